@@ -1,0 +1,318 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { DatelineError } from '../../shared/errors';
+import { ID_PREFIX, type DocType } from '../../shared/documents';
+import { isConflicted, nextRev, pickWinner, revPos, type LeafInfo } from './revisions';
+import { project } from './projections';
+
+export type Body = Record<string, unknown>;
+
+export interface WriteContext {
+  author: string;
+  /** ISO time of the write; the store's clock when absent. */
+  at?: string;
+}
+
+export interface StoredDoc {
+  id: string;
+  rev: string;
+  type: string;
+  deleted: boolean;
+  conflicted: boolean;
+  seq: number;
+  body: Body;
+}
+
+export interface RevisionInfo {
+  rev: string;
+  parent: string | null;
+  deleted: boolean;
+  leaf: boolean;
+  winner: boolean;
+  author: string;
+  at: string;
+  /** False when the body was compacted away; the revision is still part of the tree. */
+  available: boolean;
+}
+
+interface DocRow {
+  rowid: number;
+  id: string;
+  type: string;
+  winner: string;
+  deleted: number;
+  conflicted: number;
+  seq: number;
+}
+
+/** Fields the store owns; a caller's copy of them is ignored. */
+const META_KEYS = ['type', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+
+export function newDocId(type: DocType): string {
+  return `${ID_PREFIX[type]}-${randomUUID()}`;
+}
+
+/**
+ * The document store: JSON documents with CouchDB-style revision trees, a changes feed and
+ * projections, all written in one transaction per change. Repositories are functions of `db`.
+ */
+export class DocStore {
+  private readonly s;
+  constructor(
+    readonly db: Database.Database,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.s = {
+      docByid: db.prepare<[string], DocRow>('SELECT rowid, id, type, winner, deleted, conflicted, seq FROM docs WHERE id = ?'),
+      insertDoc: db.prepare(
+        'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
+      ),
+      updateDoc: db.prepare('UPDATE docs SET winner = ?, deleted = ?, conflicted = ?, seq = ?, office = ?, updated_at = ? WHERE rowid = ?'),
+      insertRev: db.prepare(
+        'INSERT INTO revs(doc_rowid, rev, pos, parent, deleted, leaf, body, author, at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
+      ),
+      unleaf: db.prepare('UPDATE revs SET leaf = 0 WHERE doc_rowid = ? AND rev = ?'),
+      leaves: db.prepare<[number], { rev: string; pos: number; deleted: number }>(
+        'SELECT rev, pos, deleted FROM revs WHERE doc_rowid = ? AND leaf = 1',
+      ),
+      revBody: db.prepare<[number, string], { body: string | null; deleted: number; parent: string | null }>(
+        'SELECT body, deleted, parent FROM revs WHERE doc_rowid = ? AND rev = ?',
+      ),
+      revExists: db.prepare<[number, string], { leaf: number }>('SELECT leaf FROM revs WHERE doc_rowid = ? AND rev = ?'),
+      revList: db.prepare<[number], { rev: string; parent: string | null; deleted: number; leaf: number; author: string; at: string; has_body: number }>(
+        'SELECT rev, parent, deleted, leaf, author, at, body IS NOT NULL AS has_body FROM revs WHERE doc_rowid = ? ORDER BY pos DESC, at DESC, rev DESC',
+      ),
+      changeDelete: db.prepare('DELETE FROM changes WHERE doc_rowid = ?'),
+      changeInsert: db.prepare('INSERT INTO changes(doc_rowid) VALUES (?)'),
+    };
+  }
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  private row(id: string): DocRow | undefined {
+    return this.s.docByid.get(id);
+  }
+
+  private body(rowid: number, rev: string): Body | null {
+    const r = this.s.revBody.get(rowid, rev);
+    if (!r || r.body === null) return null;
+    return JSON.parse(r.body) as Body;
+  }
+
+  /** The winning revision of a document, tombstones included; undefined when unknown. */
+  getStored(id: string): StoredDoc | undefined {
+    const row = this.row(id);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      rev: row.winner,
+      type: row.type,
+      deleted: row.deleted === 1,
+      conflicted: row.conflicted === 1,
+      seq: row.seq,
+      body: this.body(row.rowid, row.winner) ?? {},
+    };
+  }
+
+  /** The live winning revision of a document of the given type, or a NOT_FOUND error. */
+  require(id: string, type?: string): StoredDoc {
+    const d = this.getStored(id);
+    if (!d || d.deleted || (type !== undefined && d.type !== type)) {
+      throw new DatelineError('NOT_FOUND', `No ${type ?? 'document'} with id "${id}" in this library.`, {
+        params: { id, type: type ?? null },
+      });
+    }
+    return d;
+  }
+
+  /** The body of one revision, current or old. */
+  getRevision(id: string, rev: string): { body: Body; deleted: boolean; parent: string | null } {
+    const row = this.row(id);
+    const r = row ? this.s.revBody.get(row.rowid, rev) : undefined;
+    if (!row || !r) {
+      throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${rev}".`, { params: { id, rev } });
+    }
+    if (r.body === null) {
+      throw new DatelineError('NOT_FOUND', `Revision "${rev}" of "${id}" was compacted; only its place in the history is kept.`, {
+        params: { id, rev },
+      });
+    }
+    return { body: JSON.parse(r.body) as Body, deleted: r.deleted === 1, parent: r.parent };
+  }
+
+  revisions(id: string): RevisionInfo[] {
+    const row = this.row(id);
+    if (!row) throw new DatelineError('NOT_FOUND', `No document with id "${id}" in this library.`, { params: { id } });
+    return this.s.revList.all(row.rowid).map((r) => ({
+      rev: r.rev,
+      parent: r.parent,
+      deleted: r.deleted === 1,
+      leaf: r.leaf === 1,
+      winner: r.rev === row.winner,
+      author: r.author,
+      at: r.at,
+      available: r.has_body === 1,
+    }));
+  }
+
+  /** Creates a document. `fields` must already be validated; meta fields are set here. */
+  create(type: DocType, fields: Body, ctx: WriteContext, id: string = newDocId(type)): StoredDoc {
+    return this.db.transaction(() => {
+      if (this.row(id)) {
+        throw new DatelineError('CONFLICT', `A document with id "${id}" already exists.`, { params: { id } });
+      }
+      const at = ctx.at ?? this.now();
+      const body = this.withMeta(type, fields, { createdAt: at, createdBy: ctx.author }, ctx.author, at);
+      const rev = nextRev(null, false, body);
+      const info = this.s.insertDoc.run(id, type, rev, 0, 0, officeOf(body), at);
+      const rowid = Number(info.lastInsertRowid);
+      this.s.insertRev.run(rowid, rev, 1, null, 0, JSON.stringify(body), ctx.author, at);
+      const seq = this.bumpSeq(rowid);
+      this.s.updateDoc.run(rev, 0, 0, seq, officeOf(body), at, rowid);
+      project(this.db, type, rowid, body, at, true);
+      return { id, rev, type, deleted: false, conflicted: false, seq, body };
+    })();
+  }
+
+  /**
+   * Writes a new revision on top of `baseRev` (the current winner when absent). A base that
+   * is not a leaf any more means someone else changed the document first: CONFLICT.
+   */
+  update(id: string, fields: Body, ctx: WriteContext, baseRev?: string | null): StoredDoc {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (!row || (row.deleted === 1 && !baseRev)) {
+        throw new DatelineError('NOT_FOUND', `No document with id "${id}" in this library.`, { params: { id } });
+      }
+      const parent = baseRev ?? row.winner;
+      this.assertLeaf(row, parent);
+      const prev = this.body(row.rowid, parent) ?? {};
+      const at = ctx.at ?? this.now();
+      const body = this.withMeta(
+        row.type,
+        fields,
+        { createdAt: typeof prev.createdAt === 'string' ? prev.createdAt : at, createdBy: typeof prev.createdBy === 'string' ? prev.createdBy : ctx.author },
+        ctx.author,
+        at,
+      );
+      return this.writeRev(row, parent, body, false, ctx.author, at);
+    })();
+  }
+
+  /** Deletes a document by writing a tombstone revision (kept, and replicated later). */
+  remove(id: string, ctx: WriteContext, baseRev?: string | null): StoredDoc {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (!row || row.deleted === 1) {
+        throw new DatelineError('NOT_FOUND', `No document with id "${id}" in this library.`, { params: { id } });
+      }
+      const parent = baseRev ?? row.winner;
+      this.assertLeaf(row, parent);
+      const at = ctx.at ?? this.now();
+      const body: Body = { type: row.type, updatedAt: at, updatedBy: ctx.author };
+      return this.writeRev(row, parent, body, true, ctx.author, at);
+    })();
+  }
+
+  /**
+   * Stores a revision made elsewhere (another laptop, a replicated branch) as it is, under a
+   * given parent; this is how a second leaf, and so a conflict, enters the tree.
+   */
+  putRevision(
+    id: string,
+    type: string,
+    rev: { rev: string; parent: string | null; deleted: boolean; body: Body; author: string; at: string },
+  ): StoredDoc {
+    return this.db.transaction(() => {
+      let row = this.row(id);
+      if (!row) {
+        if (rev.parent !== null) {
+          throw new DatelineError('NOT_FOUND', `Cannot attach revision ${rev.rev} of "${id}": its parent is unknown here.`);
+        }
+        const info = this.s.insertDoc.run(id, type, rev.rev, rev.deleted ? 1 : 0, 0, officeOf(rev.body), rev.at);
+        row = { rowid: Number(info.lastInsertRowid), id, type, winner: rev.rev, deleted: rev.deleted ? 1 : 0, conflicted: 0, seq: 0 };
+      }
+      if (this.s.revExists.get(row.rowid, rev.rev)) return this.getStored(id)!; // idempotent replay
+      if (rev.parent !== null) {
+        if (!this.s.revExists.get(row.rowid, rev.parent)) {
+          throw new DatelineError('NOT_FOUND', `Cannot attach revision ${rev.rev} of "${id}": parent ${rev.parent} is unknown here.`);
+        }
+        if (revPos(rev.rev) !== revPos(rev.parent) + 1) {
+          throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} does not follow its parent ${rev.parent}.`);
+        }
+      }
+      this.s.insertRev.run(row.rowid, rev.rev, revPos(rev.rev), rev.parent, rev.deleted ? 1 : 0, JSON.stringify(rev.body), rev.author, rev.at);
+      if (rev.parent !== null) this.s.unleaf.run(row.rowid, rev.parent);
+      return this.settle(row, rev.at);
+    })();
+  }
+
+  private assertLeaf(row: DocRow, rev: string): void {
+    const r = this.s.revExists.get(row.rowid, rev);
+    if (!r) {
+      throw new DatelineError('NOT_FOUND', `Document "${row.id}" has no revision "${rev}".`, { params: { id: row.id, rev } });
+    }
+    if (r.leaf !== 1) {
+      throw new DatelineError(
+        'CONFLICT',
+        `"${row.id}" was changed since revision ${rev} (now ${row.winner}). Reload it and apply your change again.`,
+        { params: { id: row.id, rev, current: row.winner } },
+      );
+    }
+  }
+
+  private withMeta(type: string, fields: Body, created: { createdAt: string; createdBy: string }, author: string, at: string): Body {
+    const body: Body = {};
+    for (const [k, v] of Object.entries(fields)) {
+      if (!(META_KEYS as readonly string[]).includes(k) && k !== 'id' && k !== 'rev' && k !== 'conflicted') body[k] = v;
+    }
+    return { type, ...body, createdAt: created.createdAt, createdBy: created.createdBy, updatedAt: at, updatedBy: author };
+  }
+
+  private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string): StoredDoc {
+    const rev = nextRev(parent, deleted, body);
+    if (!this.s.revExists.get(row.rowid, rev)) {
+      this.s.insertRev.run(row.rowid, rev, revPos(rev), parent, deleted ? 1 : 0, JSON.stringify(body), author, at);
+    }
+    this.s.unleaf.run(row.rowid, parent);
+    return this.settle(row, at);
+  }
+
+  /** Recomputes winner and conflict flag, bumps the changes feed and rewrites projections. */
+  private settle(row: DocRow, at: string): StoredDoc {
+    const leaves: LeafInfo[] = this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
+    const winner = pickWinner(leaves);
+    const conflicted = isConflicted(leaves);
+    const body = this.body(row.rowid, winner.rev) ?? {};
+    const seq = this.bumpSeq(row.rowid);
+    this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
+    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at);
+    return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
+  }
+
+  private bumpSeq(rowid: number): number {
+    this.s.changeDelete.run(rowid);
+    return Number(this.s.changeInsert.run(rowid).lastInsertRowid);
+  }
+
+  /** Documents changed after `since`, oldest first: the local side of the changes feed. */
+  changesSince(since: number, limit = 100): { seq: number; id: string; rev: string; deleted: boolean }[] {
+    return this.db
+      .prepare<[number, number], { seq: number; id: string; rev: string; deleted: number }>(
+        `SELECT c.seq, d.id, d.winner AS rev, d.deleted FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
+         WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      )
+      .all(since, limit)
+      .map((r) => ({ seq: r.seq, id: r.id, rev: r.rev, deleted: r.deleted === 1 }));
+  }
+
+  lastSeq(): number {
+    return (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM changes').get() as { s: number }).s;
+  }
+}
+
+function officeOf(body: Body): string | null {
+  return typeof body.office === 'string' ? body.office : null;
+}

@@ -1,0 +1,8 @@
+import { m0001 } from './0001-initial';
+import { m0002 } from './0002-drafts';
+import type { Migration } from './types';
+
+/** Every migration, in order. A new one is appended; none is ever edited once released. */
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const LATEST_VERSION = MIGRATIONS.length;
+export type { Migration };

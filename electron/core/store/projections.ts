@@ -1,0 +1,200 @@
+import type Database from 'better-sqlite3';
+import { plainText, type RichText } from '../../shared/richtext';
+import { foldText, indexText } from '../../shared/search-text';
+import type { DocType } from '../../shared/documents';
+
+/**
+ * Projections: the relational rows and full-text entries the UI queries, derived from the
+ * winning revision of each document and rewritten in the same transaction as the document.
+ */
+
+type Body = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
+
+function richPlain(v: unknown): string {
+  if (!v || typeof v !== 'object' || (v as { type?: unknown }).type !== 'doc') return '';
+  try {
+    return plainText(v as RichText);
+  } catch {
+    return '';
+  }
+}
+
+/** Lower-cased, accent-free e-mail or digits-only phone, for matching the same person. */
+export function contactKeys(body: Body): string[] {
+  const keys = new Set<string>();
+  for (const e of arr(body.emails)) {
+    const a = str((e as Body | null)?.address);
+    if (a) keys.add(`email:${a.trim().toLowerCase()}`);
+  }
+  for (const p of arr(body.phones)) {
+    const n = str((p as Body | null)?.number);
+    if (n) {
+      const digits = n.replace(/(ext\.?|x)\s*\d+$/i, '').replace(/\D/g, '');
+      if (digits.length >= 6) keys.add(`phone:${digits}`);
+    }
+  }
+  return [...keys];
+}
+
+interface Statements {
+  ftsDelete: Database.Statement;
+  ftsInsert: Database.Statement;
+  release: Database.Statement;
+  releaseTagsDelete: Database.Statement;
+  releaseTag: Database.Statement;
+  contact: Database.Statement;
+  contactKeysDelete: Database.Statement;
+  contactKey: Database.Statement;
+  outlet: Database.Statement;
+  attachment: Database.Statement;
+  attachmentLinksDelete: Database.Statement;
+  attachmentLink: Database.Statement;
+  kit: Database.Statement;
+  office: Database.Statement;
+  deleteFrom: Record<DocType, Database.Statement>;
+}
+
+const cache = new WeakMap<Database.Database, Statements>();
+
+function statements(db: Database.Database): Statements {
+  let s = cache.get(db);
+  if (s) return s;
+  s = {
+    ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+    ftsInsert: db.prepare('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)'),
+    release: db.prepare(
+      `INSERT OR REPLACE INTO release_p(doc_rowid, headline, language, status, office, release_date, embargo_at, translation_group, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    releaseTagsDelete: db.prepare('DELETE FROM release_tag_p WHERE doc_rowid = ?'),
+    releaseTag: db.prepare('INSERT OR IGNORE INTO release_tag_p(doc_rowid, tag) VALUES (?, ?)'),
+    contact: db.prepare(
+      `INSERT OR REPLACE INTO contact_p(doc_rowid, kind, name, sort_name, organisation, outlet, office, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    contactKeysDelete: db.prepare('DELETE FROM contact_key_p WHERE doc_rowid = ?'),
+    contactKey: db.prepare('INSERT OR IGNORE INTO contact_key_p(doc_rowid, key) VALUES (?, ?)'),
+    outlet: db.prepare('INSERT OR REPLACE INTO outlet_p(doc_rowid, name, sort_name, kind, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    attachment: db.prepare(
+      'INSERT OR REPLACE INTO attachment_p(doc_rowid, sha256, original_name, media_type, size, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    attachmentLinksDelete: db.prepare('DELETE FROM attachment_link_p WHERE doc_rowid = ?'),
+    attachmentLink: db.prepare('INSERT OR IGNORE INTO attachment_link_p(doc_rowid, release_id) VALUES (?, ?)'),
+    kit: db.prepare('INSERT OR REPLACE INTO kit_p(doc_rowid, title, language, item_count, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    office: db.prepare('INSERT OR REPLACE INTO office_p(doc_rowid, name, updated_at) VALUES (?, ?, ?)'),
+    deleteFrom: {
+      release: db.prepare('DELETE FROM release_p WHERE doc_rowid = ?'),
+      contact: db.prepare('DELETE FROM contact_p WHERE doc_rowid = ?'),
+      outlet: db.prepare('DELETE FROM outlet_p WHERE doc_rowid = ?'),
+      attachment: db.prepare('DELETE FROM attachment_p WHERE doc_rowid = ?'),
+      kit: db.prepare('DELETE FROM kit_p WHERE doc_rowid = ?'),
+      office: db.prepare('DELETE FROM office_p WHERE doc_rowid = ?'),
+    },
+  };
+  cache.set(db, s);
+  return s;
+}
+
+function index(s: Statements, rowid: number, title: string, body: string): void {
+  s.ftsInsert.run(rowid, indexText(title), indexText(body));
+}
+
+/**
+ * Rewrites the projections of one document. `body` is the winning revision's body, or null
+ * when the winner is a tombstone (the document then leaves every list and the index).
+ * `isNew` skips the deletes for a document that has never been projected.
+ */
+export function project(db: Database.Database, type: string, rowid: number, body: Body | null, updatedAt: string, isNew = false): void {
+  const s = statements(db);
+  if (!isNew) s.ftsDelete.run(rowid);
+  const known = type in s.deleteFrom;
+  if (body === null || !known) {
+    if (known && !isNew) s.deleteFrom[type as DocType].run(rowid);
+    if (!isNew) {
+      s.releaseTagsDelete.run(rowid);
+      s.contactKeysDelete.run(rowid);
+      s.attachmentLinksDelete.run(rowid);
+    }
+    return;
+  }
+  switch (type as DocType) {
+    case 'release': {
+      const headline = str(body.headline) ?? '';
+      const embargo = body.embargo as Body | null | undefined;
+      s.release.run(
+        rowid,
+        headline,
+        str(body.language) ?? 'und',
+        str(body.status) ?? 'draft',
+        str(body.office),
+        str(body.releaseDate),
+        str(embargo?.at),
+        str(body.translationGroup),
+        updatedAt,
+      );
+      if (!isNew) s.releaseTagsDelete.run(rowid);
+      for (const t of strs(body.tags)) s.releaseTag.run(rowid, t);
+      const quotes = arr(body.quotes)
+        .map((q) => `${str((q as Body | null)?.speaker) ?? ''} ${str((q as Body | null)?.text) ?? ''}`)
+        .join('\n');
+      index(
+        s,
+        rowid,
+        `${headline}\n${str(body.subheadline) ?? ''}`,
+        [str(body.datelinePlace), richPlain(body.body), quotes, str(body.notesToEditors), strs(body.tags).join(' ')]
+          .filter(Boolean)
+          .join('\n'),
+      );
+      break;
+    }
+    case 'contact': {
+      const name = str(body.name) ?? '';
+      s.contact.run(rowid, str(body.kind) ?? 'journalist', name, foldText(name), str(body.organisation), str(body.outlet), str(body.office), updatedAt);
+      if (!isNew) s.contactKeysDelete.run(rowid);
+      for (const k of contactKeys(body)) s.contactKey.run(rowid, k);
+      const emails = arr(body.emails).map((e) => str((e as Body | null)?.address) ?? '');
+      const phones = arr(body.phones).map((p) => str((p as Body | null)?.number) ?? '');
+      index(
+        s,
+        rowid,
+        name,
+        [str(body.role), str(body.organisation), ...emails, ...phones, ...strs(body.beats), str(body.notes)].filter(Boolean).join('\n'),
+      );
+      break;
+    }
+    case 'outlet': {
+      const name = str(body.name) ?? '';
+      s.outlet.run(rowid, name, foldText(name), str(body.kind) ?? 'other', updatedAt);
+      index(s, rowid, name, [str(body.website), str(body.notes)].filter(Boolean).join('\n'));
+      break;
+    }
+    case 'attachment': {
+      const name = str(body.originalName) ?? '';
+      s.attachment.run(rowid, str(body.sha256) ?? '', name, str(body.mediaType) ?? 'application/octet-stream', Number(body.size) || 0, updatedAt);
+      if (!isNew) s.attachmentLinksDelete.run(rowid);
+      for (const r of strs(body.releases)) s.attachmentLink.run(rowid, r);
+      index(s, rowid, name, [str(body.caption), str(body.credit), str(body.altText)].filter(Boolean).join('\n'));
+      break;
+    }
+    case 'kit': {
+      const title = str(body.title) ?? '';
+      const items = arr(body.items);
+      s.kit.run(rowid, title, str(body.language) ?? 'en', items.length, updatedAt);
+      const sections = items
+        .map((i) => (i as Body | null)?.kind === 'section' ? `${str((i as Body).title) ?? ''} ${richPlain((i as Body).body)}` : '')
+        .join('\n');
+      index(s, rowid, title, sections);
+      break;
+    }
+    case 'office': {
+      const name = str(body.name) ?? '';
+      s.office.run(rowid, name, updatedAt);
+      index(s, rowid, name, '');
+      break;
+    }
+  }
+}

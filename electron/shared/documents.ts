@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { RichTextSchema } from './richtext';
+
+/** Pure validators shared by every layer. */
+
+export const DOC_TYPES = ['release', 'contact', 'outlet', 'attachment', 'kit', 'office'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+export const DocTypeSchema = z.enum(DOC_TYPES);
+
+export const REV_PATTERN = /^[1-9][0-9]*-[0-9a-f]{32}$/;
+export const RevSchema = z.string().regex(REV_PATTERN, 'a revision looks like "3-" followed by 32 hex digits');
+export const DocIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id has letters, digits, "-", "_", "." or ":" only');
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine(isRealDate, 'this date does not exist in the calendar');
+
+export function isValidTimeZone(tz: string): boolean {
+  if (tz.length === 0 || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneSchema = z.string().refine(isValidTimeZone, {
+  error: (issue) => `"${String(issue.input)}" is not a known time zone (use a name like Europe/Zurich)`,
+});
+
+export const InstantSchema = z.iso.datetime({ offset: true, message: 'an instant is an ISO date-time such as 2026-12-03T13:00:00Z' });
+
+export const EmbargoSchema = z.object({ at: InstantSchema, timeZone: TimeZoneSchema }).strict();
+export type Embargo = z.infer<typeof EmbargoSchema>;
+
+/** BCP 47 language tag, kept simple: language[-Script][-REGION]. */
+export const LanguageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/, 'a language is a BCP 47 tag such as en, fr, es, ar or pt-BR');
+
+export const RELEASE_STATUSES = ['draft', 'in-review', 'approved', 'released', 'withdrawn'] as const;
+export const ReleaseStatusSchema = z.enum(RELEASE_STATUSES);
+export type ReleaseStatus = z.infer<typeof ReleaseStatusSchema>;
+
+export const END_MARKS = ['###', '-30-', '-ENDS-'] as const;
+export const EndMarkSchema = z.enum(END_MARKS);
+
+const shortText = (max: number) => z.string().max(max);
+const tag = z.string().trim().min(1).max(60);
+
+export const QuoteSchema = z
+  .object({
+    speaker: shortText(200).nullable(),
+    role: shortText(300).nullable().optional(),
+    text: z.string().min(1).max(10_000),
+  })
+  .strict();
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const BoilerplateRefSchema = z.union([
+  z.object({ office: DocIdSchema }).strict(),
+  z.object({ text: z.string().min(1).max(20_000) }).strict(),
+]);
+
+/** Fields every document carries in its body, beside its own. */
+export const BaseFields = {
+  office: DocIdSchema.nullable().default(null),
+};
+
+/** Revision metadata, written by the store on every revision. */
+export const RevisionMetaSchema = z.object({
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type RevisionMeta = z.infer<typeof RevisionMetaSchema>;
+
+export const ReleaseFields = z
+  .object({
+    ...BaseFields,
+    headline: shortText(500).default(''),
+    subheadline: shortText(1000).nullable().default(null),
+    datelinePlace: shortText(200).nullable().default(null),
+    releaseDate: IsoDateSchema.nullable().default(null),
+    embargo: EmbargoSchema.nullable().default(null),
+    language: LanguageSchema.default('en'),
+    status: ReleaseStatusSchema.default('draft'),
+    body: RichTextSchema.default({ type: 'doc', content: [] }),
+    quotes: z.array(QuoteSchema).max(500).default([]),
+    notesToEditors: z.string().max(50_000).nullable().default(null),
+    boilerplate: BoilerplateRefSchema.nullable().default(null),
+    endMark: EndMarkSchema.nullable().default(null),
+    contacts: z.array(DocIdSchema).max(200).default([]),
+    tags: z.array(tag).max(100).default([]),
+    translationGroup: DocIdSchema.nullable().default(null),
+  })
+  .strict();
+export type ReleaseFieldsT = z.infer<typeof ReleaseFields>;
+
+export const EmailSchema = z
+  .object({
+    type: z.enum(['work', 'personal', 'other']).default('work'),
+    address: z.email({ message: 'not an e-mail address' }).max(320),
+  })
+  .strict();
+export const PhoneSchema = z
+  .object({
+    type: z.enum(['work', 'mobile', 'fax', 'other']).default('work'),
+    number: z
+      .string()
+      .min(3)
+      .max(40)
+      .regex(/^[+0-9][0-9 ().\-/]*[0-9](\s*(ext\.?|x)\s*[0-9]+)?$/i, 'a phone number has digits, spaces and + ( ) - . / only'),
+  })
+  .strict();
+
+export const CONTACT_KINDS = ['spokesperson', 'journalist'] as const;
+export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'a country is an ISO 3166 code such as KE or CH');
+
+export const ContactFields = z
+  .object({
+    ...BaseFields,
+    kind: z.enum(CONTACT_KINDS).default('journalist'),
+    name: z.string().trim().min(1, 'a contact needs a name').max(300),
+    role: shortText(300).nullable().default(null),
+    organisation: shortText(300).nullable().default(null),
+    outlet: DocIdSchema.nullable().default(null),
+    beats: z.array(tag).max(50).default([]),
+    languages: z.array(LanguageSchema).max(20).default([]),
+    countries: z.array(CountrySchema).max(100).default([]),
+    emails: z.array(EmailSchema).max(20).default([]),
+    phones: z.array(PhoneSchema).max(20).default([]),
+    notes: z.string().max(20_000).nullable().default(null),
+  })
+  .strict();
+export type ContactFieldsT = z.infer<typeof ContactFields>;
+
+export const OutletFields = z
+  .object({
+    ...BaseFields,
+    name: z.string().trim().min(1, 'an outlet needs a name').max(300),
+    kind: z.enum(['newspaper', 'tv', 'radio', 'online', 'agency', 'magazine', 'other']).default('other'),
+    languages: z.array(LanguageSchema).max(20).default([]),
+    countries: z.array(CountrySchema).max(100).default([]),
+    website: z.url({ protocol: /^https?$/, message: 'a website is an http(s) address' }).nullable().default(null),
+    emails: z.array(EmailSchema).max(20).default([]),
+    phones: z.array(PhoneSchema).max(20).default([]),
+    notes: z.string().max(20_000).nullable().default(null),
+  })
+  .strict();
+export type OutletFieldsT = z.infer<typeof OutletFields>;
+
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits');
+
+export const ConsentSchema = z
+  .object({
+    consentObtained: z.boolean().default(false),
+    faceRedacted: z.boolean().default(false),
+    locationRedacted: z.boolean().default(false),
+    nameRedacted: z.boolean().default(false),
+    nameChanged: z.boolean().default(false),
+    sensitive: z.boolean().default(false),
+  })
+  .strict();
+
+/** Fields a person edits on an attachment; the file facts are set by the store. */
+export const AttachmentEditableFields = z
+  .object({
+    office: DocIdSchema.nullable().default(null),
+    caption: z.string().max(5000).nullable().default(null),
+    credit: z.string().max(500).nullable().default(null),
+    altText: z.string().max(2000).nullable().default(null),
+    usageRights: z.string().max(5000).nullable().default(null),
+    usageExpires: IsoDateSchema.nullable().default(null),
+    consent: ConsentSchema.default({
+      consentObtained: false,
+      faceRedacted: false,
+      locationRedacted: false,
+      nameRedacted: false,
+      nameChanged: false,
+      sensitive: false,
+    }),
+    releases: z.array(DocIdSchema).max(500).default([]),
+  })
+  .strict();
+
+export const AttachmentFields = AttachmentEditableFields.extend({
+  sha256: Sha256Schema,
+  originalName: z.string().min(1).max(1000),
+  mediaType: z.string().min(3).max(255),
+  size: z.number().int().min(1),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+}).strict();
+export type AttachmentFieldsT = z.infer<typeof AttachmentFields>;
+
+export const SECTION_KINDS = ['factSheet', 'backgrounder', 'bio', 'faq', 'text'] as const;
+export const KitItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('release'), id: DocIdSchema, languages: z.array(LanguageSchema).max(20).optional() }).strict(),
+  z.object({ kind: z.literal('attachment'), id: DocIdSchema }).strict(),
+  z.object({ kind: z.literal('contact'), id: DocIdSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('section'),
+      sectionKind: z.enum(SECTION_KINDS),
+      title: z.string().max(500),
+      body: RichTextSchema,
+    })
+    .strict(),
+]);
+export type KitItem = z.infer<typeof KitItemSchema>;
+
+export const KitFields = z
+  .object({
+    ...BaseFields,
+    title: z.string().trim().min(1, 'a kit needs a title').max(500),
+    language: LanguageSchema.default('en'),
+    items: z.array(KitItemSchema).max(2000).default([]),
+    pageSize: z.enum(['A4', 'Letter']).default('A4'),
+  })
+  .strict();
+export type KitFieldsT = z.infer<typeof KitFields>;
+
+export const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB');
+export const OfficeFields = z
+  .object({
+    name: z.string().trim().min(1, 'an office needs a name').max(300),
+    logo: DocIdSchema.nullable().default(null),
+    colours: z.object({ primary: ColourSchema, accent: ColourSchema }).strict().default({ primary: '#1f3a5f', accent: '#c8102e' }),
+    boilerplate: z.record(LanguageSchema, z.string().max(20_000)).default({}),
+    timeZone: TimeZoneSchema.nullable().default(null),
+    office: DocIdSchema.nullable().default(null),
+  })
+  .strict();
+export type OfficeFieldsT = z.infer<typeof OfficeFields>;
+
+export const FIELDS_BY_TYPE = {
+  release: ReleaseFields,
+  contact: ContactFields,
+  outlet: OutletFields,
+  attachment: AttachmentFields,
+  kit: KitFields,
+  office: OfficeFields,
+} as const;
+
+export interface FieldsByType {
+  release: ReleaseFieldsT;
+  contact: ContactFieldsT;
+  outlet: OutletFieldsT;
+  attachment: AttachmentFieldsT;
+  kit: KitFieldsT;
+  office: OfficeFieldsT;
+}
+
+/**
+ * A document as the contract returns it: its id and winning revision, its type, its
+ * fields, the revision metadata, and any fields this version does not know (kept as is).
+ */
+export type Doc<T extends DocType = DocType> = FieldsByType[T] &
+  RevisionMeta & {
+    id: string;
+    rev: string;
+    type: T;
+    conflicted?: boolean;
+    [unknownField: string]: unknown;
+  };
+
+export const ID_PREFIX: Record<DocType, string> = {
+  release: 'rel',
+  contact: 'con',
+  outlet: 'out',
+  attachment: 'att',
+  kit: 'kit',
+  office: 'off',
+};

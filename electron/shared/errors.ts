@@ -1,0 +1,66 @@
+/**
+ * Stable error codes of the Dateline contract. The UI translates a code (with its params)
+ * into the user's language; the message is the English fallback a person can act on.
+ */
+export const ERROR_CODES = [
+  'UNKNOWN_METHOD',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHORIZED',
+  'EMPTY_FILE',
+  'FILE_TOO_LARGE',
+  'NOT_A_FILE',
+  'FILE_UNREADABLE',
+  'NOT_A_LIBRARY',
+  'LIBRARY_NEWER',
+  'LIBRARY_DAMAGED',
+  'LIBRARY_BUSY',
+  'NOT_A_BACKUP',
+  'CANCELLED',
+  'USAGE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Where the problem is, e.g. ["body", 3, "text"] or ["row", 17, "Email"]. */
+  path?: (string | number)[];
+  params?: Record<string, string | number | boolean | null>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** An error raised inside the core that carries a stable code to the caller. */
+export class DatelineError extends Error {
+  readonly code: ErrorCode;
+  readonly path: (string | number)[] | undefined;
+  readonly params: ApiError['params'];
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { path?: (string | number)[]; params?: ApiError['params'] } = {},
+  ) {
+    super(message);
+    this.name = 'DatelineError';
+    this.code = code;
+    this.path = extra.path;
+    this.params = extra.params;
+  }
+
+  toApiError(): ApiError {
+    const e: ApiError = { code: this.code, message: this.message };
+    if (this.path) e.path = this.path;
+    if (this.params) e.params = this.params;
+    return e;
+  }
+}
+
+export function isDatelineError(e: unknown): e is DatelineError {
+  return e instanceof DatelineError;
+}
