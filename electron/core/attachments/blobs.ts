@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatelineError } from '../../shared/errors';
+
+/**
+ * Attachment files, stored under the library folder by their SHA-256 (files/ab/abcdef...):
+ * the same bytes are stored once, and a name given by a person never reaches the disk.
+ * A file is written to a temporary name, flushed, then renamed, so a crash leaves either
+ * the whole file or nothing under its final name.
+ */
+export class BlobStore {
+  readonly root: string;
+  private readonly tmp: string;
+
+  constructor(libraryDir: string) {
+    this.root = join(libraryDir, 'files');
+    this.tmp = join(libraryDir, 'tmp');
+    mkdirSync(this.root, { recursive: true });
+    mkdirSync(this.tmp, { recursive: true });
+  }
+
+  static hash(bytes: Uint8Array): string {
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+
+  path(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DatelineError('INVALID_INPUT', `"${sha256}" is not a SHA-256.`);
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.path(sha256));
+  }
+
+  /** Stores bytes; returns their hash and whether they were already there. */
+  put(bytes: Uint8Array): { sha256: string; size: number; existed: boolean } {
+    const sha256 = BlobStore.hash(bytes);
+    const final = this.path(sha256);
+    if (existsSync(final) && statSync(final).size === bytes.length) {
+      return { sha256, size: bytes.length, existed: true };
+    }
+    this.writeAtomic(final, bytes);
+    return { sha256, size: bytes.length, existed: false };
+  }
+
+  /** Writes bytes under `final` through a temporary file in the library. */
+  writeAtomic(final: string, bytes: Uint8Array): void {
+    mkdirSync(join(final, '..'), { recursive: true });
+    const temp = join(this.tmp, `${randomBytes(8).toString('hex')}.part`);
+    try {
+      writeFileSync(temp, bytes);
+      const fd = openSync(temp, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, final);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    }
+  }
+
+  read(sha256: string): Buffer {
+    const p = this.path(sha256);
+    if (!existsSync(p)) {
+      throw new DatelineError('NOT_FOUND', `The file with SHA-256 ${sha256.slice(0, 12)}… is missing from the library folder.`, {
+        params: { sha256 },
+      });
+    }
+    return readFileSync(p);
+  }
+}

@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import {
+  API,
+  isMethodName,
+  type MethodName,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../shared/contract';
+import { DatelineError, type ApiError, type Result } from '../shared/errors';
+import type { CoreContext } from './context';
+import { toApiError, type JobHandle } from './jobs';
+
+export type Transport = 'ipc' | 'http' | 'cli' | 'test';
+
+export interface Caller {
+  transport: Transport;
+}
+
+type Handler<M extends MethodName> = (
+  input: ParsedInputOf<M>,
+  ctx: CoreContext,
+  job: JobHandle | null,
+) => OutputOf<M> | Promise<OutputOf<M>>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+export type PartialHandlers = Partial<Handlers>;
+
+/** Turns zod's issues into the contract's error, naming the field that is wrong. */
+export function validationError(method: string, error: z.ZodError): ApiError {
+  const issue = error.issues[0]!;
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  const where = path.length ? path.join('.') : 'input';
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    message = 'is required';
+  }
+  return {
+    code: 'INVALID_INPUT',
+    message: `${method}: ${where}: ${message}`,
+    path,
+    params: { method, field: where, issues: error.issues.length },
+  };
+}
+
+/**
+ * The one dispatcher behind every transport: allow-lists method names, refuses local-only
+ * methods to remote callers, validates input, runs the handler (as a job for long work) and
+ * returns `{ ok, value } | { ok: false, error }`. It never throws.
+ */
+export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
+  return async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    try {
+      if (typeof method !== 'string' || !isMethodName(method)) {
+        return fail({ code: 'UNKNOWN_METHOD', message: `There is no method "${String(method).slice(0, 100)}".`, params: { method: String(method).slice(0, 100) } });
+      }
+      const def = API[method];
+      if (def.access === 'local' && caller.transport === 'http') {
+        return fail({ code: 'FORBIDDEN', message: `${method} works with files on this computer and is not available in web mode.`, params: { method } });
+      }
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) return fail(validationError(method, parsed.error));
+      const handler = handlers[method] as Handler<MethodName>;
+      if (def.job) {
+        const { jobId } = ctx.jobs.start(method, (job) => handler(parsed.data as never, ctx, job));
+        return { ok: true, value: { jobId } };
+      }
+      const value = await handler(parsed.data as never, ctx, null);
+      return { ok: true, value };
+    } catch (e) {
+      return fail(toApiError(e));
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;
+
+function fail(error: ApiError): Result<never> {
+  return { ok: false, error };
+}
+
+export function assertNever(x: never): never {
+  throw new DatelineError('INTERNAL', `unexpected ${String(x)}`);
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { DatelineError, type ApiError } from '../shared/errors';
+import type { CoreEvent, JobInfo } from '../shared/contract';
+
+/** What a running job's work function is given. */
+export interface JobHandle {
+  readonly id: string;
+  /** Aborted when someone cancels the job; long loops check it (or call throwIfCancelled). */
+  readonly signal: AbortSignal;
+  progress(done: number, total?: number | null, message?: string | null): void;
+  throwIfCancelled(): void;
+}
+
+interface Running {
+  info: JobInfo;
+  controller: AbortController;
+  promise: Promise<unknown>;
+}
+
+/** Runs long work as jobs with progress events and cancel; keeps finished jobs for a while. */
+export class JobManager {
+  private readonly jobs = new Map<string, Running>();
+  private readonly listeners = new Set<(e: CoreEvent) => void>();
+
+  on(listener: (e: CoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(e: CoreEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A listener's failure (a closed page, say) must not stop the job or the others.
+      }
+    }
+  }
+
+  start<T>(method: string, work: (job: JobHandle) => Promise<T> | T): { jobId: string; promise: Promise<T> } {
+    const id = `job-${randomUUID()}`;
+    const controller = new AbortController();
+    const info: JobInfo = { id, method, state: 'running', done: 0, total: null, message: null };
+    let lastEmit = 0;
+    const handle: JobHandle = {
+      id,
+      signal: controller.signal,
+      progress: (done, total, message) => {
+        info.done = done;
+        if (total !== undefined) info.total = total;
+        if (message !== undefined) info.message = message;
+        const now = Date.now();
+        if (now - lastEmit >= 100 || (info.total !== null && done >= info.total)) {
+          lastEmit = now;
+          this.emit({ type: 'job.progress', job: { ...info } });
+        }
+      },
+      throwIfCancelled: () => {
+        if (controller.signal.aborted) throw new DatelineError('CANCELLED', 'The job was cancelled; nothing was changed.');
+      },
+    };
+    const promise = (async () => {
+      await Promise.resolve();
+      try {
+        const result = await work(handle);
+        handle.throwIfCancelled();
+        info.state = 'done';
+        this.emit({ type: 'job.done', job: { ...info }, result });
+        return result;
+      } catch (e) {
+        const err = toApiError(e);
+        info.state = err.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        info.message = err.message;
+        this.emit({ type: 'job.failed', job: { ...info }, error: { code: err.code, message: err.message } });
+        throw e;
+      } finally {
+        setTimeout(() => this.jobs.delete(id), 10 * 60_000).unref();
+      }
+    })();
+    promise.catch(() => undefined);
+    this.jobs.set(id, { info, controller, promise });
+    return { jobId: id, promise };
+  }
+
+  get(id: string): JobInfo {
+    const j = this.jobs.get(id);
+    if (!j) throw new DatelineError('NOT_FOUND', `No job with id "${id}".`, { params: { id } });
+    return { ...j.info };
+  }
+
+  list(): JobInfo[] {
+    return [...this.jobs.values()].map((j) => ({ ...j.info }));
+  }
+
+  cancel(id: string): JobInfo {
+    const j = this.jobs.get(id);
+    if (!j) throw new DatelineError('NOT_FOUND', `No job with id "${id}".`, { params: { id } });
+    if (j.info.state === 'running') j.controller.abort();
+    return { ...j.info };
+  }
+
+  /** Waits for a job's result (the CLI and tests use this). */
+  wait(id: string): Promise<unknown> {
+    const j = this.jobs.get(id);
+    if (!j) return Promise.reject(new DatelineError('NOT_FOUND', `No job with id "${id}".`));
+    return j.promise;
+  }
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof DatelineError) return e.toApiError();
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return { code: 'LIBRARY_BUSY', message: 'The library is busy with another write; try again in a moment.' };
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return { code: 'INTERNAL', message: 'The disk is full; nothing was saved. Free some space and try again.' };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}
