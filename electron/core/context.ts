@@ -4,11 +4,17 @@ import type { BlobStore } from './attachments/blobs';
 
 /** Everything a handler needs: the open library, its files, the job runner. */
 export interface CoreContext {
-  library: Library;
-  blobs: BlobStore;
-  jobs: JobManager;
+  /** The open library. Read it afresh on every use: a restore replaces it. */
+  readonly library: Library;
+  readonly blobs: BlobStore;
+  readonly jobs: JobManager;
+  /** The library folder. */
+  readonly dir: string;
   /** Largest attachment accepted, in bytes. */
-  attachmentLimit: number;
-  /** Replaces the open library (after a restore); handlers always read `library` afresh. */
-  reopen(): Promise<void>;
+  readonly attachmentLimit: number;
+  /**
+   * Closes the library, runs `work` on the folder while nothing has it open (a restore swaps
+   * the database file), then opens it again, even if `work` failed.
+   */
+  withLibraryClosed<T>(work: (dir: string) => Promise<T>): Promise<T>;
 }
