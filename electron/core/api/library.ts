@@ -1,0 +1,36 @@
+import type { LibraryInfo } from '../../shared/contract';
+import { DOC_TYPES, type DocType } from '../../shared/documents';
+import type { PartialHandlers } from '../dispatcher';
+import { LATEST_VERSION } from '../store/migrations/index';
+
+export const libraryHandlers: Pick<PartialHandlers, 'library.info' | 'library.check' | 'library.changes' | 'job.get' | 'job.list' | 'job.cancel'> = {
+  'library.info': (_input, ctx): LibraryInfo => {
+    const counts = Object.fromEntries(DOC_TYPES.map((t) => [t, 0])) as Record<DocType, number>;
+    const rows = ctx.library.db.prepare('SELECT type, count(*) AS n FROM docs WHERE deleted = 0 GROUP BY type').all() as { type: string; n: number }[];
+    for (const r of rows) if (r.type in counts) counts[r.type as DocType] = r.n;
+    return {
+      path: ctx.dir,
+      author: ctx.library.author,
+      schemaVersion: LATEST_VERSION,
+      lastSeq: ctx.library.docs.lastSeq(),
+      counts,
+      attachmentLimitBytes: ctx.attachmentLimit,
+    };
+  },
+  'library.check': (_input, ctx, job) => {
+    job?.progress(0, 1, 'Checking the library');
+    const problems = ctx.library.integrityCheck();
+    for (const sha of ctx.library.db.prepare('SELECT DISTINCT sha256 FROM attachment_p').pluck().all() as string[]) {
+      if (!ctx.blobs.has(sha)) problems.push(`the file ${sha.slice(0, 12)}… of an attachment is missing from the library folder`);
+    }
+    job?.progress(1, 1, problems.length ? `${problems.length} problems` : 'No problems');
+    return { problems };
+  },
+  'library.changes': (input, ctx) => ({
+    lastSeq: ctx.library.docs.lastSeq(),
+    changes: ctx.library.docs.changesSince(input.since, input.limit),
+  }),
+  'job.get': (input, ctx) => ctx.jobs.get(input.id),
+  'job.list': (_input, ctx) => ctx.jobs.list(),
+  'job.cancel': (input, ctx) => ctx.jobs.cancel(input.id),
+};
