@@ -98,6 +98,49 @@ function runMigrations(db: Database.Database, from: number, migrations: readonly
 }
 
 /**
+ * Checks an existing file through a read-only connection, which writes nothing (no WAL switch,
+ * no checkpoint on close), so a foreign, newer or damaged file is left exactly as it was.
+ */
+function probe(dir: string, path: string, binding: { nativeBinding?: string }): void {
+  let ro: Database.Database;
+  try {
+    ro = new Database(path, { ...binding, readonly: true, fileMustExist: true });
+  } catch (e) {
+    if (isCorruption(e)) moveAside(dir, 'SQLite cannot read it');
+    throw e;
+  }
+  let damaged: string | null = null;
+  try {
+    ro.pragma('busy_timeout = 5000');
+    const appId = ro.pragma('application_id', { simple: true }) as number;
+    const version = ro.pragma('user_version', { simple: true }) as number;
+    const tables = (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+    if (appId !== APPLICATION_ID && tables > 0) {
+      throw new DatelineError('NOT_A_LIBRARY', `${path} is a database of another program, not a Dateline library; it was left untouched.`, {
+        params: { path },
+      });
+    }
+    if (version > LATEST_VERSION) {
+      throw new DatelineError('LIBRARY_NEWER', `${path} was written by a newer version of Dateline; it was left untouched.`, {
+        params: { path, version, supported: LATEST_VERSION },
+      });
+    }
+    if (appId === APPLICATION_ID) {
+      // The probe query: the library's own tables answer. Then SQLite's quick check.
+      ro.prepare('SELECT count(*) FROM meta').get();
+      const check = ro.pragma('quick_check(1)', { simple: true });
+      if (check !== 'ok') damaged = `quick check: ${String(check)}`;
+    }
+  } catch (e) {
+    if (isCorruption(e)) damaged = 'SQLite reports the file as corrupt';
+    else throw e;
+  } finally {
+    ro.close();
+  }
+  if (damaged) moveAside(dir, damaged);
+}
+
+/**
  * Opens (or creates) the library database in `dir`. Refuses, untouched, a file that is not a
  * Dateline library or that a newer Dateline wrote; moves a damaged one aside; backs up and
  * migrates an older one.
@@ -136,9 +179,12 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
     }
   }
 
+  const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  if (exists) probe(dir, path, binding);
+
   let db: Database.Database;
   try {
-    db = new Database(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    db = new Database(path, binding);
   } catch (e) {
     if (isCorruption(e)) moveAside(dir, 'SQLite cannot read it');
     throw e;
@@ -146,31 +192,7 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
 
   try {
     db.pragma('busy_timeout = 5000');
-    const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
-    const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
-    if (appId !== APPLICATION_ID && hasTables) {
-      db.close();
-      throw new DatelineError('NOT_A_LIBRARY', `${path} is a database of another program, not a Dateline library; it was left untouched.`, {
-        params: { path },
-      });
-    }
-    if (version > LATEST_VERSION) {
-      db.close();
-      throw new DatelineError('LIBRARY_NEWER', `${path} was written by a newer version of Dateline; it was left untouched.`, {
-        params: { path, version, supported: LATEST_VERSION },
-      });
-    }
-    if (appId === APPLICATION_ID) {
-      // Probe: the library's own tables answer, and the b-tree pages of the core tables are sane.
-      db.prepare('SELECT count(*) FROM meta').get();
-      const check = db.pragma('quick_check(1)', { simple: true });
-      if (check !== 'ok') {
-        db.close();
-        moveAside(dir, `quick check: ${String(check)}`);
-      }
-    }
-
     // Only now that the file is known to be ours may anything be written to it.
     applyPragmas(db);
     let migrationBackup: string | null = null;
