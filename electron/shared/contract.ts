@@ -184,12 +184,24 @@ export interface RestoreResult {
   previous: string | null;
 }
 
+/**
+ * A change to some fields: each field optional and, unlike `.partial()` in zod 4, without its
+ * default, so a field left out stays as it is instead of being reset.
+ */
+export function changeOf<T extends z.ZodObject>(fields: T) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(fields.shape as Record<string, z.ZodType>)) {
+    shape[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>;
+}
+
 const fieldsUpdate = <T extends z.ZodObject>(fields: T) =>
   z
     .object({
       id: DocIdSchema,
       rev: BaseRev,
-      fields: fields.partial(),
+      fields: changeOf(fields),
     })
     .strict();
 
@@ -252,7 +264,7 @@ export const API = {
         /** The file's bytes, base64-encoded. */
         data: z.base64({ message: 'file data must be base64' }),
         mediaType: z.string().max(255).optional(),
-        fields: AttachmentEditableFields.partial().optional(),
+        fields: changeOf(AttachmentEditableFields).optional(),
       })
       .strict(),
   ),

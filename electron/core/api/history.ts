@@ -2,7 +2,7 @@ import type { Draft } from '../../shared/contract';
 import { DatelineError, isDatelineError } from '../../shared/errors';
 import { DOC_TYPES, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
-import type { PartialHandlers } from '../dispatcher';
+import type { Handlers } from '../dispatcher';
 import { validateKnown } from './common';
 
 function docType(ctx: CoreContext, id: string): DocType {
@@ -74,7 +74,7 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
 }
 
 export const historyHandlers: Pick<
-  PartialHandlers,
+  Handlers,
   'doc.delete' | 'doc.history' | 'doc.revision' | 'doc.restore' | 'draft.save' | 'draft.get' | 'draft.commit' | 'draft.discard'
 > = {
   'doc.delete': (input, ctx) => {

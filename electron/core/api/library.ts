@@ -1,9 +1,9 @@
 import type { LibraryInfo } from '../../shared/contract';
 import { DOC_TYPES, type DocType } from '../../shared/documents';
-import type { PartialHandlers } from '../dispatcher';
+import type { Handlers } from '../dispatcher';
 import { LATEST_VERSION } from '../store/migrations/index';
 
-export const libraryHandlers: Pick<PartialHandlers, 'library.info' | 'library.check' | 'library.changes' | 'job.get' | 'job.list' | 'job.cancel'> = {
+export const libraryHandlers: Pick<Handlers, 'library.info' | 'library.check' | 'library.changes' | 'job.get' | 'job.list' | 'job.cancel'> = {
   'library.info': (_input, ctx): LibraryInfo => {
     const counts = Object.fromEntries(DOC_TYPES.map((t) => [t, 0])) as Record<DocType, number>;
     const rows = ctx.library.db.prepare('SELECT type, count(*) AS n FROM docs WHERE deleted = 0 GROUP BY type').all() as { type: string; n: number }[];

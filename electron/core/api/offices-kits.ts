@@ -1,10 +1,10 @@
 import type { KitSummary, NamedSummary } from '../../shared/contract';
-import type { PartialHandlers } from '../dispatcher';
+import type { Handlers } from '../dispatcher';
 import { createDoc, getDoc, updateDoc } from './common';
 import { listPage } from './paging';
 
 export const officeKitHandlers: Pick<
-  PartialHandlers,
+  Handlers,
   'office.create' | 'office.update' | 'office.get' | 'office.list' | 'kit.create' | 'kit.update' | 'kit.get' | 'kit.list'
 > = {
   'office.create': (input, ctx) => createDoc(ctx, 'office', input),

@@ -1,5 +1,5 @@
 import type { ContactSummary, NamedSummary } from '../../shared/contract';
-import type { PartialHandlers } from '../dispatcher';
+import type { Handlers } from '../dispatcher';
 import { contactKeys } from '../store/projections';
 import { createDoc, getDoc, updateDoc } from './common';
 import { listPage } from './paging';
@@ -24,7 +24,7 @@ const toContact = (r: ContactRow & { id: string; rev: string }): ContactSummary 
 });
 
 export const peopleHandlers: Pick<
-  PartialHandlers,
+  Handlers,
   | 'contact.create'
   | 'contact.update'
   | 'contact.get'

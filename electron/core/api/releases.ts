@@ -1,6 +1,6 @@
 import type { ReleaseSummary } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
-import type { PartialHandlers } from '../dispatcher';
+import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
 import { createDoc, getDoc, updateDoc, validateKnown } from './common';
 import { listPage } from './paging';
@@ -53,7 +53,7 @@ export function releaseSummaries(ctx: CoreContext, where: { sql: string; params:
 }
 
 export const releaseHandlers: Pick<
-  PartialHandlers,
+  Handlers,
   'release.create' | 'release.update' | 'release.get' | 'release.list' | 'release.translate' | 'release.versions'
 > = {
   'release.create': (input, ctx) => createDoc(ctx, 'release', input),

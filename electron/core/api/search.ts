@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/contract';
 import type { DocType } from '../../shared/documents';
 import { ftsQuery } from '../../shared/search-text';
-import type { PartialHandlers } from '../dispatcher';
+import type { Handlers } from '../dispatcher';
 
 const TITLE_SQL: Record<DocType, string> = {
   release: "SELECT headline AS title, language || coalesce(' · ' || release_date, '') AS detail FROM release_p WHERE doc_rowid = ?",
@@ -30,6 +30,6 @@ export function searchLibrary(db: Database.Database, query: string, limit: numbe
   });
 }
 
-export const searchHandlers: Pick<PartialHandlers, 'search'> = {
+export const searchHandlers: Pick<Handlers, 'search'> = {
   search: (input, ctx) => searchLibrary(ctx.library.db, input.query, input.limit, input.types),
 };

@@ -1,0 +1,318 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import type { MethodName } from '../shared/contract';
+import { DatelineError, isDatelineError, type ApiError, type Result } from '../shared/errors';
+import { IsoDateSchema, LanguageSchema } from '../shared/documents';
+import { RichTextSchema, type RichText } from '../shared/richtext';
+import { readFileForAttach } from '../core/attachments/files';
+import { openCore, type Core } from '../core/index';
+import { toApiError } from '../core/jobs';
+import { markdownToRichText } from '../core/markdown';
+import { defaultLibraryDir } from '../core/paths';
+import { startWebServer } from '../core/http/server';
+
+const USAGE = `Usage: dateline <command> [options]
+
+Commands:
+  serve [--port N]                      serve Dateline in the browser (web mode) on 127.0.0.1
+  release create --from FILE|-          create a release from a JSON file (or stdin)
+  release update ID --from FILE|-       change the fields given in the JSON
+  release list [--status S] [--language L] [--tag T] [--query Q] [--limit N] [--cursor C]
+  release show ID                       print a release with its id and rev
+  search QUERY                          find releases, contacts and attachments
+  attach FILE... [--release ID]         store files in the library (optionally linked to a release)
+  backup --out FILE                     write the whole library (database and files) to one file
+  restore FILE                          replace the library with a backup (the old one is kept)
+
+Options:
+  --library DIR   the library folder (default: $DATELINE_LIBRARY, else the user data folder)
+  --json          machine-readable output on stdout
+  -h, --help      this help
+`;
+
+export class UsageError extends Error {}
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  stdin(): Promise<string>;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  from: { type: 'string' },
+  out: { type: 'string' },
+  port: { type: 'string' },
+  release: { type: 'string' },
+  status: { type: 'string' },
+  language: { type: 'string' },
+  tag: { type: 'string' },
+  query: { type: 'string' },
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+/** The JSON a person hands to `release create`: schema field names, body as Markdown. */
+const ReleaseJsonCreate = z
+  .object({
+    headline: z.string().trim().min(1, 'a release needs a headline'),
+    language: LanguageSchema,
+    datelinePlace: z.string().trim().min(1, 'the dateline place is required (e.g. "Geneva")'),
+    releaseDate: IsoDateSchema,
+    body: z.union([z.string(), RichTextSchema]),
+  })
+  .loose();
+
+function bodyToRichText(body: unknown): RichText | unknown {
+  return typeof body === 'string' ? markdownToRichText(body) : body;
+}
+
+async function readJsonObject(from: string | undefined, io: Io): Promise<Record<string, unknown>> {
+  if (!from) throw new UsageError('--from FILE (or - for standard input) is required');
+  let text: string;
+  if (from === '-') text = await io.stdin();
+  else {
+    let st;
+    try {
+      st = statSync(from);
+    } catch {
+      throw new DatelineError('FILE_UNREADABLE', `${from}: no such file.`, { params: { path: from } });
+    }
+    if (st.isDirectory()) throw new DatelineError('NOT_A_FILE', `${from} is a folder; give a JSON file.`, { params: { path: from } });
+    if (st.size > 20 * 1024 * 1024) throw new DatelineError('FILE_TOO_LARGE', `${from} is larger than 20 MB; a release is far smaller.`);
+    text = readFileSync(from, 'utf8');
+  }
+  const where = from === '-' ? 'standard input' : from;
+  if (text.trim() === '') throw new DatelineError('EMPTY_FILE', `${where} is empty; expected a JSON object with the release's fields.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new DatelineError('INVALID_INPUT', `${where} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new DatelineError('INVALID_INPUT', `${where} must hold one JSON object with the release's fields.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function unwrap<T>(r: Result<unknown>): T {
+  if (!r.ok) {
+    throw new DatelineError(r.error.code, r.error.message, {
+      ...(r.error.path ? { path: r.error.path } : {}),
+      ...(r.error.params ? { params: r.error.params } : {}),
+    });
+  }
+  return r.value as T;
+}
+
+class Cli {
+  constructor(
+    private readonly core: Core,
+    private readonly io: Io,
+    readonly json: boolean,
+  ) {}
+
+  call<T>(method: MethodName, input: unknown): Promise<T> {
+    return this.core.dispatch(method, input, { transport: 'cli' }).then((r) => unwrap<T>(r));
+  }
+
+  async job<T>(method: MethodName, input: unknown): Promise<T> {
+    const { jobId } = await this.call<{ jobId: string }>(method, input);
+    const off = this.core.jobs.on((e) => {
+      if (!this.json && e.type === 'job.progress' && e.job.id === jobId && process.stderr.isTTY && e.job.message) {
+        this.io.err(`\r${e.job.message} ${e.job.total ? `${e.job.done}/${e.job.total}` : ''}   `);
+      }
+    });
+    try {
+      return (await this.core.jobs.wait(jobId)) as T;
+    } finally {
+      off();
+      if (!this.json && process.stderr.isTTY) this.io.err('\r\x1b[K');
+    }
+  }
+
+  print(value: unknown, human?: string): void {
+    if (this.json || human === undefined) this.io.out(`${JSON.stringify(value, null, this.json ? undefined : 2)}\n`);
+    else this.io.out(human.endsWith('\n') ? human : `${human}\n`);
+  }
+}
+
+function need(pos: string[], i: number, what: string): string {
+  const v = pos[i];
+  if (v === undefined || v === '') throw new UsageError(`${what} is required`);
+  return v;
+}
+
+function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
+  const [cmd, sub] = pos;
+  if (cmd === 'release') {
+    if (sub === 'create') {
+      const obj = await readJsonObject(v.from, io);
+      const parsed = ReleaseJsonCreate.safeParse(obj);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.join('.') || 'input';
+        const msg = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+        throw new DatelineError('INVALID_INPUT', `release create: ${field}: ${msg}`, { path: issue.path.map(String), params: { field } });
+      }
+      const created = await cli.call('release.create', { ...obj, body: bodyToRichText(obj.body) });
+      cli.print(created);
+      return;
+    }
+    if (sub === 'update') {
+      const id = need(pos, 2, 'the release ID');
+      const obj = await readJsonObject(v.from, io);
+      const { rev, ...fields } = obj;
+      if ('body' in fields) fields.body = bodyToRichText(fields.body);
+      const updated = await cli.call('release.update', { id, rev: typeof rev === 'string' ? rev : null, fields });
+      cli.print(updated);
+      return;
+    }
+    if (sub === 'list') {
+      const input: Record<string, unknown> = { limit: intOption(v.limit, 'limit', 1, 500) ?? 50, cursor: v.cursor ?? null };
+      if (v.status) input.status = v.status;
+      if (v.language) input.language = v.language;
+      if (v.tag) input.tag = v.tag;
+      if (v.query) input.query = v.query;
+      const page = await cli.call<{ items: { id: string; status: string; language: string; releaseDate: string | null; headline: string }[]; nextCursor: string | null; total: number }>(
+        'release.list',
+        input,
+      );
+      const lines = page.items.map((r) => `${r.id}  ${r.status.padEnd(9)}  ${r.language.padEnd(5)}  ${(r.releaseDate ?? '').padEnd(10)}  ${r.headline}`);
+      const footer = page.nextCursor ? `\n${page.items.length} of ${page.total}; next page: --cursor ${page.nextCursor}` : `\n${page.total} release${page.total === 1 ? '' : 's'}`;
+      cli.print(page, page.total === 0 ? 'No releases yet. Create one with `dateline release create --from FILE`.' : lines.join('\n') + footer);
+      return;
+    }
+    if (sub === 'show') {
+      const id = need(pos, 2, 'the release ID');
+      cli.print(await cli.call('release.get', { id }));
+      return;
+    }
+    throw new UsageError(sub ? `unknown release command "${sub}"` : 'release needs a command: create, update, list or show');
+  }
+  if (cmd === 'search') {
+    const query = pos.slice(1).join(' ');
+    if (query.trim() === '') throw new UsageError('search needs a QUERY');
+    const hits = await cli.call<{ id: string; type: string; title: string; detail: string | null }[]>('search', { query, limit: 50 });
+    cli.print(hits, hits.length ? hits.map((h) => `${h.type.padEnd(10)}  ${h.id}  ${h.title}${h.detail ? `  (${h.detail})` : ''}`).join('\n') : `Nothing matches "${query}".`);
+    return;
+  }
+  if (cmd === 'attach') {
+    const files = pos.slice(1);
+    if (files.length === 0) throw new UsageError('attach needs at least one FILE');
+    const info = await cli.call<{ attachmentLimitBytes: number }>('library.info', {});
+    if (v.release) await cli.call('release.get', { id: v.release });
+    // Read every file first: one unreadable file stores none, so nothing is half-done.
+    const read: { name: string; bytes: Uint8Array }[] = [];
+    for (const f of files) read.push(await readFileForAttach(f, info.attachmentLimitBytes));
+    const results: Record<string, unknown>[] = [];
+    for (const r of read) {
+      const added = await cli.call<Record<string, unknown>>('attachment.add', {
+        name: r.name,
+        data: Buffer.from(r.bytes).toString('base64'),
+        ...(v.release ? { fields: { releases: [v.release] } } : {}),
+      });
+      results.push(added);
+      if (!cli.json) cli.print(added);
+    }
+    if (cli.json) cli.print(results.length === 1 ? results[0] : results);
+    return;
+  }
+  if (cmd === 'backup') {
+    if (!v.out) throw new UsageError('backup needs --out FILE');
+    cli.print(await cli.job('library.backup', { out: resolve(v.out) }));
+    return;
+  }
+  if (cmd === 'restore') {
+    const file = need(pos, 1, 'the backup FILE');
+    cli.print(await cli.job('library.restore', { from: resolve(file) }));
+    return;
+  }
+  throw new UsageError(cmd ? `unknown command "${cmd}"` : 'a command is required');
+}
+
+function builtRendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(here, '..', 'renderer');
+}
+
+async function serve(core: Core, v: Values, io: Io): Promise<number> {
+  const port = intOption(v.port, 'port', 0, 65535) ?? 0;
+  const server = await startWebServer({ core, staticDir: builtRendererDir(), port });
+  io.out(`${server.url}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+function report(e: unknown, json: boolean, io: Io): number {
+  if (e instanceof UsageError) {
+    if (json) io.err(`${JSON.stringify({ code: 'USAGE', message: e.message })}\n`);
+    else io.err(`error USAGE: ${e.message}\nRun \`dateline --help\` for the commands.\n`);
+    return 2;
+  }
+  const err: ApiError = isDatelineError(e) ? e.toApiError() : toApiError(e);
+  if (json) io.err(`${JSON.stringify(err)}\n`);
+  else io.err(`error ${err.code}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+  return 1;
+}
+
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 error, 2 usage). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  const json = argv.includes('--json');
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (e) {
+    return report(new UsageError((e as Error).message.split('\n')[0] ?? 'bad arguments'), json, io);
+  }
+  if (values.help || positionals.length === 0) {
+    io.out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  let core: Core | null = null;
+  try {
+    if (!['serve', 'release', 'search', 'attach', 'backup', 'restore'].includes(positionals[0]!)) {
+      throw new UsageError(`unknown command "${positionals[0]}"`);
+    }
+    const dir = resolve(values.library ?? defaultLibraryDir());
+    core = await openCore(dir);
+    if (positionals[0] === 'serve') return await serve(core, values, io);
+    await run(new Cli(core, io, values.json), positionals, values, io);
+    return 0;
+  } catch (e) {
+    return report(e, json, io);
+  } finally {
+    core?.close();
+  }
+}

@@ -1,0 +1,80 @@
+import { BlobStore } from './attachments/blobs';
+import type { CoreContext } from './context';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+import { JobManager } from './jobs';
+import { Library, type LibraryOptions } from './store/library';
+import { attachmentHandlers } from './api/attachments';
+import { backupHandlers } from './api/backup';
+import { historyHandlers } from './api/history';
+import { libraryHandlers } from './api/library';
+import { officeKitHandlers } from './api/offices-kits';
+import { peopleHandlers } from './api/people';
+import { releaseHandlers } from './api/releases';
+import { searchHandlers } from './api/search';
+
+export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
+
+export interface CoreOptions extends LibraryOptions {
+  attachmentLimit?: number;
+}
+
+export interface Core {
+  readonly ctx: CoreContext;
+  readonly dispatch: Dispatch;
+  readonly jobs: JobManager;
+  readonly library: Library;
+  close(): void;
+}
+
+export const handlers: Handlers = {
+  ...libraryHandlers,
+  ...releaseHandlers,
+  ...peopleHandlers,
+  ...officeKitHandlers,
+  ...attachmentHandlers,
+  ...backupHandlers,
+  ...historyHandlers,
+  ...searchHandlers,
+};
+
+/**
+ * Opens a library folder and returns the dispatcher every transport (IPC, HTTP, CLI, tests)
+ * calls. Runs the same in the desktop app's utility process, web mode, the CLI and tests.
+ */
+export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Core> {
+  let library = await Library.open(dir, opts);
+  const blobs = new BlobStore(dir);
+  const jobs = new JobManager();
+  let closed = false;
+  const ctx: CoreContext = {
+    get library() {
+      return library;
+    },
+    blobs,
+    jobs,
+    dir,
+    attachmentLimit: opts.attachmentLimit ?? DEFAULT_ATTACHMENT_LIMIT,
+    async withLibraryClosed(work) {
+      library.close();
+      try {
+        return await work(dir);
+      } finally {
+        library = await Library.open(dir, opts);
+      }
+    },
+  };
+  const dispatch = createDispatcher(ctx, handlers);
+  return {
+    ctx,
+    dispatch,
+    jobs,
+    get library() {
+      return library;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      library.close();
+    },
+  };
+}
