@@ -286,6 +286,15 @@ function report(e: unknown, json: boolean, io: Io): number {
   return 1;
 }
 
+/** Refuses a command line that cannot work before anything opens the library. */
+function checkCommand(pos: string[]): void {
+  const [cmd, sub] = pos;
+  if (!['serve', 'release', 'search', 'attach', 'backup', 'restore'].includes(cmd!)) throw new UsageError(`unknown command "${cmd}"`);
+  if (cmd === 'release' && !['create', 'update', 'list', 'show'].includes(sub ?? '')) {
+    throw new UsageError(sub ? `unknown release command "${sub}"` : 'release needs a command: create, update, list or show');
+  }
+}
+
 /** Runs one CLI invocation; returns the exit code (0 ok, 1 error, 2 usage). */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let values: Values;
@@ -302,9 +311,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   let core: Core | null = null;
   try {
-    if (!['serve', 'release', 'search', 'attach', 'backup', 'restore'].includes(positionals[0]!)) {
-      throw new UsageError(`unknown command "${positionals[0]}"`);
-    }
+    checkCommand(positionals);
     const dir = resolve(values.library ?? defaultLibraryDir());
     core = await openCore(dir);
     if (positionals[0] === 'serve') return await serve(core, values, io);
