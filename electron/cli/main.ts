@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { MethodName } from '../shared/contract';
-import { DatelineError, isDatelineError, type ApiError, type Result } from '../shared/errors';
+import { DatelineError, isDatelineError, type ApiError } from '../shared/errors';
+import { Cli, defaultIo, intOption, need, OPTIONS, UsageError, type Io, type Values } from './cli';
+import { COMMANDS } from './commands/index';
 import { IsoDateSchema, LanguageSchema } from '../shared/documents';
 import { RichTextSchema, type RichText } from '../shared/richtext';
 import { readFileForAttach } from '../core/attachments/files';
@@ -33,41 +34,10 @@ Options:
   -h, --help      this help
 `;
 
-export class UsageError extends Error {}
-
-interface Io {
-  out(s: string): void;
-  err(s: string): void;
-  stdin(): Promise<string>;
+function usage(): string {
+  const extra = COMMANDS.map((c) => c.usage).join('');
+  return USAGE.replace('\nOptions:', `${extra}\nOptions:`);
 }
-
-const defaultIo: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  stdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
-};
-
-const OPTIONS = {
-  library: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  from: { type: 'string' },
-  out: { type: 'string' },
-  port: { type: 'string' },
-  release: { type: 'string' },
-  status: { type: 'string' },
-  language: { type: 'string' },
-  tag: { type: 'string' },
-  query: { type: 'string' },
-  limit: { type: 'string' },
-  cursor: { type: 'string' },
-} satisfies ParseArgsConfig['options'];
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
 /** The JSON a person hands to `release create`: schema field names, body as Markdown. */
 const ReleaseJsonCreate = z
@@ -113,63 +83,10 @@ async function readJsonObject(from: string | undefined, io: Io): Promise<Record<
   return value as Record<string, unknown>;
 }
 
-function unwrap<T>(r: Result<unknown>): T {
-  if (!r.ok) {
-    throw new DatelineError(r.error.code, r.error.message, {
-      ...(r.error.path ? { path: r.error.path } : {}),
-      ...(r.error.params ? { params: r.error.params } : {}),
-    });
-  }
-  return r.value as T;
-}
-
-class Cli {
-  constructor(
-    private readonly core: Core,
-    private readonly io: Io,
-    readonly json: boolean,
-  ) {}
-
-  call<T>(method: MethodName, input: unknown): Promise<T> {
-    return this.core.dispatch(method, input, { transport: 'cli' }).then((r) => unwrap<T>(r));
-  }
-
-  async job<T>(method: MethodName, input: unknown): Promise<T> {
-    const { jobId } = await this.call<{ jobId: string }>(method, input);
-    const off = this.core.jobs.on((e) => {
-      if (!this.json && e.type === 'job.progress' && e.job.id === jobId && process.stderr.isTTY && e.job.message) {
-        this.io.err(`\r${e.job.message} ${e.job.total ? `${e.job.done}/${e.job.total}` : ''}   `);
-      }
-    });
-    try {
-      return (await this.core.jobs.wait(jobId)) as T;
-    } finally {
-      off();
-      if (!this.json && process.stderr.isTTY) this.io.err('\r\x1b[K');
-    }
-  }
-
-  print(value: unknown, human?: string): void {
-    if (this.json || human === undefined) this.io.out(`${JSON.stringify(value, null, this.json ? undefined : 2)}\n`);
-    else this.io.out(human.endsWith('\n') ? human : `${human}\n`);
-  }
-}
-
-function need(pos: string[], i: number, what: string): string {
-  const v = pos[i];
-  if (v === undefined || v === '') throw new UsageError(`${what} is required`);
-  return v;
-}
-
-function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
-  return n;
-}
-
 async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
   const [cmd, sub] = pos;
+  const extra = COMMANDS.find((c) => c.name === cmd);
+  if (extra) return extra.run(cli, pos, v, io);
   if (cmd === 'release') {
     if (sub === 'create') {
       const obj = await readJsonObject(v.from, io);
@@ -287,8 +204,10 @@ function report(e: unknown, json: boolean, io: Io): number {
 }
 
 /** Refuses a command line that cannot work before anything opens the library. */
-function checkCommand(pos: string[]): void {
+function checkCommand(pos: string[], values: Values): void {
   const [cmd, sub] = pos;
+  const extra = COMMANDS.find((c) => c.name === cmd);
+  if (extra) return extra.check(pos, values);
   if (!['serve', 'release', 'search', 'attach', 'backup', 'restore'].includes(cmd!)) throw new UsageError(`unknown command "${cmd}"`);
   if (cmd === 'release' && !['create', 'update', 'list', 'show'].includes(sub ?? '')) {
     throw new UsageError(sub ? `unknown release command "${sub}"` : 'release needs a command: create, update, list or show');
@@ -306,12 +225,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return report(new UsageError((e as Error).message.split('\n')[0] ?? 'bad arguments'), json, io);
   }
   if (values.help || positionals.length === 0) {
-    io.out(USAGE);
+    io.out(usage());
     return values.help ? 0 : 2;
   }
   let core: Core | null = null;
   try {
-    checkCommand(positionals);
+    checkCommand(positionals, values);
     const dir = resolve(values.library ?? defaultLibraryDir());
     core = await openCore(dir);
     if (positionals[0] === 'serve') return await serve(core, values, io);

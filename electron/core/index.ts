@@ -11,6 +11,8 @@ import { officeKitHandlers } from './api/offices-kits';
 import { peopleHandlers } from './api/people';
 import { releaseHandlers } from './api/releases';
 import { searchHandlers } from './api/search';
+import { importHandlers } from './import/handlers';
+import { kitHandlers } from './kits/handlers';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
 
@@ -35,6 +37,8 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...historyHandlers,
   ...searchHandlers,
+  ...importHandlers,
+  ...kitHandlers,
 };
 
 /**

@@ -20,34 +20,10 @@ import {
  * The desktop IPC bridge, web mode's HTTP transport, the CLI and the tests all call these.
  */
 
-export type Access = 'any' | 'local';
-
-export interface MethodDef<I extends z.ZodType, O, J extends boolean = boolean> {
-  input: I;
-  /** 'local' methods touch paths on this computer: the CLI and the desktop shell only. */
-  access: Access;
-  /** Long work: the call returns a job id; progress and the result arrive as events. */
-  job: J;
-  /** Phantom: the result type. */
-  readonly _output?: O;
-}
-
-function method<O>() {
-  return <I extends z.ZodType>(input: I, opts: { access?: Access } = {}): MethodDef<I, O, false> => ({
-    input,
-    access: opts.access ?? 'any',
-    job: false,
-  });
-}
-
-/** A long-running method: returns `{ jobId }` at once; its result `O` arrives with job.done. */
-function jobMethod<O>() {
-  return <I extends z.ZodType>(input: I, opts: { access?: Access } = {}): MethodDef<I, O, true> => ({
-    input,
-    access: opts.access ?? 'any',
-    job: true,
-  });
-}
+import { jobMethod, method, type MethodDef } from './methods';
+export type { Access, MethodDef } from './methods';
+import { IMPORT_API } from './import-contract';
+import { KIT_API } from './kit-contract';
 
 const Empty = z.object({}).strict();
 const Limit = z.number().int().min(1).max(500).default(50);
@@ -309,6 +285,8 @@ export const API = {
   'job.get': method<JobInfo>()(z.object({ id: z.string().max(100) }).strict()),
   'job.list': method<JobInfo[]>()(Empty),
   'job.cancel': method<JobInfo>()(z.object({ id: z.string().max(100) }).strict()),
+  ...IMPORT_API,
+  ...KIT_API,
 } as const;
 
 export type Api = typeof API;

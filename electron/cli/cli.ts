@@ -1,0 +1,110 @@
+import type { parseArgs} from 'node:util';
+import { type ParseArgsConfig } from 'node:util';
+import type { Core } from '../core/index';
+import type { MethodName } from '../shared/contract';
+import { DatelineError, type Result } from '../shared/errors';
+
+
+/** What every `dateline` command is built from: options, output, and calls to the core. */
+
+export class UsageError extends Error {}
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  stdin(): Promise<string>;
+}
+
+export const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+export const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  from: { type: 'string' },
+  out: { type: 'string' },
+  port: { type: 'string' },
+  release: { type: 'string' },
+  status: { type: 'string' },
+  language: { type: 'string' },
+  tag: { type: 'string' },
+  query: { type: 'string' },
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+export function unwrap<T>(r: Result<unknown>): T {
+  if (!r.ok) {
+    throw new DatelineError(r.error.code, r.error.message, {
+      ...(r.error.path ? { path: r.error.path } : {}),
+      ...(r.error.params ? { params: r.error.params } : {}),
+    });
+  }
+  return r.value as T;
+}
+
+export class Cli {
+  constructor(
+    private readonly core: Core,
+    private readonly io: Io,
+    readonly json: boolean,
+  ) {}
+
+  call<T>(method: MethodName, input: unknown): Promise<T> {
+    return this.core.dispatch(method, input, { transport: 'cli' }).then((r) => unwrap<T>(r));
+  }
+
+  async job<T>(method: MethodName, input: unknown): Promise<T> {
+    const { jobId } = await this.call<{ jobId: string }>(method, input);
+    const off = this.core.jobs.on((e) => {
+      if (!this.json && e.type === 'job.progress' && e.job.id === jobId && process.stderr.isTTY && e.job.message) {
+        this.io.err(`\r${e.job.message} ${e.job.total ? `${e.job.done}/${e.job.total}` : ''}   `);
+      }
+    });
+    try {
+      return (await this.core.jobs.wait(jobId)) as T;
+    } finally {
+      off();
+      if (!this.json && process.stderr.isTTY) this.io.err('\r\x1b[K');
+    }
+  }
+
+  print(value: unknown, human?: string): void {
+    if (this.json || human === undefined) this.io.out(`${JSON.stringify(value, null, this.json ? undefined : 2)}\n`);
+    else this.io.out(human.endsWith('\n') ? human : `${human}\n`);
+  }
+}
+
+export function need(pos: string[], i: number, what: string): string {
+  const v = pos[i];
+  if (v === undefined || v === '') throw new UsageError(`${what} is required`);
+  return v;
+}
+
+export function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+
+/** A command beside the built-in ones (import, kit, export): checked before the library opens. */
+export interface Command {
+  name: string;
+  /** Lines for --help. */
+  usage: string;
+  /** Throws UsageError for a command line that cannot work. */
+  check(positionals: string[], values: Values): void;
+  run(cli: Cli, positionals: string[], values: Values, io: Io): Promise<void>;
+}

@@ -1,0 +1,3 @@
+import type { ImportHandlers } from '../api/extensions';
+
+export const importHandlers: ImportHandlers = {};

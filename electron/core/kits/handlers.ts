@@ -1,0 +1,3 @@
+import type { KitHandlers } from '../api/extensions';
+
+export const kitHandlers: KitHandlers = {};
