@@ -62,8 +62,9 @@ export class JobManager {
     const promise = (async () => {
       await Promise.resolve();
       try {
+        // Work checks for cancel itself; once it has finished (a restore swapped the library, say),
+        // a late cancel must not report "nothing was changed".
         const result = await work(handle);
-        handle.throwIfCancelled();
         info.state = 'done';
         this.emit({ type: 'job.done', job: { ...info }, result });
         return result;

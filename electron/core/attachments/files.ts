@@ -1,0 +1,90 @@
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { DatelineError } from '../../shared/errors';
+import { sanitiseFileName } from './names';
+
+/**
+ * Reads a file a person picked on this computer, for attaching it. Used by the CLI and the
+ * desktop shell only: web mode never reads paths. The size is checked before anything is read,
+ * so a 40 GB video is refused without being loaded.
+ */
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+}
+
+function unreadable(path: string, e: unknown): DatelineError {
+  const code = (e as { code?: unknown } | null)?.code;
+  const why =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'it does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission was denied'
+        : code === 'ELOOP'
+          ? 'it is a link that leads nowhere'
+          : `the system said ${typeof code === 'string' ? code : String((e as Error | null)?.message ?? e)}`;
+  return new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
+}
+
+function changedWhileRead(path: string): DatelineError {
+  return new DatelineError('FILE_UNREADABLE', `${path} changed or disappeared while it was being read; try again once it is saved.`, {
+    params: { path },
+  });
+}
+
+/** `what` names the file for the person: its path, or its name when it came without one. */
+export function tooLarge(what: string, size: number, limit: number, path: string | null = null): DatelineError {
+  return new DatelineError(
+    'FILE_TOO_LARGE',
+    `${what} is ${megabytes(size)}; the largest file the library accepts is ${megabytes(limit)}. Make it smaller (or split it) and try again.`,
+    { params: path === null ? { size, limit } : { size, limit, path } },
+  );
+}
+
+export async function readFileForAttach(path: string, limitBytes: number): Promise<{ name: string; bytes: Buffer }> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  if (info.isDirectory()) {
+    throw new DatelineError('NOT_A_FILE', `${path} is a folder; attach the files inside it one by one.`, { params: { path } });
+  }
+  if (!info.isFile()) {
+    throw new DatelineError('NOT_A_FILE', `${path} is not a regular file (a device, pipe or socket cannot be attached).`, { params: { path } });
+  }
+  if (info.size === 0) throw new DatelineError('EMPTY_FILE', `${path} is empty (0 bytes); there is nothing to attach.`, { params: { path } });
+  if (info.size > limitBytes) throw tooLarge(path, info.size, limitBytes, path);
+
+  let fh: FileHandle;
+  try {
+    // O_NONBLOCK: should a pipe be swapped in after the check above, opening it must not hang.
+    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  try {
+    const opened = await fh.stat();
+    if (!opened.isFile() || opened.size !== info.size) throw changedWhileRead(path);
+    const bytes = Buffer.alloc(info.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await fh.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) throw changedWhileRead(path);
+      at += bytesRead;
+    }
+    // One byte more than stat promised means the file grew while it was read.
+    const { bytesRead: extra } = await fh.read(Buffer.alloc(1), 0, 1, at);
+    const after = await fh.stat();
+    if (extra !== 0 || after.size !== info.size || after.mtimeMs !== opened.mtimeMs) throw changedWhileRead(path);
+    return { name: sanitiseFileName(basename(path)), bytes };
+  } catch (e) {
+    if (e instanceof DatelineError) throw e;
+    throw unreadable(path, e);
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BackupResult } from '../../shared/contract';
+import { DatelineError } from '../../shared/errors';
+import { BlobStore } from '../attachments/blobs';
+import type { JobHandle } from '../jobs';
+import { DB_FILE } from '../store/open';
+
+/**
+ * A backup is one SQLite file: a page-for-page copy of the library (SQLite's backup API, so it
+ * is consistent while the app keeps writing) with two more tables, backup_meta and
+ * backup_files, that hold what it is and every attachment file. One file is easy to carry on
+ * a USB stick, and SQLite can check it end to end.
+ */
+
+export const BACKUP_FORMAT = 1;
+
+/** Job progress for work that may also run outside a job (tests, the migration path). */
+export const NO_JOB: JobHandle = {
+  id: 'none',
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  throwIfCancelled: () => undefined,
+};
+
+/** Every attachment file in the library: files/<2 hex>/<sha256>. Anything else there is not ours and is skipped. */
+export function listBlobs(blobs: BlobStore): string[] {
+  if (!existsSync(blobs.root)) return [];
+  const out: string[] = [];
+  for (const prefix of readdirSync(blobs.root)) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+    const folder = join(blobs.root, prefix);
+    if (!statSync(folder).isDirectory()) continue;
+    for (const name of readdirSync(folder)) {
+      if (/^[0-9a-f]{64}$/.test(name) && name.startsWith(prefix) && statSync(join(folder, name)).isFile()) out.push(name);
+    }
+  }
+  return out.sort();
+}
+
+function removeQuietly(path: string): Promise<void> {
+  return Promise.all(['', '-journal', '-wal', '-shm'].map((s) => rm(path + s, { force: true }))).then(() => undefined);
+}
+
+/** The backup's target, refused when it would overwrite the library itself or a folder. */
+function checkTarget(out: string, libraryDir: string): string {
+  const target = resolve(out);
+  const live = ['', '-wal', '-shm'].map((s) => resolve(libraryDir, DB_FILE + s));
+  if (live.includes(target)) {
+    throw new DatelineError('INVALID_INPUT', `${target} is the open library itself; choose another file for the backup.`, {
+      path: ['out'],
+      params: { path: target },
+    });
+  }
+  if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
+    throw new DatelineError('INVALID_INPUT', `The folder ${dirname(target)} does not exist; create it or choose another place for the backup.`, {
+      path: ['out'],
+      params: { path: target },
+    });
+  }
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new DatelineError('NOT_A_FILE', `${target} is a folder; give a file name for the backup, such as ${join(target, 'dateline.backup')}.`, {
+      path: ['out'],
+      params: { path: target },
+    });
+  }
+  return target;
+}
+
+/**
+ * Writes a backup of the open library `db` and its files to `out`. The work goes to a
+ * temporary file beside the target, renamed over it only when complete, so a cancelled or
+ * failed backup leaves nothing at `out` (and an older backup there stays intact).
+ */
+export async function backupLibrary(
+  db: Database.Database,
+  blobs: BlobStore,
+  libraryDir: string,
+  out: string,
+  job: JobHandle = NO_JOB,
+  now: () => Date = () => new Date(),
+): Promise<BackupResult> {
+  const target = checkTarget(out, libraryDir);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  const shas = listBlobs(blobs);
+  let copy: Database.Database | null = null;
+  try {
+    job.progress(0, shas.length + 1, 'Copying the library');
+    await db.backup(temp, {
+      progress: () => {
+        // Throwing here is how better-sqlite3 lets a running backup be stopped.
+        job.throwIfCancelled();
+        return 1000;
+      },
+    });
+    job.throwIfCancelled();
+
+    copy = new Database(temp);
+    // One self-contained file: no -wal beside it that could be left behind on a USB stick.
+    copy.pragma('journal_mode = DELETE');
+    copy.exec(`
+      CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE backup_files (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL) STRICT;
+    `);
+    const insertFile = copy.prepare('INSERT OR REPLACE INTO backup_files(sha256, data) VALUES (?, ?)');
+    let files = 0;
+    let skipped = 0;
+    for (const [i, sha] of shas.entries()) {
+      job.throwIfCancelled();
+      const bytes = await readFile(blobs.path(sha));
+      // A file whose bytes no longer match its name was damaged on disk; a backup must not spread it.
+      if (BlobStore.hash(bytes) === sha) {
+        insertFile.run(sha, bytes);
+        files++;
+      } else {
+        skipped++;
+      }
+      job.progress(i + 1, shas.length + 1, `Copying files (${i + 1} of ${shas.length})`);
+    }
+    job.throwIfCancelled();
+
+    const counts = copy
+      .prepare<[], { type: string; n: number }>('SELECT type, count(*) AS n FROM docs WHERE deleted = 0 GROUP BY type ORDER BY type')
+      .all();
+    const documents = counts.reduce((sum, c) => sum + c.n, 0);
+    const meta: Record<string, string> = {
+      format: String(BACKUP_FORMAT),
+      app: 'dateline',
+      createdAt: now().toISOString(),
+      schemaVersion: String(copy.pragma('user_version', { simple: true })),
+      documents: String(documents),
+      files: String(files),
+      skippedFiles: String(skipped),
+      counts: JSON.stringify(Object.fromEntries(counts.map((c) => [c.type, c.n]))),
+    };
+    const insertMeta = copy.prepare('INSERT INTO backup_meta(key, value) VALUES (?, ?)');
+    copy.transaction(() => {
+      for (const [k, v] of Object.entries(meta)) insertMeta.run(k, v);
+    })();
+    copy.close();
+    copy = null;
+
+    job.throwIfCancelled();
+    await rename(temp, target);
+    job.progress(shas.length + 1, shas.length + 1, 'Backup written');
+    return { path: target, bytes: statSync(target).size, documents, files };
+  } catch (e) {
+    if (copy?.open) copy.close();
+    await removeQuietly(temp);
+    throw e;
+  }
+}
