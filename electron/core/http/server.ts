@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DatelineError } from '../../shared/errors';
+import { bodyLimit, isJsonContentType, readJsonBody } from './body';
+import type { WebCore } from './core';
+import { EventStreams, type EventStreamTiming } from './events';
+import { failure, sendResult, sendText } from './respond';
+import { hostAllowed, isStrongToken, newToken, originAllowed, setSecurityHeaders, TOKEN_HEADER, tokenMatches } from './security';
+import { serveStatic } from './static-files';
+
+export interface WebServerOptions {
+  core: WebCore;
+  /** The built renderer (index.html and its assets). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Only '127.0.0.1' is accepted; the option exists so a wrong value fails loudly instead of being ignored. */
+  host?: string;
+  /** Defaults to a fresh random token; a given one must be at least 32 base64url characters. */
+  token?: string;
+  /** For tests of the event stream; the defaults suit a person's browser. */
+  events?: EventStreamTiming;
+}
+
+export interface WebServer {
+  /** What to open in a browser: the page reads its token from here. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/';
+
+/**
+ * Web mode: the core's dispatcher over HTTP on 127.0.0.1, plus the built UI. API calls are
+ * `POST /api/<method>` with a JSON body and the token in the x-dateline-token header; events
+ * arrive on `GET /api/events` as a text/event-stream.
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') {
+    throw new DatelineError('USAGE', `Web mode listens on 127.0.0.1 only, so no other computer can reach the library; "${host}" was refused.`, { params: { host } });
+  }
+  const requestedPort = opts.port ?? 0;
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
+    throw new DatelineError('USAGE', `The port must be a whole number from 0 to 65535, not ${String(requestedPort)}.`);
+  }
+  if (opts.token !== undefined && !isStrongToken(opts.token)) {
+    throw new DatelineError('USAGE', 'A web mode token must be at least 32 letters, digits, "-" or "_".');
+  }
+  const token = opts.token ?? newToken();
+  const { core, staticDir } = opts;
+  const streams = new EventStreams(core, opts.events);
+  let port = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    if (!hostAllowed(req.headers.host, port)) {
+      sendText(res, 421, 'This server answers only to 127.0.0.1 and localhost.');
+      return;
+    }
+    const target = req.url ?? '/';
+    const query = target.search(/[?#]/);
+    const rawPath = query === -1 ? target : target.slice(0, query);
+    if (rawPath === '/api' || rawPath.startsWith(API_PREFIX)) {
+      await handleApi(req, res, rawPath.slice(API_PREFIX.length));
+      return;
+    }
+    await serveStatic(req, res, rawPath, staticDir);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!originAllowed(req.headers.origin, port)) {
+      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.'));
+      return;
+    }
+    // Only the header counts: a query string leaks into logs and history, and a cookie would
+    // ride along on a foreign page's requests.
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      sendResult(res, 401, failure('UNAUTHORIZED', 'This request does not carry the Dateline token of this session. Open the address web mode printed.'));
+      return;
+    }
+    if (name === 'events') {
+      if (req.method !== 'GET') {
+        sendResult(res, 405, failure('USAGE', 'The event stream is read with GET.'), { Allow: 'GET' });
+        return;
+      }
+      streams.open(req, res);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendResult(res, 405, failure('USAGE', 'Call API methods with POST and a JSON body.'), { Allow: 'POST' });
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendResult(res, 415, failure('INVALID_INPUT', 'Send the input as JSON with "Content-Type: application/json".'));
+      return;
+    }
+    const body = await readJsonBody(req, bodyLimit(core.ctx.attachmentLimit));
+    if (!body.ok) {
+      sendResult(res, body.status, failure(body.code, body.message, body.params));
+      return;
+    }
+    const result = await core.dispatch(name, body.value, { transport: 'http' });
+    const status = !result.ok && result.error.code === 'UNKNOWN_METHOD' ? 404 : 200;
+    sendResult(res, status, result);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // The dispatcher never throws; this is a fault in the transport itself.
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const message = `Unexpected error in web mode: ${e instanceof Error ? e.message : String(e)}`;
+      if (req.url?.startsWith(API_PREFIX)) sendResult(res, 500, failure('INTERNAL', message));
+      else sendText(res, 500, message);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(requestedPort, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        streams.closeAll();
+        server.close((e) => (e ? reject(e) : resolve()));
+        // Idle keep-alive connections would otherwise hold close() open for seconds.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

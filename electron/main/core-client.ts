@@ -1,0 +1,131 @@
+import type { CoreEvent } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import { isFromCore, type ToCore } from './core-protocol';
+
+/** A running core host, as the shell sees it. */
+export interface CoreLink {
+  post(message: ToCore): void;
+  kill(): void;
+}
+
+/** Starts a core host; `message` gets everything it sends, `exit` fires once when it ends. */
+export type ConnectCore = (handlers: { message(message: unknown): void; exit(code: number): void }) => CoreLink;
+
+const STOPPED: Result<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The Dateline core stopped unexpectedly; your last action may not have been saved. Try again.' },
+};
+const GAVE_UP: Result<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The Dateline core keeps stopping; restart Dateline. If it happens again, the library may need a check.' },
+};
+// More crashes than this within CRASH_WINDOW_MS means restarting will not help.
+const MAX_CRASHES = 3;
+const CRASH_WINDOW_MS = 60_000;
+
+/**
+ * The shell's side of the link to the core host: numbers each call, matches answers to calls,
+ * fans events out, restarts a crashed host on the next call (callers in flight get an error,
+ * never a hang) and closes it cleanly on quit.
+ */
+export class CoreClient {
+  private link: CoreLink | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly listeners = new Set<(event: CoreEvent) => void>();
+  private crashes: number[] = [];
+  private closing: Promise<void> | null = null;
+  private onClosed: (() => void) | null = null;
+
+  constructor(
+    private readonly connect: ConnectCore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Starts the host now rather than on the first call, so the library opens while the window loads. */
+  start(): void {
+    this.ensureLink();
+  }
+
+  invoke(method: string, input: unknown): Promise<Result<unknown>> {
+    if (this.closing) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Dateline is closing.' } });
+    const link = this.ensureLink();
+    if (link === null) return Promise.resolve(GAVE_UP);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      link.post({ type: 'call', id, method, input });
+    });
+  }
+
+  onEvent(listener: (event: CoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Asks the host to close the library (checkpointing it) and waits; kills it after `timeoutMs`. */
+  close(timeoutMs = 3000): Promise<void> {
+    if (this.closing) return this.closing;
+    const link = this.link;
+    if (link === null) return (this.closing = Promise.resolve());
+    this.closing = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        link.kill();
+        finish();
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        this.onClosed = null;
+        resolve();
+      };
+      this.onClosed = finish;
+      link.post({ type: 'close' });
+    });
+    return this.closing;
+  }
+
+  private ensureLink(): CoreLink | null {
+    if (this.link) return this.link;
+    const since = this.now() - CRASH_WINDOW_MS;
+    this.crashes = this.crashes.filter((t) => t >= since);
+    if (this.crashes.length >= MAX_CRASHES) return null;
+    let current: CoreLink | null = null;
+    current = this.connect({
+      message: (m) => this.receive(m),
+      exit: () => this.exited(current),
+    });
+    this.link = current;
+    return current;
+  }
+
+  private receive(message: unknown): void {
+    if (!isFromCore(message)) return;
+    if (message.type === 'result') {
+      const resolve = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      resolve?.(message.result);
+    } else if (message.type === 'event') {
+      for (const listener of this.listeners) {
+        try {
+          listener(message.event);
+        } catch {
+          // One closed window must not keep the others from hearing about a job.
+        }
+      }
+    } else {
+      this.onClosed?.();
+    }
+  }
+
+  private exited(link: CoreLink | null): void {
+    if (link !== null && this.link !== link) return;
+    this.link = null;
+    if (this.onClosed) {
+      this.onClosed();
+    } else {
+      this.crashes.push(this.now());
+    }
+    for (const resolve of this.pending.values()) resolve(STOPPED);
+    this.pending.clear();
+  }
+}

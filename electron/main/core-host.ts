@@ -1,0 +1,20 @@
+// Entry of the utility process that runs the core (see core-process.ts). It gets the library
+// folder and, in development, the Electron build of better-sqlite3 from its environment.
+import { openCore } from '../core/index';
+import { serveCore } from './core-server';
+
+const port = process.parentPort;
+const dir = process.env.DATELINE_LIBRARY;
+
+serveCore(
+  {
+    postMessage: (message) => port.postMessage(message),
+    onMessage: (listener) => port.on('message', (event) => listener(event.data)),
+  },
+  () => {
+    if (!dir) return Promise.reject(new Error('the core host was started without a library folder'));
+    const nativeBinding = process.env.DATELINE_NATIVE_BINDING || undefined;
+    return openCore(dir, nativeBinding ? { nativeBinding } : {});
+  },
+  () => process.exit(0),
+);

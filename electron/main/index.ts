@@ -1,0 +1,73 @@
+// The Electron shell: lifecycle, one window, the app:// protocol, the IPC bridge and the menu.
+// The core itself runs in a utility process (core-host.ts).
+import path from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import { CoreClient } from './core-client';
+import { forkCoreHost } from './core-process';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { builtPaths, libraryDir, nativeBindingFor } from './paths';
+import { installAppProtocol, registerAppScheme } from './protocol';
+import { appWindows, createWindow, guardWebContents } from './window';
+
+// The same data folder in development (package name "dateline") and packaged ("Dateline").
+app.setName('Dateline');
+app.setPath('userData', path.join(app.getPath('appData'), 'Dateline'));
+
+// A second copy would open the same library from two processes and show two windows.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  registerAppScheme();
+  const paths = builtPaths(import.meta.url);
+  const developer = !app.isPackaged;
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATELINE_LIBRARY: libraryDir(process.env, app.getPath('userData')) };
+  const nativeBinding = nativeBindingFor(process.env, app.isPackaged);
+  if (nativeBinding) env.DATELINE_NATIVE_BINDING = nativeBinding;
+  else delete env.DATELINE_NATIVE_BINDING;
+  const core = new CoreClient(forkCoreHost(paths.coreHost, env));
+
+  const openWindow = (): BrowserWindow => createWindow({ preload: paths.preload, devTools: developer });
+
+  // Every web contents, whoever creates it, gets the same navigation and window rules.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  app.on('second-instance', () => {
+    const [win] = appWindows();
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (appWindows().length === 0) openWindow();
+  });
+
+  // Let the core close the library (WAL checkpoint, running jobs told to stop) before exiting.
+  let coreClosed = false;
+  app.on('will-quit', (event) => {
+    if (coreClosed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      coreClosed = true;
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    installAppProtocol(paths.renderer);
+    installMenu(process.platform, developer);
+    core.start();
+    registerIpc(core, appWindows);
+    openWindow();
+  });
+}

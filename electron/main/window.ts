@@ -1,0 +1,118 @@
+import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl, openExternal } from './urls';
+
+export interface WindowOptions {
+  /** The preload bridge; the hidden print window has none. */
+  preload?: string;
+  /** Where to load; defaults to the app's entry page. Must be an app:// URL. */
+  url?: string;
+  /** Off for the print window, which only lays out HTML. */
+  javascript?: boolean;
+  show?: boolean;
+  width?: number;
+  height?: number;
+  title?: string;
+  /** Developer tools; the shell turns them off in packaged builds. */
+  devTools?: boolean;
+}
+
+const windows = new Set<BrowserWindow>();
+const securedSessions = new WeakSet<Session>();
+const guardedContents = new WeakSet<WebContents>();
+
+/** The windows this factory made and that are still open: the only ones IPC listens to. */
+export function appWindows(): BrowserWindow[] {
+  return [...windows].filter((w) => !w.isDestroyed());
+}
+
+/**
+ * The settings no Dateline window may run without. They are spread last in createWindow, so
+ * no option can weaken them.
+ */
+export function secureWebPreferences(opts: Pick<WindowOptions, 'preload' | 'javascript' | 'devTools'> = {}): WebPreferences {
+  const prefs: WebPreferences = {
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    // The spell checker downloads dictionaries from a Google server on Windows and Linux,
+    // which this app must never contact.
+    spellcheck: false,
+    javascript: opts.javascript ?? true,
+    devTools: opts.devTools ?? false,
+  };
+  if (opts.preload !== undefined) prefs.preload = opts.preload;
+  return prefs;
+}
+
+/** The one way Dateline opens a window. */
+export function createWindow(opts: WindowOptions = {}): BrowserWindow {
+  const url = opts.url ?? APP_ENTRY_URL;
+  if (!isAppUrl(url)) throw new Error(`Dateline windows only load the app's own pages, not ${url}`);
+  const win = new BrowserWindow({
+    width: opts.width ?? 1280,
+    height: opts.height ?? 820,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: opts.title ?? 'Dateline',
+    webPreferences: secureWebPreferences(opts),
+  });
+  windows.add(win);
+  win.on('closed', () => windows.delete(win));
+  guardWebContents(win.webContents);
+  secureSession(win.webContents.session);
+  // Showing only once painted avoids a white flash; the print window never shows.
+  if (opts.show ?? true) win.once('ready-to-show', () => win.show());
+  void win.loadURL(url);
+  return win;
+}
+
+/**
+ * Keeps a page where it belongs: no <webview>, no navigation or redirect away from
+ * app://dateline (in any frame), no new windows. Links a person may follow (https, mailto) go to
+ * the system browser or mail program instead. Also applied to every web contents the app
+ * creates, as a second line behind the factory.
+ */
+export function guardWebContents(contents: WebContents): void {
+  if (guardedContents.has(contents)) return;
+  guardedContents.add(contents);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/**
+ * Per session, once: every permission (camera, notifications, geolocation, clipboard read, …)
+ * is refused, and no request may go to the network — the pages are local and imported content
+ * must never call out (a tracking pixel would tell a third party who opened a release).
+ */
+export function secureSession(ses: Session): void {
+  if (securedSessions.has(ses)) return;
+  securedSessions.add(ses);
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
+}
