@@ -53,6 +53,29 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/cli/**'], message: 'The shell does not import the UI, the preload or the CLI.' }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'A sandboxed preload cannot load Node modules.' },
+            { group: ['**/core/**', '**/main/**', '**/renderer/**', '**/cli/**'], message: 'The preload is a pipe: electron and electron/shared types only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

@@ -308,3 +308,9 @@ export type CoreEvent =
   | { type: 'job.done'; job: JobInfo; result: unknown }
   | { type: 'job.failed'; job: JobInfo; error: { code: string; message: string } }
   | { type: 'library.changed'; lastSeq: number };
+
+/** What the desktop preload exposes as `window.dateline`: a pipe to the dispatcher, nothing else. */
+export interface DatelineBridge {
+  invoke(method: string, input: unknown): Promise<import('./errors').Result<unknown>>;
+  on(listener: (event: CoreEvent) => void): () => void;
+}
