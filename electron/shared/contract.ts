@@ -20,6 +20,7 @@ import {
  * The desktop IPC bridge, web mode's HTTP transport, the CLI and the tests all call these.
  */
 
+import type { Result } from './errors';
 import { jobMethod, method, type MethodDef } from './methods';
 export type { Access, MethodDef } from './methods';
 import { IMPORT_API } from './import-contract';
@@ -311,6 +312,6 @@ export type CoreEvent =
 
 /** What the desktop preload exposes as `window.dateline`: a pipe to the dispatcher, nothing else. */
 export interface DatelineBridge {
-  invoke(method: string, input: unknown): Promise<import('./errors').Result<unknown>>;
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
   on(listener: (event: CoreEvent) => void): () => void;
 }
