@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client/context';
+import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
+import { ContactEditor } from '../contacts/ContactEditor';
+import { ContactsScreen } from '../contacts/ContactsScreen';
+import { KitsScreen } from '../kits/KitsScreen';
+import { ReleaseEditor } from '../releases/ReleaseEditor';
+import { ReleasesScreen } from '../releases/ReleasesScreen';
+import { OfficeEditor } from '../settings/OfficeEditor';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { ErrorBoundary } from './ErrorBoundary';
+import { GlobalSearch } from './GlobalSearch';
+import { JobTray } from './JobTray';
+import { NoToken } from './NoToken';
+import { href, sectionOf, useRoute, type Route, type Section } from './router';
+
+const SECTIONS: { id: Section; to: string }[] = [
+  { id: 'releases', to: href.releases() },
+  { id: 'contacts', to: href.contacts() },
+  { id: 'attachments', to: href.attachments() },
+  { id: 'kits', to: href.kits() },
+  { id: 'settings', to: href.settings() },
+];
+
+function Screen({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.screen) {
+    case 'releases':
+      return <ReleasesScreen />;
+    case 'release':
+      return <ReleaseEditor key={route.id} id={route.id} />;
+    case 'contacts':
+      return <ContactsScreen />;
+    case 'contact':
+      return <ContactEditor key={route.id ?? 'new'} id={route.id} />;
+    case 'attachments':
+      return <AttachmentsScreen selected={null} />;
+    case 'attachment':
+      return <AttachmentsScreen selected={route.id} />;
+    case 'kits':
+      return <KitsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'office':
+      return <OfficeEditor key={route.id ?? 'new'} id={route.id} />;
+    case 'not-found':
+      return (
+        <div className="screen">
+          <h1>{t('notFound.title')}</h1>
+          <p>
+            <a href={href.releases()}>{t('notFound.back')}</a>
+          </p>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const route = useRoute();
+  const section = sectionOf(route);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [refused, setRefused] = useState(false);
+
+  useEffect(() => client.onUnauthorized(() => setRefused(true)), [client]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    document.title = section ? `${t(`nav.${section}`)} · Dateline` : 'Dateline';
+  }, [section, t]);
+
+  if (refused) return <NoToken />;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">Dateline</span>
+        <GlobalSearch ref={searchRef} />
+        <span className="muted shortcut" aria-hidden="true">
+          {t('search.shortcut')}
+        </span>
+      </header>
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={s.to} aria-current={section === s.id ? 'page' : undefined}>
+                {t(`nav.${s.id}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        <ErrorBoundary resetKey={window.location.hash}>
+          <Screen route={route} />
+        </ErrorBoundary>
+      </main>
+      <JobTray />
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchHit } from '../../electron/shared/contract';
+import type { DocType } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { useClient } from '../client/context';
+import { errorText } from '../i18n/errors';
+import { href, navigate } from './router';
+
+// Outlets have no screen of their own yet, so search does not offer them.
+const SEARCHED: DocType[] = ['release', 'contact', 'attachment', 'kit', 'office'];
+
+export function hitHref(hit: SearchHit): string {
+  switch (hit.type) {
+    case 'release':
+      return href.release(hit.id);
+    case 'contact':
+      return href.contact(hit.id);
+    case 'attachment':
+      return href.attachment(hit.id);
+    case 'office':
+      return href.office(hit.id);
+    case 'kit':
+    case 'outlet':
+      return href.kits();
+  }
+}
+
+/** Search across the library from the top bar; Ctrl/Cmd+K focuses it from anywhere. */
+export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_props, inputRef) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [searched, setSearched] = useState('');
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q === '') {
+      setHits([]);
+      setSearched('');
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void client.call('search', { query: q, types: SEARCHED, limit: 40 }).then((res) => {
+        if (!live) return;
+        if (res.ok) {
+          setHits(res.value);
+          setError(null);
+        } else {
+          setHits([]);
+          setError(res.error);
+        }
+        setSearched(q);
+        setActive(0);
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client, query]);
+
+  // Grouped by type, in a fixed order; `flat` is the keyboard order.
+  const groups = useMemo(() => {
+    return SEARCHED.map((type) => ({ type, hits: hits.filter((h) => h.type === type) })).filter((g) => g.hits.length > 0);
+  }, [hits]);
+  const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
+
+  const go = (hit: SearchHit) => {
+    setOpen(false);
+    setQuery('');
+    navigate(hitHref(hit));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(flat.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      const hit = flat[active];
+      if (hit) {
+        e.preventDefault();
+        go(hit);
+      }
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+
+  const showPanel = open && query.trim() !== '';
+  const listId = `${id}-results`;
+  const optionId = (i: number) => `${id}-opt-${i}`;
+  let index = -1;
+
+  return (
+    <div
+      className="global-search"
+      role="search"
+      ref={boxRef}
+      onBlur={(e) => {
+        if (!boxRef.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        {t('search.label')}
+      </label>
+      <input
+        id={`${id}-input`}
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-expanded={showPanel}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showPanel && flat[active] ? optionId(active) : undefined}
+        placeholder={t('search.placeholder')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+        autoComplete="off"
+      />
+      <div className={showPanel ? 'search-panel' : 'visually-hidden'}>
+        {showPanel && error && <p className="error">{errorText(t, error)}</p>}
+        {showPanel && !error && searched !== '' && flat.length === 0 && (
+          <p className="muted" role="status">
+            {t('search.none', { query: searched })}
+          </p>
+        )}
+        <div id={listId} role="listbox" aria-label={t('search.results')}>
+          {showPanel &&
+            groups.map((g) => (
+              <div role="group" key={g.type} aria-labelledby={`${id}-g-${g.type}`}>
+                <div className="search-group" id={`${id}-g-${g.type}`} role="presentation">
+                  {t(`docType.${g.type}`, { count: 2 })}
+                </div>
+                {g.hits.map((hit) => {
+                  index += 1;
+                  const i = index;
+                  return (
+                    <div
+                      key={hit.id}
+                      id={optionId(i)}
+                      role="option"
+                      aria-selected={i === active}
+                      className={i === active ? 'search-hit active' : 'search-hit'}
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => go(hit)}
+                    >
+                      <span className="hit-title">{hit.title || t('common.untitled')}</span>
+                      {hit.detail && <span className="hit-detail">{hit.detail}</span>}
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Hash routes: they work the same from app:// in the desktop app and from the web server,
+ * and need no server-side fallback.
+ */
+export type Route =
+  | { screen: 'releases' }
+  | { screen: 'release'; id: string }
+  | { screen: 'contacts' }
+  | { screen: 'contact'; id: string | null }
+  | { screen: 'attachments' }
+  | { screen: 'attachment'; id: string }
+  | { screen: 'kits' }
+  | { screen: 'settings' }
+  | { screen: 'office'; id: string | null }
+  | { screen: 'not-found'; path: string };
+
+export type Section = 'releases' | 'contacts' | 'attachments' | 'kits' | 'settings';
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const parts = path.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const [first, second, third] = parts;
+  switch (first) {
+    case undefined:
+    case 'releases':
+      return second ? { screen: 'release', id: second } : { screen: 'releases' };
+    case 'contacts':
+      if (second === 'new') return { screen: 'contact', id: null };
+      return second ? { screen: 'contact', id: second } : { screen: 'contacts' };
+    case 'attachments':
+      return second ? { screen: 'attachment', id: second } : { screen: 'attachments' };
+    case 'kits':
+      return { screen: 'kits' };
+    case 'settings':
+      if (second === 'offices' && third) return { screen: 'office', id: third === 'new' ? null : third };
+      return { screen: 'settings' };
+    default:
+      return { screen: 'not-found', path };
+  }
+}
+
+export function sectionOf(route: Route): Section | null {
+  switch (route.screen) {
+    case 'releases':
+    case 'release':
+      return 'releases';
+    case 'contacts':
+    case 'contact':
+      return 'contacts';
+    case 'attachments':
+    case 'attachment':
+      return 'attachments';
+    case 'kits':
+      return 'kits';
+    case 'settings':
+    case 'office':
+      return 'settings';
+    case 'not-found':
+      return null;
+  }
+}
+
+export const href = {
+  releases: () => '#/releases',
+  release: (id: string) => `#/releases/${encodeURIComponent(id)}`,
+  contacts: () => '#/contacts',
+  contact: (id: string) => `#/contacts/${encodeURIComponent(id)}`,
+  newContact: () => '#/contacts/new',
+  attachments: () => '#/attachments',
+  attachment: (id: string) => `#/attachments/${encodeURIComponent(id)}`,
+  kits: () => '#/kits',
+  settings: () => '#/settings',
+  office: (id: string) => `#/settings/offices/${encodeURIComponent(id)}`,
+  newOffice: () => '#/settings/offices/new',
+};
+
+export function navigate(to: string): void {
+  if (window.location.hash !== to) window.location.hash = to;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

@@ -1,0 +1,170 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Doc } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { href } from '../app/router';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatBytes } from '../ui/languages';
+import { useAttachmentUrl } from './Thumbnail';
+
+const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
+type Consent = Doc<'attachment'>['consent'];
+
+interface Editable {
+  caption: string;
+  credit: string;
+  altText: string;
+  usageRights: string;
+  usageExpires: string;
+  consent: Consent;
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s);
+
+function Preview({ doc }: { doc: Doc<'attachment'> }) {
+  const { t } = useTranslation();
+  const image = doc.mediaType.startsWith('image/');
+  const url = useAttachmentUrl(doc.id, 'original', image, doc.sha256);
+  if (!image) return <p className="muted">{t('attachments.noPreview')}</p>;
+  if (!url) return <Loading />;
+  return <img className="preview" src={url} alt={doc.altText ?? ''} />;
+}
+
+/** One attachment: a preview, its file facts, and the fields a person keeps about it. */
+export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const uid = useId();
+  const [doc, setDoc] = useState<Doc<'attachment'> | null>(null);
+  const [form, setForm] = useState<Editable | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void client.call('attachment.get', { id }).then((res) => {
+      if (!live) return;
+      if (!res.ok) return setError(res.error);
+      const d = res.value;
+      setDoc(d);
+      setForm({
+        caption: d.caption ?? '',
+        credit: d.credit ?? '',
+        altText: d.altText ?? '',
+        usageRights: d.usageRights ?? '',
+        usageExpires: d.usageExpires ?? '',
+        consent: d.consent,
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, id]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!doc || !form) return <Loading />;
+
+  const set = (patch: Partial<Editable>) => {
+    setSaved(false);
+    setForm({ ...form, ...patch });
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setSaveError(null);
+    const res = await client.call('attachment.update', {
+      id,
+      rev: doc.rev,
+      fields: {
+        caption: orNull(form.caption),
+        credit: orNull(form.credit),
+        altText: orNull(form.altText),
+        usageRights: orNull(form.usageRights),
+        usageExpires: orNull(form.usageExpires),
+        consent: form.consent,
+      },
+    });
+    setBusy(false);
+    if (!res.ok) return setSaveError(res.error);
+    setDoc({ ...doc, rev: res.value.rev });
+    setSaved(true);
+    onSaved();
+  };
+
+  return (
+    <section className="attachment-details panel" aria-labelledby={`${uid}-title`}>
+      <h2 id={`${uid}-title`} dir="auto">
+        {doc.originalName}
+      </h2>
+      <Preview doc={doc} />
+      <dl className="facts">
+        <dt>{t('attachments.type')}</dt>
+        <dd>{doc.mediaType}</dd>
+        <dt>{t('attachments.size')}</dt>
+        <dd>{formatBytes(doc.size, formatLocale(i18n.language))}</dd>
+        {doc.width && doc.height && (
+          <>
+            <dt>{t('attachments.dimensions')}</dt>
+            <dd>{t('attachments.pixels', { width: doc.width, height: doc.height })}</dd>
+          </>
+        )}
+      </dl>
+      <form onSubmit={(e) => void save(e)}>
+        <div className="field">
+          <label htmlFor={`${uid}-caption`}>{t('attachments.caption')}</label>
+          <textarea id={`${uid}-caption`} dir="auto" rows={3} value={form.caption} onChange={(e) => set({ caption: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-credit`}>{t('attachments.credit')}</label>
+          <input id={`${uid}-credit`} dir="auto" value={form.credit} onChange={(e) => set({ credit: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-alt`}>{t('attachments.altText')}</label>
+          <textarea id={`${uid}-alt`} dir="auto" rows={2} value={form.altText} onChange={(e) => set({ altText: e.target.value })} aria-describedby={`${uid}-alt-hint`} />
+          <p className="hint" id={`${uid}-alt-hint`}>
+            {t('attachments.altHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-rights`}>{t('attachments.usageRights')}</label>
+          <textarea id={`${uid}-rights`} dir="auto" rows={2} value={form.usageRights} onChange={(e) => set({ usageRights: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-expires`}>{t('attachments.usageExpires')}</label>
+          <input id={`${uid}-expires`} type="date" value={form.usageExpires} onChange={(e) => set({ usageExpires: e.target.value })} />
+        </div>
+        <fieldset>
+          <legend>{t('attachments.consent')}</legend>
+          {CONSENT_FLAGS.map((flag) => (
+            <div className="check" key={flag}>
+              <input
+                type="checkbox"
+                id={`${uid}-${flag}`}
+                checked={form.consent[flag]}
+                onChange={(e) => set({ consent: { ...form.consent, [flag]: e.target.checked } })}
+              />
+              <label htmlFor={`${uid}-${flag}`}>{t(`attachments.flag.${flag}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        {saveError && <ErrorMessage error={saveError} />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('common.save')}
+          </button>
+          <a href={href.attachments()}>{t('common.close')}</a>
+          {saved && (
+            <span className="save-state save-saved" role="status">
+              {t('save.saved')}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

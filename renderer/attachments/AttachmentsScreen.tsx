@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf } from '../../electron/shared/contract';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { useDebounced } from '../ui/useDebounced';
+import { usePagedList } from '../ui/usePagedList';
+import { AttachmentDetails } from './AttachmentDetails';
+import { AttachmentGrid } from './AttachmentGrid';
+import { FileDrop } from './FileDrop';
+
+export function AttachmentsScreen({ selected }: { selected: string | null }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), 250);
+  const input: InputOf<'attachment.list'> = { limit: 60 };
+  if (q) input.query = q;
+  const list = usePagedList('attachment.list', input, JSON.stringify(input));
+  const { reload } = list;
+  const onAdded = useCallback(() => reload(), [reload]);
+
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1>{t('nav.attachments')}</h1>
+      </div>
+      <div className="attachments-layout">
+        <div className="attachments-main">
+          <FileDrop onAdded={onAdded} />
+          <form className="filters" role="search" aria-label={t('attachments.filters')} onSubmit={(e) => e.preventDefault()}>
+            <div className="field">
+              <label htmlFor="att-q">{t('attachments.searchLabel')}</label>
+              <input id="att-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+            </div>
+          </form>
+          {list.error && <ErrorMessage error={list.error} />}
+          {list.loading && list.items.length === 0 && !list.error && <Loading />}
+          {!list.loading && list.items.length === 0 && !list.error && (
+            <div className="empty">
+              {q ? (
+                <p>{t('attachments.noMatch')}</p>
+              ) : (
+                <>
+                  <h2>{t('attachments.emptyTitle')}</h2>
+                  <p>{t('attachments.emptyBody')}</p>
+                </>
+              )}
+            </div>
+          )}
+          {list.items.length > 0 && <AttachmentGrid items={list.items} selected={selected} label={t('nav.attachments')} />}
+          {list.hasMore && (
+            <button type="button" onClick={list.loadMore} disabled={list.loading}>
+              {t('common.loadMore')}
+            </button>
+          )}
+        </div>
+        {selected && <AttachmentDetails key={selected} id={selected} onSaved={reload} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client/context';
+import { base64ToBytes } from './files';
+
+/** Loads an attachment's bytes (thumbnail or original) as a blob: URL that lives as long as the component. */
+export function useAttachmentUrl(id: string, variant: 'thumbnail' | 'original', enabled: boolean, version: string): string | null {
+  const client = useClient();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    let made: string | null = null;
+    void client.call('attachment.content', { id, variant }).then((res) => {
+      if (!live || !res.ok) return;
+      made = URL.createObjectURL(new Blob([base64ToBytes(res.value.data)], { type: res.value.mediaType }));
+      setUrl(made);
+    });
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+      setUrl(null);
+    };
+  }, [client, id, variant, enabled, version]);
+  return url;
+}
+
+export function Thumbnail({ id, hasThumbnail, alt, mediaType, version }: { id: string; hasThumbnail: boolean; alt: string; mediaType: string; version: string }) {
+  const { t } = useTranslation();
+  const url = useAttachmentUrl(id, 'thumbnail', hasThumbnail, version);
+  if (hasThumbnail && url) return <img className="thumb" src={url} alt={alt} />;
+  const kind = mediaType.split('/')[1]?.split(/[.+;-]/)[0]?.toUpperCase() ?? '?';
+  return (
+    <span className="thumb thumb-placeholder" role="img" aria-label={alt || t('attachments.noPreview')}>
+      {hasThumbnail ? '' : kind}
+    </span>
+  );
+}

@@ -1,0 +1,76 @@
+import type { CallResult, CoreEvent, InputOf, MethodName } from '../../electron/shared/contract';
+import type { ApiError, Result } from '../../electron/shared/errors';
+
+/** What the Electron preload exposes on window.dateline: a pipe and nothing else. */
+export interface PreloadBridge {
+  invoke(method: string, input: unknown): Promise<unknown>;
+  on(listener: (event: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    dateline?: PreloadBridge;
+  }
+}
+
+export type CoreListener = (event: CoreEvent) => void;
+
+/**
+ * The one way the UI talks to Dateline's core, whatever carries the call (IPC in the desktop
+ * app, HTTP in web mode). Components get it from context, never build one themselves.
+ */
+export interface DatelineClient {
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<CallResult<M>>>;
+  on(listener: CoreListener): () => void;
+  /** Called when the core refuses who we are (web mode without a valid token). */
+  onUnauthorized(listener: () => void): () => void;
+}
+
+const ERROR_CODE_LIKE = /^[A-Z_]{2,40}$/;
+
+function isApiError(x: unknown): x is ApiError {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Record<string, unknown>;
+  return typeof e.code === 'string' && ERROR_CODE_LIKE.test(e.code) && typeof e.message === 'string';
+}
+
+/**
+ * Checks that what came over the wire is a Result. The value's inner shape is the core's
+ * promise (the contract's result types); the envelope is checked here so a broken reply
+ * becomes an error in words rather than a crash somewhere in a component.
+ */
+export function asResult<T>(raw: unknown): Result<T> {
+  if (typeof raw === 'object' && raw !== null) {
+    const r = raw as Record<string, unknown>;
+    if (r.ok === true && 'value' in r) return { ok: true, value: r.value as T };
+    if (r.ok === false && isApiError(r.error)) return { ok: false, error: r.error };
+  }
+  return brokenReply();
+}
+
+export function brokenReply<T>(): Result<T> {
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: 'Dateline sent a reply this window cannot read.', params: { reason: 'badReply' } },
+  };
+}
+
+export function unreachable<T>(detail: string): Result<T> {
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `Dateline is not answering (${detail}).`, params: { reason: 'unreachable' } },
+  };
+}
+
+const EVENT_TYPES = new Set(['job.progress', 'job.done', 'job.failed', 'library.changed']);
+
+/** Accepts an event only if it has the envelope the contract promises. */
+export function asCoreEvent(raw: unknown): CoreEvent | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const e = raw as Record<string, unknown>;
+  if (typeof e.type !== 'string' || !EVENT_TYPES.has(e.type)) return null;
+  if (e.type === 'library.changed') return typeof e.lastSeq === 'number' ? (raw as CoreEvent) : null;
+  const job = e.job as Record<string, unknown> | undefined;
+  if (typeof job !== 'object' || job === null || typeof job.id !== 'string') return null;
+  return raw as CoreEvent;
+}

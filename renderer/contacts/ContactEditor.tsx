@@ -1,0 +1,248 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTACT_KINDS, CountrySchema, LanguageSchema, type ContactFieldsT } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { href, navigate } from '../app/router';
+import { useClient } from '../client/context';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { countryName, languageName } from '../ui/languages';
+import { ListEditor } from '../ui/ListEditor';
+import { useOffices } from '../ui/useOffices';
+
+type ContactForm = ContactFieldsT;
+type Email = ContactForm['emails'][number];
+type Phone = ContactForm['phones'][number];
+
+const EMAIL_TYPES = ['work', 'personal', 'other'] as const;
+const PHONE_TYPES = ['work', 'mobile', 'fax', 'other'] as const;
+
+const EMPTY: ContactForm = {
+  office: null,
+  kind: 'journalist',
+  name: '',
+  role: null,
+  organisation: null,
+  outlet: null,
+  beats: [],
+  languages: [],
+  countries: [],
+  emails: [],
+  phones: [],
+  notes: null,
+};
+
+const blankToNull = (s: string | null) => (s === null || s.trim() === '' ? null : s.trim());
+
+function toFields(f: ContactForm): ContactForm {
+  return {
+    ...f,
+    name: f.name.trim(),
+    role: blankToNull(f.role),
+    organisation: blankToNull(f.organisation),
+    notes: blankToNull(f.notes),
+    // Rows left blank are not contact details.
+    emails: f.emails.filter((e) => e.address.trim() !== '').map((e) => ({ ...e, address: e.address.trim() })),
+    phones: f.phones.filter((p) => p.number.trim() !== '').map((p) => ({ ...p, number: p.number.trim() })),
+  };
+}
+
+/** A spokesperson or journalist: create or edit, saved with the Save button. */
+export function ContactEditor({ id }: { id: string | null }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const offices = useOffices();
+  const uid = useId();
+  const [form, setForm] = useState<ContactForm | null>(id ? null : EMPTY);
+  const [rev, setRev] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    void client.call('contact.get', { id }).then((res) => {
+      if (!live) return;
+      if (!res.ok) return setLoadError(res.error);
+      const d = res.value;
+      setRev(d.rev);
+      setForm({
+        office: d.office ?? null,
+        kind: d.kind,
+        name: d.name,
+        role: d.role ?? null,
+        organisation: d.organisation ?? null,
+        outlet: d.outlet ?? null,
+        beats: d.beats ?? [],
+        languages: d.languages ?? [],
+        countries: d.countries ?? [],
+        emails: d.emails ?? [],
+        phones: d.phones ?? [],
+        notes: d.notes ?? null,
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, id]);
+
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!form) return <Loading />;
+
+  const set = (patch: Partial<ContactForm>) => {
+    setSaved(false);
+    setForm({ ...form, ...patch });
+  };
+  const setEmail = (i: number, patch: Partial<Email>) => set({ emails: form.emails.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
+  const setPhone = (i: number, patch: Partial<Phone>) => set({ phones: form.phones.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setSaveError(null);
+    const fields = toFields(form);
+    const res = id ? await client.call('contact.update', { id, rev, fields }) : await client.call('contact.create', fields);
+    setBusy(false);
+    if (!res.ok) return setSaveError(res.error);
+    setRev(res.value.rev);
+    setSaved(true);
+    if (!id) navigate(href.contact(res.value.id));
+  };
+
+  return (
+    <div className="screen editor-screen">
+      <p className="crumbs">
+        <a href={href.contacts()}>{t('nav.contacts')}</a>
+      </p>
+      <h1>{id ? form.name || t('common.untitled') : t('contacts.new')}</h1>
+      <form className="contact-form" onSubmit={(e) => void save(e)} aria-label={t('contacts.editorLabel')}>
+        <div className="row">
+          <div className="field">
+            <label htmlFor={`${uid}-name`}>{t('contacts.name')}</label>
+            <input id={`${uid}-name`} dir="auto" required value={form.name} onChange={(e) => set({ name: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-kind`}>{t('contacts.kindLabel')}</label>
+            <select id={`${uid}-kind`} value={form.kind} onChange={(e) => set({ kind: e.target.value as ContactForm['kind'] })}>
+              {CONTACT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`contacts.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="row">
+          <div className="field">
+            <label htmlFor={`${uid}-role`}>{t('contacts.role')}</label>
+            <input id={`${uid}-role`} dir="auto" value={form.role ?? ''} onChange={(e) => set({ role: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-org`}>{t('contacts.organisation')}</label>
+            <input id={`${uid}-org`} dir="auto" value={form.organisation ?? ''} onChange={(e) => set({ organisation: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-office`}>{t('releases.office')}</label>
+            <select id={`${uid}-office`} value={form.office ?? ''} onChange={(e) => set({ office: e.target.value || null })}>
+              <option value="">{t('common.none')}</option>
+              {offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <ListEditor label={t('contacts.beats')} values={form.beats} onChange={(beats) => set({ beats })} />
+        <ListEditor
+          label={t('contacts.languages')}
+          hint={t('contacts.languagesHint')}
+          values={form.languages}
+          onChange={(languages) => set({ languages })}
+          normalise={(v) => v.trim()}
+          validate={(v) => (LanguageSchema.safeParse(v).success ? null : t('contacts.languageInvalid', { value: v }))}
+        />
+        {form.languages.length > 0 && <p className="hint">{form.languages.map((l) => languageName(l, i18n.language)).join(', ')}</p>}
+        <ListEditor
+          label={t('contacts.countries')}
+          hint={t('contacts.countriesHint')}
+          values={form.countries}
+          onChange={(countries) => set({ countries })}
+          normalise={(v) => v.trim().toUpperCase()}
+          validate={(v) => (CountrySchema.safeParse(v).success ? null : t('contacts.countryInvalid', { value: v }))}
+        />
+        {form.countries.length > 0 && <p className="hint">{form.countries.map((c) => countryName(c, i18n.language)).join(', ')}</p>}
+        <fieldset>
+          <legend>{t('contacts.emails')}</legend>
+          {form.emails.map((em, i) => (
+            <div className="row" key={i}>
+              <div className="field">
+                <label htmlFor={`${uid}-em-${i}-type`}>{t('contacts.emailType', { n: i + 1 })}</label>
+                <select id={`${uid}-em-${i}-type`} value={em.type} onChange={(e) => setEmail(i, { type: e.target.value as Email['type'] })}>
+                  {EMAIL_TYPES.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`contacts.type.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field grow">
+                <label htmlFor={`${uid}-em-${i}`}>{t('contacts.emailAddress', { n: i + 1 })}</label>
+                <input id={`${uid}-em-${i}`} type="email" dir="ltr" value={em.address} onChange={(e) => setEmail(i, { address: e.target.value })} />
+              </div>
+              <button type="button" className="link-button" onClick={() => set({ emails: form.emails.filter((_, j) => j !== i) })}>
+                {t('contacts.removeEmail', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set({ emails: [...form.emails, { type: 'work', address: '' }] })}>
+            {t('contacts.addEmail')}
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>{t('contacts.phones')}</legend>
+          {form.phones.map((ph, i) => (
+            <div className="row" key={i}>
+              <div className="field">
+                <label htmlFor={`${uid}-ph-${i}-type`}>{t('contacts.phoneType', { n: i + 1 })}</label>
+                <select id={`${uid}-ph-${i}-type`} value={ph.type} onChange={(e) => setPhone(i, { type: e.target.value as Phone['type'] })}>
+                  {PHONE_TYPES.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`contacts.type.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field grow">
+                <label htmlFor={`${uid}-ph-${i}`}>{t('contacts.phoneNumber', { n: i + 1 })}</label>
+                <input id={`${uid}-ph-${i}`} type="tel" dir="ltr" value={ph.number} onChange={(e) => setPhone(i, { number: e.target.value })} />
+              </div>
+              <button type="button" className="link-button" onClick={() => set({ phones: form.phones.filter((_, j) => j !== i) })}>
+                {t('contacts.removePhone', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set({ phones: [...form.phones, { type: 'mobile', number: '' }] })}>
+            {t('contacts.addPhone')}
+          </button>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${uid}-notes`}>{t('contacts.notes')}</label>
+          <textarea id={`${uid}-notes`} dir="auto" rows={4} value={form.notes ?? ''} onChange={(e) => set({ notes: e.target.value })} />
+        </div>
+        {saveError && <ErrorMessage error={saveError} />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {id ? t('common.save') : t('contacts.create')}
+          </button>
+          {saved && (
+            <span className="save-state save-saved" role="status">
+              {t('save.saved')}
+            </span>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

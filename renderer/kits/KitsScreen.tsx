@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../electron/shared/errors';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatDateTime, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { usePagedList } from '../ui/usePagedList';
+
+/** Press kits: the list, and starting a new one by its title. */
+export function KitsScreen() {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const list = usePagedList('kit.list', { limit: 200 }, 'kits');
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState('en');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const locale = formatLocale(i18n.language);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    if (title.trim() === '') return;
+    setBusy(true);
+    setError(null);
+    const res = await client.call('kit.create', { title: title.trim(), language });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    setCreated(title.trim());
+    setTitle('');
+    list.reload();
+  };
+
+  return (
+    <div className="screen">
+      <h1>{t('nav.kits')}</h1>
+      <form className="create-kit" onSubmit={(e) => void create(e)} aria-label={t('kits.createLabel')}>
+        <div className="field grow">
+          <label htmlFor="kit-title">{t('kits.title')}</label>
+          <input id="kit-title" dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="kit-lang">{t('kits.language')}</label>
+          <select id="kit-lang" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            {WORKING_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary" disabled={busy || title.trim() === ''}>
+          {t('kits.create')}
+        </button>
+      </form>
+      {error && <ErrorMessage error={error} />}
+      {created && (
+        <p className="notice" role="status">
+          {t('kits.created', { title: created })}
+        </p>
+      )}
+      {list.error && <ErrorMessage error={list.error} />}
+      {list.loading && list.items.length === 0 && !list.error && <Loading />}
+      {!list.loading && list.items.length === 0 && !list.error && (
+        <div className="empty">
+          <h2>{t('kits.emptyTitle')}</h2>
+          <p>{t('kits.emptyBody')}</p>
+        </div>
+      )}
+      {list.items.length > 0 && (
+        <table className="table">
+          <caption className="visually-hidden">{t('nav.kits')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('kits.title')}</th>
+              <th scope="col">{t('kits.language')}</th>
+              <th scope="col">{t('kits.items')}</th>
+              <th scope="col">{t('kits.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((k) => (
+              <tr key={k.id}>
+                <td dir="auto">{k.title}</td>
+                <td>{languageName(k.language, i18n.language)}</td>
+                <td>{k.itemCount}</td>
+                <td>{formatDateTime(k.updatedAt, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {list.hasMore && (
+        <button type="button" onClick={list.loadMore} disabled={list.loading}>
+          {t('common.loadMore')}
+        </button>
+      )}
+      <p className="muted">{t('kits.builderLater')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import type { JSONContent } from '@tiptap/core';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RichText } from '../../electron/shared/richtext';
+import { BlockDirection } from './directions';
+import { isAllowedHref, toRichText } from './richtext';
+
+function Toggle({ pressed, label, onClick, children }: { pressed: boolean; label: string; onClick: () => void; children: string }) {
+  return (
+    // mousedown would take focus from the text and lose the selection the button acts on.
+    <button type="button" className="tool" aria-pressed={pressed} title={label} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+      <span aria-hidden="true">{children}</span>
+      <span className="visually-hidden">{label}</span>
+    </button>
+  );
+}
+
+/**
+ * The release body: headings 1-3, bold, italic, https/mailto links, lists and block quotes,
+ * nothing else (the exports render exactly these). Undo/redo is the editor's own history.
+ */
+export function BodyEditor({
+  initial,
+  dir,
+  lang,
+  labelId,
+  onChange,
+}: {
+  initial: RichText;
+  dir: 'ltr' | 'rtl';
+  lang: string;
+  labelId: string;
+  onChange: (body: RichText) => void;
+}) {
+  const { t } = useTranslation();
+  const dirRef = useRef(dir);
+  dirRef.current = dir;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  const editor = useEditor({
+    // The page's CSP allows no inline <style>; the editor's few rules live in app.css.
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [1, 2, 3] },
+        code: false,
+        codeBlock: false,
+        strike: false,
+        underline: false,
+        horizontalRule: false,
+        link: {
+          openOnClick: false,
+          autolink: true,
+          protocols: ['mailto'],
+          defaultProtocol: 'https',
+          isAllowedUri: (url) => isAllowedHref(url),
+          shouldAutoLink: (url) => isAllowedHref(url) || isAllowedHref(`https://${url}`),
+          HTMLAttributes: { target: null, rel: 'noopener noreferrer' },
+        },
+      }),
+      BlockDirection.configure({ base: () => dirRef.current }),
+    ],
+    content: initial as JSONContent,
+    editorProps: {
+      attributes: {
+        class: 'prose',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+      },
+    },
+    onUpdate: ({ editor: e }) => onChangeRef.current(toRichText(e.getJSON())),
+  });
+
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h1: e.isActive('heading', { level: 1 }),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      href: (e.getAttributes('link').href as string | undefined) ?? '',
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [linkDraft, setLinkDraft] = useState('');
+  const [linkProblem, setLinkProblem] = useState(false);
+  const linkId = useId();
+
+  useEffect(() => {
+    if (editor) editor.view.dom.setAttribute('lang', lang);
+  }, [editor, lang]);
+
+  if (!editor || !state) return null;
+  const chain = () => editor.chain().focus();
+
+  const openLink = () => {
+    setLinkDraft(state.href);
+    setLinkProblem(false);
+    setLinkOpen(true);
+  };
+  const applyLink = (e: FormEvent) => {
+    e.preventDefault();
+    const href = linkDraft.trim();
+    if (!isAllowedHref(href)) {
+      setLinkProblem(true);
+      return;
+    }
+    chain().extendMarkRange('link').setLink({ href }).run();
+    setLinkOpen(false);
+  };
+  const removeLink = () => {
+    chain().extendMarkRange('link').unsetLink().run();
+    setLinkOpen(false);
+  };
+
+  return (
+    <div className="body-editor">
+      <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+        <Toggle pressed={state.h1} label={t('editor.heading', { level: 1 })} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
+          H1
+        </Toggle>
+        <Toggle pressed={state.h2} label={t('editor.heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+          H2
+        </Toggle>
+        <Toggle pressed={state.h3} label={t('editor.heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+          H3
+        </Toggle>
+        <span className="tool-sep" aria-hidden="true" />
+        <Toggle pressed={state.bold} label={t('editor.bold')} onClick={() => chain().toggleBold().run()}>
+          B
+        </Toggle>
+        <Toggle pressed={state.italic} label={t('editor.italic')} onClick={() => chain().toggleItalic().run()}>
+          I
+        </Toggle>
+        <Toggle pressed={state.link} label={t('editor.link')} onClick={openLink}>
+          🔗
+        </Toggle>
+        <span className="tool-sep" aria-hidden="true" />
+        <Toggle pressed={state.bullet} label={t('editor.bulletList')} onClick={() => chain().toggleBulletList().run()}>
+          •
+        </Toggle>
+        <Toggle pressed={state.ordered} label={t('editor.orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+          1.
+        </Toggle>
+        <Toggle pressed={state.quote} label={t('editor.quote')} onClick={() => chain().toggleBlockquote().run()}>
+          ❝
+        </Toggle>
+        <span className="tool-sep" aria-hidden="true" />
+        <button type="button" className="tool" title={t('editor.undo')} disabled={!state.canUndo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().undo().run()}>
+          <span aria-hidden="true">↶</span>
+          <span className="visually-hidden">{t('editor.undo')}</span>
+        </button>
+        <button type="button" className="tool" title={t('editor.redo')} disabled={!state.canRedo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().redo().run()}>
+          <span aria-hidden="true">↷</span>
+          <span className="visually-hidden">{t('editor.redo')}</span>
+        </button>
+      </div>
+      {linkOpen && (
+        <form className="link-form" onSubmit={applyLink}>
+          <label htmlFor={linkId}>{t('editor.linkAddress')}</label>
+          <input
+            id={linkId}
+            type="text"
+            inputMode="url"
+            value={linkDraft}
+            autoFocus
+            onChange={(e) => setLinkDraft(e.target.value)}
+            aria-invalid={linkProblem || undefined}
+            aria-describedby={`${linkId}-hint`}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setLinkOpen(false);
+            }}
+          />
+          <button type="submit">{t('editor.applyLink')}</button>
+          {state.link && (
+            <button type="button" onClick={removeLink}>
+              {t('editor.removeLink')}
+            </button>
+          )}
+          <button type="button" onClick={() => setLinkOpen(false)}>
+            {t('common.cancel')}
+          </button>
+          <p id={`${linkId}-hint`} className={linkProblem ? 'error' : 'hint'} role={linkProblem ? 'alert' : undefined}>
+            {linkProblem ? t('editor.linkRefused') : t('editor.linkHint')}
+          </p>
+        </form>
+      )}
+      <EditorContent editor={editor} className="editor-surface" dir={dir} lang={lang} />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RevisionSummary } from '../../electron/shared/contract';
+import type { ApiError } from '../../electron/shared/errors';
+import { plainText, RichTextSchema } from '../../electron/shared/richtext';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatDateTime } from '../ui/languages';
+import { useCall } from '../ui/useCall';
+
+type Revision = Record<string, unknown> & { id: string; rev: string; deleted: boolean };
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** What a past revision said, in plain words (its body as text). */
+function RevisionView({ revision }: { revision: Revision }) {
+  const { t } = useTranslation();
+  const body = RichTextSchema.safeParse(revision.body);
+  return (
+    <div className="revision-view">
+      <h3 dir="auto">{text(revision.headline) || t('common.untitled')}</h3>
+      {text(revision.subheadline) && <p dir="auto">{text(revision.subheadline)}</p>}
+      <p className="muted">
+        {t('history.statusLine', { status: t(`status.${text(revision.status)}`, { defaultValue: text(revision.status) }), language: text(revision.language) })}
+      </p>
+      <div className="revision-body" dir="auto">
+        {body.success ? plainText(body.data).split('\n\n').map((p, i) => <p key={i}>{p}</p>) : <p className="muted">{t('history.bodyUnreadable')}</p>}
+      </div>
+    </div>
+  );
+}
+
+/** The release's revisions (who, when); one can be viewed and restored as a new revision. */
+export function HistoryPanel({ id, currentRev, beforeRestore, onRestored }: { id: string; currentRev: string | null; beforeRestore: () => Promise<void>; onRestored: () => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const history = useCall('doc.history', { id }, `${id}:${currentRev ?? ''}`);
+  const [viewing, setViewing] = useState<Revision | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const locale = formatLocale(i18n.language);
+
+  const view = async (rev: RevisionSummary) => {
+    setError(null);
+    const res = await client.call('doc.revision', { id, rev: rev.rev });
+    if (res.ok) setViewing(res.value);
+    else setError(res.error);
+  };
+
+  const restore = async (rev: string) => {
+    setBusy(true);
+    setError(null);
+    await beforeRestore();
+    const res = await client.call('doc.restore', { id, rev });
+    setBusy(false);
+    if (res.ok) {
+      setViewing(null);
+      onRestored();
+    } else setError(res.error);
+  };
+
+  const revs = history.status === 'ok' ? [...history.value].filter((r) => !r.deleted).sort((a, b) => (a.at < b.at ? 1 : -1)) : [];
+
+  return (
+    <section className="panel" aria-labelledby={`hist-${id}`}>
+      <h2 id={`hist-${id}`}>{t('history.title')}</h2>
+      {history.status === 'loading' && <Loading />}
+      {history.status === 'error' && <ErrorMessage error={history.error} />}
+      {error && <ErrorMessage error={error} />}
+      {history.status === 'ok' && revs.length === 0 && <p className="muted">{t('history.empty')}</p>}
+      <ol className="history">
+        {revs.map((r) => {
+          const current = r.rev === currentRev || (r.winner && currentRev === null);
+          return (
+            <li key={r.rev} className={current ? 'current' : undefined}>
+              <span className="history-when">{formatDateTime(r.at, locale)}</span>
+              <span className="history-who">{r.author}</span>
+              {current ? (
+                <span className="badge">{t('history.current')}</span>
+              ) : r.available ? (
+                <button type="button" className="link-button" onClick={() => void view(r)} aria-label={t('history.viewAt', { when: formatDateTime(r.at, locale) })}>
+                  {t('history.view')}
+                </button>
+              ) : (
+                <span className="muted">{t('history.compacted')}</span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {viewing && (
+        <div className="revision" role="region" aria-label={t('history.viewing')}>
+          <RevisionView revision={viewing} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void restore(viewing.rev)}>
+              {t('history.restore')}
+            </button>
+            <button type="button" onClick={() => setViewing(null)}>
+              {t('common.close')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

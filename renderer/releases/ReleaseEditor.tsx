@@ -1,0 +1,304 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Draft } from '../../electron/shared/contract';
+import { END_MARKS, RELEASE_STATUSES, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { RichTextSchema } from '../../electron/shared/richtext';
+import { href } from '../app/router';
+import { AttachmentGrid } from '../attachments/AttachmentGrid';
+import { FileDrop } from '../attachments/FileDrop';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatDateTime, isRtlLanguage, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { ListEditor } from '../ui/ListEditor';
+import { useCall } from '../ui/useCall';
+import { useOffices } from '../ui/useOffices';
+import { Autosave, type SaveState } from './autosave';
+import { BodyEditor } from './BodyEditor';
+import { ContactPicker } from './ContactPicker';
+import { deviceTimeZone } from './embargo';
+import { EmbargoField } from './EmbargoField';
+import { applyDraft, draftFields, formFromDoc, type ReleaseDraftFields, type ReleaseForm } from './form';
+import { HistoryPanel } from './HistoryPanel';
+import { QuotesEditor } from './QuotesEditor';
+import { VersionsPanel } from './VersionsPanel';
+
+interface Loaded {
+  doc: Doc<'release'>;
+  draft: Draft | null;
+}
+
+/** Opens a release (with any draft left from a session that did not finish) and edits it. */
+export function ReleaseEditor({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoaded(null);
+    void Promise.all([client.call('release.get', { id }), client.call('draft.get', { id })]).then(([doc, draft]) => {
+      if (!live) return;
+      if (!doc.ok) return setError(doc.error);
+      setError(null);
+      setLoaded({ doc: doc.value, draft: draft.ok ? draft.value : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, id, round]);
+
+  if (error) {
+    return (
+      <div className="screen">
+        <ErrorMessage error={error} />
+        <a href={href.releases()}>{t('releases.backToList')}</a>
+      </div>
+    );
+  }
+  if (!loaded) return <Loading />;
+  return <ReleaseForm key={`${loaded.doc.rev}:${round}`} loaded={loaded} reload={() => setRound((r) => r + 1)} />;
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`save-state save-${state.kind}`} role="status" aria-live="polite">
+      {state.kind === 'saved' ? t('save.saved') : state.kind === 'saving' ? t('save.saving') : t('save.failed')}
+    </span>
+  );
+}
+
+function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const offices = useOffices();
+  const { doc } = loaded;
+  const id = doc.id;
+  const uid = useId();
+  const locale = formatLocale(i18n.language);
+  const session = useMemo(() => crypto.randomUUID(), []);
+  const bodyUsable = useMemo(() => RichTextSchema.safeParse(doc.body).success, [doc.body]);
+  const recovered = loaded.draft && Object.keys(loaded.draft.fields).length > 0 ? loaded.draft : null;
+
+  const [form, setForm] = useState<ReleaseForm>(() => {
+    const base = formFromDoc(doc);
+    return recovered ? applyDraft(base, recovered.fields) : base;
+  });
+  const formRef = useRef(form);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [rev, setRev] = useState(doc.rev);
+  const revRef = useRef(doc.rev);
+  const autosaveRef = useRef<Autosave<ReleaseDraftFields> | null>(null);
+
+  const attachments = useCall('attachment.list', { release: id, limit: 200 }, id);
+
+  useEffect(() => {
+    const autosave = new Autosave<ReleaseDraftFields>(
+      {
+        saveDraft: (fields, baseRev) => client.call('draft.save', { id, baseRev, session, fields }),
+        commit: async () => {
+          const res = await client.call('draft.commit', { id });
+          if (res.ok && res.value) {
+            revRef.current = res.value.rev;
+            setRev(res.value.rev);
+          }
+          return res;
+        },
+      },
+      revRef.current,
+    );
+    autosaveRef.current = autosave;
+    const unsubscribe = autosave.subscribe(setSaveState);
+    // A draft from a session that ended without committing: keep its work, make it a revision.
+    if (recovered) {
+      autosave.change(draftFields(formRef.current, bodyUsable));
+      void autosave.flush();
+    }
+    const flush = () => void autosave.flush();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      unsubscribe();
+      autosaveRef.current = null;
+      // Leaving the release (another screen, another release): write what is left.
+      void autosave.close();
+    };
+  }, [client, id, session, recovered, bodyUsable]);
+
+  const update = useCallback(
+    (patch: Partial<ReleaseForm>) => {
+      const next = { ...formRef.current, ...patch };
+      formRef.current = next;
+      setForm(next);
+      autosaveRef.current?.change(draftFields(next, bodyUsable));
+    },
+    [bodyUsable],
+  );
+
+  const flush = useCallback(async () => {
+    await autosaveRef.current?.flush();
+  }, []);
+
+  // Leaving the form (focus goes outside it) commits at once rather than after the pause.
+  const onBlur = (e: FocusEvent<HTMLFormElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void flush();
+  };
+
+  const dir = isRtlLanguage(form.language) ? 'rtl' : 'ltr';
+  const office = offices.find((o) => o.id === form.office) ?? null;
+  const languages = WORKING_LANGUAGES.includes(form.language as (typeof WORKING_LANGUAGES)[number]) ? [...WORKING_LANGUAGES] : [...WORKING_LANGUAGES, form.language];
+  const boilerplateKind = form.boilerplate === null ? 'none' : 'office' in form.boilerplate ? 'office' : 'text';
+
+  return (
+    <div className="screen editor-screen">
+      <div className="screen-head">
+        <p className="crumbs">
+          <a href={href.releases()}>{t('nav.releases')}</a>
+        </p>
+        <SaveIndicator state={saveState} />
+      </div>
+      {saveState.kind === 'error' && <ErrorMessage error={saveState.error} />}
+      {recovered && (
+        <p className="notice" role="status">
+          {t('releases.recovered', { when: formatDateTime(recovered.updatedAt, locale) })}
+        </p>
+      )}
+      <div className="editor-columns">
+        <form className="release-form" aria-label={t('releases.editorLabel')} onSubmit={(e) => e.preventDefault()} onBlur={onBlur}>
+          <div className="field">
+            <label htmlFor={`${uid}-headline`}>{t('releases.headline')}</label>
+            <input id={`${uid}-headline`} className="headline-input" dir={dir} lang={form.language} value={form.headline} onChange={(e) => update({ headline: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-sub`}>{t('releases.subheadline')}</label>
+            <input id={`${uid}-sub`} dir={dir} lang={form.language} value={form.subheadline ?? ''} onChange={(e) => update({ subheadline: e.target.value })} />
+          </div>
+          <div className="row">
+            <div className="field">
+              <label htmlFor={`${uid}-place`}>{t('releases.datelinePlace')}</label>
+              <input id={`${uid}-place`} dir="auto" value={form.datelinePlace ?? ''} onChange={(e) => update({ datelinePlace: e.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-date`}>{t('releases.releaseDate')}</label>
+              <input id={`${uid}-date`} type="date" value={form.releaseDate ?? ''} onChange={(e) => update({ releaseDate: e.target.value || null })} />
+            </div>
+          </div>
+          <div className="row">
+            <div className="field">
+              <label htmlFor={`${uid}-lang`}>{t('releases.language')}</label>
+              <select id={`${uid}-lang`} value={form.language} onChange={(e) => update({ language: e.target.value })}>
+                {languages.map((l) => (
+                  <option key={l} value={l}>
+                    {languageName(l, i18n.language)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-status`}>{t('releases.status')}</label>
+              <select id={`${uid}-status`} value={form.status} onChange={(e) => update({ status: e.target.value as ReleaseStatus })}>
+                {RELEASE_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-office`}>{t('releases.office')}</label>
+              <select id={`${uid}-office`} value={form.office ?? ''} onChange={(e) => update({ office: e.target.value || null })}>
+                <option value="">{t('common.none')}</option>
+                {offices.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} />
+          <div className="field">
+            <span className="label" id={`${uid}-body`}>
+              {t('releases.body')}
+            </span>
+            {bodyUsable ? (
+              <BodyEditor initial={form.body} dir={dir} lang={form.language} labelId={`${uid}-body`} onChange={(body) => update({ body })} />
+            ) : (
+              <p className="error" role="alert">
+                {t('releases.bodyUnreadable')}
+              </p>
+            )}
+          </div>
+          <QuotesEditor quotes={form.quotes} dir={dir} onChange={(quotes) => update({ quotes })} />
+          <div className="field">
+            <label htmlFor={`${uid}-notes`}>{t('releases.notesToEditors')}</label>
+            <textarea id={`${uid}-notes`} dir={dir} rows={4} value={form.notesToEditors ?? ''} onChange={(e) => update({ notesToEditors: e.target.value })} />
+          </div>
+          <fieldset>
+            <legend>{t('releases.boilerplate')}</legend>
+            <div className="check">
+              <input type="radio" id={`${uid}-bp-none`} name={`${uid}-bp`} checked={boilerplateKind === 'none'} onChange={() => update({ boilerplate: null })} />
+              <label htmlFor={`${uid}-bp-none`}>{t('releases.boilerplateNone')}</label>
+            </div>
+            <div className="check">
+              <input
+                type="radio"
+                id={`${uid}-bp-office`}
+                name={`${uid}-bp`}
+                checked={boilerplateKind === 'office'}
+                disabled={!form.office}
+                onChange={() => form.office && update({ boilerplate: { office: form.office } })}
+              />
+              <label htmlFor={`${uid}-bp-office`}>{office ? t('releases.boilerplateOffice', { office: office.name }) : t('releases.boilerplateNeedsOffice')}</label>
+            </div>
+            <div className="check">
+              <input type="radio" id={`${uid}-bp-text`} name={`${uid}-bp`} checked={boilerplateKind === 'text'} onChange={() => update({ boilerplate: { text: '' } })} />
+              <label htmlFor={`${uid}-bp-text`}>{t('releases.boilerplateText')}</label>
+            </div>
+            {form.boilerplate && 'text' in form.boilerplate && (
+              <div className="field">
+                <label htmlFor={`${uid}-bp-body`}>{t('releases.boilerplateTextLabel')}</label>
+                <textarea id={`${uid}-bp-body`} dir={dir} rows={4} value={form.boilerplate.text} onChange={(e) => update({ boilerplate: { text: e.target.value } })} />
+              </div>
+            )}
+          </fieldset>
+          <div className="field">
+            <label htmlFor={`${uid}-end`}>{t('releases.endMark')}</label>
+            <select id={`${uid}-end`} value={form.endMark ?? ''} onChange={(e) => update({ endMark: (e.target.value || null) as ReleaseForm['endMark'] })}>
+              <option value="">{t('common.none')}</option>
+              {END_MARKS.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ContactPicker value={form.contacts} onChange={(contacts) => update({ contacts })} />
+          <ListEditor label={t('releases.tags')} values={form.tags} onChange={(tags) => update({ tags })} validate={(v) => (v.length > 60 ? t('releases.tagTooLong') : null)} />
+        </form>
+        <aside className="editor-side" aria-label={t('releases.sidePanels')}>
+          <section className="panel" aria-labelledby={`${uid}-att`}>
+            <h2 id={`${uid}-att`}>{t('nav.attachments')}</h2>
+            {attachments.status === 'error' && <ErrorMessage error={attachments.error} />}
+            {attachments.status === 'ok' && attachments.value.items.length === 0 && <p className="muted">{t('releases.noAttachments')}</p>}
+            {attachments.status === 'ok' && attachments.value.items.length > 0 && <AttachmentGrid items={attachments.value.items} label={t('releases.attachmentsOf')} />}
+            <FileDrop release={id} onAdded={attachments.reload} />
+          </section>
+          <VersionsPanel id={id} language={form.language} beforeTranslate={flush} />
+          <HistoryPanel id={id} currentRev={rev} beforeRestore={flush} onRestored={reload} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
+import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { href, navigate } from '../app/router';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatDate, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { useOffices } from '../ui/useOffices';
+import { usePagedList } from '../ui/usePagedList';
+import { VirtualList, type RowProps } from '../ui/VirtualList';
+import { useDebounced } from '../ui/useDebounced';
+
+interface Filters {
+  query: string;
+  status: ReleaseStatus | '';
+  language: string;
+  office: string;
+  tag: string;
+}
+
+const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', tag: '' };
+
+export function ReleasesScreen() {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const offices = useOffices();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [createError, setCreateError] = useState<ApiError | null>(null);
+  const [creating, setCreating] = useState(false);
+  const applied = useDebounced(filters, 250);
+  const locale = formatLocale(i18n.language);
+
+  const input: InputOf<'release.list'> = { limit: 100 };
+  if (applied.query.trim()) input.query = applied.query.trim();
+  if (applied.status) input.status = applied.status;
+  if (applied.language) input.language = applied.language;
+  if (applied.office) input.office = applied.office;
+  if (applied.tag.trim()) input.tag = applied.tag.trim();
+  const list = usePagedList('release.list', input, JSON.stringify(input));
+  const filtered = JSON.stringify(applied) !== JSON.stringify(NO_FILTERS);
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
+
+  const create = async () => {
+    setCreating(true);
+    const res = await client.call('release.create', { headline: '', language: filters.language || 'en' });
+    setCreating(false);
+    if (res.ok) navigate(href.release(res.value.id));
+    else setCreateError(res.error);
+  };
+
+  const { loadMore } = list;
+  const onNearEnd = useCallback(() => loadMore(), [loadMore]);
+
+  const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
+    <a className="row-link" href={href.release(r.id)} {...rowProps}>
+      <span className="row-title" dir="auto" lang={r.language}>
+        {r.headline || t('common.untitled')}
+      </span>
+      <span className="row-meta">
+        <span className={`badge status-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>
+        <span>{languageName(r.language, i18n.language)}</span>
+        {r.releaseDate && <span>{formatDate(r.releaseDate, locale)}</span>}
+        {r.embargoAt && <span className="badge embargo">{t('releases.embargoed')}</span>}
+        {r.tags.length > 0 && <span className="muted">{r.tags.join(', ')}</span>}
+      </span>
+    </a>
+  );
+
+  return (
+    <div className="screen list-screen">
+      <div className="screen-head">
+        <h1>{t('nav.releases')}</h1>
+        <button type="button" className="primary" onClick={() => void create()} disabled={creating}>
+          {t('releases.new')}
+        </button>
+      </div>
+      {createError && <ErrorMessage error={createError} />}
+      <form className="filters" role="search" aria-label={t('releases.filters')} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="rel-q">{t('releases.searchLabel')}</label>
+          <input id="rel-q" type="search" value={filters.query} onChange={(e) => set('query', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="rel-status">{t('releases.status')}</label>
+          <select id="rel-status" value={filters.status} onChange={(e) => set('status', e.target.value as ReleaseStatus | '')}>
+            <option value="">{t('common.any')}</option>
+            {RELEASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="rel-lang">{t('releases.language')}</label>
+          <select id="rel-lang" value={filters.language} onChange={(e) => set('language', e.target.value)}>
+            <option value="">{t('common.any')}</option>
+            {WORKING_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="rel-office">{t('releases.office')}</label>
+          <select id="rel-office" value={filters.office} onChange={(e) => set('office', e.target.value)}>
+            <option value="">{t('common.any')}</option>
+            {offices.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="rel-tag">{t('releases.tag')}</label>
+          <input id="rel-tag" value={filters.tag} onChange={(e) => set('tag', e.target.value)} />
+        </div>
+        {filtered && (
+          <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
+            {t('releases.clearFilters')}
+          </button>
+        )}
+      </form>
+      {list.error && <ErrorMessage error={list.error} />}
+      {list.total !== null && (
+        <p className="muted count" role="status">
+          {t('releases.count', { count: list.total })}
+        </p>
+      )}
+      {list.loading && list.items.length === 0 && !list.error && <Loading />}
+      {!list.loading && list.items.length === 0 && !list.error && (
+        <div className="empty">
+          {filtered ? (
+            <p>{t('releases.noMatch')}</p>
+          ) : (
+            <>
+              <h2>{t('releases.emptyTitle')}</h2>
+              <p>{t('releases.emptyBody')}</p>
+            </>
+          )}
+        </div>
+      )}
+      {list.items.length > 0 && (
+        <VirtualList
+          label={t('nav.releases')}
+          items={list.items}
+          total={list.total}
+          getKey={(r) => r.id}
+          renderRow={renderRow}
+          estimateSize={62}
+          onNearEnd={list.hasMore ? onNearEnd : undefined}
+        />
+      )}
+    </div>
+  );
+}
+

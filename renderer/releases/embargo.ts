@@ -1,0 +1,131 @@
+import { isValidTimeZone, type Embargo } from '../../electron/shared/documents';
+
+/**
+ * Embargo times are entered as a wall-clock time in a named zone ("14:00 in Geneva") and
+ * stored as an instant plus that zone, so a colleague in Nairobi sees the same moment and the
+ * same words. All conversions go through Intl; nothing here trusts the device's own zone.
+ */
+
+interface WallParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+function wallParts(instant: Date, timeZone: string): WallParts {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/** Minutes the zone is ahead of UTC at that instant. */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const w = wallParts(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+  const truncated = Math.floor(instant.getTime() / 60_000) * 60_000;
+  return Math.round((asUtc - truncated) / 60_000);
+}
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** "2026-12-03T14:00" in Europe/Zurich → the instant; null when the text is not such a time. */
+export function wallTimeToInstant(local: string, timeZone: string): Date | null {
+  const m = WALL_TIME.exec(local);
+  if (!m || !isValidTimeZone(timeZone)) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  if (Number.isNaN(asUtc)) return null;
+  // The offset depends on the instant we are looking for; two rounds settle it, also
+  // across a daylight-saving change.
+  let guess = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
+  guess = asUtc - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The instant as the wall-clock text a datetime-local input shows, in the given zone. */
+export function instantToWallTime(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime()) || !isValidTimeZone(timeZone)) return '';
+  const w = wallParts(d, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/**
+ * Where a zone's clock is read. IANA names a zone after one city; the organisation's offices
+ * know some zones by another (Geneva keeps Zurich's time).
+ */
+const OFFICE_CITY: Record<string, string> = {
+  'Europe/Zurich': 'Geneva',
+  'America/New_York': 'New York',
+  'Asia/Kolkata': 'New Delhi',
+  'Asia/Shanghai': 'Beijing',
+};
+
+export function zonePlace(timeZone: string): string {
+  const known = OFFICE_CITY[timeZone];
+  if (known) return known;
+  const last = timeZone.split('/').pop() ?? timeZone;
+  return last.replace(/_/g, ' ');
+}
+
+export function allTimeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+}
+
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export interface EmbargoWording {
+  /** Which sentence to use: a place's time, or plain UTC. */
+  key: 'embargo.until' | 'embargo.untilUtc';
+  time: string;
+  place: string;
+  date: string;
+}
+
+/** The parts of "Embargoed until 14:00 Geneva time, 3 Dec", formatted for the locale. */
+export function embargoWording(embargo: Embargo, locale: string, now: Date = new Date()): EmbargoWording {
+  const at = new Date(embargo.at);
+  const { timeZone } = embargo;
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const sameYear = wallParts(at, timeZone).year === wallParts(now, timeZone).year;
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(at);
+  const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
+  return { key: utc ? 'embargo.untilUtc' : 'embargo.until', time, place: zonePlace(timeZone), date };
+}
+
+export type EmbargoCheck =
+  | { ok: true; embargo: Embargo }
+  | { ok: false; problem: 'embargo.invalidZone' | 'embargo.invalidTime' | 'embargo.inPast' };
+
+/** Turns what the person entered into an embargo, or says why it cannot be one. */
+export function checkEmbargo(local: string, timeZone: string, now: Date = new Date()): EmbargoCheck {
+  if (!isValidTimeZone(timeZone)) return { ok: false, problem: 'embargo.invalidZone' };
+  const at = wallTimeToInstant(local, timeZone);
+  if (!at) return { ok: false, problem: 'embargo.invalidTime' };
+  // An embargo that has already lifted protects nothing and would mislead the journalist.
+  if (at.getTime() <= now.getTime()) return { ok: false, problem: 'embargo.inPast' };
+  return { ok: true, embargo: { at: at.toISOString(), timeZone } };
+}

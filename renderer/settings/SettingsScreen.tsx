@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DOC_TYPES } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { href } from '../app/router';
+import { useClient, useCoreEvents } from '../client/context';
+import { formatLocale, rememberLanguage, UI_LANGUAGES } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatBytes, languageName } from '../ui/languages';
+import { useCall } from '../ui/useCall';
+
+function LibraryCheck() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useCoreEvents((e) => {
+    if (e.type === 'library.changed' || !jobId || e.job.id !== jobId) return;
+    if (e.type === 'job.done') {
+      const result = e.result as { problems?: unknown } | null;
+      setProblems(Array.isArray(result?.problems) ? result.problems.map(String) : []);
+      setJobId(null);
+    } else if (e.type === 'job.failed') {
+      setJobId(null);
+    }
+  });
+
+  const start = async () => {
+    setProblems(null);
+    setError(null);
+    const res = await client.call('library.check', {});
+    if (res.ok) setJobId(res.value.jobId);
+    else setError(res.error);
+  };
+
+  return (
+    <div>
+      <button type="button" onClick={() => void start()} disabled={jobId !== null}>
+        {t('settings.check')}
+      </button>
+      {jobId && (
+        <p className="muted" role="status">
+          {t('settings.checking')}
+        </p>
+      )}
+      {error && <ErrorMessage error={error} />}
+      {problems && problems.length === 0 && (
+        <p className="notice" role="status">
+          {t('settings.checkOk')}
+        </p>
+      )}
+      {problems && problems.length > 0 && (
+        <ul className="error" aria-label={t('settings.checkProblems')}>
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation();
+  const info = useCall('library.info', {}, 'info');
+  const offices = useCall('office.list', { limit: 500 }, 'offices');
+  const locale = formatLocale(i18n.language);
+
+  return (
+    <div className="screen">
+      <h1>{t('nav.settings')}</h1>
+      <section className="panel" aria-labelledby="set-lib">
+        <h2 id="set-lib">{t('settings.library')}</h2>
+        {info.status === 'loading' && <Loading />}
+        {info.status === 'error' && <ErrorMessage error={info.error} />}
+        {info.status === 'ok' && (
+          <dl className="facts">
+            <dt>{t('settings.location')}</dt>
+            <dd>
+              <code>{info.value.path}</code>
+            </dd>
+            <dt>{t('settings.author')}</dt>
+            <dd>{info.value.author}</dd>
+            <dt>{t('settings.attachmentLimit')}</dt>
+            <dd>{formatBytes(info.value.attachmentLimitBytes, locale)}</dd>
+          </dl>
+        )}
+        {info.status === 'ok' && (
+          <dl className="facts" aria-label={t('settings.counts')}>
+            {DOC_TYPES.map((type) => (
+              <div key={type} className="fact-pair">
+                <dt>{t(`docType.${type}`, { count: 2 })}</dt>
+                <dd>{info.value.counts[type] ?? 0}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        <LibraryCheck />
+      </section>
+      <section className="panel" aria-labelledby="set-offices">
+        <h2 id="set-offices">{t('settings.offices')}</h2>
+        {offices.status === 'error' && <ErrorMessage error={offices.error} />}
+        {offices.status === 'ok' && offices.value.items.length === 0 && <p className="muted">{t('settings.noOffices')}</p>}
+        {offices.status === 'ok' && offices.value.items.length > 0 && (
+          <ul className="plain-list">
+            {offices.value.items.map((o) => (
+              <li key={o.id}>
+                <a href={href.office(o.id)}>{o.name}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <a className="button" href={href.newOffice()}>
+          {t('settings.newOffice')}
+        </a>
+      </section>
+      <section className="panel" aria-labelledby="set-ui">
+        <h2 id="set-ui">{t('settings.interface')}</h2>
+        <div className="field">
+          <label htmlFor="ui-lang">{t('settings.uiLanguage')}</label>
+          <select
+            id="ui-lang"
+            value={i18n.language}
+            onChange={(e) => {
+              rememberLanguage(e.target.value);
+              void i18n.changeLanguage(e.target.value);
+            }}
+          >
+            {UI_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, l)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,404 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/core/http/server';
+import { openCore, type Core } from '../../electron/core/index';
+import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/errors';
+import { tempDirKept } from './temp';
+import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
+
+/**
+ * The real UI in headless Chromium against the real core and web server: a person writes a
+ * release, attaches a photo, links a contact, finds both, reloads, and goes back in history.
+ */
+
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
+const AXE = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_SOURCE = readFileSync(AXE, 'utf8');
+const HEADLINE = 'Floods displace thousands in Beledweyne';
+
+let core: Core;
+let server: WebServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+async function api<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>> {
+  const res = (await core.dispatch(method, input, { transport: 'test' })) as Result<CallResult<M>>;
+  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
+  return res.value;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page as it is and fails on serious or critical problems. */
+async function expectAccessible(name: string): Promise<void> {
+  // addScriptTag would add an inline <script>, which the page's CSP (rightly) blocks; an
+  // evaluation from the test driver is not page content and runs regardless.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } };
+    const r = await w.axe.run(document);
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+function nav(name: string) {
+  return page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
+}
+
+async function screenshot(name: string): Promise<void> {
+  // The content pane scrolls, not the page: show each screen from its top.
+  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function goto(hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+async function waitForCommit(id: string, check: (doc: Awaited<ReturnType<typeof getRelease>>) => boolean): Promise<void> {
+  await expect.poll(async () => check(await getRelease(id)), { timeout: 10_000, interval: 200 }).toBe(true);
+}
+
+function getRelease(id: string) {
+  return api('release.get', { id });
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  core = await openCore(join(tempDirKept(), 'library'), { author: 'Press Officer' });
+  server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Africa/Nairobi' });
+  page = await context.newPage();
+  // Fail a step with the locator's own message well before the test's time is up.
+  page.setDefaultTimeout(10_000);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  core?.close();
+});
+
+describe('Dateline in the browser', () => {
+  it('refuses API requests without the token, and the page says how to open Dateline', async () => {
+    const res = await fetch(`${server.origin}/api/library.info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(401);
+    const events = await fetch(`${server.origin}/api/events`);
+    expect(events.status).toBe(401);
+
+    const bare = await context.newPage();
+    await bare.goto(`${server.origin}/`);
+    await bare.getByRole('heading', { name: 'Open Dateline from its own address' }).waitFor();
+    expect(await bare.locator('body').innerText()).toContain('npm start');
+    await bare.screenshot({ path: join(ARTIFACTS, 'no-token.png') });
+    await bare.close();
+  });
+
+  it('opens with the token, hides it from the address bar and shows what to do first', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'No releases yet' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    expect(await page.evaluate(() => sessionStorage.getItem('dateline.token'))).toBe(server.token);
+    await expectAccessible('releases (empty)');
+    await screenshot('releases-empty');
+  });
+
+  let contactId = '';
+  it('adds a contact', async () => {
+    await nav('Contacts').click();
+    await page.getByRole('heading', { name: 'No contacts yet' }).waitFor();
+    await page.getByRole('link', { name: 'New contact' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Amina Diallo');
+    await page.getByLabel('Organisation', { exact: true }).fill('Radio Sahel');
+    await page.getByRole('button', { name: 'Add an e-mail address' }).click();
+    await page.getByLabel('E-mail 1', { exact: true }).fill('amina@radiosahel.example');
+    await page.getByRole('button', { name: 'Add a phone number' }).click();
+    await page.getByLabel('Phone 1', { exact: true }).fill('+221 77 123 45 67');
+    await expectAccessible('contact editor');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await page.waitForURL(/#\/contacts\/con/);
+    contactId = decodeURIComponent(page.url().split('#/contacts/')[1]!);
+    const saved = await api('contact.get', { id: contactId });
+    expect(saved.name).toBe('Amina Diallo');
+    expect(saved.emails).toEqual([{ type: 'work', address: 'amina@radiosahel.example' }]);
+    expect(saved.phones).toEqual([{ type: 'mobile', number: '+221 77 123 45 67' }]);
+    await screenshot('contact-editor');
+  });
+
+  let releaseId = '';
+  it('writes a release with a rich-text body; it saves itself', async () => {
+    await nav('Releases').click();
+    await page.getByRole('button', { name: 'New release' }).click();
+    await page.waitForURL(/#\/releases\/rel/);
+    releaseId = decodeURIComponent(page.url().split('#/releases/')[1]!);
+    await page.getByLabel('Headline', { exact: true }).fill(HEADLINE);
+    await page.getByLabel('Dateline place', { exact: true }).fill('Beledweyne');
+    const body = page.getByRole('textbox', { name: 'Body' });
+    await body.click();
+    await page.keyboard.type('Water levels rose ');
+    await page.getByRole('button', { name: 'Bold' }).click();
+    await page.keyboard.type('overnight');
+    await page.getByRole('button', { name: 'Bold' }).click();
+    await page.keyboard.type(' along the Shabelle.');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Bulleted list' }).click();
+    await page.keyboard.type('Shelter for 4,000 families');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Clean water in six sites');
+    await page.getByRole('status').filter({ hasText: 'Saving…' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 10_000 });
+
+    await waitForCommit(releaseId, (d) => d.headline === HEADLINE && JSON.stringify(d.body).includes('Clean water in six sites'));
+    const doc = await getRelease(releaseId);
+    expect(doc.datelinePlace).toBe('Beledweyne');
+    const [para, list] = doc.body.content;
+    expect(para).toMatchObject({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Water levels rose ' },
+        { type: 'text', text: 'overnight', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' along the Shabelle.' },
+      ],
+    });
+    expect(list?.type).toBe('bulletList');
+    expect(list && list.type === 'bulletList' ? list.content.length : 0).toBe(2);
+  });
+
+  it('says an embargo in words and refuses one in the past or in an unknown zone', async () => {
+    await page.getByLabel('This release is under embargo', { exact: true }).check();
+    await page.getByLabel('Time zone', { exact: true }).fill('Europe/Zurich');
+    await page.getByLabel(/Embargo lifts at/).fill('2030-12-03T14:00');
+    await page.getByText('Embargoed until 14:00 Geneva time, 3 Dec 2030').waitFor();
+    await waitForCommit(releaseId, (d) => d.embargo?.at === '2030-12-03T13:00:00.000Z' && d.embargo.timeZone === 'Europe/Zurich');
+
+    await page.getByLabel('Time zone', { exact: true }).fill('Europe/Genva');
+    await page.getByRole('alert').filter({ hasText: '“Europe/Genva” is not a known time zone' }).waitFor();
+    await page.getByLabel('Time zone', { exact: true }).fill('Europe/Zurich');
+    await page.getByLabel(/Embargo lifts at/).fill('2020-01-01T09:00');
+    await page.getByRole('alert').filter({ hasText: 'already passed' }).waitFor();
+    // The refused values never reached the release.
+    await page.getByLabel('Headline', { exact: true }).click();
+    await page.waitForTimeout(800);
+    expect((await getRelease(releaseId)).embargo).toEqual({ at: '2030-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' });
+    await page.getByLabel(/Embargo lifts at/).fill('2030-12-03T14:00');
+  });
+
+  it('links the contact as a media contact', async () => {
+    await page.getByLabel('Find a contact', { exact: true }).fill('Amina');
+    await page.getByRole('button', { name: 'Add Amina Diallo' }).click();
+    await page.getByRole('link', { name: 'Amina Diallo' }).waitFor();
+    await waitForCommit(releaseId, (d) => d.contacts.includes(contactId));
+  });
+
+  it('attaches a photo and shows its thumbnail; an empty file is refused with nothing stored', async () => {
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 110, b: 160 } } })
+      .png()
+      .toBuffer();
+    await page.getByLabel('Choose files…', { exact: true }).setInputFiles({ name: 'beledweyne-flood.png', mimeType: 'image/png', buffer: png });
+    await page.getByText('“beledweyne-flood.png” was added.').waitFor();
+    const thumb = page.getByRole('list', { name: 'Attachments of this release' }).locator('img.thumb');
+    await thumb.waitFor();
+    expect(await thumb.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+    const before = (await api('attachment.list', { limit: 50 })).total;
+    await page.getByLabel('Choose files…', { exact: true }).setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
+    await page.getByText('“empty.jpg” is empty (0 bytes); nothing was stored.').waitFor();
+    expect((await api('attachment.list', { limit: 50 })).total).toBe(before);
+    const listed = await api('attachment.list', { release: releaseId, limit: 10 });
+    expect(listed.items.map((a) => a.originalName)).toEqual(['beledweyne-flood.png']);
+
+    await expectAccessible('release editor');
+    await screenshot('release-editor');
+  });
+
+  it('finds the release and the contact through the global search (Ctrl+K)', async () => {
+    await page.getByRole('heading', { name: 'Version history' }).click();
+    await page.keyboard.press('Control+k');
+    const search = page.getByRole('combobox', { name: 'Search the library' });
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await search.fill('Beledweyne');
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    await results.getByRole('option', { name: new RegExp(HEADLINE) }).waitFor();
+    await expect.poll(() => results.getByRole('group', { name: 'Releases' }).count()).toBe(1);
+    await search.fill('Amina');
+    const hit = results.getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Amina Diallo/ });
+    await hit.waitFor();
+    await screenshot('global-search');
+    await search.press('Enter');
+    await page.waitForURL(new RegExp(`#/contacts/${contactId}`));
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Amina Diallo');
+  });
+
+  it('still has everything after a reload', async () => {
+    await goto(`#/releases/${releaseId}`);
+    await page.getByLabel('Headline', { exact: true }).waitFor();
+    await page.reload();
+    const headline = page.getByLabel('Headline', { exact: true });
+    await expect.poll(() => headline.inputValue(), { timeout: 10_000 }).toBe(HEADLINE);
+    const body = page.getByRole('textbox', { name: 'Body' });
+    expect(await body.locator('strong').innerText()).toBe('overnight');
+    expect(await body.locator('ul > li').count()).toBe(2);
+    await page.getByRole('link', { name: 'Amina Diallo' }).waitFor();
+    await page.getByText('Embargoed until 14:00 Geneva time, 3 Dec 2030').waitFor();
+    await page.getByRole('list', { name: 'Attachments of this release' }).locator('img.thumb').waitFor();
+  });
+
+  it('restores an older revision from the version history', async () => {
+    await page.getByLabel('Headline', { exact: true }).fill('A headline written by mistake');
+    await page.getByRole('heading', { name: 'Version history' }).click();
+    await waitForCommit(releaseId, (d) => d.headline === 'A headline written by mistake');
+    const history = page.getByRole('region', { name: 'Version history' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Version history' }) }));
+    const viewButtons = history.getByRole('button', { name: /^View the version of/ });
+    await expect.poll(() => viewButtons.count()).toBeGreaterThan(1);
+    // Newest first: the first earlier version with the right headline is the one to restore.
+    const n = await viewButtons.count();
+    let found = false;
+    for (let i = 0; i < n && !found; i++) {
+      await viewButtons.nth(i).click();
+      const heading = page.getByRole('region', { name: 'Earlier version' }).getByRole('heading', { level: 3 });
+      await heading.waitFor();
+      found = (await heading.innerText()) === HEADLINE && (await page.getByRole('region', { name: 'Earlier version' }).innerText()).includes('Clean water in six sites');
+    }
+    expect(found).toBe(true);
+    await screenshot('history');
+    await page.getByRole('button', { name: 'Restore this version' }).click();
+    await expect.poll(() => page.getByLabel('Headline', { exact: true }).inputValue(), { timeout: 10_000 }).toBe(HEADLINE);
+    const doc = await getRelease(releaseId);
+    expect(doc.headline).toBe(HEADLINE);
+    expect(doc.contacts).toContain(contactId);
+  });
+
+  it('recovers a draft left by a session that never finished, and says so', async () => {
+    const before = await getRelease(releaseId);
+    // Another window typed this and was closed (or crashed) before committing it.
+    await api('draft.save', { id: releaseId, baseRev: before.rev, session: 'crashed-window', fields: { subheadline: 'Typed just before the battery died' } });
+    await goto('#/releases');
+    await goto(`#/releases/${releaseId}`);
+    await page.getByRole('status').filter({ hasText: 'were recovered and are now saved' }).waitFor();
+    await expect.poll(() => page.getByLabel('Subheadline', { exact: true }).inputValue()).toBe('Typed just before the battery died');
+    await waitForCommit(releaseId, (d) => d.subheadline === 'Typed just before the battery died');
+    expect(await api('draft.get', { id: releaseId })).toBeNull();
+    expect((await getRelease(releaseId)).headline).toBe(HEADLINE);
+  });
+
+  it('scrolls through hundreds of releases a page at a time, rendering only what is in view, by keyboard too', async () => {
+    for (let i = 0; i < 260; i++) {
+      await api('release.create', { headline: `Situation update ${String(i).padStart(3, '0')}`, language: 'fr', tags: ['sitrep'] });
+    }
+    await nav('Releases').click();
+    const list = page.getByRole('list', { name: 'Releases' });
+    await page.getByText('261 releases').waitFor();
+    const rendered = await list.getByRole('listitem').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    // Scrolling to the end fetches the next pages until all 261 are there.
+    for (let i = 0; i < 6; i++) {
+      await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForTimeout(250);
+    }
+    await expect.poll(async () => Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'))).toBe(261);
+    expect(await list.getByRole('listitem').count()).toBeLessThan(60);
+
+    await page.getByLabel('Tag', { exact: true }).fill('sitrep');
+    await page.getByText('260 releases').waitFor();
+    await page.getByLabel('Tag', { exact: true }).fill('');
+    await page.getByText('261 releases').waitFor();
+
+    await page.locator('.vlist').evaluate((el) => el.scrollTo(0, 0));
+    const first = list.locator('[data-row-index="0"]');
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rowIndex);
+    expect(focused).toBe('2');
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.hash === target);
+    await page.getByLabel('Headline', { exact: true }).waitFor();
+  });
+
+  it('lists the release, filters it, and passes accessibility checks on every main screen', async () => {
+    await nav('Releases').click();
+    const list = page.getByRole('list', { name: 'Releases' });
+    await page.getByLabel('Search releases', { exact: true }).fill('beledweyne floods');
+    await page.getByText('1 release', { exact: true }).waitFor();
+    await list.getByRole('link', { name: new RegExp(HEADLINE) }).waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('approved');
+    await page.getByText('No release matches these filters.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('261 releases').waitFor();
+    await expectAccessible('releases');
+    await screenshot('releases');
+
+    await nav('Contacts').click();
+    await page.getByRole('list', { name: 'Contacts' }).getByRole('link', { name: /Amina Diallo/ }).waitFor();
+    await expectAccessible('contacts');
+    await screenshot('contacts');
+
+    await nav('Attachments').click();
+    await page.getByRole('list', { name: 'Attachments' }).getByRole('link', { name: /beledweyne-flood\.png/ }).click();
+    await page.getByLabel('Caption', { exact: true }).fill('Families wade through flood water in Beledweyne.');
+    await page.getByLabel('Credit', { exact: true }).fill('Photo: Press Office');
+    await page.getByLabel('Consent obtained from the people shown', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const atts = await api('attachment.list', { limit: 10 });
+    const att = await api('attachment.get', { id: atts.items[0]!.id });
+    expect(att.caption).toBe('Families wade through flood water in Beledweyne.');
+    expect(att.consent.consentObtained).toBe(true);
+    await page.locator('img.preview').waitFor();
+    await expectAccessible('attachments');
+    await screenshot('attachments');
+
+    await nav('Kits').click();
+    await page.getByRole('heading', { name: 'No kits yet' }).waitFor();
+    await page.getByLabel('Title', { exact: true }).fill('Beledweyne floods press kit');
+    await page.getByRole('button', { name: 'Create kit' }).click();
+    await page.getByRole('cell', { name: 'Beledweyne floods press kit' }).waitFor();
+    await expectAccessible('kits');
+    await screenshot('kits');
+
+    await nav('Settings').click();
+    await page.getByText('Press Officer').waitFor();
+    await expectAccessible('settings');
+    await screenshot('settings');
+    await page.getByRole('link', { name: 'New office' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Mogadishu office');
+    await page.getByLabel('English', { exact: true }).fill('The organisation helps people affected by conflict and disaster.');
+    await page.getByRole('button', { name: 'Create office' }).click();
+    await page.waitForURL(/#\/settings\/offices\/off/);
+    const offices = await api('office.list', { limit: 10 });
+    expect(offices.items.map((o) => o.name)).toEqual(['Mogadishu office']);
+    await expectAccessible('office editor');
+    await screenshot('office-editor');
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../electron/shared/errors';
+import { RELEASE_STATUSES } from '../../electron/shared/documents';
+import { setUpI18n } from '../../renderer/i18n';
+import en from '../../renderer/i18n/en.json';
+import { errorText } from '../../renderer/i18n/errors';
+import { EmbargoWords } from '../../renderer/releases/EmbargoField';
+
+const RENDERER = join(import.meta.dirname, '..', '..', 'renderer');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sources(p);
+    return /\.tsx?$/.test(name) ? [p] : [];
+  });
+}
+
+function has(key: string): boolean {
+  let node: unknown = en;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return false;
+    const obj = node as Record<string, unknown>;
+    node = part in obj ? obj[part] : (obj[`${part}_one`] ?? obj[`${part}_other`]);
+  }
+  return typeof node === 'string';
+}
+
+describe('English strings', () => {
+  it('has every key the UI asks for by name', () => {
+    const missing: string[] = [];
+    for (const file of sources(RENDERER)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) if (!has(m[1]!)) missing.push(`${m[1]} (${file})`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has words for every error code, status and embargo problem', () => {
+    for (const code of ERROR_CODES) expect(has(`errors.${code}`), code).toBe(true);
+    for (const s of RELEASE_STATUSES) expect(has(`status.${s}`), s).toBe(true);
+    for (const k of ['embargo.invalidZone', 'embargo.invalidTime', 'embargo.inPast', 'embargo.until', 'embargo.untilUtc']) expect(has(k), k).toBe(true);
+  });
+
+  it('turns a core error into words by its code and params, and falls back to its message', () => {
+    const i18n = setUpI18n('en');
+    const t = i18n.t.bind(i18n);
+    expect(errorText(t, { code: 'INVALID_INPUT', message: 'release.update: fields.releaseDate: a date is written YYYY-MM-DD', params: { field: 'fields.releaseDate' } })).toBe(
+      'Check the field “fields.releaseDate”: release.update: fields.releaseDate: a date is written YYYY-MM-DD',
+    );
+    expect(errorText(t, { code: 'EMPTY_FILE', message: 'x' })).toBe('The file is empty (0 bytes); nothing was stored.');
+    expect(errorText(t, { code: 'INTERNAL', message: 'gone', params: { reason: 'unreachable' } })).toMatch(/^Dateline is not answering/);
+    expect(errorText(t, { code: 'SOMETHING_NEW' as never, message: 'A newer core said this.' })).toBe('A newer core said this.');
+  });
+
+  it('sets <html dir> from the UI language, so an Arabic UI is laid out right to left', async () => {
+    const i18n = setUpI18n('en');
+    expect(document.documentElement.dir).toBe('ltr');
+    i18n.addResourceBundle('ar', 'translation', { nav: { releases: 'البيانات الصحفية' } });
+    await i18n.changeLanguage('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    await i18n.changeLanguage('en');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+
+  it('renders the embargo sentence', () => {
+    const i18n = setUpI18n('en');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <p>
+          <EmbargoWords embargo={{ at: '2099-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' }} />
+        </p>
+      </I18nextProvider>,
+    );
+    expect(screen.getByText('Embargoed until 14:00 Geneva time, 3 Dec 2099')).toBeTruthy();
+  });
+});
