@@ -22,6 +22,7 @@ export default defineConfig({
       input: {
         dateline: 'electron/cli/main.ts',
         bench: 'test/bench/bench.ts',
+        'import-worker': 'electron/core/import/worker.ts',
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },

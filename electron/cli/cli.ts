@@ -28,6 +28,7 @@ export const defaultIo: Io = {
 export const OPTIONS = {
   library: { type: 'string' },
   json: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   from: { type: 'string' },
   out: { type: 'string' },
@@ -39,6 +40,10 @@ export const OPTIONS = {
   query: { type: 'string' },
   limit: { type: 'string' },
   cursor: { type: 'string' },
+  title: { type: 'string' },
+  item: { type: 'string', multiple: true },
+  office: { type: 'string' },
+  format: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

@@ -1,5 +1,61 @@
+import { z } from 'zod';
+import { DocIdSchema } from './documents';
+import { EXPORT_FORMATS, type ExportFormat, type PageSize } from './kit-layout';
+import { jobMethod, method } from './methods';
+
 /**
  * Contract methods of press kits and their exports (DOCX, PDF, ZIP, kit-lite).
  * Merged into API in contract.ts.
  */
-export const KIT_API = {} as const;
+
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+
+export interface KitPreview {
+  /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */
+  html: string;
+  pageSize: PageSize;
+  /** The kit is under embargo until this instant (the latest embargo of its releases), or null. */
+  embargoUntil: string | null;
+  /** Things left out of the kit and why (a journalist added as a contact, say). */
+  warnings: string[];
+}
+
+export interface ExportedFile {
+  format: ExportFormat;
+  path: string;
+  bytes: number;
+}
+
+export interface KitExportResult {
+  files: ExportedFile[];
+  warnings: string[];
+}
+
+export interface KitExportedBytes {
+  name: string;
+  mediaType: string;
+  /** The file's bytes, base64-encoded. */
+  data: string;
+  bytes: number;
+  warnings: string[];
+}
+
+export const KIT_API = {
+  'kit.preview': method<KitPreview>()(z.object({ id: DocIdSchema }).strict()),
+  'kit.export': jobMethod<KitExportResult>()(
+    z
+      .object({
+        id: DocIdSchema,
+        formats: z
+          .array(ExportFormatSchema)
+          .min(1, 'choose at least one format: docx, pdf, zip or lite')
+          .max(EXPORT_FORMATS.length)
+          .refine((f) => new Set(f).size === f.length, 'a format is listed twice'),
+        outDir: z.string().min(1).max(4096),
+      })
+      .strict(),
+    { access: 'local' },
+  ),
+  /** Web mode: one export's bytes, for the browser to download (no path on this computer is touched). */
+  'kit.exportFile': jobMethod<KitExportedBytes>()(z.object({ id: DocIdSchema, format: ExportFormatSchema }).strict()),
+} as const;

@@ -1,4 +1,6 @@
 import type { Command } from '../cli';
+import { importCommand } from './import';
+import { exportCommand, kitCommand } from './kit';
 
 /** Commands that live in their own files, by name. */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [importCommand, kitCommand, exportCommand];

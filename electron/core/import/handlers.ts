@@ -1,3 +1,51 @@
+import { DatelineError } from '../../shared/errors';
+import { IMPORT_MAX_BYTES, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportSource } from '../../shared/import-contract';
 import type { ImportHandlers } from '../api/extensions';
+import type { CoreContext } from '../context';
+import { commitImport, matchContact } from './commit';
+import type { ParseInput } from './parse';
+import { parseInWorker } from './run';
 
-export const importHandlers: ImportHandlers = {};
+/**
+ * import.preview parses in a worker and only reads the library (to say which contacts already
+ * exist); import.commit is the one place an import writes.
+ */
+
+function parseInputOf(source: ImportSource): ParseInput {
+  if (source.data !== undefined) {
+    const name = source.name ?? 'file';
+    const bytes = Buffer.from(source.data, 'base64');
+    if (bytes.length > IMPORT_MAX_BYTES) {
+      throw new DatelineError('FILE_TOO_LARGE', `"${name}" is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; a release is far smaller.`, { params: { name } });
+    }
+    return { name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), ...(source.mediaType ? { mediaType: source.mediaType } : {}) };
+  }
+  if (source.html !== undefined) return { name: source.name ?? 'pasted page', html: source.html };
+  return { name: source.name ?? 'pasted text', text: source.text ?? '' };
+}
+
+export async function previewImport(source: ImportSource, ctx: CoreContext): Promise<ImportPreview> {
+  const started = performance.now();
+  const parsed = await parseInWorker(parseInputOf(source));
+  // The worker is ours, but its output crosses a thread: hold it to the contract.
+  const release = ImportedReleaseSchema.parse(parsed.release);
+  const contacts = parsed.contacts.map((c) => {
+    const contact = ImportedContactSchema.parse(c);
+    return { ...contact, match: matchContact(ctx, contact.email, contact.phone) };
+  });
+  return {
+    name: parsed.name,
+    format: parsed.format,
+    size: parsed.size,
+    release,
+    contacts,
+    source: parsed.source,
+    warnings: parsed.warnings,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+export const importHandlers: ImportHandlers = {
+  'import.preview': (input, ctx) => previewImport(input, ctx),
+  'import.commit': (input, ctx) => commitImport(input, ctx),
+};
