@@ -232,7 +232,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     checkCommand(positionals, values);
     const dir = resolve(values.library ?? defaultLibraryDir());
-    core = await openCore(dir);
+    core = await openCore(dir, { backgroundCheck: positionals[0] === 'serve' });
     if (positionals[0] === 'serve') return await serve(core, values, io);
     await run(new Cli(core, io, values.json), positionals, values, io);
     return 0;

@@ -18,6 +18,8 @@ export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
 
 export interface CoreOptions extends LibraryOptions {
   attachmentLimit?: number;
+  /** Check a big library's whole file in a worker after opening (long-running hosts only). */
+  backgroundCheck?: boolean;
 }
 
 export interface Core {
@@ -68,6 +70,11 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
     },
   };
   const dispatch = createDispatcher(ctx, handlers);
+  if (opts.backgroundCheck) {
+    void library.checkInBackground().then((problems) => {
+      if (problems.length > 0 && !closed) jobs.emit({ type: 'library.problem', problems });
+    });
+  }
   return {
     ctx,
     dispatch,

@@ -14,7 +14,7 @@ serveCore(
   () => {
     if (!dir) return Promise.reject(new Error('the core host was started without a library folder'));
     const nativeBinding = process.env.DATELINE_NATIVE_BINDING || undefined;
-    return openCore(dir, nativeBinding ? { nativeBinding } : {});
+    return openCore(dir, { backgroundCheck: true, ...(nativeBinding ? { nativeBinding } : {}) });
   },
   () => process.exit(0),
 );

@@ -308,7 +308,9 @@ export type CoreEvent =
   | { type: 'job.progress'; job: JobInfo }
   | { type: 'job.done'; job: JobInfo; result: unknown }
   | { type: 'job.failed'; job: JobInfo; error: { code: string; message: string } }
-  | { type: 'library.changed'; lastSeq: number };
+  | { type: 'library.changed'; lastSeq: number }
+  /** The background check of a big library found damage: offer to restore a backup. */
+  | { type: 'library.problem'; problems: string[] };
 
 /** What the desktop preload exposes as `window.dateline`: a pipe to the dispatcher, nothing else. */
 export interface DatelineBridge {

@@ -121,4 +121,16 @@ describe('document store', () => {
     cli.close();
     app.close();
   });
+
+  it('creates a batch all together or not at all', async () => {
+    const l = await lib();
+    const made = l.docs.createMany('contact', [{ fields: { name: 'A' } }, { fields: { name: 'B' } }], ctx);
+    expect(made.map((d) => d.body.name)).toEqual(['A', 'B']);
+    expect(made[1]!.seq).toBeGreaterThan(made[0]!.seq);
+    const before = l.docs.lastSeq();
+    expect(() => l.docs.createMany('contact', [{ fields: { name: 'C' } }, { fields: { name: 'dup' }, id: made[0]!.id }], ctx)).toThrowError(/already exists/);
+    expect(l.docs.lastSeq()).toBe(before);
+    expect((l.db.prepare('SELECT count(*) AS n FROM contact_p').get() as { n: number }).n).toBe(2);
+    l.close();
+  });
 });

@@ -148,3 +148,22 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('the background check', () => {
+  it('reads the whole file in a worker and reports damage that the open-time check did not see', async () => {
+    const dir = tempDir();
+    const l = await Library.open(dir);
+    for (let i = 0; i < 300; i++) l.docs.create('contact', { name: `Person ${i}`, notes: 'x'.repeat(500) }, { author: 't' });
+    l.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(await l.checkInBackground(true)).toEqual([]);
+    const p = join(dir, DB_FILE);
+    const size = statSync(p).size;
+    const fd = openSync(p, 'r+');
+    const noise = Buffer.alloc(4096 * 8, 0x5a);
+    writeSync(fd, noise, 0, noise.length, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const problems = await l.checkInBackground(true);
+    expect(problems.length).toBeGreaterThan(0);
+    l.close();
+  });
+});

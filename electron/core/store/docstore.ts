@@ -58,6 +58,9 @@ export function newDocId(type: DocType): string {
  */
 export class DocStore {
   private readonly s;
+  // Transaction wrappers are built once: building one per call costs as much as a small write.
+  private readonly createOne: (type: DocType, fields: Body, ctx: WriteContext, id: string) => StoredDoc;
+  private readonly createBatch: (type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) => StoredDoc[];
   constructor(
     readonly db: Database.Database,
     private readonly clock: () => Date = () => new Date(),
@@ -83,8 +86,13 @@ export class DocStore {
         'SELECT rev, parent, deleted, leaf, author, at, body IS NOT NULL AS has_body FROM revs WHERE doc_rowid = ? ORDER BY pos DESC, at DESC, rev DESC',
       ),
       changeDelete: db.prepare('DELETE FROM changes WHERE doc_rowid = ?'),
+      setSeq: db.prepare('UPDATE docs SET seq = ? WHERE rowid = ?'),
       changeInsert: db.prepare('INSERT INTO changes(doc_rowid) VALUES (?)'),
     };
+    this.createOne = db.transaction((type: DocType, fields: Body, ctx: WriteContext, id: string) => this.insertNew(type, fields, ctx, id));
+    this.createBatch = db.transaction((type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) =>
+      items.map((it) => this.insertNew(type, it.fields, ctx, it.id ?? newDocId(type))),
+    );
   }
 
   now(): string {
@@ -159,21 +167,33 @@ export class DocStore {
 
   /** Creates a document. `fields` must already be validated; meta fields are set here. */
   create(type: DocType, fields: Body, ctx: WriteContext, id: string = newDocId(type)): StoredDoc {
-    return this.db.transaction(() => {
-      if (this.row(id)) {
-        throw new DatelineError('CONFLICT', `A document with id "${id}" already exists.`, { params: { id } });
-      }
-      const at = ctx.at ?? this.now();
-      const body = this.withMeta(type, fields, { createdAt: at, createdBy: ctx.author }, ctx.author, at);
-      const rev = nextRev(null, false, body);
-      const info = this.s.insertDoc.run(id, type, rev, 0, 0, officeOf(body), at);
-      const rowid = Number(info.lastInsertRowid);
-      this.s.insertRev.run(rowid, rev, 1, null, 0, JSON.stringify(body), ctx.author, at);
-      const seq = this.bumpSeq(rowid);
-      this.s.updateDoc.run(rev, 0, 0, seq, officeOf(body), at, rowid);
-      project(this.db, type, rowid, body, at, true);
-      return { id, rev, type, deleted: false, conflicted: false, seq, body };
-    })();
+    return this.createOne(type, fields, ctx, id);
+  }
+
+  /**
+   * Creates many documents in one transaction: all of them or none. Imports, restores and
+   * replicated batches write this way; it skips the per-document savepoint that nesting
+   * `create` inside a caller's transaction would cost.
+   */
+  createMany(type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext): StoredDoc[] {
+    return this.createBatch(type, items, ctx);
+  }
+
+  private insertNew(type: DocType, fields: Body, ctx: WriteContext, id: string): StoredDoc {
+    if (this.row(id)) {
+      throw new DatelineError('CONFLICT', `A document with id "${id}" already exists.`, { params: { id } });
+    }
+    const at = ctx.at ?? this.now();
+    const body = this.withMeta(type, fields, { createdAt: at, createdBy: ctx.author }, ctx.author, at);
+    const rev = nextRev(null, false, body);
+    const info = this.s.insertDoc.run(id, type, rev, 0, 0, officeOf(body), at);
+    const rowid = Number(info.lastInsertRowid);
+    this.s.insertRev.run(rowid, rev, 1, null, 0, JSON.stringify(body), ctx.author, at);
+    // A new document has no earlier entry in the changes feed to remove.
+    const seq = Number(this.s.changeInsert.run(rowid).lastInsertRowid);
+    this.s.setSeq.run(seq, rowid);
+    project(this.db, type, rowid, body, at, true);
+    return { id, rev, type, deleted: false, conflicted: false, seq, body };
   }
 
   /**

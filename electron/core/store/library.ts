@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
-import { openDatabase, type OpenDbOptions } from './open';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DB_FILE, FULL_CHECK_AT_OPEN_BYTES, openDatabase, type OpenDbOptions } from './open';
 import { DocStore } from './docstore';
 
 export interface LibraryOptions extends OpenDbOptions {
@@ -20,6 +24,7 @@ export class Library {
     readonly author: string,
     readonly migrationBackup: string | null,
     clock: () => Date,
+    private readonly nativeBinding: string | undefined,
   ) {
     this.docs = new DocStore(db, clock);
     this.lastDataVersion = this.dataVersion();
@@ -27,7 +32,7 @@ export class Library {
 
   static async open(dir: string, opts: LibraryOptions = {}): Promise<Library> {
     const { db, migrationBackup } = await openDatabase(dir, opts);
-    return new Library(dir, db, opts.author ?? defaultAuthor(), migrationBackup, opts.clock ?? (() => new Date()));
+    return new Library(dir, db, opts.author ?? defaultAuthor(), migrationBackup, opts.clock ?? (() => new Date()), opts.nativeBinding);
   }
 
   private dataVersion(): number {
@@ -54,6 +59,26 @@ export class Library {
     return problems;
   }
 
+  /**
+   * SQLite's quick check over the whole file on a read-only connection in a worker thread, so a
+   * big library is checked without blocking anything. Resolves with the problems found (none
+   * for a healthy file); a library small enough was already checked whole at open.
+   */
+  checkInBackground(always = false): Promise<string[]> {
+    const path = join(this.dir, DB_FILE);
+    if (!always && statSync(path).size <= FULL_CHECK_AT_OPEN_BYTES) return Promise.resolve([]);
+    const module = createRequire(import.meta.url).resolve('better-sqlite3');
+    return new Promise((done) => {
+      const worker = new Worker(CHECK_WORKER, { eval: true, workerData: { module, path, nativeBinding: this.nativeBinding ?? null } });
+      worker.unref();
+      worker.once('message', (m: { problems?: string[]; error?: string }) => {
+        done(m.problems ?? [`the check could not run: ${m.error ?? 'unknown reason'}`]);
+        void worker.terminate();
+      });
+      worker.once('error', (e) => done([`the check could not run: ${e.message}`]));
+    });
+  }
+
   close(): void {
     if (this.db.open) {
       this.db.pragma('optimize');
@@ -61,6 +86,24 @@ export class Library {
     }
   }
 }
+
+/** Runs in a worker thread (CommonJS, from source text, so no separate build entry is needed). */
+const CHECK_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let db;
+try {
+  const Database = require(workerData.module);
+  db = new Database(workerData.path, Object.assign({ readonly: true, fileMustExist: true },
+    workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
+  db.pragma('busy_timeout = 10000');
+  const rows = db.pragma('quick_check(100)');
+  parentPort.postMessage({ problems: rows.map((r) => r.quick_check).filter((m) => m !== 'ok') });
+} catch (e) {
+  parentPort.postMessage({ error: String((e && e.message) || e) });
+} finally {
+  if (db) db.close();
+}
+`;
 
 function defaultAuthor(): string {
   try {

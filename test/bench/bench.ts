@@ -1,0 +1,321 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { searchLibrary } from '../../electron/core/api/search';
+import { newDocId } from '../../electron/core/store/docstore';
+import { Library } from '../../electron/core/store/library';
+import { DB_FILE } from '../../electron/core/store/open';
+import { ContactFields, ReleaseFields, type ContactFieldsT, type ReleaseFieldsT } from '../../electron/shared/documents';
+import { ftsQuery } from '../../electron/shared/search-text';
+import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer } from './corpus';
+import { RawPeer, type PeerRow } from './peer';
+import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
+import { Rng } from './rng';
+
+/**
+ * `npm run bench`: seeds a library of 50,000 releases and 200,000 contacts and measures what
+ * people feel (writing, opening the library, searching) against a raw SQLite peer doing
+ * the same storage work, so a slowdown shows as Dateline's own overhead, not the machine's.
+ * BENCH_SCALE (default 1) shrinks every count for a quick check; BENCH_KEEP=1 keeps the
+ * seeded library (its folder is printed) for looking into a result with EXPLAIN or a profiler.
+ * A missed goal is a "FAIL" row, not a failed process: the exit code is non-zero only when
+ * the benchmark itself breaks.
+ */
+
+const OPEN_PROBE = '--open-probe';
+const FILL = '--fill';
+const AUTHOR = 'bench';
+const BATCH = 1000;
+const FILL_BATCH = 5000;
+const OPENS = 3;
+const SEARCH_ROUNDS = 3;
+
+function scale(): number {
+  const raw = process.env.BENCH_SCALE;
+  if (raw === undefined || raw === '') return 1;
+  const s = Number(raw);
+  if (!Number.isFinite(s) || s <= 0) throw new Error(`BENCH_SCALE must be a positive number, not "${raw}"`);
+  return s;
+}
+
+function counts(s: number) {
+  const n = (full: number): number => Math.max(1, Math.round(full * s));
+  const releases = n(50_000);
+  const contacts = n(200_000);
+  // Write throughput is measured on a subset (both sides write it); the rest is filled fast.
+  return { releases, contacts, measuredReleases: Math.min(releases, n(10_000)), measuredContacts: Math.min(contacts, n(40_000)) };
+}
+
+const log = (msg: string): void => {
+  process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(1)}s] ${msg}\n`);
+};
+
+const gc = (): void => globalThis.gc?.();
+
+interface WriteResult {
+  datelineRowsPerSec: number;
+  peerRowsPerSec: number;
+}
+
+/**
+ * Writes `total` generated documents through both Dateline (DocStore.create, many per
+ * transaction) and the peer, batch by batch. Generation happens outside the timed part; the
+ * two sides take turns going first so neither always meets the colder caches.
+ */
+function measureWrites<F extends ReleaseFieldsT | ContactFieldsT>(
+  total: number,
+  make: (i: number) => F,
+  datelineBatch: (rows: readonly PeerRow<F>[]) => void,
+  peerBatch: (rows: readonly PeerRow<F>[]) => void,
+  idOf: () => string,
+  heap: HeapPeak,
+): WriteResult {
+  let dateline = 0;
+  let peer = 0;
+  for (let done = 0, b = 0; done < total; b++) {
+    const n = Math.min(BATCH, total - done);
+    const rows = Array.from({ length: n }, (_, i) => ({ id: idOf(), fields: make(done + i) }));
+    heap.sample();
+    const timeDateline = (): void => {
+      const t = performance.now();
+      datelineBatch(rows);
+      dateline += performance.now() - t;
+    };
+    const timePeer = (): void => {
+      const t = performance.now();
+      peerBatch(rows);
+      peer += performance.now() - t;
+    };
+    if (b % 2 === 0) {
+      timeDateline();
+      timePeer();
+    } else {
+      timePeer();
+      timeDateline();
+    }
+    done += n;
+  }
+  return { datelineRowsPerSec: (total / dateline) * 1000, peerRowsPerSec: (total / peer) * 1000 };
+}
+
+/**
+ * Fills the rest of the library through the same store path (DocStore.createMany, big
+ * transactions). It runs in a child process with a large page cache and no fsync, because
+ * only the result is wanted here: that keeps the run short and keeps the fill's memory out of
+ * the peak measured in this process.
+ */
+async function fill(dir: string, releases: number, contacts: number, firstContactNo: number): Promise<void> {
+  const lib = await Library.open(dir, { author: AUTHOR });
+  lib.db.pragma('cache_size = -262144');
+  lib.db.pragma('synchronous = OFF');
+  const writer = new Writer(buildVocabulary(), new Rng(2));
+  const ctx = { author: AUTHOR };
+  const run = <F extends ReleaseFieldsT | ContactFieldsT>(label: string, type: 'release' | 'contact', total: number, make: (i: number) => F): void => {
+    const t = performance.now();
+    const write = (batch: readonly F[]) => lib.docs.createMany(type, batch.map((fields) => ({ fields })), ctx);
+    for (let done = 0; done < total; ) {
+      const n = Math.min(FILL_BATCH, total - done);
+      write(Array.from({ length: n }, (_, i) => make(done + i)));
+      done += n;
+    }
+    if (total > 0) log(`filled ${total} ${label} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  };
+  run('releases', 'release', releases, () => makeRelease(writer));
+  run('contacts', 'contact', contacts, (i) => makeContact(writer, firstContactNo + i));
+  lib.close();
+}
+
+function fillInChild(dir: string, releases: number, contacts: number, firstContactNo: number): void {
+  const r = spawnSync(process.execPath, [process.argv[1]!, FILL, dir, String(releases), String(contacts), String(firstContactNo)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`filling the library failed (exit ${String(r.status ?? r.signal)})`);
+}
+
+/** Times one Library.open in this (fresh) process and prints it for the parent: the cold-start case. */
+async function openProbe(dir: string): Promise<void> {
+  const t = performance.now();
+  const lib = await Library.open(dir, { author: AUTHOR });
+  const ms = performance.now() - t;
+  lib.close();
+  process.stdout.write(`${JSON.stringify({ ms })}\n`);
+}
+
+function freshProcessOpenMs(dir: string): number {
+  const r = spawnSync(process.execPath, [process.argv[1]!, OPEN_PROBE, dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the open probe failed: ${r.stderr}`);
+  return (JSON.parse(r.stdout.trim()) as { ms: number }).ms;
+}
+
+async function main(): Promise<void> {
+  const s = scale();
+  const c = counts(s);
+  const root = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
+  const libDir = join(root, 'library');
+  const heap = new HeapPeak();
+  const rows: Row[] = [];
+  log(`scale ${s}: ${c.releases} releases, ${c.contacts} contacts (writes measured on ${c.measuredReleases} + ${c.measuredContacts}); in ${root}`);
+  try {
+    const vocab = buildVocabulary();
+    const writer = new Writer(vocab, new Rng(1));
+    // Generated documents must be ones Dateline would accept, or the numbers mean nothing.
+    for (let i = 0; i < 20; i++) {
+      ReleaseFields.parse(makeRelease(new Writer(vocab, new Rng(1000 + i))));
+      ContactFields.parse(makeContact(new Writer(vocab, new Rng(2000 + i)), i));
+    }
+
+    // 1. Write throughput, Dateline and the peer on the same rows.
+    let lib = await Library.open(libDir, { author: AUTHOR });
+    const peer = new RawPeer(join(root, 'peer.sqlite'));
+    const ctx = { author: AUTHOR };
+    const docs = lib.docs;
+    // Batches go through createMany: one transaction per batch, as imports and sync write.
+    const datelineReleases = (batch: readonly PeerRow<ReleaseFieldsT>[]) => {
+      docs.createMany('release', batch.map((r) => ({ fields: r.fields, id: r.id })), ctx);
+    };
+    const datelineContacts = (batch: readonly PeerRow<ContactFieldsT>[]) => {
+      docs.createMany('contact', batch.map((r) => ({ fields: r.fields, id: r.id })), ctx);
+    };
+    gc();
+    log('writing releases (Dateline and peer)');
+    const rel = measureWrites(c.measuredReleases, () => makeRelease(writer), datelineReleases, peer.writeReleases, () => newDocId('release'), heap);
+    gc();
+    log('writing contacts (Dateline and peer)');
+    let contactNo = 0;
+    const con = measureWrites(c.measuredContacts, () => makeContact(writer, contactNo++), datelineContacts, peer.writeContacts, () => newDocId('contact'), heap);
+    for (const [label, r] of [['releases', rel], ['contacts', con]] as const) {
+      const ratio = r.datelineRowsPerSec / r.peerRowsPerSec;
+      rows.push({
+        measure: `write ${label} (rows/s)`,
+        dateline: fmt.int(r.datelineRowsPerSec),
+        peer: fmt.int(r.peerRowsPerSec),
+        ratio: fmt.ratio(ratio),
+        goal: '>= 0.50x peer',
+        result: ratio >= 0.5 ? 'pass' : 'FAIL',
+      });
+    }
+
+    // Both sides now hold the same documents: their indexes must answer alike, or the peer
+    // is not indexing the same text and the comparison is off.
+    const queries = buildQueries(vocab);
+    const mismatches = queries
+      .map((q) => ftsQuery(q.text))
+      .filter((m): m is string => m !== null)
+      .filter((_, i) => i % 5 === 0)
+      .filter((m) => peer.matchCount(m) !== (lib.db.prepare('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?').get(m) as { n: number }).n);
+    if (mismatches.length > 0) log(`WARNING: the peer's index differs from the library's for ${mismatches.length} queries, e.g. ${mismatches[0]}`);
+    peer.close();
+
+    lib.close();
+    fillInChild(libDir, c.releases - c.measuredReleases, c.contacts - c.measuredContacts, contactNo);
+    const size = statSync(join(libDir, DB_FILE)).size;
+    log(`library is ${fmt.mb(size)}`);
+
+    // 2. Library open time: in fresh processes (what starting the app or the CLI pays) and,
+    // for comparison, repeated in this process. Closed between opens.
+    gc();
+    const fresh = Array.from({ length: OPENS }, () => freshProcessOpenMs(libDir));
+    const inProcess: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      const t = performance.now();
+      const l = await Library.open(libDir, { author: AUTHOR });
+      inProcess.push(performance.now() - t);
+      l.close();
+    }
+    for (const [label, samples] of [
+      ['Library.open, fresh process (median)', fresh],
+      ['Library.open, same process (median)', inProcess],
+    ] as const) {
+      const m = median(samples);
+      rows.push({ measure: label, dateline: fmt.ms(m), peer: '', ratio: '', goal: '<= 150 ms', result: m <= 150 ? 'pass' : 'FAIL' });
+    }
+    log(`open times: fresh ${fresh.map((x) => x.toFixed(0)).join(', ')} ms; same process ${inProcess.map((x) => x.toFixed(0)).join(', ')} ms`);
+
+    // 3. Search: searchLibrary next to the bare FTS5 query with the same MATCH string, on
+    // the same library. One warm-up pass, then rounds that alternate which goes first.
+    lib = await Library.open(libDir, { author: AUTHOR });
+    const raw = lib.db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20');
+    const searchable = queries.map((q) => ({ ...q, match: ftsQuery(q.text) })).filter((q): q is typeof q & { match: string } => q.match !== null);
+    for (const q of searchable) {
+      searchLibrary(lib.db, q.text, 20);
+      raw.all(q.match);
+    }
+    gc();
+    const tDateline: number[] = [];
+    const tRaw: number[] = [];
+    const perQuery = new Map<string, number[]>();
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
+      searchable.forEach((q, i) => {
+        const timeDateline = (): void => {
+          const t = performance.now();
+          searchLibrary(lib.db, q.text, 20);
+          const ms = performance.now() - t;
+          tDateline.push(ms);
+          perQuery.set(q.text, [...(perQuery.get(q.text) ?? []), ms]);
+        };
+        const timeRaw = (): void => {
+          const t = performance.now();
+          raw.all(q.match);
+          tRaw.push(performance.now() - t);
+        };
+        if ((i + round) % 2 === 0) {
+          timeDateline();
+          timeRaw();
+        } else {
+          timeRaw();
+          timeDateline();
+        }
+      });
+    }
+    heap.sample();
+    const p50 = percentile(tDateline, 50);
+    const p95 = percentile(tDateline, 95);
+    const r50 = percentile(tRaw, 50);
+    const r95 = percentile(tRaw, 95);
+    rows.push({ measure: `search p50 (${searchable.length} queries x ${SEARCH_ROUNDS})`, dateline: fmt.ms(p50), peer: fmt.ms(r50), ratio: fmt.ratio(p50 / r50), goal: '', result: 'info' });
+    rows.push({
+      measure: 'search p95',
+      dateline: fmt.ms(p95),
+      peer: fmt.ms(r95),
+      ratio: fmt.ratio(p95 / r95),
+      goal: '<= 20 ms and <= 1.50x raw',
+      result: p95 <= 20 && p95 / r95 <= 1.5 ? 'pass' : 'FAIL',
+    });
+    const countStmt = lib.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?');
+    const matches = searchable.map((q) => countStmt.get(q.match)?.n ?? 0);
+    rows.push({
+      measure: 'search: documents matched per query',
+      dateline: `median ${fmt.int(median(matches))}`,
+      peer: '',
+      ratio: '',
+      goal: `max ${fmt.int(Math.max(...matches))}`,
+      result: 'info',
+    });
+    const slowest = [...perQuery.entries()].map(([q, ts]) => [q, median(ts)] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
+    log(`slowest queries (median ms): ${slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(1)}`).join('; ')}`);
+    lib.close();
+
+    // 4. Memory: the process high-water mark (both sides and the generator included) and heap.
+    heap.sample();
+    rows.push({ measure: 'peak RSS (maxRSS, whole process)', dateline: fmt.mb(process.resourceUsage().maxRSS * 1024), peer: '', ratio: '', goal: '', result: 'info' });
+    rows.push({ measure: 'peak heap used (sampled)', dateline: fmt.mb(heap.bytes), peer: '', ratio: '', goal: '', result: 'info' });
+    rows.push({ measure: 'library file size', dateline: fmt.mb(size), peer: '', ratio: '', goal: '', result: 'info' });
+
+    process.stdout.write(`\nDateline benchmark: ${fmt.int(c.releases)} releases, ${fmt.int(c.contacts)} contacts (BENCH_SCALE=${s})\n\n${formatTable(rows)}\n`);
+  } finally {
+    if (process.env.BENCH_KEEP === '1') log(`kept ${libDir}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === OPEN_PROBE) {
+  await openProbe(process.argv[3]!);
+} else if (process.argv[2] === FILL) {
+  const [dir, releases, contacts, first] = process.argv.slice(3);
+  await fill(dir!, Number(releases), Number(contacts), Number(first));
+} else {
+  await main();
+  log('done');
+}
