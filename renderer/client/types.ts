@@ -62,7 +62,7 @@ export function unreachable<T>(detail: string): Result<T> {
   };
 }
 
-const EVENT_TYPES = new Set(['job.progress', 'job.done', 'job.failed', 'library.changed']);
+const EVENT_TYPES = new Set(['job.progress', 'job.done', 'job.failed', 'library.changed', 'library.problem']);
 
 /** Accepts an event only if it has the envelope the contract promises. */
 export function asCoreEvent(raw: unknown): CoreEvent | null {
@@ -70,6 +70,9 @@ export function asCoreEvent(raw: unknown): CoreEvent | null {
   const e = raw as Record<string, unknown>;
   if (typeof e.type !== 'string' || !EVENT_TYPES.has(e.type)) return null;
   if (e.type === 'library.changed') return typeof e.lastSeq === 'number' ? (raw as CoreEvent) : null;
+  if (e.type === 'library.problem') {
+    return Array.isArray(e.problems) && e.problems.every((p) => typeof p === 'string') ? (raw as CoreEvent) : null;
+  }
   const job = e.job as Record<string, unknown> | undefined;
   if (typeof job !== 'object' || job === null || typeof job.id !== 'string') return null;
   return raw as CoreEvent;

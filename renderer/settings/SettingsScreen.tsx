@@ -17,7 +17,7 @@ function LibraryCheck() {
   const [error, setError] = useState<ApiError | null>(null);
 
   useCoreEvents((e) => {
-    if (e.type === 'library.changed' || !jobId || e.job.id !== jobId) return;
+    if (e.type === 'library.changed' || e.type === 'library.problem' || !jobId || e.job.id !== jobId) return;
     if (e.type === 'job.done') {
       const result = e.result as { problems?: unknown } | null;
       setProblems(Array.isArray(result?.problems) ? result.problems.map(String) : []);
