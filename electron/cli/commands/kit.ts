@@ -1,0 +1,132 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SECTION_KINDS, type KitItem } from '../../shared/documents';
+import { DatelineError } from '../../shared/errors';
+import type { KitExportResult } from '../../shared/kit-contract';
+import { EXPORT_FORMATS, sectionLabel, type ExportFormat } from '../../shared/kit-layout';
+import { markdownToRichText } from '../../core/markdown';
+import { closePdfPrinter } from '../../core/kits/pdf';
+import { UsageError, type Command, type Values } from '../cli';
+
+/**
+ * `dateline kit create` and `dateline export`: assembling a press kit from the command line
+ * and writing it as DOCX, PDF, ZIP bundle and kit-lite.
+ */
+
+const LANGS = /^[a-z]{2,3}(-[A-Za-z0-9]{2,4})*(,[a-z]{2,3}(-[A-Za-z0-9]{2,4})*)*$/;
+const ITEM_HELP = 'an --item is release:ID, release:ID:en,ar (chosen language versions), attachment:ID, contact:ID or section:KIND:FILE.md';
+
+type ParsedItem = Exclude<KitItem, { kind: 'section' }> | { kind: 'section'; sectionKind: (typeof SECTION_KINDS)[number]; file: string };
+
+function parseItem(raw: string): ParsedItem {
+  const colon = raw.indexOf(':');
+  const kind = colon > 0 ? raw.slice(0, colon) : '';
+  const rest = colon > 0 ? raw.slice(colon + 1) : '';
+  if (rest === '') throw new UsageError(`--item "${raw}": ${ITEM_HELP}`);
+  switch (kind) {
+    case 'release': {
+      const last = rest.lastIndexOf(':');
+      if (last > 0 && LANGS.test(rest.slice(last + 1))) {
+        return { kind: 'release', id: rest.slice(0, last), languages: rest.slice(last + 1).split(',') };
+      }
+      return { kind: 'release', id: rest };
+    }
+    case 'attachment':
+    case 'contact':
+      return { kind, id: rest };
+    case 'section': {
+      const sep = rest.indexOf(':');
+      const sectionKind = sep > 0 ? rest.slice(0, sep) : '';
+      const file = sep > 0 ? rest.slice(sep + 1) : '';
+      if (!(SECTION_KINDS as readonly string[]).includes(sectionKind) || file === '') {
+        throw new UsageError(`--item "${raw}": a section is section:KIND:FILE.md with KIND one of ${SECTION_KINDS.join(', ')}`);
+      }
+      return { kind: 'section', sectionKind: sectionKind as (typeof SECTION_KINDS)[number], file };
+    }
+    default:
+      throw new UsageError(`--item "${raw}": ${ITEM_HELP}`);
+  }
+}
+
+function readSection(item: Extract<ParsedItem, { kind: 'section' }>, language: string): KitItem {
+  let text: string;
+  try {
+    const st = statSync(item.file);
+    if (!st.isFile()) throw new DatelineError('NOT_A_FILE', `${item.file} is not a file; a section is written in a Markdown file.`, { params: { path: item.file } });
+    if (st.size > 5 * 1024 * 1024) throw new DatelineError('FILE_TOO_LARGE', `${item.file} is larger than 5 MB; a kit section is far smaller.`, { params: { path: item.file } });
+    text = readFileSync(item.file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof DatelineError) throw e;
+    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${item.file}: it does not exist or cannot be opened.`, { params: { path: item.file } });
+  }
+  // A first "# Title" line is the section's title; otherwise it is named by its kind.
+  const m = /^#\s+(.+)\r?\n?/.exec(text);
+  const title = m ? m[1]!.trim() : sectionLabel(item.sectionKind, language);
+  return { kind: 'section', sectionKind: item.sectionKind, title, body: markdownToRichText(m ? text.slice(m[0].length) : text) };
+}
+
+function parseFormats(v: string | undefined): ExportFormat[] {
+  if (v === undefined) return [...EXPORT_FORMATS];
+  const list = v.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
+  const bad = list.find((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
+  if (bad !== undefined || list.length === 0) throw new UsageError(`--format: "${bad ?? v}" is not a format; use any of ${EXPORT_FORMATS.join(',')}`);
+  return [...new Set(list)] as ExportFormat[];
+}
+
+export const kitCommand: Command = {
+  name: 'kit',
+  usage: '  kit create --title T [--language L] [--office ID] --item KIND:ID...\n                                        assemble a press kit (items: release:ID[:en,ar], attachment:ID, contact:ID, section:KIND:FILE.md)\n',
+  check(pos: string[], v: Values) {
+    if (pos[1] !== 'create') throw new UsageError(pos[1] ? `unknown kit command "${pos[1]}"` : 'kit needs a command: create');
+    if (!v.title || v.title.trim() === '') throw new UsageError('kit create needs --title');
+    for (const raw of v.item ?? []) parseItem(raw);
+  },
+  async run(cli, _pos, v) {
+    const language = v.language ?? 'en';
+    const items = (v.item ?? []).map(parseItem).map((it) => (it.kind === 'section' ? readSection(it, language) : it));
+    // Every item is checked before the kit is stored, so a typo in an id stores nothing.
+    for (const it of items) {
+      if (it.kind === 'attachment') await cli.call('attachment.get', { id: it.id });
+      if (it.kind === 'contact') await cli.call('contact.get', { id: it.id });
+      if (it.kind === 'release') {
+        const versions = await cli.call<{ language: string }[]>('release.versions', { id: it.id });
+        const missing = (it.languages ?? []).find((l) => !versions.some((x) => x.language === l));
+        if (missing) {
+          throw new DatelineError('NOT_FOUND', `Release ${it.id} has no "${missing}" version (it has: ${versions.map((x) => x.language).join(', ')}).`, {
+            params: { id: it.id, language: missing },
+          });
+        }
+      }
+    }
+    const created = await cli.call<{ id: string; rev: string }>('kit.create', {
+      title: v.title,
+      language,
+      ...(v.office ? { office: v.office } : {}),
+      items,
+    });
+    cli.print(created);
+  },
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: '  export KIT_ID [--format docx,pdf,zip,lite] [--out DIR]\n                                        write a kit as Word, PDF, ZIP bundle and kit-lite (default: all four, here)\n',
+  check(pos: string[], v: Values) {
+    if (!pos[1]) throw new UsageError('export needs the KIT_ID (see `dateline kit create`)');
+    if (pos.length > 2) throw new UsageError(`export takes one KIT_ID, not "${pos.slice(1).join(' ')}"`);
+    parseFormats(v.format);
+  },
+  async run(cli, pos, v, io) {
+    const formats = parseFormats(v.format);
+    try {
+      const result = await cli.job<KitExportResult>('kit.export', { id: pos[1], formats, outDir: resolve(v.out ?? '.') });
+      if (!cli.json) for (const w of result.warnings) io.err(`warning: ${w}\n`);
+      cli.print(
+        result.files,
+        result.files.map((f) => f.path).join('\n'),
+      );
+    } finally {
+      await closePdfPrinter();
+    }
+  },
+};

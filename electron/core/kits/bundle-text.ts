@@ -1,0 +1,88 @@
+import type { KitContact } from './model';
+
+/** The small text files of a bundle: contacts as vCard, captions as CSV and as plain text. */
+
+function vEscape(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+}
+
+/** Lines of at most 75 octets (RFC 6350 §3.2), never cutting a UTF-8 character in two. */
+function fold(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch);
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + n > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += n;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+/** vCard 3.0 (what Outlook, Apple Contacts, Android and Gmail all import) for the kit's press contacts. */
+export function vCards(contacts: KitContact[]): string {
+  return contacts
+    .map((c) => {
+      const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(c.name)}`];
+      // N is required in 3.0; a name is not split into given and family names by guessing.
+      lines.push(`N:${vEscape(c.name)};;;;`);
+      if (c.organisation) lines.push(`ORG:${vEscape(c.organisation)}`);
+      if (c.role) lines.push(`TITLE:${vEscape(c.role)}`);
+      for (const e of c.emails) lines.push(`EMAIL;TYPE=INTERNET,${e.type === 'personal' ? 'HOME' : 'WORK'}:${vEscape(e.address)}`);
+      for (const p of c.phones) {
+        const type = p.type === 'mobile' ? 'CELL' : p.type === 'fax' ? 'FAX' : 'WORK';
+        lines.push(`TEL;TYPE=${type},VOICE:${vEscape(p.number)}`);
+      }
+      if (c.languages.length) lines.push(`NOTE:${vEscape(`Languages: ${c.languages.join(', ')}`)}`);
+      lines.push('END:VCARD');
+      return lines.map(fold).join('\r\n');
+    })
+    .join('\r\n')
+    .concat(contacts.length ? '\r\n' : '');
+}
+
+/**
+ * One CSV cell. A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR at its start)
+ * gets a leading apostrophe: a caption must never become a command in a journalist's Excel.
+ */
+function cell(v: string | null): string {
+  let s = v ?? '';
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export interface CaptionRow {
+  file: string;
+  caption: string | null;
+  credit: string | null;
+  altText: string | null;
+  usageRights: string | null;
+  usageExpires: string | null;
+}
+
+/** UTF-8 with a byte-order mark (Excel reads Arabic and accents right only then), CRLF lines. */
+export function captionsCsv(rows: CaptionRow[]): string {
+  const header = ['file', 'caption', 'credit', 'alt text', 'usage rights', 'usage expires'].map(cell).join(',');
+  const body = rows.map((r) => [r.file, r.caption, r.credit, r.altText, r.usageRights, r.usageExpires].map(cell).join(','));
+  return `\uFEFF${[header, ...body].join('\r\n')}\r\n`;
+}
+
+/** The captions as plain text, for kit-lite: readable on any phone without a spreadsheet. */
+export function captionsText(title: string, rows: CaptionRow[], creditWord: string): string {
+  const lines = [title, ''];
+  rows.forEach((r, i) => {
+    lines.push(`${i + 1}. ${r.file}`);
+    if (r.caption) lines.push(`   ${r.caption}`);
+    if (r.credit) lines.push(`   ${creditWord}: ${r.credit}`);
+    if (r.usageRights) lines.push(`   ${r.usageRights}${r.usageExpires ? ` (until ${r.usageExpires})` : ''}`);
+    lines.push('');
+  });
+  return lines.join('\r\n');
+}

@@ -1,0 +1,327 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { DatelineError } from '../../shared/errors';
+import type { KitExportResult } from '../../shared/kit-contract';
+import { EntryNamer, exportFileName, kitBaseName, labelsFor, type ExportFormat } from '../../shared/kit-layout';
+import type { CoreContext } from '../context';
+import type { JobHandle } from '../jobs';
+import { captionsCsv, captionsText, vCards, type CaptionRow } from './bundle-text';
+import { buildDocx } from './docx';
+import { KIT_ORIGIN, renderKitHtml, type HtmlImage } from './html';
+import { bundledImage, eachLimited, rendition, type Rendition, type RenderedImage } from './images';
+import { resolveKit, type KitAttachment, type KitModel } from './model';
+import { pdfPrinter, type PdfPrinter } from './pdf';
+import { fontPath, KIT_FONTS } from './resources';
+import { alreadyCompressed, writeZip, type ZipEntry } from './zip';
+
+/**
+ * Exports a kit to the formats asked for. Everything is written under temporary names in the
+ * destination folder and renamed only when every format is complete, so a failure or a cancel
+ * leaves no file that looks like a finished export (and no half of a set).
+ */
+
+export interface ExportOptions {
+  printer?: PdfPrinter;
+  now?: Date;
+}
+
+/** Photos decoded at once: enough to use both cores, few enough to keep memory flat. */
+const IMAGE_CONCURRENCY = 3;
+
+class Progress {
+  private done = 0;
+  constructor(
+    private readonly job: JobHandle | null,
+    private readonly total: number,
+  ) {
+    job?.progress(0, total, 'Reading the kit');
+  }
+  step(message: string, n = 1): void {
+    this.done = Math.min(this.total, this.done + n);
+    this.job?.progress(this.done, this.total, message);
+  }
+  check(): void {
+    this.job?.throwIfCancelled();
+  }
+}
+
+const cancelledError = () => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
+
+function checkOutDir(outDir: string): void {
+  if (!isAbsolute(outDir)) {
+    throw new DatelineError('INVALID_INPUT', `outDir: "${outDir}" is not an absolute path; give the full path of the folder to export to.`, { path: ['outDir'] });
+  }
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new DatelineError('FILE_UNREADABLE', `Cannot use ${outDir} for the export: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' ? 'permission was denied' : code ?? String(e)}.`, {
+      path: ['outDir'],
+      params: { path: outDir },
+    });
+  }
+  if (!statSync(outDir).isDirectory()) {
+    throw new DatelineError('NOT_A_FILE', `${outDir} is a file, not a folder; give the folder to export to.`, { path: ['outDir'], params: { path: outDir } });
+  }
+}
+
+/** Files being written; removed unless `commit` renames them into place. */
+class Staging {
+  private readonly temps = new Map<string, string>(); // final → temp
+
+  constructor(private readonly dir: string) {}
+
+  tempFor(finalName: string): string {
+    // A dot-name with ".part": hidden in most file managers, never mistaken for the export.
+    const temp = join(this.dir, `.${finalName}.${randomBytes(6).toString('hex')}.part`);
+    this.temps.set(join(this.dir, finalName), temp);
+    return temp;
+  }
+
+  write(finalName: string, bytes: Buffer): void {
+    const temp = this.tempFor(finalName);
+    writeFileSync(temp, bytes, { flag: 'wx' });
+  }
+
+  commit(): { path: string; bytes: number }[] {
+    const out: { path: string; bytes: number }[] = [];
+    for (const [final, temp] of this.temps) {
+      const fd = openSync(temp, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      out.push({ path: final, bytes: statSync(temp).size });
+    }
+    for (const [final, temp] of this.temps) renameSync(temp, final);
+    this.temps.clear();
+    return out;
+  }
+
+  discard(): void {
+    for (const temp of this.temps.values()) rmSync(temp, { force: true });
+    this.temps.clear();
+  }
+}
+
+async function renditions(ctx: CoreContext, images: KitAttachment[], which: Rendition, progress: Progress, message: string): Promise<Map<string, RenderedImage>> {
+  const list = await eachLimited(images, IMAGE_CONCURRENCY, async (a) => {
+    progress.check();
+    const r = await rendition(ctx, a, which);
+    progress.step(message);
+    return [a.id, r] as const;
+  });
+  return new Map(list);
+}
+
+function imagesOf(model: KitModel): KitAttachment[] {
+  const list = model.attachments.filter((a) => a.isImage);
+  if (model.logo && model.logo.isImage && !list.some((a) => a.id === model.logo!.id)) list.push(model.logo);
+  return list;
+}
+
+/** The HTML and the files the printer may serve for it. */
+export function printableHtml(model: KitModel, images: Map<string, RenderedImage>, which: Rendition): { html: string; files: Map<string, string> } {
+  const files = new Map<string, string>();
+  for (const f of KIT_FONTS) files.set(`${KIT_ORIGIN}/fonts/${f.file}`, fontPath(f.file));
+  const htmlImages = new Map<string, HtmlImage>();
+  for (const [id, img] of images) {
+    const url = `${KIT_ORIGIN}/images/${encodeURIComponent(id)}-${which}.${img.mediaType === 'image/png' ? 'png' : 'jpg'}`;
+    files.set(url, img.path);
+    htmlImages.set(id, { src: url, width: img.width, height: img.height });
+  }
+  return { html: renderKitHtml(model, { images: htmlImages, bundledFonts: true }), files };
+}
+
+async function printPdf(printer: PdfPrinter, model: KitModel, images: Map<string, RenderedImage>, which: Rendition, job: JobHandle | null): Promise<Buffer> {
+  const { html, files } = printableHtml(model, images, which);
+  const pdf = await printer.print(html, { pageSize: model.pageSize, files, tagged: which !== 'lite', ...(job ? { signal: job.signal } : {}) });
+  if (pdf.length < 5 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new DatelineError('INTERNAL', 'The PDF printer returned something that is not a PDF; nothing was written.');
+  }
+  return pdf;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function captionRows(model: KitModel, names: Map<string, string>): CaptionRow[] {
+  return model.attachments
+    .filter((a) => names.has(a.id))
+    .map((a) => ({ file: names.get(a.id)!, caption: a.caption, credit: a.credit, altText: a.altText, usageRights: a.usageRights, usageExpires: a.usageExpires }));
+}
+
+function manifestItems(model: KitModel, names: Map<string, string>): Record<string, unknown>[] {
+  return model.blocks.flatMap((b): Record<string, unknown>[] => {
+    switch (b.kind) {
+      case 'release':
+        return [{ kind: 'release', id: b.release.id, language: b.release.language, headline: b.release.headline, embargo: b.release.embargo ? { at: b.release.embargo.at, timeZone: b.release.embargo.timeZone } : null }];
+      case 'section':
+        return [{ kind: 'section', sectionKind: b.sectionKind, title: b.title }];
+      case 'photos':
+        return b.photos.map((p) => ({ kind: 'photo', id: p.id, path: names.get(p.id) ?? null }));
+      case 'files':
+        return b.files.map((f) => ({ kind: 'file', id: f.id, path: names.get(f.id) ?? null }));
+      case 'contacts':
+        return b.contacts.map((c) => ({ kind: 'contact', id: c.id, name: c.name }));
+    }
+  });
+}
+
+async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx: Buffer, pdf: Buffer, progress: Progress, job: JobHandle | null, warnings: string[]): Promise<void> {
+  const namer = new EntryNamer();
+  for (const reserved of ['kit.docx', 'kit.pdf', 'captions.csv', 'contacts.vcf', 'manifest.json']) namer.reserve(reserved);
+  const names = new Map<string, string>();
+  for (const a of model.attachments) {
+    names.set(a.id, `${a.isImage ? 'photos' : 'files'}/${namer.take(a.originalName, a.isImage ? a.mediaType : null, a.isImage ? 'photo' : 'file')}`);
+    if (/^video\//.test(a.mediaType)) {
+      warnings.push(`"${a.originalName}" is a video: Dateline removes location from photos only, so check the video's metadata before sending the bundle.`);
+    }
+  }
+  const files: Record<string, unknown>[] = [];
+  const entries: ZipEntry[] = [
+    { path: 'kit.docx', bytes: () => docx, compress: false },
+    { path: 'kit.pdf', bytes: () => pdf, compress: false },
+  ];
+  for (const a of model.attachments) {
+    const name = names.get(a.id)!;
+    entries.push({
+      path: name,
+      compress: !alreadyCompressed(a.mediaType),
+      bytes: async () => {
+        progress.check();
+        let bytes: Buffer;
+        let mediaType = a.mediaType;
+        let reencoded = false;
+        if (a.isImage) ({ bytes, mediaType, reencoded } = await bundledImage(ctx, a));
+        else bytes = ctx.blobs.read(a.sha256);
+        files.push({
+          path: name,
+          attachmentId: a.id,
+          originalName: a.originalName,
+          mediaType,
+          bytes: bytes.length,
+          sha256: sha256(bytes),
+          width: a.width,
+          height: a.height,
+          caption: a.caption,
+          credit: a.credit,
+          altText: a.altText,
+          usageRights: a.usageRights,
+          usageExpires: a.usageExpires,
+          locationMetadataRemoved: a.isImage,
+          reencoded,
+        });
+        progress.step('Writing the ZIP bundle');
+        return bytes;
+      },
+    });
+  }
+  const captions = Buffer.from(captionsCsv(captionRows(model, names)), 'utf8');
+  const contacts = Buffer.from(vCards(model.spokespeople), 'utf8');
+  entries.push({ path: 'captions.csv', bytes: () => captions, compress: true });
+  entries.push({ path: 'contacts.vcf', bytes: () => contacts, compress: true });
+  entries.push({
+    path: 'manifest.json',
+    compress: true,
+    // Last, so it can list the hashes of the photos as they were written.
+    bytes: () =>
+      Buffer.from(
+        `${JSON.stringify(
+          {
+            generator: 'Dateline',
+            manifestVersion: 1,
+            generatedAt: model.generatedAt.toISOString(),
+            kit: { id: model.id, rev: model.rev, title: model.title, language: model.language, pageSize: model.pageSize },
+            embargo: model.embargo ? { at: model.embargo.at, timeZone: model.embargo.timeZone, notice: model.embargo.notice } : null,
+            documents: [
+              { path: 'kit.docx', bytes: docx.length, sha256: sha256(docx) },
+              { path: 'kit.pdf', bytes: pdf.length, sha256: sha256(pdf) },
+              { path: 'captions.csv', bytes: captions.length, sha256: sha256(captions) },
+              { path: 'contacts.vcf', bytes: contacts.length, sha256: sha256(contacts), contacts: model.spokespeople.length },
+            ],
+            items: manifestItems(model, names),
+            files,
+          },
+          null,
+          2,
+        )}\n`,
+        'utf8',
+      ),
+  });
+  await writeZip(path, entries, model.generatedAt, job?.signal);
+}
+
+async function writeLite(ctx: CoreContext, model: KitModel, path: string, printer: PdfPrinter, progress: Progress, job: JobHandle | null): Promise<void> {
+  const lite = await renditions(ctx, imagesOf(model), 'lite', progress, 'Preparing light photos');
+  progress.check();
+  const pdf = await printPdf(printer, model, lite, 'lite', job);
+  progress.step('Printing kit-lite');
+  const namer = new EntryNamer();
+  const names = new Map(model.attachments.filter((a) => a.isImage).map((a) => [a.id, namer.take(a.originalName, a.mediaType, 'photo')]));
+  const text = captionsText(model.title, captionRows(model, names), labelsFor(model.language).credit);
+  await writeZip(
+    path,
+    [
+      { path: 'kit-lite.pdf', bytes: () => pdf, compress: false },
+      { path: 'captions.txt', bytes: () => Buffer.from(text, 'utf8'), compress: true },
+    ],
+    model.generatedAt,
+    job?.signal,
+  );
+}
+
+export async function exportKit(ctx: CoreContext, kitId: string, formats: ExportFormat[], outDir: string, job: JobHandle | null, opts: ExportOptions = {}): Promise<KitExportResult> {
+  checkOutDir(outDir);
+  const model = resolveKit(ctx, kitId, { requireItems: true, ...(opts.now ? { now: opts.now } : {}) });
+  const warnings = [...model.warnings];
+  const want = new Set(formats);
+  const needDocx = want.has('docx') || want.has('zip');
+  const needPdf = want.has('pdf') || want.has('zip');
+  const images = imagesOf(model);
+  const total =
+    (needDocx || needPdf ? images.length : 0) + (needDocx ? 1 : 0) + (needPdf ? 1 : 0) + (want.has('zip') ? model.attachments.length + 1 : 0) + (want.has('lite') ? images.length + 1 : 0);
+  const progress = new Progress(job, Math.max(1, total));
+  const printer = opts.printer ?? pdfPrinter();
+  const staging = new Staging(outDir);
+  const base = kitBaseName(model.title);
+  try {
+    const print = needDocx || needPdf ? await renditions(ctx, images, 'print', progress, 'Preparing photos') : new Map<string, RenderedImage>();
+    progress.check();
+    let docx: Buffer | null = null;
+    let pdf: Buffer | null = null;
+    if (needDocx) {
+      docx = await buildDocx(model, print, () => progress.check());
+      progress.step('Building the Word document');
+      if (want.has('docx')) staging.write(exportFileName(base, 'docx'), docx);
+    }
+    progress.check();
+    if (needPdf) {
+      pdf = await printPdf(printer, model, print, 'print', job);
+      progress.step('Printing the PDF');
+      if (want.has('pdf')) staging.write(exportFileName(base, 'pdf'), pdf);
+    }
+    progress.check();
+    if (want.has('zip')) {
+      await writeBundle(ctx, model, staging.tempFor(exportFileName(base, 'zip')), docx!, pdf!, progress, job, warnings);
+      progress.step('Writing the ZIP bundle');
+    }
+    progress.check();
+    if (want.has('lite')) await writeLite(ctx, model, staging.tempFor(exportFileName(base, 'lite')), printer, progress, job);
+    progress.check();
+    const written = staging.commit();
+    const byPath = new Map(written.map((w) => [w.path, w.bytes]));
+    return {
+      files: formats.map((f) => {
+        const path = join(outDir, exportFileName(base, f));
+        return { format: f, path, bytes: byPath.get(path) ?? 0 };
+      }),
+      warnings,
+    };
+  } catch (e) {
+    staging.discard();
+    if (job?.signal.aborted) throw cancelledError();
+    throw e;
+  }
+}

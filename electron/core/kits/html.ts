@@ -1,0 +1,258 @@
+import { directionOf, labelsFor, sectionLabel } from '../../shared/kit-layout';
+import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
+import type { KitAttachment, KitBlock, KitContact, KitModel, KitRelease } from './model';
+import { KIT_FONTS, loadTemplate } from './resources';
+
+/**
+ * The kit as one HTML page: what Chromium prints to PDF and what the live preview shows. It
+ * has no script and names no address outside KIT_ORIGIN (the printer serves that origin from
+ * local files and refuses everything else), and every piece of text is escaped, so a headline
+ * typed as "<img src=http://tracker>" prints as those characters.
+ */
+
+/** A name that can never resolve (RFC 2606), so a request that escaped the printer's guard would fail anyway. */
+export const KIT_ORIGIN = 'http://kit.dateline.invalid';
+
+export interface HtmlImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+export interface RenderOptions {
+  /** How each image attachment (by id) is referenced: a KIT_ORIGIN URL for print, a data: URL for the preview. */
+  images: Map<string, HtmlImage>;
+  /** Load the bundled fonts from KIT_ORIGIN (print); the preview has no way to fetch them and uses the same families installed, or fallbacks. */
+  bundledFonts: boolean;
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
+}
+
+/** A string for a CSS `content:` value. */
+function cssString(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
+}
+
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+
+function langAttrs(lang: string | null | undefined, dir: string | null | undefined): string {
+  let a = '';
+  if (lang) a += ` lang="${esc(lang)}"`;
+  if (dir === 'rtl' || dir === 'ltr' || dir === 'auto') a += ` dir="${dir}"`;
+  else if (lang && directionOf(lang) === 'rtl') a += ' dir="rtl"';
+  return a;
+}
+
+function inline(nodes: InlineNode[] | undefined): string {
+  if (!nodes) return '';
+  let out = '';
+  for (const n of nodes) {
+    if (n.type === 'hardBreak') {
+      out += '<br>';
+      continue;
+    }
+    let t = esc(n.text);
+    for (const m of n.marks ?? []) {
+      if (m.type === 'bold') t = `<strong>${t}</strong>`;
+      else if (m.type === 'italic') t = `<em>${t}</em>`;
+      // Only web and mail links: "javascript:" or "file:" in a pasted link stays plain text.
+      else if (m.type === 'link' && SAFE_HREF.test(m.attrs.href)) t = `<a href="${esc(m.attrs.href)}">${t}</a>`;
+    }
+    out += t;
+  }
+  return out;
+}
+
+function block(b: BlockNode, headingShift: number, lead: string): string {
+  switch (b.type) {
+    case 'paragraph':
+      return `<p${langAttrs(b.attrs?.lang, b.attrs?.dir)}>${lead}${inline(b.content)}</p>`;
+    case 'heading': {
+      const level = Math.min(6, b.attrs.level + headingShift);
+      return `<h${level}${langAttrs(b.attrs.lang, b.attrs.dir)}>${inline(b.content)}</h${level}>`;
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const tag = b.type === 'bulletList' ? 'ul' : 'ol';
+      const start = b.type === 'orderedList' && b.attrs?.start !== undefined && b.attrs.start !== 1 ? ` start="${b.attrs.start}"` : '';
+      const items = b.content.map((li) => `<li>${li.content.map((c) => block(c, headingShift, '')).join('')}</li>`).join('');
+      return `<${tag}${langAttrs(b.attrs?.lang, b.attrs?.dir)}${start}>${items}</${tag}>`;
+    }
+    case 'blockquote':
+      return `<blockquote${langAttrs(b.attrs?.lang, b.attrs?.dir)}>${b.content.map((c) => block(c, headingShift, '')).join('')}</blockquote>`;
+  }
+}
+
+/** Rich text as HTML; `lead` (the dateline) starts the first paragraph, as in a wire story. */
+export function richTextHtml(doc: RichText, headingShift: number, lead = ''): string {
+  let leadLeft = lead;
+  return doc.content
+    .map((b) => {
+      if (leadLeft && b.type === 'paragraph') {
+        const html = block(b, headingShift, leadLeft);
+        leadLeft = '';
+        return html;
+      }
+      return block(b, headingShift, '');
+    })
+    .join('\n') + (leadLeft ? `<p>${leadLeft}</p>` : '');
+}
+
+function paragraphs(text: string, lang: string): string {
+  return text
+    .split(/\n\s*\n|\r\n\s*\r\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => `<p${langAttrs(lang, null)}>${esc(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+function contactCard(c: KitContact): string {
+  const lines: string[] = [`<p class="name">${esc(c.name)}</p>`];
+  const role = [c.role, c.organisation].filter((x): x is string => !!x).join(', ');
+  if (role) lines.push(`<p class="role">${esc(role)}</p>`);
+  for (const e of c.emails) lines.push(`<p class="email"><a href="mailto:${esc(e.address)}">${esc(e.address)}</a></p>`);
+  for (const p of c.phones) lines.push(`<p class="phone" dir="ltr">${esc(p.number)}</p>`);
+  return `<div class="contact-card">${lines.join('')}</div>`;
+}
+
+function releaseHtml(r: KitRelease, anchor: string): string {
+  const l = labelsFor(r.language);
+  const attrs = ` lang="${esc(r.language)}" dir="${r.dir}"`;
+  const parts: string[] = [];
+  parts.push(`<p class="release-line">${esc(r.embargo ? r.embargo.notice : l.forImmediateRelease)}</p>`);
+  parts.push(`<h1 class="headline" id="${anchor}">${esc(r.headline)}</h1>`);
+  if (r.subheadline) parts.push(`<h2 class="subheadline">${esc(r.subheadline)}</h2>`);
+  const lead = r.datelineText ? `<span class="dateline">${esc(r.datelineText)}</span> – ` : '';
+  parts.push(`<div class="body">${richTextHtml(r.body, 1, lead)}</div>`);
+  for (const q of r.quotes) {
+    const who = [q.speaker, q.role].filter((x): x is string => !!x).join(', ');
+    parts.push(`<blockquote class="quote">${paragraphs(q.text, r.language)}${who ? `<p class="speaker">— ${esc(who)}</p>` : ''}</blockquote>`);
+  }
+  if (r.endMark) parts.push(`<p class="end-mark">${esc(r.endMark)}</p>`);
+  if (r.notesToEditors) parts.push(`<section class="notes"><h2>${esc(l.notesToEditors)}</h2>${paragraphs(r.notesToEditors, r.language)}</section>`);
+  if (r.boilerplate) parts.push(`<section class="boilerplate"><h2>${esc(l.about)}</h2>${paragraphs(r.boilerplate, r.language)}</section>`);
+  if (r.contacts.length) parts.push(`<section class="release-contacts"><h2>${esc(l.mediaContacts)}</h2>${r.contacts.map(contactCard).join('')}</section>`);
+  return `<article class="release"${attrs}>\n${parts.join('\n')}\n</article>`;
+}
+
+function figure(a: KitAttachment, img: HtmlImage | undefined, language: string): string {
+  const l = labelsFor(language);
+  const alt = a.altText ?? a.caption ?? a.originalName;
+  const image = img ? `<img src="${esc(img.src)}" width="${img.width}" height="${img.height}" alt="${esc(alt)}">` : '';
+  const caption = a.caption ? `<span class="caption">${esc(a.caption)}</span>` : '';
+  const credit = a.credit ? `<span class="credit">${esc(l.credit)}: ${esc(a.credit)}</span>` : '';
+  return `<figure>${image}${caption || credit ? `<figcaption dir="auto">${caption}${credit}</figcaption>` : ''}</figure>`;
+}
+
+interface TocEntry {
+  anchor: string;
+  text: string;
+  kind: string;
+  lang: string;
+}
+
+function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions, toc: TocEntry[]): string {
+  const l = labelsFor(model.language);
+  const anchor = `part-${i + 1}`;
+  switch (b.kind) {
+    case 'release':
+      toc.push({ anchor, text: b.release.headline, kind: b.release.language.toUpperCase(), lang: b.release.language });
+      return releaseHtml(b.release, anchor);
+    case 'section': {
+      const title = b.title.trim() || sectionLabel(b.sectionKind, model.language) || l.pressKit;
+      const kind = sectionLabel(b.sectionKind, model.language);
+      toc.push({ anchor, text: title, kind: kind === title ? '' : kind, lang: model.language });
+      return `<section class="section section-${b.sectionKind}"><h1 id="${anchor}">${esc(title)}</h1><div class="body">${richTextHtml(b.body, 1)}</div></section>`;
+    }
+    case 'photos':
+      toc.push({ anchor, text: l.photos, kind: String(b.photos.length), lang: model.language });
+      return `<section class="gallery"><h1 id="${anchor}">${esc(l.photos)}</h1>${b.photos.map((p) => figure(p, opts.images.get(p.id), model.language)).join('\n')}</section>`;
+    case 'files':
+      toc.push({ anchor, text: l.otherFiles, kind: String(b.files.length), lang: model.language });
+      return `<section class="files"><h1 id="${anchor}">${esc(l.otherFiles)}</h1><ul>${b.files
+        .map((f) => `<li dir="auto">${esc(f.originalName)}${f.caption ? ` — ${esc(f.caption)}` : ''}</li>`)
+        .join('')}</ul></section>`;
+    case 'contacts':
+      toc.push({ anchor, text: l.mediaContacts, kind: '', lang: model.language });
+      return `<section class="contacts"><h1 id="${anchor}">${esc(l.mediaContacts)}</h1>${b.contacts.map(contactCard).join('\n')}</section>`;
+  }
+}
+
+function fontFaces(bundled: boolean): string {
+  if (!bundled) return '';
+  return KIT_FONTS.map(
+    (f) =>
+      `@font-face { font-family: '${f.family}'; src: url('${KIT_ORIGIN}/fonts/${f.file}') format('truetype'); font-weight: ${f.weight}; font-style: normal;${f.range ? ` unicode-range: ${f.range};` : ''} }`,
+  ).join('\n');
+}
+
+function pageRules(model: KitModel): string {
+  const l = labelsFor(model.language);
+  const colours = model.office?.colours ?? { primary: '#1f3a5f', accent: '#c8102e' };
+  const size = model.pageSize === 'Letter' ? 'letter' : 'A4';
+  const footerLeft = model.office ? cssString(`${model.office.name} · ${model.title}`) : cssString(model.title);
+  const embargo = model.embargo
+    ? `@top-center { content: ${cssString(model.embargo.notice)}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; }`
+    : '';
+  const pageNumber = `content: ${cssString(`${l.page} `)} counter(page) ${cssString(` ${l.of} `)} counter(pages);`;
+  return `:root { --primary: ${colours.primary}; --accent: ${colours.accent}; }
+@page {
+  size: ${size};
+  margin: 22mm 18mm 20mm 18mm;
+  ${embargo}
+  @bottom-left { content: ${footerLeft}; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; }
+  @bottom-right { ${pageNumber} font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; }
+}
+@page :first {
+  @bottom-left { content: none; }
+  @bottom-right { content: none; }
+}`;
+}
+
+function csp(bundledFonts: boolean): string {
+  const fonts = bundledFonts ? `font-src ${KIT_ORIGIN}` : "font-src 'none'";
+  return `default-src 'none'; img-src ${KIT_ORIGIN} data:; ${fonts}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
+}
+
+/** Fills the office's template with the kit. */
+export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
+  const template = loadTemplate(model.office?.template ?? 'default');
+  const l = labelsFor(model.language);
+  const toc: TocEntry[] = [];
+  const parts = model.blocks.map((b, i) => blockHtml(b, i, model, opts, toc));
+  const logo = model.logo ? opts.images.get(model.logo.id) : undefined;
+  const cover = [
+    '<section class="cover">',
+    logo ? `<img class="logo" src="${esc(logo.src)}" width="${logo.width}" height="${logo.height}" alt="${esc(model.office?.name ?? '')}">` : '',
+    model.office ? `<p class="office">${esc(model.office.name)}</p>` : '',
+    `<p class="kind">${esc(l.pressKit)}</p>`,
+    `<h1 class="kit-title">${esc(model.title)}</h1>`,
+    `<p class="date">${esc(model.dateText)}</p>`,
+    model.embargo ? `<p class="embargo-notice">${esc(model.embargo.notice)}</p>` : '',
+    '</section>',
+  ].join('\n');
+  const contents = toc.length
+    ? `<nav class="toc"><h2>${esc(l.contents)}</h2><ol>${toc
+        .map((t) => `<li><a href="#${t.anchor}"${langAttrs(t.lang, null)}>${esc(t.text)}</a>${t.kind ? ` <span class="toc-kind">${esc(t.kind)}</span>` : ''}</li>`)
+        .join('')}</ol></nav>`
+    : '';
+  const values: Record<string, string> = {
+    lang: esc(model.language),
+    dir: model.dir,
+    csp: esc(csp(opts.bundledFonts)),
+    title: esc(model.title),
+    fonts: fontFaces(opts.bundledFonts),
+    css: template.css,
+    page: pageRules(model),
+    bodyClass: model.embargo ? 'kit embargoed' : 'kit',
+    embargoBand: model.embargo ? `<div class="embargo-band" role="note">${esc(model.embargo.notice)}</div>` : '',
+    body: [cover, contents, ...parts].join('\n'),
+  };
+  // One pass: text put in is never read again as a placeholder.
+  return template.html.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,408 @@
+import type { z } from 'zod';
+import { AttachmentFields, ContactFields, KitFields, OfficeFields, ReleaseFields, type ContactFieldsT, type KitItem, type Quote } from '../../shared/documents';
+import { DatelineError } from '../../shared/errors';
+import { directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kit-layout';
+import type { BlockNode, RichText } from '../../shared/richtext';
+import { releaseSummaries } from '../api/releases';
+import type { CoreContext } from '../context';
+import { canThumbnail } from '../attachments/images';
+
+/**
+ * One press kit, resolved from the store into what both renderings (DOCX and the HTML the
+ * PDF is printed from) need: releases in their chosen language versions, photos with
+ * captions and credits, the organisation's spokespeople (never journalists), text sections,
+ * the office's look and boilerplate, and the embargo that governs the whole kit.
+ */
+
+export interface KitEmbargo {
+  at: string;
+  timeZone: string;
+  notice: string;
+}
+
+export interface KitAttachment {
+  id: string;
+  sha256: string;
+  mediaType: string;
+  originalName: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  caption: string | null;
+  credit: string | null;
+  altText: string | null;
+  usageRights: string | null;
+  usageExpires: string | null;
+  /** A raster image this build decodes: shown in the documents, not only bundled. */
+  isImage: boolean;
+}
+
+export interface KitContact {
+  id: string;
+  name: string;
+  role: string | null;
+  organisation: string | null;
+  emails: { type: string; address: string }[];
+  phones: { type: string; number: string }[];
+  languages: string[];
+}
+
+export interface KitRelease {
+  id: string;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  headline: string;
+  subheadline: string | null;
+  datelinePlace: string | null;
+  releaseDate: string | null;
+  /** "Kampala, 30 November 2026" in the release's language. */
+  datelineText: string | null;
+  embargo: KitEmbargo | null;
+  body: RichText;
+  quotes: Quote[];
+  notesToEditors: string | null;
+  boilerplate: string | null;
+  endMark: string | null;
+  contacts: KitContact[];
+}
+
+export type SectionKind = Extract<KitItem, { kind: 'section' }>['sectionKind'];
+
+export type KitBlock =
+  | { kind: 'release'; release: KitRelease }
+  | { kind: 'section'; sectionKind: SectionKind; title: string; body: RichText }
+  | { kind: 'photos'; photos: KitAttachment[] }
+  | { kind: 'files'; files: KitAttachment[] }
+  | { kind: 'contacts'; contacts: KitContact[] };
+
+export interface KitOffice {
+  id: string;
+  name: string;
+  colours: { primary: string; accent: string };
+  boilerplate: Record<string, string>;
+  timeZone: string | null;
+  template: string;
+}
+
+export interface KitModel {
+  id: string;
+  rev: string;
+  title: string;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  pageSize: PageSize;
+  office: KitOffice | null;
+  logo: KitAttachment | null;
+  blocks: KitBlock[];
+  /** The latest embargo still in force among the kit's releases. */
+  embargo: KitEmbargo | null;
+  /** Every attachment in item order (photos and other files), each once. */
+  attachments: KitAttachment[];
+  /** The organisation's press contacts the kit names (from its items and its releases), each once. */
+  spokespeople: KitContact[];
+  /** The date printed on the cover, in the kit's language. */
+  dateText: string;
+  generatedAt: Date;
+  /** Paragraph-level blocks in all the kit's text: the measure of how long the documents get. */
+  blockCount: number;
+  warnings: string[];
+}
+
+/** More text than this makes documents no one will read and exports that take minutes. */
+export const MAX_KIT_BLOCKS = 20_000;
+
+const DEFAULT_COLOURS = { primary: '#1f3a5f', accent: '#c8102e' };
+
+function parseBody<S extends z.ZodObject>(schema: S, body: Record<string, unknown>, what: string, where: (string | number)[]): z.output<S> {
+  const known: Record<string, unknown> = {};
+  for (const k of Object.keys(schema.shape)) if (k in body) known[k] = body[k];
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.');
+    throw new DatelineError('INVALID_INPUT', `${what} cannot be exported: ${field || 'its fields'}: ${issue.message}`, {
+      path: where,
+      params: { field },
+    });
+  }
+  return parsed.data;
+}
+
+function countBlocks(blocks: BlockNode[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.type === 'paragraph' || b.type === 'heading') n += 1;
+    else if (b.type === 'blockquote') n += countBlocks(b.content);
+    else for (const li of b.content) n += countBlocks(li.content);
+  }
+  return n;
+}
+
+export interface ResolveOptions {
+  now?: Date;
+  /** Exports refuse an empty kit; the live preview shows its cover. */
+  requireItems: boolean;
+}
+
+export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions): KitModel {
+  const docs = ctx.library.docs;
+  const now = opts.now ?? new Date();
+  const kitDoc = docs.require(kitId, 'kit');
+  const kit = parseBody(KitFields, kitDoc.body, `Kit "${kitId}"`, []);
+  if (opts.requireItems && kit.items.length === 0) {
+    throw new DatelineError('INVALID_INPUT', `The kit "${kit.title}" has no items yet: add a release, a photo, a contact or a section before exporting it.`, {
+      path: ['items'],
+      params: { id: kitId },
+    });
+  }
+  const warnings: string[] = [];
+
+  let office: KitOffice | null = null;
+  let logo: KitAttachment | null = null;
+  if (kit.office) {
+    const o = docs.getStored(kit.office);
+    if (!o || o.deleted || o.type !== 'office') {
+      warnings.push(`The kit's office "${kit.office}" is no longer in the library; the kit is printed without an office template.`);
+    } else {
+      const f = parseBody(OfficeFields, o.body, `Office "${o.id}"`, ['office']);
+      const template = typeof o.body.template === 'string' && /^[a-z0-9-]{1,40}$/.test(o.body.template) ? o.body.template : 'default';
+      office = { id: o.id, name: f.name, colours: f.colours ?? DEFAULT_COLOURS, boilerplate: f.boilerplate, timeZone: f.timeZone, template };
+      if (f.logo) logo = attachment(ctx, f.logo, ['office', 'logo'], `the logo of office "${f.name}"`);
+    }
+  }
+
+  const attachments = new Map<string, KitAttachment>();
+  const spokespeople = new Map<string, KitContact>();
+  const contactCache = new Map<string, KitContact | null>();
+  const blocks: KitBlock[] = [];
+  const embargoes: KitEmbargo[] = [];
+  let blockCount = 0;
+
+  const contactOf = (id: string, where: (string | number)[], fromRelease: boolean): KitContact | null => {
+    if (contactCache.has(id)) return contactCache.get(id)!;
+    const d = docs.getStored(id);
+    if (!d || d.deleted || d.type !== 'contact') {
+      if (fromRelease) {
+        warnings.push(`A contact of a release ("${id}") is no longer in the library; it is left out.`);
+        contactCache.set(id, null);
+        return null;
+      }
+      throw new DatelineError('NOT_FOUND', `Item ${Number(where[1]) + 1} of the kit is the contact "${id}", which is no longer in the library; remove it from the kit.`, {
+        path: where,
+        params: { id },
+      });
+    }
+    const f: ContactFieldsT = parseBody(ContactFields, d.body, `Contact "${id}"`, where);
+    if (f.kind !== 'spokesperson') {
+      // A journalist from the media list is never printed in a kit or put in its vCard file.
+      warnings.push(`"${f.name}" is a journalist in the media list, not a press contact of the organisation; left out of the kit.`);
+      contactCache.set(id, null);
+      return null;
+    }
+    const c: KitContact = {
+      id,
+      name: f.name,
+      role: f.role,
+      organisation: f.organisation,
+      emails: f.emails,
+      phones: f.phones,
+      languages: f.languages,
+    };
+    contactCache.set(id, c);
+    spokespeople.set(id, c);
+    return c;
+  };
+
+  const push = (b: KitBlock): void => {
+    const last = blocks[blocks.length - 1];
+    // Consecutive photos form one gallery, consecutive contacts one contact block.
+    if (b.kind === 'photos' && last?.kind === 'photos') last.photos.push(...b.photos);
+    else if (b.kind === 'files' && last?.kind === 'files') last.files.push(...b.files);
+    else if (b.kind === 'contacts' && last?.kind === 'contacts') last.contacts.push(...b.contacts);
+    else blocks.push(b);
+  };
+
+  kit.items.forEach((item, i) => {
+    const where = ['items', i];
+    switch (item.kind) {
+      case 'release': {
+        for (const r of releaseVersions(ctx, item.id, item.languages, where)) {
+          const release = resolveRelease(ctx, r, where, office, now, (id) => contactOf(id, where, true));
+          if (release.embargo) embargoes.push(release.embargo);
+          blockCount += countBlocks(release.body.content) + release.quotes.length + 4;
+          push({ kind: 'release', release });
+        }
+        break;
+      }
+      case 'attachment': {
+        const a = attachment(ctx, item.id, where, `item ${i + 1} of the kit`);
+        if (!attachments.has(a.id)) attachments.set(a.id, a);
+        push(a.isImage ? { kind: 'photos', photos: [a] } : { kind: 'files', files: [a] });
+        blockCount += 2;
+        break;
+      }
+      case 'contact': {
+        const c = contactOf(item.id, where, false);
+        if (c) push({ kind: 'contacts', contacts: [c] });
+        blockCount += 1;
+        break;
+      }
+      case 'section':
+        blockCount += countBlocks(item.body.content) + 1;
+        push({ kind: 'section', sectionKind: item.sectionKind, title: item.title, body: item.body });
+        break;
+    }
+  });
+
+  if (blockCount > MAX_KIT_BLOCKS) {
+    throw new DatelineError(
+      'INVALID_INPUT',
+      `The kit "${kit.title}" has ${blockCount.toLocaleString('en')} paragraphs; a kit exports at most ${MAX_KIT_BLOCKS.toLocaleString('en')} (several hundred pages). Split it into smaller kits or shorten its longest release.`,
+      { path: ['items'], params: { blocks: blockCount, limit: MAX_KIT_BLOCKS } },
+    );
+  }
+
+  const active = embargoes.filter((e) => Date.parse(e.at) > now.getTime()).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const latest = active[0];
+  const embargo = latest ? { ...latest, notice: embargoNotice(latest.at, latest.timeZone, kit.language) } : null;
+  const todayIso = isoDateIn(now, office?.timeZone ?? 'UTC');
+
+  return {
+    id: kitDoc.id,
+    rev: kitDoc.rev,
+    title: kit.title,
+    language: kit.language,
+    dir: directionOf(kit.language),
+    pageSize: kit.pageSize,
+    office,
+    logo,
+    blocks,
+    embargo,
+    attachments: [...attachments.values()],
+    spokespeople: [...spokespeople.values()],
+    dateText: formatDate(todayIso, kit.language),
+    generatedAt: now,
+    blockCount,
+    warnings,
+  };
+}
+
+function isoDateIn(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '01';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The releases an item stands for: the release itself, or the chosen language versions of its translation group. */
+function releaseVersions(ctx: CoreContext, id: string, languages: string[] | undefined, where: (string | number)[]) {
+  const source = ctx.library.docs.getStored(id);
+  if (!source || source.deleted || source.type !== 'release') {
+    throw new DatelineError('NOT_FOUND', `Item ${Number(where[1]) + 1} of the kit is the release "${id}", which is no longer in the library; remove it from the kit.`, {
+      path: where,
+      params: { id },
+    });
+  }
+  if (!languages || languages.length === 0) return [source];
+  const group = typeof source.body.translationGroup === 'string' ? source.body.translationGroup : null;
+  const versions = group
+    ? releaseSummaries(ctx, { sql: 'p.translation_group = ? AND d.deleted = 0', params: [group] })
+    : releaseSummaries(ctx, { sql: 'd.id = ? AND d.deleted = 0', params: [source.id] });
+  return languages.map((lang, li) => {
+    const v = versions.find((s) => s.language === lang);
+    if (!v) {
+      const have = versions.map((s) => s.language).join(', ');
+      throw new DatelineError(
+        'NOT_FOUND',
+        `Item ${Number(where[1]) + 1} of the kit asks for the "${lang}" version of "${String(source.body.headline ?? id)}", which has none (it has: ${have}). Translate it first or choose another language.`,
+        { path: [...where, 'languages', li], params: { id, language: lang } },
+      );
+    }
+    return ctx.library.docs.require(v.id, 'release');
+  });
+}
+
+function resolveRelease(
+  ctx: CoreContext,
+  stored: { id: string; body: Record<string, unknown> },
+  where: (string | number)[],
+  office: KitOffice | null,
+  now: Date,
+  contactOf: (id: string) => KitContact | null,
+): KitRelease {
+  const f = parseBody(ReleaseFields, stored.body, `Release "${stored.id}"`, where);
+  if (f.status === 'withdrawn') {
+    throw new DatelineError('INVALID_INPUT', `The release "${f.headline}" (${stored.id}) was withdrawn; a withdrawn release must not go out in a kit. Remove it from the kit.`, {
+      path: where,
+      params: { id: stored.id },
+    });
+  }
+  let boilerplate: string | null = null;
+  if (f.boilerplate && 'text' in f.boilerplate) boilerplate = f.boilerplate.text;
+  else if (f.boilerplate && 'office' in f.boilerplate) {
+    const o = ctx.library.docs.getStored(f.boilerplate.office);
+    const texts = o && !o.deleted && o.type === 'office' && o.body.boilerplate && typeof o.body.boilerplate === 'object' ? (o.body.boilerplate as Record<string, unknown>) : {};
+    const t = texts[f.language] ?? texts[f.language.split('-')[0]!];
+    boilerplate = typeof t === 'string' && t.trim() !== '' ? t : null;
+  }
+  if (boilerplate === null && office) {
+    const t = office.boilerplate[f.language] ?? office.boilerplate[f.language.split('-')[0]!];
+    if (t && t.trim() !== '') boilerplate = t;
+  }
+  const embargo =
+    f.embargo && Date.parse(f.embargo.at) > now.getTime()
+      ? { at: f.embargo.at, timeZone: f.embargo.timeZone, notice: embargoNotice(f.embargo.at, f.embargo.timeZone, f.language) }
+      : null;
+  const dateText = f.releaseDate ? formatDate(f.releaseDate, f.language) : null;
+  // The Arabic comma in Arabic text.
+  const datelineText = [f.datelinePlace, dateText].filter((x): x is string => !!x && x.trim() !== '').join(f.language.startsWith('ar') ? '، ' : ', ') || null;
+  return {
+    id: stored.id,
+    language: f.language,
+    dir: directionOf(f.language),
+    headline: f.headline,
+    subheadline: f.subheadline,
+    datelinePlace: f.datelinePlace,
+    releaseDate: f.releaseDate,
+    datelineText,
+    embargo,
+    body: f.body,
+    quotes: f.quotes,
+    notesToEditors: f.notesToEditors,
+    boilerplate,
+    endMark: f.endMark,
+    contacts: f.contacts.map(contactOf).filter((c): c is KitContact => c !== null),
+  };
+}
+
+function attachment(ctx: CoreContext, id: string, where: (string | number)[], what: string): KitAttachment {
+  const d = ctx.library.docs.getStored(id);
+  if (!d || d.deleted || d.type !== 'attachment') {
+    throw new DatelineError('NOT_FOUND', `The attachment "${id}" (${what}) is no longer in the library; remove it from the kit.`, {
+      path: where,
+      params: { id },
+    });
+  }
+  const f = parseBody(AttachmentFields, d.body, `Attachment "${id}"`, where);
+  if (!ctx.blobs.has(f.sha256)) {
+    throw new DatelineError(
+      'FILE_UNREADABLE',
+      `The file of "${f.originalName}" (${id}, ${what}) is missing from the library folder (files/${f.sha256.slice(0, 2)}/${f.sha256.slice(0, 12)}…). Restore the library from a backup or remove the attachment from the kit.`,
+      { path: where, params: { id, sha256: f.sha256 } },
+    );
+  }
+  return {
+    id,
+    sha256: f.sha256,
+    mediaType: f.mediaType,
+    originalName: f.originalName,
+    size: f.size,
+    width: f.width,
+    height: f.height,
+    caption: f.caption,
+    credit: f.credit,
+    altText: f.altText,
+    usageRights: f.usageRights,
+    usageExpires: f.usageExpires,
+    isImage: canThumbnail(f.mediaType),
+  };
+}

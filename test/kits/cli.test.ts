@@ -1,0 +1,78 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
+import { photo } from './fixtures';
+
+/** `dateline kit create` and `dateline export` as a new user would try them. */
+
+const dirs: string[] = [];
+const temp = (p: string) => {
+  const d = mkdtempSync(join(tmpdir(), p));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function cli(args: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => stdin });
+  return { code, out, err };
+}
+
+describe('dateline kit and export', () => {
+  it('creates a kit from a release, a photo and a section, and exports it everywhere', async () => {
+    const lib = temp('dateline-cli-lib-');
+    const work = temp('dateline-cli-work-');
+    const release = JSON.stringify({ headline: 'Clean water reaches Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve **boreholes** were completed.' });
+    const rel = JSON.parse((await cli(['release', 'create', '--from', '-', '--library', lib], release)).out) as { id: string };
+    writeFileSync(join(work, 'borehole.jpg'), await photo(900, 600, 4));
+    const att = JSON.parse((await cli(['attach', join(work, 'borehole.jpg'), '--library', lib, '--json'])).out) as { id: string };
+    writeFileSync(join(work, 'facts.md'), '# Key facts\n\n- 40,000 people\n- 12 boreholes\n');
+
+    const created = await cli(['kit', 'create', '--title', 'Kasese kit', '--item', `release:${rel.id}:en`, '--item', `attachment:${att.id}`, '--item', `section:factSheet:${join(work, 'facts.md')}`, '--library', lib, '--json']);
+    expect(created.err).toBe('');
+    expect(created.code).toBe(0);
+    const kit = JSON.parse(created.out) as { id: string; rev: string };
+    expect(kit.id).toMatch(/^kit-/);
+    expect(kit.rev).toMatch(/^1-/);
+
+    const out = join(work, 'exports');
+    const exported = await cli(['export', kit.id, '--format', 'docx,pdf,zip,lite', '--out', out, '--library', lib, '--json']);
+    expect(exported.err).toBe('');
+    expect(exported.code).toBe(0);
+    const files = JSON.parse(exported.out) as { format: string; path: string; bytes: number }[];
+    expect(files.map((f) => f.path)).toEqual(['docx', 'pdf', 'zip', 'lite'].map((f) => join(out, f === 'lite' ? 'Kasese kit-lite.zip' : `Kasese kit.${f}`)));
+    expect(readdirSync(out).sort()).toEqual(['Kasese kit-lite.zip', 'Kasese kit.docx', 'Kasese kit.pdf', 'Kasese kit.zip']);
+
+    const human = await cli(['export', kit.id, '--format', 'pdf', '--out', out, '--library', lib]);
+    expect(human.code).toBe(0);
+    expect(human.out.trim()).toBe(join(out, 'Kasese kit.pdf'));
+  }, 120_000);
+
+  it('says what is wrong with a kit command line before anything is stored', async () => {
+    const lib = temp('dateline-cli-lib-');
+    const noTitle = await cli(['kit', 'create', '--item', 'release:rel-1', '--library', lib]);
+    expect(noTitle.code).toBe(2);
+    expect(noTitle.err).toContain('kit create needs --title');
+    const badItem = await cli(['kit', 'create', '--title', 'T', '--item', 'photo:att-1', '--library', lib]);
+    expect(badItem.code).toBe(2);
+    expect(badItem.err).toContain('--item "photo:att-1"');
+    const badFormat = await cli(['export', 'kit-1', '--format', 'docx,odt', '--library', lib]);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toContain('"odt" is not a format');
+    const unknown = await cli(['kit', 'create', '--title', 'T', '--item', 'release:rel-nope', '--library', lib]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/NOT_FOUND.*rel-nope/);
+    const list = await cli(['release', 'list', '--library', lib, '--json']);
+    expect(list.out).toContain('"total":0');
+    const empty = JSON.parse((await cli(['kit', 'create', '--title', 'Empty', '--library', lib, '--json'])).out) as { id: string };
+    const none = await cli(['export', empty.id, '--out', temp('dateline-cli-out-'), '--library', lib]);
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/INVALID_INPUT.*has no items yet/);
+  }, 60_000);
+});

@@ -1,0 +1,295 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePdfPrinter } from '../../electron/core/kits/pdf';
+import type { KitExportResult, KitExportedBytes, KitPreview } from '../../electron/shared/kit-contract';
+import { ARABIC_BODY, ARABIC_HEADLINE, call, dispose, ENGLISH_BODY, ENGLISH_HEADLINE, job, makeKit, type KitFixture } from './fixtures';
+import { entryMethods, readZip } from './zipread';
+
+/**
+ * One real kit (an embargoed English release with its Arabic version, a fact sheet, photos, a
+ * spokesperson and a journalist) exported once to every format, then read back with the tools
+ * a journalist's machine would use: unzip, LibreOffice, poppler.
+ */
+
+let f: KitFixture;
+let out: string;
+let result: KitExportResult;
+const path = (format: string) => result.files.find((x) => x.format === format)!.path;
+
+function pdfText(file: string, first?: number, last?: number): string {
+  const args = ['-layout', '-enc', 'UTF-8', ...(first ? ['-f', String(first)] : []), ...(last ? ['-l', String(last)] : []), file, '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+
+function pdfPages(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)![1]);
+}
+
+beforeAll(async () => {
+  f = await makeKit();
+  out = mkdtempSync(join(tmpdir(), 'dateline-kit-export-'));
+  result = await job<KitExportResult>(f.core, 'kit.export', { id: f.kitId, formats: ['docx', 'pdf', 'zip', 'lite'], outDir: out });
+}, 120_000);
+
+afterAll(async () => {
+  await closePdfPrinter();
+  dispose(f.core);
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('kit export', () => {
+  it('writes the four files under their final names and nothing else', () => {
+    expect(result.files.map((x) => x.format)).toEqual(['docx', 'pdf', 'zip', 'lite']);
+    expect(readdirSync(out).sort()).toEqual(['Kasese water press kit-lite.zip', 'Kasese water press kit.docx', 'Kasese water press kit.pdf', 'Kasese water press kit.zip']);
+    for (const x of result.files) expect(x.bytes).toBeGreaterThan(1000);
+    expect(result.warnings.join('\n')).toMatch(/Peter Okoth.*journalist/);
+  });
+});
+
+describe('the DOCX', () => {
+  let parts: Map<string, Buffer>;
+  let document: string;
+  beforeAll(async () => {
+    parts = await readZip(path('docx'));
+    document = parts.get('word/document.xml')!.toString('utf8');
+  });
+
+  it('uses real Word styles for every part of the kit', () => {
+    const styles = parts.get('word/styles.xml')!.toString('utf8');
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Quote', 'Caption', 'Headline', 'Subheadline', 'Dateline', 'ReleaseLine', 'EndMark']) {
+      expect(styles).toContain(`w:styleId="${id}"`);
+    }
+    const used = new Set([...document.matchAll(/w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]));
+    for (const id of ['Title', 'Headline', 'Subheadline', 'Quote', 'Caption', 'ReleaseLine', 'EndMark', 'Heading1', 'Heading3']) expect(used).toContain(id);
+    expect(document).toContain('<w:rStyle w:val="Dateline"/>');
+  });
+
+  it('has a table of contents field with the headlines linked', () => {
+    expect(document).toMatch(/<w:instrText[^>]*>\s*TOC [^<]*\\h/);
+    const toc = document.slice(document.indexOf('TOC \\h'), document.indexOf('fldCharType="end"', document.indexOf('TOC \\h')));
+    expect(toc).toContain(ENGLISH_HEADLINE);
+    expect(toc).toContain(ARABIC_HEADLINE);
+    expect(toc).toMatch(/w:anchor="part_1"/);
+    expect(document).toMatch(/w:bookmarkStart w:name="part_1"/);
+  });
+
+  it('writes Arabic paragraphs right to left, with right-to-left runs, and English ones left to right', () => {
+    const paragraphs = document.split(/<w:p[ >]/).filter((p) => p.includes('</w:p>'));
+    const arabic = paragraphs.find((p) => p.includes('w:val="Headline"') && p.includes(ARABIC_HEADLINE))!;
+    expect(arabic).toContain('<w:bidi/>');
+    expect(arabic).toMatch(/<w:rPr>(?:(?!<\/w:rPr>).)*<w:rtl\/>/);
+    const arabicBody = paragraphs.find((p) => p.includes(ARABIC_BODY.slice(0, 20)))!;
+    expect(arabicBody).toContain('<w:bidi/>');
+    const english = paragraphs.find((p) => p.includes(ENGLISH_BODY.slice(0, 30)))!;
+    expect(english).not.toContain('<w:bidi/>');
+    expect(english).not.toContain('<w:rtl/>');
+    // The font named for complex scripts has Arabic glyphs on Windows and macOS.
+    expect(parts.get('word/styles.xml')!.toString('utf8')).toMatch(/w:cs="Arial"/);
+  });
+
+  it('embeds the photos as stored JPEGs with captions and credits, and the logo', async () => {
+    const media = [...parts.keys()].filter((k) => k.startsWith('word/media/'));
+    expect(media.filter((m) => m.endsWith('.jpg'))).toHaveLength(2);
+    expect(media.filter((m) => m.endsWith('.png'))).toHaveLength(1);
+    for (const m of media) {
+      const meta = await sharp(parts.get(m)!).metadata();
+      expect(meta.width).toBeGreaterThan(50);
+    }
+    const methods = await entryMethods(path('docx'));
+    for (const m of media) expect(methods.get(m)).toBe(0);
+    expect(methods.get('word/document.xml')).toBe(8);
+    expect((document.match(/<pic:pic/g) ?? []).length).toBe(3);
+    expect(document).toMatch(/w:pStyle w:val="Caption"\/>(?:(?!<\/w:p>).)*Families collect water at borehole 1, Kasese(?:(?!<\/w:p>).)*Credit: Photo: J. Mukasa/);
+  });
+
+  it('has working hyperlinks, an embargo on the cover and in the header, page numbers in the footer', () => {
+    const rels = parts.get('word/_rels/document.xml.rels')!.toString('utf8');
+    expect(rels).toMatch(/Target="https:\/\/example.org\/report" TargetMode="External"/);
+    expect(rels).toMatch(/Target="mailto:grace.akello@example.org"/);
+    expect(document).toContain('EMBARGOED UNTIL 3 December 2099');
+    const headers = [...parts.keys()].filter((k) => /word\/header\d+\.xml/.test(k)).map((k) => parts.get(k)!.toString('utf8'));
+    expect(headers.join('')).toContain('EMBARGOED UNTIL');
+    const footers = [...parts.keys()].filter((k) => /word\/footer\d+\.xml/.test(k)).map((k) => parts.get(k)!.toString('utf8'));
+    expect(footers.join('')).toMatch(/PAGE/);
+    expect(footers.join('')).toMatch(/NUMPAGES/);
+    expect(document).toContain('###');
+    expect(document).toContain('Notes to editors');
+    expect(document).toContain('The organisation works in 190 countries');
+  });
+
+  it('never prints the journalist', () => {
+    expect(document).not.toContain('Peter Okoth');
+    expect(document).toContain('Grace Akello');
+  });
+
+  it('opens in LibreOffice, which converts it to a PDF with the headline and the Arabic text', (ctx) => {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+    if (!soffice) {
+      ctx.skip(true, 'LibreOffice (soffice) is not installed: apt install libreoffice-writer-nogui');
+      return;
+    }
+    const lo = mkdtempSync(join(tmpdir(), 'dateline-lo-'));
+    try {
+      const r = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${lo}/profile`, '--convert-to', 'pdf', '--outdir', lo, path('docx')], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const pdf = readdirSync(lo).find((n) => n.endsWith('.pdf'));
+      expect(pdf, `LibreOffice wrote no PDF: ${r.stdout} ${r.stderr}`).toBeDefined();
+      const text = pdfText(join(lo, pdf!));
+      expect(text).toContain(ENGLISH_HEADLINE);
+      expect(text).toContain('Grace Akello');
+      for (const word of ['المياه', 'شخص', 'كاسيسي']) expect(text).toContain(word);
+    } finally {
+      rmSync(lo, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
+
+describe('the PDF', () => {
+  it('reads in order: cover, headline, body, quote, contacts', () => {
+    const text = pdfText(path('pdf'));
+    const at = (s: string) => {
+      const i = text.indexOf(s);
+      expect(i, `"${s}" is not in the PDF text`).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = [at('Kasese water press kit'), at('Contents'), at(ENGLISH_HEADLINE.slice(0, 30)), at('Kampala, 30 November 2026'), at('twelve boreholes'), at('Water is dignity'), at('###'), at('grace.akello@example.org')];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).not.toContain('Peter Okoth');
+  });
+
+  it('carries the Arabic words, shaped with the bundled font', () => {
+    const text = pdfText(path('pdf'));
+    // Words without lam-alef, which text extraction splits back into two letters.
+    for (const word of ['وصول', 'المياه', 'النظيفة', 'أربعين', 'شخص', 'كاسيسي', 'أكملت', 'المنظمة', 'اليوم', 'حفر', 'بئرا']) expect(text).toContain(word);
+    const fonts = execFileSync('pdffonts', [path('pdf')], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans/);
+    expect(fonts).not.toMatch(/Liberation|Noto|FreeSans/);
+  });
+
+  it('has the embargo band and a page number on every page but the cover', () => {
+    const pages = pdfPages(path('pdf'));
+    expect(pages).toBeGreaterThanOrEqual(5);
+    for (let p = 1; p <= pages; p++) {
+      const text = pdfText(path('pdf'), p, p);
+      expect(text, `page ${p}`).toMatch(/EMBARGOED UNTIL 3 December 2099 at 13:00 GMT\+3/);
+      if (p > 1) expect(text, `page ${p}`).toContain(`Page ${p} of ${pages}`);
+    }
+  });
+
+  it('page 1 is not blank', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-ppm-'));
+    try {
+      execFileSync('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', '-png', path('pdf'), join(dir, 'page')]);
+      const png = readdirSync(dir).find((n) => n.endsWith('.png'))!;
+      const { data, info } = await sharp(join(dir, png)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      let ink = 0;
+      for (let i = 0; i < data.length; i += info.channels) if (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235) ink++;
+      expect(ink / (info.width * info.height)).toBeGreaterThan(0.02);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the ZIP bundle', () => {
+  let entries: Map<string, Buffer>;
+  beforeAll(async () => {
+    entries = await readZip(path('zip'));
+  });
+
+  it('holds the documents, the photos, captions, contacts and the manifest', () => {
+    expect([...entries.keys()].sort()).toEqual(
+      ['captions.csv', 'contacts.vcf', 'kit.docx', 'kit.pdf', 'manifest.json', 'photos/borehole-1.jpg', 'photos/borehole-2.jpg'].sort(),
+    );
+    expect(entries.get('kit.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('stores the photos at full resolution without compressing them again', async () => {
+    const methods = await entryMethods(path('zip'));
+    expect(methods.get('photos/borehole-1.jpg')).toBe(0);
+    expect(methods.get('manifest.json')).toBe(8);
+    const meta = await sharp(entries.get('photos/borehole-1.jpg')!).metadata();
+    expect([meta.width, meta.height]).toEqual([1200, 800]);
+  });
+
+  it('contacts.vcf has the spokesperson and never the journalist', () => {
+    const vcf = entries.get('contacts.vcf')!.toString('utf8');
+    expect(vcf.match(/BEGIN:VCARD/g)).toHaveLength(1);
+    expect(vcf).toContain('FN:Grace Akello');
+    expect(vcf).toContain('EMAIL;TYPE=INTERNET,WORK:grace.akello@example.org');
+    expect(vcf).not.toContain('Okoth');
+    expect(vcf).not.toContain('daily.example');
+  });
+
+  it('captions.csv and manifest.json list each photo with caption, credit, rights and hash', async () => {
+    const csv = entries.get('captions.csv')!.toString('utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('"photos/borehole-1.jpg","Families collect water at borehole 1, Kasese","Photo: J. Mukasa"');
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as {
+      kit: { id: string };
+      embargo: { at: string } | null;
+      files: { path: string; sha256: string; caption: string; credit: string; usageRights: string }[];
+      items: { kind: string }[];
+      documents: { path: string; sha256: string }[];
+    };
+    expect(manifest.kit.id).toBe(f.kitId);
+    expect(manifest.embargo?.at).toBe('2099-12-03T10:00:00Z');
+    expect(manifest.items.map((i) => i.kind)).toEqual(['release', 'release', 'section', 'photo', 'photo', 'contact']);
+    const { createHash } = await import('node:crypto');
+    for (const file of manifest.files) {
+      expect(createHash('sha256').update(entries.get(file.path)!).digest('hex')).toBe(file.sha256);
+      expect(file.credit).toBe('Photo: J. Mukasa');
+      expect(file.usageRights).toBe('Free for editorial use with credit');
+    }
+    const pdfDoc = manifest.documents.find((d) => d.path === 'kit.pdf')!;
+    expect(createHash('sha256').update(entries.get('kit.pdf')!).digest('hex')).toBe(pdfDoc.sha256);
+  });
+});
+
+describe('kit-lite', () => {
+  it('is a light PDF and a captions file, well under 2 MB', async () => {
+    const entries = await readZip(path('lite'));
+    expect([...entries.keys()].sort()).toEqual(['captions.txt', 'kit-lite.pdf']);
+    expect(result.files.find((x) => x.format === 'lite')!.bytes).toBeLessThan(2 * 1024 * 1024);
+    const captions = entries.get('captions.txt')!.toString('utf8');
+    expect(captions).toContain('Families collect water at borehole 2, Kasese');
+    expect(captions).toContain('Credit: Photo: J. Mukasa');
+    expect(entries.get('kit-lite.pdf')!.length).toBeLessThan(readFileSync(path('pdf')).length);
+  });
+});
+
+describe('preview and web-mode download', () => {
+  it('kit.preview gives the print HTML with photos inlined and nothing that loads from elsewhere', async () => {
+    const p = await call<KitPreview>(f.core, 'kit.preview', { id: f.kitId });
+    expect(p.pageSize).toBe('A4');
+    expect(p.embargoUntil).toBe('2099-12-03T10:00:00Z');
+    expect(p.html).toContain(ENGLISH_HEADLINE);
+    expect(p.html).toContain('<html lang="en" dir="ltr">');
+    expect(p.html).toMatch(/<article class="release" lang="ar" dir="rtl">/);
+    expect(p.html).not.toMatch(/<script/i);
+    const srcs = [...p.html.matchAll(/\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+    expect(srcs.length).toBe(3);
+    for (const s of srcs) expect(s.startsWith('data:image/')).toBe(true);
+    expect(p.html).toContain('default-src &#39;none&#39;');
+  });
+
+  it('kit.exportFile returns the bytes of one format over any transport, and leaves no file behind', async () => {
+    const r = await f.core.dispatch('kit.exportFile', { id: f.kitId, format: 'docx' }, { transport: 'http' });
+    expect(r.ok).toBe(true);
+    const value = (await f.core.jobs.wait((r as { ok: true; value: { jobId: string } }).value.jobId)) as KitExportedBytes;
+    expect(value.name).toBe('Kasese water press kit.docx');
+    expect(value.mediaType).toMatch(/wordprocessingml/);
+    expect(Buffer.from(value.data, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(join(f.dir, 'tmp')).filter((n) => n.startsWith('export-'))).toEqual([]);
+    const refused = await f.core.dispatch('kit.export', { id: f.kitId, formats: ['pdf'], outDir: out }, { transport: 'http' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
