@@ -13,6 +13,7 @@ import { releaseHandlers } from './api/releases';
 import { searchHandlers } from './api/search';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
+import { closePdfPrinter } from './kits/pdf';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
 
@@ -86,6 +87,8 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
       if (closed) return;
       closed = true;
       library.close();
+      // A warm Chromium kept for PDF printing must not outlive the core.
+      void closePdfPrinter();
     },
   };
 }
