@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DatelineError } from '../../shared/errors';
 import { ID_PREFIX, type DocType } from '../../shared/documents';
-import { isConflicted, nextRev, pickWinner, revPos, type LeafInfo } from './revisions';
+import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
 import { project } from './projections';
 
 export type Body = Record<string, unknown>;
@@ -180,15 +180,23 @@ export class DocStore {
   }
 
   private insertNew(type: DocType, fields: Body, ctx: WriteContext, id: string): StoredDoc {
-    if (this.row(id)) {
-      throw new DatelineError('CONFLICT', `A document with id "${id}" already exists.`, { params: { id } });
-    }
     const at = ctx.at ?? this.now();
     const body = this.withMeta(type, fields, { createdAt: at, createdBy: ctx.author }, ctx.author, at);
-    const rev = nextRev(null, false, body);
-    const info = this.s.insertDoc.run(id, type, rev, 0, 0, officeOf(body), at);
+    // One serialisation serves both the revision id and the stored text.
+    const json = canonicalJson(body);
+    const rev = revFromJson(null, false, json);
+    let info;
+    try {
+      info = this.s.insertDoc.run(id, type, rev, 0, 0, officeOf(body), at);
+    } catch (e) {
+      // The unique index on docs.id answers "exists already?" without a lookup per write.
+      if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new DatelineError('CONFLICT', `A document with id "${id}" already exists.`, { params: { id } });
+      }
+      throw e;
+    }
     const rowid = Number(info.lastInsertRowid);
-    this.s.insertRev.run(rowid, rev, 1, null, 0, JSON.stringify(body), ctx.author, at);
+    this.s.insertRev.run(rowid, rev, 1, null, 0, json, ctx.author, at);
     // A new document has no earlier entry in the changes feed to remove.
     const seq = Number(this.s.changeInsert.run(rowid).lastInsertRowid);
     this.s.setSeq.run(seq, rowid);
@@ -292,9 +300,10 @@ export class DocStore {
   }
 
   private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string): StoredDoc {
-    const rev = nextRev(parent, deleted, body);
+    const json = canonicalJson(body);
+    const rev = revFromJson(parent, deleted, json);
     if (!this.s.revExists.get(row.rowid, rev)) {
-      this.s.insertRev.run(row.rowid, rev, revPos(rev), parent, deleted ? 1 : 0, JSON.stringify(body), author, at);
+      this.s.insertRev.run(row.rowid, rev, revPos(rev), parent, deleted ? 1 : 0, json, author, at);
     }
     this.s.unleaf.run(row.rowid, parent);
     return this.settle(row, at);

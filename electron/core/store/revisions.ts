@@ -29,9 +29,14 @@ export function canonicalJson(value: unknown): string {
  * deleted flag and the body. The same edit of the same revision gives the same id anywhere.
  */
 export function nextRev(parent: string | null, deleted: boolean, body: unknown): string {
+  return revFromJson(parent, deleted, canonicalJson(body));
+}
+
+/** nextRev for a body already serialised with canonicalJson (the store keeps that same text). */
+export function revFromJson(parent: string | null, deleted: boolean, bodyJson: string): string {
   const pos = parent ? revPos(parent) + 1 : 1;
   const digest = createHash('md5')
-    .update(canonicalJson([parent, deleted, body]))
+    .update(`${JSON.stringify([parent, deleted]).slice(0, -1)},${bodyJson}]`)
     .digest('hex');
   return `${pos}-${digest}`;
 }

@@ -23,7 +23,6 @@ export const m0001: Migration = {
         office TEXT,
         updated_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX docs_type ON docs(type, deleted, updated_at);
 
       -- The revision tree: every revision with its parent; leaves are revisions nobody extends.
       CREATE TABLE revs (
