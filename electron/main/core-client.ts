@@ -1,5 +1,5 @@
 import type { CoreEvent } from '../shared/contract';
-import type { Result } from '../shared/errors';
+import { DatelineError, type ApiError, type Result } from '../shared/errors';
 import { isFromCore, type ToCore } from './core-protocol';
 
 /** A running core host, as the shell sees it. */
@@ -10,6 +10,12 @@ export interface CoreLink {
 
 /** Starts a core host; `message` gets everything it sends, `exit` fires once when it ends. */
 export type ConnectCore = (handlers: { message(message: unknown): void; exit(code: number): void }) => CoreLink;
+
+/**
+ * Prints one kit the core asked for (print.ts). The request is as the core sent it, unchecked;
+ * the handler checks it. Rejects with a DatelineError when there is no PDF (cancelled, timed out).
+ */
+export type PrintHandler = (request: unknown, signal: AbortSignal) => Promise<Uint8Array>;
 
 const STOPPED: Result<never> = {
   ok: false,
@@ -36,6 +42,9 @@ export class CoreClient {
   private crashes: number[] = [];
   private closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
+  private printer: PrintHandler | null = null;
+  /** Prints the current host asked for and that are still running, by the host's request id. */
+  private readonly prints = new Map<number, AbortController>();
 
   constructor(
     private readonly connect: ConnectCore,
@@ -56,6 +65,11 @@ export class CoreClient {
       this.pending.set(id, resolve);
       link.post({ type: 'call', id, method, input });
     });
+  }
+
+  /** Who prints kits for the core; without one, print requests are answered with an error. */
+  handlePrints(printer: PrintHandler): void {
+    this.printer = printer;
   }
 
   onEvent(listener: (event: CoreEvent) => void): () => void {
@@ -91,16 +105,20 @@ export class CoreClient {
     if (this.crashes.length >= MAX_CRASHES) return null;
     let current: CoreLink | null = null;
     current = this.connect({
-      message: (m) => this.receive(m),
+      message: (m) => this.receive(m, current),
       exit: () => this.exited(current),
     });
     this.link = current;
     return current;
   }
 
-  private receive(message: unknown): void {
+  private receive(message: unknown, from: CoreLink | null): void {
     if (!isFromCore(message)) return;
-    if (message.type === 'result') {
+    if (message.type === 'print') {
+      this.print(message.id, message.request, from);
+    } else if (message.type === 'print-cancel') {
+      this.prints.get(message.id)?.abort();
+    } else if (message.type === 'result') {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
       resolve?.(message.result);
@@ -117,9 +135,34 @@ export class CoreClient {
     }
   }
 
+  /** Runs one print for the host `from` and answers it under the host's id, if that host still runs. */
+  private print(id: number, request: unknown, from: CoreLink | null): void {
+    const controller = new AbortController();
+    // A host never reuses an id while its print runs; should one arrive anyway, the older print is dropped.
+    this.prints.get(id)?.abort();
+    this.prints.set(id, controller);
+    const printer = this.printer;
+    const printing = printer
+      ? Promise.resolve().then(() => printer(request, controller.signal))
+      : Promise.reject(new DatelineError('INTERNAL', 'This Dateline cannot print PDFs: no printer was set up.'));
+    void printing
+      .then(
+        (pdf): Result<Uint8Array> => ({ ok: true, value: pdf }),
+        (e: unknown): Result<Uint8Array> => ({ ok: false, error: printError(e) }),
+      )
+      .then((result) => {
+        if (this.prints.get(id) === controller) this.prints.delete(id);
+        // A host that stopped (or was replaced) meanwhile is not waiting any more.
+        if (from !== null && this.link === from) from.post({ type: 'printed', id, result });
+      });
+  }
+
   private exited(link: CoreLink | null): void {
     if (link !== null && this.link !== link) return;
     this.link = null;
+    // Nobody is left to receive these PDFs: their print windows close now.
+    for (const controller of this.prints.values()) controller.abort();
+    this.prints.clear();
     if (this.onClosed) {
       this.onClosed();
     } else {
@@ -128,4 +171,9 @@ export class CoreClient {
     for (const resolve of this.pending.values()) resolve(STOPPED);
     this.pending.clear();
   }
+}
+
+function printError(e: unknown): ApiError {
+  if (e instanceof DatelineError) return e.toApiError();
+  return { code: 'INTERNAL', message: `Dateline could not print the kit: ${e instanceof Error ? e.message : String(e)}` };
 }

@@ -1,7 +1,8 @@
 import type { CoreEvent } from '../shared/contract';
-import type { Result } from '../shared/errors';
+import { DatelineError, type Result } from '../shared/errors';
 import { toApiError } from '../core/jobs';
-import { isToCore, type FromCore } from './core-protocol';
+import type { PdfPrinter, PdfPrintOptions } from '../core/kits/pdf';
+import { isToCore, type FromCore, type PrintRequest } from './core-protocol';
 
 /** What the core host needs of the opened core (openCore's result has this shape). */
 export interface HostedCore {
@@ -21,7 +22,10 @@ export interface CorePort {
  * library) does not kill the host: every call is answered with that error, so the window can
  * say what is wrong instead of showing a dead app.
  */
-export function serveCore(port: CorePort, open: () => Promise<HostedCore>, exit: () => void): void {
+export function serveCore(port: CorePort, open: () => Promise<HostedCore>, exit: () => void): { printer: PdfPrinter } {
+  // Posted directly, not through send(): a request that cannot be posted must fail its print
+  // at once rather than leave the export waiting for an answer that will never come.
+  const prints = new PrintProxy((message) => port.postMessage(message));
   const opening = open().then((core) => {
     core.jobs.on((event) => send(port, { type: 'event', event }));
     return core;
@@ -32,6 +36,10 @@ export function serveCore(port: CorePort, open: () => Promise<HostedCore>, exit:
 
   port.onMessage((message) => {
     if (!isToCore(message)) return;
+    if (message.type === 'printed') {
+      prints.settle(message.id, message.result);
+      return;
+    }
     if (message.type === 'close') {
       if (closing) return;
       closing = true;
@@ -54,6 +62,71 @@ export function serveCore(port: CorePort, open: () => Promise<HostedCore>, exit:
       return await (await core).dispatch(method, input, { transport: 'ipc' });
     } catch (e) {
       return { ok: false, error: toApiError(e) };
+    }
+  }
+
+  return { printer: prints };
+}
+
+const cancelled = (): DatelineError => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
+
+/**
+ * The core's printer inside the utility process, which has no Chromium of its own: each print
+ * goes to the main process as a numbered request (see print.ts there) and the PDF comes back
+ * under the same number. Cancelling the export withdraws the request, so the main process
+ * closes its print window instead of finishing a PDF nobody will read.
+ */
+export class PrintProxy implements PdfPrinter {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(pdf: Buffer): void; reject(error: Error): void }>();
+
+  constructor(private readonly post: (message: FromCore) => void) {}
+
+  print(html: string, opts: PdfPrintOptions): Promise<Buffer> {
+    const { signal } = opts;
+    if (signal?.aborted) return Promise.reject(cancelled());
+    const id = this.nextId++;
+    const request: PrintRequest = { html, pageSize: opts.pageSize, files: [...opts.files] };
+    if (opts.tagged !== undefined) request.tagged = opts.tagged;
+    return new Promise<Buffer>((resolve, reject) => {
+      const onAbort = () => {
+        if (!this.pending.delete(id)) return;
+        this.post({ type: 'print-cancel', id });
+        reject(cancelled());
+      };
+      const finish = () => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        resolve: (pdf) => {
+          finish();
+          resolve(pdf);
+        },
+        reject: (error) => {
+          finish();
+          reject(error);
+        },
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        this.post({ type: 'print', id, request });
+      } catch (e) {
+        this.settle(id, { ok: false, error: toApiError(e) });
+      }
+    });
+  }
+
+  /** The main process's answer to request `id`; one for a withdrawn request is dropped. */
+  settle(id: number, result: Result<Uint8Array>): void {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    if (!result.ok) {
+      const { code, message, path, params } = result.error;
+      waiting.reject(new DatelineError(code, message, { ...(path ? { path } : {}), ...(params ? { params } : {}) }));
+    } else if (result.value instanceof Uint8Array) {
+      // Structured cloning delivers a plain Uint8Array; the core's callers expect a Buffer.
+      waiting.resolve(Buffer.from(result.value.buffer, result.value.byteOffset, result.value.byteLength));
+    } else {
+      waiting.reject(new DatelineError('INTERNAL', 'The PDF printer answered without a PDF.'));
     }
   }
 }

@@ -7,6 +7,7 @@ import { forkCoreHost } from './core-process';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { builtPaths, libraryDir, nativeBindingFor } from './paths';
+import { printKitPdf } from './print';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { appWindows, createWindow, guardWebContents } from './window';
 
@@ -31,6 +32,8 @@ function start(): void {
   if (nativeBinding) env.DATELINE_NATIVE_BINDING = nativeBinding;
   else delete env.DATELINE_NATIVE_BINDING;
   const core = new CoreClient(forkCoreHost(paths.coreHost, env));
+  // The core prints kit PDFs through the app's own Chromium (print.ts), not a system one.
+  core.handlePrints((request, signal) => printKitPdf(request, signal));
 
   const openWindow = (): BrowserWindow => createWindow({ preload: paths.preload, devTools: developer });
 

@@ -1,4 +1,5 @@
 import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import { KIT_PAGE_URL } from '../shared/kit-layout';
 import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl, openExternal } from './urls';
 
 export interface WindowOptions {
@@ -16,9 +17,17 @@ export interface WindowOptions {
   devTools?: boolean;
 }
 
+/** The session print.ts made for one print, and the requests its protocol handler answers. */
+export interface PrintSession {
+  session: Session;
+  serves(url: string): boolean;
+}
+
 const windows = new Set<BrowserWindow>();
 const securedSessions = new WeakSet<Session>();
 const guardedContents = new WeakSet<WebContents>();
+/** Per print session, while its window is open: the requests the network guard lets through. */
+const printAllowances = new WeakMap<Session, (url: string) => boolean>();
 
 /** The windows this factory made and that are still open: the only ones IPC listens to. */
 export function appWindows(): BrowserWindow[] {
@@ -54,8 +63,29 @@ export function secureWebPreferences(opts: Pick<WindowOptions, 'preload' | 'java
 
 /** The one way Dateline opens a window. */
 export function createWindow(opts: WindowOptions = {}): BrowserWindow {
+  const { window, loaded } = openWindow(opts, null);
+  void loaded;
+  return window;
+}
+
+/**
+ * The hidden window that prints a kit (print.ts): the one window whose page is not an app://
+ * page. The kit's HTML is built from imported text, so it must not share the app's origin; it
+ * is served as KIT_PAGE_URL, on a name that never resolves, from the session made for this one
+ * print (its http handler answers the page and the kit's files, nothing else). Everything else
+ * is fixed here rather than left to the caller: JavaScript off, no preload, never shown, not
+ * one of appWindows() (IPC, focus and "reopen a window" ignore it). `loaded` settles when the
+ * page has loaded or failed to.
+ */
+export function createPrintWindow(print: PrintSession): { window: BrowserWindow; loaded: Promise<void> } {
+  // About an A4 page at 96 dpi; printToPDF lays out for the paper, so this only sets the first layout.
+  return openWindow({ url: KIT_PAGE_URL, javascript: false, show: false, width: 794, height: 1123, title: 'Dateline print' }, print);
+}
+
+function openWindow(opts: WindowOptions, print: PrintSession | null): { window: BrowserWindow; loaded: Promise<void> } {
   const url = opts.url ?? APP_ENTRY_URL;
-  if (!isAppUrl(url)) throw new Error(`Dateline windows only load the app's own pages, not ${url}`);
+  const allowed = print ? url === KIT_PAGE_URL && opts.javascript === false && opts.preload === undefined : isAppUrl(url);
+  if (!allowed) throw new Error(`Dateline windows only load the app's own pages, not ${url}`);
   const win = new BrowserWindow({
     width: opts.width ?? 1280,
     height: opts.height ?? 820,
@@ -63,16 +93,25 @@ export function createWindow(opts: WindowOptions = {}): BrowserWindow {
     minHeight: 480,
     show: false,
     title: opts.title ?? 'Dateline',
-    webPreferences: secureWebPreferences(opts),
+    // The session first, so the secure settings still come last.
+    webPreferences: { ...(print ? { session: print.session } : {}), ...secureWebPreferences(opts) },
   });
-  windows.add(win);
-  win.on('closed', () => windows.delete(win));
+  if (print) {
+    const { session, serves } = print;
+    printAllowances.set(session, serves);
+    // Only if no later print on the same partition has set its own since.
+    win.on('closed', () => {
+      if (printAllowances.get(session) === serves) printAllowances.delete(session);
+    });
+  } else {
+    windows.add(win);
+    win.on('closed', () => windows.delete(win));
+  }
   guardWebContents(win.webContents);
   secureSession(win.webContents.session);
   // Showing only once painted avoids a white flash; the print window never shows.
   if (opts.show ?? true) win.once('ready-to-show', () => win.show());
-  void win.loadURL(url);
-  return win;
+  return { window: win, loaded: win.loadURL(url) };
 }
 
 /**
@@ -103,7 +142,11 @@ export function guardWebContents(contents: WebContents): void {
 /**
  * Per session, once: every permission (camera, notifications, geolocation, clipboard read, …)
  * is refused, and no request may go to the network — the pages are local and imported content
- * must never call out (a tracking pixel would tell a third party who opened a release).
+ * must never call out (a tracking pixel would tell a third party who opened a release). A print
+ * session's own kit URLs are the one exception, and only while its print window is open: its
+ * protocol handler answers them from memory and disk, and whether webRequest also sees requests
+ * to an intercepted scheme has varied between Electron versions (electron/electron#45865), so
+ * they must not be cancelled here.
  */
 export function secureSession(ses: Session): void {
   if (securedSessions.has(ses)) return;
@@ -113,6 +156,6 @@ export function secureSession(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
-    (_details, callback) => callback({ cancel: true }),
+    (details, callback) => callback({ cancel: !(printAllowances.get(ses)?.(details.url) ?? false) }),
   );
 }

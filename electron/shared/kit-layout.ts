@@ -311,3 +311,10 @@ export function isUnsafeEntryPath(path: string): boolean {
   if (path.normalize('NFC').replace(CONTROL_OR_BIDI, '') !== path) return true;
   return path.split(/[/\\]/).some((seg) => seg === '..' || seg === '.' || seg === '' || WINDOWS_RESERVED.test(seg.split('.')[0]!.trim()) || [...seg].length > MAX_ENTRY_NAME);
 }
+
+/**
+ * Where the kit page and its files appear to come from when printed: a name that never
+ * resolves (.invalid), so a request that escaped the printer's routing could reach nothing.
+ */
+export const KIT_ORIGIN = 'http://kit.dateline.invalid';
+export const KIT_PAGE_URL = `${KIT_ORIGIN}/kit.html`;

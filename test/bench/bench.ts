@@ -12,6 +12,7 @@ import { ftsQuery } from '../../electron/shared/search-text';
 import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer } from './corpus';
 import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
+import { benchKit, type BenchRow } from './kit';
 import { Rng } from './rng';
 
 /**
@@ -316,6 +317,22 @@ if (process.argv[2] === OPEN_PROBE) {
   const [dir, releases, contacts, first] = process.argv.slice(3);
   await fill(dir!, Number(releases), Number(contacts), Number(first));
 } else {
-  await main();
+  // BENCH_ONLY=library|kit runs one part (the whole run takes a few minutes).
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'library') await main();
+  if (!only || only === 'kit') await sectionTable('Press kit exports (reference kit: 10 releases, 2 in Arabic, 20 photos of about 3 MB)', benchKit);
   log('done');
+}
+
+/** Prints another part's measurements as a table of the same shape. */
+async function sectionTable(title: string, run: () => Promise<BenchRow[]>): Promise<void> {
+  const rows: Row[] = (await run()).map((r) => ({
+    measure: r.measure,
+    dateline: r.value,
+    peer: r.peer ?? '',
+    ratio: r.ratio ?? '',
+    goal: r.goal ?? '',
+    result: r.pass === undefined ? 'info' : r.pass ? 'pass' : 'FAIL',
+  }));
+  process.stdout.write(`\n${title}\n\n${formatTable(rows)}\n`);
 }

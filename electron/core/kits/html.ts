@@ -11,7 +11,8 @@ import { KIT_FONTS, loadTemplate } from './resources';
  */
 
 /** A name that can never resolve (RFC 2606), so a request that escaped the printer's guard would fail anyway. */
-export const KIT_ORIGIN = 'http://kit.dateline.invalid';
+export { KIT_ORIGIN } from '../../shared/kit-layout';
+import { KIT_ORIGIN } from '../../shared/kit-layout';
 
 export interface HtmlImage {
   src: string;

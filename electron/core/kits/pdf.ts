@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { DatelineError } from '../../shared/errors';
 import type { PageSize } from '../../shared/kit-layout';
-import { KIT_ORIGIN } from './html';
 
 /**
  * Printing the kit's HTML to PDF. The desktop app prints with Electron's own Chromium
@@ -30,7 +29,8 @@ export interface PdfPrinter {
   close?(): Promise<void>;
 }
 
-export const KIT_PAGE_URL = `${KIT_ORIGIN}/kit.html`;
+export { KIT_PAGE_URL } from '../../shared/kit-layout';
+import { KIT_PAGE_URL } from '../../shared/kit-layout';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
