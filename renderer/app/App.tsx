@@ -4,6 +4,7 @@ import { useClient } from '../client/context';
 import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
+import { KitBuilder } from '../kit-builder/KitBuilder';
 import { KitsScreen } from '../kits/KitsScreen';
 import { ReleaseEditor } from '../releases/ReleaseEditor';
 import { ReleasesScreen } from '../releases/ReleasesScreen';
@@ -41,6 +42,8 @@ function Screen({ route }: { route: Route }) {
       return <AttachmentsScreen selected={route.id} />;
     case 'kits':
       return <KitsScreen />;
+    case 'kit':
+      return <KitBuilder key={route.id} kitId={route.id} />;
     case 'settings':
       return <SettingsScreen />;
     case 'office':

@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'attachments' }
   | { screen: 'attachment'; id: string }
   | { screen: 'kits' }
+  | { screen: 'kit'; id: string }
   | { screen: 'settings' }
   | { screen: 'office'; id: string | null }
   | { screen: 'not-found'; path: string };
@@ -38,7 +39,7 @@ export function parseRoute(hash: string): Route {
     case 'attachments':
       return second ? { screen: 'attachment', id: second } : { screen: 'attachments' };
     case 'kits':
-      return { screen: 'kits' };
+      return second ? { screen: 'kit', id: second } : { screen: 'kits' };
     case 'settings':
       if (second === 'offices' && third) return { screen: 'office', id: third === 'new' ? null : third };
       return { screen: 'settings' };
@@ -59,6 +60,7 @@ export function sectionOf(route: Route): Section | null {
     case 'attachment':
       return 'attachments';
     case 'kits':
+    case 'kit':
       return 'kits';
     case 'settings':
     case 'office':
@@ -77,6 +79,7 @@ export const href = {
   attachments: () => '#/attachments',
   attachment: (id: string) => `#/attachments/${encodeURIComponent(id)}`,
   kits: () => '#/kits',
+  kit: (id: string) => `#/kits/${encodeURIComponent(id)}`,
   settings: () => '#/settings',
   office: (id: string) => `#/settings/offices/${encodeURIComponent(id)}`,
   newOffice: () => '#/settings/offices/new',

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
+import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatDateTime, languageName, WORKING_LANGUAGES } from '../ui/languages';
 import { usePagedList } from '../ui/usePagedList';
 
-/** Press kits: the list, and starting a new one by its title. */
+/** Press kits: the list (each opens in the kit builder), and starting a new one by its title. */
 export function KitsScreen() {
   const { t, i18n } = useTranslation();
   const client = useClient();
@@ -16,7 +17,6 @@ export function KitsScreen() {
   const [language, setLanguage] = useState('en');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
   const locale = formatLocale(i18n.language);
 
   const create = async (e: FormEvent) => {
@@ -27,9 +27,8 @@ export function KitsScreen() {
     const res = await client.call('kit.create', { title: title.trim(), language });
     setBusy(false);
     if (!res.ok) return setError(res.error);
-    setCreated(title.trim());
-    setTitle('');
-    list.reload();
+    // A new kit is empty: the next thing to do is fill it, so it opens in the builder.
+    navigate(href.kit(res.value.id));
   };
 
   return (
@@ -55,11 +54,6 @@ export function KitsScreen() {
         </button>
       </form>
       {error && <ErrorMessage error={error} />}
-      {created && (
-        <p className="notice" role="status">
-          {t('kits.created', { title: created })}
-        </p>
-      )}
       {list.error && <ErrorMessage error={list.error} />}
       {list.loading && list.items.length === 0 && !list.error && <Loading />}
       {!list.loading && list.items.length === 0 && !list.error && (
@@ -81,8 +75,13 @@ export function KitsScreen() {
           </thead>
           <tbody>
             {list.items.map((k) => (
-              <tr key={k.id}>
-                <td dir="auto">{k.title}</td>
+              // The whole row opens the kit for the mouse; the link in it is the keyboard's way (Enter).
+              <tr key={k.id} className="kit-row" onClick={() => navigate(href.kit(k.id))}>
+                <td dir="auto">
+                  <a href={href.kit(k.id)} onClick={(e) => e.stopPropagation()}>
+                    {k.title}
+                  </a>
+                </td>
                 <td>{languageName(k.language, i18n.language)}</td>
                 <td>{k.itemCount}</td>
                 <td>{formatDateTime(k.updatedAt, locale)}</td>
@@ -96,7 +95,6 @@ export function KitsScreen() {
           {t('common.loadMore')}
         </button>
       )}
-      <p className="muted">{t('kits.builderLater')}</p>
     </div>
   );
 }

@@ -379,6 +379,9 @@ describe('Dateline in the browser', () => {
     await page.getByRole('heading', { name: 'No kits yet' }).waitFor();
     await page.getByLabel('Title', { exact: true }).fill('Beledweyne floods press kit');
     await page.getByRole('button', { name: 'Create kit' }).click();
+    // A new kit opens in the kit builder; the list shows it on the way back.
+    await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
+    await nav('Kits').click();
     await page.getByRole('cell', { name: 'Beledweyne floods press kit' }).waitFor();
     await expectAccessible('kits');
     await screenshot('kits');

@@ -99,28 +99,45 @@ export class ChromiumPrinter implements PdfPrinter {
     this.active++;
     if (this.idle) clearTimeout(this.idle);
     let context: BrowserContext | null = null;
-    const onAbort = () => void context?.close().catch(() => undefined);
-    try {
-      const browser = await this.launch();
-      context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false });
+    // Every step races the cancel: a context closed while Chromium is still opening a page
+    // would otherwise wait for the page's own time limit.
+    let onAbort: (() => void) | null = null;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => {
+        void context?.close().catch(() => undefined);
+        reject(cancelled());
+      };
       opts.signal?.addEventListener('abort', onAbort, { once: true });
-      await context.route('**/*', async (route) => {
-        const url = route.request().url();
-        if (url === KIT_PAGE_URL) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-        const path = opts.files.get(url);
-        if (path) return route.fulfill({ status: 200, path });
-        // Anything else (a tracking pixel in pasted text, a font from the web): refused.
-        return route.abort('blockedbyclient');
-      });
-      const page = await context.newPage();
-      await page.goto(KIT_PAGE_URL, { waitUntil: 'load', timeout: 120_000 });
-      const pdf = await page.pdf({
-        preferCSSPageSize: true,
-        format: opts.pageSize === 'Letter' ? 'Letter' : 'A4',
-        printBackground: true,
-        tagged: opts.tagged ?? true,
-        outline: opts.tagged ?? true,
-      });
+    });
+    aborted.catch(() => undefined);
+    const step = <T>(p: Promise<T>): Promise<T> => (opts.signal ? Promise.race([p, aborted]) : p);
+    try {
+      const browser = await step(this.launch());
+      const opening = browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false });
+      // A context that arrives after a cancel is closed at once rather than left open.
+      void opening.then((c) => (opts.signal?.aborted ? c.close() : undefined)).catch(() => undefined);
+      context = await step(opening);
+      await step(
+        context.route('**/*', async (route) => {
+          const url = route.request().url();
+          if (url === KIT_PAGE_URL) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+          const path = opts.files.get(url);
+          if (path) return route.fulfill({ status: 200, path });
+          // Anything else (a tracking pixel in pasted text, a font from the web): refused.
+          return route.abort('blockedbyclient');
+        }),
+      );
+      const page = await step(context.newPage());
+      await step(page.goto(KIT_PAGE_URL, { waitUntil: 'load', timeout: 120_000 }));
+      const pdf = await step(
+        page.pdf({
+          preferCSSPageSize: true,
+          format: opts.pageSize === 'Letter' ? 'Letter' : 'A4',
+          printBackground: true,
+          tagged: opts.tagged ?? true,
+          outline: opts.tagged ?? true,
+        }),
+      );
       if (opts.signal?.aborted) throw cancelled();
       return pdf;
     } catch (e) {
@@ -128,7 +145,7 @@ export class ChromiumPrinter implements PdfPrinter {
       if (e instanceof DatelineError) throw e;
       throw new DatelineError('INTERNAL', `Chromium could not print the kit: ${(e as Error).message.split('\n')[0]}`);
     } finally {
-      opts.signal?.removeEventListener('abort', onAbort);
+      if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
       await context?.close().catch(() => undefined);
       this.active--;
       if (this.active === 0) {

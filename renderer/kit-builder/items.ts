@@ -1,0 +1,74 @@
+import type { KitItem } from '../../electron/shared/documents';
+import type { KitExportedBytes } from '../../electron/shared/kit-contract';
+
+/**
+ * The kit builder's list logic, kept free of React so the rules (where a moved item lands,
+ * which language versions a release prints) are tested on their own.
+ */
+
+/** An item as the builder holds it: with a key that stays with it when it moves, so its editor keeps its state. */
+export type BuilderItem = KitItem & { key: string };
+
+let counter = 0;
+
+export function withKey(item: KitItem): BuilderItem {
+  counter += 1;
+  return { ...item, key: `kit-item-${counter}` };
+}
+
+export function withoutKey(item: BuilderItem): KitItem {
+  const { key: _key, ...rest } = item;
+  return rest;
+}
+
+/**
+ * Moves the item at `from` so that it ends at index `to` (dropping onto another item puts the
+ * dragged one in that item's place). Out-of-range or no-op moves return the list unchanged.
+ */
+export function moveItem<T>(list: readonly T[], from: number, to: number): readonly T[] {
+  if (from === to || from < 0 || to < 0 || from >= list.length || to >= list.length) return list;
+  const next = [...list];
+  const [moved] = next.splice(from, 1);
+  next.splice(to, 0, moved as T);
+  return next;
+}
+
+/**
+ * The language versions a release item prints: those chosen, or (none chosen) the release's
+ * own language, which is what the core prints for an item without a list.
+ */
+export function chosenLanguages(item: Extract<KitItem, { kind: 'release' }>, ownLanguage: string): string[] {
+  return item.languages && item.languages.length > 0 ? item.languages : [ownLanguage];
+}
+
+/**
+ * Ticks or unticks one language version. A newly ticked language goes after those already
+ * chosen, so the kit prints the versions in the order they were picked; the last one left
+ * cannot be unticked (a release with no version would print nothing).
+ */
+export function toggleLanguage(
+  item: Extract<KitItem, { kind: 'release' }>,
+  ownLanguage: string,
+  language: string,
+  on: boolean,
+): Extract<KitItem, { kind: 'release' }> {
+  const current = chosenLanguages(item, ownLanguage);
+  const next = on ? (current.includes(language) ? current : [...current, language]) : current.filter((l) => l !== language);
+  if (next.length === 0) return item;
+  return { ...item, languages: next };
+}
+
+/** Checks what arrived with a finished export job before the browser is asked to save it. */
+export function isExportedBytes(x: unknown): x is KitExportedBytes {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  return typeof r.name === 'string' && typeof r.mediaType === 'string' && typeof r.data === 'string';
+}
+
+/** Base64 to bytes, without a Node Buffer (this runs in the page). */
+export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,342 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Download, type FrameLocator, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/core/http/server';
+import { openCore, type Core } from '../../electron/core/index';
+import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
+import type { KitItem } from '../../electron/shared/documents';
+import type { Result } from '../../electron/shared/errors';
+import { richTextFromParagraphs } from '../../electron/shared/richtext';
+import { photo } from '../kits/fixtures';
+import { readZip } from '../kits/zipread';
+import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
+import { tempDirKept } from './temp';
+
+/**
+ * The kit builder in headless Chromium against the real core and web server: a press officer
+ * builds a kit from an English release and its Arabic version, a photo, a spokesperson and a
+ * fact sheet, orders it by drag and drop and from the keyboard, reads the live preview, downloads
+ * kit-lite and Word files, cancels a ZIP bundle, and finds the kit as it was after a reload.
+ */
+
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
+const AXE_SOURCE = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+const KIT_TITLE = 'Kasese water press kit';
+const HEADLINE = 'Clean water reaches 40,000 people in Kasese';
+const ARABIC_HEADLINE = 'وصول المياه النظيفة إلى أربعين ألف شخص في كاسيسي';
+// Matched in the preview's text: a word with no lam-alef, whose ligature could hide it from a text match.
+const ARABIC_WORD = 'كاسيسي';
+const FACT = 'Twelve boreholes serve 40,000 people.';
+const SPOKESPERSON = 'Grace Akello';
+const PHOTO = 'borehole-kasese.jpg';
+const OFFICE = 'East Africa Regional Office';
+
+let core: Core;
+let server: WebServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+const downloads: Download[] = [];
+let heavyKitId = '';
+
+async function api<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>> {
+  const res = (await core.dispatch(method, input, { transport: 'test' })) as Result<CallResult<M>>;
+  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
+  return res.value;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core on the page as it stands; serious or critical problems fail the test. */
+async function expectAccessible(name: string): Promise<void> {
+  // Evaluated from the driver: the page's CSP (rightly) refuses an injected inline <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
+    };
+    // The preview frame is sandboxed without scripts, so axe cannot run inside it (it would
+    // wait for an answer that never comes); the frame itself (its title) is still checked.
+    const r = await w.axe.run(document, { iframes: false });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  const bad = violations.filter((v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`)).toEqual([]);
+}
+
+async function screenshot(name: string): Promise<void> {
+  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const items = () => page.locator('ol.kit-items > li');
+const itemLabels = () => items().locator('.kit-item-label').allInnerTexts();
+const item = (text: string) => items().filter({ has: page.locator('.kit-item-label', { hasText: text }) });
+const preview = (): FrameLocator => page.frameLocator('iframe.kit-preview-frame');
+const saved = () => page.getByRole('status').filter({ hasText: /^Saved$/ });
+
+async function kitId(): Promise<string> {
+  return decodeURIComponent(page.url().split('#/kits/')[1]!);
+}
+
+/** Downloads a format through the UI and returns the file's bytes. */
+async function exportThroughUi(button: string): Promise<{ name: string; bytes: Buffer }> {
+  const next = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const d = await next;
+  const path = await d.path();
+  const bytes = readFileSync(path);
+  writeFileSync(join(ARTIFACTS, `kit-builder-${d.suggestedFilename()}`), bytes);
+  return { name: d.suggestedFilename(), bytes };
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  core = await openCore(join(tempDirKept(), 'library'), { author: 'Press Officer' });
+  server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
+
+  const logo = await sharp({ create: { width: 240, height: 80, channels: 4, background: { r: 11, g: 79, b: 108, alpha: 1 } } }).png().toBuffer();
+  const logoId = (await api('attachment.add', { name: 'logo.png', data: logo.toString('base64'), fields: {} })).id;
+  const office = await api('office.create', {
+    name: OFFICE,
+    logo: logoId,
+    colours: { primary: '#0b4f6c', accent: '#d1495b' },
+    boilerplate: { en: 'The organisation works in 190 countries to protect people in crises.', ar: 'تعمل المنظمة في مائة وتسعين بلدا لحماية الناس في الأزمات.' },
+    timeZone: 'Africa/Kampala',
+  });
+  await api('contact.create', {
+    kind: 'spokesperson',
+    name: SPOKESPERSON,
+    role: 'Communications Officer',
+    organisation: OFFICE,
+    emails: [{ type: 'work', address: 'grace.akello@example.org' }],
+  });
+  const en = await api('release.create', {
+    headline: HEADLINE,
+    language: 'en',
+    datelinePlace: 'Kampala',
+    releaseDate: '2026-11-30',
+    office: office.id,
+    body: richTextFromParagraphs(['The organisation today completed twelve boreholes in Kasese district.']),
+  });
+  const ar = await api('release.translate', { id: en.id, language: 'ar' });
+  await api('release.update', {
+    id: ar.id,
+    rev: null,
+    fields: { headline: ARABIC_HEADLINE, datelinePlace: 'كمبالا', body: richTextFromParagraphs(['أكملت المنظمة حفر اثني عشر بئرا في مقاطعة كاسيسي']) },
+  });
+  const jpeg = await sharp({ create: { width: 1600, height: 1067, channels: 3, background: { r: 60, g: 120, b: 90 } } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  await api('attachment.add', {
+    name: PHOTO,
+    data: jpeg.toString('base64'),
+    fields: { caption: 'Families collect water at a new borehole, Kasese', credit: 'Photo: J. Mukasa' },
+  });
+
+  // A second kit of many full-size photos: its ZIP spends its first seconds preparing them,
+  // so a Cancel pressed as the export starts lands while there is still work to stop.
+  const heavy: KitItem[] = [];
+  for (let i = 0; i < 6; i++) {
+    const bytes = await photo(4000, 2667, i + 1);
+    heavy.push({ kind: 'attachment', id: (await api('attachment.add', { name: `market-${i + 1}.jpg`, data: bytes.toString('base64'), fields: {} })).id });
+  }
+  heavyKitId = (await api('kit.create', { title: 'Kasese photo library', language: 'en', items: heavy })).id;
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Africa/Nairobi', acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+  page.on('download', (d) => downloads.push(d));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  core?.close();
+});
+
+describe('The kit builder in the browser', () => {
+  it('creates a kit from the Kits screen and opens it in the builder', async () => {
+    await page.goto(server.url);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Kits', exact: true }).click();
+    await page.getByLabel('Title', { exact: true }).fill(KIT_TITLE);
+    await page.getByRole('button', { name: 'Create kit' }).click();
+    await page.waitForURL(/#\/kits\/.+/);
+    await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
+    expect(await page.getByLabel('Kit title', { exact: true }).inputValue()).toBe(KIT_TITLE);
+    await page.getByText('Nothing in this kit yet.').waitFor();
+  });
+
+  it('chooses the office template, the release in both languages, the photo, the contact and a fact sheet', async () => {
+    await page.getByLabel('Office template', { exact: true }).selectOption({ label: OFFICE });
+
+    await page.getByLabel('Release', { exact: true }).selectOption({ label: `${HEADLINE} (English)` });
+    await page.getByRole('button', { name: 'Add release' }).click();
+    const versions = page.getByRole('group', { name: `Language versions of ${HEADLINE}` });
+    // The release's own language is printed already, and cannot be unticked while it is the only one.
+    expect(await versions.getByLabel('English').isChecked()).toBe(true);
+    expect(await versions.getByLabel('English').isDisabled()).toBe(true);
+    await versions.getByLabel('Arabic').check();
+
+    await page.getByLabel('Photo or file', { exact: true }).selectOption({ label: PHOTO });
+    await page.getByRole('button', { name: 'Add photo or file' }).click();
+    await page.getByLabel('Press contact', { exact: true }).selectOption({ label: `${SPOKESPERSON} (${OFFICE})` });
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    await page.getByLabel('Text section', { exact: true }).selectOption({ label: 'Fact sheet' });
+    await page.getByRole('button', { name: 'Add section' }).click();
+
+    const text = page.getByRole('textbox', { name: 'Text of Fact sheet' });
+    await text.click();
+    await page.keyboard.type('Twelve boreholes serve ');
+    await page.getByRole('button', { name: 'Bold' }).click();
+    await page.keyboard.type('40,000 people');
+    await page.getByRole('button', { name: 'Bold' }).click();
+    await page.keyboard.type('.');
+
+    expect(await itemLabels()).toEqual([HEADLINE, PHOTO, SPOKESPERSON, 'Fact sheet']);
+    await saved().waitFor();
+    const kit = await api('kit.get', { id: await kitId() });
+    expect(kit.office).not.toBeNull();
+    expect(kit.items.map((i) => i.kind)).toEqual(['release', 'attachment', 'contact', 'section']);
+    expect(kit.items[0]).toMatchObject({ kind: 'release', languages: ['en', 'ar'] });
+    const section = kit.items[3];
+    expect(section?.kind === 'section' ? section.body.content[0] : null).toMatchObject({
+      type: 'paragraph',
+      content: [{ text: 'Twelve boreholes serve ' }, { text: '40,000 people', marks: [{ type: 'bold' }] }, { text: '.' }],
+    });
+  });
+
+  it('reorders by drag and drop, and by the move buttons from the keyboard', async () => {
+    // Drag the fact sheet by its handle onto the photo: it takes the photo's place.
+    await item('Fact sheet').locator('.drag-handle').dragTo(item(PHOTO));
+    await expect.poll(itemLabels).toEqual([HEADLINE, 'Fact sheet', PHOTO, SPOKESPERSON]);
+
+    const up = page.getByRole('button', { name: `Move ${SPOKESPERSON} up` });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(itemLabels).toEqual([HEADLINE, 'Fact sheet', SPOKESPERSON, PHOTO]);
+    // Focus stays with the moved item, so pressing again moves it again.
+    expect(await up.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole('status').filter({ hasText: `${SPOKESPERSON} moved to position 3 of 4.` }).waitFor();
+
+    await saved().waitFor();
+    await expect
+      .poll(async () => (await api('kit.get', { id: await kitId() })).items.map((i) => i.kind))
+      .toEqual(['release', 'section', 'contact', 'attachment']);
+  });
+
+  it('shows the live preview, styled by the office template, in the kit order', async () => {
+    const body = preview().locator('body');
+    // The preview follows the last change: the fact sheet before the contact, the photo last.
+    await expect
+      .poll(
+        async () => {
+          const text = await body.innerText();
+          const at = [HEADLINE, ARABIC_WORD, FACT, SPOKESPERSON, 'Families collect water at a new borehole'].map((s) => text.indexOf(s));
+          return at.every((n, i) => n >= 0 && (i === 0 || n > at[i - 1]!));
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    // The template's inline styles applied under the app's CSP: the office colour on the cover.
+    const cover = preview().locator('.cover');
+    expect(await cover.evaluate((el) => getComputedStyle(el).borderInlineStartColor)).toBe('rgb(11, 79, 108)');
+    expect(await preview().locator('h1.kit-title').innerText()).toBe(KIT_TITLE);
+    // The Arabic version reads right to left, and its photo arrived as an inline image.
+    expect(await preview().locator(`[lang="ar"]`).first().getAttribute('dir')).toBe('rtl');
+    const img = preview().locator('img').filter({ hasNot: preview().locator('.logo') }).last();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+
+    // A change of page size reaches the preview after the pause.
+    await page.getByLabel('Page size', { exact: true }).selectOption('Letter');
+    await page.getByText('The same pages the PDF is printed from (US Letter)').waitFor();
+    await saved().waitFor();
+    await expect.poll(async () => (await api('kit.get', { id: await kitId() })).pageSize).toBe('Letter');
+
+    await expectAccessible('kit builder');
+    await screenshot('kit-builder');
+  });
+
+  it('downloads kit-lite and the Word document through the UI', async () => {
+    const lite = await exportThroughUi('Download kit-lite');
+    expect(lite.name).toMatch(/-lite\.zip$/);
+    expect(lite.bytes.length).toBeGreaterThan(0);
+    expect(lite.bytes.subarray(0, 4).toString('binary')).toBe('PK\x03\x04');
+    await page.getByText(`${lite.name} is ready in your downloads.`).waitFor();
+    const liteEntries = await readZip(join(ARTIFACTS, `kit-builder-${lite.name}`));
+    const pdf = [...liteEntries].find(([name]) => name.endsWith('.pdf'));
+    expect(pdf?.[1].subarray(0, 5).toString('binary')).toBe('%PDF-');
+
+    const docx = await exportThroughUi('Download Word (DOCX)');
+    expect(docx.name).toMatch(/\.docx$/);
+    expect(docx.bytes.subarray(0, 4).toString('binary')).toBe('PK\x03\x04');
+    const entries = await readZip(join(ARTIFACTS, `kit-builder-${docx.name}`));
+    const xml = entries.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(xml).toContain(HEADLINE);
+    expect(xml).toContain(ARABIC_WORD);
+    expect(xml).toContain('40,000 people');
+
+    await page.getByRole('heading', { name: 'Download', exact: true }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'kit-builder-downloads.png') });
+  });
+
+  it('cancels a ZIP bundle export: nothing is downloaded and the job ends cancelled', async () => {
+    const back = page.url();
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, `#/kits/${heavyKitId}`);
+    await expect.poll(itemLabels).toHaveLength(6);
+    const before = downloads.length;
+    await page.getByRole('button', { name: 'Download ZIP bundle', exact: true }).click();
+    await page.getByRole('progressbar', { name: 'Progress of the ZIP bundle export' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel export', exact: true }).click();
+    await page.getByText('The export was cancelled; nothing was downloaded.').waitFor({ timeout: 20_000 });
+    const job = core.jobs.list().find((j) => j.method === 'kit.exportFile' && j.state !== 'done');
+    expect(job?.state).toBe('cancelled');
+    // The export buttons are back for another try, and no file reached the downloads.
+    expect(await page.getByRole('button', { name: 'Download ZIP bundle', exact: true }).isEnabled()).toBe(true);
+    await page.waitForTimeout(500);
+    expect(downloads.length).toBe(before);
+    await page.goto(back);
+  });
+
+  it('still has the kit as it was after a reload', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
+    await expect.poll(itemLabels).toEqual([HEADLINE, 'Fact sheet', SPOKESPERSON, PHOTO]);
+    expect(await page.getByRole('group', { name: `Language versions of ${HEADLINE}` }).getByLabel('Arabic').isChecked()).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Text of Fact sheet' }).innerText()).toBe(FACT);
+    expect(await page.getByLabel('Page size', { exact: true }).inputValue()).toBe('Letter');
+    await preview().locator('h1.kit-title').waitFor();
+
+    // The kit is listed, and its row opens it again from the keyboard.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Kits', exact: true }).click();
+    const link = page.getByRole('link', { name: KIT_TITLE, exact: true });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
+    await expect.poll(itemLabels).toEqual([HEADLINE, 'Fact sheet', SPOKESPERSON, PHOTO]);
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

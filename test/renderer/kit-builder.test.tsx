@@ -1,0 +1,197 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CoreEvent } from '../../electron/shared/contract';
+import type { Doc, KitItem } from '../../electron/shared/documents';
+import type { Result } from '../../electron/shared/errors';
+import { href, parseRoute, sectionOf } from '../../renderer/app/router';
+import { ClientProvider } from '../../renderer/client/context';
+import type { DatelineClient } from '../../renderer/client/types';
+import { setUpI18n } from '../../renderer/i18n';
+import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
+import { bytesOf, chosenLanguages, isExportedBytes, moveItem, toggleLanguage } from '../../renderer/kit-builder/items';
+
+afterEach(cleanup);
+
+describe('kit builder list rules', () => {
+  it('moves an item into the place of the one it is dropped on, either way', () => {
+    const list = ['release', 'photo', 'contact', 'facts'];
+    expect(moveItem(list, 3, 1)).toEqual(['release', 'facts', 'photo', 'contact']);
+    expect(moveItem(list, 0, 2)).toEqual(['photo', 'contact', 'release', 'facts']);
+    expect(moveItem(list, 2, 1)).toEqual(['release', 'contact', 'photo', 'facts']);
+  });
+
+  it('leaves the list as it is (the same array) for a move to nowhere', () => {
+    const list = ['a', 'b'];
+    expect(moveItem(list, 0, 0)).toBe(list);
+    expect(moveItem(list, 0, -1)).toBe(list);
+    expect(moveItem(list, 1, 2)).toBe(list);
+    expect(moveItem(list, 5, 0)).toBe(list);
+  });
+
+  it('prints a release in its own language until versions are chosen, in the order they are ticked, never in none', () => {
+    const item: Extract<KitItem, { kind: 'release' }> = { kind: 'release', id: 'rel-1' };
+    expect(chosenLanguages(item, 'en')).toEqual(['en']);
+    const both = toggleLanguage(item, 'en', 'ar', true);
+    expect(both.languages).toEqual(['en', 'ar']);
+    expect(toggleLanguage(both, 'en', 'ar', true).languages).toEqual(['en', 'ar']);
+    const arabic = toggleLanguage(both, 'en', 'en', false);
+    expect(arabic.languages).toEqual(['ar']);
+    expect(toggleLanguage(arabic, 'en', 'ar', false)).toBe(arabic);
+  });
+
+  it('accepts only a well-formed export result, and decodes its bytes', () => {
+    expect(isExportedBytes({ name: 'kit.zip', mediaType: 'application/zip', data: 'UEsDBA==' })).toBe(true);
+    expect(isExportedBytes({ name: 'kit.zip', data: 'UEsDBA==' })).toBe(false);
+    expect(isExportedBytes(null)).toBe(false);
+    expect([...bytesOf('UEsDBA==')]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+
+  it('routes #/kits/<id> to the builder, under the Kits section', () => {
+    expect(parseRoute(href.kit('kit-7f3a'))).toEqual({ screen: 'kit', id: 'kit-7f3a' });
+    expect(parseRoute('#/kits')).toEqual({ screen: 'kits' });
+    expect(sectionOf({ screen: 'kit', id: 'kit-7f3a' })).toBe('kits');
+  });
+});
+
+const NOW = '2026-11-30T09:00:00.000Z';
+const KIT: Doc<'kit'> = {
+  id: 'kit-1',
+  rev: '1-a',
+  type: 'kit',
+  title: 'Kasese water press kit',
+  language: 'en',
+  office: null,
+  pageSize: 'A4',
+  items: [
+    { kind: 'release', id: 'rel-1' },
+    { kind: 'attachment', id: 'att-1' },
+    { kind: 'contact', id: 'con-1' },
+  ],
+} as unknown as Doc<'kit'>;
+
+/** A core that answers from a script, records calls, and lets the test send events. */
+function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
+  const calls: { method: string; input: unknown }[] = [];
+  const listeners = new Set<(e: CoreEvent) => void>();
+  const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
+  const page = <T,>(items: T[]) => ({ items, nextCursor: null, total: items.length });
+  const answer = (method: string): unknown => {
+    switch (method) {
+      case 'kit.get':
+        return KIT;
+      case 'kit.update':
+        return { id: 'kit-1', rev: `${calls.length}-b` };
+      case 'kit.preview':
+        return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargoUntil: null, warnings: [] };
+      case 'release.list':
+        return page([{ id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, translationGroup: null, updatedAt: NOW, tags: [] }]);
+      case 'release.versions':
+        return [];
+      case 'attachment.list':
+        return page([{ id: 'att-1', rev: '1', sha256: 'x', originalName: 'borehole.jpg', mediaType: 'image/jpeg', size: 10, updatedAt: NOW, hasThumbnail: false }]);
+      case 'contact.list':
+        return page([{ id: 'con-1', rev: '1', kind: 'spokesperson', name: 'Grace Akello', organisation: null, outlet: null, updatedAt: NOW }]);
+      case 'office.list':
+        return page([]);
+      case 'kit.exportFile':
+        // The job finishes before the call that started it has answered.
+        exportResult(emit);
+        return { jobId: 'job-1' };
+      default:
+        throw new Error(`unexpected call ${method}`);
+    }
+  };
+  const client = {
+    call: async (method: string, input: unknown): Promise<Result<unknown>> => {
+      calls.push({ method, input });
+      return { ok: true, value: answer(method) };
+    },
+    on: (l: (e: CoreEvent) => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    onUnauthorized: () => () => undefined,
+  } as unknown as DatelineClient;
+  return { client, calls, emit };
+}
+
+function renderBuilder(client: DatelineClient) {
+  const i18n = setUpI18n('en');
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <ClientProvider client={client}>
+        <KitBuilder kitId="kit-1" />
+      </ClientProvider>
+    </I18nextProvider>,
+  );
+}
+
+const labels = () => [...document.querySelectorAll('.kit-item-label')].map((el) => el.textContent);
+
+describe('KitBuilder', () => {
+  it('moves an item with its keyboard button, announces it, keeps focus on it and saves the new order after a pause', async () => {
+    const core = fakeCore(() => undefined);
+    renderBuilder(core.client);
+    const up = await screen.findByRole('button', { name: 'Move Grace Akello up' });
+    expect(screen.getByRole('button', { name: 'Move Clean water reaches Kasese up' })).toHaveProperty('disabled', true);
+    up.focus();
+    fireEvent.click(up);
+    expect(labels()).toEqual(['Clean water reaches Kasese', 'Grace Akello', 'borehole.jpg']);
+    expect(screen.getByText('Grace Akello moved to position 2 of 3.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move Grace Akello up' }));
+    await waitFor(() => expect(core.calls.some((c) => c.method === 'kit.update')).toBe(true), { timeout: 2000 });
+    const update = core.calls.find((c) => c.method === 'kit.update')?.input as { rev: string; fields: { items: KitItem[] } };
+    expect(update.rev).toBe('1-a');
+    expect(update.fields.items.map((i) => i.kind)).toEqual(['release', 'contact', 'attachment']);
+    // Saved items carry no builder-only key.
+    expect(update.fields.items[0]).toEqual({ kind: 'release', id: 'rel-1' });
+    // The preview is asked again once the save is through.
+    await waitFor(() => expect(core.calls.filter((c) => c.method === 'kit.preview').length).toBeGreaterThan(1));
+  });
+
+  it('downloads an export that finished before its start call answered', async () => {
+    const created: Blob[] = [];
+    const clicked: string[] = [];
+    URL.createObjectURL = (b: Blob | MediaSource) => (created.push(b as Blob), 'blob:kit');
+    URL.revokeObjectURL = () => undefined;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const job = { id: 'job-1', method: 'kit.exportFile', done: 3, total: 3, message: null };
+    const core = fakeCore((emit) =>
+      emit({ type: 'job.done', job: { ...job, state: 'done' }, result: { name: 'kasese-lite.zip', mediaType: 'application/zip', data: 'UEsDBA==', bytes: 4, warnings: [] } }),
+    );
+    renderBuilder(core.client);
+    const lite = await screen.findByRole('button', { name: 'Download kit-lite' });
+    await act(async () => {
+      fireEvent.click(lite);
+    });
+    await screen.findByText('kasese-lite.zip is ready in your downloads.');
+    expect(clicked).toEqual(['kasese-lite.zip']);
+    expect(created[0]?.type).toBe('application/zip');
+    expect(created[0]?.size).toBe(4);
+    click.mockRestore();
+  });
+
+  it('says a cancelled export was cancelled, and shows a failed one as an error', async () => {
+    const job = { id: 'job-1', method: 'kit.exportFile', done: 1, total: 5, message: null };
+    let round = 0;
+    const core = fakeCore((emit) => {
+      round += 1;
+      if (round === 1) emit({ type: 'job.failed', job: { ...job, state: 'cancelled' }, error: { code: 'CANCELLED', message: 'The export was cancelled; nothing was written.' } });
+      else emit({ type: 'job.failed', job: { ...job, state: 'failed' }, error: { code: 'NOT_FOUND', message: 'The release is no longer in the library.' } });
+    });
+    renderBuilder(core.client);
+    const zip = await screen.findByRole('button', { name: 'Download ZIP bundle' });
+    await act(async () => {
+      fireEvent.click(zip);
+    });
+    await screen.findByText('The export was cancelled; nothing was downloaded.');
+    await act(async () => {
+      fireEvent.click(zip);
+    });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('no longer in the library'));
+  });
+});
