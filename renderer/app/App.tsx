@@ -4,6 +4,7 @@ import { useClient } from '../client/context';
 import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
+import { ImportScreen } from '../import/ImportScreen';
 import { KitBuilder } from '../kit-builder/KitBuilder';
 import { KitsScreen } from '../kits/KitsScreen';
 import { ReleaseEditor } from '../releases/ReleaseEditor';
@@ -19,6 +20,7 @@ import { href, sectionOf, useRoute, type Route, type Section } from './router';
 
 const SECTIONS: { id: Section; to: string }[] = [
   { id: 'releases', to: href.releases() },
+  { id: 'import', to: href.import() },
   { id: 'contacts', to: href.contacts() },
   { id: 'attachments', to: href.attachments() },
   { id: 'kits', to: href.kits() },
@@ -44,6 +46,8 @@ function Screen({ route }: { route: Route }) {
       return <KitsScreen />;
     case 'kit':
       return <KitBuilder key={route.id} kitId={route.id} />;
+    case 'import':
+      return <ImportScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'office':

@@ -13,11 +13,12 @@ export type Route =
   | { screen: 'attachment'; id: string }
   | { screen: 'kits' }
   | { screen: 'kit'; id: string }
+  | { screen: 'import' }
   | { screen: 'settings' }
   | { screen: 'office'; id: string | null }
   | { screen: 'not-found'; path: string };
 
-export type Section = 'releases' | 'contacts' | 'attachments' | 'kits' | 'settings';
+export type Section = 'releases' | 'import' | 'contacts' | 'attachments' | 'kits' | 'settings';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -40,6 +41,8 @@ export function parseRoute(hash: string): Route {
       return second ? { screen: 'attachment', id: second } : { screen: 'attachments' };
     case 'kits':
       return second ? { screen: 'kit', id: second } : { screen: 'kits' };
+    case 'import':
+      return { screen: 'import' };
     case 'settings':
       if (second === 'offices' && third) return { screen: 'office', id: third === 'new' ? null : third };
       return { screen: 'settings' };
@@ -62,6 +65,8 @@ export function sectionOf(route: Route): Section | null {
     case 'kits':
     case 'kit':
       return 'kits';
+    case 'import':
+      return 'import';
     case 'settings':
     case 'office':
       return 'settings';
@@ -72,6 +77,7 @@ export function sectionOf(route: Route): Section | null {
 
 export const href = {
   releases: () => '#/releases',
+  import: () => '#/import',
   release: (id: string) => `#/releases/${encodeURIComponent(id)}`,
   contacts: () => '#/contacts',
   contact: (id: string) => `#/contacts/${encodeURIComponent(id)}`,

@@ -12,6 +12,7 @@ import { ftsQuery } from '../../electron/shared/search-text';
 import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer } from './corpus';
 import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
+import { benchImport } from './import';
 import { benchKit, type BenchRow } from './kit';
 import { Rng } from './rng';
 
@@ -317,9 +318,10 @@ if (process.argv[2] === OPEN_PROBE) {
   const [dir, releases, contacts, first] = process.argv.slice(3);
   await fill(dir!, Number(releases), Number(contacts), Number(first));
 } else {
-  // BENCH_ONLY=library|kit runs one part (the whole run takes a few minutes).
+  // BENCH_ONLY=library|import|kit runs one part (the whole run takes a few minutes).
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'library') await main();
+  if (!only || only === 'import') await sectionTable('Release import (through the sandboxed worker)', benchImport);
   if (!only || only === 'kit') await sectionTable('Press kit exports (reference kit: 10 releases, 2 in Arabic, 20 photos of about 3 MB)', benchKit);
   log('done');
 }

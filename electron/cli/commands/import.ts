@@ -1,0 +1,112 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { isDatelineError, type ApiError } from '../../shared/errors';
+import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import-contract';
+import { toApiError } from '../../core/jobs';
+import { DatelineError } from '../../shared/errors';
+import { UsageError, type Cli, type Command } from '../cli';
+
+/**
+ * `dateline import release FILE... [--dry-run] [--json]`: reads releases from Word files, web
+ * pages, Markdown and text. The command line is the person's confirmation, so without
+ * --dry-run each file's release, contacts and original are stored; with it nothing is.
+ */
+
+type FileResult =
+  | { file: string; ok: true; release: ImportedRelease; contacts: ImportedContact[]; id?: string }
+  | { file: string; ok: false; error: { code: string; message: string } };
+
+async function readSource(path: string): Promise<{ name: string; data: string }> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `the system said ${code ?? 'no'}`;
+    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
+  }
+  if (info.isDirectory()) throw new DatelineError('NOT_A_FILE', `${path} is a folder; give the files inside it.`, { params: { path } });
+  if (!info.isFile()) throw new DatelineError('NOT_A_FILE', `${path} is not a regular file.`, { params: { path } });
+  if (info.size === 0) throw new DatelineError('EMPTY_FILE', `${path} is empty (0 bytes); there is nothing to import.`, { params: { path } });
+  if (info.size > IMPORT_MAX_BYTES) {
+    throw new DatelineError('FILE_TOO_LARGE', `${path} is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; a release is far smaller.`, { params: { path } });
+  }
+  const bytes = await readFile(path);
+  return { name: basename(path), data: bytes.toString('base64') };
+}
+
+function contactLine(c: ImportedContact & { match?: { name: string } | null }): string {
+  const parts = [c.name ?? '(no name)', c.role, c.organisation, c.email ? `<${c.email}>` : null, c.phone].filter(Boolean);
+  return `${parts.join(', ')}${c.match ? `  (matches existing contact ${c.match.name})` : ''}`;
+}
+
+function human(file: string, preview: ImportPreview, committed: ImportCommitted | null): string {
+  const r = preview.release;
+  const lines = [
+    committed ? `${file}: stored as ${committed.id}` : `${file}: read (not stored: --dry-run)`,
+    `  Headline:     ${r.headline ?? '(none found)'}`,
+  ];
+  if (r.subheadline) lines.push(`  Subheadline:  ${r.subheadline}`);
+  lines.push(`  Dateline:     ${[r.datelinePlace, r.releaseDate].filter(Boolean).join(', ') || '(none found)'}`);
+  if (r.embargo) lines.push(`  Embargo:      ${r.embargo.at ?? '(time not read)'}${r.embargo.timeZone ? ` (${r.embargo.timeZone})` : ''}  "${r.embargo.text}"`);
+  lines.push(`  Language:     ${r.language}; ${r.body.length} paragraph${r.body.length === 1 ? '' : 's'}, ${r.quotes.length} quote${r.quotes.length === 1 ? '' : 's'}`);
+  for (const q of r.quotes) lines.push(`  Quote:        ${q.speaker ?? '(speaker not named)'}: "${q.text.length > 80 ? `${q.text.slice(0, 79)}…` : q.text}"`);
+  if (r.notesToEditors) lines.push(`  Notes:        ${r.notesToEditors.split('\n')[0]!.slice(0, 80)}`);
+  if (r.boilerplate) lines.push(`  Boilerplate:  ${r.boilerplate.split('\n')[0]!.slice(0, 80)}`);
+  if (r.endMark) lines.push(`  End mark:     ${r.endMark}`);
+  if (preview.contacts.length === 0) lines.push('  Contacts:     (none found)');
+  for (const c of preview.contacts) lines.push(`  Contact:      ${contactLine(c)}`);
+  for (const w of preview.warnings) lines.push(`  Note:         ${w}`);
+  if (committed) {
+    const made = committed.contacts.filter((c) => c.created).length;
+    lines.push(`  Stored:       ${made} new contact${made === 1 ? '' : 's'}, ${committed.contacts.length - made} matched; original kept as ${committed.attachment.id}`);
+  }
+  return lines.join('\n');
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: '  import release FILE... [--dry-run]   read releases from .docx, .html, .md or .txt files and store them\n                                        (--dry-run: show what would be stored, store nothing)\n',
+  check(pos) {
+    const sub = pos[1];
+    if (sub !== 'release') throw new UsageError(sub ? `unknown import command "${sub}" (try: import release FILE...)` : 'import needs a command: import release FILE...');
+    if (pos.length < 3) throw new UsageError('import release needs at least one FILE (.docx, .html, .htm, .md or .txt)');
+  },
+  async run(cli: Cli, pos, values, io) {
+    const dryRun = values['dry-run'] === true;
+    const files = pos.slice(2);
+    const results: FileResult[] = [];
+    for (const file of files) {
+      try {
+        const source = await readSource(file);
+        const preview = await cli.call<ImportPreview>('import.preview', source);
+        let committed: ImportCommitted | null = null;
+        if (!dryRun) {
+          committed = await cli.call<ImportCommitted>('import.commit', {
+            release: preview.release,
+            contacts: preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone })),
+            source,
+          });
+        }
+        const contacts = preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone }));
+        results.push({ file, ok: true, release: preview.release, contacts, ...(committed ? { id: committed.id } : {}) });
+        if (!cli.json) io.out(`${human(file, preview, committed)}\n\n`);
+      } catch (e) {
+        const err: ApiError = isDatelineError(e) ? e.toApiError() : toApiError(e);
+        results.push({ file, ok: false, error: { code: err.code, message: err.message } });
+        if (!cli.json) io.out(`${file}: error ${err.code}: ${err.message}\n\n`);
+      }
+    }
+    if (cli.json) cli.print(results);
+    const failed = results.filter((r) => !r.ok);
+    if (failed.length > 0) {
+      const first = failed[0] as Extract<FileResult, { ok: false }>;
+      throw new DatelineError(
+        first.error.code as ApiError['code'],
+        failed.length === files.length
+          ? `${failed.length === 1 ? 'the file' : `all ${failed.length} files`} could not be imported${dryRun ? '' : '; nothing was stored'}.`
+          : `${failed.length} of ${files.length} files could not be imported; the others were ${dryRun ? 'read' : 'stored'}.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,206 @@
+import { matchDateline } from './dateline';
+import { firstDate } from './dates';
+import { ABOUT_RE, CONTACT_LABEL_RE, NOTES_RE, stripLeadingNav } from './lexicon';
+import { cleanLine } from './normalise';
+
+/**
+ * Every input (pasted text, web page, Word file, Markdown) becomes a list of blocks: lines or
+ * paragraphs in reading order, with what the markup said about them. The release is read from
+ * blocks, so the extraction is the same whatever the source.
+ */
+
+export type BlockHint = 'h1' | 'h2' | 'h3' | 'p' | 'li' | 'quote' | 'cell';
+
+export interface Block {
+  text: string;
+  hint: BlockHint;
+  /** Blocks of one group belong together: lines of one paragraph, cells of one table row. */
+  group: number;
+  /** From a page's sidebar: only media contacts are taken from it. */
+  aside?: boolean;
+}
+
+const BULLET = /^(?:[-*•▪◦‣]\s+|\d{1,2}[.)]\s+)/u;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/**
+ * The width text was wrapped at, or null when it was not hard-wrapped. Wrapped text (an
+ * e-mail, a plain-text file) has most lines close to one width, and no line much longer;
+ * text pasted from a web page has paragraphs on single, long lines.
+ */
+export function wrapWidth(lines: string[]): number | null {
+  const lengths = lines.map((l) => l.length).filter((n) => n > 0);
+  if (lengths.length < 4) return null;
+  const w = percentile(lengths, 0.9);
+  if (w < 40 || w > 110) return null;
+  const near = lengths.filter((n) => n >= 0.7 * w && n <= w + 5).length;
+  return near / lengths.length >= 0.3 ? w : null;
+}
+
+const ENDS_SENTENCE = /[.!?:;"”»)]$/u;
+
+function startsSection(line: string): boolean {
+  return (
+    matchDateline(line) !== null ||
+    NOTES_RE.test(line) ||
+    CONTACT_LABEL_RE.test(line) ||
+    BULLET.test(line) ||
+    /^[#*-]{3,}$/u.test(line) ||
+    (ABOUT_RE.test(line) && line.length < 80)
+  );
+}
+
+export function textToBlocks(input: string): Block[] {
+  const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
+  let lines = text.split('\n').map(cleanLine);
+  const nonEmpty = lines.filter(Boolean);
+  if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
+    lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));
+  }
+  const width = wrapWidth(lines);
+  const blocks: Block[] = [];
+  let group = 0;
+  let pending: string | null = null;
+  const push = (line: string) => {
+    const bullet = line.match(BULLET);
+    blocks.push({ text: bullet ? line.slice(bullet[0].length) : line, hint: bullet ? 'li' : 'p', group });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') {
+      if (pending !== null) push(pending);
+      pending = null;
+      group++;
+      continue;
+    }
+    if (pending === null) {
+      pending = line;
+    } else {
+      pending = `${pending} ${line}`;
+    }
+    const next = lines[i + 1] ?? '';
+    const prevLine = line;
+    const joins =
+      width !== null &&
+      next !== '' &&
+      prevLine.length >= 0.6 * width &&
+      !(ENDS_SENTENCE.test(prevLine) && prevLine.length < 0.85 * width) &&
+      !startsSection(next) &&
+      !(prevLine.endsWith(':') && !/\p{Ll}/u.test(next.charAt(0)));
+    if (!joins) {
+      push(pending);
+      pending = null;
+    }
+  }
+  if (pending !== null) push(pending);
+  return blocks;
+}
+
+/**
+ * Text that lost its line breaks (copied from a form, a PDF or a chat): puts breaks back
+ * where a release's parts begin, so the same reading applies.
+ */
+export function splitRunOn(line: string): string[] {
+  const marks: RegExp[] = [
+    /\s(?=(?:for\s+(?:further|more)\s+information|media\s+contacts?\s*:|press\s+contacts?\s*:|contacts?\s*:|pour\s+(?:plus|de\s+plus\s+amples)\s+d['’]?informations|contacts?\s+presse|para\s+más\s+información|contactos?\s+de\s+prensa|للمزيد\s+من\s+المعلومات|لمزيد\s+من\s+المعلومات)(?![\p{L}]))/giu,
+    /\s(?=(?:notes?\s+to\s+editors|notes?\s+aux\s+rédactions|notas?\s+para\s+(?:los\s+)?editores|ملاحظات\s+للمحررين))/giu,
+    /(?<=[.!?”"»]\s)(?=(?:about\s+(?:the\s+)?\p{Lu}|à\s+propos\s+d|acerca\s+de\s+\p{Lu}|sobre\s+\p{Lu}|نبذة\s+عن))/gu,
+    /\s(?=(?:###|-30-|-ENDS-|–\s?ENDS\s?–|-\s?FIN\s?-)(?:\s|$))/gu,
+    /(?<=(?:###|-30-|-ENDS-)\s)/gu,
+    /(?<=[.!?]["”»]?)\s+(?=[“"«]\p{Lu})/gu,
+  ];
+  let text = line;
+  for (const re of marks) text = text.replace(re, '\n');
+  const parts = text.split('\n').map(cleanLine).filter(Boolean);
+  // The dateline: everything before it is menus, labels, the date and the headline.
+  const out: string[] = [];
+  let found = false;
+  for (const part of parts) {
+    if (found) {
+      out.push(part);
+      continue;
+    }
+    const at = findDatelineStart(part);
+    if (at === null) {
+      out.push(part);
+      continue;
+    }
+    found = true;
+    if (at > 0) out.push(...splitHeader(part.slice(0, at)));
+    out.push(part.slice(at));
+  }
+  return out.flatMap((p) => (p.length > 600 ? splitSentences(p) : [p]));
+}
+
+/** Multi-word place names whose first word alone is not the place ("New York", "Dar es Salaam"). */
+const PLACE_LEADS = /^(?:new|san|santa|santo|são|sao|port|porto|puerto|addis|dar|abu|al|el|la|le|las|los|ciudad|saint|st\.?|sainte|buenos|rio|río|kuala|sri|cape|tel|cox['’]s|phnom|ho|hong|bandar|nur|ouagadougou|n['’]djamena)$/iu;
+
+function findDatelineStart(part: string): number | null {
+  const starts = [0, ...[...part.matchAll(/\s(?=[\p{Lu}\u0600-\u06FF])/gu)].map((m) => m.index + 1)];
+  const found: { start: number; words: number; lead: boolean }[] = [];
+  for (const s of starts) {
+    if (s > 1200) break;
+    const d = matchDateline(part.slice(s));
+    if (!d) continue;
+    if (!d.place) {
+      if (s === 0 && d.dateIso) return 0;
+      continue;
+    }
+    const words = d.place.split(/[\s,،]+/u);
+    found.push({ start: s, words: words.length, lead: PLACE_LEADS.test(words[0]!) });
+    // Later starts only shorten the same place; stop once a single word is reached.
+    if (words.length === 1) break;
+  }
+  if (found.length === 0) return null;
+  // The shortest place wins ("… in Kasese Geneva – The …" is "Geneva"), except that
+  // "New York" and "Dar es Salaam" keep their first word.
+  const shortest = found[found.length - 1]!;
+  const withLead = found.find((f) => f.lead && f.words <= shortest.words + 2);
+  return (withLead ?? shortest).start;
+}
+
+const HEADER_LABELS =
+  /^(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release|communiqu[ée]\s+de\s+presse|pour\s+diffusion\s+imm[ée]diate|comunicado\s+de\s+prensa|nota\s+de\s+prensa|para\s+difusi[óo]n\s+inmediata|بيان\s+صحفي|للنشر\s+الفوري)\s*[:|–—\-,.]?\s*/iu;
+
+/** The run-on header before the dateline: labels and embargo lines split off the headline. */
+function splitHeader(header: string): string[] {
+  const out: string[] = [];
+  let rest = stripLeadingNav(header.trim());
+  for (let i = 0; i < 6; i++) {
+    const label = rest.match(HEADER_LABELS);
+    const date = firstDate(rest);
+    if (label) {
+      out.push(label[0].trim());
+      rest = rest.slice(label[0].length);
+    } else if (date && date.index === 0) {
+      out.push(rest.slice(0, date.length));
+      rest = rest.slice(date.length).replace(/^[\s|,.–—-]+/u, '');
+    } else break;
+  }
+  const embargo = rest.match(/^(?:embargo(?:ed)?|sous\s+embargo|embargo\s+hasta|bajo\s+embargo|محظور\s+النشر)[^]*?\d{4}\s*/iu);
+  if (embargo) {
+    out.push(embargo[0].trim());
+    rest = rest.slice(embargo[0].length);
+  }
+  if (rest.trim()) out.push(rest.trim());
+  return out;
+}
+
+function splitSentences(p: string): string[] {
+  const sentences = p.split(/(?<=[.!?]["”»]?)\s+(?=[“"«]?\p{Lu})/u);
+  const out: string[] = [];
+  let cur = '';
+  for (const s of sentences) {
+    cur = cur ? `${cur} ${s}` : s;
+    if (cur.length > 300) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}

@@ -1,0 +1,201 @@
+import { DatelineError } from '../../shared/errors';
+import type { ParsedInputOf } from '../../shared/contract';
+import { AttachmentFields, ContactFields, EmailSchema, PhoneSchema } from '../../shared/documents';
+import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../shared/import-contract';
+import type { BlockNode, RichText } from '../../shared/richtext';
+import { tooLarge } from '../attachments/files';
+import { sniffMediaType } from '../attachments/images';
+import { sanitiseFileName } from '../attachments/names';
+import { validateKnown } from '../api/common';
+import type { CoreContext } from '../context';
+import { contactKeys } from '../store/projections';
+import { isRtl } from './normalise';
+
+/**
+ * Stores a reviewed import: the release, its contacts (an existing contact with the same
+ * normalised e-mail or phone is linked, not duplicated) and the original as an attachment of
+ * the release, all in one transaction. The original's bytes are written first (named by their
+ * hash), so the documents never point at a file that is not on disk.
+ */
+
+type CommitInput = ParsedInputOf<'import.commit'>;
+
+/** Existing contacts sharing a normalised e-mail or phone with the given details. */
+export function matchContact(ctx: CoreContext, email: string | null, phone: string | null): ImportContactMatch | null {
+  const keys = contactKeys({ emails: email ? [{ address: email }] : [], phones: phone ? [{ number: phone }] : [] });
+  if (keys.length === 0) return null;
+  const row = ctx.library.db
+    .prepare<string[], { id: string; name: string; organisation: string | null }>(
+      `SELECT d.id, p.name, p.organisation
+       FROM contact_key_p k JOIN contact_p p ON p.doc_rowid = k.doc_rowid JOIN docs d ON d.rowid = p.doc_rowid
+       WHERE d.deleted = 0 AND k.key IN (${keys.map(() => '?').join(',')}) ORDER BY d.rowid LIMIT 1`,
+    )
+    .get(...keys);
+  return row ?? null;
+}
+
+/** The original's bytes, name and type, from the source the preview was made from. */
+export function sourceFile(source: ImportSource): { name: string; bytes: Buffer; mediaType: string } {
+  if (source.data !== undefined) {
+    const bytes = Buffer.from(source.data, 'base64');
+    const name = sanitiseFileName(source.name ?? 'imported-file');
+    return { name, bytes, mediaType: sniffMediaType(bytes, source.mediaType ?? mediaTypeFromName(name)) };
+  }
+  if (source.html !== undefined) {
+    return { name: sanitiseFileName(source.name ?? 'pasted-page.html'), bytes: Buffer.from(source.html, 'utf8'), mediaType: 'text/html' };
+  }
+  return { name: sanitiseFileName(source.name ?? 'pasted-text.txt'), bytes: Buffer.from(source.text ?? '', 'utf8'), mediaType: 'text/plain' };
+}
+
+function mediaTypeFromName(name: string): string | undefined {
+  const ext = name.toLowerCase().split('.').pop();
+  if (ext === 'docx') return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (ext === 'html' || ext === 'htm') return 'text/html';
+  if (ext === 'md' || ext === 'markdown') return 'text/markdown';
+  if (ext === 'txt') return 'text/plain';
+  return undefined;
+}
+
+function bodyOf(paragraphs: string[]): RichText {
+  const content: BlockNode[] = paragraphs
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((text) =>
+      isRtl(text)
+        ? { type: 'paragraph' as const, attrs: { dir: 'rtl' as const }, content: [{ type: 'text' as const, text }] }
+        : { type: 'paragraph' as const, content: [{ type: 'text' as const, text }] },
+    );
+  return { type: 'doc', content };
+}
+
+function invalid(path: (string | number)[], message: string): DatelineError {
+  return new DatelineError('INVALID_INPUT', `import.commit: ${path.join('.')}: ${message}`, { path, params: { field: path.join('.') } });
+}
+
+interface ContactPlan {
+  existingId: string | null;
+  fields: Record<string, unknown>;
+  keys: string[];
+}
+
+function planContacts(input: CommitInput): ContactPlan[] {
+  return input.contacts.map((c, i) => {
+    const email = c.email?.trim() || null;
+    const phone = c.phone?.trim() || null;
+    if (email && !EmailSchema.safeParse({ address: email }).success) throw invalid(['contacts', i, 'email'], `"${email}" is not an e-mail address`);
+    if (phone && !PhoneSchema.safeParse({ number: phone }).success) {
+      throw invalid(['contacts', i, 'phone'], `"${phone}" is not a phone number (digits, spaces and + ( ) - . / only)`);
+    }
+    const name = c.name?.trim() || c.organisation?.trim() || email || phone;
+    if (!name) throw invalid(['contacts', i, 'name'], 'a contact needs a name, an e-mail or a phone number');
+    const parsed = ContactFields.safeParse({
+      kind: 'spokesperson',
+      name,
+      role: c.role?.trim() || null,
+      organisation: c.organisation?.trim() || null,
+      emails: email ? [{ type: 'work', address: email }] : [],
+      phones: phone ? [{ type: 'work', number: phone }] : [],
+      languages: [input.release.language],
+      office: input.office,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw invalid(['contacts', i, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], issue.message);
+    }
+    return { existingId: c.existingId ?? null, fields: parsed.data, keys: contactKeys(parsed.data) };
+  });
+}
+
+export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommitted {
+  const file = sourceFile(input.source);
+  if (file.bytes.length === 0) throw new DatelineError('EMPTY_FILE', 'The original is empty; there is nothing to keep with the release.');
+  if (file.bytes.length > ctx.attachmentLimit) throw tooLarge(`"${file.name}"`, file.bytes.length, ctx.attachmentLimit);
+
+  const r = input.release;
+  const releaseFields = validateKnown(
+    'release',
+    {
+      office: input.office,
+      headline: r.headline?.trim() ?? '',
+      subheadline: r.subheadline?.trim() || null,
+      datelinePlace: r.datelinePlace?.trim() || null,
+      releaseDate: r.releaseDate,
+      embargo: r.embargo?.at && r.embargo.timeZone ? { at: r.embargo.at, timeZone: r.embargo.timeZone } : null,
+      language: r.language,
+      status: 'draft',
+      body: bodyOf(r.body),
+      quotes: r.quotes.map((q) => ({ speaker: q.speaker?.trim() || null, text: q.text })),
+      notesToEditors: r.notesToEditors?.trim() || null,
+      boilerplate: r.boilerplate?.trim() ? { text: r.boilerplate.trim() } : null,
+      endMark: r.endMark,
+      contacts: [],
+      tags: input.tags,
+    },
+    ['release'],
+  );
+  const plans = planContacts(input);
+
+  const { sha256, size } = ctx.blobs.put(file.bytes);
+  const docs = ctx.library.docs;
+  const author = ctx.library.author;
+
+  return ctx.library.db
+    .transaction((): ImportCommitted => {
+      const contacts: ImportCommitted['contacts'] = [];
+      const byKey = new Map<string, string>();
+      plans.forEach((plan, i) => {
+        let id: string | null = null;
+        let created = false;
+        if (plan.existingId) {
+          const existing = docs.getStored(plan.existingId);
+          if (!existing || existing.deleted || existing.type !== 'contact') {
+            throw invalid(['contacts', i, 'existingId'], `there is no contact "${plan.existingId}" in this library`);
+          }
+          id = existing.id;
+        }
+        id ??= plan.keys.map((k) => byKey.get(k)).find(Boolean) ?? null;
+        if (!id) {
+          const emails = plan.fields.emails as { address: string }[];
+          const phones = plan.fields.phones as { number: string }[];
+          id = matchContact(ctx, emails[0]?.address ?? null, phones[0]?.number ?? null)?.id ?? null;
+        }
+        if (!id) {
+          id = docs.create('contact', plan.fields, { author }).id;
+          created = true;
+        }
+        for (const k of plan.keys) byKey.set(k, id);
+        if (!contacts.some((c) => c.id === id)) contacts.push({ id, name: String(plan.fields.name), created });
+      });
+
+      const release = docs.create('release', { ...releaseFields, contacts: contacts.map((c) => c.id) }, { author });
+
+      const existing = ctx.library.db
+        .prepare<[string], { id: string }>(
+          `SELECT d.id FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
+           WHERE a.sha256 = ? AND d.deleted = 0 AND d.type = 'attachment' ORDER BY d.rowid LIMIT 1`,
+        )
+        .get(sha256);
+      let attachment: ImportCommitted['attachment'];
+      if (existing) {
+        const stored = docs.getStored(existing.id)!;
+        const links = Array.isArray(stored.body.releases) ? (stored.body.releases as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+        const doc = docs.update(stored.id, { ...stored.body, releases: [...links, release.id] }, { author }, stored.rev);
+        attachment = { id: doc.id, sha256, deduped: true };
+      } else {
+        const fields = AttachmentFields.parse({
+          office: input.office,
+          sha256,
+          originalName: file.name,
+          mediaType: file.mediaType,
+          size,
+          width: null,
+          height: null,
+          caption: null,
+          releases: [release.id],
+        });
+        attachment = { id: docs.create('attachment', fields, { author }).id, sha256, deduped: false };
+      }
+      return { id: release.id, rev: release.rev, contacts, attachment };
+    })
+    .immediate();
+}

@@ -1,0 +1,306 @@
+import { findDates } from './dates';
+import { CONTACT_LABEL_RE, ORG_WORDS, ROLE_WORDS, isLabel, isNavBlock } from './lexicon';
+import { asciiDigits, cleanLine, ub, wordCount } from './normalise';
+
+/**
+ * Media contacts, wherever a release puts them: a sentence ("For further information please
+ * contact John Smith at the Nairobi office, Email ..., Tel. ..."), a block of lines, a table
+ * flattened to text, several people, e-mail only. Only e-mail addresses and numbers that
+ * stand as someone's contact details count: a switchboard, a fax, a text-to-donate short code
+ * or a "[email protected]" placeholder does not.
+ */
+
+export interface ExtractedContact {
+  name: string | null;
+  role: string | null;
+  organisation: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+interface Found {
+  value: string;
+  index: number;
+  length: number;
+}
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\p{L}\p{N}])/gu;
+/** "jsmith [at] example [dot] org", written so robots do not harvest it. */
+const OBFUSCATED_EMAIL = /([A-Za-z0-9._%+-]+)\s*[[(]\s*(?:at|arobase|arroba)\s*[\])]\s*([A-Za-z0-9-]+(?:\s*[[(]\s*(?:dot|point|punto)\s*[\])]\s*[A-Za-z0-9-]+)+)/giu;
+
+export function findEmails(text: string): Found[] {
+  const t = text.replace(OBFUSCATED_EMAIL, (_m, user: string, host: string) => {
+    const plain = `${user}@${host.replace(/\s*[[(]\s*(?:dot|point|punto)\s*[\])]\s*/giu, '.')}`;
+    return plain.padEnd(_m.length, ' ');
+  });
+  return [...t.matchAll(EMAIL)].map((m) => ({ value: m[0].replace(/\.+$/, ''), index: m.index, length: m[0].length }));
+}
+
+const PHONE = /(?<![\p{L}\p{N}@._+/-])(?:\+|00|\(\s*\+?)?\d[\d\s().\-/]{4,26}\d(?:\s*(?:ext\.?|x|poste|ext\.?\s*:)\s*\d{1,5})?(?![\p{N}@])/gu;
+const NOT_A_PERSONAL_LINE = ub(/switchboard|\bstandard\b|centralita|conmutador|main\s+line|reception|réception|recepción|hotline|helpline|help\s*line|ligne\s+d['’]assistance|ligne\s+verte|línea\s+(?:de\s+ayuda|gratuita)|toll[-\s]?free|numéro\s+vert|البدالة|المقسم|الخط\s+الساخن|الرقم\s+المجاني/iu);
+const DONATION_CUE = ub(/\b(text|sms|texto|envoyez|envoie|envía|envia|envie|donate|don|dona|donar|give)\b[^.]{0,40}$|أرسل[^.]{0,40}$|تبرع[^.]{0,40}$/iu);
+const FAX_CUE = ub(/\bfax\b|\bfacsimile\b|فاكس\s*:?\s*$/iu);
+
+/** Tidies a number so it fits the contact record (digits, spaces, + ( ) - . / and an extension). */
+export function normalisePhone(raw: string): string | null {
+  let p = asciiDigits(raw).replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
+  p = p.replace(/^\(\s*(\+\d{1,4})\s*\)\s*/u, '$1 ');
+  // "(246) 555-0142": an area code in brackets; the record wants the number to start with a digit.
+  p = p.replace(/^\((\d{1,5})\)\s*/u, '$1 ');
+  // "(+41 22 917 0000 / name@…)": the bracket belongs to the sentence, not the number.
+  p = p.replace(/^\((?![^)]*\))\s*/u, '');
+  p = p.replace(/\s*(?:ext\.?|x|poste)\s*:?\s*(\d+)$/iu, ' ext. $1');
+  p = p.replace(/[\s.\-/(]+$/u, '');
+  const digits = p.replace(/ext\..*$/u, '').replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  if (!/^[+0-9][0-9 ().\-/]*[0-9](\s*(ext\.?|x)\s*[0-9]+)?$/i.test(p)) return null;
+  return p;
+}
+
+export function findPhones(text: string): Found[] {
+  const t = asciiDigits(text);
+  const out: Found[] = [];
+  for (const m of t.matchAll(PHONE)) {
+    const before = t.slice(Math.max(0, m.index - 45), m.index);
+    if (DONATION_CUE.test(before) || FAX_CUE.test(before.slice(-12))) continue;
+    // Two numbers written as one ("+254 20 000 0000 / +254 722 000 000"): keep each.
+    const pieces = m[0].split(/\s+\/\s+|\s{2,}/u);
+    let offset = 0;
+    for (const piece of pieces) {
+      const at = m[0].indexOf(piece, offset);
+      offset = at + piece.length;
+      if (findDates(piece).length > 0) continue;
+      if (/^\d{4}\s*[-–]\s*\d{4}$/u.test(piece.trim())) continue; // a span of years
+      const value = normalisePhone(piece);
+      if (value) out.push({ value, index: m.index + at, length: piece.length });
+    }
+  }
+  return out;
+}
+
+/** True when a line carries an e-mail address or a number that could be a person's phone. */
+export function hasContactDetail(text: string): boolean {
+  if (findEmails(text).length > 0) return true;
+  if (NOT_A_PERSONAL_LINE.test(text)) return false;
+  return findPhones(text).length > 0;
+}
+
+const ATTRIBUTE_LABEL =
+  /^(?:tel|tél|tel[eé]fono|telefone|telephone|téléphone|phone|ph|mobile|mob|cell|cellphone|cell\s*phone|portable|mobile\s*phone|móvil|movil|celular|cel|whatsapp|signal|fax|e-?mail|courriel|mail|correo(?:\s+electr[oó]nico)?|direct|office|bureau|oficina|m|t|e|p|o|w|هاتف|الهاتف|جوال|الجوال|موبايل|محمول|البريد\s+الإلكتروني|البريد\s+الالكتروني|بريد\s+إلكتروني|الإيميل|فاكس|واتساب|name|nom|nombre|title|titre|cargo|role|rôle|función|fonction|position|poste|organisation|organization|organisme|organización|téléphone|telephone|teléfono|correo\s+electrónico|الاسم|المنصب|الصفة)\s*\.?\s*[:：]?$/iu;
+const LEAD_PHRASES =
+  /^(?:(?:please|kindly)\s+)?(?:contact|call|reach|write\s+to|email|e-mail|get\s+in\s+touch\s+with)\s*:?\s+|^(?:(?:veuillez|merci\s+de)\s+)?(?:contacter|contactez|joindre|écrire\s+à)\s*:?\s+|^(?:por\s+favor\s+)?(?:contactar\s+(?:a|con)|contacte\s+(?:a|con)|comuníquese\s+con|comunicarse\s+con|escribir\s+a|llamar\s+a)\s*:?\s+|^(?:يرجى|الرجاء|يُرجى)\s+(?:الاتصال|التواصل|الاتصال\s+مع)\s*(?:بـ\s*|ب\s*|مع\s+)?|^(?:الاتصال|التواصل)\s*(?:بـ\s*|ب\s*|مع\s+)|^(?:or|and|ou|et|o|y|أو|و)\s+|^(?:a|à)\s+(?=\p{Lu})/iu;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|m|mme|mlle|sr|sra|srta|dra|don|doña|السيد|السيدة|الآنسة|الدكتور|الدكتورة|د)\.?\s+/iu;
+const NAME_PARTICLE = /^(de|da|das|do|dos|del|della|di|du|van|von|der|den|ter|le|la|bin|ibn|bint|al|el|y|ould|ben|abu|abou|st\.?)$/iu;
+
+function stripLead(s: string): string {
+  let out = s;
+  for (let i = 0; i < 4; i++) {
+    const label = out.match(CONTACT_LABEL_RE);
+    if (label) out = out.slice(label[0].length).replace(/^[\s,:：.،;-]+/u, '');
+    const lead = out.match(LEAD_PHRASES);
+    if (lead) out = out.slice(lead[0].length);
+    if (!label && !lead) break;
+  }
+  return out.trim();
+}
+
+function isArabicWord(w: string): boolean {
+  return /^[\u0600-\u06FF\u0750-\u077F]+$/u.test(w);
+}
+
+/** The leading person's name in a piece of text, and what follows it. */
+export function leadingName(text: string): { name: string; rest: string } | null {
+  const s = text.replace(HONORIFIC, '').trim();
+  if (s === '') return null;
+  const words = s.split(/\s+/u);
+  if (words.every(isArabicWord)) {
+    if (words.length < 2 || words.length > 5 || ORG_WORDS.test(s) || ROLE_WORDS.test(s) || isLabel(s) || isNavBlock(s)) return null;
+    return { name: s, rest: '' };
+  }
+  const taken: string[] = [];
+  for (const w of words) {
+    const ok =
+      /^\p{Lu}[\p{L}'’.-]*$/u.test(w) ||
+      (taken.length > 0 && NAME_PARTICLE.test(w)) ||
+      /^(?:al|el|ould|ben|bin)-\p{Lu}/u.test(w) ||
+      /^[dO]['’]\p{Lu}/u.test(w);
+    if (!ok || taken.length >= 5) break;
+    taken.push(w);
+  }
+  while (taken.length && NAME_PARTICLE.test(taken[taken.length - 1]!)) taken.pop();
+  if (taken.length < 2) return null;
+  const name = taken.join(' ').replace(/[.,]$/u, '');
+  if (ORG_WORDS.test(name) || ROLE_WORDS.test(name) || isLabel(name) || isNavBlock(name) || CONTACT_LABEL_RE.test(name)) return null;
+  return { name, rest: words.slice(taken.length).join(' ') };
+}
+
+function tidy(s: string): string {
+  return cleanLine(s)
+    .replace(/^[\s,;:：.،؛()[\]|–—-]+|[\s,;:：،؛()[\]|–—-]+$/gu, '')
+    .replace(/\.$/u, '')
+    .trim();
+}
+
+const SEGMENT_SPLIT = /\s*(?:[,،;؛|\t•·]|\s[–—-]\s|\s{2,}|\(|\)|\[|\]|[:：]\s|\s\/\s)\s*/u;
+// "John Smith (...) or Mary Jones (...)": a conjunction before another name starts a new person.
+const CONJUNCTION_BEFORE_NAME =
+  /\s+(?:or|and|ou|et|o|y|أو)\s+(?:a\s+|à\s+|with\s+|con\s+)?(?=(?:(?:mr|mrs|ms|dr|m|mme|sr|sra)\.?\s+)?\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu;
+
+interface Draft extends ExtractedContact {
+  group: number;
+  /** The name and the organisation could be either way round until an e-mail address tells. */
+  nameOrOrg: boolean;
+}
+
+function blank(group: number): Draft {
+  return { name: null, role: null, organisation: null, email: null, phone: null, group, nameOrOrg: false };
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/** How well an e-mail's local part fits a name ("jsmith", "john.smith", "smithj" fit "John Smith"). */
+export function emailFits(name: string, email: string): number {
+  const local = fold(email.split('@')[0] ?? '');
+  const parts = fold(name).split(/[\s'’-]+/u).filter((p) => p.length >= 2);
+  let score = 0;
+  for (const p of parts) if (local.includes(p)) score += 2;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (first && last && parts.length > 1 && (local.startsWith(first[0]! + last) || local.startsWith(last + first[0]!))) score += 3;
+  return score;
+}
+
+function classifyRest(rest: string, cur: Draft): void {
+  const r = tidy(rest.replace(/^(?:at|in|à|au|chez|en|de|del|في|لدى|من)\s+(?:the\s+|le\s+|la\s+|l['’]|el\s+)?/iu, ''));
+  if (r === '' || ATTRIBUTE_LABEL.test(r) || isLabel(r) || isNavBlock(r)) return;
+  // "the Nairobi office" says where the person sits, not who employs them.
+  if (/^(?:the\s+)?[\p{L}\s]{1,30}\s+(?:office|bureau|oficina)$/iu.test(r) && !/\p{Lu}\p{L}+\s+\p{Lu}\p{L}+\s+(?:office|bureau|oficina)$/u.test(r)) return;
+  if (ROLE_WORDS.test(r) && !(ORG_WORDS.test(r) && /^\p{Lu}/u.test(r) && !/\b(?:of|for|de|du|des|para|del)\b/iu.test(r) && wordCount(r) <= 2)) {
+    const at = r.match(/^(.*?)\s+(?:at|with|chez|à|au|en|de\s+la|del?)\s+((?:the\s+)?\p{Lu}.*)$/u);
+    if (at && ORG_WORDS.test(at[2]!) && ROLE_WORDS.test(at[1]!)) {
+      cur.role ??= at[1]!;
+      cur.organisation ??= at[2]!.replace(/^the\s+/iu, '');
+      return;
+    }
+    cur.role ??= r;
+    return;
+  }
+  if (ORG_WORDS.test(r) || (/^\p{Lu}/u.test(r) && wordCount(r) >= 2 && wordCount(r) <= 8 && cur.name !== null)) {
+    cur.organisation ??= r;
+  }
+}
+
+/**
+ * Reads the people out of a contact region: `groups` are runs of lines with a blank line (or
+ * a new paragraph) between them.
+ */
+export function extractContacts(groups: string[][]): ExtractedContact[] {
+  const people: Draft[] = [];
+  let cur: Draft | null = null;
+  const flush = () => {
+    if (cur && (cur.email || cur.phone)) people.push(cur);
+    cur = null;
+  };
+  groups.forEach((lines, g) => {
+    for (const rawLine of lines) {
+      const line = cleanLine(rawLine);
+      if (line === '') continue;
+      if (NOT_A_PERSONAL_LINE.test(line) && !findEmails(line).length) continue;
+      // E-mail addresses and numbers are taken out before the line is cut at commas and
+      // brackets, so "(246) 555-0142" stays one number; each leaves a marker where it stood.
+      const lead = stripLead(line);
+      const lineEmails = findEmails(lead);
+      const linePhones = findPhones(lead.replace(EMAIL, (m) => ' '.repeat(m.length)));
+      let marked = lead;
+      const details = [...lineEmails.map((f) => ({ ...f, kind: 'E' as const })), ...linePhones.map((f) => ({ ...f, kind: 'P' as const }))].sort((a, b) => b.index - a.index);
+      details.forEach((f, k) => {
+        marked = `${marked.slice(0, f.index)} ⟦${f.kind}${k}⟧ ${marked.slice(f.index + f.length)}`;
+      });
+      const segments = marked.replace(CONJUNCTION_BEFORE_NAME, ' | ').split(SEGMENT_SPLIT);
+      for (const rawSeg of segments) {
+        const seg = rawSeg.trim();
+        if (seg === '') continue;
+        const emails: Found[] = [];
+        const phones: Found[] = [];
+        for (const m of seg.matchAll(/⟦([EP])(\d+)⟧/gu)) {
+          const f = details[Number(m[2])]!;
+          (m[1] === 'E' ? emails : phones).push(f);
+        }
+        let residue = seg.replace(/⟦[EP]\d+⟧/gu, ' ');
+        residue = tidy(stripLead(tidy(residue)));
+        residue = residue.replace(/\s*(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
+        if (residue.includes('[email') || residue.includes('email protected')) residue = residue.replace(/\[?email\s*(?:&#160;)?protected\]?/giu, '').trim();
+        if (residue !== '' && !ATTRIBUTE_LABEL.test(residue)) {
+          const named = leadingName(residue);
+          if (named) {
+            if (cur && cur.name && !cur.email && !cur.phone) {
+              // A second name before any details: the organisation's, unless the e-mail says otherwise.
+              if (cur.organisation === null) {
+                cur.organisation = named.name;
+                cur.nameOrOrg = true;
+              }
+            } else {
+              if (cur && (cur.email || cur.phone)) flush();
+              cur = blank(g);
+              cur.name = named.name;
+            }
+            if (named.rest) classifyRest(named.rest, cur);
+          } else {
+            cur ??= blank(g);
+            classifyRest(residue, cur);
+          }
+        }
+        for (const e of emails) {
+          if (cur && cur.email) flush();
+          cur ??= blank(g);
+          cur.email = e.value;
+          if (cur.nameOrOrg && cur.name && cur.organisation && emailFits(cur.organisation, e.value) > emailFits(cur.name, e.value)) {
+            [cur.name, cur.organisation] = [cur.organisation, cur.name];
+          }
+        }
+        for (const p of phones) {
+          cur ??= blank(g);
+          cur.phone ??= p.value;
+        }
+      }
+    }
+  });
+  flush();
+  const seen = new Set<string>();
+  const out: ExtractedContact[] = [];
+  for (const p of people) {
+    const key = `${p.email?.toLowerCase() ?? ''}|${p.phone?.replace(/\D/g, '') ?? ''}|${p.name ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name: p.name, role: p.role, organisation: p.organisation, email: p.email, phone: p.phone });
+  }
+  return mergeSplitPeople(out);
+}
+
+/** "John Smith, Officer" then "jsmith@..., +254..." on the next line: one person, not two. */
+function mergeSplitPeople(list: ExtractedContact[]): ExtractedContact[] {
+  const out: ExtractedContact[] = [];
+  for (const p of list) {
+    const prev = out[out.length - 1];
+    if (prev && p.name === null && prev.name !== null && (!prev.email || !p.email) && (!prev.phone || !p.phone)) {
+      prev.email ??= p.email;
+      prev.phone ??= p.phone;
+      prev.role ??= p.role;
+      prev.organisation ??= p.organisation;
+      continue;
+    }
+    out.push({ ...p });
+  }
+  return out;
+}
+
+/** The header row of a contact table ("Name | Position | Email | Phone"). */
+export function isContactHeaderRow(text: string): boolean {
+  const cells = text.split(/\s*\|\s*|\t/u).filter(Boolean);
+  return cells.length >= 2 && cells.every((c) => ATTRIBUTE_LABEL.test(c.trim()));
+}
+
+/** True when a line opens a media-contact section or sentence. */
+export function startsWithContactLabel(text: string): boolean {
+  return CONTACT_LABEL_RE.test(text);
+}

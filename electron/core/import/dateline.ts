@@ -1,0 +1,90 @@
+import { findDates } from './dates';
+import { isLabel, ROLE_WORDS } from './lexicon';
+import { asciiDigits, placeCase, wordCount } from './normalise';
+
+/**
+ * The dateline that opens a release's first paragraph: "GENEVA –", "Nairobi, 3 March 2026 —",
+ * "Genève, le 3 mars 2026 –", "GINEBRA (3 de marzo de 2026).", "جنيف، 3 آذار/مارس 2026 –",
+ * "DAKAR (Sénégal) – ". Returns the place, the date and where the paragraph's text starts.
+ */
+
+export interface Dateline {
+  place: string | null;
+  dateIso: string | null;
+  /** Characters of the paragraph the dateline takes up (with its separator). */
+  length: number;
+}
+
+const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
+const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|sur|of|upon|on|am|an|bin|ibn)$/iu;
+
+function placeFrom(raw: string): string | null | false {
+  const text = raw
+    .replace(/\/[^/]{2,40}\//gu, ' ') // /Newswire/ tags
+    .replace(/\([^)]*\)/gu, ' ')
+    .replace(/^[\s(]+|[\s),،:–—-]+$/gu, '')
+    .replace(/[,،]\s*(le|el|the|on|ce|este)$/iu, '')
+    .trim();
+  if (text === '') return null;
+  if (/\d/.test(text)) return false;
+  const parts = text.split(/\s*[,،]\s*/u).filter(Boolean);
+  if (parts.length > 3) return false;
+  let words = 0;
+  for (const part of parts) {
+    const ws = part.split(/\s+/u);
+    words += ws.length;
+    for (const w of ws) {
+      if (/[\u0600-\u06FF]/u.test(w)) continue;
+      if (PARTICLES.test(w)) continue;
+      if (!/^[\p{Lu}]/u.test(w) && !/^[dl]['’]\p{Lu}/u.test(w)) return false;
+    }
+  }
+  const arabic = /[\u0600-\u06FF]/u.test(text);
+  if (words > (arabic ? 3 : 6) || isLabel(text) || ROLE_WORDS.test(text)) return false;
+  return placeCase(parts.join(', '));
+}
+
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+/**
+ * Reads a dateline at the start of `text`. Without a date, only a dash separates the place
+ * from the text, and the place must be in capitals or the text after it a real sentence:
+ * that keeps "Floods recede – thousands return" (a headline) from being read as a dateline.
+ */
+export function matchDateline(text: string): Dateline | null {
+  const head = asciiDigits(text.slice(0, 200));
+  const dates = findDates(head);
+  SEPARATORS.lastIndex = 0;
+  for (const sep of head.matchAll(SEPARATORS)) {
+    const at = sep.index;
+    if (at > 140) break;
+    const closesParen = sep[0].trimStart().startsWith(')');
+    const prefix = head.slice(0, closesParen ? at + 1 : at);
+    const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
+    const date = dates.find((d) => d.index + d.length <= prefix.length + 1 && d.index < prefix.length);
+    const withoutDate = date ? prefix.slice(0, date.index) + ' ' + prefix.slice(date.index + date.length) : prefix;
+    // A date inside parentheses reads "Geneva (3 March 2026) –".
+    const place = placeFrom(withoutDate.replace(/\(\s*\)/gu, ' '));
+    if (place === false) continue;
+    const rest = text.slice(sep.index + sep[0].length);
+    if (rest.trim() === '') continue;
+    if (!date) {
+      if (kind !== 'dash' || place === null) continue;
+      const caps = ALL_CAPS.test(withoutDate.replace(/\([^)]*\)/gu, '')) || /[\u0600-\u06FF]/u.test(place);
+      if (wordCount(rest) < (caps ? 6 : 12)) continue;
+    } else if (date.index > 0 && place === null && kind === 'stop' && wordCount(rest) < 6) continue;
+    return { place, dateIso: date?.iso ?? null, length: sep.index + sep[0].length };
+  }
+  return null;
+}
+
+/** A block that is only a dateline ("GENEVA, 3 March 2026"), with nothing after it. */
+export function datelineOnly(text: string): Dateline | null {
+  const t = asciiDigits(text.trim()).replace(/[\s–—:.-]+$/u, '');
+  const dates = findDates(t);
+  const date = dates[0];
+  if (!date || date.index + date.length < t.length - 2) return null;
+  const place = placeFrom(t.slice(0, date.index));
+  if (place === false || place === null) return null;
+  return { place, dateIso: date.iso, length: text.length };
+}

@@ -1,0 +1,240 @@
+import { asciiDigits, ub } from './normalise';
+
+/**
+ * Dates as releases write them, in English, French, Spanish and Arabic: "3 March 2026",
+ * "March 3, 2026", "le 1er mars 2026", "3 de marzo de 2026", "٣ آذار/مارس ٢٠٢٦", "03/03/2026",
+ * "2026-03-03". Numeric dates are read day first (the organisation's usage) unless that is
+ * impossible.
+ */
+
+const MONTH_NAMES: [string, number][] = [
+  // English
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
+  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9],
+  ['oct', 10], ['nov', 11], ['dec', 12],
+  // French
+  ['janvier', 1], ['février', 2], ['fevrier', 2], ['mars', 3], ['avril', 4], ['mai', 5], ['juin', 6],
+  ['juillet', 7], ['août', 8], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11],
+  ['décembre', 12], ['decembre', 12], ['janv', 1], ['févr', 2], ['fevr', 2], ['avr', 4], ['juil', 7], ['déc', 12],
+  // Spanish
+  ['enero', 1], ['febrero', 2], ['marzo', 3], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7],
+  ['agosto', 8], ['septiembre', 9], ['setiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
+  ['ene', 1], ['abr', 4], ['ago', 8], ['set', 9], ['dic', 12],
+  // Arabic: Egyptian/Gulf names, their spelling variants, and the Levantine (Syriac) names
+  ['يناير', 1], ['فبراير', 2], ['مارس', 3], ['أبريل', 4], ['إبريل', 4], ['ابريل', 4], ['أفريل', 4], ['مايو', 5],
+  ['يونيو', 6], ['يونيه', 6], ['يوليو', 7], ['يوليه', 7], ['أغسطس', 8], ['اغسطس', 8], ['سبتمبر', 9],
+  ['أكتوبر', 10], ['اكتوبر', 10], ['نوفمبر', 11], ['ديسمبر', 12],
+  ['كانون الثاني', 1], ['شباط', 2], ['آذار', 3], ['اذار', 3], ['نيسان', 4], ['أيار', 5], ['ايار', 5],
+  ['حزيران', 6], ['تموز', 7], ['آب', 8], ['اب', 8], ['أيلول', 9], ['ايلول', 9], ['تشرين الأول', 10],
+  ['تشرين الاول', 10], ['تشرين الثاني', 11], ['كانون الأول', 12], ['كانون الاول', 12],
+];
+
+const MONTHS = new Map(MONTH_NAMES);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+// "آذار/مارس" and "March (Mars)": two names for one month.
+const MONTH = `(${MONTH_ALT})\\.?(?:\\s*[/(]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;
+const L = '(?<![\\p{L}\\p{N}])';
+const R = '(?![\\p{L}\\p{N}])';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°)?';
+const WEEKDAY =
+  '(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)[,،]?\\s+)?';
+
+const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'ymd' | 'num' }[] = [
+  { re: new RegExp(`${L}(\\d{4})-(\\d{1,2})-(\\d{1,2})${R}`, 'gu'), order: 'ymd' },
+  {
+    re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${R}`, 'giu'),
+    order: 'dmy',
+  },
+  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${R}`, 'giu'), order: 'mdy' },
+  { re: new RegExp(`${L}(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})${R}`, 'gu'), order: 'num' },
+];
+
+export interface FoundDate {
+  iso: string;
+  index: number;
+  length: number;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function monthOf(name: string): number | null {
+  return MONTHS.get(name.toLowerCase()) ?? null;
+}
+
+/** Every date written in the text, in order of appearance (overlaps resolved: first and longest wins). */
+export function findDates(text: string): FoundDate[] {
+  const t = asciiDigits(text);
+  if (!/\d/.test(t)) return [];
+  const found: FoundDate[] = [];
+  for (const { re, order } of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of t.matchAll(re)) {
+      let value: string | null;
+      if (order === 'ymd') value = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+      else if (order === 'dmy') {
+        const month = monthOf(m[2]!);
+        value = month ? iso(Number(m[3]), month, Number(m[1])) : null;
+      } else if (order === 'mdy') {
+        const month = monthOf(m[1]!);
+        value = month ? iso(Number(m[3]), month, Number(m[2])) : null;
+      } else {
+        const a = Number(m[1]);
+        const b = Number(m[2]);
+        value = a > 12 || b <= 12 ? iso(Number(m[3]), b, a) : iso(Number(m[3]), a, b);
+      }
+      if (value) found.push({ iso: value, index: m.index, length: m[0].length });
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  const out: FoundDate[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.index < last.index + last.length) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+export function firstDate(text: string): FoundDate | null {
+  return findDates(text)[0] ?? null;
+}
+
+/** Words that mark a date as not the release date. */
+const NOT_RELEASE_DATE = ub(
+  /\b(last\s+)?(updated|modified|revised|edited)\b|mis\s+à\s+jour|modifié|actualizad[oa]|modificad[oa]|آخر\s+تحديث|تم\s+التحديث|تحديث/iu);
+
+export function isUpdatedDateLine(text: string): boolean {
+  return NOT_RELEASE_DATE.test(text);
+}
+
+/** True when the line is a date and little else ("Published: 3 March 2026", "Tuesday 3 March 2026"). */
+export function isDateOnly(text: string): boolean {
+  if (text.length > 120) return false;
+  const d = firstDate(text);
+  if (!d) return false;
+  const rest = asciiDigits(text).slice(0, d.index) + asciiDigits(text).slice(d.index + d.length);
+  const words = rest
+    .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')
+    .match(/[\p{L}\p{N}]+/gu);
+  return !words || words.length <= 1;
+}
+
+// ---- Embargo times -------------------------------------------------------------------------
+
+// Abbreviations are matched in capitals only: "est" and "et" are French words, "cat" an English one.
+const ZONE_ABBREVIATIONS: [RegExp, string][] = [
+  [/\b(GMT|UTC)\b(?!\s*[+\-\u2212]\s*\d)/u, 'UTC'],
+  [/\bBST\b/u, 'Europe/London'],
+  [/\bCES?T\b/u, 'Europe/Zurich'],
+  [/\bEAT\b/u, 'Africa/Nairobi'],
+  [/\bWAT\b/u, 'Africa/Lagos'],
+  [/\bCAT\b/u, 'Africa/Maputo'],
+  [/\bSAST\b/u, 'Africa/Johannesburg'],
+  [/\bE[SD]T\b/u, 'America/New_York'],
+  [/\bP[SD]T\b/u, 'America/Los_Angeles'],
+];
+
+const ZONE_NAMES: [RegExp, string][] = [
+  [/\bgmt\b|\butc\b|temps universel|غرينتش|جرينتش|التوقيت العالمي/iu, 'UTC'],
+  [/london time|heure de londres/iu, 'Europe/London'],
+  [/geneva time|heure de gen[eè]ve|hora de ginebra|بتوقيت جنيف/iu, 'Europe/Zurich'],
+  [/paris time|heure de paris|heure de bruxelles|brussels time/iu, 'Europe/Paris'],
+  [/nairobi time|heure de nairobi|بتوقيت نيروبي/iu, 'Africa/Nairobi'],
+  [/heure de dakar|dakar time/iu, 'Africa/Dakar'],
+  [/new york time|heure de new york|hora de nueva york/iu, 'America/New_York'],
+  [/hora de panam[aá]|panama time/iu, 'America/Panama'],
+  [/hora de bogot[aá]|bogot[aá] time/iu, 'America/Bogota'],
+  [/بتوقيت عمّان|بتوقيت عمان|amman time/iu, 'Asia/Amman'],
+  [/بتوقيت القاهرة|cairo time/iu, 'Africa/Cairo'],
+  [/بتوقيت بيروت|beirut time/iu, 'Asia/Beirut'],
+];
+
+/** The offset of a zone at an instant, in minutes east of UTC. */
+function zoneOffset(timeZone: string, utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - utcMs) / 60000);
+}
+
+/** The instant a wall-clock time in a zone stands for. */
+export function zonedInstant(dateIso: string, hour: number, minute: number, timeZone: string): string {
+  const [y, m, d] = dateIso.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  let utc = wall - zoneOffset(timeZone, wall) * 60000;
+  utc = wall - zoneOffset(timeZone, utc) * 60000;
+  return new Date(utc).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function readTime(t: string): { hour: number; minute: number } | null {
+  if (/midnight|minuit|medianoche|منتصف الليل/iu.test(t)) return { hour: 0, minute: 0 };
+  if (/\bnoon\b|\bmidi\b|mediod[ií]a|الظهر/iu.test(t)) return { hour: 12, minute: 0 };
+  const ampm = t.match(/(?<!\d)(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|صباحا|صباحاً|مساء|مساءً)(?![\p{L}])/iu);
+  if (ampm) {
+    let hour = Number(ampm[1]) % 12;
+    if (/^p|مساء/iu.test(ampm[3]!)) hour += 12;
+    return { hour, minute: Number(ampm[2] ?? 0) };
+  }
+  const hm = t.match(/(?<![\d/.-])(\d{1,2})\s*(?:[:.]|h|H)\s*(\d{2})?(?:\s*(?:hrs?|hours|heures?|horas?))?(?![\d/])/u);
+  if (hm && (hm[2] !== undefined || /h|hrs?|hours|heures?|horas?/iu.test(hm[0]))) {
+    const hour = Number(hm[1]);
+    const minute = Number(hm[2] ?? 0);
+    if (hour <= 24 && minute < 60) return { hour: hour % 24, minute };
+  }
+  const compact = t.match(/(?<!\d)([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?|hours|gmt|utc)/iu);
+  if (compact) return { hour: Number(compact[1]), minute: Number(compact[2]) };
+  return null;
+}
+
+function readZone(t: string): { timeZone: string; offsetMinutes: number | null } | null {
+  const off = t.match(/\b(?:gmt|utc)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?/iu);
+  if (off) {
+    const sign = off[1] === '+' ? 1 : -1;
+    const h = Number(off[2]);
+    const m = Number(off[3] ?? 0);
+    // IANA's Etc zones have the sign reversed and whole hours only.
+    const tz = m === 0 && h <= 14 ? (h === 0 ? 'UTC' : `Etc/GMT${sign > 0 ? '-' : '+'}${h}`) : 'UTC';
+    return { timeZone: tz, offsetMinutes: sign * (h * 60 + m) };
+  }
+  for (const [re, tz] of [...ZONE_ABBREVIATIONS, ...ZONE_NAMES]) if (re.test(t)) return { timeZone: tz, offsetMinutes: null };
+  return null;
+}
+
+export interface EmbargoReading {
+  at: string | null;
+  timeZone: string | null;
+  dateIso: string | null;
+}
+
+/** Reads an embargo line ("EMBARGOED UNTIL 00:01 GMT, 5 March 2026"). */
+export function readEmbargo(line: string): EmbargoReading {
+  const t = asciiDigits(line);
+  const date = firstDate(t);
+  if (!date) return { at: null, timeZone: null, dateIso: null };
+  const withoutDate = t.slice(0, date.index) + ' ' + t.slice(date.index + date.length);
+  const time = readTime(withoutDate) ?? { hour: 0, minute: 0 };
+  const zone = readZone(withoutDate);
+  if (zone?.offsetMinutes != null) {
+    const [y, m, d] = date.iso.split('-').map(Number) as [number, number, number];
+    const utc = Date.UTC(y, m - 1, d, time.hour, time.minute) - zone.offsetMinutes * 60000;
+    return { at: new Date(utc).toISOString().replace(/\.\d{3}Z$/, 'Z'), timeZone: zone.timeZone, dateIso: date.iso };
+  }
+  const timeZone = zone?.timeZone ?? 'UTC';
+  return { at: zonedInstant(date.iso, time.hour, time.minute, timeZone), timeZone, dateIso: date.iso };
+}

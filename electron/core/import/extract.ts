@@ -1,0 +1,356 @@
+import type { ImportedRelease } from '../../shared/import-contract';
+import type { Block } from './blocks';
+import { extractContacts, findEmails, findPhones, hasContactDetail, isContactHeaderRow, leadingName, type ExtractedContact } from './contacts';
+import { datelineOnly, matchDateline } from './dateline';
+import { firstDate, isDateOnly, isUpdatedDateLine, readEmbargo } from './dates';
+import { detectLanguage } from './language';
+import {
+  ABOUT_RE,
+  CONTACT_LABEL_RE,
+  NOTES_RE,
+  ORG_WORDS,
+  ROLE_WORDS,
+  endMarkOf,
+  isContactHeading,
+  isEmbargoLine,
+  isJunk,
+  isLabel,
+  isNavBlock,
+  leadingLabel,
+} from './lexicon';
+import { extractQuotes } from './quotes';
+import { cleanLine, compareKey, wordCount } from './normalise';
+
+/**
+ * Reads a release out of blocks: page furniture and labels are dropped, the header gives the
+ * headline, subheadline, date and embargo, the dateline opens the body, and the sections after
+ * it (notes to editors, "About X", contacts, the end mark) are told apart by their headings.
+ */
+
+export interface PageMeta {
+  /** The page's own title (HTML <title> or Readability's), a fallback for the headline. */
+  title?: string | null;
+  /** A publication date the page states in its metadata. */
+  publishedIso?: string | null;
+}
+
+export interface Extraction {
+  release: ImportedRelease;
+  contacts: ExtractedContact[];
+  warnings: string[];
+}
+
+type Kind =
+  | 'junk'
+  | 'label'
+  | 'date'
+  | 'embargo'
+  | 'end'
+  | 'notes'
+  | 'about'
+  | 'contactHead'
+  | 'contact'
+  | 'dateline'
+  | 'datelineOnly'
+  | 'text';
+
+interface Classified {
+  block: Block;
+  kind: Kind;
+  /** For 'date' and 'label' with a date. */
+  dateIso?: string | null;
+}
+
+function isProse(text: string): boolean {
+  const words = wordCount(text);
+  const sentences = (text.match(/[.!?。؟](?:["”»’)]*)(?:\s|$)/gu) ?? []).length;
+  return words >= 30 || (words >= 16 && sentences >= 2) || (words >= 20 && /[.!?؟]["”»’)]*$/u.test(text));
+}
+
+function aboutHeading(text: string): { heading: string; rest: string } | null {
+  const t = text.trim();
+  const inline = t.match(/^((?:about|à\s+propos\s+(?:de|d['’]|du|des)|a\s+propos\s+(?:de|d['’]|du|des)|acerca\s+de|sobre|نبذة\s+عن|حول)\s*[^:.،]{2,80}?)\s*[:：]\s+(.+)$/iu);
+  const named = inline?.[1]!.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول)\s+(?:de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
+  if (inline && named && !/^\d/u.test(named) && (/^\p{Lu}/u.test(named) || /[\u0600-\u06FF]/u.test(t))) {
+    return { heading: inline[1]!.trim(), rest: inline[2]!.trim() };
+  }
+  if (!ABOUT_RE.test(t) || wordCount(t) > 9 || /[.!?؟]$/u.test(t)) return null;
+  // "About 40,000 people..." is a sentence; "About Hope Waters" is a heading.
+  const after = t.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول|عن|من)\s+(?:de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
+  if (/^\d/u.test(after)) return null;
+  if (!/[\u0600-\u06FF]/u.test(t) && !/^\p{Lu}/u.test(after) && !/^(?:us|nous)$/iu.test(after) && !/^(?:quiénes|qui)/iu.test(t)) return null;
+  if (/^(?:عن|من)\s/u.test(t) && wordCount(t) > 5) return null;
+  return { heading: t, rest: '' };
+}
+
+function notesHeading(text: string): { rest: string } | null {
+  const m = text.match(NOTES_RE);
+  if (!m) return null;
+  return { rest: text.slice(m[0].length).trim() };
+}
+
+/** A line that is a person's contact details rather than a sentence of the release. */
+function isContactLine(text: string): boolean {
+  if (!hasContactDetail(text)) return false;
+  if (CONTACT_LABEL_RE.test(text)) return true;
+  let residue = text;
+  for (const f of [...findEmails(text), ...findPhones(text)]) residue = residue.replace(text.slice(f.index, f.index + f.length), ' ');
+  const words = wordCount(residue);
+  if (words <= 8) return true;
+  if (words > 30) return false;
+  return findEmails(text).length > 0 || /^(?:tel|tél|phone|mobile|e-?mail|courriel|correo|هاتف|جوال)/iu.test(text) || leadingName(text.split(/[,،(|–-]/u)[0]!.trim()) !== null;
+}
+
+/** Datelines and standalone dates stand near the top; past this many blocks nobody looks for them. */
+const HEAD_BLOCKS = 60;
+
+function classify(block: Block, index: number): Classified {
+  const text = block.text;
+  const end = endMarkOf(text);
+  if (end) return { block, kind: 'end' };
+  // Before the menu test: "Contact" is a menu item too, and a heading over the media contacts.
+  if (isContactHeading(text)) return { block, kind: 'contactHead' };
+  if (isNavBlock(text)) return { block, kind: 'junk' };
+  if (isEmbargoLine(text)) return { block, kind: 'embargo' };
+  if (notesHeading(text)) return { block, kind: 'notes' };
+  if (isContactLine(text)) return { block, kind: 'contact' };
+  if (isJunk(text)) return { block, kind: 'junk' };
+  if (isLabel(text)) return { block, kind: 'label' };
+  const labelled = leadingLabel(text);
+  if (labelled && (labelled.rest === '' || isDateOnly(labelled.rest))) {
+    return { block, kind: 'label', dateIso: labelled.rest ? (firstDate(labelled.rest)?.iso ?? null) : null };
+  }
+  const short = text.length <= 160;
+  if (short && wordCount(text) <= 14 && firstDate(text) && isUpdatedDateLine(text)) return { block, kind: 'junk' };
+  if (isDateOnly(text)) return { block, kind: 'date', dateIso: firstDate(text)?.iso ?? null };
+  if (aboutHeading(text)) return { block, kind: 'about' };
+  if (index < HEAD_BLOCKS && short && datelineOnly(text)) return { block, kind: 'datelineOnly' };
+  if (index < HEAD_BLOCKS && block.hint !== 'h1' && block.hint !== 'h2' && matchDateline(text)) return { block, kind: 'dateline' };
+  return { block, kind: 'text' };
+}
+
+/** A short line that could be a name, a role or an organisation above someone's details. */
+function isContactCaption(text: string): boolean {
+  if (wordCount(text) > 9 || /\d/u.test(text) || /[.!?؟]$/u.test(text)) return false;
+  return leadingName(text.split(/[,،(|–-]/u)[0]!.trim()) !== null || ROLE_WORDS.test(text) || ORG_WORDS.test(text);
+}
+
+type State = 'header' | 'body' | 'notes' | 'about' | 'tail';
+
+export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
+  const blocks = input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '');
+  const items = blocks.map((b, i) => classify(b, i));
+  const warnings: string[] = [];
+
+  const header: Block[] = [];
+  const body: string[] = [];
+  const notes: string[] = [];
+  const about: string[] = [];
+  const contactGroups: string[][] = [];
+  let place: string | null = null;
+  let datelineDate: string | null = null;
+  let headerDate: string | null = null;
+  let embargoLine: string | null = null;
+  let endMark: ImportedRelease['endMark'] = null;
+  let state: State = 'header';
+  // Where each kept block went, so a contact region can take back the name lines above it.
+  const placed: { index: number; into: string[] | Block[]; at: number }[] = [];
+
+  const keep = (index: number, into: string[], text: string) => {
+    placed.push({ index, into, at: into.length });
+    into.push(text);
+  };
+  const keepHeader = (index: number, block: Block) => {
+    placed.push({ index, into: header, at: header.length });
+    header.push(block);
+  };
+
+  const takeContactRegion = (start: number): number => {
+    const region: Block[] = [];
+    // Lines just above that name the person ("Jane Roe", "Regional Director").
+    for (let k = placed.length - 1; k >= 0 && region.length < 3; k--) {
+      const p = placed[k]!;
+      const b = blocks[p.index]!;
+      if (p.index < start - 3 - region.length || p.at !== p.into.length - 1) break;
+      if (!isContactCaption(b.text) || (b.group !== blocks[start]!.group && p.index !== start - 1 - region.length)) break;
+      p.into.pop();
+      placed.splice(k, 1);
+      region.unshift(b);
+    }
+    let j = start;
+    for (; j < items.length; j++) {
+      const it = items[j]!;
+      if (j === start || it.kind === 'contact' || it.kind === 'contactHead') {
+        region.push(it.block);
+        continue;
+      }
+      const nextContact = [items[j + 1], items[j + 2]].some((n) => n && n.kind === 'contact');
+      if (it.kind === 'text' && isContactHeaderRow(it.block.text)) {
+        region.push(it.block);
+        continue;
+      }
+      if (it.kind === 'text' && isContactCaption(it.block.text) && nextContact) {
+        region.push(it.block);
+        continue;
+      }
+      break;
+    }
+    let group: number | null = null;
+    for (const b of region) {
+      if (b.group !== group || contactGroups.length === 0) {
+        contactGroups.push([]);
+        group = b.group;
+      }
+      contactGroups[contactGroups.length - 1]!.push(b.text);
+    }
+    return j - 1;
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const { block, kind, dateIso } = items[i]!;
+    const text = block.text;
+    if (kind === 'junk') continue;
+    if (block.aside && kind !== 'contact' && kind !== 'contactHead') continue;
+    if (kind === 'end') {
+      endMark ??= endMarkOf(text);
+      if (state === 'body' || state === 'header') state = 'tail';
+      continue;
+    }
+    if (kind === 'embargo') {
+      embargoLine ??= text;
+      continue;
+    }
+    if (kind === 'contactHead' || kind === 'contact') {
+      i = takeContactRegion(i);
+      if (state === 'body' && body.length > 0) state = 'tail';
+      continue;
+    }
+    if (kind === 'notes') {
+      state = 'notes';
+      const rest = notesHeading(text)!.rest;
+      if (rest) keep(i, notes, rest);
+      continue;
+    }
+    if (kind === 'about' && state !== 'header') {
+      const h = aboutHeading(text)!;
+      state = 'about';
+      keep(i, about, h.heading);
+      if (h.rest) keep(i, about, h.rest);
+      continue;
+    }
+    if (kind === 'label') {
+      if (dateIso && state === 'header') headerDate ??= dateIso;
+      continue;
+    }
+    if (kind === 'date') {
+      if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
+      continue;
+    }
+    if (state === 'header') {
+      if (kind === 'datelineOnly') {
+        const d = datelineOnly(text)!;
+        place = d.place;
+        datelineDate = d.dateIso;
+        state = 'body';
+        continue;
+      }
+      if (kind === 'dateline') {
+        const d = matchDateline(text)!;
+        place = d.place;
+        datelineDate = d.dateIso;
+        const rest = text.slice(d.length).replace(/^[\s–—-]+/u, '');
+        state = 'body';
+        if (rest) keep(i, body, rest);
+        continue;
+      }
+      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about')) {
+        state = 'body';
+        keep(i, body, text);
+        continue;
+      }
+      keepHeader(i, block);
+      continue;
+    }
+    if (state === 'body') {
+      if (kind === 'about') {
+        const h = aboutHeading(text)!;
+        state = 'about';
+        keep(i, about, h.heading);
+        if (h.rest) keep(i, about, h.rest);
+        continue;
+      }
+      if (kind === 'datelineOnly') continue;
+      keep(i, body, text);
+      continue;
+    }
+    if (state === 'notes') {
+      keep(i, notes, text);
+      continue;
+    }
+    if (state === 'about') {
+      // Boilerplate is prose; an address line or a slogan after it is the page footer.
+      if (isProse(text) || /[.!?؟]$/u.test(text)) keep(i, about, text);
+      continue;
+    }
+    // After the end mark or the contacts: an unlabelled "X is a ..." paragraph is the boilerplate.
+    if (state === 'tail' && about.length === 0 && isProse(text) && /\b(?:is|are|est|sont|es|son)\s+(?:a|an|the|une?|la|el|las|los|one)\b|هي|هو/iu.test(text)) {
+      state = 'about';
+      keep(i, about, text);
+    }
+  }
+
+  // Headline and subheadline from what stood before the body.
+  let headline: string | null = null;
+  let subheadline: string | null = null;
+  const candidates = header
+    .map((b) => ({ ...b, text: (leadingLabel(b.text)?.rest || b.text).trim() }))
+    .filter((b) => b.text !== '' && !isLabel(b.text) && !isDateOnly(b.text) && wordCount(b.text) <= 80);
+  const h1 = candidates.findIndex((b) => b.hint === 'h1');
+  // A marked-up headline wins; otherwise the last two lines before the body are headline and
+  // subheadline (what stands above them is a site name or a section title).
+  const picked = h1 >= 0 ? candidates.slice(h1, h1 + 2) : candidates.length >= 3 ? candidates.slice(-2) : candidates;
+  if (picked[0]) headline = picked[0].text;
+  if (picked[1] && wordCount(picked[1].text) <= 70) subheadline = picked[1].text;
+  if (headline === null && meta.title && body.length > 0 && !isLabel(meta.title) && !isNavBlock(meta.title)) {
+    headline = meta.title;
+  }
+  // Headlines written in capitals: keep them as written; the person can change the case.
+  const headKey = headline ? compareKey(headline) : null;
+  const subKey = subheadline ? compareKey(subheadline) : null;
+  const bodyClean = body.filter((p) => {
+    const k = compareKey(p);
+    return k !== headKey && k !== subKey && !isNavBlock(p);
+  });
+
+  const releaseDate = datelineDate ?? headerDate ?? meta.publishedIso ?? null;
+  let embargo: ImportedRelease['embargo'] = null;
+  if (embargoLine) {
+    const e = readEmbargo(embargoLine);
+    embargo = { at: e.at, timeZone: e.at ? e.timeZone : null, text: embargoLine };
+    if (!e.at) warnings.push('The embargo line has no date Dateline could read; set the embargo by hand.');
+  }
+
+  const contacts = extractContacts(contactGroups);
+  const quotes = extractQuotes(bodyClean);
+  const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
+  if (headline === null) warnings.push('No headline was found; write one before storing.');
+  if (bodyClean.length === 0) warnings.push('No body text was found.');
+
+  return {
+    release: {
+      headline,
+      subheadline,
+      datelinePlace: place,
+      releaseDate,
+      embargo,
+      language,
+      body: bodyClean,
+      quotes,
+      notesToEditors: notes.length ? notes.join('\n\n') : null,
+      boilerplate: about.length ? about.join('\n\n') : null,
+      endMark,
+    },
+    contacts,
+    warnings,
+  };
+}

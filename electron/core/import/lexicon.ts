@@ -1,0 +1,169 @@
+import { compareKey, ub } from './normalise';
+
+/**
+ * The words releases and web pages use for their parts, in English, French, Spanish and
+ * Arabic. Each test is on a whole block (a line or paragraph) so a word in running text does
+ * not trip it.
+ */
+
+const keys = (list: string[]) => new Set(list.map(compareKey));
+
+/** Menu items, page furniture and share rows of organisation websites. */
+export const NAV_PHRASES = keys([
+  'home', 'who we are', 'about us', 'about', 'our work', 'what we do', 'where we work', 'take action', 'get involved',
+  'donate', 'donate now', 'give', 'give now', 'news', 'newsroom', 'news and media', 'news & media', 'media', 'media centre', 'media center',
+  'press room', 'press centre', 'press center', 'press releases', 'news releases', 'stories', 'publications', 'resources', 'contact', 'contact us',
+  'careers', 'jobs', 'search', 'menu', 'main menu', 'skip to main content', 'skip to content', 'close', 'back to top',
+  'share', 'share this', 'share this page', 'share this article', 'print', 'print this page', 'tweet', 'facebook', 'twitter', 'x', 'linkedin',
+  'whatsapp', 'email', 'e-mail', 'copy link', 'instagram', 'youtube', 'subscribe', 'sign up', 'login', 'log in', 'language',
+  'english', 'français', 'francais', 'español', 'espanol', 'العربية', 'read more', 'related', 'related news', 'related content',
+  'related stories', 'see also', 'you may also like', 'tags', 'topics', 'emergencies', 'countries', 'regions', 'about us',
+  'accueil', 'qui sommes-nous', 'qui sommes nous', 'qui nous sommes', 'notre travail', 'nos actions', 'ce que nous faisons', 'agir',
+  'passer à l’action', "passer à l'action", 'faire un don', 'donner', 'je donne', 'actualités', 'actualites', 'salle de presse', 'espace presse',
+  'communiqués de presse', 'communiques de presse', 'nous contacter', 'contactez-nous', 'rechercher', 'recherche', 'partager', 'imprimer',
+  "s'abonner", 's’abonner', 'lire la suite', 'à lire aussi', 'voir aussi', 'carrières', 'emplois', 'urgences', 'pays',
+  'inicio', 'quiénes somos', 'quienes somos', 'nuestro trabajo', 'qué hacemos', 'que hacemos', 'actúa', 'actua', 'actuar', 'participa',
+  'dona', 'donar', 'dona ahora', 'haz una donación', 'noticias', 'sala de prensa', 'comunicados de prensa', 'contacto', 'contáctanos',
+  'contactenos', 'buscar', 'compartir', 'imprimir', 'suscríbete', 'suscribete', 'leer más', 'leer mas', 'empleo', 'emergencias', 'países',
+  'الرئيسية', 'الصفحة الرئيسية', 'من نحن', 'عملنا', 'ماذا نفعل', 'أين نعمل', 'شارك', 'تبرع', 'تبرّع', 'تبرع الآن', 'الأخبار',
+  'أخبار', 'المركز الإعلامي', 'غرفة الأخبار', 'بيانات صحفية', 'البيانات الصحفية', 'اتصل بنا', 'بحث', 'القائمة', 'طباعة', 'مشاركة',
+  'اشترك', 'اقرأ المزيد', 'وظائف', 'حالات الطوارئ', 'انضم إلينا',
+]);
+
+const NAV_SEPARATORS = /\s*(?:[|•·»›>/]|\s{2,}|\t)\s*/u;
+
+/** Whole-block labels that announce a release but are not its headline. */
+const LABELS = keys([
+  'press release', 'news release', 'media release', 'press statement', 'statement', 'media advisory', 'joint press release',
+  'for immediate release', 'immediate release', 'for release', 'news', 'press', 'release',
+  'communiqué de presse', 'communique de presse', 'communiqué', 'communique', 'communiqué conjoint', 'déclaration', 'pour diffusion immédiate',
+  'pour publication immédiate', 'avis aux médias', 'comunicado de prensa', 'comunicado', 'nota de prensa', 'comunicado conjunto',
+  'para difusión inmediata', 'para publicación inmediata', 'declaración', 'aviso a los medios',
+  'بيان صحفي', 'بيان صحافي', 'بيان', 'بيان مشترك', 'للنشر الفوري', 'للنشر فورا', 'للنشر فوراً', 'خبر صحفي', 'تنويه إعلامي',
+]);
+
+function splitNav(text: string): string[] {
+  return text.split(NAV_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+}
+
+/** True for a block made only of menu items ("Home | News | Donate", "Who we are"). */
+export function isNavBlock(text: string): boolean {
+  if (text.length > 300) return false;
+  const parts = splitNav(text);
+  if (parts.length === 0) return true;
+  return parts.every((p) => NAV_PHRASES.has(compareKey(p)));
+}
+
+/**
+ * Removes menu items from the start of a line pasted from a web page, where they run on
+ * with single spaces ("Who we are Our Work Take Action Donate Clean water ..."). Returns
+ * the rest, or the line unchanged when it does not start with a menu item.
+ */
+export function stripLeadingNav(text: string): string {
+  let rest = text;
+  const phrases = [...NAV_PHRASES].filter((p) => p.length > 2).sort((a, b) => b.length - a.length);
+  for (let guard = 0; guard < 40; guard++) {
+    const key = compareKey(rest.slice(0, 60));
+    const hit = phrases.find((p) => key === p || key.startsWith(`${p} `));
+    if (!hit) break;
+    // Consume words of the original until they spell the phrase ("Qui sommes-nous" is two words, three in the key).
+    let consumed = '';
+    let length = 0;
+    for (const w of rest.split(/(\s+)/u)) {
+      length += w.length;
+      consumed += w;
+      if (compareKey(consumed) === hit) break;
+    }
+    const separator = rest.slice(length).match(/^\s*[|•·»›>/]?\s*/u)?.[0] ?? '';
+    rest = rest.slice(length + separator.length);
+  }
+  return rest;
+}
+
+export function isLabel(text: string): boolean {
+  return text.length < 60 && LABELS.has(compareKey(text));
+}
+
+/** A label with something after it on the same line ("PRESS RELEASE | 3 March 2026"), or null. */
+export function leadingLabel(text: string): { label: string; rest: string } | null {
+  const m = text.match(
+    /^(press release|news release|media release|press statement|for immediate release|communiqu[ée] de presse|pour diffusion imm[ée]diate|comunicado de prensa|nota de prensa|para difusi[óo]n inmediata|بيان صحفي|بيان صحافي|للنشر الفوري)\s*[:|–—\-,.،]?\s*/iu,
+  );
+  if (!m) return null;
+  return { label: m[1]!, rest: text.slice(m[0].length) };
+}
+
+export const EMBARGO_RE =
+  ub(/^\s*(?:\*+\s*)?(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast)|hold for release|sous embargo|embargo jusqu|embargo hasta|bajo embargo|con embargo|محظور\s+النشر|حظر\s+النشر|يحظر\s+النشر|لا\s+يُ?نشر|تحت\s+الحظر|ممنوع\s+من\s+النشر)/iu);
+
+export function isEmbargoLine(text: string): boolean {
+  return EMBARGO_RE.test(text) && text.length < 300;
+}
+
+const END_MARKS: [RegExp, '###' | '-30-' | '-ENDS-'][] = [
+  [/^[#\s]*#\s*#\s*#[#\s]*$/u, '###'],
+  [/^[-–—\s]*30[-–—\s]*$/u, '-30-'],
+  [/^[-–—*\s]*(ends?|fin|fin du communiqué|end of release|end of press release|fin del comunicado|انتهى|-?انتهى-?|نهاية البيان)[-–—*.\s]*$/iu, '-ENDS-'],
+];
+
+/** The end mark a block stands for, if it is one. */
+export function endMarkOf(text: string): '###' | '-30-' | '-ENDS-' | null {
+  const t = text.trim();
+  if (t.length > 40) return null;
+  for (const [re, mark] of END_MARKS) if (re.test(t)) return mark;
+  return null;
+}
+
+/** "Notes to editors" and its translations, as a heading (alone) or a lead-in ("Notes to editors: ..."). */
+export const NOTES_RE =
+  ub(/^\s*(?:\*+\s*)?(notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?\s*notes?|note\s+for\s+editors|notes?\s+(?:aux|à\s+la|à\s+l['’]attention\s+des)\s+(?:rédactions?|rédacteurs|rédactrices|éditeurs|journalistes)|notes?\s+à\s+la\s+rédaction|informations?\s+aux\s+rédactions|notas?\s+(?:para|a)\s+(?:los\s+|las\s+)?(?:editores|editoras|redacciones|periodistas)|notas?\s+al\s+editor|nota\s+para\s+la\s+prensa|ملاحظات?\s+(?:للمحررين|إلى\s+المحررين|الى\s+المحررين|للمحرر|للصحفيين)|ملاحظة\s+للمحررين)\s*[:：.-]?\s*/iu);
+
+/** "About Hope Waters" and its translations: the start of the boilerplate. */
+export const ABOUT_RE =
+  ub(/^\s*(?:\*+\s*)?(about\s+(?:the\s+)?\S.*|à\s+propos\s+(?:de\s+|d['’]|du\s+|des\s+)?\S.*|a\s+propos\s+(?:de\s+|d['’]|du\s+|des\s+)?\S.*|acerca\s+de\s+\S.*|sobre\s+(?:el\s+|la\s+|los\s+|las\s+)?\p{Lu}.*|quiénes\s+somos|qui\s+sommes-nous\s*\??|نبذة\s+عن\s+\S.*|حول\s+\S.*|عن\s+\S.*|من\s+نحن)$/iu);
+
+/** Phrases that open a media-contact section or sentence. */
+export const CONTACT_LABEL_RE =
+  ub(/^\s*(?:\*+\s*)?(?:(?:for\s+(?:further|more|additional)\s+(?:information|details|info)|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews|interview\s+requests)|to\s+arrange\s+(?:an\s+)?interviews?|media\s+(?:contacts?|enquiries|inquiries|relations)|press\s+(?:contacts?|enquiries|inquiries|office)|contacts?\s+(?:for\s+(?:the\s+)?media|for\s+journalists)|pour\s+(?:plus|de\s+plus\s+amples)\s+(?:d['’]\s*)?(?:informations|renseignements)|pour\s+tout(?:e)?\s+(?:information|renseignement|demande)|contacts?\s+(?:presse|médias|medias)|relations?\s+(?:presse|médias)|personnes?\s+de\s+contact|para\s+(?:más|mayor|obtener\s+más)\s+información|más\s+información|contactos?\s+(?:de\s+prensa|para\s+(?:los\s+)?medios|con\s+los\s+medios)|prensa\s*:|للمزيد\s+من\s+المعلومات|لمزيد\s+من\s+المعلومات|لمزيد\s+من\s+التفاصيل|للاستفسارات(?:\s+الإعلامية)?|للتواصل(?:\s+الإعلامي)?|للاتصال|جه(?:ة|ات)\s+الاتصال(?:\s+الإعلامية)?|جه(?:ة|ات)\s+التواصل|contacts?|contactos?)(?![\p{L}]))/iu);
+
+/** A section heading that is only a contact label ("Media contacts:", "Contacts presse"). */
+export function isContactHeading(text: string): boolean {
+  const m = text.match(CONTACT_LABEL_RE);
+  if (!m) return false;
+  const rest = text.slice(m[0].length).replace(/^[\s:：,.،-]+|[\s:：.]+$/gu, '');
+  return (
+    rest.length === 0 ||
+    /^(?:(?:please|kindly)\s+)?(?:contact|call)$|^(?:veuillez\s+)?contacter$|^(?:por\s+favor\s+)?(?:contactar|contacte)(?:\s+(?:a|con))?$|^(?:يرجى|الرجاء)\s+(?:الاتصال|التواصل)(?:\s+(?:مع|بـ|ب))?$/iu.test(rest.replace(/[\s:：]+$/u, ''))
+  );
+}
+
+/** Page furniture that is never part of a release: cookie banners, share rows, footers, captions. */
+const JUNK_RE: RegExp[] = ([
+  /\bcookies?\b|ملفات\s+تعريف\s+الارتباط|\btraceurs\b/iu,
+  /^(share|share this|share on|partager|partager sur|compartir|compartir en|شارك|مشاركة)\b.{0,80}$/iu,
+  /©|\ball rights reserved\b|\btous droits réservés\b|\btodos los derechos reservados\b|جميع الحقوق محفوظة|حقوق\s+النشر/iu,
+  /^(privacy( policy| notice)?|terms( of use| and conditions)?|accessibility|sitemap|site map|legal notice|mentions légales|politique de confidentialit[ée]|aviso legal|pol[ií]tica de privacidad|سياسة الخصوصية|شروط الاستخدام)\b/iu,
+  /^(follow us|suivez-nous|síguenos|siguenos|تابعونا|تابعنا)\b/iu,
+  /^(subscribe|sign up)\b.{0,60}(newsletter|updates|news)|^(abonnez-vous|inscrivez-vous)\b|^(suscríbete|suscribete)\b|^اشترك\s+في/iu,
+  /^(read more|lire la suite|leer más|اقرأ المزيد|related (news|stories|content|articles)|see also|voir aussi|ver también|also on|à lire aussi|you may also (like|be interested))\b/iu,
+  /^(photo|photos|crédit photo|credit|credits|foto|fotografía|صورة|الصورة)\s*[:©(]/iu,
+  /^(skip to|aller au contenu|ir al contenido|انتقل إلى المحتوى)/iu,
+  /^(you are here|vous êtes ici|usted está aquí|أنت هنا)\b/iu,
+  /^(tags|topics|keywords|mots-clés|thèmes|etiquetas|temas|palabras clave|الوسوم|الكلمات المفتاحية)\s*:/iu,
+  /^(last updated|updated|mis à jour|actualizado|آخر تحديث)\b.{0,60}$/iu,
+  /^(switchboard|standard|centralita|main line|reception|البدالة)\b.{0,80}$/iu,
+  /^(download|télécharger|descargar|تحميل)\s+(the\s+|le\s+|el\s+)?(pdf|document|release|communiqué|comunicado)\b.{0,60}$/iu,
+] as RegExp[]).map(ub);
+
+export function isJunk(text: string): boolean {
+  // A long paragraph that merely mentions cookies or a copyright is not furniture.
+  return text.length < 400 && JUNK_RE.some((re) => re.test(text));
+}
+
+/** Job titles: they tell a role from a name in a contact block and in quote attributions. */
+export const ROLE_WORDS =
+  ub(/\b(officer|director|directrice|directeur|directora|head|chief|chef|cheffe|jefe|jefa|manager|spokesperson|spokesman|spokeswoman|porte-parole|portavoz|coordinator|coordinatrice|coordinateur|coordinador|coordinadora|adviser|advisor|conseill[eè]re?|asesor|asesora|specialist|spécialiste|especialista|representative|représentante?|representante|president|présidente?|presidenta?|secretary|secrétaire|secretari[oa]|minister|ministre|ministr[oa]|chargée?|encargad[oa]|responsable|associate|assistant|assistante?|asistente|lead|leader|analyst|analyste|consultant|consultante?|press|presse|prensa|communications?|communication|comunicaci[oó]n|media|médias|medios|relations|relaciones|delegate|délégu[ée]e?|delegad[oa]|founder|fondat(?:eur|rice)|fundador[a]?|ceo|cfo|coo|executive|exécutif|ejecutiv[oa]|deputy|adjointe?|adjunt[oa]|regional|régionale?|national|nationale|country|pays|field|terrain|senior|principal|junior|intern|stagiaire|becari[oa]|attachée?|agregad[oa]|focal point|point focal|punto focal)\b|مدير|مديرة|المدير|المديرة|المتحدث|المتحدثة|الناطق|الناطقة|متحدث|متحدثة|مسؤول|مسؤولة|منسق|منسقة|رئيس|رئيسة|مستشار|مستشارة|ممثل|ممثلة|وزير|وزيرة|أخصائي|أخصائية|موظف|موظفة/iu);
+
+/** Words that mark an organisation's name. */
+export const ORG_WORDS =
+  ub(/\b(organi[sz]ation|organisation|foundation|fondation|fundaci[oó]n|fund|fonds|fondo|council|conseil|consejo|society|société|sociedad|alliance|alianza|network|réseau|agency|agence|agencia|committee|comité|programme|program|programa|initiative|iniciativa|trust|relief|aid|international|internacional|association|asociaci[oó]n|federation|fédération|federaci[oó]n|ministry|ministère|ministerio|office|bureau|oficina|institute|institut|instituto|union|unión|coalition|coalición|ngo|group|groupe|grupo|centre|center|centro|secretariat|secrétariat|secretaría|mission|misión|commission|comisi[oó]n|university|université|universidad|hospital|hôpital|clinic|red cross|croix-rouge|cruz roja|crescent|croissant|ltd|inc|gmbh|s\.a\.)\b|منظمة|المنظمة|مؤسسة|جمعية|الجمعية|هيئة|الهيئة|صندوق|الصندوق|المفوضية|مفوضية|اتحاد|الاتحاد|شبكة|وزارة|مكتب|المكتب|برنامج|البرنامج|مركز|المركز|الهلال|الصليب|لجنة|اللجنة|تحالف/iu);

@@ -1,0 +1,205 @@
+import { ORG_WORDS, ROLE_WORDS } from './lexicon';
+import { ub, wordCount } from './normalise';
+
+/**
+ * Quotations in a release's body and who said them, from the attributions releases use in
+ * four languages: '"…," said Jane Doe, Regional Director.', 'Jane Doe said: "…"',
+ * '« … », a déclaré Marie Dupont', '"…", afirmó Ana Torres', 'وقالت سارة منصور: "…"'.
+ * "She added" and "a-t-il ajouté" go to the last speaker named. A quote whose speaker the text
+ * does not give keeps a null speaker rather than a guess.
+ */
+
+export interface ExtractedQuote {
+  speaker: string | null;
+  text: string;
+}
+
+interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const SPANS: RegExp[] = [
+  /“([^“”]{2,}?)”/gu,
+  /"([^"]{2,}?)"/gu,
+  /«\s*([^«»]{2,}?)\s*»/gu,
+  /„([^„“”]{2,}?)[“”]/gu,
+  /‘([^‘]{10,}?[,.!?])’(?!\p{L})/gu,
+];
+
+function spansOf(p: string): Span[] {
+  const found: Span[] = [];
+  for (const re of SPANS) {
+    re.lastIndex = 0;
+    for (const m of p.matchAll(re)) found.push({ text: m[1]!, start: m.index, end: m.index + m[0].length });
+  }
+  found.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of found) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) continue;
+    out.push(s);
+  }
+  // A quote running on into the next paragraph opens and does not close here.
+  if (out.length === 0) {
+    const open = p.match(/^\s*[“"«]\s*/u);
+    if (open && !/[”"»]/u.test(p.slice(open[0].length))) out.push({ text: p.slice(open[0].length), start: 0, end: p.length });
+  }
+  return out;
+}
+
+const PARTICLE = '(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|y|dos|das|ould|ben|abu)';
+const NAME_RE = new RegExp(`(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:${PARTICLE}\\s+)*\\p{Lu}[\\p{L}'’-]+){0,4}`, 'gu');
+const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|M)\.?\s+/u;
+
+const VERBS_EN =
+  'said|says|added|adds|explained|explains|stressed|stresses|noted|notes|warned|warns|urged|urges|insisted|insists|emphasi[sz]ed|emphasi[sz]es|commented|comments|concluded|concludes|declared|declares|stated|states|underlined|underlines|highlighted|highlights|recalled|recalls|continued|continues|told\\s+[\\p{L} ]{1,30}?|remarked|observed|pointed\\s+out|acknowledged|believes|argued|argues|cautioned|according\\s+to';
+const VERBS_FR =
+  "a\\s+déclaré|déclare|a\\s+affirmé|affirme|a\\s+souligné|souligne|a\\s+expliqué|explique|a\\s+ajouté|ajoute|a\\s+indiqué|indique|a\\s+précisé|précise|a\\s+estimé|estime|a\\s+rappelé|rappelle|a\\s+insisté|insiste|a\\s+averti|avertit|a\\s+conclu|conclut|a\\s+poursuivi|poursuit|commente|a\\s+commenté|témoigne|raconte|confie|a\\s+confié|observe|note|a\\s+noté|s['’]inquiète|selon|d['’]après";
+const VERBS_ES =
+  'dijo|dice|afirmó|afirma|declaró|declara|señaló|señala|explicó|explica|añadió|añade|agregó|agrega|destacó|destaca|subrayó|subraya|indicó|indica|aseguró|asegura|advirtió|advierte|sostuvo|sostiene|expresó|expresa|comentó|comenta|manifestó|manifiesta|apuntó|apunta|insistió|insiste|concluyó|concluye|recordó|recuerda|precisó|según';
+const VERBS = `${VERBS_EN}|${VERBS_FR}|${VERBS_ES}`;
+const VERBS_AR =
+  'و?(?:قال|قالت|يقول|تقول|أضاف|أضافت|يضيف|تضيف|أكد|أكدت|يؤكد|تؤكد|صرح|صرحت|صرّح|صرّحت|أوضح|أوضحت|أشار|أشارت|شدد|شددت|شدّد|شدّدت|ذكر|ذكرت|لفت|لفتت|اعتبر|اعتبرت|أعلن|أعلنت|بحسب|وفقا\\s+ل|وفقاً\\s+ل)';
+
+const PRONOUN = ub(/^(?:he|she|they|il|elle|ils|elles|él|ella|ellos|ellas)\b|^-t-(?:il|elle)\b|^t-(?:il|elle)\b/iu);
+
+const AFTER_VERB_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(?:-t-(?:il|elle)\\s+)?(?:${VERBS})(?:-t-(?:il|elle)|-(?:il|elle))?\\b\\s*(.{0,160}?)(?:[.;!?](?:\\s|$)|$|\\s*[“"«])`, 'iu'));
+const AFTER_NAME_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(${NAME_RE.source})(?:\\s*,\\s*[^,“"«]{2,100},)?\\s+(?:${VERBS})\\b`, 'u'));
+const BEFORE_NAME_VERB = ub(new RegExp(`(${NAME_RE.source})(?:\\s*,\\s*[^,“"«]{2,120}?,)?\\s+(?:${VERBS}|(?:has|had)\\s+(?:said|stated|declared))(?:\\s+(?:that|que|today|aujourd['’]hui|hoy))?\\s*[:：,]?\\s*$`, 'u'));
+const BEFORE_ACCORDING = ub(new RegExp(`(?:according\\s+to|selon|d['’]après|según|as\\s+(${NAME_RE.source})\\s+(?:put|says|said)\\s+it)\\s*(${NAME_RE.source})?[^“"«]{0,120}?[,:]?\\s*$`, 'iu'));
+const BEFORE_AR = ub(new RegExp(`(?:^|[\\s.،])${VERBS_AR}\\s+([^،:"«“.]{2,60}?)(?:\\s*[،,]\\s*([^:"«“]{2,160}?))?\\s*[:：,،]?\\s*$`, 'u'));
+const AFTER_AR = ub(new RegExp(`^\\s*[،,.]?\\s*${VERBS_AR}\\s*([^،,:.]{0,60})`, 'u'));
+
+const UNNAMED_AFTER = ub(
+  new RegExp(`^\\s*[,،]?\\s*(?:the|les?|la|l['’]|el|los|las|une?|a|an)\\s+[^.“"«]{1,80}?\\s+(?:${VERBS})\\b`, 'iu'),
+);
+
+function cleanName(n: string): string {
+  return n.replace(HONORIFIC, '').trim();
+}
+
+function isPlausibleName(n: string): boolean {
+  return !ROLE_WORDS.test(n) && !ORG_WORDS.test(n) && !ub(/^(The|This|These|It|We|Our|La|Le|Les|El|Los|Las|Nous|Nosotros|Today|Aujourd|Hoy)\b/u).test(n);
+}
+
+/** The first person's name in an attribution ("the Regional Director, Jane Doe" → "Jane Doe"). */
+function nameIn(text: string, known: string[]): string | null {
+  const candidates = [...text.matchAll(NAME_RE)].map((m) => cleanName(m[0])).filter(Boolean);
+  const full = candidates.find((c) => c.split(/\s+/u).length >= 2 && isPlausibleName(c));
+  if (full) return full;
+  const single = candidates.find((c) => isPlausibleName(c));
+  if (!single) return null;
+  return known.find((k) => k.split(/\s+/u).pop() === single || k.split(/\s+/u)[0] === single) ?? single;
+}
+
+function arabicName(text: string): string | null {
+  const t = text.trim().replace(/^(?:السيد|السيدة|الدكتور|الدكتورة|د\.)\s+/u, '');
+  if (t === '' || !/[\u0600-\u06FF]/u.test(t)) return null;
+  const words = t.split(/\s+/u);
+  if (ROLE_WORDS.test(t)) {
+    // "المديرة الإقليمية سارة منصور": the name follows the title; take the last two words.
+    return words.length >= 4 ? words.slice(-2).join(' ') : null;
+  }
+  return words.length <= 4 ? t : null;
+}
+
+interface Attribution {
+  speaker: string | null;
+  pronoun: boolean;
+}
+
+function attribution(before: string, after: string, known: string[]): Attribution | null {
+  if (/^\s*[,،]?\s*(?:a|ont|avait)-t-(?:il|elle|ils|elles)\s+\p{L}+/u.test(after)) return { speaker: null, pronoun: true };
+  const a = after.match(AFTER_VERB_FIRST);
+  if (a) {
+    const rest = a[1]!.trim();
+    if (rest === '' || PRONOUN.test(rest)) return { speaker: null, pronoun: true };
+    return { speaker: nameIn(rest, known), pronoun: false };
+  }
+  const n = after.match(AFTER_NAME_FIRST);
+  if (n && isPlausibleName(cleanName(n[1]!))) return { speaker: cleanName(n[1]!), pronoun: false };
+  if (ub(/^\s*[,،]?\s*(?:he|she|they|il|elle|él|ella)\s+(?:said|says|added|explained|a\s+déclaré|ajoute|dijo|añadió)\b/iu).test(after)) {
+    return { speaker: null, pronoun: true };
+  }
+  // "…," the experts said: a quote whose speaker is a group or a title, not a name.
+  if (UNNAMED_AFTER.test(after)) return { speaker: null, pronoun: false };
+  const ar = after.match(AFTER_AR);
+  if (ar) {
+    const who = arabicName(ar[1] ?? '');
+    return who ? { speaker: who, pronoun: false } : { speaker: null, pronoun: true };
+  }
+  const tail = before.slice(-220);
+  const b = tail.match(BEFORE_NAME_VERB);
+  if (b && isPlausibleName(cleanName(b[1]!))) return { speaker: nameIn(cleanName(b[1]!), known), pronoun: false };
+  const acc = tail.match(BEFORE_ACCORDING);
+  if (acc) {
+    const who = acc[1] ?? acc[2];
+    if (who) return { speaker: nameIn(who, known), pronoun: false };
+  }
+  const bar = tail.match(BEFORE_AR);
+  if (bar) {
+    const who = arabicName(bar[1]!);
+    if (who) return { speaker: who, pronoun: false };
+    return { speaker: null, pronoun: true };
+  }
+  if (/(?:he|she|il|elle|él|ella)\s+(?:said|says|added|a\s+déclaré|a\s+ajouté|dijo|añadió)\s*[:：,]?\s*$/iu.test(tail)) {
+    return { speaker: null, pronoun: true };
+  }
+  return null;
+}
+
+function tidyQuote(t: string): string {
+  return t
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[,،]$/u, '')
+    .trim();
+}
+
+export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
+  const out: ExtractedQuote[] = [];
+  const known: string[] = [];
+  let lastSpeaker: string | null = null;
+  let previousHadQuote = false;
+  for (const p of paragraphs) {
+    const spans = spansOf(p);
+    let hadQuote = false;
+    let prevInParagraph: { quote: ExtractedQuote; end: number } | null = null;
+    for (const s of spans) {
+      const text = tidyQuote(s.text);
+      const words = wordCount(text);
+      if (words < 3) continue;
+      const attr = attribution(p.slice(0, s.start), p.slice(s.end), known);
+      const wholeParagraph = p.slice(0, s.start).trim() === '' && /^[\s.,]*$/u.test(p.slice(s.end));
+      if (!attr) {
+        // The second half of a split quote: '"We came," said X, "and we stayed."'
+        if (prevInParagraph && s.start - prevInParagraph.end < 120) {
+          // The comma that ended the first half stood for a full stop when a new sentence follows.
+          const first = prevInParagraph.quote.text;
+          const joiner = /^\p{Lu}/u.test(text) && !/[.!?؟]$/u.test(first) ? '. ' : ' ';
+          prevInParagraph.quote.text = `${first}${joiner}${text}`;
+          prevInParagraph.end = s.end;
+          continue;
+        }
+        if (!wholeParagraph || words < 5) continue;
+        const quote = { speaker: previousHadQuote ? lastSpeaker : null, text };
+        out.push(quote);
+        prevInParagraph = { quote, end: s.end };
+        hadQuote = true;
+        continue;
+      }
+      if (words < 4 && !attr.speaker) continue;
+      const speaker: string | null = attr.pronoun ? lastSpeaker : attr.speaker;
+      if (speaker && !known.includes(speaker)) known.push(speaker);
+      if (speaker) lastSpeaker = speaker;
+      const quote = { speaker, text };
+      out.push(quote);
+      prevInParagraph = { quote, end: s.end };
+      hadQuote = true;
+    }
+    previousHadQuote = hadQuote;
+  }
+  return out;
+}

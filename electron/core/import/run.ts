@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+import { DatelineError, ERROR_CODES } from '../../shared/errors';
+import type { ParseInput, Parsed } from './parse';
+
+/**
+ * Runs the parse of one source in a worker thread with a memory cap and a deadline. The
+ * worker is a separate built file (out/cli/import-worker.js); it is looked for next to the
+ * running module, then in the CLI build folder of the working directory.
+ */
+
+export const IMPORT_LIMITS = {
+  timeoutMs: 30_000,
+  maxOldGenerationSizeMb: 256,
+  maxYoungGenerationSizeMb: 48,
+  stackSizeMb: 4,
+};
+export type ImportLimits = typeof IMPORT_LIMITS;
+
+const WORKER_FILE = 'import-worker.js';
+// The running module may be the CLI entry (out/cli), a shared chunk of it (out/cli/assets),
+// or another build beside out/cli (out/main).
+const NEIGHBOURS = ['./import-worker.js', '../import-worker.js', '../cli/import-worker.js'];
+
+export function workerScriptPath(): string {
+  const candidates: string[] = [];
+  if (process.env.DATELINE_IMPORT_WORKER) candidates.push(process.env.DATELINE_IMPORT_WORKER);
+  try {
+    // Variables, not string literals: the bundler must not try to resolve these at build time.
+    for (const n of NEIGHBOURS) candidates.push(fileURLToPath(new URL(n, import.meta.url)));
+  } catch {
+    // import.meta.url is not a file: URL (a bundle loaded from memory); the fallback remains.
+  }
+  candidates.push(join(process.cwd(), 'out', 'cli', WORKER_FILE));
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) {
+    throw new DatelineError('INTERNAL', 'The import worker is not built (out/cli/import-worker.js is missing); run `npm run build:cli` and try again.');
+  }
+  return found;
+}
+
+const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), value: z.record(z.string(), z.unknown()) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+]);
+
+export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_LIMITS): Promise<Parsed> {
+  const script = workerScriptPath();
+  return new Promise<Parsed>((resolve, reject) => {
+    const worker = new Worker(script, {
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb,
+        maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb,
+        stackSizeMb: limits.stackSizeMb,
+      },
+      // The worker gets no environment and no stdin: it reads what it is posted and nothing else.
+      env: {},
+      stdin: false,
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(() => {
+      settle(() =>
+        reject(
+          new DatelineError('FILE_UNREADABLE', `"${input.name}" took longer than ${limits.timeoutMs / 1000} s to read and was abandoned; nothing was imported.`, {
+            params: { name: input.name },
+          }),
+        ),
+      );
+    }, limits.timeoutMs);
+    worker.once('message', (raw: unknown) => {
+      const reply = ReplySchema.safeParse(raw);
+      settle(() => {
+        if (!reply.success) reject(new DatelineError('INTERNAL', `The import worker sent a reply Dateline cannot read for "${input.name}".`));
+        else if (reply.data.ok) resolve(reply.data.value as unknown as Parsed);
+        else reject(new DatelineError(reply.data.error.code, reply.data.error.message, { params: { name: input.name } }));
+      });
+    });
+    worker.once('error', (e: Error & { code?: string }) => {
+      settle(() => {
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          reject(
+            new DatelineError('FILE_UNREADABLE', `"${input.name}" needed more than ${limits.maxOldGenerationSizeMb} MB of memory to read and was abandoned; nothing was imported.`, {
+              params: { name: input.name },
+            }),
+          );
+        } else {
+          reject(new DatelineError('FILE_UNREADABLE', `"${input.name}" could not be read: ${e.message.slice(0, 300)}`, { params: { name: input.name } }));
+        }
+      });
+    });
+    worker.once('exit', (code) => {
+      settle(() => reject(new DatelineError('FILE_UNREADABLE', `Reading "${input.name}" stopped unexpectedly (code ${code}); nothing was imported.`)));
+    });
+    const transfer: ArrayBuffer[] = [];
+    let message: ParseInput = input;
+    if (input.bytes) {
+      // A copy the worker owns, so the caller's buffer stays usable.
+      const copy = new Uint8Array(input.bytes);
+      message = { ...input, bytes: copy };
+      transfer.push(copy.buffer);
+    }
+    worker.postMessage(message, transfer);
+  });
+}

@@ -1,0 +1,86 @@
+import type { ImportContactMatch, ImportedContact, ImportedRelease, ImportPreview } from '../../electron/shared/import-contract';
+
+/**
+ * The form the person edits: the extracted release with the body and notes as plain text
+ * areas, and each contact with the existing contact it matches. Turned back into the
+ * contract's shape on confirm.
+ */
+
+export interface ContactForm extends ImportedContact {
+  match: ImportContactMatch | null;
+}
+
+export interface ReleaseForm {
+  headline: string;
+  subheadline: string;
+  datelinePlace: string;
+  releaseDate: string;
+  embargoAt: string;
+  embargoTimeZone: string;
+  embargoText: string;
+  language: string;
+  /** Paragraphs separated by a blank line. */
+  body: string;
+  quotes: { speaker: string; text: string }[];
+  notesToEditors: string;
+  boilerplate: string;
+  endMark: '' | '###' | '-30-' | '-ENDS-';
+}
+
+export function formFromPreview(p: ImportPreview): { release: ReleaseForm; contacts: ContactForm[] } {
+  const r = p.release;
+  return {
+    release: {
+      headline: r.headline ?? '',
+      subheadline: r.subheadline ?? '',
+      datelinePlace: r.datelinePlace ?? '',
+      releaseDate: r.releaseDate ?? '',
+      embargoAt: r.embargo?.at ?? '',
+      embargoTimeZone: r.embargo?.timeZone ?? '',
+      embargoText: r.embargo?.text ?? '',
+      language: r.language,
+      body: r.body.join('\n\n'),
+      quotes: r.quotes.map((q) => ({ speaker: q.speaker ?? '', text: q.text })),
+      notesToEditors: r.notesToEditors ?? '',
+      boilerplate: r.boilerplate ?? '',
+      endMark: r.endMark ?? '',
+    },
+    contacts: p.contacts.map((c) => ({ ...c })),
+  };
+}
+
+const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
+export function releaseFromForm(f: ReleaseForm): ImportedRelease {
+  const embargo =
+    f.embargoAt.trim() || f.embargoText.trim()
+      ? { at: orNull(f.embargoAt), timeZone: orNull(f.embargoTimeZone), text: f.embargoText.trim() }
+      : null;
+  return {
+    headline: orNull(f.headline),
+    subheadline: orNull(f.subheadline),
+    datelinePlace: orNull(f.datelinePlace),
+    releaseDate: orNull(f.releaseDate),
+    embargo,
+    language: f.language,
+    body: f.body
+      .split(/\n\s*\n/u)
+      .map((p) => p.replace(/\s*\n\s*/gu, ' ').trim())
+      .filter(Boolean),
+    quotes: f.quotes.filter((q) => q.text.trim() !== '').map((q) => ({ speaker: orNull(q.speaker), text: q.text.trim() })),
+    notesToEditors: orNull(f.notesToEditors),
+    boilerplate: orNull(f.boilerplate),
+    endMark: f.endMark === '' ? null : f.endMark,
+  };
+}
+
+/** The core matches contacts again when it stores them, on the details as the person left them. */
+export function contactsFromForm(list: ContactForm[]): ImportedContact[] {
+  return list.map((c) => ({
+    name: orNull(c.name ?? ''),
+    role: orNull(c.role ?? ''),
+    organisation: orNull(c.organisation ?? ''),
+    email: orNull(c.email ?? ''),
+    phone: orNull(c.phone ?? ''),
+  }));
+}

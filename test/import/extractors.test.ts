@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { textToBlocks } from '../../electron/core/import/blocks';
+import { extractContacts, findPhones, normalisePhone } from '../../electron/core/import/contacts';
+import { datelineOnly, matchDateline } from '../../electron/core/import/dateline';
+import { findDates, isDateOnly, readEmbargo } from '../../electron/core/import/dates';
+import { tableNesting } from '../../electron/core/import/docx';
+import { blocksToHtml, readHtml } from '../../electron/core/import/html';
+import { detectLanguage } from '../../electron/core/import/language';
+import { endMarkOf, isJunk, isNavBlock, stripLeadingNav } from '../../electron/core/import/lexicon';
+import { decodeText, placeCase } from '../../electron/core/import/normalise';
+import { extractQuotes } from '../../electron/core/import/quotes';
+
+/** The pure pieces of the importer, each on its own. */
+
+describe('dates in four languages', () => {
+  it.each([
+    ['3 March 2026', '2026-03-03'],
+    ['Tuesday, 3rd March 2026', '2026-03-03'],
+    ['March 3, 2026', '2026-03-03'],
+    ['Mar. 3, 2026', '2026-03-03'],
+    ['le 1er mars 2026', '2026-03-01'],
+    ['mardi 3 février 2026', '2026-02-03'],
+    ['3 de marzo de 2026', '2026-03-03'],
+    ['3 de setiembre del 2026', '2026-09-03'],
+    ['٣ آذار/مارس ٢٠٢٦', '2026-03-03'],
+    ['15 كانون الثاني/يناير 2026', '2026-01-15'],
+    ['4 أبريل 2026', '2026-04-04'],
+    ['03/04/2026', '2026-04-03'],
+    ['04/23/2026', '2026-04-23'],
+    ['3.3.2026', '2026-03-03'],
+    ['2026-03-03', '2026-03-03'],
+  ])('reads "%s"', (text, iso) => {
+    expect(findDates(`Published ${text} in Geneva`)[0]?.iso).toBe(iso);
+  });
+
+  it('refuses dates that do not exist and years out of range', () => {
+    expect(findDates('31 February 2026')).toEqual([]);
+    expect(findDates('3 March 1850')).toEqual([]);
+  });
+
+  it('tells a date line from a sentence with a date in it', () => {
+    expect(isDateOnly('Published: 3 March 2026')).toBe(true);
+    expect(isDateOnly('The conference opens on 3 March 2026 in Nairobi')).toBe(false);
+  });
+
+  it('reads embargo times and zones', () => {
+    expect(readEmbargo('EMBARGOED UNTIL 00:01 GMT, 5 March 2026')).toMatchObject({ at: '2026-03-05T00:01:00Z', timeZone: 'UTC' });
+    expect(readEmbargo('Embargo: 10h00 heure de Genève, le 12 juillet 2026')).toMatchObject({ at: '2026-07-12T08:00:00Z', timeZone: 'Europe/Zurich' });
+    expect(readEmbargo('Under embargo until 9 a.m. EST on 20 January 2026')).toMatchObject({ at: '2026-01-20T14:00:00Z', timeZone: 'America/New_York' });
+    expect(readEmbargo('EMBARGO hasta el 2 de mayo de 2026, 12:00 GMT+3')).toMatchObject({ at: '2026-05-02T09:00:00Z', timeZone: 'Etc/GMT-3' });
+    expect(readEmbargo('Embargoed until further notice')).toEqual({ at: null, timeZone: null, dateIso: null });
+  });
+});
+
+describe('datelines', () => {
+  it.each([
+    ['GENEVA – The organisation today opened a centre for people who lost their homes in the floods.', 'Geneva', null],
+    ['NEW YORK, 3 March 2026 — The organisation said', 'New York', '2026-03-03'],
+    ["N'DJAMENA, 12 May 2026 – One in four households", "N'Djamena", '2026-05-12'],
+    ['Genève, le 3 mars 2026 – La fondation a déployé', 'Genève', '2026-03-03'],
+    ['DAKAR (Sénégal), 03/03/2026 – Le Réseau a relogé', 'Dakar', '2026-03-03'],
+    ['CÚCUTA, 12 de mayo de 2026.- La Fundación inauguró', 'Cúcuta', '2026-05-12'],
+    ['جنيف، 3 آذار/مارس 2026 – أعلنت المنظمة اليوم', 'جنيف', '2026-03-03'],
+    ['BRIDGETOWN, Barbados, March 24, 2026 /Caribbean Newswire/ -- Island Relief Fund has', 'Bridgetown, Barbados', '2026-03-24'],
+  ])('reads %s', (text, place, date) => {
+    expect(matchDateline(text)).toMatchObject({ place, dateIso: date });
+  });
+
+  it('does not take a headline with a dash or a colon for a dateline', () => {
+    expect(matchDateline('Floods recede – thousands return')).toBeNull();
+    expect(matchDateline('Mali : la malnutrition aiguë progresse chez les enfants')).toBeNull();
+    expect(matchDateline('Jane Doe: "We will stay as long as we are needed"')).toBeNull();
+  });
+
+  it('reads a dateline standing alone', () => {
+    expect(datelineOnly('GENEVA, 3 March 2026')).toMatchObject({ place: 'Geneva', dateIso: '2026-03-03' });
+    expect(placeCase('DAR ES SALAAM')).toBe('Dar es Salaam');
+  });
+});
+
+describe('contacts', () => {
+  it('reads the sentence form', () => {
+    expect(extractContacts([['For further information please contact John Smith at the Nairobi office, Email jsmith@example.org, Tel. +254 20 000 0000']])).toEqual([
+      { name: 'John Smith', role: null, organisation: null, email: 'jsmith@example.org', phone: '+254 20 000 0000' },
+    ]);
+  });
+
+  it('reads several people in a block, with roles and organisations', () => {
+    const got = extractContacts([
+      ['Media contacts', 'Amira Yousif', 'Communications Manager, Nuba Health Network', 'Mobile: +249 912 000 345', 'Email: ayousif@nubahealth.example'],
+      ['Thomas Berger', 'Press Officer, Relief Without Borders', 'Tel: +41 22 555 01 02', 'tberger@rwb.example'],
+    ]);
+    expect(got.map((c) => [c.name, c.role, c.organisation])).toEqual([
+      ['Amira Yousif', 'Communications Manager', 'Nuba Health Network'],
+      ['Thomas Berger', 'Press Officer', 'Relief Without Borders'],
+    ]);
+  });
+
+  it('reads Arabic, French and Spanish contact lines', () => {
+    expect(extractContacts([['للمزيد من المعلومات يرجى التواصل مع:', 'أحمد خليل، مسؤول الإعلام', 'هاتف: +90 532 000 1122']])[0]).toMatchObject({ name: 'أحمد خليل', role: 'مسؤول الإعلام' });
+    expect(extractContacts([["Pour plus d'informations, veuillez contacter Awa Diop, chargée des relations presse, au +221 77 000 00 99"]])[0]).toMatchObject({ name: 'Awa Diop', phone: '+221 77 000 00 99' });
+    expect(extractContacts([['Para más información, contactar a Sofía Jiménez (sjimenez@x.example, +507 6000 0000) o a Diego Ramírez (dramirez@x.example)']]).map((c) => c.name)).toEqual(['Sofía Jiménez', 'Diego Ramírez']);
+  });
+
+  it('does not take switchboards, faxes, short codes or placeholders for someone\'s details', () => {
+    expect(extractContacts([['Switchboard: +41 22 000 00 00']])).toEqual([]);
+    expect(extractContacts([['Fax: +41 22 000 00 01']])).toEqual([]);
+    expect(findPhones('Text WATER to 70123 to give £5')).toEqual([]);
+    expect(extractContacts([['Media contact: Jo Bloggs, [email protected]']])).toEqual([]);
+    expect(findPhones('between 2024 - 2026 and on 12/03/2026')).toEqual([]);
+  });
+
+  it('tidies numbers to what the contact record accepts', () => {
+    expect(normalisePhone('(+41) 22 917 1234')).toBe('+41 22 917 1234');
+    expect(normalisePhone('٠٠٩٦٢٧٩٠٠٠٤٤٥٥')).toBe('00962790004455');
+    expect(normalisePhone('12345')).toBeNull();
+  });
+});
+
+describe('quotes', () => {
+  it('finds speakers after, before and by pronoun, in four languages', () => {
+    const got = extractQuotes([
+      '"Water is the first thing families ask for," said Jane Doe, Regional Director. "Every borehole counts."',
+      '“We will stay as long as we are needed,” she added.',
+      'Marie Dupont, directrice régionale, a déclaré : « Nous resterons aux côtés des familles. »',
+      '"Llevamos medicinas a las comunidades más alejadas", afirmó Ana Torres.',
+      'وقالت سارة منصور، المديرة الإقليمية: "نعمل مع الشركاء لاستبدال الخيام المتضررة".',
+      'The so-called "safe zones" remain unsafe for most families.',
+    ]);
+    expect(got).toEqual([
+      { speaker: 'Jane Doe', text: 'Water is the first thing families ask for. Every borehole counts.' },
+      { speaker: 'Jane Doe', text: 'We will stay as long as we are needed' },
+      { speaker: 'Marie Dupont', text: 'Nous resterons aux côtés des familles.' },
+      { speaker: 'Ana Torres', text: 'Llevamos medicinas a las comunidades más alejadas' },
+      { speaker: 'سارة منصور', text: 'نعمل مع الشركاء لاستبدال الخيام المتضررة' },
+    ]);
+  });
+});
+
+describe('language, page furniture and end marks', () => {
+  it('detects the four languages', () => {
+    expect(detectLanguage('The organisation said that the water points will be repaired by the end of the year.')).toBe('en');
+    expect(detectLanguage("L'organisation a déclaré que les points d'eau seront réparés avant la fin de l'année.")).toBe('fr');
+    expect(detectLanguage('La organización dijo que los puntos de agua serán reparados antes de fin de año.')).toBe('es');
+    expect(detectLanguage('قالت المنظمة إن نقاط المياه ستُصلح قبل نهاية العام.')).toBe('ar');
+  });
+
+  it('knows menus, share rows, cookie banners and end marks', () => {
+    expect(isNavBlock('Home | News | Donate')).toBe(true);
+    expect(stripLeadingNav('Accueil Qui sommes-nous Nos actions Faire un don Tchad : un pont aérien')).toBe('Tchad : un pont aérien');
+    expect(isJunk('We use cookies to improve your experience.')).toBe(true);
+    expect(isJunk('Share this: Facebook X WhatsApp')).toBe(true);
+    expect(endMarkOf('# # #')).toBe('###');
+    expect(endMarkOf('– ENDS –')).toBe('-ENDS-');
+    expect(endMarkOf('-30-')).toBe('-30-');
+  });
+});
+
+describe('text, HTML and Word structure', () => {
+  it('joins hard-wrapped lines and keeps short lines apart', () => {
+    const blocks = textToBlocks(
+      'GENEVA - The organisation today completed twelve boreholes in Kasese\ndistrict, bringing safe water to 40,000 people who lost their wells\nin the floods of March this year.\n\nThe boreholes will be maintained by committees elected in each of the\nvillages, which were trained by the district water office in May.\n\nJohn Smith\n+254 20 000 0000\n',
+    );
+    expect(blocks.map((b) => b.text)).toEqual([
+      'GENEVA - The organisation today completed twelve boreholes in Kasese district, bringing safe water to 40,000 people who lost their wells in the floods of March this year.',
+      'The boreholes will be maintained by committees elected in each of the villages, which were trained by the district water office in May.',
+      'John Smith',
+      '+254 20 000 0000',
+    ]);
+  });
+
+  it('decodes Windows code pages and UTF-16', () => {
+    expect(decodeText(Buffer.from([0x47, 0x65, 0x6e, 0xe8, 0x76, 0x65]))).toBe('Genève');
+    expect(decodeText(Buffer.from('\ufeffجنيف', 'utf16le'))).toBe('جنيف');
+  });
+
+  it('rebuilds HTML from text only, keeping right-to-left text marked', () => {
+    const { blocks } = readHtml('<h1 onclick="x()">عنوان</h1><p>Text <a href="javascript:x()">link</a><img src="http://x/y.png"></p>', { page: false });
+    expect(blocksToHtml(blocks)).toBe('<h1 dir="rtl">عنوان</h1>\n<p>Text link</p>');
+  });
+
+  it('measures table nesting in Word XML', () => {
+    expect(tableNesting('<w:tbl><w:tr><w:tc><w:tbl></w:tbl></w:tc></w:tr></w:tbl><w:tbl/>')).toEqual({ depth: 2, count: 3 });
+  });
+});

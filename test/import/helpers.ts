@@ -1,0 +1,51 @@
+import yazl from 'yazl';
+import { openCore, type Core } from '../../electron/core/index';
+import type { ApiError } from '../../electron/shared/errors';
+import { tempDir } from '../helpers';
+
+/** Shared by the importer's tests: a real core on a temporary library, and raw zip building. */
+
+export async function core(opened: Core[]): Promise<Core> {
+  const c = await openCore(tempDir(), { author: 'amina' });
+  opened.push(c);
+  return c;
+}
+
+export async function call<T>(c: Core, method: string, input: unknown): Promise<T> {
+  const r = await c.dispatch(method, input, { transport: 'test' });
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+export async function fail(c: Core, method: string, input: unknown): Promise<ApiError> {
+  const r = await c.dispatch(method, input, { transport: 'test' });
+  if (r.ok) throw new Error(`${method} should have failed`);
+  return r.error;
+}
+
+/** A zip archive from name → content, stored or deflated. */
+export function zip(entries: Record<string, string | Buffer>, compress = true): Promise<Buffer> {
+  const z = new yazl.ZipFile();
+  for (const [name, content] of Object.entries(entries)) {
+    z.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), name, { compress });
+  }
+  z.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    z.outputStream.on('error', reject);
+  });
+}
+
+export const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+export const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+export const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+export function documentXml(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W_NS}><w:body>${body}</w:body></w:document>`;
+}
+
+export const para = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
