@@ -110,6 +110,7 @@ export interface RevisionSummary {
   winner: boolean;
   author: string;
   at: string;
+  /** False when the body was compacted away; the revision is still part of the tree. */
   available: boolean;
 }
 

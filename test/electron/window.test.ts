@@ -167,7 +167,7 @@ describe('the app:// protocol', () => {
     expect(await page.text()).toContain('<title>Dateline</title>');
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
     expect(CONTENT_SECURITY_POLICY).toBe(page.headers.get('content-security-policy'));
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');

@@ -9,18 +9,8 @@ import type { ServerResponse } from 'node:http';
  * without a CORS preflight we refuse), and a present Origin must be ours.
  */
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/page-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/page-policy';
 
 export const TOKEN_HEADER = 'x-dateline-token';
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DatelineError } from '../../shared/errors';
 import { ID_PREFIX, type DocType } from '../../shared/documents';
+import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
 import { project } from './projections';
 
@@ -23,17 +24,8 @@ export interface StoredDoc {
   body: Body;
 }
 
-export interface RevisionInfo {
-  rev: string;
-  parent: string | null;
-  deleted: boolean;
-  leaf: boolean;
-  winner: boolean;
-  author: string;
-  at: string;
-  /** False when the body was compacted away; the revision is still part of the tree. */
-  available: boolean;
-}
+/** One revision in a document's tree, as history lists it (the contract's own type). */
+export type RevisionInfo = RevisionSummary;
 
 interface DocRow {
   rowid: number;
