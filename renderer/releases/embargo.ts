@@ -1,40 +1,11 @@
 import { isValidTimeZone, type Embargo } from '../../electron/shared/documents';
+import { instantOfWallTime, wallTimeIn } from '../../electron/shared/zoned-time';
 
 /**
  * Embargo times are entered as a wall-clock time in a named zone ("14:00 in Geneva") and
  * stored as an instant plus that zone, so a colleague in Nairobi sees the same moment and the
  * same words. All conversions go through Intl; nothing here trusts the device's own zone.
  */
-
-interface WallParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-function wallParts(instant: Date, timeZone: string): WallParts {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
-}
-
-/** Minutes the zone is ahead of UTC at that instant. */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const w = wallParts(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-  const truncated = Math.floor(instant.getTime() / 60_000) * 60_000;
-  return Math.round((asUtc - truncated) / 60_000);
-}
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -43,13 +14,7 @@ export function wallTimeToInstant(local: string, timeZone: string): Date | null 
   const m = WALL_TIME.exec(local);
   if (!m || !isValidTimeZone(timeZone)) return null;
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  if (Number.isNaN(asUtc)) return null;
-  // The offset depends on the instant we are looking for; two rounds settle it, also
-  // across a daylight-saving change.
-  let guess = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
-  guess = asUtc - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
+  return instantOfWallTime({ year, month, day, hour, minute }, timeZone);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -58,7 +23,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function instantToWallTime(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime()) || !isValidTimeZone(timeZone)) return '';
-  const w = wallParts(d, timeZone);
+  const w = wallTimeIn(d, timeZone);
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
@@ -105,7 +70,7 @@ export function embargoWording(embargo: Embargo, locale: string, now: Date = new
   const at = new Date(embargo.at);
   const { timeZone } = embargo;
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  const sameYear = wallParts(at, timeZone).year === wallParts(now, timeZone).year;
+  const sameYear = wallTimeIn(at, timeZone).year === wallTimeIn(now, timeZone).year;
   const date = new Intl.DateTimeFormat(locale, {
     timeZone,
     day: 'numeric',

@@ -1,4 +1,5 @@
 import { asciiDigits, ub } from './normalise';
+import { instantOfWallTime } from '../../shared/zoned-time';
 
 /**
  * Dates as releases write them, in English, French, Spanish and Arabic: "3 March 2026",
@@ -156,30 +157,11 @@ const ZONE_NAMES: [RegExp, string][] = [
   [/بتوقيت بيروت|beirut time/iu, 'Asia/Beirut'],
 ];
 
-/** The offset of a zone at an instant, in minutes east of UTC. */
-function zoneOffset(timeZone: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - utcMs) / 60000);
-}
-
 /** The instant a wall-clock time in a zone stands for. */
 export function zonedInstant(dateIso: string, hour: number, minute: number, timeZone: string): string {
-  const [y, m, d] = dateIso.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
-  let utc = wall - zoneOffset(timeZone, wall) * 60000;
-  utc = wall - zoneOffset(timeZone, utc) * 60000;
-  return new Date(utc).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const [year, month, day] = dateIso.split('-').map(Number) as [number, number, number];
+  const at = instantOfWallTime({ year, month, day, hour, minute }, timeZone) ?? new Date(NaN);
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function readTime(t: string): { hour: number; minute: number } | null {
