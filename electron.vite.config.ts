@@ -19,6 +19,9 @@ export default defineConfig({
         input: {
           index: 'electron/main/index.ts',
           'core-host': 'electron/main/core-host.ts',
+          // The release importer parses each source in a worker thread (a memory cap and a
+          // deadline per file); the core finds this file next to core-host.js at run time.
+          'import-worker': 'electron/core/import/worker.ts',
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

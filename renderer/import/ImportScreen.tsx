@@ -124,14 +124,21 @@ export function ImportScreen() {
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
     // A copied web page carries its HTML too: headings and paragraphs read better from it.
+    // It stands for the box only when the paste replaces all of the box's text: pasted into
+    // other text, reading the HTML would silently drop that text.
+    const box = e.currentTarget;
+    const replacesAll = box.selectionStart === 0 && box.selectionEnd === box.value.length;
     const html = e.clipboardData.getData('text/html');
-    setPastedHtml(html.trim() ? html : null);
+    setPastedHtml(replacesAll && html.trim() ? html : null);
   };
 
   const readPasted = () => {
     const text = pasted;
     if (text.trim() === '' && !pastedHtml) return;
-    void read(t('import.pastedName'), pastedHtml ? { name: t('import.pastedName'), html: pastedHtml } : { name: t('import.pastedName'), text });
+    // The original is kept as an attachment under this name: with its extension it opens in
+    // the right program when the person saves it from the library.
+    const name = t('import.pastedName');
+    void read(name, pastedHtml ? { name: `${name}.html`, html: pastedHtml } : { name: `${name}.txt`, text });
     setPasted('');
     setPastedHtml(null);
   };
@@ -170,7 +177,11 @@ export function ImportScreen() {
             onPaste={onPaste}
             onChange={(e) => {
               setPasted(e.target.value);
-              if (e.target.value === '') setPastedHtml(null);
+              // Once the person edits the pasted text (deletes the menu, adds a contact), the
+              // text is what they want read: the copied HTML no longer says the same.
+              const native = e.nativeEvent;
+              const byPaste = 'inputType' in native && native.inputType === 'insertFromPaste';
+              if (!byPaste || e.target.value === '') setPastedHtml(null);
             }}
           />
           <div className="actions">
@@ -400,7 +411,9 @@ function Review({
 /** The cleaned source, as text elements only: nothing from the imported file is ever markup here. */
 function SourceView({ blocks, label }: { blocks: ImportSourceBlock[]; label: string }) {
   return (
-    <aside className="import-source" aria-label={label}>
+    // Focusable because a long source scrolls in its own box: keyboard users scroll it with
+    // the arrow keys once it has focus.
+    <aside className="import-source" aria-label={label} tabIndex={0}>
       {blocks.map((b, n) => {
         if (b.kind === 'heading')
           return (

@@ -74,9 +74,15 @@ export function ReleasesScreen() {
     <div className="screen list-screen">
       <div className="screen-head">
         <h1>{t('nav.releases')}</h1>
-        <button type="button" className="primary" onClick={() => void create()} disabled={creating}>
-          {t('releases.new')}
-        </button>
+        {/* Most releases already exist as a Word file or a web page: importing sits next to writing one. */}
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void create()} disabled={creating}>
+            {t('releases.new')}
+          </button>
+          <a className="button" href={href.import()}>
+            {t('releases.import')}
+          </a>
+        </div>
       </div>
       {createError && <ErrorMessage error={createError} />}
       <form className="filters" role="search" aria-label={t('releases.filters')} onSubmit={(e) => e.preventDefault()}>
@@ -142,6 +148,9 @@ export function ReleasesScreen() {
             <>
               <h2>{t('releases.emptyTitle')}</h2>
               <p>{t('releases.emptyBody')}</p>
+              <p>
+                <a href={href.import()}>{t('releases.emptyImport')}</a>
+              </p>
             </>
           )}
         </div>

@@ -8,8 +8,9 @@ import type { ParseInput, Parsed } from './parse';
 
 /**
  * Runs the parse of one source in a worker thread with a memory cap and a deadline. The
- * worker is a separate built file (out/cli/import-worker.js); it is looked for next to the
- * running module, then in the CLI build folder of the working directory.
+ * worker is a separate built file (out/cli/import-worker.js for the CLI and web mode,
+ * out/main/import-worker.js beside core-host.js in the desktop app); it is looked for next to
+ * the running module, then in the CLI build folder of the working directory.
  */
 
 export const IMPORT_LIMITS = {

@@ -1,0 +1,351 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document as WordDocument, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/core/http/server';
+import { openCore, type Core } from '../../electron/core/index';
+import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/errors';
+import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
+import { tempDirKept } from './temp';
+
+/**
+ * The release importer in headless Chromium against the real core, web server and import
+ * worker: a press officer pastes a release copied from a website, fixes the headline and
+ * stores it; imports a Word file whose contact is already in the library; discards one; is told
+ * why a picture renamed .docx cannot be read. Nothing reaches the library before Confirm.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const WORKER = join(ROOT, 'out', 'cli', 'import-worker.js');
+
+// As copied from an organisation's web page: the menu comes along with the release.
+const PASTED = [
+  'Who we are',
+  'Our Work',
+  'Donate',
+  'Floods cut off 12,000 people in the Tana River delta',
+  '14 May 2026',
+  'Geneva - Relief teams reached villages in the Tana River delta by boat today, after floods cut the only road and left 12,000 people without clean water or health care.',
+  '"The water came up in a single night and the families we met have lost their stores of maize," said Achieng Otieno, Head of Emergencies. "Boats are the only way in for the next two weeks."',
+  'The organisation is distributing water purification tablets, hygiene kits and tarpaulins to 2,400 households, and two mobile clinics are treating people for diarrhoea and malaria.',
+  'The Kenya Meteorological Department expects more rain in the coming days.',
+  'For further information please contact John Smith at the Nairobi office, Email jsmith@example.org, Tel. +254 20 000 0000',
+].join('\n');
+const EXTRACTED_HEADLINE = 'Floods cut off 12,000 people in the Tana River delta';
+const FIXED_HEADLINE = 'Floods cut off 12,000 people in Kenya’s Tana River delta';
+
+// A release copied from a web page: the clipboard holds its HTML and its text.
+const WEB_HEADLINE = 'Cholera vaccination reaches 90,000 people in Kisumu';
+const WEB_PARAGRAPHS = [
+  'KISUMU, 2 June 2026 – A ten-day cholera vaccination campaign reached 90,000 people in the informal settlements of Kisumu, where cases doubled after the floods.',
+  'Vaccination teams worked from schools, churches and market stalls, and volunteers went door to door to reach older people who could not travel.',
+  'The campaign was run with the county health department and will be followed by the repair of 40 water points.',
+];
+const WEB_PAGE_HTML = [
+  '<nav><ul><li><a href="/who-we-are">Who we are</a></li><li><a href="/our-work">Our Work</a></li><li><a href="/donate">Donate</a></li></ul></nav>',
+  `<main><article><h1>${WEB_HEADLINE}</h1>`,
+  ...WEB_PARAGRAPHS.map((p) => `<p>${p}</p>`),
+  '</article></main>',
+  '<footer><p><a href="/privacy">Privacy policy</a> | <a href="/terms">Terms of use</a></p></footer>',
+].join('');
+const WEB_PAGE_TEXT = ['Who we are', 'Our Work', 'Donate', WEB_HEADLINE, ...WEB_PARAGRAPHS, 'Privacy policy | Terms of use'].join('\n');
+
+const DOCX_HEADLINE = 'Mobile clinics reach flood-hit families in Garissa';
+
+let core: Core;
+let server: WebServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+async function api<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>> {
+  const res = (await core.dispatch(method, input, { transport: 'test' })) as Result<CallResult<M>>;
+  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
+  return res.value;
+}
+
+const counts = async () => {
+  const c = (await api('library.info', {})).counts;
+  return { release: c.release ?? 0, contact: c.contact ?? 0, attachment: c.attachment ?? 0 };
+};
+
+/** axe-core on the page as it stands; serious or critical problems fail the test. */
+async function expectAccessible(name: string): Promise<void> {
+  // Evaluated from the driver: the page's CSP (rightly) refuses an injected inline <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
+    };
+    const r = await w.axe.run(document);
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`)).toEqual([]);
+}
+
+async function screenshot(name: string): Promise<void> {
+  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** One import on the screen: its fields, its cleaned source, its buttons. */
+function item(name: string): Locator {
+  return page.getByRole('region', { name: `Import of ${name}` });
+}
+
+const field = (scope: Locator, label: string) => scope.getByRole('form', { name: 'Extracted fields' }).getByLabel(label, { exact: true });
+
+async function wordRelease(): Promise<Buffer> {
+  const p = (text: string, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+    new Paragraph({ children: [new TextRun(text)], ...(heading ? { heading } : {}) });
+  const doc = new WordDocument({
+    sections: [
+      {
+        children: [
+          p(DOCX_HEADLINE, HeadingLevel.TITLE),
+          p('NAIROBI, 21 May 2026 – Two mobile clinics began visiting villages around Garissa this week, where floods have closed five of the county’s health centres.'),
+          p('The clinics carry a nurse, a clinical officer and medicines for 3,000 consultations a month.'),
+          p('“People walked for a day to reach us on the first morning,” said Halima Abdi, a nurse on the Garissa team.'),
+          // A release runs to a page or two: long enough that its source scrolls beside the fields.
+          ...Array.from({ length: 14 }, (_, i) =>
+            p(`In week ${i + 1} the teams saw patients in ${4 + i} villages along the Tana, treating malaria, diarrhoea and skin infections, and referred the most serious cases to Garissa County Referral Hospital by road or boat.`),
+          ),
+          p('-ENDS-'),
+          p('Media contact', HeadingLevel.HEADING_2),
+          // The same person as in the pasted release, written differently: the e-mail is what matches.
+          p('J. Smith, Press Officer, JSmith@example.org'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  // The core runs each parse in a worker thread loaded from the CLI build.
+  if (!existsSync(WORKER)) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  core = await openCore(join(tempDirKept(), 'library'), { author: 'Press Officer' });
+  server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Africa/Nairobi' });
+  // The paste goes through the real clipboard, as a person's Ctrl+V does.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  core?.close();
+});
+
+describe('importing releases in the browser', () => {
+  let releaseId = '';
+  let contactId = '';
+
+  it('reads a pasted release, shows the fields beside the source, stores nothing until Confirm, then stores the fixed release with its contact and original', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'No releases yet' }).waitFor();
+    // The empty list of releases offers the import as a way to start.
+    await page.getByRole('link', { name: 'Paste or import a release' }).click();
+    await page.waitForURL(/#\/import$/);
+    await page.getByRole('heading', { name: 'Import releases' }).waitFor();
+
+    const box = page.getByLabel('Paste a release', { exact: true });
+    await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
+    await box.focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => box.inputValue()).toBe(PASTED);
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+
+    const pasted = item('Pasted text');
+    const headline = field(pasted, 'Headline');
+    await expect.poll(() => headline.inputValue(), { timeout: 20_000 }).toBe(EXTRACTED_HEADLINE);
+    expect(await field(pasted, 'Dateline place').inputValue()).toBe('Geneva');
+    expect(await field(pasted, 'Release date').inputValue()).toBe('2026-05-14');
+    const body = await field(pasted, 'Body (a blank line between paragraphs)').inputValue();
+    expect(body.startsWith('Relief teams reached villages in the Tana River delta by boat today')).toBe(true);
+    expect(body).toContain('The Kenya Meteorological Department expects more rain');
+    // The menu and the contact line are not part of the body.
+    expect(body).not.toMatch(/Who we are|Donate|jsmith@example\.org/);
+    expect(await field(pasted, 'Speaker').inputValue()).toBe('Achieng Otieno');
+    expect(await field(pasted, 'Name').inputValue()).toBe('John Smith');
+    expect(await field(pasted, 'E-mail').inputValue()).toBe('jsmith@example.org');
+    expect(await field(pasted, 'Phone').inputValue()).toBe('+254 20 000 0000');
+    await pasted.getByText('New contact: it will be added as a spokesperson.').waitFor();
+
+    // The cleaned source sits beside the fields, so each can be checked against the other.
+    const source = pasted.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    expect(await source.innerText()).toContain('Relief teams reached villages in the Tana River delta by boat today');
+    const form = await pasted.getByRole('form', { name: 'Extracted fields' }).boundingBox();
+    const aside = await source.boundingBox();
+    expect(form && aside && aside.x >= form.x + form.width).toBe(true);
+    expect(form && aside && aside.y < form.y + form.height && aside.y + aside.height > form.y).toBe(true);
+
+    // Reading is not storing.
+    expect(await counts()).toEqual({ release: 0, contact: 0, attachment: 0 });
+
+    await expectAccessible('import review');
+    await screenshot('import-review');
+
+    await headline.fill(FIXED_HEADLINE);
+    await pasted.getByRole('button', { name: 'Confirm and store' }).click();
+    await pasted.getByText('Stored, with 1 new contact.').waitFor();
+    expect(await counts()).toEqual({ release: 1, contact: 1, attachment: 1 });
+
+    const list = await api('release.list', { limit: 10 });
+    expect(list.items.map((r) => r.headline)).toEqual([FIXED_HEADLINE]);
+    releaseId = list.items[0]!.id;
+    const release = await api('release.get', { id: releaseId });
+    expect(release.datelinePlace).toBe('Geneva');
+    expect(release.releaseDate).toBe('2026-05-14');
+    expect(release.status).toBe('draft');
+    expect(release.contacts).toHaveLength(1);
+    contactId = release.contacts[0]!;
+    const contact = await api('contact.get', { id: contactId });
+    expect(contact.name).toBe('John Smith');
+    expect(contact.emails.map((e) => e.address)).toEqual(['jsmith@example.org']);
+
+    const attachments = await api('attachment.list', { release: releaseId, limit: 10 });
+    expect(attachments.items.map((a) => a.originalName)).toEqual(['Pasted text.txt']);
+    const original = await api('attachment.content', { id: attachments.items[0]!.id });
+    expect(original.mediaType).toMatch(/^text\/plain/);
+    expect(Buffer.from(original.data, 'base64').toString('utf8')).toBe(PASTED);
+
+    // The link under the stored import opens the new release.
+    await pasted.getByRole('link', { name: 'Open the release' }).click();
+    await page.waitForURL(new RegExp(`#/releases/${releaseId}`));
+    await expect.poll(() => page.getByLabel('Headline', { exact: true }).inputValue()).toBe(FIXED_HEADLINE);
+  });
+
+  it('imports a Word file, says its contact is already in the library, and links it instead of adding it again', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/import';
+    });
+    await page.getByRole('heading', { name: 'Import releases' }).waitFor();
+    await page.getByLabel(/^Choose files/).setInputFiles({
+      name: 'garissa-clinics.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await wordRelease(),
+    });
+    const word = item('garissa-clinics.docx');
+    await expect.poll(() => field(word, 'Headline').inputValue(), { timeout: 20_000 }).toBe(DOCX_HEADLINE);
+    expect(await field(word, 'Dateline place').inputValue()).toMatch(/^nairobi$/i);
+    expect(await field(word, 'Release date').inputValue()).toBe('2026-05-21');
+    expect((await field(word, 'E-mail').inputValue()).toLowerCase()).toBe('jsmith@example.org');
+    await word.getByText('Matches existing contact John Smith: it will be linked, not added again.').waitFor();
+    const source = word.getByRole('complementary', { name: 'Cleaned text of garissa-clinics.docx' });
+    expect(await source.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await expectAccessible('import review of a long Word file');
+    await screenshot('import-review-word');
+    expect(await counts()).toEqual({ release: 1, contact: 1, attachment: 1 });
+
+    await word.getByRole('button', { name: 'Confirm and store' }).click();
+    await word.getByText('Stored, with 0 new contacts.').waitFor();
+    expect(await counts()).toEqual({ release: 2, contact: 1, attachment: 2 });
+    const stored = (await api('release.list', { limit: 10 })).items.find((r) => r.headline === DOCX_HEADLINE);
+    expect(stored).toBeDefined();
+    expect((await api('release.get', { id: stored!.id })).contacts).toEqual([contactId]);
+    const original = await api('attachment.list', { release: stored!.id, limit: 10 });
+    expect(original.items.map((a) => a.originalName)).toEqual(['garissa-clinics.docx']);
+  });
+
+  it('reads a copied web page from its HTML, reads the text instead once the person edits it, and Discard stores nothing', async () => {
+    const before = await counts();
+    const box = page.getByLabel('Paste a release', { exact: true });
+    const copy = async () => {
+      await page.evaluate(
+        ([html, text]) =>
+          navigator.clipboard.write([
+            new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
+          ]),
+        [WEB_PAGE_HTML, WEB_PAGE_TEXT] as const,
+      );
+      await box.focus();
+      await page.keyboard.press('Control+V');
+      await expect.poll(() => box.inputValue()).toBe(WEB_PAGE_TEXT);
+    };
+    const reviewing = () => item('Pasted text').filter({ has: page.getByRole('button', { name: 'Discard' }) });
+
+    await copy();
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    await expect.poll(() => field(reviewing(), 'Headline').inputValue(), { timeout: 20_000 }).toBe(WEB_HEADLINE);
+    // Read from the HTML: the page's heading is a heading in the cleaned source.
+    await reviewing().getByRole('complementary').getByRole('heading', { name: WEB_HEADLINE }).waitFor();
+    expect(await field(reviewing(), 'Body (a blank line between paragraphs)').inputValue()).not.toMatch(/Who we are|Donate|Privacy policy/);
+    await expectAccessible('import review of a web page');
+    await reviewing().getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Extracted fields' }).count()).toBe(0);
+
+    // The copied page had no contact, so the person types one under it before reading.
+    await copy();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nFor further information please contact Amina Yusuf, Email ayusuf@example.org');
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    await expect.poll(() => field(reviewing(), 'Headline').inputValue(), { timeout: 20_000 }).toBe(WEB_HEADLINE);
+    expect(await field(reviewing(), 'E-mail').inputValue()).toBe('ayusuf@example.org');
+    await reviewing().getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Extracted fields' }).count()).toBe(0);
+
+    expect(await counts()).toEqual(before);
+    expect((await api('release.list', { limit: 10 })).items.map((r) => r.headline)).not.toContain(WEB_HEADLINE);
+  });
+
+  it('says clearly that a picture renamed .docx is not a Word document, and stores nothing', async () => {
+    const before = await counts();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+      .png()
+      .toBuffer();
+    await page.getByLabel(/^Choose files/).setInputFiles({ name: 'flood-photo.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: png });
+    const failed = item('flood-photo.docx');
+    const alert = failed.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.innerText()).toMatch(/“?flood-photo\.docx”?.*PNG image, not a Word document/);
+    expect(await counts()).toEqual(before);
+
+    await expectAccessible('import with an unreadable file');
+    await screenshot('import-unreadable');
+    await failed.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => failed.count()).toBe(0);
+  });
+
+  it('is reached from the Import link beside “New release”, and the empty screen passes accessibility checks', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Releases', exact: true }).click();
+    await page.getByText('2 releases').waitFor();
+    await screenshot('releases-import-link');
+    await page.locator('#main').getByRole('link', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/#\/import$/);
+    await page.getByRole('heading', { name: 'Import releases' }).waitFor();
+    // A fresh visit starts with nothing read.
+    expect(await page.getByRole('region', { name: /^Import of / }).count()).toBe(0);
+    await expectAccessible('import (empty)');
+    await screenshot('import-empty');
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
