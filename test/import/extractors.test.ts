@@ -62,8 +62,16 @@ describe('datelines', () => {
     ['CÚCUTA, 12 de mayo de 2026.- La Fundación inauguró', 'Cúcuta', '2026-05-12'],
     ['جنيف، 3 آذار/مارس 2026 – أعلنت المنظمة اليوم', 'جنيف', '2026-03-03'],
     ['BRIDGETOWN, Barbados, March 24, 2026 /Caribbean Newswire/ -- Island Relief Fund has', 'Bridgetown, Barbados', '2026-03-24'],
+    ['Geneva - 14 May 2026 - Relief teams reached the last cut-off villages in the valley on Tuesday.', 'Geneva', '2026-05-14'],
+    ['NAIROBI – 3 March 2026 – The organisation and its partners opened two more water points.', 'Nairobi', '2026-03-03'],
   ])('reads %s', (text, place, date) => {
     expect(matchDateline(text)).toMatchObject({ place, dateIso: date });
+  });
+
+  it('leaves the body without the date that followed the place', () => {
+    const text = 'Geneva - 14 May 2026 - Relief teams reached the last cut-off villages in the valley on Tuesday.';
+    const d = matchDateline(text)!;
+    expect(text.slice(d.length)).toBe('Relief teams reached the last cut-off villages in the valley on Tuesday.');
   });
 
   it('does not take a headline with a dash or a colon for a dateline', () => {

@@ -44,6 +44,17 @@ function placeFrom(raw: string): string | null | false {
   return placeCase(parts.join(', '));
 }
 
+/** A date opening `rest` (after an optional "le"/"el"/"the"), closed by its own separator. */
+function dateAfterPlace(rest: string): { iso: string; length: number } | null {
+  const head = asciiDigits(rest.slice(0, 80));
+  const lead = /^(?:(?:le|el|the|on)\s+)?/iu.exec(head)?.[0].length ?? 0;
+  const d = findDates(head).find((x) => x.index === lead);
+  if (!d) return null;
+  const close = /^(?:\s*[-–—]{1,3}\s*|\s*:\s+|\.\s*[-–—]?\s*|,\s+)/u.exec(head.slice(d.index + d.length));
+  if (!close) return null;
+  return { iso: d.iso, length: d.index + d.length + close[0].length };
+}
+
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 /**
@@ -73,7 +84,14 @@ export function matchDateline(text: string): Dateline | null {
       const caps = ALL_CAPS.test(withoutDate.replace(/\([^)]*\)/gu, '')) || /[\u0600-\u06FF]/u.test(place);
       if (wordCount(rest) < (caps ? 6 : 12)) continue;
     } else if (date.index > 0 && place === null && kind === 'stop' && wordCount(rest) < 6) continue;
-    return { place, dateIso: date?.iso ?? null, length: sep.index + sep[0].length };
+    const length = sep.index + sep[0].length;
+    if (!date) {
+      // "Geneva - 14 May 2026 - Relief teams ...": the date stands after the place, between two
+      // separators of its own.
+      const after = dateAfterPlace(text.slice(length));
+      if (after) return { place, dateIso: after.iso, length: length + after.length };
+    }
+    return { place, dateIso: date?.iso ?? null, length };
   }
   return null;
 }
