@@ -155,6 +155,10 @@ describe('language, page furniture and end marks', () => {
 
   it('knows menus, share rows, cookie banners and end marks', () => {
     expect(isNavBlock('Home | News | Donate')).toBe(true);
+    expect(isNavBlock('Accueil > Actualités > Communiqués')).toBe(true);
+    expect(isNavBlock('الرئيسية | من نحن | أخبارنا | تبرع الآن')).toBe(true);
+    expect(isNavBlock('Floods | 12,000 displaced in River Nile State')).toBe(false);
+    expect(isNavBlock('Health > Nutrition > Sahel children at risk as lean season begins early')).toBe(false);
     expect(stripLeadingNav('Accueil Qui sommes-nous Nos actions Faire un don Tchad : un pont aérien')).toBe('Tchad : un pont aérien');
     expect(isJunk('We use cookies to improve your experience.')).toBe(true);
     expect(isJunk('Share this: Facebook X WhatsApp')).toBe(true);

@@ -27,8 +27,12 @@ export const NAV_PHRASES = keys([
   'contactenos', 'buscar', 'compartir', 'imprimir', 'suscríbete', 'suscribete', 'leer más', 'leer mas', 'empleo', 'emergencias', 'países',
   'الرئيسية', 'الصفحة الرئيسية', 'من نحن', 'عملنا', 'ماذا نفعل', 'أين نعمل', 'شارك', 'تبرع', 'تبرّع', 'تبرع الآن', 'الأخبار',
   'أخبار', 'المركز الإعلامي', 'غرفة الأخبار', 'بيانات صحفية', 'البيانات الصحفية', 'اتصل بنا', 'بحث', 'القائمة', 'طباعة', 'مشاركة',
-  'اشترك', 'اقرأ المزيد', 'وظائف', 'حالات الطوارئ', 'انضم إلينا',
+  'اشترك', 'اقرأ المزيد', 'وظائف', 'حالات الطوارئ', 'انضم إلينا', 'أخبارنا', 'بياناتنا', 'مواقفنا',
+  'communiqués', 'communiques', 'comunicados', 'releases', 'statements', 'déclarations', 'declaraciones', 'blog',
 ]);
+
+/** Breadcrumbs and menus joined by these marks ("Accueil > Actualités > Communiqués"). */
+const CRUMB_MARKS = /\s[|>»›•·]\s|\s\/\s/gu;
 
 const NAV_SEPARATORS = /\s*(?:[|•·»›>/]|\s{2,}|\t)\s*/u;
 
@@ -51,7 +55,13 @@ export function isNavBlock(text: string): boolean {
   if (text.length > 300) return false;
   const parts = splitNav(text);
   if (parts.length === 0) return true;
-  return parts.every((p) => NAV_PHRASES.has(compareKey(p)));
+  if (parts.every((p) => NAV_PHRASES.has(compareKey(p)))) return true;
+  // A breadcrumb or menu row: three or more short items joined by menu marks, most of them
+  // menu words; a sentence or headline never looks like that.
+  const marks = text.match(CRUMB_MARKS)?.length ?? 0;
+  if (marks < 2 || parts.length < 3 || parts.some((p) => p.split(/\s+/u).length > 4)) return false;
+  const known = parts.filter((p) => NAV_PHRASES.has(compareKey(p)) || LABELS.has(compareKey(p))).length;
+  return known * 2 >= parts.length;
 }
 
 /**
