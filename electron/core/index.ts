@@ -21,6 +21,11 @@ export interface CoreOptions extends LibraryOptions {
   attachmentLimit?: number;
   /** Check a big library's whole file in a worker after opening (long-running hosts only). */
   backgroundCheck?: boolean;
+  /**
+   * Every this many milliseconds, look for writes by another process (the CLI) and announce
+   * them as `library.changed`, so open lists refresh. Web mode's event stream does this itself.
+   */
+  watchOutsideWrites?: number;
 }
 
 export interface Core {
@@ -71,6 +76,17 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
     },
   };
   const dispatch = createDispatcher(ctx, handlers);
+  if (opts.watchOutsideWrites) {
+    const timer = setInterval(() => {
+      if (closed) return clearInterval(timer);
+      try {
+        if (library.changedOutside()) jobs.emit({ type: 'library.changed', lastSeq: library.docs.lastSeq() });
+      } catch {
+        // The library is being swapped by a restore; the next tick looks again.
+      }
+    }, opts.watchOutsideWrites);
+    timer.unref();
+  }
   if (opts.backgroundCheck) {
     void library.checkInBackground().then((problems) => {
       if (problems.length > 0 && !closed) jobs.emit({ type: 'library.problem', problems });

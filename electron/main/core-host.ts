@@ -15,7 +15,7 @@ const { printer } = serveCore(
   () => {
     if (!dir) return Promise.reject(new Error('the core host was started without a library folder'));
     const nativeBinding = process.env.DATELINE_NATIVE_BINDING || undefined;
-    return openCore(dir, { backgroundCheck: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    return openCore(dir, { backgroundCheck: true, watchOutsideWrites: 1000, ...(nativeBinding ? { nativeBinding } : {}) });
   },
   () => process.exit(0),
 );

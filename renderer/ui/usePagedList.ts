@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResult, InputOf, MethodName, Page } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
-import { useClient } from '../client/context';
+import { useClient, useCoreEvents } from '../client/context';
 
 export type PagedMethod = 'release.list' | 'contact.list' | 'attachment.list' | 'kit.list' | 'office.list';
 export type ItemOf<M extends MethodName> = CallResult<M> extends Page<infer T> ? T : never;
@@ -67,6 +67,10 @@ export function usePagedList<M extends PagedMethod>(method: M, input: InputOf<M>
   }, [cursor, fetchPage]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
+  // Another process (the CLI, a colleague's sync later) wrote to the library: show it.
+  useCoreEvents((e) => {
+    if (e.type === 'library.changed') reload();
+  });
 
   return { items, total, loading, error, hasMore: cursor !== null, loadMore, reload };
 }

@@ -196,3 +196,19 @@ describe('search', () => {
     expect(await call<unknown[]>(c, 'contact.match', { emails: ['other@example.org'] })).toEqual([]);
   });
 });
+
+describe('writes by another process', () => {
+  it('are announced as library.changed when the core watches for them', async () => {
+    const dir = tempDir();
+    const app = await openCore(dir, { author: 'app', watchOutsideWrites: 20 });
+    const cli = await openCore(dir, { author: 'cli' });
+    open.push(app, cli);
+    const seen = new Promise<number>((resolve) => {
+      app.jobs.on((e) => {
+        if (e.type === 'library.changed') resolve(e.lastSeq);
+      });
+    });
+    await call(cli, 'contact.create', { name: 'Written from the command line' });
+    expect(await seen).toBe(cli.library.docs.lastSeq());
+  });
+});
