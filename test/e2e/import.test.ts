@@ -1,16 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document as WordDocument, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/core/http/server';
-import { openCore, type Core } from '../../electron/core/index';
-import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
-import type { Result } from '../../electron/shared/errors';
-import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
-import { tempDirKept } from './temp';
+import { ROOT, startHarness, type Harness } from './harness';
 
 /**
  * The release importer in headless Chromium against the real core, web server and import
@@ -19,9 +14,6 @@ import { tempDirKept } from './temp';
  * why a picture renamed .docx cannot be read. Nothing reaches the library before Confirm.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const WORKER = join(ROOT, 'out', 'cli', 'import-worker.js');
 
 // As copied from an organisation's web page: the menu comes along with the release.
@@ -58,43 +50,13 @@ const WEB_PAGE_TEXT = ['Who we are', 'Our Work', 'Donate', WEB_HEADLINE, ...WEB_
 
 const DOCX_HEADLINE = 'Mobile clinics reach flood-hit families in Garissa';
 
-let core: Core;
-let server: WebServer;
-let browser: Browser;
-let context: BrowserContext;
+let h: Harness;
 let page: Page;
-const consoleErrors: string[] = [];
-
-async function api<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>> {
-  const res = (await core.dispatch(method, input, { transport: 'test' })) as Result<CallResult<M>>;
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-  return res.value;
-}
 
 const counts = async () => {
-  const c = (await api('library.info', {})).counts;
+  const c = (await h.api('library.info', {})).counts;
   return { release: c.release ?? 0, contact: c.contact ?? 0, attachment: c.attachment ?? 0 };
 };
-
-/** axe-core on the page as it stands; serious or critical problems fail the test. */
-async function expectAccessible(name: string): Promise<void> {
-  // Evaluated from the driver: the page's CSP (rightly) refuses an injected inline <script>.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
-    };
-    const r = await w.axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`)).toEqual([]);
-}
-
-async function screenshot(name: string): Promise<void> {
-  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
 
 /** One import on the screen: its fields, its cleaned source, its buttons. */
 function item(name: string): Locator {
@@ -130,7 +92,6 @@ async function wordRelease(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
   // The core runs each parse in a worker thread loaded from the CLI build.
   if (!existsSync(WORKER)) {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'], {
@@ -138,28 +99,17 @@ beforeAll(async () => {
       stdio: 'inherit',
     });
   }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  core = await openCore(join(tempDirKept(), 'library'), { author: 'Press Officer' });
-  server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  h = await startHarness({
+    author: 'Press Officer',
+    stepTimeout: 15_000,
+    // The paste goes through the real clipboard, as a person's Ctrl+V does.
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Africa/Nairobi' });
-  // The paste goes through the real clipboard, as a person's Ctrl+V does.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+  page = h.page;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  core?.close();
+  await h?.close();
 });
 
 describe('importing releases in the browser', () => {
@@ -167,7 +117,7 @@ describe('importing releases in the browser', () => {
   let contactId = '';
 
   it('reads a pasted release, shows the fields beside the source, stores nothing until Confirm, then stores the fixed release with its contact and original', async () => {
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await page.getByRole('heading', { name: 'No releases yet' }).waitFor();
     // The empty list of releases offers the import as a way to start.
     await page.getByRole('link', { name: 'Paste or import a release' }).click();
@@ -208,30 +158,30 @@ describe('importing releases in the browser', () => {
     // Reading is not storing.
     expect(await counts()).toEqual({ release: 0, contact: 0, attachment: 0 });
 
-    await expectAccessible('import review');
-    await screenshot('import-review');
+    await h.expectAccessible('import review');
+    await h.screenshot('import-review');
 
     await headline.fill(FIXED_HEADLINE);
     await pasted.getByRole('button', { name: 'Confirm and store' }).click();
     await pasted.getByText('Stored, with 1 new contact.').waitFor();
     expect(await counts()).toEqual({ release: 1, contact: 1, attachment: 1 });
 
-    const list = await api('release.list', { limit: 10 });
+    const list = await h.api('release.list', { limit: 10 });
     expect(list.items.map((r) => r.headline)).toEqual([FIXED_HEADLINE]);
     releaseId = list.items[0]!.id;
-    const release = await api('release.get', { id: releaseId });
+    const release = await h.api('release.get', { id: releaseId });
     expect(release.datelinePlace).toBe('Geneva');
     expect(release.releaseDate).toBe('2026-05-14');
     expect(release.status).toBe('draft');
     expect(release.contacts).toHaveLength(1);
     contactId = release.contacts[0]!;
-    const contact = await api('contact.get', { id: contactId });
+    const contact = await h.api('contact.get', { id: contactId });
     expect(contact.name).toBe('John Smith');
     expect(contact.emails.map((e) => e.address)).toEqual(['jsmith@example.org']);
 
-    const attachments = await api('attachment.list', { release: releaseId, limit: 10 });
+    const attachments = await h.api('attachment.list', { release: releaseId, limit: 10 });
     expect(attachments.items.map((a) => a.originalName)).toEqual(['Pasted text.txt']);
-    const original = await api('attachment.content', { id: attachments.items[0]!.id });
+    const original = await h.api('attachment.content', { id: attachments.items[0]!.id });
     expect(original.mediaType).toMatch(/^text\/plain/);
     expect(Buffer.from(original.data, 'base64').toString('utf8')).toBe(PASTED);
 
@@ -242,9 +192,7 @@ describe('importing releases in the browser', () => {
   });
 
   it('imports a Word file, says its contact is already in the library, and links it instead of adding it again', async () => {
-    await page.evaluate(() => {
-      window.location.hash = '#/import';
-    });
+    await h.goto('#/import');
     await page.getByRole('heading', { name: 'Import releases' }).waitFor();
     await page.getByLabel(/^Choose files/).setInputFiles({
       name: 'garissa-clinics.docx',
@@ -259,17 +207,17 @@ describe('importing releases in the browser', () => {
     await word.getByText('Matches existing contact John Smith: it will be linked, not added again.').waitFor();
     const source = word.getByRole('complementary', { name: 'Cleaned text of garissa-clinics.docx' });
     expect(await source.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
-    await expectAccessible('import review of a long Word file');
-    await screenshot('import-review-word');
+    await h.expectAccessible('import review of a long Word file');
+    await h.screenshot('import-review-word');
     expect(await counts()).toEqual({ release: 1, contact: 1, attachment: 1 });
 
     await word.getByRole('button', { name: 'Confirm and store' }).click();
     await word.getByText('Stored, with 0 new contacts.').waitFor();
     expect(await counts()).toEqual({ release: 2, contact: 1, attachment: 2 });
-    const stored = (await api('release.list', { limit: 10 })).items.find((r) => r.headline === DOCX_HEADLINE);
+    const stored = (await h.api('release.list', { limit: 10 })).items.find((r) => r.headline === DOCX_HEADLINE);
     expect(stored).toBeDefined();
-    expect((await api('release.get', { id: stored!.id })).contacts).toEqual([contactId]);
-    const original = await api('attachment.list', { release: stored!.id, limit: 10 });
+    expect((await h.api('release.get', { id: stored!.id })).contacts).toEqual([contactId]);
+    const original = await h.api('attachment.list', { release: stored!.id, limit: 10 });
     expect(original.items.map((a) => a.originalName)).toEqual(['garissa-clinics.docx']);
   });
 
@@ -296,7 +244,7 @@ describe('importing releases in the browser', () => {
     // Read from the HTML: the page's heading is a heading in the cleaned source.
     await reviewing().getByRole('complementary').getByRole('heading', { name: WEB_HEADLINE }).waitFor();
     expect(await field(reviewing(), 'Body (a blank line between paragraphs)').inputValue()).not.toMatch(/Who we are|Donate|Privacy policy/);
-    await expectAccessible('import review of a web page');
+    await h.expectAccessible('import review of a web page');
     await reviewing().getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => page.getByRole('form', { name: 'Extracted fields' }).count()).toBe(0);
 
@@ -311,7 +259,7 @@ describe('importing releases in the browser', () => {
     await expect.poll(() => page.getByRole('form', { name: 'Extracted fields' }).count()).toBe(0);
 
     expect(await counts()).toEqual(before);
-    expect((await api('release.list', { limit: 10 })).items.map((r) => r.headline)).not.toContain(WEB_HEADLINE);
+    expect((await h.api('release.list', { limit: 10 })).items.map((r) => r.headline)).not.toContain(WEB_HEADLINE);
   });
 
   it('says clearly that a picture renamed .docx is not a Word document, and stores nothing', async () => {
@@ -326,26 +274,26 @@ describe('importing releases in the browser', () => {
     expect(await alert.innerText()).toMatch(/“?flood-photo\.docx”?.*PNG image, not a Word document/);
     expect(await counts()).toEqual(before);
 
-    await expectAccessible('import with an unreadable file');
-    await screenshot('import-unreadable');
+    await h.expectAccessible('import with an unreadable file');
+    await h.screenshot('import-unreadable');
     await failed.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => failed.count()).toBe(0);
   });
 
   it('is reached from the Import link beside “New release”, and the empty screen passes accessibility checks', async () => {
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Releases', exact: true }).click();
+    await h.nav('Releases').click();
     await page.getByText('2 releases').waitFor();
-    await screenshot('releases-import-link');
+    await h.screenshot('releases-import-link');
     await page.locator('#main').getByRole('link', { name: 'Import', exact: true }).click();
     await page.waitForURL(/#\/import$/);
     await page.getByRole('heading', { name: 'Import releases' }).waitFor();
     // A fresh visit starts with nothing read.
     expect(await page.getByRole('region', { name: /^Import of / }).count()).toBe(0);
-    await expectAccessible('import (empty)');
-    await screenshot('import-empty');
+    await h.expectAccessible('import (empty)');
+    await h.screenshot('import-empty');
   });
 
   it('logged no console errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
   });
 });

@@ -1,18 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Download, type FrameLocator, type Page } from 'playwright-core';
+import type { Download, FrameLocator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/core/http/server';
-import { openCore, type Core } from '../../electron/core/index';
-import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { KitItem } from '../../electron/shared/documents';
-import type { Result } from '../../electron/shared/errors';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
 import { photo } from '../kits/fixtures';
 import { readZip } from '../kits/zipread';
-import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
-import { tempDirKept } from './temp';
+import { ARTIFACTS, startHarness, type Harness } from './harness';
 
 /**
  * The kit builder in headless Chromium against the real core and web server: a press officer
@@ -20,9 +15,6 @@ import { tempDirKept } from './temp';
  * fact sheet, orders it by drag and drop and from the keyboard, reads the live preview, downloads
  * kit-lite and Word files, cancels a ZIP bundle, and finds the kit as it was after a reload.
  */
-
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
-const AXE_SOURCE = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 const KIT_TITLE = 'Kasese water press kit';
 const HEADLINE = 'Clean water reaches 40,000 people in Kasese';
@@ -34,49 +26,10 @@ const SPOKESPERSON = 'Grace Akello';
 const PHOTO = 'borehole-kasese.jpg';
 const OFFICE = 'East Africa Regional Office';
 
-let core: Core;
-let server: WebServer;
-let browser: Browser;
-let context: BrowserContext;
+let h: Harness;
 let page: Page;
-const consoleErrors: string[] = [];
 const downloads: Download[] = [];
 let heavyKitId = '';
-
-async function api<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>> {
-  const res = (await core.dispatch(method, input, { transport: 'test' })) as Result<CallResult<M>>;
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-  return res.value;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** axe-core on the page as it stands; serious or critical problems fail the test. */
-async function expectAccessible(name: string): Promise<void> {
-  // Evaluated from the driver: the page's CSP (rightly) refuses an injected inline <script>.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
-    };
-    // The preview frame is sandboxed without scripts, so axe cannot run inside it (it would
-    // wait for an answer that never comes); the frame itself (its title) is still checked.
-    const r = await w.axe.run(document, { iframes: false });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  const bad = violations.filter((v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`)).toEqual([]);
-}
-
-async function screenshot(name: string): Promise<void> {
-  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
 
 const items = () => page.locator('ol.kit-items > li');
 const itemLabels = () => items().locator('.kit-item-label').allInnerTexts();
@@ -100,28 +53,33 @@ async function exportThroughUi(button: string): Promise<{ name: string; bytes: B
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  core = await openCore(join(tempDirKept(), 'library'), { author: 'Press Officer' });
-  server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
+  h = await startHarness({
+    author: 'Press Officer',
+    acceptDownloads: true,
+    // The preview frame is sandboxed without scripts, so axe cannot run inside it (it would
+    // wait for an answer that never comes); the frame itself (its title) is still checked.
+    axe: { iframes: false },
+  });
+  page = h.page;
+  page.on('download', (d) => downloads.push(d));
 
   const logo = await sharp({ create: { width: 240, height: 80, channels: 4, background: { r: 11, g: 79, b: 108, alpha: 1 } } }).png().toBuffer();
-  const logoId = (await api('attachment.add', { name: 'logo.png', data: logo.toString('base64'), fields: {} })).id;
-  const office = await api('office.create', {
+  const logoId = (await h.api('attachment.add', { name: 'logo.png', data: logo.toString('base64'), fields: {} })).id;
+  const office = await h.api('office.create', {
     name: OFFICE,
     logo: logoId,
     colours: { primary: '#0b4f6c', accent: '#d1495b' },
     boilerplate: { en: 'The organisation works in 190 countries to protect people in crises.', ar: 'تعمل المنظمة في مائة وتسعين بلدا لحماية الناس في الأزمات.' },
     timeZone: 'Africa/Kampala',
   });
-  await api('contact.create', {
+  await h.api('contact.create', {
     kind: 'spokesperson',
     name: SPOKESPERSON,
     role: 'Communications Officer',
     organisation: OFFICE,
     emails: [{ type: 'work', address: 'grace.akello@example.org' }],
   });
-  const en = await api('release.create', {
+  const en = await h.api('release.create', {
     headline: HEADLINE,
     language: 'en',
     datelinePlace: 'Kampala',
@@ -129,8 +87,8 @@ beforeAll(async () => {
     office: office.id,
     body: richTextFromParagraphs(['The organisation today completed twelve boreholes in Kasese district.']),
   });
-  const ar = await api('release.translate', { id: en.id, language: 'ar' });
-  await api('release.update', {
+  const ar = await h.api('release.translate', { id: en.id, language: 'ar' });
+  await h.api('release.update', {
     id: ar.id,
     rev: null,
     fields: { headline: ARABIC_HEADLINE, datelinePlace: 'كمبالا', body: richTextFromParagraphs(['أكملت المنظمة حفر اثني عشر بئرا في مقاطعة كاسيسي']) },
@@ -138,7 +96,7 @@ beforeAll(async () => {
   const jpeg = await sharp({ create: { width: 1600, height: 1067, channels: 3, background: { r: 60, g: 120, b: 90 } } })
     .jpeg({ quality: 85 })
     .toBuffer();
-  await api('attachment.add', {
+  await h.api('attachment.add', {
     name: PHOTO,
     data: jpeg.toString('base64'),
     fields: { caption: 'Families collect water at a new borehole, Kasese', credit: 'Photo: J. Mukasa' },
@@ -149,34 +107,19 @@ beforeAll(async () => {
   const heavy: KitItem[] = [];
   for (let i = 0; i < 6; i++) {
     const bytes = await photo(4000, 2667, i + 1);
-    heavy.push({ kind: 'attachment', id: (await api('attachment.add', { name: `market-${i + 1}.jpg`, data: bytes.toString('base64'), fields: {} })).id });
+    heavy.push({ kind: 'attachment', id: (await h.api('attachment.add', { name: `market-${i + 1}.jpg`, data: bytes.toString('base64'), fields: {} })).id });
   }
-  heavyKitId = (await api('kit.create', { title: 'Kasese photo library', language: 'en', items: heavy })).id;
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Africa/Nairobi', acceptDownloads: true });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
-  page.on('download', (d) => downloads.push(d));
+  heavyKitId = (await h.api('kit.create', { title: 'Kasese photo library', language: 'en', items: heavy })).id;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  core?.close();
+  await h?.close();
 });
 
 describe('The kit builder in the browser', () => {
   it('creates a kit from the Kits screen and opens it in the builder', async () => {
-    await page.goto(server.url);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Kits', exact: true }).click();
+    await page.goto(h.server.url);
+    await h.nav('Kits').click();
     await page.getByLabel('Title', { exact: true }).fill(KIT_TITLE);
     await page.getByRole('button', { name: 'Create kit' }).click();
     await page.waitForURL(/#\/kits\/.+/);
@@ -213,7 +156,7 @@ describe('The kit builder in the browser', () => {
 
     expect(await itemLabels()).toEqual([HEADLINE, PHOTO, SPOKESPERSON, 'Fact sheet']);
     await saved().waitFor();
-    const kit = await api('kit.get', { id: await kitId() });
+    const kit = await h.api('kit.get', { id: await kitId() });
     expect(kit.office).not.toBeNull();
     expect(kit.items.map((i) => i.kind)).toEqual(['release', 'attachment', 'contact', 'section']);
     expect(kit.items[0]).toMatchObject({ kind: 'release', languages: ['en', 'ar'] });
@@ -239,7 +182,7 @@ describe('The kit builder in the browser', () => {
 
     await saved().waitFor();
     await expect
-      .poll(async () => (await api('kit.get', { id: await kitId() })).items.map((i) => i.kind))
+      .poll(async () => (await h.api('kit.get', { id: await kitId() })).items.map((i) => i.kind))
       .toEqual(['release', 'section', 'contact', 'attachment']);
   });
 
@@ -269,10 +212,10 @@ describe('The kit builder in the browser', () => {
     await page.getByLabel('Page size', { exact: true }).selectOption('Letter');
     await page.getByText('The same pages the PDF is printed from (US Letter)').waitFor();
     await saved().waitFor();
-    await expect.poll(async () => (await api('kit.get', { id: await kitId() })).pageSize).toBe('Letter');
+    await expect.poll(async () => (await h.api('kit.get', { id: await kitId() })).pageSize).toBe('Letter');
 
-    await expectAccessible('kit builder');
-    await screenshot('kit-builder');
+    await h.expectAccessible('kit builder');
+    await h.screenshot('kit-builder');
   });
 
   it('downloads kit-lite and the Word document through the UI', async () => {
@@ -300,16 +243,14 @@ describe('The kit builder in the browser', () => {
 
   it('cancels a ZIP bundle export: nothing is downloaded and the job ends cancelled', async () => {
     const back = page.url();
-    await page.evaluate((h) => {
-      window.location.hash = h;
-    }, `#/kits/${heavyKitId}`);
+    await h.goto(`#/kits/${heavyKitId}`);
     await expect.poll(itemLabels).toHaveLength(6);
     const before = downloads.length;
     await page.getByRole('button', { name: 'Download ZIP bundle', exact: true }).click();
     await page.getByRole('progressbar', { name: 'Progress of the ZIP bundle export' }).waitFor();
     await page.getByRole('button', { name: 'Cancel export', exact: true }).click();
     await page.getByText('The export was cancelled; nothing was downloaded.').waitFor({ timeout: 20_000 });
-    const job = core.jobs.list().find((j) => j.method === 'kit.exportFile' && j.state !== 'done');
+    const job = h.core.jobs.list().find((j) => j.method === 'kit.exportFile' && j.state !== 'done');
     expect(job?.state).toBe('cancelled');
     // The export buttons are back for another try, and no file reached the downloads.
     expect(await page.getByRole('button', { name: 'Download ZIP bundle', exact: true }).isEnabled()).toBe(true);
@@ -328,7 +269,7 @@ describe('The kit builder in the browser', () => {
     await preview().locator('h1.kit-title').waitFor();
 
     // The kit is listed, and its row opens it again from the keyboard.
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Kits', exact: true }).click();
+    await h.nav('Kits').click();
     const link = page.getByRole('link', { name: KIT_TITLE, exact: true });
     await link.focus();
     await page.keyboard.press('Enter');
@@ -337,6 +278,6 @@ describe('The kit builder in the browser', () => {
   });
 
   it('logged no console errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
   });
 });

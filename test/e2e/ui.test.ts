@@ -1,117 +1,45 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/core/http/server';
-import { openCore, type Core } from '../../electron/core/index';
-import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
-import type { Result } from '../../electron/shared/errors';
-import { tempDirKept } from './temp';
-import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
+import { ARTIFACTS, startHarness, type Harness } from './harness';
 
 /**
  * The real UI in headless Chromium against the real core and web server: a person writes a
  * release, attaches a photo, links a contact, finds both, reloads, and goes back in history.
  */
 
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
-const AXE = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_SOURCE = readFileSync(AXE, 'utf8');
 const HEADLINE = 'Floods displace thousands in Beledweyne';
 
-let core: Core;
-let server: WebServer;
-let browser: Browser;
-let context: BrowserContext;
+let h: Harness;
 let page: Page;
-const consoleErrors: string[] = [];
-
-async function api<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>> {
-  const res = (await core.dispatch(method, input, { transport: 'test' })) as Result<CallResult<M>>;
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-  return res.value;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core on the page as it is and fails on serious or critical problems. */
-async function expectAccessible(name: string): Promise<void> {
-  // addScriptTag would add an inline <script>, which the page's CSP (rightly) blocks; an
-  // evaluation from the test driver is not page content and runs regardless.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } };
-    const r = await w.axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-function nav(name: string) {
-  return page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
-}
-
-async function screenshot(name: string): Promise<void> {
-  // The content pane scrolls, not the page: show each screen from its top.
-  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function goto(hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
 
 async function waitForCommit(id: string, check: (doc: Awaited<ReturnType<typeof getRelease>>) => boolean): Promise<void> {
   await expect.poll(async () => check(await getRelease(id)), { timeout: 10_000, interval: 200 }).toBe(true);
 }
 
 function getRelease(id: string) {
-  return api('release.get', { id });
+  return h.api('release.get', { id });
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  core = await openCore(join(tempDirKept(), 'library'), { author: 'Press Officer' });
-  server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Africa/Nairobi' });
-  page = await context.newPage();
-  // Fail a step with the locator's own message well before the test's time is up.
-  page.setDefaultTimeout(10_000);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+  h = await startHarness({ author: 'Press Officer' });
+  page = h.page;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  core?.close();
+  await h?.close();
 });
 
 describe('Dateline in the browser', () => {
   it('refuses API requests without the token, and the page says how to open Dateline', async () => {
-    const res = await fetch(`${server.origin}/api/library.info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${h.server.origin}/api/library.info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(401);
-    const events = await fetch(`${server.origin}/api/events`);
+    const events = await fetch(`${h.server.origin}/api/events`);
     expect(events.status).toBe(401);
 
-    const bare = await context.newPage();
-    await bare.goto(`${server.origin}/`);
+    const bare = await h.context.newPage();
+    await bare.goto(`${h.server.origin}/`);
     await bare.getByRole('heading', { name: 'Open Dateline from its own address' }).waitFor();
     expect(await bare.locator('body').innerText()).toContain('npm start');
     await bare.screenshot({ path: join(ARTIFACTS, 'no-token.png') });
@@ -119,17 +47,17 @@ describe('Dateline in the browser', () => {
   });
 
   it('opens with the token, hides it from the address bar and shows what to do first', async () => {
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await page.getByRole('heading', { name: 'No releases yet' }).waitFor();
     expect(page.url()).not.toContain('token=');
-    expect(await page.evaluate(() => sessionStorage.getItem('dateline.token'))).toBe(server.token);
-    await expectAccessible('releases (empty)');
-    await screenshot('releases-empty');
+    expect(await page.evaluate(() => sessionStorage.getItem('dateline.token'))).toBe(h.server.token);
+    await h.expectAccessible('releases (empty)');
+    await h.screenshot('releases-empty');
   });
 
   let contactId = '';
   it('adds a contact', async () => {
-    await nav('Contacts').click();
+    await h.nav('Contacts').click();
     await page.getByRole('heading', { name: 'No contacts yet' }).waitFor();
     await page.getByRole('link', { name: 'New contact' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Amina Diallo');
@@ -138,20 +66,20 @@ describe('Dateline in the browser', () => {
     await page.getByLabel('E-mail 1', { exact: true }).fill('amina@radiosahel.example');
     await page.getByRole('button', { name: 'Add a phone number' }).click();
     await page.getByLabel('Phone 1', { exact: true }).fill('+221 77 123 45 67');
-    await expectAccessible('contact editor');
+    await h.expectAccessible('contact editor');
     await page.getByRole('button', { name: 'Create contact' }).click();
     await page.waitForURL(/#\/contacts\/con/);
     contactId = decodeURIComponent(page.url().split('#/contacts/')[1]!);
-    const saved = await api('contact.get', { id: contactId });
+    const saved = await h.api('contact.get', { id: contactId });
     expect(saved.name).toBe('Amina Diallo');
     expect(saved.emails).toEqual([{ type: 'work', address: 'amina@radiosahel.example' }]);
     expect(saved.phones).toEqual([{ type: 'mobile', number: '+221 77 123 45 67' }]);
-    await screenshot('contact-editor');
+    await h.screenshot('contact-editor');
   });
 
   let releaseId = '';
   it('writes a release with a rich-text body; it saves itself', async () => {
-    await nav('Releases').click();
+    await h.nav('Releases').click();
     await page.getByRole('button', { name: 'New release' }).click();
     await page.waitForURL(/#\/releases\/rel/);
     releaseId = decodeURIComponent(page.url().split('#/releases/')[1]!);
@@ -225,15 +153,15 @@ describe('Dateline in the browser', () => {
     expect(await thumb.getAttribute('src')).toMatch(/^blob:/);
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
-    const before = (await api('attachment.list', { limit: 50 })).total;
+    const before = (await h.api('attachment.list', { limit: 50 })).total;
     await page.getByLabel('Choose files…', { exact: true }).setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
     await page.getByText('“empty.jpg” is empty (0 bytes); nothing was stored.').waitFor();
-    expect((await api('attachment.list', { limit: 50 })).total).toBe(before);
-    const listed = await api('attachment.list', { release: releaseId, limit: 10 });
+    expect((await h.api('attachment.list', { limit: 50 })).total).toBe(before);
+    const listed = await h.api('attachment.list', { release: releaseId, limit: 10 });
     expect(listed.items.map((a) => a.originalName)).toEqual(['beledweyne-flood.png']);
 
-    await expectAccessible('release editor');
-    await screenshot('release-editor');
+    await h.expectAccessible('release editor');
+    await h.screenshot('release-editor');
   });
 
   it('finds the release and the contact through the global search (Ctrl+K)', async () => {
@@ -248,14 +176,14 @@ describe('Dateline in the browser', () => {
     await search.fill('Amina');
     const hit = results.getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Amina Diallo/ });
     await hit.waitFor();
-    await screenshot('global-search');
+    await h.screenshot('global-search');
     await search.press('Enter');
     await page.waitForURL(new RegExp(`#/contacts/${contactId}`));
     await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Amina Diallo');
   });
 
   it('still has everything after a reload', async () => {
-    await goto(`#/releases/${releaseId}`);
+    await h.goto(`#/releases/${releaseId}`);
     await page.getByLabel('Headline', { exact: true }).waitFor();
     await page.reload();
     const headline = page.getByLabel('Headline', { exact: true });
@@ -285,7 +213,7 @@ describe('Dateline in the browser', () => {
       found = (await heading.innerText()) === HEADLINE && (await page.getByRole('region', { name: 'Earlier version' }).innerText()).includes('Clean water in six sites');
     }
     expect(found).toBe(true);
-    await screenshot('history');
+    await h.screenshot('history');
     await page.getByRole('button', { name: 'Restore this version' }).click();
     await expect.poll(() => page.getByLabel('Headline', { exact: true }).inputValue(), { timeout: 10_000 }).toBe(HEADLINE);
     const doc = await getRelease(releaseId);
@@ -296,21 +224,21 @@ describe('Dateline in the browser', () => {
   it('recovers a draft left by a session that never finished, and says so', async () => {
     const before = await getRelease(releaseId);
     // Another window typed this and was closed (or crashed) before committing it.
-    await api('draft.save', { id: releaseId, baseRev: before.rev, session: 'crashed-window', fields: { subheadline: 'Typed just before the battery died' } });
-    await goto('#/releases');
-    await goto(`#/releases/${releaseId}`);
+    await h.api('draft.save', { id: releaseId, baseRev: before.rev, session: 'crashed-window', fields: { subheadline: 'Typed just before the battery died' } });
+    await h.goto('#/releases');
+    await h.goto(`#/releases/${releaseId}`);
     await page.getByRole('status').filter({ hasText: 'were recovered and are now saved' }).waitFor();
     await expect.poll(() => page.getByLabel('Subheadline', { exact: true }).inputValue()).toBe('Typed just before the battery died');
     await waitForCommit(releaseId, (d) => d.subheadline === 'Typed just before the battery died');
-    expect(await api('draft.get', { id: releaseId })).toBeNull();
+    expect(await h.api('draft.get', { id: releaseId })).toBeNull();
     expect((await getRelease(releaseId)).headline).toBe(HEADLINE);
   });
 
   it('scrolls through hundreds of releases a page at a time, rendering only what is in view, by keyboard too', async () => {
     for (let i = 0; i < 260; i++) {
-      await api('release.create', { headline: `Situation update ${String(i).padStart(3, '0')}`, language: 'fr', tags: ['sitrep'] });
+      await h.api('release.create', { headline: `Situation update ${String(i).padStart(3, '0')}`, language: 'fr', tags: ['sitrep'] });
     }
-    await nav('Releases').click();
+    await h.nav('Releases').click();
     const list = page.getByRole('list', { name: 'Releases' });
     await page.getByText('261 releases').waitFor();
     const rendered = await list.getByRole('listitem').count();
@@ -343,7 +271,7 @@ describe('Dateline in the browser', () => {
   });
 
   it('lists the release, filters it, and passes accessibility checks on every main screen', async () => {
-    await nav('Releases').click();
+    await h.nav('Releases').click();
     const list = page.getByRole('list', { name: 'Releases' });
     await page.getByLabel('Search releases', { exact: true }).fill('beledweyne floods');
     await page.getByText('1 release', { exact: true }).waitFor();
@@ -352,56 +280,56 @@ describe('Dateline in the browser', () => {
     await page.getByText('No release matches these filters.').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByText('261 releases').waitFor();
-    await expectAccessible('releases');
-    await screenshot('releases');
+    await h.expectAccessible('releases');
+    await h.screenshot('releases');
 
-    await nav('Contacts').click();
+    await h.nav('Contacts').click();
     await page.getByRole('list', { name: 'Contacts' }).getByRole('link', { name: /Amina Diallo/ }).waitFor();
-    await expectAccessible('contacts');
-    await screenshot('contacts');
+    await h.expectAccessible('contacts');
+    await h.screenshot('contacts');
 
-    await nav('Attachments').click();
+    await h.nav('Attachments').click();
     await page.getByRole('list', { name: 'Attachments' }).getByRole('link', { name: /beledweyne-flood\.png/ }).click();
     await page.getByLabel('Caption', { exact: true }).fill('Families wade through flood water in Beledweyne.');
     await page.getByLabel('Credit', { exact: true }).fill('Photo: Press Office');
     await page.getByLabel('Consent obtained from the people shown', { exact: true }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    const atts = await api('attachment.list', { limit: 10 });
-    const att = await api('attachment.get', { id: atts.items[0]!.id });
+    const atts = await h.api('attachment.list', { limit: 10 });
+    const att = await h.api('attachment.get', { id: atts.items[0]!.id });
     expect(att.caption).toBe('Families wade through flood water in Beledweyne.');
     expect(att.consent.consentObtained).toBe(true);
     await page.locator('img.preview').waitFor();
-    await expectAccessible('attachments');
-    await screenshot('attachments');
+    await h.expectAccessible('attachments');
+    await h.screenshot('attachments');
 
-    await nav('Kits').click();
+    await h.nav('Kits').click();
     await page.getByRole('heading', { name: 'No kits yet' }).waitFor();
     await page.getByLabel('Title', { exact: true }).fill('Beledweyne floods press kit');
     await page.getByRole('button', { name: 'Create kit' }).click();
     // A new kit opens in the kit builder; the list shows it on the way back.
     await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
-    await nav('Kits').click();
+    await h.nav('Kits').click();
     await page.getByRole('cell', { name: 'Beledweyne floods press kit' }).waitFor();
-    await expectAccessible('kits');
-    await screenshot('kits');
+    await h.expectAccessible('kits');
+    await h.screenshot('kits');
 
-    await nav('Settings').click();
+    await h.nav('Settings').click();
     await page.getByText('Press Officer').waitFor();
-    await expectAccessible('settings');
-    await screenshot('settings');
+    await h.expectAccessible('settings');
+    await h.screenshot('settings');
     await page.getByRole('link', { name: 'New office' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Mogadishu office');
     await page.getByLabel('English', { exact: true }).fill('The organisation helps people affected by conflict and disaster.');
     await page.getByRole('button', { name: 'Create office' }).click();
     await page.waitForURL(/#\/settings\/offices\/off/);
-    const offices = await api('office.list', { limit: 10 });
+    const offices = await h.api('office.list', { limit: 10 });
     expect(offices.items.map((o) => o.name)).toEqual(['Mogadishu office']);
-    await expectAccessible('office editor');
-    await screenshot('office-editor');
+    await h.expectAccessible('office editor');
+    await h.screenshot('office-editor');
   });
 
   it('logged no console errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
   });
 });

@@ -1,0 +1,166 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/core/http/server';
+import { openCore, type Core } from '../../electron/core/index';
+import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/errors';
+import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './build-renderer';
+import { tempDirKept } from './temp';
+
+/**
+ * What every end-to-end file stands on: a real core on a fresh library, the web server in front
+ * of it, and one headless Chromium page at the app, with the helpers the tests drive it by.
+ */
+
+export { ROOT };
+/** Screenshots and downloaded files, kept for a person to look at after the run. */
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** The options of axe.run that a file changes; none given, axe runs with its defaults. */
+export interface AxeRunOptions {
+  iframes?: boolean;
+}
+
+export interface HarnessOptions {
+  /** Who the core records as the author of every change. */
+  author: string;
+  viewport?: { width: number; height: number };
+  /** How long one step waits before it fails with the locator's own message. */
+  stepTimeout?: number;
+  /** Browser permissions granted to the server's origin before the page opens. */
+  permissions?: string[];
+  acceptDownloads?: boolean;
+  axe?: AxeRunOptions;
+}
+
+export interface Harness {
+  core: Core;
+  server: WebServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions of the page, in the order they happened. */
+  consoleErrors: string[];
+  /** Calls the core's dispatcher as a client would, and throws on an error result. */
+  api<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>>;
+  /** Runs axe-core on the page as it is and fails on serious or critical problems. */
+  expectAccessible(name: string): Promise<void>;
+  /** A link of the app's main navigation. */
+  nav(name: string): Locator;
+  /** A full-page screenshot into ARTIFACTS. */
+  screenshot(name: string): Promise<void>;
+  /** Moves the app to a route (a hash) as a link inside it would, without reloading. */
+  goto(hash: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs each step even when one before it failed, then throws the first failure. */
+async function inTurn(steps: (() => unknown)[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (e) {
+      failures.push(e);
+    }
+  }
+  if (failures.length) throw failures[0];
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  ensureRendererBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const opened: (() => unknown)[] = [];
+  const close = () => inTurn(opened.splice(0).reverse());
+  try {
+    const core = await openCore(join(tempDirKept(), 'library'), { author: opts.author });
+    opened.push(() => core.close());
+    const server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
+    opened.push(() => server.close());
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+    opened.push(() => browser.close());
+    const context = await browser.newContext({
+      viewport: opts.viewport ?? { width: 1400, height: 1000 },
+      locale: 'en-GB',
+      timezoneId: 'Africa/Nairobi',
+      ...(opts.acceptDownloads === undefined ? {} : { acceptDownloads: opts.acceptDownloads }),
+    });
+    if (opts.permissions) await context.grantPermissions(opts.permissions, { origin: server.origin });
+    const page = await context.newPage();
+    // Fail a step with the locator's own message well before the test's time is up.
+    page.setDefaultTimeout(opts.stepTimeout ?? 10_000);
+    const consoleErrors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+
+    return {
+      core,
+      server,
+      browser,
+      context,
+      page,
+      consoleErrors,
+      async api(method, input) {
+        const res = (await core.dispatch(method, input, { transport: 'test' })) as Result<CallResult<typeof method>>;
+        if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
+        return res.value;
+      },
+      async expectAccessible(name) {
+        // addScriptTag would add an inline <script>, which the page's CSP (rightly) blocks; an
+        // evaluation from the test driver is not page content and runs regardless.
+        if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+        const violations: AxeViolation[] = await page.evaluate(async (options) => {
+          const w = window as unknown as {
+            axe: { run: (ctx: Document, opts?: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
+          };
+          const r = await (options ? w.axe.run(document, options) : w.axe.run(document));
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+        }, opts.axe ?? null);
+        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`)).toEqual([]);
+      },
+      nav(name) {
+        return page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
+      },
+      async screenshot(name) {
+        // The content pane scrolls, not the page: show each screen from its top.
+        await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+        await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+      },
+      async goto(hash) {
+        await page.evaluate((h) => {
+          window.location.hash = h;
+        }, hash);
+      },
+      close,
+    };
+  } catch (e) {
+    // The failure to start is the news; one in closing what did start would only hide it.
+    await close().catch(() => undefined);
+    throw e;
+  }
+}
