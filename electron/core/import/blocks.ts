@@ -42,6 +42,8 @@ export function wrapWidth(lines: string[]): number | null {
 }
 
 const ENDS_SENTENCE = /[.!?:;"”»)]$/u;
+/** A line ending in an e-mail address or a phone number ends a contact record, wrapped text or not. */
+const ENDS_WITH_DETAIL = /(?:@[\p{L}\p{N}.-]+\.\p{L}{2,}|\+?\d[\d\s().-]{6,}\d)[\s.,;]*$/u;
 
 function startsSection(line: string): boolean {
   return (
@@ -54,9 +56,18 @@ function startsSection(line: string): boolean {
   );
 }
 
+/**
+ * A table copied from a page or a spreadsheet arrives as cells separated by tabs; the cells
+ * are kept apart (as " | ") so a row of contact details is not read as one long name.
+ */
+function tabCells(line: string): string {
+  const cells = line.split(/\t+/u).map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 ? cells.join(' | ') : line;
+}
+
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = text.split('\n').map(cleanLine);
+  let lines = text.split('\n').map((l) => cleanLine(tabCells(l)));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));
@@ -90,6 +101,7 @@ export function textToBlocks(input: string): Block[] {
       prevLine.length >= 0.6 * width &&
       !(ENDS_SENTENCE.test(prevLine) && prevLine.length < 0.85 * width) &&
       !startsSection(next) &&
+      !ENDS_WITH_DETAIL.test(prevLine) &&
       !(prevLine.endsWith(':') && !/\p{Ll}/u.test(next.charAt(0)));
     if (!joins) {
       push(pending);
@@ -141,7 +153,7 @@ const PLACE_LEADS = /^(?:new|san|santa|santo|são|sao|port|porto|puerto|addis|da
 
 function findDatelineStart(part: string): number | null {
   const starts = [0, ...[...part.matchAll(/\s(?=[\p{Lu}\u0600-\u06FF])/gu)].map((m) => m.index + 1)];
-  const found: { start: number; words: number; lead: boolean }[] = [];
+  const found: { start: number; words: number; lead: boolean; commaBeforeLast: boolean }[] = [];
   for (const s of starts) {
     if (s > 1200) break;
     const d = matchDateline(part.slice(s));
@@ -151,7 +163,7 @@ function findDatelineStart(part: string): number | null {
       continue;
     }
     const words = d.place.split(/[\s,،]+/u);
-    found.push({ start: s, words: words.length, lead: PLACE_LEADS.test(words[0]!) });
+    found.push({ start: s, words: words.length, lead: PLACE_LEADS.test(words[0]!), commaBeforeLast: /^[^\s,،]+[,،]\s*[^,،]+$/u.test(d.place) });
     // Later starts only shorten the same place; stop once a single word is reached.
     if (words.length === 1) break;
   }
@@ -160,7 +172,9 @@ function findDatelineStart(part: string): number | null {
   // "New York" and "Dar es Salaam" keep their first word.
   const shortest = found[found.length - 1]!;
   const withLead = found.find((f) => f.lead && f.words <= shortest.words + 2);
-  return (withLead ?? shortest).start;
+  // "KASESE, Uganda, 3 March 2026 –": a town before the country, after a comma, is the place.
+  const withTown = found.find((f) => f.words === shortest.words + 1 && f.commaBeforeLast);
+  return (withLead ?? withTown ?? shortest).start;
 }
 
 const HEADER_LABELS =

@@ -1,6 +1,6 @@
 import { findDates } from './dates';
 import { CONTACT_LABEL_RE, ORG_WORDS, ROLE_WORDS, isLabel, isNavBlock } from './lexicon';
-import { asciiDigits, cleanLine, ub, wordCount } from './normalise';
+import { asciiDigits, cleanLine, nameCase, ub, wordCount } from './normalise';
 
 /**
  * Media contacts, wherever a release puts them: a sentence ("For further information please
@@ -91,6 +91,12 @@ const LEAD_PHRASES =
   /^(?:(?:please|kindly)\s+)?(?:contact|call|reach|write\s+to|email|e-mail|get\s+in\s+touch\s+with)\s*:?\s+|^(?:(?:veuillez|merci\s+de)\s+)?(?:contacter|contactez|joindre|écrire\s+à)\s*:?\s+|^(?:por\s+favor\s+)?(?:contactar\s+(?:a|con)|contacte\s+(?:a|con)|comuníquese\s+con|comunicarse\s+con|escribir\s+a|llamar\s+a)\s*:?\s+|^(?:يرجى|الرجاء|يُرجى)\s+(?:الاتصال|التواصل|الاتصال\s+مع)\s*(?:بـ\s*|ب\s*|مع\s+)?|^(?:الاتصال|التواصل)\s*(?:بـ\s*|ب\s*|مع\s+)|^(?:or|and|ou|et|o|y|أو|و)\s+|^(?:a|à)\s+(?=\p{Lu})/iu;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|m|mme|mlle|sr|sra|srta|dra|don|doña|السيد|السيدة|الآنسة|الدكتور|الدكتورة|د)\.?\s+/iu;
 const NAME_PARTICLE = /^(de|da|das|do|dos|del|della|di|du|van|von|der|den|ter|le|la|bin|ibn|bint|al|el|y|ould|ben|abu|abou|st\.?)$/iu;
+
+/** "Tel. y WhatsApp", "Phone / mobile", "هاتف و واتساب": several labels for one detail. */
+function isAttributeLabels(s: string): boolean {
+  const parts = s.split(/\s*(?:[/&+,،]|\s(?:and|or|et|ou|y|o|e|و|أو)\s)\s*/u).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => ATTRIBUTE_LABEL.test(p));
+}
 
 function stripLead(s: string): string {
   let out = s;
@@ -230,7 +236,7 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         residue = tidy(stripLead(tidy(residue)));
         residue = residue.replace(/\s*(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
         if (residue.includes('[email') || residue.includes('email protected')) residue = residue.replace(/\[?email\s*(?:&#160;)?protected\]?/giu, '').trim();
-        if (residue !== '' && !ATTRIBUTE_LABEL.test(residue)) {
+        if (residue !== '' && !isAttributeLabels(residue)) {
           const named = leadingName(residue);
           if (named) {
             if (cur && cur.name && !cur.email && !cur.phone) {
@@ -272,7 +278,9 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
     const key = `${p.email?.toLowerCase() ?? ''}|${p.phone?.replace(/\D/g, '') ?? ''}|${p.name ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ name: p.name, role: p.role, organisation: p.organisation, email: p.email, phone: p.phone });
+    // A block written in capitals: the record gets the name as people write it, the address in lower case.
+    const email = p.email && !/\p{Ll}/u.test(p.email) ? p.email.toLowerCase() : p.email;
+    out.push({ name: p.name && nameCase(p.name), role: p.role, organisation: p.organisation, email, phone: p.phone });
   }
   return mergeSplitPeople(out);
 }

@@ -11,9 +11,12 @@ import {
   ORG_WORDS,
   ROLE_WORDS,
   endMarkOf,
+  isByline,
+  isCaption,
   isContactHeading,
   isEmbargoLine,
   isJunk,
+  isRelatedHeading,
   isLabel,
   isNavBlock,
   leadingLabel,
@@ -52,6 +55,7 @@ type Kind =
   | 'contact'
   | 'dateline'
   | 'datelineOnly'
+  | 'related'
   | 'text';
 
 interface Classified {
@@ -110,11 +114,18 @@ function classify(block: Block, index: number): Classified {
   if (end) return { block, kind: 'end' };
   // Before the menu test: "Contact" is a menu item too, and a heading over the media contacts.
   if (isContactHeading(text)) return { block, kind: 'contactHead' };
+  // Before the menu test too: "Related stories" is a menu word, but here it opens a list of links.
+  if (isRelatedHeading(text)) return { block, kind: 'related' };
   if (isNavBlock(text)) return { block, kind: 'junk' };
   if (isEmbargoLine(text)) return { block, kind: 'embargo' };
   if (notesHeading(text)) return { block, kind: 'notes' };
   if (isContactLine(text)) return { block, kind: 'contact' };
-  if (isJunk(text)) return { block, kind: 'junk' };
+  if (isJunk(text) || isCaption(text)) return { block, kind: 'junk' };
+  if (index < HEAD_BLOCKS && isByline(text)) {
+    // "Posted on 3 June 2026 by …": the date is the release's, the rest is the page's.
+    const d = firstDate(text);
+    return d && !isUpdatedDateLine(text) ? { block, kind: 'date', dateIso: d.iso } : { block, kind: 'junk' };
+  }
   if (isLabel(text)) return { block, kind: 'label' };
   const labelled = leadingLabel(text);
   if (labelled && (labelled.rest === '' || isDateOnly(labelled.rest))) {
@@ -135,7 +146,8 @@ function isContactCaption(text: string): boolean {
   return leadingName(text.split(/[,،(|–-]/u)[0]!.trim()) !== null || ROLE_WORDS.test(text) || ORG_WORDS.test(text);
 }
 
-type State = 'header' | 'body' | 'notes' | 'about' | 'tail';
+/** 'links' is a list of other articles' titles under a "Related stories" heading. */
+type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '');
@@ -153,6 +165,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let embargoLine: string | null = null;
   let endMark: ImportedRelease['endMark'] = null;
   let state: State = 'header';
+  // Header blocks before this index stood above a "Press release" label: a site or
+  // organisation name, not the headline.
+  let labelCut = 0;
+  let stateBeforeLinks = 'tail' as State;
   // Where each kept block went, so a contact region can take back the name lines above it.
   const placed: { index: number; into: string[] | Block[]; at: number }[] = [];
 
@@ -210,6 +226,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     const { block, kind, dateIso } = items[i]!;
     const text = block.text;
     if (kind === 'junk') continue;
+    if (kind === 'related') {
+      if (state !== 'header' && state !== 'links') {
+        stateBeforeLinks = state;
+        state = 'links';
+      }
+      continue;
+    }
     if (block.aside && kind !== 'contact' && kind !== 'contactHead') continue;
     if (kind === 'end') {
       endMark ??= endMarkOf(text);
@@ -222,7 +245,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     }
     if (kind === 'contactHead' || kind === 'contact') {
       i = takeContactRegion(i);
-      if (state === 'body' && body.length > 0) state = 'tail';
+      // The boilerplate ends at the contacts too: what follows them is the page or letterhead
+      // footer (address, registration numbers), not more about the organisation.
+      if ((state === 'body' && body.length > 0) || state === 'about' || state === 'links') state = 'tail';
       continue;
     }
     if (kind === 'notes') {
@@ -239,7 +264,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'label') {
-      if (dateIso && state === 'header') headerDate ??= dateIso;
+      if (state === 'header') {
+        if (dateIso) headerDate ??= dateIso;
+        labelCut = header.length;
+      }
       continue;
     }
     if (kind === 'date') {
@@ -283,6 +311,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       keep(i, body, text);
       continue;
     }
+    if (state === 'links') {
+      // A real paragraph after the links: the list was a box inside the article.
+      if (isProse(text)) {
+        state = stateBeforeLinks;
+        if (state === 'body') keep(i, body, text);
+        else if (state === 'notes') keep(i, notes, text);
+      }
+      continue;
+    }
     if (state === 'notes') {
       keep(i, notes, text);
       continue;
@@ -302,7 +339,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // Headline and subheadline from what stood before the body.
   let headline: string | null = null;
   let subheadline: string | null = null;
-  const candidates = header
+  const afterLabel = header.slice(labelCut);
+  const candidates = (afterLabel.some((b) => wordCount(b.text) >= 3) ? afterLabel : header)
     .map((b) => ({ ...b, text: (leadingLabel(b.text)?.rest || b.text).trim() }))
     .filter((b) => b.text !== '' && !isLabel(b.text) && !isDateOnly(b.text) && wordCount(b.text) <= 80);
   const h1 = candidates.findIndex((b) => b.hint === 'h1');
@@ -322,14 +360,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     return k !== headKey && k !== subKey && !isNavBlock(p);
   });
 
-  const releaseDate = datelineDate ?? headerDate ?? meta.publishedIso ?? null;
   let embargo: ImportedRelease['embargo'] = null;
+  let embargoDate: string | null = null;
   if (embargoLine) {
     const e = readEmbargo(embargoLine);
+    embargoDate = e.dateIso;
     embargo = { at: e.at, timeZone: e.at ? e.timeZone : null, text: embargoLine };
     if (!e.at) warnings.push('The embargo line has no date Dateline could read; set the embargo by hand.');
   }
 
+  // With no dateline and no date line, an embargoed release comes out on the embargo's day.
+  const releaseDate = datelineDate ?? headerDate ?? meta.publishedIso ?? embargoDate ?? null;
   const contacts = extractContacts(contactGroups);
   const quotes = extractQuotes(bodyClean);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));

@@ -20,6 +20,8 @@ const DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
   'canvas', 'video', 'audio', 'source', 'track', 'picture', 'img', 'image', 'link', 'meta', 'base', 'form', 'input',
   'button', 'select', 'option', 'textarea', 'dialog', 'map', 'area', 'head', 'title', 'portal', 'slot',
+  // A picture's caption describes the picture, not the news.
+  'figcaption',
 ]);
 
 const BLOCK_HINT: Record<string, BlockHint> = {

@@ -165,6 +165,38 @@ const JUNK_RE: RegExp[] = ([
   /^(download|télécharger|descargar|تحميل)\s+(the\s+|le\s+|el\s+)?(pdf|document|release|communiqué|comunicado)\b.{0,60}$/iu,
 ] as RegExp[]).map(ub);
 
+/**
+ * The heading over a list of links to other pages ("Related stories", "À lire aussi",
+ * "Noticias relacionadas"): what follows it is titles of other articles, not this release.
+ */
+const RELATED_HEADING_RE = ub(
+  /^(?:related(?:\s+(?:news|stories|content|articles|posts|links|reading))?|more\s+(?:news|stories)(?:\s+like\s+this)?|see\s+also|read\s+also|also\s+read|you\s+may\s+also\s+(?:like|be\s+interested(?:\s+in)?)|(?:à|a)\s+lire\s+aussi|voir\s+aussi|lire\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|(?:articles|actualités|contenus)\s+(?:liés|associés|similaires)|noticias\s+relacionadas|(?:artículos|contenidos|historias)\s+relacionad[oa]s|ver\s+también|lee\s+también|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|اقرأ\s+أيضا|اقرأ\s+أيضاً|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|مقالات\s+ذات\s+صلة)\s*[:：]?$/iu,
+);
+
+export function isRelatedHeading(text: string): boolean {
+  return text.length < 60 && RELATED_HEADING_RE.test(text.trim());
+}
+
+/**
+ * A blog or news page's byline: "Posted on 3 June 2026 by …", "Publicado el … · Por …",
+ * "By Jane Doe, Communications Officer", "بقلم …". Never release text; it may carry the date.
+ */
+const POSTED_RE = ub(/^(?:posted|published|first\s+published|publié|publiée|mis\s+en\s+ligne|publicado|publicada|نُشر|نشر|تاريخ\s+النشر)\b/iu);
+const BY_RE = /^(?:[Bb]y|[Ww]ritten\s+by|[Pp]ar|[Pp]or|بقلم|كتب(?:ت)?)\s+(?:\p{Lu}|[\u0600-\u06FF])/u;
+
+export function isByline(text: string): boolean {
+  if (text.length > 200 || /[.!?؟]$/u.test(text.replace(/\b[A-Z]\.$/u, ''))) return false;
+  if (POSTED_RE.test(text)) return true;
+  return BY_RE.test(text) && text.split(/\s+/u).length <= 14;
+}
+
+/** A photo caption ending in its credit ("A midwife at work in Kakuma. Photo: Jane Roe/Agency"). */
+const CREDIT_AT_END = ub(/(?:^|[.!?)]\s+|\s[-–—|]\s)(?:photo|photos|photograph|image|crédits?\s+photo|crédit|credit|foto|fotografía|fotos|صورة|الصورة|تصوير)\s*(?:[:©]|by|de|par|por)\s*(?:[^.!?]|(?<=\b\p{Lu})\.){2,70}$/iu);
+
+export function isCaption(text: string): boolean {
+  return text.length < 300 && CREDIT_AT_END.test(text);
+}
+
 export function isJunk(text: string): boolean {
   // A long paragraph that merely mentions cookies or a copyright is not furniture.
   return text.length < 400 && JUNK_RE.some((re) => re.test(text));

@@ -94,3 +94,9 @@ export function ub(re: RegExp): RegExp {
   const flags = re.flags.includes('u') ? re.flags : `${re.flags}u`;
   return new RegExp(re.source.replace(/\\b/g, UNICODE_BOUNDARY), flags);
 }
+
+/** A person's name written in capitals ("GRACE PHIRI") as the contact record wants it; others stay as written. */
+export function nameCase(s: string): string {
+  if (/\p{Ll}/u.test(s) || !/\p{Lu}\p{Lu}/u.test(s)) return s;
+  return placeCase(s);
+}

@@ -1,5 +1,5 @@
 import { ORG_WORDS, ROLE_WORDS } from './lexicon';
-import { ub, wordCount } from './normalise';
+import { nameCase, ub, wordCount } from './normalise';
 
 /**
  * Quotations in a release's body and who said them, from the attributions releases use in
@@ -51,7 +51,8 @@ function spansOf(p: string): Span[] {
 
 const PARTICLE = '(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|y|dos|das|ould|ben|abu)';
 const NAME_RE = new RegExp(`(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:${PARTICLE}\\s+)*\\p{Lu}[\\p{L}'’-]+){0,4}`, 'gu');
-const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|M)\.?\s+/u;
+// Any case: a release written in capitals writes "DR ROSE ATIM".
+const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|M|Pr|Rev|Hon)\.?|Professor|Professeure?|Profesora?|Doctor|Doctora|Docteure?|Madame|Monsieur|Señora?|Don|Doña|Sir|Dame)\s+/iu;
 
 const VERBS_EN =
   'said|says|added|adds|explained|explains|stressed|stresses|noted|notes|warned|warns|urged|urges|insisted|insists|emphasi[sz]ed|emphasi[sz]es|commented|comments|concluded|concludes|declared|declares|stated|states|underlined|underlines|highlighted|highlights|recalled|recalls|continued|continues|told\\s+[\\p{L} ]{1,30}?|remarked|observed|pointed\\s+out|acknowledged|believes|argued|argues|cautioned|according\\s+to';
@@ -70,6 +71,10 @@ const AFTER_NAME_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(${NAME_RE.source})(?:\\s
 const BEFORE_NAME_VERB = ub(new RegExp(`(${NAME_RE.source})(?:\\s*,\\s*[^,“"«]{2,120}?,)?\\s+(?:${VERBS}|(?:has|had)\\s+(?:said|stated|declared))(?:\\s+(?:that|que|today|aujourd['’]hui|hoy))?\\s*[:：,]?\\s*$`, 'u'));
 const BEFORE_ACCORDING = ub(new RegExp(`(?:according\\s+to|selon|d['’]après|según|as\\s+(${NAME_RE.source})\\s+(?:put|says|said)\\s+it)\\s*(${NAME_RE.source})?[^“"«]{0,120}?[,:]?\\s*$`, 'iu'));
 const BEFORE_AR = ub(new RegExp(`(?:^|[\\s.،])${VERBS_AR}\\s+([^،:"«“.]{2,60}?)(?:\\s*[،,]\\s*([^:"«“]{2,160}?))?\\s*[:：,،]?\\s*$`, 'u'));
+// "For Jane Doe, regional director, “…”", "Pour Marie Dupont, « … »", "Para Ana Torres, “…”".
+const BEFORE_FOR = new RegExp(`(?:^|[.!?]\\s+)(?:[Ff]or|[Pp]our|[Pp]ara)\\s+(${NAME_RE.source})\\s*,[^“"«.]{0,160}?[,:]?\\s*$`, 'u');
+// "…, the organisations said:" or "…, Carmen Duarte, declaró:" just before the quote.
+const VERB_COLON = ub(new RegExp(`(?:${VERBS})\\s*[:：]\\s*$`, 'iu'));
 const AFTER_AR = ub(new RegExp(`^\\s*[،,.]?\\s*${VERBS_AR}\\s*([^،,:.]{0,60})`, 'u'));
 
 const UNNAMED_AFTER = ub(
@@ -140,12 +145,21 @@ function attribution(before: string, after: string, known: string[]): Attributio
   }
   const bar = tail.match(BEFORE_AR);
   if (bar) {
-    const who = arabicName(bar[1]!);
+    // "وقال المدير الإقليمي، خالد العمري:": the title first, the name after the comma.
+    const who = arabicName(bar[1]!) ?? (bar[2] ? arabicName(bar[2]) : null);
     if (who) return { speaker: who, pronoun: false };
     return { speaker: null, pronoun: true };
   }
   if (/(?:he|she|il|elle|él|ella)\s+(?:said|says|added|a\s+déclaré|a\s+ajouté|dijo|añadió)\s*[:：,]?\s*$/iu.test(tail)) {
     return { speaker: null, pronoun: true };
+  }
+  const forName = tail.match(BEFORE_FOR);
+  if (forName && isPlausibleName(cleanName(forName[1]!))) return { speaker: cleanName(forName[1]!), pronoun: false };
+  if (VERB_COLON.test(tail)) {
+    // Only a full name in the same sentence: "In a joint statement, the organisations said:" names nobody.
+    const sentence = tail.split(/[.!?]\s+/u).pop() ?? '';
+    const full = [...sentence.matchAll(NAME_RE)].map((m) => cleanName(m[0])).find((c) => c.split(/\s+/u).length >= 2 && isPlausibleName(c));
+    return { speaker: full ?? null, pronoun: false };
   }
   return null;
 }
@@ -163,15 +177,46 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
   const known: string[] = [];
   let lastSpeaker: string | null = null;
   let previousHadQuote = false;
-  for (const p of paragraphs) {
+  // A quote whose paragraph ended without closing it: the next paragraph may carry it on.
+  let open: ExtractedQuote | null = null;
+  // "X, who led the survey, said:" alone: the attribution of the quote opening the next paragraph.
+  let leadIn: string | null = null;
+  for (const raw of paragraphs) {
+    let p = raw;
+    const carried: ExtractedQuote | null = open;
+    open = null;
+    if (carried) {
+      // Typographers reopen each paragraph of a long quote: “ or " in English, » or « in French.
+      const reopen = p.match(/^\s*[“"«»„]\s*/u);
+      if (reopen) {
+        const body = p.slice(reopen[0].length);
+        const close = body.search(/[”"»]/u);
+        const piece = tidyQuote(close >= 0 ? body.slice(0, close) : body);
+        carried.text = `${carried.text} ${piece}`;
+        if (close < 0) {
+          open = carried;
+          previousHadQuote = true;
+          continue;
+        }
+        const after = body.slice(close + 1);
+        if (!carried.speaker) {
+          const attr = attribution('', after, known);
+          if (attr) carried.speaker = attr.pronoun ? lastSpeaker : attr.speaker && nameCase(attr.speaker);
+        }
+        p = ' '.repeat(raw.length - after.length) + after;
+      }
+    }
     const spans = spansOf(p);
+    const lead = leadIn;
+    leadIn = null;
     let hadQuote = false;
     let prevInParagraph: { quote: ExtractedQuote; end: number } | null = null;
     for (const s of spans) {
       const text = tidyQuote(s.text);
       const words = wordCount(text);
       if (words < 3) continue;
-      const attr = attribution(p.slice(0, s.start), p.slice(s.end), known);
+      const before = p.slice(0, s.start);
+      const attr = attribution(lead !== null && before.trim() === '' ? `${lead} ` : before, p.slice(s.end), known);
       const wholeParagraph = p.slice(0, s.start).trim() === '' && /^[\s.,]*$/u.test(p.slice(s.end));
       if (!attr) {
         // The second half of a split quote: '"We came," said X, "and we stayed."'
@@ -191,7 +236,7 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
         continue;
       }
       if (words < 4 && !attr.speaker) continue;
-      const speaker: string | null = attr.pronoun ? lastSpeaker : attr.speaker;
+      const speaker: string | null = attr.pronoun ? lastSpeaker : attr.speaker && nameCase(attr.speaker);
       if (speaker && !known.includes(speaker)) known.push(speaker);
       if (speaker) lastSpeaker = speaker;
       const quote = { speaker, text };
@@ -199,7 +244,12 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
       prevInParagraph = { quote, end: s.end };
       hadQuote = true;
     }
-    previousHadQuote = hadQuote;
+    const last = out[out.length - 1];
+    const lastSpan = spans[spans.length - 1];
+    // The quote ran to the end of the paragraph without its closing mark.
+    if (hadQuote && last && lastSpan && lastSpan.end === p.length && !/[”"»]\s*$/u.test(p)) open = last;
+    if (spans.length === 0 && /[:：]\s*$/u.test(p) && wordCount(p) <= 40) leadIn = p;
+    previousHadQuote = hadQuote || carried !== null;
   }
   return out;
 }

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../electron/core/import/parse';
+
+/**
+ * Input no careful person would write but that people paste anyway: it must come back as a
+ * draft (or a clear refusal) quickly, never as a crash or a hang.
+ */
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t = performance.now();
+  const value = await f();
+  return { value, ms: performance.now() - t };
+}
+
+describe('odd input', () => {
+  it('refuses a file of blank lines and reads one of invisible characters as an empty draft', async () => {
+    await expect(parseSource({ name: 'blank.txt', bytes: enc('\n\n   \n\t\n\r\n') })).rejects.toMatchObject({ code: 'EMPTY_FILE' });
+    const r = await parseSource({ name: 'zw.txt', bytes: enc('\u200B\n\u00A0\n\uFEFF\u2060\n') });
+    expect(r.release.headline).toBeNull();
+    expect(r.release.body).toEqual([]);
+    expect(r.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('reads a single giant paragraph without punctuation in reasonable time', async () => {
+    const words = Array.from({ length: 40_000 }, (_, i) => (i % 7 === 0 ? 'Kasese' : 'water'));
+    const { value, ms } = await timed(() => parseSource({ name: 'giant.txt', bytes: enc(words.join(' ')) }));
+    expect(ms).toBeLessThan(10_000);
+    expect(value.release.body.join(' ').length).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it('reads a single giant run-on release (sentences, no line breaks)', async () => {
+    const sentence = 'Relief teams in Kasese district delivered 4,000 water filters to families this week. ';
+    const text = `Press release Filters reach Kasese KASESE, Uganda, 3 March 2026 – ${sentence.repeat(3000)}For more information contact Jane Roe, jroe@hope.example, +256 700 000 111`;
+    const { value, ms } = await timed(() => parseSource({ name: 'runon.txt', bytes: enc(text) }));
+    expect(ms).toBeLessThan(10_000);
+    expect(value.release.datelinePlace).toBe('Kasese, Uganda');
+    expect(value.contacts.map((c) => c.email)).toEqual(['jroe@hope.example']);
+  });
+
+  it('reads fifty contacts (and keeps at most fifty)', async () => {
+    const first = ['Amina', 'Bruno', 'Chloé', 'Dawit', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas'];
+    const last = ['Abebe', 'Brun', 'Castro', 'Diallo', 'Eriksen', 'Fofana'];
+    const people = Array.from({ length: 60 }, (_, i) => `${first[i % 10]} ${last[Math.floor(i / 10)]}, Press Officer, +41 22 555 ${String(1000 + i)}, p${i}@agency.example`);
+    const text = `Clinics reopen\n\nGENEVA, 3 March 2026 – Twelve clinics reopened today after repairs that took three months and cost less than planned.\n\nMedia contacts:\n${people.join('\n')}\n`;
+    const { value, ms } = await timed(() => parseSource({ name: 'many.txt', bytes: enc(text) }));
+    expect(ms).toBeLessThan(10_000);
+    expect(value.contacts).toHaveLength(50);
+    expect(value.contacts[0]).toMatchObject({ name: 'Amina Abebe', role: 'Press Officer', email: 'p0@agency.example' });
+    expect(new Set(value.contacts.map((c) => c.email)).size).toBe(50);
+  });
+
+  it('reads a release entirely in capitals, names as people write them', async () => {
+    const text = [
+      'PRESS RELEASE',
+      '',
+      'CLINICS REOPEN IN KASESE AFTER THE FLOODS',
+      '',
+      'KASESE, UGANDA, 3 MARCH 2026 – TWELVE CLINICS DAMAGED BY THE FLOODS REOPENED TODAY, SERVING 40,000 PEOPLE IN THE DISTRICT AGAIN.',
+      '',
+      '"WE ARE OPEN AGAIN AND THE QUEUES ARE ALREADY LONG," SAID DR ROSE ATIM, THE DISTRICT HEALTH OFFICER.',
+      '',
+      'ABOUT HOPE WATERS',
+      'HOPE WATERS IS AN INDEPENDENT HUMANITARIAN ORGANISATION WORKING IN 34 COUNTRIES.',
+      '',
+      'CONTACT: JANE ROE, PRESS OFFICER, +256 700 000 111, JROE@HOPE.EXAMPLE',
+    ].join('\n');
+    const r = await parseSource({ name: 'caps.txt', bytes: enc(text) });
+    expect(r.release.headline).toBe('CLINICS REOPEN IN KASESE AFTER THE FLOODS');
+    expect(r.release.datelinePlace).toBe('Kasese, Uganda');
+    expect(r.release.releaseDate).toBe('2026-03-03');
+    expect(r.release.quotes).toEqual([{ speaker: 'Rose Atim', text: 'WE ARE OPEN AGAIN AND THE QUEUES ARE ALREADY LONG' }]);
+    expect(r.release.boilerplate).toBe('ABOUT HOPE WATERS\n\nHOPE WATERS IS AN INDEPENDENT HUMANITARIAN ORGANISATION WORKING IN 34 COUNTRIES.');
+    expect(r.contacts).toEqual([{ name: 'Jane Roe', role: 'PRESS OFFICER', organisation: null, email: 'jroe@hope.example', phone: '+256 700 000 111' }]);
+  });
+
+  it('survives lines of only punctuation, quote marks and dashes', async () => {
+    const text = '“\n\n”\n\n«\n\n»\n\n– – –\n\n"""\n\n:::\n\n|||\n\nGENEVA –\n\n###';
+    const r = await parseSource({ name: 'marks.txt', bytes: enc(text) });
+    expect(r.release.quotes).toEqual([]);
+    expect(r.release.endMark).toBe('###');
+  });
+
+  it('reads a page whose every paragraph is a quote opening without closing', async () => {
+    const text = `Headline here\n\nGENEVA, 3 March 2026 – Teams arrived today in the district.\n\n${'“This goes on and on and never closes its quote\n\n'.repeat(200)}`;
+    const { value, ms } = await timed(() => parseSource({ name: 'open.txt', bytes: enc(text) }));
+    expect(ms).toBeLessThan(5_000);
+    expect(value.release.quotes.length).toBeLessThanOrEqual(1);
+  });
+});
