@@ -1,13 +1,13 @@
 import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichText } from '../../electron/shared/richtext';
 import { BlockDirection } from './directions';
 import { isAllowedHref, toRichText } from './richtext';
 
-function Toggle({ pressed, label, onClick, children }: { pressed: boolean; label: string; onClick: () => void; children: string }) {
+function Toggle({ pressed, label, onClick, children }: { pressed: boolean; label: string; onClick: () => void; children: ReactNode }) {
   return (
     // mousedown would take focus from the text and lose the selection the button acts on.
     <button type="button" className="tool" aria-pressed={pressed} title={label} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
@@ -145,7 +145,7 @@ export function BodyEditor({
           I
         </Toggle>
         <Toggle pressed={state.link} label={t('editor.link')} onClick={openLink}>
-          🔗
+          <LinkIcon />
         </Toggle>
         <span className="tool-sep" aria-hidden="true" />
         <Toggle pressed={state.bullet} label={t('editor.bulletList')} onClick={() => chain().toggleBulletList().run()}>
@@ -199,5 +199,22 @@ export function BodyEditor({
       )}
       <EditorContent editor={editor} className="editor-surface" dir={dir} lang={lang} />
     </div>
+  );
+}
+
+/**
+ * Drawn rather than an emoji: a laptop without an emoji font would show an empty box.
+ */
+function LinkIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.2 1.2a2.5 2.5 0 01-3.5-3.5L5.5 8"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }
