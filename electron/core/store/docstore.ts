@@ -37,8 +37,11 @@ interface DocRow {
   seq: number;
 }
 
-/** Fields the store owns; a caller's copy of them is ignored. */
-const META_KEYS = ['type', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+/**
+ * Fields the store owns, and the document's identity and state: a caller's copy of them is
+ * ignored. "__proto__" too: assigning it would set the body's prototype, not a field.
+ */
+const NOT_FROM_CALLER = new Set(['type', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'id', 'rev', 'conflicted', '__proto__']);
 
 export function newDocId(type: DocType): string {
   return `${ID_PREFIX[type]}-${randomUUID()}`;
@@ -284,11 +287,16 @@ export class DocStore {
   }
 
   private withMeta(type: string, fields: Body, created: { createdAt: string; createdBy: string }, author: string, at: string): Body {
-    const body: Body = {};
-    for (const [k, v] of Object.entries(fields)) {
-      if (!(META_KEYS as readonly string[]).includes(k) && k !== 'id' && k !== 'rev' && k !== 'conflicted') body[k] = v;
+    // Built in one pass, in the order callers see: type, the caller's fields, then the meta fields.
+    const body: Body = { type };
+    for (const k of Object.keys(fields)) {
+      if (!NOT_FROM_CALLER.has(k)) body[k] = fields[k];
     }
-    return { type, ...body, createdAt: created.createdAt, createdBy: created.createdBy, updatedAt: at, updatedBy: author };
+    body.createdAt = created.createdAt;
+    body.createdBy = created.createdBy;
+    body.updatedAt = at;
+    body.updatedBy = author;
+    return body;
   }
 
   private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string): StoredDoc {

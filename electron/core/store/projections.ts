@@ -60,32 +60,48 @@ interface Statements {
 
 const cache = new WeakMap<Database.Database, Statements>();
 
+/**
+ * Writes a projection row, replacing the document's previous one. An UPSERT, not INSERT OR
+ * REPLACE: REPLACE may delete rows, so with foreign keys on SQLite gives each such statement a
+ * statement journal, and opening one makes FTS5 flush its pending terms to disk, once per
+ * document, which multiplied the cost of a batch write (measured: 50 vs 7 us per contact).
+ */
+function upsert(db: Database.Database, table: string, columns: readonly string[]): Database.Statement {
+  const updates = columns.filter((c) => c !== 'doc_rowid').map((c) => `${c} = excluded.${c}`);
+  return db.prepare(
+    `INSERT INTO ${table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+     ON CONFLICT(doc_rowid) DO UPDATE SET ${updates.join(', ')}`,
+  );
+}
+
 function statements(db: Database.Database): Statements {
   let s = cache.get(db);
   if (s) return s;
   s = {
     ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
     ftsInsert: db.prepare('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)'),
-    release: db.prepare(
-      `INSERT OR REPLACE INTO release_p(doc_rowid, headline, language, status, office, release_date, embargo_at, translation_group, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    release: upsert(db, 'release_p', [
+      'doc_rowid',
+      'headline',
+      'language',
+      'status',
+      'office',
+      'release_date',
+      'embargo_at',
+      'translation_group',
+      'updated_at',
+    ]),
     releaseTagsDelete: db.prepare('DELETE FROM release_tag_p WHERE doc_rowid = ?'),
     releaseTag: db.prepare('INSERT OR IGNORE INTO release_tag_p(doc_rowid, tag) VALUES (?, ?)'),
-    contact: db.prepare(
-      `INSERT OR REPLACE INTO contact_p(doc_rowid, kind, name, sort_name, organisation, outlet, office, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    contact: upsert(db, 'contact_p', ['doc_rowid', 'kind', 'name', 'sort_name', 'organisation', 'outlet', 'office', 'updated_at']),
     contactKeysDelete: db.prepare('DELETE FROM contact_key_p WHERE doc_rowid = ?'),
     contactKey: db.prepare('INSERT OR IGNORE INTO contact_key_p(doc_rowid, key) VALUES (?, ?)'),
-    outlet: db.prepare('INSERT OR REPLACE INTO outlet_p(doc_rowid, name, sort_name, kind, updated_at) VALUES (?, ?, ?, ?, ?)'),
-    attachment: db.prepare(
-      'INSERT OR REPLACE INTO attachment_p(doc_rowid, sha256, original_name, media_type, size, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    outlet: upsert(db, 'outlet_p', ['doc_rowid', 'name', 'sort_name', 'kind', 'updated_at']),
+    attachment: upsert(db, 'attachment_p', ['doc_rowid', 'sha256', 'original_name', 'media_type', 'size', 'updated_at']),
     attachmentLinksDelete: db.prepare('DELETE FROM attachment_link_p WHERE doc_rowid = ?'),
     attachmentLink: db.prepare('INSERT OR IGNORE INTO attachment_link_p(doc_rowid, release_id) VALUES (?, ?)'),
-    kit: db.prepare('INSERT OR REPLACE INTO kit_p(doc_rowid, title, language, item_count, updated_at) VALUES (?, ?, ?, ?, ?)'),
-    office: db.prepare('INSERT OR REPLACE INTO office_p(doc_rowid, name, updated_at) VALUES (?, ?, ?)'),
+    kit: upsert(db, 'kit_p', ['doc_rowid', 'title', 'language', 'item_count', 'updated_at']),
+    office: upsert(db, 'office_p', ['doc_rowid', 'name', 'updated_at']),
     deleteFrom: {
       release: db.prepare('DELETE FROM release_p WHERE doc_rowid = ?'),
       contact: db.prepare('DELETE FROM contact_p WHERE doc_rowid = ?'),
