@@ -134,3 +134,14 @@ describe('document store', () => {
     l.close();
   });
 });
+
+describe('query plans', () => {
+  it("rewrites and deletes a document's projection rows through an index, never a scan", async () => {
+    const l = await Library.open(tempDir());
+    for (const table of ['release_tag_p', 'contact_key_p', 'attachment_link_p', 'release_p', 'contact_p', 'attachment_p']) {
+      const plan = l.db.prepare(`EXPLAIN QUERY PLAN DELETE FROM ${table} WHERE doc_rowid = ?`).all(1) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' | '), table).not.toMatch(/\bSCAN\b/);
+    }
+    l.close();
+  });
+});

@@ -68,6 +68,8 @@ export const m0001: Migration = {
         tag TEXT NOT NULL,
         PRIMARY KEY (tag, doc_rowid)
       ) STRICT, WITHOUT ROWID;
+      -- Rewriting a document's rows deletes them by document: without this, a full scan.
+      CREATE INDEX release_tag_p_doc ON release_tag_p(doc_rowid);
 
       CREATE TABLE contact_p (
         doc_rowid INTEGER PRIMARY KEY REFERENCES docs(rowid) ON DELETE CASCADE,
@@ -88,6 +90,7 @@ export const m0001: Migration = {
         key TEXT NOT NULL,
         PRIMARY KEY (key, doc_rowid)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX contact_key_p_doc ON contact_key_p(doc_rowid);
 
       CREATE TABLE outlet_p (
         doc_rowid INTEGER PRIMARY KEY REFERENCES docs(rowid) ON DELETE CASCADE,
@@ -114,6 +117,7 @@ export const m0001: Migration = {
         release_id TEXT NOT NULL,
         PRIMARY KEY (release_id, doc_rowid)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX attachment_link_p_doc ON attachment_link_p(doc_rowid);
 
       CREATE TABLE kit_p (
         doc_rowid INTEGER PRIMARY KEY REFERENCES docs(rowid) ON DELETE CASCADE,
