@@ -90,6 +90,7 @@ const ATTRIBUTE_LABEL =
 const LEAD_PHRASES =
   /^(?:(?:please|kindly)\s+)?(?:contact|call|reach|write\s+to|email|e-mail|get\s+in\s+touch\s+with)\s*:?\s+|^(?:(?:veuillez|merci\s+de)\s+)?(?:contacter|contactez|joindre|écrire\s+à)\s*:?\s+|^(?:por\s+favor\s+)?(?:contactar\s+(?:a|con)|contacte\s+(?:a|con)|comuníquese\s+con|comunicarse\s+con|escribir\s+a|llamar\s+a)\s*:?\s+|^(?:يرجى|الرجاء|يُرجى)\s+(?:الاتصال|التواصل|الاتصال\s+مع)\s*(?:بـ\s*|ب\s*|مع\s+)?|^(?:الاتصال|التواصل)\s*(?:بـ\s*|ب\s*|مع\s+)|^(?:or|and|ou|et|o|y|أو|و)\s+|^(?:a|à)\s+(?=\p{Lu})/iu;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|m|mme|mlle|sr|sra|srta|dra|don|doña|السيد|السيدة|الآنسة|الدكتور|الدكتورة|د)\.?\s+/iu;
+const NOT_A_NAME_START = /^(?:in|at|on|for|from|to|with|by|the|and|or|of|dans|à|au|aux|en|pour|par|avec|chez|des|et|ou|para|por|con|desde|los|las|y)$/iu;
 const NAME_PARTICLE = /^(de|da|das|do|dos|del|della|di|du|van|von|der|den|ter|le|la|bin|ibn|bint|al|el|y|ould|ben|abu|abou|st\.?)$/iu;
 
 /** "Tel. y WhatsApp", "Phone / mobile", "هاتف و واتساب": several labels for one detail. */
@@ -102,6 +103,8 @@ function stripLead(s: string): string {
   let out = s;
   for (let i = 0; i < 4; i++) {
     const label = out.match(CONTACT_LABEL_RE);
+    // "Media Relations Officer", "Press Officer": the label words open a job title here.
+    if (label && ROLE_WORDS.test(out.slice(label[0].length).trim().split(/\s+/u)[0] ?? '') && !/^\s*[:：]/u.test(out.slice(label[0].length))) break;
     if (label) out = out.slice(label[0].length).replace(/^[\s,:：.،;-]+/u, '');
     const lead = out.match(LEAD_PHRASES);
     if (lead) out = out.slice(lead[0].length);
@@ -123,6 +126,8 @@ export function leadingName(text: string): { name: string; rest: string } | null
     if (words.length < 2 || words.length > 5 || ORG_WORDS.test(s) || ROLE_WORDS.test(s) || isLabel(s) || isNavBlock(s)) return null;
     return { name: s, rest: '' };
   }
+  // "In Geneva: Jane Roe", "Pour Dakar : …": a capitalised preposition opens a place, not a name.
+  if (NOT_A_NAME_START.test(words[0]!)) return null;
   const taken: string[] = [];
   for (const w of words) {
     const ok =
@@ -176,16 +181,29 @@ export function emailFits(name: string, email: string): number {
   return score;
 }
 
+/** A department of the organisation ("Departamento de Comunicación", "Communications Department"). */
+const DEPARTMENT = ub(/^(?:(?:\p{L}+\s+)?(?:department|unit|division)|departamento|département|service|direction|dirección|gabinete|unidad|división|قسم|إدارة|دائرة)\b/iu);
+
 function classifyRest(rest: string, cur: Draft): void {
   const r = tidy(rest.replace(/^(?:at|in|à|au|chez|en|de|del|في|لدى|من)\s+(?:the\s+|le\s+|la\s+|l['’]|el\s+)?/iu, ''));
   if (r === '' || ATTRIBUTE_LABEL.test(r) || isLabel(r) || isNavBlock(r)) return;
+  if (DEPARTMENT.test(r) && wordCount(r) <= 6) {
+    cur.organisation ??= r;
+    return;
+  }
   // "the Nairobi office" says where the person sits, not who employs them.
-  if (/^(?:the\s+)?[\p{L}\s]{1,30}\s+(?:office|bureau|oficina)$/iu.test(r) && !/\p{Lu}\p{L}+\s+\p{Lu}\p{L}+\s+(?:office|bureau|oficina)$/u.test(r)) return;
+  if (/^(?:the\s+)?[\p{L}\s]{1,30}\s+(?:office|bureau|oficina)$/iu.test(r) && !/\p{Lu}\p{L}+\s+\p{Lu}\p{L}+\s+(?:[Oo]ffice|[Bb]ureau|[Oo]ficina)$/u.test(r)) return;
   if (ROLE_WORDS.test(r) && !(ORG_WORDS.test(r) && /^\p{Lu}/u.test(r) && !/\b(?:of|for|de|du|des|para|del)\b/iu.test(r) && wordCount(r) <= 2)) {
     const at = r.match(/^(.*?)\s+(?:at|with|chez|à|au|en|de\s+la|del?)\s+((?:the\s+)?\p{Lu}.*)$/u);
     if (at && ORG_WORDS.test(at[2]!) && ROLE_WORDS.test(at[1]!)) {
       cur.role ??= at[1]!;
       cur.organisation ??= at[2]!.replace(/^the\s+/iu, '');
+      return;
+    }
+    // "Media Relations Officer" then "Northgate University Press Office": with the role known,
+    // a line naming an institution is the organisation.
+    if (cur.role !== null && cur.organisation === null && ORG_WORDS.test(r) && /^\p{Lu}/u.test(r)) {
+      cur.organisation = r;
       return;
     }
     cur.role ??= r;
@@ -222,6 +240,9 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
       details.forEach((f, k) => {
         marked = `${marked.slice(0, f.index)} ⟦${f.kind}${k}⟧ ${marked.slice(f.index + f.length)}`;
       });
+      marked = marked.replace(/\(([^()⟦⟧]{1,40})\)/gu, (m, inside: string) =>
+        ROLE_WORDS.test(inside) || ORG_WORDS.test(inside) || /^[\p{Lu}\d&.-]{2,10}$/u.test(inside.trim()) || !/^\p{Lu}/u.test(inside.trim()) ? m : ' ',
+      );
       const segments = marked.replace(CONJUNCTION_BEFORE_NAME, ' | ').split(SEGMENT_SPLIT);
       for (const rawSeg of segments) {
         const seg = rawSeg.trim();
@@ -247,8 +268,11 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
               }
             } else {
               if (cur && (cur.email || cur.phone)) flush();
+              // A department line above the name, with no details of its own, is this person's.
+              const department: string | null = cur && !cur.name && !cur.email && !cur.phone ? cur.organisation : null;
               cur = blank(g);
               cur.name = named.name;
+              cur.organisation = department;
             }
             if (named.rest) classifyRest(named.rest, cur);
           } else {

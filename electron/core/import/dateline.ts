@@ -85,13 +85,16 @@ export function matchDateline(text: string): Dateline | null {
       if (wordCount(rest) < (caps ? 6 : 12)) continue;
     } else if (date.index > 0 && place === null && kind === 'stop' && wordCount(rest) < 6) continue;
     const length = sep.index + sep[0].length;
+    // "PORTLAND, Ore. –", "WASHINGTON, D.C. —": the full stop belongs to the state's abbreviation.
+    const lastPart = place?.split(/[,،]\s*/u).pop() ?? '';
+    const placed = place !== null && sep[0].startsWith('.') && place.includes(',') && /^\p{Lu}[\p{L}.]{1,4}$/u.test(lastPart) && /\p{Ll}|\./u.test(lastPart) ? `${place}.` : place;
     if (!date) {
       // "Geneva - 14 May 2026 - Relief teams ...": the date stands after the place, between two
       // separators of its own.
       const after = dateAfterPlace(text.slice(length));
-      if (after) return { place, dateIso: after.iso, length: length + after.length };
+      if (after) return { place: placed, dateIso: after.iso, length: length + after.length };
     }
-    return { place, dateIso: date?.iso ?? null, length };
+    return { place: placed, dateIso: date?.iso ?? null, length };
   }
   return null;
 }

@@ -14,8 +14,14 @@ import {
   isByline,
   isCaption,
   isContactHeading,
+  isEditorialNote,
   isEmbargoLine,
   isJunk,
+  isMailHeaderRun,
+  isMailSeparator,
+  isPageNumberLine,
+  isWeakContactHeading,
+  mailHeaderField,
   isRelatedHeading,
   isLabel,
   isNavBlock,
@@ -56,6 +62,7 @@ type Kind =
   | 'dateline'
   | 'datelineOnly'
   | 'related'
+  | 'note'
   | 'text';
 
 interface Classified {
@@ -119,6 +126,7 @@ function classify(block: Block, index: number): Classified {
   if (isNavBlock(text)) return { block, kind: 'junk' };
   if (isEmbargoLine(text)) return { block, kind: 'embargo' };
   if (notesHeading(text)) return { block, kind: 'notes' };
+  if (isWeakContactHeading(text)) return { block, kind: 'contactHead' };
   if (isContactLine(text)) return { block, kind: 'contact' };
   if (isJunk(text) || isCaption(text)) return { block, kind: 'junk' };
   if (index < HEAD_BLOCKS && isByline(text)) {
@@ -134,6 +142,7 @@ function classify(block: Block, index: number): Classified {
   const short = text.length <= 160;
   if (short && wordCount(text) <= 14 && firstDate(text) && isUpdatedDateLine(text)) return { block, kind: 'junk' };
   if (isDateOnly(text)) return { block, kind: 'date', dateIso: firstDate(text)?.iso ?? null };
+  if (index < HEAD_BLOCKS && isEditorialNote(text)) return { block, kind: 'note' };
   if (aboutHeading(text)) return { block, kind: 'about' };
   if (index < HEAD_BLOCKS && short && datelineOnly(text)) return { block, kind: 'datelineOnly' };
   if (index < HEAD_BLOCKS && block.hint !== 'h1' && block.hint !== 'h2' && matchDateline(text)) return { block, kind: 'dateline' };
@@ -146,11 +155,77 @@ function isContactCaption(text: string): boolean {
   return leadingName(text.split(/[,،(|–-]/u)[0]!.trim()) !== null || ROLE_WORDS.test(text) || ORG_WORDS.test(text);
 }
 
+/**
+ * Everything above the last e-mail header of a forwarded message: the forwarder's note, the
+ * headers and the separators. The release starts below them. Only the top of the text is looked
+ * at, and never past a dateline: by then the release has begun.
+ */
+function dropMailEnvelope(blocks: Block[]): Block[] {
+  let end = 0;
+  for (let i = 0; i < Math.min(blocks.length, HEAD_BLOCKS); i++) {
+    const text = blocks[i]!.text;
+    if (isMailSeparator(text)) {
+      end = i + 1;
+      continue;
+    }
+    const fields: string[] = [];
+    let j = i;
+    for (; j < blocks.length; j++) {
+      const f = mailHeaderField(blocks[j]!.text);
+      if (f === null) break;
+      fields.push(f);
+    }
+    if (isMailHeaderRun(fields)) {
+      end = j;
+      i = j - 1;
+      continue;
+    }
+    if (matchDateline(text)) break;
+  }
+  return end > 0 && end < blocks.length ? blocks.slice(end) : blocks;
+}
+
+const ENDS_PARAGRAPH = /[.!?:;؟"”»’)]$/u;
+
+/**
+ * Page numbers and running headers or footers of a document copied from Word or a PDF. A
+ * paragraph that the page break cut in two is put back together.
+ */
+function dropPageFurniture(blocks: Block[]): Block[] {
+  const isPageNumber = (b: Block) => b.hint !== 'cell' && b.hint !== 'li' && endMarkOf(b.text) === null && isPageNumberLine(b.text);
+  if (!blocks.some(isPageNumber)) return blocks;
+  // A line repeated on every page next to the page number ("Harbour Council – Media Release")
+  // is the running header or footer.
+  const count = new Map<string, number>();
+  for (const b of blocks) count.set(compareKey(b.text), (count.get(compareKey(b.text)) ?? 0) + 1);
+  const running = new Set<string>();
+  blocks.forEach((b, i) => {
+    if (!isPageNumber(b)) return;
+    for (const n of [blocks[i - 1], blocks[i + 1]]) {
+      if (n && n.text.length < 100 && !isPageNumber(n) && (count.get(compareKey(n.text)) ?? 0) >= 2) running.add(compareKey(n.text));
+    }
+  });
+  const out: Block[] = [];
+  let cut = false;
+  for (const b of blocks) {
+    if (isPageNumber(b) || running.has(compareKey(b.text))) {
+      cut = true;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (cut && prev && !ENDS_PARAGRAPH.test(prev.text) && /^\p{Ll}/u.test(b.text) && isProse(`${prev.text} ${b.text}`)) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${b.text}` };
+    } else out.push(b);
+    cut = false;
+  }
+  return out;
+}
+
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
 type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
-  const blocks = input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '');
+  const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
   const warnings: string[] = [];
 
@@ -159,6 +234,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const notes: string[] = [];
   const about: string[] = [];
   const contactGroups: string[][] = [];
+  // Lines after the end mark that may name the person whose details follow.
+  const tailLines: string[] = [];
   let place: string | null = null;
   let datelineDate: string | null = null;
   let headerDate: string | null = null;
@@ -241,6 +318,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     }
     if (kind === 'embargo') {
       embargoLine ??= text;
+      continue;
+    }
+    if (kind === 'note' && state === 'header') {
+      warnings.push('A note on an update or correction stood above the release; it was left out of the fields.');
+      continue;
+    }
+    // "Information:" heads the contacts only when contact details follow it.
+    if (kind === 'contactHead' && isWeakContactHeading(text) && !items.slice(i + 1, i + 6).some((n) => n.kind === 'contact')) {
+      if (state === 'body') keep(i, body, text);
       continue;
     }
     if (kind === 'contactHead' || kind === 'contact') {
@@ -333,7 +419,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'tail' && about.length === 0 && isProse(text) && /\b(?:is|are|est|sont|es|son)\s+(?:a|an|the|une?|la|el|las|los|one)\b|هي|هو/iu.test(text)) {
       state = 'about';
       keep(i, about, text);
+      continue;
     }
+    // A name or a job title after the end mark: the contact details under it take it back.
+    if (state === 'tail' && isContactCaption(text)) keep(i, tailLines, text);
   }
 
   // Headline and subheadline from what stood before the body.

@@ -209,3 +209,59 @@ export const ROLE_WORDS =
 /** Words that mark an organisation's name. */
 export const ORG_WORDS =
   ub(/\b(organi[sz]ation|organisation|foundation|fondation|fundaci[oó]n|fund|fonds|fondo|council|conseil|consejo|society|société|sociedad|alliance|alianza|network|réseau|agency|agence|agencia|committee|comité|programme|program|programa|initiative|iniciativa|trust|relief|aid|international|internacional|association|asociaci[oó]n|federation|fédération|federaci[oó]n|ministry|ministère|ministerio|office|bureau|oficina|institute|institut|instituto|union|unión|coalition|coalición|ngo|group|groupe|grupo|centre|center|centro|secretariat|secrétariat|secretaría|mission|misión|commission|comisi[oó]n|university|université|universidad|hospital|hôpital|clinic|red cross|croix-rouge|cruz roja|crescent|croissant|ltd|inc|gmbh|s\.a\.)\b|منظمة|المنظمة|مؤسسة|جمعية|الجمعية|هيئة|الهيئة|صندوق|الصندوق|المفوضية|مفوضية|اتحاد|الاتحاد|شبكة|وزارة|مكتب|المكتب|برنامج|البرنامج|مركز|المركز|الهلال|الصليب|لجنة|اللجنة|تحالف/iu);
+
+/**
+ * The header lines of an e-mail ("From:", "Sent:", "Subject:", "De :", "Objet :", "Asunto:",
+ * "من:", "الموضوع:") and the separators mail programs put above a forwarded message. A release
+ * pasted from a forward keeps them above its own text.
+ */
+const MAIL_HEADER_RE = ub(/^(from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé|à|a|objet|enviado|fecha|para|asunto|من|إلى|الى|أرسل|أرسلت|بتاريخ|التاريخ|الموضوع|نسخة)\s*[:：]\s*\S/iu);
+const MAIL_FROM = /^(?:from|de|من)$/iu;
+const MAIL_SUBJECT_OR_TO = /^(?:subject|objet|asunto|الموضوع|to|à|a|para|إلى|الى)$/iu;
+const MAIL_SEPARATOR_RE = ub(/^[\s\-_=*>]*(?:original\s+message|forwarded\s+message|begin\s+forwarded\s+message|message\s+d['’]origine|message\s+transféré|mensaje\s+original|mensaje\s+reenviado|الرسالة\s+الأصلية|رسالة\s+معاد\s+توجيهها)[\s\-_=*:]*$/iu);
+
+/** The header field a line of an e-mail's header gives ("from", "subject"), or null. */
+export function mailHeaderField(text: string): string | null {
+  return text.length < 400 ? (text.match(MAIL_HEADER_RE)?.[1]?.toLowerCase() ?? null) : null;
+}
+
+export function isMailSeparator(text: string): boolean {
+  return text.length < 80 && MAIL_SEPARATOR_RE.test(text);
+}
+
+/** A run of header fields that is an e-mail's header: a sender, and a subject or a recipient. */
+export function isMailHeaderRun(fields: string[]): boolean {
+  return fields.length >= 2 && fields.some((f) => MAIL_FROM.test(f)) && fields.some((f) => MAIL_SUBJECT_OR_TO.test(f));
+}
+
+/**
+ * A page number left in text copied from a Word or PDF file ("Page 1 of 2", "Página 2 de 3",
+ * "- 2 -"), alone or at the end of a running header or footer line.
+ */
+const PAGE_NUMBER_RE = ub(/(?:^|\s)(?:page|pg\.?|p\.|página|pág\.?|صفحة|الصفحة)\s*\d{1,3}\s*(?:(?:of|de|sur|\/|من)\s*\d{1,3})?\s*$|^(?:page|página|pág\.?|صفحة|الصفحة)\s*\d{1,3}\s*(?:of|de|sur|\/|من)\s*\d{1,3}\b|^[\s\-–—]*\d{1,3}\s*(?:(?:of|de|sur|\/|من)\s*\d{1,3})?[\s\-–—]*$/iu);
+
+export function isPageNumberLine(text: string): boolean {
+  return text.length < 150 && !/[.!?؟]["”»’)]?$/u.test(text) && PAGE_NUMBER_RE.test(text);
+}
+
+/**
+ * A note on the release itself standing above it: "Update, 15 May 2026: …", "Correction: …",
+ * "Mise à jour : …", "Actualización: …", "تحديث: …". It is about a version of the release, not
+ * its headline or dateline.
+ */
+const EDITORIAL_NOTE_RE = ub(/^\s*[*[(]*\s*(?:update[ds]?|updated\s+on|correction|corrected|clarification|editor['’]?s\s+note|note\s+to\s+readers|mise\s+à\s+jour|mis\s+à\s+jour\s+le|rectificatif|correctif|erratum|actualizaci[óo]n|actualizado|correcci[óo]n|fe\s+de\s+erratas|nota\s+(?:del\s+editor|de\s+la\s+redacci[óo]n)|تحديث|تصحيح|توضيح|ملاحظة\s+المحرر)\b[^:：]{0,60}?[:：]\s*\S/iu);
+
+export function isEditorialNote(text: string): boolean {
+  return EDITORIAL_NOTE_RE.test(text);
+}
+
+/**
+ * A heading that names contact details without saying "media" or "press" ("Information:",
+ * "Renseignements :", "Información:"). Alone it could head anything, so the reader only takes it
+ * as the contacts' heading when details follow.
+ */
+const WEAK_CONTACT_HEADING_RE = ub(/^(?:(?:(?:media|press|contact)\s+)?information|informations?|renseignements|coordonnées|información|informaciones|datos\s+de\s+contacto|información\s+de\s+contacto|للمعلومات|معلومات\s+الاتصال|للتواصل)\s*[:：]$|^(?:contact|media|press)\s+information$|^(?:coordonnées|datos\s+de\s+contacto|معلومات\s+الاتصال)$/iu);
+
+export function isWeakContactHeading(text: string): boolean {
+  return text.length < 40 && WEAK_CONTACT_HEADING_RE.test(text.trim());
+}

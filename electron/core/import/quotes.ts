@@ -59,14 +59,20 @@ const VERBS_EN =
 const VERBS_FR =
   "a\\s+déclaré|déclare|a\\s+affirmé|affirme|a\\s+souligné|souligne|a\\s+expliqué|explique|a\\s+ajouté|ajoute|a\\s+indiqué|indique|a\\s+précisé|précise|a\\s+estimé|estime|a\\s+rappelé|rappelle|a\\s+insisté|insiste|a\\s+averti|avertit|a\\s+conclu|conclut|a\\s+poursuivi|poursuit|commente|a\\s+commenté|témoigne|raconte|confie|a\\s+confié|observe|note|a\\s+noté|s['’]inquiète|selon|d['’]après";
 const VERBS_ES =
-  'dijo|dice|afirmó|afirma|declaró|declara|señaló|señala|explicó|explica|añadió|añade|agregó|agrega|destacó|destaca|subrayó|subraya|indicó|indica|aseguró|asegura|advirtió|advierte|sostuvo|sostiene|expresó|expresa|comentó|comenta|manifestó|manifiesta|apuntó|apunta|insistió|insiste|concluyó|concluye|recordó|recuerda|precisó|según';
+  // Spain writes the attribution in the perfect ("ha señalado", "han afirmado") as often as in the preterite.
+  'ha(?:n)?\\s+(?:dicho|señalado|afirmado|declarado|explicado|añadido|agregado|destacado|subrayado|indicado|asegurado|advertido|sostenido|expresado|comentado|manifestado|apuntado|insistido|concluido|recordado|precisado|reconocido|valorado|lamentado|defendido|resaltado|enfatizado)|dijo|dice|afirmó|afirma|declaró|declara|señaló|señala|explicó|explica|añadió|añade|agregó|agrega|destacó|destaca|subrayó|subraya|indicó|indica|aseguró|asegura|advirtió|advierte|sostuvo|sostiene|expresó|expresa|comentó|comenta|manifestó|manifiesta|apuntó|apunta|insistió|insiste|concluyó|concluye|recordó|recuerda|precisó|según';
 const VERBS = `${VERBS_EN}|${VERBS_FR}|${VERBS_ES}`;
 const VERBS_AR =
   'و?(?:قال|قالت|يقول|تقول|أضاف|أضافت|يضيف|تضيف|أكد|أكدت|يؤكد|تؤكد|صرح|صرحت|صرّح|صرّحت|أوضح|أوضحت|أشار|أشارت|شدد|شددت|شدّد|شدّدت|ذكر|ذكرت|لفت|لفتت|اعتبر|اعتبرت|أعلن|أعلنت|بحسب|وفقا\\s+ل|وفقاً\\s+ل)';
 
 const PRONOUN = ub(/^(?:he|she|they|il|elle|ils|elles|él|ella|ellos|ellas)\b|^-t-(?:il|elle)\b|^t-(?:il|elle)\b/iu);
 
-const AFTER_VERB_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(?:-t-(?:il|elle)\\s+)?(?:${VERBS})(?:-t-(?:il|elle)|-(?:il|elle))?\\b\\s*(.{0,160}?)(?:[.;!?](?:\\s|$)|$|\\s*[“"«])`, 'iu'));
+/**
+ * A full stop that ends a sentence, not one after a title or an initial ("said Dr. Jane Roe",
+ * "said Mary J. Blige"): the name runs on after those.
+ */
+const SENTENCE_STOP = `(?:(?<!(?:^|[\\s(])(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|Pr|Rev|Hon|Gen|Sen|Rep|Gov|Amb|Capt|Col|Lt|Sgt|St|Mt|Jr|\\p{Lu}))\\.|[;!?])(?:\\s|$)`;
+const AFTER_VERB_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(?:-t-(?:il|elle)\\s+)?(?:${VERBS})(?:-t-(?:il|elle)|-(?:il|elle))?\\b\\s*(.{0,160}?)(?:${SENTENCE_STOP}|$|\\s*[“"«])`, 'iu'));
 const AFTER_NAME_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(${NAME_RE.source})(?:\\s*,\\s*[^,“"«]{2,100},)?\\s+(?:${VERBS})\\b`, 'u'));
 const BEFORE_NAME_VERB = ub(new RegExp(`(${NAME_RE.source})(?:\\s*,\\s*[^,“"«]{2,120}?,)?\\s+(?:${VERBS}|(?:has|had)\\s+(?:said|stated|declared))(?:\\s+(?:that|que|today|aujourd['’]hui|hoy))?\\s*[:：,]?\\s*$`, 'u'));
 const BEFORE_ACCORDING = ub(new RegExp(`(?:according\\s+to|selon|d['’]après|según|as\\s+(${NAME_RE.source})\\s+(?:put|says|said)\\s+it)\\s*(${NAME_RE.source})?[^“"«]{0,120}?[,:]?\\s*$`, 'iu'));
@@ -81,8 +87,28 @@ const UNNAMED_AFTER = ub(
   new RegExp(`^\\s*[,،]?\\s*(?:the|les?|la|l['’]|el|los|las|une?|a|an)\\s+[^.“"«]{1,80}?\\s+(?:${VERBS})\\b`, 'iu'),
 );
 
+/**
+ * A sentence after a quote that points back at it and names who spoke: "Those were the words of
+ * Dr. Jane Roe", "Ces mots sont ceux de Marie Dupont", "Así lo expresó Ana Torres".
+ */
+const BACK_REFERENCE = ub(/^\s*(?:those|these|that|this|such|so|thus|ces?|cet|cette|tels?|telles?|ainsi|c['’]est|voilà|esas?|esos?|estas?|estos?|ese|este|así|tales|fue|fueron)\b/iu);
+const SPEECH_CUE = ub(new RegExp(`\\b(?:words?|message|remarks?|comments?|verdict|put\\s+it|mots|paroles|propos|dit|palabras|mensaje|lo\\s+(?:dijo|expresó|explicó|resumió|afirmó)|${VERBS})\\b`, 'iu'));
+
+function backReference(text: string): string | null {
+  const sentence = text.trim().split(new RegExp(SENTENCE_STOP, 'u'))[0] ?? '';
+  if (sentence.length > 300 || !BACK_REFERENCE.test(sentence) || !SPEECH_CUE.test(sentence)) return null;
+  const full = [...sentence.matchAll(NAME_RE)].map((m) => cleanName(m[0])).find((c) => c.split(/\s+/u).length >= 2 && isPlausibleName(c));
+  return full ?? null;
+}
+
+/**
+ * A title written before a full name ("Mayor Rosa Delahunty", "Ministra Ana Gil"): the speaker
+ * is the person. A title before a surname alone ("Mayor Delahunty") stays, or nothing is left.
+ */
+const TITLE_BEFORE_NAME = ub(/^(?:mayor|minister|president|senator|governor|ambassador|councillor|councilor|commissioner|judge|justice|bishop|archbishop|father|sister|imam|rabbi|pastor|reverend|sheikh|chairman|chairwoman|chairperson|maire|ministre|président|présidente|sénateur|sénatrice|ambassadeur|ambassadrice|alcalde|alcaldesa|ministro|ministra|presidente|presidenta|senador|senadora|gobernador|gobernadora|embajador|embajadora|consejero|consejera)\s+(?=\p{Lu}\S*\s+\p{Lu})/iu);
+
 function cleanName(n: string): string {
-  return n.replace(HONORIFIC, '').trim();
+  return n.replace(HONORIFIC, '').replace(TITLE_BEFORE_NAME, '').trim();
 }
 
 function isPlausibleName(n: string): boolean {
@@ -100,7 +126,8 @@ function nameIn(text: string, known: string[]): string | null {
 }
 
 function arabicName(text: string): string | null {
-  const t = text.trim().replace(/^(?:السيد|السيدة|الدكتور|الدكتورة|د\.)\s+/u, '');
+  // Courtesy and professional titles go; the name stays ("المهندس سامر الخطيب" → "سامر الخطيب").
+  const t = text.trim().replace(/^(?:(?:السيد|السيدة|الدكتور|الدكتورة|د\.|المهندس|المهندسة|م\.|الأستاذ|الأستاذة|أ\.|الشيخ|الشيخة|معالي|سعادة|سمو|فضيلة)\s+)+/u, '');
   if (t === '' || !/[\u0600-\u06FF]/u.test(t)) return null;
   const words = t.split(/\s+/u);
   if (ROLE_WORDS.test(t)) {
@@ -125,6 +152,8 @@ function attribution(before: string, after: string, known: string[]): Attributio
   }
   const n = after.match(AFTER_NAME_FIRST);
   if (n && isPlausibleName(cleanName(n[1]!))) return { speaker: cleanName(n[1]!), pronoun: false };
+  const back = backReference(after);
+  if (back) return { speaker: back, pronoun: false };
   if (ub(/^\s*[,،]?\s*(?:he|she|they|il|elle|él|ella)\s+(?:said|says|added|explained|a\s+déclaré|ajoute|dijo|añadió)\b/iu).test(after)) {
     return { speaker: null, pronoun: true };
   }
@@ -181,7 +210,7 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
   let open: ExtractedQuote | null = null;
   // "X, who led the survey, said:" alone: the attribution of the quote opening the next paragraph.
   let leadIn: string | null = null;
-  for (const raw of paragraphs) {
+  for (const [index, raw] of paragraphs.entries()) {
     let p = raw;
     const carried: ExtractedQuote | null = open;
     open = null;
@@ -229,7 +258,14 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
           continue;
         }
         if (!wholeParagraph || words < 5) continue;
-        const quote = { speaker: previousHadQuote ? lastSpeaker : null, text };
+        // A quote standing alone, its speaker named in the next paragraph ("Those were the words of …").
+        const named = backReference(paragraphs[index + 1] ?? '');
+        const speaker: string | null = named ? nameCase(named) : previousHadQuote ? lastSpeaker : null;
+        if (named && speaker) {
+          if (!known.includes(speaker)) known.push(speaker);
+          lastSpeaker = speaker;
+        }
+        const quote = { speaker, text };
         out.push(quote);
         prevInParagraph = { quote, end: s.end };
         hadQuote = true;
