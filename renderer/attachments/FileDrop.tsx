@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWindowFileDrop } from '../ui/useWindowFileDrop';
 import { formatLocale } from '../i18n';
 import { formatBytes } from '../ui/languages';
 import { candidatesFromDrop, candidatesFromInput } from './files';
@@ -13,48 +14,11 @@ export function FileDrop({ release, onAdded }: { release?: string; onAdded: (ids
   const { t, i18n } = useTranslation();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   const { addFiles, busy, outcomes, limit } = useAddFiles(release ? { release, onAdded } : { onAdded });
   const addRef = useRef(addFiles);
   addRef.current = addFiles;
 
-  useEffect(() => {
-    let depth = 0;
-    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
-    const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth += 1;
-      setOver(true);
-    };
-    const leave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setOver(false);
-    };
-    const overHandler = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      // Without this the browser would open the file in place of Dateline.
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const drop = (e: DragEvent) => {
-      if (!e.dataTransfer || !hasFiles(e)) return;
-      e.preventDefault();
-      depth = 0;
-      setOver(false);
-      void addRef.current(candidatesFromDrop(e.dataTransfer));
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('dragover', overHandler);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('dragover', overHandler);
-      window.removeEventListener('drop', drop);
-    };
-  }, []);
+  const over = useWindowFileDrop((data) => void addRef.current(candidatesFromDrop(data)));
 
   return (
     <div className={over ? 'file-drop over' : 'file-drop'}>

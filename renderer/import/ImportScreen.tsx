@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWindowFileDrop } from '../ui/useWindowFileDrop';
 import type { ApiError } from '../../electron/shared/errors';
 import type { ImportCommitted, ImportPreview, ImportSource, ImportSourceBlock } from '../../electron/shared/import-contract';
 import { useClient } from '../client/context';
@@ -39,7 +40,6 @@ export function ImportScreen() {
   const [items, setItems] = useState<Item[]>([]);
   const [pasted, setPasted] = useState('');
   const [pastedHtml, setPastedHtml] = useState<string | null>(null);
-  const [over, setOver] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const pasteId = useId();
   const fileId = useId();
@@ -85,42 +85,7 @@ export function ImportScreen() {
   readFilesRef.current = readFiles;
 
   // Dropping files anywhere on the window while this screen is open imports them.
-  useEffect(() => {
-    let depth = 0;
-    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
-    const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth += 1;
-      setOver(true);
-    };
-    const leave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setOver(false);
-    };
-    const dragOver = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault(); // otherwise the browser opens the file instead of Dateline
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const drop = (e: DragEvent) => {
-      if (!e.dataTransfer || !hasFiles(e)) return;
-      e.preventDefault();
-      depth = 0;
-      setOver(false);
-      void readFilesRef.current(Array.from(e.dataTransfer.files));
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('dragover', dragOver);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('dragover', dragOver);
-      window.removeEventListener('drop', drop);
-    };
-  }, []);
+  const over = useWindowFileDrop((data) => void readFilesRef.current(Array.from(data.files)));
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
     // A copied web page carries its HTML too: headings and paragraphs read better from it.

@@ -34,7 +34,8 @@ import { KIT_PAGE_URL } from '../../shared/kit-layout';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-const LAUNCH_ARGS = [
+/** How the system Chromium is started for printing: no network, no background work. */
+export const CHROMIUM_LAUNCH_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -80,7 +81,7 @@ export class ChromiumPrinter implements PdfPrinter {
     if (!this.browser) {
       const started = (async () => {
         const { chromium } = await import('playwright-core');
-        const b = await chromium.launch({ executablePath: chromiumPath(), args: LAUNCH_ARGS, handleSIGINT: false, handleSIGTERM: false });
+        const b = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_LAUNCH_ARGS], handleSIGINT: false, handleSIGTERM: false });
         b.on('disconnected', () => {
           if (this.browser === started) this.browser = null;
         });
