@@ -48,19 +48,53 @@ const ReplySchema = z.union([
   z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
 ]);
 
+function startWorker(script: string, limits: ImportLimits): Worker {
+  return new Worker(script, {
+    resourceLimits: {
+      maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb,
+      maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb,
+      stackSizeMb: limits.stackSizeMb,
+    },
+    // The worker gets no environment and no stdin: it reads what it is posted and nothing else.
+    env: {},
+    stdin: false,
+  });
+}
+
+/**
+ * One started, idle worker kept ready. Each file still gets a fresh worker of its own (a
+ * hostile file cannot leave anything behind for the next), but the next one starts while the
+ * current file is read, so a batch does not pay the half second of start-up per file.
+ */
+let spare: { worker: Worker; script: string; limits: ImportLimits } | null = null;
+
+function takeWorker(script: string, limits: ImportLimits): Worker {
+  const ready = spare;
+  spare = null;
+  let worker: Worker;
+  if (ready && ready.script === script && ready.limits === limits) {
+    worker = ready.worker;
+    worker.ref();
+  } else {
+    if (ready) void ready.worker.terminate();
+    worker = startWorker(script, limits);
+  }
+  const next = startWorker(script, limits);
+  // An idle spare must not keep the CLI alive, and one that dies while idle is simply dropped.
+  next.unref();
+  const drop = () => {
+    if (spare?.worker === next) spare = null;
+  };
+  next.once('error', drop);
+  next.once('exit', drop);
+  spare = { worker: next, script, limits };
+  return worker;
+}
+
 export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_LIMITS): Promise<Parsed> {
   const script = workerScriptPath();
   return new Promise<Parsed>((resolve, reject) => {
-    const worker = new Worker(script, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb,
-        maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb,
-        stackSizeMb: limits.stackSizeMb,
-      },
-      // The worker gets no environment and no stdin: it reads what it is posted and nothing else.
-      env: {},
-      stdin: false,
-    });
+    const worker = takeWorker(script, limits);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
