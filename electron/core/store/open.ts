@@ -86,6 +86,9 @@ function applyPragmas(db: Database.Database): void {
   db.pragma('foreign_keys = ON');
   // Statement journals of big transactions stay in memory instead of temporary files.
   db.pragma('temp_store = MEMORY');
+  // 32 MB of page cache instead of SQLite's 2 MB: the id, name and key indexes take writes in
+  // random order, and a laptop has the memory to keep their pages.
+  db.pragma('cache_size = -32768');
 }
 
 function runMigrations(db: Database.Database, from: number, migrations: readonly Migration[]): void {
