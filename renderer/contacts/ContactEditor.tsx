@@ -8,10 +8,9 @@ import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { countryName, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
 import { useOffices } from '../ui/useOffices';
+import { TypedEntries } from './TypedEntries';
 
 type ContactForm = ContactFieldsT;
-type Email = ContactForm['emails'][number];
-type Phone = ContactForm['phones'][number];
 
 const EMAIL_TYPES = ['work', 'personal', 'other'] as const;
 const PHONE_TYPES = ['work', 'mobile', 'fax', 'other'] as const;
@@ -94,8 +93,6 @@ export function ContactEditor({ id }: { id: string | null }) {
     setSaved(false);
     setForm({ ...form, ...patch });
   };
-  const setEmail = (i: number, patch: Partial<Email>) => set({ emails: form.emails.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
-  const setPhone = (i: number, patch: Partial<Phone>) => set({ phones: form.phones.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -173,60 +170,38 @@ export function ContactEditor({ id }: { id: string | null }) {
           validate={(v) => (CountrySchema.safeParse(v).success ? null : t('contacts.countryInvalid', { value: v }))}
         />
         {form.countries.length > 0 && <p className="hint">{form.countries.map((c) => countryName(c, i18n.language)).join(', ')}</p>}
-        <fieldset>
-          <legend>{t('contacts.emails')}</legend>
-          {form.emails.map((em, i) => (
-            <div className="row" key={i}>
-              <div className="field">
-                <label htmlFor={`${uid}-em-${i}-type`}>{t('contacts.emailType', { n: i + 1 })}</label>
-                <select id={`${uid}-em-${i}-type`} value={em.type} onChange={(e) => setEmail(i, { type: e.target.value as Email['type'] })}>
-                  {EMAIL_TYPES.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`contacts.type.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field grow">
-                <label htmlFor={`${uid}-em-${i}`}>{t('contacts.emailAddress', { n: i + 1 })}</label>
-                <input id={`${uid}-em-${i}`} type="email" dir="ltr" value={em.address} onChange={(e) => setEmail(i, { address: e.target.value })} />
-              </div>
-              <button type="button" className="link-button" onClick={() => set({ emails: form.emails.filter((_, j) => j !== i) })}>
-                {t('contacts.removeEmail', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => set({ emails: [...form.emails, { type: 'work', address: '' }] })}>
-            {t('contacts.addEmail')}
-          </button>
-        </fieldset>
-        <fieldset>
-          <legend>{t('contacts.phones')}</legend>
-          {form.phones.map((ph, i) => (
-            <div className="row" key={i}>
-              <div className="field">
-                <label htmlFor={`${uid}-ph-${i}-type`}>{t('contacts.phoneType', { n: i + 1 })}</label>
-                <select id={`${uid}-ph-${i}-type`} value={ph.type} onChange={(e) => setPhone(i, { type: e.target.value as Phone['type'] })}>
-                  {PHONE_TYPES.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`contacts.type.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field grow">
-                <label htmlFor={`${uid}-ph-${i}`}>{t('contacts.phoneNumber', { n: i + 1 })}</label>
-                <input id={`${uid}-ph-${i}`} type="tel" dir="ltr" value={ph.number} onChange={(e) => setPhone(i, { number: e.target.value })} />
-              </div>
-              <button type="button" className="link-button" onClick={() => set({ phones: form.phones.filter((_, j) => j !== i) })}>
-                {t('contacts.removePhone', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => set({ phones: [...form.phones, { type: 'mobile', number: '' }] })}>
-            {t('contacts.addPhone')}
-          </button>
-        </fieldset>
+        <TypedEntries
+          legend={t('contacts.emails')}
+          idPrefix={`${uid}-em`}
+          entries={form.emails.map((e) => ({ type: e.type, value: e.address }))}
+          types={EMAIL_TYPES}
+          typeName={(k) => t(`contacts.type.${k}`)}
+          inputType="email"
+          labels={{
+            type: (n) => t('contacts.emailType', { n }),
+            value: (n) => t('contacts.emailAddress', { n }),
+            remove: (n) => t('contacts.removeEmail', { n }),
+            add: t('contacts.addEmail'),
+          }}
+          blank={{ type: 'work', value: '' }}
+          onChange={(rows) => set({ emails: rows.map((r) => ({ type: r.type, address: r.value })) })}
+        />
+        <TypedEntries
+          legend={t('contacts.phones')}
+          idPrefix={`${uid}-ph`}
+          entries={form.phones.map((p) => ({ type: p.type, value: p.number }))}
+          types={PHONE_TYPES}
+          typeName={(k) => t(`contacts.type.${k}`)}
+          inputType="tel"
+          labels={{
+            type: (n) => t('contacts.phoneType', { n }),
+            value: (n) => t('contacts.phoneNumber', { n }),
+            remove: (n) => t('contacts.removePhone', { n }),
+            add: t('contacts.addPhone'),
+          }}
+          blank={{ type: 'mobile', value: '' }}
+          onChange={(rows) => set({ phones: rows.map((r) => ({ type: r.type, number: r.value })) })}
+        />
         <div className="field">
           <label htmlFor={`${uid}-notes`}>{t('contacts.notes')}</label>
           <textarea id={`${uid}-notes`} dir="auto" rows={4} value={form.notes ?? ''} onChange={(e) => set({ notes: e.target.value })} />

@@ -1,0 +1,62 @@
+export interface TypedEntry<K extends string> {
+  type: K;
+  value: string;
+}
+
+/**
+ * A list of typed contact details (work e-mail, mobile phone...): a type and a value per row,
+ * rows added and removed by the person. One component for e-mails and phones alike.
+ */
+export function TypedEntries<K extends string>({
+  legend,
+  idPrefix,
+  entries,
+  types,
+  typeName,
+  inputType,
+  labels,
+  blank,
+  onChange,
+}: {
+  legend: string;
+  idPrefix: string;
+  entries: TypedEntry<K>[];
+  types: readonly K[];
+  typeName: (type: K) => string;
+  inputType: 'email' | 'tel';
+  labels: { type: (n: number) => string; value: (n: number) => string; remove: (n: number) => string; add: string };
+  blank: TypedEntry<K>;
+  onChange: (entries: TypedEntry<K>[]) => void;
+}) {
+  const put = (i: number, patch: Partial<TypedEntry<K>>) => onChange(entries.map((e, j) => (j === i ? { ...e, ...patch } : e)));
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {entries.map((entry, i) => (
+        <div className="row" key={i}>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-${i}-type`}>{labels.type(i + 1)}</label>
+            <select id={`${idPrefix}-${i}-type`} value={entry.type} onChange={(e) => put(i, { type: e.target.value as K })}>
+              {types.map((k) => (
+                <option key={k} value={k}>
+                  {typeName(k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field grow">
+            <label htmlFor={`${idPrefix}-${i}`}>{labels.value(i + 1)}</label>
+            {/* Addresses and numbers read left to right in every language. */}
+            <input id={`${idPrefix}-${i}`} type={inputType} dir="ltr" value={entry.value} onChange={(e) => put(i, { value: e.target.value })} />
+          </div>
+          <button type="button" className="link-button" onClick={() => onChange(entries.filter((_, j) => j !== i))}>
+            {labels.remove(i + 1)}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...entries, blank])}>
+        {labels.add}
+      </button>
+    </fieldset>
+  );
+}
