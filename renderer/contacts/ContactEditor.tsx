@@ -9,6 +9,7 @@ import { countryName, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
 import { useOffices } from '../ui/useOffices';
 import { TypedEntries } from './TypedEntries';
+import { officeChoices, SelectField } from '../ui/SelectField';
 
 type ContactForm = ContactFieldsT;
 
@@ -139,17 +140,14 @@ export function ContactEditor({ id }: { id: string | null }) {
             <label htmlFor={`${uid}-org`}>{t('contacts.organisation')}</label>
             <input id={`${uid}-org`} dir="auto" value={form.organisation ?? ''} onChange={(e) => set({ organisation: e.target.value })} />
           </div>
-          <div className="field">
-            <label htmlFor={`${uid}-office`}>{t('releases.office')}</label>
-            <select id={`${uid}-office`} value={form.office ?? ''} onChange={(e) => set({ office: e.target.value || null })}>
-              <option value="">{t('common.none')}</option>
-              {offices.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${uid}-office`}
+            label={t('releases.office')}
+            value={form.office ?? ''}
+            choices={officeChoices(offices)}
+            none={t('common.none')}
+            onChange={(office) => set({ office: office || null })}
+          />
         </div>
         <ListEditor label={t('contacts.beats')} values={form.beats} onChange={(beats) => set({ beats })} />
         <ListEditor

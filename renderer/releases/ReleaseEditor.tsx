@@ -23,6 +23,7 @@ import { applyDraft, draftFields, formFromDoc, type ReleaseDraftFields, type Rel
 import { HistoryPanel } from './HistoryPanel';
 import { QuotesEditor } from './QuotesEditor';
 import { VersionsPanel } from './VersionsPanel';
+import { officeChoices, SelectField } from '../ui/SelectField';
 
 interface Loaded {
   doc: Doc<'release'>;
@@ -195,37 +196,28 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             </div>
           </div>
           <div className="row">
-            <div className="field">
-              <label htmlFor={`${uid}-lang`}>{t('releases.language')}</label>
-              <select id={`${uid}-lang`} value={form.language} onChange={(e) => update({ language: e.target.value })}>
-                {languages.map((l) => (
-                  <option key={l} value={l}>
-                    {languageName(l, i18n.language)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${uid}-status`}>{t('releases.status')}</label>
-              <select id={`${uid}-status`} value={form.status} onChange={(e) => update({ status: e.target.value as ReleaseStatus })}>
-                {RELEASE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${uid}-office`}>{t('releases.office')}</label>
-              <select id={`${uid}-office`} value={form.office ?? ''} onChange={(e) => update({ office: e.target.value || null })}>
-                <option value="">{t('common.none')}</option>
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${uid}-lang`}
+              label={t('releases.language')}
+              value={form.language}
+              choices={languages.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
+              onChange={(language) => update({ language })}
+            />
+            <SelectField
+              id={`${uid}-status`}
+              label={t('releases.status')}
+              value={form.status}
+              choices={RELEASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              onChange={(status) => update({ status: status as ReleaseStatus })}
+            />
+            <SelectField
+              id={`${uid}-office`}
+              label={t('releases.office')}
+              value={form.office ?? ''}
+              choices={officeChoices(offices)}
+              none={t('common.none')}
+              onChange={(office) => update({ office: office || null })}
+            />
           </div>
           <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} />
           <div className="field">

@@ -12,6 +12,7 @@ import { useOffices } from '../ui/useOffices';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
 import { useDebounced } from '../ui/useDebounced';
+import { officeChoices, SelectField } from '../ui/SelectField';
 
 interface Filters {
   query: string;
@@ -90,39 +91,30 @@ export function ReleasesScreen() {
           <label htmlFor="rel-q">{t('releases.searchLabel')}</label>
           <input id="rel-q" type="search" value={filters.query} onChange={(e) => set('query', e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="rel-status">{t('releases.status')}</label>
-          <select id="rel-status" value={filters.status} onChange={(e) => set('status', e.target.value as ReleaseStatus | '')}>
-            <option value="">{t('common.any')}</option>
-            {RELEASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rel-lang">{t('releases.language')}</label>
-          <select id="rel-lang" value={filters.language} onChange={(e) => set('language', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {WORKING_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rel-office">{t('releases.office')}</label>
-          <select id="rel-office" value={filters.office} onChange={(e) => set('office', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {offices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="rel-status"
+          label={t('releases.status')}
+          value={filters.status}
+          choices={RELEASE_STATUSES.map((st) => ({ value: st, label: t(`status.${st}`) }))}
+          none={t('common.any')}
+          onChange={(v) => set('status', v as ReleaseStatus | '')}
+        />
+        <SelectField
+          id="rel-lang"
+          label={t('releases.language')}
+          value={filters.language}
+          choices={WORKING_LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
+          none={t('common.any')}
+          onChange={(v) => set('language', v)}
+        />
+        <SelectField
+          id="rel-office"
+          label={t('releases.office')}
+          value={filters.office}
+          choices={officeChoices(offices)}
+          none={t('common.any')}
+          onChange={(v) => set('office', v)}
+        />
         <div className="field">
           <label htmlFor="rel-tag">{t('releases.tag')}</label>
           <input id="rel-tag" value={filters.tag} onChange={(e) => set('tag', e.target.value)} />
