@@ -22,7 +22,18 @@ export interface CorpusCase {
 
 /** A Word file described in JSON, built here rather than committed as a binary. */
 interface DocxSpec {
-  paragraphs: ({ text: string; style?: 'Title' | 'Subtitle' | 'Heading1' | 'Heading2' | 'Quote'; bold?: boolean; rtl?: boolean } | { table: string[][] })[];
+  paragraphs: (
+    | {
+        text: string;
+        style?: 'Title' | 'Subtitle' | 'Heading1' | 'Heading2' | 'Quote';
+        bold?: boolean;
+        italic?: boolean;
+        rtl?: boolean;
+        /** Runs with their own weight ("Bruxelles, le 12 février 2026 – " in bold, then the text); replace `text`. */
+        runs?: { text: string; bold?: boolean }[];
+      }
+    | { table: string[][] }
+  )[];
 }
 
 const HEADINGS = {
@@ -38,10 +49,12 @@ export async function buildDocx(spec: DocxSpec): Promise<Uint8Array<ArrayBuffer>
         rows: p.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })),
       });
     }
-    const run = new TextRun({ text: p.text, bold: p.bold ?? false, rightToLeft: p.rtl ?? false });
+    const runs = (p.runs ?? [{ text: p.text, bold: p.bold }]).map(
+      (r) => new TextRun({ text: r.text, bold: r.bold ?? false, italics: p.italic ?? false, rightToLeft: p.rtl ?? false }),
+    );
     const style = p.style === 'Subtitle' ? { style: 'Subtitle' } : p.style === 'Quote' ? { style: 'Quote' } : {};
     return new Paragraph({
-      children: [run],
+      children: runs,
       ...(p.style && p.style in HEADINGS ? { heading: HEADINGS[p.style as keyof typeof HEADINGS] } : {}),
       ...style,
       ...(p.rtl ? { bidirectional: true, alignment: AlignmentType.RIGHT } : {}),

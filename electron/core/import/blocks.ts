@@ -118,9 +118,9 @@ export function textToBlocks(input: string): Block[] {
  */
 export function splitRunOn(line: string): string[] {
   const marks: RegExp[] = [
-    /\s(?=(?:for\s+(?:further|more)\s+information|media\s+contacts?\s*:|press\s+contacts?\s*:|contacts?\s*:|pour\s+(?:plus|de\s+plus\s+amples)\s+d['’]?informations|contacts?\s+presse|para\s+más\s+información|contactos?\s+de\s+prensa|للمزيد\s+من\s+المعلومات|لمزيد\s+من\s+المعلومات)(?![\p{L}]))/giu,
+    /\s(?=(?:for\s+(?:further|more)\s+information|media\s+contacts?\s*:|press\s+contacts?\s*:|contacts?\s*:|pour\s+(?:plus|de\s+plus\s+amples)\s+d['’]?informations|contacts?\s+presse|para\s+más\s+información|contactos?\s+(?:de\s+prensa|para\s+(?:los\s+)?medios|con\s+(?:los\s+)?medios)\s*:|contacts?\s+(?:médias|medias)\s*:|للتواصل\s*:|للاستفسارات|للمزيد\s+من\s+المعلومات|لمزيد\s+من\s+المعلومات)(?![\p{L}]))/giu,
     /\s(?=(?:notes?\s+to\s+editors|notes?\s+aux\s+rédactions|notas?\s+para\s+(?:los\s+)?editores|ملاحظات\s+للمحررين))/giu,
-    /(?<=[.!?”"»]\s)(?=(?:about\s+(?:the\s+)?\p{Lu}|à\s+propos\s+d|acerca\s+de\s+\p{Lu}|sobre\s+\p{Lu}|نبذة\s+عن))/gu,
+    /(?<=[.!?”"»]\s)(?=(?:[Aa]bout\s+(?:the\s+)?\p{Lu}|[ÀàAa]\s+propos\s+d|[Aa]cerca\s+(?:del?|de\s+(?:la|los|las))\s+\p{Lu}|[Ss]obre\s+\p{Lu}|نبذة\s+عن))/gu,
     /\s(?=(?:###|-30-|-ENDS-|–\s?ENDS\s?–|-\s?FIN\s?-)(?:\s|$))/gu,
     /(?<=(?:###|-30-|-ENDS-)\s)/gu,
     /(?<=[.!?]["”»]?)\s+(?=[“"«]\p{Lu})/gu,
@@ -145,7 +145,29 @@ export function splitRunOn(line: string): string[] {
     if (at > 0) out.push(...splitHeader(part.slice(0, at)));
     out.push(part.slice(at));
   }
-  return out.flatMap((p) => (p.length > 600 ? splitSentences(p) : [p]));
+  return out.flatMap((p) => (p.length > 600 ? splitSentences(p) : [p])).flatMap(splitAboutHeading);
+}
+
+const ABOUT_LEAD = /^(?:about(?:\s+the)?|à\s+propos\s+(?:de\s+la|de|du|des|d['’])|acerca\s+(?:de\s+la|de\s+los|de\s+las|del|de)|sobre(?:\s+(?:el|la|los|las))?|نبذة\s+عن)\s*/iu;
+/** Words that open the boilerplate's first sentence rather than continue the heading's name. */
+const PARAGRAPH_OPENERS = /^(?:The|It|Founded|Since|Established|La|Le|Les|L['’]\S*|Fondée?|Créée?|Depuis|El|Los|Las|Fundad[oa]|Cread[oa]|Desde|تأسست|تأسس|هي|هو)$/u;
+
+/**
+ * "About the Trust The Trust is …" run together: the heading ends where the paragraph's first
+ * sentence starts, at an article or "Founded"/"Fondée"/"Desde", or where the name is said again.
+ */
+function splitAboutHeading(part: string): string[] {
+  const lead = part.match(ABOUT_LEAD);
+  if (!lead || part.length < 60) return [part];
+  const words = part.slice(lead[0].length).split(/\s+/u);
+  for (let k = 1; k <= Math.min(10, words.length - 3); k++) {
+    const name = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if (PARAGRAPH_OPENERS.test(words[k]!) || (k >= 1 && rest.startsWith(`${name} `) && name.length >= 3)) {
+      return [`${lead[0]}${name}`.trim(), rest];
+    }
+  }
+  return [part];
 }
 
 /** Multi-word place names whose first word alone is not the place ("New York", "Dar es Salaam"). */
@@ -195,7 +217,7 @@ function splitHeader(header: string): string[] {
       rest = rest.slice(date.length).replace(/^[\s|,.–—-]+/u, '');
     } else break;
   }
-  const embargo = rest.match(/^(?:embargo(?:ed)?|sous\s+embargo|embargo\s+hasta|bajo\s+embargo|محظور\s+النشر)[^]*?\d{4}\s*/iu);
+  const embargo = rest.match(/^(?:embargo(?:ed)?|embargad[oa]|sous\s+embargo|embargo\s+hasta|bajo\s+embargo|محظور\s+النشر)[^]*?\d{4}\s*/iu);
   if (embargo) {
     out.push(embargo[0].trim());
     rest = rest.slice(embargo[0].length);

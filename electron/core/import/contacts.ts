@@ -36,7 +36,7 @@ export function findEmails(text: string): Found[] {
   return [...t.matchAll(EMAIL)].map((m) => ({ value: m[0].replace(/\.+$/, ''), index: m.index, length: m[0].length }));
 }
 
-const PHONE = /(?<![\p{L}\p{N}@._+/-])(?:\+|00|\(\s*\+?)?\d[\d\s().\-/]{4,26}\d(?:\s*(?:ext\.?|x|poste|ext\.?\s*:)\s*\d{1,5})?(?![\p{N}@])/gu;
+const PHONE = /(?<![\p{L}\p{N}@._+/-])(?:\+|00|\(\s*\+?)?\d[\d\s().\-/]{4,26}\d(?:\s*,?\s*(?:ext\.?|x|poste|ext\.?\s*:)\s*\d{1,5})?(?![\p{N}@])/gu;
 const NOT_A_PERSONAL_LINE = ub(/switchboard|\bstandard\b|centralita|conmutador|main\s+line|reception|réception|recepción|hotline|helpline|help\s*line|ligne\s+d['’]assistance|ligne\s+verte|línea\s+(?:de\s+ayuda|gratuita)|toll[-\s]?free|numéro\s+vert|البدالة|المقسم|الخط\s+الساخن|الرقم\s+المجاني/iu);
 const DONATION_CUE = ub(/\b(text|sms|texto|envoyez|envoie|envía|envia|envie|donate|don|dona|donar|give)\b[^.]{0,40}$|أرسل[^.]{0,40}$|تبرع[^.]{0,40}$/iu);
 const FAX_CUE = ub(/\bfax\b|\bfacsimile\b|فاكس\s*:?\s*$/iu);
@@ -49,7 +49,7 @@ export function normalisePhone(raw: string): string | null {
   p = p.replace(/^\((\d{1,5})\)\s*/u, '$1 ');
   // "(+41 22 917 0000 / name@…)": the bracket belongs to the sentence, not the number.
   p = p.replace(/^\((?![^)]*\))\s*/u, '');
-  p = p.replace(/\s*(?:ext\.?|x|poste)\s*:?\s*(\d+)$/iu, ' ext. $1');
+  p = p.replace(/\s*,?\s*(?:ext\.?|x|poste)\s*:?\s*(\d+)$/iu, ' ext. $1');
   p = p.replace(/[\s.\-/(]+$/u, '');
   const digits = p.replace(/ext\..*$/u, '').replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
@@ -89,7 +89,8 @@ const ATTRIBUTE_LABEL =
   /^(?:tel|tél|tel[eé]fono|telefone|telephone|téléphone|phone|ph|mobile|mob|cell|cellphone|cell\s*phone|portable|mobile\s*phone|móvil|movil|celular|cel|whatsapp|signal|fax|e-?mail|courriel|mail|correo(?:\s+electr[oó]nico)?|direct|office|bureau|oficina|m|t|e|p|o|w|هاتف|الهاتف|جوال|الجوال|موبايل|محمول|البريد\s+الإلكتروني|البريد\s+الالكتروني|بريد\s+إلكتروني|الإيميل|فاكس|واتساب|name|nom|nombre|title|titre|cargo|role|rôle|función|fonction|position|poste|organisation|organization|organisme|organización|téléphone|telephone|teléfono|correo\s+electrónico|الاسم|المنصب|الصفة)\s*\.?\s*[:：]?$/iu;
 const LEAD_PHRASES =
   /^(?:(?:please|kindly)\s+)?(?:contact|call|reach|write\s+to|email|e-mail|get\s+in\s+touch\s+with)\s*:?\s+|^(?:(?:veuillez|merci\s+de)\s+)?(?:contacter|contactez|joindre|écrire\s+à)\s*:?\s+|^(?:por\s+favor\s+)?(?:contactar\s+(?:a|con)|contacte\s+(?:a|con)|comuníquese\s+con|comunicarse\s+con|escribir\s+a|llamar\s+a)\s*:?\s+|^(?:يرجى|الرجاء|يُرجى)\s+(?:الاتصال|التواصل|الاتصال\s+مع)\s*(?:بـ\s*|ب\s*|مع\s+)?|^(?:الاتصال|التواصل)\s*(?:بـ\s*|ب\s*|مع\s+)|^(?:or|and|ou|et|o|y|أو|و)\s+|^(?:a|à)\s+(?=\p{Lu})/iu;
-const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|m|mme|mlle|sr|sra|srta|dra|don|doña|السيد|السيدة|الآنسة|الدكتور|الدكتورة|د)\.?\s+/iu;
+// Latin America writes degrees before names in contact blocks: "Licda. Ana Pérez", "Ing. Luis Gómez".
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|m|mme|mlle|sr|sra|srta|dra|don|doña|السيد|السيدة|الآنسة|الدكتور|الدكتورة|د)\.?\s+|^(?:lic|licda|lcda|lcdo|ing|arq|mtro|mtra|abog|abg)\.\s+/iu;
 const NOT_A_NAME_START = /^(?:in|at|on|for|from|to|with|by|the|and|or|of|dans|à|au|aux|en|pour|par|avec|chez|des|et|ou|para|por|con|desde|los|las|y)$/iu;
 const NAME_PARTICLE = /^(de|da|das|do|dos|del|della|di|du|van|von|der|den|ter|le|la|bin|ibn|bint|al|el|y|ould|ben|abu|abou|st\.?)$/iu;
 

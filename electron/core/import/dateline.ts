@@ -23,7 +23,8 @@ function placeFrom(raw: string): string | null | false {
     .replace(/\/[^/]{2,40}\//gu, ' ') // /Newswire/ tags
     .replace(/\([^)]*\)/gu, ' ')
     .replace(/^[\s(]+|[\s),،:–—-]+$/gu, '')
-    .replace(/[,،]\s*(le|el|the|on|ce|este)$/iu, '')
+    // "Genève, le 3 mars", "Lima, el 3 de marzo", Mexico's "Ciudad de México, a 3 de marzo".
+    .replace(/[,،]\s*(le|el|the|on|ce|este|a)$/iu, '')
     .trim();
   if (text === '') return null;
   if (/\d/.test(text)) return false;
@@ -47,7 +48,7 @@ function placeFrom(raw: string): string | null | false {
 /** A date opening `rest` (after an optional "le"/"el"/"the"), closed by its own separator. */
 function dateAfterPlace(rest: string): { iso: string; length: number } | null {
   const head = asciiDigits(rest.slice(0, 80));
-  const lead = /^(?:(?:le|el|the|on)\s+)?/iu.exec(head)?.[0].length ?? 0;
+  const lead = /^(?:(?:le|el|the|on|a)\s+)?/iu.exec(head)?.[0].length ?? 0;
   const d = findDates(head).find((x) => x.index === lead);
   if (!d) return null;
   const close = /^(?:\s*[-–—]{1,3}\s*|\s*:\s+|\.\s*[-–—]?\s*|,\s+)/u.exec(head.slice(d.index + d.length));

@@ -26,6 +26,7 @@ import {
   isLabel,
   isNavBlock,
   leadingLabel,
+  withoutPageCounters,
 } from './lexicon';
 import { extractQuotes } from './quotes';
 import { cleanLine, compareKey, wordCount } from './normalise';
@@ -80,14 +81,15 @@ function isProse(text: string): boolean {
 
 function aboutHeading(text: string): { heading: string; rest: string } | null {
   const t = text.trim();
-  const inline = t.match(/^((?:about|à\s+propos\s+(?:de|d['’]|du|des)|a\s+propos\s+(?:de|d['’]|du|des)|acerca\s+de|sobre|نبذة\s+عن|حول)\s*[^:.،]{2,80}?)\s*[:：]\s+(.+)$/iu);
-  const named = inline?.[1]!.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول)\s+(?:de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
+  const inline = t.match(/^((?:about|à\s+propos\s+(?:de|d['’]|du|des)|a\s+propos\s+(?:de|d['’]|du|des)|acerca\s+del?|sobre|نبذة\s+عن|حول)\s*[^:.،]{2,80}?)\s*[:：]\s+(.+)$/iu);
+  const named = inline?.[1]!.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول)\s+(?:del\s+|de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
   if (inline && named && !/^\d/u.test(named) && (/^\p{Lu}/u.test(named) || /[\u0600-\u06FF]/u.test(t))) {
     return { heading: inline[1]!.trim(), rest: inline[2]!.trim() };
   }
-  if (!ABOUT_RE.test(t) || wordCount(t) > 9 || /[.!?؟]$/u.test(t)) return null;
+  // An organisation's full name can be long ("À propos du Regroupement des banques alimentaires de la Mauricie").
+  if (!ABOUT_RE.test(t) || wordCount(t) > 14 || /[.!?؟]$/u.test(t)) return null;
   // "About 40,000 people..." is a sentence; "About Hope Waters" is a heading.
-  const after = t.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول|عن|من)\s+(?:de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
+  const after = t.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول|عن|من)\s+(?:del\s+|de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
   if (/^\d/u.test(after)) return null;
   if (!/[\u0600-\u06FF]/u.test(t) && !/^\p{Lu}/u.test(after) && !/^(?:us|nous)$/iu.test(after) && !/^(?:quiénes|qui)/iu.test(t)) return null;
   if (/^(?:عن|من)\s/u.test(t) && wordCount(t) > 5) return null;
@@ -100,6 +102,14 @@ function notesHeading(text: string): { rest: string } | null {
   return { rest: text.slice(m[0].length).trim() };
 }
 
+/**
+ * The part of a contact line before its first separator ("Jane Roe, Officer", "Jane Roe – Officer").
+ * A hyphen inside a word is no separator: "Marc-Antoine Roy" is one name.
+ */
+function firstSegment(text: string): string {
+  return text.split(/[,،(|]|\s[–—-]\s|\s[–—]|[–—]\s/u)[0]!.trim();
+}
+
 /** A line that is a person's contact details rather than a sentence of the release. */
 function isContactLine(text: string): boolean {
   if (!hasContactDetail(text)) return false;
@@ -109,7 +119,7 @@ function isContactLine(text: string): boolean {
   const words = wordCount(residue);
   if (words <= 8) return true;
   if (words > 30) return false;
-  return findEmails(text).length > 0 || /^(?:tel|tél|phone|mobile|e-?mail|courriel|correo|هاتف|جوال)/iu.test(text) || leadingName(text.split(/[,،(|–-]/u)[0]!.trim()) !== null;
+  return findEmails(text).length > 0 || /^(?:tel|tél|phone|mobile|e-?mail|courriel|correo|هاتف|جوال)/iu.test(text) || leadingName(firstSegment(text)) !== null;
 }
 
 /** Datelines and standalone dates stand near the top; past this many blocks nobody looks for them. */
@@ -142,6 +152,12 @@ function classify(block: Block, index: number): Classified {
   const short = text.length <= 160;
   if (short && wordCount(text) <= 14 && firstDate(text) && isUpdatedDateLine(text)) return { block, kind: 'junk' };
   if (isDateOnly(text)) return { block, kind: 'date', dateIso: firstDate(text)?.iso ?? null };
+  // "3 March 2026 · 342 views": a page's date line with its counter.
+  const uncounted = short ? withoutPageCounters(text) : text;
+  if (uncounted !== text) {
+    if (uncounted === '' || /^[\p{P}\s]*$/u.test(uncounted)) return { block, kind: 'junk' };
+    if (isDateOnly(uncounted.replace(/[|·•]/gu, ' '))) return { block, kind: 'date', dateIso: firstDate(uncounted)?.iso ?? null };
+  }
   if (index < HEAD_BLOCKS && isEditorialNote(text)) return { block, kind: 'note' };
   if (aboutHeading(text)) return { block, kind: 'about' };
   if (index < HEAD_BLOCKS && short && datelineOnly(text)) return { block, kind: 'datelineOnly' };
@@ -152,7 +168,7 @@ function classify(block: Block, index: number): Classified {
 /** A short line that could be a name, a role or an organisation above someone's details. */
 function isContactCaption(text: string): boolean {
   if (wordCount(text) > 9 || /\d/u.test(text) || /[.!?؟]$/u.test(text)) return false;
-  return leadingName(text.split(/[,،(|–-]/u)[0]!.trim()) !== null || ROLE_WORDS.test(text) || ORG_WORDS.test(text);
+  return leadingName(firstSegment(text)) !== null || ROLE_WORDS.test(text) || ORG_WORDS.test(text);
 }
 
 /**
@@ -220,6 +236,8 @@ function dropPageFurniture(blocks: Block[]): Block[] {
   }
   return out;
 }
+
+const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
 type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
@@ -407,7 +425,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (state === 'notes') {
-      keep(i, notes, text);
+      // A Word file or a page keeps the numbers typed before each note ("1. ", "2) ", "١."); the
+      // notes field holds one note a paragraph without them.
+      keep(i, notes, text.replace(NOTE_NUMBER, ''));
       continue;
     }
     if (state === 'about') {

@@ -104,10 +104,13 @@ export function leadingLabel(text: string): { label: string; rest: string } | nu
 }
 
 export const EMBARGO_RE =
-  ub(/^\s*(?:\*+\s*)?(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast)|hold for release|sous embargo|embargo jusqu|embargo hasta|bajo embargo|con embargo|محظور\s+النشر|حظر\s+النشر|يحظر\s+النشر|لا\s+يُ?نشر|تحت\s+الحظر|ممنوع\s+من\s+النشر)/iu);
+  ub(/^\s*(?:\*+\s*)?(?:embargo(?:ed)?|embargad[oa]|under embargo|strictly embargoed|not for (?:publication|release|broadcast)|hold for release|sous embargo|embargo jusqu|embargo hasta|bajo embargo|con embargo|محظور\s+النشر|حظر\s+النشر|يحظر\s+النشر|لا\s+يُ?نشر|تحت\s+الحظر|ممنوع\s+من\s+النشر)/iu);
+
+/** Arabic short vowels and tatweel: "يُحظر" is "يحظر" written with its vowel. */
+const ARABIC_MARKS = /[\u064B-\u0652\u0670\u0640]/gu;
 
 export function isEmbargoLine(text: string): boolean {
-  return EMBARGO_RE.test(text) && text.length < 300;
+  return EMBARGO_RE.test(text.replace(ARABIC_MARKS, '')) && text.length < 300;
 }
 
 const END_MARKS: [RegExp, '###' | '-30-' | '-ENDS-'][] = [
@@ -130,7 +133,7 @@ export const NOTES_RE =
 
 /** "About Hope Waters" and its translations: the start of the boilerplate. */
 export const ABOUT_RE =
-  ub(/^\s*(?:\*+\s*)?(about\s+(?:the\s+)?\S.*|à\s+propos\s+(?:de\s+|d['’]|du\s+|des\s+)?\S.*|a\s+propos\s+(?:de\s+|d['’]|du\s+|des\s+)?\S.*|acerca\s+de\s+\S.*|sobre\s+(?:el\s+|la\s+|los\s+|las\s+)?\p{Lu}.*|quiénes\s+somos|qui\s+sommes-nous\s*\??|نبذة\s+عن\s+\S.*|حول\s+\S.*|عن\s+\S.*|من\s+نحن)$/iu);
+  ub(/^\s*(?:\*+\s*)?(about\s+(?:the\s+)?\S.*|à\s+propos\s+(?:de\s+|d['’]|du\s+|des\s+)?\S.*|a\s+propos\s+(?:de\s+|d['’]|du\s+|des\s+)?\S.*|acerca\s+del?\s+\S.*|sobre\s+(?:el\s+|la\s+|los\s+|las\s+)?\p{Lu}.*|quiénes\s+somos|qui\s+sommes-nous\s*\??|نبذة\s+عن\s+\S.*|حول\s+\S.*|عن\s+\S.*|من\s+نحن)$/iu);
 
 /** Phrases that open a media-contact section or sentence. */
 export const CONTACT_LABEL_RE =
@@ -264,4 +267,16 @@ const WEAK_CONTACT_HEADING_RE = ub(/^(?:(?:(?:media|press|contact)\s+)?informati
 
 export function isWeakContactHeading(text: string): boolean {
   return text.length < 40 && WEAK_CONTACT_HEADING_RE.test(text.trim());
+}
+
+/**
+ * A page's view or comment counter ("1,204 views", "Vues : 342", "Visitas: 87", "عدد المشاهدات: ٣٤٢"),
+ * often on the line with the publication date. Removed, what is left of such a line is its date.
+ */
+const PAGE_COUNTER_RE = ub(
+  /(?:[\d\u0660-\u0669][\d\u0660-\u0669,.\s]*\s*(?:views?|vues?|visites|lectures|visitas|lecturas|vistas|comments?|commentaires?|comentarios?|مشاهدة|مشاهدات|تعليق|تعليقات)\b|(?:views?|vues?|visites|lectures|visitas|lecturas|vistas|comments?|commentaires?|comentarios?|(?:عدد\s+)?(?:المشاهدات|الزيارات|القراءات|التعليقات))\s*[:：]\s*[\d\u0660-\u0669][\d\u0660-\u0669,.\s]*)/giu,
+);
+
+export function withoutPageCounters(text: string): string {
+  return text.replace(PAGE_COUNTER_RE, ' ').replace(/\s{2,}/gu, ' ').trim();
 }

@@ -51,8 +51,10 @@ const PLACE_PARTICLES = new Set(['de', 'del', 'des', 'du', 'la', 'le', 'les', 'e
 export function placeCase(s: string): string {
   return s
     .split(/([,،]\s*)/u)
-    .map((part) => {
+    .map((part, index) => {
       if (/\p{Ll}/u.test(part) || !/\p{Lu}/u.test(part)) return part;
+      // A state or province code after the town ("TROIS-RIVIÈRES, QC", "AUSTIN, TX") stays in capitals.
+      if (index > 0 && /^\p{Lu}{2}$/u.test(part.trim())) return part;
       return part.replace(/[\p{L}'’]+/gu, (w: string, offset: number) => {
         const lower = w.toLowerCase();
         if (offset > 0 && PLACE_PARTICLES.has(lower)) return lower;

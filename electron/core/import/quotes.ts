@@ -34,6 +34,10 @@ function spansOf(p: string): Span[] {
     re.lastIndex = 0;
     for (const m of p.matchAll(re)) found.push({ text: m[1]!, start: m.index, end: m.index + m[0].length });
   }
+  // Spanish writes speech between dialogue dashes: "—El manglar es nuestra despensa —explicó X." or
+  // "—Es un paso—, afirmó X.": the words run from the opening dash to the dash before the attribution.
+  const dash = p.match(/^(\s*[—―]\s*)([^—―]{2,}?)\s*[—―](?=\s*[,.]?\s*\p{Ll})/u);
+  if (dash) found.push({ text: dash[2]!, start: dash[1]!.length - 1, end: dash[0].length });
   found.sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (const s of found) {
@@ -50,17 +54,17 @@ function spansOf(p: string): Span[] {
 }
 
 const PARTICLE = '(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|y|dos|das|ould|ben|abu)';
-const NAME_RE = new RegExp(`(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:${PARTICLE}\\s+)*\\p{Lu}[\\p{L}'’-]+){0,4}`, 'gu');
+const NAME_RE = new RegExp(`(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|Pr|M(?=\\.)|Ing|Lic|Licda|Lcda|Arq|Mtro|Mtra)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:${PARTICLE}\\s+)*\\p{Lu}[\\p{L}'’-]+){0,4}`, 'gu');
 // Any case: a release written in capitals writes "DR ROSE ATIM".
-const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|M|Pr|Rev|Hon)\.?|Professor|Professeure?|Profesora?|Doctor|Doctora|Docteure?|Madame|Monsieur|Señora?|Don|Doña|Sir|Dame)\s+/iu;
+const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|M|Pr|Rev|Hon)\.?|(?:Ing|Lic|Licda|Lcda|Lcdo|Arq|Mtro|Mtra|Abg)\.|Professor|Professeure?|Profesora?|Doctor|Doctora|Docteure?|Madame|Monsieur|Señora?|Don|Doña|Sir|Dame)\s+/iu;
 
 const VERBS_EN =
   'said|says|added|adds|explained|explains|stressed|stresses|noted|notes|warned|warns|urged|urges|insisted|insists|emphasi[sz]ed|emphasi[sz]es|commented|comments|concluded|concludes|declared|declares|stated|states|underlined|underlines|highlighted|highlights|recalled|recalls|continued|continues|told\\s+[\\p{L} ]{1,30}?|remarked|observed|pointed\\s+out|acknowledged|believes|argued|argues|cautioned|according\\s+to';
 const VERBS_FR =
-  "a\\s+déclaré|déclare|a\\s+affirmé|affirme|a\\s+souligné|souligne|a\\s+expliqué|explique|a\\s+ajouté|ajoute|a\\s+indiqué|indique|a\\s+précisé|précise|a\\s+estimé|estime|a\\s+rappelé|rappelle|a\\s+insisté|insiste|a\\s+averti|avertit|a\\s+conclu|conclut|a\\s+poursuivi|poursuit|commente|a\\s+commenté|témoigne|raconte|confie|a\\s+confié|observe|note|a\\s+noté|s['’]inquiète|selon|d['’]après";
+  "a\\s+déclaré|déclare|a\\s+affirmé|affirme|a\\s+souligné|souligne|a\\s+expliqué|explique|a\\s+ajouté|ajoute|a\\s+indiqué|indique|a\\s+précisé|précise|a\\s+estimé|estime|a\\s+rappelé|rappelle|a\\s+insisté|insiste|a\\s+averti|avertit|a\\s+conclu|conclut|a\\s+poursuivi|poursuit|commente|a\\s+commenté|témoigne|a\\s+témoigné|raconte|a\\s+raconté|confie|a\\s+confié|observe|a\\s+observé|note|a\\s+noté|s['’]inquiète|martèle|a\\s+martelé|assure|a\\s+assuré|reconnaît|a\\s+reconnu|relève|a\\s+relevé|résume|a\\s+résumé|prévient|a\\s+prévenu|plaide|a\\s+plaidé|se\\s+réjouit|s['’]est\\s+réjoui(?:e)?|selon|d['’]après";
 const VERBS_ES =
   // Spain writes the attribution in the perfect ("ha señalado", "han afirmado") as often as in the preterite.
-  'ha(?:n)?\\s+(?:dicho|señalado|afirmado|declarado|explicado|añadido|agregado|destacado|subrayado|indicado|asegurado|advertido|sostenido|expresado|comentado|manifestado|apuntado|insistido|concluido|recordado|precisado|reconocido|valorado|lamentado|defendido|resaltado|enfatizado)|dijo|dice|afirmó|afirma|declaró|declara|señaló|señala|explicó|explica|añadió|añade|agregó|agrega|destacó|destaca|subrayó|subraya|indicó|indica|aseguró|asegura|advirtió|advierte|sostuvo|sostiene|expresó|expresa|comentó|comenta|manifestó|manifiesta|apuntó|apunta|insistió|insiste|concluyó|concluye|recordó|recuerda|precisó|según';
+  'ha(?:n)?\\s+(?:dicho|señalado|afirmado|declarado|explicado|añadido|agregado|destacado|subrayado|indicado|asegurado|advertido|sostenido|expresado|comentado|manifestado|apuntado|insistido|concluido|recordado|precisado|reconocido|valorado|lamentado|defendido|resaltado|enfatizado)|dijo|dice|afirmó|afirma|declaró|declara|señaló|señala|explicó|explica|añadió|añade|agregó|agrega|destacó|destaca|subrayó|subraya|indicó|indica|aseguró|asegura|advirtió|advierte|sostuvo|sostiene|expresó|expresa|comentó|comenta|manifestó|manifiesta|apuntó|apunta|insistió|insiste|concluyó|concluye|recordó|recuerda|precisó|relató|relata|contó|narró|narra|detalló|detalla|opinó|opina|reconoció|reconoce|resaltó|resalta|enfatizó|enfatiza|puntualizó|puntualiza|mencionó|menciona|aseveró|asevera|sentenció|lamentó|lamenta|celebró|según';
 const VERBS = `${VERBS_EN}|${VERBS_FR}|${VERBS_ES}`;
 const VERBS_AR =
   'و?(?:قال|قالت|يقول|تقول|أضاف|أضافت|يضيف|تضيف|أكد|أكدت|يؤكد|تؤكد|صرح|صرحت|صرّح|صرّحت|أوضح|أوضحت|أشار|أشارت|شدد|شددت|شدّد|شدّدت|ذكر|ذكرت|لفت|لفتت|اعتبر|اعتبرت|أعلن|أعلنت|بحسب|وفقا\\s+ل|وفقاً\\s+ل)';
@@ -71,7 +75,7 @@ const PRONOUN = ub(/^(?:he|she|they|il|elle|ils|elles|él|ella|ellos|ellas)\b|^-
  * A full stop that ends a sentence, not one after a title or an initial ("said Dr. Jane Roe",
  * "said Mary J. Blige"): the name runs on after those.
  */
-const SENTENCE_STOP = `(?:(?<!(?:^|[\\s(])(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|Pr|Rev|Hon|Gen|Sen|Rep|Gov|Amb|Capt|Col|Lt|Sgt|St|Mt|Jr|\\p{Lu}))\\.|[;!?])(?:\\s|$)`;
+const SENTENCE_STOP = `(?:(?<!(?:^|[\\s(])(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|Pr|Rev|Hon|Gen|Sen|Rep|Gov|Amb|Capt|Col|Lt|Sgt|St|Mt|Jr|Ing|Lic|Licda|Lcda|Lcdo|Arq|Mtro|Mtra|Abg|\\p{Lu}))\\.|[;!?])(?:\\s|$)`;
 const AFTER_VERB_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(?:-t-(?:il|elle)\\s+)?(?:${VERBS})(?:-t-(?:il|elle)|-(?:il|elle))?\\b\\s*(.{0,160}?)(?:${SENTENCE_STOP}|$|\\s*[“"«])`, 'iu'));
 const AFTER_NAME_FIRST = ub(new RegExp(`^\\s*[,،]?\\s*(${NAME_RE.source})(?:\\s*,\\s*[^,“"«]{2,100},)?\\s+(?:${VERBS})\\b`, 'u'));
 const BEFORE_NAME_VERB = ub(new RegExp(`(${NAME_RE.source})(?:\\s*,\\s*[^,“"«]{2,120}?,)?\\s+(?:${VERBS}|(?:has|had)\\s+(?:said|stated|declared))(?:\\s+(?:that|que|today|aujourd['’]hui|hoy))?\\s*[:：,]?\\s*$`, 'u'));
@@ -151,7 +155,8 @@ function attribution(before: string, after: string, known: string[]): Attributio
     return { speaker: nameIn(rest, known), pronoun: false };
   }
   const n = after.match(AFTER_NAME_FIRST);
-  if (n && isPlausibleName(cleanName(n[1]!))) return { speaker: cleanName(n[1]!), pronoun: false };
+  // '"…," Delaney added.': a surname alone is the person named in full earlier.
+  if (n && isPlausibleName(cleanName(n[1]!))) return { speaker: nameIn(cleanName(n[1]!), known), pronoun: false };
   const back = backReference(after);
   if (back) return { speaker: back, pronoun: false };
   if (ub(/^\s*[,،]?\s*(?:he|she|they|il|elle|él|ella)\s+(?:said|says|added|explained|a\s+déclaré|ajoute|dijo|añadió)\b/iu).test(after)) {
