@@ -57,6 +57,24 @@ function startsSection(line: string): boolean {
 }
 
 /**
+ * Text copied from a PDF viewer breaks lines wherever the page did, at no common width: a long
+ * line that stops mid-sentence and a next line going on in lower case are one sentence. Lines
+ * holding an address or a number are a contact block's and stay apart.
+ */
+function softWrapped(line: string, next: string): boolean {
+  return (
+    line.length >= 30 &&
+    /[\p{L},]$/u.test(line) &&
+    /^\p{Ll}/u.test(next) &&
+    !startsSection(next) &&
+    !hasDetail(line) &&
+    !hasDetail(next)
+  );
+}
+
+const hasDetail = (s: string) => /@|\d[\d\s().-]{6,}\d|https?:|www\./u.test(s);
+
+/**
  * A table copied from a page or a spreadsheet arrives as cells separated by tabs; the cells
  * are kept apart (as " | ") so a row of contact details is not read as one long name.
  */
@@ -95,14 +113,14 @@ export function textToBlocks(input: string): Block[] {
     }
     const next = lines[i + 1] ?? '';
     const prevLine = line;
-    const joins =
+    const joins = (width === null && softWrapped(prevLine, next)) || (
       width !== null &&
       next !== '' &&
       prevLine.length >= 0.6 * width &&
       !(ENDS_SENTENCE.test(prevLine) && prevLine.length < 0.85 * width) &&
       !startsSection(next) &&
       !ENDS_WITH_DETAIL.test(prevLine) &&
-      !(prevLine.endsWith(':') && !/\p{Ll}/u.test(next.charAt(0)));
+      !(prevLine.endsWith(':') && !/\p{Ll}/u.test(next.charAt(0))));
     if (!joins) {
       push(pending);
       pending = null;

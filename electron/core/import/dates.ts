@@ -52,6 +52,13 @@ const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'ymd' | 'num' }[] = [
   { re: new RegExp(`${L}(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})${R}`, 'gu'), order: 'num' },
 ];
 
+const HIJRI_MONTH =
+  '(?:محرم|صفر|ربيع\\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جمادى\\s+(?:الأولى|الاولى|الآخرة|الاخرة|الثانية)|رجب|شعبان|رمضان|شوال|ذو\\s+القعدة|ذي\\s+القعدة|ذو\\s+الحجة|ذي\\s+الحجة)';
+const HIJRI_DATE = `${WEEKDAY}\\d{1,2}\\s+${HIJRI_MONTH}\\s+\\d{4}\\s*(?:هـ|ه)?`;
+const HIJRI_BEFORE = new RegExp(`${HIJRI_DATE}\\s*[،,]?\\s*(?:الموافق\\s*(?:لـ|ل)?\\s*)?$`, 'u');
+/** "م" (Gregorian era) after the date, and a Hijri date standing after it. */
+const HIJRI_AFTER = new RegExp(`^(?:\\s*م(?![\\p{L}]))?(?:\\s*[،,]?\\s*(?:الموافق\\s*(?:لـ|ل)?\\s*)?${HIJRI_DATE})?`, 'u');
+
 export interface FoundDate {
   iso: string;
   index: number;
@@ -92,6 +99,17 @@ export function findDates(text: string): FoundDate[] {
       }
       if (value) found.push({ iso: value, index: m.index, length: m[0].length });
     }
+  }
+  // Gulf releases give the Hijri date beside the Gregorian one ("14 رمضان 1446 هـ الموافق 14 مارس
+  // 2025 م"): the pair is one date, read from its Gregorian half, so a dateline stays whole.
+  for (const f of found) {
+    const lead = HIJRI_BEFORE.exec(t.slice(Math.max(0, f.index - 60), f.index));
+    if (lead) {
+      f.index -= lead[0].length;
+      f.length += lead[0].length;
+    }
+    const tail = HIJRI_AFTER.exec(t.slice(f.index + f.length));
+    if (tail) f.length += tail[0].length;
   }
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   const out: FoundDate[] = [];

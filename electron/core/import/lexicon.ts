@@ -39,6 +39,8 @@ const NAV_SEPARATORS = /\s*(?:[|•·»›>/]|\s{2,}|\t)\s*/u;
 /** Whole-block labels that announce a release but are not its headline. */
 const LABELS = keys([
   'press release', 'news release', 'media release', 'press statement', 'statement', 'media advisory', 'joint press release',
+  'joint statement', 'joint media release', 'joint news release', 'media statement', 'news statement',
+  'déclaration conjointe', 'communiqué de presse conjoint', 'declaración conjunta', 'comunicado de prensa conjunto',
   'for immediate release', 'immediate release', 'for release', 'news', 'press', 'release',
   'communiqué de presse', 'communique de presse', 'communiqué', 'communique', 'communiqué conjoint', 'déclaration', 'pour diffusion immédiate',
   'pour publication immédiate', 'avis aux médias', 'comunicado de prensa', 'comunicado', 'nota de prensa', 'comunicado conjunto',

@@ -26,6 +26,9 @@ const SPANS: RegExp[] = [
   /«\s*([^«»]{2,}?)\s*»/gu,
   /„([^„“”]{2,}?)[“”]/gu,
   /‘([^‘]{10,}?[,.!?])’(?!\p{L})/gu,
+  // Straight single quotes (British house style): an apostrophe inside a word ("museum's") does
+  // not close the quote, and the words must end in punctuation as speech does.
+  /(?<![\p{L}\p{N}])'(\p{Lu}(?:[^'\n]|(?<=\p{L})'(?=\p{L})){8,}?[,.!?])'(?![\p{L}\p{N}])/gu,
 ];
 
 function spansOf(p: string): Span[] {
