@@ -118,6 +118,11 @@ function isArabicWord(w: string): boolean {
   return /^[\u0600-\u06FF\u0750-\u077F]+$/u.test(w);
 }
 
+/** A press or media unit named after its organisation: an office, not a person. */
+const OFFICE_UNIT = /^(?:(?:press|media|news|communications?|public\s+relations|pr)\s+)?(?:office|team|desk|unit|department|bureau|service|centre|center)s?$/iu;
+/** "Fenwick Bank press office", "Service de presse de …", "Gabinete de prensa de …", "المكتب الإعلامي": a unit, whole. */
+const PRESS_UNIT = ub(/^\p{Lu}.*\s(?:press|media|news|communications?)\s+(?:office|team|desk|unit)$|^(?:service|bureau|cellule|pôle|gabinete|oficina|departamento)\s+(?:de\s+)?(?:presse|prensa|comunicaci[oó]n|communication|m[eé]dias?)\b|^(?:المكتب|القسم|الفريق)\s+(?:الإعلامي|الصحفي)/iu);
+
 /** The leading person's name in a piece of text, and what follows it. */
 export function leadingName(text: string): { name: string; rest: string } | null {
   const s = text.replace(HONORIFIC, '').trim();
@@ -141,6 +146,9 @@ export function leadingName(text: string): { name: string; rest: string } | null
   }
   while (taken.length && NAME_PARTICLE.test(taken[taken.length - 1]!)) taken.pop();
   if (taken.length < 2) return null;
+  // "Fenwick Bank press office", "Northfield Council media team": the capitals name the
+  // organisation whose office it is, not a person.
+  if (OFFICE_UNIT.test(words.slice(taken.length).join(' '))) return null;
   const name = taken.join(' ').replace(/[.,]$/u, '');
   if (ORG_WORDS.test(name) || ROLE_WORDS.test(name) || isLabel(name) || isNavBlock(name) || CONTACT_LABEL_RE.test(name)) return null;
   return { name, rest: words.slice(taken.length).join(' ') };
@@ -148,7 +156,8 @@ export function leadingName(text: string): { name: string; rest: string } | null
 
 function tidy(s: string): string {
   return cleanLine(s)
-    .replace(/^[\s,;:：.،؛()[\]|–—-]+|[\s,;:：،؛()[\]|–—-]+$/gu, '')
+    // "/" too: "Ana Ruiz (…) / Luis Gil (…)" leaves the slash at the head of the second person.
+    .replace(/^[\s,;:：.،؛()[\]|/–—-]+|[\s,;:：،؛()[\]|/–—-]+$/gu, '')
     .replace(/\.$/u, '')
     .trim();
 }
@@ -188,6 +197,16 @@ const DEPARTMENT = ub(/^(?:(?:\p{L}+\s+)?(?:department|unit|division)|departamen
 function classifyRest(rest: string, cur: Draft): void {
   const r = tidy(rest.replace(/^(?:at|in|à|au|chez|en|de|del|في|لدى|من)\s+(?:the\s+|le\s+|la\s+|l['’]|el\s+)?/iu, ''));
   if (r === '' || ATTRIBUTE_LABEL.test(r) || isLabel(r) || isNavBlock(r)) return;
+  // A press unit with no person before it is who to write to: the organisation.
+  if (cur.name === null && PRESS_UNIT.test(r) && wordCount(r) <= 8) {
+    cur.organisation ??= r;
+    return;
+  }
+  // "Jane Roe, Press Office": after a person, the unit she speaks for is her role.
+  if (cur.name !== null && cur.role === null && OFFICE_UNIT.test(r) && /\s/u.test(r) && /^\p{Lu}/u.test(r)) {
+    cur.role = r;
+    return;
+  }
   if (DEPARTMENT.test(r) && wordCount(r) <= 6) {
     cur.organisation ??= r;
     return;
@@ -245,9 +264,12 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         ROLE_WORDS.test(inside) || ORG_WORDS.test(inside) || /^[\p{Lu}\d&.-]{2,10}$/u.test(inside.trim()) || !/^\p{Lu}/u.test(inside.trim()) ? m : ' ',
       );
       const segments = marked.replace(CONJUNCTION_BEFORE_NAME, ' | ').split(SEGMENT_SPLIT);
-      for (const rawSeg of segments) {
+      // "Marlow Institute: Priya Sandhu, …": a line opened by a heading and a colon names whom
+      // the next person speaks for.
+      const heading = /^([^:：⟦⟧,،;]{2,60}?)\s*[:：]\s/u.exec(marked)?.[1]?.trim() ?? null;
+      segments.forEach((rawSeg, segIndex) => {
         const seg = rawSeg.trim();
-        if (seg === '') continue;
+        if (seg === '') return;
         const emails: Found[] = [];
         const phones: Found[] = [];
         for (const m of seg.matchAll(/⟦([EP])(\d+)⟧/gu)) {
@@ -255,7 +277,11 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
           (m[1] === 'E' ? emails : phones).push(f);
         }
         let residue = seg.replace(/⟦[EP]\d+⟧/gu, ' ');
-        residue = tidy(stripLead(tidy(residue)));
+        const plain = tidy(residue);
+        residue = tidy(stripLead(plain));
+        // "Bea Thornley, Press Office, on …": mid-line after a name, words that could open a
+        // contact section ("Press Office") are the person's unit, not a label.
+        if (residue === '' && segIndex > 0 && cur?.name && cur.role === null && OFFICE_UNIT.test(plain) && /^\p{Lu}/u.test(plain)) residue = plain;
         residue = residue.replace(/\s*(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
         if (residue.includes('[email') || residue.includes('email protected')) residue = residue.replace(/\[?email\s*(?:&#160;)?protected\]?/giu, '').trim();
         if (residue !== '' && !isAttributeLabels(residue)) {
@@ -277,6 +303,8 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
             }
             if (named.rest) classifyRest(named.rest, cur);
           } else {
+            // The heading of a second "Org: Name, …" line starts the next person.
+            if (segIndex === 0 && heading !== null && residue === tidy(heading) && cur && (cur.email || cur.phone)) flush();
             cur ??= blank(g);
             classifyRest(residue, cur);
           }
@@ -293,7 +321,7 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
           cur ??= blank(g);
           cur.phone ??= p.value;
         }
-      }
+      });
     }
   });
   flush();

@@ -16,9 +16,40 @@ export interface Dateline {
 }
 
 const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|sur|of|upon|on|am|an|bin|ibn)$/iu;
 
+/** Wire services whose bracketed tag follows the place ("LONDON (Reuters) –"): not part of the place. */
+const WIRE_TAG = /^(?:afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|prnewswire|pr\s+newswire|business\s+wire|globe\s+newswire|newswire|wire)$/iu;
+
+/**
+ * "LAC-VERT (QUÉBEC)", "MONCTON (NOUVEAU-BRUNSWICK)": Canadian usage names the
+ * province in brackets after the town, set in capitals like the town, and it belongs to the
+ * place. A gloss in ordinary case ("DHAKA (Bangladesh)", "Dakar (Sénégal)") is an aside, and a date or a
+ * wire tag in brackets is not part of the place at all.
+ */
+function bracketedRegion(raw: string): { town: string; region: string } | null {
+  const m = /^\s*([^()]+?)\s*\(([^()]{2,40})\)\s*(?:[,،]\s*(?:le|el|the|on|ce|este|a)?)?[\s:–—-]*$/iu.exec(raw);
+  if (!m) return null;
+  const town = m[1]!.trim();
+  const region = m[2]!.trim();
+  if (/\d/.test(region) || WIRE_TAG.test(region) || /[,،]/u.test(town)) return null;
+  const words = region.split(/\s+/u);
+  if (words.length > 3 || !words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) || PARTICLES.test(w))) return null;
+  const caps = (x: string) => ALL_CAPS.test(x);
+  // Only a dateline set wholly in capitals carries its province this way; a bare acronym
+  // ("(ROASP)") is a source tag, not a province.
+  if (!caps(town) || !caps(region) || /^\p{Lu}{2,5}$/u.test(region)) return null;
+  return { town, region };
+}
+
 function placeFrom(raw: string): string | null | false {
+  const bracketed = bracketedRegion(raw);
+  if (bracketed) {
+    const town = placeFrom(bracketed.town);
+    const region = placeFrom(bracketed.region);
+    if (typeof town === 'string' && typeof region === 'string') return `${town} (${region})`;
+  }
   const text = raw
     .replace(/\/[^/]{2,40}\//gu, ' ') // /Newswire/ tags
     .replace(/\([^)]*\)/gu, ' ')
@@ -55,8 +86,6 @@ function dateAfterPlace(rest: string): { iso: string; length: number } | null {
   if (!close) return null;
   return { iso: d.iso, length: d.index + d.length + close[0].length };
 }
-
-const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 /**
  * Reads a dateline at the start of `text`. Without a date, only a dash separates the place

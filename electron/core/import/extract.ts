@@ -242,6 +242,16 @@ const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣]
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
 type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 
+/** Every word of four letters or more starts with a capital: a headline set in Title Case. */
+function isTitleCase(text: string): boolean {
+  const long = text.split(/\s+/u).filter((w) => /^\p{L}{4,}/u.test(w));
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(text);
+}
+
+function continuesHeadline(first: string, second: string): boolean {
+  return !/[.!?؟:;,–—-]$/u.test(first) && wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second) && !/[.!?؟]$/u.test(second);
+}
+
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
@@ -274,6 +284,21 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const keepHeader = (index: number, block: Block) => {
     placed.push({ index, into: header, at: header.length });
     header.push(block);
+  };
+
+  // "Key facts" and its bullets between the headline and the dateline: a list is never a
+  // headline, so it opens the body (the dateline paragraph then follows it).
+  const bulletsToBody = () => {
+    let from = header.length;
+    while (from > 0 && header[from - 1]!.hint === 'li') from--;
+    if (from === header.length) return;
+    const title = header[from - 1];
+    if (title && from - 1 > 0 && wordCount(title.text) <= 6 && !/[.!?؟]$/u.test(title.text)) from--;
+    if (from === 0) return;
+    const moved = placed.filter((p) => p.into === header && p.at >= from);
+    for (const p of moved) placed.splice(placed.indexOf(p), 1);
+    const blocksMoved = header.splice(from);
+    blocksMoved.forEach((b, k) => keep(moved[k]?.index ?? -1, body, b.text.replace(/[:：]$/u, '')));
   };
 
   const takeContactRegion = (start: number): number => {
@@ -383,6 +408,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         const d = datelineOnly(text)!;
         place = d.place;
         datelineDate = d.dateIso;
+        bulletsToBody();
         state = 'body';
         continue;
       }
@@ -391,6 +417,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         place = d.place;
         datelineDate = d.dateIso;
         const rest = text.slice(d.length).replace(/^[\s–—-]+/u, '');
+        bulletsToBody();
         state = 'body';
         if (rest) keep(i, body, rest);
         continue;
@@ -458,6 +485,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const picked = h1 >= 0 ? candidates.slice(h1, h1 + 2) : candidates.length >= 3 ? candidates.slice(-2) : candidates;
   if (picked[0]) headline = picked[0].text;
   if (picked[1] && wordCount(picked[1].text) <= 70) subheadline = picked[1].text;
+  // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
+  // same case, straight under a first line that ends no sentence, continues the headline.
+  if (headline !== null && subheadline !== null && picked[0]!.group === picked[1]!.group && continuesHeadline(headline, subheadline)) {
+    headline = `${headline} ${subheadline}`;
+    subheadline = null;
+  }
   if (headline === null && meta.title && body.length > 0 && !isLabel(meta.title) && !isNavBlock(meta.title)) {
     headline = meta.title;
   }
