@@ -3,11 +3,13 @@ import { DatelineError, isDatelineError } from '../../shared/errors';
 import { DOC_TYPES, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
+import { noSuchDoc } from '../store/docstore';
 import { validateKnown } from './common';
+import { prepared } from '../store/statements';
 
 function docType(ctx: CoreContext, id: string): DocType {
   const d = ctx.library.docs.getStored(id);
-  if (!d) throw new DatelineError('NOT_FOUND', `No document with id "${id}" in this library.`, { params: { id } });
+  if (!d) throw noSuchDoc(id);
   if (!(DOC_TYPES as readonly string[]).includes(d.type)) {
     throw new DatelineError('FORBIDDEN', `"${id}" is a ${d.type}, which this version of Dateline cannot edit.`);
   }
@@ -25,7 +27,7 @@ interface DraftRow {
 }
 
 function readDraft(ctx: CoreContext, id: string): Draft | null {
-  const r = ctx.library.db.prepare('SELECT * FROM drafts WHERE doc_id = ?').get(id) as DraftRow | undefined;
+  const r = prepared(ctx.library.db, 'SELECT * FROM drafts WHERE doc_id = ?').get(id) as DraftRow | undefined;
   if (!r) return null;
   return {
     id: r.doc_id,
@@ -68,7 +70,7 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
       if (!isDatelineError(e) || e.code !== 'CONFLICT') throw e;
       written = docs.update(id, validateKnown(type, { ...current.body, ...draft.fields }), { author: draft.author }, current.rev);
     }
-    db.prepare('DELETE FROM drafts WHERE doc_id = ?').run(id);
+    prepared(db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
     return { id: written.id, rev: written.rev };
   })();
 }
@@ -80,7 +82,7 @@ export const historyHandlers: Pick<
   'doc.delete': (input, ctx) => {
     docType(ctx, input.id);
     const d = ctx.library.docs.remove(input.id, { author: ctx.library.author }, input.rev);
-    ctx.library.db.prepare('DELETE FROM drafts WHERE doc_id = ?').run(input.id);
+    prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(input.id);
     return { id: d.id, rev: d.rev };
   },
   'doc.history': (input, ctx) => ctx.library.docs.revisions(input.id),
@@ -109,17 +111,16 @@ export const historyHandlers: Pick<
     // Merged here, not with json_patch: a field set to null (an embargo cleared) must stay null.
     const existing = readDraft(ctx, input.id);
     const fields = { ...(existing?.fields ?? {}), ...input.fields };
-    ctx.library.db
-      .prepare(
-        `INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    prepared(
+      ctx.library.db,
+      `INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(doc_id) DO UPDATE SET fields = excluded.fields, session = excluded.session, updated_at = excluded.updated_at`,
-      )
-      .run(input.id, input.baseRev ?? current.rev, JSON.stringify(fields), input.session, ctx.library.author, now, now);
+    ).run(input.id, input.baseRev ?? current.rev, JSON.stringify(fields), input.session, ctx.library.author, now, now);
     return { updatedAt: now };
   },
   'draft.get': (input, ctx) => readDraft(ctx, input.id),
   'draft.commit': (input, ctx) => commitDraft(ctx, input.id),
   'draft.discard': (input, ctx) => ({
-    discarded: ctx.library.db.prepare('DELETE FROM drafts WHERE doc_id = ?').run(input.id).changes > 0,
+    discarded: prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(input.id).changes > 0,
   }),
 };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Page } from '../../shared/contract';
 import { ftsQuery } from '../../shared/search-text';
 import { decodeCursor, encodeCursor } from './common';
+import { prepared } from '../store/statements';
 
 type Param = string | number | null;
 
@@ -31,18 +32,17 @@ export function listPage<Row, Item>(db: Database.Database, spec: ListSpec<Row, I
   }
   const filterSql = where.length ? where.map((w) => `(${w.sql})`).join(' AND ') : '1';
   const filterParams = where.flatMap((w) => w.params);
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${spec.table} p WHERE ${filterSql}`).get(...filterParams) as { n: number }).n;
+  const total = (prepared(db, `SELECT count(*) AS n FROM ${spec.table} p WHERE ${filterSql}`).get(...filterParams) as { n: number }).n;
 
   const after = decodeCursor(spec.cursor);
   const cmp = spec.sort.direction === 'DESC' ? '<' : '>';
   const keyset = after ? ` AND (p.${spec.sort.column}, p.doc_rowid) ${cmp} (?, ?)` : '';
-  const rows = db
-    .prepare(
-      `SELECT p.doc_rowid, d.id, d.winner AS rev, ${spec.columns} FROM ${spec.table} p JOIN docs d ON d.rowid = p.doc_rowid
+  const rows = prepared(
+    db,
+    `SELECT p.doc_rowid, d.id, d.winner AS rev, ${spec.columns} FROM ${spec.table} p JOIN docs d ON d.rowid = p.doc_rowid
        WHERE ${filterSql}${keyset}
        ORDER BY p.${spec.sort.column} ${spec.sort.direction}, p.doc_rowid ${spec.sort.direction} LIMIT ?`,
-    )
-    .all(...filterParams, ...(after ? after : []), spec.limit + 1) as (Row & { doc_rowid: number; id: string; rev: string })[];
+  ).all(...filterParams, ...(after ? after : []), spec.limit + 1) as (Row & { doc_rowid: number; id: string; rev: string })[];
   const more = rows.length > spec.limit;
   const pageRows = more ? rows.slice(0, spec.limit) : rows;
   const last = pageRows[pageRows.length - 1] as (Record<string, unknown> & { doc_rowid: number }) | undefined;
