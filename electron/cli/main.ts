@@ -3,12 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DatelineError, isDatelineError, type ApiError } from '../shared/errors';
+import { DatelineError, type ApiError } from '../shared/errors';
 import { Cli, defaultIo, intOption, need, OPTIONS, UsageError, type Io, type Values } from './cli';
 import { COMMANDS } from './commands/index';
 import { IsoDateSchema, LanguageSchema } from '../shared/documents';
 import { RichTextSchema, type RichText } from '../shared/richtext';
-import { readFileForAttach } from '../core/attachments/files';
+import { readFileForAttach, unreadable } from '../core/attachments/files';
 import { openCore, type Core } from '../core/index';
 import { toApiError } from '../core/jobs';
 import { markdownToRichText } from '../core/markdown';
@@ -62,8 +62,8 @@ async function readJsonObject(from: string | undefined, io: Io): Promise<Record<
     let st;
     try {
       st = statSync(from);
-    } catch {
-      throw new DatelineError('FILE_UNREADABLE', `${from}: no such file.`, { params: { path: from } });
+    } catch (e) {
+      throw unreadable(from, e);
     }
     if (st.isDirectory()) throw new DatelineError('NOT_A_FILE', `${from} is a folder; give a JSON file.`, { params: { path: from } });
     if (st.size > 20 * 1024 * 1024) throw new DatelineError('FILE_TOO_LARGE', `${from} is larger than 20 MB; a release is far smaller.`);
@@ -106,7 +106,8 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
       const obj = await readJsonObject(v.from, io);
       const { rev, ...fields } = obj;
       if ('body' in fields) fields.body = bodyToRichText(fields.body);
-      const updated = await cli.call('release.update', { id, rev: typeof rev === 'string' ? rev : null, fields });
+      // A rev that is not a string goes to the contract, which refuses it: dropping it would skip the conflict check.
+      const updated = await cli.call('release.update', { id, rev: rev ?? null, fields });
       cli.print(updated);
       return;
     }
@@ -197,7 +198,7 @@ function report(e: unknown, json: boolean, io: Io): number {
     else io.err(`error USAGE: ${e.message}\nRun \`dateline --help\` for the commands.\n`);
     return 2;
   }
-  const err: ApiError = isDatelineError(e) ? e.toApiError() : toApiError(e);
+  const err: ApiError = toApiError(e);
   if (json) io.err(`${JSON.stringify(err)}\n`);
   else io.err(`error ${err.code}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
   return 1;

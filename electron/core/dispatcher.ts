@@ -6,7 +6,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../shared/contract';
-import { DatelineError, type ApiError, type Result } from '../shared/errors';
+import type { ApiError, Result } from '../shared/errors';
 import type { CoreContext } from './context';
 import { toApiError, type JobHandle } from './jobs';
 
@@ -23,7 +23,6 @@ type Handler<M extends MethodName> = (
 ) => OutputOf<M> | Promise<OutputOf<M>>;
 
 export type Handlers = { [M in MethodName]: Handler<M> };
-export type PartialHandlers = Partial<Handlers>;
 
 /** Turns zod's issues into the contract's error, naming the field that is wrong. */
 export function validationError(method: string, error: z.ZodError): ApiError {
@@ -78,8 +77,4 @@ export type Dispatch = ReturnType<typeof createDispatcher>;
 
 function fail(error: ApiError): Result<never> {
   return { ok: false, error };
-}
-
-export function assertNever(x: never): never {
-  throw new DatelineError('INTERNAL', `unexpected ${String(x)}`);
 }

@@ -293,7 +293,6 @@ export const API = {
 
 export type Api = typeof API;
 export type MethodName = keyof Api;
-export const METHOD_NAMES = Object.keys(API) as MethodName[];
 export type InputOf<M extends MethodName> = z.input<Api[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Api[M]['input']>;
 export type OutputOf<M extends MethodName> = Api[M] extends MethodDef<z.ZodType, infer O, boolean> ? O : never;

@@ -50,6 +50,13 @@ async function makeCtx(attachmentLimit = 2 * 1024 * 1024): Promise<CoreContext> 
 
 const h = attachmentHandlers;
 
+/** Releases with the given ids, for attachments to link to. */
+function withReleases(ctx: CoreContext, ...ids: string[]): void {
+  for (const id of ids) {
+    ctx.library.docs.create('release', { headline: `Release ${id}`, language: 'en', status: 'draft', body: { type: 'doc', content: [] } }, { author: 'test' }, id);
+  }
+}
+
 function addInput(bytes: Uint8Array, name: string, over: Partial<InputOf<'attachment.add'>> = {}) {
   return API['attachment.add'].input.parse({ name, data: Buffer.from(bytes).toString('base64'), ...over });
 }
@@ -278,6 +285,7 @@ describe('attachment.add', () => {
   it('stores the same bytes once: one file, one document, deduped, the new release link merged in', async () => {
     const ctx = await makeCtx();
     const bytes = await png(64, 64);
+    withReleases(ctx, 'rel-a', 'rel-b');
     const first = await add(ctx, bytes, 'logo.png', { fields: { releases: ['rel-a'] } });
     const second = await add(ctx, bytes, 'logo (copy).png', { fields: { releases: ['rel-b', 'rel-a'] } });
     expect(second).toMatchObject({ id: first.id, sha256: first.sha256, deduped: true });
@@ -365,9 +373,20 @@ describe('attachment.add', () => {
   });
 });
 
+describe('attachment.add links', () => {
+  it('refuses a link to a release that is not in the library, naming it, and stores nothing', async () => {
+    const ctx = await makeCtx();
+    withReleases(ctx, 'rel-here');
+    const e = await expectError(add(ctx, await png(), 'team.png', { fields: { releases: ['rel-here', 'rel-gone'] } }), 'NOT_FOUND');
+    expect(e.message).toContain('"rel-gone"');
+    expect(ctx.library.docs.liveCounts().attachment).toBe(0);
+  });
+});
+
 describe('attachment.update', () => {
   it('changes the given fields only, keeps unknown ones, and refuses a stale revision', async () => {
     const ctx = await makeCtx();
+    withReleases(ctx, 'rel-1');
     const r = await add(ctx, await png(), 'team.png', { fields: { caption: 'Team', credit: 'B. Diallo', releases: ['rel-1'] } });
     // A field written by a newer Dateline elsewhere travels through this version's edit.
     const current = ctx.library.docs.require(r.id);
@@ -404,6 +423,7 @@ describe('attachment.update', () => {
 describe('attachment.list and attachment.content', () => {
   it('pages newest first with an opaque cursor, and filters by release and by text', async () => {
     const ctx = await makeCtx();
+    withReleases(ctx, 'rel-even');
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const r = await add(ctx, await png(20 + i, 20), `photo-${i}.png`, {

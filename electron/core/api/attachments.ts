@@ -54,9 +54,8 @@ async function tryThumbnail(ctx: CoreContext, sha256: string, bytes: Uint8Array,
 
 async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
   const originalName = sanitiseFileName(input.name);
-  if (decodedLength(input.data) > ctx.attachmentLimit) {
-    throw tooLarge(`"${originalName}"`, decodedLength(input.data), ctx.attachmentLimit);
-  }
+  const length = decodedLength(input.data);
+  if (length > ctx.attachmentLimit) throw tooLarge(`"${originalName}"`, length, ctx.attachmentLimit);
   const bytes = Buffer.from(input.data, 'base64');
   if (bytes.length === 0) {
     throw new DatelineError('EMPTY_FILE', `"${originalName}" is empty (0 bytes); there is nothing to attach.`, { params: { name: originalName } });
@@ -66,6 +65,8 @@ async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
   const mediaType = sniffMediaType(bytes, input.mediaType);
   const editable = AttachmentEditableFields.safeParse(input.fields ?? {});
   if (!editable.success) throw invalid('attachment.add', editable.error, ['fields']);
+  // Checked before the file is stored: a link to a release that is not there would dangle.
+  for (const release of editable.data.releases) ctx.library.docs.require(release, 'release');
   const { width, height } = await imageSize(bytes, mediaType);
 
   // The file first: a document must never point at bytes that are not on disk. If the

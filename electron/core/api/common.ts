@@ -72,9 +72,3 @@ export function decodeCursor(cursor: string | null): [string | number, number] |
     path: ['cursor'],
   });
 }
-
-export function parseJsonArray(s: string | null): string[] {
-  if (!s) return [];
-  const v: unknown = JSON.parse(s);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}

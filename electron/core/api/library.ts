@@ -1,20 +1,15 @@
 import type { LibraryInfo } from '../../shared/contract';
-import { DOC_TYPES, type DocType } from '../../shared/documents';
 import type { Handlers } from '../dispatcher';
 import { LATEST_VERSION } from '../store/migrations/index';
 
 export const libraryHandlers: Pick<Handlers, 'library.info' | 'library.check' | 'library.changes' | 'job.get' | 'job.list' | 'job.cancel'> = {
   'library.info': (_input, ctx): LibraryInfo => {
-    // Each projection holds exactly the live documents of its type, so counting it is cheap.
-    const counts = Object.fromEntries(
-      DOC_TYPES.map((t) => [t, (ctx.library.db.prepare(`SELECT count(*) AS n FROM ${t}_p`).get() as { n: number }).n]),
-    ) as Record<DocType, number>;
     return {
       path: ctx.dir,
       author: ctx.library.author,
       schemaVersion: LATEST_VERSION,
       lastSeq: ctx.library.docs.lastSeq(),
-      counts,
+      counts: ctx.library.docs.liveCounts(),
       attachmentLimitBytes: ctx.attachmentLimit,
     };
   },

@@ -15,7 +15,8 @@ function megabytes(bytes: number): string {
   return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }
 
-function unreadable(path: string, e: unknown): DatelineError {
+/** FILE_UNREADABLE saying why, from the error a failed stat or open gave. */
+export function unreadable(path: string, e: unknown): DatelineError {
   const code = (e as { code?: unknown } | null)?.code;
   const why =
     code === 'ENOENT' || code === 'ENOTDIR'

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DatelineError } from '../../shared/errors';
-import { ID_PREFIX, type DocType } from '../../shared/documents';
+import { DOC_TYPES, ID_PREFIX, type DocType } from '../../shared/documents';
 import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
 import { project } from './projections';
@@ -43,6 +43,13 @@ interface DocRow {
  */
 const NOT_FROM_CALLER = new Set(['type', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'id', 'rev', 'conflicted', '__proto__']);
 
+/** The one NOT_FOUND for a missing (or deleted) document; `type` names what was asked for. */
+export function noSuchDoc(id: string, type?: string | null): DatelineError {
+  return new DatelineError('NOT_FOUND', `No ${type ?? 'document'} with id "${id}" in this library.`, {
+    params: type === undefined ? { id } : { id, type },
+  });
+}
+
 export function newDocId(type: DocType): string {
   return `${ID_PREFIX[type]}-${randomUUID()}`;
 }
@@ -83,6 +90,13 @@ export class DocStore {
       changeDelete: db.prepare('DELETE FROM changes WHERE doc_rowid = ?'),
       setSeq: db.prepare('UPDATE docs SET seq = ? WHERE rowid = ?'),
       changeInsert: db.prepare('INSERT INTO changes(doc_rowid) VALUES (?)'),
+      changesSince: db.prepare<[number, number], { seq: number; id: string; rev: string; deleted: number }>(
+        `SELECT c.seq, d.id, d.winner AS rev, d.deleted FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
+         WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      ),
+      lastSeq: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM changes').pluck(),
+      // Each projection holds exactly the live documents of its type, so counting it is cheap.
+      liveCounts: db.prepare<[], Record<DocType, number>>(`SELECT ${DOC_TYPES.map((t) => `(SELECT count(*) FROM ${t}_p) AS ${t}`).join(', ')}`),
     };
     this.createOne = db.transaction((type: DocType, fields: Body, ctx: WriteContext, id: string) => this.insertNew(type, fields, ctx, id));
     this.createBatch = db.transaction((type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) =>
@@ -123,9 +137,7 @@ export class DocStore {
   require(id: string, type?: string): StoredDoc {
     const d = this.getStored(id);
     if (!d || d.deleted || (type !== undefined && d.type !== type)) {
-      throw new DatelineError('NOT_FOUND', `No ${type ?? 'document'} with id "${id}" in this library.`, {
-        params: { id, type: type ?? null },
-      });
+      throw noSuchDoc(id, type ?? null);
     }
     return d;
   }
@@ -147,7 +159,7 @@ export class DocStore {
 
   revisions(id: string): RevisionInfo[] {
     const row = this.row(id);
-    if (!row) throw new DatelineError('NOT_FOUND', `No document with id "${id}" in this library.`, { params: { id } });
+    if (!row) throw noSuchDoc(id);
     return this.s.revList.all(row.rowid).map((r) => ({
       rev: r.rev,
       parent: r.parent,
@@ -207,7 +219,7 @@ export class DocStore {
     return this.db.transaction(() => {
       const row = this.row(id);
       if (!row || (row.deleted === 1 && !baseRev)) {
-        throw new DatelineError('NOT_FOUND', `No document with id "${id}" in this library.`, { params: { id } });
+        throw noSuchDoc(id);
       }
       const parent = baseRev ?? row.winner;
       this.assertLeaf(row, parent);
@@ -229,7 +241,7 @@ export class DocStore {
     return this.db.transaction(() => {
       const row = this.row(id);
       if (!row || row.deleted === 1) {
-        throw new DatelineError('NOT_FOUND', `No document with id "${id}" in this library.`, { params: { id } });
+        throw noSuchDoc(id);
       }
       const parent = baseRev ?? row.winner;
       this.assertLeaf(row, parent);
@@ -328,17 +340,16 @@ export class DocStore {
 
   /** Documents changed after `since`, oldest first: the local side of the changes feed. */
   changesSince(since: number, limit = 100): { seq: number; id: string; rev: string; deleted: boolean }[] {
-    return this.db
-      .prepare<[number, number], { seq: number; id: string; rev: string; deleted: number }>(
-        `SELECT c.seq, d.id, d.winner AS rev, d.deleted FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
-         WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
-      )
-      .all(since, limit)
-      .map((r) => ({ seq: r.seq, id: r.id, rev: r.rev, deleted: r.deleted === 1 }));
+    return this.s.changesSince.all(since, limit).map((r) => ({ seq: r.seq, id: r.id, rev: r.rev, deleted: r.deleted === 1 }));
   }
 
   lastSeq(): number {
-    return (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM changes').get() as { s: number }).s;
+    return this.s.lastSeq.get()!;
+  }
+
+  /** How many live documents of each type the library holds. */
+  liveCounts(): Record<DocType, number> {
+    return this.s.liveCounts.get()!;
   }
 }
 
