@@ -1,12 +1,13 @@
-import { useId, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWindowFileDrop } from '../ui/useWindowFileDrop';
 import type { ApiError } from '../../electron/shared/errors';
-import type { ImportCommitted, ImportPreview, ImportSource, ImportSourceBlock } from '../../electron/shared/import-contract';
+import type { ImportCommitted, ImportSource } from '../../electron/shared/import-contract';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { contactsFromForm, formFromPreview, releaseFromForm, type ContactForm, type ReleaseForm } from './draft';
+import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';
 import { IMPORT_ACCEPT, IMPORT_LIMIT_BYTES, isImportable, readAsBase64 } from './files';
+import { Review, type Reviewing } from './ImportReview';
 
 /**
  * Importing releases: paste text or a web page, or pick or drop Word, web, Markdown and text
@@ -17,19 +18,8 @@ import { IMPORT_ACCEPT, IMPORT_LIMIT_BYTES, isImportable, readAsBase64 } from '.
 type Item =
   | { key: string; name: string; state: 'reading' }
   | { key: string; name: string; state: 'failed'; error: ApiError }
-  | {
-      key: string;
-      name: string;
-      state: 'review' | 'storing';
-      source: ImportSource;
-      preview: ImportPreview;
-      release: ReleaseForm;
-      contacts: ContactForm[];
-      error: ApiError | null;
-    }
+  | Reviewing
   | { key: string; name: string; state: 'stored'; result: ImportCommitted };
-
-type Reviewing = Extract<Item, { state: 'review' | 'storing' }>;
 
 let counter = 0;
 const nextKey = () => `import-${++counter}`;
@@ -208,202 +198,5 @@ export function ImportScreen() {
         </section>
       ))}
     </div>
-  );
-}
-
-function Field({ label, children, grow }: { label: string; children: (id: string) => ReactNode; grow?: boolean }) {
-  const id = useId();
-  return (
-    <div className={grow ? 'field grow' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-}
-
-const LANGUAGES = ['en', 'fr', 'es', 'ar'];
-
-function Review({
-  item,
-  onChange,
-  onConfirm,
-  onDiscard,
-}: {
-  item: Reviewing;
-  onChange: (change: (i: Reviewing) => Partial<Reviewing>) => void;
-  onConfirm: () => void;
-  onDiscard: () => void;
-}) {
-  const { t } = useTranslation();
-  const r = item.release;
-  const busy = item.state === 'storing';
-  const set = <K extends keyof ReleaseForm>(k: K, v: ReleaseForm[K]) => onChange((i) => ({ release: { ...i.release, [k]: v } }));
-  const setContact = (n: number, k: keyof ContactForm, v: string) =>
-    onChange((i) => ({ contacts: i.contacts.map((c, j) => (j === n ? { ...c, [k]: v } : c)) }));
-  const text = (k: keyof ReleaseForm, label: string) => (
-    <Field label={label}>{(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}</Field>
-  );
-
-  return (
-    <div className="import-review">
-      <form
-        className="import-fields"
-        aria-label={t('import.fieldsLabel')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          onConfirm();
-        }}
-      >
-        {item.preview.warnings.map((w) => (
-          <p key={w} className="hint import-warning">
-            {w}
-          </p>
-        ))}
-        {text('headline', t('import.field.headline'))}
-        {text('subheadline', t('import.field.subheadline'))}
-        <div className="row">
-          {text('datelinePlace', t('import.field.datelinePlace'))}
-          <Field label={t('import.field.releaseDate')}>
-            {(id) => <input id={id} type="date" value={r.releaseDate} onChange={(e) => set('releaseDate', e.target.value)} disabled={busy} />}
-          </Field>
-          <Field label={t('import.field.language')}>
-            {(id) => (
-              <select id={id} value={r.language} onChange={(e) => set('language', e.target.value)} disabled={busy}>
-                {[...new Set([...LANGUAGES, r.language])].map((l) => (
-                  <option key={l} value={l}>
-                    {t(`import.language.${l}`, { defaultValue: l })}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        {(r.embargoText || r.embargoAt) && (
-          <div className="row">
-            {text('embargoText', t('import.field.embargoText'))}
-            {text('embargoAt', t('import.field.embargoAt'))}
-            {text('embargoTimeZone', t('import.field.embargoTimeZone'))}
-          </div>
-        )}
-        <Field label={t('import.field.body')}>
-          {(id) => <textarea id={id} dir="auto" rows={12} value={r.body} onChange={(e) => set('body', e.target.value)} disabled={busy} />}
-        </Field>
-        <fieldset className="import-quotes">
-          <legend>{t('import.field.quotes', { count: r.quotes.length })}</legend>
-          {r.quotes.map((q, n) => (
-            <div className="row" key={n}>
-              <Field label={t('import.field.speaker')}>
-                {(id) => (
-                  <input
-                    id={id}
-                    dir="auto"
-                    value={q.speaker}
-                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, speaker: e.target.value } : x)))}
-                    disabled={busy}
-                  />
-                )}
-              </Field>
-              <Field label={t('import.field.quote')} grow>
-                {(id) => (
-                  <textarea
-                    id={id}
-                    dir="auto"
-                    rows={2}
-                    value={q.text}
-                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, text: e.target.value } : x)))}
-                    disabled={busy}
-                  />
-                )}
-              </Field>
-              <button type="button" className="button" onClick={() => set('quotes', r.quotes.filter((_, j) => j !== n))} disabled={busy}>
-                {t('common.removeItem', { item: t('import.field.quote') })}
-              </button>
-            </div>
-          ))}
-        </fieldset>
-        <Field label={t('import.field.notesToEditors')}>
-          {(id) => <textarea id={id} dir="auto" rows={3} value={r.notesToEditors} onChange={(e) => set('notesToEditors', e.target.value)} disabled={busy} />}
-        </Field>
-        <Field label={t('import.field.boilerplate')}>
-          {(id) => <textarea id={id} dir="auto" rows={3} value={r.boilerplate} onChange={(e) => set('boilerplate', e.target.value)} disabled={busy} />}
-        </Field>
-        <Field label={t('import.field.endMark')}>
-          {(id) => (
-            <select id={id} value={r.endMark} onChange={(e) => set('endMark', e.target.value as ReleaseForm['endMark'])} disabled={busy}>
-              <option value="">{t('common.none')}</option>
-              <option value="###">###</option>
-              <option value="-30-">-30-</option>
-              <option value="-ENDS-">-ENDS-</option>
-            </select>
-          )}
-        </Field>
-
-        <fieldset className="import-contacts">
-          <legend>{t('import.field.contacts', { count: item.contacts.length })}</legend>
-          {item.contacts.length === 0 && <p className="muted">{t('import.noContacts')}</p>}
-          {item.contacts.map((c, n) => (
-            <div className="import-contact" key={n}>
-              <div className="row">
-                {(['name', 'role', 'organisation', 'email', 'phone'] as const).map((k) => (
-                  <Field key={k} label={t(`import.contact.${k}`)}>
-                    {(id) => <input id={id} dir="auto" value={c[k] ?? ''} onChange={(e) => setContact(n, k, e.target.value)} disabled={busy} />}
-                  </Field>
-                ))}
-              </div>
-              <p className="hint">{c.match ? t('import.matches', { name: c.match.name }) : t('import.newContact')}</p>
-              <button type="button" className="button" onClick={() => onChange((i) => ({ contacts: i.contacts.filter((_, j) => j !== n) }))} disabled={busy}>
-                {t('common.removeItem', { item: c.name ?? c.email ?? t('import.contact.name') })}
-              </button>
-            </div>
-          ))}
-        </fieldset>
-
-        {item.error && <ErrorMessage error={item.error} />}
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('import.storing') : t('import.confirm')}
-          </button>
-          <button type="button" className="button" onClick={onDiscard} disabled={busy}>
-            {t('import.discard')}
-          </button>
-        </div>
-      </form>
-      <SourceView blocks={item.preview.source.blocks} label={t('import.sourceLabel', { name: item.name })} />
-    </div>
-  );
-}
-
-/** The cleaned source, as text elements only: nothing from the imported file is ever markup here. */
-function SourceView({ blocks, label }: { blocks: ImportSourceBlock[]; label: string }) {
-  return (
-    // Focusable because a long source scrolls in its own box: keyboard users scroll it with
-    // the arrow keys once it has focus.
-    <aside className="import-source" aria-label={label} tabIndex={0}>
-      {blocks.map((b, n) => {
-        if (b.kind === 'heading')
-          return (
-            <h3 key={n} dir={b.dir}>
-              {b.text}
-            </h3>
-          );
-        if (b.kind === 'quote')
-          return (
-            <blockquote key={n} dir={b.dir}>
-              {b.text}
-            </blockquote>
-          );
-        if (b.kind === 'item')
-          return (
-            <p key={n} dir={b.dir} className="import-source-item">
-              • {b.text}
-            </p>
-          );
-        return (
-          <p key={n} dir={b.dir}>
-            {b.text}
-          </p>
-        );
-      })}
-    </aside>
   );
 }

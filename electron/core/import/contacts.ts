@@ -1,3 +1,4 @@
+import { foldText } from '../../shared/search-text';
 import { findDates } from './dates';
 import { CONTACT_LABEL_RE, ORG_WORDS, ROLE_WORDS, isLabel, isNavBlock } from './lexicon';
 import { asciiDigits, cleanLine, nameCase, ub, wordCount } from './normalise';
@@ -162,6 +163,8 @@ function tidy(s: string): string {
     .trim();
 }
 
+/** Where an e-mail (E) or phone (P) taken out of a line stood: "⟦E0⟧". */
+const DETAIL_MARKER = /⟦([EP])(\d+)⟧/gu;
 const SEGMENT_SPLIT = /\s*(?:[,،;؛|\t•·]|\s[–—-]\s|\s{2,}|\(|\)|\[|\]|[:：]\s|\s\/\s)\s*/u;
 // "John Smith (...) or Mary Jones (...)": a conjunction before another name starts a new person.
 const CONJUNCTION_BEFORE_NAME =
@@ -177,12 +180,10 @@ function blank(group: number): Draft {
   return { name: null, role: null, organisation: null, email: null, phone: null, group, nameOrOrg: false };
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-
 /** How well an e-mail's local part fits a name ("jsmith", "john.smith", "smithj" fit "John Smith"). */
 export function emailFits(name: string, email: string): number {
-  const local = fold(email.split('@')[0] ?? '');
-  const parts = fold(name).split(/[\s'’-]+/u).filter((p) => p.length >= 2);
+  const local = foldText(email.split('@')[0] ?? '');
+  const parts = foldText(name).split(/[\s'’-]+/u).filter((p) => p.length >= 2);
   let score = 0;
   for (const p of parts) if (local.includes(p)) score += 2;
   const first = parts[0];
@@ -272,11 +273,11 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         if (seg === '') return;
         const emails: Found[] = [];
         const phones: Found[] = [];
-        for (const m of seg.matchAll(/⟦([EP])(\d+)⟧/gu)) {
+        for (const m of seg.matchAll(DETAIL_MARKER)) {
           const f = details[Number(m[2])]!;
           (m[1] === 'E' ? emails : phones).push(f);
         }
-        let residue = seg.replace(/⟦[EP]\d+⟧/gu, ' ');
+        let residue = seg.replace(DETAIL_MARKER, ' ');
         const plain = tidy(residue);
         residue = tidy(stripLead(plain));
         // "Bea Thornley, Press Office, on …": mid-line after a name, words that could open a
@@ -359,9 +360,4 @@ function mergeSplitPeople(list: ExtractedContact[]): ExtractedContact[] {
 export function isContactHeaderRow(text: string): boolean {
   const cells = text.split(/\s*\|\s*|\t/u).filter(Boolean);
   return cells.length >= 2 && cells.every((c) => ATTRIBUTE_LABEL.test(c.trim()));
-}
-
-/** True when a line opens a media-contact section or sentence. */
-export function startsWithContactLabel(text: string): boolean {
-  return CONTACT_LABEL_RE.test(text);
 }

@@ -1,0 +1,182 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../electron/shared/errors';
+import type { ImportPreview, ImportSource } from '../../electron/shared/import-contract';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import type { ContactForm, ReleaseForm } from './draft';
+import { SourceView } from './SourceView';
+
+/** One read file or paste while the person reviews (or stores) its fields. */
+export interface Reviewing {
+  key: string;
+  name: string;
+  state: 'review' | 'storing';
+  source: ImportSource;
+  preview: ImportPreview;
+  release: ReleaseForm;
+  contacts: ContactForm[];
+  error: ApiError | null;
+}
+
+function Field({ label, children, grow }: { label: string; children: (id: string) => ReactNode; grow?: boolean }) {
+  const id = useId();
+  return (
+    <div className={grow ? 'field grow' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}
+
+const LANGUAGES = ['en', 'fr', 'es', 'ar'];
+
+/** The editable fields of one import beside its cleaned source. */
+export function Review({
+  item,
+  onChange,
+  onConfirm,
+  onDiscard,
+}: {
+  item: Reviewing;
+  onChange: (change: (i: Reviewing) => Partial<Reviewing>) => void;
+  onConfirm: () => void;
+  onDiscard: () => void;
+}) {
+  const { t } = useTranslation();
+  const r = item.release;
+  const busy = item.state === 'storing';
+  const set = <K extends keyof ReleaseForm>(k: K, v: ReleaseForm[K]) => onChange((i) => ({ release: { ...i.release, [k]: v } }));
+  const setContact = (n: number, k: keyof ContactForm, v: string) =>
+    onChange((i) => ({ contacts: i.contacts.map((c, j) => (j === n ? { ...c, [k]: v } : c)) }));
+  const text = (k: keyof ReleaseForm, label: string) => (
+    <Field label={label}>{(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}</Field>
+  );
+
+  return (
+    <div className="import-review">
+      <form
+        className="import-fields"
+        aria-label={t('import.fieldsLabel')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm();
+        }}
+      >
+        {item.preview.warnings.map((w) => (
+          <p key={w} className="hint import-warning">
+            {w}
+          </p>
+        ))}
+        {text('headline', t('import.field.headline'))}
+        {text('subheadline', t('import.field.subheadline'))}
+        <div className="row">
+          {text('datelinePlace', t('import.field.datelinePlace'))}
+          <Field label={t('import.field.releaseDate')}>
+            {(id) => <input id={id} type="date" value={r.releaseDate} onChange={(e) => set('releaseDate', e.target.value)} disabled={busy} />}
+          </Field>
+          <Field label={t('import.field.language')}>
+            {(id) => (
+              <select id={id} value={r.language} onChange={(e) => set('language', e.target.value)} disabled={busy}>
+                {[...new Set([...LANGUAGES, r.language])].map((l) => (
+                  <option key={l} value={l}>
+                    {t(`import.language.${l}`, { defaultValue: l })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {(r.embargoText || r.embargoAt) && (
+          <div className="row">
+            {text('embargoText', t('import.field.embargoText'))}
+            {text('embargoAt', t('import.field.embargoAt'))}
+            {text('embargoTimeZone', t('import.field.embargoTimeZone'))}
+          </div>
+        )}
+        <Field label={t('import.field.body')}>
+          {(id) => <textarea id={id} dir="auto" rows={12} value={r.body} onChange={(e) => set('body', e.target.value)} disabled={busy} />}
+        </Field>
+        <fieldset className="import-quotes">
+          <legend>{t('import.field.quotes', { count: r.quotes.length })}</legend>
+          {r.quotes.map((q, n) => (
+            <div className="row" key={n}>
+              <Field label={t('import.field.speaker')}>
+                {(id) => (
+                  <input
+                    id={id}
+                    dir="auto"
+                    value={q.speaker}
+                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, speaker: e.target.value } : x)))}
+                    disabled={busy}
+                  />
+                )}
+              </Field>
+              <Field label={t('import.field.quote')} grow>
+                {(id) => (
+                  <textarea
+                    id={id}
+                    dir="auto"
+                    rows={2}
+                    value={q.text}
+                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, text: e.target.value } : x)))}
+                    disabled={busy}
+                  />
+                )}
+              </Field>
+              <button type="button" className="button" onClick={() => set('quotes', r.quotes.filter((_, j) => j !== n))} disabled={busy}>
+                {t('common.removeItem', { item: t('import.field.quote') })}
+              </button>
+            </div>
+          ))}
+        </fieldset>
+        <Field label={t('import.field.notesToEditors')}>
+          {(id) => <textarea id={id} dir="auto" rows={3} value={r.notesToEditors} onChange={(e) => set('notesToEditors', e.target.value)} disabled={busy} />}
+        </Field>
+        <Field label={t('import.field.boilerplate')}>
+          {(id) => <textarea id={id} dir="auto" rows={3} value={r.boilerplate} onChange={(e) => set('boilerplate', e.target.value)} disabled={busy} />}
+        </Field>
+        <Field label={t('import.field.endMark')}>
+          {(id) => (
+            <select id={id} value={r.endMark} onChange={(e) => set('endMark', e.target.value as ReleaseForm['endMark'])} disabled={busy}>
+              <option value="">{t('common.none')}</option>
+              <option value="###">###</option>
+              <option value="-30-">-30-</option>
+              <option value="-ENDS-">-ENDS-</option>
+            </select>
+          )}
+        </Field>
+
+        <fieldset className="import-contacts">
+          <legend>{t('import.field.contacts', { count: item.contacts.length })}</legend>
+          {item.contacts.length === 0 && <p className="muted">{t('import.noContacts')}</p>}
+          {item.contacts.map((c, n) => (
+            <div className="import-contact" key={n}>
+              <div className="row">
+                {(['name', 'role', 'organisation', 'email', 'phone'] as const).map((k) => (
+                  <Field key={k} label={t(`import.contact.${k}`)}>
+                    {(id) => <input id={id} dir="auto" value={c[k] ?? ''} onChange={(e) => setContact(n, k, e.target.value)} disabled={busy} />}
+                  </Field>
+                ))}
+              </div>
+              <p className="hint">{c.match ? t('import.matches', { name: c.match.name }) : t('import.newContact')}</p>
+              <button type="button" className="button" onClick={() => onChange((i) => ({ contacts: i.contacts.filter((_, j) => j !== n) }))} disabled={busy}>
+                {t('common.removeItem', { item: c.name ?? c.email ?? t('import.contact.name') })}
+              </button>
+            </div>
+          ))}
+        </fieldset>
+
+        {item.error && <ErrorMessage error={item.error} />}
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('import.storing') : t('import.confirm')}
+          </button>
+          <button type="button" className="button" onClick={onDiscard} disabled={busy}>
+            {t('import.discard')}
+          </button>
+        </div>
+      </form>
+      <SourceView blocks={item.preview.source.blocks} label={t('import.sourceLabel', { name: item.name })} />
+    </div>
+  );
+}
