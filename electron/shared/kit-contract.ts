@@ -8,7 +8,7 @@ import { jobMethod, method } from './methods';
  * Merged into API in contract.ts.
  */
 
-export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 
 export interface KitPreview {
   /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */

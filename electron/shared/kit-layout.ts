@@ -34,7 +34,7 @@ export type PageSize = 'A4' | 'Letter';
 /** Languages written right to left (base subtag). */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'syr', 'ckb', 'sd', 'ug']);
 
-export function baseLanguage(tag: string): string {
+function baseLanguage(tag: string): string {
   return (tag.split('-')[0] ?? tag).toLowerCase();
 }
 
@@ -192,12 +192,6 @@ export function embargoNotice(at: string, timeZone: string, language: string): s
   return `${labelsFor(language).embargoedUntil} ${when}`;
 }
 
-/** "Page 3 of 12" split around the numbers, for templates that fill the numbers in. */
-export function pageWords(language: string): { page: string; of: string } {
-  const l = labelsFor(language);
-  return { page: l.page, of: l.of };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Safe file names for ZIP entries and exported files.
 
@@ -227,7 +221,7 @@ const EXTENSION_BY_TYPE: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
 };
 
-export function extensionFor(mediaType: string): string | null {
+function extensionFor(mediaType: string): string | null {
   return EXTENSION_BY_TYPE[mediaType] ?? null;
 }
 

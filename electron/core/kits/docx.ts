@@ -22,7 +22,7 @@ import {
 import { isRtlLanguage, labelsFor, sectionLabel } from '../../shared/kit-layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import type { RenderedImage } from './images';
-import type { KitAttachment, KitContact, KitModel, KitRelease } from './model';
+import { DEFAULT_COLOURS, type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
 import { rezip } from './zip';
 
 /**
@@ -177,15 +177,21 @@ function contactParagraphs(contacts: KitContact[], rtl: boolean): Paragraph[] {
   return out;
 }
 
+/** The stand-in `docx` is given for an image, registered so the real bytes replace it when the package is written. */
+function embed(c: Ctx, tag: string, sha256: string, img: RenderedImage): { type: 'png' | 'jpg'; standIn: Buffer } {
+  const type = img.mediaType === 'image/png' ? 'png' : 'jpg';
+  const standIn = Buffer.from(`dateline-image:${tag}:${sha256}:${type}`);
+  c.media.set(standIn.toString('latin1'), img.bytes);
+  return { type, standIn };
+}
+
 function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): Paragraph[] {
   const img = c.images.get(a.id);
   if (!img) return [];
   const rtl = isRtlLanguage(lang);
   const maxW = textWidthPx(c.model.pageSize);
   const scale = Math.min(1, maxW / img.width, MAX_IMAGE_HEIGHT_PX / img.height);
-  const type = img.mediaType === 'image/png' ? 'png' : 'jpg';
-  const standIn = Buffer.from(`dateline-image:${a.id}:${a.sha256}:${type}`);
-  c.media.set(standIn.toString('latin1'), img.bytes);
+  const { type, standIn } = embed(c, a.id, a.sha256, img);
   const l = labelsFor(lang);
   const out = [
     new Paragraph({
@@ -243,7 +249,7 @@ function heading1(text: string, anchor: string, rtl: boolean): Paragraph {
 }
 
 function styles(model: KitModel) {
-  const colours = model.office?.colours ?? { primary: '#1f3a5f', accent: '#c8102e' };
+  const colours = model.office?.colours ?? DEFAULT_COLOURS;
   const primary = hex(colours.primary);
   const accent = hex(colours.accent);
   const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
@@ -286,9 +292,7 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
   // Cover.
   if (model.logo && images.has(model.logo.id)) {
     const logo = images.get(model.logo.id)!;
-    const type = logo.mediaType === 'image/png' ? 'png' : 'jpg';
-    const standIn = Buffer.from(`dateline-image:logo:${model.logo.sha256}:${type}`);
-    c.media.set(standIn.toString('latin1'), logo.bytes);
+    const { type, standIn } = embed(c, 'logo', model.logo.sha256, logo);
     const scale = Math.min(1, 227 / logo.width, 113 / logo.height);
     body.push(
       new Paragraph({
@@ -347,7 +351,7 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
     }
   });
   if (entries.length) {
-    body.push(para(kitRtl, { style: 'TOCHeading', pageBreakBefore: true, children: [textRun(l.contents, { bold: true, size: 32, color: hex(model.office?.colours.primary ?? '#1f3a5f') })] }));
+    body.push(para(kitRtl, { style: 'TOCHeading', pageBreakBefore: true, children: [textRun(l.contents, { bold: true, size: 32, color: hex((model.office?.colours ?? DEFAULT_COLOURS).primary) })] }));
     body.push(
       new TableOfContents(l.contents, {
         hyperlink: true,

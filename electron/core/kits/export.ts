@@ -3,14 +3,14 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { isAbsolute, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import type { KitExportResult } from '../../shared/kit-contract';
-import { EntryNamer, exportFileName, kitBaseName, labelsFor, type ExportFormat } from '../../shared/kit-layout';
+import { EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, labelsFor, type ExportFormat } from '../../shared/kit-layout';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { captionsCsv, captionsText, vCards, type CaptionRow } from './bundle-text';
 import { buildDocx } from './docx';
-import { KIT_ORIGIN, renderKitHtml, type HtmlImage } from './html';
-import { bundledImage, eachLimited, rendition, type Rendition, type RenderedImage } from './images';
-import { resolveKit, type KitAttachment, type KitModel } from './model';
+import { renderKitHtml, type HtmlImage } from './html';
+import { bundledImage, eachLimited, IMAGE_CONCURRENCY, rendition, type Rendition, type RenderedImage } from './images';
+import { imagesOf, resolveKit, type KitAttachment, type KitModel } from './model';
 import { pdfPrinter, type PdfPrinter } from './pdf';
 import { fontPath, KIT_FONTS } from './resources';
 import { alreadyCompressed, writeZip, type ZipEntry } from './zip';
@@ -25,9 +25,6 @@ export interface ExportOptions {
   printer?: PdfPrinter;
   now?: Date;
 }
-
-/** Photos decoded at once: enough to use both cores, few enough to keep memory flat. */
-const IMAGE_CONCURRENCY = 3;
 
 class Progress {
   private done = 0;
@@ -116,14 +113,8 @@ async function renditions(ctx: CoreContext, images: KitAttachment[], which: Rend
   return new Map(list);
 }
 
-function imagesOf(model: KitModel): KitAttachment[] {
-  const list = model.attachments.filter((a) => a.isImage);
-  if (model.logo && model.logo.isImage && !list.some((a) => a.id === model.logo!.id)) list.push(model.logo);
-  return list;
-}
-
 /** The HTML and the files the printer may serve for it. */
-export function printableHtml(model: KitModel, images: Map<string, RenderedImage>, which: Rendition): { html: string; files: Map<string, string> } {
+function printableHtml(model: KitModel, images: Map<string, RenderedImage>, which: Rendition): { html: string; files: Map<string, string> } {
   const files = new Map<string, string>();
   for (const f of KIT_FONTS) files.set(`${KIT_ORIGIN}/fonts/${f.file}`, fontPath(f.file));
   const htmlImages = new Map<string, HtmlImage>();

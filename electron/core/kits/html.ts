@@ -1,6 +1,6 @@
 import { directionOf, labelsFor, sectionLabel } from '../../shared/kit-layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
-import type { KitAttachment, KitBlock, KitContact, KitModel, KitRelease } from './model';
+import { DEFAULT_COLOURS, type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate } from './resources';
 
 /**
@@ -29,7 +29,7 @@ export interface RenderOptions {
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function esc(s: string): string {
+function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
@@ -89,7 +89,7 @@ function block(b: BlockNode, headingShift: number, lead: string): string {
 }
 
 /** Rich text as HTML; `lead` (the dateline) starts the first paragraph, as in a wire story. */
-export function richTextHtml(doc: RichText, headingShift: number, lead = ''): string {
+function richTextHtml(doc: RichText, headingShift: number, lead = ''): string {
   let leadLeft = lead;
   return doc.content
     .map((b) => {
@@ -194,7 +194,7 @@ function fontFaces(bundled: boolean): string {
 
 function pageRules(model: KitModel): string {
   const l = labelsFor(model.language);
-  const colours = model.office?.colours ?? { primary: '#1f3a5f', accent: '#c8102e' };
+  const colours = model.office?.colours ?? DEFAULT_COLOURS;
   const size = model.pageSize === 'Letter' ? 'letter' : 'A4';
   const footerLeft = model.office ? cssString(`${model.office.name} · ${model.title}`) : cssString(model.title);
   const embargo = model.embargo

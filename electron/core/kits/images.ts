@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { DatelineError } from '../../shared/errors';
+import { imageSize } from '../attachments/images';
 import type { CoreContext } from '../context';
 import { stripJpegLocation, stripPngLocation } from './metadata';
 import type { KitAttachment } from './model';
@@ -27,7 +28,7 @@ const SIZES: Record<Rendition, { max: number; quality: number }> = {
 /** Bump when the settings above change, so old cached renditions are not reused. */
 const CACHE_VERSION = 2;
 /** About 100 megapixels, as for attachments: a large camera photo passes, a decompression bomb does not. */
-export const MAX_INPUT_PIXELS = 100_000_000;
+const MAX_INPUT_PIXELS = 100_000_000;
 
 export interface RenderedImage {
   bytes: Buffer;
@@ -71,7 +72,7 @@ async function checkedSize(a: KitAttachment, bytes: Buffer): Promise<void> {
 }
 
 /** The original's bytes with location metadata removed, or null when the format needs re-encoding for that. */
-export function losslessClean(a: KitAttachment, bytes: Buffer): Buffer | null {
+function losslessClean(a: KitAttachment, bytes: Buffer): Buffer | null {
   const what = `The photo "${a.originalName}" (${a.id})`;
   if (a.mediaType === 'image/jpeg') return stripJpegLocation(bytes, what);
   if (a.mediaType === 'image/png') return stripPngLocation(bytes, what);
@@ -92,12 +93,9 @@ export async function rendition(ctx: CoreContext, a: KitAttachment, which: Rendi
     const p = `${base}.${ext}`;
     if (existsSync(p)) {
       const bytes = readFileSync(p);
-      try {
-        const m = await sharp(bytes).metadata();
-        return { bytes, path: p, mediaType, width: m.width, height: m.height };
-      } catch {
-        // A damaged cache entry is made again below.
-      }
+      const { width, height } = await imageSize(bytes, mediaType);
+      if (width !== null && height !== null) return { bytes, path: p, mediaType, width, height };
+      // A damaged cache entry is made again below.
     }
   }
   const original = ctx.blobs.read(a.sha256);
@@ -149,6 +147,9 @@ export async function bundledImage(ctx: CoreContext, a: KitAttachment): Promise<
     throw unreadableImage(a, e);
   }
 }
+
+/** Photos decoded at once: enough to use both cores, few enough to keep memory flat. */
+export const IMAGE_CONCURRENCY = 3;
 
 /** Runs `work` on every item with at most `limit` at once (photos are decoded in parallel, but not all twenty at once). */
 export async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {

@@ -4,6 +4,7 @@ import { DatelineError } from '../../shared/errors';
 import { directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kit-layout';
 import type { BlockNode, RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../api/releases';
+import { wallTimeIn } from '../../shared/zoned-time';
 import type { CoreContext } from '../context';
 import { canThumbnail } from '../attachments/images';
 
@@ -109,9 +110,10 @@ export interface KitModel {
 }
 
 /** More text than this makes documents no one will read and exports that take minutes. */
-export const MAX_KIT_BLOCKS = 20_000;
+const MAX_KIT_BLOCKS = 20_000;
 
-const DEFAULT_COLOURS = { primary: '#1f3a5f', accent: '#c8102e' };
+/** The colours of a kit printed without an office (or for an office that chose none). */
+export const DEFAULT_COLOURS = { primary: '#1f3a5f', accent: '#c8102e' };
 
 function parseBody<S extends z.ZodObject>(schema: S, body: Record<string, unknown>, what: string, where: (string | number)[]): z.output<S> {
   const known: Record<string, unknown> = {};
@@ -288,9 +290,9 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
 }
 
 function isoDateIn(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '01';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const { year, month, day } = wallTimeIn(now, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${two(month)}-${two(day)}`;
 }
 
 /** The releases an item stands for: the release itself, or the chosen language versions of its translation group. */
@@ -321,6 +323,12 @@ function releaseVersions(ctx: CoreContext, id: string, languages: string[] | und
   });
 }
 
+/** An office's boilerplate in a language (or its base language), when it has a non-empty one. */
+function boilerplateIn(texts: Record<string, unknown>, language: string): string | null {
+  const t = texts[language] ?? texts[language.split('-')[0]!];
+  return typeof t === 'string' && t.trim() !== '' ? t : null;
+}
+
 function resolveRelease(
   ctx: CoreContext,
   stored: { id: string; body: Record<string, unknown> },
@@ -341,13 +349,9 @@ function resolveRelease(
   else if (f.boilerplate && 'office' in f.boilerplate) {
     const o = ctx.library.docs.getStored(f.boilerplate.office);
     const texts = o && !o.deleted && o.type === 'office' && o.body.boilerplate && typeof o.body.boilerplate === 'object' ? (o.body.boilerplate as Record<string, unknown>) : {};
-    const t = texts[f.language] ?? texts[f.language.split('-')[0]!];
-    boilerplate = typeof t === 'string' && t.trim() !== '' ? t : null;
+    boilerplate = boilerplateIn(texts, f.language);
   }
-  if (boilerplate === null && office) {
-    const t = office.boilerplate[f.language] ?? office.boilerplate[f.language.split('-')[0]!];
-    if (t && t.trim() !== '') boilerplate = t;
-  }
+  if (boilerplate === null && office) boilerplate = boilerplateIn(office.boilerplate, f.language);
   const embargo =
     f.embargo && Date.parse(f.embargo.at) > now.getTime()
       ? { at: f.embargo.at, timeZone: f.embargo.timeZone, notice: embargoNotice(f.embargo.at, f.embargo.timeZone, f.language) }
@@ -405,4 +409,11 @@ function attachment(ctx: CoreContext, id: string, where: (string | number)[], wh
     usageExpires: f.usageExpires,
     isImage: canThumbnail(f.mediaType),
   };
+}
+
+/** The images the documents show: every image attachment, and the office's logo. */
+export function imagesOf(model: KitModel): KitAttachment[] {
+  const list = model.attachments.filter((a) => a.isImage);
+  if (model.logo && model.logo.isImage && !list.some((a) => a.id === model.logo!.id)) list.push(model.logo);
+  return list;
 }

@@ -1,8 +1,8 @@
 import type { KitPreview } from '../../shared/kit-contract';
 import type { CoreContext } from '../context';
 import { renderKitHtml, type HtmlImage } from './html';
-import { eachLimited, rendition } from './images';
-import { resolveKit } from './model';
+import { eachLimited, IMAGE_CONCURRENCY, rendition } from './images';
+import { imagesOf, resolveKit } from './model';
 
 /**
  * The live preview: the same HTML the PDF is printed from, with small photos inlined as data:
@@ -10,9 +10,7 @@ import { resolveKit } from './model';
  */
 export async function previewKit(ctx: CoreContext, kitId: string): Promise<KitPreview> {
   const model = resolveKit(ctx, kitId, { requireItems: false });
-  const images = model.attachments.filter((a) => a.isImage);
-  if (model.logo?.isImage && !images.some((a) => a.id === model.logo!.id)) images.push(model.logo);
-  const rendered = await eachLimited(images, 3, async (a) => [a.id, await rendition(ctx, a, 'screen')] as const);
+  const rendered = await eachLimited(imagesOf(model), IMAGE_CONCURRENCY, async (a) => [a.id, await rendition(ctx, a, 'screen')] as const);
   const htmlImages = new Map<string, HtmlImage>(
     rendered.map(([id, r]) => [id, { src: `data:${r.mediaType};base64,${r.bytes.toString('base64')}`, width: r.width, height: r.height }]),
   );

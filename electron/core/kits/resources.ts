@@ -12,7 +12,7 @@ import { DatelineError } from '../../shared/errors';
 
 let cached: string | null = null;
 
-export function resourcesDir(): string {
+function resourcesDir(): string {
   if (cached) return cached;
   const override = process.env.DATELINE_RESOURCES;
   const candidates: string[] = [];

@@ -9,7 +9,7 @@ import { isUnsafeEntryPath } from '../../shared/kit-layout';
 /** Writing ZIP files (the DOCX package and the kit bundles) with yazl. */
 
 /** A fixed time for every entry, so the same kit exports to the same bytes. */
-export function entryTime(at: Date): Date {
+function entryTime(at: Date): Date {
   // DOS timestamps start in 1980; anything before would be refused by some unzippers.
   return at.getTime() < Date.UTC(1980, 1, 1) ? new Date(Date.UTC(1980, 1, 1)) : at;
 }

@@ -1,0 +1,157 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CoreEvent } from '../../electron/shared/contract';
+import type { ApiError } from '../../electron/shared/errors';
+import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kit-layout';
+import { useClient, useCoreEvents } from '../client/context';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { bytesOf, isExportedBytes } from './items';
+
+/** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
+
+interface RunningExport {
+  id: string;
+  format: ExportFormat;
+  done: number;
+  total: number | null;
+}
+
+type JobEvent = Extract<CoreEvent, { type: 'job.progress' | 'job.done' | 'job.failed' }>;
+
+/** Hands the file to the browser's downloads: a Blob behind an object URL and an <a download>. */
+function download(name: string, mediaType: string, base64: string): void {
+  const url = URL.createObjectURL(new Blob([bytesOf(base64)], { type: mediaType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later, not at once: some browsers start reading the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportPanel({
+  ids,
+  kitId,
+  empty,
+  saveFirst,
+}: {
+  ids: string;
+  kitId: string;
+  /** The kit has no items: nothing to export yet. */
+  empty: boolean;
+  /** Saves what is on screen; false when the kit on screen is not what is saved. */
+  saveFirst: () => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [running, setRunning] = useState<RunningExport | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  // Export job bookkeeping: the id of ours, and events that arrived before its id did.
+  const jobId = useRef<string | null>(null);
+  const starting = useRef(false);
+  const early = useRef(new Map<string, JobEvent[]>());
+
+  const finish = (e: JobEvent) => {
+    if (e.type === 'job.progress') {
+      setRunning((r) => (r && r.id === e.job.id ? { ...r, done: e.job.done, total: e.job.total } : r));
+      return;
+    }
+    jobId.current = null;
+    setRunning(null);
+    setCancelling(false);
+    if (e.type === 'job.done') {
+      if (!isExportedBytes(e.result)) return setExportError({ code: 'INTERNAL', message: t('errors.badReply'), params: { reason: 'badReply' } });
+      download(e.result.name, e.result.mediaType, e.result.data);
+      setExportNote(t('kitBuilder.exported', { name: e.result.name }));
+    } else if (e.job.state === 'cancelled' || e.error.code === 'CANCELLED') {
+      setExportNote(t('kitBuilder.cancelled'));
+    } else {
+      setExportError({ code: e.error.code as ApiError['code'], message: e.error.message });
+    }
+  };
+
+  useCoreEvents((e) => {
+    if (e.type !== 'job.progress' && e.type !== 'job.done' && e.type !== 'job.failed') return;
+    if (e.job.method !== 'kit.exportFile') return;
+    if (e.job.id === jobId.current) finish(e);
+    // A short export can end before the call that started it has answered with its id.
+    else if (starting.current) early.current.set(e.job.id, [...(early.current.get(e.job.id) ?? []), e]);
+  });
+
+  const startExport = async (format: ExportFormat) => {
+    setExportNote(null);
+    setExportError(null);
+    // The export reads the saved kit: save what is on screen first.
+    if (!(await saveFirst())) {
+      return setExportNote(t('kitBuilder.saveFirst'));
+    }
+    starting.current = true;
+    const r = await client.call('kit.exportFile', { id: kitId, format });
+    starting.current = false;
+    const buffered = r.ok ? (early.current.get(r.value.jobId) ?? []) : [];
+    early.current.clear();
+    if (!r.ok) return setExportError(r.error);
+    jobId.current = r.value.jobId;
+    setRunning({ id: r.value.jobId, format, done: 0, total: null });
+    for (const e of buffered) finish(e);
+  };
+
+  const cancel = async () => {
+    const id = jobId.current;
+    if (!id) return;
+    setCancelling(true);
+    // The job's own "cancelled" event ends it on screen; an export that had already finished
+    // is downloaded as usual.
+    const r = await client.call('job.cancel', { id });
+    if (!r.ok) {
+      setCancelling(false);
+      setExportError(r.error);
+    }
+  };
+
+  const percent = running?.total ? Math.round((100 * running.done) / running.total) : null;
+
+  return (
+      <section className="panel" aria-labelledby={`${ids}-export`}>
+        <h2 id={`${ids}-export`}>{t('kitBuilder.exportHeading')}</h2>
+        <div className="actions">
+          {EXPORT_FORMATS.map((f) => (
+            <button key={f} type="button" onClick={() => void startExport(f)} disabled={running !== null || empty}>
+              {t(`kitBuilder.export.${f}`)}
+            </button>
+          ))}
+        </div>
+        {empty && <p className="hint">{t('kitBuilder.exportNeedsItems')}</p>}
+        {running && (
+          <div className="kit-export-progress">
+            <progress
+              aria-label={t('kitBuilder.progress', { format: t(`kitBuilder.format.${running.format}`) })}
+              max={running.total ?? undefined}
+              value={running.total ? running.done : undefined}
+            />
+            <span role="status">
+              {cancelling
+                ? t('kitBuilder.cancelling')
+                : percent === null
+                  ? t('kitBuilder.exporting', { format: t(`kitBuilder.format.${running.format}`) })
+                  : t('kitBuilder.exportingPercent', { format: t(`kitBuilder.format.${running.format}`), percent })}
+            </span>
+            <button type="button" onClick={() => void cancel()} disabled={cancelling}>
+              {t('kitBuilder.cancel')}
+            </button>
+          </div>
+        )}
+        {exportNote && (
+          <p className="notice" role="status">
+            {exportNote}
+          </p>
+        )}
+        {exportError && <ErrorMessage error={exportError} />}
+      </section>
+  );
+}

@@ -1,0 +1,207 @@
+import { useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReleaseSummary } from '../../electron/shared/contract';
+import type { KitItem } from '../../electron/shared/documents';
+import type { RichText } from '../../electron/shared/richtext';
+import { BodyEditor } from '../releases/BodyEditor';
+import { isRtlLanguage, languageName } from '../ui/languages';
+import { chosenLanguages, toggleLanguage, type BuilderItem } from './items';
+
+/**
+ * The kit's items in order: drag and drop, or the move buttons from the keyboard (focus stays
+ * on the moved item), each release's language versions and each section's title and text.
+ */
+export function ItemList({
+  ids,
+  items,
+  language,
+  versions,
+  announcement,
+  headingRef,
+  label,
+  releaseOf,
+  move: moveTo,
+  remove,
+  editItem,
+}: {
+  ids: string;
+  items: BuilderItem[];
+  /** The kit's language: the sections are written in it. */
+  language: string;
+  versions: Record<string, ReleaseSummary[]>;
+  announcement: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  label: (it: KitItem) => string;
+  releaseOf: (id: string) => ReleaseSummary | undefined;
+  /** Moves an item; the key of the item moved, or null when the move changed nothing. */
+  move: (from: number, to: number) => string | null;
+  remove: (key: string) => void;
+  editItem: (key: string, change: (it: BuilderItem) => BuilderItem) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [dropTarget, setDropTarget] = useState<number | null>(null);
+  const dragFrom = useRef<number | null>(null);
+  const focusAfter = useRef<{ key: string; action: 'up' | 'down' } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // After a move from the keyboard, focus stays on the moved item's button in its new place.
+  useEffect(() => {
+    const f = focusAfter.current;
+    if (!f) return;
+    focusAfter.current = null;
+    const row = [...(listRef.current?.children ?? [])].find((el) => el instanceof HTMLElement && el.dataset.key === f.key);
+    const same = row?.querySelector<HTMLButtonElement>(`button[data-action="${f.action}"]:not(:disabled)`);
+    const other = row?.querySelector<HTMLButtonElement>('button[data-action]:not(:disabled)');
+    (same ?? other)?.focus();
+  });
+
+  const move = (from: number, to: number, focus?: 'up' | 'down') => {
+    const moved = moveTo(from, to);
+    if (focus && moved !== null) focusAfter.current = { key: moved, action: focus };
+  };
+
+  // ---- Drag and drop ---------------------------------------------------------------------
+
+  const DRAG_TYPE = 'application/x-dateline-kit-item';
+
+  const onDragStart = (e: DragEvent<HTMLElement>, index: number) => {
+    dragFrom.current = index;
+    e.dataTransfer.effectAllowed = 'move';
+    // Only our own type: dropping the item into a text field elsewhere pastes nothing.
+    e.dataTransfer.setData(DRAG_TYPE, String(index));
+    const row = e.currentTarget.closest('li');
+    if (row) e.dataTransfer.setDragImage(row, 16, 16);
+  };
+  const onDragOver = (e: DragEvent<HTMLElement>, index: number) => {
+    if (dragFrom.current === null) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    if (dropTarget !== index) setDropTarget(index);
+  };
+  const onDrop = (e: DragEvent<HTMLElement>, index: number) => {
+    if (dragFrom.current === null) return;
+    e.preventDefault();
+    move(dragFrom.current, index);
+    dragFrom.current = null;
+    setDropTarget(null);
+  };
+  const onDragEnd = () => {
+    dragFrom.current = null;
+    setDropTarget(null);
+  };
+
+  const editorDir = isRtlLanguage(language) ? 'rtl' : 'ltr';
+
+  return (
+      <section className="panel" aria-labelledby={`${ids}-items`}>
+        <h2 id={`${ids}-items`} ref={headingRef} tabIndex={-1}>
+          {t('kitBuilder.items')}
+        </h2>
+        {items.length === 0 ? <p className="muted">{t('kitBuilder.empty')}</p> : <p className="hint">{t('kitBuilder.orderHint')}</p>}
+        <ol className="kit-items" ref={listRef} aria-labelledby={`${ids}-items`}>
+          {items.map((it, i) => {
+            const name = label(it);
+            const release = it.kind === 'release' ? releaseOf(it.id) : undefined;
+            const group = it.kind === 'release' ? (versions[it.id] ?? []) : [];
+            return (
+              <li
+                key={it.key}
+                data-key={it.key}
+                className={`kit-item${dropTarget === i ? ' drop-target' : ''}`}
+                onDragOver={(e) => onDragOver(e, i)}
+                onDrop={(e) => onDrop(e, i)}
+              >
+                <div className="kit-item-head">
+                  <span
+                    className="drag-handle"
+                    draggable
+                    onDragStart={(e) => onDragStart(e, i)}
+                    onDragEnd={onDragEnd}
+                    title={t('kitBuilder.dragHint')}
+                    aria-hidden="true"
+                  >
+                    ⠿
+                  </span>
+                  <span className="badge">{t(`kitBuilder.kind.${it.kind}`)}</span>
+                  <span className="kit-item-label" dir="auto">
+                    {name}
+                  </span>
+                  <span className="kit-item-actions">
+                    <button type="button" className="tool" data-action="up" onClick={() => move(i, i - 1, 'up')} disabled={i === 0} aria-label={t('kitBuilder.moveUp', { item: name })}>
+                      <span aria-hidden="true">↑</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="tool"
+                      data-action="down"
+                      onClick={() => move(i, i + 1, 'down')}
+                      disabled={i === items.length - 1}
+                      aria-label={t('kitBuilder.moveDown', { item: name })}
+                    >
+                      <span aria-hidden="true">↓</span>
+                    </button>
+                    <button type="button" className="tool" onClick={() => remove(it.key)} aria-label={t('kitBuilder.remove', { item: name })}>
+                      <span aria-hidden="true">✕</span>
+                    </button>
+                  </span>
+                </div>
+                {it.kind === 'release' && release && group.length > 1 && (
+                  <fieldset className="kit-item-languages">
+                    <legend>{t('kitBuilder.versions', { item: name })}</legend>
+                    {group.map((v) => {
+                      const chosen = chosenLanguages(it, release.language);
+                      const on = chosen.includes(v.language);
+                      return (
+                        <label key={v.id} className="check">
+                          <input
+                            type="checkbox"
+                            checked={on}
+                            // The last version left stays: a release with none would print nothing.
+                            disabled={on && chosen.length === 1}
+                            onChange={(e) => {
+                              const checked = e.target.checked;
+                              editItem(it.key, (x) => (x.kind === 'release' ? { ...toggleLanguage(x, release.language, v.language, checked), key: x.key } : x));
+                            }}
+                          />
+                          {languageName(v.language, i18n.language)}
+                        </label>
+                      );
+                    })}
+                  </fieldset>
+                )}
+                {it.kind === 'section' && (
+                  <div className="kit-item-section">
+                    <div className="field">
+                      <label htmlFor={`${ids}-st-${it.key}`}>{t('kitBuilder.sectionTitle')}</label>
+                      <input
+                        id={`${ids}-st-${it.key}`}
+                        dir="auto"
+                        value={it.title}
+                        onChange={(e) => {
+                          const title = e.target.value;
+                          editItem(it.key, (x) => (x.kind === 'section' ? { ...x, title } : x));
+                        }}
+                      />
+                    </div>
+                    <span id={`${ids}-sb-${it.key}`} className="visually-hidden">
+                      {t('kitBuilder.sectionBody', { item: name })}
+                    </span>
+                    <BodyEditor
+                      initial={it.body}
+                      dir={editorDir}
+                      lang={language}
+                      labelId={`${ids}-sb-${it.key}`}
+                      onChange={(body: RichText) => editItem(it.key, (x) => (x.kind === 'section' ? { ...x, body } : x))}
+                    />
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentSummary, ContactSummary, ReleaseSummary } from '../../electron/shared/contract';
+import { SECTION_KINDS, type KitItem } from '../../electron/shared/documents';
+import { emptyRichText } from '../../electron/shared/richtext';
+import { languageName } from '../ui/languages';
+
+type SectionKind = (typeof SECTION_KINDS)[number];
+
+/** What the library offers to put in a kit. */
+export interface Pickable {
+  releases: ReleaseSummary[];
+  attachments: AttachmentSummary[];
+  contacts: ContactSummary[];
+}
+
+/** The "Add to the kit" panel: a drop-down and an add button for each kind of item. */
+export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; add: (item: KitItem) => void }) {
+  const { t, i18n } = useTranslation();
+  const [choice, setChoice] = useState({ release: '', attachment: '', contact: '', section: 'factSheet' as SectionKind });
+  return (
+      <section className="panel" aria-labelledby={`${ids}-add`}>
+        <h2 id={`${ids}-add`}>{t('kitBuilder.add')}</h2>
+        <div className="kit-add">
+          <label htmlFor={`${ids}-add-release`}>{t('kitBuilder.release')}</label>
+          <select id={`${ids}-add-release`} value={choice.release} onChange={(e) => setChoice((c) => ({ ...c, release: e.target.value }))}>
+            <option value="">{t('kitBuilder.choose')}</option>
+            {pick.releases.map((r) => (
+              <option key={r.id} value={r.id}>
+                {`${r.headline || t('common.untitled')} (${languageName(r.language, i18n.language)})`}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!choice.release} onClick={() => (add({ kind: 'release', id: choice.release }), setChoice((c) => ({ ...c, release: '' })))}>
+            {t('kitBuilder.addRelease')}
+          </button>
+
+          <label htmlFor={`${ids}-add-attachment`}>{t('kitBuilder.attachment')}</label>
+          <select id={`${ids}-add-attachment`} value={choice.attachment} onChange={(e) => setChoice((c) => ({ ...c, attachment: e.target.value }))}>
+            <option value="">{t('kitBuilder.choose')}</option>
+            {pick.attachments.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.originalName}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={!choice.attachment}
+            onClick={() => (add({ kind: 'attachment', id: choice.attachment }), setChoice((c) => ({ ...c, attachment: '' })))}
+          >
+            {t('kitBuilder.addAttachment')}
+          </button>
+
+          <label htmlFor={`${ids}-add-contact`}>{t('kitBuilder.contact')}</label>
+          <select id={`${ids}-add-contact`} value={choice.contact} onChange={(e) => setChoice((c) => ({ ...c, contact: e.target.value }))}>
+            <option value="">{t('kitBuilder.choose')}</option>
+            {pick.contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.organisation ? `${c.name} (${c.organisation})` : c.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!choice.contact} onClick={() => (add({ kind: 'contact', id: choice.contact }), setChoice((c) => ({ ...c, contact: '' })))}>
+            {t('kitBuilder.addContact')}
+          </button>
+
+          <label htmlFor={`${ids}-add-section`}>{t('kitBuilder.sectionKind')}</label>
+          <select
+            id={`${ids}-add-section`}
+            value={choice.section}
+            onChange={(e) => {
+              const section = SECTION_KINDS.find((k) => k === e.target.value) ?? 'text';
+              setChoice((c) => ({ ...c, section }));
+            }}
+          >
+            {SECTION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kitBuilder.section.${k}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            onClick={() => add({ kind: 'section', sectionKind: choice.section, title: t(`kitBuilder.section.${choice.section}`), body: emptyRichText() })}
+          >
+            {t('kitBuilder.addSection')}
+          </button>
+        </div>
+        {pick.contacts.length === 0 && <p className="hint">{t('kitBuilder.noSpokespeople')}</p>}
+      </section>
+  );
+}
