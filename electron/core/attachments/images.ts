@@ -13,7 +13,8 @@ export const OCTET_STREAM = 'application/octet-stream';
 const THUMBNAIL_MAX = 320;
 export const THUMBNAIL_TYPE = 'image/webp';
 /** About 100 megapixels: a large camera photo passes, a decompression bomb does not. */
-const MAX_INPUT_PIXELS = 100_000_000;
+/** The largest image Dateline decodes (thumbnails, kit renditions): beyond it, a clear error. */
+export const MAX_INPUT_PIXELS = 100_000_000;
 
 /** Raster formats this build can decode to make a preview (SVG is left out on purpose: it can carry scripts and references). */
 const THUMBNAILABLE = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/tiff', 'image/avif', 'image/heic', 'image/heif']);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { DatelineError } from '../../shared/errors';
-import { imageSize } from '../attachments/images';
+import { imageSize, MAX_INPUT_PIXELS } from '../attachments/images';
 import type { CoreContext } from '../context';
 import { stripJpegLocation, stripPngLocation } from './metadata';
 import type { KitAttachment } from './model';
@@ -28,7 +28,6 @@ const SIZES: Record<Rendition, { max: number; quality: number }> = {
 /** Bump when the settings above change, so old cached renditions are not reused. */
 const CACHE_VERSION = 2;
 /** About 100 megapixels, as for attachments: a large camera photo passes, a decompression bomb does not. */
-const MAX_INPUT_PIXELS = 100_000_000;
 
 export interface RenderedImage {
   bytes: Buffer;

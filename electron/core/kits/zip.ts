@@ -73,7 +73,7 @@ export async function rezip(packed: Buffer, media: Map<string, Buffer>, mtime = 
     } else zip.addBuffer(e.data, e.name, { compress: true, compressionLevel: 6, mtime });
   }
   const missing = [...media.keys()].filter((k) => !seen.has(k));
-  if (missing.length) throw new DatelineError('INTERNAL', `The Word document lost ${missing.length} image(s) while it was packed .`);
+  if (missing.length) throw new DatelineError('INTERNAL', `The Word document lost ${missing.length} image(s) while it was packed.`);
   const out = collect(zip.outputStream);
   zip.end();
   return out;
