@@ -381,6 +381,18 @@ describe('attachment.add links', () => {
     expect(e.message).toContain('"rel-gone"');
     expect(ctx.library.docs.liveCounts().attachment).toBe(0);
   });
+
+  it('refuses an edit that adds a link to a missing release, and leaves the attachment as it was', async () => {
+    const ctx = await makeCtx();
+    withReleases(ctx, 'rel-here');
+    const r = await add(ctx, await png(), 'team.png', { fields: { releases: ['rel-here'] } });
+    const e = await expectError(
+      Promise.resolve().then(() => h['attachment.update']({ id: r.id, rev: null, fields: { releases: ['rel-here', 'rel-gone'] } }, ctx, null)),
+      'NOT_FOUND',
+    );
+    expect(e.message).toContain('"rel-gone"');
+    expect(ctx.library.docs.require(r.id).body.releases).toEqual(['rel-here']);
+  });
 });
 
 describe('attachment.update', () => {

@@ -100,6 +100,11 @@ async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
 function update(input: ParsedInputOf<'attachment.update'>, ctx: CoreContext) {
   // Only the fields given change; the file facts and fields unknown to this version stay.
   const patch = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
+  // A link added now must point at a release that exists (links already there may outlive theirs).
+  if (input.fields.releases) {
+    const before = strings(ctx.library.docs.require(input.id, 'attachment').body.releases);
+    for (const release of input.fields.releases) if (!before.includes(release)) ctx.library.docs.require(release, 'release');
+  }
   return updateDoc(ctx, 'attachment', input.id, input.rev, patch);
 }
 
