@@ -1,10 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { session, type BrowserWindow } from 'electron';
 import { KIT_PAGE_URL } from '../shared/kit-layout';
 import { DatelineError } from '../shared/errors';
 import type { PageSize } from '../shared/kit-layout';
 import type { PrintRequest } from './core-protocol';
+import { readRegularFile } from './files';
 import { createPrintWindow } from './window';
 
 /**
@@ -226,16 +226,6 @@ function canonicalUrl(raw: string): string | null {
     const url = new URL(raw);
     url.hash = '';
     return url.href;
-  } catch {
-    return null;
-  }
-}
-
-async function readRegularFile(file: string): Promise<Buffer | null> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return null;
-    return await readFile(file);
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY, PAGE_MEDIA_TYPES } from '../shared/page-policy';
+import { readRegularFile } from './files';
 import { APP_HOST, APP_SCHEME } from './urls';
 
 export { CONTENT_SECURITY_POLICY } from '../shared/page-policy';
@@ -86,16 +86,6 @@ export function safeRelativePath(pathname: string): string | null {
 function isInside(base: string, file: string): boolean {
   const rel = path.relative(base, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-async function readRegularFile(file: string): Promise<Buffer | null> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return null;
-    return await readFile(file);
-  } catch {
-    return null;
-  }
 }
 
 function serve(body: Buffer, file: string, headOnly: boolean): Response {

@@ -1,12 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../../electron/shared/documents';
-import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
-import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes } from '../ui/languages';
+import { SavedNote } from '../ui/SavedNote';
+import { useDocEditor } from '../ui/useDocEditor';
 import { useAttachmentUrl } from './Thumbnail';
 
 const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
@@ -35,66 +35,36 @@ function Preview({ doc }: { doc: Doc<'attachment'> }) {
 /** One attachment: a preview, its file facts, and the fields a person keeps about it. */
 export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
-  const client = useClient();
   const uid = useId();
-  const [doc, setDoc] = useState<Doc<'attachment'> | null>(null);
-  const [form, setForm] = useState<Editable | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+    id,
+    load: (client, id) => client.call('attachment.get', { id }),
+    toForm: (d): Editable => ({
+      caption: d.caption ?? '',
+      credit: d.credit ?? '',
+      altText: d.altText ?? '',
+      usageRights: d.usageRights ?? '',
+      usageExpires: d.usageExpires ?? '',
+      consent: d.consent,
+    }),
+    write: (client, form, target) =>
+      client.call('attachment.update', {
+        id,
+        rev: target?.rev ?? null,
+        fields: {
+          caption: orNull(form.caption),
+          credit: orNull(form.credit),
+          altText: orNull(form.altText),
+          usageRights: orNull(form.usageRights),
+          usageExpires: orNull(form.usageExpires),
+          consent: form.consent,
+        },
+      }),
+    onSaved,
+  });
 
-  useEffect(() => {
-    let live = true;
-    void client.call('attachment.get', { id }).then((res) => {
-      if (!live) return;
-      if (!res.ok) return setError(res.error);
-      const d = res.value;
-      setDoc(d);
-      setForm({
-        caption: d.caption ?? '',
-        credit: d.credit ?? '',
-        altText: d.altText ?? '',
-        usageRights: d.usageRights ?? '',
-        usageExpires: d.usageExpires ?? '',
-        consent: d.consent,
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, id]);
-
-  if (error) return <ErrorMessage error={error} />;
+  if (loadError) return <ErrorMessage error={loadError} />;
   if (!doc || !form) return <Loading />;
-
-  const set = (patch: Partial<Editable>) => {
-    setSaved(false);
-    setForm({ ...form, ...patch });
-  };
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setSaveError(null);
-    const res = await client.call('attachment.update', {
-      id,
-      rev: doc.rev,
-      fields: {
-        caption: orNull(form.caption),
-        credit: orNull(form.credit),
-        altText: orNull(form.altText),
-        usageRights: orNull(form.usageRights),
-        usageExpires: orNull(form.usageExpires),
-        consent: form.consent,
-      },
-    });
-    setBusy(false);
-    if (!res.ok) return setSaveError(res.error);
-    setDoc({ ...doc, rev: res.value.rev });
-    setSaved(true);
-    onSaved();
-  };
 
   return (
     <section className="attachment-details panel" aria-labelledby={`${uid}-title`}>
@@ -158,11 +128,7 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
             {t('common.save')}
           </button>
           <a href={href.attachments()}>{t('common.close')}</a>
-          {saved && (
-            <span className="save-state save-saved" role="status">
-              {t('save.saved')}
-            </span>
-          )}
+          <SavedNote saved={saved} />
         </div>
       </form>
     </section>

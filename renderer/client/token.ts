@@ -24,11 +24,3 @@ export function takeToken(win: Window = window): string | null {
     return null;
   }
 }
-
-export function forgetToken(win: Window = window): void {
-  try {
-    win.sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Nothing stored, nothing to forget.
-  }
-}

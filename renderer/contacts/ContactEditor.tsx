@@ -1,15 +1,15 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_KINDS, CountrySchema, LanguageSchema, type ContactFieldsT } from '../../electron/shared/documents';
-import type { ApiError } from '../../electron/shared/errors';
-import { href, navigate } from '../app/router';
-import { useClient } from '../client/context';
+import { href } from '../app/router';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { countryName, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
+import { SavedNote } from '../ui/SavedNote';
 import { useOffices } from '../ui/useOffices';
 import { TypedEntries } from './TypedEntries';
 import { officeChoices, SelectField } from '../ui/SelectField';
+import { useDocEditor } from '../ui/useDocEditor';
 
 type ContactForm = ContactFieldsT;
 
@@ -49,64 +49,35 @@ function toFields(f: ContactForm): ContactForm {
 /** A spokesperson or journalist: create or edit, saved with the Save button. */
 export function ContactEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
-  const client = useClient();
   const offices = useOffices();
   const uid = useId();
-  const [form, setForm] = useState<ContactForm | null>(id ? null : EMPTY);
-  const [rev, setRev] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    void client.call('contact.get', { id }).then((res) => {
-      if (!live) return;
-      if (!res.ok) return setLoadError(res.error);
-      const d = res.value;
-      setRev(d.rev);
-      setForm({
-        office: d.office ?? null,
-        kind: d.kind,
-        name: d.name,
-        role: d.role ?? null,
-        organisation: d.organisation ?? null,
-        outlet: d.outlet ?? null,
-        beats: d.beats ?? [],
-        languages: d.languages ?? [],
-        countries: d.countries ?? [],
-        emails: d.emails ?? [],
-        phones: d.phones ?? [],
-        notes: d.notes ?? null,
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, id]);
+  const { form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+    id,
+    blank: EMPTY,
+    load: (client, id) => client.call('contact.get', { id }),
+    toForm: (d): ContactForm => ({
+      office: d.office ?? null,
+      kind: d.kind,
+      name: d.name,
+      role: d.role ?? null,
+      organisation: d.organisation ?? null,
+      outlet: d.outlet ?? null,
+      beats: d.beats ?? [],
+      languages: d.languages ?? [],
+      countries: d.countries ?? [],
+      emails: d.emails ?? [],
+      phones: d.phones ?? [],
+      notes: d.notes ?? null,
+    }),
+    write: (client, form, target) => {
+      const fields = toFields(form);
+      return target ? client.call('contact.update', { ...target, fields }) : client.call('contact.create', fields);
+    },
+    hrefOf: href.contact,
+  });
 
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!form) return <Loading />;
-
-  const set = (patch: Partial<ContactForm>) => {
-    setSaved(false);
-    setForm({ ...form, ...patch });
-  };
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setSaveError(null);
-    const fields = toFields(form);
-    const res = id ? await client.call('contact.update', { id, rev, fields }) : await client.call('contact.create', fields);
-    setBusy(false);
-    if (!res.ok) return setSaveError(res.error);
-    setRev(res.value.rev);
-    setSaved(true);
-    if (!id) navigate(href.contact(res.value.id));
-  };
 
   return (
     <div className="screen editor-screen">
@@ -120,16 +91,13 @@ export function ContactEditor({ id }: { id: string | null }) {
             <label htmlFor={`${uid}-name`}>{t('contacts.name')}</label>
             <input id={`${uid}-name`} dir="auto" required value={form.name} onChange={(e) => set({ name: e.target.value })} />
           </div>
-          <div className="field">
-            <label htmlFor={`${uid}-kind`}>{t('contacts.kindLabel')}</label>
-            <select id={`${uid}-kind`} value={form.kind} onChange={(e) => set({ kind: e.target.value as ContactForm['kind'] })}>
-              {CONTACT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`contacts.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${uid}-kind`}
+            label={t('contacts.kindLabel')}
+            value={form.kind}
+            choices={CONTACT_KINDS.map((k) => ({ value: k, label: t(`contacts.kind.${k}`) }))}
+            onChange={(kind) => set({ kind: kind as ContactForm['kind'] })}
+          />
         </div>
         <div className="row">
           <div className="field">
@@ -209,11 +177,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           <button type="submit" className="primary" disabled={busy}>
             {id ? t('common.save') : t('contacts.create')}
           </button>
-          {saved && (
-            <span className="save-state save-saved" role="status">
-              {t('save.saved')}
-            </span>
-          )}
+          <SavedNote saved={saved} />
         </div>
       </form>
     </div>

@@ -4,6 +4,7 @@ import type { ContactSummary, InputOf } from '../../electron/shared/contract';
 import { CONTACT_KINDS } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { SelectField } from '../ui/SelectField';
 import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
@@ -46,17 +47,14 @@ export function ContactsScreen() {
           <label htmlFor="con-q">{t('contacts.searchLabel')}</label>
           <input id="con-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="con-kind">{t('contacts.kindLabel')}</label>
-          <select id="con-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            <option value="">{t('common.any')}</option>
-            {CONTACT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`contacts.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="con-kind"
+          label={t('contacts.kindLabel')}
+          value={kind}
+          choices={CONTACT_KINDS.map((k) => ({ value: k, label: t(`contacts.kind.${k}`) }))}
+          none={t('common.any')}
+          onChange={(k) => setKind(k as typeof kind)}
+        />
       </form>
       {list.error && <ErrorMessage error={list.error} />}
       {list.total !== null && (

@@ -1,3 +1,4 @@
+import { SelectField } from '../ui/SelectField';
 export interface TypedEntry<K extends string> {
   type: K;
   value: string;
@@ -34,16 +35,13 @@ export function TypedEntries<K extends string>({
       <legend>{legend}</legend>
       {entries.map((entry, i) => (
         <div className="row" key={i}>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-${i}-type`}>{labels.type(i + 1)}</label>
-            <select id={`${idPrefix}-${i}-type`} value={entry.type} onChange={(e) => put(i, { type: e.target.value as K })}>
-              {types.map((k) => (
-                <option key={k} value={k}>
-                  {typeName(k)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${idPrefix}-${i}-type`}
+            label={labels.type(i + 1)}
+            value={entry.type}
+            choices={types.map((k) => ({ value: k, label: typeName(k) }))}
+            onChange={(type) => put(i, { type: type as K })}
+          />
           <div className="field grow">
             <label htmlFor={`${idPrefix}-${i}`}>{labels.value(i + 1)}</label>
             {/* Addresses and numbers read left to right in every language. */}

@@ -6,6 +6,7 @@ import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatDateTime, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { SelectField } from '../ui/SelectField';
 import { usePagedList } from '../ui/usePagedList';
 
 /** Press kits: the list (each opens in the kit builder), and starting a new one by its title. */
@@ -39,16 +40,13 @@ export function KitsScreen() {
           <label htmlFor="kit-title">{t('kits.title')}</label>
           <input id="kit-title" dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="kit-lang">{t('kits.language')}</label>
-          <select id="kit-lang" value={language} onChange={(e) => setLanguage(e.target.value)}>
-            {WORKING_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="kit-lang"
+          label={t('kits.language')}
+          value={language}
+          choices={WORKING_LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
+          onChange={setLanguage}
+        />
         <button type="submit" className="primary" disabled={busy || title.trim() === ''}>
           {t('kits.create')}
         </button>

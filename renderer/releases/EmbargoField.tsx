@@ -1,8 +1,9 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Embargo } from '../../electron/shared/documents';
 import { formatLocale } from '../i18n';
-import { allTimeZones, checkEmbargo, embargoWording, instantToWallTime, zonePlace } from './embargo';
+import { checkEmbargo, embargoWording, instantToWallTime } from './embargo';
+import { ZoneInput } from './ZoneInput';
 
 /** Shows an embargo in words, e.g. "Embargoed until 14:00 Geneva time, 3 Dec". */
 export function EmbargoWords({ embargo }: { embargo: Embargo }) {
@@ -26,7 +27,6 @@ export function EmbargoField({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const zones = useMemo(() => allTimeZones(), []);
   const [on, setOn] = useState(value !== null);
   const [zone, setZone] = useState(value?.timeZone ?? defaultZone);
   const [local, setLocal] = useState(value ? instantToWallTime(value.at, value.timeZone) : '');
@@ -80,26 +80,16 @@ export function EmbargoField({
           </div>
           <div className="field">
             <label htmlFor={`${id}-zone`}>{t('embargo.zone')}</label>
-            <input
+            <ZoneInput
               id={`${id}-zone`}
-              list={`${id}-zones`}
               value={zone}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={`${id}-words`}
-              onChange={(e) => {
-                setZone(e.target.value);
-                apply(local, e.target.value);
+              invalid={Boolean(problem)}
+              describedBy={`${id}-words`}
+              onChange={(next) => {
+                setZone(next);
+                apply(local, next);
               }}
             />
-            <datalist id={`${id}-zones`}>
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {zonePlace(z)}
-                </option>
-              ))}
-            </datalist>
           </div>
         </div>
       )}

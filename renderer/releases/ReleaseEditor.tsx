@@ -265,17 +265,14 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
               </div>
             )}
           </fieldset>
-          <div className="field">
-            <label htmlFor={`${uid}-end`}>{t('releases.endMark')}</label>
-            <select id={`${uid}-end`} value={form.endMark ?? ''} onChange={(e) => update({ endMark: (e.target.value || null) as ReleaseForm['endMark'] })}>
-              <option value="">{t('common.none')}</option>
-              {END_MARKS.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${uid}-end`}
+            label={t('releases.endMark')}
+            value={form.endMark ?? ''}
+            choices={END_MARKS.map((m) => ({ value: m, label: m }))}
+            none={t('common.none')}
+            onChange={(endMark) => update({ endMark: (endMark || null) as ReleaseForm['endMark'] })}
+          />
           <ContactPicker value={form.contacts} onChange={(contacts) => update({ contacts })} />
           <ListEditor label={t('releases.tags')} values={form.tags} onChange={(tags) => update({ tags })} validate={(v) => (v.length > 60 ? t('releases.tagTooLong') : null)} />
         </form>

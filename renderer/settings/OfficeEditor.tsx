@@ -1,79 +1,56 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
-import type { ApiError } from '../../electron/shared/errors';
-import { href, navigate } from '../app/router';
+import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
-import { useClient } from '../client/context';
-import { allTimeZones, zonePlace } from '../releases/embargo';
+import { ZoneInput } from '../releases/ZoneInput';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { isRtlLanguage, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { SavedNote } from '../ui/SavedNote';
+import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
+import { useDocEditor } from '../ui/useDocEditor';
 
-const EMPTY: OfficeFieldsT = {
+/** The office's fields, with the time zone as typed (checked before it is saved). */
+type OfficeForm = Omit<OfficeFieldsT, 'timeZone'> & { zone: string };
+
+const EMPTY: OfficeForm = {
   name: '',
   logo: null,
   colours: { primary: '#1f3a5f', accent: '#c8102e' },
   boilerplate: {},
-  timeZone: null,
+  zone: '',
   office: null,
 };
 
 /** An office: its name, colours, time zone, boilerplate in each working language and logo. */
 export function OfficeEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
-  const client = useClient();
   const uid = useId();
-  const [form, setForm] = useState<OfficeFieldsT | null>(id ? null : EMPTY);
-  const [rev, setRev] = useState<string | null>(null);
-  const [zone, setZone] = useState('');
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const zones = useMemo(() => allTimeZones(), []);
+  const { form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+    id,
+    blank: EMPTY,
+    load: (client, id) => client.call('office.get', { id }),
+    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', office: d.office ?? null }),
+    write: (client, { zone, ...form }, target) => {
+      const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
+      const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate };
+      return target ? client.call('office.update', { ...target, fields }) : client.call('office.create', fields);
+    },
+    hrefOf: href.office,
+  });
   const attachments = useCall('attachment.list', { limit: 500 }, 'logos');
   const images = attachments.status === 'ok' ? attachments.value.items.filter((a) => a.mediaType.startsWith('image/')) : [];
-
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    void client.call('office.get', { id }).then((res) => {
-      if (!live) return;
-      if (!res.ok) return setLoadError(res.error);
-      const d = res.value;
-      setRev(d.rev);
-      setZone(d.timeZone ?? '');
-      setForm({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, timeZone: d.timeZone ?? null, office: d.office ?? null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, id]);
 
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!form) return <Loading />;
 
-  const set = (patch: Partial<OfficeFieldsT>) => {
-    setSaved(false);
-    setForm({ ...form, ...patch });
-  };
+  const { zone } = form;
   const zoneProblem = zone.trim() !== '' && !isValidTimeZone(zone.trim());
   const logo = images.find((a) => a.id === form.logo) ?? null;
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    if (zoneProblem) return;
-    setBusy(true);
-    setSaveError(null);
-    const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
-    const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate };
-    const res = id ? await client.call('office.update', { id, rev, fields }) : await client.call('office.create', fields);
-    setBusy(false);
-    if (!res.ok) return setSaveError(res.error);
-    setRev(res.value.rev);
-    setSaved(true);
-    if (!id) navigate(href.office(res.value.id));
+  const submit = (e: FormEvent) => {
+    if (zoneProblem) e.preventDefault();
+    else void save(e);
   };
 
   return (
@@ -82,7 +59,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
         <a href={href.settings()}>{t('nav.settings')}</a>
       </p>
       <h1>{id ? form.name || t('common.untitled') : t('settings.newOffice')}</h1>
-      <form onSubmit={(e) => void save(e)} aria-label={t('settings.officeLabel')}>
+      <form onSubmit={submit} aria-label={t('settings.officeLabel')}>
         <div className="field">
           <label htmlFor={`${uid}-name`}>{t('settings.officeName')}</label>
           <input id={`${uid}-name`} dir="auto" required value={form.name} onChange={(e) => set({ name: e.target.value })} />
@@ -98,26 +75,13 @@ export function OfficeEditor({ id }: { id: string | null }) {
           </div>
           <div className="field">
             <label htmlFor={`${uid}-zone`}>{t('settings.timeZone')}</label>
-            <input
+            <ZoneInput
               id={`${uid}-zone`}
-              list={`${uid}-zones`}
               value={zone}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={zoneProblem || undefined}
-              aria-describedby={zoneProblem ? `${uid}-zone-problem` : undefined}
-              onChange={(e) => {
-                setSaved(false);
-                setZone(e.target.value);
-              }}
+              invalid={zoneProblem}
+              describedBy={zoneProblem ? `${uid}-zone-problem` : undefined}
+              onChange={(next) => set({ zone: next })}
             />
-            <datalist id={`${uid}-zones`}>
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {zonePlace(z)}
-                </option>
-              ))}
-            </datalist>
             {zoneProblem && (
               <p className="error" id={`${uid}-zone-problem`} role="alert">
                 {t('embargo.invalidZone', { zone })}
@@ -132,17 +96,14 @@ export function OfficeEditor({ id }: { id: string | null }) {
               {t('settings.noImages')} <a href={href.attachments()}>{t('nav.attachments')}</a>
             </p>
           ) : (
-            <div className="field">
-              <label htmlFor={`${uid}-logo`}>{t('settings.logoImage')}</label>
-              <select id={`${uid}-logo`} value={form.logo ?? ''} onChange={(e) => set({ logo: e.target.value || null })}>
-                <option value="">{t('common.none')}</option>
-                {images.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.originalName}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${uid}-logo`}
+              label={t('settings.logoImage')}
+              value={form.logo ?? ''}
+              choices={images.map((a) => ({ value: a.id, label: a.originalName }))}
+              none={t('common.none')}
+              onChange={(logo) => set({ logo: logo || null })}
+            />
           )}
           {logo && <Thumbnail id={logo.id} hasThumbnail={logo.hasThumbnail} alt={t('settings.logoAlt', { name: form.name })} mediaType={logo.mediaType} version={logo.sha256} />}
         </fieldset>
@@ -167,11 +128,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
           <button type="submit" className="primary" disabled={busy || zoneProblem}>
             {id ? t('common.save') : t('settings.createOffice')}
           </button>
-          {saved && (
-            <span className="save-state save-saved" role="status">
-              {t('save.saved')}
-            </span>
-          )}
+          <SavedNote saved={saved} />
         </div>
       </form>
     </div>

@@ -7,6 +7,7 @@ import { useClient, useCoreEvents } from '../client/context';
 import { formatLocale, rememberLanguage, UI_LANGUAGES } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes, languageName } from '../ui/languages';
+import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
 
 function LibraryCheck() {
@@ -118,23 +119,16 @@ export function SettingsScreen() {
       </section>
       <section className="panel" aria-labelledby="set-ui">
         <h2 id="set-ui">{t('settings.interface')}</h2>
-        <div className="field">
-          <label htmlFor="ui-lang">{t('settings.uiLanguage')}</label>
-          <select
-            id="ui-lang"
-            value={i18n.language}
-            onChange={(e) => {
-              rememberLanguage(e.target.value);
-              void i18n.changeLanguage(e.target.value);
-            }}
-          >
-            {UI_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l, l)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="ui-lang"
+          label={t('settings.uiLanguage')}
+          value={i18n.language}
+          choices={UI_LANGUAGES.map((l) => ({ value: l, label: languageName(l, l) }))}
+          onChange={(l) => {
+            rememberLanguage(l);
+            void i18n.changeLanguage(l);
+          }}
+        />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../electron/shared/contract';
 import { setUpClient } from '../../renderer/client';
 import { createHttpClient } from '../../renderer/client/http-client';
@@ -136,7 +136,10 @@ describe('HTTP client', () => {
     });
     const events: CoreEvent[] = [];
     const stop = client.on((e) => events.push(e));
-    await new Promise((r) => setTimeout(r, 50));
+    // The third reconnection's wait is asked for once its stream has been read and ended.
+    await vi.waitFor(() => {
+      if (waits.length < 3) throw new Error('still reading');
+    });
     stop();
     expect(events).toEqual([
       { type: 'library.changed', lastSeq: 1 },

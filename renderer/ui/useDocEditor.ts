@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Created } from '../../electron/shared/contract';
+import type { ApiError, Result } from '../../electron/shared/errors';
+import { navigate } from '../app/router';
+import { useClient } from '../client/context';
+import type { DatelineClient } from '../client/types';
+
+export interface DocEditorOptions<F, D extends { rev: string }> {
+  /** The document being edited; null for a new one. */
+  id: string | null;
+  /** The form a new document starts from; only needed when `id` can be null. */
+  blank?: F;
+  load: (client: DatelineClient, id: string) => Promise<Result<D>>;
+  toForm: (doc: D) => F;
+  /** Writes the form: an update when there is an id (with the last known rev), a create otherwise. */
+  write: (client: DatelineClient, form: F, target: { id: string; rev: string | null } | null) => Promise<Result<Created>>;
+  /** Where a newly created document lives; the editor goes there once it is saved. */
+  hrefOf?: (id: string) => string;
+  onSaved?: () => void;
+}
+
+/**
+ * The scaffolding of a document editor saved with a button: loads the document by id into form
+ * state, keeps its rev, and saves with create or update, tracking busy, saved and the save error.
+ */
+export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOptions<F, D>) {
+  const { id } = options;
+  const client = useClient();
+  const [doc, setDoc] = useState<D | null>(null);
+  const [form, setForm] = useState<F | null>(id ? null : (options.blank ?? null));
+  const [rev, setRev] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    void optionsRef.current.load(client, id).then((res) => {
+      if (!live) return;
+      if (!res.ok) return setLoadError(res.error);
+      setDoc(res.value);
+      setRev(res.value.rev);
+      setForm(optionsRef.current.toForm(res.value));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, id]);
+
+  const set = (patch: Partial<F>) => {
+    setSaved(false);
+    setForm((f) => (f === null ? f : { ...f, ...patch }));
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (form === null) return;
+    const { write, hrefOf, onSaved } = optionsRef.current;
+    setBusy(true);
+    setSaveError(null);
+    const res = await write(client, form, id ? { id, rev } : null);
+    setBusy(false);
+    if (!res.ok) return setSaveError(res.error);
+    setRev(res.value.rev);
+    setSaved(true);
+    onSaved?.();
+    if (!id && hrefOf) navigate(hrefOf(res.value.id));
+  };
+
+  return { doc, form, loadError, saveError, saved, busy, set, save };
+}
