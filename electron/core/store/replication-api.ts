@@ -1,0 +1,70 @@
+/**
+ * The store's replication API: the only way the replicator (core/sync), the sync file and any
+ * other peer exchange documents with a library. It speaks in CouchDB's shapes (`_id`, `_rev`,
+ * `_revisions`, `_deleted`) because that is what crosses the network; inside the store, bodies
+ * never carry a field that starts with `_`.
+ *
+ * Implemented by the store (`ReplicationStore` in store/replication.ts), used by core/sync.
+ */
+
+/** A revision as CouchDB sends it with `revs=true`: the body plus its path of revision ids. */
+export interface RemoteRevision {
+  _id: string;
+  _rev: string;
+  _deleted?: boolean;
+  /** Newest first: `ids[0]` is the hash part of `_rev`, `start` its generation. */
+  _revisions: { start: number; ids: string[] };
+  [field: string]: unknown;
+}
+
+/** `_revs_diff` request and answer, as CouchDB defines them. */
+export type RevsDiffRequest = Record<string, string[]>;
+export type RevsDiffResult = Record<string, { missing: string[]; possible_ancestors?: string[] }>;
+
+/** One row of `_changes?style=all_docs`: every leaf of the changed document. */
+export interface ChangeRow {
+  seq: number;
+  id: string;
+  changes: { rev: string }[];
+  deleted?: boolean;
+}
+
+/** Answer for one requested revision of `open_revs` / `_bulk_get`. */
+export type OpenRevResult = { ok: RemoteRevision } | { missing: string };
+
+/** A `_local` document: never replicated, never in the changes feed (checkpoints live here). */
+export interface LocalDoc {
+  _id: string;
+  _rev: string;
+  [field: string]: unknown;
+}
+
+export interface BulkWriteResult {
+  /** Revisions that were new to this library. */
+  written: number;
+  /** Revisions already present (a replay): they change nothing, not even the changes feed. */
+  skipped: number;
+  /** Documents refused (a body that fails validation, a reserved `_` field): recorded in `denied`. */
+  denied: { id: string; rev: string; reason: string }[];
+}
+
+export interface ReplicationStore {
+  /** This library's replication identity; a new one after restore. */
+  libraryId(): string;
+  /** Which of these revisions this library lacks. */
+  revsDiff(request: RevsDiffRequest): RevsDiffResult;
+  /**
+   * Stores revisions written elsewhere (`new_edits: false`), with their paths, in one transaction:
+   * unknown ancestors are inserted without bodies, stemmed roots accepted, each document's winner
+   * settled once, projections and search updated from the new winner. Optionally writes a `_local`
+   * checkpoint in the same transaction.
+   */
+  bulkInsertRemote(docs: readonly RemoteRevision[], checkpoint?: LocalDoc): BulkWriteResult;
+  /** Changes after `since`, oldest first, with every leaf of each document. */
+  changes(since: number, limit: number): { results: ChangeRow[]; lastSeq: number };
+  /** Revisions with their paths; `'all'` means every leaf; `latest` follows each to its leaf. */
+  openRevs(id: string, revs: readonly string[] | 'all', options?: { latest?: boolean }): OpenRevResult[];
+  getLocal(id: string): LocalDoc | null;
+  /** Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. */
+  putLocal(doc: Omit<LocalDoc, '_rev'> & { _rev?: string }): LocalDoc;
+}
