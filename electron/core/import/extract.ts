@@ -1,4 +1,4 @@
-import type { ImportedRelease } from '../../shared/import-contract';
+import type { ImportConfidence, ImportedRelease } from '../../shared/import-contract';
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
@@ -27,6 +27,7 @@ export interface Extraction {
   release: ImportedRelease;
   contacts: ExtractedContact[];
   warnings: string[];
+  confidence: ImportConfidence;
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -124,6 +125,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     return j - 1;
   };
 
+  // The dateline paragraph anchors the page: what stands above it is the header (navigation,
+  // teasers, the headline), however long, so a prose menu entry never opens the body.
+  const datelineAt = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
     const text = block.text;
@@ -197,7 +202,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         if (rest) keep(i, body, rest);
         continue;
       }
-      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about')) {
+      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i)) {
         state = 'body';
         keep(i, body, text);
         continue;
@@ -241,7 +246,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'tail' && isContactCaption(text)) keep(i, tailLines, text);
   }
 
-  const { headline, subheadline } = pickHeadline(header, labelCut, meta.title, body.length > 0);
+  const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // Headlines written in capitals: keep them as written; the person can change the case.
   const headKey = headline ? compareKey(headline) : null;
   const subKey = subheadline ? compareKey(subheadline) : null;
@@ -265,7 +270,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const quotes = extractQuotes(bodyClean);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
   if (headline === null) warnings.push('No headline was found; write one before storing.');
+  else if (!headlineSure) warnings.push('The headline is a guess; check it against the source.');
+  if (releaseDate === null) warnings.push('No release date was found; set one before storing.');
   if (bodyClean.length === 0) warnings.push('No body text was found.');
+  const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');
+  const confidence: ImportConfidence = {
+    headline: level(headline, headlineSure),
+    datelinePlace: level(place, true),
+    releaseDate: level(releaseDate, releaseDate === datelineDate || releaseDate === headerDate),
+    body: bodyClean.length === 0 ? 'missing' : datelineAt >= 0 ? 'sure' : 'doubtful',
+    contacts: contacts.length === 0 ? 'missing' : contacts.every((c) => c.name && (c.email || c.phone)) ? 'sure' : 'doubtful',
+  };
 
   return {
     release: {
@@ -283,5 +298,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     },
     contacts,
     warnings,
+    confidence,
   };
 }
