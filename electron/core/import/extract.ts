@@ -4,10 +4,12 @@ import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from 
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
 import { isUpdatedDateLine, readEmbargo } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
-import { pickHeadline } from './headline';
+import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
 import { endMarkOf, isNavBlock, isWeakContactHeading } from './lexicon';
+import { findListing } from './listing';
 import { extractQuotes } from './quotes';
+import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
 
 /**
@@ -38,6 +40,13 @@ type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
+  const listing = findListing(items);
+  if (listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page; nothing was imported.`,
+    );
+  }
   const warnings: string[] = [];
 
   const header: Block[] = [];
@@ -247,6 +256,11 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
 
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
+  // With no dateline, a full sentence left last above the body is its lead, not page furniture.
+  const lastHeader = header[header.length - 1];
+  if (datelineAt < 0 && lastHeader && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+    body.unshift(lastHeader.text);
+  }
   // Headlines written in capitals: keep them as written; the person can change the case.
   const headKey = headline ? compareKey(headline) : null;
   const subKey = subheadline ? compareKey(subheadline) : null;

@@ -43,8 +43,18 @@ export function neverHeadline(text: string): boolean {
     isDateOnly(text) ||
     isByline(text) ||
     isJunk(text) ||
-    /[:：]$/u.test(text)
+    /[:：]$/u.test(text) ||
+    // Photo captions and credits, links, "Source:" lines.
+    /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
+    /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
+    // "Revue de presse : 4 septembre 2013": a section name and a date.
+    isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '')
   );
+}
+
+/** A full sentence with its stop: the lead or a standfirst, seldom the headline. */
+export function sentenceLike(text: string): boolean {
+  return /[.!؟]["”»’)]*$/u.test(text) && wordCount(text) >= 12;
 }
 
 interface Candidate {
@@ -59,7 +69,7 @@ interface Candidate {
 const ENOUGH = 2;
 const SURE = 5;
 
-function baseScore(b: Block, text: string, counts: Map<string, number>, pageTitle: string | null | undefined): number {
+function baseScore(b: Block, text: string, counts: Map<string, number>, pageTitle: string | null | undefined, adjacentTwin: boolean): number {
   const words = wordCount(text);
   let score = 0;
   if (words >= 5 && words <= 25) score += 2;
@@ -67,15 +77,34 @@ function baseScore(b: Block, text: string, counts: Map<string, number>, pageTitl
   else score -= 2;
   if (/\p{Ll}/u.test(text)) score += isTitleCase(text) || /^\p{Lu}/u.test(text) ? 1 : 0;
   else if (/\p{Lu}/u.test(text) && words <= 4) score -= 1;
-  // A sentence with its full stop is a standfirst more often than a headline.
-  if (/[.]$/u.test(text) && words > 20) score -= 2;
   if (b.hint === 'li') score -= 2;
   if (b.hint === 'h1') score += 6;
   else if (b.hint === 'h2') score += 1;
-  // Menus and teasers repeat; a headline appears once (or twice, as title and heading).
-  if ((counts.get(compareKey(text)) ?? 0) >= 2 && words <= 4) score -= 3;
+  // Menus repeat their labels; a page sets its headline twice (title and heading) apart.
+  const repeats = (counts.get(compareKey(text)) ?? 0) >= 2;
+  if (repeats && words <= 4) score -= 3;
+  else if (repeats && words >= 5 && !adjacentTwin) score += 2;
+  // A line set twice in a row is an image's caption and its alternative text.
+  if (adjacentTwin) score -= 3;
+  // Headlines seldom end in a full stop; leads and captions do.
+  if (sentenceLike(text)) score -= 3;
+  else if (/[.]$/u.test(text)) score -= 1.5;
   score += 5 * likeness(text, pageTitle);
   return score;
+}
+
+/**
+ * The same line again straight after (or with only a credit between): an image's caption and
+ * its alternative text, never the headline.
+ */
+function hasTwin(page: Block[], block: Block): boolean {
+  const i = page.indexOf(block);
+  if (i < 0) return false;
+  const key = compareKey(block.text);
+  const same = (n: Block | undefined) => n !== undefined && compareKey(n.text) === key;
+  // A photo credit ("AGENCY/UN0337383/Name") between the caption and its copy.
+  const short = (n: Block | undefined) => n !== undefined && wordCount(n.text) <= 3 && /[/©]|\b(?:photo|foto)\b/iu.test(n.text);
+  return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
 }
 
 export function pickHeadline(
@@ -92,13 +121,13 @@ export function pickHeadline(
   const candidates: Candidate[] = pool
     .map((b, at) => ({ block: b, at, text: (leadingLabel(b.text)?.rest || b.text).trim() }))
     .filter((c) => !neverHeadline(c.text))
-    .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle) }));
+    .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle, hasTwin(page, c.block)) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
   // as its subheadline.
   const last = candidates[candidates.length - 1];
   const prev = candidates[candidates.length - 2];
-  if (last) last.score += 3;
+  if (last && !sentenceLike(last.text)) last.score += 3;
   // Two good lines straight above the body: headline, then subheadline.
   if (last && prev && prev.at === last.at - 1 && prev.score >= ENOUGH && last.block.hint !== 'h1') prev.score += 4;
   else if (prev) prev.score += 1;
@@ -112,7 +141,7 @@ export function pickHeadline(
   let headline = best.text;
   let subheadline: string | null = null;
   const next = candidates.find((c) => c.at === best.at + 1);
-  if (next && wordCount(next.text) <= 70 && next.block.hint !== 'li') {
+  if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li') {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.
     if (next.block.group === best.block.group && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;

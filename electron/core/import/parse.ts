@@ -74,7 +74,7 @@ function conform(r: ImportedRelease): ImportedRelease {
     datelinePlace: clip(r.datelinePlace, 200),
     embargo: r.embargo ? { ...r.embargo, text: clip(r.embargo.text, 1000)! } : null,
     body: r.body.slice(0, 5000).map((p) => clip(p, 100_000)!),
-    quotes: r.quotes.slice(0, 500).map((q) => ({ speaker: clip(q.speaker, 200), role: clip(q.role ?? null, 300), text: clip(q.text, 10_000)! })),
+    quotes: r.quotes.slice(0, 500).map((q) => ({ speaker: clip(q.speaker, 200), ...(q.role ? { role: clip(q.role, 300) } : {}), text: clip(q.text, 10_000)! })),
     notesToEditors: clip(r.notesToEditors, 50_000),
     boilerplate: clip(r.boilerplate, 20_000),
   };
