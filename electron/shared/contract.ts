@@ -4,6 +4,7 @@ import {
   ContactFields,
   DocIdSchema,
   DocTypeSchema,
+  FieldNameSchema,
   KitFields,
   LanguageSchema,
   OfficeFields,
@@ -266,7 +267,7 @@ export const API = {
         id: DocIdSchema,
         baseRev: BaseRev,
         session: z.string().min(1).max(100),
-        fields: z.record(z.string(), z.unknown()),
+        fields: z.record(FieldNameSchema, z.unknown()),
       })
       .strict(),
   ),
