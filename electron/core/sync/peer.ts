@@ -31,7 +31,7 @@ export interface Denied {
 }
 
 export interface WriteOutcome {
-  /** Revisions sent or stored (a replay counts too: the target had them already). */
+  /** Revisions new to the target (a server, which cannot tell, counts every one it accepted). */
   written: number;
   denied: Denied[];
 }
