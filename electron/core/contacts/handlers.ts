@@ -1,8 +1,8 @@
 import type { ContactSummary, NamedSummary } from '../../shared/contract';
 import type { Handlers } from '../dispatcher';
 import { contactKeys } from '../store/projections';
-import { createDoc, getDoc, updateDoc } from './common';
-import { listPage } from './paging';
+import { createDoc, getDoc, updateDoc } from '../store/repository';
+import { listPage } from '../store/paging';
 
 interface ContactRow {
   kind: 'spokesperson' | 'journalist';
@@ -23,7 +23,7 @@ const toContact = (r: ContactRow & { id: string; rev: string }): ContactSummary 
   updatedAt: r.updated_at,
 });
 
-export const peopleHandlers: Pick<
+export const contactHandlers: Pick<
   Handlers,
   | 'contact.create'
   | 'contact.update'

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Page } from '../../shared/contract';
-import { ftsQuery } from '../../shared/search-text';
-import { decodeCursor, encodeCursor } from './common';
-import { prepared } from '../store/statements';
+import { ftsQuery } from '../../shared/search/text';
+import { decodeCursor, encodeCursor } from './repository';
+import { prepared } from './statements';
 
 type Param = string | number | null;
 

@@ -4,7 +4,7 @@ import { DOC_TYPES, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { noSuchDoc } from '../store/docstore';
-import { validateKnown } from './common';
+import { validateKnown } from '../store/repository';
 import { prepared } from '../store/statements';
 
 function docType(ctx: CoreContext, id: string): DocType {

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachmentHandlers } from '../../electron/core/api/attachments';
+import { attachmentHandlers } from '../../electron/core/attachments/handlers';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { readFileForAttach } from '../../electron/core/attachments/files';
 import { sniffMediaType, thumbnailPath } from '../../electron/core/attachments/images';

@@ -2,8 +2,8 @@ import type { ReleaseSummary } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
 import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
-import { createDoc, getDoc, updateDoc, validateKnown } from './common';
-import { listPage } from './paging';
+import { createDoc, getDoc, updateDoc, validateKnown } from '../store/repository';
+import { listPage } from '../store/paging';
 
 interface ReleaseRow {
   headline: string;

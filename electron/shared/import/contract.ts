@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DocIdSchema, EndMarkSchema, InstantSchema, IsoDateSchema, LanguageSchema, TimeZoneSchema } from './documents';
-import { method } from './methods';
+import { DocIdSchema, EndMarkSchema, InstantSchema, IsoDateSchema, LanguageSchema, TimeZoneSchema } from '../documents';
+import { method } from '../methods';
 
 /**
  * Contract methods of the release importer (pasted text, web pages, Word files).

@@ -3,7 +3,7 @@ import type { Created } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
 import { FIELDS_BY_TYPE, type Doc, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
-import type { Body, StoredDoc } from '../store/docstore';
+import type { Body, StoredDoc } from './docstore';
 
 const STORE_KEYS = new Set(['type', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'id', 'rev', 'conflicted', '_id', '_rev']);
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/contract';
 import { DOC_TYPES, type DocType } from '../../shared/documents';
-import { ftsQuery } from '../../shared/search-text';
+import { ftsQuery } from '../../shared/search/text';
 import type { Handlers } from '../dispatcher';
 
 const TITLE_SQL: Record<DocType, string> = {

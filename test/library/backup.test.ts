@@ -3,11 +3,11 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachmentHandlers } from '../../electron/core/api/attachments';
-import { backupHandlers } from '../../electron/core/api/backup';
+import { attachmentHandlers } from '../../electron/core/attachments/handlers';
+import { libraryHandlers } from '../../electron/core/library/handlers';
 import { BlobStore } from '../../electron/core/attachments/blobs';
-import { backupLibrary } from '../../electron/core/backup/backup';
-import { restoreLibrary } from '../../electron/core/backup/restore';
+import { backupLibrary } from '../../electron/core/library/backup';
+import { restoreLibrary } from '../../electron/core/library/restore';
 import type { CoreContext } from '../../electron/core/context';
 import { createDispatcher, type Dispatch, type Handlers } from '../../electron/core/dispatcher';
 import { JobManager, type JobHandle } from '../../electron/core/jobs';
@@ -17,7 +17,7 @@ import { Library } from '../../electron/core/store/library';
 import { APPLICATION_ID } from '../../electron/core/store/open';
 import { API, type AttachmentAdded, type BackupResult, type RestoreResult } from '../../electron/shared/contract';
 import { DatelineError } from '../../electron/shared/errors';
-import { ftsQuery } from '../../electron/shared/search-text';
+import { ftsQuery } from '../../electron/shared/search/text';
 import { tempDir } from '../helpers';
 
 const open: Library[] = [];
@@ -54,7 +54,7 @@ async function makeCore(dir = tempDir(), migrations?: readonly Migration[]): Pro
       }
     },
   };
-  return { ctx, dispatch: createDispatcher(ctx, { ...attachmentHandlers, ...backupHandlers } as Handlers) };
+  return { ctx, dispatch: createDispatcher(ctx, { ...attachmentHandlers, ...libraryHandlers } as Handlers) };
 }
 
 async function runJob<T>(c: TestCore, method: string, input: unknown): Promise<T> {

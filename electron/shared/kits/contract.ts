@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DocIdSchema } from './documents';
-import { EXPORT_FORMATS, type ExportFormat, type PageSize } from './kit-layout';
-import { jobMethod, method } from './methods';
+import { DocIdSchema, KitFields, type Doc } from '../documents';
+import { EXPORT_FORMATS, type ExportFormat, type PageSize } from './layout';
+import { fieldsUpdate, jobMethod, method, pageInput, type Created, type Page } from '../methods';
 
 /**
  * Contract methods of press kits and their exports (DOCX, PDF, ZIP, kit-lite).
@@ -9,6 +9,15 @@ import { jobMethod, method } from './methods';
  */
 
 const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+
+export interface KitSummary {
+  id: string;
+  rev: string;
+  title: string;
+  language: string;
+  itemCount: number;
+  updatedAt: string;
+}
 
 export interface KitPreview {
   /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */
@@ -41,6 +50,10 @@ export interface KitExportedBytes {
 }
 
 export const KIT_API = {
+  'kit.create': method<Created>()(KitFields),
+  'kit.update': method<Created>()(fieldsUpdate(KitFields)),
+  'kit.get': method<Doc<'kit'>>()(z.object({ id: DocIdSchema }).strict()),
+  'kit.list': method<Page<KitSummary>>()(pageInput({})),
   'kit.preview': method<KitPreview>()(z.object({ id: DocIdSchema }).strict()),
   'kit.export': jobMethod<KitExportResult>()(
     z

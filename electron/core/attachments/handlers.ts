@@ -6,11 +6,11 @@ import { DatelineError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import type { StoredDoc } from '../store/docstore';
-import { getDoc, updateDoc } from './common';
-import { listPage } from './paging';
-import { tooLarge } from '../attachments/files';
-import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, OCTET_STREAM, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from '../attachments/images';
-import { sanitiseFileName } from '../attachments/names';
+import { getDoc, updateDoc } from '../store/repository';
+import { listPage } from '../store/paging';
+import { tooLarge } from './files';
+import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, OCTET_STREAM, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
+import { sanitiseFileName } from './names';
 
 type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content'>;
 
