@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ImportedContact, ImportedRelease } from '../../electron/shared/import-contract';
+import type { ImportedContact, ImportedRelease } from '../../electron/shared/import/contract';
 
 /**
  * The figures `npm run import:score` prints: for each case, whether the importer got each field a

@@ -1,4 +1,4 @@
-import type { ImportConfidence, ImportedRelease } from '../../shared/import-contract';
+import type { ImportConfidence, ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
@@ -45,6 +45,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     throw new DatelineError(
       'NOT_A_RELEASE',
       `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page; nothing was imported.`,
+      { params: { items: listing.items } },
     );
   }
   const warnings: string[] = [];
