@@ -25,8 +25,8 @@ export function SourceView({
     // Focusable because a long source scrolls in its own box: keyboard users scroll it with
     // the arrow keys once it has focus.
     <aside className="import-source" aria-label={label} tabIndex={0}>
-      {blocks.map((b, n) => (
-        <div key={n} className={selected === n ? 'import-source-line selected' : 'import-source-line'}>
+      {blocks.map((b, n) => {
+        const line = (
           <button
             type="button"
             className={`import-source-text import-source-${b.kind}`}
@@ -37,6 +37,11 @@ export function SourceView({
           >
             {b.kind === 'item' ? `• ${b.text}` : b.text}
           </button>
+        );
+        // Headings and quotes keep their meaning for screen readers; the line inside is the button.
+        return (
+        <div key={n} className={selected === n ? 'import-source-line selected' : 'import-source-line'}>
+          {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
           {selected === n && (
             <div className="import-source-actions" role="group" aria-label={t('import.source.actionsLabel')}>
               {SOURCE_ACTIONS.map((a) => (
@@ -55,7 +60,8 @@ export function SourceView({
             </div>
           )}
         </div>
-      ))}
+        );
+      })}
     </aside>
   );
 }
