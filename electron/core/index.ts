@@ -13,6 +13,7 @@ import { releaseHandlers } from './api/releases';
 import { searchHandlers } from './api/search';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
+import { contactBulkHandlers } from './contacts/handlers';
 import { closePdfPrinter } from './kits/pdf';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...kitHandlers,
+  ...contactBulkHandlers,
 };
 
 /**

@@ -25,6 +25,7 @@ import { jobMethod, method, type MethodDef } from './methods';
 export type { Access, MethodDef } from './methods';
 import { IMPORT_API } from './import-contract';
 import { KIT_API } from './kit-contract';
+import { CONTACT_API } from './contact-contract';
 
 const Empty = z.object({}).strict();
 const Limit = z.number().int().min(1).max(500).default(50);
@@ -289,6 +290,7 @@ export const API = {
   'job.cancel': method<JobInfo>()(z.object({ id: z.string().max(100) }).strict()),
   ...IMPORT_API,
   ...KIT_API,
+  ...CONTACT_API,
 } as const;
 
 export type Api = typeof API;

@@ -144,6 +144,8 @@ export const ContactFields = z
     emails: z.array(EmailSchema).max(20).default([]),
     phones: z.array(PhoneSchema).max(20).default([]),
     notes: z.string().max(20_000).nullable().default(null),
+    /** The contact's photo, an attachment (from a vCard, for instance). */
+    photo: DocIdSchema.nullable().optional(),
   })
   .strict();
 export type ContactFieldsT = z.infer<typeof ContactFields>;
