@@ -213,6 +213,19 @@ export function headerKey(header: string): string {
 
 const FOLDED: [HeaderSet, Map<string, ColumnTarget>][] = SETS.map(([name, dict]) => [name, new Map(Object.entries(dict).map(([h, t]) => [headerKey(h), t]))]);
 
+/** Words that give a column away in a sheet someone made by hand, in the office's languages (folded). */
+const GUESSES: [RegExp, ColumnTarget][] = [
+  [/mail|courriel|correo|بريد/, 'email:work'],
+  [/mobile|portable|movil|cell|جوال|محمول/, 'phone:mobile'],
+  [/fax|telecopie/, 'phone:fax'],
+  [/phone|tel|هاتف/, 'phone:work'],
+  [/organi[sz]ation|company|societe|empresa|organizacion|مؤسس|شرك/, 'organisation'],
+  [/outlet|media|medio|جريد|وسيل/, 'outlet'],
+  [/title|role|fonction|poste|puesto|cargo|وظيف/, 'role'],
+  [/note|remarque|nota|ملاحظ/, 'notes'],
+  [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
+];
+
 export interface Recognised {
   /** The header set every column was found in, or null when the headers need a mapping. */
   set: HeaderSet | null;
@@ -237,7 +250,7 @@ export function recogniseHeaders(headers: readonly string[]): Recognised {
   }
   const mapping: ColumnMapping = {};
   headers.forEach((h, i) => {
-    let target: ColumnTarget = 'ignore';
+    let target: ColumnTarget = GUESSES.find(([re]) => re.test(keys[i]!))?.[1] ?? 'ignore';
     for (const [, dict] of FOLDED) {
       const t = dict.get(keys[i]!);
       if (t) {
