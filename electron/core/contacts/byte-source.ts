@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DatelineError } from '../../shared/errors';
-import { CONTACT_FILE_MAX_BYTES } from '../../shared/contact-contract';
+import { CONTACT_FILE_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { tooLarge, unreadable } from '../attachments/files';
 
 /**

@@ -1,5 +1,5 @@
 import { DatelineError } from '../../shared/errors';
-import type { TextEncodingName } from '../../shared/contact-contract';
+import type { TextEncodingName } from '../../shared/contacts/bulk-contract';
 
 /**
  * Which encoding a contacts file is in, from its first bytes: a byte-order mark when there is

@@ -1,9 +1,9 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DATELINE_COLUMNS } from '../../shared/contact-columns';
+import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { csvCell } from '../../shared/csv-cell';
-import { ftsQuery } from '../../shared/search-text';
+import { ftsQuery } from '../../shared/search/text';
 import type { CoreContext } from '../context';
 import type { Body } from '../store/docstore';
 import { foldLine, vEscape } from './vcard-text';

@@ -1,5 +1,5 @@
-import { recogniseHeaders, type ColumnMapping, type HeaderSet } from '../../shared/contact-columns';
-import type { ContactImportReport, ImportDecision, TextEncodingName } from '../../shared/contact-contract';
+import { recogniseHeaders, type ColumnMapping, type HeaderSet } from '../../shared/contacts/columns';
+import type { ContactImportReport, ImportDecision, TextEncodingName } from '../../shared/contacts/bulk-contract';
 import { DatelineError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import type { ByteSource } from './byte-source';

@@ -1,4 +1,4 @@
-import type { ColumnMapping, ColumnTarget } from '../../shared/contact-columns';
+import type { ColumnMapping, ColumnTarget } from '../../shared/contacts/columns';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 
 /**

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ImportDecision, RowOutcome } from '../../shared/contact-contract';
-import { mergeContactFields } from '../../shared/contact-merge';
+import type { ImportDecision, RowOutcome } from '../../shared/contacts/bulk-contract';
+import { mergeContactFields } from '../../shared/contacts/merge';
 import type { ContactFieldsT } from '../../shared/documents';
-import { foldText } from '../../shared/search-text';
+import { foldText } from '../../shared/search/text';
 import type { Body, DocStore, WriteContext } from '../store/docstore';
 import { contactKeys } from '../store/projections';
-import { validateKnown } from '../api/common';
+import { validateKnown } from '../store/repository';
 import type { BlobStore } from '../attachments/blobs';
 import { sniffMediaType } from '../attachments/images';
 

@@ -1,4 +1,4 @@
-import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contact-contract';
+import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 
 /**
  * A streaming vCard reader (2.1, 3.0, 4.0): text goes in chunk by chunk, whole cards come out.

@@ -1,4 +1,4 @@
-import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contact-contract';
+import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 import type { Vcard, VcardProperty } from './vcard-parse';
 

@@ -1,12 +1,12 @@
 import { DatelineError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import { AttachmentFields, ContactFields, EmailSchema, PhoneSchema } from '../../shared/documents';
-import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../shared/import-contract';
+import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../shared/import/contract';
 import type { BlockNode, RichText } from '../../shared/richtext';
 import { tooLarge } from '../attachments/files';
 import { sniffMediaType } from '../attachments/images';
 import { sanitiseFileName } from '../attachments/names';
-import { validateKnown } from '../api/common';
+import { validateKnown } from '../store/repository';
 import type { CoreContext } from '../context';
 import { contactKeys } from '../store/projections';
 import { isRtl } from './normalise';
