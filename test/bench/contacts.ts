@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
 import { openCore } from '../../electron/core/index';
 import { newDocId } from '../../electron/core/store/docstore';
-import type { ContactImportReport } from '../../electron/shared/contact-contract';
+import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
 import { ContactFields, type ContactFieldsT } from '../../electron/shared/documents';
 import type { BenchRow } from './kit';
 import { RawPeer } from './peer';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
-import type { ContactImportReport } from '../../electron/shared/contact-contract';
+import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
 import { tempDir } from '../helpers';
 import { fixture } from './helpers';
 

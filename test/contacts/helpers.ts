@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
-import type { ContactImportReport } from '../../electron/shared/contact-contract';
+import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { tempDir } from '../helpers';
 

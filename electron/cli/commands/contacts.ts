@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contact-columns';
-import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contact-contract';
+import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contacts/columns';
+import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contacts/bulk-contract';
 import { DatelineError } from '../../shared/errors';
 import { unreadable } from '../../core/attachments/files';
 import { intOption, need, UsageError, type Cli, type Command, type Values } from '../cli';
