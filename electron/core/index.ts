@@ -9,6 +9,7 @@ import { libraryHandlers } from './library/handlers';
 import { officeHandlers } from './offices/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { contactBulkHandlers } from './contacts/bulk-handlers';
+import { contactPersonHandlers } from './contacts/person-handlers';
 import { releaseHandlers } from './releases/handlers';
 import { searchHandlers } from './search/handlers';
 import { importHandlers } from './import/handlers';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...kitHandlers,
   ...contactBulkHandlers,
+  ...contactPersonHandlers,
 };
 
 /**

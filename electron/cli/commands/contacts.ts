@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contacts/columns';
 import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contacts/bulk-contract';
+import type { EraseResult } from '../../shared/contacts/person-contract';
 import { DatelineError } from '../../shared/errors';
 import { unreadable } from '../../core/attachments/files';
 import { intOption, need, UsageError, type Cli, type Command, type Values } from '../cli';
@@ -12,7 +13,7 @@ import { intOption, need, UsageError, type Cli, type Command, type Values } from
  * would be created, merged and refused, with reasons, and stores nothing.
  */
 
-const SUBCOMMANDS = ['import', 'export', 'list', 'show'] as const;
+const SUBCOMMANDS = ['import', 'export', 'list', 'show', 'erase'] as const;
 
 const ENCODING_ALIASES: Record<string, TextEncodingName> = {
   utf8: 'utf-8',
@@ -126,14 +127,15 @@ export const contactsCommand: Command = {
     '                                        --dry-run shows what would be created, merged and refused\n' +
     '  contacts export --format csv|vcf --out FILE [--query Q]\n' +
     '  contacts list [--query Q] [--limit N] [--cursor C]\n' +
-    '  contacts show ID\n',
+    '  contacts show ID\n' +
+    '  contacts erase ID                     erase a person at their request (no later import brings them back)\n',
   check(pos) {
     const sub = pos[1];
     if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
       throw new UsageError(sub ? `unknown contacts command "${sub}" (try: ${SUBCOMMANDS.join(', ')})` : `contacts needs a command: ${SUBCOMMANDS.join(', ')}`);
     }
     if (sub === 'import' && !pos[2]) throw new UsageError('contacts import needs a FILE (.csv, .txt or .vcf)');
-    if (sub === 'show' && !pos[2]) throw new UsageError("contacts show needs the contact's ID");
+    if ((sub === 'show' || sub === 'erase') && !pos[2]) throw new UsageError(`contacts ${sub} needs the contact's ID`);
   },
   async run(cli, pos, v) {
     const sub = pos[1];
@@ -141,6 +143,14 @@ export const contactsCommand: Command = {
     if (sub === 'export') return exportContacts(cli, v);
     if (sub === 'show') {
       cli.print(await cli.call('contact.get', { id: pos[2] }));
+      return;
+    }
+    if (sub === 'erase') {
+      const r = await cli.call<EraseResult>('contact.erase', { id: pos[2] });
+      cli.print(
+        r,
+        `${r.id} erased: every stored version of it removed; ${r.suppressedKeys} e-mail/phone key${r.suppressedKeys === 1 ? '' : 's'} added to the suppression record of ${r.office}, so no import brings the person back; ${r.releasesChanged} release(s) and ${r.kitsChanged} kit(s) no longer name them. Backups taken before still hold the data.`,
+      );
       return;
     }
     if (sub === 'list') {
