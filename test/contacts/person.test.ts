@@ -41,7 +41,7 @@ describe('one person', () => {
     expect((await call<{ contacts: string[] }>(c, 'release.get', { id: rel.id })).contacts).toEqual([a.id]);
     expect((await call<{ items: unknown[] }>(c, 'kit.get', { id: kit.id })).items).toEqual([{ kind: 'contact', id: a.id }, { kind: 'release', id: rel.id }]);
     expect((await fail(c, 'contact.get', { id: b.id })).code).toBe('NOT_FOUND');
-    const history = await call<{ deleted: boolean; winner: boolean; available: boolean }[]>(c, 'doc.history', { id: b.id });
+    const history = await call<{ rev: string; deleted: boolean; winner: boolean; available: boolean }[]>(c, 'doc.history', { id: b.id });
     expect(history.filter((h) => h.available && !h.deleted)).toEqual([]);
     const tomb = await call<Record<string, unknown>>(c, 'doc.revision', { id: b.id, rev: history.find((h) => h.winner)!.rev });
     expect(tomb).toMatchObject({ deleted: true, mergedInto: a.id });
