@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
-import { syncOnce, type SyncSummary } from '../../electron/core/sync/session';
+import { syncLibrary } from '../../electron/core/sync/library-sync';
+import type { SyncSummary } from '../../electron/core/sync/session';
 import { tempDir } from '../helpers';
 import { startCouch, type CouchServer } from './couch-server';
 import { couchState } from './couch-state';
@@ -39,7 +40,7 @@ async function library(author: string, clock?: () => Date): Promise<Core> {
 }
 
 const sync = (core: Core, extra: { clock?: () => number } = {}): Promise<SyncSummary> =>
-  syncOnce(core.library.replication, { remote: { url: proxy.db(db), retry: { attempts: 8, baseMs: 1, capMs: 5 }, timeoutMs: 10_000, ...extra }, batchSize: 5 });
+  syncLibrary(core.library, { remote: { url: proxy.db(db), retry: { attempts: 8, baseMs: 1, capMs: 5 }, timeoutMs: 10_000, ...extra }, batchSize: 5 });
 
 const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -102,11 +103,14 @@ describe('sync between two libraries and a server', () => {
     await call(geneva, 'release.update', { id: r.id, rev: r.rev, fields: { headline: 'Geneva headline' } });
     await sync(kampala);
     const g = await sync(geneva);
-    expect(g.conflicts).toEqual([{ id: r.id, reason: 'same-field', fields: ['headline'] }]);
+    expect(g.conflicts).toMatchObject([{ id: r.id, reason: 'same-field', fields: ['headline'] }]);
     await sync(kampala);
     await converged(kampala, geneva);
     expect(libraryState(geneva)[r.id]!.leaves).toHaveLength(2);
-    expect(kampala.library.docs.getStored(r.id)!.conflicted).toBe(true);
+    for (const c of [kampala, geneva]) {
+      expect(c.library.docs.getStored(r.id)!.conflicted).toBe(true);
+      expect(c.library.docs.inbox.list(r.id).map((k) => [k.kind, k.fields])).toEqual([['fields', ['headline']]]);
+    }
   });
 
   it('a delete against an edit reaches the conflicts inbox instead of vanishing', async () => {

@@ -18,6 +18,8 @@ export interface ConflictNote {
   id: string;
   reason: 'same-field' | 'delete-vs-edit' | 'no-ancestor' | 'many-branches';
   fields: string[];
+  /** The two leaves and their common revision, where there are exactly two. */
+  revs?: { base: string | null; ours: string; theirs: string };
 }
 
 export interface SyncSummary {
@@ -43,6 +45,8 @@ export interface SyncOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onStep?: (step: 'pull' | 'merge' | 'push', done: number) => void;
+  /** Told of each conflict left for a person (the app records it in the conflicts inbox). */
+  onConflict?: (note: ConflictNote) => void;
 }
 
 export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Promise<SyncSummary> {
@@ -56,6 +60,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     onBatch: (p) => opts.onStep?.('pull', p.docsWritten),
   });
   const { merged, conflicts } = settleConflicts(store, pulled.touched);
+  for (const c of conflicts) opts.onConflict?.(c);
   opts.onStep?.('merge', merged);
   const pushed = await replicate(local, up, {
     batchSize: opts.batchSize,
@@ -94,7 +99,7 @@ export function settleConflicts(store: ReplicationStore, ids: readonly string[])
       store.bulkInsertRemote(plan.writes);
       merged++;
     } else if (plan.kind === 'ask') {
-      conflicts.push({ id, reason: plan.reason, fields: plan.fields });
+      conflicts.push({ id, reason: plan.reason, fields: plan.fields, ...(plan.revs ? { revs: plan.revs } : {}) });
     }
   }
   return { merged, conflicts };
