@@ -189,6 +189,7 @@ describe('library.restore', () => {
     await runJob<BackupResult>(source, 'library.backup', { out });
 
     const target = await makeCore();
+    const targetIdBefore = target.ctx.library.replication.libraryId();
     const mine = target.ctx.library.docs.create('contact', { name: 'Only in the target' }, { author: 'test' });
     const r = await runJob<RestoreResult>(target, 'library.restore', { from: out });
     const { ctx } = target;
@@ -205,8 +206,13 @@ describe('library.restore', () => {
       old.close();
     }
 
-    // The reopened library is the backup's.
+    // The reopened library is the backup's, under a replication id of its own: two laptops
+    // restored from one backup are two peers, and neither is the library the backup came from.
     expect(() => ctx.library.docs.require(mine.id)).toThrowError(/No document/);
+    const restoredId = ctx.library.replication.libraryId();
+    expect(restoredId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(restoredId).not.toBe(source.ctx.library.replication.libraryId());
+    expect(restoredId).not.toBe(targetIdBefore);
     const rel = ctx.library.docs.require(p.rel.id, 'release');
     expect(rel.rev).toBe(p.lastRev);
     expect(rel.body.headline).toBe('Clean water reaches 40,000 people in Kasese');

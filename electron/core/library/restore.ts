@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -132,6 +132,12 @@ function unpack(staging: string, blobs: BlobStore): void {
   try {
     for (const row of db.prepare<[], { data: Buffer }>('SELECT data FROM backup_files').iterate()) blobs.put(row.data);
     db.exec('DROP TABLE backup_files; DROP TABLE backup_meta;');
+    // A restored library is a new replication peer: two laptops restored from one backup must
+    // not share an identity (their changes would be taken for each other's). A backup from
+    // before the library id existed gets one from its migration.
+    if (db.prepare("SELECT 1 FROM meta WHERE key = 'library_id'").get()) {
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'library_id'").run(randomUUID());
+    }
     db.exec('VACUUM');
   } finally {
     db.close();

@@ -1,11 +1,8 @@
-import type { z } from 'zod';
 import type { Created } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
-import { FIELDS_BY_TYPE, type Doc, type DocType } from '../../shared/documents';
+import { checkKnownFields, type Doc, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
 import type { Body, StoredDoc } from './docstore';
-
-const STORE_KEYS = new Set(['type', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'id', 'rev', 'conflicted', '_id', '_rev']);
 
 /** The contract's view of a stored document: id, rev, type, its fields and unknown fields. */
 export function toDoc<T extends DocType>(d: StoredDoc): Doc<T> {
@@ -17,21 +14,12 @@ export function toDoc<T extends DocType>(d: StoredDoc): Doc<T> {
  * newer app or another office wrote survives an edit made here.
  */
 export function validateKnown(type: DocType, body: Body, where: (string | number)[] = ['fields']): Body {
-  const schema = FIELDS_BY_TYPE[type] as unknown as z.ZodObject;
-  const known: Body = {};
-  const unknown: Body = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (STORE_KEYS.has(k)) continue;
-    if (k in schema.shape) known[k] = v;
-    else unknown[k] = v;
+  const checked = checkKnownFields(type, body);
+  if (!checked.ok) {
+    const path = [...where, ...checked.path];
+    throw new DatelineError('INVALID_INPUT', `${path.join('.')}: ${checked.message}`, { path, params: { field: path.join('.') } });
   }
-  const parsed = schema.safeParse(known);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = [...where, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
-    throw new DatelineError('INVALID_INPUT', `${path.join('.')}: ${issue.message}`, { path, params: { field: path.join('.') } });
-  }
-  return { ...unknown, ...(parsed.data as Body) };
+  return checked.fields;
 }
 
 export function createDoc(ctx: CoreContext, type: DocType, fields: Body): Created {
