@@ -3,7 +3,7 @@ import type { LocalDoc, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
-import type { Denied, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
+import type { Denied, LocalInput, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
 
 /**
  * A database on a CouchDB-protocol server (CouchDB 3, or pouchdb-server in tests), spoken to
@@ -199,10 +199,9 @@ export class CouchPeer implements Peer {
     return parse(LocalDocReply, r.body, '_local') as LocalDoc;
   }
 
-  async putLocal(doc: LocalDoc): Promise<LocalDoc> {
-    const { _rev, ...rest } = doc;
-    const body = _rev && _rev !== '0-0' ? doc : rest;
-    const r = await this.send('PUT', `/${localPath(doc._id)}`, body, [200, 201, 202, 409]);
+  async putLocal(doc: LocalInput): Promise<LocalDoc> {
+    const { _rev: _given, ...rest } = doc;
+    const r = await this.send('PUT', `/${localPath(doc._id)}`, doc, [200, 201, 202, 409]);
     if (r.status === 409) {
       // Someone else (a replay of our own cut request) moved it on: take the current rev and write again.
       const now = await this.getLocal(doc._id);

@@ -15,7 +15,7 @@ export type Body = Record<string, unknown>;
 export type ConflictPlan =
   | { kind: 'none' }
   | { kind: 'merge'; writes: RemoteRevision[]; fields: string[] }
-  | { kind: 'ask'; reason: 'same-field' | 'delete-vs-edit' | 'no-ancestor' | 'many-branches'; fields: string[] };
+  | { kind: 'ask'; reason: 'same-field' | 'delete-vs-edit' | 'no-ancestor' | 'many-branches'; fields: string[]; revs?: { base: string | null; ours: string; theirs: string } };
 
 /** Fields every edit changes: they follow the later edit and never make a conflict by themselves. */
 const EDIT_STAMP = new Set(['updatedAt', 'updatedBy']);
@@ -97,9 +97,10 @@ export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: 
   const loserPath = new Set(pathOf(loser));
   const common = pathOf(winner).find((r) => loserPath.has(r));
   const base = common ? ancestor(common) : null;
-  if (!base) return { kind: 'ask', reason: 'no-ancestor', fields: [] };
+  const revs = { base: common ?? null, ours: winner._rev, theirs: loser._rev };
+  if (!base) return { kind: 'ask', reason: 'no-ancestor', fields: [], revs };
   const result = mergeBodies(base, bodyOf(winner), bodyOf(loser));
-  if ('clash' in result) return { kind: 'ask', reason: 'same-field', fields: result.clash };
+  if ('clash' in result) return { kind: 'ask', reason: 'same-field', fields: result.clash, revs };
   const changed = Object.keys(result.merged).filter((k) => !EDIT_STAMP.has(k) && !same(result.merged[k], base[k]));
   const mergedRev = nextRev(winner._rev, false, result.merged);
   const stamp: Body = { type: result.merged.type };

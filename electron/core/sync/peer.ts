@@ -36,6 +36,13 @@ export interface WriteOutcome {
   denied: Denied[];
 }
 
+/** A `_local` document to write: without `_rev` it replaces whatever is there. */
+export interface LocalInput {
+  _id: string;
+  _rev?: string;
+  [field: string]: unknown;
+}
+
 export interface Peer {
   /** Names this peer in the replication id: never a password, never a version number. */
   readonly identity: string;
@@ -49,7 +56,8 @@ export interface Peer {
    * in the same transaction does so and answers with it as stored; otherwise `checkpoint` is null
    * and the replicator writes it next.
    */
-  writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalDoc): Promise<WriteOutcome & { checkpoint: LocalDoc | null }>;
+  writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalInput): Promise<WriteOutcome & { checkpoint: LocalDoc | null }>;
   getLocal(id: string): Promise<LocalDoc | null>;
-  putLocal(doc: LocalDoc): Promise<LocalDoc>;
+  /** Without `_rev`, replaces whatever is there; with a stale one, fails. */
+  putLocal(doc: LocalInput): Promise<LocalDoc>;
 }

@@ -33,6 +33,8 @@ export interface ReplicationResult {
   /** Revisions the target lacked and now holds. */
   docsWritten: number;
   denied: Denied[];
+  /** Documents that received revisions, for the merge step after a pull. */
+  touched: string[];
 }
 
 const CHECKPOINT_PREFIX = '_local/';
@@ -51,7 +53,7 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
   let targetLog: ReplicationLog | null = asLog(targetDoc);
   const startSeq = startingSeq(sourceLog, targetLog);
   const session = randomUUID();
-  const result: ReplicationResult = { replicationId: repId, startSeq, lastSeq: startSeq, changesRead: 0, docsWritten: 0, denied: [] };
+  const result: ReplicationResult = { replicationId: repId, startSeq, lastSeq: startSeq, changesRead: 0, docsWritten: 0, denied: [], touched: [] };
   let since = startSeq;
   for (;;) {
     opts.signal?.throwIfAborted();
@@ -76,6 +78,8 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     result.changesRead += feed.results.length;
     result.docsWritten += outcome.written;
     result.denied.push(...outcome.denied);
+    const refused = new Set(outcome.denied.map((d) => d.id));
+    for (const r of requests) if (!refused.has(r.id)) result.touched.push(r.id);
     result.lastSeq = since = feed.lastSeq;
     opts.onBatch?.({ changesRead: result.changesRead, docsWritten: result.docsWritten, since });
     if (feed.results.length < batchSize) break;
