@@ -44,6 +44,11 @@ export const OPTIONS = {
   item: { type: 'string', multiple: true },
   office: { type: 'string' },
   format: { type: 'string' },
+  remote: { type: 'string' },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+  peer: { type: 'string' },
+  create: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

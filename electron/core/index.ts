@@ -12,6 +12,7 @@ import { releaseHandlers } from './releases/handlers';
 import { searchHandlers } from './search/handlers';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
+import { syncHandlers } from './sync/handlers';
 import { closePdfPrinter } from './kits/pdf';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...kitHandlers,
+  ...syncHandlers,
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Command } from '../cli';
 import { importCommand } from './import';
 import { exportCommand, kitCommand } from './kit';
+import { syncCommand } from './sync';
 
 /** Commands that live in their own files, by name. */
-export const COMMANDS: Command[] = [importCommand, kitCommand, exportCommand];
+export const COMMANDS: Command[] = [importCommand, kitCommand, exportCommand, syncCommand];
