@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 export interface PouchReplication {
   docs_read: number;
   docs_written: number;
+  doc_write_failures: number;
   ok: boolean;
+  status: string;
 }
 
 export interface PouchDb {
