@@ -44,6 +44,8 @@ export const OPTIONS = {
   item: { type: 'string', multiple: true },
   office: { type: 'string' },
   format: { type: 'string' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
   remote: { type: 'string' },
   user: { type: 'string' },
   'password-env': { type: 'string' },

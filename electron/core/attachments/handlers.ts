@@ -5,12 +5,12 @@ import { AttachmentEditableFields, AttachmentFields, type Doc } from '../../shar
 import { DatelineError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
-import type { StoredDoc } from '../store/docstore';
 import { getDoc, updateDoc } from '../store/repository';
 import { listPage } from '../store/paging';
 import { tooLarge } from './files';
 import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, OCTET_STREAM, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
 import { sanitiseFileName } from './names';
+import { linkReleases, liveAttachmentBySha, stringsOf } from './queries';
 
 type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content'>;
 
@@ -25,21 +25,6 @@ function invalid(method: string, error: z.ZodError, prefix: (string | number)[])
 function decodedLength(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
   return Math.floor((base64.length * 3) / 4) - padding;
-}
-
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function liveAttachmentBySha(ctx: CoreContext, sha256: string): StoredDoc | undefined {
-  const row = ctx.library.db
-    .prepare<[string], { id: string }>(
-      `SELECT d.id FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
-       WHERE a.sha256 = ? AND d.deleted = 0 AND d.type = 'attachment'
-       ORDER BY d.rowid LIMIT 1`,
-    )
-    .get(sha256);
-  return row ? ctx.library.docs.getStored(row.id) : undefined;
 }
 
 /** A preview is a cache: failing to write one must never fail the attachment itself. */
@@ -81,9 +66,7 @@ async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
       // cannot both miss the other's document.
       const existing = liveAttachmentBySha(ctx, sha256);
       if (existing) {
-        const links = strings(existing.body.releases);
-        const merged = [...links, ...editable.data.releases.filter((r) => !links.includes(r))];
-        const doc = merged.length === links.length ? existing : docs.update(existing.id, { ...existing.body, releases: merged }, { author }, existing.rev);
+        const doc = linkReleases(ctx, existing, editable.data.releases);
         return { id: doc.id, rev: doc.rev, sha256, deduped: true };
       }
       const fields = AttachmentFields.safeParse({ ...editable.data, sha256, originalName, mediaType, size, width, height });
@@ -102,7 +85,7 @@ function update(input: ParsedInputOf<'attachment.update'>, ctx: CoreContext) {
   const patch = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
   // A link added now must point at a release that exists (links already there may outlive theirs).
   if (input.fields.releases) {
-    const before = strings(ctx.library.docs.require(input.id, 'attachment').body.releases);
+    const before = stringsOf(ctx.library.docs.require(input.id, 'attachment').body.releases);
     for (const release of input.fields.releases) if (!before.includes(release)) ctx.library.docs.require(release, 'release');
   }
   return updateDoc(ctx, 'attachment', input.id, input.rev, patch);

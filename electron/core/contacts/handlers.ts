@@ -1,27 +1,8 @@
 import type { ContactSummary, NamedSummary } from '../../shared/contract';
 import type { Handlers } from '../dispatcher';
-import { contactKeys } from '../store/projections';
+import { contactsMatching, toContactSummary, type ContactRow } from './queries';
 import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { listPage } from '../store/paging';
-
-interface ContactRow {
-  kind: 'spokesperson' | 'journalist';
-  name: string;
-  sort_name: string;
-  organisation: string | null;
-  outlet: string | null;
-  updated_at: string;
-}
-
-const toContact = (r: ContactRow & { id: string; rev: string }): ContactSummary => ({
-  id: r.id,
-  rev: r.rev,
-  kind: r.kind,
-  name: r.name,
-  organisation: r.organisation,
-  outlet: r.outlet,
-  updatedAt: r.updated_at,
-});
 
 export const contactHandlers: Pick<
   Handlers,
@@ -47,24 +28,9 @@ export const contactHandlers: Pick<
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: toContact,
+      map: toContactSummary,
     }),
-  'contact.match': (input, ctx) => {
-    const keys = contactKeys({
-      emails: input.emails.map((address) => ({ address })),
-      phones: input.phones.map((number) => ({ number })),
-    });
-    if (keys.length === 0) return [];
-    return (
-      ctx.library.db
-        .prepare(
-          `SELECT DISTINCT p.kind, p.name, p.sort_name, p.organisation, p.outlet, p.updated_at, d.id, d.winner AS rev
-           FROM contact_key_p k JOIN contact_p p ON p.doc_rowid = k.doc_rowid JOIN docs d ON d.rowid = p.doc_rowid
-           WHERE k.key IN (${keys.map(() => '?').join(',')}) ORDER BY p.sort_name LIMIT 20`,
-        )
-        .all(...keys) as (ContactRow & { id: string; rev: string })[]
-    ).map(toContact);
-  },
+  'contact.match': (input, ctx) => contactsMatching(ctx, input.emails, input.phones, { order: 'name', limit: 20 }),
   'outlet.create': (input, ctx) => createDoc(ctx, 'outlet', input),
   'outlet.update': (input, ctx) => updateDoc(ctx, 'outlet', input.id, input.rev, input.fields),
   'outlet.get': (input, ctx) => getDoc(ctx, 'outlet', input.id),

@@ -3,7 +3,7 @@ import { AttachmentFields, ContactFields, KitFields, OfficeFields, ReleaseFields
 import { DatelineError } from '../../shared/errors';
 import { directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import type { BlockNode, RichText } from '../../shared/richtext';
-import { releaseSummaries } from '../releases/handlers';
+import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
 import type { CoreContext } from '../context';
 import { canThumbnail } from '../attachments/images';
