@@ -47,6 +47,11 @@ export const OPTIONS = {
   mapping: { type: 'string' },
   encoding: { type: 'string' },
   list: { type: 'string' },
+  remote: { type: 'string' },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+  peer: { type: 'string' },
+  create: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
