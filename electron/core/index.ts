@@ -11,6 +11,7 @@ import { officeKitHandlers } from './api/offices-kits';
 import { peopleHandlers } from './api/people';
 import { releaseHandlers } from './api/releases';
 import { searchHandlers } from './api/search';
+import { uiHandlers } from './api/ui';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
 import { closePdfPrinter } from './kits/pdf';
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...historyHandlers,
   ...searchHandlers,
+  ...uiHandlers,
   ...importHandlers,
   ...kitHandlers,
 };

@@ -25,6 +25,7 @@ import { jobMethod, method, type MethodDef } from './methods';
 export type { Access, MethodDef } from './methods';
 import { IMPORT_API } from './import-contract';
 import { KIT_API } from './kit-contract';
+import { UI_LANGUAGE_CODES, type UiLanguageCode } from './ui-languages';
 
 const Empty = z.object({}).strict();
 const Limit = z.number().int().min(1).max(500).default(50);
@@ -197,6 +198,8 @@ export const API = {
   ),
   'library.backup': jobMethod<BackupResult>()(z.object({ out: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
   'library.restore': jobMethod<RestoreResult>()(z.object({ from: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
+  /** The window's interface language, announced so the desktop shell can word its native menu. */
+  'ui.language': method<null>()(z.object({ language: z.enum(UI_LANGUAGE_CODES) }).strict(), { access: 'local' }),
 
   'release.create': method<Created>()(ReleaseCreateInput),
   'release.update': method<Created>()(fieldsUpdate(ReleaseFields)),
@@ -310,7 +313,9 @@ export type CoreEvent =
   | { type: 'job.failed'; job: JobInfo; error: { code: string; message: string } }
   | { type: 'library.changed'; lastSeq: number }
   /** The background check of a big library found damage: offer to restore a backup. */
-  | { type: 'library.problem'; problems: string[] };
+  | { type: 'library.problem'; problems: string[] }
+  /** The person chose another interface language (the desktop shell rewords its menu). */
+  | { type: 'ui.language'; language: UiLanguageCode };
 
 /** What the desktop preload exposes as `window.dateline`: a pipe to the dispatcher, nothing else. */
 export interface DatelineBridge {

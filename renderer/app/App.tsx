@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client/context';
+import { useAnnounceLanguage } from '../i18n/useAnnounceLanguage';
 import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
@@ -71,6 +72,7 @@ export function App() {
   const section = sectionOf(route);
   const searchRef = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState(false);
+  useAnnounceLanguage();
 
   useEffect(() => client.onUnauthorized(() => setRefused(true)), [client]);
 

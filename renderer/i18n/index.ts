@@ -4,6 +4,7 @@ import ar from './ar.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
+import { preferredUiLanguage, type UiLanguageCode } from '../../electron/shared/ui-languages';
 import { PSEUDO_LANGUAGE, pseudoTree } from './pseudo';
 
 /**
@@ -15,7 +16,7 @@ export const UI_RESOURCES = {
   fr: { translation: fr },
   es: { translation: es },
   ar: { translation: ar },
-} as const;
+} as const satisfies Record<UiLanguageCode, unknown>;
 
 export type UiLanguage = keyof typeof UI_RESOURCES;
 export const UI_LANGUAGES = Object.keys(UI_RESOURCES) as UiLanguage[];
@@ -35,18 +36,6 @@ function isUiLanguage(x: string): x is UiLanguage {
   return Object.prototype.hasOwnProperty.call(UI_RESOURCES, x);
 }
 
-/**
- * The first of the system's preferred languages that Dateline speaks (fr-CA → fr). Electron
- * gives the window the OS language here; a browser gives its own.
- */
-export function preferredLanguage(preferences: readonly string[]): UiLanguage {
-  for (const tag of preferences) {
-    const base = tag.split('-')[0]?.toLowerCase() ?? '';
-    if (isUiLanguage(base)) return base;
-  }
-  return 'en';
-}
-
 function initialLanguage(): string {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
@@ -54,8 +43,9 @@ function initialLanguage(): string {
   } catch {
     // No storage: use the system's language.
   }
+  // Electron gives the window the OS languages here; a browser gives its own.
   if (typeof navigator === 'undefined') return 'en';
-  return preferredLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  return preferredUiLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
 /** Keeps <html lang> and <html dir> in step with the UI language (Arabic reads right to left). */

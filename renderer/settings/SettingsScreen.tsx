@@ -18,7 +18,7 @@ function LibraryCheck() {
   const [error, setError] = useState<ApiError | null>(null);
 
   useCoreEvents((e) => {
-    if (e.type === 'library.changed' || e.type === 'library.problem' || !jobId || e.job.id !== jobId) return;
+    if (!('job' in e) || !jobId || e.job.id !== jobId) return;
     if (e.type === 'job.done') {
       const result = e.result as { problems?: unknown } | null;
       setProblems(Array.isArray(result?.problems) ? result.problems.map(String) : []);

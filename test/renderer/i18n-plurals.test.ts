@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preferredLanguage, setUpI18n } from '../../renderer/i18n';
+import { preferredUiLanguage as preferredLanguage } from '../../electron/shared/ui-languages';
+import { setUpI18n } from '../../renderer/i18n';
 import { PSEUDO_LANGUAGE, pseudoString } from '../../renderer/i18n/pseudo';
 
 describe('Arabic plurals', () => {
