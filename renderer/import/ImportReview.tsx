@@ -5,6 +5,7 @@ import type { ImportPreview, ImportSource } from '../../electron/shared/import-c
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
 import { SourceView } from './SourceView';
+import { warningText } from '../i18n/warnings';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
 export interface Reviewing {
@@ -63,8 +64,8 @@ export function Review({
         }}
       >
         {item.preview.warnings.map((w) => (
-          <p key={w} className="hint import-warning">
-            {w}
+          <p key={`${w.code}:${w.message}`} className="hint import-warning">
+            {warningText(t, w)}
           </p>
         ))}
         {text('headline', t('import.field.headline'))}

@@ -9,6 +9,7 @@ import { detectLanguage } from './language';
 import { endMarkOf, isNavBlock, isWeakContactHeading } from './lexicon';
 import { extractQuotes } from './quotes';
 import { cleanLine, compareKey, wordCount } from './normalise';
+import { warning, type Warning } from '../../shared/warnings';
 
 /**
  * Reads a release out of blocks: page furniture and labels are dropped, the header gives the
@@ -26,7 +27,7 @@ export interface PageMeta {
 export interface Extraction {
   release: ImportedRelease;
   contacts: ExtractedContact[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -37,7 +38,7 @@ type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
 
   const header: Block[] = [];
   const body: string[] = [];
@@ -146,7 +147,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'note' && state === 'header') {
-      warnings.push('A note on an update or correction stood above the release; it was left out of the fields.');
+      warnings.push(warning('IMPORT_NOTE_LEFT_OUT', 'A note on an update or correction stood above the release; it was left out of the fields.'));
       continue;
     }
     // "Information:" heads the contacts only when contact details follow it.
@@ -256,7 +257,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     const e = readEmbargo(embargoLine);
     embargoDate = e.dateIso;
     embargo = { at: e.at, timeZone: e.at ? e.timeZone : null, text: embargoLine };
-    if (!e.at) warnings.push('The embargo line has no date Dateline could read; set the embargo by hand.');
+    if (!e.at) warnings.push(warning('IMPORT_EMBARGO_UNREAD', 'The embargo line has no date Dateline could read; set the embargo by hand.', { line: embargoLine }));
   }
 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
@@ -264,8 +265,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const contacts = extractContacts(contactGroups);
   const quotes = extractQuotes(bodyClean);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
-  if (headline === null) warnings.push('No headline was found; write one before storing.');
-  if (bodyClean.length === 0) warnings.push('No body text was found.');
+  if (headline === null) warnings.push(warning('IMPORT_NO_HEADLINE', 'No headline was found; write one before storing.'));
+  if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
 
   return {
     release: {
