@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client/context';
+import { DisplayProvider } from '../i18n/DisplayProvider';
 import { useAnnounceLanguage } from '../i18n/useAnnounceLanguage';
 import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
@@ -95,6 +96,7 @@ export function App() {
   if (refused) return <NoToken />;
 
   return (
+    <DisplayProvider>
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('nav.skip')}
@@ -125,5 +127,6 @@ export function App() {
       </main>
       <JobTray />
     </div>
+    </DisplayProvider>
   );
 }

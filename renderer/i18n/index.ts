@@ -5,6 +5,7 @@ import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
 import { preferredUiLanguage, type UiLanguageCode } from '../../electron/shared/ui-languages';
+import { displayPrefs } from './display';
 import { PSEUDO_LANGUAGE, pseudoTree } from './pseudo';
 
 /**
@@ -28,8 +29,13 @@ const ALL_RESOURCES = { ...UI_RESOURCES, [PSEUDO_LANGUAGE]: { translation: pseud
 /** Formatting locale per UI language: the organisation writes day-month dates in English. */
 const FORMAT_LOCALE: Record<string, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar', [PSEUDO_LANGUAGE]: 'en-GB' };
 
+/**
+ * The Intl locale for a UI language: Arabic carries the office's digits (ar-u-nu-arab or
+ * ar-u-nu-latn); the other languages always write Western digits.
+ */
 export function formatLocale(lng: string): string {
-  return FORMAT_LOCALE[lng] ?? lng;
+  const base = FORMAT_LOCALE[lng] ?? lng;
+  return lng === 'ar' ? `${base}-u-nu-${displayPrefs().digits}` : base;
 }
 
 function isUiLanguage(x: string): x is UiLanguage {
@@ -55,13 +61,25 @@ function applyToDocument(instance: I18n, lng: string): void {
   document.documentElement.dir = instance.dir(lng);
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+function shapeValue(instance: I18n, value: unknown): string {
+  const lng = instance.language ?? 'en';
+  const text = typeof value === 'number' ? new Intl.NumberFormat(formatLocale(lng)).format(value) : String(value);
+  return instance.dir(lng) === 'rtl' ? `${FSI}${text}${PDI}` : text;
+}
+
 export function setUpI18n(lng: string = initialLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     resources: ALL_RESOURCES,
     lng,
     fallbackLng: 'en',
-    interpolation: { escapeValue: false },
+    // React escapes; this hook only shapes values: numbers in the UI language with the
+    // office's digits, and, in a right-to-left UI, each value isolated (FSI…PDI) so a Latin
+    // name or a number keeps its own direction inside Arabic text.
+    interpolation: { escapeValue: true, useRawValueToEscape: true, escape: (value: unknown) => shapeValue(instance, value) },
     returnNull: false,
     initAsync: false,
   });
