@@ -5,7 +5,7 @@ import { app, type BrowserWindow } from 'electron';
 import { CoreClient } from './core-client';
 import { forkCoreHost } from './core-process';
 import { registerIpc } from './ipc';
-import { preferredUiLanguage } from '../shared/ui-languages';
+import { preferredUiLanguage } from '../shared/ui/languages';
 import { installMenu } from './menu';
 import { builtPaths, libraryDir, nativeBindingFor } from './paths';
 import { printKitPdf } from './print';

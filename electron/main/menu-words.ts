@@ -1,4 +1,4 @@
-import type { UiLanguageCode } from '../shared/ui-languages';
+import type { UiLanguageCode } from '../shared/ui/languages';
 
 /** The native menu's words. Roles keep their platform behaviour; only the labels are ours. */
 export interface MenuWords {

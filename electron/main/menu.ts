@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { UiLanguageCode } from '../shared/ui-languages';
+import type { UiLanguageCode } from '../shared/ui/languages';
 import { MENU_WORDS, type MenuWords } from './menu-words';
 
 type Role = NonNullable<MenuItemConstructorOptions['role']> & keyof MenuWords;

@@ -6,6 +6,7 @@ import { useAnnounceLanguage } from '../i18n/useAnnounceLanguage';
 import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
+import { ContactImportScreen } from '../contacts/ContactImportScreen';
 import { ImportScreen } from '../import/ImportScreen';
 import { KitBuilder } from '../kit-builder/KitBuilder';
 import { KitsScreen } from '../kits/KitsScreen';
@@ -40,6 +41,8 @@ function Screen({ route }: { route: Route }) {
       return <ContactsScreen />;
     case 'contact':
       return <ContactEditor key={route.id ?? 'new'} id={route.id} />;
+    case 'contactImport':
+      return <ContactImportScreen />;
     case 'attachments':
       return <AttachmentsScreen selected={null} />;
     case 'attachment':

@@ -4,7 +4,7 @@ import ar from './ar.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
-import { preferredUiLanguage, type UiLanguageCode } from '../../electron/shared/ui-languages';
+import { preferredUiLanguage, type UiLanguageCode } from '../../electron/shared/ui/languages';
 import { displayPrefs } from './display';
 import { PSEUDO_LANGUAGE, pseudoTree } from './pseudo';
 

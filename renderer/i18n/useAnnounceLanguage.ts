@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isUiLanguageCode } from '../../electron/shared/ui-languages';
+import { isUiLanguageCode } from '../../electron/shared/ui/languages';
 import { useClient } from '../client/context';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { preferredUiLanguage as preferredLanguage } from '../../electron/shared/ui-languages';
+import { preferredUiLanguage as preferredLanguage } from '../../electron/shared/ui/languages';
 import { formatLocale, setUpI18n } from '../../renderer/i18n';
 import { setDisplayPrefs } from '../../renderer/i18n/display';
 import { embargoWording } from '../../renderer/releases/embargo';
