@@ -46,8 +46,11 @@ const ENGLISH = englishStrings(en as Tree)
   .filter((v) => /\p{L}{3}/u.test(v.replace(/\{\{[^}]+\}\}/g, '')))
   .map((v) => new RegExp(`^${v.split(/\{\{[^}]+\}\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`));
 
-/** Language names come from Intl in the UI's locale (English for the pseudo-locale), not from en.json. */
-const INTL_NAMES = new Set(['en', 'fr', 'es', 'ar'].map((l) => new Intl.DisplayNames(['en'], { type: 'language' }).of(l)));
+/**
+ * Language names come from Intl in the UI's locale (English for the pseudo-locale), not from
+ * en.json; the product's name is the same in every language.
+ */
+const INTL_NAMES = new Set(['Dateline', ...['en', 'fr', 'es', 'ar'].map((l) => new Intl.DisplayNames(['en'], { type: 'language' }).of(l))]);
 
 /** Visible text nodes and labelling attributes of the page, one entry each. */
 function visibleTexts(page: Page): Promise<{ text: string; where: string }[]> {
