@@ -46,6 +46,7 @@ export const OPTIONS = {
   format: { type: 'string' },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
+  list: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
