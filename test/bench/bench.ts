@@ -14,6 +14,7 @@ import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
 import { benchImport } from './import';
 import { benchKit, type BenchRow } from './kit';
+import { benchContacts, contactsImportChild, CONTACTS_CHILD } from './contacts';
 import { Rng } from './rng';
 
 /**
@@ -328,14 +329,17 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === OPEN_PROBE) {
   await openProbe(process.argv[3]!);
+} else if (process.argv[2] === CONTACTS_CHILD) {
+  await contactsImportChild(process.argv[3]!, process.argv[4]!);
 } else if (process.argv[2] === FILL) {
   const [dir, releases, contacts, first] = process.argv.slice(3);
   await fill(dir!, Number(releases), Number(contacts), Number(first));
 } else {
-  // BENCH_ONLY=library|import|kit runs one part (the whole run takes a few minutes).
+  // BENCH_ONLY=library|import|kit|contacts runs one part (the whole run takes a few minutes).
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'library') await main();
   if (!only || only === 'import') await sectionTable('Release import (through the sandboxed worker)', benchImport);
+  if (!only || only === 'contacts') await sectionTable('Contacts: CSV import and single writes', () => benchContacts(scale()));
   if (!only || only === 'kit') await sectionTable('Press kit exports (reference kit: 10 releases, 2 in Arabic, 20 photos of about 3 MB)', benchKit);
   log('done');
 }
