@@ -44,6 +44,7 @@ export const OPTIONS = {
   item: { type: 'string', multiple: true },
   office: { type: 'string' },
   format: { type: 'string' },
+  'confirm-embargo': { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

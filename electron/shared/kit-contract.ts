@@ -9,6 +9,12 @@ import { jobMethod, method } from './methods';
  */
 
 const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+/**
+ * A kit with a release under embargo is exported only when the person has confirmed it (the
+ * kit builder asks; the CLI takes --confirm-embargo): a file that leaves the laptop too early
+ * cannot be called back.
+ */
+const ConfirmEmbargo = z.boolean().default(false);
 
 export interface KitPreview {
   /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */
@@ -16,6 +22,8 @@ export interface KitPreview {
   pageSize: PageSize;
   /** The kit is under embargo until this instant (the latest embargo of its releases), or null. */
   embargoUntil: string | null;
+  /** The embargo line the kit prints ("EMBARGOED UNTIL ..."), or null: what the person confirms before exporting. */
+  embargoNotice: string | null;
   /** Things left out of the kit and why (a journalist added as a contact, say). */
   warnings: string[];
 }
@@ -52,10 +60,11 @@ export const KIT_API = {
           .max(EXPORT_FORMATS.length)
           .refine((f) => new Set(f).size === f.length, 'a format is listed twice'),
         outDir: z.string().min(1).max(4096),
+        confirmEmbargo: ConfirmEmbargo,
       })
       .strict(),
     { access: 'local' },
   ),
   /** Web mode: one export's bytes, for the browser to download (no path on this computer is touched). */
-  'kit.exportFile': jobMethod<KitExportedBytes>()(z.object({ id: DocIdSchema, format: ExportFormatSchema }).strict()),
+  'kit.exportFile': jobMethod<KitExportedBytes>()(z.object({ id: DocIdSchema, format: ExportFormatSchema, confirmEmbargo: ConfirmEmbargo }).strict()),
 } as const;
