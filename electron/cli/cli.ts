@@ -45,6 +45,8 @@ export const OPTIONS = {
   office: { type: 'string' },
   format: { type: 'string' },
   'confirm-embargo': { type: 'boolean', default: false },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

@@ -74,6 +74,35 @@ export const BoilerplateRefSchema = z.union([
   z.object({ text: z.string().min(1).max(20_000) }).strict(),
 ]);
 
+/**
+ * The version of the document rules this app reads and writes. Every body carries it in
+ * `schema` (a body without one is version 1). An app edits documents of its version or older
+ * and shows newer ones read-only; on any write it keeps fields and values it does not know.
+ * A new app raises it when it gives a field a new shape or a new enum value.
+ */
+export const DOC_SCHEMA_VERSION = 1;
+
+/** The schema version a body was written under. */
+export function schemaOf(body: Readonly<Record<string, unknown>>): number {
+  const v = body.schema;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
+}
+
+/**
+ * Names CouchDB and PouchDB reserve: a body never holds a top-level field starting with "_";
+ * `_id`, `_rev`, `_deleted`, `_revisions` and `_attachments` exist only at the network edge.
+ */
+export function isReservedName(name: string): boolean {
+  return name.startsWith('_');
+}
+
+/** A field name a caller may send: anything but a reserved "_" name. */
+export const FieldNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((n) => !isReservedName(n), { error: (i) => `"${String(i.input)}" starts with "_", a name reserved for sync` });
+
 /** Fields every document carries in its body, beside its own. */
 export const BaseFields = {
   office: DocIdSchema.nullable().default(null),
@@ -140,6 +169,35 @@ export const PhoneSchema = z
 export const CONTACT_KINDS = ['spokesperson', 'journalist'] as const;
 export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'a country is an ISO 3166 code such as KE or CH');
 
+export const OutletStintSchema = z
+  .object({
+    outlet: DocIdSchema,
+    role: shortText(300).nullable().default(null),
+    from: IsoDateSchema.nullable().default(null),
+    to: IsoDateSchema.nullable().default(null),
+  })
+  .strict();
+
+export const SocialHandleSchema = z
+  .object({
+    network: z.string().trim().min(1).max(40),
+    handle: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
+export const LEGAL_BASES = ['consent', 'legitimate-interest', 'public-task', 'contract', 'other'] as const;
+export const DataProtectionSchema = z
+  .object({
+    legalBasis: z.enum(LEGAL_BASES).nullable().default(null),
+    purpose: shortText(1000).nullable().default(null),
+    consentDate: IsoDateSchema.nullable().default(null),
+    consentSource: shortText(500).nullable().default(null),
+    doNotContact: z.boolean().default(false),
+    lastVerified: IsoDateSchema.nullable().default(null),
+  })
+  .strict();
+export type DataProtection = z.infer<typeof DataProtectionSchema>;
+
 export const ContactFields = z
   .object({
     ...BaseFields,
@@ -154,6 +212,17 @@ export const ContactFields = z
     emails: z.array(EmailSchema).max(20).default([]),
     phones: z.array(PhoneSchema).max(20).default([]),
     notes: z.string().max(20_000).nullable().default(null),
+    /** The contact's photo, an attachment (from a vCard, for instance). */
+    photo: DocIdSchema.nullable().optional(),
+    /** Outlets a journalist wrote for before, newest first: a move keeps the past. */
+    outletHistory: z.array(OutletStintSchema).max(100).optional(),
+    tags: z.array(tag).max(100).optional(),
+    regions: z.array(tag).max(100).optional(),
+    socialHandles: z.array(SocialHandleSchema).max(20).optional(),
+    /** The static lists the contact is on (by name). */
+    lists: z.array(tag).max(100).optional(),
+    /** Why the office may hold this person's data, and since when (not `consent`: that is a photo subject's). */
+    dataProtection: DataProtectionSchema.optional(),
   })
   .strict();
 export type ContactFieldsT = z.infer<typeof ContactFields>;
@@ -259,6 +328,16 @@ export const OfficeFields = z
     boilerplate: z.record(LanguageSchema, z.string().max(20_000)).default({}),
     timeZone: TimeZoneSchema.nullable().default(null),
     office: DocIdSchema.nullable().default(null),
+    /** Where the office is: phone numbers typed without a country code are read as this country's. */
+    country: CountrySchema.nullable().optional(),
+    /** The office's list of beats, offered beside free tags on its contacts. */
+    beats: z.array(tag).max(200).optional(),
+    /** A contact not verified for this many months is shown as outdated. */
+    outdatedAfterMonths: z.number().int().min(1).max(120).optional(),
+    /** Key of the suppression record (shared by the office's devices through sync); see contacts/suppression.ts. */
+    privacyKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** Keyed hashes of erased people's e-mails and phones, sorted, so no import brings them back. */
+    suppressed: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1_000_000).optional(),
   })
   .strict();
 export type OfficeFieldsT = z.infer<typeof OfficeFields>;
@@ -302,3 +381,32 @@ export const ID_PREFIX: Record<DocType, string> = {
   kit: 'kit',
   office: 'off',
 };
+
+/** Fields the store writes on every revision; a caller's copy of them is ignored. */
+export const STORE_FIELDS: ReadonlySet<string> = new Set(['type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'id', 'rev', 'conflicted']);
+
+export type FieldCheck =
+  | { ok: true; fields: Record<string, unknown> }
+  | { ok: false; path: (string | number)[]; message: string };
+
+/**
+ * Checks the fields this version knows against the type's schema (defaults filled in) and
+ * keeps the others as they are, so what a newer app or another office wrote survives an edit.
+ * Store fields and reserved "_" names are left out of the result.
+ */
+export function checkKnownFields(type: DocType, body: Readonly<Record<string, unknown>>): FieldCheck {
+  const schema = FIELDS_BY_TYPE[type] as unknown as z.ZodObject;
+  const known: Record<string, unknown> = {};
+  const unknown: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (STORE_FIELDS.has(k) || isReservedName(k)) continue;
+    if (k in schema.shape) known[k] = v;
+    else unknown[k] = v;
+  }
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message };
+  }
+  return { ok: true, fields: { ...unknown, ...(parsed.data as Record<string, unknown>) } };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embargoFileTag, embargoNotice, zoneCity } from '../../electron/shared/kit-layout';
+import { embargoFileTag, embargoNotice, zoneCity } from '../../electron/shared/kits/layout';
 
 describe('the embargo line', () => {
   it('gives the time in the embargo zone by its city, and in UTC', () => {

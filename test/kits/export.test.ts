@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
-import type { KitExportResult, KitExportedBytes, KitPreview } from '../../electron/shared/kit-contract';
+import type { KitExportResult, KitExportedBytes, KitPreview } from '../../electron/shared/kits/contract';
 import { vCards } from '../../electron/core/kits/bundle-text';
 import { exportKit } from '../../electron/core/kits/export';
 import { resolveKit } from '../../electron/core/kits/model';

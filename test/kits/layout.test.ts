@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
-import type { KitExportResult } from '../../electron/shared/kit-contract';
+import type { KitExportResult } from '../../electron/shared/kits/contract';
 import { addPhoto, ARABIC_HEADLINE, call, dispose, ENGLISH_HEADLINE, job, makeKit, photo, type KitFixture } from './fixtures';
 import {
   ARABIC_LETTERS,
