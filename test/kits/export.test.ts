@@ -151,7 +151,7 @@ describe('the DOCX', () => {
     try {
       const r = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${lo}/profile`, '--convert-to', 'pdf', '--outdir', lo, path('docx')], {
         encoding: 'utf8',
-        timeout: 120_000,
+        timeout: 240_000,
       });
       expect(r.status, r.stderr).toBe(0);
       const pdf = readdirSync(lo).find((n) => n.endsWith('.pdf'));
@@ -163,7 +163,7 @@ describe('the DOCX', () => {
     } finally {
       rmSync(lo, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 300_000);
 });
 
 describe('the PDF', () => {
