@@ -47,6 +47,12 @@ export const OPTIONS = {
   'confirm-embargo': { type: 'boolean', default: false },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
+  list: { type: 'string' },
+  remote: { type: 'string' },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+  peer: { type: 'string' },
+  create: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
