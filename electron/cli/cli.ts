@@ -44,6 +44,7 @@ export const OPTIONS = {
   item: { type: 'string', multiple: true },
   office: { type: 'string' },
   format: { type: 'string' },
+  'confirm-embargo': { type: 'boolean', default: false },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
   list: { type: 'string' },
