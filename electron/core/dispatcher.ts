@@ -68,7 +68,7 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
       const value = await handler(parsed.data as never, ctx, null);
       return { ok: true, value };
     } catch (e) {
-      return fail(toApiError(e));
+      return fail(toApiError(e, ctx.dir));
     }
   };
 }

@@ -98,10 +98,13 @@ export class DocStore {
       // Each projection holds exactly the live documents of its type, so counting it is cheap.
       liveCounts: db.prepare<[], Record<DocType, number>>(`SELECT ${DOC_TYPES.map((t) => `(SELECT count(*) FROM ${t}_p) AS ${t}`).join(', ')}`),
     };
-    this.createOne = db.transaction((type: DocType, fields: Body, ctx: WriteContext, id: string) => this.insertNew(type, fields, ctx, id));
+    // Every write transaction starts IMMEDIATE: it takes the write lock first, so a second
+    // process waits out the busy timeout. A deferred one that read first cannot wait for the
+    // lock (its snapshot would be stale) and fails at once with "database is locked".
+    this.createOne = db.transaction((type: DocType, fields: Body, ctx: WriteContext, id: string) => this.insertNew(type, fields, ctx, id)).immediate;
     this.createBatch = db.transaction((type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) =>
       items.map((it) => this.insertNew(type, it.fields, ctx, it.id ?? newDocId(type))),
-    );
+    ).immediate;
   }
 
   now(): string {
@@ -233,7 +236,7 @@ export class DocStore {
         at,
       );
       return this.writeRev(row, parent, body, false, ctx.author, at);
-    })();
+    }).immediate();
   }
 
   /** Deletes a document by writing a tombstone revision (kept, and replicated later). */
@@ -248,7 +251,7 @@ export class DocStore {
       const at = ctx.at ?? this.now();
       const body: Body = { type: row.type, updatedAt: at, updatedBy: ctx.author };
       return this.writeRev(row, parent, body, true, ctx.author, at);
-    })();
+    }).immediate();
   }
 
   /**
@@ -281,7 +284,7 @@ export class DocStore {
       this.s.insertRev.run(row.rowid, rev.rev, revPos(rev.rev), rev.parent, rev.deleted ? 1 : 0, JSON.stringify(rev.body), rev.author, rev.at);
       if (rev.parent !== null) this.s.unleaf.run(row.rowid, rev.parent);
       return this.settle(row, rev.at);
-    })();
+    }).immediate();
   }
 
   private assertLeaf(row: DocRow, rev: string): void {
