@@ -8,6 +8,7 @@ import { Cli, defaultIo, intOption, need, OPTIONS, tooLargeInput, UsageError, ty
 import { COMMANDS } from './commands/index';
 import { IsoDateSchema, LanguageSchema } from '../shared/documents';
 import { RichTextSchema, type RichText } from '../shared/richtext';
+import { MAX_JSON_DEPTH, tooDeep } from '../shared/nesting';
 import { readFileForAttach, unreadable } from '../core/attachments/files';
 import { openCore, type Core } from '../core/index';
 import { toApiError } from '../core/jobs';
@@ -84,6 +85,12 @@ async function readJsonObject(from: string | undefined, io: Io): Promise<Record<
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new DatelineError('INVALID_INPUT', `${where} must hold one JSON object with the release's fields.`);
+  }
+  const deep = tooDeep(value);
+  if (deep) {
+    throw new DatelineError('INVALID_INPUT', `${where}: ${deep.join('.')}: nested more than ${MAX_JSON_DEPTH} levels deep; Dateline reads no deeper.`, {
+      path: deep,
+    });
   }
   return value as Record<string, unknown>;
 }

@@ -34,10 +34,10 @@ describe('several processes on one library', () => {
   }, 120_000);
 
   it('three processes creating the same new library at once all open it', async () => {
-    for (let trial = 0; trial < 10; trial++) {
+    for (let trial = 0; trial < 4; trial++) {
       const dir = join(tempDir(), 'library');
       const results = await Promise.all([0, 1, 2].map(() => run(child.script, ['open', dir])));
       for (const r of results) expect(r.lines, `trial ${trial}`).toEqual([{ ok: true }]);
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -2,8 +2,16 @@ import type { KitContact } from './model';
 
 /** The small text files of a bundle: contacts as vCard, captions as CSV and as plain text. */
 
+/**
+ * A vCard text value: every line break (CRLF, a lone LF and a lone CR alike, since importers
+ * split lines on any of them) becomes the escaped \\n, so a name can never start a property.
+ */
 function vEscape(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/g, '\\n')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;');
 }
 
 /** Lines of at most 75 octets (RFC 6350 §3.2), never cutting a UTF-8 character in two. */
