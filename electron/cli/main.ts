@@ -212,7 +212,7 @@ function report(e: unknown, json: boolean, io: Io, dir?: string): number {
   }
   const err: ApiError = toApiError(e, dir);
   if (json) io.err(`${JSON.stringify(err)}\n`);
-  else io.err(`error ${err.code}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+  else io.err(`error ${err.code}: ${err.message.replace(/\s+/g, ' ')}\n`);
   return 1;
 }
 

@@ -3,14 +3,13 @@ import type { CoreContext } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { JobManager } from './jobs';
 import { Library, type LibraryOptions } from './store/library';
-import { attachmentHandlers } from './api/attachments';
-import { backupHandlers } from './api/backup';
-import { historyHandlers } from './api/history';
-import { libraryHandlers } from './api/library';
-import { officeKitHandlers } from './api/offices-kits';
-import { peopleHandlers } from './api/people';
-import { releaseHandlers } from './api/releases';
-import { searchHandlers } from './api/search';
+import { attachmentHandlers } from './attachments/handlers';
+import { historyHandlers } from './library/history';
+import { libraryHandlers } from './library/handlers';
+import { officeHandlers } from './offices/handlers';
+import { contactHandlers } from './contacts/handlers';
+import { releaseHandlers } from './releases/handlers';
+import { searchHandlers } from './search/handlers';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
 import { closePdfPrinter } from './kits/pdf';
@@ -39,10 +38,9 @@ export interface Core {
 export const handlers: Handlers = {
   ...libraryHandlers,
   ...releaseHandlers,
-  ...peopleHandlers,
-  ...officeKitHandlers,
+  ...contactHandlers,
+  ...officeHandlers,
   ...attachmentHandlers,
-  ...backupHandlers,
   ...historyHandlers,
   ...searchHandlers,
   ...importHandlers,

@@ -74,6 +74,35 @@ export const BoilerplateRefSchema = z.union([
   z.object({ text: z.string().min(1).max(20_000) }).strict(),
 ]);
 
+/**
+ * The version of the document rules this app reads and writes. Every body carries it in
+ * `schema` (a body without one is version 1). An app edits documents of its version or older
+ * and shows newer ones read-only; on any write it keeps fields and values it does not know.
+ * A new app raises it when it gives a field a new shape or a new enum value.
+ */
+export const DOC_SCHEMA_VERSION = 1;
+
+/** The schema version a body was written under. */
+export function schemaOf(body: Readonly<Record<string, unknown>>): number {
+  const v = body.schema;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
+}
+
+/**
+ * Names CouchDB and PouchDB reserve: a body never holds a top-level field starting with "_";
+ * `_id`, `_rev`, `_deleted`, `_revisions` and `_attachments` exist only at the network edge.
+ */
+export function isReservedName(name: string): boolean {
+  return name.startsWith('_');
+}
+
+/** A field name a caller may send: anything but a reserved "_" name. */
+export const FieldNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((n) => !isReservedName(n), { error: (i) => `"${String(i.input)}" starts with "_", a name reserved for sync` });
+
 /** Fields every document carries in its body, beside its own. */
 export const BaseFields = {
   office: DocIdSchema.nullable().default(null),
@@ -286,3 +315,32 @@ export const ID_PREFIX: Record<DocType, string> = {
   kit: 'kit',
   office: 'off',
 };
+
+/** Fields the store writes on every revision; a caller's copy of them is ignored. */
+export const STORE_FIELDS: ReadonlySet<string> = new Set(['type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'id', 'rev', 'conflicted']);
+
+export type FieldCheck =
+  | { ok: true; fields: Record<string, unknown> }
+  | { ok: false; path: (string | number)[]; message: string };
+
+/**
+ * Checks the fields this version knows against the type's schema (defaults filled in) and
+ * keeps the others as they are, so what a newer app or another office wrote survives an edit.
+ * Store fields and reserved "_" names are left out of the result.
+ */
+export function checkKnownFields(type: DocType, body: Readonly<Record<string, unknown>>): FieldCheck {
+  const schema = FIELDS_BY_TYPE[type] as unknown as z.ZodObject;
+  const known: Record<string, unknown> = {};
+  const unknown: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (STORE_FIELDS.has(k) || isReservedName(k)) continue;
+    if (k in schema.shape) known[k] = v;
+    else unknown[k] = v;
+  }
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message };
+  }
+  return { ok: true, fields: { ...unknown, ...(parsed.data as Record<string, unknown>) } };
+}

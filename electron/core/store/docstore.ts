@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DatelineError } from '../../shared/errors';
-import { DOC_TYPES, ID_PREFIX, type DocType } from '../../shared/documents';
+import { DOC_SCHEMA_VERSION, DOC_TYPES, ID_PREFIX, isReservedName, schemaOf, STORE_FIELDS, type DocType } from '../../shared/documents';
 import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
 import { project } from './projections';
+import { prepared } from './statements';
+import { ConflictsInbox } from './conflicts';
+import { RemoteWriter } from './remote-write';
 
 export type Body = Record<string, unknown>;
 
@@ -27,21 +30,19 @@ export interface StoredDoc {
 /** One revision in a document's tree, as history lists it (the contract's own type). */
 export type RevisionInfo = RevisionSummary;
 
-interface DocRow {
+/** How the store finds a document's rows: enough to settle its winner. */
+export interface DocKey {
   rowid: number;
   id: string;
   type: string;
+}
+
+interface DocRow extends DocKey {
   winner: string;
   deleted: number;
   conflicted: number;
   seq: number;
 }
-
-/**
- * Fields the store owns, and the document's identity and state: a caller's copy of them is
- * ignored. "__proto__" too: assigning it would set the body's prototype, not a field.
- */
-const NOT_FROM_CALLER = new Set(['type', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'id', 'rev', 'conflicted', '__proto__']);
 
 /** The one NOT_FOUND for a missing (or deleted) document; `type` names what was asked for. */
 export function noSuchDoc(id: string, type?: string | null): DatelineError {
@@ -88,6 +89,10 @@ export class DocStore {
         'SELECT rev, parent, deleted, leaf, author, at, body IS NOT NULL AS has_body FROM revs WHERE doc_rowid = ? ORDER BY pos DESC, at DESC, rev DESC',
       ),
       changeDelete: db.prepare('DELETE FROM changes WHERE doc_rowid = ?'),
+      // Every body but the erase tombstones just written (a JSON array of their revisions).
+      eraseBodies: db.prepare(
+        'UPDATE revs SET body = NULL WHERE doc_rowid = ? AND body IS NOT NULL AND rev NOT IN (SELECT value FROM json_each(?))',
+      ),
       setSeq: db.prepare('UPDATE docs SET seq = ? WHERE rowid = ?'),
       changeInsert: db.prepare('INSERT INTO changes(doc_rowid) VALUES (?)'),
       changesSince: db.prepare<[number, number], { seq: number; id: string; rev: string; deleted: number }>(
@@ -109,6 +114,35 @@ export class DocStore {
 
   now(): string {
     return this.clock().toISOString();
+  }
+
+  // Built on first use: a library opened at an older schema (tests, the backup check) has no
+  // tables for them yet.
+  private remoteWriter: RemoteWriter | undefined;
+  private conflictsInbox: ConflictsInbox | undefined;
+
+  /** The write path for revisions made elsewhere; runs inside the caller's transaction. */
+  get remote(): RemoteWriter {
+    return (this.remoteWriter ??= new RemoteWriter(this.db, this, this.inbox));
+  }
+
+  /** The conflicts inbox: cases the person decides. */
+  get inbox(): ConflictsInbox {
+    return (this.conflictsInbox ??= new ConflictsInbox(this.db));
+  }
+
+  /** Where a document's rows are, or undefined for a document this library never had. */
+  rowOf(id: string): DocKey | undefined {
+    return this.row(id);
+  }
+
+  /**
+   * The document row for a document arriving from elsewhere, before its revisions; `settle`
+   * fills in its winner, flags and sequence once they are stored.
+   */
+  insertDocRow(id: string, type: string, rev: string, at: string): DocKey {
+    const info = this.s.insertDoc.run(id, type, rev, 0, 0, null, at);
+    return { rowid: Number(info.lastInsertRowid), id, type };
   }
 
   private row(id: string): DocRow | undefined {
@@ -227,6 +261,7 @@ export class DocStore {
       const parent = baseRev ?? row.winner;
       this.assertLeaf(row, parent);
       const prev = this.body(row.rowid, parent) ?? {};
+      assertEditable(row, prev);
       const at = ctx.at ?? this.now();
       const body = this.withMeta(
         row.type,
@@ -249,41 +284,78 @@ export class DocStore {
       const parent = baseRev ?? row.winner;
       this.assertLeaf(row, parent);
       const at = ctx.at ?? this.now();
-      const body: Body = { type: row.type, updatedAt: at, updatedBy: ctx.author };
+      const body: Body = { ...tombstoneOf(row.type, this.body(row.rowid, parent)), updatedAt: at, updatedBy: ctx.author };
       return this.writeRev(row, parent, body, true, ctx.author, at);
     }).immediate();
   }
 
   /**
-   * Stores a revision made elsewhere (another laptop, a replicated branch) as it is, under a
-   * given parent; this is how a second leaf, and so a conflict, enters the tree.
+   * Stores one revision made elsewhere (another laptop, a replicated branch) as it is, under a
+   * given parent; this is how a second leaf, and so a conflict, enters the tree. A wrapper of
+   * the batch path replication uses (RemoteWriter), so both follow the same rules.
    */
   putRevision(
     id: string,
     type: string,
     rev: { rev: string; parent: string | null; deleted: boolean; body: Body; author: string; at: string },
   ): StoredDoc {
+    const ids = [rev.rev, ...(rev.parent ? [rev.parent] : [])].map((r) => r.slice(r.indexOf('-') + 1));
+    if (rev.parent !== null && revPos(rev.rev) !== revPos(rev.parent) + 1) {
+      throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} does not follow its parent ${rev.parent}.`);
+    }
     return this.db.transaction(() => {
-      let row = this.row(id);
-      if (!row) {
-        if (rev.parent !== null) {
-          throw new DatelineError('NOT_FOUND', `Cannot attach revision ${rev.rev} of "${id}": its parent is unknown here.`);
-        }
-        const info = this.s.insertDoc.run(id, type, rev.rev, rev.deleted ? 1 : 0, 0, officeOf(rev.body), rev.at);
-        row = { rowid: Number(info.lastInsertRowid), id, type, winner: rev.rev, deleted: rev.deleted ? 1 : 0, conflicted: 0, seq: 0 };
+      const result = this.remote.write([
+        { ...rev.body, type, _id: id, _rev: rev.rev, _revisions: { start: revPos(rev.rev), ids }, ...(rev.deleted ? { _deleted: true } : {}) },
+      ]);
+      const refused = result.denied[0];
+      if (refused) throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} of "${id}" was refused: ${refused.reason}`);
+      return this.getStored(id)!;
+    }).immediate();
+  }
+
+  /**
+   * Writes a revision whose body is exactly `body`, with no clock and no author in it, so two
+   * libraries making the same merge or the same erase make the same revision id. `parent` must
+   * be a leaf. The history still records who and when, outside the revision id.
+   */
+  writeExact(id: string, parent: string, body: Body, deleted: boolean, ctx: WriteContext): StoredDoc {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (!row) throw noSuchDoc(id);
+      this.assertLeaf(row, parent);
+      const clean: Body = { type: row.type };
+      for (const k of Object.keys(body)) if (!isReservedName(k) && k !== '__proto__' && k !== 'type') clean[k] = body[k];
+      return this.writeRev(row, parent, clean, deleted, ctx.author, ctx.at ?? this.now());
+    }).immediate();
+  }
+
+  /**
+   * Erases a document: every live branch ends in a tombstone that says only its type, office
+   * and why (`erased`, or `mergedInto` the person it was merged into), written without clock
+   * or author so every library erasing it makes the same revision; then every stored body of
+   * the document's other revisions is removed, with its draft. The tree itself stays, so the
+   * erase replicates and an old revision arriving later cannot bring the content back as winner.
+   */
+  erase(id: string, why: { erased: true } | { mergedInto: string }, ctx: WriteContext): StoredDoc {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (!row) throw noSuchDoc(id);
+      const at = ctx.at ?? this.now();
+      const leaves = this.s.leaves.all(row.rowid);
+      const live = leaves.filter((l) => l.deleted === 0);
+      const ends = live.length > 0 ? live : leaves.filter((l) => l.rev === row.winner);
+      const marks: string[] = [];
+      for (const leaf of ends) {
+        const body: Body = { ...tombstoneOf(row.type, this.body(row.rowid, leaf.rev)), ...why };
+        const json = canonicalJson(body);
+        const rev = revFromJson(leaf.rev, true, json);
+        marks.push(rev);
+        if (!this.s.revExists.get(row.rowid, rev)) this.s.insertRev.run(row.rowid, rev, revPos(rev), leaf.rev, 1, json, ctx.author, at);
+        this.s.unleaf.run(row.rowid, leaf.rev);
       }
-      if (this.s.revExists.get(row.rowid, rev.rev)) return this.getStored(id)!; // idempotent replay
-      if (rev.parent !== null) {
-        if (!this.s.revExists.get(row.rowid, rev.parent)) {
-          throw new DatelineError('NOT_FOUND', `Cannot attach revision ${rev.rev} of "${id}": parent ${rev.parent} is unknown here.`);
-        }
-        if (revPos(rev.rev) !== revPos(rev.parent) + 1) {
-          throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} does not follow its parent ${rev.parent}.`);
-        }
-      }
-      this.s.insertRev.run(row.rowid, rev.rev, revPos(rev.rev), rev.parent, rev.deleted ? 1 : 0, JSON.stringify(rev.body), rev.author, rev.at);
-      if (rev.parent !== null) this.s.unleaf.run(row.rowid, rev.parent);
-      return this.settle(row, rev.at);
+      this.s.eraseBodies.run(row.rowid, JSON.stringify(marks));
+      prepared(this.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
+      return this.settle(row, at);
     }).immediate();
   }
 
@@ -303,10 +375,12 @@ export class DocStore {
 
   private withMeta(type: string, fields: Body, created: { createdAt: string; createdBy: string }, author: string, at: string): Body {
     // Built in one pass, in the order callers see: type, the caller's fields, then the meta fields.
+    // "__proto__" is never copied: assigning it would set the body's prototype, not a field.
     const body: Body = { type };
     for (const k of Object.keys(fields)) {
-      if (!NOT_FROM_CALLER.has(k)) body[k] = fields[k];
+      if (!STORE_FIELDS.has(k) && !isReservedName(k) && k !== '__proto__') body[k] = fields[k];
     }
+    body.schema = DOC_SCHEMA_VERSION;
     body.createdAt = created.createdAt;
     body.createdBy = created.createdBy;
     body.updatedAt = at;
@@ -324,12 +398,16 @@ export class DocStore {
     return this.settle(row, at);
   }
 
-  /** Recomputes winner and conflict flag, bumps the changes feed and rewrites projections. */
-  private settle(row: DocRow, at: string): StoredDoc {
+  /**
+   * Recomputes winner and conflict flag, bumps the changes feed and rewrites projections.
+   * `at` is when the change happened; for revisions from elsewhere, the winner's own time.
+   */
+  settle(row: DocKey, when?: string): StoredDoc {
     const leaves: LeafInfo[] = this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
     const winner = pickWinner(leaves);
     const conflicted = isConflicted(leaves);
     const body = this.body(row.rowid, winner.rev) ?? {};
+    const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
     const seq = this.bumpSeq(row.rowid);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
     project(this.db, row.type, row.rowid, winner.deleted ? null : body, at);
@@ -353,6 +431,28 @@ export class DocStore {
   /** How many live documents of each type the library holds. */
   liveCounts(): Record<DocType, number> {
     return this.s.liveCounts.get()!;
+  }
+}
+
+/**
+ * What a tombstone keeps of the revision it ends: its type and office, which a server's
+ * per-office rules and filters need.
+ */
+function tombstoneOf(type: string, prev: Body | null): Body {
+  const office = prev ? officeOf(prev) : null;
+  return office === null ? { type } : { type, office };
+}
+
+/** An app edits documents of its schema version or older; newer ones are read-only here. */
+function assertEditable(row: DocKey, prev: Body): void {
+  const v = schemaOf(prev);
+  if (v > DOC_SCHEMA_VERSION) {
+    throw new DatelineError(
+      'DOC_NEWER',
+      `This ${row.type} was written by a newer version of Dateline (document version ${v}; this app edits up to version ${DOC_SCHEMA_VERSION}). ` +
+        'You can read and export it; update Dateline to edit it.',
+      { params: { id: row.id, version: v, supported: DOC_SCHEMA_VERSION } },
+    );
   }
 }
 

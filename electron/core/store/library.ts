@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DB_FILE, FULL_CHECK_AT_OPEN_BYTES, openDatabase, type OpenDbOptions } from './open';
 import { DocStore } from './docstore';
+import { LibraryReplication } from './replication';
+import type { ReplicationStore } from './replication-api';
 
 export interface LibraryOptions extends OpenDbOptions {
   /** Who writes: shown in revision history. Defaults to the OS user name. */
@@ -17,6 +19,7 @@ export interface LibraryOptions extends OpenDbOptions {
 export class Library {
   readonly docs: DocStore;
   private lastDataVersion: number;
+  private replicationStore: ReplicationStore | undefined;
 
   private constructor(
     readonly dir: string,
@@ -37,6 +40,11 @@ export class Library {
   static async open(dir: string, opts: LibraryOptions = {}): Promise<Library> {
     const { db, migrationBackup, readOnly, notice } = await openDatabase(dir, opts);
     return new Library(dir, db, opts.author ?? defaultAuthor(), migrationBackup, opts.clock ?? (() => new Date()), opts.nativeBinding, readOnly, notice);
+  }
+
+  /** The library's side of the replication protocol (the replicator and the sync file use it). */
+  get replication(): ReplicationStore {
+    return (this.replicationStore ??= new LibraryReplication(this.docs));
   }
 
   private dataVersion(): number {

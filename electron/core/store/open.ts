@@ -66,7 +66,7 @@ function stamp(): string {
 /** Moves a damaged library and its -wal and -shm files into <dir>/damaged/, never deleting them. */
 export function moveAside(dir: string, why: string): never {
   // SQLite's check reports over several lines; the message is one.
-  const reason = why.replace(/\s*\n\s*/g, ' ').trim();
+  const reason = why.replace(/\s+/g, ' ').trim();
   const dest = join(dir, 'damaged', stamp());
   mkdirSync(dest, { recursive: true });
   for (const suffix of ['', '-wal', '-shm', '-journal']) {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { plainText, type RichText } from '../../shared/richtext';
-import { foldText, indexText } from '../../shared/search-text';
+import { foldText, indexText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 
 /**
@@ -214,3 +214,34 @@ export function project(db: Database.Database, type: string, rowid: number, body
     }
   }
 }
+
+const REBUILD_BATCH = 1000;
+
+/**
+ * Rebuilds every projection and the search index from the winning revisions, for a migration
+ * that changes what is projected (run inside its transaction). Returns the documents seen.
+ */
+export function rebuildProjections(db: Database.Database): number {
+  db.exec(`
+    DELETE FROM release_tag_p; DELETE FROM contact_key_p; DELETE FROM attachment_link_p;
+    ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
+    INSERT INTO search_fts(search_fts) VALUES ('delete-all');
+  `);
+  const page = db.prepare<[number, number], { rowid: number; type: string; deleted: number; updated_at: string; body: string | null }>(
+    `SELECT d.rowid, d.type, d.deleted, d.updated_at, r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
+     WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?`,
+  );
+  let seen = 0;
+  for (let after = 0; ; ) {
+    const rows = page.all(after, REBUILD_BATCH);
+    if (rows.length === 0) return seen;
+    for (const r of rows) {
+      const body = r.deleted === 1 || r.body === null ? null : (JSON.parse(r.body) as Body);
+      project(db, r.type, r.rowid, body, r.updated_at, true);
+    }
+    seen += rows.length;
+    after = rows[rows.length - 1]!.rowid;
+  }
+}
+
+const DOC_TABLES = ['release_p', 'contact_p', 'outlet_p', 'attachment_p', 'kit_p', 'office_p'] as const;

@@ -39,6 +39,9 @@ export interface LocalDoc {
   [field: string]: unknown;
 }
 
+/** A `_local` document to write: without `_rev` it replaces whatever is there. */
+export type LocalDocInput = Omit<LocalDoc, '_rev'> & { _rev?: string };
+
 export interface BulkWriteResult {
   /** Revisions that were new to this library. */
   written: number;
@@ -57,14 +60,14 @@ export interface ReplicationStore {
    * Stores revisions written elsewhere (`new_edits: false`), with their paths, in one transaction:
    * unknown ancestors are inserted without bodies, stemmed roots accepted, each document's winner
    * settled once, projections and search updated from the new winner. Optionally writes a `_local`
-   * checkpoint in the same transaction.
+   * checkpoint in the same transaction (as putLocal: a stale `_rev` fails the whole batch).
    */
-  bulkInsertRemote(docs: readonly RemoteRevision[], checkpoint?: LocalDoc): BulkWriteResult;
+  bulkInsertRemote(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): BulkWriteResult;
   /** Changes after `since`, oldest first, with every leaf of each document. */
   changes(since: number, limit: number): { results: ChangeRow[]; lastSeq: number };
   /** Revisions with their paths; `'all'` means every leaf; `latest` follows each to its leaf. */
   openRevs(id: string, revs: readonly string[] | 'all', options?: { latest?: boolean }): OpenRevResult[];
   getLocal(id: string): LocalDoc | null;
   /** Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. */
-  putLocal(doc: Omit<LocalDoc, '_rev'> & { _rev?: string }): LocalDoc;
+  putLocal(doc: LocalDocInput): LocalDoc;
 }

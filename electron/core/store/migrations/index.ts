@@ -1,8 +1,9 @@
 import { m0001 } from './0001-initial';
 import { m0002 } from './0002-drafts';
+import { m0003 } from './0003-replication';
 import type { Migration } from './types';
 
 /** Every migration, in order. A new one is appended; none is ever edited once released. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

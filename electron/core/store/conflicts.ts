@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import type { ConflictCase } from '../../shared/conflicts';
+import type { DocKey } from './docstore';
+
+interface CaseRow {
+  id: number;
+  doc_id: string;
+  type: string | null;
+  kind: 'fields' | 'delete';
+  base_rev: string | null;
+  ours_rev: string;
+  theirs_rev: string;
+  fields: string;
+  detected_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+/**
+ * The conflicts inbox: what the store could not settle alone and the person decides once.
+ * "fields": the same field changed on two sides (both versions stay as leaves of the tree);
+ * "delete": one side deleted a version the other side went on editing (CouchDB lets the edit
+ * win silently; here it is recorded so the person sees it). A case is recorded once: its key
+ * names the revisions involved, so a replayed batch adds nothing.
+ */
+export class ConflictsInbox {
+  private readonly s;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      insert: db.prepare(
+        `INSERT INTO conflicts(doc_id, kind, key, base_rev, ours_rev, theirs_rev, fields, detected_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
+      ),
+      deletedLeaves: db.prepare<[number], { rev: string; parent: string | null }>(
+        'SELECT rev, parent FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 1 AND parent IS NOT NULL',
+      ),
+      hasLive: db.prepare<[number], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 0').pluck(),
+      children: db.prepare<[number, string], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND parent = ?').pluck(),
+      winner: db.prepare<[number], string>('SELECT winner FROM docs WHERE rowid = ?').pluck(),
+      open: db.prepare<[], CaseRow>(
+        `SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.resolved_at IS NULL ORDER BY c.id`,
+      ),
+      openFor: db.prepare<[string], CaseRow>(
+        `SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.doc_id = ? AND c.resolved_at IS NULL ORDER BY c.id`,
+      ),
+      one: db.prepare<[number], CaseRow>('SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.id = ?'),
+      resolve: db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL'),
+      resolveDoc: db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE doc_id = ? AND resolved_at IS NULL'),
+    };
+  }
+
+  /**
+   * Records each deletion that ended a version someone else went on editing: a deleted leaf
+   * whose parent has another child, while a live leaf remains. A deletion that ended a losing
+   * branch (CouchDB's usual way of resolving a conflict) has no sibling and is not a case.
+   */
+  noticeDeleteAgainstEdit(doc: DocKey, at: string): void {
+    if (this.s.hasLive.get(doc.rowid) === 0) return;
+    for (const d of this.s.deletedLeaves.all(doc.rowid)) {
+      if (this.s.children.get(doc.rowid, d.parent!)! < 2) continue;
+      const winner = this.s.winner.get(doc.rowid)!;
+      this.s.insert.run(doc.id, 'delete', `delete:${doc.id}:${d.rev}`, d.parent, winner, d.rev, '[]', at);
+    }
+  }
+
+  /** Records the same fields changed on two leaves since their common revision `base`. */
+  recordFields(docId: string, base: string | null, ours: string, theirs: string, fields: readonly string[], at: string): void {
+    const pair = [ours, theirs].sort().join(':');
+    this.s.insert.run(docId, 'fields', `fields:${docId}:${pair}`, base, ours, theirs, JSON.stringify([...fields].sort()), at);
+  }
+
+  list(docId?: string): ConflictCase[] {
+    return (docId === undefined ? this.s.open.all() : this.s.openFor.all(docId)).map(toCase);
+  }
+
+  get(id: number): ConflictCase | null {
+    const r = this.s.one.get(id);
+    return r ? toCase(r) : null;
+  }
+
+  markResolved(id: number, resolution: string, at: string): boolean {
+    return this.s.resolve.run(at, resolution, id).changes > 0;
+  }
+
+  /** Closes every open case of a document (erased, or settled by a later write). */
+  closeAll(docId: string, resolution: string, at: string): void {
+    this.s.resolveDoc.run(at, resolution, docId);
+  }
+}
+
+function toCase(r: CaseRow): ConflictCase {
+  return {
+    id: r.id,
+    docId: r.doc_id,
+    docType: r.type ?? 'unknown',
+    kind: r.kind,
+    baseRev: r.base_rev,
+    oursRev: r.ours_rev,
+    theirsRev: r.theirs_rev,
+    fields: JSON.parse(r.fields) as string[],
+    detectedAt: r.detected_at,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
+  };
+}

@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import { DatelineError } from '../../shared/errors';
+import type { Body, DocStore } from './docstore';
+import { MAX_PATH } from './remote-write';
+import type {
+  BulkWriteResult,
+  ChangeRow,
+  LocalDoc,
+  LocalDocInput,
+  OpenRevResult,
+  RemoteRevision,
+  ReplicationStore,
+  RevsDiffRequest,
+  RevsDiffResult,
+} from './replication-api';
+import { revPos } from './revisions';
+
+interface RevRow {
+  rev: string;
+  deleted: number;
+  body: string | null;
+}
+
+/**
+ * The store's side of the CouchDB replication protocol, over one library's DocStore. Reads
+ * answer in CouchDB's shapes; writes go through the store's one remote write path. Every
+ * call is one transaction.
+ */
+export class LibraryReplication implements ReplicationStore {
+  private readonly db: Database.Database;
+  private readonly s;
+  private readonly bulk: (docs: readonly RemoteRevision[], checkpoint?: LocalDocInput) => BulkWriteResult;
+
+  constructor(private readonly docs: DocStore) {
+    const db = docs.db;
+    this.db = db;
+    this.s = {
+      libraryId: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'library_id'").pluck(),
+      rowid: db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck(),
+      has: db.prepare<[number, string], number>('SELECT 1 FROM revs WHERE doc_rowid = ? AND rev = ?').pluck(),
+      leaves: db.prepare<[number], { rev: string; pos: number }>('SELECT rev, pos FROM revs WHERE doc_rowid = ? AND leaf = 1'),
+      rev: db.prepare<[number, string], RevRow>('SELECT rev, deleted, body FROM revs WHERE doc_rowid = ? AND rev = ?'),
+      leafRows: db.prepare<[number], RevRow>('SELECT rev, deleted, body FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev'),
+      // The path from a revision back to its root, newest first (CouchDB keeps at most 1000).
+      path: db.prepare<[{ rowid: number; rev: string; max: number }], string>(
+        `WITH RECURSIVE p(rev, parent, n) AS (
+           SELECT rev, parent, 0 FROM revs WHERE doc_rowid = @rowid AND rev = @rev
+           UNION ALL
+           SELECT r.rev, r.parent, p.n + 1 FROM revs r JOIN p ON r.doc_rowid = @rowid AND r.rev = p.parent WHERE p.n + 1 < @max
+         ) SELECT rev FROM p ORDER BY n`,
+      ).pluck(),
+      // The leaves a revision leads to (itself when it is one).
+      leavesFrom: db.prepare<[{ rowid: number; rev: string }], string>(
+        `WITH RECURSIVE d(rev, leaf) AS (
+           SELECT rev, leaf FROM revs WHERE doc_rowid = @rowid AND rev = @rev
+           UNION
+           SELECT r.rev, r.leaf FROM revs r JOIN d ON r.doc_rowid = @rowid AND r.parent = d.rev
+         ) SELECT rev FROM d WHERE leaf = 1 ORDER BY rev`,
+      ).pluck(),
+      changes: db.prepare<[number, number], { seq: number; rowid: number; id: string; winner: string; deleted: number }>(
+        `SELECT c.seq, d.rowid, d.id, d.winner, d.deleted FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
+         WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      ),
+      leafRevs: db.prepare<[number], string>('SELECT rev FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev').pluck(),
+      getLocal: db.prepare<[string], { rev: number; body: string }>('SELECT rev, body FROM local_docs WHERE id = ?'),
+      putLocal: db.prepare(
+        'INSERT INTO local_docs(id, rev, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, body = excluded.body',
+      ),
+    };
+    this.bulk = db.transaction((batch: readonly RemoteRevision[], checkpoint?: LocalDocInput) => {
+      const result = this.docs.remote.write(batch);
+      if (checkpoint) this.writeLocal(checkpoint);
+      return result;
+    }).immediate;
+  }
+
+  libraryId(): string {
+    const id = this.s.libraryId.get();
+    if (!id) throw new DatelineError('INTERNAL', 'This library has no replication id; reopen it so its update can run.');
+    return id;
+  }
+
+  revsDiff(request: RevsDiffRequest): RevsDiffResult {
+    const out: RevsDiffResult = {};
+    for (const [id, revs] of Object.entries(request)) {
+      const rowid = this.s.rowid.get(id);
+      const missing = revs.filter((r) => rowid === undefined || this.s.has.get(rowid, r) === undefined);
+      if (missing.length === 0) continue;
+      const entry: { missing: string[]; possible_ancestors?: string[] } = { missing: [...new Set(missing)] };
+      if (rowid !== undefined) {
+        const highest = Math.max(...missing.map(posOf));
+        const ancestors = this.s.leaves.all(rowid).filter((l) => l.pos < highest).map((l) => l.rev);
+        if (ancestors.length > 0) entry.possible_ancestors = ancestors.sort();
+      }
+      out[id] = entry;
+    }
+    return out;
+  }
+
+  bulkInsertRemote(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): BulkWriteResult {
+    return this.bulk(docs, checkpoint);
+  }
+
+  changes(since: number, limit: number): { results: ChangeRow[]; lastSeq: number } {
+    const rows = this.s.changes.all(since, limit);
+    const results = rows.map((r): ChangeRow => {
+      // CouchDB lists the winner first, then the other leaves.
+      const others = this.s.leafRevs.all(r.rowid).filter((rev) => rev !== r.winner);
+      const row: ChangeRow = { seq: r.seq, id: r.id, changes: [r.winner, ...others].map((rev) => ({ rev })) };
+      if (r.deleted === 1) row.deleted = true;
+      return row;
+    });
+    return { results, lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : since };
+  }
+
+  openRevs(id: string, revs: readonly string[] | 'all', options: { latest?: boolean } = {}): OpenRevResult[] {
+    return this.db.transaction(() => {
+      const rowid = this.s.rowid.get(id);
+      if (revs === 'all') {
+        if (rowid === undefined) return [];
+        return this.s.leafRows.all(rowid).map((r) => this.revision(id, rowid, r));
+      }
+      const out: OpenRevResult[] = [];
+      const seen = new Set<string>();
+      for (const asked of revs) {
+        const found = rowid === undefined ? [] : options.latest ? this.s.leavesFrom.all({ rowid, rev: asked }) : [asked];
+        const rows = rowid === undefined ? [] : found.map((r) => this.s.rev.get(rowid, r)).filter((r): r is RevRow => r !== undefined);
+        const withBody = rows.filter((r) => r.body !== null || r.deleted === 1);
+        if (withBody.length === 0) {
+          out.push({ missing: asked });
+          continue;
+        }
+        for (const r of withBody) {
+          if (seen.has(r.rev)) continue;
+          seen.add(r.rev);
+          out.push(this.revision(id, rowid!, r));
+        }
+      }
+      return out;
+    })();
+  }
+
+  private revision(id: string, rowid: number, r: RevRow): OpenRevResult {
+    if (r.body === null && r.deleted === 0) return { missing: r.rev };
+    const body = r.body === null ? {} : (JSON.parse(r.body) as Body);
+    const path = this.s.path.all({ rowid, rev: r.rev, max: MAX_PATH });
+    const doc: RemoteRevision = {
+      ...body,
+      _id: id,
+      _rev: r.rev,
+      _revisions: { start: revPos(r.rev), ids: path.map((p) => p.slice(p.indexOf('-') + 1)) },
+    };
+    if (r.deleted === 1) doc._deleted = true;
+    return { ok: doc };
+  }
+
+  getLocal(id: string): LocalDoc | null {
+    const r = this.s.getLocal.get(id);
+    if (!r) return null;
+    return { ...(JSON.parse(r.body) as Body), _id: id, _rev: `0-${r.rev}` };
+  }
+
+  putLocal(doc: LocalDocInput): LocalDoc {
+    return this.db.transaction(() => this.writeLocal(doc)).immediate();
+  }
+
+  private writeLocal(doc: LocalDocInput): LocalDoc {
+    if (typeof doc._id !== 'string' || doc._id.length === 0 || doc._id.length > 1000) {
+      throw new DatelineError('INVALID_INPUT', '_id: a local document needs an id of 1 to 1000 characters.', { path: ['_id'] });
+    }
+    const current = this.s.getLocal.get(doc._id);
+    const currentRev = current ? `0-${current.rev}` : undefined;
+    if (doc._rev !== undefined && doc._rev !== currentRev) {
+      throw new DatelineError('CONFLICT', `Local document "${doc._id}" is at ${currentRev ?? 'no revision'}, not ${doc._rev}.`, {
+        params: { id: doc._id, rev: doc._rev },
+      });
+    }
+    const body: Body = {};
+    for (const [k, v] of Object.entries(doc)) if (k !== '_id' && k !== '_rev' && k !== '__proto__') body[k] = v;
+    const rev = (current?.rev ?? 0) + 1;
+    this.s.putLocal.run(doc._id, rev, JSON.stringify(body));
+    return { ...body, _id: doc._id, _rev: `0-${rev}` };
+  }
+}
+
+function posOf(rev: string): number {
+  const n = Number.parseInt(rev, 10);
+  return Number.isFinite(n) ? n : 0;
+}
