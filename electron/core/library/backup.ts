@@ -9,6 +9,7 @@ import { BlobStore } from '../attachments/blobs';
 import type { JobHandle } from '../jobs';
 import { DB_FILE } from '../store/open';
 import { BACKUP_TABLES_SQL } from './schema';
+import { notePending } from '../litter';
 
 /**
  * A backup is one SQLite file: a page-for-page copy of the library (SQLite's backup API, so it
@@ -86,6 +87,8 @@ export async function backupLibrary(
 ): Promise<BackupResult> {
   const target = checkTarget(out, libraryDir);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  // Noted in the library, so the next start removes it if this process is killed.
+  const forget = notePending(libraryDir, temp);
   const shas = listBlobs(blobs);
   let copy: Database.Database | null = null;
   try {
@@ -149,5 +152,7 @@ export async function backupLibrary(
     if (copy?.open) copy.close();
     await removeQuietly(temp);
     throw e;
+  } finally {
+    forget();
   }
 }
