@@ -15,6 +15,8 @@ import { start } from './processes';
  */
 const KILLS = Number(process.env.DATELINE_RELIABILITY_KILLS ?? 200);
 const LANES = 4;
+/** Far beyond a few writes on a loaded machine; only a process that hangs reaches it. */
+const STALL_MS = 120_000;
 
 let child: Awaited<ReturnType<typeof buildChild>>;
 beforeAll(async () => {
@@ -32,10 +34,17 @@ async function lane(dir: string, lane: number, kills: number): Promise<{ acks: A
     const r = start(child.script, ['work', dir, String(seed)]);
     // The chosen point: after 1 to 6 acknowledgements, the next write already under way.
     const after = 1 + (seed % 6);
+    // A child that makes no progress at all is a hang, reported with what it printed.
+    const stalled = setTimeout(() => {
+      failures.push({ seed, stalled: true, printed: r.lines.length });
+      r.child.kill('SIGKILL');
+    }, STALL_MS);
     try {
       await r.until(() => r.lines.filter((l) => 'op' in l).length >= after);
     } catch {
       // The child ended on its own; its lines say why.
+    } finally {
+      clearTimeout(stalled);
     }
     r.child.kill('SIGKILL');
     await r.exited;
