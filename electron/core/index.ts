@@ -8,6 +8,8 @@ import { historyHandlers } from './library/history';
 import { libraryHandlers } from './library/handlers';
 import { officeHandlers } from './offices/handlers';
 import { contactHandlers } from './contacts/handlers';
+import { contactBulkHandlers } from './contacts/bulk-handlers';
+import { contactPersonHandlers } from './contacts/person-handlers';
 import { releaseHandlers } from './releases/handlers';
 import { searchHandlers } from './search/handlers';
 import { importHandlers } from './import/handlers';
@@ -46,6 +48,8 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...kitHandlers,
+  ...contactBulkHandlers,
+  ...contactPersonHandlers,
 };
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ContactFields, DocIdSchema, OutletFields, type Doc } from '../documents';
 import { fieldsUpdate, method, pageInput, type Created, type NamedSummary, type Page } from '../methods';
+import { CONTACT_BULK_API } from './bulk-contract';
+import { PERSON_API } from './person-contract';
 
 /** Contract methods of media contacts and the outlets they write for. Merged into API in contract.ts. */
 
@@ -27,4 +29,6 @@ export const CONTACT_API = {
   'outlet.update': method<Created>()(fieldsUpdate(OutletFields)),
   'outlet.get': method<Doc<'outlet'>>()(z.object({ id: DocIdSchema }).strict()),
   'outlet.list': method<Page<NamedSummary>>()(pageInput({})),
+  ...CONTACT_BULK_API,
+  ...PERSON_API,
 } as const;

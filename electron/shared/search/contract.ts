@@ -18,6 +18,8 @@ export const SEARCH_API = {
         query: Query,
         types: z.array(DocTypeSchema).max(6).optional(),
         limit: z.number().int().min(1).max(200).default(20),
+        /** Skips this many of the best matches: the next page starts where the last one ended. */
+        offset: z.number().int().min(0).max(1_000_000).default(0),
       })
       .strict(),
   ),

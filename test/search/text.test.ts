@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, ftsQuery, indexText, searchTokens } from '../../../electron/shared/search/text';
+import { foldText, ftsQuery, indexText, searchTokens } from '../../electron/shared/search/text';
 
 describe('search folding', () => {
   it('drops Latin accents and folds ligatures', () => {
