@@ -14,6 +14,7 @@ import { imagesOf, resolveKit, type KitAttachment, type KitModel } from './model
 import { pdfPrinter, type PdfPrinter } from './pdf';
 import { destinationPages } from './pdf-pages';
 import { fontPath, KIT_FONTS } from './resources';
+import { notePending } from '../litter';
 import { alreadyCompressed, writeZip, type ZipEntry } from './zip';
 import { warning, type Warning } from '../../shared/warnings';
 
@@ -70,14 +71,24 @@ function checkOutDir(outDir: string): void {
 /** Files being written; removed unless `commit` renames them into place. */
 class Staging {
   private readonly temps = new Map<string, string>(); // final → temp
+  private readonly notes: (() => void)[] = [];
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly libraryDir: string,
+  ) {}
 
   tempFor(finalName: string): string {
     // A dot-name with ".part": hidden in most file managers, never mistaken for the export.
     const temp = join(this.dir, `.${finalName}.${randomBytes(6).toString('hex')}.part`);
     this.temps.set(join(this.dir, finalName), temp);
+    // Noted in the library, so the next start removes it if this process is killed.
+    this.notes.push(notePending(this.libraryDir, temp));
     return temp;
+  }
+
+  private forget(): void {
+    for (const done of this.notes.splice(0)) done();
   }
 
   write(finalName: string, bytes: Buffer): void {
@@ -98,12 +109,14 @@ class Staging {
     }
     for (const [final, temp] of this.temps) renameSync(temp, final);
     this.temps.clear();
+    this.forget();
     return out;
   }
 
   discard(): void {
     for (const temp of this.temps.values()) rmSync(temp, { force: true });
     this.temps.clear();
+    this.forget();
   }
 }
 
@@ -292,7 +305,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
     (needDocx || needPdf ? images.length : 0) + (needDocx ? 1 : 0) + (needPdf ? 1 : 0) + (want.has('zip') ? model.attachments.length + 1 : 0) + (want.has('lite') ? images.length + 1 : 0);
   const progress = new Progress(job, Math.max(1, total));
   const printer = opts.printer ?? pdfPrinter();
-  const staging = new Staging(outDir);
+  const staging = new Staging(outDir, ctx.dir);
   const base = kitBaseName(model.title);
   try {
     const print = needDocx || needPdf ? await renditions(ctx, images, 'print', progress, 'Preparing photos') : new Map<string, RenderedImage>();

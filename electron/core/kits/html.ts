@@ -36,8 +36,13 @@ function esc(s: string): string {
 }
 
 /** A string for a CSS `content:` value. */
-function cssString(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
+/**
+ * A CSS string for text a person wrote (kit title, office name, embargo notice). Inside
+ * <style>, "</style>" would end the style sheet and start HTML; so < > & " and \\ are written
+ * as CSS hex escapes, and line breaks as spaces.
+ */
+export function cssString(s: string): string {
+  return `"${s.replace(/[\n\r\f]/g, ' ').replace(/[\\"<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;

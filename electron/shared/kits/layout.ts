@@ -299,14 +299,25 @@ export function safeFileName(given: string, mediaType: string | null = null, fal
     if (ext) stem = `${stem}${ext.replace(/\./g, '_')}`;
     ext = typed;
   }
-  stem = stem.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  stem = trimEndDots(stem.replace(/^[.\s]+/, ''));
   if (stem === '' || /^[._\s]*$/.test(stem)) stem = fallback;
   // "CON.txt" is as reserved as "CON" on Windows, and so is "con .txt".
   if (WINDOWS_RESERVED.test(stem.split('.')[0]!.trim())) stem = `_${stem}`;
   ext = ext.toLowerCase();
-  stem = cut(stem, Math.max(1, max - [...ext].length)).replace(/[.\s]+$/, '');
+  stem = trimEndDots(cut(stem, Math.max(1, max - [...ext].length)));
   if (stem === '') stem = fallback;
   return stem + ext;
+}
+
+/**
+ * Drops trailing dots and spaces (Windows drops them itself, so "a." and "a" would collide).
+ * A backwards scan: /[.\s]+$/ retries from every dot and space, so a long run of them in a name
+ * someone sent costs quadratic time.
+ */
+function trimEndDots(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charAt(end - 1) === '.' || /\s/.test(s.charAt(end - 1)))) end--;
+  return s.slice(0, end);
 }
 
 /**
@@ -324,7 +335,7 @@ export class EntryNamer {
     for (let n = 2; this.used.has(name.toLowerCase()); n++) {
       const [stem, ext] = splitExtension(first);
       const suffix = ` (${n})`;
-      name = cut(stem, this.max - [...suffix].length - [...ext].length).replace(/[.\s]+$/, '') + suffix + ext;
+      name = trimEndDots(cut(stem, this.max - [...suffix].length - [...ext].length)) + suffix + ext;
     }
     this.used.add(name.toLowerCase());
     return name;
