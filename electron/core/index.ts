@@ -6,6 +6,7 @@ import { Library, type LibraryOptions } from './store/library';
 import { attachmentHandlers } from './api/attachments';
 import { backupHandlers } from './api/backup';
 import { historyHandlers } from './api/history';
+import { conflictHandlers } from './api/conflicts';
 import { libraryHandlers } from './api/library';
 import { officeKitHandlers } from './api/offices-kits';
 import { peopleHandlers } from './api/people';
@@ -44,6 +45,7 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...backupHandlers,
   ...historyHandlers,
+  ...conflictHandlers,
   ...searchHandlers,
   ...importHandlers,
   ...kitHandlers,

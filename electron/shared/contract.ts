@@ -4,7 +4,6 @@ import {
   ContactFields,
   DocIdSchema,
   DocTypeSchema,
-  FieldNameSchema,
   KitFields,
   LanguageSchema,
   OfficeFields,
@@ -26,6 +25,7 @@ import { jobMethod, method, type MethodDef } from './methods';
 export type { Access, MethodDef } from './methods';
 import { IMPORT_API } from './import-contract';
 import { KIT_API } from './kit-contract';
+import { CONFLICT_API } from './conflict-contract';
 
 const Empty = z.object({}).strict();
 const Limit = z.number().int().min(1).max(500).default(50);
@@ -267,7 +267,7 @@ export const API = {
         id: DocIdSchema,
         baseRev: BaseRev,
         session: z.string().min(1).max(100),
-        fields: z.record(FieldNameSchema, z.unknown()),
+        fields: z.record(z.string(), z.unknown()),
       })
       .strict(),
   ),
@@ -290,6 +290,7 @@ export const API = {
   'job.cancel': method<JobInfo>()(z.object({ id: z.string().max(100) }).strict()),
   ...IMPORT_API,
   ...KIT_API,
+  ...CONFLICT_API,
 } as const;
 
 export type Api = typeof API;

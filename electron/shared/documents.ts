@@ -96,13 +96,6 @@ export function isReservedName(name: string): boolean {
   return name.startsWith('_');
 }
 
-/** A field name a caller may send: anything but a reserved "_" name. */
-export const FieldNameSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine((n) => !isReservedName(n), { error: (i) => `"${String(i.input)}" starts with "_", a name reserved for sync` });
-
 /** Fields every document carries in its body, beside its own. */
 export const BaseFields = {
   office: DocIdSchema.nullable().default(null),

@@ -64,6 +64,11 @@ export class ConflictsInbox {
     }
   }
 
+  /** Records an edit (`ours`) made on `base` while another side deleted the document (`theirs`). */
+  recordDelete(docId: string, base: string | null, ours: string, theirs: string, at: string): void {
+    this.s.insert.run(docId, 'delete', `delete:${docId}:${theirs}`, base, ours, theirs, '[]', at);
+  }
+
   /** Records the same fields changed on two leaves since their common revision `base`. */
   recordFields(docId: string, base: string | null, ours: string, theirs: string, fields: readonly string[], at: string): void {
     const pair = [ours, theirs].sort().join(':');

@@ -257,18 +257,40 @@ export class DocStore {
       }
       const parent = baseRev ?? row.winner;
       this.assertLeaf(row, parent);
-      const prev = this.body(row.rowid, parent) ?? {};
-      assertEditable(row, prev);
-      const at = ctx.at ?? this.now();
-      const body = this.withMeta(
-        row.type,
-        fields,
-        { createdAt: typeof prev.createdAt === 'string' ? prev.createdAt : at, createdBy: typeof prev.createdBy === 'string' ? prev.createdBy : ctx.author },
-        ctx.author,
-        at,
-      );
-      return this.writeRev(row, parent, body, false, ctx.author, at);
+      return this.writeOn(row, parent, fields, ctx).doc;
     })();
+  }
+
+  /**
+   * Writes a new revision on `parent` even when it is no longer a leaf: a second branch, so an
+   * edit that cannot be merged is kept beside the other side's instead of replacing it.
+   * Returns the new revision's id (the winner may be the other branch).
+   */
+  branch(id: string, parent: string, fields: Body, ctx: WriteContext): string {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (!row) throw noSuchDoc(id);
+      if (!this.s.revExists.get(row.rowid, parent)) {
+        throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${parent}".`, { params: { id, rev: parent } });
+      }
+      return this.writeOn(row, parent, fields, ctx).written;
+    })();
+  }
+
+  private writeOn(row: DocRow, parent: string, fields: Body, ctx: WriteContext): { doc: StoredDoc; written: string } {
+    const prev = this.body(row.rowid, parent) ?? {};
+    assertEditable(row, prev);
+    const at = ctx.at ?? this.now();
+    const body = this.withMeta(
+      row.type,
+      fields,
+      { createdAt: typeof prev.createdAt === 'string' ? prev.createdAt : at, createdBy: typeof prev.createdBy === 'string' ? prev.createdBy : ctx.author },
+      ctx.author,
+      at,
+    );
+    const json = canonicalJson(body);
+    const written = revFromJson(parent, false, json);
+    return { doc: this.writeRev(row, parent, body, false, ctx.author, at, json), written };
   }
 
   /** Deletes a document by writing a tombstone revision (kept, and replicated later). */
@@ -385,8 +407,7 @@ export class DocStore {
     return body;
   }
 
-  private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string): StoredDoc {
-    const json = canonicalJson(body);
+  private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string, json = canonicalJson(body)): StoredDoc {
     const rev = revFromJson(parent, deleted, json);
     if (!this.s.revExists.get(row.rowid, rev)) {
       this.s.insertRev.run(row.rowid, rev, revPos(rev), parent, deleted ? 1 : 0, json, author, at);
