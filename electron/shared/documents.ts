@@ -337,3 +337,54 @@ export function checkKnownFields(type: DocType, body: Readonly<Record<string, un
   }
   return { ok: true, fields: { ...unknown, ...(parsed.data as Record<string, unknown>) } };
 }
+
+const MAX_REPAIRS = 100;
+
+/**
+ * Reads a body of a newer schema version for showing and exporting (never for storing): what
+ * this version's schema refuses is mapped to what it knows. A nested field it does not know is
+ * left out, a value outside an enum becomes "other" (or the enum's first value), and any other
+ * field it cannot read is left out at its nearest list item or top-level field, where defaults
+ * apply. The stored document keeps all of it.
+ */
+export function readLeniently<S extends z.ZodObject>(schema: S, body: Readonly<Record<string, unknown>>): z.output<S> | null {
+  const known: Record<string, unknown> = {};
+  for (const k of Object.keys(schema.shape)) if (k in body) known[k] = structuredClone(body[k]);
+  for (let i = 0; i < MAX_REPAIRS; i++) {
+    const parsed = schema.safeParse(known);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    if (!repair(known, issue)) return null;
+  }
+  return null;
+}
+
+function repair(root: Record<string, unknown>, issue: z.core.$ZodIssue): boolean {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const at = (p: readonly PropertyKey[]): unknown => p.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
+  if (issue.code === 'unrecognized_keys') {
+    const target = at(path);
+    if (!target || typeof target !== 'object') return false;
+    for (const k of issue.keys) delete (target as Record<string, unknown>)[k];
+    return true;
+  }
+  if (issue.code === 'invalid_value' && path.length > 0) {
+    const parent = at(path.slice(0, -1));
+    const values = issue.values.filter((v): v is string => typeof v === 'string');
+    if (!parent || typeof parent !== 'object' || values.length === 0) return false;
+    (parent as Record<PropertyKey, unknown>)[path[path.length - 1]!] = values.includes('other') ? 'other' : values[0];
+    return true;
+  }
+  // Leave out the nearest list item holding the problem, or else the top-level field.
+  for (let n = path.length - 1; n >= 1; n--) {
+    const list = at(path.slice(0, n));
+    const index = path[n];
+    if (Array.isArray(list) && typeof index === 'number') {
+      list.splice(index, 1);
+      return true;
+    }
+  }
+  if (path.length === 0 || !(path[0]! in root)) return false;
+  delete root[path[0] as string];
+  return true;
+}

@@ -461,15 +461,18 @@ function tombstoneOf(type: string, prev: Body | null): Body {
   return office === null ? { type } : { type, office };
 }
 
-/** An app edits documents of its schema version or older; newer ones are read-only here. */
-function assertEditable(row: DocKey, prev: Body): void {
-  const v = schemaOf(prev);
+/**
+ * An app edits documents of its schema version or older; newer ones are read-only here, since
+ * this app cannot know what their fields and values mean.
+ */
+export function assertEditable(doc: { type: string; id?: string }, body: Readonly<Body>): void {
+  const v = schemaOf(body);
   if (v > DOC_SCHEMA_VERSION) {
     throw new DatelineError(
       'DOC_NEWER',
-      `This ${row.type} was written by a newer version of Dateline (document version ${v}; this app edits up to version ${DOC_SCHEMA_VERSION}). ` +
+      `This ${doc.type} was written by a newer version of Dateline (document version ${v}; this app edits up to version ${DOC_SCHEMA_VERSION}). ` +
         'You can read and export it; update Dateline to edit it.',
-      { params: { id: row.id, version: v, supported: DOC_SCHEMA_VERSION } },
+      { params: { ...(doc.id === undefined ? {} : { id: doc.id }), version: v, supported: DOC_SCHEMA_VERSION } },
     );
   }
 }
