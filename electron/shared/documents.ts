@@ -26,14 +26,24 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
   .refine(isRealDate, 'this date does not exist in the calendar');
 
+// Building an Intl.DateTimeFormat costs about as much as checking the rest of a release, and
+// a library names a few dozen zones: each is asked once.
+const zones = new Map<string, boolean>();
+const MAX_ZONES = 1000;
+
 export function isValidTimeZone(tz: string): boolean {
   if (tz.length === 0 || tz.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let known = zones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < MAX_ZONES) zones.set(tz, known);
   }
+  return known;
 }
 
 export const TimeZoneSchema = z.string().refine(isValidTimeZone, {

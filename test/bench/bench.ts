@@ -14,6 +14,7 @@ import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
 import { benchImport } from './import';
 import { benchKit, type BenchRow } from './kit';
+import { benchReplication } from './replication';
 import { Rng } from './rng';
 
 /**
@@ -318,10 +319,11 @@ if (process.argv[2] === OPEN_PROBE) {
   const [dir, releases, contacts, first] = process.argv.slice(3);
   await fill(dir!, Number(releases), Number(contacts), Number(first));
 } else {
-  // BENCH_ONLY=library|import|kit runs one part (the whole run takes a few minutes).
+  // BENCH_ONLY=library|import|kit|replication runs one part (the whole run takes a few minutes).
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'library') await main();
   if (!only || only === 'import') await sectionTable('Release import (through the sandboxed worker)', benchImport);
+  if (!only || only === 'replication') await sectionTable('Replication (documents written elsewhere, pulled into the library)', () => benchReplication(scale()));
   if (!only || only === 'kit') await sectionTable('Press kit exports (reference kit: 10 releases, 2 in Arabic, 20 photos of about 3 MB)', benchKit);
   log('done');
 }

@@ -419,8 +419,11 @@ export class DocStore {
   /**
    * Recomputes winner and conflict flag, bumps the changes feed and rewrites projections.
    * `at` is when the change happened; for revisions from elsewhere, the winner's own time.
+   * `fresh`: the document was never projected (it arrived in this transaction), so there are
+   * no rows to delete first; a delete from the contentless index would also make FTS5 flush
+   * its pending terms, once per document.
    */
-  settle(row: DocKey, when?: string): StoredDoc {
+  settle(row: DocKey, when?: string, fresh = false): StoredDoc {
     const leaves: LeafInfo[] = this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
     const winner = pickWinner(leaves);
     const conflicted = isConflicted(leaves);
@@ -428,7 +431,7 @@ export class DocStore {
     const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
     const seq = this.bumpSeq(row.rowid);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
-    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at);
+    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh);
     return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
   }
 

@@ -133,6 +133,7 @@ export class RemoteWriter {
     const now = this.docs.now();
     for (const [id, revs] of byId) {
       let key: DocKey | undefined = this.docs.rowOf(id);
+      const fresh = key === undefined;
       let wrote = false;
       for (const c of revs) {
         if (key && c.type !== null && !c.deleted && c.type !== key.type) {
@@ -155,7 +156,7 @@ export class RemoteWriter {
         wrote = true;
       }
       if (key && wrote) {
-        this.docs.settle(key);
+        this.docs.settle(key, undefined, fresh);
         this.inbox.noticeDeleteAgainstEdit(key, now);
       }
     }
