@@ -84,8 +84,10 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
     }
     const winner = docs.getStored(c.docId)!.rev;
     const loser = winner === c.oursRev ? c.theirsRev : c.oursRev;
-    const written = docs.update(c.docId, validateKnown(c.docType as DocType, merged), who, winner === c.oursRev ? c.oursRev : c.theirsRev);
+    const fields = validateKnown(c.docType as DocType, merged);
+    // The other branch ends first, so the merged revision is written on a document in no conflict.
     docs.remove(c.docId, who, loser);
+    const written = docs.update(c.docId, fields, who, winner === c.oursRev ? c.oursRev : c.theirsRev);
     docs.inbox.markResolved(caseId, 'merged', now);
     return settled(docs.getStored(written.id)!);
   })();

@@ -81,7 +81,7 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
       } else {
         // The person goes on from their own version until they decide.
         rev = docs.branch(id, baseRev, ours, who);
-        docs.inbox.recordFields(id, baseRev, rev, current.rev, conflicts, docs.now());
+        docs.inbox.recordFields(id, baseRev, rev, current.rev, conflicts, docs.now(), true);
       }
     }
     prepared(db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);

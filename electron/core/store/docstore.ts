@@ -6,6 +6,7 @@ import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
 import { project } from './projections';
 import { prepared } from './statements';
+import { AutoMerger } from './automerge';
 import { ConflictsInbox } from './conflicts';
 import { RemoteWriter } from './remote-write';
 
@@ -120,12 +121,30 @@ export class DocStore {
 
   /** The write path for revisions made elsewhere; runs inside the caller's transaction. */
   get remote(): RemoteWriter {
-    return (this.remoteWriter ??= new RemoteWriter(this.db, this, this.inbox));
+    return (this.remoteWriter ??= new RemoteWriter(this.db, this));
   }
 
   /** The conflicts inbox: cases the person decides. */
   get inbox(): ConflictsInbox {
     return (this.conflictsInbox ??= new ConflictsInbox(this.db));
+  }
+
+  private merger: AutoMerger | undefined;
+  private inboxReady: boolean | undefined;
+
+  /**
+   * Keeps the inbox a function of the tree after any write that may change a document's
+   * branches: cases whose branches were merged or ended are closed, live branches are merged
+   * when no field changed on both sides (alike on every library), and what cannot be merged or
+   * a deletion against an edit is recorded. Runs inside the caller's transaction.
+   */
+  reconcile(key: DocKey, conflicted: boolean): void {
+    this.inboxReady ??= this.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'conflicts'").get() !== undefined;
+    if (!this.inboxReady) return;
+    const at = this.now();
+    this.inbox.closeSettled(key, at);
+    if (conflicted) (this.merger ??= new AutoMerger(this.db, this, this.inbox)).settle(key, at);
+    this.inbox.noticeDeleteAgainstEdit(key, at);
   }
 
   /** Where a document's rows are, or undefined for a document this library never had. */
@@ -257,7 +276,7 @@ export class DocStore {
       }
       const parent = baseRev ?? row.winner;
       this.assertLeaf(row, parent);
-      return this.writeOn(row, parent, fields, ctx).doc;
+      return this.reconciled(row, this.writeOn(row, parent, fields, ctx).doc);
     })();
   }
 
@@ -273,7 +292,9 @@ export class DocStore {
       if (!this.s.revExists.get(row.rowid, parent)) {
         throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${parent}".`, { params: { id, rev: parent } });
       }
-      return this.writeOn(row, parent, fields, ctx).written;
+      const { doc, written } = this.writeOn(row, parent, fields, ctx);
+      this.reconciled(row, doc);
+      return written;
     })();
   }
 
@@ -304,7 +325,7 @@ export class DocStore {
       this.assertLeaf(row, parent);
       const at = ctx.at ?? this.now();
       const body: Body = { ...tombstoneOf(row.type, this.body(row.rowid, parent)), updatedAt: at, updatedBy: ctx.author };
-      return this.writeRev(row, parent, body, true, ctx.author, at);
+      return this.reconciled(row, this.writeRev(row, parent, body, true, ctx.author, at));
     })();
   }
 
@@ -376,6 +397,11 @@ export class DocStore {
       prepared(this.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
       return this.settle(row, at);
     })();
+  }
+
+  private reconciled(row: DocKey, doc: StoredDoc): StoredDoc {
+    this.reconcile(row, doc.conflicted);
+    return doc.conflicted ? this.getStored(row.id)! : doc;
   }
 
   private assertLeaf(row: DocRow, rev: string): void {

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { checkKnownFields, DOC_SCHEMA_VERSION, DOC_TYPES, DocIdSchema, isReservedName, REV_PATTERN, schemaOf, type DocType } from '../../shared/documents';
 import type { Body, DocKey, DocStore } from './docstore';
-import type { ConflictsInbox } from './conflicts';
 import type { BulkWriteResult, RemoteRevision } from './replication-api';
 import { canonicalJson, revPos } from './revisions';
 
@@ -92,15 +91,15 @@ interface RevRow {
  * The write path for revisions made elsewhere (`new_edits: false`). It runs inside the
  * caller's transaction: each revision goes in with its unknown ancestors (without bodies),
  * a stemmed root is accepted as a root, each document's winner is settled once per batch, and
- * a replayed revision changes nothing, not even the changes feed.
+ * a replayed revision changes nothing, not even the changes feed. Branches that arrive in
+ * conflict are merged when no field changed on both sides (DocStore.reconcile), else recorded.
  */
 export class RemoteWriter {
   private readonly s;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly docs: DocStore,
-    private readonly inbox: ConflictsInbox,
   ) {
     this.s = {
       rev: db.prepare<[number, string], RevRow>('SELECT parent, leaf FROM revs WHERE doc_rowid = ? AND rev = ?'),
@@ -156,8 +155,7 @@ export class RemoteWriter {
         wrote = true;
       }
       if (key && wrote) {
-        this.docs.settle(key, undefined, fresh);
-        this.inbox.noticeDeleteAgainstEdit(key, now);
+        this.docs.reconcile(key, this.docs.settle(key, undefined, fresh).conflicted);
       }
     }
     return result;
