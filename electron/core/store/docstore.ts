@@ -466,6 +466,23 @@ export class DocStore {
     return Number(this.s.changeInsert.run(rowid).lastInsertRowid);
   }
 
+  /**
+   * Compaction: removes the bodies of old revisions of one document, or of all, keeping the
+   * tree (every revision id and parent, so replication and history still know the path), the
+   * leaves, the branch points (a revision with two children is the base a later merge of those
+   * branches needs), the base of an editing session in progress and of an open conflict.
+   * Returns how many bodies were removed.
+   */
+  compact(id?: string): number {
+    const run = () => {
+      if (id === undefined) return prepared(this.db, COMPACT_SQL).run({ doc: null }).changes;
+      const row = this.row(id);
+      if (!row) throw noSuchDoc(id);
+      return prepared(this.db, COMPACT_SQL).run({ doc: row.rowid }).changes;
+    };
+    return this.db.transaction(run)();
+  }
+
   /** Documents changed after `since`, oldest first: the local side of the changes feed. */
   changesSince(since: number, limit = 100): { seq: number; id: string; rev: string; deleted: boolean }[] {
     return this.s.changesSince.all(since, limit).map((r) => ({ seq: r.seq, id: r.id, rev: r.rev, deleted: r.deleted === 1 }));
@@ -480,6 +497,16 @@ export class DocStore {
     return this.s.liveCounts.get()!;
   }
 }
+
+const COMPACT_SQL = `
+  UPDATE revs SET body = NULL
+  WHERE leaf = 0 AND body IS NOT NULL AND (@doc IS NULL OR doc_rowid = @doc)
+    AND (SELECT count(*) FROM revs c WHERE c.doc_rowid = revs.doc_rowid AND c.parent = revs.rev) < 2
+    AND NOT EXISTS (SELECT 1 FROM drafts d JOIN docs o ON o.id = d.doc_id WHERE o.rowid = revs.doc_rowid AND d.base_rev = revs.rev)
+    AND NOT EXISTS (
+      SELECT 1 FROM conflicts k JOIN docs o ON o.id = k.doc_id
+      WHERE o.rowid = revs.doc_rowid AND k.resolved_at IS NULL AND k.base_rev = revs.rev
+    )`;
 
 /**
  * What a tombstone keeps of the revision it ends: its type and office, which a server's
