@@ -44,6 +44,8 @@ export const OPTIONS = {
   item: { type: 'string', multiple: true },
   office: { type: 'string' },
   format: { type: 'string' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

@@ -3,15 +3,16 @@ import type { CoreContext } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { JobManager } from './jobs';
 import { Library, type LibraryOptions } from './store/library';
-import { attachmentHandlers } from './api/attachments';
-import { backupHandlers } from './api/backup';
-import { historyHandlers } from './api/history';
-import { conflictHandlers } from './api/conflicts';
-import { libraryHandlers } from './api/library';
-import { officeKitHandlers } from './api/offices-kits';
-import { peopleHandlers } from './api/people';
-import { releaseHandlers } from './api/releases';
-import { searchHandlers } from './api/search';
+import { attachmentHandlers } from './attachments/handlers';
+import { historyHandlers } from './library/history';
+import { conflictHandlers } from './library/conflicts';
+import { libraryHandlers } from './library/handlers';
+import { officeHandlers } from './offices/handlers';
+import { contactHandlers } from './contacts/handlers';
+import { contactBulkHandlers } from './contacts/bulk-handlers';
+import { contactPersonHandlers } from './contacts/person-handlers';
+import { releaseHandlers } from './releases/handlers';
+import { searchHandlers } from './search/handlers';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
 import { closePdfPrinter } from './kits/pdf';
@@ -40,15 +41,16 @@ export interface Core {
 export const handlers: Handlers = {
   ...libraryHandlers,
   ...releaseHandlers,
-  ...peopleHandlers,
-  ...officeKitHandlers,
+  ...contactHandlers,
+  ...officeHandlers,
   ...attachmentHandlers,
-  ...backupHandlers,
   ...historyHandlers,
   ...conflictHandlers,
   ...searchHandlers,
   ...importHandlers,
   ...kitHandlers,
+  ...contactBulkHandlers,
+  ...contactPersonHandlers,
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { CoreEvent } from '../shared/contract';
 import type { Result } from '../shared/errors';
-import type { PageSize } from '../shared/kit-layout';
+import type { PageSize } from '../shared/kits/layout';
 
 /**
  * Messages between the shell (main process) and the core host (utility process). Each call

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { session, type BrowserWindow } from 'electron';
-import { KIT_PAGE_URL } from '../shared/kit-layout';
+import { KIT_PAGE_URL } from '../shared/kits/layout';
 import { DatelineError } from '../shared/errors';
-import type { PageSize } from '../shared/kit-layout';
+import type { PageSize } from '../shared/kits/layout';
 import type { PrintRequest } from './core-protocol';
 import { readRegularFile } from './files';
 import { createPrintWindow } from './window';

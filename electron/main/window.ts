@@ -1,5 +1,5 @@
 import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
-import { KIT_PAGE_URL } from '../shared/kit-layout';
+import { KIT_PAGE_URL } from '../shared/kits/layout';
 import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl, openExternal } from './urls';
 
 export interface WindowOptions {

@@ -162,6 +162,35 @@ export const PhoneSchema = z
 export const CONTACT_KINDS = ['spokesperson', 'journalist'] as const;
 export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'a country is an ISO 3166 code such as KE or CH');
 
+export const OutletStintSchema = z
+  .object({
+    outlet: DocIdSchema,
+    role: shortText(300).nullable().default(null),
+    from: IsoDateSchema.nullable().default(null),
+    to: IsoDateSchema.nullable().default(null),
+  })
+  .strict();
+
+export const SocialHandleSchema = z
+  .object({
+    network: z.string().trim().min(1).max(40),
+    handle: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
+export const LEGAL_BASES = ['consent', 'legitimate-interest', 'public-task', 'contract', 'other'] as const;
+export const DataProtectionSchema = z
+  .object({
+    legalBasis: z.enum(LEGAL_BASES).nullable().default(null),
+    purpose: shortText(1000).nullable().default(null),
+    consentDate: IsoDateSchema.nullable().default(null),
+    consentSource: shortText(500).nullable().default(null),
+    doNotContact: z.boolean().default(false),
+    lastVerified: IsoDateSchema.nullable().default(null),
+  })
+  .strict();
+export type DataProtection = z.infer<typeof DataProtectionSchema>;
+
 export const ContactFields = z
   .object({
     ...BaseFields,
@@ -176,6 +205,17 @@ export const ContactFields = z
     emails: z.array(EmailSchema).max(20).default([]),
     phones: z.array(PhoneSchema).max(20).default([]),
     notes: z.string().max(20_000).nullable().default(null),
+    /** The contact's photo, an attachment (from a vCard, for instance). */
+    photo: DocIdSchema.nullable().optional(),
+    /** Outlets a journalist wrote for before, newest first: a move keeps the past. */
+    outletHistory: z.array(OutletStintSchema).max(100).optional(),
+    tags: z.array(tag).max(100).optional(),
+    regions: z.array(tag).max(100).optional(),
+    socialHandles: z.array(SocialHandleSchema).max(20).optional(),
+    /** The static lists the contact is on (by name). */
+    lists: z.array(tag).max(100).optional(),
+    /** Why the office may hold this person's data, and since when (not `consent`: that is a photo subject's). */
+    dataProtection: DataProtectionSchema.optional(),
   })
   .strict();
 export type ContactFieldsT = z.infer<typeof ContactFields>;
@@ -275,6 +315,16 @@ export const OfficeFields = z
     boilerplate: z.record(LanguageSchema, z.string().max(20_000)).default({}),
     timeZone: TimeZoneSchema.nullable().default(null),
     office: DocIdSchema.nullable().default(null),
+    /** Where the office is: phone numbers typed without a country code are read as this country's. */
+    country: CountrySchema.nullable().optional(),
+    /** The office's list of beats, offered beside free tags on its contacts. */
+    beats: z.array(tag).max(200).optional(),
+    /** A contact not verified for this many months is shown as outdated. */
+    outdatedAfterMonths: z.number().int().min(1).max(120).optional(),
+    /** Key of the suppression record (shared by the office's devices through sync); see contacts/suppression.ts. */
+    privacyKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** Keyed hashes of erased people's e-mails and phones, sorted, so no import brings them back. */
+    suppressed: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1_000_000).optional(),
   })
   .strict();
 export type OfficeFieldsT = z.infer<typeof OfficeFields>;
@@ -359,7 +409,7 @@ const MAX_REPAIRS = 100;
  */
 export function readLeniently<S extends z.ZodObject>(schema: S, body: Readonly<Record<string, unknown>>): z.output<S> | null {
   const known: Record<string, unknown> = {};
-  for (const k of Object.keys(schema.shape)) if (k in body) known[k] = structuredClone(body[k]);
+  for (const k of Object.keys(schema.shape)) if (k in body) known[k] = JSON.parse(JSON.stringify(body[k])) as unknown;
   for (let i = 0; i < MAX_REPAIRS; i++) {
     const parsed = schema.safeParse(known);
     if (parsed.success) return parsed.data;

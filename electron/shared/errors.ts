@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'LIBRARY_BUSY',
   'NOT_A_BACKUP',
   'CANCELLED',
+  'OFFLINE',
+  'SERVER_ERROR',
+  'SERVER_AUTH',
   'USAGE',
   'INTERNAL',
 ] as const;

@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { DocIdSchema, RevSchema } from './documents';
 
-/** How a contract method is declared; see contract.ts. */
+/** How a contract method is declared, and the inputs and results every domain's contract shares; see contract.ts. */
 
 export type Access = 'any' | 'local';
 
@@ -31,3 +32,51 @@ export function jobMethod<O>() {
   });
 }
 
+export const Empty = z.object({}).strict();
+export const Limit = z.number().int().min(1).max(500).default(50);
+export const Cursor = z.string().max(200).nullable().default(null);
+export const Query = z.string().max(500);
+export const BaseRev = RevSchema.nullable().default(null);
+
+export interface Created {
+  id: string;
+  rev: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface NamedSummary {
+  id: string;
+  rev: string;
+  name: string;
+  updatedAt: string;
+}
+
+/**
+ * A change to some fields: each field optional and, unlike `.partial()` in zod 4, without its
+ * default, so a field left out stays as it is instead of being reset.
+ */
+export function changeOf<T extends z.ZodObject>(fields: T) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(fields.shape as Record<string, z.ZodType>)) {
+    shape[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>;
+}
+
+export const fieldsUpdate = <T extends z.ZodObject>(fields: T) =>
+  z
+    .object({
+      id: DocIdSchema,
+      rev: BaseRev,
+      fields: changeOf(fields),
+    })
+    .strict();
+
+export const pageInput = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ limit: Limit, cursor: Cursor, query: Query.optional(), ...shape }).strict();

@@ -4,6 +4,7 @@ import { useClient } from '../client/context';
 import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
+import { ContactImportScreen } from '../contacts/ContactImportScreen';
 import { ImportScreen } from '../import/ImportScreen';
 import { KitBuilder } from '../kit-builder/KitBuilder';
 import { KitsScreen } from '../kits/KitsScreen';
@@ -38,6 +39,8 @@ function Screen({ route }: { route: Route }) {
       return <ContactsScreen />;
     case 'contact':
       return <ContactEditor key={route.id ?? 'new'} id={route.id} />;
+    case 'contactImport':
+      return <ContactImportScreen />;
     case 'attachments':
       return <AttachmentsScreen selected={null} />;
     case 'attachment':

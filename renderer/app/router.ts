@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'release'; id: string }
   | { screen: 'contacts' }
   | { screen: 'contact'; id: string | null }
+  | { screen: 'contactImport' }
   | { screen: 'attachments' }
   | { screen: 'attachment'; id: string }
   | { screen: 'kits' }
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
       return second ? { screen: 'release', id: second } : { screen: 'releases' };
     case 'contacts':
       if (second === 'new') return { screen: 'contact', id: null };
+      if (second === 'import') return { screen: 'contactImport' };
       return second ? { screen: 'contact', id: second } : { screen: 'contacts' };
     case 'attachments':
       return second ? { screen: 'attachment', id: second } : { screen: 'attachments' };
@@ -58,6 +60,7 @@ export function sectionOf(route: Route): Section | null {
       return 'releases';
     case 'contacts':
     case 'contact':
+    case 'contactImport':
       return 'contacts';
     case 'attachments':
     case 'attachment':
@@ -82,6 +85,7 @@ export const href = {
   contacts: () => '#/contacts',
   contact: (id: string) => `#/contacts/${encodeURIComponent(id)}`,
   newContact: () => '#/contacts/new',
+  contactImport: () => '#/contacts/import',
   attachments: () => '#/attachments',
   attachment: (id: string) => `#/attachments/${encodeURIComponent(id)}`,
   kits: () => '#/kits',

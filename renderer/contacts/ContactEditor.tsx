@@ -7,6 +7,7 @@ import { countryName, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
 import { SavedNote } from '../ui/SavedNote';
 import { useOffices } from '../ui/useOffices';
+import { ContactRecord } from './ContactRecord';
 import { TypedEntries } from './TypedEntries';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { useDocEditor } from '../ui/useDocEditor';
@@ -180,6 +181,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           <SavedNote saved={saved} />
         </div>
       </form>
+      {id && <ContactRecord key={id} id={id} />}
     </div>
   );
 }

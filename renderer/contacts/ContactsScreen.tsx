@@ -38,9 +38,14 @@ export function ContactsScreen() {
     <div className="screen list-screen">
       <div className="screen-head">
         <h1>{t('nav.contacts')}</h1>
-        <a className="button primary" href={href.newContact()}>
-          {t('contacts.new')}
-        </a>
+        <span className="actions">
+          <a className="button" href={href.contactImport()}>
+            {t('contactImport.open')}
+          </a>
+          <a className="button primary" href={href.newContact()}>
+            {t('contacts.new')}
+          </a>
+        </span>
       </div>
       <form className="filters" role="search" aria-label={t('contacts.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">

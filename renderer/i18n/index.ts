@@ -1,21 +1,31 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import ar from './ar.json';
 import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+import { PSEUDO_LANGUAGE, pseudoTree } from './pseudo';
 
 /**
- * The UI's languages. English is complete; a French, Spanish or Arabic file is added here
- * (same keys as en.json) and appears in Settings. Missing keys fall back to English.
+ * The UI's languages, each file with the same keys as en.json (a test holds them to it,
+ * with every plural form the language has). They are offered in Settings.
  */
 export const UI_RESOURCES = {
   en: { translation: en },
+  fr: { translation: fr },
+  es: { translation: es },
+  ar: { translation: ar },
 } as const;
 
 export type UiLanguage = keyof typeof UI_RESOURCES;
 export const UI_LANGUAGES = Object.keys(UI_RESOURCES) as UiLanguage[];
 const STORAGE_KEY = 'dateline.uiLanguage';
 
+/** The test-only pseudo-locale is chosen by saving it, never offered in Settings. */
+const ALL_RESOURCES = { ...UI_RESOURCES, [PSEUDO_LANGUAGE]: { translation: pseudoTree(en) } };
+
 /** Formatting locale per UI language: the organisation writes day-month dates in English. */
-const FORMAT_LOCALE: Record<string, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar' };
+const FORMAT_LOCALE: Record<string, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar', [PSEUDO_LANGUAGE]: 'en-GB' };
 
 export function formatLocale(lng: string): string {
   return FORMAT_LOCALE[lng] ?? lng;
@@ -25,15 +35,27 @@ function isUiLanguage(x: string): x is UiLanguage {
   return Object.prototype.hasOwnProperty.call(UI_RESOURCES, x);
 }
 
-function initialLanguage(): UiLanguage {
+/**
+ * The first of the system's preferred languages that Dateline speaks (fr-CA → fr). Electron
+ * gives the window the OS language here; a browser gives its own.
+ */
+export function preferredLanguage(preferences: readonly string[]): UiLanguage {
+  for (const tag of preferences) {
+    const base = tag.split('-')[0]?.toLowerCase() ?? '';
+    if (isUiLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+function initialLanguage(): string {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved && isUiLanguage(saved)) return saved;
+    if (saved && (isUiLanguage(saved) || saved === PSEUDO_LANGUAGE)) return saved;
   } catch {
-    // No storage: use the browser's language.
+    // No storage: use the system's language.
   }
-  const browser = (typeof navigator !== 'undefined' ? navigator.language : 'en').slice(0, 2);
-  return isUiLanguage(browser) ? browser : 'en';
+  if (typeof navigator === 'undefined') return 'en';
+  return preferredLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
 /** Keeps <html lang> and <html dir> in step with the UI language (Arabic reads right to left). */
@@ -46,7 +68,7 @@ function applyToDocument(instance: I18n, lng: string): void {
 export function setUpI18n(lng: string = initialLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: UI_RESOURCES,
+    resources: ALL_RESOURCES,
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

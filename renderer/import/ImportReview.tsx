@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
-import type { ImportPreview, ImportSource } from '../../electron/shared/import-contract';
+import type { ImportPreview, ImportSource } from '../../electron/shared/import/contract';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
 import { SourceView } from './SourceView';

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWindowFileDrop } from '../ui/useWindowFileDrop';
 import type { ApiError } from '../../electron/shared/errors';
-import type { ImportCommitted, ImportSource } from '../../electron/shared/import-contract';
+import type { ImportCommitted, ImportSource } from '../../electron/shared/import/contract';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';

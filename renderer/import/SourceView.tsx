@@ -1,4 +1,4 @@
-import type { ImportSourceBlock } from '../../electron/shared/import-contract';
+import type { ImportSourceBlock } from '../../electron/shared/import/contract';
 
 /** The cleaned source, as text elements only: nothing from the imported file is ever markup here. */
 export function SourceView({ blocks, label }: { blocks: ImportSourceBlock[]; label: string }) {

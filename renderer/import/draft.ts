@@ -1,4 +1,4 @@
-import type { ImportContactMatch, ImportedContact, ImportedRelease, ImportPreview } from '../../electron/shared/import-contract';
+import type { ImportContactMatch, ImportedContact, ImportedRelease, ImportPreview } from '../../electron/shared/import/contract';
 
 /**
  * The form the person edits: the extracted release with the body and notes as plain text

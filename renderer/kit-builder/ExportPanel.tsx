@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoreEvent } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
-import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kit-layout';
+import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
 import { useClient, useCoreEvents } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { bytesOf, isExportedBytes } from './items';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
-import type { KitPreview } from '../../electron/shared/kit-contract';
-import type { PageSize } from '../../electron/shared/kit-layout';
+import type { KitPreview } from '../../electron/shared/kits/contract';
+import type { PageSize } from '../../electron/shared/kits/layout';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 
 /** The live preview: the very HTML the PDF is printed from, in a sandboxed frame (no script, no network). */

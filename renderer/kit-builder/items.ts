@@ -1,5 +1,5 @@
 import type { KitItem } from '../../electron/shared/documents';
-import type { KitExportedBytes } from '../../electron/shared/kit-contract';
+import type { KitExportedBytes } from '../../electron/shared/kits/contract';
 
 /**
  * The kit builder's list logic, kept free of React so the rules (where a moved item lands,

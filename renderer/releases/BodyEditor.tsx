@@ -129,20 +129,20 @@ export function BodyEditor({
     <div className="body-editor">
       <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
         <Toggle pressed={state.h1} label={t('editor.heading', { level: 1 })} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
-          H1
+          {t('editor.headingShort', { level: 1 })}
         </Toggle>
         <Toggle pressed={state.h2} label={t('editor.heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
-          H2
+          {t('editor.headingShort', { level: 2 })}
         </Toggle>
         <Toggle pressed={state.h3} label={t('editor.heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
-          H3
+          {t('editor.headingShort', { level: 3 })}
         </Toggle>
         <span className="tool-sep" aria-hidden="true" />
         <Toggle pressed={state.bold} label={t('editor.bold')} onClick={() => chain().toggleBold().run()}>
-          B
+          {t('editor.boldShort')}
         </Toggle>
         <Toggle pressed={state.italic} label={t('editor.italic')} onClick={() => chain().toggleItalic().run()}>
-          I
+          {t('editor.italicShort')}
         </Toggle>
         <Toggle pressed={state.link} label={t('editor.link')} onClick={openLink}>
           <LinkIcon />

@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { openCore, type Core } from '../../electron/core/index';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
-import type { KitExportResult } from '../../electron/shared/kit-contract';
-import type { ExportFormat } from '../../electron/shared/kit-layout';
+import type { KitExportResult } from '../../electron/shared/kits/contract';
+import type { ExportFormat } from '../../electron/shared/kits/layout';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
 import { Rng } from './rng';
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ContactFieldsT, ReleaseFieldsT } from '../../electron/shared/documents';
 import { plainText } from '../../electron/shared/richtext';
-import { foldText, indexText } from '../../electron/shared/search-text';
+import { foldText, indexText } from '../../electron/shared/search/text';
 
 /**
  * The raw peer: what storing the same rows searchably costs with nothing of Dateline's own

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import type { ImportedContact, ImportedRelease } from '../../electron/shared/import-contract';
+import type { ImportedContact, ImportedRelease } from '../../electron/shared/import/contract';
 
 /** The corpus: each case is an input file and `<case>.expected.json` beside it. */
 

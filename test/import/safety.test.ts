@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import type { Core } from '../../electron/core/index';
 import { parseInWorker, IMPORT_LIMITS } from '../../electron/core/import/run';
-import type { ImportPreview } from '../../electron/shared/import-contract';
+import type { ImportPreview } from '../../electron/shared/import/contract';
 import { call, CONTENT_TYPES, core, documentXml, fail, para, ROOT_RELS, zip } from './helpers';
 
 /**

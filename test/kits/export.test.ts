@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
-import type { KitExportResult, KitExportedBytes, KitPreview } from '../../electron/shared/kit-contract';
+import type { KitExportResult, KitExportedBytes, KitPreview } from '../../electron/shared/kits/contract';
 import { ARABIC_BODY, ARABIC_HEADLINE, call, dispose, ENGLISH_BODY, ENGLISH_HEADLINE, job, makeKit, type KitFixture } from './fixtures';
 import { entryMethods, readZip } from './zipread';
 

@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stripJpegLocation, stripPngLocation } from '../../electron/core/kits/metadata';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { Core } from '../../electron/core/index';
-import type { KitExportResult } from '../../electron/shared/kit-contract';
-import { EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME, safeFileName } from '../../electron/shared/kit-layout';
+import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME, safeFileName } from '../../electron/shared/kits/layout';
 import { addPhoto, body, call, dispose, job, jobError, openLibrary, photo } from './fixtures';
 import { readZip } from './zipread';
 

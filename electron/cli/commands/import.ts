@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isDatelineError, type ApiError } from '../../shared/errors';
-import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import-contract';
+import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
 import { toApiError } from '../../core/jobs';
 import { DatelineError } from '../../shared/errors';
 import { UsageError, type Cli, type Command } from '../cli';

@@ -1,6 +1,7 @@
 import type { Command } from '../cli';
+import { contactsCommand } from './contacts';
 import { importCommand } from './import';
 import { exportCommand, kitCommand } from './kit';
 
 /** Commands that live in their own files, by name. */
-export const COMMANDS: Command[] = [importCommand, kitCommand, exportCommand];
+export const COMMANDS: Command[] = [importCommand, kitCommand, exportCommand, contactsCommand];

@@ -1,14 +1,16 @@
 import { DatelineError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import { AttachmentFields, ContactFields, EmailSchema, PhoneSchema } from '../../shared/documents';
-import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../shared/import-contract';
+import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../shared/import/contract';
 import type { BlockNode, RichText } from '../../shared/richtext';
 import { tooLarge } from '../attachments/files';
 import { sniffMediaType } from '../attachments/images';
 import { sanitiseFileName } from '../attachments/names';
-import { validateKnown } from '../api/common';
+import { linkReleases, liveAttachmentBySha } from '../attachments/queries';
+import { validateKnown } from '../store/repository';
 import type { CoreContext } from '../context';
 import { contactKeys } from '../store/projections';
+import { contactsMatching } from '../contacts/queries';
 import { isRtl } from './normalise';
 
 /**
@@ -20,18 +22,10 @@ import { isRtl } from './normalise';
 
 type CommitInput = ParsedInputOf<'import.commit'>;
 
-/** Existing contacts sharing a normalised e-mail or phone with the given details. */
+/** The existing contact sharing a normalised e-mail or phone with the given details, if any. */
 export function matchContact(ctx: CoreContext, email: string | null, phone: string | null): ImportContactMatch | null {
-  const keys = contactKeys({ emails: email ? [{ address: email }] : [], phones: phone ? [{ number: phone }] : [] });
-  if (keys.length === 0) return null;
-  const row = ctx.library.db
-    .prepare<string[], { id: string; name: string; organisation: string | null }>(
-      `SELECT d.id, p.name, p.organisation
-       FROM contact_key_p k JOIN contact_p p ON p.doc_rowid = k.doc_rowid JOIN docs d ON d.rowid = p.doc_rowid
-       WHERE d.deleted = 0 AND k.key IN (${keys.map(() => '?').join(',')}) ORDER BY d.rowid LIMIT 1`,
-    )
-    .get(...keys);
-  return row ?? null;
+  const [first] = contactsMatching(ctx, email ? [email] : [], phone ? [phone] : [], { order: 'oldest', limit: 1 });
+  return first ? { id: first.id, name: first.name, organisation: first.organisation } : null;
 }
 
 /** The original's bytes, name and type, from the source the preview was made from. */
@@ -169,17 +163,10 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
 
       const release = docs.create('release', { ...releaseFields, contacts: contacts.map((c) => c.id) }, { author });
 
-      const existing = ctx.library.db
-        .prepare<[string], { id: string }>(
-          `SELECT d.id FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
-           WHERE a.sha256 = ? AND d.deleted = 0 AND d.type = 'attachment' ORDER BY d.rowid LIMIT 1`,
-        )
-        .get(sha256);
+      const existing = liveAttachmentBySha(ctx, sha256);
       let attachment: ImportCommitted['attachment'];
       if (existing) {
-        const stored = docs.getStored(existing.id)!;
-        const links = Array.isArray(stored.body.releases) ? (stored.body.releases as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-        const doc = docs.update(stored.id, { ...stored.body, releases: [...links, release.id] }, { author }, stored.rev);
+        const doc = linkReleases(ctx, existing, [release.id]);
         attachment = { id: doc.id, sha256, deduped: true };
       } else {
         const fields = AttachmentFields.parse({

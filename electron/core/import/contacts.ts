@@ -1,4 +1,4 @@
-import { foldText } from '../../shared/search-text';
+import { foldText } from '../../shared/search/text';
 import { findDates } from './dates';
 import { CONTACT_LABEL_RE, ORG_WORDS, ROLE_WORDS, isLabel, isNavBlock } from './lexicon';
 import { asciiDigits, cleanLine, nameCase, ub, wordCount } from './normalise';

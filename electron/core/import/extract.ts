@@ -1,4 +1,4 @@
-import type { ImportedRelease } from '../../shared/import-contract';
+import type { ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';

@@ -1,6 +1,6 @@
 import { DatelineError } from '../../shared/errors';
-import { IMPORT_MAX_BYTES, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportSource } from '../../shared/import-contract';
-import type { ImportHandlers } from '../api/extensions';
+import { IMPORT_MAX_BYTES, type IMPORT_API, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportSource } from '../../shared/import/contract';
+import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
 import { commitImport, matchContact } from './commit';
 import type { ParseInput } from './parse';
@@ -45,7 +45,7 @@ export async function previewImport(source: ImportSource, ctx: CoreContext): Pro
   };
 }
 
-export const importHandlers: ImportHandlers = {
+export const importHandlers: Pick<Handlers, keyof typeof IMPORT_API> = {
   'import.preview': (input, ctx) => previewImport(input, ctx),
   'import.commit': (input, ctx) => commitImport(input, ctx),
 };

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { DatelineError } from '../../shared/errors';
-import type { ImportSourceBlock } from '../../shared/import-contract';
+import type { ImportSourceBlock } from '../../shared/import/contract';
 import type { Block, BlockHint } from './blocks';
 import { firstDate } from './dates';
 import type { PageMeta } from './extract';

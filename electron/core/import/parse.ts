@@ -1,6 +1,6 @@
 import { marked } from 'marked';
 import { DatelineError } from '../../shared/errors';
-import type { ImportFormat, ImportSourceBlock, ImportedContact, ImportedRelease } from '../../shared/import-contract';
+import type { ImportFormat, ImportSourceBlock, ImportedContact, ImportedRelease } from '../../shared/import/contract';
 import { textToBlocks, wrapWidth, type Block } from './blocks';
 import { docxToHtml } from './docx';
 import { extractRelease, type PageMeta } from './extract';

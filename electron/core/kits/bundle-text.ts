@@ -1,30 +1,8 @@
+import { csvCell as cell } from '../../shared/csv-cell';
+import { foldLine, vEscape } from '../contacts/vcard-text';
 import type { KitContact } from './model';
 
 /** The small text files of a bundle: contacts as vCard, captions as CSV and as plain text. */
-
-function vEscape(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
-}
-
-/** Lines of at most 75 octets (RFC 6350 §3.2), never cutting a UTF-8 character in two. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const n = Buffer.byteLength(ch);
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + n > limit) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += n;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
 
 /** vCard 3.0 (what Outlook, Apple Contacts, Android and Gmail all import) for the kit's press contacts. */
 export function vCards(contacts: KitContact[]): string {
@@ -42,20 +20,10 @@ export function vCards(contacts: KitContact[]): string {
       }
       if (c.languages.length) lines.push(`NOTE:${vEscape(`Languages: ${c.languages.join(', ')}`)}`);
       lines.push('END:VCARD');
-      return lines.map(fold).join('\r\n');
+      return lines.map(foldLine).join('\r\n');
     })
     .join('\r\n')
     .concat(contacts.length ? '\r\n' : '');
-}
-
-/**
- * One CSV cell. A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR at its start)
- * gets a leading apostrophe: a caption must never become a command in a journalist's Excel.
- */
-function cell(v: string | null): string {
-  let s = v ?? '';
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
 }
 
 export interface CaptionRow {

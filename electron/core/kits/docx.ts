@@ -19,7 +19,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { isRtlLanguage, labelsFor, sectionLabel } from '../../shared/kit-layout';
+import { isRtlLanguage, labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import type { RenderedImage } from './images';
 import { DEFAULT_COLOURS, type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';

@@ -1,12 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMAT_MEDIA_TYPES } from '../../shared/kit-layout';
-import type { KitHandlers } from '../api/extensions';
+import { FORMAT_MEDIA_TYPES } from '../../shared/kits/layout';
+import type { KIT_API, KitSummary } from '../../shared/kits/contract';
+import type { Handlers } from '../dispatcher';
+import { listPage } from '../store/paging';
+import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { exportKit } from './export';
 import { previewKit } from './preview';
 
-export const kitHandlers: KitHandlers = {
+export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
+  'kit.create': (input, ctx) => createDoc(ctx, 'kit', input),
+  'kit.update': (input, ctx) => updateDoc(ctx, 'kit', input.id, input.rev, input.fields),
+  'kit.get': (input, ctx) => getDoc(ctx, 'kit', input.id),
+  'kit.list': (input, ctx) =>
+    listPage<{ title: string; language: string; item_count: number; updated_at: string }, KitSummary>(ctx.library.db, {
+      table: 'kit_p',
+      columns: 'p.title, p.language, p.item_count, p.updated_at',
+      sort: { column: 'updated_at', direction: 'DESC' },
+      where: [],
+      query: input.query,
+      limit: input.limit,
+      cursor: input.cursor,
+      map: (r) => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at }),
+    }),
   'kit.preview': (input, ctx) => previewKit(ctx, input.id),
   'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job),
   // Web mode touches no path the caller names: the export is made in the library's own tmp/

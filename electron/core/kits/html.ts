@@ -1,4 +1,4 @@
-import { directionOf, labelsFor, sectionLabel } from '../../shared/kit-layout';
+import { directionOf, labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { DEFAULT_COLOURS, type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate } from './resources';
@@ -11,8 +11,8 @@ import { KIT_FONTS, loadTemplate } from './resources';
  */
 
 /** A name that can never resolve (RFC 2606), so a request that escaped the printer's guard would fail anyway. */
-export { KIT_ORIGIN } from '../../shared/kit-layout';
-import { KIT_ORIGIN } from '../../shared/kit-layout';
+export { KIT_ORIGIN } from '../../shared/kits/layout';
+import { KIT_ORIGIN } from '../../shared/kits/layout';
 
 export interface HtmlImage {
   src: string;

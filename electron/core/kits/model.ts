@@ -13,9 +13,9 @@ import {
   type Quote,
 } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
-import { directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kit-layout';
+import { directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import type { BlockNode, RichText } from '../../shared/richtext';
-import { releaseSummaries } from '../api/releases';
+import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
 import type { CoreContext } from '../context';
 import { canThumbnail } from '../attachments/images';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { DatelineError } from '../../shared/errors';
-import type { PageSize } from '../../shared/kit-layout';
+import type { PageSize } from '../../shared/kits/layout';
 
 /**
  * Printing the kit's HTML to PDF. The desktop app prints with Electron's own Chromium
@@ -29,8 +29,8 @@ export interface PdfPrinter {
   close?(): Promise<void>;
 }
 
-export { KIT_PAGE_URL } from '../../shared/kit-layout';
-import { KIT_PAGE_URL } from '../../shared/kit-layout';
+export { KIT_PAGE_URL } from '../../shared/kits/layout';
+import { KIT_PAGE_URL } from '../../shared/kits/layout';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 

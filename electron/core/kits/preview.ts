@@ -1,4 +1,4 @@
-import type { KitPreview } from '../../shared/kit-contract';
+import type { KitPreview } from '../../shared/kits/contract';
 import type { CoreContext } from '../context';
 import { renderKitHtml, type HtmlImage } from './html';
 import { eachLimited, IMAGE_CONCURRENCY, rendition } from './images';

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { DatelineError } from '../../shared/errors';
-import { isUnsafeEntryPath } from '../../shared/kit-layout';
+import { isUnsafeEntryPath } from '../../shared/kits/layout';
 
 /** Writing ZIP files (the DOCX package and the kit bundles) with yazl. */
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConflictCase } from '../../shared/conflicts';
+import type { ConflictCase } from '../../shared/conflicts/contract';
 import type { DocKey } from './docstore';
 
 interface CaseRow {

@@ -6,7 +6,6 @@ import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
 import { project } from './projections';
 import { prepared } from './statements';
-import { AutoMerger } from './automerge';
 import { ConflictsInbox } from './conflicts';
 import { RemoteWriter } from './remote-write';
 
@@ -129,21 +128,20 @@ export class DocStore {
     return (this.conflictsInbox ??= new ConflictsInbox(this.db));
   }
 
-  private merger: AutoMerger | undefined;
   private inboxReady: boolean | undefined;
 
   /**
    * Keeps the inbox a function of the tree after any write that may change a document's
-   * branches: cases whose branches were merged or ended are closed, live branches are merged
-   * when no field changed on both sides (alike on every library), and what cannot be merged or
-   * a deletion against an edit is recorded. Runs inside the caller's transaction.
+   * branches: cases whose branches were merged or ended (here or on another library) are
+   * closed, and a deletion against an edit is recorded. Branches that changed different
+   * fields are merged by sync (core/sync/merge.ts), deterministically. Runs inside the
+   * caller's transaction.
    */
-  reconcile(key: DocKey, conflicted: boolean): void {
+  reconcile(key: DocKey): void {
     this.inboxReady ??= this.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'conflicts'").get() !== undefined;
     if (!this.inboxReady) return;
     const at = this.now();
     this.inbox.closeSettled(key, at);
-    if (conflicted) (this.merger ??= new AutoMerger(this.db, this, this.inbox)).settle(key, at);
     this.inbox.noticeDeleteAgainstEdit(key, at);
   }
 
@@ -400,8 +398,8 @@ export class DocStore {
   }
 
   private reconciled(row: DocKey, doc: StoredDoc): StoredDoc {
-    this.reconcile(row, doc.conflicted);
-    return doc.conflicted ? this.getStored(row.id)! : doc;
+    this.reconcile(row);
+    return doc;
   }
 
   private assertLeaf(row: DocRow, rev: string): void {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { plainText, type RichText } from '../../shared/richtext';
-import { foldText, indexText } from '../../shared/search-text';
+import { foldText, indexText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 
 /**

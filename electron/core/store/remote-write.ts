@@ -91,8 +91,7 @@ interface RevRow {
  * The write path for revisions made elsewhere (`new_edits: false`). It runs inside the
  * caller's transaction: each revision goes in with its unknown ancestors (without bodies),
  * a stemmed root is accepted as a root, each document's winner is settled once per batch, and
- * a replayed revision changes nothing, not even the changes feed. Branches that arrive in
- * conflict are merged when no field changed on both sides (DocStore.reconcile), else recorded.
+ * a replayed revision changes nothing, not even the changes feed.
  */
 export class RemoteWriter {
   private readonly s;
@@ -155,7 +154,8 @@ export class RemoteWriter {
         wrote = true;
       }
       if (key && wrote) {
-        this.docs.reconcile(key, this.docs.settle(key, undefined, fresh).conflicted);
+        this.docs.settle(key, undefined, fresh);
+        this.docs.reconcile(key);
       }
     }
     return result;

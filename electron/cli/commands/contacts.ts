@@ -1,0 +1,169 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contacts/columns';
+import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contacts/bulk-contract';
+import type { EraseResult } from '../../shared/contacts/person-contract';
+import { DatelineError } from '../../shared/errors';
+import { unreadable } from '../../core/attachments/files';
+import { intOption, need, UsageError, type Cli, type Command, type Values } from '../cli';
+
+/**
+ * `dateline contacts import|export|list|show`: the media list from the command line. An import
+ * is stored at once (the command line is the confirmation) unless --dry-run, which prints what
+ * would be created, merged and refused, with reasons, and stores nothing.
+ */
+
+const SUBCOMMANDS = ['import', 'export', 'list', 'show', 'erase'] as const;
+
+const ENCODING_ALIASES: Record<string, TextEncodingName> = {
+  utf8: 'utf-8',
+  'utf-8': 'utf-8',
+  utf16: 'utf-16le',
+  'utf-16': 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  '1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  'windows-1252': 'windows-1252',
+  latin1: 'windows-1252',
+  '1256': 'windows-1256',
+  cp1256: 'windows-1256',
+  'windows-1256': 'windows-1256',
+};
+
+function encodingOption(v: string | undefined): TextEncodingName | undefined {
+  if (v === undefined) return undefined;
+  const e = ENCODING_ALIASES[v.toLowerCase()];
+  if (!e) throw new UsageError(`--encoding "${v}" is not one Dateline reads (use ${TEXT_ENCODINGS.join(', ')})`);
+  return e;
+}
+
+function readMapping(path: string | undefined): ColumnMapping | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    if (statSync(path).size > 1024 * 1024) throw new DatelineError('FILE_TOO_LARGE', `${path} is larger than 1 MB; a column mapping is far smaller.`);
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof DatelineError) throw e;
+    throw unreadable(path, e);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new DatelineError('INVALID_INPUT', `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = ColumnMappingSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DatelineError('INVALID_INPUT', `${path}: ${issue.path.length ? `"${issue.path.join('.')}": ` : ''}${issue.message}`, { path: issue.path.map(String) });
+  }
+  return parsed.data;
+}
+
+function outcomeLine(o: RowOutcome, dryRun: boolean, unit: string): string {
+  const who = o.name ?? '(no name)';
+  const verb = dryRun ? { create: 'would create', merge: 'would merge', refuse: 'refused', skip: 'skipped' }[o.action] : { create: 'created', merge: 'merged', refuse: 'refused', skip: 'skipped' }[o.action];
+  let line = `  ${unit} ${String(o.row).padEnd(6)} ${verb.padEnd(12)} ${o.action === 'refuse' ? '' : who}`;
+  if (o.into) line += ` into ${o.into.name}${o.into.row !== null ? ` (${unit} ${o.into.row})` : o.into.id ? ` (${o.into.id})` : ''}: ${o.into.reason}`;
+  if (o.reason && o.action === 'refuse') line += o.reason;
+  if (o.suggestion) line += `  (maybe the same person as ${o.suggestion.name}${o.suggestion.row !== null ? `, ${unit} ${o.suggestion.row}` : ''}: ${o.suggestion.reason})`;
+  for (const w of o.warnings ?? []) line += `\n${' '.repeat(unit.length + 17)}note: ${w}`;
+  return line.trimEnd();
+}
+
+function humanReport(file: string, r: ContactImportReport, dryRun: boolean): string {
+  const how = r.format === 'csv' ? `${r.encoding}, ${r.separator === '\t' ? 'tab' : `"${r.separator}"`}-separated${r.headerSet ? `, ${r.headerSet} columns` : ', columns from the mapping'}` : `vCard, ${r.encoding}`;
+  const lines = [`${file} (${how}): ${r.rows} ${r.format === 'csv' ? 'rows' : 'cards'}`];
+  lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, r.format === 'csv' ? 'row' : 'card')));
+  if (r.more > 0) lines.push(`  ... and ${r.more} more (--json lists them all)`);
+  const summary = `${r.created} ${dryRun ? 'to create' : 'created'}, ${r.merged} ${dryRun ? 'to merge' : 'merged'}, ${r.refused} refused, ${r.skipped} skipped`;
+  lines.push(dryRun ? `Nothing stored (--dry-run): ${summary}.` : `Stored in one go: ${summary}.`);
+  return lines.join('\n');
+}
+
+async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void> {
+  const file = resolve(need(pos, 2, 'the contacts FILE (.csv, .txt or .vcf)'));
+  const dryRun = v['dry-run'] === true;
+  const mapping = readMapping(v.mapping);
+  const encoding = encodingOption(v.encoding);
+  const report = await cli.call<ContactImportReport>('contact.importFile', {
+    path: file,
+    commit: !dryRun,
+    limit: cli.json ? 1_000_000 : 10_000,
+    ...(mapping ? { mapping } : {}),
+    ...(encoding ? { encoding } : {}),
+  });
+  if (report.needsMapping) {
+    const suggestion = JSON.stringify(report.mapping, null, 2);
+    throw new DatelineError(
+      'INVALID_INPUT',
+      `${pos[2]}: these columns are not an Outlook or Google export's, so Dateline needs to be told where each goes: ${report.headers.map((h) => `"${h}"`).join(', ')}. ` +
+        `Write a mapping file (column to field: name, givenName, familyName, role, organisation, outlet, email:work, phone:mobile, notes, ignore, ...) and pass --mapping FILE.json; ` +
+        `a start from the headers Dateline recognised:\n${suggestion}`,
+      { params: { headers: report.headers.join(', ') } },
+    );
+  }
+  cli.print(report, humanReport(pos[2]!, report, dryRun));
+}
+
+async function exportContacts(cli: Cli, v: Values): Promise<void> {
+  if (!v.format || !['csv', 'vcf'].includes(v.format)) throw new UsageError('contacts export needs --format csv or --format vcf');
+  if (!v.out) throw new UsageError('contacts export needs --out FILE');
+  const r = await cli.call<{ path: string; count: number; bytes: number }>('contact.exportFile', {
+    format: v.format,
+    out: resolve(v.out),
+    ...(v.query ? { query: v.query } : {}),
+  });
+  cli.print(r, `${r.count} contact${r.count === 1 ? '' : 's'} written to ${r.path}`);
+}
+
+export const contactsCommand: Command = {
+  name: 'contacts',
+  usage:
+    '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E]\n' +
+    '                                        read contacts from CSV (Outlook, Google, Excel) or vCard;\n' +
+    '                                        --dry-run shows what would be created, merged and refused\n' +
+    '  contacts export --format csv|vcf --out FILE [--query Q]\n' +
+    '  contacts list [--query Q] [--limit N] [--cursor C]\n' +
+    '  contacts show ID\n' +
+    '  contacts erase ID                     erase a person at their request (no later import brings them back)\n',
+  check(pos) {
+    const sub = pos[1];
+    if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
+      throw new UsageError(sub ? `unknown contacts command "${sub}" (try: ${SUBCOMMANDS.join(', ')})` : `contacts needs a command: ${SUBCOMMANDS.join(', ')}`);
+    }
+    if (sub === 'import' && !pos[2]) throw new UsageError('contacts import needs a FILE (.csv, .txt or .vcf)');
+    if ((sub === 'show' || sub === 'erase') && !pos[2]) throw new UsageError(`contacts ${sub} needs the contact's ID`);
+  },
+  async run(cli, pos, v) {
+    const sub = pos[1];
+    if (sub === 'import') return importContacts(cli, pos, v);
+    if (sub === 'export') return exportContacts(cli, v);
+    if (sub === 'show') {
+      cli.print(await cli.call('contact.get', { id: pos[2] }));
+      return;
+    }
+    if (sub === 'erase') {
+      const r = await cli.call<EraseResult>('contact.erase', { id: pos[2] });
+      cli.print(
+        r,
+        `${r.id} erased: every stored version of it removed; ${r.suppressedKeys} e-mail/phone key${r.suppressedKeys === 1 ? '' : 's'} added to the suppression record of ${r.office}, so no import brings the person back; ${r.releasesChanged} release(s) and ${r.kitsChanged} kit(s) no longer name them. Backups taken before still hold the data.`,
+      );
+      return;
+    }
+    if (sub === 'list') {
+      const page = await cli.call<{ items: { id: string; name: string; organisation: string | null; kind: string }[]; nextCursor: string | null; total: number }>('contact.list', {
+        limit: intOption(v.limit, 'limit', 1, 500) ?? 50,
+        cursor: v.cursor ?? null,
+        ...(v.query ? { query: v.query } : {}),
+      });
+      const lines = page.items.map((c) => `${c.id}  ${c.kind.padEnd(12)}  ${c.name}${c.organisation ? `  (${c.organisation})` : ''}`);
+      const footer = page.nextCursor ? `\n${page.items.length} of ${page.total}; next page: --cursor ${page.nextCursor}` : `\n${page.total} contact${page.total === 1 ? '' : 's'}`;
+      cli.print(page, page.total === 0 ? 'No contacts yet. Import some with `dateline contacts import FILE`.' : lines.join('\n') + footer);
+      return;
+    }
+    throw new UsageError(`unknown contacts command "${sub}"`);
+  },
+};

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import type { AttachmentSummary, Page, ParsedInputOf } from '../../shared/contract';
+import { AttachmentEditableFields, AttachmentFields, type Doc } from '../../shared/documents';
+import { DatelineError } from '../../shared/errors';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatcher';
+import { getDoc, updateDoc } from '../store/repository';
+import { listPage } from '../store/paging';
+import { tooLarge } from './files';
+import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, OCTET_STREAM, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
+import { sanitiseFileName } from './names';
+import { linkReleases, liveAttachmentBySha, stringsOf } from './queries';
+
+type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content'>;
+
+function invalid(method: string, error: z.ZodError, prefix: (string | number)[]): DatelineError {
+  const issue = error.issues[0]!;
+  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
+  const where = path.join('.') || 'input';
+  return new DatelineError('INVALID_INPUT', `${method}: ${where}: ${issue.message}`, { path, params: { method, field: where } });
+}
+
+/** Bytes a base64 string decodes to, worked out without decoding it (so an oversized upload is refused before it is copied). */
+function decodedLength(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return Math.floor((base64.length * 3) / 4) - padding;
+}
+
+/** A preview is a cache: failing to write one must never fail the attachment itself. */
+async function tryThumbnail(ctx: CoreContext, sha256: string, bytes: Uint8Array, mediaType: string): Promise<void> {
+  if (!canThumbnail(mediaType) || hasThumbnail(ctx.dir, sha256)) return;
+  try {
+    await makeThumbnail(ctx.blobs, ctx.dir, sha256, bytes, mediaType);
+  } catch {
+    // The preview is made again on demand (attachment.content) once the disk allows it.
+  }
+}
+
+async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
+  const originalName = sanitiseFileName(input.name);
+  const length = decodedLength(input.data);
+  if (length > ctx.attachmentLimit) throw tooLarge(`"${originalName}"`, length, ctx.attachmentLimit);
+  const bytes = Buffer.from(input.data, 'base64');
+  if (bytes.length === 0) {
+    throw new DatelineError('EMPTY_FILE', `"${originalName}" is empty (0 bytes); there is nothing to attach.`, { params: { name: originalName } });
+  }
+  if (bytes.length > ctx.attachmentLimit) throw tooLarge(`"${originalName}"`, bytes.length, ctx.attachmentLimit);
+
+  const mediaType = sniffMediaType(bytes, input.mediaType);
+  const editable = AttachmentEditableFields.safeParse(input.fields ?? {});
+  if (!editable.success) throw invalid('attachment.add', editable.error, ['fields']);
+  // Checked before the file is stored: a link to a release that is not there would dangle.
+  for (const release of editable.data.releases) ctx.library.docs.require(release, 'release');
+  const { width, height } = await imageSize(bytes, mediaType);
+
+  // The file first: a document must never point at bytes that are not on disk. If the
+  // document then fails, the stored file is orphaned but harmless (named by its hash).
+  const { sha256, size } = ctx.blobs.put(bytes);
+  const author = ctx.library.author;
+  const docs = ctx.library.docs;
+
+  const result = ctx.library.db
+    .transaction(() => {
+      // Inside a write transaction, so the CLI and the app adding the same file at once
+      // cannot both miss the other's document.
+      const existing = liveAttachmentBySha(ctx, sha256);
+      if (existing) {
+        const doc = linkReleases(ctx, existing, editable.data.releases);
+        return { id: doc.id, rev: doc.rev, sha256, deduped: true };
+      }
+      const fields = AttachmentFields.safeParse({ ...editable.data, sha256, originalName, mediaType, size, width, height });
+      if (!fields.success) throw invalid('attachment.add', fields.error, []);
+      const doc = docs.create('attachment', fields.data, { author });
+      return { id: doc.id, rev: doc.rev, sha256, deduped: false };
+    })
+    .immediate();
+
+  await tryThumbnail(ctx, sha256, bytes, mediaType);
+  return result;
+}
+
+function update(input: ParsedInputOf<'attachment.update'>, ctx: CoreContext) {
+  // Only the fields given change; the file facts and fields unknown to this version stay.
+  const patch = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
+  // A link added now must point at a release that exists (links already there may outlive theirs).
+  if (input.fields.releases) {
+    const before = stringsOf(ctx.library.docs.require(input.id, 'attachment').body.releases);
+    for (const release of input.fields.releases) if (!before.includes(release)) ctx.library.docs.require(release, 'release');
+  }
+  return updateDoc(ctx, 'attachment', input.id, input.rev, patch);
+}
+
+function get(input: ParsedInputOf<'attachment.get'>, ctx: CoreContext): Doc<'attachment'> {
+  return getDoc(ctx, 'attachment', input.id);
+}
+
+interface ListRow {
+  sha256: string;
+  original_name: string;
+  media_type: string;
+  size: number;
+  updated_at: string;
+}
+
+function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<AttachmentSummary> {
+  return listPage<ListRow, AttachmentSummary>(ctx.library.db, {
+    table: 'attachment_p',
+    columns: 'p.sha256, p.original_name, p.media_type, p.size, p.updated_at',
+    sort: { column: 'updated_at', direction: 'DESC' },
+    where: input.release === undefined ? [] : [{ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM attachment_link_p WHERE release_id = ?)', params: [input.release] }],
+    query: input.query,
+    limit: input.limit,
+    cursor: input.cursor,
+    map: (r) => ({
+      id: r.id,
+      rev: r.rev,
+      sha256: r.sha256,
+      originalName: r.original_name,
+      mediaType: r.media_type,
+      size: r.size,
+      updatedAt: r.updated_at,
+      hasThumbnail: /^[0-9a-f]{64}$/.test(r.sha256) && hasThumbnail(ctx.dir, r.sha256),
+    }),
+  });
+}
+
+async function content(input: ParsedInputOf<'attachment.content'>, ctx: CoreContext) {
+  const doc = ctx.library.docs.require(input.id, 'attachment');
+  const sha256 = typeof doc.body.sha256 === 'string' ? doc.body.sha256 : '';
+  const mediaType = typeof doc.body.mediaType === 'string' ? doc.body.mediaType : OCTET_STREAM;
+  const name = typeof doc.body.originalName === 'string' ? doc.body.originalName : input.id;
+  if (input.variant === 'original') {
+    const bytes = ctx.blobs.read(sha256);
+    return { mediaType, data: bytes.toString('base64'), size: bytes.length };
+  }
+  if (!canThumbnail(mediaType)) {
+    throw new DatelineError('NOT_FOUND', `"${name}" is not an image (${mediaType}), so it has no preview.`, {
+      params: { id: input.id, mediaType },
+    });
+  }
+  let path: string | null = thumbnailPath(ctx.dir, sha256);
+  if (!hasThumbnail(ctx.dir, sha256)) path = await makeThumbnail(ctx.blobs, ctx.dir, sha256, ctx.blobs.read(sha256), mediaType);
+  if (path === null) {
+    throw new DatelineError('NOT_FOUND', `"${name}" could not be read as an image (it may be damaged), so it has no preview.`, {
+      params: { id: input.id, mediaType },
+    });
+  }
+  const bytes = readFileSync(path);
+  return { mediaType: THUMBNAIL_TYPE, data: bytes.toString('base64'), size: bytes.length };
+}
+
+export const attachmentHandlers: AttachmentHandlers = {
+  'attachment.add': add,
+  'attachment.update': update,
+  'attachment.get': get,
+  'attachment.list': list,
+  'attachment.content': content,
+};

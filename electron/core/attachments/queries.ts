@@ -1,0 +1,28 @@
+import type { CoreContext } from '../context';
+import type { StoredDoc } from '../store/docstore';
+
+/** Attachment lookups other domains share (the importer keeps its original as an attachment). */
+
+export function stringsOf(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The oldest live attachment holding these bytes: a file added twice is stored once. */
+export function liveAttachmentBySha(ctx: CoreContext, sha256: string): StoredDoc | undefined {
+  const row = ctx.library.db
+    .prepare<[string], { id: string }>(
+      `SELECT d.id FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
+       WHERE a.sha256 = ? AND d.deleted = 0 AND d.type = 'attachment'
+       ORDER BY d.rowid LIMIT 1`,
+    )
+    .get(sha256);
+  return row ? ctx.library.docs.getStored(row.id) : undefined;
+}
+
+/** Adds release links to an existing attachment (those it has stay first); writes nothing when none is new. */
+export function linkReleases(ctx: CoreContext, existing: StoredDoc, releases: string[]): { id: string; rev: string } {
+  const links = stringsOf(existing.body.releases);
+  const merged = [...links, ...releases.filter((r) => !links.includes(r))];
+  if (merged.length === links.length) return existing;
+  return ctx.library.docs.update(existing.id, { ...existing.body, releases: merged }, { author: ctx.library.author }, existing.rev);
+}

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import type { CONTACT_BULK_API } from '../../shared/contacts/bulk-contract';
+import type { Handlers } from '../dispatcher';
+import { bufferSource, fileSource } from './byte-source';
+import { exportPieces, exportToFile } from './export';
+import { runContactImport } from './import-run';
+
+/** Handlers of the bulk contact methods: import (upload or path) and export (text or file). */
+export const contactBulkHandlers: Pick<Handlers, keyof typeof CONTACT_BULK_API> = {
+  'contact.import': (input, ctx) => runContactImport(ctx, bufferSource(input.name, Buffer.from(input.data, 'base64')), input),
+  'contact.importFile': (input, ctx) => runContactImport(ctx, fileSource(input.path), input),
+  'contact.export': (input, ctx) => {
+    const pieces = [...exportPieces(ctx, input.format, input)];
+    return {
+      fileName: input.format === 'csv' ? 'contacts.csv' : 'contacts.vcf',
+      mediaType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'text/vcard; charset=utf-8',
+      text: pieces.join(''),
+      count: input.format === 'csv' ? pieces.length - 1 : pieces.length,
+    };
+  },
+  'contact.exportFile': (input, ctx) => {
+    const path = resolve(input.out);
+    return { path, ...exportToFile(ctx, input.format, input, path) };
+  },
+};

@@ -1,0 +1,148 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
+import { csvCell } from '../../shared/csv-cell';
+import { ftsQuery } from '../../shared/search/text';
+import type { CoreContext } from '../context';
+import type { Body } from '../store/docstore';
+import { foldLine, vEscape } from './vcard-text';
+
+/**
+ * Contacts out: CSV (Dateline's own columns, which its import reads back without a mapping;
+ * UTF-8 with a byte-order mark so Excel shows Arabic and accents, every cell safe from formula
+ * injection) or vCard 4.0. The selection is some ids, a search, or every contact, in name
+ * order; documents are read one at a time, so an export of any size runs in flat memory.
+ */
+
+export interface Selection {
+  ids?: string[] | undefined;
+  query?: string | undefined;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+export function* selectedContacts(ctx: CoreContext, sel: Selection): Generator<Body & { id: string }> {
+  const db = ctx.library.db;
+  let ids: Iterable<{ id: string }>;
+  if (sel.ids) ids = sel.ids.map((id) => ({ id }));
+  else if (sel.query && sel.query.trim() !== '') {
+    const q = ftsQuery(sel.query);
+    ids = q === null ? [] : db.prepare<[string], { id: string }>(
+      `SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid
+       WHERE p.doc_rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) ORDER BY p.sort_name, p.doc_rowid`,
+    ).iterate(q);
+  } else {
+    ids = db.prepare<[], { id: string }>('SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid ORDER BY p.sort_name, p.doc_rowid').all();
+  }
+  for (const { id } of ids) {
+    const d = ctx.library.docs.require(id, 'contact');
+    yield { ...d.body, id };
+  }
+}
+
+function outletNames(ctx: CoreContext): (id: unknown) => string | null {
+  const cache = new Map<string, string | null>();
+  return (id) => {
+    if (typeof id !== 'string') return null;
+    if (!cache.has(id)) {
+      const d = ctx.library.docs.getStored(id);
+      cache.set(id, d && !d.deleted ? str(d.body.name) : null);
+    }
+    return cache.get(id)!;
+  };
+}
+
+function csvRow(c: Body, outlet: (id: unknown) => string | null): string {
+  const emails = list<{ type: string; address: string }>(c.emails);
+  const phones = list<{ type: string; number: string }>(c.phones);
+  const cells = DATELINE_COLUMNS.map(([, target]) => {
+    const [field, type] = target.split(':');
+    if (field === 'email') return emails.filter((e) => e.type === type).map((e) => e.address).join('; ');
+    if (field === 'phone') return phones.filter((p) => p.type === type).map((p) => p.number).join('; ');
+    if (field === 'outlet') return outlet(c.outlet) ?? '';
+    const v = c[field!];
+    if (Array.isArray(v)) return v.join('; ');
+    return str(v) ?? '';
+  });
+  return cells.map(csvCell).join(',');
+}
+
+export function csvHeader(): string {
+  return `\uFEFF${DATELINE_COLUMNS.map(([h]) => csvCell(h)).join(',')}\r\n`;
+}
+
+const TEL_TYPE: Record<string, string> = { mobile: 'cell', fax: 'fax', work: 'work,voice', other: 'voice' };
+const EMAIL_TYPE: Record<string, string> = { work: 'work', personal: 'home', other: 'other' };
+
+/** One vCard 4.0 (RFC 6350). Fields vCard has no property for travel as X-DATELINE- ones. */
+export function vcard4(c: Body, outlet: (id: unknown) => string | null): string {
+  const name = str(c.name) ?? '';
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${vEscape(name)}`];
+  const org = str(c.organisation);
+  if (org) lines.push(`ORG:${vEscape(org)}`);
+  const role = str(c.role);
+  if (role) lines.push(`TITLE:${vEscape(role)}`);
+  for (const e of list<{ type: string; address: string }>(c.emails)) lines.push(`EMAIL;TYPE=${EMAIL_TYPE[e.type] ?? 'other'}:${vEscape(e.address)}`);
+  for (const p of list<{ type: string; number: string }>(c.phones)) lines.push(`TEL;VALUE=text;TYPE=${TEL_TYPE[p.type] ?? 'voice'}:${vEscape(p.number)}`);
+  list<string>(c.languages).forEach((l, i) => lines.push(`LANG;PREF=${i + 1}:${l}`));
+  const beats = list<string>(c.beats);
+  if (beats.length) lines.push(`CATEGORIES:${beats.map(vEscape).join(',')}`);
+  const notes = str(c.notes);
+  if (notes) lines.push(`NOTE:${vEscape(notes)}`);
+  lines.push(`X-DATELINE-KIND:${str(c.kind) ?? 'journalist'}`);
+  const countries = list<string>(c.countries);
+  if (countries.length) lines.push(`X-DATELINE-COUNTRIES:${countries.join(',')}`);
+  const o = outlet(c.outlet);
+  if (o) lines.push(`X-DATELINE-OUTLET:${vEscape(o)}`);
+  lines.push('END:VCARD');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** The whole export as pieces of text, one contact at a time. */
+export function* exportPieces(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection): Generator<string> {
+  const outlet = outletNames(ctx);
+  if (format === 'csv') yield csvHeader();
+  for (const c of selectedContacts(ctx, sel)) yield format === 'csv' ? `${csvRow(c, outlet)}\r\n` : vcard4(c, outlet);
+}
+
+/** Writes the export under a temporary name, then renames it: a reader never sees half a file. */
+export function exportToFile(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection, out: string): { count: number; bytes: number } {
+  const temp = join(dirname(out), `.${randomBytes(6).toString('hex')}.part`);
+  const fd = openSync(temp, 'w');
+  let count = 0;
+  let bytes = 0;
+  try {
+    let buffered: string[] = [];
+    let size = 0;
+    const flush = () => {
+      const b = Buffer.from(buffered.join(''), 'utf8');
+      writeSync(fd, b);
+      bytes += b.length;
+      buffered = [];
+      size = 0;
+    };
+    let first = format === 'csv';
+    for (const piece of exportPieces(ctx, format, sel)) {
+      buffered.push(piece);
+      size += piece.length;
+      if (first) first = false;
+      else count++;
+      if (size > 256 * 1024) flush();
+    }
+    flush();
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, out);
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  return { count, bytes };
+}

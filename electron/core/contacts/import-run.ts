@@ -1,0 +1,162 @@
+import { recogniseHeaders, type ColumnMapping, type HeaderSet } from '../../shared/contacts/columns';
+import type { ContactImportReport, ImportDecision, TextEncodingName } from '../../shared/contacts/bulk-contract';
+import { DatelineError } from '../../shared/errors';
+import type { CoreContext } from '../context';
+import type { ByteSource } from './byte-source';
+import { CsvReader } from './csv-parse';
+import { assertText, ChunkDecoder, detectEncoding } from './encoding';
+import { isProblem, planColumns, rowToContact, type ColumnPlan } from './row-to-contact';
+import { ContactStager } from './stage';
+import { suppressionCheck } from './suppression';
+import { VcardReader } from './vcard-parse';
+import { isCardProblem, vcardToContact } from './vcard-to-contact';
+
+/**
+ * One contacts import, CSV or vCard, from the first byte to the report: detect the format and
+ * encoding, decode chunk by chunk, read records, turn each into a contact or a reason, and
+ * stage it. All of it runs in one SQLite transaction; without `commit` the transaction is
+ * rolled back at the end, so the preview reports exactly what the commit will do.
+ */
+
+export interface ImportOptions {
+  encoding?: TextEncodingName | undefined;
+  mapping?: ColumnMapping | undefined;
+  decisions?: Record<string, ImportDecision> | undefined;
+  commit: boolean;
+  expectSha256?: string | undefined;
+  limit: number;
+}
+
+const SAMPLE_ROWS = 8;
+
+class Rollback extends Error {}
+
+export function runContactImport(ctx: CoreContext, source: ByteSource, opts: ImportOptions): ContactImportReport {
+  const db = ctx.library.db;
+  let report: ContactImportReport | null = null;
+  const work = db.transaction(() => {
+    report = readAndStage(ctx, source, opts);
+    if (!opts.commit || report.needsMapping) throw new Rollback();
+    return report;
+  });
+  try {
+    work();
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  } finally {
+    source.close();
+  }
+  return report!;
+}
+
+function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions): ContactImportReport {
+  const first = source.next();
+  if (first === null) throw new DatelineError('EMPTY_FILE', `${source.label} is empty; there are no contacts in it.`);
+  const detected = detectEncoding(first);
+  if (opts.encoding === undefined && detected.mixedAt !== undefined) {
+    const line = first.subarray(0, detected.mixedAt).reduce((n, b) => (b === 10 ? n + 1 : n), 1);
+    throw new DatelineError(
+      'INVALID_INPUT',
+      `The file mixes encodings: it has UTF-8 text, but line ${line} holds bytes that are not UTF-8. Choose the encoding it was mostly saved in (the other part will look wrong), or save it again as UTF-8.`,
+      { params: { line } },
+    );
+  }
+  const encoding = opts.encoding ?? detected.encoding;
+  const skip = opts.encoding === undefined || opts.encoding === detected.encoding ? detected.bom : 0;
+  const decoder = new ChunkDecoder(encoding);
+  const headText = decoder.decode(first.subarray(skip), false);
+  assertText(headText.slice(0, 65536), source.label);
+  const format: 'csv' | 'vcard' = /^\s*BEGIN:VCARD/i.test(headText) ? 'vcard' : 'csv';
+
+  const stager = new ContactStager(ctx.library.db, ctx.library.docs, ctx.blobs, { author: ctx.library.author }, {
+    decisions: opts.decisions ?? {},
+    limit: opts.limit,
+    isSuppressed: suppressionCheck(ctx),
+    office: null,
+  });
+
+  let headers: string[] = [];
+  let headerSet: HeaderSet | null = null;
+  let mapping: ColumnMapping = {};
+  let plan: ColumnPlan | null = null;
+  let needsMapping = false;
+  const sample: string[][] = [];
+  let stopReading = false;
+
+  let push: (text: string) => void;
+  let end: () => void;
+  let csv: CsvReader | null = null;
+  if (format === 'csv') {
+    const reader = (csv = new CsvReader((cells, r) => {
+      if (r === 1 || headers.length === 0) {
+        headers = cells.map((c) => c.trim());
+        const known = recogniseHeaders(headers);
+        headerSet = known.set;
+        if (opts.mapping) {
+          const missing = Object.keys(opts.mapping).filter((h) => !headers.includes(h));
+          if (missing.length === Object.keys(opts.mapping).length) {
+            throw new DatelineError('INVALID_INPUT', `The mapping names none of the file's columns (it has: ${headers.map((h) => `"${h}"`).join(', ')}).`, { path: ['mapping'] });
+          }
+          mapping = Object.fromEntries(headers.map((h) => [h, opts.mapping![h] ?? 'ignore']));
+        } else {
+          mapping = known.mapping;
+          needsMapping = known.set === null;
+        }
+        plan = planColumns(headers, mapping);
+        return;
+      }
+      if (sample.length < SAMPLE_ROWS) sample.push(cells);
+      if (needsMapping) {
+        if (sample.length >= SAMPLE_ROWS) stopReading = true;
+        return;
+      }
+      const c = rowToContact(cells, plan!);
+      if (c === null) return;
+      if (isProblem(c)) stager.refuse(r, null, `row ${r}, column "${c.column}": ${c.reason}`, c.column);
+      else stager.add(r, c.fields, c.outletName, c.warnings);
+    }));
+    push = (t) => reader.push(t);
+    end = () => reader.end();
+  } else {
+    const reader = new VcardReader((card, n) => {
+      const c = vcardToContact(card, n);
+      if (isCardProblem(c)) stager.refuse(n, c.name, `card ${n}${c.name ? ` (${c.name})` : ''}: ${c.reason}`, c.column);
+      else stager.add(n, c.fields, c.outletName, c.warnings, c.photo);
+    });
+    push = (t) => reader.push(t);
+    end = () => reader.end();
+  }
+
+  push(headText);
+  for (let chunk = source.next(); chunk !== null; chunk = source.next()) {
+    if (stopReading) continue; // still hashed, not read
+    const text = decoder.decode(chunk, false);
+    if (text.includes('\u0000')) assertText(text, source.label);
+    push(text);
+  }
+  if (!stopReading) {
+    push(decoder.decode(new Uint8Array(0), true));
+    end();
+  }
+  stager.flush();
+  const sha256 = source.sha256();
+  if (opts.expectSha256 && opts.expectSha256 !== sha256) {
+    throw new DatelineError('CONFLICT', `${source.label} changed since it was previewed; preview it again before importing.`);
+  }
+  if (format === 'csv' && headers.length === 0) throw new DatelineError('EMPTY_FILE', `${source.label} has no header row; there are no contacts in it.`);
+  return {
+    format,
+    encoding,
+    separator: csv?.separator ?? null,
+    headers,
+    headerSet,
+    mapping,
+    needsMapping,
+    sha256,
+    sample,
+    ...stager.counts,
+    outcomes: stager.outcomes,
+    more: stager.more,
+    committed: opts.commit && !needsMapping,
+  };
+}

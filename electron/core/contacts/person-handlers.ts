@@ -1,0 +1,11 @@
+import type { PERSON_API } from '../../shared/contacts/person-contract';
+import type { Handlers } from '../dispatcher';
+import { contactReferences, eraseContact, exportPerson, mergeContacts } from './person';
+
+/** Handlers of the one-person methods: references, export as JSON, merge, erase. */
+export const contactPersonHandlers: Pick<Handlers, keyof typeof PERSON_API> = {
+  'contact.references': (input, ctx) => contactReferences(ctx, input.id),
+  'contact.exportPerson': (input, ctx) => exportPerson(ctx, input.id),
+  'contact.merge': (input, ctx) => mergeContacts(ctx, input.survivor, input.other, input.take),
+  'contact.erase': (input, ctx) => eraseContact(ctx, input.id),
+};

@@ -1,0 +1,197 @@
+import type { ColumnMapping, ColumnTarget } from '../../shared/contacts/columns';
+import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
+
+/**
+ * One row of a contacts spreadsheet to a contact's fields, or the reason it cannot be one,
+ * naming the column. Pure. A bad e-mail or phone refuses the row (they are how the same
+ * person is found again); a language or country that is not a code is left out with a warning.
+ */
+
+export interface RowContact {
+  fields: ContactFieldsT;
+  /** The outlet as named in the file; the import finds or creates it. */
+  outletName: string | null;
+  warnings: string[];
+}
+
+export interface RowProblem {
+  column: string;
+  reason: string;
+}
+
+/** A column plan made once per file: each cell's target, and the label column that types it (Google's "E-mail 1 - Label"). */
+export interface ColumnPlan {
+  headers: string[];
+  targets: ColumnTarget[];
+  labelOf: (number | null)[];
+}
+
+export function planColumns(headers: string[], mapping: ColumnMapping): ColumnPlan {
+  const targets = headers.map((h) => mapping[h] ?? 'ignore');
+  const index = new Map(headers.map((h, i) => [h.trim().toLowerCase(), i]));
+  const labelOf = headers.map((h) => {
+    const m = /^(.*) - value$/i.exec(h.trim());
+    if (!m) return null;
+    const base = m[1]!.toLowerCase();
+    return index.get(`${base} - label`) ?? index.get(`${base} - type`) ?? null;
+  });
+  return { headers, targets, labelOf };
+}
+
+const NEUTRALISED = /^'(?=[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
+const MULTI = /\s*(?::::|;|\r?\n)\s*/;
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en',
+  anglais: 'en',
+  inglés: 'en',
+  ingles: 'en',
+  french: 'fr',
+  français: 'fr',
+  francais: 'fr',
+  francés: 'fr',
+  frances: 'fr',
+  spanish: 'es',
+  espagnol: 'es',
+  español: 'es',
+  espanol: 'es',
+  arabic: 'ar',
+  arabe: 'ar',
+  árabe: 'ar',
+  'العربية': 'ar',
+  portuguese: 'pt',
+  swahili: 'sw',
+};
+
+function split(cell: string): string[] {
+  return cell
+    .split(MULTI)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function labelType(label: string | undefined, kind: 'email' | 'phone'): string | null {
+  const l = (label ?? '').toLowerCase();
+  if (l === '') return null;
+  if (kind === 'phone' && /mobile|cell|portable|móvil|movil/.test(l)) return 'mobile';
+  if (kind === 'phone' && /fax/.test(l)) return 'fax';
+  if (/home|personal|domicile|casa/.test(l)) return kind === 'email' ? 'personal' : 'other';
+  if (/work|bureau|trabajo/.test(l)) return 'work';
+  return 'other';
+}
+
+export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowContact | RowProblem | null {
+  const name: string[] = [];
+  const given: string[] = [];
+  const middle: string[] = [];
+  const family: string[] = [];
+  const out: Partial<ContactFieldsT> & { emails: ContactFieldsT['emails']; phones: ContactFieldsT['phones'] } = {
+    emails: [],
+    phones: [],
+    beats: [],
+    languages: [],
+    countries: [],
+  };
+  const text: Partial<Record<'role' | 'organisation' | 'notes', string[]>> = {};
+  let outletName: string | null = null;
+  const warnings: string[] = [];
+  let any = false;
+  const firstColumn = new Map<string, string>();
+
+  for (let i = 0; i < plan.headers.length; i++) {
+    const target = plan.targets[i]!;
+    // A cell Dateline's own export neutralised ("'=...") reads back as it was written.
+    const cell = (cells[i] ?? '').trim().replace(NEUTRALISED, '');
+    if (target === 'ignore' || cell === '') continue;
+    any = true;
+    const column = plan.headers[i]!;
+    const field = target.split(':')[0]!;
+    if (!firstColumn.has(field)) firstColumn.set(field, column);
+    switch (target) {
+      case 'name':
+        name.push(cell);
+        break;
+      case 'givenName':
+        given.push(cell);
+        break;
+      case 'middleName':
+        middle.push(cell);
+        break;
+      case 'familyName':
+        family.push(cell);
+        break;
+      case 'role':
+      case 'organisation':
+      case 'notes':
+        (text[target] ??= []).push(cell);
+        break;
+      case 'outlet':
+        outletName = cell;
+        break;
+      case 'kind': {
+        const k = cell.toLowerCase();
+        if (k !== 'journalist' && k !== 'spokesperson') return { column, reason: `"${cell}" is not a kind of contact (journalist or spokesperson)` };
+        out.kind = k;
+        break;
+      }
+      case 'beats':
+        for (const b of split(cell)) {
+          // Google's own labels ("* myContacts", "* starred") are not beats.
+          if (b.startsWith('* ')) continue;
+          if (!out.beats!.includes(b)) out.beats!.push(b.slice(0, 60));
+        }
+        break;
+      case 'languages':
+        for (const l of split(cell).flatMap((s) => s.split(/\s*,\s*/))) {
+          const code = LANGUAGE_NAMES[l.toLowerCase()] ?? l;
+          if (LanguageSchema.safeParse(code).success) {
+            if (!out.languages!.includes(code)) out.languages!.push(code);
+          } else warnings.push(`column "${column}": "${l}" is not a language code such as en, fr, es or ar; left out`);
+        }
+        break;
+      case 'countries':
+        for (const c of split(cell).flatMap((s) => s.split(/\s*,\s*/))) {
+          const code = c.toUpperCase();
+          if (CountrySchema.safeParse(code).success) {
+            if (!out.countries!.includes(code)) out.countries!.push(code);
+          } else warnings.push(`column "${column}": "${c}" is not a two-letter country code such as KE or CH; left out`);
+        }
+        break;
+      default: {
+        const [kind, type] = target.split(':') as ['email' | 'phone', string];
+        const label = plan.labelOf[i] !== null ? labelType(cells[plan.labelOf[i]!], kind) : null;
+        for (const value of split(cell)) {
+          if (kind === 'email') {
+            const e = EmailSchema.safeParse({ type: label ?? type, address: value });
+            if (!e.success) return { column, reason: `"${value}" is not an e-mail address` };
+            if (!out.emails.some((x) => x.address.toLowerCase() === e.data.address.toLowerCase())) out.emails.push(e.data);
+          } else {
+            const p = PhoneSchema.safeParse({ type: label ?? type, number: value });
+            if (!p.success) return { column, reason: `"${value}" is not a phone number (digits, spaces and + ( ) - . / only)` };
+            if (!out.phones.some((x) => x.number === p.data.number)) out.phones.push(p.data);
+          }
+        }
+      }
+    }
+  }
+  if (!any) return null;
+  let fullName = name.join(' ') || [...given, ...middle, ...family].join(' ');
+  if (fullName === '') {
+    const first = out.emails[0]?.address ?? out.phones[0]?.number;
+    if (!first) return { column: plan.headers.find((_, i) => plan.targets[i] === 'name' || plan.targets[i] === 'givenName') ?? plan.headers[0]!, reason: 'the row has no name, e-mail or phone number' };
+    fullName = first;
+    warnings.push('no name: the e-mail address or phone number stands in for it');
+  }
+  for (const k of ['role', 'organisation', 'notes'] as const) if (text[k]) out[k] = text[k].join(k === 'notes' ? '\n' : ', ');
+  const parsed = ContactFields.safeParse({ ...out, name: fullName });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? 'name');
+    const column = firstColumn.get(field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field) ?? field;
+    return { column, reason: issue.message };
+  }
+  return { fields: parsed.data, outletName, warnings };
+}
+
+export function isProblem(r: RowContact | RowProblem): r is RowProblem {
+  return 'reason' in r;
+}

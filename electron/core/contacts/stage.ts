@@ -1,0 +1,220 @@
+import type Database from 'better-sqlite3';
+import type { ImportDecision, RowOutcome } from '../../shared/contacts/bulk-contract';
+import { mergeContactFields } from '../../shared/contacts/merge';
+import type { ContactFieldsT } from '../../shared/documents';
+import { foldText } from '../../shared/search/text';
+import type { Body, DocStore, WriteContext } from '../store/docstore';
+import { contactKeys } from '../store/projections';
+import { validateKnown } from '../store/repository';
+import type { BlobStore } from '../attachments/blobs';
+import { sniffMediaType } from '../attachments/images';
+
+/**
+ * Stores imported rows one by one inside the caller's transaction, finding duplicates as it
+ * goes: a row sharing a normalised e-mail or phone with a contact (in the library, or from an
+ * earlier row of the same file) is merged into it; a row with the same name at the same
+ * organisation or outlet is created with a merge suggestion. New contacts are written in
+ * batches (one savepoint per batch); lookups see the batch not yet written through small
+ * maps, and everything written before through the projections, so memory stays that of one
+ * batch whatever the file's size.
+ */
+
+const BATCH = 500;
+
+interface Pending {
+  row: number;
+  fields: Body;
+}
+
+interface Match {
+  id: string | null;
+  pending: Pending | null;
+  name: string;
+}
+
+export interface StageCounts {
+  rows: number;
+  created: number;
+  merged: number;
+  refused: number;
+  skipped: number;
+}
+
+export class ContactStager {
+  readonly counts: StageCounts = { rows: 0, created: 0, merged: 0, refused: 0, skipped: 0 };
+  readonly outcomes: RowOutcome[] = [];
+  more = 0;
+  private pending: Pending[] = [];
+  private pendingByKey = new Map<string, Pending>();
+  private pendingByName = new Map<string, Pending>();
+  private outlets = new Map<string, string>();
+  /** Outcomes of the pending batch, waiting for their ids. */
+  private waiting: { outcome: RowOutcome; pending: Pending }[] = [];
+  private readonly s;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly docs: DocStore,
+    private readonly blobs: BlobStore,
+    private readonly write: WriteContext,
+    private readonly opts: {
+      decisions: Record<string, ImportDecision>;
+      limit: number;
+      isSuppressed: (keys: string[]) => string | null;
+      office: string | null;
+    },
+  ) {
+    this.s = {
+      byKey: db.prepare<[string], { id: string; name: string }>(
+        `SELECT d.id, p.name FROM contact_key_p k JOIN contact_p p ON p.doc_rowid = k.doc_rowid JOIN docs d ON d.rowid = k.doc_rowid
+         WHERE k.key = ? ORDER BY k.doc_rowid LIMIT 1`,
+      ),
+      byName: db.prepare<[string], { id: string; name: string; organisation: string | null; outlet: string | null }>(
+        `SELECT d.id, p.name, p.organisation, p.outlet FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sort_name = ? LIMIT 20`,
+      ),
+      outlet: db.prepare<[string], { id: string }>('SELECT d.id FROM outlet_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sort_name = ? LIMIT 1'),
+    };
+  }
+
+  /** A row that could not be read: refused with its reason. */
+  refuse(row: number, name: string | null, reason: string, column?: string): void {
+    this.counts.rows++;
+    this.counts.refused++;
+    this.record({ row, action: 'refuse', name, reason, ...(column !== undefined ? { column } : {}) });
+  }
+
+  add(row: number, fields: ContactFieldsT, outletName: string | null, warnings: string[], photo: Uint8Array | null = null): void {
+    this.counts.rows++;
+    const body: Body = { ...fields };
+    if (this.opts.office && body.office === null) body.office = this.opts.office;
+    if (outletName) body.outlet = this.outletId(outletName);
+    if (photo) {
+      const id = this.photoId(photo, fields.name);
+      if (id) body.photo = id;
+      else warnings.push('the photo is not an image Dateline reads (JPEG, PNG, GIF or WebP); left out');
+    }
+    const keys = contactKeys(body);
+    const base: RowOutcome = { row, action: 'create', name: fields.name, ...(warnings.length ? { warnings } : {}) };
+    const erased = this.opts.isSuppressed(keys);
+    if (erased) {
+      this.counts.refused++;
+      this.record({ ...base, action: 'refuse', reason: erased });
+      return;
+    }
+    const decision = this.opts.decisions[String(row)];
+    if (decision === 'skip') {
+      this.counts.skipped++;
+      this.record({ ...base, action: 'skip', reason: 'skipped by choice' });
+      return;
+    }
+    const same = this.findByKeys(keys);
+    const similar = same ? null : this.findByName(fields.name, body.organisation as string | null, body.outlet as string | null);
+    if ((same && decision !== 'create') || (similar && decision === 'merge')) {
+      const m = (same ?? similar)!;
+      const reason = same ? same.name === fields.name ? 'same e-mail or phone' : `same e-mail or phone as ${m.name}` : 'chosen: same person';
+      this.counts.merged++;
+      const into = { id: m.id, row: m.pending?.row ?? null, name: m.name, reason };
+      if (m.pending) {
+        m.pending.fields = mergeContactFields(m.pending.fields, body);
+        this.index(m.pending);
+        this.record({ ...base, action: 'merge', into });
+      } else {
+        const current = this.docs.require(m.id!, 'contact');
+        const merged = validateKnown('contact', mergeContactFields(current.body, body));
+        this.docs.update(m.id!, merged, this.write, current.rev);
+        this.record({ ...base, action: 'merge', id: m.id!, into });
+      }
+      return;
+    }
+    const p: Pending = { row, fields: body };
+    this.pending.push(p);
+    this.index(p);
+    this.counts.created++;
+    const outcome: RowOutcome = { ...base };
+    if (similar) outcome.suggestion = { id: similar.id, row: similar.pending?.row ?? null, name: similar.name, reason: 'same name at the same organisation or outlet' };
+    if (this.record(outcome)) this.waiting.push({ outcome, pending: p });
+    if (this.pending.length >= BATCH) this.flush();
+  }
+
+  /** Writes the pending batch; ids reach the outcomes listed. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    const written = this.docs.createMany('contact', batch.map((p) => ({ fields: p.fields })), this.write);
+    const ids = new Map(batch.map((p, i) => [p, written[i]!.id]));
+    for (const w of this.waiting) {
+      w.outcome.id = ids.get(w.pending)!;
+    }
+    this.waiting = [];
+    this.pending = [];
+    this.pendingByKey.clear();
+    this.pendingByName.clear();
+  }
+
+  private record(o: RowOutcome): boolean {
+    if (this.outcomes.length >= this.opts.limit) {
+      this.more++;
+      return false;
+    }
+    this.outcomes.push(o);
+    return true;
+  }
+
+  private index(p: Pending): void {
+    for (const k of contactKeys(p.fields)) if (!this.pendingByKey.has(k)) this.pendingByKey.set(k, p);
+    this.pendingByName.set(nameKey(String(p.fields.name)), p);
+  }
+
+  private findByKeys(keys: string[]): Match | null {
+    for (const k of keys) {
+      const p = this.pendingByKey.get(k);
+      if (p) return { id: null, pending: p, name: String(p.fields.name) };
+    }
+    for (const k of keys) {
+      const r = this.s.byKey.get(k);
+      if (r) return { id: r.id, pending: null, name: r.name };
+    }
+    return null;
+  }
+
+  /** The same name (words in any order, accents and case aside) at the same organisation or outlet. */
+  private findByName(name: string, organisation: string | null, outlet: string | null): Match | null {
+    if (!organisation && !outlet) return null;
+    const org = organisation ? foldText(organisation).trim() : null;
+    const sameOrg = (o: string | null, out: string | null) => (outlet !== null && out === outlet) || (org !== null && o !== null && foldText(o).trim() === org);
+    const p = this.pendingByName.get(nameKey(name));
+    if (p && sameOrg(p.fields.organisation as string | null, p.fields.outlet as string | null)) return { id: null, pending: p, name: String(p.fields.name) };
+    const words = foldText(name).split(/\s+/).filter(Boolean);
+    const forms = new Set([words.join(' '), [...words].reverse().join(' ')]);
+    for (const f of forms) {
+      for (const r of this.s.byName.all(f)) if (sameOrg(r.organisation, r.outlet)) return { id: r.id, pending: null, name: r.name };
+    }
+    return null;
+  }
+
+  /**
+   * Stores a card's photo by its hash and records it as an attachment. The file is written
+   * before the document; a rolled-back preview leaves at most an unreferenced file, which
+   * costs nothing and is what the next commit of the same card reuses.
+   */
+  private photoId(bytes: Uint8Array, name: string): string | null {
+    const mediaType = sniffMediaType(bytes);
+    if (!/^image\/(jpeg|png|gif|webp)$/.test(mediaType)) return null;
+    const { sha256, size } = this.blobs.put(bytes);
+    const ext = mediaType.split('/')[1] === 'jpeg' ? 'jpg' : mediaType.split('/')[1];
+    const fields = validateKnown('attachment', { sha256, size, mediaType, originalName: `${name.slice(0, 80)}.${ext}`, width: null, height: null });
+    return this.docs.create('attachment', fields, this.write).id;
+  }
+
+  private outletId(name: string): string {
+    const key = foldText(name.trim());
+    let id = this.outlets.get(key) ?? this.s.outlet.get(key)?.id;
+    if (!id) id = this.docs.create('outlet', validateKnown('outlet', { name: name.trim(), office: this.opts.office }), this.write).id;
+    this.outlets.set(key, id);
+    return id;
+  }
+}
+
+function nameKey(name: string): string {
+  return foldText(name).split(/\s+/).filter(Boolean).sort().join(' ');
+}

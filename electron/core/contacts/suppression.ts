@@ -1,0 +1,52 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { CoreContext } from '../context';
+import type { Body } from '../store/docstore';
+
+/**
+ * The suppression record of erased people: keyed hashes (HMAC-SHA-256) of their normalised
+ * e-mails and phones, kept on the office document with the key, so every device of the office
+ * gets both by sync and no later import brings the person back. It is pseudonymisation, not
+ * anonymity: whoever holds the office's data holds the key and can test an address against it.
+ */
+
+export interface OfficeSuppression {
+  privacyKey: string;
+  suppressed: string[];
+}
+
+export function keyedHash(privacyKey: string, contactKey: string): string {
+  return createHmac('sha256', Buffer.from(privacyKey, 'hex')).update(contactKey).digest('hex');
+}
+
+export function newPrivacyKey(): string {
+  return randomBytes(32).toString('hex');
+}
+
+function suppressionOf(body: Body): OfficeSuppression | null {
+  const key = body.privacyKey;
+  const list = body.suppressed;
+  if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key) || !Array.isArray(list)) return null;
+  return { privacyKey: key, suppressed: list.filter((x): x is string => typeof x === 'string') };
+}
+
+/** A test for contact keys against every office's record: the reason to refuse, or null. */
+export function suppressionCheck(ctx: CoreContext): (keys: string[]) => string | null {
+  const offices = ctx.library.db
+    .prepare<[], { id: string }>(`SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid`)
+    .all()
+    .map((r) => ctx.library.docs.getStored(r.id)?.body)
+    .map((b) => (b ? suppressionOf(b) : null))
+    .filter((s): s is OfficeSuppression => s !== null && s.suppressed.length > 0)
+    .map((s) => ({ key: s.privacyKey, set: new Set(s.suppressed) }));
+  if (offices.length === 0) return () => null;
+  return (keys) => {
+    for (const o of offices) {
+      for (const k of keys) {
+        if (o.set.has(keyedHash(o.key, k))) {
+          return `this person was erased from the library at their request (${k.startsWith('email:') ? 'e-mail' : 'phone'} on the suppression list); not imported again`;
+        }
+      }
+    }
+    return null;
+  };
+}

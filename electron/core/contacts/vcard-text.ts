@@ -1,0 +1,25 @@
+/** Writing vCard text: escapes and line folding, shared by contact exports and a kit's contacts.vcf. */
+
+export function vEscape(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+}
+
+/** Lines of at most 75 octets (RFC 6350 §3.2), never cutting a UTF-8 character in two. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch);
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + n > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += n;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}

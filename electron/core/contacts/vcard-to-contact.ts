@@ -1,0 +1,157 @@
+import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
+import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
+import type { Vcard, VcardProperty } from './vcard-parse';
+
+/**
+ * One vCard to a contact's fields, or the reason it cannot be one. Pure. Quoted-printable
+ * values are decoded in their CHARSET (UTF-8 when none is given); an embedded photo is kept
+ * as bytes for the import to store as an attachment, when it is an image and small enough;
+ * a photo given as a link (PHOTO;VALUE=uri) is never fetched: no import makes a request.
+ */
+
+export interface CardContact {
+  fields: ContactFieldsT;
+  outletName: string | null;
+  warnings: string[];
+  photo: Uint8Array | null;
+}
+
+export interface CardProblem {
+  name: string | null;
+  column: string;
+  reason: string;
+}
+
+function decodeQuotedPrintable(value: string, charset: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c === '=' && i === value.length - 1) {
+      // a soft break left at the very end
+    } else {
+      for (const b of Buffer.from(c, 'utf8')) bytes.push(b);
+    }
+  }
+  let label = charset.toLowerCase();
+  if (label === 'iso-8859-1' || label === 'latin1') label = 'windows-1252';
+  try {
+    return new TextDecoder(label).decode(new Uint8Array(bytes));
+  } catch {
+    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+  }
+}
+
+/** A text value: quoted-printable decoded, backslash escapes undone. */
+function text(p: VcardProperty): string {
+  let v = p.value;
+  if (p.params.ENCODING?.some((e) => e.toUpperCase() === 'QUOTED-PRINTABLE')) v = decodeQuotedPrintable(v, p.params.CHARSET?.[0] ?? 'utf-8');
+  return v.trim();
+}
+
+/** Splits a structured value on unescaped `sep`, then undoes the escapes. */
+function components(v: string, sep: ';' | ','): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i]!;
+    if (c === '\\' && i + 1 < v.length) {
+      const n = v[++i]!;
+      cur += n === 'n' || n === 'N' ? '\n' : n;
+    } else if (c === sep) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+const unescape = (v: string): string => components(v, '\u0000' as ';')[0]!;
+
+function types(p: VcardProperty): string[] {
+  return (p.params.TYPE ?? []).flatMap((t) => t.split(',')).map((t) => t.toLowerCase());
+}
+
+export function vcardToContact(card: Vcard, _n: number): CardContact | CardProblem {
+  const byName = (n: string) => card.properties.filter((p) => p.name.toUpperCase() === n);
+  const fn = byName('FN')[0];
+  const nProp = byName('N')[0];
+  let name = fn ? unescape(text(fn)) : '';
+  if (name === '' && nProp) {
+    const [family = '', given = '', middle = '', prefix = '', suffix = ''] = components(text(nProp), ';');
+    name = [prefix, given, middle, family, suffix].filter(Boolean).join(' ');
+  }
+  if (card.problem) return { name: name || null, column: 'card', reason: card.problem };
+  const warnings: string[] = [];
+  const fields: Partial<ContactFieldsT> & { emails: ContactFieldsT['emails']; phones: ContactFieldsT['phones'] } = {
+    emails: [],
+    phones: [],
+    beats: [],
+    languages: [],
+    countries: [],
+  };
+  for (const p of byName('EMAIL')) {
+    const address = unescape(text(p)).replace(/^mailto:/i, '');
+    const t = types(p);
+    const e = EmailSchema.safeParse({ type: t.includes('home') ? 'personal' : t.includes('work') ? 'work' : 'other', address });
+    if (!e.success) return { name: name || null, column: 'EMAIL', reason: `"${address}" is not an e-mail address` };
+    if (!fields.emails.some((x) => x.address.toLowerCase() === address.toLowerCase())) fields.emails.push(e.data);
+  }
+  for (const p of byName('TEL')) {
+    const number = unescape(text(p)).replace(/^tel:/i, '');
+    const t = types(p);
+    const type = t.includes('cell') ? 'mobile' : t.includes('fax') ? 'fax' : t.includes('work') ? 'work' : 'other';
+    const ph = PhoneSchema.safeParse({ type, number });
+    if (!ph.success) {
+      warnings.push(`TEL "${number}" is not a phone number; left out`);
+      continue;
+    }
+    if (!fields.phones.some((x) => x.number === ph.data.number)) fields.phones.push(ph.data);
+  }
+  if (name === '') name = fields.emails[0]?.address ?? fields.phones[0]?.number ?? '';
+  if (name === '') return { name: null, column: 'FN', reason: 'the card has no name, e-mail or phone number' };
+  const org = byName('ORG')[0];
+  if (org) fields.organisation = components(text(org), ';').filter(Boolean).join(', ') || null;
+  const title = byName('TITLE')[0] ?? byName('ROLE')[0];
+  if (title) fields.role = unescape(text(title)) || null;
+  const notes = byName('NOTE').map((p) => unescape(text(p))).filter(Boolean);
+  if (notes.length) fields.notes = notes.join('\n');
+  for (const p of byName('CATEGORIES')) for (const c of components(text(p), ',')) if (c && !fields.beats!.includes(c)) fields.beats!.push(c.slice(0, 60));
+  for (const p of [...byName('LANG'), ...byName('X-DATELINE-LANGUAGES')]) {
+    for (const l of components(text(p), ',')) if (LanguageSchema.safeParse(l).success && !fields.languages!.includes(l)) fields.languages!.push(l);
+  }
+  for (const p of byName('X-DATELINE-COUNTRIES')) {
+    for (const c of components(text(p), ',')) if (CountrySchema.safeParse(c).success && !fields.countries!.includes(c)) fields.countries!.push(c);
+  }
+  const kind = byName('X-DATELINE-KIND')[0];
+  if (kind && (text(kind) === 'journalist' || text(kind) === 'spokesperson')) fields.kind = text(kind) as ContactFieldsT['kind'];
+
+  let photo: Uint8Array | null = null;
+  if (card.dropped.includes('PHOTO')) warnings.push(`the photo is larger than ${CONTACT_PHOTO_MAX_BYTES / 1024 / 1024} MB; left out`);
+  const ph = byName('PHOTO')[0];
+  if (ph) {
+    const isUri = ph.params.VALUE?.some((v) => v.toLowerCase() === 'uri') || /^https?:/i.test(ph.value);
+    const dataUri = /^data:image\/[a-z+.-]+;base64,/i.exec(ph.value);
+    if (isUri && !dataUri) warnings.push('the photo is a link; it was not fetched (an import never reaches the network)');
+    else {
+      const b64 = dataUri ? ph.value.slice(dataUri[0].length) : ph.value;
+      const bytes = Buffer.from(b64.replace(/\s+/g, ''), 'base64');
+      if (bytes.length > CONTACT_PHOTO_MAX_BYTES) warnings.push(`the photo is larger than ${CONTACT_PHOTO_MAX_BYTES / 1024 / 1024} MB; left out`);
+      else if (bytes.length > 0) photo = bytes;
+    }
+  }
+  const parsed = ContactFields.safeParse({ ...fields, name });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { name, column: String(issue.path[0] ?? 'FN').toUpperCase(), reason: issue.message };
+  }
+  const outlet = byName('X-DATELINE-OUTLET')[0];
+  return { fields: parsed.data, outletName: outlet ? unescape(text(outlet)) || null : null, warnings, photo };
+}
+
+export function isCardProblem(c: CardContact | CardProblem): c is CardProblem {
+  return 'reason' in c;
+}

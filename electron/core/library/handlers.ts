@@ -1,0 +1,40 @@
+import type { LibraryInfo } from '../../shared/contract';
+import type { Handlers } from '../dispatcher';
+import { LATEST_VERSION } from '../store/migrations/index';
+import { backupLibrary, NO_JOB } from './backup';
+import { restoreLibrary } from './restore';
+
+export const libraryHandlers: Pick<
+  Handlers,
+  'library.info' | 'library.check' | 'library.changes' | 'library.backup' | 'library.restore' | 'job.get' | 'job.list' | 'job.cancel'
+> = {
+  'library.info': (_input, ctx): LibraryInfo => {
+    return {
+      path: ctx.dir,
+      author: ctx.library.author,
+      schemaVersion: LATEST_VERSION,
+      lastSeq: ctx.library.docs.lastSeq(),
+      counts: ctx.library.docs.liveCounts(),
+      attachmentLimitBytes: ctx.attachmentLimit,
+    };
+  },
+  'library.check': (_input, ctx, job) => {
+    job?.progress(0, 1, 'Checking the library');
+    const problems = ctx.library.integrityCheck();
+    for (const sha of ctx.library.db.prepare('SELECT DISTINCT sha256 FROM attachment_p').pluck().all() as string[]) {
+      if (!ctx.blobs.has(sha)) problems.push(`the file ${sha.slice(0, 12)}… of an attachment is missing from the library folder`);
+    }
+    job?.progress(1, 1, problems.length ? `${problems.length} problems` : 'No problems');
+    return { problems };
+  },
+  // Backup and restore run as jobs: they report progress and can be cancelled until the library is swapped.
+  'library.backup': (input, ctx, job) => backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, input.out, job ?? NO_JOB),
+  'library.restore': (input, ctx, job) => restoreLibrary(ctx, input.from, job ?? NO_JOB),
+  'library.changes': (input, ctx) => ({
+    lastSeq: ctx.library.docs.lastSeq(),
+    changes: ctx.library.docs.changesSince(input.since, input.limit),
+  }),
+  'job.get': (input, ctx) => ctx.jobs.get(input.id),
+  'job.list': (_input, ctx) => ctx.jobs.list(),
+  'job.cancel': (input, ctx) => ctx.jobs.cancel(input.id),
+};

@@ -1,0 +1,147 @@
+import type { Draft } from '../../shared/contract';
+import { DatelineError, isDatelineError } from '../../shared/errors';
+import { DOC_TYPES, isReservedName, type DocType } from '../../shared/documents';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatcher';
+import { noSuchDoc } from '../store/docstore';
+import { validateKnown } from '../store/repository';
+import { prepared } from '../store/statements';
+import { threeWayMerge } from '../store/merge';
+
+function docType(ctx: CoreContext, id: string): DocType {
+  const d = ctx.library.docs.getStored(id);
+  if (!d) throw noSuchDoc(id);
+  if (!(DOC_TYPES as readonly string[]).includes(d.type)) {
+    throw new DatelineError('FORBIDDEN', `"${id}" is a ${d.type}, which this version of Dateline cannot edit.`);
+  }
+  return d.type as DocType;
+}
+
+interface DraftRow {
+  doc_id: string;
+  base_rev: string | null;
+  fields: string;
+  session: string;
+  author: string;
+  started_at: string;
+  updated_at: string;
+}
+
+function readDraft(ctx: CoreContext, id: string): Draft | null {
+  const r = prepared(ctx.library.db, 'SELECT * FROM drafts WHERE doc_id = ?').get(id) as DraftRow | undefined;
+  if (!r) return null;
+  return {
+    id: r.doc_id,
+    baseRev: r.base_rev,
+    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    session: r.session,
+    author: r.author,
+    startedAt: r.started_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * Turns the draft journal entry of a document into one revision, as a three-way merge against
+ * the revision the session started from: what changed meanwhile elsewhere (another library,
+ * another window) and what the person changed both stay. A field changed on both sides is not
+ * decided here: the person's version is kept as a second branch beside the other one and the
+ * case goes to the conflicts inbox; so does an edit of a document deleted meanwhile.
+ */
+export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: string } | null {
+  const db = ctx.library.db;
+  return db.transaction(() => {
+    const draft = readDraft(ctx, id);
+    if (!draft) return null;
+    const type = docType(ctx, id);
+    const docs = ctx.library.docs;
+    const current = docs.getStored(id)!;
+    const who = { author: draft.author };
+    // The session's base, with its body when the library still has it.
+    let baseRev = draft.baseRev ?? current.rev;
+    let base: Record<string, unknown> | null;
+    try {
+      base = docs.getRevision(id, baseRev).body;
+    } catch (e) {
+      if (!isDatelineError(e) || e.code !== 'NOT_FOUND') throw e;
+      if (!docs.revisions(id).some((r) => r.rev === baseRev)) baseRev = current.rev;
+      base = null;
+    }
+    const ours = validateKnown(type, { ...(base ?? current.body), ...draft.fields });
+    let rev: string;
+    if (current.deleted) {
+      rev = docs.branch(id, baseRev, ours, who);
+      docs.inbox.recordDelete(id, baseRev, rev, current.rev, docs.now());
+    } else if (current.rev === baseRev) {
+      rev = docs.update(id, ours, who, baseRev).rev;
+    } else {
+      const { merged, conflicts } = threeWayMerge(base, ours, current.body);
+      if (conflicts.length === 0) {
+        rev = docs.update(id, validateKnown(type, merged), who, current.rev).rev;
+      } else {
+        // The person goes on from their own version until they decide.
+        rev = docs.branch(id, baseRev, ours, who);
+        docs.inbox.recordFields(id, baseRev, rev, current.rev, conflicts, docs.now(), true);
+      }
+    }
+    prepared(db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
+    return { id, rev };
+  })();
+}
+
+export const historyHandlers: Pick<
+  Handlers,
+  'doc.delete' | 'doc.history' | 'doc.revision' | 'doc.restore' | 'draft.save' | 'draft.get' | 'draft.commit' | 'draft.discard'
+> = {
+  'doc.delete': (input, ctx) => {
+    docType(ctx, input.id);
+    const d = ctx.library.docs.remove(input.id, { author: ctx.library.author }, input.rev);
+    prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(input.id);
+    return { id: d.id, rev: d.rev };
+  },
+  'doc.history': (input, ctx) => ctx.library.docs.revisions(input.id),
+  'doc.revision': (input, ctx) => {
+    const r = ctx.library.docs.getRevision(input.id, input.rev);
+    return { ...r.body, id: input.id, rev: input.rev, deleted: r.deleted };
+  },
+  'doc.restore': (input, ctx) => {
+    const type = docType(ctx, input.id);
+    const docs = ctx.library.docs;
+    const old = docs.getRevision(input.id, input.rev);
+    if (old.deleted) {
+      throw new DatelineError('INVALID_INPUT', `rev: revision ${input.rev} is a deletion; pick a revision with content.`, { path: ['rev'] });
+    }
+    const current = docs.getStored(input.id)!;
+    const fields = validateKnown(type, old.body);
+    const d = docs.update(input.id, fields, { author: ctx.library.author }, current.rev);
+    return { id: d.id, rev: d.rev };
+  },
+  'draft.save': (input, ctx) => {
+    const type = docType(ctx, input.id);
+    const reserved = Object.keys(input.fields).find(isReservedName);
+    if (reserved !== undefined) {
+      throw new DatelineError('INVALID_INPUT', `fields.${reserved}: "${reserved}" starts with "_", a name reserved for sync; a document cannot hold it.`, {
+        path: ['fields', reserved],
+        params: { field: `fields.${reserved}` },
+      });
+    }
+    // Validate now so a typo in a field name fails while the person is still typing.
+    const current = ctx.library.docs.require(input.id, type);
+    validateKnown(type, { ...current.body, ...input.fields });
+    const now = ctx.library.docs.now();
+    // Merged here, not with json_patch: a field set to null (an embargo cleared) must stay null.
+    const existing = readDraft(ctx, input.id);
+    const fields = { ...(existing?.fields ?? {}), ...input.fields };
+    prepared(
+      ctx.library.db,
+      `INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(doc_id) DO UPDATE SET fields = excluded.fields, session = excluded.session, updated_at = excluded.updated_at`,
+    ).run(input.id, input.baseRev ?? current.rev, JSON.stringify(fields), input.session, ctx.library.author, now, now);
+    return { updatedAt: now };
+  },
+  'draft.get': (input, ctx) => readDraft(ctx, input.id),
+  'draft.commit': (input, ctx) => commitDraft(ctx, input.id),
+  'draft.discard': (input, ctx) => ({
+    discarded: prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(input.id).changes > 0,
+  }),
+};

@@ -1,0 +1,21 @@
+import type { NamedSummary } from '../../shared/contract';
+import type { Handlers } from '../dispatcher';
+import { createDoc, getDoc, updateDoc } from '../store/repository';
+import { listPage } from '../store/paging';
+
+export const officeHandlers: Pick<Handlers, 'office.create' | 'office.update' | 'office.get' | 'office.list'> = {
+  'office.create': (input, ctx) => createDoc(ctx, 'office', input),
+  'office.update': (input, ctx) => updateDoc(ctx, 'office', input.id, input.rev, input.fields),
+  'office.get': (input, ctx) => getDoc(ctx, 'office', input.id),
+  'office.list': (input, ctx) =>
+    listPage<{ name: string; updated_at: string }, NamedSummary>(ctx.library.db, {
+      table: 'office_p',
+      columns: 'p.name, p.updated_at',
+      sort: { column: 'name', direction: 'ASC' },
+      where: [],
+      query: input.query,
+      limit: input.limit,
+      cursor: input.cursor,
+      map: (r) => ({ id: r.id, rev: r.rev, name: r.name, updatedAt: r.updated_at }),
+    }),
+};

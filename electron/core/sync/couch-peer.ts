@@ -1,0 +1,284 @@
+import type { z } from 'zod';
+import type { LocalDoc, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
+import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
+import { isRetryable, SyncError } from './errors';
+import type { Denied, LocalInput, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
+
+/**
+ * A database on a CouchDB-protocol server (CouchDB 3, or pouchdb-server in tests), spoken to
+ * with the replication protocol as CouchDB documents it: `_changes?style=all_docs`,
+ * `_revs_diff`, `_bulk_get` (or `open_revs` where a server lacks it), `_bulk_docs` with
+ * `new_edits: false` and `_local` documents. Every request is retried with full-jitter backoff
+ * on network errors and 5xx; 401 and 403 are never retried.
+ */
+
+export interface CouchPeerOptions {
+  /** The database URL, e.g. https://sync.example.org/office-kampala. Credentials in it are moved to a header. */
+  url: string;
+  user?: string;
+  password?: string;
+  /** Per request, so a link that stalls without closing still fails and is retried. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Most revisions per `_bulk_get` or `_bulk_docs` request. */
+  batchCount?: number;
+  /** Most bytes per `_bulk_docs` request; halved for the rest of the session when the server answers 413. */
+  batchBytes?: number;
+  fetch?: typeof fetch;
+  clock?: () => number;
+}
+
+export interface WireStats {
+  requests: number;
+  bytesSent: number;
+  bytesReceived: number;
+  retries: number;
+}
+
+interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export class CouchPeer implements Peer {
+  readonly identity: string;
+  readonly stats: WireStats = { requests: 0, bytesSent: 0, bytesReceived: 0, retries: 0 };
+  /** Server clock minus ours, from the Date header of the latest answer; null before any answer. */
+  skewMs: number | null = null;
+  private readonly base: string;
+  private readonly auth: string | null;
+  private readonly retry: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly batchCount: number;
+  private batchBytes: number;
+  private readonly doFetch: typeof fetch;
+  private readonly clock: () => number;
+  /** Learnt from the first `_bulk_get`: older servers answer it with 404 or 405. */
+  private bulkGet: boolean | null = null;
+
+  constructor(opts: CouchPeerOptions) {
+    let url: URL;
+    try {
+      url = new URL(opts.url);
+    } catch {
+      throw new SyncError('protocol', `"${opts.url}" is not a server address; it should look like https://sync.example.org/office-db.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new SyncError('protocol', `"${opts.url}" is not an http or https address.`);
+    }
+    const user = opts.user ?? decodeURIComponent(url.username);
+    const password = opts.password ?? decodeURIComponent(url.password);
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    url.hash = '';
+    this.base = url.toString().replace(/\/+$/, '');
+    this.identity = this.base;
+    this.auth = user ? `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}` : null;
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry, onRetry: (e, n, w) => { this.stats.retries++; opts.retry?.onRetry?.(e, n, w); } };
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.batchCount = opts.batchCount ?? 100;
+    this.batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
+    this.doFetch = opts.fetch ?? fetch;
+    this.clock = opts.clock ?? Date.now;
+  }
+
+  /** The database URL without credentials, for messages and the replication id. */
+  get url(): string {
+    return this.base;
+  }
+
+  /** Checks the database answers (and creates it when asked and missing). */
+  async open(create = false): Promise<void> {
+    const r = await this.send('GET', '', undefined, [200, 404]);
+    if (r.status === 404) {
+      if (!create) throw new SyncError('not-found', `There is no database at ${this.base}. Check the server address in Settings.`, 404);
+      await this.send('PUT', '', undefined, [201, 202, 412]);
+    }
+  }
+
+  async changes(since: Seq, limit: number): Promise<PeerChanges> {
+    const q = new URLSearchParams({ style: 'all_docs', since: String(since), limit: String(limit) });
+    const r = parse(ChangesReply, (await this.send('GET', `/_changes?${q}`)).body, '_changes');
+    return { results: r.results, lastSeq: r.last_seq };
+  }
+
+  async revsDiff(request: RevsDiffRequest): Promise<RevsDiffResult> {
+    if (Object.keys(request).length === 0) return {};
+    return parse(RevsDiffReply, (await this.send('POST', '/_revs_diff', request)).body, '_revs_diff');
+  }
+
+  async getRevs(requests: readonly RevRequest[]): Promise<RemoteRevision[]> {
+    const out: RemoteRevision[] = [];
+    for (let i = 0; i < requests.length; ) {
+      // A batch is bounded by revisions, not documents: one document can have many leaves.
+      let n = 0;
+      let j = i;
+      while (j < requests.length && (j === i || n + requests[j]!.revs.length <= this.batchCount)) n += requests[j++]!.revs.length;
+      const batch = requests.slice(i, j);
+      i = j;
+      if (this.bulkGet !== false) {
+        const got = await this.bulkGetBatch(batch);
+        if (got) {
+          out.push(...got);
+          continue;
+        }
+      }
+      for (const req of batch) out.push(...(await this.openRevs(req)));
+    }
+    return out;
+  }
+
+  private async bulkGetBatch(batch: readonly RevRequest[]): Promise<RemoteRevision[] | null> {
+    const docs = batch.flatMap((r) => r.revs.map((rev) => ({ id: r.id, rev })));
+    const r = await this.send('POST', '/_bulk_get?revs=true&latest=true', { docs }, [200, 400, 404, 405, 501]);
+    if (r.status !== 200) {
+      this.bulkGet = false;
+      return null;
+    }
+    this.bulkGet = true;
+    const reply = parse(BulkGetReply, r.body, '_bulk_get');
+    return reply.results.flatMap((res) => res.docs.flatMap((d) => (d.ok ? [d.ok as RemoteRevision] : [])));
+  }
+
+  private async openRevs(req: RevRequest): Promise<RemoteRevision[]> {
+    const q = new URLSearchParams({ revs: 'true', latest: 'true', open_revs: JSON.stringify(req.revs) });
+    const r = await this.send('GET', `/${encodeURIComponent(req.id)}?${q}`, undefined, [200, 404]);
+    if (r.status === 404) return [];
+    return parse(OpenRevsReply, r.body, 'open_revs').flatMap((d) => (d.ok ? [d.ok as RemoteRevision] : []));
+  }
+
+  async writeRevs(docs: readonly RemoteRevision[]): Promise<WriteOutcome & { checkpoint: null }> {
+    const outcome: WriteOutcome = { written: 0, denied: [] };
+    let batch: RemoteRevision[] = [];
+    let bytes = 0;
+    for (const doc of docs) {
+      const size = Buffer.byteLength(JSON.stringify(doc), 'utf8') + 1;
+      if (batch.length > 0 && (batch.length >= this.batchCount || bytes + size > this.batchBytes)) {
+        await this.bulkDocs(batch, outcome);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(doc);
+      bytes += size;
+    }
+    if (batch.length > 0) await this.bulkDocs(batch, outcome);
+    return { ...outcome, checkpoint: null };
+  }
+
+  /** One `_bulk_docs`; on 413 the batch is halved (and so is every later one) until it fits. */
+  private async bulkDocs(batch: readonly RemoteRevision[], outcome: WriteOutcome): Promise<void> {
+    const r = await this.send('POST', '/_bulk_docs', { docs: batch, new_edits: false }, [201, 202, 413]);
+    if (r.status === 413) {
+      if (batch.length === 1) {
+        const d = batch[0]!;
+        outcome.denied.push({ id: d._id, rev: d._rev, reason: 'too large for the server' });
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      this.batchBytes = Math.max(1024, Math.floor(this.batchBytes / 2));
+      await this.bulkDocs(batch.slice(0, half), outcome);
+      await this.bulkDocs(batch.slice(half), outcome);
+      return;
+    }
+    const refused = new Map<string, Denied>();
+    for (const item of parse(BulkDocsReply, r.body, '_bulk_docs')) {
+      if (item.error && item.id) refused.set(item.id, { id: item.id, rev: item.rev ?? '', reason: `${item.error}${item.reason ? `: ${item.reason}` : ''}` });
+    }
+    for (const d of batch) {
+      const denied = refused.get(d._id);
+      if (denied) outcome.denied.push({ ...denied, rev: denied.rev || d._rev });
+      else outcome.written++;
+    }
+  }
+
+  async getLocal(id: string): Promise<LocalDoc | null> {
+    const r = await this.send('GET', `/${localPath(id)}`, undefined, [200, 404]);
+    if (r.status === 404) return null;
+    return parse(LocalDocReply, r.body, '_local') as LocalDoc;
+  }
+
+  async putLocal(doc: LocalInput): Promise<LocalDoc> {
+    const { _rev: _given, ...rest } = doc;
+    const r = await this.send('PUT', `/${localPath(doc._id)}`, doc, [200, 201, 202, 409]);
+    if (r.status === 409) {
+      // Someone else (a replay of our own cut request) moved it on: take the current rev and write again.
+      const now = await this.getLocal(doc._id);
+      const again = await this.send('PUT', `/${localPath(doc._id)}`, { ...rest, ...(now ? { _rev: now._rev } : {}) }, [200, 201, 202]);
+      return { ...doc, _rev: parse(PutReply, again.body, '_local').rev };
+    }
+    return { ...doc, _rev: parse(PutReply, r.body, '_local').rev };
+  }
+
+  private send(method: string, path: string, body?: unknown, accept: readonly number[] = [200]): Promise<Reply> {
+    return withRetry(() => this.once(method, path, body, accept), isRetryable, this.retry);
+  }
+
+  private async once(method: string, path: string, body: unknown, accept: readonly number[]): Promise<Reply> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.auth) headers.Authorization = this.auth;
+    let text: string | undefined;
+    if (body !== undefined) {
+      text = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const where = `${this.base}${path.split('?')[0]}`;
+    this.stats.requests++;
+    let status: number;
+    let raw: Uint8Array;
+    let date: string | null;
+    try {
+      if (text !== undefined) this.stats.bytesSent += Buffer.byteLength(text, 'utf8');
+      const res = await this.doFetch(`${this.base}${path}`, { method, headers, body: text, signal: AbortSignal.timeout(this.timeoutMs) });
+      status = res.status;
+      date = res.headers.get('date');
+      raw = new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      throw new SyncError('network', `The connection to ${this.base} failed (${describe(e)}).`);
+    }
+    this.stats.bytesReceived += raw.byteLength;
+    if (date) {
+      const server = Date.parse(date);
+      if (!Number.isNaN(server)) this.skewMs = server - this.clock();
+    }
+    let json: unknown = undefined;
+    if (raw.byteLength > 0) {
+      try {
+        json = JSON.parse(Buffer.from(raw).toString('utf8'));
+      } catch {
+        if (accept.includes(status)) throw new SyncError('protocol', `${where} did not answer with JSON (HTTP ${status}); is this a CouchDB server?`, status);
+      }
+    }
+    if (accept.includes(status)) return { status, body: json };
+    const err = ErrorReply.safeParse(json);
+    const reason = err.success ? `${err.data.error}${err.data.reason ? `: ${err.data.reason}` : ''}` : `HTTP ${status}`;
+    if (status === 401) throw new SyncError('auth', `${this.base} refused the account or password (${reason}).`, status);
+    if (status === 403) throw new SyncError('forbidden', `${this.base} does not let this account do that (${reason}).`, status);
+    if (status === 413) throw new SyncError('too-large', `${where}: the request is larger than the server accepts.`, status);
+    if (status === 404) throw new SyncError('not-found', `${where} was not found (${reason}).`, status);
+    if (status >= 500 || status === 408 || status === 429) throw new SyncError('server', `${where} answered HTTP ${status} (${reason}).`, status);
+    throw new SyncError('protocol', `${where} answered HTTP ${status} (${reason}).`, status);
+  }
+}
+
+function localPath(id: string): string {
+  const name = id.startsWith('_local/') ? id.slice('_local/'.length) : id;
+  return `_local/${encodeURIComponent(name)}`;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new SyncError('protocol', `The server's ${what} answer is not what CouchDB sends (${issue.path.join('.') || 'answer'}: ${issue.message}).`);
+  }
+  return r.data;
+}
+
+function describe(e: unknown): string {
+  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  if (e instanceof Error && e.name === 'TimeoutError') return 'no answer in time';
+  return e instanceof Error ? e.message : String(e);
+}

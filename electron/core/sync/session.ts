@@ -1,0 +1,106 @@
+import type { ReplicationStore, RemoteRevision } from '../store/replication-api';
+import { CouchPeer, type CouchPeerOptions } from './couch-peer';
+import { planConflict, bodyOf } from './merge';
+import type { Denied } from './peer';
+import { replicate } from './replicate';
+import { StorePeer } from './store-peer';
+
+/**
+ * One sync with a server: pull (each batch with its checkpoint in one transaction), merge what
+ * can be merged, then push, merges included. Run it again at any point, after any failure: it
+ * carries on from the checkpoints and changes nothing that is already in place.
+ */
+
+/** Further than this from the server's clock and the person is told (it decides nothing). */
+export const CLOCK_WARNING_MS = 10 * 60 * 1000;
+
+export interface ConflictNote {
+  id: string;
+  reason: 'same-field' | 'delete-vs-edit' | 'no-ancestor' | 'many-branches';
+  fields: string[];
+  /** The two leaves and their common revision, where there are exactly two. */
+  revs?: { base: string | null; ours: string; theirs: string };
+}
+
+export interface SyncSummary {
+  remote: string;
+  pulled: { docs: number; bytes: number };
+  pushed: { docs: number; bytes: number };
+  /** Conflicts settled by themselves (different fields changed). */
+  merged: number;
+  /** Conflicts waiting for a person on the Conflicts screen. */
+  conflicts: ConflictNote[];
+  /** Documents one side refused; the rest went through. */
+  denied: (Denied & { direction: 'pull' | 'push' })[];
+  /** Server clock minus this computer's, when the server said. */
+  clockSkewMs: number | null;
+  clockWarning: boolean;
+  finishedAt: string;
+}
+
+export interface SyncOptions {
+  remote: CouchPeerOptions;
+  /** Create the database on the server when it is missing (tests, a first office). */
+  create?: boolean;
+  batchSize?: number;
+  signal?: AbortSignal;
+  onStep?: (step: 'pull' | 'merge' | 'push', done: number) => void;
+  /** Told of each conflict left for a person (the app records it in the conflicts inbox). */
+  onConflict?: (note: ConflictNote) => void;
+}
+
+export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Promise<SyncSummary> {
+  const local = new StorePeer(store);
+  const down = new CouchPeer(opts.remote);
+  const up = new CouchPeer(opts.remote);
+  await down.open(opts.create ?? false);
+  const pulled = await replicate(down, local, {
+    batchSize: opts.batchSize,
+    signal: opts.signal,
+    onBatch: (p) => opts.onStep?.('pull', p.docsWritten),
+  });
+  const { merged, conflicts } = settleConflicts(store, pulled.touched);
+  for (const c of conflicts) opts.onConflict?.(c);
+  opts.onStep?.('merge', merged);
+  const pushed = await replicate(local, up, {
+    batchSize: opts.batchSize,
+    signal: opts.signal,
+    onBatch: (p) => opts.onStep?.('push', p.docsWritten),
+  });
+  const skew = up.skewMs ?? down.skewMs;
+  return {
+    remote: down.url,
+    pulled: { docs: pulled.docsWritten, bytes: down.stats.bytesReceived },
+    pushed: { docs: pushed.docsWritten, bytes: up.stats.bytesSent },
+    merged,
+    conflicts,
+    denied: [...pulled.denied.map((d) => ({ ...d, direction: 'pull' as const })), ...pushed.denied.map((d) => ({ ...d, direction: 'push' as const }))],
+    clockSkewMs: skew,
+    clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Looks at every document a pull touched: two branches that changed different fields are merged
+ * (deterministically, so the other laptop writes the same merge); the rest are listed.
+ */
+export function settleConflicts(store: ReplicationStore, ids: readonly string[]): { merged: number; conflicts: ConflictNote[] } {
+  let merged = 0;
+  const conflicts: ConflictNote[] = [];
+  for (const id of new Set(ids)) {
+    const leaves: RemoteRevision[] = store.openRevs(id, 'all').flatMap((r) => ('ok' in r ? [r.ok] : []));
+    if (leaves.length < 2) continue;
+    const plan = planConflict(leaves, (rev) => {
+      const got = store.openRevs(id, [rev])[0];
+      return got && 'ok' in got ? bodyOf(got.ok) : null;
+    });
+    if (plan.kind === 'merge') {
+      store.bulkInsertRemote(plan.writes);
+      merged++;
+    } else if (plan.kind === 'ask') {
+      conflicts.push({ id, reason: plan.reason, fields: plan.fields, ...(plan.revs ? { revs: plan.revs } : {}) });
+    }
+  }
+  return { merged, conflicts };
+}

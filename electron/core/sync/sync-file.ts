@@ -1,0 +1,158 @@
+import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { z } from 'zod';
+import { DatelineError } from '../../shared/errors';
+import { BlobStore } from '../attachments/blobs';
+import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
+import { RevisionDoc } from './couch-schemas';
+
+/**
+ * The sync file: what a USB stick carries between offices with no link. It holds the same
+ * replication stream the network would (every leaf of every changed document, with its
+ * revision path) and the attachment files those documents name, gzipped JSON lines:
+ *
+ *   {"dateline":"sync-file","version":1,"library":ID,"peer":NAME|null,"createdAt":ISO}
+ *   {"file":SHA256,"data":BASE64}        one per attachment file
+ *   {"doc":{_id,_rev,_revisions,...}}    one per revision
+ *   {"end":{"docs":N,"files":N}}         a file without it was cut short and is refused
+ *
+ * Importing merges, exactly as a pull does (idempotent, conflicts kept); a backup replaces.
+ */
+
+const FORMAT = 'dateline-sync-file';
+const Header = z.object({ dateline: z.literal(FORMAT), version: z.literal(1), library: z.string(), peer: z.string().nullable(), createdAt: z.string() });
+const FileLine = z.object({ file: z.string().regex(/^[0-9a-f]{64}$/), data: z.string() });
+const DocLine = z.object({ doc: RevisionDoc });
+const EndLine = z.object({ end: z.object({ docs: z.number().int().min(0), files: z.number().int().min(0) }) });
+
+export interface SyncFileExport {
+  docs: number;
+  files: number;
+  /** Where the peer's next export starts (recorded only with a peer name). */
+  lastSeq: number;
+}
+
+export interface SyncFileImport {
+  written: number;
+  skipped: number;
+  files: number;
+  denied: { id: string; rev: string; reason: string }[];
+}
+
+const peerLog = (peer: string) => `_local/sync-file-${peer}`;
+
+export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, out: string, peer: string | null): Promise<SyncFileExport> {
+  const logged = peer ? store.getLocal(peerLog(peer)) : null;
+  const since = typeof logged?.last_seq === 'number' ? logged.last_seq : 0;
+  const temp = `${out}.part`;
+  const gzip = createGzip();
+  const file = createWriteStream(temp);
+  gzip.pipe(file);
+  const write = (line: unknown) =>
+    new Promise<void>((done) => {
+      if (gzip.write(`${JSON.stringify(line)}\n`)) done();
+      else gzip.once('drain', done);
+    });
+  let docs = 0;
+  let files = 0;
+  let lastSeq = since;
+  const sent = new Set<string>();
+  try {
+    await write({ dateline: FORMAT, version: 1, library: store.libraryId(), peer, createdAt: new Date().toISOString() });
+    for (let from = since; ; ) {
+      const page = store.changes(from, 200);
+      if (page.results.length === 0) break;
+      for (const row of page.results) {
+        const revs: RemoteRevision[] = store.openRevs(row.id, row.changes.map((c) => c.rev)).flatMap((r) => ('ok' in r ? [r.ok] : []));
+        for (const doc of revs) {
+          // The file goes before the document that names it, so an import never has one without the other.
+          const sha = typeof doc.sha256 === 'string' && !doc._deleted ? doc.sha256 : null;
+          if (sha && !sent.has(sha) && blobs.has(sha)) {
+            sent.add(sha);
+            await write({ file: sha, data: blobs.read(sha).toString('base64') });
+            files++;
+          }
+          await write({ doc });
+          docs++;
+        }
+      }
+      from = lastSeq = page.lastSeq;
+    }
+    await write({ end: { docs, files } });
+    gzip.end();
+    await finished(file);
+    renameSync(temp, out);
+  } catch (e) {
+    gzip.destroy();
+    file.destroy();
+    rmSync(temp, { force: true });
+    throw new DatelineError('FILE_UNREADABLE', `Could not write the sync file ${out}: ${(e as Error).message}`, { params: { path: out } });
+  }
+  if (peer) {
+    const prev = store.getLocal(peerLog(peer));
+    store.putLocal({ _id: peerLog(peer), ...(prev ? { _rev: prev._rev } : {}), last_seq: lastSeq });
+  }
+  return { docs, files, lastSeq };
+}
+
+/**
+ * Reads a whole sync file and checks every line before anything is stored; then stores the
+ * files (by hash: a file already here costs nothing) and every revision in one transaction.
+ */
+export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, path: string): Promise<SyncFileImport> {
+  const docs: RemoteRevision[] = [];
+  const files: { sha: string; bytes: Buffer }[] = [];
+  let ended = false;
+  let n = 0;
+  const bad = (why: string) => new DatelineError('INVALID_INPUT', `${path}, line ${n}: ${why}; nothing was imported.`, { params: { path, line: n } });
+  const input = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+      n++;
+      if (ended) throw bad('there is more after the end of the sync file');
+      let line: unknown;
+      try {
+        line = JSON.parse(text);
+      } catch {
+        throw bad('not a line of a sync file');
+      }
+      if (n === 1) {
+        if (!Header.safeParse(line).success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)');
+        continue;
+      }
+      const f = FileLine.safeParse(line);
+      if (f.success) {
+        const bytes = Buffer.from(f.data.data, 'base64');
+        if (BlobStore.hash(bytes) !== f.data.file) throw bad(`the file ${f.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`);
+        files.push({ sha: f.data.file, bytes });
+        continue;
+      }
+      const d = DocLine.safeParse(line);
+      if (d.success) {
+        docs.push(d.data.doc as RemoteRevision);
+        continue;
+      }
+      const e = EndLine.safeParse(line);
+      if (e.success) {
+        if (e.data.end.docs !== docs.length || e.data.end.files !== files.length) throw bad('the counts at the end do not match the content');
+        ended = true;
+        continue;
+      }
+      throw bad('a line that is neither a document nor a file');
+    }
+  } catch (e) {
+    if (e instanceof DatelineError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: it does not exist or cannot be opened.`, { params: { path } });
+    }
+    throw new DatelineError('INVALID_INPUT', `${path} is not a Dateline sync file (${(e as Error).message}); nothing was imported.`, { params: { path } });
+  }
+  if (n === 0) throw new DatelineError('EMPTY_FILE', `${path} is empty; nothing was imported.`, { params: { path } });
+  if (!ended) throw new DatelineError('INVALID_INPUT', `${path} was cut short (it has no end); nothing was imported. Copy it again.`, { params: { path } });
+  for (const f of files) blobs.put(f.bytes);
+  const r = store.bulkInsertRemote(docs);
+  return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied };
+}

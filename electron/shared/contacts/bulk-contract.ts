@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { ColumnMappingSchema, type ColumnMapping, type HeaderSet } from './columns';
+import { DocIdSchema } from '../documents';
+import { method } from '../methods';
+
+/**
+ * Contract methods for media contacts in bulk: import from CSV and vCard, export to CSV and
+ * vCard. Merged into API in contract.ts.
+ *
+ * An import is read twice on purpose: without `commit` it stores nothing and reports what
+ * would be created, merged and refused (the preview the person confirms, or `--dry-run`);
+ * with `commit` the same reading is stored in one transaction, all of it or nothing.
+ */
+
+/** Largest upload (web mode sends the file's bytes); a file on this computer is read as a stream. */
+export const CONTACT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+/** Largest file read from a path: a million journalists fit in a tenth of it. */
+export const CONTACT_FILE_MAX_BYTES = 1024 * 1024 * 1024;
+/** Largest photo kept from a vCard. */
+export const CONTACT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1256'] as const;
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+export const TextEncodingSchema = z.enum(TEXT_ENCODINGS);
+
+export const IMPORT_DECISIONS = ['create', 'merge', 'skip'] as const;
+export type ImportDecision = (typeof IMPORT_DECISIONS)[number];
+
+const importOptions = {
+  /** Read as this encoding instead of the one detected. */
+  encoding: TextEncodingSchema.optional(),
+  /** Header (as written in the file) to field; needed when the headers are not a known export's. */
+  mapping: ColumnMappingSchema.optional(),
+  /** The person's choice for a row (by its row number), where it differs from the suggestion. */
+  decisions: z.record(z.string().regex(/^\d+$/, 'a decision is keyed by row number'), z.enum(IMPORT_DECISIONS)).optional(),
+  /** Store it (one transaction); without it nothing is stored. */
+  commit: z.boolean().default(false),
+  /** The file's SHA-256 from the preview: a file changed since then is refused, not half-guessed. */
+  expectSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** How many row outcomes to list (the counts are always complete). */
+  limit: z.number().int().min(0).max(1_000_000).default(200),
+};
+
+export const ContactImportInput = z
+  .object({
+    name: z.string().trim().min(1).max(1000),
+    data: z
+      .base64({ message: 'file data must be base64' })
+      .max(Math.ceil((CONTACT_UPLOAD_MAX_BYTES * 4) / 3) + 4, `an uploaded file is at most ${CONTACT_UPLOAD_MAX_BYTES / 1024 / 1024} MB; larger files import from the desktop app or the command line`),
+    ...importOptions,
+  })
+  .strict();
+
+export const ContactImportFileInput = z.object({ path: z.string().min(1).max(4096), ...importOptions }).strict();
+
+export type RowAction = 'create' | 'merge' | 'refuse' | 'skip';
+
+export interface RowOutcome {
+  /** The row as a spreadsheet numbers it (the header is row 1), or the card's number in a vCard file. */
+  row: number;
+  action: RowAction;
+  name: string | null;
+  /** The contact created or merged into (after a commit), or the one a merge would go into. */
+  id?: string;
+  /** A merge: the contact (or earlier row) this row goes into, and why. */
+  into?: { id: string | null; row: number | null; name: string; reason: string };
+  /** A possible duplicate not merged on its own (a similar name at the same organisation). */
+  suggestion?: { id: string | null; row: number | null; name: string; reason: string };
+  /** Why a row is refused (or a field dropped), naming the column. */
+  reason?: string;
+  column?: string;
+  /** Fields left out of an otherwise good row (a bad phone number, a photo too big). */
+  warnings?: string[];
+}
+
+export interface ContactImportReport {
+  format: 'csv' | 'vcard';
+  encoding: TextEncodingName;
+  separator: ',' | ';' | '\t' | null;
+  headers: string[];
+  headerSet: HeaderSet | null;
+  /** The mapping used, or suggested when `needsMapping`. */
+  mapping: ColumnMapping;
+  /** The headers are not a known export's and no mapping was given: nothing was read past them. */
+  needsMapping: boolean;
+  sha256: string;
+  /** The first rows as cells, for the mapping step. */
+  sample: string[][];
+  rows: number;
+  created: number;
+  merged: number;
+  refused: number;
+  skipped: number;
+  outcomes: RowOutcome[];
+  /** Outcomes beyond `limit`, left off the list. */
+  more: number;
+  committed: boolean;
+}
+
+export const EXPORT_FORMATS = ['csv', 'vcf'] as const;
+const exportSelection = {
+  format: z.enum(EXPORT_FORMATS),
+  ids: z.array(DocIdSchema).max(100_000).optional(),
+  query: z.string().max(500).optional(),
+};
+
+export const ContactExportInput = z.object(exportSelection).strict();
+export const ContactExportFileInput = z.object({ ...exportSelection, out: z.string().min(1).max(4096) }).strict();
+
+export interface ContactExportText {
+  fileName: string;
+  mediaType: string;
+  text: string;
+  count: number;
+}
+
+export const CONTACT_BULK_API = {
+  'contact.import': method<ContactImportReport>()(ContactImportInput),
+  'contact.importFile': method<ContactImportReport>()(ContactImportFileInput, { access: 'local' }),
+  'contact.export': method<ContactExportText>()(ContactExportInput),
+  'contact.exportFile': method<{ path: string; count: number; bytes: number }>()(ContactExportFileInput, { access: 'local' }),
+} as const;

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { foldText } from '../search/text';
+
+/**
+ * Where a column of a contacts spreadsheet goes: the contact field names, with e-mails and
+ * phones typed. Pure, shared by the core (import, export) and the mapping step in the UI.
+ */
+export const COLUMN_TARGETS = [
+  'name',
+  'givenName',
+  'middleName',
+  'familyName',
+  'kind',
+  'role',
+  'organisation',
+  'outlet',
+  'beats',
+  'languages',
+  'countries',
+  'email:work',
+  'email:personal',
+  'email:other',
+  'phone:work',
+  'phone:mobile',
+  'phone:fax',
+  'phone:other',
+  'notes',
+  'ignore',
+] as const;
+export type ColumnTarget = (typeof COLUMN_TARGETS)[number];
+export const ColumnTargetSchema = z.enum(COLUMN_TARGETS);
+
+/** A mapping: the header as written in the file, to where its cells go. */
+export const ColumnMappingSchema = z.record(z.string().max(500), ColumnTargetSchema).refine((m) => Object.keys(m).length <= 1000, 'a mapping has at most 1,000 columns');
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
+
+/** The header sets Dateline reads without a mapping: the exports people actually bring. */
+export type HeaderSet = 'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar' | 'google' | 'dateline';
+
+/** Dateline's own CSV columns, in export order (the import reads them back). */
+export const DATELINE_COLUMNS: readonly (readonly [string, Exclude<ColumnTarget, 'givenName' | 'middleName' | 'familyName' | 'ignore'>])[] = [
+  ['Name', 'name'],
+  ['Kind', 'kind'],
+  ['Role', 'role'],
+  ['Organisation', 'organisation'],
+  ['Outlet', 'outlet'],
+  ['Beats', 'beats'],
+  ['Languages', 'languages'],
+  ['Countries', 'countries'],
+  ['E-mail (work)', 'email:work'],
+  ['E-mail (personal)', 'email:personal'],
+  ['E-mail (other)', 'email:other'],
+  ['Phone (work)', 'phone:work'],
+  ['Phone (mobile)', 'phone:mobile'],
+  ['Phone (fax)', 'phone:fax'],
+  ['Phone (other)', 'phone:other'],
+  ['Notes', 'notes'],
+];
+
+type Dictionary = Record<string, ColumnTarget>;
+
+/** Outlook's "Export to a file > Comma Separated Values" headers, in each interface language. */
+const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar', Dictionary> = {
+  'outlook-en': {
+    'First Name': 'givenName',
+    'Middle Name': 'middleName',
+    'Last Name': 'familyName',
+    'Title': 'ignore',
+    'Suffix': 'ignore',
+    'Nickname': 'ignore',
+    'Company': 'organisation',
+    'Department': 'ignore',
+    'Job Title': 'role',
+    'E-mail Address': 'email:work',
+    'E-mail 2 Address': 'email:other',
+    'E-mail 3 Address': 'email:other',
+    'E-mail Display Name': 'ignore',
+    'Business Phone': 'phone:work',
+    'Business Phone 2': 'phone:work',
+    'Home Phone': 'phone:other',
+    'Home Phone 2': 'phone:other',
+    'Mobile Phone': 'phone:mobile',
+    'Other Phone': 'phone:other',
+    'Primary Phone': 'phone:work',
+    'Business Fax': 'phone:fax',
+    'Home Fax': 'phone:fax',
+    'Notes': 'notes',
+    'Categories': 'beats',
+    'Web Page': 'ignore',
+    'Business Street': 'ignore',
+    'Business City': 'ignore',
+    'Business Postal Code': 'ignore',
+    'Business Country/Region': 'ignore',
+    'Language': 'languages',
+  },
+  'outlook-fr': {
+    'Prénom': 'givenName',
+    'Deuxième prénom': 'middleName',
+    'Nom': 'familyName',
+    'Titre': 'ignore',
+    'Suffixe': 'ignore',
+    'Surnom': 'ignore',
+    'Société': 'organisation',
+    'Service': 'ignore',
+    'Fonction': 'role',
+    'Adresse de messagerie': 'email:work',
+    'Adresse de messagerie 2': 'email:other',
+    'Adresse de messagerie 3': 'email:other',
+    'Téléphone (bureau)': 'phone:work',
+    'Téléphone 2 (bureau)': 'phone:work',
+    'Téléphone (domicile)': 'phone:other',
+    'Téléphone mobile': 'phone:mobile',
+    'Autre téléphone': 'phone:other',
+    'Téléphone principal': 'phone:work',
+    'Télécopie (bureau)': 'phone:fax',
+    'Notes': 'notes',
+    'Catégories': 'beats',
+    'Page Web': 'ignore',
+    'Langue': 'languages',
+  },
+  'outlook-es': {
+    'Nombre': 'givenName',
+    'Segundo nombre': 'middleName',
+    'Apellidos': 'familyName',
+    'Tratamiento': 'ignore',
+    'Sufijo': 'ignore',
+    'Sobrenombre': 'ignore',
+    'Organización': 'organisation',
+    'Compañía': 'organisation',
+    'Departamento': 'ignore',
+    'Puesto': 'role',
+    'Dirección de correo electrónico': 'email:work',
+    'Dirección de correo electrónico 2': 'email:other',
+    'Dirección de correo electrónico 3': 'email:other',
+    'Teléfono del trabajo': 'phone:work',
+    'Teléfono del trabajo 2': 'phone:work',
+    'Teléfono particular': 'phone:other',
+    'Teléfono móvil': 'phone:mobile',
+    'Otro teléfono': 'phone:other',
+    'Teléfono principal': 'phone:work',
+    'Fax del trabajo': 'phone:fax',
+    'Notas': 'notes',
+    'Categorías': 'beats',
+    'Página web': 'ignore',
+    'Idioma': 'languages',
+  },
+  'outlook-ar': {
+    'الاسم الأول': 'givenName',
+    'الاسم الأوسط': 'middleName',
+    'اسم العائلة': 'familyName',
+    'اللقب': 'ignore',
+    'الشركة': 'organisation',
+    'القسم': 'ignore',
+    'المسمى الوظيفي': 'role',
+    'عنوان البريد الإلكتروني': 'email:work',
+    'عنوان البريد الإلكتروني 2': 'email:other',
+    'عنوان البريد الإلكتروني 3': 'email:other',
+    'هاتف العمل': 'phone:work',
+    'هاتف المنزل': 'phone:other',
+    'الهاتف المحمول': 'phone:mobile',
+    'هاتف آخر': 'phone:other',
+    'فاكس العمل': 'phone:fax',
+    'ملاحظات': 'notes',
+    'الفئات': 'beats',
+    'صفحة ويب': 'ignore',
+  },
+};
+
+/** Google Contacts' CSV ("Google CSV"), current and older column names; Google writes them in English. */
+const GOOGLE: Dictionary = {
+  'Name': 'name',
+  'First Name': 'givenName',
+  'Given Name': 'givenName',
+  'Middle Name': 'middleName',
+  'Additional Name': 'middleName',
+  'Last Name': 'familyName',
+  'Family Name': 'familyName',
+  'Nickname': 'ignore',
+  'File As': 'ignore',
+  'Name Prefix': 'ignore',
+  'Name Suffix': 'ignore',
+  'Birthday': 'ignore',
+  'Notes': 'notes',
+  'Labels': 'beats',
+  'Group Membership': 'beats',
+  'Organization Name': 'organisation',
+  'Organization Title': 'role',
+  'Organization Department': 'ignore',
+  'Organization 1 - Name': 'organisation',
+  'Organization 1 - Title': 'role',
+  'Organization 1 - Type': 'ignore',
+  'Organization 1 - Department': 'ignore',
+};
+for (let i = 1; i <= 6; i++) {
+  GOOGLE[`E-mail ${i} - Value`] = 'email:work';
+  GOOGLE[`E-mail ${i} - Label`] = 'ignore';
+  GOOGLE[`E-mail ${i} - Type`] = 'ignore';
+  GOOGLE[`Phone ${i} - Value`] = 'phone:work';
+  GOOGLE[`Phone ${i} - Label`] = 'ignore';
+  GOOGLE[`Phone ${i} - Type`] = 'ignore';
+}
+
+const DATELINE: Dictionary = Object.fromEntries(DATELINE_COLUMNS);
+
+const SETS: [HeaderSet, Dictionary][] = [['dateline', DATELINE], ['google', GOOGLE], ...(Object.entries(OUTLOOK) as [HeaderSet, Dictionary][])];
+
+/** A header as compared: folded case and accents, any run of spaces and punctuation as one space. */
+export function headerKey(header: string): string {
+  return foldText(header)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const FOLDED: [HeaderSet, Map<string, ColumnTarget>][] = SETS.map(([name, dict]) => [name, new Map(Object.entries(dict).map(([h, t]) => [headerKey(h), t]))]);
+
+/** Words that give a column away in a sheet someone made by hand, in the office's languages (folded). */
+const GUESSES: [RegExp, ColumnTarget][] = [
+  [/mail|courriel|correo|بريد/, 'email:work'],
+  [/mobile|portable|movil|cell|جوال|محمول/, 'phone:mobile'],
+  [/fax|telecopie/, 'phone:fax'],
+  [/phone|tel|هاتف/, 'phone:work'],
+  [/organi[sz]ation|company|societe|empresa|organizacion|مؤسس|شرك/, 'organisation'],
+  [/outlet|media|medio|جريد|وسيل/, 'outlet'],
+  [/title|role|fonction|poste|puesto|cargo|وظيف/, 'role'],
+  [/note|remarque|nota|ملاحظ/, 'notes'],
+  [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
+];
+
+export interface Recognised {
+  /** The header set every column was found in, or null when the headers need a mapping. */
+  set: HeaderSet | null;
+  /** A mapping of every header: from the set when recognised, else the best guess to confirm. */
+  mapping: ColumnMapping;
+}
+
+/**
+ * Recognises a header row. A file is read without a mapping only when every non-empty header
+ * belongs to one known set and the set gives a name or an e-mail; anything else gets a
+ * suggested mapping (known headers from any set, the rest ignored) for the person to confirm.
+ */
+export function recogniseHeaders(headers: readonly string[]): Recognised {
+  const keys = headers.map(headerKey);
+  for (const [set, dict] of FOLDED) {
+    const known = keys.every((k) => k === '' || dict.has(k));
+    const targets = keys.map((k) => dict.get(k) ?? 'ignore');
+    const usable = targets.some((t) => t === 'name' || t === 'givenName' || t === 'familyName') || targets.some((t) => t.startsWith('email:'));
+    if (known && usable && keys.some((k) => k !== '')) {
+      return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
+    }
+  }
+  const mapping: ColumnMapping = {};
+  headers.forEach((h, i) => {
+    let target: ColumnTarget = GUESSES.find(([re]) => re.test(keys[i]!))?.[1] ?? 'ignore';
+    for (const [, dict] of FOLDED) {
+      const t = dict.get(keys[i]!);
+      if (t) {
+        target = t;
+        break;
+      }
+    }
+    mapping[h] = target;
+  });
+  return { set: null, mapping };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ContactFields, DocIdSchema, OutletFields, type Doc } from '../documents';
+import { fieldsUpdate, method, pageInput, type Created, type NamedSummary, type Page } from '../methods';
+import { CONTACT_BULK_API } from './bulk-contract';
+import { PERSON_API } from './person-contract';
+
+/** Contract methods of media contacts and the outlets they write for. Merged into API in contract.ts. */
+
+export interface ContactSummary {
+  id: string;
+  rev: string;
+  kind: 'spokesperson' | 'journalist';
+  name: string;
+  organisation: string | null;
+  outlet: string | null;
+  updatedAt: string;
+}
+
+export const CONTACT_API = {
+  'contact.create': method<Created>()(ContactFields),
+  'contact.update': method<Created>()(fieldsUpdate(ContactFields)),
+  'contact.get': method<Doc<'contact'>>()(z.object({ id: DocIdSchema }).strict()),
+  'contact.list': method<Page<ContactSummary>>()(pageInput({ kind: z.enum(['spokesperson', 'journalist']).optional() })),
+  'contact.match': method<ContactSummary[]>()(
+    z.object({ emails: z.array(z.string().max(320)).max(20).default([]), phones: z.array(z.string().max(40)).max(20).default([]) }).strict(),
+  ),
+
+  'outlet.create': method<Created>()(OutletFields),
+  'outlet.update': method<Created>()(fieldsUpdate(OutletFields)),
+  'outlet.get': method<Doc<'outlet'>>()(z.object({ id: DocIdSchema }).strict()),
+  'outlet.list': method<Page<NamedSummary>>()(pageInput({})),
+  ...CONTACT_BULK_API,
+  ...PERSON_API,
+} as const;

@@ -1,0 +1,46 @@
+/**
+ * How two records of the same person become one: what the kept contact already says stays,
+ * what only the other one knows is added (e-mails and phones by their normalised form, beats,
+ * languages and countries as sets), empty fields are filled and differing notes are both kept.
+ * Pure; the import and the merge screen use it.
+ */
+
+type Body = Record<string, unknown>;
+
+const LIST_FIELDS = ['beats', 'languages', 'countries', 'tags', 'regions', 'lists'] as const;
+
+function phoneDigits(n: string): string {
+  return n.replace(/(ext\.?|x)\s*\d+$/i, '').replace(/\D/g, '');
+}
+
+function unionBy<T>(a: T[], b: T[], key: (x: T) => string): T[] {
+  const seen = new Set(a.map(key));
+  const out = [...a];
+  for (const x of b) {
+    const k = key(x);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const empty = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+export function mergeContactFields(kept: Body, other: Body): Body {
+  const out: Body = { ...kept };
+  for (const [k, v] of Object.entries(other)) {
+    if (empty(out[k]) && !empty(v)) out[k] = v;
+  }
+  out.emails = unionBy(list<{ address: string }>(kept.emails), list<{ address: string }>(other.emails), (e) => e.address.trim().toLowerCase());
+  out.phones = unionBy(list<{ number: string }>(kept.phones), list<{ number: string }>(other.phones), (p) => phoneDigits(p.number) || p.number);
+  for (const f of LIST_FIELDS) {
+    if (f in kept || f in other) out[f] = unionBy(list<unknown>(kept[f]), list<unknown>(other[f]), (x) => JSON.stringify(x));
+  }
+  if (typeof kept.notes === 'string' && typeof other.notes === 'string' && kept.notes.trim() !== other.notes.trim() && !kept.notes.includes(other.notes.trim())) {
+    out.notes = `${kept.notes}\n\n${other.notes}`;
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { DocIdSchema, type Doc } from '../documents';
+import type { RevisionSummary } from '../library/contract';
+import { method } from '../methods';
+
+/**
+ * Contract methods about one person: where they are named, everything held about them, merging
+ * a duplicate into them, and erasing them. Merged into API through contacts/contract.ts.
+ */
+
+export interface ContactReferences {
+  releases: { id: string; headline: string; releaseDate: string | null }[];
+  kits: { id: string; title: string }[];
+}
+
+export interface PersonExport {
+  exportedAt: string;
+  contact: Doc<'contact'>;
+  /** Every revision kept of the contact, with its author and time. */
+  history: RevisionSummary[];
+  outlet: { id: string; name: string } | null;
+  outletHistory: { id: string; name: string | null }[];
+  photo: { id: string; originalName: string; mediaType: string; size: number } | null;
+  references: ContactReferences;
+}
+
+export interface EraseResult {
+  id: string;
+  /** The office whose suppression record now holds the person's keyed hashes. */
+  office: string;
+  suppressedKeys: number;
+  /** Releases and kits that named the person and no longer do. */
+  releasesChanged: number;
+  kitsChanged: number;
+}
+
+export interface MergeResult {
+  id: string;
+  rev: string;
+  mergedFrom: string;
+  releasesChanged: number;
+  kitsChanged: number;
+}
+
+/** The fields a person may pick from the duplicate on the merge screen (the rest are combined). */
+export const MERGE_PICKABLE = ['name', 'kind', 'role', 'organisation', 'outlet', 'notes', 'photo', 'dataProtection'] as const;
+
+export const PERSON_API = {
+  'contact.references': method<ContactReferences>()(z.object({ id: DocIdSchema }).strict()),
+  'contact.exportPerson': method<PersonExport>()(z.object({ id: DocIdSchema }).strict()),
+  'contact.merge': method<MergeResult>()(
+    z
+      .object({
+        /** The contact that stays. */
+        survivor: DocIdSchema,
+        /** The duplicate: becomes a tombstone pointing at the survivor. */
+        other: DocIdSchema,
+        /** Fields to take from the duplicate instead of the survivor. */
+        take: z.array(z.enum(MERGE_PICKABLE)).max(MERGE_PICKABLE.length).default([]),
+      })
+      .strict()
+      .refine((v) => v.survivor !== v.other, { message: 'a contact cannot be merged into itself', path: ['other'] }),
+  ),
+  'contact.erase': method<EraseResult>()(z.object({ id: DocIdSchema }).strict()),
+} as const;

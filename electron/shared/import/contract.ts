@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { DocIdSchema, EndMarkSchema, InstantSchema, IsoDateSchema, LanguageSchema, TimeZoneSchema } from '../documents';
+import { method } from '../methods';
+
+/**
+ * Contract methods of the release importer (pasted text, web pages, Word files).
+ * Merged into API in contract.ts.
+ *
+ * The import is two steps on purpose: `import.preview` parses (in a worker, with limits) and
+ * stores nothing; the person reviews and fixes the fields; `import.commit` stores the reviewed
+ * draft, its contacts and the original in one transaction.
+ */
+
+/** Largest source accepted: Word files with photos are big; a release's text is small. */
+export const IMPORT_MAX_BYTES = 40 * 1024 * 1024;
+/** Pasted text or HTML, in characters. */
+export const IMPORT_MAX_CHARS = 5_000_000;
+
+const base64Limit = Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4;
+
+export const IMPORT_FORMATS = ['text', 'html', 'docx', 'markdown'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** One source: a file's bytes (base64), or pasted text, or pasted HTML. */
+export const ImportSourceSchema = z
+  .object({
+    /** The file's name as the person gave it; only shown, never used as a path. */
+    name: z.string().trim().min(1).max(1000).optional(),
+    data: z.base64({ message: 'file data must be base64' }).max(base64Limit, 'the file is larger than 40 MB').optional(),
+    mediaType: z.string().max(255).optional(),
+    text: z.string().max(IMPORT_MAX_CHARS, 'the pasted text is longer than 5 million characters').optional(),
+    html: z.string().max(IMPORT_MAX_CHARS, 'the pasted HTML is longer than 5 million characters').optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const given = [v.data, v.text, v.html].filter((x) => x !== undefined).length;
+    if (given !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of data (a file), text or html', path: [] });
+    }
+    if (v.data !== undefined && v.name === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a file needs its name (it tells a .docx from a .html)', path: ['name'] });
+    }
+  });
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+export const ImportedQuoteSchema = z
+  .object({
+    speaker: z.string().max(200).nullable(),
+    text: z.string().trim().min(1).max(10_000),
+  })
+  .strict();
+export type ImportedQuote = z.infer<typeof ImportedQuoteSchema>;
+
+/** The embargo as found: the instant when it could be read, and the line as written. */
+export const ImportedEmbargoSchema = z
+  .object({
+    at: InstantSchema.nullable(),
+    timeZone: TimeZoneSchema.nullable(),
+    text: z.string().max(1000),
+  })
+  .strict();
+export type ImportedEmbargo = z.infer<typeof ImportedEmbargoSchema>;
+
+/** The release as extracted (and as the person corrects it): the release document's field names. */
+export const ImportedReleaseSchema = z
+  .object({
+    headline: z.string().max(500).nullable(),
+    subheadline: z.string().max(1000).nullable(),
+    datelinePlace: z.string().max(200).nullable(),
+    releaseDate: IsoDateSchema.nullable(),
+    embargo: ImportedEmbargoSchema.nullable(),
+    language: LanguageSchema,
+    /** Paragraphs in order, without the dateline prefix. */
+    body: z.array(z.string().max(100_000)).max(5000),
+    quotes: z.array(ImportedQuoteSchema).max(500),
+    notesToEditors: z.string().max(50_000).nullable(),
+    boilerplate: z.string().max(20_000).nullable(),
+    endMark: EndMarkSchema.nullable(),
+  })
+  .strict();
+export type ImportedRelease = z.infer<typeof ImportedReleaseSchema>;
+
+export const ImportedContactSchema = z
+  .object({
+    name: z.string().max(300).nullable(),
+    role: z.string().max(300).nullable(),
+    organisation: z.string().max(300).nullable(),
+    email: z.string().max(320).nullable(),
+    phone: z.string().max(40).nullable(),
+  })
+  .strict();
+export type ImportedContact = z.infer<typeof ImportedContactSchema>;
+
+/** An existing contact an imported one matches (same normalised e-mail or phone). */
+export interface ImportContactMatch {
+  id: string;
+  name: string;
+  organisation: string | null;
+}
+
+/** A block of the cleaned source, shown beside the fields so the person can compare. */
+export interface ImportSourceBlock {
+  kind: 'heading' | 'paragraph' | 'item' | 'quote';
+  text: string;
+  dir: 'rtl' | 'ltr';
+}
+
+export interface ImportPreview {
+  name: string;
+  format: ImportFormat;
+  /** Bytes of the original (UTF-8 for pasted text). */
+  size: number;
+  release: ImportedRelease;
+  contacts: (ImportedContact & { match: ImportContactMatch | null })[];
+  /** The source after cleaning: blocks to show, and the sanitised HTML (allow-listed tags, no references out). */
+  source: { blocks: ImportSourceBlock[]; html: string };
+  /** Things the person should look at (an embargo whose time could not be read, say). */
+  warnings: string[];
+  /** Milliseconds spent parsing, for the person's patience and the benchmark. */
+  elapsedMs: number;
+}
+
+export interface ImportCommitted {
+  id: string;
+  rev: string;
+  contacts: { id: string; name: string; created: boolean }[];
+  attachment: { id: string; sha256: string; deduped: boolean };
+}
+
+const CommitContactSchema = ImportedContactSchema.extend({
+  /** The person chose this existing contact instead of the match Dateline would find. */
+  existingId: DocIdSchema.nullable().optional(),
+}).strict();
+
+export const ImportCommitInputSchema = z
+  .object({
+    release: ImportedReleaseSchema,
+    contacts: z.array(CommitContactSchema).max(50).default([]),
+    /** The original, kept as an attachment of the new release. */
+    source: ImportSourceSchema,
+    office: DocIdSchema.nullable().default(null),
+    tags: z.array(z.string().trim().min(1).max(60)).max(100).default([]),
+  })
+  .strict();
+
+export const IMPORT_API = {
+  /** Parses one source in a worker and returns the draft for review. Stores nothing. */
+  'import.preview': method<ImportPreview>()(ImportSourceSchema),
+  /** Stores a reviewed draft: release, contacts (matched or created) and the original, in one transaction. */
+  'import.commit': method<ImportCommitted>()(ImportCommitInputSchema),
+} as const;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DocIdSchema, KitFields, type Doc } from '../documents';
+import { EXPORT_FORMATS, type ExportFormat, type PageSize } from './layout';
+import { fieldsUpdate, jobMethod, method, pageInput, type Created, type Page } from '../methods';
+
+/**
+ * Contract methods of press kits and their exports (DOCX, PDF, ZIP, kit-lite).
+ * Merged into API in contract.ts.
+ */
+
+const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+
+export interface KitSummary {
+  id: string;
+  rev: string;
+  title: string;
+  language: string;
+  itemCount: number;
+  updatedAt: string;
+}
+
+export interface KitPreview {
+  /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */
+  html: string;
+  pageSize: PageSize;
+  /** The kit is under embargo until this instant (the latest embargo of its releases), or null. */
+  embargoUntil: string | null;
+  /** Things left out of the kit and why (a journalist added as a contact, say). */
+  warnings: string[];
+}
+
+export interface ExportedFile {
+  format: ExportFormat;
+  path: string;
+  bytes: number;
+}
+
+export interface KitExportResult {
+  files: ExportedFile[];
+  warnings: string[];
+}
+
+export interface KitExportedBytes {
+  name: string;
+  mediaType: string;
+  /** The file's bytes, base64-encoded. */
+  data: string;
+  bytes: number;
+  warnings: string[];
+}
+
+export const KIT_API = {
+  'kit.create': method<Created>()(KitFields),
+  'kit.update': method<Created>()(fieldsUpdate(KitFields)),
+  'kit.get': method<Doc<'kit'>>()(z.object({ id: DocIdSchema }).strict()),
+  'kit.list': method<Page<KitSummary>>()(pageInput({})),
+  'kit.preview': method<KitPreview>()(z.object({ id: DocIdSchema }).strict()),
+  'kit.export': jobMethod<KitExportResult>()(
+    z
+      .object({
+        id: DocIdSchema,
+        formats: z
+          .array(ExportFormatSchema)
+          .min(1, 'choose at least one format: docx, pdf, zip or lite')
+          .max(EXPORT_FORMATS.length)
+          .refine((f) => new Set(f).size === f.length, 'a format is listed twice'),
+        outDir: z.string().min(1).max(4096),
+      })
+      .strict(),
+    { access: 'local' },
+  ),
+  /** Web mode: one export's bytes, for the browser to download (no path on this computer is touched). */
+  'kit.exportFile': jobMethod<KitExportedBytes>()(z.object({ id: DocIdSchema, format: ExportFormatSchema }).strict()),
+} as const;

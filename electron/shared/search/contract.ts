@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { DocTypeSchema, type DocType } from '../documents';
+import { method, Query } from '../methods';
+
+/** The library-wide full-text search. Merged into API in contract.ts. */
+
+export interface SearchHit {
+  id: string;
+  type: DocType;
+  title: string;
+  detail: string | null;
+}
+
+export const SEARCH_API = {
+  search: method<SearchHit[]>()(
+    z
+      .object({
+        query: Query,
+        types: z.array(DocTypeSchema).max(6).optional(),
+        limit: z.number().int().min(1).max(200).default(20),
+        /** Skips this many of the best matches: the next page starts where the last one ended. */
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
+      .strict(),
+  ),
+} as const;

@@ -1,0 +1,260 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, type ImportDecision, type RowOutcome, type TextEncodingName } from '../../electron/shared/contacts/bulk-contract';
+import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
+import type { ApiError } from '../../electron/shared/errors';
+import { href } from '../app/router';
+import { bytesToBase64 } from '../attachments/files';
+import { useClient } from '../client/context';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { SelectField } from '../ui/SelectField';
+
+/**
+ * Importing a contacts file: pick it, see how it was read (encoding, columns), map the columns
+ * when they are not a known export's (the mapping is remembered on this computer for the same
+ * headers), review what each row will do and change it, then import it all in one go.
+ */
+
+const MB = CONTACT_UPLOAD_MAX_BYTES / 1024 / 1024;
+const LISTED = 500;
+
+interface Picked {
+  name: string;
+  data: string;
+}
+
+const mappingKey = (headers: string[]) => `dateline.contactMapping.${JSON.stringify(headers)}`;
+
+function rememberedMapping(headers: string[]): ColumnMapping | null {
+  try {
+    const raw = window.localStorage.getItem(mappingKey(headers));
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Record<string, string>;
+    const ok = Object.values(value).every((t) => (COLUMN_TARGETS as readonly string[]).includes(t));
+    return ok ? (value as ColumnMapping) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function ContactImportScreen() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [file, setFile] = useState<Picked | null>(null);
+  const [report, setReport] = useState<ContactImportReport | null>(null);
+  const [encoding, setEncoding] = useState<TextEncodingName | ''>('');
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [decisions, setDecisions] = useState<Record<string, ImportDecision>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<ContactImportReport | null>(null);
+
+  async function preview(f: Picked, enc: TextEncodingName | '', map: ColumnMapping | null, commit = false) {
+    setBusy(true);
+    setError(null);
+    const res = await client.call('contact.import', {
+      name: f.name,
+      data: f.data,
+      limit: LISTED,
+      commit,
+      ...(enc ? { encoding: enc } : {}),
+      ...(map ? { mapping: map } : {}),
+      ...(commit ? { decisions, ...(report ? { expectSha256: report.sha256 } : {}) } : {}),
+    });
+    setBusy(false);
+    if (!res.ok) {
+      setError(res.error);
+      return;
+    }
+    const r = res.value;
+    if (commit) {
+      if (map) window.localStorage.setItem(mappingKey(r.headers), JSON.stringify(map));
+      setDone(r);
+      return;
+    }
+    // Headers seen before on this computer: their mapping is used at once.
+    if (r.needsMapping && !map) {
+      const known = rememberedMapping(r.headers);
+      if (known) {
+        setMapping(known);
+        return preview(f, enc, known);
+      }
+    }
+    setReport(r);
+    if (!map) setMapping(r.mapping);
+  }
+
+  async function pick(files: FileList | null) {
+    const f = files?.[0];
+    setDone(null);
+    setReport(null);
+    setMapping(null);
+    setDecisions({});
+    setError(null);
+    if (!f) return;
+    if (f.size > CONTACT_UPLOAD_MAX_BYTES) {
+      setError({ code: 'FILE_TOO_LARGE', message: t('contactImport.tooLarge', { name: f.name, size: Math.ceil(f.size / 1024 / 1024), mb: MB }) });
+      return;
+    }
+    const picked = { name: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
+    setFile(picked);
+    await preview(picked, encoding, null);
+  }
+
+  const targetLabel = (target: ColumnTarget) => t(`contactImport.target.${target.replace(':', '-')}`);
+  const decisionOf = (o: RowOutcome): ImportDecision | null => decisions[String(o.row)] ?? (o.action === 'merge' ? 'merge' : o.action === 'create' ? 'create' : o.action === 'skip' ? 'skip' : null);
+
+  if (done) {
+    return (
+      <div className="screen">
+        <h1>{t('contactImport.title')}</h1>
+        <p role="status">{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}</p>
+        <p>
+          <a className="button primary" href={href.contacts()}>
+            {t('contactImport.back')}
+          </a>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1>{t('contactImport.title')}</h1>
+        <a className="button" href={href.contacts()}>
+          {t('contactImport.back')}
+        </a>
+      </div>
+      <div className="field">
+        <label htmlFor="ci-file">{t('contactImport.fileLabel')}</label>
+        <input id="ci-file" type="file" accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard" onChange={(e) => void pick(e.target.files)} />
+        <p className="muted">{t('contactImport.fileHint', { mb: MB })}</p>
+      </div>
+      {error && <ErrorMessage error={error} />}
+      {busy && (
+        <p className="muted" role="status">
+          {t('contactImport.reading')}
+        </p>
+      )}
+      {report && file && (
+        <>
+          <SelectField
+            id="ci-encoding"
+            label={t('contactImport.encoding')}
+            value={encoding || report.encoding}
+            choices={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`contactImport.encodingName.${e}`) }))}
+            onChange={(e) => {
+              setEncoding(e as TextEncodingName);
+              void preview(file, e as TextEncodingName, mapping);
+            }}
+          />
+          <p className="muted">
+            {report.format === 'vcard'
+              ? t('contactImport.readAsVcard')
+              : report.headerSet
+                ? t('contactImport.recognised', { set: t(`contactImport.headerSet.${report.headerSet}`) })
+                : t('contactImport.mapped')}
+          </p>
+          {report.format === 'csv' && mapping && (report.needsMapping || !report.headerSet) && (
+            <section aria-labelledby="ci-map">
+              <h2 id="ci-map">{t('contactImport.mappingTitle')}</h2>
+              {report.needsMapping && <p>{t('contactImport.needsMapping')}</p>}
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('contactImport.column')}</th>
+                    <th>{t('contactImport.goesTo')}</th>
+                    <th>{t('contactImport.sample')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.headers.map((h, i) => (
+                    <tr key={`${i}-${h}`}>
+                      <td dir="auto">{h}</td>
+                      <td>
+                        <select
+                          aria-label={t('contactImport.goesToFor', { column: h })}
+                          value={mapping[h] ?? 'ignore'}
+                          onChange={(e) => setMapping({ ...mapping, [h]: e.target.value as ColumnTarget })}
+                        >
+                          {COLUMN_TARGETS.map((target) => (
+                            <option key={target} value={target}>
+                              {targetLabel(target)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td dir="auto">{report.sample.slice(0, 3).map((row) => row[i] ?? '').filter(Boolean).join(' · ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button type="button" className="button" disabled={busy} onClick={() => void preview(file, encoding, mapping)}>
+                {t('contactImport.apply')}
+              </button>
+            </section>
+          )}
+          {!report.needsMapping && (
+            <section aria-labelledby="ci-rows">
+              <h2 id="ci-rows">{t('contactImport.rowsTitle')}</h2>
+              <p role="status">{t('contactImport.summary', { rows: report.rows, created: report.created, merged: report.merged, refused: report.refused, skipped: report.skipped })}</p>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t(report.format === 'csv' ? 'contactImport.row' : 'contactImport.card')}</th>
+                    <th>{t('contactImport.name')}</th>
+                    <th>{t('contactImport.action')}</th>
+                    <th>{t('contactImport.why')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.outcomes.map((o) => {
+                    const choice = decisionOf(o);
+                    const canMerge = o.action === 'merge' || o.suggestion !== undefined;
+                    return (
+                      <tr key={o.row}>
+                        <td>{o.row}</td>
+                        <td dir="auto">{o.name ?? ''}</td>
+                        <td>
+                          {choice === null ? (
+                            t('contactImport.actionName.refuse')
+                          ) : (
+                            <select
+                              aria-label={t('contactImport.actionFor', { row: o.row })}
+                              value={choice}
+                              onChange={(e) => setDecisions({ ...decisions, [String(o.row)]: e.target.value as ImportDecision })}
+                            >
+                              <option value="create">{t('contactImport.actionName.create')}</option>
+                              {canMerge && <option value="merge">{t('contactImport.actionName.merge')}</option>}
+                              <option value="skip">{t('contactImport.actionName.skip')}</option>
+                            </select>
+                          )}
+                        </td>
+                        <td dir="auto">
+                          {o.into && t('contactImport.into', { name: o.into.name, reason: o.into.reason })}
+                          {o.suggestion && t('contactImport.maybe', { name: o.suggestion.name })}
+                          {o.action === 'refuse' && o.reason}
+                          {o.warnings?.map((w) => (
+                            <span key={w} className="muted">
+                              {' '}
+                              {w}
+                            </span>
+                          ))}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              {report.more > 0 && <p className="muted">{t('contactImport.more', { more: report.more })}</p>}
+              <button type="button" className="button primary" disabled={busy || report.created + report.merged === 0} onClick={() => void preview(file, encoding, report.headerSet ? null : mapping, true)}>
+                {t('contactImport.confirm')}
+              </button>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MERGE_PICKABLE, type MergeResult } from '../../electron/shared/contacts/person-contract';
+import type { ContactSummary } from '../../electron/shared/contract';
+import type { Doc } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { href, navigate } from '../app/router';
+import { useClient } from '../client/context';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { useCall } from '../ui/useCall';
+
+/**
+ * Beside a saved contact: the releases and kits that name it, everything about the person as
+ * a JSON file, merging a duplicate into it (side by side, a choice per field), and erasing it.
+ */
+
+type Pickable = (typeof MERGE_PICKABLE)[number];
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged: (r: MergeResult) => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<ContactSummary[]>([]);
+  const [other, setOther] = useState<Doc<'contact'> | null>(null);
+  const [take, setTake] = useState<Pickable[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function search() {
+    const r = await client.call('contact.list', { limit: 20, query });
+    if (r.ok) setFound(r.value.items.filter((c) => c.id !== survivor.id));
+    else setError(r.error);
+  }
+  async function choose(id: string) {
+    const r = await client.call('contact.get', { id });
+    if (r.ok) {
+      setOther(r.value);
+      setTake([]);
+    } else setError(r.error);
+  }
+  async function merge() {
+    if (!other) return;
+    const r = await client.call('contact.merge', { survivor: survivor.id, other: other.id, take });
+    if (r.ok) onMerged(r.value);
+    else setError(r.error);
+  }
+
+  return (
+    <section aria-labelledby="merge-h">
+      <h2 id="merge-h">{t('contactRecord.mergeTitle')}</h2>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="merge-q">{t('contactRecord.mergeSearch')}</label>
+          <input id="merge-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <button type="submit" className="button">
+          {t('contactRecord.find')}
+        </button>
+      </form>
+      {found.length > 0 && !other && (
+        <ul>
+          {found.map((c) => (
+            <li key={c.id}>
+              <button type="button" className="link-button" onClick={() => void choose(c.id)}>
+                {c.name}
+                {c.organisation ? ` (${c.organisation})` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {other && (
+        <>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('contactRecord.field')}</th>
+                <th>{t('contactRecord.keep')}</th>
+                <th>{t('contactRecord.duplicate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {MERGE_PICKABLE.map((f) => (
+                <tr key={f}>
+                  <th scope="row">{t(`contactRecord.fieldName.${f}`)}</th>
+                  <td>
+                    <label>
+                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(survivor[f])}</span>
+                    </label>
+                  </td>
+                  <td>
+                    <label>
+                      <input type="radio" name={`m-${f}`} checked={take.includes(f)} onChange={() => setTake([...take, f])} /> <span dir="auto">{show(other[f])}</span>
+                    </label>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">{t('contactRecord.mergeNote')}</p>
+          <button type="button" className="button primary" onClick={() => void merge()}>
+            {t('contactRecord.mergeButton', { name: other.name })}
+          </button>
+        </>
+      )}
+      {error && <ErrorMessage error={error} />}
+    </section>
+  );
+}
+
+export function ContactRecord({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [round, setRound] = useState(0);
+  const refs = useCall('contact.references', { id }, `${id}-${round}`);
+  const doc = useCall('contact.get', { id }, `${id}-${round}`);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [confirmErase, setConfirmErase] = useState(false);
+  const [merged, setMerged] = useState<MergeResult | null>(null);
+
+  async function exportJson() {
+    const r = await client.call('contact.exportPerson', { id });
+    if (!r.ok) return setError(r.error);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(r.value, null, 2)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${r.value.contact.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'contact'}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  async function erase() {
+    const r = await client.call('contact.erase', { id });
+    if (!r.ok) return setError(r.error);
+    navigate(href.contacts());
+  }
+
+  return (
+    <aside className="contact-record" aria-label={t('contactRecord.label')}>
+      <section aria-labelledby="refs-h">
+        <h2 id="refs-h">{t('contactRecord.namedIn')}</h2>
+        {refs.status === 'loading' && <Loading />}
+        {refs.status === 'error' && <ErrorMessage error={refs.error} />}
+        {refs.status === 'ok' &&
+          (refs.value.releases.length + refs.value.kits.length === 0 ? (
+            <p className="muted">{t('contactRecord.namedNowhere')}</p>
+          ) : (
+            <ul>
+              {refs.value.releases.map((r) => (
+                <li key={r.id}>
+                  <a href={href.release(r.id)} dir="auto">
+                    {r.headline || t('common.untitled')}
+                  </a>{' '}
+                  {r.releaseDate && <span className="muted">{r.releaseDate}</span>}
+                </li>
+              ))}
+              {refs.value.kits.map((k) => (
+                <li key={k.id}>
+                  <a href={href.kit(k.id)} dir="auto">
+                    {k.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ))}
+      </section>
+      {merged && <p role="status">{t('contactRecord.merged', { releases: merged.releasesChanged, kits: merged.kitsChanged })}</p>}
+      {doc.status === 'ok' && (
+        <MergePanel
+          key={doc.value.rev}
+          survivor={doc.value}
+          onMerged={(r) => {
+            setMerged(r);
+            setRound((n) => n + 1);
+          }}
+        />
+      )}
+      <section aria-labelledby="privacy-h">
+        <h2 id="privacy-h">{t('contactRecord.privacyTitle')}</h2>
+        <button type="button" className="button" onClick={() => void exportJson()}>
+          {t('contactRecord.exportJson')}
+        </button>
+        {!confirmErase ? (
+          <button type="button" className="button" onClick={() => setConfirmErase(true)}>
+            {t('contactRecord.erase')}
+          </button>
+        ) : (
+          <div role="alertdialog" aria-labelledby="erase-q">
+            <p id="erase-q">{t('contactRecord.eraseConfirm')}</p>
+            <button type="button" className="button" onClick={() => void erase()}>
+              {t('contactRecord.eraseForGood')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmErase(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
+        {error && <ErrorMessage error={error} />}
+      </section>
+    </aside>
+  );
+}

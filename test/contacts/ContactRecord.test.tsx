@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import i18next from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
+import { markdownToRichText } from '../../electron/core/markdown';
+import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/errors';
+import { ClientProvider } from '../../renderer/client/context';
+import type { DatelineClient } from '../../renderer/client/types';
+import { ContactRecord } from '../../renderer/contacts/ContactRecord';
+import appEn from '../../renderer/i18n/en.json';
+import { allContacts, call, core } from './helpers';
+
+/** Beside a contact, against a real core: where it is named, merging a duplicate side by side, erasing. */
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
+
+function mount(c: Core, id: string) {
+  const client: DatelineClient = {
+    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport: 'http' }) as Promise<Result<CallResult<M>>>,
+    on: () => () => undefined,
+    onUnauthorized: () => () => undefined,
+  };
+  const i18n = i18next.createInstance();
+  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <ClientProvider client={client}>
+        <ContactRecord id={id} />
+      </ClientProvider>
+    </I18nextProvider>,
+  );
+}
+
+const wait = { timeout: 15_000 };
+
+describe('a contact\'s page', () => {
+  it('lists the releases naming it and merges a duplicate chosen field by field, moving the duplicate\'s release over', async () => {
+    const c = await core();
+    const keep = await call<{ id: string }>(c, 'contact.create', { name: 'Grace Akello', role: 'Reporter', emails: [{ address: 'grace@monitor.example' }] });
+    const dup = await call<{ id: string }>(c, 'contact.create', { name: 'Grace Akello-Okot', role: 'Health editor', phones: [{ type: 'mobile', number: '+256 772 123456' }] });
+    await call(c, 'release.create', { headline: 'Boreholes in Kasese', language: 'en', body: markdownToRichText('Text.'), contacts: [keep.id] });
+    await call(c, 'release.create', { headline: 'Cholera response in Kampala', language: 'en', body: markdownToRichText('Text.'), contacts: [dup.id] });
+    mount(c, keep.id);
+    await screen.findByRole('link', { name: 'Boreholes in Kasese' }, wait);
+    fireEvent.change(screen.getByLabelText('Find the duplicate'), { target: { value: 'okot' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Grace Akello-Okot' }, wait));
+    const roleRow = (await screen.findByRole('rowheader', { name: 'Role' }, wait)).closest('tr')!;
+    fireEvent.click(roleRow.querySelectorAll('input[type=radio]')[1]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Merge Grace Akello-Okot into this contact' }));
+    await screen.findByText('Merged. 1 release(s) and 0 kit(s) now name this contact.', {}, wait);
+    await screen.findByRole('link', { name: 'Cholera response in Kampala' }, wait);
+    const [only] = await allContacts(c);
+    expect(only).toMatchObject({ id: keep.id, name: 'Grace Akello', role: 'Health editor', phones: [{ number: '+256 772 123456' }] });
+  });
+
+  it('erases the person after a second confirmation and goes back to the list', async () => {
+    const c = await core();
+    const p = await call<{ id: string }>(c, 'contact.create', { name: 'To Erase', emails: [{ address: 'erase@me.example' }] });
+    mount(c, p.id);
+    fireEvent.click(await screen.findByRole('button', { name: 'Erase this person…' }, wait));
+    expect(await allContacts(c)).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Erase for good' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/contacts'), wait);
+    expect(await allContacts(c)).toEqual([]);
+  });
+});

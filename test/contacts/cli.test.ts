@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
+import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
+import { tempDir } from '../helpers';
+import { fixture } from './helpers';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
+  return { code, out, err };
+}
+
+describe('dateline contacts', () => {
+  it('imports an Outlook export as a new user would: a dry run listing what would be created, merged and refused, then the import', async () => {
+    const lib = tempDir();
+    const dry = await cli(['contacts', 'import', fixture('outlook-fr-1252.csv'), '--dry-run', '--library', lib]);
+    expect(dry.err).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('(windows-1252, ","-separated, outlook-fr columns): 4 rows');
+    expect(dry.out).toMatch(/row 2\s+would create\s+Amélie Kaboré/);
+    expect(dry.out).toMatch(/row 4\s+refused\s+row 4, column "Adresse de messagerie": "helene.dubois@" is not an e-mail address/);
+    expect(dry.out).toMatch(/row 5\s+would merge\s+Amélie Kaboré into Amélie Kaboré \(row 2\): same e-mail or phone/);
+    expect(dry.out).toContain('Nothing stored (--dry-run): 2 to create, 1 to merge, 1 refused, 0 skipped.');
+    expect((await cli(['contacts', 'list', '--library', lib])).out).toContain('No contacts yet');
+
+    const real = await cli(['contacts', 'import', fixture('outlook-fr-1252.csv'), '--json', '--library', lib]);
+    const report = JSON.parse(real.out) as ContactImportReport;
+    expect(report).toMatchObject({ committed: true, created: 2, merged: 1, refused: 1 });
+    const list = await cli(['contacts', 'list', '--library', lib]);
+    expect(list.out).toContain('Amélie Kaboré  (Radio Omega)');
+    expect(list.out).toContain('2 contacts');
+    const id = report.outcomes.find((o) => o.row === 3)!.id!;
+    const shown = JSON.parse((await cli(['contacts', 'show', id, '--json', '--library', lib])).out) as { name: string };
+    expect(shown.name).toBe('François Ndiaye');
+  });
+
+  it('refuses headers it does not know, listing them and a mapping to start from; --mapping and --encoding read the file', async () => {
+    const lib = tempDir();
+    const r = await cli(['contacts', 'import', fixture('excel-ar-1256.csv'), '--library', lib]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error INVALID_INPUT:');
+    expect(r.err).toContain('"الاسم", "المؤسسة", "البريد الإلكتروني", "الهاتف", "ملاحظات"');
+    const ok = await cli(['contacts', 'import', fixture('excel-ar-1256.csv'), '--mapping', fixture('excel-ar-mapping.json'), '--encoding', 'cp1256', '--library', lib]);
+    expect(ok.err).toBe('');
+    expect(ok.out).toContain('Stored in one go: 2 created, 1 merged, 0 refused, 0 skipped.');
+    const wrong = await cli(['contacts', 'import', fixture('excel-ar-1256.csv'), '--encoding', 'klingon', '--library', lib]);
+    expect(wrong).toMatchObject({ code: 2 });
+    expect(wrong.err).toContain('--encoding "klingon" is not one Dateline reads');
+  });
+
+  it('exports CSV and vCard files that read back, and a search narrows the export', async () => {
+    const lib = tempDir();
+    expect((await cli(['contacts', 'import', fixture('google.csv'), '--library', lib])).code).toBe(0);
+    const out = join(tempDir(), 'media.csv');
+    const r = await cli(['contacts', 'export', '--format', 'csv', '--out', out, '--library', lib]);
+    expect(r.out).toContain(`2 contacts written to ${out}`);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFF"Name","Kind","Role"')).toBe(true);
+    expect(text).toContain('"Grace Akello","journalist","Health correspondent","Daily Monitor"');
+    const vcf = join(tempDir(), 'media.vcf');
+    await cli(['contacts', 'export', '--format', 'vcf', '--out', vcf, '--query', 'ramirez', '--library', lib]);
+    const cards = readFileSync(vcf, 'utf8');
+    expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(1);
+    expect(cards).toContain('FN:José Ramírez');
+  });
+});

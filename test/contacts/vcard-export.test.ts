@@ -1,0 +1,92 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { neutraliseFormula, csvCell } from '../../electron/shared/csv-cell';
+import { tempDir } from '../helpers';
+import { allContacts, call, core, fixture, importFile } from './helpers';
+
+describe('importing vCards', () => {
+  it('reads 2.1 quoted-printable (a soft break without its "="), folded 3.0 lines, 4.0 tel: URIs, keeps a photo as an attachment, never fetches a linked one, and one bad card spoils nothing', async () => {
+    const c = await core();
+    const r = await importFile(c, fixture('phone.vcf'), { commit: true });
+    expect(r).toMatchObject({ format: 'vcard', encoding: 'utf-8', rows: 5, created: 4, refused: 1 });
+    expect(r.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', name: 'Broken Card', reason: 'card 4 (Broken Card): "not-an-address" is not an e-mail address' });
+    expect(r.outcomes.find((o) => o.row === 3)!.warnings).toEqual(['the photo is a link; it was not fetched (an import never reaches the network)']);
+    const people = await allContacts(c);
+    const benoit = people.find((p) => p.name === 'Benoît Touré')!;
+    expect(benoit.organisation).toBe('L\u2019Observateur Paalga');
+    expect(benoit.notes).toBe('Préfère les appels le matin, pas après 18 h. Couvre la région du Nord.');
+    expect(benoit.phones).toEqual([
+      { type: 'mobile', number: '+22670998877' },
+      { type: 'work', number: '+226 25 33 44 55' },
+    ]);
+    const abena = people.find((p) => p.name === 'Abena Mensah')!;
+    expect(abena).toMatchObject({ role: 'Senior reporter, health and humanitarian affairs', organisation: 'Joy FM, Newsroom', beats: ['Health', 'Refugees'] });
+    const photo = await call<{ mediaType: string; size: number; originalName: string }>(c, 'attachment.get', { id: abena.photo });
+    expect(photo).toMatchObject({ mediaType: 'image/png', originalName: 'Abena Mensah.png' });
+    const nour = people.find((p) => p.name === 'Nour El-Sayed')!;
+    expect(nour).toMatchObject({ languages: ['ar', 'en'], phones: [{ type: 'mobile', number: '+20-100-555-1234' }] });
+    expect(nour.photo).toBeUndefined();
+  });
+
+  it('drops a 50 MB photo as it streams, keeping the card', async () => {
+    const c = await core();
+    const path = join(tempDir(), 'big.vcf');
+    // 50 MB of base64 (about 37 MB of photo), folded as phones write it.
+    const folded = `${'QUFB'.repeat(19)}\r\n `.repeat(Math.ceil((50 * 1024 * 1024) / 76));
+    writeFileSync(path, `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big Photo\r\nPHOTO;ENCODING=b;TYPE=JPEG:${folded}QUFB\r\nEMAIL:big@photo.example\r\nEND:VCARD\r\n`);
+    const r = await importFile(c, path, { commit: true });
+    expect(r).toMatchObject({ created: 1, refused: 0 });
+    expect(r.outcomes[0]!.warnings).toEqual(['the photo is larger than 2 MB; left out']);
+  });
+});
+
+describe('exporting contacts', () => {
+  it('neutralises formulas, also after spaces and in full-width forms, and leaves phone numbers readable', () => {
+    for (const bad of ['=1+1', '+SUM(A1)', '-2+3;cmd', '@SUM(1)', '\t=x', '\r=x', '  =HYPERLINK("x")', '\uFF1DSUM(1)', '\u3000+cmd|x', '-cmd|\' /C calc\'!A0']) {
+      expect(neutraliseFormula(bad)).toBe(`'${bad}`);
+    }
+    for (const fine of ['+41 22 917 12 34', '+1 (555) 010-0000', '-', 'Grace', 'a=b', '022 917 12 34']) expect(neutraliseFormula(fine)).toBe(fine === '-' ? "'-" : fine);
+    expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
+  });
+
+  it('round trip: everything exported as CSV or vCard reads back the same into an empty library', async () => {
+    const a = await core();
+    const outlet = await call<{ id: string }>(a, 'outlet.create', { name: 'Radio Omega' });
+    await call(a, 'contact.create', {
+      name: 'Amélie Kaboré',
+      kind: 'journalist',
+      role: 'Rédactrice en chef',
+      organisation: '=HYPERLINK("http://evil.example")',
+      outlet: outlet.id,
+      beats: ['Santé', 'Nutrition'],
+      languages: ['fr', 'mos'],
+      countries: ['BF'],
+      emails: [{ type: 'work', address: 'amelie@omega.example' }, { type: 'personal', address: 'amelie@mail.example' }],
+      phones: [{ type: 'mobile', number: '+226 70 11 22 33' }, { type: 'fax', number: '+226 25 30 00 00' }],
+      notes: 'Appeler le matin.\nParle mooré; "urgent" seulement',
+    });
+    await call(a, 'contact.create', { name: 'ليلى حداد', kind: 'spokesperson', emails: [{ type: 'other', address: 'layla@annahar.example' }] });
+    const strip = (people: Awaited<ReturnType<typeof allContacts>>) =>
+      people.map(({ id: _i, outlet: _o, ...rest }) => {
+        const r = rest as Record<string, unknown>;
+        for (const k of ['rev', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'conflicted']) delete r[k];
+        return r;
+      });
+    const before = strip(await allContacts(a));
+    for (const format of ['csv', 'vcf'] as const) {
+      const out = join(tempDir(), `all.${format}`);
+      await call(a, 'contact.exportFile', { format, out });
+      if (format === 'csv') expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+      const b = await core();
+      const r = await importFile(b, out, { commit: true });
+      expect(r).toMatchObject({ created: 2, refused: 0 });
+      const after = await allContacts(b);
+      expect(strip(after)).toEqual(before);
+      const outlets = await call<{ items: { name: string }[] }>(b, 'outlet.list', {});
+      expect(outlets.items.map((o) => o.name)).toEqual(['Radio Omega']);
+      // The same file again finds every person already there.
+      expect(await importFile(b, out, { commit: true })).toMatchObject({ created: 0, merged: 2 });
+    }
+  });
+});

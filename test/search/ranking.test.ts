@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../electron/core/index';
+import { markdownToRichText } from '../../electron/core/markdown';
+import { ContactFields, ReleaseFields } from '../../electron/shared/documents';
+import type { SearchHit } from '../../electron/shared/search/contract';
+import { tempDir } from '../helpers';
+
+const open: Core[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+async function core(): Promise<Core> {
+  const c = await openCore(tempDir(), { author: 'amina' });
+  open.push(c);
+  return c;
+}
+
+async function search(c: Core, input: Record<string, unknown>): Promise<SearchHit[]> {
+  const r = await c.dispatch('search', input, { transport: 'test' });
+  if (!r.ok) throw new Error(`search failed: ${r.error.code} ${r.error.message}`);
+  return r.value as SearchHit[];
+}
+
+function addRelease(c: Core, headline: string, releaseDate: string, body = 'The office issued this statement today.'): string {
+  const fields = ReleaseFields.parse({ headline, language: 'en', releaseDate, body: markdownToRichText(body) });
+  return c.library.docs.create('release', fields, { author: 'amina' }).id;
+}
+
+describe('search ranking', () => {
+  it('ranks every match: the best release is found under thousands of newer contacts, with or without a type filter', async () => {
+    const c = await core();
+    const best = addRelease(c, 'Cholera cholera response', '2026-01-10', 'Cholera vaccination reaches the camps.');
+    c.library.db.transaction(() => {
+      for (let i = 0; i < 6000; i++) {
+        const fields = ContactFields.parse({ name: `Desk ${i}`, kind: 'journalist', organisation: `Cholera watch network bulletin number ${i}` });
+        c.library.docs.create('contact', fields, { author: 'amina' });
+      }
+    })();
+    const releasesOnly = await search(c, { query: 'cholera', types: ['release'] });
+    expect(releasesOnly.map((h) => h.id)).toEqual([best]);
+    const all = await search(c, { query: 'cholera', limit: 20 });
+    expect(all).toHaveLength(20);
+    expect(all[0]!.id).toBe(best);
+    expect(all.slice(1).every((h) => h.type === 'contact')).toBe(true);
+  });
+
+  it('pages through every match, and breaks ties by the newest release date', async () => {
+    const c = await core();
+    const dates = Array.from({ length: 45 }, (_, i) => `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`);
+    const ids = dates.map((d) => addRelease(c, 'Flood appeal launched', d));
+    const seen: SearchHit[] = [];
+    for (let offset = 0; offset < 60; offset += 20) seen.push(...(await search(c, { query: 'flood appeal', limit: 20, offset })));
+    expect(seen).toHaveLength(45);
+    expect(new Set(seen.map((h) => h.id))).toEqual(new Set(ids));
+    // Every text is the same, so the order is the release date, newest first.
+    const byDate = new Map(ids.map((id, i) => [id, dates[i]!]));
+    const order = seen.map((h) => byDate.get(h.id)!);
+    expect(order).toEqual([...order].sort().reverse());
+    expect(await search(c, { query: 'flood appeal', limit: 20, offset: 45 })).toEqual([]);
+  });
+
+  it('refuses a negative offset with a clear error', async () => {
+    const c = await core();
+    const r = await c.dispatch('search', { query: 'x', offset: -1 }, { transport: 'test' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^search: offset: /);
+  });
+});

@@ -1,0 +1,424 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Library } from '../../electron/core/store/library';
+import { m0001 } from '../../electron/core/store/migrations/0001-initial';
+import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
+import { rebuildProjections } from '../../electron/core/store/projections';
+import { settleConflicts } from '../../electron/core/sync/session';
+import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import { tempDir } from '../helpers';
+
+const ctx = { author: 'amina' };
+const hex = (s: string): string => createHash('md5').update(s).digest('hex');
+/** A path of `n` revisions named after `seed`, newest first, ending at position `top`. */
+const pathOf = (seed: string, top: number, n: number): string[] => Array.from({ length: n }, (_, i) => `${top - i}-${hex(`${seed}${top - i}`)}`);
+
+function remote(id: string, path: readonly string[], body: Record<string, unknown>, deleted = false): RemoteRevision {
+  const top = path[0]!;
+  const doc: RemoteRevision = {
+    ...body,
+    _id: id,
+    _rev: top,
+    _revisions: { start: Number(top.split('-')[0]), ids: path.map((r) => r.slice(r.indexOf('-') + 1)) },
+  };
+  if (deleted) doc._deleted = true;
+  return doc;
+}
+
+const release = (headline: string, extra: Record<string, unknown> = {}) => ({
+  type: 'release',
+  headline,
+  language: 'en',
+  office: 'off-kenya',
+  updatedAt: '2026-11-02T10:00:00.000Z',
+  updatedBy: 'hq',
+  ...extra,
+});
+
+async function lib(): Promise<Library> {
+  return Library.open(tempDir(), { author: 'amina' });
+}
+
+const count = (l: Library, sql: string): number => (l.db.prepare(sql).get() as { n: number }).n;
+
+describe('the replication migration', () => {
+  it('adds local documents, the conflicts inbox, denied documents, the indexes and a lasting library id', async () => {
+    const dir = tempDir();
+    const l = await Library.open(dir);
+    const tables = (l.db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index') ORDER BY name").pluck().all() as string[]);
+    expect(tables).toEqual(expect.arrayContaining(['local_docs', 'conflicts', 'denied', 'docs_conflicted', 'revs_parent']));
+    const id = l.replication.libraryId();
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    l.close();
+    const again = await Library.open(dir);
+    expect(again.replication.libraryId()).toBe(id);
+    again.close();
+  });
+
+  it('migrates a version 2 library with data, and the projections rebuilt from winners are the ones kept', async () => {
+    const dir = tempDir();
+    const old = await Library.open(dir, { migrations: [m0001, m0002] });
+    const rel = old.docs.create('release', { headline: 'Floods in Beledweyne', language: 'en', tags: ['floods'], office: 'off-somalia' }, ctx);
+    old.docs.update(rel.id, { headline: 'Floods in Beledweyne: 200,000 displaced', language: 'en', tags: ['floods', 'displacement'] }, ctx);
+    const con = old.docs.create('contact', { name: 'Hodan Ali', emails: [{ type: 'work', address: 'hodan@example.org' }] }, ctx);
+    const gone = old.docs.create('outlet', { name: 'Radio Ergo' }, ctx);
+    old.docs.remove(gone.id, ctx);
+    old.close();
+
+    const l = await Library.open(dir);
+    expect(l.migrationBackup).not.toBeNull();
+    expect(l.docs.require(rel.id).body.headline).toBe('Floods in Beledweyne: 200,000 displaced');
+    expect(l.replication.libraryId()).toMatch(/^[0-9a-f-]{36}$/);
+    const snapshot = () =>
+      ['release_p', 'release_tag_p', 'contact_p', 'contact_key_p', 'outlet_p'].map((t) => l.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
+    const before = snapshot();
+    const search = () => l.db.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH 'beledweyne OR hodan OR ergo' ORDER BY rowid").pluck().all();
+    const found = search();
+    expect(found).toHaveLength(2);
+    expect(l.db.transaction(() => rebuildProjections(l.db))()).toBe(3);
+    expect(snapshot()).toEqual(before);
+    expect(search()).toEqual(found);
+    expect(con.id).toMatch(/^con-/);
+
+    const plan = (sql: string) => (l.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan('SELECT rowid FROM docs WHERE conflicted = 1')).toMatch(/docs_conflicted/);
+    expect(plan("SELECT count(*) FROM revs WHERE doc_rowid = 1 AND parent = 'x'")).toMatch(/revs_parent/);
+    l.close();
+  });
+});
+
+describe('revisions from elsewhere (new_edits: false)', () => {
+  it('stores a revision with its path: ancestors without bodies, winner, projections and search from it', async () => {
+    const l = await lib();
+    const path = pathOf('a', 3, 3);
+    const r = l.replication.bulkInsertRemote([remote('rel-1', path, release('Cholera response in Kasese', { tags: ['health'] }))]);
+    expect(r).toEqual({ written: 1, skipped: 0, denied: [] });
+    const history = l.docs.revisions('rel-1');
+    expect(history.map((h) => [h.rev, h.parent, h.leaf, h.available])).toEqual([
+      [path[0], path[1], true, true],
+      [path[1], path[2], false, false],
+      [path[2], null, false, false],
+    ]);
+    const d = l.docs.require('rel-1', 'release');
+    expect(d.rev).toBe(path[0]);
+    expect(d.body.headline).toBe('Cholera response in Kasese');
+    expect(l.db.prepare('SELECT headline, office, updated_at FROM release_p').get()).toEqual({
+      headline: 'Cholera response in Kasese',
+      office: 'off-kenya',
+      updated_at: '2026-11-02T10:00:00.000Z',
+    });
+    expect(l.db.prepare('SELECT tag FROM release_tag_p').pluck().all()).toEqual(['health']);
+    expect(l.db.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH 'kasese'").pluck().all()).toHaveLength(1);
+    l.close();
+  });
+
+  it('changes nothing on a replay, not even the changes feed', async () => {
+    const l = await lib();
+    const batch = [remote('rel-1', pathOf('a', 2, 2), release('One')), remote('con-1', pathOf('c', 1, 1), { type: 'contact', name: 'Achieng Otieno' })];
+    expect(l.replication.bulkInsertRemote(batch).written).toBe(2);
+    const seq = l.docs.lastSeq();
+    const revs = count(l, 'SELECT count(*) AS n FROM revs');
+    expect(l.replication.bulkInsertRemote(batch)).toEqual({ written: 0, skipped: 2, denied: [] });
+    expect(l.docs.lastSeq()).toBe(seq);
+    expect(count(l, 'SELECT count(*) AS n FROM revs')).toBe(revs);
+    l.close();
+  });
+
+  it('settles each document once per batch, however many of its revisions the batch holds', async () => {
+    const l = await lib();
+    const base = pathOf('base', 1, 1);
+    const mine = [`2-${hex('mine')}`, ...base];
+    const theirs = [`2-${hex('theirs')}`, ...base];
+    const before = l.docs.lastSeq();
+    l.replication.bulkInsertRemote([remote('rel-1', mine, release('Mine')), remote('rel-1', theirs, release('Theirs'))]);
+    expect(l.docs.lastSeq()).toBe(before + 1);
+    const d = l.docs.getStored('rel-1')!;
+    expect(d.conflicted).toBe(true);
+    expect(d.rev).toBe([mine[0], theirs[0]].sort().at(-1));
+    l.close();
+  });
+
+  it('accepts a stemmed root, and joins it to an older path that arrives later', async () => {
+    const l = await lib();
+    const full = pathOf('s', 6, 6);
+    l.replication.bulkInsertRemote([remote('rel-1', full.slice(0, 2), release('Stemmed'))]);
+    expect(l.docs.revisions('rel-1').map((h) => [h.rev, h.parent])).toEqual([
+      [full[0], full[1]],
+      [full[1], null],
+    ]);
+    const next = [`7-${hex('s7')}`, ...full];
+    l.replication.bulkInsertRemote([remote('rel-1', next, release('Longer'))]);
+    const history = l.docs.revisions('rel-1');
+    expect(history).toHaveLength(7);
+    expect(history.find((h) => h.rev === full[1])!.parent).toBe(full[2]);
+    expect(history.filter((h) => h.leaf).map((h) => h.rev)).toEqual([next[0]]);
+    expect(l.docs.require('rel-1').body.headline).toBe('Longer');
+    l.close();
+  });
+
+  it('refuses what it cannot store, says why, records it in denied and stores nothing of it', async () => {
+    const l = await lib();
+    const good = remote('rel-ok', pathOf('ok', 1, 1), release('Fine'));
+    const reserved = { ...remote('rel-x', pathOf('x', 1, 1), release('Reserved')), _foo: 1 };
+    const invalid = remote('rel-y', pathOf('y', 1, 1), release('Bad date', { releaseDate: '2026-02-30' }));
+    const badPath: RemoteRevision = { ...remote('rel-z', pathOf('z', 2, 2), release('Z')), _rev: `3-${hex('other')}` };
+    const design = remote('_design/app', pathOf('d', 1, 1), { language: 'javascript' });
+    const noType = remote('con-1', pathOf('n', 1, 1), { name: 'No type' });
+    const r = l.replication.bulkInsertRemote([good, reserved, invalid, badPath, design, noType]);
+    expect(r.written).toBe(1);
+    expect(r.denied.map((d) => d.id)).toEqual(['rel-x', 'rel-y', 'rel-z', '_design/app', 'con-1']);
+    expect(r.denied[0]!.reason).toMatch(/"_foo".*reserved/);
+    expect(r.denied[1]!.reason).toMatch(/^releaseDate: this date does not exist/);
+    expect(r.denied[2]!.reason).toMatch(/^_revisions: the path does not end at 3-/);
+    expect(r.denied[3]!.reason).toMatch(/CouchDB's own documents/);
+    expect(r.denied[4]!.reason).toMatch(/^type:/);
+    expect(l.db.prepare('SELECT id FROM docs').pluck().all()).toEqual(['rel-ok']);
+    const denied = l.db.prepare('SELECT id, rev, reason FROM denied ORDER BY id').all() as { id: string; rev: string; reason: string }[];
+    expect(denied.map((d) => d.id)).toEqual(['_design/app', 'con-1', 'rel-x', 'rel-y', 'rel-z']);
+    expect(denied.find((d) => d.id === 'rel-x')!.rev).toBe(reserved._rev);
+    l.close();
+  });
+
+  it('keeps the members CouchDB adds at the edge out of the body', async () => {
+    const l = await lib();
+    const doc = { ...remote('rel-1', pathOf('e', 1, 1), release('Edge')), _conflicts: [], _attachments: {} };
+    l.replication.bulkInsertRemote([doc]);
+    expect(Object.keys(l.docs.require('rel-1').body).filter((k) => k.startsWith('_'))).toEqual([]);
+    l.close();
+  });
+
+  it('refuses a revision that would change what a document is', async () => {
+    const l = await lib();
+    const path = pathOf('t', 1, 1);
+    l.replication.bulkInsertRemote([remote('doc-1', path, release('A release'))]);
+    const r = l.replication.bulkInsertRemote([remote('doc-1', [`2-${hex('t2')}`, ...path], { type: 'contact', name: 'Someone' })]);
+    expect(r.denied[0]!.reason).toBe('type: this document is a release, not a contact');
+    expect(l.docs.require('doc-1').type).toBe('release');
+    l.close();
+  });
+
+  it('writes the checkpoint in the same transaction as the batch, and neither when the batch fails', async () => {
+    const l = await lib();
+    const r = l.replication.bulkInsertRemote([remote('rel-1', pathOf('a', 1, 1), release('One'))], { _id: '_local/pull', since: 42 });
+    expect(r.written).toBe(1);
+    expect(l.replication.getLocal('_local/pull')).toEqual({ _id: '_local/pull', _rev: '0-1', since: 42 });
+    // A stale checkpoint revision fails the whole batch: the document is not stored either.
+    expect(() =>
+      l.replication.bulkInsertRemote([remote('rel-2', pathOf('b', 1, 1), release('Two'))], { _id: '_local/pull', _rev: '0-7', since: 43 }),
+    ).toThrowError(/is at 0-1, not 0-7/);
+    expect(l.docs.getStored('rel-2')).toBeUndefined();
+    expect(l.replication.getLocal('_local/pull')!.since).toBe(42);
+    l.close();
+  });
+
+  it('goes through putRevision, the single-revision wrapper, with the same rules', async () => {
+    const l = await lib();
+    const a = l.docs.create('release', { headline: 'base', language: 'en' }, ctx);
+    const rev = `2-${hex('wrapped')}`;
+    expect(() =>
+      l.docs.putRevision(a.id, 'release', { rev, parent: a.rev, deleted: false, body: { _secret: 1, headline: 'x' }, author: 'hq', at: 'x' }),
+    ).toThrowError(/"_secret".*reserved/);
+    const d = l.docs.putRevision(a.id, 'release', { rev, parent: a.rev, deleted: false, body: { headline: 'Wrapped', language: 'en' }, author: 'hq', at: 'x' });
+    expect(d.rev).toBe(rev);
+    l.close();
+  });
+});
+
+describe('the read side a replicator needs', () => {
+  it('answers revs_diff with what is missing and the leaves that may be their ancestors', async () => {
+    const l = await lib();
+    const path = pathOf('a', 2, 2);
+    l.replication.bulkInsertRemote([remote('rel-1', path, release('One'))]);
+    const newer = `3-${hex('a3')}`;
+    expect(l.replication.revsDiff({ 'rel-1': [path[0]!, path[1]!, newer], 'rel-2': ['1-' + hex('x')] })).toEqual({
+      'rel-1': { missing: [newer], possible_ancestors: [path[0]] },
+      'rel-2': { missing: ['1-' + hex('x')] },
+    });
+    expect(l.replication.revsDiff({ 'rel-1': [path[0]!] })).toEqual({});
+    l.close();
+  });
+
+  it('lists every leaf of each changed document from a sequence, winner first, and never a local document', async () => {
+    const l = await lib();
+    const a = l.docs.create('contact', { name: 'Local one' }, ctx);
+    const since = l.docs.lastSeq();
+    const base = pathOf('base', 1, 1);
+    const x = [`2-${hex('x')}`, ...base];
+    const y = [`2-${hex('y')}`, ...base];
+    l.replication.bulkInsertRemote([remote('rel-1', x, release('X')), remote('rel-1', y, release('Y'))]);
+    l.replication.putLocal({ _id: '_local/checkpoint', seq: 1 });
+    l.docs.remove(a.id, ctx);
+    const { results, lastSeq } = l.replication.changes(since, 10);
+    const winner = [x[0]!, y[0]!].sort()[1]!;
+    const loser = [x[0]!, y[0]!].sort()[0]!;
+    expect(results.map((r) => ({ ...r, seq: 0 }))).toEqual([
+      { seq: 0, id: 'rel-1', changes: [{ rev: winner }, { rev: loser }] },
+      { seq: 0, id: a.id, changes: [{ rev: l.docs.getStored(a.id)!.rev }], deleted: true },
+    ]);
+    expect(lastSeq).toBe(results[1]!.seq);
+    expect(l.replication.changes(lastSeq, 10)).toEqual({ results: [], lastSeq });
+    expect(l.replication.changes(since, 1).results.map((r) => r.id)).toEqual(['rel-1']);
+    l.close();
+  });
+
+  it('gives revisions with their paths: all leaves, the latest leaf of an old revision, and missing ones', async () => {
+    const l = await lib();
+    const a = l.docs.create('release', { headline: 'one', language: 'en' }, ctx);
+    const b = l.docs.update(a.id, { headline: 'two', language: 'en' }, ctx);
+    const side = [`2-${hex('side')}`, a.rev];
+    l.replication.bulkInsertRemote([remote(a.id, side, release('side'))]);
+    const all = l.replication.openRevs(a.id, 'all');
+    expect(all.map((r) => ('ok' in r ? [r.ok._rev, r.ok.headline, r.ok._revisions.ids.length] : r))).toEqual(
+      [b.rev, side[0]!].sort().map((rev) => [rev, rev === b.rev ? 'two' : 'side', 2]),
+    );
+    const ok = all.find((r) => 'ok' in r && r.ok._rev === b.rev);
+    expect(ok).toEqual({
+      ok: expect.objectContaining({
+        _id: a.id,
+        _rev: b.rev,
+        _revisions: { start: 2, ids: [b.rev, a.rev].map((r) => r.slice(2)) },
+      }) as unknown,
+    });
+    const latest = l.replication.openRevs(a.id, [a.rev], { latest: true });
+    expect(latest.map((r) => ('ok' in r ? r.ok._rev : r.missing)).sort()).toEqual([b.rev, side[0]!].sort());
+    const old = l.replication.openRevs(a.id, [a.rev]);
+    expect(old).toEqual([{ ok: expect.objectContaining({ _rev: a.rev, headline: 'one', _revisions: { start: 1, ids: [a.rev.slice(2)] } }) as unknown }]);
+    const unknown = `9-${hex('nope')}`;
+    expect(l.replication.openRevs(a.id, [unknown])).toEqual([{ missing: unknown }]);
+    expect(l.replication.openRevs('rel-none', 'all')).toEqual([]);
+    l.close();
+  });
+
+  it('keeps local documents apart: revisions 0-N, refused when stale, never in the changes feed', async () => {
+    const l = await lib();
+    const seq = l.docs.lastSeq();
+    expect(l.replication.getLocal('_local/x')).toBeNull();
+    const one = l.replication.putLocal({ _id: '_local/x', last: 'a' });
+    expect(one._rev).toBe('0-1');
+    const two = l.replication.putLocal({ _id: '_local/x', _rev: '0-1', last: 'b' });
+    expect(two).toEqual({ _id: '_local/x', _rev: '0-2', last: 'b' });
+    expect(() => l.replication.putLocal({ _id: '_local/x', _rev: '0-1', last: 'c' })).toThrowError(/is at 0-2, not 0-1/);
+    expect(l.replication.getLocal('_local/x')).toEqual(two);
+    expect(l.docs.lastSeq()).toBe(seq);
+    expect(l.replication.revsDiff({ '_local/x': ['0-2'] })).toEqual({ '_local/x': { missing: ['0-2'] } });
+    l.close();
+  });
+});
+
+describe('delete against edit', () => {
+  it('records a deletion of a version someone went on editing, once, and not the deletion that ends a losing branch', async () => {
+    const l = await lib();
+    const a = l.docs.create('release', { headline: 'Draft', language: 'en', office: 'off-kenya' }, ctx);
+    const edited = l.docs.update(a.id, { headline: 'Edited here', language: 'en', office: 'off-kenya' }, ctx);
+    const deletion = remote(a.id, [`2-${hex('deleted there')}`, a.rev], { type: 'release', office: 'off-kenya' }, true);
+    l.replication.bulkInsertRemote([deletion]);
+    // CouchDB's rule: the edit wins. The person is told.
+    expect(l.docs.require(a.id).rev).toBe(edited.rev);
+    const cases = l.docs.inbox.list();
+    expect(cases).toEqual([
+      expect.objectContaining({ docId: a.id, docType: 'release', kind: 'delete', baseRev: a.rev, oursRev: edited.rev, theirsRev: deletion._rev }),
+    ]);
+    l.replication.bulkInsertRemote([deletion]);
+    expect(l.docs.inbox.list()).toHaveLength(1);
+
+    // A conflict settled the CouchDB way (the losing leaf deleted) is no case.
+    const b = l.docs.create('release', { headline: 'Base', language: 'en' }, ctx);
+    const x = [`2-${hex('x')}`, b.rev];
+    const y = [`2-${hex('y')}`, b.rev];
+    l.replication.bulkInsertRemote([remote(b.id, x, release('X')), remote(b.id, y, release('Y'))]);
+    const loser = [x[0]!, y[0]!].sort()[0]!;
+    l.replication.bulkInsertRemote([remote(b.id, [`3-${hex('end')}`, loser, b.rev], { type: 'release' }, true)]);
+    expect(l.docs.getStored(b.id)!.conflicted).toBe(false);
+    expect(l.docs.inbox.list(b.id)).toEqual([]);
+    l.close();
+  });
+});
+
+describe('tombstones and erase', () => {
+  it('keeps type and office in a deletion', async () => {
+    const l = await lib();
+    const a = l.docs.create('contact', { name: 'Leaving', office: 'off-kenya' }, ctx);
+    const t = l.docs.remove(a.id, ctx);
+    expect(t.body).toMatchObject({ type: 'contact', office: 'off-kenya', updatedBy: 'amina' });
+    expect(t.body.name).toBeUndefined();
+    const [gone] = l.replication.openRevs(a.id, 'all');
+    expect(gone).toEqual({ ok: expect.objectContaining({ _deleted: true, type: 'contact', office: 'off-kenya' }) as unknown });
+    l.close();
+  });
+
+  it('erases every stored body of a person, every branch and the draft, with the same tombstone on every library', async () => {
+    const l = await lib();
+    const a = l.docs.create('contact', { name: 'Achieng Otieno', office: 'off-kenya', emails: [{ address: 'achieng@example.org' }] }, ctx);
+    const b = l.docs.update(a.id, { name: 'Achieng A. Otieno', office: 'off-kenya' }, ctx);
+    l.replication.bulkInsertRemote([remote(a.id, [`2-${hex('branch')}`, a.rev], { type: 'contact', name: 'Achieng (branch)', office: 'off-kenya' })]);
+    l.db.prepare("INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, '{\"notes\":\"private\"}', 's', 'a', 'x', 'x')").run(a.id, b.rev);
+    const erased = l.docs.erase(a.id, { erased: true }, ctx);
+    expect(erased.deleted).toBe(true);
+    const bodies = l.db.prepare('SELECT body FROM revs r JOIN docs d ON d.rowid = r.doc_rowid WHERE d.id = ? AND body IS NOT NULL').pluck().all(a.id) as string[];
+    expect(bodies.map((t) => JSON.parse(t) as unknown)).toEqual([
+      { type: 'contact', office: 'off-kenya', erased: true },
+      { type: 'contact', office: 'off-kenya', erased: true },
+    ]);
+    expect(JSON.stringify(l.db.prepare('SELECT * FROM revs').all())).not.toMatch(/Achieng/);
+    expect(count(l, 'SELECT count(*) AS n FROM drafts')).toBe(0);
+    expect(count(l, 'SELECT count(*) AS n FROM contact_p')).toBe(0);
+    expect(count(l, 'SELECT count(*) AS n FROM contact_key_p')).toBe(0);
+    expect(l.db.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH 'achieng'").all()).toEqual([]);
+
+    // Another library erasing the same document at the same revisions makes the same tombstones.
+    const other = await lib();
+    other.replication.bulkInsertRemote([
+      remote(a.id, [b.rev, a.rev], { type: 'contact', name: 'Achieng A. Otieno', office: 'off-kenya' }),
+      remote(a.id, [`2-${hex('branch')}`, a.rev], { type: 'contact', name: 'Achieng (branch)', office: 'off-kenya' }),
+    ]);
+    const again = other.docs.erase(a.id, { erased: true }, { author: 'someone else' });
+    expect(again.rev).toBe(erased.rev);
+    const leaves = (x: Library) => x.docs.revisions(a.id).filter((r) => r.leaf).map((r) => r.rev).sort();
+    expect(leaves(other)).toEqual(leaves(l));
+    other.close();
+    l.close();
+  });
+
+  it('records a merge into another person in the tombstone', async () => {
+    const l = await lib();
+    const a = l.docs.create('contact', { name: 'Duplicate' }, ctx);
+    const t = l.docs.erase(a.id, { mergedInto: 'con-keeper' }, ctx);
+    expect(t.body).toEqual({ type: 'contact', mergedInto: 'con-keeper' });
+    l.close();
+  });
+});
+
+describe('compaction', () => {
+  it('removes old bodies but keeps the tree, the leaves, the branch points and what a session needs', async () => {
+    const l = await lib();
+    const a = l.docs.create('release', { headline: 'v1', language: 'en' }, ctx);
+    const v2 = l.docs.update(a.id, { headline: 'v2', language: 'en' }, ctx);
+    const v3 = l.docs.update(a.id, { headline: 'v3', language: 'en' }, ctx);
+    // A branch from v2 (it changed the tags) makes v2 a branch point; it merges with v3.
+    const side = `3-${hex('side')}`;
+    l.replication.bulkInsertRemote([remote(a.id, [side, v2.rev, a.rev], release('v2', { tags: ['side'] }))]);
+    expect(settleConflicts(l.replication, [a.id]).merged).toBe(1);
+    expect(l.docs.require(a.id).body).toMatchObject({ headline: 'v3', tags: ['side'] });
+    const other = l.docs.create('release', { headline: 'w1', language: 'en' }, ctx);
+    const w2 = l.docs.update(other.id, { headline: 'w2', language: 'en' }, ctx);
+    l.docs.update(other.id, { headline: 'w3', language: 'en' }, ctx);
+    l.db.prepare("INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, '{}', 's', 'a', 'x', 'x')").run(other.id, w2.rev);
+
+    const availability = (id: string) => Object.fromEntries(l.docs.revisions(id).map((r) => [r.rev, r.available]));
+    const before = l.docs.revisions(a.id).length;
+    expect(l.docs.compact()).toBe(4);
+    expect(l.docs.revisions(a.id)).toHaveLength(before);
+    const leaves = l.docs.revisions(a.id).filter((r) => r.leaf);
+    expect(leaves.every((r) => r.available)).toBe(true);
+    expect(availability(a.id)).toMatchObject({ [a.rev]: false, [v2.rev]: true, [v3.rev]: false, [side]: false });
+    expect(availability(other.id)).toMatchObject({ [other.rev]: false, [w2.rev]: true });
+    expect(() => l.docs.getRevision(a.id, a.rev)).toThrowError(/was compacted/);
+    expect(l.replication.openRevs(a.id, [a.rev])).toEqual([{ missing: a.rev }]);
+    // The path is still there for a server asking for the winner.
+    const [win] = l.replication.openRevs(a.id, [l.docs.getStored(a.id)!.rev]);
+    expect(win).toEqual({ ok: expect.objectContaining({ _revisions: expect.objectContaining({ start: 4 }) as unknown }) as unknown });
+    expect(win && 'ok' in win ? win.ok._revisions.ids : []).toHaveLength(4);
+    expect(l.docs.compact(a.id)).toBe(0);
+    l.close();
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { nextRev } from '../../electron/core/store/revisions';
+import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import { deleteAgainstEdit, mergeBodies, planConflict, type Body } from '../../electron/core/sync/merge';
+
+// Revisions built the way the store builds them, so ids and paths are real.
+function rev(parent: RemoteRevision | null, body: Body, deleted = false): RemoteRevision {
+  const r = nextRev(parent?._rev ?? null, deleted, body);
+  const hash = r.slice(r.indexOf('-') + 1);
+  const _revisions = parent ? { start: parent._revisions.start + 1, ids: [hash, ...parent._revisions.ids] } : { start: 1, ids: [hash] };
+  return { ...body, _id: 'release-1', _rev: r, _revisions, ...(deleted ? { _deleted: true } : {}) };
+}
+
+const base: Body = { type: 'release', headline: 'Floods in the north', status: 'draft', tags: ['floods'], updatedAt: '2026-11-01T10:00:00Z', updatedBy: 'amina' };
+const root = rev(null, base);
+const ancestors = (r: string) => (r === root._rev ? base : null);
+
+describe('three-way merge', () => {
+  it('merges edits to different fields, stamped with the later edit', () => {
+    const mine = { ...base, headline: 'Floods in the north: 40,000 reached', updatedAt: '2026-11-02T09:00:00Z', updatedBy: 'amina' };
+    const theirs = { ...base, status: 'approved', updatedAt: '2026-11-02T11:00:00Z', updatedBy: 'hq' };
+    expect(mergeBodies(base, mine, theirs)).toEqual({
+      merged: { ...base, headline: mine.headline, status: 'approved', updatedAt: '2026-11-02T11:00:00Z', updatedBy: 'hq' },
+    });
+  });
+
+  it('names the fields both sides changed differently', () => {
+    const mine = { ...base, headline: 'A', tags: ['x'] };
+    const theirs = { ...base, headline: 'B', tags: ['x'] };
+    expect(mergeBodies(base, mine, theirs)).toEqual({ clash: ['headline'] });
+  });
+
+  it('keeps a field one side removed and the other left alone removed', () => {
+    const { tags: _drop, ...mine } = base;
+    expect(mergeBodies(base, mine, { ...base, status: 'approved' })).toEqual({ merged: { ...mine, status: 'approved' } });
+  });
+});
+
+describe('planning a conflicted document', () => {
+  const a = rev(root, { ...base, headline: 'Edited in Kampala', updatedAt: '2026-11-02T09:00:00Z', updatedBy: 'kampala' });
+  const b = rev(root, { ...base, status: 'approved', updatedAt: '2026-11-02T09:30:00Z', updatedBy: 'geneva' });
+
+  it('writes the same merge on both laptops, whichever order they see the leaves in', () => {
+    const one = planConflict([a, b], ancestors);
+    const two = planConflict([b, a], ancestors);
+    expect(one.kind).toBe('merge');
+    expect(two).toEqual(one);
+    if (one.kind !== 'merge') return;
+    const [merged, closed] = one.writes;
+    expect(merged).toMatchObject({ headline: 'Edited in Kampala', status: 'approved', updatedBy: 'geneva' });
+    // Same generation: the greater revision id wins; the merge continues it and closes the other.
+    const [winner, loser] = a._rev > b._rev ? [a, b] : [b, a];
+    expect(merged!._revisions.ids.slice(1)).toEqual(winner._revisions.ids);
+    expect(closed!._revisions.ids.slice(1)).toEqual(loser._revisions.ids);
+    expect(closed!._deleted).toBe(true);
+    expect(merged!._revisions.start).toBe(3);
+    expect(closed!._revisions.start).toBe(3);
+    expect(one.fields.sort()).toEqual(['headline', 'status']);
+  });
+
+  it('asks a person when both changed the same field', () => {
+    const c = rev(root, { ...base, headline: 'Edited in Geneva', updatedBy: 'geneva' });
+    expect(planConflict([a, c], ancestors)).toEqual({ kind: 'ask', reason: 'same-field', fields: ['headline'] });
+  });
+
+  it('asks when the common ancestor is not kept here', () => {
+    expect(planConflict([a, b], () => null)).toMatchObject({ kind: 'ask', reason: 'no-ancestor' });
+  });
+
+  it('catches a delete against an edit, which CouchDB lets the edit win silently', () => {
+    const deleted = rev(root, { type: 'release', updatedAt: '2026-11-02T10:00:00Z', updatedBy: 'hq' }, true);
+    expect(deleteAgainstEdit([a, deleted])).toBe(deleted);
+    expect(planConflict([a, deleted], ancestors)).toMatchObject({ kind: 'ask', reason: 'delete-vs-edit' });
+  });
+
+  it('does not take the tombstone that closed a merged branch for a delete', () => {
+    const plan = planConflict([a, b], ancestors);
+    if (plan.kind !== 'merge') throw new Error('expected a merge');
+    expect(deleteAgainstEdit(plan.writes)).toBeNull();
+    expect(planConflict(plan.writes, ancestors)).toEqual({ kind: 'none' });
+  });
+});

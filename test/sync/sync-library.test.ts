@@ -1,0 +1,168 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../electron/core/index';
+import { syncLibrary } from '../../electron/core/sync/library-sync';
+import type { SyncSummary } from '../../electron/core/sync/session';
+import { tempDir } from '../helpers';
+import { startCouch, type CouchServer } from './couch-server';
+import { couchState } from './couch-state';
+import { FaultProxy } from './fault-proxy';
+import { call, libraryState } from './library-state';
+
+// Two real libraries (SQLite files on disk) and a real pouchdb-server, through the fault proxy.
+
+let server: CouchServer;
+let proxy: FaultProxy;
+let n = 0;
+let db: string;
+const open: Core[] = [];
+
+beforeAll(async () => {
+  server = await startCouch();
+  proxy = await FaultProxy.start(server.url);
+});
+afterAll(async () => {
+  await proxy.close();
+  await server.stop();
+});
+beforeEach(async () => {
+  proxy.clear();
+  db = `office${++n}`;
+  await server.createDb(db);
+});
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+async function library(author: string, clock?: () => Date): Promise<Core> {
+  const core = await openCore(tempDir(), { author, ...(clock ? { clock } : {}) });
+  open.push(core);
+  return core;
+}
+
+const sync = (core: Core, extra: { clock?: () => number } = {}): Promise<SyncSummary> =>
+  syncLibrary(core.library, { remote: { url: proxy.db(db), retry: { attempts: 8, baseMs: 1, capMs: 5 }, timeoutMs: 10_000, ...extra }, batchSize: 5 });
+
+const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+async function release(core: Core, headline: string): Promise<{ id: string; rev: string }> {
+  return call(core, 'release.create', { headline, language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: para(`${headline}.`) });
+}
+
+async function converged(...cores: Core[]): Promise<void> {
+  const remote = await couchState(`${server.url}/${db}`);
+  for (const c of cores) expect(libraryState(c)).toEqual(remote);
+}
+
+describe('sync between two libraries and a server', () => {
+  it('a release written in Kampala reaches Geneva; syncing again sends nothing', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const made = await Promise.all(Array.from({ length: 12 }, (_, i) => release(kampala, `Clean water for village ${i}`)));
+    const first = await sync(kampala);
+    expect(first.pushed.docs).toBe(12);
+    expect(first.pushed.bytes).toBeGreaterThan(0);
+    const second = await sync(geneva);
+    expect(second.pulled.docs).toBe(12);
+    const got = await call<{ headline: string }>(geneva, 'release.get', { id: made[3]!.id });
+    expect(got.headline).toBe('Clean water for village 3');
+    await converged(kampala, geneva);
+    for (const c of [kampala, geneva]) {
+      const again = await sync(c);
+      expect([again.pulled.docs, again.pushed.docs]).toEqual([0, 0]);
+    }
+  });
+
+  it('edits to different fields on two laptops merge by themselves, to the same revision everywhere', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const r = await release(kampala, 'Floods in the north');
+    await sync(kampala);
+    await sync(geneva);
+    await call(kampala, 'release.update', { id: r.id, rev: r.rev, fields: { headline: 'Floods in the north: 40,000 reached' } });
+    await call(geneva, 'release.update', { id: r.id, rev: r.rev, fields: { tags: ['floods', 'water'] } });
+    await sync(kampala);
+    const g = await sync(geneva);
+    expect(g.merged).toBe(1);
+    expect(g.conflicts).toEqual([]);
+    await sync(kampala);
+    await converged(kampala, geneva);
+    for (const c of [kampala, geneva]) {
+      const doc = await call<{ headline: string; tags: string[]; conflicted?: boolean }>(c, 'release.get', { id: r.id });
+      expect(doc.headline).toBe('Floods in the north: 40,000 reached');
+      expect(doc.tags).toEqual(['floods', 'water']);
+    }
+  });
+
+  it('the same field changed on both sides is kept as a conflict, the same on both laptops', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const r = await release(kampala, 'Floods in the north');
+    await sync(kampala);
+    await sync(geneva);
+    await call(kampala, 'release.update', { id: r.id, rev: r.rev, fields: { headline: 'Kampala headline' } });
+    await call(geneva, 'release.update', { id: r.id, rev: r.rev, fields: { headline: 'Geneva headline' } });
+    await sync(kampala);
+    const g = await sync(geneva);
+    expect(g.conflicts).toMatchObject([{ id: r.id, reason: 'same-field', fields: ['headline'] }]);
+    await sync(kampala);
+    await converged(kampala, geneva);
+    expect(libraryState(geneva)[r.id]!.leaves).toHaveLength(2);
+    for (const c of [kampala, geneva]) {
+      expect(c.library.docs.getStored(r.id)!.conflicted).toBe(true);
+      expect(c.library.docs.inbox.list(r.id).map((k) => [k.kind, k.fields])).toEqual([['fields', ['headline']]]);
+    }
+  });
+
+  it('a delete against an edit reaches the conflicts inbox instead of vanishing', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const r = await release(kampala, 'Cholera vaccination campaign');
+    await sync(kampala);
+    await sync(geneva);
+    await call(kampala, 'doc.delete', { id: r.id, rev: r.rev });
+    await call(geneva, 'release.update', { id: r.id, rev: r.rev, fields: { status: 'approved' } });
+    await sync(kampala);
+    await sync(geneva);
+    await sync(kampala);
+    await converged(kampala, geneva);
+    for (const c of [kampala, geneva]) {
+      expect(c.library.docs.inbox.list(r.id).map((k) => k.kind)).toEqual(['delete']);
+    }
+  });
+
+  it('heals from cuts in both directions and from a 401 in the middle, losing nothing', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    for (let i = 0; i < 9; i++) await release(kampala, `Kampala ${i}`);
+    for (let i = 0; i < 7; i++) await release(geneva, `Geneva ${i}`);
+    await sync(geneva);
+    proxy.add({ method: 'POST', path: /_bulk_docs/, fault: { kind: 'cut-after-save' }, skip: 1 });
+    proxy.add({ method: 'POST', path: /_bulk_docs/, fault: { kind: 'cut-upload' }, skip: 1 });
+    proxy.add({ method: 'GET', path: /_changes/, fault: { kind: 'cut-download', fraction: 0.6 }, skip: 1 });
+    proxy.add({ method: 'POST', path: /_bulk_get/, fault: { kind: 'cut-download', fraction: 0.6 } });
+    proxy.add({ method: 'POST', path: /_revs_diff/, fault: { kind: 'status', status: 401, error: 'unauthorized' }, skip: 3 });
+    const failed = await sync(kampala).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'SERVER_AUTH' });
+    await sync(kampala);
+    await sync(geneva);
+    expect(proxy.fired()).toBe(5);
+    await converged(kampala, geneva);
+    expect(Object.keys(libraryState(kampala))).toHaveLength(16);
+  });
+
+  it('a device clock a year off changes no winner, and is reported', async () => {
+    const yearAgo = () => new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    const kampala = await library('kampala', yearAgo);
+    const geneva = await library('geneva');
+    const r = await release(geneva, 'Road to Gulu reopened');
+    await sync(geneva);
+    await sync(kampala);
+    const mine = await call<{ rev: string }>(kampala, 'release.update', { id: r.id, rev: r.rev, fields: { status: 'approved' } });
+    const s = await sync(kampala, { clock: () => yearAgo().getTime() });
+    expect(s.clockWarning).toBe(true);
+    expect(s.clockSkewMs!).toBeGreaterThan(364 * 24 * 3600 * 1000);
+    await sync(geneva);
+    expect(geneva.library.docs.getStored(r.id)!.rev).toBe(mine.rev);
+    await converged(kampala, geneva);
+  });
+});
