@@ -23,6 +23,7 @@ export default defineConfig({
         dateline: 'electron/cli/main.ts',
         bench: 'test/bench/bench.ts',
         'import-worker': 'electron/core/import/worker.ts',
+        'import-score': 'test/import/score.ts',
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },

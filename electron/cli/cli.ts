@@ -46,6 +46,12 @@ export const OPTIONS = {
   format: { type: 'string' },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
+  list: { type: 'string' },
+  remote: { type: 'string' },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+  peer: { type: 'string' },
+  create: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

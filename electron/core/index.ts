@@ -15,6 +15,7 @@ import { releaseHandlers } from './releases/handlers';
 import { searchHandlers } from './search/handlers';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
+import { syncHandlers } from './sync/handlers';
 import { closePdfPrinter } from './kits/pdf';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
@@ -51,6 +52,7 @@ export const handlers: Handlers = {
   ...kitHandlers,
   ...contactBulkHandlers,
   ...contactPersonHandlers,
+  ...syncHandlers,
 };
 
 /**

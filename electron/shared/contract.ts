@@ -10,6 +10,7 @@ import { LIBRARY_API, type JobInfo } from './library/contract';
 import { OFFICE_API } from './offices/contract';
 import { RELEASE_API } from './releases/contract';
 import { SEARCH_API } from './search/contract';
+import { SYNC_API } from './sync/contract';
 
 /**
  * The contract: every method Dateline's core answers, with its input schema and result type.
@@ -26,6 +27,7 @@ export type { KitSummary } from './kits/contract';
 export type { BackupResult, Draft, JobInfo, LibraryInfo, RestoreResult, RevisionSummary } from './library/contract';
 export type { ReleaseSummary } from './releases/contract';
 export type { SearchHit } from './search/contract';
+export type { ConflictNote, SyncFileExport, SyncFileImport, SyncSummary } from './sync/contract';
 
 export const API = {
   ...LIBRARY_API,
@@ -37,6 +39,7 @@ export const API = {
   ...SEARCH_API,
   ...IMPORT_API,
   ...CONFLICT_API,
+  ...SYNC_API,
 } as const;
 
 export type Api = typeof API;

@@ -109,10 +109,24 @@ export function ContactImportScreen() {
       <div className="screen">
         <h1>{t('contactImport.title')}</h1>
         <p role="status">{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}</p>
-        <p>
+        <p className="actions">
           <a className="button primary" href={href.contacts()}>
             {t('contactImport.back')}
           </a>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setDone(null);
+              setReport(null);
+              setFile(null);
+              setMapping(null);
+              setDecisions({});
+              setEncoding('');
+            }}
+          >
+            {t('contactImport.another')}
+          </button>
         </p>
       </div>
     );

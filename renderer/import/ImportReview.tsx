@@ -1,9 +1,10 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
-import type { ImportPreview, ImportSource } from '../../electron/shared/import/contract';
+import type { ImportCertainty, ImportPreview, ImportSource } from '../../electron/shared/import/contract';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
+import { applySourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
@@ -18,14 +19,24 @@ export interface Reviewing {
   error: ApiError | null;
 }
 
-function Field({ label, children, grow }: { label: string; children: (id: string) => ReactNode; grow?: boolean }) {
+function Field({ label, children, grow, certainty }: { label: string; children: (id: string) => ReactNode; grow?: boolean; certainty?: ImportCertainty }) {
   const id = useId();
+  const { t } = useTranslation();
+  const doubtful = certainty !== undefined && certainty !== 'sure';
   return (
-    <div className={grow ? 'field grow' : 'field'}>
+    <div className={`field${grow ? ' grow' : ''}${doubtful ? ' doubtful' : ''}`}>
       <label htmlFor={id}>{label}</label>
+      {certainty && <span className={`certainty certainty-${certainty}`}>{t(`import.certainty.${certainty}`)}</span>}
       {children(id)}
     </div>
   );
+}
+
+/** Why Store cannot go ahead yet, or what it warns about once: a headline with no letters, no date. */
+export function storeCheck(r: ReleaseForm): 'noLetters' | 'noDate' | null {
+  if (!/\p{L}/u.test(r.headline)) return 'noLetters';
+  if (r.releaseDate.trim() === '') return 'noDate';
+  return null;
 }
 
 const LANGUAGES = ['en', 'fr', 'es', 'ar'];
@@ -48,9 +59,26 @@ export function Review({
   const set = <K extends keyof ReleaseForm>(k: K, v: ReleaseForm[K]) => onChange((i) => ({ release: { ...i.release, [k]: v } }));
   const setContact = (n: number, k: keyof ContactForm, v: string) =>
     onChange((i) => ({ contacts: i.contacts.map((c, j) => (j === n ? { ...c, [k]: v } : c)) }));
-  const text = (k: keyof ReleaseForm, label: string) => (
-    <Field label={label}>{(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}</Field>
+  const sure = item.preview.confidence;
+  const text = (k: keyof ReleaseForm, label: string, certainty?: ImportCertainty) => (
+    <Field label={label} certainty={certainty}>
+      {(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}
+    </Field>
   );
+  // A missing date is said once; the second Store goes ahead without one.
+  const [dateWarned, setDateWarned] = useState(false);
+  const [blocked, setBlocked] = useState<'noLetters' | 'noDate' | null>(null);
+  const store = () => {
+    const problem = storeCheck(r);
+    if (problem === 'noLetters' || (problem === 'noDate' && !dateWarned)) {
+      setBlocked(problem);
+      if (problem === 'noDate') setDateWarned(true);
+      return;
+    }
+    setBlocked(null);
+    onConfirm();
+  };
+  const lines = item.preview.source.blocks.map((b) => b.text);
 
   return (
     <div className="import-review">
@@ -59,7 +87,7 @@ export function Review({
         aria-label={t('import.fieldsLabel')}
         onSubmit={(e) => {
           e.preventDefault();
-          onConfirm();
+          store();
         }}
       >
         {item.preview.warnings.map((w) => (
@@ -67,11 +95,11 @@ export function Review({
             {w}
           </p>
         ))}
-        {text('headline', t('import.field.headline'))}
+        {text('headline', t('import.field.headline'), sure.headline)}
         {text('subheadline', t('import.field.subheadline'))}
         <div className="row">
-          {text('datelinePlace', t('import.field.datelinePlace'))}
-          <Field label={t('import.field.releaseDate')}>
+          {text('datelinePlace', t('import.field.datelinePlace'), sure.datelinePlace)}
+          <Field label={t('import.field.releaseDate')} certainty={sure.releaseDate}>
             {(id) => <input id={id} type="date" value={r.releaseDate} onChange={(e) => set('releaseDate', e.target.value)} disabled={busy} />}
           </Field>
           <Field label={t('import.field.language')}>
@@ -93,7 +121,7 @@ export function Review({
             {text('embargoTimeZone', t('import.field.embargoTimeZone'))}
           </div>
         )}
-        <Field label={t('import.field.body')}>
+        <Field label={t('import.field.body')} certainty={sure.body}>
           {(id) => <textarea id={id} dir="auto" rows={12} value={r.body} onChange={(e) => set('body', e.target.value)} disabled={busy} />}
         </Field>
         <fieldset className="import-quotes">
@@ -147,7 +175,10 @@ export function Review({
         </Field>
 
         <fieldset className="import-contacts">
-          <legend>{t('import.field.contacts', { count: item.contacts.length })}</legend>
+          <legend>
+            {t('import.field.contacts', { count: item.contacts.length })}{' '}
+            <span className={`certainty certainty-${sure.contacts}`}>{t(`import.certainty.${sure.contacts}`)}</span>
+          </legend>
           {item.contacts.length === 0 && <p className="muted">{t('import.noContacts')}</p>}
           {item.contacts.map((c, n) => (
             <div className="import-contact" key={n}>
@@ -166,17 +197,27 @@ export function Review({
           ))}
         </fieldset>
 
+        {blocked && (
+          <p className="hint import-warning" role="alert">
+            {t(`import.store.${blocked}`)}
+          </p>
+        )}
         {item.error && <ErrorMessage error={item.error} />}
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('import.storing') : t('import.confirm')}
+            {busy ? t('import.storing') : blocked === 'noDate' ? t('import.store.withoutDate') : t('import.confirm')}
           </button>
           <button type="button" className="button" onClick={onDiscard} disabled={busy}>
             {t('import.discard')}
           </button>
         </div>
       </form>
-      <SourceView blocks={item.preview.source.blocks} label={t('import.sourceLabel', { name: item.name })} />
+      <SourceView
+        blocks={item.preview.source.blocks}
+        label={t('import.sourceLabel', { name: item.name })}
+        disabled={busy}
+        onAction={(action, index) => onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts))}
+      />
     </div>
   );
 }

@@ -1,34 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
+import { SOURCE_ACTIONS, type SourceAction } from './source-actions';
 
-/** The cleaned source, as text elements only: nothing from the imported file is ever markup here. */
-export function SourceView({ blocks, label }: { blocks: ImportSourceBlock[]; label: string }) {
+/**
+ * The cleaned source, as text elements only: nothing from the imported file is ever markup here.
+ * Clicking a line offers what it can become (headline, dateline, first or last paragraph of the
+ * body, a media contact) or takes it out of the body: one click on the line, one on the choice.
+ */
+export function SourceView({
+  blocks,
+  label,
+  onAction,
+  disabled,
+}: {
+  blocks: ImportSourceBlock[];
+  label: string;
+  onAction: (action: SourceAction, index: number) => void;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState<number | null>(null);
   return (
     // Focusable because a long source scrolls in its own box: keyboard users scroll it with
     // the arrow keys once it has focus.
     <aside className="import-source" aria-label={label} tabIndex={0}>
       {blocks.map((b, n) => {
-        if (b.kind === 'heading')
-          return (
-            <h3 key={n} dir={b.dir}>
-              {b.text}
-            </h3>
-          );
-        if (b.kind === 'quote')
-          return (
-            <blockquote key={n} dir={b.dir}>
-              {b.text}
-            </blockquote>
-          );
-        if (b.kind === 'item')
-          return (
-            <p key={n} dir={b.dir} className="import-source-item">
-              • {b.text}
-            </p>
-          );
+        const line = (
+          <button
+            type="button"
+            className={`import-source-text import-source-${b.kind}`}
+            dir={b.dir}
+            aria-expanded={selected === n}
+            onClick={() => setSelected(selected === n ? null : n)}
+            disabled={disabled}
+          >
+            {b.kind === 'item' ? `• ${b.text}` : b.text}
+          </button>
+        );
+        // Headings and quotes keep their meaning for screen readers; the line inside is the button.
         return (
-          <p key={n} dir={b.dir}>
-            {b.text}
-          </p>
+        <div key={n} className={selected === n ? 'import-source-line selected' : 'import-source-line'}>
+          {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
+          {selected === n && (
+            <div className="import-source-actions" role="group" aria-label={t('import.source.actionsLabel')}>
+              {SOURCE_ACTIONS.map((a) => (
+                <button
+                  key={a}
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    onAction(a, n);
+                    setSelected(null);
+                  }}
+                >
+                  {t(`import.source.${a}`)}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
         );
       })}
     </aside>

@@ -21,7 +21,7 @@ export interface ReleaseForm {
   language: string;
   /** Paragraphs separated by a blank line. */
   body: string;
-  quotes: { speaker: string; text: string }[];
+  quotes: { speaker: string; role: string; text: string }[];
   notesToEditors: string;
   boilerplate: string;
   endMark: '' | '###' | '-30-' | '-ENDS-';
@@ -40,7 +40,7 @@ export function formFromPreview(p: ImportPreview): { release: ReleaseForm; conta
       embargoText: r.embargo?.text ?? '',
       language: r.language,
       body: r.body.join('\n\n'),
-      quotes: r.quotes.map((q) => ({ speaker: q.speaker ?? '', text: q.text })),
+      quotes: r.quotes.map((q) => ({ speaker: q.speaker ?? '', role: q.role ?? '', text: q.text })),
       notesToEditors: r.notesToEditors ?? '',
       boilerplate: r.boilerplate ?? '',
       endMark: r.endMark ?? '',
@@ -67,7 +67,7 @@ export function releaseFromForm(f: ReleaseForm): ImportedRelease {
       .split(/\n\s*\n/u)
       .map((p) => p.replace(/\s*\n\s*/gu, ' ').trim())
       .filter(Boolean),
-    quotes: f.quotes.filter((q) => q.text.trim() !== '').map((q) => ({ speaker: orNull(q.speaker), text: q.text.trim() })),
+    quotes: f.quotes.filter((q) => q.text.trim() !== '').map((q) => ({ speaker: orNull(q.speaker), role: orNull(q.role), text: q.text.trim() })),
     notesToEditors: orNull(f.notesToEditors),
     boilerplate: orNull(f.boilerplate),
     endMark: f.endMark === '' ? null : f.endMark,

@@ -65,5 +65,16 @@ describe('dateline contacts', () => {
     const cards = readFileSync(vcf, 'utf8');
     expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(1);
     expect(cards).toContain('FN:José Ramírez');
+    // A static list, by name.
+    const grace = JSON.parse((await cli(['contacts', 'list', '--query', 'akello', '--json', '--library', lib])).out) as { items: { id: string }[] };
+    const { openCore } = await import('../../electron/core/index');
+    const core = await openCore(lib, { author: 'test' });
+    const upd = await core.dispatch('contact.update', { id: grace.items[0]!.id, rev: null, fields: { lists: ['Health desk'] } }, { transport: 'test' });
+    core.close();
+    expect(upd.ok).toBe(true);
+    const listed = join(tempDir(), 'health.csv');
+    expect((await cli(['contacts', 'export', '--format', 'csv', '--out', listed, '--list', 'Health desk', '--library', lib])).out).toContain('1 contact written');
+    expect(readFileSync(listed, 'utf8')).toContain('Grace Akello');
+    expect(readFileSync(listed, 'utf8')).not.toContain('José');
   });
 });

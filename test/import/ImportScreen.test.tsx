@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,9 @@ describe('the import screen', () => {
 
     fireEvent.change(headline, { target: { value: 'Clean water for 40,000 people in Kasese' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
+    // The release gives no date: Store says so once, then stores without one.
+    expect(screen.getByRole('alert').textContent).toMatch(/no date/u);
+    fireEvent.click(screen.getByRole('button', { name: 'Store without a date' }));
     await screen.findByText('Stored, with 1 new contact.', {}, { timeout: 15_000 });
     const list = await call<{ items: { id: string; headline: string }[] }>(c, 'release.list', { limit: 10 });
     expect(list.items.map((r) => r.headline)).toEqual(['Clean water for 40,000 people in Kasese']);
@@ -95,5 +98,53 @@ describe('the import screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(screen.queryByLabelText('Headline')).toBeNull();
     expect(await counts(c)).toMatchObject({ release: 0, contact: 1, attachment: 0 });
+  });
+});
+
+const EXAMPLE = join(import.meta.dirname, '..', '..', '..', 'shared', 'examples', 'iom-release-scraped.txt');
+
+describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () => {
+  it('shows the release exactly, says how sure it is, fixes a field in one click, and refuses or warns before storing', async () => {
+    const c = await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(EXAMPLE, 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    const headline = (await screen.findByLabelText('Headline', {}, { timeout: 20_000 })) as HTMLInputElement;
+    expect(headline.value).toBe('IOM, United Cities and Local Governments Highlight Importance of Migration Governance in Cities');
+    expect((screen.getByLabelText('Dateline place') as HTMLInputElement).value).toBe('Switzerland');
+    expect((screen.getByLabelText('Release date') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText('No release date was found; set one before storing.')).toBeTruthy();
+    const body = (screen.getByLabelText('Body (a blank line between paragraphs)') as HTMLTextAreaElement).value.split('\n\n');
+    expect(body[0]).toMatch(/^IOM took part in the 5th World Summit/u);
+    expect(body[body.length - 1]).toMatch(/migration provisions of the New Urban Agenda\.$/u);
+    expect(body.join(' ')).not.toMatch(/Partnerships|WHO WE ARE|Work with us/u);
+    expect((screen.getByLabelText('Speaker') as HTMLInputElement).value).toBe('Marcelo Pisani');
+    expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ipopp@iom.int');
+    // Each graded field says how sure the importer is; the missing date is marked.
+    const dateField = screen.getByLabelText('Release date').closest('.field')!;
+    expect(dateField.className).toContain('doubtful');
+    expect(within(dateField as HTMLElement).getByText('Not found')).toBeTruthy();
+    expect(within(headline.closest('.field') as HTMLElement).getByText('Found')).toBeTruthy();
+
+    // One click on a line of the source, one on the choice: the line becomes the headline.
+    const source = screen.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    fireEvent.click(within(source).getAllByRole('button', { name: 'Partnerships' })[0]!);
+    fireEvent.click(within(source).getByRole('button', { name: 'Headline' }));
+    expect(headline.value).toBe('Partnerships');
+    // A headline with no letters is refused; a missing date is warned about once.
+    fireEvent.change(headline, { target: { value: '-' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/headline has no letters/u);
+    fireEvent.change(headline, { target: { value: 'IOM and UCLG highlight migration governance in cities' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/no date/u);
+    expect(await counts(c)).toMatchObject({ release: 0 });
+    fireEvent.click(screen.getByRole('button', { name: 'Store without a date' }));
+    await screen.findByText('Stored, with 1 new contact.', {}, { timeout: 20_000 });
+    const list = await call<{ items: { id: string }[] }>(c, 'release.list', { limit: 10 });
+    const stored = await call<{ headline: string; quotes: { speaker: string; role: string | null; text: string }[] }>(c, 'release.get', { id: list.items[0]!.id });
+    expect(stored.headline).toBe('IOM and UCLG highlight migration governance in cities');
+    // The quote is kept once, as a quote, with its speaker's role.
+    expect(stored.quotes).toHaveLength(1);
+    expect(stored.quotes[0]).toMatchObject({ speaker: 'Marcelo Pisani', role: "IOM's Regional Director for Central America, North America and the Caribbean" });
   });
 });

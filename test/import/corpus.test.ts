@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../electron/core/import/parse';
-import { FIELDS, fieldMatches, loadCorpus, type Expected, type Field } from './corpus-helpers';
+import { CORPUS_DIR, FIELDS, fieldMatches, loadCorpus, type Expected, type Field } from './corpus-helpers';
 
 /**
  * The importer against the corpus of invented releases (four languages, every layout the issue
@@ -34,5 +36,8 @@ describe('the release importer on the corpus', () => {
     console.log(`Import accuracy over ${cases.length} cases\n${'field'.padEnd(16)} right       %\n${rows.join('\n')}`);
     if (misses.length) console.log(`Misses:\n${misses.join('\n')}`);
     for (const f of FIELDS) expect(right[f] / cases.length, `accuracy of ${f}`).toBeGreaterThanOrEqual(0.95);
+    // No field may lose a case it read right before: baseline.json holds the counts last reached.
+    const baseline = JSON.parse(readFileSync(join(CORPUS_DIR, 'baseline.json'), 'utf8')) as Record<Field, number>;
+    for (const f of FIELDS) expect(right[f], `cases whose ${f} is read right`).toBeGreaterThanOrEqual(baseline[f]);
   });
 });

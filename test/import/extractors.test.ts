@@ -138,7 +138,7 @@ describe('quotes', () => {
     expect(got).toEqual([
       { speaker: 'Jane Doe', text: 'Water is the first thing families ask for. Every borehole counts.' },
       { speaker: 'Jane Doe', text: 'We will stay as long as we are needed' },
-      { speaker: 'Marie Dupont', text: 'Nous resterons aux côtés des familles.' },
+      { speaker: 'Marie Dupont', role: 'directrice régionale', text: 'Nous resterons aux côtés des familles.' },
       { speaker: 'Ana Torres', text: 'Llevamos medicinas a las comunidades más alejadas' },
       { speaker: 'سارة منصور', text: 'نعمل مع الشركاء لاستبدال الخيام المتضررة' },
     ]);

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
@@ -33,6 +35,8 @@ export async function startCouch(): Promise<CouchServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
+    cwd: mkdtempSync(join(tmpdir(), 'dateline-couch-')),
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -18,7 +18,9 @@ export type Fault =
   /** The server did the work and answered; the client never hears of it. */
   | { kind: 'cut-after-save' }
   /** The request reaches the server twice (a retransmission); the client gets the second answer. */
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** Never answered: `onHold` is told (a test kills the client there). */
+  | { kind: 'hold'; onHold: () => void };
 
 export interface Rule {
   method?: string;
@@ -106,6 +108,12 @@ export class FaultProxy {
       return;
     }
     const body = Buffer.concat(chunks);
+    if (fault?.kind === 'hold') {
+      this.stats.bytesUp += body.length;
+      this.log.push({ method, path, status: 'cut' });
+      fault.onHold();
+      return;
+    }
     if (fault?.kind === 'cut-upload') {
       // Count what was sent: the client paid for it even though the server never got it.
       this.stats.bytesUp += body.length;

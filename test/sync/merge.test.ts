@@ -60,7 +60,8 @@ describe('planning a conflicted document', () => {
 
   it('asks a person when both changed the same field', () => {
     const c = rev(root, { ...base, headline: 'Edited in Geneva', updatedBy: 'geneva' });
-    expect(planConflict([a, c], ancestors)).toEqual({ kind: 'ask', reason: 'same-field', fields: ['headline'] });
+    const [ours, theirs] = a._rev > c._rev ? [a, c] : [c, a];
+    expect(planConflict([a, c], ancestors)).toEqual({ kind: 'ask', reason: 'same-field', fields: ['headline'], revs: { base: root._rev, ours: ours._rev, theirs: theirs._rev } });
   });
 
   it('asks when the common ancestor is not kept here', () => {

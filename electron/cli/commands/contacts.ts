@@ -115,6 +115,7 @@ async function exportContacts(cli: Cli, v: Values): Promise<void> {
     format: v.format,
     out: resolve(v.out),
     ...(v.query ? { query: v.query } : {}),
+    ...(v.list ? { list: v.list } : {}),
   });
   cli.print(r, `${r.count} contact${r.count === 1 ? '' : 's'} written to ${r.path}`);
 }
@@ -125,7 +126,7 @@ export const contactsCommand: Command = {
     '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E]\n' +
     '                                        read contacts from CSV (Outlook, Google, Excel) or vCard;\n' +
     '                                        --dry-run shows what would be created, merged and refused\n' +
-    '  contacts export --format csv|vcf --out FILE [--query Q]\n' +
+    '  contacts export --format csv|vcf --out FILE [--query Q | --list NAME]\n' +
     '  contacts list [--query Q] [--limit N] [--cursor C]\n' +
     '  contacts show ID\n' +
     '  contacts erase ID                     erase a person at their request (no later import brings them back)\n',

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isDatelineError, type ApiError } from '../../shared/errors';
-import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
+import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportConfidence, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
 import { toApiError } from '../../core/jobs';
 import { DatelineError } from '../../shared/errors';
 import { UsageError, type Cli, type Command } from '../cli';
@@ -13,7 +13,7 @@ import { UsageError, type Cli, type Command } from '../cli';
  */
 
 type FileResult =
-  | { file: string; ok: true; release: ImportedRelease; contacts: ImportedContact[]; id?: string }
+  | { file: string; ok: true; release: ImportedRelease; contacts: ImportedContact[]; warnings: string[]; confidence: ImportConfidence; id?: string }
   | { file: string; ok: false; error: { code: string; message: string } };
 
 async function readSource(path: string): Promise<{ name: string; data: string }> {
@@ -89,7 +89,7 @@ export const importCommand: Command = {
           });
         }
         const contacts = preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone }));
-        results.push({ file, ok: true, release: preview.release, contacts, ...(committed ? { id: committed.id } : {}) });
+        results.push({ file, ok: true, release: preview.release, contacts, warnings: preview.warnings, confidence: preview.confidence, ...(committed ? { id: committed.id } : {}) });
         if (!cli.json) io.out(`${human(file, preview, committed)}\n\n`);
       } catch (e) {
         const err: ApiError = isDatelineError(e) ? e.toApiError() : toApiError(e);

@@ -18,6 +18,7 @@ import { foldLine, vEscape } from './vcard-text';
 export interface Selection {
   ids?: string[] | undefined;
   query?: string | undefined;
+  list?: string | undefined;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -27,7 +28,14 @@ export function* selectedContacts(ctx: CoreContext, sel: Selection): Generator<B
   const db = ctx.library.db;
   let ids: Iterable<{ id: string }>;
   if (sel.ids) ids = sel.ids.map((id) => ({ id }));
-  else if (sel.query && sel.query.trim() !== '') {
+  else if (sel.list) {
+    ids = db
+      .prepare<[string], { id: string }>(
+        `SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
+         WHERE EXISTS (SELECT 1 FROM json_each(r.body, '$.lists') WHERE value = ?) ORDER BY p.sort_name, p.doc_rowid`,
+      )
+      .all(sel.list);
+  } else if (sel.query && sel.query.trim() !== '') {
     const q = ftsQuery(sel.query);
     ids = q === null ? [] : db.prepare<[string], { id: string }>(
       `SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid

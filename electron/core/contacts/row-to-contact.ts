@@ -134,12 +134,17 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         break;
       }
       case 'beats':
+      case 'tags':
+      case 'regions':
+      case 'lists': {
+        const into = (out[target] ??= []);
         for (const b of split(cell)) {
           // Google's own labels ("* myContacts", "* starred") are not beats.
           if (b.startsWith('* ')) continue;
-          if (!out.beats!.includes(b)) out.beats!.push(b.slice(0, 60));
+          if (!into.includes(b)) into.push(b.slice(0, 60));
         }
         break;
+      }
       case 'languages':
         for (const l of split(cell).flatMap((s) => s.split(/\s*,\s*/))) {
           const code = LANGUAGE_NAMES[l.toLowerCase()] ?? l;

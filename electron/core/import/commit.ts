@@ -106,6 +106,8 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
   if (file.bytes.length > ctx.attachmentLimit) throw tooLarge(`"${file.name}"`, file.bytes.length, ctx.attachmentLimit);
 
   const r = input.release;
+  // "-" or "28/05/2010" is page furniture picked by mistake, never a headline.
+  if (!/\p{L}/u.test(r.headline ?? '')) throw invalid(['release', 'headline'], 'The headline has no letters in it; write the headline before storing.');
   const releaseFields = validateKnown(
     'release',
     {
@@ -118,7 +120,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
       language: r.language,
       status: 'draft',
       body: bodyOf(r.body),
-      quotes: r.quotes.map((q) => ({ speaker: q.speaker?.trim() || null, text: q.text })),
+      quotes: r.quotes.map((q) => ({ speaker: q.speaker?.trim() || null, role: q.role?.trim() || null, text: q.text })),
       notesToEditors: r.notesToEditors?.trim() || null,
       boilerplate: r.boilerplate?.trim() ? { text: r.boilerplate.trim() } : null,
       endMark: r.endMark,

@@ -51,7 +51,9 @@ function placeFrom(raw: string): string | null | false {
     if (typeof town === 'string' && typeof region === 'string') return `${town} (${region})`;
   }
   const text = raw
-    .replace(/\/[^/]{2,40}\//gu, ' ') // /Newswire/ tags
+    // /Newswire/ tags stand apart; "Geneva/Nairobi" joins two places of one dateline.
+    .replace(/(?:^|\s)\/[^/]{2,40}\/(?=\s|$)/gu, ' ')
+    .replace(/\s*\/\s*/gu, '/')
     .replace(/\([^)]*\)/gu, ' ')
     .replace(/^[\s(]+|[\s),،:–—-]+$/gu, '')
     // "Genève, le 3 mars", "Lima, el 3 de marzo", Mexico's "Ciudad de México, a 3 de marzo".

@@ -1,13 +1,15 @@
-import type { ImportedRelease } from '../../shared/import/contract';
+import type { ImportConfidence, ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
 import { isUpdatedDateLine, readEmbargo } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
-import { pickHeadline } from './headline';
+import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
 import { endMarkOf, isNavBlock, isWeakContactHeading } from './lexicon';
+import { findListing } from './listing';
 import { extractQuotes } from './quotes';
+import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
 
 /**
@@ -27,6 +29,7 @@ export interface Extraction {
   release: ImportedRelease;
   contacts: ExtractedContact[];
   warnings: string[];
+  confidence: ImportConfidence;
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -37,6 +40,14 @@ type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
+  const listing = findListing(items);
+  if (listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page; nothing was imported.`,
+      { params: { items: listing.items } },
+    );
+  }
   const warnings: string[] = [];
 
   const header: Block[] = [];
@@ -124,6 +135,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     return j - 1;
   };
 
+  // The dateline paragraph anchors the page: what stands above it is the header (navigation,
+  // teasers, the headline), however long, so a prose menu entry never opens the body.
+  const datelineAt = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
     const text = block.text;
@@ -197,7 +212,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         if (rest) keep(i, body, rest);
         continue;
       }
-      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about')) {
+      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i)) {
         state = 'body';
         keep(i, body, text);
         continue;
@@ -241,7 +256,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'tail' && isContactCaption(text)) keep(i, tailLines, text);
   }
 
-  const { headline, subheadline } = pickHeadline(header, labelCut, meta.title, body.length > 0);
+  const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
+  // With no dateline, a full sentence left last above the body is its lead, not page furniture.
+  const lastHeader = header[header.length - 1];
+  if (datelineAt < 0 && lastHeader && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+    body.unshift(lastHeader.text);
+  }
   // Headlines written in capitals: keep them as written; the person can change the case.
   const headKey = headline ? compareKey(headline) : null;
   const subKey = subheadline ? compareKey(subheadline) : null;
@@ -265,7 +285,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const quotes = extractQuotes(bodyClean);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
   if (headline === null) warnings.push('No headline was found; write one before storing.');
+  else if (!headlineSure) warnings.push('The headline is a guess; check it against the source.');
+  if (releaseDate === null) warnings.push('No release date was found; set one before storing.');
   if (bodyClean.length === 0) warnings.push('No body text was found.');
+  const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');
+  const confidence: ImportConfidence = {
+    headline: level(headline, headlineSure),
+    datelinePlace: level(place, true),
+    releaseDate: level(releaseDate, releaseDate === datelineDate || releaseDate === headerDate),
+    body: bodyClean.length === 0 ? 'missing' : datelineAt >= 0 ? 'sure' : 'doubtful',
+    contacts: contacts.length === 0 ? 'missing' : contacts.every((c) => c.name && (c.email || c.phone)) ? 'sure' : 'doubtful',
+  };
 
   return {
     release: {
@@ -283,5 +313,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     },
     contacts,
     warnings,
+    confidence,
   };
 }

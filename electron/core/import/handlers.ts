@@ -41,6 +41,7 @@ export async function previewImport(source: ImportSource, ctx: CoreContext): Pro
     contacts,
     source: parsed.source,
     warnings: parsed.warnings,
+    confidence: parsed.confidence,
     elapsedMs: Math.round(performance.now() - started),
   };
 }

@@ -1,7 +1,16 @@
 import type { Block } from './blocks';
 import { isDateOnly } from './dates';
-import { isLabel, isNavBlock, leadingLabel } from './lexicon';
-import { wordCount } from './normalise';
+import { isByline, isJunk, isLabel, isNavBlock, leadingLabel } from './lexicon';
+import { compareKey, wordCount } from './normalise';
+
+/**
+ * The headline is decided from the whole header, not taken as its first plausible line: every
+ * line above the body is a candidate, scored by its length, its case, where it stands relative
+ * to the body (the headline stands just above the dateline paragraph, or above its subheadline),
+ * whether the page repeats it (menus repeat their labels), its mark-up (h1) and its likeness to
+ * the page's own title. Punctuation, menu labels, dates, bylines and sharing prompts are never
+ * headlines. When no candidate is good the headline is left empty rather than guessed.
+ */
 
 /** Every word of four letters or more starts with a capital: a headline set in Title Case. */
 function isTitleCase(text: string): boolean {
@@ -13,36 +22,132 @@ function continuesHeadline(first: string, second: string): boolean {
   return !/[.!?؟:;,–—-]$/u.test(first) && wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second) && !/[.!?؟]$/u.test(second);
 }
 
+/** Share of the line's words that the page title also has (0 to 1). */
+function likeness(text: string, title: string | null | undefined): number {
+  if (!title) return 0;
+  const words = (s: string) => compareKey(s).split(/\s+/u).filter((w) => w.length > 2);
+  const t = new Set(words(title));
+  const w = words(text);
+  if (w.length === 0 || t.size === 0) return 0;
+  return w.filter((x) => t.has(x)).length / Math.max(w.length, t.size);
+}
+
+/** A line that can never be a headline, whatever stands around it. */
+export function neverHeadline(text: string): boolean {
+  return (
+    !/\p{L}/u.test(text) ||
+    wordCount(text) < 2 ||
+    wordCount(text) > 60 ||
+    isLabel(text) ||
+    isNavBlock(text) ||
+    isDateOnly(text) ||
+    isByline(text) ||
+    isJunk(text) ||
+    /[:：]$/u.test(text) ||
+    // Photo captions and credits, links, "Source:" lines.
+    /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
+    /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
+    // "Revue de presse : 4 septembre 2013": a section name and a date.
+    isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '')
+  );
+}
+
+/** A full sentence with its stop: the lead or a standfirst, seldom the headline. */
+export function sentenceLike(text: string): boolean {
+  return /[.!؟]["”»’)]*$/u.test(text) && wordCount(text) >= 12;
+}
+
+interface Candidate {
+  block: Block;
+  text: string;
+  /** Position in the header, 0 at the top. */
+  at: number;
+  score: number;
+}
+
+/** Below this a candidate is no headline; from SURE up, with a clear lead, the pick is not doubtful. */
+const ENOUGH = 2;
+const SURE = 5;
+
+function baseScore(b: Block, text: string, counts: Map<string, number>, pageTitle: string | null | undefined, adjacentTwin: boolean): number {
+  const words = wordCount(text);
+  let score = 0;
+  if (words >= 5 && words <= 25) score += 2;
+  else if (words >= 3 && words <= 30) score += 0.5;
+  else score -= 2;
+  if (/\p{Ll}/u.test(text)) score += isTitleCase(text) || /^\p{Lu}/u.test(text) ? 1 : 0;
+  else if (/\p{Lu}/u.test(text) && words <= 4) score -= 1;
+  if (b.hint === 'li') score -= 2;
+  if (b.hint === 'h1') score += 6;
+  else if (b.hint === 'h2') score += 1;
+  // Menus repeat their labels; a page sets its headline twice (title and heading) apart.
+  const repeats = (counts.get(compareKey(text)) ?? 0) >= 2;
+  if (repeats && words <= 4) score -= 3;
+  else if (repeats && words >= 5 && !adjacentTwin) score += 2;
+  // A line set twice in a row is an image's caption and its alternative text.
+  if (adjacentTwin) score -= 3;
+  // Headlines seldom end in a full stop; leads and captions do.
+  if (sentenceLike(text)) score -= 3;
+  else if (/[.]$/u.test(text)) score -= 1.5;
+  score += 5 * likeness(text, pageTitle);
+  return score;
+}
+
 /**
- * Headline and subheadline from what stood before the body. `labelCut` is where the header
- * blocks below a "Press release" label start; `pageTitle` stands in when nothing else does.
+ * The same line again straight after (or with only a credit between): an image's caption and
+ * its alternative text, never the headline.
  */
+function hasTwin(page: Block[], block: Block): boolean {
+  const i = page.indexOf(block);
+  if (i < 0) return false;
+  const key = compareKey(block.text);
+  const same = (n: Block | undefined) => n !== undefined && compareKey(n.text) === key;
+  // A photo credit ("AGENCY/UN0337383/Name") between the caption and its copy.
+  const short = (n: Block | undefined) => n !== undefined && wordCount(n.text) <= 3 && /[/©]|\b(?:photo|foto)\b/iu.test(n.text);
+  return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
+}
+
 export function pickHeadline(
   header: Block[],
   labelCut: number,
   pageTitle: string | null | undefined,
   hasBody: boolean,
-): { headline: string | null; subheadline: string | null } {
-  let headline: string | null = null;
-  let subheadline: string | null = null;
+  page: Block[] = header,
+): { headline: string | null; subheadline: string | null; sure: boolean } {
+  const counts = new Map<string, number>();
+  for (const b of page) counts.set(compareKey(b.text), (counts.get(compareKey(b.text)) ?? 0) + 1);
   const afterLabel = header.slice(labelCut);
-  const candidates = (afterLabel.some((b) => wordCount(b.text) >= 3) ? afterLabel : header)
-    .map((b) => ({ ...b, text: (leadingLabel(b.text)?.rest || b.text).trim() }))
-    .filter((b) => b.text !== '' && !isLabel(b.text) && !isDateOnly(b.text) && wordCount(b.text) <= 80);
-  const h1 = candidates.findIndex((b) => b.hint === 'h1');
-  // A marked-up headline wins; otherwise the last two lines before the body are headline and
-  // subheadline (what stands above them is a site name or a section title).
-  const picked = h1 >= 0 ? candidates.slice(h1, h1 + 2) : candidates.length >= 3 ? candidates.slice(-2) : candidates;
-  if (picked[0]) headline = picked[0].text;
-  if (picked[1] && wordCount(picked[1].text) <= 70) subheadline = picked[1].text;
-  // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
-  // same case, straight under a first line that ends no sentence, continues the headline.
-  if (headline !== null && subheadline !== null && picked[0]!.group === picked[1]!.group && continuesHeadline(headline, subheadline)) {
-    headline = `${headline} ${subheadline}`;
-    subheadline = null;
+  const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
+  const candidates: Candidate[] = pool
+    .map((b, at) => ({ block: b, at, text: (leadingLabel(b.text)?.rest || b.text).trim() }))
+    .filter((c) => !neverHeadline(c.text))
+    .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle, hasTwin(page, c.block)) }));
+
+  // Nearness to the body: the last line above it, or the one above that when the last reads
+  // as its subheadline.
+  const last = candidates[candidates.length - 1];
+  const prev = candidates[candidates.length - 2];
+  if (last && !sentenceLike(last.text)) last.score += 3;
+  // Two good lines straight above the body: headline, then subheadline.
+  if (last && prev && prev.at === last.at - 1 && prev.score >= ENOUGH && last.block.hint !== 'h1') prev.score += 4;
+  else if (prev) prev.score += 1;
+
+  const ranked = [...candidates].sort((a, b) => b.score - a.score || b.at - a.at);
+  const best = ranked[0];
+  if (!best || best.score < ENOUGH) {
+    if (pageTitle && hasBody && !neverHeadline(pageTitle)) return { headline: pageTitle, subheadline: null, sure: false };
+    return { headline: null, subheadline: null, sure: false };
   }
-  if (headline === null && pageTitle && hasBody && !isLabel(pageTitle) && !isNavBlock(pageTitle)) {
-    headline = pageTitle;
+  let headline = best.text;
+  let subheadline: string | null = null;
+  const next = candidates.find((c) => c.at === best.at + 1);
+  if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li') {
+    // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
+    // same case, straight under a first line that ends no sentence, continues the headline.
+    if (next.block.group === best.block.group && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
+    else subheadline = next.text;
   }
-  return { headline, subheadline };
+  const runnerUp = ranked[1];
+  const sure = best.score >= SURE && (!runnerUp || best.score - runnerUp.score >= 1.5 || runnerUp === next);
+  return { headline, subheadline, sure };
 }

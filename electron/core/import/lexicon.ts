@@ -175,7 +175,7 @@ const JUNK_RE: RegExp[] = ([
  * "Noticias relacionadas"): what follows it is titles of other articles, not this release.
  */
 const RELATED_HEADING_RE = ub(
-  /^(?:related(?:\s+(?:news|stories|content|articles|posts|links|reading))?|more\s+(?:news|stories)(?:\s+like\s+this)?|see\s+also|read\s+also|also\s+read|you\s+may\s+also\s+(?:like|be\s+interested(?:\s+in)?)|(?:à|a)\s+lire\s+aussi|voir\s+aussi|lire\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|(?:articles|actualités|contenus)\s+(?:liés|associés|similaires)|noticias\s+relacionadas|(?:artículos|contenidos|historias)\s+relacionad[oa]s|ver\s+también|lee\s+también|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|اقرأ\s+أيضا|اقرأ\s+أيضاً|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|مقالات\s+ذات\s+صلة)\s*[:：]?$/iu,
+  /^(?:related(?:\s+(?:news|stories|content|articles|posts|links|reading))?|more\s+(?:news|stories)(?:\s+like\s+this)?|see\s+also|read\s+also|also\s+read|you\s+may\s+also\s+(?:like|be\s+interested(?:\s+in)?)|(?:à|a)\s+lire\s+aussi|voir\s+aussi|lire\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|(?:articles|actualités|contenus)\s+(?:liés|associés|similaires)|noticias\s+relacionadas|(?:artículos|contenidos|historias)\s+relacionad[oa]s|ver\s+también|lee\s+también|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|اقرأ\s+أيضا|اقرأ\s+أيضاً|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|مواضيع\s+متعلقة|مقالات\s+ذات\s+صلة|أخبار\s+متعلقة)\s*[:：]?$/iu,
 );
 
 export function isRelatedHeading(text: string): boolean {

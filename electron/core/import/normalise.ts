@@ -56,8 +56,10 @@ export function placeCase(s: string): string {
       // A state or province code after the town ("TROIS-RIVIÈRES, QC", "AUSTIN, TX") stays in capitals.
       if (index > 0 && /^\p{Lu}{2}$/u.test(part.trim())) return part;
       return part.replace(/[\p{L}'’]+/gu, (w: string, offset: number) => {
+        // "GINEBRA/NUEVA YORK": each place after a slash starts again.
+        const first = offset === 0 || part[offset - 1] === '/';
         const lower = w.toLowerCase();
-        if (offset > 0 && PLACE_PARTICLES.has(lower)) return lower;
+        if (!first && PLACE_PARTICLES.has(lower)) return lower;
         const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
         // One letter and an apostrophe is an elided article: the name after it keeps its capital.
         return cap.replace(/^(\p{Lu}['’])(\p{Ll})/u, (_m, a: string, b: string) => a + b.toUpperCase());

@@ -1,6 +1,6 @@
 import { marked } from 'marked';
 import { DatelineError } from '../../shared/errors';
-import type { ImportFormat, ImportSourceBlock, ImportedContact, ImportedRelease } from '../../shared/import/contract';
+import type { ImportConfidence, ImportFormat, ImportSourceBlock, ImportedContact, ImportedRelease } from '../../shared/import/contract';
 import { textToBlocks, wrapWidth, type Block } from './blocks';
 import { docxToHtml } from './docx';
 import { extractRelease, type PageMeta } from './extract';
@@ -28,6 +28,7 @@ export interface Parsed {
   contacts: ImportedContact[];
   source: { blocks: ImportSourceBlock[]; html: string };
   warnings: string[];
+  confidence: ImportConfidence;
 }
 
 const HTML_LIKE = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])|<(?:p|div|h1|h2|article|main|table|br)[\s>/]/iu;
@@ -73,7 +74,7 @@ function conform(r: ImportedRelease): ImportedRelease {
     datelinePlace: clip(r.datelinePlace, 200),
     embargo: r.embargo ? { ...r.embargo, text: clip(r.embargo.text, 1000)! } : null,
     body: r.body.slice(0, 5000).map((p) => clip(p, 100_000)!),
-    quotes: r.quotes.slice(0, 500).map((q) => ({ speaker: clip(q.speaker, 200), text: clip(q.text, 10_000)! })),
+    quotes: r.quotes.slice(0, 500).map((q) => ({ speaker: clip(q.speaker, 200), ...(q.role ? { role: clip(q.role, 300) } : {}), text: clip(q.text, 10_000)! })),
     notesToEditors: clip(r.notesToEditors, 50_000),
     boilerplate: clip(r.boilerplate, 20_000),
   };
@@ -88,7 +89,7 @@ function finish(name: string, format: ImportFormat, size: number, blocks: Block[
   const release = conform(extracted.release);
   const contacts = extracted.contacts.slice(0, 50).map(conformContact);
   const warnings = extracted.warnings;
-  return { name, format, size, release, contacts, source: { blocks: sourceBlocks(blocks), html: blocksToHtml(blocks) }, warnings };
+  return { name, format, size, release, contacts, source: { blocks: sourceBlocks(blocks), html: blocksToHtml(blocks) }, warnings, confidence: extracted.confidence };
 }
 
 export async function parseSource(input: ParseInput): Promise<Parsed> {

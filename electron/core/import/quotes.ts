@@ -11,6 +11,8 @@ import { nameCase, ub, wordCount } from './normalise';
 
 export interface ExtractedQuote {
   speaker: string | null;
+  /** The speaker's job where the release gives it beside the name. */
+  role?: string | null;
   text: string;
 }
 
@@ -123,13 +125,14 @@ function isPlausibleName(n: string): boolean {
 }
 
 /** The first person's name in an attribution ("the Regional Director, Jane Doe" → "Jane Doe"). */
-function nameIn(text: string, known: string[]): string | null {
+function nameIn(text: string, known: string[], mentioned: string[] = []): string | null {
   const candidates = [...text.matchAll(NAME_RE)].map((m) => cleanName(m[0])).filter(Boolean);
   const full = candidates.find((c) => c.split(/\s+/u).length >= 2 && isPlausibleName(c));
   if (full) return full;
   const single = candidates.find((c) => isPlausibleName(c));
   if (!single) return null;
-  return known.find((k) => k.split(/\s+/u).pop() === single || k.split(/\s+/u)[0] === single) ?? single;
+  const matches = (k: string) => k.split(/\s+/u).pop() === single || k.split(/\s+/u)[0] === single;
+  return known.find(matches) ?? mentioned.find((k) => k.split(/\s+/u).pop() === single) ?? single;
 }
 
 function arabicName(text: string): string | null {
@@ -149,17 +152,17 @@ interface Attribution {
   pronoun: boolean;
 }
 
-function attribution(before: string, after: string, known: string[]): Attribution | null {
+function attribution(before: string, after: string, known: string[], mentioned: string[] = []): Attribution | null {
   if (/^\s*[,،]?\s*(?:a|ont|avait)-t-(?:il|elle|ils|elles)\s+\p{L}+/u.test(after)) return { speaker: null, pronoun: true };
   const a = after.match(AFTER_VERB_FIRST);
   if (a) {
     const rest = a[1]!.trim();
     if (rest === '' || PRONOUN.test(rest)) return { speaker: null, pronoun: true };
-    return { speaker: nameIn(rest, known), pronoun: false };
+    return { speaker: nameIn(rest, known, mentioned), pronoun: false };
   }
   const n = after.match(AFTER_NAME_FIRST);
   // '"…," Delaney added.': a surname alone is the person named in full earlier.
-  if (n && isPlausibleName(cleanName(n[1]!))) return { speaker: nameIn(cleanName(n[1]!), known), pronoun: false };
+  if (n && isPlausibleName(cleanName(n[1]!))) return { speaker: nameIn(cleanName(n[1]!), known, mentioned), pronoun: false };
   const back = backReference(after);
   if (back) return { speaker: back, pronoun: false };
   if (ub(/^\s*[,،]?\s*(?:he|she|they|il|elle|él|ella)\s+(?:said|says|added|explained|a\s+déclaré|ajoute|dijo|añadió)\b/iu).test(after)) {
@@ -174,11 +177,11 @@ function attribution(before: string, after: string, known: string[]): Attributio
   }
   const tail = before.slice(-220);
   const b = tail.match(BEFORE_NAME_VERB);
-  if (b && isPlausibleName(cleanName(b[1]!))) return { speaker: nameIn(cleanName(b[1]!), known), pronoun: false };
+  if (b && isPlausibleName(cleanName(b[1]!))) return { speaker: nameIn(cleanName(b[1]!), known, mentioned), pronoun: false };
   const acc = tail.match(BEFORE_ACCORDING);
   if (acc) {
     const who = acc[1] ?? acc[2];
-    if (who) return { speaker: nameIn(who, known), pronoun: false };
+    if (who) return { speaker: nameIn(who, known, mentioned), pronoun: false };
   }
   const bar = tail.match(BEFORE_AR);
   if (bar) {
@@ -209,9 +212,51 @@ function tidyQuote(t: string): string {
     .trim();
 }
 
+/** Full names the release mentions anywhere: "Mr. Pisani said" is the Marcelo Pisani named above. */
+function namesIn(paragraphs: string[]): string[] {
+  const names: string[] = [];
+  for (const p of paragraphs) {
+    for (const m of p.matchAll(NAME_RE)) {
+      const n = cleanName(m[0]);
+      if (n.split(/\s+/u).length >= 2 && n.split(/\s+/u).length <= 4 && isPlausibleName(n) && !names.includes(n)) names.push(n);
+    }
+  }
+  return names;
+}
+
+/**
+ * The job a release gives beside a name: "the Regional Director, Jane Roe," or
+ * "Jane Roe, Regional Director of X, said". Only a phrase with a job title in it counts.
+ */
+export function roleOf(name: string, paragraphs: string[]): string | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const before = new RegExp(`(?:^|[.!?]\\s+)((?:[^.!?]|\\.(?=\\S))*?)\\s*,\\s*${escaped}\\s*,`, 'u');
+  const after = new RegExp(`${escaped}\\s*,\\s*([^,;.]{3,120}?)\\s*,`, 'u');
+  for (const p of paragraphs) {
+    const b = p.match(before)?.[1]?.trim();
+    if (b && ROLE_WORDS.test(b) && wordCount(b) <= 16) return b.replace(/^(?:the|la|le|el|l['’])\s+/iu, '');
+    const a = p.match(after)?.[1]?.trim();
+    if (a && ROLE_WORDS.test(a) && wordCount(a) <= 16 && !/\b(?:said|says|a\s+déclaré|dijo|afirmó)\b/iu.test(a)) return a.replace(/^(?:the|la|le|el|l['’])\s+/iu, '');
+  }
+  return null;
+}
+
 export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
+  const out = readQuotes(paragraphs);
+  const roles = new Map<string, string | null>();
+  for (const q of out) {
+    if (!q.speaker) continue;
+    if (!roles.has(q.speaker)) roles.set(q.speaker, roleOf(q.speaker, paragraphs));
+    const role = roles.get(q.speaker);
+    if (role) q.role = role;
+  }
+  return out;
+}
+
+function readQuotes(paragraphs: string[]): ExtractedQuote[] {
   const out: ExtractedQuote[] = [];
   const known: string[] = [];
+  const mentioned = namesIn(paragraphs);
   let lastSpeaker: string | null = null;
   let previousHadQuote = false;
   // A quote whose paragraph ended without closing it: the next paragraph may carry it on.
@@ -237,7 +282,7 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
         }
         const after = body.slice(close + 1);
         if (!carried.speaker) {
-          const attr = attribution('', after, known);
+          const attr = attribution('', after, known, mentioned);
           if (attr) carried.speaker = attr.pronoun ? lastSpeaker : attr.speaker && nameCase(attr.speaker);
         }
         p = ' '.repeat(raw.length - after.length) + after;
@@ -253,7 +298,7 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
       const words = wordCount(text);
       if (words < 3) continue;
       const before = p.slice(0, s.start);
-      const attr = attribution(lead !== null && before.trim() === '' ? `${lead} ` : before, p.slice(s.end), known);
+      const attr = attribution(lead !== null && before.trim() === '' ? `${lead} ` : before, p.slice(s.end), known, mentioned);
       const wholeParagraph = p.slice(0, s.start).trim() === '' && /^[\s.,]*$/u.test(p.slice(s.end));
       if (!attr) {
         // The second half of a split quote: '"We came," said X, "and we stayed."'

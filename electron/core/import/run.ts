@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { DatelineError, ERROR_CODES } from '../../shared/errors';
 import type { ParseInput, Parsed } from './parse';
+import type { WorkerRequest } from './worker';
 
 /**
  * Runs the parse of one source in a worker thread with a memory cap and a deadline. The
@@ -43,10 +44,13 @@ export function workerScriptPath(): string {
   return found;
 }
 
-const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), value: z.record(z.string(), z.unknown()) }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
-]);
+const ReplySchema = z.intersection(
+  z.object({ id: z.number().int(), heapUsedMb: z.number() }),
+  z.union([
+    z.object({ ok: z.literal(true), value: z.record(z.string(), z.unknown()) }),
+    z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+  ]),
+);
 
 function startWorker(script: string, limits: ImportLimits): Worker {
   return new Worker(script, {
@@ -62,49 +66,97 @@ function startWorker(script: string, limits: ImportLimits): Worker {
 }
 
 /**
- * One started, idle worker kept ready. Each file still gets a fresh worker of its own (a
- * hostile file cannot leave anything behind for the next), but the next one starts while the
- * current file is read, so a batch does not pay the half second of start-up per file.
+ * Warm workers, kept between files. Starting an isolate costs about 0.4 s (more on a loaded
+ * machine), far more than reading a release, so a worker that read a file well inside its
+ * limits reads the next one too. One that hit a limit (time, memory, or a refusal for size,
+ * depth or a bomb) is terminated and never reused; each is also retired after RECYCLE_AFTER
+ * files or when its heap stays above half its cap, so nothing one file leaves behind can
+ * build up.
  */
-let spare: { worker: Worker; script: string; limits: ImportLimits } | null = null;
+const IDLE_MAX = 2;
+const RECYCLE_AFTER = 200;
+/** Refusals that mean the file pushed against a limit: the worker that read it is not reused. */
+const LIMIT_MESSAGES = /larger than|more than|deeper|nested|too many|bomb|ratio|took longer/iu;
 
-function takeWorker(script: string, limits: ImportLimits): Worker {
-  const ready = spare;
-  spare = null;
-  let worker: Worker;
-  if (ready && ready.script === script && ready.limits === limits) {
-    worker = ready.worker;
-    worker.ref();
-  } else {
-    if (ready) void ready.worker.terminate();
-    worker = startWorker(script, limits);
-  }
-  const next = startWorker(script, limits);
-  // An idle spare must not keep the CLI alive, and one that dies while idle is simply dropped.
-  next.unref();
+interface Warm {
+  worker: Worker;
+  script: string;
+  limits: ImportLimits;
+  files: number;
+}
+
+const idle: Warm[] = [];
+let nextId = 1;
+
+function fresh(script: string, limits: ImportLimits): Warm {
+  const warm: Warm = { worker: startWorker(script, limits), script, limits, files: 0 };
+  // A worker that fails or ends while idle is dropped; while it reads, parseInWorker listens too.
   const drop = () => {
-    if (spare?.worker === next) spare = null;
+    const k = idle.indexOf(warm);
+    if (k >= 0) idle.splice(k, 1);
   };
-  next.once('error', drop);
-  next.once('exit', drop);
-  spare = { worker: next, script, limits };
-  return worker;
+  warm.worker.on('error', drop);
+  warm.worker.once('exit', drop);
+  return warm;
+}
+
+function takeWorker(script: string, limits: ImportLimits): Warm {
+  const i = idle.findIndex((w) => w.script === script && w.limits === limits);
+  if (i >= 0) {
+    const warm = idle.splice(i, 1)[0]!;
+    warm.worker.ref();
+    return warm;
+  }
+  return fresh(script, limits);
+}
+
+function giveBack(warm: Warm): void {
+  if (idle.length >= IDLE_MAX) {
+    void warm.worker.terminate();
+    return;
+  }
+  // An idle worker must not keep the CLI alive, and one that dies while idle is simply dropped.
+  warm.worker.unref();
+  idle.push(warm);
+}
+
+/** Starts a worker ahead of the first file, so the first paste does not wait for one. */
+export function warmImportWorker(limits: ImportLimits = IMPORT_LIMITS): void {
+  let script: string;
+  try {
+    script = workerScriptPath();
+  } catch {
+    return; // Not built: the first import will say so.
+  }
+  if (idle.some((w) => w.script === script && w.limits === limits)) return;
+  giveBack(fresh(script, limits));
+}
+
+/** Ends every idle worker (tests, shutdown). */
+export async function closeImportWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => w.worker.terminate()));
 }
 
 export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_LIMITS): Promise<Parsed> {
   const script = workerScriptPath();
   return new Promise<Parsed>((resolve, reject) => {
-    const worker = takeWorker(script, limits);
+    const warm = takeWorker(script, limits);
+    const worker = warm.worker;
+    const id = nextId++;
     let settled = false;
-    const settle = (fn: () => void) => {
+    const settle = (reuse: boolean, fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reuse) giveBack(warm);
+      else void worker.terminate();
       fn();
     };
     const timer = setTimeout(() => {
-      settle(() =>
+      settle(false, () =>
         reject(
           new DatelineError('FILE_UNREADABLE', `"${input.name}" took longer than ${limits.timeoutMs / 1000} s to read and was abandoned; nothing was imported.`, {
             params: { name: input.name },
@@ -112,16 +164,23 @@ export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_L
         ),
       );
     }, limits.timeoutMs);
-    worker.once('message', (raw: unknown) => {
+    const onMessage = (raw: unknown) => {
       const reply = ReplySchema.safeParse(raw);
-      settle(() => {
+      if (reply.success && reply.data.id !== id) return;
+      warm.files++;
+      const healthy =
+        reply.success &&
+        warm.files < RECYCLE_AFTER &&
+        reply.data.heapUsedMb < limits.maxOldGenerationSizeMb / 2 &&
+        (reply.data.ok || !LIMIT_MESSAGES.test(reply.data.error.message));
+      settle(healthy, () => {
         if (!reply.success) reject(new DatelineError('INTERNAL', `The import worker sent a reply Dateline cannot read for "${input.name}".`));
         else if (reply.data.ok) resolve(reply.data.value as unknown as Parsed);
         else reject(new DatelineError(reply.data.error.code, reply.data.error.message, { params: { name: input.name } }));
       });
-    });
-    worker.once('error', (e: Error & { code?: string }) => {
-      settle(() => {
+    };
+    const onError = (e: Error & { code?: string }) => {
+      settle(false, () => {
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           reject(
             new DatelineError('FILE_UNREADABLE', `"${input.name}" needed more than ${limits.maxOldGenerationSizeMb} MB of memory to read and was abandoned; nothing was imported.`, {
@@ -132,10 +191,13 @@ export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_L
           reject(new DatelineError('FILE_UNREADABLE', `"${input.name}" could not be read: ${e.message.slice(0, 300)}`, { params: { name: input.name } }));
         }
       });
-    });
-    worker.once('exit', (code) => {
-      settle(() => reject(new DatelineError('FILE_UNREADABLE', `Reading "${input.name}" stopped unexpectedly (code ${code}); nothing was imported.`)));
-    });
+    };
+    const onExit = (code: number) => {
+      settle(false, () => reject(new DatelineError('FILE_UNREADABLE', `Reading "${input.name}" stopped unexpectedly (code ${code}); nothing was imported.`)));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
     const transfer: ArrayBuffer[] = [];
     let message: ParseInput = input;
     if (input.bytes) {
@@ -144,6 +206,11 @@ export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_L
       message = { ...input, bytes: copy };
       transfer.push(copy.buffer);
     }
-    worker.postMessage(message, transfer);
+    worker.postMessage({ id, input: message } satisfies WorkerRequest, transfer);
   });
+}
+
+/** How many warm workers wait for the next file (for tests and the benchmark). */
+export function idleImportWorkers(): number {
+  return idle.length;
 }

@@ -14,7 +14,7 @@ import {
 } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
-import type { BlockNode, RichText } from '../../shared/richtext';
+import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
 import type { CoreContext } from '../context';
@@ -385,7 +385,7 @@ function resolveRelease(
     datelineText,
     embargo,
     body: f.body,
-    quotes: f.quotes,
+    quotes: quotesOutsideBody(f.body, f.quotes),
     notesToEditors: f.notesToEditors,
     boilerplate,
     endMark: f.endMark,
@@ -431,4 +431,15 @@ export function imagesOf(model: KitModel): KitAttachment[] {
   const list = model.attachments.filter((a) => a.isImage);
   if (model.logo && model.logo.isImage && !list.some((a) => a.id === model.logo!.id)) list.push(model.logo);
   return list;
+}
+
+/**
+ * The quotes a kit prints after the body: an imported release keeps each quote found in its
+ * body as a quote too (for search and the pull-quote), so one the body already prints is not
+ * printed a second time.
+ */
+export function quotesOutsideBody(body: RichText, quotes: Quote[]): Quote[] {
+  const fold = (s: string) => s.replace(/[\s"“”«»„‘’']+/gu, ' ').trim().toLowerCase();
+  const text = fold(plainText(body));
+  return quotes.filter((q) => !text.includes(fold(q.text)));
 }

@@ -1,9 +1,11 @@
 import type { ReplicationStore, RemoteRevision } from '../store/replication-api';
 import { CouchPeer, type CouchPeerOptions } from './couch-peer';
 import { planConflict, bodyOf } from './merge';
-import type { Denied } from './peer';
 import { replicate } from './replicate';
 import { StorePeer } from './store-peer';
+import type { ConflictNote, SyncSummary } from '../../shared/sync/contract';
+
+export type { ConflictNote, SyncSummary };
 
 /**
  * One sync with a server: pull (each batch with its checkpoint in one transaction), merge what
@@ -13,30 +15,6 @@ import { StorePeer } from './store-peer';
 
 /** Further than this from the server's clock and the person is told (it decides nothing). */
 export const CLOCK_WARNING_MS = 10 * 60 * 1000;
-
-export interface ConflictNote {
-  id: string;
-  reason: 'same-field' | 'delete-vs-edit' | 'no-ancestor' | 'many-branches';
-  fields: string[];
-  /** The two leaves and their common revision, where there are exactly two. */
-  revs?: { base: string | null; ours: string; theirs: string };
-}
-
-export interface SyncSummary {
-  remote: string;
-  pulled: { docs: number; bytes: number };
-  pushed: { docs: number; bytes: number };
-  /** Conflicts settled by themselves (different fields changed). */
-  merged: number;
-  /** Conflicts waiting for a person on the Conflicts screen. */
-  conflicts: ConflictNote[];
-  /** Documents one side refused; the rest went through. */
-  denied: (Denied & { direction: 'pull' | 'push' })[];
-  /** Server clock minus this computer's, when the server said. */
-  clockSkewMs: number | null;
-  clockWarning: boolean;
-  finishedAt: string;
-}
 
 export interface SyncOptions {
   remote: CouchPeerOptions;

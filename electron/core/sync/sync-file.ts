@@ -7,6 +7,7 @@ import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
+import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract';
 
 /**
  * The sync file: what a USB stick carries between offices with no link. It holds the same
@@ -26,20 +27,6 @@ const Header = z.object({ dateline: z.literal(FORMAT), version: z.literal(1), li
 const FileLine = z.object({ file: z.string().regex(/^[0-9a-f]{64}$/), data: z.string() });
 const DocLine = z.object({ doc: RevisionDoc });
 const EndLine = z.object({ end: z.object({ docs: z.number().int().min(0), files: z.number().int().min(0) }) });
-
-export interface SyncFileExport {
-  docs: number;
-  files: number;
-  /** Where the peer's next export starts (recorded only with a peer name). */
-  lastSeq: number;
-}
-
-export interface SyncFileImport {
-  written: number;
-  skipped: number;
-  files: number;
-  denied: { id: string; rev: string; reason: string }[];
-}
 
 const peerLog = (peer: string) => `_local/sync-file-${peer}`;
 

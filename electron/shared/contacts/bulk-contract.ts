@@ -102,6 +102,8 @@ const exportSelection = {
   format: z.enum(EXPORT_FORMATS),
   ids: z.array(DocIdSchema).max(100_000).optional(),
   query: z.string().max(500).optional(),
+  /** A static list, by name: the contacts whose `lists` hold it. */
+  list: z.string().trim().min(1).max(60).optional(),
 };
 
 export const ContactExportInput = z.object(exportSelection).strict();

@@ -46,6 +46,8 @@ export type ImportSource = z.infer<typeof ImportSourceSchema>;
 export const ImportedQuoteSchema = z
   .object({
     speaker: z.string().max(200).nullable(),
+    /** The speaker's job as the release gives it ("Regional Director for …"). */
+    role: z.string().max(300).nullable().optional(),
     text: z.string().trim().min(1).max(10_000),
   })
   .strict();
@@ -105,6 +107,13 @@ export interface ImportSourceBlock {
   dir: 'rtl' | 'ltr';
 }
 
+/** The fields whose reading the review screen grades. */
+export const IMPORT_GRADED_FIELDS = ['headline', 'datelinePlace', 'releaseDate', 'body', 'contacts'] as const;
+export type ImportGradedField = (typeof IMPORT_GRADED_FIELDS)[number];
+/** How sure the importer is of a field: found where releases put it, found by a guess, or not found. */
+export type ImportCertainty = 'sure' | 'doubtful' | 'missing';
+export type ImportConfidence = Record<ImportGradedField, ImportCertainty>;
+
 export interface ImportPreview {
   name: string;
   format: ImportFormat;
@@ -116,6 +125,8 @@ export interface ImportPreview {
   source: { blocks: ImportSourceBlock[]; html: string };
   /** Things the person should look at (an embargo whose time could not be read, say). */
   warnings: string[];
+  /** How sure the importer is of each graded field; the review marks the doubtful ones. */
+  confidence: ImportConfidence;
   /** Milliseconds spent parsing, for the person's patience and the benchmark. */
   elapsedMs: number;
 }

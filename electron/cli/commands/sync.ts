@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+import { formatBytes } from '../../shared/sync/bytes';
+import type { SyncFileExport, SyncFileImport, SyncSummary } from '../../shared/sync/contract';
+import { need, UsageError, type Cli, type Command, type Io, type Values } from '../cli';
+
+/**
+ * `dateline sync`: one pull and push with a CouchDB-protocol server, and the sync file that
+ * carries the same on a USB stick. A password comes only from the environment variable named
+ * with --password-env, or from a prompt: never from the command line, where it would stay in
+ * the shell's history and in the process list.
+ */
+
+const DAY = 24 * 3600 * 1000;
+
+function checkRemote(v: Values): void {
+  if (!v.remote) throw new UsageError('sync needs --remote URL (the database on the server), or a command: export, import');
+  let url: URL;
+  try {
+    url = new URL(v.remote);
+  } catch {
+    throw new UsageError(`--remote "${v.remote}" is not an address; it looks like https://sync.example.org/office-kampala`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('--remote must be an http:// or https:// address');
+  if (url.password) throw new UsageError('put no password in --remote (it would stay in the shell history); use --password-env VAR, or --user U to be asked');
+  if (v['password-env'] !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v['password-env'])) {
+    throw new UsageError('--password-env takes the NAME of an environment variable that holds the password');
+  }
+}
+
+async function password(v: Values, io: Io): Promise<string | undefined> {
+  const name = v['password-env'];
+  if (name !== undefined) {
+    const value = process.env[name];
+    if (!value) throw new UsageError(`the environment variable ${name} (from --password-env) is not set or is empty`);
+    return value;
+  }
+  if (!v.user) return undefined;
+  if (!process.stdin.isTTY) throw new UsageError(`give the password of ${v.user} with --password-env VAR (there is no terminal to ask it in)`);
+  return promptHidden(`Password for ${v.user}: `, io);
+}
+
+function promptHidden(question: string, io: Io): Promise<string> {
+  io.err(question);
+  const stdin = process.stdin;
+  stdin.setRawMode(true);
+  stdin.resume();
+  let typed = '';
+  return new Promise((done, fail) => {
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return finish(() => done(typed));
+        if (ch === '\u0003') return finish(() => fail(new UsageError('cancelled')));
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    const finish = (then: () => void) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      io.err('\n');
+      then();
+    };
+    stdin.on('data', onData);
+  });
+}
+
+function describeSummary(s: SyncSummary): string {
+  const lines = [
+    `Synced with ${s.remote}`,
+    `  received ${s.pulled.docs} document${s.pulled.docs === 1 ? '' : 's'} (${formatBytes(s.pulled.bytes)}), sent ${s.pushed.docs} (${formatBytes(s.pushed.bytes)})`,
+  ];
+  if (s.merged > 0) lines.push(`  ${s.merged} conflicting edit${s.merged === 1 ? '' : 's'} merged by itself (different fields changed)`);
+  if (s.conflicts.length > 0) {
+    lines.push(`  ${s.conflicts.length} conflict${s.conflicts.length === 1 ? '' : 's'} to resolve on the Conflicts screen:`);
+    for (const c of s.conflicts) lines.push(`    ${c.id}: ${c.reason === 'delete-vs-edit' ? 'deleted on one side, edited on the other' : c.fields.length ? `both changed ${c.fields.join(', ')}` : 'changed on both sides'}`);
+  }
+  if (s.denied.length > 0) {
+    lines.push(`  ${s.denied.length} document${s.denied.length === 1 ? '' : 's'} refused (the rest went through):`);
+    for (const d of s.denied) lines.push(`    ${d.id} (${d.direction === 'push' ? 'by the server' : 'by this library'}): ${d.reason}`);
+  }
+  if (s.clockWarning && s.clockSkewMs !== null) {
+    const days = Math.abs(s.clockSkewMs) / DAY;
+    const amount = days >= 1 ? `${Math.round(days)} day${Math.round(days) === 1 ? '' : 's'}` : `${Math.round(Math.abs(s.clockSkewMs) / 60000)} minutes`;
+    lines.push(`  warning: this computer's clock is ${amount} ${s.clockSkewMs > 0 ? 'behind' : 'ahead of'} the server's. Sync does not depend on it, but dates shown and typed here may be wrong.`);
+  }
+  return lines.join('\n');
+}
+
+export const syncCommand: Command = {
+  name: 'sync',
+  usage: `  sync --remote URL [--user U] [--password-env VAR] [--create]
+                                        push and pull with a CouchDB server (the password from VAR, or asked)
+  sync export --out FILE [--peer NAME]  write what NAME has not seen yet (everything without --peer) to a sync file
+  sync import FILE                      merge a sync file into the library (a backup replaces; a sync file merges)
+`,
+  check(pos, v) {
+    const sub = pos[1];
+    if (sub === undefined) return checkRemote(v);
+    if (sub === 'export') {
+      if (!v.out) throw new UsageError('sync export needs --out FILE');
+      return;
+    }
+    if (sub === 'import') {
+      need(pos, 2, 'the sync FILE');
+      return;
+    }
+    throw new UsageError(`unknown sync command "${sub}": sync --remote URL, sync export or sync import`);
+  },
+  async run(cli: Cli, pos: string[], v: Values, io: Io) {
+    const sub = pos[1];
+    if (sub === 'export') {
+      const r = await cli.job<SyncFileExport>('sync.export', { out: resolve(v.out!), peer: v.peer ?? null });
+      cli.print(r, `Wrote ${r.docs} revision${r.docs === 1 ? '' : 's'} and ${r.files} file${r.files === 1 ? '' : 's'} to ${v.out}.`);
+      return;
+    }
+    if (sub === 'import') {
+      const r = await cli.job<SyncFileImport>('sync.import', { from: resolve(pos[2]!) });
+      const denied = r.denied.length ? `; ${r.denied.length} refused: ${r.denied.map((d) => `${d.id} (${d.reason})`).join(', ')}` : '';
+      cli.print(r, `Merged ${r.written} new revision${r.written === 1 ? '' : 's'} (${r.skipped} already here) and ${r.files} file${r.files === 1 ? '' : 's'}${denied}.`);
+      return;
+    }
+    const pass = await password(v, io);
+    const summary = await cli.job<SyncSummary>('sync.run', {
+      remote: v.remote,
+      ...(v.user ? { user: v.user } : {}),
+      ...(pass !== undefined ? { password: pass } : {}),
+      create: v.create ?? false,
+    });
+    cli.print(summary, describeSummary(summary));
+  },
+};

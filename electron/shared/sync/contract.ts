@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { jobMethod } from '../methods';
+
+/** Contract methods of sync: with a CouchDB-protocol server, and through a sync file. Merged into API in contract.ts. */
+
+export interface ConflictNote {
+  id: string;
+  reason: 'same-field' | 'delete-vs-edit' | 'no-ancestor' | 'many-branches';
+  fields: string[];
+  /** The two leaves and their common revision, where there are exactly two. */
+  revs?: { base: string | null; ours: string; theirs: string };
+}
+
+export interface DeniedNote {
+  id: string;
+  rev: string;
+  reason: string;
+  direction: 'pull' | 'push';
+}
+
+export interface SyncSummary {
+  remote: string;
+  pulled: { docs: number; bytes: number };
+  pushed: { docs: number; bytes: number };
+  /** Conflicts settled by themselves (different fields changed). */
+  merged: number;
+  /** Conflicts waiting for a person on the Conflicts screen. */
+  conflicts: ConflictNote[];
+  /** Documents one side refused; the rest went through. */
+  denied: DeniedNote[];
+  /** Server clock minus this computer's, when the server said. */
+  clockSkewMs: number | null;
+  clockWarning: boolean;
+  finishedAt: string;
+}
+
+export interface SyncFileExport {
+  docs: number;
+  files: number;
+  /** Where this peer's next export starts (recorded only with a peer name). */
+  lastSeq: number;
+}
+
+export interface SyncFileImport {
+  written: number;
+  skipped: number;
+  files: number;
+  denied: { id: string; rev: string; reason: string }[];
+}
+
+const ServerUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'must be an http:// or https:// address of a database, e.g. https://sync.example.org/office-kampala');
+
+export const SyncRunInput = z
+  .object({
+    remote: ServerUrl,
+    user: z.string().max(200).optional(),
+    password: z.string().max(1000).optional(),
+    /** Create the database on the server when it is missing. */
+    create: z.boolean().default(false),
+  })
+  .strict();
+
+const PeerName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a peer name is letters, digits, dots, dashes and underscores (up to 64)');
+
+export const SYNC_API = {
+  'sync.run': jobMethod<SyncSummary>()(SyncRunInput),
+  'sync.export': jobMethod<SyncFileExport>()(z.object({ out: z.string().min(1).max(4096), peer: PeerName.nullable().default(null) }).strict(), { access: 'local' }),
+  'sync.import': jobMethod<SyncFileImport>()(z.object({ from: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
+} as const;

@@ -1,0 +1,82 @@
+import type { ContactForm, ReleaseForm } from './draft';
+
+/**
+ * What a click on a line of the cleaned source does to the form: that line becomes the
+ * headline, the dateline, the first or last paragraph of the body, or a media contact; or it
+ * leaves the body. Pure functions of the form and the source's lines.
+ */
+
+export const SOURCE_ACTIONS = ['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop'] as const;
+export type SourceAction = (typeof SOURCE_ACTIONS)[number];
+
+const paragraphs = (body: string) =>
+  body
+    .split(/\n\s*\n/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+const join = (ps: string[]) => ps.join('\n\n');
+
+/** Where a body paragraph came from: the source line it is, or ends (after its dateline). */
+function sourceIndexOf(paragraph: string, lines: string[]): number {
+  const exact = lines.indexOf(paragraph);
+  return exact >= 0 ? exact : lines.findIndex((l) => paragraph.length > 20 && l.endsWith(paragraph));
+}
+
+/** "GENEVA – The organisation…" → place "GENEVA" and the text after it; null when no place opens the line. */
+export function splitDateline(line: string): { place: string; rest: string } | null {
+  const m = /^\s*([^\s–—,.:(][^–—:]{0,60}?)(?:\s*\([^)]{0,40}\))?\s*(?:[,،]\s*[^–—]{0,40}?)?\s*[–—-]{1,2}\s+(.+)$/u.exec(line);
+  if (!m || m[1]!.split(/\s+/u).length > 5) return null;
+  return { place: m[1]!.trim(), rest: m[2]!.trim() };
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+const PHONE = /\+?\d[\d\s().-]{6,}\d/u;
+
+export function applySourceAction(action: SourceAction, index: number, lines: string[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
+  const line = lines[index] ?? '';
+  const body = paragraphs(release.body);
+  switch (action) {
+    case 'headline':
+      return { release: { ...release, headline: line }, contacts };
+    case 'dateline': {
+      const d = splitDateline(line);
+      if (!d) return { release: { ...release, datelinePlace: line.replace(/[\s–—:,-]+$/u, '') }, contacts };
+      // The paragraph it opens keeps its text without the place.
+      const next = body.map((p) => (p === line ? d.rest : p));
+      return { release: { ...release, datelinePlace: d.place, body: join(next) }, contacts };
+    }
+    case 'firstParagraph': {
+      const last = body.length > 0 ? sourceIndexOf(body[body.length - 1]!, lines) : -1;
+      const end = last >= index ? last : index;
+      const kept = lines.slice(index, end + 1);
+      // The dateline already read stays out of the paragraph it opened.
+      const first = body[0] && kept[0] !== undefined && kept[0].endsWith(body[0]) && release.datelinePlace ? body[0] : kept[0];
+      return { release: { ...release, body: join([first ?? '', ...kept.slice(1)].filter(Boolean)) }, contacts };
+    }
+    case 'lastParagraph': {
+      const first = body.length > 0 ? sourceIndexOf(body[0]!, lines) : -1;
+      if (first < 0 || first > index) return { release: { ...release, body: join([...body.filter((p) => sourceIndexOf(p, lines) < index), line]) }, contacts };
+      return { release: { ...release, body: join([body[0]!, ...lines.slice(first + 1, index + 1)]) }, contacts };
+    }
+    case 'drop':
+      return { release: { ...release, body: join(body.filter((p) => sourceIndexOf(p, lines) !== index)) }, contacts };
+    case 'contact': {
+      const email = EMAIL.exec(line)?.[0] ?? null;
+      const phone = PHONE.exec(line.replace(EMAIL, ' '))?.[0]?.trim() ?? null;
+      const name =
+        line
+          .replace(EMAIL, ' ')
+          .replace(PHONE, ' ')
+          .replace(/\b(?:e-?mail|tel|tél|phone|mobile|courriel|correo)\s*[:.]?/giu, ' ')
+          .split(/[,;|]/u)[0]!
+          // "For information: Jane Roe": the label before the colon is not the name.
+          .replace(/^[\p{L}\s]{2,40}:\s*/u, '')
+          .replace(/\s+/gu, ' ')
+          .trim() || null;
+      return {
+        release: { ...release, body: join(body.filter((p) => p !== line)) },
+        contacts: [...contacts, { name, role: null, organisation: null, email, phone, match: null }],
+      };
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../electron/core/import/parse';
+
+/**
+ * A page with no release in it (a news index, a search result page) is refused with a message
+ * that says so, rather than stored with a junk headline. The pages are invented in the shapes
+ * real sites use.
+ */
+
+const TEASER =
+  'The organisation and its partners reached families in the district this week with water, food and shelter, and teams are now assessing the needs of the villages further up the valley.';
+
+describe('a page with no release in it', () => {
+  it('refuses a news index of titles, each with one teaser paragraph', async () => {
+    const page = [
+      'News releases',
+      'The latest statements from our teams around the world.',
+      ...['Floods cut off three districts as rivers rise in the east', 'Clinics reopen in the north after two years of closure', 'New survey maps the households most at risk of eviction', 'Volunteers train to answer the cholera hotline day and night'].flatMap((t) => [t, TEASER]),
+    ].join('\n');
+    const refused = parseSource({ name: 'index.txt', text: page });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+    await expect(refused).rejects.toThrow(/no single release: it lists 4 items/u);
+  });
+
+  it('refuses a list of teasers that each open with their own dateline', async () => {
+    const page = ['Press releases', 'NAIROBI – ' + TEASER, 'GENEVA – ' + TEASER, 'AMMAN – ' + TEASER].join('\n\n');
+    await expect(parseSource({ name: 'list.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('still reads a release whose sections each have a subheading and one paragraph', async () => {
+    const page = [
+      'Water returns to the old town after the earthquake',
+      'GENEVA – ' + TEASER,
+      'Repairs',
+      TEASER,
+      'Next steps',
+      TEASER,
+    ].join('\n');
+    const r = await parseSource({ name: 'release.txt', text: page });
+    expect(r.release.headline).toBe('Water returns to the old town after the earthquake');
+    expect(r.release.datelinePlace).toBe('Geneva');
+    expect(r.release.body).toHaveLength(5);
+  });
+});

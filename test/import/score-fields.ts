@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { ImportedContact, ImportedRelease } from '../../electron/shared/import/contract';
+
+/**
+ * The figures `npm run import:score` prints: for each case, whether the importer got each field a
+ * person checks first. An expectation leaves a field out when the page does not show it (a copy
+ * cut short has no contacts to compare), and that field is then not counted for the case.
+ */
+
+export const SCORED_FIELDS = ['headline', 'dateline', 'date', 'bodyStart', 'bodyEnd', 'contactNames', 'contactEmails'] as const;
+export type ScoredField = (typeof SCORED_FIELDS)[number];
+
+export const CaseExpectationSchema = z
+  .object({
+    /** Where the page came from and in what language, for the person reading the figures. */
+    source: z.string().optional(),
+    language: z.enum(['en', 'fr', 'es', 'ar']).optional(),
+    organisation: z.string().optional(),
+    headline: z.string().nullable().optional(),
+    dateline: z.string().nullable().optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).nullable().optional(),
+    /** The first words of the body's first paragraph, after the dateline. */
+    bodyStart: z.string().nullable().optional(),
+    /** The last words of the body's last paragraph. */
+    bodyEnd: z.string().nullable().optional(),
+    contactNames: z.array(z.string()).optional(),
+    contactEmails: z.array(z.string()).optional(),
+    /** A page with no release in it: the importer must refuse it. */
+    refused: z.boolean().optional(),
+  })
+  .strict();
+export type CaseExpectation = z.infer<typeof CaseExpectationSchema>;
+
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .normalize('NFC')
+    .replace(/[‘’]/gu, "'")
+    .replace(/[“”]/gu, '"')
+    .replace(/[\u00A0\s]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+
+const sameSet = (a: string[], b: string[]) => JSON.stringify(a.map(norm).sort()) === JSON.stringify(b.map(norm).sort());
+
+/** Per field: true (right), false (wrong) or null (not scored for this case). */
+export function scoreCase(
+  want: CaseExpectation,
+  got: { release: ImportedRelease; contacts: ImportedContact[] } | null,
+): Record<ScoredField, boolean | null> {
+  const out = Object.fromEntries(SCORED_FIELDS.map((f) => [f, null])) as Record<ScoredField, boolean | null>;
+  if (want.refused) {
+    // Every field of a page that must be refused is right only when it is refused.
+    for (const f of SCORED_FIELDS) out[f] = got === null;
+    return out;
+  }
+  const r = got?.release;
+  const body = r?.body ?? [];
+  const first = norm(body[0]);
+  const last = norm(body[body.length - 1]);
+  if (want.headline !== undefined) out.headline = r !== undefined && norm(r.headline) === norm(want.headline);
+  if (want.dateline !== undefined) out.dateline = r !== undefined && norm(r.datelinePlace) === norm(want.dateline);
+  if (want.date !== undefined) out.date = r !== undefined && (r.releaseDate ?? null) === want.date;
+  if (want.bodyStart !== undefined) out.bodyStart = r !== undefined && (want.bodyStart === null ? body.length === 0 : body.length > 0 && first.startsWith(norm(want.bodyStart)));
+  if (want.bodyEnd !== undefined) out.bodyEnd = r !== undefined && (want.bodyEnd === null ? body.length === 0 : body.length > 0 && last.endsWith(norm(want.bodyEnd)));
+  if (want.contactNames !== undefined) out.contactNames = got !== null && sameSet(got.contacts.map((c) => c.name ?? '').filter(Boolean), want.contactNames);
+  if (want.contactEmails !== undefined) out.contactEmails = got !== null && sameSet(got.contacts.map((c) => c.email ?? '').filter(Boolean), want.contactEmails);
+  return out;
+}

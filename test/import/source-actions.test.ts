@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ReleaseForm } from '../../renderer/import/draft';
+import { applySourceAction, splitDateline } from '../../renderer/import/source-actions';
+
+/** One click on a line of the source sets a field: the rules behind the review screen's source pane. */
+
+const LINES = [
+  'Who we are',
+  'Partnerships',
+  'Wells reopen in the valley after the floods',
+  'KASESE – The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.',
+  'Repairs took three weeks and were done by local crews trained last year.',
+  'Share this page',
+  'For information: Jane Roe, jroe@example.org, +256 700 000 000',
+];
+
+const form = (over: Partial<ReleaseForm> = {}): ReleaseForm => ({
+  headline: 'Partnerships',
+  subheadline: '',
+  datelinePlace: '',
+  releaseDate: '',
+  embargoAt: '',
+  embargoTimeZone: '',
+  embargoText: '',
+  language: 'en',
+  body: [LINES[1], LINES[3], LINES[4], LINES[5]].join('\n\n'),
+  quotes: [],
+  notesToEditors: '',
+  boilerplate: '',
+  endMark: '',
+  ...over,
+});
+
+describe('source line actions', () => {
+  it('sets the headline and takes the dateline out of the paragraph it opens', () => {
+    let r = applySourceAction('headline', 2, LINES, form(), []).release;
+    expect(r.headline).toBe('Wells reopen in the valley after the floods');
+    r = applySourceAction('dateline', 3, LINES, r, []).release;
+    expect(r.datelinePlace).toBe('KASESE');
+    expect(r.body.split('\n\n')[1]).toBe('The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.');
+  });
+
+  it('starts and ends the body at the lines clicked, and drops a line from it', () => {
+    let r = applySourceAction('firstParagraph', 3, LINES, form(), []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[4], LINES[5]]);
+    r = applySourceAction('lastParagraph', 4, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[4]]);
+    r = applySourceAction('drop', 3, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[4]]);
+  });
+
+  it('makes a media contact of a line, with its e-mail and phone', () => {
+    const { contacts } = applySourceAction('contact', 6, LINES, form(), []);
+    expect(contacts).toEqual([{ name: 'Jane Roe', role: null, organisation: null, email: 'jroe@example.org', phone: '+256 700 000 000', match: null }]);
+  });
+
+  it('reads a place before a dash, and nothing from a sentence without one', () => {
+    expect(splitDateline('Switzerland - IOM took part in the summit.')).toEqual({ place: 'Switzerland', rest: 'IOM took part in the summit.' });
+    expect(splitDateline('The organisation reopened twelve wells on Tuesday.')).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
+import { tempDir } from '../helpers';
+import { startCouch, type CouchServer } from './couch-server';
+
+// `dateline sync` as a person runs it: two library folders, a real pouchdb-server, the CLI in-process.
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouch();
+});
+afterAll(() => server.stop());
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
+  return { code, out, err };
+}
+
+async function ok<T>(args: string[]): Promise<T> {
+  const r = await cli([...args, '--json']);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as T;
+}
+
+async function createRelease(lib: string, headline: string): Promise<string> {
+  const f = join(tempDir(), 'release.json');
+  writeFileSync(f, JSON.stringify({ headline, language: 'en', datelinePlace: 'Goma', releaseDate: '2026-12-01', body: `${headline}.` }));
+  return (await ok<{ id: string }>(['release', 'create', '--from', f, '--library', lib])).id;
+}
+
+describe('dateline sync', () => {
+  it('pushes from one library and pulls into another; a second run moves nothing', async () => {
+    const remote = `${server.url}/goma`;
+    const [a, b] = [tempDir(), tempDir()];
+    const id = await createRelease(a, 'Measles vaccination reaches 90,000 children');
+    const pushed = await ok<{ pushed: { docs: number; bytes: number }; pulled: { docs: number } }>(['sync', '--remote', remote, '--create', '--library', a]);
+    expect(pushed.pushed.docs).toBe(1);
+    expect(pushed.pushed.bytes).toBeGreaterThan(100);
+    const human = await cli(['sync', '--remote', remote, '--library', b]);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain(`Synced with ${remote}`);
+    expect(human.out).toMatch(/received 1 document \(\d/);
+    const shown = await ok<{ headline: string }>(['release', 'show', id, '--library', b]);
+    expect(shown.headline).toBe('Measles vaccination reaches 90,000 children');
+    for (const lib of [a, b]) {
+      const again = await ok<{ pushed: { docs: number }; pulled: { docs: number }; conflicts: unknown[]; denied: unknown[] }>(['sync', '--remote', remote, '--library', lib]);
+      expect([again.pushed.docs, again.pulled.docs, again.conflicts.length, again.denied.length]).toEqual([0, 0, 0, 0]);
+    }
+  });
+
+  it('names a missing database instead of creating it unasked', async () => {
+    const r = await cli(['sync', '--remote', `${server.url}/nowhere`, '--library', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error NOT_FOUND: There is no database at http:\/\/127\.0\.0\.1:\d+\/nowhere\./);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('takes a password only from the environment or a prompt', async () => {
+    const lib = tempDir();
+    const inUrl = await cli(['sync', '--remote', `http://amina:secret@127.0.0.1:5984/goma`, '--library', lib]);
+    expect([inUrl.code, inUrl.err]).toEqual([2, expect.stringMatching(/put no password in --remote/)]);
+    const unset = await cli(['sync', '--remote', `${server.url}/goma`, '--password-env', 'DATELINE_TEST_UNSET_VAR', '--library', lib]);
+    expect([unset.code, unset.err]).toEqual([2, expect.stringMatching(/DATELINE_TEST_UNSET_VAR \(from --password-env\) is not set/)]);
+    const noTty = await cli(['sync', '--remote', `${server.url}/goma`, '--user', 'amina', '--library', lib]);
+    expect([noTty.code, noTty.err]).toEqual([2, expect.stringMatching(/give the password of amina with --password-env VAR/)]);
+  });
+
+  it('carries a library to another on a sync file, merging, idempotent, per peer', async () => {
+    const [a, b] = [tempDir(), tempDir()];
+    const ids = [await createRelease(a, 'Flood response in Beira'), await createRelease(a, 'Cyclone season plan')];
+    const stick = join(tempDir(), 'to-beira.dateline-sync');
+    const out = await ok<{ docs: number; files: number }>(['sync', 'export', '--out', stick, '--peer', 'beira', '--library', a]);
+    expect(out.docs).toBe(2);
+    const own = await createRelease(b, 'Written in Beira before the stick arrived');
+    const first = await ok<{ written: number; skipped: number }>(['sync', 'import', stick, '--library', b]);
+    expect([first.written, first.skipped]).toEqual([2, 0]);
+    const again = await ok<{ written: number; skipped: number }>(['sync', 'import', stick, '--library', b]);
+    expect([again.written, again.skipped]).toEqual([0, 2]);
+    for (const id of [...ids, own]) expect((await cli(['release', 'show', id, '--library', b])).code).toBe(0);
+    const next = await ok<{ docs: number }>(['sync', 'export', '--out', join(tempDir(), 'next'), '--peer', 'beira', '--library', a]);
+    expect(next.docs).toBe(0);
+  });
+
+  it('refuses a cut-short sync file and a backup, importing nothing', async () => {
+    const [a, b] = [tempDir(), tempDir()];
+    await createRelease(a, 'Cholera response');
+    await createRelease(a, 'Mobile clinics');
+    const stick = join(tempDir(), 'file');
+    await ok(['sync', 'export', '--out', stick, '--library', a]);
+    const lines = gunzipSync(readFileSync(stick)).toString('utf8').trimEnd().split('\n');
+    const cut = join(tempDir(), 'cut');
+    writeFileSync(cut, gzipSync(lines.slice(0, -1).join('\n')));
+    const r = await cli(['sync', 'import', cut, '--library', b]);
+    expect([r.code, r.err]).toEqual([1, expect.stringMatching(/was cut short \(it has no end\); nothing was imported/)]);
+    const backup = join(tempDir(), 'backup.dateline');
+    await ok(['backup', '--out', backup, '--library', a]);
+    const wrong = await cli(['sync', 'import', backup, '--library', b]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/not a Dateline sync file/);
+    expect((await ok<{ total: number }>(['release', 'list', '--library', b])).total).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import { Library } from '../../electron/core/store/library';
+import { CouchPeer } from '../../electron/core/sync/couch-peer';
+import { replicate } from '../../electron/core/sync/replicate';
+import { StorePeer } from '../../electron/core/sync/store-peer';
+import { Rng } from '../bench/rng';
+import { tempDir } from '../helpers';
+import { startCouch, type CouchServer } from './couch-server';
+import { couchState, type DocState } from './couch-state';
+import { FaultProxy, type Fault } from './fault-proxy';
+import { memoryDb, pouch, type PouchDb, type PouchReplication } from './pouch';
+
+// The same random edits on two laptops, replicated with the same faults by Dateline (two
+// libraries, database "dl") and by PouchDB 9 (two in-memory twins holding the very same
+// revisions, database "pd"). After healing, Dateline's libraries, its server database and
+// PouchDB's server database hold the same documents, winners and conflicts.
+
+let server: CouchServer;
+let proxy: FaultProxy;
+beforeAll(async () => {
+  server = await startCouch();
+  proxy = await FaultProxy.start(server.url);
+});
+afterAll(async () => {
+  await proxy.close();
+  await server.stop();
+});
+
+interface Laptop {
+  lib: Library;
+  twin: PouchDb;
+}
+
+const FAULTS: Fault[] = [
+  { kind: 'cut-upload' },
+  { kind: 'cut-download', fraction: 0.6 },
+  { kind: 'cut-after-save' },
+  { kind: 'status', status: 503 },
+  { kind: 'duplicate' },
+];
+const PATHS = [/_bulk_docs/, /_changes/, /_revs_diff/, /_bulk_get|open_revs/, /_local/];
+
+function libraryState(lib: Library): Record<string, DocState> {
+  const rep = lib.replication;
+  const out: Record<string, DocState> = {};
+  for (const id of rep.changes(0, 100_000).results.map((r) => r.id).sort()) {
+    const stored = lib.docs.getStored(id)!;
+    out[id] = { winner: stored.deleted ? 'deleted' : stored.rev, leaves: rep.openRevs(id, 'all').flatMap((r) => ('ok' in r ? [r.ok._rev] : [])).sort() };
+  }
+  return out;
+}
+
+/** Copies every leaf of the document to the laptop's PouchDB twin (a delete's new leaf is not the winner). */
+async function mirror(l: Laptop, id: string): Promise<void> {
+  const docs = l.lib.replication.openRevs(id, 'all').flatMap((r) => ('ok' in r ? [r.ok] : [])) as RemoteRevision[];
+  await l.twin.bulkDocs(docs, { new_edits: false });
+}
+
+/** PouchDB has no retry in a one-shot replication: a fault ends it, and it is run again. */
+async function again(work: () => Promise<PouchReplication>): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      const r = await work();
+      if (r.ok && r.doc_write_failures === 0) return;
+      if (i >= 6) throw new Error(`PouchDB replication ended ${r.status} with ${r.doc_write_failures} failures`);
+    } catch (e) {
+      if (i >= 6) throw e;
+    }
+  }
+}
+
+describe('differential: Dateline against PouchDB 9', () => {
+  for (const seed of [3, 17]) {
+    it(`seed ${seed}: the same edits and faults end in the same documents, winners and conflicts`, async () => {
+      const rng = new Rng(seed);
+      await server.createDb(`dl${seed}`);
+      await server.createDb(`pd${seed}`);
+      const laptops: Laptop[] = [];
+      for (const who of ['kampala', 'geneva']) laptops.push({ lib: await Library.open(tempDir(), { author: who }), twin: memoryDb() });
+      const ids = Array.from({ length: 6 }, (_, i) => `rel-${seed}-${i}`);
+      const dl = (l: Laptop) => [new StorePeer(l.lib.replication), new CouchPeer({ url: proxy.db(`dl${seed}`), retry: { attempts: 10, baseMs: 1, capMs: 4 } })] as const;
+      const syncDateline = async (l: Laptop) => {
+        const [local, remote] = dl(l);
+        await replicate(remote, local, { batchSize: 3 });
+        await replicate(local, remote, { batchSize: 3 });
+      };
+      const syncPouch = async (l: Laptop) => {
+        await again(() => pouch().replicate(proxy.db(`pd${seed}`), l.twin, { batch_size: 3 }));
+        await again(() => pouch().replicate(l.twin, proxy.db(`pd${seed}`), { batch_size: 3 }));
+      };
+      for (let step = 0; step < 40; step++) {
+        const l = laptops[rng.int(2)]!;
+        const id = ids[rng.int(ids.length)]!;
+        const op = rng.int(10);
+        const stored = l.lib.docs.getStored(id);
+        if (op < 6) {
+          if (!stored) l.lib.docs.create('release', { headline: `h${step}`, language: 'en' }, { author: 'x' }, id);
+          else if (stored.deleted) continue;
+          else if (op === 0) l.lib.docs.remove(id, { author: 'x' });
+          else l.lib.docs.update(id, { ...stored.body, headline: `h${step}` }, { author: 'x' });
+          await mirror(l, id);
+        } else {
+          const fault = FAULTS[rng.int(FAULTS.length)]!;
+          const path = PATHS[rng.int(PATHS.length)]!;
+          // PouchDB 9 stalls for good on a _changes answer cut short (Dateline retries it: see
+          // replicate-couch.test.ts), so that one pair is left out of the comparison.
+          if (fault.kind === 'cut-download' && path.source === '_changes') continue;
+          const skip = rng.int(3);
+          proxy.clear();
+          proxy.add({ path: new RegExp(`/dl${seed}/.*${path.source}`), fault, skip });
+          await syncDateline(l);
+          proxy.clear();
+          proxy.add({ path: new RegExp(`/pd${seed}/.*${path.source}`), fault, skip });
+          await syncPouch(l);
+          proxy.clear();
+        }
+      }
+      for (let round = 0; round < 2; round++) {
+        for (const l of laptops) {
+          await syncDateline(l);
+          await syncPouch(l);
+        }
+      }
+      const theirs = await couchState(`${server.url}/pd${seed}`);
+      const ours = await couchState(`${server.url}/dl${seed}`);
+      expect(Object.keys(ours).length).toBeGreaterThan(2);
+      expect(Object.values(ours).some((d) => d.leaves.length > 1)).toBe(true);
+      expect(ours).toEqual(theirs);
+      for (const l of laptops) expect(libraryState(l.lib)).toEqual(ours);
+      for (const l of laptops) {
+        l.lib.close();
+        await l.twin.destroy();
+      }
+    }, 120_000);
+  }
+});
