@@ -5,6 +5,7 @@ import { JobManager } from './jobs';
 import { Library, type LibraryOptions } from './store/library';
 import { attachmentHandlers } from './attachments/handlers';
 import { historyHandlers } from './library/history';
+import { conflictHandlers } from './library/conflicts';
 import { libraryHandlers } from './library/handlers';
 import { officeHandlers } from './offices/handlers';
 import { contactHandlers } from './contacts/handlers';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...officeHandlers,
   ...attachmentHandlers,
   ...historyHandlers,
+  ...conflictHandlers,
   ...searchHandlers,
   ...uiHandlers,
   ...importHandlers,

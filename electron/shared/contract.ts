@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './errors';
 import type { MethodDef } from './methods';
 import { ATTACHMENT_API } from './attachments/contract';
+import { CONFLICT_API } from './conflicts/contract';
 import { CONTACT_API } from './contacts/contract';
 import { IMPORT_API } from './import/contract';
 import { KIT_API } from './kits/contract';
@@ -22,6 +23,7 @@ import type { UiLanguageCode } from './ui/languages';
 
 export type { Access, Created, MethodDef, NamedSummary, Page } from './methods';
 export type { AttachmentAdded, AttachmentSummary } from './attachments/contract';
+export type { ConflictCase, ConflictChoice } from './conflicts/contract';
 export type { ContactSummary } from './contacts/contract';
 export type { KitSummary } from './kits/contract';
 export type { BackupResult, Draft, JobInfo, LibraryInfo, RestoreResult, RevisionSummary } from './library/contract';
@@ -38,6 +40,7 @@ export const API = {
   ...ATTACHMENT_API,
   ...SEARCH_API,
   ...IMPORT_API,
+  ...CONFLICT_API,
   ...SYNC_API,
   ...UI_API,
 } as const;

@@ -26,14 +26,24 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
   .refine(isRealDate, 'this date does not exist in the calendar');
 
+// Building an Intl.DateTimeFormat costs about as much as checking the rest of a release, and
+// a library names a few dozen zones: each is asked once.
+const zones = new Map<string, boolean>();
+const MAX_ZONES = 1000;
+
 export function isValidTimeZone(tz: string): boolean {
   if (tz.length === 0 || tz.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let known = zones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < MAX_ZONES) zones.set(tz, known);
   }
+  return known;
 }
 
 export const TimeZoneSchema = z.string().refine(isValidTimeZone, {
@@ -95,13 +105,6 @@ export function schemaOf(body: Readonly<Record<string, unknown>>): number {
 export function isReservedName(name: string): boolean {
   return name.startsWith('_');
 }
-
-/** A field name a caller may send: anything but a reserved "_" name. */
-export const FieldNameSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine((n) => !isReservedName(n), { error: (i) => `"${String(i.input)}" starts with "_", a name reserved for sync` });
 
 /** Fields every document carries in its body, beside its own. */
 export const BaseFields = {
@@ -411,4 +414,55 @@ export function checkKnownFields(type: DocType, body: Readonly<Record<string, un
     return { ok: false, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message };
   }
   return { ok: true, fields: { ...unknown, ...(parsed.data as Record<string, unknown>) } };
+}
+
+const MAX_REPAIRS = 100;
+
+/**
+ * Reads a body of a newer schema version for showing and exporting (never for storing): what
+ * this version's schema refuses is mapped to what it knows. A nested field it does not know is
+ * left out, a value outside an enum becomes "other" (or the enum's first value), and any other
+ * field it cannot read is left out at its nearest list item or top-level field, where defaults
+ * apply. The stored document keeps all of it.
+ */
+export function readLeniently<S extends z.ZodObject>(schema: S, body: Readonly<Record<string, unknown>>): z.output<S> | null {
+  const known: Record<string, unknown> = {};
+  for (const k of Object.keys(schema.shape)) if (k in body) known[k] = JSON.parse(JSON.stringify(body[k])) as unknown;
+  for (let i = 0; i < MAX_REPAIRS; i++) {
+    const parsed = schema.safeParse(known);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    if (!repair(known, issue)) return null;
+  }
+  return null;
+}
+
+function repair(root: Record<string, unknown>, issue: z.core.$ZodIssue): boolean {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const at = (p: readonly PropertyKey[]): unknown => p.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
+  if (issue.code === 'unrecognized_keys') {
+    const target = at(path);
+    if (!target || typeof target !== 'object') return false;
+    for (const k of issue.keys) delete (target as Record<string, unknown>)[k];
+    return true;
+  }
+  if (issue.code === 'invalid_value' && path.length > 0) {
+    const parent = at(path.slice(0, -1));
+    const values = issue.values.filter((v): v is string => typeof v === 'string');
+    if (!parent || typeof parent !== 'object' || values.length === 0) return false;
+    (parent as Record<PropertyKey, unknown>)[path[path.length - 1]!] = values.includes('other') ? 'other' : values[0];
+    return true;
+  }
+  // Leave out the nearest list item holding the problem, or else the top-level field.
+  for (let n = path.length - 1; n >= 1; n--) {
+    const list = at(path.slice(0, n));
+    const index = path[n];
+    if (Array.isArray(list) && typeof index === 'number') {
+      list.splice(index, 1);
+      return true;
+    }
+  }
+  if (path.length === 0 || !(path[0]! in root)) return false;
+  delete root[path[0] as string];
+  return true;
 }

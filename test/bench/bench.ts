@@ -15,6 +15,7 @@ import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './repo
 import { benchImport } from './import';
 import { benchKit, type BenchRow } from './kit';
 import { benchContacts, contactsImportChild, CONTACTS_CHILD } from './contacts';
+import { benchReplication } from './replication';
 import { benchSync } from './sync';
 import { Rng } from './rng';
 
@@ -336,11 +337,12 @@ if (process.argv[2] === OPEN_PROBE) {
   const [dir, releases, contacts, first] = process.argv.slice(3);
   await fill(dir!, Number(releases), Number(contacts), Number(first));
 } else {
-  // BENCH_ONLY=library|import|kit|contacts|sync runs one part (the whole run takes a few minutes).
+  // BENCH_ONLY=library|import|kit|contacts|replication|sync runs one part (the whole run takes a few minutes).
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'library') await main();
   if (!only || only === 'import') await sectionTable('Release import (through the sandboxed worker)', benchImport);
   if (!only || only === 'contacts') await sectionTable('Contacts: CSV import and single writes', () => benchContacts(scale()));
+  if (!only || only === 'replication') await sectionTable('Replication (documents written elsewhere, pulled into the library)', () => benchReplication(scale()));
   if (!only || only === 'kit') await sectionTable('Press kit exports (reference kit: 10 releases, 2 in Arabic, 20 photos of about 3 MB)', benchKit);
   if (!only || only === 'sync') await sectionTable('Sync with pouchdb-server (Dateline library and PouchDB 9 in the same run)', () => benchSync(scale()));
   log('done');

@@ -40,7 +40,7 @@ export function runContactImport(ctx: CoreContext, source: ByteSource, opts: Imp
     return report;
   });
   try {
-    work();
+    work.immediate();
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
   } finally {

@@ -101,7 +101,7 @@ export function mergeContacts(ctx: CoreContext, survivorId: string, otherId: str
     const moved = repoint(ctx, otherId, survivorId);
     docs.erase(otherId, { mergedInto: survivorId }, { author: ctx.library.author });
     return { id: survivorId, rev: written.rev, mergedFrom: otherId, ...moved };
-  })();
+  }).immediate();
 }
 
 /** The office keeping the suppression record: the person's, else the library's first; one is made when there is none. */
@@ -134,7 +134,7 @@ export function eraseContact(ctx: CoreContext, id: string): EraseResult {
     docs.erase(id, { erased: true }, { author: ctx.library.author });
     if (photo) erasePhoto(ctx, photo);
     return { id, office: office.id, suppressedKeys: hashes.length, ...moved };
-  })();
+  }).immediate();
 }
 
 /** The person's photo goes too: its document, and its file when no other attachment shares the bytes. */

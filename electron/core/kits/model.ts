@@ -1,5 +1,18 @@
 import type { z } from 'zod';
-import { AttachmentFields, ContactFields, KitFields, OfficeFields, ReleaseFields, type ContactFieldsT, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
+import {
+  AttachmentFields,
+  ContactFields,
+  DOC_SCHEMA_VERSION,
+  KitFields,
+  OfficeFields,
+  readLeniently,
+  ReleaseFields,
+  schemaOf,
+  type ContactFieldsT,
+  type KitAudience,
+  type KitItem,
+  type Quote,
+} from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { channelVisibleTo, directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
@@ -118,6 +131,9 @@ const MAX_KIT_BLOCKS = 20_000;
 export const DEFAULT_COLOURS = { primary: '#1f3a5f', accent: '#c8102e' };
 
 function parseBody<S extends z.ZodObject>(schema: S, body: Record<string, unknown>, what: string, where: (string | number)[]): z.output<S> {
+  // A document from a newer Dateline is exported as far as this version can read it.
+  const lenient = schemaOf(body) > DOC_SCHEMA_VERSION ? readLeniently(schema, body) : null;
+  if (lenient) return lenient;
   const known: Record<string, unknown> = {};
   for (const k of Object.keys(schema.shape)) if (k in body) known[k] = body[k];
   const parsed = schema.safeParse(known);

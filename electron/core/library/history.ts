@@ -1,11 +1,12 @@
 import type { Draft } from '../../shared/contract';
 import { DatelineError, isDatelineError } from '../../shared/errors';
-import { DOC_TYPES, type DocType } from '../../shared/documents';
+import { DOC_TYPES, isReservedName, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { noSuchDoc } from '../store/docstore';
 import { validateKnown } from '../store/repository';
 import { prepared } from '../store/statements';
+import { threeWayMerge } from '../store/merge';
 
 function docType(ctx: CoreContext, id: string): DocType {
   const d = ctx.library.docs.getStored(id);
@@ -41,9 +42,11 @@ function readDraft(ctx: CoreContext, id: string): Draft | null {
 }
 
 /**
- * Turns the draft journal entry of a document into one revision. The draft is applied to the
- * revision it was typed on; if someone else changed the document meanwhile, it goes on top of
- * theirs (their version stays in the history), so nothing typed is lost.
+ * Turns the draft journal entry of a document into one revision, as a three-way merge against
+ * the revision the session started from: what changed meanwhile elsewhere (another library,
+ * another window) and what the person changed both stay. A field changed on both sides is not
+ * decided here: the person's version is kept as a second branch beside the other one and the
+ * case goes to the conflicts inbox; so does an edit of a document deleted meanwhile.
  */
 export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: string } | null {
   const db = ctx.library.db;
@@ -52,26 +55,37 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
     if (!draft) return null;
     const type = docType(ctx, id);
     const docs = ctx.library.docs;
-    const current = docs.require(id, type);
-    let base = current;
-    let baseRev = current.rev;
-    if (draft.baseRev && draft.baseRev !== current.rev) {
-      const leaf = docs.revisions(id).find((r) => r.rev === draft.baseRev && r.leaf);
-      if (leaf) {
-        base = { ...current, body: docs.getRevision(id, draft.baseRev).body };
-        baseRev = draft.baseRev;
+    const current = docs.getStored(id)!;
+    const who = { author: draft.author };
+    // The session's base, with its body when the library still has it.
+    let baseRev = draft.baseRev ?? current.rev;
+    let base: Record<string, unknown> | null;
+    try {
+      base = docs.getRevision(id, baseRev).body;
+    } catch (e) {
+      if (!isDatelineError(e) || e.code !== 'NOT_FOUND') throw e;
+      if (!docs.revisions(id).some((r) => r.rev === baseRev)) baseRev = current.rev;
+      base = null;
+    }
+    const ours = validateKnown(type, { ...(base ?? current.body), ...draft.fields });
+    let rev: string;
+    if (current.deleted) {
+      rev = docs.branch(id, baseRev, ours, who);
+      docs.inbox.recordDelete(id, baseRev, rev, current.rev, docs.now());
+    } else if (current.rev === baseRev) {
+      rev = docs.update(id, ours, who, baseRev).rev;
+    } else {
+      const { merged, conflicts } = threeWayMerge(base, ours, current.body);
+      if (conflicts.length === 0) {
+        rev = docs.update(id, validateKnown(type, merged), who, current.rev).rev;
+      } else {
+        // The person goes on from their own version until they decide.
+        rev = docs.branch(id, baseRev, ours, who);
+        docs.inbox.recordFields(id, baseRev, rev, current.rev, conflicts, docs.now(), true);
       }
     }
-    const merged = validateKnown(type, { ...base.body, ...draft.fields });
-    let written;
-    try {
-      written = docs.update(id, merged, { author: draft.author }, baseRev);
-    } catch (e) {
-      if (!isDatelineError(e) || e.code !== 'CONFLICT') throw e;
-      written = docs.update(id, validateKnown(type, { ...current.body, ...draft.fields }), { author: draft.author }, current.rev);
-    }
     prepared(db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
-    return { id: written.id, rev: written.rev };
+    return { id, rev };
   }).immediate();
 }
 
@@ -104,6 +118,13 @@ export const historyHandlers: Pick<
   },
   'draft.save': (input, ctx) => {
     const type = docType(ctx, input.id);
+    const reserved = Object.keys(input.fields).find(isReservedName);
+    if (reserved !== undefined) {
+      throw new DatelineError('INVALID_INPUT', `fields.${reserved}: "${reserved}" starts with "_", a name reserved for sync; a document cannot hold it.`, {
+        path: ['fields', reserved],
+        params: { field: `fields.${reserved}` },
+      });
+    }
     // Validate now so a typo in a field name fails while the person is still typing.
     const current = ctx.library.docs.require(input.id, type);
     validateKnown(type, { ...current.body, ...input.fields });

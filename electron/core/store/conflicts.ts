@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConflictCase } from '../../shared/conflicts';
+import type { ConflictCase } from '../../shared/conflicts/contract';
 import type { DocKey } from './docstore';
 
 interface CaseRow {
@@ -32,12 +32,19 @@ export class ConflictsInbox {
         `INSERT INTO conflicts(doc_id, kind, key, base_rev, ours_rev, theirs_rev, fields, detected_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
       ),
+      upsertMine: db.prepare(
+        `INSERT INTO conflicts(doc_id, kind, key, base_rev, ours_rev, theirs_rev, fields, detected_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET ours_rev = excluded.ours_rev, theirs_rev = excluded.theirs_rev WHERE resolved_at IS NULL`,
+      ),
       deletedLeaves: db.prepare<[number], { rev: string; parent: string | null }>(
         'SELECT rev, parent FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 1 AND parent IS NOT NULL',
       ),
       hasLive: db.prepare<[number], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 0').pluck(),
       children: db.prepare<[number, string], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND parent = ?').pluck(),
       winner: db.prepare<[number], string>('SELECT winner FROM docs WHERE rowid = ?').pluck(),
+      // deleted flag of a leaf; undefined when the revision is no leaf (or unknown).
+      leafState: db.prepare<[number, string], number>('SELECT deleted FROM revs WHERE doc_rowid = ? AND rev = ? AND leaf = 1').pluck(),
       open: db.prepare<[], CaseRow>(
         `SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.resolved_at IS NULL ORDER BY c.id`,
       ),
@@ -64,10 +71,31 @@ export class ConflictsInbox {
     }
   }
 
-  /** Records the same fields changed on two leaves since their common revision `base`. */
-  recordFields(docId: string, base: string | null, ours: string, theirs: string, fields: readonly string[], at: string): void {
-    const pair = [ours, theirs].sort().join(':');
-    this.s.insert.run(docId, 'fields', `fields:${docId}:${pair}`, base, ours, theirs, JSON.stringify([...fields].sort()), at);
+  /** Records an edit (`ours`) made on `base` while another side deleted the document (`theirs`). */
+  recordDelete(docId: string, base: string | null, ours: string, theirs: string, at: string): void {
+    this.s.insert.run(docId, 'delete', `delete:${docId}:${theirs}`, base, ours, theirs, '[]', at);
+  }
+
+  /**
+   * Records the same fields changed on two leaves since their common revision `base`. `ours`
+   * is this library's side when it knows one (an editing session); `mine` then says so over a
+   * record of the same pair made without knowing.
+   */
+  recordFields(docId: string, base: string | null, ours: string, theirs: string, fields: readonly string[], at: string, mine = false): void {
+    const key = `fields:${docId}:${[ours, theirs].sort().join(':')}`;
+    const args = [docId, 'fields', key, base, ours, theirs, JSON.stringify([...fields].sort()), at] as const;
+    (mine ? this.s.upsertMine : this.s.insert).run(...args);
+  }
+
+  /** Closes the open cases of a document whose branches were merged or ended elsewhere. */
+  closeSettled(doc: DocKey, at: string): void {
+    for (const c of this.s.openFor.all(doc.id)) {
+      const ours = this.s.leafState.get(doc.rowid, c.ours_rev);
+      const theirs = this.s.leafState.get(doc.rowid, c.theirs_rev);
+      // A "fields" case needs both branches alive; a "delete" case, its deletion still a leaf.
+      const open = c.kind === 'fields' ? ours === 0 && theirs === 0 : theirs === 1;
+      if (!open) this.s.resolve.run(at, 'settled elsewhere', c.id);
+    }
   }
 
   list(docId?: string): ConflictCase[] {

@@ -123,12 +123,29 @@ export class DocStore {
 
   /** The write path for revisions made elsewhere; runs inside the caller's transaction. */
   get remote(): RemoteWriter {
-    return (this.remoteWriter ??= new RemoteWriter(this.db, this, this.inbox));
+    return (this.remoteWriter ??= new RemoteWriter(this.db, this));
   }
 
   /** The conflicts inbox: cases the person decides. */
   get inbox(): ConflictsInbox {
     return (this.conflictsInbox ??= new ConflictsInbox(this.db));
+  }
+
+  private inboxReady: boolean | undefined;
+
+  /**
+   * Keeps the inbox a function of the tree after any write that may change a document's
+   * branches: cases whose branches were merged or ended (here or on another library) are
+   * closed, and a deletion against an edit is recorded. Branches that changed different
+   * fields are merged by sync (core/sync/merge.ts), deterministically. Runs inside the
+   * caller's transaction.
+   */
+  reconcile(key: DocKey): void {
+    this.inboxReady ??= this.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'conflicts'").get() !== undefined;
+    if (!this.inboxReady) return;
+    const at = this.now();
+    this.inbox.closeSettled(key, at);
+    this.inbox.noticeDeleteAgainstEdit(key, at);
   }
 
   /** Where a document's rows are, or undefined for a document this library never had. */
@@ -260,18 +277,42 @@ export class DocStore {
       }
       const parent = baseRev ?? row.winner;
       this.assertLeaf(row, parent);
-      const prev = this.body(row.rowid, parent) ?? {};
-      assertEditable(row, prev);
-      const at = ctx.at ?? this.now();
-      const body = this.withMeta(
-        row.type,
-        fields,
-        { createdAt: typeof prev.createdAt === 'string' ? prev.createdAt : at, createdBy: typeof prev.createdBy === 'string' ? prev.createdBy : ctx.author },
-        ctx.author,
-        at,
-      );
-      return this.writeRev(row, parent, body, false, ctx.author, at);
+      return this.reconciled(row, this.writeOn(row, parent, fields, ctx).doc);
     }).immediate();
+  }
+
+  /**
+   * Writes a new revision on `parent` even when it is no longer a leaf: a second branch, so an
+   * edit that cannot be merged is kept beside the other side's instead of replacing it.
+   * Returns the new revision's id (the winner may be the other branch).
+   */
+  branch(id: string, parent: string, fields: Body, ctx: WriteContext): string {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (!row) throw noSuchDoc(id);
+      if (!this.s.revExists.get(row.rowid, parent)) {
+        throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${parent}".`, { params: { id, rev: parent } });
+      }
+      const { doc, written } = this.writeOn(row, parent, fields, ctx);
+      this.reconciled(row, doc);
+      return written;
+    }).immediate();
+  }
+
+  private writeOn(row: DocRow, parent: string, fields: Body, ctx: WriteContext): { doc: StoredDoc; written: string } {
+    const prev = this.body(row.rowid, parent) ?? {};
+    assertEditable(row, prev);
+    const at = ctx.at ?? this.now();
+    const body = this.withMeta(
+      row.type,
+      fields,
+      { createdAt: typeof prev.createdAt === 'string' ? prev.createdAt : at, createdBy: typeof prev.createdBy === 'string' ? prev.createdBy : ctx.author },
+      ctx.author,
+      at,
+    );
+    const json = canonicalJson(body);
+    const written = revFromJson(parent, false, json);
+    return { doc: this.writeRev(row, parent, body, false, ctx.author, at, json), written };
   }
 
   /** Deletes a document by writing a tombstone revision (kept, and replicated later). */
@@ -285,7 +326,7 @@ export class DocStore {
       this.assertLeaf(row, parent);
       const at = ctx.at ?? this.now();
       const body: Body = { ...tombstoneOf(row.type, this.body(row.rowid, parent)), updatedAt: at, updatedBy: ctx.author };
-      return this.writeRev(row, parent, body, true, ctx.author, at);
+      return this.reconciled(row, this.writeRev(row, parent, body, true, ctx.author, at));
     }).immediate();
   }
 
@@ -359,6 +400,11 @@ export class DocStore {
     }).immediate();
   }
 
+  private reconciled(row: DocKey, doc: StoredDoc): StoredDoc {
+    this.reconcile(row);
+    return doc;
+  }
+
   private assertLeaf(row: DocRow, rev: string): void {
     const r = this.s.revExists.get(row.rowid, rev);
     if (!r) {
@@ -388,8 +434,7 @@ export class DocStore {
     return body;
   }
 
-  private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string): StoredDoc {
-    const json = canonicalJson(body);
+  private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string, json = canonicalJson(body)): StoredDoc {
     const rev = revFromJson(parent, deleted, json);
     if (!this.s.revExists.get(row.rowid, rev)) {
       this.s.insertRev.run(row.rowid, rev, revPos(rev), parent, deleted ? 1 : 0, json, author, at);
@@ -401,8 +446,11 @@ export class DocStore {
   /**
    * Recomputes winner and conflict flag, bumps the changes feed and rewrites projections.
    * `at` is when the change happened; for revisions from elsewhere, the winner's own time.
+   * `fresh`: the document was never projected (it arrived in this transaction), so there are
+   * no rows to delete first; a delete from the contentless index would also make FTS5 flush
+   * its pending terms, once per document.
    */
-  settle(row: DocKey, when?: string): StoredDoc {
+  settle(row: DocKey, when?: string, fresh = false): StoredDoc {
     const leaves: LeafInfo[] = this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
     const winner = pickWinner(leaves);
     const conflicted = isConflicted(leaves);
@@ -410,13 +458,30 @@ export class DocStore {
     const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
     const seq = this.bumpSeq(row.rowid);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
-    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at);
+    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh);
     return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
   }
 
   private bumpSeq(rowid: number): number {
     this.s.changeDelete.run(rowid);
     return Number(this.s.changeInsert.run(rowid).lastInsertRowid);
+  }
+
+  /**
+   * Compaction: removes the bodies of old revisions of one document, or of all, keeping the
+   * tree (every revision id and parent, so replication and history still know the path), the
+   * leaves, the branch points (a revision with two children is the base a later merge of those
+   * branches needs), the base of an editing session in progress and of an open conflict.
+   * Returns how many bodies were removed.
+   */
+  compact(id?: string): number {
+    const run = () => {
+      if (id === undefined) return prepared(this.db, COMPACT_SQL).run({ doc: null }).changes;
+      const row = this.row(id);
+      if (!row) throw noSuchDoc(id);
+      return prepared(this.db, COMPACT_SQL).run({ doc: row.rowid }).changes;
+    };
+    return this.db.transaction(run).immediate();
   }
 
   /** Documents changed after `since`, oldest first: the local side of the changes feed. */
@@ -434,6 +499,16 @@ export class DocStore {
   }
 }
 
+const COMPACT_SQL = `
+  UPDATE revs SET body = NULL
+  WHERE leaf = 0 AND body IS NOT NULL AND (@doc IS NULL OR doc_rowid = @doc)
+    AND (SELECT count(*) FROM revs c WHERE c.doc_rowid = revs.doc_rowid AND c.parent = revs.rev) < 2
+    AND NOT EXISTS (SELECT 1 FROM drafts d JOIN docs o ON o.id = d.doc_id WHERE o.rowid = revs.doc_rowid AND d.base_rev = revs.rev)
+    AND NOT EXISTS (
+      SELECT 1 FROM conflicts k JOIN docs o ON o.id = k.doc_id
+      WHERE o.rowid = revs.doc_rowid AND k.resolved_at IS NULL AND k.base_rev = revs.rev
+    )`;
+
 /**
  * What a tombstone keeps of the revision it ends: its type and office, which a server's
  * per-office rules and filters need.
@@ -443,15 +518,18 @@ function tombstoneOf(type: string, prev: Body | null): Body {
   return office === null ? { type } : { type, office };
 }
 
-/** An app edits documents of its schema version or older; newer ones are read-only here. */
-function assertEditable(row: DocKey, prev: Body): void {
-  const v = schemaOf(prev);
+/**
+ * An app edits documents of its schema version or older; newer ones are read-only here, since
+ * this app cannot know what their fields and values mean.
+ */
+export function assertEditable(doc: { type: string; id?: string }, body: Readonly<Body>): void {
+  const v = schemaOf(body);
   if (v > DOC_SCHEMA_VERSION) {
     throw new DatelineError(
       'DOC_NEWER',
-      `This ${row.type} was written by a newer version of Dateline (document version ${v}; this app edits up to version ${DOC_SCHEMA_VERSION}). ` +
+      `This ${doc.type} was written by a newer version of Dateline (document version ${v}; this app edits up to version ${DOC_SCHEMA_VERSION}). ` +
         'You can read and export it; update Dateline to edit it.',
-      { params: { id: row.id, version: v, supported: DOC_SCHEMA_VERSION } },
+      { params: { ...(doc.id === undefined ? {} : { id: doc.id }), version: v, supported: DOC_SCHEMA_VERSION } },
     );
   }
 }

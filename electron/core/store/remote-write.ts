@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { checkKnownFields, DOC_SCHEMA_VERSION, DOC_TYPES, DocIdSchema, isReservedName, REV_PATTERN, schemaOf, type DocType } from '../../shared/documents';
 import type { Body, DocKey, DocStore } from './docstore';
-import type { ConflictsInbox } from './conflicts';
 import type { BulkWriteResult, RemoteRevision } from './replication-api';
 import { canonicalJson, revPos } from './revisions';
 
@@ -98,9 +97,8 @@ export class RemoteWriter {
   private readonly s;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly docs: DocStore,
-    private readonly inbox: ConflictsInbox,
   ) {
     this.s = {
       rev: db.prepare<[number, string], RevRow>('SELECT parent, leaf FROM revs WHERE doc_rowid = ? AND rev = ?'),
@@ -133,6 +131,7 @@ export class RemoteWriter {
     const now = this.docs.now();
     for (const [id, revs] of byId) {
       let key: DocKey | undefined = this.docs.rowOf(id);
+      const fresh = key === undefined;
       let wrote = false;
       for (const c of revs) {
         if (key && c.type !== null && !c.deleted && c.type !== key.type) {
@@ -155,8 +154,8 @@ export class RemoteWriter {
         wrote = true;
       }
       if (key && wrote) {
-        this.docs.settle(key);
-        this.inbox.noticeDeleteAgainstEdit(key, now);
+        this.docs.settle(key, undefined, fresh);
+        this.docs.reconcile(key);
       }
     }
     return result;

@@ -2,7 +2,7 @@ import type { Created } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
 import { checkKnownFields, type Doc, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
-import type { Body, StoredDoc } from './docstore';
+import { assertEditable, type Body, type StoredDoc } from './docstore';
 
 /** The contract's view of a stored document: id, rev, type, its fields and unknown fields. */
 export function toDoc<T extends DocType>(d: StoredDoc): Doc<T> {
@@ -11,9 +11,11 @@ export function toDoc<T extends DocType>(d: StoredDoc): Doc<T> {
 
 /**
  * Validates the fields this version knows and keeps the others as they are, so that what a
- * newer app or another office wrote survives an edit made here.
+ * newer app or another office wrote survives an edit made here. A document of a newer schema
+ * version is refused whole (DOC_NEWER): it is read-only in this app.
  */
 export function validateKnown(type: DocType, body: Body, where: (string | number)[] = ['fields']): Body {
+  assertEditable({ type }, body);
   const checked = checkKnownFields(type, body);
   if (!checked.ok) {
     const path = [...where, ...checked.path];

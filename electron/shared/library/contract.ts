@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocIdSchema, FieldNameSchema, RevSchema, type DocType } from '../documents';
+import { DocIdSchema, RevSchema, type DocType } from '../documents';
 import { BaseRev, Empty, jobMethod, Limit, method, type Created } from '../methods';
 
 /**
@@ -83,7 +83,7 @@ export const LIBRARY_API = {
         id: DocIdSchema,
         baseRev: BaseRev,
         session: z.string().min(1).max(100),
-        fields: z.record(FieldNameSchema, z.unknown()),
+        fields: z.record(z.string(), z.unknown()),
       })
       .strict(),
   ),

@@ -4,6 +4,7 @@ import { Library } from '../../electron/core/store/library';
 import { m0001 } from '../../electron/core/store/migrations/0001-initial';
 import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
 import { rebuildProjections } from '../../electron/core/store/projections';
+import { settleConflicts } from '../../electron/core/sync/session';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { tempDir } from '../helpers';
 
@@ -383,6 +384,41 @@ describe('tombstones and erase', () => {
     const a = l.docs.create('contact', { name: 'Duplicate' }, ctx);
     const t = l.docs.erase(a.id, { mergedInto: 'con-keeper' }, ctx);
     expect(t.body).toEqual({ type: 'contact', mergedInto: 'con-keeper' });
+    l.close();
+  });
+});
+
+describe('compaction', () => {
+  it('removes old bodies but keeps the tree, the leaves, the branch points and what a session needs', async () => {
+    const l = await lib();
+    const a = l.docs.create('release', { headline: 'v1', language: 'en' }, ctx);
+    const v2 = l.docs.update(a.id, { headline: 'v2', language: 'en' }, ctx);
+    const v3 = l.docs.update(a.id, { headline: 'v3', language: 'en' }, ctx);
+    // A branch from v2 (it changed the tags) makes v2 a branch point; it merges with v3.
+    const side = `3-${hex('side')}`;
+    l.replication.bulkInsertRemote([remote(a.id, [side, v2.rev, a.rev], release('v2', { tags: ['side'] }))]);
+    expect(settleConflicts(l.replication, [a.id]).merged).toBe(1);
+    expect(l.docs.require(a.id).body).toMatchObject({ headline: 'v3', tags: ['side'] });
+    const other = l.docs.create('release', { headline: 'w1', language: 'en' }, ctx);
+    const w2 = l.docs.update(other.id, { headline: 'w2', language: 'en' }, ctx);
+    l.docs.update(other.id, { headline: 'w3', language: 'en' }, ctx);
+    l.db.prepare("INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, '{}', 's', 'a', 'x', 'x')").run(other.id, w2.rev);
+
+    const availability = (id: string) => Object.fromEntries(l.docs.revisions(id).map((r) => [r.rev, r.available]));
+    const before = l.docs.revisions(a.id).length;
+    expect(l.docs.compact()).toBe(4);
+    expect(l.docs.revisions(a.id)).toHaveLength(before);
+    const leaves = l.docs.revisions(a.id).filter((r) => r.leaf);
+    expect(leaves.every((r) => r.available)).toBe(true);
+    expect(availability(a.id)).toMatchObject({ [a.rev]: false, [v2.rev]: true, [v3.rev]: false, [side]: false });
+    expect(availability(other.id)).toMatchObject({ [other.rev]: false, [w2.rev]: true });
+    expect(() => l.docs.getRevision(a.id, a.rev)).toThrowError(/was compacted/);
+    expect(l.replication.openRevs(a.id, [a.rev])).toEqual([{ missing: a.rev }]);
+    // The path is still there for a server asking for the winner.
+    const [win] = l.replication.openRevs(a.id, [l.docs.getStored(a.id)!.rev]);
+    expect(win).toEqual({ ok: expect.objectContaining({ _revisions: expect.objectContaining({ start: 4 }) as unknown }) as unknown });
+    expect(win && 'ok' in win ? win.ok._revisions.ids : []).toHaveLength(4);
+    expect(l.docs.compact(a.id)).toBe(0);
     l.close();
   });
 });
