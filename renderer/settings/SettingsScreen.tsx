@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes, languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
+import { ServerSection } from '../sync/ServerSection';
 
 function LibraryCheck() {
   const { t } = useTranslation();
@@ -117,6 +118,7 @@ export function SettingsScreen() {
           {t('settings.newOffice')}
         </a>
       </section>
+      <ServerSection />
       <section className="panel" aria-labelledby="set-ui">
         <h2 id="set-ui">{t('settings.interface')}</h2>
         <SelectField
