@@ -66,7 +66,7 @@ export function ServerSection() {
       <form onSubmit={(ev) => void start(ev)}>
         <div className="field">
           <label htmlFor="sync-remote">{t('sync.remote')}</label>
-          <input id="sync-remote" type="url" dir="ltr" value={remote} onChange={(e) => setRemote(e.target.value)} placeholder="https://sync.example.org/office-kampala" required />
+          <input id="sync-remote" type="url" dir="ltr" value={remote} onChange={(e) => setRemote(e.target.value)} placeholder={t('sync.remotePlaceholder')} required />
         </div>
         <div className="field">
           <label htmlFor="sync-user">{t('sync.user')}</label>
