@@ -12,6 +12,7 @@ import { contactBulkHandlers } from './contacts/bulk-handlers';
 import { contactPersonHandlers } from './contacts/person-handlers';
 import { releaseHandlers } from './releases/handlers';
 import { searchHandlers } from './search/handlers';
+import { uiHandlers } from './ui/handlers';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
 import { syncHandlers } from './sync/handlers';
@@ -46,6 +47,7 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...historyHandlers,
   ...searchHandlers,
+  ...uiHandlers,
   ...importHandlers,
   ...kitHandlers,
   ...contactBulkHandlers,

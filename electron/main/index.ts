@@ -5,6 +5,7 @@ import { app, type BrowserWindow } from 'electron';
 import { CoreClient } from './core-client';
 import { forkCoreHost } from './core-process';
 import { registerIpc } from './ipc';
+import { preferredUiLanguage } from '../shared/ui/languages';
 import { installMenu } from './menu';
 import { builtPaths, libraryDir, nativeBindingFor } from './paths';
 import { printKitPdf } from './print';
@@ -68,9 +69,13 @@ function start(): void {
 
   void app.whenReady().then(() => {
     installAppProtocol(paths.renderer);
-    installMenu(process.platform, developer);
+    // The OS language until the window says which one the person chose in Settings.
+    installMenu(process.platform, developer, preferredUiLanguage(app.getPreferredSystemLanguages()));
     core.start();
     registerIpc(core, appWindows);
+    core.onEvent((e) => {
+      if (e.type === 'ui.language') installMenu(process.platform, developer, e.language);
+    });
     openWindow();
   });
 }

@@ -10,6 +10,8 @@ import { OFFICE_API } from './offices/contract';
 import { RELEASE_API } from './releases/contract';
 import { SEARCH_API } from './search/contract';
 import { SYNC_API } from './sync/contract';
+import { UI_API } from './ui/contract';
+import type { UiLanguageCode } from './ui/languages';
 
 /**
  * The contract: every method Dateline's core answers, with its input schema and result type.
@@ -37,6 +39,7 @@ export const API = {
   ...SEARCH_API,
   ...IMPORT_API,
   ...SYNC_API,
+  ...UI_API,
 } as const;
 
 export type Api = typeof API;
@@ -58,7 +61,9 @@ export type CoreEvent =
   | { type: 'job.failed'; job: JobInfo; error: { code: string; message: string } }
   | { type: 'library.changed'; lastSeq: number }
   /** The background check of a big library found damage: offer to restore a backup. */
-  | { type: 'library.problem'; problems: string[] };
+  | { type: 'library.problem'; problems: string[] }
+  /** The person chose another interface language (the desktop shell rewords its menu). */
+  | { type: 'ui.language'; language: UiLanguageCode };
 
 /** What the desktop preload exposes as `window.dateline`: a pipe to the dispatcher, nothing else. */
 export interface DatelineBridge {

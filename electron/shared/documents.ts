@@ -311,6 +311,8 @@ export const OfficeFields = z
     colours: z.object({ primary: ColourSchema, accent: ColourSchema }).strict().default({ primary: '#1f3a5f', accent: '#c8102e' }),
     boilerplate: z.record(LanguageSchema, z.string().max(20_000)).default({}),
     timeZone: TimeZoneSchema.nullable().default(null),
+    /** The digits its Arabic interface writes: Arabic-Indic (٠١٢٣) or Western (0123). */
+    digits: z.enum(['arab', 'latn']).optional(),
     office: DocIdSchema.nullable().default(null),
     /** Where the office is: phone numbers typed without a country code are read as this country's. */
     country: CountrySchema.nullable().optional(),

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client/context';
+import { DisplayProvider } from '../i18n/DisplayProvider';
+import { useAnnounceLanguage } from '../i18n/useAnnounceLanguage';
 import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
@@ -74,6 +76,7 @@ export function App() {
   const section = sectionOf(route);
   const searchRef = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState(false);
+  useAnnounceLanguage();
 
   useEffect(() => client.onUnauthorized(() => setRefused(true)), [client]);
 
@@ -96,6 +99,7 @@ export function App() {
   if (refused) return <NoToken />;
 
   return (
+    <DisplayProvider>
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('nav.skip')}
@@ -126,5 +130,6 @@ export function App() {
       </main>
       <JobTray />
     </div>
+    </DisplayProvider>
   );
 }

@@ -4,6 +4,8 @@ import ar from './ar.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
+import { preferredUiLanguage, type UiLanguageCode } from '../../electron/shared/ui/languages';
+import { displayPrefs } from './display';
 import { PSEUDO_LANGUAGE, pseudoTree } from './pseudo';
 
 /**
@@ -15,7 +17,7 @@ export const UI_RESOURCES = {
   fr: { translation: fr },
   es: { translation: es },
   ar: { translation: ar },
-} as const;
+} as const satisfies Record<UiLanguageCode, unknown>;
 
 export type UiLanguage = keyof typeof UI_RESOURCES;
 export const UI_LANGUAGES = Object.keys(UI_RESOURCES) as UiLanguage[];
@@ -27,24 +29,17 @@ const ALL_RESOURCES = { ...UI_RESOURCES, [PSEUDO_LANGUAGE]: { translation: pseud
 /** Formatting locale per UI language: the organisation writes day-month dates in English. */
 const FORMAT_LOCALE: Record<string, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar', [PSEUDO_LANGUAGE]: 'en-GB' };
 
+/**
+ * The Intl locale for a UI language: Arabic carries the office's digits (ar-u-nu-arab or
+ * ar-u-nu-latn); the other languages always write Western digits.
+ */
 export function formatLocale(lng: string): string {
-  return FORMAT_LOCALE[lng] ?? lng;
+  const base = FORMAT_LOCALE[lng] ?? lng;
+  return lng === 'ar' ? `${base}-u-nu-${displayPrefs().digits}` : base;
 }
 
 function isUiLanguage(x: string): x is UiLanguage {
   return Object.prototype.hasOwnProperty.call(UI_RESOURCES, x);
-}
-
-/**
- * The first of the system's preferred languages that Dateline speaks (fr-CA → fr). Electron
- * gives the window the OS language here; a browser gives its own.
- */
-export function preferredLanguage(preferences: readonly string[]): UiLanguage {
-  for (const tag of preferences) {
-    const base = tag.split('-')[0]?.toLowerCase() ?? '';
-    if (isUiLanguage(base)) return base;
-  }
-  return 'en';
 }
 
 function initialLanguage(): string {
@@ -54,8 +49,9 @@ function initialLanguage(): string {
   } catch {
     // No storage: use the system's language.
   }
+  // Electron gives the window the OS languages here; a browser gives its own.
   if (typeof navigator === 'undefined') return 'en';
-  return preferredLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  return preferredUiLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
 /** Keeps <html lang> and <html dir> in step with the UI language (Arabic reads right to left). */
@@ -65,13 +61,25 @@ function applyToDocument(instance: I18n, lng: string): void {
   document.documentElement.dir = instance.dir(lng);
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+function shapeValue(instance: I18n, value: unknown): string {
+  const lng = instance.language ?? 'en';
+  const text = typeof value === 'number' ? new Intl.NumberFormat(formatLocale(lng)).format(value) : String(value);
+  return instance.dir(lng) === 'rtl' ? `${FSI}${text}${PDI}` : text;
+}
+
 export function setUpI18n(lng: string = initialLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     resources: ALL_RESOURCES,
     lng,
     fallbackLng: 'en',
-    interpolation: { escapeValue: false },
+    // React escapes; this hook only shapes values: numbers in the UI language with the
+    // office's digits, and, in a right-to-left UI, each value isolated (FSI…PDI) so a Latin
+    // name or a number keeps its own direction inside Arabic text.
+    interpolation: { escapeValue: true, useRawValueToEscape: true, escape: (value: unknown) => shapeValue(instance, value) },
     returnNull: false,
     initAsync: false,
   });

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
 import { applySourceAction } from './source-actions';
 import { SourceView } from './SourceView';
+import { warningText } from '../i18n/warnings';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
 export interface Reviewing {
@@ -91,8 +92,8 @@ export function Review({
         }}
       >
         {item.preview.warnings.map((w) => (
-          <p key={w} className="hint import-warning">
-            {w}
+          <p key={`${w.code}:${w.message}`} className="hint import-warning">
+            {warningText(t, w)}
           </p>
         ))}
         {text('headline', t('import.field.headline'), sure.headline)}

@@ -3,6 +3,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import type { KitPreview } from '../../electron/shared/kits/contract';
 import type { PageSize } from '../../electron/shared/kits/layout';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { warningText } from '../i18n/warnings';
 
 /** The live preview: the very HTML the PDF is printed from, in a sandboxed frame (no script, no network). */
 export function PreviewPane({
@@ -24,8 +25,8 @@ export function PreviewPane({
       <h2 id={`${ids}-preview`}>{t('kitBuilder.preview')}</h2>
       <p className="hint">{t('kitBuilder.previewHint', { size: pageSize === 'Letter' ? t('kitBuilder.pageLetter') : t('kitBuilder.pageA4') })}</p>
       {preview?.warnings.map((w) => (
-        <p key={w} className="notice" dir="auto">
-          {w}
+        <p key={`${w.code}:${w.message}`} className="notice">
+          {warningText(t, w)}
         </p>
       ))}
       {previewError && <ErrorMessage error={previewError} />}

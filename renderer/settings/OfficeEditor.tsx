@@ -31,7 +31,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
-    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', office: d.office ?? null }),
+    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', digits: d.digits, office: d.office ?? null }),
     write: (client, { zone, ...form }, target) => {
       const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
       const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate };
@@ -89,6 +89,16 @@ export function OfficeEditor({ id }: { id: string | null }) {
             )}
           </div>
         </div>
+        <SelectField
+          id={`${uid}-digits`}
+          label={t('settings.digits')}
+          value={form.digits ?? 'latn'}
+          choices={[
+            { value: 'latn', label: t('settings.digitsWestern') },
+            { value: 'arab', label: t('settings.digitsArabic') },
+          ]}
+          onChange={(d) => set({ digits: d === 'arab' ? 'arab' : 'latn' })}
+        />
         <fieldset>
           <legend>{t('settings.logo')}</legend>
           {images.length === 0 ? (

@@ -7,7 +7,8 @@ import { useClient, useCoreEvents } from '../client/context';
 import { formatLocale, rememberLanguage, UI_LANGUAGES } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes, languageName } from '../ui/languages';
-import { SelectField } from '../ui/SelectField';
+import { officeChoices, SelectField } from '../ui/SelectField';
+import { useHomeOffice } from '../i18n/DisplayProvider';
 import { useCall } from '../ui/useCall';
 import { ServerSection } from '../sync/ServerSection';
 
@@ -19,7 +20,7 @@ function LibraryCheck() {
   const [error, setError] = useState<ApiError | null>(null);
 
   useCoreEvents((e) => {
-    if (e.type === 'library.changed' || e.type === 'library.problem' || !jobId || e.job.id !== jobId) return;
+    if (!('job' in e) || !jobId || e.job.id !== jobId) return;
     if (e.type === 'job.done') {
       const result = e.result as { problems?: unknown } | null;
       setProblems(Array.isArray(result?.problems) ? result.problems.map(String) : []);
@@ -69,6 +70,7 @@ export function SettingsScreen() {
   const info = useCall('library.info', {}, 'info');
   const offices = useCall('office.list', { limit: 500 }, 'offices');
   const locale = formatLocale(i18n.language);
+  const home = useHomeOffice();
 
   return (
     <div className="screen">
@@ -131,6 +133,19 @@ export function SettingsScreen() {
             void i18n.changeLanguage(l);
           }}
         />
+        {offices.status === 'ok' && offices.value.items.length > 0 && (
+          <>
+            <SelectField
+              id="home-office"
+              label={t('settings.homeOffice')}
+              value={home.office ?? ''}
+              choices={officeChoices(offices.value.items)}
+              none={t('settings.homeOfficeNone')}
+              onChange={(id) => home.choose(id || null)}
+            />
+            <p className="hint">{t('settings.homeOfficeHint')}</p>
+          </>
+        )}
       </section>
     </div>
   );

@@ -1,3 +1,5 @@
+import { displayTimeZone } from '../i18n/display';
+
 /** The organisation's working languages, offered first wherever a language is chosen. */
 export const WORKING_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 
@@ -27,7 +29,7 @@ export function countryName(code: string, uiLanguage: string): string {
 export function formatDateTime(iso: string, locale: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: displayTimeZone() }).format(d);
 }
 
 export function formatDate(isoDate: string, locale: string): string {

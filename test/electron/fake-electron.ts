@@ -145,6 +145,8 @@ export class FakeApp extends Emitter {
   lock = true;
   isPackaged = false;
   paths: Record<string, string> = {};
+  /** What the OS says the person reads, best first. */
+  systemLanguages: string[] = ['en-GB'];
   readonly quit = vi.fn();
   readonly setName = vi.fn();
   private markReady: () => void = () => undefined;
@@ -161,6 +163,7 @@ export class FakeApp extends Emitter {
     this.lock = true;
     this.isPackaged = false;
     this.paths = { appData: '/home/officer/.config', userData: '/home/officer/.config/dateline' };
+    this.systemLanguages = ['en-GB'];
     this.quit.mockClear();
     this.setName.mockClear();
     this.ready = new Promise<void>((resolve) => {
@@ -178,6 +181,9 @@ export class FakeApp extends Emitter {
     const p = this.paths[name];
     if (p === undefined) throw new Error(`no path ${name}`);
     return p;
+  }
+  getPreferredSystemLanguages(): string[] {
+    return this.systemLanguages;
   }
   whenReady(): Promise<void> {
     return this.ready;

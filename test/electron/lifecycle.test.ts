@@ -68,6 +68,20 @@ describe('the Electron shell', () => {
     });
   });
 
+  it('words the menu in the OS language, then in the language the window announces', async () => {
+    const app = await launch((a) => (a.systemLanguages = ['fr-CA', 'en-US']));
+    await app.becomeReady();
+    const labels = () => {
+      const menu = Menu.setApplicationMenu.mock.lastCall?.[0] as { template: { label?: string }[] };
+      return menu.template.map((m) => m.label);
+    };
+    expect(labels()).toContain('&Édition');
+    const host = utilityProcess.fork.mock.results[0]!.value as FakeUtilityProcess;
+    host.emit('message', { type: 'event', event: { type: 'ui.language', language: 'ar' } });
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
+    expect(labels()).toContain('&تحرير');
+  });
+
   it('honours DATELINE_LIBRARY, and a packaged app ignores DATELINE_NATIVE_BINDING', async () => {
     vi.stubEnv('DATELINE_LIBRARY', '/srv/press/library');
     vi.stubEnv('DATELINE_NATIVE_BINDING', '/tmp/evil.node');

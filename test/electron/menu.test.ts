@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 const { menuTemplate } = await import('../../electron/main/menu');
+const { MENU_WORDS } = await import('../../electron/main/menu-words');
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -38,5 +39,20 @@ describe('the native menu', () => {
     expect(roles(menuTemplate('darwin', false), 'Dateline')).toContain('quit');
     expect(menuTemplate('linux', false)[0]?.label).toBe('&File');
     expect(roles(menuTemplate('linux', false), 'File')).toEqual(['quit']);
+  });
+
+  it('labels every item in the interface language, keeping the roles and their shortcuts', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const en = flatten(menuTemplate(platform, true, 'en'));
+      for (const lng of ['fr', 'es', 'ar'] as const) {
+        const other = flatten(menuTemplate(platform, true, lng));
+        expect(other.map((i) => i.role)).toEqual(en.map((i) => i.role));
+        const words = new Set(Object.values(MENU_WORDS[lng]));
+        const unlabelled = other.filter((i) => i.type !== 'separator' && i.label !== 'Dateline' && !words.has(i.label ?? ''));
+        expect(unlabelled).toEqual([]);
+      }
+    }
+    expect(menuTemplate('win32', false, 'ar').map((m) => m.label)).toEqual(['&ملف', '&تحرير', '&عرض', '&نافذة', '&مساعدة']);
+    expect(flatten(menuTemplate('linux', false, 'es')).find((i) => i.role === 'paste')?.label).toBe('Pegar');
   });
 });

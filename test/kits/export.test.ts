@@ -47,7 +47,8 @@ describe('kit export', () => {
     expect(result.files.map((x) => x.format)).toEqual(['docx', 'pdf', 'zip', 'lite']);
     expect(readdirSync(out).sort()).toEqual(['Kasese water press kit-lite.zip', 'Kasese water press kit.docx', 'Kasese water press kit.pdf', 'Kasese water press kit.zip']);
     for (const x of result.files) expect(x.bytes).toBeGreaterThan(1000);
-    expect(result.warnings.join('\n')).toMatch(/Peter Okoth.*journalist/);
+    expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/Peter Okoth.*journalist/);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'KIT_JOURNALIST_LEFT_OUT', params: { name: 'Peter Okoth' } }));
   });
 });
 

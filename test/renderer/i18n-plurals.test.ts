@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { preferredLanguage, setUpI18n } from '../../renderer/i18n';
+import { afterEach, describe, expect, it } from 'vitest';
+import { preferredUiLanguage as preferredLanguage } from '../../electron/shared/ui/languages';
+import { formatLocale, setUpI18n } from '../../renderer/i18n';
+import { setDisplayPrefs } from '../../renderer/i18n/display';
+import { embargoWording } from '../../renderer/releases/embargo';
+import { formatBytes, formatDateTime } from '../../renderer/ui/languages';
 import { PSEUDO_LANGUAGE, pseudoString } from '../../renderer/i18n/pseudo';
+
+/** Arabic wraps each value in isolates (FSI…PDI); the plural tests read the words only. */
+const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 
 describe('Arabic plurals', () => {
   const i18n = setUpI18n('ar');
-  const t = i18n.t.bind(i18n);
+  const t = (key: string, opts?: Record<string, unknown>) => plain(i18n.t(key, opts));
 
   it('uses all six forms: zero, one, two, few (3–10), many (11–99), other (100+)', () => {
     expect(t('releases.count', { count: 0 })).toBe('لا توجد بيانات صحفية');
@@ -28,6 +35,33 @@ describe('Arabic plurals', () => {
   it('labels a document type in the plural whatever the count asked for', () => {
     expect(t('docType.release', { count: 2 })).toBe('البيانات الصحفية');
     expect(t('docType.release', { count: 1 })).toBe('بيان صحفي');
+  });
+});
+
+describe('numbers and names inside Arabic text', () => {
+  afterEach(() => setDisplayPrefs({ timeZone: undefined, digits: 'latn' }));
+
+  it('isolates each value so a Latin name or a number keeps its own direction', () => {
+    const i18n = setUpI18n('ar');
+    expect(i18n.t('kitBuilder.removed', { item: 'WFP Kasese 2026' })).toBe('أُزيل \u2068WFP Kasese 2026\u2069 من الملف.');
+    const fr = setUpI18n('fr');
+    expect(fr.t('kitBuilder.removed', { item: 'WFP Kasese 2026' })).toBe('WFP Kasese 2026 a été retiré du dossier.');
+  });
+
+  it('writes numbers with the digits the office chose', () => {
+    const i18n = setUpI18n('ar');
+    expect(plain(i18n.t('releases.count', { count: 12 }))).toBe('12 بيانًا صحفيًا');
+    setDisplayPrefs({ timeZone: undefined, digits: 'arab' });
+    expect(plain(i18n.t('releases.count', { count: 12 }))).toBe('١٢ بيانًا صحفيًا');
+    expect(formatBytes(1536, formatLocale('ar'))).toMatch(/^١٫٥ /);
+    expect(formatBytes(1536, formatLocale('fr'))).toBe('1,5\u202fko');
+  });
+
+  it('shows dates in the office’s time zone', () => {
+    setDisplayPrefs({ timeZone: 'Asia/Amman', digits: 'arab' });
+    expect(formatDateTime('2026-12-31T22:30:00Z', formatLocale('ar'))).toMatch(/٢٠٢٧/);
+    setDisplayPrefs({ timeZone: 'America/Bogota', digits: 'latn' });
+    expect(formatDateTime('2026-12-31T22:30:00Z', formatLocale('es'))).toBe('31 dic 2026, 17:30');
   });
 });
 
@@ -62,5 +96,24 @@ describe('the pseudo-locale', () => {
     const i18n = setUpI18n(PSEUDO_LANGUAGE);
     expect(i18n.t('common.removeItem', { item: 'Photo' })).toBe(pseudoString('Remove {{item}}').replace('{{item}}', 'Photo'));
     expect(i18n.dir()).toBe('ltr');
+  });
+});
+
+describe('the embargo in words', () => {
+  const embargo = { at: '2099-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' };
+  const words = (lng: string) => {
+    const i18n = setUpI18n(lng);
+    const w = embargoWording(embargo, formatLocale(lng), new Date('2099-01-01T00:00:00Z'));
+    return plain(i18n.t(w.key, { time: w.time, place: i18n.t(`embargo.place.${embargo.timeZone}`), date: w.date }));
+  };
+
+  it('names the zone’s city and writes the time in each language', () => {
+    expect(words('en')).toBe('Embargoed until 14:00 Geneva time, 3 Dec');
+    expect(words('fr')).toBe('Sous embargo jusqu’à 14:00, heure de Genève, le 3 déc.');
+    expect(words('es')).toBe('Bajo embargo hasta las 14:00, hora de Ginebra, del 3 dic');
+    expect(words('ar')).toBe('محظور النشر حتى الساعة 14:00 بتوقيت جنيف، 3 ديسمبر');
+    setDisplayPrefs({ timeZone: undefined, digits: 'arab' });
+    expect(words('ar')).toBe('محظور النشر حتى الساعة ١٤:٠٠ بتوقيت جنيف، ٣ ديسمبر');
+    setDisplayPrefs({ timeZone: undefined, digits: 'latn' });
   });
 });

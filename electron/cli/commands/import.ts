@@ -56,7 +56,7 @@ function human(file: string, preview: ImportPreview, committed: ImportCommitted 
   if (r.endMark) lines.push(`  End mark:     ${r.endMark}`);
   if (preview.contacts.length === 0) lines.push('  Contacts:     (none found)');
   for (const c of preview.contacts) lines.push(`  Contact:      ${contactLine(c)}`);
-  for (const w of preview.warnings) lines.push(`  Note:         ${w}`);
+  for (const w of preview.warnings) lines.push(`  Note:         ${w.message}`);
   if (committed) {
     const made = committed.contacts.filter((c) => c.created).length;
     lines.push(`  Stored:       ${made} new contact${made === 1 ? '' : 's'}, ${committed.contacts.length - made} matched; original kept as ${committed.attachment.id}`);
@@ -89,7 +89,7 @@ export const importCommand: Command = {
           });
         }
         const contacts = preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone }));
-        results.push({ file, ok: true, release: preview.release, contacts, warnings: preview.warnings, confidence: preview.confidence, ...(committed ? { id: committed.id } : {}) });
+        results.push({ file, ok: true, release: preview.release, contacts, warnings: preview.warnings.map((w) => w.message), confidence: preview.confidence, ...(committed ? { id: committed.id } : {}) });
         if (!cli.json) io.out(`${human(file, preview, committed)}\n\n`);
       } catch (e) {
         const err: ApiError = isDatelineError(e) ? e.toApiError() : toApiError(e);

@@ -120,7 +120,7 @@ export const exportCommand: Command = {
     const formats = parseFormats(v.format);
     try {
       const result = await cli.job<KitExportResult>('kit.export', { id: pos[1], formats, outDir: resolve(v.out ?? '.') });
-      if (!cli.json) for (const w of result.warnings) io.err(`warning: ${w}\n`);
+      if (!cli.json) for (const w of result.warnings) io.err(`warning: ${w.message}\n`);
       cli.print(
         result.files,
         result.files.map((f) => f.path).join('\n'),

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { DatelineError } from '../../shared/errors';
 import type { TextEncodingName } from '../../shared/contacts/bulk-contract';
 

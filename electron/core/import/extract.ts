@@ -11,6 +11,7 @@ import { findListing } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
+import { warning, type Warning } from '../../shared/warnings';
 
 /**
  * Reads a release out of blocks: page furniture and labels are dropped, the header gives the
@@ -28,7 +29,7 @@ export interface PageMeta {
 export interface Extraction {
   release: ImportedRelease;
   contacts: ExtractedContact[];
-  warnings: string[];
+  warnings: Warning[];
   confidence: ImportConfidence;
 }
 
@@ -48,7 +49,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { items: listing.items } },
     );
   }
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
 
   const header: Block[] = [];
   const body: string[] = [];
@@ -161,7 +162,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'note' && state === 'header') {
-      warnings.push('A note on an update or correction stood above the release; it was left out of the fields.');
+      warnings.push(warning('IMPORT_NOTE_LEFT_OUT', 'A note on an update or correction stood above the release; it was left out of the fields.'));
       continue;
     }
     // "Information:" heads the contacts only when contact details follow it.
@@ -276,7 +277,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     const e = readEmbargo(embargoLine);
     embargoDate = e.dateIso;
     embargo = { at: e.at, timeZone: e.at ? e.timeZone : null, text: embargoLine };
-    if (!e.at) warnings.push('The embargo line has no date Dateline could read; set the embargo by hand.');
+    if (!e.at) warnings.push(warning('IMPORT_EMBARGO_UNREAD', 'The embargo line has no date Dateline could read; set the embargo by hand.', { line: embargoLine }));
   }
 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
@@ -284,10 +285,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const contacts = extractContacts(contactGroups);
   const quotes = extractQuotes(bodyClean);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
-  if (headline === null) warnings.push('No headline was found; write one before storing.');
-  else if (!headlineSure) warnings.push('The headline is a guess; check it against the source.');
-  if (releaseDate === null) warnings.push('No release date was found; set one before storing.');
-  if (bodyClean.length === 0) warnings.push('No body text was found.');
+  if (headline === null) warnings.push(warning('IMPORT_NO_HEADLINE', 'No headline was found; write one before storing.'));
+  else if (!headlineSure) warnings.push(warning('IMPORT_HEADLINE_GUESSED', 'The headline is a guess; check it against the source.'));
+  if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
+  if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
   const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');
   const confidence: ImportConfidence = {
     headline: level(headline, headlineSure),

@@ -6,6 +6,7 @@ import { docxToHtml } from './docx';
 import { extractRelease, type PageMeta } from './extract';
 import { blocksToHtml, readHtml, sourceBlocks } from './html';
 import { cleanLine, decodeText } from './normalise';
+import type { Warning } from '../../shared/warnings';
 
 /**
  * The whole reading of one source, with no store and no I/O: bytes or text in, a draft out.
@@ -27,7 +28,7 @@ export interface Parsed {
   release: ImportedRelease;
   contacts: ImportedContact[];
   source: { blocks: ImportSourceBlock[]; html: string };
-  warnings: string[];
+  warnings: Warning[];
   confidence: ImportConfidence;
 }
 

@@ -14,6 +14,7 @@ import { imagesOf, resolveKit, type KitAttachment, type KitModel } from './model
 import { pdfPrinter, type PdfPrinter } from './pdf';
 import { fontPath, KIT_FONTS } from './resources';
 import { alreadyCompressed, writeZip, type ZipEntry } from './zip';
+import { warning, type Warning } from '../../shared/warnings';
 
 /**
  * Exports a kit to the formats asked for. Everything is written under temporary names in the
@@ -160,14 +161,14 @@ function manifestItems(model: KitModel, names: Map<string, string>): Record<stri
   });
 }
 
-async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx: Buffer, pdf: Buffer, progress: Progress, job: JobHandle | null, warnings: string[]): Promise<void> {
+async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx: Buffer, pdf: Buffer, progress: Progress, job: JobHandle | null, warnings: Warning[]): Promise<void> {
   const namer = new EntryNamer();
   for (const reserved of ['kit.docx', 'kit.pdf', 'captions.csv', 'contacts.vcf', 'manifest.json']) namer.reserve(reserved);
   const names = new Map<string, string>();
   for (const a of model.attachments) {
     names.set(a.id, `${a.isImage ? 'photos' : 'files'}/${namer.take(a.originalName, a.isImage ? a.mediaType : null, a.isImage ? 'photo' : 'file')}`);
     if (/^video\//.test(a.mediaType)) {
-      warnings.push(`"${a.originalName}" is a video: Dateline removes location from photos only, so check the video's metadata before sending the bundle.`);
+      warnings.push(warning('KIT_VIDEO_METADATA', `"${a.originalName}" is a video: Dateline removes location from photos only, so check the video's metadata before sending the bundle.`, { name: a.originalName }));
     }
   }
   const files: Record<string, unknown>[] = [];

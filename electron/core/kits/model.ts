@@ -7,6 +7,7 @@ import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
 import type { CoreContext } from '../context';
 import { canThumbnail } from '../attachments/images';
+import { warning, type Warning } from '../../shared/warnings';
 
 /**
  * One press kit, resolved from the store into what both renderings (DOCX and the HTML the
@@ -106,7 +107,7 @@ export interface KitModel {
   generatedAt: Date;
   /** Paragraph-level blocks in all the kit's text: the measure of how long the documents get. */
   blockCount: number;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** More text than this makes documents no one will read and exports that take minutes. */
@@ -157,14 +158,14 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       params: { id: kitId },
     });
   }
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
 
   let office: KitOffice | null = null;
   let logo: KitAttachment | null = null;
   if (kit.office) {
     const o = docs.getStored(kit.office);
     if (!o || o.deleted || o.type !== 'office') {
-      warnings.push(`The kit's office "${kit.office}" is no longer in the library; the kit is printed without an office template.`);
+      warnings.push(warning('KIT_OFFICE_MISSING', `The kit's office "${kit.office}" is no longer in the library; the kit is printed without an office template.`, { id: kit.office }));
     } else {
       const f = parseBody(OfficeFields, o.body, `Office "${o.id}"`, ['office']);
       const template = typeof o.body.template === 'string' && /^[a-z0-9-]{1,40}$/.test(o.body.template) ? o.body.template : 'default';
@@ -185,7 +186,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     const d = docs.getStored(id);
     if (!d || d.deleted || d.type !== 'contact') {
       if (fromRelease) {
-        warnings.push(`A contact of a release ("${id}") is no longer in the library; it is left out.`);
+        warnings.push(warning('KIT_CONTACT_MISSING', `A contact of a release ("${id}") is no longer in the library; it is left out.`, { id }));
         contactCache.set(id, null);
         return null;
       }
@@ -197,7 +198,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     const f: ContactFieldsT = parseBody(ContactFields, d.body, `Contact "${id}"`, where);
     if (f.kind !== 'spokesperson') {
       // A journalist from the media list is never printed in a kit or put in its vCard file.
-      warnings.push(`"${f.name}" is a journalist in the media list, not a press contact of the organisation; left out of the kit.`);
+      warnings.push(warning('KIT_JOURNALIST_LEFT_OUT', `"${f.name}" is a journalist in the media list, not a press contact of the organisation; left out of the kit.`, { name: f.name }));
       contactCache.set(id, null);
       return null;
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocIdSchema, EndMarkSchema, InstantSchema, IsoDateSchema, LanguageSchema, TimeZoneSchema } from '../documents';
 import { method } from '../methods';
+import type { Warning } from '../warnings';
 
 /**
  * Contract methods of the release importer (pasted text, web pages, Word files).
@@ -124,7 +125,7 @@ export interface ImportPreview {
   /** The source after cleaning: blocks to show, and the sanitised HTML (allow-listed tags, no references out). */
   source: { blocks: ImportSourceBlock[]; html: string };
   /** Things the person should look at (an embargo whose time could not be read, say). */
-  warnings: string[];
+  warnings: Warning[];
   /** How sure the importer is of each graded field; the review marks the doubtful ones. */
   confidence: ImportConfidence;
   /** Milliseconds spent parsing, for the person's patience and the benchmark. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocIdSchema, KitFields, type Doc } from '../documents';
 import { EXPORT_FORMATS, type ExportFormat, type PageSize } from './layout';
 import { fieldsUpdate, jobMethod, method, pageInput, type Created, type Page } from '../methods';
+import type { Warning } from '../warnings';
 
 /**
  * Contract methods of press kits and their exports (DOCX, PDF, ZIP, kit-lite).
@@ -26,7 +27,7 @@ export interface KitPreview {
   /** The kit is under embargo until this instant (the latest embargo of its releases), or null. */
   embargoUntil: string | null;
   /** Things left out of the kit and why (a journalist added as a contact, say). */
-  warnings: string[];
+  warnings: Warning[];
 }
 
 export interface ExportedFile {
@@ -37,7 +38,7 @@ export interface ExportedFile {
 
 export interface KitExportResult {
   files: ExportedFile[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 export interface KitExportedBytes {
@@ -46,7 +47,7 @@ export interface KitExportedBytes {
   /** The file's bytes, base64-encoded. */
   data: string;
   bytes: number;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 export const KIT_API = {
