@@ -29,7 +29,7 @@ export function ServerSection() {
   };
 
   useCoreEvents((e) => {
-    if (e.type === 'library.changed' || e.type === 'library.problem' || !jobId || e.job.id !== jobId) return;
+    if (!('job' in e) || !jobId || e.job.id !== jobId) return;
     if (e.type === 'job.progress') setStep(e.job.message);
     else if (e.type === 'job.done') {
       setSummary(e.result as SyncSummary);
