@@ -12,18 +12,30 @@ export class UsageError extends Error {}
 export interface Io {
   out(s: string): void;
   err(s: string): void;
-  stdin(): Promise<string>;
+  /** Standard input as text; refuses more than `maxBytes` without reading it all. */
+  stdin(maxBytes?: number): Promise<string>;
 }
 
 export const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
-  stdin: async () => {
+  stdin: async (maxBytes = Number.POSITIVE_INFINITY) => {
     const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
+    let size = 0;
+    for await (const c of process.stdin) {
+      size += (c as Buffer).length;
+      if (size > maxBytes) throw tooLargeInput('standard input', maxBytes);
+      chunks.push(c as Buffer);
+    }
     return Buffer.concat(chunks).toString('utf8');
   },
 };
+
+export function tooLargeInput(where: string, maxBytes: number): DatelineError {
+  return new DatelineError('FILE_TOO_LARGE', `${where} is larger than ${Math.round(maxBytes / (1024 * 1024))} MB; a release is far smaller.`, {
+    params: { limitBytes: maxBytes },
+  });
+}
 
 export const OPTIONS = {
   library: { type: 'string' },
@@ -44,6 +56,7 @@ export const OPTIONS = {
   item: { type: 'string', multiple: true },
   office: { type: 'string' },
   format: { type: 'string' },
+  'confirm-embargo': { type: 'boolean', default: false },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
   list: { type: 'string' },

@@ -1,13 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DatelineError, type ApiError } from '../shared/errors';
-import { Cli, defaultIo, intOption, need, OPTIONS, UsageError, type Io, type Values } from './cli';
+import { Cli, defaultIo, intOption, need, OPTIONS, tooLargeInput, UsageError, type Io, type Values } from './cli';
 import { COMMANDS } from './commands/index';
 import { IsoDateSchema, LanguageSchema } from '../shared/documents';
 import { RichTextSchema, type RichText } from '../shared/richtext';
+import { MAX_JSON_DEPTH, tooDeep } from '../shared/nesting';
 import { readFileForAttach, unreadable } from '../core/attachments/files';
 import { openCore, type Core } from '../core/index';
 import { toApiError } from '../core/jobs';
@@ -54,11 +55,16 @@ function bodyToRichText(body: unknown): RichText | unknown {
   return typeof body === 'string' ? markdownToRichText(body) : body;
 }
 
+/** The largest JSON a release command reads, from a file or standard input. */
+const JSON_INPUT_LIMIT = 20 * 1024 * 1024;
+
 async function readJsonObject(from: string | undefined, io: Io): Promise<Record<string, unknown>> {
   if (!from) throw new UsageError('--from FILE (or - for standard input) is required');
   let text: string;
-  if (from === '-') text = await io.stdin();
-  else {
+  if (from === '-') {
+    text = await io.stdin(JSON_INPUT_LIMIT);
+    if (Buffer.byteLength(text) > JSON_INPUT_LIMIT) throw tooLargeInput('standard input', JSON_INPUT_LIMIT);
+  } else {
     let st;
     try {
       st = statSync(from);
@@ -66,7 +72,7 @@ async function readJsonObject(from: string | undefined, io: Io): Promise<Record<
       throw unreadable(from, e);
     }
     if (st.isDirectory()) throw new DatelineError('NOT_A_FILE', `${from} is a folder; give a JSON file.`, { params: { path: from } });
-    if (st.size > 20 * 1024 * 1024) throw new DatelineError('FILE_TOO_LARGE', `${from} is larger than 20 MB; a release is far smaller.`);
+    if (st.size > JSON_INPUT_LIMIT) throw tooLargeInput(from, JSON_INPUT_LIMIT);
     text = readFileSync(from, 'utf8');
   }
   const where = from === '-' ? 'standard input' : from;
@@ -79,6 +85,12 @@ async function readJsonObject(from: string | undefined, io: Io): Promise<Record<
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new DatelineError('INVALID_INPUT', `${where} must hold one JSON object with the release's fields.`);
+  }
+  const deep = tooDeep(value);
+  if (deep) {
+    throw new DatelineError('INVALID_INPUT', `${where}: ${deep.join('.')}: nested more than ${MAX_JSON_DEPTH} levels deep; Dateline reads no deeper.`, {
+      path: deep,
+    });
   }
   return value as Record<string, unknown>;
 }
@@ -192,15 +204,15 @@ async function serve(core: Core, v: Values, io: Io): Promise<number> {
   return 0;
 }
 
-function report(e: unknown, json: boolean, io: Io): number {
+function report(e: unknown, json: boolean, io: Io, dir?: string): number {
   if (e instanceof UsageError) {
     if (json) io.err(`${JSON.stringify({ code: 'USAGE', message: e.message })}\n`);
     else io.err(`error USAGE: ${e.message}\nRun \`dateline --help\` for the commands.\n`);
     return 2;
   }
-  const err: ApiError = toApiError(e);
+  const err: ApiError = toApiError(e, dir);
   if (json) io.err(`${JSON.stringify(err)}\n`);
-  else io.err(`error ${err.code}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+  else io.err(`error ${err.code}: ${err.message.replace(/\s+/g, ' ')}\n`);
   return 1;
 }
 
@@ -213,6 +225,15 @@ function checkCommand(pos: string[], values: Values): void {
   if (cmd === 'release' && !['create', 'update', 'list', 'show'].includes(sub ?? '')) {
     throw new UsageError(sub ? `unknown release command "${sub}"` : 'release needs a command: create, update, list or show');
   }
+}
+
+/** True for the commands that change the library (refused at once on a read-only one). */
+function writes(pos: string[], values: Values): boolean {
+  const [cmd, sub] = pos;
+  if (cmd === 'release') return sub === 'create' || sub === 'update';
+  if (cmd === 'import') return values['dry-run'] !== true;
+  if (cmd === 'kit') return sub === 'create';
+  return cmd === 'attach' || cmd === 'restore' || cmd === 'serve';
 }
 
 /** Runs one CLI invocation; returns the exit code (0 ok, 1 error, 2 usage). */
@@ -230,15 +251,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return values.help ? 0 : 2;
   }
   let core: Core | null = null;
+  let dir: string | undefined;
   try {
     checkCommand(positionals, values);
-    const dir = resolve(values.library ?? defaultLibraryDir());
+    dir = resolve(values.library ?? defaultLibraryDir());
     core = await openCore(dir, { backgroundCheck: positionals[0] === 'serve' });
+    if (core.library.notice) io.err(`note: ${core.library.notice}\n`);
+    if (core.library.readOnly && writes(positionals, values)) {
+      throw new DatelineError('LIBRARY_READ_ONLY', `The library in ${dir} is read-only here (its file, folder or disk cannot be written); it can be read but not changed, so nothing was done.`, {
+        params: { path: dir },
+      });
+    }
     if (positionals[0] === 'serve') return await serve(core, values, io);
     await run(new Cli(core, io, values.json), positionals, values, io);
     return 0;
   } catch (e) {
-    return report(e, json, io);
+    return report(e, json, io, dir && existsSync(dir) ? dir : undefined);
   } finally {
     core?.close();
   }

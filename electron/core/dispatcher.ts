@@ -7,6 +7,7 @@ import {
   type ParsedInputOf,
 } from '../shared/contract';
 import type { ApiError, Result } from '../shared/errors';
+import { MAX_JSON_DEPTH, tooDeep } from '../shared/nesting';
 import type { CoreContext } from './context';
 import { toApiError, type JobHandle } from './jobs';
 
@@ -58,6 +59,16 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
       if (def.access === 'local' && caller.transport === 'http') {
         return fail({ code: 'FORBIDDEN', message: `${method} works with files on this computer and is not available in web mode.`, params: { method } });
       }
+      // Before zod, whose recursive schemas would overflow the stack on input nested thousands deep.
+      const deep = tooDeep(input);
+      if (deep) {
+        return fail({
+          code: 'INVALID_INPUT',
+          message: `${method}: ${deep.join('.') || 'input'}: nested more than ${MAX_JSON_DEPTH} levels deep; Dateline reads no deeper.`,
+          path: deep,
+          params: { method, max: MAX_JSON_DEPTH },
+        });
+      }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) return fail(validationError(method, parsed.error));
       const handler = handlers[method] as Handler<MethodName>;
@@ -68,7 +79,7 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
       const value = await handler(parsed.data as never, ctx, null);
       return { ok: true, value };
     } catch (e) {
-      return fail(toApiError(e));
+      return fail(toApiError(e, ctx.dir));
     }
   };
 }

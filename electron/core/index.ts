@@ -16,6 +16,7 @@ import { uiHandlers } from './ui/handlers';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
 import { syncHandlers } from './sync/handlers';
+import { sweepPending } from './litter';
 import { closePdfPrinter } from './kits/pdf';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
@@ -61,6 +62,8 @@ export const handlers: Handlers = {
  */
 export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Core> {
   let library = await Library.open(dir, opts);
+  // Hidden .part files of exports and backups a killed process left in the person's folders.
+  if (!library.readOnly) sweepPending(dir);
   const blobs = new BlobStore(dir);
   const jobs = new JobManager();
   let closed = false;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatelineError, type ApiError } from '../shared/errors';
 import type { CoreEvent, JobInfo } from '../shared/contract';
 
@@ -108,15 +110,53 @@ export class JobManager {
   }
 }
 
-export function toApiError(e: unknown): ApiError {
+/**
+ * The contract's error for anything thrown in the core. `dir`, the library folder, lets a
+ * write error on a disk with no space left be told as DISK_FULL (SQLite reports some of those
+ * as a plain I/O error).
+ */
+export function toApiError(e: unknown, dir?: string): ApiError {
   if (e instanceof DatelineError) return e.toApiError();
   const code = (e as { code?: unknown } | null)?.code;
+  if (dir && typeof code === 'string' && code.startsWith('SQLITE_IOERR') && (freeBytes(dir) ?? Number.POSITIVE_INFINITY) < 1024 * 1024) return diskFull(e, dir);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { code: 'LIBRARY_BUSY', message: 'The library is busy with another write; try again in a moment.' };
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return { code: 'INTERNAL', message: 'The disk is full; nothing was saved. Free some space and try again.' };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return diskFull(e, dir);
+  if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS')) {
+    return { code: 'LIBRARY_READ_ONLY', message: 'The library is read-only here (its file, folder or disk cannot be written); it can be read but not changed. Nothing was saved.' };
+  }
+  if (code === 'EISDIR' || code === 'ENOTDIR') {
+    const path = (e as { path?: unknown }).path;
+    return { code: 'NOT_A_FILE', message: `${typeof path === 'string' ? path : 'A path'} is a folder where a file is expected (or the other way round).` };
   }
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}
+
+/** Leaves a few megabytes for SQLite's journal and the files written beside the library. */
+const DISK_MARGIN = 64 * 1024 * 1024;
+
+function freeBytes(dir: string): number | null {
+  try {
+    const fs = statfsSync(dir);
+    return fs.bavail * fs.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** A full disk, with the free space the person needs to make. */
+function diskFull(e: unknown, dir?: string): ApiError {
+  const path = (e as { path?: unknown }).path;
+  const free = freeBytes(dir ?? (typeof path === 'string' ? dirname(path) : process.cwd()));
+  const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
+  const need = free === null ? null : Math.max(DISK_MARGIN - free, 16 * 1024 * 1024);
+  return {
+    code: 'DISK_FULL',
+    message:
+      `The disk is full${free === null ? '' : ` (${mb(free)} free)`}; nothing was saved. ` +
+      `Free ${need === null ? 'some space' : `at least ${mb(need)}`} and try again.`,
+    params: { freeBytes: free, neededBytes: need },
+  };
 }

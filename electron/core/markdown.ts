@@ -1,6 +1,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { BlockNode, InlineNode, Mark, RichText } from '../shared/richtext';
 import { RichTextSchema } from '../shared/richtext';
+import { DatelineError } from '../shared/errors';
+import { markdownTooDeep, MAX_MARKDOWN_NESTING } from '../shared/nesting';
 
 /**
  * Markdown (or plain text) to Dateline's rich text. Used where people hand over text files:
@@ -153,6 +155,16 @@ function blocks(tokens: Token[]): BlockNode[] {
 
 export function markdownToRichText(markdown: string): RichText {
   const text = markdown.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  // The lexer recurses once per quote or list level: 1,000 ">" overflowed the stack, and a
+  // deeply nested list of 9 MB ran for minutes. Refused before it runs.
+  const deep = markdownTooDeep(text);
+  if (deep) {
+    throw new DatelineError(
+      'INVALID_INPUT',
+      `body: line ${deep.line} nests quotes or lists ${deep.depth} levels deep; Dateline reads up to ${MAX_MARKDOWN_NESTING}.`,
+      { path: ['body'], params: { line: deep.line, depth: deep.depth, max: MAX_MARKDOWN_NESTING } },
+    );
+  }
   const tokens = new Lexer({ gfm: true, breaks: false }).lex(text);
   return RichTextSchema.parse({ type: 'doc', content: blocks(tokens) });
 }

@@ -32,6 +32,12 @@ function start(): void {
   const nativeBinding = nativeBindingFor(process.env, app.isPackaged);
   if (nativeBinding) env.DATELINE_NATIVE_BINDING = nativeBinding;
   else delete env.DATELINE_NATIVE_BINDING;
+  // Like the native binding: no variable, and no file in the working folder, may choose the
+  // code an installed app runs on the files it imports.
+  if (app.isPackaged) {
+    env.DATELINE_PACKAGED = '1';
+    delete env.DATELINE_IMPORT_WORKER;
+  } else delete env.DATELINE_PACKAGED;
   const core = new CoreClient(forkCoreHost(paths.coreHost, env));
   // The core prints kit PDFs through the app's own Chromium (print.ts), not a system one.
   core.handlePrints((request, signal) => printKitPdf(request, signal));

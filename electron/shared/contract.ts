@@ -47,6 +47,8 @@ export type MethodName = keyof Api;
 export type InputOf<M extends MethodName> = z.input<Api[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Api[M]['input']>;
 export type OutputOf<M extends MethodName> = Api[M] extends MethodDef<z.ZodType, infer O, boolean> ? O : never;
+/** The long-running methods: they answer with a job id; the result comes with job.done. */
+export type JobMethodName = { [M in MethodName]: Api[M] extends MethodDef<z.ZodType, unknown, true> ? M : never }[MethodName];
 /** What a call returns: the value, or for a job method its id. */
 export type CallResult<M extends MethodName> = Api[M] extends MethodDef<z.ZodType, unknown, true> ? { jobId: string } : OutputOf<M>;
 

@@ -139,10 +139,19 @@ export const ReleaseFields = z
   .strict();
 export type ReleaseFieldsT = z.infer<typeof ReleaseFields>;
 
+/**
+ * Who may see a phone number or an e-mail address of a contact: anyone (a public PDF), the
+ * press (a kit sent to journalists), or only the organisation's own staff.
+ */
+export const CHANNEL_VISIBILITIES = ['public', 'press-only', 'internal'] as const;
+export type ChannelVisibility = (typeof CHANNEL_VISIBILITIES)[number];
+const VisibilitySchema = z.enum(CHANNEL_VISIBILITIES).default('public');
+
 export const EmailSchema = z
   .object({
     type: z.enum(['work', 'personal', 'other']).default('work'),
     address: z.email({ message: 'not an e-mail address' }).max(320),
+    visibility: VisibilitySchema,
   })
   .strict();
 export const PhoneSchema = z
@@ -153,6 +162,7 @@ export const PhoneSchema = z
       .min(3)
       .max(40)
       .regex(/^[+0-9][0-9 ().\-/]*[0-9](\s*(ext\.?|x)\s*[0-9]+)?$/i, 'a phone number has digits, spaces and + ( ) - . / only'),
+    visibility: VisibilitySchema,
   })
   .strict();
 
@@ -276,6 +286,10 @@ export const AttachmentFields = AttachmentEditableFields.extend({
 }).strict();
 export type AttachmentFieldsT = z.infer<typeof AttachmentFields>;
 
+/** Who a kit is for: the public (anyone may read it), the press, or the organisation's own staff. */
+export const KIT_AUDIENCES = ['public', 'press', 'internal'] as const;
+export type KitAudience = (typeof KIT_AUDIENCES)[number];
+
 export const SECTION_KINDS = ['factSheet', 'backgrounder', 'bio', 'faq', 'text'] as const;
 export const KitItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('release'), id: DocIdSchema, languages: z.array(LanguageSchema).max(20).optional() }).strict(),
@@ -299,6 +313,8 @@ export const KitFields = z
     language: LanguageSchema.default('en'),
     items: z.array(KitItemSchema).max(2000).default([]),
     pageSize: z.enum(['A4', 'Letter']).default('A4'),
+    /** Who the kit is for: it prints only the contact channels that audience may see. */
+    audience: z.enum(KIT_AUDIENCES).default('public'),
   })
   .strict();
 export type KitFieldsT = z.infer<typeof KitFields>;

@@ -66,8 +66,8 @@ export function ContactEditor({ id }: { id: string | null }) {
       beats: d.beats ?? [],
       languages: d.languages ?? [],
       countries: d.countries ?? [],
-      emails: d.emails ?? [],
-      phones: d.phones ?? [],
+      emails: (d.emails ?? []).map((e) => ({ ...e, visibility: e.visibility ?? 'public' })),
+      phones: (d.phones ?? []).map((p) => ({ ...p, visibility: p.visibility ?? 'public' })),
       notes: d.notes ?? null,
     }),
     write: (client, form, target) => {
@@ -140,34 +140,38 @@ export function ContactEditor({ id }: { id: string | null }) {
         <TypedEntries
           legend={t('contacts.emails')}
           idPrefix={`${uid}-em`}
-          entries={form.emails.map((e) => ({ type: e.type, value: e.address }))}
+          entries={form.emails.map((e) => ({ type: e.type, value: e.address, visibility: e.visibility }))}
           types={EMAIL_TYPES}
           typeName={(k) => t(`contacts.type.${k}`)}
           inputType="email"
           labels={{
             type: (n) => t('contacts.emailType', { n }),
             value: (n) => t('contacts.emailAddress', { n }),
+            visibility: (n) => t('contacts.emailVisibility', { n }),
             remove: (n) => t('contacts.removeEmail', { n }),
             add: t('contacts.addEmail'),
           }}
-          blank={{ type: 'work', value: '' }}
-          onChange={(rows) => set({ emails: rows.map((r) => ({ type: r.type, address: r.value })) })}
+          blank={{ type: 'work', value: '', visibility: 'public' }}
+          visibilityName={(v) => t(`contacts.visibility.${v}`)}
+          onChange={(rows) => set({ emails: rows.map((r) => ({ type: r.type, address: r.value, visibility: r.visibility })) })}
         />
         <TypedEntries
           legend={t('contacts.phones')}
           idPrefix={`${uid}-ph`}
-          entries={form.phones.map((p) => ({ type: p.type, value: p.number }))}
+          entries={form.phones.map((p) => ({ type: p.type, value: p.number, visibility: p.visibility }))}
           types={PHONE_TYPES}
           typeName={(k) => t(`contacts.type.${k}`)}
           inputType="tel"
           labels={{
             type: (n) => t('contacts.phoneType', { n }),
             value: (n) => t('contacts.phoneNumber', { n }),
+            visibility: (n) => t('contacts.phoneVisibility', { n }),
             remove: (n) => t('contacts.removePhone', { n }),
             add: t('contacts.addPhone'),
           }}
-          blank={{ type: 'mobile', value: '' }}
-          onChange={(rows) => set({ phones: rows.map((r) => ({ type: r.type, number: r.value })) })}
+          blank={{ type: 'mobile', value: '', visibility: 'public' }}
+          visibilityName={(v) => t(`contacts.visibility.${v}`)}
+          onChange={(rows) => set({ phones: rows.map((r) => ({ type: r.type, number: r.value, visibility: r.visibility })) })}
         />
         <div className="field">
           <label htmlFor={`${uid}-notes`}>{t('contacts.notes')}</label>

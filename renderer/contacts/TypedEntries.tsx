@@ -1,7 +1,10 @@
+import { CHANNEL_VISIBILITIES, type ChannelVisibility } from '../../electron/shared/documents';
 import { SelectField } from '../ui/SelectField';
 export interface TypedEntry<K extends string> {
   type: K;
   value: string;
+  /** Who may see it: a kit prints it only for an audience allowed to. */
+  visibility: ChannelVisibility;
 }
 
 /**
@@ -17,6 +20,7 @@ export function TypedEntries<K extends string>({
   inputType,
   labels,
   blank,
+  visibilityName,
   onChange,
 }: {
   legend: string;
@@ -25,7 +29,8 @@ export function TypedEntries<K extends string>({
   types: readonly K[];
   typeName: (type: K) => string;
   inputType: 'email' | 'tel';
-  labels: { type: (n: number) => string; value: (n: number) => string; remove: (n: number) => string; add: string };
+  labels: { type: (n: number) => string; value: (n: number) => string; visibility: (n: number) => string; remove: (n: number) => string; add: string };
+  visibilityName: (v: ChannelVisibility) => string;
   blank: TypedEntry<K>;
   onChange: (entries: TypedEntry<K>[]) => void;
 }) {
@@ -47,6 +52,13 @@ export function TypedEntries<K extends string>({
             {/* Addresses and numbers read left to right in every language. */}
             <input id={`${idPrefix}-${i}`} type={inputType} dir="ltr" value={entry.value} onChange={(e) => put(i, { value: e.target.value })} />
           </div>
+          <SelectField
+            id={`${idPrefix}-${i}-visibility`}
+            label={labels.visibility(i + 1)}
+            value={entry.visibility}
+            choices={CHANNEL_VISIBILITIES.map((v) => ({ value: v, label: visibilityName(v) }))}
+            onChange={(v) => put(i, { visibility: v as ChannelVisibility })}
+          />
           <button type="button" className="link-button" onClick={() => onChange(entries.filter((_, j) => j !== i))}>
             {labels.remove(i + 1)}
           </button>

@@ -37,6 +37,7 @@ export function ExportPanel({
   kitId,
   empty,
   saveFirst,
+  embargoNotice,
 }: {
   ids: string;
   kitId: string;
@@ -44,6 +45,8 @@ export function ExportPanel({
   empty: boolean;
   /** Saves what is on screen; false when the kit on screen is not what is saved. */
   saveFirst: () => Promise<boolean>;
+  /** The kit's embargo line, when it is under embargo: each export asks first. */
+  embargoNotice: string | null;
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -51,6 +54,8 @@ export function ExportPanel({
   const [cancelling, setCancelling] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
+  // The format waiting for the person to confirm exporting an embargoed kit.
+  const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   // Export job bookkeeping: the id of ours, and events that arrived before its id did.
   const jobId = useRef<string | null>(null);
   const starting = useRef(false);
@@ -83,7 +88,15 @@ export function ExportPanel({
     else if (starting.current) early.current.set(e.job.id, [...(early.current.get(e.job.id) ?? []), e]);
   });
 
-  const startExport = async (format: ExportFormat) => {
+  const ask = (format: ExportFormat) => {
+    setExportNote(null);
+    setExportError(null);
+    if (embargoNotice) setConfirming(format);
+    else void startExport(format, false);
+  };
+
+  const startExport = async (format: ExportFormat, confirmEmbargo: boolean) => {
+    setConfirming(null);
     setExportNote(null);
     setExportError(null);
     // The export reads the saved kit: save what is on screen first.
@@ -91,7 +104,7 @@ export function ExportPanel({
       return setExportNote(t('kitBuilder.saveFirst'));
     }
     starting.current = true;
-    const r = await client.call('kit.exportFile', { id: kitId, format });
+    const r = await client.call('kit.exportFile', { id: kitId, format, confirmEmbargo });
     starting.current = false;
     const buffered = r.ok ? (early.current.get(r.value.jobId) ?? []) : [];
     early.current.clear();
@@ -121,11 +134,24 @@ export function ExportPanel({
         <h2 id={`${ids}-export`}>{t('kitBuilder.exportHeading')}</h2>
         <div className="actions">
           {EXPORT_FORMATS.map((f) => (
-            <button key={f} type="button" onClick={() => void startExport(f)} disabled={running !== null || empty}>
+            <button key={f} type="button" onClick={() => ask(f)} disabled={running !== null || empty || confirming !== null}>
               {t(`kitBuilder.export.${f}`)}
             </button>
           ))}
         </div>
+        {confirming && embargoNotice && (
+          <div className="kit-embargo-confirm" role="alertdialog" aria-labelledby={`${ids}-embargo-q`}>
+            <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { notice: embargoNotice, format: t(`kitBuilder.format.${confirming}`) })}</p>
+            <div className="actions">
+              <button type="button" onClick={() => void startExport(confirming, true)}>
+                {t('kitBuilder.embargoYes')}
+              </button>
+              <button type="button" onClick={() => setConfirming(null)}>
+                {t('kitBuilder.embargoNo')}
+              </button>
+            </div>
+          </div>
+        )}
         {empty && <p className="hint">{t('kitBuilder.exportNeedsItems')}</p>}
         {running && (
           <div className="kit-export-progress">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReleaseSummary } from '../../electron/shared/contract';
-import type { Doc, KitItem } from '../../electron/shared/documents';
+import { KIT_AUDIENCES, type Doc, type KitAudience, type KitItem } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import type { KitPreview } from '../../electron/shared/kits/contract';
 import type { PageSize } from '../../electron/shared/kits/layout';
@@ -30,6 +30,7 @@ interface Draft {
   title: string;
   language: string;
   pageSize: PageSize;
+  audience: KitAudience;
   office: string | null;
   items: BuilderItem[];
 }
@@ -40,11 +41,11 @@ type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'titleNeeded' 
 const SAVE_DELAY_MS = 500;
 
 function fieldsOf(d: Draft) {
-  return { title: d.title.trim(), language: d.language, pageSize: d.pageSize, office: d.office, items: d.items.map(withoutKey) };
+  return { title: d.title.trim(), language: d.language, pageSize: d.pageSize, audience: d.audience, office: d.office, items: d.items.map(withoutKey) };
 }
 
 function draftOf(k: Doc<'kit'>): Draft {
-  return { title: k.title, language: k.language, pageSize: k.pageSize, office: k.office, items: k.items.map(withKey) };
+  return { title: k.title, language: k.language, pageSize: k.pageSize, audience: k.audience ?? 'public', office: k.office, items: k.items.map(withKey) };
 }
 
 export function KitBuilder({ kitId }: { kitId: string }) {
@@ -290,8 +291,19 @@ export function KitBuilder({ kitId }: { kitId: string }) {
                   edit((d) => ({ ...d, pageSize }));
                 }}
               />
+              <SelectField
+                id={`${ids}-audience`}
+                label={t('kitBuilder.audience')}
+                value={draft.audience}
+                choices={KIT_AUDIENCES.map((a) => ({ value: a, label: t(`kitBuilder.audiences.${a}`) }))}
+                onChange={(value) => {
+                  const audience = KIT_AUDIENCES.find((a) => a === value) ?? 'public';
+                  edit((d) => ({ ...d, audience }));
+                }}
+              />
             </div>
             <p className="hint">{t('kitBuilder.officeHint')}</p>
+            <p className="hint">{t('kitBuilder.audienceHint')}</p>
           </section>
 
           <ItemList
@@ -310,7 +322,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
 
           <ItemPicker ids={ids} pick={pick} add={add} />
 
-          <ExportPanel ids={ids} kitId={kitId} empty={items.length === 0} saveFirst={saveFirst} />
+          <ExportPanel ids={ids} kitId={kitId} empty={items.length === 0} saveFirst={saveFirst} embargoNotice={preview?.embargoNotice ?? null} />
         </div>
 
         <PreviewPane ids={ids} title={draft.title} pageSize={draft.pageSize} preview={preview} previewError={previewError} />

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { DOC_TYPES } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
-import { useClient, useCoreEvents } from '../client/context';
+import { useClient } from '../client/context';
+import { runJob } from '../client/run-job';
 import { formatLocale, rememberLanguage, UI_LANGUAGES } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes, languageName } from '../ui/languages';
@@ -15,35 +16,26 @@ import { ServerSection } from '../sync/ServerSection';
 function LibraryCheck() {
   const { t } = useTranslation();
   const client = useClient();
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
   const [problems, setProblems] = useState<string[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-
-  useCoreEvents((e) => {
-    if (!('job' in e) || !jobId || e.job.id !== jobId) return;
-    if (e.type === 'job.done') {
-      const result = e.result as { problems?: unknown } | null;
-      setProblems(Array.isArray(result?.problems) ? result.problems.map(String) : []);
-      setJobId(null);
-    } else if (e.type === 'job.failed') {
-      setJobId(null);
-    }
-  });
 
   const start = async () => {
     setProblems(null);
     setError(null);
-    const res = await client.call('library.check', {});
-    if (res.ok) setJobId(res.value.jobId);
+    setChecking(true);
+    const res = await runJob(client, 'library.check', {});
+    setChecking(false);
+    if (res.ok) setProblems(res.value.problems);
     else setError(res.error);
   };
 
   return (
     <div>
-      <button type="button" onClick={() => void start()} disabled={jobId !== null}>
+      <button type="button" onClick={() => void start()} disabled={checking}>
         {t('settings.check')}
       </button>
-      {jobId && (
+      {checking && (
         <p className="muted" role="status">
           {t('settings.checking')}
         </p>

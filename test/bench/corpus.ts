@@ -352,10 +352,14 @@ export function makeContact(w: Writer, n: number): ContactFieldsT {
     beats: [...beats],
     languages: [lang],
     countries: [rng.pick(COUNTRIES)],
-    emails: [{ type: 'work', address: `${handle || 'desk'}${n}@${outlet.domain}` }, ...(rng.chance(0.3) ? [{ type: 'personal' as const, address: `${handle || 'desk'}.${n}@mail.example` }] : [])],
+    emails: [
+      { type: 'work', address: `${handle || 'desk'}${n}@${outlet.domain}`, visibility: 'public' },
+      ...(rng.chance(0.3) ? [{ type: 'personal' as const, address: `${handle || 'desk'}.${n}@mail.example`, visibility: 'press-only' as const }] : []),
+    ],
     phones: Array.from({ length: rng.between(1, 2) }, () => ({
       type: rng.chance(0.6) ? ('mobile' as const) : ('work' as const),
       number: `+${rng.between(20, 99)} ${rng.between(10, 99)} ${rng.between(100, 999)} ${rng.between(10, 99)} ${rng.between(10, 99)}`,
+      visibility: 'public' as const,
     })),
     notes: rng.chance(0.3) ? w.sentence(lang, 6, 16) : null,
   };

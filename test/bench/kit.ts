@@ -111,6 +111,8 @@ export async function benchKit(): Promise<BenchRow[]> {
     log(`photos: ${mb(photoBytes)}`);
 
     core = await openCore(join(root, 'library'), { author: 'bench' });
+    const printDir = join(root, 'print-size');
+    mkdirSync(printDir);
     const items: { kind: 'release' | 'attachment'; id: string }[] = [];
     const markdown: string[] = ['% Reference press kit', ''];
     for (let r = 0; r < RELEASES; r++) {
@@ -137,7 +139,11 @@ export async function benchKit(): Promise<BenchRow[]> {
         fields: { caption: `Families at water point ${i + 1}`, credit: 'Photo: J. Mukasa' },
       });
       items.push({ kind: 'attachment', id: att.id });
-      markdown.push(`![Families at water point ${i + 1} (Photo: J. Mukasa)](${p})`, '');
+      // pandoc gets the photos at the print size the kit embeds (1600 px, JPEG quality 82), not
+      // the 3 MB originals, so both sides pack the same image bytes.
+      const printSize = join(printDir, `photo-${i + 1}.jpg`);
+      await sharp(p).resize(1600, 1600, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82 }).toFile(printSize);
+      markdown.push(`![Families at water point ${i + 1} (Photo: J. Mukasa)](${printSize})`, '');
     }
     const kit = await call<{ id: string }>(core, 'kit.create', { title: 'Reference press kit', items });
     const mdPath = join(root, 'kit.md');
@@ -145,13 +151,13 @@ export async function benchKit(): Promise<BenchRow[]> {
 
     const exportTo = async (formats: ExportFormat[], tag: string) => {
       const out = join(root, `out-${tag}`);
-      const { jobId } = await call<{ jobId: string }>(core!, 'kit.export', { id: kit.id, formats, outDir: out });
+      const { jobId } = await call<{ jobId: string }>(core!, 'kit.export', { id: kit.id, formats, outDir: out, confirmEmbargo: true });
       return (await core!.jobs.wait(jobId)) as KitExportResult;
     };
 
     log('pandoc (peer)');
     const pandoc = await measured(async () => {
-      const r = spawnSync('pandoc', [mdPath, '-o', join(root, 'pandoc.docx'), `--resource-path=${photoDir}`], { encoding: 'utf8' });
+      const r = spawnSync('pandoc', [mdPath, '-o', join(root, 'pandoc.docx'), `--resource-path=${printDir}`], { encoding: 'utf8' });
       if (r.error || r.status !== 0) throw new Error(`pandoc failed: ${r.error?.message ?? r.stderr}`);
     }).catch((e: Error) => {
       log(`pandoc is not available (${e.message}); install the Debian package pandoc`);

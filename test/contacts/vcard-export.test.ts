@@ -16,7 +16,7 @@ describe('importing vCards', () => {
     const benoit = people.find((p) => p.name === 'Benoît Touré')!;
     expect(benoit.organisation).toBe('L\u2019Observateur Paalga');
     expect(benoit.notes).toBe('Préfère les appels le matin, pas après 18 h. Couvre la région du Nord.');
-    expect(benoit.phones).toEqual([
+    expect(benoit.phones).toMatchObject([
       { type: 'mobile', number: '+22670998877' },
       { type: 'work', number: '+226 25 33 44 55' },
     ]);

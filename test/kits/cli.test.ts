@@ -28,7 +28,14 @@ describe('dateline kit and export', () => {
   it('creates a kit from a release, a photo and a section, and exports it everywhere', async () => {
     const lib = temp('dateline-cli-lib-');
     const work = temp('dateline-cli-work-');
-    const release = JSON.stringify({ headline: 'Clean water reaches Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve **boreholes** were completed.' });
+    const release = JSON.stringify({
+      headline: 'Clean water reaches Kasese',
+      language: 'en',
+      datelinePlace: 'Kampala',
+      releaseDate: '2026-11-30',
+      embargo: { at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' },
+      body: 'Twelve **boreholes** were completed.',
+    });
     const rel = JSON.parse((await cli(['release', 'create', '--from', '-', '--library', lib], release)).out) as { id: string };
     writeFileSync(join(work, 'borehole.jpg'), await photo(900, 600, 4));
     const att = JSON.parse((await cli(['attach', join(work, 'borehole.jpg'), '--library', lib, '--json'])).out) as { id: string };
@@ -42,14 +49,17 @@ describe('dateline kit and export', () => {
     expect(kit.rev).toMatch(/^1-/);
 
     const out = join(work, 'exports');
-    const exported = await cli(['export', kit.id, '--format', 'docx,pdf,zip,lite', '--out', out, '--library', lib, '--json']);
+    const unconfirmed = await cli(['export', kit.id, '--out', out, '--library', lib]);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.err).toContain('is under embargo (EMBARGOED UNTIL 3 December 2099, 13:00 Kampala time (10:00 UTC))');
+    const exported = await cli(['export', kit.id, '--format', 'docx,pdf,zip,lite', '--out', out, '--library', lib, '--json', '--confirm-embargo']);
     expect(exported.err).toBe('');
     expect(exported.code).toBe(0);
     const files = JSON.parse(exported.out) as { format: string; path: string; bytes: number }[];
-    expect(files.map((f) => f.path)).toEqual(['docx', 'pdf', 'zip', 'lite'].map((f) => join(out, f === 'lite' ? 'Kasese kit-lite.zip' : `Kasese kit.${f}`)));
-    expect(readdirSync(out).sort()).toEqual(['Kasese kit-lite.zip', 'Kasese kit.docx', 'Kasese kit.pdf', 'Kasese kit.zip']);
+    expect(files.map((f) => f.path)).toEqual(['docx', 'pdf', 'zip', 'lite'].map((f) => join(out, f === 'lite' ? 'Kasese kit-lite.pdf' : `Kasese kit.${f}`)));
+    expect(readdirSync(out).sort()).toEqual(['Kasese kit-lite.pdf', 'Kasese kit.docx', 'Kasese kit.pdf', 'Kasese kit.zip']);
 
-    const human = await cli(['export', kit.id, '--format', 'pdf', '--out', out, '--library', lib]);
+    const human = await cli(['export', kit.id, '--format', 'pdf', '--out', out, '--library', lib, '--confirm-embargo']);
     expect(human.code).toBe(0);
     expect(human.out.trim()).toBe(join(out, 'Kasese kit.pdf'));
   }, 120_000);

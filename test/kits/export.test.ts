@@ -6,7 +6,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult, KitExportedBytes, KitPreview } from '../../electron/shared/kits/contract';
-import { ARABIC_BODY, ARABIC_HEADLINE, call, dispose, ENGLISH_BODY, ENGLISH_HEADLINE, job, makeKit, type KitFixture } from './fixtures';
+import { vCards } from '../../electron/core/kits/bundle-text';
+import { exportKit } from '../../electron/core/kits/export';
+import { resolveKit } from '../../electron/core/kits/model';
+import { ARABIC_BODY, ARABIC_HEADLINE, call, dispose, ENGLISH_BODY, ENGLISH_HEADLINE, job, jobError, makeKit, type KitFixture } from './fixtures';
 import { entryMethods, readZip } from './zipread';
 
 /**
@@ -33,7 +36,7 @@ function pdfPages(file: string): number {
 beforeAll(async () => {
   f = await makeKit();
   out = mkdtempSync(join(tmpdir(), 'dateline-kit-export-'));
-  result = await job<KitExportResult>(f.core, 'kit.export', { id: f.kitId, formats: ['docx', 'pdf', 'zip', 'lite'], outDir: out });
+  result = await job<KitExportResult>(f.core, 'kit.export', { id: f.kitId, formats: ['docx', 'pdf', 'zip', 'lite'], outDir: out, confirmEmbargo: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -45,7 +48,7 @@ afterAll(async () => {
 describe('kit export', () => {
   it('writes the four files under their final names and nothing else', () => {
     expect(result.files.map((x) => x.format)).toEqual(['docx', 'pdf', 'zip', 'lite']);
-    expect(readdirSync(out).sort()).toEqual(['Kasese water press kit-lite.zip', 'Kasese water press kit.docx', 'Kasese water press kit.pdf', 'Kasese water press kit.zip']);
+    expect(readdirSync(out).sort()).toEqual(['Kasese water press kit-lite.pdf', 'Kasese water press kit.docx', 'Kasese water press kit.pdf', 'Kasese water press kit.zip']);
     for (const x of result.files) expect(x.bytes).toBeGreaterThan(1000);
     expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/Peter Okoth.*journalist/);
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'KIT_JOURNALIST_LEFT_OUT', params: { name: 'Peter Okoth' } }));
@@ -70,13 +73,16 @@ describe('the DOCX', () => {
     expect(document).toContain('<w:rStyle w:val="Dateline"/>');
   });
 
-  it('has a table of contents field with the headlines linked', () => {
-    expect(document).toMatch(/<w:instrText[^>]*>\s*TOC [^<]*\\h/);
-    const toc = document.slice(document.indexOf('TOC \\h'), document.indexOf('fldCharType="end"', document.indexOf('TOC \\h')));
+  it('has a table of contents field, written out with its entries linked and their page numbers, that Word updates on opening', () => {
+    expect(document).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/><w:instrText[^>]*>\s*TOC [^<]*\\h/);
+    const start = document.indexOf('TOC \\h');
+    const toc = document.slice(start, document.indexOf('</w:sdtContent>', start));
     expect(toc).toContain(ENGLISH_HEADLINE);
     expect(toc).toContain(ARABIC_HEADLINE);
-    expect(toc).toMatch(/w:anchor="part_1"/);
-    expect(document).toMatch(/w:bookmarkStart w:name="part_1"/);
+    const refs = [...toc.matchAll(/PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/g)];
+    expect(refs.map((m) => Number(m[2]))).toEqual([3, 4, 5, 6, 8]);
+    for (const [, name] of refs) expect(document).toContain(`w:bookmarkStart w:name="${name}"`);
+    expect(parts.get('word/settings.xml')!.toString('utf8')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
   });
 
   it('writes Arabic paragraphs right to left, with right-to-left runs, and English ones left to right', () => {
@@ -112,9 +118,11 @@ describe('the DOCX', () => {
     const rels = parts.get('word/_rels/document.xml.rels')!.toString('utf8');
     expect(rels).toMatch(/Target="https:\/\/example.org\/report" TargetMode="External"/);
     expect(rels).toMatch(/Target="mailto:grace.akello@example.org"/);
-    expect(document).toContain('EMBARGOED UNTIL 3 December 2099');
+    expect(document).toContain('EMBARGOED UNTIL 3 December 2099, 13:00 Kampala time (10:00 UTC)');
     const headers = [...parts.keys()].filter((k) => /word\/header\d+\.xml/.test(k)).map((k) => parts.get(k)!.toString('utf8'));
-    expect(headers.join('')).toContain('EMBARGOED UNTIL');
+    // Both headers (the cover's and the other pages') carry it.
+    expect(headers).toHaveLength(2);
+    for (const h of headers) expect(h).toContain('EMBARGOED UNTIL 3 December 2099, 13:00 Kampala time (10:00 UTC)');
     const footers = [...parts.keys()].filter((k) => /word\/footer\d+\.xml/.test(k)).map((k) => parts.get(k)!.toString('utf8'));
     expect(footers.join('')).toMatch(/PAGE/);
     expect(footers.join('')).toMatch(/NUMPAGES/);
@@ -128,6 +136,12 @@ describe('the DOCX', () => {
     expect(document).toContain('Grace Akello');
   });
 
+  it('prints only the contact channels a public kit may show', () => {
+    expect(document).toContain('+256 772 123 456');
+    expect(document).not.toContain('+256 700 000 001');
+    expect(document).not.toContain('grace.home@example.net');
+  });
+
   it('opens in LibreOffice, which converts it to a PDF with the headline and the Arabic text', (ctx) => {
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
     if (!soffice) {
@@ -138,7 +152,7 @@ describe('the DOCX', () => {
     try {
       const r = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${lo}/profile`, '--convert-to', 'pdf', '--outdir', lo, path('docx')], {
         encoding: 'utf8',
-        timeout: 120_000,
+        timeout: 240_000,
       });
       expect(r.status, r.stderr).toBe(0);
       const pdf = readdirSync(lo).find((n) => n.endsWith('.pdf'));
@@ -150,7 +164,7 @@ describe('the DOCX', () => {
     } finally {
       rmSync(lo, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 300_000);
 });
 
 describe('the PDF', () => {
@@ -180,9 +194,29 @@ describe('the PDF', () => {
     expect(pages).toBeGreaterThanOrEqual(5);
     for (let p = 1; p <= pages; p++) {
       const text = pdfText(path('pdf'), p, p);
-      expect(text, `page ${p}`).toMatch(/EMBARGOED UNTIL 3 December 2099 at 13:00 GMT\+3/);
+      // On a page of Arabic, pdftotext reads every line as right to left and moves the closing bracket: the words are what count.
+      const plain = text.replace(/[\u202a-\u202e]/g, '');
+      expect(plain, `page ${p}`).toContain('EMBARGOED UNTIL 3 December 2099, 13:00 Kampala time');
+      expect(plain, `page ${p}`).toMatch(/10:00 ?UTC/);
       if (p > 1) expect(text, `page ${p}`).toContain(`Page ${p} of ${pages}`);
     }
+  });
+
+  it('is tagged: headings, paragraphs, figures with their alt text, a language per block, a title and a language', () => {
+    const tree = execFileSync('pdfinfo', ['-struct-text', path('pdf')], { encoding: 'utf8' });
+    expect(tree).toMatch(/^\s*H1 \(block\)\n\s*NonStruct\n\s*"Kasese water press kit"/m);
+    expect(tree).toMatch(/^\s*P \(block\)/m);
+    expect(tree).toMatch(/^\s*Figure/m);
+    const raw = readFileSync(path('pdf')).toString('latin1');
+    // Each photo's figure carries its alt text; the Arabic release is marked Arabic, the kit English.
+    expect(raw).toContain('/Alt (Families collect water at borehole 1, Kasese)');
+    expect(raw).toContain('/Alt (Families collect water at borehole 2, Kasese)');
+    expect(raw).toMatch(/\/Lang \(ar\)/);
+    const catalog = raw.slice(raw.indexOf('/Type /Catalog'), raw.indexOf('endobj', raw.indexOf('/Type /Catalog')));
+    expect(catalog).toContain('/Lang (en)');
+    expect(raw).toContain('/MarkInfo <</Type /MarkInfo\n/Marked true>>');
+    const info = execFileSync('pdfinfo', [path('pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/^Title:\s+Kasese water press kit$/m);
   });
 
   it('page 1 is not blank', async () => {
@@ -206,11 +240,19 @@ describe('the ZIP bundle', () => {
     entries = await readZip(path('zip'));
   });
 
-  it('holds the documents, the photos, captions, contacts and the manifest', () => {
+  it('holds the documents (named with the embargo), the photos, captions, contacts and the manifest', () => {
     expect([...entries.keys()].sort()).toEqual(
-      ['captions.csv', 'contacts.vcf', 'kit.docx', 'kit.pdf', 'manifest.json', 'photos/borehole-1.jpg', 'photos/borehole-2.jpg'].sort(),
+      [
+        'captions.csv',
+        'contacts.vcf',
+        'kit (EMBARGOED until 2099-12-03 1000 UTC).docx',
+        'kit (EMBARGOED until 2099-12-03 1000 UTC).pdf',
+        'manifest.json',
+        'photos/borehole-1.jpg',
+        'photos/borehole-2.jpg',
+      ].sort(),
     );
-    expect(entries.get('kit.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(entries.get('kit (EMBARGOED until 2099-12-03 1000 UTC).pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('stores the photos at full resolution without compressing them again', async () => {
@@ -225,6 +267,10 @@ describe('the ZIP bundle', () => {
     const vcf = entries.get('contacts.vcf')!.toString('utf8');
     expect(vcf.match(/BEGIN:VCARD/g)).toHaveLength(1);
     expect(vcf).toContain('FN:Grace Akello');
+    expect(vcf).toContain('N:Akello;Grace;;;');
+    expect(vcf).toContain('TEL;TYPE=CELL,VOICE:+256 772 123 456');
+    expect(vcf).not.toContain('+256 700 000 001');
+    expect(vcf).not.toContain('grace.home');
     expect(vcf).toContain('EMAIL;TYPE=INTERNET,WORK:grace.akello@example.org');
     expect(vcf).not.toContain('Okoth');
     expect(vcf).not.toContain('daily.example');
@@ -250,20 +296,25 @@ describe('the ZIP bundle', () => {
       expect(file.credit).toBe('Photo: J. Mukasa');
       expect(file.usageRights).toBe('Free for editorial use with credit');
     }
-    const pdfDoc = manifest.documents.find((d) => d.path === 'kit.pdf')!;
-    expect(createHash('sha256').update(entries.get('kit.pdf')!).digest('hex')).toBe(pdfDoc.sha256);
+    const pdfName = 'kit (EMBARGOED until 2099-12-03 1000 UTC).pdf';
+    const pdfDoc = manifest.documents.find((d) => d.path === pdfName)!;
+    expect(createHash('sha256').update(entries.get(pdfName)!).digest('hex')).toBe(pdfDoc.sha256);
   });
 });
 
 describe('kit-lite', () => {
-  it('is a light PDF and a captions file, well under 2 MB', async () => {
-    const entries = await readZip(path('lite'));
-    expect([...entries.keys()].sort()).toEqual(['captions.txt', 'kit-lite.pdf']);
-    expect(result.files.find((x) => x.format === 'lite')!.bytes).toBeLessThan(2 * 1024 * 1024);
-    const captions = entries.get('captions.txt')!.toString('utf8');
-    expect(captions).toContain('Families collect water at borehole 2, Kasese');
-    expect(captions).toContain('Credit: Photo: J. Mukasa');
-    expect(entries.get('kit-lite.pdf')!.length).toBeLessThan(readFileSync(path('pdf')).length);
+  it('is one light PDF, well under 2 MB, with each caption under its photo', () => {
+    const lite = path('lite');
+    expect(lite.endsWith('Kasese water press kit-lite.pdf')).toBe(true);
+    const bytes = readFileSync(lite);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    expect(bytes.length).toBeLessThan(readFileSync(path('pdf')).length);
+    const text = pdfText(lite);
+    expect(text).toContain(ENGLISH_HEADLINE);
+    const photo = text.indexOf('Photos', text.indexOf('Media contacts'));
+    expect(text.indexOf('Families collect water at borehole 1, Kasese', photo)).toBeGreaterThan(photo);
+    expect(text).toContain('Credit: Photo: J. Mukasa');
   });
 });
 
@@ -283,14 +334,61 @@ describe('preview and web-mode download', () => {
   });
 
   it('kit.exportFile returns the bytes of one format over any transport, and leaves no file behind', async () => {
-    const r = await f.core.dispatch('kit.exportFile', { id: f.kitId, format: 'docx' }, { transport: 'http' });
+    const r = await f.core.dispatch('kit.exportFile', { id: f.kitId, format: 'docx', confirmEmbargo: true }, { transport: 'http' });
     expect(r.ok).toBe(true);
     const value = (await f.core.jobs.wait((r as { ok: true; value: { jobId: string } }).value.jobId)) as KitExportedBytes;
     expect(value.name).toBe('Kasese water press kit.docx');
     expect(value.mediaType).toMatch(/wordprocessingml/);
     expect(Buffer.from(value.data, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(readdirSync(join(f.dir, 'tmp')).filter((n) => n.startsWith('export-'))).toEqual([]);
-    const refused = await f.core.dispatch('kit.export', { id: f.kitId, formats: ['pdf'], outDir: out }, { transport: 'http' });
+    const refused = await f.core.dispatch('kit.export', { id: f.kitId, formats: ['pdf'], outDir: out, confirmEmbargo: true }, { transport: 'http' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the embargo', () => {
+  it('is not exported until the person confirms it, and nothing is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-kit-unconfirmed-'));
+    try {
+      const e = await jobError(f.core, 'kit.export', { id: f.kitId, formats: ['docx'], outDir: dir });
+      expect(e).toMatchObject({ code: 'INVALID_INPUT', path: ['confirmEmbargo'] });
+      expect(e.message).toContain('is under embargo (EMBARGOED UNTIL 3 December 2099, 13:00 Kampala time (10:00 UTC))');
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is dropped from a kit exported after it has passed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-kit-after-'));
+    try {
+      const r = await exportKit(f.core.ctx, f.kitId, ['docx'], dir, null, { now: new Date('2100-01-01T00:00:00Z') });
+      const parts = await readZip(r.files[0]!.path);
+      const xml = [...parts].filter(([k]) => /word\/(document|header\d+)\.xml/.test(k)).map(([, v]) => v.toString('utf8')).join('');
+      expect(xml).not.toMatch(/EMBARGO/);
+      expect(xml).toContain('FOR IMMEDIATE RELEASE');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a kit for the press', () => {
+  it('shows the press-only mobile in the preview and the documents, never an internal address', async () => {
+    await call(f.core, 'kit.update', { id: f.kitId, rev: null, fields: { audience: 'press' } });
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-kit-press-'));
+    try {
+      const p = await call<KitPreview>(f.core, 'kit.preview', { id: f.kitId });
+      expect(p.html).toContain('+256 700 000 001');
+      expect(p.html).not.toContain('grace.home@example.net');
+      const r = await exportKit(f.core.ctx, f.kitId, ['docx'], dir, null, { confirmEmbargo: true });
+      const xml = (await readZip(r.files[0]!.path)).get('word/document.xml')!.toString('utf8');
+      expect(xml).toContain('+256 700 000 001');
+      expect(xml).not.toContain('grace.home@example.net');
+      expect(vCards(resolveKit(f.core.ctx, f.kitId, { requireItems: true }).spokespeople)).toContain('TEL;TYPE=CELL,VOICE:+256 700 000 001');
+    } finally {
+      await call(f.core, 'kit.update', { id: f.kitId, rev: null, fields: { audience: 'public' } });
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -111,8 +111,14 @@ export async function makeKit(opts: { embargo?: boolean; photos?: number } = {})
     name: 'Grace Akello',
     role: 'Communications Officer',
     organisation: 'East Africa Regional Office',
-    emails: [{ type: 'work', address: 'grace.akello@example.org' }],
-    phones: [{ type: 'mobile', number: '+256 772 123 456' }],
+    emails: [
+      { type: 'work', address: 'grace.akello@example.org' },
+      { type: 'personal', address: 'grace.home@example.net', visibility: 'internal' },
+    ],
+    phones: [
+      { type: 'mobile', number: '+256 772 123 456' },
+      { type: 'mobile', number: '+256 700 000 001', visibility: 'press-only' },
+    ],
   });
   const journalist = await call<{ id: string }>(core, 'contact.create', {
     kind: 'journalist',

@@ -312,6 +312,43 @@ describe('library.restore', () => {
       const c = await withOneDoc();
       const e = await unchanged(c, out, 'LIBRARY_NEWER');
       expect(e.params).toMatchObject({ version: LATEST_VERSION + 1, supported: LATEST_VERSION });
+      expect(e.message).toContain(
+        `was made by a newer Dateline (library version ${LATEST_VERSION + 1}); this one reads up to ${LATEST_VERSION}; update Dateline to restore it`,
+      );
+    });
+
+    it('a backup carrying a trigger, a view, an index or a changed table, which would keep acting after a restore', async () => {
+      const plants = [
+        // Every contact saved afterwards would send journalists to another address.
+        "CREATE TRIGGER contact_redirect AFTER INSERT ON revs BEGIN UPDATE revs SET body = replace(body, '@example.org', '@attacker.example') WHERE rowid = new.rowid; END",
+        'CREATE VIEW everything AS SELECT * FROM docs',
+        'CREATE INDEX docs_by_author ON revs(author)',
+        'CREATE TABLE extra(x)',
+      ];
+      for (const plant of plants) {
+        const source = await makeCore();
+        source.ctx.library.docs.create('contact', { name: 'Grace Akello' }, { author: 'test' });
+        const out = join(tempDir(), 'planted.backup');
+        await backupLibrary(source.ctx.library.db, source.ctx.blobs, source.ctx.dir, out);
+        const db = new Database(out);
+        db.exec(plant);
+        db.close();
+        const c = await withOneDoc();
+        const e = await unchanged(c, out, 'NOT_A_BACKUP');
+        expect(e.message, plant).toMatch(/is not a backup Dateline made \(it has a (trigger|view|index|table) "(contact_redirect|everything|docs_by_author|extra)" that Dateline does not make\)/);
+      }
+    });
+
+    it('a backup whose table was altered', async () => {
+      const source = await makeCore();
+      const out = join(tempDir(), 'altered.backup');
+      await backupLibrary(source.ctx.library.db, source.ctx.blobs, source.ctx.dir, out);
+      const db = new Database(out);
+      db.exec('ALTER TABLE docs ADD COLUMN note TEXT');
+      db.close();
+      const c = await withOneDoc();
+      const e = await unchanged(c, out, 'NOT_A_BACKUP');
+      expect(e.message).toMatch(/its table "docs" is not the one Dateline makes/);
     });
 
     it('a backup whose file no longer matches its SHA-256', async () => {

@@ -93,7 +93,7 @@ describe('opening a library', () => {
     const movedTo = (e as unknown as { params: { movedTo: string } }).params.movedTo;
     expect(e.message).toContain(movedTo);
     expect(existsSync(p)).toBe(false);
-    expect(readdirSync(movedTo).sort()).toEqual([DB_FILE, `${DB_FILE}-shm`, `${DB_FILE}-wal`]);
+    expect(readdirSync(movedTo).sort()).toEqual([DB_FILE, `${DB_FILE}-shm`, `${DB_FILE}-wal`, 'why.json']);
     expect(sha(join(movedTo, DB_FILE))).toBe(before);
     // The next open starts a fresh library in the same folder.
     const fresh = await Library.open(dir);

@@ -110,7 +110,8 @@ export const kitCommand: Command = {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: '  export KIT_ID [--format docx,pdf,zip,lite] [--out DIR]\n                                        write a kit as Word, PDF, ZIP bundle and kit-lite (default: all four, here)\n',
+  usage:
+    '  export KIT_ID [--format docx,pdf,zip,lite] [--out DIR] [--confirm-embargo]\n                                        write a kit as Word, PDF, ZIP bundle and kit-lite (default: all four, here); a kit under embargo needs --confirm-embargo\n',
   check(pos: string[], v: Values) {
     if (!pos[1]) throw new UsageError('export needs the KIT_ID (see `dateline kit create`)');
     if (pos.length > 2) throw new UsageError(`export takes one KIT_ID, not "${pos.slice(1).join(' ')}"`);
@@ -119,7 +120,7 @@ export const exportCommand: Command = {
   async run(cli, pos, v, io) {
     const formats = parseFormats(v.format);
     try {
-      const result = await cli.job<KitExportResult>('kit.export', { id: pos[1], formats, outDir: resolve(v.out ?? '.') });
+      const result = await cli.job<KitExportResult>('kit.export', { id: pos[1], formats, outDir: resolve(v.out ?? '.'), confirmEmbargo: v['confirm-embargo'] });
       if (!cli.json) for (const w of result.warnings) io.err(`warning: ${w.message}\n`);
       cli.print(
         result.files,

@@ -101,7 +101,7 @@ export function assertText(sample: string, where: string): void {
  * names the line they are on (counted in the bytes read so far).
  */
 export class ChunkDecoder {
-  private readonly decoder: TextDecoder;
+  private readonly decoder: InstanceType<typeof TextDecoder>;
   private lines = 1;
   constructor(readonly encoding: TextEncodingName) {
     this.decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });

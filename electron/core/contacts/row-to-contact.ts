@@ -39,7 +39,8 @@ export function planColumns(headers: string[], mapping: ColumnMapping): ColumnPl
 }
 
 const NEUTRALISED = /^'(?=[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
-const MULTI = /\s*(?::::|;|\r?\n)\s*/;
+// No \s* around the separator: each piece is trimmed after, and /\s*;\s*/ retries from every space of a long cell.
+const MULTI = /:::|;|\r?\n/;
 const LANGUAGE_NAMES: Record<string, string> = {
   english: 'en',
   anglais: 'en',
@@ -146,7 +147,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         break;
       }
       case 'languages':
-        for (const l of split(cell).flatMap((s) => s.split(/\s*,\s*/))) {
+        for (const l of split(cell).flatMap((s) => s.split(',').map((x) => x.trim()))) {
           const code = LANGUAGE_NAMES[l.toLowerCase()] ?? l;
           if (LanguageSchema.safeParse(code).success) {
             if (!out.languages!.includes(code)) out.languages!.push(code);
@@ -154,7 +155,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         }
         break;
       case 'countries':
-        for (const c of split(cell).flatMap((s) => s.split(/\s*,\s*/))) {
+        for (const c of split(cell).flatMap((s) => s.split(',').map((x) => x.trim()))) {
           const code = c.toUpperCase();
           if (CountrySchema.safeParse(code).success) {
             if (!out.countries!.includes(code)) out.countries!.push(code);

@@ -1,7 +1,15 @@
 /** Writing vCard text: escapes and line folding, shared by contact exports and a kit's contacts.vcf. */
 
+/**
+ * A vCard text value: every line break (CRLF, and a lone LF or CR alike, since importers split
+ * lines on any of them) becomes the escaped "\\n", so a name can never start a property.
+ */
 export function vEscape(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/g, '\\n')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;');
 }
 
 /** Lines of at most 75 octets (RFC 6350 §3.2), never cutting a UTF-8 character in two. */

@@ -27,16 +27,18 @@ const WORKER_FILE = 'import-worker.js';
 // or another build beside out/cli (out/main).
 const NEIGHBOURS = ['./import-worker.js', '../import-worker.js', '../cli/import-worker.js'];
 
-export function workerScriptPath(): string {
+export function workerScriptPath(env: NodeJS.ProcessEnv = process.env): string {
   const candidates: string[] = [];
-  if (process.env.DATELINE_IMPORT_WORKER) candidates.push(process.env.DATELINE_IMPORT_WORKER);
+  // An installed app (DATELINE_PACKAGED, set by its main process) runs only the worker it ships.
+  const packaged = env.DATELINE_PACKAGED === '1';
+  if (env.DATELINE_IMPORT_WORKER && !packaged) candidates.push(env.DATELINE_IMPORT_WORKER);
   try {
     // Variables, not string literals: the bundler must not try to resolve these at build time.
     for (const n of NEIGHBOURS) candidates.push(fileURLToPath(new URL(n, import.meta.url)));
   } catch {
     // import.meta.url is not a file: URL (a bundle loaded from memory); the fallback remains.
   }
-  candidates.push(join(process.cwd(), 'out', 'cli', WORKER_FILE));
+  if (!packaged) candidates.push(join(process.cwd(), 'out', 'cli', WORKER_FILE));
   const found = candidates.find((c) => existsSync(c));
   if (!found) {
     throw new DatelineError('INTERNAL', 'The import worker is not built (out/cli/import-worker.js is missing); run `npm run build:cli` and try again.');

@@ -4,13 +4,26 @@ import type { KitContact } from './model';
 
 /** The small text files of a bundle: contacts as vCard, captions as CSV and as plain text. */
 
+/**
+ * A name's family and given parts for vCard's N: "Popp, Ioana" as written, otherwise the last
+ * word is the family name ("Ioana Popp" → Popp; Ioana), which address books sort by. A single
+ * word is a family name alone.
+ */
+export function nameParts(name: string): { family: string; given: string } {
+  const comma = /^([^,]+),\s*(.+)$/.exec(name.trim());
+  if (comma) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
+  const words = name.trim().split(/\s+/);
+  if (words.length === 1) return { family: words[0]!, given: '' };
+  return { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
+}
+
 /** vCard 3.0 (what Outlook, Apple Contacts, Android and Gmail all import) for the kit's press contacts. */
 export function vCards(contacts: KitContact[]): string {
   return contacts
     .map((c) => {
       const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(c.name)}`];
-      // N is required in 3.0; a name is not split into given and family names by guessing.
-      lines.push(`N:${vEscape(c.name)};;;;`);
+      const { family, given } = nameParts(c.name);
+      lines.push(`N:${vEscape(family)};${vEscape(given)};;;`);
       if (c.organisation) lines.push(`ORG:${vEscape(c.organisation)}`);
       if (c.role) lines.push(`TITLE:${vEscape(c.role)}`);
       for (const e of c.emails) lines.push(`EMAIL;TYPE=INTERNET,${e.type === 'personal' ? 'HOME' : 'WORK'}:${vEscape(e.address)}`);
@@ -40,17 +53,4 @@ export function captionsCsv(rows: CaptionRow[]): string {
   const header = ['file', 'caption', 'credit', 'alt text', 'usage rights', 'usage expires'].map(cell).join(',');
   const body = rows.map((r) => [r.file, r.caption, r.credit, r.altText, r.usageRights, r.usageExpires].map(cell).join(','));
   return `\uFEFF${[header, ...body].join('\r\n')}\r\n`;
-}
-
-/** The captions as plain text, for kit-lite: readable on any phone without a spreadsheet. */
-export function captionsText(title: string, rows: CaptionRow[], creditWord: string): string {
-  const lines = [title, ''];
-  rows.forEach((r, i) => {
-    lines.push(`${i + 1}. ${r.file}`);
-    if (r.caption) lines.push(`   ${r.caption}`);
-    if (r.credit) lines.push(`   ${creditWord}: ${r.credit}`);
-    if (r.usageRights) lines.push(`   ${r.usageRights}${r.usageExpires ? ` (until ${r.usageExpires})` : ''}`);
-    lines.push('');
-  });
-  return lines.join('\r\n');
 }

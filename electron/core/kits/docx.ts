@@ -8,6 +8,7 @@ import {
   Header,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   ShadingType,
@@ -19,6 +20,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { isRtlLanguage, labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import type { RenderedImage } from './images';
@@ -48,6 +50,8 @@ const MARGIN = 1020; // 18 mm in twips
 /** The text width in pixels at 96 dpi (what `docx` sizes images in). */
 const textWidthPx = (size: 'A4' | 'Letter') => Math.floor(((PAGE[size].width - 2 * MARGIN) / 1440) * 96);
 const MAX_IMAGE_HEIGHT_PX = 560;
+/** Kits of up to this many paragraphs get their contents' page numbers written in (a press kit has a few hundred). */
+const PAGE_NUMBERS_UP_TO = 1500;
 
 const hex = (c: string) => c.replace('#', '').toUpperCase();
 
@@ -96,6 +100,9 @@ function isRtl(lang: string | null | undefined, dir: string | null | undefined, 
   return isRtlLanguage(lang ?? fallbackLang);
 }
 
+/** Arabic is not slanted, and its quote bar stands on the right, where its lines begin. */
+const quoteStyle = (rtl: boolean) => (rtl ? 'QuoteRtl' : 'Quote');
+
 function para(rtl: boolean, opts: IParagraphOptions): Paragraph {
   return new Paragraph({ ...opts, ...(rtl ? { bidirectional: true } : {}) });
 }
@@ -112,7 +119,7 @@ function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lea
         out.push(
           para(rtl, {
             children,
-            ...(quote ? { style: 'Quote' } : {}),
+            ...(quote ? { style: quoteStyle(rtl) } : {}),
             ...(list ? { numbering: { reference: list.ref, level: list.level, instance: list.instance } } : {}),
           }),
         );
@@ -152,7 +159,7 @@ function textParagraphs(text: string, lang: string, style?: string): Paragraph[]
     .map((p) => {
       const lines = p.split(/\r?\n/);
       const children = lines.map((line, i) => textRun(line, i > 0 ? { break: 1 } : {}));
-      return para(rtl, { children, ...(style ? { style } : {}) });
+      return para(rtl, { children, ...(style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}) });
     });
 }
 
@@ -255,7 +262,7 @@ function styles(model: KitModel) {
   const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
   return {
     default: {
-      document: { run: { font, size: 21, sizeComplexScript: 21 }, paragraph: { spacing: { after: 140, line: 300 } } },
+      document: { run: { font, size: 21, sizeComplexScript: 21 }, paragraph: { spacing: { after: 140, line: 300, lineRule: LineRuleType.AUTO } } },
       title: { run: { font, size: 56, bold: true, color: primary }, paragraph: { spacing: { after: 240 } } },
       heading1: { run: { font, size: 36, bold: true, boldComplexScript: true, color: primary }, paragraph: { spacing: { before: 240, after: 200 }, keepNext: true, outlineLevel: 0 } },
       heading2: { run: { font, size: 28, bold: true, boldComplexScript: true, color: primary }, paragraph: { spacing: { before: 200, after: 120 }, keepNext: true, outlineLevel: 1 } },
@@ -264,6 +271,8 @@ function styles(model: KitModel) {
     },
     paragraphStyles: [
       { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '333333' }, paragraph: { indent: { start: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: accent, space: 8 } }, spacing: { before: 120, after: 120 } } },
+      // A right-to-left quote has its bar on the right, where its lines start; LibreOffice does not mirror a left border.
+      { id: 'QuoteRtl', name: 'Quote (right to left)', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { color: '333333' }, paragraph: { bidirectional: true, indent: { start: 567 }, border: { right: { style: BorderStyle.SINGLE, size: 18, color: accent, space: 8 } }, spacing: { before: 120, after: 120 } } },
       { id: 'QuoteSource', name: 'Quote Source', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 19, color: '5B5E66' }, paragraph: { indent: { start: 567 }, spacing: { after: 200 } } },
       { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 18, sizeComplexScript: 18, color: '5B5E66' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 80, after: 280 } } },
       { id: 'Headline', name: 'Headline', basedOn: 'Heading1', next: 'Subheadline', quickFormat: true, run: { size: 40, sizeComplexScript: 40 }, paragraph: { outlineLevel: 0, spacing: { before: 0, after: 120 } } },
@@ -274,6 +283,8 @@ function styles(model: KitModel) {
       { id: 'ContactBlock', name: 'Contact Block', basedOn: 'Normal', next: 'ContactBlock', paragraph: { spacing: { after: 0 } } },
       { id: 'EmbargoNotice', name: 'Embargo Notice', basedOn: 'Normal', next: 'Normal', run: { bold: true, boldComplexScript: true, color: 'FFFFFF', size: 22 }, paragraph: { shading: { type: ShadingType.CLEAR, fill: accent, color: 'auto' }, spacing: { before: 480 } } },
       { id: 'CoverMeta', name: 'Cover Meta', basedOn: 'Normal', next: 'Normal', run: { size: 24, color: '5B5E66' } },
+      // The contents entries run in the kit's direction, under a heading that does.
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 100 }, ...(model.dir === 'rtl' ? { bidirectional: true } : {}) } },
       { id: 'HeaderText', name: 'Header Text', basedOn: 'Normal', run: { size: 16, color: '5B5E66' }, paragraph: { spacing: { after: 0 } } },
     ],
     characterStyles: [{ id: 'Dateline', name: 'Dateline', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { bold: true, boldComplexScript: true } }],
@@ -314,52 +325,46 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
   body.push(para(kitRtl, { style: 'CoverMeta', children: [textRun(model.dateText)] }));
   if (model.embargo) body.push(para(kitRtl, { style: 'EmbargoNotice', children: [textRun(model.embargo.notice)] }));
 
-  // Contents: entries written out (linked to bookmarks), so the table is there without Word
-  // having to update fields; Word's "Update Table" rebuilds it from the same outline levels.
-  const entries: { title: string; level: number; href: string }[] = [];
+  // Contents: a TOC field that `docx` fills in from the parts' headings (each entry linked to
+  // its heading, with the page number worked out below), so the table is there in a reader
+  // that never updates fields; Word and LibreOffice rebuild it from the same outline levels.
   const content: Paragraph[] = [];
   model.blocks.forEach((b, i) => {
     check();
     const anchor = `part_${i + 1}`;
     switch (b.kind) {
       case 'release':
-        entries.push({ title: b.release.headline || '—', level: 1, href: anchor });
         content.push(...releaseParagraphs(c, b.release, anchor));
         break;
       case 'section': {
         const title = b.title.trim() || sectionLabel(b.sectionKind, model.language) || l.pressKit;
-        entries.push({ title, level: 1, href: anchor });
         content.push(heading1(title, anchor, kitRtl), ...richText(c, b.body, model.language, 1));
         break;
       }
       case 'photos':
-        entries.push({ title: l.photos, level: 1, href: anchor });
         content.push(heading1(l.photos, anchor, kitRtl));
         for (const p of b.photos) content.push(...imageParagraphs(c, p, model.language));
         break;
       case 'files':
-        entries.push({ title: l.otherFiles, level: 1, href: anchor });
         content.push(heading1(l.otherFiles, anchor, kitRtl));
         for (const f of b.files) {
           content.push(para(kitRtl, { bullet: { level: 0 }, children: [textRun(f.originalName), ...(f.caption ? [textRun(` — ${f.caption}`)] : [])] }));
         }
         break;
       case 'contacts':
-        entries.push({ title: l.mediaContacts, level: 1, href: anchor });
         content.push(heading1(l.mediaContacts, anchor, kitRtl), ...contactParagraphs(b.contacts, kitRtl));
         break;
     }
   });
-  if (entries.length) {
+  if (model.blocks.length) {
     body.push(para(kitRtl, { style: 'TOCHeading', pageBreakBefore: true, children: [textRun(l.contents, { bold: true, size: 32, color: hex((model.office?.colours ?? DEFAULT_COLOURS).primary) })] }));
     body.push(
       new TableOfContents(l.contents, {
         hyperlink: true,
         headingStyleRange: '1-1',
         useAppliedParagraphOutlineLevel: true,
-        cachedEntries: entries,
-        beginDirty: false,
-        tabLeader: 'none',
+        beginDirty: true,
+        tabLeader: 'dot',
       }),
     );
   }
@@ -369,6 +374,13 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
   const size = PAGE[model.pageSize];
   const doc = new Document({
     creator: 'Dateline',
+    // The contents' page numbers are worked out as Word lays the pages out (guessing where a
+    // font is not in its width tables, as Arabic in Arial), so a reader that never updates
+    // fields shows them; Word and LibreOffice update the table when they open the document.
+    // Laying out costs about twenty times the rest of the document (40 s for 5,000 paragraphs),
+    // so a very long kit leaves the numbers to the word processor.
+    ...(model.blockCount <= PAGE_NUMBERS_UP_TO ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
+    features: { updateFields: true },
     title: model.title,
     description: `${l.pressKit}: ${model.title}`,
     styles: styles(model),
@@ -398,7 +410,8 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
         },
         headers: {
           default: new Header({ children: [para(kitRtl, { style: model.embargo ? 'ReleaseLine' : 'HeaderText', children: [textRun(runningText)] })] }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          // An embargoed kit says so at the top of every page, the cover too.
+          first: new Header({ children: [model.embargo ? para(kitRtl, { style: 'ReleaseLine', children: [textRun(model.embargo.notice)] }) : new Paragraph({ children: [] })] }),
         },
         footers: {
           default: new Footer({

@@ -3,16 +3,18 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { isAbsolute, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import type { KitExportResult } from '../../shared/kits/contract';
-import { EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, labelsFor, type ExportFormat } from '../../shared/kits/layout';
+import { embargoFileTag, EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, type ExportFormat } from '../../shared/kits/layout';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
-import { captionsCsv, captionsText, vCards, type CaptionRow } from './bundle-text';
+import { captionsCsv, vCards, type CaptionRow } from './bundle-text';
 import { buildDocx } from './docx';
 import { renderKitHtml, type HtmlImage } from './html';
 import { bundledImage, eachLimited, IMAGE_CONCURRENCY, rendition, type Rendition, type RenderedImage } from './images';
 import { imagesOf, resolveKit, type KitAttachment, type KitModel } from './model';
 import { pdfPrinter, type PdfPrinter } from './pdf';
+import { destinationPages } from './pdf-pages';
 import { fontPath, KIT_FONTS } from './resources';
+import { notePending } from '../litter';
 import { alreadyCompressed, writeZip, type ZipEntry } from './zip';
 import { warning, type Warning } from '../../shared/warnings';
 
@@ -25,6 +27,8 @@ import { warning, type Warning } from '../../shared/warnings';
 export interface ExportOptions {
   printer?: PdfPrinter;
   now?: Date;
+  /** The person confirmed exporting a kit under embargo. */
+  confirmEmbargo?: boolean;
 }
 
 class Progress {
@@ -67,14 +71,24 @@ function checkOutDir(outDir: string): void {
 /** Files being written; removed unless `commit` renames them into place. */
 class Staging {
   private readonly temps = new Map<string, string>(); // final → temp
+  private readonly notes: (() => void)[] = [];
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly libraryDir: string,
+  ) {}
 
   tempFor(finalName: string): string {
     // A dot-name with ".part": hidden in most file managers, never mistaken for the export.
     const temp = join(this.dir, `.${finalName}.${randomBytes(6).toString('hex')}.part`);
     this.temps.set(join(this.dir, finalName), temp);
+    // Noted in the library, so the next start removes it if this process is killed.
+    this.notes.push(notePending(this.libraryDir, temp));
     return temp;
+  }
+
+  private forget(): void {
+    for (const done of this.notes.splice(0)) done();
   }
 
   write(finalName: string, bytes: Buffer): void {
@@ -95,12 +109,14 @@ class Staging {
     }
     for (const [final, temp] of this.temps) renameSync(temp, final);
     this.temps.clear();
+    this.forget();
     return out;
   }
 
   discard(): void {
     for (const temp of this.temps.values()) rmSync(temp, { force: true });
     this.temps.clear();
+    this.forget();
   }
 }
 
@@ -115,7 +131,7 @@ async function renditions(ctx: CoreContext, images: KitAttachment[], which: Rend
 }
 
 /** The HTML and the files the printer may serve for it. */
-function printableHtml(model: KitModel, images: Map<string, RenderedImage>, which: Rendition): { html: string; files: Map<string, string> } {
+function printableHtml(model: KitModel, images: Map<string, RenderedImage>, which: Rendition, pages?: ReadonlyMap<string, number>): { html: string; files: Map<string, string> } {
   const files = new Map<string, string>();
   for (const f of KIT_FONTS) files.set(`${KIT_ORIGIN}/fonts/${f.file}`, fontPath(f.file));
   const htmlImages = new Map<string, HtmlImage>();
@@ -124,16 +140,29 @@ function printableHtml(model: KitModel, images: Map<string, RenderedImage>, whic
     files.set(url, img.path);
     htmlImages.set(id, { src: url, width: img.width, height: img.height });
   }
-  return { html: renderKitHtml(model, { images: htmlImages, bundledFonts: true }), files };
+  return { html: renderKitHtml(model, { images: htmlImages, bundledFonts: true, ...(pages ? { pages } : {}) }), files };
 }
 
-async function printPdf(printer: PdfPrinter, model: KitModel, images: Map<string, RenderedImage>, which: Rendition, job: JobHandle | null): Promise<Buffer> {
-  const { html, files } = printableHtml(model, images, which);
-  const pdf = await printer.print(html, { pageSize: model.pageSize, files, tagged: which !== 'lite', ...(job ? { signal: job.signal } : {}) });
+function checkedPdf(pdf: Buffer): Buffer {
   if (pdf.length < 5 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
     throw new DatelineError('INTERNAL', 'The PDF printer returned something that is not a PDF; nothing was written.');
   }
   return pdf;
+}
+
+/**
+ * Prints the kit twice: a first, untagged print says on which page each part starts, and the
+ * second prints the contents page with those numbers (in a column the first print left empty,
+ * so the pages fall the same way).
+ */
+async function printPdf(printer: PdfPrinter, model: KitModel, images: Map<string, RenderedImage>, which: Rendition, job: JobHandle | null): Promise<Buffer> {
+  const signal = job ? { signal: job.signal } : {};
+  const first = printableHtml(model, images, which);
+  if (model.blocks.length === 0) return checkedPdf(await printer.print(first.html, { pageSize: model.pageSize, files: first.files, tagged: which !== 'lite', ...signal }));
+  const draft = checkedPdf(await printer.print(first.html, { pageSize: model.pageSize, files: first.files, tagged: false, ...signal }));
+  job?.throwIfCancelled();
+  const final = printableHtml(model, images, which, destinationPages(draft));
+  return checkedPdf(await printer.print(final.html, { pageSize: model.pageSize, files: final.files, tagged: which !== 'lite', ...signal }));
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -163,7 +192,11 @@ function manifestItems(model: KitModel, names: Map<string, string>): Record<stri
 
 async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx: Buffer, pdf: Buffer, progress: Progress, job: JobHandle | null, warnings: Warning[]): Promise<void> {
   const namer = new EntryNamer();
-  for (const reserved of ['kit.docx', 'kit.pdf', 'captions.csv', 'contacts.vcf', 'manifest.json']) namer.reserve(reserved);
+  // An embargoed kit's documents say so in their names too, so a file forwarded on its own still warns.
+  const tag = model.embargo ? ` (${embargoFileTag(model.embargo.at)})` : '';
+  const docxName = `kit${tag}.docx`;
+  const pdfName = `kit${tag}.pdf`;
+  for (const reserved of [docxName, pdfName, 'captions.csv', 'contacts.vcf', 'manifest.json']) namer.reserve(reserved);
   const names = new Map<string, string>();
   for (const a of model.attachments) {
     names.set(a.id, `${a.isImage ? 'photos' : 'files'}/${namer.take(a.originalName, a.isImage ? a.mediaType : null, a.isImage ? 'photo' : 'file')}`);
@@ -173,8 +206,8 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
   }
   const files: Record<string, unknown>[] = [];
   const entries: ZipEntry[] = [
-    { path: 'kit.docx', bytes: () => docx, compress: false },
-    { path: 'kit.pdf', bytes: () => pdf, compress: false },
+    { path: docxName, bytes: () => docx, compress: false },
+    { path: pdfName, bytes: () => pdf, compress: false },
   ];
   for (const a of model.attachments) {
     const name = names.get(a.id)!;
@@ -225,11 +258,11 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
             generator: 'Dateline',
             manifestVersion: 1,
             generatedAt: model.generatedAt.toISOString(),
-            kit: { id: model.id, rev: model.rev, title: model.title, language: model.language, pageSize: model.pageSize },
+            kit: { id: model.id, rev: model.rev, title: model.title, language: model.language, pageSize: model.pageSize, audience: model.audience },
             embargo: model.embargo ? { at: model.embargo.at, timeZone: model.embargo.timeZone, notice: model.embargo.notice } : null,
             documents: [
-              { path: 'kit.docx', bytes: docx.length, sha256: sha256(docx) },
-              { path: 'kit.pdf', bytes: pdf.length, sha256: sha256(pdf) },
+              { path: docxName, bytes: docx.length, sha256: sha256(docx) },
+              { path: pdfName, bytes: pdf.length, sha256: sha256(pdf) },
               { path: 'captions.csv', bytes: captions.length, sha256: sha256(captions) },
               { path: 'contacts.vcf', bytes: contacts.length, sha256: sha256(contacts), contacts: model.spokespeople.length },
             ],
@@ -245,28 +278,24 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
   await writeZip(path, entries, model.generatedAt, job?.signal);
 }
 
-async function writeLite(ctx: CoreContext, model: KitModel, path: string, printer: PdfPrinter, progress: Progress, job: JobHandle | null): Promise<void> {
+/** Kit-lite: one small PDF, light photos with their captions under them, to open straight from an e-mail. */
+async function liteBytes(ctx: CoreContext, model: KitModel, printer: PdfPrinter, progress: Progress, job: JobHandle | null): Promise<Buffer> {
   const lite = await renditions(ctx, imagesOf(model), 'lite', progress, 'Preparing light photos');
   progress.check();
   const pdf = await printPdf(printer, model, lite, 'lite', job);
   progress.step('Printing kit-lite');
-  const namer = new EntryNamer();
-  const names = new Map(model.attachments.filter((a) => a.isImage).map((a) => [a.id, namer.take(a.originalName, a.mediaType, 'photo')]));
-  const text = captionsText(model.title, captionRows(model, names), labelsFor(model.language).credit);
-  await writeZip(
-    path,
-    [
-      { path: 'kit-lite.pdf', bytes: () => pdf, compress: false },
-      { path: 'captions.txt', bytes: () => Buffer.from(text, 'utf8'), compress: true },
-    ],
-    model.generatedAt,
-    job?.signal,
-  );
+  return pdf;
 }
 
 export async function exportKit(ctx: CoreContext, kitId: string, formats: ExportFormat[], outDir: string, job: JobHandle | null, opts: ExportOptions = {}): Promise<KitExportResult> {
   checkOutDir(outDir);
   const model = resolveKit(ctx, kitId, { requireItems: true, ...(opts.now ? { now: opts.now } : {}) });
+  if (model.embargo && !opts.confirmEmbargo) {
+    throw new DatelineError('INVALID_INPUT', `The kit "${model.title}" is under embargo (${model.embargo.notice}). Confirm that you mean to export it now; every file will carry the embargo.`, {
+      path: ['confirmEmbargo'],
+      params: { reason: 'embargo', until: model.embargo.at, timeZone: model.embargo.timeZone },
+    });
+  }
   const warnings = [...model.warnings];
   const want = new Set(formats);
   const needDocx = want.has('docx') || want.has('zip');
@@ -276,7 +305,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
     (needDocx || needPdf ? images.length : 0) + (needDocx ? 1 : 0) + (needPdf ? 1 : 0) + (want.has('zip') ? model.attachments.length + 1 : 0) + (want.has('lite') ? images.length + 1 : 0);
   const progress = new Progress(job, Math.max(1, total));
   const printer = opts.printer ?? pdfPrinter();
-  const staging = new Staging(outDir);
+  const staging = new Staging(outDir, ctx.dir);
   const base = kitBaseName(model.title);
   try {
     const print = needDocx || needPdf ? await renditions(ctx, images, 'print', progress, 'Preparing photos') : new Map<string, RenderedImage>();
@@ -300,7 +329,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
       progress.step('Writing the ZIP bundle');
     }
     progress.check();
-    if (want.has('lite')) await writeLite(ctx, model, staging.tempFor(exportFileName(base, 'lite')), printer, progress, job);
+    if (want.has('lite')) staging.write(exportFileName(base, 'lite'), await liteBytes(ctx, model, printer, progress, job));
     progress.check();
     const written = staging.commit();
     const byPath = new Map(written.map((w) => [w.path, w.bytes]));

@@ -25,14 +25,14 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
       map: (r) => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at }),
     }),
   'kit.preview': (input, ctx) => previewKit(ctx, input.id),
-  'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job),
+  'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job, { confirmEmbargo: input.confirmEmbargo }),
   // Web mode touches no path the caller names: the export is made in the library's own tmp/
   // folder, read back and removed.
   'kit.exportFile': async (input, ctx, job) => {
     const dir = join(ctx.dir, 'tmp', `export-${randomBytes(6).toString('hex')}`);
     mkdirSync(dir, { recursive: true });
     try {
-      const result = await exportKit(ctx, input.id, [input.format], dir, job);
+      const result = await exportKit(ctx, input.id, [input.format], dir, job, { confirmEmbargo: input.confirmEmbargo });
       const file = result.files[0]!;
       const bytes = readFileSync(file.path);
       return {

@@ -25,6 +25,8 @@ export interface RenderOptions {
   images: Map<string, HtmlImage>;
   /** Load the bundled fonts from KIT_ORIGIN (print); the preview has no way to fetch them and uses the same families installed, or fallbacks. */
   bundledFonts: boolean;
+  /** The page each part starts on (by its anchor, "part-3"), from a first print; without it the contents page leaves the numbers blank, in the same space. */
+  pages?: ReadonlyMap<string, number>;
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -34,8 +36,13 @@ function esc(s: string): string {
 }
 
 /** A string for a CSS `content:` value. */
-function cssString(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
+/**
+ * A CSS string for text a person wrote (kit title, office name, embargo notice). Inside
+ * <style>, "</style>" would end the style sheet and start HTML; so < > & " and \\ are written
+ * as CSS hex escapes, and line breaks as spaces.
+ */
+export function cssString(s: string): string {
+  return `"${s.replace(/[\n\r\f]/g, ' ').replace(/[\\"<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
@@ -171,10 +178,10 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
       return `<section class="section section-${b.sectionKind}"><h1 id="${anchor}">${esc(title)}</h1><div class="body">${richTextHtml(b.body, 1)}</div></section>`;
     }
     case 'photos':
-      toc.push({ anchor, text: l.photos, kind: String(b.photos.length), lang: model.language });
+      toc.push({ anchor, text: l.photos, kind: '', lang: model.language });
       return `<section class="gallery"><h1 id="${anchor}">${esc(l.photos)}</h1>${b.photos.map((p) => figure(p, opts.images.get(p.id), model.language)).join('\n')}</section>`;
     case 'files':
-      toc.push({ anchor, text: l.otherFiles, kind: String(b.files.length), lang: model.language });
+      toc.push({ anchor, text: l.otherFiles, kind: '', lang: model.language });
       return `<section class="files"><h1 id="${anchor}">${esc(l.otherFiles)}</h1><ul>${b.files
         .map((f) => `<li dir="auto">${esc(f.originalName)}${f.caption ? ` — ${esc(f.caption)}` : ''}</li>`)
         .join('')}</ul></section>`;
@@ -198,7 +205,7 @@ function pageRules(model: KitModel): string {
   const size = model.pageSize === 'Letter' ? 'letter' : 'A4';
   const footerLeft = model.office ? cssString(`${model.office.name} · ${model.title}`) : cssString(model.title);
   const embargo = model.embargo
-    ? `@top-center { content: ${cssString(model.embargo.notice)}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; }`
+    ? `@top-center { content: ${cssString(model.embargo.notice)}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; direction: ${model.dir}; unicode-bidi: isolate; }`
     : '';
   const pageNumber = `content: ${cssString(`${l.page} `)} counter(page) ${cssString(` ${l.of} `)} counter(pages);`;
   return `:root { --primary: ${colours.primary}; --accent: ${colours.accent}; }
@@ -206,8 +213,8 @@ function pageRules(model: KitModel): string {
   size: ${size};
   margin: 22mm 18mm 20mm 18mm;
   ${embargo}
-  @bottom-left { content: ${footerLeft}; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; }
-  @bottom-right { ${pageNumber} font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; }
+  @bottom-left { content: ${footerLeft}; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
+  @bottom-right { ${pageNumber} font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
 }
 @page :first {
   @bottom-left { content: none; }
@@ -239,7 +246,10 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
   ].join('\n');
   const contents = toc.length
     ? `<nav class="toc"><h2>${esc(l.contents)}</h2><ol>${toc
-        .map((t) => `<li><a href="#${t.anchor}"${langAttrs(t.lang, null)}>${esc(t.text)}</a>${t.kind ? ` <span class="toc-kind">${esc(t.kind)}</span>` : ''}</li>`)
+        .map(
+          (t) =>
+            `<li><a href="#${t.anchor}"><span class="toc-title"${langAttrs(t.lang, null)}>${esc(t.text)}</span>${t.kind ? `<span class="toc-kind">${esc(t.kind)}</span>` : ''}<span class="toc-page">${opts.pages?.get(t.anchor) ?? ''}</span></a></li>`,
+        )
         .join('')}</ol></nav>`
     : '';
   const values: Record<string, string> = {

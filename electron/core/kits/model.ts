@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { AttachmentFields, ContactFields, KitFields, OfficeFields, ReleaseFields, type ContactFieldsT, type KitItem, type Quote } from '../../shared/documents';
+import { AttachmentFields, ContactFields, KitFields, OfficeFields, ReleaseFields, type ContactFieldsT, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
-import { directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
+import { channelVisibleTo, directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
@@ -93,6 +93,7 @@ export interface KitModel {
   language: string;
   dir: 'ltr' | 'rtl';
   pageSize: PageSize;
+  audience: KitAudience;
   office: KitOffice | null;
   logo: KitAttachment | null;
   blocks: KitBlock[];
@@ -207,8 +208,9 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       name: f.name,
       role: f.role,
       organisation: f.organisation,
-      emails: f.emails,
-      phones: f.phones,
+      // Only the channels the kit's audience may see: a mobile kept for the press never reaches a public PDF.
+      emails: f.emails.filter((e) => channelVisibleTo(e.visibility, kit.audience)).map(({ type, address }) => ({ type, address })),
+      phones: f.phones.filter((p) => channelVisibleTo(p.visibility, kit.audience)).map(({ type, number }) => ({ type, number })),
       languages: f.languages,
     };
     contactCache.set(id, c);
@@ -277,6 +279,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     language: kit.language,
     dir: directionOf(kit.language),
     pageSize: kit.pageSize,
+    audience: kit.audience,
     office,
     logo,
     blocks,

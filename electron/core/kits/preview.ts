@@ -18,6 +18,7 @@ export async function previewKit(ctx: CoreContext, kitId: string): Promise<KitPr
     html: renderKitHtml(model, { images: htmlImages, bundledFonts: false }),
     pageSize: model.pageSize,
     embargoUntil: model.embargo?.at ?? null,
+    embargoNotice: model.embargo?.notice ?? null,
     warnings: model.warnings,
   };
 }

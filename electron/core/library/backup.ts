@@ -8,6 +8,8 @@ import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
 import type { JobHandle } from '../jobs';
 import { DB_FILE } from '../store/open';
+import { BACKUP_TABLES_SQL } from './schema';
+import { notePending } from '../litter';
 
 /**
  * A backup is one SQLite file: a page-for-page copy of the library (SQLite's backup API, so it
@@ -85,6 +87,8 @@ export async function backupLibrary(
 ): Promise<BackupResult> {
   const target = checkTarget(out, libraryDir);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  // Noted in the library, so the next start removes it if this process is killed.
+  const forget = notePending(libraryDir, temp);
   const shas = listBlobs(blobs);
   let copy: Database.Database | null = null;
   try {
@@ -101,10 +105,7 @@ export async function backupLibrary(
     copy = new Database(temp);
     // One self-contained file: no -wal beside it that could be left behind on a USB stick.
     copy.pragma('journal_mode = DELETE');
-    copy.exec(`
-      CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-      CREATE TABLE backup_files (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL) STRICT;
-    `);
+    copy.exec(BACKUP_TABLES_SQL);
     const insertFile = copy.prepare('INSERT OR REPLACE INTO backup_files(sha256, data) VALUES (?, ?)');
     let files = 0;
     let skipped = 0;
@@ -151,5 +152,7 @@ export async function backupLibrary(
     if (copy?.open) copy.close();
     await removeQuietly(temp);
     throw e;
+  } finally {
+    forget();
   }
 }

@@ -72,7 +72,7 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
     }
     prepared(db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
     return { id: written.id, rev: written.rev };
-  })();
+  }).immediate();
 }
 
 export const historyHandlers: Pick<

@@ -11,6 +11,7 @@ import type { JobHandle } from '../jobs';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { APPLICATION_ID, DB_FILE } from '../store/open';
 import { BACKUP_FORMAT, NO_JOB } from './backup';
+import { schemaDifferences } from './schema';
 
 /**
  * Restoring replaces the library with a backup. Everything that can be checked is checked
@@ -89,10 +90,18 @@ async function stageAndVerify(from: string, staging: string, job: JobHandle): Pr
     if (format > BACKUP_FORMAT || version > LATEST_VERSION) {
       throw new DatelineError(
         'LIBRARY_NEWER',
-        `${from} was made by a newer version of Dateline (library version ${version}, this app reads up to ${LATEST_VERSION}). ` +
-          'Update Dateline to restore it; nothing was changed.',
+        `${from} was made by a newer Dateline (library version ${version}); this one reads up to ${LATEST_VERSION}; ` +
+          'update Dateline to restore it. Nothing was changed.',
         { params: { path: from, version, supported: LATEST_VERSION } },
       );
+    }
+    // Before anything else reads it: a trigger, view or index this version does not make
+    // would be restored with the data and keep acting.
+    const foreign = schemaDifferences(db, version);
+    if (foreign.length > 0) {
+      throw new DatelineError('NOT_A_BACKUP', `${from} is not a backup Dateline made (${foreign.slice(0, 3).join('; ')}); it was refused and nothing was changed.`, {
+        params: { path: from, differences: foreign.length },
+      });
     }
 
     job.progress(0, null, 'Checking the backup');

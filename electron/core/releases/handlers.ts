@@ -69,7 +69,7 @@ export const releaseHandlers: Pick<
         translationGroup: group,
       });
       return createDoc(ctx, 'release', fields);
-    })();
+    }).immediate();
   },
   'release.versions': (input, ctx) => {
     const source = ctx.library.docs.require(input.id, 'release');

@@ -103,10 +103,13 @@ export class DocStore {
       // Each projection holds exactly the live documents of its type, so counting it is cheap.
       liveCounts: db.prepare<[], Record<DocType, number>>(`SELECT ${DOC_TYPES.map((t) => `(SELECT count(*) FROM ${t}_p) AS ${t}`).join(', ')}`),
     };
-    this.createOne = db.transaction((type: DocType, fields: Body, ctx: WriteContext, id: string) => this.insertNew(type, fields, ctx, id));
+    // Every write transaction starts IMMEDIATE: it takes the write lock first, so a second
+    // process waits out the busy timeout. A deferred one that read first cannot wait for the
+    // lock (its snapshot would be stale) and fails at once with "database is locked".
+    this.createOne = db.transaction((type: DocType, fields: Body, ctx: WriteContext, id: string) => this.insertNew(type, fields, ctx, id)).immediate;
     this.createBatch = db.transaction((type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) =>
       items.map((it) => this.insertNew(type, it.fields, ctx, it.id ?? newDocId(type))),
-    );
+    ).immediate;
   }
 
   now(): string {
@@ -268,7 +271,7 @@ export class DocStore {
         at,
       );
       return this.writeRev(row, parent, body, false, ctx.author, at);
-    })();
+    }).immediate();
   }
 
   /** Deletes a document by writing a tombstone revision (kept, and replicated later). */
@@ -283,7 +286,7 @@ export class DocStore {
       const at = ctx.at ?? this.now();
       const body: Body = { ...tombstoneOf(row.type, this.body(row.rowid, parent)), updatedAt: at, updatedBy: ctx.author };
       return this.writeRev(row, parent, body, true, ctx.author, at);
-    })();
+    }).immediate();
   }
 
   /**
@@ -307,7 +310,7 @@ export class DocStore {
       const refused = result.denied[0];
       if (refused) throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} of "${id}" was refused: ${refused.reason}`);
       return this.getStored(id)!;
-    })();
+    }).immediate();
   }
 
   /**
@@ -323,7 +326,7 @@ export class DocStore {
       const clean: Body = { type: row.type };
       for (const k of Object.keys(body)) if (!isReservedName(k) && k !== '__proto__' && k !== 'type') clean[k] = body[k];
       return this.writeRev(row, parent, clean, deleted, ctx.author, ctx.at ?? this.now());
-    })();
+    }).immediate();
   }
 
   /**
@@ -353,7 +356,7 @@ export class DocStore {
       this.s.eraseBodies.run(row.rowid, JSON.stringify(marks));
       prepared(this.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
       return this.settle(row, at);
-    })();
+    }).immediate();
   }
 
   private assertLeaf(row: DocRow, rev: string): void {

@@ -28,14 +28,18 @@ export class Library {
     readonly migrationBackup: string | null,
     clock: () => Date,
     private readonly nativeBinding: string | undefined,
+    /** True when this process may only read the library (a read-only file, folder or disk). */
+    readonly readOnly: boolean = false,
+    /** Said once: a damaged library was moved aside before this one was started. */
+    readonly notice: string | null = null,
   ) {
     this.docs = new DocStore(db, clock);
     this.lastDataVersion = this.dataVersion();
   }
 
   static async open(dir: string, opts: LibraryOptions = {}): Promise<Library> {
-    const { db, migrationBackup } = await openDatabase(dir, opts);
-    return new Library(dir, db, opts.author ?? defaultAuthor(), migrationBackup, opts.clock ?? (() => new Date()), opts.nativeBinding);
+    const { db, migrationBackup, readOnly, notice } = await openDatabase(dir, opts);
+    return new Library(dir, db, opts.author ?? defaultAuthor(), migrationBackup, opts.clock ?? (() => new Date()), opts.nativeBinding, readOnly, notice);
   }
 
   /** The library's side of the replication protocol (the replicator and the sync file use it). */
@@ -87,10 +91,24 @@ export class Library {
     });
   }
 
+  /**
+   * Closes the library; never throws, since it runs in `finally` blocks after a result was
+   * given. PRAGMA optimize may write (refused on a read-only library, failing on a full disk):
+   * it is a nicety, and its failure changes nothing that was stored.
+   */
   close(): void {
-    if (this.db.open) {
-      this.db.pragma('optimize');
+    if (!this.db.open) return;
+    if (!this.readOnly) {
+      try {
+        this.db.pragma('optimize');
+      } catch {
+        // See above: nothing stored depends on it.
+      }
+    }
+    try {
       this.db.close();
+    } catch {
+      // Committed data is already in the file (synchronous=FULL); the OS releases the handle.
     }
   }
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
@@ -21,6 +22,10 @@ export interface OpenDbOptions {
 
 export interface OpenedDb {
   db: Database.Database;
+  /** True when the library can only be read here (a read-only file, folder or disk). */
+  readOnly: boolean;
+  /** Said once, on the first open after a damaged library was moved aside. */
+  notice: string | null;
   /** Where the pre-migration backup went, if a migration ran on an existing library. */
   migrationBackup: string | null;
   version: number;
@@ -59,19 +64,55 @@ function stamp(): string {
 }
 
 /** Moves a damaged library and its -wal and -shm files into <dir>/damaged/, never deleting them. */
-export function moveAside(dir: string, reason: string): never {
+export function moveAside(dir: string, why: string): never {
+  // SQLite's check reports over several lines; the message is one.
+  const reason = why.replace(/\s+/g, ' ').trim();
   const dest = join(dir, 'damaged', stamp());
   mkdirSync(dest, { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
     const from = join(dir, DB_FILE + suffix);
     if (existsSync(from)) renameSync(from, join(dest, DB_FILE + suffix));
   }
+  // Read by the next open, which says what happened instead of quietly showing an empty library.
+  writeFileSync(join(dest, MOVED_NOTE), JSON.stringify({ reason, movedTo: dest }));
   throw new DatelineError(
     'LIBRARY_DAMAGED',
     `The library in ${dir} is damaged (${reason}). It was moved, untouched, to ${dest}; ` +
       'Dateline will start a new, empty library there next time. Restore a backup with `dateline restore FILE`.',
     { params: { movedTo: dest, reason } },
   );
+}
+
+const MOVED_NOTE = 'why.json';
+const TOLD = 'told';
+
+/** The note of a library moved aside that no open has reported yet, marked as reported. */
+function unreportedMove(dir: string): string | null {
+  const damaged = join(dir, 'damaged');
+  if (!existsSync(damaged)) return null;
+  for (const name of readdirSync(damaged).sort().reverse()) {
+    const note = join(damaged, name, MOVED_NOTE);
+    if (!existsSync(note) || existsSync(join(damaged, name, TOLD))) continue;
+    let reason = 'unknown';
+    try {
+      reason = String((JSON.parse(readFileSync(note, 'utf8')) as { reason?: unknown }).reason ?? reason);
+    } catch {
+      // A note that cannot be read still means a library was moved aside.
+    }
+    writeFileSync(join(damaged, name, TOLD), '');
+    return (
+      `The library in ${dir} was damaged (${reason}) and was moved, untouched, to ${join(damaged, name)}; ` +
+      'this is a new, empty library. Restore a backup with `dateline restore FILE`.'
+    );
+  }
+  return null;
+}
+
+/** SQLite errors that say the file itself cannot be used (as opposed to busy, full or read-only). */
+function isUnusable(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (isCorruption(e)) return true;
+  return typeof code === 'string' && (code === 'SQLITE_ERROR' || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR_SHORT_READ'));
 }
 
 function isCorruption(e: unknown): boolean {
@@ -113,7 +154,7 @@ function probe(dir: string, path: string, binding: { nativeBinding?: string }): 
   try {
     ro = new Database(path, { ...binding, readonly: true, fileMustExist: true });
   } catch (e) {
-    if (isCorruption(e)) moveAside(dir, 'SQLite cannot read it');
+    if (isUnusable(e)) moveAside(dir, `SQLite cannot read it: ${(e as Error).message}`);
     throw e;
   }
   let damaged: string | null = null;
@@ -132,7 +173,9 @@ function probe(dir: string, path: string, binding: { nativeBinding?: string }): 
         params: { path, version, supported: LATEST_VERSION },
       });
     }
-    if (appId === APPLICATION_ID) {
+    // A library stamped as ours but never migrated (version 0: the first migration did not
+    // commit) has no tables yet; it is finished like a new one below.
+    if (appId === APPLICATION_ID && version > 0) {
       // The probe query: the library's own tables answer. Then SQLite's quick check, which reads
       // every page: for a big library only its own catalogue here, the whole file in the
       // background (Library.checkInBackground), so opening stays fast.
@@ -142,7 +185,7 @@ function probe(dir: string, path: string, binding: { nativeBinding?: string }): 
       if (check !== 'ok') damaged = `quick check: ${String(check)}`;
     }
   } catch (e) {
-    if (isCorruption(e)) damaged = 'SQLite reports the file as corrupt';
+    if (isUnusable(e)) damaged = `SQLite cannot use it: ${(e as Error).message}`;
     else throw e;
   } finally {
     ro.close();
@@ -151,9 +194,134 @@ function probe(dir: string, path: string, binding: { nativeBinding?: string }): 
 }
 
 /**
+ * True when a rollback journal sits beside a file that is ours, blank, or not yet written
+ * (its first page is still in the journal): a foreign file is never rolled back here.
+ */
+function hasHotJournal(path: string): boolean {
+  const journal = `${path}-journal`;
+  if (!existsSync(journal) || statSync(journal).size === 0) return false;
+  const h = readHeader(path);
+  if (h.isSqlite) return h.applicationId === APPLICATION_ID || (h.applicationId === 0 && h.userVersion === 0);
+  const head = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.every((b) => b === 0);
+}
+
+/**
+ * A write interrupted in rollback-journal mode (a library being created when the app was
+ * killed) leaves a hot journal that only a connection allowed to write can roll back; the
+ * read-only probe would fail on it forever. Roll it back first (the header was checked: the
+ * file is ours or blank).
+ */
+function recoverHotJournal(path: string, binding: { nativeBinding?: string }): void {
+  const db = new Database(path, { ...binding, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } finally {
+    db.close();
+  }
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } catch {
+    // Some file systems (and Windows, for folders) cannot sync this; the rename is still atomic.
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const TEMP_PREFIX = `${DB_FILE}.new-`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** Removes the half-built new libraries of processes that were killed while creating one. */
+function removeStaleTemps(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Creates a new library whole or not at all: it is built and migrated under a temporary name,
+ * synced, then linked into place, which fails if another process got there first (then that
+ * process's library is used). A crash or a full disk leaves only a temporary file, removed by
+ * the next open, never a `library.sqlite` that cannot open.
+ */
+function createAtomically(dir: string, path: string, binding: { nativeBinding?: string }, migrations: readonly Migration[]): void {
+  const tmp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const db = new Database(tmp, binding);
+    try {
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      runMigrations(db, 0, migrations);
+      // Last, so that closing checkpoints everything into the one file that is linked.
+      db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+    if (existsSync(`${tmp}-wal`) && statSync(`${tmp}-wal`).size > 0) {
+      throw new DatelineError('INTERNAL', `The new library could not be completed in ${dir}; try again.`);
+    }
+    fsyncPath(tmp);
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'EEXIST') return;
+      // A file system without hard links (some USB sticks): rename, which may replace a
+      // library another process created a moment ago, but never leaves half of one.
+      if (existsSync(path)) return;
+      renameSync(tmp, path);
+    }
+    fsyncPath(dir);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tmp + suffix, { force: true });
+  }
+}
+
+/** True when this process may not write the library (a read-only file, folder or disk). */
+function cannotWrite(dir: string, path: string): boolean {
+  for (const p of [dir, path]) {
+    if (!existsSync(p)) continue;
+    try {
+      accessSync(p, constants.W_OK);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+function readOnlyError(dir: string, what: string): DatelineError {
+  return new DatelineError('LIBRARY_READ_ONLY', `The library in ${dir} is read-only here (${what}); it can be read but not changed.`, {
+    params: { path: dir },
+  });
+}
+
+/**
  * Opens (or creates) the library database in `dir`. Refuses, untouched, a file that is not a
  * Dateline library or that a newer Dateline wrote; moves a damaged one aside; backs up and
- * migrates an older one.
+ * migrates an older one; opens a library this process may not write read-only.
  */
 export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promise<OpenedDb> {
   const migrations = opts.migrations ?? MIGRATIONS;
@@ -163,10 +331,29 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
       params: { path: dir },
     });
   }
-  mkdirSync(dir, { recursive: true });
   const path = join(dir, DB_FILE);
-  const exists = existsSync(path);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new DatelineError('NOT_A_LIBRARY', `${path} is a folder; a Dateline library keeps its data in a file of that name. Move the folder away and try again.`, {
+      params: { path },
+    });
+  }
+  const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  const readOnly = cannotWrite(dir, path);
+  if (!readOnly) {
+    mkdirSync(dir, { recursive: true });
+    removeStaleTemps(dir);
+  }
+  const notice = readOnly ? null : unreportedMove(dir);
 
+  let exists = existsSync(path);
+  if (exists && !readOnly && hasHotJournal(path)) {
+    try {
+      recoverHotJournal(path, binding);
+    } catch (e) {
+      if (isUnusable(e)) moveAside(dir, `an interrupted write could not be rolled back: ${(e as Error).message}`);
+      throw e;
+    }
+  }
   if (exists) {
     const h = readHeader(path);
     if (!h.isSqlite) {
@@ -187,16 +374,28 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
         { params: { path, version: h.userVersion, supported: LATEST_VERSION } },
       );
     }
+    if (h.size === 0 && !readOnly && !existsSync(`${path}-wal`) && !existsSync(`${path}-journal`)) {
+      // An empty file left by an older Dateline killed while creating a library: nothing to keep.
+      rmSync(path, { force: true });
+      exists = false;
+    }
   }
 
-  const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
-  if (exists) probe(dir, path, binding);
+  if (readOnly) {
+    if (!exists) throw readOnlyError(dir, 'the folder cannot be written, so no library can be created in it');
+    return openReadOnly(dir, path, binding, latest);
+  }
+  if (exists) {
+    probe(dir, path, binding);
+  } else {
+    createAtomically(dir, path, binding, migrations);
+  }
 
   let db: Database.Database;
   try {
     db = new Database(path, binding);
   } catch (e) {
-    if (isCorruption(e)) moveAside(dir, 'SQLite cannot read it');
+    if (isUnusable(e)) moveAside(dir, `SQLite cannot open it: ${(e as Error).message}`);
     throw e;
   }
 
@@ -217,10 +416,63 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
       }
       runMigrations(db, version, migrations);
     }
-    return { db, migrationBackup, version: latest };
+    return { db, migrationBackup, version: latest, readOnly: false, notice };
   } catch (e) {
     if (db.open) db.close();
     if (isCorruption(e)) moveAside(dir, 'SQLite reports the file as corrupt');
     throw e;
   }
+}
+
+/**
+ * A read-only connection. SQLite cannot open a WAL library read-only in a folder where it may
+ * not create the -shm index; such a library (with nothing left in its -wal) is then read from
+ * a copy in memory, refusing every write.
+ */
+function openReadOnlyConnection(dir: string, path: string, binding: { nativeBinding?: string }): Database.Database {
+  try {
+    const db = new Database(path, { ...binding, readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string' || !(code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) throw e;
+  }
+  const wal = `${path}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    throw readOnlyError(dir, 'its last changes are still in library.sqlite-wal, which only a process that may write the folder can fold in');
+  }
+  const bytes = readFileSync(path);
+  // Bytes 18 and 19 say "WAL"; a copy in memory has no -wal, so it is read as a rollback-journal file.
+  bytes[18] = 1;
+  bytes[19] = 1;
+  const db = new Database(bytes, binding);
+  db.pragma('query_only = ON');
+  return db;
+}
+
+function openReadOnly(dir: string, path: string, binding: { nativeBinding?: string }, latest: number): OpenedDb {
+  let db: Database.Database;
+  try {
+    db = openReadOnlyConnection(dir, path, binding);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) {
+      db.close();
+      throw new DatelineError('NOT_A_LIBRARY', `${path} is not a Dateline library; it was left untouched.`, { params: { path } });
+    }
+    if (version < latest) {
+      db.close();
+      throw readOnlyError(dir, `it was made by an older Dateline and must be updated before use, which needs write access`);
+    }
+    db.prepare('SELECT count(*) FROM meta').get();
+  } catch (e) {
+    if (e instanceof DatelineError) throw e;
+    throw new DatelineError('LIBRARY_READ_ONLY', `The library in ${dir} is read-only here and could not be read: ${(e as Error).message}`, {
+      params: { path: dir },
+    });
+  }
+  return { db, migrationBackup: null, version: latest, readOnly: true, notice: null };
 }

@@ -71,7 +71,7 @@ export class LibraryReplication implements ReplicationStore {
       const result = this.docs.remote.write(batch);
       if (checkpoint) this.writeLocal(checkpoint);
       return result;
-    });
+    }).immediate;
   }
 
   libraryId(): string {
@@ -161,7 +161,7 @@ export class LibraryReplication implements ReplicationStore {
   }
 
   putLocal(doc: LocalDocInput): LocalDoc {
-    return this.db.transaction(() => this.writeLocal(doc))();
+    return this.db.transaction(() => this.writeLocal(doc)).immediate();
   }
 
   private writeLocal(doc: LocalDocInput): LocalDoc {

@@ -30,11 +30,18 @@ export function createDoc(ctx: CoreContext, type: DocType, fields: Body): Create
 /** Applies a partial change on top of `rev` (the current winner when null). */
 export function updateDoc(ctx: CoreContext, type: DocType, id: string, rev: string | null, patch: Body): Created {
   const docs = ctx.library.docs;
-  const current = docs.require(id, type);
-  const base = rev && rev !== current.rev ? docs.getRevision(id, rev).body : current.body;
-  const merged = validateKnown(type, { ...base, ...patch });
-  const d = docs.update(id, merged, { author: ctx.library.author }, rev ?? current.rev);
-  return { id: d.id, rev: d.rev };
+  // Read and write in one write transaction: without a rev, the current winner read here is
+  // still the winner when the new revision goes on it, so another process's write in between
+  // is waited for, never reported as a CONFLICT.
+  return ctx.library.db
+    .transaction((): Created => {
+      const current = docs.require(id, type);
+      const base = rev && rev !== current.rev ? docs.getRevision(id, rev).body : current.body;
+      const merged = validateKnown(type, { ...base, ...patch });
+      const d = docs.update(id, merged, { author: ctx.library.author }, rev ?? current.rev);
+      return { id: d.id, rev: d.rev };
+    })
+    .immediate();
 }
 
 export function getDoc<T extends DocType>(ctx: CoreContext, type: T, id: string): Doc<T> {

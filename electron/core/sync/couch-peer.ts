@@ -73,7 +73,11 @@ export class CouchPeer implements Peer {
     url.password = '';
     url.search = '';
     url.hash = '';
-    this.base = url.toString().replace(/\/+$/, '');
+    // Trailing slashes dropped by a scan from the end: /\/+$/ retries from every slash.
+    const href = url.toString();
+    let end = href.length;
+    while (end > 0 && href.charAt(end - 1) === '/') end--;
+    this.base = href.slice(0, end);
     this.identity = this.base;
     this.auth = user ? `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}` : null;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry, onRetry: (e, n, w) => { this.stats.retries++; opts.retry?.onRetry?.(e, n, w); } };

@@ -10,6 +10,12 @@ import type { Warning } from '../warnings';
  */
 
 const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+/**
+ * A kit with a release under embargo is exported only when the person has confirmed it (the
+ * kit builder asks; the CLI takes --confirm-embargo): a file that leaves the laptop too early
+ * cannot be called back.
+ */
+const ConfirmEmbargo = z.boolean().default(false);
 
 export interface KitSummary {
   id: string;
@@ -26,6 +32,8 @@ export interface KitPreview {
   pageSize: PageSize;
   /** The kit is under embargo until this instant (the latest embargo of its releases), or null. */
   embargoUntil: string | null;
+  /** The embargo line the kit prints ("EMBARGOED UNTIL ..."), or null: what the person confirms before exporting. */
+  embargoNotice: string | null;
   /** Things left out of the kit and why (a journalist added as a contact, say). */
   warnings: Warning[];
 }
@@ -66,10 +74,11 @@ export const KIT_API = {
           .max(EXPORT_FORMATS.length)
           .refine((f) => new Set(f).size === f.length, 'a format is listed twice'),
         outDir: z.string().min(1).max(4096),
+        confirmEmbargo: ConfirmEmbargo,
       })
       .strict(),
     { access: 'local' },
   ),
   /** Web mode: one export's bytes, for the browser to download (no path on this computer is touched). */
-  'kit.exportFile': jobMethod<KitExportedBytes>()(z.object({ id: DocIdSchema, format: ExportFormatSchema }).strict()),
+  'kit.exportFile': jobMethod<KitExportedBytes>()(z.object({ id: DocIdSchema, format: ExportFormatSchema, confirmEmbargo: ConfirmEmbargo }).strict()),
 } as const;

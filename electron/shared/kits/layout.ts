@@ -4,6 +4,9 @@
  * direction, and the names files get inside a ZIP bundle or in the folder they are exported to.
  */
 
+import type { ChannelVisibility, KitAudience } from '../documents';
+import { wallTimeIn } from '../zoned-time';
+
 export const EXPORT_FORMATS = ['docx', 'pdf', 'zip', 'lite'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -11,8 +14,8 @@ export const FORMAT_MEDIA_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   zip: 'application/zip',
-  // Kit-lite is one file to send over a slow link: the light PDF and its captions, zipped.
-  lite: 'application/zip',
+  // Kit-lite is one small PDF (captions under each photo) a journalist opens straight from an e-mail.
+  lite: 'application/pdf',
 };
 
 /** The file name of one export, from the kit's base name. */
@@ -25,11 +28,18 @@ export function exportFileName(base: string, format: ExportFormat): string {
     case 'zip':
       return `${base}.zip`;
     case 'lite':
-      return `${base}-lite.zip`;
+      return `${base}-lite.pdf`;
   }
 }
 
 export type PageSize = 'A4' | 'Letter';
+
+/** Whether a kit for `audience` may print a contact channel of `visibility`. */
+export function channelVisibleTo(visibility: ChannelVisibility, audience: KitAudience): boolean {
+  if (audience === 'internal') return true;
+  if (audience === 'press') return visibility !== 'internal';
+  return visibility === 'public';
+}
 
 /** Languages written right to left (base subtag). */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'syr', 'ckb', 'sd', 'ug']);
@@ -65,6 +75,8 @@ export interface KitLabels {
   faq: string;
   text: string;
   pressKit: string;
+  /** How a zone is named by its city in an embargo line; {city} is replaced. */
+  cityTime: string;
 }
 
 const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
@@ -87,6 +99,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'Frequently asked questions',
     text: '',
     pressKit: 'Press kit',
+    cityTime: '{city} time',
   },
   fr: {
     contents: 'Sommaire',
@@ -107,6 +120,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'Questions fréquentes',
     text: '',
     pressKit: 'Dossier de presse',
+    cityTime: 'heure de {city}',
   },
   es: {
     contents: 'Índice',
@@ -127,6 +141,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'Preguntas frecuentes',
     text: '',
     pressKit: 'Dossier de prensa',
+    cityTime: 'hora de {city}',
   },
   ar: {
     contents: 'المحتويات',
@@ -147,6 +162,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'أسئلة متكررة',
     text: '',
     pressKit: 'ملف صحفي',
+    cityTime: 'بتوقيت {city}',
   },
 };
 
@@ -175,21 +191,47 @@ export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** Cities of time-zone names whose English spelling has accents the zone database leaves out. */
+const CITY_SPELLING: Record<string, string> = { Bogota: 'Bogotá', Asuncion: 'Asunción', Cordoba: 'Córdoba', Sao_Paulo: 'São Paulo', Merida: 'Mérida', Mazatlan: 'Mazatlán', Cancun: 'Cancún' };
+
+/** The city a zone is named for ("America/Bogota" → "Bogotá"), or null for UTC and the Etc/ zones. */
+export function zoneCity(timeZone: string): string | null {
+  if (!timeZone.includes('/') || timeZone.startsWith('Etc/')) return null;
+  const last = timeZone.split('/').pop()!;
+  return CITY_SPELLING[last] ?? last.replace(/_/g, ' ');
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 /**
- * The embargo line: the instant shown in the embargo's own time zone with its abbreviation,
- * because a journalist in another zone must not guess ("14:00" where?).
+ * The embargo line, as a journalist in another zone needs it: the wall-clock time in the
+ * embargo's own zone, named by its city, and the same instant in UTC ("EMBARGOED UNTIL 12
+ * October 2026, 10:00 Bogotá time (15:00 UTC)"); the UTC date is added when it is another day.
  */
 export function embargoNotice(at: string, timeZone: string, language: string): string {
-  const when = new Intl.DateTimeFormat(dateLocale(language), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(at));
-  return `${labelsFor(language).embargoedUntil} ${when}`;
+  const instant = new Date(at);
+  const base = baseLanguage(language);
+  const local = wallTimeIn(instant, timeZone);
+  const utc = wallTimeIn(instant, 'UTC');
+  const localDate = formatDate(`${local.year}-${two(local.month)}-${two(local.day)}`, language);
+  const time = `${two(local.hour)}:${two(local.minute)}`;
+  const utcDay = utc.day !== local.day ? `, ${formatDate(`${utc.year}-${two(utc.month)}-${two(utc.day)}`, language)}` : '';
+  const city = zoneCity(timeZone);
+  let zoned: string;
+  if (city === null) zoned = `${time} UTC`;
+  else if (base === 'ar') {
+    // Arabic readers get the zone's own Arabic name ("توقيت شرق أفريقيا") rather than a city in Latin letters.
+    const name = new Intl.DateTimeFormat('ar', { timeZone, timeZoneName: 'long' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? city;
+    zoned = `${time} ${name}`;
+  } else zoned = `${time} ${labelsFor(language).cityTime.replace('{city}', city)}`;
+  const inUtc = city === null ? '' : ` (${two(utc.hour)}:${two(utc.minute)} UTC${utcDay})`;
+  return `${labelsFor(language).embargoedUntil} ${localDate}${base === 'ar' ? '، ' : ', '}${zoned}${inUtc}`;
+}
+
+/** The embargo in a file name: "EMBARGOED until 2026-10-12 1500 UTC", sortable and safe on every system. */
+export function embargoFileTag(at: string): string {
+  const u = wallTimeIn(new Date(at), 'UTC');
+  return `EMBARGOED until ${u.year}-${two(u.month)}-${two(u.day)} ${two(u.hour)}${two(u.minute)} UTC`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,14 +299,25 @@ export function safeFileName(given: string, mediaType: string | null = null, fal
     if (ext) stem = `${stem}${ext.replace(/\./g, '_')}`;
     ext = typed;
   }
-  stem = stem.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  stem = trimEndDots(stem.replace(/^[.\s]+/, ''));
   if (stem === '' || /^[._\s]*$/.test(stem)) stem = fallback;
   // "CON.txt" is as reserved as "CON" on Windows, and so is "con .txt".
   if (WINDOWS_RESERVED.test(stem.split('.')[0]!.trim())) stem = `_${stem}`;
   ext = ext.toLowerCase();
-  stem = cut(stem, Math.max(1, max - [...ext].length)).replace(/[.\s]+$/, '');
+  stem = trimEndDots(cut(stem, Math.max(1, max - [...ext].length)));
   if (stem === '') stem = fallback;
   return stem + ext;
+}
+
+/**
+ * Drops trailing dots and spaces (Windows drops them itself, so "a." and "a" would collide).
+ * A backwards scan: /[.\s]+$/ retries from every dot and space, so a long run of them in a name
+ * someone sent costs quadratic time.
+ */
+function trimEndDots(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charAt(end - 1) === '.' || /\s/.test(s.charAt(end - 1)))) end--;
+  return s.slice(0, end);
 }
 
 /**
@@ -282,7 +335,7 @@ export class EntryNamer {
     for (let n = 2; this.used.has(name.toLowerCase()); n++) {
       const [stem, ext] = splitExtension(first);
       const suffix = ` (${n})`;
-      name = cut(stem, this.max - [...suffix].length - [...ext].length).replace(/[.\s]+$/, '') + suffix + ext;
+      name = trimEndDots(cut(stem, this.max - [...suffix].length - [...ext].length)) + suffix + ext;
     }
     this.used.add(name.toLowerCase());
     return name;

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/**
+ * Temporary files written outside the library (an export's or a backup's hidden ".part" file in
+ * the person's folder) are noted in <library>/tmp/pending/ while they exist. A process killed
+ * half-way cannot remove its own, so the next start removes what its notes name.
+ */
+
+function pendingDir(libraryDir: string): string {
+  return join(libraryDir, 'tmp', 'pending');
+}
+
+/** Notes `path` as being written; the returned function forgets it (call it once the file is renamed or removed). */
+export function notePending(libraryDir: string, path: string): () => void {
+  const dir = pendingDir(libraryDir);
+  mkdirSync(dir, { recursive: true });
+  const note = join(dir, `${process.pid}-${randomBytes(6).toString('hex')}.json`);
+  writeFileSync(note, JSON.stringify({ path }));
+  return () => rmSync(note, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files of processes that are gone, and their notes. Only hidden
+ * ".part" files are ever removed, whatever a note says. Returns the files removed.
+ */
+export function sweepPending(libraryDir: string): string[] {
+  const dir = pendingDir(libraryDir);
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const pid = Number(name.split('-')[0]);
+    if (!Number.isInteger(pid) || (pid !== process.pid && isAlive(pid))) continue;
+    const note = join(dir, name);
+    try {
+      const { path } = JSON.parse(readFileSync(note, 'utf8')) as { path?: unknown };
+      if (typeof path === 'string' && basename(path).startsWith('.') && path.endsWith('.part') && existsSync(path)) {
+        rmSync(path, { force: true });
+        removed.push(path);
+      }
+    } catch {
+      // An unreadable note names nothing to remove.
+    }
+    rmSync(note, { force: true });
+  }
+  return removed;
+}

@@ -1,0 +1,53 @@
+import type { CoreEvent, InputOf, JobMethodName, OutputOf } from '../../electron/shared/contract';
+import type { ApiError, Result } from '../../electron/shared/errors';
+import type { JobInfo } from '../../electron/shared/library/contract';
+import type { DatelineClient } from './types';
+
+export interface RunJobOptions {
+  /** The job has an id (to cancel it with job.cancel). */
+  onStart?(jobId: string): void;
+  onProgress?(job: JobInfo): void;
+}
+
+type JobEvent = Extract<CoreEvent, { job: JobInfo }>;
+
+/**
+ * Runs a job method and resolves with its typed result, or with its error (a cancelled job
+ * fails with code CANCELLED). It listens before it calls and keeps every event until the call
+ * has answered with the id: the core may finish a short job before that answer arrives, and
+ * an event missed then would leave the screen waiting for ever.
+ */
+export function runJob<M extends JobMethodName>(client: DatelineClient, method: M, input: InputOf<M>, opts: RunJobOptions = {}): Promise<Result<OutputOf<M>>> {
+  return new Promise((resolve) => {
+    let id: string | null = null;
+    let settled = false;
+    const early: JobEvent[] = [];
+
+    const settle = (r: Result<OutputOf<M>>) => {
+      if (settled) return;
+      settled = true;
+      off();
+      resolve(r);
+    };
+    const handle = (e: JobEvent) => {
+      if (e.type === 'job.progress') return opts.onProgress?.(e.job);
+      if (e.type === 'job.done') return settle({ ok: true, value: e.result as OutputOf<M> });
+      const code = e.job.state === 'cancelled' ? 'CANCELLED' : e.error.code;
+      settle({ ok: false, error: { code: code as ApiError['code'], message: e.error.message } });
+    };
+    const off = client.on((e) => {
+      if (e.type !== 'job.progress' && e.type !== 'job.done' && e.type !== 'job.failed') return;
+      if (e.job.method !== method) return;
+      if (id === null) early.push(e);
+      else if (e.job.id === id) handle(e);
+    });
+
+    void client.call(method, input).then((r) => {
+      if (!r.ok) return settle(r);
+      const started = r.value as { jobId: string };
+      id = started.jobId;
+      opts.onStart?.(id);
+      for (const e of early.splice(0)) if (e.job.id === id) handle(e);
+    });
+  });
+}
