@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncSummary } from '../../electron/shared/contract';
-import type { ApiError, ErrorCode } from '../../electron/shared/errors';
-import { useClient, useCoreEvents } from '../client/context';
+import type { ApiError } from '../../electron/shared/errors';
+import { useClient } from '../client/context';
+import { runJob } from '../client/run-job';
 import { formatLocale } from '../i18n';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { loadServerSettings, passwordForSession, saveServerSettings } from './serverSettings';
@@ -15,7 +16,7 @@ export function ServerSection() {
   const [remote, setRemote] = useState(saved.remote);
   const [user, setUser] = useState(saved.user);
   const [password, setPassword] = useState(passwordForSession.get() ?? '');
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
   const [step, setStep] = useState<string | null>(null);
   const [summary, setSummary] = useState<SyncSummary | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -28,33 +29,26 @@ export function ServerSection() {
     passwordRef.current?.focus();
   };
 
-  useCoreEvents((e) => {
-    if (!('job' in e) || !jobId || e.job.id !== jobId) return;
-    if (e.type === 'job.progress') setStep(e.job.message);
-    else if (e.type === 'job.done') {
-      setSummary(e.result as SyncSummary);
-      setJobId(null);
-    } else if (e.type === 'job.failed') {
-      setJobId(null);
-      setError({ code: e.error.code as ErrorCode, message: e.error.message });
-      if (e.error.code === 'SERVER_AUTH') refused();
-    }
-  });
-
   const start = async (ev: FormEvent) => {
     ev.preventDefault();
     setSummary(null);
     setError(null);
     setStep(null);
+    setRunning(true);
     saveServerSettings({ remote, user });
     passwordForSession.set(password === '' ? null : password);
-    const res = await client.call('sync.run', {
-      remote,
-      ...(user.trim() ? { user: user.trim() } : {}),
-      ...(password !== '' ? { password } : {}),
-    });
-    if (res.ok) setJobId(res.value.jobId);
-    else setError(res.error);
+    const res = await runJob(
+      client,
+      'sync.run',
+      { remote, ...(user.trim() ? { user: user.trim() } : {}), ...(password !== '' ? { password } : {}) },
+      { onProgress: (job) => setStep(job.message) },
+    );
+    setRunning(false);
+    if (res.ok) setSummary(res.value);
+    else {
+      setError(res.error);
+      if (res.error.code === 'SERVER_AUTH') refused();
+    }
   };
 
   const time = (iso: string) => new Date(iso).toLocaleTimeString(formatLocale(i18n.language), { hour: '2-digit', minute: '2-digit' });
@@ -79,11 +73,11 @@ export function ServerSection() {
             {t('sync.passwordHint')}
           </p>
         </div>
-        <button type="submit" disabled={jobId !== null}>
+        <button type="submit" disabled={running}>
           {t('sync.now')}
         </button>
       </form>
-      {jobId && (
+      {running && (
         <p className="muted" role="status">
           {t(`sync.step.${step ?? 'Starting'}`, { defaultValue: t('sync.step.Starting') })}
         </p>
