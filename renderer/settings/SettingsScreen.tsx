@@ -11,6 +11,7 @@ import { formatBytes, languageName } from '../ui/languages';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { useHomeOffice } from '../i18n/DisplayProvider';
 import { useCall } from '../ui/useCall';
+import { ServerSection } from '../sync/ServerSection';
 
 function LibraryCheck() {
   const { t } = useTranslation();
@@ -111,6 +112,7 @@ export function SettingsScreen() {
           {t('settings.newOffice')}
         </a>
       </section>
+      <ServerSection />
       <section className="panel" aria-labelledby="set-ui">
         <h2 id="set-ui">{t('settings.interface')}</h2>
         <SelectField
