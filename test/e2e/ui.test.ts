@@ -72,8 +72,8 @@ describe('Dateline in the browser', () => {
     contactId = decodeURIComponent(page.url().split('#/contacts/')[1]!);
     const saved = await h.api('contact.get', { id: contactId });
     expect(saved.name).toBe('Amina Diallo');
-    expect(saved.emails).toEqual([{ type: 'work', address: 'amina@radiosahel.example' }]);
-    expect(saved.phones).toEqual([{ type: 'mobile', number: '+221 77 123 45 67' }]);
+    expect(saved.emails).toEqual([{ type: 'work', address: 'amina@radiosahel.example', visibility: 'public' }]);
+    expect(saved.phones).toEqual([{ type: 'mobile', number: '+221 77 123 45 67', visibility: 'public' }]);
     await h.screenshot('contact-editor');
   });
 

@@ -67,7 +67,7 @@ async function work(core: Core, dir: string, seed: number): Promise<void> {
       const c = await call<{ id: string; rev: string }>(core, 'release.update', { id, rev: null, fields: { headline } });
       say({ op: 'update', id: c.id, rev: c.rev, headline });
     } else if (pick < 0.85) {
-      const text = `${headline}\n\nKAMPALA, 30 November 2026 – The organisation today opened ${n} water points.\n\nFor more information: Grace Akello, grace.akello@example.org\n`;
+      const text = `Kasese opens ${n} water points (${headline})\n\nKAMPALA, 30 November 2026 – The organisation today opened ${n} water points.\n\nFor more information: Grace Akello, grace.akello@example.org\n`;
       const preview = await call<{ release: Record<string, unknown>; contacts: Record<string, unknown>[] }>(core, 'import.preview', { text, name: `${headline}.txt` });
       const c = await call<{ id: string }>(core, 'import.commit', {
         release: preview.release,
