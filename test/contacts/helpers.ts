@@ -1,36 +1,13 @@
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import type { Core } from '../../electron/core/index';
+import { call } from '../core-harness';
 import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
-import type { ApiError } from '../../electron/shared/errors';
-import { tempDir } from '../helpers';
 
-/** A core on a fresh library folder per test, and calls that throw on failure. */
+/** Contact fixtures and the shared core harness. */
 
-const open: Core[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
+export { call, core, fail } from '../core-harness';
 
 export const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', name);
-
-export async function core(): Promise<Core> {
-  const c = await openCore(tempDir(), { author: 'amina' });
-  open.push(c);
-  return c;
-}
-
-export async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-export async function fail(c: Core, method: string, input: unknown): Promise<ApiError> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
 
 export function importFile(c: Core, path: string, opts: Record<string, unknown> = {}): Promise<ContactImportReport> {
   return call<ContactImportReport>(c, 'contact.importFile', { path, ...opts });

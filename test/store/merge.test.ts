@@ -1,33 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
 import { threeWayMerge } from '../../electron/core/store/merge';
 import type { ConflictCase } from '../../electron/shared/conflicts/contract';
-import type { Result } from '../../electron/shared/errors';
-import { tempDir } from '../helpers';
+import { call, core, fail } from '../core-harness';
 
-const open: Core[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-async function core(): Promise<Core> {
-  const c = await openCore(tempDir(), { author: 'amina' });
-  open.push(c);
-  return c;
-}
-
-async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function fail(c: Core, method: string, input: unknown): Promise<Extract<Result<unknown>, { ok: false }>['error']> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
 
 const hex = (s: string): string => createHash('md5').update(s).digest('hex');
 

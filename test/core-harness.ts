@@ -1,0 +1,29 @@
+import { afterEach } from 'vitest';
+import { openCore, type Core } from '../electron/core/index';
+import type { ApiError } from '../electron/shared/errors';
+import { tempDir } from './helpers';
+
+/** A core on a fresh library folder per test (closed after each test), and calls that throw on failure. */
+
+const open: Core[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+export async function core(): Promise<Core> {
+  const c = await openCore(tempDir(), { author: 'amina' });
+  open.push(c);
+  return c;
+}
+
+export async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {
+  const r = await c.dispatch(method, input, { transport: 'test' });
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+export async function fail(c: Core, method: string, input: unknown): Promise<ApiError> {
+  const r = await c.dispatch(method, input, { transport: 'test' });
+  if (r.ok) throw new Error(`${method} should have failed`);
+  return r.error;
+}
