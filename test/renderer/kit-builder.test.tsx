@@ -159,7 +159,7 @@ describe('KitBuilder', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this.download);
     });
-    const job = { id: 'job-1', method: 'kit.exportFile', done: 3, total: 3, message: null };
+    const job = { id: 'job-1', method: 'kit.exportFile', done: 3, total: 3, step: null, message: null };
     const core = fakeCore((emit) =>
       emit({ type: 'job.done', job: { ...job, state: 'done' }, result: { name: 'kasese-lite.zip', mediaType: 'application/zip', data: 'UEsDBA==', bytes: 4, warnings: [] } }),
     );
@@ -176,7 +176,7 @@ describe('KitBuilder', () => {
   });
 
   it('says a cancelled export was cancelled, and shows a failed one as an error', async () => {
-    const job = { id: 'job-1', method: 'kit.exportFile', done: 1, total: 5, message: null };
+    const job = { id: 'job-1', method: 'kit.exportFile', done: 1, total: 5, step: null, message: null };
     let round = 0;
     const core = fakeCore((emit) => {
       round += 1;
