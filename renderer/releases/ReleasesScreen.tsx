@@ -89,7 +89,7 @@ export function ReleasesScreen() {
       <form className="filters" role="search" aria-label={t('releases.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="rel-q">{t('releases.searchLabel')}</label>
-          <input id="rel-q" type="search" value={filters.query} onChange={(e) => set('query', e.target.value)} />
+          <input id="rel-q" type="search" dir="auto" value={filters.query} onChange={(e) => set('query', e.target.value)} />
         </div>
         <SelectField
           id="rel-status"
@@ -117,7 +117,7 @@ export function ReleasesScreen() {
         />
         <div className="field">
           <label htmlFor="rel-tag">{t('releases.tag')}</label>
-          <input id="rel-tag" value={filters.tag} onChange={(e) => set('tag', e.target.value)} />
+          <input id="rel-tag" dir="auto" value={filters.tag} onChange={(e) => set('tag', e.target.value)} />
         </div>
         {filtered && (
           <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>

@@ -69,7 +69,7 @@ export function ServerSection() {
         </div>
         <div className="field">
           <label htmlFor="sync-password">{t('sync.password')}</label>
-          <input id="sync-password" ref={passwordRef} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="sync-password-hint" />
+          <input id="sync-password" ref={passwordRef} type="password" dir="ltr" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="sync-password-hint" />
           <p className="muted" id="sync-password-hint">
             {t('sync.passwordHint')}
           </p>
