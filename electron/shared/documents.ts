@@ -66,6 +66,7 @@ export type ReleaseStatus = z.infer<typeof ReleaseStatusSchema>;
 
 export const END_MARKS = ['###', '-30-', '-ENDS-'] as const;
 export const EndMarkSchema = z.enum(END_MARKS);
+export type EndMark = (typeof END_MARKS)[number];
 
 const shortText = (max: number) => z.string().max(max);
 const tag = z.string().trim().min(1).max(60);

@@ -7,8 +7,6 @@ import { bytesToBase64 } from '../../electron/shared/base64';
 
 export const IMPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.md', '.markdown', '.txt'] as const;
 export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.join(',');
-/** Same as the core's IMPORT_MAX_BYTES (40 MB). */
-export const IMPORT_LIMIT_BYTES = 40 * 1024 * 1024;
 
 export function extensionOf(name: string): string {
   const m = name.toLowerCase().match(/\.[a-z0-9]{1,9}$/u);

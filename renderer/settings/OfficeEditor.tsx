@@ -5,7 +5,9 @@ import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
 import { ZoneInput } from '../releases/ZoneInput';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { isRtlLanguage, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { directionOf } from '../../electron/shared/direction';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { languageName } from '../ui/languages';
 import { SavedNote } from '../ui/SavedNote';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
@@ -125,7 +127,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
               <textarea
                 id={`${uid}-bp-${l}`}
                 lang={l}
-                dir={isRtlLanguage(l) ? 'rtl' : 'ltr'}
+                dir={directionOf(l)}
                 rows={4}
                 value={form.boilerplate[l] ?? ''}
                 onChange={(e) => set({ boilerplate: { ...form.boilerplate, [l]: e.target.value } })}

@@ -11,7 +11,7 @@ import { validateKnown } from '../store/repository';
 import type { CoreContext } from '../context';
 import { contactKeys } from '../store/projections';
 import { contactsMatching } from '../contacts/queries';
-import { isRtl } from './normalise';
+import { textDirection } from '../../shared/direction';
 
 /**
  * Stores a reviewed import: the release, its contacts (an existing contact with the same
@@ -55,7 +55,7 @@ function bodyOf(paragraphs: string[]): RichText {
     .map((p) => p.trim())
     .filter(Boolean)
     .map((text) =>
-      isRtl(text)
+      textDirection(text) === 'rtl'
         ? { type: 'paragraph' as const, attrs: { dir: 'rtl' as const }, content: [{ type: 'text' as const, text }] }
         : { type: 'paragraph' as const, content: [{ type: 'text' as const, text }] },
     );

@@ -14,7 +14,8 @@ import {
   type Quote,
 } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
-import { channelVisibleTo, directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
+import { directionOf } from '../../shared/direction';
+import { channelVisibleTo, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';

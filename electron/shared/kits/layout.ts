@@ -1,7 +1,7 @@
 /**
  * Pure rules of a press kit's layout, shared by the exporters (core) and the kit builder (UI):
- * the export formats, the words a kit prints in each working language, embargo wording, text
- * direction, and the names files get inside a ZIP bundle or in the folder they are exported to.
+ * the export formats, the words a kit prints in each working language, embargo wording, and the
+ * names files get inside a ZIP bundle or in the folder they are exported to.
  */
 
 import type { ChannelVisibility, KitAudience } from '../documents';
@@ -42,19 +42,8 @@ export function channelVisibleTo(visibility: ChannelVisibility, audience: KitAud
   return visibility === 'public';
 }
 
-/** Languages written right to left (base subtag). */
-const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'syr', 'ckb', 'sd', 'ug']);
-
 function baseLanguage(tag: string): string {
   return (tag.split('-')[0] ?? tag).toLowerCase();
-}
-
-export function isRtlLanguage(tag: string): boolean {
-  return RTL.has(baseLanguage(tag));
-}
-
-export function directionOf(tag: string): 'rtl' | 'ltr' {
-  return isRtlLanguage(tag) ? 'rtl' : 'ltr';
 }
 
 export interface KitLabels {
