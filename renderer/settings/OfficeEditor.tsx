@@ -1,6 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
+import { DEFAULT_COLOURS, isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
 import { ZoneInput } from '../releases/ZoneInput';
@@ -19,7 +19,7 @@ type OfficeForm = Omit<OfficeFieldsT, 'timeZone'> & { zone: string };
 const EMPTY: OfficeForm = {
   name: '',
   logo: null,
-  colours: { primary: '#1f3a5f', accent: '#c8102e' },
+  colours: { ...DEFAULT_COLOURS },
   boilerplate: {},
   zone: '',
   office: null,

@@ -22,10 +22,11 @@ import {
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { hasRightToLeft, isRtlLanguage } from '../../shared/direction';
+import { DEFAULT_COLOURS } from '../../shared/documents';
 import { labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import type { RenderedImage } from './images';
-import { DEFAULT_COLOURS, type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
+import { type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
 import { rezip } from './zip';
 
 /**
