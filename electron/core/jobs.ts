@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatelineError, type ApiError } from '../shared/errors';
+import { cancelledError, DatelineError, type ApiError } from '../shared/errors';
 import type { CoreEvent, JobInfo } from '../shared/contract';
 import { jobStepText, type JobStep } from '../shared/library/job-steps';
 
@@ -63,7 +63,7 @@ export class JobManager {
         }
       },
       throwIfCancelled: () => {
-        if (controller.signal.aborted) throw new DatelineError('CANCELLED', 'The job was cancelled; nothing was changed.');
+        if (controller.signal.aborted) throw cancelledError();
       },
     };
     const promise = (async () => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { DatelineError } from '../../shared/errors';
+import { cancelledError, DatelineError } from '../../shared/errors';
 import type { KitExportResult } from '../../shared/kits/contract';
 import { jobStep, type JobStep } from '../../shared/library/job-steps';
 import { embargoFileTag, EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, type ExportFormat } from '../../shared/kits/layout';
@@ -49,7 +49,6 @@ class Progress {
   }
 }
 
-const cancelledError = () => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
 
 function checkOutDir(outDir: string): void {
   if (!isAbsolute(outDir)) {
@@ -343,7 +342,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
     };
   } catch (e) {
     staging.discard();
-    if (job?.signal.aborted) throw cancelledError();
+    if (job?.signal.aborted) throw cancelledError('export');
     throw e;
   }
 }
