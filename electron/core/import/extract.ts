@@ -72,6 +72,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let embargoLine: string | null = null;
   let endMark: ImportedRelease['endMark'] = null;
   let state: State = 'header';
+  // A summary the page sets above its date, once it is known to be one.
+  let standfirstBlock: Block | null = null;
   // Header blocks before this index stood above a "Press release" label: a site or
   // organisation name, not the headline.
   let labelCut = 0;
@@ -210,10 +212,11 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
         // article starts after the date.
-        for (const p of placed.filter((x) => x.into === body)) {
-          placed.splice(placed.indexOf(p), 1);
-          keepHeader(p.index, blocks[p.index]!);
-        }
+        // The short lines under it (the office's name, a credit) are the page's, not headline material.
+        const [summary, ...others] = placed.filter((x) => x.into === body);
+        for (const p of [summary!, ...others]) placed.splice(placed.indexOf(p), 1);
+        keepHeader(summary!.index, blocks[summary!.index]!);
+        standfirstBlock = blocks[summary!.index]!;
         body.length = 0;
         headerDate = dateIso;
         state = 'header';
@@ -282,7 +285,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // With no dateline, a full sentence left last above the body is its lead, not page furniture.
   const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
   }
   // Headlines written in capitals: keep them as written; the person can change the case.

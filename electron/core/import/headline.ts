@@ -116,6 +116,12 @@ function withoutPageAction(text: string): string {
   return text.replace(/\s+(?:imprimir|print(?:\s+page)?|imprimer|compartir|share|partager|enviar|send\s+page|طباعة|مشاركة)\s*$/iu, '').trim();
 }
 
+/** "UNICEF México" over "18 de febrero de 2025": the office that signs the page, over its date. */
+function isStampAboveDate(page: Block[], block: Block): boolean {
+  const next = page[page.indexOf(block) + 1];
+  return wordCount(block.text) <= 4 && next !== undefined && isDateOnly(next.text);
+}
+
 /** A line straight above a photo credit ("Foto: Notimex") is that photo's caption. */
 function isPhotoCaption(page: Block[], block: Block): boolean {
   const next = page[page.indexOf(block) + 1];
@@ -135,7 +141,7 @@ export function pickHeadline(
   const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
   const candidates: Candidate[] = pool
     .map((b, at) => ({ block: b, at, text: withoutPageAction((leadingLabel(b.text)?.rest || b.text).trim()) }))
-    .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block))
+    .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block))
     .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle, hasTwin(page, c.block)) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads

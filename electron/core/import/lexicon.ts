@@ -278,7 +278,7 @@ export function isEditorialNote(text: string): boolean {
  * "Renseignements :", "Información:"). Alone it could head anything, so the reader only takes it
  * as the contacts' heading when details follow.
  */
-const WEAK_CONTACT_HEADING_RE = ub(/^(?:(?:(?:media|press|contact)\s+)?information|informations?|renseignements|coordonnées|información|informaciones|datos\s+de\s+contacto|información\s+de\s+contacto|للمعلومات|معلومات\s+الاتصال|للتواصل)\s*[:：]$|^(?:contact|media|press)\s+information$|^(?:coordonnées|datos\s+de\s+contacto|معلومات\s+الاتصال)$/iu);
+const WEAK_CONTACT_HEADING_RE = ub(/^(?:(?:(?:media|press|contact)\s+)?information|(?:further|more|additional)\s+information|informations?(?:\s+compl[ée]mentaires)?|(?:plus\s+d['’]|pour\s+plus\s+d['’])informations?|m[áa]s\s+informaci[óo]n|informaci[óo]n\s+adicional|renseignements|coordonnées|información|informaciones|datos\s+de\s+contacto|información\s+de\s+contacto|للمعلومات|معلومات\s+الاتصال|للتواصل)\s*[:：]$|^(?:contact|media|press)\s+information$|^(?:coordonnées|datos\s+de\s+contacto|معلومات\s+الاتصال)$/iu);
 
 export function isWeakContactHeading(text: string): boolean {
   return text.length < 40 && WEAK_CONTACT_HEADING_RE.test(text.trim());
