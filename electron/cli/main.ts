@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DatelineError, type ApiError } from '../shared/errors';
+import { DatelineError, invalidInput, type ApiError } from '../shared/errors';
 import { Cli, defaultIo, intOption, need, OPTIONS, tooLargeInput, UsageError, type Io, type Values } from './cli';
 import { COMMANDS } from './commands/index';
 import { IsoDateSchema, LanguageSchema } from '../shared/documents';
@@ -103,12 +103,7 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
     if (sub === 'create') {
       const obj = await readJsonObject(v.from, io);
       const parsed = ReleaseJsonCreate.safeParse(obj);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = issue.path.join('.') || 'input';
-        const msg = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-        throw new DatelineError('INVALID_INPUT', `release create: ${field}: ${msg}`, { path: issue.path.map(String), params: { field } });
-      }
+      if (!parsed.success) throw invalidInput(parsed.error, { context: 'release create' });
       const created = await cli.call('release.create', { ...obj, body: bodyToRichText(obj.body) });
       cli.print(created);
       return;

@@ -6,7 +6,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../shared/contract';
-import type { ApiError, Result } from '../shared/errors';
+import { invalidInput, type ApiError, type Result } from '../shared/errors';
 import { MAX_JSON_DEPTH, tooDeep } from '../shared/nesting';
 import type { CoreContext } from './context';
 import { toApiError, type JobHandle } from './jobs';
@@ -27,21 +27,7 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 
 /** Turns zod's issues into the contract's error, naming the field that is wrong. */
 export function validationError(method: string, error: z.ZodError): ApiError {
-  const issue = error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-  const where = path.length ? path.join('.') : 'input';
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-    message = 'is required';
-  }
-  return {
-    code: 'INVALID_INPUT',
-    message: `${method}: ${where}: ${message}`,
-    path,
-    params: { method, field: where, issues: error.issues.length },
-  };
+  return invalidInput(error, { context: method }).toApiError();
 }
 
 /**

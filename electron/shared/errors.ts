@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * Stable error codes of the Dateline contract. The UI translates a code (with its params)
  * into the user's language; the message is the English fallback a person can act on.
@@ -76,6 +78,28 @@ const CANCELLED_MESSAGES = {
 /** Work stopped at the person's request: a job changed nothing, an export wrote nothing. */
 export function cancelledError(what: keyof typeof CANCELLED_MESSAGES = 'job'): DatelineError {
   return new DatelineError('CANCELLED', CANCELLED_MESSAGES[what], { params: { what } });
+}
+
+/** What zod found wrong, in words a person can act on ("is required", "unknown field "x""). */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  return issue.message;
+}
+
+/**
+ * The one way a zod failure becomes the contract's error: INVALID_INPUT naming the first
+ * field that is wrong, as a path (after `prefix`, where the checked value sits inside a larger
+ * input) and in the message after `context` (the method or command).
+ */
+export function invalidInput(error: z.ZodError, { context, prefix = [] }: { context?: string; prefix?: (string | number)[] } = {}): DatelineError {
+  const issue = error.issues[0]!;
+  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
+  const field = path.length ? path.join('.') : 'input';
+  return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${issueMessage(issue)}`, {
+    path,
+    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length },
+  });
 }
 
 export function isDatelineError(e: unknown): e is DatelineError {

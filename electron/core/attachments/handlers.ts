@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { AttachmentSummary, Page, ParsedInputOf } from '../../shared/contract';
 import { AttachmentEditableFields, AttachmentFields, type Doc } from '../../shared/documents';
-import { DatelineError } from '../../shared/errors';
+import { DatelineError, invalidInput } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { getDoc, updateDoc } from '../store/repository';
@@ -14,12 +14,7 @@ import { linkReleases, liveAttachmentBySha, stringsOf } from './queries';
 
 type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content'>;
 
-function invalid(method: string, error: z.ZodError, prefix: (string | number)[]): DatelineError {
-  const issue = error.issues[0]!;
-  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
-  const where = path.join('.') || 'input';
-  return new DatelineError('INVALID_INPUT', `${method}: ${where}: ${issue.message}`, { path, params: { method, field: where } });
-}
+const invalid = (method: string, error: z.ZodError, prefix: (string | number)[]): DatelineError => invalidInput(error, { context: method, prefix });
 
 /** Bytes a base64 string decodes to, worked out without decoding it (so an oversized upload is refused before it is copied). */
 function decodedLength(base64: string): number {

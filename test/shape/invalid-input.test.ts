@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { invalidInput } from '../../electron/shared/errors';
+import { core, fail } from '../core-harness';
+
+/** One zod-error → DatelineError rule: the dispatcher, a handler's own check and the CLI say the same. */
+describe('invalid input', () => {
+  it('names the first wrong field with its path, and says "is required" and "unknown field" plainly', () => {
+    const schema = z.object({ headline: z.string(), quotes: z.array(z.object({ text: z.string().min(1, 'a quote needs text') })) }).strict();
+    const missing = invalidInput(schema.safeParse({ quotes: [] }).error!, { context: 'release create' });
+    expect(missing.toApiError()).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'release create: headline: is required',
+      path: ['headline'],
+      params: { method: 'release create', field: 'headline', issues: 1 },
+    });
+    const nested = invalidInput(schema.safeParse({ headline: 'x', quotes: [{ text: '' }] }).error!, { prefix: ['fields'] });
+    expect(nested.message).toBe('fields.quotes.0.text: a quote needs text');
+    expect(nested.path).toEqual(['fields', 'quotes', 0, 'text']);
+    expect(invalidInput(schema.safeParse({ headline: 'x', quotes: [], hedline: 1 }).error!).message).toBe('input: unknown field "hedline"');
+  });
+
+  it('gives the same shape from the dispatcher and from the attachment handler’s own check', async () => {
+    const c = await core();
+    const fromDispatcher = await fail(c, 'release.create', { hedline: 'Floods' });
+    expect(fromDispatcher).toMatchObject({ code: 'INVALID_INPUT', message: 'release.create: input: unknown field "hedline"', params: { method: 'release.create', field: 'input' } });
+    const data = Buffer.from('caption test').toString('base64');
+    const fromHandler = await fail(c, 'attachment.add', { name: 'a.txt', data, fields: { caption: 42 } });
+    expect(fromHandler).toMatchObject({ code: 'INVALID_INPUT', path: ['fields', 'caption'], params: { method: 'attachment.add', field: 'fields.caption' } });
+  });
+});
