@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ColumnMappingSchema, type ColumnMapping, type HeaderSet } from './columns';
 import { DocIdSchema } from '../documents';
+import { ContactFilterShape } from './filter';
 import { method } from '../methods';
 
 /**
@@ -101,9 +102,8 @@ export const EXPORT_FORMATS = ['csv', 'vcf'] as const;
 const exportSelection = {
   format: z.enum(EXPORT_FORMATS),
   ids: z.array(DocIdSchema).max(100_000).optional(),
-  query: z.string().max(500).optional(),
-  /** A static list, by name: the contacts whose `lists` hold it. */
-  list: z.string().trim().min(1).max(60).optional(),
+  /** A search, a static list (by name), a beat...: what the contacts screen shows. */
+  ...ContactFilterShape,
 };
 
 export const ContactExportInput = z.object(exportSelection).strict();
