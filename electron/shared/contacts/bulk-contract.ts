@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ColumnMappingSchema, type ColumnMapping, type HeaderSet } from './columns';
 import { DocIdSchema } from '../documents';
 import { ContactFilterShape } from './filter';
+import type { RowNoteRef } from './row-notes';
 import { method } from '../methods';
 
 /**
@@ -64,14 +65,17 @@ export interface RowOutcome {
   /** The contact created or merged into (after a commit), or the one a merge would go into. */
   id?: string;
   /** A merge: the contact (or earlier row) this row goes into, and why. */
-  into?: { id: string | null; row: number | null; name: string; reason: string };
+  into?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
   /** A possible duplicate not merged on its own (a similar name at the same organisation). */
-  suggestion?: { id: string | null; row: number | null; name: string; reason: string };
+  suggestion?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
   /** Why a row is refused (or a field dropped), naming the column. */
   reason?: string;
   column?: string;
   /** Fields left out of an otherwise good row (a bad phone number, a photo too big). */
   warnings?: string[];
+  /** `reason` and `warnings` as codes with parameters, for the interface to word (en, fr, es, ar). */
+  why?: RowNoteRef;
+  notes?: RowNoteRef[];
 }
 
 export interface ContactImportReport {
