@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_COLOURS, isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
+import { OfficeMediaFields } from '../contacts/OfficeMediaFields';
 import { ZoneInput } from '../releases/ZoneInput';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { directionOf } from '../../electron/shared/direction';
@@ -33,7 +34,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
-    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', digits: d.digits, office: d.office ?? null }),
+    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', digits: d.digits, office: d.office ?? null, country: d.country ?? null, beats: d.beats ?? [], outdatedAfterMonths: d.outdatedAfterMonths }),
     write: (client, { zone, ...form }, target) => {
       const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
       const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate };
@@ -119,6 +120,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
           )}
           {logo && <Thumbnail id={logo.id} hasThumbnail={logo.hasThumbnail} alt={t('settings.logoAlt', { name: form.name })} mediaType={logo.mediaType} version={logo.sha256} />}
         </fieldset>
+        <OfficeMediaFields value={form} onChange={(media) => set(media)} />
         <fieldset>
           <legend>{t('settings.boilerplate')}</legend>
           {WORKING_LANGUAGES.map((l) => (
