@@ -103,7 +103,7 @@ export class SyncService {
   async configure(next: SyncSettings): Promise<SyncStatus> {
     const before = this.settings();
     if (next.server !== '' && next.offices.length === 0) {
-      throw new DatelineError('INVALID_INPUT', 'offices: choose at least one office to sync with this server.', { path: ['offices'] });
+      throw new DatelineError('INVALID_INPUT', 'offices: choose at least one office to sync with this server.', { path: ['offices'], params: { field: 'offices' } });
     }
     this.library().replication.putLocal({ _id: SETTINGS_ID, ...next });
     if (before.server !== next.server || before.user !== next.user) {
@@ -159,7 +159,7 @@ export class SyncService {
   /** "Sync now": runs unless paused or not set up; the status follows as events. */
   syncNow(): SyncStatus {
     if (!this.setUp()) {
-      throw new DatelineError('INVALID_INPUT', 'Sync is not set up: enter the server address and choose an office in Settings.', { params: { reason: 'notSetUp' } });
+      throw new DatelineError('INVALID_INPUT', 'Sync is not set up: enter the server address and choose an office in Settings.', { path: ['server'], params: { field: 'server' } });
     }
     this.refused = false;
     if (this.paused) this.setPaused(false);
@@ -263,7 +263,7 @@ export class SyncService {
       this.writeLast({ at: new Date(this.timers.now()).toISOString(), summary: total, clockSkewMs: skew });
     } catch (e) {
       const err = toApiError(e);
-      this.error = { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
+      this.error = err;
       if (err.code === 'SERVER_AUTH') {
         // Never asked again by itself: the person gives the password again.
         this.refused = true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiError } from '../errors';
 import { Empty, method } from '../methods';
 
 /**
@@ -73,7 +74,7 @@ export interface SyncStatus {
   lastSyncedAt: string | null;
   /** When the next sync is planned, if one is. */
   nextAt: string | null;
-  error: { code: string; message: string; params?: Record<string, unknown> } | null;
+  error: ApiError | null;
   clockSkewMs: number | null;
   clockWarning: boolean;
   /** What the last successful sync did, all offices together. */
