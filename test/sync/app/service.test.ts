@@ -80,6 +80,7 @@ describe('one database per office', () => {
 
     const after = await syncNow(a);
     expect(after.error).toBeNull();
+    expect([after.clockWarning, Math.abs(after.clockSkewMs!) < 60_000]).toEqual([false, true]);
     expect(after.state).toBe('idle');
     expect(after.waiting).toEqual({ releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 });
     expect(after.last).toEqual({ sent: 3, received: 0, merged: 0, conflicts: 0, denied: 0 });
@@ -144,6 +145,9 @@ describe('the schedule', () => {
     expect(events.some((s) => s.state === 'syncing')).toBe(true);
     const done = await status(a);
     expect([done.state, done.waiting.releases, done.lastSyncedAt]).toEqual(['idle', 0, new Date(t0 + 19_000).toISOString()]);
+    // The fake clock is hours from the server's: a warning, and nothing else changes.
+    expect(done.clockWarning).toBe(true);
+    expect(Math.abs(done.clockSkewMs! - (Date.now() - timers.now()))).toBeLessThan(60_000);
     expect(timers.dueAt).toBe(t0 + 19_000 + 5 * 60_000);
 
     // Written on the server by someone else: the timer brings it.
