@@ -154,3 +154,37 @@ describe('the Conflicts screen', () => {
     expect((await couchState(db))[rel]).toEqual(libraryState(h.core)[rel]);
   }, 120_000);
 });
+
+describe('the Conflicts screen, delete against edit', () => {
+  it('shows the deleted version beside the edited one; deleting after all syncs and closes the case everywhere', async () => {
+    const rel = (await h.api('release.create', { headline: 'Floods in Uvira: first assessment', language: 'en', office: goma })).id;
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    // Deleted here, edited there; each syncs; this library hears of the edit last.
+    await h.api('doc.delete', { id: rel, rev: null });
+    await call(other, 'release.update', { id: rel, rev: null, fields: { subheadline: '12,000 people displaced' } });
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+
+    await h.goto('#/conflicts');
+    const card = page.getByRole('region', { name: 'Floods in Uvira: first assessment' });
+    await card.getByText('Release: deleted in one place and edited in another.').waitFor();
+    await card.getByText('12,000 people displaced').waitFor(); // the edited version
+    await card.getByRole('radio', { name: 'Delete it' }).check();
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('No conflicts to resolve.').waitFor();
+
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    for (const lib of [h.core, other]) {
+      expect((await call<{ docId: string }[]>(lib, 'conflict.list', {})).map((c) => c.docId)).not.toContain(rel);
+      expect(libraryState(lib)[rel]?.winner).toBe('deleted');
+    }
+    expect(libraryState(other)[rel]).toEqual(libraryState(h.core)[rel]);
+  }, 120_000);
+});

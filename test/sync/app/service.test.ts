@@ -238,3 +238,29 @@ describe('the password', () => {
     expect((await status(await library({ secrets }, dir))).state).toBe('needs-password');
   });
 });
+
+describe('a conflict resolved in one library', () => {
+  it('delete against edit, deleted after all: the resolution syncs and the case closes in both', async () => {
+    const a = await library();
+    const b = await library();
+    const goma = await office(a, 'Goma');
+    await couch.createDb(`dateline-${goma}`);
+    for (const c of [a, b]) await call(c, 'sync.configure', { server: couch.url, offices: [goma] });
+    const rel = await release(a, 'Floods in Uvira', goma);
+    await syncNow(a);
+    await syncNow(b);
+    await call(a, 'doc.delete', { id: rel, rev: null });
+    await call(b, 'release.update', { id: rel, rev: null, fields: { subheadline: '12,000 people displaced' } });
+    await syncNow(a);
+    await syncNow(b);
+    await syncNow(a);
+    const cases = async (c: Core) => (await call<{ id: number; docId: string; kind: string }[]>(c, 'conflict.list', {})).filter((x) => x.docId === rel);
+    const open = await cases(a);
+    expect(open.map((x) => x.kind)).toEqual(['delete']);
+    expect((await cases(b)).map((x) => x.kind)).toEqual(['delete']);
+    await call(a, 'conflict.resolve', { id: open[0]!.id, choice: { kind: 'delete', keep: 'deletion' } });
+    await syncNow(a);
+    await syncNow(b);
+    expect([await cases(a), await cases(b)]).toEqual([[], []]);
+  });
+});
