@@ -95,10 +95,17 @@ export class SyncService {
   }
 
   settings(): SyncSettings {
-    const doc = this.library().replication.getLocal(SETTINGS_ID);
+    // Read once per open library (a restore opens another): every call asks whether sync is set up.
+    const library = this.library();
+    if (this.cached?.library === library) return this.cached.settings;
+    const doc = library.replication.getLocal(SETTINGS_ID);
     const parsed = SyncSettingsSchema.safeParse(doc ? withoutUnderscored(doc) : {});
-    return parsed.success ? parsed.data : SyncSettingsSchema.parse({});
+    const settings = parsed.success ? parsed.data : SyncSettingsSchema.parse({});
+    this.cached = { library, settings };
+    return settings;
   }
+
+  private cached: { library: Library; settings: SyncSettings } | null = null;
 
   async configure(next: SyncSettings): Promise<SyncStatus> {
     const before = this.settings();
@@ -106,6 +113,7 @@ export class SyncService {
       throw new DatelineError('INVALID_INPUT', 'offices: choose at least one office to sync with this server.', { path: ['offices'], params: { field: 'offices' } });
     }
     this.library().replication.putLocal({ _id: SETTINGS_ID, ...next });
+    this.cached = null;
     if (before.server !== next.server || before.user !== next.user) {
       // Another server or account: the password known was for the old one.
       this.password = null;
