@@ -39,7 +39,10 @@ interface Last {
 
 /** The database of one office on the server. */
 export function officeDatabase(settings: Pick<SyncSettings, 'server' | 'prefix'>, office: string): string {
-  return `${settings.server.replace(/\/+$/, '')}/${settings.prefix}-${office}`;
+  // Trailing slashes dropped by a scan from the end: /\/+$/ would retry from every slash.
+  let end = settings.server.length;
+  while (end > 0 && settings.server.charAt(end - 1) === '/') end--;
+  return `${settings.server.slice(0, end)}/${settings.prefix}-${office}`;
 }
 
 export class SyncService {
