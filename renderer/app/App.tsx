@@ -11,6 +11,8 @@ import { ConflictsScreen } from '../conflicts/ConflictsScreen';
 import { useConflictCount } from '../conflicts/useConflictCount';
 import { useOnlineReport } from '../sync/useSyncStatus';
 import { ImportScreen } from '../import/ImportScreen';
+import { OutletEditor } from '../outlets/OutletEditor';
+import { OutletsScreen } from '../outlets/OutletsScreen';
 import { KitBuilder } from '../kit-builder/KitBuilder';
 import { KitsScreen } from '../kits/KitsScreen';
 import { ReleaseEditor } from '../releases/ReleaseEditor';
@@ -47,6 +49,10 @@ function Screen({ route }: { route: Route }) {
       return <ContactEditor key={route.id ?? 'new'} id={route.id} />;
     case 'contactImport':
       return <ContactImportScreen />;
+    case 'outlets':
+      return <OutletsScreen />;
+    case 'outlet':
+      return <OutletEditor key={route.id ?? 'new'} id={route.id} />;
     case 'attachments':
       return <AttachmentsScreen selected={null} />;
     case 'attachment':

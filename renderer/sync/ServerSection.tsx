@@ -132,6 +132,7 @@ export function ServerSection() {
               id="sync-password"
               ref={passwordRef}
               type="password"
+              dir="ltr"
               autoComplete="current-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
@@ -157,7 +158,7 @@ export function ServerSection() {
           </div>
           <div className="field">
             <label htmlFor="sync-interval">{t('sync.interval')}</label>
-            <input id="sync-interval" type="number" min={1} max={1440} value={form.intervalMinutes} onChange={(e) => update({ intervalMinutes: Number(e.target.value) })} />
+            <input id="sync-interval" type="number" dir="ltr" min={1} max={1440} value={form.intervalMinutes} onChange={(e) => update({ intervalMinutes: Number(e.target.value) })} />
           </div>
           <button type="submit" disabled={saving}>
             {t('sync.save')}
