@@ -250,7 +250,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     checkCommand(positionals, values);
     dir = values.library ? resolve(values.library) : libraryDir();
-    core = await openCore(dir, { backgroundCheck: positionals[0] === 'serve' });
+    // Web mode syncs by itself once set up; one-shot commands never start a sync of their own.
+    core = await openCore(dir, { backgroundCheck: positionals[0] === 'serve', sync: { auto: positionals[0] === 'serve' } });
     if (core.library.notice) io.err(`note: ${core.library.notice}\n`);
     if (core.library.readOnly && writes(positionals, values)) {
       throw new DatelineError('LIBRARY_READ_ONLY', `The library in ${dir} is read-only here (its file, folder or disk cannot be written); it can be read but not changed, so nothing was done.`, {

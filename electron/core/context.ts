@@ -1,6 +1,7 @@
 import type { Library } from './store/library';
 import type { JobManager } from './jobs';
 import type { BlobStore } from './attachments/blobs';
+import type { SyncService } from './sync/service';
 
 /** Everything a handler needs: the open library, its files, the job runner. */
 export interface CoreContext {
@@ -10,6 +11,8 @@ export interface CoreContext {
   readonly jobs: JobManager;
   /** The library folder. */
   readonly dir: string;
+  /** Sync in the app: settings, password, schedule and status (openCore makes it; a bare context has none). */
+  readonly sync?: SyncService;
   /** Largest attachment accepted, in bytes. */
   readonly attachmentLimit: number;
   /**

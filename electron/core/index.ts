@@ -17,6 +17,8 @@ import { uiHandlers } from './ui/handlers';
 import { importHandlers } from './import/handlers';
 import { kitHandlers } from './kits/handlers';
 import { syncHandlers } from './sync/handlers';
+import { syncAppHandlers } from './sync/app-handlers';
+import { SyncService, type SyncServiceOptions } from './sync/service';
 import { sweepPending } from './litter';
 import { closePdfPrinter } from './kits/pdf';
 
@@ -31,6 +33,8 @@ export interface CoreOptions extends LibraryOptions {
    * them as `library.changed`, so open lists refresh. Web mode's event stream does this itself.
    */
   watchOutsideWrites?: number;
+  /** Sync in the app: automatic sync (long-running hosts), its clock and the keychain. */
+  sync?: SyncServiceOptions;
 }
 
 export interface Core {
@@ -56,6 +60,7 @@ export const handlers: Handlers = {
   ...contactBulkHandlers,
   ...contactPersonHandlers,
   ...syncHandlers,
+  ...syncAppHandlers,
 };
 
 /**
@@ -69,12 +74,18 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
   const blobs = new BlobStore(dir);
   const jobs = new JobManager();
   let closed = false;
+  const sync = new SyncService(() => library, (e) => jobs.emit(e), opts.sync);
+  // Local changes (a job's, another process's) are sent shortly after the last of them.
+  jobs.on((e) => {
+    if (e.type === 'job.done' || e.type === 'library.changed') sync.noteWrites();
+  });
   const ctx: CoreContext = {
     get library() {
       return library;
     },
     blobs,
     jobs,
+    sync,
     dir,
     attachmentLimit: opts.attachmentLimit ?? DEFAULT_ATTACHMENT_LIMIT,
     async withLibraryClosed(work) {
@@ -86,7 +97,12 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
       }
     },
   };
-  const dispatch = createDispatcher(ctx, handlers);
+  const dispatchCall = createDispatcher(ctx, handlers);
+  const dispatch: Dispatch = async (method, input, caller) => {
+    const result = await dispatchCall(method, input, caller);
+    if (result.ok && typeof method === 'string' && !method.startsWith('sync.')) sync.noteWrites();
+    return result;
+  };
   if (opts.watchOutsideWrites) {
     const timer = setInterval(() => {
       if (closed) return clearInterval(timer);
@@ -113,6 +129,7 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
     close() {
       if (closed) return;
       closed = true;
+      void sync.close();
       library.close();
       // A warm Chromium kept for PDF printing must not outlive the core.
       void closePdfPrinter();

@@ -43,6 +43,7 @@ export class CoreClient {
   private closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
   private printer: PrintHandler | null = null;
+  private secrets: ((request: unknown) => unknown) | null = null;
   /** Prints the current host asked for and that are still running, by the host's request id. */
   private readonly prints = new Map<number, AbortController>();
 
@@ -70,6 +71,11 @@ export class CoreClient {
   /** Who prints kits for the core; without one, print requests are answered with an error. */
   handlePrints(printer: PrintHandler): void {
     this.printer = printer;
+  }
+
+  /** Who answers the core's keychain requests (secrets.ts); without one, the core has no keychain. */
+  handleSecrets(handler: (request: unknown) => unknown): void {
+    this.secrets = handler;
   }
 
   onEvent(listener: (event: CoreEvent) => void): () => void {
@@ -116,6 +122,8 @@ export class CoreClient {
     if (!isFromCore(message)) return;
     if (message.type === 'print') {
       this.print(message.id, message.request, from);
+    } else if (message.type === 'secret') {
+      from?.post({ type: 'secret-reply', id: message.id, result: this.secret(message.request) });
     } else if (message.type === 'print-cancel') {
       this.prints.get(message.id)?.abort();
     } else if (message.type === 'result') {
@@ -155,6 +163,16 @@ export class CoreClient {
         // A host that stopped (or was replaced) meanwhile is not waiting any more.
         if (from !== null && this.link === from) from.post({ type: 'printed', id, result });
       });
+  }
+
+  private secret(request: unknown): Result<unknown> {
+    if (!this.secrets) return { ok: true, value: null };
+    try {
+      return { ok: true, value: this.secrets(request) };
+    } catch {
+      // The core then treats the keychain as absent and asks the person for the password.
+      return { ok: false, error: { code: 'INTERNAL', message: 'The system keychain could not be used for the sync password.' } };
+    }
   }
 
   private exited(link: CoreLink | null): void {

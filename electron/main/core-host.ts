@@ -12,10 +12,16 @@ const { printer } = serveCore(
     postMessage: (message) => port.postMessage(message),
     onMessage: (listener) => port.on('message', (event) => listener(event.data)),
   },
-  () => {
+  (secrets) => {
     if (!dir) return Promise.reject(new Error('the core host was started without a library folder'));
     const nativeBinding = process.env.DATELINE_NATIVE_BINDING || undefined;
-    return openCore(dir, { backgroundCheck: true, watchOutsideWrites: 1000, ...(nativeBinding ? { nativeBinding } : {}) });
+    return openCore(dir, {
+      backgroundCheck: true,
+      watchOutsideWrites: 1000,
+      // Syncs by itself when set up; the password in the system keychain, through the shell.
+      sync: { auto: true, secrets },
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   },
   () => process.exit(0),
 );

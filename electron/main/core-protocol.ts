@@ -10,10 +10,15 @@ import type { PageSize } from '../shared/kits/layout';
  * Printing runs the other way: only the main process has Electron's Chromium, so the core asks
  * it to print a kit (`print`, numbered by the core), may withdraw the request (`print-cancel`)
  * and gets the PDF, or why there is none, under the same id (`printed`).
+ *
+ * The sync password's keychain runs the same way: only the main process has safeStorage, so
+ * the core asks it (`secret`, numbered by the core) and gets the answer under that id
+ * (`secret-reply`).
  */
 export type ToCore =
   | { type: 'call'; id: number; method: string; input: unknown }
   | { type: 'printed'; id: number; result: Result<Uint8Array> }
+  | { type: 'secret-reply'; id: number; result: Result<unknown> }
   | { type: 'close' };
 
 export type FromCore =
@@ -21,6 +26,7 @@ export type FromCore =
   | { type: 'event'; event: CoreEvent }
   | { type: 'print'; id: number; request: PrintRequest }
   | { type: 'print-cancel'; id: number }
+  | { type: 'secret'; id: number; request: unknown }
   | { type: 'closed' };
 
 /**
@@ -47,6 +53,9 @@ export function isFromCore(m: unknown): m is FromCore {
       return typeof msg.id === 'number' && typeof msg.request === 'object' && msg.request !== null;
     case 'print-cancel':
       return typeof msg.id === 'number';
+    case 'secret':
+      // The request is checked by the keychain (secrets.ts) before it acts on it.
+      return typeof msg.id === 'number' && typeof msg.request === 'object' && msg.request !== null;
     case 'closed':
       return true;
     default:
@@ -58,6 +67,6 @@ export function isToCore(m: unknown): m is ToCore {
   if (typeof m !== 'object' || m === null) return false;
   const msg = m as { type?: unknown; id?: unknown; method?: unknown; result?: unknown };
   if (msg.type === 'close') return true;
-  if (msg.type === 'printed') return typeof msg.id === 'number' && typeof msg.result === 'object' && msg.result !== null;
+  if (msg.type === 'printed' || msg.type === 'secret-reply') return typeof msg.id === 'number' && typeof msg.result === 'object' && msg.result !== null;
   return msg.type === 'call' && typeof msg.id === 'number' && typeof msg.method === 'string';
 }

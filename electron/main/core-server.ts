@@ -2,6 +2,7 @@ import type { CoreEvent } from '../shared/contract';
 import { cancelledError, DatelineError, type Result } from '../shared/errors';
 import { toApiError } from '../core/jobs';
 import type { PdfPrinter, PdfPrintOptions } from '../core/kits/pdf';
+import type { SecretKeeper } from '../core/sync/secrets';
 import { isToCore, type FromCore, type PrintRequest } from './core-protocol';
 
 /** What the core host needs of the opened core (openCore's result has this shape). */
@@ -22,11 +23,12 @@ export interface CorePort {
  * library) does not kill the host: every call is answered with that error, so the window can
  * say what is wrong instead of showing a dead app.
  */
-export function serveCore(port: CorePort, open: () => Promise<HostedCore>, exit: () => void): { printer: PdfPrinter } {
+export function serveCore(port: CorePort, open: (secrets: SecretKeeper) => Promise<HostedCore>, exit: () => void): { printer: PdfPrinter } {
   // Posted directly, not through send(): a request that cannot be posted must fail its print
   // at once rather than leave the export waiting for an answer that will never come.
   const prints = new PrintProxy((message) => port.postMessage(message));
-  const opening = open().then((core) => {
+  const secrets = new SecretProxy((message) => port.postMessage(message));
+  const opening = open(secrets).then((core) => {
     core.jobs.on((event) => send(port, { type: 'event', event }));
     return core;
   });
@@ -38,6 +40,10 @@ export function serveCore(port: CorePort, open: () => Promise<HostedCore>, exit:
     if (!isToCore(message)) return;
     if (message.type === 'printed') {
       prints.settle(message.id, message.result);
+      return;
+    }
+    if (message.type === 'secret-reply') {
+      secrets.settle(message.id, message.result);
       return;
     }
     if (message.type === 'close') {
@@ -128,6 +134,53 @@ export class PrintProxy implements PdfPrinter {
     } else {
       waiting.reject(new DatelineError('INTERNAL', 'The PDF printer answered without a PDF.'));
     }
+  }
+}
+
+/**
+ * The keychain inside the utility process, which has no safeStorage: each request goes to the
+ * main process (secrets.ts there) and the answer comes back under the same number. A keychain
+ * that cannot answer counts as none: the person is asked for the password.
+ */
+export class SecretProxy implements SecretKeeper {
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+
+  constructor(private readonly post: (message: FromCore) => void) {}
+
+  async available(): Promise<boolean> {
+    return (await this.ask({ op: 'available' })) === true;
+  }
+
+  async load(account: string): Promise<string | null> {
+    const got = await this.ask({ op: 'load', account });
+    return typeof got === 'string' ? got : null;
+  }
+
+  async save(account: string, secret: string): Promise<void> {
+    await this.ask({ op: 'save', account, secret });
+  }
+
+  async forget(account: string): Promise<void> {
+    await this.ask({ op: 'forget', account });
+  }
+
+  settle(id: number, result: Result<unknown>): void {
+    const waiting = this.pending.get(id);
+    this.pending.delete(id);
+    waiting?.(result);
+  }
+
+  private ask(request: Record<string, unknown>): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, (r) => resolve(r.ok ? r.value : null));
+      try {
+        this.post({ type: 'secret', id, request });
+      } catch {
+        this.settle(id, { ok: true, value: null });
+      }
+    });
   }
 }
 

@@ -10,6 +10,7 @@ import { installMenu } from './menu';
 import { libraryDir } from '../core/paths';
 import { builtPaths, nativeBindingFor } from './paths';
 import { printKitPdf } from './print';
+import { KeychainSecrets } from './secrets';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { appWindows, createWindow, guardWebContents } from './window';
 
@@ -42,6 +43,9 @@ function start(): void {
   const core = new CoreClient(forkCoreHost(paths.coreHost, env));
   // The core prints kit PDFs through the app's own Chromium (print.ts), not a system one.
   core.handlePrints((request, signal) => printKitPdf(request, signal));
+  // The sync password, kept only where the OS has a keychain (secrets.ts).
+  const keychain = new KeychainSecrets(app.getPath('userData'));
+  core.handleSecrets((request) => keychain.handle(request));
 
   const openWindow = (): BrowserWindow => createWindow({ preload: paths.preload, devTools: developer });
 

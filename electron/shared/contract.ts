@@ -12,6 +12,7 @@ import { OFFICE_API } from './offices/contract';
 import { RELEASE_API } from './releases/contract';
 import { SEARCH_API } from './search/contract';
 import { SYNC_API } from './sync/contract';
+import { SYNC_APP_API, type SyncStatus } from './sync/app-contract';
 import { UI_API } from './ui/contract';
 import type { UiLanguageCode } from './ui/languages';
 
@@ -33,6 +34,7 @@ export type { LibraryProblem } from './library/problems';
 export type { ReleaseSummary } from './releases/contract';
 export type { SearchHit } from './search/contract';
 export type { ConflictNote, SyncFileExport, SyncFileImport, SyncSummary } from './sync/contract';
+export type { SyncSettings, SyncState, SyncStatus, SyncWaiting } from './sync/app-contract';
 
 export const API = {
   ...LIBRARY_API,
@@ -45,6 +47,7 @@ export const API = {
   ...IMPORT_API,
   ...CONFLICT_API,
   ...SYNC_API,
+  ...SYNC_APP_API,
   ...UI_API,
 } as const;
 
@@ -71,7 +74,9 @@ export type CoreEvent =
   /** The background check of a big library found damage: offer to restore a backup. */
   | { type: 'library.problem'; problems: LibraryProblem[] }
   /** The person chose another interface language (the desktop shell rewords its menu). */
-  | { type: 'ui.language'; language: UiLanguageCode };
+  | { type: 'ui.language'; language: UiLanguageCode }
+  /** Sync in the app moved on (started, finished, failed, paused, went offline, has new work waiting). */
+  | { type: 'sync.status'; status: SyncStatus };
 
 /** What the desktop preload exposes as `window.dateline`: a pipe to the dispatcher, nothing else. */
 export interface DatelineBridge {

@@ -7,6 +7,9 @@ import { AttachmentsScreen } from '../attachments/AttachmentsScreen';
 import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
 import { ContactImportScreen } from '../contacts/ContactImportScreen';
+import { ConflictsScreen } from '../conflicts/ConflictsScreen';
+import { useConflictCount } from '../conflicts/useConflictCount';
+import { useOnlineReport } from '../sync/useSyncStatus';
 import { ImportScreen } from '../import/ImportScreen';
 import { OutletEditor } from '../outlets/OutletEditor';
 import { OutletsScreen } from '../outlets/OutletsScreen';
@@ -29,6 +32,7 @@ const SECTIONS: { id: Section; to: string }[] = [
   { id: 'contacts', to: href.contacts() },
   { id: 'attachments', to: href.attachments() },
   { id: 'kits', to: href.kits() },
+  { id: 'conflicts', to: href.conflicts() },
   { id: 'settings', to: href.settings() },
 ];
 
@@ -59,6 +63,8 @@ function Screen({ route }: { route: Route }) {
       return <KitBuilder key={route.id} kitId={route.id} />;
     case 'import':
       return <ImportScreen />;
+    case 'conflicts':
+      return <ConflictsScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'office':
@@ -82,7 +88,9 @@ export function App() {
   const section = sectionOf(route);
   const searchRef = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState(false);
+  const conflicts = useConflictCount();
   useAnnounceLanguage();
+  useOnlineReport();
 
   useEffect(() => client.onUnauthorized(() => setRefused(true)), [client]);
 
@@ -123,6 +131,11 @@ export function App() {
             <li key={s.id}>
               <a href={s.to} aria-current={section === s.id ? 'page' : undefined}>
                 {t(`nav.${s.id}`)}
+                {s.id === 'conflicts' && conflicts !== null && conflicts > 0 && (
+                  <span className="badge nav-count" aria-label={t('conflicts.waiting', { count: conflicts })}>
+                    {conflicts}
+                  </span>
+                )}
               </a>
             </li>
           ))}

@@ -17,11 +17,12 @@ export type Route =
   | { screen: 'kits' }
   | { screen: 'kit'; id: string }
   | { screen: 'import' }
+  | { screen: 'conflicts' }
   | { screen: 'settings' }
   | { screen: 'office'; id: string | null }
   | { screen: 'not-found'; path: string };
 
-export type Section = 'releases' | 'import' | 'contacts' | 'attachments' | 'kits' | 'settings';
+export type Section = 'releases' | 'import' | 'contacts' | 'attachments' | 'kits' | 'conflicts' | 'settings';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -50,6 +51,8 @@ export function parseRoute(hash: string): Route {
       return second ? { screen: 'kit', id: second } : { screen: 'kits' };
     case 'import':
       return { screen: 'import' };
+    case 'conflicts':
+      return { screen: 'conflicts' };
     case 'settings':
       if (second === 'offices' && third) return { screen: 'office', id: third === 'new' ? null : third };
       return { screen: 'settings' };
@@ -77,6 +80,8 @@ export function sectionOf(route: Route): Section | null {
       return 'kits';
     case 'import':
       return 'import';
+    case 'conflicts':
+      return 'conflicts';
     case 'settings':
     case 'office':
       return 'settings';
@@ -100,6 +105,7 @@ export const href = {
   attachment: (id: string) => `#/attachments/${encodeURIComponent(id)}`,
   kits: () => '#/kits',
   kit: (id: string) => `#/kits/${encodeURIComponent(id)}`,
+  conflicts: () => '#/conflicts',
   settings: () => '#/settings',
   office: (id: string) => `#/settings/offices/${encodeURIComponent(id)}`,
   newOffice: () => '#/settings/offices/new',

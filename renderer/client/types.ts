@@ -63,7 +63,8 @@ export function unreachable<T>(detail: string): Result<T> {
   };
 }
 
-const EVENT_TYPES = new Set(['job.progress', 'job.done', 'job.failed', 'library.changed', 'library.problem']);
+const EVENT_TYPES = new Set(['job.progress', 'job.done', 'job.failed', 'library.changed', 'library.problem', 'sync.status']);
+const SYNC_STATES = new Set(['not-set-up', 'idle', 'syncing', 'paused', 'offline', 'needs-password', 'failed']);
 
 /** Accepts an event only if it has the envelope the contract promises. */
 export function asCoreEvent(raw: unknown): CoreEvent | null {
@@ -73,6 +74,13 @@ export function asCoreEvent(raw: unknown): CoreEvent | null {
   if (e.type === 'library.changed') return typeof e.lastSeq === 'number' ? (raw as CoreEvent) : null;
   if (e.type === 'library.problem') {
     return Array.isArray(e.problems) && e.problems.every((p) => LibraryProblemSchema.safeParse(p).success) ? (raw as CoreEvent) : null;
+  }
+  if (e.type === 'sync.status') {
+    const s = e.status as Record<string, unknown> | undefined;
+    const w = s?.waiting as Record<string, unknown> | undefined;
+    return typeof s === 'object' && s !== null && SYNC_STATES.has(String(s.state)) && typeof w === 'object' && w !== null && typeof w.bytes === 'number'
+      ? (raw as CoreEvent)
+      : null;
   }
   const job = e.job as Record<string, unknown> | undefined;
   if (typeof job !== 'object' || job === null || typeof job.id !== 'string') return null;

@@ -1,104 +1,178 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncSummary } from '../../electron/shared/contract';
+import type { SyncSettings } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
-import { runJob } from '../client/run-job';
-import { formatLocale } from '../i18n';
-import { jobStepWords } from '../i18n/jobs';
-import { ErrorMessage } from '../ui/ErrorMessage';
-import { loadServerSettings, passwordForSession, saveServerSettings } from './serverSettings';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { useCall } from '../ui/useCall';
+import { SyncStatusPanel } from './SyncStatusPanel';
+import { useSyncStatus } from './useSyncStatus';
 
-/** Settings → Server: the address and account of this computer's sync server, and "Sync now". */
+/** The offices to sync: those of the library, ticked in order (the first is home), and any typed by id. */
+function OfficeChoice({ chosen, onChange }: { chosen: string[]; onChange: (offices: string[]) => void }) {
+  const { t } = useTranslation();
+  const offices = useCall('office.list', { limit: 500 }, 'sync-offices');
+  const [typed, setTyped] = useState('');
+  const known = offices.status === 'ok' ? offices.value.items : [];
+  const names = new Map(known.map((o) => [o.id, o.name]));
+  const others = chosen.filter((id) => !names.has(id));
+  const toggle = (id: string, on: boolean) => onChange(on ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id));
+
+  return (
+    <fieldset className="field">
+      <legend>{t('sync.offices')}</legend>
+      <p className="hint">{t('sync.officesHint')}</p>
+      {offices.status === 'loading' && <Loading />}
+      {offices.status === 'error' && <ErrorMessage error={offices.error} />}
+      <ul className="plain-list">
+        {[...known.map((o) => ({ id: o.id, name: o.name })), ...others.map((id) => ({ id, name: id }))].map((o) => (
+          <li key={o.id}>
+            <label>
+              <input type="checkbox" checked={chosen.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} /> {o.name}{' '}
+              <code className="muted" dir="ltr">
+                {o.id}
+              </code>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {chosen.length > 0 && <p className="hint">{t('sync.home', { office: names.get(chosen[0]!) ?? chosen[0] })}</p>}
+      <div className="inline-add">
+        <label htmlFor="sync-office-id">{t('sync.officeId')}</label>
+        <input id="sync-office-id" dir="ltr" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <button
+          type="button"
+          disabled={typed.trim() === ''}
+          onClick={() => {
+            toggle(typed.trim(), true);
+            setTyped('');
+          }}
+        >
+          {t('sync.addOffice')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * Settings → Server: the sync server, the account and its password, which offices this library
+ * syncs and how often; then the status, "Sync now" and "Pause". Sync runs by itself once set up.
+ */
 export function ServerSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useClient();
-  const [saved] = useState(loadServerSettings);
-  const [remote, setRemote] = useState(saved.remote);
-  const [user, setUser] = useState(saved.user);
-  const [password, setPassword] = useState(passwordForSession.get() ?? '');
-  const [running, setRunning] = useState(false);
-  const [step, setStep] = useState<string | null>(null);
-  const [summary, setSummary] = useState<SyncSummary | null>(null);
+  const { status, error: statusError, set: setStatus } = useSyncStatus();
+  const [form, setForm] = useState<SyncSettings | null>(null);
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  const refused = () => {
-    // A refused password is forgotten and asked for again, never retried by itself.
-    passwordForSession.set(null);
-    setPassword('');
-    passwordRef.current?.focus();
-  };
+  useEffect(() => {
+    void client.call('sync.settings', {}).then((res) => {
+      if (res.ok) setForm(res.value);
+      else setError(res.error);
+    });
+  }, [client]);
 
-  const start = async (ev: FormEvent) => {
+  // Asked for after a refusal: the field is emptied and takes the focus.
+  const refused = status?.state === 'needs-password' && status.error?.code === 'SERVER_AUTH';
+  useEffect(() => {
+    if (refused) passwordRef.current?.focus();
+  }, [refused]);
+
+  const save = async (ev: FormEvent) => {
     ev.preventDefault();
-    setSummary(null);
+    if (!form) return;
+    setSaving(true);
+    setSaved(false);
     setError(null);
-    setStep(null);
-    setRunning(true);
-    saveServerSettings({ remote, user });
-    passwordForSession.set(password === '' ? null : password);
-    const res = await runJob(
-      client,
-      'sync.run',
-      { remote, ...(user.trim() ? { user: user.trim() } : {}), ...(password !== '' ? { password } : {}) },
-      { onProgress: (job) => setStep(jobStepWords(t, job)) },
-    );
-    setRunning(false);
-    if (res.ok) setSummary(res.value);
-    else {
-      setError(res.error);
-      if (res.error.code === 'SERVER_AUTH') refused();
+    const res = await client.call('sync.configure', form);
+    let ok = res.ok;
+    if (!res.ok) setError(res.error);
+    else setStatus(res.value);
+    if (ok && password !== '') {
+      const pw = await client.call('sync.password', { password, remember });
+      ok = pw.ok;
+      if (pw.ok) {
+        setStatus(pw.value);
+        setPassword('');
+      } else setError(pw.error);
     }
+    setSaving(false);
+    setSaved(ok);
   };
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(formatLocale(i18n.language), { hour: '2-digit', minute: '2-digit' });
+  const update = (change: Partial<SyncSettings>) => {
+    setSaved(false);
+    setForm((f) => (f ? { ...f, ...change } : f));
+  };
 
   return (
     <section className="panel" aria-labelledby="set-server">
       <h2 id="set-server">{t('sync.server')}</h2>
       <p className="muted">{t('sync.serverHint')}</p>
-      <form onSubmit={(ev) => void start(ev)}>
-        <div className="field">
-          <label htmlFor="sync-remote">{t('sync.remote')}</label>
-          <input id="sync-remote" type="url" dir="ltr" value={remote} onChange={(e) => setRemote(e.target.value)} placeholder={t('sync.remotePlaceholder')} required />
-        </div>
-        <div className="field">
-          <label htmlFor="sync-user">{t('sync.user')}</label>
-          <input id="sync-user" dir="ltr" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="sync-password">{t('sync.password')}</label>
-          <input id="sync-password" ref={passwordRef} type="password" dir="ltr" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="sync-password-hint" />
-          <p className="muted" id="sync-password-hint">
-            {t('sync.passwordHint')}
-          </p>
-        </div>
-        <button type="submit" disabled={running}>
-          {t('sync.now')}
-        </button>
-      </form>
-      {running && (
-        <p className="muted" role="status">
-          {step ?? t('sync.starting')}
-        </p>
+      {!form && !error && <Loading />}
+      {form && (
+        <form onSubmit={(ev) => void save(ev)}>
+          <div className="field">
+            <label htmlFor="sync-server">{t('sync.remote')}</label>
+            <input id="sync-server" type="url" dir="ltr" value={form.server} onChange={(e) => update({ server: e.target.value })} placeholder={t('sync.remotePlaceholder')} />
+          </div>
+          <div className="field">
+            <label htmlFor="sync-user">{t('sync.user')}</label>
+            <input id="sync-user" dir="ltr" autoComplete="username" value={form.user} onChange={(e) => update({ user: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="sync-password">{t('sync.password')}</label>
+            <input
+              id="sync-password"
+              ref={passwordRef}
+              type="password"
+              dir="ltr"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              placeholder={status?.password !== 'none' && status ? t('sync.passwordKnown') : undefined}
+              aria-describedby="sync-password-hint"
+            />
+            <p className="hint" id="sync-password-hint">
+              {status?.keychain ? t('sync.passwordHintKeychain') : t('sync.passwordHint')}
+            </p>
+            {status?.keychain && (
+              <label>
+                <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> {t('sync.remember')}
+              </label>
+            )}
+          </div>
+          <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} />
+          <div className="field">
+            <label htmlFor="sync-prefix">{t('sync.prefix')}</label>
+            <input id="sync-prefix" dir="ltr" value={form.prefix} onChange={(e) => update({ prefix: e.target.value })} aria-describedby="sync-prefix-hint" />
+            <p className="hint" id="sync-prefix-hint">
+              {t('sync.prefixHint', { example: `${form.prefix}-${form.offices[0] ?? 'off-…'}` })}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="sync-interval">{t('sync.interval')}</label>
+            <input id="sync-interval" type="number" dir="ltr" min={1} max={1440} value={form.intervalMinutes} onChange={(e) => update({ intervalMinutes: Number(e.target.value) })} />
+          </div>
+          <button type="submit" disabled={saving}>
+            {t('sync.save')}
+          </button>
+          {saved && (
+            <p className="notice" role="status">
+              {t('sync.saved')}
+            </p>
+          )}
+        </form>
       )}
       {error && <ErrorMessage error={error} />}
-      {summary && (
-        <div role="status">
-          <p className="notice">
-            {t('sync.result', {
-              sent: summary.pushed.docs,
-              received: summary.pulled.docs,
-              conflicts: summary.conflicts.length,
-              time: time(summary.finishedAt),
-            })}
-          </p>
-          {summary.merged > 0 && <p className="muted">{t('sync.merged', { merged: summary.merged })}</p>}
-          {summary.denied.length > 0 && <p className="error">{t('sync.denied', { denied: summary.denied.length })}</p>}
-          {summary.clockWarning && <p className="error">{t('sync.clock')}</p>}
-        </div>
-      )}
+      {statusError && <ErrorMessage error={statusError} />}
+      {status && <SyncStatusPanel status={status} onStatus={setStatus} />}
     </section>
   );
 }

@@ -48,6 +48,11 @@ export async function seed(h: Harness): Promise<Seeded> {
     rev: null,
     fields: { headline: SEED.arabicHeadline, datelinePlace: 'موبتي', body: richTextFromParagraphs(['سلّمت المنظمة اليوم بذورا إلى 1200 مزارع.']) },
   });
+  // A case for the Conflicts screen: a session edits the headline that changed meanwhile.
+  const disputed = await h.api('release.create', { headline: 'Water trucking in Gao', language: 'en', office: office.id });
+  await h.api('draft.save', { id: disputed.id, baseRev: disputed.rev, session: 'seed', fields: { headline: 'Water trucking in Gao extended to March' } });
+  await h.api('release.update', { id: disputed.id, rev: null, fields: { headline: 'Water trucking in Gao ends' } });
+  await h.api('draft.commit', { id: disputed.id });
   const items: KitItem[] = [{ kind: 'release', id: release.id }, { kind: 'contact', id: contact.id }];
   const kit = await h.api('kit.create', { title: SEED.kit, language: 'en', office: office.id, items });
   return { office: office.id, release: release.id, arabicRelease: ar.id, contact: contact.id, kit: kit.id };
@@ -65,6 +70,7 @@ export function screens(s: Seeded): { name: string; hash: string; ready: string 
     { name: 'attachments', hash: '#/attachments', ready: '#main h1' },
     { name: 'kits', hash: '#/kits', ready: '#main table' },
     { name: 'kit-builder', hash: `#/kits/${s.kit}`, ready: '#main ol.kit-items > li' },
+    { name: 'conflicts', hash: '#/conflicts', ready: '#main .conflict-table td' },
     { name: 'settings', hash: '#/settings', ready: '#main #home-office' },
     { name: 'office', hash: `#/settings/offices/${s.office}`, ready: '#main form' },
   ];

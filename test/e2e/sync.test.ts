@@ -1,87 +1,190 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
-import type { SyncSummary } from '../../electron/shared/sync/contract';
+import type { SyncStatus } from '../../electron/shared/contract';
 import { tempDir } from '../helpers';
+import { couchState } from '../sync/couch-state';
 import { startCouch, type CouchServer } from '../sync/couch-server';
 import { call, libraryState } from '../sync/library-state';
 import { startHarness, type Harness } from './harness';
 
 /**
- * Settings → Server in headless Chromium against the real core and a real pouchdb-server, as a
- * person would: type the server, Sync now, read the result; the server refusing the password
- * makes the app ask for it again; a second library then receives the release.
+ * Sync in the app, in headless Chromium against the real core and a real pouchdb-server, as a
+ * person would: Settings → Server (address, account, office, password), the status in words,
+ * Sync now, Pause; then a conflict between two libraries resolved on the Conflicts screen, synced
+ * again, and both libraries agreeing with the server.
  */
 
 let h: Harness;
 let page: Page;
 let couch: CouchServer;
+let goma: string;
 let db: string;
+let other: Core;
 
 beforeAll(async () => {
   couch = await startCouch();
-  db = await couch.createDb('office-goma');
   const user = await fetch(`${couch.url}/_users/org.couchdb.user:amina`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'amina', password: 'right-one', roles: [], type: 'user' }),
   });
   expect(user.status).toBe(201);
-  h = await startHarness({ author: 'Press Officer', stepTimeout: 20_000 });
+  h = await startHarness({ author: 'Goma desk', stepTimeout: 20_000 });
   page = h.page;
+  goma = (await h.api('office.create', { name: 'Goma' })).id;
+  db = await couch.createDb(`dateline-${goma}`);
+  other = await openCore(tempDir(), { author: 'Geneva desk', sync: { retry: { attempts: 1 } } });
 }, 180_000);
 
 afterAll(async () => {
+  other?.close();
   await h?.close();
   await couch?.stop();
 });
 
-describe('sync from Settings', () => {
-  it('sends the library to the server and says so in words', async () => {
-    const rel = await h.api('release.create', { headline: 'Cholera vaccination reaches Goma', language: 'en' });
+/** The second library syncs through the contract, as its own app would, and waits for the end. */
+async function syncOther(): Promise<SyncStatus> {
+  await call(other, 'sync.now', {});
+  await other.ctx.sync!.idle();
+  return call<SyncStatus>(other, 'sync.status', {});
+}
+
+describe('Settings → Server', () => {
+  it('sets up sync, says what waits, asks again for a refused password, syncs and pauses', async () => {
+    const rel = await h.api('release.create', { headline: 'Cholera vaccination reaches Goma', language: 'en', office: goma });
     await page.goto(h.server.url);
     await h.nav('Settings').click();
     const server = page.getByRole('region', { name: 'Server' });
-    await server.getByLabel('Server database address').fill(db);
+    await server.getByRole('status').getByText('Sync is not set up: enter the server address and tick at least one office.').waitFor();
+    await server.getByLabel('Server address').fill(couch.url);
     await server.getByLabel('Account (user name)').fill('amina');
-    await server.getByLabel('Password').fill('first-guess');
-    // The server refuses a wrong password: it is forgotten and asked for again.
+    await server.getByLabel('Password', { exact: true }).fill('first-guess');
+    await server.getByRole('group', { name: 'Offices to sync' }).getByRole('checkbox', { name: /Goma/ }).check();
+    await server.getByText(`Documents without an office go to the first office ticked: Goma.`).waitFor();
+    await server.getByRole('button', { name: 'Save' }).click();
+    await server.getByText('1 release and 1 other document waiting to upload; not synced yet.').waitFor();
+
+    // The server refuses a wrong password: the app says so, asks for it, and does not retry by itself.
     await server.getByRole('button', { name: 'Sync now' }).click();
-    await server.getByRole('alert').getByText(/The sync server refused the account or password/).waitFor();
-    expect(await server.getByLabel('Password').inputValue()).toBe('');
+    await server.getByText(/The sync server refused the account or password/).waitFor();
+    await server.getByText("The server needs the account's password: enter it above.").waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sync-password');
     await h.expectAccessible('settings server refused');
 
-    await server.getByLabel('Password').fill('right-one');
+    await server.getByLabel('Password', { exact: true }).fill('right-one');
+    await server.getByRole('button', { name: 'Save' }).click();
+    await server.getByText('Saved.').waitFor();
     await server.getByRole('button', { name: 'Sync now' }).click();
-    const result = server.getByText(/^Documents sent: 1, received: 0; conflicts to resolve: 0; last synced \d\d:\d\d\.$/);
-    await result.waitFor();
-    expect(await server.getByRole('alert').count()).toBe(0);
+    await server.getByText(/^Nothing waiting to upload; last synced \d\d:\d\d\.$/).waitFor();
+    await server.getByText('Last sync: 2 sent, 0 received; conflicts to resolve: 0.').waitFor();
+    expect(Object.keys(await couchState(db)).sort()).toEqual([goma, rel.id].sort());
 
-    // The address and account stay on this computer; the password only for this session.
+    await server.getByRole('button', { name: 'Pause' }).click();
+    await server.getByText('Sync is paused: changes stay on this computer until you resume.').waitFor();
+    await server.getByRole('button', { name: 'Resume' }).click();
+    await server.getByText('Sync is on.').waitFor();
+
+    // The settings live in the library; the password nowhere the page can read.
     await page.reload();
     await h.nav('Settings').click();
-    expect(await server.getByLabel('Server database address').inputValue()).toBe(db);
+    expect(await server.getByLabel('Server address').inputValue()).toBe(couch.url);
     expect(await server.getByLabel('Account (user name)').inputValue()).toBe('amina');
-    expect(await server.getByLabel('Password').inputValue()).toBe('');
+    expect(await server.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     expect(await page.evaluate(() => JSON.stringify(window.localStorage))).not.toContain('right-one');
+  }, 120_000);
 
-    // A second library, syncing with the same database, receives the release as it was written.
-    const other: Core = await openCore(tempDir(), { author: 'Geneva desk' });
-    try {
-      const { jobId } = await call<{ jobId: string }>(other, 'sync.run', { remote: db });
-      const summary = (await other.jobs.wait(jobId)) as SyncSummary;
-      expect([summary.pulled.docs, summary.pushed.docs, summary.conflicts]).toEqual([1, 0, []]);
-      expect(libraryState(other)[rel.id]).toEqual(libraryState(h.core)[rel.id]);
-    } finally {
-      other.close();
-    }
-  });
-
-  it('refuses an address that is not a server database, saying what is wrong', async () => {
+  it('refuses a server address that is not http or https, saying what is wrong', async () => {
     const server = page.getByRole('region', { name: 'Server' });
-    await server.getByLabel('Server database address').fill('ftp://sync.example.org/goma');
-    await server.getByRole('button', { name: 'Sync now' }).click();
-    await server.getByRole('alert').getByText(/must be an http:\/\/ or https:\/\/ address of a database/).waitFor();
-  });
+    await server.getByLabel('Server address').fill('ftp://sync.example.org');
+    await server.getByRole('button', { name: 'Save' }).click();
+    await server.getByRole('alert').getByText(/must be an http:\/\/ or https:\/\/ address of a sync server/).waitFor();
+    await server.getByLabel('Server address').fill(couch.url);
+    await server.getByRole('button', { name: 'Save' }).click();
+    await server.getByText('Saved.').waitFor();
+  }, 60_000);
+});
+
+describe('the Conflicts screen', () => {
+  it('shows the same field changed in two libraries side by side; the choice syncs and both converge', async () => {
+    // The second library joins the same office and receives what the first sent.
+    await call(other, 'sync.configure', { server: couch.url, user: 'amina', offices: [goma] });
+    await call(other, 'sync.password', { password: 'right-one', remember: false });
+    expect((await syncOther()).last?.received).toBe(2);
+    const rel = (await call<{ items: { id: string }[] }>(other, 'release.list', {})).items[0]!.id;
+
+    // Both change the headline; each syncs; the first library pulls the other's version last.
+    await h.api('release.update', { id: rel, rev: null, fields: { headline: 'Cholera vaccination reaches 40,000 in Goma' } });
+    await call(other, 'release.update', { id: rel, rev: null, fields: { headline: 'Cholera vaccination campaign ends in Goma' } });
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    expect((await syncOther()).last?.conflicts).toBe(1);
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+
+    const nav = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^Conflicts/ });
+    await nav.getByText('1', { exact: true }).waitFor();
+    await nav.click();
+    const card = page.getByRole('region', { name: /Cholera vaccination/ });
+    await card.getByText('Release: one field was changed on both sides.').waitFor();
+    const row = card.getByRole('row', { name: /Headline/ });
+    await row.getByText('Cholera vaccination reaches 40,000 in Goma').waitFor();
+    await row.getByText('Cholera vaccination campaign ends in Goma').waitFor();
+    await row.getByText('Cholera vaccination reaches Goma').waitFor(); // what both started from
+    await h.expectAccessible('conflicts');
+    await h.screenshot('conflicts');
+    const resolve = card.getByRole('button', { name: 'Resolve' });
+    expect(await resolve.isDisabled()).toBe(true);
+    await row.getByRole('cell').filter({ hasText: 'campaign ends' }).getByRole('radio').check();
+    await resolve.click();
+    await page.getByText('No conflicts to resolve.').waitFor();
+    expect(await nav.getByText('1', { exact: true }).count()).toBe(0);
+
+    // The resolution is an ordinary edit: Sync now sends it, the other library's case closes.
+    await h.nav('Settings').click();
+    await page.getByRole('region', { name: 'Server' }).getByRole('button', { name: 'Sync now' }).click();
+    await page.getByText(/^Nothing waiting to upload; last synced/).waitFor();
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    for (const lib of [h.core, other]) {
+      expect(await call(lib, 'conflict.list', {})).toEqual([]);
+      expect((await call<{ headline: string }>(lib, 'release.get', { id: rel })).headline).toBe('Cholera vaccination campaign ends in Goma');
+    }
+    expect(libraryState(other)[rel]).toEqual(libraryState(h.core)[rel]);
+    expect((await couchState(db))[rel]).toEqual(libraryState(h.core)[rel]);
+  }, 120_000);
+});
+
+describe('the Conflicts screen, delete against edit', () => {
+  it('shows the deleted version beside the edited one; deleting after all syncs and closes the case everywhere', async () => {
+    const rel = (await h.api('release.create', { headline: 'Floods in Uvira: first assessment', language: 'en', office: goma })).id;
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    // Deleted here, edited there; each syncs; this library hears of the edit last.
+    await h.api('doc.delete', { id: rel, rev: null });
+    await call(other, 'release.update', { id: rel, rev: null, fields: { subheadline: '12,000 people displaced' } });
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+
+    await h.goto('#/conflicts');
+    const card = page.getByRole('region', { name: 'Floods in Uvira: first assessment' });
+    await card.getByText('Release: deleted in one place and edited in another.').waitFor();
+    await card.getByText('12,000 people displaced').waitFor(); // the edited version
+    await card.getByRole('radio', { name: 'Delete it' }).check();
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('No conflicts to resolve.').waitFor();
+
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    for (const lib of [h.core, other]) {
+      expect((await call<{ docId: string }[]>(lib, 'conflict.list', {})).map((c) => c.docId)).not.toContain(rel);
+      expect(libraryState(lib)[rel]?.winner).toBe('deleted');
+    }
+    expect(libraryState(other)[rel]).toEqual(libraryState(h.core)[rel]);
+  }, 120_000);
 });

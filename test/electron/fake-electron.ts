@@ -212,6 +212,32 @@ export const utilityProcess = {
 
 export const app = new FakeApp();
 
+/**
+ * Electron's safeStorage with a keychain that tests switch on and off. Its "encryption" is a
+ * reversible scramble with a marker, enough to see that what is written is not the plain text
+ * and that only this fake opens it again.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(plain: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from('SEALED:'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]);
+  },
+  decryptString(sealed: Buffer): string {
+    if (!this.available) throw new Error('Decryption is not available.');
+    const head = Buffer.from('SEALED:');
+    if (!sealed.subarray(0, head.length).equals(head)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(sealed.subarray(head.length).map((b) => b ^ 0x5a)).toString('utf8');
+  },
+};
+
 export const electronModule = {
   app,
   utilityProcess,
@@ -222,4 +248,5 @@ export const electronModule = {
   ipcRenderer,
   contextBridge,
   Menu,
+  safeStorage,
 };

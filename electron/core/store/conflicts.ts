@@ -92,8 +92,9 @@ export class ConflictsInbox {
     for (const c of this.s.openFor.all(doc.id)) {
       const ours = this.s.leafState.get(doc.rowid, c.ours_rev);
       const theirs = this.s.leafState.get(doc.rowid, c.theirs_rev);
-      // A "fields" case needs both branches alive; a "delete" case, its deletion still a leaf.
-      const open = c.kind === 'fields' ? ours === 0 && theirs === 0 : theirs === 1;
+      // A "fields" case needs both branches alive; a "delete" case, its deletion still a leaf
+      // and an edit still alive (deleted after all, here or elsewhere, there is nothing to decide).
+      const open = c.kind === 'fields' ? ours === 0 && theirs === 0 : theirs === 1 && this.s.hasLive.get(doc.rowid) !== 0;
       if (!open) this.s.resolve.run(at, 'settled elsewhere', c.id);
     }
   }

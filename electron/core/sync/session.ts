@@ -1,6 +1,7 @@
 import type { ReplicationStore, RemoteRevision } from '../store/replication-api';
 import { CouchPeer, type CouchPeerOptions } from './couch-peer';
 import { planConflict, bodyOf } from './merge';
+import type { Peer } from './peer';
 import { replicate } from './replicate';
 import { StorePeer } from './store-peer';
 import type { ConflictNote, SyncSummary } from '../../shared/sync/contract';
@@ -23,6 +24,8 @@ export interface SyncOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onStep?: (step: 'pull' | 'merge' | 'push', done: number) => void;
+  /** What of this library the push sends (the app sends each office's documents to its own database). */
+  pushSource?: (local: Peer) => Peer;
   /** Told of each conflict left for a person (the app records it in the conflicts inbox). */
   onConflict?: (note: ConflictNote) => void;
 }
@@ -40,7 +43,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
   const { merged, conflicts } = settleConflicts(store, pulled.touched);
   for (const c of conflicts) opts.onConflict?.(c);
   opts.onStep?.('merge', merged);
-  const pushed = await replicate(local, up, {
+  const pushed = await replicate(opts.pushSource ? opts.pushSource(local) : local, up, {
     batchSize: opts.batchSize,
     signal: opts.signal,
     onBatch: (p) => opts.onStep?.('push', p.docsWritten),

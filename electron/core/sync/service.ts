@@ -1,0 +1,337 @@
+import type { CoreEvent } from '../../shared/contract';
+import { DatelineError } from '../../shared/errors';
+import { SyncSettingsSchema, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
+import { toApiError } from '../jobs';
+import type { Library } from '../store/library';
+import type { RetryPolicy } from './backoff';
+import { syncLibrary } from './library-sync';
+import { OfficePeer } from './office-peer';
+import { SyncScheduler, realTimers, type Timers } from './scheduler';
+import { accountKey, noKeychain, type SecretKeeper } from './secrets';
+import { CLOCK_WARNING_MS } from './session';
+import { waitingToUpload, type OfficeTarget } from './waiting';
+
+/**
+ * Sync in the app: where and what this library syncs (kept in the library as `_local`
+ * documents, which never replicate), the password (in memory, and in the keychain when the
+ * person asks and there is one), the schedule, and a status with events. One sync is, per
+ * office, a pull from and a push to that office's database `<server>/<prefix>-<office>`; each
+ * office's database receives only its own documents (documents of no office go to the first).
+ */
+
+export interface SyncServiceOptions {
+  /** Plan syncs by itself (the desktop app, web mode). Without it, only "Sync now" runs one. */
+  auto?: boolean;
+  timers?: Timers;
+  secrets?: SecretKeeper;
+  /** How each request is retried (tests make a dead server fail at once). */
+  retry?: Partial<RetryPolicy>;
+}
+
+const SETTINGS_ID = '_local/dateline-sync-settings';
+const LAST_ID = '_local/dateline-sync-last';
+
+interface Last {
+  at: string;
+  summary: NonNullable<SyncStatus['last']>;
+  clockSkewMs: number | null;
+}
+
+/** The database of one office on the server. */
+export function officeDatabase(settings: Pick<SyncSettings, 'server' | 'prefix'>, office: string): string {
+  // Trailing slashes dropped by a scan from the end: /\/+$/ would retry from every slash.
+  let end = settings.server.length;
+  while (end > 0 && settings.server.charAt(end - 1) === '/') end--;
+  return `${settings.server.slice(0, end)}/${settings.prefix}-${office}`;
+}
+
+export class SyncService {
+  private readonly scheduler: SyncScheduler;
+  private readonly timers: Timers;
+  private readonly secrets: SecretKeeper;
+  private password: string | null = null;
+  /** The password came from the keychain (or was put there). */
+  private kept = false;
+  private keychain = false;
+  private paused = false;
+  private online = true;
+  private refused = false;
+  private error: SyncStatus['error'] = null;
+  private nextAt: number | null = null;
+  private seenSeq = -1;
+  private busy = false;
+  private closed = false;
+  private readonly ready: Promise<void>;
+
+  constructor(
+    private readonly library: () => Library,
+    private readonly emit: (e: CoreEvent) => void,
+    private readonly opts: SyncServiceOptions = {},
+  ) {
+    this.timers = opts.timers ?? realTimers;
+    this.secrets = opts.secrets ?? noKeychain;
+    this.scheduler = new SyncScheduler(
+      {
+        run: () => this.runAll(),
+        intervalMs: () => this.settings().intervalMinutes * 60_000,
+        active: () => this.auto && this.setUp() && !this.paused && this.online && !this.refused,
+        planned: (at) => {
+          this.nextAt = at;
+        },
+      },
+      this.timers,
+    );
+    this.ready = this.unlock().then(() => {
+      this.seenSeq = this.lastSeq();
+      this.paused = this.readLast()?.paused === true;
+      this.scheduler.start();
+    });
+  }
+
+  private get auto(): boolean {
+    return this.opts.auto === true;
+  }
+
+  /** Resolves once the keychain has been asked and the schedule started. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  settings(): SyncSettings {
+    // Read once per open library (a restore opens another): every call asks whether sync is set up.
+    const library = this.library();
+    if (this.cached?.library === library) return this.cached.settings;
+    const doc = library.replication.getLocal(SETTINGS_ID);
+    const parsed = SyncSettingsSchema.safeParse(doc ? withoutUnderscored(doc) : {});
+    const settings = parsed.success ? parsed.data : SyncSettingsSchema.parse({});
+    this.cached = { library, settings };
+    return settings;
+  }
+
+  private cached: { library: Library; settings: SyncSettings } | null = null;
+
+  async configure(next: SyncSettings): Promise<SyncStatus> {
+    const before = this.settings();
+    if (next.server !== '' && next.offices.length === 0) {
+      throw new DatelineError('INVALID_INPUT', 'offices: choose at least one office to sync with this server.', { path: ['offices'], params: { field: 'offices' } });
+    }
+    this.library().replication.putLocal({ _id: SETTINGS_ID, ...next });
+    this.cached = null;
+    if (before.server !== next.server || before.user !== next.user) {
+      // Another server or account: the password known was for the old one.
+      this.password = null;
+      this.kept = false;
+      this.refused = false;
+      await this.unlock();
+    }
+    this.error = null;
+    this.replan();
+    return this.changed();
+  }
+
+  async setPassword(password: string | null, remember: boolean): Promise<SyncStatus> {
+    const s = this.settings();
+    const account = accountKey(s.server, s.user);
+    this.password = password;
+    this.refused = false;
+    this.kept = false;
+    if (password === null || !remember) await this.secrets.forget(account);
+    else if (await this.secrets.available()) {
+      await this.secrets.save(account, password);
+      this.kept = true;
+    }
+    if (this.error?.code === 'SERVER_AUTH') this.error = null;
+    this.replan();
+    return this.changed();
+  }
+
+  status(): SyncStatus {
+    const s = this.settings();
+    const last = this.readLast();
+    const skew = last?.clockSkewMs ?? null;
+    let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 };
+    if (this.setUp()) waiting = waitingToUpload(this.library().replication, this.targets(s));
+    return {
+      state: this.state(),
+      paused: this.paused,
+      online: this.online,
+      password: this.password === null ? 'none' : this.kept ? 'kept' : 'session',
+      keychain: this.keychain,
+      waiting,
+      lastSyncedAt: last?.at ?? null,
+      nextAt: this.nextAt === null || !this.scheduledVisible() ? null : new Date(this.nextAt).toISOString(),
+      error: this.error,
+      clockSkewMs: skew,
+      clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
+      last: last?.summary ?? null,
+    };
+  }
+
+  /** "Sync now": runs unless paused or not set up; the status follows as events. */
+  syncNow(): SyncStatus {
+    if (!this.setUp()) {
+      throw new DatelineError('INVALID_INPUT', 'Sync is not set up: enter the server address and choose an office in Settings.', { path: ['server'], params: { field: 'server' } });
+    }
+    this.refused = false;
+    if (this.paused) this.setPaused(false);
+    void this.ready.then(() => this.scheduler.now());
+    return this.changed();
+  }
+
+  setPaused(paused: boolean): SyncStatus {
+    this.paused = paused;
+    this.writeLast({ paused });
+    this.replan();
+    return this.changed();
+  }
+
+  setOnline(online: boolean): SyncStatus {
+    const was = this.online;
+    this.online = online;
+    if (online && !was && this.auto && this.setUp() && !this.paused) this.scheduler.now();
+    else this.replan();
+    return this.changed();
+  }
+
+  /**
+   * Called after any call or job that may have written: when the library has changes this
+   * service has not seen (not its own pulls), a sync follows shortly after the last of them.
+   */
+  noteWrites(): void {
+    if (this.closed || this.seenSeq < 0 || !this.setUp()) return;
+    const seq = this.lastSeq();
+    if (seq <= this.seenSeq) return;
+    // During a sync, this asks for one more after it (the change may have come too late).
+    if (!this.busy) this.seenSeq = seq;
+    this.scheduler.changed();
+    this.changed();
+  }
+
+  /** Resolves when no sync runs (tests wait on this, never on time). */
+  async idle(): Promise<void> {
+    await this.ready;
+    while (this.scheduler.isRunning) await this.scheduler.idle();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.ready.catch(() => undefined);
+    await this.scheduler.close();
+  }
+
+  private setUp(): boolean {
+    const s = this.settings();
+    return s.server !== '' && s.offices.length > 0;
+  }
+
+  private targets(s: SyncSettings): OfficeTarget[] {
+    return s.offices.map((office) => ({ office, url: officeDatabase(s, office) }));
+  }
+
+  private state(): SyncStatus['state'] {
+    if (!this.setUp()) return 'not-set-up';
+    if (this.busy) return 'syncing';
+    if (this.paused) return 'paused';
+    if (!this.online) return 'offline';
+    if (this.refused || (this.settings().user !== '' && this.password === null)) return 'needs-password';
+    if (this.error?.code === 'OFFLINE') return 'offline';
+    if (this.error) return 'failed';
+    return 'idle';
+  }
+
+  private scheduledVisible(): boolean {
+    return this.auto && !this.paused && this.online && !this.refused;
+  }
+
+  /** Every chosen office in turn: pull, merge, push. Stops at the first failure and says why. */
+  private async runAll(): Promise<void> {
+    const s = this.settings();
+    if (s.user !== '' && this.password === null) {
+      this.refused = true;
+      this.changed();
+      return;
+    }
+    this.error = null;
+    this.busy = true;
+    this.changed();
+    const total = { sent: 0, received: 0, merged: 0, conflicts: 0, denied: 0 };
+    let skew: number | null = null;
+    try {
+      const library = this.library();
+      const home = s.offices[0]!;
+      for (const t of this.targets(s)) {
+        const summary = await syncLibrary(library, {
+          remote: {
+            url: t.url,
+            ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
+            retry: { attempts: 3, ...this.opts.retry },
+            // The device clock the server's Date header is compared with (it decides nothing).
+            clock: () => this.timers.now(),
+          },
+          pushSource: (local) => new OfficePeer(local, library.replication, t.office, home),
+        });
+        total.sent += summary.pushed.docs;
+        total.received += summary.pulled.docs;
+        total.merged += summary.merged;
+        total.conflicts += summary.conflicts.length;
+        total.denied += summary.denied.length;
+        skew = summary.clockSkewMs ?? skew;
+      }
+      this.writeLast({ at: new Date(this.timers.now()).toISOString(), summary: total, clockSkewMs: skew });
+    } catch (e) {
+      const err = toApiError(e);
+      this.error = err;
+      if (err.code === 'SERVER_AUTH') {
+        // Never asked again by itself: the person gives the password again.
+        this.refused = true;
+        this.password = null;
+        if (this.kept) await this.secrets.forget(accountKey(s.server, s.user));
+        this.kept = false;
+      }
+    } finally {
+      this.busy = false;
+      this.seenSeq = this.lastSeq();
+    }
+    this.changed();
+  }
+
+  private async unlock(): Promise<void> {
+    const s = this.settings();
+    this.keychain = await this.secrets.available().catch(() => false);
+    if (!this.keychain || s.user === '' || this.password !== null) return;
+    const kept = await this.secrets.load(accountKey(s.server, s.user)).catch(() => null);
+    if (kept !== null) {
+      this.password = kept;
+      this.kept = true;
+    }
+  }
+
+  private replan(): void {
+    if (this.closed) return;
+    this.scheduler.stop();
+    this.scheduler.start();
+  }
+
+  private lastSeq(): number {
+    return this.library().docs.lastSeq();
+  }
+
+  private readLast(): (Partial<Last> & { paused?: boolean }) | null {
+    const doc = this.library().replication.getLocal(LAST_ID);
+    return doc ? (withoutUnderscored(doc) as Partial<Last> & { paused?: boolean }) : null;
+  }
+
+  private writeLast(change: Partial<Last> & { paused?: boolean }): void {
+    this.library().replication.putLocal({ _id: LAST_ID, ...(this.readLast() ?? {}), ...change });
+  }
+
+  private changed(): SyncStatus {
+    const status = this.status();
+    if (!this.closed) this.emit({ type: 'sync.status', status });
+    return status;
+  }
+}
+
+function withoutUnderscored(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
+}

@@ -1,0 +1,188 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConflictCase, RevisionSummary } from '../../electron/shared/contract';
+import type { ApiError } from '../../electron/shared/errors';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatDateTime } from '../ui/languages';
+import { docTitle, fieldText } from './fieldText';
+
+type Body = Record<string, unknown>;
+type Side = 'ours' | 'theirs';
+
+interface Versions {
+  base: Body | null;
+  ours: Body | null;
+  theirs: Body | null;
+  history: RevisionSummary[];
+}
+
+const BOOKKEEPING = new Set(['id', 'rev', 'deleted']);
+
+function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiError | null } {
+  const client = useClient();
+  const [versions, setVersions] = useState<Versions | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let live = true;
+    const body = async (rev: string | null): Promise<Body | null> => {
+      if (rev === null) return null;
+      const res = await client.call('doc.revision', { id: c.docId, rev });
+      // A compacted base is shown as unknown; the two leaves are always kept.
+      return res.ok ? Object.fromEntries(Object.entries(res.value).filter(([k]) => !BOOKKEEPING.has(k))) : null;
+    };
+    void Promise.all([body(c.baseRev), body(c.oursRev), body(c.theirsRev), client.call('doc.history', { id: c.docId })]).then(([base, ours, theirs, history]) => {
+      if (!live) return;
+      if (!history.ok) setError(history.error);
+      else setVersions({ base, ours, theirs, history: history.value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, c.docId, c.baseRev, c.oursRev, c.theirsRev]);
+  return { versions, error };
+}
+
+function Value({ value }: { value: unknown }) {
+  const { t } = useTranslation();
+  const text = fieldText(value);
+  return text === null ? <span className="muted">{t('conflicts.empty')}</span> : <span dir="auto" className="conflict-value">{text}</span>;
+}
+
+/**
+ * One case of the conflicts inbox: both versions side by side and the person's choice, sent
+ * once. "fields": a choice per field changed on both sides (or a whole side at once); every
+ * other change of both sides is kept anyway. "delete": the deleted version (as it was before
+ * the deletion) beside the edited one; keep the edit or the deletion.
+ */
+export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCase; onResolved: () => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const locale = formatLocale(i18n.language);
+  const { versions, error: loadError } = useVersions(c);
+  const [take, setTake] = useState<Record<string, Side>>({});
+  const [keep, setKeep] = useState<'edit' | 'deletion' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const who = (rev: string) => {
+    const r = versions?.history.find((h) => h.rev === rev);
+    return r ? t('conflicts.by', { author: r.author, time: formatDateTime(r.at, locale) }) : '';
+  };
+  const title = docTitle(versions?.ours ?? null) ?? docTitle(versions?.base ?? null) ?? t('common.untitled');
+  const headingId = `conflict-${c.id}`;
+  const type = t(`docType.${c.docType}`, { count: 1, defaultValue: c.docType });
+
+  const ready = c.kind === 'fields' ? c.fields.every((f) => take[f]) : keep !== null;
+
+  const resolve = async () => {
+    setBusy(true);
+    setError(null);
+    const choice = c.kind === 'fields' ? { kind: 'fields' as const, take } : { kind: 'delete' as const, keep: keep ?? 'edit' };
+    const res = await client.call('conflict.resolve', { id: c.id, choice });
+    setBusy(false);
+    if (res.ok) onResolved();
+    else setError(res.error);
+  };
+
+  const sideLabel = (side: Side) => (side === 'ours' ? t('conflicts.ours') : t('conflicts.theirs'));
+
+  return (
+    <section className="panel conflict" aria-labelledby={headingId}>
+      <h2 id={headingId} dir="auto">
+        {title}
+      </h2>
+      <p className="muted">{c.kind === 'fields' ? t('conflicts.fieldsCase', { type, count: c.fields.length }) : t('conflicts.deleteCase', { type })}</p>
+      {loadError && <ErrorMessage error={loadError} />}
+      {!versions && !loadError && <Loading />}
+      {versions && c.kind === 'fields' && (
+        <>
+          <div className="conflict-whole" role="group" aria-label={t('conflicts.wholeSide')}>
+            {(['ours', 'theirs'] as const).map((side) => (
+              <button key={side} type="button" onClick={() => setTake(Object.fromEntries(c.fields.map((f) => [f, side])))}>
+                {t('conflicts.takeAll', { side: sideLabel(side) })}
+              </button>
+            ))}
+          </div>
+          <table className="conflict-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('conflicts.field')}</th>
+                <th scope="col">
+                  {sideLabel('ours')}
+                  <span className="muted conflict-who">{who(c.oursRev)}</span>
+                </th>
+                <th scope="col">
+                  {sideLabel('theirs')}
+                  <span className="muted conflict-who">{who(c.theirsRev)}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.fields.map((f) => {
+                const label = t(`conflicts.fieldName.${f}`, { defaultValue: f });
+                return (
+                  <tr key={f}>
+                    <th scope="row">
+                      {label}
+                      {versions.base && (
+                        <span className="muted conflict-who">
+                          {t('conflicts.was')} <Value value={versions.base[f]} />
+                        </span>
+                      )}
+                    </th>
+                    {(['ours', 'theirs'] as const).map((side) => (
+                      <td key={side}>
+                        <label className="conflict-choice">
+                          <input type="radio" name={`${headingId}-${f}`} checked={take[f] === side} onChange={() => setTake((p) => ({ ...p, [f]: side }))} aria-label={t('conflicts.takeField', { field: label, side: sideLabel(side) })} />
+                          <Value value={(side === 'ours' ? versions.ours : versions.theirs)?.[f]} />
+                        </label>
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      {versions && c.kind === 'delete' && (
+        <div className="conflict-sides">
+          {(['edit', 'deletion'] as const).map((side) => {
+            const body = side === 'edit' ? versions.ours : versions.base;
+            const rev = side === 'edit' ? c.oursRev : c.theirsRev;
+            return (
+              <div key={side} className="conflict-side">
+                <label className="conflict-choice">
+                  <input type="radio" name={headingId} checked={keep === side} onChange={() => setKeep(side)} />
+                  <strong>{side === 'edit' ? t('conflicts.keepEdit') : t('conflicts.keepDeletion')}</strong>
+                </label>
+                <span className="muted conflict-who">{who(rev)}</span>
+                {side === 'deletion' && !body && <span className="muted">{t('conflicts.deletedUnknown')}</span>}
+                {body && (
+                  <dl className="facts">
+                    {Object.keys(body)
+                      .filter((k) => fieldText(body[k]) !== null)
+                      .map((k) => (
+                        <div key={k} className="fact-pair">
+                          <dt>{t(`conflicts.fieldName.${k}`, { defaultValue: k })}</dt>
+                          <dd>
+                            <Value value={body[k]} />
+                          </dd>
+                        </div>
+                      ))}
+                  </dl>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      )}
+      {error && <ErrorMessage error={error} />}
+      <button type="button" className="primary" disabled={!ready || busy} onClick={() => void resolve()}>
+        {t('conflicts.resolve')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { plainText, RichTextSchema } from '../../electron/shared/richtext';
+
+/**
+ * A field's value as a person reads it on the Conflicts screen: text as it is, rich text as its
+ * paragraphs, lists one item a line, objects as "name: value" lines. Null and a missing value
+ * are `null`, which the screen shows as "(empty)".
+ */
+export function fieldText(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const rich = RichTextSchema.safeParse(value);
+  if (rich.success) return plainText(rich.data);
+  if (Array.isArray(value)) {
+    const lines = value.map(fieldText).filter((s): s is string => s !== null);
+    return lines.length ? lines.join('\n') : null;
+  }
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => [k, fieldText(v)] as const)
+      .filter((p): p is readonly [string, string] => p[1] !== null)
+      .map(([k, v]) => `${k}: ${v}`);
+    return parts.length ? parts.join(', ') : null;
+  }
+  return null;
+}
+
+/** What a document is called, whatever its type. */
+export function docTitle(body: Record<string, unknown> | null): string | null {
+  if (!body) return null;
+  for (const k of ['headline', 'name', 'title', 'originalName']) {
+    const v = body[k];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../electron/shared/contract';
+import type { ApiError } from '../../electron/shared/errors';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { errorText } from '../i18n/errors';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { clockTime, statusLine } from './statusText';
+
+/** Where sync stands, in words, with "Sync now" and "Pause" / "Resume". */
+export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onStatus: (s: SyncStatus) => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const locale = formatLocale(i18n.language);
+  const [error, setError] = useState<ApiError | null>(null);
+  const setUp = status.state !== 'not-set-up';
+
+  const act = async (run: () => ReturnType<typeof client.call<'sync.now'>>) => {
+    setError(null);
+    const res = await run();
+    if (res.ok) onStatus(res.value);
+    else setError(res.error);
+  };
+
+  return (
+    <div className="sync-status" aria-labelledby="sync-status-title">
+      <h3 id="sync-status-title">{t('sync.statusTitle')}</h3>
+      <div role="status">
+        <p className={status.state === 'failed' || status.state === 'needs-password' ? 'error' : 'notice'}>{t(`sync.state.${status.state}`)}</p>
+        {setUp && <p>{statusLine(t, status, locale)}</p>}
+        {status.state === 'idle' && status.nextAt && <p className="muted">{t('sync.next', { time: clockTime(status.nextAt, locale) })}</p>}
+        {status.last && status.lastSyncedAt && (
+          <p className="muted">
+            {t('sync.lastResult', { sent: status.last.sent, received: status.last.received, conflicts: status.last.conflicts })}
+            {status.last.merged > 0 && ` ${t('sync.merged', { merged: status.last.merged })}`}
+          </p>
+        )}
+        {status.last && status.last.denied > 0 && <p className="error">{t('sync.denied', { denied: status.last.denied })}</p>}
+        {status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>}
+        {status.clockWarning && <p className="error">{t('sync.clock')}</p>}
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <div className="button-row">
+        <button type="button" disabled={!setUp || status.state === 'syncing'} onClick={() => void act(() => client.call('sync.now', {}))}>
+          {t('sync.now')}
+        </button>
+        <button type="button" disabled={!setUp} onClick={() => void act(() => client.call('sync.pause', { paused: !status.paused }))}>
+          {status.paused ? t('sync.resume') : t('sync.pause')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import type { SyncStatus, SyncWaiting } from '../../electron/shared/contract';
+import { formatBytes } from '../ui/languages';
+
+const KINDS = ['releases', 'contacts', 'photos', 'files', 'others'] as const satisfies readonly (keyof SyncWaiting)[];
+
+/** "3 releases and 12 photos (42 MB) waiting to upload", or "Nothing waiting to upload". */
+export function waitingText(t: TFunction, w: SyncWaiting, locale: string): string {
+  const parts = KINDS.filter((k) => w[k] > 0).map((k) => t(`sync.count.${k}`, { count: w[k] }));
+  if (parts.length === 0) return t('sync.nothingWaiting');
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
+  return w.bytes > 0 ? t('sync.waitingWithSize', { list, size: formatBytes(w.bytes, locale) }) : t('sync.waiting', { list });
+}
+
+/** The status line: what waits, and when the last sync was. */
+export function statusLine(t: TFunction, s: SyncStatus, locale: string): string {
+  const waiting = waitingText(t, s.waiting, locale);
+  if (s.lastSyncedAt === null) return t('sync.neverSynced', { waiting });
+  return t('sync.lastSynced', { waiting, time: clockTime(s.lastSyncedAt, locale) });
+}
+
+export function clockTime(iso: string, locale: string): string {
+  return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../../electron/shared/contract';
+import type { ApiError } from '../../electron/shared/errors';
+import { useClient } from '../client/context';
+
+/** The core's sync status: asked once, then kept current by its `sync.status` events. */
+export function useSyncStatus(): { status: SyncStatus | null; error: ApiError | null; set: (s: SyncStatus) => void } {
+  const client = useClient();
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let live = true;
+    const stop = client.on((e) => {
+      if (e.type === 'sync.status' && live) setStatus(e.status);
+    });
+    void client.call('sync.status', {}).then((res) => {
+      if (!live) return;
+      if (res.ok) setStatus((s) => s ?? res.value);
+      else setError(res.error);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [client]);
+  return { status, error, set: setStatus };
+}
+
+/**
+ * Tells the core when the machine goes offline and comes back (the window's own events), so
+ * sync waits while there is no network and starts as soon as there is.
+ */
+export function useOnlineReport(): void {
+  const client = useClient();
+  useEffect(() => {
+    const report = () => void client.call('sync.online', { online: navigator.onLine });
+    report();
+    window.addEventListener('online', report);
+    window.addEventListener('offline', report);
+    return () => {
+      window.removeEventListener('online', report);
+      window.removeEventListener('offline', report);
+    };
+  }, [client]);
+}

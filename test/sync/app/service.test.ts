@@ -1,0 +1,266 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core, type CoreOptions } from '../../../electron/core/index';
+import type { SecretKeeper } from '../../../electron/core/sync/secrets';
+import { officeDatabase } from '../../../electron/core/sync/service';
+import type { CoreEvent, SyncStatus } from '../../../electron/shared/contract';
+import { tempDir } from '../../helpers';
+import { couchState } from '../couch-state';
+import { startCouch, type CouchServer } from '../couch-server';
+import { call } from '../library-state';
+import { FakeTimers } from './fake-timers';
+
+/**
+ * Sync in the app against a real pouchdb-server: one database per office, each office's
+ * documents sent only to its own; the status in words' numbers (what waits, when it last
+ * synced); the schedule driven by a fake clock (no sleeps: the test moves the clock and waits
+ * for the sync to end); pause, offline, and a password that is refused, kept or never stored.
+ */
+
+let couch: CouchServer;
+const opened: Core[] = [];
+
+beforeAll(async () => {
+  couch = await startCouch();
+  const user = await fetch(`${couch.url}/_users/org.couchdb.user:amina`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'amina', password: 'right-one', roles: [], type: 'user' }),
+  });
+  expect(user.status).toBe(201);
+}, 60_000);
+
+afterAll(async () => {
+  await couch?.stop();
+});
+
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+
+async function library(opts: CoreOptions['sync'] = {}, dir = tempDir()): Promise<Core> {
+  const core = await openCore(dir, { author: 'Goma desk', sync: { retry: { attempts: 1 }, ...opts } });
+  opened.push(core);
+  await core.ctx.sync!.whenReady();
+  return core;
+}
+
+const status = (c: Core) => call<SyncStatus>(c, 'sync.status', {});
+
+/** Sync now, then wait for it (and any sync it queued) to end. */
+async function syncNow(c: Core): Promise<SyncStatus> {
+  await call(c, 'sync.now', {});
+  await c.ctx.sync!.idle();
+  return status(c);
+}
+
+async function office(c: Core, name: string): Promise<string> {
+  return (await call<{ id: string }>(c, 'office.create', { name })).id;
+}
+
+async function release(c: Core, headline: string, officeId: string | null): Promise<string> {
+  return (await call<{ id: string }>(c, 'release.create', { headline, language: 'en', office: officeId })).id;
+}
+
+describe('one database per office', () => {
+  it('sends each office only its own documents, documents of no office to the first, and says what waits', async () => {
+    const a = await library();
+    const goma = await office(a, 'Goma');
+    const bukavu = await office(a, 'Bukavu');
+    const rGoma = await release(a, 'Cholera vaccination reaches Goma', goma);
+    const rNone = await release(a, 'Statement on the floods', null);
+    const rBukavu = await release(a, 'Bukavu water points', bukavu);
+    const settings = { server: couch.url, user: '', prefix: 'dateline', offices: [goma], intervalMinutes: 5 };
+    await couch.createDb(`dateline-${goma}`);
+    await couch.createDb(`dateline-${bukavu}`);
+
+    const before = await call<SyncStatus>(a, 'sync.configure', settings);
+    expect(before.state).toBe('idle');
+    expect(before.waiting).toEqual({ releases: 2, contacts: 0, photos: 0, files: 0, others: 1, bytes: 0 });
+    expect(before.lastSyncedAt).toBeNull();
+
+    const after = await syncNow(a);
+    expect(after.error).toBeNull();
+    expect([after.clockWarning, Math.abs(after.clockSkewMs!) < 60_000]).toEqual([false, true]);
+    expect(after.state).toBe('idle');
+    expect(after.waiting).toEqual({ releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 });
+    expect(after.last).toEqual({ sent: 3, received: 0, merged: 0, conflicts: 0, denied: 0 });
+    expect(after.lastSyncedAt).not.toBeNull();
+    expect(Object.keys(await couchState(officeDatabase(settings, goma))).sort()).toEqual([goma, rGoma, rNone].sort());
+    expect(await couchState(officeDatabase(settings, bukavu))).toEqual({});
+
+    // A second library that syncs Goma receives Goma's documents and nothing of Bukavu's.
+    const b = await library();
+    await call(b, 'sync.configure', settings);
+    const got = await syncNow(b);
+    expect(got.last?.received).toBe(3);
+    const ids = (await call<{ items: { id: string }[] }>(b, 'release.list', {})).items.map((r) => r.id).sort();
+    expect(ids).toEqual([rGoma, rNone].sort());
+    expect(ids).not.toContain(rBukavu);
+
+    // Syncing Bukavu too, the first library sends it Bukavu's release only.
+    await call(a, 'sync.configure', { ...settings, offices: [goma, bukavu] });
+    expect((await syncNow(a)).last?.sent).toBe(2);
+    expect(Object.keys(await couchState(officeDatabase(settings, bukavu))).sort()).toEqual([bukavu, rBukavu].sort());
+  });
+
+  it('refuses a server without an office, and an office name a database cannot carry, saying where', async () => {
+    const a = await library();
+    const noOffice = await a.dispatch('sync.configure', { server: couch.url, offices: [] }, { transport: 'test' });
+    expect(noOffice.ok || noOffice.error.path).toEqual(['offices']);
+    const bad = await a.dispatch('sync.configure', { server: couch.url, offices: ['Goma Office'] }, { transport: 'test' });
+    expect(bad.ok || [bad.error.code, bad.error.path]).toEqual(['INVALID_INPUT', ['offices', 0]]);
+    const ftp = await a.dispatch('sync.configure', { server: 'ftp://sync.example.org', offices: ['goma'] }, { transport: 'test' });
+    expect(ftp.ok || ftp.error.message).toMatch(/server: must be an http:\/\/ or https:\/\/ address of a sync server/);
+    expect((await status(a)).state).toBe('not-set-up');
+  });
+});
+
+describe('the schedule', () => {
+  it('syncs ten seconds after the last change, then on the timer; a pause plans nothing; coming online syncs at once', async () => {
+    const timers = new FakeTimers();
+    const events: SyncStatus[] = [];
+    const a = await library({ auto: true, timers });
+    a.jobs.on((e: CoreEvent) => {
+      if (e.type === 'sync.status') events.push(e.status);
+    });
+    const goma = await office(a, 'Goma');
+    const db = await couch.createDb(`dateline-${goma}`);
+    await call(a, 'sync.configure', { server: couch.url, offices: [goma], intervalMinutes: 5 });
+    const t0 = timers.now();
+    expect(timers.dueAt).toBe(t0 + 5 * 60_000);
+
+    const r1 = await release(a, 'Goma: first', goma);
+    expect(timers.dueAt).toBe(t0 + 10_000);
+    expect((await status(a)).waiting.releases).toBe(1);
+    expect(events.at(-1)?.nextAt).toBe(new Date(t0 + 10_000).toISOString());
+    timers.advance(9_000);
+    const r2 = await release(a, 'Goma: second', goma);
+    timers.advance(9_999);
+    expect(a.ctx.sync!.status().state).toBe('idle');
+    expect(await couchState(db)).toEqual({});
+    timers.advance(1);
+    expect(a.ctx.sync!.status().state).toBe('syncing');
+    await a.ctx.sync!.idle();
+    expect(Object.keys(await couchState(db)).sort()).toEqual([goma, r1, r2].sort());
+    expect(events.some((s) => s.state === 'syncing')).toBe(true);
+    const done = await status(a);
+    expect([done.state, done.waiting.releases, done.lastSyncedAt]).toEqual(['idle', 0, new Date(t0 + 19_000).toISOString()]);
+    // The fake clock is hours from the server's: a warning, and nothing else changes.
+    expect(done.clockWarning).toBe(true);
+    expect(Math.abs(done.clockSkewMs! - (Date.now() - timers.now()))).toBeLessThan(60_000);
+    expect(timers.dueAt).toBe(t0 + 19_000 + 5 * 60_000);
+
+    // Written on the server by someone else: the timer brings it.
+    await fetch(db, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ _id: 'rel-from-hq', type: 'release', headline: 'From headquarters', office: goma }) });
+    timers.advance(5 * 60_000);
+    await a.ctx.sync!.idle();
+    expect((await status(a)).last?.received).toBe(1);
+
+    // Paused: nothing planned, changes wait and are counted.
+    const paused = await call<SyncStatus>(a, 'sync.pause', { paused: true });
+    expect([paused.state, paused.nextAt]).toEqual(['paused', null]);
+    await release(a, 'Goma: while paused', goma);
+    expect(timers.dueAt).toBeNull();
+    timers.advance(60 * 60_000);
+    expect((await status(a)).waiting.releases).toBe(1);
+    await call(a, 'sync.pause', { paused: false });
+    expect(timers.dueAt).toBe(timers.now() + 5 * 60_000);
+
+    // Offline: nothing planned; back online, it syncs at once.
+    const off = await call<SyncStatus>(a, 'sync.online', { online: false });
+    expect([off.state, off.nextAt, timers.dueAt]).toEqual(['offline', null, null]);
+    await call(a, 'sync.online', { online: true });
+    await a.ctx.sync!.idle();
+    expect((await status(a)).waiting.releases).toBe(0);
+  });
+
+  it('a server that cannot be reached is "offline" with the reason, and the timer tries again', async () => {
+    const timers = new FakeTimers();
+    const a = await library({ auto: true, timers });
+    await call(a, 'sync.configure', { server: 'http://127.0.0.1:9', offices: ['goma'], intervalMinutes: 1 });
+    const s = await syncNow(a);
+    expect([s.state, s.error?.code]).toEqual(['offline', 'OFFLINE']);
+    expect(timers.dueAt).toBe(timers.now() + 60_000);
+  });
+});
+
+describe('the password', () => {
+  /** A keychain in memory, as electron/main's safeStorage keeper behaves when it has one. */
+  function keychain(available: boolean): SecretKeeper & { kept: Map<string, string> } {
+    const kept = new Map<string, string>();
+    return {
+      kept,
+      available: () => Promise.resolve(available),
+      load: (a) => Promise.resolve(kept.get(a) ?? null),
+      save: (a, s) => Promise.resolve(void kept.set(a, s)),
+      forget: (a) => Promise.resolve(void kept.delete(a)),
+    };
+  }
+
+  it('asks for it, stops at a refusal without asking the server again, and keeps a good one in the keychain', async () => {
+    const secrets = keychain(true);
+    const timers = new FakeTimers();
+    const dir = tempDir();
+    const a = await library({ auto: true, timers, secrets }, dir);
+    const goma = await office(a, 'Goma');
+    await couch.createDb(`dateline-${goma}`);
+    const s = await call<SyncStatus>(a, 'sync.configure', { server: couch.url, user: 'amina', offices: [goma] });
+    expect([s.state, s.password, s.keychain]).toEqual(['needs-password', 'none', true]);
+
+    await call(a, 'sync.password', { password: 'wrong-one', remember: true });
+    const refused = await syncNow(a);
+    expect([refused.state, refused.error?.code, refused.password]).toEqual(['needs-password', 'SERVER_AUTH', 'none']);
+    expect(secrets.kept.size).toBe(0);
+    // No retry storm: the timer plans nothing until the person gives a password.
+    expect(timers.dueAt).toBeNull();
+
+    await call(a, 'sync.password', { password: 'right-one', remember: true });
+    const ok = await syncNow(a);
+    expect([ok.state, ok.error, ok.password, ok.last?.sent]).toEqual(['idle', null, 'kept', 1]);
+    expect([...secrets.kept.values()]).toEqual(['right-one']);
+    a.close();
+
+    // The next start finds it in the keychain; the library itself holds no password.
+    const again = await library({ secrets }, dir);
+    expect((await status(again)).password).toBe('kept');
+    expect(JSON.stringify(again.library.replication.getLocal('_local/dateline-sync-settings'))).not.toContain('right-one');
+  });
+
+  it('without a keychain, never keeps it: the next start asks again', async () => {
+    const secrets = keychain(false);
+    const dir = tempDir();
+    const a = await library({ secrets }, dir);
+    await call(a, 'sync.configure', { server: couch.url, user: 'amina', offices: ['goma'] });
+    const s = await call<SyncStatus>(a, 'sync.password', { password: 'right-one', remember: true });
+    expect([s.password, s.keychain]).toEqual(['session', false]);
+    expect(secrets.kept.size).toBe(0);
+    a.close();
+    expect((await status(await library({ secrets }, dir))).state).toBe('needs-password');
+  });
+});
+
+describe('a conflict resolved in one library', () => {
+  it('delete against edit, deleted after all: the resolution syncs and the case closes in both', async () => {
+    const a = await library();
+    const b = await library();
+    const goma = await office(a, 'Goma');
+    await couch.createDb(`dateline-${goma}`);
+    for (const c of [a, b]) await call(c, 'sync.configure', { server: couch.url, offices: [goma] });
+    const rel = await release(a, 'Floods in Uvira', goma);
+    await syncNow(a);
+    await syncNow(b);
+    await call(a, 'doc.delete', { id: rel, rev: null });
+    await call(b, 'release.update', { id: rel, rev: null, fields: { subheadline: '12,000 people displaced' } });
+    await syncNow(a);
+    await syncNow(b);
+    await syncNow(a);
+    const cases = async (c: Core) => (await call<{ id: number; docId: string; kind: string }[]>(c, 'conflict.list', {})).filter((x) => x.docId === rel);
+    const open = await cases(a);
+    expect(open.map((x) => x.kind)).toEqual(['delete']);
+    expect((await cases(b)).map((x) => x.kind)).toEqual(['delete']);
+    await call(a, 'conflict.resolve', { id: open[0]!.id, choice: { kind: 'delete', keep: 'deletion' } });
+    await syncNow(a);
+    await syncNow(b);
+    expect([await cases(a), await cases(b)]).toEqual([[], []]);
+  });
+});
