@@ -25,9 +25,23 @@ export interface RenderOptions {
   images: Map<string, HtmlImage>;
   /** Load the bundled fonts from KIT_ORIGIN (print); the preview has no way to fetch them and uses the same families installed, or fallbacks. */
   bundledFonts: boolean;
-  /** The page each part starts on (by its anchor, "part-3"), from a first print; without it the contents page leaves the numbers blank, in the same space. */
-  pages?: ReadonlyMap<string, number>;
+  /**
+   * The contents page's numbers. A map: the page each part starts on (by its anchor, "part-3"),
+   * from a draft print. 'blank': the same space left empty, so the pages fall as they will with
+   * the numbers (the draft). 'none': no number column (kit-lite, which is read on a screen and
+   * follows the contents' links).
+   */
+  pages: ReadonlyMap<string, number> | 'blank' | 'none';
+  /**
+   * A draft for finding where each part starts: laid out exactly as the real print, but nothing
+   * painted except the parts' headings (whose named destinations give their pages), so Chromium
+   * writes no photos and almost no text into it.
+   */
+  draft?: boolean;
 }
+
+/** Hides everything but the part headings; `visibility` keeps every box where it was. */
+const DRAFT_CSS = `body, body * { visibility: hidden !important; } [id^="part-"] { visibility: visible !important; } @page { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`;
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -227,6 +241,11 @@ function csp(bundledFonts: boolean): string {
   return `default-src 'none'; img-src ${KIT_ORIGIN} data:; ${fonts}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
 }
 
+function pageCell(pages: RenderOptions['pages'], anchor: string): string {
+  if (pages === 'none') return '';
+  return `<span class="toc-page">${pages === 'blank' ? '' : (pages.get(anchor) ?? '')}</span>`;
+}
+
 /** Fills the office's template with the kit. */
 export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
   const template = loadTemplate(model.office?.template ?? 'default');
@@ -248,7 +267,7 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
     ? `<nav class="toc"><h2>${esc(l.contents)}</h2><ol>${toc
         .map(
           (t) =>
-            `<li><a href="#${t.anchor}"><span class="toc-title"${langAttrs(t.lang, null)}>${esc(t.text)}</span>${t.kind ? `<span class="toc-kind">${esc(t.kind)}</span>` : ''}<span class="toc-page">${opts.pages?.get(t.anchor) ?? ''}</span></a></li>`,
+            `<li><a href="#${t.anchor}"><span class="toc-title"${langAttrs(t.lang, null)}>${esc(t.text)}</span>${t.kind ? `<span class="toc-kind">${esc(t.kind)}</span>` : ''}${pageCell(opts.pages, t.anchor)}</a></li>`,
         )
         .join('')}</ol></nav>`
     : '';
@@ -259,7 +278,7 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
     title: esc(model.title),
     fonts: fontFaces(opts.bundledFonts),
     css: template.css,
-    page: pageRules(model),
+    page: opts.draft ? `${pageRules(model)}\n${DRAFT_CSS}` : pageRules(model),
     bodyClass: model.embargo ? 'kit embargoed' : 'kit',
     embargoBand: model.embargo ? `<div class="embargo-band" role="note">${esc(model.embargo.notice)}</div>` : '',
     body: [cover, contents, ...parts].join('\n'),

@@ -121,6 +121,8 @@ export interface KitModel {
   generatedAt: Date;
   /** Paragraph-level blocks in all the kit's text: the measure of how long the documents get. */
   blockCount: number;
+  /** Words in the kit's text (releases, quotes, sections): what laying its pages out costs. */
+  words: number;
   warnings: Warning[];
 }
 
@@ -157,6 +159,8 @@ function countBlocks(blocks: BlockNode[]): number {
   }
   return n;
 }
+
+const wordsIn = (text: string): number => text.split(/\s+/).filter((w) => w !== '').length;
 
 export interface ResolveOptions {
   now?: Date;
@@ -197,6 +201,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
   const blocks: KitBlock[] = [];
   const embargoes: KitEmbargo[] = [];
   let blockCount = 0;
+  let words = 0;
 
   const contactOf = (id: string, where: (string | number)[], fromRelease: boolean): KitContact | null => {
     if (contactCache.has(id)) return contactCache.get(id)!;
@@ -251,6 +256,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
           const release = resolveRelease(ctx, r, where, office, now, (id) => contactOf(id, where, true));
           if (release.embargo) embargoes.push(release.embargo);
           blockCount += countBlocks(release.body.content) + release.quotes.length + 4;
+          words += wordsIn(plainText(release.body)) + release.quotes.reduce((n, q) => n + wordsIn(q.text), 0) + wordsIn(release.boilerplate ?? '') + wordsIn(release.notesToEditors ?? '');
           push({ kind: 'release', release });
         }
         break;
@@ -270,6 +276,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       }
       case 'section':
         blockCount += countBlocks(item.body.content) + 1;
+        words += wordsIn(plainText(item.body));
         push({ kind: 'section', sectionKind: item.sectionKind, title: item.title, body: item.body });
         break;
     }
@@ -305,6 +312,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     dateText: formatDate(todayIso, kit.language),
     generatedAt: now,
     blockCount,
+    words,
     warnings,
   };
 }
