@@ -311,12 +311,14 @@ describe('the ZIP bundle', () => {
     expect(csv).toContain('"photos/borehole-1.jpg","Families collect water at borehole 1, Kasese","Photo: J. Mukasa"');
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as {
       kit: { id: string };
+      office: { id: string; name: string } | null;
       embargo: { at: string } | null;
       files: { path: string; sha256: string; caption: string; credit: string; usageRights: string }[];
       items: { kind: string }[];
       documents: { path: string; sha256: string }[];
     };
     expect(manifest.kit.id).toBe(f.kitId);
+    expect(manifest.office).toEqual({ id: f.officeId, name: 'East Africa Regional Office' });
     expect(manifest.embargo?.at).toBe('2099-12-03T10:00:00Z');
     expect(manifest.items.map((i) => i.kind)).toEqual(['release', 'release', 'section', 'photo', 'photo', 'contact']);
     const { createHash } = await import('node:crypto');

@@ -264,6 +264,7 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
             manifestVersion: 1,
             generatedAt: model.generatedAt.toISOString(),
             kit: { id: model.id, rev: model.rev, title: model.title, language: model.language, pageSize: model.pageSize, audience: model.audience },
+            office: model.office ? { id: model.office.id, name: model.office.name } : null,
             embargo: model.embargo ? { at: model.embargo.at, timeZone: model.embargo.timeZone, notice: model.embargo.notice } : null,
             documents: [
               { path: docxName, bytes: docx.length, sha256: sha256(docx) },

@@ -1,7 +1,7 @@
 import { directionOf, labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { DEFAULT_COLOURS, type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
-import { KIT_FONTS, loadTemplate } from './resources';
+import { KIT_FONTS, loadTemplate, OFFICE_FONTS } from './resources';
 
 /**
  * The kit as one HTML page: what Chromium prints to PDF and what the live preview shows. It
@@ -217,12 +217,14 @@ function pageRules(model: KitModel): string {
   const l = labelsFor(model.language);
   const colours = model.office?.colours ?? DEFAULT_COLOURS;
   const size = model.pageSize === 'Letter' ? 'letter' : 'A4';
-  const footerLeft = model.office ? cssString(`${model.office.name} · ${model.title}`) : cssString(model.title);
+  const footerLeft = cssString(model.office?.footer ?? (model.office ? `${model.office.name} · ${model.title}` : model.title));
+  const fonts = model.office?.fonts;
+  const fontVars = fonts ? ` --sans: ${OFFICE_FONTS[fonts.body].css}; --headings: ${OFFICE_FONTS[fonts.headings].css};` : '';
   const embargo = model.embargo
     ? `@top-center { content: ${cssString(model.embargo.notice)}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; direction: ${model.dir}; unicode-bidi: isolate; }`
     : '';
   const pageNumber = `content: ${cssString(`${l.page} `)} counter(page) ${cssString(` ${l.of} `)} counter(pages);`;
-  return `:root { --primary: ${colours.primary}; --accent: ${colours.accent}; }
+  return `:root { --primary: ${colours.primary}; --accent: ${colours.accent};${fontVars} }
 @page {
   size: ${size};
   margin: 22mm 18mm 20mm 18mm;
@@ -231,7 +233,7 @@ function pageRules(model: KitModel): string {
   @bottom-right { ${pageNumber} font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
 }
 @page :first {
-  @bottom-left { content: none; }
+  @bottom-left { content: ${model.office?.footer ? footerLeft : 'none'}; }
   @bottom-right { content: none; }
 }`;
 }
