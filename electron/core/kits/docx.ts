@@ -26,7 +26,7 @@ import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import type { RenderedImage } from './images';
 import { DEFAULT_COLOURS, type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
 import { fontFile, OFFICE_FONTS } from './resources';
-import { rezip } from './zip';
+import { withRealImages } from './docx-package';
 import type { KitFontFamily } from '../../shared/offices/look';
 
 /**
@@ -453,5 +453,5 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
   check();
   const packed = await Packer.toBuffer(doc);
   check();
-  return rezip(packed, c.media);
+  return withRealImages(packed, c.media);
 }
