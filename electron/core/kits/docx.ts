@@ -55,8 +55,8 @@ const textWidthPx = (size: 'A4' | 'Letter') => Math.floor(((PAGE[size].width - 2
 const MAX_IMAGE_HEIGHT_PX = 560;
 /**
  * Kits of up to this many words get their contents' page numbers worked out and written in.
- * Laying the pages out as Word does measures every word (about 0.2 ms each, measured on the
- * bench's 6,000-word kit: 1.2 s, against 0.1 s for the rest of the document), so a longer kit
+ * Laying the pages out as Word does measures every word (over a second for the bench's
+ * 6,300-word kit, against 0.1 s of CPU for the rest of the document), so a longer kit
  * is written with the contents' entries and links but no numbers, marked for Word and
  * LibreOffice to fill in (Word on opening; LibreOffice with Tools ▸ Update ▸ Update All).
  */
