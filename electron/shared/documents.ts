@@ -232,11 +232,12 @@ export const ContactFields = z
   .strict();
 export type ContactFieldsT = z.infer<typeof ContactFields>;
 
+export const OUTLET_KINDS = ['newspaper', 'tv', 'radio', 'online', 'agency', 'magazine', 'other'] as const;
 export const OutletFields = z
   .object({
     ...BaseFields,
     name: z.string().trim().min(1, 'an outlet needs a name').max(300),
-    kind: z.enum(['newspaper', 'tv', 'radio', 'online', 'agency', 'magazine', 'other']).default('other'),
+    kind: z.enum(OUTLET_KINDS).default('other'),
     languages: z.array(LanguageSchema).max(20).default([]),
     countries: z.array(CountrySchema).max(100).default([]),
     website: z.url({ protocol: /^https?$/, message: 'a website is an http(s) address' }).nullable().default(null),

@@ -5,6 +5,7 @@ import { FOOTER_MAX, KIT_FONT_FAMILIES, type KitFontFamily } from '../../electro
 import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
 import { ContactPicker } from '../releases/ContactPicker';
+import { OfficeMediaFields } from '../contacts/OfficeMediaFields';
 import { ZoneInput } from '../releases/ZoneInput';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { directionOf } from '../../electron/shared/direction';
@@ -47,6 +48,9 @@ export function OfficeEditor({ id }: { id: string | null }) {
       zone: d.timeZone ?? '',
       digits: d.digits,
       office: d.office ?? null,
+      country: d.country ?? null,
+      beats: d.beats ?? [],
+      outdatedAfterMonths: d.outdatedAfterMonths,
       fonts: d.fonts ?? null,
       footer: d.footer ?? '',
       contacts: d.contacts ?? [],
@@ -185,6 +189,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
           )}
           {logo && <Thumbnail id={logo.id} hasThumbnail={logo.hasThumbnail} alt={t('settings.logoAlt', { name: form.name })} mediaType={logo.mediaType} version={logo.sha256} />}
         </fieldset>
+        <OfficeMediaFields value={form} onChange={(media) => set(media)} />
         <fieldset>
           <legend>{t('settings.boilerplate')}</legend>
           {WORKING_LANGUAGES.map((l) => (

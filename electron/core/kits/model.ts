@@ -242,6 +242,12 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       contactCache.set(id, null);
       return null;
     }
+    if (f.dataProtection?.doNotContact) {
+      // The person asked not to be contacted: their details go out in no kit.
+      warnings.push(warning('KIT_DO_NOT_CONTACT', `"${f.name}" is marked do-not-contact; left out of the kit.`, { name: f.name }));
+      contactCache.set(id, null);
+      return null;
+    }
     const c: KitContact = {
       id,
       name: f.name,
