@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RichTextSchema } from './richtext';
+import { FOOTER_MAX, KIT_FONT_FAMILIES, OFFICE_CONTACTS_MAX } from './offices/look';
 
 /** Pure validators shared by every layer. */
 
@@ -334,6 +335,19 @@ export const OfficeFields = z
     colours: z.object({ primary: ColourSchema, accent: ColourSchema }).strict().default({ ...DEFAULT_COLOURS }),
     boilerplate: z.record(LanguageSchema, z.string().max(20_000)).default({}),
     timeZone: TimeZoneSchema.nullable().default(null),
+    /** Its kits' fonts, from the bundled set; none: the kit's own (Arial in Word, DejaVu Sans in the PDF). */
+    fonts: z
+      .object({
+        headings: z.enum(KIT_FONT_FAMILIES, { error: `a kit font is one of the bundled fonts: ${KIT_FONT_FAMILIES.join(', ')}` }),
+        body: z.enum(KIT_FONT_FAMILIES, { error: `a kit font is one of the bundled fonts: ${KIT_FONT_FAMILIES.join(', ')}` }),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+    /** The line at the foot of every page of its kits (beside the page number); none: the office's name and the kit's title. */
+    footer: z.string().trim().max(FOOTER_MAX, `the footer is one line of at most ${FOOTER_MAX} characters`).optional(),
+    /** The press contacts its kits print when a kit names none (spokespeople, in order). */
+    contacts: z.array(DocIdSchema).max(OFFICE_CONTACTS_MAX, `an office names at most ${OFFICE_CONTACTS_MAX} default contacts`).optional(),
     /** The digits its Arabic interface writes: Arabic-Indic (٠١٢٣) or Western (0123). */
     digits: z.enum(['arab', 'latn']).optional(),
     office: DocIdSchema.nullable().default(null),

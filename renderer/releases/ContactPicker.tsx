@@ -5,8 +5,18 @@ import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { useDebounced } from '../ui/useDebounced';
 
-/** The release's media contacts: picked from the contacts list by searching it. */
-export function ContactPicker({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) {
+interface ContactPickerProps {
+  value: string[];
+  onChange: (ids: string[]) => void;
+  /** The fieldset's legend and the text shown while nothing is picked; a release's media contacts by default. */
+  legend?: string;
+  empty?: string;
+  /** Offer only contacts of this kind (an office's default contacts are spokespeople). */
+  kind?: 'spokesperson' | 'journalist';
+}
+
+/** Contacts picked from the contacts list by searching it: a release's media contacts, an office's defaults. */
+export function ContactPicker({ value, onChange, legend, empty, kind }: ContactPickerProps) {
   const { t } = useTranslation();
   const client = useClient();
   const id = useId();
@@ -39,13 +49,13 @@ export function ContactPicker({ value, onChange }: { value: string[]; onChange: 
       return;
     }
     let live = true;
-    void client.call('contact.list', { query: q, limit: 8 }).then((res) => {
+    void client.call('contact.list', { query: q, limit: 8, ...(kind ? { kind } : {}) }).then((res) => {
       if (live) setFound(res.ok ? res.value.items : []);
     });
     return () => {
       live = false;
     };
-  }, [client, q]);
+  }, [client, q, kind]);
 
   const add = (c: ContactSummary) => {
     setNames((n) => ({ ...n, [c.id]: c.name }));
@@ -55,9 +65,9 @@ export function ContactPicker({ value, onChange }: { value: string[]; onChange: 
 
   return (
     <fieldset className="contact-picker">
-      <legend>{t('releases.mediaContacts')}</legend>
+      <legend>{legend ?? t('releases.mediaContacts')}</legend>
       {value.length === 0 ? (
-        <p className="muted">{t('releases.noContacts')}</p>
+        <p className="muted">{empty ?? t('releases.noContacts')}</p>
       ) : (
         <ul className="picked">
           {value.map((cid) => (

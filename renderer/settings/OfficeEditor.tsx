@@ -1,8 +1,10 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_COLOURS, isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
+import { FOOTER_MAX, KIT_FONT_FAMILIES, type KitFontFamily } from '../../electron/shared/offices/look';
 import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
+import { ContactPicker } from '../releases/ContactPicker';
 import { OfficeMediaFields } from '../contacts/OfficeMediaFields';
 import { ZoneInput } from '../releases/ZoneInput';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
@@ -26,7 +28,11 @@ const EMPTY: OfficeForm = {
   office: null,
 };
 
-/** An office: its name, colours, time zone, boilerplate in each working language and logo. */
+/** A kit font, or the kit's own when none is chosen (the select's empty choice). */
+const fontChoices = KIT_FONT_FAMILIES.map((f) => ({ value: f, label: f }));
+const asFont = (v: string): KitFontFamily | null => KIT_FONT_FAMILIES.find((f) => f === v) ?? null;
+
+/** An office: its name, its kits' look (colours, fonts, logo, footer line, default contacts), time zone and boilerplate in each working language. */
 export function OfficeEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
@@ -34,10 +40,24 @@ export function OfficeEditor({ id }: { id: string | null }) {
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
-    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', digits: d.digits, office: d.office ?? null, country: d.country ?? null, beats: d.beats ?? [], outdatedAfterMonths: d.outdatedAfterMonths }),
+    toForm: (d): OfficeForm => ({
+      name: d.name,
+      logo: d.logo ?? null,
+      colours: d.colours,
+      boilerplate: d.boilerplate ?? {},
+      zone: d.timeZone ?? '',
+      digits: d.digits,
+      office: d.office ?? null,
+      country: d.country ?? null,
+      beats: d.beats ?? [],
+      outdatedAfterMonths: d.outdatedAfterMonths,
+      fonts: d.fonts ?? null,
+      footer: d.footer ?? '',
+      contacts: d.contacts ?? [],
+    }),
     write: (client, { zone, ...form }, target) => {
       const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
-      const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate };
+      const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate, footer: (form.footer ?? '').trim() };
       return target ? client.call('office.update', { ...target, fields }) : client.call('office.create', fields);
     },
     hrefOf: href.office,
@@ -101,6 +121,55 @@ export function OfficeEditor({ id }: { id: string | null }) {
             { value: 'arab', label: t('settings.digitsArabic') },
           ]}
           onChange={(d) => set({ digits: d === 'arab' ? 'arab' : 'latn' })}
+        />
+        <fieldset>
+          <legend>{t('settings.kitFonts')}</legend>
+          <p className="hint">{t('settings.kitFontsHint')}</p>
+          <div className="row">
+            <SelectField
+              id={`${uid}-font-headings`}
+              label={t('settings.fontHeadings')}
+              value={form.fonts?.headings ?? ''}
+              none={t('settings.fontDefault')}
+              choices={fontChoices}
+              onChange={(v) => {
+                const headings = asFont(v);
+                set({ fonts: headings ? { headings, body: form.fonts?.body ?? headings } : null });
+              }}
+            />
+            <SelectField
+              id={`${uid}-font-body`}
+              label={t('settings.fontBody')}
+              value={form.fonts?.body ?? ''}
+              none={t('settings.fontDefault')}
+              choices={fontChoices}
+              onChange={(v) => {
+                const body = asFont(v);
+                set({ fonts: body ? { body, headings: form.fonts?.headings ?? body } : null });
+              }}
+            />
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${uid}-footer`}>{t('settings.footer')}</label>
+          <input
+            id={`${uid}-footer`}
+            dir="auto"
+            maxLength={FOOTER_MAX}
+            value={form.footer ?? ''}
+            aria-describedby={`${uid}-footer-hint`}
+            onChange={(e) => set({ footer: e.target.value })}
+          />
+          <p className="hint" id={`${uid}-footer-hint`}>
+            {t('settings.footerHint')}
+          </p>
+        </div>
+        <ContactPicker
+          value={form.contacts ?? []}
+          onChange={(contacts) => set({ contacts })}
+          kind="spokesperson"
+          legend={t('settings.defaultContacts')}
+          empty={t('settings.noDefaultContacts')}
         />
         <fieldset>
           <legend>{t('settings.logo')}</legend>

@@ -242,7 +242,8 @@ describe('The kit builder in the browser', () => {
 
     await page.getByRole('heading', { name: 'Download', exact: true }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'kit-builder-downloads.png') });
-  });
+    // Two exports through the web server, each printed by Chromium: room for a loaded machine.
+  }, 120_000);
 
   it('cancels a ZIP bundle export: nothing is downloaded and the job ends cancelled', async () => {
     const back = page.url();

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult, KitExportedBytes, KitPreview } from '../../electron/shared/kits/contract';
 import { vCards } from '../../electron/core/kits/bundle-text';
+import { PAGE_NUMBERS_UP_TO_WORDS } from '../../electron/core/kits/docx';
 import { exportKit } from '../../electron/core/kits/export';
 import { resolveKit } from '../../electron/core/kits/model';
-import { ARABIC_BODY, ARABIC_HEADLINE, call, dispose, ENGLISH_BODY, ENGLISH_HEADLINE, job, jobError, makeKit, type KitFixture } from './fixtures';
+import { ARABIC_BODY, ARABIC_HEADLINE, body, call, dispose, ENGLISH_BODY, ENGLISH_HEADLINE, job, jobError, makeKit, type KitFixture } from './fixtures';
 import { entryMethods, readZip } from './zipread';
 
 /**
@@ -84,6 +85,34 @@ describe('the DOCX', () => {
     for (const [, name] of refs) expect(document).toContain(`w:bookmarkStart w:name="${name}"`);
     expect(parts.get('word/settings.xml')!.toString('utf8')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
   });
+
+  it('leaves a long kit\'s contents numbers to the word processor: entries linked, numbers blank, the field marked to update', async () => {
+    const words = 'water families district borehole community health season rains children clinic'.split(' ');
+    const paragraphs = Array.from({ length: 40 }, (_, i) => Array.from({ length: 50 }, (_, j) => words[(i + j) % words.length]).join(' '));
+    const long = await call<{ id: string }>(f.core, 'release.create', { headline: 'A long report from Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: body(paragraphs) });
+    const kit = await call<{ id: string }>(f.core, 'kit.create', { title: 'Long kit', items: [{ kind: 'release', id: long.id }, { kind: 'section', sectionKind: 'factSheet', title: 'Fact sheet', body: body(['12 boreholes.']) }] });
+    expect(resolveKit(f.core.ctx, kit.id, { requireItems: true }).words).toBeGreaterThan(PAGE_NUMBERS_UP_TO_WORDS);
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-kit-long-'));
+    try {
+      const r = await job<KitExportResult>(f.core, 'kit.export', { id: kit.id, formats: ['docx'], outDir: dir });
+      const longParts = await readZip(r.files[0]!.path);
+      const doc = longParts.get('word/document.xml')!.toString('utf8');
+      const start = doc.indexOf('TOC \\h');
+      expect(start).toBeGreaterThan(0);
+      const toc = doc.slice(start, doc.indexOf('</w:sdtContent>', start));
+      expect(toc).toContain('A long report from Kasese');
+      expect(toc).toContain('Fact sheet');
+      const refs = [...toc.matchAll(/PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(.*?)<w:fldChar w:fldCharType="end"\/>/g)];
+      expect(refs).toHaveLength(2);
+      for (const [, name, shown] of refs) {
+        expect(doc).toContain(`w:bookmarkStart w:name="${name}"`);
+        expect(shown, `the number written for ${name}`).not.toMatch(/<w:t[^>]*>\d/);
+      }
+      expect(longParts.get('word/settings.xml')!.toString('utf8')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('writes Arabic paragraphs right to left, with right-to-left runs, and English ones left to right', () => {
     const paragraphs = document.split(/<w:p[ >]/).filter((p) => p.includes('</w:p>'));
@@ -282,12 +311,14 @@ describe('the ZIP bundle', () => {
     expect(csv).toContain('"photos/borehole-1.jpg","Families collect water at borehole 1, Kasese","Photo: J. Mukasa"');
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as {
       kit: { id: string };
+      office: { id: string; name: string } | null;
       embargo: { at: string } | null;
       files: { path: string; sha256: string; caption: string; credit: string; usageRights: string }[];
       items: { kind: string }[];
       documents: { path: string; sha256: string }[];
     };
     expect(manifest.kit.id).toBe(f.kitId);
+    expect(manifest.office).toEqual({ id: f.officeId, name: 'East Africa Regional Office' });
     expect(manifest.embargo?.at).toBe('2099-12-03T10:00:00Z');
     expect(manifest.items.map((i) => i.kind)).toEqual(['release', 'release', 'section', 'photo', 'photo', 'contact']);
     const { createHash } = await import('node:crypto');

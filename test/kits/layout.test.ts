@@ -123,7 +123,7 @@ describe.each(renditions)('the %s, on the page', (name) => {
     }
   });
 
-  it('puts every heading on the page the contents page gives', (ctx) => {
+  it(name.endsWith('lite') ? 'lists every part in the contents, without page numbers (kit-lite is read on a screen)' : 'puts every heading on the page the contents page gives', (ctx) => {
     pdfOf(name, (why) => ctx.skip(true, why));
     const lang = name.slice(0, 2);
     const contentsPage = pages.findIndex((p) => isContentsPage(p, lang));
@@ -133,6 +133,10 @@ describe.each(renditions)('the %s, on the page', (name) => {
       const entry = rows.find((r) => hasPhrase(r, title));
       expect(entry, `"${title}" in the contents`).toBeDefined();
       const numbers = numbersIn(entry!.text);
+      if (name.endsWith('lite')) {
+        expect(numbers, `"${entry!.text}" has no page number`).toEqual([]);
+        continue;
+      }
       expect(numbers, `the page number of "${title}" in "${entry!.text}"`).toHaveLength(1);
       const page = pages[numbers[0]! - 1];
       expect(page, `page ${numbers[0]} of "${title}"`).toBeDefined();

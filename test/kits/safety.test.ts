@@ -160,7 +160,6 @@ describe('a bundle made of hostile attachments', () => {
     expect(exifTags((await sharp(zipped).metadata()).exif)).not.toContain(GPS_IFD);
     expect((await sharp(zipped).raw().toBuffer()).equals(await sharp(await photoWithLocation()).raw().toBuffer())).toBe(true);
     expect(entries.get('captions.csv')!.toString('utf8')).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    // A bundle prints its PDF twice (the contents page's numbers come from the first print).
   }, 90_000);
 });
 

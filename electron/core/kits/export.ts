@@ -9,7 +9,7 @@ import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { captionsCsv, vCards, type CaptionRow } from './bundle-text';
 import { buildDocx } from './docx';
-import { renderKitHtml, type HtmlImage } from './html';
+import { renderKitHtml, type HtmlImage, type RenderOptions } from './html';
 import { bundledImage, eachLimited, IMAGE_CONCURRENCY, rendition, type Rendition, type RenderedImage } from './images';
 import { imagesOf, resolveKit, type KitAttachment, type KitModel } from './model';
 import { pdfPrinter, type PdfPrinter } from './pdf';
@@ -131,7 +131,7 @@ async function renditions(ctx: CoreContext, images: KitAttachment[], which: Rend
 }
 
 /** The HTML and the files the printer may serve for it. */
-function printableHtml(model: KitModel, images: Map<string, RenderedImage>, which: Rendition, pages?: ReadonlyMap<string, number>): { html: string; files: Map<string, string> } {
+function printableHtml(model: KitModel, images: Map<string, RenderedImage>, which: Rendition, render: Pick<RenderOptions, 'pages' | 'draft'>): { html: string; files: Map<string, string> } {
   const files = new Map<string, string>();
   for (const f of KIT_FONTS) files.set(`${KIT_ORIGIN}/fonts/${f.file}`, fontPath(f.file));
   const htmlImages = new Map<string, HtmlImage>();
@@ -140,7 +140,7 @@ function printableHtml(model: KitModel, images: Map<string, RenderedImage>, whic
     files.set(url, img.path);
     htmlImages.set(id, { src: url, width: img.width, height: img.height });
   }
-  return { html: renderKitHtml(model, { images: htmlImages, bundledFonts: true, ...(pages ? { pages } : {}) }), files };
+  return { html: renderKitHtml(model, { images: htmlImages, bundledFonts: true, ...render }), files };
 }
 
 function checkedPdf(pdf: Buffer): Buffer {
@@ -151,18 +151,23 @@ function checkedPdf(pdf: Buffer): Buffer {
 }
 
 /**
- * Prints the kit twice: a first, untagged print says on which page each part starts, and the
- * second prints the contents page with those numbers (in a column the first print left empty,
- * so the pages fall the same way).
+ * The kit's PDF. Chromium has no `target-counter()`, so the contents page gets its numbers
+ * from a draft print first: the same layout with only the parts' headings painted (no photos,
+ * no body text, untagged), whose named destinations say where each part starts, in a fraction
+ * of a real print's time. Kit-lite has no numbers on its contents page (its entries are links)
+ * and is printed once.
  */
 async function printPdf(printer: PdfPrinter, model: KitModel, images: Map<string, RenderedImage>, which: Rendition, job: JobHandle | null): Promise<Buffer> {
   const signal = job ? { signal: job.signal } : {};
-  const first = printableHtml(model, images, which);
-  if (model.blocks.length === 0) return checkedPdf(await printer.print(first.html, { pageSize: model.pageSize, files: first.files, tagged: which !== 'lite', ...signal }));
-  const draft = checkedPdf(await printer.print(first.html, { pageSize: model.pageSize, files: first.files, tagged: false, ...signal }));
-  job?.throwIfCancelled();
-  const final = printableHtml(model, images, which, destinationPages(draft));
-  return checkedPdf(await printer.print(final.html, { pageSize: model.pageSize, files: final.files, tagged: which !== 'lite', ...signal }));
+  const tagged = which !== 'lite';
+  let pages: ReadonlyMap<string, number> | 'none' = 'none';
+  if (which !== 'lite' && model.blocks.length > 0) {
+    const draft = printableHtml(model, images, which, { pages: 'blank', draft: true });
+    pages = destinationPages(checkedPdf(await printer.print(draft.html, { pageSize: model.pageSize, files: draft.files, tagged: false, ...signal })));
+    job?.throwIfCancelled();
+  }
+  const final = printableHtml(model, images, which, { pages });
+  return checkedPdf(await printer.print(final.html, { pageSize: model.pageSize, files: final.files, tagged, ...signal }));
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -259,6 +264,7 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
             manifestVersion: 1,
             generatedAt: model.generatedAt.toISOString(),
             kit: { id: model.id, rev: model.rev, title: model.title, language: model.language, pageSize: model.pageSize, audience: model.audience },
+            office: model.office ? { id: model.office.id, name: model.office.name } : null,
             embargo: model.embargo ? { at: model.embargo.at, timeZone: model.embargo.timeZone, notice: model.embargo.notice } : null,
             documents: [
               { path: docxName, bytes: docx.length, sha256: sha256(docx) },

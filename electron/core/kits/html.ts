@@ -3,7 +3,7 @@ import { DEFAULT_COLOURS } from '../../shared/documents';
 import { labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
-import { KIT_FONTS, loadTemplate } from './resources';
+import { KIT_FONTS, loadTemplate, OFFICE_FONTS } from './resources';
 
 /**
  * The kit as one HTML page: what Chromium prints to PDF and what the live preview shows. It
@@ -27,9 +27,23 @@ export interface RenderOptions {
   images: Map<string, HtmlImage>;
   /** Load the bundled fonts from KIT_ORIGIN (print); the preview has no way to fetch them and uses the same families installed, or fallbacks. */
   bundledFonts: boolean;
-  /** The page each part starts on (by its anchor, "part-3"), from a first print; without it the contents page leaves the numbers blank, in the same space. */
-  pages?: ReadonlyMap<string, number>;
+  /**
+   * The contents page's numbers. A map: the page each part starts on (by its anchor, "part-3"),
+   * from a draft print. 'blank': the same space left empty, so the pages fall as they will with
+   * the numbers (the draft). 'none': no number column (kit-lite, which is read on a screen and
+   * follows the contents' links).
+   */
+  pages: ReadonlyMap<string, number> | 'blank' | 'none';
+  /**
+   * A draft for finding where each part starts: laid out exactly as the real print, but nothing
+   * painted except the parts' headings (whose named destinations give their pages), so Chromium
+   * writes no photos and almost no text into it.
+   */
+  draft?: boolean;
 }
+
+/** Hides everything but the part headings; `visibility` keeps every box where it was. */
+const DRAFT_CSS = `body, body * { visibility: hidden !important; } [id^="part-"] { visibility: visible !important; } @page { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`;
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -205,12 +219,14 @@ function pageRules(model: KitModel): string {
   const l = labelsFor(model.language);
   const colours = model.office?.colours ?? DEFAULT_COLOURS;
   const size = model.pageSize === 'Letter' ? 'letter' : 'A4';
-  const footerLeft = model.office ? cssString(`${model.office.name} · ${model.title}`) : cssString(model.title);
+  const footerLeft = cssString(model.office?.footer ?? (model.office ? `${model.office.name} · ${model.title}` : model.title));
+  const fonts = model.office?.fonts;
+  const fontVars = fonts ? ` --sans: ${OFFICE_FONTS[fonts.body].css}; --headings: ${OFFICE_FONTS[fonts.headings].css};` : '';
   const embargo = model.embargo
     ? `@top-center { content: ${cssString(model.embargo.notice)}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; direction: ${model.dir}; unicode-bidi: isolate; }`
     : '';
   const pageNumber = `content: ${cssString(`${l.page} `)} counter(page) ${cssString(` ${l.of} `)} counter(pages);`;
-  return `:root { --primary: ${colours.primary}; --accent: ${colours.accent}; }
+  return `:root { --primary: ${colours.primary}; --accent: ${colours.accent};${fontVars} }
 @page {
   size: ${size};
   margin: 22mm 18mm 20mm 18mm;
@@ -219,7 +235,7 @@ function pageRules(model: KitModel): string {
   @bottom-right { ${pageNumber} font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
 }
 @page :first {
-  @bottom-left { content: none; }
+  @bottom-left { content: ${model.office?.footer ? footerLeft : 'none'}; }
   @bottom-right { content: none; }
 }`;
 }
@@ -227,6 +243,11 @@ function pageRules(model: KitModel): string {
 function csp(bundledFonts: boolean): string {
   const fonts = bundledFonts ? `font-src ${KIT_ORIGIN}` : "font-src 'none'";
   return `default-src 'none'; img-src ${KIT_ORIGIN} data:; ${fonts}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
+}
+
+function pageCell(pages: RenderOptions['pages'], anchor: string): string {
+  if (pages === 'none') return '';
+  return `<span class="toc-page">${pages === 'blank' ? '' : (pages.get(anchor) ?? '')}</span>`;
 }
 
 /** Fills the office's template with the kit. */
@@ -250,7 +271,7 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
     ? `<nav class="toc"><h2>${esc(l.contents)}</h2><ol>${toc
         .map(
           (t) =>
-            `<li><a href="#${t.anchor}"><span class="toc-title"${langAttrs(t.lang, null)}>${esc(t.text)}</span>${t.kind ? `<span class="toc-kind">${esc(t.kind)}</span>` : ''}<span class="toc-page">${opts.pages?.get(t.anchor) ?? ''}</span></a></li>`,
+            `<li><a href="#${t.anchor}"><span class="toc-title"${langAttrs(t.lang, null)}>${esc(t.text)}</span>${t.kind ? `<span class="toc-kind">${esc(t.kind)}</span>` : ''}${pageCell(opts.pages, t.anchor)}</a></li>`,
         )
         .join('')}</ol></nav>`
     : '';
@@ -261,7 +282,7 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
     title: esc(model.title),
     fonts: fontFaces(opts.bundledFonts),
     css: template.css,
-    page: pageRules(model),
+    page: opts.draft ? `${pageRules(model)}\n${DRAFT_CSS}` : pageRules(model),
     bodyClass: model.embargo ? 'kit embargoed' : 'kit',
     embargoBand: model.embargo ? `<div class="embargo-band" role="note">${esc(model.embargo.notice)}</div>` : '',
     body: [cover, contents, ...parts].join('\n'),

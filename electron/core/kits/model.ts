@@ -20,6 +20,7 @@ import { channelVisibleTo, embargoNotice, formatDate, type PageSize } from '../.
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
+import type { KitFontFamily } from '../../shared/offices/look';
 import type { CoreContext } from '../context';
 import { canThumbnail } from '../attachments/images';
 import { warning, type Warning } from '../../shared/warnings';
@@ -96,9 +97,15 @@ export interface KitOffice {
   id: string;
   name: string;
   colours: { primary: string; accent: string };
+  /** Headings and body text in fonts of the bundled set; null: the kit's own. */
+  fonts: { headings: KitFontFamily; body: KitFontFamily } | null;
+  /** The line at the foot of every page; null: the office's name (and the kit's title in the PDF). */
+  footer: string | null;
   boilerplate: Record<string, string>;
   timeZone: string | null;
   template: string;
+  /** The press contacts printed when the kit names none. */
+  contacts: string[];
 }
 
 export interface KitModel {
@@ -123,6 +130,8 @@ export interface KitModel {
   generatedAt: Date;
   /** Paragraph-level blocks in all the kit's text: the measure of how long the documents get. */
   blockCount: number;
+  /** Words in the kit's text (releases, quotes, sections): what laying its pages out costs. */
+  words: number;
   warnings: Warning[];
 }
 
@@ -157,6 +166,8 @@ function countBlocks(blocks: BlockNode[]): number {
   return n;
 }
 
+const wordsIn = (text: string): number => text.split(/\s+/).filter((w) => w !== '').length;
+
 export interface ResolveOptions {
   now?: Date;
   /** Exports refuse an empty kit; the live preview shows its cover. */
@@ -178,14 +189,26 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
 
   let office: KitOffice | null = null;
   let logo: KitAttachment | null = null;
-  if (kit.office) {
-    const o = docs.getStored(kit.office);
+  // The kit's own choice, or else the office of its releases.
+  const officeId = kit.office ?? releasesOffice(ctx, kit.items);
+  if (officeId) {
+    const o = docs.getStored(officeId);
     if (!o || o.deleted || o.type !== 'office') {
-      warnings.push(warning('KIT_OFFICE_MISSING', `The kit's office "${kit.office}" is no longer in the library; the kit is printed without an office template.`, { id: kit.office }));
+      warnings.push(warning('KIT_OFFICE_MISSING', `The kit's office "${officeId}" is no longer in the library; the kit is printed without an office template.`, { id: officeId }));
     } else {
       const f = parseBody(OfficeFields, o.body, `Office "${o.id}"`, ['office']);
       const template = typeof o.body.template === 'string' && /^[a-z0-9-]{1,40}$/.test(o.body.template) ? o.body.template : 'default';
-      office = { id: o.id, name: f.name, colours: f.colours ?? DEFAULT_COLOURS, boilerplate: f.boilerplate, timeZone: f.timeZone, template };
+      office = {
+        id: o.id,
+        name: f.name,
+        colours: f.colours ?? DEFAULT_COLOURS,
+        fonts: f.fonts ?? null,
+        footer: f.footer?.trim() ? f.footer.trim() : null,
+        boilerplate: f.boilerplate,
+        timeZone: f.timeZone,
+        template,
+        contacts: f.contacts ?? [],
+      };
       if (f.logo) logo = attachment(ctx, f.logo, ['office', 'logo'], `the logo of office "${f.name}"`);
     }
   }
@@ -196,6 +219,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
   const blocks: KitBlock[] = [];
   const embargoes: KitEmbargo[] = [];
   let blockCount = 0;
+  let words = 0;
 
   const contactOf = (id: string, where: (string | number)[], fromRelease: boolean): KitContact | null => {
     if (contactCache.has(id)) return contactCache.get(id)!;
@@ -256,6 +280,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
           const release = resolveRelease(ctx, r, where, office, now, (id) => contactOf(id, where, true));
           if (release.embargo) embargoes.push(release.embargo);
           blockCount += countBlocks(release.body.content) + release.quotes.length + 4;
+          words += wordsIn(plainText(release.body)) + release.quotes.reduce((n, q) => n + wordsIn(q.text), 0) + wordsIn(release.boilerplate ?? '') + wordsIn(release.notesToEditors ?? '');
           push({ kind: 'release', release });
         }
         break;
@@ -275,10 +300,20 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       }
       case 'section':
         blockCount += countBlocks(item.body.content) + 1;
+        words += wordsIn(plainText(item.body));
         push({ kind: 'section', sectionKind: item.sectionKind, title: item.title, body: item.body });
         break;
     }
   });
+
+  // A kit that names no press contact prints its office's default ones.
+  if (spokespeople.size === 0 && office) {
+    const defaults = office.contacts.map((id) => contactOf(id, ['office', 'contacts'], true)).filter((c): c is KitContact => c !== null);
+    if (defaults.length) {
+      push({ kind: 'contacts', contacts: defaults });
+      blockCount += defaults.length;
+    }
+  }
 
   if (blockCount > MAX_KIT_BLOCKS) {
     throw new DatelineError(
@@ -310,6 +345,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     dateText: formatDate(todayIso, kit.language),
     generatedAt: now,
     blockCount,
+    words,
     warnings,
   };
 }
@@ -318,6 +354,16 @@ function isoDateIn(now: Date, timeZone: string): string {
   const { year, month, day } = wallTimeIn(now, timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${year}-${two(month)}-${two(day)}`;
+}
+
+/** The office of the kit's first release that names one. */
+function releasesOffice(ctx: CoreContext, items: readonly KitItem[]): string | null {
+  for (const item of items) {
+    if (item.kind !== 'release') continue;
+    const r = ctx.library.docs.getStored(item.id);
+    if (r && !r.deleted && r.type === 'release' && typeof r.body.office === 'string') return r.body.office;
+  }
+  return null;
 }
 
 /** The releases an item stands for: the release itself, or the chosen language versions of its translation group. */

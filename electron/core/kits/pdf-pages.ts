@@ -1,7 +1,7 @@
 /**
  * The page each named destination of a PDF printed by Chromium is on. Chromium has no CSS
- * `target-counter()`, so the kit's contents page gets its page numbers from a first print:
- * every part's heading has an id, Chromium writes each id as a named destination
+ * `target-counter()`, so the kit's contents page gets its page numbers from a draft print
+ * (see export.ts): every part's heading has an id, Chromium writes each id as a named destination
  * (`/Dests << /part-3 [16 0 R /XYZ ...] >>`), and the page tree (`/Type /Pages`, nested in
  * nodes of a few kids) gives each page object its number.
  *

@@ -15,7 +15,7 @@ export async function previewKit(ctx: CoreContext, kitId: string): Promise<KitPr
     rendered.map(([id, r]) => [id, { src: `data:${r.mediaType};base64,${r.bytes.toString('base64')}`, width: r.width, height: r.height }]),
   );
   return {
-    html: renderKitHtml(model, { images: htmlImages, bundledFonts: false }),
+    html: renderKitHtml(model, { images: htmlImages, bundledFonts: false, pages: 'none' }),
     pageSize: model.pageSize,
     embargoUntil: model.embargo?.at ?? null,
     embargoNotice: model.embargo?.notice ?? null,

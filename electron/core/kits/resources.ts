@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatelineError } from '../../shared/errors';
+import type { KitFontFamily } from '../../shared/offices/look';
 
 /**
  * Where the kit templates and fonts are. The same code runs from the source tree (tests),
@@ -64,7 +65,27 @@ export const KIT_FONTS = [
     weight: 400,
     range: 'U+1100-11FF, U+2E80-2FDF, U+3000-31FF, U+3400-4DBF, U+4E00-9FFF, U+A960-A97F, U+AC00-D7AF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF',
   },
+  // The same face for all text, when an office chooses it for its kits (Arabic falls back to Dateline Sans).
+  { file: 'WenQuanYiMicroHei.ttf', family: 'Dateline WenQuanYi', weight: 400, range: null },
 ] as const;
+
+/** Each font an office may choose: its CSS family list (bundled faces first) and the files a DOCX embeds. */
+export const OFFICE_FONTS: Record<KitFontFamily, { css: string; regular: string; bold: string | null }> = {
+  'DejaVu Sans': { css: "'Dateline Sans', 'Dateline CJK', sans-serif", regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
+  'WenQuanYi Micro Hei': { css: "'Dateline WenQuanYi', 'Dateline Sans', sans-serif", regular: 'WenQuanYiMicroHei.ttf', bold: null },
+};
+
+const fontBytes = new Map<string, Buffer>();
+
+/** A bundled font file's bytes, read once per process. */
+export function fontFile(file: string): Buffer {
+  let b = fontBytes.get(file);
+  if (!b) {
+    b = readFileSync(fontPath(file));
+    fontBytes.set(file, b);
+  }
+  return b;
+}
 
 export function fontPath(file: string): string {
   return join(resourcesDir(), 'fonts', file);

@@ -1,0 +1,40 @@
+import type { OfficeFieldsT } from '../../shared/documents';
+import { DatelineError } from '../../shared/errors';
+import { canThumbnail } from '../attachments/images';
+import type { CoreContext } from '../context';
+
+/**
+ * What an office's fields point to, checked before it is stored: its logo is an image in the
+ * library (a PDF or a video cannot stand on a kit's cover), and its default contacts are
+ * spokespeople (a journalist from the media list is never printed in a kit).
+ */
+export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<OfficeFieldsT, 'logo' | 'contacts'>>, where: (string | number)[]): void {
+  const docs = ctx.library.docs;
+  if (fields.logo) {
+    const a = docs.getStored(fields.logo);
+    if (!a || a.deleted || a.type !== 'attachment') {
+      throw new DatelineError('NOT_FOUND', `logo: "${fields.logo}" is not an attachment in the library; add the logo as an attachment first.`, { path: [...where, 'logo'], params: { id: fields.logo } });
+    }
+    const mediaType = typeof a.body.mediaType === 'string' ? a.body.mediaType : '';
+    if (!canThumbnail(mediaType)) {
+      const name = typeof a.body.originalName === 'string' ? a.body.originalName : fields.logo;
+      throw new DatelineError('INVALID_INPUT', `logo: "${name}" is not an image (${mediaType || 'unknown type'}); choose a PNG, JPEG or WebP image.`, {
+        path: [...where, 'logo'],
+        params: { id: fields.logo, mediaType },
+      });
+    }
+  }
+  (fields.contacts ?? []).forEach((id, i) => {
+    const c = docs.getStored(id);
+    if (!c || c.deleted || c.type !== 'contact') {
+      throw new DatelineError('NOT_FOUND', `contacts.${i}: "${id}" is not a contact in the library.`, { path: [...where, 'contacts', i], params: { id } });
+    }
+    if (c.body.kind !== 'spokesperson') {
+      const name = typeof c.body.name === 'string' ? c.body.name : id;
+      throw new DatelineError('INVALID_INPUT', `contacts.${i}: "${name}" is a journalist in the media list, not a press contact of the organisation; an office's kits print only its spokespeople.`, {
+        path: [...where, 'contacts', i],
+        params: { id, name },
+      });
+    }
+  });
+}
