@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ColumnMappingSchema, type ColumnMapping, type HeaderSet } from './columns';
 import { DocIdSchema } from '../documents';
-import { method } from '../methods';
+import { localPath, method } from '../methods';
 
 /**
  * Contract methods for media contacts in bulk: import from CSV and vCard, export to CSV and
@@ -51,7 +51,7 @@ export const ContactImportInput = z
   })
   .strict();
 
-export const ContactImportFileInput = z.object({ path: z.string().min(1).max(4096), ...importOptions }).strict();
+export const ContactImportFileInput = z.object({ path: localPath(), ...importOptions }).strict();
 
 export type RowAction = 'create' | 'merge' | 'refuse' | 'skip';
 
@@ -107,7 +107,7 @@ const exportSelection = {
 };
 
 export const ContactExportInput = z.object(exportSelection).strict();
-export const ContactExportFileInput = z.object({ ...exportSelection, out: z.string().min(1).max(4096) }).strict();
+export const ContactExportFileInput = z.object({ ...exportSelection, out: localPath() }).strict();
 
 export interface ContactExportText {
   fileName: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocIdSchema, RevSchema, type DocType } from '../documents';
-import { BaseRev, Empty, jobMethod, Limit, method, type Created } from '../methods';
+import { BaseRev, Empty, jobMethod, Limit, localPath, method, type Created } from '../methods';
 
 /**
  * Contract methods of the library as a whole: its facts, check, changes, backup and restore,
@@ -67,8 +67,8 @@ export const LIBRARY_API = {
   'library.changes': method<{ lastSeq: number; changes: { seq: number; id: string; rev: string; deleted: boolean }[] }>()(
     z.object({ since: z.number().int().min(0), limit: Limit }).strict(),
   ),
-  'library.backup': jobMethod<BackupResult>()(z.object({ out: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
-  'library.restore': jobMethod<RestoreResult>()(z.object({ from: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
+  'library.backup': jobMethod<BackupResult>()(z.object({ out: localPath() }).strict(), { access: 'local' }),
+  'library.restore': jobMethod<RestoreResult>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
 
   'doc.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
   'doc.history': method<RevisionSummary[]>()(z.object({ id: DocIdSchema }).strict()),
