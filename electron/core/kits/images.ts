@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { sharp } from '../attachments/decoders';
 import { DatelineError } from '../../shared/errors';
 import { imageSize, MAX_INPUT_PIXELS } from '../attachments/images';
 import type { CoreContext } from '../context';
