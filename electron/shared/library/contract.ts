@@ -52,11 +52,15 @@ export interface BackupResult {
   bytes: number;
   documents: number;
   files: number;
+  /** SHA-256 of each attachment file left out because its bytes no longer match (damaged on disk). */
+  leftOut: string[];
 }
 
 export interface RestoreResult {
   documents: number;
   files: number;
+  /** The files the backup was made without (damaged in the library it was made from). */
+  leftOut: string[];
   /** Where the library that was replaced went (kept, never deleted). */
   previous: string | null;
 }
