@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DatelineError } from '../../shared/errors';
+import { cancelledError, DatelineError } from '../../shared/errors';
 import type { PageSize } from '../../shared/kits/layout';
 import { createPrintFolder, removePrintFolder, sweepPrintFolders, type PrintFolder } from './print-profiles';
 
@@ -70,7 +70,7 @@ function chromiumPath(): string {
   return found;
 }
 
-const cancelled = (): DatelineError => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
+const cancelled = (): DatelineError => cancelledError('export');
 
 /** A started browser: its one context, and the folder it keeps its profile in. */
 interface Warm {
