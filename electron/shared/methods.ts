@@ -15,10 +15,50 @@ export interface MethodDef<I extends z.ZodType, O, J extends boolean = boolean> 
   readonly _output?: O;
 }
 
+const LOCAL_PATHS = new WeakSet<z.ZodType>();
+
+/**
+ * A path on this computer, in a method's input. Declaring a field with it is what makes the
+ * method 'local' (CLI and desktop shell only, refused over HTTP): a new method that takes a
+ * path is on the safe side without anyone remembering to say so.
+ */
+export function localPath(): z.ZodString {
+  const schema = z.string().min(1, 'the path is empty').max(4096, 'the path is longer than 4096 characters');
+  LOCAL_PATHS.add(schema);
+  return schema;
+}
+
+export function isLocalPath(schema: z.ZodType): boolean {
+  return LOCAL_PATHS.has(schema);
+}
+
+function isSchema(v: unknown): v is z.ZodType {
+  return typeof v === 'object' && v !== null && '_zod' in v;
+}
+
+/** True when a local path sits anywhere in the schema: a field, an optional, an array, a union. */
+export function takesLocalPath(schema: z.ZodType, seen = new Set<z.ZodType>()): boolean {
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  if (LOCAL_PATHS.has(schema)) return true;
+  const def = schema._zod.def as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(def)) {
+    const children = isSchema(value) ? [value] : Array.isArray(value) ? value.filter(isSchema) : key === 'shape' && value ? Object.values(value).filter(isSchema) : [];
+    if (children.some((c) => takesLocalPath(c, seen))) return true;
+  }
+  return false;
+}
+
+function accessOf(name: string, input: z.ZodType, asked: Access | undefined): Access {
+  const local = takesLocalPath(input);
+  if (local && asked === 'any') throw new Error(`${name}: a method that takes a path on this computer cannot be open to web mode`);
+  return asked ?? (local ? 'local' : 'any');
+}
+
 export function method<O>() {
   return <I extends z.ZodType>(input: I, opts: { access?: Access } = {}): MethodDef<I, O, false> => ({
     input,
-    access: opts.access ?? 'any',
+    access: accessOf('method', input, opts.access),
     job: false,
   });
 }
@@ -27,7 +67,7 @@ export function method<O>() {
 export function jobMethod<O>() {
   return <I extends z.ZodType>(input: I, opts: { access?: Access } = {}): MethodDef<I, O, true> => ({
     input,
-    access: opts.access ?? 'any',
+    access: accessOf('job method', input, opts.access),
     job: true,
   });
 }

@@ -49,3 +49,26 @@ export function documentXml(body: string): string {
 }
 
 export const para = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+/**
+ * Rewrites the size an entry of a zip declares (local header and central directory) without
+ * touching its data: a part that claims to be small and is not.
+ */
+export function declareSize(archive: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(archive);
+  const wanted = Buffer.from(name, 'utf8');
+  let patched = 0;
+  for (let i = 0; i + 46 <= out.length; i++) {
+    const sig = out.readUInt32LE(i);
+    const local = sig === 0x04034b50;
+    const central = sig === 0x02014b50;
+    if (!local && !central) continue;
+    const nameAt = i + (local ? 30 : 46);
+    const nameLength = out.readUInt16LE(i + (local ? 26 : 28));
+    if (nameLength !== wanted.length || !out.subarray(nameAt, nameAt + nameLength).equals(wanted)) continue;
+    out.writeUInt32LE(size, i + (local ? 22 : 24));
+    patched++;
+  }
+  if (patched !== 2) throw new Error(`${name}: found ${patched} headers, expected 2`);
+  return out;
+}

@@ -7,11 +7,15 @@
  *   update DIR ID N          N updates of one release without a rev; prints a tally
  *   work DIR SEED            creates, updates, imports, exports and backs up until killed
  *   cli ARGS...              the dateline command itself (for runs as another user)
+ *   print ROOT MODE          prints a page to PDF with its temp folders under ROOT, then:
+ *                            finish (closes the printer), exit (exits without closing it),
+ *                            hang (waits to be killed); cancel aborts the print as it starts
  */
-import { writeSync } from 'node:fs';
+import { readdirSync, watch, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { main as cli } from '../../electron/cli/main';
 import { openCore, type Core } from '../../electron/core/index';
+import { ChromiumPrinter } from '../../electron/core/kits/pdf';
 import { toApiError } from '../../electron/core/jobs';
 import type { Result } from '../../electron/shared/errors';
 
@@ -92,12 +96,39 @@ async function work(core: Core, dir: string, seed: number): Promise<void> {
   }
 }
 
+async function print(root: string, mode: string): Promise<void> {
+  const printer = new ChromiumPrinter(root);
+  const page = '<!doctype html><html><body><h1>Kasese</h1><p>Water reaches 40,000 people.</p></body></html>';
+  if (mode === 'cancel') {
+    const controller = new AbortController();
+    // Cancelled the moment the printer's folder appears, while Chromium is starting in it.
+    const watcher = watch(root, () => controller.abort());
+    const outcome = await printer.print(page, { pageSize: 'A4', files: new Map(), signal: controller.signal }).then(
+      () => 'printed',
+      (e: { code?: string }) => e.code ?? 'error',
+    );
+    watcher.close();
+    await printer.close();
+    say({ outcome, left: readdirSync(root) });
+    return;
+  }
+  const pdf = await printer.print(page, { pageSize: 'A4', files: new Map() });
+  say({ printed: pdf.subarray(0, 5).toString('latin1'), folders: readdirSync(root) });
+  if (mode === 'hang') setInterval(() => undefined, 60_000);
+  else if (mode === 'exit') process.exit(0);
+  else {
+    await printer.close();
+    say({ left: readdirSync(root).sort() });
+  }
+}
+
 async function main(): Promise<void> {
   const [op, dir, a, b] = process.argv.slice(2);
   if (op === 'cli') {
     process.exitCode = await cli(process.argv.slice(3));
     return;
   }
+  if (op === 'print') return print(dir!, a!);
   let core: Core | null = null;
   try {
     core = await openCore(dir!);

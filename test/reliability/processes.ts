@@ -10,9 +10,9 @@ export interface Running {
   until(test: (line: Record<string, unknown>) => boolean): Promise<void>;
 }
 
-/** Starts the built test child with `args`; its stderr is kept for the failure message. */
-export function start(script: string, args: string[]): Running {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the built test child with `args` (and `env` added to this one's); its stderr is kept for the failure message. */
+export function start(script: string, args: string[], env: Record<string, string> = {}): Running {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const lines: Record<string, unknown>[] = [];
   const waiters: { test: (l: Record<string, unknown>) => boolean; done: () => void }[] = [];
   let buffered = '';
@@ -51,8 +51,8 @@ export function start(script: string, args: string[]): Running {
 }
 
 /** Runs a child to its end and returns what it printed. */
-export async function run(script: string, args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
-  const r = start(script, args);
+export async function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
+  const r = start(script, args, env);
   const code = await r.exited;
   return { code, lines: r.lines };
 }

@@ -1,7 +1,45 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
+
+/**
+ * Flushes a folder's entries (a rename is only durable once its folder is), where the system
+ * allows a folder to be opened (not on Windows, whose renames are durable by themselves).
+ */
+export function fsyncFolder(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR') throw e;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** SHA-256 of a file, read in pieces (a stored video is not read into memory at once). */
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      hash.update(chunk.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 /**
  * Attachment files, stored under the library folder by their SHA-256 (files/ab/abcdef...):
@@ -33,11 +71,15 @@ export class BlobStore {
     return existsSync(this.path(sha256));
   }
 
-  /** Stores bytes; returns their hash and whether they were already there. */
+  /**
+   * Stores bytes; returns their hash and whether they were already there. A file already under
+   * the name counts only when its bytes hash to it: one damaged on disk (same size, other bytes)
+   * is replaced, not trusted.
+   */
   put(bytes: Uint8Array): { sha256: string; size: number; existed: boolean } {
     const sha256 = BlobStore.hash(bytes);
     const final = this.path(sha256);
-    if (existsSync(final) && statSync(final).size === bytes.length) {
+    if (existsSync(final) && statSync(final).size === bytes.length && hashFile(final) === sha256) {
       return { sha256, size: bytes.length, existed: true };
     }
     this.writeAtomic(final, bytes);
@@ -57,6 +99,7 @@ export class BlobStore {
         closeSync(fd);
       }
       renameSync(temp, final);
+      fsyncFolder(dirname(final));
     } catch (e) {
       rmSync(temp, { force: true });
       throw e;

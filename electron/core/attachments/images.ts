@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import { sharp, type Sharp } from './decoders';
 import { DatelineError } from '../../shared/errors';
 import type { BlobStore } from './blobs';
 

@@ -42,6 +42,35 @@ const NOT_A_PERSONAL_LINE = ub(/switchboard|\bstandard\b|centralita|conmutador|m
 const DONATION_CUE = ub(/\b(text|sms|texto|envoyez|envoie|envía|envia|envie|donate|don|dona|donar|give)\b[^.]{0,40}$|أرسل[^.]{0,40}$|تبرع[^.]{0,40}$/iu);
 const FAX_CUE = ub(/\bfax\b|\bfacsimile\b|فاكس\s*:?\s*$/iu);
 
+const EXTENSION_WORDS = ['poste', 'ext.', 'ext', 'x'];
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined) => c !== undefined && c.trim() === '';
+
+/**
+ * "… ext. 12", "…x12", "…, poste 3": the extension that ends a number, read backwards from the
+ * end without a pattern (a pattern with `\s*,?\s*` before the word retries every split of a run
+ * of spaces: cubic on pasted text).
+ */
+function splitExtension(p: string): { main: string; ext: string | null } {
+  let i = p.length;
+  while (isDigit(p[i - 1])) i--;
+  if (i === p.length) return { main: p, ext: null };
+  let j = i;
+  while (isSpace(p[j - 1])) j--;
+  if (p[j - 1] === ':') j--;
+  while (isSpace(p[j - 1])) j--;
+  const before = p.slice(Math.max(0, j - 5), j).toLowerCase();
+  const word = EXTENSION_WORDS.find((w) => before.endsWith(w));
+  if (!word) return { main: p, ext: null };
+  j -= word.length;
+  while (isSpace(p[j - 1])) j--;
+  if (p[j - 1] === ',') j--;
+  while (isSpace(p[j - 1])) j--;
+  return { main: p.slice(0, j), ext: p.slice(i) };
+}
+
+const NUMBER_CHARS = /^[+0-9][0-9 ().\-/]*$/u;
+
 /** Tidies a number so it fits the contact record (digits, spaces, + ( ) - . / and an extension). */
 export function normalisePhone(raw: string): string | null {
   let p = asciiDigits(raw).replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
@@ -49,13 +78,18 @@ export function normalisePhone(raw: string): string | null {
   // "(246) 555-0142": an area code in brackets; the record wants the number to start with a digit.
   p = p.replace(/^\((\d{1,5})\)\s*/u, '$1 ');
   // "(+41 22 917 0000 / name@…)": the bracket belongs to the sentence, not the number.
-  p = p.replace(/^\((?![^)]*\))\s*/u, '');
-  p = p.replace(/\s*,?\s*(?:ext\.?|x|poste)\s*:?\s*(\d+)$/iu, ' ext. $1');
-  p = p.replace(/[\s.\-/(]+$/u, '');
-  const digits = p.replace(/ext\..*$/u, '').replace(/\D/g, '');
+  if (p.startsWith('(') && !p.includes(')')) p = p.slice(1).trimStart();
+  const { main, ext } = splitExtension(p);
+  let number = main;
+  if (ext === null) {
+    let end = number.length;
+    while (end > 0 && (isSpace(number[end - 1]) || '.-/('.includes(number[end - 1]!))) end--;
+    number = number.slice(0, end);
+  }
+  const digits = number.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
-  if (!/^[+0-9][0-9 ().\-/]*[0-9](\s*(ext\.?|x)\s*[0-9]+)?$/i.test(p)) return null;
-  return p;
+  if (!NUMBER_CHARS.test(number) || !isDigit(number[number.length - 1])) return null;
+  return ext === null ? number : `${number} ext. ${ext}`;
 }
 
 export function findPhones(text: string): Found[] {

@@ -16,7 +16,8 @@ export interface Dateline {
 }
 
 const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
-const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+/** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
+const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
 
 /** Wire services whose bracketed tag follows the place ("LONDON (Reuters) –"): not part of the place. */
@@ -28,18 +29,33 @@ const WIRE_TAG = /^(?:afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|
  * place. A gloss in ordinary case ("DHAKA (Bangladesh)", "Dakar (Sénégal)") is an aside, and a date or a
  * wire tag in brackets is not part of the place at all.
  */
+const BRACKET_TAIL = /^[\s:–—-]*$/u;
+const TAIL_WORDS = ['le', 'el', 'the', 'on', 'ce', 'este', 'a'];
+
+/** What may follow the closing bracket: separators, or a comma and "le"/"el"/… before them. */
+function isBracketTail(tail: string): boolean {
+  if (BRACKET_TAIL.test(tail)) return true;
+  const rest = tail.trimStart();
+  if (rest[0] !== ',' && rest[0] !== '،') return false;
+  const after = rest.slice(1).trimStart();
+  return BRACKET_TAIL.test(after) || TAIL_WORDS.some((w) => after.slice(0, w.length).toLowerCase() === w && BRACKET_TAIL.test(after.slice(w.length)));
+}
+
+/** Found by position, not by one pattern: `^\s*([^()]+?)\s*\(` retries every split of a run of spaces. */
 function bracketedRegion(raw: string): { town: string; region: string } | null {
-  const m = /^\s*([^()]+?)\s*\(([^()]{2,40})\)\s*(?:[,،]\s*(?:le|el|the|on|ce|este|a)?)?[\s:–—-]*$/iu.exec(raw);
-  if (!m) return null;
-  const town = m[1]!.trim();
-  const region = m[2]!.trim();
-  if (/\d/.test(region) || WIRE_TAG.test(region) || /[,،]/u.test(town)) return null;
+  const open = raw.indexOf('(');
+  const close = raw.indexOf(')');
+  if (open < 1 || close < open || raw.indexOf('(', open + 1) !== -1 || raw.indexOf(')', close + 1) !== -1) return null;
+  const inside = raw.slice(open + 1, close);
+  if (inside.length < 2 || inside.length > 40 || !isBracketTail(raw.slice(close + 1))) return null;
+  const town = raw.slice(0, open).trim();
+  const region = inside.trim();
+  if (town === '' || /\d/.test(region) || WIRE_TAG.test(region) || /[,،]/u.test(town)) return null;
   const words = region.split(/\s+/u);
   if (words.length > 3 || !words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) || PARTICLES.test(w))) return null;
-  const caps = (x: string) => ALL_CAPS.test(x);
   // Only a dateline set wholly in capitals carries its province this way; a bare acronym
   // ("(ROASP)") is a source tag, not a province.
-  if (!caps(town) || !caps(region) || /^\p{Lu}{2,5}$/u.test(region)) return null;
+  if (!allCaps(town) || !allCaps(region) || /^\p{Lu}{2,5}$/u.test(region)) return null;
   return { town, region };
 }
 
@@ -147,7 +163,7 @@ export function matchDateline(text: string): Dateline | null {
       if (place === null) continue;
     } else if (!date) {
       if (kind !== 'dash' || place === null) continue;
-      const caps = ALL_CAPS.test(withoutDate.replace(/\([^)]*\)/gu, '')) || /[\u0600-\u06FF]/u.test(place);
+      const caps = allCaps(withoutDate.replace(/\([^)]*\)/gu, '')) || /[\u0600-\u06FF]/u.test(place);
       if (wordCount(rest) < (caps ? 6 : 12)) continue;
     } else if (date.index > 0 && place === null && kind === 'stop' && wordCount(rest) < 6) continue;
     const length = sep.index + sep[0].length;

@@ -51,27 +51,39 @@ export function sniffNotDocx(name: string, bytes: Uint8Array): DatelineError | n
 
 function open(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip)));
+    // Sizes are checked here, against what each entry really inflates to, with a message of our own.
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: false, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip)));
   });
 }
 
-/** Inflates one entry, refusing (and stopping) once it passes `cap` bytes, whatever the header claims. */
-function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<Buffer | 'too-big'> {
+type Inflated = Buffer | { refused: string };
+
+/**
+ * Inflates one entry for real and stops at the first sign of a bomb, whatever its header claims:
+ * more bytes than declared, more than `cap`, or past 1 MB at a ratio no Word part has. The
+ * bytes are kept only when `keep` (the XML parts that are checked further).
+ */
+function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number, keep: boolean): Promise<Inflated> {
+  const part = entry.fileName.slice(0, 100);
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) return reject(err);
       const chunks: Buffer[] = [];
       let size = 0;
       let done = false;
+      const stop = (refused: string) => {
+        done = true;
+        stream.destroy();
+        resolve({ refused });
+      };
       stream.on('data', (c: Buffer) => {
+        if (done) return;
         size += c.length;
-        if (size > cap) {
-          done = true;
-          stream.destroy();
-          resolve('too-big');
-          return;
-        }
-        chunks.push(c);
+        if (size > entry.uncompressedSize) return stop(`has a part ("${part}") that declares ${entry.uncompressedSize} bytes but expands to more (a "zip bomb"); it was not opened.`);
+        if (size > cap) return stop(`has a part ("${part}") larger than ${Math.round(cap / 1024 / 1024)} MB once expanded; it was not opened.`);
+        const ratio = size / Math.max(1, entry.compressedSize);
+        if (size > 1024 * 1024 && ratio > DOCX_LIMITS.ratio) return stop(`has a part ("${part}") that expands ${Math.round(ratio)} times (a "zip bomb"); it was not opened.`);
+        if (keep) chunks.push(c);
       });
       stream.on('error', (e) => {
         if (!done) reject(e);
@@ -83,7 +95,66 @@ function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<B
   });
 }
 
+/** The parts mammoth reads by their usual names, whatever the relationships say. */
 const MAMMOTH_PARTS = /^(word\/[^/]+\.xml|word\/_rels\/[^/]+\.rels|_rels\/\.rels|\[Content_Types\]\.xml)$/u;
+const IMAGE_RELATIONSHIP = /\/relationships\/image$/u;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function xmlText(s: string): string {
+  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/giu, (_m, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? '';
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+}
+
+function attribute(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'u').exec(tag);
+  return m ? xmlText(m[1] ?? m[2] ?? '') : null;
+}
+
+/** The relationships file of a part, where mammoth looks for it: "word/document.xml" → "word/_rels/document.xml.rels". */
+function relsOf(part: string): string {
+  const cut = part.lastIndexOf('/');
+  return `${part.slice(0, cut + 1)}_rels/${part.slice(cut + 1)}.rels`;
+}
+
+/** The part a relationships file belongs to ("" for the package's own "_rels/.rels"). */
+function folderOfSource(rels: string): string {
+  const cut = rels.lastIndexOf('_rels/');
+  return rels.slice(0, Math.max(0, cut - 1));
+}
+
+/** Every name a target may be looked up by: as mammoth joins it, and with "." and ".." resolved. */
+function targetNames(folder: string, target: string): string[] {
+  const path = target.split('#')[0]!;
+  const joined = path.startsWith('/') ? path.slice(1) : folder ? `${folder}/${path}` : path;
+  const parts: string[] = [];
+  for (const seg of joined.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  let decoded = joined;
+  try {
+    decoded = decodeURIComponent(joined);
+  } catch {
+    // A malformed escape is looked up as written.
+  }
+  return [...new Set([joined, parts.join('/'), decoded])];
+}
+
+/** Targets of the internal relationships in a relationships part, images apart (mammoth does not read them here). */
+export function relationshipTargets(rels: string, xml: string): string[] {
+  const folder = folderOfSource(rels);
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]{1,64}:)?Relationship\s[^>]*>/gu)) {
+    const target = attribute(m[0], 'Target');
+    if (target === null || attribute(m[0], 'TargetMode')?.toLowerCase() === 'external') continue;
+    if (IMAGE_RELATIONSHIP.test(attribute(m[0], 'Type') ?? '')) continue;
+    out.push(...targetNames(folder, target));
+  }
+  return out;
+}
 
 /** Deepest nesting of tables in document XML, and how many there are. */
 export function tableNesting(xml: string): { depth: number; count: number } {
@@ -101,10 +172,8 @@ export function tableNesting(xml: string): { depth: number; count: number } {
   return { depth: max, count };
 }
 
-/** Checks a .docx archive before it is converted; throws a DatelineError naming the problem. */
-export async function inspectDocx(name: string, bytes: Buffer): Promise<void> {
-  const notDocx = sniffNotDocx(name, bytes);
-  if (notDocx) throw notDocx;
+/** Visits each entry in turn; `visit` returns a refusal to stop there. */
+async function eachEntry(name: string, bytes: Buffer, visit: (zip: yauzl.ZipFile, entry: yauzl.Entry) => Promise<string | null>): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
     zip = await open(bytes);
@@ -112,9 +181,6 @@ export async function inspectDocx(name: string, bytes: Buffer): Promise<void> {
     throw refuse(name, `is damaged: it starts like a Word document but its zip structure cannot be read (${(e as Error).message}).`);
   }
   try {
-    let entries = 0;
-    let total = 0;
-    let hasDocument = false;
     await new Promise<void>((resolve, reject) => {
       const fail = (e: unknown) => {
         zip.close();
@@ -123,41 +189,80 @@ export async function inspectDocx(name: string, bytes: Buffer): Promise<void> {
       zip.on('error', (e: Error) => fail(refuse(name, `is damaged: ${e.message}.`)));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
-        void (async () => {
-          entries++;
-          if (entries > DOCX_LIMITS.entries) return fail(refuse(name, `holds more than ${DOCX_LIMITS.entries} parts; a Word document has a few dozen. It was not opened.`));
-          if (entry.isEncrypted()) return fail(refuse(name, 'is encrypted; remove the password in Word, save, and import it again.'));
-          total += entry.uncompressedSize;
-          if (total > DOCX_LIMITS.totalUncompressed) {
-            return fail(refuse(name, `would expand to more than ${DOCX_LIMITS.totalUncompressed / 1024 / 1024} MB (a "zip bomb"); it was not opened.`));
-          }
-          const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-          if (entry.uncompressedSize > 1024 * 1024 && ratio > DOCX_LIMITS.ratio) {
-            return fail(refuse(name, `has a part ("${entry.fileName.slice(0, 100)}") that expands ${Math.round(ratio)} times (a "zip bomb"); it was not opened.`));
-          }
-          if (MAMMOTH_PARTS.test(entry.fileName)) {
-            if (entry.fileName === 'word/document.xml') hasDocument = true;
-            const data = await inflate(zip, entry, DOCX_LIMITS.xmlPart);
-            if (data === 'too-big') return fail(refuse(name, `has a part ("${entry.fileName}") larger than ${DOCX_LIMITS.xmlPart / 1024 / 1024} MB once expanded; it was not opened.`));
-            const head = data.subarray(0, 4096).toString('utf8');
-            if (/<!DOCTYPE|<!ENTITY/iu.test(head) || data.includes('<!ENTITY')) {
-              return fail(refuse(name, `contains a document type declaration in "${entry.fileName}", which Word never writes; it was not opened.`));
-            }
-            if (entry.fileName === 'word/document.xml') {
-              const { depth, count } = tableNesting(data.toString('utf8'));
-              if (depth > DOCX_LIMITS.tableDepth) return fail(refuse(name, `has tables nested ${depth} deep; Dateline reads at most ${DOCX_LIMITS.tableDepth}. Flatten the tables in Word and import again.`));
-              if (count > DOCX_LIMITS.tables) return fail(refuse(name, `has ${count} tables; Dateline reads at most ${DOCX_LIMITS.tables}.`));
-            }
-          }
-          zip.readEntry();
-        })().catch((e: unknown) => fail(e instanceof DatelineError ? e : refuse(name, `is damaged: ${(e as Error).message}.`)));
+        visit(zip, entry)
+          .then((refused) => (refused === null ? zip.readEntry() : fail(refuse(name, refused))))
+          .catch((e: unknown) => fail(e instanceof DatelineError ? e : refuse(name, `is damaged: ${(e as Error).message}.`)));
       });
       zip.readEntry();
     });
-    if (!hasDocument) throw refuse(name, 'is a zip archive but not a Word document (it has no word/document.xml).');
   } finally {
     zip.close();
   }
+}
+
+function checkXml(part: string, data: Buffer): string | null {
+  const head = data.subarray(0, 4096).toString('utf8');
+  if (/<!DOCTYPE|<!ENTITY/iu.test(head) || data.includes('<!ENTITY')) return `contains a document type declaration in "${part.slice(0, 100)}", which Word never writes; it was not opened.`;
+  if (!data.includes('w:tbl')) return null;
+  const { depth, count } = tableNesting(data.toString('utf8'));
+  if (depth > DOCX_LIMITS.tableDepth) return `has tables nested ${depth} deep; Dateline reads at most ${DOCX_LIMITS.tableDepth}. Flatten the tables in Word and import again.`;
+  if (count > DOCX_LIMITS.tables) return `has ${count} tables; Dateline reads at most ${DOCX_LIMITS.tables}.`;
+  return null;
+}
+
+/**
+ * Checks a .docx archive before it is converted; throws a DatelineError naming the problem.
+ * First every entry is inflated for real (nothing kept but the relationships), so no part
+ * mammoth could be led to, by its usual name or by any relationship, is a bomb, whatever its
+ * header declares. Then the parts mammoth reads as XML (the usual names and every internal
+ * target reachable from "_rels/.rels", followed part by part) are checked for DTDs and tables.
+ */
+export async function inspectDocx(name: string, bytes: Buffer): Promise<void> {
+  const notDocx = sniffNotDocx(name, bytes);
+  if (notDocx) throw notDocx;
+  const names = new Set<string>();
+  const rels = new Map<string, string>();
+  let declared = 0;
+  await eachEntry(name, bytes, async (zip, entry) => {
+    names.add(entry.fileName);
+    if (names.size > DOCX_LIMITS.entries) return `holds more than ${DOCX_LIMITS.entries} parts; a Word document has a few dozen. It was not opened.`;
+    if (entry.isEncrypted()) return 'is encrypted; remove the password in Word, save, and import it again.';
+    declared += entry.uncompressedSize;
+    if (declared > DOCX_LIMITS.totalUncompressed) return `would expand to more than ${DOCX_LIMITS.totalUncompressed / 1024 / 1024} MB (a "zip bomb"); it was not opened.`;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize > 1024 * 1024 && ratio > DOCX_LIMITS.ratio) return `has a part ("${entry.fileName.slice(0, 100)}") that expands ${Math.round(ratio)} times (a "zip bomb"); it was not opened.`;
+    if (entry.fileName.endsWith('/')) return null;
+    const isRels = entry.fileName.endsWith('.rels');
+    const data = await inflate(zip, entry, isRels ? DOCX_LIMITS.xmlPart : DOCX_LIMITS.totalUncompressed, isRels);
+    if (!Buffer.isBuffer(data)) return data.refused;
+    if (isRels) rels.set(entry.fileName, data.toString('utf8'));
+    return null;
+  });
+
+  const readable = new Set([...names].filter((n) => MAMMOTH_PARTS.test(n)));
+  const queue = ['_rels/.rels', ...readable];
+  while (queue.length > 0) {
+    const part = queue.pop()!;
+    if (!names.has(part)) continue;
+    readable.add(part);
+    const own = relsOf(part);
+    if (names.has(own) && !readable.has(own)) queue.push(own);
+    const xml = rels.get(part);
+    if (xml === undefined) continue;
+    for (const target of relationshipTargets(part, xml)) if (names.has(target) && !readable.has(target)) queue.push(target);
+  }
+  const main = (() => {
+    const xml = rels.get('_rels/.rels');
+    const targets = xml === undefined ? [] : [...xml.matchAll(/<(?:[\w.-]{1,64}:)?Relationship\s[^>]*>/gu)].filter((m) => (attribute(m[0], 'Type') ?? '').endsWith('/officeDocument')).flatMap((m) => targetNames('', attribute(m[0], 'Target') ?? ''));
+    return targets.find((t) => names.has(t)) ?? 'word/document.xml';
+  })();
+  if (!names.has(main)) throw refuse(name, 'is a zip archive but not a Word document (it has no word/document.xml).');
+
+  await eachEntry(name, bytes, async (zip, entry) => {
+    if (!readable.has(entry.fileName)) return null;
+    const data = await inflate(zip, entry, DOCX_LIMITS.xmlPart, true);
+    return Buffer.isBuffer(data) ? checkXml(entry.fileName, data) : data.refused;
+  });
 }
 
 const STYLE_MAP = [

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { sharp } from '../attachments/decoders';
 import { DatelineError } from '../../shared/errors';
 import { imageSize, MAX_INPUT_PIXELS } from '../attachments/images';
 import type { CoreContext } from '../context';
-import { stripJpegLocation, stripPngLocation } from './metadata';
+import { stripGifMetadata, stripJpegLocation, stripPngLocation } from './metadata';
 import type { KitAttachment } from './model';
 
 /**
@@ -75,8 +75,7 @@ function losslessClean(a: KitAttachment, bytes: Buffer): Buffer | null {
   const what = `The photo "${a.originalName}" (${a.id})`;
   if (a.mediaType === 'image/jpeg') return stripJpegLocation(bytes, what);
   if (a.mediaType === 'image/png') return stripPngLocation(bytes, what);
-  // GIF has no standard place for a position; its comment and application blocks are not read by photo tools.
-  if (a.mediaType === 'image/gif') return bytes;
+  if (a.mediaType === 'image/gif') return stripGifMetadata(bytes, what);
   return null;
 }
 

@@ -170,8 +170,12 @@ export function stripJpegLocation(src: Buffer, what = 'The photo'): Buffer {
   return Buffer.concat(out);
 }
 
-/** PNG chunks that may carry place or free text: Exif, text in three encodings. */
-const PNG_DROPPED = new Set(['eXIf', 'tEXt', 'zTXt', 'iTXt']);
+/**
+ * PNG chunks a picture needs to look right; every other chunk goes: text in three encodings
+ * (XMP travels in iTXt), Exif, C2PA provenance (caBX, which may name a place), timestamps and
+ * any private chunk.
+ */
+const PNG_KEPT = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'pHYs', 'bKGD', 'cICP', 'mDCV', 'cLLI', 'acTL', 'fcTL', 'fdAT']);
 
 export function stripPngLocation(src: Buffer, what = 'The image'): Buffer {
   const sig = src.subarray(0, 8);
@@ -183,9 +187,55 @@ export function stripPngLocation(src: Buffer, what = 'The image'): Buffer {
     const type = src.toString('latin1', at + 4, at + 8);
     const end = at + 12 + len;
     if (end > src.length) throw new DatelineError('FILE_UNREADABLE', `${what} is damaged: a PNG chunk runs past the end of the file.`);
-    if (!PNG_DROPPED.has(type)) out.push(src.subarray(at, end));
+    if (PNG_KEPT.has(type)) out.push(src.subarray(at, end));
     at = end;
     if (type === 'IEND') break;
   }
+  return Buffer.concat(out);
+}
+
+/** Application extensions that only say how an animation loops; any other (XMP, C2PA, a maker's) goes. */
+const GIF_LOOP_APPS = new Set(['NETSCAPE2.0', 'ANIMEXTS1.0']);
+
+/**
+ * A GIF without its comments and application blocks (XMP and provenance travel there), its
+ * frames, palettes, timing and loop copied byte for byte.
+ */
+export function stripGifMetadata(src: Buffer, what = 'The image'): Buffer {
+  const damaged = (why: string) => new DatelineError('FILE_UNREADABLE', `${what} is damaged: ${why}.`);
+  const head = src.toString('latin1', 0, 6);
+  if (src.length < 13 || (head !== 'GIF87a' && head !== 'GIF89a')) throw damaged('not a GIF file');
+  const table = (flags: number) => (flags & 0x80 ? 3 * 2 ** ((flags & 0x07) + 1) : 0);
+  /** The end of a run of sub-blocks starting at `at` (after its 0 terminator). */
+  const subBlocks = (at: number): number => {
+    let i = at;
+    while (i < src.length && src[i] !== 0) i += 1 + src[i]!;
+    if (i >= src.length) throw damaged('a GIF block runs past the end of the file');
+    return i + 1;
+  };
+  let at = 13 + table(src[10]!);
+  const out: Buffer[] = [src.subarray(0, at)];
+  while (at < src.length) {
+    const kind = src[at]!;
+    if (kind === 0x3b) {
+      out.push(src.subarray(at, at + 1));
+      return Buffer.concat(out);
+    }
+    if (kind === 0x2c) {
+      if (at + 11 > src.length) throw damaged('a GIF frame runs past the end of the file');
+      const end = subBlocks(at + 10 + table(src[at + 9]!) + 1);
+      out.push(src.subarray(at, end));
+      at = end;
+    } else if (kind === 0x21) {
+      const label = src[at + 1];
+      const end = subBlocks(at + 2);
+      const app = label === 0xff && src[at + 2] === 11 ? src.toString('latin1', at + 3, at + 14) : null;
+      const keep = label === 0xf9 || label === 0x01 || (app !== null && GIF_LOOP_APPS.has(app));
+      if (keep) out.push(src.subarray(at, end));
+      at = end;
+    } else throw damaged(`an unknown GIF block (0x${kind.toString(16)})`);
+  }
+  // No trailer: a truncated file, closed properly.
+  out.push(Buffer.from([0x3b]));
   return Buffer.concat(out);
 }

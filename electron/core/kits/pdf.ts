@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { cancelledError, DatelineError } from '../../shared/errors';
 import type { PageSize } from '../../shared/kits/layout';
+import { createPrintFolder, removePrintFolder, sweepPrintFolders, type PrintFolder } from './print-profiles';
 
 /**
  * Printing the kit's HTML to PDF. The desktop app prints with Electron's own Chromium
@@ -71,21 +72,60 @@ function chromiumPath(): string {
 
 const cancelled = (): DatelineError => cancelledError('export');
 
-/** The system Chromium through playwright-core, kept warm between prints in one process. */
+/** A started browser: its one context, and the folder it keeps its profile in. */
+interface Warm {
+  context: BrowserContext;
+  folder: PrintFolder;
+}
+
+/**
+ * The system Chromium through playwright-core, kept warm between prints in one process. Its
+ * profile lives in a folder of ours (print-profiles.ts), not in one Playwright names itself,
+ * so a run that was killed leaves something the next run can recognise and remove.
+ */
 export class ChromiumPrinter implements PdfPrinter {
-  private browser: Promise<Browser> | null = null;
+  private browser: Promise<Warm> | null = null;
   private idle: NodeJS.Timeout | null = null;
   private active = 0;
 
-  private launch(): Promise<Browser> {
+  /** `tempRoot`: where print folders go (the system temp folder unless a test says otherwise). */
+  constructor(private readonly tempRoot?: string) {}
+
+  private launch(): Promise<Warm> {
     if (!this.browser) {
       const started = (async () => {
+        sweepPrintFolders(this.tempRoot);
         const { chromium } = await import('playwright-core');
-        const b = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_LAUNCH_ARGS], handleSIGINT: false, handleSIGTERM: false });
-        b.on('disconnected', () => {
+        const folder = createPrintFolder(this.tempRoot);
+        let context: BrowserContext;
+        try {
+          context = await chromium.launchPersistentContext(folder.profile, {
+            executablePath: chromiumPath(),
+            args: [...CHROMIUM_LAUNCH_ARGS],
+            // Chromium's own temp files inside ours too, unless the path would make its singleton
+            // socket's name too long for a Unix socket (108 bytes; a macOS temp folder is long).
+            env: folder.temp.length <= 56 ? { ...process.env, TMPDIR: folder.temp } : process.env,
+            handleSIGINT: false,
+            handleSIGTERM: false,
+            javaScriptEnabled: false,
+            serviceWorkers: 'block',
+            acceptDownloads: false,
+            bypassCSP: false,
+            // Playwright's own working folder, inside ours (it would otherwise make one in the temp folder).
+            ...({ artifactsDir: folder.artifacts } as object),
+          });
+        } catch (e) {
+          removePrintFolder(folder);
+          throw e;
+        }
+        // Registered after Playwright's own exit handler, which kills Chromium first.
+        const onExit = () => removePrintFolder(folder);
+        process.once('exit', onExit);
+        context.on('close', () => {
           if (this.browser === started) this.browser = null;
+          process.removeListener('exit', onExit);
         });
-        return b;
+        return { context, folder };
       })();
       this.browser = started;
       started.catch(() => {
@@ -99,13 +139,13 @@ export class ChromiumPrinter implements PdfPrinter {
     if (opts.signal?.aborted) throw cancelled();
     this.active++;
     if (this.idle) clearTimeout(this.idle);
-    let context: BrowserContext | null = null;
-    // Every step races the cancel: a context closed while Chromium is still opening a page
-    // would otherwise wait for the page's own time limit.
+    let page: Page | null = null;
+    // Every step races the cancel: a page closed while Chromium is still opening it would
+    // otherwise wait for the page's own time limit.
     let onAbort: (() => void) | null = null;
     const aborted = new Promise<never>((_resolve, reject) => {
       onAbort = () => {
-        void context?.close().catch(() => undefined);
+        void page?.close().catch(() => undefined);
         reject(cancelled());
       };
       opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -113,13 +153,15 @@ export class ChromiumPrinter implements PdfPrinter {
     aborted.catch(() => undefined);
     const step = <T>(p: Promise<T>): Promise<T> => (opts.signal ? Promise.race([p, aborted]) : p);
     try {
-      const browser = await step(this.launch());
-      const opening = browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false });
-      // A context that arrives after a cancel is closed at once rather than left open.
-      void opening.then((c) => (opts.signal?.aborted ? c.close() : undefined)).catch(() => undefined);
-      context = await step(opening);
+      const { context } = await step(this.launch());
+      const opening = context.newPage();
+      // A page that arrives after a cancel is closed at once rather than left open.
+      void opening.then((p) => (opts.signal?.aborted ? p.close() : undefined)).catch(() => undefined);
+      page = await step(opening);
+      // Each print routes its own page: routing also turns Chromium's cache off, so one kit's
+      // files are never answered from another's.
       await step(
-        context.route('**/*', async (route) => {
+        page.route('**/*', async (route) => {
           const url = route.request().url();
           if (url === KIT_PAGE_URL) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
           const path = opts.files.get(url);
@@ -128,7 +170,6 @@ export class ChromiumPrinter implements PdfPrinter {
           return route.abort('blockedbyclient');
         }),
       );
-      const page = await step(context.newPage());
       await step(page.goto(KIT_PAGE_URL, { waitUntil: 'load', timeout: 120_000 }));
       const pdf = await step(
         page.pdf({
@@ -147,7 +188,7 @@ export class ChromiumPrinter implements PdfPrinter {
       throw new DatelineError('INTERNAL', `Chromium could not print the kit: ${(e as Error).message.split('\n')[0]}`);
     } finally {
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
-      await context?.close().catch(() => undefined);
+      await page?.close().catch(() => undefined);
       this.active--;
       if (this.active === 0) {
         this.idle = setTimeout(() => void this.close(), IDLE_MS);
@@ -156,12 +197,17 @@ export class ChromiumPrinter implements PdfPrinter {
     }
   }
 
+  /** Closes the browser, if one was started, and removes its profile. */
   async close(): Promise<void> {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     const b = this.browser;
     this.browser = null;
-    if (b) await b.then((x) => x.close()).catch(() => undefined);
+    if (!b) return;
+    const warm = await b.catch(() => null);
+    if (!warm) return;
+    await warm.context.close().catch(() => undefined);
+    removePrintFolder(warm.folder);
   }
 }
 

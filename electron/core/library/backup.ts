@@ -109,7 +109,7 @@ export async function backupLibrary(
     copy.exec(BACKUP_TABLES_SQL);
     const insertFile = copy.prepare('INSERT OR REPLACE INTO backup_files(sha256, data) VALUES (?, ?)');
     let files = 0;
-    let skipped = 0;
+    const leftOut: string[] = [];
     for (const [i, sha] of shas.entries()) {
       job.throwIfCancelled();
       const bytes = await readFile(blobs.path(sha));
@@ -118,7 +118,7 @@ export async function backupLibrary(
         insertFile.run(sha, bytes);
         files++;
       } else {
-        skipped++;
+        leftOut.push(sha);
       }
       job.progress(i + 1, shas.length + 1, jobStep('BACKUP_FILES', { done: i + 1, total: shas.length }));
     }
@@ -135,7 +135,8 @@ export async function backupLibrary(
       schemaVersion: String(copy.pragma('user_version', { simple: true })),
       documents: String(documents),
       files: String(files),
-      skippedFiles: String(skipped),
+      skippedFiles: String(leftOut.length),
+      leftOut: JSON.stringify(leftOut),
       counts: JSON.stringify(Object.fromEntries(counts.map((c) => [c.type, c.n]))),
     };
     const insertMeta = copy.prepare('INSERT INTO backup_meta(key, value) VALUES (?, ?)');
@@ -148,7 +149,7 @@ export async function backupLibrary(
     job.throwIfCancelled();
     await rename(temp, target);
     job.progress(shas.length + 1, shas.length + 1, jobStep('BACKUP_WRITTEN'));
-    return { path: target, bytes: statSync(target).size, documents, files };
+    return { path: target, bytes: statSync(target).size, documents, files, leftOut };
   } catch (e) {
     if (copy?.open) copy.close();
     await removeQuietly(temp);

@@ -66,6 +66,17 @@ interface Staged {
   path: string;
   documents: number;
   files: number;
+  leftOut: string[];
+}
+
+/** The files a backup says it was made without; a list that is not one is no list. */
+function leftOutOf(value: string | undefined): string[] {
+  try {
+    const list: unknown = JSON.parse(value ?? '[]');
+    return Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s)).slice(0, 100_000) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Copies the backup into the library's tmp/ and checks the copy; the caller removes it on failure. */
@@ -125,7 +136,7 @@ async function stageAndVerify(from: string, staging: string, job: JobHandle): Pr
       }
     }
     const documents = (db.prepare('SELECT count(*) AS n FROM docs WHERE deleted = 0').get() as { n: number }).n;
-    return { path: staging, documents, files: total };
+    return { path: staging, documents, files: total, leftOut: leftOutOf(meta.get('leftOut')) };
   } catch (e) {
     if (isCorruption(e)) throw damaged(from, 'SQLite cannot read it');
     if (e instanceof DatelineError) throw e;
@@ -198,7 +209,7 @@ export async function restoreLibrary(ctx: CoreContext, from: string, job: JobHan
       }
       return aside;
     });
-    return { documents: staged.documents, files: staged.files, previous };
+    return { documents: staged.documents, files: staged.files, leftOut: staged.leftOut, previous };
   } finally {
     await Promise.all(['', '-journal', '-wal', '-shm'].map((s) => rm(staging + s, { force: true })));
   }

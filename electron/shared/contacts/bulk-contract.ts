@@ -3,7 +3,7 @@ import { ColumnMappingSchema, type ColumnMapping, type HeaderSet } from './colum
 import { DocIdSchema } from '../documents';
 import { ContactFilterShape } from './filter';
 import type { RowNoteRef } from './row-notes';
-import { method } from '../methods';
+import { localPath, method } from '../methods';
 
 /**
  * Contract methods for media contacts in bulk: import from CSV and vCard, export to CSV and
@@ -53,7 +53,7 @@ export const ContactImportInput = z
   })
   .strict();
 
-export const ContactImportFileInput = z.object({ path: z.string().min(1).max(4096), ...importOptions }).strict();
+export const ContactImportFileInput = z.object({ path: localPath(), ...importOptions }).strict();
 
 export type RowAction = 'create' | 'merge' | 'refuse' | 'skip';
 
@@ -111,7 +111,7 @@ const exportSelection = {
 };
 
 export const ContactExportInput = z.object(exportSelection).strict();
-export const ContactExportFileInput = z.object({ ...exportSelection, out: z.string().min(1).max(4096) }).strict();
+export const ContactExportFileInput = z.object({ ...exportSelection, out: localPath() }).strict();
 
 export interface ContactExportText {
   fileName: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocIdSchema, KitFields, type Doc } from '../documents';
 import { EXPORT_FORMATS, type ExportFormat, type PageSize } from './layout';
-import { fieldsUpdate, jobMethod, method, pageInput, type Created, type Page } from '../methods';
+import { fieldsUpdate, jobMethod, localPath, method, pageInput, type Created, type Page } from '../methods';
 import type { Warning } from '../warnings';
 
 /**
@@ -73,7 +73,7 @@ export const KIT_API = {
           .min(1, 'choose at least one format: docx, pdf, zip or lite')
           .max(EXPORT_FORMATS.length)
           .refine((f) => new Set(f).size === f.length, 'a format is listed twice'),
-        outDir: z.string().min(1).max(4096),
+        outDir: localPath(),
         confirmEmbargo: ConfirmEmbargo,
       })
       .strict(),

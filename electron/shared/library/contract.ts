@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocIdSchema, RevSchema, type DocType } from '../documents';
-import { BaseRev, Empty, jobMethod, Limit, method, type Created } from '../methods';
+import { BaseRev, Empty, jobMethod, Limit, localPath, method, type Created } from '../methods';
 import type { JobStep } from './job-steps';
 import type { LibraryProblem } from './problems';
 
@@ -57,11 +57,15 @@ export interface BackupResult {
   bytes: number;
   documents: number;
   files: number;
+  /** SHA-256 of each attachment file left out because its bytes no longer match (damaged on disk). */
+  leftOut: string[];
 }
 
 export interface RestoreResult {
   documents: number;
   files: number;
+  /** The files the backup was made without (damaged in the library it was made from). */
+  leftOut: string[];
   /** Where the library that was replaced went (kept, never deleted). */
   previous: string | null;
 }
@@ -72,8 +76,8 @@ export const LIBRARY_API = {
   'library.changes': method<{ lastSeq: number; changes: { seq: number; id: string; rev: string; deleted: boolean }[] }>()(
     z.object({ since: z.number().int().min(0), limit: Limit }).strict(),
   ),
-  'library.backup': jobMethod<BackupResult>()(z.object({ out: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
-  'library.restore': jobMethod<RestoreResult>()(z.object({ from: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
+  'library.backup': jobMethod<BackupResult>()(z.object({ out: localPath() }).strict(), { access: 'local' }),
+  'library.restore': jobMethod<RestoreResult>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
 
   'doc.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
   'doc.history': method<RevisionSummary[]>()(z.object({ id: DocIdSchema }).strict()),

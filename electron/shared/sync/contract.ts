@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobMethod } from '../methods';
+import { jobMethod, localPath } from '../methods';
 
 /** Contract methods of sync: with a CouchDB-protocol server, and through a sync file. Merged into API in contract.ts. */
 
@@ -71,6 +71,6 @@ const PeerName = z
 
 export const SYNC_API = {
   'sync.run': jobMethod<SyncSummary>()(SyncRunInput),
-  'sync.export': jobMethod<SyncFileExport>()(z.object({ out: z.string().min(1).max(4096), peer: PeerName.nullable().default(null) }).strict(), { access: 'local' }),
-  'sync.import': jobMethod<SyncFileImport>()(z.object({ from: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
+  'sync.export': jobMethod<SyncFileExport>()(z.object({ out: localPath(), peer: PeerName.nullable().default(null) }).strict(), { access: 'local' }),
+  'sync.import': jobMethod<SyncFileImport>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
 } as const;
