@@ -30,6 +30,16 @@ export interface StoredDoc {
 /** One revision in a document's tree, as history lists it (the contract's own type). */
 export type RevisionInfo = RevisionSummary;
 
+/**
+ * What a writer already knows of a document's tree, so settling it needs no lookup: its
+ * leaves (all of them, or undefined to read them), and the bodies it holds in memory
+ * (undefined for a body to read from the store).
+ */
+export interface KnownTree {
+  leaves?: LeafInfo[];
+  bodyOf(rev: string): Body | undefined;
+}
+
 /** How the store finds a document's rows: enough to settle its winner. */
 export interface DocKey {
   rowid: number;
@@ -70,6 +80,7 @@ export class DocStore {
   ) {
     this.s = {
       docByid: db.prepare<[string], DocRow>('SELECT rowid, id, type, winner, deleted, conflicted, seq FROM docs WHERE id = ?'),
+      docsByIds: db.prepare<[string], DocKey>('SELECT d.rowid, d.id, d.type FROM json_each(?) j JOIN docs d ON d.id = j.value'),
       insertDoc: db.prepare(
         'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
       ),
@@ -148,9 +159,12 @@ export class DocStore {
     this.inbox.noticeDeleteAgainstEdit(key, at);
   }
 
-  /** Where a document's rows are, or undefined for a document this library never had. */
-  rowOf(id: string): DocKey | undefined {
-    return this.row(id);
+  /** Where the rows of these documents are, in one lookup; a document this library never had is absent. */
+  rowsOf(ids: readonly string[]): Map<string, DocKey> {
+    const out = new Map<string, DocKey>();
+    if (ids.length === 0) return out;
+    for (const r of this.s.docsByIds.all(JSON.stringify(ids))) out.set(r.id, r);
+    return out;
   }
 
   /**
@@ -450,20 +464,21 @@ export class DocStore {
    * no rows to delete first; a delete from the contentless index would also make FTS5 flush
    * its pending terms, once per document.
    */
-  settle(row: DocKey, when?: string, fresh = false): StoredDoc {
-    const leaves: LeafInfo[] = this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
+  settle(row: DocKey, when?: string, fresh = false, known?: KnownTree): StoredDoc {
+    const leaves: LeafInfo[] = known?.leaves ?? this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
     const winner = pickWinner(leaves);
     const conflicted = isConflicted(leaves);
-    const body = this.body(row.rowid, winner.rev) ?? {};
+    const body = known?.bodyOf(winner.rev) ?? this.body(row.rowid, winner.rev) ?? {};
     const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
-    const seq = this.bumpSeq(row.rowid);
+    const seq = this.bumpSeq(row.rowid, fresh);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
     project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh);
     return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
   }
 
-  private bumpSeq(rowid: number): number {
-    this.s.changeDelete.run(rowid);
+  private bumpSeq(rowid: number, fresh = false): number {
+    // A document that arrived in this transaction has no earlier entry in the feed to remove.
+    if (!fresh) this.s.changeDelete.run(rowid);
     return Number(this.s.changeInsert.run(rowid).lastInsertRowid);
   }
 
