@@ -26,7 +26,7 @@ export type { AttachmentAdded, AttachmentSummary } from './attachments/contract'
 export type { ConflictCase, ConflictChoice } from './conflicts/contract';
 export type { ContactSummary } from './contacts/contract';
 export type { KitSummary } from './kits/contract';
-export type { BackupResult, Draft, JobInfo, LibraryInfo, RestoreResult, RevisionSummary } from './library/contract';
+export type { BackupResult, CompactResult, Draft, JobInfo, LibraryInfo, RestoreResult, RevisionSummary } from './library/contract';
 export type { ReleaseSummary } from './releases/contract';
 export type { SearchHit } from './search/contract';
 export type { ConflictNote, SyncFileExport, SyncFileImport, SyncSummary } from './sync/contract';

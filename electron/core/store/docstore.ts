@@ -491,12 +491,25 @@ export class DocStore {
    */
   compact(id?: string): number {
     const run = () => {
-      if (id === undefined) return prepared(this.db, COMPACT_SQL).run({ doc: null }).changes;
+      if (id === undefined) return prepared(this.db, COMPACT_SQL).run({ from: 0, to: Number.MAX_SAFE_INTEGER }).changes;
       const row = this.row(id);
       if (!row) throw noSuchDoc(id);
-      return prepared(this.db, COMPACT_SQL).run({ doc: row.rowid }).changes;
+      return prepared(this.db, COMPACT_SQL).run({ from: row.rowid, to: row.rowid }).changes;
     };
     return this.db.transaction(run).immediate();
+  }
+
+  /**
+   * Compacts the documents whose row numbers are in [from, to], in one short transaction, so
+   * a whole library can be compacted a slice at a time while other writes go on between.
+   */
+  compactRange(from: number, to: number): number {
+    return this.db.transaction(() => prepared(this.db, COMPACT_SQL).run({ from, to }).changes).immediate();
+  }
+
+  /** The highest document row number: where a compaction a slice at a time ends. */
+  lastDocRow(): number {
+    return prepared(this.db, 'SELECT coalesce(max(rowid), 0) FROM docs').pluck().get() as number;
   }
 
   /** Documents changed after `since`, oldest first: the local side of the changes feed. */
@@ -516,7 +529,7 @@ export class DocStore {
 
 const COMPACT_SQL = `
   UPDATE revs SET body = NULL
-  WHERE leaf = 0 AND body IS NOT NULL AND (@doc IS NULL OR doc_rowid = @doc)
+  WHERE doc_rowid BETWEEN @from AND @to AND leaf = 0 AND body IS NOT NULL
     AND (SELECT count(*) FROM revs c WHERE c.doc_rowid = revs.doc_rowid AND c.parent = revs.rev) < 2
     AND NOT EXISTS (SELECT 1 FROM drafts d JOIN docs o ON o.id = d.doc_id WHERE o.rowid = revs.doc_rowid AND d.base_rev = revs.rev)
     AND NOT EXISTS (
