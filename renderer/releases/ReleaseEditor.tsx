@@ -19,6 +19,7 @@ import { BodyEditor } from './BodyEditor';
 import { ContactPicker } from './ContactPicker';
 import { deviceTimeZone } from './embargo';
 import { EmbargoField } from './EmbargoField';
+import { fieldsPatch } from '../../electron/shared/fields-patch';
 import { applyDraft, draftFields, formFromDoc, type ReleaseDraftFields, type ReleaseForm } from './form';
 import { HistoryPanel } from './HistoryPanel';
 import { QuotesEditor } from './QuotesEditor';
@@ -94,6 +95,10 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const [rev, setRev] = useState(doc.rev);
   const revRef = useRef(doc.rev);
   const autosaveRef = useRef<Autosave<ReleaseDraftFields> | null>(null);
+  // Saves send only what the person changed against the revision this form was loaded from.
+  const baseFields = useMemo(() => draftFields(formFromDoc(doc), bodyUsable), [doc, bodyUsable]);
+  const touched = useRef(new Set<string>(recovered ? Object.keys(recovered.fields) : []));
+  const patchOf = useCallback((f: ReleaseForm) => fieldsPatch(baseFields, draftFields(f, bodyUsable), touched.current), [baseFields, bodyUsable]);
 
   const attachments = useCall('attachment.list', { release: id, limit: 200 }, id);
 
@@ -116,7 +121,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
     const unsubscribe = autosave.subscribe(setSaveState);
     // A draft from a session that ended without committing: keep its work, make it a revision.
     if (recovered) {
-      autosave.change(draftFields(formRef.current, bodyUsable));
+      autosave.change(patchOf(formRef.current));
       void autosave.flush();
     }
     const flush = () => void autosave.flush();
@@ -135,16 +140,18 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       // Leaving the release (another screen, another release): write what is left.
       void autosave.close();
     };
-  }, [client, id, session, recovered, bodyUsable]);
+  }, [client, id, session, recovered, patchOf]);
 
   const update = useCallback(
     (patch: Partial<ReleaseForm>) => {
       const next = { ...formRef.current, ...patch };
       formRef.current = next;
       setForm(next);
-      autosaveRef.current?.change(draftFields(next, bodyUsable));
+      const changed = patchOf(next);
+      // Typing that ends where it started is no edit: nothing to save.
+      if (Object.keys(changed).length > 0) autosaveRef.current?.change(changed);
     },
-    [bodyUsable],
+    [patchOf],
   );
 
   const flush = useCallback(async () => {
