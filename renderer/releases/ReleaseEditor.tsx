@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../electron/shared/contract';
-import { END_MARKS, RELEASE_STATUSES, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
+import { DOC_SCHEMA_VERSION, END_MARKS, RELEASE_STATUSES, schemaOf, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { RichTextSchema } from '../../electron/shared/richtext';
 import { href } from '../app/router';
@@ -85,6 +85,10 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const session = useMemo(() => crypto.randomUUID(), []);
   const bodyUsable = useMemo(() => RichTextSchema.safeParse(doc.body).success, [doc.body]);
   const recovered = loaded.draft && Object.keys(loaded.draft.fields).length > 0 ? loaded.draft : null;
+  // A release from a newer Dateline: shown as it is and never saved (the core refuses it too),
+  // so none of the fields this version does not know can be lost.
+  const newerVersion = schemaOf(doc) > DOC_SCHEMA_VERSION ? schemaOf(doc) : null;
+  const readOnly = newerVersion !== null;
 
   const [form, setForm] = useState<ReleaseForm>(() => {
     const base = formFromDoc(doc);
@@ -120,7 +124,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
     autosaveRef.current = autosave;
     const unsubscribe = autosave.subscribe(setSaveState);
     // A draft from a session that ended without committing: keep its work, make it a revision.
-    if (recovered) {
+    if (recovered && !readOnly) {
       autosave.change(patchOf(formRef.current));
       void autosave.flush();
     }
@@ -140,10 +144,11 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       // Leaving the release (another screen, another release): write what is left.
       void autosave.close();
     };
-  }, [client, id, session, recovered, patchOf]);
+  }, [client, id, session, recovered, patchOf, readOnly]);
 
   const update = useCallback(
     (patch: Partial<ReleaseForm>) => {
+      if (readOnly) return;
       const next = { ...formRef.current, ...patch };
       formRef.current = next;
       setForm(next);
@@ -151,7 +156,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       // Typing that ends where it started is no edit: nothing to save.
       if (Object.keys(changed).length > 0) autosaveRef.current?.change(changed);
     },
-    [patchOf],
+    [patchOf, readOnly],
   );
 
   const flush = useCallback(async () => {
@@ -177,6 +182,11 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
         <SaveIndicator state={saveState} />
       </div>
       {saveState.kind === 'error' && <ErrorMessage error={saveState.error} />}
+      {newerVersion !== null && (
+        <p className="notice read-only-notice" role="status">
+          {t('errors.DOC_NEWER', { version: newerVersion })}
+        </p>
+      )}
       {recovered && (
         <p className="notice" role="status">
           {t('releases.recovered', { when: formatDateTime(recovered.updatedAt, locale) })}
@@ -184,6 +194,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       )}
       <div className="editor-columns">
         <form className="release-form" aria-label={t('releases.editorLabel')} onSubmit={(e) => e.preventDefault()} onBlur={onBlur}>
+          <fieldset className="form-lock" disabled={readOnly}>
           <div className="field">
             <label htmlFor={`${uid}-headline`}>{t('releases.headline')}</label>
             <input id={`${uid}-headline`} className="headline-input" dir={dir} lang={form.language} value={form.headline} onChange={(e) => update({ headline: e.target.value })} />
@@ -232,7 +243,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
               {t('releases.body')}
             </span>
             {bodyUsable ? (
-              <BodyEditor initial={form.body} dir={dir} lang={form.language} labelId={`${uid}-body`} onChange={(body) => update({ body })} />
+              <BodyEditor initial={form.body} dir={dir} lang={form.language} labelId={`${uid}-body`} onChange={(body) => update({ body })} readOnly={readOnly} />
             ) : (
               <p className="error" role="alert">
                 {t('releases.bodyUnreadable')}
@@ -282,6 +293,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           />
           <ContactPicker value={form.contacts} onChange={(contacts) => update({ contacts })} />
           <ListEditor label={t('releases.tags')} values={form.tags} onChange={(tags) => update({ tags })} validate={(v) => (v.length > 60 ? t('releases.tagTooLong') : null)} />
+          </fieldset>
         </form>
         <aside className="editor-side" aria-label={t('releases.sidePanels')}>
           <section className="panel" aria-labelledby={`${uid}-att`}>
