@@ -13,14 +13,14 @@ const SLICE = 2000;
  */
 export function compactLibrary(docs: DocStore, input: { id?: string | undefined }, job: JobHandle): CompactResult {
   if (input.id !== undefined) {
-    job.progress(0, 1, 'Compacting');
+    job.progress(0, 1, null);
     const removed = docs.compact(input.id);
     job.progress(1, 1, null);
     return { removed };
   }
   const last = docs.lastDocRow();
   let removed = 0;
-  job.progress(0, last, 'Compacting');
+  job.progress(0, last, null);
   for (let from = 1; from <= last; from += SLICE) {
     if (job.signal.aborted) {
       throw new DatelineError('CANCELLED', `Compaction stopped; ${removed} old version${removed === 1 ? ' was' : 's were'} already removed.`, {
