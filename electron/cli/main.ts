@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import type { CompactResult } from '../shared/contract';
 import { DatelineError, invalidInput, type ApiError } from '../shared/errors';
 import { Cli, defaultIo, intOption, need, OPTIONS, tooLargeInput, UsageError, type Io, type Values } from './cli';
 import { COMMANDS } from './commands/index';
@@ -28,6 +29,8 @@ Commands:
   attach FILE... [--release ID]         store files in the library (optionally linked to a release)
   backup --out FILE                     write the whole library (database and files) to one file
   restore FILE                          replace the library with a backup (the old one is kept)
+  compact [ID]                          remove the bodies of old versions (of one document, or all);
+                                        every history keeps its place, current versions stay whole
 
 Options:
   --library DIR   the library folder (default: $DATELINE_LIBRARY, else the user data folder)
@@ -173,6 +176,11 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
     cli.print(await cli.job('library.backup', { out: resolve(v.out) }));
     return;
   }
+  if (cmd === 'compact') {
+    const r = await cli.job<CompactResult>('library.compact', pos[1] === undefined ? {} : { id: pos[1] });
+    cli.print(r, `Removed ${r.removed} old version${r.removed === 1 ? '' : 's'}${pos[1] === undefined ? '' : ` of ${pos[1]}`}.`);
+    return;
+  }
   if (cmd === 'restore') {
     const file = need(pos, 1, 'the backup FILE');
     cli.print(await cli.job('library.restore', { from: resolve(file) }));
@@ -216,7 +224,8 @@ function checkCommand(pos: string[], values: Values): void {
   const [cmd, sub] = pos;
   const extra = COMMANDS.find((c) => c.name === cmd);
   if (extra) return extra.check(pos, values);
-  if (!['serve', 'release', 'search', 'attach', 'backup', 'restore'].includes(cmd!)) throw new UsageError(`unknown command "${cmd}"`);
+  if (!['serve', 'release', 'search', 'attach', 'backup', 'restore', 'compact'].includes(cmd!)) throw new UsageError(`unknown command "${cmd}"`);
+  if (cmd === 'compact' && pos.length > 2) throw new UsageError('compact takes at most one document ID');
   if (cmd === 'release' && !['create', 'update', 'list', 'show'].includes(sub ?? '')) {
     throw new UsageError(sub ? `unknown release command "${sub}"` : 'release needs a command: create, update, list or show');
   }
@@ -228,7 +237,7 @@ function writes(pos: string[], values: Values): boolean {
   if (cmd === 'release') return sub === 'create' || sub === 'update';
   if (cmd === 'import') return values['dry-run'] !== true;
   if (cmd === 'kit') return sub === 'create';
-  return cmd === 'attach' || cmd === 'restore' || cmd === 'serve';
+  return cmd === 'attach' || cmd === 'restore' || cmd === 'serve' || cmd === 'compact';
 }
 
 /** Runs one CLI invocation; returns the exit code (0 ok, 1 error, 2 usage). */

@@ -27,12 +27,15 @@ export function BodyEditor({
   lang,
   labelId,
   onChange,
+  readOnly = false,
 }: {
   initial: RichText;
   dir: 'ltr' | 'rtl';
   lang: string;
   labelId: string;
   onChange: (body: RichText) => void;
+  /** Shown, never changed (a document from a newer version of Dateline). */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const dirRef = useRef(dir);
@@ -64,6 +67,7 @@ export function BodyEditor({
       BlockDirection.configure({ base: () => dirRef.current }),
     ],
     content: initial as JSONContent,
+    editable: !readOnly,
     editorProps: {
       attributes: {
         class: 'prose',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../electron/shared/contract';
-import { END_MARKS, RELEASE_STATUSES, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
+import { DOC_SCHEMA_VERSION, END_MARKS, RELEASE_STATUSES, schemaOf, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { RichTextSchema } from '../../electron/shared/richtext';
 import { href } from '../app/router';
@@ -21,6 +21,7 @@ import { BodyEditor } from './BodyEditor';
 import { ContactPicker } from './ContactPicker';
 import { deviceTimeZone } from './embargo';
 import { EmbargoField } from './EmbargoField';
+import { fieldsPatch } from '../../electron/shared/fields-patch';
 import { applyDraft, draftFields, formFromDoc, type ReleaseDraftFields, type ReleaseForm } from './form';
 import { HistoryPanel } from './HistoryPanel';
 import { QuotesEditor } from './QuotesEditor';
@@ -86,6 +87,10 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const session = useMemo(() => crypto.randomUUID(), []);
   const bodyUsable = useMemo(() => RichTextSchema.safeParse(doc.body).success, [doc.body]);
   const recovered = loaded.draft && Object.keys(loaded.draft.fields).length > 0 ? loaded.draft : null;
+  // A release from a newer Dateline: shown as it is and never saved (the core refuses it too),
+  // so none of the fields this version does not know can be lost.
+  const newerVersion = schemaOf(doc) > DOC_SCHEMA_VERSION ? schemaOf(doc) : null;
+  const readOnly = newerVersion !== null;
 
   const [form, setForm] = useState<ReleaseForm>(() => {
     const base = formFromDoc(doc);
@@ -96,6 +101,10 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const [rev, setRev] = useState(doc.rev);
   const revRef = useRef(doc.rev);
   const autosaveRef = useRef<Autosave<ReleaseDraftFields> | null>(null);
+  // Saves send only what the person changed against the revision this form was loaded from.
+  const baseFields = useMemo(() => draftFields(formFromDoc(doc), bodyUsable), [doc, bodyUsable]);
+  const touched = useRef(new Set<string>(recovered ? Object.keys(recovered.fields) : []));
+  const patchOf = useCallback((f: ReleaseForm) => fieldsPatch(baseFields, draftFields(f, bodyUsable), touched.current), [baseFields, bodyUsable]);
 
   const attachments = useCall('attachment.list', { release: id, limit: 200 }, id);
 
@@ -117,8 +126,8 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
     autosaveRef.current = autosave;
     const unsubscribe = autosave.subscribe(setSaveState);
     // A draft from a session that ended without committing: keep its work, make it a revision.
-    if (recovered) {
-      autosave.change(draftFields(formRef.current, bodyUsable));
+    if (recovered && !readOnly) {
+      autosave.change(patchOf(formRef.current));
       void autosave.flush();
     }
     const flush = () => void autosave.flush();
@@ -137,16 +146,19 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       // Leaving the release (another screen, another release): write what is left.
       void autosave.close();
     };
-  }, [client, id, session, recovered, bodyUsable]);
+  }, [client, id, session, recovered, patchOf, readOnly]);
 
   const update = useCallback(
     (patch: Partial<ReleaseForm>) => {
+      if (readOnly) return;
       const next = { ...formRef.current, ...patch };
       formRef.current = next;
       setForm(next);
-      autosaveRef.current?.change(draftFields(next, bodyUsable));
+      const changed = patchOf(next);
+      // Typing that ends where it started is no edit: nothing to save.
+      if (Object.keys(changed).length > 0) autosaveRef.current?.change(changed);
     },
-    [bodyUsable],
+    [patchOf, readOnly],
   );
 
   const flush = useCallback(async () => {
@@ -172,6 +184,11 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
         <SaveIndicator state={saveState} />
       </div>
       {saveState.kind === 'error' && <ErrorMessage error={saveState.error} />}
+      {newerVersion !== null && (
+        <p className="notice read-only-notice" role="status">
+          {t('errors.DOC_NEWER', { version: newerVersion })}
+        </p>
+      )}
       {recovered && (
         <p className="notice" role="status">
           {t('releases.recovered', { when: formatDateTime(recovered.updatedAt, locale) })}
@@ -179,6 +196,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       )}
       <div className="editor-columns">
         <form className="release-form" aria-label={t('releases.editorLabel')} onSubmit={(e) => e.preventDefault()} onBlur={onBlur}>
+          <fieldset className="form-lock" disabled={readOnly}>
           <div className="field">
             <label htmlFor={`${uid}-headline`}>{t('releases.headline')}</label>
             <input id={`${uid}-headline`} className="headline-input" dir={dir} lang={form.language} value={form.headline} onChange={(e) => update({ headline: e.target.value })} />
@@ -227,7 +245,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
               {t('releases.body')}
             </span>
             {bodyUsable ? (
-              <BodyEditor initial={form.body} dir={dir} lang={form.language} labelId={`${uid}-body`} onChange={(body) => update({ body })} />
+              <BodyEditor initial={form.body} dir={dir} lang={form.language} labelId={`${uid}-body`} onChange={(body) => update({ body })} readOnly={readOnly} />
             ) : (
               <p className="error" role="alert">
                 {t('releases.bodyUnreadable')}
@@ -277,6 +295,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           />
           <ContactPicker value={form.contacts} onChange={(contacts) => update({ contacts })} />
           <ListEditor label={t('releases.tags')} values={form.tags} onChange={(tags) => update({ tags })} validate={(v) => (v.length > 60 ? t('releases.tagTooLong') : null)} />
+          </fieldset>
         </form>
         <aside className="editor-side" aria-label={t('releases.sidePanels')}>
           <section className="panel" aria-labelledby={`${uid}-att`}>

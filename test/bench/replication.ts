@@ -13,10 +13,17 @@ import { Rng } from './rng';
 
 /**
  * Pulling from a server: 10,000 documents written elsewhere, each with a 3-revision path,
- * stored in batches of 100 through the store's new_edits:false path, next to PouchDB 9 (memory
- * adapter, in this process) doing the same bulkDocs({ new_edits: false }) on the same batches.
- * Dateline does more per document (a durable SQLite transaction per batch, projections and
- * the search index); PouchDB keeps everything in memory.
+ * stored in batches of 100 through the store's new_edits:false path, next to PouchDB 9 in this
+ * process doing the same bulkDocs({ new_edits: false }) on the same batches, with two adapters:
+ *
+ * - LevelDB (leveldown, on disk in the same temporary folder): the goal is judged against this
+ *   one, because it is the peer that stores to a file as the library does. What each side does
+ *   to disk per batch: Dateline commits one SQLite transaction (WAL, synchronous=FULL: the WAL is
+ *   fsynced at every commit, so a batch survives a power cut); PouchDB hands LevelDB one write
+ *   batch, appended to its log without fsync (LevelDB's default, which PouchDB keeps), so the
+ *   last batches may be lost in a power cut. Dateline also writes what PouchDB does not have:
+ *   the projections and the full-text index of every new winner, in the same transaction.
+ * - memory (memdown): no disk at all; printed for reference.
  */
 
 const BATCH = 100;
@@ -55,6 +62,12 @@ function documents(n: number): RemoteRevision[] {
   return out;
 }
 
+interface Side {
+  name: string;
+  ms: number;
+  run(batch: readonly RemoteRevision[]): Promise<void> | void;
+}
+
 export async function benchReplication(scale: number): Promise<BenchRow[]> {
   const n = Math.max(BATCH, Math.round(10_000 * scale));
   const docs = documents(n);
@@ -64,53 +77,60 @@ export async function benchReplication(scale: number): Promise<BenchRow[]> {
   const require = createRequire(import.meta.url);
   const PouchDB = require('pouchdb') as PouchCtor;
   PouchDB.plugin(require('pouchdb-adapter-memory'));
-  const pouch = new PouchDB(`bench-${Date.now()}`, { adapter: 'memory' });
   const root = mkdtempSync(join(tmpdir(), 'dateline-bench-repl-'));
+  const leveldb = new PouchDB(join(root, 'pouch-leveldb'), { adapter: 'leveldb' });
+  const memory = new PouchDB(`bench-${Date.now()}`, { adapter: 'memory' });
   const lib = await Library.open(join(root, 'library'), { author: 'bench' });
-  let dateline = 0;
-  let peer = 0;
+  const pouchSide = (name: string, db: PouchDb): Side => ({
+    name,
+    ms: 0,
+    run: async (batch) => {
+      await db.bulkDocs(batch, { new_edits: false });
+    },
+  });
+  const dateline: Side = {
+    name: 'Dateline',
+    ms: 0,
+    run: (batch) => {
+      const r = lib.replication.bulkInsertRemote(batch);
+      if (r.written !== batch.length) throw new Error(`Dateline stored ${r.written} of ${batch.length}: ${JSON.stringify(r.denied[0])}`);
+    },
+  };
+  const sides = [dateline, pouchSide('leveldb', leveldb), pouchSide('memory', memory)];
   try {
     log(`${n} documents with ${PATH}-revision paths in batches of ${BATCH}`);
     for (let b = 0; b < batches.length; b++) {
-      const batch = batches[b]!;
-      // Each side goes first every other batch, so neither always meets the colder caches.
-      const runDateline = () => {
+      // Each side goes first in turn, so none always meets the colder caches.
+      for (let k = 0; k < sides.length; k++) {
+        const side = sides[(b + k) % sides.length]!;
         const t = performance.now();
-        const r = lib.replication.bulkInsertRemote(batch);
-        dateline += performance.now() - t;
-        if (r.written !== batch.length) throw new Error(`Dateline stored ${r.written} of ${batch.length}: ${JSON.stringify(r.denied[0])}`);
-      };
-      const runPeer = async () => {
-        const t = performance.now();
-        await pouch.bulkDocs(batch, { new_edits: false });
-        peer += performance.now() - t;
-      };
-      if (b % 2 === 0) {
-        runDateline();
-        await runPeer();
-      } else {
-        await runPeer();
-        runDateline();
+        await side.run(batches[b]!);
+        side.ms += performance.now() - t;
       }
     }
-    const stored = (await pouch.info()).doc_count;
-    if (stored !== n) throw new Error(`PouchDB stored ${stored} of ${n}`);
+    for (const db of [leveldb, memory]) {
+      const stored = (await db.info()).doc_count;
+      if (stored !== n) throw new Error(`PouchDB stored ${stored} of ${n}`);
+    }
   } finally {
     lib.close();
-    await pouch.destroy();
+    await leveldb.destroy();
+    await memory.destroy();
     rmSync(root, { recursive: true, force: true });
   }
-  const ours = n / (dateline / 1000);
-  const theirs = n / (peer / 1000);
-  const ratio = ours / theirs;
-  return [
-    {
+  const perSec = (side: Side): number => n / (side.ms / 1000);
+  const ours = perSec(dateline);
+  const fmtRate = (v: number): string => Math.round(v).toLocaleString('en-US');
+  return sides.slice(1).map((peer) => {
+    const ratio = ours / perSec(peer);
+    const judged = peer.name === 'leveldb';
+    return {
       measure: `store ${n} remote docs, ${PATH}-rev paths, batches of ${BATCH} (docs/s)`,
-      value: Math.round(ours).toLocaleString('en-US'),
-      peer: `${Math.round(theirs).toLocaleString('en-US')} (PouchDB 9 memory)`,
+      value: fmtRate(ours),
+      peer: `${fmtRate(perSec(peer))} (PouchDB 9 ${peer.name === 'leveldb' ? 'LevelDB, on disk' : 'memory'})`,
       ratio: `${ratio.toFixed(2)}x`,
-      goal: '>= 2.00x PouchDB',
-      pass: ratio >= 2,
-    },
-  ];
+      goal: judged ? '>= 2.00x PouchDB' : 'reference',
+      ...(judged ? { pass: ratio >= 2 } : {}),
+    };
+  });
 }

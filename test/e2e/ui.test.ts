@@ -234,6 +234,25 @@ describe('Dateline in the browser', () => {
     expect((await getRelease(releaseId)).headline).toBe(HEADLINE);
   });
 
+  it('sends only the field the person changed, so a change made meanwhile elsewhere stays', async () => {
+    await h.goto('#/releases');
+    await h.goto(`#/releases/${releaseId}`);
+    await page.getByLabel('Dateline place', { exact: true }).waitFor();
+    // Another library changes the tags while the editor is open on the revision before.
+    const loaded = await getRelease(releaseId);
+    await h.api('release.update', { id: releaseId, rev: loaded.rev, fields: { tags: ['floods', 'hiraan'] } });
+    const saved = page.waitForRequest((r) => r.url().endsWith('/api/draft.save'));
+    await page.getByLabel('Dateline place', { exact: true }).fill('Beledweyne, Hiraan');
+    const sent = JSON.parse((await saved).postData() ?? '{}') as { fields: Record<string, unknown>; baseRev: string };
+    expect(sent.fields).toEqual({ datelinePlace: 'Beledweyne, Hiraan' });
+    await page.getByRole('heading', { name: 'Version history' }).click();
+    await waitForCommit(releaseId, (d) => d.datelinePlace === 'Beledweyne, Hiraan');
+    const after = await getRelease(releaseId);
+    expect(after.tags).toEqual(['floods', 'hiraan']);
+    expect(after.headline).toBe(HEADLINE);
+    expect(after.conflicted).toBe(false);
+  });
+
   it('scrolls through hundreds of releases a page at a time, rendering only what is in view, by keyboard too', async () => {
     for (let i = 0; i < 260; i++) {
       await h.api('release.create', { headline: `Situation update ${String(i).padStart(3, '0')}`, language: 'fr', tags: ['sitrep'] });
@@ -327,6 +346,27 @@ describe('Dateline in the browser', () => {
     expect(offices.items.map((o) => o.name)).toEqual(['Mogadishu office']);
     await h.expectAccessible('office editor');
     await h.screenshot('office-editor');
+  });
+
+  it('shows a release from a newer Dateline read-only, says why, and leaves every field as it came', async () => {
+    const id = 'rel-from-a-newer-app';
+    const hash = 'c'.repeat(32);
+    // Written by a version whose releases carry a field this one does not know.
+    const fields = { type: 'release', schema: 2, headline: 'Written by Dateline 2', language: 'en', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Checked twice.' }] }] }, factCheck: { by: 'hq', state: 'passed' } };
+    h.core.library.replication.bulkInsertRemote([{ ...fields, _id: id, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } }]);
+    await h.goto(`#/releases/${id}`);
+    await page.getByRole('status').filter({ hasText: 'written by a newer version of Dateline (document version 2)' }).waitFor();
+    const headline = page.getByLabel('Headline', { exact: true });
+    expect(await headline.inputValue()).toBe('Written by Dateline 2');
+    expect(await headline.isDisabled()).toBe(true);
+    expect(await page.locator('.release-form .prose').getAttribute('contenteditable')).toBe('false');
+    await h.screenshot('release-newer-version');
+    await h.goto('#/releases');
+    const refused = await h.core.dispatch('release.update', { id, fields: { headline: 'Edited anyway' } }, { transport: 'test' });
+    expect(refused.ok ? null : refused.error.code).toBe('DOC_NEWER');
+    expect(await h.api('draft.get', { id })).toBeNull();
+    const stored = h.core.library.replication.openRevs(id, 'all');
+    expect(stored).toEqual([{ ok: expect.objectContaining({ ...fields, _rev: `1-${hash}` }) }]);
   });
 
   it('logged no console errors', () => {

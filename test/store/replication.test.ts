@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Library } from '../../electron/core/store/library';
 import { m0001 } from '../../electron/core/store/migrations/0001-initial';
 import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
 import { rebuildProjections } from '../../electron/core/store/projections';
 import { settleConflicts } from '../../electron/core/sync/session';
-import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import type { LocalDocInput, RemoteRevision } from '../../electron/core/store/replication-api';
 import { tempDir } from '../helpers';
 
 const ctx = { author: 'amina' };
@@ -302,6 +302,14 @@ describe('the read side a replicator needs', () => {
     expect(l.docs.lastSeq()).toBe(seq);
     expect(l.replication.revsDiff({ '_local/x': ['0-2'] })).toEqual({ '_local/x': { missing: ['0-2'] } });
     l.close();
+  });
+
+  it('types a local document to write with its id (sync uses this type, not one of its own)', () => {
+    // Checked by the type checker: an index signature must not swallow `_id` and `_rev`.
+    expectTypeOf<LocalDocInput['_id']>().toEqualTypeOf<string>();
+    expectTypeOf<LocalDocInput['_rev']>().toEqualTypeOf<string | undefined>();
+    const input: LocalDocInput = { _id: '_local/typed', since: 3 };
+    expect(input._id.startsWith('_local/')).toBe(true);
   });
 });
 

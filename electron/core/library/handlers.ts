@@ -3,11 +3,20 @@ import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { backupLibrary, NO_JOB } from './backup';
+import { compactLibrary } from './compact';
 import { restoreLibrary } from './restore';
 
 export const libraryHandlers: Pick<
   Handlers,
-  'library.info' | 'library.check' | 'library.changes' | 'library.backup' | 'library.restore' | 'job.get' | 'job.list' | 'job.cancel'
+  | 'library.info'
+  | 'library.check'
+  | 'library.changes'
+  | 'library.backup'
+  | 'library.restore'
+  | 'library.compact'
+  | 'job.get'
+  | 'job.list'
+  | 'job.cancel'
 > = {
   'library.info': (_input, ctx): LibraryInfo => {
     return {
@@ -31,6 +40,7 @@ export const libraryHandlers: Pick<
   // Backup and restore run as jobs: they report progress and can be cancelled until the library is swapped.
   'library.backup': (input, ctx, job) => backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, input.out, job ?? NO_JOB),
   'library.restore': (input, ctx, job) => restoreLibrary(ctx, input.from, job ?? NO_JOB),
+  'library.compact': (input, ctx, job) => compactLibrary(ctx.library.docs, input, job ?? NO_JOB),
   'library.changes': (input, ctx) => ({
     lastSeq: ctx.library.docs.lastSeq(),
     changes: ctx.library.docs.changesSince(input.since, input.limit),

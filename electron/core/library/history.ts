@@ -67,7 +67,10 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
       if (!docs.revisions(id).some((r) => r.rev === baseRev)) baseRev = current.rev;
       base = null;
     }
-    const ours = validateKnown(type, { ...(base ?? current.body), ...draft.fields });
+    // The person's patch over the base, merged as it is: validating first would fill in the
+    // defaults of fields the base left out, and those would count as the person's changes.
+    const patched = { ...(base ?? current.body), ...draft.fields };
+    const ours = validateKnown(type, patched);
     let rev: string;
     if (current.deleted) {
       rev = docs.branch(id, baseRev, ours, who);
@@ -75,7 +78,7 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
     } else if (current.rev === baseRev) {
       rev = docs.update(id, ours, who, baseRev).rev;
     } else {
-      const { merged, conflicts } = threeWayMerge(base, ours, current.body);
+      const { merged, conflicts } = threeWayMerge(base, patched, current.body);
       if (conflicts.length === 0) {
         rev = docs.update(id, validateKnown(type, merged), who, current.rev).rev;
       } else {

@@ -30,6 +30,16 @@ export interface StoredDoc {
 /** One revision in a document's tree, as history lists it (the contract's own type). */
 export type RevisionInfo = RevisionSummary;
 
+/**
+ * What a writer already knows of a document's tree, so settling it needs no lookup: its
+ * leaves (all of them, or undefined to read them), and the bodies it holds in memory
+ * (undefined for a body to read from the store).
+ */
+export interface KnownTree {
+  leaves?: LeafInfo[];
+  bodyOf(rev: string): Body | undefined;
+}
+
 /** How the store finds a document's rows: enough to settle its winner. */
 export interface DocKey {
   rowid: number;
@@ -70,6 +80,7 @@ export class DocStore {
   ) {
     this.s = {
       docByid: db.prepare<[string], DocRow>('SELECT rowid, id, type, winner, deleted, conflicted, seq FROM docs WHERE id = ?'),
+      docsByIds: db.prepare<[string], DocKey>('SELECT d.rowid, d.id, d.type FROM json_each(?) j JOIN docs d ON d.id = j.value'),
       insertDoc: db.prepare(
         'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
       ),
@@ -148,9 +159,12 @@ export class DocStore {
     this.inbox.noticeDeleteAgainstEdit(key, at);
   }
 
-  /** Where a document's rows are, or undefined for a document this library never had. */
-  rowOf(id: string): DocKey | undefined {
-    return this.row(id);
+  /** Where the rows of these documents are, in one lookup; a document this library never had is absent. */
+  rowsOf(ids: readonly string[]): Map<string, DocKey> {
+    const out = new Map<string, DocKey>();
+    if (ids.length === 0) return out;
+    for (const r of this.s.docsByIds.all(JSON.stringify(ids))) out.set(r.id, r);
+    return out;
   }
 
   /**
@@ -450,20 +464,21 @@ export class DocStore {
    * no rows to delete first; a delete from the contentless index would also make FTS5 flush
    * its pending terms, once per document.
    */
-  settle(row: DocKey, when?: string, fresh = false): StoredDoc {
-    const leaves: LeafInfo[] = this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
+  settle(row: DocKey, when?: string, fresh = false, known?: KnownTree): StoredDoc {
+    const leaves: LeafInfo[] = known?.leaves ?? this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
     const winner = pickWinner(leaves);
     const conflicted = isConflicted(leaves);
-    const body = this.body(row.rowid, winner.rev) ?? {};
+    const body = known?.bodyOf(winner.rev) ?? this.body(row.rowid, winner.rev) ?? {};
     const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
-    const seq = this.bumpSeq(row.rowid);
+    const seq = this.bumpSeq(row.rowid, fresh);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
     project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh);
     return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
   }
 
-  private bumpSeq(rowid: number): number {
-    this.s.changeDelete.run(rowid);
+  private bumpSeq(rowid: number, fresh = false): number {
+    // A document that arrived in this transaction has no earlier entry in the feed to remove.
+    if (!fresh) this.s.changeDelete.run(rowid);
     return Number(this.s.changeInsert.run(rowid).lastInsertRowid);
   }
 
@@ -476,12 +491,25 @@ export class DocStore {
    */
   compact(id?: string): number {
     const run = () => {
-      if (id === undefined) return prepared(this.db, COMPACT_SQL).run({ doc: null }).changes;
+      if (id === undefined) return prepared(this.db, COMPACT_SQL).run({ from: 0, to: Number.MAX_SAFE_INTEGER }).changes;
       const row = this.row(id);
       if (!row) throw noSuchDoc(id);
-      return prepared(this.db, COMPACT_SQL).run({ doc: row.rowid }).changes;
+      return prepared(this.db, COMPACT_SQL).run({ from: row.rowid, to: row.rowid }).changes;
     };
     return this.db.transaction(run).immediate();
+  }
+
+  /**
+   * Compacts the documents whose row numbers are in [from, to], in one short transaction, so
+   * a whole library can be compacted a slice at a time while other writes go on between.
+   */
+  compactRange(from: number, to: number): number {
+    return this.db.transaction(() => prepared(this.db, COMPACT_SQL).run({ from, to }).changes).immediate();
+  }
+
+  /** The highest document row number: where a compaction a slice at a time ends. */
+  lastDocRow(): number {
+    return prepared(this.db, 'SELECT coalesce(max(rowid), 0) FROM docs').pluck().get() as number;
   }
 
   /** Documents changed after `since`, oldest first: the local side of the changes feed. */
@@ -501,7 +529,7 @@ export class DocStore {
 
 const COMPACT_SQL = `
   UPDATE revs SET body = NULL
-  WHERE leaf = 0 AND body IS NOT NULL AND (@doc IS NULL OR doc_rowid = @doc)
+  WHERE doc_rowid BETWEEN @from AND @to AND leaf = 0 AND body IS NOT NULL
     AND (SELECT count(*) FROM revs c WHERE c.doc_rowid = revs.doc_rowid AND c.parent = revs.rev) < 2
     AND NOT EXISTS (SELECT 1 FROM drafts d JOIN docs o ON o.id = d.doc_id WHERE o.rowid = revs.doc_rowid AND d.base_rev = revs.rev)
     AND NOT EXISTS (

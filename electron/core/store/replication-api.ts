@@ -39,8 +39,16 @@ export interface LocalDoc {
   [field: string]: unknown;
 }
 
-/** A `_local` document to write: without `_rev` it replaces whatever is there. */
-export type LocalDocInput = Omit<LocalDoc, '_rev'> & { _rev?: string };
+/**
+ * A `_local` document to write: without `_rev` it replaces whatever is there. Declared on its
+ * own: `Omit` over a type with an index signature keeps only the signature, and `_id` would
+ * become `unknown`.
+ */
+export interface LocalDocInput {
+  _id: string;
+  _rev?: string;
+  [field: string]: unknown;
+}
 
 export interface BulkWriteResult {
   /** Revisions that were new to this library. */

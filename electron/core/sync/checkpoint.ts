@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import type { LocalInput, Seq } from './peer';
+import type { LocalDocInput } from '../store/replication-api';
+import type { Seq } from './peer';
 
 /**
  * Replication checkpoints, kept as `_local` documents on both sides as CouchDB's replicator does.
@@ -22,7 +23,7 @@ export interface SessionEntry {
   recorded_seq: Seq;
 }
 
-export interface ReplicationLog extends LocalInput {
+export interface ReplicationLog extends LocalDocInput {
   session_id: string;
   source_last_seq: Seq;
   history: SessionEntry[];
@@ -30,7 +31,7 @@ export interface ReplicationLog extends LocalInput {
 
 const HISTORY = 20;
 
-export function asLog(doc: LocalInput | null): ReplicationLog | null {
+export function asLog(doc: LocalDocInput | null): ReplicationLog | null {
   if (!doc) return null;
   const seq = doc.source_last_seq;
   if (typeof doc.session_id !== 'string' || (typeof seq !== 'string' && typeof seq !== 'number') || !Array.isArray(doc.history)) return null;
@@ -58,7 +59,7 @@ export function startingSeq(source: ReplicationLog | null, target: ReplicationLo
 }
 
 /** The next record for one side: this session at `seq`, earlier sessions kept as history. */
-export function nextLog(id: string, previous: LocalInput | null, session: string, seq: Seq): ReplicationLog {
+export function nextLog(id: string, previous: LocalDocInput | null, session: string, seq: Seq): ReplicationLog {
   const prev = asLog(previous);
   const history = [{ session_id: session, recorded_seq: seq }, ...(prev?.history ?? []).filter((h) => h.session_id !== session)].slice(0, HISTORY);
   const log: ReplicationLog = { _id: id, session_id: session, source_last_seq: seq, history };

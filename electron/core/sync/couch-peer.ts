@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { LocalDoc, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
+import type { LocalDoc, LocalDocInput, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
-import type { Denied, LocalInput, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
+import type { Denied, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
 
 /**
  * A database on a CouchDB-protocol server (CouchDB 3, or pouchdb-server in tests), spoken to
@@ -203,7 +203,7 @@ export class CouchPeer implements Peer {
     return parse(LocalDocReply, r.body, '_local') as LocalDoc;
   }
 
-  async putLocal(doc: LocalInput): Promise<LocalDoc> {
+  async putLocal(doc: LocalDocInput): Promise<LocalDoc> {
     const { _rev: _given, ...rest } = doc;
     const r = await this.send('PUT', `/${localPath(doc._id)}`, doc, [200, 201, 202, 409]);
     if (r.status === 409) {

@@ -1,5 +1,6 @@
 import type { ReplicationStore } from '../store/replication-api';
-import type { LocalInput, Peer, PeerChanges, RevRequest, Seq } from './peer';
+import type { LocalDocInput } from '../store/replication-api';
+import type { Peer, PeerChanges, RevRequest, Seq } from './peer';
 
 /**
  * Which office a document belongs to, for sync: an office is its own; every other document
@@ -63,7 +64,7 @@ export class OfficePeer implements Peer {
 
   revsDiff = (request: Parameters<Peer['revsDiff']>[0]) => this.inner.revsDiff(request);
   getRevs = (requests: readonly RevRequest[]) => this.inner.getRevs(requests);
-  writeRevs = (docs: Parameters<Peer['writeRevs']>[0], checkpoint?: LocalInput) => this.inner.writeRevs(docs, checkpoint);
+  writeRevs = (docs: Parameters<Peer['writeRevs']>[0], checkpoint?: LocalDocInput) => this.inner.writeRevs(docs, checkpoint);
   getLocal = (id: string) => this.inner.getLocal(id);
-  putLocal = (doc: LocalInput) => this.inner.putLocal(doc);
+  putLocal = (doc: LocalDocInput) => this.inner.putLocal(doc);
 }

@@ -1,4 +1,4 @@
-import type { ChangeRow, LocalDoc, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
+import type { ChangeRow, LocalDoc, LocalDocInput, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
 
 /**
  * One side of a replication, as the replicator sees it: a CouchDB-protocol server over HTTP
@@ -36,12 +36,6 @@ export interface WriteOutcome {
   denied: Denied[];
 }
 
-/** A `_local` document to write: without `_rev` it replaces whatever is there. */
-export interface LocalInput {
-  _id: string;
-  _rev?: string;
-  [field: string]: unknown;
-}
 
 export interface Peer {
   /** Names this peer in the replication id: never a password, never a version number. */
@@ -56,8 +50,8 @@ export interface Peer {
    * in the same transaction does so and answers with it as stored; otherwise `checkpoint` is null
    * and the replicator writes it next.
    */
-  writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalInput): Promise<WriteOutcome & { checkpoint: LocalDoc | null }>;
+  writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): Promise<WriteOutcome & { checkpoint: LocalDoc | null }>;
   getLocal(id: string): Promise<LocalDoc | null>;
   /** Without `_rev`, replaces whatever is there; with a stale one, fails. */
-  putLocal(doc: LocalInput): Promise<LocalDoc>;
+  putLocal(doc: LocalDocInput): Promise<LocalDoc>;
 }

@@ -1,5 +1,5 @@
-import type { LocalDoc, RemoteRevision, ReplicationStore, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
-import type { LocalInput, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
+import type { LocalDoc, LocalDocInput, RemoteRevision, ReplicationStore, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
+import type { Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
 
 /**
  * This library as a replication peer, through the store's replication API only (never its SQL).
@@ -33,7 +33,7 @@ export class StorePeer implements Peer {
     return Promise.resolve(out);
   }
 
-  writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalInput): Promise<WriteOutcome & { checkpoint: LocalDoc | null }> {
+  writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): Promise<WriteOutcome & { checkpoint: LocalDoc | null }> {
     const r = this.store.bulkInsertRemote(docs, checkpoint);
     const written = checkpoint ? this.store.getLocal(checkpoint._id) : null;
     return Promise.resolve({ written: r.written, denied: r.denied, checkpoint: written });
@@ -43,7 +43,7 @@ export class StorePeer implements Peer {
     return Promise.resolve(this.store.getLocal(id));
   }
 
-  putLocal(doc: LocalInput): Promise<LocalDoc> {
+  putLocal(doc: LocalDocInput): Promise<LocalDoc> {
     return Promise.resolve(this.store.putLocal(doc));
   }
 }

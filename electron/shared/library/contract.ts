@@ -70,6 +70,11 @@ export interface RestoreResult {
   previous: string | null;
 }
 
+export interface CompactResult {
+  /** Bodies of old revisions removed; their places in each history stay. */
+  removed: number;
+}
+
 export const LIBRARY_API = {
   'library.info': method<LibraryInfo>()(Empty),
   'library.check': jobMethod<{ problems: LibraryProblem[] }>()(Empty),
@@ -78,6 +83,8 @@ export const LIBRARY_API = {
   ),
   'library.backup': jobMethod<BackupResult>()(z.object({ out: localPath() }).strict(), { access: 'local' }),
   'library.restore': jobMethod<RestoreResult>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
+  /** Removes old revision bodies, of one document or (without `id`) of the whole library. */
+  'library.compact': jobMethod<CompactResult>()(z.object({ id: DocIdSchema.optional() }).strict()),
 
   'doc.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
   'doc.history': method<RevisionSummary[]>()(z.object({ id: DocIdSchema }).strict()),

@@ -35,11 +35,63 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
-/** Splits folded text into word tokens (letters and digits of any script). */
+/** Folds a piece of text and splits it into word tokens, whatever its script. */
+function foldedTokens(text: string, out: string[]): void {
+  for (const w of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) out.push(ARABIC_LETTER.test(w) ? normaliseArabicToken(w) : w);
+}
+
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/** Adds the words of an ASCII-only piece, lower-cased: all that folding does to ASCII. */
+function asciiTokens(text: string, from: number, to: number, out: string[]): void {
+  let start = -1;
+  for (let i = from; i <= to; i++) {
+    if (i < to && isAsciiWordChar(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+}
+
+/**
+ * Splits text into folded word tokens (letters and digits of any script). Same result as
+ * folding the whole text and matching its words, but a run of plain ASCII between ASCII
+ * spaces skips the Unicode work, which was most of the cost of indexing a release (an ASCII
+ * space ends every folding context: decomposition, mark reordering, the final sigma).
+ */
 export function searchTokens(text: string): string[] {
-  const folded = foldText(text);
-  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => (ARABIC_LETTER.test(w) ? normaliseArabicToken(w) : w));
+  const out: string[] = [];
+  const n = text.length;
+  // Pieces with other characters are folded together, from `slow` to `slowEnd`.
+  let slow = -1;
+  let slowEnd = -1;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
+    if (i === n) break;
+    const start = i;
+    let ascii = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isAsciiSpace(c)) break;
+      if (c > 127) ascii = false;
+    }
+    if (!ascii) {
+      if (slow < 0) slow = start;
+      slowEnd = i;
+      continue;
+    }
+    if (slow >= 0) {
+      foldedTokens(text.slice(slow, slowEnd), out);
+      slow = -1;
+    }
+    asciiTokens(text, start, i, out);
+  }
+  if (slow >= 0) foldedTokens(text.slice(slow, slowEnd), out);
+  return out;
 }
 
 /** The text stored in the full-text index for a field. */
