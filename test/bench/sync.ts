@@ -6,7 +6,7 @@ import { Library } from '../../electron/core/store/library';
 import { CouchPeer } from '../../electron/core/sync/couch-peer';
 import { replicate } from '../../electron/core/sync/replicate';
 import { StorePeer } from '../../electron/core/sync/store-peer';
-import { startCouch } from '../sync/couch-server';
+import { startCouch } from '../sync/couch-process';
 import { memoryDb, pouch } from '../sync/pouch';
 import { buildVocabulary, makeRelease, Writer } from './corpus';
 import type { BenchRow } from './kit';

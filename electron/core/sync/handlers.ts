@@ -15,7 +15,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       create: input.create,
       signal: job?.signal,
       onStep: (step, done) => job?.progress(done, null, step === 'pull' ? 'Receiving' : step === 'push' ? 'Sending' : 'Merging'),
-    }),
+    }, ctx.blobs),
   'sync.export': (input, ctx) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer),
   'sync.import': (input, ctx) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from)),
 };

@@ -1,5 +1,7 @@
 import type { ReplicationStore, RemoteRevision } from '../store/replication-api';
 import { CouchPeer, type CouchPeerOptions } from './couch-peer';
+import { FilesPeer } from './files/files-peer';
+import { syncFiles, type FilesStep } from './files/sync-files';
 import { planConflict, bodyOf } from './merge';
 import { replicate } from './replicate';
 import { StorePeer } from './store-peer';
@@ -25,6 +27,8 @@ export interface SyncOptions {
   onStep?: (step: 'pull' | 'merge' | 'push', done: number) => void;
   /** Told of each conflict left for a person (the app records it in the conflicts inbox). */
   onConflict?: (note: ConflictNote) => void;
+  /** Attachment files to send and receive after the documents; without it, documents only. */
+  files?: FilesStep;
 }
 
 export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Promise<SyncSummary> {
@@ -45,6 +49,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     signal: opts.signal,
     onBatch: (p) => opts.onStep?.('push', p.docsWritten),
   });
+  const files = opts.files ? await syncFiles(new FilesPeer(opts.remote), opts.files, opts.signal) : undefined;
   const skew = up.skewMs ?? down.skewMs;
   return {
     remote: down.url,
@@ -56,6 +61,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     clockSkewMs: skew,
     clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
     finishedAt: new Date().toISOString(),
+    ...(files ? { files } : {}),
   };
 }
 

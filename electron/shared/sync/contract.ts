@@ -32,6 +32,22 @@ export interface SyncSummary {
   clockSkewMs: number | null;
   clockWarning: boolean;
   finishedAt: string;
+  /** Attachment files, sent and received as chunks after the documents; absent when files were not synced. */
+  files?: FilesSummary;
+}
+
+/** When this computer downloads attachment files: at every sync, when one is opened or exported, or only by hand. */
+export const FILE_POLICIES = ['always', 'opened', 'never'] as const;
+export type FilePolicy = (typeof FILE_POLICIES)[number];
+
+export interface FilesSummary {
+  policy: FilePolicy;
+  uploaded: { files: number; chunks: number; bytes: number };
+  downloaded: { files: number; chunks: number; bytes: number };
+  /** Attachment files still not on this computer (on the server, or not yet uploaded by their library). */
+  notHere: { files: number; bytes: number };
+  /** Files refused (a chunk that does not match its hash) or missing a chunk; the rest went through. */
+  failed: { sha256: string; reason: string }[];
 }
 
 export interface SyncFileExport {
