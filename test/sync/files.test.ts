@@ -44,11 +44,15 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const chunkPuts = () => couch.proxy.log.filter((l) => l.method === 'PUT' && /-files\/chunk-/.test(l.path));
 const chunkGets = () => couch.proxy.log.filter((l) => l.method === 'GET' && /-files\/chunk-[0-9a-f]+\/data/.test(l.path));
 
-describe('attachment files as chunks', () => {
+// Each test moves several 5 MiB files through a real server; on a busy machine that takes a while.
+describe('attachment files as chunks', { timeout: 120_000 }, () => {
   it('uploads each chunk raw and once; a second library downloads the file by policy and it is the same bytes', async () => {
     const { name, direct } = await couch.freshDb();
     const kampala = await library('kampala');
-    const geneva = await library('geneva', 'always');
+    const geneva = await library('geneva', 'opened');
+    // The policy is this computer's setting, through the contract.
+    expect(await call(geneva, 'sync.setFilesPolicy', { policy: 'always' })).toBe('always');
+    expect(await call(geneva, 'sync.filesPolicy', {})).toBe('always');
     const bytes = photo();
     const hash = await attach(kampala, bytes);
     const before = couch.proxy.stats.bytesUp;
@@ -169,5 +173,17 @@ describe('attachment files as chunks', () => {
     expect(r.files).toMatchObject({ policy: 'opened', downloaded: { files: 0 }, notHere: { files: 1, bytes: bytes.length } });
     expect(chunkGets()).toEqual([]);
     expect(geneva.ctx.blobs.has(hash)).toBe(false);
+    // Listed as on the server, not as damage; opening it says where it is.
+    const listed = await call<{ items: { sha256: string; here: boolean; size: number }[] }>(geneva, 'attachment.list', {});
+    expect(listed.items).toEqual([expect.objectContaining({ sha256: hash, here: false, size: bytes.length })]);
+    const opened = await geneva.dispatch('attachment.content', { id: (await call<{ items: { id: string }[] }>(geneva, 'attachment.list', {})).items[0]!.id }, { transport: 'test' });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { notHere: true, size: bytes.length } } });
+    expect(!opened.ok && opened.error.message).toMatch(/is not on this computer yet: it is on the server \(5 MB\)/);
+    // Fetched on demand: checked, stored, then it opens.
+    const id = (await call<{ items: { id: string }[] }>(geneva, 'attachment.list', {})).items[0]!.id;
+    const job = await call<{ jobId: string }>(geneva, 'attachment.fetch', { id, remote: couch.proxy.db(name) });
+    expect(await geneva.jobs.wait(job.jobId)).toEqual({ outcome: 'stored', bytes: bytes.length });
+    expect(sha(geneva.ctx.blobs.read(hash))).toBe(hash);
+    expect(await call<{ size: number }>(geneva, 'attachment.content', { id })).toMatchObject({ size: bytes.length });
   });
 });

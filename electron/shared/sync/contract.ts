@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { jobMethod } from '../methods';
+import { DocIdSchema } from '../documents';
+import { Empty, jobMethod, method } from '../methods';
 
 /** Contract methods of sync: with a CouchDB-protocol server, and through a sync file. Merged into API in contract.ts. */
 
@@ -39,6 +40,12 @@ export interface SyncSummary {
 /** When this computer downloads attachment files: at every sync, when one is opened or exported, or only by hand. */
 export const FILE_POLICIES = ['always', 'opened', 'never'] as const;
 export type FilePolicy = (typeof FILE_POLICIES)[number];
+
+export interface AttachmentFetched {
+  /** `stored`: downloaded and checked now; `here`: it already was; `not-on-server`: its library has not uploaded it yet. */
+  outcome: 'stored' | 'here' | 'not-on-server';
+  bytes: number;
+}
 
 export interface FilesSummary {
   policy: FilePolicy;
@@ -89,4 +96,8 @@ export const SYNC_API = {
   'sync.run': jobMethod<SyncSummary>()(SyncRunInput),
   'sync.export': jobMethod<SyncFileExport>()(z.object({ out: z.string().min(1).max(4096), peer: PeerName.nullable().default(null) }).strict(), { access: 'local' }),
   'sync.import': jobMethod<SyncFileImport>()(z.object({ from: z.string().min(1).max(4096) }).strict(), { access: 'local' }),
+  /** Brings one attachment's file down from the server now (someone opened or exported it). */
+  'attachment.fetch': jobMethod<AttachmentFetched>()(SyncRunInput.omit({ create: true }).extend({ id: DocIdSchema }).strict()),
+  'sync.filesPolicy': method<FilePolicy>()(Empty),
+  'sync.setFilesPolicy': method<FilePolicy>()(z.object({ policy: z.enum(FILE_POLICIES) }).strict()),
 } as const;
