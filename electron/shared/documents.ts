@@ -66,6 +66,7 @@ export type ReleaseStatus = z.infer<typeof ReleaseStatusSchema>;
 
 export const END_MARKS = ['###', '-30-', '-ENDS-'] as const;
 export const EndMarkSchema = z.enum(END_MARKS);
+export type EndMark = (typeof END_MARKS)[number];
 
 const shortText = (max: number) => z.string().max(max);
 const tag = z.string().trim().min(1).max(60);
@@ -323,11 +324,13 @@ export const KitFields = z
 export type KitFieldsT = z.infer<typeof KitFields>;
 
 export const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB');
+/** An office's colours until someone chooses its own: a kit without an office prints in these too. */
+export const DEFAULT_COLOURS: Readonly<{ primary: string; accent: string }> = { primary: '#1f3a5f', accent: '#c8102e' };
 export const OfficeFields = z
   .object({
     name: z.string().trim().min(1, 'an office needs a name').max(300),
     logo: DocIdSchema.nullable().default(null),
-    colours: z.object({ primary: ColourSchema, accent: ColourSchema }).strict().default({ primary: '#1f3a5f', accent: '#c8102e' }),
+    colours: z.object({ primary: ColourSchema, accent: ColourSchema }).strict().default({ ...DEFAULT_COLOURS }),
     boilerplate: z.record(LanguageSchema, z.string().max(20_000)).default({}),
     timeZone: TimeZoneSchema.nullable().default(null),
     /** The digits its Arabic interface writes: Arabic-Indic (٠١٢٣) or Western (0123). */

@@ -4,7 +4,7 @@ import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, typ
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
-import { bytesToBase64 } from '../attachments/files';
+import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';

@@ -62,7 +62,7 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
       >
         <div className="field">
           <label htmlFor="merge-q">{t('contactRecord.mergeSearch')}</label>
-          <input id="merge-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="merge-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <button type="submit" className="button">
           {t('contactRecord.find')}

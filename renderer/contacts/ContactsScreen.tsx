@@ -50,7 +50,7 @@ export function ContactsScreen() {
       <form className="filters" role="search" aria-label={t('contacts.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="con-q">{t('contacts.searchLabel')}</label>
-          <input id="con-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="con-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <SelectField
           id="con-kind"

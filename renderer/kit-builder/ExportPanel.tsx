@@ -5,7 +5,8 @@ import type { ApiError } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
 import { useClient, useCoreEvents } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { bytesOf, isExportedBytes } from './items';
+import { base64ToBytes } from '../../electron/shared/base64';
+import { isExportedBytes } from './items';
 
 /** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
 
@@ -20,7 +21,7 @@ type JobEvent = Extract<CoreEvent, { type: 'job.progress' | 'job.done' | 'job.fa
 
 /** Hands the file to the browser's downloads: a Blob behind an object URL and an <a download>. */
 function download(name: string, mediaType: string, base64: string): void {
-  const url = URL.createObjectURL(new Blob([bytesOf(base64)], { type: mediaType }));
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mediaType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -10,7 +10,9 @@ import { FileDrop } from '../attachments/FileDrop';
 import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime, isRtlLanguage, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { directionOf } from '../../electron/shared/direction';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { formatDateTime, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
@@ -156,7 +158,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void flush();
   };
 
-  const dir = isRtlLanguage(form.language) ? 'rtl' : 'ltr';
+  const dir = directionOf(form.language);
   const office = offices.find((o) => o.id === form.office) ?? null;
   const languages = WORKING_LANGUAGES.includes(form.language as (typeof WORKING_LANGUAGES)[number]) ? [...WORKING_LANGUAGES] : [...WORKING_LANGUAGES, form.language];
   const boilerplateKind = form.boilerplate === null ? 'none' : 'office' in form.boilerplate ? 'office' : 'text';

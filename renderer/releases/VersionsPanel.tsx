@@ -4,7 +4,8 @@ import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { languageName } from '../ui/languages';
 import { useCall } from '../ui/useCall';
 
 /** The release in its other languages, and a way to start the missing ones. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DatelineError } from '../../shared/errors';
+import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
 import { downloadFile, type DownloadStats } from './files/download';
 import { FilesPeer } from './files/files-peer';
@@ -18,7 +19,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       },
       create: input.create,
       signal: job?.signal,
-      onStep: (step, done) => job?.progress(done, null, step === 'pull' ? 'Receiving' : step === 'push' ? 'Sending' : 'Merging'),
+      onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }, ctx.blobs),
   'sync.export': (input, ctx) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer),
   'sync.import': (input, ctx) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from)),
