@@ -24,10 +24,11 @@ interface Editable {
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 
 function Preview({ doc }: { doc: Doc<'attachment'> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const image = doc.mediaType.startsWith('image/');
-  const url = useAttachmentUrl(doc.id, 'original', image, doc.sha256);
+  const { url, notHere } = useAttachmentUrl(doc.id, 'original', image, doc.sha256);
   if (!image) return <p className="muted">{t('attachments.noPreview')}</p>;
+  if (notHere) return <p className="muted">{t('attachments.onServer', { size: formatBytes(doc.size, formatLocale(i18n.language)) })}</p>;
   if (!url) return <Loading />;
   return <img className="preview" src={url} alt={doc.altText ?? ''} />;
 }

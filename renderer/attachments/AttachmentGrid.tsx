@@ -19,7 +19,7 @@ export function AttachmentGrid({ items, selected, label }: { items: AttachmentSu
               {a.originalName}
             </span>
             <span className="muted">
-              {formatBytes(a.size, locale)} · {a.mediaType || t('attachments.unknownType')}
+              {a.here ? formatBytes(a.size, locale) : t('attachments.onServer', { size: formatBytes(a.size, locale) })} · {a.mediaType || t('attachments.unknownType')}
             </span>
           </a>
         </li>

@@ -6,10 +6,11 @@ import { Library } from '../../electron/core/store/library';
 import { CouchPeer } from '../../electron/core/sync/couch-peer';
 import { replicate } from '../../electron/core/sync/replicate';
 import { StorePeer } from '../../electron/core/sync/store-peer';
-import { startCouch } from '../sync/couch-server';
+import { startCouch } from '../sync/couch-process';
 import { memoryDb, pouch } from '../sync/pouch';
 import { buildVocabulary, makeRelease, Writer } from './corpus';
 import type { BenchRow } from './kit';
+import { benchSyncFiles } from './sync-files';
 import { Rng } from './rng';
 
 /**
@@ -41,7 +42,14 @@ async function timed(work: () => Promise<unknown>): Promise<Timed> {
   return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** Documents, then files (test/bench/sync-files.ts), each against its own pouchdb-server. */
 export async function benchSync(scale: number): Promise<BenchRow[]> {
+  // BENCH_SYNC=files runs the files rows alone (a quicker look at the wire).
+  const docs = process.env.BENCH_SYNC === 'files' ? [] : await benchSyncDocs(scale);
+  return [...docs, ...(await benchSyncFiles(scale))];
+}
+
+async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
   const count = Math.max(10, Math.round(10_000 * scale));
   const root = mkdtempSync(join(tmpdir(), 'dateline-bench-sync-'));
   const server = await startCouch();

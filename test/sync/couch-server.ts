@@ -1,81 +1,48 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startCouch, type CouchServer } from './couch-process';
+import { FaultProxy } from './fault-proxy';
+
+export { freePort, startCouch, stopChild, type CouchServer } from './couch-process';
 
 /**
- * A real CouchDB-protocol server for tests: pouchdb-server, in memory, on a free port of
- * 127.0.0.1, one per test file. Its quirks: longpoll `_changes` ignores `timeout`, and
- * `filter=_selector` crashes it, so the replicator uses neither.
+ * A pouchdb-server and the fault proxy in front of it for one test file: started before the
+ * first test, stopped after the last, the proxy's rules cleared before each test.
  */
-
-export interface CouchServer {
-  url: string;
-  /** A fresh empty database; its URL. */
-  createDb(name: string): Promise<string>;
-  stop(): Promise<void>;
+export interface CouchWithProxy {
+  readonly server: CouchServer;
+  readonly proxy: FaultProxy;
+  /** A new empty database: its name, its URL straight to the server and through the proxy. */
+  freshDb(prefix?: string): Promise<{ name: string; direct: string; proxied: string }>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
+export function useCouchWithProxy(): CouchWithProxy {
+  let server: CouchServer | null = null;
+  let proxy: FaultProxy | null = null;
+  let n = 0;
+  beforeAll(async () => {
+    server = await startCouch();
+    proxy = await FaultProxy.start(server.url);
   });
-}
-
-const BIN = join(dirname(createRequire(import.meta.url).resolve('pouchdb-server/package.json')), 'bin', 'pouchdb-server');
-
-export async function startCouch(): Promise<CouchServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
-    cwd: mkdtempSync(join(tmpdir(), 'dateline-couch-')),
+  afterAll(async () => {
+    await proxy?.close();
+    await server?.stop();
   });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child, () => stderr);
-  return {
-    url,
-    async createDb(name) {
-      const res = await fetch(`${url}/${name}`, { method: 'PUT' });
-      if (res.status !== 201) throw new Error(`could not create ${name}: HTTP ${res.status} ${await res.text()}`);
-      return `${url}/${name}`;
-    },
-    stop: () => stopChild(child),
+  beforeEach(() => proxy?.clear());
+  const started = <T>(v: T | null): T => {
+    if (v === null) throw new Error('useCouchWithProxy: the server starts in beforeAll; use it inside a test');
+    return v;
   };
-}
-
-/** Asks until the server answers; fails at once if the process exits. */
-async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let i = 0; i < 400; i++) {
-    if (exited) throw new Error(`pouchdb-server exited: ${stderr()}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`pouchdb-server did not start: ${stderr()}`);
-}
-
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
+  return {
+    get server() {
+      return started(server);
+    },
+    get proxy() {
+      return started(proxy);
+    },
+    async freshDb(prefix = 'office') {
+      const name = `${prefix}${++n}`;
+      const direct = await started(server).createDb(name);
+      return { name, direct, proxied: started(proxy).db(name) };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 /**
  * A fault-injecting HTTP proxy in front of a CouchDB-protocol server, on 127.0.0.1 only: it
@@ -11,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 export type Fault =
   /** Answers with this status without asking the server. */
   | { kind: 'status'; status: number; error?: string }
-  /** Cuts while the request is being sent: the server never sees it. */
-  | { kind: 'cut-upload' }
+  /** Cuts while the request is being sent (after this fraction of its body, or all of it): the server never sees it. */
+  | { kind: 'cut-upload'; fraction?: number }
   /** The server answers; the connection is cut after this fraction of the answer reached the client. */
   | { kind: 'cut-download'; fraction?: number }
   /** The server did the work and answered; the client never hears of it. */
@@ -46,10 +47,23 @@ export interface ProxyStats {
   faults: number;
 }
 
+/** A slow link that drops: both directions share `bytesPerSecond`; every open connection is cut every `dropEveryMs`. */
+export interface Link {
+  bytesPerSecond?: number;
+  dropEveryMs?: number;
+}
+
 export class FaultProxy {
   readonly stats: ProxyStats = { requests: 0, bytesUp: 0, bytesDown: 0, faults: 0 };
   readonly log: { method: string; path: string; status: number | 'cut' }[] = [];
   private rules: LiveRule[] = [];
+  private readonly sockets = new Set<Socket>();
+  private linkRate: number | null = null;
+  /** When the link has sent everything queued so far (both directions share it). */
+  private linkFreeAt = 0;
+  private dropTimer: NodeJS.Timeout | null = null;
+  /** Drops that cut at least one connection. */
+  drops = 0;
   private constructor(
     private readonly server: Server,
     private readonly upstream: URL,
@@ -59,6 +73,10 @@ export class FaultProxy {
   static async start(upstream: string): Promise<FaultProxy> {
     let proxy: FaultProxy | null = null;
     const server = createServer((req, res) => void proxy!.handle(req, res));
+    server.on('connection', (socket) => {
+      proxy!.sockets.add(socket);
+      socket.once('close', () => proxy!.sockets.delete(socket));
+    });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const port = (server.address() as AddressInfo).port;
     proxy = new FaultProxy(server, new URL(upstream), `http://127.0.0.1:${port}`);
@@ -83,6 +101,43 @@ export class FaultProxy {
     this.rules = [];
   }
 
+  /** Makes the link slow and unreliable (or, with `{}`, clean again). */
+  link(link: Link): void {
+    this.linkRate = link.bytesPerSecond ?? null;
+    this.linkFreeAt = 0;
+    if (this.dropTimer) clearInterval(this.dropTimer);
+    this.dropTimer = null;
+    if (link.dropEveryMs) {
+      this.dropTimer = setInterval(() => {
+        if (this.sockets.size > 0) this.drops++;
+        for (const socket of this.sockets) socket.destroy();
+      }, link.dropEveryMs);
+      this.dropTimer.unref();
+    }
+  }
+
+  /** Waits as long as a slow link takes to carry `bytes` after what it already carries. */
+  private async carry(bytes: number): Promise<void> {
+    if (!this.linkRate) return;
+    const now = performance.now();
+    this.linkFreeAt = Math.max(now, this.linkFreeAt) + (bytes / this.linkRate) * 1000;
+    const wait = this.linkFreeAt - now;
+    if (wait >= 1) await new Promise((done) => setTimeout(done, wait));
+  }
+
+  /** Sends an answer body through the link, a slice at a time, counting what gets through. */
+  private async send(res: ServerResponse, body: Buffer, upTo = body.length): Promise<boolean> {
+    const slice = this.linkRate ? 1024 : Math.max(upTo, 1);
+    for (let at = 0; at < upTo; at += slice) {
+      const part = body.subarray(at, Math.min(upTo, at + slice));
+      await this.carry(part.length);
+      if (res.destroyed) return false;
+      res.write(part);
+      this.stats.bytesDown += part.length;
+    }
+    return true;
+  }
+
   private match(method: string, path: string): Fault | null {
     for (const r of this.rules) {
       if ((r.method && r.method !== method) || !r.path.test(path)) continue;
@@ -102,26 +157,43 @@ export class FaultProxy {
     this.stats.requests++;
     const fault = this.match(method, path);
     const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const cutAt = fault?.kind === 'cut-upload' && fault.fraction !== undefined ? Math.floor(declared * fault.fraction) : Infinity;
+    let received = 0;
     try {
-      for await (const c of req) chunks.push(c as Buffer);
+      for await (const c of req) {
+        const piece = c as Buffer;
+        // The link carries the bytes before the proxy has them: what a drop cuts was still paid for.
+        await this.carry(piece.length);
+        const take = Math.min(piece.length, cutAt - received);
+        received += take;
+        this.stats.bytesUp += take;
+        chunks.push(piece.subarray(0, take));
+        if (received >= cutAt) {
+          this.log.push({ method, path, status: 'cut' });
+          req.socket.destroy();
+          return;
+        }
+      }
     } catch {
+      this.log.push({ method, path, status: 'cut' });
+      return;
+    }
+    if (req.socket.destroyed) {
+      this.log.push({ method, path, status: 'cut' });
       return;
     }
     const body = Buffer.concat(chunks);
     if (fault?.kind === 'hold') {
-      this.stats.bytesUp += body.length;
       this.log.push({ method, path, status: 'cut' });
       fault.onHold();
       return;
     }
     if (fault?.kind === 'cut-upload') {
-      // Count what was sent: the client paid for it even though the server never got it.
-      this.stats.bytesUp += body.length;
       this.log.push({ method, path, status: 'cut' });
       req.socket.destroy();
       return;
     }
-    this.stats.bytesUp += body.length;
     if (fault?.kind === 'status') {
       const text = JSON.stringify({ error: fault.error ?? 'injected', reason: `fault injected by the test proxy (HTTP ${fault.status})` });
       this.log.push({ method, path, status: fault.status });
@@ -147,14 +219,17 @@ export class FaultProxy {
       const part = Math.floor(answer.body.length * (fault.fraction ?? 0.5));
       this.log.push({ method, path, status: 'cut' });
       res.writeHead(answer.status, answer.headers);
-      res.write(answer.body.subarray(0, part), () => req.socket.destroy());
-      this.stats.bytesDown += part;
+      await this.send(res, answer.body, part);
+      res.write(Buffer.alloc(0), () => req.socket.destroy());
+      return;
+    }
+    res.writeHead(answer.status, answer.headers);
+    if (!(await this.send(res, answer.body))) {
+      this.log.push({ method, path, status: 'cut' });
       return;
     }
     this.log.push({ method, path, status: answer.status });
-    res.writeHead(answer.status, answer.headers);
-    res.end(answer.body);
-    this.stats.bytesDown += answer.body.length;
+    res.end();
   }
 
   private forward(method: string, path: string, req: IncomingMessage, body: Buffer): Promise<Answer> {
@@ -181,6 +256,7 @@ export class FaultProxy {
   }
 
   close(): Promise<void> {
+    if (this.dropTimer) clearInterval(this.dropTimer);
     this.server.closeAllConnections();
     return new Promise((done) => this.server.close(() => done()));
   }

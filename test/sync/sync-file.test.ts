@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { openCore, type Core } from '../../electron/core/index';
+import { CHUNK_SIZE } from '../../electron/core/sync/files/chunks';
 import type { SyncFileExport, SyncFileImport } from '../../electron/shared/sync/contract';
 import { tempDir } from '../helpers';
 import { call, libraryState } from './library-state';
@@ -40,6 +42,48 @@ describe('the sync file', () => {
     expect(readFileSync(new BlobStore(b.ctx.dir).path(added.sha256))).toEqual(bytes);
     expect(libraryState(b)[added.id]).toEqual(libraryState(a)[added.id]);
     expect(libraryState(b)[own.id]).toBeDefined();
+  });
+
+  it('carries a large file as 1 MiB chunks, each once; a damaged chunk imports nothing', async () => {
+    const [a, b] = [await library(), await library()];
+    const bytes = Buffer.from(Array.from({ length: 2 * CHUNK_SIZE + 10 }, (_, i) => (i * 7 + (i >> 12)) % 253));
+    const added = await call<{ sha256: string }>(a, 'attachment.add', { name: 'market.jpg', data: bytes.toString('base64') });
+    const file = join(tempDir(), 'stick.dateline-sync');
+    await job<SyncFileExport>(a, 'sync.export', { out: file, peer: null });
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ version: 2 });
+    expect(lines.filter((l) => 'chunk' in l).map((l) => Buffer.from(l.data as string, 'base64').length)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 10]);
+    expect(lines.find((l) => l.file === added.sha256)).toMatchObject({ size: bytes.length, chunks: expect.any(Array) });
+
+    const damaged = join(tempDir(), 'damaged.dateline-sync');
+    const bad = lines.map((l) => ('chunk' in l && l === lines.find((x) => 'chunk' in x) ? { ...l, data: Buffer.alloc(CHUNK_SIZE, 1).toString('base64') } : l));
+    writeFileSync(damaged, gzipSync(bad.map((l) => JSON.stringify(l)).join('\n') + '\n'));
+    const refused = await b.dispatch('sync.import', { from: damaged }, { transport: 'test' });
+    const { jobId } = refused.ok ? (refused.value as { jobId: string }) : { jobId: '' };
+    await expect(b.jobs.wait(jobId)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/line 2: a chunk .* is damaged/) });
+    expect(new BlobStore(b.ctx.dir).has(added.sha256)).toBe(false);
+    expect(libraryState(b)).toEqual({});
+
+    const r = await job<SyncFileImport>(b, 'sync.import', { from: file });
+    expect(r.files).toBe(1);
+    expect(readFileSync(new BlobStore(b.ctx.dir).path(added.sha256)).equals(bytes)).toBe(true);
+  });
+
+  it('still reads a version 1 sync file (a whole file per line)', async () => {
+    const [a, b] = [await library(), await library()];
+    const bytes = Buffer.from('a small logo, written by an older Dateline');
+    const added = await call<{ id: string; sha256: string }>(a, 'attachment.add', { name: 'logo.png', data: bytes.toString('base64') });
+    const doc = a.library.replication.openRevs(added.id, 'all').flatMap((r) => ('ok' in r ? [r.ok] : []))[0]!;
+    const v1 = [
+      { dateline: 'dateline-sync-file', version: 1, library: 'older', peer: null, createdAt: '2026-11-01T00:00:00.000Z' },
+      { file: added.sha256, data: bytes.toString('base64') },
+      { doc },
+      { end: { docs: 1, files: 1 } },
+    ];
+    const file = join(tempDir(), 'old.dateline-sync');
+    writeFileSync(file, gzipSync(v1.map((l) => JSON.stringify(l)).join('\n') + '\n'));
+    expect(await job<SyncFileImport>(b, 'sync.import', { from: file })).toMatchObject({ written: 1, files: 1 });
+    expect(readFileSync(new BlobStore(b.ctx.dir).path(added.sha256)).equals(bytes)).toBe(true);
   });
 
   it('refuses a sync file through web mode: it names paths on this computer', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 
@@ -100,6 +100,41 @@ export class BlobStore {
       }
       renameSync(temp, final);
       fsyncFolder(dirname(final));
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    }
+  }
+
+  /**
+   * Stores the file made of these part files, in order, only if it hashes to `sha256` (a file
+   * assembled from downloaded chunks). One part in memory at a time; false when the hash differs,
+   * and then nothing is stored.
+   */
+  putParts(parts: readonly string[], sha256: string): boolean {
+    const final = this.path(sha256);
+    if (existsSync(final)) return true;
+    const temp = join(this.tmp, `${randomBytes(8).toString('hex')}.part`);
+    const hash = createHash('sha256');
+    try {
+      const fd = openSync(temp, 'w');
+      try {
+        for (const part of parts) {
+          const bytes = readFileSync(part);
+          hash.update(bytes);
+          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        }
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      if (hash.digest('hex') !== sha256) {
+        rmSync(temp, { force: true });
+        return false;
+      }
+      mkdirSync(join(final, '..'), { recursive: true });
+      renameSync(temp, final);
+      return true;
     } catch (e) {
       rmSync(temp, { force: true });
       throw e;

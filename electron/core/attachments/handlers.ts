@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AttachmentSummary, Page, ParsedInputOf } from '../../shared/contract';
 import { AttachmentEditableFields, AttachmentFields, type Doc } from '../../shared/documents';
 import { DatelineError, invalidInput } from '../../shared/errors';
+import { formatBytes } from '../../shared/sync/bytes';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { getDoc, updateDoc } from '../store/repository';
@@ -116,6 +117,7 @@ function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<A
       size: r.size,
       updatedAt: r.updated_at,
       hasThumbnail: /^[0-9a-f]{64}$/.test(r.sha256) && hasThumbnail(ctx.dir, r.sha256),
+      here: /^[0-9a-f]{64}$/.test(r.sha256) && ctx.blobs.has(r.sha256),
     }),
   });
 }
@@ -125,6 +127,13 @@ async function content(input: ParsedInputOf<'attachment.content'>, ctx: CoreCont
   const sha256 = typeof doc.body.sha256 === 'string' ? doc.body.sha256 : '';
   const mediaType = typeof doc.body.mediaType === 'string' ? doc.body.mediaType : OCTET_STREAM;
   const name = typeof doc.body.originalName === 'string' ? doc.body.originalName : input.id;
+  if (/^[0-9a-f]{64}$/.test(sha256) && !ctx.blobs.has(sha256) && !(input.variant === 'thumbnail' && hasThumbnail(ctx.dir, sha256))) {
+    // A synced attachment whose file has not come down yet: not damage, and the person is told where it is.
+    const size = typeof doc.body.size === 'number' ? doc.body.size : 0;
+    throw new DatelineError('NOT_FOUND', `"${name}" is not on this computer yet: it is on the server (${formatBytes(size)}) and comes down when files are synced.`, {
+      params: { id: input.id, notHere: true, size },
+    });
+  }
   if (input.variant === 'original') {
     const bytes = ctx.blobs.read(sha256);
     return { mediaType, data: bytes.toString('base64'), size: bytes.length };

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import type { StoredDoc } from '../store/docstore';
 
@@ -25,4 +26,15 @@ export function linkReleases(ctx: CoreContext, existing: StoredDoc, releases: st
   const merged = [...links, ...releases.filter((r) => !links.includes(r))];
   if (merged.length === links.length) return existing;
   return ctx.library.docs.update(existing.id, { ...existing.body, releases: merged }, { author: ctx.library.author }, existing.rev);
+}
+
+/** Every live attachment's file (hash and size), once per file: what sync sends and fetches. */
+export function attachmentFiles(db: Database.Database): { sha256: string; size: number }[] {
+  return db
+    .prepare<[], { sha256: string; size: number }>(
+      `SELECT a.sha256 AS sha256, MAX(a.size) AS size FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
+       WHERE d.deleted = 0 AND d.type = 'attachment' GROUP BY a.sha256 ORDER BY MIN(d.rowid)`,
+    )
+    .all()
+    .filter((r) => /^[0-9a-f]{64}$/.test(r.sha256) && Number.isInteger(r.size) && r.size > 0);
 }

@@ -1,7 +1,7 @@
 import { DatelineError, type ErrorCode } from '../../shared/errors';
 
 /** Why a request to a sync peer failed, which decides whether it is worth repeating. */
-export type SyncFailure = 'network' | 'server' | 'auth' | 'forbidden' | 'too-large' | 'not-found' | 'protocol';
+export type SyncFailure = 'network' | 'server' | 'auth' | 'forbidden' | 'too-large' | 'not-found' | 'protocol' | 'damaged';
 
 const CODE: Record<SyncFailure, ErrorCode> = {
   network: 'OFFLINE',
@@ -11,6 +11,8 @@ const CODE: Record<SyncFailure, ErrorCode> = {
   'too-large': 'FILE_TOO_LARGE',
   'not-found': 'NOT_FOUND',
   protocol: 'SERVER_ERROR',
+  /** Bytes that do not match their hash: refused, never stored. */
+  damaged: 'SERVER_ERROR',
 };
 
 export class SyncError extends DatelineError {

@@ -1,14 +1,19 @@
+import type { BlobStore } from '../attachments/blobs';
+import { attachmentFiles } from '../attachments/queries';
 import type { Library } from '../store/library';
+import { filePolicy } from './files/policy';
 import { syncOnce, type SyncOptions, type SyncSummary } from './session';
 
 /**
  * Sync of an open library: the replication through the store's replication API, and each
  * conflict a person must decide recorded once in the library's conflicts inbox (delete against
- * edit is recorded by the store itself as the revisions arrive).
+ * edit is recorded by the store itself as the revisions arrive). Given the library's files,
+ * attachment files follow the documents as chunks, by this computer's download policy.
  */
-export function syncLibrary(library: Library, opts: Omit<SyncOptions, 'onConflict'>): Promise<SyncSummary> {
+export function syncLibrary(library: Library, opts: Omit<SyncOptions, 'onConflict' | 'files'>, blobs?: BlobStore): Promise<SyncSummary> {
   return syncOnce(library.replication, {
     ...opts,
+    ...(blobs ? { files: { blobs, list: () => attachmentFiles(library.db), policy: filePolicy(library.replication) } } : {}),
     onConflict: (c) => {
       if (c.reason !== 'delete-vs-edit' && c.revs) {
         library.docs.inbox.recordFields(c.id, c.revs.base, c.revs.ours, c.revs.theirs, c.fields, library.docs.now());

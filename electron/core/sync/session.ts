@@ -1,5 +1,7 @@
 import type { ReplicationStore, RemoteRevision } from '../store/replication-api';
 import { CouchPeer, type CouchPeerOptions } from './couch-peer';
+import { FilesPeer } from './files/files-peer';
+import { syncFiles, type FilesStep } from './files/sync-files';
 import { planConflict, bodyOf } from './merge';
 import type { Peer } from './peer';
 import { replicate } from './replicate';
@@ -28,6 +30,8 @@ export interface SyncOptions {
   pushSource?: (local: Peer) => Peer;
   /** Told of each conflict left for a person (the app records it in the conflicts inbox). */
   onConflict?: (note: ConflictNote) => void;
+  /** Attachment files to send and receive after the documents; without it, documents only. */
+  files?: FilesStep;
 }
 
 export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Promise<SyncSummary> {
@@ -48,6 +52,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     signal: opts.signal,
     onBatch: (p) => opts.onStep?.('push', p.docsWritten),
   });
+  const files = opts.files ? await syncFiles(new FilesPeer(opts.remote), opts.files, opts.signal) : undefined;
   const skew = up.skewMs ?? down.skewMs;
   return {
     remote: down.url,
@@ -59,6 +64,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     clockSkewMs: skew,
     clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
     finishedAt: new Date().toISOString(),
+    ...(files ? { files } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -7,6 +7,7 @@ import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
+import { chunkCount, manifestOf, readChunk } from './files/chunks';
 import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract';
 
 /**
@@ -14,17 +15,22 @@ import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract'
  * replication stream the network would (every leaf of every changed document, with its
  * revision path) and the attachment files those documents name, gzipped JSON lines:
  *
- *   {"dateline":"sync-file","version":1,"library":ID,"peer":NAME|null,"createdAt":ISO}
- *   {"file":SHA256,"data":BASE64}        one per attachment file
+ *   {"dateline":"sync-file","version":2,"library":ID,"peer":NAME|null,"createdAt":ISO}
+ *   {"chunk":SHA256,"data":BASE64}       one per 1 MiB chunk of the files, each once (as on the server)
+ *   {"file":SHA256,"size":N,"chunks":[SHA256...]}  one per attachment file, after its chunks
  *   {"doc":{_id,_rev,_revisions,...}}    one per revision
  *   {"end":{"docs":N,"files":N}}         a file without it was cut short and is refused
  *
  * Importing merges, exactly as a pull does (idempotent, conflicts kept); a backup replaces.
+ * Version 1 files (a whole file per line, `{"file":SHA256,"data":BASE64}`) are still read.
  */
 
 const FORMAT = 'dateline-sync-file';
-const Header = z.object({ dateline: z.literal(FORMAT), version: z.literal(1), library: z.string(), peer: z.string().nullable(), createdAt: z.string() });
-const FileLine = z.object({ file: z.string().regex(/^[0-9a-f]{64}$/), data: z.string() });
+const Sha = z.string().regex(/^[0-9a-f]{64}$/);
+const Header = z.object({ dateline: z.literal(FORMAT), version: z.union([z.literal(1), z.literal(2)]), library: z.string(), peer: z.string().nullable(), createdAt: z.string() });
+const FileLine = z.object({ file: Sha, data: z.string() });
+const ChunkLine = z.object({ chunk: Sha, data: z.string() });
+const FileChunksLine = z.object({ file: Sha, size: z.number().int().min(1), chunks: z.array(Sha) });
 const DocLine = z.object({ doc: RevisionDoc });
 const EndLine = z.object({ end: z.object({ docs: z.number().int().min(0), files: z.number().int().min(0) }) });
 
@@ -46,8 +52,9 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
   let files = 0;
   let lastSeq = since;
   const sent = new Set<string>();
+  const sentChunks = new Set<string>();
   try {
-    await write({ dateline: FORMAT, version: 1, library: store.libraryId(), peer, createdAt: new Date().toISOString() });
+    await write({ dateline: FORMAT, version: 2, library: store.libraryId(), peer, createdAt: new Date().toISOString() });
     for (let from = since; ; ) {
       const page = store.changes(from, 200);
       if (page.results.length === 0) break;
@@ -58,7 +65,16 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
           const sha = typeof doc.sha256 === 'string' && !doc._deleted ? doc.sha256 : null;
           if (sha && !sent.has(sha) && blobs.has(sha)) {
             sent.add(sha);
-            await write({ file: sha, data: blobs.read(sha).toString('base64') });
+            const path = blobs.path(sha);
+            const size = statSync(path).size;
+            const manifest = await manifestOf(path, sha, size);
+            for (let i = 0; i < chunkCount(size); i++) {
+              const chunk = manifest.chunks[i]!;
+              if (sentChunks.has(chunk)) continue;
+              sentChunks.add(chunk);
+              await write({ chunk, data: (await readChunk(path, i, size)).toString('base64') });
+            }
+            await write({ file: sha, size, chunks: manifest.chunks });
             files++;
           }
           await write({ doc });
@@ -91,6 +107,7 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
 export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, path: string): Promise<SyncFileImport> {
   const docs: RemoteRevision[] = [];
   const files: { sha: string; bytes: Buffer }[] = [];
+  const chunks = new Map<string, Buffer>();
   let ended = false;
   let n = 0;
   const bad = (why: string) => new DatelineError('INVALID_INPUT', `${path}, line ${n}: ${why}; nothing was imported.`, { params: { path, line: n } });
@@ -107,6 +124,22 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
       }
       if (n === 1) {
         if (!Header.safeParse(line).success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)');
+        continue;
+      }
+      const c = ChunkLine.safeParse(line);
+      if (c.success) {
+        const bytes = Buffer.from(c.data.data, 'base64');
+        if (BlobStore.hash(bytes) !== c.data.chunk) throw bad(`a chunk ${c.data.chunk.slice(0, 12)}… is damaged (its content does not match its hash)`);
+        chunks.set(c.data.chunk, bytes);
+        continue;
+      }
+      const fc = FileChunksLine.safeParse(line);
+      if (fc.success) {
+        const parts = fc.data.chunks.map((sha) => chunks.get(sha));
+        if (fc.data.chunks.length !== chunkCount(fc.data.size) || parts.some((p) => !p)) throw bad(`the file ${fc.data.file.slice(0, 12)}… lacks some of its chunks`);
+        const bytes = Buffer.concat(parts as Buffer[]);
+        if (bytes.length !== fc.data.size || BlobStore.hash(bytes) !== fc.data.file) throw bad(`the file ${fc.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`);
+        files.push({ sha: fc.data.file, bytes });
         continue;
       }
       const f = FileLine.safeParse(line);

@@ -13,6 +13,8 @@ export interface AttachmentSummary {
   size: number;
   updatedAt: string;
   hasThumbnail: boolean;
+  /** False when the file is not on this computer yet (synced documents arrive before their files): shown as "on the server", not as damage. */
+  here: boolean;
 }
 
 export interface AttachmentAdded extends Created {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { jobMethod, localPath } from '../methods';
+import { DocIdSchema } from '../documents';
+import { Empty, jobMethod, localPath, method } from '../methods';
 
 /** Contract methods of sync: with a CouchDB-protocol server, and through a sync file. Merged into API in contract.ts. */
 
@@ -32,6 +33,28 @@ export interface SyncSummary {
   clockSkewMs: number | null;
   clockWarning: boolean;
   finishedAt: string;
+  /** Attachment files, sent and received as chunks after the documents; absent when files were not synced. */
+  files?: FilesSummary;
+}
+
+/** When this computer downloads attachment files: at every sync, when one is opened or exported, or only by hand. */
+export const FILE_POLICIES = ['always', 'opened', 'never'] as const;
+export type FilePolicy = (typeof FILE_POLICIES)[number];
+
+export interface AttachmentFetched {
+  /** `stored`: downloaded and checked now; `here`: it already was; `not-on-server`: its library has not uploaded it yet. */
+  outcome: 'stored' | 'here' | 'not-on-server';
+  bytes: number;
+}
+
+export interface FilesSummary {
+  policy: FilePolicy;
+  uploaded: { files: number; chunks: number; bytes: number };
+  downloaded: { files: number; chunks: number; bytes: number };
+  /** Attachment files still not on this computer (on the server, or not yet uploaded by their library). */
+  notHere: { files: number; bytes: number };
+  /** Files refused (a chunk that does not match its hash) or missing a chunk; the rest went through. */
+  failed: { sha256: string; reason: string }[];
 }
 
 export interface SyncFileExport {
@@ -73,4 +96,8 @@ export const SYNC_API = {
   'sync.run': jobMethod<SyncSummary>()(SyncRunInput),
   'sync.export': jobMethod<SyncFileExport>()(z.object({ out: localPath(), peer: PeerName.nullable().default(null) }).strict(), { access: 'local' }),
   'sync.import': jobMethod<SyncFileImport>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
+  /** Brings one attachment's file down from the server now (someone opened or exported it). */
+  'attachment.fetch': jobMethod<AttachmentFetched>()(SyncRunInput.omit({ create: true }).extend({ id: DocIdSchema }).strict()),
+  'sync.filesPolicy': method<FilePolicy>()(Empty),
+  'sync.setFilesPolicy': method<FilePolicy>()(z.object({ policy: z.enum(FILE_POLICIES) }).strict()),
 } as const;

@@ -1,0 +1,65 @@
+import type { BlobStore } from '../../attachments/blobs';
+import type { FilePolicy, FilesSummary } from '../../../shared/sync/contract';
+import { SyncError } from '../errors';
+import { downloadFile, type DownloadStats } from './download';
+import type { FilesPeer } from './files-peer';
+import { uploadFiles, type FileRef } from './upload';
+
+/**
+ * The files step of a sync, after the documents: upload every attachment file the server lacks,
+ * then, when this computer's policy is "always", download every attachment file missing here.
+ * With "when opened" a file comes down when someone opens or exports it (attachment.fetch);
+ * with "never" only then too, by hand. A file that fails is listed and the others go on; a lost
+ * connection or a refused account stops the step (the next sync resumes where it stopped).
+ */
+
+export interface FilesStep {
+  blobs: BlobStore;
+  /** Every live attachment's file, as its document records it. */
+  list: () => FileRef[];
+  policy: FilePolicy;
+}
+
+export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: AbortSignal): Promise<FilesSummary> {
+  const summary: FilesSummary = {
+    policy: step.policy,
+    uploaded: { files: 0, chunks: 0, bytes: 0 },
+    downloaded: { files: 0, chunks: 0, bytes: 0 },
+    notHere: { files: 0, bytes: 0 },
+    failed: [],
+  };
+  try {
+    // Made next to the documents database when missing; a server that lets this account sync but not create it says so here.
+    await peer.open(true);
+  } catch (e) {
+    if (!(e instanceof SyncError) || (e.failure !== 'auth' && e.failure !== 'forbidden')) throw e;
+    summary.failed.push({ sha256: '', reason: `There is no files database at ${peer.couch.url} and this account may not create it; ask the server's administrator to create it. (${e.message})` });
+    return summary;
+  }
+  const files = step.list();
+  const up = await uploadFiles(peer, step.blobs, files, signal);
+  summary.uploaded = { files: up.files, chunks: up.chunks, bytes: up.bytes };
+  const stats: DownloadStats = { chunks: 0, bytes: 0 };
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.sha256) || step.blobs.has(f.sha256)) continue;
+    seen.add(f.sha256);
+    if (step.policy === 'always') {
+      try {
+        const outcome = await downloadFile(peer, step.blobs, f, stats, signal);
+        if (outcome === 'stored') {
+          summary.downloaded.files++;
+          continue;
+        }
+      } catch (e) {
+        if (!(e instanceof SyncError) || e.failure === 'network' || e.failure === 'auth' || e.failure === 'forbidden') throw e;
+        summary.failed.push({ sha256: f.sha256, reason: e.message });
+      }
+    }
+    summary.notHere.files++;
+    summary.notHere.bytes += f.size;
+  }
+  summary.downloaded.chunks = stats.chunks;
+  summary.downloaded.bytes = stats.bytes;
+  return summary;
+}

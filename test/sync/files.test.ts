@@ -1,0 +1,189 @@
+import { randomBytes, createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../electron/core/index';
+import { CHUNK_SIZE, chunkRev } from '../../electron/core/sync/files/chunks';
+import { chunkCacheDir } from '../../electron/core/sync/files/download';
+import { setFilePolicy } from '../../electron/core/sync/files/policy';
+import { syncLibrary } from '../../electron/core/sync/library-sync';
+import type { FilePolicy } from '../../electron/shared/sync/contract';
+import { tempDir } from '../helpers';
+import { useCouchWithProxy } from './couch-server';
+import { couchState } from './couch-state';
+import { call } from './library-state';
+
+// Attachment files as 1 MiB chunks in `<db>-files`: two real libraries, a real pouchdb-server,
+// every request through the fault proxy, which counts the bytes the link would carry.
+
+const couch = useCouchWithProxy();
+const open: Core[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+async function library(author: string, policy: FilePolicy = 'opened'): Promise<Core> {
+  const core = await openCore(tempDir(), { author });
+  open.push(core);
+  setFilePolicy(core.library.replication, policy);
+  return core;
+}
+
+/** One sync with files; `attempts: 1` makes a cut connection end the run, as a dropped link does. */
+const sync = (core: Core, db: string, attempts = 8) =>
+  syncLibrary(core.library, { remote: { url: couch.proxy.db(db), retry: { attempts, baseMs: 1, capMs: 5 }, timeoutMs: 20_000 } }, core.ctx.blobs);
+
+/** Five full chunks and a short sixth: incompressible, like a photo. */
+const photo = (seed = 0) => Buffer.concat([randomBytes(5 * CHUNK_SIZE), Buffer.from(`photo ${seed}`)]);
+
+async function attach(core: Core, bytes: Buffer, name = 'photo.jpg'): Promise<string> {
+  const r = await call<{ sha256: string }>(core, 'attachment.add', { name, data: bytes.toString('base64') });
+  return r.sha256;
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const chunkPuts = () => couch.proxy.log.filter((l) => l.method === 'PUT' && /-files\/chunk-/.test(l.path));
+const chunkGets = () => couch.proxy.log.filter((l) => l.method === 'GET' && /-files\/chunk-[0-9a-f]+\/data/.test(l.path));
+
+// Each test moves several 5 MiB files through a real server; on a busy machine that takes a while.
+describe('attachment files as chunks', { timeout: 120_000 }, () => {
+  it('uploads each chunk raw and once; a second library downloads the file by policy and it is the same bytes', async () => {
+    const { name, direct } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva', 'opened');
+    // The policy is this computer's setting, through the contract.
+    expect(await call(geneva, 'sync.setFilesPolicy', { policy: 'always' })).toBe('always');
+    expect(await call(geneva, 'sync.filesPolicy', {})).toBe('always');
+    const bytes = photo();
+    const hash = await attach(kampala, bytes);
+    const before = couch.proxy.stats.bytesUp;
+    const up = await sync(kampala, name);
+    expect(up.files).toMatchObject({ uploaded: { files: 1, chunks: 6, bytes: bytes.length }, failed: [] });
+    // Raw bytes on the wire, not base64: the whole sync (documents included) within 5% of the photo.
+    expect(couch.proxy.stats.bytesUp - before).toBeLessThan(bytes.length * 1.05);
+    const files = await couchState(`${direct}-files`);
+    expect(Object.keys(files).filter((id) => id.startsWith('chunk-'))).toHaveLength(6);
+    expect(files[`file-${hash}`]?.leaves).toHaveLength(1);
+
+    const down = await sync(geneva, name);
+    expect(down.files).toMatchObject({ downloaded: { files: 1, chunks: 6, bytes: bytes.length }, notHere: { files: 0 }, failed: [] });
+    expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
+    // Syncing again moves no chunk either way.
+    couch.proxy.log.length = 0;
+    const again = await sync(geneva, name);
+    expect(again.files).toMatchObject({ uploaded: { chunks: 0 }, downloaded: { chunks: 0 } });
+    expect(chunkPuts()).toHaveLength(0);
+    expect(chunkGets()).toHaveLength(0);
+  });
+
+  it('an upload cut at 60% resumes at 60%: only the cut chunk is sent again', async () => {
+    const { name } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const bytes = photo(1);
+    await attach(kampala, bytes);
+    couch.proxy.log.length = 0;
+    // Three of the six chunks arrive, then the link drops during the fourth.
+    couch.proxy.add({ method: 'PUT', path: /-files\/chunk-/, skip: 3, fault: { kind: 'cut-upload' } });
+    const start = couch.proxy.stats.bytesUp;
+    await expect(sync(kampala, name, 1)).rejects.toMatchObject({ code: 'OFFLINE' });
+    const firstPuts = chunkPuts().map((l) => l.path);
+    expect(firstPuts).toHaveLength(4);
+    couch.proxy.log.length = 0;
+    const resumed = await sync(kampala, name, 1);
+    expect(resumed.files).toMatchObject({ uploaded: { files: 1, chunks: 3 } });
+    const secondPuts = chunkPuts().map((l) => l.path);
+    // The fourth chunk again, then the two never sent; none of the three that arrived.
+    expect(secondPuts[0]).toBe(firstPuts[3]);
+    expect(secondPuts.filter((p) => firstPuts.slice(0, 3).includes(p))).toEqual([]);
+    const sentTwice = couch.proxy.stats.bytesUp - start - bytes.length;
+    expect(sentTwice).toBeLessThanOrEqual(CHUNK_SIZE + 64 * 1024);
+  });
+
+  it('a download cut at 60% resumes at 60%, checks every chunk and stores the whole file only', async () => {
+    const { name } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva', 'always');
+    const bytes = photo(2);
+    const hash = await attach(kampala, bytes);
+    await sync(kampala, name);
+    couch.proxy.log.length = 0;
+    couch.proxy.add({ method: 'GET', path: /-files\/chunk-[0-9a-f]+\/data/, skip: 3, fault: { kind: 'cut-download', fraction: 0.6 } });
+    await expect(sync(geneva, name, 1)).rejects.toMatchObject({ code: 'OFFLINE' });
+    expect(geneva.ctx.blobs.has(hash)).toBe(false);
+    expect(readdirSync(chunkCacheDir(geneva.ctx.blobs))).toHaveLength(3);
+    const firstGets = chunkGets().map((l) => l.path);
+    couch.proxy.log.length = 0;
+    const resumed = await sync(geneva, name, 1);
+    expect(resumed.files).toMatchObject({ downloaded: { files: 1, chunks: 3 } });
+    expect(chunkGets().map((l) => l.path)).toEqual([firstGets[3], ...chunkGets().map((l) => l.path).slice(1)]);
+    expect(chunkGets().filter((l) => firstGets.slice(0, 3).includes(l.path))).toEqual([]);
+    expect(sha(geneva.ctx.blobs.read(hash))).toBe(hash);
+    expect(readdirSync(chunkCacheDir(geneva.ctx.blobs))).toEqual([]);
+  });
+
+  it('refuses a chunk that does not match its hash and stores nothing of that file', async () => {
+    const { name, direct } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva', 'always');
+    const bytes = photo(3);
+    const hash = await attach(kampala, bytes);
+    await sync(kampala, name);
+    // Someone (a broken disk, a hostile server) replaces chunk 2 with other bytes of the same length.
+    const second = sha(bytes.subarray(CHUNK_SIZE, 2 * CHUNK_SIZE));
+    const bad = randomBytes(CHUNK_SIZE);
+    const prior = chunkRev(second).slice(2);
+    const doc = { _id: `chunk-${second}`, _rev: `2-${'e'.repeat(32)}`, _revisions: { start: 2, ids: ['e'.repeat(32), prior] }, _attachments: { data: { content_type: 'application/octet-stream', data: bad.toString('base64') } } };
+    const put = await fetch(`${direct}-files/${doc._id}?new_edits=false`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(doc) });
+    expect(put.status).toBe(201);
+
+    const r = await sync(geneva, name);
+    expect(r.files?.failed).toEqual([{ sha256: hash, reason: expect.stringMatching(/Chunk 2 of the file .* does not match its hash; it was refused/) }]);
+    expect(r.files?.notHere).toEqual({ files: 1, bytes: bytes.length });
+    expect(geneva.ctx.blobs.has(hash)).toBe(false);
+    // The good first chunk may wait for a later try; the bad one is nowhere on disk.
+    expect(existsSync(`${chunkCacheDir(geneva.ctx.blobs)}/${second}`)).toBe(false);
+    // The documents still came: the release of the photo is not held back by its file.
+    expect(r.pulled.docs).toBeGreaterThan(0);
+  });
+
+  it('a second library with the same photo uploads no chunk, and both write the same file document', async () => {
+    const { name, direct } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const nairobi = await library('nairobi');
+    const bytes = photo(4);
+    await attach(kampala, bytes, 'market.jpg');
+    await attach(nairobi, bytes, 'IMG_0042.JPG');
+    await sync(kampala, name);
+    const files = await couchState(`${direct}-files`);
+    couch.proxy.log.length = 0;
+    const r = await sync(nairobi, name);
+    expect(r.files).toMatchObject({ uploaded: { files: 0, chunks: 0, bytes: 0 } });
+    expect(chunkPuts()).toEqual([]);
+    expect(await couchState(`${direct}-files`)).toEqual(files);
+  });
+
+  it('with "when opened" a file stays on the server and is counted as not here', async () => {
+    const { name } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva', 'opened');
+    const bytes = photo(5);
+    const hash = await attach(kampala, bytes);
+    await sync(kampala, name);
+    couch.proxy.log.length = 0;
+    const r = await sync(geneva, name);
+    expect(r.files).toMatchObject({ policy: 'opened', downloaded: { files: 0 }, notHere: { files: 1, bytes: bytes.length } });
+    expect(chunkGets()).toEqual([]);
+    expect(geneva.ctx.blobs.has(hash)).toBe(false);
+    // Listed as on the server, not as damage; opening it says where it is.
+    const listed = await call<{ items: { sha256: string; here: boolean; size: number }[] }>(geneva, 'attachment.list', {});
+    expect(listed.items).toEqual([expect.objectContaining({ sha256: hash, here: false, size: bytes.length })]);
+    const opened = await geneva.dispatch('attachment.content', { id: (await call<{ items: { id: string }[] }>(geneva, 'attachment.list', {})).items[0]!.id }, { transport: 'test' });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { notHere: true, size: bytes.length } } });
+    expect(!opened.ok && opened.error.message).toMatch(/is not on this computer yet: it is on the server \(5 MB\)/);
+    // Fetched on demand: checked, stored, then it opens.
+    const id = (await call<{ items: { id: string }[] }>(geneva, 'attachment.list', {})).items[0]!.id;
+    const job = await call<{ jobId: string }>(geneva, 'attachment.fetch', { id, remote: couch.proxy.db(name) });
+    expect(await geneva.jobs.wait(job.jobId)).toEqual({ outcome: 'stored', bytes: bytes.length });
+    expect(sha(geneva.ctx.blobs.read(hash))).toBe(hash);
+    expect(await call<{ size: number }>(geneva, 'attachment.content', { id })).toMatchObject({ size: bytes.length });
+  });
+});
