@@ -3,6 +3,7 @@ import { DatelineError, isDatelineError } from '../../shared/errors';
 import { DOC_TYPES, isReservedName, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
+import { assertReadyToGoOut } from '../releases/gate';
 import { noSuchDoc } from '../store/docstore';
 import { validateKnown } from '../store/repository';
 import { prepared } from '../store/statements';
@@ -68,6 +69,7 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
       base = null;
     }
     const ours = validateKnown(type, { ...(base ?? current.body), ...draft.fields });
+    if (type === 'release') assertReadyToGoOut(base ?? current.body, ours);
     let rev: string;
     if (current.deleted) {
       rev = docs.branch(id, baseRev, ours, who);
@@ -127,7 +129,8 @@ export const historyHandlers: Pick<
     }
     // Validate now so a typo in a field name fails while the person is still typing.
     const current = ctx.library.docs.require(input.id, type);
-    validateKnown(type, { ...current.body, ...input.fields });
+    const next = validateKnown(type, { ...current.body, ...input.fields });
+    if (type === 'release') assertReadyToGoOut(current.body, next);
     const now = ctx.library.docs.now();
     // Merged here, not with json_patch: a field set to null (an embargo cleared) must stay null.
     const existing = readDraft(ctx, input.id);
