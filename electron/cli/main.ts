@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DatelineError, type ApiError } from '../shared/errors';
+import type { AttachmentAdded, InputOf } from '../shared/contract';
 import { Cli, defaultIo, intOption, need, OPTIONS, tooLargeInput, UsageError, type Io, type Values } from './cli';
 import { COMMANDS } from './commands/index';
 import { IsoDateSchema, LanguageSchema } from '../shared/documents';
@@ -109,7 +110,8 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
         const msg = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
         throw new DatelineError('INVALID_INPUT', `release create: ${field}: ${msg}`, { path: issue.path.map(String), params: { field } });
       }
-      const created = await cli.call('release.create', { ...obj, body: bodyToRichText(obj.body) });
+      // The JSON a person wrote: the contract's own schema checks every field of it.
+      const created = await cli.call('release.create', { ...obj, body: bodyToRichText(obj.body) } as InputOf<'release.create'>);
       cli.print(created);
       return;
     }
@@ -119,7 +121,7 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
       const { rev, ...fields } = obj;
       if ('body' in fields) fields.body = bodyToRichText(fields.body);
       // A rev that is not a string goes to the contract, which refuses it: dropping it would skip the conflict check.
-      const updated = await cli.call('release.update', { id, rev: rev ?? null, fields });
+      const updated = await cli.call('release.update', { id, rev: rev ?? null, fields } as InputOf<'release.update'>);
       cli.print(updated);
       return;
     }
@@ -129,7 +131,7 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
       if (v.language) input.language = v.language;
       if (v.tag) input.tag = v.tag;
       if (v.query) input.query = v.query;
-      const page = await cli.call<{ items: { id: string; status: string; language: string; releaseDate: string | null; headline: string }[]; nextCursor: string | null; total: number }>(
+      const page = await cli.call(
         'release.list',
         input,
       );
@@ -148,21 +150,21 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
   if (cmd === 'search') {
     const query = pos.slice(1).join(' ');
     if (query.trim() === '') throw new UsageError('search needs a QUERY');
-    const hits = await cli.call<{ id: string; type: string; title: string; detail: string | null }[]>('search', { query, limit: 50 });
+    const hits = await cli.call('search', { query, limit: 50 });
     cli.print(hits, hits.length ? hits.map((h) => `${h.type.padEnd(10)}  ${h.id}  ${h.title}${h.detail ? `  (${h.detail})` : ''}`).join('\n') : `Nothing matches "${query}".`);
     return;
   }
   if (cmd === 'attach') {
     const files = pos.slice(1);
     if (files.length === 0) throw new UsageError('attach needs at least one FILE');
-    const info = await cli.call<{ attachmentLimitBytes: number }>('library.info', {});
+    const info = await cli.call('library.info', {});
     if (v.release) await cli.call('release.get', { id: v.release });
     // Read every file first: one unreadable file stores none, so nothing is half-done.
     const read: { name: string; bytes: Uint8Array }[] = [];
     for (const f of files) read.push(await readFileForAttach(f, info.attachmentLimitBytes));
-    const results: Record<string, unknown>[] = [];
+    const results: AttachmentAdded[] = [];
     for (const r of read) {
-      const added = await cli.call<Record<string, unknown>>('attachment.add', {
+      const added = await cli.call('attachment.add', {
         name: r.name,
         data: Buffer.from(r.bytes).toString('base64'),
         ...(v.release ? { fields: { releases: [v.release] } } : {}),
