@@ -124,6 +124,9 @@ const OFFICE_UNIT = /^(?:(?:press|media|news|communications?|public\s+relations|
 /** "Fenwick Bank press office", "Service de presse de …", "Gabinete de prensa de …", "المكتب الإعلامي": a unit, whole. */
 const PRESS_UNIT = ub(/^\p{Lu}.*\s(?:press|media|news|communications?)\s+(?:office|team|desk|unit)$|^(?:service|bureau|cellule|pôle|gabinete|oficina|departamento)\s+(?:de\s+)?(?:presse|prensa|comunicaci[oó]n|communication|m[eé]dias?)\b|^(?:المكتب|القسم|الفريق)\s+(?:الإعلامي|الصحفي)/iu);
 
+/** A mailbox an office shares ("press@…", "media@…", "prensa@…"), not a person's. */
+const GENERIC_MAILBOX = /^(?:press|presse|prensa|media|medias|info|information|communications?|comunicacion|news|newsroom|contact|contacto|pressoffice|mediarelations)(?:[._-][a-z]+)?@/iu;
+
 /** The leading person's name in a piece of text, and what follows it. */
 export function leadingName(text: string): { name: string; rest: string } | null {
   const s = text.replace(HONORIFIC, '').trim();
@@ -314,6 +317,12 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
           if (cur && cur.email) flush();
           cur ??= blank(g);
           cur.email = e.value;
+          // "CICR Genève, courriel : press@icrc.org": an organisation's office and its shared
+          // mailbox, not a person.
+          if (cur.name && cur.organisation === null && GENERIC_MAILBOX.test(e.value) && /^\p{Lu}{2,7}\s/u.test(cur.name)) {
+            cur.organisation = cur.name;
+            cur.name = null;
+          }
           if (cur.nameOrOrg && cur.name && cur.organisation && emailFits(cur.organisation, e.value) > emailFits(cur.name, e.value)) {
             [cur.name, cur.organisation] = [cur.organisation, cur.name];
           }

@@ -1,4 +1,4 @@
-import { findDates } from './dates';
+import { findDates, yearlessDateAtEnd } from './dates';
 import { isLabel, ROLE_WORDS } from './lexicon';
 import { asciiDigits, placeCase, wordCount } from './normalise';
 
@@ -17,7 +17,7 @@ export interface Dateline {
 
 const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|sur|of|upon|on|am|an|bin|ibn)$/iu;
+const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
 
 /** Wire services whose bracketed tag follows the place ("LONDON (Reuters) –"): not part of the place. */
 const WIRE_TAG = /^(?:afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|prnewswire|pr\s+newswire|business\s+wire|globe\s+newswire|newswire|wire)$/iu;
@@ -44,6 +44,9 @@ function bracketedRegion(raw: string): { town: string; region: string } | null {
 }
 
 function placeFrom(raw: string): string | null | false {
+  // "(Paris, 21 mars 2003) -": a whole dateline in brackets.
+  const wrapped = /^\s*\(([^()]+)\)\s*$/u.exec(raw);
+  if (wrapped) return placeFrom(wrapped[1]!);
   const bracketed = bracketedRegion(raw);
   if (bracketed) {
     const town = placeFrom(bracketed.town);
@@ -90,11 +93,34 @@ function dateAfterPlace(rest: string): { iso: string; length: number } | null {
 }
 
 /**
+ * Arab news agencies set their short name after the place and the date, joined by a dash or
+ * after the era mark: "جنيف-سانا", "رام الله 30-10-2025 وفا- ", "بيروت … 14 اغسطس 2018 م واس أعرب".
+ */
+const ARABIC_WIRE_RE = /(?<![\p{L}])(?:وفا|واس|سانا|قنا|كونا|بترا|وام|بنا|سبأ|العمانية|الأناضول|أ\s?ش\s?أ|أ\s?ف\s?ب|د\s?ب\s?أ|رويترز)(?![\p{L}])/u;
+
+function arabicWireDateline(text: string): Dateline | null {
+  const head = asciiDigits(text.slice(0, 160));
+  const m = ARABIC_WIRE_RE.exec(head);
+  if (!m || m.index === 0 || m.index > 100) return null;
+  const joinedBefore = /[-–—]\s*\(?$/u.test(head.slice(0, m.index));
+  const after = /^\)?\s*(?:[-–—:]\s*)?/u.exec(head.slice(m.index + m[0].length))![0];
+  const prefix = head.slice(0, m.index).replace(/[\s(–—-]+$/u, '');
+  const date = findDates(prefix).find((d) => d.index + d.length >= prefix.length - 1);
+  // Without a date, only a dash joining the place and the agency marks a dateline.
+  if (!date && !joinedBefore && !/[-–—]/u.test(after)) return null;
+  const place = placeFrom(date ? prefix.slice(0, date.index) : prefix);
+  if (typeof place !== 'string' || !/[\u0600-\u06FF]/u.test(place) || place.split(/\s+/u).length > 3) return null;
+  return { place, dateIso: date?.iso ?? null, length: m.index + m[0].length + after.length };
+}
+
+/**
  * Reads a dateline at the start of `text`. Without a date, only a dash separates the place
  * from the text, and the place must be in capitals or the text after it a real sentence:
  * that keeps "Floods recede – thousands return" (a headline) from being read as a dateline.
  */
 export function matchDateline(text: string): Dateline | null {
+  const wire = arabicWireDateline(text);
+  if (wire && text.slice(wire.length).trim() !== '') return wire;
   const head = asciiDigits(text.slice(0, 200));
   const dates = findDates(head);
   SEPARATORS.lastIndex = 0;
@@ -105,13 +131,21 @@ export function matchDateline(text: string): Dateline | null {
     const prefix = head.slice(0, closesParen ? at + 1 : at);
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
     const date = dates.find((d) => d.index + d.length <= prefix.length + 1 && d.index < prefix.length);
-    const withoutDate = date ? prefix.slice(0, date.index) + ' ' + prefix.slice(date.index + date.length) : prefix;
+    // A wire's dateline without the year ("Ginebra, 2 Oct.-"): the place, and no date to read.
+    const yearlessAt = date ? -1 : yearlessDateAtEnd(prefix);
+    const withoutDate = date
+      ? prefix.slice(0, date.index) + ' ' + prefix.slice(date.index + date.length)
+      : yearlessAt > 0
+        ? prefix.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(prefix.slice(yearlessAt))?.[0] ?? '')
+        : prefix;
     // A date inside parentheses reads "Geneva (3 March 2026) –".
     const place = placeFrom(withoutDate.replace(/\(\s*\)/gu, ' '));
     if (place === false) continue;
     const rest = text.slice(sep.index + sep[0].length);
     if (rest.trim() === '') continue;
-    if (!date) {
+    if (!date && yearlessAt > 0) {
+      if (place === null) continue;
+    } else if (!date) {
       if (kind !== 'dash' || place === null) continue;
       const caps = ALL_CAPS.test(withoutDate.replace(/\([^)]*\)/gu, '')) || /[\u0600-\u06FF]/u.test(place);
       if (wordCount(rest) < (caps ? 6 : 12)) continue;
@@ -119,7 +153,7 @@ export function matchDateline(text: string): Dateline | null {
     const length = sep.index + sep[0].length;
     // "PORTLAND, Ore. –", "WASHINGTON, D.C. —": the full stop belongs to the state's abbreviation.
     const lastPart = place?.split(/[,،]\s*/u).pop() ?? '';
-    const placed = place !== null && sep[0].startsWith('.') && place.includes(',') && /^\p{Lu}[\p{L}.]{1,4}$/u.test(lastPart) && /\p{Ll}|\./u.test(lastPart) ? `${place}.` : place;
+    const placed = place !== null && sep[0].startsWith('.') && /\p{L}$/u.test(prefix) && yearlessAt < 0 && place.includes(',') && /^\p{Lu}[\p{L}.]{1,4}$/u.test(lastPart) && /\p{Ll}|\./u.test(lastPart) ? `${place}.` : place;
     if (!date) {
       // "Geneva - 14 May 2026 - Relief teams ...": the date stands after the place, between two
       // separators of its own.
@@ -133,10 +167,18 @@ export function matchDateline(text: string): Dateline | null {
 
 /** A block that is only a dateline ("GENEVA, 3 March 2026"), with nothing after it. */
 export function datelineOnly(text: string): Dateline | null {
+  const wire = arabicWireDateline(text);
+  if (wire && text.slice(wire.length).trim() === '') return { ...wire, length: text.length };
   const t = asciiDigits(text.trim()).replace(/[\s–—:.-]+$/u, '');
   const dates = findDates(t);
   const date = dates[0];
-  if (!date || date.index + date.length < t.length - 2) return null;
+  if (!date) {
+    // "MADRID, 21 (EUROPA PRESS)", "GENEVA, 17 November": a wire's dateline line without the year.
+    const at = yearlessDateAtEnd(t);
+    const place = at > 0 ? placeFrom(t.slice(0, at)) : null;
+    return typeof place === 'string' ? { place, dateIso: null, length: text.length } : null;
+  }
+  if (date.index + date.length < t.length - 2) return null;
   const place = placeFrom(t.slice(0, date.index));
   if (place === false || place === null) return null;
   return { place, dateIso: date.iso, length: text.length };

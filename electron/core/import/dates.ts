@@ -45,7 +45,7 @@ const WEEKDAY =
 const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'ymd' | 'num' }[] = [
   { re: new RegExp(`${L}(\\d{4})-(\\d{1,2})-(\\d{1,2})${R}`, 'gu'), order: 'ymd' },
   {
-    re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${R}`, 'giu'),
+    re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?[,،]?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${R}`, 'giu'),
     order: 'dmy',
   },
   { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${R}`, 'giu'), order: 'mdy' },
@@ -121,6 +121,30 @@ export function findDates(text: string): FoundDate[] {
   return out;
 }
 
+/**
+ * A day and month without the year, as wires write them in datelines ("Ginebra, 2 Oct.-",
+ * "GENEVE, 17 novembre (HCR) –", "WASHINGTON, September 17—"), or a bare day before the wire's
+ * tag ("MADRID, 21 (EUROPA PRESS)"), ending `text` (a wire tag in brackets may follow). Returns
+ * where it starts, or -1.
+ */
+const YEARLESS_AT_END = [
+  new RegExp(`${L}${DAY}\\.?\\s+(?:de\\s+)?${MONTH}\\.?\\s*(?:\\([^()]{1,40}\\)\\s*)?$`, 'iu'),
+  new RegExp(`${L}${MONTH}\\s+${DAY}\\s*(?:\\([^()]{1,40}\\)\\s*)?$`, 'iu'),
+  /[,،]\s*(\d{1,2})\s*\([^()]{1,40}\)\s*$/u,
+];
+
+export function yearlessDateAtEnd(text: string): number {
+  const t = asciiDigits(text);
+  for (const re of YEARLESS_AT_END) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const day = Number(m.slice(1).find((g) => g !== undefined && /^\d+$/u.test(g)) ?? NaN);
+    if (!(day >= 1 && day <= 31)) continue;
+    return m[0].startsWith(',') || m[0].startsWith('،') ? m.index + 1 : m.index;
+  }
+  return -1;
+}
+
 export function firstDate(text: string): FoundDate | null {
   return findDates(text)[0] ?? null;
 }
@@ -140,6 +164,10 @@ export function isDateOnly(text: string): boolean {
   if (!d) return false;
   const rest = asciiDigits(text).slice(0, d.index) + asciiDigits(text).slice(d.index + d.length);
   const words = rest
+    // "10-02-2004 News Release 04/09", "بيانات صحفية, 20 يونيو 2013": the kind of document and its number.
+    .replace(/\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي/giu, ' ')
+    .replace(/(?<![\p{L}\p{N}])(?:no\.?\s*)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}/])/giu, ' ')
+    .replace(/\b(?:gmt|utc)\b/giu, ' ')
     .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')
     .match(/[\p{L}\p{N}]+/gu);
   return !words || words.length <= 1;

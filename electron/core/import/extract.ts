@@ -2,7 +2,7 @@ import type { ImportConfidence, ImportedRelease } from '../../shared/import/cont
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
-import { isUpdatedDateLine, readEmbargo } from './dates';
+import { firstDate, isUpdatedDateLine, readEmbargo } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
@@ -31,6 +31,14 @@ export interface Extraction {
   contacts: ExtractedContact[];
   warnings: Warning[];
   confidence: ImportConfidence;
+}
+
+const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-–—])/u;
+const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua|DPA|IPS|PANA|MAP|SPA|WAM|QNA|KUNA|وفا|واس|سانا|أ\s?ف\s?ب)\)?(?:\s*[,/–—-]\s*[\p{L} .'’-]{2,40})?\.?$/u;
+
+/** Only a summary so far, and short lines under it (an office's name, a credit). */
+function standfirstOnly(body: string[]): boolean {
+  return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -64,6 +72,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let embargoLine: string | null = null;
   let endMark: ImportedRelease['endMark'] = null;
   let state: State = 'header';
+  // A summary the page sets above its date, once it is known to be one.
+  let standfirstBlock: Block | null = null;
   // Header blocks before this index stood above a "Press release" label: a site or
   // organisation name, not the headline.
   let labelCut = 0;
@@ -199,6 +209,18 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     }
     if (kind === 'date') {
       if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
+      else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
+        // A summary, a credit, then the date: the summary was the header's standfirst, and the
+        // article starts after the date.
+        // The short lines under it (the office's name, a credit) are the page's, not headline material.
+        const [summary, ...others] = placed.filter((x) => x.into === body);
+        for (const p of [summary!, ...others]) placed.splice(placed.indexOf(p), 1);
+        keepHeader(summary!.index, blocks[summary!.index]!);
+        standfirstBlock = blocks[summary!.index]!;
+        body.length = 0;
+        headerDate = dateIso;
+        state = 'header';
+      }
       continue;
     }
     if (state === 'header') {
@@ -218,6 +240,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         keep(i, body, text);
         continue;
       }
+      // "21/07/2020 Una niña recibe una vacuna …": a header line opened by the date carries it.
+      const lead = firstDate(text);
+      if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
       keepHeader(i, block);
       continue;
     }
@@ -260,7 +285,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // With no dateline, a full sentence left last above the body is its lead, not page furniture.
   const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
   }
   // Headlines written in capitals: keep them as written; the person can change the case.
@@ -270,6 +295,24 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     const k = compareKey(p);
     return k !== headKey && k !== subKey && !isNavBlock(p);
   });
+  // "… استمرار النزاع. // انتهى // 18:21ت م 0206 www.spa.gov.sa/…": a wire's end mark on the
+  // last line of its text; what follows it is the wire's own reference.
+  for (let k = 0; k < bodyClean.length; k++) {
+    const m = INLINE_END.exec(bodyClean[k]!);
+    if (!m || bodyClean[k]!.length - m.index - m[0].length > 120) continue;
+    bodyClean[k] = bodyClean[k]!.slice(0, m.index).trim();
+    bodyClean.length = k + 1;
+    endMark ??= '-ENDS-';
+    break;
+  }
+  // "EFE, Ginebra.": the wire's signature under a reposted story.
+  while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
+  let standfirst: string | null = null;
+  // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
+  // the page's summary under the headline.
+  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»)]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
+    standfirst = bodyClean.shift()!;
+  }
 
   let embargo: ImportedRelease['embargo'] = null;
   let embargoDate: string | null = null;
@@ -301,7 +344,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   return {
     release: {
       headline,
-      subheadline,
+      subheadline: subheadline ?? standfirst,
       datelinePlace: place,
       releaseDate,
       embargo,

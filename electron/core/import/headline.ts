@@ -1,5 +1,5 @@
 import type { Block } from './blocks';
-import { isDateOnly } from './dates';
+import { firstDate, isDateOnly } from './dates';
 import { isByline, isJunk, isLabel, isNavBlock, leadingLabel } from './lexicon';
 import { compareKey, wordCount } from './normalise';
 
@@ -47,8 +47,12 @@ export function neverHeadline(text: string): boolean {
     // Photo captions and credits, links, "Source:" lines.
     /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
+    // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
+    (wordCount(text) <= 5 && /\S\s\/\s\p{Lu}/u.test(text)) ||
     // "Revue de presse : 4 septembre 2013": a section name and a date.
-    isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '')
+    isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '') ||
+    // "21/07/2020 Una niña recibe una vacuna POLITICA ESPAÑA": a dated caption or index entry.
+    firstDate(text)?.index === 0
   );
 }
 
@@ -107,6 +111,23 @@ function hasTwin(page: Block[], block: Block): boolean {
   return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
 }
 
+/** "… en EEUU Imprimir", "… Share": a page's action link set on the headline's line. */
+function withoutPageAction(text: string): string {
+  return text.replace(/\s+(?:imprimir|print(?:\s+page)?|imprimer|compartir|share|partager|enviar|send\s+page|طباعة|مشاركة)\s*$/iu, '').trim();
+}
+
+/** "UNICEF México" over "18 de febrero de 2025": the office that signs the page, over its date. */
+function isStampAboveDate(page: Block[], block: Block): boolean {
+  const next = page[page.indexOf(block) + 1];
+  return wordCount(block.text) <= 4 && next !== undefined && isDateOnly(next.text);
+}
+
+/** A line straight above a photo credit ("Foto: Notimex") is that photo's caption. */
+function isPhotoCaption(page: Block[], block: Block): boolean {
+  const next = page[page.indexOf(block) + 1];
+  return next !== undefined && /^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text);
+}
+
 export function pickHeadline(
   header: Block[],
   labelCut: number,
@@ -119,8 +140,8 @@ export function pickHeadline(
   const afterLabel = header.slice(labelCut);
   const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
   const candidates: Candidate[] = pool
-    .map((b, at) => ({ block: b, at, text: (leadingLabel(b.text)?.rest || b.text).trim() }))
-    .filter((c) => !neverHeadline(c.text))
+    .map((b, at) => ({ block: b, at, text: withoutPageAction((leadingLabel(b.text)?.rest || b.text).trim()) }))
+    .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block))
     .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle, hasTwin(page, c.block)) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
@@ -131,6 +152,13 @@ export function pickHeadline(
   // Two good lines straight above the body: headline, then subheadline.
   if (last && prev && prev.at === last.at - 1 && prev.score >= ENOUGH && last.block.hint !== 'h1') prev.score += 4;
   else if (prev) prev.score += 1;
+
+  // "Noticias Notas de Prensa ACNUR alarmado …" above "ACNUR alarmado …": a breadcrumb ending
+  // in the headline is the headline with the page's path before it.
+  for (const c of candidates) {
+    const key = compareKey(c.text);
+    if (candidates.some((o) => o !== c && wordCount(o.text) >= 4 && key.length > compareKey(o.text).length && key.endsWith(` ${compareKey(o.text)}`))) c.score -= 6;
+  }
 
   const ranked = [...candidates].sort((a, b) => b.score - a.score || b.at - a.at);
   const best = ranked[0];

@@ -98,6 +98,12 @@ export function isLabel(text: string): boolean {
 
 /** A label with something after it on the same line ("PRESS RELEASE | 3 March 2026"), or null. */
 export function leadingLabel(text: string): { label: string; rest: string } | null {
+  // "PAM: Communiqué de Presse", "IFRC | Press release": the issuer's short name first.
+  const issuer = /^\p{Lu}[\p{L}&.-]{1,15}\s*[:|–—-]\s*(.+)$/u.exec(text);
+  if (issuer && issuer[1] !== undefined) {
+    const inner = leadingLabel(issuer[1]);
+    if (inner && (inner.rest === '' || /^\d/u.test(inner.rest))) return inner;
+  }
   const m = text.match(
     /^(press release|news release|media release|press statement|for immediate release|communiqu[ée] de presse|pour diffusion imm[ée]diate|comunicado de prensa|nota de prensa|para difusi[óo]n inmediata|بيان صحفي|بيان صحافي|للنشر الفوري)\s*[:|–—\-,.،]?\s*/iu,
   );
@@ -159,6 +165,13 @@ const JUNK_RE: RegExp[] = ([
   /©|\ball rights reserved\b|\btous droits réservés\b|\btodos los derechos reservados\b|جميع الحقوق محفوظة|حقوق\s+النشر/iu,
   /^(privacy( policy| notice)?|terms( of use| and conditions)?|accessibility|sitemap|site map|legal notice|mentions légales|politique de confidentialit[ée]|aviso legal|pol[ií]tica de privacidad|سياسة الخصوصية|شروط الاستخدام)\b/iu,
   /^(follow us|suivez-nous|síguenos|siguenos|تابعونا|تابعنا)\b/iu,
+  // "Follow the latest news on Google News", "تابع أحدث الأخبار عبر تطبيق google news".
+  /\bgoogle\s+news\b.{0,40}$|^تابع\s.{0,40}\s(?:عبر|على)\s.{0,40}$/iu,
+  // Comment boxes under a post.
+  /^(?:no comments|post a comment|leave a (?:reply|comment)|\d+\s+comments?|comments powered by|load \d+ more|view style|laisser une réponse|\d+\s+commentaires?|aucun commentaire|deja un comentario|\d+\s+comentarios?|اترك\s+تعليق|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)\b.{0,80}$/iu,
+  /^(?:مشاركة|شارك|share|partager|compartir)\s*[:：]?\s*$/iu,
+  // "المصدر: صدى البلد", "Fuente: EFE": where a reposted story came from.
+  /^(?:المصدر|source|fuente)\s*[:：]\s*\S.{0,50}$/iu,
   /^(subscribe|sign up)\b.{0,60}(newsletter|updates|news)|^(abonnez-vous|inscrivez-vous)\b|^(suscríbete|suscribete)\b|^اشترك\s+في/iu,
   /^(read more|lire la suite|leer más|اقرأ المزيد|related (news|stories|content|articles)|see also|voir aussi|ver también|also on|à lire aussi|you may also (like|be interested))\b/iu,
   /^(photo|photos|crédit photo|credit|credits|foto|fotografía|صورة|الصورة)\s*[:©(]/iu,
@@ -175,7 +188,7 @@ const JUNK_RE: RegExp[] = ([
  * "Noticias relacionadas"): what follows it is titles of other articles, not this release.
  */
 const RELATED_HEADING_RE = ub(
-  /^(?:related(?:\s+(?:news|stories|content|articles|posts|links|reading))?|more\s+(?:news|stories)(?:\s+like\s+this)?|see\s+also|read\s+also|also\s+read|you\s+may\s+also\s+(?:like|be\s+interested(?:\s+in)?)|(?:à|a)\s+lire\s+aussi|voir\s+aussi|lire\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|(?:articles|actualités|contenus)\s+(?:liés|associés|similaires)|noticias\s+relacionadas|(?:artículos|contenidos|historias)\s+relacionad[oa]s|ver\s+también|lee\s+también|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|اقرأ\s+أيضا|اقرأ\s+أيضاً|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|مواضيع\s+متعلقة|مقالات\s+ذات\s+صلة|أخبار\s+متعلقة)\s*[:：]?$/iu,
+  /^(?:related(?:\s+(?:news|stories|content|articles|posts|links|reading))?|more\s+(?:news|stories)(?:\s+like\s+this)?|see\s+also|read\s+also|also\s+read|you\s+may\s+also\s+(?:like|be\s+interested(?:\s+in)?)|(?:à|a)\s+lire\s+aussi|voir\s+aussi|lire\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|(?:articles|actualités|contenus)\s+(?:liés|associés|similaires)|noticias\s+relacionadas|(?:artículos|contenidos|historias)\s+relacionad[oa]s|ver\s+también|lee\s+también|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|[اإ]قرأ\s+أيضا|[اإ]قرأ\s+أيضاً|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|مواضيع\s+متعلقة|مقالات\s+ذات\s+صلة|أخبار\s+متعلقة)\s*[:：]?$/iu,
 );
 
 export function isRelatedHeading(text: string): boolean {
@@ -265,7 +278,7 @@ export function isEditorialNote(text: string): boolean {
  * "Renseignements :", "Información:"). Alone it could head anything, so the reader only takes it
  * as the contacts' heading when details follow.
  */
-const WEAK_CONTACT_HEADING_RE = ub(/^(?:(?:(?:media|press|contact)\s+)?information|informations?|renseignements|coordonnées|información|informaciones|datos\s+de\s+contacto|información\s+de\s+contacto|للمعلومات|معلومات\s+الاتصال|للتواصل)\s*[:：]$|^(?:contact|media|press)\s+information$|^(?:coordonnées|datos\s+de\s+contacto|معلومات\s+الاتصال)$/iu);
+const WEAK_CONTACT_HEADING_RE = ub(/^(?:(?:(?:media|press|contact)\s+)?information|(?:further|more|additional)\s+information|informations?(?:\s+compl[ée]mentaires)?|(?:plus\s+d['’]|pour\s+plus\s+d['’])informations?|m[áa]s\s+informaci[óo]n|informaci[óo]n\s+adicional|renseignements|coordonnées|información|informaciones|datos\s+de\s+contacto|información\s+de\s+contacto|للمعلومات|معلومات\s+الاتصال|للتواصل)\s*[:：]$|^(?:contact|media|press)\s+information$|^(?:coordonnées|datos\s+de\s+contacto|معلومات\s+الاتصال)$/iu);
 
 export function isWeakContactHeading(text: string): boolean {
   return text.length < 40 && WEAK_CONTACT_HEADING_RE.test(text.trim());

@@ -47,12 +47,13 @@ export function compareKey(s: string): string {
 }
 
 /** Title Case for a place written in capitals ("DAR ES SALAAM" → "Dar es Salaam", "N'DJAMENA" → "N'Djamena"). */
-const PLACE_PARTICLES = new Set(['de', 'del', 'des', 'du', 'la', 'le', 'les', 'el', 'es', 'au', 'aux', 'da', 'do', 'dos', 'y', 'et', 'of', 'on', 'sur']);
+const PLACE_PARTICLES = new Set(['de', 'del', 'des', 'du', 'la', 'le', 'les', 'el', 'es', 'au', 'aux', 'da', 'do', 'dos', 'y', 'et', 'and', 'of', 'on', 'sur']);
 export function placeCase(s: string): string {
   return s
     .split(/([,،]\s*)/u)
     .map((part, index) => {
-      if (/\p{Ll}/u.test(part) || !/\p{Lu}/u.test(part)) return part;
+      // "D.C. and SAN FRANCISCO": a joining word in lower case leaves the places in capitals.
+      if (/\p{Ll}/u.test(part.replace(/(?<![\p{L}])(?:and|et|y)(?![\p{L}])/gu, '')) || !/\p{Lu}/u.test(part)) return part;
       // A state or province code after the town ("TROIS-RIVIÈRES, QC", "AUSTIN, TX") stays in capitals.
       if (index > 0 && /^\p{Lu}{2}$/u.test(part.trim())) return part;
       return part.replace(/[\p{L}'’]+/gu, (w: string, offset: number) => {
