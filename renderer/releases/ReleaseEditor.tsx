@@ -203,11 +203,13 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
     creating.current = true;
     setSaveState({ kind: 'saving' });
     const res = await client.call('release.create', draftFields(formRef.current, true));
-    creating.current = false;
     if (!res.ok) {
+      creating.current = false;
       setSaveState({ kind: 'error', error: res.error });
       return;
     }
+    // `creating` stays set: keystrokes until the autosave starts are in the form, and the autosave
+    // writes them on start; clearing it here would let the next keystroke create a second release.
     revRef.current = res.value.rev;
     setRev(res.value.rev);
     // The address becomes the release's own without reloading the editor (and losing the caret).
