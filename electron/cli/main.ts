@@ -14,7 +14,7 @@ import { readFileForAttach, unreadable } from '../core/attachments/files';
 import { openCore, type Core } from '../core/index';
 import { toApiError } from '../core/jobs';
 import { markdownToRichText } from '../core/markdown';
-import { defaultLibraryDir } from '../core/paths';
+import { libraryDir } from '../core/paths';
 import { startWebServer } from '../core/http/server';
 
 const USAGE = `Usage: dateline <command> [options]
@@ -256,7 +256,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let dir: string | undefined;
   try {
     checkCommand(positionals, values);
-    dir = resolve(values.library ?? defaultLibraryDir());
+    dir = values.library ? resolve(values.library) : libraryDir();
     core = await openCore(dir, { backgroundCheck: positionals[0] === 'serve' });
     if (core.library.notice) io.err(`note: ${core.library.notice}\n`);
     if (core.library.readOnly && writes(positionals, values)) {

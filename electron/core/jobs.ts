@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatelineError, type ApiError } from '../shared/errors';
+import { cancelledError, DatelineError, type ApiError } from '../shared/errors';
 import type { CoreEvent, JobInfo } from '../shared/contract';
+import { jobStepText, type JobStep } from '../shared/library/job-steps';
 
 /** What a running job's work function is given. */
 export interface JobHandle {
   readonly id: string;
   /** Aborted when someone cancels the job; long loops check it (or call throwIfCancelled). */
   readonly signal: AbortSignal;
-  progress(done: number, total?: number | null, message?: string | null): void;
+  /** How far it is, and what it is doing as a step the UI words in the person's language. */
+  progress(done: number, total?: number | null, step?: JobStep | null): void;
   throwIfCancelled(): void;
 }
 
@@ -42,15 +44,18 @@ export class JobManager {
   start<T>(method: string, work: (job: JobHandle) => Promise<T> | T): { jobId: string; promise: Promise<T> } {
     const id = `job-${randomUUID()}`;
     const controller = new AbortController();
-    const info: JobInfo = { id, method, state: 'running', done: 0, total: null, message: null };
+    const info: JobInfo = { id, method, state: 'running', done: 0, total: null, step: null, message: null };
     let lastEmit = 0;
     const handle: JobHandle = {
       id,
       signal: controller.signal,
-      progress: (done, total, message) => {
+      progress: (done, total, step) => {
         info.done = done;
         if (total !== undefined) info.total = total;
-        if (message !== undefined) info.message = message;
+        if (step !== undefined) {
+          info.step = step;
+          info.message = step && jobStepText(step);
+        }
         const now = Date.now();
         if (now - lastEmit >= 100 || (info.total !== null && done >= info.total)) {
           lastEmit = now;
@@ -58,7 +63,7 @@ export class JobManager {
         }
       },
       throwIfCancelled: () => {
-        if (controller.signal.aborted) throw new DatelineError('CANCELLED', 'The job was cancelled; nothing was changed.');
+        if (controller.signal.aborted) throw cancelledError();
       },
     };
     const promise = (async () => {

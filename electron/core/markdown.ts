@@ -1,6 +1,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { BlockNode, InlineNode, Mark, RichText } from '../shared/richtext';
 import { RichTextSchema } from '../shared/richtext';
+import { textDirection } from '../shared/direction';
 import { DatelineError } from '../shared/errors';
 import { markdownTooDeep, MAX_MARKDOWN_NESTING } from '../shared/nesting';
 
@@ -9,13 +10,6 @@ import { markdownTooDeep, MAX_MARKDOWN_NESTING } from '../shared/nesting';
  * the CLI and the importer. HTML inside the Markdown is kept as plain text, never as markup.
  */
 
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const LTR = /[A-Za-z\u00C0-\u024F]/;
-
-function dirOf(text: string): 'rtl' | null {
-  const firstStrong = text.match(/[A-Za-z\u00C0-\u024F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/)?.[0];
-  return firstStrong && RTL.test(firstStrong) && !LTR.test(firstStrong) ? 'rtl' : null;
-}
 
 function safeHref(href: string): string | null {
   const h = href.trim();
@@ -86,7 +80,7 @@ function textOf(nodes: InlineNode[]): string {
 
 function paragraph(content: InlineNode[]): BlockNode | null {
   if (content.length === 0 || textOf(content).trim() === '') return null;
-  const dir = dirOf(textOf(content));
+  const dir = textDirection(textOf(content)) === 'rtl' ? 'rtl' : null;
   return dir ? { type: 'paragraph', attrs: { dir }, content } : { type: 'paragraph', content };
 }
 

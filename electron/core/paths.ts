@@ -1,13 +1,14 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
- * Where the library lives when nobody says: the flag, then DATELINE_LIBRARY, then the OS's
- * per-user application data folder (the same folder the desktop app uses).
+ * Where the library lives when no --library flag says: DATELINE_LIBRARY when set (tests, a
+ * second library), else `library` in the per-user application data folder. The desktop app
+ * passes Electron's own data folder; the CLI and web mode work out the same one.
  */
-export function defaultLibraryDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (env.DATELINE_LIBRARY) return env.DATELINE_LIBRARY;
-  return join(userDataDir(env, platform), 'library');
+export function libraryDir(env: NodeJS.ProcessEnv = process.env, userData: string = userDataDir(env)): string {
+  const chosen = env.DATELINE_LIBRARY?.trim();
+  return chosen ? resolve(chosen) : join(userData, 'library');
 }
 
 export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {

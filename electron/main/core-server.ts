@@ -1,5 +1,5 @@
 import type { CoreEvent } from '../shared/contract';
-import { DatelineError, type Result } from '../shared/errors';
+import { cancelledError, DatelineError, type Result } from '../shared/errors';
 import { toApiError } from '../core/jobs';
 import type { PdfPrinter, PdfPrintOptions } from '../core/kits/pdf';
 import { isToCore, type FromCore, type PrintRequest } from './core-protocol';
@@ -68,7 +68,7 @@ export function serveCore(port: CorePort, open: () => Promise<HostedCore>, exit:
   return { printer: prints };
 }
 
-const cancelled = (): DatelineError => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
+const cancelled = (): DatelineError => cancelledError('export');
 
 /**
  * The core's printer inside the utility process, which has no Chromium of its own: each print

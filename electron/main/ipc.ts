@@ -1,11 +1,8 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { CoreEvent } from '../shared/contract';
 import type { Result } from '../shared/errors';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels';
 import { isAppUrl } from './urls';
-
-/** The two channels of the preload bridge; electron/preload/index.ts uses the same names. */
-export const INVOKE_CHANNEL = 'dateline:invoke';
-export const EVENT_CHANNEL = 'dateline:event';
 
 export interface CoreInvoker {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;

@@ -1,12 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where the library lives: DATELINE_LIBRARY when set (tests, a second library), else in the user's data. */
-export function libraryDir(env: NodeJS.ProcessEnv, userData: string): string {
-  const chosen = env.DATELINE_LIBRARY?.trim();
-  return chosen ? path.resolve(chosen) : path.join(userData, 'library');
-}
-
 /**
  * The Electron build of better-sqlite3 that bin/start.js prepared for a development run. A
  * packaged app has its own rebuilt copy and ignores the variable: an environment variable must

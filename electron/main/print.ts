@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { session, type BrowserWindow } from 'electron';
 import { KIT_PAGE_URL } from '../shared/kits/layout';
-import { DatelineError } from '../shared/errors';
+import { cancelledError, DatelineError } from '../shared/errors';
 import type { PageSize } from '../shared/kits/layout';
 import type { PrintRequest } from './core-protocol';
 import { readRegularFile } from './files';
@@ -58,7 +58,7 @@ const COMMON_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-const cancelled = (): DatelineError => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
+const cancelled = (): DatelineError => cancelledError('export');
 
 /**
  * Checks a print request from the core host before the main process acts on it. The host is a

@@ -3,11 +3,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CoreEvent } from '../shared/contract';
 import type { Result } from '../shared/errors';
-
-// Same names as INVOKE_CHANNEL and EVENT_CHANNEL in electron/main/ipc.ts; a sandboxed preload
-// cannot import the shell's modules, and test/electron/preload.test.ts keeps the two in step.
-const INVOKE_CHANNEL = 'dateline:invoke';
-const EVENT_CHANNEL = 'dateline:event';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels';
 
 contextBridge.exposeInMainWorld('dateline', {
   invoke(method: string, input: unknown): Promise<Result<unknown>> {

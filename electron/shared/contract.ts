@@ -7,6 +7,7 @@ import { CONTACT_API } from './contacts/contract';
 import { IMPORT_API } from './import/contract';
 import { KIT_API } from './kits/contract';
 import { LIBRARY_API, type JobInfo } from './library/contract';
+import type { LibraryProblem } from './library/problems';
 import { OFFICE_API } from './offices/contract';
 import { RELEASE_API } from './releases/contract';
 import { SEARCH_API } from './search/contract';
@@ -27,6 +28,8 @@ export type { ConflictCase, ConflictChoice } from './conflicts/contract';
 export type { ContactSummary } from './contacts/contract';
 export type { KitSummary } from './kits/contract';
 export type { BackupResult, Draft, JobInfo, LibraryInfo, RestoreResult, RevisionSummary } from './library/contract';
+export type { JobStep } from './library/job-steps';
+export type { LibraryProblem } from './library/problems';
 export type { ReleaseSummary } from './releases/contract';
 export type { SearchHit } from './search/contract';
 export type { ConflictNote, SyncFileExport, SyncFileImport, SyncSummary } from './sync/contract';
@@ -66,7 +69,7 @@ export type CoreEvent =
   | { type: 'job.failed'; job: JobInfo; error: { code: string; message: string } }
   | { type: 'library.changed'; lastSeq: number }
   /** The background check of a big library found damage: offer to restore a backup. */
-  | { type: 'library.problem'; problems: string[] }
+  | { type: 'library.problem'; problems: LibraryProblem[] }
   /** The person chose another interface language (the desktop shell rewords its menu). */
   | { type: 'ui.language'; language: UiLanguageCode };
 

@@ -66,6 +66,7 @@ export type ReleaseStatus = z.infer<typeof ReleaseStatusSchema>;
 
 export const END_MARKS = ['###', '-30-', '-ENDS-'] as const;
 export const EndMarkSchema = z.enum(END_MARKS);
+export type EndMark = (typeof END_MARKS)[number];
 
 const shortText = (max: number) => z.string().max(max);
 const tag = z.string().trim().min(1).max(60);
@@ -242,11 +243,12 @@ export const ContactFields = z
   .strict();
 export type ContactFieldsT = z.infer<typeof ContactFields>;
 
+export const OUTLET_KINDS = ['newspaper', 'tv', 'radio', 'online', 'agency', 'magazine', 'other'] as const;
 export const OutletFields = z
   .object({
     ...BaseFields,
     name: z.string().trim().min(1, 'an outlet needs a name').max(300),
-    kind: z.enum(['newspaper', 'tv', 'radio', 'online', 'agency', 'magazine', 'other']).default('other'),
+    kind: z.enum(OUTLET_KINDS).default('other'),
     languages: z.array(LanguageSchema).max(20).default([]),
     countries: z.array(CountrySchema).max(100).default([]),
     website: z.url({ protocol: /^https?$/, message: 'a website is an http(s) address' }).nullable().default(null),
@@ -335,11 +337,13 @@ export const KitFields = z
 export type KitFieldsT = z.infer<typeof KitFields>;
 
 export const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB');
+/** An office's colours until someone chooses its own: a kit without an office prints in these too. */
+export const DEFAULT_COLOURS: Readonly<{ primary: string; accent: string }> = { primary: '#1f3a5f', accent: '#c8102e' };
 export const OfficeFields = z
   .object({
     name: z.string().trim().min(1, 'an office needs a name').max(300),
     logo: DocIdSchema.nullable().default(null),
-    colours: z.object({ primary: ColourSchema, accent: ColourSchema }).strict().default({ primary: '#1f3a5f', accent: '#c8102e' }),
+    colours: z.object({ primary: ColourSchema, accent: ColourSchema }).strict().default({ ...DEFAULT_COLOURS }),
     boilerplate: z.record(LanguageSchema, z.string().max(20_000)).default({}),
     timeZone: TimeZoneSchema.nullable().default(null),
     /** The digits its Arabic interface writes: Arabic-Indic (٠١٢٣) or Western (0123). */

@@ -70,6 +70,16 @@ export class DatelineError extends Error {
   }
 }
 
+const CANCELLED_MESSAGES = {
+  job: 'The job was cancelled; nothing was changed.',
+  export: 'The export was cancelled; nothing was written.',
+} as const;
+
+/** Work stopped at the person's request: a job changed nothing, an export wrote nothing. */
+export function cancelledError(what: keyof typeof CANCELLED_MESSAGES = 'job'): DatelineError {
+  return new DatelineError('CANCELLED', CANCELLED_MESSAGES[what], { params: { what } });
+}
+
 export function isDatelineError(e: unknown): e is DatelineError {
   return e instanceof DatelineError;
 }

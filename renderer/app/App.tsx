@@ -8,6 +8,8 @@ import { ContactEditor } from '../contacts/ContactEditor';
 import { ContactsScreen } from '../contacts/ContactsScreen';
 import { ContactImportScreen } from '../contacts/ContactImportScreen';
 import { ImportScreen } from '../import/ImportScreen';
+import { OutletEditor } from '../outlets/OutletEditor';
+import { OutletsScreen } from '../outlets/OutletsScreen';
 import { KitBuilder } from '../kit-builder/KitBuilder';
 import { KitsScreen } from '../kits/KitsScreen';
 import { NewRelease, ReleaseEditor } from '../releases/ReleaseEditor';
@@ -48,6 +50,10 @@ function Screen({ route }: { route: Route }) {
       return <ContactEditor key={route.id ?? 'new'} id={route.id} />;
     case 'contactImport':
       return <ContactImportScreen />;
+    case 'outlets':
+      return <OutletsScreen />;
+    case 'outlet':
+      return <OutletEditor key={route.id ?? 'new'} id={route.id} />;
     case 'attachments':
       return <AttachmentsScreen selected={null} />;
     case 'attachment':

@@ -118,7 +118,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
       <input
         id={`${id}-input`}
         ref={inputRef}
-        type="search"
+        type="search" dir="auto"
         role="combobox"
         aria-expanded={showPanel}
         aria-controls={listId}

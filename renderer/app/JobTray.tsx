@@ -4,6 +4,7 @@ import type { JobInfo } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient, useCoreEvents } from '../client/context';
 import { errorText } from '../i18n/errors';
+import { jobStepWords } from '../i18n/jobs';
 
 interface TrayJob {
   job: JobInfo;
@@ -66,7 +67,7 @@ export function JobTray() {
                   max={job.total ?? undefined}
                 />
               )}
-              {job.message && <p className="muted">{job.message}</p>}
+              {job.state === 'running' && job.step && <p className="muted">{jobStepWords(t, job)}</p>}
               {error && <p className="error">{t(`errors.${error.code}`, { defaultValue: error.message, message: error.message })}</p>}
               <div className="job-actions">
                 {job.state === 'running' ? (

@@ -12,6 +12,8 @@ export type Route =
   | { screen: 'contacts' }
   | { screen: 'contact'; id: string | null }
   | { screen: 'contactImport' }
+  | { screen: 'outlets' }
+  | { screen: 'outlet'; id: string | null }
   | { screen: 'attachments' }
   | { screen: 'attachment'; id: string }
   | { screen: 'kits' }
@@ -44,6 +46,9 @@ export function parseRoute(hash: string): Route {
       if (second === 'new') return { screen: 'contact', id: null };
       if (second === 'import') return { screen: 'contactImport' };
       return second ? { screen: 'contact', id: second } : { screen: 'contacts' };
+    case 'outlets':
+      if (second === 'new') return { screen: 'outlet', id: null };
+      return second ? { screen: 'outlet', id: second } : { screen: 'outlets' };
     case 'attachments':
       return second ? { screen: 'attachment', id: second } : { screen: 'attachments' };
     case 'kits':
@@ -68,6 +73,8 @@ export function sectionOf(route: Route): Section | null {
     case 'contacts':
     case 'contact':
     case 'contactImport':
+    case 'outlets':
+    case 'outlet':
       return 'contacts';
     case 'attachments':
     case 'attachment':
@@ -95,6 +102,9 @@ export const href = {
   contact: (id: string) => `#/contacts/${encodeURIComponent(id)}`,
   newContact: () => '#/contacts/new',
   contactImport: () => '#/contacts/import',
+  outlets: () => '#/outlets',
+  outlet: (id: string) => `#/outlets/${encodeURIComponent(id)}`,
+  newOutlet: () => '#/outlets/new',
   attachments: () => '#/attachments',
   attachment: (id: string) => `#/attachments/${encodeURIComponent(id)}`,
   kits: () => '#/kits',

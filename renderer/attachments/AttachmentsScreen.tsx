@@ -29,7 +29,7 @@ export function AttachmentsScreen({ selected }: { selected: string | null }) {
           <form className="filters" role="search" aria-label={t('attachments.filters')} onSubmit={(e) => e.preventDefault()}>
             <div className="field">
               <label htmlFor="att-q">{t('attachments.searchLabel')}</label>
-              <input id="att-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+              <input id="att-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
             </div>
           </form>
           {list.error && <ErrorMessage error={list.error} />}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client/context';
-import { base64ToBytes } from './files';
+import { base64ToBytes } from '../../electron/shared/base64';
 
 /** Loads an attachment's bytes (thumbnail or original) as a blob: URL that lives as long as the component. */
 export function useAttachmentUrl(id: string, variant: 'thumbnail' | 'original', enabled: boolean, version: string): string | null {

@@ -4,6 +4,8 @@
  * limit, or what the system will not let us read, before anything is sent or stored.
  */
 
+import { bytesToBase64 } from '../../electron/shared/base64';
+
 export type FileProblem =
   | { kind: 'folder'; name: string }
   | { kind: 'empty'; name: string }
@@ -41,23 +43,6 @@ export function candidatesFromDrop(dt: DataTransfer): Candidate[] {
 
 export function candidatesFromInput(files: FileList | null): Candidate[] {
   return files ? Array.from(files).map((file) => ({ file, isFolder: false })) : [];
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  // btoa takes a binary string; build it in slices so large files do not overflow the stack.
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  }
-  return btoa(binary);
-}
-
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 export async function readCandidate(c: Candidate, limit: number): Promise<{ ok: true; file: ReadyFile } | { ok: false; problem: FileProblem }> {

@@ -1,5 +1,6 @@
 import type { CallResult, CoreEvent, InputOf, MethodName } from '../../electron/shared/contract';
 import type { ApiError, Result } from '../../electron/shared/errors';
+import { LibraryProblemSchema } from '../../electron/shared/library/problems';
 
 /** What the Electron preload exposes on window.dateline: a pipe and nothing else. */
 export interface PreloadBridge {
@@ -71,7 +72,7 @@ export function asCoreEvent(raw: unknown): CoreEvent | null {
   if (typeof e.type !== 'string' || !EVENT_TYPES.has(e.type)) return null;
   if (e.type === 'library.changed') return typeof e.lastSeq === 'number' ? (raw as CoreEvent) : null;
   if (e.type === 'library.problem') {
-    return Array.isArray(e.problems) && e.problems.every((p) => typeof p === 'string') ? (raw as CoreEvent) : null;
+    return Array.isArray(e.problems) && e.problems.every((p) => LibraryProblemSchema.safeParse(p).success) ? (raw as CoreEvent) : null;
   }
   const job = e.job as Record<string, unknown> | undefined;
   if (typeof job !== 'object' || job === null || typeof job.id !== 'string') return null;

@@ -1,18 +1,28 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isOutdated } from '../../electron/shared/contacts/outdated';
 import { CONTACT_KINDS, CountrySchema, LanguageSchema, type ContactFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { countryName, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
 import { SavedNote } from '../ui/SavedNote';
+import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
+import { BeatChoices } from './BeatChoices';
 import { ContactRecord } from './ContactRecord';
+import { DataProtectionFields, NO_DATA_PROTECTION } from './DataProtectionFields';
+import { OutletPicker } from './OutletPicker';
+import { PrivateNote } from './PrivateNote';
+import { useOffice } from './useOffice';
+import { SocialHandles } from './SocialHandles';
 import { TypedEntries } from './TypedEntries';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { useDocEditor } from '../ui/useDocEditor';
 
-type ContactForm = ContactFieldsT;
+/** Every field the editor shows; the outlet history is kept by the core, shown but not sent. */
+type ContactForm = Omit<ContactFieldsT, 'photo' | 'outletHistory'> &
+  Required<Pick<ContactFieldsT, 'tags' | 'regions' | 'lists' | 'socialHandles' | 'dataProtection'>>;
 
 const EMAIL_TYPES = ['work', 'personal', 'other'] as const;
 const PHONE_TYPES = ['work', 'mobile', 'fax', 'other'] as const;
@@ -30,6 +40,11 @@ const EMPTY: ContactForm = {
   emails: [],
   phones: [],
   notes: null,
+  tags: [],
+  regions: [],
+  lists: [],
+  socialHandles: [],
+  dataProtection: NO_DATA_PROTECTION,
 };
 
 const blankToNull = (s: string | null) => (s === null || s.trim() === '' ? null : s.trim());
@@ -44,6 +59,7 @@ function toFields(f: ContactForm): ContactForm {
     // Rows left blank are not contact details.
     emails: f.emails.filter((e) => e.address.trim() !== '').map((e) => ({ ...e, address: e.address.trim() })),
     phones: f.phones.filter((p) => p.number.trim() !== '').map((p) => ({ ...p, number: p.number.trim() })),
+    socialHandles: f.socialHandles.filter((h) => h.handle.trim() !== '' && h.network.trim() !== ''),
   };
 }
 
@@ -52,7 +68,7 @@ export function ContactEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
   const offices = useOffices();
   const uid = useId();
-  const { form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+  const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('contact.get', { id }),
@@ -69,6 +85,11 @@ export function ContactEditor({ id }: { id: string | null }) {
       emails: (d.emails ?? []).map((e) => ({ ...e, visibility: e.visibility ?? 'public' })),
       phones: (d.phones ?? []).map((p) => ({ ...p, visibility: p.visibility ?? 'public' })),
       notes: d.notes ?? null,
+      tags: d.tags ?? [],
+      regions: d.regions ?? [],
+      lists: d.lists ?? [],
+      socialHandles: d.socialHandles ?? [],
+      dataProtection: { ...NO_DATA_PROTECTION, ...d.dataProtection },
     }),
     write: (client, form, target) => {
       const fields = toFields(form);
@@ -77,8 +98,17 @@ export function ContactEditor({ id }: { id: string | null }) {
     hrefOf: href.contact,
   });
 
+  const officeId = form?.office ?? null;
+  const officeDoc = useOffice(officeId);
+  const facets = useCall('contact.facets', {}, 'facets');
+  const today = new Date().toISOString().slice(0, 10);
+
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!form) return <Loading />;
+
+  // The chosen office's beats; with no office, every office's.
+  const offeredBeats = officeDoc ? (officeDoc.beats ?? []) : facets.status === 'ok' ? facets.value.officeBeats : [];
+  const outdated = doc !== null && isOutdated(form.dataProtection.lastVerified ?? doc.updatedAt, officeDoc?.outdatedAfterMonths, today);
 
   return (
     <div className="screen editor-screen">
@@ -118,7 +148,11 @@ export function ContactEditor({ id }: { id: string | null }) {
             onChange={(office) => set({ office: office || null })}
           />
         </div>
-        <ListEditor label={t('contacts.beats')} values={form.beats} onChange={(beats) => set({ beats })} />
+        <OutletPicker id={`${uid}-outlet`} value={form.outlet} contactId={id} saved={saved} onChange={(outlet) => set({ outlet })} />
+        <BeatChoices offered={offeredBeats} values={form.beats} onChange={(beats) => set({ beats })} />
+        <ListEditor label={t('contactFields.tags')} hint={t('contactFields.tagsHint')} values={form.tags} onChange={(tags) => set({ tags })} />
+        <ListEditor label={t('contactFields.regions')} values={form.regions} onChange={(regions) => set({ regions })} />
+        <ListEditor label={t('contactFields.lists')} hint={t('contactFields.listsHint')} values={form.lists} onChange={(lists) => set({ lists })} />
         <ListEditor
           label={t('contacts.languages')}
           hint={t('contacts.languagesHint')}
@@ -173,10 +207,13 @@ export function ContactEditor({ id }: { id: string | null }) {
           visibilityName={(v) => t(`contacts.visibility.${v}`)}
           onChange={(rows) => set({ phones: rows.map((r) => ({ type: r.type, number: r.value, visibility: r.visibility })) })}
         />
+        <p className="hint">{officeDoc?.country ? t('contactFields.phonesHint', { country: officeDoc.country }) : t('contactFields.phonesHintNoCountry')}</p>
+        <SocialHandles idPrefix={`${uid}-soc`} values={form.socialHandles} onChange={(socialHandles) => set({ socialHandles })} />
         <div className="field">
           <label htmlFor={`${uid}-notes`}>{t('contacts.notes')}</label>
           <textarea id={`${uid}-notes`} dir="auto" rows={4} value={form.notes ?? ''} onChange={(e) => set({ notes: e.target.value })} />
         </div>
+        <DataProtectionFields idPrefix={`${uid}-dp`} value={form.dataProtection} outdated={outdated} today={today} onChange={(dataProtection) => set({ dataProtection })} />
         {saveError && <ErrorMessage error={saveError} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
@@ -185,6 +222,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           <SavedNote saved={saved} />
         </div>
       </form>
+      {id && <PrivateNote id={id} />}
       {id && <ContactRecord key={id} id={id} />}
     </div>
   );

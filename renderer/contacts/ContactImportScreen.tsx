@@ -4,7 +4,7 @@ import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, typ
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
-import { bytesToBase64 } from '../attachments/files';
+import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
@@ -246,13 +246,13 @@ export function ContactImportScreen() {
                           )}
                         </td>
                         <td dir="auto">
-                          {o.into && t('contactImport.into', { name: o.into.name, reason: o.into.reason })}
+                          {o.into && t('contactImport.into', { name: o.into.name, reason: t(`contactImport.note.${o.into.why.code}`, o.into.why.params ?? {}) })}
                           {o.suggestion && t('contactImport.maybe', { name: o.suggestion.name })}
-                          {o.action === 'refuse' && o.reason}
-                          {o.warnings?.map((w) => (
-                            <span key={w} className="muted">
+                          {o.action === 'refuse' && o.why && t(`contactImport.note.${o.why.code}`, o.why.params ?? {})}
+                          {o.notes?.map((w, k) => (
+                            <span key={k} className="muted">
                               {' '}
-                              {w}
+                              {t(`contactImport.note.${w.code}`, w.params ?? {})}
                             </span>
                           ))}
                         </td>

@@ -8,6 +8,7 @@ import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
+import { downloadText } from './downloadText';
 
 /**
  * Beside a saved contact: the releases and kits that name it, everything about the person as
@@ -62,7 +63,7 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
       >
         <div className="field">
           <label htmlFor="merge-q">{t('contactRecord.mergeSearch')}</label>
-          <input id="merge-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="merge-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <button type="submit" className="button">
           {t('contactRecord.find')}
@@ -132,12 +133,7 @@ export function ContactRecord({ id }: { id: string }) {
   async function exportJson() {
     const r = await client.call('contact.exportPerson', { id });
     if (!r.ok) return setError(r.error);
-    const url = URL.createObjectURL(new Blob([JSON.stringify(r.value, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${r.value.contact.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'contact'}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadText(`${r.value.contact.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'contact'}.json`, 'application/json', JSON.stringify(r.value, null, 2));
   }
 
   async function erase() {

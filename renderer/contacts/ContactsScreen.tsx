@@ -1,26 +1,50 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, InputOf } from '../../electron/shared/contract';
+import { CONTACT_SORTS, type ContactFilter, type ContactSort } from '../../electron/shared/contacts/filter';
 import { CONTACT_KINDS } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { countryName, languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
+import { useCall } from '../ui/useCall';
 import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
+import { SegmentBar } from './SegmentBar';
 
+type Facet = 'beat' | 'country' | 'language' | 'outlet' | 'list';
+
+/** The media list: search, filters (kind, beat, country, language, outlet, list), sort, segments and export. */
 export function ContactsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
-  const [kind, setKind] = useState<(typeof CONTACT_KINDS)[number] | ''>('');
+  const [filter, setFilter] = useState<Omit<ContactFilter, 'query'>>({});
+  const [sort, setSort] = useState<ContactSort>('name');
   const q = useDebounced(query.trim(), 250);
-  const input: InputOf<'contact.list'> = { limit: 100 };
-  if (q) input.query = q;
-  if (kind) input.kind = kind;
+  const facets = useCall('contact.facets', {}, 'facets');
+  const outlets = useCall('outlet.list', { limit: 500 }, 'outlets');
+  const current: ContactFilter = q ? { ...filter, query: q } : filter;
+  const input: InputOf<'contact.list'> = { limit: 100, sort, ...current };
   const list = usePagedList('contact.list', input, JSON.stringify(input));
-  const filtered = q !== '' || kind !== '';
+  const filtered = Object.keys(current).length > 0;
   const { loadMore } = list;
   const onNearEnd = useCallback(() => loadMore(), [loadMore]);
+
+  const put = (key: keyof ContactFilter, value: string) => {
+    const next: Record<string, string> = { ...filter };
+    if (value) next[key] = value;
+    else delete next[key];
+    setFilter(next as ContactFilter);
+  };
+  const f = facets.status === 'ok' ? facets.value : null;
+  const choices: Record<Facet, { value: string; label: string }[]> = {
+    beat: [...new Set([...(f?.officeBeats ?? []), ...(f?.beats ?? [])])].sort().map((b) => ({ value: b, label: b })),
+    country: (f?.countries ?? []).map((c) => ({ value: c, label: countryName(c, i18n.language) })),
+    language: (f?.languages ?? []).map((l) => ({ value: l, label: languageName(l, i18n.language) })),
+    outlet: outlets.status === 'ok' ? outlets.value.items.map((o) => ({ value: o.id, label: o.name })) : [],
+    list: (f?.lists ?? []).map((l) => ({ value: l, label: l })),
+  };
 
   const renderRow = (c: ContactSummary, _i: number, rowProps: RowProps) => (
     <a className="row-link" href={href.contact(c.id)} {...rowProps}>
@@ -29,6 +53,8 @@ export function ContactsScreen() {
       </span>
       <span className="row-meta">
         <span className="badge">{t(`contacts.kind.${c.kind}`)}</span>
+        {c.doNotContact && <span className="badge attention">{t('contactFilters.doNotContact')}</span>}
+        {c.outdated && <span className="badge attention">{t('contactFilters.outdated')}</span>}
         {c.organisation && <span dir="auto">{c.organisation}</span>}
       </span>
     </a>
@@ -39,6 +65,9 @@ export function ContactsScreen() {
       <div className="screen-head">
         <h1>{t('nav.contacts')}</h1>
         <span className="actions">
+          <a className="button" href={href.outlets()}>
+            {t('outlets.title')}
+          </a>
           <a className="button" href={href.contactImport()}>
             {t('contactImport.open')}
           </a>
@@ -50,17 +79,42 @@ export function ContactsScreen() {
       <form className="filters" role="search" aria-label={t('contacts.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="con-q">{t('contacts.searchLabel')}</label>
-          <input id="con-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="con-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <SelectField
           id="con-kind"
           label={t('contacts.kindLabel')}
-          value={kind}
+          value={filter.kind ?? ''}
           choices={CONTACT_KINDS.map((k) => ({ value: k, label: t(`contacts.kind.${k}`) }))}
           none={t('common.any')}
-          onChange={(k) => setKind(k as typeof kind)}
+          onChange={(k) => put('kind', k)}
+        />
+        {(['beat', 'country', 'language', 'outlet', 'list'] as const).map((facet) => (
+          <SelectField
+            key={facet}
+            id={`con-${facet}`}
+            label={t(`contactFilters.${facet}`)}
+            value={filter[facet] ?? ''}
+            choices={choices[facet]}
+            none={t('common.any')}
+            onChange={(v) => put(facet, v)}
+          />
+        ))}
+        <SelectField
+          id="con-sort"
+          label={t('contactFilters.sort')}
+          value={sort}
+          choices={CONTACT_SORTS.map((s) => ({ value: s, label: t(`contactFilters.sortBy.${s}`) }))}
+          onChange={(s) => setSort(s as ContactSort)}
         />
       </form>
+      <SegmentBar
+        filter={current}
+        onApply={({ query: sq, ...rest }) => {
+          setQuery(sq ?? '');
+          setFilter(rest);
+        }}
+      />
       {list.error && <ErrorMessage error={list.error} />}
       {list.total !== null && (
         <p className="muted count" role="status">

@@ -4,6 +4,7 @@ import ar from './ar.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
+import { directionOf } from '../../electron/shared/direction';
 import { preferredUiLanguage, type UiLanguageCode } from '../../electron/shared/ui/languages';
 import { displayPrefs } from './display';
 import { PSEUDO_LANGUAGE, pseudoTree } from './pseudo';
@@ -58,7 +59,7 @@ function initialLanguage(): string {
 function applyToDocument(instance: I18n, lng: string): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = lng;
-  document.documentElement.dir = instance.dir(lng);
+  document.documentElement.dir = directionOf(lng);
 }
 
 const FSI = '\u2068';
@@ -67,7 +68,7 @@ const PDI = '\u2069';
 function shapeValue(instance: I18n, value: unknown): string {
   const lng = instance.language ?? 'en';
   const text = typeof value === 'number' ? new Intl.NumberFormat(formatLocale(lng)).format(value) : String(value);
-  return instance.dir(lng) === 'rtl' ? `${FSI}${text}${PDI}` : text;
+  return directionOf(lng) === 'rtl' ? `${FSI}${text}${PDI}` : text;
 }
 
 export function setUpI18n(lng: string = initialLanguage()): I18n {

@@ -1,7 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
+import { END_MARKS } from '../../electron/shared/documents';
 import type { ImportCertainty, ImportPreview, ImportSource } from '../../electron/shared/import/contract';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
 import { applySourceAction } from './source-actions';
@@ -39,8 +41,6 @@ export function storeCheck(r: ReleaseForm): 'noLetters' | 'noDate' | null {
   if (r.releaseDate.trim() === '') return 'noDate';
   return null;
 }
-
-const LANGUAGES = ['en', 'fr', 'es', 'ar'];
 
 /** The editable fields of one import beside its cleaned source. */
 export function Review({
@@ -106,7 +106,7 @@ export function Review({
           <Field label={t('import.field.language')}>
             {(id) => (
               <select id={id} value={r.language} onChange={(e) => set('language', e.target.value)} disabled={busy}>
-                {[...new Set([...LANGUAGES, r.language])].map((l) => (
+                {[...new Set([...WORKING_LANGUAGES, r.language])].map((l) => (
                   <option key={l} value={l}>
                     {t(`import.language.${l}`, { defaultValue: l })}
                   </option>
@@ -168,9 +168,11 @@ export function Review({
           {(id) => (
             <select id={id} value={r.endMark} onChange={(e) => set('endMark', e.target.value as ReleaseForm['endMark'])} disabled={busy}>
               <option value="">{t('common.none')}</option>
-              <option value="###">###</option>
-              <option value="-30-">-30-</option>
-              <option value="-ENDS-">-ENDS-</option>
+              {END_MARKS.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
             </select>
           )}
         </Field>

@@ -6,7 +6,8 @@ import type { ImportCommitted, ImportSource } from '../../electron/shared/import
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';
-import { IMPORT_ACCEPT, IMPORT_LIMIT_BYTES, isImportable, readAsBase64 } from './files';
+import { IMPORT_MAX_BYTES } from '../../electron/shared/import/contract';
+import { IMPORT_ACCEPT, isImportable, readAsBase64 } from './files';
 import { Review, type Reviewing } from './ImportReview';
 
 /**
@@ -57,7 +58,7 @@ export function ImportScreen() {
         ]);
         continue;
       }
-      if (file.size > IMPORT_LIMIT_BYTES) {
+      if (file.size > IMPORT_MAX_BYTES) {
         setItems((list) => [...list, { key: nextKey(), name: file.name, state: 'failed', error: { code: 'FILE_TOO_LARGE', message: t('import.tooLarge', { name: file.name }) } }]);
         continue;
       }

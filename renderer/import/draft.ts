@@ -1,3 +1,4 @@
+import type { EndMark } from '../../electron/shared/documents';
 import type { ImportContactMatch, ImportedContact, ImportedRelease, ImportPreview } from '../../electron/shared/import/contract';
 
 /**
@@ -24,7 +25,7 @@ export interface ReleaseForm {
   quotes: { speaker: string; role: string; text: string }[];
   notesToEditors: string;
   boilerplate: string;
-  endMark: '' | '###' | '-30-' | '-ENDS-';
+  endMark: '' | EndMark;
 }
 
 export function formFromPreview(p: ImportPreview): { release: ReleaseForm; contacts: ContactForm[] } {

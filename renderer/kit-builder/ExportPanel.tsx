@@ -5,7 +5,8 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/la
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { bytesOf, isExportedBytes } from './items';
+import { base64ToBytes } from '../../electron/shared/base64';
+import { isExportedBytes } from './items';
 
 /** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
 
@@ -18,7 +19,7 @@ interface RunningExport {
 
 /** Hands the file to the browser's downloads: a Blob behind an object URL and an <a download>. */
 function download(name: string, mediaType: string, base64: string): void {
-  const url = URL.createObjectURL(new Blob([bytesOf(base64)], { type: mediaType }));
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mediaType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -4,7 +4,8 @@ import type { ReleaseSummary } from '../../electron/shared/contract';
 import type { KitItem } from '../../electron/shared/documents';
 import type { RichText } from '../../electron/shared/richtext';
 import { BodyEditor } from '../releases/BodyEditor';
-import { isRtlLanguage, languageName } from '../ui/languages';
+import { directionOf } from '../../electron/shared/direction';
+import { languageName } from '../ui/languages';
 import { chosenLanguages, toggleLanguage, type BuilderItem } from './items';
 
 /**
@@ -90,7 +91,7 @@ export function ItemList({
     setDropTarget(null);
   };
 
-  const editorDir = isRtlLanguage(language) ? 'rtl' : 'ltr';
+  const editorDir = directionOf(language);
 
   return (
       <section className="panel" aria-labelledby={`${ids}-items`}>

@@ -65,10 +65,3 @@ export function isExportedBytes(x: unknown): x is KitExportedBytes {
   return typeof r.name === 'string' && typeof r.mediaType === 'string' && typeof r.data === 'string';
 }
 
-/** Base64 to bytes, without a Node Buffer (this runs in the page). */
-export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}

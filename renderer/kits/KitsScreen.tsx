@@ -5,7 +5,8 @@ import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { formatDateTime, languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
 import { usePagedList } from '../ui/usePagedList';
 

@@ -173,6 +173,7 @@ export function BodyEditor({
           <input
             id={linkId}
             type="text"
+            dir="ltr"
             inputMode="url"
             value={linkDraft}
             autoFocus

@@ -72,7 +72,7 @@ export function ContactPicker({ value, onChange }: { value: string[]; onChange: 
       )}
       <div className="field">
         <label htmlFor={id}>{t('releases.findContact')}</label>
-        <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <input id={id} type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
       {q !== '' && (
         <ul className="found" aria-label={t('releases.contactResults')}>

@@ -12,7 +12,9 @@ import { FileDrop } from '../attachments/FileDrop';
 import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime, isRtlLanguage, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { directionOf } from '../../electron/shared/direction';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { formatDateTime, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
@@ -252,7 +254,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const invalid = (f: RequiredField) => (missing.includes(f) ? { 'aria-invalid': true, 'aria-describedby': `${uid}-${f}-needed` } : {});
   const statuses = RELEASE_STATUSES.filter((s) => s !== 'withdrawn' || form.status === 'withdrawn');
 
-  const dir = isRtlLanguage(form.language) ? 'rtl' : 'ltr';
+  const dir = directionOf(form.language);
   const office = offices.find((o) => o.id === form.office) ?? null;
   const languages = WORKING_LANGUAGES.includes(form.language as (typeof WORKING_LANGUAGES)[number]) ? [...WORKING_LANGUAGES] : [...WORKING_LANGUAGES, form.language];
   const boilerplateKind = form.boilerplate === null ? 'none' : 'office' in form.boilerplate ? 'office' : 'text';

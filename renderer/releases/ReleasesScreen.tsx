@@ -5,7 +5,8 @@ import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/docu
 import { href, navigate } from '../app/router';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDate, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { formatDate, languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
@@ -78,7 +79,7 @@ export function ReleasesScreen() {
       <form className="filters" role="search" aria-label={t('releases.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="rel-q">{t('releases.searchLabel')}</label>
-          <input id="rel-q" type="search" value={filters.query} onChange={(e) => set('query', e.target.value)} />
+          <input id="rel-q" type="search" dir="auto" value={filters.query} onChange={(e) => set('query', e.target.value)} />
         </div>
         <SelectField
           id="rel-status"
@@ -106,7 +107,7 @@ export function ReleasesScreen() {
         />
         <div className="field">
           <label htmlFor="rel-tag">{t('releases.tag')}</label>
-          <input id="rel-tag" value={filters.tag} onChange={(e) => set('tag', e.target.value)} />
+          <input id="rel-tag" dir="auto" value={filters.tag} onChange={(e) => set('tag', e.target.value)} />
         </div>
         {filtered && (
           <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>

@@ -5,7 +5,8 @@ import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { languageName } from '../ui/languages';
 import { useCall } from '../ui/useCall';
 import { useDebounced } from '../ui/useDebounced';
 

@@ -20,6 +20,8 @@ export function ZoneInput({
     <>
       <input
         id={id}
+        // Zone names (Africa/Bamako) are Latin in every language.
+        dir="ltr"
         list={`${id}-list`}
         value={value}
         spellCheck={false}

@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { textDirection } from './richtext';
+import { textDirection } from '../../electron/shared/direction';
 
 const BLOCK_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList'];
 

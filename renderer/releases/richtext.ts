@@ -90,14 +90,3 @@ export function toRichText(json: JSONContent): RichText {
   return { type: 'doc', content: blocks(json.content) };
 }
 
-const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/u;
-const LTR_STRONG = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u;
-
-/** The direction of a piece of text, from its first strongly directional letter. */
-export function textDirection(text: string): 'ltr' | 'rtl' | null {
-  for (const ch of text) {
-    if (RTL_STRONG.test(ch)) return 'rtl';
-    if (LTR_STRONG.test(ch)) return 'ltr';
-  }
-  return null;
-}

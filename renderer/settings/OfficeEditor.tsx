@@ -1,11 +1,14 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
+import { DEFAULT_COLOURS, isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
+import { OfficeMediaFields } from '../contacts/OfficeMediaFields';
 import { ZoneInput } from '../releases/ZoneInput';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { isRtlLanguage, languageName, WORKING_LANGUAGES } from '../ui/languages';
+import { directionOf } from '../../electron/shared/direction';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+import { languageName } from '../ui/languages';
 import { SavedNote } from '../ui/SavedNote';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
@@ -17,7 +20,7 @@ type OfficeForm = Omit<OfficeFieldsT, 'timeZone'> & { zone: string };
 const EMPTY: OfficeForm = {
   name: '',
   logo: null,
-  colours: { primary: '#1f3a5f', accent: '#c8102e' },
+  colours: { ...DEFAULT_COLOURS },
   boilerplate: {},
   zone: '',
   office: null,
@@ -31,7 +34,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
-    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', digits: d.digits, office: d.office ?? null }),
+    toForm: (d): OfficeForm => ({ name: d.name, logo: d.logo ?? null, colours: d.colours, boilerplate: d.boilerplate ?? {}, zone: d.timeZone ?? '', digits: d.digits, office: d.office ?? null, country: d.country ?? null, beats: d.beats ?? [], outdatedAfterMonths: d.outdatedAfterMonths }),
     write: (client, { zone, ...form }, target) => {
       const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
       const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate };
@@ -117,6 +120,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
           )}
           {logo && <Thumbnail id={logo.id} hasThumbnail={logo.hasThumbnail} alt={t('settings.logoAlt', { name: form.name })} mediaType={logo.mediaType} version={logo.sha256} />}
         </fieldset>
+        <OfficeMediaFields value={form} onChange={(media) => set(media)} />
         <fieldset>
           <legend>{t('settings.boilerplate')}</legend>
           {WORKING_LANGUAGES.map((l) => (
@@ -125,7 +129,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
               <textarea
                 id={`${uid}-bp-${l}`}
                 lang={l}
-                dir={isRtlLanguage(l) ? 'rtl' : 'ltr'}
+                dir={directionOf(l)}
                 rows={4}
                 value={form.boilerplate[l] ?? ''}
                 onChange={(e) => set({ boilerplate: { ...form.boilerplate, [l]: e.target.value } })}

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOC_TYPES } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
+import type { LibraryProblem } from '../../electron/shared/library/problems';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
 import { formatLocale, rememberLanguage, UI_LANGUAGES } from '../i18n';
+import { libraryProblemWords } from '../i18n/jobs';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes, languageName } from '../ui/languages';
 import { officeChoices, SelectField } from '../ui/SelectField';
@@ -17,7 +19,7 @@ function LibraryCheck() {
   const { t } = useTranslation();
   const client = useClient();
   const [checking, setChecking] = useState(false);
-  const [problems, setProblems] = useState<string[] | null>(null);
+  const [problems, setProblems] = useState<LibraryProblem[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   const start = async () => {
@@ -49,7 +51,7 @@ function LibraryCheck() {
       {problems && problems.length > 0 && (
         <ul className="error" aria-label={t('settings.checkProblems')}>
           {problems.map((p, i) => (
-            <li key={i}>{p}</li>
+            <li key={i}>{libraryProblemWords(t, p)}</li>
           ))}
         </ul>
       )}

@@ -5,6 +5,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
 import { formatLocale } from '../i18n';
+import { jobStepWords } from '../i18n/jobs';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { loadServerSettings, passwordForSession, saveServerSettings } from './serverSettings';
 
@@ -41,7 +42,7 @@ export function ServerSection() {
       client,
       'sync.run',
       { remote, ...(user.trim() ? { user: user.trim() } : {}), ...(password !== '' ? { password } : {}) },
-      { onProgress: (job) => setStep(job.message) },
+      { onProgress: (job) => setStep(jobStepWords(t, job)) },
     );
     setRunning(false);
     if (res.ok) setSummary(res.value);
@@ -68,7 +69,7 @@ export function ServerSection() {
         </div>
         <div className="field">
           <label htmlFor="sync-password">{t('sync.password')}</label>
-          <input id="sync-password" ref={passwordRef} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="sync-password-hint" />
+          <input id="sync-password" ref={passwordRef} type="password" dir="ltr" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="sync-password-hint" />
           <p className="muted" id="sync-password-hint">
             {t('sync.passwordHint')}
           </p>
@@ -79,7 +80,7 @@ export function ServerSection() {
       </form>
       {running && (
         <p className="muted" role="status">
-          {t(`sync.step.${step ?? 'Starting'}`, { defaultValue: t('sync.step.Starting') })}
+          {step ?? t('sync.starting')}
         </p>
       )}
       {error && <ErrorMessage error={error} />}

@@ -63,6 +63,7 @@ export function ListEditor({
       <div className="inline">
         <input
           id={id}
+          dir="auto"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKey}

@@ -1,13 +1,5 @@
 import { displayTimeZone } from '../i18n/display';
 
-/** The organisation's working languages, offered first wherever a language is chosen. */
-export const WORKING_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
-
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'dv', 'yi']);
-
-export function isRtlLanguage(tag: string): boolean {
-  return RTL_LANGUAGES.has(tag.split('-')[0] ?? tag);
-}
 
 /** The language's own name in the UI language ("French" in English, "français" in French). */
 export function languageName(tag: string, uiLanguage: string): string {

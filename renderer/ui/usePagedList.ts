@@ -3,7 +3,7 @@ import type { CallResult, InputOf, MethodName, Page } from '../../electron/share
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient, useCoreEvents } from '../client/context';
 
-export type PagedMethod = 'release.list' | 'contact.list' | 'attachment.list' | 'kit.list' | 'office.list';
+export type PagedMethod = 'release.list' | 'contact.list' | 'outlet.list' | 'attachment.list' | 'kit.list' | 'office.list';
 export type ItemOf<M extends MethodName> = CallResult<M> extends Page<infer T> ? T : never;
 
 export interface PagedList<T> {

@@ -6,7 +6,7 @@ import { attachmentHandlers } from '../../electron/core/attachments/handlers';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { readFileForAttach } from '../../electron/core/attachments/files';
 import { sniffMediaType, thumbnailPath } from '../../electron/core/attachments/images';
-import { sanitiseFileName } from '../../electron/core/attachments/names';
+import { safeFileName } from '../../electron/shared/file-names';
 import type { CoreContext } from '../../electron/core/context';
 import { createDispatcher, type Handlers } from '../../electron/core/dispatcher';
 import { JobManager } from '../../electron/core/jobs';
@@ -135,32 +135,32 @@ function zip(entries: Record<string, string>): Buffer {
 
 describe('file names', () => {
   it('keeps only the last part of a path, whichever the separator', () => {
-    expect(sanitiseFileName('../../etc/passwd')).toBe('passwd');
-    expect(sanitiseFileName('C:\\Users\\amina\\Desktop\\flood map.pdf')).toBe('flood map.pdf');
-    expect(sanitiseFileName('/var/tmp/..\\..\\boreholes.jpg')).toBe('boreholes.jpg');
+    expect(safeFileName('../../etc/passwd')).toBe('passwd');
+    expect(safeFileName('C:\\Users\\amina\\Desktop\\flood map.pdf')).toBe('flood map.pdf');
+    expect(safeFileName('/var/tmp/..\\..\\boreholes.jpg')).toBe('boreholes.jpg');
   });
 
   it('removes control and bidi characters, so "gpj.exe" cannot pose as a photo', () => {
-    expect(sanitiseFileName('invoice\u202Egpj.exe')).toBe('invoicegpj.exe');
-    expect(sanitiseFileName('a\u2066b\u2069c\u200e\u200fd\u202ae.txt')).toBe('abcde.txt');
-    expect(sanitiseFileName('line\nbreak\t\u0000.txt')).toBe('linebreak.txt');
-    expect(sanitiseFileName('  Kasese – rapport final.docx  ')).toBe('Kasese – rapport final.docx');
-    expect(sanitiseFileName('بيان صحفي.pdf')).toBe('بيان صحفي.pdf');
+    expect(safeFileName('invoice\u202Egpj.exe')).toBe('invoicegpj.exe');
+    expect(safeFileName('a\u2066b\u2069c\u200e\u200fd\u202ae.txt')).toBe('abcde.txt');
+    expect(safeFileName('line\nbreak\t\u0000.txt')).toBe('linebreak.txt');
+    expect(safeFileName('  Kasese – rapport final.docx  ')).toBe('Kasese – rapport final.docx');
+    expect(safeFileName('بيان صحفي.pdf')).toBe('بيان صحفي.pdf');
   });
 
   it('gives "file" when nothing usable is left', () => {
-    for (const name of ['', '   ', '..', '.', 'folder/', '\u202E\u202E', '../..']) expect(sanitiseFileName(name)).toBe('file');
+    for (const name of ['', '   ', '..', '.', 'folder/', '\u202E\u202E', '../..']) expect(safeFileName(name)).toBe('file');
   });
 
   it('cuts a long name to 255 characters and keeps its extension', () => {
-    const long = sanitiseFileName(`${'x'.repeat(300)}.jpeg`);
+    const long = safeFileName(`${'x'.repeat(300)}.jpeg`);
     expect(long).toHaveLength(255);
     expect(long.endsWith('x.jpeg')).toBe(true);
-    const emoji = sanitiseFileName(`${'📷'.repeat(300)}.png`);
+    const emoji = safeFileName(`${'📷'.repeat(300)}.png`);
     expect([...emoji]).toHaveLength(255);
     expect(emoji.endsWith('📷.png')).toBe(true);
     expect(emoji.isWellFormed()).toBe(true);
-    const noExt = sanitiseFileName('y'.repeat(400));
+    const noExt = safeFileName('y'.repeat(400));
     expect(noExt).toBe('y'.repeat(255));
   });
 });

@@ -76,5 +76,16 @@ describe('dateline contacts', () => {
     expect((await cli(['contacts', 'export', '--format', 'csv', '--out', listed, '--list', 'Health desk', '--library', lib])).out).toContain('1 contact written');
     expect(readFileSync(listed, 'utf8')).toContain('Grace Akello');
     expect(readFileSync(listed, 'utf8')).not.toContain('José');
+    // Filters as on the contacts screen: by beat and country, for the list and the export.
+    const core2 = await openCore(lib, { author: 'test' });
+    await core2.dispatch('contact.update', { id: grace.items[0]!.id, rev: null, fields: { beats: ['health'], countries: ['UG'] } }, { transport: 'test' });
+    core2.close();
+    const byBeat = await cli(['contacts', 'list', '--beat', 'health', '--country', 'UG', '--library', lib]);
+    expect(byBeat.out).toMatch(/journalist\s+Grace Akello/);
+    expect(byBeat.out).toContain('1 contact');
+    expect(byBeat.out).not.toContain('José');
+    const bad = await cli(['contacts', 'list', '--country', 'Uganda', '--library', lib]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('country');
   });
 });

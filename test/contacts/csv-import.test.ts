@@ -12,6 +12,7 @@ describe('importing contacts from CSV', () => {
     expect(preview).toMatchObject({ rows: 4, created: 2, merged: 1, refused: 1 });
     expect(preview.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Adresse de messagerie' });
     expect(preview.outcomes.find((o) => o.row === 4)!.reason).toContain('row 4, column "Adresse de messagerie": "helene.dubois@" is not an e-mail address');
+    expect(preview.outcomes.find((o) => o.row === 4)!.why).toEqual({ code: 'BAD_EMAIL', params: { column: 'Adresse de messagerie', value: 'helene.dubois@' } });
     expect(preview.outcomes.find((o) => o.row === 5)).toMatchObject({ action: 'merge', into: { row: 2, name: 'Amélie Kaboré' } });
     // The preview stored nothing.
     expect(await allContacts(c)).toEqual([]);

@@ -14,7 +14,7 @@ let h: Harness;
 let page: Page;
 
 beforeAll(async () => {
-  h = await startHarness({ author: 'Press Officer', stepTimeout: 15_000 });
+  h = await startHarness({ author: 'Press Officer', stepTimeout: 15_000, acceptDownloads: true });
   page = h.page;
 }, 180_000);
 
@@ -81,6 +81,77 @@ describe('media contacts in the browser', () => {
     await page.getByRole('button', { name: 'Erase for good' }).click();
     await page.waitForURL(/#\/contacts$/);
     expect(await contactCount()).toBe(7);
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('keeps outlets, an outlet history, beats from the office, E.164 phones, a private note and do-not-contact; filters, saves a segment and exports it', async () => {
+    const office = await h.api('office.create', { name: 'Nairobi', beats: ['health'] });
+    await h.goto(`#/settings/offices/${office.id}`);
+    await page.getByLabel('Country (two letters)').fill('KE');
+    await page.getByRole('textbox', { name: 'Beats of this office' }).fill('drought');
+    await page.getByRole('textbox', { name: 'Beats of this office' }).press('Enter');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    expect(await h.api('office.get', { id: office.id })).toMatchObject({ country: 'KE', beats: ['health', 'drought'] });
+
+    await h.nav('Contacts').click();
+    await page.getByRole('link', { name: 'Outlets', exact: true }).click();
+    await page.getByRole('link', { name: 'New outlet' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Daily Nation');
+    await page.getByLabel('Type').selectOption('newspaper');
+    await page.getByLabel('Website').fill('https://nation.example');
+    await page.getByRole('button', { name: 'Create outlet' }).click();
+    await page.getByText('No contact names this outlet, now or in the past.').waitFor();
+    await h.expectAccessible('outlet editor');
+    const citizen = await h.api('outlet.create', { name: 'Citizen TV', kind: 'tv' });
+
+    await h.goto('#/contacts/new');
+    await page.getByLabel('Name', { exact: true }).fill('Peter Okoth');
+    await page.getByLabel('Office').selectOption({ label: 'Nairobi' });
+    await page.getByLabel('Outlet', { exact: true }).selectOption({ label: 'Daily Nation' });
+    await page.getByRole('checkbox', { name: 'drought' }).check();
+    await page.getByRole('button', { name: 'Add a phone number' }).click();
+    await page.getByLabel('Phone 1', { exact: true }).fill('0712 345 678');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await page.getByRole('heading', { name: 'Private note' }).waitFor();
+    const peter = (await h.api('contact.list', { limit: 5, query: 'Okoth' })).items[0]!;
+    expect(await h.api('contact.get', { id: peter.id })).toMatchObject({ beats: ['drought'], phones: [{ type: 'mobile', number: '+254712345678' }] });
+    await page.getByText('Only on this computer: never synced, colleagues do not see it.').waitFor();
+    await page.getByLabel('Note', { exact: true }).fill('Prefers WhatsApp after 6 pm');
+    await page.getByRole('button', { name: 'Save the note' }).click();
+    await expect.poll(async () => (await h.api('contact.privateNote', { id: peter.id })).text).toBe('Prefers WhatsApp after 6 pm');
+
+    // He moves to Citizen TV and asks not to be contacted any more.
+    await page.getByLabel('Outlet', { exact: true }).selectOption(citizen.id);
+    await page.getByLabel('Do not contact').check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: 'Outlets before' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Daily Nation' }).first().waitFor();
+    await h.expectAccessible('contact editor with outlet history and data protection');
+
+    await h.nav('Contacts').click();
+    await page.getByLabel('Beat').selectOption('drought');
+    await page.getByText('1 contact', { exact: true }).waitFor();
+    await page.getByRole('link', { name: /Peter Okoth/ }).getByText('Do not contact').waitFor();
+    await page.getByLabel('Save these filters as').fill('Drought desk');
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByText('Segment “Drought desk” saved.').waitFor();
+    expect(await h.api('segment.list', {})).toEqual([{ name: 'Drought desk', filter: { beat: 'drought' } }]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('contacts.csv');
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv).toContain('Peter Okoth');
+    expect(csv).not.toContain('Kaboré');
+    await page.getByText('1 contact exported.').waitFor();
+    await page.getByLabel('Beat').selectOption('');
+    await page.getByLabel('Saved segment').selectOption('Drought desk');
+    await page.getByText('1 contact', { exact: true }).waitFor();
+
+    await h.goto(`#/outlets/${citizen.id}`);
+    await page.getByText('1 contact names this outlet, so it cannot be deleted; give them another outlet first.').waitFor();
+    expect(await page.getByRole('button', { name: 'Delete this outlet' }).count()).toBe(0);
     expect(h.consoleErrors).toEqual([]);
   });
 });

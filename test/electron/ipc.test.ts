@@ -10,7 +10,8 @@ import { tempDir } from '../helpers';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 const { createWindow } = await import('../../electron/main/window');
-const { registerIpc, INVOKE_CHANNEL, EVENT_CHANNEL } = await import('../../electron/main/ipc');
+const { registerIpc } = await import('../../electron/main/ipc');
+const { INVOKE_CHANNEL, EVENT_CHANNEL } = await import('../../electron/shared/ipc-channels');
 const { CoreClient } = await import('../../electron/main/core-client');
 const { serveCore } = await import('../../electron/main/core-server');
 const { openCore } = await import('../../electron/core/index');

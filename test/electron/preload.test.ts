@@ -5,7 +5,7 @@ import { contextBridge, ipcRenderer } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 await import('../../electron/preload/index');
-const { INVOKE_CHANNEL, EVENT_CHANNEL } = await import('../../electron/main/ipc');
+const { INVOKE_CHANNEL, EVENT_CHANNEL } = await import('../../electron/shared/ipc-channels');
 
 interface Bridge {
   invoke(method: string, input: unknown): Promise<unknown>;

@@ -7,7 +7,8 @@ import { stripJpegLocation, stripPngLocation } from '../../electron/core/kits/me
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { Core } from '../../electron/core/index';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
-import { EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME, safeFileName } from '../../electron/shared/kits/layout';
+import { safeFileName } from '../../electron/shared/file-names';
+import { EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME } from '../../electron/shared/kits/layout';
 import { addPhoto, body, call, dispose, job, jobError, openLibrary, photo } from './fixtures';
 import { readZip } from './zipread';
 
@@ -60,17 +61,17 @@ async function photoWithLocation(): Promise<Buffer> {
 
 describe('safe names', () => {
   it('makes hostile names harmless', () => {
-    expect(safeFileName('../../etc/passwd', null)).toBe('passwd');
-    expect(safeFileName('/absolute/photo.jpg', 'image/jpeg')).toBe('photo.jpg');
-    expect(safeFileName('C:\\Windows\\system32\\photo.jpg', 'image/jpeg')).toBe('photo.jpg');
-    expect(safeFileName('CON.jpg', 'image/jpeg')).toBe('_CON.jpg');
-    expect(safeFileName('nul', null)).toBe('_nul');
-    expect(safeFileName('lpt1.txt', null)).toBe('_lpt1.txt');
-    expect(safeFileName('photo\u202Egpj.exe', 'image/jpeg')).toBe('photogpj_exe.jpg');
-    expect(safeFileName('report.pdf ...', null)).toBe('report.pdf');
-    expect(safeFileName('a:b*c?"<>|.jpg', 'image/jpeg')).toBe('a_b_c_____.jpg');
-    expect(safeFileName('...', null)).toBe('file');
-    const long = safeFileName(`${'ب'.repeat(300)}.jpg`, 'image/jpeg');
+    expect(safeFileName('../../etc/passwd')).toBe('passwd');
+    expect(safeFileName('/absolute/photo.jpg', { mediaType: 'image/jpeg' })).toBe('photo.jpg');
+    expect(safeFileName('C:\\Windows\\system32\\photo.jpg', { mediaType: 'image/jpeg' })).toBe('photo.jpg');
+    expect(safeFileName('CON.jpg', { mediaType: 'image/jpeg' })).toBe('_CON.jpg');
+    expect(safeFileName('nul')).toBe('_nul');
+    expect(safeFileName('lpt1.txt')).toBe('_lpt1.txt');
+    expect(safeFileName('photo\u202Egpj.exe', { mediaType: 'image/jpeg' })).toBe('photogpj_exe.jpg');
+    expect(safeFileName('report.pdf ...')).toBe('report.pdf');
+    expect(safeFileName('a:b*c?"<>|.jpg', { mediaType: 'image/jpeg' })).toBe('a_b_c_____.jpg');
+    expect(safeFileName('...')).toBe('file');
+    const long = safeFileName(`${'ب'.repeat(300)}.jpg`, { mediaType: 'image/jpeg', max: MAX_ENTRY_NAME });
     expect([...long].length).toBe(MAX_ENTRY_NAME);
     expect(long.endsWith('.jpg')).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, readCandidate } from '../../renderer/attachments/files';
+import { base64ToBytes, bytesToBase64 } from '../../electron/shared/base64';
+import { readCandidate } from '../../renderer/attachments/files';
 
 const LIMIT = 1024;
 

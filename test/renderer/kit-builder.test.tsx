@@ -10,7 +10,8 @@ import { ClientProvider } from '../../renderer/client/context';
 import type { DatelineClient } from '../../renderer/client/types';
 import { setUpI18n } from '../../renderer/i18n';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
-import { bytesOf, chosenLanguages, isExportedBytes, moveItem, toggleLanguage } from '../../renderer/kit-builder/items';
+import { base64ToBytes } from '../../electron/shared/base64';
+import { chosenLanguages, isExportedBytes, moveItem, toggleLanguage } from '../../renderer/kit-builder/items';
 
 afterEach(cleanup);
 
@@ -45,7 +46,7 @@ describe('kit builder list rules', () => {
     expect(isExportedBytes({ name: 'kit.zip', mediaType: 'application/zip', data: 'UEsDBA==' })).toBe(true);
     expect(isExportedBytes({ name: 'kit.zip', data: 'UEsDBA==' })).toBe(false);
     expect(isExportedBytes(null)).toBe(false);
-    expect([...bytesOf('UEsDBA==')]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect([...base64ToBytes('UEsDBA==')]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 
   it('routes #/kits/<id> to the builder, under the Kits section', () => {
@@ -159,7 +160,7 @@ describe('KitBuilder', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this.download);
     });
-    const job = { id: 'job-1', method: 'kit.exportFile', done: 3, total: 3, message: null };
+    const job = { id: 'job-1', method: 'kit.exportFile', done: 3, total: 3, step: null, message: null };
     const core = fakeCore((emit) =>
       emit({ type: 'job.done', job: { ...job, state: 'done' }, result: { name: 'kasese-lite.zip', mediaType: 'application/zip', data: 'UEsDBA==', bytes: 4, warnings: [] } }),
     );
@@ -176,7 +177,7 @@ describe('KitBuilder', () => {
   });
 
   it('says a cancelled export was cancelled, and shows a failed one as an error', async () => {
-    const job = { id: 'job-1', method: 'kit.exportFile', done: 1, total: 5, message: null };
+    const job = { id: 'job-1', method: 'kit.exportFile', done: 1, total: 5, step: null, message: null };
     let round = 0;
     const core = fakeCore((emit) => {
       round += 1;

@@ -4,7 +4,8 @@ import StarterKit from '@tiptap/starter-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RichTextSchema } from '../../electron/shared/richtext';
 import { BlockDirection } from '../../renderer/releases/directions';
-import { isAllowedHref, textDirection, toRichText } from '../../renderer/releases/richtext';
+import { textDirection } from '../../electron/shared/direction';
+import { isAllowedHref, toRichText } from '../../renderer/releases/richtext';
 
 const editors: Editor[] = [];
 afterEach(() => {

@@ -107,6 +107,16 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
   cli.print(report, humanReport(pos[2]!, report, dryRun));
 }
 
+/** The contact filter given as options: --query, --list, --beat, --country, --language, --outlet. */
+function filterOf(v: Values): Record<string, string> {
+  const f: Record<string, string> = {};
+  for (const k of ['query', 'list', 'beat', 'country', 'language', 'outlet'] as const) {
+    const value = v[k];
+    if (value) f[k] = value;
+  }
+  return f;
+}
+
 async function exportContacts(cli: Cli, v: Values): Promise<void> {
   const format = v.format;
   if (format !== 'csv' && format !== 'vcf') throw new UsageError('contacts export needs --format csv or --format vcf');
@@ -114,8 +124,7 @@ async function exportContacts(cli: Cli, v: Values): Promise<void> {
   const r = await cli.call('contact.exportFile', {
     format,
     out: resolve(v.out),
-    ...(v.query ? { query: v.query } : {}),
-    ...(v.list ? { list: v.list } : {}),
+    ...filterOf(v),
   });
   cli.print(r, `${r.count} contact${r.count === 1 ? '' : 's'} written to ${r.path}`);
 }
@@ -126,8 +135,9 @@ export const contactsCommand: Command = {
     '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E]\n' +
     '                                        read contacts from CSV (Outlook, Google, Excel) or vCard;\n' +
     '                                        --dry-run shows what would be created, merged and refused\n' +
-    '  contacts export --format csv|vcf --out FILE [--query Q | --list NAME]\n' +
-    '  contacts list [--query Q] [--limit N] [--cursor C]\n' +
+    '  contacts export --format csv|vcf --out FILE [FILTER]\n' +
+    '  contacts list [FILTER] [--limit N] [--cursor C]\n' +
+    '                                        FILTER: --query Q --list NAME --beat B --country CC --language L --outlet ID\n' +
     '  contacts show ID\n' +
     '  contacts erase ID                     erase a person at their request (no later import brings them back)\n',
   check(pos) {
@@ -158,7 +168,7 @@ export const contactsCommand: Command = {
       const page = await cli.call('contact.list', {
         limit: intOption(v.limit, 'limit', 1, 500) ?? 50,
         cursor: v.cursor ?? null,
-        ...(v.query ? { query: v.query } : {}),
+        ...filterOf(v),
       });
       const lines = page.items.map((c) => `${c.id}  ${c.kind.padEnd(12)}  ${c.name}${c.organisation ? `  (${c.organisation})` : ''}`);
       const footer = page.nextCursor ? `\n${page.items.length} of ${page.total}; next page: --cursor ${page.nextCursor}` : `\n${page.total} contact${page.total === 1 ? '' : 's'}`;

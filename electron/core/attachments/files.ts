@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DatelineError } from '../../shared/errors';
-import { sanitiseFileName } from './names';
+import { safeFileName } from '../../shared/file-names';
 
 /**
  * Reads a file a person picked on this computer, for attaching it. Used by the CLI and the
@@ -81,7 +81,7 @@ export async function readFileForAttach(path: string, limitBytes: number): Promi
     const { bytesRead: extra } = await fh.read(Buffer.alloc(1), 0, 1, at);
     const after = await fh.stat();
     if (extra !== 0 || after.size !== info.size || after.mtimeMs !== opened.mtimeMs) throw changedWhileRead(path);
-    return { name: sanitiseFileName(basename(path)), bytes };
+    return { name: safeFileName(basename(path)), bytes };
   } catch (e) {
     if (e instanceof DatelineError) throw e;
     throw unreadable(path, e);

@@ -9,7 +9,7 @@ import { getDoc, updateDoc } from '../store/repository';
 import { listPage } from '../store/paging';
 import { tooLarge } from './files';
 import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, OCTET_STREAM, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
-import { sanitiseFileName } from './names';
+import { safeFileName } from '../../shared/file-names';
 import { linkReleases, liveAttachmentBySha, stringsOf } from './queries';
 
 type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content'>;
@@ -38,7 +38,7 @@ async function tryThumbnail(ctx: CoreContext, sha256: string, bytes: Uint8Array,
 }
 
 async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
-  const originalName = sanitiseFileName(input.name);
+  const originalName = safeFileName(input.name);
   const length = decodedLength(input.data);
   if (length > ctx.attachmentLimit) throw tooLarge(`"${originalName}"`, length, ctx.attachmentLimit);
   const bytes = Buffer.from(input.data, 'base64');

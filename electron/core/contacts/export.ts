@@ -3,46 +3,38 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { csvCell } from '../../shared/csv-cell';
-import { ftsQuery } from '../../shared/search/text';
+import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
 import type { Body } from '../store/docstore';
+import { filterConditions } from './filter-sql';
 import { foldLine, vEscape } from './vcard-text';
 
 /**
  * Contacts out: CSV (Dateline's own columns, which its import reads back without a mapping;
  * UTF-8 with a byte-order mark so Excel shows Arabic and accents, every cell safe from formula
- * injection) or vCard 4.0. The selection is some ids, a search, or every contact, in name
- * order; documents are read one at a time, so an export of any size runs in flat memory.
+ * injection) or vCard 4.0. The selection is some ids, a filter (search, list, beat...) or
+ * every contact, in name order; documents are read one at a time, so an export of any size runs in flat memory.
  */
 
-export interface Selection {
-  ids?: string[] | undefined;
-  query?: string | undefined;
-  list?: string | undefined;
-}
+export type Selection = ContactFilter & { ids?: string[] | undefined };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 export function* selectedContacts(ctx: CoreContext, sel: Selection): Generator<Body & { id: string }> {
-  const db = ctx.library.db;
   let ids: Iterable<{ id: string }>;
   if (sel.ids) ids = sel.ids.map((id) => ({ id }));
-  else if (sel.list) {
-    ids = db
-      .prepare<[string], { id: string }>(
-        `SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
-         WHERE EXISTS (SELECT 1 FROM json_each(r.body, '$.lists') WHERE value = ?) ORDER BY p.sort_name, p.doc_rowid`,
-      )
-      .all(sel.list);
-  } else if (sel.query && sel.query.trim() !== '') {
-    const q = ftsQuery(sel.query);
-    ids = q === null ? [] : db.prepare<[string], { id: string }>(
-      `SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid
-       WHERE p.doc_rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) ORDER BY p.sort_name, p.doc_rowid`,
-    ).iterate(q);
-  } else {
-    ids = db.prepare<[], { id: string }>('SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid ORDER BY p.sort_name, p.doc_rowid').all();
+  else {
+    const where = filterConditions(sel, true);
+    ids =
+      where === null
+        ? []
+        : ctx.library.db
+            .prepare<(string | number)[], { id: string }>(
+              `SELECT d.id FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid
+               WHERE ${where.length ? where.map((w) => `(${w.sql})`).join(' AND ') : '1'} ORDER BY p.sort_name, p.doc_rowid`,
+            )
+            .iterate(...where.flatMap((w) => w.params));
   }
   for (const { id } of ids) {
     const d = ctx.library.docs.require(id, 'contact');

@@ -10,6 +10,7 @@ import { ContactStager } from './stage';
 import { suppressionCheck } from './suppression';
 import { VcardReader } from './vcard-parse';
 import { isCardProblem, vcardToContact } from './vcard-to-contact';
+import { refOf } from '../../shared/contacts/row-notes';
 
 /**
  * One contacts import, CSV or vCard, from the first byte to the report: detect the format and
@@ -112,7 +113,7 @@ function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions)
       }
       const c = rowToContact(cells, plan!);
       if (c === null) return;
-      if (isProblem(c)) stager.refuse(r, null, `row ${r}, column "${c.column}": ${c.reason}`, c.column);
+      if (isProblem(c)) stager.refuse(r, null, `row ${r}, column "${c.column}": ${c.reason.message}`, c.column, refOf(c.reason));
       else stager.add(r, c.fields, c.outletName, c.warnings);
     }));
     push = (t) => reader.push(t);
@@ -120,7 +121,7 @@ function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions)
   } else {
     const reader = new VcardReader((card, n) => {
       const c = vcardToContact(card, n);
-      if (isCardProblem(c)) stager.refuse(n, c.name, `card ${n}${c.name ? ` (${c.name})` : ''}: ${c.reason}`, c.column);
+      if (isCardProblem(c)) stager.refuse(n, c.name, `card ${n}${c.name ? ` (${c.name})` : ''}: ${c.reason.message}`, c.column, refOf(c.reason));
       else stager.add(n, c.fields, c.outletName, c.warnings, c.photo);
     });
     push = (t) => reader.push(t);

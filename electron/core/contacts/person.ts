@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { Body } from '../store/docstore';
 import { contactKeys } from '../store/projections';
 import { toDoc, validateKnown } from '../store/repository';
+import { deletePrivateNote, privateNote, setPrivateNote } from './organise';
 import { keyedHash, newPrivacyKey } from './suppression';
 
 /**
@@ -81,6 +82,7 @@ export function exportPerson(ctx: CoreContext, id: string): PersonExport {
         ? { id: photoDoc.id, originalName: str(photoDoc.body.originalName) ?? '', mediaType: str(photoDoc.body.mediaType) ?? '', size: Number(photoDoc.body.size) || 0 }
         : null,
     references: contactReferences(ctx, id),
+    privateNote: privateNote(ctx, id).text,
   };
 }
 
@@ -99,6 +101,10 @@ export function mergeContacts(ctx: CoreContext, survivorId: string, otherId: str
     if (history.length > 0) combined.outletHistory = history;
     const written = docs.update(survivorId, validateKnown('contact', combined), { author: ctx.library.author }, survivor.rev);
     const moved = repoint(ctx, otherId, survivorId);
+    // Private notes stay on this computer; the survivor's gains the duplicate's.
+    const notes = [privateNote(ctx, survivorId).text, privateNote(ctx, otherId).text].filter((n): n is string => n !== null);
+    if (notes.length > 0) setPrivateNote(ctx, survivorId, notes.join('\n\n'));
+    deletePrivateNote(ctx, otherId);
     docs.erase(otherId, { mergedInto: survivorId }, { author: ctx.library.author });
     return { id: survivorId, rev: written.rev, mergedFrom: otherId, ...moved };
   }).immediate();
@@ -131,6 +137,7 @@ export function eraseContact(ctx: CoreContext, id: string): EraseResult {
     docs.writeExact(office.id, office.rev, { ...office.body, privacyKey: key, suppressed }, false, { author: ctx.library.author });
     const moved = repoint(ctx, id, null);
     const photo = str(contact.body.photo);
+    deletePrivateNote(ctx, id);
     docs.erase(id, { erased: true }, { author: ctx.library.author });
     if (photo) erasePhoto(ctx, photo);
     return { id, office: office.id, suppressedKeys: hashes.length, ...moved };

@@ -1,5 +1,6 @@
 import type { ColumnMapping, ColumnTarget } from '../../shared/contacts/columns';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
+import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
 
 /**
  * One row of a contacts spreadsheet to a contact's fields, or the reason it cannot be one,
@@ -11,12 +12,12 @@ export interface RowContact {
   fields: ContactFieldsT;
   /** The outlet as named in the file; the import finds or creates it. */
   outletName: string | null;
-  warnings: string[];
+  warnings: RowNote[];
 }
 
 export interface RowProblem {
   column: string;
-  reason: string;
+  reason: RowNote;
 }
 
 /** A column plan made once per file: each cell's target, and the label column that types it (Google's "E-mail 1 - Label"). */
@@ -94,7 +95,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   };
   const text: Partial<Record<'role' | 'organisation' | 'notes', string[]>> = {};
   let outletName: string | null = null;
-  const warnings: string[] = [];
+  const warnings: RowNote[] = [];
   let any = false;
   const firstColumn = new Map<string, string>();
 
@@ -130,7 +131,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         break;
       case 'kind': {
         const k = cell.toLowerCase();
-        if (k !== 'journalist' && k !== 'spokesperson') return { column, reason: `"${cell}" is not a kind of contact (journalist or spokesperson)` };
+        if (k !== 'journalist' && k !== 'spokesperson') return { column, reason: rowNote('BAD_KIND', `"${cell}" is not a kind of contact (journalist or spokesperson)`, { column, value: cell }) };
         out.kind = k;
         break;
       }
@@ -151,7 +152,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
           const code = LANGUAGE_NAMES[l.toLowerCase()] ?? l;
           if (LanguageSchema.safeParse(code).success) {
             if (!out.languages!.includes(code)) out.languages!.push(code);
-          } else warnings.push(`column "${column}": "${l}" is not a language code such as en, fr, es or ar; left out`);
+          } else warnings.push(rowNote('LANGUAGE_LEFT_OUT', `column "${column}": "${l}" is not a language code such as en, fr, es or ar; left out`, { column, value: l }));
         }
         break;
       case 'countries':
@@ -159,7 +160,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
           const code = c.toUpperCase();
           if (CountrySchema.safeParse(code).success) {
             if (!out.countries!.includes(code)) out.countries!.push(code);
-          } else warnings.push(`column "${column}": "${c}" is not a two-letter country code such as KE or CH; left out`);
+          } else warnings.push(rowNote('COUNTRY_LEFT_OUT', `column "${column}": "${c}" is not a two-letter country code such as KE or CH; left out`, { column, value: c }));
         }
         break;
       default: {
@@ -168,11 +169,11 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         for (const value of split(cell)) {
           if (kind === 'email') {
             const e = EmailSchema.safeParse({ type: label ?? type, address: value });
-            if (!e.success) return { column, reason: `"${value}" is not an e-mail address` };
+            if (!e.success) return { column, reason: rowNote('BAD_EMAIL', `"${value}" is not an e-mail address`, { column, value }) };
             if (!out.emails.some((x) => x.address.toLowerCase() === e.data.address.toLowerCase())) out.emails.push(e.data);
           } else {
             const p = PhoneSchema.safeParse({ type: label ?? type, number: value });
-            if (!p.success) return { column, reason: `"${value}" is not a phone number (digits, spaces and + ( ) - . / only)` };
+            if (!p.success) return { column, reason: rowNote('BAD_PHONE', `"${value}" is not a phone number (digits, spaces and + ( ) - . / only)`, { column, value }) };
             if (!out.phones.some((x) => x.number === p.data.number)) out.phones.push(p.data);
           }
         }
@@ -183,9 +184,12 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   let fullName = name.join(' ') || [...given, ...middle, ...family].join(' ');
   if (fullName === '') {
     const first = out.emails[0]?.address ?? out.phones[0]?.number;
-    if (!first) return { column: plan.headers.find((_, i) => plan.targets[i] === 'name' || plan.targets[i] === 'givenName') ?? plan.headers[0]!, reason: 'the row has no name, e-mail or phone number' };
+    if (!first) {
+      const column = plan.headers.find((_, i) => plan.targets[i] === 'name' || plan.targets[i] === 'givenName') ?? plan.headers[0]!;
+      return { column, reason: rowNote('NO_NAME', 'the row has no name, e-mail or phone number', { column }) };
+    }
     fullName = first;
-    warnings.push('no name: the e-mail address or phone number stands in for it');
+    warnings.push(rowNote('NAME_FROM_CHANNEL', 'no name: the e-mail address or phone number stands in for it'));
   }
   for (const k of ['role', 'organisation', 'notes'] as const) if (text[k]) out[k] = text[k].join(k === 'notes' ? '\n' : ', ');
   const parsed = ContactFields.safeParse({ ...out, name: fullName });
@@ -193,7 +197,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? 'name');
     const column = firstColumn.get(field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field) ?? field;
-    return { column, reason: issue.message };
+    return { column, reason: rowNote('BAD_FIELD', issue.message, { column }) };
   }
   return { fields: parsed.data, outletName, warnings };
 }

@@ -8,6 +8,7 @@ import { contactKeys } from '../store/projections';
 import { validateKnown } from '../store/repository';
 import type { BlobStore } from '../attachments/blobs';
 import { sniffMediaType } from '../attachments/images';
+import { refOf, rowNote, type RowNote, type RowNoteRef } from '../../shared/contacts/row-notes';
 
 /**
  * Stores imported rows one by one inside the caller's transaction, finding duplicates as it
@@ -77,13 +78,13 @@ export class ContactStager {
   }
 
   /** A row that could not be read: refused with its reason. */
-  refuse(row: number, name: string | null, reason: string, column?: string): void {
+  refuse(row: number, name: string | null, reason: string, column: string, why: RowNoteRef): void {
     this.counts.rows++;
     this.counts.refused++;
-    this.record({ row, action: 'refuse', name, reason, ...(column !== undefined ? { column } : {}) });
+    this.record({ row, action: 'refuse', name, reason, column, why });
   }
 
-  add(row: number, fields: ContactFieldsT, outletName: string | null, warnings: string[], photo: Uint8Array | null = null): void {
+  add(row: number, fields: ContactFieldsT, outletName: string | null, warnings: RowNote[], photo: Uint8Array | null = null): void {
     this.counts.rows++;
     const body: Body = { ...fields };
     if (this.opts.office && body.office === null) body.office = this.opts.office;
@@ -91,20 +92,20 @@ export class ContactStager {
     if (photo) {
       const id = this.photoId(photo, fields.name);
       if (id) body.photo = id;
-      else warnings.push('the photo is not an image Dateline reads (JPEG, PNG, GIF or WebP); left out');
+      else warnings.push(rowNote('PHOTO_NOT_IMAGE', 'the photo is not an image Dateline reads (JPEG, PNG, GIF or WebP); left out'));
     }
     const keys = contactKeys(body);
-    const base: RowOutcome = { row, action: 'create', name: fields.name, ...(warnings.length ? { warnings } : {}) };
+    const base: RowOutcome = { row, action: 'create', name: fields.name, ...(warnings.length ? { warnings: warnings.map((w) => w.message), notes: warnings.map(refOf) } : {}) };
     const erased = this.opts.isSuppressed(keys);
     if (erased) {
       this.counts.refused++;
-      this.record({ ...base, action: 'refuse', reason: erased });
+      this.record({ ...base, action: 'refuse', reason: erased, why: { code: 'ERASED' } });
       return;
     }
     const decision = this.opts.decisions[String(row)];
     if (decision === 'skip') {
       this.counts.skipped++;
-      this.record({ ...base, action: 'skip', reason: 'skipped by choice' });
+      this.record({ ...base, action: 'skip', reason: 'skipped by choice', why: { code: 'SKIPPED' } });
       return;
     }
     const same = this.findByKeys(keys);
@@ -112,8 +113,9 @@ export class ContactStager {
     if ((same && decision !== 'create') || (similar && decision === 'merge')) {
       const m = (same ?? similar)!;
       const reason = same ? same.name === fields.name ? 'same e-mail or phone' : `same e-mail or phone as ${m.name}` : 'chosen: same person';
+      const why: RowNoteRef = same ? { code: 'SAME_CHANNEL' } : { code: 'CHOSEN_SAME' };
       this.counts.merged++;
-      const into = { id: m.id, row: m.pending?.row ?? null, name: m.name, reason };
+      const into = { id: m.id, row: m.pending?.row ?? null, name: m.name, reason, why };
       if (m.pending) {
         m.pending.fields = mergeContactFields(m.pending.fields, body);
         this.index(m.pending);
@@ -131,7 +133,7 @@ export class ContactStager {
     this.index(p);
     this.counts.created++;
     const outcome: RowOutcome = { ...base };
-    if (similar) outcome.suggestion = { id: similar.id, row: similar.pending?.row ?? null, name: similar.name, reason: 'same name at the same organisation or outlet' };
+    if (similar) outcome.suggestion = { id: similar.id, row: similar.pending?.row ?? null, name: similar.name, reason: 'same name at the same organisation or outlet', why: { code: 'SIMILAR_NAME' } };
     if (this.record(outcome)) this.waiting.push({ outcome, pending: p });
     if (this.pending.length >= BATCH) this.flush();
   }

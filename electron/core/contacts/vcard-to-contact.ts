@@ -1,6 +1,7 @@
 import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 import type { Vcard, VcardProperty } from './vcard-parse';
+import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
 
 /**
  * One vCard to a contact's fields, or the reason it cannot be one. Pure. Quoted-printable
@@ -12,14 +13,14 @@ import type { Vcard, VcardProperty } from './vcard-parse';
 export interface CardContact {
   fields: ContactFieldsT;
   outletName: string | null;
-  warnings: string[];
+  warnings: RowNote[];
   photo: Uint8Array | null;
 }
 
 export interface CardProblem {
   name: string | null;
   column: string;
-  reason: string;
+  reason: RowNote;
 }
 
 function decodeQuotedPrintable(value: string, charset: string): string {
@@ -84,8 +85,8 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
     const [family = '', given = '', middle = '', prefix = '', suffix = ''] = components(text(nProp), ';');
     name = [prefix, given, middle, family, suffix].filter(Boolean).join(' ');
   }
-  if (card.problem) return { name: name || null, column: 'card', reason: card.problem };
-  const warnings: string[] = [];
+  if (card.problem) return { name: name || null, column: 'card', reason: rowNote('CARD_BROKEN', card.problem) };
+  const warnings: RowNote[] = [];
   const fields: Partial<ContactFieldsT> & { emails: ContactFieldsT['emails']; phones: ContactFieldsT['phones'] } = {
     emails: [],
     phones: [],
@@ -97,7 +98,7 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
     const address = unescape(text(p)).replace(/^mailto:/i, '');
     const t = types(p);
     const e = EmailSchema.safeParse({ type: t.includes('home') ? 'personal' : t.includes('work') ? 'work' : 'other', address });
-    if (!e.success) return { name: name || null, column: 'EMAIL', reason: `"${address}" is not an e-mail address` };
+    if (!e.success) return { name: name || null, column: 'EMAIL', reason: rowNote('BAD_EMAIL', `"${address}" is not an e-mail address`, { column: 'EMAIL', value: address }) };
     if (!fields.emails.some((x) => x.address.toLowerCase() === address.toLowerCase())) fields.emails.push(e.data);
   }
   for (const p of byName('TEL')) {
@@ -106,13 +107,13 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
     const type = t.includes('cell') ? 'mobile' : t.includes('fax') ? 'fax' : t.includes('work') ? 'work' : 'other';
     const ph = PhoneSchema.safeParse({ type, number });
     if (!ph.success) {
-      warnings.push(`TEL "${number}" is not a phone number; left out`);
+      warnings.push(rowNote('PHONE_LEFT_OUT', `TEL "${number}" is not a phone number; left out`, { value: number }));
       continue;
     }
     if (!fields.phones.some((x) => x.number === ph.data.number)) fields.phones.push(ph.data);
   }
   if (name === '') name = fields.emails[0]?.address ?? fields.phones[0]?.number ?? '';
-  if (name === '') return { name: null, column: 'FN', reason: 'the card has no name, e-mail or phone number' };
+  if (name === '') return { name: null, column: 'FN', reason: rowNote('NO_NAME', 'the card has no name, e-mail or phone number', { column: 'FN' }) };
   const org = byName('ORG')[0];
   if (org) fields.organisation = components(text(org), ';').filter(Boolean).join(', ') || null;
   const title = byName('TITLE')[0] ?? byName('ROLE')[0];
@@ -130,23 +131,25 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   if (kind && (text(kind) === 'journalist' || text(kind) === 'spokesperson')) fields.kind = text(kind) as ContactFieldsT['kind'];
 
   let photo: Uint8Array | null = null;
-  if (card.dropped.includes('PHOTO')) warnings.push(`the photo is larger than ${CONTACT_PHOTO_MAX_BYTES / 1024 / 1024} MB; left out`);
+  const tooLarge = () => rowNote('PHOTO_TOO_LARGE', `the photo is larger than ${CONTACT_PHOTO_MAX_BYTES / 1024 / 1024} MB; left out`, { megabytes: CONTACT_PHOTO_MAX_BYTES / 1024 / 1024 });
+  if (card.dropped.includes('PHOTO')) warnings.push(tooLarge());
   const ph = byName('PHOTO')[0];
   if (ph) {
     const isUri = ph.params.VALUE?.some((v) => v.toLowerCase() === 'uri') || /^https?:/i.test(ph.value);
     const dataUri = /^data:image\/[a-z+.-]+;base64,/i.exec(ph.value);
-    if (isUri && !dataUri) warnings.push('the photo is a link; it was not fetched (an import never reaches the network)');
+    if (isUri && !dataUri) warnings.push(rowNote('PHOTO_LINK', 'the photo is a link; it was not fetched (an import never reaches the network)'));
     else {
       const b64 = dataUri ? ph.value.slice(dataUri[0].length) : ph.value;
       const bytes = Buffer.from(b64.replace(/\s+/g, ''), 'base64');
-      if (bytes.length > CONTACT_PHOTO_MAX_BYTES) warnings.push(`the photo is larger than ${CONTACT_PHOTO_MAX_BYTES / 1024 / 1024} MB; left out`);
+      if (bytes.length > CONTACT_PHOTO_MAX_BYTES) warnings.push(tooLarge());
       else if (bytes.length > 0) photo = bytes;
     }
   }
   const parsed = ContactFields.safeParse({ ...fields, name });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { name, column: String(issue.path[0] ?? 'FN').toUpperCase(), reason: issue.message };
+    const column = String(issue.path[0] ?? 'FN').toUpperCase();
+    return { name, column, reason: rowNote('BAD_FIELD', issue.message, { column }) };
   }
   const outlet = byName('X-DATELINE-OUTLET')[0];
   return { fields: parsed.data, outletName: outlet ? unescape(text(outlet)) || null : null, warnings, photo };

@@ -5,13 +5,13 @@ import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../sh
 import type { BlockNode, RichText } from '../../shared/richtext';
 import { tooLarge } from '../attachments/files';
 import { sniffMediaType } from '../attachments/images';
-import { sanitiseFileName } from '../attachments/names';
+import { safeFileName } from '../../shared/file-names';
 import { linkReleases, liveAttachmentBySha } from '../attachments/queries';
 import { validateKnown } from '../store/repository';
 import type { CoreContext } from '../context';
 import { contactKeys } from '../store/projections';
 import { contactsMatching } from '../contacts/queries';
-import { isRtl } from './normalise';
+import { textDirection } from '../../shared/direction';
 
 /**
  * Stores a reviewed import: the release, its contacts (an existing contact with the same
@@ -32,13 +32,13 @@ export function matchContact(ctx: CoreContext, email: string | null, phone: stri
 export function sourceFile(source: ImportSource): { name: string; bytes: Buffer; mediaType: string } {
   if (source.data !== undefined) {
     const bytes = Buffer.from(source.data, 'base64');
-    const name = sanitiseFileName(source.name ?? 'imported-file');
+    const name = safeFileName(source.name ?? 'imported-file');
     return { name, bytes, mediaType: sniffMediaType(bytes, source.mediaType ?? mediaTypeFromName(name)) };
   }
   if (source.html !== undefined) {
-    return { name: sanitiseFileName(source.name ?? 'pasted-page.html'), bytes: Buffer.from(source.html, 'utf8'), mediaType: 'text/html' };
+    return { name: safeFileName(source.name ?? 'pasted-page.html'), bytes: Buffer.from(source.html, 'utf8'), mediaType: 'text/html' };
   }
-  return { name: sanitiseFileName(source.name ?? 'pasted-text.txt'), bytes: Buffer.from(source.text ?? '', 'utf8'), mediaType: 'text/plain' };
+  return { name: safeFileName(source.name ?? 'pasted-text.txt'), bytes: Buffer.from(source.text ?? '', 'utf8'), mediaType: 'text/plain' };
 }
 
 function mediaTypeFromName(name: string): string | undefined {
@@ -55,7 +55,7 @@ function bodyOf(paragraphs: string[]): RichText {
     .map((p) => p.trim())
     .filter(Boolean)
     .map((text) =>
-      isRtl(text)
+      textDirection(text) === 'rtl'
         ? { type: 'paragraph' as const, attrs: { dir: 'rtl' as const }, content: [{ type: 'text' as const, text }] }
         : { type: 'paragraph' as const, content: [{ type: 'text' as const, text }] },
     );

@@ -47,6 +47,8 @@ export function neverHeadline(text: string): boolean {
     // Photo captions and credits, links, "Source:" lines.
     /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
+    // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
+    /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
     (wordCount(text) <= 5 && /\S\s\/\s\p{Lu}/u.test(text)) ||
     // "Revue de presse : 4 septembre 2013": a section name and a date.

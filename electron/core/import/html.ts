@@ -6,7 +6,8 @@ import type { Block, BlockHint } from './blocks';
 import { firstDate } from './dates';
 import type { PageMeta } from './extract';
 import { CONTACT_LABEL_RE } from './lexicon';
-import { cleanLine, isRtl } from './normalise';
+import { textDirection } from '../../shared/direction';
+import { cleanLine } from './normalise';
 
 /**
  * Web pages and Word output (mammoth writes HTML) to blocks. The page is parsed by linkedom,
@@ -295,7 +296,7 @@ export function sourceBlocks(blocks: Block[]): ImportSourceBlock[] {
   return blocks.map((b) => ({
     kind: b.hint === 'h1' || b.hint === 'h2' || b.hint === 'h3' ? 'heading' : b.hint === 'li' ? 'item' : b.hint === 'quote' ? 'quote' : 'paragraph',
     text: b.text,
-    dir: isRtl(b.text) ? 'rtl' : 'ltr',
+    dir: textDirection(b.text) ?? 'ltr',
   }));
 }
 
@@ -306,7 +307,7 @@ export function blocksToHtml(blocks: Block[]): string {
   const out: string[] = [];
   let inList = false;
   for (const b of blocks) {
-    const dir = isRtl(b.text) ? ' dir="rtl"' : '';
+    const dir = textDirection(b.text) === 'rtl' ? ' dir="rtl"' : '';
     const text = escapeHtml(b.text);
     if (b.hint === 'li') {
       if (!inList) out.push('<ul>');

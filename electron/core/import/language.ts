@@ -1,4 +1,4 @@
-import { isRtl } from './normalise';
+import { mostlyRightToLeft } from '../../shared/direction';
 
 /**
  * The release's language from its words: Arabic by script, English, French and Spanish by
@@ -16,7 +16,7 @@ export type DetectedLanguage = 'en' | 'fr' | 'es' | 'ar';
 
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.slice(0, 20_000);
-  if (isRtl(sample)) return 'ar';
+  if (mostlyRightToLeft(sample)) return 'ar';
   const counts = { en: 0, fr: 0, es: 0 };
   for (const w of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
     for (const lang of ['en', 'fr', 'es'] as const) if (WORDS[lang].has(w)) counts[lang]++;

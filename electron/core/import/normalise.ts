@@ -26,16 +26,6 @@ export function wordCount(s: string): number {
   return (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 }
 
-const ARABIC_LETTERS = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g;
-
-/** True when most letters are right-to-left (Arabic script). */
-export function isRtl(s: string): boolean {
-  const letters = (s.match(/\p{L}/gu) ?? []).length;
-  if (letters === 0) return false;
-  const arabic = (s.match(ARABIC_LETTERS) ?? []).length;
-  return arabic / letters > 0.4;
-}
-
 /** A comparison key: case, accents, punctuation and spacing do not matter. */
 export function compareKey(s: string): string {
   return s

@@ -21,10 +21,12 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { isRtlLanguage, labelsFor, sectionLabel } from '../../shared/kits/layout';
+import { hasRightToLeft, isRtlLanguage } from '../../shared/direction';
+import { DEFAULT_COLOURS } from '../../shared/documents';
+import { labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import type { RenderedImage } from './images';
-import { DEFAULT_COLOURS, type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
+import { type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
 import { rezip } from './zip';
 
 /**
@@ -40,7 +42,6 @@ import { rezip } from './zip';
 
 /** Fonts every Word installation has, with Arabic in their complex-script range (Windows and macOS). */
 const FONT = 'Arial';
-const ARABIC = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
 const PAGE = {
   A4: { width: 11906, height: 16838 },
@@ -73,7 +74,7 @@ function runs(nodes: InlineNode[] | undefined, rtlParagraph: boolean, base: Part
     const marks = n.marks ?? [];
     const bold = marks.some((m) => m.type === 'bold');
     const italics = marks.some((m) => m.type === 'italic');
-    const rtl = rtlParagraph || ARABIC.test(n.text);
+    const rtl = rtlParagraph || hasRightToLeft(n.text);
     const opts: IRunOptions = {
       ...base,
       text: n.text,
@@ -91,7 +92,7 @@ function runs(nodes: InlineNode[] | undefined, rtlParagraph: boolean, base: Part
 }
 
 function textRun(text: string, extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ ...extra, text, ...(ARABIC.test(text) ? { rightToLeft: true } : {}) });
+  return new TextRun({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
 }
 
 function isRtl(lang: string | null | undefined, dir: string | null | undefined, fallbackLang: string): boolean {
@@ -217,7 +218,7 @@ function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): Paragraph[] {
   const caption: ParagraphChild[] = [];
   if (a.caption) caption.push(textRun(a.caption));
   if (a.credit) caption.push(textRun(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`));
-  if (caption.length) out.push(para(rtl || ARABIC.test(a.caption ?? ''), { style: 'Caption', children: caption }));
+  if (caption.length) out.push(para(rtl || hasRightToLeft(a.caption ?? ''), { style: 'Caption', children: caption }));
   return out;
 }
 

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { DatelineError } from '../../shared/errors';
+import { cancelledError, DatelineError } from '../../shared/errors';
 import type { KitExportResult } from '../../shared/kits/contract';
+import { jobStep, type JobStep } from '../../shared/library/job-steps';
 import { embargoFileTag, EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, type ExportFormat } from '../../shared/kits/layout';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
@@ -37,9 +38,9 @@ class Progress {
     private readonly job: JobHandle | null,
     private readonly total: number,
   ) {
-    job?.progress(0, total, 'Reading the kit');
+    job?.progress(0, total, jobStep('KIT_READING'));
   }
-  step(message: string, n = 1): void {
+  step(message: JobStep, n = 1): void {
     this.done = Math.min(this.total, this.done + n);
     this.job?.progress(this.done, this.total, message);
   }
@@ -48,7 +49,6 @@ class Progress {
   }
 }
 
-const cancelledError = () => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
 
 function checkOutDir(outDir: string): void {
   if (!isAbsolute(outDir)) {
@@ -120,7 +120,7 @@ class Staging {
   }
 }
 
-async function renditions(ctx: CoreContext, images: KitAttachment[], which: Rendition, progress: Progress, message: string): Promise<Map<string, RenderedImage>> {
+async function renditions(ctx: CoreContext, images: KitAttachment[], which: Rendition, progress: Progress, message: JobStep): Promise<Map<string, RenderedImage>> {
   const list = await eachLimited(images, IMAGE_CONCURRENCY, async (a) => {
     progress.check();
     const r = await rendition(ctx, a, which);
@@ -238,7 +238,7 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
           locationMetadataRemoved: a.isImage,
           reencoded,
         });
-        progress.step('Writing the ZIP bundle');
+        progress.step(jobStep('KIT_ZIP'));
         return bytes;
       },
     });
@@ -280,10 +280,10 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
 
 /** Kit-lite: one small PDF, light photos with their captions under them, to open straight from an e-mail. */
 async function liteBytes(ctx: CoreContext, model: KitModel, printer: PdfPrinter, progress: Progress, job: JobHandle | null): Promise<Buffer> {
-  const lite = await renditions(ctx, imagesOf(model), 'lite', progress, 'Preparing light photos');
+  const lite = await renditions(ctx, imagesOf(model), 'lite', progress, jobStep('KIT_LIGHT_PHOTOS'));
   progress.check();
   const pdf = await printPdf(printer, model, lite, 'lite', job);
-  progress.step('Printing kit-lite');
+  progress.step(jobStep('KIT_LITE'));
   return pdf;
 }
 
@@ -308,25 +308,25 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
   const staging = new Staging(outDir, ctx.dir);
   const base = kitBaseName(model.title);
   try {
-    const print = needDocx || needPdf ? await renditions(ctx, images, 'print', progress, 'Preparing photos') : new Map<string, RenderedImage>();
+    const print = needDocx || needPdf ? await renditions(ctx, images, 'print', progress, jobStep('KIT_PHOTOS')) : new Map<string, RenderedImage>();
     progress.check();
     let docx: Buffer | null = null;
     let pdf: Buffer | null = null;
     if (needDocx) {
       docx = await buildDocx(model, print, () => progress.check());
-      progress.step('Building the Word document');
+      progress.step(jobStep('KIT_WORD'));
       if (want.has('docx')) staging.write(exportFileName(base, 'docx'), docx);
     }
     progress.check();
     if (needPdf) {
       pdf = await printPdf(printer, model, print, 'print', job);
-      progress.step('Printing the PDF');
+      progress.step(jobStep('KIT_PDF'));
       if (want.has('pdf')) staging.write(exportFileName(base, 'pdf'), pdf);
     }
     progress.check();
     if (want.has('zip')) {
       await writeBundle(ctx, model, staging.tempFor(exportFileName(base, 'zip')), docx!, pdf!, progress, job, warnings);
-      progress.step('Writing the ZIP bundle');
+      progress.step(jobStep('KIT_ZIP'));
     }
     progress.check();
     if (want.has('lite')) staging.write(exportFileName(base, 'lite'), await liteBytes(ctx, model, printer, progress, job));
@@ -342,7 +342,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
     };
   } catch (e) {
     staging.discard();
-    if (job?.signal.aborted) throw cancelledError();
+    if (job?.signal.aborted) throw cancelledError('export');
     throw e;
   }
 }

@@ -1,6 +1,8 @@
-import { directionOf, labelsFor, sectionLabel } from '../../shared/kits/layout';
+import { directionOf } from '../../shared/direction';
+import { DEFAULT_COLOURS } from '../../shared/documents';
+import { labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
-import { DEFAULT_COLOURS, type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
+import { type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate } from './resources';
 
 /**

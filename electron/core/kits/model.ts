@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   AttachmentFields,
   ContactFields,
+  DEFAULT_COLOURS,
   DOC_SCHEMA_VERSION,
   KitFields,
   OfficeFields,
@@ -14,7 +15,8 @@ import {
   type Quote,
 } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
-import { channelVisibleTo, directionOf, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
+import { directionOf } from '../../shared/direction';
+import { channelVisibleTo, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
@@ -127,9 +129,6 @@ export interface KitModel {
 /** More text than this makes documents no one will read and exports that take minutes. */
 const MAX_KIT_BLOCKS = 20_000;
 
-/** The colours of a kit printed without an office (or for an office that chose none). */
-export const DEFAULT_COLOURS = { primary: '#1f3a5f', accent: '#c8102e' };
-
 function parseBody<S extends z.ZodObject>(schema: S, body: Record<string, unknown>, what: string, where: (string | number)[]): z.output<S> {
   // A document from a newer Dateline is exported as far as this version can read it.
   const lenient = schemaOf(body) > DOC_SCHEMA_VERSION ? readLeniently(schema, body) : null;
@@ -216,6 +215,12 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     if (f.kind !== 'spokesperson') {
       // A journalist from the media list is never printed in a kit or put in its vCard file.
       warnings.push(warning('KIT_JOURNALIST_LEFT_OUT', `"${f.name}" is a journalist in the media list, not a press contact of the organisation; left out of the kit.`, { name: f.name }));
+      contactCache.set(id, null);
+      return null;
+    }
+    if (f.dataProtection?.doNotContact) {
+      // The person asked not to be contacted: their details go out in no kit.
+      warnings.push(warning('KIT_DO_NOT_CONTACT', `"${f.name}" is marked do-not-contact; left out of the kit.`, { name: f.name }));
       contactCache.set(id, null);
       return null;
     }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { DatelineError } from '../../shared/errors';
+import { cancelledError, DatelineError } from '../../shared/errors';
 import type { PageSize } from '../../shared/kits/layout';
 
 /**
@@ -69,7 +69,7 @@ function chromiumPath(): string {
   return found;
 }
 
-const cancelled = (): DatelineError => new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.');
+const cancelled = (): DatelineError => cancelledError('export');
 
 /** The system Chromium through playwright-core, kept warm between prints in one process. */
 export class ChromiumPrinter implements PdfPrinter {

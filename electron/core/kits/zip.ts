@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { DatelineError } from '../../shared/errors';
+import { cancelledError, DatelineError } from '../../shared/errors';
 import { isUnsafeEntryPath } from '../../shared/kits/layout';
 
 /** Writing ZIP files (the DOCX package and the kit bundles) with yazl. */
@@ -95,7 +95,7 @@ export async function writeZip(path: string, entries: ZipEntry[], mtime: Date, s
     if (isUnsafeEntryPath(e.path)) throw new DatelineError('INTERNAL', `Refusing to write the unsafe ZIP entry name "${e.path}".`);
     zip.addReadStreamLazy(e.path, { compress: e.compress, mtime: time }, (cb) => {
       if (signal?.aborted) {
-        cb(new DatelineError('CANCELLED', 'The export was cancelled; nothing was written.'), new PassThrough());
+        cb(cancelledError('export'), new PassThrough());
         return;
       }
       Promise.resolve()

@@ -5,6 +5,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupResult } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
+import { jobStep } from '../../shared/library/job-steps';
 import { BlobStore } from '../attachments/blobs';
 import type { JobHandle } from '../jobs';
 import { DB_FILE } from '../store/open';
@@ -92,7 +93,7 @@ export async function backupLibrary(
   const shas = listBlobs(blobs);
   let copy: Database.Database | null = null;
   try {
-    job.progress(0, shas.length + 1, 'Copying the library');
+    job.progress(0, shas.length + 1, jobStep('BACKUP_DATABASE'));
     await db.backup(temp, {
       progress: () => {
         // Throwing here is how better-sqlite3 lets a running backup be stopped.
@@ -119,7 +120,7 @@ export async function backupLibrary(
       } else {
         skipped++;
       }
-      job.progress(i + 1, shas.length + 1, `Copying files (${i + 1} of ${shas.length})`);
+      job.progress(i + 1, shas.length + 1, jobStep('BACKUP_FILES', { done: i + 1, total: shas.length }));
     }
     job.throwIfCancelled();
 
@@ -146,7 +147,7 @@ export async function backupLibrary(
 
     job.throwIfCancelled();
     await rename(temp, target);
-    job.progress(shas.length + 1, shas.length + 1, 'Backup written');
+    job.progress(shas.length + 1, shas.length + 1, jobStep('BACKUP_WRITTEN'));
     return { path: target, bytes: statSync(target).size, documents, files };
   } catch (e) {
     if (copy?.open) copy.close();

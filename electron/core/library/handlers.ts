@@ -1,4 +1,5 @@
 import type { LibraryInfo } from '../../shared/contract';
+import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { backupLibrary, NO_JOB } from './backup';
@@ -19,12 +20,12 @@ export const libraryHandlers: Pick<
     };
   },
   'library.check': (_input, ctx, job) => {
-    job?.progress(0, 1, 'Checking the library');
+    job?.progress(0, 1, jobStep('CHECK_RUNNING'));
     const problems = ctx.library.integrityCheck();
     for (const sha of ctx.library.db.prepare('SELECT DISTINCT sha256 FROM attachment_p').pluck().all() as string[]) {
-      if (!ctx.blobs.has(sha)) problems.push(`the file ${sha.slice(0, 12)}… of an attachment is missing from the library folder`);
+      if (!ctx.blobs.has(sha)) problems.push({ code: 'FILE_MISSING', params: { file: sha.slice(0, 12) } });
     }
-    job?.progress(1, 1, problems.length ? `${problems.length} problems` : 'No problems');
+    job?.progress(1, 1, problems.length === 0 ? jobStep('CHECK_CLEAN') : jobStep('CHECK_DONE', { count: problems.length }));
     return { problems };
   },
   // Backup and restore run as jobs: they report progress and can be cancelled until the library is swapped.

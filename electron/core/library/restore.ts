@@ -5,6 +5,7 @@ import { copyFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RestoreResult } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
+import { jobStep } from '../../shared/library/job-steps';
 import { BlobStore } from '../attachments/blobs';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
@@ -104,7 +105,7 @@ async function stageAndVerify(from: string, staging: string, job: JobHandle): Pr
       });
     }
 
-    job.progress(0, null, 'Checking the backup');
+    job.progress(0, null, jobStep('RESTORE_CHECKING'));
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
     if (problems.length > 0) throw damaged(from, problems.slice(0, 3).join('; '));
     job.throwIfCancelled();
@@ -117,7 +118,7 @@ async function stageAndVerify(from: string, staging: string, job: JobHandle): Pr
       }
       done++;
       if (done % 20 === 0) {
-        job.progress(done, total, `Checking files (${done} of ${total})`);
+        job.progress(done, total, jobStep('RESTORE_FILES', { done, total }));
         // Let a cancel request in between files.
         await new Promise((r) => setImmediate(r));
         job.throwIfCancelled();
@@ -185,7 +186,7 @@ export async function restoreLibrary(ctx: CoreContext, from: string, job: JobHan
   try {
     const staged = await stageAndVerify(source, staging, job);
     job.throwIfCancelled();
-    job.progress(staged.files, staged.files, 'Replacing the library');
+    job.progress(staged.files, staged.files, jobStep('RESTORE_REPLACING'));
     const previous = await ctx.withLibraryClosed(async (dir) => {
       unpack(staging, new BlobStore(dir));
       const aside = moveCurrentAside(dir);

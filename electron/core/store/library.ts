@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { LibraryProblem } from '../../shared/library/problems';
 import { DB_FILE, FULL_CHECK_AT_OPEN_BYTES, openDatabase, type OpenDbOptions } from './open';
 import { DocStore } from './docstore';
 import { LibraryReplication } from './replication';
@@ -63,11 +64,11 @@ export class Library {
   }
 
   /** The full integrity check; slow on big libraries, so it runs on demand or in the background. */
-  integrityCheck(): string[] {
+  integrityCheck(): LibraryProblem[] {
     const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
-    const problems = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    const problems = rows.filter((r) => r.integrity_check !== 'ok').map((r) => damaged(r.integrity_check));
     const fk = this.db.pragma('foreign_key_check') as unknown[];
-    if (fk.length > 0) problems.push(`${fk.length} broken references between tables`);
+    if (fk.length > 0) problems.push({ code: 'BROKEN_REFERENCES', params: { count: fk.length } });
     return problems;
   }
 
@@ -76,7 +77,7 @@ export class Library {
    * big library is checked without blocking anything. Resolves with the problems found (none
    * for a healthy file); a library small enough was already checked whole at open.
    */
-  checkInBackground(always = false): Promise<string[]> {
+  checkInBackground(always = false): Promise<LibraryProblem[]> {
     const path = join(this.dir, DB_FILE);
     if (!always && statSync(path).size <= FULL_CHECK_AT_OPEN_BYTES) return Promise.resolve([]);
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -84,10 +85,10 @@ export class Library {
       const worker = new Worker(CHECK_WORKER, { eval: true, workerData: { module, path, nativeBinding: this.nativeBinding ?? null } });
       worker.unref();
       worker.once('message', (m: { problems?: string[]; error?: string }) => {
-        done(m.problems ?? [`the check could not run: ${m.error ?? 'unknown reason'}`]);
+        done(m.problems ? m.problems.map(damaged) : [checkFailed(m.error ?? 'unknown reason')]);
         void worker.terminate();
       });
-      worker.once('error', (e) => done([`the check could not run: ${e.message}`]));
+      worker.once('error', (e) => done([checkFailed(e.message)]));
     });
   }
 
@@ -112,6 +113,9 @@ export class Library {
     }
   }
 }
+
+const damaged = (detail: string): LibraryProblem => ({ code: 'DATABASE_DAMAGED', params: { detail } });
+const checkFailed = (reason: string): LibraryProblem => ({ code: 'CHECK_FAILED', params: { reason } });
 
 /** Runs in a worker thread (CommonJS, from source text, so no separate build entry is needed). */
 const CHECK_WORKER = `

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
 import { syncLibrary } from './library-sync';
 import { exportSyncFile, importSyncFile } from './sync-file';
@@ -14,7 +15,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       },
       create: input.create,
       signal: job?.signal,
-      onStep: (step, done) => job?.progress(done, null, step === 'pull' ? 'Receiving' : step === 'push' ? 'Sending' : 'Merging'),
+      onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }),
   'sync.export': (input, ctx) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer),
   'sync.import': (input, ctx) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from)),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ColumnMappingSchema, type ColumnMapping, type HeaderSet } from './columns';
 import { DocIdSchema } from '../documents';
+import { ContactFilterShape } from './filter';
+import type { RowNoteRef } from './row-notes';
 import { method } from '../methods';
 
 /**
@@ -63,14 +65,17 @@ export interface RowOutcome {
   /** The contact created or merged into (after a commit), or the one a merge would go into. */
   id?: string;
   /** A merge: the contact (or earlier row) this row goes into, and why. */
-  into?: { id: string | null; row: number | null; name: string; reason: string };
+  into?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
   /** A possible duplicate not merged on its own (a similar name at the same organisation). */
-  suggestion?: { id: string | null; row: number | null; name: string; reason: string };
+  suggestion?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
   /** Why a row is refused (or a field dropped), naming the column. */
   reason?: string;
   column?: string;
   /** Fields left out of an otherwise good row (a bad phone number, a photo too big). */
   warnings?: string[];
+  /** `reason` and `warnings` as codes with parameters, for the interface to word (en, fr, es, ar). */
+  why?: RowNoteRef;
+  notes?: RowNoteRef[];
 }
 
 export interface ContactImportReport {
@@ -101,9 +106,8 @@ export const EXPORT_FORMATS = ['csv', 'vcf'] as const;
 const exportSelection = {
   format: z.enum(EXPORT_FORMATS),
   ids: z.array(DocIdSchema).max(100_000).optional(),
-  query: z.string().max(500).optional(),
-  /** A static list, by name: the contacts whose `lists` hold it. */
-  list: z.string().trim().min(1).max(60).optional(),
+  /** A search, a static list (by name), a beat...: what the contacts screen shows. */
+  ...ContactFilterShape,
 };
 
 export const ContactExportInput = z.object(exportSelection).strict();

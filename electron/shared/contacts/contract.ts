@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ContactFields, DocIdSchema, OutletFields, type Doc } from '../documents';
-import { fieldsUpdate, method, pageInput, type Created, type NamedSummary, type Page } from '../methods';
+import { fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
+import { CONTACT_SORTS, ContactFilterShape } from './filter';
+import { ORGANISE_API, type OutletSummary } from './organise-contract';
 import { CONTACT_BULK_API } from './bulk-contract';
 import { PERSON_API } from './person-contract';
 
@@ -14,13 +16,16 @@ export interface ContactSummary {
   organisation: string | null;
   outlet: string | null;
   updatedAt: string;
+  /** Not verified for longer than the office allows (see dataProtection.lastVerified). */
+  outdated?: boolean;
+  doNotContact?: boolean;
 }
 
 export const CONTACT_API = {
   'contact.create': method<Created>()(ContactFields),
   'contact.update': method<Created>()(fieldsUpdate(ContactFields)),
   'contact.get': method<Doc<'contact'>>()(z.object({ id: DocIdSchema }).strict()),
-  'contact.list': method<Page<ContactSummary>>()(pageInput({ kind: z.enum(['spokesperson', 'journalist']).optional() })),
+  'contact.list': method<Page<ContactSummary>>()(pageInput({ ...ContactFilterShape, sort: z.enum(CONTACT_SORTS).default('name') })),
   'contact.match': method<ContactSummary[]>()(
     z.object({ emails: z.array(z.string().max(320)).max(20).default([]), phones: z.array(z.string().max(40)).max(20).default([]) }).strict(),
   ),
@@ -28,7 +33,8 @@ export const CONTACT_API = {
   'outlet.create': method<Created>()(OutletFields),
   'outlet.update': method<Created>()(fieldsUpdate(OutletFields)),
   'outlet.get': method<Doc<'outlet'>>()(z.object({ id: DocIdSchema }).strict()),
-  'outlet.list': method<Page<NamedSummary>>()(pageInput({})),
+  'outlet.list': method<Page<OutletSummary>>()(pageInput({})),
   ...CONTACT_BULK_API,
   ...PERSON_API,
+  ...ORGANISE_API,
 } as const;

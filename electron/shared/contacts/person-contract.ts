@@ -22,6 +22,8 @@ export interface PersonExport {
   outletHistory: { id: string; name: string | null }[];
   photo: { id: string; originalName: string; mediaType: string; size: number } | null;
   references: ContactReferences;
+  /** The note kept on this computer only (see contact.privateNote). */
+  privateNote: string | null;
 }
 
 export interface EraseResult {

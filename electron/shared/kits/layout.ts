@@ -1,10 +1,11 @@
 /**
  * Pure rules of a press kit's layout, shared by the exporters (core) and the kit builder (UI):
- * the export formats, the words a kit prints in each working language, embargo wording, text
- * direction, and the names files get inside a ZIP bundle or in the folder they are exported to.
+ * the export formats, the words a kit prints in each working language, embargo wording, and the
+ * names files get inside a ZIP bundle or in the folder they are exported to.
  */
 
 import type { ChannelVisibility, KitAudience } from '../documents';
+import { cut, hasUnsafeChars, isWindowsReserved, safeFileName, splitExtension, trimEndDots } from '../file-names';
 import { wallTimeIn } from '../zoned-time';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'zip', 'lite'] as const;
@@ -41,19 +42,8 @@ export function channelVisibleTo(visibility: ChannelVisibility, audience: KitAud
   return visibility === 'public';
 }
 
-/** Languages written right to left (base subtag). */
-const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'syr', 'ckb', 'sd', 'ug']);
-
 function baseLanguage(tag: string): string {
   return (tag.split('-')[0] ?? tag).toLowerCase();
-}
-
-export function isRtlLanguage(tag: string): boolean {
-  return RTL.has(baseLanguage(tag));
-}
-
-export function directionOf(tag: string): 'rtl' | 'ltr' {
-  return isRtlLanguage(tag) ? 'rtl' : 'ltr';
 }
 
 export interface KitLabels {
@@ -240,86 +230,6 @@ export function embargoFileTag(at: string): string {
 /** A ZIP entry name or exported file name is at most this many characters (code points). */
 export const MAX_ENTRY_NAME = 120;
 
-// C0/C1 controls, and bidi controls that can make "gpj.exe" read "exe.jpg".
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]/gu;
-// Characters Windows refuses in a name, and both path separators.
-const FORBIDDEN = /[<>:"/\\|?*]/g;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
-
-const EXTENSION_BY_TYPE: Record<string, string> = {
-  'image/jpeg': '.jpg',
-  'image/png': '.png',
-  'image/gif': '.gif',
-  'image/webp': '.webp',
-  'image/tiff': '.tif',
-  'image/heic': '.heic',
-  'image/heif': '.heif',
-  'image/avif': '.avif',
-  'application/pdf': '.pdf',
-  'video/mp4': '.mp4',
-  'video/quicktime': '.mov',
-  'audio/mpeg': '.mp3',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
-};
-
-function extensionFor(mediaType: string): string | null {
-  return EXTENSION_BY_TYPE[mediaType] ?? null;
-}
-
-function splitExtension(name: string): [string, string] {
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0) return [name, ''];
-  const ext = name.slice(dot);
-  // A long "extension" is part of the name; a real one is short and plain.
-  return /^\.[A-Za-z0-9]{1,8}$/.test(ext) ? [name.slice(0, dot), ext] : [name, ''];
-}
-
-function cut(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max).join('');
-}
-
-/**
- * One path segment that is safe on Windows, macOS and Linux and cannot be read as something
- * else: no folders ("../", "/etc", "C:\"), no control or bidi characters, no reserved Windows
- * device names (CON, NUL, COM1...), no trailing dots or spaces, at most `max` characters with
- * the extension kept. When the media type is known, the extension is the one that type has,
- * so a photo can never leave the kit named "photo.exe".
- */
-export function safeFileName(given: string, mediaType: string | null = null, fallback = 'file', max = MAX_ENTRY_NAME): string {
-  let name = given.normalize('NFC').replace(CONTROL_OR_BIDI, '');
-  // Only the last part of a path a person typed or another system sent.
-  name = name.split(/[/\\]/).pop() ?? '';
-  name = name.replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
-  let [stem, ext] = splitExtension(name);
-  const typed = mediaType ? extensionFor(mediaType) : null;
-  if (typed && ext.toLowerCase() !== typed && !(typed === '.jpg' && /^\.jpe?g$/i.test(ext)) && !(typed === '.tif' && /^\.tiff?$/i.test(ext))) {
-    // The name's extension lies about the content (or is missing): the content wins.
-    if (ext) stem = `${stem}${ext.replace(/\./g, '_')}`;
-    ext = typed;
-  }
-  stem = trimEndDots(stem.replace(/^[.\s]+/, ''));
-  if (stem === '' || /^[._\s]*$/.test(stem)) stem = fallback;
-  // "CON.txt" is as reserved as "CON" on Windows, and so is "con .txt".
-  if (WINDOWS_RESERVED.test(stem.split('.')[0]!.trim())) stem = `_${stem}`;
-  ext = ext.toLowerCase();
-  stem = trimEndDots(cut(stem, Math.max(1, max - [...ext].length)));
-  if (stem === '') stem = fallback;
-  return stem + ext;
-}
-
-/**
- * Drops trailing dots and spaces (Windows drops them itself, so "a." and "a" would collide).
- * A backwards scan: /[.\s]+$/ retries from every dot and space, so a long run of them in a name
- * someone sent costs quadratic time.
- */
-function trimEndDots(s: string): string {
-  let end = s.length;
-  while (end > 0 && (s.charAt(end - 1) === '.' || /\s/.test(s.charAt(end - 1)))) end--;
-  return s.slice(0, end);
-}
-
 /**
  * Gives out unique safe names within one folder of a bundle. Uniqueness is case-insensitive
  * (Windows and macOS would merge "Photo.jpg" and "photo.JPG") and Unicode-normalised.
@@ -330,7 +240,7 @@ export class EntryNamer {
   constructor(private readonly max = MAX_ENTRY_NAME) {}
 
   take(given: string, mediaType: string | null = null, fallback = 'file'): string {
-    const first = safeFileName(given, mediaType, fallback, this.max);
+    const first = safeFileName(given, { mediaType, fallback, max: this.max });
     let name = first;
     for (let n = 2; this.used.has(name.toLowerCase()); n++) {
       const [stem, ext] = splitExtension(first);
@@ -349,14 +259,14 @@ export class EntryNamer {
 
 /** The base name of a kit's exported files, from its title: "Kasese water kit" → "Kasese water kit". */
 export function kitBaseName(title: string): string {
-  return safeFileName(title, null, 'press-kit', 80);
+  return safeFileName(title, { fallback: 'press-kit', max: 80 });
 }
 
 /** True when a path inside a ZIP is one a careless unzipper could write outside its folder. */
 export function isUnsafeEntryPath(path: string): boolean {
   if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path)) return true;
-  if (path.normalize('NFC').replace(CONTROL_OR_BIDI, '') !== path) return true;
-  return path.split(/[/\\]/).some((seg) => seg === '..' || seg === '.' || seg === '' || WINDOWS_RESERVED.test(seg.split('.')[0]!.trim()) || [...seg].length > MAX_ENTRY_NAME);
+  if (hasUnsafeChars(path)) return true;
+  return path.split(/[/\\]/).some((seg) => seg === '..' || seg === '.' || seg === '' || isWindowsReserved(seg) || [...seg].length > MAX_ENTRY_NAME);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DocIdSchema, RevSchema, type DocType } from '../documents';
 import { BaseRev, Empty, jobMethod, Limit, method, type Created } from '../methods';
+import type { JobStep } from './job-steps';
+import type { LibraryProblem } from './problems';
 
 /**
  * Contract methods of the library as a whole: its facts, check, changes, backup and restore,
@@ -44,6 +46,9 @@ export interface JobInfo {
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number | null;
+  /** What the job is doing, for the UI to word; null before its first step. */
+  step: JobStep | null;
+  /** The step, or the failure, in English: the CLI's words and the UI's fallback. */
   message: string | null;
 }
 
@@ -63,7 +68,7 @@ export interface RestoreResult {
 
 export const LIBRARY_API = {
   'library.info': method<LibraryInfo>()(Empty),
-  'library.check': jobMethod<{ problems: string[] }>()(Empty),
+  'library.check': jobMethod<{ problems: LibraryProblem[] }>()(Empty),
   'library.changes': method<{ lastSeq: number; changes: { seq: number; id: string; rev: string; deleted: boolean }[] }>()(
     z.object({ since: z.number().int().min(0), limit: Limit }).strict(),
   ),

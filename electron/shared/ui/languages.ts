@@ -5,6 +5,12 @@
 export const UI_LANGUAGE_CODES = ['en', 'fr', 'es', 'ar'] as const;
 export type UiLanguageCode = (typeof UI_LANGUAGE_CODES)[number];
 
+/**
+ * The organisation's working languages: the ones the interface speaks, offered first wherever
+ * a language is chosen (a release, a kit, an office's boilerplate, the importer's review).
+ */
+export const WORKING_LANGUAGES = UI_LANGUAGE_CODES;
+
 export function isUiLanguageCode(x: string): x is UiLanguageCode {
   return (UI_LANGUAGE_CODES as readonly string[]).includes(x);
 }

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Created } from '../../shared/contract';
+import { ContactFilterSchema } from '../../shared/contacts/filter';
+import type { ContactFacets, PrivateNote, Segment } from '../../shared/contacts/organise-contract';
+import { DatelineError } from '../../shared/errors';
+import type { CoreContext } from '../context';
+
+/**
+ * The media list's organisation: values in use, segments, outlets' references, private notes.
+ *
+ * Private notes and segments are `_local` documents: this library only, never in the changes
+ * feed, a sync or a sync file (a note about a journalist is not for every colleague who holds
+ * the office's data). A backup of the library does carry them.
+ */
+
+const NOTE_PREFIX = 'contact-note:';
+const SEGMENTS_ID = 'contact-segments';
+
+function distinct(ctx: CoreContext, path: string, type: 'contact' | 'office' = 'contact'): string[] {
+  return ctx.library.db
+    .prepare<[], string>(
+      `SELECT DISTINCT j.value FROM ${type}_p p JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner,
+         json_each(r.body, '${path}') j WHERE j.type = 'text' ORDER BY j.value`,
+    )
+    .pluck()
+    .all();
+}
+
+export function contactFacets(ctx: CoreContext): ContactFacets {
+  return {
+    beats: distinct(ctx, '$.beats'),
+    officeBeats: distinct(ctx, '$.beats', 'office'),
+    tags: distinct(ctx, '$.tags'),
+    regions: distinct(ctx, '$.regions'),
+    lists: distinct(ctx, '$.lists'),
+    countries: distinct(ctx, '$.countries'),
+    languages: distinct(ctx, '$.languages'),
+  };
+}
+
+export function privateNote(ctx: CoreContext, id: string): PrivateNote {
+  ctx.library.docs.require(id, 'contact');
+  const local = ctx.library.replication.getLocal(`${NOTE_PREFIX}${id}`);
+  return { id, text: typeof local?.text === 'string' && local.text !== '' ? local.text : null };
+}
+
+export function setPrivateNote(ctx: CoreContext, id: string, text: string): PrivateNote {
+  ctx.library.docs.require(id, 'contact');
+  const trimmed = text.trim();
+  if (trimmed === '') deletePrivateNote(ctx, id);
+  else ctx.library.replication.putLocal({ _id: `${NOTE_PREFIX}${id}`, text: trimmed });
+  return { id, text: trimmed === '' ? null : trimmed };
+}
+
+/** Leaves no trace of the note (erase runs this inside its transaction). */
+export function deletePrivateNote(ctx: CoreContext, id: string): void {
+  ctx.library.db.prepare('DELETE FROM local_docs WHERE id = ?').run(`${NOTE_PREFIX}${id}`);
+}
+
+const StoredSegments = z.array(z.object({ name: z.string(), filter: ContactFilterSchema }));
+
+export function listSegments(ctx: CoreContext): Segment[] {
+  const local = ctx.library.replication.getLocal(SEGMENTS_ID);
+  const parsed = StoredSegments.safeParse(local?.segments);
+  // A damaged record is not worth failing the screen over: it reads as no segments.
+  return parsed.success ? parsed.data : [];
+}
+
+function writeSegments(ctx: CoreContext, segments: Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.name.localeCompare(b.name));
+  ctx.library.replication.putLocal({ _id: SEGMENTS_ID, segments: sorted });
+  return sorted;
+}
+
+/** Saves a segment, replacing the one of the same name. */
+export function saveSegment(ctx: CoreContext, segment: Segment): Segment[] {
+  return writeSegments(ctx, [...listSegments(ctx).filter((s) => s.name !== segment.name), segment]);
+}
+
+export function deleteSegment(ctx: CoreContext, name: string): Segment[] {
+  const all = listSegments(ctx);
+  if (!all.some((s) => s.name === name)) throw new DatelineError('NOT_FOUND', `There is no segment named "${name}".`, { path: ['name'] });
+  return writeSegments(ctx, all.filter((s) => s.name !== name));
+}
+
+/** Live contacts naming the outlet as theirs or in their history. */
+export function outletReferences(ctx: CoreContext, id: string): { contacts: { id: string; name: string }[] } {
+  ctx.library.docs.require(id, 'outlet');
+  const contacts = ctx.library.db
+    .prepare<[string, string], { id: string; name: string }>(
+      `SELECT d.id, p.name FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
+       WHERE p.outlet = ? OR EXISTS (SELECT 1 FROM json_each(r.body, '$.outletHistory') h WHERE json_extract(h.value, '$.outlet') = ?)
+       ORDER BY p.sort_name, p.doc_rowid`,
+    )
+    .all(id, id);
+  return { contacts };
+}
+
+export function deleteOutlet(ctx: CoreContext, id: string, rev: string | null): Created {
+  return ctx.library.db
+    .transaction((): Created => {
+      const { contacts } = outletReferences(ctx, id);
+      if (contacts.length > 0) {
+        throw new DatelineError('FORBIDDEN', `${contacts.length} contact(s) name this outlet, ${contacts[0]!.name} first; give them another outlet before deleting it.`, {
+          params: { contacts: contacts.length },
+        });
+      }
+      const d = ctx.library.docs.remove(id, { author: ctx.library.author }, rev);
+      return { id: d.id, rev: d.rev };
+    })
+    .immediate();
+}

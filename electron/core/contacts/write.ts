@@ -1,0 +1,71 @@
+import type { Created } from '../../shared/contract';
+import { toE164 } from '../../shared/contacts/phone';
+import type { CoreContext } from '../context';
+import type { Body } from '../store/docstore';
+import { validateKnown } from '../store/repository';
+
+/**
+ * A contact written by a person (the editor, the CLI, the API): a phone number written without
+ * its country code (079 123 45 67, or 0041 79... with an exit code that works only from some
+ * countries) is put in E.164 from the office's country where that is certain; one written
+ * with "+" already says its country and keeps the grouping the person gave it, which a printed
+ * kit shows (matching compares digits either way). And a journalist whose outlet changes keeps the
+ * old one in `outletHistory`, newest first.
+ */
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+function officeCountry(ctx: CoreContext, office: unknown): string | null {
+  const d = typeof office === 'string' ? ctx.library.docs.getStored(office) : undefined;
+  return d && !d.deleted && d.type === 'office' ? str(d.body.country) : null;
+}
+
+function normalisePhones(ctx: CoreContext, body: Body): void {
+  const phones = Array.isArray(body.phones) ? (body.phones as Body[]) : [];
+  // Only a number without "+" needs the office's country (and the read that finds it).
+  if (!phones.some((p) => typeof p.number === 'string' && !p.number.trimStart().startsWith('+'))) return;
+  const country = officeCountry(ctx, body.office);
+  body.phones = phones.map((p) => {
+    const n = typeof p.number === 'string' && !p.number.trimStart().startsWith('+') ? toE164(p.number, country) : null;
+    return n ? { ...p, number: n } : p;
+  });
+}
+
+/** Adds the outlet left behind to the history (unless the history already ends with it). */
+function keepOutletHistory(ctx: CoreContext, before: Body, after: Body): void {
+  const left = str(before.outlet);
+  if (!left || left === str(after.outlet)) return;
+  const history = Array.isArray(after.outletHistory) ? (after.outletHistory as Body[]) : [];
+  if (history[0]?.outlet === left) return;
+  const today = ctx.library.docs.now().slice(0, 10);
+  // The previous move's date is when the person started at the outlet now left.
+  const from = str(history[0]?.to);
+  after.outletHistory = [{ outlet: left, role: str(before.role), from, to: today }, ...history];
+}
+
+/**
+ * The input was checked against the contact schema by the dispatcher, and an E.164 number
+ * still passes it, so the body goes to the store as it is (one transaction, the store's own).
+ */
+export function createContact(ctx: CoreContext, fields: Body): Created {
+  const body = { ...fields };
+  normalisePhones(ctx, body);
+  const d = ctx.library.docs.create('contact', body, { author: ctx.library.author });
+  return { id: d.id, rev: d.rev };
+}
+
+/** As updateDoc: `patch` on top of `rev` (the current winner when null), read and written in one transaction. */
+export function updateContact(ctx: CoreContext, id: string, rev: string | null, patch: Body): Created {
+  const docs = ctx.library.docs;
+  return ctx.library.db
+    .transaction((): Created => {
+      const current = docs.require(id, 'contact');
+      const base = rev && rev !== current.rev ? docs.getRevision(id, rev).body : current.body;
+      const next: Body = { ...base, ...patch };
+      if ('phones' in patch || 'office' in patch) normalisePhones(ctx, next);
+      keepOutletHistory(ctx, base, next);
+      const d = docs.update(id, validateKnown('contact', next), { author: ctx.library.author }, rev ?? current.rev);
+      return { id: d.id, rev: d.rev };
+    })
+    .immediate();
+}

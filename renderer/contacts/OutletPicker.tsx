@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContactFieldsT } from '../../electron/shared/documents';
+import { href } from '../app/router';
+import { useClient } from '../client/context';
+import { SelectField } from '../ui/SelectField';
+import { useCall } from '../ui/useCall';
+
+type Stint = NonNullable<ContactFieldsT['outletHistory']>[number];
+
+/**
+ * The contact's outlet, picked from the library's outlets, and the outlets they wrote for
+ * before (kept by the core when the outlet changes: saving a move adds a line here).
+ */
+export function OutletPicker({
+  id,
+  value,
+  contactId,
+  saved,
+  onChange,
+}: {
+  id: string;
+  value: string | null;
+  contactId: string | null;
+  /** True once the editor has saved: the history is read again. */
+  saved: boolean;
+  onChange: (outlet: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [history, setHistory] = useState<Stint[]>([]);
+  useEffect(() => {
+    if (!contactId) return;
+    let live = true;
+    void client.call('contact.get', { id: contactId }).then((r) => {
+      if (live && r.ok) setHistory(r.value.outletHistory ?? []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, contactId, saved]);
+  const outlets = useCall('outlet.list', { limit: 500 }, 'outlets');
+  const items = outlets.status === 'ok' ? outlets.value.items : [];
+  const nameOf = (oid: string) => items.find((o) => o.id === oid)?.name ?? t('contactFields.outletGone');
+  return (
+    <div className="field">
+      <SelectField
+        id={id}
+        label={t('contactFields.outlet')}
+        value={value ?? ''}
+        choices={items.map((o) => ({ value: o.id, label: o.name }))}
+        none={t('common.none')}
+        onChange={(o) => onChange(o || null)}
+      />
+      <p className="hint">
+        <a href={href.outlets()}>{t('contactFields.manageOutlets')}</a>
+      </p>
+      {history.length > 0 && (
+        <section aria-labelledby={`${id}-history`}>
+          <h3 id={`${id}-history`}>{t('contactFields.outletHistory')}</h3>
+          <ul>
+            {history.map((s, i) => (
+              <li key={i}>
+                <span dir="auto">{nameOf(s.outlet)}</span>
+                {s.role && (
+                  <>
+                    {' · '}
+                    <span dir="auto">{s.role}</span>
+                  </>
+                )}{' '}
+                <span className="muted">{t('contactFields.stint', { from: s.from ?? '…', to: s.to ?? '…' })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

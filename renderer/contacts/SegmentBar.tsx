@@ -1,0 +1,95 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContactFilter } from '../../electron/shared/contacts/filter';
+import type { Segment } from '../../electron/shared/contacts/organise-contract';
+import type { ApiError } from '../../electron/shared/errors';
+import { useClient } from '../client/context';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { SelectField } from '../ui/SelectField';
+import { downloadText } from './downloadText';
+
+/**
+ * Saved searches (segments) and export: apply a segment, save the filters shown as one, delete
+ * one, and download what the list shows as CSV or vCard.
+ */
+export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply: (f: ContactFilter) => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const uid = useId();
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [chosen, setChosen] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void client.call('segment.list', {}).then((r) => {
+      if (live && r.ok) setSegments(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  async function saveSegment() {
+    const r = await client.call('segment.save', { name, filter });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setSegments(r.value);
+    setChosen(name.trim());
+    setName('');
+    setNote(t('contactFilters.segmentSaved', { name: name.trim() }));
+  }
+  async function deleteSegment() {
+    const r = await client.call('segment.delete', { name: chosen });
+    if (!r.ok) return setError(r.error);
+    setSegments(r.value);
+    setNote(t('contactFilters.segmentDeleted', { name: chosen }));
+    setChosen('');
+  }
+  async function exportAs(format: 'csv' | 'vcf') {
+    const r = await client.call('contact.export', { format, ...filter });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    downloadText(r.value.fileName, r.value.mediaType, r.value.text);
+    setNote(t('contactFilters.exported', { count: r.value.count }));
+  }
+
+  return (
+    <div className="filters segment-bar">
+      <SelectField
+        id={`${uid}-seg`}
+        label={t('contactFilters.segment')}
+        value={chosen}
+        choices={segments.map((s) => ({ value: s.name, label: s.name }))}
+        none={t('common.none')}
+        onChange={(n) => {
+          setChosen(n);
+          const s = segments.find((x) => x.name === n);
+          if (s) onApply(s.filter);
+        }}
+      />
+      {chosen && (
+        <button type="button" className="link-button" onClick={() => void deleteSegment()}>
+          {t('contactFilters.deleteSegment', { name: chosen })}
+        </button>
+      )}
+      <div className="field">
+        <label htmlFor={`${uid}-name`}>{t('contactFilters.segmentName')}</label>
+        <input id={`${uid}-name`} dir="auto" value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <button type="button" disabled={name.trim() === ''} onClick={() => void saveSegment()}>
+        {t('contactFilters.saveSegment')}
+      </button>
+      <button type="button" onClick={() => void exportAs('csv')}>
+        {t('contactFilters.exportCsv')}
+      </button>
+      <button type="button" onClick={() => void exportAs('vcf')}>
+        {t('contactFilters.exportVcf')}
+      </button>
+      {note && <p role="status">{note}</p>}
+      {error && <ErrorMessage error={error} />}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CountrySchema, LanguageSchema, OUTLET_KINDS, type OutletFieldsT } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { href, navigate } from '../app/router';
+import { useClient } from '../client/context';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { countryName, languageName } from '../ui/languages';
+import { ListEditor } from '../ui/ListEditor';
+import { SavedNote } from '../ui/SavedNote';
+import { SelectField } from '../ui/SelectField';
+import { useCall } from '../ui/useCall';
+import { useDocEditor } from '../ui/useDocEditor';
+
+type OutletForm = Pick<OutletFieldsT, 'name' | 'kind' | 'countries' | 'languages'> & { website: string };
+
+const EMPTY: OutletForm = { name: '', kind: 'newspaper', countries: [], languages: [], website: '' };
+
+/** Who names the outlet; it can be deleted only when no one does. */
+function OutletUse({ id, onDeleted }: { id: string; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const refs = useCall('outlet.references', { id }, id);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function remove() {
+    const r = await client.call('outlet.delete', { id, rev: null });
+    if (r.ok) onDeleted();
+    else setError(r.error);
+  }
+
+  return (
+    <section aria-labelledby="outlet-use-h">
+      <h2 id="outlet-use-h">{t('outlets.namedBy')}</h2>
+      {refs.status === 'loading' && <Loading />}
+      {refs.status === 'error' && <ErrorMessage error={refs.error} />}
+      {refs.status === 'ok' &&
+        (refs.value.contacts.length === 0 ? (
+          <>
+            <p className="muted">{t('outlets.namedByNoOne')}</p>
+            <button type="button" className="button" onClick={() => void remove()}>
+              {t('outlets.delete')}
+            </button>
+          </>
+        ) : (
+          <>
+            <ul>
+              {refs.value.contacts.map((c) => (
+                <li key={c.id}>
+                  <a href={href.contact(c.id)} dir="auto">
+                    {c.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t('outlets.cannotDelete', { count: refs.value.contacts.length })}</p>
+          </>
+        ))}
+      {error && <ErrorMessage error={error} />}
+    </section>
+  );
+}
+
+/** An outlet: name, kind, countries, languages and website; create, edit, delete. */
+export function OutletEditor({ id }: { id: string | null }) {
+  const { t, i18n } = useTranslation();
+  const uid = useId();
+  const { form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+    id,
+    blank: EMPTY,
+    load: (client, id) => client.call('outlet.get', { id }),
+    toForm: (d): OutletForm => ({ name: d.name, kind: d.kind, countries: d.countries ?? [], languages: d.languages ?? [], website: d.website ?? '' }),
+    write: (client, form, target) => {
+      const fields = { ...form, name: form.name.trim(), website: form.website.trim() || null };
+      return target ? client.call('outlet.update', { ...target, fields }) : client.call('outlet.create', fields);
+    },
+    hrefOf: href.outlet,
+  });
+
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!form) return <Loading />;
+
+  return (
+    <div className="screen editor-screen">
+      <p className="crumbs">
+        <a href={href.outlets()}>{t('outlets.title')}</a>
+      </p>
+      <h1>{id ? form.name || t('common.untitled') : t('outlets.new')}</h1>
+      <form onSubmit={(e) => void save(e)} aria-label={t('outlets.editorLabel')}>
+        <div className="row">
+          <div className="field">
+            <label htmlFor={`${uid}-name`}>{t('outlets.name')}</label>
+            <input id={`${uid}-name`} dir="auto" required value={form.name} onChange={(e) => set({ name: e.target.value })} />
+          </div>
+          <SelectField
+            id={`${uid}-kind`}
+            label={t('outlets.kindLabel')}
+            value={form.kind}
+            choices={OUTLET_KINDS.map((k) => ({ value: k, label: t(`outlets.kind.${k}`) }))}
+            onChange={(kind) => set({ kind: kind as OutletForm['kind'] })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-web`}>{t('outlets.website')}</label>
+          <input id={`${uid}-web`} type="url" dir="ltr" value={form.website} onChange={(e) => set({ website: e.target.value })} />
+        </div>
+        <ListEditor
+          label={t('contacts.countries')}
+          hint={t('contacts.countriesHint')}
+          values={form.countries}
+          onChange={(countries) => set({ countries })}
+          normalise={(v) => v.trim().toUpperCase()}
+          validate={(v) => (CountrySchema.safeParse(v).success ? null : t('contacts.countryInvalid', { value: v }))}
+        />
+        {form.countries.length > 0 && <p className="hint">{form.countries.map((c) => countryName(c, i18n.language)).join(', ')}</p>}
+        <ListEditor
+          label={t('contacts.languages')}
+          hint={t('contacts.languagesHint')}
+          values={form.languages}
+          onChange={(languages) => set({ languages })}
+          validate={(v) => (LanguageSchema.safeParse(v).success ? null : t('contacts.languageInvalid', { value: v }))}
+        />
+        {form.languages.length > 0 && <p className="hint">{form.languages.map((l) => languageName(l, i18n.language)).join(', ')}</p>}
+        {saveError && <ErrorMessage error={saveError} />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {id ? t('common.save') : t('outlets.create')}
+          </button>
+          <SavedNote saved={saved} />
+        </div>
+      </form>
+      {id && <OutletUse id={id} onDeleted={() => navigate(href.outlets())} />}
+    </div>
+  );
+}

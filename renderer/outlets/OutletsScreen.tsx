@@ -1,0 +1,65 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutletSummary } from '../../electron/shared/contacts/organise-contract';
+import { href } from '../app/router';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { useDebounced } from '../ui/useDebounced';
+import { usePagedList } from '../ui/usePagedList';
+import { VirtualList, type RowProps } from '../ui/VirtualList';
+
+/** The newspapers, stations and sites the media list's journalists write for. */
+export function OutletsScreen() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), 250);
+  const input = q ? { limit: 100, query: q } : { limit: 100 };
+  const list = usePagedList('outlet.list', input, q);
+  const { loadMore } = list;
+  const onNearEnd = useCallback(() => loadMore(), [loadMore]);
+
+  const renderRow = (o: OutletSummary, _i: number, rowProps: RowProps) => (
+    <a className="row-link" href={href.outlet(o.id)} {...rowProps}>
+      <span className="row-title" dir="auto">
+        {o.name}
+      </span>
+      <span className="row-meta">
+        <span className="badge">{t(`outlets.kind.${o.kind}`)}</span>
+      </span>
+    </a>
+  );
+
+  return (
+    <div className="screen list-screen">
+      <p className="crumbs">
+        <a href={href.contacts()}>{t('nav.contacts')}</a>
+      </p>
+      <div className="screen-head">
+        <h1>{t('outlets.title')}</h1>
+        <span className="actions">
+          <a className="button primary" href={href.newOutlet()}>
+            {t('outlets.new')}
+          </a>
+        </span>
+      </div>
+      <form className="filters" role="search" aria-label={t('outlets.filters')} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="out-q">{t('outlets.searchLabel')}</label>
+          <input id="out-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+      </form>
+      {list.error && <ErrorMessage error={list.error} />}
+      {list.total !== null && (
+        <p className="muted count" role="status">
+          {t('outlets.count', { count: list.total })}
+        </p>
+      )}
+      {list.loading && list.items.length === 0 && !list.error && <Loading />}
+      {!list.loading && list.items.length === 0 && !list.error && (
+        <div className="empty">{q ? <p>{t('outlets.noMatch')}</p> : <p>{t('outlets.empty')}</p>}</div>
+      )}
+      {list.items.length > 0 && (
+        <VirtualList label={t('outlets.title')} items={list.items} total={list.total} getKey={(o) => o.id} renderRow={renderRow} estimateSize={58} onNearEnd={list.hasMore ? onNearEnd : undefined} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { openIn, screens, seed, SEED, show, type Seeded } from './i18n-screens';
+
+/**
+ * Right to left beyond the layout: the kit builder's drag and drop with a real pointer in
+ * Arabic, and every free-text field on every screen taking the direction of what is typed.
+ */
+
+let h: Harness;
+let s: Seeded;
+let kit: string;
+const MARYAM = 'مريم الحسن';
+
+beforeAll(async () => {
+  h = await startHarness({ author: 'Press Officer' });
+  s = await seed(h);
+  const maryam = await h.api('contact.create', { kind: 'spokesperson', name: MARYAM, emails: [{ type: 'work', address: 'maryam@example.org' }] });
+  const created = await h.api('kit.create', {
+    title: 'ملف البذور',
+    language: 'ar',
+    items: [
+      { kind: 'release', id: s.arabicRelease },
+      { kind: 'contact', id: s.contact },
+      { kind: 'contact', id: maryam.id },
+    ],
+  });
+  kit = created.id;
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The items as the person sees them: labels sorted by where they are on the screen, top first. */
+async function seenOrder(page: Page): Promise<string[]> {
+  const rows = await page.locator('#main ol.kit-items > li').all();
+  const placed = await Promise.all(rows.map(async (r) => ({ y: (await r.boundingBox())!.y, label: await r.locator('.kit-item-label').innerText() })));
+  return placed.sort((a, b) => a.y - b.y).map((p) => p.label);
+}
+
+describe('the kit builder in Arabic', () => {
+  it('is mirrored, and a pointer drag by the handle on the right puts the item where it is dropped', async () => {
+    const { context, page } = await openIn(h, 'ar-EG');
+    try {
+      await show(page, { hash: `#/kits/${kit}`, ready: '#main ol.kit-items > li' });
+      expect(await seenOrder(page)).toEqual([SEED.arabicHeadline, SEED.contact, MARYAM]);
+
+      // Mirrored: each row's handle is at its right edge, its move buttons at its left, and a
+      // Latin name keeps its own direction inside the Arabic list.
+      for (const row of await page.locator('#main ol.kit-items > li').all()) {
+        const [rowBox, handle, label, actions] = await Promise.all(
+          [row, row.locator('.drag-handle'), row.locator('.kit-item-label'), row.locator('.kit-item-actions')].map(async (l) => (await l.boundingBox())!),
+        );
+        expect(handle!.x + handle!.width).toBeGreaterThan(label!.x + label!.width);
+        expect(actions!.x + actions!.width).toBeLessThanOrEqual(label!.x + 1);
+        expect(rowBox!.x + rowBox!.width - (handle!.x + handle!.width)).toBeLessThan(handle!.x - rowBox!.x);
+      }
+      const latin = page.locator('#main .kit-item-label', { hasText: SEED.contact });
+      expect(await latin.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+
+      // A real pointer: press on Maryam's handle, move over the first row in steps, release.
+      const from = (await page.locator('#main ol.kit-items > li', { hasText: MARYAM }).locator('.drag-handle').boundingBox())!;
+      const to = (await page.locator('#main ol.kit-items > li').first().boundingBox())!;
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(to.x + to.width - 20, to.y + to.height / 2, { steps: 12 });
+      await page.mouse.up();
+
+      await expect.poll(() => seenOrder(page)).toEqual([MARYAM, SEED.arabicHeadline, SEED.contact]);
+      // What the person sees is what is stored, once the pause has passed.
+      await expect
+        .poll(async () => (await h.api('kit.get', { id: kit })).items.map((i) => (i.kind === 'contact' && i.id === s.contact ? 'awa' : i.kind)), { timeout: 15_000 })
+        .toEqual(['contact', 'release', 'awa']);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+/** Free-text fields on the page that decide no direction: no dir attribute at all. */
+function fieldsWithoutDirection(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const TEXT = new Set(['', 'text', 'search', 'email', 'url', 'tel', 'password']);
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+      if (el instanceof HTMLInputElement && !TEXT.has(el.getAttribute('type') ?? '')) continue;
+      if (el.getClientRects().length === 0 || el.closest('[hidden]')) continue;
+      if (['auto', 'ltr', 'rtl'].includes(el.getAttribute('dir') ?? '')) continue;
+      const label = el.labels?.[0]?.textContent?.trim() ?? el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '';
+      out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${label}”`);
+    }
+    return out;
+  });
+}
+
+describe('text fields take the direction of what is typed', () => {
+  it('leaves no free-text field on any screen without a direction', async () => {
+    const { context, page } = await openIn(h, 'ar-EG');
+    try {
+      const missing: string[] = [];
+      for (const screen of [...screens(s), { name: 'kit-builder-ar', hash: `#/kits/${kit}`, ready: '#main ol.kit-items > li' }]) {
+        await show(page, screen);
+        missing.push(...(await fieldsWithoutDirection(page)).map((f) => `${screen.name}: ${f}`));
+      }
+      // The link form of the body editor opens only on demand.
+      await show(page, { hash: `#/releases/${s.release}`, ready: '#main .body-editor' });
+      await page.locator('#main .body-editor .toolbar').getByRole('button', { name: 'رابط', exact: true }).click();
+      await page.locator('#main .link-form input').waitFor();
+      missing.push(...(await fieldsWithoutDirection(page)).map((f) => `link form: ${f}`));
+      expect(missing).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('turns a search box right to left for Arabic and back for Latin text, in an English interface', async () => {
+    const { context, page } = await openIn(h, 'en-GB');
+    try {
+      await show(page, { hash: '#/contacts', ready: '#main a.row-link' });
+      const search = page.locator('#main input[type="search"]').first();
+      await search.fill(MARYAM);
+      expect(await search.evaluate((el) => el.matches(':dir(rtl)'))).toBe(true);
+      await search.fill(SEED.contact);
+      expect(await search.evaluate((el) => el.matches(':dir(ltr)'))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
