@@ -1,7 +1,7 @@
 import type { parseArgs} from 'node:util';
 import { type ParseArgsConfig } from 'node:util';
 import type { Core } from '../core/index';
-import type { MethodName } from '../shared/contract';
+import type { CallResult, InputOf, JobMethodName, MethodName, OutputOf } from '../shared/contract';
 import { DatelineError, type Result } from '../shared/errors';
 
 
@@ -89,19 +89,21 @@ export class Cli {
     readonly json: boolean,
   ) {}
 
-  call<T>(method: MethodName, input: unknown): Promise<T> {
-    return this.core.dispatch(method, input, { transport: 'cli' }).then((r) => unwrap<T>(r));
+  /** Calls a contract method; its result is typed by the contract (a job method answers with its id). */
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<CallResult<M>> {
+    return this.core.dispatch(method, input, { transport: 'cli' }).then((r) => unwrap<CallResult<M>>(r));
   }
 
-  async job<T>(method: MethodName, input: unknown): Promise<T> {
-    const { jobId } = await this.call<{ jobId: string }>(method, input);
+  /** Runs a job method to its end and returns the result the contract declares for it. */
+  async job<M extends JobMethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+    const { jobId } = (await this.call(method, input)) as { jobId: string };
     const off = this.core.jobs.on((e) => {
       if (!this.json && e.type === 'job.progress' && e.job.id === jobId && process.stderr.isTTY && e.job.message) {
         this.io.err(`\r${e.job.message} ${e.job.total ? `${e.job.done}/${e.job.total}` : ''}   `);
       }
     });
     try {
-      return (await this.core.jobs.wait(jobId)) as T;
+      return (await this.core.jobs.wait(jobId)) as OutputOf<M>;
     } finally {
       off();
       if (!this.json && process.stderr.isTTY) this.io.err('\r\x1b[K');

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { CompactResult } from '../shared/contract';
+import type { AttachmentAdded, InputOf } from '../shared/contract';
 import { DatelineError, invalidInput, type ApiError } from '../shared/errors';
 import { Cli, defaultIo, intOption, need, OPTIONS, tooLargeInput, UsageError, type Io, type Values } from './cli';
 import { COMMANDS } from './commands/index';
@@ -107,7 +107,8 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
       const obj = await readJsonObject(v.from, io);
       const parsed = ReleaseJsonCreate.safeParse(obj);
       if (!parsed.success) throw invalidInput(parsed.error, { context: 'release create' });
-      const created = await cli.call('release.create', { ...obj, body: bodyToRichText(obj.body) });
+      // The JSON a person wrote: the contract's own schema checks every field of it.
+      const created = await cli.call('release.create', { ...obj, body: bodyToRichText(obj.body) } as InputOf<'release.create'>);
       cli.print(created);
       return;
     }
@@ -117,7 +118,7 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
       const { rev, ...fields } = obj;
       if ('body' in fields) fields.body = bodyToRichText(fields.body);
       // A rev that is not a string goes to the contract, which refuses it: dropping it would skip the conflict check.
-      const updated = await cli.call('release.update', { id, rev: rev ?? null, fields });
+      const updated = await cli.call('release.update', { id, rev: rev ?? null, fields } as InputOf<'release.update'>);
       cli.print(updated);
       return;
     }
@@ -127,7 +128,7 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
       if (v.language) input.language = v.language;
       if (v.tag) input.tag = v.tag;
       if (v.query) input.query = v.query;
-      const page = await cli.call<{ items: { id: string; status: string; language: string; releaseDate: string | null; headline: string }[]; nextCursor: string | null; total: number }>(
+      const page = await cli.call(
         'release.list',
         input,
       );
@@ -146,21 +147,21 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
   if (cmd === 'search') {
     const query = pos.slice(1).join(' ');
     if (query.trim() === '') throw new UsageError('search needs a QUERY');
-    const hits = await cli.call<{ id: string; type: string; title: string; detail: string | null }[]>('search', { query, limit: 50 });
+    const hits = await cli.call('search', { query, limit: 50 });
     cli.print(hits, hits.length ? hits.map((h) => `${h.type.padEnd(10)}  ${h.id}  ${h.title}${h.detail ? `  (${h.detail})` : ''}`).join('\n') : `Nothing matches "${query}".`);
     return;
   }
   if (cmd === 'attach') {
     const files = pos.slice(1);
     if (files.length === 0) throw new UsageError('attach needs at least one FILE');
-    const info = await cli.call<{ attachmentLimitBytes: number }>('library.info', {});
+    const info = await cli.call('library.info', {});
     if (v.release) await cli.call('release.get', { id: v.release });
     // Read every file first: one unreadable file stores none, so nothing is half-done.
     const read: { name: string; bytes: Uint8Array }[] = [];
     for (const f of files) read.push(await readFileForAttach(f, info.attachmentLimitBytes));
-    const results: Record<string, unknown>[] = [];
+    const results: AttachmentAdded[] = [];
     for (const r of read) {
-      const added = await cli.call<Record<string, unknown>>('attachment.add', {
+      const added = await cli.call('attachment.add', {
         name: r.name,
         data: Buffer.from(r.bytes).toString('base64'),
         ...(v.release ? { fields: { releases: [v.release] } } : {}),
@@ -177,7 +178,7 @@ async function run(cli: Cli, pos: string[], v: Values, io: Io): Promise<void> {
     return;
   }
   if (cmd === 'compact') {
-    const r = await cli.job<CompactResult>('library.compact', pos[1] === undefined ? {} : { id: pos[1] });
+    const r = await cli.job('library.compact', pos[1] === undefined ? {} : { id: pos[1] });
     cli.print(r, `Removed ${r.removed} old version${r.removed === 1 ? '' : 's'}${pos[1] === undefined ? '' : ` of ${pos[1]}`}.`);
     return;
   }

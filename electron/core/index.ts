@@ -12,6 +12,7 @@ import { contactHandlers } from './contacts/handlers';
 import { contactBulkHandlers } from './contacts/bulk-handlers';
 import { contactPersonHandlers } from './contacts/person-handlers';
 import { releaseHandlers } from './releases/handlers';
+import { lifecycleHandlers } from './releases/lifecycle';
 import { searchHandlers } from './search/handlers';
 import { uiHandlers } from './ui/handlers';
 import { importHandlers } from './import/handlers';
@@ -48,6 +49,7 @@ export interface Core {
 export const handlers: Handlers = {
   ...libraryHandlers,
   ...releaseHandlers,
+  ...lifecycleHandlers,
   ...contactHandlers,
   ...officeHandlers,
   ...attachmentHandlers,

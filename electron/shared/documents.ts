@@ -122,6 +122,14 @@ export const RevisionMetaSchema = z.object({
 });
 export type RevisionMeta = z.infer<typeof RevisionMetaSchema>;
 
+export const WithdrawalSchema = z
+  .object({
+    reason: z.string().trim().min(1, 'say why the release is withdrawn').max(2000),
+    at: InstantSchema,
+  })
+  .strict();
+export const TrashedSchema = z.object({ at: InstantSchema }).strict();
+
 export const ReleaseFields = z
   .object({
     ...BaseFields,
@@ -140,6 +148,10 @@ export const ReleaseFields = z
     contacts: z.array(DocIdSchema).max(200).default([]),
     tags: z.array(tag).max(100).default([]),
     translationGroup: DocIdSchema.nullable().default(null),
+    /** Why and when it was withdrawn (status "withdrawn"); set by release.withdraw. */
+    withdrawal: WithdrawalSchema.nullable().optional(),
+    /** In the trash since then: hidden from lists, search and new kits until restored or the trash is emptied. */
+    trashed: TrashedSchema.nullable().optional(),
   })
   .strict();
 export type ReleaseFieldsT = z.infer<typeof ReleaseFields>;

@@ -15,7 +15,8 @@ import { OutletEditor } from '../outlets/OutletEditor';
 import { OutletsScreen } from '../outlets/OutletsScreen';
 import { KitBuilder } from '../kit-builder/KitBuilder';
 import { KitsScreen } from '../kits/KitsScreen';
-import { ReleaseEditor } from '../releases/ReleaseEditor';
+import { NewRelease, ReleaseEditor } from '../releases/ReleaseEditor';
+import { TrashScreen } from '../releases/TrashScreen';
 import { ReleasesScreen } from '../releases/ReleasesScreen';
 import { OfficeEditor } from '../settings/OfficeEditor';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -43,6 +44,10 @@ function Screen({ route }: { route: Route }) {
       return <ReleasesScreen />;
     case 'release':
       return <ReleaseEditor key={route.id} id={route.id} />;
+    case 'newRelease':
+      return <NewRelease key={route.language ?? ''} language={route.language} />;
+    case 'trash':
+      return <TrashScreen />;
     case 'contacts':
       return <ContactsScreen />;
     case 'contact':

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { screen: 'releases' }
   | { screen: 'release'; id: string }
+  | { screen: 'newRelease'; language: string | null }
+  | { screen: 'trash' }
   | { screen: 'contacts' }
   | { screen: 'contact'; id: string | null }
   | { screen: 'contactImport' }
@@ -37,6 +39,9 @@ export function parseRoute(hash: string): Route {
   switch (first) {
     case undefined:
     case 'releases':
+      // Ids start with "rel", so "new" and "trash" never name a release.
+      if (second === 'new') return { screen: 'newRelease', language: third ?? null };
+      if (second === 'trash') return { screen: 'trash' };
       return second ? { screen: 'release', id: second } : { screen: 'releases' };
     case 'contacts':
       if (second === 'new') return { screen: 'contact', id: null };
@@ -65,6 +70,8 @@ export function sectionOf(route: Route): Section | null {
   switch (route.screen) {
     case 'releases':
     case 'release':
+    case 'newRelease':
+    case 'trash':
       return 'releases';
     case 'contacts':
     case 'contact':
@@ -94,6 +101,8 @@ export const href = {
   releases: () => '#/releases',
   import: () => '#/import',
   release: (id: string) => `#/releases/${encodeURIComponent(id)}`,
+  newRelease: (language: string | null) => (language ? `#/releases/new/${encodeURIComponent(language)}` : '#/releases/new'),
+  trash: () => '#/releases/trash',
   contacts: () => '#/contacts',
   contact: (id: string) => `#/contacts/${encodeURIComponent(id)}`,
   newContact: () => '#/contacts/new',

@@ -9,6 +9,16 @@ export function errorText(t: TFunction, error: ApiError): string {
   const params = { ...(error.params ?? {}), message: error.message };
   if (error.code === 'INTERNAL' && error.params?.reason === 'unreachable') return t('errors.unreachable', params);
   if (error.code === 'INTERNAL' && error.params?.reason === 'badReply') return t('errors.badReply', params);
+  if (error.code === 'RELEASE_INCOMPLETE') {
+    // The fields by the names the editor gives them, so the message matches the labels on screen.
+    const fields = String(error.params?.missing ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((f) => t(`releases.${f}`))
+      .join(', ');
+    return t('errors.RELEASE_INCOMPLETE', { ...params, status: t(`status.${String(error.params?.status)}`), fields });
+  }
+  if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
 }

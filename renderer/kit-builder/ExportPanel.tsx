@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoreEvent } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
-import { useClient, useCoreEvents } from '../client/context';
+import { useClient } from '../client/context';
+import { runJob } from '../client/run-job';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { isExportedBytes } from './items';
@@ -16,8 +16,6 @@ interface RunningExport {
   done: number;
   total: number | null;
 }
-
-type JobEvent = Extract<CoreEvent, { type: 'job.progress' | 'job.done' | 'job.failed' }>;
 
 /** Hands the file to the browser's downloads: a Blob behind an object URL and an <a download>. */
 function download(name: string, mediaType: string, base64: string): void {
@@ -57,37 +55,8 @@ export function ExportPanel({
   const [exportError, setExportError] = useState<ApiError | null>(null);
   // The format waiting for the person to confirm exporting an embargoed kit.
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
-  // Export job bookkeeping: the id of ours, and events that arrived before its id did.
+  // The running export's job id, for cancel.
   const jobId = useRef<string | null>(null);
-  const starting = useRef(false);
-  const early = useRef(new Map<string, JobEvent[]>());
-
-  const finish = (e: JobEvent) => {
-    if (e.type === 'job.progress') {
-      setRunning((r) => (r && r.id === e.job.id ? { ...r, done: e.job.done, total: e.job.total } : r));
-      return;
-    }
-    jobId.current = null;
-    setRunning(null);
-    setCancelling(false);
-    if (e.type === 'job.done') {
-      if (!isExportedBytes(e.result)) return setExportError({ code: 'INTERNAL', message: t('errors.badReply'), params: { reason: 'badReply' } });
-      download(e.result.name, e.result.mediaType, e.result.data);
-      setExportNote(t('kitBuilder.exported', { name: e.result.name }));
-    } else if (e.job.state === 'cancelled' || e.error.code === 'CANCELLED') {
-      setExportNote(t('kitBuilder.cancelled'));
-    } else {
-      setExportError({ code: e.error.code as ApiError['code'], message: e.error.message });
-    }
-  };
-
-  useCoreEvents((e) => {
-    if (e.type !== 'job.progress' && e.type !== 'job.done' && e.type !== 'job.failed') return;
-    if (e.job.method !== 'kit.exportFile') return;
-    if (e.job.id === jobId.current) finish(e);
-    // A short export can end before the call that started it has answered with its id.
-    else if (starting.current) early.current.set(e.job.id, [...(early.current.get(e.job.id) ?? []), e]);
-  });
 
   const ask = (format: ExportFormat) => {
     setExportNote(null);
@@ -104,15 +73,31 @@ export function ExportPanel({
     if (!(await saveFirst())) {
       return setExportNote(t('kitBuilder.saveFirst'));
     }
-    starting.current = true;
-    const r = await client.call('kit.exportFile', { id: kitId, format, confirmEmbargo });
-    starting.current = false;
-    const buffered = r.ok ? (early.current.get(r.value.jobId) ?? []) : [];
-    early.current.clear();
-    if (!r.ok) return setExportError(r.error);
-    jobId.current = r.value.jobId;
-    setRunning({ id: r.value.jobId, format, done: 0, total: null });
-    for (const e of buffered) finish(e);
+    setRunning({ id: '', format, done: 0, total: null });
+    const r = await runJob(
+      client,
+      'kit.exportFile',
+      { id: kitId, format, confirmEmbargo },
+      {
+        onStart: (id) => {
+          jobId.current = id;
+          setRunning((run) => (run ? { ...run, id } : run));
+        },
+        onProgress: (job) => setRunning((run) => (run ? { ...run, done: job.done, total: job.total } : run)),
+      },
+    );
+    jobId.current = null;
+    setRunning(null);
+    setCancelling(false);
+    if (r.ok) {
+      if (!isExportedBytes(r.value)) return setExportError({ code: 'INTERNAL', message: t('errors.badReply'), params: { reason: 'badReply' } });
+      download(r.value.name, r.value.mediaType, r.value.data);
+      setExportNote(t('kitBuilder.exported', { name: r.value.name }));
+    } else if (r.error.code === 'CANCELLED') {
+      setExportNote(t('kitBuilder.cancelled'));
+    } else {
+      setExportError(r.error);
+    }
   };
 
   const cancel = async () => {

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../electron/shared/contract';
 import { DOC_SCHEMA_VERSION, END_MARKS, RELEASE_STATUSES, schemaOf, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
-import { RichTextSchema } from '../../electron/shared/richtext';
+import { plainText, RichTextSchema } from '../../electron/shared/richtext';
+import { isGatedStatus, missingToGoOut, type RequiredField } from '../../electron/shared/releases/rules';
 import { href } from '../app/router';
+import { LifecycleNotice, LifecyclePanel } from './LifecyclePanel';
 import { AttachmentGrid } from '../attachments/AttachmentGrid';
 import { FileDrop } from '../attachments/FileDrop';
 import { useClient } from '../client/context';
@@ -67,6 +69,60 @@ export function ReleaseEditor({ id }: { id: string }) {
   return <ReleaseForm key={`${loaded.doc.rev}:${round}`} loaded={loaded} reload={() => setRound((r) => r + 1)} />;
 }
 
+/**
+ * "New release": an empty editor that stores nothing until the first keystroke, so a click on
+ * "New release" and a step back leave no empty release behind.
+ */
+export function NewRelease({ language }: { language: string | null }) {
+  const loaded = useMemo<Loaded>(() => {
+    const now = new Date().toISOString();
+    const doc = {
+      id: '',
+      rev: '',
+      type: 'release',
+      createdAt: now,
+      createdBy: '',
+      updatedAt: now,
+      updatedBy: '',
+      office: null,
+      headline: '',
+      subheadline: null,
+      datelinePlace: null,
+      releaseDate: null,
+      embargo: null,
+      language: language ?? 'en',
+      status: 'draft',
+      body: { type: 'doc', content: [] },
+      quotes: [],
+      notesToEditors: null,
+      boilerplate: null,
+      endMark: null,
+      contacts: [],
+      tags: [],
+      translationGroup: null,
+    } satisfies Doc<'release'>;
+    return { doc, draft: null };
+  }, [language]);
+  // Once created, the address is the release's own: re-reading it opens the release as saved.
+  return <ReleaseForm loaded={loaded} reload={() => window.dispatchEvent(new HashChangeEvent('hashchange'))} />;
+}
+
+/** A form as what was written in it, the body as its text: equal for an untouched new release. */
+function wordsOf(form: ReleaseForm): string {
+  return JSON.stringify({ ...draftFields(form, true), body: plainText(form.body).trim() });
+}
+
+/** Says next to a field that the status asked for needs it. */
+function Needed({ id, field, missing }: { id: string; field: RequiredField; missing: readonly RequiredField[] }) {
+  const { t } = useTranslation();
+  if (!missing.includes(field)) return null;
+  return (
+    <p className="field-error" id={id}>
+      {t('releases.neededToGoOut')}
+    </p>
+  );
+}
+
 function SaveIndicator({ state }: { state: SaveState }) {
   const { t } = useTranslation();
   return (
@@ -81,7 +137,9 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const client = useClient();
   const offices = useOffices();
   const { doc } = loaded;
-  const id = doc.id;
+  // Empty until the first keystroke of a new release creates it.
+  const [id, setId] = useState(doc.id);
+  const creating = useRef(false);
   const uid = useId();
   const locale = formatLocale(i18n.language);
   const session = useMemo(() => crypto.randomUUID(), []);
@@ -107,8 +165,11 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const patchOf = useCallback((f: ReleaseForm) => fieldsPatch(baseFields, draftFields(f, bodyUsable), touched.current), [baseFields, bodyUsable]);
 
   const attachments = useCall('attachment.list', { release: id, limit: 200 }, id);
+  // A status the person chose that the release cannot have yet; its missing fields are shown.
+  const [wanted, setWanted] = useState<ReleaseStatus | null>(null);
 
   useEffect(() => {
+    if (!id) return;
     const autosave = new Autosave<ReleaseDraftFields>(
       {
         saveDraft: (fields, baseRev) => client.call('draft.save', { id, baseRev, session, fields }),
@@ -125,9 +186,11 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
     );
     autosaveRef.current = autosave;
     const unsubscribe = autosave.subscribe(setSaveState);
-    // A draft from a session that ended without committing: keep its work, make it a revision.
-    if (recovered && !readOnly) {
-      autosave.change(patchOf(formRef.current));
+    // A draft from a session that ended without committing, or what was typed while a new
+    // release was being created: keep it, make it a revision.
+    const pending = patchOf(formRef.current);
+    if (!readOnly && (recovered || Object.keys(pending).length > 0)) {
+      autosave.change(pending);
       void autosave.flush();
     }
     const flush = () => void autosave.flush();
@@ -148,17 +211,40 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
     };
   }, [client, id, session, recovered, patchOf, readOnly]);
 
+  const create = useCallback(async () => {
+    creating.current = true;
+    setSaveState({ kind: 'saving' });
+    const res = await client.call('release.create', draftFields(formRef.current, true));
+    if (!res.ok) {
+      creating.current = false;
+      setSaveState({ kind: 'error', error: res.error });
+      return;
+    }
+    // `creating` stays set: keystrokes until the autosave starts are in the form, and the autosave
+    // writes them on start; clearing it here would let the next keystroke create a second release.
+    revRef.current = res.value.rev;
+    setRev(res.value.rev);
+    // The address becomes the release's own without reloading the editor (and losing the caret).
+    window.history.replaceState(window.history.state, '', href.release(res.value.id));
+    setSaveState({ kind: 'saved' });
+    setId(res.value.id);
+  }, [client]);
+
   const update = useCallback(
     (patch: Partial<ReleaseForm>) => {
       if (readOnly) return;
       const next = { ...formRef.current, ...patch };
       formRef.current = next;
       setForm(next);
-      const changed = patchOf(next);
-      // Typing that ends where it started is no edit: nothing to save.
-      if (Object.keys(changed).length > 0) autosaveRef.current?.change(changed);
+      if (autosaveRef.current) {
+        const changed = patchOf(next);
+        // Typing that ends where it started is no edit: nothing to save.
+        if (Object.keys(changed).length > 0) autosaveRef.current.change(changed);
+      }
+      // The body editor may tidy an empty body on its own: only what the person wrote creates it.
+      else if (!creating.current && wordsOf(next) !== wordsOf(formFromDoc(doc))) void create();
     },
-    [patchOf, readOnly],
+    [patchOf, readOnly, create, doc],
   );
 
   const flush = useCallback(async () => {
@@ -169,6 +255,19 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const onBlur = (e: FocusEvent<HTMLFormElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void flush();
   };
+
+  const gate = wanted ?? (isGatedStatus(form.status) ? form.status : null);
+  const missing = gate ? missingToGoOut(draftFields(form, bodyUsable)) : [];
+  const chooseStatus = (status: ReleaseStatus) => {
+    if (isGatedStatus(status) && missingToGoOut(draftFields(formRef.current, bodyUsable)).length > 0) {
+      setWanted(status);
+      return;
+    }
+    setWanted(null);
+    update({ status });
+  };
+  const invalid = (f: RequiredField) => (missing.includes(f) ? { 'aria-invalid': true, 'aria-describedby': `${uid}-${f}-needed` } : {});
+  const statuses = RELEASE_STATUSES.filter((s) => s !== 'withdrawn' || form.status === 'withdrawn');
 
   const dir = directionOf(form.language);
   const office = offices.find((o) => o.id === form.office) ?? null;
@@ -194,12 +293,22 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           {t('releases.recovered', { when: formatDateTime(recovered.updatedAt, locale) })}
         </p>
       )}
+      {id && <LifecycleNotice id={id} doc={doc} onChanged={reload} />}
       <div className="editor-columns">
         <form className="release-form" aria-label={t('releases.editorLabel')} onSubmit={(e) => e.preventDefault()} onBlur={onBlur}>
           <fieldset className="form-lock" disabled={readOnly}>
           <div className="field">
             <label htmlFor={`${uid}-headline`}>{t('releases.headline')}</label>
-            <input id={`${uid}-headline`} className="headline-input" dir={dir} lang={form.language} value={form.headline} onChange={(e) => update({ headline: e.target.value })} />
+            <input
+              id={`${uid}-headline`}
+              className="headline-input"
+              dir={dir}
+              lang={form.language}
+              value={form.headline}
+              onChange={(e) => update({ headline: e.target.value })}
+              {...invalid('headline')}
+            />
+            <Needed id={`${uid}-headline-needed`} field="headline" missing={missing} />
           </div>
           <div className="field">
             <label htmlFor={`${uid}-sub`}>{t('releases.subheadline')}</label>
@@ -208,11 +317,13 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           <div className="row">
             <div className="field">
               <label htmlFor={`${uid}-place`}>{t('releases.datelinePlace')}</label>
-              <input id={`${uid}-place`} dir="auto" value={form.datelinePlace ?? ''} onChange={(e) => update({ datelinePlace: e.target.value })} />
+              <input id={`${uid}-place`} dir="auto" value={form.datelinePlace ?? ''} onChange={(e) => update({ datelinePlace: e.target.value })} {...invalid('datelinePlace')} />
+              <Needed id={`${uid}-datelinePlace-needed`} field="datelinePlace" missing={missing} />
             </div>
             <div className="field">
               <label htmlFor={`${uid}-date`}>{t('releases.releaseDate')}</label>
-              <input id={`${uid}-date`} type="date" value={form.releaseDate ?? ''} onChange={(e) => update({ releaseDate: e.target.value || null })} />
+              <input id={`${uid}-date`} type="date" value={form.releaseDate ?? ''} onChange={(e) => update({ releaseDate: e.target.value || null })} {...invalid('releaseDate')} />
+              <Needed id={`${uid}-releaseDate-needed`} field="releaseDate" missing={missing} />
             </div>
           </div>
           <div className="row">
@@ -227,8 +338,8 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
               id={`${uid}-status`}
               label={t('releases.status')}
               value={form.status}
-              choices={RELEASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-              onChange={(status) => update({ status: status as ReleaseStatus })}
+              choices={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              onChange={(status) => chooseStatus(status as ReleaseStatus)}
             />
             <SelectField
               id={`${uid}-office`}
@@ -239,6 +350,11 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
               onChange={(office) => update({ office: office || null })}
             />
           </div>
+          {wanted && missing.length > 0 && (
+            <p className="error" role="alert">
+              {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(', ') })}
+            </p>
+          )}
           <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} />
           <div className="field">
             <span className="label" id={`${uid}-body`}>
@@ -251,6 +367,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
                 {t('releases.bodyUnreadable')}
               </p>
             )}
+            <Needed id={`${uid}-body-needed`} field="body" missing={missing} />
           </div>
           <QuotesEditor quotes={form.quotes} dir={dir} onChange={(quotes) => update({ quotes })} />
           <div className="field">
@@ -297,7 +414,8 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           <ListEditor label={t('releases.tags')} values={form.tags} onChange={(tags) => update({ tags })} validate={(v) => (v.length > 60 ? t('releases.tagTooLong') : null)} />
           </fieldset>
         </form>
-        <aside className="editor-side" aria-label={t('releases.sidePanels')}>
+        {id && <aside className="editor-side" aria-label={t('releases.sidePanels')}>
+          <LifecyclePanel id={id} doc={doc} beforeAction={flush} onChanged={reload} />
           <section className="panel" aria-labelledby={`${uid}-att`}>
             <h2 id={`${uid}-att`}>{t('nav.attachments')}</h2>
             {attachments.status === 'error' && <ErrorMessage error={attachments.error} />}
@@ -307,7 +425,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           </section>
           <VersionsPanel id={id} language={form.language} beforeTranslate={flush} />
           <HistoryPanel id={id} currentRev={rev} beforeRestore={flush} onRestored={reload} />
-        </aside>
+        </aside>}
       </div>
     </div>
   );

@@ -2,9 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
-import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
-import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
@@ -27,11 +25,8 @@ const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', t
 
 export function ReleasesScreen() {
   const { t, i18n } = useTranslation();
-  const client = useClient();
   const offices = useOffices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [createError, setCreateError] = useState<ApiError | null>(null);
-  const [creating, setCreating] = useState(false);
   const applied = useDebounced(filters, 250);
   const locale = formatLocale(i18n.language);
 
@@ -45,14 +40,6 @@ export function ReleasesScreen() {
   const filtered = JSON.stringify(applied) !== JSON.stringify(NO_FILTERS);
 
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
-
-  const create = async () => {
-    setCreating(true);
-    const res = await client.call('release.create', { headline: '', language: filters.language || 'en' });
-    setCreating(false);
-    if (res.ok) navigate(href.release(res.value.id));
-    else setCreateError(res.error);
-  };
 
   const { loadMore } = list;
   const onNearEnd = useCallback(() => loadMore(), [loadMore]);
@@ -78,15 +65,17 @@ export function ReleasesScreen() {
         <h1>{t('nav.releases')}</h1>
         {/* Most releases already exist as a Word file or a web page: importing sits next to writing one. */}
         <div className="actions">
-          <button type="button" className="primary" onClick={() => void create()} disabled={creating}>
+          <button type="button" className="primary" onClick={() => navigate(href.newRelease(filters.language || null))}>
             {t('releases.new')}
           </button>
           <a className="button" href={href.import()}>
             {t('releases.import')}
           </a>
+          <a className="button" href={href.trash()}>
+            {t('trash.title')}
+          </a>
         </div>
       </div>
-      {createError && <ErrorMessage error={createError} />}
       <form className="filters" role="search" aria-label={t('releases.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="rel-q">{t('releases.searchLabel')}</label>

@@ -4,7 +4,9 @@ import type { ApiError, Result } from '../../electron/shared/errors';
  * Autosave for a document being edited. Every change goes to the draft journal shortly after
  * the typing (so a crash or a dead battery loses at most a fraction of a second), and becomes a
  * revision once the person pauses, leaves the field or the page. Saves never overlap and
- * always run in the order the changes were made.
+ * always run in the order the changes were made. "Saved" is shown only once the revision is
+ * written: from then on lists, search, kits and exports see the edit (see README, "How saving
+ * works"); a draft in the journal alone is still "Saving…".
  */
 
 export type SaveState =
@@ -42,7 +44,7 @@ export class Autosave<F> {
     opts: AutosaveOptions = {},
   ) {
     this.saveDelay = opts.saveDelayMs ?? 400;
-    this.commitDelay = opts.commitDelayMs ?? 3000;
+    this.commitDelay = opts.commitDelayMs ?? 1500;
   }
 
   get state(): SaveState {
@@ -121,8 +123,8 @@ export class Autosave<F> {
       this.setState({ kind: 'error', error: res.error });
       return;
     }
+    // Safe from a crash now, but not yet what lists and kits read: the commit says "Saved".
     this.uncommitted = true;
-    if (this.pending === null && this.saveTimer === null) this.setState({ kind: 'saved' });
   }
 
   private async commitNow(): Promise<void> {

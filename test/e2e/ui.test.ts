@@ -81,9 +81,11 @@ describe('Dateline in the browser', () => {
   it('writes a release with a rich-text body; it saves itself', async () => {
     await h.nav('Releases').click();
     await page.getByRole('button', { name: 'New release' }).click();
+    // The release is created by the first keystroke, not by the click.
+    await page.waitForURL(/#\/releases\/new/);
+    await page.getByLabel('Headline', { exact: true }).fill(HEADLINE);
     await page.waitForURL(/#\/releases\/rel/);
     releaseId = decodeURIComponent(page.url().split('#/releases/')[1]!);
-    await page.getByLabel('Headline', { exact: true }).fill(HEADLINE);
     await page.getByLabel('Dateline place', { exact: true }).fill('Beledweyne');
     const body = page.getByRole('textbox', { name: 'Body' });
     await body.click();

@@ -383,9 +383,8 @@ describe('the print window', () => {
   it('gives up after the time limit with a clear error, closing the window', async () => {
     expect(PRINT_TIME_LIMIT_MS).toBe(120_000);
     PrintableWindow.loading = () => new Promise(() => undefined);
-    const started = Date.now();
+    // The page never loads: only the time limit can end this print, so its error is the proof.
     const failed = await rejection(printKitPdf(kit(), new AbortController().signal, { timeLimitMs: 30 }));
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(failed.code).toBe('INTERNAL');
     expect(failed.message).toMatch(/^Printing the kit to PDF took more than \d+ seconds and was stopped\./);
     expect(lastPrintWindow().isDestroyed()).toBe(true);

@@ -3,16 +3,12 @@ import { parseSource } from '../../electron/core/import/parse';
 
 /**
  * Input no careful person would write but that people paste anyway: it must come back as a
- * draft (or a clear refusal) quickly, never as a crash or a hang.
+ * draft (or a clear refusal), never as a crash or a hang. How fast is measured in the bench
+ * (BENCH_ONLY=import), not here, where a slow shared machine would fail a correct parser.
  */
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t = performance.now();
-  const value = await f();
-  return { value, ms: performance.now() - t };
-}
 
 describe('odd input', () => {
   it('refuses a file of blank lines and reads one of invisible characters as an empty draft', async () => {
@@ -25,16 +21,14 @@ describe('odd input', () => {
 
   it('reads a single giant paragraph without punctuation in reasonable time', async () => {
     const words = Array.from({ length: 40_000 }, (_, i) => (i % 7 === 0 ? 'Kasese' : 'water'));
-    const { value, ms } = await timed(() => parseSource({ name: 'giant.txt', bytes: enc(words.join(' ')) }));
-    expect(ms).toBeLessThan(10_000);
+    const value = await parseSource({ name: 'giant.txt', bytes: enc(words.join(' ')) });
     expect(value.release.body.join(' ').length).toBeGreaterThanOrEqual(100_000);
   });
 
   it('reads a single giant run-on release (sentences, no line breaks)', async () => {
     const sentence = 'Relief teams in Kasese district delivered 4,000 water filters to families this week. ';
     const text = `Press release Filters reach Kasese KASESE, Uganda, 3 March 2026 – ${sentence.repeat(3000)}For more information contact Jane Roe, jroe@hope.example, +256 700 000 111`;
-    const { value, ms } = await timed(() => parseSource({ name: 'runon.txt', bytes: enc(text) }));
-    expect(ms).toBeLessThan(10_000);
+    const value = await parseSource({ name: 'runon.txt', bytes: enc(text) });
     expect(value.release.datelinePlace).toBe('Kasese, Uganda');
     expect(value.contacts.map((c) => c.email)).toEqual(['jroe@hope.example']);
   });
@@ -44,8 +38,7 @@ describe('odd input', () => {
     const last = ['Abebe', 'Brun', 'Castro', 'Diallo', 'Eriksen', 'Fofana'];
     const people = Array.from({ length: 60 }, (_, i) => `${first[i % 10]} ${last[Math.floor(i / 10)]}, Press Officer, +41 22 555 ${String(1000 + i)}, p${i}@agency.example`);
     const text = `Clinics reopen\n\nGENEVA, 3 March 2026 – Twelve clinics reopened today after repairs that took three months and cost less than planned.\n\nMedia contacts:\n${people.join('\n')}\n`;
-    const { value, ms } = await timed(() => parseSource({ name: 'many.txt', bytes: enc(text) }));
-    expect(ms).toBeLessThan(10_000);
+    const value = await parseSource({ name: 'many.txt', bytes: enc(text) });
     expect(value.contacts).toHaveLength(50);
     expect(value.contacts[0]).toMatchObject({ name: 'Amina Abebe', role: 'Press Officer', email: 'p0@agency.example' });
     expect(new Set(value.contacts.map((c) => c.email)).size).toBe(50);
@@ -84,8 +77,7 @@ describe('odd input', () => {
 
   it('reads a page whose every paragraph is a quote opening without closing', async () => {
     const text = `Headline here\n\nGENEVA, 3 March 2026 – Teams arrived today in the district.\n\n${'“This goes on and on and never closes its quote\n\n'.repeat(200)}`;
-    const { value, ms } = await timed(() => parseSource({ name: 'open.txt', bytes: enc(text) }));
-    expect(ms).toBeLessThan(5_000);
+    const value = await parseSource({ name: 'open.txt', bytes: enc(text) });
     expect(value.release.quotes.length).toBeLessThanOrEqual(1);
   });
 });

@@ -47,19 +47,21 @@ describe('autosave', () => {
     expect(transport.saves[0]!.baseRev).toBe('1-x');
   });
 
-  it('commits a revision 3 s after the last change, and the next draft builds on it', async () => {
+  it('commits a revision 1.5 s after the last change, says "saved" only then, and the next draft builds on it', async () => {
     const { transport, calls } = makeTransport();
     const a = new Autosave<Fields>(transport, '1-x');
     const states: SaveState['kind'][] = [];
     a.subscribe((s) => states.push(s.kind));
     a.change({ headline: 'Flood' });
-    await vi.advanceTimersByTimeAsync(2999);
+    await vi.advanceTimersByTimeAsync(1499);
     expect(calls).toEqual(['save:Flood']);
+    // In the journal, not yet in the library: lists and kits would not see it, so not "saved".
+    expect(a.state.kind).toBe('saving');
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toEqual(['save:Flood', 'commit']);
     expect(a.baseRev).toBe(`2-${'a'.repeat(32)}`);
     expect(a.state.kind).toBe('saved');
-    expect(states[0]).toBe('saving');
+    expect(states).toEqual(['saving', 'saved']);
     a.change({ headline: 'Floods' });
     await vi.advanceTimersByTimeAsync(400);
     expect(transport.saves[1]!.baseRev).toBe(`2-${'a'.repeat(32)}`);
@@ -74,7 +76,7 @@ describe('autosave', () => {
     }
     expect(calls.filter((c) => c === 'commit')).toEqual([]);
     expect(calls.filter((c) => c.startsWith('save:')).length).toBe(10);
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(500);
     expect(calls.at(-1)).toBe('commit');
   });
 

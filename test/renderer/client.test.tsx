@@ -156,6 +156,8 @@ describe('HTTP client', () => {
       throw new TypeError('offline');
     });
     const waits: number[] = [];
+    let fifth = () => undefined as void;
+    const fiveWaits = new Promise<void>((r) => (fifth = r));
     const client = createHttpClient({
       token: 't',
       baseUrl: 'http://127.0.0.1:1',
@@ -164,10 +166,11 @@ describe('HTTP client', () => {
       setTimeout: (fn, ms) => {
         waits.push(ms);
         if (waits.length < 5) setTimeout(fn, 0);
+        else fifth();
       },
     });
     const stop = client.on(() => undefined);
-    await new Promise((r) => setTimeout(r, 50));
+    await fiveWaits;
     stop();
     expect(waits).toEqual([1000, 2000, 4000, 5000, 5000]);
   });

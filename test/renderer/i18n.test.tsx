@@ -55,6 +55,12 @@ describe('English strings', () => {
     );
     expect(errorText(t, { code: 'EMPTY_FILE', message: 'x' })).toBe('The file is empty (0 bytes); nothing was stored.');
     expect(errorText(t, { code: 'INTERNAL', message: 'gone', params: { reason: 'unreachable' } })).toMatch(/^Dateline is not answering/);
+    expect(errorText(t, { code: 'RELEASE_INCOMPLETE', message: 'x', params: { status: 'approved', missing: 'datelinePlace,body' } })).toBe(
+      'To be “Approved”, this release needs: Dateline place, Body.',
+    );
+    expect(errorText(t, { code: 'RELEASE_UNAVAILABLE', message: 'x', params: { headline: 'Floods', reason: 'trashed', id: 'rel-1' } })).toBe(
+      '“Floods” is in the trash; restore it first.',
+    );
     expect(errorText(t, { code: 'SOMETHING_NEW' as never, message: 'A newer core said this.' })).toBe('A newer core said this.');
   });
 

@@ -2,7 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contacts/columns';
 import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contacts/bulk-contract';
-import type { EraseResult } from '../../shared/contacts/person-contract';
 import { DatelineError } from '../../shared/errors';
 import { unreadable } from '../../core/attachments/files';
 import { intOption, need, UsageError, type Cli, type Command, type Values } from '../cli';
@@ -88,7 +87,7 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
   const dryRun = v['dry-run'] === true;
   const mapping = readMapping(v.mapping);
   const encoding = encodingOption(v.encoding);
-  const report = await cli.call<ContactImportReport>('contact.importFile', {
+  const report = await cli.call('contact.importFile', {
     path: file,
     commit: !dryRun,
     limit: cli.json ? 1_000_000 : 10_000,
@@ -119,10 +118,11 @@ function filterOf(v: Values): Record<string, string> {
 }
 
 async function exportContacts(cli: Cli, v: Values): Promise<void> {
-  if (!v.format || !['csv', 'vcf'].includes(v.format)) throw new UsageError('contacts export needs --format csv or --format vcf');
+  const format = v.format;
+  if (format !== 'csv' && format !== 'vcf') throw new UsageError('contacts export needs --format csv or --format vcf');
   if (!v.out) throw new UsageError('contacts export needs --out FILE');
-  const r = await cli.call<{ path: string; count: number; bytes: number }>('contact.exportFile', {
-    format: v.format,
+  const r = await cli.call('contact.exportFile', {
+    format,
     out: resolve(v.out),
     ...filterOf(v),
   });
@@ -153,11 +153,11 @@ export const contactsCommand: Command = {
     if (sub === 'import') return importContacts(cli, pos, v);
     if (sub === 'export') return exportContacts(cli, v);
     if (sub === 'show') {
-      cli.print(await cli.call('contact.get', { id: pos[2] }));
+      cli.print(await cli.call('contact.get', { id: need(pos, 2, 'the contact ID') }));
       return;
     }
     if (sub === 'erase') {
-      const r = await cli.call<EraseResult>('contact.erase', { id: pos[2] });
+      const r = await cli.call('contact.erase', { id: need(pos, 2, 'the contact ID') });
       cli.print(
         r,
         `${r.id} erased: every stored version of it removed; ${r.suppressedKeys} e-mail/phone key${r.suppressedKeys === 1 ? '' : 's'} added to the suppression record of ${r.office}, so no import brings the person back; ${r.releasesChanged} release(s) and ${r.kitsChanged} kit(s) no longer name them. Backups taken before still hold the data.`,
@@ -165,7 +165,7 @@ export const contactsCommand: Command = {
       return;
     }
     if (sub === 'list') {
-      const page = await cli.call<{ items: { id: string; name: string; organisation: string | null; kind: string }[]; nextCursor: string | null; total: number }>('contact.list', {
+      const page = await cli.call('contact.list', {
         limit: intOption(v.limit, 'limit', 1, 500) ?? 50,
         cursor: v.cursor ?? null,
         ...filterOf(v),

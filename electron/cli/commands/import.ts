@@ -79,10 +79,10 @@ export const importCommand: Command = {
     for (const file of files) {
       try {
         const source = await readSource(file);
-        const preview = await cli.call<ImportPreview>('import.preview', source);
+        const preview = await cli.call('import.preview', source);
         let committed: ImportCommitted | null = null;
         if (!dryRun) {
-          committed = await cli.call<ImportCommitted>('import.commit', {
+          committed = await cli.call('import.commit', {
             release: preview.release,
             contacts: preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone })),
             source,

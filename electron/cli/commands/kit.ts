@@ -2,11 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SECTION_KINDS, type KitItem } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
-import type { KitExportResult } from '../../shared/kits/contract';
 import { EXPORT_FORMATS, sectionLabel, type ExportFormat } from '../../shared/kits/layout';
 import { markdownToRichText } from '../../core/markdown';
 import { closePdfPrinter } from '../../core/kits/pdf';
-import { UsageError, type Command, type Values } from '../cli';
+import { need, UsageError, type Command, type Values } from '../cli';
 
 /**
  * `dateline kit create` and `dateline export`: assembling a press kit from the command line
@@ -89,7 +88,7 @@ export const kitCommand: Command = {
       if (it.kind === 'attachment') await cli.call('attachment.get', { id: it.id });
       if (it.kind === 'contact') await cli.call('contact.get', { id: it.id });
       if (it.kind === 'release') {
-        const versions = await cli.call<{ language: string }[]>('release.versions', { id: it.id });
+        const versions = await cli.call('release.versions', { id: it.id });
         const missing = (it.languages ?? []).find((l) => !versions.some((x) => x.language === l));
         if (missing) {
           throw new DatelineError('NOT_FOUND', `Release ${it.id} has no "${missing}" version (it has: ${versions.map((x) => x.language).join(', ')}).`, {
@@ -98,8 +97,8 @@ export const kitCommand: Command = {
         }
       }
     }
-    const created = await cli.call<{ id: string; rev: string }>('kit.create', {
-      title: v.title,
+    const created = await cli.call('kit.create', {
+      title: need([v.title ?? ''], 0, '--title'),
       language,
       ...(v.office ? { office: v.office } : {}),
       items,
@@ -120,7 +119,7 @@ export const exportCommand: Command = {
   async run(cli, pos, v, io) {
     const formats = parseFormats(v.format);
     try {
-      const result = await cli.job<KitExportResult>('kit.export', { id: pos[1], formats, outDir: resolve(v.out ?? '.'), confirmEmbargo: v['confirm-embargo'] });
+      const result = await cli.job('kit.export', { id: need(pos, 1, 'the KIT_ID'), formats, outDir: resolve(v.out ?? '.'), confirmEmbargo: v['confirm-embargo'] });
       if (!cli.json) for (const w of result.warnings) io.err(`warning: ${w.message}\n`);
       cli.print(
         result.files,

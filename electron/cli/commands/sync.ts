@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { formatBytes } from '../../shared/sync/bytes';
-import type { SyncFileExport, SyncFileImport, SyncSummary } from '../../shared/sync/contract';
+import type { SyncSummary } from '../../shared/sync/contract';
 import { need, UsageError, type Cli, type Command, type Io, type Values } from '../cli';
 
 /**
@@ -110,19 +110,19 @@ export const syncCommand: Command = {
   async run(cli: Cli, pos: string[], v: Values, io: Io) {
     const sub = pos[1];
     if (sub === 'export') {
-      const r = await cli.job<SyncFileExport>('sync.export', { out: resolve(v.out!), peer: v.peer ?? null });
+      const r = await cli.job('sync.export', { out: resolve(v.out!), peer: v.peer ?? null });
       cli.print(r, `Wrote ${r.docs} revision${r.docs === 1 ? '' : 's'} and ${r.files} file${r.files === 1 ? '' : 's'} to ${v.out}.`);
       return;
     }
     if (sub === 'import') {
-      const r = await cli.job<SyncFileImport>('sync.import', { from: resolve(pos[2]!) });
+      const r = await cli.job('sync.import', { from: resolve(pos[2]!) });
       const denied = r.denied.length ? `; ${r.denied.length} refused: ${r.denied.map((d) => `${d.id} (${d.reason})`).join(', ')}` : '';
       cli.print(r, `Merged ${r.written} new revision${r.written === 1 ? '' : 's'} (${r.skipped} already here) and ${r.files} file${r.files === 1 ? '' : 's'}${denied}.`);
       return;
     }
     const pass = await password(v, io);
-    const summary = await cli.job<SyncSummary>('sync.run', {
-      remote: v.remote,
+    const summary = await cli.job('sync.run', {
+      remote: need([v.remote ?? ''], 0, '--remote URL'),
       ...(v.user ? { user: v.user } : {}),
       ...(pass !== undefined ? { password: pass } : {}),
       create: v.create ?? false,

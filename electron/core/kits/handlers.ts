@@ -1,17 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { KitItem } from '../../shared/documents';
 import { FORMAT_MEDIA_TYPES } from '../../shared/kits/layout';
 import type { KIT_API, KitSummary } from '../../shared/kits/contract';
 import type { Handlers } from '../dispatcher';
+import { assertUsableInKit } from '../releases/gate';
 import { listPage } from '../store/paging';
 import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { exportKit } from './export';
 import { previewKit } from './preview';
 
+const releaseIds = (items: readonly KitItem[]): string[] => items.flatMap((i) => (i.kind === 'release' ? [i.id] : []));
+
 export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
-  'kit.create': (input, ctx) => createDoc(ctx, 'kit', input),
-  'kit.update': (input, ctx) => updateDoc(ctx, 'kit', input.id, input.rev, input.fields),
+  'kit.create': (input, ctx) => {
+    assertUsableInKit(ctx, releaseIds(input.items));
+    return createDoc(ctx, 'kit', input);
+  },
+  'kit.update': (input, ctx) => {
+    if (input.fields.items) {
+      const current = ctx.library.docs.require(input.id, 'kit').body.items;
+      assertUsableInKit(ctx, releaseIds(input.fields.items), new Set(releaseIds(Array.isArray(current) ? (current as KitItem[]) : [])));
+    }
+    return updateDoc(ctx, 'kit', input.id, input.rev, input.fields);
+  },
   'kit.get': (input, ctx) => getDoc(ctx, 'kit', input.id),
   'kit.list': (input, ctx) =>
     listPage<{ title: string; language: string; item_count: number; updated_at: string }, KitSummary>(ctx.library.db, {

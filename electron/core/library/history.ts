@@ -3,6 +3,7 @@ import { DatelineError, isDatelineError } from '../../shared/errors';
 import { DOC_TYPES, isReservedName, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
+import { assertReadyToGoOut } from '../releases/gate';
 import { noSuchDoc } from '../store/docstore';
 import { validateKnown } from '../store/repository';
 import { prepared } from '../store/statements';
@@ -71,6 +72,7 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
     // defaults of fields the base left out, and those would count as the person's changes.
     const patched = { ...(base ?? current.body), ...draft.fields };
     const ours = validateKnown(type, patched);
+    if (type === 'release') assertReadyToGoOut(base ?? current.body, ours);
     let rev: string;
     if (current.deleted) {
       rev = docs.branch(id, baseRev, ours, who);
@@ -130,7 +132,8 @@ export const historyHandlers: Pick<
     }
     // Validate now so a typo in a field name fails while the person is still typing.
     const current = ctx.library.docs.require(input.id, type);
-    validateKnown(type, { ...current.body, ...input.fields });
+    const next = validateKnown(type, { ...current.body, ...input.fields });
+    if (type === 'release') assertReadyToGoOut(current.body, next);
     const now = ctx.library.docs.now();
     // Merged here, not with json_patch: a field set to null (an embargo cleared) must stay null.
     const existing = readDraft(ctx, input.id);

@@ -1,18 +1,35 @@
 import { DatelineError } from '../../shared/errors';
+import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
-import { createDoc, getDoc, updateDoc, validateKnown } from '../store/repository';
+import { createDoc, getDoc, validateKnown } from '../store/repository';
 import { listPage } from '../store/paging';
+import { assertReadyToGoOut } from './gate';
 import { COLUMNS, releaseSummaries, summary, tagsFor, type ReleaseRow } from './queries';
 
 export const releaseHandlers: Pick<
   Handlers,
   'release.create' | 'release.update' | 'release.get' | 'release.list' | 'release.translate' | 'release.versions'
 > = {
-  'release.create': (input, ctx) => createDoc(ctx, 'release', input),
-  'release.update': (input, ctx) => updateDoc(ctx, 'release', input.id, input.rev, input.fields),
+  'release.create': (input, ctx) => {
+    assertReadyToGoOut(null, input, []);
+    return createDoc(ctx, 'release', input);
+  },
+  'release.update': (input, ctx) =>
+    ctx.library.db
+      .transaction(() => {
+        const docs = ctx.library.docs;
+        const current = docs.require(input.id, 'release');
+        const base = input.rev && input.rev !== current.rev ? docs.getRevision(input.id, input.rev).body : current.body;
+        const merged = validateKnown('release', { ...base, ...input.fields });
+        assertReadyToGoOut(base, merged);
+        const d = docs.update(input.id, merged, { author: ctx.library.author }, input.rev ?? current.rev);
+        return { id: d.id, rev: d.rev };
+      })
+      .immediate(),
   'release.get': (input, ctx) => getDoc(ctx, 'release', input.id),
   'release.list': (input, ctx) => {
     const where: { sql: string; params: (string | number)[] }[] = [];
+    where.push(input.trashed ? { sql: 'p.status = ?', params: [TRASHED] } : { sql: 'p.status <> ?', params: [TRASHED] });
     if (input.status) where.push({ sql: 'p.status = ?', params: [input.status] });
     if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
     if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
@@ -34,6 +51,12 @@ export const releaseHandlers: Pick<
     const db = ctx.library.db;
     return db.transaction(() => {
       const source = ctx.library.docs.require(input.id, 'release');
+      if (source.body.trashed) {
+        throw new DatelineError('RELEASE_UNAVAILABLE', `id: the release "${source.id}" is in the trash; restore it first.`, {
+          path: ['id'],
+          params: { id: source.id, headline: typeof source.body.headline === 'string' ? source.body.headline : source.id, reason: 'trashed' },
+        });
+      }
       if (source.body.language === input.language) {
         throw new DatelineError('INVALID_INPUT', `language: this release is already in "${input.language}".`, { path: ['language'] });
       }
@@ -49,20 +72,24 @@ export const releaseHandlers: Pick<
         group = source.id;
         ctx.library.docs.update(source.id, { ...source.body, translationGroup: group }, { author: ctx.library.author }, source.rev);
       }
-      // The new version starts from the source's facts; its text is for the translator to write.
+      // The new version keeps the source's facts (place, date, embargo, office, contacts, tags)
+      // and none of its words: the writer starts from an empty page in the new language, so no
+      // English sentence survives into the Arabic release by oversight.
+      const boilerplate = source.body.boilerplate;
       const fields = validateKnown('release', {
         office: source.body.office ?? null,
-        headline: source.body.headline ?? '',
-        subheadline: source.body.subheadline ?? null,
+        headline: '',
+        subheadline: null,
         datelinePlace: source.body.datelinePlace ?? null,
         releaseDate: source.body.releaseDate ?? null,
         embargo: source.body.embargo ?? null,
         language: input.language,
         status: 'draft',
-        body: source.body.body ?? { type: 'doc', content: [] },
-        quotes: source.body.quotes ?? [],
-        notesToEditors: source.body.notesToEditors ?? null,
-        boilerplate: source.body.boilerplate ?? null,
+        body: { type: 'doc', content: [] },
+        quotes: [],
+        notesToEditors: null,
+        // An office's boilerplate follows the language; a text written into the source does not.
+        boilerplate: boilerplate && typeof boilerplate === 'object' && 'office' in boilerplate ? boilerplate : null,
         endMark: source.body.endMark ?? null,
         contacts: source.body.contacts ?? [],
         tags: source.body.tags ?? [],
@@ -75,6 +102,6 @@ export const releaseHandlers: Pick<
     const source = ctx.library.docs.require(input.id, 'release');
     const group = typeof source.body.translationGroup === 'string' ? source.body.translationGroup : null;
     if (!group) return releaseSummaries(ctx, { sql: 'd.id = ?', params: [source.id] });
-    return releaseSummaries(ctx, { sql: 'p.translation_group = ?', params: [group] });
+    return releaseSummaries(ctx, { sql: 'p.translation_group = ? AND (p.status <> ? OR d.id = ?)', params: [group, TRASHED, source.id] });
   },
 };

@@ -39,7 +39,7 @@ function statements(db: Database.Database): Statements {
          FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match) f
          JOIN docs d ON d.rowid = f.rowid
          LEFT JOIN release_p r ON r.doc_rowid = f.rowid
-         WHERE d.deleted = 0 AND (@types IS NULL OR d.type IN (SELECT value FROM json_each(@types)))
+         WHERE d.deleted = 0 AND (r.status IS NULL OR r.status <> 'trashed') AND (@types IS NULL OR d.type IN (SELECT value FROM json_each(@types)))
          ORDER BY ${SEARCH_ORDER} LIMIT @limit OFFSET @offset`,
       ),
       titles: Object.fromEntries(DOC_TYPES.map((t) => [t, db.prepare(TITLE_SQL[t])])) as Statements['titles'],

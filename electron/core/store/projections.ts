@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { plainText, type RichText } from '../../shared/richtext';
 import { foldText, indexText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
+import { TRASHED } from '../../shared/releases/rules';
 
 /**
  * Projections: the relational rows and full-text entries the UI queries, derived from the
@@ -145,7 +146,8 @@ export function project(db: Database.Database, type: string, rowid: number, body
         rowid,
         headline,
         str(body.language) ?? 'und',
-        str(body.status) ?? 'draft',
+        // A trashed release lists as "trashed" whatever its status, so every list leaves it out in one place.
+        body.trashed ? TRASHED : (str(body.status) ?? 'draft'),
         str(body.office),
         str(body.releaseDate),
         str(embargo?.at),

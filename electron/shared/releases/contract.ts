@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocIdSchema, LanguageSchema, ReleaseFields, ReleaseStatusSchema, type Doc } from '../documents';
-import { fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
+import { BaseRev, fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
 
 /** Contract methods of press releases and their language versions. Merged into API in contract.ts. */
 
@@ -9,6 +9,7 @@ export interface ReleaseSummary {
   rev: string;
   headline: string;
   language: string;
+  /** The release's status, or "trashed" while it is in the trash. */
   status: string;
   office: string | null;
   releaseDate: string | null;
@@ -28,8 +29,22 @@ export const RELEASE_API = {
       language: LanguageSchema.optional(),
       office: DocIdSchema.optional(),
       tag: z.string().max(60).optional(),
+      /** True lists the trash; otherwise trashed releases are left out. */
+      trashed: z.boolean().optional(),
     }),
   ),
   'release.translate': method<Created>()(z.object({ id: DocIdSchema, language: LanguageSchema }).strict()),
   'release.versions': method<ReleaseSummary[]>()(z.object({ id: DocIdSchema }).strict()),
+  /** Makes `id` a language version of `to` (joining `to`'s versions); both documents carry the link. */
+  'release.link': method<ReleaseSummary[]>()(z.object({ id: DocIdSchema, to: DocIdSchema }).strict()),
+  /** Takes `id` out of its language versions; the others stay linked to each other. */
+  'release.unlink': method<Created>()(z.object({ id: DocIdSchema }).strict()),
+  'release.withdraw': method<Created>()(
+    z.object({ id: DocIdSchema, rev: BaseRev, reason: z.string().trim().min(1, 'say why the release is withdrawn').max(2000) }).strict(),
+  ),
+  /** Moves a release to the trash (a flag in the document, so it syncs); nothing is deleted yet. */
+  'release.trash': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
+  'release.untrash': method<Created>()(z.object({ id: DocIdSchema }).strict()),
+  /** Deletes for good (tombstones) the given trashed releases, or every one in the trash. */
+  'release.emptyTrash': method<{ deleted: number }>()(z.object({ ids: z.array(DocIdSchema).min(1).max(1000).optional() }).strict()),
 } as const;

@@ -1,0 +1,118 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Doc } from '../../electron/shared/documents';
+import type { ApiError } from '../../electron/shared/errors';
+import { href, navigate } from '../app/router';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { formatDateTime } from '../ui/languages';
+
+interface Props {
+  id: string;
+  doc: Doc<'release'>;
+  onChanged: () => void;
+}
+
+/** Says at the top of the editor that the release was withdrawn (and why) or is in the trash. */
+export function LifecycleNotice({ id, doc, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [error, setError] = useState<ApiError | null>(null);
+  const locale = formatLocale(i18n.language);
+
+  const restore = async () => {
+    const res = await client.call('release.untrash', { id });
+    if (res.ok) onChanged();
+    else setError(res.error);
+  };
+
+  return (
+    <>
+      {doc.trashed && (
+        <div className="notice warn" role="status">
+          <p>{t('lifecycle.inTrash', { when: formatDateTime(doc.trashed.at, locale) })}</p>
+          <button type="button" onClick={() => void restore()}>
+            {t('lifecycle.restore')}
+          </button>
+        </div>
+      )}
+      {doc.status === 'withdrawn' && doc.withdrawal && (
+        <p className="notice warn" role="status">
+          {t('lifecycle.withdrawnBecause', { when: formatDateTime(doc.withdrawal.at, locale) })} <span dir="auto">{doc.withdrawal.reason}</span>
+        </p>
+      )}
+      {error && <ErrorMessage error={error} />}
+    </>
+  );
+}
+
+/** Withdrawing a release (with the reason) and moving it to the trash. */
+export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { beforeAction: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const uid = useId();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const withdraw = async () => {
+    setBusy(true);
+    setError(null);
+    await beforeAction();
+    const res = await client.call('release.withdraw', { id, rev: null, reason });
+    setBusy(false);
+    if (res.ok) onChanged();
+    else setError(res.error);
+  };
+
+  const trash = async () => {
+    setBusy(true);
+    setError(null);
+    await beforeAction();
+    const res = await client.call('release.trash', { id, rev: null });
+    setBusy(false);
+    if (res.ok) navigate(href.releases());
+    else setError(res.error);
+  };
+
+  if (doc.trashed) return null;
+  return (
+    <section className="panel" aria-labelledby={`${uid}-title`}>
+      <h2 id={`${uid}-title`}>{t('lifecycle.title')}</h2>
+      {error && <ErrorMessage error={error} />}
+      {doc.status !== 'withdrawn' &&
+        (withdrawing ? (
+          <form
+            className="withdraw-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void withdraw();
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`${uid}-reason`}>{t('lifecycle.reason')}</label>
+              <textarea id={`${uid}-reason`} dir="auto" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+            <div className="actions">
+              <button type="submit" className="danger" disabled={busy || reason.trim() === ''}>
+                {t('lifecycle.withdrawNow')}
+              </button>
+              <button type="button" onClick={() => setWithdrawing(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setWithdrawing(true)}>
+            {t('lifecycle.withdraw')}
+          </button>
+        ))}
+      <p className="muted">{t('lifecycle.trashHint')}</p>
+      <button type="button" disabled={busy} onClick={() => void trash()}>
+        {t('lifecycle.moveToTrash')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../electron/shared/errors';
+import { href } from '../app/router';
+import { useClient } from '../client/context';
+import { formatLocale } from '../i18n';
+import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { formatDateTime, languageName } from '../ui/languages';
+import { usePagedList } from '../ui/usePagedList';
+
+/** Releases in the trash: each can be restored; emptying the trash deletes them for good. */
+export function TrashScreen() {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const list = usePagedList('release.list', { limit: 200, trashed: true }, 'trash');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [emptied, setEmptied] = useState<number | null>(null);
+  const locale = formatLocale(i18n.language);
+
+  const restore = async (id: string) => {
+    setError(null);
+    const res = await client.call('release.untrash', { id });
+    if (res.ok) list.reload();
+    else setError(res.error);
+  };
+
+  const empty = async () => {
+    setBusy(true);
+    setError(null);
+    const res = await client.call('release.emptyTrash', { ids: list.items.map((r) => r.id) });
+    setBusy(false);
+    setConfirming(false);
+    if (res.ok) {
+      setEmptied(res.value.deleted);
+      list.reload();
+    } else setError(res.error);
+  };
+
+  return (
+    <div className="screen list-screen">
+      <div className="screen-head">
+        <p className="crumbs">
+          <a href={href.releases()}>{t('nav.releases')}</a>
+        </p>
+        <h1>{t('trash.title')}</h1>
+      </div>
+      <p className="muted">{t('trash.explain')}</p>
+      {error && <ErrorMessage error={error} />}
+      {list.error && <ErrorMessage error={list.error} />}
+      {emptied !== null && (
+        <p className="notice" role="status">
+          {t('trash.emptied', { count: emptied })}
+        </p>
+      )}
+      {list.loading && list.items.length === 0 && !list.error && <Loading />}
+      {!list.loading && list.items.length === 0 && !list.error && <p className="empty">{t('trash.empty')}</p>}
+      {list.items.length > 0 && (
+        <>
+          <ul className="trash-list" aria-label={t('trash.title')}>
+            {list.items.map((r) => (
+              <li key={r.id}>
+                <a href={href.release(r.id)} dir="auto" lang={r.language}>
+                  {r.headline || t('common.untitled')}
+                </a>
+                <span className="muted">
+                  {languageName(r.language, i18n.language)} · {formatDateTime(r.updatedAt, locale)}
+                </span>
+                <button type="button" onClick={() => void restore(r.id)} aria-label={t('trash.restoreOne', { headline: r.headline || t('common.untitled') })}>
+                  {t('lifecycle.restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {confirming ? (
+            <div className="notice" role="alertdialog" aria-label={t('trash.confirmTitle')}>
+              <p>{t('trash.confirm', { count: list.items.length })}</p>
+              <div className="actions">
+                <button type="button" className="danger" disabled={busy} onClick={() => void empty()}>
+                  {t('trash.deleteForGood')}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              {t('trash.emptyTrash')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
