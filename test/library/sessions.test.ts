@@ -42,7 +42,7 @@ describe('two editing sessions of one release', () => {
   it('keeps both when they changed different fields', async () => {
     const { c, id, rev, session } = await twoSessions();
     const a = session({ headline: 'Floods displace thousands in Beledweyne' });
-    const b = session({ tags: ['water', 'floods'], status: 'approved' });
+    const b = session({ tags: ['water', 'floods'], status: 'in-review' });
     expect(a).toEqual({ headline: 'Floods displace thousands in Beledweyne' });
     expect(Object.keys(b).sort()).toEqual(['status', 'tags']);
 
@@ -52,7 +52,7 @@ describe('two editing sessions of one release', () => {
     await call(c, 'draft.commit', { id });
 
     const after = await call<Doc<'release'>>(c, 'release.get', { id });
-    expect(after).toMatchObject({ headline: 'Floods displace thousands in Beledweyne', tags: ['water', 'floods'], status: 'approved' });
+    expect(after).toMatchObject({ headline: 'Floods displace thousands in Beledweyne', tags: ['water', 'floods'], status: 'in-review' });
     expect(after.conflicted).toBe(false);
     expect(await call<unknown[]>(c, 'conflict.list', { docId: id })).toEqual([]);
   });

@@ -13,6 +13,13 @@ import { run, start } from './processes';
  * Playwright would leave in the temp folder shows up there.
  */
 
+/**
+ * A short root: Chromium's own temp files move into the print folder only when that path fits
+ * its lock socket's limit (see pdf.ts), and a long test folder (with a five-digit pid in the
+ * print folder's name) would leave them in the root instead.
+ */
+const shortRoot = () => tempDir('dp-');
+
 let child: Awaited<ReturnType<typeof buildChild>>;
 beforeAll(async () => {
   child = await buildChild();
@@ -36,7 +43,7 @@ async function gone(pid: number): Promise<void> {
 describe('browser profiles of PDF printing', () => {
   it('are removed when a print is cancelled, and when the process exits (the next test closes one normally)', async () => {
     for (const mode of ['cancel', 'exit']) {
-      const root = tempDir();
+      const root = shortRoot();
       const r = await run(child.script, ['print', root, mode], { TMPDIR: root });
       expect(r.code, JSON.stringify(r.lines)).toBe(0);
       if (mode === 'cancel') expect(r.lines[0]).toEqual({ outcome: 'CANCELLED', left: [] });
@@ -50,7 +57,7 @@ describe('browser profiles of PDF printing', () => {
   }, 180_000);
 
   it('a run killed while its browser is open leaves its profile, and the next run removes it', async () => {
-    const root = tempDir();
+    const root = shortRoot();
     const killed = start(child.script, ['print', root, 'hang'], { TMPDIR: root });
     await killed.until((l) => 'printed' in l);
     const [folder] = readdirSync(root);
