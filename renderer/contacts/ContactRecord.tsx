@@ -8,7 +8,8 @@ import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
-import { downloadText } from './downloadText';
+import { downloadFile } from '../app/download';
+import { safeFileName } from '../../electron/shared/file-names';
 
 /**
  * Beside a saved contact: the releases and kits that name it, everything about the person as
@@ -133,7 +134,7 @@ export function ContactRecord({ id }: { id: string }) {
   async function exportJson() {
     const r = await client.call('contact.exportPerson', { id });
     if (!r.ok) return setError(r.error);
-    downloadText(`${r.value.contact.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'contact'}.json`, 'application/json', JSON.stringify(r.value, null, 2));
+    downloadFile(safeFileName(`${r.value.contact.name}.json`, { mediaType: 'application/json', fallback: 'contact' }), 'application/json', JSON.stringify(r.value, null, 2));
   }
 
   async function erase() {

@@ -6,7 +6,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
-import { downloadText } from './downloadText';
+import { downloadFile } from '../app/download';
 
 /**
  * Saved searches (segments) and export: apply a segment, save the filters shown as one, delete
@@ -52,7 +52,7 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     const r = await client.call('contact.export', { format, ...filter });
     if (!r.ok) return setError(r.error);
     setError(null);
-    downloadText(r.value.fileName, r.value.mediaType, r.value.text);
+    downloadFile(r.value.fileName, r.value.mediaType, r.value.text);
     setNote(t('contactFilters.exported', { count: r.value.count }));
   }
 

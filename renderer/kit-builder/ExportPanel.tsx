@@ -6,6 +6,7 @@ import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { base64ToBytes } from '../../electron/shared/base64';
+import { downloadFile } from '../app/download';
 import { isExportedBytes } from './items';
 
 /** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
@@ -15,20 +16,6 @@ interface RunningExport {
   format: ExportFormat;
   done: number;
   total: number | null;
-}
-
-/** Hands the file to the browser's downloads: a Blob behind an object URL and an <a download>. */
-function download(name: string, mediaType: string, base64: string): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later, not at once: some browsers start reading the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ExportPanel({
@@ -91,7 +78,7 @@ export function ExportPanel({
     setCancelling(false);
     if (r.ok) {
       if (!isExportedBytes(r.value)) return setExportError({ code: 'INTERNAL', message: t('errors.badReply'), params: { reason: 'badReply' } });
-      download(r.value.name, r.value.mediaType, r.value.data);
+      downloadFile(r.value.name, r.value.mediaType, base64ToBytes(r.value.data));
       setExportNote(t('kitBuilder.exported', { name: r.value.name }));
     } else if (r.error.code === 'CANCELLED') {
       setExportNote(t('kitBuilder.cancelled'));

@@ -1,6 +1,6 @@
-/** Hands text to the browser's downloads as a file: a Blob behind an object URL and an <a download>. */
-export function downloadText(name: string, mediaType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
+/** Hands text or bytes to the browser's downloads as a file: a Blob behind an object URL and an <a download>. */
+export function downloadFile(name: string, mediaType: string, data: string | Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mediaType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
