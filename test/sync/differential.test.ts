@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { Library } from '../../electron/core/store/library';
 import { CouchPeer } from '../../electron/core/sync/couch-peer';
@@ -6,9 +6,9 @@ import { replicate } from '../../electron/core/sync/replicate';
 import { StorePeer } from '../../electron/core/sync/store-peer';
 import { Rng } from '../bench/rng';
 import { tempDir } from '../helpers';
-import { startCouch, type CouchServer } from './couch-server';
+import { useCouchWithProxy } from './couch-server';
 import { couchState, type DocState } from './couch-state';
-import { FaultProxy, type Fault } from './fault-proxy';
+import type { Fault } from './fault-proxy';
 import { memoryDb, pouch, type PouchDb, type PouchReplication } from './pouch';
 
 // The same random edits on two laptops, replicated with the same faults by Dateline (two
@@ -16,16 +16,7 @@ import { memoryDb, pouch, type PouchDb, type PouchReplication } from './pouch';
 // revisions, database "pd"). After healing, Dateline's libraries, its server database and
 // PouchDB's server database hold the same documents, winners and conflicts.
 
-let server: CouchServer;
-let proxy: FaultProxy;
-beforeAll(async () => {
-  server = await startCouch();
-  proxy = await FaultProxy.start(server.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await server.stop();
-});
+const couch = useCouchWithProxy();
 
 interface Laptop {
   lib: Library;
@@ -74,20 +65,20 @@ describe('differential: Dateline against PouchDB 9', () => {
   for (const seed of [3, 17]) {
     it(`seed ${seed}: the same edits and faults end in the same documents, winners and conflicts`, async () => {
       const rng = new Rng(seed);
-      await server.createDb(`dl${seed}`);
-      await server.createDb(`pd${seed}`);
+      await couch.server.createDb(`dl${seed}`);
+      await couch.server.createDb(`pd${seed}`);
       const laptops: Laptop[] = [];
       for (const who of ['kampala', 'geneva']) laptops.push({ lib: await Library.open(tempDir(), { author: who }), twin: memoryDb() });
       const ids = Array.from({ length: 6 }, (_, i) => `rel-${seed}-${i}`);
-      const dl = (l: Laptop) => [new StorePeer(l.lib.replication), new CouchPeer({ url: proxy.db(`dl${seed}`), retry: { attempts: 10, baseMs: 1, capMs: 4 } })] as const;
+      const dl = (l: Laptop) => [new StorePeer(l.lib.replication), new CouchPeer({ url: couch.proxy.db(`dl${seed}`), retry: { attempts: 10, baseMs: 1, capMs: 4 } })] as const;
       const syncDateline = async (l: Laptop) => {
         const [local, remote] = dl(l);
         await replicate(remote, local, { batchSize: 3 });
         await replicate(local, remote, { batchSize: 3 });
       };
       const syncPouch = async (l: Laptop) => {
-        await again(() => pouch().replicate(proxy.db(`pd${seed}`), l.twin, { batch_size: 3 }));
-        await again(() => pouch().replicate(l.twin, proxy.db(`pd${seed}`), { batch_size: 3 }));
+        await again(() => pouch().replicate(couch.proxy.db(`pd${seed}`), l.twin, { batch_size: 3 }));
+        await again(() => pouch().replicate(l.twin, couch.proxy.db(`pd${seed}`), { batch_size: 3 }));
       };
       for (let step = 0; step < 40; step++) {
         const l = laptops[rng.int(2)]!;
@@ -107,13 +98,13 @@ describe('differential: Dateline against PouchDB 9', () => {
           // replicate-couch.test.ts), so that one pair is left out of the comparison.
           if (fault.kind === 'cut-download' && path.source === '_changes') continue;
           const skip = rng.int(3);
-          proxy.clear();
-          proxy.add({ path: new RegExp(`/dl${seed}/.*${path.source}`), fault, skip });
+          couch.proxy.clear();
+          couch.proxy.add({ path: new RegExp(`/dl${seed}/.*${path.source}`), fault, skip });
           await syncDateline(l);
-          proxy.clear();
-          proxy.add({ path: new RegExp(`/pd${seed}/.*${path.source}`), fault, skip });
+          couch.proxy.clear();
+          couch.proxy.add({ path: new RegExp(`/pd${seed}/.*${path.source}`), fault, skip });
           await syncPouch(l);
-          proxy.clear();
+          couch.proxy.clear();
         }
       }
       for (let round = 0; round < 2; round++) {
@@ -122,8 +113,8 @@ describe('differential: Dateline against PouchDB 9', () => {
           await syncPouch(l);
         }
       }
-      const theirs = await couchState(`${server.url}/pd${seed}`);
-      const ours = await couchState(`${server.url}/dl${seed}`);
+      const theirs = await couchState(`${couch.server.url}/pd${seed}`);
+      const ours = await couchState(`${couch.server.url}/dl${seed}`);
       expect(Object.keys(ours).length).toBeGreaterThan(2);
       expect(Object.values(ours).some((d) => d.leaves.length > 1)).toBe(true);
       expect(ours).toEqual(theirs);

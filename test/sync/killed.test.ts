@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
 import { tempDir } from '../helpers';
-import { startCouch, type CouchServer } from './couch-server';
+import { useCouchWithProxy } from './couch-server';
 import { couchState } from './couch-state';
-import { FaultProxy } from './fault-proxy';
 import { call, libraryState } from './library-state';
 
 // The built `dateline sync` in a child process, killed with SIGKILL while the proxy holds one of
@@ -16,22 +15,13 @@ import { call, libraryState } from './library-state';
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'dateline.js');
 const built = existsSync(join(import.meta.dirname, '..', '..', 'out', 'cli', 'dateline.js'));
 
-let server: CouchServer;
-let proxy: FaultProxy;
-beforeAll(async () => {
-  server = await startCouch();
-  proxy = await FaultProxy.start(server.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await server.stop();
-});
+const couch = useCouchWithProxy();
 
 /** Runs `dateline sync` on the library and kills it when a request matching `at` arrives. */
 function syncKilledAt(lib: string, db: string, method: string, at: RegExp): Promise<NodeJS.Signals | null> {
-  const child = spawn(process.execPath, [BIN, 'sync', '--remote', proxy.db(db), '--library', lib, '--json'], { stdio: 'ignore' });
-  proxy.clear();
-  proxy.add({ method, path: at, fault: { kind: 'hold', onHold: () => child.kill('SIGKILL') } });
+  const child = spawn(process.execPath, [BIN, 'sync', '--remote', couch.proxy.db(db), '--library', lib, '--json'], { stdio: 'ignore' });
+  couch.proxy.clear();
+  couch.proxy.add({ method, path: at, fault: { kind: 'hold', onHold: () => child.kill('SIGKILL') } });
   return new Promise((done) => child.once('exit', (_code, signal) => done(signal)));
 }
 
@@ -44,7 +34,7 @@ async function withLibrary<T>(dir: string, work: (c: Awaited<ReturnType<typeof o
   }
 }
 
-const resync = (dir: string, db: string) => withLibrary(dir, (c) => syncLibrary(c.library, { remote: { url: `${server.url}/${db}`, retry: { attempts: 4, baseMs: 1, capMs: 4 } } }));
+const resync = (dir: string, db: string) => withLibrary(dir, (c) => syncLibrary(c.library, { remote: { url: `${couch.server.url}/${db}`, retry: { attempts: 4, baseMs: 1, capMs: 4 } } }));
 
 const steps: [string, string, RegExp][] = [
   ['reading the changes', 'GET', /_changes/],
@@ -57,7 +47,7 @@ describe.skipIf(!built)('the app killed in the middle of a sync', () => {
   steps.forEach(([step, method, at], i) => {
     it(`killed while ${step}: the next sync completes and both libraries match the server`, async () => {
       const db = `killed${i}`;
-      await server.createDb(db);
+      await couch.server.createDb(db);
       const [kampala, geneva] = [tempDir(), tempDir()];
       await withLibrary(kampala, async (c) => {
         for (let k = 0; k < 8; k++) await call(c, 'release.create', { headline: `Kampala ${k}`, language: 'en' });
@@ -68,10 +58,10 @@ describe.skipIf(!built)('the app killed in the middle of a sync', () => {
       await resync(geneva, db);
       // Kampala pulls Geneva's five, then pushes its eight: every step is on its path.
       expect(await syncKilledAt(kampala, db, method, at)).toBe('SIGKILL');
-      proxy.clear();
+      couch.proxy.clear();
       await resync(kampala, db);
       await resync(geneva, db);
-      const remote = await couchState(`${server.url}/${db}`);
+      const remote = await couchState(`${couch.server.url}/${db}`);
       expect(Object.keys(remote)).toHaveLength(13);
       for (const dir of [kampala, geneva]) {
         expect(await withLibrary(dir, async (c) => libraryState(c))).toEqual(remote);
