@@ -99,7 +99,8 @@ interface FreshRev {
  * The write path for revisions made elsewhere (`new_edits: false`). It runs inside the
  * caller's transaction: each revision goes in with its unknown ancestors (without bodies),
  * a stemmed root is accepted as a root, each document's winner is settled once per batch, and
- * a replayed revision changes nothing, not even the changes feed.
+ * a replayed revision changes nothing, not even the changes feed. New winners' search entries
+ * are queued in the same transaction and caught up before any search answers.
  */
 export class RemoteWriter {
   private readonly s;
@@ -163,7 +164,7 @@ export class RemoteWriter {
       result.written++;
     }
     if (bodies.size === 0) return;
-    this.docs.settle(key, undefined, false, { bodyOf: (rev) => bodies.get(rev) });
+    this.docs.settle(key, undefined, false, { bodyOf: (rev) => bodies.get(rev) }, 'later');
     this.docs.reconcile(key);
   }
 
@@ -211,7 +212,7 @@ export class RemoteWriter {
       if (r.body === null) this.s.insertRev.run(key.rowid, rev, revPos(rev), r.parent, 0, 0, null, '', '');
       else this.insertBody(key.rowid, rev, r.parent, r.deleted, r.leaf, r.body, now);
     }
-    this.docs.settle(key, undefined, true, { leaves, bodyOf: (rev) => tree.get(rev)?.body ?? undefined });
+    this.docs.settle(key, undefined, true, { leaves, bodyOf: (rev) => tree.get(rev)?.body ?? undefined }, 'later');
     // One branch: no case can be open or arise for a document that arrived just now.
     if (leaves.length > 1) this.docs.reconcile(key);
   }
