@@ -22,6 +22,7 @@ interface StepParams {
   KIT_PDF: Record<string, never>;
   KIT_ZIP: Record<string, never>;
   KIT_LITE: Record<string, never>;
+  COMPACT_REMOVING: Record<string, never>;
 }
 
 export type JobStepCode = keyof StepParams;
@@ -47,6 +48,7 @@ const ENGLISH: { [C in JobStepCode]: (p: StepParams[C]) => string } = {
   KIT_PDF: () => 'Printing the PDF',
   KIT_ZIP: () => 'Writing the ZIP bundle',
   KIT_LITE: () => 'Printing kit-lite',
+  COMPACT_REMOVING: () => 'Removing old versions',
 };
 
 export const JOB_STEP_CODES = Object.keys(ENGLISH) as JobStepCode[];
