@@ -166,9 +166,12 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     const badPath: RemoteRevision = { ...remote('rel-z', pathOf('z', 2, 2), release('Z')), _rev: `3-${hex('other')}` };
     const design = remote('_design/app', pathOf('d', 1, 1), { language: 'javascript' });
     const noType = remote('con-1', pathOf('n', 1, 1), { name: 'No type' });
-    const r = l.replication.bulkInsertRemote([good, reserved, invalid, badPath, design, noType]);
+    const { _rev: _dropped, ...noRev } = remote('rel-w', pathOf('w', 1, 1), release('W'));
+    const r = l.replication.bulkInsertRemote([good, reserved, invalid, badPath, design, noType, noRev as RemoteRevision]);
     expect(r.written).toBe(1);
-    expect(r.denied.map((d) => d.id)).toEqual(['rel-x', 'rel-y', 'rel-z', '_design/app', 'con-1']);
+    expect(r.denied.map((d) => d.id)).toEqual(['rel-x', 'rel-y', 'rel-z', '_design/app', 'con-1', 'rel-w']);
+    // In the contract's words for a zod failure, as for any other input.
+    expect(r.denied[5]!.reason).toBe('_rev: is required');
     expect(r.denied[0]!.reason).toMatch(/"_foo".*reserved/);
     expect(r.denied[1]!.reason).toMatch(/^releaseDate: this date does not exist/);
     expect(r.denied[2]!.reason).toMatch(/^_revisions: the path does not end at 3-/);
@@ -176,7 +179,7 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     expect(r.denied[4]!.reason).toMatch(/^type:/);
     expect(l.db.prepare('SELECT id FROM docs').pluck().all()).toEqual(['rel-ok']);
     const denied = l.db.prepare('SELECT id, rev, reason FROM denied ORDER BY id').all() as { id: string; rev: string; reason: string }[];
-    expect(denied.map((d) => d.id)).toEqual(['_design/app', 'con-1', 'rel-x', 'rel-y', 'rel-z']);
+    expect(denied.map((d) => d.id)).toEqual(['_design/app', 'con-1', 'rel-w', 'rel-x', 'rel-y', 'rel-z']);
     expect(denied.find((d) => d.id === 'rel-x')!.rev).toBe(reserved._rev);
     l.close();
   });

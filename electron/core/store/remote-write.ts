@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { checkKnownFields, DOC_SCHEMA_VERSION, DOC_TYPES, DocIdSchema, isReservedName, REV_PATTERN, schemaOf, type DocType } from '../../shared/documents';
+import { invalidInput } from '../../shared/errors';
 import type { Body, DocKey, DocStore } from './docstore';
 import type { BulkWriteResult, RemoteRevision } from './replication-api';
 import { revPos, type LeafInfo } from './revisions';
@@ -52,14 +53,12 @@ const describe = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 200
  */
 export function checkRemote(doc: unknown): Checked | { reason: string } {
   const env = Envelope.safeParse(doc);
-  if (!env.success) {
-    const issue = env.error.issues[0]!;
-    return { reason: `${issue.path.join('.') || 'document'}: ${issue.message}` };
-  }
+  // The contract's own wording of a zod failure ("_rev: is required"), as every input gets it.
+  if (!env.success) return { reason: invalidInput(env.error).message };
   const { _id: id, _rev: rev, _revisions: revs } = env.data;
   if (id.startsWith('_')) return { reason: `"${id}" is one of CouchDB's own documents, not a library document` };
   const idCheck = DocIdSchema.safeParse(id);
-  if (!idCheck.success) return { reason: `_id: ${idCheck.error.issues[0]!.message}` };
+  if (!idCheck.success) return { reason: invalidInput(idCheck.error, { prefix: ['_id'] }).message };
   if (revs.start !== revPos(rev) || revs.ids[0] !== rev.slice(rev.indexOf('-') + 1)) {
     return { reason: `_revisions: the path does not end at ${rev}` };
   }
