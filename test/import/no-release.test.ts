@@ -41,6 +41,11 @@ describe('a page with no release in it', () => {
     await expect(parseSource({ name: 'newsroom.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
   });
 
+  it('refuses a list of dated teasers, one paragraph under each date', async () => {
+    const page = ['Communiqués de presse', 'Jeudi 5 mars 2026', TEASER, 'Mercredi 4 mars 2026', TEASER, 'Lundi 2 mars 2026', TEASER].join('\n\n');
+    await expect(parseSource({ name: 'dated.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
   it('still reads a release that repeats its title and has short subheadings between single paragraphs', async () => {
     const title = 'Water returns to the old town after the earthquake of last spring';
     const page = [title, 'By the press office', title, title, TEASER, 'Pipes repaired in the hills', TEASER, 'What comes next', TEASER].join('\n\n');

@@ -40,6 +40,9 @@ export function findListing(items: Classified[]): Listing | null {
   }
   const datelinedProse = kept.some((it) => it.kind === 'dateline' && isProse(it.block.text));
   if (shaped >= 4 && longestProse < 2 && !datelinedProse) return { items: shaped };
+  // "Jeudi 24 juillet 2014", one teaser, "Mercredi 23 juillet 2014", one teaser…: a dated list.
+  const dates = new Set(kept.filter((it) => it.kind === 'date' && it.dateIso).map((it) => it.dateIso));
+  if (dates.size >= 3 && longestProse < 2 && datelined === 0) return { items: dates.size };
   if (datelined > 0) return null;
   let longestRun = 0;
   let run = 0;
