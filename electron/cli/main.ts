@@ -16,11 +16,13 @@ import { toApiError } from '../core/jobs';
 import { markdownToRichText } from '../core/markdown';
 import { libraryDir } from '../core/paths';
 import { startWebServer } from '../core/http/server';
+import { openInBrowser } from './open-browser';
 
 const USAGE = `Usage: dateline <command> [options]
 
 Commands:
-  serve [--port N]                      serve Dateline in the browser (web mode) on 127.0.0.1
+  serve [--port N] [--open]             serve Dateline in the browser (web mode) on 127.0.0.1; prints a
+                                        one-time link to open it (--open opens the browser with another)
   release create --from FILE|-          create a release from a JSON file (or stdin)
   release update ID --from FILE|-       change the fields given in the JSON
   release list [--status S] [--language L] [--tag T] [--query Q] [--limit N] [--cursor C]
@@ -197,8 +199,15 @@ function builtRendererDir(): string {
 
 async function serve(core: Core, v: Values, io: Io): Promise<number> {
   const port = intOption(v.port, 'port', 0, 65535) ?? 0;
-  const server = await startWebServer({ core, staticDir: builtRendererDir(), port });
-  io.out(`${server.url}\n`);
+  const server = await startWebServer({
+    core,
+    staticDir: builtRendererDir(),
+    port,
+    onLaunchRefused: (fresh) => io.out(`A launch link was refused (used already, or expired). Open Dateline with this new one-time link: ${fresh}\n`),
+  });
+  // Each link works once, so the browser started here and the person reading the terminal get one each.
+  if (v.open) openInBrowser(server.launchUrl());
+  io.out(`Dateline web mode runs on ${server.origin} (Ctrl+C stops it). Open it with this one-time link: ${server.launchUrl()}\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
