@@ -16,6 +16,8 @@ import { toApiError } from '../core/jobs';
 import { markdownToRichText } from '../core/markdown';
 import { libraryDir } from '../core/paths';
 import { startWebServer } from '../core/http/server';
+import { markNoticeSeen } from '../core/store/notices';
+import { libraryNoticeText } from '../shared/library/notices';
 import { openInBrowser } from './open-browser';
 
 const USAGE = `Usage: dateline <command> [options]
@@ -271,7 +273,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     dir = values.library ? resolve(values.library) : libraryDir();
     // Web mode syncs by itself once set up; one-shot commands never start a sync of their own.
     core = await openCore(dir, { backgroundCheck: positionals[0] === 'serve', sync: { auto: positionals[0] === 'serve' } });
-    if (core.library.notice) io.err(`note: ${core.library.notice}\n`);
+    if (core.library.notice) {
+      io.err(`note: ${libraryNoticeText(core.library.notice)}\n`);
+      // A command's reader has now been told; web mode also shows it in the page, until dismissed there.
+      if (positionals[0] !== 'serve') markNoticeSeen(dir, core.library.notice.id);
+    }
     if (core.library.readOnly && writes(positionals, values)) {
       throw new DatelineError('LIBRARY_READ_ONLY', `The library in ${dir} is read-only here (its file, folder or disk cannot be written); it can be read but not changed, so nothing was done.`, {
         params: { path: dir },
