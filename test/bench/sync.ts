@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Library } from '../../electron/core/store/library';
 import { CouchPeer } from '../../electron/core/sync/couch-peer';
@@ -32,21 +33,46 @@ interface Timed {
   cpuMs: number;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<Timed> {
+/**
+ * Times `work`; with BENCH_PROFILE=<folder>, Dateline's runs (those given a `profile` name) also
+ * write a V8 CPU profile there, for looking into a figure with Chrome's or VS Code's profiler.
+ */
+async function timed(work: () => Promise<unknown>, profile?: string): Promise<Timed> {
   globalThis.gc?.();
+  const profiler = profile && process.env.BENCH_PROFILE ? await startProfile() : null;
   const cpu = process.cpuUsage();
   const t = performance.now();
   await work();
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
+  if (profiler) await profiler.stop(join(process.env.BENCH_PROFILE!, `${profile}.cpuprofile`));
   return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
+async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((done, fail) => session.post(method, (err, res) => (err ? fail(err) : done(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      log(`profile written to ${file}`);
+    },
+  };
 }
 
 /** Documents, then files (test/bench/sync-files.ts), each against its own pouchdb-server. */
 export async function benchSync(scale: number): Promise<BenchRow[]> {
-  // BENCH_SYNC=files runs the files rows alone (a quicker look at the wire).
-  const docs = process.env.BENCH_SYNC === 'files' ? [] : await benchSyncDocs(scale);
-  return [...docs, ...(await benchSyncFiles(scale))];
+  // BENCH_SYNC=files or BENCH_SYNC=docs runs one half alone (a quicker look).
+  const only = process.env.BENCH_SYNC;
+  const docs = only === 'files' ? [] : await benchSyncDocs(scale);
+  return [...docs, ...(only === 'docs' ? [] : await benchSyncFiles(scale))];
 }
 
 async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
@@ -68,12 +94,12 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     await server.createDb('pouchdb');
 
     log('push');
-    const dPush = await timed(() => replicate(new StorePeer(source.replication), remote('dateline'), { batchSize: BATCH }));
+    const dPush = await timed(() => replicate(new StorePeer(source.replication), remote('dateline'), { batchSize: BATCH }), 'push');
     const pPush = await timed(() => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: BATCH }));
     log('pull');
     const target = await Library.open(join(root, 'target'), { author: 'bench' });
     const pulled = memoryDb();
-    const dPull = await timed(() => replicate(remote('dateline'), new StorePeer(target.replication), { batchSize: BATCH }));
+    const dPull = await timed(() => replicate(remote('dateline'), new StorePeer(target.replication), { batchSize: BATCH }), 'pull');
     const pPull = await timed(() => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: BATCH }));
     const got = target.docs.liveCounts().release;
     source.close();
