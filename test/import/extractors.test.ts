@@ -38,6 +38,11 @@ describe('dates in four languages', () => {
     expect(findDates('3 March 1850')).toEqual([]);
   });
 
+  it('reads a date line that carries the time it was posted', () => {
+    expect(isDateOnly('22 de setiembre de 2026 - 2:03 p. m.')).toBe(true);
+    expect(matchDateline('22 de setiembre de 2026 - 2:03 p. m.')).toBeNull();
+  });
+
   it('tells a date line from a sentence with a date in it', () => {
     expect(isDateOnly('Published: 3 March 2026')).toBe(true);
     expect(isDateOnly('The conference opens on 3 March 2026 in Nairobi')).toBe(false);
@@ -66,6 +71,7 @@ describe('datelines', () => {
     ['NAIROBI – 3 March 2026 – The organisation and its partners opened two more water points.', 'Nairobi', '2026-03-03'],
     ['Barranquilla (mar. 4/26). La Ministra se reunió hoy con los alcaldes de la región para revisar el plan.', 'Barranquilla', '2026-03-04'],
     ['14 de mayo de 2026 (OMS) – Las lluvias de las últimas semanas han dejado sin agua potable a miles de familias.', null, '2026-05-14'],
+    ['(Nairobi, 4 June)— Teams from three organisations reached the flooded districts along the river this morning.', 'Nairobi', null],
   ])('reads %s', (text, place, date) => {
     expect(matchDateline(text)).toMatchObject({ place, dateIso: date });
   });
@@ -120,6 +126,10 @@ describe('contacts', () => {
     expect(findPhones('Text WATER to 70123 to give £5')).toEqual([]);
     expect(extractContacts([['Media contact: Jo Bloggs, [email protected]']])).toEqual([]);
     expect(findPhones('between 2024 - 2026 and on 12/03/2026')).toEqual([]);
+  });
+
+  it('reads addresses written with [at] so robots do not harvest them', () => {
+    expect(extractContacts([['Media contact:', 'Lena Ortiz, Ph: +1 212 555 0101; Email: lena.ortiz[at]relief.example']])[0]).toMatchObject({ name: 'Lena Ortiz', email: 'lena.ortiz@relief.example' });
   });
 
   it('gives a press office printed twice (header and sidebar) once', () => {
