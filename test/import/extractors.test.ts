@@ -172,6 +172,13 @@ describe('language, page furniture and end marks', () => {
     expect(detectLanguage('قالت المنظمة إن نقاط المياه ستُصلح قبل نهاية العام.')).toBe('ar');
   });
 
+  it('knows a search box with no results and an out-of-date browser warning', () => {
+    expect(isJunk('Aucun résultat correspondant…')).toBe(true);
+    expect(isJunk('No results found for your search, please try again with other words.')).toBe(true);
+    expect(isJunk("Votre navigateur internet n'est pas à jour.")).toBe(true);
+    expect(isJunk('No results yet from the survey, which ends in May, the director said.')).toBe(false);
+  });
+
   it('knows menus, share rows, cookie banners and end marks', () => {
     expect(isNavBlock('Home | News | Donate')).toBe(true);
     expect(isNavBlock('Accueil > Actualités > Communiqués')).toBe(true);
