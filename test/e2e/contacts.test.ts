@@ -30,7 +30,7 @@ const contactCount = async () => (await h.api('library.info', {})).counts.contac
 
 describe('media contacts in the browser', () => {
   it('imports an Outlook export: reviewed first, stored only on Import', async () => {
-    await page.goto(h.server.url);
+    await page.goto(h.server.launchUrl());
     await h.nav('Contacts').click();
     await page.getByRole('link', { name: 'Import contacts' }).click();
     await upload('outlook-fr-1252.csv');
