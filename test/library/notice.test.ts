@@ -6,6 +6,7 @@ import { openCore, type Core } from '../../electron/core/index';
 import { Library } from '../../electron/core/store/library';
 import { DB_FILE } from '../../electron/core/store/open';
 import { libraryNoticeText, type LibraryNotice } from '../../electron/shared/library/notices';
+import type { Io } from '../../electron/cli/cli';
 import { main } from '../../electron/cli/main';
 import { call, fail } from '../core-harness';
 import { tempDir } from '../helpers';
@@ -40,7 +41,8 @@ async function reopen(dir: string): Promise<Core> {
 
 function quietIo() {
   const io = { out: '', err: '' };
-  return { io, sink: { out: (s: string) => void (io.out += s), err: (s: string) => void (io.err += s) } };
+  const sink: Io = { out: (s) => void (io.out += s), err: (s) => void (io.err += s), stdin: () => Promise.resolve('') };
+  return { io, sink };
 }
 
 describe('library.notice', () => {
