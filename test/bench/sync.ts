@@ -20,14 +20,21 @@ import { benchSyncFiles } from './sync-files';
 import { Rng } from './rng';
 
 /**
- * The sync benchmark: pushing and pulling release documents between a library and the same
- * pouchdb-server (a child process, so its CPU is not counted as the client's), next to PouchDB 9
- * in this process replicating the same documents to and from the same server in the same run.
- * Both read 100 changes per step and write 100 documents per request (PouchDB's default
- * batch_size; Dateline's changes batch and _bulk_docs count), so the difference is the client's.
+ * The sync benchmark: pushing and pulling release documents and photos between a library and
+ * the same pouchdb-server (a child process, so its CPU is not counted as the client's), next to
+ * PouchDB 9 in this process replicating the same documents and photos to and from the same
+ * server in the same run. Dateline's photos travel through the files step (raw 1 MiB chunks in
+ * `<db>-files`), PouchDB's as attachments inside its documents (base64); both rows count
+ * releases and photos as documents. Both read 100 changes per step and write 100 documents per
+ * request, so the difference is the client's.
  */
 
+/**
+ * Changes per step and revisions per request: the app's own (it also bounds a request by 4 MiB)
+ * and PouchDB's default batch_size. The rows name both.
+ */
 const BATCH = 100;
+const POUCH_BATCH = 100;
 
 const log = (msg: string): void => {
   process.stderr.write(`[bench sync ${(performance.now() / 1000).toFixed(1)}s] ${msg}\n`);
@@ -121,19 +128,25 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
 
     log('push');
     const dPush = await timed(async () => {
+      const t = performance.now();
       await replicate(new StorePeer(source.library.replication), new CouchPeer(remote('dateline')), { batchSize: BATCH });
+      const docsMs = performance.now() - t;
       await syncFiles(new FilesPeer(remote('dateline')), files(source));
+      log(`Dateline push: documents ${docsMs.toFixed(0)} ms, photos ${(performance.now() - t - docsMs).toFixed(0)} ms`);
     }, 'push');
-    const pPush = await timed(() => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: BATCH }));
+    const pPush = await timed(() => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: POUCH_BATCH }));
     log('pull');
     const target = await openCore(join(root, 'target'), { author: 'bench' });
     cores.push(target);
     const pulled = memoryDb();
     const dPull = await timed(async () => {
+      const t = performance.now();
       await replicate(new CouchPeer(remote('dateline')), new StorePeer(target.library.replication), { batchSize: BATCH });
+      const docsMs = performance.now() - t;
       await syncFiles(new FilesPeer(remote('dateline')), files(target));
+      log(`Dateline pull: documents ${docsMs.toFixed(0)} ms, photos ${(performance.now() - t - docsMs).toFixed(0)} ms`);
     }, 'pull');
-    const pPull = await timed(() => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: BATCH }));
+    const pPull = await timed(() => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: POUCH_BATCH }));
     const got = target.library.docs.liveCounts();
     if (got.release !== count || got.attachment !== photos) throw new Error(`the pull stored ${got.release} releases and ${got.attachment} photos, not ${count} and ${photos}`);
     const missing = shas.filter((sha) => !target.ctx.blobs.has(sha)).length;
@@ -145,7 +158,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const rate = (t: Timed) => (total / t.ms) * 1000;
     const perDoc = (t: Timed) => t.cpuMs / total;
     const what = `${count.toLocaleString('en-US')} releases + ${photos} photos of ${PHOTO_SIZE / 1024} KB`;
-    const sizes = `changes and _bulk_docs ${BATCH} a step both sides; photos as 1 MiB raw chunks vs base64 inside _bulk_docs`;
+    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request; PouchDB batch_size ${POUCH_BATCH}; photos as raw chunks vs base64 in _bulk_docs`;
     const rows: BenchRow[] = [];
     for (const [dir, d, p] of [['push', dPush, pPush], ['pull', dPull, pPull]] as const) {
       const ratio = rate(d) / rate(p);
