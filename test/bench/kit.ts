@@ -17,8 +17,8 @@ import { Rng } from './rng';
  * turning the equivalent Markdown and the same photos into a DOCX in the same run.
  * "Warm" is an export after the first: Chromium is running and the photos' print renditions are
  * cached in the library (what a person re-exporting after an edit gets); "cold" is the first.
- * The DOCX and pandoc are each run several times in turns, after a first run of each, and their
- * medians compared.
+ * The DOCX and pandoc are each run several times, each side in its own block after a first run,
+ * and their medians compared.
  */
 
 export interface BenchRow {
@@ -206,15 +206,15 @@ export async function benchKit(): Promise<BenchRow[]> {
     const cold = await measured(() => exportTo(['docx', 'pdf', 'zip', 'lite'], 'cold'));
     rows.push({ measure: 'kit: all four formats, cold', value: `${s(cold.ms)}, peak ${cold.peakMb.toFixed(0)} MB RSS` });
 
-    // Both sides warm, taken in turns so a change in the machine's load falls on both; the
-    // median of each side is compared.
-    log(`warm DOCX exports and pandoc runs, ${DOCX_RUNS} each in turns`);
-    const docxRuns: Awaited<ReturnType<typeof measured<KitExportResult>>>[] = [];
+    // Both sides warm, each in its own block of runs, and the median of each compared. Taken in
+    // turns, every DOCX export came right after a pandoc run and took three times the CPU it takes
+    // after another export (pandoc's heap pushes the idle process's memory and caches out), so
+    // that order measured the machine more than the export.
+    log(`warm pandoc runs and DOCX exports, ${DOCX_RUNS} of each`);
     const pandocRuns: number[] = [];
-    for (let i = 0; i < DOCX_RUNS; i++) {
-      if (hasPandoc) pandocRuns.push((await measured(runPandoc)).ms);
-      docxRuns.push(await measured(() => exportTo(['docx'], `docx-${i}`)));
-    }
+    for (let i = 0; hasPandoc && i < DOCX_RUNS; i++) pandocRuns.push((await measured(runPandoc)).ms);
+    const docxRuns: Awaited<ReturnType<typeof measured<KitExportResult>>>[] = [];
+    for (let i = 0; i < DOCX_RUNS; i++) docxRuns.push(await measured(() => exportTo(['docx'], `docx-${i}`)));
     const docx = { ...docxRuns[0]!, ms: median(docxRuns.map((r) => r.ms)), peakMb: Math.max(...docxRuns.map((r) => r.peakMb)) };
     const pandoc = hasPandoc ? { ms: median(pandocRuns) } : null;
     log('warm exports of the other formats');
