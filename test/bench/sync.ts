@@ -23,7 +23,7 @@ import { Rng } from './rng';
  * The sync benchmark: pushing and pulling release documents and photos between a library and
  * the same pouchdb-server (a child process, so its CPU is not counted as the client's), next to
  * PouchDB 9 in this process replicating the same documents and photos to and from the same
- * server in the same run. Dateline's photos travel through the files step (raw 1 MiB chunks in
+ * server in the same run. Dateline's photos travel through the files step (raw chunks in
  * `<db>-files`), PouchDB's as attachments inside its documents (base64); both rows count
  * releases and photos as documents. Both read 100 changes per step and write 100 documents per
  * request, so the difference is the client's.
