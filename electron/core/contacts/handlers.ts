@@ -7,7 +7,6 @@ import { contactFacets, deleteOutlet, deleteSegment, listSegments, outletReferen
 import { outdatedJudge } from './outdated';
 import { contactsMatching, toContactSummary, type ContactRow } from './queries';
 import { createContact, updateContact } from './write';
-import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { listPage } from '../store/paging';
 
 type ListedRow = ContactRow & { office: string | null; dnc: number | null; verified: string | null };
@@ -38,7 +37,7 @@ export const contactHandlers: Pick<
 > = {
   'contact.create': (input, ctx) => createContact(ctx, input),
   'contact.update': (input, ctx) => updateContact(ctx, input.id, input.rev, input.fields),
-  'contact.get': (input, ctx) => getDoc(ctx, 'contact', input.id),
+  'contact.get': (input, ctx) => ctx.library.repo.show('contact', input.id),
   'contact.list': (input, ctx) => {
     const where = filterConditions(input, false);
     const judge = outdatedJudge(ctx);
@@ -56,9 +55,9 @@ export const contactHandlers: Pick<
     });
   },
   'contact.match': (input, ctx) => contactsMatching(ctx, input.emails, input.phones, { order: 'name', limit: 20 }),
-  'outlet.create': (input, ctx) => createDoc(ctx, 'outlet', input),
-  'outlet.update': (input, ctx) => updateDoc(ctx, 'outlet', input.id, input.rev, input.fields),
-  'outlet.get': (input, ctx) => getDoc(ctx, 'outlet', input.id),
+  'outlet.create': (input, ctx) => ctx.library.repo.create('outlet', input),
+  'outlet.update': (input, ctx) => ctx.library.repo.update('outlet', input.id, input.rev, input.fields),
+  'outlet.get': (input, ctx) => ctx.library.repo.show('outlet', input.id),
   'outlet.list': (input, ctx) =>
     listPage<{ name: string; sort_name: string; kind: OutletFieldsT['kind']; updated_at: string }, OutletSummary>(ctx.library.db, {
       table: 'outlet_p',

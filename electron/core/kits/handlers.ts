@@ -7,7 +7,6 @@ import type { KIT_API, KitSummary } from '../../shared/kits/contract';
 import type { Handlers } from '../dispatcher';
 import { assertUsableInKit } from '../releases/gate';
 import { listPage } from '../store/paging';
-import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { exportKit } from './export';
 import { previewKit } from './preview';
 
@@ -16,16 +15,14 @@ const releaseIds = (items: readonly KitItem[]): string[] => items.flatMap((i) =>
 export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
   'kit.create': (input, ctx) => {
     assertUsableInKit(ctx, releaseIds(input.items));
-    return createDoc(ctx, 'kit', input);
+    return ctx.library.repo.create('kit', input);
   },
-  'kit.update': (input, ctx) => {
-    if (input.fields.items) {
-      const current = ctx.library.docs.require(input.id, 'kit').body.items;
-      assertUsableInKit(ctx, releaseIds(input.fields.items), new Set(releaseIds(Array.isArray(current) ? (current as KitItem[]) : [])));
-    }
-    return updateDoc(ctx, 'kit', input.id, input.rev, input.fields);
-  },
-  'kit.get': (input, ctx) => getDoc(ctx, 'kit', input.id),
+  // Releases already in the kit may stay whatever became of them (the export names them); new ones must be usable.
+  'kit.update': (input, ctx) =>
+    ctx.library.repo.update('kit', input.id, input.rev, input.fields, (before, after) =>
+      assertUsableInKit(ctx, releaseIds(after.items), new Set(releaseIds(before.items))),
+    ),
+  'kit.get': (input, ctx) => ctx.library.repo.show('kit', input.id),
   'kit.list': (input, ctx) =>
     listPage<{ title: string; language: string; item_count: number; updated_at: string }, KitSummary>(ctx.library.db, {
       table: 'kit_p',

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Page } from '../../shared/contract';
+import { DatelineError } from '../../shared/errors';
 import { ftsQuery } from '../../shared/search/text';
-import { decodeCursor, encodeCursor } from './repository';
 import { prepared } from './statements';
 
 type Param = string | number | null;
@@ -52,4 +52,24 @@ export function listPage<Row, Item>(db: Database.Database, spec: ListSpec<Row, I
     nextCursor: more && last && (typeof sortKey === 'string' || typeof sortKey === 'number') ? encodeCursor(sortKey, last.doc_rowid) : null,
     total,
   };
+}
+
+/** Opaque keyset cursors: the sort key and rowid of the last row of the page. */
+export function encodeCursor(key: string | number, rowid: number): string {
+  return Buffer.from(JSON.stringify([key, rowid])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null): [string | number, number] | null {
+  if (!cursor) return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'string' || typeof v[0] === 'number') && typeof v[1] === 'number') {
+      return [v[0], v[1]];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DatelineError('INVALID_INPUT', 'cursor: this page cursor is not one Dateline gave out; start from the first page.', {
+    path: ['cursor'],
+  });
 }
