@@ -64,6 +64,8 @@ describe('datelines', () => {
     ['BRIDGETOWN, Barbados, March 24, 2026 /Caribbean Newswire/ -- Island Relief Fund has', 'Bridgetown, Barbados', '2026-03-24'],
     ['Geneva - 14 May 2026 - Relief teams reached the last cut-off villages in the valley on Tuesday.', 'Geneva', '2026-05-14'],
     ['NAIROBI – 3 March 2026 – The organisation and its partners opened two more water points.', 'Nairobi', '2026-03-03'],
+    ['Barranquilla (mar. 4/26). La Ministra se reunió hoy con los alcaldes de la región para revisar el plan.', 'Barranquilla', '2026-03-04'],
+    ['14 de mayo de 2026 (OMS) – Las lluvias de las últimas semanas han dejado sin agua potable a miles de familias.', null, '2026-05-14'],
   ])('reads %s', (text, place, date) => {
     expect(matchDateline(text)).toMatchObject({ place, dateIso: date });
   });
@@ -82,6 +84,8 @@ describe('datelines', () => {
 
   it('reads a dateline standing alone', () => {
     expect(datelineOnly('GENEVA, 3 March 2026')).toMatchObject({ place: 'Geneva', dateIso: '2026-03-03' });
+    expect(datelineOnly('Le 2 juin 2026 – Québec (Québec) – Ministère des Relations internationales')).toMatchObject({ place: 'Québec', dateIso: '2026-06-02' });
+    expect(datelineOnly('Le 2 juin 2026 – Québec – La ministre a annoncé hier que les fonds seront versés.')).toBeNull();
     expect(placeCase('DAR ES SALAAM')).toBe('Dar es Salaam');
   });
 });
@@ -116,6 +120,11 @@ describe('contacts', () => {
     expect(findPhones('Text WATER to 70123 to give £5')).toEqual([]);
     expect(extractContacts([['Media contact: Jo Bloggs, [email protected]']])).toEqual([]);
     expect(findPhones('between 2024 - 2026 and on 12/03/2026')).toEqual([]);
+  });
+
+  it('gives a press office printed twice (header and sidebar) once', () => {
+    const box = ['Contact presse', '+33 1 00 00 00 00', 'presse@ong.example'];
+    expect(extractContacts([box, box]).map((c) => c.email)).toEqual(['presse@ong.example']);
   });
 
   it('tidies numbers to what the contact record accepts', () => {

@@ -44,6 +44,13 @@ describe('odd input', () => {
     expect(new Set(value.contacts.map((c) => c.email)).size).toBe(50);
   });
 
+  it('reads a one-word place and a date standing alone under the headline as the dateline', async () => {
+    const text = ['Le canton verse 2 millions de francs au fonds pour les réfugiés', '', 'Lausanne, le 4 mars 2026', '', 'Communiqué de presse', '', 'Le Conseil d’État a décidé aujourd’hui de verser une contribution de deux millions de francs au fonds cantonal pour les réfugiés.'].join('\n');
+    const value = await parseSource({ name: 'lausanne.txt', bytes: enc(text) });
+    expect(value.release).toMatchObject({ datelinePlace: 'Lausanne', releaseDate: '2026-03-04' });
+    expect(value.release.body[0]).toMatch(/^Le Conseil d’État a décidé/u);
+  });
+
   it('reads a release entirely in capitals, names as people write them', async () => {
     const text = [
       'PRESS RELEASE',

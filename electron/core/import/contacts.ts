@@ -379,7 +379,24 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
     const email = p.email && !/\p{Ll}/u.test(p.email) ? p.email.toLowerCase() : p.email;
     out.push({ name: p.name && nameCase(p.name), role: p.role, organisation: p.organisation, email, phone: p.phone });
   }
-  return mergeSplitPeople(out);
+  return sameMailboxOnce(mergeSplitPeople(out));
+}
+
+/** A page that prints its press-office box twice ("Contact presse" in the header and the sidebar) gives one contact. */
+function sameMailboxOnce(list: ExtractedContact[]): ExtractedContact[] {
+  const out: ExtractedContact[] = [];
+  for (const p of list) {
+    const twin = p.email ? out.find((q) => q.email?.toLowerCase() === p.email!.toLowerCase() && (q.name === null || p.name === null || q.name === p.name)) : undefined;
+    if (!twin) {
+      out.push(p);
+      continue;
+    }
+    twin.name ??= p.name;
+    twin.role ??= p.role;
+    twin.organisation ??= p.organisation;
+    twin.phone ??= p.phone;
+  }
+  return out;
 }
 
 /** "John Smith, Officer" then "jsmith@..., +254..." on the next line: one person, not two. */

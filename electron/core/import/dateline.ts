@@ -62,6 +62,8 @@ function bracketedRegion(raw: string): { town: string; region: string } | null {
 function placeFrom(raw: string): string | null | false {
   // "(Paris, 21 mars 2003) -": a whole dateline in brackets.
   const wrapped = /^\s*\(([^()]+)\)\s*$/u.exec(raw);
+  // "6 de noviembre de 2017 (OMM) –": an organisation's acronym after the date is its tag, not a place.
+  if (wrapped && /^\s*\p{Lu}{2,6}\s*$/u.test(wrapped[1]!)) return null;
   if (wrapped) return placeFrom(wrapped[1]!);
   const bracketed = bracketedRegion(raw);
   if (bracketed) {
@@ -194,8 +196,24 @@ export function datelineOnly(text: string): Dateline | null {
     const place = at > 0 ? placeFrom(t.slice(0, at)) : null;
     return typeof place === 'string' ? { place, dateIso: null, length: text.length } : null;
   }
+  const lead = /^(?:(?:le|el|the|on)\s+)?/iu.exec(t)![0].length;
+  if (date.index <= lead && date.index + date.length < t.length - 2) return dateFirstLine(t.slice(date.index + date.length), date.iso, text.length);
   if (date.index + date.length < t.length - 2) return null;
   const place = placeFrom(t.slice(0, date.index));
   if (place === false || place === null) return null;
   return { place, dateIso: date.iso, length: text.length };
+}
+
+/**
+ * "Le 18 mai 2020 – Ottawa (Ontario) – Affaires mondiales Canada": a line that gives the date
+ * first, then the place, and may end with who issued the release.
+ */
+function dateFirstLine(rest: string, dateIso: string, length: number): Dateline | null {
+  const parts = rest.split(/\s+[–—-]\s+/u);
+  if (parts[0]!.trim() !== '' || parts.length < 2 || parts.length > 3) return null;
+  const place = placeFrom(parts[1]!);
+  if (typeof place !== 'string') return null;
+  const issuer = parts[2]?.trim();
+  if (issuer !== undefined && (wordCount(issuer) > 6 || !/^\p{Lu}/u.test(issuer) || /[.!?؟:;]/u.test(issuer))) return null;
+  return { place, dateIso, length };
 }
