@@ -83,18 +83,9 @@ function get(input: ParsedInputOf<'attachment.get'>, ctx: CoreContext): Doc<'att
   return ctx.library.repo.show('attachment', input.id);
 }
 
-interface ListRow {
-  sha256: string;
-  original_name: string;
-  media_type: string;
-  size: number;
-  updated_at: string;
-}
-
 function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<AttachmentSummary> {
-  return listPage<ListRow, AttachmentSummary>(ctx.library.db, {
+  return listPage(ctx.library.db, {
     table: 'attachment_p',
-    columns: 'p.sha256, p.original_name, p.media_type, p.size, p.updated_at',
     sort: { column: 'updated_at', direction: 'DESC' },
     where: input.release === undefined ? [] : [{ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM attachment_link_p WHERE release_id = ?)', params: [input.release] }],
     query: input.query,

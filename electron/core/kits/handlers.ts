@@ -24,15 +24,14 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
     ),
   'kit.get': (input, ctx) => ctx.library.repo.show('kit', input.id),
   'kit.list': (input, ctx) =>
-    listPage<{ title: string; language: string; item_count: number; updated_at: string }, KitSummary>(ctx.library.db, {
+    listPage(ctx.library.db, {
       table: 'kit_p',
-      columns: 'p.title, p.language, p.item_count, p.updated_at',
       sort: { column: 'updated_at', direction: 'DESC' },
       where: [],
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r) => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at }),
+      map: (r): KitSummary => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at }),
     }),
   'kit.preview': (input, ctx) => previewKit(ctx, input.id),
   'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job, { confirmEmbargo: input.confirmEmbargo }),

@@ -14,14 +14,13 @@ export const officeHandlers: Pick<Handlers, 'office.create' | 'office.update' | 
   },
   'office.get': (input, ctx) => ctx.library.repo.show('office', input.id),
   'office.list': (input, ctx) =>
-    listPage<{ name: string; updated_at: string }, NamedSummary>(ctx.library.db, {
+    listPage(ctx.library.db, {
       table: 'office_p',
-      columns: 'p.name, p.updated_at',
       sort: { column: 'name', direction: 'ASC' },
       where: [],
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r) => ({ id: r.id, rev: r.rev, name: r.name, updatedAt: r.updated_at }),
+      map: (r): NamedSummary => ({ id: r.id, rev: r.rev, name: r.name, updatedAt: r.updated_at }),
     }),
 };

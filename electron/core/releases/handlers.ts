@@ -3,7 +3,7 @@ import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
 import { assertReadyToGoOut } from './gate';
-import { COLUMNS, releaseSummaries, summary, tagsFor, type ReleaseRow } from './queries';
+import { releaseSummaries, summary, tagsFor } from './queries';
 
 export const releaseHandlers: Pick<
   Handlers,
@@ -22,9 +22,8 @@ export const releaseHandlers: Pick<
     if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
     if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
     if (input.tag) where.push({ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM release_tag_p WHERE tag = ?)', params: [input.tag] });
-    const page = listPage<ReleaseRow, ReleaseRow & { doc_rowid: number; id: string; rev: string }>(ctx.library.db, {
+    const page = listPage(ctx.library.db, {
       table: 'release_p',
-      columns: COLUMNS,
       sort: { column: 'updated_at', direction: 'DESC' },
       where,
       query: input.query,
