@@ -124,7 +124,7 @@ afterAll(async () => {
 
 describe('The kit builder in the browser', () => {
   it('creates a kit from the Kits screen and opens it in the builder', async () => {
-    await page.goto(h.server.url);
+    await page.goto(h.server.launchUrl());
     await h.nav('Kits').click();
     await page.getByLabel('Title', { exact: true }).fill(KIT_TITLE);
     await page.getByRole('button', { name: 'Create kit' }).click();

@@ -46,11 +46,27 @@ describe('Dateline in the browser', () => {
     await bare.close();
   });
 
-  it('opens with the token, hides it from the address bar and shows what to do first', async () => {
-    await page.goto(h.server.url);
+  it('opens with a one-time launch link, exchanges it for the token, leaves nothing in the address bar and shows what to do first', async () => {
+    const launchUrl = h.server.launchUrl();
+    const nonce = new URL(launchUrl).searchParams.get('launch')!;
+    await page.goto(launchUrl);
+    // The empty list comes from an API call the token made.
     await page.getByRole('heading', { name: 'No releases yet' }).waitFor();
-    expect(page.url()).not.toContain('token=');
+    expect(page.url()).not.toContain(nonce);
+    expect(page.url()).not.toContain('launch=');
+    expect(page.url()).not.toContain(h.server.token);
     expect(await page.evaluate(() => sessionStorage.getItem('dateline.token'))).toBe(h.server.token);
+
+    // The same link a second time opens nothing, and the page says where the new link is.
+    const second = await h.context.newPage();
+    await second.goto(launchUrl);
+    await second.getByRole('heading', { name: 'This link no longer opens Dateline' }).waitFor();
+    expect(await second.getByRole('alert').innerText()).toBe('This link was already used. Each link Dateline prints opens it once.');
+    expect(await second.locator('body').innerText()).toContain('npm start');
+    expect(second.url()).not.toContain('launch=');
+    expect(await second.evaluate(() => sessionStorage.getItem('dateline.token'))).toBeNull();
+    await second.screenshot({ path: join(ARTIFACTS, 'launch-refused.png') });
+    await second.close();
     await h.expectAccessible('releases (empty)');
     await h.screenshot('releases-empty');
   });

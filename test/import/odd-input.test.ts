@@ -51,6 +51,13 @@ describe('odd input', () => {
     expect(value.release.body[0]).toMatch(/^Le Conseil d’État a décidé/u);
   });
 
+  it('keeps a first paragraph that introduces a statement with a colon in the body', async () => {
+    const intro = 'En réaction à la décision rendue ce matin par la cour d’appel de la capitale sur le renvoi du journaliste vers le pays qui le poursuit pour ses articles, la directrice générale de l’organisation a déclaré :';
+    const text = ['Renvoi du journaliste : la décision le met en danger', '', intro, '', '« Cette décision expose un journaliste à des années de poursuites pour avoir fait son travail, et elle envoie un message glaçant à tous ceux qui enquêtent sur les abus. »', '', '« Nous demandons aux autorités de revoir cette décision sans attendre et de libérer le journaliste, qui est détenu depuis trois ans. »'].join('\n');
+    const value = await parseSource({ name: 'reaction.txt', bytes: enc(text) });
+    expect(value.release.body[0]).toBe(intro);
+  });
+
   it('reads a release entirely in capitals, names as people write them', async () => {
     const text = [
       'PRESS RELEASE',

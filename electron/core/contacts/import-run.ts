@@ -9,6 +9,7 @@ import { isProblem, planColumns, rowToContact, type ColumnPlan } from './row-to-
 import { ContactStager } from './stage';
 import { suppressionCheck } from './suppression';
 import { VcardReader } from './vcard-parse';
+import { officeCountry } from './write';
 import { isCardProblem, vcardToContact } from './vcard-to-contact';
 import { refOf } from '../../shared/contacts/row-notes';
 
@@ -25,6 +26,7 @@ export interface ImportOptions {
   decisions?: Record<string, ImportDecision> | undefined;
   commit: boolean;
   expectSha256?: string | undefined;
+  office?: string | undefined;
   limit: number;
 }
 
@@ -50,6 +52,19 @@ export function runContactImport(ctx: CoreContext, source: ByteSource, opts: Imp
   return report!;
 }
 
+/**
+ * The office of an import and the country its phones are read in: the office chosen, or
+ * else the library's only office for the country alone.
+ */
+function importOffice(ctx: CoreContext, chosen: string | undefined): { office: string | null; country: string | null } {
+  if (chosen !== undefined) {
+    ctx.library.docs.require(chosen, 'office');
+    return { office: chosen, country: officeCountry(ctx, chosen) };
+  }
+  const only = ctx.library.db.prepare<[], { id: string }>('SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid LIMIT 2').all();
+  return { office: null, country: only.length === 1 ? officeCountry(ctx, only[0]!.id) : null };
+}
+
 function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions): ContactImportReport {
   const first = source.next();
   if (first === null) throw new DatelineError('EMPTY_FILE', `${source.label} is empty; there are no contacts in it.`);
@@ -73,7 +88,7 @@ function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions)
     decisions: opts.decisions ?? {},
     limit: opts.limit,
     isSuppressed: suppressionCheck(ctx),
-    office: null,
+    ...importOffice(ctx, opts.office),
   });
 
   let headers: string[] = [];

@@ -1,6 +1,7 @@
 import type { ColumnMapping, ColumnTarget } from '../../shared/contacts/columns';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { invalidInput } from '../../shared/errors';
 
 /**
  * One row of a contacts spreadsheet to a contact's fields, or the reason it cannot be one,
@@ -194,10 +195,10 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   for (const k of ['role', 'organisation', 'notes'] as const) if (text[k]) out[k] = text[k].join(k === 'notes' ? '\n' : ', ');
   const parsed = ContactFields.safeParse({ ...out, name: fullName });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0] ?? 'name');
+    const e = invalidInput(parsed.error);
+    const field = String(e.path?.[0] ?? 'name');
     const column = firstColumn.get(field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field) ?? field;
-    return { column, reason: rowNote('BAD_FIELD', issue.message, { column }) };
+    return { column, reason: rowNote('BAD_FIELD', e.message, { column }) };
   }
   return { fields: parsed.data, outletName, warnings };
 }

@@ -9,6 +9,7 @@ import { validateKnown } from '../store/repository';
 import type { BlobStore } from '../attachments/blobs';
 import { sniffMediaType } from '../attachments/images';
 import { refOf, rowNote, type RowNote, type RowNoteRef } from '../../shared/contacts/row-notes';
+import { phonesToE164 } from './write';
 
 /**
  * Stores imported rows one by one inside the caller's transaction, finding duplicates as it
@@ -63,6 +64,8 @@ export class ContactStager {
       limit: number;
       isSuppressed: (keys: string[]) => string | null;
       office: string | null;
+      /** The country a phone written without its country code is read in. */
+      country: string | null;
     },
   ) {
     this.s = {
@@ -88,6 +91,7 @@ export class ContactStager {
     this.counts.rows++;
     const body: Body = { ...fields };
     if (this.opts.office && body.office === null) body.office = this.opts.office;
+    phonesToE164(body, this.opts.country);
     if (outletName) body.outlet = this.outletId(outletName);
     if (photo) {
       const id = this.photoId(photo, fields.name);

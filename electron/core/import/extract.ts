@@ -309,8 +309,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
-  // the page's summary under the headline.
-  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»)]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
+  // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
+  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
   }
 

@@ -33,6 +33,12 @@ const importOptions = {
   encoding: TextEncodingSchema.optional(),
   /** Header (as written in the file) to field; needed when the headers are not a known export's. */
   mapping: ColumnMappingSchema.optional(),
+  /**
+   * The office the contacts belong to: they get it, and a phone written without its country
+   * code is put in E.164 from its country. Without it, the library's office when it has only
+   * one gives the country (and the contacts stay without an office).
+   */
+  office: DocIdSchema.optional(),
   /** The person's choice for a row (by its row number), where it differs from the suggestion. */
   decisions: z.record(z.string().regex(/^\d+$/, 'a decision is keyed by row number'), z.enum(IMPORT_DECISIONS)).optional(),
   /** Store it (one transaction); without it nothing is stored. */
