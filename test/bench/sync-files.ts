@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore, type Core } from '../../electron/core/index';
-import { CHUNK_SIZE } from '../../electron/core/sync/files/chunks';
+import { chunkSizeFor } from '../../electron/core/sync/files/chunks';
 import { setFilePolicy } from '../../electron/core/sync/files/policy';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
 import type { SyncSummary } from '../../electron/shared/sync/contract';
@@ -17,7 +17,7 @@ import { Rng } from './rng';
 
 /**
  * Files on the wire: every byte counted by the fault proxy between the client and the same
- * pouchdb-server. A photo (50 MB at full scale) uploaded by Dateline (raw 1 MiB chunks) and
+ * pouchdb-server. A photo (50 MB at full scale) uploaded by Dateline (raw 64 KiB chunks) and
  * by PouchDB 9 (the attachment inside _bulk_docs, as base64), then each upload cut at 60% and
  * resumed; and a field link: 10 releases and 5 photos of 200 KB pushed at 64 kbit/s with every
  * connection dropped every 30 s, against the same push over a clean link.
@@ -69,9 +69,10 @@ async function sent(proxy: FaultProxy, work: () => Promise<unknown>): Promise<nu
 
 async function photoRows(scale: number, server: CouchServer, proxy: FaultProxy, library: (n: string) => Promise<Core>): Promise<BenchRow[]> {
   const size = Math.max(4 * MB, Math.round(50 * MB * scale));
-  const chunks = Math.ceil(size / CHUNK_SIZE);
+  const chunkSize = chunkSizeFor(size);
+  const chunks = Math.ceil(size / chunkSize);
   const bytes = randomBytes(size);
-  log(`a photo of ${mb(size)} (${chunks} chunks)`);
+  log(`a photo of ${mb(size)} (${chunks} chunks of ${chunkSize / 1024} KiB)`);
   const core = await library('photo');
   await attach(core, bytes, 'photo.jpg');
   setFilePolicy(core.library.replication, 'opened');
@@ -107,7 +108,7 @@ async function photoRows(scale: number, server: CouchServer, proxy: FaultProxy, 
   const pouchAgain = pouchCut - pouchClean;
   return [
     {
-      measure: `upload a ${mb(size)} photo: bytes on the wire / photo size (Dateline 1 MiB raw chunks; PouchDB base64 in _bulk_docs)`,
+      measure: `upload a ${mb(size)} photo: bytes on the wire / photo size (Dateline raw chunks of ${chunkSize / 1024} KiB; PouchDB base64 in _bulk_docs)`,
       value: `${(clean / size).toFixed(3)}x (${mb(clean)})`,
       peer: `${(pouchClean / size).toFixed(3)}x (${mb(pouchClean)})`,
       ratio: `${(clean / pouchClean).toFixed(2)}x`,

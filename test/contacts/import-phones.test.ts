@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
-import { allContacts, call, core, fail, importFile } from './helpers';
+import { allContacts, call, core, importFile, jobFails } from './helpers';
 
 /** Phones read from a file are put in E.164 exactly as typed ones are: from the import's office, or the library's only one. */
 
@@ -64,7 +64,7 @@ describe('phones in an import', () => {
 
   it('refuses an office that is not one, and names the column of a field too long', async () => {
     const c = await core();
-    const missing = await fail(c, 'contact.importFile', { path: write('media.csv', CSV), office: 'off-00000000-0000-4000-8000-000000000000' });
+    const missing = await jobFails(c, 'contact.importFile', { path: write('media.csv', CSV), office: 'off-00000000-0000-4000-8000-000000000000' });
     expect(missing.code).toBe('NOT_FOUND');
     const long = await importFile(c, write('long.csv', `Name,Role\r\nGrace,${'x'.repeat(400)}\r\n`));
     expect(long.outcomes[0]).toMatchObject({ action: 'refuse', column: 'Role', why: { code: 'BAD_FIELD', params: { column: 'Role' } } });

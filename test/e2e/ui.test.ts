@@ -146,10 +146,13 @@ describe('Dateline in the browser', () => {
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Zurich');
     await page.getByLabel(/Embargo lifts at/).fill('2020-01-01T09:00');
     await page.getByRole('alert').filter({ hasText: 'already passed' }).waitFor();
-    // The refused values never reached the release.
-    await page.getByLabel('Headline', { exact: true }).click();
-    await page.waitForTimeout(800);
+    // The refused values never reached the release: a change made after them is saved, and
+    // saves go out in order, so anything they had queued would have landed first.
+    await page.getByLabel('Subheadline', { exact: true }).fill('Saved after the refused embargo');
+    await waitForCommit(releaseId, (d) => d.subheadline === 'Saved after the refused embargo');
     expect((await getRelease(releaseId)).embargo).toEqual({ at: '2030-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' });
+    await page.getByLabel('Subheadline', { exact: true }).fill('');
+    await waitForCommit(releaseId, (d) => !d.subheadline);
     await page.getByLabel(/Embargo lifts at/).fill('2030-12-03T14:00');
   });
 
@@ -281,12 +284,17 @@ describe('Dateline in the browser', () => {
     const rendered = await list.getByRole('listitem').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
-    // Scrolling to the end fetches the next pages until all 261 are there.
-    for (let i = 0; i < 6; i++) {
-      await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-      await page.waitForTimeout(250);
-    }
-    await expect.poll(async () => Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'))).toBe(261);
+    // Scrolling to the end fetches the next pages until all 261 are there: scroll again
+    // whenever a page has arrived, until the last one is in view.
+    await expect
+      .poll(
+        async () => {
+          await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+          return Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'));
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(261);
     expect(await list.getByRole('listitem').count()).toBeLessThan(60);
 
     await page.getByLabel('Tag', { exact: true }).fill('sitrep');

@@ -58,6 +58,13 @@ describe('odd input', () => {
     expect(value.release.body[0]).toBe(intro);
   });
 
+  it('never takes a front-page section name for the headline, and leaves no link separator after the last sentence', async () => {
+    const text = ['À la Une', '', 'Les équipes de l’organisation ont distribué cette semaine des kits d’hygiène à plus de 4 000 familles déplacées par les combats dans la province.', '', 'Les distributions se poursuivront tout le mois dans les villages du nord, où l’accès reste difficile. /'].join('\n');
+    const value = await parseSource({ name: 'une.txt', bytes: enc(text) });
+    expect(value.release.headline).not.toBe('À la Une');
+    expect(value.release.body.at(-1)).toMatch(/l’accès reste difficile\.$/u);
+  });
+
   it('reads a release entirely in capitals, names as people write them', async () => {
     const text = [
       'PRESS RELEASE',

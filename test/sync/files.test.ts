@@ -2,7 +2,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
-import { CHUNK_SIZE, chunkRev } from '../../electron/core/sync/files/chunks';
+import { chunkRev, chunkSizeFor } from '../../electron/core/sync/files/chunks';
 import { chunkCacheDir } from '../../electron/core/sync/files/download';
 import { setFilePolicy } from '../../electron/core/sync/files/policy';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
@@ -12,7 +12,7 @@ import { useCouchWithProxy } from './couch-server';
 import { couchState } from './couch-state';
 import { call } from './library-state';
 
-// Attachment files as 1 MiB chunks in `<db>-files`: two real libraries, a real pouchdb-server,
+// Attachment files as chunks in `<db>-files`: two real libraries, a real pouchdb-server,
 // every request through the fault proxy, which counts the bytes the link would carry.
 
 const couch = useCouchWithProxy();
@@ -32,8 +32,11 @@ async function library(author: string, policy: FilePolicy = 'opened'): Promise<C
 const sync = (core: Core, db: string, attempts = 8) =>
   syncLibrary(core.library, { remote: { url: couch.proxy.db(db), retry: { attempts, baseMs: 1, capMs: 5 }, timeoutMs: 20_000 } }, core.ctx.blobs);
 
-/** Five full chunks and a short sixth: incompressible, like a photo. */
-const photo = (seed = 0) => Buffer.concat([randomBytes(5 * CHUNK_SIZE), Buffer.from(`photo ${seed}`)]);
+/** 2 MiB and a few bytes, incompressible like a photo: 32 chunks of 64 KiB and a short 33rd. */
+const PHOTO_SIZE = 2 * 1024 * 1024 + 7;
+const CHUNK = chunkSizeFor(PHOTO_SIZE);
+const CHUNKS = Math.ceil(PHOTO_SIZE / CHUNK);
+const photo = (seed = 0) => Buffer.concat([randomBytes(PHOTO_SIZE - 7), Buffer.from(`photo ${seed}`)]);
 
 async function attach(core: Core, bytes: Buffer, name = 'photo.jpg'): Promise<string> {
   const r = await call<{ sha256: string }>(core, 'attachment.add', { name, data: bytes.toString('base64') });
@@ -44,9 +47,10 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const chunkPuts = () => couch.proxy.log.filter((l) => l.method === 'PUT' && /-files\/chunk-/.test(l.path));
 const chunkGets = () => couch.proxy.log.filter((l) => l.method === 'GET' && /-files\/chunk-[0-9a-f]+\/data/.test(l.path));
 
-// Each test moves several 5 MiB files through a real server; on a busy machine that takes a while.
+// Each test moves several 2 MiB files through a real server; on a busy machine that takes a while.
 describe('attachment files as chunks', { timeout: 120_000 }, () => {
   it('uploads each chunk raw and once; a second library downloads the file by policy and it is the same bytes', async () => {
+    expect([CHUNK, CHUNKS]).toEqual([64 * 1024, 33]);
     const { name, direct } = await couch.freshDb();
     const kampala = await library('kampala');
     const geneva = await library('geneva', 'opened');
@@ -57,15 +61,15 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     const hash = await attach(kampala, bytes);
     const before = couch.proxy.stats.bytesUp;
     const up = await sync(kampala, name);
-    expect(up.files).toMatchObject({ uploaded: { files: 1, chunks: 6, bytes: bytes.length }, failed: [] });
+    expect(up.files).toMatchObject({ uploaded: { files: 1, chunks: CHUNKS, bytes: bytes.length }, failed: [] });
     // Raw bytes on the wire, not base64: the whole sync (documents included) within 5% of the photo.
     expect(couch.proxy.stats.bytesUp - before).toBeLessThan(bytes.length * 1.05);
     const files = await couchState(`${direct}-files`);
-    expect(Object.keys(files).filter((id) => id.startsWith('chunk-'))).toHaveLength(6);
+    expect(Object.keys(files).filter((id) => id.startsWith('chunk-'))).toHaveLength(CHUNKS);
     expect(files[`file-${hash}`]?.leaves).toHaveLength(1);
 
     const down = await sync(geneva, name);
-    expect(down.files).toMatchObject({ downloaded: { files: 1, chunks: 6, bytes: bytes.length }, notHere: { files: 0 }, failed: [] });
+    expect(down.files).toMatchObject({ downloaded: { files: 1, chunks: CHUNKS, bytes: bytes.length }, notHere: { files: 0 }, failed: [] });
     expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
     // Syncing again moves no chunk either way.
     couch.proxy.log.length = 0;
@@ -81,7 +85,7 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     const bytes = photo(1);
     await attach(kampala, bytes);
     couch.proxy.log.length = 0;
-    // Three of the six chunks arrive, then the link drops during the fourth.
+    // Three chunks arrive, then the link drops during the fourth.
     couch.proxy.add({ method: 'PUT', path: /-files\/chunk-/, skip: 3, fault: { kind: 'cut-upload' } });
     const start = couch.proxy.stats.bytesUp;
     await expect(sync(kampala, name, 1)).rejects.toMatchObject({ code: 'OFFLINE' });
@@ -89,13 +93,13 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     expect(firstPuts).toHaveLength(4);
     couch.proxy.log.length = 0;
     const resumed = await sync(kampala, name, 1);
-    expect(resumed.files).toMatchObject({ uploaded: { files: 1, chunks: 3 } });
+    expect(resumed.files).toMatchObject({ uploaded: { files: 1, chunks: CHUNKS - 3 } });
     const secondPuts = chunkPuts().map((l) => l.path);
-    // The fourth chunk again, then the two never sent; none of the three that arrived.
+    // The fourth chunk again, then those never sent; none of the three that arrived.
     expect(secondPuts[0]).toBe(firstPuts[3]);
     expect(secondPuts.filter((p) => firstPuts.slice(0, 3).includes(p))).toEqual([]);
     const sentTwice = couch.proxy.stats.bytesUp - start - bytes.length;
-    expect(sentTwice).toBeLessThanOrEqual(CHUNK_SIZE + 64 * 1024);
+    expect(sentTwice).toBeLessThanOrEqual(CHUNK + 64 * 1024);
   });
 
   it('a download cut at 60% resumes at 60%, checks every chunk and stores the whole file only', async () => {
@@ -113,7 +117,7 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     const firstGets = chunkGets().map((l) => l.path);
     couch.proxy.log.length = 0;
     const resumed = await sync(geneva, name, 1);
-    expect(resumed.files).toMatchObject({ downloaded: { files: 1, chunks: 3 } });
+    expect(resumed.files).toMatchObject({ downloaded: { files: 1, chunks: CHUNKS - 3 } });
     expect(chunkGets().map((l) => l.path)).toEqual([firstGets[3], ...chunkGets().map((l) => l.path).slice(1)]);
     expect(chunkGets().filter((l) => firstGets.slice(0, 3).includes(l.path))).toEqual([]);
     expect(sha(geneva.ctx.blobs.read(hash))).toBe(hash);
@@ -128,8 +132,8 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     const hash = await attach(kampala, bytes);
     await sync(kampala, name);
     // Someone (a broken disk, a hostile server) replaces chunk 2 with other bytes of the same length.
-    const second = sha(bytes.subarray(CHUNK_SIZE, 2 * CHUNK_SIZE));
-    const bad = randomBytes(CHUNK_SIZE);
+    const second = sha(bytes.subarray(CHUNK, 2 * CHUNK));
+    const bad = randomBytes(CHUNK);
     const prior = chunkRev(second).slice(2);
     const doc = { _id: `chunk-${second}`, _rev: `2-${'e'.repeat(32)}`, _revisions: { start: 2, ids: ['e'.repeat(32), prior] }, _attachments: { data: { content_type: 'application/octet-stream', data: bad.toString('base64') } } };
     const put = await fetch(`${direct}-files/${doc._id}?new_edits=false`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(doc) });
@@ -178,12 +182,52 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     expect(listed.items).toEqual([expect.objectContaining({ sha256: hash, here: false, size: bytes.length })]);
     const opened = await geneva.dispatch('attachment.content', { id: (await call<{ items: { id: string }[] }>(geneva, 'attachment.list', {})).items[0]!.id }, { transport: 'test' });
     expect(opened).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { notHere: true, size: bytes.length } } });
-    expect(!opened.ok && opened.error.message).toMatch(/is not on this computer yet: it is on the server \(5 MB\)/);
+    expect(!opened.ok && opened.error.message).toMatch(/is not on this computer yet: it is on the server \(2 MB\)/);
     // Fetched on demand: checked, stored, then it opens.
     const id = (await call<{ items: { id: string }[] }>(geneva, 'attachment.list', {})).items[0]!.id;
     const job = await call<{ jobId: string }>(geneva, 'attachment.fetch', { id, remote: couch.proxy.db(name) });
     expect(await geneva.jobs.wait(job.jobId)).toEqual({ outcome: 'stored', bytes: bytes.length });
     expect(sha(geneva.ctx.blobs.read(hash))).toBe(hash);
     expect(await call<{ size: number }>(geneva, 'attachment.content', { id })).toMatchObject({ size: bytes.length });
+  });
+});
+
+describe('chunk lists written before chunk sizes followed the file', { timeout: 120_000 }, () => {
+  it('a file listed as 1 MiB chunks (no chunkSize) is not uploaded again and downloads whole', async () => {
+    const { name, direct } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva', 'always');
+    const bytes = Buffer.concat([randomBytes(1024 * 1024), Buffer.from('legacy photo')]);
+    const hash = sha(bytes);
+    // What an earlier version left on the server: two 1 MiB-cut chunks and their list, with no chunk size.
+    await fetch(`${direct}-files`, { method: 'PUT' });
+    const pieces = [bytes.subarray(0, 1024 * 1024), bytes.subarray(1024 * 1024)];
+    for (const piece of pieces) {
+      const id = sha(piece);
+      const rev = chunkRev(id);
+      const doc = { _id: `chunk-${id}`, _rev: rev, _revisions: { start: 1, ids: [rev.slice(2)] }, _attachments: { data: { content_type: 'application/octet-stream', data: piece.toString('base64') } } };
+      expect((await fetch(`${direct}-files/${doc._id}?new_edits=false`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(doc) })).status).toBe(201);
+    }
+    const listing = { _id: `file-${hash}`, _rev: `1-${'a'.repeat(32)}`, sha256: hash, size: bytes.length, chunks: pieces.map(sha) };
+    expect((await fetch(`${direct}-files/${listing._id}?new_edits=false`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(listing) })).status).toBe(201);
+    const before = await couchState(`${direct}-files`);
+
+    await attach(kampala, bytes);
+    couch.proxy.log.length = 0;
+    const up = await sync(kampala, name);
+    expect(up.files).toMatchObject({ uploaded: { files: 0, chunks: 0 }, failed: [] });
+    expect(chunkPuts()).toEqual([]);
+    expect(await couchState(`${direct}-files`)).toEqual(before);
+
+    const down = await sync(geneva, name);
+    expect(down.files).toMatchObject({ downloaded: { files: 1, chunks: 2, bytes: bytes.length }, failed: [] });
+    expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
+  });
+
+  it('cuts a file by its size alone: 8 KiB up to 512 KiB, doubling to 64 KiB above 2 MiB', () => {
+    expect([0, 1, 200 * 1024, 512 * 1024].map(chunkSizeFor)).toEqual([8192, 8192, 8192, 8192]);
+    expect([512 * 1024 + 1, 1024 * 1024].map(chunkSizeFor)).toEqual([16384, 16384]);
+    expect([1024 * 1024 + 1, 2 * 1024 * 1024].map(chunkSizeFor)).toEqual([32768, 32768]);
+    expect([2 * 1024 * 1024 + 1, 50 * 1024 * 1024, 4 * 1024 ** 3].map(chunkSizeFor)).toEqual([65536, 65536, 65536]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { openCore, type Core } from '../../electron/core/index';
-import { CHUNK_SIZE } from '../../electron/core/sync/files/chunks';
+import { LEGACY_CHUNK_SIZE as CHUNK_SIZE } from '../../electron/core/sync/files/chunks';
 import type { SyncFileExport, SyncFileImport } from '../../electron/shared/sync/contract';
 import { tempDir } from '../helpers';
 import { call, libraryState } from './library-state';

@@ -84,7 +84,7 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
   const dryRun = v['dry-run'] === true;
   const mapping = readMapping(v.mapping);
   const encoding = encodingOption(v.encoding);
-  const report = await cli.call('contact.importFile', {
+  const report = await cli.job('contact.importFile', {
     path: file,
     commit: !dryRun,
     limit: cli.json ? 1_000_000 : 10_000,

@@ -26,8 +26,11 @@ interface Found {
 }
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\p{L}\p{N}])/gu;
-/** "jsmith [at] example [dot] org", written so robots do not harvest it. */
-const OBFUSCATED_EMAIL = /([A-Za-z0-9._%+-]+)\s*[[(]\s*(?:at|arobase|arroba)\s*[\])]\s*([A-Za-z0-9-]+(?:\s*[[(]\s*(?:dot|point|punto)\s*[\])]\s*[A-Za-z0-9-]+)+)/giu;
+/**
+ * "jsmith [at] example [dot] org", "jsmith[at]example.org": written so robots do not harvest it.
+ * The name starts where a run of address characters starts, so a long run is read once.
+ */
+const OBFUSCATED_EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+)\s*[[(]\s*(?:at|arobase|arroba)\s*[\])]\s*([A-Za-z0-9-]+(?:(?:\s*[[(]\s*(?:dot|point|punto)\s*[\])]\s*|\.)[A-Za-z0-9-]+)+)/giu;
 
 export function findEmails(text: string): Found[] {
   const t = text.replace(OBFUSCATED_EMAIL, (_m, user: string, host: string) => {

@@ -15,6 +15,7 @@ export interface Dateline {
   length: number;
 }
 
+const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
 const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
@@ -150,17 +151,20 @@ export function matchDateline(text: string): Dateline | null {
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
     const date = dates.find((d) => d.index + d.length <= prefix.length + 1 && d.index < prefix.length);
     // A wire's dateline without the year ("Ginebra, 2 Oct.-"): the place, and no date to read.
-    const yearlessAt = date ? -1 : yearlessDateAtEnd(prefix);
+    // "(New York, 9 March)—": a wire's yearless dateline wholly in brackets.
+    const base = date ? prefix : (/^\s*\(([^()]+)\)\s*$/u.exec(prefix)?.[1] ?? prefix);
+    const yearlessAt = date ? -1 : yearlessDateAtEnd(base);
     const withoutDate = date
       ? prefix.slice(0, date.index) + ' ' + prefix.slice(date.index + date.length)
       : yearlessAt > 0
-        ? prefix.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(prefix.slice(yearlessAt))?.[0] ?? '')
+        ? base.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(base.slice(yearlessAt))?.[0] ?? '')
         : prefix;
     // A date inside parentheses reads "Geneva (3 March 2026) –".
     const place = placeFrom(withoutDate.replace(/\(\s*\)/gu, ' '));
     if (place === false) continue;
     const rest = text.slice(sep.index + sep[0].length);
-    if (rest.trim() === '') continue;
+    // "22 de setiembre de 2022 - 2:03 p. m.": the time the page was posted, not a paragraph.
+    if (rest.trim() === '' || TIME_ONLY.test(rest.trim())) continue;
     if (!date && yearlessAt > 0) {
       if (place === null) continue;
     } else if (!date) {

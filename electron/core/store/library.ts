@@ -10,6 +10,7 @@ import { DB_FILE, FULL_CHECK_AT_OPEN_BYTES, openDatabase, type OpenDbOptions } f
 import { DocStore } from './docstore';
 import { Repository } from './repository';
 import { LibraryReplication } from './replication';
+import { catchUpSearch } from '../search/index-writer';
 import type { ReplicationStore } from './replication-api';
 
 export interface LibraryOptions extends OpenDbOptions {
@@ -108,6 +109,12 @@ export class Library {
   close(): void {
     if (!this.db.open) return;
     if (!this.readOnly) {
+      try {
+        // When idle: what the last sync queued for the search index is indexed now.
+        catchUpSearch(this.db);
+      } catch {
+        // Caught up before the next search instead.
+      }
       try {
         this.db.pragma('optimize');
       } catch {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Page } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
 import { ftsQuery } from '../../shared/search/text';
+import { catchUpSearch } from '../search/index-writer';
 import { selectList, type ColumnOf, type ProjectionRow, type ProjectionTable } from './projection-columns';
 import { prepared } from './statements';
 
@@ -32,6 +33,7 @@ export function listPage<T extends ProjectionTable, Item, Extra = unknown>(db: D
   if (spec.query !== undefined && spec.query.trim() !== '') {
     const q = ftsQuery(spec.query);
     if (q === null) return { items: [], nextCursor: null, total: 0 };
+    catchUpSearch(db);
     where.push({ sql: 'p.doc_rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: [q] });
   }
   const filterSql = where.length ? where.map((w) => `(${w.sql})`).join(' AND ') : '1';

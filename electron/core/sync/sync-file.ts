@@ -7,7 +7,7 @@ import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
-import { chunkCount, manifestOf, readChunk } from './files/chunks';
+import { chunkCount, LEGACY_CHUNK_SIZE, manifestOf, readChunk } from './files/chunks';
 import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract';
 
 /**
@@ -67,12 +67,13 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
             sent.add(sha);
             const path = blobs.path(sha);
             const size = statSync(path).size;
-            const manifest = await manifestOf(path, sha, size);
-            for (let i = 0; i < chunkCount(size); i++) {
+            // A sync file keeps 1 MiB chunks: nothing on a USB stick is lost to a dropped link.
+            const manifest = await manifestOf(path, sha, size, LEGACY_CHUNK_SIZE);
+            for (let i = 0; i < chunkCount(size, LEGACY_CHUNK_SIZE); i++) {
               const chunk = manifest.chunks[i]!;
               if (sentChunks.has(chunk)) continue;
               sentChunks.add(chunk);
-              await write({ chunk, data: (await readChunk(path, i, size)).toString('base64') });
+              await write({ chunk, data: (await readChunk(path, i, size, LEGACY_CHUNK_SIZE)).toString('base64') });
             }
             await write({ file: sha, size, chunks: manifest.chunks });
             files++;
@@ -136,7 +137,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
       const fc = FileChunksLine.safeParse(line);
       if (fc.success) {
         const parts = fc.data.chunks.map((sha) => chunks.get(sha));
-        if (fc.data.chunks.length !== chunkCount(fc.data.size) || parts.some((p) => !p)) throw bad(`the file ${fc.data.file.slice(0, 12)}… lacks some of its chunks`);
+        if (fc.data.chunks.length !== chunkCount(fc.data.size, LEGACY_CHUNK_SIZE) || parts.some((p) => !p)) throw bad(`the file ${fc.data.file.slice(0, 12)}… lacks some of its chunks`);
         const bytes = Buffer.concat(parts as Buffer[]);
         if (bytes.length !== fc.data.size || BlobStore.hash(bytes) !== fc.data.file) throw bad(`the file ${fc.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`);
         files.push({ sha: fc.data.file, bytes });

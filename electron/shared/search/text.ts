@@ -20,8 +20,12 @@ function normaliseArabicToken(token: string): string {
   return t;
 }
 
+const ASCII = /^[ -~\t\n\r]*$/;
+
 /** Folds one piece of text to its searchable form: lower case, no marks, normalised letters. */
 export function foldText(text: string): string {
+  // Plain ASCII has nothing to fold but case; most names, e-mails and outlets are plain ASCII.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '') // Latin accents, Arabic harakat and the hamza/madda on alef

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BlobStore } from '../../attachments/blobs';
 import { SyncError } from '../errors';
-import { CHUNK_SIZE, chunkCount } from './chunks';
+import { chunkCount, chunkLength } from './chunks';
 import type { FilesPeer } from './files-peer';
 import type { FileRef } from './upload';
 
@@ -39,13 +39,13 @@ export async function downloadFile(peer: FilesPeer, blobs: BlobStore, file: File
   const cache = chunkCacheDir(blobs);
   mkdirSync(cache, { recursive: true });
   const parts: string[] = [];
-  for (let i = 0; i < chunkCount(manifest.size); i++) {
+  for (let i = 0; i < chunkCount(manifest.size, manifest.chunkSize); i++) {
     const sha = manifest.chunks[i]!;
     const part = join(cache, sha);
     parts.push(part);
     if (existsSync(part)) continue;
     signal?.throwIfAborted();
-    const length = Math.min(CHUNK_SIZE, manifest.size - i * CHUNK_SIZE);
+    const length = chunkLength(i, manifest.size, manifest.chunkSize);
     const bytes = await fetchChunk(peer, sha, length, name, i);
     blobs.writeAtomic(part, bytes);
     if (stats) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CouchPeer, type CouchPeerOptions } from '../couch-peer';
 import { SyncError } from '../errors';
-import { CHUNK_ATTACHMENT, chunkDoc, chunkId, fileDoc, FileDoc, fileDocId, type FileManifest } from './chunks';
+import { CHUNK_ATTACHMENT, chunkDoc, chunkId, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
 
 /**
  * The files database on the server, next to the documents database: `<db>-files`. Chunks go up
@@ -106,7 +106,7 @@ export class FilesPeer {
     if (!doc.success || doc.data.sha256 !== sha256) {
       throw new SyncError('protocol', `The server's list of chunks for the file ${sha256.slice(0, 12)}… is damaged (${doc.success ? 'it names another file' : doc.error.issues[0]!.message}).`);
     }
-    return { sha256: doc.data.sha256, size: doc.data.size, chunks: doc.data.chunks };
+    return { sha256: doc.data.sha256, size: doc.data.size, chunkSize: doc.data.chunkSize ?? LEGACY_CHUNK_SIZE, chunks: doc.data.chunks };
   }
 }
 

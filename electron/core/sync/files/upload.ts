@@ -36,14 +36,14 @@ export async function uploadFiles(peer: FilesPeer, blobs: BlobStore, files: read
     const path = blobs.path(f.sha256);
     const manifest = await manifestOf(path, f.sha256, f.size);
     const missing = await peer.missingChunks(manifest.chunks);
-    for (let i = 0; i < chunkCount(f.size); i++) {
+    for (let i = 0; i < chunkCount(f.size, manifest.chunkSize); i++) {
       const sha = manifest.chunks[i]!;
       if (!missing.has(sha)) {
         result.chunksSkipped++;
         continue;
       }
       signal?.throwIfAborted();
-      const bytes = await readChunk(path, i, f.size);
+      const bytes = await readChunk(path, i, f.size, manifest.chunkSize);
       // The file may have been replaced on disk since its manifest was made: never send a chunk under another's name.
       if (createHash('sha256').update(bytes).digest('hex') !== sha) throw new DatelineError('LIBRARY_DAMAGED', `The library's copy of the file ${f.sha256.slice(0, 12)}… does not match its hash; it was not uploaded.`, {
           params: { sha256: f.sha256 },
