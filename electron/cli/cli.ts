@@ -85,9 +85,11 @@ export function unwrap<T>(r: Result<unknown>): T {
 
 export class Cli {
   constructor(
-    private readonly core: Core,
+    readonly core: Core,
     private readonly io: Io,
     readonly json: boolean,
+    /** The built web UI that `serve` hands out (beside the built command). */
+    readonly rendererDir: string,
   ) {}
 
   /** Calls a contract method; its result is typed by the contract (a job method answers with its id). */
@@ -131,12 +133,20 @@ export function intOption(v: string | undefined, name: string, min: number, max:
 }
 
 
-/** A command beside the built-in ones (import, kit, export): checked before the library opens. */
+/**
+ * One `dateline` command (its first word), registered in commands/index.ts: the one way a
+ * command is added. It calls the contract through `cli.call` and `cli.job`, typed by the
+ * contract's inputs and results.
+ */
 export interface Command {
   name: string;
   /** Lines for --help. */
   usage: string;
-  /** Throws UsageError for a command line that cannot work. */
+  /** Throws UsageError for a command line that cannot work; runs before the library opens. */
   check(positionals: string[], values: Values): void;
+  /** True when this command line changes the library: refused at once on a read-only one. */
+  writes(positionals: string[], values: Values): boolean;
+  /** Web mode: runs until stopped, checks the library in the background, syncs by itself, and leaves the library's notice to the page. */
+  serves?: boolean;
   run(cli: Cli, positionals: string[], values: Values, io: Io): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { columnDefinitions, columnNames } from '../../electron/core/store/projection-columns';
 import type { ContactFieldsT, ReleaseFieldsT } from '../../electron/shared/documents';
 import { plainText } from '../../electron/shared/richtext';
 import { foldText, indexText } from '../../electron/shared/search/text';
@@ -6,7 +7,7 @@ import { foldText, indexText } from '../../electron/shared/search/text';
 /**
  * The raw peer: what storing the same rows searchably costs with nothing of Dateline's own
  * around it (no revision tree, changes feed, document table or projection indexes). Plain
- * tables with the projection columns and the JSON body, and the same FTS5 index (same
+ * tables with the projections' declared columns and the JSON body, and the same FTS5 index (same
  * tokenizer and prefix options, same folded text), written with prepared INSERTs in one
  * transaction per batch, on a connection with the same durability settings as a library.
  */
@@ -47,31 +48,8 @@ export class RawPeer {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`
-      CREATE TABLE releases (
-        rowid INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        headline TEXT NOT NULL,
-        language TEXT NOT NULL,
-        status TEXT NOT NULL,
-        office TEXT,
-        release_date TEXT,
-        embargo_at TEXT,
-        translation_group TEXT,
-        updated_at TEXT NOT NULL,
-        body TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE contacts (
-        rowid INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL,
-        name TEXT NOT NULL,
-        sort_name TEXT NOT NULL,
-        organisation TEXT,
-        outlet TEXT,
-        office TEXT,
-        updated_at TEXT NOT NULL,
-        body TEXT NOT NULL
-      ) STRICT;
+      CREATE TABLE releases (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ${columnDefinitions('release_p')}, body TEXT NOT NULL) STRICT;
+      CREATE TABLE contacts (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ${columnDefinitions('contact_p')}, body TEXT NOT NULL) STRICT;
       CREATE VIRTUAL TABLE search_fts USING fts5(
         title, body,
         content = '',
@@ -80,13 +58,13 @@ export class RawPeer {
         prefix = '2 3'
       );
     `);
-    const insRelease = this.db.prepare(
-      `INSERT INTO releases(rowid, id, headline, language, status, office, release_date, embargo_at, translation_group, updated_at, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insContact = this.db.prepare(
-      'INSERT INTO contacts(rowid, id, kind, name, sort_name, organisation, outlet, office, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    // The values go in the declared column order, after rowid and id and before the body.
+    const insert = (table: string, columns: readonly string[]) => {
+      const names = ['rowid', 'id', ...columns, 'body'];
+      return this.db.prepare(`INSERT INTO ${table}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+    };
+    const insRelease = insert('releases', columnNames('release_p'));
+    const insContact = insert('contacts', columnNames('contact_p'));
     const insFts = this.db.prepare('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)');
 
     // Releases and contacts share one index, as in a library, so rowids are global.

@@ -148,6 +148,10 @@ describe.runIf(canSwitchUser)('a read-only library, as a user who may not write 
     const write = await runCli(child.script, ['release', 'create', '--from', '-', '--library', dir], { uid: 65534, stdin: JSON.stringify(release) });
     expect(write.code).toBe(1);
     expect(write.err).toMatch(/^error LIBRARY_READ_ONLY: The library in .* is read-only here/);
+    // Each command says whether it writes: erasing a person is refused before anything is read.
+    const erase = await runCli(child.script, ['contacts', 'erase', 'con-someone', '--library', dir], { uid: 65534 });
+    expect(erase.code).toBe(1);
+    expect(erase.err).toMatch(/^error LIBRARY_READ_ONLY: /);
     expect(write.err.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -147,6 +147,7 @@ export const contactsCommand: Command = {
     if (sub === 'import' && !pos[2]) throw new UsageError('contacts import needs a FILE (.csv, .txt or .vcf)');
     if ((sub === 'show' || sub === 'erase') && !pos[2]) throw new UsageError(`contacts ${sub} needs the contact's ID`);
   },
+  writes: (pos, v) => (pos[1] === 'import' && v['dry-run'] !== true) || pos[1] === 'erase',
   async run(cli, pos, v) {
     const sub = pos[1];
     if (sub === 'import') return importContacts(cli, pos, v);

@@ -72,6 +72,7 @@ export const importCommand: Command = {
     if (sub !== 'release') throw new UsageError(sub ? `unknown import command "${sub}" (try: import release FILE...)` : 'import needs a command: import release FILE...');
     if (pos.length < 3) throw new UsageError('import release needs at least one FILE (.docx, .html, .htm, .md or .txt)');
   },
+  writes: (_pos, values) => values['dry-run'] !== true,
   async run(cli: Cli, pos, values, io) {
     const dryRun = values['dry-run'] === true;
     const files = pos.slice(2);

@@ -80,6 +80,7 @@ export const kitCommand: Command = {
     if (!v.title || v.title.trim() === '') throw new UsageError('kit create needs --title');
     for (const raw of v.item ?? []) parseItem(raw);
   },
+  writes: () => true,
   async run(cli, _pos, v) {
     const language = v.language ?? 'en';
     const items = (v.item ?? []).map(parseItem).map((it) => (it.kind === 'section' ? readSection(it, language) : it));
@@ -116,6 +117,8 @@ export const exportCommand: Command = {
     if (pos.length > 2) throw new UsageError(`export takes one KIT_ID, not "${pos.slice(1).join(' ')}"`);
     parseFormats(v.format);
   },
+  // It writes files, never the library.
+  writes: () => false,
   async run(cli, pos, v, io) {
     const formats = parseFormats(v.format);
     try {

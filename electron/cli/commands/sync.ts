@@ -107,6 +107,8 @@ export const syncCommand: Command = {
     }
     throw new UsageError(`unknown sync command "${sub}": sync --remote URL, sync export or sync import`);
   },
+  // A sync and a sync file's import write into the library; an export for a peer records what it sent.
+  writes: (pos, v) => pos[1] !== 'export' || v.peer !== undefined,
   async run(cli: Cli, pos: string[], v: Values, io: Io) {
     const sub = pos[1];
     if (sub === 'export') {

@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { AttachmentSummary, Page, ParsedInputOf } from '../../shared/contract';
-import { AttachmentEditableFields, AttachmentFields, type Doc } from '../../shared/documents';
+import { AttachmentEditableFields, type Doc } from '../../shared/documents';
 import { DatelineError, invalidInput } from '../../shared/errors';
 import { formatBytes } from '../../shared/sync/bytes';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
-import { getDoc, updateDoc } from '../store/repository';
 import { listPage } from '../store/paging';
 import { tooLarge } from './files';
-import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, OCTET_STREAM, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
+import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
 import { safeFileName } from '../../shared/file-names';
-import { linkReleases, liveAttachmentBySha, stringsOf } from './queries';
+import { linkReleases, liveAttachmentBySha } from './queries';
 
 type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content'>;
 
@@ -53,8 +52,6 @@ async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
   // The file first: a document must never point at bytes that are not on disk. If the
   // document then fails, the stored file is orphaned but harmless (named by its hash).
   const { sha256, size } = ctx.blobs.put(bytes);
-  const author = ctx.library.author;
-  const docs = ctx.library.docs;
 
   const result = ctx.library.db
     .transaction(() => {
@@ -65,10 +62,8 @@ async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
         const doc = linkReleases(ctx, existing, editable.data.releases);
         return { id: doc.id, rev: doc.rev, sha256, deduped: true };
       }
-      const fields = AttachmentFields.safeParse({ ...editable.data, sha256, originalName, mediaType, size, width, height });
-      if (!fields.success) throw invalid('attachment.add', fields.error, []);
-      const doc = docs.create('attachment', fields.data, { author });
-      return { id: doc.id, rev: doc.rev, sha256, deduped: false };
+      const doc = ctx.library.repo.create('attachment', { ...editable.data, sha256, originalName, mediaType, size, width, height });
+      return { ...doc, sha256, deduped: false };
     })
     .immediate();
 
@@ -78,31 +73,19 @@ async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
 
 function update(input: ParsedInputOf<'attachment.update'>, ctx: CoreContext) {
   // Only the fields given change; the file facts and fields unknown to this version stay.
-  const patch = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
   // A link added now must point at a release that exists (links already there may outlive theirs).
-  if (input.fields.releases) {
-    const before = stringsOf(ctx.library.docs.require(input.id, 'attachment').body.releases);
-    for (const release of input.fields.releases) if (!before.includes(release)) ctx.library.docs.require(release, 'release');
-  }
-  return updateDoc(ctx, 'attachment', input.id, input.rev, patch);
+  return ctx.library.repo.update('attachment', input.id, input.rev, input.fields, (before, after) => {
+    for (const release of after.releases) if (!before.releases.includes(release)) ctx.library.docs.require(release, 'release');
+  });
 }
 
 function get(input: ParsedInputOf<'attachment.get'>, ctx: CoreContext): Doc<'attachment'> {
-  return getDoc(ctx, 'attachment', input.id);
-}
-
-interface ListRow {
-  sha256: string;
-  original_name: string;
-  media_type: string;
-  size: number;
-  updated_at: string;
+  return ctx.library.repo.show('attachment', input.id);
 }
 
 function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<AttachmentSummary> {
-  return listPage<ListRow, AttachmentSummary>(ctx.library.db, {
+  return listPage(ctx.library.db, {
     table: 'attachment_p',
-    columns: 'p.sha256, p.original_name, p.media_type, p.size, p.updated_at',
     sort: { column: 'updated_at', direction: 'DESC' },
     where: input.release === undefined ? [] : [{ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM attachment_link_p WHERE release_id = ?)', params: [input.release] }],
     query: input.query,
@@ -123,13 +106,9 @@ function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<A
 }
 
 async function content(input: ParsedInputOf<'attachment.content'>, ctx: CoreContext) {
-  const doc = ctx.library.docs.require(input.id, 'attachment');
-  const sha256 = typeof doc.body.sha256 === 'string' ? doc.body.sha256 : '';
-  const mediaType = typeof doc.body.mediaType === 'string' ? doc.body.mediaType : OCTET_STREAM;
-  const name = typeof doc.body.originalName === 'string' ? doc.body.originalName : input.id;
+  const { sha256, mediaType, originalName: name, size } = ctx.library.repo.get('attachment', input.id);
   if (/^[0-9a-f]{64}$/.test(sha256) && !ctx.blobs.has(sha256) && !(input.variant === 'thumbnail' && hasThumbnail(ctx.dir, sha256))) {
     // A synced attachment whose file has not come down yet: not damage, and the person is told where it is.
-    const size = typeof doc.body.size === 'number' ? doc.body.size : 0;
     throw new DatelineError('NOT_FOUND', `"${name}" is not on this computer yet: it is on the server (${formatBytes(size)}) and comes down when files are synced.`, {
       params: { id: input.id, notHere: true, size },
     });

@@ -1,15 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { Doc } from '../../shared/documents';
 import type { CoreContext } from '../context';
-import type { StoredDoc } from '../store/docstore';
 
 /** Attachment lookups other domains share (the importer keeps its original as an attachment). */
 
-export function stringsOf(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
 /** The oldest live attachment holding these bytes: a file added twice is stored once. */
-export function liveAttachmentBySha(ctx: CoreContext, sha256: string): StoredDoc | undefined {
+export function liveAttachmentBySha(ctx: CoreContext, sha256: string): Doc<'attachment'> | undefined {
   const row = ctx.library.db
     .prepare<[string], { id: string }>(
       `SELECT d.id FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
@@ -17,15 +13,15 @@ export function liveAttachmentBySha(ctx: CoreContext, sha256: string): StoredDoc
        ORDER BY d.rowid LIMIT 1`,
     )
     .get(sha256);
-  return row ? ctx.library.docs.getStored(row.id) : undefined;
+  return row ? ctx.library.repo.find('attachment', row.id) : undefined;
 }
 
 /** Adds release links to an existing attachment (those it has stay first); writes nothing when none is new. */
-export function linkReleases(ctx: CoreContext, existing: StoredDoc, releases: string[]): { id: string; rev: string } {
-  const links = stringsOf(existing.body.releases);
+export function linkReleases(ctx: CoreContext, existing: Doc<'attachment'>, releases: string[]): { id: string; rev: string } {
+  const links = existing.releases;
   const merged = [...links, ...releases.filter((r) => !links.includes(r))];
-  if (merged.length === links.length) return existing;
-  return ctx.library.docs.update(existing.id, { ...existing.body, releases: merged }, { author: ctx.library.author }, existing.rev);
+  if (merged.length === links.length) return { id: existing.id, rev: existing.rev };
+  return ctx.library.repo.put(existing, { releases: merged });
 }
 
 /** Every live attachment's file (hash and size), once per file: what sync sends and fetches. */

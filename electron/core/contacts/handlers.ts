@@ -1,16 +1,15 @@
 import type { ContactSummary } from '../../shared/contract';
 import type { ORGANISE_API, OutletSummary } from '../../shared/contacts/organise-contract';
-import type { OutletFieldsT } from '../../shared/documents';
 import type { Handlers } from '../dispatcher';
 import { filterConditions } from './filter-sql';
 import { contactFacets, deleteOutlet, deleteSegment, listSegments, outletReferences, privateNote, saveSegment, setPrivateNote } from './organise';
 import { outdatedJudge } from './outdated';
-import { contactsMatching, toContactSummary, type ContactRow } from './queries';
+import { contactsMatching, toContactSummary } from './queries';
 import { createContact, updateContact } from './write';
-import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { listPage } from '../store/paging';
 
-type ListedRow = ContactRow & { office: string | null; dnc: number | null; verified: string | null };
+/** What a contact's list row adds to its projection columns, read from its winning revision. */
+type ComputedColumns = { dnc: number | null; verified: string | null };
 
 const organiseHandlers: Pick<Handlers, keyof typeof ORGANISE_API> = {
   'contact.facets': (_input, ctx) => contactFacets(ctx),
@@ -38,14 +37,13 @@ export const contactHandlers: Pick<
 > = {
   'contact.create': (input, ctx) => createContact(ctx, input),
   'contact.update': (input, ctx) => updateContact(ctx, input.id, input.rev, input.fields),
-  'contact.get': (input, ctx) => getDoc(ctx, 'contact', input.id),
+  'contact.get': (input, ctx) => ctx.library.repo.show('contact', input.id),
   'contact.list': (input, ctx) => {
     const where = filterConditions(input, false);
     const judge = outdatedJudge(ctx);
-    return listPage<ListedRow, ContactSummary>(ctx.library.db, {
+    return listPage<'contact_p', ContactSummary, ComputedColumns>(ctx.library.db, {
       table: 'contact_p',
-      columns: `p.kind, p.name, p.sort_name, p.organisation, p.outlet, p.office, p.updated_at,
-        (SELECT json_extract(r.body, '$.dataProtection.doNotContact') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS dnc,
+      extra: `(SELECT json_extract(r.body, '$.dataProtection.doNotContact') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS dnc,
         (SELECT json_extract(r.body, '$.dataProtection.lastVerified') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS verified`,
       sort: input.sort === 'updated' ? { column: 'updated_at', direction: 'DESC' } : { column: 'sort_name', direction: 'ASC' },
       where: where ?? [],
@@ -56,19 +54,18 @@ export const contactHandlers: Pick<
     });
   },
   'contact.match': (input, ctx) => contactsMatching(ctx, input.emails, input.phones, { order: 'name', limit: 20 }),
-  'outlet.create': (input, ctx) => createDoc(ctx, 'outlet', input),
-  'outlet.update': (input, ctx) => updateDoc(ctx, 'outlet', input.id, input.rev, input.fields),
-  'outlet.get': (input, ctx) => getDoc(ctx, 'outlet', input.id),
+  'outlet.create': (input, ctx) => ctx.library.repo.create('outlet', input),
+  'outlet.update': (input, ctx) => ctx.library.repo.update('outlet', input.id, input.rev, input.fields),
+  'outlet.get': (input, ctx) => ctx.library.repo.show('outlet', input.id),
   'outlet.list': (input, ctx) =>
-    listPage<{ name: string; sort_name: string; kind: OutletFieldsT['kind']; updated_at: string }, OutletSummary>(ctx.library.db, {
+    listPage(ctx.library.db, {
       table: 'outlet_p',
-      columns: 'p.name, p.sort_name, p.kind, p.updated_at',
       sort: { column: 'sort_name', direction: 'ASC' },
       where: [],
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r) => ({ id: r.id, rev: r.rev, name: r.name, kind: r.kind, updatedAt: r.updated_at }),
+      map: (r): OutletSummary => ({ id: r.id, rev: r.rev, name: r.name, kind: r.kind, updatedAt: r.updated_at }),
     }),
   ...organiseHandlers,
 };

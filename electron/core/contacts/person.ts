@@ -4,7 +4,7 @@ import { mergeContactFields } from '../../shared/contacts/merge';
 import type { CoreContext } from '../context';
 import type { Body } from '../store/docstore';
 import { contactKeys } from '../store/projections';
-import { toDoc, validateKnown } from '../store/repository';
+import { validateKnown } from '../store/repository';
 import { deletePrivateNote, privateNote, setPrivateNote } from './organise';
 import { keyedHash, newPrivacyKey } from './suppression';
 
@@ -65,22 +65,19 @@ function repoint(ctx: CoreContext, from: string, to: string | null): { releasesC
 
 export function exportPerson(ctx: CoreContext, id: string): PersonExport {
   const docs = ctx.library.docs;
-  const contact = toDoc<'contact'>(docs.require(id, 'contact'));
+  const contact = ctx.library.repo.get('contact', id);
   const named = (oid: unknown) => {
     const d = typeof oid === 'string' ? docs.getStored(oid) : undefined;
     return d && !d.deleted ? str(d.body.name) : null;
   };
-  const photoDoc = contact.photo ? docs.getStored(contact.photo) : undefined;
+  const photo = contact.photo ? ctx.library.repo.find('attachment', contact.photo) : undefined;
   return {
     exportedAt: docs.now(),
     contact,
     history: docs.revisions(id),
     outlet: contact.outlet ? { id: contact.outlet, name: named(contact.outlet) ?? '' } : null,
     outletHistory: (contact.outletHistory ?? []).map((s) => ({ id: s.outlet, name: named(s.outlet) })),
-    photo:
-      photoDoc && !photoDoc.deleted
-        ? { id: photoDoc.id, originalName: str(photoDoc.body.originalName) ?? '', mediaType: str(photoDoc.body.mediaType) ?? '', size: Number(photoDoc.body.size) || 0 }
-        : null,
+    photo: photo ? { id: photo.id, originalName: photo.originalName, mediaType: photo.mediaType, size: photo.size } : null,
     references: contactReferences(ctx, id),
     privateNote: privateNote(ctx, id).text,
   };

@@ -66,7 +66,7 @@ export function createContact(ctx: CoreContext, fields: Body): Created {
   return { id: d.id, rev: d.rev };
 }
 
-/** As updateDoc: `patch` on top of `rev` (the current winner when null), read and written in one transaction. */
+/** As repo.update: `patch` on top of `rev` (the current winner when null), read and written in one transaction. */
 export function updateContact(ctx: CoreContext, id: string, rev: string | null, patch: Body): Created {
   const docs = ctx.library.docs;
   return ctx.library.db

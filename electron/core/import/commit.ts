@@ -1,6 +1,6 @@
 import { DatelineError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
-import { AttachmentFields, ContactFields, EmailSchema, PhoneSchema } from '../../shared/documents';
+import { EmailSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../shared/import/contract';
 import type { BlockNode, RichText } from '../../shared/richtext';
 import { tooLarge } from '../attachments/files';
@@ -68,7 +68,7 @@ function invalid(path: (string | number)[], message: string): DatelineError {
 
 interface ContactPlan {
   existingId: string | null;
-  fields: Record<string, unknown>;
+  fields: ContactFieldsT;
   keys: string[];
 }
 
@@ -82,21 +82,21 @@ function planContacts(input: CommitInput): ContactPlan[] {
     }
     const name = c.name?.trim() || c.organisation?.trim() || email || phone;
     if (!name) throw invalid(['contacts', i, 'name'], 'a contact needs a name, an e-mail or a phone number');
-    const parsed = ContactFields.safeParse({
-      kind: 'spokesperson',
-      name,
-      role: c.role?.trim() || null,
-      organisation: c.organisation?.trim() || null,
-      emails: email ? [{ type: 'work', address: email }] : [],
-      phones: phone ? [{ type: 'work', number: phone }] : [],
-      languages: [input.release.language],
-      office: input.office,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw invalid(['contacts', i, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], issue.message);
-    }
-    return { existingId: c.existingId ?? null, fields: parsed.data, keys: contactKeys(parsed.data) };
+    const fields = validateKnown(
+      'contact',
+      {
+        kind: 'spokesperson',
+        name,
+        role: c.role?.trim() || null,
+        organisation: c.organisation?.trim() || null,
+        emails: email ? [{ type: 'work', address: email }] : [],
+        phones: phone ? [{ type: 'work', number: phone }] : [],
+        languages: [input.release.language],
+        office: input.office,
+      },
+      ['contacts', i],
+    );
+    return { existingId: c.existingId ?? null, fields, keys: contactKeys(fields) };
   });
 }
 
@@ -132,8 +132,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
   const plans = planContacts(input);
 
   const { sha256, size } = ctx.blobs.put(file.bytes);
-  const docs = ctx.library.docs;
-  const author = ctx.library.author;
+  const repo = ctx.library.repo;
 
   return ctx.library.db
     .transaction((): ImportCommitted => {
@@ -143,27 +142,25 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
         let id: string | null = null;
         let created = false;
         if (plan.existingId) {
-          const existing = docs.getStored(plan.existingId);
-          if (!existing || existing.deleted || existing.type !== 'contact') {
+          const existing = repo.find('contact', plan.existingId);
+          if (!existing) {
             throw invalid(['contacts', i, 'existingId'], `there is no contact "${plan.existingId}" in this library`);
           }
           id = existing.id;
         }
         id ??= plan.keys.map((k) => byKey.get(k)).find(Boolean) ?? null;
         if (!id) {
-          const emails = plan.fields.emails as { address: string }[];
-          const phones = plan.fields.phones as { number: string }[];
-          id = matchContact(ctx, emails[0]?.address ?? null, phones[0]?.number ?? null)?.id ?? null;
+          id = matchContact(ctx, plan.fields.emails[0]?.address ?? null, plan.fields.phones[0]?.number ?? null)?.id ?? null;
         }
         if (!id) {
-          id = docs.create('contact', plan.fields, { author }).id;
+          id = repo.create('contact', plan.fields).id;
           created = true;
         }
         for (const k of plan.keys) byKey.set(k, id);
-        if (!contacts.some((c) => c.id === id)) contacts.push({ id, name: String(plan.fields.name), created });
+        if (!contacts.some((c) => c.id === id)) contacts.push({ id, name: plan.fields.name, created });
       });
 
-      const release = docs.create('release', { ...releaseFields, contacts: contacts.map((c) => c.id) }, { author });
+      const release = repo.create('release', { ...releaseFields, contacts: contacts.map((c) => c.id) });
 
       const existing = liveAttachmentBySha(ctx, sha256);
       let attachment: ImportCommitted['attachment'];
@@ -171,7 +168,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
         const doc = linkReleases(ctx, existing, [release.id]);
         attachment = { id: doc.id, sha256, deduped: true };
       } else {
-        const fields = AttachmentFields.parse({
+        const created = repo.create('attachment', {
           office: input.office,
           sha256,
           originalName: file.name,
@@ -182,7 +179,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
           caption: null,
           releases: [release.id],
         });
-        attachment = { id: docs.create('attachment', fields, { author }).id, sha256, deduped: false };
+        attachment = { id: created.id, sha256, deduped: false };
       }
       return { id: release.id, rev: release.rev, contacts, attachment };
     })

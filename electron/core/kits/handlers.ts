@@ -7,7 +7,6 @@ import type { KIT_API, KitSummary } from '../../shared/kits/contract';
 import type { Handlers } from '../dispatcher';
 import { assertUsableInKit } from '../releases/gate';
 import { listPage } from '../store/paging';
-import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { exportKit } from './export';
 import { previewKit } from './preview';
 
@@ -16,26 +15,23 @@ const releaseIds = (items: readonly KitItem[]): string[] => items.flatMap((i) =>
 export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
   'kit.create': (input, ctx) => {
     assertUsableInKit(ctx, releaseIds(input.items));
-    return createDoc(ctx, 'kit', input);
+    return ctx.library.repo.create('kit', input);
   },
-  'kit.update': (input, ctx) => {
-    if (input.fields.items) {
-      const current = ctx.library.docs.require(input.id, 'kit').body.items;
-      assertUsableInKit(ctx, releaseIds(input.fields.items), new Set(releaseIds(Array.isArray(current) ? (current as KitItem[]) : [])));
-    }
-    return updateDoc(ctx, 'kit', input.id, input.rev, input.fields);
-  },
-  'kit.get': (input, ctx) => getDoc(ctx, 'kit', input.id),
+  // Releases already in the kit may stay whatever became of them (the export names them); new ones must be usable.
+  'kit.update': (input, ctx) =>
+    ctx.library.repo.update('kit', input.id, input.rev, input.fields, (before, after) =>
+      assertUsableInKit(ctx, releaseIds(after.items), new Set(releaseIds(before.items))),
+    ),
+  'kit.get': (input, ctx) => ctx.library.repo.show('kit', input.id),
   'kit.list': (input, ctx) =>
-    listPage<{ title: string; language: string; item_count: number; updated_at: string }, KitSummary>(ctx.library.db, {
+    listPage(ctx.library.db, {
       table: 'kit_p',
-      columns: 'p.title, p.language, p.item_count, p.updated_at',
       sort: { column: 'updated_at', direction: 'DESC' },
       where: [],
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r) => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at }),
+      map: (r): KitSummary => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at }),
     }),
   'kit.preview': (input, ctx) => previewKit(ctx, input.id),
   'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job, { confirmEmbargo: input.confirmEmbargo }),

@@ -1,19 +1,4 @@
-import type { z } from 'zod';
-import {
-  AttachmentFields,
-  ContactFields,
-  DEFAULT_COLOURS,
-  DOC_SCHEMA_VERSION,
-  KitFields,
-  OfficeFields,
-  readLeniently,
-  ReleaseFields,
-  schemaOf,
-  type ContactFieldsT,
-  type KitAudience,
-  type KitItem,
-  type Quote,
-} from '../../shared/documents';
+import { DEFAULT_COLOURS, type Doc, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { directionOf } from '../../shared/direction';
 import { channelVisibleTo, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
@@ -138,24 +123,6 @@ export interface KitModel {
 /** More text than this makes documents no one will read and exports that take minutes. */
 const MAX_KIT_BLOCKS = 20_000;
 
-function parseBody<S extends z.ZodObject>(schema: S, body: Record<string, unknown>, what: string, where: (string | number)[]): z.output<S> {
-  // A document from a newer Dateline is exported as far as this version can read it.
-  const lenient = schemaOf(body) > DOC_SCHEMA_VERSION ? readLeniently(schema, body) : null;
-  if (lenient) return lenient;
-  const known: Record<string, unknown> = {};
-  for (const k of Object.keys(schema.shape)) if (k in body) known[k] = body[k];
-  const parsed = schema.safeParse(known);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    throw new DatelineError('INVALID_INPUT', `${what} cannot be exported: ${field || 'its fields'}: ${issue.message}`, {
-      path: where,
-      params: { field },
-    });
-  }
-  return parsed.data;
-}
-
 function countBlocks(blocks: BlockNode[]): number {
   let n = 0;
   for (const b of blocks) {
@@ -175,10 +142,10 @@ export interface ResolveOptions {
 }
 
 export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions): KitModel {
-  const docs = ctx.library.docs;
+  // Documents of a newer Dateline are decoded as far as this version can read them, and exported so.
+  const repo = ctx.library.repo;
   const now = opts.now ?? new Date();
-  const kitDoc = docs.require(kitId, 'kit');
-  const kit = parseBody(KitFields, kitDoc.body, `Kit "${kitId}"`, []);
+  const kit = repo.get('kit', kitId);
   if (opts.requireItems && kit.items.length === 0) {
     throw new DatelineError('INVALID_INPUT', `The kit "${kit.title}" has no items yet: add a release, a photo, a contact or a section before exporting it.`, {
       path: ['items'],
@@ -192,14 +159,13 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
   // The kit's own choice, or else the office of its releases.
   const officeId = kit.office ?? releasesOffice(ctx, kit.items);
   if (officeId) {
-    const o = docs.getStored(officeId);
-    if (!o || o.deleted || o.type !== 'office') {
+    const f = repo.find('office', officeId);
+    if (!f) {
       warnings.push(warning('KIT_OFFICE_MISSING', `The kit's office "${officeId}" is no longer in the library; the kit is printed without an office template.`, { id: officeId }));
     } else {
-      const f = parseBody(OfficeFields, o.body, `Office "${o.id}"`, ['office']);
-      const template = typeof o.body.template === 'string' && /^[a-z0-9-]{1,40}$/.test(o.body.template) ? o.body.template : 'default';
+      const template = typeof f.template === 'string' && /^[a-z0-9-]{1,40}$/.test(f.template) ? f.template : 'default';
       office = {
-        id: o.id,
+        id: f.id,
         name: f.name,
         colours: f.colours ?? DEFAULT_COLOURS,
         fonts: f.fonts ?? null,
@@ -223,8 +189,8 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
 
   const contactOf = (id: string, where: (string | number)[], fromRelease: boolean): KitContact | null => {
     if (contactCache.has(id)) return contactCache.get(id)!;
-    const d = docs.getStored(id);
-    if (!d || d.deleted || d.type !== 'contact') {
+    const f = repo.find('contact', id);
+    if (!f) {
       if (fromRelease) {
         warnings.push(warning('KIT_CONTACT_MISSING', `A contact of a release ("${id}") is no longer in the library; it is left out.`, { id }));
         contactCache.set(id, null);
@@ -235,7 +201,6 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
         params: { id },
       });
     }
-    const f: ContactFieldsT = parseBody(ContactFields, d.body, `Contact "${id}"`, where);
     if (f.kind !== 'spokesperson') {
       // A journalist from the media list is never printed in a kit or put in its vCard file.
       warnings.push(warning('KIT_JOURNALIST_LEFT_OUT', `"${f.name}" is a journalist in the media list, not a press contact of the organisation; left out of the kit.`, { name: f.name }));
@@ -329,8 +294,8 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
   const todayIso = isoDateIn(now, office?.timeZone ?? 'UTC');
 
   return {
-    id: kitDoc.id,
-    rev: kitDoc.rev,
+    id: kit.id,
+    rev: kit.rev,
     title: kit.title,
     language: kit.language,
     dir: directionOf(kit.language),
@@ -360,23 +325,23 @@ function isoDateIn(now: Date, timeZone: string): string {
 function releasesOffice(ctx: CoreContext, items: readonly KitItem[]): string | null {
   for (const item of items) {
     if (item.kind !== 'release') continue;
-    const r = ctx.library.docs.getStored(item.id);
-    if (r && !r.deleted && r.type === 'release' && typeof r.body.office === 'string') return r.body.office;
+    const office = ctx.library.repo.find('release', item.id)?.office;
+    if (office) return office;
   }
   return null;
 }
 
 /** The releases an item stands for: the release itself, or the chosen language versions of its translation group. */
-function releaseVersions(ctx: CoreContext, id: string, languages: string[] | undefined, where: (string | number)[]) {
-  const source = ctx.library.docs.getStored(id);
-  if (!source || source.deleted || source.type !== 'release') {
+function releaseVersions(ctx: CoreContext, id: string, languages: string[] | undefined, where: (string | number)[]): Doc<'release'>[] {
+  const source = ctx.library.repo.find('release', id);
+  if (!source) {
     throw new DatelineError('NOT_FOUND', `Item ${Number(where[1]) + 1} of the kit is the release "${id}", which is no longer in the library; remove it from the kit.`, {
       path: where,
       params: { id },
     });
   }
   if (!languages || languages.length === 0) return [source];
-  const group = typeof source.body.translationGroup === 'string' ? source.body.translationGroup : null;
+  const group = source.translationGroup;
   const versions = group
     ? releaseSummaries(ctx, { sql: 'p.translation_group = ? AND d.deleted = 0', params: [group] })
     : releaseSummaries(ctx, { sql: 'd.id = ? AND d.deleted = 0', params: [source.id] });
@@ -386,41 +351,38 @@ function releaseVersions(ctx: CoreContext, id: string, languages: string[] | und
       const have = versions.map((s) => s.language).join(', ');
       throw new DatelineError(
         'NOT_FOUND',
-        `Item ${Number(where[1]) + 1} of the kit asks for the "${lang}" version of "${String(source.body.headline ?? id)}", which has none (it has: ${have}). Translate it first or choose another language.`,
+        `Item ${Number(where[1]) + 1} of the kit asks for the "${lang}" version of "${source.headline || id}", which has none (it has: ${have}). Translate it first or choose another language.`,
         { path: [...where, 'languages', li], params: { id, language: lang } },
       );
     }
-    return ctx.library.docs.require(v.id, 'release');
+    return ctx.library.repo.get('release', v.id);
   });
 }
 
 /** An office's boilerplate in a language (or its base language), when it has a non-empty one. */
-function boilerplateIn(texts: Record<string, unknown>, language: string): string | null {
+function boilerplateIn(texts: Readonly<Record<string, string>>, language: string): string | null {
   const t = texts[language] ?? texts[language.split('-')[0]!];
-  return typeof t === 'string' && t.trim() !== '' ? t : null;
+  return t !== undefined && t.trim() !== '' ? t : null;
 }
 
 function resolveRelease(
   ctx: CoreContext,
-  stored: { id: string; body: Record<string, unknown> },
+  f: Doc<'release'>,
   where: (string | number)[],
   office: KitOffice | null,
   now: Date,
   contactOf: (id: string) => KitContact | null,
 ): KitRelease {
-  const f = parseBody(ReleaseFields, stored.body, `Release "${stored.id}"`, where);
   if (f.status === 'withdrawn') {
-    throw new DatelineError('INVALID_INPUT', `The release "${f.headline}" (${stored.id}) was withdrawn; a withdrawn release must not go out in a kit. Remove it from the kit.`, {
+    throw new DatelineError('INVALID_INPUT', `The release "${f.headline}" (${f.id}) was withdrawn; a withdrawn release must not go out in a kit. Remove it from the kit.`, {
       path: where,
-      params: { id: stored.id },
+      params: { id: f.id },
     });
   }
   let boilerplate: string | null = null;
   if (f.boilerplate && 'text' in f.boilerplate) boilerplate = f.boilerplate.text;
   else if (f.boilerplate && 'office' in f.boilerplate) {
-    const o = ctx.library.docs.getStored(f.boilerplate.office);
-    const texts = o && !o.deleted && o.type === 'office' && o.body.boilerplate && typeof o.body.boilerplate === 'object' ? (o.body.boilerplate as Record<string, unknown>) : {};
-    boilerplate = boilerplateIn(texts, f.language);
+    boilerplate = boilerplateIn(ctx.library.repo.find('office', f.boilerplate.office)?.boilerplate ?? {}, f.language);
   }
   if (boilerplate === null && office) boilerplate = boilerplateIn(office.boilerplate, f.language);
   const embargo =
@@ -431,7 +393,7 @@ function resolveRelease(
   // The Arabic comma in Arabic text.
   const datelineText = [f.datelinePlace, dateText].filter((x): x is string => !!x && x.trim() !== '').join(f.language.startsWith('ar') ? '، ' : ', ') || null;
   return {
-    id: stored.id,
+    id: f.id,
     language: f.language,
     dir: directionOf(f.language),
     headline: f.headline,
@@ -450,14 +412,13 @@ function resolveRelease(
 }
 
 function attachment(ctx: CoreContext, id: string, where: (string | number)[], what: string): KitAttachment {
-  const d = ctx.library.docs.getStored(id);
-  if (!d || d.deleted || d.type !== 'attachment') {
+  const f = ctx.library.repo.find('attachment', id);
+  if (!f) {
     throw new DatelineError('NOT_FOUND', `The attachment "${id}" (${what}) is no longer in the library; remove it from the kit.`, {
       path: where,
       params: { id },
     });
   }
-  const f = parseBody(AttachmentFields, d.body, `Attachment "${id}"`, where);
   if (!ctx.blobs.has(f.sha256)) {
     throw new DatelineError(
       'FILE_UNREADABLE',

@@ -1,28 +1,26 @@
 import type { NamedSummary } from '../../shared/contract';
 import type { Handlers } from '../dispatcher';
-import { createDoc, getDoc, updateDoc } from '../store/repository';
 import { listPage } from '../store/paging';
 import { checkOfficeReferences } from './references';
 
 export const officeHandlers: Pick<Handlers, 'office.create' | 'office.update' | 'office.get' | 'office.list'> = {
   'office.create': (input, ctx) => {
     checkOfficeReferences(ctx, input, []);
-    return createDoc(ctx, 'office', input);
+    return ctx.library.repo.create('office', input);
   },
   'office.update': (input, ctx) => {
     checkOfficeReferences(ctx, input.fields, ['fields']);
-    return updateDoc(ctx, 'office', input.id, input.rev, input.fields);
+    return ctx.library.repo.update('office', input.id, input.rev, input.fields);
   },
-  'office.get': (input, ctx) => getDoc(ctx, 'office', input.id),
+  'office.get': (input, ctx) => ctx.library.repo.show('office', input.id),
   'office.list': (input, ctx) =>
-    listPage<{ name: string; updated_at: string }, NamedSummary>(ctx.library.db, {
+    listPage(ctx.library.db, {
       table: 'office_p',
-      columns: 'p.name, p.updated_at',
       sort: { column: 'name', direction: 'ASC' },
       where: [],
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r) => ({ id: r.id, rev: r.rev, name: r.name, updatedAt: r.updated_at }),
+      map: (r): NamedSummary => ({ id: r.id, rev: r.rev, name: r.name, updatedAt: r.updated_at }),
     }),
 };

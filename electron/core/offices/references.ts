@@ -9,15 +9,15 @@ import type { CoreContext } from '../context';
  * spokespeople (a journalist from the media list is never printed in a kit).
  */
 export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<OfficeFieldsT, 'logo' | 'contacts'>>, where: (string | number)[]): void {
-  const docs = ctx.library.docs;
+  const repo = ctx.library.repo;
   if (fields.logo) {
-    const a = docs.getStored(fields.logo);
-    if (!a || a.deleted || a.type !== 'attachment') {
+    const a = repo.find('attachment', fields.logo);
+    if (!a) {
       throw new DatelineError('NOT_FOUND', `logo: "${fields.logo}" is not an attachment in the library; add the logo as an attachment first.`, { path: [...where, 'logo'], params: { id: fields.logo } });
     }
-    const mediaType = typeof a.body.mediaType === 'string' ? a.body.mediaType : '';
+    const mediaType = a.mediaType;
     if (!canThumbnail(mediaType)) {
-      const name = typeof a.body.originalName === 'string' ? a.body.originalName : fields.logo;
+      const name = a.originalName;
       throw new DatelineError('INVALID_INPUT', `logo: "${name}" is not an image (${mediaType || 'unknown type'}); choose a PNG, JPEG or WebP image.`, {
         path: [...where, 'logo'],
         params: { id: fields.logo, mediaType },
@@ -25,12 +25,12 @@ export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<Off
     }
   }
   (fields.contacts ?? []).forEach((id, i) => {
-    const c = docs.getStored(id);
-    if (!c || c.deleted || c.type !== 'contact') {
+    const c = repo.find('contact', id);
+    if (!c) {
       throw new DatelineError('NOT_FOUND', `contacts.${i}: "${id}" is not a contact in the library.`, { path: [...where, 'contacts', i], params: { id } });
     }
-    if (c.body.kind !== 'spokesperson') {
-      const name = typeof c.body.name === 'string' ? c.body.name : id;
+    if (c.kind !== 'spokesperson') {
+      const name = c.name;
       throw new DatelineError('INVALID_INPUT', `contacts.${i}: "${name}" is a journalist in the media list, not a press contact of the organisation; an office's kits print only its spokespeople.`, {
         path: [...where, 'contacts', i],
         params: { id, name },

@@ -26,11 +26,11 @@ export function assertReadyToGoOut(before: Body | null, after: Body, where: (str
 export function assertUsableInKit(ctx: CoreContext, ids: readonly string[], already: ReadonlySet<string> = new Set()): void {
   for (const id of ids) {
     if (already.has(id)) continue;
-    const d = ctx.library.docs.getStored(id);
-    if (!d || d.deleted || d.type !== 'release') continue;
-    const why = unavailableForKits(d.body);
+    const d = ctx.library.repo.find('release', id);
+    if (!d) continue;
+    const why = unavailableForKits(d);
     if (!why) continue;
-    const headline = typeof d.body.headline === 'string' && d.body.headline !== '' ? d.body.headline : id;
+    const headline = d.headline !== '' ? d.headline : id;
     const state = why === 'trashed' ? 'is in the trash' : 'was withdrawn';
     throw new DatelineError('RELEASE_UNAVAILABLE', `The release "${headline}" ${state}; it cannot go into a kit.`, {
       path: ['items'],

@@ -1,10 +1,9 @@
 import { DatelineError } from '../../shared/errors';
 import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
-import { createDoc, getDoc, validateKnown } from '../store/repository';
 import { listPage } from '../store/paging';
 import { assertReadyToGoOut } from './gate';
-import { COLUMNS, releaseSummaries, summary, tagsFor, type ReleaseRow } from './queries';
+import { releaseSummaries, summary, tagsFor } from './queries';
 
 export const releaseHandlers: Pick<
   Handlers,
@@ -12,21 +11,10 @@ export const releaseHandlers: Pick<
 > = {
   'release.create': (input, ctx) => {
     assertReadyToGoOut(null, input, []);
-    return createDoc(ctx, 'release', input);
+    return ctx.library.repo.create('release', input);
   },
-  'release.update': (input, ctx) =>
-    ctx.library.db
-      .transaction(() => {
-        const docs = ctx.library.docs;
-        const current = docs.require(input.id, 'release');
-        const base = input.rev && input.rev !== current.rev ? docs.getRevision(input.id, input.rev).body : current.body;
-        const merged = validateKnown('release', { ...base, ...input.fields });
-        assertReadyToGoOut(base, merged);
-        const d = docs.update(input.id, merged, { author: ctx.library.author }, input.rev ?? current.rev);
-        return { id: d.id, rev: d.rev };
-      })
-      .immediate(),
-  'release.get': (input, ctx) => getDoc(ctx, 'release', input.id),
+  'release.update': (input, ctx) => ctx.library.repo.update('release', input.id, input.rev, input.fields, (before, after) => assertReadyToGoOut(before, after)),
+  'release.get': (input, ctx) => ctx.library.repo.show('release', input.id),
   'release.list': (input, ctx) => {
     const where: { sql: string; params: (string | number)[] }[] = [];
     where.push(input.trashed ? { sql: 'p.status = ?', params: [TRASHED] } : { sql: 'p.status <> ?', params: [TRASHED] });
@@ -34,9 +22,8 @@ export const releaseHandlers: Pick<
     if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
     if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
     if (input.tag) where.push({ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM release_tag_p WHERE tag = ?)', params: [input.tag] });
-    const page = listPage<ReleaseRow, ReleaseRow & { doc_rowid: number; id: string; rev: string }>(ctx.library.db, {
+    const page = listPage(ctx.library.db, {
       table: 'release_p',
-      columns: COLUMNS,
       sort: { column: 'updated_at', direction: 'DESC' },
       where,
       query: input.query,
@@ -50,17 +37,18 @@ export const releaseHandlers: Pick<
   'release.translate': (input, ctx) => {
     const db = ctx.library.db;
     return db.transaction(() => {
-      const source = ctx.library.docs.require(input.id, 'release');
-      if (source.body.trashed) {
+      const repo = ctx.library.repo;
+      const source = repo.get('release', input.id);
+      if (source.trashed) {
         throw new DatelineError('RELEASE_UNAVAILABLE', `id: the release "${source.id}" is in the trash; restore it first.`, {
           path: ['id'],
-          params: { id: source.id, headline: typeof source.body.headline === 'string' ? source.body.headline : source.id, reason: 'trashed' },
+          params: { id: source.id, headline: source.headline, reason: 'trashed' },
         });
       }
-      if (source.body.language === input.language) {
+      if (source.language === input.language) {
         throw new DatelineError('INVALID_INPUT', `language: this release is already in "${input.language}".`, { path: ['language'] });
       }
-      let group = typeof source.body.translationGroup === 'string' ? source.body.translationGroup : null;
+      let group = source.translationGroup;
       if (group) {
         const existing = releaseSummaries(ctx, { sql: 'p.translation_group = ? AND p.language = ?', params: [group, input.language] });
         if (existing[0]) {
@@ -70,37 +58,36 @@ export const releaseHandlers: Pick<
         }
       } else {
         group = source.id;
-        ctx.library.docs.update(source.id, { ...source.body, translationGroup: group }, { author: ctx.library.author }, source.rev);
+        repo.put(source, { translationGroup: group });
       }
       // The new version keeps the source's facts (place, date, embargo, office, contacts, tags)
       // and none of its words: the writer starts from an empty page in the new language, so no
       // English sentence survives into the Arabic release by oversight.
-      const boilerplate = source.body.boilerplate;
-      const fields = validateKnown('release', {
-        office: source.body.office ?? null,
+      const boilerplate = source.boilerplate;
+      return repo.create('release', {
+        office: source.office,
         headline: '',
         subheadline: null,
-        datelinePlace: source.body.datelinePlace ?? null,
-        releaseDate: source.body.releaseDate ?? null,
-        embargo: source.body.embargo ?? null,
+        datelinePlace: source.datelinePlace,
+        releaseDate: source.releaseDate,
+        embargo: source.embargo,
         language: input.language,
         status: 'draft',
         body: { type: 'doc', content: [] },
         quotes: [],
         notesToEditors: null,
         // An office's boilerplate follows the language; a text written into the source does not.
-        boilerplate: boilerplate && typeof boilerplate === 'object' && 'office' in boilerplate ? boilerplate : null,
-        endMark: source.body.endMark ?? null,
-        contacts: source.body.contacts ?? [],
-        tags: source.body.tags ?? [],
+        boilerplate: boilerplate && 'office' in boilerplate ? boilerplate : null,
+        endMark: source.endMark,
+        contacts: source.contacts,
+        tags: source.tags,
         translationGroup: group,
       });
-      return createDoc(ctx, 'release', fields);
     }).immediate();
   },
   'release.versions': (input, ctx) => {
-    const source = ctx.library.docs.require(input.id, 'release');
-    const group = typeof source.body.translationGroup === 'string' ? source.body.translationGroup : null;
+    const source = ctx.library.repo.get('release', input.id);
+    const group = source.translationGroup;
     if (!group) return releaseSummaries(ctx, { sql: 'd.id = ?', params: [source.id] });
     return releaseSummaries(ctx, { sql: 'p.translation_group = ? AND (p.status <> ? OR d.id = ?)', params: [group, TRASHED, source.id] });
   },

@@ -1,20 +1,10 @@
 import type { ReleaseSummary } from '../../shared/releases/contract';
 import type { CoreContext } from '../context';
+import type { ListedRow } from '../store/paging';
+import { selectList } from '../store/projection-columns';
 
 /** Release lookups: list rows, and the language versions kits and the editor show. */
 
-export interface ReleaseRow {
-  headline: string;
-  language: string;
-  status: string;
-  office: string | null;
-  release_date: string | null;
-  embargo_at: string | null;
-  translation_group: string | null;
-  updated_at: string;
-}
-
-export const COLUMNS = 'p.headline, p.language, p.status, p.office, p.release_date, p.embargo_at, p.translation_group, p.updated_at';
 
 export function tagsFor(ctx: CoreContext, rowids: number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
@@ -26,7 +16,7 @@ export function tagsFor(ctx: CoreContext, rowids: number[]): Map<number, string[
   return out;
 }
 
-export function summary(r: ReleaseRow & { doc_rowid: number; id: string; rev: string }, tags: string[]): ReleaseSummary {
+export function summary(r: ListedRow<'release_p'>, tags: string[]): ReleaseSummary {
   return {
     id: r.id,
     rev: r.rev,
@@ -44,8 +34,8 @@ export function summary(r: ReleaseRow & { doc_rowid: number; id: string; rev: st
 
 export function releaseSummaries(ctx: CoreContext, where: { sql: string; params: (string | number)[] }): ReleaseSummary[] {
   const rows = ctx.library.db
-    .prepare(`SELECT p.doc_rowid, d.id, d.winner AS rev, ${COLUMNS} FROM release_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE ${where.sql} ORDER BY p.language`)
-    .all(...where.params) as (ReleaseRow & { doc_rowid: number; id: string; rev: string })[];
+    .prepare(`SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList('release_p')} FROM release_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE ${where.sql} ORDER BY p.language`)
+    .all(...where.params) as ListedRow<'release_p'>[];
   const tags = tagsFor(ctx, rows.map((r) => r.doc_rowid));
   return rows.map((r) => summary(r, tags.get(r.doc_rowid) ?? []));
 }

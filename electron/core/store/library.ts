@@ -8,6 +8,7 @@ import type { LibraryNotice } from '../../shared/library/notices';
 import type { LibraryProblem } from '../../shared/library/problems';
 import { DB_FILE, FULL_CHECK_AT_OPEN_BYTES, openDatabase, type OpenDbOptions } from './open';
 import { DocStore } from './docstore';
+import { Repository } from './repository';
 import { LibraryReplication } from './replication';
 import { catchUpSearch } from '../search/index-writer';
 import type { ReplicationStore } from './replication-api';
@@ -23,6 +24,7 @@ export class Library {
   readonly docs: DocStore;
   private lastDataVersion: number;
   private replicationStore: ReplicationStore | undefined;
+  private repository: Repository | undefined;
 
   private constructor(
     readonly dir: string,
@@ -43,6 +45,11 @@ export class Library {
   static async open(dir: string, opts: LibraryOptions = {}): Promise<Library> {
     const { db, migrationBackup, readOnly, notice } = await openDatabase(dir, opts);
     return new Library(dir, db, opts.author ?? defaultAuthor(), migrationBackup, opts.clock ?? (() => new Date()), opts.nativeBinding, readOnly, notice);
+  }
+
+  /** Typed documents in and out: `repo.get('release', id)` (the store's revision machinery is `docs`). */
+  get repo(): Repository {
+    return (this.repository ??= new Repository(this.db, this.docs, this.author));
   }
 
   /** The library's side of the replication protocol (the replicator and the sync file use it). */

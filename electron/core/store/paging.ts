@@ -1,30 +1,34 @@
 import type Database from 'better-sqlite3';
 import type { Page } from '../../shared/contract';
+import { DatelineError } from '../../shared/errors';
 import { ftsQuery } from '../../shared/search/text';
 import { catchUpSearch } from '../search/index-writer';
-import { decodeCursor, encodeCursor } from './repository';
+import { selectList, type ColumnOf, type ProjectionRow, type ProjectionTable } from './projection-columns';
 import { prepared } from './statements';
 
 type Param = string | number | null;
 
-export interface ListSpec<Row, Item> {
-  /** Projection table, aliased p; must have doc_rowid. */
-  table: string;
-  /** Extra columns to select from p. */
-  columns: string;
-  sort: { column: string; direction: 'ASC' | 'DESC' };
+/** A listed row: the projection's declared columns, any computed ones, and the document's key. */
+export type ListedRow<T extends ProjectionTable, Extra = unknown> = ProjectionRow<T> & Extra & { doc_rowid: number; id: string; rev: string };
+
+export interface ListSpec<T extends ProjectionTable, Extra, Item> {
+  /** Projection table, aliased p; every column it declares is selected. */
+  table: T;
+  /** Computed columns beside the declared ones (typed by `Extra`), e.g. "(SELECT ...) AS dnc". */
+  extra?: string;
+  sort: { column: ColumnOf<T>; direction: 'ASC' | 'DESC' };
   where: { sql: string; params: Param[] }[];
   query?: string | undefined;
   limit: number;
   cursor: string | null;
-  map(row: Row & { doc_rowid: number; id: string; rev: string }): Item;
+  map(row: ListedRow<T, Extra>): Item;
 }
 
 /**
  * One page of a projection, newest/first by the sort column with rowid as tie-breaker
  * (keyset paging: page 500 costs what page 1 costs), optionally narrowed by full-text search.
  */
-export function listPage<Row, Item>(db: Database.Database, spec: ListSpec<Row, Item>): Page<Item> {
+export function listPage<T extends ProjectionTable, Item, Extra = unknown>(db: Database.Database, spec: ListSpec<T, Extra, Item>): Page<Item> {
   const where = [...spec.where];
   if (spec.query !== undefined && spec.query.trim() !== '') {
     const q = ftsQuery(spec.query);
@@ -41,17 +45,37 @@ export function listPage<Row, Item>(db: Database.Database, spec: ListSpec<Row, I
   const keyset = after ? ` AND (p.${spec.sort.column}, p.doc_rowid) ${cmp} (?, ?)` : '';
   const rows = prepared(
     db,
-    `SELECT p.doc_rowid, d.id, d.winner AS rev, ${spec.columns} FROM ${spec.table} p JOIN docs d ON d.rowid = p.doc_rowid
+    `SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList(spec.table)}${spec.extra ? `, ${spec.extra}` : ''} FROM ${spec.table} p JOIN docs d ON d.rowid = p.doc_rowid
        WHERE ${filterSql}${keyset}
        ORDER BY p.${spec.sort.column} ${spec.sort.direction}, p.doc_rowid ${spec.sort.direction} LIMIT ?`,
-  ).all(...filterParams, ...(after ? after : []), spec.limit + 1) as (Row & { doc_rowid: number; id: string; rev: string })[];
+  ).all(...filterParams, ...(after ? after : []), spec.limit + 1) as ListedRow<T, Extra>[];
   const more = rows.length > spec.limit;
   const pageRows = more ? rows.slice(0, spec.limit) : rows;
   const last = pageRows[pageRows.length - 1] as (Record<string, unknown> & { doc_rowid: number }) | undefined;
-  const sortKey = last?.[spec.sort.column.replace(/^.*\./, '')];
+  const sortKey = last?.[spec.sort.column];
   return {
     items: pageRows.map(spec.map),
     nextCursor: more && last && (typeof sortKey === 'string' || typeof sortKey === 'number') ? encodeCursor(sortKey, last.doc_rowid) : null,
     total,
   };
+}
+
+/** Opaque keyset cursors: the sort key and rowid of the last row of the page. */
+export function encodeCursor(key: string | number, rowid: number): string {
+  return Buffer.from(JSON.stringify([key, rowid])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null): [string | number, number] | null {
+  if (!cursor) return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'string' || typeof v[0] === 'number') && typeof v[1] === 'number') {
+      return [v[0], v[1]];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DatelineError('INVALID_INPUT', 'cursor: this page cursor is not one Dateline gave out; start from the first page.', {
+    path: ['cursor'],
+  });
 }

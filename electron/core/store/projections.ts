@@ -4,6 +4,7 @@ import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
 import { clearSearchQueue, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
 import { arr, str, strs, type Body } from './body-values';
+import { columnNames, type ProjectionTable } from './projection-columns';
 
 /**
  * Projections: the relational rows and full-text entries the UI queries, derived from the
@@ -51,8 +52,10 @@ const cache = new WeakMap<Database.Database, Statements>();
  * statement journal, and opening one makes FTS5 flush its pending terms to disk, once per
  * document, which multiplied the cost of a batch write (measured: 50 vs 7 us per contact).
  */
-function upsert(db: Database.Database, table: string, columns: readonly string[]): Database.Statement {
-  const updates = columns.filter((c) => c !== 'doc_rowid').map((c) => `${c} = excluded.${c}`);
+function upsert(db: Database.Database, table: ProjectionTable): Database.Statement {
+  // The values follow doc_rowid in the declared column order (projection-columns.ts).
+  const columns = ['doc_rowid', ...columnNames(table)];
+  const updates = columnNames(table).map((c) => `${c} = excluded.${c}`);
   return db.prepare(
     `INSERT INTO ${table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
      ON CONFLICT(doc_rowid) DO UPDATE SET ${updates.join(', ')}`,
@@ -63,28 +66,18 @@ function statements(db: Database.Database): Statements {
   let s = cache.get(db);
   if (s) return s;
   s = {
-    release: upsert(db, 'release_p', [
-      'doc_rowid',
-      'headline',
-      'language',
-      'status',
-      'office',
-      'release_date',
-      'embargo_at',
-      'translation_group',
-      'updated_at',
-    ]),
+    release: upsert(db, 'release_p'),
     releaseTagsDelete: db.prepare('DELETE FROM release_tag_p WHERE doc_rowid = ?'),
     releaseTag: db.prepare('INSERT OR IGNORE INTO release_tag_p(doc_rowid, tag) VALUES (?, ?)'),
-    contact: upsert(db, 'contact_p', ['doc_rowid', 'kind', 'name', 'sort_name', 'organisation', 'outlet', 'office', 'updated_at']),
+    contact: upsert(db, 'contact_p'),
     contactKeysDelete: db.prepare('DELETE FROM contact_key_p WHERE doc_rowid = ?'),
     contactKey: db.prepare('INSERT OR IGNORE INTO contact_key_p(doc_rowid, key) VALUES (?, ?)'),
-    outlet: upsert(db, 'outlet_p', ['doc_rowid', 'name', 'sort_name', 'kind', 'updated_at']),
-    attachment: upsert(db, 'attachment_p', ['doc_rowid', 'sha256', 'original_name', 'media_type', 'size', 'updated_at']),
+    outlet: upsert(db, 'outlet_p'),
+    attachment: upsert(db, 'attachment_p'),
     attachmentLinksDelete: db.prepare('DELETE FROM attachment_link_p WHERE doc_rowid = ?'),
     attachmentLink: db.prepare('INSERT OR IGNORE INTO attachment_link_p(doc_rowid, release_id) VALUES (?, ?)'),
-    kit: upsert(db, 'kit_p', ['doc_rowid', 'title', 'language', 'item_count', 'updated_at']),
-    office: upsert(db, 'office_p', ['doc_rowid', 'name', 'updated_at']),
+    kit: upsert(db, 'kit_p'),
+    office: upsert(db, 'office_p'),
     deleteFrom: {
       release: db.prepare('DELETE FROM release_p WHERE doc_rowid = ?'),
       contact: db.prepare('DELETE FROM contact_p WHERE doc_rowid = ?'),

@@ -1,12 +1,67 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import type { Created } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
-import { checkKnownFields, type Doc, type DocType } from '../../shared/documents';
-import type { CoreContext } from '../context';
-import { assertEditable, type Body, type StoredDoc } from './docstore';
+import {
+  checkKnownFields,
+  DOC_SCHEMA_VERSION,
+  FIELDS_BY_TYPE,
+  isReservedName,
+  readLeniently,
+  schemaOf,
+  type Doc,
+  type DocType,
+  type FieldsByType,
+} from '../../shared/documents';
+import { assertEditable, type Body, type DocStore, type StoredDoc } from './docstore';
 
-/** The contract's view of a stored document: id, rev, type, its fields and unknown fields. */
-export function toDoc<T extends DocType>(d: StoredDoc): Doc<T> {
-  return { ...d.body, id: d.id, rev: d.rev, type: d.type, conflicted: d.conflicted } as Doc<T>;
+/**
+ * The typed way in and out of the store: domain code reads `repo.get('release', id)` and gets a
+ * `Doc<'release'>` decoded by the one decoder below, and writes typed fields and patches. The
+ * revision machinery (trees, winners, the changes feed) stays in DocStore; this layer only
+ * turns stored bodies into typed documents and typed fields into validated bodies.
+ */
+
+/** What a caller gives to create a document: the type's fields as its schema accepts them (defaults apply). */
+export type DocInput<T extends DocType> = z.input<(typeof FIELDS_BY_TYPE)[T]>;
+
+/** A change to some fields of a document; the others stay as they are. */
+export type DocPatch<T extends DocType> = { [K in keyof FieldsByType[T]]?: FieldsByType[T][K] | undefined };
+
+const shapeOf = (type: DocType): Record<string, unknown> => (FIELDS_BY_TYPE[type] as unknown as z.ZodObject).shape;
+
+/**
+ * The one decoder of a stored body. Known fields are read by the type's schema (defaults
+ * filled in); a body of a newer schema version is read as far as this version can
+ * (`readLeniently`: read-only here, the store keeps all of it); fields this version does not
+ * know and the store's own fields (schema, createdAt, ...) are kept as they are.
+ */
+export function decodeDoc<T extends DocType>(type: T, d: Pick<StoredDoc, 'id' | 'rev' | 'body' | 'conflicted'>): Doc<T> {
+  const shape = shapeOf(type);
+  const out: Body = {};
+  for (const [k, v] of Object.entries(d.body)) if (!(k in shape) && !isReservedName(k)) out[k] = v;
+  Object.assign(out, decodeFields(type, d.id, d.body), { id: d.id, rev: d.rev, type, conflicted: d.conflicted });
+  return out as Doc<T>;
+}
+
+function decodeFields<T extends DocType>(type: T, id: string, body: Readonly<Body>): FieldsByType[T] {
+  const schema = FIELDS_BY_TYPE[type] as unknown as z.ZodObject;
+  if (schemaOf(body) > DOC_SCHEMA_VERSION) {
+    const lenient = readLeniently(schema, body);
+    if (lenient) return lenient as FieldsByType[T];
+  }
+  const known: Body = {};
+  for (const k of Object.keys(schema.shape)) if (k in body) known[k] = body[k];
+  const parsed = schema.safeParse(known);
+  if (parsed.success) return parsed.data as FieldsByType[T];
+  // Every local write and every replicated revision is checked before it is stored, so this
+  // is a document damaged outside Dateline: say which and where, never a stack trace.
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  throw new DatelineError('INVALID_INPUT', `The ${type} "${id}" cannot be read: ${field || 'its fields'}: ${issue.message}`, {
+    path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    params: { id, type, field },
+  });
 }
 
 /**
@@ -14,58 +69,81 @@ export function toDoc<T extends DocType>(d: StoredDoc): Doc<T> {
  * newer app or another office wrote survives an edit made here. A document of a newer schema
  * version is refused whole (DOC_NEWER): it is read-only in this app.
  */
-export function validateKnown(type: DocType, body: Body, where: (string | number)[] = ['fields']): Body {
+export function validateKnown<T extends DocType>(type: T, body: Readonly<Body>, where: (string | number)[] = ['fields']): FieldsByType[T] {
   assertEditable({ type }, body);
   const checked = checkKnownFields(type, body);
   if (!checked.ok) {
     const path = [...where, ...checked.path];
     throw new DatelineError('INVALID_INPUT', `${path.join('.')}: ${checked.message}`, { path, params: { field: path.join('.') } });
   }
-  return checked.fields;
+  return checked.fields as FieldsByType[T];
 }
 
-export function createDoc(ctx: CoreContext, type: DocType, fields: Body): Created {
-  const d = ctx.library.docs.create(type, fields, { author: ctx.library.author });
-  return { id: d.id, rev: d.rev };
-}
+/** Checks a change before it is stored (the release gate): the document before and after. */
+export type WriteCheck<T extends DocType> = (before: Doc<T>, after: Doc<T>) => void;
 
-/** Applies a partial change on top of `rev` (the current winner when null). */
-export function updateDoc(ctx: CoreContext, type: DocType, id: string, rev: string | null, patch: Body): Created {
-  const docs = ctx.library.docs;
-  // Read and write in one write transaction: without a rev, the current winner read here is
-  // still the winner when the new revision goes on it, so another process's write in between
-  // is waited for, never reported as a CONFLICT.
-  return ctx.library.db
-    .transaction((): Created => {
-      const current = docs.require(id, type);
-      const base = rev && rev !== current.rev ? docs.getRevision(id, rev).body : current.body;
-      const merged = validateKnown(type, { ...base, ...patch });
-      const d = docs.update(id, merged, { author: ctx.library.author }, rev ?? current.rev);
-      return { id: d.id, rev: d.rev };
-    })
-    .immediate();
-}
+export class Repository {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly docs: DocStore,
+    private readonly author: string,
+  ) {}
 
-export function getDoc<T extends DocType>(ctx: CoreContext, type: T, id: string): Doc<T> {
-  return toDoc<T>(ctx.library.docs.require(id, type));
-}
-
-/** Opaque keyset cursors: the sort key and rowid of the last row of the page. */
-export function encodeCursor(key: string | number, rowid: number): string {
-  return Buffer.from(JSON.stringify([key, rowid])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string | null): [string | number, number] | null {
-  if (!cursor) return null;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'string' || typeof v[0] === 'number') && typeof v[1] === 'number') {
-      return [v[0], v[1]];
-    }
-  } catch {
-    // fall through to the error below
+  /** The live document of that type, decoded; NOT_FOUND when it is missing, deleted or of another type. */
+  get<T extends DocType>(type: T, id: string): Doc<T> {
+    return decodeDoc(type, this.docs.require(id, type));
   }
-  throw new DatelineError('INVALID_INPUT', 'cursor: this page cursor is not one Dateline gave out; start from the first page.', {
-    path: ['cursor'],
-  });
+
+  /**
+   * The document as the contract's `*.get` returns it: decoded, except one written by a newer
+   * Dateline, which is shown exactly as stored (values this version does not know included),
+   * since it is read-only here and the person reads what the other office wrote.
+   */
+  show<T extends DocType>(type: T, id: string): Doc<T> {
+    const d = this.docs.require(id, type);
+    if (schemaOf(d.body) <= DOC_SCHEMA_VERSION) return decodeDoc(type, d);
+    return { ...d.body, id: d.id, rev: d.rev, type, conflicted: d.conflicted } as Doc<T>;
+  }
+
+  /** The live document of that type, decoded, or undefined when there is none. */
+  find<T extends DocType>(type: T, id: string): Doc<T> | undefined {
+    const d = this.docs.getStored(id);
+    return d && !d.deleted && d.type === type ? decodeDoc(type, d) : undefined;
+  }
+
+  /** One revision of a document, current or old, decoded (a deletion is NOT_FOUND). */
+  revision<T extends DocType>(type: T, id: string, rev: string): Doc<T> {
+    const r = this.docs.getRevision(id, rev);
+    if (r.deleted) throw new DatelineError('NOT_FOUND', `Revision "${rev}" of "${id}" is a deletion.`, { params: { id, rev } });
+    return decodeDoc(type, { id, rev, body: r.body, conflicted: false });
+  }
+
+  create<T extends DocType>(type: T, fields: DocInput<T>, where: (string | number)[] = []): Created {
+    const d = this.docs.create(type, validateKnown(type, fields as Readonly<Body>, where), { author: this.author });
+    return { id: d.id, rev: d.rev };
+  }
+
+  /**
+   * Applies `patch` on top of `rev` (the current winner when null) in one write transaction:
+   * without a rev, the winner read here is still the winner when the new revision goes on it,
+   * so another process's write in between is waited for, never reported as a CONFLICT.
+   */
+  update<T extends DocType>(type: T, id: string, rev: string | null, patch: DocPatch<T>, check?: WriteCheck<T>): Created {
+    return this.db
+      .transaction((): Created => {
+        const current = this.docs.require(id, type);
+        const base = rev && rev !== current.rev ? this.docs.getRevision(id, rev).body : current.body;
+        const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const merged = validateKnown(type, { ...base, ...defined });
+        if (check) check(decodeDoc(type, { id, rev: rev ?? current.rev, body: base, conflicted: current.conflicted }), decodeDoc(type, { id, rev: '', body: merged, conflicted: false }));
+        const d = this.docs.update(id, merged, { author: this.author }, rev ?? current.rev);
+        return { id: d.id, rev: d.rev };
+      })
+      .immediate();
+  }
+
+  /** Writes `doc` with `patch` on the revision it was read at: a CONFLICT when someone changed it since. */
+  put<T extends DocType>(doc: Doc<T>, patch: DocPatch<T> = {}): Created {
+    return this.update(doc.type, doc.id, doc.rev, patch);
+  }
 }

@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import type { AttachmentAdded } from '../../shared/contract';
+import { readFileForAttach } from '../../core/attachments/files';
+import { need, UsageError, type Command } from '../cli';
+
+/** Commands on the library as a whole: search, attach files, back up, restore, compact. */
+
+export const searchCommand: Command = {
+  name: 'search',
+  usage: '  search QUERY                          find releases, contacts and attachments\n',
+  check(pos) {
+    if (pos.slice(1).join(' ').trim() === '') throw new UsageError('search needs a QUERY');
+  },
+  writes: () => false,
+  async run(cli, pos) {
+    const query = pos.slice(1).join(' ');
+    const hits = await cli.call('search', { query, limit: 50 });
+    cli.print(hits, hits.length ? hits.map((h) => `${h.type.padEnd(10)}  ${h.id}  ${h.title}${h.detail ? `  (${h.detail})` : ''}`).join('\n') : `Nothing matches "${query}".`);
+  },
+};
+
+export const attachCommand: Command = {
+  name: 'attach',
+  usage: '  attach FILE... [--release ID]         store files in the library (optionally linked to a release)\n',
+  check(pos) {
+    if (pos.length < 2) throw new UsageError('attach needs at least one FILE');
+  },
+  writes: () => true,
+  async run(cli, pos, v) {
+    const files = pos.slice(1);
+    const info = await cli.call('library.info', {});
+    if (v.release) await cli.call('release.get', { id: v.release });
+    // Read every file first: one unreadable file stores none, so nothing is half-done.
+    const read: { name: string; bytes: Uint8Array }[] = [];
+    for (const f of files) read.push(await readFileForAttach(f, info.attachmentLimitBytes));
+    const results: AttachmentAdded[] = [];
+    for (const r of read) {
+      const added = await cli.call('attachment.add', {
+        name: r.name,
+        data: Buffer.from(r.bytes).toString('base64'),
+        ...(v.release ? { fields: { releases: [v.release] } } : {}),
+      });
+      results.push(added);
+      if (!cli.json) cli.print(added);
+    }
+    if (cli.json) cli.print(results.length === 1 ? results[0] : results);
+  },
+};
+
+export const backupCommand: Command = {
+  name: 'backup',
+  usage: '  backup --out FILE                     write the whole library (database and files) to one file\n',
+  check(_pos, v) {
+    if (!v.out) throw new UsageError('backup needs --out FILE');
+  },
+  writes: () => false,
+  async run(cli, _pos, v) {
+    cli.print(await cli.job('library.backup', { out: resolve(v.out!) }));
+  },
+};
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  usage: '  restore FILE                          replace the library with a backup (the old one is kept)\n',
+  check(pos) {
+    need(pos, 1, 'the backup FILE');
+  },
+  writes: () => true,
+  async run(cli, pos) {
+    cli.print(await cli.job('library.restore', { from: resolve(need(pos, 1, 'the backup FILE')) }));
+  },
+};
+
+export const compactCommand: Command = {
+  name: 'compact',
+  usage:
+    '  compact [ID]                          remove the bodies of old versions (of one document, or all);\n' +
+    '                                        every history keeps its place, current versions stay whole\n',
+  check(pos) {
+    if (pos.length > 2) throw new UsageError('compact takes at most one document ID');
+  },
+  writes: () => true,
+  async run(cli, pos) {
+    const id = pos[1];
+    const r = await cli.job('library.compact', id === undefined ? {} : { id });
+    cli.print(r, `Removed ${r.removed} old version${r.removed === 1 ? '' : 's'}${id === undefined ? '' : ` of ${id}`}.`);
+  },
+};
