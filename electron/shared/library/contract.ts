@@ -77,7 +77,8 @@ export interface CompactResult {
 
 export const LIBRARY_API = {
   'library.info': method<LibraryInfo>()(Empty),
-  'library.check': jobMethod<{ problems: LibraryProblem[] }>()(Empty),
+  /** Problems found, and apart from them (not damage) the attachment files the server holds that are not downloaded here yet. */
+  'library.check': jobMethod<{ problems: LibraryProblem[]; notDownloaded: { files: number; bytes: number } }>()(Empty),
   'library.changes': method<{ lastSeq: number; changes: { seq: number; id: string; rev: string; deleted: boolean }[] }>()(
     z.object({ since: z.number().int().min(0), limit: Limit }).strict(),
   ),
