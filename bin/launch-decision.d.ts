@@ -18,4 +18,3 @@ export function decideLaunch(facts: {
 export function nativeBindingPath(root: string, electronVersion: string): string;
 export function nodeGypCandidates(facts: { root: string; env: Env }): string[];
 export function nodeGypArgs(electronVersion: string): string[];
-export function serveUrl(line: string): string | null;

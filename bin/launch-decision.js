@@ -76,9 +76,3 @@ export function nodeGypCandidates({ root, env }) {
 export function nodeGypArgs(electronVersion) {
   return ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'];
 }
-
-/** The address `dateline serve` prints, if this line of its output has it. */
-export function serveUrl(line) {
-  const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(line);
-  return match ? match[0] : null;
-}

@@ -13,7 +13,6 @@ import {
   nativeBindingPath,
   nodeGypArgs,
   nodeGypCandidates,
-  serveUrl,
 } from './launch-decision.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,46 +126,15 @@ function runElectron(binary, nativeBinding) {
   supervise(child);
 }
 
+/**
+ * Web mode. `serve --open` starts the browser itself with a one-time launch link: whatever is
+ * on the opener's command line (which every local user can read) is worth nothing once used,
+ * and the session's token never appears there.
+ */
 function runWeb(openBrowser) {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'dateline.js'), 'serve'], {
-    stdio: ['inherit', 'pipe', 'inherit'],
-    env: process.env,
-  });
-  let opened = !openBrowser;
-  let pending = '';
-  child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    if (opened) return;
-    pending += chunk.toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      const url = serveUrl(line);
-      if (url) {
-        opened = true;
-        openInBrowser(url);
-        break;
-      }
-    }
-  });
+  const args = [path.join(root, 'bin', 'dateline.js'), 'serve', ...(openBrowser ? ['--open'] : [])];
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
   supervise(child);
-}
-
-function openInBrowser(url) {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
-        : ['xdg-open', [url]];
-  try {
-    const opener = spawn(command, args, { stdio: 'ignore', detached: true });
-    // No browser to open is fine: the address is printed above.
-    opener.on('error', () => undefined);
-    opener.unref();
-  } catch {
-    // Same: the printed address is enough.
-  }
 }
 
 /** Passes Ctrl+C and termination on to the child and leaves with its exit status. */

@@ -45,6 +45,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
+  open: { type: 'boolean', default: false },
   release: { type: 'string' },
   status: { type: 'string' },
   language: { type: 'string' },

@@ -16,11 +16,15 @@ import { toApiError } from '../core/jobs';
 import { markdownToRichText } from '../core/markdown';
 import { libraryDir } from '../core/paths';
 import { startWebServer } from '../core/http/server';
+import { markNoticeSeen } from '../core/store/notices';
+import { libraryNoticeText } from '../shared/library/notices';
+import { openInBrowser } from './open-browser';
 
 const USAGE = `Usage: dateline <command> [options]
 
 Commands:
-  serve [--port N]                      serve Dateline in the browser (web mode) on 127.0.0.1
+  serve [--port N] [--open]             serve Dateline in the browser (web mode) on 127.0.0.1; prints a
+                                        one-time link to open it (--open opens the browser with another)
   release create --from FILE|-          create a release from a JSON file (or stdin)
   release update ID --from FILE|-       change the fields given in the JSON
   release list [--status S] [--language L] [--tag T] [--query Q] [--limit N] [--cursor C]
@@ -197,8 +201,15 @@ function builtRendererDir(): string {
 
 async function serve(core: Core, v: Values, io: Io): Promise<number> {
   const port = intOption(v.port, 'port', 0, 65535) ?? 0;
-  const server = await startWebServer({ core, staticDir: builtRendererDir(), port });
-  io.out(`${server.url}\n`);
+  const server = await startWebServer({
+    core,
+    staticDir: builtRendererDir(),
+    port,
+    onLaunchRefused: (fresh) => io.out(`A launch link was refused (used already, or expired). Open Dateline with this new one-time link: ${fresh}\n`),
+  });
+  // Each link works once, so the browser started here and the person reading the terminal get one each.
+  if (v.open) openInBrowser(server.launchUrl());
+  io.out(`Dateline web mode runs on ${server.origin} (Ctrl+C stops it). Open it with this one-time link: ${server.launchUrl()}\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
@@ -262,7 +273,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     dir = values.library ? resolve(values.library) : libraryDir();
     // Web mode syncs by itself once set up; one-shot commands never start a sync of their own.
     core = await openCore(dir, { backgroundCheck: positionals[0] === 'serve', sync: { auto: positionals[0] === 'serve' } });
-    if (core.library.notice) io.err(`note: ${core.library.notice}\n`);
+    if (core.library.notice) {
+      io.err(`note: ${libraryNoticeText(core.library.notice)}\n`);
+      // A command's reader has now been told; web mode also shows it in the page, until dismissed there.
+      if (positionals[0] !== 'serve') markNoticeSeen(dir, core.library.notice.id);
+    }
     if (core.library.readOnly && writes(positionals, values)) {
       throw new DatelineError('LIBRARY_READ_ONLY', `The library in ${dir} is read-only here (its file, folder or disk cannot be written); it can be read but not changed, so nothing was done.`, {
         params: { path: dir },

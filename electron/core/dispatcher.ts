@@ -10,6 +10,7 @@ import { invalidInput, type ApiError, type Result } from '../shared/errors';
 import { MAX_JSON_DEPTH, tooDeep } from '../shared/nesting';
 import type { CoreContext } from './context';
 import { toApiError, type JobHandle } from './jobs';
+import { heldTransaction } from './store/held-transaction';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'test';
 
@@ -57,6 +58,10 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) return fail(validationError(method, parsed.error));
+      // A long import holds the write transaction across its pauses: wait for it to end
+      // (only the job methods that follow and cancel it go through meanwhile).
+      const busy = method.startsWith('job.') ? undefined : heldTransaction(ctx.library.db);
+      if (busy) await busy.catch(() => undefined);
       const handler = handlers[method] as Handler<MethodName>;
       if (def.job) {
         const { jobId } = ctx.jobs.start(method, (job) => handler(parsed.data as never, ctx, job));

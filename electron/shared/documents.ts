@@ -368,7 +368,7 @@ export const OfficeFields = z
     /** The office's list of beats, offered beside free tags on its contacts. */
     beats: z.array(tag).max(200).optional(),
     /** A contact not verified for this many months is shown as outdated. */
-    outdatedAfterMonths: z.number().int().min(1).max(120).optional(),
+    outdatedAfterMonths: z.number().int().min(1).max(120).nullable().optional(),
     /** Key of the suppression record (shared by the office's devices through sync); see contacts/suppression.ts. */
     privacyKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     /** Keyed hashes of erased people's e-mails and phones, sorted, so no import brings them back. */

@@ -23,6 +23,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GlobalSearch } from './GlobalSearch';
 import { JobTray } from './JobTray';
+import { LibraryNotice } from './LibraryNotice';
 import { LibraryProblem } from './LibraryProblem';
 import { NoToken } from './NoToken';
 import { href, sectionOf, useRoute, type Route, type Section } from './router';
@@ -147,6 +148,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <LibraryNotice />
         <LibraryProblem />
         <ErrorBoundary resetKey={window.location.hash}>
           <Screen route={route} />

@@ -6,13 +6,17 @@ import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
 import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
+import { runJob } from '../client/run-job';
+import { jobStepWords } from '../i18n/jobs';
+import type { JobInfo } from '../../electron/shared/contract';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
 
 /**
  * Importing a contacts file: pick it, see how it was read (encoding, columns), map the columns
  * when they are not a known export's (the mapping is remembered on this computer for the same
- * headers), review what each row will do and change it, then import it all in one go.
+ * headers), review what each row will do and change it, then import it all in one go. Each
+ * reading runs as a job: a progress bar and a Cancel that stores nothing.
  */
 
 const MB = CONTACT_UPLOAD_MAX_BYTES / 1024 / 1024;
@@ -48,11 +52,20 @@ export function ContactImportScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ContactImportReport | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobInfo | null>(null);
+
+  const cancel = async () => {
+    if (!jobId) return;
+    const res = await client.call('job.cancel', { id: jobId });
+    if (!res.ok) setError(res.error);
+  };
 
   async function preview(f: Picked, enc: TextEncodingName | '', map: ColumnMapping | null, commit = false) {
     setBusy(true);
     setError(null);
-    const res = await client.call('contact.import', {
+    setProgress(null);
+    const input = {
       name: f.name,
       data: f.data,
       limit: LISTED,
@@ -60,8 +73,10 @@ export function ContactImportScreen() {
       ...(enc ? { encoding: enc } : {}),
       ...(map ? { mapping: map } : {}),
       ...(commit ? { decisions, ...(report ? { expectSha256: report.sha256 } : {}) } : {}),
-    });
+    };
+    const res = await runJob(client, 'contact.import', input, { onStart: setJobId, onProgress: setProgress });
     setBusy(false);
+    setJobId(null);
     if (!res.ok) {
       setError(res.error);
       return;
@@ -147,9 +162,15 @@ export function ContactImportScreen() {
       </div>
       {error && <ErrorMessage error={error} />}
       {busy && (
-        <p className="muted" role="status">
-          {t('contactImport.reading')}
-        </p>
+        <div className="import-progress">
+          <p className="muted" role="status">
+            {(progress && jobStepWords(t, progress)) ?? t('contactImport.reading')}
+          </p>
+          <progress aria-label={t('contactImport.progress')} value={progress?.total ? progress.done : undefined} max={progress?.total ?? undefined} />
+          <button type="button" className="button" disabled={!jobId} onClick={() => void cancel()}>
+            {t('contactImport.cancel')}
+          </button>
+        </div>
       )}
       {report && file && (
         <>

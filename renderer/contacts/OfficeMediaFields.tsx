@@ -43,7 +43,7 @@ export function OfficeMediaFields({ value, onChange }: { value: OfficeMedia; onC
             min={1}
             max={120}
             value={value.outdatedAfterMonths ?? ''}
-            onChange={(e) => onChange({ ...value, outdatedAfterMonths: e.target.value === '' ? undefined : Math.max(1, Math.min(120, Math.round(Number(e.target.value)))) })}
+            onChange={(e) => onChange({ ...value, outdatedAfterMonths: e.target.value === '' ? null : Math.max(1, Math.min(120, Math.round(Number(e.target.value)))) })}
           />
         </div>
       </div>

@@ -6,7 +6,7 @@ import type { RichText } from '../../electron/shared/richtext';
 import { BodyEditor } from '../releases/BodyEditor';
 import { directionOf } from '../../electron/shared/direction';
 import { languageName } from '../ui/languages';
-import { chosenLanguages, toggleLanguage, type BuilderItem } from './items';
+import { canAddRelease, chosenLanguages, toggleLanguage, type BuilderItem } from './items';
 
 /**
  * The kit's items in order: drag and drop, or the move buttons from the keyboard (focus stays
@@ -127,6 +127,7 @@ export function ItemList({
                   <span className="kit-item-label" dir="auto">
                     {name}
                   </span>
+                  {release?.status === 'withdrawn' && <span className="badge status-withdrawn">{t('status.withdrawn')}</span>}
                   <span className="kit-item-actions">
                     <button type="button" className="tool" data-action="up" onClick={() => move(i, i - 1, 'up')} disabled={i === 0} aria-label={t('kitBuilder.moveUp', { item: name })}>
                       <span aria-hidden="true">↑</span>
@@ -157,14 +158,16 @@ export function ItemList({
                           <input
                             type="checkbox"
                             checked={on}
-                            // The last version left stays: a release with none would print nothing.
-                            disabled={on && chosen.length === 1}
+                            // The last version left stays: a release with none would print nothing;
+                            // a withdrawn version can be unticked but not ticked.
+                            disabled={(on && chosen.length === 1) || (!on && !canAddRelease(v))}
                             onChange={(e) => {
                               const checked = e.target.checked;
                               editItem(it.key, (x) => (x.kind === 'release' ? { ...toggleLanguage(x, release.language, v.language, checked), key: x.key } : x));
                             }}
                           />
                           {languageName(v.language, i18n.language)}
+                          {v.status === 'withdrawn' && <span className="badge status-withdrawn">{t('status.withdrawn')}</span>}
                         </label>
                       );
                     })}

@@ -4,6 +4,7 @@ import type { AttachmentSummary, ContactSummary, ReleaseSummary } from '../../el
 import { SECTION_KINDS, type KitItem } from '../../electron/shared/documents';
 import { emptyRichText } from '../../electron/shared/richtext';
 import { languageName } from '../ui/languages';
+import { canAddRelease } from './items';
 
 type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -25,7 +26,7 @@ export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; ad
           <label htmlFor={`${ids}-add-release`}>{t('kitBuilder.release')}</label>
           <select id={`${ids}-add-release`} value={choice.release} onChange={(e) => setChoice((c) => ({ ...c, release: e.target.value }))}>
             <option value="">{t('kitBuilder.choose')}</option>
-            {pick.releases.map((r) => (
+            {pick.releases.filter(canAddRelease).map((r) => (
               <option key={r.id} value={r.id}>
                 {`${r.headline || t('common.untitled')} (${languageName(r.language, i18n.language)})`}
               </option>

@@ -1,5 +1,6 @@
 import type { KitItem } from '../../electron/shared/documents';
 import type { KitExportedBytes } from '../../electron/shared/kits/contract';
+import type { ReleaseSummary } from '../../electron/shared/releases/contract';
 
 /**
  * The kit builder's list logic, kept free of React so the rules (where a moved item lands,
@@ -25,6 +26,15 @@ export function withoutKey(item: BuilderItem): KitItem {
  * Moves the item at `from` so that it ends at index `to` (dropping onto another item puts the
  * dragged one in that item's place). Out-of-range or no-op moves return the list unchanged.
  */
+/**
+ * Whether a release may be added to a kit (or a language version ticked): a withdrawn or
+ * trashed one may not, as the core refuses it (RELEASE_UNAVAILABLE). One already in a kit stays
+ * there, marked, for the person to take out.
+ */
+export function canAddRelease(r: Pick<ReleaseSummary, 'status'>): boolean {
+  return r.status !== 'withdrawn' && r.status !== 'trashed';
+}
+
 export function moveItem<T>(list: readonly T[], from: number, to: number): readonly T[] {
   if (from === to || from < 0 || to < 0 || from >= list.length || to >= list.length) return list;
   const next = [...list];

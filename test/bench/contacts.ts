@@ -92,10 +92,10 @@ export async function contactsImportChild(file: string, libDir: string): Promise
   const core = await openCore(libDir, { author: 'bench' });
   const t = performance.now();
   const r = await core.dispatch('contact.importFile', { path: file, commit: true, limit: 0 }, { transport: 'cli' });
+  if (!r.ok) throw new Error(`import failed: ${r.error.message}`);
+  const v = (await core.jobs.wait((r.value as { jobId: string }).jobId)) as ContactImportReport;
   const ms = performance.now() - t;
   core.close();
-  if (!r.ok) throw new Error(`import failed: ${r.error.message}`);
-  const v = r.value as ContactImportReport;
   process.stdout.write(`${JSON.stringify({ ms, rows: v.rows, created: v.created, merged: v.merged, refused: v.refused, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
 }
 

@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Library } from '../../electron/core/store/library';
+import { randomBytes } from 'node:crypto';
+import { attachmentFiles } from '../../electron/core/attachments/queries';
+import { openCore, type Core } from '../../electron/core/index';
+import type { AttachmentAdded } from '../../electron/shared/attachments/contract';
 import { CouchPeer } from '../../electron/core/sync/couch-peer';
+import { FilesPeer } from '../../electron/core/sync/files/files-peer';
+import { syncFiles } from '../../electron/core/sync/files/sync-files';
 import { replicate } from '../../electron/core/sync/replicate';
 import { StorePeer } from '../../electron/core/sync/store-peer';
 import { startCouch } from '../sync/couch-process';
@@ -14,14 +20,21 @@ import { benchSyncFiles } from './sync-files';
 import { Rng } from './rng';
 
 /**
- * The sync benchmark: pushing and pulling release documents between a library and the same
- * pouchdb-server (a child process, so its CPU is not counted as the client's), next to PouchDB 9
- * in this process replicating the same documents to and from the same server in the same run.
- * Both read 100 changes per step and write 100 documents per request (PouchDB's default
- * batch_size; Dateline's changes batch and _bulk_docs count), so the difference is the client's.
+ * The sync benchmark: pushing and pulling release documents and photos between a library and
+ * the same pouchdb-server (a child process, so its CPU is not counted as the client's), next to
+ * PouchDB 9 in this process replicating the same documents and photos to and from the same
+ * server in the same run. Dateline's photos travel through the files step (raw 1 MiB chunks in
+ * `<db>-files`), PouchDB's as attachments inside its documents (base64); both rows count
+ * releases and photos as documents. Both read 100 changes per step and write 100 documents per
+ * request, so the difference is the client's.
  */
 
+/**
+ * Changes per step and revisions per request: the app's own (it also bounds a request by 4 MiB)
+ * and PouchDB's default batch_size. The rows name both.
+ */
 const BATCH = 100;
+const POUCH_BATCH = 100;
 
 const log = (msg: string): void => {
   process.stderr.write(`[bench sync ${(performance.now() / 1000).toFixed(1)}s] ${msg}\n`);
@@ -32,61 +45,125 @@ interface Timed {
   cpuMs: number;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<Timed> {
+/**
+ * Times `work`; with BENCH_PROFILE=<folder>, Dateline's runs (those given a `profile` name) also
+ * write a V8 CPU profile there, for looking into a figure with Chrome's or VS Code's profiler.
+ */
+async function timed(work: () => Promise<unknown>, profile?: string): Promise<Timed> {
   globalThis.gc?.();
+  const profiler = profile && process.env.BENCH_PROFILE ? await startProfile() : null;
   const cpu = process.cpuUsage();
   const t = performance.now();
   await work();
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
+  if (profiler) await profiler.stop(join(process.env.BENCH_PROFILE!, `${profile}.cpuprofile`));
   return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
+async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((done, fail) => session.post(method, (err, res) => (err ? fail(err) : done(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      log(`profile written to ${file}`);
+    },
+  };
 }
 
 /** Documents, then files (test/bench/sync-files.ts), each against its own pouchdb-server. */
 export async function benchSync(scale: number): Promise<BenchRow[]> {
-  // BENCH_SYNC=files runs the files rows alone (a quicker look at the wire).
-  const docs = process.env.BENCH_SYNC === 'files' ? [] : await benchSyncDocs(scale);
-  return [...docs, ...(await benchSyncFiles(scale))];
+  // BENCH_SYNC=files or BENCH_SYNC=docs runs one half alone (a quicker look).
+  const only = process.env.BENCH_SYNC;
+  const docs = only === 'files' ? [] : await benchSyncDocs(scale);
+  return [...docs, ...(only === 'docs' ? [] : await benchSyncFiles(scale))];
 }
+
+/** Photos are incompressible bytes, as JPEG files are; the same ones go to both clients. */
+const PHOTO_SIZE = 256 * 1024;
 
 async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
   const count = Math.max(10, Math.round(10_000 * scale));
+  const photos = Math.max(2, Math.round(200 * scale));
   const root = mkdtempSync(join(tmpdir(), 'dateline-bench-sync-'));
   const server = await startCouch();
+  const cores: Core[] = [];
   try {
-    log(`seeding ${count} releases`);
-    const source = await Library.open(join(root, 'source'), { author: 'bench' });
+    log(`seeding ${count} releases and ${photos} photos of ${PHOTO_SIZE / 1024} KB`);
+    const source = await openCore(join(root, 'source'), { author: 'bench' });
+    cores.push(source);
     const writer = new Writer(buildVocabulary(), new Rng(14));
-    const made = source.docs.createMany('release', Array.from({ length: count }, () => ({ fields: makeRelease(writer) })), { author: 'bench' });
-    // PouchDB gets the very same documents, by id, before the clock starts.
+    const made = source.library.docs.createMany('release', Array.from({ length: count }, () => ({ fields: makeRelease(writer) })), { author: 'bench' });
+    // PouchDB gets the very same documents, by id, before the clock starts; each photo as the attachment of its document.
     const local = memoryDb();
     for (let i = 0; i < made.length; i += 1000) {
       await local.bulkDocs(made.slice(i, i + 1000).map((d) => ({ _id: d.id, ...d.body })));
     }
-    const remote = (name: string) => new CouchPeer({ url: `${server.url}/${name}`, batchCount: BATCH });
+    const shas: string[] = [];
+    let lastPhoto = '';
+    for (let i = 0; i < photos; i++) {
+      const data = randomBytes(PHOTO_SIZE).toString('base64');
+      const name = `photo-${i}.jpg`;
+      const r = await source.dispatch('attachment.add', { name, data, mediaType: 'image/jpeg' }, { transport: 'test' });
+      if (!r.ok) throw new Error(`attachment.add: ${r.error.message}`);
+      const added = r.value as AttachmentAdded;
+      shas.push(added.sha256);
+      lastPhoto = added.id;
+      const doc = source.library.docs.getStored(added.id)!;
+      await local.put({ _id: doc.id, ...doc.body, _attachments: { [name]: { content_type: 'image/jpeg', data } } });
+    }
+    const total = count + photos;
+    const remote = (name: string) => ({ url: `${server.url}/${name}`, batchCount: BATCH });
+    const files = (core: Core) => ({ blobs: core.ctx.blobs, list: () => attachmentFiles(core.library.db), policy: 'always' as const });
     await server.createDb('dateline');
     await server.createDb('pouchdb');
 
     log('push');
-    const dPush = await timed(() => replicate(new StorePeer(source.replication), remote('dateline'), { batchSize: BATCH }));
-    const pPush = await timed(() => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: BATCH }));
+    const dPush = await timed(async () => {
+      const t = performance.now();
+      await replicate(new StorePeer(source.library.replication), new CouchPeer(remote('dateline')), { batchSize: BATCH });
+      const docsMs = performance.now() - t;
+      await syncFiles(new FilesPeer(remote('dateline')), files(source));
+      log(`Dateline push: documents ${docsMs.toFixed(0)} ms, photos ${(performance.now() - t - docsMs).toFixed(0)} ms`);
+    }, 'push');
+    const pPush = await timed(() => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: POUCH_BATCH }));
     log('pull');
-    const target = await Library.open(join(root, 'target'), { author: 'bench' });
+    const target = await openCore(join(root, 'target'), { author: 'bench' });
+    cores.push(target);
     const pulled = memoryDb();
-    const dPull = await timed(() => replicate(remote('dateline'), new StorePeer(target.replication), { batchSize: BATCH }));
-    const pPull = await timed(() => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: BATCH }));
-    const got = target.docs.liveCounts().release;
-    source.close();
-    target.close();
-    if (got !== count) throw new Error(`the pull stored ${got} releases, not ${count}`);
+    const dPull = await timed(async () => {
+      const t = performance.now();
+      await replicate(new CouchPeer(remote('dateline')), new StorePeer(target.library.replication), { batchSize: BATCH });
+      const docsMs = performance.now() - t;
+      await syncFiles(new FilesPeer(remote('dateline')), files(target));
+      log(`Dateline pull: documents ${docsMs.toFixed(0)} ms, photos ${(performance.now() - t - docsMs).toFixed(0)} ms`);
+    }, 'pull');
+    const pPull = await timed(() => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: POUCH_BATCH }));
+    const got = target.library.docs.liveCounts();
+    if (got.release !== count || got.attachment !== photos) throw new Error(`the pull stored ${got.release} releases and ${got.attachment} photos, not ${count} and ${photos}`);
+    const missing = shas.filter((sha) => !target.ctx.blobs.has(sha)).length;
+    if (missing > 0) throw new Error(`the pull left ${missing} of ${photos} photo files on the server`);
+    const last = await pulled.get(lastPhoto, { attachments: true });
+    const attached = Object.values(last._attachments as Record<string, { data: string }>)[0]!;
+    if (Buffer.from(attached.data, 'base64').length !== PHOTO_SIZE) throw new Error('PouchDB pulled a photo without its bytes');
 
-    const rate = (t: Timed) => (count / t.ms) * 1000;
-    const perDoc = (t: Timed) => t.cpuMs / count;
+    const rate = (t: Timed) => (total / t.ms) * 1000;
+    const perDoc = (t: Timed) => t.cpuMs / total;
+    const what = `${count.toLocaleString('en-US')} releases + ${photos} photos of ${PHOTO_SIZE / 1024} KB`;
+    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request; PouchDB batch_size ${POUCH_BATCH}; photos as raw chunks vs base64 in _bulk_docs`;
     const rows: BenchRow[] = [];
-    for (const [what, d, p] of [['push', dPush, pPush], ['pull', dPull, pPull]] as const) {
+    for (const [dir, d, p] of [['push', dPush, pPush], ['pull', dPull, pPull]] as const) {
       const ratio = rate(d) / rate(p);
       rows.push({
-        measure: `${what} ${count.toLocaleString('en-US')} releases (batches of ${BATCH} both sides): documents/s`,
+        measure: `${dir} ${what} (${sizes}): documents/s`,
         value: Math.round(rate(d)).toLocaleString('en-US'),
         peer: `${Math.round(rate(p)).toLocaleString('en-US')} (PouchDB 9)`,
         ratio: `${ratio.toFixed(2)}x`,
@@ -94,7 +171,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
         pass: ratio >= 1.5,
       });
       rows.push({
-        measure: `${what}: client CPU per document`,
+        measure: `${dir}: client CPU per document`,
         value: `${perDoc(d).toFixed(3)} ms`,
         peer: `${perDoc(p).toFixed(3)} ms`,
         ratio: `${(perDoc(d) / perDoc(p)).toFixed(2)}x`,
@@ -104,6 +181,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     }
     return rows;
   } finally {
+    for (const c of cores) c.close();
     await server.stop();
     rmSync(root, { recursive: true, force: true });
   }

@@ -23,7 +23,10 @@ afterEach(() => {
 function clientOf(c: Core): DatelineClient {
   return {
     call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport: 'http' }) as Promise<Result<CallResult<M>>>,
-    on: () => () => undefined,
+    on: (listener) => {
+      const off = c.jobs.on(listener);
+      return () => void off();
+    },
     onUnauthorized: () => () => undefined,
   };
 }

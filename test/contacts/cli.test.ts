@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
@@ -49,6 +49,11 @@ describe('dateline contacts', () => {
     const wrong = await cli(['contacts', 'import', fixture('excel-ar-1256.csv'), '--encoding', 'klingon', '--library', lib]);
     expect(wrong).toMatchObject({ code: 2 });
     expect(wrong.err).toContain('--encoding "klingon" is not one Dateline reads');
+    const mappingFile = join(tempDir(), 'mapping.json');
+    writeFileSync(mappingFile, JSON.stringify({ 'الاسم': 'name', 'المؤسسة': 'employer' }));
+    const badMapping = await cli(['contacts', 'import', fixture('excel-ar-1256.csv'), '--mapping', mappingFile, '--library', lib]);
+    expect(badMapping.code).toBe(1);
+    expect(badMapping.err).toMatch(new RegExp(`^error INVALID_INPUT: ${mappingFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: المؤسسة: Invalid option`));
   });
 
   it('exports CSV and vCard files that read back, and a search narrows the export', async () => {

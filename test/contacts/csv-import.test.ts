@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
-import { allContacts, call, core, fail, fixture, importFile } from './helpers';
+import { allContacts, call, core, fixture, importFile, job, jobFails } from './helpers';
 
 describe('importing contacts from CSV', () => {
   it('reads an Outlook export in French from Windows-1252: accents, a note over two lines, a bad address refused by row and column, a duplicate merged', async () => {
@@ -112,26 +112,26 @@ describe('importing contacts from CSV', () => {
       writeFileSync(p, data);
       return p;
     };
-    const empty = await fail(c, 'contact.importFile', { path: write('empty.csv', '') });
+    const empty = await jobFails(c, 'contact.importFile', { path: write('empty.csv', '') });
     expect(empty).toMatchObject({ code: 'EMPTY_FILE' });
-    const binary = await fail(c, 'contact.importFile', { path: write('photo.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 1, 2, 3, 0, 0, 0])) });
+    const binary = await jobFails(c, 'contact.importFile', { path: write('photo.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 1, 2, 3, 0, 0, 0])) });
     expect(binary.message).toContain('is not a text file');
-    const wide = await fail(c, 'contact.importFile', { path: write('wide.csv', `Name,E-mail (work)\n${'x,'.repeat(10_000)}x\n`), commit: true });
+    const wide = await jobFails(c, 'contact.importFile', { path: write('wide.csv', `Name,E-mail (work)\n${'x,'.repeat(10_000)}x\n`), commit: true });
     expect(wide.message).toBe('Row 2 has more than 1,000 columns; this does not look like a contacts file.');
-    const mixed = await fail(c, 'contact.importFile', {
+    const mixed = await jobFails(c, 'contact.importFile', {
       path: write('mixed.csv', Buffer.concat([Buffer.from('Name,Notes\nJosé,ok\n', 'utf8'), Buffer.from('Ren', 'latin1'), Buffer.from([0xe9]), Buffer.from(',x\n')])),
       commit: true,
     });
     expect(mixed.message).toMatch(/^The file mixes encodings: it has UTF-8 text, but line 3 holds bytes that are not UTF-8/);
     // Past the first megabyte, where the encoding was already decided, it is caught as it is read.
-    const late = await fail(c, 'contact.importFile', {
+    const late = await jobFails(c, 'contact.importFile', {
       path: write('late.csv', Buffer.concat([Buffer.from(`Name,Notes\n${`Zoë,${'é'.repeat(500)}\n`.repeat(1100)}`, 'utf8'), Buffer.from([0x52, 0xe9, 0x2c, 0x78, 0x0a])])),
       commit: true,
     });
     expect(late.message).toMatch(/^The file is not all UTF-8: line 1102 holds bytes that are not/);
-    const unclosed = await fail(c, 'contact.importFile', { path: write('unclosed.csv', 'Name,Notes\nA,"never closed\nB,x\n'), commit: true });
+    const unclosed = await jobFails(c, 'contact.importFile', { path: write('unclosed.csv', 'Name,Notes\nA,"never closed\nB,x\n'), commit: true });
     expect(unclosed.message).toContain('Row 2: a quoted cell is never closed');
-    const missing = await fail(c, 'contact.importFile', { path: join(dir, 'nope.csv') });
+    const missing = await jobFails(c, 'contact.importFile', { path: join(dir, 'nope.csv') });
     expect(missing).toMatchObject({ code: 'FILE_UNREADABLE' });
     expect(await allContacts(c)).toEqual([]);
   });
@@ -139,7 +139,7 @@ describe('importing contacts from CSV', () => {
   it('takes an upload in web mode and refuses a path there', async () => {
     const c = await core();
     const data = readFileSync(fixture('google.csv')).toString('base64');
-    const r = await call<{ created: number }>(c, 'contact.import', { name: 'google.csv', data, commit: true });
+    const r = await job<{ created: number }>(c, 'contact.import', { name: 'google.csv', data, commit: true });
     expect(r.created).toBe(2);
     const http = await c.dispatch('contact.importFile', { path: fixture('google.csv') }, { transport: 'http' });
     expect(http.ok).toBe(false);

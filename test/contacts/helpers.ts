@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/index';
 import { call } from '../core-harness';
 import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
+import type { ApiError } from '../../electron/shared/errors';
+import { toApiError } from '../../electron/core/jobs';
 
 /** Contact fixtures and the shared core harness. */
 
@@ -9,8 +11,31 @@ export { call, core, fail } from '../core-harness';
 
 export const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', name);
 
+/** Runs a job method to its end: its result, or an Error naming its failure. */
+export async function job<T>(c: Core, method: string, input: unknown): Promise<T> {
+  const { jobId } = await call<{ jobId: string }>(c, method, input);
+  try {
+    return (await c.jobs.wait(jobId)) as T;
+  } catch (e) {
+    const err = toApiError(e);
+    throw new Error(`${method} failed: ${err.code} ${err.message}`, { cause: e });
+  }
+}
+
+/** A job method that must fail (before it starts, or as it runs): its error. */
+export async function jobFails(c: Core, method: string, input: unknown): Promise<ApiError> {
+  const r = await c.dispatch(method, input, { transport: 'test' });
+  if (!r.ok) return r.error;
+  try {
+    await c.jobs.wait((r.value as { jobId: string }).jobId);
+  } catch (e) {
+    return toApiError(e);
+  }
+  throw new Error(`${method} should have failed`);
+}
+
 export function importFile(c: Core, path: string, opts: Record<string, unknown> = {}): Promise<ContactImportReport> {
-  return call<ContactImportReport>(c, 'contact.importFile', { path, ...opts });
+  return job<ContactImportReport>(c, 'contact.importFile', { path, ...opts });
 }
 
 export interface ContactDoc {

@@ -30,7 +30,7 @@ const contactCount = async () => (await h.api('library.info', {})).counts.contac
 
 describe('media contacts in the browser', () => {
   it('imports an Outlook export: reviewed first, stored only on Import', async () => {
-    await page.goto(h.server.url);
+    await page.goto(h.server.launchUrl());
     await h.nav('Contacts').click();
     await page.getByRole('link', { name: 'Import contacts' }).click();
     await upload('outlook-fr-1252.csv');
@@ -92,6 +92,18 @@ describe('media contacts in the browser', () => {
     await page.getByRole('textbox', { name: 'Beats of this office' }).press('Enter');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
+    expect(await h.api('office.get', { id: office.id })).toMatchObject({ country: 'KE', beats: ['health', 'drought'] });
+    // The outdated period is set, then cleared again: no period, no contact of the office outdated.
+    const months = page.getByLabel('Contacts outdated after (months)');
+    await months.fill('12');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await h.api('office.get', { id: office.id })).outdatedAfterMonths).toBe(12);
+    await months.fill('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await h.api('office.get', { id: office.id })).outdatedAfterMonths ?? 'none').toBe('none');
+    await page.reload();
+    await page.getByLabel('Country (two letters)').waitFor();
+    expect(await months.inputValue()).toBe('');
     expect(await h.api('office.get', { id: office.id })).toMatchObject({ country: 'KE', beats: ['health', 'drought'] });
 
     await h.nav('Contacts').click();

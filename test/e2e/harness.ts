@@ -39,6 +39,8 @@ export interface AxeRunOptions {
 export interface HarnessOptions {
   /** Who the core records as the author of every change. */
   author: string;
+  /** The library folder to open; a fresh one when not given. */
+  library?: string;
   viewport?: { width: number; height: number };
   /** How long one step waits before it fails with the locator's own message. */
   stepTimeout?: number;
@@ -95,7 +97,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const opened: (() => unknown)[] = [];
   const close = () => inTurn(opened.splice(0).reverse());
   try {
-    const core = await openCore(join(tempDirKept(), 'library'), { author: opts.author });
+    const core = await openCore(opts.library ?? join(tempDirKept(), 'library'), { author: opts.author });
     opened.push(() => core.close());
     const server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
     opened.push(() => server.close());

@@ -82,7 +82,7 @@ export async function openIn(h: Harness, locale: string, saved?: string): Promis
   if (saved) await context.addInitScript((lng) => localStorage.setItem('dateline.uiLanguage', lng), saved);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(h.server.url);
+  await page.goto(h.server.launchUrl());
   await page.locator('#main h1').first().waitFor();
   return { context, page };
 }

@@ -117,7 +117,7 @@ describe('importing releases in the browser', () => {
   let contactId = '';
 
   it('reads a pasted release, shows the fields beside the source, stores nothing until Confirm, then stores the fixed release with its contact and original', async () => {
-    await page.goto(h.server.url);
+    await page.goto(h.server.launchUrl());
     await page.getByRole('heading', { name: 'No releases yet' }).waitFor();
     // The empty list of releases offers the import as a way to start.
     await page.getByRole('link', { name: 'Paste or import a release' }).click();

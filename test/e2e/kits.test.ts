@@ -30,6 +30,9 @@ let h: Harness;
 let page: Page;
 const downloads: Download[] = [];
 let heavyKitId = '';
+let heldKitId = '';
+const WITHDRAWN = 'Borehole figures for Bundibugyo (wrong)';
+const TRASHED = 'Old draft about Kasese boreholes';
 
 const items = () => page.locator('ol.kit-items > li');
 const itemLabels = () => items().locator('.kit-item-label').allInnerTexts();
@@ -116,6 +119,13 @@ beforeAll(async () => {
     heavy.push({ kind: 'attachment', id: (await h.api('attachment.add', { name: `market-${i + 1}.jpg`, data: bytes.toString('base64'), fields: {} })).id });
   }
   heavyKitId = (await h.api('kit.create', { title: 'Kasese photo library', language: 'en', items: heavy })).id;
+
+  // A release put in a kit and withdrawn afterwards, and one in the trash.
+  const wrong = await h.api('release.create', { headline: WITHDRAWN, language: 'en', status: 'released', datelinePlace: 'Bundibugyo', releaseDate: '2026-11-20', body: richTextFromParagraphs(['Nine boreholes.']) });
+  heldKitId = (await h.api('kit.create', { title: 'Bundibugyo kit', language: 'en', items: [{ kind: 'release', id: wrong.id }] })).id;
+  await h.api('release.withdraw', { id: wrong.id, reason: 'The figures were wrong.' });
+  const old = await h.api('release.create', { headline: TRASHED, language: 'en' });
+  await h.api('release.trash', { id: old.id, rev: old.rev });
 }, 120_000);
 
 afterAll(async () => {
@@ -124,13 +134,27 @@ afterAll(async () => {
 
 describe('The kit builder in the browser', () => {
   it('creates a kit from the Kits screen and opens it in the builder', async () => {
-    await page.goto(h.server.url);
+    await page.goto(h.server.launchUrl());
     await h.nav('Kits').click();
     await page.getByLabel('Title', { exact: true }).fill(KIT_TITLE);
     await page.getByRole('button', { name: 'Create kit' }).click();
     await page.waitForURL(/#\/kits\/.+/);
     await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
     expect(await page.getByLabel('Kit title', { exact: true }).inputValue()).toBe(KIT_TITLE);
+    await page.getByText('Nothing in this kit yet.').waitFor();
+  });
+
+  it('offers no withdrawn or trashed release, and marks a withdrawn one a kit already holds', async () => {
+    const back = page.url();
+    const offered = await page.getByLabel('Release', { exact: true }).locator('option').allInnerTexts();
+    expect(offered).toContain(`${HEADLINE} (English)`);
+    expect(offered.some((o) => o.includes(WITHDRAWN) || o.includes(TRASHED))).toBe(false);
+
+    await h.goto(`#/kits/${heldKitId}`);
+    await expect.poll(itemLabels).toEqual([WITHDRAWN]);
+    expect(await item(WITHDRAWN).locator('.badge.status-withdrawn').innerText()).toBe('Withdrawn');
+    await h.expectAccessible('kit holding a withdrawn release');
+    await page.goto(back);
     await page.getByText('Nothing in this kit yet.').waitFor();
   });
 
@@ -258,7 +282,9 @@ describe('The kit builder in the browser', () => {
     expect(job?.state).toBe('cancelled');
     // The export buttons are back for another try, and no file reached the downloads.
     expect(await page.getByRole('button', { name: 'Download ZIP bundle', exact: true }).isEnabled()).toBe(true);
-    await page.waitForTimeout(500);
+    // The page downloads only the file of a job that finished; this one's state is final
+    // (cancelled, and the page has shown it), so no download can still be on its way.
+    expect(h.core.jobs.get(job!.id).state).toBe('cancelled');
     expect(downloads.length).toBe(before);
     await page.goto(back);
   });

@@ -15,7 +15,7 @@ let page: Page;
 beforeAll(async () => {
   h = await startHarness({ author: 'Press Officer' });
   page = h.page;
-  await page.goto(h.server.url);
+  await page.goto(h.server.launchUrl());
 }, 120_000);
 
 afterAll(async () => {

@@ -53,7 +53,7 @@ async function syncOther(): Promise<SyncStatus> {
 describe('Settings → Server', () => {
   it('sets up sync, says what waits, asks again for a refused password, syncs and pauses', async () => {
     const rel = await h.api('release.create', { headline: 'Cholera vaccination reaches Goma', language: 'en', office: goma });
-    await page.goto(h.server.url);
+    await page.goto(h.server.launchUrl());
     await h.nav('Settings').click();
     const server = page.getByRole('region', { name: 'Server' });
     await server.getByRole('status').getByText('Sync is not set up: enter the server address and tick at least one office.').waitFor();

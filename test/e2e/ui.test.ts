@@ -46,11 +46,27 @@ describe('Dateline in the browser', () => {
     await bare.close();
   });
 
-  it('opens with the token, hides it from the address bar and shows what to do first', async () => {
-    await page.goto(h.server.url);
+  it('opens with a one-time launch link, exchanges it for the token, leaves nothing in the address bar and shows what to do first', async () => {
+    const launchUrl = h.server.launchUrl();
+    const nonce = new URL(launchUrl).searchParams.get('launch')!;
+    await page.goto(launchUrl);
+    // The empty list comes from an API call the token made.
     await page.getByRole('heading', { name: 'No releases yet' }).waitFor();
-    expect(page.url()).not.toContain('token=');
+    expect(page.url()).not.toContain(nonce);
+    expect(page.url()).not.toContain('launch=');
+    expect(page.url()).not.toContain(h.server.token);
     expect(await page.evaluate(() => sessionStorage.getItem('dateline.token'))).toBe(h.server.token);
+
+    // The same link a second time opens nothing, and the page says where the new link is.
+    const second = await h.context.newPage();
+    await second.goto(launchUrl);
+    await second.getByRole('heading', { name: 'This link no longer opens Dateline' }).waitFor();
+    expect(await second.getByRole('alert').innerText()).toBe('This link was already used. Each link Dateline prints opens it once.');
+    expect(await second.locator('body').innerText()).toContain('npm start');
+    expect(second.url()).not.toContain('launch=');
+    expect(await second.evaluate(() => sessionStorage.getItem('dateline.token'))).toBeNull();
+    await second.screenshot({ path: join(ARTIFACTS, 'launch-refused.png') });
+    await second.close();
     await h.expectAccessible('releases (empty)');
     await h.screenshot('releases-empty');
   });
@@ -130,10 +146,13 @@ describe('Dateline in the browser', () => {
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Zurich');
     await page.getByLabel(/Embargo lifts at/).fill('2020-01-01T09:00');
     await page.getByRole('alert').filter({ hasText: 'already passed' }).waitFor();
-    // The refused values never reached the release.
-    await page.getByLabel('Headline', { exact: true }).click();
-    await page.waitForTimeout(800);
+    // The refused values never reached the release: a change made after them is saved, and
+    // saves go out in order, so anything they had queued would have landed first.
+    await page.getByLabel('Subheadline', { exact: true }).fill('Saved after the refused embargo');
+    await waitForCommit(releaseId, (d) => d.subheadline === 'Saved after the refused embargo');
     expect((await getRelease(releaseId)).embargo).toEqual({ at: '2030-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' });
+    await page.getByLabel('Subheadline', { exact: true }).fill('');
+    await waitForCommit(releaseId, (d) => !d.subheadline);
     await page.getByLabel(/Embargo lifts at/).fill('2030-12-03T14:00');
   });
 
@@ -265,12 +284,17 @@ describe('Dateline in the browser', () => {
     const rendered = await list.getByRole('listitem').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
-    // Scrolling to the end fetches the next pages until all 261 are there.
-    for (let i = 0; i < 6; i++) {
-      await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-      await page.waitForTimeout(250);
-    }
-    await expect.poll(async () => Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'))).toBe(261);
+    // Scrolling to the end fetches the next pages until all 261 are there: scroll again
+    // whenever a page has arrived, until the last one is in view.
+    await expect
+      .poll(
+        async () => {
+          await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+          return Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'));
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(261);
     expect(await list.getByRole('listitem').count()).toBeLessThan(60);
 
     await page.getByLabel('Tag', { exact: true }).fill('sitrep');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +9,6 @@ import {
   nativeBindingPath,
   nodeGypArgs,
   nodeGypCandidates,
-  serveUrl,
 } from '../../bin/launch-decision.js';
 import { tempDir } from '../helpers';
 
@@ -107,12 +106,6 @@ describe('the Electron build of better-sqlite3', () => {
 });
 
 describe('web mode', () => {
-  it('finds the address dateline serve prints', () => {
-    expect(serveUrl('Dateline is running at http://127.0.0.1:41234/?token=abc123 (Ctrl+C stops it)')).toBe('http://127.0.0.1:41234/?token=abc123');
-    expect(serveUrl('listening')).toBeNull();
-    expect(serveUrl('http://evil.example:80/')).toBeNull();
-  });
-
   it('bin/start.js says in one line why it runs web mode when Electron has no binary', async () => {
     // An empty folder where the binary should be: the machine has no Electron, whatever it really has.
     const emptyDist = tempDir();
@@ -136,4 +129,55 @@ describe('web mode', () => {
       'Electron cannot start here (its binary is not installed and cannot be downloaded now; `node node_modules/electron/install.js` fetches it when online); starting Dateline in web mode instead; open the address below in a browser.',
     );
   });
+
+  it('bin/start.js gives the browser launcher a one-time link, never the token, and the terminal another one', async () => {
+    // A stand-in for xdg-open on PATH that writes down the arguments it was given, as `ps` would show them.
+    const fakeBin = tempDir();
+    const log = path.join(tempDir(), 'opener-argv.txt');
+    const opener = path.join(fakeBin, 'xdg-open');
+    writeFileSync(opener, `#!/bin/sh\nprintf '%s\\n' "$@" > "${log}.part" && mv "${log}.part" "${log}"\n`);
+    chmodSync(opener, 0o755);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PATH: `${fakeBin}${path.delimiter}${process.env.PATH ?? ''}`,
+      DISPLAY: ':99',
+      ELECTRON_OVERRIDE_DIST_PATH: tempDir(),
+      DATELINE_LIBRARY: tempDir(),
+    };
+    delete env.WAYLAND_DISPLAY;
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((r) => child.once('exit', r));
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    try {
+      await expect.poll(() => existsSync(log) && /one-time link: \S+\n/.test(out), { timeout: 30_000, interval: 50 }).toBe(true);
+      const argv = readFileSync(log, 'utf8').trimEnd().split('\n');
+      expect(argv).toHaveLength(1);
+      const launcherUrl = argv[0]!;
+      expect(launcherUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[A-Za-z0-9_-]{43}$/);
+      const terminalUrl = /one-time link: (\S+)\n/.exec(out)![1]!;
+      expect(terminalUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[A-Za-z0-9_-]{43}$/);
+      expect(terminalUrl).not.toBe(launcherUrl);
+
+      // The launcher's link is good for the token once, and the token is nowhere the launcher or the terminal saw.
+      const origin = new URL(launcherUrl).origin;
+      const exchange = (url: string) =>
+        fetch(`${origin}/launch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nonce: new URL(url).searchParams.get('launch') }) });
+      const first = await exchange(launcherUrl);
+      expect(first.status).toBe(200);
+      const token = ((await first.json()) as { value: { token: string } }).value.token;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(readFileSync(log, 'utf8')).not.toContain(token);
+      expect(out).not.toContain(token);
+      expect(out).not.toContain('token=');
+      const info = await fetch(`${origin}/api/library.info`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dateline-token': token }, body: '{}' });
+      expect(((await info.json()) as { ok: boolean }).ok).toBe(true);
+      expect((await exchange(launcherUrl)).status).toBe(401);
+      expect((await exchange(terminalUrl)).status).toBe(200);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 });

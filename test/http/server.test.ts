@@ -174,14 +174,110 @@ describe('web mode: the token', () => {
     expect(tokenMatches(['a'.repeat(43)], 'a'.repeat(43))).toBe(false);
   });
 
-  it('makes a fresh 32-byte token per run and puts it in the page URL', async () => {
+  it('makes a fresh 32-byte token per run and never puts it in the URL it gives out', async () => {
     const a = await start();
     const b = await start();
     expect(a.server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(a.server.token, 'base64url')).toHaveLength(32);
     expect(a.server.token).not.toBe(b.server.token);
-    expect(a.server.url).toBe(`http://127.0.0.1:${a.server.port}/?token=${a.server.token}`);
+    const url = a.server.launchUrl();
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${a.server.port}/\\?launch=[A-Za-z0-9_-]{43}$`));
+    expect(url).not.toContain(a.server.token);
+    expect(a.server.launchUrl()).not.toBe(url);
     expect(a.server.origin).toBe(`http://127.0.0.1:${a.server.port}`);
+  });
+});
+
+function launch(server: WebServer, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${server.origin}/launch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+const nonceOf = (url: string) => new URL(url).searchParams.get('launch')!;
+
+describe('web mode: one-time launch links', () => {
+  it('exchanges a launch link once for the token, which then works for calls and events', async () => {
+    const { server } = await start();
+    const nonce = nonceOf(server.launchUrl());
+    const res = await launch(server, { nonce }, { origin: server.origin });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as { ok: true; value: { token: string } };
+    expect(body).toEqual({ ok: true, value: { token: server.token } });
+    const created = await call(server, 'release.create', { headline: 'Launched' }, { 'x-dateline-token': body.value.token });
+    expect(((await created.json()) as { ok: boolean }).ok).toBe(true);
+    const events = await fetch(`${server.origin}/api/events`, { headers: { 'x-dateline-token': body.value.token }, signal: AbortSignal.timeout(5000) });
+    expect(events.status).toBe(200);
+    await events.body?.cancel();
+  });
+
+  it('refuses a used link, says so, and hands the terminal a fresh one that works', async () => {
+    const fresh: string[] = [];
+    const { server } = await start({ server: { onLaunchRefused: (url) => fresh.push(url) } });
+    const nonce = nonceOf(server.launchUrl());
+    expect((await launch(server, { nonce })).status).toBe(200);
+    const again = await launch(server, { nonce });
+    expect(again.status).toBe(401);
+    const refused = (await again.json()) as { ok: false; error: { code: string; message: string; params: { reason: string } } };
+    expect(refused.error.code).toBe('UNAUTHORIZED');
+    expect(refused.error.params.reason).toBe('used');
+    expect(refused.error.message).toContain('already used');
+    expect(JSON.stringify(refused)).not.toContain(server.token);
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]).not.toContain(server.token);
+    expect((await launch(server, { nonce: nonceOf(fresh[0]!) })).status).toBe(200);
+  });
+
+  it('refuses an expired link and one it never made', async () => {
+    let now = 1_000_000;
+    const { server } = await start({ server: { now: () => now } });
+    const late = nonceOf(server.launchUrl());
+    const inTime = nonceOf(server.launchUrl());
+    now += 2 * 60_000 - 1;
+    expect((await launch(server, { nonce: inTime })).status).toBe(200);
+    now += 1;
+    const expired = await launch(server, { nonce: late });
+    expect(expired.status).toBe(401);
+    expect(((await expired.json()) as { error: { params: { reason: string } } }).error.params.reason).toBe('expired');
+    // Its second try is refused too: an expired link never comes back to life.
+    expect((await launch(server, { nonce: late })).status).toBe(401);
+    const forged = await launch(server, { nonce: 'A'.repeat(43) });
+    expect(forged.status).toBe(401);
+    expect(((await forged.json()) as { error: { params: { reason: string } } }).error.params.reason).toBe('unknown');
+    // The token itself is no launch link.
+    expect((await launch(server, { nonce: server.token })).status).toBe(401);
+  });
+
+  it('guards the exchange like the API: Host, Origin, POST and JSON', async () => {
+    const { server } = await start();
+    const nonce = nonceOf(server.launchUrl());
+    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${server.port + 1}`]) {
+      const res = await launch(server, { nonce }, { origin });
+      expect(res.status).toBe(403);
+    }
+    const rebinding = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/launch', method: 'POST', headers: { host: `evil.example:${server.port}`, 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ nonce }));
+    });
+    expect(rebinding).toBe(421);
+    expect((await fetch(`${server.origin}/launch?nonce=${nonce}`)).status).toBe(405);
+    const form = await fetch(`${server.origin}/launch`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `nonce=${nonce}` });
+    expect(form.status).toBe(415);
+    const bad = await launch(server, { nonce, extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
+    // None of the refused attempts used the link up.
+    expect((await launch(server, { nonce })).status).toBe(200);
   });
 });
 

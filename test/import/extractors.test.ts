@@ -38,6 +38,11 @@ describe('dates in four languages', () => {
     expect(findDates('3 March 1850')).toEqual([]);
   });
 
+  it('reads a date line that carries the time it was posted', () => {
+    expect(isDateOnly('22 de setiembre de 2026 - 2:03 p. m.')).toBe(true);
+    expect(matchDateline('22 de setiembre de 2026 - 2:03 p. m.')).toBeNull();
+  });
+
   it('tells a date line from a sentence with a date in it', () => {
     expect(isDateOnly('Published: 3 March 2026')).toBe(true);
     expect(isDateOnly('The conference opens on 3 March 2026 in Nairobi')).toBe(false);
@@ -64,6 +69,9 @@ describe('datelines', () => {
     ['BRIDGETOWN, Barbados, March 24, 2026 /Caribbean Newswire/ -- Island Relief Fund has', 'Bridgetown, Barbados', '2026-03-24'],
     ['Geneva - 14 May 2026 - Relief teams reached the last cut-off villages in the valley on Tuesday.', 'Geneva', '2026-05-14'],
     ['NAIROBI – 3 March 2026 – The organisation and its partners opened two more water points.', 'Nairobi', '2026-03-03'],
+    ['Barranquilla (mar. 4/26). La Ministra se reunió hoy con los alcaldes de la región para revisar el plan.', 'Barranquilla', '2026-03-04'],
+    ['14 de mayo de 2026 (OMS) – Las lluvias de las últimas semanas han dejado sin agua potable a miles de familias.', null, '2026-05-14'],
+    ['(Nairobi, 4 June)— Teams from three organisations reached the flooded districts along the river this morning.', 'Nairobi', null],
   ])('reads %s', (text, place, date) => {
     expect(matchDateline(text)).toMatchObject({ place, dateIso: date });
   });
@@ -82,6 +90,8 @@ describe('datelines', () => {
 
   it('reads a dateline standing alone', () => {
     expect(datelineOnly('GENEVA, 3 March 2026')).toMatchObject({ place: 'Geneva', dateIso: '2026-03-03' });
+    expect(datelineOnly('Le 2 juin 2026 – Québec (Québec) – Ministère des Relations internationales')).toMatchObject({ place: 'Québec', dateIso: '2026-06-02' });
+    expect(datelineOnly('Le 2 juin 2026 – Québec – La ministre a annoncé hier que les fonds seront versés.')).toBeNull();
     expect(placeCase('DAR ES SALAAM')).toBe('Dar es Salaam');
   });
 });
@@ -118,6 +128,15 @@ describe('contacts', () => {
     expect(findPhones('between 2024 - 2026 and on 12/03/2026')).toEqual([]);
   });
 
+  it('reads addresses written with [at] so robots do not harvest them', () => {
+    expect(extractContacts([['Media contact:', 'Lena Ortiz, Ph: +1 212 555 0101; Email: lena.ortiz[at]relief.example']])[0]).toMatchObject({ name: 'Lena Ortiz', email: 'lena.ortiz@relief.example' });
+  });
+
+  it('gives a press office printed twice (header and sidebar) once', () => {
+    const box = ['Contact presse', '+33 1 00 00 00 00', 'presse@ong.example'];
+    expect(extractContacts([box, box]).map((c) => c.email)).toEqual(['presse@ong.example']);
+  });
+
   it('tidies numbers to what the contact record accepts', () => {
     expect(normalisePhone('(+41) 22 917 1234')).toBe('+41 22 917 1234');
     expect(normalisePhone('٠٠٩٦٢٧٩٠٠٠٤٤٥٥')).toBe('00962790004455');
@@ -151,6 +170,13 @@ describe('language, page furniture and end marks', () => {
     expect(detectLanguage("L'organisation a déclaré que les points d'eau seront réparés avant la fin de l'année.")).toBe('fr');
     expect(detectLanguage('La organización dijo que los puntos de agua serán reparados antes de fin de año.')).toBe('es');
     expect(detectLanguage('قالت المنظمة إن نقاط المياه ستُصلح قبل نهاية العام.')).toBe('ar');
+  });
+
+  it('knows a search box with no results and an out-of-date browser warning', () => {
+    expect(isJunk('Aucun résultat correspondant…')).toBe(true);
+    expect(isJunk('No results found for your search, please try again with other words.')).toBe(true);
+    expect(isJunk("Votre navigateur internet n'est pas à jour.")).toBe(true);
+    expect(isJunk('No results yet from the survey, which ends in May, the director said.')).toBe(false);
   });
 
   it('knows menus, share rows, cookie banners and end marks', () => {

@@ -27,6 +27,33 @@ describe('a page with no release in it', () => {
     await expect(parseSource({ name: 'list.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
   });
 
+  it('refuses an index whose titles have one-line teasers, even where a title opens with a country like a dateline', async () => {
+    const page = [
+      'Open around the clock for journalists',
+      'LATEST NEWS',
+      'MALAWI - Pupils leave flooded schools as the lake reaches its highest level in decades',
+      'Forty classrooms were damaged overnight.',
+      'FAMILIES QUEUE FOR WATER AT TRUCKS AS THE PIPELINE STAYS CLOSED FOR A THIRD WEEK',
+      'Shops are empty and prices have doubled since the start of the month in the city centre.',
+      '"We left because of the drought and the drought came with us": mothers in the camps speak',
+      'Young people ask for a ceasefire as schools in the region stay closed for another term',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'newsroom.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('refuses a list of dated teasers, one paragraph under each date', async () => {
+    const page = ['Communiqués de presse', 'Jeudi 5 mars 2026', TEASER, 'Mercredi 4 mars 2026', TEASER, 'Lundi 2 mars 2026', TEASER].join('\n\n');
+    await expect(parseSource({ name: 'dated.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('still reads a release that repeats its title and has short subheadings between single paragraphs', async () => {
+    const title = 'Water returns to the old town after the earthquake of last spring';
+    const page = [title, 'By the press office', title, title, TEASER, 'Pipes repaired in the hills', TEASER, 'What comes next', TEASER].join('\n\n');
+    const r = await parseSource({ name: 'release.txt', text: page });
+    expect(r.release.headline).toBe(title);
+    expect(r.release.body[0]).toBe(TEASER);
+  });
+
   it('still reads a release whose sections each have a subheading and one paragraph', async () => {
     const page = [
       'Water returns to the old town after the earthquake',

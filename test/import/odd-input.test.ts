@@ -44,6 +44,27 @@ describe('odd input', () => {
     expect(new Set(value.contacts.map((c) => c.email)).size).toBe(50);
   });
 
+  it('reads a one-word place and a date standing alone under the headline as the dateline', async () => {
+    const text = ['Le canton verse 2 millions de francs au fonds pour les réfugiés', '', 'Lausanne, le 4 mars 2026', '', 'Communiqué de presse', '', 'Le Conseil d’État a décidé aujourd’hui de verser une contribution de deux millions de francs au fonds cantonal pour les réfugiés.'].join('\n');
+    const value = await parseSource({ name: 'lausanne.txt', bytes: enc(text) });
+    expect(value.release).toMatchObject({ datelinePlace: 'Lausanne', releaseDate: '2026-03-04' });
+    expect(value.release.body[0]).toMatch(/^Le Conseil d’État a décidé/u);
+  });
+
+  it('keeps a first paragraph that introduces a statement with a colon in the body', async () => {
+    const intro = 'En réaction à la décision rendue ce matin par la cour d’appel de la capitale sur le renvoi du journaliste vers le pays qui le poursuit pour ses articles, la directrice générale de l’organisation a déclaré :';
+    const text = ['Renvoi du journaliste : la décision le met en danger', '', intro, '', '« Cette décision expose un journaliste à des années de poursuites pour avoir fait son travail, et elle envoie un message glaçant à tous ceux qui enquêtent sur les abus. »', '', '« Nous demandons aux autorités de revoir cette décision sans attendre et de libérer le journaliste, qui est détenu depuis trois ans. »'].join('\n');
+    const value = await parseSource({ name: 'reaction.txt', bytes: enc(text) });
+    expect(value.release.body[0]).toBe(intro);
+  });
+
+  it('never takes a front-page section name for the headline, and leaves no link separator after the last sentence', async () => {
+    const text = ['À la Une', '', 'Les équipes de l’organisation ont distribué cette semaine des kits d’hygiène à plus de 4 000 familles déplacées par les combats dans la province.', '', 'Les distributions se poursuivront tout le mois dans les villages du nord, où l’accès reste difficile. /'].join('\n');
+    const value = await parseSource({ name: 'une.txt', bytes: enc(text) });
+    expect(value.release.headline).not.toBe('À la Une');
+    expect(value.release.body.at(-1)).toMatch(/l’accès reste difficile\.$/u);
+  });
+
   it('reads a release entirely in capitals, names as people write them', async () => {
     const text = [
       'PRESS RELEASE',

@@ -59,4 +59,26 @@ describe('a library check reports codes, and each language words them', () => {
     expect(jobStepWords(es.t, { step: { code: 'BACKUP_FILES', params: { done: 3, total: 7 } } })).toBe('Copiando archivos (3 de 7)…');
     expect(jobStepText({ code: 'BACKUP_FILES', params: { done: 3, total: 7 } })).toBe('Copying files (3 of 7)');
   });
+
+  it('words the compaction step from its code in every language', async () => {
+    const c = await core();
+    const { id } = await call<{ id: string }>(c, 'release.create', { headline: 'Boreholes in Kasese', language: 'en' });
+    await call(c, 'release.update', { id, fields: { headline: 'Boreholes in Kasese (2)' } });
+    const events: CoreEvent[] = [];
+    const off = c.jobs.on((e) => events.push(e));
+    const { jobId } = await call<{ jobId: string }>(c, 'library.compact', {});
+    await c.jobs.wait(jobId);
+    off();
+    const last = events.filter((e) => e.type === 'job.progress' || e.type === 'job.done').at(-1);
+    const job = last && 'job' in last ? last.job : null;
+    expect(job?.step).toEqual({ code: 'COMPACT_REMOVING', params: {} });
+    expect(job?.message).toBe('Removing old versions');
+    const words = (lng: 'en' | 'fr' | 'es' | 'ar') => plain(jobStepWords(setUpI18n(lng).t, job!));
+    expect([words('en'), words('fr'), words('es'), words('ar')]).toEqual([
+      'Removing old versions…',
+      'Suppression des anciennes versions…',
+      'Eliminando las versiones antiguas…',
+      'جارٍ حذف الإصدارات القديمة…',
+    ]);
+  });
 });

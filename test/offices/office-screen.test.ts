@@ -26,7 +26,7 @@ beforeAll(async () => {
   graceId = (await h.api('contact.create', { kind: 'spokesperson', name: 'Grace Akello' })).id;
   await h.api('contact.create', { kind: 'journalist', name: 'Grace Nakato', organisation: 'Daily Monitor' });
   officeId = (await h.api('office.create', { name: 'Kampala office' })).id;
-  await page.goto(h.server.url);
+  await page.goto(h.server.launchUrl());
   await h.goto(`#/settings/offices/${officeId}`);
   await page.locator('#main form').waitFor();
 }, 120_000);

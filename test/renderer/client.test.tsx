@@ -30,18 +30,45 @@ afterEach(() => {
 });
 
 describe('web mode token', () => {
-  it('takes the token from the address, keeps it for the tab and removes it from the address bar', () => {
-    window.history.replaceState(null, '', '/?token=abc123&x=1#/releases');
-    expect(takeToken(window)).toBe('abc123');
-    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('abc123');
+  it('exchanges the launch link once for the token, keeps it for the tab and removes the link from the address bar', async () => {
+    window.history.replaceState(null, '', '/?launch=nonce123&x=1#/releases');
+    const net = scriptedFetch(() => json({ ok: true, value: { token: 'tok-abc' } }));
+    expect(await takeToken(window, net.fetch)).toEqual({ kind: 'token', token: 'tok-abc' });
+    expect(net.seen).toHaveLength(1);
+    expect(net.seen[0]!.url).toBe(`${window.location.origin}/launch`);
+    expect(net.seen[0]!.init?.method).toBe('POST');
+    expect(JSON.parse(String(net.seen[0]!.init?.body))).toEqual({ nonce: 'nonce123' });
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok-abc');
     expect(window.location.search).toBe('?x=1');
     expect(window.location.hash).toBe('#/releases');
-    // A reload (no token in the URL any more) still finds it.
-    expect(takeToken(window)).toBe('abc123');
+    // A reload (no link in the URL any more) finds the token without asking again.
+    expect(await takeToken(window, net.fetch)).toEqual({ kind: 'token', token: 'tok-abc' });
+    expect(net.seen).toHaveLength(1);
   });
 
-  it('without a token there is no client, so the page shows how to open Dateline', () => {
-    expect(setUpClient(window)).toEqual({ kind: 'no-token' });
+  it('says why a refused link did not open Dateline, and still removes it from the address bar', async () => {
+    for (const reason of ['used', 'expired', 'unknown'] as const) {
+      window.history.replaceState(null, '', '/?launch=old');
+      const net = scriptedFetch(() => json({ ok: false, error: { code: 'UNAUTHORIZED', message: 'no', params: { reason } } }, 401));
+      expect(await takeToken(window, net.fetch)).toEqual({ kind: 'refused', reason });
+      expect(window.location.search).toBe('');
+      expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull();
+    }
+    window.history.replaceState(null, '', '/?launch=old');
+    const down = scriptedFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await setUpClient(window, down.fetch)).toEqual({ kind: 'launch-refused', reason: 'unreachable' });
+    window.history.replaceState(null, '', '/?launch=old');
+    const odd = scriptedFetch(() => json({ ok: true, value: null }));
+    expect(await takeToken(window, odd.fetch)).toEqual({ kind: 'refused', reason: 'unknown' });
+  });
+
+  it('never takes a token from the address', async () => {
+    window.history.replaceState(null, '', '/?token=abc123');
+    expect(await setUpClient(window)).toEqual({ kind: 'no-token' });
+  });
+
+  it('without a token there is no client, so the page shows how to open Dateline', async () => {
+    expect(await setUpClient(window)).toEqual({ kind: 'no-token' });
   });
 
   it('the desktop preload wins over any token', async () => {
@@ -55,7 +82,7 @@ describe('web mode token', () => {
       on: () => () => undefined,
     };
     try {
-      const setup = setUpClient(win);
+      const setup = await setUpClient(win);
       expect(setup.kind).toBe('ready');
       if (setup.kind !== 'ready') return;
       const res = await setup.client.call('release.create', { headline: 'Floods' });

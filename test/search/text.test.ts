@@ -57,6 +57,25 @@ describe('search tokens, fast path for plain ASCII', () => {
     }
   });
 
+  it('folds text of Latin letters below U+0250 a character at a time to exactly the same tokens', () => {
+    let seed = 11;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const latin = Array.from({ length: 0x250 - 0x80 }, (_, i) => String.fromCharCode(0x80 + i));
+    // Every character once, then mixed with ASCII, spaces and the pieces above.
+    expect(searchTokens(latin.join(''))).toEqual(referenceTokens(latin.join('')));
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let j = next(16); j >= 0; j--) {
+        const r = next(10);
+        text += (r < 6 ? latin[next(latin.length)]! : r < 8 ? 'ab'[next(2)]! : pieces[next(pieces.length)]!) + (next(3) === 0 ? spaces[next(spaces.length)]! : '');
+      }
+      expect(searchTokens(text), JSON.stringify(text)).toEqual(referenceTokens(text));
+    }
+  });
+
   it('keeps contexts that cross ASCII punctuation but not ASCII spaces', () => {
     for (const t of ['ΟΔΟΣ.a', "ΟΔΟΣ'a ΟΔΟΣ a", 'ΟΔΟΣ:9b', 'e\u0301.x', 'ﬁ.x ½.x']) expect(searchTokens(t), t).toEqual(referenceTokens(t));
     expect(searchTokens('ΟΔΟΣ.a ΟΔΟΣ a')).toEqual(['οδοσ', 'a', 'οδος', 'a']);

@@ -4,6 +4,7 @@ import { Library } from '../../electron/core/store/library';
 import { m0001 } from '../../electron/core/store/migrations/0001-initial';
 import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
 import { rebuildProjections } from '../../electron/core/store/projections';
+import { searchLibrary } from '../../electron/core/search/query';
 import { settleConflicts } from '../../electron/core/sync/session';
 import type { LocalDocInput, RemoteRevision } from '../../electron/core/store/replication-api';
 import { tempDir } from '../helpers';
@@ -108,7 +109,8 @@ describe('revisions from elsewhere (new_edits: false)', () => {
       updated_at: '2026-11-02T10:00:00.000Z',
     });
     expect(l.db.prepare('SELECT tag FROM release_tag_p').pluck().all()).toEqual(['health']);
-    expect(l.db.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH 'kasese'").pluck().all()).toHaveLength(1);
+    // Its search entry is queued in the batch and caught up before a search answers (test/search/index-writer.test.ts).
+    expect(searchLibrary(l.db, 'kasese', { limit: 5 }).map((h) => h.id)).toEqual(['rel-1']);
     l.close();
   });
 
@@ -164,9 +166,12 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     const badPath: RemoteRevision = { ...remote('rel-z', pathOf('z', 2, 2), release('Z')), _rev: `3-${hex('other')}` };
     const design = remote('_design/app', pathOf('d', 1, 1), { language: 'javascript' });
     const noType = remote('con-1', pathOf('n', 1, 1), { name: 'No type' });
-    const r = l.replication.bulkInsertRemote([good, reserved, invalid, badPath, design, noType]);
+    const { _rev: _dropped, ...noRev } = remote('rel-w', pathOf('w', 1, 1), release('W'));
+    const r = l.replication.bulkInsertRemote([good, reserved, invalid, badPath, design, noType, noRev as RemoteRevision]);
     expect(r.written).toBe(1);
-    expect(r.denied.map((d) => d.id)).toEqual(['rel-x', 'rel-y', 'rel-z', '_design/app', 'con-1']);
+    expect(r.denied.map((d) => d.id)).toEqual(['rel-x', 'rel-y', 'rel-z', '_design/app', 'con-1', 'rel-w']);
+    // In the contract's words for a zod failure, as for any other input.
+    expect(r.denied[5]!.reason).toBe('_rev: is required');
     expect(r.denied[0]!.reason).toMatch(/"_foo".*reserved/);
     expect(r.denied[1]!.reason).toMatch(/^releaseDate: this date does not exist/);
     expect(r.denied[2]!.reason).toMatch(/^_revisions: the path does not end at 3-/);
@@ -174,7 +179,7 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     expect(r.denied[4]!.reason).toMatch(/^type:/);
     expect(l.db.prepare('SELECT id FROM docs').pluck().all()).toEqual(['rel-ok']);
     const denied = l.db.prepare('SELECT id, rev, reason FROM denied ORDER BY id').all() as { id: string; rev: string; reason: string }[];
-    expect(denied.map((d) => d.id)).toEqual(['_design/app', 'con-1', 'rel-x', 'rel-y', 'rel-z']);
+    expect(denied.map((d) => d.id)).toEqual(['_design/app', 'con-1', 'rel-w', 'rel-x', 'rel-y', 'rel-z']);
     expect(denied.find((d) => d.id === 'rel-x')!.rev).toBe(reserved._rev);
     l.close();
   });
@@ -208,6 +213,34 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     ).toThrowError(/is at 0-1, not 0-7/);
     expect(l.docs.getStored('rel-2')).toBeUndefined();
     expect(l.replication.getLocal('_local/pull')!.since).toBe(42);
+    l.close();
+  });
+
+  it('commits a checkpointed pull with synchronous=NORMAL and every other write with FULL', async () => {
+    const l = await lib();
+    const level = (): number => l.db.pragma('synchronous', { simple: true }) as number;
+    /** A revision whose headline, read inside the write transaction, notes the durability level then. */
+    const watched = (id: string, seen: number[]): RemoteRevision => {
+      const doc = remote(id, pathOf(id, 1, 1), release('x'));
+      Object.defineProperty(doc, 'headline', { enumerable: true, get: () => (seen.push(level()), `Watched ${id}`) });
+      return doc;
+    };
+    const FULL = 2;
+    const NORMAL = 1;
+    const pulled: number[] = [];
+    l.replication.bulkInsertRemote([watched('rel-1', pulled)], { _id: '_local/pull', since: 1 });
+    expect(pulled.length).toBeGreaterThan(0);
+    expect(new Set(pulled)).toEqual(new Set([NORMAL]));
+    expect(level()).toBe(FULL);
+    // A sync file or a merge made here brings no checkpoint: nothing can fetch it again.
+    const imported: number[] = [];
+    l.replication.bulkInsertRemote([watched('rel-2', imported)]);
+    expect(new Set(imported)).toEqual(new Set([FULL]));
+    // A failed pull leaves the connection at FULL too.
+    expect(() => l.replication.bulkInsertRemote([watched('rel-3', [])], { _id: '_local/pull', _rev: '0-9', since: 2 })).toThrowError(/not 0-9/);
+    expect(level()).toBe(FULL);
+    expect(l.docs.require('rel-1').body.headline).toBe('Watched rel-1');
+    expect(l.docs.getStored('rel-3')).toBeUndefined();
     l.close();
   });
 

@@ -45,6 +45,8 @@ export interface ProxyStats {
   /** Response bodies sent to the client (cut ones only as far as they got). */
   bytesDown: number;
   faults: number;
+  /** TCP connections the client opened (a client that keeps them alive opens few). */
+  connections: number;
 }
 
 /** A slow link that drops: both directions share `bytesPerSecond`; every open connection is cut every `dropEveryMs`. */
@@ -54,7 +56,7 @@ export interface Link {
 }
 
 export class FaultProxy {
-  readonly stats: ProxyStats = { requests: 0, bytesUp: 0, bytesDown: 0, faults: 0 };
+  readonly stats: ProxyStats = { requests: 0, bytesUp: 0, bytesDown: 0, faults: 0, connections: 0 };
   readonly log: { method: string; path: string; status: number | 'cut' }[] = [];
   private rules: LiveRule[] = [];
   private readonly sockets = new Set<Socket>();
@@ -74,6 +76,7 @@ export class FaultProxy {
     let proxy: FaultProxy | null = null;
     const server = createServer((req, res) => void proxy!.handle(req, res));
     server.on('connection', (socket) => {
+      proxy!.stats.connections++;
       proxy!.sockets.add(socket);
       socket.once('close', () => proxy!.sockets.delete(socket));
     });

@@ -2,7 +2,7 @@ import type { Core } from '../../electron/core/index';
 import type { DocState } from './couch-state';
 
 /** What a library holds, in the same shape as couchState: each document's winner and every leaf. */
-export function libraryState(core: Core): Record<string, DocState> {
+export function libraryState(core: Pick<Core, 'library'>): Record<string, DocState> {
   const rep = core.library.replication;
   const out: Record<string, DocState> = {};
   const ids = rep.changes(0, 1_000_000).results.map((r) => r.id).sort();

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contacts/columns';
 import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contacts/bulk-contract';
-import { DatelineError } from '../../shared/errors';
+import { DatelineError, invalidInput } from '../../shared/errors';
 import { unreadable } from '../../core/attachments/files';
 import { intOption, need, UsageError, type Cli, type Command, type Values } from '../cli';
 
@@ -54,10 +54,7 @@ function readMapping(path: string | undefined): ColumnMapping | undefined {
     throw new DatelineError('INVALID_INPUT', `${path} is not valid JSON: ${(e as Error).message}`);
   }
   const parsed = ColumnMappingSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DatelineError('INVALID_INPUT', `${path}: ${issue.path.length ? `"${issue.path.join('.')}": ` : ''}${issue.message}`, { path: issue.path.map(String) });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error, { context: path });
   return parsed.data;
 }
 
@@ -87,12 +84,13 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
   const dryRun = v['dry-run'] === true;
   const mapping = readMapping(v.mapping);
   const encoding = encodingOption(v.encoding);
-  const report = await cli.call('contact.importFile', {
+  const report = await cli.job('contact.importFile', {
     path: file,
     commit: !dryRun,
     limit: cli.json ? 1_000_000 : 10_000,
     ...(mapping ? { mapping } : {}),
     ...(encoding ? { encoding } : {}),
+    ...(v.office ? { office: v.office } : {}),
   });
   if (report.needsMapping) {
     const suggestion = JSON.stringify(report.mapping, null, 2);
@@ -132,9 +130,10 @@ async function exportContacts(cli: Cli, v: Values): Promise<void> {
 export const contactsCommand: Command = {
   name: 'contacts',
   usage:
-    '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E]\n' +
+    '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E] [--office ID]\n' +
     '                                        read contacts from CSV (Outlook, Google, Excel) or vCard;\n' +
-    '                                        --dry-run shows what would be created, merged and refused\n' +
+    '                                        --dry-run shows what would be created, merged and refused;\n' +
+    '                                        --office: theirs, and the country of phones written without one\n' +
     '  contacts export --format csv|vcf --out FILE [FILTER]\n' +
     '  contacts list [FILTER] [--limit N] [--cursor C]\n' +
     '                                        FILTER: --query Q --list NAME --beat B --country CC --language L --outlet ID\n' +

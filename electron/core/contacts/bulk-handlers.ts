@@ -7,8 +7,8 @@ import { runContactImport } from './import-run';
 
 /** Handlers of the bulk contact methods: import (upload or path) and export (text or file). */
 export const contactBulkHandlers: Pick<Handlers, keyof typeof CONTACT_BULK_API> = {
-  'contact.import': (input, ctx) => runContactImport(ctx, bufferSource(input.name, Buffer.from(input.data, 'base64')), input),
-  'contact.importFile': (input, ctx) => runContactImport(ctx, fileSource(input.path), input),
+  'contact.import': (input, ctx, job) => runContactImport(ctx, bufferSource(input.name, Buffer.from(input.data, 'base64')), input, job),
+  'contact.importFile': (input, ctx, job) => runContactImport(ctx, fileSource(input.path), input, job),
   'contact.export': (input, ctx) => {
     const pieces = [...exportPieces(ctx, input.format, input)];
     return {

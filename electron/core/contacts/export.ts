@@ -6,6 +6,7 @@ import { csvCell } from '../../shared/csv-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
 import type { Body } from '../store/docstore';
+import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
 import { foldLine, vEscape } from './vcard-text';
 
@@ -26,6 +27,8 @@ export function* selectedContacts(ctx: CoreContext, sel: Selection): Generator<B
   if (sel.ids) ids = sel.ids.map((id) => ({ id }));
   else {
     const where = filterConditions(sel, true);
+    // The search index answers the query: bring it up to date with the last sync first.
+    if (where !== null && sel.query !== undefined) catchUpSearch(ctx.library.db);
     ids =
       where === null
         ? []

@@ -1,6 +1,9 @@
 import { recogniseHeaders, type ColumnMapping, type HeaderSet } from '../../shared/contacts/columns';
 import type { ContactImportReport, ImportDecision, TextEncodingName } from '../../shared/contacts/bulk-contract';
-import { DatelineError } from '../../shared/errors';
+import { cancelledError, DatelineError } from '../../shared/errors';
+import { jobStep } from '../../shared/library/job-steps';
+import type { JobHandle } from '../jobs';
+import { holdTransaction } from '../store/held-transaction';
 import type { CoreContext } from '../context';
 import type { ByteSource } from './byte-source';
 import { CsvReader } from './csv-parse';
@@ -9,6 +12,7 @@ import { isProblem, planColumns, rowToContact, type ColumnPlan } from './row-to-
 import { ContactStager } from './stage';
 import { suppressionCheck } from './suppression';
 import { VcardReader } from './vcard-parse';
+import { officeCountry } from './write';
 import { isCardProblem, vcardToContact } from './vcard-to-contact';
 import { refOf } from '../../shared/contacts/row-notes';
 
@@ -25,32 +29,44 @@ export interface ImportOptions {
   decisions?: Record<string, ImportDecision> | undefined;
   commit: boolean;
   expectSha256?: string | undefined;
+  office?: string | undefined;
   limit: number;
 }
 
 const SAMPLE_ROWS = 8;
+/** Text handed to the reader between pauses: progress and a cancel are heard this often (some hundreds of rows). */
+const SLICE_CHARS = 64 * 1024;
 
-class Rollback extends Error {}
+/** Waits for the event loop to run once: progress events go out, a cancel comes in. */
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export function runContactImport(ctx: CoreContext, source: ByteSource, opts: ImportOptions): ContactImportReport {
-  const db = ctx.library.db;
-  let report: ContactImportReport | null = null;
-  const work = db.transaction(() => {
-    report = readAndStage(ctx, source, opts);
-    if (!opts.commit || report.needsMapping) throw new Rollback();
-    return report;
-  });
+/**
+ * Runs an import as a job: progress (bytes read of the file's size, and rows read) between
+ * slices of the file, and a cancel heard there, which rolls the one transaction back, so
+ * nothing is half-stored. Without a job (a bare call) it runs the same way, unreported.
+ */
+export async function runContactImport(ctx: CoreContext, source: ByteSource, opts: ImportOptions, job: JobHandle | null): Promise<ContactImportReport> {
   try {
-    work.immediate();
-  } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
+    return await holdTransaction(ctx.library.db, () => readAndStage(ctx, source, opts, job), (r) => opts.commit && !r.needsMapping);
   } finally {
     source.close();
   }
-  return report!;
 }
 
-function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions): ContactImportReport {
+/**
+ * The office of an import and the country its phones are read in: the office chosen, or
+ * else the library's only office for the country alone.
+ */
+function importOffice(ctx: CoreContext, chosen: string | undefined): { office: string | null; country: string | null } {
+  if (chosen !== undefined) {
+    ctx.library.docs.require(chosen, 'office');
+    return { office: chosen, country: officeCountry(ctx, chosen) };
+  }
+  const only = ctx.library.db.prepare<[], { id: string }>('SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid LIMIT 2').all();
+  return { office: null, country: only.length === 1 ? officeCountry(ctx, only[0]!.id) : null };
+}
+
+async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions, job: JobHandle | null): Promise<ContactImportReport> {
   const first = source.next();
   if (first === null) throw new DatelineError('EMPTY_FILE', `${source.label} is empty; there are no contacts in it.`);
   const detected = detectEncoding(first);
@@ -73,7 +89,7 @@ function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions)
     decisions: opts.decisions ?? {},
     limit: opts.limit,
     isSuppressed: suppressionCheck(ctx),
-    office: null,
+    ...importOffice(ctx, opts.office),
   });
 
   let headers: string[] = [];
@@ -128,18 +144,29 @@ function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOptions)
     end = () => reader.end();
   }
 
-  push(headText);
+  let read = 0;
+  const feed = async (text: string, bytes: number) => {
+    for (let at = 0; at < text.length; at += SLICE_CHARS) {
+      push(text.slice(at, at + SLICE_CHARS));
+      if (!job) continue;
+      job.progress(read + Math.round((bytes * Math.min(text.length, at + SLICE_CHARS)) / text.length), source.size, jobStep('CONTACTS_READING', { count: stager.counts.rows }));
+      await pause();
+      if (job.signal.aborted) throw cancelledError();
+    }
+    read += bytes;
+  };
+  await feed(headText, first.length);
   for (let chunk = source.next(); chunk !== null; chunk = source.next()) {
     if (stopReading) continue; // still hashed, not read
     const text = decoder.decode(chunk, false);
     if (text.includes('\u0000')) assertText(text, source.label);
-    push(text);
+    await feed(text, chunk.length);
   }
   if (!stopReading) {
     push(decoder.decode(new Uint8Array(0), true));
     end();
   }
-  stager.flush();
+  stager.finish();
   const sha256 = source.sha256();
   if (opts.expectSha256 && opts.expectSha256 !== sha256) {
     throw new DatelineError('CONFLICT', `${source.label} changed since it was previewed; preview it again before importing.`);

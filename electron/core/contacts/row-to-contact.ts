@@ -1,12 +1,16 @@
 import type { ColumnMapping, ColumnTarget } from '../../shared/contacts/columns';
-import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
+import { ContactFields, CountrySchema, LanguageSchema, type ContactFieldsT } from '../../shared/documents';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { invalidInput } from '../../shared/errors';
 
 /**
  * One row of a contacts spreadsheet to a contact's fields, or the reason it cannot be one,
  * naming the column. Pure. A bad e-mail or phone refuses the row (they are how the same
  * person is found again); a language or country that is not a code is left out with a warning.
  */
+
+type EmailT = ContactFieldsT['emails'][number];
+type PhoneT = ContactFieldsT['phones'][number];
 
 export interface RowContact {
   fields: ContactFieldsT;
@@ -98,6 +102,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   const warnings: RowNote[] = [];
   let any = false;
   const firstColumn = new Map<string, string>();
+  const emailColumns: string[] = [];
+  const phoneColumns: string[] = [];
 
   for (let i = 0; i < plan.headers.length; i++) {
     const target = plan.targets[i]!;
@@ -166,15 +172,16 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
       default: {
         const [kind, type] = target.split(':') as ['email' | 'phone', string];
         const label = plan.labelOf[i] !== null ? labelType(cells[plan.labelOf[i]!], kind) : null;
+        // Checked with the whole row below (one schema pass a row); the column is kept to name it.
         for (const value of split(cell)) {
           if (kind === 'email') {
-            const e = EmailSchema.safeParse({ type: label ?? type, address: value });
-            if (!e.success) return { column, reason: rowNote('BAD_EMAIL', `"${value}" is not an e-mail address`, { column, value }) };
-            if (!out.emails.some((x) => x.address.toLowerCase() === e.data.address.toLowerCase())) out.emails.push(e.data);
+            if (out.emails.some((x) => x.address.toLowerCase() === value.toLowerCase())) continue;
+            out.emails.push({ type: (label ?? type) as EmailT['type'], address: value } as EmailT);
+            emailColumns.push(column);
           } else {
-            const p = PhoneSchema.safeParse({ type: label ?? type, number: value });
-            if (!p.success) return { column, reason: rowNote('BAD_PHONE', `"${value}" is not a phone number (digits, spaces and + ( ) - . / only)`, { column, value }) };
-            if (!out.phones.some((x) => x.number === p.data.number)) out.phones.push(p.data);
+            if (out.phones.some((x) => x.number === value)) continue;
+            out.phones.push({ type: (label ?? type) as PhoneT['type'], number: value } as PhoneT);
+            phoneColumns.push(column);
           }
         }
       }
@@ -194,10 +201,19 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   for (const k of ['role', 'organisation', 'notes'] as const) if (text[k]) out[k] = text[k].join(k === 'notes' ? '\n' : ', ');
   const parsed = ContactFields.safeParse({ ...out, name: fullName });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0] ?? 'name');
+    const e = invalidInput(parsed.error);
+    const [field0, at, part] = e.path ?? [];
+    if ((field0 === 'emails' && part === 'address') || (field0 === 'phones' && part === 'number')) {
+      const email = field0 === 'emails';
+      const value = email ? out.emails[Number(at)]!.address : out.phones[Number(at)]!.number;
+      const column = (email ? emailColumns : phoneColumns)[Number(at)]!;
+      return email
+        ? { column, reason: rowNote('BAD_EMAIL', `"${value}" is not an e-mail address`, { column, value }) }
+        : { column, reason: rowNote('BAD_PHONE', `"${value}" is not a phone number (digits, spaces and + ( ) - . / only)`, { column, value }) };
+    }
+    const field = String(field0 ?? 'name');
     const column = firstColumn.get(field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field) ?? field;
-    return { column, reason: rowNote('BAD_FIELD', issue.message, { column }) };
+    return { column, reason: rowNote('BAD_FIELD', e.message, { column }) };
   }
   return { fields: parsed.data, outletName, warnings };
 }

@@ -2,6 +2,7 @@ import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 import type { Vcard, VcardProperty } from './vcard-parse';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { invalidInput } from '../../shared/errors';
 
 /**
  * One vCard to a contact's fields, or the reason it cannot be one. Pure. Quoted-printable
@@ -147,9 +148,9 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   }
   const parsed = ContactFields.safeParse({ ...fields, name });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const column = String(issue.path[0] ?? 'FN').toUpperCase();
-    return { name, column, reason: rowNote('BAD_FIELD', issue.message, { column }) };
+    const e = invalidInput(parsed.error);
+    const column = String(e.path?.[0] ?? 'FN').toUpperCase();
+    return { name, column, reason: rowNote('BAD_FIELD', e.message, { column }) };
   }
   const outlet = byName('X-DATELINE-OUTLET')[0];
   return { fields: parsed.data, outletName: outlet ? unescape(text(outlet)) || null : null, warnings, photo };

@@ -15,20 +15,32 @@ import { validateKnown } from '../store/repository';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-function officeCountry(ctx: CoreContext, office: unknown): string | null {
+/** The country of an office (a document id), or null when it is not a live office or has none. */
+export function officeCountry(ctx: CoreContext, office: unknown): string | null {
   const d = typeof office === 'string' ? ctx.library.docs.getStored(office) : undefined;
   return d && !d.deleted && d.type === 'office' ? str(d.body.country) : null;
+}
+
+const national = (p: Body): boolean => typeof p.number === 'string' && !p.number.trimStart().startsWith('+');
+
+/**
+ * The body's phones in E.164 (from `country` for a national number) where that is certain: a typed contact and an
+ * imported one go through here alike. Numbers written with "+" and those that cannot be read
+ * with confidence are kept as they are.
+ */
+export function phonesToE164(body: Body, country: string | null): void {
+  const phones = Array.isArray(body.phones) ? (body.phones as Body[]) : [];
+  if (!phones.some(national)) return;
+  body.phones = phones.map((p) => {
+    const n = national(p) ? toE164(p.number as string, country) : null;
+    return n ? { ...p, number: n } : p;
+  });
 }
 
 function normalisePhones(ctx: CoreContext, body: Body): void {
   const phones = Array.isArray(body.phones) ? (body.phones as Body[]) : [];
   // Only a number without "+" needs the office's country (and the read that finds it).
-  if (!phones.some((p) => typeof p.number === 'string' && !p.number.trimStart().startsWith('+'))) return;
-  const country = officeCountry(ctx, body.office);
-  body.phones = phones.map((p) => {
-    const n = typeof p.number === 'string' && !p.number.trimStart().startsWith('+') ? toE164(p.number, country) : null;
-    return n ? { ...p, number: n } : p;
-  });
+  if (phones.some(national)) phonesToE164(body, officeCountry(ctx, body.office));
 }
 
 /** Adds the outlet left behind to the history (unless the history already ends with it). */

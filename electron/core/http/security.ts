@@ -14,7 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/page-policy';
 
 export const TOKEN_HEADER = 'x-dateline-token';
 
-/** A fresh per-run token: 32 random bytes, base64url (safe in a URL and a header as is). */
+/** A fresh per-run token: 32 random bytes, base64url (safe in a header as is). */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -28,7 +28,7 @@ export function isStrongToken(token: string): boolean {
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  // The page's URL carries the token; no request it makes may pass that URL on.
+  // The page's URL may still carry a launch nonce when its first requests go out; none may pass it on.
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { bodyLimit, isJsonContentType, readJsonBody } from './body';
 import type { WebCore } from './core';
 import { EventStreams, type EventStreamTiming } from './events';
+import { LaunchNonces } from './launch';
 import { failure, sendResult, sendText } from './respond';
 import { hostAllowed, isStrongToken, newToken, originAllowed, setSecurityHeaders, TOKEN_HEADER, tokenMatches } from './security';
 import { serveStatic } from './static-files';
@@ -20,11 +22,21 @@ export interface WebServerOptions {
   token?: string;
   /** For tests of the event stream; the defaults suit a person's browser. */
   events?: EventStreamTiming;
+  /** The clock launch links expire by (tests move it instead of waiting). */
+  now?: () => number;
+  /**
+   * Called with a fresh launch link after one was refused (used or expired), so the terminal
+   * web mode runs in always offers a link that works; the refused page points there.
+   */
+  onLaunchRefused?: (freshLaunchUrl: string) => void;
 }
 
 export interface WebServer {
-  /** What to open in a browser: the page reads its token from here. */
-  url: string;
+  /**
+   * What to open in a browser: a fresh one-time launch link each call, never the token (a URL
+   * given to a browser on its command line is visible to every user of the machine).
+   */
+  launchUrl(): string;
   origin: string;
   port: number;
   token: string;
@@ -32,6 +44,11 @@ export interface WebServer {
 }
 
 const API_PREFIX = '/api/';
+const LaunchBody = z.object({ nonce: z.string().min(1).max(200) }).strict();
+/** Where the page exchanges its launch nonce for the token. */
+const LAUNCH_PATH = '/launch';
+/** A launch exchange body is one nonce; anything bigger is not one. */
+const LAUNCH_BODY_LIMIT = 1024;
 
 /**
  * Web mode: the core's dispatcher over HTTP on 127.0.0.1, plus the built UI. API calls are
@@ -53,7 +70,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const token = opts.token ?? newToken();
   const { core, staticDir } = opts;
   const streams = new EventStreams(core, opts.events);
+  const nonces = new LaunchNonces(opts.now);
   let port = 0;
+  let origin = '';
+  const launchUrl = () => `${origin}/?launch=${nonces.issue()}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
@@ -68,7 +88,50 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       await handleApi(req, res, rawPath.slice(API_PREFIX.length));
       return;
     }
+    if (rawPath === LAUNCH_PATH) {
+      await handleLaunch(req, res);
+      return;
+    }
     await serveStatic(req, res, rawPath, staticDir);
+  }
+
+  /**
+   * POST /launch {"nonce": "..."} answers the session token once per nonce. The same guards
+   * as the API stand in front of it (Host above, Origin and a JSON body here, which a
+   * foreign page cannot send without a CORS preflight we never answer).
+   */
+  async function handleLaunch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!originAllowed(req.headers.origin, port)) {
+      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.'));
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendResult(res, 405, failure('USAGE', 'A launch link is exchanged with POST and a JSON body.'), { Allow: 'POST' });
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendResult(res, 415, failure('INVALID_INPUT', 'Send the launch link\'s nonce as JSON with "Content-Type: application/json".'));
+      return;
+    }
+    const body = await readJsonBody(req, LAUNCH_BODY_LIMIT);
+    if (!body.ok) {
+      sendResult(res, body.status, failure(body.code, body.message, body.params));
+      return;
+    }
+    const parsed = LaunchBody.safeParse(body.value);
+    if (!parsed.success) {
+      sendResult(res, 400, failure('INVALID_INPUT', 'The body must be {"nonce": "..."}, the value of the launch link\'s "launch" parameter.'));
+      return;
+    }
+    const redeemed = nonces.redeem(parsed.data.nonce);
+    if (!redeemed.ok) {
+      opts.onLaunchRefused?.(launchUrl());
+      const why = redeemed.reason === 'used' ? 'was already used' : redeemed.reason === 'expired' ? 'has expired' : 'is not one this server made';
+      sendResult(res, 401, failure('UNAUTHORIZED', `This launch link ${why}. Open the newest link printed in the terminal where Dateline runs.`, { reason: redeemed.reason }));
+      return;
+    }
+    sendResult(res, 200, { ok: true, value: { token } });
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -130,11 +193,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     });
   });
   port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | null = null;
   return {
-    url: `${origin}/?token=${token}`,
+    launchUrl,
     origin,
     port,
     token,

@@ -134,7 +134,12 @@ export function classify(block: Block, index: number): Classified {
   }
   const short = text.length <= 160;
   if (short && wordCount(text) <= 14 && firstDate(text) && isUpdatedDateLine(text)) return { block, kind: 'junk' };
-  if (isDateOnly(text)) return { block, kind: 'date', dateIso: firstDate(text)?.iso ?? null };
+  if (isDateOnly(text)) {
+    // "Berne, le 30 mai 2001": one word beside the date, but a place before a comma makes it a dateline.
+    const placed = index < HEAD_BLOCKS && short && /^[^\d\s,،]+\s*[,،]/u.test(text.trim()) ? datelineOnly(text) : null;
+    if (placed?.place) return { block, kind: 'datelineOnly', dateline: placed };
+    return { block, kind: 'date', dateIso: firstDate(text)?.iso ?? null };
+  }
   // "3 March 2026 · 342 views": a page's date line with its counter.
   const uncounted = short ? withoutPageCounters(text) : text;
   if (uncounted !== text) {

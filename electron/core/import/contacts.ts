@@ -26,8 +26,11 @@ interface Found {
 }
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\p{L}\p{N}])/gu;
-/** "jsmith [at] example [dot] org", written so robots do not harvest it. */
-const OBFUSCATED_EMAIL = /([A-Za-z0-9._%+-]+)\s*[[(]\s*(?:at|arobase|arroba)\s*[\])]\s*([A-Za-z0-9-]+(?:\s*[[(]\s*(?:dot|point|punto)\s*[\])]\s*[A-Za-z0-9-]+)+)/giu;
+/**
+ * "jsmith [at] example [dot] org", "jsmith[at]example.org": written so robots do not harvest it.
+ * The name starts where a run of address characters starts, so a long run is read once.
+ */
+const OBFUSCATED_EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+)\s*[[(]\s*(?:at|arobase|arroba)\s*[\])]\s*([A-Za-z0-9-]+(?:(?:\s*[[(]\s*(?:dot|point|punto)\s*[\])]\s*|\.)[A-Za-z0-9-]+)+)/giu;
 
 export function findEmails(text: string): Found[] {
   const t = text.replace(OBFUSCATED_EMAIL, (_m, user: string, host: string) => {
@@ -379,7 +382,24 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
     const email = p.email && !/\p{Ll}/u.test(p.email) ? p.email.toLowerCase() : p.email;
     out.push({ name: p.name && nameCase(p.name), role: p.role, organisation: p.organisation, email, phone: p.phone });
   }
-  return mergeSplitPeople(out);
+  return sameMailboxOnce(mergeSplitPeople(out));
+}
+
+/** A page that prints its press-office box twice ("Contact presse" in the header and the sidebar) gives one contact. */
+function sameMailboxOnce(list: ExtractedContact[]): ExtractedContact[] {
+  const out: ExtractedContact[] = [];
+  for (const p of list) {
+    const twin = p.email ? out.find((q) => q.email?.toLowerCase() === p.email!.toLowerCase() && (q.name === null || p.name === null || q.name === p.name)) : undefined;
+    if (!twin) {
+      out.push(p);
+      continue;
+    }
+    twin.name ??= p.name;
+    twin.role ??= p.role;
+    twin.organisation ??= p.organisation;
+    twin.phone ??= p.phone;
+  }
+  return out;
 }
 
 /** "John Smith, Officer" then "jsmith@..., +254..." on the next line: one person, not two. */

@@ -15,6 +15,7 @@ export interface Dateline {
   length: number;
 }
 
+const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
 const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
@@ -62,6 +63,8 @@ function bracketedRegion(raw: string): { town: string; region: string } | null {
 function placeFrom(raw: string): string | null | false {
   // "(Paris, 21 mars 2003) -": a whole dateline in brackets.
   const wrapped = /^\s*\(([^()]+)\)\s*$/u.exec(raw);
+  // "6 de noviembre de 2017 (OMM) –": an organisation's acronym after the date is its tag, not a place.
+  if (wrapped && /^\s*\p{Lu}{2,6}\s*$/u.test(wrapped[1]!)) return null;
   if (wrapped) return placeFrom(wrapped[1]!);
   const bracketed = bracketedRegion(raw);
   if (bracketed) {
@@ -148,17 +151,20 @@ export function matchDateline(text: string): Dateline | null {
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
     const date = dates.find((d) => d.index + d.length <= prefix.length + 1 && d.index < prefix.length);
     // A wire's dateline without the year ("Ginebra, 2 Oct.-"): the place, and no date to read.
-    const yearlessAt = date ? -1 : yearlessDateAtEnd(prefix);
+    // "(New York, 9 March)—": a wire's yearless dateline wholly in brackets.
+    const base = date ? prefix : (/^\s*\(([^()]+)\)\s*$/u.exec(prefix)?.[1] ?? prefix);
+    const yearlessAt = date ? -1 : yearlessDateAtEnd(base);
     const withoutDate = date
       ? prefix.slice(0, date.index) + ' ' + prefix.slice(date.index + date.length)
       : yearlessAt > 0
-        ? prefix.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(prefix.slice(yearlessAt))?.[0] ?? '')
+        ? base.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(base.slice(yearlessAt))?.[0] ?? '')
         : prefix;
     // A date inside parentheses reads "Geneva (3 March 2026) –".
     const place = placeFrom(withoutDate.replace(/\(\s*\)/gu, ' '));
     if (place === false) continue;
     const rest = text.slice(sep.index + sep[0].length);
-    if (rest.trim() === '') continue;
+    // "22 de setiembre de 2022 - 2:03 p. m.": the time the page was posted, not a paragraph.
+    if (rest.trim() === '' || TIME_ONLY.test(rest.trim())) continue;
     if (!date && yearlessAt > 0) {
       if (place === null) continue;
     } else if (!date) {
@@ -194,8 +200,24 @@ export function datelineOnly(text: string): Dateline | null {
     const place = at > 0 ? placeFrom(t.slice(0, at)) : null;
     return typeof place === 'string' ? { place, dateIso: null, length: text.length } : null;
   }
+  const lead = /^(?:(?:le|el|the|on)\s+)?/iu.exec(t)![0].length;
+  if (date.index <= lead && date.index + date.length < t.length - 2) return dateFirstLine(t.slice(date.index + date.length), date.iso, text.length);
   if (date.index + date.length < t.length - 2) return null;
   const place = placeFrom(t.slice(0, date.index));
   if (place === false || place === null) return null;
   return { place, dateIso: date.iso, length: text.length };
+}
+
+/**
+ * "Le 18 mai 2020 – Ottawa (Ontario) – Affaires mondiales Canada": a line that gives the date
+ * first, then the place, and may end with who issued the release.
+ */
+function dateFirstLine(rest: string, dateIso: string, length: number): Dateline | null {
+  const parts = rest.split(/\s+[–—-]\s+/u);
+  if (parts[0]!.trim() !== '' || parts.length < 2 || parts.length > 3) return null;
+  const place = placeFrom(parts[1]!);
+  if (typeof place !== 'string') return null;
+  const issuer = parts[2]?.trim();
+  if (issuer !== undefined && (wordCount(issuer) > 6 || !/^\p{Lu}/u.test(issuer) || /[.!?؟:;]/u.test(issuer))) return null;
+  return { place, dateIso, length };
 }

@@ -42,7 +42,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°)?';
 const WEEKDAY =
   '(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)[,،]?\\s+)?';
 
-const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'ymd' | 'num' }[] = [
+const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'mdyy' | 'ymd' | 'num' }[] = [
   { re: new RegExp(`${L}(\\d{4})-(\\d{1,2})-(\\d{1,2})${R}`, 'gu'), order: 'ymd' },
   {
     re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?[,،]?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${R}`, 'giu'),
@@ -50,6 +50,8 @@ const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'ymd' | 'num' }[] = [
   },
   { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${R}`, 'giu'), order: 'mdy' },
   { re: new RegExp(`${L}(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})${R}`, 'gu'), order: 'num' },
+  // Colombia's foreign ministry: "Cartagena (feb. 1/19).", the month, the day and a two-digit year in brackets.
+  { re: new RegExp(`(?<=\\(\\s*)${MONTH}\\s+(\\d{1,2})\\/(\\d{2})(?=\\s*\\))`, 'giu'), order: 'mdyy' },
 ];
 
 const HIJRI_MONTH =
@@ -92,6 +94,9 @@ export function findDates(text: string): FoundDate[] {
       } else if (order === 'mdy') {
         const month = monthOf(m[1]!);
         value = month ? iso(Number(m[3]), month, Number(m[2])) : null;
+      } else if (order === 'mdyy') {
+        const month = monthOf(m[1]!);
+        value = month ? iso(2000 + Number(m[3]), month, Number(m[2])) : null;
       } else {
         const a = Number(m[1]);
         const b = Number(m[2]);
@@ -168,6 +173,8 @@ export function isDateOnly(text: string): boolean {
     .replace(/\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي/giu, ' ')
     .replace(/(?<![\p{L}\p{N}])(?:no\.?\s*)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}/])/giu, ' ')
     .replace(/\b(?:gmt|utc)\b/giu, ' ')
+    // "22 de setiembre de 2022 - 2:03 p. m.": the time it was posted.
+    .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?![\p{L}\p{N}])/giu, ' ')
     .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')
     .match(/[\p{L}\p{N}]+/gu);
   return !words || words.length <= 1;

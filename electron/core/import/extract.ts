@@ -307,10 +307,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
   // "EFE, Ginebra.": the wire's signature under a reposted story.
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
+  // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
+  for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
-  // the page's summary under the headline.
-  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»)]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
+  // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
+  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
   }
 

@@ -49,6 +49,8 @@ export function neverHeadline(text: string): boolean {
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
     // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
     /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
+    // "À la Une", "Top stories", "Lo último", "آخر الأخبار": a front-page section's name.
+    /^(?:[àa]\s+la\s+une|top\s+stories|lo\s+[uú]ltimo|[uú]ltimas\s+noticias|آخر\s+الأخبار|أهم\s+الأخبار)$/iu.test(text.trim()) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
     (wordCount(text) <= 5 && /\S\s\/\s\p{Lu}/u.test(text)) ||
     // "Revue de presse : 4 septembre 2013": a section name and a date.

@@ -181,6 +181,9 @@ const JUNK_RE: RegExp[] = ([
   /^(last updated|updated|mis à jour|actualizado|آخر تحديث)\b.{0,60}$/iu,
   /^(switchboard|standard|centralita|main line|reception|البدالة)\b.{0,80}$/iu,
   /^(download|télécharger|descargar|تحميل)\s+(the\s+|le\s+|el\s+)?(pdf|document|release|communiqué|comunicado)\b.{0,60}$/iu,
+  // The site's search box and browser warnings: "Aucun résultat correspondant…", "Your browser is out of date".
+  /^(?:no\s+results?\s+(?:found|match)|nothing\s+found|aucun\s+r[ée]sultat|sin\s+resultados|no\s+se\s+encontraron\s+resultados|لا\s+توجد\s+نتائج)\b.{0,120}$/iu,
+  /^(?:your\s+(?:web\s+)?browser\s+is\s+(?:out\s+of\s+date|not\s+supported)|votre\s+navigateur(?:\s+internet)?\s+n['’]est\s+pas\s+à\s+jour|su\s+navegador\s+(?:no\s+está\s+actualizado|está\s+desactualizado))\b.{0,120}$/iu,
 ] as RegExp[]).map(ub);
 
 /**

@@ -18,11 +18,31 @@ const isTitle = (text: string) => {
   return words >= 7 && words <= 20;
 };
 const isTeaser = (text: string) => wordCount(text) > 20 && isProse(text);
+/** A line shaped like a headline: long enough to say something, not a sentence of running text. */
+const isHeadlineShaped = (text: string) =>
+  isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
 
 export function findListing(items: Classified[]): Listing | null {
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   const datelined = kept.filter((it) => it.kind === 'dateline').length;
   if (datelined >= 3) return { items: datelined };
+  // Four or more different headline-shaped lines (a page repeating its own title counts it once) with never two paragraphs of running text together: the
+  // items of an index page ("COUNTRY - title", a one-line teaser, the next title), even where one
+  // title opens with a place the way a dateline does.
+  // Contact lines are short too: only running text counts, never a line with an address or number.
+  const titles = kept.filter((it) => (it.kind === 'text' || it.kind === 'dateline') && isHeadlineShaped(it.block.text));
+  const shaped = new Set(titles.map((it) => it.block.text.trim())).size;
+  let proseRun = 0;
+  let longestProse = 0;
+  for (const it of kept) {
+    proseRun = isProse(it.block.text) ? proseRun + 1 : 0;
+    longestProse = Math.max(longestProse, proseRun);
+  }
+  const datelinedProse = kept.some((it) => it.kind === 'dateline' && isProse(it.block.text));
+  if (shaped >= 4 && longestProse < 2 && !datelinedProse) return { items: shaped };
+  // "Jeudi 24 juillet 2014", one teaser, "Mercredi 23 juillet 2014", one teaser…: a dated list.
+  const dates = new Set(kept.filter((it) => it.kind === 'date' && it.dateIso).map((it) => it.dateIso));
+  if (dates.size >= 3 && longestProse < 2 && datelined === 0) return { items: dates.size };
   if (datelined > 0) return null;
   let longestRun = 0;
   let run = 0;

@@ -49,6 +49,30 @@ function partsOf(zip: Buffer): Part[] {
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 
+/**
+ * A part's local header (`localAt` null), or its entry in the central directory, which has the
+ * same fields two bytes further on (after "version made by") and the local header's offset.
+ */
+function header(part: Part, localAt: number | null): Buffer {
+  const central = localAt !== null;
+  const at = central ? 2 : 0;
+  const b = Buffer.alloc(central ? 46 : 30);
+  b.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+  if (central) b.writeUInt16LE(20, 4);
+  b.writeUInt16LE(20, 4 + at); // version needed to extract
+  b.writeUInt16LE(UTF8_NAMES, 6 + at);
+  b.writeUInt16LE(part.method, 8 + at);
+  b.writeUInt16LE(0, 10 + at); // time
+  b.writeUInt16LE(DOS_DATE, 12 + at);
+  b.writeUInt32LE(part.crc >>> 0, 14 + at);
+  b.writeUInt32LE(part.compressedSize, 18 + at);
+  b.writeUInt32LE(part.size, 22 + at);
+  b.writeUInt16LE(part.name.length, 26 + at);
+  // Extra field, comment, disk and attributes stay 0.
+  if (central) b.writeUInt32LE(localAt, 42);
+  return b;
+}
+
 /** The package with each stand-in (known by its bytes, as latin1 text) replaced by its real image, stored. */
 export function withRealImages(packed: Buffer, media: Map<string, Buffer>): Buffer {
   const out: Buffer[] = [];
@@ -66,33 +90,8 @@ export function withRealImages(packed: Buffer, media: Map<string, Buffer>): Buff
         part = { name: p.name, method: 0, crc: crc32(real), compressedSize: real.length, size: real.length, data: real };
       }
     }
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(part.method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(part.crc >>> 0, 14);
-    local.writeUInt32LE(part.compressedSize, 18);
-    local.writeUInt32LE(part.size, 22);
-    local.writeUInt16LE(part.name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(UTF8_NAMES, 8);
-    entry.writeUInt16LE(part.method, 10);
-    entry.writeUInt16LE(0, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
-    entry.writeUInt32LE(part.crc >>> 0, 16);
-    entry.writeUInt32LE(part.compressedSize, 20);
-    entry.writeUInt32LE(part.size, 24);
-    entry.writeUInt16LE(part.name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, part.name);
-    out.push(local, part.name, part.data);
+    central.push(header(part, offset), part.name);
+    out.push(header(part, null), part.name, part.data);
     offset += 30 + part.name.length + part.data.length;
   }
   const missing = [...media.keys()].filter((k) => !seen.has(k));

@@ -17,7 +17,6 @@ import {
   TabStopType,
   TextRun,
   type IParagraphOptions,
-  type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
@@ -29,6 +28,7 @@ import type { RenderedImage } from './images';
 import { type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
 import { fontFile, OFFICE_FONTS } from './resources';
 import { withRealImages } from './docx-package';
+import { PLAIN_PARAGRAPH_OPTIONS, PlainParagraph, PlainRun, type PlainParagraphOptions, type PlainRunOptions } from './docx-plain';
 import type { KitFontFamily } from '../../shared/offices/look';
 
 /**
@@ -72,35 +72,41 @@ interface Ctx {
   listInstance: number;
 }
 
-function runs(nodes: InlineNode[] | undefined, rtlParagraph: boolean, base: Partial<IRunOptions> = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
+/** What a paragraph holds: plain runs (see docx-plain.ts) and `docx`'s own children (links, bookmarks, pictures). */
+type Child = PlainRun | ParagraphChild;
+type ParaOptions = Omit<IParagraphOptions, 'children'> & { children?: readonly Child[] };
+type Block = Paragraph | PlainParagraph;
+
+const toDocx = (c: Child): ParagraphChild => (c instanceof PlainRun ? new TextRun({ ...c.options, ...(c.options.bold ? { boldComplexScript: true } : {}) }) : c);
+
+function runs(nodes: InlineNode[] | undefined, rtlParagraph: boolean): Child[] {
+  const out: Child[] = [];
   for (const n of nodes ?? []) {
     if (n.type === 'hardBreak') {
-      out.push(new TextRun({ break: 1 }));
+      out.push(new PlainRun({ break: 1 }));
       continue;
     }
     const marks = n.marks ?? [];
     const bold = marks.some((m) => m.type === 'bold');
     const italics = marks.some((m) => m.type === 'italic');
     const rtl = rtlParagraph || hasRightToLeft(n.text);
-    const opts: IRunOptions = {
-      ...base,
+    const opts: PlainRunOptions = {
       text: n.text,
-      ...(bold ? { bold: true, boldComplexScript: true } : {}),
+      ...(bold ? { bold: true } : {}),
       // Arabic is not slanted: italics for Latin only.
       ...(italics ? { italics: true } : {}),
       ...(rtl ? { rightToLeft: true } : {}),
     };
     const link = marks.find((m) => m.type === 'link');
     if (link && link.type === 'link' && /^(https?:\/\/|mailto:)/i.test(link.attrs.href)) {
-      out.push(new ExternalHyperlink({ link: link.attrs.href, children: [new TextRun({ ...opts, style: 'Hyperlink' })] }));
-    } else out.push(new TextRun(opts));
+      out.push(new ExternalHyperlink({ link: link.attrs.href, children: [toDocx(new PlainRun({ ...opts, style: 'Hyperlink' }))] }));
+    } else out.push(new PlainRun(opts));
   }
   return out;
 }
 
-function textRun(text: string, extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
+function textRun(text: string, extra: Omit<PlainRunOptions, 'text'> = {}): PlainRun {
+  return new PlainRun({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
 }
 
 function isRtl(lang: string | null | undefined, dir: string | null | undefined, fallbackLang: string): boolean {
@@ -112,12 +118,26 @@ function isRtl(lang: string | null | undefined, dir: string | null | undefined, 
 /** Arabic is not slanted, and its quote bar stands on the right, where its lines begin. */
 const quoteStyle = (rtl: boolean) => (rtl ? 'QuoteRtl' : 'Quote');
 
-function para(rtl: boolean, opts: IParagraphOptions): Paragraph {
-  return new Paragraph({ ...opts, ...(rtl ? { bidirectional: true } : {}) });
+const isPlainOption = ([key, value]: [string, unknown]) => PLAIN_PARAGRAPH_OPTIONS.has(key) && (key === 'style' ? typeof value === 'string' : value === true);
+
+/** `docx`'s paragraph (right to left when `rtl`), for where only it will do: headers and footers. */
+function wordParagraph(rtl: boolean, opts: ParaOptions): Paragraph {
+  const { children = [], ...rest } = opts;
+  return new Paragraph({ ...rest, ...(rtl ? { bidirectional: true } : {}), children: children.map(toDocx) });
 }
 
-function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lead: ParagraphChild[] = []): Paragraph[] {
-  const out: Paragraph[] = [];
+/** A paragraph of the body (right to left when `rtl`): a plain one when it has only plain runs and options. */
+function para(rtl: boolean, opts: ParaOptions): Block {
+  const { children = [], ...rest } = opts;
+  const options = rtl ? { ...rest, bidirectional: true } : rest;
+  if (children.every((c) => c instanceof PlainRun) && Object.entries(options).every(isPlainOption)) {
+    return new PlainParagraph(options as PlainParagraphOptions, children as PlainRun[]);
+  }
+  return wordParagraph(rtl, opts);
+}
+
+function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lead: Child[] = []): Block[] {
+  const out: Block[] = [];
   let leadLeft = lead;
   const walk = (b: BlockNode, quote: boolean, list: { ref: string; level: number; instance: number } | null): void => {
     switch (b.type) {
@@ -155,11 +175,11 @@ function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lea
     }
   };
   for (const b of doc.content) walk(b, false, null);
-  if (leadLeft.length) out.push(new Paragraph({ children: leadLeft }));
+  if (leadLeft.length) out.push(para(false, { children: leadLeft }));
   return out;
 }
 
-function textParagraphs(text: string, lang: string, style?: string): Paragraph[] {
+function textParagraphs(text: string, lang: string, style?: string): Block[] {
   const rtl = isRtlLanguage(lang);
   return text
     .split(/\r?\n\s*\r?\n/)
@@ -172,10 +192,10 @@ function textParagraphs(text: string, lang: string, style?: string): Paragraph[]
     });
 }
 
-function contactParagraphs(contacts: KitContact[], rtl: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
+function contactParagraphs(contacts: KitContact[], rtl: boolean): Block[] {
+  const out: Block[] = [];
   for (const ct of contacts) {
-    out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [textRun(ct.name, { bold: true, boldComplexScript: true })] }));
+    out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [textRun(ct.name, { bold: true })] }));
     const role = [ct.role, ct.organisation].filter((x): x is string => !!x).join(', ');
     if (role) out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [textRun(role)] }));
     for (const e of ct.emails) {
@@ -187,8 +207,8 @@ function contactParagraphs(contacts: KitContact[], rtl: boolean): Paragraph[] {
         }),
       );
     }
-    for (const p of ct.phones) out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [new TextRun({ text: p.number })] }));
-    out.push(new Paragraph({ style: 'ContactBlock', children: [] }));
+    for (const p of ct.phones) out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [new PlainRun({ text: p.number })] }));
+    out.push(para(false, { style: 'ContactBlock' }));
   }
   return out;
 }
@@ -201,7 +221,7 @@ function embed(c: Ctx, tag: string, sha256: string, img: RenderedImage): { type:
   return { type, standIn };
 }
 
-function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): Paragraph[] {
+function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): Block[] {
   const img = c.images.get(a.id);
   if (!img) return [];
   const rtl = isRtlLanguage(lang);
@@ -209,7 +229,7 @@ function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): Paragraph[] {
   const scale = Math.min(1, maxW / img.width, MAX_IMAGE_HEIGHT_PX / img.height);
   const { type, standIn } = embed(c, a.id, a.sha256, img);
   const l = labelsFor(lang);
-  const out = [
+  const out: Block[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
@@ -223,19 +243,19 @@ function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): Paragraph[] {
       ],
     }),
   ];
-  const caption: ParagraphChild[] = [];
+  const caption: Child[] = [];
   if (a.caption) caption.push(textRun(a.caption));
   if (a.credit) caption.push(textRun(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`));
   if (caption.length) out.push(para(rtl || hasRightToLeft(a.caption ?? ''), { style: 'Caption', children: caption }));
   return out;
 }
 
-function releaseParagraphs(c: Ctx, r: KitRelease, anchor: string): Paragraph[] {
+function releaseParagraphs(c: Ctx, r: KitRelease, anchor: string): Block[] {
   const rtl = r.dir === 'rtl';
   const l = labelsFor(r.language);
-  const out: Paragraph[] = [];
+  const out: Block[] = [];
   out.push(para(rtl, { style: 'ReleaseLine', pageBreakBefore: true, children: [textRun(r.embargo ? r.embargo.notice : l.forImmediateRelease)] }));
-  out.push(para(rtl, { style: 'Headline', children: [new Bookmark({ id: anchor, children: [textRun(r.headline || '—')] })] }));
+  out.push(para(rtl, { style: 'Headline', children: [new Bookmark({ id: anchor, children: [toDocx(textRun(r.headline || '—'))] })] }));
   if (r.subheadline) out.push(para(rtl, { style: 'Subheadline', children: [textRun(r.subheadline)] }));
   const lead = r.datelineText ? [textRun(`${r.datelineText} – `, { style: 'Dateline' })] : [];
   out.push(...richText(c, r.body, r.language, 1, lead));
@@ -244,7 +264,7 @@ function releaseParagraphs(c: Ctx, r: KitRelease, anchor: string): Paragraph[] {
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(', ');
     if (who) out.push(para(rtl, { style: 'QuoteSource', children: [textRun(`— ${who}`)] }));
   }
-  if (r.endMark) out.push(para(rtl, { style: 'EndMark', children: [new TextRun(r.endMark)] }));
+  if (r.endMark) out.push(para(rtl, { style: 'EndMark', children: [new PlainRun({ text: r.endMark })] }));
   if (r.notesToEditors) {
     out.push(para(rtl, { style: 'Heading3', children: [textRun(l.notesToEditors)] }));
     out.push(...textParagraphs(r.notesToEditors, r.language));
@@ -260,8 +280,8 @@ function releaseParagraphs(c: Ctx, r: KitRelease, anchor: string): Paragraph[] {
   return out;
 }
 
-function heading1(text: string, anchor: string, rtl: boolean): Paragraph {
-  return para(rtl, { style: 'Heading1', pageBreakBefore: true, children: [new Bookmark({ id: anchor, children: [textRun(text)] })] });
+function heading1(text: string, anchor: string, rtl: boolean): Block {
+  return para(rtl, { style: 'Heading1', pageBreakBefore: true, children: [new Bookmark({ id: anchor, children: [toDocx(textRun(text))] })] });
 }
 
 function styles(model: KitModel) {
@@ -316,7 +336,7 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
   const c: Ctx = { model, images, media: new Map(), listInstance: 0 };
   const l = labelsFor(model.language);
   const kitRtl = model.dir === 'rtl';
-  const body: (Paragraph | TableOfContents)[] = [];
+  const body: (Block | TableOfContents)[] = [];
 
   // Cover.
   if (model.logo && images.has(model.logo.id)) {
@@ -346,7 +366,7 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
   // Contents: a TOC field that `docx` fills in from the parts' headings (each entry linked to
   // its heading, with the page number worked out below), so the table is there in a reader
   // that never updates fields; Word and LibreOffice rebuild it from the same outline levels.
-  const content: Paragraph[] = [];
+  const content: Block[] = [];
   model.blocks.forEach((b, i) => {
     check();
     const anchor = `part_${i + 1}`;
@@ -375,7 +395,7 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
     }
   });
   if (model.blocks.length) {
-    body.push(para(kitRtl, { style: 'TOCHeading', pageBreakBefore: true, children: [textRun(l.contents, { bold: true, size: 32, color: hex((model.office?.colours ?? DEFAULT_COLOURS).primary) })] }));
+    body.push(para(kitRtl, { style: 'TOCHeading', pageBreakBefore: true, children: [new TextRun({ text: l.contents, bold: true, size: 32, color: hex((model.office?.colours ?? DEFAULT_COLOURS).primary), ...(hasRightToLeft(l.contents) ? { rightToLeft: true } : {}) })] }));
     body.push(
       new TableOfContents(l.contents, {
         hyperlink: true,
@@ -427,14 +447,14 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
           page: { size: { width: size.width, height: size.height }, margin: { top: 1247, bottom: 1134, left: MARGIN, right: MARGIN, header: 567, footer: 567 } },
         },
         headers: {
-          default: new Header({ children: [para(kitRtl, { style: model.embargo ? 'ReleaseLine' : 'HeaderText', children: [textRun(runningText)] })] }),
+          default: new Header({ children: [wordParagraph(kitRtl, { style: model.embargo ? 'ReleaseLine' : 'HeaderText', children: [textRun(runningText)] })] }),
           // An embargoed kit says so at the top of every page, the cover too.
-          first: new Header({ children: [model.embargo ? para(kitRtl, { style: 'ReleaseLine', children: [textRun(model.embargo.notice)] }) : new Paragraph({ children: [] })] }),
+          first: new Header({ children: [model.embargo ? wordParagraph(kitRtl, { style: 'ReleaseLine', children: [textRun(model.embargo.notice)] }) : new Paragraph({ children: [] })] }),
         },
         footers: {
           default: new Footer({
             children: [
-              para(kitRtl, {
+              wordParagraph(kitRtl, {
                 style: 'HeaderText',
                 tabStops: [{ type: TabStopType.RIGHT, position: size.width - 2 * MARGIN }],
                 children: [
@@ -445,7 +465,7 @@ export async function buildDocx(model: KitModel, images: Map<string, RenderedIma
             ],
           }),
           // The cover has no page number; an office's footer line is on it too.
-          first: new Footer({ children: [model.office?.footer ? para(kitRtl, { style: 'HeaderText', children: [textRun(model.office.footer)] }) : new Paragraph({ children: [] })] }),
+          first: new Footer({ children: [model.office?.footer ? wordParagraph(kitRtl, { style: 'HeaderText', children: [textRun(model.office.footer)] }) : new Paragraph({ children: [] })] }),
         },
         children: body,
       },

@@ -1,5 +1,6 @@
 import type { CompactResult } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
+import { jobStep } from '../../shared/library/job-steps';
 import type { JobHandle } from '../jobs';
 import type { DocStore } from '../store/docstore';
 
@@ -13,14 +14,14 @@ const SLICE = 2000;
  */
 export function compactLibrary(docs: DocStore, input: { id?: string | undefined }, job: JobHandle): CompactResult {
   if (input.id !== undefined) {
-    job.progress(0, 1, null);
+    job.progress(0, 1, jobStep('COMPACT_REMOVING'));
     const removed = docs.compact(input.id);
-    job.progress(1, 1, null);
+    job.progress(1, 1);
     return { removed };
   }
   const last = docs.lastDocRow();
   let removed = 0;
-  job.progress(0, last, null);
+  job.progress(0, last, jobStep('COMPACT_REMOVING'));
   for (let from = 1; from <= last; from += SLICE) {
     if (job.signal.aborted) {
       throw new DatelineError('CANCELLED', `Compaction stopped; ${removed} old version${removed === 1 ? ' was' : 's were'} already removed.`, {
@@ -29,7 +30,7 @@ export function compactLibrary(docs: DocStore, input: { id?: string | undefined 
     }
     const to = Math.min(last, from + SLICE - 1);
     removed += docs.compactRange(from, to);
-    job.progress(to, last, null);
+    job.progress(to, last);
   }
   return { removed };
 }

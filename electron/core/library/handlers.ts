@@ -1,7 +1,9 @@
 import type { LibraryInfo } from '../../shared/contract';
 import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
+import { DatelineError } from '../../shared/errors';
 import { LATEST_VERSION } from '../store/migrations/index';
+import { markNoticeSeen, pendingNotice } from '../store/notices';
 import { filesOnServer } from '../sync/files/on-server';
 import { backupLibrary, NO_JOB } from './backup';
 import { compactLibrary } from './compact';
@@ -10,6 +12,8 @@ import { restoreLibrary } from './restore';
 export const libraryHandlers: Pick<
   Handlers,
   | 'library.info'
+  | 'library.notice'
+  | 'library.noticeSeen'
   | 'library.check'
   | 'library.changes'
   | 'library.backup'
@@ -28,6 +32,14 @@ export const libraryHandlers: Pick<
       counts: ctx.library.docs.liveCounts(),
       attachmentLimitBytes: ctx.attachmentLimit,
     };
+  },
+  // Read from disk each time: another process (the CLI) may have told the person meanwhile.
+  'library.notice': (_input, ctx) => (ctx.library.readOnly ? null : pendingNotice(ctx.dir)),
+  'library.noticeSeen': (input, ctx) => {
+    if (ctx.library.readOnly) {
+      throw new DatelineError('LIBRARY_READ_ONLY', `The library in ${ctx.dir} is read-only here, so the notice cannot be marked as seen.`, { params: { path: ctx.dir } });
+    }
+    return { seen: markNoticeSeen(ctx.dir, input.id) };
   },
   'library.check': (_input, ctx, job) => {
     job?.progress(0, 1, jobStep('CHECK_RUNNING'));

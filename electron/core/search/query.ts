@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/search/contract';
 import { DOC_TYPES, type DocType } from '../../shared/documents';
 import { ftsQuery } from '../../shared/search/text';
+import { catchUpSearch } from './index-writer';
 
 const TITLE_SQL: Record<DocType, string> = {
   release: "SELECT headline AS title, language || coalesce(' · ' || release_date, '') AS detail FROM release_p WHERE doc_rowid = ?",
@@ -61,6 +62,7 @@ export interface SearchOptions {
 export function searchLibrary(db: Database.Database, query: string, opts: SearchOptions): (SearchHit & { score: number })[] {
   const match = ftsQuery(query);
   if (match === null) return [];
+  catchUpSearch(db);
   const s = statements(db);
   const types = opts.types && opts.types.length ? JSON.stringify(opts.types) : null;
   const rows = s.hits.all({ match, limit: opts.limit, offset: opts.offset ?? 0, types });

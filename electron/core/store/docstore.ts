@@ -4,7 +4,7 @@ import { DatelineError } from '../../shared/errors';
 import { DOC_SCHEMA_VERSION, DOC_TYPES, ID_PREFIX, isReservedName, schemaOf, STORE_FIELDS, type DocType } from '../../shared/documents';
 import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
-import { project } from './projections';
+import { project, type SearchIndexing } from './projections';
 import { prepared } from './statements';
 import { ConflictsInbox } from './conflicts';
 import { RemoteWriter } from './remote-write';
@@ -462,9 +462,10 @@ export class DocStore {
    * `at` is when the change happened; for revisions from elsewhere, the winner's own time.
    * `fresh`: the document was never projected (it arrived in this transaction), so there are
    * no rows to delete first; a delete from the contentless index would also make FTS5 flush
-   * its pending terms, once per document.
+   * its pending terms, once per document. `search`: 'later' queues the new winner's search
+   * entry (batches from elsewhere; see search/index-writer.ts).
    */
-  settle(row: DocKey, when?: string, fresh = false, known?: KnownTree): StoredDoc {
+  settle(row: DocKey, when?: string, fresh = false, known?: KnownTree, search: SearchIndexing = 'now'): StoredDoc {
     const leaves: LeafInfo[] = known?.leaves ?? this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
     const winner = pickWinner(leaves);
     const conflicted = isConflicted(leaves);
@@ -472,7 +473,7 @@ export class DocStore {
     const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
     const seq = this.bumpSeq(row.rowid, fresh);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
-    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh);
+    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh, search);
     return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
   }
 

@@ -4,10 +4,12 @@ import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { LibraryNotice } from '../../shared/library/notices';
 import type { LibraryProblem } from '../../shared/library/problems';
 import { DB_FILE, FULL_CHECK_AT_OPEN_BYTES, openDatabase, type OpenDbOptions } from './open';
 import { DocStore } from './docstore';
 import { LibraryReplication } from './replication';
+import { catchUpSearch } from '../search/index-writer';
 import type { ReplicationStore } from './replication-api';
 
 export interface LibraryOptions extends OpenDbOptions {
@@ -31,8 +33,8 @@ export class Library {
     private readonly nativeBinding: string | undefined,
     /** True when this process may only read the library (a read-only file, folder or disk). */
     readonly readOnly: boolean = false,
-    /** Said once: a damaged library was moved aside before this one was started. */
-    readonly notice: string | null = null,
+    /** A damaged library was moved aside before this open and the person was not told yet (read from disk at open). */
+    readonly notice: LibraryNotice | null = null,
   ) {
     this.docs = new DocStore(db, clock);
     this.lastDataVersion = this.dataVersion();
@@ -100,6 +102,12 @@ export class Library {
   close(): void {
     if (!this.db.open) return;
     if (!this.readOnly) {
+      try {
+        // When idle: what the last sync queued for the search index is indexed now.
+        catchUpSearch(this.db);
+      } catch {
+        // Caught up before the next search instead.
+      }
       try {
         this.db.pragma('optimize');
       } catch {

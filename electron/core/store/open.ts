@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
+import type { LibraryNotice } from '../../shared/library/notices';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+import { DAMAGED_DIR, MOVED_NOTE, pendingNotice } from './notices';
 
 /** "DTLN": marks a SQLite file as a Dateline library (PRAGMA application_id). */
 export const APPLICATION_ID = 0x44544c4e;
@@ -24,8 +26,8 @@ export interface OpenedDb {
   db: Database.Database;
   /** True when the library can only be read here (a read-only file, folder or disk). */
   readOnly: boolean;
-  /** Said once, on the first open after a damaged library was moved aside. */
-  notice: string | null;
+  /** A damaged library was moved aside before this open and the person was not told yet. */
+  notice: LibraryNotice | null;
   /** Where the pre-migration backup went, if a migration ran on an existing library. */
   migrationBackup: string | null;
   version: number;
@@ -67,7 +69,7 @@ function stamp(): string {
 export function moveAside(dir: string, why: string): never {
   // SQLite's check reports over several lines; the message is one.
   const reason = why.replace(/\s+/g, ' ').trim();
-  const dest = join(dir, 'damaged', stamp());
+  const dest = join(dir, DAMAGED_DIR, stamp());
   mkdirSync(dest, { recursive: true });
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     const from = join(dir, DB_FILE + suffix);
@@ -81,31 +83,6 @@ export function moveAside(dir: string, why: string): never {
       'Dateline will start a new, empty library there next time. Restore a backup with `dateline restore FILE`.',
     { params: { movedTo: dest, reason } },
   );
-}
-
-const MOVED_NOTE = 'why.json';
-const TOLD = 'told';
-
-/** The note of a library moved aside that no open has reported yet, marked as reported. */
-function unreportedMove(dir: string): string | null {
-  const damaged = join(dir, 'damaged');
-  if (!existsSync(damaged)) return null;
-  for (const name of readdirSync(damaged).sort().reverse()) {
-    const note = join(damaged, name, MOVED_NOTE);
-    if (!existsSync(note) || existsSync(join(damaged, name, TOLD))) continue;
-    let reason = 'unknown';
-    try {
-      reason = String((JSON.parse(readFileSync(note, 'utf8')) as { reason?: unknown }).reason ?? reason);
-    } catch {
-      // A note that cannot be read still means a library was moved aside.
-    }
-    writeFileSync(join(damaged, name, TOLD), '');
-    return (
-      `The library in ${dir} was damaged (${reason}) and was moved, untouched, to ${join(damaged, name)}; ` +
-      'this is a new, empty library. Restore a backup with `dateline restore FILE`.'
-    );
-  }
-  return null;
 }
 
 /** SQLite errors that say the file itself cannot be used (as opposed to busy, full or read-only). */
@@ -343,7 +320,7 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
     mkdirSync(dir, { recursive: true });
     removeStaleTemps(dir);
   }
-  const notice = readOnly ? null : unreportedMove(dir);
+  const notice = readOnly ? null : pendingNotice(dir);
 
   let exists = existsSync(path);
   if (exists && !readOnly && hasHotJournal(path)) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Page } from '../../shared/contract';
 import { ftsQuery } from '../../shared/search/text';
+import { catchUpSearch } from '../search/index-writer';
 import { decodeCursor, encodeCursor } from './repository';
 import { prepared } from './statements';
 
@@ -28,6 +29,7 @@ export function listPage<Row, Item>(db: Database.Database, spec: ListSpec<Row, I
   if (spec.query !== undefined && spec.query.trim() !== '') {
     const q = ftsQuery(spec.query);
     if (q === null) return { items: [], nextCursor: null, total: 0 };
+    catchUpSearch(db);
     where.push({ sql: 'p.doc_rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: [q] });
   }
   const filterSql = where.length ? where.map((w) => `(${w.sql})`).join(' AND ') : '1';

@@ -1,28 +1,14 @@
 import type Database from 'better-sqlite3';
-import { plainText, type RichText } from '../../shared/richtext';
-import { foldText, indexText } from '../../shared/search/text';
+import { foldText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
+import { clearSearchQueue, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
+import { arr, str, strs, type Body } from './body-values';
 
 /**
  * Projections: the relational rows and full-text entries the UI queries, derived from the
  * winning revision of each document and rewritten in the same transaction as the document.
  */
-
-type Body = Record<string, unknown>;
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
-
-function richPlain(v: unknown): string {
-  if (!v || typeof v !== 'object' || (v as { type?: unknown }).type !== 'doc') return '';
-  try {
-    return plainText(v as RichText);
-  } catch {
-    return '';
-  }
-}
 
 /** Lower-cased, accent-free e-mail or digits-only phone, for matching the same person. */
 export function contactKeys(body: Body): string[] {
@@ -42,8 +28,6 @@ export function contactKeys(body: Body): string[] {
 }
 
 interface Statements {
-  ftsDelete: Database.Statement;
-  ftsInsert: Database.Statement;
   release: Database.Statement;
   releaseTagsDelete: Database.Statement;
   releaseTag: Database.Statement;
@@ -79,8 +63,6 @@ function statements(db: Database.Database): Statements {
   let s = cache.get(db);
   if (s) return s;
   s = {
-    ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-    ftsInsert: db.prepare('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)'),
     release: upsert(db, 'release_p', [
       'doc_rowid',
       'headline',
@@ -116,18 +98,27 @@ function statements(db: Database.Database): Statements {
   return s;
 }
 
-function index(s: Statements, rowid: number, title: string, body: string): void {
-  s.ftsInsert.run(rowid, indexText(title), indexText(body));
-}
+/** When a new winner's search entry is written: in this transaction, or queued for catchUpSearch. */
+export type SearchIndexing = 'now' | 'later';
 
 /**
  * Rewrites the projections of one document. `body` is the winning revision's body, or null
  * when the winner is a tombstone (the document then leaves every list and the index).
- * `isNew` skips the deletes for a document that has never been projected.
+ * `isNew` skips the deletes for a document that has never been projected. `search`: a batch
+ * from elsewhere queues the search entry (see search/index-writer.ts); the rows here are
+ * always written at once.
  */
-export function project(db: Database.Database, type: string, rowid: number, body: Body | null, updatedAt: string, isNew = false): void {
+export function project(
+  db: Database.Database,
+  type: string,
+  rowid: number,
+  body: Body | null,
+  updatedAt: string,
+  isNew = false,
+  search: SearchIndexing = 'now',
+): void {
   const s = statements(db);
-  if (!isNew) s.ftsDelete.run(rowid);
+  if (!isNew) unindexDocument(db, rowid);
   const known = type in s.deleteFrom;
   if (body === null || !known) {
     if (known && !isNew) s.deleteFrom[type as DocType].run(rowid);
@@ -156,17 +147,6 @@ export function project(db: Database.Database, type: string, rowid: number, body
       );
       if (!isNew) s.releaseTagsDelete.run(rowid);
       for (const t of strs(body.tags)) s.releaseTag.run(rowid, t);
-      const quotes = arr(body.quotes)
-        .map((q) => `${str((q as Body | null)?.speaker) ?? ''} ${str((q as Body | null)?.text) ?? ''}`)
-        .join('\n');
-      index(
-        s,
-        rowid,
-        `${headline}\n${str(body.subheadline) ?? ''}`,
-        [str(body.datelinePlace), richPlain(body.body), quotes, str(body.notesToEditors), strs(body.tags).join(' ')]
-          .filter(Boolean)
-          .join('\n'),
-      );
       break;
     }
     case 'contact': {
@@ -174,20 +154,11 @@ export function project(db: Database.Database, type: string, rowid: number, body
       s.contact.run(rowid, str(body.kind) ?? 'journalist', name, foldText(name), str(body.organisation), str(body.outlet), str(body.office), updatedAt);
       if (!isNew) s.contactKeysDelete.run(rowid);
       for (const k of contactKeys(body)) s.contactKey.run(rowid, k);
-      const emails = arr(body.emails).map((e) => str((e as Body | null)?.address) ?? '');
-      const phones = arr(body.phones).map((p) => str((p as Body | null)?.number) ?? '');
-      index(
-        s,
-        rowid,
-        name,
-        [str(body.role), str(body.organisation), ...emails, ...phones, ...strs(body.beats), str(body.notes)].filter(Boolean).join('\n'),
-      );
       break;
     }
     case 'outlet': {
       const name = str(body.name) ?? '';
       s.outlet.run(rowid, name, foldText(name), str(body.kind) ?? 'other', updatedAt);
-      index(s, rowid, name, [str(body.website), str(body.notes)].filter(Boolean).join('\n'));
       break;
     }
     case 'attachment': {
@@ -195,26 +166,22 @@ export function project(db: Database.Database, type: string, rowid: number, body
       s.attachment.run(rowid, str(body.sha256) ?? '', name, str(body.mediaType) ?? 'application/octet-stream', Number(body.size) || 0, updatedAt);
       if (!isNew) s.attachmentLinksDelete.run(rowid);
       for (const r of strs(body.releases)) s.attachmentLink.run(rowid, r);
-      index(s, rowid, name, [str(body.caption), str(body.credit), str(body.altText)].filter(Boolean).join('\n'));
       break;
     }
     case 'kit': {
       const title = str(body.title) ?? '';
       const items = arr(body.items);
       s.kit.run(rowid, title, str(body.language) ?? 'en', items.length, updatedAt);
-      const sections = items
-        .map((i) => (i as Body | null)?.kind === 'section' ? `${str((i as Body).title) ?? ''} ${richPlain((i as Body).body)}` : '')
-        .join('\n');
-      index(s, rowid, title, sections);
       break;
     }
     case 'office': {
       const name = str(body.name) ?? '';
       s.office.run(rowid, name, updatedAt);
-      index(s, rowid, name, '');
       break;
     }
   }
+  if (search === 'now') indexDocument(db, rowid, type, body, isNew);
+  else queueForSearch(db, rowid, type, body);
 }
 
 const REBUILD_BATCH = 1000;
@@ -229,6 +196,7 @@ export function rebuildProjections(db: Database.Database): number {
     ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
     INSERT INTO search_fts(search_fts) VALUES ('delete-all');
   `);
+  clearSearchQueue(db);
   const page = db.prepare<[number, number], { rowid: number; type: string; deleted: number; updated_at: string; body: string | null }>(
     `SELECT d.rowid, d.type, d.deleted, d.updated_at, r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
      WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?`,

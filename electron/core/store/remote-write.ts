@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { checkKnownFields, DOC_SCHEMA_VERSION, DOC_TYPES, DocIdSchema, isReservedName, REV_PATTERN, schemaOf, type DocType } from '../../shared/documents';
+import { invalidInput } from '../../shared/errors';
 import type { Body, DocKey, DocStore } from './docstore';
 import type { BulkWriteResult, RemoteRevision } from './replication-api';
 import { revPos, type LeafInfo } from './revisions';
@@ -52,14 +53,12 @@ const describe = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 200
  */
 export function checkRemote(doc: unknown): Checked | { reason: string } {
   const env = Envelope.safeParse(doc);
-  if (!env.success) {
-    const issue = env.error.issues[0]!;
-    return { reason: `${issue.path.join('.') || 'document'}: ${issue.message}` };
-  }
+  // The contract's own wording of a zod failure ("_rev: is required"), as every input gets it.
+  if (!env.success) return { reason: invalidInput(env.error).message };
   const { _id: id, _rev: rev, _revisions: revs } = env.data;
   if (id.startsWith('_')) return { reason: `"${id}" is one of CouchDB's own documents, not a library document` };
   const idCheck = DocIdSchema.safeParse(id);
-  if (!idCheck.success) return { reason: `_id: ${idCheck.error.issues[0]!.message}` };
+  if (!idCheck.success) return { reason: invalidInput(idCheck.error, { prefix: ['_id'] }).message };
   if (revs.start !== revPos(rev) || revs.ids[0] !== rev.slice(rev.indexOf('-') + 1)) {
     return { reason: `_revisions: the path does not end at ${rev}` };
   }
@@ -99,7 +98,8 @@ interface FreshRev {
  * The write path for revisions made elsewhere (`new_edits: false`). It runs inside the
  * caller's transaction: each revision goes in with its unknown ancestors (without bodies),
  * a stemmed root is accepted as a root, each document's winner is settled once per batch, and
- * a replayed revision changes nothing, not even the changes feed.
+ * a replayed revision changes nothing, not even the changes feed. New winners' search entries
+ * are queued in the same transaction and caught up before any search answers.
  */
 export class RemoteWriter {
   private readonly s;
@@ -163,7 +163,7 @@ export class RemoteWriter {
       result.written++;
     }
     if (bodies.size === 0) return;
-    this.docs.settle(key, undefined, false, { bodyOf: (rev) => bodies.get(rev) });
+    this.docs.settle(key, undefined, false, { bodyOf: (rev) => bodies.get(rev) }, 'later');
     this.docs.reconcile(key);
   }
 
@@ -211,7 +211,7 @@ export class RemoteWriter {
       if (r.body === null) this.s.insertRev.run(key.rowid, rev, revPos(rev), r.parent, 0, 0, null, '', '');
       else this.insertBody(key.rowid, rev, r.parent, r.deleted, r.leaf, r.body, now);
     }
-    this.docs.settle(key, undefined, true, { leaves, bodyOf: (rev) => tree.get(rev)?.body ?? undefined });
+    this.docs.settle(key, undefined, true, { leaves, bodyOf: (rev) => tree.get(rev)?.body ?? undefined }, 'later');
     // One branch: no case can be open or arise for a document that arrived just now.
     if (leaves.length > 1) this.docs.reconcile(key);
   }

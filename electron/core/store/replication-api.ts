@@ -29,6 +29,17 @@ export interface ChangeRow {
   deleted?: boolean;
 }
 
+/**
+ * A revision as the JSON text CouchDB's `_bulk_docs` takes (body, `_id`, `_rev`, `_revisions`,
+ * `_deleted`): what a push sends, made from the stored body text without parsing it.
+ */
+export interface RevisionJson {
+  id: string;
+  rev: string;
+  /** UTF-8. */
+  json: Buffer;
+}
+
 /** Answer for one requested revision of `open_revs` / `_bulk_get`. */
 export type OpenRevResult = { ok: RemoteRevision } | { missing: string };
 
@@ -75,6 +86,11 @@ export interface ReplicationStore {
   changes(since: number, limit: number): { results: ChangeRow[]; lastSeq: number };
   /** Revisions with their paths; `'all'` means every leaf; `latest` follows each to its leaf. */
   openRevs(id: string, revs: readonly string[] | 'all', options?: { latest?: boolean }): OpenRevResult[];
+  /**
+   * As `openRevs` with `latest` for many documents in one read, answered as JSON text: revisions
+   * without a body here (stemmed ancestors) and revisions this library lacks are left out.
+   */
+  openRevsJson(requests: readonly { id: string; revs: readonly string[] }[]): RevisionJson[];
   getLocal(id: string): LocalDoc | null;
   /** Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. */
   putLocal(doc: LocalDocInput): LocalDoc;

@@ -9,6 +9,7 @@ import type {
   LocalDocInput,
   OpenRevResult,
   RemoteRevision,
+  RevisionJson,
   ReplicationStore,
   RevsDiffRequest,
   RevsDiffResult,
@@ -40,6 +41,10 @@ export class LibraryReplication implements ReplicationStore {
       has: db.prepare<[number, string], number>('SELECT 1 FROM revs WHERE doc_rowid = ? AND rev = ?').pluck(),
       leaves: db.prepare<[number], { rev: string; pos: number }>('SELECT rev, pos FROM revs WHERE doc_rowid = ? AND leaf = 1'),
       rev: db.prepare<[number, string], RevRow>('SELECT rev, deleted, body FROM revs WHERE doc_rowid = ? AND rev = ?'),
+      // The body as bytes: it goes on the wire as it is, so it is never decoded into a string.
+      revBytes: db.prepare<[number, string], { rev: string; deleted: number; body: Buffer | null; parent: string | null; leaf: number }>(
+        'SELECT rev, deleted, CAST(body AS BLOB) AS body, parent, leaf FROM revs WHERE doc_rowid = ? AND rev = ?',
+      ),
       leafRows: db.prepare<[number], RevRow>('SELECT rev, deleted, body FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev'),
       // The path from a revision back to its root, newest first (CouchDB keeps at most 1000).
       path: db.prepare<[{ rowid: number; rev: string; max: number }], string>(
@@ -97,8 +102,24 @@ export class LibraryReplication implements ReplicationStore {
     return out;
   }
 
+  /**
+   * Durability per kind of write. A pulled batch comes with its checkpoint, committed in the same
+   * transaction, so it can always be fetched again: it commits with synchronous=NORMAL (WAL, no
+   * fsync at commit; the next FULL commit or checkpoint syncs it), and a power cut loses only
+   * whole trailing batches together with their checkpoint, which the next pull fetches again
+   * (LevelDB gives PouchDB the same). Everything else stays FULL: a batch without a checkpoint
+   * (a sync file, a merge made here) and every local edit. The fsync was a third of a pulled batch.
+   */
   bulkInsertRemote(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): BulkWriteResult {
-    return this.bulk(docs, checkpoint);
+    // SQLite refuses to change it inside a transaction: a caller's transaction keeps its own.
+    if (!checkpoint || this.db.inTransaction) return this.bulk(docs, checkpoint);
+    // Not a statement prepared once: SQLite applies this pragma when it compiles it.
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.bulk(docs, checkpoint);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   changes(since: number, limit: number): { results: ChangeRow[]; lastSeq: number } {
@@ -134,6 +155,31 @@ export class LibraryReplication implements ReplicationStore {
           if (seen.has(r.rev)) continue;
           seen.add(r.rev);
           out.push(this.revision(id, rowid!, r));
+        }
+      }
+      return out;
+    })();
+  }
+
+  openRevsJson(requests: readonly { id: string; revs: readonly string[] }[]): RevisionJson[] {
+    return this.db.transaction(() => {
+      const out: RevisionJson[] = [];
+      for (const { id, revs } of requests) {
+        const rowid = this.s.rowid.get(id);
+        if (rowid === undefined) continue;
+        const seen = new Set<string>();
+        for (const asked of revs) {
+          const row = this.s.revBytes.get(rowid, asked);
+          if (!row) continue;
+          // A leaf is its own latest (the usual case: the feed lists leaves); otherwise follow it to its leaves.
+          const rows = row.leaf === 1 ? [row] : this.s.leavesFrom.all({ rowid, rev: asked }).map((r) => this.s.revBytes.get(rowid, r)!);
+          for (const r of rows) {
+            if (seen.has(r.rev) || (r.body === null && r.deleted === 0)) continue;
+            seen.add(r.rev);
+            // A first revision is its own path: no walk needed.
+            const path = r.parent === null ? [r.rev] : this.s.path.all({ rowid, rev: r.rev, max: MAX_PATH });
+            out.push({ id, rev: r.rev, json: revisionJson(id, r, path) });
+          }
         }
       }
       return out;
@@ -181,6 +227,22 @@ export class LibraryReplication implements ReplicationStore {
     this.s.putLocal.run(doc._id, rev, JSON.stringify(body));
     return { ...body, _id: doc._id, _rev: `0-${rev}` };
   }
+}
+
+/**
+ * The wire JSON of a stored revision: its `_` fields, then the stored body text as it is (a JSON
+ * object whose fields never start with `_`), so nothing is parsed or serialised twice.
+ */
+function revisionJson(id: string, r: { rev: string; deleted: number; body: Buffer | null }, path: readonly string[]): Buffer {
+  const ids = path.map((p) => p.slice(p.indexOf('-') + 1));
+  const head = `{"_id":${JSON.stringify(id)},"_rev":${JSON.stringify(r.rev)},"_revisions":{"start":${revPos(r.rev)},"ids":${JSON.stringify(ids)}}${r.deleted === 1 ? ',"_deleted":true' : ''}`;
+  // A stored body is the text of a JSON object: '{}' or '{' fields '}'; its fields follow ours after a comma.
+  if (!r.body || r.body.length <= 2) return Buffer.from(`${head}}`, 'utf8');
+  const out = Buffer.allocUnsafe(Buffer.byteLength(head, 'utf8') + r.body.length);
+  const at = out.write(head, 0, 'utf8');
+  out[at] = 0x2c; // ','
+  r.body.copy(out, at + 1, 1);
+  return out;
 }
 
 function posOf(rev: string): number {

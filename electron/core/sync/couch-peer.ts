@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import type { LocalDoc, LocalDocInput, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
+import { issueMessage } from '../../shared/errors';
+import type { LocalDoc, LocalDocInput, RemoteRevision, RevisionJson, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
+import { HttpFailure, httpExchange } from './http';
 import type { Denied, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
 
 /**
@@ -25,7 +27,6 @@ export interface CouchPeerOptions {
   batchCount?: number;
   /** Most bytes per `_bulk_docs` request; halved for the rest of the session when the server answers 413. */
   batchBytes?: number;
-  fetch?: typeof fetch;
   clock?: () => number;
 }
 
@@ -52,7 +53,6 @@ export class CouchPeer implements Peer {
   private readonly timeoutMs: number;
   private readonly batchCount: number;
   private batchBytes: number;
-  private readonly doFetch: typeof fetch;
   private readonly clock: () => number;
   /** Learnt from the first `_bulk_get`: older servers answer it with 404 or 405. */
   private bulkGet: boolean | null = null;
@@ -84,7 +84,6 @@ export class CouchPeer implements Peer {
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.batchCount = opts.batchCount ?? 100;
     this.batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
-    this.doFetch = opts.fetch ?? fetch;
     this.clock = opts.clock ?? Date.now;
   }
 
@@ -153,37 +152,52 @@ export class CouchPeer implements Peer {
     return parse(OpenRevsReply, r.body, 'open_revs').flatMap((d) => (d.ok ? [d.ok as RemoteRevision] : []));
   }
 
-  async writeRevs(docs: readonly RemoteRevision[]): Promise<WriteOutcome & { checkpoint: null }> {
+  writeRevs(docs: readonly RemoteRevision[]): Promise<WriteOutcome & { checkpoint: null }> {
+    return this.writeRevsJson(docs.map((d) => ({ id: d._id, rev: d._rev, json: Buffer.from(JSON.stringify(d), 'utf8') })));
+  }
+
+  /** As writeRevs, for revisions already serialised (each is sent as it is, never parsed again). */
+  async writeRevsJson(docs: readonly RevisionJson[]): Promise<WriteOutcome & { checkpoint: null }> {
     const outcome: WriteOutcome = { written: 0, denied: [] };
-    let batch: RemoteRevision[] = [];
+    let batch: Sized[] = [];
     let bytes = 0;
     for (const doc of docs) {
-      const size = Buffer.byteLength(JSON.stringify(doc), 'utf8') + 1;
+      const size = doc.json.byteLength + 1;
       if (batch.length > 0 && (batch.length >= this.batchCount || bytes + size > this.batchBytes)) {
-        await this.bulkDocs(batch, outcome);
+        await this.bulkDocs(batch, bytes, outcome);
         batch = [];
         bytes = 0;
       }
-      batch.push(doc);
+      batch.push({ ...doc, size });
       bytes += size;
     }
-    if (batch.length > 0) await this.bulkDocs(batch, outcome);
+    if (batch.length > 0) await this.bulkDocs(batch, bytes, outcome);
     return { ...outcome, checkpoint: null };
   }
 
   /** One `_bulk_docs`; on 413 the batch is halved (and so is every later one) until it fits. */
-  private async bulkDocs(batch: readonly RemoteRevision[], outcome: WriteOutcome): Promise<void> {
-    const r = await this.send('POST', '/_bulk_docs', { docs: batch, new_edits: false }, [201, 202, 413]);
+  private async bulkDocs(batch: readonly Sized[], bytes: number, outcome: WriteOutcome): Promise<void> {
+    // The body is put together from the revisions' JSON: one buffer, its size known beforehand.
+    const body = Buffer.allocUnsafe(BULK_HEAD.length + bytes + BULK_TAIL.length - 1);
+    let at = body.write(BULK_HEAD, 0, 'latin1');
+    batch.forEach((d, i) => {
+      if (i > 0) body[at++] = 0x2c; // ','
+      at += d.json.copy(body, at);
+    });
+    body.write(BULK_TAIL, at, 'latin1');
+    const r = await this.sendJson('POST', '/_bulk_docs', body, [201, 202, 413]);
     if (r.status === 413) {
       if (batch.length === 1) {
         const d = batch[0]!;
-        outcome.denied.push({ id: d._id, rev: d._rev, reason: 'too large for the server' });
+        outcome.denied.push({ id: d.id, rev: d.rev, reason: 'too large for the server' });
         return;
       }
       const half = Math.ceil(batch.length / 2);
       this.batchBytes = Math.max(1024, Math.floor(this.batchBytes / 2));
-      await this.bulkDocs(batch.slice(0, half), outcome);
-      await this.bulkDocs(batch.slice(half), outcome);
+      const first = batch.slice(0, half);
+      const second = batch.slice(half);
+      await this.bulkDocs(first, sizeOf(first), outcome);
+      await this.bulkDocs(second, sizeOf(second), outcome);
       return;
     }
     const refused = new Map<string, Denied>();
@@ -191,8 +205,8 @@ export class CouchPeer implements Peer {
       if (item.error && item.id) refused.set(item.id, { id: item.id, rev: item.rev ?? '', reason: `${item.error}${item.reason ? `: ${item.reason}` : ''}` });
     }
     for (const d of batch) {
-      const denied = refused.get(d._id);
-      if (denied) outcome.denied.push({ ...denied, rev: denied.rev || d._rev });
+      const denied = refused.get(d.id);
+      if (denied) outcome.denied.push({ ...denied, rev: denied.rev || d.rev });
       else outcome.written++;
     }
   }
@@ -216,6 +230,11 @@ export class CouchPeer implements Peer {
   }
 
   private send(method: string, path: string, body?: unknown, accept: readonly number[] = [200]): Promise<Reply> {
+    return this.sendJson(method, path, body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8'), accept);
+  }
+
+  /** A JSON request (its body already serialised), answered in JSON; retried as every other request. */
+  private sendJson(method: string, path: string, body: Buffer | undefined, accept: readonly number[]): Promise<Reply> {
     return withRetry(() => this.once(method, path, body, accept), isRetryable, this.retry);
   }
 
@@ -225,12 +244,13 @@ export class CouchPeer implements Peer {
    * slow link needs longer than a page of changes.
    */
   sendBytes(method: string, path: string, payload: Payload | undefined, accept: readonly number[], timeoutMs?: number): Promise<RawReply> {
-    return withRetry(() => this.exchange(method, path, payload, accept, timeoutMs ?? this.timeoutMs), isRetryable, this.retry);
+    const body = payload && { data: typeof payload.data === 'string' ? Buffer.from(payload.data, 'utf8') : Buffer.from(payload.data.buffer, payload.data.byteOffset, payload.data.byteLength), type: payload.type };
+    return withRetry(() => this.exchange(method, path, body, accept, timeoutMs ?? this.timeoutMs), isRetryable, this.retry);
   }
 
   /** A JSON request, answered in JSON. */
-  private async once(method: string, path: string, body: unknown, accept: readonly number[]): Promise<Reply> {
-    const payload = body === undefined ? undefined : { data: JSON.stringify(body), type: 'application/json' };
+  private async once(method: string, path: string, body: Buffer | undefined, accept: readonly number[]): Promise<Reply> {
+    const payload = body === undefined ? undefined : { data: body, type: 'application/json' };
     const { status, bytes } = await this.exchange(method, path, payload, accept, this.timeoutMs);
     let json: unknown = undefined;
     if (bytes.byteLength > 0) {
@@ -244,27 +264,20 @@ export class CouchPeer implements Peer {
   }
 
   /** One HTTP exchange: counts the bytes, reads the server's clock, and turns a refusal into a SyncError. */
-  private async exchange(method: string, path: string, payload: Payload | undefined, accept: readonly number[], timeoutMs: number): Promise<RawReply> {
+  private async exchange(method: string, path: string, payload: { data: Buffer; type: string } | undefined, accept: readonly number[], timeoutMs: number): Promise<RawReply> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.auth) headers.Authorization = this.auth;
     if (payload) headers['Content-Type'] = payload.type;
     const where = `${this.base}${path.split('?')[0]}`;
     this.stats.requests++;
-    let status: number;
-    let bytes: Buffer;
-    let date: string | null;
+    if (payload) this.stats.bytesSent += payload.data.byteLength;
+    let answer;
     try {
-      if (payload) this.stats.bytesSent += typeof payload.data === 'string' ? Buffer.byteLength(payload.data, 'utf8') : payload.data.byteLength;
-      const data = payload?.data;
-      // A view of the same memory, typed as fetch wants it (no copy of a 1 MiB chunk).
-      const body = data === undefined || typeof data === 'string' ? data : new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
-      const res = await this.doFetch(`${this.base}${path}`, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-      status = res.status;
-      date = res.headers.get('date');
-      bytes = Buffer.from(await res.arrayBuffer());
+      answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs);
     } catch (e) {
       throw new SyncError('network', `The connection to ${this.base} failed (${describe(e)}).`);
     }
+    const { status, bytes, date } = answer;
     this.stats.bytesReceived += bytes.byteLength;
     if (date) {
       const server = Date.parse(date);
@@ -304,18 +317,27 @@ function localPath(id: string): string {
   return `_local/${encodeURIComponent(name)}`;
 }
 
+/** A revision to send with its size in bytes (plus one for the comma between two). */
+interface Sized extends RevisionJson {
+  size: number;
+}
+
+const BULK_HEAD = '{"new_edits":false,"docs":[';
+const BULK_TAIL = ']}';
+
+const sizeOf = (batch: readonly Sized[]) => batch.reduce((n, d) => n + d.size, 0);
+
+/** zod stays on everything the server sends: a proxy or captive portal in between can answer anything. */
 function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new SyncError('protocol', `The server's ${what} answer is not what CouchDB sends (${issue.path.join('.') || 'answer'}: ${issue.message}).`);
+    throw new SyncError('protocol', `The server's ${what} answer is not what CouchDB sends (${issue.path.join('.') || 'answer'}: ${issueMessage(issue)}).`);
   }
   return r.data;
 }
 
 function describe(e: unknown): string {
-  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  if (e instanceof Error && e.name === 'TimeoutError') return 'no answer in time';
+  if (e instanceof HttpFailure) return e.code === 'ETIMEDOUT' ? 'no answer in time' : e.code;
   return e instanceof Error ? e.message : String(e);
 }

@@ -34,6 +34,7 @@ export function changedOffice(store: ReplicationStore, id: string, winner: strin
  */
 export class OfficePeer implements Peer {
   readonly identity: string;
+  readonly getRevsJson?: Peer['getRevsJson'];
 
   constructor(
     private readonly inner: Peer,
@@ -42,6 +43,8 @@ export class OfficePeer implements Peer {
     private readonly home: string,
   ) {
     this.identity = `${inner.identity}#office=${office}${office === home ? '#home' : ''}`;
+    const json = inner.getRevsJson?.bind(inner);
+    if (json) this.getRevsJson = json;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ChangeRow, LocalDoc, LocalDocInput, RemoteRevision, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
+import type { ChangeRow, LocalDoc, LocalDocInput, RemoteRevision, RevisionJson, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
 
 /**
  * One side of a replication, as the replicator sees it: a CouchDB-protocol server over HTTP
@@ -36,7 +36,6 @@ export interface WriteOutcome {
   denied: Denied[];
 }
 
-
 export interface Peer {
   /** Names this peer in the replication id: never a password, never a version number. */
   readonly identity: string;
@@ -51,6 +50,12 @@ export interface Peer {
    * and the replicator writes it next.
    */
   writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): Promise<WriteOutcome & { checkpoint: LocalDoc | null }>;
+  /**
+   * The fast path of a push, taken when the source has the first and the target the second: the
+   * revisions travel as the JSON text the library stores, never parsed and serialised again.
+   */
+  getRevsJson?(requests: readonly RevRequest[]): Promise<RevisionJson[]>;
+  writeRevsJson?(docs: readonly RevisionJson[]): Promise<WriteOutcome & { checkpoint: null }>;
   getLocal(id: string): Promise<LocalDoc | null>;
   /** Without `_rev`, replaces whatever is there; with a stale one, fails. */
   putLocal(doc: LocalDocInput): Promise<LocalDoc>;

@@ -1,4 +1,4 @@
-import type { LocalDoc, LocalDocInput, RemoteRevision, ReplicationStore, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
+import type { LocalDoc, LocalDocInput, RemoteRevision, ReplicationStore, RevisionJson, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
 import type { Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
 
 /**
@@ -31,6 +31,10 @@ export class StorePeer implements Peer {
       }
     }
     return Promise.resolve(out);
+  }
+
+  getRevsJson(requests: readonly RevRequest[]): Promise<RevisionJson[]> {
+    return Promise.resolve(this.store.openRevsJson(requests));
   }
 
   writeRevs(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): Promise<WriteOutcome & { checkpoint: LocalDoc | null }> {

@@ -3,7 +3,7 @@ import { ColumnMappingSchema, type ColumnMapping, type HeaderSet } from './colum
 import { DocIdSchema } from '../documents';
 import { ContactFilterShape } from './filter';
 import type { RowNoteRef } from './row-notes';
-import { localPath, method } from '../methods';
+import { jobMethod, localPath, method } from '../methods';
 
 /**
  * Contract methods for media contacts in bulk: import from CSV and vCard, export to CSV and
@@ -11,7 +11,8 @@ import { localPath, method } from '../methods';
  *
  * An import is read twice on purpose: without `commit` it stores nothing and reports what
  * would be created, merged and refused (the preview the person confirms, or `--dry-run`);
- * with `commit` the same reading is stored in one transaction, all of it or nothing.
+ * with `commit` the same reading is stored in one transaction, all of it or nothing. Both
+ * run as jobs: progress as the file is read, and a cancel that stores nothing.
  */
 
 /** Largest upload (web mode sends the file's bytes); a file on this computer is read as a stream. */
@@ -33,6 +34,12 @@ const importOptions = {
   encoding: TextEncodingSchema.optional(),
   /** Header (as written in the file) to field; needed when the headers are not a known export's. */
   mapping: ColumnMappingSchema.optional(),
+  /**
+   * The office the contacts belong to: they get it, and a phone written without its country
+   * code is put in E.164 from its country. Without it, the library's office when it has only
+   * one gives the country (and the contacts stay without an office).
+   */
+  office: DocIdSchema.optional(),
   /** The person's choice for a row (by its row number), where it differs from the suggestion. */
   decisions: z.record(z.string().regex(/^\d+$/, 'a decision is keyed by row number'), z.enum(IMPORT_DECISIONS)).optional(),
   /** Store it (one transaction); without it nothing is stored. */
@@ -121,8 +128,8 @@ export interface ContactExportText {
 }
 
 export const CONTACT_BULK_API = {
-  'contact.import': method<ContactImportReport>()(ContactImportInput),
-  'contact.importFile': method<ContactImportReport>()(ContactImportFileInput, { access: 'local' }),
+  'contact.import': jobMethod<ContactImportReport>()(ContactImportInput),
+  'contact.importFile': jobMethod<ContactImportReport>()(ContactImportFileInput, { access: 'local' }),
   'contact.export': method<ContactExportText>()(ContactExportInput),
   'contact.exportFile': method<{ path: string; count: number; bytes: number }>()(ContactExportFileInput, { access: 'local' }),
 } as const;

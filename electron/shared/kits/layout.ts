@@ -174,11 +174,19 @@ function dateLocale(language: string): string {
   return language === 'en' ? 'en-GB' : language;
 }
 
+/** One formatter per language: making an Intl.DateTimeFormat costs far more than using it, and a kit writes a date per release. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A calendar date (YYYY-MM-DD) as people write it in `language`, e.g. "30 November 2026". */
 export function formatDate(isoDate: string, language: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d, 12));
-  return new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(date);
 }
 
 /** Cities of time-zone names whose English spelling has accents the zone database leaves out. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocIdSchema, RevSchema, type DocType } from '../documents';
 import { BaseRev, Empty, jobMethod, Limit, localPath, method, type Created } from '../methods';
 import type { JobStep } from './job-steps';
+import { NoticeIdSchema, type LibraryNotice } from './notices';
 import type { LibraryProblem } from './problems';
 
 /**
@@ -77,6 +78,10 @@ export interface CompactResult {
 
 export const LIBRARY_API = {
   'library.info': method<LibraryInfo>()(Empty),
+  /** What the person has not been told yet about this library (a damaged one moved aside), or null. */
+  'library.notice': method<LibraryNotice | null>()(Empty),
+  /** Records that the person saw the notice, so no later start shows it again. */
+  'library.noticeSeen': method<{ seen: boolean }>()(z.object({ id: NoticeIdSchema }).strict()),
   /** Problems found, and apart from them (not damage) the attachment files the server holds that are not downloaded here yet. */
   'library.check': jobMethod<{ problems: LibraryProblem[]; notDownloaded: { files: number; bytes: number } }>()(Empty),
   'library.changes': method<{ lastSeq: number; changes: { seq: number; id: string; rev: string; deleted: boolean }[] }>()(

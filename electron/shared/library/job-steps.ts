@@ -23,6 +23,8 @@ interface StepParams {
   KIT_PDF: Record<string, never>;
   KIT_ZIP: Record<string, never>;
   KIT_LITE: Record<string, never>;
+  CONTACTS_READING: { count: number };
+  COMPACT_REMOVING: Record<string, never>;
 }
 
 export type JobStepCode = keyof StepParams;
@@ -49,6 +51,8 @@ const ENGLISH: { [C in JobStepCode]: (p: StepParams[C]) => string } = {
   KIT_PDF: () => 'Printing the PDF',
   KIT_ZIP: () => 'Writing the ZIP bundle',
   KIT_LITE: () => 'Printing kit-lite',
+  CONTACTS_READING: (p) => `Reading contacts (${p.count === 1 ? '1 row' : `${p.count} rows`})`,
+  COMPACT_REMOVING: () => 'Removing old versions',
 };
 
 export const JOB_STEP_CODES = Object.keys(ENGLISH) as JobStepCode[];

@@ -1,0 +1,65 @@
+import { plainText, type RichText } from '../../shared/richtext';
+import { indexText } from '../../shared/search/text';
+import { arr, str, strs, type Body } from '../store/body-values';
+
+/** What the full-text index holds for one document: folded title and body text. */
+export interface SearchEntry {
+  title: string;
+  body: string;
+}
+
+function richPlain(v: unknown): string {
+  if (!v || typeof v !== 'object' || (v as { type?: unknown }).type !== 'doc') return '';
+  try {
+    return plainText(v as RichText);
+  } catch {
+    return '';
+  }
+}
+
+const lines = (parts: readonly (string | null)[]): string => parts.filter(Boolean).join('\n');
+
+function rawEntry(type: string, body: Body): { title: string; body: string } | null {
+  switch (type) {
+    case 'release': {
+      const quotes = arr(body.quotes)
+        .map((q) => `${str((q as Body | null)?.speaker) ?? ''} ${str((q as Body | null)?.text) ?? ''}`)
+        .join('\n');
+      return {
+        title: `${str(body.headline) ?? ''}\n${str(body.subheadline) ?? ''}`,
+        body: lines([str(body.datelinePlace), richPlain(body.body), quotes, str(body.notesToEditors), strs(body.tags).join(' ')]),
+      };
+    }
+    case 'contact': {
+      const emails = arr(body.emails).map((e) => str((e as Body | null)?.address) ?? '');
+      const phones = arr(body.phones).map((p) => str((p as Body | null)?.number) ?? '');
+      return {
+        title: str(body.name) ?? '',
+        body: lines([str(body.role), str(body.organisation), ...emails, ...phones, ...strs(body.beats), str(body.notes)]),
+      };
+    }
+    case 'outlet':
+      return { title: str(body.name) ?? '', body: lines([str(body.website), str(body.notes)]) };
+    case 'attachment':
+      return { title: str(body.originalName) ?? '', body: lines([str(body.caption), str(body.credit), str(body.altText)]) };
+    case 'kit': {
+      const sections = arr(body.items)
+        .map((i) => ((i as Body | null)?.kind === 'section' ? `${str((i as Body).title) ?? ''} ${richPlain((i as Body).body)}` : ''))
+        .join('\n');
+      return { title: str(body.title) ?? '', body: sections };
+    }
+    case 'office':
+      return { title: str(body.name) ?? '', body: '' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The index entry of a live document's winning body, or null for a type the index does not
+ * hold. The same text whether it is indexed in the document's own transaction or caught up later.
+ */
+export function searchEntry(type: string, body: Body): SearchEntry | null {
+  const e = rawEntry(type, body);
+  return e === null ? null : { title: indexText(e.title), body: indexText(e.body) };
+}

@@ -1,0 +1,136 @@
+import type Database from 'better-sqlite3';
+import { DatelineError } from '../../shared/errors';
+import type { Body } from '../store/body-values';
+import { searchEntry } from './entry';
+
+/**
+ * Writes the full-text index. A local write indexes its document in its own transaction. A
+ * batch from elsewhere queues its new winners instead (a row in `search_pending`, written in the
+ * batch's transaction, so the queue is as durable as the batch), and the queue is caught up in
+ * later transactions: before any search answers, and when the library closes. Search results
+ * are the same as if every document had been indexed at once; preparing the text and inserting
+ * it was over half of a pulled batch's time.
+ *
+ * Invariant: a queued document has no entry in the index (its old entry is removed when it is
+ * queued), so catching up only inserts.
+ */
+
+interface Statements {
+  insert: Database.Statement<[number, string, string]>;
+  remove: Database.Statement<[number]>;
+}
+
+interface QueueStatements {
+  add: Database.Statement<[number]>;
+  done: Database.Statement<[number]>;
+  behind: Database.Statement<[], number>;
+  page: Database.Statement<[number], { doc_rowid: number; type: string | null; deleted: number | null; body: string | null }>;
+  doneUpTo: Database.Statement<[number]>;
+}
+
+const cache = new WeakMap<Database.Database, Statements>();
+// Apart, and built on first use: a library at an older schema (a migration's rebuild) has no queue.
+const queueCache = new WeakMap<Database.Database, QueueStatements>();
+
+function statements(db: Database.Database): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      insert: db.prepare('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)'),
+      remove: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/** The queue's statements; undefined for a library at a schema without the queue (older tests' libraries). */
+function queue(db: Database.Database): QueueStatements | undefined {
+  let q = queueCache.get(db);
+  if (!q) {
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_pending'").get() === undefined) return undefined;
+    q = {
+      add: db.prepare('INSERT OR IGNORE INTO search_pending(doc_rowid) VALUES (?)'),
+      done: db.prepare('DELETE FROM search_pending WHERE doc_rowid = ?'),
+      behind: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM search_pending)').pluck(),
+      page: db.prepare(
+        `SELECT q.doc_rowid, d.type, d.deleted, r.body FROM search_pending q
+         LEFT JOIN docs d ON d.rowid = q.doc_rowid LEFT JOIN revs r ON r.doc_rowid = q.doc_rowid AND r.rev = d.winner
+         ORDER BY q.doc_rowid LIMIT ?`,
+      ),
+      doneUpTo: db.prepare('DELETE FROM search_pending WHERE doc_rowid <= ?'),
+    };
+    queueCache.set(db, q);
+  }
+  return q;
+}
+
+/** Removes a document's entry from the index (a changed or deleted winner). */
+export function unindexDocument(db: Database.Database, rowid: number): void {
+  statements(db).remove.run(rowid);
+}
+
+/**
+ * Indexes a live winner now. `isNew`: the document arrived in this transaction, so it cannot
+ * be queued; otherwise it leaves the queue, since it is indexed from its current winner here.
+ */
+export function indexDocument(db: Database.Database, rowid: number, type: string, body: Body, isNew: boolean): void {
+  const entry = searchEntry(type, body);
+  if (entry === null) return;
+  statements(db).insert.run(rowid, entry.title, entry.body);
+  if (!isNew) queue(db)?.done.run(rowid);
+}
+
+/**
+ * Queues a live winner to be indexed by catchUpSearch; its old entry must be removed already.
+ * A library without the queue indexes it at once.
+ */
+export function queueForSearch(db: Database.Database, rowid: number, type: string, body: Body): void {
+  const q = queue(db);
+  if (q) q.add.run(rowid);
+  else indexDocument(db, rowid, type, body, true);
+}
+
+/** Drops the whole queue: for a rebuild of the index from every winner. */
+export function clearSearchQueue(db: Database.Database): void {
+  if (queue(db)) db.exec('DELETE FROM search_pending');
+}
+
+const CATCH_UP_BATCH = 500;
+
+/**
+ * Indexes every queued document from its current winner, a short transaction per 500, so
+ * other writes go on between. Returns how many documents were indexed.
+ */
+export function catchUpSearch(db: Database.Database): number {
+  const q = queue(db);
+  if (!q || q.behind.get() !== 1) return 0;
+  if (db.readonly) {
+    throw new DatelineError(
+      'LIBRARY_READ_ONLY',
+      'Search cannot answer here: documents received by the last sync are not in the search index yet, and this library is read-only here. Open it once where it can be written.',
+    );
+  }
+  // A library read from a copy in memory refuses writes with query_only; indexing that copy
+  // changes nothing on disk.
+  const queryOnly = db.pragma('query_only', { simple: true }) === 1;
+  if (queryOnly) db.pragma('query_only = OFF');
+  try {
+    const s = statements(db);
+    const step = db.transaction((): number => {
+      const rows = q.page.all(CATCH_UP_BATCH);
+      for (const r of rows) {
+        if (r.type === null || r.deleted !== 0 || r.body === null) continue;
+        const entry = searchEntry(r.type, JSON.parse(r.body) as Body);
+        if (entry !== null) s.insert.run(r.doc_rowid, entry.title, entry.body);
+      }
+      if (rows.length > 0) q.doneUpTo.run(rows[rows.length - 1]!.doc_rowid);
+      return rows.length;
+    });
+    let indexed = 0;
+    for (let n = step.immediate(); n > 0; n = step.immediate()) indexed += n;
+    return indexed;
+  } finally {
+    if (queryOnly) db.pragma('query_only = ON');
+  }
+}

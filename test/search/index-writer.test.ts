@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../electron/core/index';
+import { catchUpSearch } from '../../electron/core/search/index-writer';
+import { searchLibrary } from '../../electron/core/search/query';
+import { Library } from '../../electron/core/store/library';
+import { m0001 } from '../../electron/core/store/migrations/0001-initial';
+import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
+import { m0003 } from '../../electron/core/store/migrations/0003-replication';
+import { rebuildProjections } from '../../electron/core/store/projections';
+import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import type { Page, ReleaseSummary } from '../../electron/shared/contract';
+import type { SearchHit } from '../../electron/shared/search/contract';
+import { tempDir } from '../helpers';
+
+const hex = (s: string): string => createHash('md5').update(s).digest('hex');
+
+/** A release written elsewhere, at revision `pos` of a path named after `seed`. */
+function pulled(id: string, seed: string, pos: number, fields: Record<string, unknown>, deleted = false): RemoteRevision {
+  const ids = Array.from({ length: pos }, (_, i) => hex(`${seed}${pos - i}`));
+  const doc: RemoteRevision = {
+    type: 'release',
+    language: 'en',
+    updatedAt: '2026-11-02T10:00:00.000Z',
+    updatedBy: 'hq',
+    ...fields,
+    _id: id,
+    _rev: `${pos}-${ids[0]}`,
+    _revisions: { start: pos, ids },
+  };
+  if (deleted) doc._deleted = true;
+  return doc;
+}
+
+const open: Core[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+async function core(dir = tempDir()): Promise<Core> {
+  const c = await openCore(dir, { author: 'amina' });
+  open.push(c);
+  return c;
+}
+
+async function call<T>(c: Core, method: string, input: Record<string, unknown>): Promise<T> {
+  const r = await c.dispatch(method, input, { transport: 'test' });
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+const queued = (l: Library): number[] => l.db.prepare('SELECT doc_rowid FROM search_pending ORDER BY 1').pluck().all() as number[];
+/** What the index itself holds for a word, without catching up first. */
+const inIndex = (l: Library, word: string): number[] => l.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(word) as number[];
+const rowOf = (l: Library, id: string): number => l.db.prepare('SELECT rowid FROM docs WHERE id = ?').pluck().get(id) as number;
+
+describe('the search index after a pull: queued in the batch, caught up before any search answers', () => {
+  it('queues new winners in the batch and finds them through search and through a list query', async () => {
+    const c = await core();
+    const l = c.library;
+    l.replication.bulkInsertRemote([pulled('rel-1', 'a', 3, { headline: 'Cholera response in Kasese' })], { _id: '_local/pull', since: 1 });
+    expect(queued(l)).toEqual([rowOf(l, 'rel-1')]);
+    expect(inIndex(l, 'kasese')).toEqual([]);
+
+    const hits = await call<SearchHit[]>(c, 'search', { query: 'kasese', limit: 10 });
+    expect(hits.map((h) => [h.id, h.title])).toEqual([['rel-1', 'Cholera response in Kasese']]);
+    expect(queued(l)).toEqual([]);
+    expect(inIndex(l, 'kasese')).toEqual([rowOf(l, 'rel-1')]);
+
+    // A newer revision replaces the entry: its old words are gone at once, its new ones queued.
+    l.replication.bulkInsertRemote([pulled('rel-1', 'a', 4, { headline: 'Measles vaccination in Gulu' })], { _id: '_local/pull', since: 2 });
+    expect(inIndex(l, 'kasese')).toEqual([]);
+    const page = await call<Page<ReleaseSummary>>(c, 'release.list', { query: 'gulu', limit: 10 });
+    expect(page.items.map((r) => r.headline)).toEqual(['Measles vaccination in Gulu']);
+    expect(await call<SearchHit[]>(c, 'search', { query: 'kasese', limit: 10 })).toEqual([]);
+  });
+
+  it('indexes a queued document once when a local edit comes first, and never indexes a pulled deletion', async () => {
+    const c = await core();
+    const l = c.library;
+    l.replication.bulkInsertRemote(
+      [pulled('rel-1', 'a', 2, { headline: 'Drought in Turkana' }), pulled('rel-2', 'b', 2, { headline: 'Drought in Marsabit' })],
+      { _id: '_local/pull', since: 1 },
+    );
+    l.docs.update('rel-1', { headline: 'Drought relief reaches Lodwar', language: 'en' }, { author: 'amina' });
+    expect(queued(l)).toEqual([rowOf(l, 'rel-2')]);
+    l.replication.bulkInsertRemote([pulled('rel-2', 'b', 3, { headline: 'Drought in Marsabit' }, true)], { _id: '_local/pull', since: 2 });
+
+    expect(catchUpSearch(l.db)).toBe(1);
+    expect(queued(l)).toEqual([]);
+    expect(inIndex(l, 'lodwar')).toEqual([rowOf(l, 'rel-1')]);
+    expect(inIndex(l, 'drought')).toEqual([rowOf(l, 'rel-1')]);
+    expect(inIndex(l, 'turkana OR marsabit')).toEqual([]);
+    expect(catchUpSearch(l.db)).toBe(0);
+  });
+
+  it('catches up when the library closes, so a reopened library starts with an empty queue', async () => {
+    const dir = tempDir();
+    const l = await Library.open(dir, { author: 'amina' });
+    l.replication.bulkInsertRemote([pulled('rel-1', 'a', 1, { headline: 'Floods in Beledweyne' })], { _id: '_local/pull', since: 1 });
+    expect(queued(l)).toHaveLength(1);
+    l.close();
+    const again = await Library.open(dir, { author: 'amina' });
+    expect(queued(again)).toEqual([]);
+    expect(inIndex(again, 'beledweyne')).toEqual([rowOf(again, 'rel-1')]);
+    again.close();
+  });
+
+  it('answers exactly what indexing every winner at once answers', async () => {
+    const l = await Library.open(tempDir(), { author: 'amina' });
+    const words = ['water', 'health', 'school', 'floods', 'camp', 'vaccine', 'Bogotá', 'école', 'المنظمة'];
+    const batch: RemoteRevision[] = [];
+    for (let i = 0; i < 120; i++) {
+      const pick = (k: number): string => words[(i * k + k) % words.length]!;
+      batch.push(pulled(`rel-${i}`, `s${i}`, 1 + (i % 3), { headline: `${pick(1)} ${pick(2)} report ${i}`, tags: [pick(5)] }));
+      if (batch.length === 40) l.replication.bulkInsertRemote(batch.splice(0), { _id: '_local/pull', since: i });
+    }
+    const queries = [...words, 'report', 'water health', 'ecole', 'bogota', 'منظمة', 'vacc'];
+    const answers = (): string[][] => queries.map((q) => searchLibrary(l.db, q, { limit: 200 }).map((h) => h.id));
+    const caughtUp = answers();
+    expect(caughtUp.flat().length).toBeGreaterThan(200);
+    l.db.transaction(() => rebuildProjections(l.db))();
+    expect(answers()).toEqual(caughtUp);
+    l.close();
+  });
+
+  it('adds the queue to a version 3 library with data, which searches as before', async () => {
+    const dir = tempDir();
+    const old = await Library.open(dir, { migrations: [m0001, m0002, m0003] });
+    old.replication.bulkInsertRemote([pulled('rel-1', 'a', 2, { headline: 'Floods in Beledweyne' })]);
+    old.close();
+    const l = await Library.open(dir);
+    expect(l.migrationBackup).not.toBeNull();
+    expect(l.db.pragma('user_version', { simple: true })).toBe(4);
+    expect(queued(l)).toEqual([]);
+    expect(searchLibrary(l.db, 'beledweyne', { limit: 5 }).map((h) => h.id)).toEqual(['rel-1']);
+    l.close();
+  });
+});
