@@ -21,8 +21,8 @@ export interface FilesStep {
   /** Every live attachment's file, as its document records it. */
   list: () => FileRef[];
   policy: FilePolicy;
-  /** Where this computer notes which missing files the server holds (not damage: not downloaded yet). */
-  store: ReplicationStore;
+  /** Where this computer notes which missing files the server holds (not damage: not downloaded yet); a bench's bare step has none. */
+  store?: ReplicationStore;
 }
 
 export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: AbortSignal): Promise<FilesSummary> {
@@ -47,7 +47,7 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
   const stats: DownloadStats = { chunks: 0, bytes: 0 };
   const missing = distinctFiles(files.filter((f) => !step.blobs.has(f.sha256)));
   const onServer = await peer.existing(missing.map((f) => fileDocId(f.sha256)));
-  noteFilesOnServer(step.store, {
+  if (step.store) noteFilesOnServer(step.store, {
     found: missing.filter((f) => onServer.has(fileDocId(f.sha256))).map((f) => f.sha256),
     here: files.filter((f) => step.blobs.has(f.sha256)).map((f) => f.sha256),
   });
@@ -56,7 +56,7 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
       try {
         const outcome = await downloadFile(peer, step.blobs, f, stats, signal);
         if (outcome === 'stored') {
-          noteFilesOnServer(step.store, { here: [f.sha256] });
+          if (step.store) noteFilesOnServer(step.store, { here: [f.sha256] });
           summary.downloaded.files++;
           continue;
         }
