@@ -76,7 +76,7 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
   const blobs = new BlobStore(dir);
   const jobs = new JobManager();
   let closed = false;
-  const sync = new SyncService(() => library, (e) => jobs.emit(e), opts.sync);
+  const sync = new SyncService(() => library, (e) => jobs.emit(e), opts.sync, blobs);
   // Local changes (a job's, another process's) are sent shortly after the last of them.
   jobs.on((e) => {
     if (e.type === 'job.done' || e.type === 'library.changed') sync.noteWrites();

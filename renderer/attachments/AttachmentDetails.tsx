@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../../electron/shared/documents';
 import { href } from '../app/router';
@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes } from '../ui/languages';
 import { SavedNote } from '../ui/SavedNote';
 import { useDocEditor } from '../ui/useDocEditor';
+import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
 
 const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
@@ -24,11 +25,12 @@ interface Editable {
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 
 function Preview({ doc }: { doc: Doc<'attachment'> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const [fetched, setFetched] = useState(0);
   const image = doc.mediaType.startsWith('image/');
-  const { url, notHere } = useAttachmentUrl(doc.id, 'original', image, doc.sha256);
+  const { url, notHere } = useAttachmentUrl(doc.id, 'original', image, `${doc.sha256}:${fetched}`);
   if (!image) return <p className="muted">{t('attachments.noPreview')}</p>;
-  if (notHere) return <p className="muted">{t('attachments.onServer', { size: formatBytes(doc.size, formatLocale(i18n.language)) })}</p>;
+  if (notHere) return <FileOnServer id={doc.id} size={doc.size} onHere={() => setFetched((n) => n + 1)} />;
   if (!url) return <Loading />;
   return <img className="preview" src={url} alt={doc.altText ?? ''} />;
 }

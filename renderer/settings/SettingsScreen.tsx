@@ -16,20 +16,25 @@ import { useCall } from '../ui/useCall';
 import { ServerSection } from '../sync/ServerSection';
 
 function LibraryCheck() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const [checking, setChecking] = useState(false);
   const [problems, setProblems] = useState<LibraryProblem[] | null>(null);
+  const [notDownloaded, setNotDownloaded] = useState<{ files: number; bytes: number } | null>(null);
+  const locale = formatLocale(i18n.language);
   const [error, setError] = useState<ApiError | null>(null);
 
   const start = async () => {
     setProblems(null);
+    setNotDownloaded(null);
     setError(null);
     setChecking(true);
     const res = await runJob(client, 'library.check', {});
     setChecking(false);
-    if (res.ok) setProblems(res.value.problems);
-    else setError(res.error);
+    if (res.ok) {
+      setProblems(res.value.problems);
+      setNotDownloaded(res.value.notDownloaded);
+    } else setError(res.error);
   };
 
   return (
@@ -46,6 +51,11 @@ function LibraryCheck() {
       {problems && problems.length === 0 && (
         <p className="notice" role="status">
           {t('settings.checkOk')}
+        </p>
+      )}
+      {notDownloaded && notDownloaded.files > 0 && (
+        <p className="muted" role="status">
+          {t('settings.checkNotDownloaded', { count: notDownloaded.files, size: formatBytes(notDownloaded.bytes, locale) })}
         </p>
       )}
       {problems && problems.length > 0 && (

@@ -5,6 +5,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
+import { FilesPolicyField } from './FilesPolicyField';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -170,6 +171,7 @@ export function ServerSection() {
           )}
         </form>
       )}
+      <FilesPolicyField />
       {error && <ErrorMessage error={error} />}
       {statusError && <ErrorMessage error={statusError} />}
       {status && <SyncStatusPanel status={status} onStatus={setStatus} />}

@@ -37,7 +37,13 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
           </p>
         )}
         {status.last && status.last.denied > 0 && <p className="error">{t('sync.denied', { denied: status.last.denied })}</p>}
-        {status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>}
+        {status.offices.some((o) => o.error) && status.state !== 'syncing' ? (
+          <ul className="error">
+            {status.offices.map((o) => o.error && <li key={o.office}>{t('sync.officeFailed', { office: o.office, reason: errorText(t, o.error) })}</li>)}
+          </ul>
+        ) : (
+          status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
+        )}
         {status.clockWarning && <p className="error">{t('sync.clock')}</p>}
       </div>
       {error && <ErrorMessage error={error} />}

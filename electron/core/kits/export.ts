@@ -12,6 +12,7 @@ import { buildDocx } from './docx';
 import { renderKitHtml, type HtmlImage, type RenderOptions } from './html';
 import { bundledImage, eachLimited, IMAGE_CONCURRENCY, rendition, type Rendition, type RenderedImage } from './images';
 import { imagesOf, resolveKit, type KitAttachment, type KitModel } from './model';
+import { withFilesHere } from '../sync/files/files-here';
 import { pdfPrinter, type PdfPrinter } from './pdf';
 import { destinationPages } from './pdf-pages';
 import { fontPath, KIT_FONTS } from './resources';
@@ -295,7 +296,8 @@ async function liteBytes(ctx: CoreContext, model: KitModel, printer: PdfPrinter,
 
 export async function exportKit(ctx: CoreContext, kitId: string, formats: ExportFormat[], outDir: string, job: JobHandle | null, opts: ExportOptions = {}): Promise<KitExportResult> {
   checkOutDir(outDir);
-  const model = resolveKit(ctx, kitId, { requireItems: true, ...(opts.now ? { now: opts.now } : {}) });
+  // Files still on the server are downloaded first where sync can reach it; otherwise the export says which and where.
+  const model = await withFilesHere(ctx, () => resolveKit(ctx, kitId, { requireItems: true, ...(opts.now ? { now: opts.now } : {}) }), job?.signal);
   if (model.embargo && !opts.confirmEmbargo) {
     throw new DatelineError('INVALID_INPUT', `The kit "${model.title}" is under embargo (${model.embargo.notice}). Confirm that you mean to export it now; every file will carry the embargo.`, {
       path: ['confirmEmbargo'],

@@ -7,6 +7,8 @@ import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
 import type { KitFontFamily } from '../../shared/offices/look';
 import type { CoreContext } from '../context';
+import { filesOnServer } from '../sync/files/on-server';
+import { formatBytes } from '../../shared/sync/bytes';
 import { canThumbnail } from '../attachments/images';
 import { warning, type Warning } from '../../shared/warnings';
 
@@ -418,6 +420,13 @@ function attachment(ctx: CoreContext, id: string, where: (string | number)[], wh
       path: where,
       params: { id },
     });
+  }
+  if (!ctx.blobs.has(f.sha256) && filesOnServer(ctx.library.replication).has(f.sha256)) {
+    throw new DatelineError(
+      'NOT_FOUND',
+      `The file of "${f.originalName}" (${id}, ${what}) is on the server (${formatBytes(f.size)}), not on this computer yet; it is not damaged. Download it (open the attachment and choose Download, or set downloads to "always" in Settings → Server and sync), then export again.`,
+      { path: where, params: { id, sha256: f.sha256, notHere: true, size: f.size } },
+    );
   }
   if (!ctx.blobs.has(f.sha256)) {
     throw new DatelineError(

@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatcher';
 import { DatelineError } from '../../shared/errors';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { markNoticeSeen, pendingNotice } from '../store/notices';
+import { filesOnServer } from '../sync/files/on-server';
 import { backupLibrary, NO_JOB } from './backup';
 import { compactLibrary } from './compact';
 import { restoreLibrary } from './restore';
@@ -43,11 +44,18 @@ export const libraryHandlers: Pick<
   'library.check': (_input, ctx, job) => {
     job?.progress(0, 1, jobStep('CHECK_RUNNING'));
     const problems = ctx.library.integrityCheck();
-    for (const sha of ctx.library.db.prepare('SELECT DISTINCT sha256 FROM attachment_p').pluck().all() as string[]) {
-      if (!ctx.blobs.has(sha)) problems.push({ code: 'FILE_MISSING', params: { file: sha.slice(0, 12) } });
+    // A file the last sync saw on the server is not downloaded yet (the download policy), not lost.
+    const onServer = filesOnServer(ctx.library.replication);
+    const notDownloaded = { files: 0, bytes: 0 };
+    for (const { sha256, size } of ctx.library.db.prepare('SELECT sha256, MAX(size) AS size FROM attachment_p GROUP BY sha256').all() as { sha256: string; size: number }[]) {
+      if (ctx.blobs.has(sha256)) continue;
+      if (onServer.has(sha256)) {
+        notDownloaded.files++;
+        notDownloaded.bytes += size;
+      } else problems.push({ code: 'FILE_MISSING', params: { file: sha256.slice(0, 12) } });
     }
     job?.progress(1, 1, problems.length === 0 ? jobStep('CHECK_CLEAN') : jobStep('CHECK_DONE', { count: problems.length }));
-    return { problems };
+    return { problems, notDownloaded };
   },
   // Backup and restore run as jobs: they report progress and can be cancelled until the library is swapped.
   'library.backup': (input, ctx, job) => backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, input.out, job ?? NO_JOB),

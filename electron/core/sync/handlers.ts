@@ -4,6 +4,7 @@ import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
 import { downloadFile, type DownloadStats } from './files/download';
 import { FilesPeer } from './files/files-peer';
+import { noteFilesOnServer } from './files/on-server';
 import { filePolicy, setFilePolicy } from './files/policy';
 import { syncLibrary } from './library-sync';
 import { exportSyncFile, importSyncFile } from './sync-file';
@@ -29,6 +30,20 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
     if (typeof sha256 !== 'string' || typeof size !== 'number') {
       throw new DatelineError('INVALID_INPUT', `The attachment ${input.id} names no file.`, { params: { id: input.id } });
     }
+    const name = typeof doc.body.originalName === 'string' ? doc.body.originalName : input.id;
+    const onBytes = (done: number) => job?.progress(done, size, jobStep('FILE_DOWNLOADING', { name }));
+    onBytes(0);
+    const before = ctx.blobs.has(sha256);
+    if (input.remote === undefined) {
+      if (!ctx.sync) throw new DatelineError('INTERNAL', 'Sync in the app is not running in this Dateline.');
+      const outcome = await ctx.sync.fetchFile({ sha256, size }, onBytes, job?.signal);
+      if (outcome === 'unavailable') {
+        throw new DatelineError('OFFLINE', `"${name}" is on the server and could not be downloaded now: sync is not set up, paused, offline or waiting for its password. Try again when Settings → Server shows the server reachable.`, {
+          params: { id: input.id, notHere: true, size },
+        });
+      }
+      return { outcome, bytes: outcome === 'stored' && !before ? size : 0 };
+    }
     const peer = new FilesPeer({
       url: input.remote,
       ...(input.user ? { user: input.user } : {}),
@@ -36,7 +51,8 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       retry: { signal: job?.signal },
     });
     const stats: DownloadStats = { chunks: 0, bytes: 0 };
-    const outcome = await downloadFile(peer, ctx.blobs, { sha256, size }, stats, job?.signal);
+    const outcome = await downloadFile(peer, ctx.blobs, { sha256, size }, stats, job?.signal, onBytes);
+    if (outcome !== 'not-on-server') noteFilesOnServer(ctx.library.replication, { here: [sha256] });
     return { outcome, bytes: stats.bytes };
   },
   'sync.filesPolicy': (_input, ctx) => filePolicy(ctx.library.replication),

@@ -13,7 +13,7 @@ import { syncOnce, type SyncOptions, type SyncSummary } from './session';
 export function syncLibrary(library: Library, opts: Omit<SyncOptions, 'onConflict' | 'files'>, blobs?: BlobStore): Promise<SyncSummary> {
   return syncOnce(library.replication, {
     ...opts,
-    ...(blobs ? { files: { blobs, list: () => attachmentFiles(library.db), policy: filePolicy(library.replication) } } : {}),
+    ...(blobs ? { files: { blobs, list: () => attachmentFiles(library.db), policy: filePolicy(library.replication), store: library.replication } } : {}),
     onConflict: (c) => {
       if (c.reason !== 'delete-vs-edit' && c.revs) {
         library.docs.inbox.recordFields(c.id, c.revs.base, c.revs.ours, c.revs.theirs, c.fields, library.docs.now());

@@ -1,10 +1,17 @@
 import type { CoreEvent } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
 import { SyncSettingsSchema, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
+import type { FilePolicy } from '../../shared/sync/contract';
+import type { BlobStore } from '../attachments/blobs';
 import { toApiError } from '../jobs';
 import type { Library } from '../store/library';
 import type { RetryPolicy } from './backoff';
 import { syncLibrary } from './library-sync';
+import { SyncError } from './errors';
+import { downloadFile, type DownloadStats } from './files/download';
+import { FilesPeer } from './files/files-peer';
+import { noteFilesOnServer } from './files/on-server';
+import { filePolicy } from './files/policy';
 import { OfficePeer } from './office-peer';
 import { SyncScheduler, realTimers, type Timers } from './scheduler';
 import { accountKey, noKeychain, type SecretKeeper } from './secrets';
@@ -62,11 +69,14 @@ export class SyncService {
   private busy = false;
   private closed = false;
   private readonly ready: Promise<void>;
+  private officeResults: SyncStatus['offices'] = [];
 
   constructor(
     private readonly library: () => Library,
     private readonly emit: (e: CoreEvent) => void,
     private readonly opts: SyncServiceOptions = {},
+    /** The library's files, for a file someone opens or exports that is still on the server. */
+    private readonly blobs?: BlobStore,
   ) {
     this.timers = opts.timers ?? realTimers;
     this.secrets = opts.secrets ?? noKeychain;
@@ -164,7 +174,46 @@ export class SyncService {
       clockSkewMs: skew,
       clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
       last: last?.summary ?? null,
+      offices: this.officeResults,
     };
+  }
+
+  /** This computer's download policy for attachment files. */
+  filesPolicy(): FilePolicy {
+    return filePolicy(this.library().replication);
+  }
+
+  /**
+   * Brings one file down from the first chosen office whose server holds it, for someone who
+   * opened or exports it. 'unavailable' when sync cannot reach a server now (not set up, paused,
+   * offline, no password, the link down): the file stays on the server and nothing is stored.
+   */
+  async fetchFile(file: { sha256: string; size: number }, onBytes?: (bytes: number) => void, signal?: AbortSignal): Promise<'stored' | 'here' | 'not-on-server' | 'unavailable'> {
+    await this.ready;
+    const s = this.settings();
+    if (!this.blobs) return 'unavailable';
+    if (this.blobs.has(file.sha256)) return 'here';
+    if (!this.setUp() || this.paused || !this.online || (s.user !== '' && this.password === null)) return 'unavailable';
+    const stats: DownloadStats = { chunks: 0, bytes: 0 };
+    for (const t of this.targets(s)) {
+      const peer = new FilesPeer({
+        url: t.url,
+        ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
+        retry: { attempts: 3, ...this.opts.retry, ...(signal ? { signal } : {}) },
+      });
+      let outcome: Awaited<ReturnType<typeof downloadFile>>;
+      try {
+        outcome = await downloadFile(peer, this.blobs, file, stats, signal, onBytes);
+      } catch (e) {
+        if (e instanceof SyncError && (e.failure === 'network' || e.failure === 'auth' || e.failure === 'forbidden')) return 'unavailable';
+        throw e;
+      }
+      if (outcome !== 'not-on-server') {
+        noteFilesOnServer(this.library().replication, { here: [file.sha256] });
+        return outcome;
+      }
+    }
+    return 'not-on-server';
   }
 
   /** "Sync now": runs unless paused or not set up; the status follows as events. */
@@ -243,7 +292,11 @@ export class SyncService {
     return this.auto && !this.paused && this.online && !this.refused;
   }
 
-  /** Every chosen office in turn: pull, merge, push. Stops at the first failure and says why. */
+  /**
+   * Every chosen office in turn: pull, merge, push. An office that fails is
+   * reported and the others still sync (one office's database down or refused must not hold
+   * the others back); a refused password stops the run, since every office uses the same one.
+   */
   private async runAll(): Promise<void> {
     const s = this.settings();
     if (s.user !== '' && this.password === null) {
@@ -256,28 +309,42 @@ export class SyncService {
     this.changed();
     const total = { sent: 0, received: 0, merged: 0, conflicts: 0, denied: 0 };
     let skew: number | null = null;
+    const results: SyncStatus['offices'] = [];
     try {
       const library = this.library();
       const home = s.offices[0]!;
       for (const t of this.targets(s)) {
-        const summary = await syncLibrary(library, {
-          remote: {
-            url: t.url,
-            ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
-            retry: { attempts: 3, ...this.opts.retry },
-            // The device clock the server's Date header is compared with (it decides nothing).
-            clock: () => this.timers.now(),
-          },
-          pushSource: (local) => new OfficePeer(local, library.replication, t.office, home),
-        });
-        total.sent += summary.pushed.docs;
-        total.received += summary.pulled.docs;
-        total.merged += summary.merged;
-        total.conflicts += summary.conflicts.length;
-        total.denied += summary.denied.length;
-        skew = summary.clockSkewMs ?? skew;
+        try {
+          const summary = await syncLibrary(
+            library,
+            {
+              remote: {
+                url: t.url,
+                ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
+                retry: { attempts: 3, ...this.opts.retry },
+                // The device clock the server's Date header is compared with (it decides nothing).
+                clock: () => this.timers.now(),
+              },
+              pushSource: (local) => new OfficePeer(local, library.replication, t.office, home),
+            },
+            // Attachment files do not travel in the app's sync yet: creating `<db>-files` as an account
+            // that may not create databases drops pouchdb-server's connection (see the report of issue 14).
+          );
+          total.sent += summary.pushed.docs;
+          total.received += summary.pulled.docs;
+          total.merged += summary.merged;
+          total.conflicts += summary.conflicts.length;
+          total.denied += summary.denied.length;
+          skew = summary.clockSkewMs ?? skew;
+          results.push({ office: t.office, error: null });
+        } catch (e) {
+          const err = toApiError(e);
+          results.push({ office: t.office, error: err });
+          this.error ??= err;
+          if (err.code === 'SERVER_AUTH') throw e;
+        }
       }
-      this.writeLast({ at: new Date(this.timers.now()).toISOString(), summary: total, clockSkewMs: skew });
+      if (results.some((r) => r.error === null)) this.writeLast({ at: new Date(this.timers.now()).toISOString(), summary: total, clockSkewMs: skew });
     } catch (e) {
       const err = toApiError(e);
       this.error = err;
@@ -289,6 +356,7 @@ export class SyncService {
         this.kept = false;
       }
     } finally {
+      this.officeResults = results;
       this.busy = false;
       this.seenSeq = this.lastSeq();
     }

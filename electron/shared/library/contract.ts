@@ -82,7 +82,8 @@ export const LIBRARY_API = {
   'library.notice': method<LibraryNotice | null>()(Empty),
   /** Records that the person saw the notice, so no later start shows it again. */
   'library.noticeSeen': method<{ seen: boolean }>()(z.object({ id: NoticeIdSchema }).strict()),
-  'library.check': jobMethod<{ problems: LibraryProblem[] }>()(Empty),
+  /** Problems found, and apart from them (not damage) the attachment files the server holds that are not downloaded here yet. */
+  'library.check': jobMethod<{ problems: LibraryProblem[]; notDownloaded: { files: number; bytes: number } }>()(Empty),
   'library.changes': method<{ lastSeq: number; changes: { seq: number; id: string; rev: string; deleted: boolean }[] }>()(
     z.object({ since: z.number().int().min(0), limit: Limit }).strict(),
   ),

@@ -15,6 +15,7 @@ interface StepParams {
   SYNC_RECEIVING: Record<string, never>;
   SYNC_SENDING: Record<string, never>;
   SYNC_MERGING: Record<string, never>;
+  FILE_DOWNLOADING: { name: string };
   KIT_READING: Record<string, never>;
   KIT_PHOTOS: Record<string, never>;
   KIT_LIGHT_PHOTOS: Record<string, never>;
@@ -42,6 +43,7 @@ const ENGLISH: { [C in JobStepCode]: (p: StepParams[C]) => string } = {
   SYNC_RECEIVING: () => 'Receiving',
   SYNC_SENDING: () => 'Sending',
   SYNC_MERGING: () => 'Merging',
+  FILE_DOWNLOADING: (p) => `Downloading ${p.name}`,
   KIT_READING: () => 'Reading the kit',
   KIT_PHOTOS: () => 'Preparing photos',
   KIT_LIGHT_PHOTOS: () => 'Preparing light photos',

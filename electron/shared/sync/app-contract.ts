@@ -79,6 +79,8 @@ export interface SyncStatus {
   clockWarning: boolean;
   /** What the last successful sync did, all offices together. */
   last: { sent: number; received: number; merged: number; conflicts: number; denied: number } | null;
+  /** Each office's outcome in the last sync this session (one office failing does not stop the others). */
+  offices: { office: string; error: ApiError | null }[];
 }
 
 export const SYNC_APP_API = {

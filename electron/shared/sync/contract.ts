@@ -96,8 +96,12 @@ export const SYNC_API = {
   'sync.run': jobMethod<SyncSummary>()(SyncRunInput),
   'sync.export': jobMethod<SyncFileExport>()(z.object({ out: localPath(), peer: PeerName.nullable().default(null) }).strict(), { access: 'local' }),
   'sync.import': jobMethod<SyncFileImport>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
-  /** Brings one attachment's file down from the server now (someone opened or exported it). */
-  'attachment.fetch': jobMethod<AttachmentFetched>()(SyncRunInput.omit({ create: true }).extend({ id: DocIdSchema }).strict()),
+  /**
+   * Brings one attachment's file down from the server now (someone opened or exported it):
+   * from `remote` (a documents database; its files database is beside it), or without it from
+   * the offices sync in the app is set up for, with its password.
+   */
+  'attachment.fetch': jobMethod<AttachmentFetched>()(SyncRunInput.omit({ create: true }).extend({ id: DocIdSchema, remote: ServerUrl.optional() }).strict()),
   'sync.filesPolicy': method<FilePolicy>()(Empty),
   'sync.setFilesPolicy': method<FilePolicy>()(z.object({ policy: z.enum(FILE_POLICIES) }).strict()),
 } as const;

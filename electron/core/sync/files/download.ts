@@ -28,7 +28,8 @@ export function chunkCacheDir(blobs: BlobStore): string {
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export async function downloadFile(peer: FilesPeer, blobs: BlobStore, file: FileRef, stats?: DownloadStats, signal?: AbortSignal): Promise<DownloadOutcome> {
+/** `onBytes` hears the bytes of the file here so far (chunks kept from an earlier try count), for a progress bar. */
+export async function downloadFile(peer: FilesPeer, blobs: BlobStore, file: FileRef, stats?: DownloadStats, signal?: AbortSignal, onBytes?: (bytes: number) => void): Promise<DownloadOutcome> {
   if (blobs.has(file.sha256)) return 'here';
   const manifest = await peer.getFile(file.sha256);
   if (!manifest) return 'not-on-server';
@@ -39,19 +40,22 @@ export async function downloadFile(peer: FilesPeer, blobs: BlobStore, file: File
   const cache = chunkCacheDir(blobs);
   mkdirSync(cache, { recursive: true });
   const parts: string[] = [];
+  let done = 0;
   for (let i = 0; i < chunkCount(manifest.size, manifest.chunkSize); i++) {
     const sha = manifest.chunks[i]!;
     const part = join(cache, sha);
     parts.push(part);
+    const length = chunkLength(i, manifest.size, manifest.chunkSize);
+    done += length;
     if (existsSync(part)) continue;
     signal?.throwIfAborted();
-    const length = chunkLength(i, manifest.size, manifest.chunkSize);
     const bytes = await fetchChunk(peer, sha, length, name, i);
     blobs.writeAtomic(part, bytes);
     if (stats) {
       stats.chunks++;
       stats.bytes += bytes.length;
     }
+    onBytes?.(done);
   }
   if (!blobs.putParts(parts, file.sha256)) {
     for (const p of parts) rmSync(p, { force: true });

@@ -1,9 +1,12 @@
 import type { BlobStore } from '../../attachments/blobs';
+import type { ReplicationStore } from '../../store/replication-api';
 import type { FilePolicy, FilesSummary } from '../../../shared/sync/contract';
 import { SyncError } from '../errors';
 import { downloadFile, type DownloadStats } from './download';
+import { fileDocId } from './chunks';
 import type { FilesPeer } from './files-peer';
-import { uploadFiles, type FileRef } from './upload';
+import { noteFilesOnServer } from './on-server';
+import { distinctFiles, uploadFiles, type FileRef } from './upload';
 
 /**
  * The files step of a sync, after the documents: upload every attachment file the server lacks,
@@ -18,6 +21,8 @@ export interface FilesStep {
   /** Every live attachment's file, as its document records it. */
   list: () => FileRef[];
   policy: FilePolicy;
+  /** Where this computer notes which missing files the server holds (not damage: not downloaded yet); a bench's bare step has none. */
+  store?: ReplicationStore;
 }
 
 export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: AbortSignal): Promise<FilesSummary> {
@@ -40,14 +45,18 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
   const up = await uploadFiles(peer, step.blobs, files, signal);
   summary.uploaded = { files: up.files, chunks: up.chunks, bytes: up.bytes };
   const stats: DownloadStats = { chunks: 0, bytes: 0 };
-  const seen = new Set<string>();
-  for (const f of files) {
-    if (seen.has(f.sha256) || step.blobs.has(f.sha256)) continue;
-    seen.add(f.sha256);
+  const missing = distinctFiles(files.filter((f) => !step.blobs.has(f.sha256)));
+  const onServer = await peer.existing(missing.map((f) => fileDocId(f.sha256)));
+  if (step.store) noteFilesOnServer(step.store, {
+    found: missing.filter((f) => onServer.has(fileDocId(f.sha256))).map((f) => f.sha256),
+    here: files.filter((f) => step.blobs.has(f.sha256)).map((f) => f.sha256),
+  });
+  for (const f of missing) {
     if (step.policy === 'always') {
       try {
         const outcome = await downloadFile(peer, step.blobs, f, stats, signal);
         if (outcome === 'stored') {
+          if (step.store) noteFilesOnServer(step.store, { here: [f.sha256] });
           summary.downloaded.files++;
           continue;
         }

@@ -28,7 +28,7 @@ export interface UploadResult {
 
 export async function uploadFiles(peer: FilesPeer, blobs: BlobStore, files: readonly FileRef[], signal?: AbortSignal): Promise<UploadResult> {
   const result: UploadResult = { files: 0, chunks: 0, bytes: 0, chunksSkipped: 0 };
-  const here = dedupe(files).filter((f) => f.size > 0 && blobs.has(f.sha256));
+  const here = distinctFiles(files).filter((f) => f.size > 0 && blobs.has(f.sha256));
   const onServer = await peer.existing(here.map((f) => fileDocId(f.sha256)));
   for (const f of here) {
     if (onServer.has(fileDocId(f.sha256))) continue;
@@ -59,7 +59,8 @@ export async function uploadFiles(peer: FilesPeer, blobs: BlobStore, files: read
   return result;
 }
 
-function dedupe(files: readonly FileRef[]): FileRef[] {
+/** Each file once, whichever attachments name it. */
+export function distinctFiles(files: readonly FileRef[]): FileRef[] {
   const seen = new Map<string, FileRef>();
   for (const f of files) if (!seen.has(f.sha256)) seen.set(f.sha256, f);
   return [...seen.values()];

@@ -1,0 +1,148 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../electron/core/index';
+import { syncLibrary } from '../../../electron/core/sync/library-sync';
+import { officeDatabase } from '../../../electron/core/sync/service';
+import type { SyncStatus } from '../../../electron/shared/contract';
+import type { LibraryProblem } from '../../../electron/shared/library/problems';
+import { tempDir } from '../../helpers';
+import { photo } from '../../kits/fixtures';
+import { useCouchWithProxy } from '../couch-server';
+import { call } from '../library-state';
+
+/**
+ * Files as the app sees them, against a real pouchdb-server: a file left on the server by the download policy is "not downloaded yet" for the
+ * library check and a kit export (downloaded first when sync can reach the server, otherwise a
+ * refusal that names it); each office syncs even when another fails.
+ */
+
+const couch = useCouchWithProxy();
+const opened: Core[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+
+async function library(author: string): Promise<Core> {
+  const core = await openCore(tempDir(), { author, sync: { retry: { attempts: 1 } } });
+  opened.push(core);
+  await core.ctx.sync!.whenReady();
+  return core;
+}
+
+/** Sync in the app set up on `office` (and any others), through the fault proxy; one sync run to its end. */
+async function configure(c: Core, offices: string[]): Promise<void> {
+  await call(c, 'sync.configure', { server: couch.proxy.url, user: '', prefix: 'dateline', offices, intervalMinutes: 5 });
+}
+async function syncNow(c: Core): Promise<SyncStatus> {
+  await call(c, 'sync.now', {});
+  await c.ctx.sync!.idle();
+  return call<SyncStatus>(c, 'sync.status', {});
+}
+
+async function runJob<T>(c: Core, method: string, input: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; params?: Record<string, unknown> } }> {
+  const { jobId } = await call<{ jobId: string }>(c, method, input);
+  try {
+    return { ok: true, value: (await c.jobs.wait(jobId)) as T };
+  } catch (e) {
+    return { ok: false, error: e as { code: string; message: string } };
+  }
+}
+
+/**
+ * Kampala adds a photo and syncs it up with its file (as `dateline sync` does); Geneva syncs with
+ * downloads "when opened" and so has the document, not the file. Both have sync in the app set up
+ * on the same office, which is how Geneva fetches the file later.
+ */
+async function photoOnServerOnly() {
+  const kampala = await library('kampala');
+  const officeId = (await call<{ id: string }>(kampala, 'office.create', { name: 'Kampala' })).id;
+  const db = officeDatabase({ server: couch.proxy.url, prefix: 'dateline' }, officeId);
+  await fetch(officeDatabase({ server: couch.server.url, prefix: 'dateline' }, officeId), { method: 'PUT' });
+  const bytes = await photo(640, 480, 3);
+  const added = await call<{ id: string; sha256: string }>(kampala, 'attachment.add', { name: 'borehole.jpg', data: bytes.toString('base64') });
+  const up = await syncLibrary(kampala.library, { remote: { url: db } }, kampala.ctx.blobs);
+  expect(up.files).toMatchObject({ uploaded: { files: 1 }, failed: [] });
+
+  const geneva = await library('geneva');
+  await call(geneva, 'sync.setFilesPolicy', { policy: 'opened' });
+  await configure(geneva, [officeId]);
+  const down = await syncLibrary(geneva.library, { remote: { url: db } }, geneva.ctx.blobs);
+  expect(down.files).toMatchObject({ notHere: { files: 1, bytes: bytes.length }, failed: [] });
+  expect(geneva.ctx.blobs.has(added.sha256)).toBe(false);
+  return { kampala, geneva, officeId, bytes, attachmentId: added.id, sha256: added.sha256 };
+}
+
+describe('a file on the server only is not damage', { timeout: 120_000 }, () => {
+  it('library.check counts it apart from problems; a file lost from the folder is still a problem', async () => {
+    const { geneva, bytes, sha256 } = await photoOnServerOnly();
+    const own = await call<{ sha256: string }>(geneva, 'attachment.add', { name: 'notes.txt', data: Buffer.from('Geneva notes\n').toString('base64') });
+    rmSync(geneva.ctx.blobs.path(own.sha256));
+    const checked = await runJob<{ problems: LibraryProblem[]; notDownloaded: { files: number; bytes: number } }>(geneva, 'library.check', {});
+    expect(checked).toEqual({
+      ok: true,
+      value: { problems: [{ code: 'FILE_MISSING', params: { file: own.sha256.slice(0, 12) } }], notDownloaded: { files: 1, bytes: bytes.length } },
+    });
+    expect(sha256).not.toBe(own.sha256);
+  });
+
+  it('a kit export refuses it by name when downloads are "never", and downloads it first when sync can reach the server', async () => {
+    const { geneva, bytes, attachmentId, sha256 } = await photoOnServerOnly();
+    const kit = await call<{ id: string }>(geneva, 'kit.create', { title: 'Borehole photos', items: [{ kind: 'attachment', id: attachmentId }] });
+    await call(geneva, 'sync.setFilesPolicy', { policy: 'never' });
+    const refused = await runJob(geneva, 'kit.export', { id: kit.id, formats: ['docx'], outDir: tempDir() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { notHere: true, sha256, size: bytes.length } } });
+    expect(!refused.ok && refused.error.message).toMatch(/The file of "borehole\.jpg" .* is on the server \(.*\), not on this computer yet; it is not damaged/);
+    expect(geneva.ctx.blobs.has(sha256)).toBe(false);
+
+    await call(geneva, 'sync.setFilesPolicy', { policy: 'opened' });
+    const out = tempDir();
+    const exported = await runJob<{ files: { path: string; format: string }[] }>(geneva, 'kit.export', { id: kit.id, formats: ['docx'], outDir: out });
+    expect(exported.ok).toBe(true);
+    expect(geneva.ctx.blobs.read(sha256).equals(bytes)).toBe(true);
+    const docx = exported.ok ? exported.value.files.find((f) => f.format === 'docx')! : null;
+    // The photo is in the Word file, byte for byte (the DOCX keeps a JPEG as it is).
+    expect(readFileSync(docx!.path).includes(bytes.subarray(0, 4096))).toBe(true);
+    const checked = await runJob<{ notDownloaded: { files: number } }>(geneva, 'library.check', {});
+    expect(checked).toMatchObject({ ok: true, value: { notDownloaded: { files: 0 } } });
+  });
+
+  it('attachment.fetch without a server address downloads through sync in the app, with progress', async () => {
+    const { geneva, bytes, attachmentId, sha256 } = await photoOnServerOnly();
+    const steps: { done: number; total: number | null; code?: string }[] = [];
+    const off = geneva.jobs.on((e) => {
+      if (e.type === 'job.progress' && e.job.method === 'attachment.fetch') steps.push({ done: e.job.done ?? 0, total: e.job.total ?? null, code: e.job.step?.code });
+    });
+    const fetched = await runJob<{ outcome: string }>(geneva, 'attachment.fetch', { id: attachmentId });
+    off();
+    expect(fetched).toMatchObject({ ok: true, value: { outcome: 'stored' } });
+    expect(geneva.ctx.blobs.read(sha256).equals(bytes)).toBe(true);
+    expect(steps.at(-1)).toEqual({ done: bytes.length, total: bytes.length, code: 'FILE_DOWNLOADING' });
+    // Paused, it says the file is on the server and could not come down now.
+    const other = await call<{ id: string }>(geneva, 'attachment.add', { name: 'x.txt', data: Buffer.from('x').toString('base64') });
+    rmSync(geneva.ctx.blobs.path((await call<{ sha256: string }>(geneva, 'attachment.get', { id: other.id })).sha256));
+    await call(geneva, 'sync.pause', { paused: true });
+    const paused = await runJob(geneva, 'attachment.fetch', { id: other.id });
+    expect(paused).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+    expect(!paused.ok && paused.error.message).toMatch(/"x\.txt" is on the server and could not be downloaded now/);
+  });
+});
+
+describe('offices sync one by one', { timeout: 120_000 }, () => {
+  it('an office whose database fails is reported and the others still sync', async () => {
+    const a = await library('kampala');
+    const good = (await call<{ id: string }>(a, 'office.create', { name: 'Kampala' })).id;
+    await fetch(officeDatabase({ server: couch.server.url, prefix: 'dateline' }, good), { method: 'PUT' });
+    const released = await call<{ id: string }>(a, 'release.create', { headline: 'Water points open in Kasese', language: 'en', office: good });
+    // The first office's database was never made on the server.
+    await configure(a, ['nowhere', good]);
+    const s = await syncNow(a);
+    expect(s.offices.map((o) => [o.office, o.error?.code ?? null])).toEqual([
+      ['nowhere', expect.any(String)],
+      [good, null],
+    ]);
+    expect(s.state).toBe('failed');
+    const onServer = await fetch(`${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, good)}/${released.id}`);
+    expect(onServer.status).toBe(200);
+    expect(s.lastSyncedAt).not.toBeNull();
+  });
+});
