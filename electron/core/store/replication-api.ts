@@ -71,6 +71,12 @@ export interface BulkWriteResult {
 }
 
 export interface ReplicationStore {
+  /**
+   * Resolves when no long job holds a write transaction open on the library (a contacts import
+   * pauses inside one): until then a read would see rows a cancel may undo, and a write would be
+   * undone with them. The replicator waits for it before each use of the store.
+   */
+  settled(): Promise<void>;
   /** This library's replication identity; a new one after restore. */
   libraryId(): string;
   /** Which of these revisions this library lacks. */

@@ -15,6 +15,7 @@ import type {
   RevsDiffResult,
 } from './replication-api';
 import { revPos } from './revisions';
+import { heldTransaction } from './held-transaction';
 
 interface RevRow {
   rev: string;
@@ -31,6 +32,10 @@ export class LibraryReplication implements ReplicationStore {
   private readonly db: Database.Database;
   private readonly s;
   private readonly bulk: (docs: readonly RemoteRevision[], checkpoint?: LocalDocInput) => BulkWriteResult;
+
+  async settled(): Promise<void> {
+    for (let held = heldTransaction(this.db); held; held = heldTransaction(this.db)) await held.catch(() => undefined);
+  }
 
   constructor(private readonly docs: DocStore) {
     const db = docs.db;

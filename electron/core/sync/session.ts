@@ -44,6 +44,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     signal: opts.signal,
     onBatch: (p) => opts.onStep?.('pull', p.docsWritten),
   });
+  await store.settled();
   const { merged, conflicts } = settleConflicts(store, pulled.touched);
   for (const c of conflicts) opts.onConflict?.(c);
   opts.onStep?.('merge', merged);
