@@ -52,7 +52,7 @@ describe('runJob', () => {
     const { client, seen } = await coreClient();
     let started: string | null = null;
     const r = await runJob(client, 'library.check', {}, { onStart: (id) => (started = id) });
-    expect(r).toEqual({ ok: true, value: { problems: [] } });
+    expect(r).toEqual({ ok: true, value: { problems: [], notDownloaded: { files: 0, bytes: 0 } } });
     expect(started).toMatch(/\S/);
     // The race this guards against: the core had finished before the call's reply was read.
     expect(seen.indexOf('job.done')).toBeGreaterThanOrEqual(0);
