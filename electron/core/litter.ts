@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isAlive } from './process-alive';
 
 /**
  * Temporary files written outside the library (an export's or a backup's hidden ".part" file in
@@ -19,15 +20,6 @@ export function notePending(libraryDir: string, path: string): () => void {
   const note = join(dir, `${process.pid}-${randomBytes(6).toString('hex')}.json`);
   writeFileSync(note, JSON.stringify({ path }));
   return () => rmSync(note, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
 }
 
 /**

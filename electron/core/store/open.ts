@@ -6,6 +6,7 @@ import { DatelineError } from '../../shared/errors';
 import type { LibraryNotice } from '../../shared/library/notices';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 import { DAMAGED_DIR, MOVED_NOTE, pendingNotice } from './notices';
+import { isAlive } from '../process-alive';
 
 /** "DTLN": marks a SQLite file as a Dateline library (PRAGMA application_id). */
 export const APPLICATION_ID = 0x44544c4e;
@@ -217,15 +218,6 @@ function fsyncPath(path: string): void {
 }
 
 const TEMP_PREFIX = `${DB_FILE}.new-`;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
 
 /** Removes the half-built new libraries of processes that were killed while creating one. */
 function removeStaleTemps(dir: string): void {
