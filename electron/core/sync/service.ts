@@ -196,11 +196,7 @@ export class SyncService {
     if (!this.setUp() || this.paused || !this.online || (s.user !== '' && this.password === null)) return 'unavailable';
     const stats: DownloadStats = { chunks: 0, bytes: 0 };
     for (const t of this.targets(s)) {
-      const peer = new FilesPeer({
-        url: t.url,
-        ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
-        retry: { attempts: 3, ...this.opts.retry, ...(signal ? { signal } : {}) },
-      });
+      const peer = new FilesPeer(this.remote(s, t, signal));
       let outcome: Awaited<ReturnType<typeof downloadFile>>;
       try {
         outcome = await downloadFile(peer, this.blobs, file, stats, signal, onBytes);
@@ -319,9 +315,7 @@ export class SyncService {
             library,
             {
               remote: {
-                url: t.url,
-                ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
-                retry: { attempts: 3, ...this.opts.retry },
+                ...this.remote(s, t),
                 // The device clock the server's Date header is compared with (it decides nothing).
                 clock: () => this.timers.now(),
               },
@@ -361,6 +355,15 @@ export class SyncService {
       this.seenSeq = this.lastSeq();
     }
     this.changed();
+  }
+
+  /** One office database on the server, with this account's password and the retry policy. */
+  private remote(s: SyncSettings, t: OfficeTarget, signal?: AbortSignal) {
+    return {
+      url: t.url,
+      ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
+      retry: { attempts: 3, ...this.opts.retry, ...(signal ? { signal } : {}) },
+    };
   }
 
   private async unlock(): Promise<void> {
