@@ -1,14 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOutdated } from '../../electron/shared/contacts/outdated';
-import { CONTACT_KINDS, CountrySchema, LanguageSchema, type ContactFieldsT } from '../../electron/shared/documents';
+import { CONTACT_KINDS, type ContactFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { countryName, languageName } from '../ui/languages';
 import { ListEditor } from '../ui/ListEditor';
 import { SavedNote } from '../ui/SavedNote';
 import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
+import { CountriesField, LanguagesField } from './AudienceFields';
 import { BeatChoices } from './BeatChoices';
 import { ContactRecord } from './ContactRecord';
 import { DataProtectionFields, NO_DATA_PROTECTION } from './DataProtectionFields';
@@ -65,7 +65,7 @@ function toFields(f: ContactForm): ContactForm {
 
 /** A spokesperson or journalist: create or edit, saved with the Save button. */
 export function ContactEditor({ id }: { id: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const offices = useOffices();
   const uid = useId();
   const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
@@ -153,24 +153,8 @@ export function ContactEditor({ id }: { id: string | null }) {
         <ListEditor label={t('contactFields.tags')} hint={t('contactFields.tagsHint')} values={form.tags} onChange={(tags) => set({ tags })} />
         <ListEditor label={t('contactFields.regions')} values={form.regions} onChange={(regions) => set({ regions })} />
         <ListEditor label={t('contactFields.lists')} hint={t('contactFields.listsHint')} values={form.lists} onChange={(lists) => set({ lists })} />
-        <ListEditor
-          label={t('contacts.languages')}
-          hint={t('contacts.languagesHint')}
-          values={form.languages}
-          onChange={(languages) => set({ languages })}
-          normalise={(v) => v.trim()}
-          validate={(v) => (LanguageSchema.safeParse(v).success ? null : t('contacts.languageInvalid', { value: v }))}
-        />
-        {form.languages.length > 0 && <p className="hint">{form.languages.map((l) => languageName(l, i18n.language)).join(', ')}</p>}
-        <ListEditor
-          label={t('contacts.countries')}
-          hint={t('contacts.countriesHint')}
-          values={form.countries}
-          onChange={(countries) => set({ countries })}
-          normalise={(v) => v.trim().toUpperCase()}
-          validate={(v) => (CountrySchema.safeParse(v).success ? null : t('contacts.countryInvalid', { value: v }))}
-        />
-        {form.countries.length > 0 && <p className="hint">{form.countries.map((c) => countryName(c, i18n.language)).join(', ')}</p>}
+        <LanguagesField values={form.languages} onChange={(languages) => set({ languages })} />
+        <CountriesField values={form.countries} onChange={(countries) => set({ countries })} />
         <TypedEntries
           legend={t('contacts.emails')}
           idPrefix={`${uid}-em`}

@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CountrySchema, LanguageSchema, OUTLET_KINDS, type OutletFieldsT } from '../../electron/shared/documents';
+import { OUTLET_KINDS, type OutletFieldsT } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { countryName, languageName } from '../ui/languages';
-import { ListEditor } from '../ui/ListEditor';
+import { CountriesField, LanguagesField } from '../contacts/AudienceFields';
 import { SavedNote } from '../ui/SavedNote';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
@@ -63,7 +62,7 @@ function OutletUse({ id, onDeleted }: { id: string; onDeleted: () => void }) {
 
 /** An outlet: name, kind, countries, languages and website; create, edit, delete. */
 export function OutletEditor({ id }: { id: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const uid = useId();
   const { form, loadError, saveError, saved, busy, set, save } = useDocEditor({
     id,
@@ -104,23 +103,8 @@ export function OutletEditor({ id }: { id: string | null }) {
           <label htmlFor={`${uid}-web`}>{t('outlets.website')}</label>
           <input id={`${uid}-web`} type="url" dir="ltr" value={form.website} onChange={(e) => set({ website: e.target.value })} />
         </div>
-        <ListEditor
-          label={t('contacts.countries')}
-          hint={t('contacts.countriesHint')}
-          values={form.countries}
-          onChange={(countries) => set({ countries })}
-          normalise={(v) => v.trim().toUpperCase()}
-          validate={(v) => (CountrySchema.safeParse(v).success ? null : t('contacts.countryInvalid', { value: v }))}
-        />
-        {form.countries.length > 0 && <p className="hint">{form.countries.map((c) => countryName(c, i18n.language)).join(', ')}</p>}
-        <ListEditor
-          label={t('contacts.languages')}
-          hint={t('contacts.languagesHint')}
-          values={form.languages}
-          onChange={(languages) => set({ languages })}
-          validate={(v) => (LanguageSchema.safeParse(v).success ? null : t('contacts.languageInvalid', { value: v }))}
-        />
-        {form.languages.length > 0 && <p className="hint">{form.languages.map((l) => languageName(l, i18n.language)).join(', ')}</p>}
+        <CountriesField values={form.countries} onChange={(countries) => set({ countries })} />
+        <LanguagesField values={form.languages} onChange={(languages) => set({ languages })} />
         {saveError && <ErrorMessage error={saveError} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
