@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { openCore, type Core } from '../electron/core/index';
+import { markdownToRichText } from '../electron/core/markdown';
 import type { ApiError } from '../electron/shared/errors';
 import { tempDir } from './helpers';
 
@@ -27,3 +28,13 @@ export async function fail(c: Core, method: string, input: unknown): Promise<Api
   if (r.ok) throw new Error(`${method} should have failed`);
   return r.error;
 }
+
+/** A release with everything approval asks for (headline, dateline place, date, body); `over` changes any field. */
+export const release = (over: Record<string, unknown> = {}) => ({
+  headline: 'Clean water reaches 40,000 people in Kasese',
+  language: 'en',
+  datelinePlace: 'Kampala',
+  releaseDate: '2026-11-30',
+  body: markdownToRichText('The organisation **today** completed twelve boreholes.'),
+  ...over,
+});

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import type { Result } from '../../electron/shared/errors';
 import { markdownToRichText } from '../../electron/core/markdown';
+import { release } from '../core-harness';
 import { tempDir } from '../helpers';
 
 const open: Core[] = [];
@@ -27,14 +28,6 @@ async function fail(c: Core, method: string, input: unknown): Promise<Extract<Re
   return r.error;
 }
 
-const release = (over: Record<string, unknown> = {}) => ({
-  headline: 'Clean water reaches 40,000 people in Kasese',
-  language: 'en',
-  datelinePlace: 'Kampala',
-  releaseDate: '2026-11-30',
-  body: markdownToRichText('The organisation **today** completed twelve boreholes.'),
-  ...over,
-});
 
 describe('the dispatcher', () => {
   it('refuses an unknown method with UNKNOWN_METHOD', async () => {

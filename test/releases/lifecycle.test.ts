@@ -1,21 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdownToRichText } from '../../electron/core/markdown';
 import type { Created, Page, ReleaseSummary } from '../../electron/shared/contract';
 import type { Doc } from '../../electron/shared/documents';
-import { call, core, fail } from '../core-harness';
+import { call, core, fail, release } from '../core-harness';
 
 /** A release's life beyond editing, on a real library: versions, status gates, withdrawal, trash. */
 
-const release = (over: Record<string, unknown> = {}) => ({
-  headline: 'Clean water reaches 40,000 people in Kasese',
-  language: 'en',
-  datelinePlace: 'Kampala',
-  releaseDate: '2026-11-30',
-  body: markdownToRichText('The organisation **today** completed twelve boreholes.'),
-  ...over,
-});
 
 type C = Awaited<ReturnType<typeof core>>;
 const get = (c: C, id: string) => call<Doc<'release'>>(c, 'release.get', { id });
