@@ -70,6 +70,7 @@ describe('datelines', () => {
     ['Geneva - 14 May 2026 - Relief teams reached the last cut-off villages in the valley on Tuesday.', 'Geneva', '2026-05-14'],
     ['NAIROBI – 3 March 2026 – The organisation and its partners opened two more water points.', 'Nairobi', '2026-03-03'],
     ['Barranquilla (mar. 4/26). La Ministra se reunió hoy con los alcaldes de la región para revisar el plan.', 'Barranquilla', '2026-03-04'],
+    ['Bogotá (dic. 14/98). El Canciller recibió hoy a los embajadores de los países vecinos para revisar el acuerdo.', 'Bogotá', '1998-12-14'],
     ['14 de mayo de 2026 (OMS) – Las lluvias de las últimas semanas han dejado sin agua potable a miles de familias.', null, '2026-05-14'],
     ['(Nairobi, 4 June)— Teams from three organisations reached the flooded districts along the river this morning.', 'Nairobi', null],
   ])('reads %s', (text, place, date) => {

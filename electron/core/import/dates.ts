@@ -96,7 +96,9 @@ export function findDates(text: string): FoundDate[] {
         value = month ? iso(Number(m[3]), month, Number(m[2])) : null;
       } else if (order === 'mdyy') {
         const month = monthOf(m[1]!);
-        value = month ? iso(2000 + Number(m[3]), month, Number(m[2])) : null;
+        // Two digits: "19" is 2019, "98" is 1998 (the ministry's archive reaches back to the 1990s).
+        const yy = Number(m[3]);
+        value = month ? iso(yy + (yy >= 70 ? 1900 : 2000), month, Number(m[2])) : null;
       } else {
         const a = Number(m[1]);
         const b = Number(m[2]);
