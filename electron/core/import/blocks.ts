@@ -83,9 +83,19 @@ function tabCells(line: string): string {
   return cells.length >= 2 ? cells.join(' | ') : line;
 }
 
+/**
+ * "Banco Mundial, 06/06/2007Ciudad de Washington, 30 de mayo…": a page's date set straight
+ * against the next paragraph (two elements whose text ran together when copied) is two lines.
+ */
+const GLUED_DATE = /(?<=(?:\d{1,2}[/.-]\d{1,2}[/.-]|\p{L}\s)(?:19|20)\d{2})(?=\p{Lu}\p{Ll}+[\s,])/gu;
+
+function unglueDate(line: string): string[] {
+  return line.split(GLUED_DATE);
+}
+
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = text.split('\n').map((l) => cleanLine(tabCells(l)));
+  let lines = text.split('\n').flatMap(unglueDate).map((l) => cleanLine(tabCells(l)));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));

@@ -148,7 +148,30 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
 
   // The dateline paragraph anchors the page: what stands above it is the header (navigation,
   // teasers, the headline), however long, so a prose menu entry never opens the body.
-  const datelineAt = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  let datelineAt = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  // "17 de marzo 2021 – El Gobierno está tomando …" with no stop, and a placed dateline a few
+  // blocks down: the page's date and its headline on one line, not the opening of the body.
+  let datedTitleAt = -1;
+  // "Banco Mundial, 06/06/2007" over "Ciudad de Washington, 30 de mayo de 2007— El …": the
+  // page's stamp (who and when it was posted) over the release's own dateline paragraph.
+  // The headline may stand between them.
+  let stampAt = -1;
+  if (items[datelineAt]?.kind === 'datelineOnly') {
+    const real = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 3 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && it.dateline!.dateIso !== null);
+    if (real > 0) {
+      stampAt = datelineAt;
+      datelineAt = real;
+    }
+  }
+  const first = items[datelineAt];
+  if (first && first.kind === 'dateline' && !first.dateline!.place && first.dateline!.dateIso) {
+    const rest = first.block.text.slice(first.dateline!.length).replace(/^[\s–—-]+/u, '');
+    const placedLater = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 10 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null);
+    if (placedLater > 0 && wordCount(rest) >= 4 && !/[.!?؟]["”»’)]*$/u.test(rest)) {
+      datedTitleAt = datelineAt;
+      datelineAt = placedLater;
+    }
+  }
 
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
@@ -221,6 +244,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         headerDate = dateIso;
         state = 'header';
       }
+      continue;
+    }
+    if (i === stampAt) {
+      headerDate ??= dateline!.dateIso;
+      continue;
+    }
+    if (i === datedTitleAt) {
+      headerDate ??= dateline!.dateIso;
+      // The page's own heading, set with its date.
+      keepHeader(i, { ...block, hint: 'h1', text: text.slice(dateline!.length).replace(/^[\s–—-]+/u, '') });
       continue;
     }
     if (state === 'header') {
