@@ -2,7 +2,7 @@ import type { ImportConfidence, ImportedRelease } from '../../shared/import/cont
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
-import { firstDate, isUpdatedDateLine, readEmbargo } from './dates';
+import { findDates, firstDate, isUpdatedDateLine, readEmbargo } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
@@ -39,6 +39,24 @@ const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua
 /** Only a summary so far, and short lines under it (an office's name, a credit). */
 function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
+}
+
+/** Shaped like a title: a few words to two lines, no full stop, not running text. */
+function titleShaped(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 5 && words <= 30 && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text);
+}
+
+/**
+ * "… poses with pupils of the school's parliament, Amman 9 December 2019.": a photo's caption,
+ * which closes on where and when the picture was taken, set above the text.
+ */
+function photoCaption(text: string): boolean {
+  const last = findDates(text).pop();
+  if (!last || text.slice(last.index + last.length).replace(/[\s.]/gu, '') !== '') return false;
+  const before = text.slice(0, last.index);
+  const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('،'));
+  return comma > 0 && wordCount(before.slice(comma + 1)) <= 3 && wordCount(before.slice(comma + 1)) >= 1;
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -78,6 +96,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // organisation name, not the headline.
   let labelCut = 0;
   let stateBeforeLinks = 'tail' as State;
+  // Set by a dateline alone on its line: the release's title may come after it.
+  let titleMayFollow = false;
   // Where each kept block went, so a contact region can take back the name lines above it.
   const placed: { index: number; into: string[] | Block[]; at: number }[] = [];
 
@@ -103,6 +123,22 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     for (const p of moved) placed.splice(placed.indexOf(p), 1);
     const blocksMoved = header.splice(from);
     blocksMoved.forEach((b, k) => keep(moved[k]?.index ?? -1, body, b.text.replace(/[:：]$/u, '')));
+  };
+
+  const longTitleOverLabel = (i: number): boolean => {
+    const text = items[i]!.block.text;
+    const [label, next] = items.slice(i + 1).filter((it) => it.kind !== 'junk');
+    return (
+      wordCount(text) <= 60 &&
+      !/[.!?؟;]["”»’)]*$/u.test(text) &&
+      label !== undefined &&
+      next !== undefined &&
+      label.kind !== 'dateline' &&
+      label.kind !== 'datelineOnly' &&
+      wordCount(label.block.text) <= 6 &&
+      !/[.!?؟]$/u.test(label.block.text) &&
+      isProse(next.block.text)
+    );
   };
 
   const takeContactRegion = (start: number): number => {
@@ -266,9 +302,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         bulletsToBody();
         state = 'body';
         if (rest) keep(i, body, rest);
+        else titleMayFollow = true;
         continue;
       }
-      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i)) {
+      // "Le Conseil … adopte quatorze textes : il renouvelle …" with no stop, then "Compte rendu
+      // de séance", then the text: a long title over its label, not the first paragraph.
+      if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
+      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !(header.length === 0 && longTitleOverLabel(i))) {
         state = 'body';
         keep(i, body, text);
         continue;
@@ -282,6 +322,14 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'body') {
       // ('about' blocks outside the header were taken above.)
       if (kind === 'datelineOnly') continue;
+      // "Brussels, 26 February 2010", then the title, then the text: a title under a dateline
+      // that stands alone belongs to the header.
+      if (titleMayFollow && body.length === 0 && titleShaped(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
+        titleMayFollow = false;
+        keepHeader(i, block);
+        continue;
+      }
+      titleMayFollow = false;
       keep(i, body, text);
       continue;
     }

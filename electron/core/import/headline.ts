@@ -57,6 +57,8 @@ export function neverHeadline(text: string): boolean {
     isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '') ||
     // "21/07/2020 Una niña recibe una vacuna POLITICA ESPAÑA": a dated caption or index entry.
     firstDate(text)?.index === 0 ||
+    // "… Afrika, Azië en Latijns-Amerika (en)": a link to the page in another language.
+    /\s\((?:en|fr|es|ar|de|nl|it|pt)\)$/u.test(text) ||
     // "Red Regional, 06/06/2026": who posted the page and when.
     stampLine(text) ||
     // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.

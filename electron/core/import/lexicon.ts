@@ -43,6 +43,7 @@ const LABELS = keys([
   'déclaration conjointe', 'communiqué de presse conjoint', 'declaración conjunta', 'comunicado de prensa conjunto',
   'for immediate release', 'immediate release', 'for release', 'news', 'press', 'release',
   'communiqué de presse', 'communique de presse', 'communiqué', 'communique', 'communiqué conjoint', 'déclaration', 'pour diffusion immédiate',
+  'compte rendu de séance', 'meeting summary', 'meetings coverage', 'resumen de la sesión', 'nota informativa',
   'pour publication immédiate', 'avis aux médias', 'comunicado de prensa', 'comunicado', 'nota de prensa', 'comunicado conjunto',
   'para difusión inmediata', 'para publicación inmediata', 'declaración', 'aviso a los medios',
   'بيان صحفي', 'بيان صحافي', 'بيان', 'بيان مشترك', 'للنشر الفوري', 'للنشر فورا', 'للنشر فوراً', 'خبر صحفي', 'تنويه إعلامي',
