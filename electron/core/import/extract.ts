@@ -59,6 +59,10 @@ function photoCaption(text: string): boolean {
   return comma > 0 && wordCount(before.slice(comma + 1)) <= 3 && wordCount(before.slice(comma + 1)) >= 1;
 }
 
+function pageFooterLine(text: string): boolean {
+  return wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(text);
+}
+
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
@@ -388,6 +392,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
   // "EFE, Ginebra.": the wire's signature under a reposted story.
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
+  // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
+  // lines that close no sentence after the last paragraph are the page's footer, not the text.
+  while (bodyClean.length > 1 && pageFooterLine(bodyClean[bodyClean.length - 1]!) && bodyClean.slice(0, -1).some((p) => /[.!?؟"”»]$/u.test(p))) bodyClean.pop();
+  // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
+  // presents the organisation, the Arabic press's way of giving the boilerplate.
+  if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);
   // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
   for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
   let standfirst: string | null = null;
