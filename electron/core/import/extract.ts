@@ -392,14 +392,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
   // "EFE, Ginebra.": the wire's signature under a reposted story.
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
+  // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
+  for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
   // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
-  while (bodyClean.length > 1 && pageFooterLine(bodyClean[bodyClean.length - 1]!) && bodyClean.slice(0, -1).some((p) => /[.!?؟"”»]$/u.test(p))) bodyClean.pop();
+  // A list stays (key facts close some releases).
+  const bullets = new Set(blocks.filter((b) => b.hint === 'li').map((b) => b.text));
+  while (bodyClean.length > 1 && pageFooterLine(bodyClean[bodyClean.length - 1]!) && !bullets.has(bodyClean[bodyClean.length - 1]!) && bodyClean.slice(0, -1).some((p) => /[.!?؟"”»]$/u.test(p))) bodyClean.pop();
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
   if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);
-  // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
-  for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
   // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
