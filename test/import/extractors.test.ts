@@ -181,6 +181,13 @@ describe('language, page furniture and end marks', () => {
     expect(isJunk('No results yet from the survey, which ends in May, the director said.')).toBe(false);
   });
 
+  it('knows a page\'s text-size buttons, its error boxes and its filing lines', () => {
+    for (const line of ['Restaurer la taille du texteAugmenter la taille du texte', 'Increase text size', 'Error message', 'User warning: The following module is missing from the file system: image_style.', 'Classé dans : Les affaires', 'Sujets : Économie, Affaires étrangères', 'Filed under: Health']) {
+      expect(isJunk(line), line).toBe(true);
+    }
+    expect(isJunk('The error message sent by the ministry was withdrawn the next day after protests from the unions.')).toBe(false);
+  });
+
   it('knows menus, share rows, cookie banners and end marks', () => {
     expect(isNavBlock('Home | News | Donate')).toBe(true);
     expect(isNavBlock('Accueil > Actualités > Communiqués')).toBe(true);
