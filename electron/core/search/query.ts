@@ -19,6 +19,11 @@ const TITLE_SQL: Record<DocType, string> = {
  * hid the best hit of common words). Ties, frequent among short titles, go to the newest
  * release date, then to the newest document. The bench compares each page's scores with the
  * same full ranking done on the bare FTS5 table.
+ *
+ * At 250,000 documents the ranking itself is the cost: FTS5 calls bm25 once per match (about
+ * 1 µs each, more for words repeated through long releases), while finding the matches alone
+ * is 7 to 30 times cheaper. A word in 40,000 documents takes 40–140 ms to rank; going below
+ * that needs an exact top-k that scores fewer matches, not a faster join.
  */
 export const SEARCH_ORDER = 'f.rank, r.release_date DESC NULLS LAST, f.rowid DESC';
 
