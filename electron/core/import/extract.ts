@@ -274,10 +274,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (kind === 'date') {
       // "Copenhagen, Denmark" over "Saturday, June 21, 2014": the dateline in two lines.
       const above = header[header.length - 1];
-      const split = state === 'header' && datelineAt < 0 && place === null && dateIso && above && blocks[i - 1] === above ? placeOnlyLine(above.text) : null;
+      const split: string | null = state === 'header' && datelineAt < 0 && place === null && dateIso && above && blocks[i - 1] === above ? placeOnlyLine(above.text) : null;
       if (split) {
         place = split;
-        datelineDate = dateIso;
+        datelineDate = dateIso ?? null;
         header.pop();
         const k = placed.findIndex((p) => p.into === header && p.at === header.length);
         if (k >= 0) placed.splice(k, 1);
