@@ -44,6 +44,7 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         ) : (
           status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
         )}
+        {status.state !== 'syncing' && <FilesNotes status={status} />}
         {status.clockWarning && <p className="error">{t('sync.clock')}</p>}
       </div>
       {error && <ErrorMessage error={error} />}
@@ -56,5 +57,29 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         </button>
       </div>
     </div>
+  );
+}
+
+/** What became of attachment files in the last sync: how many went each way, and any office whose files could not travel. */
+function FilesNotes({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation();
+  const synced = status.offices.flatMap((o) => (o.files?.state === 'synced' ? [o.files] : []));
+  const sum = (k: 'uploaded' | 'downloaded' | 'notHere') => synced.reduce((n, f) => n + f[k], 0);
+  const notes = status.offices.flatMap(({ office, files }) => {
+    if (!files) return [];
+    if (files.state === 'synced') return files.failed > 0 ? [{ office, text: t('sync.filesFailed', { office, count: files.failed }) }] : [];
+    return [{ office, text: t(files.state === 'no-database' ? 'sync.filesNoDatabase' : 'sync.filesRefused', { office, database: files.database }) }];
+  });
+  return (
+    <>
+      {synced.length > 0 && <p className="muted">{t('sync.filesResult', { uploaded: sum('uploaded'), downloaded: sum('downloaded'), notHere: sum('notHere') })}</p>}
+      {notes.length > 0 && (
+        <ul className="notice">
+          {notes.map((n) => (
+            <li key={n.office}>{n.text}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
