@@ -36,11 +36,14 @@ export function FileOnServer({ id, size, onHere }: { id: string; size: number; o
   }, [client, id]);
 
   useEffect(() => {
+    // Its own flag: a mount undone and done again (StrictMode) must not start two downloads.
+    let mounted = true;
     live.current = true;
     void client.call('sync.filesPolicy', {}).then((res) => {
-      if (live.current && res.ok && res.value === 'opened') void download();
+      if (mounted && res.ok && res.value === 'opened') void download();
     });
     return () => {
+      mounted = false;
       live.current = false;
     };
   }, [client, download]);
