@@ -24,6 +24,8 @@ export async function openFilesDatabase(remote: CouchPeerOptions): Promise<Extra
     if (e.failure !== 'not-found') throw e;
   }
   if (!(await isServerAdmin(remote))) return { state: 'no-database', database };
+  // Never a files database beside no documents database: that office's sync fails on this, saying so.
+  await new CouchPeer(remote).open(false);
   await peer.open(true);
   return 'ready';
 }

@@ -207,6 +207,7 @@ describe('offices sync one by one', { timeout: 120_000 }, () => {
       [good, null],
     ]);
     expect(s.state).toBe('failed');
+    expect(await exists(`${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, 'nowhere')}-files`)).toBe(false);
     const onServer = await fetch(`${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, good)}/${released.id}`);
     expect(onServer.status).toBe(200);
     expect(s.lastSyncedAt).not.toBeNull();
