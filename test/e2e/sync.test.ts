@@ -46,6 +46,15 @@ async function syncOther(): Promise<SyncStatus> {
   return call<SyncStatus>(other, 'sync.status', {});
 }
 
+/** Both libraries set up on the Goma office (as the first tests do through the page), so a later test also runs alone. */
+async function bothSetUp(server = couch.server.url): Promise<void> {
+  await h.api('sync.configure', { server, user: 'amina', offices: [goma] });
+  await h.api('sync.password', { password: 'right-one', remember: false });
+  await call(other, 'sync.configure', { server: couch.server.url, user: 'amina', offices: [goma] });
+  await call(other, 'sync.password', { password: 'right-one', remember: false });
+  if (!page.url().startsWith(h.server.origin)) await page.goto(h.server.launchUrl());
+}
+
 describe('Settings → Server', () => {
   it('sets up sync, says what waits, asks again for a refused password, syncs and pauses', async () => {
     const rel = await h.api('release.create', { headline: 'Cholera vaccination reaches Goma', language: 'en', office: goma });
@@ -189,16 +198,47 @@ describe('the Conflicts screen, delete against edit', () => {
   }, 120_000);
 });
 
+describe('the Conflicts screen, keeping the edit', () => {
+  it('keeps the edited document over a deletion; after sync the case is closed in the library that deleted it too', async () => {
+    await bothSetUp();
+    const rel = (await h.api('release.create', { headline: 'Road to Sake reopened', language: 'en', office: goma })).id;
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    // Deleted there, edited here; the other library hears of the edit and this one of the deletion.
+    await call(other, 'doc.delete', { id: rel, rev: null });
+    await h.api('release.update', { id: rel, rev: null, fields: { subheadline: 'Trucks reach Sake again' } });
+    await syncOther();
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    expect((await call<{ docId: string }[]>(other, 'conflict.list', {})).map((c) => c.docId)).toContain(rel);
+
+    await h.goto('#/conflicts');
+    const card = page.getByRole('region', { name: 'Road to Sake reopened' });
+    await card.getByText('Release: deleted in one place and edited in another.').waitFor();
+    await card.getByRole('radio', { name: 'Keep the edited document' }).check();
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await card.waitFor({ state: 'detached' });
+
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    for (const lib of [h.core, other]) {
+      expect((await call<{ docId: string }[]>(lib, 'conflict.list', {})).map((c) => c.docId)).not.toContain(rel);
+      expect((await call<{ subheadline: string }>(lib, 'release.get', { id: rel })).subheadline).toBe('Trucks reach Sake again');
+    }
+    expect(libraryState(other)[rel]).toEqual(libraryState(h.core)[rel]);
+  }, 120_000);
+});
+
 describe('a photo whose file is still on the server', () => {
   it('shows "On the server", downloads it with progress at a click ("never"), and by itself when opened ("when opened")', async () => {
-    // Through the proxy, so the test can hold a chunk and look at the page mid-download.
-    await h.api('sync.configure', { server: couch.proxy.url, user: 'amina', offices: [goma] });
-    await h.api('sync.password', { password: 'right-one', remember: false });
+    // This library through the proxy, so the test can hold the download and look at the page meanwhile.
+    await bothSetUp(couch.proxy.url);
     await h.api('sync.setFilesPolicy', { policy: 'never' });
     await couch.server.createDb(`dateline-${goma}-files`);
     // Geneva adds two photos; its own sync in the app sends them, files included.
-    await call(other, 'sync.configure', { server: couch.server.url, user: 'amina', offices: [goma] });
-    await call(other, 'sync.password', { password: 'right-one', remember: false });
     const shots = [await photo(1200, 900, 4, 95), await photo(1200, 900, 6, 95)];
     const added = [];
     for (const [i, bytes] of shots.entries()) {
@@ -216,7 +256,6 @@ describe('a photo whose file is still on the server', () => {
     const holding = new Promise<void>((done) => (held = done));
     // The first request for the file's pieces, whatever its shape (one piece or many), waits until the test has seen the page.
     couch.proxy.add({ path: /-files\/(?!file-)/, fault: { kind: 'gate', open: new Promise((done) => (release = done)), onHold: () => held() } });
-    if (!page.url().startsWith(h.server.origin)) await page.goto(h.server.launchUrl());
     await h.goto(`#/attachments/${added[0]!.id}`);
     const size = formatBytes(shots[0]!.length, 'en');
     await page.getByText(`On the server, ${size}`, { exact: true }).waitFor();
