@@ -456,7 +456,7 @@ function coreProperties(model: KitModel, now: Date): string {
 }
 
 /** The package, in the order `docx` wrote its parts. */
-function pack(model: KitModel, images: Map<string, RenderedImage>, look: Look, numbers: PageNumbers | null, check: () => void): Buffer {
+function pack(model: KitModel, images: Map<string, RenderedImage>, look: Look, numbers: PageNumbers | null, check: () => void): Buffer[] {
   const c = new Ctx(model, images);
   const entries = entriesOf(model);
   const front = cover(c) + (entries.length ? contents(model, entries, numbers) : '');
@@ -495,10 +495,10 @@ function pack(model: KitModel, images: Map<string, RenderedImage>, look: Look, n
  * The contents' page numbers and the number of pages, as `docx`'s page layout works them out
  * for the document written without them (a reader that never updates fields then shows them).
  */
-async function estimatePageNumbers(draft: Buffer): Promise<PageNumbers> {
+async function estimatePageNumbers(draft: Buffer[]): Promise<PageNumbers> {
   // A short kit's numbers are laid out as Word lays out the pages (guessing where a font is not
   // in its width tables, as Arabic in Arial).
-  const laidOut = await patchDocument({ outputType: 'nodebuffer', data: draft, patches: {}, pageNumbers: estimatePageNumbersWith({ guess: true }) });
+  const laidOut = await patchDocument({ outputType: 'nodebuffer', data: Buffer.concat(draft), patches: {}, pageNumbers: estimatePageNumbersWith({ guess: true }) });
   const parts = new Map(partsOf(laidOut).map((p) => [p.name.toString('utf8'), p]));
   const text = (name: string) => {
     const p = parts.get(name);
@@ -510,8 +510,11 @@ async function estimatePageNumbers(draft: Buffer): Promise<PageNumbers> {
   return { pages, ...(total ? { total: Number(total[1]) } : {}) };
 }
 
-/** Builds the DOCX; `images` holds the print rendition of every image attachment (and the logo) by attachment id. */
-export async function buildDocx(model: KitModel, images: Map<string, RenderedImage>, check: () => void = () => undefined): Promise<Buffer> {
+/**
+ * Builds the DOCX, as the pieces of the file in their order (see packParts); `images` holds the
+ * print rendition of every image attachment (and the logo) by attachment id.
+ */
+export async function buildDocx(model: KitModel, images: Map<string, RenderedImage>, check: () => void = () => undefined): Promise<Buffer[]> {
   const look = await lookOf(model);
   check();
   const draft = pack(model, images, look, null, check);
