@@ -25,12 +25,12 @@ export interface Part {
  */
 const DEFLATE_LEVEL = 3;
 
-/** A part to write: XML is deflated, anything else (photos, fonts) stored. */
-export function partOf(name: string, content: string | Buffer): Part {
+/** A part to write: XML is deflated, anything else (photos, fonts) stored; `crc` when it is known already. */
+export function partOf(name: string, content: string | Buffer, crc?: number): Part {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const deflate = typeof content === 'string';
   const data = deflate ? deflateRawSync(bytes, { level: DEFLATE_LEVEL }) : bytes;
-  return { name: Buffer.from(name, 'utf8'), method: deflate ? 8 : 0, crc: crc32(bytes), compressedSize: data.length, size: bytes.length, data };
+  return { name: Buffer.from(name, 'utf8'), method: deflate ? 8 : 0, crc: crc ?? crc32(bytes), compressedSize: data.length, size: bytes.length, data };
 }
 
 const broken = (what: string) => new DatelineError('INTERNAL', `The Word document could not be packed (${what}); nothing was written.`);

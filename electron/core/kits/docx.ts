@@ -67,6 +67,7 @@ interface Media {
   relationshipId: string;
   path: string;
   bytes: Buffer;
+  crc32: number;
 }
 
 /** What is gathered while the body is written: links, pictures, list instances, ids. */
@@ -98,7 +99,7 @@ class Ctx {
       const ext = img.mediaType === 'image/png' ? 'png' : 'jpg';
       const n = (this.perExtension.get(ext) ?? 0) + 1;
       this.perExtension.set(ext, n);
-      m = { relationshipId: '', path: `media/image${n}.${ext}`, bytes: img.bytes };
+      m = { relationshipId: '', path: `media/image${n}.${ext}`, bytes: img.bytes, crc32: img.crc32 };
       this.media.set(key, m);
     }
     return { relationshipId: key, drawingId: this.nextDrawing++ };
@@ -486,7 +487,7 @@ function pack(model: KitModel, images: Map<string, RenderedImage>, look: Look, n
     ...['docProps/custom.xml', 'docProps/app.xml', 'word/footnotes.xml', 'word/_rels/footnotes.xml.rels', 'word/endnotes.xml', 'word/_rels/endnotes.xml.rels', 'word/settings.xml', 'word/fontTable.xml', 'word/_rels/fontTable.xml.rels', 'word/theme/theme1.xml'].flatMap(kept),
     partOf('word/numbering.xml', numbering(c, look)),
     ...kept('[Content_Types].xml'),
-    ...[...c.media.values()].map((m) => partOf(`word/${m.path}`, m.bytes)),
+    ...[...c.media.values()].map((m) => partOf(`word/${m.path}`, m.bytes, m.crc32)),
     ...look.fonts.flatMap(kept),
   ]);
 }
