@@ -52,7 +52,8 @@ const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'mdyy' | 'ymd' | 'num' }[] 
     order: 'dmy',
   },
   { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${ERA}${R}`, 'giu'), order: 'mdy' },
-  { re: new RegExp(`${L}(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})${R}`, 'gu'), order: 'num' },
+  // "26 /01/2016": a stray space beside a slash, as typed in a Word file.
+  { re: new RegExp(`${L}(\\d{1,2})(?:[./-]| /|/ )(\\d{1,2})(?:[./-]| /|/ )(\\d{4})${R}`, 'gu'), order: 'num' },
   // Colombia's foreign ministry: "Cartagena (feb. 1/19).", the month, the day and a two-digit year in brackets.
   { re: new RegExp(`(?<=\\(\\s*)${MONTH}\\s+(\\d{1,2})\\/(\\d{2})(?=\\s*\\))`, 'giu'), order: 'mdyy' },
 ];
