@@ -246,9 +246,11 @@ export class DocStore {
   }
 
   /**
-   * Creates many documents in one transaction: all of them or none. Imports, restores and
-   * replicated batches write this way; it skips the per-document savepoint that nesting
-   * `create` inside a caller's transaction would cost.
+   * The bulk write: creates many documents of one type in one transaction (a savepoint inside
+   * a caller's, such as an import's held transaction), all of them or none. `fields` must
+   * already be validated. It leaves exactly what `create` called for each would leave, in every
+   * table and in the search index (test/store/create-many.test.ts); imports call it a batch at
+   * a time.
    */
   createMany(type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext): StoredDoc[] {
     return this.createBatch(type, items, ctx);
