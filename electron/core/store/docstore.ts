@@ -38,6 +38,8 @@ export type RevisionInfo = RevisionSummary;
 export interface KnownTree {
   leaves?: LeafInfo[];
   bodyOf(rev: string): Body | undefined;
+  /** The winner before this write: when it stays the winner, nothing derived from it is rewritten. */
+  winner?: string;
 }
 
 /** How the store finds a document's rows: enough to settle its winner. */
@@ -45,6 +47,11 @@ export interface DocKey {
   rowid: number;
   id: string;
   type: string;
+}
+
+/** A document's key with its winning revision as stored before a write. */
+export interface StoredKey extends DocKey {
+  winner: string;
 }
 
 interface DocRow extends DocKey {
@@ -80,11 +87,12 @@ export class DocStore {
   ) {
     this.s = {
       docByid: db.prepare<[string], DocRow>('SELECT rowid, id, type, winner, deleted, conflicted, seq FROM docs WHERE id = ?'),
-      docsByIds: db.prepare<[string], DocKey>('SELECT d.rowid, d.id, d.type FROM json_each(?) j JOIN docs d ON d.id = j.value'),
+      docsByIds: db.prepare<[string], StoredKey>('SELECT d.rowid, d.id, d.type, d.winner FROM json_each(?) j JOIN docs d ON d.id = j.value'),
       insertDoc: db.prepare(
         'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
       ),
       updateDoc: db.prepare('UPDATE docs SET winner = ?, deleted = ?, conflicted = ?, seq = ?, office = ?, updated_at = ? WHERE rowid = ?'),
+      updateFlags: db.prepare('UPDATE docs SET conflicted = ?, seq = ? WHERE rowid = ?'),
       insertRev: db.prepare(
         'INSERT INTO revs(doc_rowid, rev, pos, parent, deleted, leaf, body, author, at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
       ),
@@ -160,8 +168,8 @@ export class DocStore {
   }
 
   /** Where the rows of these documents are, in one lookup; a document this library never had is absent. */
-  rowsOf(ids: readonly string[]): Map<string, DocKey> {
-    const out = new Map<string, DocKey>();
+  rowsOf(ids: readonly string[]): Map<string, StoredKey> {
+    const out = new Map<string, StoredKey>();
     if (ids.length === 0) return out;
     for (const r of this.s.docsByIds.all(JSON.stringify(ids))) out.set(r.id, r);
     return out;
@@ -471,11 +479,24 @@ export class DocStore {
     const leaves: LeafInfo[] = known?.leaves ?? this.s.leaves.all(row.rowid).map((l) => ({ rev: l.rev, pos: l.pos, deleted: l.deleted === 1 }));
     const winner = pickWinner(leaves);
     const conflicted = isConflicted(leaves);
+    if (known?.winner === winner.rev) return this.settleBranch(row, winner, conflicted);
     const body = known?.bodyOf(winner.rev) ?? this.body(row.rowid, winner.rev) ?? {};
     const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
     const seq = this.bumpSeq(row.rowid, fresh);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
     project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh, search);
+    return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
+  }
+
+  /**
+   * Settles a write that left the winner as it was (a losing branch arrived): the document
+   * changes in the feed and may become conflicted, but its body, projections and search entry
+   * are the winner's, unchanged, so they are neither read nor rewritten.
+   */
+  private settleBranch(row: DocKey, winner: LeafInfo, conflicted: boolean): StoredDoc {
+    const seq = this.bumpSeq(row.rowid);
+    this.s.updateFlags.run(conflicted ? 1 : 0, seq, row.rowid);
+    const body = this.body(row.rowid, winner.rev) ?? {};
     return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
   }
 
