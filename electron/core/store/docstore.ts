@@ -267,8 +267,11 @@ export class DocStore {
   private insertNew(type: DocType, fields: Body, ctx: WriteContext, id: string): StoredDoc {
     const at = ctx.at ?? this.now();
     const body = this.withMeta(type, fields, { createdAt: at, createdBy: ctx.author }, ctx.author, at);
-    // One serialisation serves both the revision id and the stored text.
-    const json = canonicalJson(body);
+    // One serialisation serves both the revision id and the stored text. Not the canonical one
+    // (sorted keys) that edits, merges and erasures hash so two libraries agree: a new document
+    // holds its own new id and time, so no other library can make the same first revision, and
+    // sorting every object's keys was 7% of a batch of contacts.
+    const json = JSON.stringify(body);
     const rev = revFromJson(null, false, json);
     let info;
     try {
