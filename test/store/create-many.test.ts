@@ -82,6 +82,16 @@ describe('createMany, the bulk write', () => {
     l.close();
   });
 
+  it('gives every document of a batch the one time of its transaction', async () => {
+    let tick = Date.parse('2026-12-01T09:00:00.000Z');
+    const l = await Library.open(tempDir(), { author: 'amina', clock: () => new Date((tick += 1000)) });
+    const made = l.docs.createMany('contact', [{ fields: { name: 'A' } }, { fields: { name: 'B' } }, { fields: { name: 'C' } }], { author: 'amina' });
+    const times = new Set(made.map((d) => d.body.createdAt));
+    expect(times.size).toBe(1);
+    expect(l.db.prepare('SELECT DISTINCT updated_at FROM contact_p').pluck().all()).toEqual([...times]);
+    l.close();
+  });
+
   it('writes inside a held transaction and is undone with it', async () => {
     const l = await lib();
     const before = TABLES.map((sql) => dump(l.db, sql));

@@ -126,9 +126,11 @@ export class DocStore {
     // process waits out the busy timeout. A deferred one that read first cannot wait for the
     // lock (its snapshot would be stale) and fails at once with "database is locked".
     this.createOne = db.transaction((type: DocType, fields: Body, ctx: WriteContext, id: string) => this.insertNew(type, fields, ctx, id)).immediate;
-    this.createBatch = db.transaction((type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) =>
-      items.map((it) => this.insertNew(type, it.fields, ctx, it.id ?? newDocId(type))),
-    ).immediate;
+    this.createBatch = db.transaction((type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) => {
+      // One transaction, one instant: every document of the batch carries the same time.
+      const at = { ...ctx, at: ctx.at ?? this.now() };
+      return items.map((it) => this.insertNew(type, it.fields, at, it.id ?? newDocId(type)));
+    }).immediate;
   }
 
   now(): string {
