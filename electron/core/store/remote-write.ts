@@ -137,8 +137,6 @@ export class RemoteWriter {
 
   write(batch: readonly RemoteRevision[]): BulkWriteResult {
     const result: BulkWriteResult = { written: 0, skipped: 0, denied: [] };
-    // Grouped by document, first appearance first, so each winner is settled once.
-    const byId = new Map<string, Envelope[]>();
     const refusedAt = new Map<object, number>();
     const refuse: Refuse = (id, rev, reason, at) => {
       const entry = { id, rev, reason };
@@ -146,6 +144,18 @@ export class RemoteWriter {
       refusedAt.set(entry, at);
       this.s.deny.run(id, rev, reason, this.docs.now());
     };
+    // Which documents this library has, in one lookup, so that a revision stored already (a
+    // replayed batch) is skipped before its body is checked.
+    const ids = new Set<string>();
+    for (const d of batch) {
+      const id = (d as { _id?: unknown } | null)?._id;
+      if (typeof id === 'string') ids.add(id);
+    }
+    const known = this.docs.rowsOf([...ids]);
+    // Grouped by document, first appearance first, so each winner is settled once. Every body
+    // is checked before anything is written (measured: checking each one between the writes
+    // cost 12% more CPU).
+    const checked = new Map<string, Checked[]>();
     for (const [at, doc] of batch.entries()) {
       const e = checkEnvelope(doc, at);
       if ('reason' in e) {
@@ -153,27 +163,19 @@ export class RemoteWriter {
         refuse(describe(d?._id), describe(d?._rev), e.reason, at);
         continue;
       }
-      const list = byId.get(e.id);
-      if (list) list.push(e);
-      else byId.set(e.id, [e]);
-    }
-    const known = this.docs.rowsOf([...byId.keys()]);
-    // Every body is checked before anything is written (measured: checking each one between
-    // the writes cost 12% more CPU); a revision stored already is skipped before its check.
-    const checked = new Map<string, Checked[]>();
-    for (const [id, envelopes] of byId) {
-      const key = known.get(id);
-      const list: Checked[] = [];
-      for (const e of envelopes) {
-        if (key && this.s.rev.get(key.rowid, e.rev)) {
-          result.skipped++;
-          continue;
-        }
-        const c = checkBody(e);
-        if ('reason' in c) refuse(id, e.rev, c.reason, e.at);
-        else list.push(c);
+      const key = known.get(e.id);
+      if (key && this.s.rev.get(key.rowid, e.rev)) {
+        result.skipped++;
+        continue;
       }
-      if (list.length > 0) checked.set(id, list);
+      const c = checkBody(e);
+      if ('reason' in c) {
+        refuse(e.id, e.rev, c.reason, at);
+        continue;
+      }
+      const list = checked.get(e.id);
+      if (list) list.push(c);
+      else checked.set(e.id, [c]);
     }
     const now = this.docs.now();
     for (const [id, revs] of checked) {
@@ -181,7 +183,7 @@ export class RemoteWriter {
       if (key) this.writeKnown(key, revs, result, refuse, now);
       else this.writeFresh(id, revs, result, refuse, now);
     }
-    // Envelopes are checked before bodies; the caller hears of refusals in its batch's order.
+    // A change of type is refused while writing; the caller hears of refusals in its batch's order.
     if (result.denied.length > 1) result.denied.sort((a, b) => refusedAt.get(a)! - refusedAt.get(b)!);
     return result;
   }
