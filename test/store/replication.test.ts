@@ -126,6 +126,39 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     l.close();
   });
 
+  it('skips a replayed revision before checking its body, and stores a losing branch without touching the winner', async () => {
+    const l = await lib();
+    const base = pathOf('base', 1, 1);
+    // Of two revisions at the same position the higher id wins: name them so.
+    const [low, high] = [`2-${hex('x1')}`, `2-${hex('x2')}`].sort();
+    l.replication.bulkInsertRemote([remote('rel-1', [high!, ...base], release('Winner in Kasese', { tags: ['floods'] }))]);
+    expect(searchLibrary(l.db, 'kasese', { limit: 5 }).map((h) => h.id)).toEqual(['rel-1']);
+    const projected = () => [l.db.prepare('SELECT * FROM release_p').all(), l.db.prepare('SELECT * FROM release_tag_p').all()];
+    const before = projected();
+    const seq = l.docs.lastSeq();
+
+    // Stored already: skipped, even with a body this version would refuse.
+    expect(l.replication.bulkInsertRemote([remote('rel-1', [high!, ...base], release('Bad', { releaseDate: '2026-02-30' }))])).toEqual({
+      written: 0,
+      skipped: 1,
+      denied: [],
+    });
+    // A new losing branch: in the feed and conflicted, the winner's rows and search entry as they were.
+    expect(l.replication.bulkInsertRemote([remote('rel-1', [low!, ...base], release('Loser in Goma', { tags: ['cholera'] }))]).written).toBe(1);
+    expect(l.docs.lastSeq()).toBe(seq + 1);
+    expect(l.docs.changesSince(seq)).toEqual([{ seq: seq + 1, id: 'rel-1', rev: high, deleted: false }]);
+    const d = l.docs.getStored('rel-1')!;
+    expect([d.rev, d.conflicted, d.body.headline]).toEqual([high, true, 'Winner in Kasese']);
+    expect(projected()).toEqual(before);
+    expect(count(l, 'SELECT count(*) AS n FROM search_pending')).toBe(0);
+    expect(searchLibrary(l.db, 'kasese', { limit: 5 }).map((h) => h.id)).toEqual(['rel-1']);
+    expect(searchLibrary(l.db, 'goma', { limit: 5 })).toEqual([]);
+    // A losing branch that is still invalid is refused as any other.
+    const bad = remote('rel-1', [`2-${hex('x0')}`, ...base], release('Bad', { releaseDate: '2026-02-30' }));
+    expect(l.replication.bulkInsertRemote([bad]).denied.map((r) => r.reason)).toEqual([expect.stringMatching(/^releaseDate:/)]);
+    l.close();
+  });
+
   it('settles each document once per batch, however many of its revisions the batch holds', async () => {
     const l = await lib();
     const base = pathOf('base', 1, 1);

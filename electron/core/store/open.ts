@@ -108,6 +108,11 @@ function applyPragmas(db: Database.Database): void {
   // 32 MB of page cache instead of SQLite's 2 MB: the id, name and key indexes take writes in
   // random order, and a laptop has the memory to keep their pages.
   db.pragma('cache_size = -32768');
+  // No mmap (mmap_size stays 0), although it made point reads about 7x cheaper: it speeds up
+  // reads only (writes go to the WAL by pwrite either way), and a library may sit on a USB stick
+  // or a network share. Through read(), a pulled stick or a file truncated by another program is
+  // an SQLITE_IOERR the library reports; through a mapping it is a SIGBUS that kills the process
+  // in the middle of its work.
 }
 
 function runMigrations(db: Database.Database, from: number, migrations: readonly Migration[]): void {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { checkKnownFields, DOC_SCHEMA_VERSION, DOC_TYPES, DocIdSchema, isReservedName, REV_PATTERN, schemaOf, type DocType } from '../../shared/documents';
 import { invalidInput } from '../../shared/errors';
-import type { Body, DocKey, DocStore } from './docstore';
+import type { Body, DocStore, StoredKey } from './docstore';
 import type { BulkWriteResult, RemoteRevision } from './replication-api';
 import { revPos, type LeafInfo } from './revisions';
 
@@ -22,7 +22,7 @@ const EDGE_FIELDS: ReadonlySet<string> = new Set([
 export const MAX_PATH = 1000;
 
 /** The envelope of a revision from elsewhere; its body is checked by the document rules after. */
-const Envelope = z.object({
+const EnvelopeSchema = z.object({
   _id: z.string(),
   _rev: z.string().regex(REV_PATTERN, 'a revision looks like "3-" followed by 32 hex digits'),
   _deleted: z.boolean().optional(),
@@ -35,24 +35,28 @@ const Envelope = z.object({
   }),
 });
 
-interface Checked {
+/** A revision from elsewhere whose envelope (id, revision, path) is checked; its body not yet. */
+interface Envelope {
   id: string;
   rev: string;
   deleted: boolean;
-  type: string | null;
-  body: Body;
   /** The revision and its ancestors, newest first, as full revision ids. */
   path: string[];
+  doc: Record<string, unknown>;
+  /** Where it is in its batch: refusals are listed in batch order. */
+  at: number;
+}
+
+interface Checked extends Omit<Envelope, 'doc'> {
+  type: string | null;
+  body: Body;
 }
 
 const describe = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 200) : '');
 
-/**
- * Checks one revision from elsewhere: its envelope, its path, reserved names, and its body by
- * this version's document rules (unless a newer version wrote it: then it is kept as is).
- */
-export function checkRemote(doc: unknown): Checked | { reason: string } {
-  const env = Envelope.safeParse(doc);
+/** Checks the envelope of one revision from elsewhere: its id, its revision and its path. */
+function checkEnvelope(doc: unknown, at: number): Envelope | { reason: string } {
+  const env = EnvelopeSchema.safeParse(doc);
   // The contract's own wording of a zod failure ("_rev: is required"), as every input gets it.
   if (!env.success) return { reason: invalidInput(env.error).message };
   const { _id: id, _rev: rev, _revisions: revs } = env.data;
@@ -63,23 +67,33 @@ export function checkRemote(doc: unknown): Checked | { reason: string } {
     return { reason: `_revisions: the path does not end at ${rev}` };
   }
   if (revs.start - revs.ids.length < 0) return { reason: '_revisions: the path is longer than its start position' };
+  const path = revs.ids.map((h, i) => `${revs.start - i}-${h}`);
+  return { id, rev, deleted: env.data._deleted === true, path, doc: doc as Record<string, unknown>, at };
+}
+
+/**
+ * Checks the body of a revision from elsewhere: reserved names, and the document rules of this
+ * version (unless a newer version wrote it: then it is kept as is).
+ */
+function checkBody(e: Envelope): Checked | { reason: string } {
   const body: Body = {};
-  for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(e.doc)) {
     if (EDGE_FIELDS.has(k)) continue;
     if (isReservedName(k)) return { reason: `field "${k}": names starting with "_" are reserved by CouchDB and never stored` };
     if (k === '__proto__') return { reason: 'field "__proto__" cannot be stored' };
     body[k] = v;
   }
-  const deleted = env.data._deleted === true;
   const type = typeof body.type === 'string' && body.type.length > 0 && body.type.length <= 50 ? body.type : null;
-  if (!deleted && type === null) return { reason: 'type: a document says what it is (release, contact, ...)' };
-  if (!deleted && (DOC_TYPES as readonly string[]).includes(type!) && schemaOf(body) <= DOC_SCHEMA_VERSION) {
+  if (!e.deleted && type === null) return { reason: 'type: a document says what it is (release, contact, ...)' };
+  if (!e.deleted && (DOC_TYPES as readonly string[]).includes(type!) && schemaOf(body) <= DOC_SCHEMA_VERSION) {
     const checked = checkKnownFields(type as DocType, body);
     if (!checked.ok) return { reason: `${checked.path.join('.') || 'fields'}: ${checked.message}` };
   }
-  const path = revs.ids.map((h, i) => `${revs.start - i}-${h}`);
-  return { id, rev, deleted, type, body, path };
+  return { id: e.id, rev: e.rev, deleted: e.deleted, path: e.path, at: e.at, type, body };
 }
+
+/** Records a refusal: in the result, in `denied`, and where it was in its batch. */
+type Refuse = (id: string, rev: string, reason: string, at: number) => void;
 
 interface RevRow {
   parent: string | null;
@@ -123,38 +137,71 @@ export class RemoteWriter {
 
   write(batch: readonly RemoteRevision[]): BulkWriteResult {
     const result: BulkWriteResult = { written: 0, skipped: 0, denied: [] };
-    // Grouped by document, first appearance first, so each winner is settled once.
-    const byId = new Map<string, Checked[]>();
-    for (const doc of batch) {
-      const c = checkRemote(doc);
-      if ('reason' in c) {
+    const refusedAt = new Map<object, number>();
+    const refuse: Refuse = (id, rev, reason, at) => {
+      const entry = { id, rev, reason };
+      result.denied.push(entry);
+      refusedAt.set(entry, at);
+      this.s.deny.run(id, rev, reason, this.docs.now());
+    };
+    // Which documents this library has, in one lookup, so that a revision stored already (a
+    // replayed batch) is skipped before its body is checked.
+    const ids = new Set<string>();
+    for (const d of batch) {
+      const id = (d as { _id?: unknown } | null)?._id;
+      if (typeof id === 'string') ids.add(id);
+    }
+    const known = this.docs.rowsOf([...ids]);
+    // Grouped by document, first appearance first, so each winner is settled once. Every body
+    // is checked before anything is written (measured: checking each one between the writes
+    // cost 12% more CPU).
+    const checked = new Map<string, Checked[]>();
+    for (const [at, doc] of batch.entries()) {
+      const e = checkEnvelope(doc, at);
+      if ('reason' in e) {
         const d = doc as Partial<Record<string, unknown>> | null;
-        this.refuse(result, describe(d?._id), describe(d?._rev), c.reason);
+        refuse(describe(d?._id), describe(d?._rev), e.reason, at);
         continue;
       }
-      const list = byId.get(c.id);
+      const key = known.get(e.id);
+      if (key && this.s.rev.get(key.rowid, e.rev)) {
+        result.skipped++;
+        continue;
+      }
+      const c = checkBody(e);
+      if ('reason' in c) {
+        refuse(e.id, e.rev, c.reason, at);
+        continue;
+      }
+      const list = checked.get(e.id);
       if (list) list.push(c);
-      else byId.set(c.id, [c]);
+      else checked.set(e.id, [c]);
     }
     const now = this.docs.now();
-    const known = this.docs.rowsOf([...byId.keys()]);
-    for (const [id, revs] of byId) {
+    for (const [id, revs] of checked) {
       const key = known.get(id);
-      if (key) this.writeKnown(key, revs, result, now);
-      else this.writeFresh(id, revs, result, now);
+      if (key) this.writeKnown(key, revs, result, refuse, now);
+      else this.writeFresh(id, revs, result, refuse, now);
     }
+    // A change of type is refused while writing; the caller hears of refusals in its batch's order.
+    if (result.denied.length > 1) result.denied.sort((a, b) => refusedAt.get(a)! - refusedAt.get(b)!);
     return result;
   }
 
-  /** Revisions of a document this library has: each path is joined to the stored tree. */
-  private writeKnown(key: DocKey, revs: readonly Checked[], result: BulkWriteResult, now: string): void {
+  /**
+   * Revisions of a document this library has: each path is joined to the stored tree. A
+   * revision stored already (a replayed batch) is skipped before its body is even checked, and
+   * a branch that does not change the winner leaves its projections and search entry alone.
+   */
+  private writeKnown(key: StoredKey, revs: readonly Checked[], result: BulkWriteResult, refuse: Refuse, now: string): void {
     const bodies = new Map<string, Body>();
     for (const c of revs) {
       if (c.type !== null && !c.deleted && c.type !== key.type) {
-        this.refuse(result, key.id, c.rev, `type: this document is a ${key.type}, not a ${c.type}`);
+        refuse(key.id, c.rev, `type: this document is a ${key.type}, not a ${c.type}`, c.at);
         continue;
       }
-      if (this.s.rev.get(key.rowid, c.rev)) {
+      // Twice in this batch: the first one is stored now.
+      if (bodies.has(c.rev) || this.s.rev.get(key.rowid, c.rev)) {
         result.skipped++;
         continue;
       }
@@ -163,7 +210,7 @@ export class RemoteWriter {
       result.written++;
     }
     if (bodies.size === 0) return;
-    this.docs.settle(key, undefined, false, { bodyOf: (rev) => bodies.get(rev) }, 'later');
+    this.docs.settle(key, undefined, false, { bodyOf: (rev) => bodies.get(rev), winner: key.winner }, 'later');
     this.docs.reconcile(key);
   }
 
@@ -171,12 +218,12 @@ export class RemoteWriter {
    * Revisions of a document this library never had: its whole tree is what this batch brings,
    * so the tree is built in memory and written without a lookup, and its winner settled from it.
    */
-  private writeFresh(id: string, revs: readonly Checked[], result: BulkWriteResult, now: string): void {
+  private writeFresh(id: string, revs: readonly Checked[], result: BulkWriteResult, refuse: Refuse, now: string): void {
     const tree = new Map<string, FreshRev>();
     let type: string | null = null;
     for (const c of revs) {
       if (type !== null && c.type !== null && !c.deleted && c.type !== type) {
-        this.refuse(result, id, c.rev, `type: this document is a ${type}, not a ${c.type}`);
+        refuse(id, c.rev, `type: this document is a ${type}, not a ${c.type}`, c.at);
         continue;
       }
       if (tree.has(c.rev)) {
@@ -185,7 +232,7 @@ export class RemoteWriter {
       }
       if (type === null) {
         if (c.type === null) {
-          this.refuse(result, id, c.rev, 'type: a deletion of a document this library never had must say its type');
+          refuse(id, c.rev, 'type: a deletion of a document this library never had must say its type', c.at);
           continue;
         }
         type = c.type;
@@ -241,8 +288,4 @@ export class RemoteWriter {
     this.s.insertRev.run(rowid, rev, revPos(rev), parent, deleted ? 1 : 0, leaf ? 1 : 0, JSON.stringify(body), author, at);
   }
 
-  private refuse(result: BulkWriteResult, id: string, rev: string, reason: string): void {
-    result.denied.push({ id, rev, reason });
-    this.s.deny.run(id, rev, reason, this.docs.now());
-  }
 }
