@@ -61,7 +61,8 @@ export class ContactStager {
   private pendingByName = new Map<string, Pending>();
   private outlets = new Map<string, string>();
   /** Merged fields of stored contacts, not yet written, and the keys they gained. */
-  private later = new Map<string, Body>();
+  /** The revision each was read at: nothing else writes in the import's transaction, so it is still the current one when written. */
+  private later = new Map<string, { fields: Body; rev: string }>();
   private laterByKey = new Map<string, string>();
   /** Every contact key and folded name in the library or this import, once FILTER_AFTER rows have been read. */
   private filters: { keys: KeyFilter; names: KeyFilter } | null = null;
@@ -200,8 +201,13 @@ export class ContactStager {
   /** A row's fields merged into a stored contact, written with the others later. */
   private mergeLater(id: string, body: Body): void {
     // Held until written, so copied: a value cut from the file's text would keep the whole chunk it came from alive.
-    const merged = ownCopy(mergeContactFields(this.later.get(id) ?? this.docs.require(id, 'contact').body, body));
-    this.later.set(id, merged);
+    let held = this.later.get(id);
+    if (!held) {
+      const stored = this.docs.require(id, 'contact');
+      held = { fields: stored.body, rev: stored.rev };
+    }
+    const merged = ownCopy(mergeContactFields(held.fields, body));
+    this.later.set(id, { fields: merged, rev: held.rev });
     for (const k of contactKeys(merged)) {
       this.laterByKey.set(k, id);
       this.filters?.keys.add(k);
@@ -210,10 +216,7 @@ export class ContactStager {
   }
 
   private writeLater(): void {
-    for (const [id, fields] of this.later) {
-      const current = this.docs.require(id, 'contact');
-      this.docs.update(id, validateKnown('contact', fields), this.write, current.rev);
-    }
+    for (const [id, { fields, rev }] of this.later) this.docs.update(id, validateKnown('contact', fields), this.write, rev);
     this.later.clear();
     this.laterByKey.clear();
   }
@@ -243,7 +246,7 @@ export class ContactStager {
     }
     for (const k of keys) {
       const id = this.laterByKey.get(k);
-      if (id) return { id, pending: null, name: String(this.later.get(id)!.name) };
+      if (id) return { id, pending: null, name: String(this.later.get(id)!.fields.name) };
     }
     for (const k of keys) {
       if (!this.mayBeStored('keys', k)) continue;
