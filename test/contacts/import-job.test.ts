@@ -28,6 +28,9 @@ function write(name: string, text: string): string {
   return path;
 }
 
+/** SQLite's page cache size of the library's connection (negative: in KiB). */
+const cacheSize = (c: Awaited<ReturnType<typeof core>>) => c.library.db.pragma('cache_size', { simple: true }) as number;
+
 const countContacts = async (c: Awaited<ReturnType<typeof core>>) => (await call<{ counts: { contact: number } }>(c, 'library.info', {})).counts.contact;
 
 describe('a long contacts import', () => {
@@ -57,14 +60,17 @@ describe('a long contacts import', () => {
     expect(events.find((e) => e.type === 'job.done')).toBeDefined();
   });
 
-  it('stores nothing when cancelled, and calls made meanwhile wait for it instead of joining its transaction', async () => {
+  it('stores nothing when cancelled, and calls made meanwhile wait for it instead of joining its transaction; the import writes with a small page cache and gives the library its own back', async () => {
     const c = await core();
+    const libraryCache = cacheSize(c);
+    let importCache: number | null = null;
     const path = write('big.csv', bigCsv(3000));
     const started = await call<{ jobId: string }>(c, 'contact.importFile', { path, commit: true });
     let during: Promise<unknown> | null = null;
     const cancelled = new Promise<void>((resolve) => {
       const off = c.jobs.on((e) => {
         if (e.type !== 'job.progress' || e.job.id !== started.jobId || during) return;
+        importCache = cacheSize(c);
         // A write asked for while the import holds the library: it runs after, and stays.
         during = call(c, 'contact.create', { name: 'Written meanwhile' });
         void call(c, 'job.cancel', { id: started.jobId }).then(() => {
@@ -82,15 +88,20 @@ describe('a long contacts import', () => {
     await during;
     const list = await call<{ items: { name: string }[] }>(c, 'contact.list', { limit: 10 });
     expect(list.items.map((i) => i.name)).toEqual(['Written meanwhile']);
+    expect(importCache).toBe(-8192);
+    expect(libraryCache).toBeLessThan(-8192);
+    expect(cacheSize(c)).toBe(libraryCache);
     expect(await call(c, 'job.get', { id: started.jobId })).toMatchObject({ state: 'cancelled' });
   });
 
-  it('refuses an upload that fails as it runs with the job\'s error, and then stores again', async () => {
+  it('refuses an upload that fails as it runs with the job\'s error, and then stores again, with the library\'s page cache back', async () => {
     const c = await core();
+    const libraryCache = cacheSize(c);
     const bad = await jobFails(c, 'contact.import', { name: 'x.csv', data: Buffer.from('Name,Notes\nA,"never closed\n').toString('base64'), commit: true });
     expect(bad.message).toContain('Row 2: a quoted cell is never closed');
     const ok = (await importFile(c, write('ok.csv', 'Name,E-mail (work)\r\nGrace,grace@monitor.example\r\n'), { commit: true })) as ContactImportReport;
     expect(ok.created).toBe(1);
     expect(await countContacts(c)).toBe(1);
+    expect(cacheSize(c)).toBe(libraryCache);
   });
 });

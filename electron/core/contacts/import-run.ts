@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { recogniseHeaders, type ColumnMapping, type HeaderSet } from '../../shared/contacts/columns';
 import type { ContactImportReport, ImportDecision, TextEncodingName } from '../../shared/contacts/bulk-contract';
 import { cancelledError, DatelineError } from '../../shared/errors';
@@ -46,10 +47,32 @@ const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
  * nothing is half-stored. Without a job (a bare call) it runs the same way, unreported.
  */
 export async function runContactImport(ctx: CoreContext, source: ByteSource, opts: ImportOptions, job: JobHandle | null): Promise<ContactImportReport> {
+  const db = ctx.library.db;
   try {
-    return await holdTransaction(ctx.library.db, () => readAndStage(ctx, source, opts, job), (r) => opts.commit && !r.needsMapping);
+    return await holdTransaction(db, () => withSmallCache(db, () => readAndStage(ctx, source, opts, job)), (r) => opts.commit && !r.needsMapping);
   } finally {
     source.close();
+  }
+}
+
+/**
+ * SQLite's page cache while an import writes, in KiB. The library's cache (32 MB) fills as the
+ * import's writes grow the file, so the peak memory of an import grew with its size up to that
+ * much; a bulk write gains nothing from it (pages it changes beyond the cache go to the WAL
+ * early, as they would at the commit). Measured on the bench's 100,000 rows: peak 208 MB with
+ * the library's cache and 184 MB with this one when the heap is capped (239 and 299 MB against
+ * 224 and 230 MB when it is not), and no more CPU time (14.0 and 14.1 s against 14.0 and 12.6 s).
+ */
+const IMPORT_CACHE_KIB = 8192;
+
+/** Runs `work` (inside the held transaction: one import at a time) with the import's cache, then restores the library's. */
+async function withSmallCache<T>(db: Database.Database, work: () => Promise<T>): Promise<T> {
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return await work();
+  } finally {
+    db.pragma(`cache_size = ${before}`);
   }
 }
 

@@ -10,6 +10,7 @@ import type { BlobStore } from '../attachments/blobs';
 import { sniffMediaType } from '../attachments/images';
 import { refOf, rowNote, type RowNote, type RowNoteRef } from '../../shared/contacts/row-notes';
 import { KeyFilter } from './key-filter';
+import { toE164 } from '../../shared/contacts/phone';
 import { phonesToE164 } from './write';
 
 /**
@@ -60,7 +61,8 @@ export class ContactStager {
   private pendingByName = new Map<string, Pending>();
   private outlets = new Map<string, string>();
   /** Merged fields of stored contacts, not yet written, and the keys they gained. */
-  private later = new Map<string, Body>();
+  /** The revision each was read at: nothing else writes in the import's transaction, so it is still the current one when written. */
+  private later = new Map<string, { fields: Body; rev: string }>();
   private laterByKey = new Map<string, string>();
   /** Every contact key and folded name in the library or this import, once FILTER_AFTER rows have been read. */
   private filters: { keys: KeyFilter; names: KeyFilter } | null = null;
@@ -106,7 +108,7 @@ export class ContactStager {
     this.counts.rows++;
     const body: Body = { ...fields };
     if (this.opts.office && body.office === null) body.office = this.opts.office;
-    phonesToE164(body, this.opts.country);
+    phonesToE164(body, this.opts.country, this.e164);
     if (outletName) body.outlet = this.outletId(outletName);
     if (photo) {
       const id = this.photoId(photo, fields.name);
@@ -128,7 +130,8 @@ export class ContactStager {
       return;
     }
     const same = this.findByKeys(keys);
-    const similar = same ? null : this.findByName(fields.name, body.organisation as string | null, body.outlet as string | null);
+    const name = nameForms(fields.name);
+    const similar = same ? null : this.findByName(name, body.organisation as string | null, body.outlet as string | null);
     if ((same && decision !== 'create') || (similar && decision === 'merge')) {
       const m = (same ?? similar)!;
       const reason = same ? same.name === fields.name ? 'same e-mail or phone' : `same e-mail or phone as ${m.name}` : 'chosen: same person';
@@ -147,7 +150,7 @@ export class ContactStager {
     }
     const p: Pending = { row, fields: body };
     this.pending.push(p);
-    this.index(p);
+    this.index(p, keys, name);
     this.counts.created++;
     const outcome: RowOutcome = { ...base };
     if (similar) outcome.suggestion = { id: similar.id, row: similar.pending?.row ?? null, name: similar.name, reason: 'same name at the same organisation or outlet', why: { code: 'SIMILAR_NAME' } };
@@ -185,20 +188,26 @@ export class ContactStager {
     return true;
   }
 
-  private index(p: Pending): void {
-    for (const k of contactKeys(p.fields)) {
+  /** Makes a held row findable by its keys and name (worked out by the caller when it has them). */
+  private index(p: Pending, keys = contactKeys(p.fields), name = nameForms(String(p.fields.name))): void {
+    for (const k of keys) {
       if (!this.pendingByKey.has(k)) this.pendingByKey.set(k, p);
       this.filters?.keys.add(k);
     }
-    const folded = fold(String(p.fields.name));
-    this.pendingByName.set(nameKey(folded), p);
-    this.filters?.names.add(folded);
+    this.pendingByName.set(name.key, p);
+    this.filters?.names.add(name.folded);
   }
 
   /** A row's fields merged into a stored contact, written with the others later. */
   private mergeLater(id: string, body: Body): void {
-    const merged = mergeContactFields(this.later.get(id) ?? this.docs.require(id, 'contact').body, body);
-    this.later.set(id, merged);
+    // Held until written, so copied: a value cut from the file's text would keep the whole chunk it came from alive.
+    let held = this.later.get(id);
+    if (!held) {
+      const stored = this.docs.require(id, 'contact');
+      held = { fields: stored.body, rev: stored.rev };
+    }
+    const merged = ownCopy(mergeContactFields(held.fields, body));
+    this.later.set(id, { fields: merged, rev: held.rev });
     for (const k of contactKeys(merged)) {
       this.laterByKey.set(k, id);
       this.filters?.keys.add(k);
@@ -207,10 +216,7 @@ export class ContactStager {
   }
 
   private writeLater(): void {
-    for (const [id, fields] of this.later) {
-      const current = this.docs.require(id, 'contact');
-      this.docs.update(id, validateKnown('contact', fields), this.write, current.rev);
-    }
+    for (const [id, { fields, rev }] of this.later) this.docs.update(id, validateKnown('contact', fields), this.write, rev);
     this.later.clear();
     this.laterByKey.clear();
   }
@@ -227,7 +233,7 @@ export class ContactStager {
       for (const n of this.db.prepare<[], string>('SELECT sort_name FROM contact_p').pluck().iterate()) names.add(n);
       // What is held but not yet written (the batch, the gathered merges) goes in too.
       for (const k of [...this.pendingByKey.keys(), ...this.laterByKey.keys()]) keys.add(k);
-      for (const p of this.pending) names.add(fold(String(p.fields.name)));
+      for (const p of this.pending) names.add(nameForms(String(p.fields.name)).folded);
       this.filters = { keys, names };
     }
     return this.filters === null || this.filters[kind].mightHave(value);
@@ -240,7 +246,7 @@ export class ContactStager {
     }
     for (const k of keys) {
       const id = this.laterByKey.get(k);
-      if (id) return { id, pending: null, name: String(this.later.get(id)!.name) };
+      if (id) return { id, pending: null, name: String(this.later.get(id)!.fields.name) };
     }
     for (const k of keys) {
       if (!this.mayBeStored('keys', k)) continue;
@@ -251,16 +257,13 @@ export class ContactStager {
   }
 
   /** The same name (words in any order, accents and case aside) at the same organisation or outlet. */
-  private findByName(name: string, organisation: string | null, outlet: string | null): Match | null {
+  private findByName(name: NameForms, organisation: string | null, outlet: string | null): Match | null {
     if (!organisation && !outlet) return null;
     const org = organisation ? fold(organisation).trim() : null;
     const sameOrg = (o: string | null, out: string | null) => (outlet !== null && out === outlet) || (org !== null && o !== null && fold(o).trim() === org);
-    const folded = fold(name);
-    const p = this.pendingByName.get(nameKey(folded));
+    const p = this.pendingByName.get(name.key);
     if (p && sameOrg(p.fields.organisation as string | null, p.fields.outlet as string | null)) return { id: null, pending: p, name: String(p.fields.name) };
-    const words = folded.split(/\s+/).filter(Boolean);
-    const forms = new Set([words.join(' '), [...words].reverse().join(' ')]);
-    for (const f of forms) {
+    for (const f of name.stored) {
       if (!this.mayBeStored('names', f)) continue;
       for (const r of this.s.byName.all(f)) if (sameOrg(r.organisation, r.outlet)) return { id: r.id, pending: null, name: r.name };
     }
@@ -285,12 +288,48 @@ export class ContactStager {
     const key = fold(name.trim());
     let id = this.outlets.get(key) ?? this.s.outlet.get(key)?.id;
     if (!id) id = this.docs.create('outlet', validateKnown('outlet', { name: name.trim(), office: this.opts.office }), this.write).id;
-    this.outlets.set(key, id);
+    // Kept for the whole import, so copied (see ownCopy).
+    this.outlets.set(ownCopy(key), id);
     return id;
   }
+
+  /** toE164 remembered per number as typed: a list repeats its office's switchboard and its own numbers. */
+  private readonly e164 = (typed: string, country: string | null): string | null => {
+    let n = this.e164Seen.get(typed);
+    if (n === undefined) {
+      if (this.e164Seen.size >= E164_SEEN_MAX) this.e164Seen.clear();
+      n = toE164(typed, country);
+      this.e164Seen.set(ownCopy(typed), n);
+    }
+    return n;
+  };
+  private readonly e164Seen = new Map<string, string | null>();
 }
 
-/** A folded name's words in order: the same person written "Given Family" or "Family Given". */
-function nameKey(folded: string): string {
-  return folded.split(/\s+/).filter(Boolean).sort().join(' ');
+/** Numbers remembered by the stager's toE164 before it starts again (one import reads them in one country). */
+const E164_SEEN_MAX = 10_000;
+
+/** A row's name folded, the same in either word order, and the forms the library's sort names are asked in. */
+interface NameForms {
+  folded: string;
+  /** The words in order: the same person written "Given Family" or "Family Given". */
+  key: string;
+  stored: string[];
+}
+
+function nameForms(name: string): NameForms {
+  const folded = fold(name);
+  const words = folded.split(/\s+/).filter(Boolean);
+  const inOrder = words.join(' ');
+  const reversed = words.length > 1 ? [...words].reverse().join(' ') : inOrder;
+  return { folded, key: words.sort().join(' '), stored: reversed === inOrder ? [inOrder] : [inOrder, reversed] };
+}
+
+/**
+ * The value with strings of its own. A string cut from a decoded chunk of the file (a cell)
+ * points into the whole chunk, which then stays in memory as long as the cell does: values
+ * the import holds past their batch are copied, or memory would grow with the file.
+ */
+function ownCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -26,13 +26,13 @@ const national = (p: Body): boolean => typeof p.number === 'string' && !p.number
 /**
  * The body's phones in E.164 (from `country` for a national number) where that is certain: a typed contact and an
  * imported one go through here alike. Numbers written with "+" and those that cannot be read
- * with confidence are kept as they are.
+ * with confidence are kept as they are. An import passes a `convert` that remembers the numbers it has seen.
  */
-export function phonesToE164(body: Body, country: string | null): void {
+export function phonesToE164(body: Body, country: string | null, convert: (typed: string, country: string | null) => string | null = toE164): void {
   const phones = Array.isArray(body.phones) ? (body.phones as Body[]) : [];
   if (!phones.some(national)) return;
   body.phones = phones.map((p) => {
-    const n = national(p) ? toE164(p.number as string, country) : null;
+    const n = national(p) ? convert(p.number as string, country) : null;
     return n ? { ...p, number: n } : p;
   });
 }
