@@ -5,6 +5,7 @@ import { MAX_PATH } from './remote-write';
 import type {
   BulkWriteResult,
   ChangeRow,
+  DocRoute,
   LocalDoc,
   LocalDocInput,
   OpenRevResult,
@@ -72,6 +73,7 @@ export class LibraryReplication implements ReplicationStore {
          WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
       ),
       leafRevs: db.prepare<[number], string>('SELECT rev FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev').pluck(),
+      routes: db.prepare<[string], { id: string; type: string; office: string | null }>('SELECT id, type, office FROM docs WHERE id IN (SELECT value FROM json_each(?))'),
       getLocal: db.prepare<[string], { rev: number; body: string }>('SELECT rev, body FROM local_docs WHERE id = ?'),
       putLocal: db.prepare(
         'INSERT INTO local_docs(id, rev, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, body = excluded.body',
@@ -203,6 +205,12 @@ export class LibraryReplication implements ReplicationStore {
     };
     if (r.deleted === 1) doc._deleted = true;
     return { ok: doc };
+  }
+
+  routes(ids: readonly string[]): Map<string, DocRoute> {
+    const out = new Map<string, DocRoute>();
+    if (ids.length > 0) for (const r of this.s.routes.all(JSON.stringify(ids))) out.set(r.id, { type: r.type, office: r.office });
+    return out;
   }
 
   getLocal(id: string): LocalDoc | null {
