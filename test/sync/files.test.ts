@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import { chunkRev, chunkSizeFor } from '../../electron/core/sync/files/chunks';
-import { chunkCacheDir } from '../../electron/core/sync/files/download';
+import { chunkCacheDir, downloadFiles } from '../../electron/core/sync/files/download';
+import { FilesPeer } from '../../electron/core/sync/files/files-peer';
 import { setFilePolicy } from '../../electron/core/sync/files/policy';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
 import type { FilePolicy } from '../../electron/shared/sync/contract';
@@ -127,6 +128,29 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     const resumed = await sync(geneva, name, 1);
     expect(resumed.files).toMatchObject({ downloaded: { files: 1, chunks: CHUNKS - kept.length } });
     expect(sha(geneva.ctx.blobs.read(hash))).toBe(hash);
+    expect(readdirSync(chunkCacheDir(geneva.ctx.blobs))).toEqual([]);
+  });
+
+  it('a file too large to put together in memory comes through tmp/chunks, and resumes from there', async () => {
+    const { name, proxied } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const bytes = photo(6);
+    const hash = await attach(kampala, bytes);
+    await sync(kampala, name);
+    const peer = new FilesPeer({ url: proxied, retry: { attempts: 1 } });
+    // Cut after three requests: the chunks that arrived wait on disk, checked.
+    couch.proxy.add({ method: 'POST', path: /-files\/_bulk_get/, skip: 3, fault: { kind: 'cut-download', fraction: 0.5 } });
+    await expect(downloadFiles(peer, geneva.ctx.blobs, [{ sha256: hash, size: bytes.length }], { holdBytes: 0 })).rejects.toMatchObject({ code: 'OFFLINE' });
+    const kept = readdirSync(chunkCacheDir(geneva.ctx.blobs));
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    const stats = { chunks: 0, bytes: 0 };
+    const progress: number[] = [];
+    const got = await downloadFiles(new FilesPeer({ url: proxied }), geneva.ctx.blobs, [{ sha256: hash, size: bytes.length }], { holdBytes: 0, stats, onBytes: (_sha, n) => progress.push(n) });
+    expect(got.get(hash)).toBe('stored');
+    expect(stats.chunks).toBe(CHUNKS - kept.length);
+    expect([progress[0], progress.at(-1)]).toEqual([kept.length * CHUNK, bytes.length]);
+    expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
     expect(readdirSync(chunkCacheDir(geneva.ctx.blobs))).toEqual([]);
   });
 

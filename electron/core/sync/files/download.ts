@@ -29,6 +29,8 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Hears, per file, its bytes here so far (chunks kept from an earlier try count), for a progress bar. */
   onBytes?: (sha256: string, bytes: number) => void;
+  /** Files up to this size are put together in memory (HOLD_BYTES unless given); larger ones through `tmp/chunks/`. */
+  holdBytes?: number;
 }
 
 /** Where verified chunks of unfinished downloads wait. */
@@ -89,7 +91,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
       out.set(file.sha256, new SyncError('damaged', `The server's copy of the file ${nameOf(file.sha256)} is ${manifest.size} bytes, not the ${file.size} its attachment records; it was not downloaded.`));
       continue;
     }
-    const f: Incoming = { file, manifest, parts: [], left: new Set(), done: 0, held: manifest.size <= HOLD_BYTES ? new Map() : null };
+    const f: Incoming = { file, manifest, parts: [], left: new Set(), done: 0, held: manifest.size <= (opts.holdBytes ?? HOLD_BYTES) ? new Map() : null };
     for (let i = 0; i < chunkCount(manifest.size, manifest.chunkSize); i++) {
       const sha = manifest.chunks[i]!;
       const part = join(cache, sha);

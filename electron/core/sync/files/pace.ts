@@ -20,8 +20,11 @@ export class Pace {
   private rate: number | null = null;
   private busy = 0;
 
-  /** `unit`: the smallest request, one chunk. */
-  constructor(private readonly unit: number) {}
+  /** `unit`: the smallest request, one chunk. `now`: milliseconds (tests give their own clock). */
+  constructor(
+    private readonly unit: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   private target(): number {
     return this.rate === null ? this.unit : this.rate * IN_FLIGHT_SECONDS;
@@ -58,12 +61,12 @@ export class Pace {
         }
         const item = take(this.requestBytes());
         if (item === null) break;
-        const started = performance.now();
+        const started = this.now();
         this.busy++;
         const lanesNow = this.busy;
         const p: Promise<void> = run(item)
           .then(
-            (bytes) => this.note(bytes, performance.now() - started, lanesNow),
+            (bytes) => this.note(bytes, this.now() - started, lanesNow),
             (e: unknown) => {
               failure ??= { error: e };
               this.dropped();
