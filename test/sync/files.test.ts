@@ -78,6 +78,9 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     const down = await sync(geneva, name);
     expect(down.files).toMatchObject({ downloaded: { files: 1, chunks: CHUNKS, bytes: bytes.length }, notHere: { files: 0 }, failed: [] });
     expect(chunkGets().length).toBeLessThan(CHUNKS);
+    // The first request, before the link has shown its speed, is one chunk: a GET of its raw bytes.
+    expect(chunkGets()[0]).toMatchObject({ method: 'GET', path: expect.stringMatching(/-files\/chunk-[0-9a-f]{64}\/data$/) });
+    expect(chunkGets().some((l) => l.method === 'POST' && l.path.includes('/_bulk_get'))).toBe(true);
     expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
     // Syncing again moves no chunk either way.
     couch.proxy.log.length = 0;

@@ -16,8 +16,9 @@ import { CHUNK_ATTACHMENT, chunkDoc, chunkId, chunkRev, fileDoc, FileDoc, fileDo
  * CPU where full deflate buys nothing on photos and costs three times as much). CouchDB and
  * pouchdb-server both inflate a gzipped JSON body; a server that refuses one (415) is sent plain
  * JSON for the rest of the session. Answers are asked for gzipped, but neither server compresses
- * a `_bulk_get`: a download costs 1.39x the file's bytes on the wire (measured with
- * pouchdb-server; a reverse proxy that gzips its answers brings it back to 1.0x).
+ * a `_bulk_get`: chunks fetched that way cost 1.39x their bytes on the wire (measured with
+ * pouchdb-server). A request for one chunk, which is what a slow link gets (pace.ts), is
+ * therefore a plain GET of the raw attachment: where bytes are dear they cost 1.0x.
  */
 
 const huffman = promisify(gzip);
@@ -159,13 +160,14 @@ export class FilesPeer {
   /**
    * Several chunks in one `_bulk_get` (each by id: its winning revision, as a single GET would
    * give it): the bytes of each the server has, unchecked (the caller checks them against their
-   * hash), and the bytes that came over the wire. A server without `_bulk_get` is asked a GET per chunk.
+   * hash), and the bytes that came over the wire. One chunk alone, and every chunk from a server
+   * without `_bulk_get`, comes raw by a GET of its attachment.
    */
   async getChunks(wanted: readonly ChunkWanted[]): Promise<{ chunks: Map<string, Buffer>; wire: number }> {
     const chunks = new Map<string, Buffer>();
     const before = this.couch.stats.bytesReceived;
     const expected = wanted.reduce((n, c) => n + c.length, 0);
-    if (this.bulkGet) {
+    if (this.bulkGet && wanted.length > 1) {
       const body = JSON.stringify({ docs: wanted.map((c) => ({ id: chunkId(c.sha256) })) });
       const r = await this.couch.sendBytes('POST', '/_bulk_get?attachments=true', { data: body, type: 'application/json' }, [200, 400, 404, 405, 501], timeoutFor(this.timeoutMs, expected));
       if (r.status === 200) {
