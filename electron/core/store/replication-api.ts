@@ -110,6 +110,10 @@ export interface ReplicationStore {
    */
   routes(ids: readonly string[]): Map<string, DocRoute>;
   getLocal(id: string): LocalDoc | null;
-  /** Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. */
-  putLocal(doc: LocalDocInput): LocalDoc;
+  /**
+   * Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. `synced: false`
+   * commits it without an fsync: for a push checkpoint, which a power cut may only take back to
+   * an earlier batch (sent again, changing nothing on the server).
+   */
+  putLocal(doc: LocalDocInput, opts?: { synced?: boolean }): LocalDoc;
 }

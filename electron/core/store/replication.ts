@@ -236,8 +236,16 @@ export class LibraryReplication implements ReplicationStore {
     return { ...(JSON.parse(r.body) as Body), _id: id, _rev: `0-${r.rev}` };
   }
 
-  putLocal(doc: LocalDocInput): LocalDoc {
-    return this.db.transaction(() => this.writeLocal(doc)).immediate();
+  putLocal(doc: LocalDocInput, opts: { synced?: boolean } = {}): LocalDoc {
+    const write = () => this.db.transaction(() => this.writeLocal(doc)).immediate();
+    if (opts.synced !== false || this.db.inTransaction) return write();
+    // As a pulled batch's checkpoint (see bulkInsertRemote): a push writes one after every batch, each an fsync.
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   private writeLocal(doc: LocalDocInput): LocalDoc {

@@ -88,24 +88,20 @@ export function chunkDoc(sha256: string, bytes: Buffer): Record<string, unknown>
 /** The length of chunk `index` of a file (the last one may be shorter). */
 export const chunkLength = (index: number, size: number, chunkSize: number): number => Math.min(chunkSize, size - index * chunkSize);
 
-/** Reads chunks `from` to `from + count - 1` of a file on disk, each as its own buffer, in one open. */
+/** Reads chunks `from` to `from + count - 1` of a file on disk in one read, each as its own slice. */
 export async function readChunks(path: string, from: number, count: number, size: number, chunkSize: number): Promise<Buffer[]> {
+  const start = from * chunkSize;
+  const length = Math.min(size, (from + count) * chunkSize) - start;
   const fh = await open(path, 'r');
   try {
-    const out: Buffer[] = [];
-    for (let i = from; i < from + count; i++) {
-      const start = i * chunkSize;
-      const length = chunkLength(i, size, chunkSize);
-      const buf = Buffer.alloc(length);
-      let at = 0;
-      while (at < length) {
-        const { bytesRead } = await fh.read(buf, at, length - at, start + at);
-        if (bytesRead === 0) throw new Error(`${path} is shorter than its recorded size`);
-        at += bytesRead;
-      }
-      out.push(buf);
+    const buf = Buffer.alloc(length);
+    let at = 0;
+    while (at < length) {
+      const { bytesRead } = await fh.read(buf, at, length - at, start + at);
+      if (bytesRead === 0) throw new Error(`${path} is shorter than its recorded size`);
+      at += bytesRead;
     }
-    return out;
+    return Array.from({ length: count }, (_, k) => buf.subarray(k * chunkSize, Math.min(length, (k + 1) * chunkSize)));
   } finally {
     await fh.close();
   }
