@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { searchLibrary } from '../../electron/core/search/query';
 import { newDocId } from '../../electron/core/store/docstore';
 import { Library } from '../../electron/core/store/library';
+import { LATEST_VERSION } from '../../electron/core/store/migrations/index';
 import { DB_FILE } from '../../electron/core/store/open';
 import { ContactFields, ReleaseFields, type ContactFieldsT, type ReleaseFieldsT } from '../../electron/shared/documents';
 import { ftsQuery } from '../../electron/shared/search/text';
-import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer } from './corpus';
+import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer, type BenchQuery } from './corpus';
 import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
 import { benchImport } from './import';
@@ -25,6 +26,10 @@ import { Rng } from './rng';
  * the same storage work, so a slowdown shows as Dateline's own overhead, not the machine's.
  * BENCH_SCALE (default 1) shrinks every count for a quick check; BENCH_KEEP=1 keeps the
  * seeded library (its folder is printed) for looking into a result with EXPLAIN or a profiler.
+ * BENCH_LIBRARY_CACHE=<folder> keeps the filled library there, keyed by scale and schema version
+ * (the generator's seeds are fixed), and later runs with the same key start from a copy of it,
+ * skipping the write measurements: for iterating on open and search at full scale, where
+ * filling takes minutes. Remove the folder after changing what is indexed or projected.
  * A missed goal is a "FAIL" row, not a failed process: the exit code is non-zero only when
  * the benchmark itself breaks.
  */
@@ -154,6 +159,63 @@ function freshProcessOpenMs(dir: string): number {
   return (JSON.parse(r.stdout.trim()) as { ms: number }).ms;
 }
 
+/**
+ * 1. Write throughput, Dateline and the peer on the same rows; then fills the library to its
+ * full size. Leaves `libDir` holding the closed library.
+ */
+async function writeLibrary(
+  c: ReturnType<typeof counts>,
+  libDir: string,
+  vocab: ReturnType<typeof buildVocabulary>,
+  queries: readonly BenchQuery[],
+  heap: HeapPeak,
+  rows: Row[],
+): Promise<void> {
+  const writer = new Writer(vocab, new Rng(1));
+  const lib = await Library.open(libDir, { author: AUTHOR });
+  const peer = new RawPeer(join(dirname(libDir), 'peer.sqlite'));
+  const ctx = { author: AUTHOR };
+  const docs = lib.docs;
+  // Batches go through createMany: one transaction per batch, as imports and sync write.
+  const datelineReleases = (batch: readonly PeerRow<ReleaseFieldsT>[]) => {
+    docs.createMany('release', batch.map((r) => ({ fields: r.fields, id: r.id })), ctx);
+  };
+  const datelineContacts = (batch: readonly PeerRow<ContactFieldsT>[]) => {
+    docs.createMany('contact', batch.map((r) => ({ fields: r.fields, id: r.id })), ctx);
+  };
+  gc();
+  log('writing releases (Dateline and peer)');
+  const rel = measureWrites(c.measuredReleases, () => makeRelease(writer), datelineReleases, peer.writeReleases, () => newDocId('release'), heap);
+  gc();
+  log('writing contacts (Dateline and peer)');
+  let contactNo = 0;
+  const con = measureWrites(c.measuredContacts, () => makeContact(writer, contactNo++), datelineContacts, peer.writeContacts, () => newDocId('contact'), heap);
+  for (const [label, r] of [['releases', rel], ['contacts', con]] as const) {
+    const ratio = r.datelineRowsPerSec / r.peerRowsPerSec;
+    rows.push({
+      measure: `write ${label} (rows/s)`,
+      dateline: fmt.int(r.datelineRowsPerSec),
+      peer: fmt.int(r.peerRowsPerSec),
+      ratio: fmt.ratio(ratio),
+      goal: '>= 0.50x peer',
+      result: ratio >= 0.5 ? 'pass' : 'FAIL',
+    });
+  }
+
+  // Both sides now hold the same documents: their indexes must answer alike, or the peer
+  // is not indexing the same text and the comparison is off.
+  const mismatches = queries
+    .map((q) => ftsQuery(q.text))
+    .filter((m): m is string => m !== null)
+    .filter((_, i) => i % 5 === 0)
+    .filter((m) => peer.matchCount(m) !== (lib.db.prepare('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?').get(m) as { n: number }).n);
+  if (mismatches.length > 0) log(`WARNING: the peer's index differs from the library's for ${mismatches.length} queries, e.g. ${mismatches[0]}`);
+  peer.close();
+
+  lib.close();
+  fillInChild(libDir, c.releases - c.measuredReleases, c.contacts - c.measuredContacts, contactNo);
+}
+
 async function main(): Promise<void> {
   const s = scale();
   const c = counts(s);
@@ -164,57 +226,27 @@ async function main(): Promise<void> {
   log(`scale ${s}: ${c.releases} releases, ${c.contacts} contacts (writes measured on ${c.measuredReleases} + ${c.measuredContacts}); in ${root}`);
   try {
     const vocab = buildVocabulary();
-    const writer = new Writer(vocab, new Rng(1));
     // Generated documents must be ones Dateline would accept, or the numbers mean nothing.
     for (let i = 0; i < 20; i++) {
       ReleaseFields.parse(makeRelease(new Writer(vocab, new Rng(1000 + i))));
       ContactFields.parse(makeContact(new Writer(vocab, new Rng(2000 + i)), i));
     }
 
-    // 1. Write throughput, Dateline and the peer on the same rows.
-    let lib = await Library.open(libDir, { author: AUTHOR });
-    const peer = new RawPeer(join(root, 'peer.sqlite'));
-    const ctx = { author: AUTHOR };
-    const docs = lib.docs;
-    // Batches go through createMany: one transaction per batch, as imports and sync write.
-    const datelineReleases = (batch: readonly PeerRow<ReleaseFieldsT>[]) => {
-      docs.createMany('release', batch.map((r) => ({ fields: r.fields, id: r.id })), ctx);
-    };
-    const datelineContacts = (batch: readonly PeerRow<ContactFieldsT>[]) => {
-      docs.createMany('contact', batch.map((r) => ({ fields: r.fields, id: r.id })), ctx);
-    };
-    gc();
-    log('writing releases (Dateline and peer)');
-    const rel = measureWrites(c.measuredReleases, () => makeRelease(writer), datelineReleases, peer.writeReleases, () => newDocId('release'), heap);
-    gc();
-    log('writing contacts (Dateline and peer)');
-    let contactNo = 0;
-    const con = measureWrites(c.measuredContacts, () => makeContact(writer, contactNo++), datelineContacts, peer.writeContacts, () => newDocId('contact'), heap);
-    for (const [label, r] of [['releases', rel], ['contacts', con]] as const) {
-      const ratio = r.datelineRowsPerSec / r.peerRowsPerSec;
-      rows.push({
-        measure: `write ${label} (rows/s)`,
-        dateline: fmt.int(r.datelineRowsPerSec),
-        peer: fmt.int(r.peerRowsPerSec),
-        ratio: fmt.ratio(ratio),
-        goal: '>= 0.50x peer',
-        result: ratio >= 0.5 ? 'pass' : 'FAIL',
-      });
-    }
-
-    // Both sides now hold the same documents: their indexes must answer alike, or the peer
-    // is not indexing the same text and the comparison is off.
     const queries = buildQueries(vocab);
-    const mismatches = queries
-      .map((q) => ftsQuery(q.text))
-      .filter((m): m is string => m !== null)
-      .filter((_, i) => i % 5 === 0)
-      .filter((m) => peer.matchCount(m) !== (lib.db.prepare('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?').get(m) as { n: number }).n);
-    if (mismatches.length > 0) log(`WARNING: the peer's index differs from the library's for ${mismatches.length} queries, e.g. ${mismatches[0]}`);
-    peer.close();
-
-    lib.close();
-    fillInChild(libDir, c.releases - c.measuredReleases, c.contacts - c.measuredContacts, contactNo);
+    const cacheDir = process.env.BENCH_LIBRARY_CACHE;
+    const cached = cacheDir ? join(cacheDir, `library-scale-${s}-v${LATEST_VERSION}.sqlite`) : null;
+    if (cached !== null && existsSync(cached)) {
+      mkdirSync(libDir);
+      copyFileSync(cached, join(libDir, DB_FILE));
+      log(`started from the cached library ${cached}; writes not measured`);
+    } else {
+      await writeLibrary(c, libDir, vocab, queries, heap, rows);
+      if (cached !== null) {
+        mkdirSync(cacheDir!, { recursive: true });
+        copyFileSync(join(libDir, DB_FILE), cached);
+        log(`cached the library as ${cached}`);
+      }
+    }
     const size = statSync(join(libDir, DB_FILE)).size;
     log(`library is ${fmt.mb(size)}`);
 
@@ -238,11 +270,14 @@ async function main(): Promise<void> {
     }
     log(`open times: fresh ${fresh.map((x) => x.toFixed(0)).join(', ')} ms; same process ${inProcess.map((x) => x.toFixed(0)).join(', ')} ms`);
 
-    // 3. Search: searchLibrary next to the bare FTS5 query with the same MATCH string and the
-    // same full bm25 ranking, on the same library (same page cache). Dateline also joins each
-    // hit to its document (type, deletion) and release date (the tie-break) and reads titles.
-    // One warm-up pass, then rounds that alternate which goes first.
-    lib = await Library.open(libDir, { author: AUTHOR });
+    // 3. Search. Dateline: searchLibrary (checks the catch-up queue, has FTS5 rank every match
+    // by bm25 and return the best 20 + 40 by score, joins those to their document for type,
+    // trash and the tie-break by release date, reads the titles). Raw peer: the bare FTS5
+    // query with the same MATCH string and the same full bm25 ranking (ORDER BY rank LIMIT 20),
+    // nothing joined. Both on the library's own connection, so the same page cache (32 MiB,
+    // cache_size = -32768 as Library.open sets it), warmed by one pass over every query; then
+    // rounds that alternate which goes first.
+    const lib = await Library.open(libDir, { author: AUTHOR });
     const raw = lib.db.prepare<[string], { rowid: number; rank: number }>('SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20');
     const searchable = queries.map((q) => ({ ...q, match: ftsQuery(q.text) })).filter((q): q is typeof q & { match: string } => q.match !== null);
     // A page is right when its scores are the raw ranking's top 20 scores, in order (documents
@@ -313,7 +348,20 @@ async function main(): Promise<void> {
       result: 'info',
     });
     const slowest = [...perQuery.entries()].map(([q, ts]) => [q, median(ts)] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
-    log(`slowest queries (median ms): ${slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(1)}`).join('; ')}`);
+    // Where their time goes: finding the matches alone (no ranking) against the whole search.
+    const matchOnly = (q: string): number => {
+      const m = ftsQuery(q)!;
+      return median([0, 1, 2].map(() => {
+        const t = performance.now();
+        countStmt.get(m);
+        return performance.now() - t;
+      }));
+    };
+    log(
+      `slowest queries (median ms): ${slowest
+        .map(([q, ms]) => `"${q}" ${ms.toFixed(1)} (${fmt.int(countStmt.get(ftsQuery(q)!)?.n ?? 0)} matches, found without ranking in ${matchOnly(q).toFixed(1)})`)
+        .join('; ')}`,
+    );
     lib.close();
 
     // 4. Memory: the process high-water mark (both sides and the generator included) and heap.

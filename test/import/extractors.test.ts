@@ -25,6 +25,7 @@ describe('dates in four languages', () => {
     ['٣ آذار/مارس ٢٠٢٦', '2026-03-03'],
     ['15 كانون الثاني/يناير 2026', '2026-01-15'],
     ['4 أبريل 2026', '2026-04-04'],
+    ['24 سبتمبر 2026م', '2026-09-24'],
     ['03/04/2026', '2026-04-03'],
     ['04/23/2026', '2026-04-23'],
     ['3.3.2026', '2026-03-03'],
@@ -178,6 +179,13 @@ describe('language, page furniture and end marks', () => {
     expect(isJunk('No results found for your search, please try again with other words.')).toBe(true);
     expect(isJunk("Votre navigateur internet n'est pas à jour.")).toBe(true);
     expect(isJunk('No results yet from the survey, which ends in May, the director said.')).toBe(false);
+  });
+
+  it('knows a page\'s text-size buttons, its error boxes and its filing lines', () => {
+    for (const line of ['Restaurer la taille du texteAugmenter la taille du texte', 'Increase text size', 'Error message', 'User warning: The following module is missing from the file system: image_style.', 'Classé dans : Les affaires', 'Sujets : Économie, Affaires étrangères', 'Filed under: Health']) {
+      expect(isJunk(line), line).toBe(true);
+    }
+    expect(isJunk('The error message sent by the ministry was withdrawn the next day after protests from the unions.')).toBe(false);
   });
 
   it('knows menus, share rows, cookie banners and end marks', () => {

@@ -83,9 +83,35 @@ function tabCells(line: string): string {
   return cells.length >= 2 ? cells.join(' | ') : line;
 }
 
+/**
+ * "Banco Mundial, 06/06/2007Ciudad de Washington, 30 de mayo…": a page's date set straight
+ * against the next paragraph (two elements whose text ran together when copied) is two lines.
+ */
+const GLUED_DATE = /(?<=(?:\d{1,2}[/.-]\d{1,2}[/.-]|\p{L}\s)(?:19|20)\d{2})(?=\p{Lu}\p{Ll}+[\s,])/gu;
+
+function unglueDate(line: string): string[] {
+  return line.split(GLUED_DATE);
+}
+
+/**
+ * "… في ظل التحديات العالميةفيينا – 16 – 9 (كونا) — أكدت …": the page's title set again
+ * straight before the text (its heading and first paragraph ran together when copied). The
+ * copy of a title given above is taken off, so the dateline opens the paragraph again.
+ */
+function unglueRepeatedTitle(lines: string[]): string[] {
+  const titles: string[] = [];
+  return lines.map((line, i) => {
+    if (i > 30 || line === '') return line;
+    const title = titles.find((t) => line.length > t.length + 20 && line.startsWith(t));
+    const words = line.split(/\s+/u).length;
+    if (words >= 5 && words <= 30) titles.push(line);
+    return title ? line.slice(title.length).replace(/^[\s:–—-]+/u, '') : line;
+  });
+}
+
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = text.split('\n').map((l) => cleanLine(tabCells(l)));
+  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => cleanLine(tabCells(l))));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));

@@ -121,13 +121,19 @@ function arabicWireDateline(text: string): Dateline | null {
   const head = asciiDigits(text.slice(0, 160));
   const m = ARABIC_WIRE_RE.exec(head);
   if (!m || m.index === 0 || m.index > 100) return null;
-  const joinedBefore = /[-–—]\s*\(?$/u.test(head.slice(0, m.index));
-  const after = /^\)?\s*(?:[-–—:]\s*)?/u.exec(head.slice(m.index + m[0].length))![0];
-  const prefix = head.slice(0, m.index).replace(/[\s(–—-]+$/u, '');
+  // "أبوظبي في 3 نوفمبر/ وام/": the Emirates agency sets its name between slashes.
+  const joinedBefore = /[-–—/]\s*\(?$/u.test(head.slice(0, m.index));
+  const after = /^\)?\s*(?:[-–—:/]\s*)?/u.exec(head.slice(m.index + m[0].length))![0];
+  const prefix = head.slice(0, m.index).replace(/[\s(–—/-]+$/u, '');
   const date = findDates(prefix).find((d) => d.index + d.length >= prefix.length - 1);
-  // Without a date, only a dash joining the place and the agency marks a dateline.
-  if (!date && !joinedBefore && !/[-–—]/u.test(after)) return null;
-  const place = placeFrom(date ? prefix.slice(0, date.index) : prefix);
+  // Without a date, only a dash or a slash joining the place and the agency marks a dateline.
+  if (!date && !joinedBefore && !/[-–—/]/u.test(after)) return null;
+  // A wire's date without its year ("في 3 نوفمبر"): the place is what stands before it.
+  // KUNA's "فيينا – 16 – 9 (كونا)": the day and the month in figures.
+  const dayMonth = /\s*[-–—]?\s*\d{1,2}\s*[-–—/]\s*\d{1,2}$/u.exec(prefix);
+  const yearless = date ? -1 : dayMonth ? dayMonth.index : yearlessDateAtEnd(prefix);
+  const placeText = (date ? prefix.slice(0, date.index) : yearless > 0 ? prefix.slice(0, yearless) : prefix).replace(/\s+في\s*$|[\s–—-]+$/gu, '');
+  const place = placeFrom(placeText);
   if (typeof place !== 'string' || !/[\u0600-\u06FF]/u.test(place) || place.split(/\s+/u).length > 3) return null;
   return { place, dateIso: date?.iso ?? null, length: m.index + m[0].length + after.length };
 }

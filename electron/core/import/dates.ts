@@ -42,13 +42,16 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°)?';
 const WEEKDAY =
   '(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)[,،]?\\s+)?';
 
+/** "24 سبتمبر 2022م": the Gregorian era's mark set straight after the year. */
+const ERA = '(?:م)?';
+
 const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'mdyy' | 'ymd' | 'num' }[] = [
   { re: new RegExp(`${L}(\\d{4})-(\\d{1,2})-(\\d{1,2})${R}`, 'gu'), order: 'ymd' },
   {
-    re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?[,،]?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${R}`, 'giu'),
+    re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?[,،]?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${R}`, 'giu'),
     order: 'dmy',
   },
-  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${R}`, 'giu'), order: 'mdy' },
+  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${ERA}${R}`, 'giu'), order: 'mdy' },
   { re: new RegExp(`${L}(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})${R}`, 'gu'), order: 'num' },
   // Colombia's foreign ministry: "Cartagena (feb. 1/19).", the month, the day and a two-digit year in brackets.
   { re: new RegExp(`(?<=\\(\\s*)${MONTH}\\s+(\\d{1,2})\\/(\\d{2})(?=\\s*\\))`, 'giu'), order: 'mdyy' },

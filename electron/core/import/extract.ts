@@ -2,7 +2,7 @@ import type { ImportConfidence, ImportedRelease } from '../../shared/import/cont
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
-import { firstDate, isUpdatedDateLine, readEmbargo } from './dates';
+import { findDates, firstDate, isUpdatedDateLine, readEmbargo } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
@@ -39,6 +39,28 @@ const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua
 /** Only a summary so far, and short lines under it (an office's name, a credit). */
 function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
+}
+
+/** Shaped like a title: a few words to two lines, no full stop, not running text. */
+function titleShaped(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 5 && words <= 30 && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text);
+}
+
+/**
+ * "… poses with pupils of the school's parliament, Amman 9 December 2019.": a photo's caption,
+ * which closes on where and when the picture was taken, set above the text.
+ */
+function photoCaption(text: string): boolean {
+  const last = findDates(text).pop();
+  if (!last || text.slice(last.index + last.length).replace(/[\s.]/gu, '') !== '') return false;
+  const before = text.slice(0, last.index);
+  const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('،'));
+  return comma > 0 && wordCount(before.slice(comma + 1)) <= 3 && wordCount(before.slice(comma + 1)) >= 1;
+}
+
+function pageFooterLine(text: string): boolean {
+  return wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(text);
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -78,6 +100,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // organisation name, not the headline.
   let labelCut = 0;
   let stateBeforeLinks = 'tail' as State;
+  // Set by a dateline alone on its line: the release's title may come after it.
+  let titleMayFollow = false;
   // Where each kept block went, so a contact region can take back the name lines above it.
   const placed: { index: number; into: string[] | Block[]; at: number }[] = [];
 
@@ -103,6 +127,22 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     for (const p of moved) placed.splice(placed.indexOf(p), 1);
     const blocksMoved = header.splice(from);
     blocksMoved.forEach((b, k) => keep(moved[k]?.index ?? -1, body, b.text.replace(/[:：]$/u, '')));
+  };
+
+  const longTitleOverLabel = (i: number): boolean => {
+    const text = items[i]!.block.text;
+    const [label, next] = items.slice(i + 1).filter((it) => it.kind !== 'junk');
+    return (
+      wordCount(text) <= 60 &&
+      !/[.!?؟;]["”»’)]*$/u.test(text) &&
+      label !== undefined &&
+      next !== undefined &&
+      label.kind !== 'dateline' &&
+      label.kind !== 'datelineOnly' &&
+      wordCount(label.block.text) <= 6 &&
+      !/[.!?؟]$/u.test(label.block.text) &&
+      isProse(next.block.text)
+    );
   };
 
   const takeContactRegion = (start: number): number => {
@@ -148,7 +188,30 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
 
   // The dateline paragraph anchors the page: what stands above it is the header (navigation,
   // teasers, the headline), however long, so a prose menu entry never opens the body.
-  const datelineAt = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  let datelineAt = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  // "17 de marzo 2021 – El Gobierno está tomando …" with no stop, and a placed dateline a few
+  // blocks down: the page's date and its headline on one line, not the opening of the body.
+  let datedTitleAt = -1;
+  // "Banco Mundial, 06/06/2007" over "Ciudad de Washington, 30 de mayo de 2007— El …": the
+  // page's stamp (who and when it was posted) over the release's own dateline paragraph.
+  // The headline may stand between them.
+  let stampAt = -1;
+  if (items[datelineAt]?.kind === 'datelineOnly') {
+    const real = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 3 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && it.dateline!.dateIso !== null);
+    if (real > 0) {
+      stampAt = datelineAt;
+      datelineAt = real;
+    }
+  }
+  const first = items[datelineAt];
+  if (first && first.kind === 'dateline' && !first.dateline!.place && first.dateline!.dateIso) {
+    const rest = first.block.text.slice(first.dateline!.length).replace(/^[\s–—-]+/u, '');
+    const placedLater = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 10 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null);
+    if (placedLater > 0 && wordCount(rest) >= 4 && !/[.!?؟]["”»’)]*$/u.test(rest)) {
+      datedTitleAt = datelineAt;
+      datelineAt = placedLater;
+    }
+  }
 
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
@@ -223,6 +286,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       }
       continue;
     }
+    if (i === stampAt) {
+      headerDate ??= dateline!.dateIso;
+      continue;
+    }
+    if (i === datedTitleAt) {
+      headerDate ??= dateline!.dateIso;
+      // The page's own heading, set with its date.
+      keepHeader(i, { ...block, hint: 'h1', text: text.slice(dateline!.length).replace(/^[\s–—-]+/u, '') });
+      continue;
+    }
     if (state === 'header') {
       if (kind === 'dateline' || kind === 'datelineOnly') {
         // A dateline alone on its line leaves no rest.
@@ -233,9 +306,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         bulletsToBody();
         state = 'body';
         if (rest) keep(i, body, rest);
+        else titleMayFollow = true;
         continue;
       }
-      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i)) {
+      // "Le Conseil … adopte quatorze textes : il renouvelle …" with no stop, then "Compte rendu
+      // de séance", then the text: a long title over its label, not the first paragraph.
+      if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
+      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !(header.length === 0 && longTitleOverLabel(i))) {
         state = 'body';
         keep(i, body, text);
         continue;
@@ -249,6 +326,14 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'body') {
       // ('about' blocks outside the header were taken above.)
       if (kind === 'datelineOnly') continue;
+      // "Brussels, 26 February 2010", then the title, then the text: a title under a dateline
+      // that stands alone belongs to the header.
+      if (titleMayFollow && body.length === 0 && titleShaped(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
+        titleMayFollow = false;
+        keepHeader(i, block);
+        continue;
+      }
+      titleMayFollow = false;
       keep(i, body, text);
       continue;
     }
@@ -309,6 +394,14 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
   // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
   for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
+  // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
+  // lines that close no sentence after the last paragraph are the page's footer, not the text.
+  // A list stays (key facts close some releases).
+  const bullets = new Set(blocks.filter((b) => b.hint === 'li').map((b) => b.text));
+  while (bodyClean.length > 1 && pageFooterLine(bodyClean[bodyClean.length - 1]!) && !bullets.has(bodyClean[bodyClean.length - 1]!) && bodyClean.slice(0, -1).some((p) => /[.!?؟"”»]$/u.test(p))) bodyClean.pop();
+  // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
+  // presents the organisation, the Arabic press's way of giving the boilerplate.
+  if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
   // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").

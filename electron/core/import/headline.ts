@@ -56,8 +56,21 @@ export function neverHeadline(text: string): boolean {
     // "Revue de presse : 4 septembre 2013": a section name and a date.
     isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '') ||
     // "21/07/2020 Una niña recibe una vacuna POLITICA ESPAÑA": a dated caption or index entry.
-    firstDate(text)?.index === 0
+    firstDate(text)?.index === 0 ||
+    // "… Afrika, Azië en Latijns-Amerika (en)": a link to the page in another language.
+    /\s\((?:en|fr|es|ar|de|nl|it|pt)\)$/u.test(text) ||
+    // "Release number IFAD/30/08", "MEMO/10/53": the release's reference, not its title.
+    /\b\p{Lu}{2,}\/\d{1,4}\/\d{1,4}\b/u.test(text) ||
+    // "Red Regional, 06/06/2026": who posted the page and when.
+    stampLine(text) ||
+    // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.
+    /\[(?:…|\.\.\.)\]$/u.test(text)
   );
+}
+
+function stampLine(text: string): boolean {
+  const d = firstDate(text);
+  return d !== null && wordCount(`${text.slice(0, d.index)} ${text.slice(d.index + d.length)}`.replace(/[,،|·–—-]/gu, ' ')) <= 3;
 }
 
 /** A full sentence with its stop: the lead or a standfirst, seldom the headline. */
@@ -132,6 +145,11 @@ function isPhotoCaption(page: Block[], block: Block): boolean {
   return next !== undefined && /^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text);
 }
 
+/** Next to each other in the header, or with only a one- or two-word tag between ("WEBWIRE"). */
+function adjacent(pool: Block[], at: number, later: number): boolean {
+  return later > at && pool.slice(at + 1, later).every((b) => wordCount(b.text) <= 2);
+}
+
 export function pickHeadline(
   header: Block[],
   labelCut: number,
@@ -141,7 +159,12 @@ export function pickHeadline(
 ): { headline: string | null; subheadline: string | null; sure: boolean } {
   const counts = new Map<string, number>();
   for (const b of page) counts.set(compareKey(b.text), (counts.get(compareKey(b.text)) ?? 0) + 1);
-  const afterLabel = header.slice(labelCut);
+  // "Headline / Nota de prensa / deck": a long title line straight above the label is the
+  // headline that the label follows, not the site's name (those are short).
+  let cut = labelCut;
+  const aboveLabel = header[cut - 1];
+  if (aboveLabel && wordCount(aboveLabel.text) >= 6 && !neverHeadline(aboveLabel.text) && !sentenceLike(aboveLabel.text)) cut--;
+  const afterLabel = header.slice(cut);
   const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
   const candidates: Candidate[] = pool
     .map((b, at) => ({ block: b, at, text: withoutPageAction((leadingLabel(b.text)?.rest || b.text).trim()) }))
@@ -154,7 +177,7 @@ export function pickHeadline(
   const prev = candidates[candidates.length - 2];
   if (last && !sentenceLike(last.text)) last.score += 3;
   // Two good lines straight above the body: headline, then subheadline.
-  if (last && prev && prev.at === last.at - 1 && prev.score >= ENOUGH && last.block.hint !== 'h1') prev.score += 4;
+  if (last && prev && adjacent(pool, prev.at, last.at) && prev.score >= ENOUGH && last.block.hint !== 'h1') prev.score += 4;
   else if (prev) prev.score += 1;
 
   // "Noticias Notas de Prensa ACNUR alarmado …" above "ACNUR alarmado …": a breadcrumb ending

@@ -43,6 +43,7 @@ const LABELS = keys([
   'déclaration conjointe', 'communiqué de presse conjoint', 'declaración conjunta', 'comunicado de prensa conjunto',
   'for immediate release', 'immediate release', 'for release', 'news', 'press', 'release',
   'communiqué de presse', 'communique de presse', 'communiqué', 'communique', 'communiqué conjoint', 'déclaration', 'pour diffusion immédiate',
+  'compte rendu de séance', 'meeting summary', 'meetings coverage', 'resumen de la sesión', 'nota informativa',
   'pour publication immédiate', 'avis aux médias', 'comunicado de prensa', 'comunicado', 'nota de prensa', 'comunicado conjunto',
   'para difusión inmediata', 'para publicación inmediata', 'declaración', 'aviso a los medios',
   'بيان صحفي', 'بيان صحافي', 'بيان', 'بيان مشترك', 'للنشر الفوري', 'للنشر فورا', 'للنشر فوراً', 'خبر صحفي', 'تنويه إعلامي',
@@ -177,7 +178,11 @@ const JUNK_RE: RegExp[] = ([
   /^(photo|photos|crédit photo|credit|credits|foto|fotografía|صورة|الصورة)\s*[:©(]/iu,
   /^(skip to|aller au contenu|ir al contenido|انتقل إلى المحتوى)/iu,
   /^(you are here|vous êtes ici|usted está aquí|أنت هنا)\b/iu,
-  /^(tags|topics|keywords|mots-clés|thèmes|etiquetas|temas|palabras clave|الوسوم|الكلمات المفتاحية)\s*:/iu,
+  /^(tags|topics|subjects|keywords|filed\s+under|mots-clés|thèmes|sujets|classé\s+dans|etiquetas|temas|palabras clave|archivado\s+en|الوسوم|الكلمات المفتاحية|المواضيع)\s*:/iu,
+  // The page's text-size buttons: "Restaurer la taille du texte", "Increase text size".
+  /(?:taille\s+du\s+texte|text\s+size|font\s+size|tamaño\s+de(?:l|\s+la)\s+(?:texto|letra|fuente)|حجم\s+الخط)\S*\s*$/iu,
+  // A site's own error and status boxes left on the page ("Error message", "User warning: …").
+  /^(?:error\s+message|status\s+message|warning\s+message|user\s+(?:warning|notice|error)\s*:|deprecated\s+function\s*:|strict\s+warning\s*:|notice\s*:\s+undefined)/iu,
   /^(last updated|updated|mis à jour|actualizado|آخر تحديث)\b.{0,60}$/iu,
   /^(switchboard|standard|centralita|main line|reception|البدالة)\b.{0,80}$/iu,
   /^(download|télécharger|descargar|تحميل)\s+(the\s+|le\s+|el\s+)?(pdf|document|release|communiqué|comunicado)\b.{0,60}$/iu,

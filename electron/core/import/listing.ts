@@ -47,12 +47,17 @@ export function findListing(items: Classified[]): Listing | null {
   let longestRun = 0;
   let run = 0;
   let teasers = 0;
+  let openTitles = 0;
   for (const [i, it] of kept.entries()) {
     const prose = isTeaser(it.block.text);
     run = prose ? run + 1 : 0;
     longestRun = Math.max(longestRun, run);
     const next = kept[i + 1];
-    if (next && isTitle(it.block.text) && isTeaser(next.block.text)) teasers++;
+    if (next && isTitle(it.block.text) && isTeaser(next.block.text)) {
+      teasers++;
+      if (!/[.!?؟]["”»’)]*$/u.test(it.block.text.trim())) openTitles++;
+    }
   }
-  return teasers >= 3 && longestRun < 3 ? { items: teasers } : null;
+  // Most items' titles close no sentence; short sentences between paragraphs are a release's text.
+  return teasers >= 3 && openTitles >= 2 && longestRun < 3 ? { items: teasers } : null;
 }
