@@ -9,7 +9,7 @@ import { MAX_REQUEST_BYTES, Pace } from '../../electron/core/sync/files/pace';
 const KiB = 1024;
 
 /** Runs 4 MiB of 8 KiB chunks through a link of `bytesPerSecond`; each request's size and the lanes in use as it started. */
-async function transfer(bytesPerSecond: number, opts: { failAt?: number } = {}) {
+async function transfer(bytesPerSecond: number, opts: { failAt?: number; retryAt?: number } = {}) {
   let clock = 0;
   const pace = new Pace(8 * KiB, () => clock);
   let left = 512;
@@ -33,6 +33,8 @@ async function transfer(bytesPerSecond: number, opts: { failAt?: number } = {}) 
       clock += (bytes * inFlight * 1000) / bytesPerSecond;
       inFlight--;
       if (index === opts.failAt) throw new Error('link dropped');
+      // A request that the peer had to send again: the link drops.
+      if (index === opts.retryAt) pace.dropped();
       return bytes;
     })
     .catch((e: Error) => {
@@ -55,6 +57,16 @@ describe('pacing file transfers by the link', () => {
     expect(Math.max(...seen.map((s) => s.bytes))).toBe(MAX_REQUEST_BYTES);
     expect(Math.max(...seen.map((s) => s.lanes))).toBe(4);
     expect(seen.length).toBeLessThan(512 / 8);
+  });
+
+  it('after a drop, one chunk at a time for the rest of the transfer', async () => {
+    const { seen, failed } = await transfer(50 * 1024 * 1024, { retryAt: 20 });
+    expect(failed).toBeNull();
+    expect(Math.max(...seen.slice(0, 20).map((s) => s.bytes))).toBe(MAX_REQUEST_BYTES);
+    // Those already on their way finish; every later request carries one chunk, alone.
+    const after = seen.slice(24);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((s) => s.bytes === 8 * KiB && s.lanes === 1)).toBe(true);
   });
 
   it('a failure stops new requests, waits for those on the way, and is thrown', async () => {

@@ -147,8 +147,11 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
   };
   const unit = Math.min(...incoming.map((f) => f.manifest.chunkSize));
   try {
-    await new Pace(Number.isFinite(unit) ? unit : 8192).inLanes(take, async (batch) => {
+    const pace = new Pace(Number.isFinite(unit) ? unit : 8192);
+    await pace.inLanes(take, async (batch) => {
+    const retries = peer.couch.stats.retries;
     const { chunks, wire: first } = await peer.getChunks(batch);
+    if (peer.couch.stats.retries > retries) pace.dropped();
     let wire = first;
     // A chunk that fails its hash is asked for once more (the link may have garbled it); twice wrong, it is refused.
     const again = batch.filter((c) => chunks.has(c.sha256) && !fits(chunks.get(c.sha256)!, c));

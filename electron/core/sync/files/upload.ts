@@ -76,9 +76,12 @@ export async function uploadFiles(peer: FilesPeer, blobs: BlobStore, files: read
       }
       return batch;
     };
-    await pace.inLanes(take, async (batch) => {
+    const lanes = pace;
+    await lanes.inLanes(take, async (batch) => {
       const chunks = await readBatch(batch);
+      const retries = peer.couch.stats.retries;
       const wire = await peer.putChunks(chunks);
+      if (peer.couch.stats.retries > retries) lanes.dropped();
       result.chunks += chunks.length;
       for (const c of chunks) result.bytes += c.bytes.length;
       return wire;
