@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
@@ -7,22 +7,46 @@ import { formatLocale } from '../i18n';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatBytes } from '../ui/languages';
 
-/** An attachment whose file is still on the server: "On the server, 12 MB" and a Download button with its progress. */
+/**
+ * An attachment whose file is still on the server: "On the server, 12 MB" and a Download button
+ * with its progress. With this computer's policy "when opened", opening it starts the download.
+ */
 export function FileOnServer({ id, size, onHere }: { id: string; size: number; onHere: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const locale = formatLocale(i18n.language);
   const [done, setDone] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [notUploaded, setNotUploaded] = useState(false);
+  const live = useRef(true);
+  // The parent's callback changes with each of its renders; the download must not start again for that.
+  const here = useRef(onHere);
+  here.current = onHere;
 
-  const download = async () => {
+  const download = useCallback(async () => {
     setError(null);
+    setNotUploaded(false);
     setDone(0);
-    const res = await runJob(client, 'attachment.fetch', { id }, { onProgress: (job) => setDone(job.done ?? 0) });
+    const res = await runJob(client, 'attachment.fetch', { id }, { onProgress: (job) => live.current && setDone(job.done ?? 0) });
+    if (!live.current) return;
     setDone(null);
-    if (res.ok && res.value.outcome !== 'not-on-server') onHere();
-    else if (!res.ok) setError(res.error);
-  };
+    if (!res.ok) setError(res.error);
+    else if (res.value.outcome === 'not-on-server') setNotUploaded(true);
+    else here.current();
+  }, [client, id]);
+
+  useEffect(() => {
+    // Its own flag: a mount undone and done again (StrictMode) must not start two downloads.
+    let mounted = true;
+    live.current = true;
+    void client.call('sync.filesPolicy', {}).then((res) => {
+      if (mounted && res.ok && res.value === 'opened') void download();
+    });
+    return () => {
+      mounted = false;
+      live.current = false;
+    };
+  }, [client, download]);
 
   return (
     <div className="file-on-server">
@@ -36,6 +60,7 @@ export function FileOnServer({ id, size, onHere }: { id: string; size: number; o
           <progress max={size} value={done} /> {t('attachments.downloading', { done: formatBytes(done, locale), total: formatBytes(size, locale) })}
         </p>
       )}
+      {notUploaded && <p className="notice">{t('attachments.notUploadedYet')}</p>}
       {error && <ErrorMessage error={error} />}
     </div>
   );

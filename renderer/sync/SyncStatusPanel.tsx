@@ -6,6 +6,7 @@ import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useCall } from '../ui/useCall';
 import { clockTime, statusLine } from './statusText';
 
 /** Where sync stands, in words, with "Sync now" and "Pause" / "Resume". */
@@ -15,6 +16,10 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
   const locale = formatLocale(i18n.language);
   const [error, setError] = useState<ApiError | null>(null);
   const setUp = status.state !== 'not-set-up';
+  const offices = useCall('office.list', { limit: 500 }, 'sync-offices');
+  // Offices by name where this library has them; one typed by id (not here yet) by its id.
+  const names = new Map(offices.status === 'ok' ? offices.value.items.map((o) => [o.id, o.name]) : []);
+  const nameOf = (id: string) => names.get(id) ?? id;
 
   const act = async (run: () => ReturnType<typeof client.call<'sync.now'>>) => {
     setError(null);
@@ -39,11 +44,12 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         {status.last && status.last.denied > 0 && <p className="error">{t('sync.denied', { denied: status.last.denied })}</p>}
         {status.offices.some((o) => o.error) && status.state !== 'syncing' ? (
           <ul className="error">
-            {status.offices.map((o) => o.error && <li key={o.office}>{t('sync.officeFailed', { office: o.office, reason: errorText(t, o.error) })}</li>)}
+            {status.offices.map((o) => o.error && <li key={o.office}>{t('sync.officeFailed', { office: nameOf(o.office), reason: errorText(t, o.error) })}</li>)}
           </ul>
         ) : (
           status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
         )}
+        {status.state !== 'syncing' && <FilesNotes status={status} nameOf={nameOf} />}
         {status.clockWarning && <p className="error">{t('sync.clock')}</p>}
       </div>
       {error && <ErrorMessage error={error} />}
@@ -56,5 +62,30 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         </button>
       </div>
     </div>
+  );
+}
+
+/** What became of attachment files in the last sync: how many went each way, and any office whose files could not travel. */
+function FilesNotes({ status, nameOf }: { status: SyncStatus; nameOf: (office: string) => string }) {
+  const { t } = useTranslation();
+  const synced = status.offices.flatMap((o) => (o.files?.state === 'synced' ? [o.files] : []));
+  const sum = (k: 'uploaded' | 'downloaded' | 'notHere') => synced.reduce((n, f) => n + f[k], 0);
+  const notes = status.offices.flatMap(({ office, files }) => {
+    if (!files) return [];
+    const name = nameOf(office);
+    if (files.state === 'synced') return files.failed > 0 ? [{ office, text: t('sync.filesFailed', { office: name, count: files.failed }) }] : [];
+    return [{ office, text: t(files.state === 'no-database' ? 'sync.filesNoDatabase' : 'sync.filesRefused', { office: name, database: files.database }) }];
+  });
+  return (
+    <>
+      {synced.length > 0 && <p className="muted">{t('sync.filesResult', { uploaded: sum('uploaded'), downloaded: sum('downloaded'), notHere: sum('notHere') })}</p>}
+      {notes.length > 0 && (
+        <ul className="notice">
+          {notes.map((n) => (
+            <li key={n.office}>{n.text}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

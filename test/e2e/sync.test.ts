@@ -2,9 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import type { SyncStatus } from '../../electron/shared/contract';
-import { tempDir } from '../helpers';
+import { formatBytes } from '../../renderer/ui/languages';
+import { tempDirKept } from './temp';
+import { photo } from '../kits/fixtures';
 import { couchState } from '../sync/couch-state';
-import { startCouch, type CouchServer } from '../sync/couch-server';
+import { useCouchWithProxy } from '../sync/couch-server';
 import { call, libraryState } from '../sync/library-state';
 import { startHarness, type Harness } from './harness';
 
@@ -12,35 +14,29 @@ import { startHarness, type Harness } from './harness';
  * Sync in the app, in headless Chromium against the real core and a real pouchdb-server, as a
  * person would: Settings → Server (address, account, office, password), the status in words,
  * Sync now, Pause; then a conflict between two libraries resolved on the Conflicts screen, synced
- * again, and both libraries agreeing with the server.
+ * again, and both libraries agreeing with the server; then a photo whose file is still on the
+ * server, downloaded from its page.
  */
 
+const couch = useCouchWithProxy();
 let h: Harness;
 let page: Page;
-let couch: CouchServer;
 let goma: string;
 let db: string;
 let other: Core;
 
 beforeAll(async () => {
-  couch = await startCouch();
-  const user = await fetch(`${couch.url}/_users/org.couchdb.user:amina`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'amina', password: 'right-one', roles: [], type: 'user' }),
-  });
-  expect(user.status).toBe(201);
+  await couch.server.addUser('amina', 'right-one');
   h = await startHarness({ author: 'Goma desk', stepTimeout: 20_000 });
   page = h.page;
   goma = (await h.api('office.create', { name: 'Goma' })).id;
-  db = await couch.createDb(`dateline-${goma}`);
-  other = await openCore(tempDir(), { author: 'Geneva desk', sync: { retry: { attempts: 1 } } });
+  db = await couch.server.createDb(`dateline-${goma}`);
+  other = await openCore(tempDirKept(), { author: 'Geneva desk', sync: { retry: { attempts: 1 } } });
 }, 180_000);
 
 afterAll(async () => {
   other?.close();
   await h?.close();
-  await couch?.stop();
 });
 
 /** The second library syncs through the contract, as its own app would, and waits for the end. */
@@ -50,6 +46,15 @@ async function syncOther(): Promise<SyncStatus> {
   return call<SyncStatus>(other, 'sync.status', {});
 }
 
+/** Both libraries set up on the Goma office (as the first tests do through the page), so a later test also runs alone. */
+async function bothSetUp(server = couch.server.url): Promise<void> {
+  await h.api('sync.configure', { server, user: 'amina', offices: [goma] });
+  await h.api('sync.password', { password: 'right-one', remember: false });
+  await call(other, 'sync.configure', { server: couch.server.url, user: 'amina', offices: [goma] });
+  await call(other, 'sync.password', { password: 'right-one', remember: false });
+  if (!page.url().startsWith(h.server.origin)) await page.goto(h.server.launchUrl());
+}
+
 describe('Settings → Server', () => {
   it('sets up sync, says what waits, asks again for a refused password, syncs and pauses', async () => {
     const rel = await h.api('release.create', { headline: 'Cholera vaccination reaches Goma', language: 'en', office: goma });
@@ -57,7 +62,7 @@ describe('Settings → Server', () => {
     await h.nav('Settings').click();
     const server = page.getByRole('region', { name: 'Server' });
     await server.getByRole('status').getByText('Sync is not set up: enter the server address and tick at least one office.').waitFor();
-    await server.getByLabel('Server address').fill(couch.url);
+    await server.getByLabel('Server address').fill(couch.server.url);
     await server.getByLabel('Account (user name)').fill('amina');
     await server.getByLabel('Password', { exact: true }).fill('first-guess');
     await server.getByRole('group', { name: 'Offices to sync' }).getByRole('checkbox', { name: /Goma/ }).check();
@@ -78,6 +83,10 @@ describe('Settings → Server', () => {
     await server.getByRole('button', { name: 'Sync now' }).click();
     await server.getByText(/^Nothing waiting to upload; last synced \d\d:\d\d\.$/).waitFor();
     await server.getByText('Last sync: 2 sent, 0 received; conflicts to resolve: 0.').waitFor();
+    // The account may not make the office's files database: the documents went, and the status says whom to ask.
+    await server
+      .getByText(`Office Goma: photos and other files did not travel (documents did), because the server has no files database for this office. Ask your administrator to create dateline-${goma}-files.`)
+      .waitFor();
     expect(Object.keys(await couchState(db)).sort()).toEqual([goma, rel.id].sort());
 
     await server.getByRole('button', { name: 'Pause' }).click();
@@ -88,7 +97,7 @@ describe('Settings → Server', () => {
     // The settings live in the library; the password nowhere the page can read.
     await page.reload();
     await h.nav('Settings').click();
-    expect(await server.getByLabel('Server address').inputValue()).toBe(couch.url);
+    expect(await server.getByLabel('Server address').inputValue()).toBe(couch.server.url);
     expect(await server.getByLabel('Account (user name)').inputValue()).toBe('amina');
     expect(await server.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     expect(await page.evaluate(() => JSON.stringify(window.localStorage))).not.toContain('right-one');
@@ -99,7 +108,7 @@ describe('Settings → Server', () => {
     await server.getByLabel('Server address').fill('ftp://sync.example.org');
     await server.getByRole('button', { name: 'Save' }).click();
     await server.getByRole('alert').getByText(/must be an http:\/\/ or https:\/\/ address of a sync server/).waitFor();
-    await server.getByLabel('Server address').fill(couch.url);
+    await server.getByLabel('Server address').fill(couch.server.url);
     await server.getByRole('button', { name: 'Save' }).click();
     await server.getByText('Saved.').waitFor();
   }, 60_000);
@@ -108,7 +117,7 @@ describe('Settings → Server', () => {
 describe('the Conflicts screen', () => {
   it('shows the same field changed in two libraries side by side; the choice syncs and both converge', async () => {
     // The second library joins the same office and receives what the first sent.
-    await call(other, 'sync.configure', { server: couch.url, user: 'amina', offices: [goma] });
+    await call(other, 'sync.configure', { server: couch.server.url, user: 'amina', offices: [goma] });
     await call(other, 'sync.password', { password: 'right-one', remember: false });
     expect((await syncOther()).last?.received).toBe(2);
     const rel = (await call<{ items: { id: string }[] }>(other, 'release.list', {})).items[0]!.id;
@@ -186,5 +195,88 @@ describe('the Conflicts screen, delete against edit', () => {
       expect(libraryState(lib)[rel]?.winner).toBe('deleted');
     }
     expect(libraryState(other)[rel]).toEqual(libraryState(h.core)[rel]);
+  }, 120_000);
+});
+
+describe('the Conflicts screen, keeping the edit', () => {
+  it('keeps the edited document over a deletion; after sync the case is closed in the library that deleted it too', async () => {
+    await bothSetUp();
+    const rel = (await h.api('release.create', { headline: 'Road to Sake reopened', language: 'en', office: goma })).id;
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    // Deleted there, edited here; the other library hears of the edit and this one of the deletion.
+    await call(other, 'doc.delete', { id: rel, rev: null });
+    await h.api('release.update', { id: rel, rev: null, fields: { subheadline: 'Trucks reach Sake again' } });
+    await syncOther();
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    expect((await call<{ docId: string }[]>(other, 'conflict.list', {})).map((c) => c.docId)).toContain(rel);
+
+    await h.goto('#/conflicts');
+    const card = page.getByRole('region', { name: 'Road to Sake reopened' });
+    await card.getByText('Release: deleted in one place and edited in another.').waitFor();
+    await card.getByRole('radio', { name: 'Keep the edited document' }).check();
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await card.waitFor({ state: 'detached' });
+
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    await syncOther();
+    for (const lib of [h.core, other]) {
+      expect((await call<{ docId: string }[]>(lib, 'conflict.list', {})).map((c) => c.docId)).not.toContain(rel);
+      expect((await call<{ subheadline: string }>(lib, 'release.get', { id: rel })).subheadline).toBe('Trucks reach Sake again');
+    }
+    expect(libraryState(other)[rel]).toEqual(libraryState(h.core)[rel]);
+  }, 120_000);
+});
+
+describe('a photo whose file is still on the server', () => {
+  it('shows "On the server", downloads it with progress at a click ("never"), and by itself when opened ("when opened")', async () => {
+    // This library through the proxy, so the test can hold the download and look at the page meanwhile.
+    await bothSetUp(couch.proxy.url);
+    await h.api('sync.setFilesPolicy', { policy: 'never' });
+    await couch.server.createDb(`dateline-${goma}-files`);
+    // Geneva adds two photos; its own sync in the app sends them, files included.
+    const shots = [await photo(1200, 900, 4, 95), await photo(1200, 900, 6, 95)];
+    const added = [];
+    for (const [i, bytes] of shots.entries()) {
+      added.push(await call<{ id: string; sha256: string }>(other, 'attachment.add', { name: `uvira-camp-${i + 1}.jpg`, data: bytes.toString('base64') }));
+    }
+    expect((await syncOther()).offices).toMatchObject([{ office: goma, error: null, files: { state: 'synced', uploaded: 2 } }]);
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    // "Never": the documents came, the files stayed on the server.
+    expect((await h.api('sync.status', {})).offices).toMatchObject([{ office: goma, error: null, files: { state: 'synced', downloaded: 0, notHere: 2 } }]);
+    for (const a of added) expect(h.core.ctx.blobs.has(a.sha256)).toBe(false);
+
+    let release: () => void = () => undefined;
+    let held: () => void = () => undefined;
+    const holding = new Promise<void>((done) => (held = done));
+    // The first request for the file's pieces, whatever its shape (one piece or many), waits until the test has seen the page.
+    couch.proxy.add({ path: /-files\/(?!file-)/, fault: { kind: 'gate', open: new Promise((done) => (release = done)), onHold: () => held() } });
+    await h.goto(`#/attachments/${added[0]!.id}`);
+    const size = formatBytes(shots[0]!.length, 'en');
+    await page.getByText(`On the server, ${size}`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Download' }).click();
+    await holding;
+    const progress = page.getByRole('status').filter({ hasText: new RegExp(`Downloading… .+ of ${size}`) });
+    await progress.waitFor();
+    const bar = progress.locator('progress');
+    expect(Number(await bar.getAttribute('max'))).toBe(shots[0]!.length);
+    expect(Number(await bar.getAttribute('value'))).toBeLessThan(shots[0]!.length);
+    release();
+    const img = page.locator('img.preview');
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBe(1200);
+    expect(h.core.ctx.blobs.read(added[0]!.sha256).equals(shots[0]!)).toBe(true);
+    await h.expectAccessible('attachment downloaded');
+
+    // "When opened": opening the second photo is enough.
+    await h.api('sync.setFilesPolicy', { policy: 'opened' });
+    await h.goto(`#/attachments/${added[1]!.id}`);
+    await expect.poll(() => page.locator('img.preview').evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBe(1200);
+    expect(h.core.ctx.blobs.read(added[1]!.sha256).equals(shots[1]!)).toBe(true);
   }, 120_000);
 });

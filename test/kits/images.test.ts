@@ -1,4 +1,5 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
@@ -23,12 +24,20 @@ afterAll(() => dispose(core));
 const noteOf = (path: string) => path.replace(/\.jpg$/, '.json');
 
 describe('kit photo renditions', () => {
-  it('makes a print copy at 1600 px on the long side, and notes its type and size beside it', async () => {
+  it('makes a print copy at 1600 px on the long side, and notes its type, size and CRC-32 beside it', async () => {
     const r = await rendition(core.ctx, a, 'print');
     expect([r.width, r.height, r.mediaType]).toEqual([1600, 1067, 'image/jpeg']);
     const meta = await sharp(readFileSync(r.path)).metadata();
     expect([meta.width, meta.height]).toEqual([1600, 1067]);
-    expect(JSON.parse(readFileSync(noteOf(r.path), 'utf8'))).toEqual({ mediaType: 'image/jpeg', width: 1600, height: 1067, bytes: r.bytes.length });
+    expect(JSON.parse(readFileSync(noteOf(r.path), 'utf8'))).toEqual({ mediaType: 'image/jpeg', width: 1600, height: 1067, bytes: r.bytes.length, crc32: crc32(readFileSync(r.path)) });
+    expect(r.crc32).toBe(crc32(r.bytes));
+  });
+
+  it('works out the CRC-32 of a copy cached before notes carried it', async () => {
+    const first = await rendition(core.ctx, a, 'print');
+    writeFileSync(noteOf(first.path), JSON.stringify({ mediaType: 'image/jpeg', width: 1600, height: 1067, bytes: first.bytes.length }));
+    const again = await rendition(core.ctx, a, 'print');
+    expect(again.crc32).toBe(crc32(first.bytes));
   });
 
   it('takes the cached copy as its note describes it, without decoding it again', async () => {

@@ -112,6 +112,27 @@ describe('committing an editing session', () => {
     expect((await fail(c, 'release.get', { id: a.id })).code).toBe('NOT_FOUND');
   });
 
+  it('keeps the edit over a deletion by ending the deletion, so the case does not come back', async () => {
+    const c = await core();
+    const a = await call<{ id: string; rev: string }>(c, 'release.create', { headline: 'Soon gone', language: 'en', office: null });
+    await call(c, 'draft.save', { id: a.id, baseRev: a.rev, session: 's1', fields: { headline: 'Still wanted' } });
+    const deletion = arrives(c, a.id, a.rev, {}, 'deleted elsewhere', true);
+    await call(c, 'draft.commit', { id: a.id });
+    const [kase] = await call<ConflictCase[]>(c, 'conflict.list', {});
+    const done = await call<{ rev: string; deleted: boolean }>(c, 'conflict.resolve', { id: kase!.id, choice: { kind: 'delete', keep: 'edit' } });
+    expect(done.deleted).toBe(false);
+    expect((await call<Record<string, unknown>>(c, 'release.get', { id: a.id })).headline).toBe('Still wanted');
+    const tree = c.library.docs.revisions(a.id);
+    const end = tree.find((r) => r.parent === deletion)!;
+    expect(end).toMatchObject({ deleted: true, leaf: true });
+    expect(c.library.docs.getRevision(a.id, end.rev).body).toEqual({ type: 'release', editKept: true });
+    expect(tree.find((r) => r.rev === deletion)!.leaf).toBe(false);
+    expect(c.library.docs.getStored(a.id)!.conflicted).toBe(false);
+    expect(await call(c, 'conflict.list', {})).toEqual([]);
+    expect(c.library.docs.inbox.get(kase!.id)).toMatchObject({ resolution: 'kept the edit' });
+    expect((await fail(c, 'conflict.resolve', { id: kase!.id, choice: { kind: 'delete', keep: 'edit' } })).code).toBe('NOT_FOUND');
+  });
+
   it('refuses a reserved "_" field name from the editor, saying which', async () => {
     const c = await core();
     const a = await call<{ id: string; rev: string }>(c, 'release.create', { headline: 'x', language: 'en' });

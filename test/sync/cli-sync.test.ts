@@ -1,18 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { tempDir } from '../helpers';
-import { startCouch, type CouchServer } from './couch-server';
+import { useCouchWithProxy } from './couch-server';
 
 // `dateline sync` as a person runs it: two library folders, a real pouchdb-server, the CLI in-process.
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouch();
-});
-afterAll(() => server.stop());
+const couch = useCouchWithProxy();
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -36,7 +32,7 @@ async function createRelease(lib: string, headline: string): Promise<string> {
 
 describe('dateline sync', () => {
   it('pushes from one library and pulls into another; a second run moves nothing', async () => {
-    const remote = `${server.url}/goma`;
+    const remote = `${couch.server.url}/goma`;
     const [a, b] = [tempDir(), tempDir()];
     const id = await createRelease(a, 'Measles vaccination reaches 90,000 children');
     const pushed = await ok<{ pushed: { docs: number; bytes: number }; pulled: { docs: number } }>(['sync', '--remote', remote, '--create', '--library', a]);
@@ -55,7 +51,7 @@ describe('dateline sync', () => {
   });
 
   it('names a missing database instead of creating it unasked', async () => {
-    const r = await cli(['sync', '--remote', `${server.url}/nowhere`, '--library', tempDir()]);
+    const r = await cli(['sync', '--remote', `${couch.server.url}/nowhere`, '--library', tempDir()]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error NOT_FOUND: There is no database at http:\/\/127\.0\.0\.1:\d+\/nowhere\./);
     expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
@@ -65,9 +61,9 @@ describe('dateline sync', () => {
     const lib = tempDir();
     const inUrl = await cli(['sync', '--remote', `http://amina:secret@127.0.0.1:5984/goma`, '--library', lib]);
     expect([inUrl.code, inUrl.err]).toEqual([2, expect.stringMatching(/put no password in --remote/)]);
-    const unset = await cli(['sync', '--remote', `${server.url}/goma`, '--password-env', 'DATELINE_TEST_UNSET_VAR', '--library', lib]);
+    const unset = await cli(['sync', '--remote', `${couch.server.url}/goma`, '--password-env', 'DATELINE_TEST_UNSET_VAR', '--library', lib]);
     expect([unset.code, unset.err]).toEqual([2, expect.stringMatching(/DATELINE_TEST_UNSET_VAR \(from --password-env\) is not set/)]);
-    const noTty = await cli(['sync', '--remote', `${server.url}/goma`, '--user', 'amina', '--library', lib]);
+    const noTty = await cli(['sync', '--remote', `${couch.server.url}/goma`, '--user', 'amina', '--library', lib]);
     expect([noTty.code, noTty.err]).toEqual([2, expect.stringMatching(/give the password of amina with --password-env VAR/)]);
   });
 

@@ -15,6 +15,8 @@ export interface CouchServer {
   url: string;
   /** A fresh empty database; its URL. */
   createDb(name: string): Promise<string>;
+  /** An account that is no server admin (it may read and write databases, not create them). */
+  addUser(name: string, password: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,14 @@ export async function startCouch(): Promise<CouchServer> {
       const res = await fetch(`${url}/${name}`, { method: 'PUT' });
       if (res.status !== 201) throw new Error(`could not create ${name}: HTTP ${res.status} ${await res.text()}`);
       return `${url}/${name}`;
+    },
+    async addUser(name, password) {
+      const res = await fetch(`${url}/_users/org.couchdb.user:${encodeURIComponent(name)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, password, roles: [], type: 'user' }),
+      });
+      if (res.status !== 201) throw new Error(`could not add the account ${name}: HTTP ${res.status} ${await res.text()}`);
     },
     stop: () => stopChild(child),
   };

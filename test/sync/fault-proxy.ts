@@ -21,7 +21,9 @@ export type Fault =
   /** The request reaches the server twice (a retransmission); the client gets the second answer. */
   | { kind: 'duplicate' }
   /** Never answered: `onHold` is told (a test kills the client there). */
-  | { kind: 'hold'; onHold: () => void };
+  | { kind: 'hold'; onHold: () => void }
+  /** Held until `open` resolves, then relayed as usual: `onHold` is told (a test looks at the client mid-transfer). */
+  | { kind: 'gate'; open: Promise<void>; onHold?: () => void };
 
 export interface Rule {
   method?: string;
@@ -191,6 +193,10 @@ export class FaultProxy {
       this.log.push({ method, path, status: 'cut' });
       fault.onHold();
       return;
+    }
+    if (fault?.kind === 'gate') {
+      fault.onHold?.();
+      await fault.open;
     }
     if (fault?.kind === 'cut-upload') {
       this.log.push({ method, path, status: 'cut' });

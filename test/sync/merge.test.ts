@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextRev } from '../../electron/core/store/revisions';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
-import { deleteAgainstEdit, mergeBodies, planConflict, type Body } from '../../electron/core/sync/merge';
+import { bodyOf, deleteAgainstEdit, editKeptBody, mergeBodies, planConflict, type Body } from '../../electron/core/sync/merge';
 
 // Revisions built the way the store builds them, so ids and paths are real.
 function rev(parent: RemoteRevision | null, body: Body, deleted = false): RemoteRevision {
@@ -72,6 +72,19 @@ describe('planning a conflicted document', () => {
     const deleted = rev(root, { type: 'release', updatedAt: '2026-11-02T10:00:00Z', updatedBy: 'hq' }, true);
     expect(deleteAgainstEdit([a, deleted])).toBe(deleted);
     expect(planConflict([a, deleted], ancestors)).toMatchObject({ kind: 'ask', reason: 'delete-vs-edit' });
+  });
+
+  it('lets go of a deletion once the edit was kept over it, with the same revision on every laptop', () => {
+    const deleted = rev(root, { type: 'release', updatedAt: '2026-11-02T10:00:00Z', updatedBy: 'hq' }, true);
+    const kept = rev(deleted, editKeptBody(bodyOf(deleted)), true);
+    expect(kept._rev).toBe(rev(deleted, editKeptBody(bodyOf(deleted)), true)._rev);
+    expect(kept._revisions.ids.slice(1)).toEqual(deleted._revisions.ids);
+    expect(deleteAgainstEdit([a, kept])).toBeNull();
+    expect(deleteAgainstEdit([kept, a])).toBeNull();
+    expect(planConflict([a, kept], ancestors)).toEqual({ kind: 'none' });
+    // A second deletion of the same edit is still a case of its own.
+    const again = rev(root, { type: 'release', updatedAt: '2026-11-03T10:00:00Z', updatedBy: 'kampala' }, true);
+    expect(deleteAgainstEdit([a, kept, again])).toBe(again);
   });
 
   it('does not take the tombstone that closed a merged branch for a delete', () => {

@@ -1,40 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CouchPeer } from '../../electron/core/sync/couch-peer';
 import { replicate } from '../../electron/core/sync/replicate';
 import { SyncError } from '../../electron/core/sync/errors';
-import { startCouch, type CouchServer } from './couch-server';
+import { useCouchWithProxy } from './couch-server';
 import { couchState, putDocs } from './couch-state';
-import { FaultProxy } from './fault-proxy';
 
 // The replicator between two databases of a real pouchdb-server, through the fault proxy: the
 // protocol side of sync, before either side is a library.
 
-let server: CouchServer;
-let proxy: FaultProxy;
-let n = 0;
+const couch = useCouchWithProxy();
 let a: string;
 let b: string;
 
-beforeAll(async () => {
-  server = await startCouch();
-  proxy = await FaultProxy.start(server.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await server.stop();
-});
 beforeEach(async () => {
-  proxy.clear();
-  n++;
-  await server.createDb(`a${n}`);
-  await server.createDb(`b${n}`);
-  a = `${server.url}/a${n}`;
-  b = `${server.url}/b${n}`;
+  a = (await couch.freshDb('a')).direct;
+  b = (await couch.freshDb('b')).direct;
 });
 
 const fast = { attempts: 6, baseMs: 1, capMs: 5 };
 const through = (db: string, opts: Partial<ConstructorParameters<typeof CouchPeer>[0]> = {}) =>
-  new CouchPeer({ url: proxy.db(db.split('/').pop()!), retry: fast, timeoutMs: 10_000, ...opts });
+  new CouchPeer({ url: couch.proxy.db(db.split('/').pop()!), retry: fast, timeoutMs: 10_000, ...opts });
 
 function releases(count: number, from = 0): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => ({ _id: `release-${String(from + i).padStart(4, '0')}`, type: 'release', headline: `Release ${from + i}` }));
@@ -67,13 +52,13 @@ describe('replicate between two CouchDB databases', () => {
 
   it('heals from a cut while reading changes, while fetching, while uploading and after the server saved', async () => {
     await putDocs(a, releases(30));
-    proxy.add({ method: 'GET', path: /\/_changes/, fault: { kind: 'cut-download', fraction: 0.5 }, skip: 1 });
-    proxy.add({ method: 'POST', path: /\/_bulk_get/, fault: { kind: 'cut-download', fraction: 0.6 }, skip: 1 });
-    proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'cut-upload' }, skip: 1 });
-    proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'cut-after-save' }, skip: 2 });
-    proxy.add({ method: 'PUT', path: /\/_local\//, fault: { kind: 'cut-after-save' }, skip: 2 });
+    couch.proxy.add({ method: 'GET', path: /\/_changes/, fault: { kind: 'cut-download', fraction: 0.5 }, skip: 1 });
+    couch.proxy.add({ method: 'POST', path: /\/_bulk_get/, fault: { kind: 'cut-download', fraction: 0.6 }, skip: 1 });
+    couch.proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'cut-upload' }, skip: 1 });
+    couch.proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'cut-after-save' }, skip: 2 });
+    couch.proxy.add({ method: 'PUT', path: /\/_local\//, fault: { kind: 'cut-after-save' }, skip: 2 });
     const r = await replicate(through(a), through(b), { batchSize: 7 });
-    expect(proxy.fired()).toBe(5);
+    expect(couch.proxy.fired()).toBe(5);
     expect(r.changesRead).toBe(30);
     expect(await couchState(b)).toEqual(await couchState(a));
     expect((await replicate(through(a), through(b))).docsWritten).toBe(0);
@@ -81,23 +66,23 @@ describe('replicate between two CouchDB databases', () => {
 
   it('retries 5xx and duplicate deliveries, and halves a batch the server calls too large', async () => {
     await putDocs(a, releases(12));
-    proxy.add({ path: /\/_revs_diff/, fault: { kind: 'status', status: 503 }, times: 2 });
-    proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'duplicate' } });
-    proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'status', status: 413, error: 'too_large' } });
+    couch.proxy.add({ path: /\/_revs_diff/, fault: { kind: 'status', status: 503 }, times: 2 });
+    couch.proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'duplicate' } });
+    couch.proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'status', status: 413, error: 'too_large' } });
     const target = through(b);
     await replicate(through(a), target, { batchSize: 6 });
-    expect(proxy.fired()).toBe(4);
-    expect(proxy.log.filter((l) => l.path.includes('_bulk_docs') && l.status === 413)).toHaveLength(1);
+    expect(couch.proxy.fired()).toBe(4);
+    expect(couch.proxy.log.filter((l) => l.path.includes('_bulk_docs') && l.status === 413)).toHaveLength(1);
     expect(await couchState(b)).toEqual(await couchState(a));
   });
 
   it('stops at a 401 without retrying, and carries on from its checkpoint once allowed', async () => {
     await putDocs(a, releases(20));
-    proxy.add({ path: /\/_revs_diff/, fault: { kind: 'status', status: 401, error: 'unauthorized' }, skip: 1 });
+    couch.proxy.add({ path: /\/_revs_diff/, fault: { kind: 'status', status: 401, error: 'unauthorized' }, skip: 1 });
     const failed = replicate(through(a), through(b), { batchSize: 10 });
     await expect(failed).rejects.toBeInstanceOf(SyncError);
     await expect(failed).rejects.toMatchObject({ code: 'SERVER_AUTH', failure: 'auth' });
-    expect(proxy.log.filter((l) => l.status === 401)).toHaveLength(1);
+    expect(couch.proxy.log.filter((l) => l.status === 401)).toHaveLength(1);
     const resumed = await replicate(through(a), through(b), { batchSize: 10 });
     expect(resumed.docsWritten).toBe(10);
     expect(await couchState(b)).toEqual(await couchState(a));
@@ -105,10 +90,10 @@ describe('replicate between two CouchDB databases', () => {
 
   it('gives up after its attempts when the server keeps failing, leaving the checkpoint where it was', async () => {
     await putDocs(a, releases(5));
-    proxy.add({ path: /\/_bulk_docs/, fault: { kind: 'status', status: 500 }, times: 100 });
+    couch.proxy.add({ path: /\/_bulk_docs/, fault: { kind: 'status', status: 500 }, times: 100 });
     await expect(replicate(through(a), through(b))).rejects.toMatchObject({ code: 'SERVER_ERROR' });
-    expect(proxy.log.filter((l) => l.status === 500)).toHaveLength(fast.attempts);
-    proxy.clear();
+    expect(couch.proxy.log.filter((l) => l.status === 500)).toHaveLength(fast.attempts);
+    couch.proxy.clear();
     const r = await replicate(through(a), through(b));
     expect(r.startSeq).toBe(0);
     expect(r.docsWritten).toBe(5);
@@ -116,14 +101,14 @@ describe('replicate between two CouchDB databases', () => {
 
   it('fetches with open_revs where the server has no _bulk_get', async () => {
     await putDocs(a, releases(3));
-    proxy.add({ path: /\/_bulk_get/, fault: { kind: 'status', status: 404, error: 'not_found' } });
+    couch.proxy.add({ path: /\/_bulk_get/, fault: { kind: 'status', status: 404, error: 'not_found' } });
     await replicate(through(a), through(b));
-    expect(proxy.log.filter((l) => l.path.includes('open_revs'))).toHaveLength(3);
+    expect(couch.proxy.log.filter((l) => l.path.includes('open_revs'))).toHaveLength(3);
     expect(await couchState(b)).toEqual(await couchState(a));
   });
 
   it('refuses an answer that is not CouchDB, naming the request', async () => {
-    proxy.add({ path: /\/_changes/, fault: { kind: 'status', status: 200 } });
+    couch.proxy.add({ path: /\/_changes/, fault: { kind: 'status', status: 200 } });
     await expect(replicate(through(a), through(b))).rejects.toThrow(/_changes answer is not what CouchDB sends/);
   });
 });

@@ -1,33 +1,21 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
 import type { SyncSummary } from '../../electron/core/sync/session';
+import type { ConflictCase } from '../../electron/shared/conflicts/contract';
 import { tempDir } from '../helpers';
-import { startCouch, type CouchServer } from './couch-server';
+import { useCouchWithProxy } from './couch-server';
 import { couchState } from './couch-state';
-import { FaultProxy } from './fault-proxy';
 import { call, libraryState } from './library-state';
 
 // Two real libraries (SQLite files on disk) and a real pouchdb-server, through the fault proxy.
 
-let server: CouchServer;
-let proxy: FaultProxy;
-let n = 0;
-let db: string;
+const couch = useCouchWithProxy();
+let db: { name: string; direct: string; proxied: string };
 const open: Core[] = [];
 
-beforeAll(async () => {
-  server = await startCouch();
-  proxy = await FaultProxy.start(server.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await server.stop();
-});
 beforeEach(async () => {
-  proxy.clear();
-  db = `office${++n}`;
-  await server.createDb(db);
+  db = await couch.freshDb();
 });
 afterEach(() => {
   while (open.length) open.pop()!.close();
@@ -40,7 +28,7 @@ async function library(author: string, clock?: () => Date): Promise<Core> {
 }
 
 const sync = (core: Core, extra: { clock?: () => number } = {}): Promise<SyncSummary> =>
-  syncLibrary(core.library, { remote: { url: proxy.db(db), retry: { attempts: 8, baseMs: 1, capMs: 5 }, timeoutMs: 10_000, ...extra }, batchSize: 5 });
+  syncLibrary(core.library, { remote: { url: db.proxied, retry: { attempts: 8, baseMs: 1, capMs: 5 }, timeoutMs: 10_000, ...extra }, batchSize: 5 });
 
 const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -49,7 +37,7 @@ async function release(core: Core, headline: string): Promise<{ id: string; rev:
 }
 
 async function converged(...cores: Core[]): Promise<void> {
-  const remote = await couchState(`${server.url}/${db}`);
+  const remote = await couchState(db.direct);
   for (const c of cores) expect(libraryState(c)).toEqual(remote);
 }
 
@@ -130,22 +118,58 @@ describe('sync between two libraries and a server', () => {
     }
   });
 
+  it('keeping the edit over a deletion closes the case on both laptops, with one revision for both', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const goma = await library('goma');
+    const r = await release(kampala, 'Cholera vaccination campaign');
+    await sync(kampala);
+    for (const c of [geneva, goma]) await sync(c);
+    await call(kampala, 'doc.delete', { id: r.id, rev: r.rev });
+    const edited = await call<{ rev: string }>(geneva, 'release.update', { id: r.id, rev: r.rev, fields: { headline: 'Cholera campaign reaches 80,000' } });
+    for (const c of [kampala, geneva, goma, kampala]) await sync(c);
+    const caseIn = async (c: Core) => (await call<ConflictCase[]>(c, 'conflict.list', {})).filter((k) => k.docId === r.id);
+    for (const c of [kampala, geneva, goma]) expect((await caseIn(c)).map((k) => k.kind)).toEqual(['delete']);
+    // Geneva and Goma each keep the edit before they hear of the other's choice.
+    for (const c of [geneva, goma]) {
+      const [kase] = await caseIn(c);
+      const kept = await call<{ rev: string; deleted: boolean }>(c, 'conflict.resolve', { id: kase!.id, choice: { kind: 'delete', keep: 'edit' } });
+      expect(kept).toMatchObject({ rev: edited.rev, deleted: false });
+      expect(await caseIn(c)).toEqual([]);
+    }
+    expect(libraryState(goma)).toEqual(libraryState(geneva));
+    for (const c of [geneva, goma, kampala, geneva]) await sync(c);
+    await converged(kampala, geneva, goma);
+    for (const c of [kampala, geneva, goma]) {
+      expect(await caseIn(c)).toEqual([]);
+      const doc = await call<{ headline: string; rev: string }>(c, 'release.get', { id: r.id });
+      expect([doc.headline, doc.rev]).toEqual(['Cholera campaign reaches 80,000', edited.rev]);
+      // The edit and the ended deletion: one live leaf, nothing left to decide.
+      expect(libraryState(c)[r.id]!.leaves).toHaveLength(2);
+      expect(c.library.docs.getStored(r.id)!.conflicted).toBe(false);
+    }
+    for (const c of [kampala, geneva, goma]) {
+      const again = await sync(c);
+      expect([again.pulled.docs, again.pushed.docs, again.conflicts]).toEqual([0, 0, []]);
+    }
+  });
+
   it('heals from cuts in both directions and from a 401 in the middle, losing nothing', async () => {
     const kampala = await library('kampala');
     const geneva = await library('geneva');
     for (let i = 0; i < 9; i++) await release(kampala, `Kampala ${i}`);
     for (let i = 0; i < 7; i++) await release(geneva, `Geneva ${i}`);
     await sync(geneva);
-    proxy.add({ method: 'POST', path: /_bulk_docs/, fault: { kind: 'cut-after-save' }, skip: 1 });
-    proxy.add({ method: 'POST', path: /_bulk_docs/, fault: { kind: 'cut-upload' }, skip: 1 });
-    proxy.add({ method: 'GET', path: /_changes/, fault: { kind: 'cut-download', fraction: 0.6 }, skip: 1 });
-    proxy.add({ method: 'POST', path: /_bulk_get/, fault: { kind: 'cut-download', fraction: 0.6 } });
-    proxy.add({ method: 'POST', path: /_revs_diff/, fault: { kind: 'status', status: 401, error: 'unauthorized' }, skip: 3 });
+    couch.proxy.add({ method: 'POST', path: /_bulk_docs/, fault: { kind: 'cut-after-save' }, skip: 1 });
+    couch.proxy.add({ method: 'POST', path: /_bulk_docs/, fault: { kind: 'cut-upload' }, skip: 1 });
+    couch.proxy.add({ method: 'GET', path: /_changes/, fault: { kind: 'cut-download', fraction: 0.6 }, skip: 1 });
+    couch.proxy.add({ method: 'POST', path: /_bulk_get/, fault: { kind: 'cut-download', fraction: 0.6 } });
+    couch.proxy.add({ method: 'POST', path: /_revs_diff/, fault: { kind: 'status', status: 401, error: 'unauthorized' }, skip: 3 });
     const failed = await sync(kampala).catch((e: unknown) => e);
     expect(failed).toMatchObject({ code: 'SERVER_AUTH' });
     await sync(kampala);
     await sync(geneva);
-    expect(proxy.fired()).toBe(5);
+    expect(couch.proxy.fired()).toBe(5);
     await converged(kampala, geneva);
     expect(Object.keys(libraryState(kampala))).toHaveLength(16);
   });

@@ -24,13 +24,18 @@ export function linkReleases(ctx: CoreContext, existing: Doc<'attachment'>, rele
   return ctx.library.repo.put(existing, { releases: merged });
 }
 
-/** Every live attachment's file (hash and size), once per file: what sync sends and fetches. */
-export function attachmentFiles(db: Database.Database): { sha256: string; size: number }[] {
+/**
+ * Every live attachment's file (hash and size), once per file: what sync sends and fetches. With
+ * `office`, only the files of that office's attachments, and with `home` also those of
+ * attachments that name no office (the app syncs each office's files with its own database).
+ */
+export function attachmentFiles(db: Database.Database, office?: { office: string; home: boolean }): { sha256: string; size: number }[] {
+  const where = office ? 'AND (d.office = @office OR (@home = 1 AND d.office IS NULL))' : '';
   return db
-    .prepare<[], { sha256: string; size: number }>(
+    .prepare<[{ office: string | null; home: number }], { sha256: string; size: number }>(
       `SELECT a.sha256 AS sha256, MAX(a.size) AS size FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
-       WHERE d.deleted = 0 AND d.type = 'attachment' GROUP BY a.sha256 ORDER BY MIN(d.rowid)`,
+       WHERE d.deleted = 0 AND d.type = 'attachment' ${where} GROUP BY a.sha256 ORDER BY MIN(d.rowid)`,
     )
-    .all()
+    .all({ office: office?.office ?? null, home: office?.home ? 1 : 0 })
     .filter((r) => /^[0-9a-f]{64}$/.test(r.sha256) && Number.isInteger(r.size) && r.size > 0);
 }

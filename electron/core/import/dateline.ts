@@ -193,6 +193,17 @@ export function matchDateline(text: string): Dateline | null {
   return null;
 }
 
+/**
+ * "Copenhagen, Denmark" on its own line, over the date's line: a place set apart from its date.
+ * Only a town with its country after a comma, or a place in capitals, is taken as one.
+ */
+export function placeOnlyLine(text: string): string | null {
+  const t = text.trim();
+  if (wordCount(t) > 4 || /\d/u.test(t) || !(/^[^,،]+[,،]\s*[^,،]+$/u.test(t) || allCaps(t))) return null;
+  const place = placeFrom(t);
+  return typeof place === 'string' ? place : null;
+}
+
 /** A block that is only a dateline ("GENEVA, 3 March 2026"), with nothing after it. */
 export function datelineOnly(text: string): Dateline | null {
   const wire = arabicWireDateline(text);

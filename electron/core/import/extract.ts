@@ -11,6 +11,7 @@ import { findListing } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
+import { placeOnlyLine } from './dateline';
 import { warning, type Warning } from '../../shared/warnings';
 
 /**
@@ -271,6 +272,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'date') {
+      // "Copenhagen, Denmark" over "Saturday, June 21, 2014": the dateline in two lines.
+      const above = header[header.length - 1];
+      const split: string | null = state === 'header' && datelineAt < 0 && place === null && dateIso && above && blocks[i - 1] === above ? placeOnlyLine(above.text) : null;
+      if (split) {
+        place = split;
+        datelineDate = dateIso ?? null;
+        header.pop();
+        const k = placed.findIndex((p) => p.into === header && p.at === header.length);
+        if (k >= 0) placed.splice(k, 1);
+      }
       if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
@@ -419,7 +430,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
-  const releaseDate = datelineDate ?? headerDate ?? meta.publishedIso ?? embargoDate ?? null;
+  // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
+  const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? null;
   const contacts = extractContacts(contactGroups);
   const quotes = extractQuotes(bodyClean);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));

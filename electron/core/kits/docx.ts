@@ -1,57 +1,34 @@
-import {
-  AlignmentType,
-  Bookmark,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  Footer,
-  Header,
-  ImageRun,
-  LevelFormat,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  ShadingType,
-  Paragraph,
-  TableOfContents,
-  TabStopType,
-  TextRun,
-  type IParagraphOptions,
-  type ParagraphChild,
-} from 'docx';
+import { patchDocument } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { hasRightToLeft, isRtlLanguage } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
 import { labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
+import { DEFAULT_BULLETS_NUM_ID, LISTS, lookOf, type ListReference, type Look } from './docx-look';
+import { contentOf, packParts, partOf, partsOf, type Part } from './docx-package';
+import { bookmark, esc, externalLink, fieldRuns, internalLink, pageRef, paragraph, picture, run, type ParagraphOptions, type RunOptions } from './docx-xml';
 import type { RenderedImage } from './images';
-import { type KitAttachment, type KitContact, type KitModel, type KitRelease } from './model';
-import { fontFile, OFFICE_FONTS } from './resources';
-import { withRealImages } from './docx-package';
-import { PLAIN_PARAGRAPH_OPTIONS, PlainParagraph, PlainRun, type PlainParagraphOptions, type PlainRunOptions } from './docx-plain';
-import type { KitFontFamily } from '../../shared/offices/look';
+import type { KitAttachment, KitContact, KitModel, KitRelease } from './model';
 
 /**
- * The kit as a Word document built with `docx`: real styles (Title, Heading 1-3, Quote,
- * Caption, and the parts of a release: Headline, Subheadline, Dateline), a table of contents,
- * headers and footers with page numbers, and right-to-left paragraphs and runs for Arabic.
+ * The kit as a Word document: real styles (Title, Heading 1-3, Quote, Caption, and the parts of
+ * a release: Headline, Subheadline, Dateline), a table of contents, headers and footers with
+ * page numbers, and right-to-left paragraphs and runs for Arabic.
  *
- * Photos: `docx` hashes every image's bytes (SHA-1 in plain JavaScript) and compresses them
- * again, which for twenty photos is most of the time a document takes. So each image is given
- * to `docx` as a tiny stand-in, and when the package is written the stand-ins are replaced by
- * the real JPEG/PNG bytes, stored as they are (they are compressed already).
+ * The body, headers and footers are written as XML here (docx-xml.ts); what depends only on the
+ * office's look (styles, numbering, fonts, theme, settings) is written by `docx` once per look
+ * (docx-look.ts). Both together write what `docx` wrote for the whole document, byte for byte
+ * but for the ids of links and bookmarks, which are now numbered per document.
  */
-
-/** Fonts every Word installation has, with Arabic in their complex-script range (Windows and macOS): a kit's font when its office chooses none. */
-const FONT = 'Arial';
 
 const PAGE = {
   A4: { width: 11906, height: 16838 },
   Letter: { width: 12240, height: 15840 },
 } as const;
 const MARGIN = 1020; // 18 mm in twips
-/** The text width in pixels at 96 dpi (what `docx` sizes images in). */
-const textWidthPx = (size: 'A4' | 'Letter') => Math.floor(((PAGE[size].width - 2 * MARGIN) / 1440) * 96);
+const textWidth = (size: 'A4' | 'Letter') => PAGE[size].width - 2 * MARGIN;
+/** The text width in pixels at 96 dpi (what pictures are sized in). */
+const textWidthPx = (size: 'A4' | 'Letter') => Math.floor((textWidth(size) / 1440) * 96);
 const MAX_IMAGE_HEIGHT_PX = 560;
 /**
  * Kits of up to this many words get their contents' page numbers worked out and written in.
@@ -64,49 +41,119 @@ export const PAGE_NUMBERS_UP_TO_WORDS = 1500;
 
 const hex = (c: string) => c.replace('#', '').toUpperCase();
 
-interface Ctx {
-  model: KitModel;
-  images: Map<string, RenderedImage>;
-  /** Stand-in bytes (as text) → the real bytes of the image. */
-  media: Map<string, Buffer>;
-  listInstance: number;
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The document's relationships before its links and pictures, as `docx` numbers them. */
+const FIXED_RELATIONSHIPS: [string, string][] = [
+  ['styles', 'styles.xml'],
+  ['numbering', 'numbering.xml'],
+  ['footnotes', 'footnotes.xml'],
+  ['endnotes', 'endnotes.xml'],
+  ['settings', 'settings.xml'],
+  ['header', 'header1.xml'],
+  ['header', 'header2.xml'],
+  ['footer', 'footer1.xml'],
+  ['footer', 'footer2.xml'],
+  ['theme', 'theme/theme1.xml'],
+];
+const [HEADER_DEFAULT, HEADER_FIRST, FOOTER_DEFAULT, FOOTER_FIRST] = ['rId6', 'rId7', 'rId8', 'rId9'];
+
+/** Page numbers worked out for a short kit: each contents entry's page by its bookmark, and the number of pages. */
+interface PageNumbers {
+  pages: Map<string, number>;
+  total?: number;
 }
 
-/** What a paragraph holds: plain runs (see docx-plain.ts) and `docx`'s own children (links, bookmarks, pictures). */
-type Child = PlainRun | ParagraphChild;
-type ParaOptions = Omit<IParagraphOptions, 'children'> & { children?: readonly Child[] };
-type Block = Paragraph | PlainParagraph;
+interface Media {
+  relationshipId: string;
+  path: string;
+  bytes: Buffer;
+  crc32: number;
+}
 
-const toDocx = (c: Child): ParagraphChild => (c instanceof PlainRun ? new TextRun({ ...c.options, ...(c.options.bold ? { boldComplexScript: true } : {}) }) : c);
+/** What is gathered while the body is written: links, pictures, list instances, ids. */
+class Ctx {
+  readonly links: { id: string; target: string }[] = [];
+  readonly media = new Map<string, Media>();
+  readonly numIds = new Map<string, { numId: number; list: ListReference }>();
+  private readonly perExtension = new Map<string, number>();
+  private nextRelationship = FIXED_RELATIONSHIPS.length + 1;
+  private nextDrawing = 1;
+  listInstance = 0;
 
-function runs(nodes: InlineNode[] | undefined, rtlParagraph: boolean): Child[] {
-  const out: Child[] = [];
+  constructor(
+    readonly model: KitModel,
+    readonly images: Map<string, RenderedImage>,
+  ) {}
+
+  /** A relationship for a link; the pictures' come after all the links, as `docx` numbered them. */
+  link(target: string): string {
+    const id = `rId${this.nextRelationship++}`;
+    this.links.push({ id, target });
+    return id;
+  }
+
+  /** The relationship of an image (once per image), and a drawing id for this use of it. */
+  embed(key: string, img: RenderedImage): { relationshipId: string; drawingId: number } {
+    let m = this.media.get(key);
+    if (!m) {
+      const ext = img.mediaType === 'image/png' ? 'png' : 'jpg';
+      const n = (this.perExtension.get(ext) ?? 0) + 1;
+      this.perExtension.set(ext, n);
+      m = { relationshipId: '', path: `media/image${n}.${ext}`, bytes: img.bytes, crc32: img.crc32 };
+      this.media.set(key, m);
+    }
+    return { relationshipId: key, drawingId: this.nextDrawing++ };
+  }
+
+  /** Gives the pictures their relationship ids, after the links: called once the body is written. */
+  numberMedia(): void {
+    for (const m of this.media.values()) m.relationshipId = `rId${this.nextRelationship++}`;
+  }
+
+  /** The w:num of a list instance, numbered in the order the lists first appear (1 is `docx`'s default bullets). */
+  numId(list: ListReference, instance: number): number {
+    const key = `${list}:${instance}`;
+    let n = this.numIds.get(key);
+    if (!n) {
+      n = { numId: this.numIds.size + DEFAULT_BULLETS_NUM_ID + 1, list };
+      this.numIds.set(key, n);
+    }
+    return n.numId;
+  }
+
+  get fontTableRelationship(): string {
+    return `rId${this.nextRelationship}`;
+  }
+}
+
+/** A picture's relationship is known only once the links are counted: a placeholder, replaced at the end. */
+const mediaMark = (key: string) => `\uE000${key}\uE001`;
+
+function textRun(text: string, extra: Omit<RunOptions, 'text'> = {}): string {
+  return run({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
+}
+
+function runs(c: Ctx, nodes: InlineNode[] | undefined, rtlParagraph: boolean): string {
+  let out = '';
   for (const n of nodes ?? []) {
     if (n.type === 'hardBreak') {
-      out.push(new PlainRun({ break: 1 }));
+      out += run({ break: 1 });
       continue;
     }
     const marks = n.marks ?? [];
-    const bold = marks.some((m) => m.type === 'bold');
-    const italics = marks.some((m) => m.type === 'italic');
-    const rtl = rtlParagraph || hasRightToLeft(n.text);
-    const opts: PlainRunOptions = {
+    const opts: RunOptions = {
       text: n.text,
-      ...(bold ? { bold: true } : {}),
+      ...(marks.some((m) => m.type === 'bold') ? { bold: true } : {}),
       // Arabic is not slanted: italics for Latin only.
-      ...(italics ? { italics: true } : {}),
-      ...(rtl ? { rightToLeft: true } : {}),
+      ...(marks.some((m) => m.type === 'italic') ? { italics: true } : {}),
+      ...(rtlParagraph || hasRightToLeft(n.text) ? { rightToLeft: true } : {}),
     };
     const link = marks.find((m) => m.type === 'link');
     if (link && link.type === 'link' && /^(https?:\/\/|mailto:)/i.test(link.attrs.href)) {
-      out.push(new ExternalHyperlink({ link: link.attrs.href, children: [toDocx(new PlainRun({ ...opts, style: 'Hyperlink' }))] }));
-    } else out.push(new PlainRun(opts));
+      out += externalLink(c.link(link.attrs.href), run({ ...opts, style: 'Hyperlink' }));
+    } else out += run(opts);
   }
   return out;
-}
-
-function textRun(text: string, extra: Omit<PlainRunOptions, 'text'> = {}): PlainRun {
-  return new PlainRun({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
 }
 
 function isRtl(lang: string | null | undefined, dir: string | null | undefined, fallbackLang: string): boolean {
@@ -118,51 +165,30 @@ function isRtl(lang: string | null | undefined, dir: string | null | undefined, 
 /** Arabic is not slanted, and its quote bar stands on the right, where its lines begin. */
 const quoteStyle = (rtl: boolean) => (rtl ? 'QuoteRtl' : 'Quote');
 
-const isPlainOption = ([key, value]: [string, unknown]) => PLAIN_PARAGRAPH_OPTIONS.has(key) && (key === 'style' ? typeof value === 'string' : value === true);
+/** A paragraph, right to left when `rtl`. */
+const para = (rtl: boolean, opts: ParagraphOptions, children = '') => paragraph(rtl ? { ...opts, bidirectional: true } : opts, children);
 
-/** `docx`'s paragraph (right to left when `rtl`), for where only it will do: headers and footers. */
-function wordParagraph(rtl: boolean, opts: ParaOptions): Paragraph {
-  const { children = [], ...rest } = opts;
-  return new Paragraph({ ...rest, ...(rtl ? { bidirectional: true } : {}), children: children.map(toDocx) });
-}
-
-/** A paragraph of the body (right to left when `rtl`): a plain one when it has only plain runs and options. */
-function para(rtl: boolean, opts: ParaOptions): Block {
-  const { children = [], ...rest } = opts;
-  const options = rtl ? { ...rest, bidirectional: true } : rest;
-  if (children.every((c) => c instanceof PlainRun) && Object.entries(options).every(isPlainOption)) {
-    return new PlainParagraph(options as PlainParagraphOptions, children as PlainRun[]);
-  }
-  return wordParagraph(rtl, opts);
-}
-
-function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lead: Child[] = []): Block[] {
-  const out: Block[] = [];
+function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lead = ''): string {
+  let out = '';
   let leadLeft = lead;
-  const walk = (b: BlockNode, quote: boolean, list: { ref: string; level: number; instance: number } | null): void => {
+  const walk = (b: BlockNode, quote: boolean, list: { ref: ListReference; level: number; instance: number } | null): void => {
     switch (b.type) {
       case 'paragraph': {
         const rtl = isRtl(b.attrs?.lang, b.attrs?.dir, lang);
-        const children = [...leadLeft, ...runs(b.content, rtl)];
-        leadLeft = [];
-        out.push(
-          para(rtl, {
-            children,
-            ...(quote ? { style: quoteStyle(rtl) } : {}),
-            ...(list ? { numbering: { reference: list.ref, level: list.level, instance: list.instance } } : {}),
-          }),
-        );
+        const children = leadLeft + runs(c, b.content, rtl);
+        leadLeft = '';
+        out += para(rtl, { ...(quote ? { style: quoteStyle(rtl) } : {}), ...(list ? { list: { numId: c.numId(list.ref, list.instance), level: list.level } } : {}) }, children);
         break;
       }
       case 'heading': {
         const rtl = isRtl(b.attrs.lang, b.attrs.dir, lang);
         const level = Math.min(3, b.attrs.level + headingShift);
-        out.push(para(rtl, { style: `Heading${level}`, children: runs(b.content, rtl) }));
+        out += para(rtl, { style: `Heading${level}` }, runs(c, b.content, rtl));
         break;
       }
       case 'bulletList':
       case 'orderedList': {
-        const ref = b.type === 'bulletList' ? 'kit-bullets' : 'kit-numbers';
+        const ref: ListReference = b.type === 'bulletList' ? 'kit-bullets' : 'kit-numbers';
         const level = list ? Math.min(list.level + 1, 2) : 0;
         // Each numbered list counts from 1 again: its own instance of the numbering.
         const instance = list && list.ref === ref ? list.instance : ++c.listInstance;
@@ -175,11 +201,11 @@ function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lea
     }
   };
   for (const b of doc.content) walk(b, false, null);
-  if (leadLeft.length) out.push(para(false, { children: leadLeft }));
+  if (leadLeft) out += para(false, {}, leadLeft);
   return out;
 }
 
-function textParagraphs(text: string, lang: string, style?: string): Block[] {
+function textParagraphs(text: string, lang: string, style?: string): string {
   const rtl = isRtlLanguage(lang);
   return text
     .split(/\r?\n\s*\r?\n/)
@@ -187,292 +213,314 @@ function textParagraphs(text: string, lang: string, style?: string): Block[] {
     .filter((p) => p !== '')
     .map((p) => {
       const lines = p.split(/\r?\n/);
-      const children = lines.map((line, i) => textRun(line, i > 0 ? { break: 1 } : {}));
-      return para(rtl, { children, ...(style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}) });
-    });
+      const children = lines.map((line, i) => textRun(line, i > 0 ? { break: 1 } : {})).join('');
+      return para(rtl, style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}, children);
+    })
+    .join('');
 }
 
-function contactParagraphs(contacts: KitContact[], rtl: boolean): Block[] {
-  const out: Block[] = [];
+function contactParagraphs(c: Ctx, contacts: KitContact[], rtl: boolean): string {
+  let out = '';
+  const line = { style: 'ContactBlock', keepNext: true } as const;
   for (const ct of contacts) {
-    out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [textRun(ct.name, { bold: true })] }));
+    out += para(rtl, line, textRun(ct.name, { bold: true }));
     const role = [ct.role, ct.organisation].filter((x): x is string => !!x).join(', ');
-    if (role) out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [textRun(role)] }));
-    for (const e of ct.emails) {
-      out.push(
-        para(rtl, {
-          style: 'ContactBlock',
-          keepNext: true,
-          children: [new ExternalHyperlink({ link: `mailto:${e.address}`, children: [new TextRun({ text: e.address, style: 'Hyperlink' })] })],
-        }),
-      );
-    }
-    for (const p of ct.phones) out.push(para(rtl, { style: 'ContactBlock', keepNext: true, children: [new PlainRun({ text: p.number })] }));
-    out.push(para(false, { style: 'ContactBlock' }));
+    if (role) out += para(rtl, line, textRun(role));
+    for (const e of ct.emails) out += para(rtl, line, externalLink(c.link(`mailto:${e.address}`), run({ text: e.address, style: 'Hyperlink' })));
+    for (const p of ct.phones) out += para(rtl, line, run({ text: p.number }));
+    out += para(false, { style: 'ContactBlock' });
   }
   return out;
 }
 
-/** The stand-in `docx` is given for an image, registered so the real bytes replace it when the package is written. */
-function embed(c: Ctx, tag: string, sha256: string, img: RenderedImage): { type: 'png' | 'jpg'; standIn: Buffer } {
-  const type = img.mediaType === 'image/png' ? 'png' : 'jpg';
-  const standIn = Buffer.from(`dateline-image:${tag}:${sha256}:${type}`);
-  c.media.set(standIn.toString('latin1'), img.bytes);
-  return { type, standIn };
+function pictureRun(c: Ctx, key: string, img: RenderedImage, widthPx: number, heightPx: number, alt: { name: string; title: string; description: string }): string {
+  const { relationshipId, drawingId } = c.embed(key, img);
+  return picture({ relationshipId: mediaMark(relationshipId), drawingId, widthPx, heightPx, ...alt });
 }
 
-function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): Block[] {
+function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): string {
   const img = c.images.get(a.id);
-  if (!img) return [];
+  if (!img) return '';
   const rtl = isRtlLanguage(lang);
-  const maxW = textWidthPx(c.model.pageSize);
-  const scale = Math.min(1, maxW / img.width, MAX_IMAGE_HEIGHT_PX / img.height);
-  const { type, standIn } = embed(c, a.id, a.sha256, img);
+  const scale = Math.min(1, textWidthPx(c.model.pageSize) / img.width, MAX_IMAGE_HEIGHT_PX / img.height);
   const l = labelsFor(lang);
-  const out: Block[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      children: [
-        new ImageRun({
-          type,
-          data: standIn,
-          transformation: { width: Math.max(1, Math.round(img.width * scale)), height: Math.max(1, Math.round(img.height * scale)) },
-          altText: { name: a.originalName.slice(0, 200), title: (a.caption ?? a.originalName).slice(0, 200), description: (a.altText ?? a.caption ?? a.originalName).slice(0, 1000) },
-        }),
-      ],
+  let out = paragraph(
+    { keepNext: true, center: true },
+    pictureRun(c, `${a.id}:${a.sha256}`, img, Math.max(1, Math.round(img.width * scale)), Math.max(1, Math.round(img.height * scale)), {
+      name: a.originalName.slice(0, 200),
+      title: (a.caption ?? a.originalName).slice(0, 200),
+      description: (a.altText ?? a.caption ?? a.originalName).slice(0, 1000),
     }),
-  ];
-  const caption: Child[] = [];
-  if (a.caption) caption.push(textRun(a.caption));
-  if (a.credit) caption.push(textRun(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`));
-  if (caption.length) out.push(para(rtl || hasRightToLeft(a.caption ?? ''), { style: 'Caption', children: caption }));
+  );
+  let caption = '';
+  if (a.caption) caption += textRun(a.caption);
+  if (a.credit) caption += textRun(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`);
+  if (caption) out += para(rtl || hasRightToLeft(a.caption ?? ''), { style: 'Caption' }, caption);
   return out;
 }
 
-function releaseParagraphs(c: Ctx, r: KitRelease, anchor: string): Block[] {
+/** A part's heading: the contents link to it by its `_Toc` bookmark, the kit's own anchors by `part_N`. */
+interface Entry {
+  text: string;
+  tocName: string;
+}
+
+function anchored(entries: Entry[], index: number, children: string): string {
+  const n = index + 1;
+  return bookmark(entries[index]!.tocName, entries.length + n, bookmark(`part_${n}`, n, children));
+}
+
+function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: number): string {
   const rtl = r.dir === 'rtl';
   const l = labelsFor(r.language);
-  const out: Block[] = [];
-  out.push(para(rtl, { style: 'ReleaseLine', pageBreakBefore: true, children: [textRun(r.embargo ? r.embargo.notice : l.forImmediateRelease)] }));
-  out.push(para(rtl, { style: 'Headline', children: [new Bookmark({ id: anchor, children: [toDocx(textRun(r.headline || '—'))] })] }));
-  if (r.subheadline) out.push(para(rtl, { style: 'Subheadline', children: [textRun(r.subheadline)] }));
-  const lead = r.datelineText ? [textRun(`${r.datelineText} – `, { style: 'Dateline' })] : [];
-  out.push(...richText(c, r.body, r.language, 1, lead));
+  const headline = r.headline || '—';
+  let out = para(rtl, { style: 'ReleaseLine', pageBreakBefore: true }, textRun(r.embargo ? r.embargo.notice : l.forImmediateRelease));
+  out += para(rtl, { style: 'Headline' }, anchored(entries, index, textRun(headline)));
+  if (r.subheadline) out += para(rtl, { style: 'Subheadline' }, textRun(r.subheadline));
+  const lead = r.datelineText ? textRun(`${r.datelineText} – `, { style: 'Dateline' }) : '';
+  out += richText(c, r.body, r.language, 1, lead);
   for (const q of r.quotes) {
-    out.push(...textParagraphs(q.text, r.language, 'Quote'));
+    out += textParagraphs(q.text, r.language, 'Quote');
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(', ');
-    if (who) out.push(para(rtl, { style: 'QuoteSource', children: [textRun(`— ${who}`)] }));
+    if (who) out += para(rtl, { style: 'QuoteSource' }, textRun(`— ${who}`));
   }
-  if (r.endMark) out.push(para(rtl, { style: 'EndMark', children: [new PlainRun({ text: r.endMark })] }));
-  if (r.notesToEditors) {
-    out.push(para(rtl, { style: 'Heading3', children: [textRun(l.notesToEditors)] }));
-    out.push(...textParagraphs(r.notesToEditors, r.language));
-  }
-  if (r.boilerplate) {
-    out.push(para(rtl, { style: 'Heading3', children: [textRun(l.about)] }));
-    out.push(...textParagraphs(r.boilerplate, r.language, 'Boilerplate'));
-  }
-  if (r.contacts.length) {
-    out.push(para(rtl, { style: 'Heading3', children: [textRun(l.mediaContacts)] }));
-    out.push(...contactParagraphs(r.contacts, rtl));
-  }
+  if (r.endMark) out += para(rtl, { style: 'EndMark' }, run({ text: r.endMark }));
+  if (r.notesToEditors) out += para(rtl, { style: 'Heading3' }, textRun(l.notesToEditors)) + textParagraphs(r.notesToEditors, r.language);
+  if (r.boilerplate) out += para(rtl, { style: 'Heading3' }, textRun(l.about)) + textParagraphs(r.boilerplate, r.language, 'Boilerplate');
+  if (r.contacts.length) out += para(rtl, { style: 'Heading3' }, textRun(l.mediaContacts)) + contactParagraphs(c, r.contacts, rtl);
   return out;
 }
 
-function heading1(text: string, anchor: string, rtl: boolean): Block {
-  return para(rtl, { style: 'Heading1', pageBreakBefore: true, children: [new Bookmark({ id: anchor, children: [toDocx(textRun(text))] })] });
-}
+const heading1 = (entries: Entry[], index: number, rtl: boolean) =>
+  para(rtl, { style: 'Heading1', pageBreakBefore: true }, anchored(entries, index, textRun(entries[index]!.text)));
 
-function styles(model: KitModel) {
-  const colours = model.office?.colours ?? DEFAULT_COLOURS;
-  const primary = hex(colours.primary);
-  const accent = hex(colours.accent);
-  const fontOf = (name: string) => ({ ascii: name, hAnsi: name, cs: name, eastAsia: name });
-  const font = fontOf(model.office?.fonts?.body ?? FONT);
-  const headings = fontOf(model.office?.fonts?.headings ?? FONT);
-  return {
-    default: {
-      document: { run: { font, size: 21, sizeComplexScript: 21 }, paragraph: { spacing: { after: 140, line: 300, lineRule: LineRuleType.AUTO } } },
-      title: { run: { font: headings, size: 56, bold: true, color: primary }, paragraph: { spacing: { after: 240 } } },
-      heading1: { run: { font: headings, size: 36, bold: true, boldComplexScript: true, color: primary }, paragraph: { spacing: { before: 240, after: 200 }, keepNext: true, outlineLevel: 0 } },
-      heading2: { run: { font: headings, size: 28, bold: true, boldComplexScript: true, color: primary }, paragraph: { spacing: { before: 200, after: 120 }, keepNext: true, outlineLevel: 1 } },
-      heading3: { run: { font: headings, size: 23, bold: true, boldComplexScript: true, color: primary }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 2 } },
-      hyperlink: { run: { color: primary, underline: {} } },
-    },
-    paragraphStyles: [
-      { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '333333' }, paragraph: { indent: { start: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: accent, space: 8 } }, spacing: { before: 120, after: 120 } } },
-      // A right-to-left quote has its bar on the right, where its lines start; LibreOffice does not mirror a left border.
-      { id: 'QuoteRtl', name: 'Quote (right to left)', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { color: '333333' }, paragraph: { bidirectional: true, indent: { start: 567 }, border: { right: { style: BorderStyle.SINGLE, size: 18, color: accent, space: 8 } }, spacing: { before: 120, after: 120 } } },
-      { id: 'QuoteSource', name: 'Quote Source', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 19, color: '5B5E66' }, paragraph: { indent: { start: 567 }, spacing: { after: 200 } } },
-      { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 18, sizeComplexScript: 18, color: '5B5E66' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 80, after: 280 } } },
-      { id: 'Headline', name: 'Headline', basedOn: 'Heading1', next: 'Subheadline', quickFormat: true, run: { size: 40, sizeComplexScript: 40 }, paragraph: { outlineLevel: 0, spacing: { before: 0, after: 120 } } },
-      { id: 'Subheadline', name: 'Subheadline', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 26, sizeComplexScript: 26, color: '5B5E66' }, paragraph: { spacing: { after: 240 }, keepNext: true } },
-      { id: 'ReleaseLine', name: 'Release Line', basedOn: 'Normal', next: 'Headline', run: { bold: true, boldComplexScript: true, size: 19, color: accent }, paragraph: { keepNext: true, border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: accent, space: 4 } }, spacing: { after: 240 } } },
-      { id: 'EndMark', name: 'End Mark', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
-      { id: 'Boilerplate', name: 'Boilerplate', basedOn: 'Normal', next: 'Normal', run: { size: 19, sizeComplexScript: 19, color: '5B5E66' } },
-      { id: 'ContactBlock', name: 'Contact Block', basedOn: 'Normal', next: 'ContactBlock', paragraph: { spacing: { after: 0 } } },
-      { id: 'EmbargoNotice', name: 'Embargo Notice', basedOn: 'Normal', next: 'Normal', run: { bold: true, boldComplexScript: true, color: 'FFFFFF', size: 22 }, paragraph: { shading: { type: ShadingType.CLEAR, fill: accent, color: 'auto' }, spacing: { before: 480 } } },
-      { id: 'CoverMeta', name: 'Cover Meta', basedOn: 'Normal', next: 'Normal', run: { size: 24, color: '5B5E66' } },
-      // The contents entries run in the kit's direction, under a heading that does.
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 100 }, ...(model.dir === 'rtl' ? { bidirectional: true } : {}) } },
-      { id: 'HeaderText', name: 'Header Text', basedOn: 'Normal', run: { size: 16, color: '5B5E66' }, paragraph: { spacing: { after: 0 } } },
-    ],
-    characterStyles: [{ id: 'Dateline', name: 'Dateline', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { bold: true, boldComplexScript: true } }],
-  };
-}
-
-const BULLETS = ['•', '◦', '▪'];
-
-function embeddedFonts(fonts: { headings: KitFontFamily; body: KitFontFamily }) {
-  return [...new Set([fonts.body, fonts.headings])].map((name) => {
-    const f = OFFICE_FONTS[name];
-    return { name, data: fontFile(f.regular), ...(f.bold ? { bold: fontFile(f.bold) } : {}) };
+/** The title of each part, as its heading and its contents entry give it. */
+function entriesOf(model: KitModel): Entry[] {
+  const l = labelsFor(model.language);
+  const n = model.blocks.length;
+  return model.blocks.map((b, i) => {
+    const text =
+      b.kind === 'release'
+        ? b.release.headline || '—'
+        : b.kind === 'section'
+          ? b.title.trim() || sectionLabel(b.sectionKind, model.language) || l.pressKit
+          : b.kind === 'photos'
+            ? l.photos
+            : b.kind === 'files'
+              ? l.otherFiles
+              : l.mediaContacts;
+    return { text, tocName: `_Toc${n + i + 1}` };
   });
 }
 
-/** Builds the DOCX; `images` holds the print rendition of every image attachment (and the logo) by attachment id. */
-export async function buildDocx(model: KitModel, images: Map<string, RenderedImage>, check: () => void = () => undefined): Promise<Buffer> {
-  const c: Ctx = { model, images, media: new Map(), listInstance: 0 };
+function cover(c: Ctx): string {
+  const { model } = c;
   const l = labelsFor(model.language);
-  const kitRtl = model.dir === 'rtl';
-  const body: (Block | TableOfContents)[] = [];
-
-  // Cover.
-  if (model.logo && images.has(model.logo.id)) {
-    const logo = images.get(model.logo.id)!;
-    const { type, standIn } = embed(c, 'logo', model.logo.sha256, logo);
+  const rtl = model.dir === 'rtl';
+  let out: string;
+  const logo = model.logo && c.images.get(model.logo.id);
+  if (model.logo && logo) {
     const scale = Math.min(1, 227 / logo.width, 113 / logo.height);
-    body.push(
-      new Paragraph({
-        spacing: { before: 1200, after: 600 },
-        children: [
-          new ImageRun({
-            type,
-            data: standIn,
-            transformation: { width: Math.max(1, Math.round(logo.width * scale)), height: Math.max(1, Math.round(logo.height * scale)) },
-            altText: { name: 'logo', title: model.office?.name ?? 'logo', description: model.office?.name ?? 'logo' },
-          }),
-        ],
-      }),
+    const name = model.office?.name ?? 'logo';
+    out = paragraph(
+      { spacing: { before: 1200, after: 600 } },
+      pictureRun(c, `logo:${model.logo.sha256}`, logo, Math.max(1, Math.round(logo.width * scale)), Math.max(1, Math.round(logo.height * scale)), { name: 'logo', title: name, description: name }),
     );
-  } else body.push(new Paragraph({ spacing: { before: 2400 }, children: [] }));
-  if (model.office) body.push(para(kitRtl, { style: 'CoverMeta', children: [textRun(model.office.name, { bold: true })] }));
-  body.push(para(kitRtl, { style: 'CoverMeta', children: [textRun(l.pressKit)] }));
-  body.push(para(kitRtl, { style: 'Title', children: [textRun(model.title)] }));
-  body.push(para(kitRtl, { style: 'CoverMeta', children: [textRun(model.dateText)] }));
-  if (model.embargo) body.push(para(kitRtl, { style: 'EmbargoNotice', children: [textRun(model.embargo.notice)] }));
+  } else out = paragraph({ spacing: { before: 2400 } });
+  if (model.office) out += para(rtl, { style: 'CoverMeta' }, textRun(model.office.name, { bold: true }));
+  out += para(rtl, { style: 'CoverMeta' }, textRun(l.pressKit));
+  out += para(rtl, { style: 'Title' }, textRun(model.title));
+  out += para(rtl, { style: 'CoverMeta' }, textRun(model.dateText));
+  if (model.embargo) out += para(rtl, { style: 'EmbargoNotice' }, textRun(model.embargo.notice));
+  return out;
+}
 
-  // Contents: a TOC field that `docx` fills in from the parts' headings (each entry linked to
-  // its heading, with the page number worked out below), so the table is there in a reader
-  // that never updates fields; Word and LibreOffice rebuild it from the same outline levels.
-  const content: Block[] = [];
+/**
+ * The contents: a TOC field with its entries written out, each linked to its part's heading,
+ * with the page number when it was worked out (else blank, marked for the word processor to
+ * fill in); Word and LibreOffice rebuild it from the headings' outline levels.
+ */
+function contents(model: KitModel, entries: Entry[], numbers: PageNumbers | null): string {
+  const l = labelsFor(model.language);
+  const rtl = model.dir === 'rtl';
+  const colour = hex((model.office?.colours ?? DEFAULT_COLOURS).primary);
+  const heading = para(
+    rtl,
+    { style: 'TOCHeading', pageBreakBefore: true },
+    `<w:r><w:rPr><w:b/><w:bCs/><w:color w:val="${colour}"/><w:sz w:val="32"/><w:szCs w:val="32"/>${hasRightToLeft(l.contents) ? '<w:rtl/>' : ''}</w:rPr><w:t xml:space="preserve">${esc(l.contents)}</w:t></w:r>`,
+  );
+  const entry = { style: 'TOC1', rightTab: { position: textWidth(model.pageSize), leader: 'dot' } } as const;
+  const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-1&quot; \\u</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>';
+  const lines = entries.map((e, i) =>
+    paragraph(entry, (i === 0 ? begin : '') + internalLink(e.tocName, `${run({ text: e.text })}<w:r><w:tab/></w:r>${pageRef(e.tocName, numbers?.pages.get(e.tocName))}`)),
+  );
+  const end = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
+  const sdtPr = `<w:sdtPr><w:alias w:val="${esc(l.contents)}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`;
+  return `${heading}<w:sdt>${sdtPr}<w:sdtContent>${lines.join('')}${end}</w:sdtContent></w:sdt>`;
+}
+
+function body(c: Ctx, entries: Entry[], check: () => void): string {
+  const { model } = c;
+  const rtl = model.dir === 'rtl';
+  let out = '';
   model.blocks.forEach((b, i) => {
     check();
-    const anchor = `part_${i + 1}`;
     switch (b.kind) {
       case 'release':
-        content.push(...releaseParagraphs(c, b.release, anchor));
+        out += releaseParagraphs(c, b.release, entries, i);
         break;
-      case 'section': {
-        const title = b.title.trim() || sectionLabel(b.sectionKind, model.language) || l.pressKit;
-        content.push(heading1(title, anchor, kitRtl), ...richText(c, b.body, model.language, 1));
+      case 'section':
+        out += heading1(entries, i, rtl) + richText(c, b.body, model.language, 1);
         break;
-      }
       case 'photos':
-        content.push(heading1(l.photos, anchor, kitRtl));
-        for (const p of b.photos) content.push(...imageParagraphs(c, p, model.language));
+        out += heading1(entries, i, rtl);
+        for (const p of b.photos) out += imageParagraphs(c, p, model.language);
         break;
       case 'files':
-        content.push(heading1(l.otherFiles, anchor, kitRtl));
+        out += heading1(entries, i, rtl);
         for (const f of b.files) {
-          content.push(para(kitRtl, { bullet: { level: 0 }, children: [textRun(f.originalName), ...(f.caption ? [textRun(` — ${f.caption}`)] : [])] }));
+          out += para(rtl, { list: { numId: DEFAULT_BULLETS_NUM_ID, level: 0 } }, textRun(f.originalName) + (f.caption ? textRun(` — ${f.caption}`) : ''));
         }
         break;
       case 'contacts':
-        content.push(heading1(l.mediaContacts, anchor, kitRtl), ...contactParagraphs(b.contacts, kitRtl));
+        out += heading1(entries, i, rtl) + contactParagraphs(c, b.contacts, rtl);
         break;
     }
   });
-  if (model.blocks.length) {
-    body.push(para(kitRtl, { style: 'TOCHeading', pageBreakBefore: true, children: [new TextRun({ text: l.contents, bold: true, size: 32, color: hex((model.office?.colours ?? DEFAULT_COLOURS).primary), ...(hasRightToLeft(l.contents) ? { rightToLeft: true } : {}) })] }));
-    body.push(
-      new TableOfContents(l.contents, {
-        hyperlink: true,
-        headingStyleRange: '1-1',
-        useAppliedParagraphOutlineLevel: true,
-        beginDirty: true,
-        tabLeader: 'dot',
-      }),
-    );
-  }
-  body.push(...content);
+  return out;
+}
 
-  const runningText = model.embargo ? model.embargo.notice : [model.office?.name, model.title].filter(Boolean).join(' · ');
+function sectionProperties(model: KitModel): string {
   const size = PAGE[model.pageSize];
-  const doc = new Document({
-    creator: 'Dateline',
-    // A short kit's contents get their page numbers as Word lays the pages out (guessing where a
-    // font is not in its width tables, as Arabic in Arial), so a reader that never updates
-    // fields shows them; see PAGE_NUMBERS_UP_TO_WORDS for a longer one.
-    ...(model.words <= PAGE_NUMBERS_UP_TO_WORDS ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
-    features: { updateFields: true },
-    // The office's fonts travel with the document, so Word and LibreOffice show them where they are not installed.
-    ...(model.office?.fonts ? { fonts: embeddedFonts(model.office.fonts) } : {}),
-    title: model.title,
-    description: `${l.pressKit}: ${model.title}`,
-    styles: styles(model),
-    numbering: {
-      config: [
-        {
-          reference: 'kit-bullets',
-          levels: BULLETS.map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.START, style: { paragraph: { indent: { start: 360 * (level + 1), hanging: 260 } } } })),
-        },
-        {
-          reference: 'kit-numbers',
-          levels: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN].map((format, level) => ({
-            level,
-            format,
-            text: `%${level + 1}.`,
-            alignment: AlignmentType.START,
-            style: { paragraph: { indent: { start: 360 * (level + 1), hanging: 300 } } },
-          })),
-        },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: { size: { width: size.width, height: size.height }, margin: { top: 1247, bottom: 1134, left: MARGIN, right: MARGIN, header: 567, footer: 567 } },
-        },
-        headers: {
-          default: new Header({ children: [wordParagraph(kitRtl, { style: model.embargo ? 'ReleaseLine' : 'HeaderText', children: [textRun(runningText)] })] }),
-          // An embargoed kit says so at the top of every page, the cover too.
-          first: new Header({ children: [model.embargo ? wordParagraph(kitRtl, { style: 'ReleaseLine', children: [textRun(model.embargo.notice)] }) : new Paragraph({ children: [] })] }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              wordParagraph(kitRtl, {
-                style: 'HeaderText',
-                tabStops: [{ type: TabStopType.RIGHT, position: size.width - 2 * MARGIN }],
-                children: [
-                  textRun(model.office?.footer ?? model.office?.name ?? model.title),
-                  new TextRun({ children: ['\t', `${l.page} `, PageNumber.CURRENT, ` ${l.of} `, PageNumber.TOTAL_PAGES], ...(kitRtl ? { rightToLeft: true } : {}) }),
-                ],
-              }),
-            ],
-          }),
-          // The cover has no page number; an office's footer line is on it too.
-          first: new Footer({ children: [model.office?.footer ? wordParagraph(kitRtl, { style: 'HeaderText', children: [textRun(model.office.footer)] }) : new Paragraph({ children: [] })] }),
-        },
-        children: body,
-      },
-    ],
-  });
+  return (
+    `<w:sectPr><w:headerReference w:type="default" r:id="${HEADER_DEFAULT}"/><w:headerReference w:type="first" r:id="${HEADER_FIRST}"/>` +
+    `<w:footerReference w:type="default" r:id="${FOOTER_DEFAULT}"/><w:footerReference w:type="first" r:id="${FOOTER_FIRST}"/>` +
+    `<w:pgSz w:w="${size.width}" w:h="${size.height}" w:orient="portrait"/>` +
+    `<w:pgMar w:top="1247" w:right="${MARGIN}" w:bottom="1134" w:left="${MARGIN}" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>`
+  );
+}
+
+/** The running header and footer of every page after the cover, and the cover's own. */
+function headersAndFooters(model: KitModel, look: Look, numbers: PageNumbers | null): Record<'header1' | 'header2' | 'footer1' | 'footer2', string> {
+  const l = labelsFor(model.language);
+  const rtl = model.dir === 'rtl';
+  const runningText = model.embargo ? model.embargo.notice : [model.office?.name, model.title].filter(Boolean).join(' · ');
+  const rtlRun = rtl ? '<w:rPr><w:rtl/></w:rPr>' : '';
+  const pageOf =
+    `<w:r>${rtlRun}<w:t xml:space="preserve">\t</w:t><w:t xml:space="preserve">${esc(`${l.page} `)}</w:t></w:r>` +
+    fieldRuns('PAGE', undefined, rtlRun) +
+    `<w:r>${rtlRun}<w:t xml:space="preserve">${esc(` ${l.of} `)}</w:t></w:r>` +
+    fieldRuns('NUMPAGES', numbers?.total === undefined ? undefined : String(numbers.total), rtlRun);
+  const footerLine = textRun(model.office?.footer ?? model.office?.name ?? model.title);
+  const header = (p: string) => `${look.headerOpen}${p}</w:hdr>`;
+  const footer = (p: string) => `${look.footerOpen}${p}</w:ftr>`;
+  return {
+    header1: header(para(rtl, { style: model.embargo ? 'ReleaseLine' : 'HeaderText' }, textRun(runningText))),
+    // An embargoed kit says so at the top of every page, the cover too.
+    header2: header(model.embargo ? para(rtl, { style: 'ReleaseLine' }, textRun(model.embargo.notice)) : paragraph({})),
+    footer1: footer(para(rtl, { style: 'HeaderText', rightTab: { position: textWidth(model.pageSize) } }, footerLine + pageOf)),
+    // The cover has no page number; an office's footer line is on it too.
+    footer2: footer(model.office?.footer ? para(rtl, { style: 'HeaderText' }, textRun(model.office.footer)) : paragraph({})),
+  };
+}
+
+const relationship = (id: string, type: string, target: string, external = false) =>
+  `<Relationship Id="${id}" Type="${type}" Target="${esc(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+
+function documentRelationships(c: Ctx, look: Look): string {
+  let xml = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+  FIXED_RELATIONSHIPS.forEach(([type, target], i) => (xml += relationship(`rId${i + 1}`, `${REL}/${type}`, target)));
+  for (const link of c.links) xml += relationship(link.id, `${REL}/hyperlink`, link.target, true);
+  for (const m of c.media.values()) xml += relationship(m.relationshipId, `${REL}/image`, m.path);
+  if (look.parts.has('word/fontTable.xml')) xml += relationship(c.fontTableRelationship, `${REL}/fontTable`, 'fontTable.xml');
+  return `${xml}</Relationships>`;
+}
+
+function numbering(c: Ctx, look: Look): string {
+  let xml = look.numberingStart;
+  for (const { numId, list } of c.numIds.values()) {
+    xml += `<w:num w:numId="${numId}"><w:abstractNumId w:val="${LISTS[list]}"/>`;
+    for (let level = 0; level < 3; level++) xml += `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="1"/></w:lvlOverride>`;
+    xml += '</w:num>';
+  }
+  return `${xml}</w:numbering>`;
+}
+
+function coreProperties(model: KitModel, now: Date): string {
+  const l = labelsFor(model.language);
+  const at = now.toISOString();
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${esc(model.title)}</dc:title><dc:creator>Dateline</dc:creator><dc:description>${esc(`${l.pressKit}: ${model.title}`)}</dc:description>` +
+    `<cp:lastModifiedBy>Un-named</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified></cp:coreProperties>`
+  );
+}
+
+/** The package, in the order `docx` wrote its parts. */
+function pack(model: KitModel, images: Map<string, RenderedImage>, look: Look, numbers: PageNumbers | null, check: () => void): Buffer[] {
+  const c = new Ctx(model, images);
+  const entries = entriesOf(model);
+  const front = cover(c) + (entries.length ? contents(model, entries, numbers) : '');
+  const main = body(c, entries, check);
+  c.numberMedia();
+  const marks = new Map([...c.media].map(([key, m]) => [mediaMark(key), m.relationshipId]));
+  const document = `${look.documentOpen}${front}${main}${sectionProperties(model)}</w:body></w:document>`.replace(/\uE000[^\uE001]*\uE001/g, (m) => marks.get(m) ?? m);
+  const hf = headersAndFooters(model, look, numbers);
+  const kept = (name: string): Part[] => {
+    const p = look.parts.get(name);
+    return p ? [p] : [];
+  };
+  const emptyRelationships = look.parts.get('word/_rels/header1.xml.rels');
+  const renamed = (p: Part | undefined, name: string): Part[] => (p ? [{ ...p, name: Buffer.from(name) }] : []);
   check();
-  const packed = await Packer.toBuffer(doc);
+  return packParts([
+    partOf('word/_rels/document.xml.rels', documentRelationships(c, look)),
+    partOf('word/document.xml', document),
+    ...kept('word/styles.xml'),
+    partOf('docProps/core.xml', coreProperties(model, new Date())),
+    ...kept('_rels/.rels'),
+    ...['header1', 'header2', 'footer1', 'footer2'].flatMap((n) => renamed(emptyRelationships, `word/_rels/${n}.xml.rels`)),
+    partOf('word/header1.xml', hf.header1),
+    partOf('word/header2.xml', hf.header2),
+    partOf('word/footer1.xml', hf.footer1),
+    partOf('word/footer2.xml', hf.footer2),
+    ...['docProps/custom.xml', 'docProps/app.xml', 'word/footnotes.xml', 'word/_rels/footnotes.xml.rels', 'word/endnotes.xml', 'word/_rels/endnotes.xml.rels', 'word/settings.xml', 'word/fontTable.xml', 'word/_rels/fontTable.xml.rels', 'word/theme/theme1.xml'].flatMap(kept),
+    partOf('word/numbering.xml', numbering(c, look)),
+    ...kept('[Content_Types].xml'),
+    ...[...c.media.values()].map((m) => partOf(`word/${m.path}`, m.bytes, m.crc32)),
+    ...look.fonts.flatMap(kept),
+  ]);
+}
+
+/**
+ * The contents' page numbers and the number of pages, as `docx`'s page layout works them out
+ * for the document written without them (a reader that never updates fields then shows them).
+ */
+async function estimatePageNumbers(draft: Buffer[]): Promise<PageNumbers> {
+  // A short kit's numbers are laid out as Word lays out the pages (guessing where a font is not
+  // in its width tables, as Arabic in Arial).
+  const laidOut = await patchDocument({ outputType: 'nodebuffer', data: Buffer.concat(draft), patches: {}, pageNumbers: estimatePageNumbersWith({ guess: true }) });
+  const parts = new Map(partsOf(laidOut).map((p) => [p.name.toString('utf8'), p]));
+  const text = (name: string) => {
+    const p = parts.get(name);
+    return p ? contentOf(p).toString('utf8') : '';
+  };
+  const pages = new Map<string, number>();
+  for (const m of text('word/document.xml').matchAll(/PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/g)) pages.set(m[1]!, Number(m[2]));
+  const total = /NUMPAGES<\/w:instrText><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/.exec(text('word/footer1.xml'));
+  return { pages, ...(total ? { total: Number(total[1]) } : {}) };
+}
+
+/**
+ * Builds the DOCX, as the pieces of the file in their order (see packParts); `images` holds the
+ * print rendition of every image attachment (and the logo) by attachment id.
+ */
+export async function buildDocx(model: KitModel, images: Map<string, RenderedImage>, check: () => void = () => undefined): Promise<Buffer[]> {
+  const look = await lookOf(model);
   check();
-  return withRealImages(packed, c.media);
+  const draft = pack(model, images, look, null, check);
+  if (model.words > PAGE_NUMBERS_UP_TO_WORDS) return draft;
+  const numbers = await estimatePageNumbers(draft);
+  check();
+  return pack(model, images, look, numbers, check);
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { cancelledError, DatelineError } from '../../shared/errors';
 import type { KitExportResult } from '../../shared/kits/contract';
@@ -92,9 +92,19 @@ class Staging {
     for (const done of this.notes.splice(0)) done();
   }
 
-  write(finalName: string, bytes: Buffer): void {
+  /** Writes a file's bytes, or its pieces one after the other (the DOCX, see packParts). */
+  write(finalName: string, bytes: Buffer | readonly Buffer[]): void {
     const temp = this.tempFor(finalName);
-    writeFileSync(temp, bytes, { flag: 'wx' });
+    if (Buffer.isBuffer(bytes)) {
+      writeFileSync(temp, bytes, { flag: 'wx' });
+      return;
+    }
+    const fd = openSync(temp, 'wx');
+    try {
+      for (const piece of bytes) for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   commit(): { path: string; bytes: number }[] {
@@ -318,7 +328,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
   try {
     const print = needDocx || needPdf ? await renditions(ctx, images, 'print', progress, jobStep('KIT_PHOTOS')) : new Map<string, RenderedImage>();
     progress.check();
-    let docx: Buffer | null = null;
+    let docx: Buffer[] | null = null;
     let pdf: Buffer | null = null;
     if (needDocx) {
       docx = await buildDocx(model, print, () => progress.check());
@@ -333,7 +343,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
     }
     progress.check();
     if (want.has('zip')) {
-      await writeBundle(ctx, model, staging.tempFor(exportFileName(base, 'zip')), docx!, pdf!, progress, job, warnings);
+      await writeBundle(ctx, model, staging.tempFor(exportFileName(base, 'zip')), Buffer.concat(docx!), pdf!, progress, job, warnings);
       progress.step(jobStep('KIT_ZIP'));
     }
     progress.check();

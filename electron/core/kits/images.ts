@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { sharp } from '../attachments/decoders';
@@ -16,7 +17,8 @@ import type { KitAttachment } from './model';
  * by the photo's SHA-256, so the second export of a kit does not resize anything; beside each
  * one a small JSON file says its type and size, so it is used without opening it as an image
  * (asking sharp for the size of twenty cached photos was a third of a warm DOCX export's
- * rendition step).
+ * rendition step), and its CRC-32, which the DOCX package records for each part (working it out
+ * for twenty photos on every export was, after reading them, the largest part of packing it).
  */
 
 export type Rendition = 'print' | 'lite' | 'screen';
@@ -40,6 +42,8 @@ export interface RenderedImage {
   mediaType: 'image/jpeg' | 'image/png';
   width: number;
   height: number;
+  /** The CRC-32 of `bytes`. */
+  crc32: number;
 }
 
 function cacheDir(ctx: CoreContext): string {
@@ -89,6 +93,8 @@ const CachedRendition = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   bytes: z.number().int().positive(),
+  /** Missing in renditions cached before it was noted: then worked out when read. */
+  crc32: z.number().int().nonnegative().optional(),
 });
 
 const extensionOf = (mediaType: RenderedImage['mediaType']) => (mediaType === 'image/png' ? 'png' : 'jpg');
@@ -110,7 +116,7 @@ function cached(base: string): RenderedImage | null {
   } catch {
     return null;
   }
-  return bytes.length === info.data.bytes ? { bytes, path, mediaType, width, height } : null;
+  return bytes.length === info.data.bytes ? { bytes, path, mediaType, width, height, crc32: info.data.crc32 ?? crc32(bytes) } : null;
 }
 
 /** One rendition of a photo, from the cache when it was made before. */
@@ -122,7 +128,7 @@ export async function rendition(ctx: CoreContext, a: KitAttachment, which: Rendi
   if (hit) return hit;
   const original = ctx.blobs.read(a.sha256);
   await checkedSize(a, original);
-  let out: Omit<RenderedImage, 'path'>;
+  let out: Omit<RenderedImage, 'path' | 'crc32'>;
   try {
     const img = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await img.metadata();
@@ -148,9 +154,9 @@ export async function rendition(ctx: CoreContext, a: KitAttachment, which: Rendi
   const path = `${base}.${extensionOf(out.mediaType)}`;
   ctx.blobs.writeAtomic(path, out.bytes);
   // Written after the image, so a description never stands for an image not yet whole.
-  const info: z.input<typeof CachedRendition> = { mediaType: out.mediaType, width: out.width, height: out.height, bytes: out.bytes.length };
+  const info: z.input<typeof CachedRendition> = { mediaType: out.mediaType, width: out.width, height: out.height, bytes: out.bytes.length, crc32: crc32(out.bytes) };
   ctx.blobs.writeAtomic(`${base}.json`, Buffer.from(JSON.stringify(info), 'utf8'));
-  return { ...out, path };
+  return { ...out, path, crc32: info.crc32! };
 }
 
 /**

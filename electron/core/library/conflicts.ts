@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import type { Body, StoredDoc } from '../store/docstore';
 import { threeWayMerge } from '../store/merge';
+import { editKeptBody } from '../sync/merge';
 import { validateKnown } from '../store/repository';
 
 interface Settled {
@@ -35,7 +36,9 @@ function liveLeaves(ctx: CoreContext, id: string): string[] {
  * Settles a case of the conflicts inbox as the person chose, in one transaction. A "fields"
  * case becomes one revision on the winning branch (both sides' other changes merged, each
  * field in conflict from the side chosen) and a tombstone on the other branch; a "delete"
- * case keeps the edited document or deletes every live branch of it.
+ * case deletes every live branch of the document, or keeps the edited document by ending the
+ * deletion with a tombstone of its own (the same revision on every library that keeps it), which
+ * closes the case everywhere once it syncs.
  */
 export function resolveConflict(ctx: CoreContext, caseId: number, choice: ConflictChoice): Settled {
   const { db, author } = ctx.library;
@@ -55,9 +58,20 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
     const live = liveLeaves(ctx, c.docId);
     if (choice.kind === 'delete') {
       let last = docs.getStored(c.docId)!;
-      if (choice.keep === 'deletion') for (const leaf of live) last = docs.remove(c.docId, who, leaf);
-      docs.inbox.markResolved(caseId, choice.keep === 'deletion' ? 'deleted' : 'kept the edit', now);
-      return settled(docs.getStored(c.docId) ?? last);
+      if (choice.keep === 'deletion') {
+        for (const leaf of live) last = docs.remove(c.docId, who, leaf);
+        docs.inbox.markResolved(caseId, 'deleted', now);
+        return settled(docs.getStored(c.docId) ?? last);
+      }
+      const deletion = docs.revisions(c.docId).find((r) => r.rev === c.theirsRev);
+      if (!deletion?.leaf || !deletion.deleted || live.length === 0) {
+        docs.inbox.markResolved(caseId, 'settled elsewhere', now);
+        return settled(last);
+      }
+      // Marked first: the write below closes the case by itself, as it will on every other library.
+      docs.inbox.markResolved(caseId, 'kept the edit', now);
+      docs.writeExact(c.docId, c.theirsRev, editKeptBody(docs.getRevision(c.docId, c.theirsRev).body), true, who);
+      return settled(docs.getStored(c.docId)!);
     }
     if (!live.includes(c.oursRev) || !live.includes(c.theirsRev)) {
       // Someone settled it elsewhere (the branches were merged or ended): nothing left to decide.

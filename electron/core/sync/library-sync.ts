@@ -10,10 +10,17 @@ import { syncOnce, type SyncOptions, type SyncSummary } from './session';
  * edit is recorded by the store itself as the revisions arrive). Given the library's files,
  * attachment files follow the documents as chunks, by this computer's download policy.
  */
-export function syncLibrary(library: Library, opts: Omit<SyncOptions, 'onConflict' | 'files'>, blobs?: BlobStore): Promise<SyncSummary> {
+export function syncLibrary(
+  library: Library,
+  opts: Omit<SyncOptions, 'onConflict' | 'files'>,
+  blobs?: BlobStore,
+  /** The app syncs an office's files with its database: those of its attachments (and, for the home office, of attachments of no office). */
+  office?: { office: string; home: string },
+): Promise<SyncSummary> {
+  const list = () => attachmentFiles(library.db, office && { office: office.office, home: office.office === office.home });
   return syncOnce(library.replication, {
     ...opts,
-    ...(blobs ? { files: { blobs, list: () => attachmentFiles(library.db), policy: filePolicy(library.replication), store: library.replication } } : {}),
+    ...(blobs ? { files: { blobs, list, policy: filePolicy(library.replication), store: library.replication } } : {}),
     onConflict: (c) => {
       if (c.reason !== 'delete-vs-edit' && c.revs) {
         library.docs.inbox.recordFields(c.id, c.revs.base, c.revs.ours, c.revs.theirs, c.fields, library.docs.now());

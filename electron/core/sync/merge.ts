@@ -69,7 +69,7 @@ function stampOrder(a: Body, b: Body): number {
 /**
  * A deleted leaf whose parent lies on a live leaf's path: one side deleted a revision the other
  * side went on editing. A tombstone that closes a branch of its own (how a resolved conflict
- * ends) does not count.
+ * ends, and how "keep the edited document" ends the deletion: see `editKeptBody`) does not count.
  */
 export function deleteAgainstEdit(leaves: readonly RemoteRevision[]): RemoteRevision | null {
   const livePaths = leaves.filter((l) => !l._deleted).map((l) => new Set(pathOf(l)));
@@ -79,6 +79,16 @@ export function deleteAgainstEdit(leaves: readonly RemoteRevision[]): RemoteRevi
     if (parent && livePaths.some((p) => p.has(parent))) return d;
   }
   return null;
+}
+
+/**
+ * The body of the tombstone that settles a delete against an edit in favour of the edit: written
+ * as a child of the deletion, it ends that branch on itself, so the deletion is no longer a leaf
+ * beside the edit and no library counts it again. It is the deletion's own body and a mark, with
+ * no clock and no author, so two libraries keeping the same edit write the same revision.
+ */
+export function editKeptBody(deletion: Body): Body {
+  return { ...deletion, editKept: true };
 }
 
 /**

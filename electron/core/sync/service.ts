@@ -1,7 +1,7 @@
 import type { CoreEvent } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
-import { SyncSettingsSchema, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
-import type { FilePolicy } from '../../shared/sync/contract';
+import { SyncSettingsSchema, type OfficeFiles, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
+import type { FilePolicy, FilesSummary } from '../../shared/sync/contract';
 import type { BlobStore } from '../attachments/blobs';
 import { toApiError } from '../jobs';
 import type { Library } from '../store/library';
@@ -10,6 +10,7 @@ import { syncLibrary } from './library-sync';
 import { SyncError } from './errors';
 import { downloadFile, type DownloadStats } from './files/download';
 import { FilesPeer } from './files/files-peer';
+import { openFilesDatabase } from './files-database';
 import { noteFilesOnServer } from './files/on-server';
 import { filePolicy } from './files/policy';
 import { OfficePeer } from './office-peer';
@@ -22,8 +23,10 @@ import { WaitingCounter, type OfficeTarget } from './waiting';
  * Sync in the app: where and what this library syncs (kept in the library as `_local`
  * documents, which never replicate), the password (in memory, and in the keychain when the
  * person asks and there is one), the schedule, and a status with events. One sync is, per
- * office, a pull from and a push to that office's database `<server>/<prefix>-<office>`; each
- * office's database receives only its own documents (documents of no office go to the first).
+ * office, a pull from and a push to that office's database `<server>/<prefix>-<office>`, then
+ * its attachment files with `<server>/<prefix>-<office>-files` by this computer's download
+ * policy; each office's database receives only its own documents and files (those of no office
+ * go to the first).
  */
 
 export interface SyncServiceOptions {
@@ -313,6 +316,8 @@ export class SyncService {
       const home = s.offices[0]!;
       for (const t of this.targets(s)) {
         try {
+          // Files travel with the office's documents when its files database is there (see files-database.ts).
+          const filesDb = this.blobs ? await openFilesDatabase(this.remote(s, t)) : null;
           const summary = await syncLibrary(
             library,
             {
@@ -323,8 +328,8 @@ export class SyncService {
               },
               pushSource: (local) => new OfficePeer(local, library.replication, t.office, home),
             },
-            // Attachment files do not travel in the app's sync yet: creating `<db>-files` as an account
-            // that may not create databases drops pouchdb-server's connection (see the report of issue 14).
+            filesDb === 'ready' ? this.blobs : undefined,
+            { office: t.office, home },
           );
           total.sent += summary.pushed.docs;
           total.received += summary.pulled.docs;
@@ -332,10 +337,10 @@ export class SyncService {
           total.conflicts += summary.conflicts.length;
           total.denied += summary.denied.length;
           skew = summary.clockSkewMs ?? skew;
-          results.push({ office: t.office, error: null });
+          results.push({ office: t.office, error: null, files: filesDb === 'ready' ? filesOutcome(summary.files) : filesDb });
         } catch (e) {
           const err = toApiError(e);
-          results.push({ office: t.office, error: err });
+          results.push({ office: t.office, error: err, files: null });
           this.error ??= err;
           if (err.code === 'SERVER_AUTH') throw e;
         }
@@ -403,6 +408,11 @@ export class SyncService {
     if (!this.closed) this.emit({ type: 'sync.status', status });
     return status;
   }
+}
+
+function filesOutcome(f: FilesSummary | undefined): OfficeFiles | null {
+  if (!f) return null;
+  return { state: 'synced', uploaded: f.uploaded.files, downloaded: f.downloaded.files, notHere: f.notHere.files, failed: f.failed.length };
 }
 
 function withoutUnderscored(doc: Record<string, unknown>): Record<string, unknown> {

@@ -80,8 +80,17 @@ export interface SyncStatus {
   /** What the last successful sync did, all offices together. */
   last: { sent: number; received: number; merged: number; conflicts: number; denied: number } | null;
   /** Each office's outcome in the last sync this session (one office failing does not stop the others). */
-  offices: { office: string; error: ApiError | null }[];
+  offices: { office: string; error: ApiError | null; files: OfficeFiles | null }[];
 }
+
+/**
+ * What became of an office's attachment files in a sync (null when its documents did not sync):
+ * sent and received (by this computer's download policy), or held back because the office's
+ * files database is not on the server and this account may not create it, or may not use it.
+ */
+export type OfficeFiles =
+  | { state: 'synced'; uploaded: number; downloaded: number; notHere: number; failed: number }
+  | { state: 'no-database' | 'refused'; database: string };
 
 export const SYNC_APP_API = {
   'sync.settings': method<SyncSettings>()(Empty),

@@ -11,9 +11,12 @@ import { useCouchWithProxy } from '../couch-server';
 import { call } from '../library-state';
 
 /**
- * Files as the app sees them, against a real pouchdb-server: a file left on the server by the download policy is "not downloaded yet" for the
- * library check and a kit export (downloaded first when sync can reach the server, otherwise a
- * refusal that names it); each office syncs even when another fails.
+ * Files as the app sees them, against a real pouchdb-server: the app's own sync moves each
+ * office's files with its documents by the download policy, and says so in words when the
+ * office's files database is missing and this account may not create it; a file left on the
+ * server by the download policy is "not downloaded yet" for the library check and a kit export
+ * (downloaded first when sync can reach the server, otherwise a refusal that names it); each
+ * office syncs even when another fails.
  */
 
 const couch = useCouchWithProxy();
@@ -21,6 +24,8 @@ const opened: Core[] = [];
 afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
+
+const exists = async (url: string) => (await fetch(url)).status === 200;
 
 async function library(author: string): Promise<Core> {
   const core = await openCore(tempDir(), { author, sync: { retry: { attempts: 1 } } });
@@ -32,6 +37,9 @@ async function library(author: string): Promise<Core> {
 /** Sync in the app set up on `office` (and any others), through the fault proxy; one sync run to its end. */
 async function configure(c: Core, offices: string[]): Promise<void> {
   await call(c, 'sync.configure', { server: couch.proxy.url, user: '', prefix: 'dateline', offices, intervalMinutes: 5 });
+}
+async function office(c: Core, name: string): Promise<string> {
+  return (await call<{ id: string }>(c, 'office.create', { name })).id;
 }
 async function syncNow(c: Core): Promise<SyncStatus> {
   await call(c, 'sync.now', {});
@@ -71,6 +79,64 @@ async function photoOnServerOnly() {
   expect(geneva.ctx.blobs.has(added.sha256)).toBe(false);
   return { kampala, geneva, officeId, bytes, attachmentId: added.id, sha256: added.sha256 };
 }
+
+describe("the app's sync moves files", { timeout: 120_000 }, () => {
+  it("sends each office's files to its files database, and brings them down by the download policy", async () => {
+    const kampala = await library('kampala');
+    const [home, gulu] = [await office(kampala, 'Kampala'), await office(kampala, 'Gulu')];
+    for (const o of [home, gulu]) await fetch(officeDatabase({ server: couch.server.url, prefix: 'dateline' }, o), { method: 'PUT' });
+    const shots = [await photo(640, 480, 3), await photo(640, 480, 5)];
+    const mine = await call<{ sha256: string }>(kampala, 'attachment.add', { name: 'borehole.jpg', data: shots[0]!.toString('base64') });
+    const guluShot = await call<{ sha256: string }>(kampala, 'attachment.add', { name: 'gulu.jpg', data: shots[1]!.toString('base64'), fields: { office: gulu } });
+    // No user: pouchdb-server with no admins makes everyone one, so the files databases are made as needed.
+    await configure(kampala, [home, gulu]);
+    const up = await syncNow(kampala);
+    expect(up.error).toBeNull();
+    expect(up.offices).toEqual([
+      { office: home, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0 } },
+      { office: gulu, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0 } },
+    ]);
+    const filesDb = (o: string) => `${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, o)}-files`;
+    expect(await exists(`${filesDb(home)}/file-${mine.sha256}`)).toBe(true);
+    expect(await exists(`${filesDb(home)}/file-${guluShot.sha256}`)).toBe(false);
+    expect(await exists(`${filesDb(gulu)}/file-${guluShot.sha256}`)).toBe(true);
+
+    // Geneva takes the home office only: "always" brings its file down in the same sync, nothing of Gulu's.
+    const geneva = await library('geneva');
+    await call(geneva, 'sync.setFilesPolicy', { policy: 'always' });
+    await configure(geneva, [home]);
+    const down = await syncNow(geneva);
+    expect(down.offices).toEqual([{ office: home, error: null, files: { state: 'synced', uploaded: 0, downloaded: 1, notHere: 0, failed: 0 } }]);
+    expect(geneva.ctx.blobs.read(mine.sha256).equals(shots[0]!)).toBe(true);
+    expect(geneva.ctx.blobs.has(guluShot.sha256)).toBe(false);
+
+    // Goma, "when opened": the document comes, the file stays on the server until someone opens it.
+    const goma = await library('goma');
+    await call(goma, 'sync.setFilesPolicy', { policy: 'opened' });
+    await configure(goma, [home]);
+    expect((await syncNow(goma)).offices[0]!.files).toEqual({ state: 'synced', uploaded: 0, downloaded: 0, notHere: 1, failed: 0 });
+    expect(goma.ctx.blobs.has(mine.sha256)).toBe(false);
+  });
+
+  it("an office whose files database is missing, for an account that may not create it, syncs its documents and says whom to ask", async () => {
+    await couch.server.addUser('amina', 'right-one');
+    const a = await library('kampala');
+    const home = await office(a, 'Kampala');
+    const db = officeDatabase({ server: couch.server.url, prefix: 'dateline' }, home);
+    await fetch(db, { method: 'PUT' });
+    await call(a, 'attachment.add', { name: 'borehole.jpg', data: (await photo(320, 240, 2)).toString('base64') });
+    await call(a, 'sync.configure', { server: couch.proxy.url, user: 'amina', prefix: 'dateline', offices: [home], intervalMinutes: 5 });
+    await call(a, 'sync.password', { password: 'right-one', remember: false });
+    const s = await syncNow(a);
+    expect([s.state, s.error]).toEqual(['idle', null]);
+    expect(s.offices).toEqual([{ office: home, error: null, files: { state: 'no-database', database: `dateline-${home}-files` } }]);
+    expect(s.last?.sent).toBe(2);
+    expect(await exists(`${db}-files`)).toBe(false);
+    // Once the administrator made it, the next sync sends the file.
+    await fetch(`${db}-files`, { method: 'PUT' });
+    expect((await syncNow(a)).offices[0]!.files).toEqual({ state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0 });
+  });
+});
 
 describe('a file on the server only is not damage', { timeout: 120_000 }, () => {
   it('library.check counts it apart from problems; a file lost from the folder is still a problem', async () => {
@@ -141,6 +207,7 @@ describe('offices sync one by one', { timeout: 120_000 }, () => {
       [good, null],
     ]);
     expect(s.state).toBe('failed');
+    expect(await exists(`${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, 'nowhere')}-files`)).toBe(false);
     const onServer = await fetch(`${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, good)}/${released.id}`);
     expect(onServer.status).toBe(200);
     expect(s.lastSyncedAt).not.toBeNull();

@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/index';
 import type { SecretKeeper } from '../../../electron/core/sync/secrets';
 import { officeDatabase } from '../../../electron/core/sync/service';
 import type { CoreEvent, SyncStatus } from '../../../electron/shared/contract';
 import { tempDir } from '../../helpers';
 import { couchState } from '../couch-state';
-import { startCouch, type CouchServer } from '../couch-server';
+import { useCouchWithProxy } from '../couch-server';
 import { call } from '../library-state';
 import { FakeTimers } from './fake-timers';
 
@@ -16,21 +16,11 @@ import { FakeTimers } from './fake-timers';
  * for the sync to end); pause, offline, and a password that is refused, kept or never stored.
  */
 
-let couch: CouchServer;
+const couch = useCouchWithProxy();
 const opened: Core[] = [];
 
 beforeAll(async () => {
-  couch = await startCouch();
-  const user = await fetch(`${couch.url}/_users/org.couchdb.user:amina`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'amina', password: 'right-one', roles: [], type: 'user' }),
-  });
-  expect(user.status).toBe(201);
-}, 60_000);
-
-afterAll(async () => {
-  await couch?.stop();
+  await couch.server.addUser('amina', 'right-one');
 });
 
 afterEach(() => {
@@ -69,9 +59,9 @@ describe('one database per office', () => {
     const rGoma = await release(a, 'Cholera vaccination reaches Goma', goma);
     const rNone = await release(a, 'Statement on the floods', null);
     const rBukavu = await release(a, 'Bukavu water points', bukavu);
-    const settings = { server: couch.url, user: '', prefix: 'dateline', offices: [goma], intervalMinutes: 5 };
-    await couch.createDb(`dateline-${goma}`);
-    await couch.createDb(`dateline-${bukavu}`);
+    const settings = { server: couch.server.url, user: '', prefix: 'dateline', offices: [goma], intervalMinutes: 5 };
+    await couch.server.createDb(`dateline-${goma}`);
+    await couch.server.createDb(`dateline-${bukavu}`);
 
     const before = await call<SyncStatus>(a, 'sync.configure', settings);
     expect(before.state).toBe('idle');
@@ -105,9 +95,9 @@ describe('one database per office', () => {
 
   it('refuses a server without an office, and an office name a database cannot carry, saying where', async () => {
     const a = await library();
-    const noOffice = await a.dispatch('sync.configure', { server: couch.url, offices: [] }, { transport: 'test' });
+    const noOffice = await a.dispatch('sync.configure', { server: couch.server.url, offices: [] }, { transport: 'test' });
     expect(noOffice.ok || noOffice.error.path).toEqual(['offices']);
-    const bad = await a.dispatch('sync.configure', { server: couch.url, offices: ['Goma Office'] }, { transport: 'test' });
+    const bad = await a.dispatch('sync.configure', { server: couch.server.url, offices: ['Goma Office'] }, { transport: 'test' });
     expect(bad.ok || [bad.error.code, bad.error.path]).toEqual(['INVALID_INPUT', ['offices', 0]]);
     const ftp = await a.dispatch('sync.configure', { server: 'ftp://sync.example.org', offices: ['goma'] }, { transport: 'test' });
     expect(ftp.ok || ftp.error.message).toMatch(/server: must be an http:\/\/ or https:\/\/ address of a sync server/);
@@ -124,8 +114,8 @@ describe('the schedule', () => {
       if (e.type === 'sync.status') events.push(e.status);
     });
     const goma = await office(a, 'Goma');
-    const db = await couch.createDb(`dateline-${goma}`);
-    await call(a, 'sync.configure', { server: couch.url, offices: [goma], intervalMinutes: 5 });
+    const db = await couch.server.createDb(`dateline-${goma}`);
+    await call(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
     const t0 = timers.now();
     expect(timers.dueAt).toBe(t0 + 5 * 60_000);
 
@@ -203,8 +193,8 @@ describe('the password', () => {
     const dir = tempDir();
     const a = await library({ auto: true, timers, secrets }, dir);
     const goma = await office(a, 'Goma');
-    await couch.createDb(`dateline-${goma}`);
-    const s = await call<SyncStatus>(a, 'sync.configure', { server: couch.url, user: 'amina', offices: [goma] });
+    await couch.server.createDb(`dateline-${goma}`);
+    const s = await call<SyncStatus>(a, 'sync.configure', { server: couch.server.url, user: 'amina', offices: [goma] });
     expect([s.state, s.password, s.keychain]).toEqual(['needs-password', 'none', true]);
 
     await call(a, 'sync.password', { password: 'wrong-one', remember: true });
@@ -230,7 +220,7 @@ describe('the password', () => {
     const secrets = keychain(false);
     const dir = tempDir();
     const a = await library({ secrets }, dir);
-    await call(a, 'sync.configure', { server: couch.url, user: 'amina', offices: ['goma'] });
+    await call(a, 'sync.configure', { server: couch.server.url, user: 'amina', offices: ['goma'] });
     const s = await call<SyncStatus>(a, 'sync.password', { password: 'right-one', remember: true });
     expect([s.password, s.keychain]).toEqual(['session', false]);
     expect(secrets.kept.size).toBe(0);
@@ -244,8 +234,8 @@ describe('a conflict resolved in one library', () => {
     const a = await library();
     const b = await library();
     const goma = await office(a, 'Goma');
-    await couch.createDb(`dateline-${goma}`);
-    for (const c of [a, b]) await call(c, 'sync.configure', { server: couch.url, offices: [goma] });
+    await couch.server.createDb(`dateline-${goma}`);
+    for (const c of [a, b]) await call(c, 'sync.configure', { server: couch.server.url, offices: [goma] });
     const rel = await release(a, 'Floods in Uvira', goma);
     await syncNow(a);
     await syncNow(b);
