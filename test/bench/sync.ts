@@ -23,7 +23,7 @@ import { Rng } from './rng';
  * The sync benchmark: pushing and pulling release documents and photos between a library and
  * the same pouchdb-server (a child process, so its CPU is not counted as the client's), next to
  * PouchDB 9 in this process replicating the same documents and photos to and from the same
- * server in the same run. Dateline's photos travel through the files step (raw chunks in
+ * server in the same run. Dateline's photos travel through the files step (chunks in
  * `<db>-files`), PouchDB's as attachments inside its documents (base64); both rows count
  * releases and photos as documents. Both read 100 changes per step and write 100 documents per
  * request, so the difference is the client's.
@@ -158,7 +158,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const rate = (t: Timed) => (total / t.ms) * 1000;
     const perDoc = (t: Timed) => t.cpuMs / total;
     const what = `${count.toLocaleString('en-US')} releases + ${photos} photos of ${PHOTO_SIZE / 1024} KB`;
-    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request; PouchDB batch_size ${POUCH_BATCH}; photos as raw chunks vs base64 in _bulk_docs`;
+    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request; PouchDB batch_size ${POUCH_BATCH}; photos as chunks in gzipped _bulk_docs of up to 128 KiB, up to 4 at once, vs base64 in _bulk_docs`;
     const rows: BenchRow[] = [];
     for (const [dir, d, p] of [['push', dPush, pPush], ['pull', dPull, pPull]] as const) {
       const ratio = rate(d) / rate(p);

@@ -40,6 +40,12 @@ export interface RevisionJson {
   json: Buffer;
 }
 
+/** A document's type and the office its winning revision names (null: none). */
+export interface DocRoute {
+  type: string;
+  office: string | null;
+}
+
 /** Answer for one requested revision of `open_revs` / `_bulk_get`. */
 export type OpenRevResult = { ok: RemoteRevision } | { missing: string };
 
@@ -97,7 +103,17 @@ export interface ReplicationStore {
    * without a body here (stemmed ancestors) and revisions this library lacks are left out.
    */
   openRevsJson(requests: readonly { id: string; revs: readonly string[] }[]): RevisionJson[];
+  /**
+   * Each of these documents' type and office as the library records them (its row: the office its
+   * winner names), without reading a body: how a push routes documents to office databases.
+   * Ids the library does not hold are left out.
+   */
+  routes(ids: readonly string[]): Map<string, DocRoute>;
   getLocal(id: string): LocalDoc | null;
-  /** Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. */
-  putLocal(doc: LocalDocInput): LocalDoc;
+  /**
+   * Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. `synced: false`
+   * commits it without an fsync: for a push checkpoint, which a power cut may only take back to
+   * an earlier batch (sent again, changing nothing on the server).
+   */
+  putLocal(doc: LocalDocInput, opts?: { synced?: boolean }): LocalDoc;
 }

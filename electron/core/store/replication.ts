@@ -5,6 +5,7 @@ import { MAX_PATH } from './remote-write';
 import type {
   BulkWriteResult,
   ChangeRow,
+  DocRoute,
   LocalDoc,
   LocalDocInput,
   OpenRevResult,
@@ -21,6 +22,15 @@ interface RevRow {
   rev: string;
   deleted: number;
   body: string | null;
+}
+
+/** A revision with its body as bytes (it goes on the wire as it is, never decoded into a string). */
+interface RevBytes {
+  rev: string;
+  deleted: number;
+  body: Buffer | null;
+  parent: string | null;
+  leaf: number;
 }
 
 /**
@@ -47,8 +57,13 @@ export class LibraryReplication implements ReplicationStore {
       leaves: db.prepare<[number], { rev: string; pos: number }>('SELECT rev, pos FROM revs WHERE doc_rowid = ? AND leaf = 1'),
       rev: db.prepare<[number, string], RevRow>('SELECT rev, deleted, body FROM revs WHERE doc_rowid = ? AND rev = ?'),
       // The body as bytes: it goes on the wire as it is, so it is never decoded into a string.
-      revBytes: db.prepare<[number, string], { rev: string; deleted: number; body: Buffer | null; parent: string | null; leaf: number }>(
+      revBytes: db.prepare<[number, string], RevBytes>(
         'SELECT rev, deleted, CAST(body AS BLOB) AS body, parent, leaf FROM revs WHERE doc_rowid = ? AND rev = ?',
+      ),
+      // The same for many [id, rev] pairs given as JSON, in one read.
+      revsBytes: db.prepare<[string], RevBytes & { id: string; rowid: number }>(
+        `SELECT d.id, d.rowid, r.rev, r.deleted, CAST(r.body AS BLOB) AS body, r.parent, r.leaf
+         FROM json_each(?) j JOIN docs d ON d.id = j.value ->> '$[0]' JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = j.value ->> '$[1]'`,
       ),
       leafRows: db.prepare<[number], RevRow>('SELECT rev, deleted, body FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev'),
       // The path from a revision back to its root, newest first (CouchDB keeps at most 1000).
@@ -72,6 +87,7 @@ export class LibraryReplication implements ReplicationStore {
          WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
       ),
       leafRevs: db.prepare<[number], string>('SELECT rev FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev').pluck(),
+      routes: db.prepare<[string], { id: string; type: string; office: string | null }>('SELECT id, type, office FROM docs WHERE id IN (SELECT value FROM json_each(?))'),
       getLocal: db.prepare<[string], { rev: number; body: string }>('SELECT rev, body FROM local_docs WHERE id = ?'),
       putLocal: db.prepare(
         'INSERT INTO local_docs(id, rev, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, body = excluded.body',
@@ -169,13 +185,16 @@ export class LibraryReplication implements ReplicationStore {
   openRevsJson(requests: readonly { id: string; revs: readonly string[] }[]): RevisionJson[] {
     return this.db.transaction(() => {
       const out: RevisionJson[] = [];
+      // Every asked revision in one statement: half the CPU of two point reads each (2,000 releases: 100 ms, not 210).
+      const pairs = requests.flatMap(({ id, revs }) => revs.map((rev) => [id, rev]));
+      const found = new Map<string, RevBytes & { rowid: number }>();
+      for (const r of this.s.revsBytes.all(JSON.stringify(pairs))) found.set(`${r.id}\n${r.rev}`, r);
       for (const { id, revs } of requests) {
-        const rowid = this.s.rowid.get(id);
-        if (rowid === undefined) continue;
         const seen = new Set<string>();
         for (const asked of revs) {
-          const row = this.s.revBytes.get(rowid, asked);
+          const row = found.get(`${id}\n${asked}`);
           if (!row) continue;
+          const rowid = row.rowid;
           // A leaf is its own latest (the usual case: the feed lists leaves); otherwise follow it to its leaves.
           const rows = row.leaf === 1 ? [row] : this.s.leavesFrom.all({ rowid, rev: asked }).map((r) => this.s.revBytes.get(rowid, r)!);
           for (const r of rows) {
@@ -205,14 +224,28 @@ export class LibraryReplication implements ReplicationStore {
     return { ok: doc };
   }
 
+  routes(ids: readonly string[]): Map<string, DocRoute> {
+    const out = new Map<string, DocRoute>();
+    if (ids.length > 0) for (const r of this.s.routes.all(JSON.stringify(ids))) out.set(r.id, { type: r.type, office: r.office });
+    return out;
+  }
+
   getLocal(id: string): LocalDoc | null {
     const r = this.s.getLocal.get(id);
     if (!r) return null;
     return { ...(JSON.parse(r.body) as Body), _id: id, _rev: `0-${r.rev}` };
   }
 
-  putLocal(doc: LocalDocInput): LocalDoc {
-    return this.db.transaction(() => this.writeLocal(doc)).immediate();
+  putLocal(doc: LocalDocInput, opts: { synced?: boolean } = {}): LocalDoc {
+    const write = () => this.db.transaction(() => this.writeLocal(doc)).immediate();
+    if (opts.synced !== false || this.db.inTransaction) return write();
+    // As a pulled batch's checkpoint (see bulkInsertRemote): a push writes one after every batch, each an fsync.
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   private writeLocal(doc: LocalDocInput): LocalDoc {

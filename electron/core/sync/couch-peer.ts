@@ -244,7 +244,11 @@ export class CouchPeer implements Peer {
    * slow link needs longer than a page of changes.
    */
   sendBytes(method: string, path: string, payload: Payload | undefined, accept: readonly number[], timeoutMs?: number): Promise<RawReply> {
-    const body = payload && { data: typeof payload.data === 'string' ? Buffer.from(payload.data, 'utf8') : Buffer.from(payload.data.buffer, payload.data.byteOffset, payload.data.byteLength), type: payload.type };
+    const body = payload && {
+      data: typeof payload.data === 'string' ? Buffer.from(payload.data, 'utf8') : Buffer.from(payload.data.buffer, payload.data.byteOffset, payload.data.byteLength),
+      type: payload.type,
+      ...(payload.encoding ? { encoding: payload.encoding } : {}),
+    };
     return withRetry(() => this.exchange(method, path, body, accept, timeoutMs ?? this.timeoutMs), isRetryable, this.retry);
   }
 
@@ -264,10 +268,11 @@ export class CouchPeer implements Peer {
   }
 
   /** One HTTP exchange: counts the bytes, reads the server's clock, and turns a refusal into a SyncError. */
-  private async exchange(method: string, path: string, payload: { data: Buffer; type: string } | undefined, accept: readonly number[], timeoutMs: number): Promise<RawReply> {
+  private async exchange(method: string, path: string, payload: { data: Buffer; type: string; encoding?: 'gzip' } | undefined, accept: readonly number[], timeoutMs: number): Promise<RawReply> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.auth) headers.Authorization = this.auth;
     if (payload) headers['Content-Type'] = payload.type;
+    if (payload?.encoding) headers['Content-Encoding'] = payload.encoding;
     const where = `${this.base}${path.split('?')[0]}`;
     this.stats.requests++;
     if (payload) this.stats.bytesSent += payload.data.byteLength;
@@ -305,6 +310,8 @@ export class CouchPeer implements Peer {
 export interface Payload {
   data: string | Uint8Array;
   type: string;
+  /** The body is compressed so (CouchDB and pouchdb-server inflate a gzipped JSON body). */
+  encoding?: 'gzip';
 }
 
 export interface RawReply {

@@ -1,14 +1,12 @@
-import type { ReplicationStore } from '../store/replication-api';
-import type { LocalDocInput } from '../store/replication-api';
+import type { DocRoute, LocalDocInput, ReplicationStore } from '../store/replication-api';
 import type { Peer, PeerChanges, RevRequest, Seq } from './peer';
 
 /**
- * Which office a document belongs to, for sync: an office is its own; every other document
- * names its office (tombstones keep it), or none.
+ * Which office a document belongs to, for sync, from what the library records of it: an office
+ * is its own; every other document names its office (tombstones keep it), or none.
  */
-export function officeOf(id: string, body: Record<string, unknown>): string | null {
-  if (body.type === 'office') return id;
-  return typeof body.office === 'string' ? body.office : null;
+export function officeOf(id: string, route: DocRoute): string | null {
+  return route.type === 'office' ? id : route.office;
 }
 
 /**
@@ -18,12 +16,6 @@ export function officeOf(id: string, body: Record<string, unknown>): string | nu
  */
 export function routesTo(docOffice: string | null, office: string, home: string): boolean {
   return docOffice === null ? office === home : docOffice === office;
-}
-
-/** The office of each changed document, read from its winning revision (the feed's first). */
-export function changedOffice(store: ReplicationStore, id: string, winner: string): string | null {
-  const got = store.openRevs(id, [winner])[0];
-  return got && 'ok' in got ? officeOf(id, got.ok) : null;
 }
 
 /**
@@ -57,8 +49,11 @@ export class OfficePeer implements Peer {
     let from = since;
     for (;;) {
       const feed = await this.inner.changes(from, limit);
+      // Routed by the library's columns (type, office), not by reading each body.
+      const routes = this.store.routes(feed.results.map((r) => r.id));
       for (const row of feed.results) {
-        if (routesTo(changedOffice(this.store, row.id, row.changes[0]?.rev ?? ''), this.office, this.home)) results.push(row);
+        const route = routes.get(row.id);
+        if (route && routesTo(officeOf(row.id, route), this.office, this.home)) results.push(row);
       }
       from = feed.lastSeq;
       if (results.length >= limit || feed.results.length < limit) return { results, lastSeq: from };

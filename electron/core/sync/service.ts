@@ -17,7 +17,7 @@ import { OfficePeer } from './office-peer';
 import { SyncScheduler, realTimers, type Timers } from './scheduler';
 import { accountKey, noKeychain, type SecretKeeper } from './secrets';
 import { CLOCK_WARNING_MS } from './session';
-import { waitingToUpload, type OfficeTarget } from './waiting';
+import { WaitingCounter, type OfficeTarget } from './waiting';
 
 /**
  * Sync in the app: where and what this library syncs (kept in the library as `_local`
@@ -73,6 +73,8 @@ export class SyncService {
   private closed = false;
   private readonly ready: Promise<void>;
   private officeResults: SyncStatus['offices'] = [];
+  /** What waits to upload, kept up to date from the changes feed (the status is asked after every write). */
+  private readonly waiting = new WaitingCounter();
 
   constructor(
     private readonly library: () => Library,
@@ -163,7 +165,7 @@ export class SyncService {
     const last = this.readLast();
     const skew = last?.clockSkewMs ?? null;
     let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 };
-    if (this.setUp()) waiting = waitingToUpload(this.library().replication, this.targets(s));
+    if (this.setUp()) waiting = this.waiting.count(this.library().replication, this.targets(s));
     return {
       state: this.state(),
       paused: this.paused,

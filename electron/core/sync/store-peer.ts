@@ -55,8 +55,9 @@ export class StorePeer implements Peer {
     return this.store.getLocal(id);
   }
 
+  /** The replicator's checkpoints only: one after every batch, so without an fsync (losing one repeats a batch). */
   async putLocal(doc: LocalDocInput): Promise<LocalDoc> {
     await this.store.settled();
-    return this.store.putLocal(doc);
+    return this.store.putLocal(doc, { synced: false });
   }
 }

@@ -1,7 +1,7 @@
 import type { SyncWaiting } from '../../shared/sync/app-contract';
 import type { ReplicationStore } from '../store/replication-api';
 import { asLog, replicationId } from './checkpoint';
-import { changedOffice, OfficePeer, routesTo } from './office-peer';
+import { OfficePeer, officeOf, routesTo } from './office-peer';
 import { StorePeer } from './store-peer';
 
 /** One office database this library pushes to. */
@@ -13,55 +13,91 @@ export interface OfficeTarget {
 
 const PAGE = 1000;
 
-/**
- * What is waiting to go to the server: every document changed since each office's push
- * checkpoint that belongs to that office, counted once per kind, with the bytes of the files.
- * Read from the library alone (no network), so the status can say it while offline.
- */
-export function waitingToUpload(store: ReplicationStore, targets: readonly OfficeTarget[]): SyncWaiting {
-  const out: SyncWaiting = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 };
-  const home = targets[0]?.office;
-  if (home === undefined) return out;
-  const local = new StorePeer(store);
-  const counted = new Set<string>();
-  for (const t of targets) {
-    const source = new OfficePeer(local, store, t.office, home);
-    const log = asLog(store.getLocal(`_local/${replicationId(source.identity, t.url)}`));
-    const seq = log ? Number(log.source_last_seq) : 0;
-    let since = Number.isFinite(seq) && seq >= 0 ? seq : 0;
-    for (;;) {
-      const page = store.changes(since, PAGE);
-      for (const row of page.results) {
-        const winner = row.changes[0]?.rev ?? '';
-        if (counted.has(row.id) || !routesTo(changedOffice(store, row.id, winner), t.office, home)) continue;
-        counted.add(row.id);
-        const got = store.openRevs(row.id, [winner])[0];
-        const body = got && 'ok' in got ? got.ok : null;
-        if (body) count(out, body);
-      }
-      since = page.lastSeq;
-      if (page.results.length < PAGE) break;
-    }
-  }
-  return out;
+/** What one changed document adds to the count. */
+interface Entry {
+  seq: number;
+  /** The office database it goes to; null: none this library syncs. */
+  target: string | null;
+  kind: 'releases' | 'contacts' | 'photos' | 'files' | 'others';
+  bytes: number;
 }
 
-function count(out: SyncWaiting, body: Record<string, unknown>): void {
-  switch (body.type) {
-    case 'release':
-      out.releases++;
-      return;
-    case 'contact':
-      out.contacts++;
-      return;
-    case 'attachment': {
-      const media = typeof body.mediaType === 'string' ? body.mediaType : '';
-      if (media.startsWith('image/')) out.photos++;
-      else out.files++;
-      if (!body._deleted && typeof body.size === 'number') out.bytes += body.size;
-      return;
+/**
+ * What is waiting to go to the server: every document changed since its office's push
+ * checkpoint, counted once per kind, with the bytes of the files. Read from the library alone (no
+ * network), so the status can say it while offline.
+ *
+ * The status is asked after every write, so the count is kept, not made again: each change of
+ * the feed is read once (its route from the library's columns, a body only for an attachment's
+ * type and size), remembered by document, and dropped once a push checkpoint has passed it. A
+ * checkpoint that goes back (a restored library, another office chosen) starts a fresh count.
+ */
+export class WaitingCounter {
+  private key = '';
+  private store: ReplicationStore | null = null;
+  /** Changed documents not yet passed by the checkpoint of every office. */
+  private entries = new Map<string, Entry>();
+  /** The last feed sequence read. */
+  private seen = 0;
+  /** The lowest push checkpoint when last counted. */
+  private floor = 0;
+
+  count(store: ReplicationStore, targets: readonly OfficeTarget[]): SyncWaiting {
+    const out: SyncWaiting = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 };
+    const home = targets[0]?.office;
+    if (home === undefined) return out;
+    const local = new StorePeer(store);
+    const checkpoints = new Map<string, number>();
+    for (const t of targets) {
+      const source = new OfficePeer(local, store, t.office, home);
+      const log = asLog(store.getLocal(`_local/${replicationId(source.identity, t.url)}`));
+      const seq = log ? Number(log.source_last_seq) : 0;
+      checkpoints.set(t.office, Number.isFinite(seq) && seq >= 0 ? seq : 0);
     }
-    default:
-      out.others++;
+    const floor = Math.min(...checkpoints.values());
+    const key = `${local.identity}\n${targets.map((t) => `${t.office} ${t.url}`).join('\n')}`;
+    if (store !== this.store || key !== this.key || floor < this.floor) {
+      this.store = store;
+      this.key = key;
+      this.entries.clear();
+      this.seen = floor;
+    }
+    this.floor = floor;
+    this.read(store, targets, home);
+    for (const [id, e] of this.entries) {
+      if (e.seq <= floor) this.entries.delete(id);
+      else if (e.target !== null && e.seq > checkpoints.get(e.target)!) {
+        out[e.kind]++;
+        out.bytes += e.bytes;
+      }
+    }
+    return out;
+  }
+
+  /** Reads the feed from where the last count stopped. */
+  private read(store: ReplicationStore, targets: readonly OfficeTarget[], home: string): void {
+    for (;;) {
+      const page = store.changes(this.seen, PAGE);
+      const routes = store.routes(page.results.map((r) => r.id));
+      for (const row of page.results) {
+        const route = routes.get(row.id);
+        if (!route) continue;
+        const office = officeOf(row.id, route);
+        const target = targets.find((t) => routesTo(office, t.office, home))?.office ?? null;
+        const entry: Entry = { seq: row.seq, target, kind: 'others', bytes: 0 };
+        if (route.type === 'release') entry.kind = 'releases';
+        else if (route.type === 'contact') entry.kind = 'contacts';
+        else if (route.type === 'attachment') {
+          const got = store.openRevs(row.id, [row.changes[0]?.rev ?? ''])[0];
+          const body = got && 'ok' in got ? got.ok : null;
+          const media = typeof body?.mediaType === 'string' ? body.mediaType : '';
+          entry.kind = media.startsWith('image/') ? 'photos' : 'files';
+          if (body && !body._deleted && typeof body.size === 'number') entry.bytes = body.size;
+        }
+        this.entries.set(row.id, entry);
+      }
+      this.seen = page.lastSeq;
+      if (page.results.length < PAGE) return;
+    }
   }
 }

@@ -74,24 +74,24 @@ export function fileDoc(m: FileManifest): Record<string, unknown> & { _id: strin
   return { _id: fileDocId(m.sha256), _rev: `1-${hashPart}`, _revisions: { start: 1, ids: [hashPart] }, ...body };
 }
 
-/** A chunk document's JSON part, as sent before its bytes in a multipart/related PUT. */
-export function chunkDoc(sha256: string, length: number): Record<string, unknown> {
+/** A chunk document as `_bulk_docs` takes it (`new_edits: false`): its fixed revision and path, its bytes inline as base64. */
+export function chunkDoc(sha256: string, bytes: Buffer): Record<string, unknown> {
   const rev = chunkRev(sha256);
   return {
     _id: chunkId(sha256),
     _rev: rev,
     _revisions: { start: 1, ids: [rev.slice(2)] },
-    _attachments: { [CHUNK_ATTACHMENT]: { follows: true, content_type: 'application/octet-stream', length } },
+    _attachments: { [CHUNK_ATTACHMENT]: { content_type: 'application/octet-stream', data: bytes.toString('base64') } },
   };
 }
 
 /** The length of chunk `index` of a file (the last one may be shorter). */
 export const chunkLength = (index: number, size: number, chunkSize: number): number => Math.min(chunkSize, size - index * chunkSize);
 
-/** Reads chunk `index` of a file on disk. */
-export async function readChunk(path: string, index: number, size: number, chunkSize: number): Promise<Buffer> {
-  const start = index * chunkSize;
-  const length = chunkLength(index, size, chunkSize);
+/** Reads chunks `from` to `from + count - 1` of a file on disk in one read, each as its own slice. */
+export async function readChunks(path: string, from: number, count: number, size: number, chunkSize: number): Promise<Buffer[]> {
+  const start = from * chunkSize;
+  const length = Math.min(size, (from + count) * chunkSize) - start;
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(length);
@@ -101,15 +101,24 @@ export async function readChunk(path: string, index: number, size: number, chunk
       if (bytesRead === 0) throw new Error(`${path} is shorter than its recorded size`);
       at += bytesRead;
     }
-    return buf;
+    return Array.from({ length: count }, (_, k) => buf.subarray(k * chunkSize, Math.min(length, (k + 1) * chunkSize)));
   } finally {
     await fh.close();
   }
 }
 
-/** The manifest of a file on disk: one pass, one chunk in memory at a time. */
+/** Reads chunk `index` of a file on disk. */
+export async function readChunk(path: string, index: number, size: number, chunkSize: number): Promise<Buffer> {
+  return (await readChunks(path, index, 1, size, chunkSize))[0]!;
+}
+
+/** The manifest of a file on disk: one pass, a few chunks in memory at a time. */
 export async function manifestOf(path: string, sha256: string, size: number, chunkSize = chunkSizeFor(size)): Promise<FileManifest> {
   const chunks: string[] = [];
-  for (let i = 0; i < chunkCount(size, chunkSize); i++) chunks.push(createHash('sha256').update(await readChunk(path, i, size, chunkSize)).digest('hex'));
+  const total = chunkCount(size, chunkSize);
+  const step = Math.max(1, Math.floor((1024 * 1024) / chunkSize));
+  for (let i = 0; i < total; i += step) {
+    for (const bytes of await readChunks(path, i, Math.min(step, total - i), size, chunkSize)) chunks.push(createHash('sha256').update(bytes).digest('hex'));
+  }
   return { sha256, size, chunkSize, chunks };
 }

@@ -2,7 +2,7 @@ import type { BlobStore } from '../../attachments/blobs';
 import type { ReplicationStore } from '../../store/replication-api';
 import type { FilePolicy, FilesSummary } from '../../../shared/sync/contract';
 import { SyncError } from '../errors';
-import { downloadFile, type DownloadStats } from './download';
+import { downloadFiles, type DownloadOutcome, type DownloadStats } from './download';
 import { fileDocId } from './chunks';
 import type { FilesPeer } from './files-peer';
 import { noteFilesOnServer } from './on-server';
@@ -10,7 +10,8 @@ import { distinctFiles, uploadFiles, type FileRef } from './upload';
 
 /**
  * The files step of a sync, after the documents: upload every attachment file the server lacks,
- * then, when this computer's policy is "always", download every attachment file missing here.
+ * then, when this computer's policy is "always", download every attachment file missing here
+ * that the server holds (all of them together: their chunks share requests).
  * With "when opened" a file comes down when someone opens or exports it (attachment.fetch);
  * with "never" only then too, by hand. A file that fails is listed and the others go on; a lost
  * connection or a refused account stops the step (the next sync resumes where it stopped).
@@ -51,20 +52,16 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
     found: missing.filter((f) => onServer.has(fileDocId(f.sha256))).map((f) => f.sha256),
     here: files.filter((f) => step.blobs.has(f.sha256)).map((f) => f.sha256),
   });
+  const outcomes = step.policy === 'always' ? await downloadFiles(peer, step.blobs, missing.filter((f) => onServer.has(fileDocId(f.sha256))), { stats, ...(signal ? { signal } : {}) }) : new Map<string, DownloadOutcome | SyncError>();
+  const stored = missing.filter((f) => outcomes.get(f.sha256) === 'stored').map((f) => f.sha256);
+  if (step.store && stored.length > 0) noteFilesOnServer(step.store, { here: stored });
   for (const f of missing) {
-    if (step.policy === 'always') {
-      try {
-        const outcome = await downloadFile(peer, step.blobs, f, stats, signal);
-        if (outcome === 'stored') {
-          if (step.store) noteFilesOnServer(step.store, { here: [f.sha256] });
-          summary.downloaded.files++;
-          continue;
-        }
-      } catch (e) {
-        if (!(e instanceof SyncError) || e.failure === 'network' || e.failure === 'auth' || e.failure === 'forbidden') throw e;
-        summary.failed.push({ sha256: f.sha256, reason: e.message });
-      }
+    const outcome = outcomes.get(f.sha256);
+    if (outcome === 'stored') {
+      summary.downloaded.files++;
+      continue;
     }
+    if (outcome instanceof SyncError) summary.failed.push({ sha256: f.sha256, reason: outcome.message });
     summary.notHere.files++;
     summary.notHere.bytes += f.size;
   }

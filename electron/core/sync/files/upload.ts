@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { DatelineError } from '../../../shared/errors';
 import type { BlobStore } from '../../attachments/blobs';
-import { chunkCount, fileDocId, manifestOf, readChunk } from './chunks';
-import type { FilesPeer } from './files-peer';
+import { chunkLength, fileDocId, manifestOf, readChunks, type FileManifest } from './chunks';
+import type { ChunkOut, FilesPeer } from './files-peer';
+import { Pace } from './pace';
 
 /**
- * Uploading files: for each file the server does not list yet, its chunks the server lacks
- * (asked with `_revs_diff`), one at a time, then its file document. A cut anywhere leaves the
- * chunks already sent on the server, so the next run sends only the rest: a cut at 60% resumes
- * at 60%. A file another library already uploaded costs one `_all_docs` row, no chunk.
+ * Uploading files, a group at a time: the files the server does not list yet (one `_all_docs`),
+ * their chunks the server lacks (one `_revs_diff` for all chunks of the group), those chunks
+ * several to a `_bulk_docs` request in lanes paced by the link (pace.ts), then the group's file
+ * documents in one `_bulk_docs`. A cut anywhere leaves the chunks already sent on the server, so
+ * the next run sends only the rest: a cut at 60% resumes at 60%. A file another library already
+ * uploaded costs one `_all_docs` row, no chunk.
  */
 
 export interface FileRef {
@@ -20,43 +23,98 @@ export interface UploadResult {
   /** Files now complete on the server that were not before. */
   files: number;
   chunks: number;
-  /** Chunk bytes sent (the file's own bytes; the protocol's few hundred bytes per chunk are in the peer's stats). */
+  /** Chunk bytes sent (the file's own bytes; the protocol's bytes per request are in the peer's stats). */
   bytes: number;
   /** Chunks the server already had (another file, another library, an earlier cut run). */
   chunksSkipped: number;
+}
+
+/** Files per group: their manifests are made first, and their file documents written when the group is up. */
+const GROUP_BYTES = 32 * 1024 * 1024;
+
+/** One missing chunk: where in which file. */
+interface Pending {
+  manifest: FileManifest;
+  path: string;
+  index: number;
 }
 
 export async function uploadFiles(peer: FilesPeer, blobs: BlobStore, files: readonly FileRef[], signal?: AbortSignal): Promise<UploadResult> {
   const result: UploadResult = { files: 0, chunks: 0, bytes: 0, chunksSkipped: 0 };
   const here = distinctFiles(files).filter((f) => f.size > 0 && blobs.has(f.sha256));
   const onServer = await peer.existing(here.map((f) => fileDocId(f.sha256)));
-  for (const f of here) {
-    if (onServer.has(fileDocId(f.sha256))) continue;
+  const todo = here.filter((f) => !onServer.has(fileDocId(f.sha256)));
+  let pace: Pace | null = null;
+  for (let start = 0; start < todo.length; ) {
+    let end = start;
+    for (let bytes = 0; end < todo.length && (end === start || bytes + todo[end]!.size <= GROUP_BYTES); end++) bytes += todo[end]!.size;
+    const group = todo.slice(start, end);
+    start = end;
     signal?.throwIfAborted();
-    const path = blobs.path(f.sha256);
-    const manifest = await manifestOf(path, f.sha256, f.size);
-    const missing = await peer.missingChunks(manifest.chunks);
-    for (let i = 0; i < chunkCount(f.size, manifest.chunkSize); i++) {
-      const sha = manifest.chunks[i]!;
-      if (!missing.has(sha)) {
-        result.chunksSkipped++;
-        continue;
-      }
-      signal?.throwIfAborted();
-      const bytes = await readChunk(path, i, f.size, manifest.chunkSize);
-      // The file may have been replaced on disk since its manifest was made: never send a chunk under another's name.
-      if (createHash('sha256').update(bytes).digest('hex') !== sha) throw new DatelineError('LIBRARY_DAMAGED', `The library's copy of the file ${f.sha256.slice(0, 12)}… does not match its hash; it was not uploaded.`, {
-          params: { sha256: f.sha256 },
-        });
-      await peer.putChunk(sha, bytes);
-      missing.delete(sha);
-      result.chunks++;
-      result.bytes += bytes.length;
+    const manifests: FileManifest[] = [];
+    for (const f of group) manifests.push(await manifestOf(blobs.path(f.sha256), f.sha256, f.size));
+    const missing = await peer.missingChunks([...new Set(manifests.flatMap((m) => m.chunks))]);
+    const queue: Pending[] = [];
+    for (const m of manifests) {
+      m.chunks.forEach((sha, index) => {
+        if (!missing.has(sha)) return result.chunksSkipped++;
+        // A chunk twice (in one file or two) goes once.
+        missing.delete(sha);
+        queue.push({ manifest: m, path: blobs.path(m.sha256), index });
+      });
     }
-    await peer.putFile(manifest);
-    result.files++;
+    pace ??= new Pace(Math.min(...manifests.map((m) => m.chunkSize)));
+    let next = 0;
+    const take = (budget: number): Pending[] | null => {
+      if (next >= queue.length) return null;
+      const batch: Pending[] = [];
+      let bytes = 0;
+      while (next < queue.length && (batch.length === 0 || bytes + queue[next]!.manifest.chunkSize <= budget)) {
+        const p = queue[next++]!;
+        bytes += chunkLength(p.index, p.manifest.size, p.manifest.chunkSize);
+        batch.push(p);
+      }
+      return batch;
+    };
+    const lanes = pace;
+    await lanes.inLanes(take, async (batch) => {
+      const chunks = await readBatch(batch);
+      const retries = peer.couch.stats.retries;
+      const wire = await peer.putChunks(chunks);
+      if (peer.couch.stats.retries > retries) lanes.dropped();
+      result.chunks += chunks.length;
+      for (const c of chunks) result.bytes += c.bytes.length;
+      return wire;
+    }, signal);
+    // Written last: a file document on the server means the whole file is there.
+    await peer.putFiles(manifests);
+    result.files += manifests.length;
   }
   return result;
+}
+
+/** Reads a request's chunks from disk, consecutive chunks of one file in one read, each checked against its hash. */
+async function readBatch(batch: readonly Pending[]): Promise<ChunkOut[]> {
+  const out: ChunkOut[] = [];
+  for (let i = 0; i < batch.length; ) {
+    const first = batch[i]!;
+    let run = 1;
+    while (i + run < batch.length && batch[i + run]!.manifest === first.manifest && batch[i + run]!.index === first.index + run) run++;
+    const m = first.manifest;
+    const read = await readChunks(first.path, first.index, run, m.size, m.chunkSize);
+    read.forEach((bytes, k) => {
+      const sha = m.chunks[first.index + k]!;
+      // The file may have been replaced on disk since its manifest was made: never send a chunk under another's name.
+      if (createHash('sha256').update(bytes).digest('hex') !== sha) {
+        throw new DatelineError('LIBRARY_DAMAGED', `The library's copy of the file ${m.sha256.slice(0, 12)}… does not match its hash; it was not uploaded.`, {
+          params: { sha256: m.sha256 },
+        });
+      }
+      out.push({ sha256: sha, bytes });
+    });
+    i += run;
+  }
+  return out;
 }
 
 /** Each file once, whichever attachments name it. */
