@@ -152,6 +152,8 @@ export function matchDateline(text: string): Dateline | null {
   for (const sep of head.matchAll(SEPARATORS)) {
     const at = sep.index;
     if (at > 140) break;
+    // "QUÉBEC, le 12 sept. 2023 /CNW/ -": the full stop of a month's abbreviation is inside the date.
+    if (dates.some((d) => at >= d.index && at < d.index + d.length)) continue;
     const closesParen = sep[0].trimStart().startsWith(')');
     const prefix = head.slice(0, closesParen ? at + 1 : at);
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';

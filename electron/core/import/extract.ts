@@ -61,7 +61,9 @@ function photoCaption(text: string): boolean {
 }
 
 function pageFooterLine(text: string): boolean {
-  return wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(text);
+  // A closing line that announces what follows ("… suivez-nous dans les médias sociaux :") with
+  // nothing after it introduces the page's links, not more text.
+  return (wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(text)) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -193,6 +195,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // "17 de marzo 2021 – El Gobierno está tomando …" with no stop, and a placed dateline a few
   // blocks down: the page's date and its headline on one line, not the opening of the body.
   let datedTitleAt = -1;
+  let titleAbove = -1;
   // "Banco Mundial, 06/06/2007" over "Ciudad de Washington, 30 de mayo de 2007— El …": the
   // page's stamp (who and when it was posted) over the release's own dateline paragraph.
   // The headline may stand between them.
@@ -205,6 +208,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     }
   }
   const first = items[datelineAt];
+  // "Séisme au Maroc - Le gouvernement du Québec annonce …" over "QUÉBEC, le 12 sept. 2023 /CNW/ -":
+  // a title whose topic stands before a dash reads like a place without a date; the dated
+  // dateline just under it is the real one.
+  if (first && first.kind === 'dateline' && first.dateline!.place && !first.dateline!.dateIso && /\p{Ll}/u.test(first.dateline!.place)) {
+    const dated = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 3 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && it.dateline!.dateIso !== null);
+    if (dated > 0) {
+      titleAbove = datelineAt;
+      datelineAt = dated;
+    }
+  }
   if (first && first.kind === 'dateline' && !first.dateline!.place && first.dateline!.dateIso) {
     const rest = first.block.text.slice(first.dateline!.length).replace(/^[\s–—-]+/u, '');
     const placedLater = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 10 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null);
@@ -299,6 +312,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     }
     if (i === stampAt) {
       headerDate ??= dateline!.dateIso;
+      continue;
+    }
+    if (i === titleAbove) {
+      keepHeader(i, block);
       continue;
     }
     if (i === datedTitleAt) {
@@ -409,6 +426,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
   // A list stays (key facts close some releases).
   const bullets = new Set(blocks.filter((b) => b.hint === 'li').map((b) => b.text));
+  // The footer is cut from the body, but a signature under the last quote still names its speaker.
+  const withFooter = [...bodyClean];
   while (bodyClean.length > 1 && pageFooterLine(bodyClean[bodyClean.length - 1]!) && !bullets.has(bodyClean[bodyClean.length - 1]!) && bodyClean.slice(0, -1).some((p) => /[.!?؟"”»]$/u.test(p))) bodyClean.pop();
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
@@ -434,7 +453,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
   const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? null;
   const contacts = extractContacts(contactGroups);
-  const quotes = extractQuotes(bodyClean);
+  const quotes = extractQuotes(withFooter);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
   if (headline === null) warnings.push(warning('IMPORT_NO_HEADLINE', 'No headline was found; write one before storing.'));
   else if (!headlineSure) warnings.push(warning('IMPORT_HEADLINE_GUESSED', 'The headline is a guess; check it against the source.'));

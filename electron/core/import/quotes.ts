@@ -241,8 +241,19 @@ export function roleOf(name: string, paragraphs: string[]): string | null {
   return null;
 }
 
+/** "Anne Tremblay, ministre de la Solidarité": a signature line, the name then the role. */
+const SIGNATURE = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),\s+\p{L}/u;
+
 export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
   const out = readQuotes(paragraphs);
+  // A quote standing alone with the speaker's signature under it (a ministry's release style).
+  for (const [i, p] of paragraphs.entries()) {
+    const next = paragraphs[i + 1];
+    const sig = next !== undefined && wordCount(next) <= 25 && !/[.!?؟]$/u.test(next) ? SIGNATURE.exec(next) : null;
+    if (!sig || !/^\s*[“"«]/u.test(p) || !/[”"»]\s*$/u.test(p)) continue;
+    const q = out.find((x) => x.speaker === null && p.includes(x.text));
+    if (q) q.speaker = sig[1]!;
+  }
   const roles = new Map<string, string | null>();
   for (const q of out) {
     if (!q.speaker) continue;
