@@ -7,6 +7,7 @@ import { Library } from '../../electron/core/store/library';
 import { m0001 } from '../../electron/core/store/migrations/0001-initial';
 import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
 import { m0003 } from '../../electron/core/store/migrations/0003-replication';
+import { LATEST_VERSION } from '../../electron/core/store/migrations/index';
 import { rebuildProjections } from '../../electron/core/store/projections';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import type { Page, ReleaseSummary } from '../../electron/shared/contract';
@@ -131,7 +132,7 @@ describe('the search index after a pull: queued in the batch, caught up before a
     old.close();
     const l = await Library.open(dir);
     expect(l.migrationBackup).not.toBeNull();
-    expect(l.db.pragma('user_version', { simple: true })).toBe(4);
+    expect(l.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(queued(l)).toEqual([]);
     expect(searchLibrary(l.db, 'beledweyne', { limit: 5 }).map((h) => h.id)).toEqual(['rel-1']);
     l.close();

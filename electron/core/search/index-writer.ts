@@ -16,8 +16,8 @@ import { searchEntry } from './entry';
  */
 
 interface Statements {
-  insert: Database.Statement<[number, string, string]>;
-  remove: Database.Statement<[number]>;
+  insert: (rowid: number, title: string, body: string) => void;
+  remove: (rowid: number) => void;
 }
 
 interface QueueStatements {
@@ -32,16 +32,44 @@ const cache = new WeakMap<Database.Database, Statements>();
 // Apart, and built on first use: a library at an older schema (a migration's rebuild) has no queue.
 const queueCache = new WeakMap<Database.Database, QueueStatements>();
 
+/**
+ * The index's writes. From schema 5 each entry's text is kept in `search_text`, and a removal
+ * gives FTS5 that exact text, so its row count and token totals (what bm25 reads) follow
+ * removals; see migrations/0005-search-exact-delete.ts. An older library's contentless_delete
+ * table removes by rowid alone (a migration's rebuild runs at that schema).
+ */
 function statements(db: Database.Database): Statements {
   let s = cache.get(db);
-  if (!s) {
+  if (s) return s;
+  const insertFts = db.prepare<[number, string, string]>('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)');
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_text'").get() === undefined) {
+    const removeFts = db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?');
+    s = { insert: (rowid, title, body) => void insertFts.run(rowid, title, body), remove: (rowid) => void removeFts.run(rowid) };
+  } else {
+    const keep = db.prepare<[number, string, string]>('INSERT INTO search_text(doc_rowid, title, body) VALUES (?, ?, ?)');
+    const kept = db.prepare<[number], { title: string; body: string }>('SELECT title, body FROM search_text WHERE doc_rowid = ?');
+    const forget = db.prepare<[number]>('DELETE FROM search_text WHERE doc_rowid = ?');
+    const removeFts = db.prepare<[number, string, string]>("INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
     s = {
-      insert: db.prepare('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)'),
-      remove: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      insert: (rowid, title, body) => {
+        insertFts.run(rowid, title, body);
+        keep.run(rowid, title, body);
+      },
+      remove: (rowid) => {
+        const old = kept.get(rowid);
+        if (old === undefined) return;
+        removeFts.run(rowid, old.title, old.body);
+        forget.run(rowid);
+      },
     };
-    cache.set(db, s);
   }
+  cache.set(db, s);
   return s;
+}
+
+/** Forgets every entry's kept text: with 'delete-all', for a rebuild of the index. */
+export function clearSearchText(db: Database.Database): void {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_text'").get() !== undefined) db.exec('DELETE FROM search_text');
 }
 
 /** The queue's statements; undefined for a library at a schema without the queue (older tests' libraries). */
@@ -67,7 +95,7 @@ function queue(db: Database.Database): QueueStatements | undefined {
 
 /** Removes a document's entry from the index (a changed or deleted winner). */
 export function unindexDocument(db: Database.Database, rowid: number): void {
-  statements(db).remove.run(rowid);
+  statements(db).remove(rowid);
 }
 
 /**
@@ -77,7 +105,7 @@ export function unindexDocument(db: Database.Database, rowid: number): void {
 export function indexDocument(db: Database.Database, rowid: number, type: string, body: Body, isNew: boolean): void {
   const entry = searchEntry(type, body);
   if (entry === null) return;
-  statements(db).insert.run(rowid, entry.title, entry.body);
+  statements(db).insert(rowid, entry.title, entry.body);
   if (!isNew) queue(db)?.done.run(rowid);
 }
 
@@ -122,7 +150,7 @@ export function catchUpSearch(db: Database.Database): number {
       for (const r of rows) {
         if (r.type === null || r.deleted !== 0 || r.body === null) continue;
         const entry = searchEntry(r.type, JSON.parse(r.body) as Body);
-        if (entry !== null) s.insert.run(r.doc_rowid, entry.title, entry.body);
+        if (entry !== null) s.insert(r.doc_rowid, entry.title, entry.body);
       }
       if (rows.length > 0) q.doneUpTo.run(rows[rows.length - 1]!.doc_rowid);
       return rows.length;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { foldText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
-import { clearSearchQueue, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
+import { clearSearchQueue, clearSearchText, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
 import { arr, str, strs, type Body } from './body-values';
 import { columnNames, type ProjectionTable } from './projection-columns';
 
@@ -189,6 +189,7 @@ export function rebuildProjections(db: Database.Database): number {
     ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
     INSERT INTO search_fts(search_fts) VALUES ('delete-all');
   `);
+  clearSearchText(db);
   clearSearchQueue(db);
   const page = db.prepare<[number, number], { rowid: number; type: string; deleted: number; updated_at: string; body: string | null }>(
     `SELECT d.rowid, d.type, d.deleted, d.updated_at, r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner

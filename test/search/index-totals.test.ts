@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { catchUpSearch } from '../../electron/core/search/index-writer';
+import { Library } from '../../electron/core/store/library';
+import { MIGRATIONS } from '../../electron/core/store/migrations/index';
+import { rebuildProjections } from '../../electron/core/store/projections';
+import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import { TRASHED } from '../../electron/shared/releases/rules';
+import { ftsQuery } from '../../electron/shared/search/text';
+import { tempDir } from '../helpers';
+
+const ctx = { author: 'amina' };
+const hex = (s: string): string => createHash('md5').update(s).digest('hex');
+
+/** A release written elsewhere, at revision `pos` of a path named after `seed`. */
+function pulled(id: string, seed: string, pos: number, headline: string, deleted = false): RemoteRevision {
+  const ids = Array.from({ length: pos }, (_, i) => hex(`${seed}${pos - i}`));
+  const doc: RemoteRevision = {
+    type: 'release',
+    language: 'en',
+    headline,
+    updatedAt: '2026-11-02T10:00:00.000Z',
+    updatedBy: 'hq',
+    _id: id,
+    _rev: `${pos}-${ids[0]}`,
+    _revisions: { start: pos, ids },
+  };
+  if (deleted) doc._deleted = true;
+  return doc;
+}
+
+/** One varint of FTS5's record format: 7 bits a byte, high bit set while more follow, a 9th byte whole. */
+function varint(buf: Buffer, at: number): [number, number] {
+  let v = 0;
+  for (let i = 0; i < 9; i++) {
+    const b = buf[at + i]!;
+    if (i === 8) return [v * 256 + b, at + 9];
+    v = v * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0) return [v, at + i + 1];
+  }
+  throw new Error('unreachable');
+}
+
+/** What bm25 reads: the index's own row count and token count per column (the record with id 1). */
+function totals(db: Database.Database): { rows: number; title: number; body: number } {
+  const block = db.prepare<[], Buffer>('SELECT block FROM search_fts_data WHERE id = 1').pluck().get()!;
+  const [rows, a] = varint(block, 0);
+  const [title, b] = varint(block, a);
+  const [body] = varint(block, b);
+  return { rows, title, body };
+}
+
+const QUERIES = ['water', 'floods', 'camp', 'vaccine', 'bogota', 'ecole', 'المنظمة', 'report', 'water camp', 'vacc', 'nairobi', 'desk'];
+const WORDS = ['water', 'health', 'school', 'floods', 'camp', 'vaccine', 'Bogotá', 'école', 'المنظمة', 'Kasese', 'Nairobi'];
+
+/** Every query's matches (as the app asks for them) with their bm25 scores, by rowid. */
+function scores(db: Database.Database): Record<string, [number, number][]> {
+  const stmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid').raw();
+  return Object.fromEntries(QUERIES.map((q) => [q, stmt.all(ftsQuery(q)!)]));
+}
+
+/** The same live documents indexed afresh, in the same database. */
+function rebuilt(db: Database.Database): void {
+  db.transaction(() => rebuildProjections(db))();
+}
+
+/** A library lived in: local creates, edits, deletes, erases, trash, and batches from elsewhere that add, change and delete. */
+function live(l: Library): void {
+  const pick = (i: number, k: number): string => WORDS[(i * k + k) % WORDS.length]!;
+  const ids: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const words = Array.from({ length: 1 + (i % 7) }, (_, k) => pick(i, k + 2)).join(' ');
+    const d =
+      i % 4 === 3
+        ? l.docs.create('contact', { name: `${pick(i, 1)} desk ${i}`, notes: words }, ctx)
+        : l.docs.create('release', { headline: `${pick(i, 1)} report ${i}`, language: 'en', notesToEditors: words }, ctx);
+    ids.push(d.id);
+  }
+  for (let i = 0; i < 40; i += 5) {
+    const cur = l.docs.require(ids[i]!);
+    l.docs.update(ids[i]!, { ...cur.body, headline: `${pick(i, 9)} ${pick(i, 4)} update`, notesToEditors: 'water water camp' }, ctx, cur.rev);
+  }
+  for (let i = 1; i < 40; i += 6) l.docs.remove(ids[i]!, ctx);
+  for (let i = 2; i < 40; i += 9) l.docs.erase(ids[i]!, { erased: true }, ctx);
+  const trash = l.docs.require(ids[4]!);
+  l.docs.update(ids[4]!, { ...trash.body, status: TRASHED }, ctx, trash.rev);
+  const batch: RemoteRevision[] = [];
+  for (let i = 0; i < 12; i++) batch.push(pulled(`rel-remote-${i}`, `r${i}`, 1, `${pick(i, 3)} ${pick(i, 5)} remote report`));
+  l.replication.bulkInsertRemote(batch, { _id: '_local/pull', since: 1 });
+  l.replication.bulkInsertRemote(
+    [
+      pulled('rel-remote-0', 'r0', 2, 'vaccine campaign in Nairobi'),
+      pulled('rel-remote-1', 'r1', 2, 'gone', true),
+      pulled('rel-remote-2', 'r2', 2, 'école à Bogotá'),
+    ],
+    { _id: '_local/pull', since: 2 },
+  );
+  catchUpSearch(l.db);
+  // Changed again after catching up: the entries written by the catch-up are removed exactly too.
+  l.replication.bulkInsertRemote([pulled('rel-remote-2', 'r2', 3, 'floods')], { _id: '_local/pull', since: 3 });
+  catchUpSearch(l.db);
+}
+
+const open: Library[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+async function library(dir = tempDir(), migrations = MIGRATIONS): Promise<Library> {
+  const l = await Library.open(dir, { author: 'amina', migrations });
+  open.push(l);
+  return l;
+}
+
+describe('the search index forgets removed documents exactly', () => {
+  it('keeps the row count and token totals of a fresh index of the live documents', async () => {
+    const l = await library();
+    live(l);
+    const lived = totals(l.db);
+    const entries = l.db.prepare<[], number>('SELECT count(*) FROM search_text').pluck().get();
+    rebuilt(l.db);
+    const fresh = totals(l.db);
+    expect(fresh.rows).toBe(entries);
+    expect(fresh.rows).toBeGreaterThan(30);
+    expect(lived).toEqual(fresh);
+  });
+
+  it('scores every query as a fresh index of the live documents does', async () => {
+    const l = await library();
+    live(l);
+    const lived = scores(l.db);
+    expect(Object.entries(lived).filter(([, hits]) => hits.length === 0)).toEqual([]);
+    rebuilt(l.db);
+    expect(lived).toEqual(scores(l.db));
+  });
+
+  it('repairs the totals a version 4 library drifted to, in the migration', async () => {
+    const dir = tempDir();
+    const old = await library(dir, MIGRATIONS.slice(0, 4));
+    live(old);
+    const drifted = totals(old.db);
+    const driftedScores = scores(old.db);
+    old.close();
+    open.pop();
+    const l = await library(dir);
+    expect(l.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const migrated = totals(l.db);
+    const migratedScores = scores(l.db);
+    // The older contentless_delete index never lowered its totals: removed documents were still counted.
+    expect(drifted.rows).toBeGreaterThan(migrated.rows);
+    expect(driftedScores).not.toEqual(migratedScores);
+    rebuilt(l.db);
+    expect(migrated).toEqual(totals(l.db));
+    expect(migratedScores).toEqual(scores(l.db));
+  });
+});
