@@ -26,6 +26,6 @@ export function clockTime(iso: string, locale: string): string {
 /** Why a file did not come down, from the core's code and parameters: "part 2 on the server is damaged…". */
 export function fileFailureText(t: TFunction, why: FileFailure, locale: string): string {
   if (why.code === 'size-mismatch') return t('sync.fileWhy.size-mismatch', { serverSize: formatBytes(why.serverSize, locale), size: formatBytes(why.size, locale) });
-  if (why.code === 'chunk-missing' || why.code === 'chunk-damaged') return t(`sync.fileWhy.${why.code}`, { chunk: why.chunk.toLocaleString(locale) });
+  if (why.code === 'chunk-missing' || why.code === 'chunk-damaged') return t(`sync.fileWhy.${why.code}`, { chunk: why.chunk });
   return t(`sync.fileWhy.${why.code}`);
 }
