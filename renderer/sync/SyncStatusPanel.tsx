@@ -7,7 +7,7 @@ import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
-import { clockTime, statusLine } from './statusText';
+import { clockTime, fileFailureText, statusLine } from './statusText';
 
 /** Where sync stands, in words, with "Sync now" and "Pause" / "Resume". */
 export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onStatus: (s: SyncStatus) => void }) {
@@ -49,7 +49,7 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         ) : (
           status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
         )}
-        {status.state !== 'syncing' && <FilesNotes status={status} nameOf={nameOf} />}
+        {status.state !== 'syncing' && <FilesNotes status={status} nameOf={nameOf} locale={locale} />}
         {status.clockWarning && <p className="error">{t('sync.clock')}</p>}
       </div>
       {error && <ErrorMessage error={error} />}
@@ -65,16 +65,19 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
   );
 }
 
-/** What became of attachment files in the last sync: how many went each way, and any office whose files could not travel. */
-function FilesNotes({ status, nameOf }: { status: SyncStatus; nameOf: (office: string) => string }) {
+/**
+ * What became of attachment files in the last sync: how many went each way, any office whose
+ * files could not travel, and under an office whose files failed the first few by name, with why.
+ */
+function FilesNotes({ status, nameOf, locale }: { status: SyncStatus; nameOf: (office: string) => string; locale: string }) {
   const { t } = useTranslation();
   const synced = status.offices.flatMap((o) => (o.files?.state === 'synced' ? [o.files] : []));
   const sum = (k: 'uploaded' | 'downloaded' | 'notHere') => synced.reduce((n, f) => n + f[k], 0);
   const notes = status.offices.flatMap(({ office, files }) => {
     if (!files) return [];
     const name = nameOf(office);
-    if (files.state === 'synced') return files.failed > 0 ? [{ office, text: t('sync.filesFailed', { office: name, count: files.failed }) }] : [];
-    return [{ office, text: t(files.state === 'no-database' ? 'sync.filesNoDatabase' : 'sync.filesRefused', { office: name, database: files.database }) }];
+    if (files.state === 'synced') return files.failed > 0 ? [{ office, text: t('sync.filesFailed', { office: name, count: files.failed }), failed: files.failedFiles, more: files.failed - files.failedFiles.length }] : [];
+    return [{ office, failed: [], more: 0, text: t(files.state === 'no-database' ? 'sync.filesNoDatabase' : 'sync.filesRefused', { office: name, database: files.database }) }];
   });
   return (
     <>
@@ -82,7 +85,17 @@ function FilesNotes({ status, nameOf }: { status: SyncStatus; nameOf: (office: s
       {notes.length > 0 && (
         <ul className="notice">
           {notes.map((n) => (
-            <li key={n.office}>{n.text}</li>
+            <li key={n.office}>
+              {n.text}
+              {n.failed.length > 0 && (
+                <ul className="failed-files">
+                  {n.failed.map((f, i) => (
+                    <li key={`${f.sha256}-${i}`}>{f.name ? t('sync.fileFailed', { name: f.name, reason: fileFailureText(t, f.why, locale) }) : fileFailureText(t, f.why, locale)}</li>
+                  ))}
+                  {n.more > 0 && <li>{t('sync.filesMore', { count: n.more })}</li>}
+                </ul>
+              )}
+            </li>
           ))}
         </ul>
       )}

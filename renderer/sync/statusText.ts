@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { SyncStatus, SyncWaiting } from '../../electron/shared/contract';
+import type { FileFailure, SyncStatus, SyncWaiting } from '../../electron/shared/contract';
 import { formatBytes } from '../ui/languages';
 
 const KINDS = ['releases', 'contacts', 'photos', 'files', 'others'] as const satisfies readonly (keyof SyncWaiting)[];
@@ -21,4 +21,11 @@ export function statusLine(t: TFunction, s: SyncStatus, locale: string): string 
 
 export function clockTime(iso: string, locale: string): string {
   return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Why a file did not come down, from the core's code and parameters: "part 2 on the server is damaged…". */
+export function fileFailureText(t: TFunction, why: FileFailure, locale: string): string {
+  if (why.code === 'size-mismatch') return t('sync.fileWhy.size-mismatch', { serverSize: formatBytes(why.serverSize, locale), size: formatBytes(why.size, locale) });
+  if (why.code === 'chunk-missing' || why.code === 'chunk-damaged') return t(`sync.fileWhy.${why.code}`, { chunk: why.chunk });
+  return t(`sync.fileWhy.${why.code}`);
 }

@@ -9,6 +9,7 @@ import { detectLanguage } from '../../electron/core/import/language';
 import { endMarkOf, isJunk, isNavBlock, stripLeadingNav } from '../../electron/core/import/lexicon';
 import { decodeText, placeCase } from '../../electron/core/import/normalise';
 import { extractQuotes } from '../../electron/core/import/quotes';
+import { neverHeadline } from '../../electron/core/import/headline';
 
 /** The pure pieces of the importer, each on its own. */
 
@@ -180,6 +181,11 @@ describe('language, page furniture and end marks', () => {
     expect(isJunk('No results found for your search, please try again with other words.')).toBe(true);
     expect(isJunk("Votre navigateur internet n'est pas à jour.")).toBe(true);
     expect(isJunk('No results yet from the survey, which ends in May, the director said.')).toBe(false);
+  });
+
+  it('never takes a photo credit or a release reference for a headline', () => {
+    for (const line of ['UNICEF/UN0337383/Rudakubana', 'Release number IFAD/30/08', 'MEMO/10/53']) expect(neverHeadline(line), line).toBe(true);
+    expect(neverHeadline('Relief agency welcomes a government plan to resettle 500 refugees')).toBe(false);
   });
 
   it('knows a page\'s text-size buttons, its error boxes and its filing lines', () => {

@@ -173,7 +173,7 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     expect(put.status).toBe(201);
 
     const r = await sync(geneva, name);
-    expect(r.files?.failed).toEqual([{ sha256: hash, reason: expect.stringMatching(/Chunk 2 of the file .* does not match its hash; it was refused/) }]);
+    expect(r.files?.failed).toEqual([{ sha256: hash, why: { code: 'chunk-damaged', chunk: 2 }, reason: expect.stringMatching(/Chunk 2 of the file .* does not match its hash; it was refused/) }]);
     expect(r.files?.notHere).toEqual({ files: 1, bytes: bytes.length });
     expect(geneva.ctx.blobs.has(hash)).toBe(false);
     // The good first chunk may wait for a later try; the bad one is nowhere on disk.

@@ -2,7 +2,7 @@ import type { ImportConfidence, ImportedRelease } from '../../shared/import/cont
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
-import { findDates, firstDate, isUpdatedDateLine, readEmbargo } from './dates';
+import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
@@ -348,6 +348,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // "21/07/2020 Una niña recibe una vacuna …": a header line opened by the date carries it.
       const lead = firstDate(text);
       if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
+      // "Revue de presse : 4 septembre 2013": a section's name and the page's date.
+      const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
+      if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
       keepHeader(i, block);
       continue;
     }

@@ -59,6 +59,8 @@ export function neverHeadline(text: string): boolean {
     firstDate(text)?.index === 0 ||
     // "… Afrika, Azië en Latijns-Amerika (en)": a link to the page in another language.
     /\s\((?:en|fr|es|ar|de|nl|it|pt)\)$/u.test(text) ||
+    // "UNICEF/UN0337383/Rudakubana": a photo's credit (agency, picture number, photographer).
+    /^[\p{L}\d.'’-]+(?:\/[\p{L}\d.'’-]+){2,}$/u.test(text.trim()) ||
     // "Release number IFAD/30/08", "MEMO/10/53": the release's reference, not its title.
     /\b\p{Lu}{2,}\/\d{1,4}\/\d{1,4}\b/u.test(text) ||
     // "Red Regional, 06/06/2026": who posted the page and when.

@@ -1,6 +1,6 @@
 import type { CoreEvent } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
-import { SyncSettingsSchema, type OfficeFiles, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
+import { FAILED_FILES_SHOWN, SyncSettingsSchema, type OfficeFiles, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
 import type { FilePolicy, FilesSummary } from '../../shared/sync/contract';
 import type { BlobStore } from '../attachments/blobs';
 import { toApiError } from '../jobs';
@@ -337,7 +337,7 @@ export class SyncService {
           total.conflicts += summary.conflicts.length;
           total.denied += summary.denied.length;
           skew = summary.clockSkewMs ?? skew;
-          results.push({ office: t.office, error: null, files: filesDb === 'ready' ? filesOutcome(summary.files) : filesDb });
+          results.push({ office: t.office, error: null, files: filesDb === 'ready' ? filesOutcome(library, summary.files) : filesDb });
         } catch (e) {
           const err = toApiError(e);
           results.push({ office: t.office, error: err, files: null });
@@ -410,9 +410,15 @@ export class SyncService {
   }
 }
 
-function filesOutcome(f: FilesSummary | undefined): OfficeFiles | null {
+/** An office's files in the status: the counts, and the first few failed files by the name of an attachment that holds them. */
+function filesOutcome(library: Library, f: FilesSummary | undefined): OfficeFiles | null {
   if (!f) return null;
-  return { state: 'synced', uploaded: f.uploaded.files, downloaded: f.downloaded.files, notHere: f.notHere.files, failed: f.failed.length };
+  const nameOf = library.db.prepare<[string], { name: string }>(
+    `SELECT a.original_name AS name FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid
+     WHERE a.sha256 = ? AND d.deleted = 0 AND d.type = 'attachment' ORDER BY d.rowid LIMIT 1`,
+  );
+  const failedFiles = f.failed.slice(0, FAILED_FILES_SHOWN).map(({ sha256, why }) => ({ name: (sha256 && nameOf.get(sha256)?.name) || sha256, sha256, why }));
+  return { state: 'synced', uploaded: f.uploaded.files, downloaded: f.downloaded.files, notHere: f.notHere.files, failed: f.failed.length, failedFiles };
 }
 
 function withoutUnderscored(doc: Record<string, unknown>): Record<string, unknown> {

@@ -84,12 +84,39 @@ export interface SyncStatus {
 }
 
 /**
+ * Why one attachment file did not come down, as a code and its parameters (the UI says it in the
+ * person's language): the server's list of its chunks is damaged, the server's copy has another
+ * size, one of its chunks is missing from the server or does not match its hash, the file put
+ * together does not match its hash, or the office has no files database this account may create.
+ * `chunk` counts from 1. A lost connection or a refused account is not here: it stops the sync.
+ */
+export const FileFailureSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('list-damaged') }).strict(),
+  z.object({ code: z.literal('size-mismatch'), serverSize: z.number().int().min(0), size: z.number().int().min(0) }).strict(),
+  z.object({ code: z.literal('chunk-missing'), chunk: z.number().int().min(1) }).strict(),
+  z.object({ code: z.literal('chunk-damaged'), chunk: z.number().int().min(1) }).strict(),
+  z.object({ code: z.literal('file-damaged') }).strict(),
+  z.object({ code: z.literal('no-database') }).strict(),
+]);
+export type FileFailure = z.output<typeof FileFailureSchema>;
+export type FileFailureCode = FileFailure['code'];
+
+/** A failed file as the status shows it: the name of an attachment that holds it (its hash when none is here), and why. */
+export const FailedFileSchema = z
+  .object({ name: z.string().max(1000), sha256: z.string().regex(/^([0-9a-f]{64})?$/), why: FileFailureSchema })
+  .strict();
+export type FailedFile = z.output<typeof FailedFileSchema>;
+
+/** How many failed files an office's status names (the count says how many there were in all). */
+export const FAILED_FILES_SHOWN = 5;
+
+/**
  * What became of an office's attachment files in a sync (null when its documents did not sync):
  * sent and received (by this computer's download policy), or held back because the office's
  * files database is not on the server and this account may not create it, or may not use it.
  */
 export type OfficeFiles =
-  | { state: 'synced'; uploaded: number; downloaded: number; notHere: number; failed: number }
+  | { state: 'synced'; uploaded: number; downloaded: number; notHere: number; failed: number; failedFiles: FailedFile[] }
   | { state: 'no-database' | 'refused'; database: string };
 
 export const SYNC_APP_API = {

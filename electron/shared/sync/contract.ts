@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocIdSchema } from '../documents';
 import { Empty, jobMethod, localPath, method } from '../methods';
+import type { FileFailure } from './app-contract';
 
 /** Contract methods of sync: with a CouchDB-protocol server, and through a sync file. Merged into API in contract.ts. */
 
@@ -54,7 +55,7 @@ export interface FilesSummary {
   /** Attachment files still not on this computer (on the server, or not yet uploaded by their library). */
   notHere: { files: number; bytes: number };
   /** Files refused (a chunk that does not match its hash) or missing a chunk; the rest went through. */
-  failed: { sha256: string; reason: string }[];
+  failed: { sha256: string; reason: string; why: FileFailure }[];
 }
 
 export interface SyncFileExport {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/index';
+import { chunkRev, chunkSizeFor } from '../../../electron/core/sync/files/chunks';
 import { syncLibrary } from '../../../electron/core/sync/library-sync';
 import { officeDatabase } from '../../../electron/core/sync/service';
 import type { SyncStatus } from '../../../electron/shared/contract';
@@ -93,8 +95,8 @@ describe("the app's sync moves files", { timeout: 120_000 }, () => {
     const up = await syncNow(kampala);
     expect(up.error).toBeNull();
     expect(up.offices).toEqual([
-      { office: home, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0 } },
-      { office: gulu, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0 } },
+      { office: home, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] } },
+      { office: gulu, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] } },
     ]);
     const filesDb = (o: string) => `${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, o)}-files`;
     expect(await exists(`${filesDb(home)}/file-${mine.sha256}`)).toBe(true);
@@ -106,7 +108,7 @@ describe("the app's sync moves files", { timeout: 120_000 }, () => {
     await call(geneva, 'sync.setFilesPolicy', { policy: 'always' });
     await configure(geneva, [home]);
     const down = await syncNow(geneva);
-    expect(down.offices).toEqual([{ office: home, error: null, files: { state: 'synced', uploaded: 0, downloaded: 1, notHere: 0, failed: 0 } }]);
+    expect(down.offices).toEqual([{ office: home, error: null, files: { state: 'synced', uploaded: 0, downloaded: 1, notHere: 0, failed: 0, failedFiles: [] } }]);
     expect(geneva.ctx.blobs.read(mine.sha256).equals(shots[0]!)).toBe(true);
     expect(geneva.ctx.blobs.has(guluShot.sha256)).toBe(false);
 
@@ -114,8 +116,26 @@ describe("the app's sync moves files", { timeout: 120_000 }, () => {
     const goma = await library('goma');
     await call(goma, 'sync.setFilesPolicy', { policy: 'opened' });
     await configure(goma, [home]);
-    expect((await syncNow(goma)).offices[0]!.files).toEqual({ state: 'synced', uploaded: 0, downloaded: 0, notHere: 1, failed: 0 });
+    expect((await syncNow(goma)).offices[0]!.files).toEqual({ state: 'synced', uploaded: 0, downloaded: 0, notHere: 1, failed: 0, failedFiles: [] });
     expect(goma.ctx.blobs.has(mine.sha256)).toBe(false);
+  });
+
+  it('a file that fails to come down is named in the status with why, as a code and its parameters', async () => {
+    const { geneva, officeId, bytes, sha256 } = await photoOnServerOnly();
+    // The server loses the file's first part: its document is deleted from the files database.
+    const first = createHash('sha256').update(bytes.subarray(0, chunkSizeFor(bytes.length))).digest('hex');
+    const filesDb = `${officeDatabase({ server: couch.server.url, prefix: 'dateline' }, officeId)}-files`;
+    expect((await fetch(`${filesDb}/chunk-${first}?rev=${chunkRev(first)}`, { method: 'DELETE' })).status).toBe(200);
+    await call(geneva, 'sync.setFilesPolicy', { policy: 'always' });
+    const s = await syncNow(geneva);
+    expect(s.offices).toEqual([
+      {
+        office: officeId,
+        error: null,
+        files: { state: 'synced', uploaded: 0, downloaded: 0, notHere: 1, failed: 1, failedFiles: [{ name: 'borehole.jpg', sha256, why: { code: 'chunk-missing', chunk: 1 } }] },
+      },
+    ]);
+    expect(geneva.ctx.blobs.has(sha256)).toBe(false);
   });
 
   it("an office whose files database is missing, for an account that may not create it, syncs its documents and says whom to ask", async () => {
@@ -134,7 +154,7 @@ describe("the app's sync moves files", { timeout: 120_000 }, () => {
     expect(await exists(`${db}-files`)).toBe(false);
     // Once the administrator made it, the next sync sends the file.
     await fetch(`${db}-files`, { method: 'PUT' });
-    expect((await syncNow(a)).offices[0]!.files).toEqual({ state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0 });
+    expect((await syncNow(a)).offices[0]!.files).toEqual({ state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] });
   });
 });
 

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BlobStore } from '../../attachments/blobs';
-import { SyncError } from '../errors';
 import { chunkCount, chunkLength, type FileManifest } from './chunks';
+import { FileFailed } from './failure';
 import type { ChunkWanted, FilesPeer } from './files-peer';
 import { Pace } from './pace';
 import type { FileRef } from './upload';
@@ -60,12 +60,12 @@ interface Incoming {
 const HOLD_BYTES = 8 * 1024 * 1024;
 
 /**
- * Brings these files down; answers each file's outcome, or the SyncError that refused it (a
+ * Brings these files down; answers each file's outcome, or the FileFailed that refused it (its code says why) (a
  * damaged or missing chunk, a chunk list that does not fit). A lost connection or a refused
  * account stops the whole download and is thrown (what arrived is kept for the next try).
  */
-export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: readonly FileRef[], opts: DownloadOptions = {}): Promise<Map<string, DownloadOutcome | SyncError>> {
-  const out = new Map<string, DownloadOutcome | SyncError>();
+export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: readonly FileRef[], opts: DownloadOptions = {}): Promise<Map<string, DownloadOutcome | FileFailed>> {
+  const out = new Map<string, DownloadOutcome | FileFailed>();
   const wanted = files.filter((f) => {
     if (!blobs.has(f.sha256)) return true;
     out.set(f.sha256, 'here');
@@ -83,12 +83,12 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
   for (const file of wanted) {
     if (out.has(file.sha256)) continue;
     const manifest = manifests.get(file.sha256) ?? null;
-    if (!manifest || manifest instanceof SyncError) {
+    if (!manifest || manifest instanceof FileFailed) {
       out.set(file.sha256, manifest ?? 'not-on-server');
       continue;
     }
     if (manifest.size !== file.size) {
-      out.set(file.sha256, new SyncError('damaged', `The server's copy of the file ${nameOf(file.sha256)} is ${manifest.size} bytes, not the ${file.size} its attachment records; it was not downloaded.`));
+      out.set(file.sha256, new FileFailed({ code: 'size-mismatch', serverSize: manifest.size, size: file.size }, `The server's copy of the file ${nameOf(file.sha256)} is ${manifest.size} bytes, not the ${file.size} its attachment records; it was not downloaded.`));
       continue;
     }
     const f: Incoming = { file, manifest, parts: [], left: new Set(), done: 0, held: manifest.size <= (opts.holdBytes ?? HOLD_BYTES) ? new Map() : null };
@@ -128,7 +128,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
     }
     return batch.length > 0 ? batch : null;
   };
-  const fail = (sha: string, error: SyncError) => {
+  const fail = (sha: string, error: FileFailed) => {
     for (const f of needed.get(sha)!.files) if (!out.has(f.file.sha256)) out.set(f.file.sha256, error);
   };
   const arrived = (c: ChunkWanted, bytes: Buffer) => {
@@ -168,8 +168,8 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
       const bytes = chunks.get(c.sha256);
       const index = (f: Incoming) => f.manifest.chunks.indexOf(c.sha256) + 1;
       const f0 = needed.get(c.sha256)!.files[0]!;
-      if (!bytes) fail(c.sha256, new SyncError('not-found', `Chunk ${index(f0)} of the file ${nameOf(f0.file.sha256)} is missing from the server; it was not downloaded.`));
-      else if (!fits(bytes, c)) fail(c.sha256, new SyncError('damaged', `Chunk ${index(f0)} of the file ${nameOf(f0.file.sha256)} on the server does not match its hash; it was refused and nothing was stored.`));
+      if (!bytes) fail(c.sha256, new FileFailed({ code: 'chunk-missing', chunk: index(f0) }, `Chunk ${index(f0)} of the file ${nameOf(f0.file.sha256)} is missing from the server; it was not downloaded.`, 'not-found'));
+      else if (!fits(bytes, c)) fail(c.sha256, new FileFailed({ code: 'chunk-damaged', chunk: index(f0) }, `Chunk ${index(f0)} of the file ${nameOf(f0.file.sha256)} on the server does not match its hash; it was refused and nothing was stored.`));
       else arrived(c, bytes);
     }
     return wire;
@@ -211,7 +211,7 @@ function kept(part: string, sha256: string, length: number): boolean {
 }
 
 /** Puts a file together from its checked chunks; stored only when the whole matches its hash. */
-function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOutcome | SyncError>, assembled: Set<Incoming>): void {
+function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOutcome | FileFailed>, assembled: Set<Incoming>): void {
   assembled.add(f);
   let ok: boolean;
   if (f.held) {
@@ -219,12 +219,12 @@ function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOutcome 
     ok = sha256Of(whole) === f.file.sha256;
     if (ok) blobs.put(whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);
-  out.set(f.file.sha256, ok ? 'stored' : new SyncError('damaged', `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
+  out.set(f.file.sha256, ok ? 'stored' : new FileFailed({ code: 'file-damaged' }, `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
 }
 
 /** One file, for someone who opens or exports it: its outcome, or the refusal thrown. */
 export async function downloadFile(peer: FilesPeer, blobs: BlobStore, file: FileRef, stats?: DownloadStats, signal?: AbortSignal, onBytes?: (bytes: number) => void): Promise<DownloadOutcome> {
   const got = (await downloadFiles(peer, blobs, [file], { ...(stats ? { stats } : {}), ...(signal ? { signal } : {}), ...(onBytes ? { onBytes: (_sha, n) => onBytes(n) } : {}) })).get(file.sha256)!;
-  if (got instanceof SyncError) throw got;
+  if (got instanceof FileFailed) throw got;
   return got;
 }

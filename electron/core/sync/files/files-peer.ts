@@ -5,6 +5,7 @@ import { issueMessage } from '../../../shared/errors';
 import { CouchPeer, type CouchPeerOptions } from '../couch-peer';
 import { BulkDocsReply } from '../couch-schemas';
 import { SyncError } from '../errors';
+import { FileFailed } from './failure';
 import { CHUNK_ATTACHMENT, chunkDoc, chunkId, chunkRev, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
 
 /**
@@ -193,10 +194,10 @@ export class FilesPeer {
 
   /**
    * The chunk lists of these files, one `_all_docs` with their documents per 200: null where the
-   * server has none, a SyncError where its list is damaged (that file only).
+   * server has none, a FileFailed where its list is damaged (that file only).
    */
-  async getFiles(shas: readonly string[]): Promise<Map<string, FileManifest | null | SyncError>> {
-    const out = new Map<string, FileManifest | null | SyncError>();
+  async getFiles(shas: readonly string[]): Promise<Map<string, FileManifest | null | FileFailed>> {
+    const out = new Map<string, FileManifest | null | FileFailed>();
     for (let i = 0; i < shas.length; i += 200) {
       const keys = shas.slice(i, i + 200).map(fileDocId);
       const r = await this.couch.sendBytes('POST', '/_all_docs?include_docs=true', { data: JSON.stringify({ keys }), type: 'application/json' }, [200]);
@@ -210,7 +211,7 @@ export class FilesPeer {
           try {
             out.set(sha, manifestFrom(sha, row.doc));
           } catch (e) {
-            if (!(e instanceof SyncError)) throw e;
+            if (!(e instanceof FileFailed)) throw e;
             out.set(sha, e);
           }
         }
@@ -231,7 +232,7 @@ export class FilesPeer {
 function manifestFrom(sha256: string, value: unknown): FileManifest {
   const doc = FileDoc.safeParse(value);
   if (!doc.success || doc.data.sha256 !== sha256) {
-    throw new SyncError('protocol', `The server's list of chunks for the file ${sha256.slice(0, 12)}… is damaged (${doc.success ? 'it names another file' : doc.error.issues[0]!.message}).`);
+    throw new FileFailed({ code: 'list-damaged' }, `The server's list of chunks for the file ${sha256.slice(0, 12)}… is damaged (${doc.success ? 'it names another file' : doc.error.issues[0]!.message}).`, 'protocol');
   }
   return { sha256: doc.data.sha256, size: doc.data.size, chunkSize: doc.data.chunkSize ?? LEGACY_CHUNK_SIZE, chunks: doc.data.chunks };
 }

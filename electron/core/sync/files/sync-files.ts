@@ -4,6 +4,7 @@ import type { FilePolicy, FilesSummary } from '../../../shared/sync/contract';
 import { SyncError } from '../errors';
 import { downloadFiles, type DownloadOutcome, type DownloadStats } from './download';
 import { fileDocId } from './chunks';
+import { FileFailed } from './failure';
 import type { FilesPeer } from './files-peer';
 import { noteFilesOnServer } from './on-server';
 import { distinctFiles, uploadFiles, type FileRef } from './upload';
@@ -39,7 +40,7 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
     await peer.open(true);
   } catch (e) {
     if (!(e instanceof SyncError) || (e.failure !== 'auth' && e.failure !== 'forbidden')) throw e;
-    summary.failed.push({ sha256: '', reason: `There is no files database at ${peer.couch.url} and this account may not create it; ask the server's administrator to create it. (${e.message})` });
+    summary.failed.push({ sha256: '', why: { code: 'no-database' }, reason: `There is no files database at ${peer.couch.url} and this account may not create it; ask the server's administrator to create it. (${e.message})` });
     return summary;
   }
   const files = step.list();
@@ -52,7 +53,7 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
     found: missing.filter((f) => onServer.has(fileDocId(f.sha256))).map((f) => f.sha256),
     here: files.filter((f) => step.blobs.has(f.sha256)).map((f) => f.sha256),
   });
-  const outcomes = step.policy === 'always' ? await downloadFiles(peer, step.blobs, missing.filter((f) => onServer.has(fileDocId(f.sha256))), { stats, ...(signal ? { signal } : {}) }) : new Map<string, DownloadOutcome | SyncError>();
+  const outcomes = step.policy === 'always' ? await downloadFiles(peer, step.blobs, missing.filter((f) => onServer.has(fileDocId(f.sha256))), { stats, ...(signal ? { signal } : {}) }) : new Map<string, DownloadOutcome | FileFailed>();
   const stored = missing.filter((f) => outcomes.get(f.sha256) === 'stored').map((f) => f.sha256);
   if (step.store && stored.length > 0) noteFilesOnServer(step.store, { here: stored });
   for (const f of missing) {
@@ -61,7 +62,7 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
       summary.downloaded.files++;
       continue;
     }
-    if (outcome instanceof SyncError) summary.failed.push({ sha256: f.sha256, reason: outcome.message });
+    if (outcome instanceof FileFailed) summary.failed.push({ sha256: f.sha256, reason: outcome.message, why: outcome.why });
     summary.notHere.files++;
     summary.notHere.bytes += f.size;
   }

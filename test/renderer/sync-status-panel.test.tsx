@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../electron/core/index';
+import type { CoreEvent, FailedFile, SyncStatus } from '../../electron/shared/contract';
+import { FAILED_FILES_SHOWN } from '../../electron/shared/sync/app-contract';
+import { ClientProvider } from '../../renderer/client/context';
+import { asResult, type DatelineClient } from '../../renderer/client/types';
+import { setUpI18n } from '../../renderer/i18n';
+import { SyncStatusPanel } from '../../renderer/sync/SyncStatusPanel';
+import { tempDir } from '../helpers';
+
+// Settings' sync status under a sync whose files partly failed: the office's note, then the first
+// failed files by name with why, in the person's language, from the codes the core reports.
+
+const open: Core[] = [];
+afterEach(() => {
+  cleanup();
+  while (open.length) open.pop()!.close();
+});
+
+async function client(): Promise<{ core: Core; client: DatelineClient }> {
+  const core = await openCore(tempDir(), { author: 'amina' });
+  open.push(core);
+  const c = {
+    call: async (method: string, input: unknown) => asResult<unknown>(await core.dispatch(method, input, { transport: 'test' })),
+    on: (listener: (e: CoreEvent) => void) => core.jobs.on(listener),
+    onUnauthorized: () => () => undefined,
+  } as DatelineClient;
+  return { core, client: c };
+}
+
+const sha = (n: number) => n.toString(16).padStart(64, '0');
+const failures: FailedFile[] = [
+  { name: 'borehole.jpg', sha256: sha(1), why: { code: 'chunk-missing', chunk: 3 } },
+  { name: 'market.jpg', sha256: sha(2), why: { code: 'chunk-damaged', chunk: 12 } },
+  { name: 'report.pdf', sha256: sha(3), why: { code: 'size-mismatch', serverSize: 2048, size: 4096 } },
+  { name: 'flood.mp4', sha256: sha(4), why: { code: 'file-damaged' } },
+  { name: 'logo.png', sha256: sha(5), why: { code: 'list-damaged' } },
+];
+
+async function panel(lng: string) {
+  const { core, client: c } = await client();
+  const office = (await core.dispatch('office.create', { name: 'Kampala' }, { transport: 'test' })) as { ok: true; value: { id: string } };
+  const status: SyncStatus = {
+    ...(await core.dispatch('sync.status', {}, { transport: 'test' }) as { ok: true; value: SyncStatus }).value,
+    state: 'idle',
+    offices: [{ office: office.value.id, error: null, files: { state: 'synced', uploaded: 0, downloaded: 1, notHere: 7, failed: 7, failedFiles: failures } }],
+  };
+  expect(failures).toHaveLength(FAILED_FILES_SHOWN);
+  render(
+    <I18nextProvider i18n={setUpI18n(lng)}>
+      <ClientProvider client={c}>
+        <SyncStatusPanel status={status} onStatus={() => undefined} />
+      </ClientProvider>
+    </I18nextProvider>,
+  );
+  const note = await screen.findByText((_, el) => el?.tagName === 'LI' && el.firstChild?.nodeType === 3 && /Kampala/.test(el.firstChild.textContent ?? ''));
+  // Each value is isolated from the text around it (a Latin name inside Arabic); the words are what is checked here.
+  return within(note).getAllByRole('listitem').map((li) => li.textContent?.replace(/[\u2068\u2069]/g, ''));
+}
+
+describe('failed files in the sync status', () => {
+  it('names each shown file with its reason, and counts the rest', async () => {
+    expect(await panel('en')).toEqual([
+      'borehole.jpg: part 3 of the file is missing from the server',
+      'market.jpg: part 12 on the server is damaged (it does not match its checksum) and was refused',
+      "report.pdf: the server's copy is 2 kB, not the 4 kB this library records",
+      "flood.mp4: the file put together from the server's parts does not match its checksum and was not kept",
+      "logo.png: the server's list of this file's parts is damaged",
+      'and 2 more files',
+    ]);
+  });
+
+  it('says it in Arabic, with the dual form for two more files', async () => {
+    const items = await panel('ar');
+    expect(items[0]).toBe('borehole.jpg: الجزء 3 من الملف غير موجود على الخادم');
+    expect(items.at(-1)).toBe('وملفان آخران');
+  });
+});
