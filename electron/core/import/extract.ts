@@ -1,6 +1,6 @@
 import type { ImportConfidence, ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
-import { aboutHeading, classify, isContactCaption, isProse, notesHeading } from './classify';
+import { aboutHeading, classify, isContactCaption, isProse, notesHeading, type Classified } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
 import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
@@ -70,6 +70,40 @@ const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣]
 
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
 type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
+
+/**
+ * The dateline paragraph that anchors the page, and the one dateline-like line above it that
+ * is the header's instead:
+ * - 'stamp': "Banco Mundial, 06/06/2007" over "Ciudad de Washington, 30 de mayo de 2007— El …",
+ *   who posted the page and when, over the release's own dateline (the headline may stand between);
+ * - 'title': "Séisme au Maroc - Le gouvernement du Québec annonce …" over "QUÉBEC, le 12 sept.
+ *   2023 /CNW/ -", a title whose topic before a dash reads like a place without a date;
+ * - 'datedTitle': "17 de marzo 2021 – El Gobierno está tomando …" with no stop, the page's date
+ *   and its headline on one line, with a placed dateline a few blocks down.
+ */
+function anchorDateline(items: Classified[]): { at: number; passed: { index: number; as: 'stamp' | 'title' | 'datedTitle' } | null } {
+  const at = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  const first = items[at];
+  if (!first) return { at, passed: null };
+  const later = (reach: number, dated: boolean) =>
+    items.findIndex((it, k) => k > at && k <= at + reach && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && (!dated || it.dateline!.dateIso !== null));
+  const d = first.dateline!;
+  if (first.kind === 'datelineOnly') {
+    const real = later(3, true);
+    return real > 0 ? { at: real, passed: { index: at, as: 'stamp' } } : { at, passed: null };
+  }
+  if (first.kind !== 'dateline') return { at, passed: null };
+  if (d.place && !d.dateIso && /\p{Ll}/u.test(d.place)) {
+    const dated = later(3, true);
+    if (dated > 0) return { at: dated, passed: { index: at, as: 'title' } };
+  }
+  if (!d.place && d.dateIso) {
+    const rest = first.block.text.slice(d.length).replace(/^[\s–—-]+/u, '');
+    const placed = later(10, false);
+    if (placed > 0 && wordCount(rest) >= 4 && !/[.!?؟]["”»’)]*$/u.test(rest)) return { at: placed, passed: { index: at, as: 'datedTitle' } };
+  }
+  return { at, passed: null };
+}
 
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
@@ -191,41 +225,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
 
   // The dateline paragraph anchors the page: what stands above it is the header (navigation,
   // teasers, the headline), however long, so a prose menu entry never opens the body.
-  let datelineAt = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
-  // "17 de marzo 2021 – El Gobierno está tomando …" with no stop, and a placed dateline a few
-  // blocks down: the page's date and its headline on one line, not the opening of the body.
-  let datedTitleAt = -1;
-  let titleAbove = -1;
-  // "Banco Mundial, 06/06/2007" over "Ciudad de Washington, 30 de mayo de 2007— El …": the
-  // page's stamp (who and when it was posted) over the release's own dateline paragraph.
-  // The headline may stand between them.
-  let stampAt = -1;
-  if (items[datelineAt]?.kind === 'datelineOnly') {
-    const real = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 3 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && it.dateline!.dateIso !== null);
-    if (real > 0) {
-      stampAt = datelineAt;
-      datelineAt = real;
-    }
-  }
-  const first = items[datelineAt];
-  // "Séisme au Maroc - Le gouvernement du Québec annonce …" over "QUÉBEC, le 12 sept. 2023 /CNW/ -":
-  // a title whose topic stands before a dash reads like a place without a date; the dated
-  // dateline just under it is the real one.
-  if (first && first.kind === 'dateline' && first.dateline!.place && !first.dateline!.dateIso && /\p{Ll}/u.test(first.dateline!.place)) {
-    const dated = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 3 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && it.dateline!.dateIso !== null);
-    if (dated > 0) {
-      titleAbove = datelineAt;
-      datelineAt = dated;
-    }
-  }
-  if (first && first.kind === 'dateline' && !first.dateline!.place && first.dateline!.dateIso) {
-    const rest = first.block.text.slice(first.dateline!.length).replace(/^[\s–—-]+/u, '');
-    const placedLater = items.findIndex((it, k) => k > datelineAt && k <= datelineAt + 10 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null);
-    if (placedLater > 0 && wordCount(rest) >= 4 && !/[.!?؟]["”»’)]*$/u.test(rest)) {
-      datedTitleAt = datelineAt;
-      datelineAt = placedLater;
-    }
-  }
+  const anchor = anchorDateline(items);
+  const datelineAt = anchor.at;
+  // The one line above the anchor that looked like a dateline and is the header's instead.
+  const passed = anchor.passed;
 
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
@@ -310,15 +313,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       }
       continue;
     }
-    if (i === stampAt) {
+    if (i === passed?.index && passed.as === 'stamp') {
       headerDate ??= dateline!.dateIso;
       continue;
     }
-    if (i === titleAbove) {
+    if (i === passed?.index && passed.as === 'title') {
       keepHeader(i, block);
       continue;
     }
-    if (i === datedTitleAt) {
+    if (i === passed?.index && passed.as === 'datedTitle') {
       headerDate ??= dateline!.dateIso;
       // The page's own heading, set with its date.
       keepHeader(i, { ...block, hint: 'h1', text: text.slice(dateline!.length).replace(/^[\s–—-]+/u, '') });
