@@ -320,9 +320,9 @@ describe('library.restore', () => {
     it('a backup carrying a trigger, a view, an index or a changed table, which would keep acting after a restore', async () => {
       const plants = [
         // Every contact saved afterwards would send journalists to another address.
-        "CREATE TRIGGER contact_redirect AFTER INSERT ON revs BEGIN UPDATE revs SET body = replace(body, '@example.org', '@attacker.example') WHERE rowid = new.rowid; END",
+        "CREATE TRIGGER contact_redirect AFTER INSERT ON bodies BEGIN UPDATE bodies SET json = replace(json, '@example.org', '@attacker.example') WHERE id = new.id; END",
         'CREATE VIEW everything AS SELECT * FROM docs',
-        'CREATE INDEX docs_by_author ON revs(author)',
+        'CREATE INDEX docs_by_author ON rev_tree(author)',
         'CREATE TABLE extra(x)',
       ];
       for (const plant of plants) {

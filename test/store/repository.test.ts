@@ -58,7 +58,11 @@ describe('the typed repository', () => {
     const l = await lib();
     const { id } = l.repo.create('contact', { name: 'Amina Yusuf' });
     // Damaged outside Dateline: a list where text belongs.
-    l.db.prepare("UPDATE revs SET body = json_set(body, '$.name', json('[1]')) WHERE doc_rowid = (SELECT rowid FROM docs WHERE id = ?)").run(id);
+    l.db
+      .prepare(
+        "UPDATE bodies SET json = json_set(json, '$.name', json('[1]')) WHERE id IN (SELECT body_id FROM rev_tree WHERE doc_rowid = (SELECT rowid FROM docs WHERE id = ?))",
+      )
+      .run(id);
     const e = thrown(() => l.repo.get('contact', id));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.message).toMatch(new RegExp(`^The contact "${id}" cannot be read: name: `));

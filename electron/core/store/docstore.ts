@@ -6,6 +6,7 @@ import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
 import { NO_PREVIOUS, project, type SearchIndexing } from './projections';
 import { prepared } from './statements';
+import { revRows, type RevRows } from './rev-rows';
 import { ConflictsInbox } from './conflicts';
 import { RemoteWriter } from './remote-write';
 
@@ -109,10 +110,6 @@ export class DocStore {
       ),
       updateDoc: db.prepare('UPDATE docs SET winner = ?, deleted = ?, conflicted = ?, seq = ?, office = ?, updated_at = ? WHERE rowid = ?'),
       updateFlags: db.prepare('UPDATE docs SET conflicted = ?, seq = ? WHERE rowid = ?'),
-      insertRev: db.prepare(
-        'INSERT INTO revs(doc_rowid, rev, pos, parent, deleted, leaf, body, author, at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
-      ),
-      unleaf: db.prepare('UPDATE revs SET leaf = 0 WHERE doc_rowid = ? AND rev = ?'),
       leaves: db.prepare<[number], { rev: string; pos: number; deleted: number }>(
         'SELECT rev, pos, deleted FROM revs WHERE doc_rowid = ? AND leaf = 1',
       ),
@@ -128,10 +125,6 @@ export class DocStore {
         'SELECT rev, parent, deleted, leaf, author, at, body IS NOT NULL AS has_body FROM revs WHERE doc_rowid = ? ORDER BY pos DESC, at DESC, rev DESC',
       ),
       changeDelete: db.prepare('DELETE FROM changes WHERE doc_rowid = ?'),
-      // Every body but the erase tombstones just written (a JSON array of their revisions).
-      eraseBodies: db.prepare(
-        'UPDATE revs SET body = NULL WHERE doc_rowid = ? AND body IS NOT NULL AND rev NOT IN (SELECT value FROM json_each(?))',
-      ),
       setSeq: db.prepare('UPDATE docs SET seq = ? WHERE rowid = ?'),
       changeInsert: db.prepare('INSERT INTO changes(doc_rowid) VALUES (?)'),
       changesSince: db.prepare<[number, number], { seq: number; id: string; rev: string; deleted: number }>(
@@ -157,6 +150,11 @@ export class DocStore {
 
   now(): string {
     return this.clock().toISOString();
+  }
+
+  /** Writes of revision rows, in this library's layout (rev-rows.ts). */
+  get rows(): RevRows {
+    return revRows(this.db);
   }
 
   // Built on first use: a library opened at an older schema (tests, the backup check) has no
@@ -316,7 +314,7 @@ export class DocStore {
       throw e;
     }
     const rowid = Number(info.lastInsertRowid);
-    this.s.insertRev.run(rowid, rev, 1, null, 0, json, author, at);
+    this.rows.insert(rowid, rev, 1, null, false, true, json, author, at);
     // A new document has no earlier entry in the changes feed to remove.
     const seq = Number(this.s.changeInsert.run(rowid).lastInsertRowid);
     this.s.setSeq.run(seq, rowid);
@@ -452,10 +450,11 @@ export class DocStore {
         const json = canonicalJson(body);
         const rev = revFromJson(leaf.rev, true, json);
         marks.push(rev);
-        if (!this.s.revExists.get(row.rowid, rev)) this.s.insertRev.run(row.rowid, rev, revPos(rev), leaf.rev, 1, json, ctx.author, at);
-        this.s.unleaf.run(row.rowid, leaf.rev);
+        if (!this.s.revExists.get(row.rowid, rev)) this.rows.insert(row.rowid, rev, revPos(rev), leaf.rev, true, true, json, ctx.author, at);
+        this.rows.unleaf(row.rowid, leaf.rev);
       }
-      this.s.eraseBodies.run(row.rowid, JSON.stringify(marks));
+      // Every body but the erase tombstones just written.
+      this.rows.eraseBodies(row.rowid, JSON.stringify(marks));
       prepared(this.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
       return this.settle(row, at, false, { bodyOf: () => undefined, previous });
     }).immediate();
@@ -498,9 +497,9 @@ export class DocStore {
   private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string, json = canonicalJson(body)): StoredDoc {
     const rev = revFromJson(parent, deleted, json);
     if (!this.s.revExists.get(row.rowid, rev)) {
-      this.s.insertRev.run(row.rowid, rev, revPos(rev), parent, deleted ? 1 : 0, json, author, at);
+      this.rows.insert(row.rowid, rev, revPos(rev), parent, deleted, true, json, author, at);
     }
-    this.s.unleaf.run(row.rowid, parent);
+    this.rows.unleaf(row.rowid, parent);
     return this.settle(row, at);
   }
 
@@ -559,10 +558,10 @@ export class DocStore {
    */
   compact(id?: string): number {
     const run = () => {
-      if (id === undefined) return prepared(this.db, COMPACT_SQL).run({ from: 0, to: Number.MAX_SAFE_INTEGER }).changes;
+      if (id === undefined) return this.rows.compact(0, Number.MAX_SAFE_INTEGER);
       const row = this.row(id);
       if (!row) throw noSuchDoc(id);
-      return prepared(this.db, COMPACT_SQL).run({ from: row.rowid, to: row.rowid }).changes;
+      return this.rows.compact(row.rowid, row.rowid);
     };
     return this.db.transaction(run).immediate();
   }
@@ -572,7 +571,7 @@ export class DocStore {
    * a whole library can be compacted a slice at a time while other writes go on between.
    */
   compactRange(from: number, to: number): number {
-    return this.db.transaction(() => prepared(this.db, COMPACT_SQL).run({ from, to }).changes).immediate();
+    return this.db.transaction(() => this.rows.compact(from, to)).immediate();
   }
 
   /** The highest document row number: where a compaction a slice at a time ends. */
@@ -594,16 +593,6 @@ export class DocStore {
     return this.s.liveCounts.get()!;
   }
 }
-
-const COMPACT_SQL = `
-  UPDATE revs SET body = NULL
-  WHERE doc_rowid BETWEEN @from AND @to AND leaf = 0 AND body IS NOT NULL
-    AND (SELECT count(*) FROM revs c WHERE c.doc_rowid = revs.doc_rowid AND c.parent = revs.rev) < 2
-    AND NOT EXISTS (SELECT 1 FROM drafts d JOIN docs o ON o.id = d.doc_id WHERE o.rowid = revs.doc_rowid AND d.base_rev = revs.rev)
-    AND NOT EXISTS (
-      SELECT 1 FROM conflicts k JOIN docs o ON o.id = k.doc_id
-      WHERE o.rowid = revs.doc_rowid AND k.resolved_at IS NULL AND k.base_rev = revs.rev
-    )`;
 
 /**
  * What a tombstone keeps of the revision it ends: its type and office, which a server's

@@ -124,11 +124,6 @@ export class RemoteWriter {
   ) {
     this.s = {
       rev: db.prepare<[number, string], RevRow>('SELECT parent, leaf FROM revs WHERE doc_rowid = ? AND rev = ?'),
-      insertRev: db.prepare(
-        'INSERT INTO revs(doc_rowid, rev, pos, parent, deleted, leaf, body, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      setParent: db.prepare('UPDATE revs SET parent = ? WHERE doc_rowid = ? AND rev = ?'),
-      unleaf: db.prepare('UPDATE revs SET leaf = 0 WHERE doc_rowid = ? AND rev = ?'),
       deny: db.prepare(
         'INSERT INTO denied(id, rev, reason, at) VALUES (?, ?, ?, ?) ON CONFLICT(id, rev) DO UPDATE SET reason = excluded.reason, at = excluded.at',
       ),
@@ -255,7 +250,7 @@ export class RemoteWriter {
     for (const [rev, r] of tree) if (r.leaf) leaves.push({ rev, pos: revPos(rev), deleted: r.deleted });
     const key = this.docs.insertDocRow(id, type, leaves[0]!.rev, now);
     for (const [rev, r] of tree) {
-      if (r.body === null) this.s.insertRev.run(key.rowid, rev, revPos(rev), r.parent, 0, 0, null, '', '');
+      if (r.body === null) this.docs.rows.insert(key.rowid, rev, revPos(rev), r.parent, false, false, null, '', '');
       else this.insertBody(key.rowid, rev, r.parent, r.deleted, r.leaf, r.body, now);
     }
     this.docs.settle(key, undefined, true, { leaves, bodyOf: (rev) => tree.get(rev)?.body ?? undefined }, 'later');
@@ -271,11 +266,11 @@ export class RemoteWriter {
       const existing = this.s.rev.get(rowid, rev);
       if (existing) {
         // The path reaches further back than this library's tree: join the two.
-        if (existing.parent === null && parent !== null) this.s.setParent.run(parent, rowid, rev);
-        if (i > 0 && existing.leaf === 1) this.s.unleaf.run(rowid, rev);
+        if (existing.parent === null && parent !== null) this.docs.rows.setParent(rowid, rev, parent);
+        if (i > 0 && existing.leaf === 1) this.docs.rows.unleaf(rowid, rev);
         continue;
       }
-      if (i > 0) this.s.insertRev.run(rowid, rev, revPos(rev), parent, 0, 0, null, '', '');
+      if (i > 0) this.docs.rows.insert(rowid, rev, revPos(rev), parent, false, false, null, '', '');
       else this.insertBody(rowid, rev, parent, c.deleted, true, c.body, now);
     }
   }
@@ -285,7 +280,7 @@ export class RemoteWriter {
     const at = typeof body.updatedAt === 'string' ? body.updatedAt : now;
     // Stored as it came: its revision id is given, so no canonical text is needed to hash it,
     // and sorting every object's keys cost a tenth of a pulled batch.
-    this.s.insertRev.run(rowid, rev, revPos(rev), parent, deleted ? 1 : 0, leaf ? 1 : 0, JSON.stringify(body), author, at);
+    this.docs.rows.insert(rowid, rev, revPos(rev), parent, deleted, leaf, JSON.stringify(body), author, at);
   }
 
 }
