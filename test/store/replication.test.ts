@@ -192,6 +192,37 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     l.close();
   });
 
+  it('names the envelope field that is wrong, whichever it is, and stores the well-formed ones beside', async () => {
+    const l = await lib();
+    const good = remote('rel-ok', pathOf('ok', 2, 2), release('Well formed'));
+    const bad: unknown[] = [
+      { ...good, _id: 'rel bad id' },
+      { ...good, _id: 'x'.repeat(201) },
+      { ...good, _deleted: 'yes' },
+      { ...good, _revisions: { start: 2, ids: [good._revisions.ids[0], 'not-hex'] } },
+      { ...good, _revisions: { start: 2.5, ids: good._revisions.ids } },
+      { ...good, _revisions: { start: 2, ids: [] } },
+      { ...good, _revisions: { start: 1001, ids: Array.from({ length: 1001 }, (_, i) => hex(`long${i}`)) } },
+      [good],
+      null,
+    ];
+    const r = l.replication.bulkInsertRemote([...(bad as RemoteRevision[]), good]);
+    expect(r.written).toBe(1);
+    expect(r.denied.map((d) => d.reason.split(':')[0])).toEqual([
+      '_id',
+      '_id',
+      '_deleted',
+      '_revisions.ids.1',
+      '_revisions.start',
+      '_revisions.ids',
+      '_revisions.ids',
+      expect.any(String) as unknown,
+      expect.any(String) as unknown,
+    ]);
+    expect(l.docs.require('rel-ok').body.headline).toBe('Well formed');
+    l.close();
+  });
+
   it('refuses what it cannot store, says why, records it in denied and stores nothing of it', async () => {
     const l = await lib();
     const good = remote('rel-ok', pathOf('ok', 1, 1), release('Fine'));
