@@ -18,9 +18,11 @@ export function syncLibrary(
   office?: { office: string; home: string },
 ): Promise<SyncSummary> {
   const list = () => attachmentFiles(library.db, office && { office: office.office, home: office.office === office.home });
+  // Attachments of no office go up to the home office only, but may come down from any office.
+  const alsoDownload = office && office.office !== office.home ? { alsoDownload: () => attachmentFiles(library.db, { office: office.office, home: true }) } : {};
   return syncOnce(library.replication, {
     ...opts,
-    ...(blobs ? { files: { blobs, list, policy: filePolicy(library.replication), store: library.replication } } : {}),
+    ...(blobs ? { files: { blobs, list, ...alsoDownload, policy: filePolicy(library.replication), store: library.replication } } : {}),
     onConflict: (c) => {
       if (c.reason !== 'delete-vs-edit' && c.revs) {
         library.docs.inbox.recordFields(c.id, c.revs.base, c.revs.ours, c.revs.theirs, c.fields, library.docs.now());

@@ -120,6 +120,34 @@ describe("the app's sync moves files", { timeout: 120_000 }, () => {
     expect(goma.ctx.blobs.has(mine.sha256)).toBe(false);
   });
 
+  it('"always" brings down the file of an attachment of no office pulled from an office that is not the first', async () => {
+    // Gulu's own laptop syncs Gulu alone, so its attachments of no office go to Gulu's databases.
+    const gulu = await library('gulu');
+    const [home, guluOffice] = [await office(gulu, 'Kampala'), await office(gulu, 'Gulu')];
+    for (const o of [home, guluOffice]) await fetch(officeDatabase({ server: couch.server.url, prefix: 'dateline' }, o), { method: 'PUT' });
+    const shot = await photo(640, 480, 7);
+    const added = await call<{ sha256: string }>(gulu, 'attachment.add', { name: 'market.jpg', data: shot.toString('base64') });
+    await configure(gulu, [guluOffice]);
+    expect((await syncNow(gulu)).offices).toEqual([{ office: guluOffice, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] } }]);
+
+    // Geneva syncs Kampala first, then Gulu: the document and its file come from Gulu's databases.
+    const geneva = await library('geneva');
+    await call(geneva, 'sync.setFilesPolicy', { policy: 'always' });
+    await configure(geneva, [home, guluOffice]);
+    const s = await syncNow(geneva);
+    expect(s.offices).toEqual([
+      { office: home, error: null, files: { state: 'synced', uploaded: 0, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] } },
+      { office: guluOffice, error: null, files: { state: 'synced', uploaded: 0, downloaded: 1, notHere: 0, failed: 0, failedFiles: [] } },
+    ]);
+    expect(geneva.ctx.blobs.read(added.sha256).equals(shot)).toBe(true);
+    // Geneva's home office now carries it too, and Gulu's database is not asked to take it again.
+    const again = await syncNow(geneva);
+    expect(again.offices.map((o) => o.files)).toEqual([
+      { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] },
+      { state: 'synced', uploaded: 0, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] },
+    ]);
+  });
+
   it('a file that fails to come down is named in the status with why, as a code and its parameters', async () => {
     const { geneva, officeId, bytes, sha256 } = await photoOnServerOnly();
     // The server loses the file's first part: its document is deleted from the files database.

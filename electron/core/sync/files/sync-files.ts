@@ -20,8 +20,14 @@ import { distinctFiles, uploadFiles, type FileRef } from './upload';
 
 export interface FilesStep {
   blobs: BlobStore;
-  /** Every live attachment's file, as its document records it. */
+  /** Every live attachment's file, as its document records it: what this step uploads (and downloads). */
   list: () => FileRef[];
+  /**
+   * Files this step also brings down when the server holds them, though it never sends them: the
+   * app sends attachments of no office to the home office only, but one pulled from another
+   * office's database has its file there.
+   */
+  alsoDownload?: () => FileRef[];
   policy: FilePolicy;
   /** Where this computer notes which missing files the server holds (not damage: not downloaded yet); a bench's bare step has none. */
   store?: ReplicationStore;
@@ -47,8 +53,12 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
   const up = await uploadFiles(peer, step.blobs, files, signal);
   summary.uploaded = { files: up.files, chunks: up.chunks, bytes: up.bytes };
   const stats: DownloadStats = { chunks: 0, bytes: 0 };
-  const missing = distinctFiles(files.filter((f) => !step.blobs.has(f.sha256)));
-  const onServer = await peer.existing(missing.map((f) => fileDocId(f.sha256)));
+  const own = distinctFiles(files.filter((f) => !step.blobs.has(f.sha256)));
+  const owned = new Set(own.map((f) => f.sha256));
+  const extra = distinctFiles((step.alsoDownload?.() ?? []).filter((f) => !owned.has(f.sha256) && !step.blobs.has(f.sha256)));
+  const onServer = await peer.existing([...own, ...extra].map((f) => fileDocId(f.sha256)));
+  // Another database's file counts here only when this one holds it (elsewhere it is that office's to report).
+  const missing = [...own, ...extra.filter((f) => onServer.has(fileDocId(f.sha256)))];
   if (step.store) noteFilesOnServer(step.store, {
     found: missing.filter((f) => onServer.has(fileDocId(f.sha256))).map((f) => f.sha256),
     here: files.filter((f) => step.blobs.has(f.sha256)).map((f) => f.sha256),
