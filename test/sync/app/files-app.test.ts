@@ -148,6 +148,28 @@ describe("the app's sync moves files", { timeout: 120_000 }, () => {
     ]);
   });
 
+  it("looks for an office's files database once, not at every sync, and again after the office failed", async () => {
+    const a = await library('kampala');
+    const home = await office(a, 'Kampala');
+    await fetch(officeDatabase({ server: couch.server.url, prefix: 'dateline' }, home), { method: 'PUT' });
+    await call(a, 'attachment.add', { name: 'borehole.jpg', data: (await photo(320, 240, 2)).toString('base64') });
+    await configure(a, [home]);
+    const filesDbPath = new URL(`${officeDatabase({ server: couch.proxy.url, prefix: 'dateline' }, home)}-files`).pathname;
+    const looks = () => couch.proxy.log.filter((r) => r.method === 'GET' && r.path === filesDbPath).length;
+    const before = looks();
+    expect((await syncNow(a)).offices[0]!.files).toMatchObject({ state: 'synced', uploaded: 1 });
+    expect(looks() - before).toBe(1);
+    await call(a, 'release.create', { headline: 'Boreholes repaired in Kotido', language: 'en' });
+    expect((await syncNow(a)).offices[0]).toMatchObject({ error: null, files: { state: 'synced' } });
+    expect(looks() - before).toBe(1);
+    // The office fails once (its server answers 503): the next sync looks again.
+    couch.proxy.add({ path: /_changes/, fault: { kind: 'status', status: 503 }, times: 10 });
+    expect((await syncNow(a)).offices[0]!.error).not.toBeNull();
+    couch.proxy.clear();
+    expect((await syncNow(a)).offices[0]).toMatchObject({ error: null, files: { state: 'synced' } });
+    expect(looks() - before).toBe(2);
+  });
+
   it('a file that fails to come down is named in the status with why, as a code and its parameters', async () => {
     const { geneva, officeId, bytes, sha256 } = await photoOnServerOnly();
     // The server loses the file's first part: its document is deleted from the files database.

@@ -31,6 +31,8 @@ export interface FilesStep {
   policy: FilePolicy;
   /** Where this computer notes which missing files the server holds (not damage: not downloaded yet); a bench's bare step has none. */
   store?: ReplicationStore;
+  /** The caller has already seen the files database there (the app asks once per connection): it is not asked for again. */
+  opened?: boolean;
 }
 
 export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: AbortSignal): Promise<FilesSummary> {
@@ -43,7 +45,7 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
   };
   try {
     // Made next to the documents database when missing; a server that lets this account sync but not create it says so here.
-    await peer.open(true);
+    if (!step.opened) await peer.open(true);
   } catch (e) {
     if (!(e instanceof SyncError) || (e.failure !== 'auth' && e.failure !== 'forbidden')) throw e;
     summary.failed.push({ sha256: '', why: { code: 'no-database' }, reason: `There is no files database at ${peer.couch.url} and this account may not create it; ask the server's administrator to create it. (${e.message})` });
