@@ -4,6 +4,7 @@ import { mergeContactFields } from '../../shared/contacts/merge';
 import type { ContactFieldsT } from '../../shared/documents';
 import { foldText as fold } from '../../shared/search/text';
 import type { Body, DocStore, WriteContext } from '../store/docstore';
+import { BulkWriter } from '../store/bulk-write';
 import { contactKeys } from '../store/projections';
 import { validateKnown } from '../store/repository';
 import type { BlobStore } from '../attachments/blobs';
@@ -70,6 +71,7 @@ export class ContactStager {
   /** Outcomes of the pending batch, waiting for their ids. */
   private waiting: { outcome: RowOutcome; pending: Pending }[] = [];
   private readonly s;
+  private readonly bulk: BulkWriter;
 
   constructor(
     private readonly db: Database.Database,
@@ -85,6 +87,7 @@ export class ContactStager {
       country: string | null;
     },
   ) {
+    this.bulk = new BulkWriter(db, docs);
     this.s = {
       byKey: db.prepare<[string], { id: string; name: string }>(
         `SELECT d.id, p.name FROM contact_key_p k JOIN contact_p p ON p.doc_rowid = k.doc_rowid JOIN docs d ON d.rowid = k.doc_rowid
@@ -168,7 +171,7 @@ export class ContactStager {
   private flush(): void {
     if (this.pending.length === 0) return;
     const batch = this.pending;
-    const written = this.docs.createMany('contact', batch.map((p) => ({ fields: p.fields })), this.write);
+    const written = this.bulk.createMany('contact', batch.map((p) => ({ fields: p.fields })), this.write);
     const ids = new Map(batch.map((p, i) => [p, written[i]!.id]));
     for (const w of this.waiting) {
       w.outcome.id = ids.get(w.pending)!;
@@ -216,7 +219,10 @@ export class ContactStager {
   }
 
   private writeLater(): void {
-    for (const [id, { fields, rev }] of this.later) this.docs.update(id, validateKnown('contact', fields), this.write, rev);
+    this.bulk.updateMany(
+      Array.from(this.later, ([id, { fields, rev }]) => ({ id, rev, fields: validateKnown('contact', fields) })),
+      this.write,
+    );
     this.later.clear();
     this.laterByKey.clear();
   }
