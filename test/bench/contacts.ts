@@ -176,7 +176,12 @@ export async function benchContacts(scale: number): Promise<BenchRow[]> {
       goal: '>= 50,000 rows/s',
       pass: importRate >= 50_000,
     });
-    rows.push({ measure: 'the same import counted in CPU time (rows/s)', value: fmt.int(perSec(big, bigRun.cpuMs)), goal: 'info: the wall time waits for a core', pass: undefined });
+    rows.push({
+      measure: 'the same import counted in CPU time (rows/s)',
+      value: fmt.int(perSec(big, bigRun.cpuMs + bigRun.afterCpuMs)),
+      goal: 'info: the wall time waits for a core; any search indexing left for later counted',
+      pass: undefined,
+    });
     rows.push({ measure: 'papaparse parsing the same file alone (rows/s)', value: fmt.int(perSec(big, papaMs)), goal: 'peer: parse only', pass: undefined });
     rows.push({ measure: 'raw prepared insert, one transaction (rows/s)', value: fmt.int(perSec(big, rawMs)), goal: 'peer: store only', pass: undefined });
     const growth = bigRun.maxRss / smallRun.maxRss;
