@@ -38,9 +38,6 @@ export class BulkWriter {
       insertDoc: db.prepare<[string, string, string, number, string | null, string]>(
         'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, 0, 0, ?, ?, ?)',
       ),
-      insertRev: db.prepare<[number | bigint, string, string, string, string]>(
-        'INSERT INTO revs(doc_rowid, rev, pos, parent, deleted, leaf, body, author, at) VALUES (?, ?, 1, NULL, 0, 1, ?, ?, ?)',
-      ),
       insertChange: db.prepare<[number, number | bigint]>('INSERT INTO changes(seq, doc_rowid) VALUES (?, ?)'),
       // What AUTOINCREMENT would give the next change: above every sequence ever used, deleted ones included.
       lastSeq: db
@@ -76,7 +73,7 @@ export class BulkWriter {
         }
         throw e;
       }
-      this.s.insertRev.run(rowid, d.rev, d.json, d.author, d.at);
+      this.docs.insertFirstRevision(rowid, d);
       this.s.insertChange.run(seq, rowid);
       project(this.db, type, Number(rowid), d.body, d.at, true, search);
       out.push({ id: d.id, rev: d.rev });

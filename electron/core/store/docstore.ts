@@ -307,12 +307,17 @@ export class DocStore {
       throw e;
     }
     const rowid = Number(info.lastInsertRowid);
-    this.s.insertRev.run(rowid, rev, 1, null, 0, json, author, at);
+    this.insertFirstRevision(rowid, { rev, json, author, at });
     // A new document has no earlier entry in the changes feed to remove.
     const seq = Number(this.s.changeInsert.run(rowid).lastInsertRowid);
     this.s.setSeq.run(seq, rowid);
     project(this.db, type, rowid, body, at, true);
     return { id, rev, type, deleted: false, conflicted: false, seq, body };
+  }
+
+  /** Stores a new document's first revision, its row written already (here or by store/bulk-write.ts). */
+  insertFirstRevision(rowid: number | bigint, d: Pick<NewDoc, 'rev' | 'json' | 'author' | 'at'>): void {
+    this.s.insertRev.run(rowid, d.rev, 1, null, 0, d.json, d.author, d.at);
   }
 
   /**
