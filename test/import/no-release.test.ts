@@ -68,4 +68,62 @@ describe('a page with no release in it', () => {
     expect(r.release.datelinePlace).toBe('Geneva');
     expect(r.release.body).toHaveLength(5);
   });
+
+  it('refuses an index of titles over teasers cut short, even when the last teaser opens with its dateline', async () => {
+    const cut = (t: string) => `${`${t} ${TEASER}`.slice(0, 230).trimEnd()}…`;
+    const page = [
+      'Press Releases',
+      'Families return to the valley as the river falls back',
+      cut(TEASER),
+      'Clinics reopen in the north after two years of closure',
+      cut(TEASER),
+      'New survey maps the households most at risk of eviction',
+      cut(TEASER),
+      'Volunteers train to answer the cholera hotline day and night',
+      cut(`NAIROBI, 3 March 2026 – ${TEASER}`),
+    ].join('\n\n');
+    await expect(parseSource({ name: 'cut-teasers.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('still reads a release whose dateline is followed by key facts as bullets and a short text', async () => {
+    const page = [
+      'Red Crescent kitchens have served five million meals since the spring',
+      'ANKARA – The society’s president, at its general assembly:',
+      '- The kitchens served five million meals to families in the camps this year',
+      '- Mobile clinics reached forty villages that had no doctor for months',
+      '- Volunteers from every province joined the teams in the south of the country',
+      'The president of the Red Crescent said on Monday that its kitchens had served five million meals since the spring, and that the teams would stay as long as families needed them.',
+      'He spoke at the general assembly of the society in the capital.',
+    ].join('\n\n');
+    const r = await parseSource({ name: 'bullets.txt', text: page });
+    expect(r.release.headline).toBe('Red Crescent kitchens have served five million meals since the spring');
+    expect(r.release.datelinePlace).toBe('Ankara');
+  });
+
+  it('refuses a page of frequently asked questions', async () => {
+    const page = [
+      'Frequently asked questions',
+      'How do I reach the press office?',
+      'Journalists can write to the press office at any time. Questions are passed to the officer who covers the subject and answered the same day where possible.',
+      'Can I ask questions in French or Arabic?',
+      'Yes. The press officers answer in English, French and Arabic, and other languages in writing.',
+      'How do I receive press releases by e-mail?',
+      'Register on the subscription page and choose the subjects and regions you follow.',
+    ].join('\n');
+    await expect(parseSource({ name: 'faq.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('refuses an index whose teasers each end in a "Read news - title" link', async () => {
+    const page = [
+      'Latest content: Director-General',
+      '',
+      'The Director-General welcomed the agreement reached by the parties on the safe passage of relief convoys and urged all sides to keep it.',
+      'Read news - Director-General welcomes agreement on relief convoys',
+      'Speaking at the opening of the regional conference, the Director-General called for more support for countries hosting large numbers of refugees.',
+      'Read news - Director-General calls for support to host countries',
+      'On World Water Day, the Director-General reminded governments that one in four people still lacks safe drinking water at home.',
+      "Read news - 'Water is a right, not a privilege': Director-General on World Water Day",
+    ].join('\n');
+    await expect(parseSource({ name: 'read-news.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
 });

@@ -413,9 +413,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
 
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
-  // With no dateline, a full sentence left last above the body is its lead, not page furniture.
+  // With no dateline, a full sentence left last above the body is its lead, not page furniture;
+  // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
   const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
   }
   // Headlines written in capitals: keep them as written; the person can change the case.
@@ -446,6 +447,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // The footer is cut from the body, but a signature under the last quote still names its speaker.
   const withFooter = [...bodyClean];
   while (bodyClean.length > 1 && pageFooterLine(bodyClean[bodyClean.length - 1]!) && !bullets.has(bodyClean[bodyClean.length - 1]!) && bodyClean.slice(0, -1).some((p) => /[.!?؟"”»]$/u.test(p))) bodyClean.pop();
+  // "¡La prevención es tarea de todos!": the organisation's slogan under the last paragraph.
+  while (bodyClean.length > 2 && wordCount(bodyClean[bodyClean.length - 1]!) <= 8 && /^¡?[^.!?¡]{3,70}!$/u.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
   if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);

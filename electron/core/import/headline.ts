@@ -32,11 +32,19 @@ function likeness(text: string, title: string | null | undefined): number {
   return w.filter((x) => t.has(x)).length / Math.max(w.length, t.size);
 }
 
+/** "Funding, Irish Aid, Minister …, Press Releases, Africa, Ireland, 2015": the page's tags. */
+function isTagList(text: string): boolean {
+  const parts = text.split(/\s*[,،]\s*/u);
+  return parts.length >= 5 && parts.every((p) => wordCount(p) <= 4) && !/[.!?؟:]/u.test(text);
+}
+
 /** A line that can never be a headline, whatever stands around it. */
 export function neverHeadline(text: string): boolean {
   return (
     !/\p{L}/u.test(text) ||
     wordCount(text) < 2 ||
+    // "media:entermedia_image:6629ad7f-…": a token of the page's mark-up, one unbroken string.
+    !/\s/u.test(text.trim()) ||
     wordCount(text) > 60 ||
     isLabel(text) ||
     isNavBlock(text) ||
@@ -44,6 +52,7 @@ export function neverHeadline(text: string): boolean {
     isByline(text) ||
     isJunk(text) ||
     /[:：]$/u.test(text) ||
+    isTagList(text) ||
     // "… محدود -", "… | ": an item of a news ticker or a link list, cut before its source or date.
     /\s[-–—|]$/u.test(text) ||
     // Photo captions and credits, links, "Source:" lines.
@@ -110,7 +119,7 @@ function baseScore(b: Block, text: string, counts: Map<string, number>, pageTitl
   if (repeats && words <= 4) score -= 3;
   else if (repeats && words >= 5 && !adjacentTwin) score += 2;
   // A line set twice in a row is an image's caption and its alternative text.
-  if (adjacentTwin) score -= 3;
+  if (adjacentTwin && (/[.!?؟]$/u.test(text) || words > 25)) score -= 3;
   // Headlines seldom end in a full stop; leads and captions do.
   if (sentenceLike(text)) score -= 3;
   else if (/[.]$/u.test(text)) score -= 1.5;
@@ -129,10 +138,19 @@ function hasTwin(page: Block[], block: Block): boolean {
   const same = (n: Block | undefined) => n !== undefined && compareKey(n.text) === key;
   // A photo credit ("AGENCY/UN0337383/Name") between the caption and its copy.
   const short = (n: Block | undefined) => n !== undefined && wordCount(n.text) <= 3 && /[/©]|\b(?:photo|foto)\b/iu.test(n.text);
+  // The page's first two lines the same: its title and its heading, not a picture.
+  if (i <= 1 && same(page[1 - i])) return false;
   return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
 }
 
 /** "… en EEUU Imprimir", "… Share": a page's action link set on the headline's line. */
+/** "Accueil • Sénégal - Actualités • Politique • Sénégal : Le gouvernement …": the page's path, ending in its title. */
+function breadcrumbTail(text: string): string {
+  if (!/^(?:home|accueil|inicio|portada|الرئيسية)\s*[•›>»|]/iu.test(text)) return text;
+  const parts = text.split(/\s*[•›>»|]\s*/u);
+  return parts[parts.length - 1]!.trim() || text;
+}
+
 function withoutPageAction(text: string): string {
   return text.replace(/\s+(?:imprimir|print(?:\s+page)?|imprimer|compartir|share|partager|enviar|send\s+page|طباعة|مشاركة)\s*$/iu, '').trim();
 }
@@ -149,9 +167,17 @@ function isPhotoCaption(page: Block[], block: Block): boolean {
   return next !== undefined && /^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text);
 }
 
-/** Next to each other in the header, or with only a one- or two-word tag between ("WEBWIRE"). */
+/** "- Agir", "- Trouver de l'aide", "- Faire un don": a short item in a run of list items, the site's menu. */
+function isMenuItem(page: Block[], block: Block): boolean {
+  const i = page.indexOf(block);
+  const shortItem = (b: Block | undefined) => b !== undefined && b.hint === 'li' && wordCount(b.text) <= 4;
+  return shortItem(block) && (shortItem(page[i - 1]) || shortItem(page[i + 1]));
+}
+
+/** Next to each other in the header, or with only a one- or two-word tag ("WEBWIRE") or the page's tags between. */
 function adjacent(pool: Block[], at: number, later: number): boolean {
-  return later > at && pool.slice(at + 1, later).every((b) => wordCount(b.text) <= 2);
+  // A section's name in ordinary case between them ("Nacional") parts the masthead from the article.
+  return later > at && pool.slice(at + 1, later).every((b) => isTagList(b.text) || (wordCount(b.text) <= 2 && b.hint !== 'li' && !/^\p{Lu}\p{Ll}+$/u.test(b.text.trim())));
 }
 
 export function pickHeadline(
@@ -171,8 +197,8 @@ export function pickHeadline(
   const afterLabel = header.slice(cut);
   const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
   const candidates: Candidate[] = pool
-    .map((b, at) => ({ block: b, at, text: withoutPageAction((leadingLabel(b.text)?.rest || b.text).trim()) }))
-    .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block))
+    .map((b, at) => ({ block: b, at, text: withoutPageAction(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim())) }))
+    .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
     .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle, hasTwin(page, c.block)) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
@@ -199,8 +225,8 @@ export function pickHeadline(
   }
   let headline = best.text;
   let subheadline: string | null = null;
-  const next = candidates.find((c) => c.at === best.at + 1);
-  if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li') {
+  const next = candidates.find((c) => c.at === best.at + 1 || (c.at > best.at && adjacent(pool, best.at, c.at) && pool.slice(best.at + 1, c.at).some((b) => isTagList(b.text))));
+  if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.
     if (next.block.group === best.block.group && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;

@@ -22,7 +22,16 @@ const isTeaser = (text: string) => wordCount(text) > 20 && isProse(text);
 const isHeadlineShaped = (text: string) =>
   isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
 
+const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|اقرأ\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
+const FAQ_HEADING = /^(?:frequently\s+asked\s+questions|faqs?|questions\s+fréquentes|foire\s+aux\s+questions|preguntas\s+frecuentes|الأسئلة\s+الشائعة|أسئلة\s+متكررة)$/iu;
+
 export function findListing(items: Classified[]): Listing | null {
+  // "Read news - <title>" under each teaser: the links of an index page.
+  const readLinks = items.filter((it) => READ_LINK.test(it.block.text.trim())).length;
+  if (readLinks >= 3) return { items: readLinks };
+  // "Frequently asked questions" over questions and their answers.
+  const questions = items.filter((it) => wordCount(it.block.text) <= 20 && /[?？؟]$/u.test(it.block.text.trim())).length;
+  if (questions >= 2 && items.slice(0, 5).some((it) => FAQ_HEADING.test(it.block.text.trim()))) return { items: questions };
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   const datelined = kept.filter((it) => it.kind === 'dateline').length;
   if (datelined >= 3) return { items: datelined };
@@ -30,7 +39,8 @@ export function findListing(items: Classified[]): Listing | null {
   // items of an index page ("COUNTRY - title", a one-line teaser, the next title), even where one
   // title opens with a place the way a dateline does.
   // Contact lines are short too: only running text counts, never a line with an address or number.
-  const titles = kept.filter((it) => (it.kind === 'text' || it.kind === 'dateline') && isHeadlineShaped(it.block.text));
+  // Bullet points (a release's key facts) are not items of an index.
+  const titles = kept.filter((it) => (it.kind === 'text' || it.kind === 'dateline') && it.block.hint !== 'li' && isHeadlineShaped(it.block.text));
   const shaped = new Set(titles.map((it) => it.block.text.trim())).size;
   let proseRun = 0;
   let longestProse = 0;
@@ -43,6 +53,10 @@ export function findListing(items: Classified[]): Listing | null {
   // "Jeudi 24 juillet 2014", one teaser, "Mercredi 23 juillet 2014", one teaser…: a dated list.
   const dates = new Set(kept.filter((it) => it.kind === 'date' && it.dateIso).map((it) => it.dateIso));
   if (dates.size >= 3 && longestProse < 2 && datelined === 0) return { items: dates.size };
+  // Titles each over a teaser cut short ("… takes a line that coincides with its…"): an index,
+  // even when the last teaser opens with its dateline.
+  const cutTeasers = kept.filter((it, k) => k > 0 && /(?:…|\.\.\.)\s*$/u.test(it.block.text) && wordCount(it.block.text) >= 12 && isTitle(kept[k - 1]!.block.text)).length;
+  if (cutTeasers >= 3) return { items: cutTeasers };
   if (datelined > 0) return null;
   let longestRun = 0;
   let run = 0;
