@@ -58,8 +58,6 @@ function rawEntry(type: string, body: Body): { title: string; body: string } | n
 /**
  * The index entry of a live document's winning body, or null for a type the index does not
  * hold. The same text whether it is indexed in the document's own transaction or caught up later.
- * A removal recomputes it from the winner being replaced (index-writer.ts), so a change to what
- * it returns for a stored body needs a migration that rebuilds the index.
  */
 export function searchEntry(type: string, body: Body): SearchEntry | null {
   const e = rawEntry(type, body);

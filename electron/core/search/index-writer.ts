@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DatelineError } from '../../shared/errors';
 import type { Body } from '../store/body-values';
-import { searchEntry, type SearchEntry } from './entry';
+import { searchEntry } from './entry';
 
 /**
  * Writes the full-text index. A local write indexes its document in its own transaction. A
@@ -17,15 +17,13 @@ import { searchEntry, type SearchEntry } from './entry';
 
 interface Statements {
   insert: (rowid: number, title: string, body: string) => void;
-  /** Removes an entry given the exact text it was indexed with (an older library's table needs only the rowid). */
-  remove: (rowid: number, entry: SearchEntry) => void;
+  remove: (rowid: number) => void;
 }
 
 interface QueueStatements {
   add: Database.Statement<[number]>;
   done: Database.Statement<[number]>;
   behind: Database.Statement<[], number>;
-  queued: Database.Statement<[number], number>;
   page: Database.Statement<[number], { doc_rowid: number; type: string | null; deleted: number | null; body: string | null }>;
   doneUpTo: Database.Statement<[number]>;
 }
@@ -35,30 +33,43 @@ const cache = new WeakMap<Database.Database, Statements>();
 const queueCache = new WeakMap<Database.Database, QueueStatements>();
 
 /**
- * The index's writes. From schema 5 the index is a plain contentless table whose removals are
- * given the exact text the entry was indexed with (FTS5's 'delete' command), so its row count
- * and token totals (what bm25 reads) follow removals; see migrations/0005-search-exact-delete.ts.
- * That text is not stored: it is searchEntry() of the winner it was indexed from, which the store
- * still holds when a new winner replaces it (see unindexDocument). An older library's
- * contentless_delete table removes by rowid alone (a migration's rebuild runs at that schema).
+ * The index's writes. From schema 5 each entry's text is kept in `search_text`, and a removal
+ * gives FTS5 that exact text, so its row count and token totals (what bm25 reads) follow
+ * removals; see migrations/0005-search-exact-delete.ts. An older library's contentless_delete
+ * table removes by rowid alone (a migration's rebuild runs at that schema).
  */
 function statements(db: Database.Database): Statements {
   let s = cache.get(db);
   if (s) return s;
   const insertFts = db.prepare<[number, string, string]>('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)');
-  const sql = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE name = 'search_fts'").pluck().get() ?? '';
-  if (/contentless_delete/i.test(sql)) {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_text'").get() === undefined) {
     const removeFts = db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?');
     s = { insert: (rowid, title, body) => void insertFts.run(rowid, title, body), remove: (rowid) => void removeFts.run(rowid) };
   } else {
+    const keep = db.prepare<[number, string, string]>('INSERT INTO search_text(doc_rowid, title, body) VALUES (?, ?, ?)');
+    const kept = db.prepare<[number], { title: string; body: string }>('SELECT title, body FROM search_text WHERE doc_rowid = ?');
+    const forget = db.prepare<[number]>('DELETE FROM search_text WHERE doc_rowid = ?');
     const removeFts = db.prepare<[number, string, string]>("INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
     s = {
-      insert: (rowid, title, body) => void insertFts.run(rowid, title, body),
-      remove: (rowid, entry) => void removeFts.run(rowid, entry.title, entry.body),
+      insert: (rowid, title, body) => {
+        insertFts.run(rowid, title, body);
+        keep.run(rowid, title, body);
+      },
+      remove: (rowid) => {
+        const old = kept.get(rowid);
+        if (old === undefined) return;
+        removeFts.run(rowid, old.title, old.body);
+        forget.run(rowid);
+      },
     };
   }
   cache.set(db, s);
   return s;
+}
+
+/** Forgets every entry's kept text: with 'delete-all', for a rebuild of the index. */
+export function clearSearchText(db: Database.Database): void {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_text'").get() !== undefined) db.exec('DELETE FROM search_text');
 }
 
 /** The queue's statements; undefined for a library at a schema without the queue (older tests' libraries). */
@@ -68,7 +79,6 @@ function queue(db: Database.Database): QueueStatements | undefined {
     if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_pending'").get() === undefined) return undefined;
     q = {
       add: db.prepare('INSERT OR IGNORE INTO search_pending(doc_rowid) VALUES (?)'),
-      queued: db.prepare<[number], number>('SELECT 1 FROM search_pending WHERE doc_rowid = ?').pluck(),
       done: db.prepare('DELETE FROM search_pending WHERE doc_rowid = ?'),
       behind: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM search_pending)').pluck(),
       page: db.prepare(
@@ -83,19 +93,9 @@ function queue(db: Database.Database): QueueStatements | undefined {
   return q;
 }
 
-/**
- * Removes a document's entry from the index (a changed or deleted winner). `previous` gives the
- * body of the winner being replaced, or null when it was a tombstone; it is read only when the
- * document has an entry. Every live winner's entry is searchEntry() of its body, written when it
- * became the winner, unless the document is queued (then it has none), so that body gives the
- * exact text to remove. It must be read before anything removes it (erase reads it first).
- */
-export function unindexDocument(db: Database.Database, rowid: number, type: string, previous: () => Body | null): void {
-  if (queue(db)?.queued.get(rowid) === 1) return;
-  const body = previous();
-  if (body === null) return;
-  const entry = searchEntry(type, body);
-  if (entry !== null) statements(db).remove(rowid, entry);
+/** Removes a document's entry from the index (a changed or deleted winner). */
+export function unindexDocument(db: Database.Database, rowid: number): void {
+  statements(db).remove(rowid);
 }
 
 /**
@@ -148,9 +148,8 @@ export function catchUpSearch(db: Database.Database): number {
     const step = db.transaction((): number => {
       const rows = q.page.all(CATCH_UP_BATCH);
       for (const r of rows) {
-        if (r.type === null || r.deleted !== 0) continue;
-        // A winner without a body (never stored) is indexed as an empty one, as settling it projects it.
-        const entry = searchEntry(r.type, (r.body === null ? {} : JSON.parse(r.body)) as Body);
+        if (r.type === null || r.deleted !== 0 || r.body === null) continue;
+        const entry = searchEntry(r.type, JSON.parse(r.body) as Body);
         if (entry !== null) s.insert(r.doc_rowid, entry.title, entry.body);
       }
       if (rows.length > 0) q.doneUpTo.run(rows[rows.length - 1]!.doc_rowid);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { DatelineError } from '../../shared/errors';
 import type { DocType } from '../../shared/documents';
 import { newDocId, officeOf, type Body, type DocStore, type WriteContext } from './docstore';
-import { NO_PREVIOUS, project, type SearchIndexing } from './projections';
+import { project, type SearchIndexing } from './projections';
 
 /**
  * The bulk local write path: many new documents, and many edits, written inside the caller's
@@ -75,7 +75,7 @@ export class BulkWriter {
       }
       this.docs.insertFirstRevision(rowid, d);
       this.s.insertChange.run(seq, rowid);
-      project(this.db, type, Number(rowid), d.body, d.at, true, search, NO_PREVIOUS);
+      project(this.db, type, Number(rowid), d.body, d.at, true, search);
       out.push({ id: d.id, rev: d.rev });
     }
     return out;

@@ -4,7 +4,7 @@ import { DatelineError } from '../../shared/errors';
 import { DOC_SCHEMA_VERSION, DOC_TYPES, ID_PREFIX, isReservedName, schemaOf, STORE_FIELDS, type DocType } from '../../shared/documents';
 import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
-import { NO_PREVIOUS, project, type SearchIndexing } from './projections';
+import { project, type SearchIndexing } from './projections';
 import { prepared } from './statements';
 import { revRows, type RevRows } from './rev-rows';
 import { ConflictsInbox } from './conflicts';
@@ -41,11 +41,6 @@ export interface KnownTree {
   bodyOf(rev: string): Body | undefined;
   /** The winner before this write: when it stays the winner, nothing derived from it is rewritten. */
   winner?: string;
-  /**
-   * The body of the winner before this write (null for a tombstone), when the store may no
-   * longer hold it (an erase removes it before settling); read from the store when absent.
-   */
-  previous?: Body | null;
 }
 
 /** A new document ready to be written: its body with the meta fields, its stored text and first revision. */
@@ -116,10 +111,6 @@ export class DocStore {
       revBody: db.prepare<[number, string], { body: string | null; deleted: number; parent: string | null }>(
         'SELECT body, deleted, parent FROM revs WHERE doc_rowid = ? AND rev = ?',
       ),
-      // The winner as stored before a write settles: its search entry is removed from its body.
-      previousWinner: db.prepare<[number], string | null>(
-        'SELECT r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner WHERE d.rowid = ? AND d.deleted = 0',
-      ).pluck(),
       revExists: db.prepare<[number, string], { leaf: number }>('SELECT leaf FROM revs WHERE doc_rowid = ? AND rev = ?'),
       revList: db.prepare<[number], { rev: string; parent: string | null; deleted: number; leaf: number; author: string; at: string; has_body: number }>(
         'SELECT rev, parent, deleted, leaf, author, at, body IS NOT NULL AS has_body FROM revs WHERE doc_rowid = ? ORDER BY pos DESC, at DESC, rev DESC',
@@ -318,7 +309,7 @@ export class DocStore {
     // A new document has no earlier entry in the changes feed to remove.
     const seq = Number(this.s.changeInsert.run(rowid).lastInsertRowid);
     this.s.setSeq.run(seq, rowid);
-    project(this.db, type, rowid, body, at, true, 'now', NO_PREVIOUS);
+    project(this.db, type, rowid, body, at, true);
     return { id, rev, type, deleted: false, conflicted: false, seq, body };
   }
 
@@ -454,8 +445,6 @@ export class DocStore {
       const leaves = this.s.leaves.all(row.rowid);
       const live = leaves.filter((l) => l.deleted === 0);
       const ends = live.length > 0 ? live : leaves.filter((l) => l.rev === row.winner);
-      // Its search entry is removed from the winner's body, which the erase removes below.
-      const previous = row.deleted === 0 ? (this.body(row.rowid, row.winner) ?? {}) : null;
       const marks: string[] = [];
       for (const leaf of ends) {
         const body: Body = { ...tombstoneOf(row.type, this.body(row.rowid, leaf.rev)), ...why };
@@ -468,7 +457,7 @@ export class DocStore {
       // Every body but the erase tombstones just written.
       this.rows.eraseBodies(row.rowid, JSON.stringify(marks));
       prepared(this.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
-      return this.settle(row, at, false, { bodyOf: () => undefined, previous });
+      return this.settle(row, at);
     }).immediate();
   }
 
@@ -540,15 +529,8 @@ export class DocStore {
     const body = known?.bodyOf(winner.rev) ?? this.body(row.rowid, winner.rev) ?? {};
     const at = when ?? (typeof body.updatedAt === 'string' ? body.updatedAt : this.now());
     const seq = this.bumpSeq(row.rowid, fresh);
-    // Read before the row names its new winner, and only when the index holds an entry to remove.
-    const previous = (): Body | null => {
-      if (known?.previous !== undefined) return known.previous;
-      const json = this.s.previousWinner.get(row.rowid);
-      // A live winner stored without a body was indexed as an empty one.
-      return json === undefined ? null : ((json === null ? {} : JSON.parse(json)) as Body);
-    };
-    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh, search, previous);
     this.s.updateDoc.run(winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, officeOf(body), at, row.rowid);
+    project(this.db, row.type, row.rowid, winner.deleted ? null : body, at, fresh, search);
     return { id: row.id, rev: winner.rev, type: row.type, deleted: winner.deleted, conflicted, seq, body };
   }
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { foldText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
-import { clearSearchQueue, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
+import { clearSearchQueue, clearSearchText, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
 import { arr, str, strs, type Body } from './body-values';
 import { columnNames, type ProjectionTable } from './projection-columns';
 
@@ -99,8 +99,7 @@ export type SearchIndexing = 'now' | 'later';
  * when the winner is a tombstone (the document then leaves every list and the index).
  * `isNew` skips the deletes for a document that has never been projected. `search`: a batch
  * from elsewhere queues the search entry (see search/index-writer.ts); the rows here are
- * always written at once. `previous` gives the body of the winner being replaced (null for a
- * tombstone), from which its search entry is removed; it is read only when there is one.
+ * always written at once.
  */
 export function project(
   db: Database.Database,
@@ -108,12 +107,11 @@ export function project(
   rowid: number,
   body: Body | null,
   updatedAt: string,
-  isNew: boolean,
-  search: SearchIndexing,
-  previous: () => Body | null,
+  isNew = false,
+  search: SearchIndexing = 'now',
 ): void {
   const s = statements(db);
-  if (!isNew) unindexDocument(db, rowid, type, previous);
+  if (!isNew) unindexDocument(db, rowid);
   const known = type in s.deleteFrom;
   if (body === null || !known) {
     if (known && !isNew) s.deleteFrom[type as DocType].run(rowid);
@@ -179,9 +177,6 @@ export function project(
   else queueForSearch(db, rowid, type, body);
 }
 
-/** For a document projected for the first time: no earlier winner to remove. */
-export const NO_PREVIOUS = (): null => null;
-
 const REBUILD_BATCH = 1000;
 
 /**
@@ -194,6 +189,7 @@ export function rebuildProjections(db: Database.Database): number {
     ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
     INSERT INTO search_fts(search_fts) VALUES ('delete-all');
   `);
+  clearSearchText(db);
   clearSearchQueue(db);
   const page = db.prepare<[number, number], { rowid: number; type: string; deleted: number; updated_at: string; body: string | null }>(
     `SELECT d.rowid, d.type, d.deleted, d.updated_at, r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
@@ -205,7 +201,7 @@ export function rebuildProjections(db: Database.Database): number {
     if (rows.length === 0) return seen;
     for (const r of rows) {
       const body = r.deleted === 1 || r.body === null ? null : (JSON.parse(r.body) as Body);
-      project(db, r.type, r.rowid, body, r.updated_at, true, 'now', NO_PREVIOUS);
+      project(db, r.type, r.rowid, body, r.updated_at, true);
     }
     seen += rows.length;
     after = rows[rows.length - 1]!.rowid;

@@ -5,7 +5,7 @@ import { prepared } from './statements';
  * Writes the rows of revision trees. From schema 7 a revision's body lives in `bodies` (a rowid
  * table) and the tree in `rev_tree` (WITHOUT ROWID, small rows), read together through the view
  * `revs`, whose columns are those of the single table an older library has; see
- * migrations/0007-bodies-apart.ts. Every reader reads `revs`; every write of revision rows goes
+ * migrations/0008-bodies-apart.ts. Every reader reads `revs`; every write of revision rows goes
  * through here, which writes either layout (a library at an older schema: tests, a migration).
  */
 export interface RevRows {

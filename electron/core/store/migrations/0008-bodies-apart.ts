@@ -8,8 +8,8 @@ import type { Migration } from './types';
  * table had, so every reader is unchanged; writes go through store/rev-rows.ts. A body row
  * belongs to exactly one revision (`rev_tree.body_id`); compaction and erasure delete it.
  */
-export const m0007: Migration = {
-  version: 7,
+export const m0008: Migration = {
+  version: 8,
   name: 'bodies-apart',
   up(db) {
     db.exec(`
