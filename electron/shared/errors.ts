@@ -104,6 +104,31 @@ export function invalidInput(error: z.ZodError, { context, prefix = [] }: { cont
   });
 }
 
+/** What was stored: a document (of a type, or a `_local` record such as "sync settings"), or one of its revisions. */
+export interface StoredPlace {
+  type: string;
+  id: string;
+  rev?: string;
+}
+
+/**
+ * The one way stored data this version cannot read becomes the contract's error: a document,
+ * an old revision or a `_local` record damaged outside Dateline (every write here is checked
+ * first). INVALID_INPUT saying which record and the first wrong field, never a stack trace;
+ * `problem` is zod's finding, or a sentence when the text is not even JSON.
+ */
+export function unreadableStored(place: StoredPlace, problem: z.ZodError | string): DatelineError {
+  const issue = typeof problem === 'string' ? null : problem.issues[0]!;
+  const path = issue ? issue.path.map((p) => (typeof p === 'number' ? p : String(p))) : [];
+  const field = path.join('.');
+  const which = place.rev ? `Revision ${place.rev} of the ${place.type} "${place.id}"` : `The ${place.type} "${place.id}"`;
+  const what = typeof problem === 'string' ? problem : `${field || 'its fields'}: ${issueMessage(issue!)}`;
+  return new DatelineError('INVALID_INPUT', `${which} cannot be read: ${what}`, {
+    path,
+    params: { id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}) },
+  });
+}
+
 export function isDatelineError(e: unknown): e is DatelineError {
   return e instanceof DatelineError;
 }
