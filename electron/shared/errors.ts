@@ -85,7 +85,8 @@ export function cancelledError(what: keyof typeof CANCELLED_MESSAGES = 'job'): D
 /** What zod found wrong, in words a person can act on ("is required", "unknown field "x""). */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  // zod leaves the input out of its issues unless asked to: a missing field is told by the type it received.
+  if (issue.code === 'invalid_type' && ('input' in issue ? issue.input === undefined : issue.message.endsWith('received undefined'))) return 'is required';
   return issue.message;
 }
 
