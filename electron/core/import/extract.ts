@@ -6,7 +6,7 @@ import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo } from
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
-import { endMarkOf, isNavBlock, isWeakContactHeading } from './lexicon';
+import { endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
 import { findListing } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
@@ -233,6 +233,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
     const text = block.text;
+    // "Lake Chad Basin … Appeal" / "Posted on Fri. July-01-2016" / "Switzerland - IOM has …": the
+    // next story's title, date and dateline under the release. The release ended above its title.
+    if (state === 'body' && body.length >= 2 && (kind === 'date' || isByline(text)) && items.slice(i + 1, i + 3).some((n) => n.kind === 'dateline')) {
+      while (body.length > 1 && !/[.!?؟"”»]$/u.test(body[body.length - 1]!)) {
+        body.pop();
+        const k = placed.findIndex((p) => p.into === body && p.at === body.length);
+        if (k >= 0) placed.splice(k, 1);
+      }
+      state = 'tail';
+      continue;
+    }
     if (kind === 'junk') continue;
     if (kind === 'related') {
       if (state !== 'header' && state !== 'links') {
@@ -343,7 +354,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // "Le Conseil … adopte quatorze textes : il renouvelle …" with no stop, then "Compte rendu
       // de séance", then the text: a long title over its label, not the first paragraph.
       if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
-      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !(header.length === 0 && longTitleOverLabel(i))) {
+      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !((header.length === 0 || !/[.!?؟]\s/u.test(text)) && longTitleOverLabel(i))) {
         state = 'body';
         keep(i, body, text);
         continue;

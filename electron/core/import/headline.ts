@@ -44,6 +44,8 @@ export function neverHeadline(text: string): boolean {
     isByline(text) ||
     isJunk(text) ||
     /[:：]$/u.test(text) ||
+    // "… محدود -", "… | ": an item of a news ticker or a link list, cut before its source or date.
+    /\s[-–—|]$/u.test(text) ||
     // Photo captions and credits, links, "Source:" lines.
     /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
