@@ -33,4 +33,15 @@ describe('history and the draft journal', () => {
     expect((await fail(c, 'draft.commit', { id: a.id })).message).toBe(`The draft "${a.id}" cannot be read: its text is not JSON`);
     expect((await call<{ rev: string }>(c, 'release.get', { id: a.id })).rev).toBe(a.rev);
   });
+
+  it('will not restore a revision that would make a release approved without what approval needs', async () => {
+    const c = await core();
+    const a = await call<{ id: string; rev: string }>(c, 'release.create', release({ status: 'approved' }));
+    // Stored before the gate existed, or by another office: approved, with no dateline place.
+    c.library.db.prepare("UPDATE revs SET body = json_set(body, '$.datelinePlace', NULL) WHERE rev = ?").run(a.rev);
+    const b = await call<{ rev: string }>(c, 'release.update', { id: a.id, rev: null, fields: { status: 'draft', datelinePlace: 'Kampala' } });
+    const refused = await fail(c, 'doc.restore', { id: a.id, rev: a.rev });
+    expect(refused).toMatchObject({ code: 'RELEASE_INCOMPLETE', params: { status: 'approved', missing: 'datelinePlace' } });
+    expect(await call(c, 'release.get', { id: a.id })).toMatchObject({ rev: b.rev, status: 'draft', datelinePlace: 'Kampala' });
+  });
 });

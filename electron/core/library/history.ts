@@ -138,6 +138,8 @@ export const historyHandlers: Pick<
     }
     const current = docs.getStored(input.id)!;
     const fields = validateKnown(type, old);
+    // An old revision is no way around the release gate (one stored before it existed, or from another office).
+    if (type === 'release') assertReadyToGoOut(current.deleted ? null : current.body, fields, []);
     const d = docs.update(input.id, fields, { author: ctx.library.author }, current.rev);
     return { id: d.id, rev: d.rev };
   },
