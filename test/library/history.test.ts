@@ -44,4 +44,14 @@ describe('history and the draft journal', () => {
     expect(refused).toMatchObject({ code: 'RELEASE_INCOMPLETE', params: { status: 'approved', missing: 'datelinePlace' } });
     expect(await call(c, 'release.get', { id: a.id })).toMatchObject({ rev: b.rev, status: 'draft', datelinePlace: 'Kampala' });
   });
+
+  it('will not merge a session that emptied a required field into a release approved meanwhile, and keeps the typing in the journal', async () => {
+    const c = await core();
+    const a = await call<{ id: string; rev: string }>(c, 'release.create', release());
+    await call(c, 'draft.save', { id: a.id, baseRev: a.rev, session: 's1', fields: { datelinePlace: '' } });
+    const approved = await call<{ rev: string }>(c, 'release.update', { id: a.id, rev: a.rev, fields: { status: 'approved' } });
+    expect(await fail(c, 'draft.commit', { id: a.id })).toMatchObject({ code: 'RELEASE_INCOMPLETE', params: { status: 'approved', missing: 'datelinePlace' } });
+    expect(await call(c, 'release.get', { id: a.id })).toMatchObject({ rev: approved.rev, status: 'approved', datelinePlace: 'Kampala' });
+    expect((await call<{ fields: unknown }>(c, 'draft.get', { id: a.id })).fields).toEqual({ datelinePlace: '' });
+  });
 });

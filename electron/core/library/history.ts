@@ -99,7 +99,11 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
     } else {
       const { merged, conflicts } = threeWayMerge(base, patched, current.body);
       if (conflicts.length === 0) {
-        rev = docs.update(id, validateKnown(type, merged), who, current.rev).rev;
+        const fields = validateKnown(type, merged);
+        // Approved meanwhile elsewhere while this session emptied a required field: the merge
+        // may not approve what is incomplete; the journal keeps the person's typing.
+        if (type === 'release') assertReadyToGoOut(current.body, fields);
+        rev = docs.update(id, fields, who, current.rev).rev;
       } else {
         // The person goes on from their own version until they decide.
         rev = docs.branch(id, baseRev, ours, who);
