@@ -126,7 +126,7 @@ export function unreadableStored(place: StoredPlace, problem: z.ZodError | strin
   const what = typeof problem === 'string' ? problem : `${field || 'its fields'}: ${issueMessage(issue!)}`;
   return new DatelineError('INVALID_INPUT', `${which} cannot be read: ${what}`, {
     path,
-    params: { id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}) },
+    params: { reason: 'unreadable', id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}) },
   });
 }
 
