@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RevisionSummary } from '../../electron/shared/contract';
+import type { RevisionSummary, ShownRevision } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 import { useClient } from '../client/context';
@@ -9,7 +9,7 @@ import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatDateTime, languageName } from '../ui/languages';
 import { useCall } from '../ui/useCall';
 
-type Revision = Record<string, unknown> & { id: string; rev: string; deleted: boolean };
+type Revision = ShownRevision;
 
 function text(v: unknown): string {
   return typeof v === 'string' ? v : '';

@@ -1,4 +1,4 @@
-import type { Draft } from '../../shared/contract';
+import type { Draft, ShownRevision } from '../../shared/contract';
 import { z } from 'zod';
 import { DatelineError, isDatelineError, unreadableStored } from '../../shared/errors';
 import { DOC_TYPES, isReservedName, type DocType } from '../../shared/documents';
@@ -131,7 +131,7 @@ export const historyHandlers: Pick<
     if (stored && (DOC_TYPES as readonly string[]).includes(stored.type)) return ctx.library.repo.showRevision(stored.type as DocType, input.id, input.rev);
     // A type this version does not know (written by a newer Dateline): shown as stored.
     const r = ctx.library.docs.getRevision(input.id, input.rev);
-    return { ...r.body, id: input.id, rev: input.rev, deleted: r.deleted };
+    return { ...r.body, id: input.id, rev: input.rev, deleted: r.deleted } as ShownRevision;
   },
   'doc.restore': (input, ctx) => {
     const type = docType(ctx, input.id);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Created } from '../../shared/contract';
+import type { Created, ShownRevision } from '../../shared/contract';
 import { DatelineError, unreadableStored, type StoredPlace } from '../../shared/errors';
 import {
   checkKnownFields,
@@ -59,9 +59,6 @@ function decodeFields<T extends DocType>(type: T, place: StoredPlace, body: Read
   // is a document damaged outside Dateline: say which and where, never a stack trace.
   throw unreadableStored(place, parsed.error);
 }
-
-/** A revision as `doc.revision` shows it: decoded as `Repository.show` does; a deletion as its tombstone, marked deleted. */
-export type ShownRevision<T extends DocType> = (Doc<T> & { deleted: false }) | { id: string; rev: string; deleted: true; [field: string]: unknown };
 
 /**
  * Validates the fields this version knows and keeps the others as they are, so that what a
