@@ -413,9 +413,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
 
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
-  // With no dateline, a full sentence left last above the body is its lead, not page furniture.
+  // With no dateline, a full sentence left last above the body is its lead, not page furniture;
+  // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
   const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
   }
   // Headlines written in capitals: keep them as written; the person can change the case.
