@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Stable error codes of the Dateline contract. The UI translates a code (with its params)
@@ -43,6 +43,14 @@ export interface ApiError {
   path?: (string | number)[];
   params?: Record<string, string | number | boolean | null>;
 }
+
+/** An ApiError as it arrives from another process (the window checks what the core sends it). */
+export const ApiErrorSchema: z.ZodType<ApiError> = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

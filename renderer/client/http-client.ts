@@ -118,7 +118,7 @@ export function createHttpClient(opts: HttpClientOptions): DatelineClient {
       } catch {
         return unreachable(`HTTP ${res.status}`);
       }
-      return asResult<CallResult<M>>(json);
+      return asResult<CallResult<M>>(json, method);
     },
     on(listener: CoreListener) {
       listeners.add(listener);

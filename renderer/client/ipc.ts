@@ -7,7 +7,7 @@ export function createIpcClient(bridge: PreloadBridge): DatelineClient {
   return {
     async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<CallResult<M>>> {
       try {
-        return asResult<CallResult<M>>(await bridge.invoke(method, input));
+        return asResult<CallResult<M>>(await bridge.invoke(method, input), method);
       } catch (e) {
         return unreachable(e instanceof Error ? e.message : String(e));
       }

@@ -1,6 +1,7 @@
 import type { CallResult, CoreEvent, InputOf, MethodName } from '../../electron/shared/contract';
 import type { ApiError, Result } from '../../electron/shared/errors';
 import { LibraryProblemSchema } from '../../electron/shared/library/problems';
+import { SyncStatusSchema } from '../../electron/shared/sync/app-contract';
 
 /** What the Electron preload exposes on window.dateline: a pipe and nothing else. */
 export interface PreloadBridge {
@@ -36,14 +37,33 @@ function isApiError(x: unknown): x is ApiError {
 }
 
 /**
- * Checks that what came over the wire is a Result. The value's inner shape is the core's
- * promise (the contract's result types); the envelope is checked here so a broken reply
- * becomes an error in words rather than a crash somewhere in a component.
+ * Replies whose value is checked here too: the sync status, which the settings screen reads
+ * deep (each office, each failed file and why) and which also arrives as events.
  */
-export function asResult<T>(raw: unknown): Result<T> {
+const CHECKED_REPLIES: Partial<Record<MethodName, typeof SyncStatusSchema>> = {
+  'sync.configure': SyncStatusSchema,
+  'sync.password': SyncStatusSchema,
+  'sync.status': SyncStatusSchema,
+  'sync.now': SyncStatusSchema,
+  'sync.pause': SyncStatusSchema,
+  'sync.online': SyncStatusSchema,
+};
+
+/**
+ * Checks that what came over the wire is a Result. The value's inner shape is the core's
+ * promise (the contract's result types), checked only for the methods above; the envelope is
+ * checked here so a broken reply becomes an error in words rather than a crash somewhere in a
+ * component.
+ */
+export function asResult<T>(raw: unknown, method?: MethodName): Result<T> {
   if (typeof raw === 'object' && raw !== null) {
     const r = raw as Record<string, unknown>;
-    if (r.ok === true && 'value' in r) return { ok: true, value: r.value as T };
+    if (r.ok === true && 'value' in r) {
+      const schema = method === undefined ? undefined : CHECKED_REPLIES[method];
+      if (!schema) return { ok: true, value: r.value as T };
+      const checked = schema.safeParse(r.value);
+      return checked.success ? { ok: true, value: checked.data as T } : brokenReply();
+    }
     if (r.ok === false && isApiError(r.error)) return { ok: false, error: r.error };
   }
   return brokenReply();
@@ -64,7 +84,6 @@ export function unreachable<T>(detail: string): Result<T> {
 }
 
 const EVENT_TYPES = new Set(['job.progress', 'job.done', 'job.failed', 'library.changed', 'library.problem', 'sync.status']);
-const SYNC_STATES = new Set(['not-set-up', 'idle', 'syncing', 'paused', 'offline', 'needs-password', 'failed']);
 
 /** Accepts an event only if it has the envelope the contract promises. */
 export function asCoreEvent(raw: unknown): CoreEvent | null {
@@ -76,11 +95,8 @@ export function asCoreEvent(raw: unknown): CoreEvent | null {
     return Array.isArray(e.problems) && e.problems.every((p) => LibraryProblemSchema.safeParse(p).success) ? (raw as CoreEvent) : null;
   }
   if (e.type === 'sync.status') {
-    const s = e.status as Record<string, unknown> | undefined;
-    const w = s?.waiting as Record<string, unknown> | undefined;
-    return typeof s === 'object' && s !== null && SYNC_STATES.has(String(s.state)) && typeof w === 'object' && w !== null && typeof w.bytes === 'number'
-      ? (raw as CoreEvent)
-      : null;
+    const status = SyncStatusSchema.safeParse(e.status);
+    return status.success ? { type: 'sync.status', status: status.data } : null;
   }
   const job = e.job as Record<string, unknown> | undefined;
   if (typeof job !== 'object' || job === null || typeof job.id !== 'string') return null;

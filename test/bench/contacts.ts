@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
 import { openCore } from '../../electron/core/index';
+import { catchUpSearch } from '../../electron/core/search/index-writer';
 import { newDocId } from '../../electron/core/store/docstore';
 import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
 import { ContactFields, type ContactFieldsT } from '../../electron/shared/documents';
@@ -87,6 +88,8 @@ function fieldsOf(r: GenRow): ContactFieldsT {
   });
 }
 
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
 /** In a fresh process: one import, end to end; prints its time, its outcome and the process's peak memory. */
 export async function contactsImportChild(file: string, libDir: string): Promise<void> {
   const core = await openCore(libDir, { author: 'bench' });
@@ -97,14 +100,21 @@ export async function contactsImportChild(file: string, libDir: string): Promise
   const v = (await core.jobs.wait((r.value as { jobId: string }).jobId)) as ContactImportReport;
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
+  // Whatever the import left for later (search entries queued for the index) is done here.
+  const c = process.cpuUsage();
+  catchUpSearch(core.library.db);
+  const afterCpuMs = cpuMs(process.cpuUsage(c));
   core.close();
-  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, rows: v.rows, created: v.created, merged: v.merged, refused: v.refused, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+  const out = { ms, cpuMs: cpuMs(used), afterCpuMs, rows: v.rows, created: v.created, merged: v.merged, refused: v.refused, maxRss: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 interface ChildResult {
   ms: number;
   /** CPU time of the import (user and system): on a shared machine, the wall time also counts the waits for a core. */
   cpuMs: number;
+  /** CPU time of the work the import left for later (search entries queued for the index), done right after it. */
+  afterCpuMs: number;
   rows: number;
   created: number;
   merged: number;
@@ -166,7 +176,12 @@ export async function benchContacts(scale: number): Promise<BenchRow[]> {
       goal: '>= 50,000 rows/s',
       pass: importRate >= 50_000,
     });
-    rows.push({ measure: 'the same import counted in CPU time (rows/s)', value: fmt.int(perSec(big, bigRun.cpuMs)), goal: 'info: the wall time waits for a core', pass: undefined });
+    rows.push({
+      measure: 'the same import counted in CPU time (rows/s)',
+      value: fmt.int(perSec(big, bigRun.cpuMs + bigRun.afterCpuMs)),
+      goal: 'info: the wall time waits for a core; any search indexing left for later counted',
+      pass: undefined,
+    });
     rows.push({ measure: 'papaparse parsing the same file alone (rows/s)', value: fmt.int(perSec(big, papaMs)), goal: 'peer: parse only', pass: undefined });
     rows.push({ measure: 'raw prepared insert, one transaction (rows/s)', value: fmt.int(perSec(big, rawMs)), goal: 'peer: store only', pass: undefined });
     const growth = bigRun.maxRss / smallRun.maxRss;

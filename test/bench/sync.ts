@@ -11,9 +11,10 @@ import { CouchPeer } from '../../electron/core/sync/couch-peer';
 import { FilesPeer } from '../../electron/core/sync/files/files-peer';
 import { syncFiles } from '../../electron/core/sync/files/sync-files';
 import { replicate } from '../../electron/core/sync/replicate';
+import { settleConflicts } from '../../electron/core/sync/session';
 import { StorePeer } from '../../electron/core/sync/store-peer';
 import { startCouch } from '../sync/couch-process';
-import { memoryDb, pouch } from '../sync/pouch';
+import { diskDb, pouch, type PouchDb } from '../sync/pouch';
 import { buildVocabulary, makeRelease, Writer } from './corpus';
 import type { BenchRow } from './kit';
 import { benchSyncFiles } from './sync-files';
@@ -23,7 +24,8 @@ import { Rng } from './rng';
  * The sync benchmark: pushing and pulling release documents and photos between a library and
  * the same pouchdb-server (a child process, so its CPU is not counted as the client's), next to
  * PouchDB 9 in this process replicating the same documents and photos to and from the same
- * server in the same run. Dateline's photos travel through the files step (chunks in
+ * server in the same run, on disk as the library is (LevelDB, its default in Node: an in-memory
+ * PouchDB wrote nothing to disk while the library wrote SQLite and files). Dateline's photos travel through the files step (chunks in
  * `<db>-files`), PouchDB's as attachments inside its documents (base64); both rows count
  * releases and photos as documents. Both read 100 changes per step and write 100 documents per
  * request, so the difference is the client's.
@@ -61,6 +63,21 @@ async function timed(work: () => Promise<unknown>, profile?: string): Promise<Ti
   return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** Wall and client CPU time since the last lap, for the log: where a row's time went, documents or photos. */
+function split(): { lap: () => string } {
+  let t = performance.now();
+  let cpu = process.cpuUsage();
+  return {
+    lap() {
+      const used = process.cpuUsage(cpu);
+      const text = `${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)`;
+      t = performance.now();
+      cpu = process.cpuUsage();
+      return text;
+    },
+  };
+}
+
 async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
   const session = new Session();
   session.connect();
@@ -96,6 +113,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
   const root = mkdtempSync(join(tmpdir(), 'dateline-bench-sync-'));
   const server = await startCouch();
   const cores: Core[] = [];
+  const pouches: PouchDb[] = [];
   try {
     log(`seeding ${count} releases and ${photos} photos of ${PHOTO_SIZE / 1024} KB`);
     const source = await openCore(join(root, 'source'), { author: 'bench' });
@@ -103,7 +121,8 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const writer = new Writer(buildVocabulary(), new Rng(14));
     const made = source.library.docs.createMany('release', Array.from({ length: count }, () => ({ fields: makeRelease(writer) })), { author: 'bench' });
     // PouchDB gets the very same documents, by id, before the clock starts; each photo as the attachment of its document.
-    const local = memoryDb();
+    const local = diskDb(join(root, 'pouch-source'));
+    pouches.push(local);
     for (let i = 0; i < made.length; i += 1000) {
       await local.bulkDocs(made.slice(i, i + 1000).map((d) => ({ _id: d.id, ...d.body })));
     }
@@ -128,23 +147,26 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
 
     log('push');
     const dPush = await timed(async () => {
-      const t = performance.now();
+      const t = split();
       await replicate(new StorePeer(source.library.replication), new CouchPeer(remote('dateline')), { batchSize: BATCH });
-      const docsMs = performance.now() - t;
+      const docs = t.lap();
       await syncFiles(new FilesPeer(remote('dateline')), files(source));
-      log(`Dateline push: documents ${docsMs.toFixed(0)} ms, photos ${(performance.now() - t - docsMs).toFixed(0)} ms`);
+      log(`Dateline push: documents ${docs}, photos ${t.lap()}`);
     }, 'push');
     const pPush = await timed(() => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: POUCH_BATCH }));
     log('pull');
     const target = await openCore(join(root, 'target'), { author: 'bench' });
     cores.push(target);
-    const pulled = memoryDb();
+    const pulled = diskDb(join(root, 'pouch-target'));
+    pouches.push(pulled);
     const dPull = await timed(async () => {
-      const t = performance.now();
-      await replicate(new CouchPeer(remote('dateline')), new StorePeer(target.library.replication), { batchSize: BATCH });
-      const docsMs = performance.now() - t;
+      const t = split();
+      const got = await replicate(new CouchPeer(remote('dateline')), new StorePeer(target.library.replication), { batchSize: BATCH });
+      // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
+      settleConflicts(target.library.replication, got.touched);
+      const docs = t.lap();
       await syncFiles(new FilesPeer(remote('dateline')), files(target));
-      log(`Dateline pull: documents ${docsMs.toFixed(0)} ms, photos ${(performance.now() - t - docsMs).toFixed(0)} ms`);
+      log(`Dateline pull: documents ${docs}, photos ${t.lap()}`);
     }, 'pull');
     const pPull = await timed(() => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: POUCH_BATCH }));
     const got = target.library.docs.liveCounts();
@@ -158,7 +180,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const rate = (t: Timed) => (total / t.ms) * 1000;
     const perDoc = (t: Timed) => t.cpuMs / total;
     const what = `${count.toLocaleString('en-US')} releases + ${photos} photos of ${PHOTO_SIZE / 1024} KB`;
-    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request; PouchDB batch_size ${POUCH_BATCH}; photos as chunks in gzipped _bulk_docs of up to 128 KiB, up to 4 at once, vs base64 in _bulk_docs`;
+    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request; PouchDB batch_size ${POUCH_BATCH} on LevelDB; photos as chunks in gzipped _bulk_docs of up to 128 KiB, up to 4 at once, vs base64 in _bulk_docs`;
     const rows: BenchRow[] = [];
     for (const [dir, d, p] of [['push', dPush, pPush], ['pull', dPull, pPull]] as const) {
       const ratio = rate(d) / rate(p);
@@ -182,6 +204,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     return rows;
   } finally {
     for (const c of cores) c.close();
+    for (const p of pouches) await p.close();
     await server.stop();
     rmSync(root, { recursive: true, force: true });
   }

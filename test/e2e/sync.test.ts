@@ -8,6 +8,7 @@ import { photo } from '../kits/fixtures';
 import { couchState } from '../sync/couch-state';
 import { useCouchWithProxy } from '../sync/couch-server';
 import { call, libraryState } from '../sync/library-state';
+import { syncLibrary } from '../../electron/core/sync/library-sync';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -278,5 +279,34 @@ describe('a photo whose file is still on the server', () => {
     await h.goto(`#/attachments/${added[1]!.id}`);
     await expect.poll(() => page.locator('img.preview').evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBe(1200);
     expect(h.core.ctx.blobs.read(added[1]!.sha256).equals(shots[1]!)).toBe(true);
+  }, 120_000);
+});
+
+describe('a photo whose library has not uploaded its file yet', () => {
+  it('says so at Download, and downloads it after that library has synced', async () => {
+    await bothSetUp();
+    await h.api('sync.setFilesPolicy', { policy: 'never' });
+    // Made here too when this test runs alone; a 412 says it is there already.
+    await fetch(`${db}-files`, { method: 'PUT' });
+    const shot = await photo(800, 600, 8, 90);
+    const added = await call<{ id: string; sha256: string }>(other, 'attachment.add', { name: 'kibumba-school.jpg', data: shot.toString('base64') });
+    // Geneva's documents reach the server without its files (as from an app whose files step has not run yet).
+    await syncLibrary(other.library, { remote: { url: db, user: 'amina', password: 'right-one' } });
+    await h.api('sync.now', {});
+    await h.core.ctx.sync!.idle();
+    expect(h.core.ctx.blobs.has(added.sha256)).toBe(false);
+
+    await h.goto(`#/attachments/${added.id}`);
+    await page.getByText(`On the server, ${formatBytes(shot.length, 'en')}`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Download' }).click();
+    await page.getByText("This file is not on the server yet: the computer that added it has not uploaded it. Try again after that computer's next sync.").waitFor();
+    expect(h.core.ctx.blobs.has(added.sha256)).toBe(false);
+    await h.expectAccessible('attachment not uploaded yet');
+
+    // Geneva's next sync sends the file: Download now brings it.
+    expect((await syncOther()).offices).toMatchObject([{ office: goma, error: null, files: { state: 'synced', uploaded: 1 } }]);
+    await page.getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => page.locator('img.preview').evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBe(800);
+    expect(h.core.ctx.blobs.read(added.sha256).equals(shot)).toBe(true);
   }, 120_000);
 });

@@ -99,4 +99,31 @@ describe('a page with no release in it', () => {
     expect(r.release.headline).toBe('Red Crescent kitchens have served five million meals since the spring');
     expect(r.release.datelinePlace).toBe('Ankara');
   });
+
+  it('refuses a page of frequently asked questions', async () => {
+    const page = [
+      'Frequently asked questions',
+      'How do I reach the press office?',
+      'Journalists can write to the press office at any time. Questions are passed to the officer who covers the subject and answered the same day where possible.',
+      'Can I ask questions in French or Arabic?',
+      'Yes. The press officers answer in English, French and Arabic, and other languages in writing.',
+      'How do I receive press releases by e-mail?',
+      'Register on the subscription page and choose the subjects and regions you follow.',
+    ].join('\n');
+    await expect(parseSource({ name: 'faq.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('refuses an index whose teasers each end in a "Read news - title" link', async () => {
+    const page = [
+      'Latest content: Director-General',
+      '',
+      'The Director-General welcomed the agreement reached by the parties on the safe passage of relief convoys and urged all sides to keep it.',
+      'Read news - Director-General welcomes agreement on relief convoys',
+      'Speaking at the opening of the regional conference, the Director-General called for more support for countries hosting large numbers of refugees.',
+      'Read news - Director-General calls for support to host countries',
+      'On World Water Day, the Director-General reminded governments that one in four people still lacks safe drinking water at home.',
+      "Read news - 'Water is a right, not a privilege': Director-General on World Water Day",
+    ].join('\n');
+    await expect(parseSource({ name: 'read-news.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
 });

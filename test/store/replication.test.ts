@@ -355,6 +355,22 @@ describe('the read side a replicator needs', () => {
     l.close();
   });
 
+  it('names, of many documents in one read, those with two leaves: edits in conflict or a deletion against an edit', async () => {
+    const l = await lib();
+    const plain = l.docs.create('release', { headline: 'one leaf', language: 'en' }, ctx);
+    const edited = l.docs.create('release', { headline: 'edited', language: 'en' }, ctx);
+    l.docs.update(edited.id, { headline: 'edited again', language: 'en' }, ctx);
+    const forked = l.docs.create('release', { headline: 'forked', language: 'en' }, ctx);
+    l.docs.update(forked.id, { headline: 'forked here', language: 'en' }, ctx);
+    l.replication.bulkInsertRemote([remote(forked.id, [`2-${hex('fork')}`, forked.rev], release('fork'))]);
+    const deleted = l.docs.create('release', { headline: 'deleted elsewhere', language: 'en' }, ctx);
+    l.docs.update(deleted.id, { headline: 'edited here', language: 'en' }, ctx);
+    l.replication.bulkInsertRemote([remote(deleted.id, [`2-${hex('gone')}`, deleted.rev], { type: 'release' }, true)]);
+    expect(l.replication.branched([plain.id, edited.id, forked.id, deleted.id, 'rel-none']).sort()).toEqual([forked.id, deleted.id].sort());
+    expect(l.replication.branched([])).toEqual([]);
+    l.close();
+  });
+
   it('keeps local documents apart: revisions 0-N, refused when stale, never in the changes feed', async () => {
     const l = await lib();
     const seq = l.docs.lastSeq();

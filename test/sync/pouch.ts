@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 
 /**
- * PouchDB 9 in Node, with its in-memory adapter: the reference client for the differential
- * test and the sync benchmark. It ships no types; this is the part of its API used here.
+ * PouchDB 9 in Node: the reference client for the differential test (in memory) and the sync
+ * benchmark (on disk, with LevelDB, its Node default, as a library is on disk). It ships no
+ * types; this is the part of its API used here.
  */
 
 export interface PouchReplication {
@@ -19,6 +20,7 @@ export interface PouchDb {
   get(id: string, opts?: Record<string, unknown>): Promise<Record<string, unknown> & { _rev: string }>;
   remove(id: string, rev: string): Promise<{ rev: string }>;
   destroy(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface PouchStatic {
@@ -43,4 +45,10 @@ let n = 0;
 export function memoryDb(): PouchDb {
   const P = pouch();
   return new P(`mem-${process.pid}-${++n}`, { adapter: 'memory' });
+}
+
+/** A fresh database on disk in `dir`, with LevelDB (PouchDB's own default in Node). */
+export function diskDb(dir: string): PouchDb {
+  const P = pouch();
+  return new P(dir, { adapter: 'leveldb' });
 }

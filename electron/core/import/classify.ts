@@ -105,6 +105,12 @@ function isContactLine(text: string): boolean {
   return emails.length > 0 || /^(?:tel|tél|phone|mobile|e-?mail|courriel|correo|هاتف|جوال)/iu.test(text) || leadingName(firstSegment(text)) !== null;
 }
 
+const RELEASE_NUMBER =
+  /^(?:nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|bolet[ií]n(?:\s+de\s+prensa)?|press\s+release|news\s+release|communiqué(?:\s+de\s+presse)?|بيان\s+صحفي)\s*(?:n[oº°]\.?|n[úu]m(?:ero|éro|ber)?\.?|no\.|#)\s*[\d][\d/-]*$/iu;
+
+const ISSUED_ON =
+  /^(?:the|this|le|ce|el|este)?\s*(?:press\s+release|news\s+release|statement|communiqué(?:\s+de\s+presse)?|comunicado(?:\s+de\s+prensa)?)\s+(?:was\s+)?(?:issued|published|released|publié|diffusé|emitido|publicado|difundido)\b/iu;
+
 /** Datelines and standalone dates stand near the top; past this many blocks nobody looks for them. */
 export const HEAD_BLOCKS = 60;
 
@@ -120,12 +126,19 @@ export function classify(block: Block, index: number): Classified {
   if (isEmbargoLine(text)) return { block, kind: 'embargo' };
   if (notesHeading(text)) return { block, kind: 'notes' };
   if (isWeakContactHeading(text)) return { block, kind: 'contactHead' };
+  // "Nota de Prensa No. 108-2025": the release's number, not a phone.
+  if (RELEASE_NUMBER.test(text.trim())) return { block, kind: 'label' };
   if (isContactLine(text)) return { block, kind: 'contact' };
   if (isJunk(text) || isCaption(text)) return { block, kind: 'junk' };
   if (index < HEAD_BLOCKS && isByline(text)) {
     // "Posted on 3 June 2026 by …": the date is the release's, the rest is the page's.
     const d = firstDate(text);
     return d && !isUpdatedDateLine(text) ? { block, kind: 'date', dateIso: d.iso } : { block, kind: 'junk' };
+  }
+  // "The press release issued by the Foreign Office on 6 May 2024.": a line that dates the release.
+  if (index < HEAD_BLOCKS && wordCount(text) <= 20 && ISSUED_ON.test(text)) {
+    const d = firstDate(text);
+    if (d) return { block, kind: 'date', dateIso: d.iso };
   }
   if (isLabel(text)) return { block, kind: 'label' };
   const labelled = leadingLabel(text);

@@ -96,6 +96,8 @@ function placeFrom(raw: string): string | null | false {
     }
   }
   const arabic = /[\u0600-\u06FF]/u.test(text);
+  // "وأكدت الوزارة - …" ("the ministry stressed"): a reporting verb opens a sentence, never a place.
+  if (arabic && /^[وف]?(?:قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|اوضح|اوضحت|أشار|أشارت|اشار|اشارت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|تابع|تابعت)$/u.test(text.split(/\s+/u)[0]!)) return false;
   if (words > (arabic ? 3 : 6) || isLabel(text) || ROLE_WORDS.test(text)) return false;
   return placeCase(parts.join(', '));
 }

@@ -447,6 +447,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // The footer is cut from the body, but a signature under the last quote still names its speaker.
   const withFooter = [...bodyClean];
   while (bodyClean.length > 1 && pageFooterLine(bodyClean[bodyClean.length - 1]!) && !bullets.has(bodyClean[bodyClean.length - 1]!) && bodyClean.slice(0, -1).some((p) => /[.!?؟"”»]$/u.test(p))) bodyClean.pop();
+  // "¡La prevención es tarea de todos!": the organisation's slogan under the last paragraph.
+  while (bodyClean.length > 2 && wordCount(bodyClean[bodyClean.length - 1]!) <= 8 && /^¡?[^.!?¡]{3,70}!$/u.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
   if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);

@@ -32,6 +32,12 @@ function likeness(text: string, title: string | null | undefined): number {
   return w.filter((x) => t.has(x)).length / Math.max(w.length, t.size);
 }
 
+/** "Funding, Irish Aid, Minister …, Press Releases, Africa, Ireland, 2015": the page's tags. */
+function isTagList(text: string): boolean {
+  const parts = text.split(/\s*[,،]\s*/u);
+  return parts.length >= 5 && parts.every((p) => wordCount(p) <= 4) && !/[.!?؟:]/u.test(text);
+}
+
 /** A line that can never be a headline, whatever stands around it. */
 export function neverHeadline(text: string): boolean {
   return (
@@ -46,6 +52,7 @@ export function neverHeadline(text: string): boolean {
     isByline(text) ||
     isJunk(text) ||
     /[:：]$/u.test(text) ||
+    isTagList(text) ||
     // "… محدود -", "… | ": an item of a news ticker or a link list, cut before its source or date.
     /\s[-–—|]$/u.test(text) ||
     // Photo captions and credits, links, "Source:" lines.
@@ -112,7 +119,7 @@ function baseScore(b: Block, text: string, counts: Map<string, number>, pageTitl
   if (repeats && words <= 4) score -= 3;
   else if (repeats && words >= 5 && !adjacentTwin) score += 2;
   // A line set twice in a row is an image's caption and its alternative text.
-  if (adjacentTwin) score -= 3;
+  if (adjacentTwin && (/[.!?؟]$/u.test(text) || words > 25)) score -= 3;
   // Headlines seldom end in a full stop; leads and captions do.
   if (sentenceLike(text)) score -= 3;
   else if (/[.]$/u.test(text)) score -= 1.5;
@@ -167,10 +174,10 @@ function isMenuItem(page: Block[], block: Block): boolean {
   return shortItem(block) && (shortItem(page[i - 1]) || shortItem(page[i + 1]));
 }
 
-/** Next to each other in the header, or with only a one- or two-word tag between ("WEBWIRE"). */
+/** Next to each other in the header, or with only a one- or two-word tag ("WEBWIRE") or the page's tags between. */
 function adjacent(pool: Block[], at: number, later: number): boolean {
   // A section's name in ordinary case between them ("Nacional") parts the masthead from the article.
-  return later > at && pool.slice(at + 1, later).every((b) => wordCount(b.text) <= 2 && b.hint !== 'li' && !/^\p{Lu}\p{Ll}+$/u.test(b.text.trim()));
+  return later > at && pool.slice(at + 1, later).every((b) => isTagList(b.text) || (wordCount(b.text) <= 2 && b.hint !== 'li' && !/^\p{Lu}\p{Ll}+$/u.test(b.text.trim())));
 }
 
 export function pickHeadline(
@@ -218,7 +225,7 @@ export function pickHeadline(
   }
   let headline = best.text;
   let subheadline: string | null = null;
-  const next = candidates.find((c) => c.at === best.at + 1);
+  const next = candidates.find((c) => c.at === best.at + 1 || (c.at > best.at && adjacent(pool, best.at, c.at) && pool.slice(best.at + 1, c.at).some((b) => isTagList(b.text))));
   if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.

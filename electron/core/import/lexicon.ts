@@ -193,6 +193,8 @@ const JUNK_RE: RegExp[] = ([
   /^(?:your\s+(?:web\s+)?browser\s+is\s+(?:out\s+of\s+date|not\s+supported)|votre\s+navigateur(?:\s+internet)?\s+n['’]est\s+pas\s+à\s+jour|su\s+navegador\s+(?:no\s+está\s+actualizado|está\s+desactualizado))\b.{0,120}$/iu,
   // The United Nations' mark under its press material: "For information media. Not an official record."
   /^(?:for\s+information\s+media|à\s+l['’]intention\s+des\s+organes\s+d['’]information|para\s+informaci[óo]n\s+de\s+los\s+medios)\b.{0,30}(?:not\s+an\s+official\s+record|document\s+non\s+officiel|no\s+es\s+un\s+documento\s+oficial)\.?$/iu,
+  // An Arabic aggregator's note under a story it copied: "ملحوظة: مضمون هذا الخبر تم كتابته بواسطة …".
+  /^(?:ملحوظة|ملاحظة|تنويه)\s*[:：]\s*(?:مضمون|محتوى)\s+هذا\s+الخبر/u,
   // An archived page's banner and its explanation; a site's notice that it is being rebuilt.
   /^(?:archived\s+page\s*[:：]|this\s+(?:web\s+)?page\s+has\s+been\s+archived|information\s+identified\s+as\s+archived|cette\s+page\s+(?:web\s+)?a\s+été\s+archivée|l['’]information\s+dont\s+il\s+est\s+indiqué\s+qu['’]elle\s+est\s+archivée|esta\s+página\s+(?:web\s+)?(?:ha\s+sido|fue)\s+archivada|(?:تمت|تم)\s+أرشفة\s+هذه\s+الصفحة)/iu,
   /^(?:we\s+are\s+(?:currently\s+)?(?:updating|renewing|redesigning|rebuilding)\s+(?:our|the|this)\s+(?:web\s*)?site|nous\s+(?:sommes\s+en\s+train\s+de\s+)?(?:renouveler|refondre|mettre\s+à\s+jour|renouvelons|refondons|mettons\s+à\s+jour)\s+(?:notre|le|ce)\s+site|estamos\s+(?:actualizando|renovando|rediseñando)\s+(?:nuestro|el|este)\s+sitio|نحن\s+بصدد\s+تجديد\s+الموقع|الموقع\s+(?:هو\s+)?في\s+مرحلة\s+انتقالية)/iu,

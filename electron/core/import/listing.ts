@@ -22,7 +22,16 @@ const isTeaser = (text: string) => wordCount(text) > 20 && isProse(text);
 const isHeadlineShaped = (text: string) =>
   isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
 
+const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|اقرأ\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
+const FAQ_HEADING = /^(?:frequently\s+asked\s+questions|faqs?|questions\s+fréquentes|foire\s+aux\s+questions|preguntas\s+frecuentes|الأسئلة\s+الشائعة|أسئلة\s+متكررة)$/iu;
+
 export function findListing(items: Classified[]): Listing | null {
+  // "Read news - <title>" under each teaser: the links of an index page.
+  const readLinks = items.filter((it) => READ_LINK.test(it.block.text.trim())).length;
+  if (readLinks >= 3) return { items: readLinks };
+  // "Frequently asked questions" over questions and their answers.
+  const questions = items.filter((it) => wordCount(it.block.text) <= 20 && /[?？؟]$/u.test(it.block.text.trim())).length;
+  if (questions >= 2 && items.slice(0, 5).some((it) => FAQ_HEADING.test(it.block.text.trim()))) return { items: questions };
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   const datelined = kept.filter((it) => it.kind === 'dateline').length;
   if (datelined >= 3) return { items: datelined };

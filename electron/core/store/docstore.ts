@@ -42,8 +42,8 @@ export interface KnownTree {
   winner?: string;
 }
 
-/** A new document ready to be written. */
-interface NewDoc {
+/** A new document ready to be written: its body with the meta fields, its stored text and first revision. */
+export interface NewDoc {
   type: DocType;
   id: string;
   at: string;
@@ -283,8 +283,8 @@ export class DocStore {
     return this.insertPrepared(this.prepareNew(type, fields, ctx, id));
   }
 
-  /** A new document's body, stored text and first revision, computed before anything is written. */
-  private prepareNew(type: DocType, fields: Body, ctx: WriteContext, id: string): NewDoc {
+  /** A new document's body, stored text and first revision, computed before anything is written (the bulk path writes it itself). */
+  prepareNew(type: DocType, fields: Body, ctx: WriteContext, id: string): NewDoc {
     const at = ctx.at ?? this.now();
     const body = this.withMeta(type, fields, { createdAt: at, createdBy: ctx.author }, ctx.author, at);
     // One serialisation serves both the revision id and the stored text. Not the canonical one
@@ -307,7 +307,7 @@ export class DocStore {
       throw e;
     }
     const rowid = Number(info.lastInsertRowid);
-    this.s.insertRev.run(rowid, rev, 1, null, 0, json, author, at);
+    this.insertFirstRevision(rowid, { rev, json, author, at });
     // A new document has no earlier entry in the changes feed to remove.
     const seq = Number(this.s.changeInsert.run(rowid).lastInsertRowid);
     this.s.setSeq.run(seq, rowid);
@@ -315,20 +315,32 @@ export class DocStore {
     return { id, rev, type, deleted: false, conflicted: false, seq, body };
   }
 
+  /** Stores a new document's first revision, its row written already (here or by store/bulk-write.ts). */
+  insertFirstRevision(rowid: number | bigint, d: Pick<NewDoc, 'rev' | 'json' | 'author' | 'at'>): void {
+    this.s.insertRev.run(rowid, d.rev, 1, null, 0, d.json, d.author, d.at);
+  }
+
   /**
    * Writes a new revision on top of `baseRev` (the current winner when absent). A base that
    * is not a leaf any more means someone else changed the document first: CONFLICT.
    */
   update(id: string, fields: Body, ctx: WriteContext, baseRev?: string | null): StoredDoc {
-    return this.db.transaction(() => {
-      const row = this.row(id);
-      if (!row || (row.deleted === 1 && !baseRev)) {
-        throw noSuchDoc(id);
-      }
-      const parent = baseRev ?? row.winner;
-      this.assertLeaf(row, parent);
-      return this.reconciled(row, this.writeOn(row, parent, fields, ctx).doc);
-    }).immediate();
+    return this.db.transaction(() => this.updateHere(id, fields, ctx, baseRev)).immediate();
+  }
+
+  /**
+   * `update` inside the caller's transaction, with no savepoint of its own (the bulk path: a
+   * savepoint per write makes the search index flush its pending terms each time). `search`:
+   * 'later' queues the new winner's search entry (see search/index-writer.ts).
+   */
+  updateHere(id: string, fields: Body, ctx: WriteContext, baseRev?: string | null, search: SearchIndexing = 'now'): StoredDoc {
+    const row = this.row(id);
+    if (!row || (row.deleted === 1 && !baseRev)) {
+      throw noSuchDoc(id);
+    }
+    const parent = baseRev ?? row.winner;
+    this.assertLeaf(row, parent);
+    return this.reconciled(row, this.writeOn(row, parent, fields, ctx, search).doc);
   }
 
   /**
@@ -349,7 +361,7 @@ export class DocStore {
     }).immediate();
   }
 
-  private writeOn(row: DocRow, parent: string, fields: Body, ctx: WriteContext): { doc: StoredDoc; written: string } {
+  private writeOn(row: DocRow, parent: string, fields: Body, ctx: WriteContext, search: SearchIndexing = 'now'): { doc: StoredDoc; written: string } {
     const prev = this.body(row.rowid, parent) ?? {};
     assertEditable(row, prev);
     const at = ctx.at ?? this.now();
@@ -362,7 +374,7 @@ export class DocStore {
     );
     const json = canonicalJson(body);
     const written = revFromJson(parent, false, json);
-    return { doc: this.writeRev(row, parent, body, false, ctx.author, at, json), written };
+    return { doc: this.writeRev(row, parent, body, false, ctx.author, at, json, search), written };
   }
 
   /** Deletes a document by writing a tombstone revision (kept, and replicated later). */
@@ -484,13 +496,22 @@ export class DocStore {
     return body;
   }
 
-  private writeRev(row: DocRow, parent: string, body: Body, deleted: boolean, author: string, at: string, json = canonicalJson(body)): StoredDoc {
+  private writeRev(
+    row: DocRow,
+    parent: string,
+    body: Body,
+    deleted: boolean,
+    author: string,
+    at: string,
+    json = canonicalJson(body),
+    search: SearchIndexing = 'now',
+  ): StoredDoc {
     const rev = revFromJson(parent, deleted, json);
     if (!this.s.revExists.get(row.rowid, rev)) {
       this.s.insertRev.run(row.rowid, rev, revPos(rev), parent, deleted ? 1 : 0, json, author, at);
     }
     this.s.unleaf.run(row.rowid, parent);
-    return this.settle(row, at);
+    return this.settle(row, at, false, undefined, search);
   }
 
   /**
@@ -612,6 +633,7 @@ export function assertEditable(doc: { type: string; id?: string }, body: Readonl
   }
 }
 
-function officeOf(body: Body): string | null {
+/** The office a body belongs to, as the document row keeps it. */
+export function officeOf(body: Body): string | null {
   return typeof body.office === 'string' ? body.office : null;
 }

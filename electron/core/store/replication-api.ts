@@ -109,6 +109,8 @@ export interface ReplicationStore {
    * Ids the library does not hold are left out.
    */
   routes(ids: readonly string[]): Map<string, DocRoute>;
+  /** Of these documents, those with more than one leaf (edits in conflict, or a deletion against an edit), in one read. */
+  branched(ids: readonly string[]): string[];
   getLocal(id: string): LocalDoc | null;
   /**
    * Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. `synced: false`

@@ -88,6 +88,10 @@ export class LibraryReplication implements ReplicationStore {
       ),
       leafRevs: db.prepare<[number], string>('SELECT rev FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev').pluck(),
       routes: db.prepare<[string], { id: string; type: string; office: string | null }>('SELECT id, type, office FROM docs WHERE id IN (SELECT value FROM json_each(?))'),
+      branched: db.prepare<[string], string>(
+        `SELECT d.id FROM docs d WHERE d.id IN (SELECT value FROM json_each(?))
+         AND (SELECT count(*) FROM revs r WHERE r.doc_rowid = d.rowid AND r.leaf = 1) > 1`,
+      ).pluck(),
       getLocal: db.prepare<[string], { rev: number; body: string }>('SELECT rev, body FROM local_docs WHERE id = ?'),
       putLocal: db.prepare(
         'INSERT INTO local_docs(id, rev, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, body = excluded.body',
@@ -228,6 +232,10 @@ export class LibraryReplication implements ReplicationStore {
     const out = new Map<string, DocRoute>();
     if (ids.length > 0) for (const r of this.s.routes.all(JSON.stringify(ids))) out.set(r.id, { type: r.type, office: r.office });
     return out;
+  }
+
+  branched(ids: readonly string[]): string[] {
+    return ids.length > 0 ? this.s.branched.all(JSON.stringify(ids)) : [];
   }
 
   getLocal(id: string): LocalDoc | null {

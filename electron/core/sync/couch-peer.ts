@@ -97,8 +97,13 @@ export class CouchPeer implements Peer {
     const r = await this.send('GET', '', undefined, [200, 404]);
     if (r.status === 404) {
       if (!create) throw new SyncError('not-found', `There is no database at ${this.base}. Check the server address in Settings.`, 404);
-      await this.send('PUT', '', undefined, [201, 202, 412]);
+      await this.create();
     }
+  }
+
+  /** Creates the database; one made meanwhile by someone else (412) is as good. */
+  async create(): Promise<void> {
+    await this.send('PUT', '', undefined, [201, 202, 412]);
   }
 
   async changes(since: Seq, limit: number): Promise<PeerChanges> {

@@ -26,7 +26,8 @@ export async function openFilesDatabase(remote: CouchPeerOptions): Promise<Extra
   if (!(await isServerAdmin(remote))) return { state: 'no-database', database };
   // Never a files database beside no documents database: that office's sync fails on this, saying so.
   await new CouchPeer(remote).open(false);
-  await peer.open(true);
+  // Known missing a moment ago: made without asking again.
+  await peer.couch.create();
   return 'ready';
 }
 

@@ -16,11 +16,15 @@ export function syncLibrary(
   blobs?: BlobStore,
   /** The app syncs an office's files with its database: those of its attachments (and, for the home office, of attachments of no office). */
   office?: { office: string; home: string },
+  /** The caller has already seen the office's files database on the server (see FilesStep.opened). */
+  filesOpened = false,
 ): Promise<SyncSummary> {
   const list = () => attachmentFiles(library.db, office && { office: office.office, home: office.office === office.home });
+  // Attachments of no office go up to the home office only, but may come down from any office.
+  const alsoDownload = office && office.office !== office.home ? { alsoDownload: () => attachmentFiles(library.db, { office: office.office, home: true }) } : {};
   return syncOnce(library.replication, {
     ...opts,
-    ...(blobs ? { files: { blobs, list, policy: filePolicy(library.replication), store: library.replication } } : {}),
+    ...(blobs ? { files: { blobs, list, ...alsoDownload, policy: filePolicy(library.replication), store: library.replication, opened: filesOpened } } : {}),
     onConflict: (c) => {
       if (c.reason !== 'delete-vs-edit' && c.revs) {
         library.docs.inbox.recordFields(c.id, c.revs.base, c.revs.ours, c.revs.theirs, c.fields, library.docs.now());

@@ -73,6 +73,11 @@ export class SyncService {
   private closed = false;
   private readonly ready: Promise<void>;
   private officeResults: SyncStatus['offices'] = [];
+  /**
+   * Office files databases seen on the server with the current server and account (by URL): each
+   * is looked for once, not at every sync. Forgotten when the settings change or its office fails.
+   */
+  private readonly filesSeen = new Set<string>();
   /** What waits to upload, kept up to date from the changes feed (the status is asked after every write). */
   private readonly waiting = new WaitingCounter();
 
@@ -139,6 +144,7 @@ export class SyncService {
     }
     this.library().replication.putLocal({ _id: SETTINGS_ID, ...next });
     this.cached = null;
+    this.filesSeen.clear();
     if (before.server !== next.server || before.user !== next.user) {
       // Another server or account: the password known was for the old one.
       this.password = null;
@@ -324,7 +330,9 @@ export class SyncService {
       for (const t of this.targets(s)) {
         try {
           // Files travel with the office's documents when its files database is there (see files-database.ts).
-          const filesDb = this.blobs ? await openFilesDatabase(this.remote(s, t)) : null;
+          const seen = this.filesSeen.has(t.url);
+          const filesDb = !this.blobs ? null : seen ? 'ready' : await openFilesDatabase(this.remote(s, t));
+          if (filesDb === 'ready') this.filesSeen.add(t.url);
           const summary = await syncLibrary(
             library,
             {
@@ -337,6 +345,7 @@ export class SyncService {
             },
             filesDb === 'ready' ? this.blobs : undefined,
             { office: t.office, home },
+            filesDb === 'ready',
           );
           total.sent += summary.pushed.docs;
           total.received += summary.pulled.docs;
@@ -346,6 +355,8 @@ export class SyncService {
           skew = summary.clockSkewMs ?? skew;
           results.push({ office: t.office, error: null, files: filesDb === 'ready' ? filesOutcome(library, summary.files) : filesDb });
         } catch (e) {
+          // Its files database is looked for again next time (it may be what failed).
+          this.filesSeen.delete(t.url);
           const err = toApiError(e);
           results.push({ office: t.office, error: err, files: null });
           this.error ??= err;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiError } from '../errors';
+import { ApiErrorSchema, type ApiError } from '../errors';
 import { Empty, method } from '../methods';
 
 /**
@@ -118,6 +118,34 @@ export const FAILED_FILES_SHOWN = 5;
 export type OfficeFiles =
   | { state: 'synced'; uploaded: number; downloaded: number; notHere: number; failed: number; failedFiles: FailedFile[] }
   | { state: 'no-database' | 'refused'; database: string };
+
+const Count = z.number().int().min(0);
+
+const OfficeFilesSchema: z.ZodType<OfficeFiles> = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('synced'), uploaded: Count, downloaded: Count, notHere: Count, failed: Count, failedFiles: z.array(FailedFileSchema).max(FAILED_FILES_SHOWN) }),
+  z.object({ state: z.enum(['no-database', 'refused']), database: z.string() }),
+]);
+
+/**
+ * The status as it crosses from the core to a window (a reply or a `sync.status` event): the
+ * window checks it once where it arrives (renderer/client), so a status it cannot read is an
+ * error in words, never a crash in the settings screen.
+ */
+export const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
+  state: z.enum(['not-set-up', 'idle', 'syncing', 'paused', 'offline', 'needs-password', 'failed']),
+  paused: z.boolean(),
+  online: z.boolean(),
+  password: z.enum(['kept', 'session', 'none']),
+  keychain: z.boolean(),
+  waiting: z.object({ releases: Count, contacts: Count, photos: Count, files: Count, others: Count, bytes: Count }),
+  lastSyncedAt: z.string().nullable(),
+  nextAt: z.string().nullable(),
+  error: ApiErrorSchema.nullable(),
+  clockSkewMs: z.number().nullable(),
+  clockWarning: z.boolean(),
+  last: z.object({ sent: Count, received: Count, merged: Count, conflicts: Count, denied: Count }).nullable(),
+  offices: z.array(z.object({ office: z.string(), error: ApiErrorSchema.nullable(), files: OfficeFilesSchema.nullable() })),
+});
 
 export const SYNC_APP_API = {
   'sync.settings': method<SyncSettings>()(Empty),

@@ -120,6 +120,56 @@ describe("the app's sync moves files", { timeout: 120_000 }, () => {
     expect(goma.ctx.blobs.has(mine.sha256)).toBe(false);
   });
 
+  it('"always" brings down the file of an attachment of no office pulled from an office that is not the first', async () => {
+    // Gulu's own laptop syncs Gulu alone, so its attachments of no office go to Gulu's databases.
+    const gulu = await library('gulu');
+    const [home, guluOffice] = [await office(gulu, 'Kampala'), await office(gulu, 'Gulu')];
+    for (const o of [home, guluOffice]) await fetch(officeDatabase({ server: couch.server.url, prefix: 'dateline' }, o), { method: 'PUT' });
+    const shot = await photo(640, 480, 7);
+    const added = await call<{ sha256: string }>(gulu, 'attachment.add', { name: 'market.jpg', data: shot.toString('base64') });
+    await configure(gulu, [guluOffice]);
+    expect((await syncNow(gulu)).offices).toEqual([{ office: guluOffice, error: null, files: { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] } }]);
+
+    // Geneva syncs Kampala first, then Gulu: the document and its file come from Gulu's databases.
+    const geneva = await library('geneva');
+    await call(geneva, 'sync.setFilesPolicy', { policy: 'always' });
+    await configure(geneva, [home, guluOffice]);
+    const s = await syncNow(geneva);
+    expect(s.offices).toEqual([
+      { office: home, error: null, files: { state: 'synced', uploaded: 0, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] } },
+      { office: guluOffice, error: null, files: { state: 'synced', uploaded: 0, downloaded: 1, notHere: 0, failed: 0, failedFiles: [] } },
+    ]);
+    expect(geneva.ctx.blobs.read(added.sha256).equals(shot)).toBe(true);
+    // Geneva's home office now carries it too, and Gulu's database is not asked to take it again.
+    const again = await syncNow(geneva);
+    expect(again.offices.map((o) => o.files)).toEqual([
+      { state: 'synced', uploaded: 1, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] },
+      { state: 'synced', uploaded: 0, downloaded: 0, notHere: 0, failed: 0, failedFiles: [] },
+    ]);
+  });
+
+  it("looks for an office's files database once, not at every sync, and again after the office failed", async () => {
+    const a = await library('kampala');
+    const home = await office(a, 'Kampala');
+    await fetch(officeDatabase({ server: couch.server.url, prefix: 'dateline' }, home), { method: 'PUT' });
+    await call(a, 'attachment.add', { name: 'borehole.jpg', data: (await photo(320, 240, 2)).toString('base64') });
+    await configure(a, [home]);
+    const filesDbPath = new URL(`${officeDatabase({ server: couch.proxy.url, prefix: 'dateline' }, home)}-files`).pathname;
+    const looks = () => couch.proxy.log.filter((r) => r.method === 'GET' && r.path === filesDbPath).length;
+    const before = looks();
+    expect((await syncNow(a)).offices[0]!.files).toMatchObject({ state: 'synced', uploaded: 1 });
+    expect(looks() - before).toBe(1);
+    await call(a, 'release.create', { headline: 'Boreholes repaired in Kotido', language: 'en' });
+    expect((await syncNow(a)).offices[0]).toMatchObject({ error: null, files: { state: 'synced' } });
+    expect(looks() - before).toBe(1);
+    // The office fails once (its server answers 503): the next sync looks again.
+    couch.proxy.add({ path: /_changes/, fault: { kind: 'status', status: 503 }, times: 10 });
+    expect((await syncNow(a)).offices[0]!.error).not.toBeNull();
+    couch.proxy.clear();
+    expect((await syncNow(a)).offices[0]).toMatchObject({ error: null, files: { state: 'synced' } });
+    expect(looks() - before).toBe(2);
+  });
+
   it('a file that fails to come down is named in the status with why, as a code and its parameters', async () => {
     const { geneva, officeId, bytes, sha256 } = await photoOnServerOnly();
     // The server loses the file's first part: its document is deleted from the files database.

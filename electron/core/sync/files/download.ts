@@ -78,6 +78,8 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
   const incoming: Incoming[] = [];
   /** Files put together (stored, or refused as a whole): their chunks are no longer needed. */
   const assembled = new Set<Incoming>();
+  /** Chunks this run found or wrote in the cache: the only ones it removes (a held file's 32 chunks were 32 removals of nothing). */
+  const onDisk = new Set<string>();
   /** Each missing chunk once, with the files that need it. */
   const needed = new Map<string, { length: number; files: Incoming[] }>();
   for (const file of wanted) {
@@ -98,6 +100,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
       f.parts.push(part);
       const length = chunkLength(i, manifest.size, manifest.chunkSize);
       if (kept(part, sha, length)) {
+        onDisk.add(part);
         f.done += length;
         continue;
       }
@@ -132,7 +135,10 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
     for (const f of needed.get(sha)!.files) if (!out.has(f.file.sha256)) out.set(f.file.sha256, error);
   };
   const arrived = (c: ChunkWanted, bytes: Buffer) => {
-    if (needed.get(c.sha256)!.files.some((f) => !f.held)) keep(join(cache, c.sha256), bytes);
+    if (needed.get(c.sha256)!.files.some((f) => !f.held)) {
+      keep(join(cache, c.sha256), bytes);
+      onDisk.add(join(cache, c.sha256));
+    }
     if (opts.stats) {
       opts.stats.chunks++;
       opts.stats.bytes += bytes.length;
@@ -178,7 +184,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
     // A run that stops keeps what arrived for the next try; chunks of files now stored (or refused whole) go.
     for (const f of incoming) if (!out.has(f.file.sha256)) for (const [sha, bytes] of f.held ?? []) keep(join(cache, sha), bytes);
     const waiting = new Set(incoming.filter((f) => !out.has(f.file.sha256)).flatMap((f) => f.parts));
-    for (const f of incoming) if (assembled.has(f)) for (const p of f.parts) if (!waiting.has(p)) rmSync(p, { force: true });
+    for (const f of incoming) if (assembled.has(f)) for (const p of f.parts) if (onDisk.has(p) && !waiting.has(p)) rmSync(p, { force: true });
   }
   return out;
 }
@@ -217,7 +223,8 @@ function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOutcome 
   if (f.held) {
     const whole = Buffer.concat(f.manifest.chunks.map((sha, i) => f.held!.get(sha) ?? readFileSync(f.parts[i]!)));
     ok = sha256Of(whole) === f.file.sha256;
-    if (ok) blobs.put(whole);
+    // Checked just now: written as it is (put would hash it a second time).
+    if (ok) blobs.writeAtomic(blobs.path(f.file.sha256), whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);
   out.set(f.file.sha256, ok ? 'stored' : new FileFailed({ code: 'file-damaged' }, `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
 }

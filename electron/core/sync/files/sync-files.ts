@@ -20,11 +20,19 @@ import { distinctFiles, uploadFiles, type FileRef } from './upload';
 
 export interface FilesStep {
   blobs: BlobStore;
-  /** Every live attachment's file, as its document records it. */
+  /** Every live attachment's file, as its document records it: what this step uploads (and downloads). */
   list: () => FileRef[];
+  /**
+   * Files this step also brings down when the server holds them, though it never sends them: the
+   * app sends attachments of no office to the home office only, but one pulled from another
+   * office's database has its file there.
+   */
+  alsoDownload?: () => FileRef[];
   policy: FilePolicy;
   /** Where this computer notes which missing files the server holds (not damage: not downloaded yet); a bench's bare step has none. */
   store?: ReplicationStore;
+  /** The caller has already seen the files database there (the app asks once per connection): it is not asked for again. */
+  opened?: boolean;
 }
 
 export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: AbortSignal): Promise<FilesSummary> {
@@ -37,7 +45,7 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
   };
   try {
     // Made next to the documents database when missing; a server that lets this account sync but not create it says so here.
-    await peer.open(true);
+    if (!step.opened) await peer.open(true);
   } catch (e) {
     if (!(e instanceof SyncError) || (e.failure !== 'auth' && e.failure !== 'forbidden')) throw e;
     summary.failed.push({ sha256: '', why: { code: 'no-database' }, reason: `There is no files database at ${peer.couch.url} and this account may not create it; ask the server's administrator to create it. (${e.message})` });
@@ -47,8 +55,12 @@ export async function syncFiles(peer: FilesPeer, step: FilesStep, signal?: Abort
   const up = await uploadFiles(peer, step.blobs, files, signal);
   summary.uploaded = { files: up.files, chunks: up.chunks, bytes: up.bytes };
   const stats: DownloadStats = { chunks: 0, bytes: 0 };
-  const missing = distinctFiles(files.filter((f) => !step.blobs.has(f.sha256)));
-  const onServer = await peer.existing(missing.map((f) => fileDocId(f.sha256)));
+  const own = distinctFiles(files.filter((f) => !step.blobs.has(f.sha256)));
+  const owned = new Set(own.map((f) => f.sha256));
+  const extra = distinctFiles((step.alsoDownload?.() ?? []).filter((f) => !owned.has(f.sha256) && !step.blobs.has(f.sha256)));
+  const onServer = await peer.existing([...own, ...extra].map((f) => fileDocId(f.sha256)));
+  // Another database's file counts here only when this one holds it (elsewhere it is that office's to report).
+  const missing = [...own, ...extra.filter((f) => onServer.has(fileDocId(f.sha256)))];
   if (step.store) noteFilesOnServer(step.store, {
     found: missing.filter((f) => onServer.has(fileDocId(f.sha256))).map((f) => f.sha256),
     here: files.filter((f) => step.blobs.has(f.sha256)).map((f) => f.sha256),
