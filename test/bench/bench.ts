@@ -14,6 +14,7 @@ import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer, type B
 import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
 import { benchImport } from './import';
+import { benchListUpkeep } from './list-upkeep';
 import { benchKit, type BenchRow } from './kit';
 import { benchContacts, contactsImportChild, CONTACTS_CHILD } from './contacts';
 import { benchReplication } from './replication';
@@ -377,6 +378,8 @@ async function main(): Promise<void> {
         .map(([q, ms]) => `"${q}" ${ms.toFixed(1)} (${fmt.int(countStmt.get(ftsQuery(q)!)?.n ?? 0)} matches, found without ranking in ${matchOnly(q).toFixed(1)})`)
         .join('; ')}`,
     );
+    log('writing into the full library with and without its lists of best rows');
+    rows.push(...benchListUpkeep(lib, new Writer(vocab, new Rng(3)), 10_000_000));
     lib.close();
 
     // 4. Memory: the process high-water mark (both sides and the generator included) and heap.

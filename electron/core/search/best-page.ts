@@ -39,12 +39,14 @@ function statements(db: Database.Database): Statements | null {
           count: db.prepare<[string], number>('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck(),
           bound: db.prepare<[string], string>('SELECT bound FROM search_best_key WHERE key = ?').pluck(),
           odd: db.prepare<[], number>('SELECT count(*) FROM search_odd').pluck(),
+          // CROSS JOIN keeps the candidates first: left to itself, the planner scanned every document.
           candidates: db.prepare(
-            `SELECT c.doc_rowid AS rowid, s.title, s.body, d.id, d.type, d.deleted, r.status, r.release_date
-             FROM (SELECT doc_rowid FROM search_best WHERE key IN (SELECT value FROM json_each(?)) UNION SELECT doc_rowid FROM search_odd) c
-             JOIN search_text s ON s.doc_rowid = c.doc_rowid
-             JOIN docs d ON d.rowid = c.doc_rowid
-             LEFT JOIN release_p r ON r.doc_rowid = c.doc_rowid`,
+            `SELECT c.value AS rowid, s.title, s.body, d.id, d.type, d.deleted, r.status, r.release_date
+             FROM json_each((SELECT json_group_array(doc_rowid) FROM
+                  (SELECT doc_rowid FROM search_best WHERE key IN (SELECT value FROM json_each(?)) UNION SELECT doc_rowid FROM search_odd))) c
+             CROSS JOIN search_text s ON s.doc_rowid = c.value
+             CROSS JOIN docs d ON d.rowid = c.value
+             LEFT JOIN release_p r ON r.doc_rowid = c.value`,
           ),
           exact: db.prepare<[string, number], number>('SELECT rank FROM search_fts WHERE search_fts MATCH ? AND rowid = ?').pluck(),
         };

@@ -118,17 +118,33 @@ export function tokenKeys(t: string, each: (key: string) => void): void {
 export const MIN_KEY = 3;
 
 /**
- * How often each key occurs in a row: for each key, the tokens starting with it. `keep`
- * decides which keys are counted (those with a list of best rows).
+ * The keys of each token, remembered: a release has about 200 distinct tokens and 1,100
+ * beginnings of them, and cutting and hashing those beginnings again for every write was most
+ * of what keeping the lists cost a write. `isKey` must not change while the cache is used.
  */
-export function keyFrequencies(tokens: readonly string[], keep: (key: string) => boolean): Map<string, number> {
+export function keysOfTokens(isKey: (key: string) => boolean): (token: string) => readonly string[] {
+  const known = new Map<string, readonly string[]>();
+  return (t) => {
+    let keys = known.get(t);
+    if (keys === undefined) {
+      const found: string[] = [];
+      tokenKeys(t, (k) => {
+        if (isKey(k)) found.push(k);
+      });
+      keys = found;
+      // Names, e-mail addresses and numbers are tokens too: forget them all now and then.
+      if (known.size >= 200_000) known.clear();
+      known.set(t, keys);
+    }
+    return keys;
+  };
+}
+
+/** How often each key occurs in a row: for each key, the tokens starting with it. */
+export function keyFrequencies(tokens: readonly string[], keysOf: (token: string) => readonly string[]): Map<string, number> {
   const perToken = new Map<string, number>();
   for (const t of tokens) perToken.set(t, (perToken.get(t) ?? 0) + 1);
   const out = new Map<string, number>();
-  for (const [t, n] of perToken) {
-    tokenKeys(t, (k) => {
-      if (keep(k)) out.set(k, (out.get(k) ?? 0) + n);
-    });
-  }
+  for (const [t, n] of perToken) for (const k of keysOf(t)) out.set(k, (out.get(k) ?? 0) + n);
   return out;
 }

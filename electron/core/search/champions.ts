@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { decodeTotals, entryTokens, keyFrequencies, termWeight, tokenKeys, type IndexTotals } from './bm25';
+import { decodeTotals, entryTokens, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
 
 /**
  * The side index that lets a search score a few hundred rows instead of every match, and
@@ -50,6 +50,7 @@ export function indexTotals(db: Database.Database): IndexTotals {
 interface Writer {
   generation: number;
   keys: Map<string, Bound>;
+  keysOf: (token: string) => readonly string[];
   list: Database.Statement<[string, number]>;
   odd: Database.Statement<[number]>;
   current: Database.Statement<[], number>;
@@ -75,6 +76,7 @@ function writer(db: Database.Database): Writer | null {
     w = {
           generation: -1,
           keys: new Map(),
+          keysOf: () => [],
           list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
           odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
           current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
@@ -83,7 +85,9 @@ function writer(db: Database.Database): Writer | null {
   }
   const g = w.current.get() ?? 0;
   if (g !== w.generation) {
-    w.keys = loadKeys(db);
+    const keys = loadKeys(db);
+    w.keys = keys;
+    w.keysOf = keysOfTokens((k) => keys.has(k));
     w.generation = g;
   }
   return w;
@@ -103,7 +107,7 @@ export function noteIndexed(db: Database.Database, rowid: number, title: string,
   }
   if (w.keys.size === 0) return;
   const d = tokens.length;
-  for (const [key, f] of keyFrequencies(tokens, (k) => w.keys.has(k))) {
+  for (const [key, f] of keyFrequencies(tokens, w.keysOf)) {
     if (!bounded(w.keys.get(key)!, f, d)) w.list.run(key, rowid);
   }
 }
@@ -202,16 +206,17 @@ export function rebuildBestLists(db: Database.Database): void {
       continue;
     }
     const seen = new Set<string>();
-    for (const t of tokens) tokenKeys(t, (k) => seen.add(k));
+    for (const t of new Set(tokens)) tokenKeys(t, (k) => seen.add(k));
     for (const k of seen) rowsPerKey.set(k, (rowsPerKey.get(k) ?? 0) + 1);
   }
   const listings = new Map<string, Listing>();
   for (const [k, n] of rowsPerKey) if (n >= FREQUENT_KEY_ROWS) listings.set(k, new Listing(avgdl));
   rowsPerKey.clear();
+  const keysOf = keysOfTokens((k) => listings.has(k));
   for (const e of entries.iterate()) {
     const tokens = entryTokens(e.title, e.body);
     if (tokens === null) continue;
-    for (const [k, f] of keyFrequencies(tokens, (key) => listings.has(key))) listings.get(k)!.add(e.doc_rowid, f, tokens.length);
+    for (const [k, f] of keyFrequencies(tokens, keysOf)) listings.get(k)!.add(e.doc_rowid, f, tokens.length);
   }
   const save = saveStatements(db);
   for (const r of oddRows) save.odd.run(r);
