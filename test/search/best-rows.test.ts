@@ -120,6 +120,8 @@ describe('a page proven from the lists of best rows', () => {
     };
     expect(check('water', 20)).toBe('best-rows');
     expect(check('wat', 20)).toBe('best-rows');
+    // Two words: the lists of each alone prove nothing here; bounds by row length and rows scored one by one do.
+    expect(check('water wat', 20)).toBe('best-rows');
     expect(check('water camp', 10)).toBeDefined();
     check('water', 20, 20);
     check('water', 20, 0, ['release']);

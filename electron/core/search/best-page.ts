@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { bm25, entryTokens, idf, isPlainToken, K1, matchPhrases, MIN_KEY, phraseFrequencies } from './bm25';
-import { boundWeight, buildBestList, FREQUENT_KEY_ROWS, indexTotals, type Bound } from './champions';
+import { bm25, entryTokens, idf, isPlainToken, K1, matchPhrases, MIN_KEY, phraseFrequencies, rowLength, termWeight } from './bm25';
+import { boundWeight, boundWeightAt, buildBestList, FREQUENT_KEY_ROWS, indexTotals, type Bound } from './champions';
 
 /** A match with what the filters and the tie-break need (`deleted` is null for an entry with no document). */
 export interface Ranked {
@@ -26,6 +26,8 @@ interface Statements {
   bound: Database.Statement<[string], string>;
   odd: Database.Statement<[], number>;
   candidates: Database.Statement<[string], Omit<Candidate, 'score'>>;
+  sized: Database.Statement<[string], { rowid: number; sz: Buffer }>;
+  one: Database.Statement<[number], Omit<Candidate, 'score'>>;
   exact: Database.Statement<[string, number], number>;
 }
 
@@ -48,6 +50,14 @@ function statements(db: Database.Database): Statements | null {
              CROSS JOIN docs d ON d.rowid = c.value
              LEFT JOIN release_p r ON r.doc_rowid = c.value`,
           ),
+          sized: db.prepare(
+            'SELECT f.rowid AS rowid, z.sz AS sz FROM search_fts f CROSS JOIN search_fts_docsize z ON z.id = f.rowid WHERE search_fts MATCH ?',
+          ),
+          one: db.prepare(
+            `SELECT s.doc_rowid AS rowid, s.title, s.body, d.id, d.type, d.deleted, r.status, r.release_date
+             FROM search_text s JOIN docs d ON d.rowid = s.doc_rowid LEFT JOIN release_p r ON r.doc_rowid = s.doc_rowid
+             WHERE s.doc_rowid = ?`,
+          ),
           exact: db.prepare<[string, number], number>('SELECT rank FROM search_fts WHERE search_fts MATCH ? AND rowid = ?').pluck(),
         };
   cache.set(db, s);
@@ -59,6 +69,12 @@ const canWrite = (db: Database.Database): boolean => !db.readonly && db.pragma('
 
 /** Below this many matches of its rarest word, a query is ranked in full: that is cheap already. */
 const FEW_MATCHES = 1500;
+/** Below this many rows holding every word of a query of several words, it is ranked in full. */
+const FEW_MATCHES_OF_ALL = 3000;
+/** Past this many matches, bounding each match by its length costs more than ranking them. */
+const MAX_SIZED = 30_000;
+/** Past this many matches scored one by one, ranking them all is cheaper. */
+const MAX_READ = 300;
 /** Odd rows are scored by FTS5 one by one (each costs a count of every phrase); past this many, rank in full. */
 const MAX_ODD = 8;
 // Room for the last bit of a sum done in another order: a score this close to the bound is not proven.
@@ -86,6 +102,8 @@ export function bestPage(
   const phrases = matchPhrases(match);
   const hits = phrases.map((p) => s.count.get(`"${p.token}"${p.prefix ? '*' : ''}`) ?? 0);
   if (Math.min(...hits) < FEW_MATCHES) return null;
+  // Several words: what counts is how many rows hold them all.
+  if (phrases.length > 1 && (s.count.get(match) ?? 0) < FEW_MATCHES_OF_ALL) return null;
   const bounds = phrases.map((p): Bound | undefined => {
     if (p.token.length < MIN_KEY || !isPlainToken(p.token)) return undefined;
     let b = s.bound.get(p.token);
@@ -108,23 +126,63 @@ export function bestPage(
   const outside = -best;
   const proven = outside - MARGIN * Math.abs(outside);
 
-  const keys = [...new Set(phrases.filter((_, i) => bounds[i] !== undefined).map((p) => p.token))];
-  const page: Ranked[] = [];
-  for (const c of s.candidates.all(JSON.stringify(keys))) {
+  const score = (c: Omit<Candidate, 'score'>): Ranked | null => {
     const tokens = entryTokens(c.title, c.body);
-    let score: number | undefined;
+    let value: number | undefined;
     if (tokens === null) {
       // An odd row: only FTS5 knows its tokens. Skip it when a word is not even in its text.
-      if (phrases.some((p) => !c.title.includes(p.token) && !c.body.includes(p.token))) continue;
-      score = s.exact.get(match, c.rowid);
-      if (score === undefined) continue;
+      if (phrases.some((p) => !c.title.includes(p.token) && !c.body.includes(p.token))) return null;
+      value = s.exact.get(match, c.rowid);
+      if (value === undefined) return null;
     } else {
       const f = phraseFrequencies(tokens, phrases);
-      if (f.includes(0)) continue;
-      score = bm25(f, idfs, tokens.length, avgdl);
+      if (f.includes(0)) return null;
+      value = bm25(f, idfs, tokens.length, avgdl);
     }
-    const r: Ranked = { rowid: c.rowid, score, id: c.id, type: c.type, deleted: c.deleted, status: c.status, release_date: c.release_date };
-    if (score < proven && wanted(r)) page.push(r);
+    return { rowid: c.rowid, score: value, id: c.id, type: c.type, deleted: c.deleted, status: c.status, release_date: c.release_date };
+  };
+
+  const keys = [...new Set(phrases.filter((_, i) => bounds[i] !== undefined).map((p) => p.token))];
+  const seen = new Set<number>();
+  const scored: Ranked[] = [];
+  for (const c of s.candidates.all(JSON.stringify(keys))) {
+    seen.add(c.rowid);
+    const r = score(c);
+    if (r !== null && wanted(r)) scored.push(r);
   }
-  return page.length >= k ? page.sort(order) : null;
+  scored.sort(order);
+  if (scored.length >= k && scored[k - 1]!.score < proven) return scored.filter((r) => r.score < proven);
+
+  // Not proven by the lists alone, usually a query of several words: the best rows of each
+  // word need not hold the others. Each unlisted match gets a bound from its own length (an
+  // unlisted row has at most the frequency of the bound's points no longer than itself), and
+  // matches are scored from their text, most promising first, until the page beats the bound
+  // of every match left.
+  const sized = s.sized.all(match);
+  if (sized.length > MAX_SIZED) return null;
+  const rest: { rowid: number; best: number }[] = [];
+  for (const m of sized) {
+    if (seen.has(m.rowid)) continue;
+    const d = rowLength(m.sz, 2);
+    let w = 0;
+    bounds.forEach((b, i) => {
+      w += idfs[i]! * (b === undefined ? termWeight(d, d, avgdl) : boundWeightAt(b, d, avgdl));
+    });
+    rest.push({ rowid: m.rowid, best: -w });
+  }
+  rest.sort((a, b) => a.best - b.best);
+  for (let at = 0; ; at++) {
+    const next = rest[at];
+    if (next === undefined) return scored;
+    if (scored.length >= k && scored[k - 1]!.score < next.best - MARGIN * Math.abs(next.best)) {
+      return scored.filter((r) => r.score < next.best - MARGIN * Math.abs(next.best));
+    }
+    if (at >= MAX_READ) return null;
+    const c = s.one.get(next.rowid);
+    const r = c === undefined ? null : score(c);
+    if (r !== null && wanted(r)) {
+      scored.push(r);
+      scored.sort(order);
+    }
+  }
 }

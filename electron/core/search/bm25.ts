@@ -68,6 +68,18 @@ export function decodeTotals(block: Uint8Array, columns: number): IndexTotals {
   return { rows, tokens };
 }
 
+/** A row's length in tokens, all columns, from its record in FTS5's docsize table. */
+export function rowLength(sz: Uint8Array, columns: number): number {
+  let d = 0;
+  let at = 0;
+  for (let c = 0; c < columns; c++) {
+    const [n, next] = varint(sz, at);
+    d += n;
+    at = next;
+  }
+  return d;
+}
+
 /** bm25's inverse document frequency for a phrase found in `hits` of `rows` rows, floored as FTS5 does. */
 export function idf(rows: number, hits: number): number {
   const v = Math.log((rows - hits + 0.5) / (hits + 0.5));

@@ -47,6 +47,17 @@ export function indexTotals(db: Database.Database): IndexTotals {
   return block === undefined ? { rows: 0, tokens: 0 } : decodeTotals(block, 2);
 }
 
+/**
+ * The highest weight a row of length `d` not listed under the key can have: the highest
+ * frequency of a point no longer than the row; with no such point, as if every token were
+ * the word (the row should then be listed; this keeps the bound safe regardless).
+ */
+export function boundWeightAt(bound: Bound, d: number, avgdl: number): number {
+  let f = 0;
+  for (const [bf, bd] of bound) if (bd <= d) f = Math.max(f, bf);
+  return termWeight(f === 0 ? d : Math.min(f, d), d, avgdl);
+}
+
 interface Writer {
   generation: number;
   keys: Map<string, Bound>;
