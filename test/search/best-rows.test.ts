@@ -24,13 +24,13 @@ async function library(dir = tempDir(), migrations = MIGRATIONS): Promise<Librar
 
 const WORDS = ['water', 'waters', 'watershed', 'health', 'camp', 'vaccine', 'Søren', 'Łódź', 'Tromsø', 'المنظمة', 'نيروبي', 'report', 'flood'];
 
-/** Documents of every length and mix of words: 1,800 contacts and 200 releases, all holding "water" or a word starting with it. */
+/** Documents of every length and mix of words: 3,000 contacts and 200 releases, all holding "water" or a word starting with it. */
 function fill(l: Library, seed = 1): void {
   const pick = (i: number, k: number): string => WORDS[(i * 7 + k * 3 + seed) % WORDS.length]!;
   const words = (i: number, n: number): string => Array.from({ length: n }, (_, k) => pick(i, k)).join(' ');
   l.docs.createMany(
     'contact',
-    Array.from({ length: 1800 }, (_, i) => ({ fields: { name: `${pick(i, 1)} desk ${i}`, kind: 'journalist', notes: `water ${words(i, i % 9)}` } })),
+    Array.from({ length: 3000 }, (_, i) => ({ fields: { name: `${pick(i, 1)} desk ${i}`, kind: 'journalist', notes: `water ${words(i, i % 9)}` } })),
     ctx,
   );
   l.docs.createMany(
