@@ -68,4 +68,35 @@ describe('a page with no release in it', () => {
     expect(r.release.datelinePlace).toBe('Geneva');
     expect(r.release.body).toHaveLength(5);
   });
+
+  it('refuses an index of titles over teasers cut short, even when the last teaser opens with its dateline', async () => {
+    const cut = (t: string) => `${`${t} ${TEASER}`.slice(0, 230).trimEnd()}…`;
+    const page = [
+      'Press Releases',
+      'Families return to the valley as the river falls back',
+      cut(TEASER),
+      'Clinics reopen in the north after two years of closure',
+      cut(TEASER),
+      'New survey maps the households most at risk of eviction',
+      cut(TEASER),
+      'Volunteers train to answer the cholera hotline day and night',
+      cut(`NAIROBI, 3 March 2026 – ${TEASER}`),
+    ].join('\n\n');
+    await expect(parseSource({ name: 'cut-teasers.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('still reads a release whose dateline is followed by key facts as bullets and a short text', async () => {
+    const page = [
+      'Red Crescent kitchens have served five million meals since the spring',
+      'ANKARA – The society’s president, at its general assembly:',
+      '- The kitchens served five million meals to families in the camps this year',
+      '- Mobile clinics reached forty villages that had no doctor for months',
+      '- Volunteers from every province joined the teams in the south of the country',
+      'The president of the Red Crescent said on Monday that its kitchens had served five million meals since the spring, and that the teams would stay as long as families needed them.',
+      'He spoke at the general assembly of the society in the capital.',
+    ].join('\n\n');
+    const r = await parseSource({ name: 'bullets.txt', text: page });
+    expect(r.release.headline).toBe('Red Crescent kitchens have served five million meals since the spring');
+    expect(r.release.datelinePlace).toBe('Ankara');
+  });
 });

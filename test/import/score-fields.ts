@@ -37,6 +37,8 @@ const norm = (s: string | null | undefined) =>
     .replace(/[‘’]/gu, "'")
     .replace(/[“”]/gu, '"')
     .replace(/[\u00A0\s]+/gu, ' ')
+    // "Bogotá / Nueva York" and "Bogotá/Nueva York" name the same places.
+    .replace(/ ?\/ ?/gu, '/')
     .trim()
     .toLowerCase();
 

@@ -122,9 +122,10 @@ function arabicWireDateline(text: string): Dateline | null {
   const m = ARABIC_WIRE_RE.exec(head);
   if (!m || m.index === 0 || m.index > 100) return null;
   // "أبوظبي في 3 نوفمبر/ وام/": the Emirates agency sets its name between slashes.
-  const joinedBefore = /[-–—/]\s*\(?$/u.test(head.slice(0, m.index));
+  // "مسقط ـ العمانية": a kashida drawn out as the dash.
+  const joinedBefore = /[-–—/\u0640]\s*\(?$/u.test(head.slice(0, m.index));
   const after = /^\)?\s*(?:[-–—:/]\s*)?/u.exec(head.slice(m.index + m[0].length))![0];
-  const prefix = head.slice(0, m.index).replace(/[\s(–—/-]+$/u, '');
+  const prefix = head.slice(0, m.index).replace(/[\s(–—/\u0640-]+$/u, '');
   const date = findDates(prefix).find((d) => d.index + d.length >= prefix.length - 1);
   // Without a date, only a dash or a slash joining the place and the agency marks a dateline.
   if (!date && !joinedBefore && !/[-–—/]/u.test(after)) return null;

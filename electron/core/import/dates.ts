@@ -52,6 +52,8 @@ const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'mdyy' | 'ymd' | 'num' }[] 
     order: 'dmy',
   },
   { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${ERA}${R}`, 'giu'), order: 'mdy' },
+  // "Posted on Fri. July-01-2016": the month's name and the numbers joined by hyphens.
+  { re: new RegExp(`${L}(?:\\p{L}{3}\\.\\s+)?${MONTH}-(\\d{1,2})-(\\d{4})${R}`, 'giu'), order: 'mdy' },
   // "26 /01/2016": a stray space beside a slash, as typed in a Word file.
   { re: new RegExp(`${L}(\\d{1,2})(?:[./-]| /|/ )(\\d{1,2})(?:[./-]| /|/ )(\\d{4})${R}`, 'gu'), order: 'num' },
   // Colombia's foreign ministry: "Cartagena (feb. 1/19).", the month, the day and a two-digit year in brackets.

@@ -6,7 +6,7 @@ import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo } from
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
-import { endMarkOf, isNavBlock, isWeakContactHeading } from './lexicon';
+import { endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
 import { findListing } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
@@ -233,6 +233,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
     const text = block.text;
+    // "Lake Chad Basin … Appeal" / "Posted on Fri. July-01-2016" / "Switzerland - IOM has …": the
+    // next story's title, date and dateline under the release. The release ended above its title.
+    if (state === 'body' && body.length >= 2 && (kind === 'date' || isByline(text)) && items.slice(i + 1, i + 3).some((n) => n.kind === 'dateline')) {
+      while (body.length > 1 && !/[.!?؟"”»]$/u.test(body[body.length - 1]!)) {
+        body.pop();
+        const k = placed.findIndex((p) => p.into === body && p.at === body.length);
+        if (k >= 0) placed.splice(k, 1);
+      }
+      state = 'tail';
+      continue;
+    }
     if (kind === 'junk') continue;
     if (kind === 'related') {
       if (state !== 'header' && state !== 'links') {
@@ -343,7 +354,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // "Le Conseil … adopte quatorze textes : il renouvelle …" with no stop, then "Compte rendu
       // de séance", then the text: a long title over its label, not the first paragraph.
       if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
-      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !(header.length === 0 && longTitleOverLabel(i))) {
+      if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !((header.length === 0 || !/[.!?؟]\s/u.test(text)) && longTitleOverLabel(i))) {
         state = 'body';
         keep(i, body, text);
         continue;
@@ -402,9 +413,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
 
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
-  // With no dateline, a full sentence left last above the body is its lead, not page furniture.
+  // With no dateline, a full sentence left last above the body is its lead, not page furniture;
+  // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
   const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && sentenceLike(lastHeader.text) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
   }
   // Headlines written in capitals: keep them as written; the person can change the case.

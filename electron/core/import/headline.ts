@@ -37,6 +37,8 @@ export function neverHeadline(text: string): boolean {
   return (
     !/\p{L}/u.test(text) ||
     wordCount(text) < 2 ||
+    // "media:entermedia_image:6629ad7f-…": a token of the page's mark-up, one unbroken string.
+    !/\s/u.test(text.trim()) ||
     wordCount(text) > 60 ||
     isLabel(text) ||
     isNavBlock(text) ||
@@ -44,6 +46,8 @@ export function neverHeadline(text: string): boolean {
     isByline(text) ||
     isJunk(text) ||
     /[:：]$/u.test(text) ||
+    // "… محدود -", "… | ": an item of a news ticker or a link list, cut before its source or date.
+    /\s[-–—|]$/u.test(text) ||
     // Photo captions and credits, links, "Source:" lines.
     /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
@@ -127,10 +131,19 @@ function hasTwin(page: Block[], block: Block): boolean {
   const same = (n: Block | undefined) => n !== undefined && compareKey(n.text) === key;
   // A photo credit ("AGENCY/UN0337383/Name") between the caption and its copy.
   const short = (n: Block | undefined) => n !== undefined && wordCount(n.text) <= 3 && /[/©]|\b(?:photo|foto)\b/iu.test(n.text);
+  // The page's first two lines the same: its title and its heading, not a picture.
+  if (i <= 1 && same(page[1 - i])) return false;
   return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
 }
 
 /** "… en EEUU Imprimir", "… Share": a page's action link set on the headline's line. */
+/** "Accueil • Sénégal - Actualités • Politique • Sénégal : Le gouvernement …": the page's path, ending in its title. */
+function breadcrumbTail(text: string): string {
+  if (!/^(?:home|accueil|inicio|portada|الرئيسية)\s*[•›>»|]/iu.test(text)) return text;
+  const parts = text.split(/\s*[•›>»|]\s*/u);
+  return parts[parts.length - 1]!.trim() || text;
+}
+
 function withoutPageAction(text: string): string {
   return text.replace(/\s+(?:imprimir|print(?:\s+page)?|imprimer|compartir|share|partager|enviar|send\s+page|طباعة|مشاركة)\s*$/iu, '').trim();
 }
@@ -147,9 +160,16 @@ function isPhotoCaption(page: Block[], block: Block): boolean {
   return next !== undefined && /^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text);
 }
 
+/** "- Agir", "- Trouver de l'aide", "- Faire un don": a short item in a run of list items, the site's menu. */
+function isMenuItem(page: Block[], block: Block): boolean {
+  const i = page.indexOf(block);
+  const shortItem = (b: Block | undefined) => b !== undefined && b.hint === 'li' && wordCount(b.text) <= 4;
+  return shortItem(block) && (shortItem(page[i - 1]) || shortItem(page[i + 1]));
+}
+
 /** Next to each other in the header, or with only a one- or two-word tag between ("WEBWIRE"). */
 function adjacent(pool: Block[], at: number, later: number): boolean {
-  return later > at && pool.slice(at + 1, later).every((b) => wordCount(b.text) <= 2);
+  return later > at && pool.slice(at + 1, later).every((b) => wordCount(b.text) <= 2 && b.hint !== 'li');
 }
 
 export function pickHeadline(
@@ -169,8 +189,8 @@ export function pickHeadline(
   const afterLabel = header.slice(cut);
   const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
   const candidates: Candidate[] = pool
-    .map((b, at) => ({ block: b, at, text: withoutPageAction((leadingLabel(b.text)?.rest || b.text).trim()) }))
-    .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block))
+    .map((b, at) => ({ block: b, at, text: withoutPageAction(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim())) }))
+    .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
     .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle, hasTwin(page, c.block)) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
@@ -198,7 +218,7 @@ export function pickHeadline(
   let headline = best.text;
   let subheadline: string | null = null;
   const next = candidates.find((c) => c.at === best.at + 1);
-  if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li') {
+  if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.
     if (next.block.group === best.block.group && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;

@@ -124,6 +124,8 @@ export function isEmbargoLine(text: string): boolean {
 
 const END_MARKS: [RegExp, '###' | '-30-' | '-ENDS-'][] = [
   [/^[#\s]*#\s*#\s*#[#\s]*$/u, '###'],
+  // "*   ***   *": the United Nations' end of text, read as the same mark.
+  [/^(?:\*\s*)?\*{3}\s*\*$/u, '###'],
   [/^[-–—\s]*30[-–—\s]*$/u, '-30-'],
   [/^[-–—*\s]*(ends?|fin|fin du communiqué|end of release|end of press release|fin del comunicado|انتهى|-?انتهى-?|نهاية البيان)[-–—*.\s]*$/iu, '-ENDS-'],
 ];
@@ -189,6 +191,11 @@ const JUNK_RE: RegExp[] = ([
   // The site's search box and browser warnings: "Aucun résultat correspondant…", "Your browser is out of date".
   /^(?:no\s+results?\s+(?:found|match)|nothing\s+found|aucun\s+r[ée]sultat|sin\s+resultados|no\s+se\s+encontraron\s+resultados|لا\s+توجد\s+نتائج)\b.{0,120}$/iu,
   /^(?:your\s+(?:web\s+)?browser\s+is\s+(?:out\s+of\s+date|not\s+supported)|votre\s+navigateur(?:\s+internet)?\s+n['’]est\s+pas\s+à\s+jour|su\s+navegador\s+(?:no\s+está\s+actualizado|está\s+desactualizado))\b.{0,120}$/iu,
+  // The United Nations' mark under its press material: "For information media. Not an official record."
+  /^(?:for\s+information\s+media|à\s+l['’]intention\s+des\s+organes\s+d['’]information|para\s+informaci[óo]n\s+de\s+los\s+medios)\b.{0,30}(?:not\s+an\s+official\s+record|document\s+non\s+officiel|no\s+es\s+un\s+documento\s+oficial)\.?$/iu,
+  // An archived page's banner and its explanation; a site's notice that it is being rebuilt.
+  /^(?:archived\s+page\s*[:：]|this\s+(?:web\s+)?page\s+has\s+been\s+archived|information\s+identified\s+as\s+archived|cette\s+page\s+(?:web\s+)?a\s+été\s+archivée|l['’]information\s+dont\s+il\s+est\s+indiqué\s+qu['’]elle\s+est\s+archivée|esta\s+página\s+(?:web\s+)?(?:ha\s+sido|fue)\s+archivada|(?:تمت|تم)\s+أرشفة\s+هذه\s+الصفحة)/iu,
+  /^(?:we\s+are\s+(?:currently\s+)?(?:updating|renewing|redesigning|rebuilding)\s+(?:our|the|this)\s+(?:web\s*)?site|nous\s+(?:sommes\s+en\s+train\s+de\s+)?(?:renouveler|refondre|mettre\s+à\s+jour|renouvelons|refondons|mettons\s+à\s+jour)\s+(?:notre|le|ce)\s+site|estamos\s+(?:actualizando|renovando|rediseñando)\s+(?:nuestro|el|este)\s+sitio|نحن\s+بصدد\s+تجديد\s+الموقع|الموقع\s+(?:هو\s+)?في\s+مرحلة\s+انتقالية)/iu,
 ] as RegExp[]).map(ub);
 
 /**

@@ -30,7 +30,8 @@ export function findListing(items: Classified[]): Listing | null {
   // items of an index page ("COUNTRY - title", a one-line teaser, the next title), even where one
   // title opens with a place the way a dateline does.
   // Contact lines are short too: only running text counts, never a line with an address or number.
-  const titles = kept.filter((it) => (it.kind === 'text' || it.kind === 'dateline') && isHeadlineShaped(it.block.text));
+  // Bullet points (a release's key facts) are not items of an index.
+  const titles = kept.filter((it) => (it.kind === 'text' || it.kind === 'dateline') && it.block.hint !== 'li' && isHeadlineShaped(it.block.text));
   const shaped = new Set(titles.map((it) => it.block.text.trim())).size;
   let proseRun = 0;
   let longestProse = 0;
@@ -43,6 +44,10 @@ export function findListing(items: Classified[]): Listing | null {
   // "Jeudi 24 juillet 2014", one teaser, "Mercredi 23 juillet 2014", one teaser…: a dated list.
   const dates = new Set(kept.filter((it) => it.kind === 'date' && it.dateIso).map((it) => it.dateIso));
   if (dates.size >= 3 && longestProse < 2 && datelined === 0) return { items: dates.size };
+  // Titles each over a teaser cut short ("… takes a line that coincides with its…"): an index,
+  // even when the last teaser opens with its dateline.
+  const cutTeasers = kept.filter((it, k) => k > 0 && /(?:…|\.\.\.)\s*$/u.test(it.block.text) && wordCount(it.block.text) >= 12 && isTitle(kept[k - 1]!.block.text)).length;
+  if (cutTeasers >= 3) return { items: cutTeasers };
   if (datelined > 0) return null;
   let longestRun = 0;
   let run = 0;
