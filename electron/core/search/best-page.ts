@@ -67,7 +67,7 @@ function statements(db: Database.Database): Statements | null {
 /** Whether this connection may write (a read-only or query-only copy searches without building lists). */
 const canWrite = (db: Database.Database): boolean => !db.readonly && db.pragma('query_only', { simple: true }) !== 1;
 
-/** Below this many matches of its rarest word, a query is ranked in full: that is cheap already. */
+/** Below this many matches, a query of one word is ranked in full: that is cheap already. */
 const FEW_MATCHES = 1500;
 /** Below this many rows holding every word of a query of several words, it is ranked in full. */
 const FEW_MATCHES_OF_ALL = 3000;
@@ -100,10 +100,11 @@ export function bestPage(
   const s = statements(db);
   if (s === null) return null;
   const phrases = matchPhrases(match);
-  const hits = phrases.map((p) => s.count.get(`"${p.token}"${p.prefix ? '*' : ''}`) ?? 0);
-  if (Math.min(...hits) < FEW_MATCHES) return null;
-  // Several words: what counts is how many rows hold them all.
-  if (phrases.length > 1 && (s.count.get(match) ?? 0) < FEW_MATCHES_OF_ALL) return null;
+  // What ranking every match costs: how many rows hold every word. Counted first, so that a
+  // query cheap to rank in full pays one count before it.
+  const all = s.count.get(match) ?? 0;
+  if (all < (phrases.length === 1 ? FEW_MATCHES : FEW_MATCHES_OF_ALL)) return null;
+  const hits = phrases.length === 1 ? [all] : phrases.map((p) => s.count.get(`"${p.token}"${p.prefix ? '*' : ''}`) ?? 0);
   const bounds = phrases.map((p): Bound | undefined => {
     if (p.token.length < MIN_KEY || !isPlainToken(p.token)) return undefined;
     let b = s.bound.get(p.token);

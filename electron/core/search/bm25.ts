@@ -130,20 +130,23 @@ export function tokenKeys(t: string, each: (key: string) => void): void {
 export const MIN_KEY = 3;
 
 /**
- * The keys of each token, remembered: a release has about 200 distinct tokens and 1,100
- * beginnings of them, and cutting and hashing those beginnings again for every write was most
- * of what keeping the lists cost a write. `isKey` must not change while the cache is used.
+ * The keys of each token, remembered, or null for a token that is not plain: a release has
+ * about 200 distinct tokens and 1,100 beginnings of them, and cutting and hashing those
+ * beginnings again for every write was most of what keeping the lists cost a write. `isKey`
+ * must not change while the cache is used.
  */
-export function keysOfTokens(isKey: (key: string) => boolean): (token: string) => readonly string[] {
-  const known = new Map<string, readonly string[]>();
+export function keysOfTokens(isKey: (key: string) => boolean): (token: string) => readonly string[] | null {
+  const known = new Map<string, readonly string[] | null>();
   return (t) => {
     let keys = known.get(t);
     if (keys === undefined) {
-      const found: string[] = [];
-      tokenKeys(t, (k) => {
-        if (isKey(k)) found.push(k);
-      });
-      keys = found;
+      if (isPlainToken(t)) {
+        const found: string[] = [];
+        tokenKeys(t, (k) => {
+          if (isKey(k)) found.push(k);
+        });
+        keys = found;
+      } else keys = null;
       // Names, e-mail addresses and numbers are tokens too: forget them all now and then.
       if (known.size >= 200_000) known.clear();
       known.set(t, keys);
@@ -152,11 +155,25 @@ export function keysOfTokens(isKey: (key: string) => boolean): (token: string) =
   };
 }
 
-/** How often each key occurs in a row: for each key, the tokens starting with it. */
-export function keyFrequencies(tokens: readonly string[], keysOf: (token: string) => readonly string[]): Map<string, number> {
+/**
+ * How often each key occurs in a row: for each key, the tokens starting with it; null when a
+ * token is not plain (an odd row). Tokens as entryTokens gives them, or as kept (split on spaces).
+ */
+export function keyFrequencies(tokens: readonly string[], keysOf: (token: string) => readonly string[] | null): Map<string, number> | null {
   const perToken = new Map<string, number>();
   for (const t of tokens) perToken.set(t, (perToken.get(t) ?? 0) + 1);
   const out = new Map<string, number>();
-  for (const [t, n] of perToken) for (const k of keysOf(t)) out.set(k, (out.get(k) ?? 0) + n);
+  for (const [t, n] of perToken) {
+    const keys = keysOf(t);
+    if (keys === null) return null;
+    for (const k of keys) out.set(k, (out.get(k) ?? 0) + n);
+  }
+  return out;
+}
+
+/** The kept text's tokens without checking them (keyFrequencies checks each distinct one). */
+export function keptTokens(title: string, body: string): string[] {
+  const out = title === '' ? [] : title.split(' ');
+  if (body !== '') for (const t of body.split(' ')) out.push(t);
   return out;
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { decodeTotals, entryTokens, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
+import { decodeTotals, entryTokens, keptTokens, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
 
 /**
  * The side index that lets a search score a few hundred rows instead of every match, and
@@ -61,7 +61,7 @@ export function boundWeightAt(bound: Bound, d: number, avgdl: number): number {
 interface Writer {
   generation: number;
   keys: Map<string, Bound>;
-  keysOf: (token: string) => readonly string[];
+  keysOf: (token: string) => readonly string[] | null;
   list: Database.Statement<[string, number]>;
   odd: Database.Statement<[number]>;
   current: Database.Statement<[], number>;
@@ -111,14 +111,15 @@ function writer(db: Database.Database): Writer | null {
 export function noteIndexed(db: Database.Database, rowid: number, title: string, body: string): void {
   const w = writer(db);
   if (w === null) return;
-  const tokens = entryTokens(title, body);
-  if (tokens === null) {
+  const tokens = keptTokens(title, body);
+  // An empty token: text not written by indexText; treat it as odd rather than guess.
+  const freqs = tokens.includes('') ? null : keyFrequencies(tokens, w.keysOf);
+  if (freqs === null) {
     w.odd.run(rowid);
     return;
   }
-  if (w.keys.size === 0) return;
   const d = tokens.length;
-  for (const [key, f] of keyFrequencies(tokens, w.keysOf)) {
+  for (const [key, f] of freqs) {
     if (!bounded(w.keys.get(key)!, f, d)) w.list.run(key, rowid);
   }
 }
@@ -227,7 +228,7 @@ export function rebuildBestLists(db: Database.Database): void {
   for (const e of entries.iterate()) {
     const tokens = entryTokens(e.title, e.body);
     if (tokens === null) continue;
-    for (const [k, f] of keyFrequencies(tokens, keysOf)) listings.get(k)!.add(e.doc_rowid, f, tokens.length);
+    for (const [k, f] of keyFrequencies(tokens, keysOf)!) listings.get(k)!.add(e.doc_rowid, f, tokens.length);
   }
   const save = saveStatements(db);
   for (const r of oddRows) save.odd.run(r);
