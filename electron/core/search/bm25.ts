@@ -133,20 +133,23 @@ export const MIN_KEY = 3;
  * The keys of each token, remembered, or null for a token that is not plain: a release has
  * about 200 distinct tokens and 1,100 beginnings of them, and cutting and hashing those
  * beginnings again for every write was most of what keeping the lists cost a write. `isKey`
- * must not change while the cache is used.
+ * (null: there are no keys) must not change while the cache is used.
  */
-export function keysOfTokens(isKey: (key: string) => boolean): (token: string) => readonly string[] | null {
+export function keysOfTokens(isKey: ((key: string) => boolean) | null): (token: string) => readonly string[] | null {
   const known = new Map<string, readonly string[] | null>();
+  const none: readonly string[] = [];
   return (t) => {
     let keys = known.get(t);
     if (keys === undefined) {
-      if (isPlainToken(t)) {
+      if (!isPlainToken(t)) keys = null;
+      else if (isKey === null) keys = none;
+      else {
         const found: string[] = [];
         tokenKeys(t, (k) => {
           if (isKey(k)) found.push(k);
         });
         keys = found;
-      } else keys = null;
+      }
       // Names, e-mail addresses and numbers are tokens too: forget them all now and then.
       if (known.size >= 200_000) known.clear();
       known.set(t, keys);

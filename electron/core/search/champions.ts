@@ -98,7 +98,7 @@ function writer(db: Database.Database): Writer | null {
   if (g !== w.generation) {
     const keys = loadKeys(db);
     w.keys = keys;
-    w.keysOf = keysOfTokens((k) => keys.has(k));
+    w.keysOf = keysOfTokens(keys.size === 0 ? null : (k) => keys.has(k));
     w.generation = g;
   }
   return w;
@@ -113,6 +113,11 @@ export function noteIndexed(db: Database.Database, rowid: number, title: string,
   if (w === null) return;
   const tokens = keptTokens(title, body);
   // An empty token: text not written by indexText; treat it as odd rather than guess.
+  if (w.keys.size === 0) {
+    // No lists yet (a new library): only whether the row is odd matters.
+    if (tokens.some((t) => t === '' || w.keysOf(t) === null)) w.odd.run(rowid);
+    return;
+  }
   const freqs = tokens.includes('') ? null : keyFrequencies(tokens, w.keysOf);
   if (freqs === null) {
     w.odd.run(rowid);
