@@ -169,7 +169,8 @@ function isMenuItem(page: Block[], block: Block): boolean {
 
 /** Next to each other in the header, or with only a one- or two-word tag between ("WEBWIRE"). */
 function adjacent(pool: Block[], at: number, later: number): boolean {
-  return later > at && pool.slice(at + 1, later).every((b) => wordCount(b.text) <= 2 && b.hint !== 'li');
+  // A section's name in ordinary case between them ("Nacional") parts the masthead from the article.
+  return later > at && pool.slice(at + 1, later).every((b) => wordCount(b.text) <= 2 && b.hint !== 'li' && !/^\p{Lu}\p{Ll}+$/u.test(b.text.trim()));
 }
 
 export function pickHeadline(
