@@ -93,7 +93,8 @@ export function cancelledError(what: keyof typeof CANCELLED_MESSAGES = 'job'): D
 /** What zod found wrong, in words a person can act on ("is required", "unknown field "x""). */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  // zod leaves the input out of its issues unless asked to: a missing field is told by the type it received.
+  if (issue.code === 'invalid_type' && ('input' in issue ? issue.input === undefined : issue.message.endsWith('received undefined'))) return 'is required';
   return issue.message;
 }
 
@@ -109,6 +110,31 @@ export function invalidInput(error: z.ZodError, { context, prefix = [] }: { cont
   return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${issueMessage(issue)}`, {
     path,
     params: { ...(context ? { method: context } : {}), field, issues: error.issues.length },
+  });
+}
+
+/** What was stored: a document (of a type, or a `_local` record such as "sync settings"), or one of its revisions. */
+export interface StoredPlace {
+  type: string;
+  id: string;
+  rev?: string;
+}
+
+/**
+ * The one way stored data this version cannot read becomes the contract's error: a document,
+ * an old revision or a `_local` record damaged outside Dateline (every write here is checked
+ * first). INVALID_INPUT saying which record and the first wrong field, never a stack trace;
+ * `problem` is zod's finding, or a sentence when the text is not even JSON.
+ */
+export function unreadableStored(place: StoredPlace, problem: z.ZodError | string): DatelineError {
+  const issue = typeof problem === 'string' ? null : problem.issues[0]!;
+  const path = issue ? issue.path.map((p) => (typeof p === 'number' ? p : String(p))) : [];
+  const field = path.join('.');
+  const which = place.rev ? `Revision ${place.rev} of the ${place.type} "${place.id}"` : `The ${place.type} "${place.id}"`;
+  const what = typeof problem === 'string' ? problem : `${field || 'its fields'}: ${issueMessage(issue!)}`;
+  return new DatelineError('INVALID_INPUT', `${which} cannot be read: ${what}`, {
+    path,
+    params: { reason: 'unreadable', id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}) },
   });
 }
 

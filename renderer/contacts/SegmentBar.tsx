@@ -25,7 +25,9 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
   useEffect(() => {
     let live = true;
     void client.call('segment.list', {}).then((r) => {
-      if (live && r.ok) setSegments(r.value);
+      if (!live) return;
+      if (r.ok) setSegments(r.value);
+      else setError(r.error);
     });
     return () => {
       live = false;

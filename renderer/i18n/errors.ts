@@ -18,6 +18,8 @@ export function errorText(t: TFunction, error: ApiError): string {
       .join(', ');
     return t('errors.RELEASE_INCOMPLETE', { ...params, status: t(`status.${String(error.params?.status)}`), fields });
   }
+  // Damage to what is stored is not the person's input to check: said as such (unreadableStored).
+  if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return t('errors.storedUnreadable', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RevisionSummary } from '../../electron/shared/contract';
+import type { RevisionSummary, ShownRevision } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime } from '../ui/languages';
+import { formatDateTime, languageName } from '../ui/languages';
 import { useCall } from '../ui/useCall';
 
-type Revision = Record<string, unknown> & { id: string; rev: string; deleted: boolean };
+type Revision = ShownRevision;
 
 function text(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -17,14 +17,15 @@ function text(v: unknown): string {
 
 /** What a past revision said, in plain words (its body as text). */
 function RevisionView({ revision }: { revision: Revision }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = text(revision.language);
   const body = RichTextSchema.safeParse(revision.body);
   return (
     <div className="revision-view">
       <h3 dir="auto">{text(revision.headline) || t('common.untitled')}</h3>
       {text(revision.subheadline) && <p dir="auto">{text(revision.subheadline)}</p>}
       <p className="muted">
-        {t('history.statusLine', { status: t(`status.${text(revision.status)}`, { defaultValue: text(revision.status) }), language: text(revision.language) })}
+        {t('history.statusLine', { status: t(`status.${text(revision.status)}`, { defaultValue: text(revision.status) }), language: language && languageName(language, i18n.language) })}
       </p>
       <div className="revision-body" dir="auto">
         {body.success ? plainText(body.data).split('\n\n').map((p, i) => <p key={i}>{p}</p>) : <p className="muted">{t('history.bodyUnreadable')}</p>}

@@ -14,6 +14,7 @@ import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer, type B
 import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';
 import { benchImport } from './import';
+import { benchListUpkeep } from './list-upkeep';
 import { benchKit, type BenchRow } from './kit';
 import { benchContacts, contactsImportChild, CONTACTS_CHILD } from './contacts';
 import { benchReplication } from './replication';
@@ -270,24 +271,31 @@ async function main(): Promise<void> {
     }
     log(`open times: fresh ${fresh.map((x) => x.toFixed(0)).join(', ')} ms; same process ${inProcess.map((x) => x.toFixed(0)).join(', ')} ms`);
 
-    // 3. Search. Dateline: searchLibrary (checks the catch-up queue, has FTS5 rank every match
-    // by bm25 and return the best 20 + 40 by score, joins those to their document for type,
-    // trash and the tie-break by release date, reads the titles). Raw peer: the bare FTS5
-    // query with the same MATCH string and the same full bm25 ranking (ORDER BY rank LIMIT 20),
-    // nothing joined. Both on the library's own connection, so the same page cache (32 MiB,
-    // cache_size = -32768 as Library.open sets it), warmed by one pass over every query; then
-    // rounds that alternate which goes first.
+    // 3. Search. Dateline: searchLibrary (checks the catch-up queue; counts each word's matches,
+    // scores the rows listed as best for the query's words from their kept text and proves the
+    // page against the bound of all other rows; when the proof fails, has FTS5 rank every match
+    // by bm25 and joins the best 20 + 40 to their document for type, trash and the tie-break by
+    // release date; reads the titles). Raw peer: the bare FTS5 query with the same MATCH string
+    // and the same full bm25 ranking (ORDER BY rank LIMIT 20), nothing joined, no lists. Both on
+    // the library's own connection, so the same page cache (32 MiB, cache_size = -32768 as
+    // Library.open sets it), warmed by one pass over every query; then rounds that alternate
+    // which goes first. A word that became frequent after the lists were built gets its list in
+    // that first pass (a list made on first search, kept up to date by writes from then on).
     const lib = await Library.open(libDir, { author: AUTHOR });
     const raw = lib.db.prepare<[string], { rowid: number; rank: number }>('SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20');
     const searchable = queries.map((q) => ({ ...q, match: ftsQuery(q.text) })).filter((q): q is typeof q & { match: string } => q.match !== null);
+    const listedKeys = lib.db.prepare<[], number>('SELECT count(*) FROM search_best_key').pluck();
+    const keysBefore = listedKeys.get() ?? 0;
     // A page is right when its scores are the raw ranking's top 20 scores, in order (documents
     // with equal scores may be ordered differently: Dateline breaks ties by release date).
     let differing = 0;
+    let proven = 0;
     for (const q of searchable) {
-      const ours = searchLibrary(lib.db, q.text, { limit: 20 }).map((h) => h.score);
+      const ours = searchLibrary(lib.db, q.text, { limit: 20, onPath: (p) => (proven += p === 'best-rows' ? 1 : 0) }).map((h) => h.score);
       const theirs = raw.all(q.match).map((r) => r.rank);
       if (ours.length !== theirs.length || ours.some((x, i) => Math.abs(x - theirs[i]!) > 1e-9)) differing++;
     }
+    const keysMade = (listedKeys.get() ?? 0) - keysBefore;
     gc();
     const tDateline: number[] = [];
     const tRaw: number[] = [];
@@ -337,6 +345,14 @@ async function main(): Promise<void> {
       goal: '0',
       result: differing === 0 ? 'pass' : 'FAIL',
     });
+    rows.push({
+      measure: 'search: pages proven from the lists of best rows',
+      dateline: `${fmt.int(proven)} of ${fmt.int(searchable.length)}`,
+      peer: '',
+      ratio: '',
+      goal: `lists made on first search: ${fmt.int(keysMade)}`,
+      result: 'info',
+    });
     const countStmt = lib.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?');
     const matches = searchable.map((q) => countStmt.get(q.match)?.n ?? 0);
     rows.push({
@@ -362,6 +378,8 @@ async function main(): Promise<void> {
         .map(([q, ms]) => `"${q}" ${ms.toFixed(1)} (${fmt.int(countStmt.get(ftsQuery(q)!)?.n ?? 0)} matches, found without ranking in ${matchOnly(q).toFixed(1)})`)
         .join('; ')}`,
     );
+    log('writing into the full library with and without its lists of best rows');
+    rows.push(...benchListUpkeep(lib, new Writer(vocab, new Rng(3)), 10_000_000));
     lib.close();
 
     // 4. Memory: the process high-water mark (both sides and the generator included) and heap.

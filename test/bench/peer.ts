@@ -7,8 +7,9 @@ import { foldText, indexText } from '../../electron/shared/search/text';
 /**
  * The raw peer: what storing the same rows searchably costs with nothing of Dateline's own
  * around it (no revision tree, changes feed, document table or projection indexes). Plain
- * tables with the projections' declared columns and the JSON body, and the same FTS5 index (same
- * tokenizer and prefix options, same folded text), written with prepared INSERTs in one
+ * tables with the projections' declared columns and the JSON body, and the same FTS5 index (a
+ * plain contentless table as in a library since schema 5, same tokenizer and prefix options,
+ * same folded text; no lists of best rows), written with prepared INSERTs in one
  * transaction per batch, on a connection with the same durability settings as a library.
  */
 
@@ -53,7 +54,6 @@ export class RawPeer {
       CREATE VIRTUAL TABLE search_fts USING fts5(
         title, body,
         content = '',
-        contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '2 3'
       );

@@ -8,6 +8,7 @@ import type { KitPreview } from '../../electron/shared/kits/contract';
 import { tempDir } from '../helpers';
 import { call, core, fail } from './helpers';
 import { openCore } from '../../electron/core/index';
+import { damageLocal } from '../damage';
 
 /** Outlets, the editors' rules, filters and segments, private notes and do-not-contact, on a real library file. */
 
@@ -173,5 +174,26 @@ describe('private notes', () => {
     } finally {
       close();
     }
+  });
+});
+
+describe('saved segments and private notes damaged outside Dateline', () => {
+  it('say which record and field cannot be read, and saving does not write over the segments kept', async () => {
+    const c = await core();
+    await call(c, 'segment.save', { name: 'Colombia', filter: { country: 'CO' } });
+    damageLocal(c.library.db, 'contact-segments', '{"segments":[{"name":"Colombia","filter":{"country":7}}]}');
+    const listed = await fail(c, 'segment.list', {});
+    expect(listed).toMatchObject({ code: 'INVALID_INPUT', path: ['segments', 0, 'filter', 'country'], params: { type: 'saved segments', id: 'contact-segments', field: 'segments.0.filter.country' } });
+    expect(listed.message).toMatch(/^The saved segments "contact-segments" cannot be read: segments\.0\.filter\.country: /);
+    expect((await fail(c, 'segment.save', { name: 'Kenya', filter: { country: 'KE' } })).code).toBe('INVALID_INPUT');
+    expect(c.library.db.prepare('SELECT body FROM local_docs WHERE id = ?').pluck().get('contact-segments')).toContain('"country":7');
+
+    const a = await call<{ id: string }>(c, 'contact.create', { name: 'Grace Wanjiru' });
+    await call(c, 'contact.setPrivateNote', { id: a.id, text: 'Prefers calls' });
+    damageLocal(c.library.db, `contact-note:${a.id}`, '{"text":');
+    expect(await fail(c, 'contact.privateNote', { id: a.id })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `The private note "contact-note:${a.id}" cannot be read: its text is not JSON`,
+    });
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import type { EraseResult, MergeResult, PersonExport } from '../../electron/shared/contacts/person-contract';
 import { markdownToRichText } from '../../electron/core/markdown';
+import { damageRevision } from '../damage';
 import { tempDir } from '../helpers';
 import { allContacts, call, core, fail, fixture, importFile } from './helpers';
 
@@ -93,5 +94,31 @@ describe('one person', () => {
     const a = await call<{ id: string }>(c, 'contact.create', { name: 'Solo' });
     expect((await fail(c, 'contact.merge', { survivor: a.id, other: a.id })).message).toContain('a contact cannot be merged into itself');
     expect((await fail(c, 'contact.erase', { id: 'con-nope' })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('one person, when a stored record was damaged outside Dateline', () => {
+  it('references, merge, erase and the person export name the damaged record and field, and merge and erase change nothing', async () => {
+    const c = await core();
+    const db = c.library.db;
+    const a = await call<{ id: string }>(c, 'contact.create', { name: 'Amelie Kabore' });
+    const b = await call<{ id: string }>(c, 'contact.create', { name: 'Amélie Kaboré' });
+    const rel = await call<{ id: string }>(c, 'release.create', release([b.id]));
+    damageRevision(db, rel.id, '$.releaseDate', '"30/11/2026"');
+    const seq = () => (db.prepare('SELECT max(seq) FROM changes').pluck().get() as number);
+    const before = seq();
+
+    const references = await fail(c, 'contact.references', { id: b.id });
+    expect(references).toMatchObject({ code: 'INVALID_INPUT', path: ['releaseDate'], params: { type: 'release', id: rel.id, field: 'releaseDate' } });
+    expect(references.message).toMatch(new RegExp(`^The release "${rel.id}" cannot be read: releaseDate: `));
+    expect((await fail(c, 'contact.merge', { survivor: a.id, other: b.id })).params).toMatchObject({ id: rel.id, field: 'releaseDate' });
+    expect((await fail(c, 'contact.erase', { id: b.id })).params).toMatchObject({ id: rel.id, field: 'releaseDate' });
+    expect(seq()).toBe(before);
+    expect((await call<{ name: string }>(c, 'contact.get', { id: b.id })).name).toBe('Amélie Kaboré');
+
+    const outlet = await call<{ id: string; rev: string }>(c, 'outlet.create', { name: 'Radio Omega' });
+    await call(c, 'contact.update', { id: a.id, rev: null, fields: { outlet: outlet.id } });
+    damageRevision(db, outlet.id, '$.kind', '"carrier pigeon"');
+    expect(await fail(c, 'contact.exportPerson', { id: a.id })).toMatchObject({ code: 'INVALID_INPUT', params: { type: 'outlet', id: outlet.id, field: 'kind' } });
   });
 });

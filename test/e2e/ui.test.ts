@@ -234,6 +234,8 @@ describe('Dateline in the browser', () => {
       found = (await heading.innerText()) === HEADLINE && (await page.getByRole('region', { name: 'Earlier version' }).innerText()).includes('Clean water in six sites');
     }
     expect(found).toBe(true);
+    // The language by its name in the interface's language, not its code.
+    expect(await page.getByRole('region', { name: 'Earlier version' }).innerText()).toMatch(/Language:\s+\u2068?English/);
     await h.screenshot('history');
     await page.getByRole('button', { name: 'Restore this version' }).click();
     await expect.poll(() => page.getByLabel('Headline', { exact: true }).inputValue(), { timeout: 10_000 }).toBe(HEADLINE);

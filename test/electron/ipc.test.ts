@@ -159,14 +159,18 @@ function fakeCore(dispatch: HostedCore['dispatch']) {
 
 describe('the link to the core host', () => {
   it('matches answers to calls by id even when they come back out of order', async () => {
+    // The slow call answers only once the fast one has come back: out of order by construction, not by timers.
+    let release!: () => void;
+    const fastAnswered = new Promise<void>((r) => (release = r));
     const core = fakeCore(async (method) => {
-      await new Promise((r) => setTimeout(r, method === 'slow' ? 30 : 1));
+      if (method === 'slow') await fastAnswered;
       return { ok: true, value: method };
     });
     const client = new CoreClient(memoryLink(() => Promise.resolve(core)).connect);
     const slow = client.invoke('slow', {});
     const fast = client.invoke('fast', {});
     expect(await Promise.race([slow, fast])).toEqual({ ok: true, value: 'fast' });
+    release();
     expect(await slow).toEqual({ ok: true, value: 'slow' });
     expect(core.dispatch).toHaveBeenCalledWith('slow', {}, { transport: 'ipc' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embargoFileTag, embargoNotice, zoneCity } from '../../electron/shared/kits/layout';
+import { commaFor, embargoFileTag, embargoNotice, zoneCity } from '../../electron/shared/kits/layout';
 
 describe('the embargo line', () => {
   it('gives the time in the embargo zone by its city, and in UTC', () => {
@@ -11,6 +11,7 @@ describe('the embargo line', () => {
   it('names the zone in Arabic for an Arabic kit', () => {
     const ar = embargoNotice('2026-10-12T15:00:00Z', 'Africa/Kampala', 'ar');
     expect(ar.startsWith('يحظر النشر حتى')).toBe(true);
+    expect(ar).toContain('، 18:00');
     expect(ar).toContain('18:00 توقيت شرق أفريقيا');
     expect(ar).toContain('(15:00 UTC)');
   });
@@ -19,6 +20,14 @@ describe('the embargo line', () => {
     expect(embargoNotice('2026-10-12T23:30:00Z', 'Asia/Tokyo', 'en')).toBe('EMBARGOED UNTIL 13 October 2026, 08:30 Tokyo time (23:30 UTC, 12 October 2026)');
     expect(embargoNotice('2026-10-12T23:30:00Z', 'UTC', 'en')).toBe('EMBARGOED UNTIL 12 October 2026, 23:30 UTC');
     expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+  });
+
+  it('takes the Arabic comma for Arabic by its base language only, in the embargo line and the dateline alike', () => {
+    expect(commaFor('ar')).toBe('، ');
+    expect(commaFor('ar-EG')).toBe('، ');
+    // Mapuche (arn) is not Arabic, though its code starts the same.
+    expect(commaFor('arn')).toBe(', ');
+    expect(commaFor('fr')).toBe(', ');
   });
 
   it('tags file names with the UTC instant', () => {

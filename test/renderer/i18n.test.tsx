@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../electron/shared/errors';
+import { ERROR_CODES, unreadableStored } from '../../electron/shared/errors';
 import { RELEASE_STATUSES } from '../../electron/shared/documents';
 import { setUpI18n } from '../../renderer/i18n';
 import en from '../../renderer/i18n/en.json';
@@ -60,6 +60,10 @@ describe('English strings', () => {
     );
     expect(errorText(t, { code: 'RELEASE_UNAVAILABLE', message: 'x', params: { headline: 'Floods', reason: 'trashed', id: 'rel-1' } })).toBe(
       '“Floods” is in the trash; restore it first.',
+    );
+    const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
+    expect(errorText(t, damaged)).toBe(
+      'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Details: The contact "con-1" cannot be read: its text is not JSON',
     );
     expect(errorText(t, { code: 'SOMETHING_NEW' as never, message: 'A newer core said this.' })).toBe('A newer core said this.');
   });

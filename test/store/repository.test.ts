@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Library } from '../../electron/core/store/library';
 import { DOC_SCHEMA_VERSION } from '../../electron/shared/documents';
 import { isDatelineError, type DatelineError } from '../../electron/shared/errors';
@@ -108,5 +109,22 @@ describe('the typed repository', () => {
     expect(l.repo.get('kit', id).title).toBe('Cholera response, week 2');
     const bad = thrown(() => l.repo.update('kit', id, null, { pageSize: 'A5' as 'A4' }));
     expect(bad).toMatchObject({ code: 'INVALID_INPUT', path: ['fields', 'pageSize'] });
+  });
+
+  it('reads a `_local` record by its schema, and an old revision or a tombstone for showing', async () => {
+    const l = await lib();
+    const Settings = z.object({ interval: z.number().int().default(5) });
+    expect(l.repo.local('settings', Settings, 'test settings')).toBeUndefined();
+    l.replication.putLocal({ _id: 'settings', interval: 10 });
+    expect(l.repo.local('settings', Settings, 'test settings')).toEqual({ interval: 10 });
+    l.replication.putLocal({ _id: 'settings', interval: 'ten' });
+    expect(thrown(() => l.repo.local('settings', Settings, 'test settings'))).toMatchObject({ code: 'INVALID_INPUT', path: ['interval'], params: { type: 'test settings', id: 'settings', field: 'interval' } });
+
+    const a = l.repo.create('release', { headline: 'Draft one' });
+    const b = l.repo.update('release', a.id, a.rev, { headline: 'Draft two' });
+    expect(l.repo.showRevision('release', a.id, a.rev)).toMatchObject({ id: a.id, rev: a.rev, type: 'release', headline: 'Draft one', deleted: false });
+    const gone = l.docs.remove(a.id, { author: 'amina' }, b.rev);
+    expect(l.repo.showRevision('release', a.id, gone.rev)).toMatchObject({ id: a.id, rev: gone.rev, deleted: true });
+    expect(thrown(() => l.repo.revision('release', a.id, gone.rev)).code).toBe('NOT_FOUND');
   });
 });

@@ -5,7 +5,7 @@ import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { csvCell } from '../../shared/csv-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
-import type { Body } from '../store/docstore';
+import type { Doc } from '../../shared/documents';
 import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
 import { foldLine, vEscape } from './vcard-text';
@@ -20,9 +20,8 @@ import { foldLine, vEscape } from './vcard-text';
 export type Selection = ContactFilter & { ids?: string[] | undefined };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
-export function* selectedContacts(ctx: CoreContext, sel: Selection): Generator<Body & { id: string }> {
+export function* selectedContacts(ctx: CoreContext, sel: Selection): Generator<Doc<'contact'>> {
   let ids: Iterable<{ id: string }>;
   if (sel.ids) ids = sel.ids.map((id) => ({ id }));
   else {
@@ -39,27 +38,20 @@ export function* selectedContacts(ctx: CoreContext, sel: Selection): Generator<B
             )
             .iterate(...where.flatMap((w) => w.params));
   }
-  for (const { id } of ids) {
-    const d = ctx.library.docs.require(id, 'contact');
-    yield { ...d.body, id };
-  }
+  for (const { id } of ids) yield ctx.library.repo.get('contact', id);
 }
 
-function outletNames(ctx: CoreContext): (id: unknown) => string | null {
+function outletNames(ctx: CoreContext): (id: string | null) => string | null {
   const cache = new Map<string, string | null>();
   return (id) => {
-    if (typeof id !== 'string') return null;
-    if (!cache.has(id)) {
-      const d = ctx.library.docs.getStored(id);
-      cache.set(id, d && !d.deleted ? str(d.body.name) : null);
-    }
+    if (id === null) return null;
+    if (!cache.has(id)) cache.set(id, str(ctx.library.repo.find('outlet', id)?.name));
     return cache.get(id)!;
   };
 }
 
-function csvRow(c: Body, outlet: (id: unknown) => string | null): string {
-  const emails = list<{ type: string; address: string }>(c.emails);
-  const phones = list<{ type: string; number: string }>(c.phones);
+function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null): string {
+  const { emails, phones } = c;
   const cells = DATELINE_COLUMNS.map(([, target]) => {
     const [field, type] = target.split(':');
     if (field === 'email') return emails.filter((e) => e.type === type).map((e) => e.address).join('; ');
@@ -80,23 +72,21 @@ const TEL_TYPE: Record<string, string> = { mobile: 'cell', fax: 'fax', work: 'wo
 const EMAIL_TYPE: Record<string, string> = { work: 'work', personal: 'home', other: 'other' };
 
 /** One vCard 4.0 (RFC 6350). Fields vCard has no property for travel as X-DATELINE- ones. */
-export function vcard4(c: Body, outlet: (id: unknown) => string | null): string {
-  const name = str(c.name) ?? '';
+export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string | null): string {
+  const name = c.name;
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${vEscape(name)}`];
   const org = str(c.organisation);
   if (org) lines.push(`ORG:${vEscape(org)}`);
   const role = str(c.role);
   if (role) lines.push(`TITLE:${vEscape(role)}`);
-  for (const e of list<{ type: string; address: string }>(c.emails)) lines.push(`EMAIL;TYPE=${EMAIL_TYPE[e.type] ?? 'other'}:${vEscape(e.address)}`);
-  for (const p of list<{ type: string; number: string }>(c.phones)) lines.push(`TEL;VALUE=text;TYPE=${TEL_TYPE[p.type] ?? 'voice'}:${vEscape(p.number)}`);
-  list<string>(c.languages).forEach((l, i) => lines.push(`LANG;PREF=${i + 1}:${l}`));
-  const beats = list<string>(c.beats);
-  if (beats.length) lines.push(`CATEGORIES:${beats.map(vEscape).join(',')}`);
+  for (const e of c.emails) lines.push(`EMAIL;TYPE=${EMAIL_TYPE[e.type] ?? 'other'}:${vEscape(e.address)}`);
+  for (const p of c.phones) lines.push(`TEL;VALUE=text;TYPE=${TEL_TYPE[p.type] ?? 'voice'}:${vEscape(p.number)}`);
+  c.languages.forEach((l, i) => lines.push(`LANG;PREF=${i + 1}:${l}`));
+  if (c.beats.length) lines.push(`CATEGORIES:${c.beats.map(vEscape).join(',')}`);
   const notes = str(c.notes);
   if (notes) lines.push(`NOTE:${vEscape(notes)}`);
-  lines.push(`X-DATELINE-KIND:${str(c.kind) ?? 'journalist'}`);
-  const countries = list<string>(c.countries);
-  if (countries.length) lines.push(`X-DATELINE-COUNTRIES:${countries.join(',')}`);
+  lines.push(`X-DATELINE-KIND:${c.kind}`);
+  if (c.countries.length) lines.push(`X-DATELINE-COUNTRIES:${c.countries.join(',')}`);
   const o = outlet(c.outlet);
   if (o) lines.push(`X-DATELINE-OUTLET:${vEscape(o)}`);
   lines.push('END:VCARD');

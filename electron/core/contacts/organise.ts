@@ -15,6 +15,7 @@ import type { CoreContext } from '../context';
 
 const NOTE_PREFIX = 'contact-note:';
 const SEGMENTS_ID = 'contact-segments';
+const StoredNote = z.object({ text: z.string() });
 
 function distinct(ctx: CoreContext, path: string, type: 'contact' | 'office' = 'contact'): string[] {
   return ctx.library.db
@@ -40,8 +41,8 @@ export function contactFacets(ctx: CoreContext): ContactFacets {
 
 export function privateNote(ctx: CoreContext, id: string): PrivateNote {
   ctx.library.docs.require(id, 'contact');
-  const local = ctx.library.replication.getLocal(`${NOTE_PREFIX}${id}`);
-  return { id, text: typeof local?.text === 'string' && local.text !== '' ? local.text : null };
+  const text = ctx.library.repo.local(`${NOTE_PREFIX}${id}`, StoredNote, 'private note')?.text ?? '';
+  return { id, text: text !== '' ? text : null };
 }
 
 export function setPrivateNote(ctx: CoreContext, id: string, text: string): PrivateNote {
@@ -57,13 +58,14 @@ export function deletePrivateNote(ctx: CoreContext, id: string): void {
   ctx.library.db.prepare('DELETE FROM local_docs WHERE id = ?').run(`${NOTE_PREFIX}${id}`);
 }
 
-const StoredSegments = z.array(z.object({ name: z.string(), filter: ContactFilterSchema }));
+const StoredSegments = z.object({ segments: z.array(z.object({ name: z.string(), filter: ContactFilterSchema })) });
 
+/**
+ * The saved segments. A record damaged outside Dateline is the coded error naming the segment
+ * and field, for listing and for saving alike: saving over it would silently lose the others.
+ */
 export function listSegments(ctx: CoreContext): Segment[] {
-  const local = ctx.library.replication.getLocal(SEGMENTS_ID);
-  const parsed = StoredSegments.safeParse(local?.segments);
-  // A damaged record is not worth failing the screen over: it reads as no segments.
-  return parsed.success ? parsed.data : [];
+  return ctx.library.repo.local(SEGMENTS_ID, StoredSegments, 'saved segments')?.segments ?? [];
 }
 
 function writeSegments(ctx: CoreContext, segments: Segment[]): Segment[] {

@@ -6,7 +6,7 @@ import { foldText as fold } from '../../shared/search/text';
 import type { Body, DocStore, WriteContext } from '../store/docstore';
 import { BulkWriter } from '../store/bulk-write';
 import { contactKeys } from '../store/projections';
-import { validateKnown } from '../store/repository';
+import { decodeDoc, validateKnown } from '../store/repository';
 import type { BlobStore } from '../attachments/blobs';
 import { sniffMediaType } from '../attachments/images';
 import { refOf, rowNote, type RowNote, type RowNoteRef } from '../../shared/contacts/row-notes';
@@ -211,8 +211,8 @@ export class ContactStager {
     // Held until written, so copied: a value cut from the file's text would keep the whole chunk it came from alive.
     let held = this.later.get(id);
     if (!held) {
-      const stored = this.docs.require(id, 'contact');
-      held = { fields: stored.body, rev: stored.rev };
+      const stored = decodeDoc('contact', this.docs.require(id, 'contact'));
+      held = { fields: stored, rev: stored.rev };
     }
     const merged = ownCopy(mergeContactFields(held.fields, body));
     this.later.set(id, { fields: merged, rev: held.rev });

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { CoreContext } from '../context';
-import type { Body } from '../store/docstore';
 
 /**
  * The suppression record of erased people: keyed hashes (HMAC-SHA-256) of their normalised
@@ -22,22 +21,19 @@ export function newPrivacyKey(): string {
   return randomBytes(32).toString('hex');
 }
 
-function suppressionOf(body: Body): OfficeSuppression | null {
-  const key = body.privacyKey;
-  const list = body.suppressed;
-  if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key) || !Array.isArray(list)) return null;
-  return { privacyKey: key, suppressed: list.filter((x): x is string => typeof x === 'string') };
-}
-
-/** A test for contact keys against every office's record: the reason to refuse, or null. */
+/**
+ * A test for contact keys against every office's record: the reason to refuse, or null. Each
+ * office is read through the one decoder: a record damaged outside Dateline stops the import
+ * with the error naming it, rather than reading as an empty list and letting erased people back.
+ */
 export function suppressionCheck(ctx: CoreContext): (keys: string[]) => string | null {
   const offices = ctx.library.db
-    .prepare<[], { id: string }>(`SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid`)
+    .prepare<[], string>(`SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid`)
+    .pluck()
     .all()
-    .map((r) => ctx.library.docs.getStored(r.id)?.body)
-    .map((b) => (b ? suppressionOf(b) : null))
-    .filter((s): s is OfficeSuppression => s !== null && s.suppressed.length > 0)
-    .map((s) => ({ key: s.privacyKey, set: new Set(s.suppressed) }));
+    .map((id) => ctx.library.repo.get('office', id))
+    .filter((o): o is typeof o & OfficeSuppression => o.privacyKey !== undefined && (o.suppressed ?? []).length > 0)
+    .map((o) => ({ key: o.privacyKey, set: new Set(o.suppressed) }));
   if (offices.length === 0) return () => null;
   return (keys) => {
     for (const o of offices) {

@@ -1,7 +1,7 @@
 import { DEFAULT_COLOURS, type Doc, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { directionOf } from '../../shared/direction';
-import { channelVisibleTo, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
+import { channelVisibleTo, commaFor, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
@@ -392,8 +392,7 @@ function resolveRelease(
       ? { at: f.embargo.at, timeZone: f.embargo.timeZone, notice: embargoNotice(f.embargo.at, f.embargo.timeZone, f.language) }
       : null;
   const dateText = f.releaseDate ? formatDate(f.releaseDate, f.language) : null;
-  // The Arabic comma in Arabic text.
-  const datelineText = [f.datelinePlace, dateText].filter((x): x is string => !!x && x.trim() !== '').join(f.language.startsWith('ar') ? '، ' : ', ') || null;
+  const datelineText = [f.datelinePlace, dateText].filter((x): x is string => !!x && x.trim() !== '').join(commaFor(f.language)) || null;
   return {
     id: f.id,
     language: f.language,

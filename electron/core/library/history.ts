@@ -1,5 +1,6 @@
-import type { Draft } from '../../shared/contract';
-import { DatelineError, isDatelineError } from '../../shared/errors';
+import type { Draft, ShownRevision } from '../../shared/contract';
+import { z } from 'zod';
+import { DatelineError, isDatelineError, unreadableStored } from '../../shared/errors';
 import { DOC_TYPES, isReservedName, type DocType } from '../../shared/documents';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
@@ -28,13 +29,29 @@ interface DraftRow {
   updated_at: string;
 }
 
+const DraftFields = z.record(z.string(), z.unknown());
+
+/** The journal's fields of a draft: an object of field values, or the coded error when damaged outside Dateline. */
+function draftFields(id: string, text: string): Record<string, unknown> {
+  const place = { type: 'draft', id };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw unreadableStored(place, 'its text is not JSON');
+  }
+  const parsed = DraftFields.safeParse(value);
+  if (!parsed.success) throw unreadableStored(place, parsed.error);
+  return parsed.data;
+}
+
 function readDraft(ctx: CoreContext, id: string): Draft | null {
   const r = prepared(ctx.library.db, 'SELECT * FROM drafts WHERE doc_id = ?').get(id) as DraftRow | undefined;
   if (!r) return null;
   return {
     id: r.doc_id,
     baseRev: r.base_rev,
-    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    fields: draftFields(r.doc_id, r.fields),
     session: r.session,
     author: r.author,
     startedAt: r.started_at,
@@ -82,7 +99,11 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
     } else {
       const { merged, conflicts } = threeWayMerge(base, patched, current.body);
       if (conflicts.length === 0) {
-        rev = docs.update(id, validateKnown(type, merged), who, current.rev).rev;
+        const fields = validateKnown(type, merged);
+        // Approved meanwhile elsewhere while this session emptied a required field: the merge
+        // may not approve what is incomplete; the journal keeps the person's typing.
+        if (type === 'release') assertReadyToGoOut(current.body, fields);
+        rev = docs.update(id, fields, who, current.rev).rev;
       } else {
         // The person goes on from their own version until they decide.
         rev = docs.branch(id, baseRev, ours, who);
@@ -106,18 +127,23 @@ export const historyHandlers: Pick<
   },
   'doc.history': (input, ctx) => ctx.library.docs.revisions(input.id),
   'doc.revision': (input, ctx) => {
+    const stored = ctx.library.docs.getStored(input.id);
+    if (stored && (DOC_TYPES as readonly string[]).includes(stored.type)) return ctx.library.repo.showRevision(stored.type as DocType, input.id, input.rev);
+    // A type this version does not know (written by a newer Dateline): shown as stored.
     const r = ctx.library.docs.getRevision(input.id, input.rev);
-    return { ...r.body, id: input.id, rev: input.rev, deleted: r.deleted };
+    return { ...r.body, id: input.id, rev: input.rev, deleted: r.deleted } as ShownRevision;
   },
   'doc.restore': (input, ctx) => {
     const type = docType(ctx, input.id);
     const docs = ctx.library.docs;
-    const old = docs.getRevision(input.id, input.rev);
-    if (old.deleted) {
+    const { deleted, ...old } = ctx.library.repo.showRevision(type, input.id, input.rev);
+    if (deleted) {
       throw new DatelineError('INVALID_INPUT', `rev: revision ${input.rev} is a deletion; pick a revision with content.`, { path: ['rev'] });
     }
     const current = docs.getStored(input.id)!;
-    const fields = validateKnown(type, old.body);
+    const fields = validateKnown(type, old);
+    // An old revision is no way around the release gate (one stored before it existed, or from another office).
+    if (type === 'release') assertReadyToGoOut(current.deleted ? null : current.body, fields, []);
     const d = docs.update(input.id, fields, { author: ctx.library.author }, current.rev);
     return { id: d.id, rev: d.rev };
   },

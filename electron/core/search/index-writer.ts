@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DatelineError } from '../../shared/errors';
 import type { Body } from '../store/body-values';
+import { clearBestLists, noteIndexed } from './champions';
 import { searchEntry } from './entry';
 
 /**
@@ -54,6 +55,7 @@ function statements(db: Database.Database): Statements {
       insert: (rowid, title, body) => {
         insertFts.run(rowid, title, body);
         keep.run(rowid, title, body);
+        noteIndexed(db, rowid, title, body);
       },
       remove: (rowid) => {
         const old = kept.get(rowid);
@@ -67,9 +69,13 @@ function statements(db: Database.Database): Statements {
   return s;
 }
 
-/** Forgets every entry's kept text: with 'delete-all', for a rebuild of the index. */
+/**
+ * Forgets every entry's kept text and the lists of best rows: with 'delete-all', for a
+ * rebuild of the index (rebuildBestLists makes the lists again once it is refilled).
+ */
 export function clearSearchText(db: Database.Database): void {
   if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_text'").get() !== undefined) db.exec('DELETE FROM search_text');
+  clearBestLists(db);
 }
 
 /** The queue's statements; undefined for a library at a schema without the queue (older tests' libraries). */

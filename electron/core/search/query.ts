@@ -3,6 +3,7 @@ import type { SearchHit } from '../../shared/search/contract';
 import { DOC_TYPES, type DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
 import { ftsQuery } from '../../shared/search/text';
+import { bestPage, type Ranked, type SearchPath } from './best-page';
 import { catchUpSearch } from './index-writer';
 
 const TITLE_SQL: Record<DocType, string> = {
@@ -22,21 +23,11 @@ const TITLE_SQL: Record<DocType, string> = {
  *
  * At 250,000 documents the ranking itself is the cost: FTS5 calls bm25 once per match (about
  * 1 µs each, more for words repeated through long releases), while finding the matches alone
- * is 7 to 30 times cheaper. A word in 40,000 documents takes 40–140 ms to rank; going below
- * that needs an exact top-k that scores fewer matches, not a faster join.
+ * is 7 to 30 times cheaper. So a page is first sought in the lists of best rows, which score
+ * a few hundred rows and prove the page (best-page.ts); when the proof fails, every match is
+ * ranked.
  */
 export const SEARCH_ORDER = 'f.rank, r.release_date DESC NULLS LAST, f.rowid DESC';
-
-/** A match with what the filters and the tie-break need (`deleted` is null for an entry with no document). */
-interface Ranked {
-  rowid: number;
-  score: number;
-  id: string;
-  type: string;
-  deleted: number | null;
-  status: string | null;
-  release_date: string | null;
-}
 
 interface Statements {
   /** The best `m` matches by score alone (the index ranks them), then joined to their documents. */
@@ -113,6 +104,8 @@ export interface SearchOptions {
   offset?: number;
   /** Only documents of these types; all types when absent or empty. */
   types?: DocType[] | undefined;
+  /** Told how the page was found (the bench counts how often the proof fails). */
+  onPath?: (path: SearchPath) => void;
 }
 
 /** One page of the full-text search across the library, best matches first; `score` is bm25 (lower is better). */
@@ -124,8 +117,12 @@ export function searchLibrary(db: Database.Database, query: string, opts: Search
   const offset = opts.offset ?? 0;
   const types = opts.types && opts.types.length ? new Set<string>(opts.types) : null;
   const wanted = (d: Ranked): boolean => d.deleted === 0 && d.status !== TRASHED && (types === null || types.has(d.type));
+  const k = offset + opts.limit;
+  const proven = bestPage(db, match, k, wanted, searchOrder);
+  opts.onPath?.(proven === null ? 'full' : 'best-rows');
   const rows =
-    pageFromCandidates(s, match, offset + opts.limit, wanted)?.slice(offset, offset + opts.limit) ??
+    proven?.slice(offset, k) ??
+    pageFromCandidates(s, match, k, wanted)?.slice(offset, k) ??
     s.full.all({ match, limit: opts.limit, offset, types: types ? JSON.stringify([...types]) : null });
   return rows.map((r) => {
     const titleStmt = (s.titles as Record<string, Statements['titles'][DocType] | undefined>)[r.type];

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { foldText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
+import { rebuildBestLists } from '../search/champions';
 import { clearSearchQueue, clearSearchText, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
 import { arr, str, strs, type Body } from './body-values';
 import { columnNames, type ProjectionTable } from './projection-columns';
@@ -198,7 +199,10 @@ export function rebuildProjections(db: Database.Database): number {
   let seen = 0;
   for (let after = 0; ; ) {
     const rows = page.all(after, REBUILD_BATCH);
-    if (rows.length === 0) return seen;
+    if (rows.length === 0) {
+      rebuildBestLists(db);
+      return seen;
+    }
     for (const r of rows) {
       const body = r.deleted === 1 || r.body === null ? null : (JSON.parse(r.body) as Body);
       project(db, r.type, r.rowid, body, r.updated_at, true);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Created } from '../../shared/contract';
-import { DatelineError } from '../../shared/errors';
+import type { Created, ShownRevision } from '../../shared/contract';
+import { DatelineError, unreadableStored, type StoredPlace } from '../../shared/errors';
 import {
   checkKnownFields,
   DOC_SCHEMA_VERSION,
@@ -14,6 +14,7 @@ import {
   type FieldsByType,
 } from '../../shared/documents';
 import { assertEditable, type Body, type DocStore, type StoredDoc } from './docstore';
+import { prepared } from './statements';
 
 /**
  * The typed way in and out of the store: domain code reads `repo.get('release', id)` and gets a
@@ -36,15 +37,15 @@ const shapeOf = (type: DocType): Record<string, unknown> => (FIELDS_BY_TYPE[type
  * (`readLeniently`: read-only here, the store keeps all of it); fields this version does not
  * know and the store's own fields (schema, createdAt, ...) are kept as they are.
  */
-export function decodeDoc<T extends DocType>(type: T, d: Pick<StoredDoc, 'id' | 'rev' | 'body' | 'conflicted'>): Doc<T> {
+export function decodeDoc<T extends DocType>(type: T, d: Pick<StoredDoc, 'id' | 'rev' | 'body' | 'conflicted'>, place: StoredPlace = { type, id: d.id }): Doc<T> {
   const shape = shapeOf(type);
   const out: Body = {};
   for (const [k, v] of Object.entries(d.body)) if (!(k in shape) && !isReservedName(k)) out[k] = v;
-  Object.assign(out, decodeFields(type, d.id, d.body), { id: d.id, rev: d.rev, type, conflicted: d.conflicted });
+  Object.assign(out, decodeFields(type, place, d.body), { id: d.id, rev: d.rev, type, conflicted: d.conflicted });
   return out as Doc<T>;
 }
 
-function decodeFields<T extends DocType>(type: T, id: string, body: Readonly<Body>): FieldsByType[T] {
+function decodeFields<T extends DocType>(type: T, place: StoredPlace, body: Readonly<Body>): FieldsByType[T] {
   const schema = FIELDS_BY_TYPE[type] as unknown as z.ZodObject;
   if (schemaOf(body) > DOC_SCHEMA_VERSION) {
     const lenient = readLeniently(schema, body);
@@ -56,12 +57,7 @@ function decodeFields<T extends DocType>(type: T, id: string, body: Readonly<Bod
   if (parsed.success) return parsed.data as FieldsByType[T];
   // Every local write and every replicated revision is checked before it is stored, so this
   // is a document damaged outside Dateline: say which and where, never a stack trace.
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  throw new DatelineError('INVALID_INPUT', `The ${type} "${id}" cannot be read: ${field || 'its fields'}: ${issue.message}`, {
-    path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    params: { id, type, field },
-  });
+  throw unreadableStored(place, parsed.error);
 }
 
 /**
@@ -115,7 +111,38 @@ export class Repository {
   revision<T extends DocType>(type: T, id: string, rev: string): Doc<T> {
     const r = this.docs.getRevision(id, rev);
     if (r.deleted) throw new DatelineError('NOT_FOUND', `Revision "${rev}" of "${id}" is a deletion.`, { params: { id, rev } });
-    return decodeDoc(type, { id, rev, body: r.body, conflicted: false });
+    return decodeDoc(type, { id, rev, body: r.body, conflicted: false }, { type, id, rev });
+  }
+
+  /**
+   * One revision for reading (history, the conflicts inbox): decoded, or as stored when a newer
+   * Dateline wrote it, as `show` does; a deletion is its tombstone with `deleted: true`.
+   */
+  showRevision<T extends DocType>(type: T, id: string, rev: string): ShownRevision<T> {
+    const r = this.docs.getRevision(id, rev);
+    if (r.deleted) return { ...r.body, id, rev, deleted: true };
+    const shown = schemaOf(r.body) <= DOC_SCHEMA_VERSION ? decodeDoc(type, { id, rev, body: r.body, conflicted: false }, { type, id, rev }) : ({ ...r.body, id, rev, type } as Doc<T>);
+    return Object.assign(shown, { deleted: false as const });
+  }
+
+  /**
+   * A `_local` record of this library (settings, saved segments: never replicated) read by its
+   * schema; undefined when there is none, the coded error when it was damaged outside Dateline.
+   * `what` names it in that error ("sync settings").
+   */
+  local<S extends z.ZodType>(id: string, schema: S, what: string): z.output<S> | undefined {
+    const row = prepared(this.db, 'SELECT body FROM local_docs WHERE id = ?').get(id) as { body: string } | undefined;
+    if (!row) return undefined;
+    const place = { type: what, id };
+    let body: unknown;
+    try {
+      body = JSON.parse(row.body);
+    } catch {
+      throw unreadableStored(place, 'its text is not JSON');
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw unreadableStored(place, parsed.error);
+    return parsed.data;
   }
 
   create<T extends DocType>(type: T, fields: DocInput<T>, where: (string | number)[] = []): Created {

@@ -1,5 +1,5 @@
 import type { CoreEvent } from '../../shared/contract';
-import { DatelineError } from '../../shared/errors';
+import { DatelineError, isDatelineError } from '../../shared/errors';
 import { FAILED_FILES_SHOWN, SyncSettingsSchema, type OfficeFiles, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
 import type { FilePolicy, FilesSummary } from '../../shared/sync/contract';
 import type { BlobStore } from '../attachments/blobs';
@@ -121,14 +121,21 @@ export class SyncService {
     // Read once per open library (a restore opens another): every call asks whether sync is set up.
     const library = this.library();
     if (this.cached?.library === library) return this.cached.settings;
-    const doc = library.replication.getLocal(SETTINGS_ID);
-    const parsed = SyncSettingsSchema.safeParse(doc ? withoutUnderscored(doc) : {});
-    const settings = parsed.success ? parsed.data : SyncSettingsSchema.parse({});
-    this.cached = { library, settings };
+    let settings = SyncSettingsSchema.parse({});
+    let unreadable: SyncStatus['error'] = null;
+    try {
+      settings = library.repo.local(SETTINGS_ID, SyncSettingsSchema, 'sync settings') ?? settings;
+    } catch (e) {
+      // Damaged outside Dateline: sync reads as not set up, the status says why, and saving
+      // the settings again replaces the record.
+      if (!isDatelineError(e)) throw e;
+      unreadable = e.toApiError();
+    }
+    this.cached = { library, settings, unreadable };
     return settings;
   }
 
-  private cached: { library: Library; settings: SyncSettings } | null = null;
+  private cached: { library: Library; settings: SyncSettings; unreadable: SyncStatus['error'] } | null = null;
 
   async configure(next: SyncSettings): Promise<SyncStatus> {
     const before = this.settings();
@@ -181,7 +188,7 @@ export class SyncService {
       waiting,
       lastSyncedAt: last?.at ?? null,
       nextAt: this.nextAt === null || !this.scheduledVisible() ? null : new Date(this.nextAt).toISOString(),
-      error: this.error,
+      error: this.error ?? this.cached?.unreadable ?? null,
       clockSkewMs: skew,
       clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
       last: last?.summary ?? null,

@@ -206,6 +206,11 @@ const two = (n: number) => String(n).padStart(2, '0');
  * embargo's own zone, named by its city, and the same instant in UTC ("EMBARGOED UNTIL 12
  * October 2026, 10:00 Bogotá time (15:00 UTC)"); the UTC date is added when it is another day.
  */
+/** The comma between a dateline's parts and an embargo's date and time: Arabic text takes the Arabic comma. */
+export function commaFor(language: string): string {
+  return baseLanguage(language) === 'ar' ? '، ' : ', ';
+}
+
 export function embargoNotice(at: string, timeZone: string, language: string): string {
   const instant = new Date(at);
   const base = baseLanguage(language);
@@ -223,7 +228,7 @@ export function embargoNotice(at: string, timeZone: string, language: string): s
     zoned = `${time} ${name}`;
   } else zoned = `${time} ${labelsFor(language).cityTime.replace('{city}', city)}`;
   const inUtc = city === null ? '' : ` (${two(utc.hour)}:${two(utc.minute)} UTC${utcDay})`;
-  return `${labelsFor(language).embargoedUntil} ${localDate}${base === 'ar' ? '، ' : ', '}${zoned}${inUtc}`;
+  return `${labelsFor(language).embargoedUntil} ${localDate}${commaFor(language)}${zoned}${inUtc}`;
 }
 
 /** The embargo in a file name: "EMBARGOED until 2026-10-12 1500 UTC", sortable and safe on every system. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocIdSchema, RevSchema, type DocType } from '../documents';
+import { DocIdSchema, RevSchema, type Doc, type DocType } from '../documents';
 import { BaseRev, Empty, jobMethod, Limit, localPath, method, type Created } from '../methods';
 import type { JobStep } from './job-steps';
 import { NoticeIdSchema, type LibraryNotice } from './notices';
@@ -30,6 +30,12 @@ export interface LibraryInfo {
   counts: Record<DocType, number>;
   attachmentLimitBytes: number;
 }
+
+/**
+ * One revision for reading (history, the conflicts inbox): the document decoded by its type, or
+ * as stored when a newer Dateline wrote it; a deletion is its tombstone.
+ */
+export type ShownRevision<T extends DocType = DocType> = (Doc<T> & { deleted: false }) | { id: string; rev: string; deleted: true; [field: string]: unknown };
 
 export interface Draft {
   id: string;
@@ -94,7 +100,7 @@ export const LIBRARY_API = {
 
   'doc.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
   'doc.history': method<RevisionSummary[]>()(z.object({ id: DocIdSchema }).strict()),
-  'doc.revision': method<Record<string, unknown> & { id: string; rev: string; deleted: boolean }>()(
+  'doc.revision': method<ShownRevision>()(
     z.object({ id: DocIdSchema, rev: RevSchema }).strict(),
   ),
   'doc.restore': method<Created>()(z.object({ id: DocIdSchema, rev: RevSchema }).strict()),

@@ -1,8 +1,11 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/index';
 import type { SecretKeeper } from '../../../electron/core/sync/secrets';
 import { officeDatabase } from '../../../electron/core/sync/service';
 import type { CoreEvent, SyncStatus } from '../../../electron/shared/contract';
+import { damageLocal } from '../../damage';
 import { tempDir } from '../../helpers';
 import { couchState } from '../couch-state';
 import { useCouchWithProxy } from '../couch-server';
@@ -102,6 +105,25 @@ describe('one database per office', () => {
     const ftp = await a.dispatch('sync.configure', { server: 'ftp://sync.example.org', offices: ['goma'] }, { transport: 'test' });
     expect(ftp.ok || ftp.error.message).toMatch(/server: must be an http:\/\/ or https:\/\/ address of a sync server/);
     expect((await status(a)).state).toBe('not-set-up');
+  });
+
+  it('reads settings damaged outside Dateline as not set up, says why in the status, and saving them again replaces them', async () => {
+    const dir = tempDir();
+    const a = await library({}, dir);
+    await call(a, 'sync.configure', { server: couch.server.url, offices: ['goma'] });
+    a.close();
+    const db = new Database(join(dir, 'library.sqlite'));
+    damageLocal(db, '_local/dateline-sync-settings', JSON.stringify({ server: couch.server.url, prefix: 'Dateline!', offices: ['goma'] }));
+    db.close();
+    const b = await library({}, dir);
+    const damaged = await status(b);
+    expect(damaged.state).toBe('not-set-up');
+    expect(damaged.error).toMatchObject({ code: 'INVALID_INPUT', path: ['prefix'], params: { type: 'sync settings', id: '_local/dateline-sync-settings', field: 'prefix' } });
+    expect(damaged.error?.message).toMatch(/^The sync settings "_local\/dateline-sync-settings" cannot be read: prefix: a database prefix starts with a lower-case letter/);
+    expect((await call<{ server: string }>(b, 'sync.settings', {})).server).toBe('');
+    const saved = await call<SyncStatus>(b, 'sync.configure', { server: couch.server.url, offices: ['goma'] });
+    expect(saved.error).toBeNull();
+    expect(await call(b, 'sync.settings', {})).toMatchObject({ server: couch.server.url, prefix: 'dateline', offices: ['goma'] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { invalidInput } from '../../electron/shared/errors';
+import { invalidInput, unreadableStored } from '../../electron/shared/errors';
 import { core, fail } from '../core-harness';
 
 /** One zod-error → DatelineError rule: the dispatcher, a handler's own check and the CLI say the same. */
@@ -18,6 +18,8 @@ describe('invalid input', () => {
     expect(nested.message).toBe('fields.quotes.0.text: a quote needs text');
     expect(nested.path).toEqual(['fields', 'quotes', 0, 'text']);
     expect(invalidInput(schema.safeParse({ headline: 'x', quotes: [], hedline: 1 }).error!).message).toBe('input: unknown field "hedline"');
+    // A value of the wrong type is not a missing one.
+    expect(invalidInput(schema.safeParse({ headline: 42, quotes: [] }).error!).message).toBe('headline: Invalid input: expected string, received number');
   });
 
   it('gives the same shape from the dispatcher and from the attachment handler’s own check', async () => {
@@ -27,5 +29,23 @@ describe('invalid input', () => {
     const data = Buffer.from('caption test').toString('base64');
     const fromHandler = await fail(c, 'attachment.add', { name: 'a.txt', data, fields: { caption: 42 } });
     expect(fromHandler).toMatchObject({ code: 'INVALID_INPUT', path: ['fields', 'caption'], params: { method: 'attachment.add', field: 'fields.caption' } });
+  });
+
+  it('says which stored record cannot be read and where, for a document, an old revision and a record that is not JSON', () => {
+    const schema = z.object({ emails: z.array(z.object({ address: z.string() })) });
+    const error = schema.safeParse({ emails: [{ address: 42 }] }).error!;
+    expect(unreadableStored({ type: 'contact', id: 'con-1' }, error).toApiError()).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'The contact "con-1" cannot be read: emails.0.address: Invalid input: expected string, received number',
+      path: ['emails', 0, 'address'],
+      params: { reason: 'unreadable', id: 'con-1', type: 'contact', field: 'emails.0.address' },
+    });
+    expect(unreadableStored({ type: 'release', id: 'rel-1', rev: '2-ab' }, error).message).toMatch(/^Revision 2-ab of the release "rel-1" cannot be read: emails\.0\.address: /);
+    expect(unreadableStored({ type: 'draft', id: 'rel-1' }, 'its text is not JSON').toApiError()).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'The draft "rel-1" cannot be read: its text is not JSON',
+      path: [],
+      params: { reason: 'unreadable', id: 'rel-1', type: 'draft', field: '' },
+    });
   });
 });

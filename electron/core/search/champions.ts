@@ -1,0 +1,275 @@
+import type Database from 'better-sqlite3';
+import { decodeTotals, entryTokens, keptTokens, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
+
+/**
+ * The side index that lets a search score a few hundred rows instead of every match, and
+ * still prove its page is the top of the full bm25 ranking (query.ts).
+ *
+ * For each frequent key (a beginning of at least three characters of an indexed token; it
+ * stands for every token starting with it) `search_best` lists the rows that score best for
+ * it, and `search_best_key` keeps a bound on every other row holding it: a short list of
+ * (frequency, row length) points such that each unlisted row has at most one point's
+ * frequency and at least its length. A phrase's weight grows with its frequency and falls
+ * with the row's length whatever the average length, so the best point's weight at the
+ * current average bounds every unlisted row, however much the library has changed since.
+ *
+ * Writes keep this true: a row written later that no point bounds is added to the list of
+ * that key. Removals change nothing (a list may name rows that no longer hold the key, or no
+ * longer exist; a search scores them from their current text). Rows whose text has a token
+ * FTS5 may split differently ("odd" rows, see bm25.ts) are listed in `search_odd` instead;
+ * a search checks them apart. Only a rebuild chooses lists and bounds afresh.
+ */
+
+/** Keys in fewer rows than this get no list: ranking all their matches is cheap enough. */
+export const FREQUENT_KEY_ROWS = 1500;
+/** Rows listed per key when the lists are built. */
+export const LISTED_PER_KEY = 96;
+
+/** (frequency, length) points, by frequency ascending; each point's length is the least among unlisted rows with at least that frequency. */
+export type Bound = readonly (readonly [number, number])[];
+
+/** Whether a row with frequency `f` and length `d` is bounded by `bound` (never scores above it). */
+export function bounded(bound: Bound, f: number, d: number): boolean {
+  for (const [bf, bd] of bound) if (bf >= f) return bd <= d;
+  return false;
+}
+
+/** The highest weight any row bounded by `bound` can have at average length `avgdl`. */
+export function boundWeight(bound: Bound, avgdl: number): number {
+  let w = 0;
+  for (const [f, d] of bound) w = Math.max(w, termWeight(f, d, avgdl));
+  return w;
+}
+
+/** The row and token totals bm25 reads, from FTS5's averages record (none yet in an empty index). */
+export function indexTotals(db: Database.Database): IndexTotals {
+  const block = db.prepare<[], Buffer>('SELECT block FROM search_fts_data WHERE id = 1').pluck().get();
+  return block === undefined ? { rows: 0, tokens: 0 } : decodeTotals(block, 2);
+}
+
+/**
+ * The highest weight a row of length `d` not listed under the key can have: the highest
+ * frequency of a point no longer than the row; with no such point, as if every token were
+ * the word (the row should then be listed; this keeps the bound safe regardless).
+ */
+export function boundWeightAt(bound: Bound, d: number, avgdl: number): number {
+  let f = 0;
+  for (const [bf, bd] of bound) if (bd <= d) f = Math.max(f, bf);
+  return termWeight(f === 0 ? d : Math.min(f, d), d, avgdl);
+}
+
+interface Writer {
+  generation: number;
+  keys: Map<string, Bound>;
+  keysOf: (token: string) => readonly string[] | null;
+  list: Database.Statement<[string, number]>;
+  odd: Database.Statement<[number]>;
+  current: Database.Statement<[], number>;
+}
+
+const writers = new WeakMap<Database.Database, Writer>();
+
+function hasSideIndex(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_best_key'").get() !== undefined;
+}
+
+function loadKeys(db: Database.Database): Map<string, Bound> {
+  const rows = db.prepare<[], { key: string; bound: string }>('SELECT key, bound FROM search_best_key').all();
+  return new Map(rows.map((r) => [r.key, JSON.parse(r.bound) as Bound]));
+}
+
+/** This connection's writer, its keys reloaded when another connection (or a build) changed them. */
+function writer(db: Database.Database): Writer | null {
+  let w = writers.get(db);
+  if (w === undefined) {
+    // Not remembered for a library before schema 7: its migration may be about to add the tables.
+    if (!hasSideIndex(db)) return null;
+    w = {
+          generation: -1,
+          keys: new Map(),
+          keysOf: () => [],
+          list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
+          odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
+          current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
+        };
+    writers.set(db, w);
+  }
+  const g = w.current.get() ?? 0;
+  if (g !== w.generation) {
+    const keys = loadKeys(db);
+    w.keys = keys;
+    w.keysOf = keysOfTokens(keys.size === 0 ? null : (k) => keys.has(k));
+    w.generation = g;
+  }
+  return w;
+}
+
+/**
+ * Keeps the side index true for an entry just added to the full-text index: lists the row
+ * under each key whose bound does not cover it. Nothing for a library before schema 7.
+ */
+export function noteIndexed(db: Database.Database, rowid: number, title: string, body: string): void {
+  const w = writer(db);
+  if (w === null) return;
+  const tokens = keptTokens(title, body);
+  // An empty token: text not written by indexText; treat it as odd rather than guess.
+  if (w.keys.size === 0) {
+    // No lists yet (a new library): only whether the row is odd matters.
+    if (tokens.some((t) => t === '' || w.keysOf(t) === null)) w.odd.run(rowid);
+    return;
+  }
+  const freqs = tokens.includes('') ? null : keyFrequencies(tokens, w.keysOf);
+  if (freqs === null) {
+    w.odd.run(rowid);
+    return;
+  }
+  const d = tokens.length;
+  for (const [key, f] of freqs) {
+    if (!bounded(w.keys.get(key)!, f, d)) w.list.run(key, rowid);
+  }
+}
+
+/** Forgets the side index, for a rebuild of the full-text index; rebuildBestLists makes it again. */
+export function clearBestLists(db: Database.Database): void {
+  if (!hasSideIndex(db)) return;
+  db.exec('DELETE FROM search_best; DELETE FROM search_best_key; DELETE FROM search_odd;');
+  bumpGeneration(db);
+}
+
+/** The best rows of one key while they are chosen, and the bound of those left out. */
+class Listing {
+  /** rowid, frequency, length and weight at the build's average length; best first after a trim. */
+  private rows: { rowid: number; f: number; d: number; w: number }[] = [];
+  /** Below this weight a row goes straight to the bound. */
+  private floor = 0;
+  /** Least length per frequency among rows left out. */
+  private readonly minLength = new Map<number, number>();
+
+  constructor(private readonly avgdl: number) {}
+
+  add(rowid: number, f: number, d: number): void {
+    const w = termWeight(f, d, this.avgdl);
+    if (w < this.floor) this.leaveOut(f, d);
+    else {
+      this.rows.push({ rowid, f, d, w });
+      if (this.rows.length >= 2 * LISTED_PER_KEY) this.trim();
+    }
+  }
+
+  /** Writes the list and the bound of `key`. */
+  save(key: string, list: Database.Statement<[string, number]>, bound: Database.Statement<[string, string]>): Bound {
+    if (this.rows.length > LISTED_PER_KEY) this.trim();
+    for (const r of this.rows) list.run(key, r.rowid);
+    const b = this.bound();
+    bound.run(key, JSON.stringify(b));
+    return b;
+  }
+
+  private leaveOut(f: number, d: number): void {
+    const least = this.minLength.get(f);
+    if (least === undefined || d < least) this.minLength.set(f, d);
+  }
+
+  private trim(): void {
+    this.rows.sort((a, b) => b.w - a.w);
+    for (const r of this.rows.splice(LISTED_PER_KEY)) this.leaveOut(r.f, r.d);
+    this.floor = this.rows[this.rows.length - 1]!.w;
+  }
+
+  /** The points no other point covers: from the highest frequency down, a point stays when its length is below all seen so far. */
+  private bound(): Bound {
+    const out: [number, number][] = [];
+    let least = Infinity;
+    for (const f of [...this.minLength.keys()].sort((a, b) => b - a)) {
+      const d = this.minLength.get(f)!;
+      if (d < least) {
+        out.push([f, d]);
+        least = d;
+      }
+    }
+    return out.reverse();
+  }
+}
+
+function averageLength(db: Database.Database): number {
+  const totals = indexTotals(db);
+  return totals.rows === 0 ? 1 : totals.tokens / totals.rows;
+}
+
+function saveStatements(db: Database.Database) {
+  return {
+    list: db.prepare<[string, number]>('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
+    bound: db.prepare<[string, string]>('INSERT OR REPLACE INTO search_best_key(key, bound) VALUES (?, ?)'),
+    odd: db.prepare<[number]>('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
+  };
+}
+
+/**
+ * Builds the side index from every kept entry: counts the rows of each key, then keeps the
+ * LISTED_PER_KEY best rows of each frequent key (by weight at the current average length)
+ * and the bound of the rest. Two passes over the kept text.
+ */
+export function rebuildBestLists(db: Database.Database): void {
+  if (!hasSideIndex(db)) return;
+  clearBestLists(db);
+  const avgdl = averageLength(db);
+  const entries = db.prepare<[], { doc_rowid: number; title: string; body: string }>('SELECT doc_rowid, title, body FROM search_text');
+  const oddRows: number[] = [];
+  const rowsPerKey = new Map<string, number>();
+  for (const e of entries.iterate()) {
+    const tokens = entryTokens(e.title, e.body);
+    if (tokens === null) {
+      oddRows.push(e.doc_rowid);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const t of new Set(tokens)) tokenKeys(t, (k) => seen.add(k));
+    for (const k of seen) rowsPerKey.set(k, (rowsPerKey.get(k) ?? 0) + 1);
+  }
+  const listings = new Map<string, Listing>();
+  for (const [k, n] of rowsPerKey) if (n >= FREQUENT_KEY_ROWS) listings.set(k, new Listing(avgdl));
+  rowsPerKey.clear();
+  const keysOf = keysOfTokens((k) => listings.has(k));
+  for (const e of entries.iterate()) {
+    const tokens = entryTokens(e.title, e.body);
+    if (tokens === null) continue;
+    for (const [k, f] of keyFrequencies(tokens, keysOf)!) listings.get(k)!.add(e.doc_rowid, f, tokens.length);
+  }
+  const save = saveStatements(db);
+  for (const r of oddRows) save.odd.run(r);
+  for (const [k, l] of listings) l.save(k, save.list, save.bound);
+  bumpGeneration(db);
+}
+
+/**
+ * Makes the list of one key that has none yet (it became frequent after the last build), from
+ * the kept text of every row holding it. Searches call it inside a write transaction, the
+ * first time such a key is searched; writes keep it up to date from then on.
+ */
+export function buildBestList(db: Database.Database, key: string): void {
+  const rowids = db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(`"${key}"*`);
+  const texts = db.prepare<[string], { doc_rowid: number; title: string; body: string }>(
+    'SELECT doc_rowid, title, body FROM search_text WHERE doc_rowid IN (SELECT value FROM json_each(?))',
+  );
+  const listing = new Listing(averageLength(db));
+  const save = saveStatements(db);
+  for (let at = 0; at < rowids.length; at += 500) {
+    for (const e of texts.all(JSON.stringify(rowids.slice(at, at + 500)))) {
+      const tokens = entryTokens(e.title, e.body);
+      if (tokens === null) {
+        save.odd.run(e.doc_rowid);
+        continue;
+      }
+      let f = 0;
+      for (const t of tokens) if (t.startsWith(key)) f++;
+      if (f > 0) listing.add(e.doc_rowid, f, tokens.length);
+    }
+  }
+  listing.save(key, save.list, save.bound);
+  bumpGeneration(db);
+}
+
+/** Tells every connection's writer that keys changed (they reload them at their next write). */
+function bumpGeneration(db: Database.Database): void {
+  db.prepare('UPDATE search_best_state SET generation = generation + 1').run();
+}
