@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchPath } from '../../electron/core/search/best-page';
 import { bm25, entryTokens, idf, matchPhrases, phraseFrequencies } from '../../electron/core/search/bm25';
-import { indexTotals, rebuildBestLists } from '../../electron/core/search/champions';
+import { indexTotals, LAZY_LIST_MAX_ROWS, rebuildBestLists } from '../../electron/core/search/champions';
 import { searchLibrary, SEARCH_ORDER } from '../../electron/core/search/query';
 import { Library } from '../../electron/core/store/library';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
@@ -162,5 +162,21 @@ describe('a page proven from the lists of best rows', () => {
     const got = page(l.db, 'wat', 20);
     expect(got.path).toBe('best-rows');
     expect(got.ids).toEqual(fullRanking(l.db, 'wat').slice(0, 20).map((r) => r.rowid));
+  });
+
+  it('does not make a search wait to list a word in more rows than it builds lists for: it ranks every match instead', async () => {
+    const l = await library();
+    fill(l, 4);
+    fill(l, 5);
+    const rows = l.db.prepare<[string], number>('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get('"water"*')!;
+    expect(rows).toBeGreaterThan(LAZY_LIST_MAX_ROWS);
+    const got = page(l.db, 'water', 20);
+    expect(got.path).toBe('full');
+    expect(l.db.prepare("SELECT count(*) FROM search_best_key WHERE key = 'water'").pluck().get()).toBe(0);
+    expect(got.ids).toEqual(fullRanking(l.db, 'water').slice(0, 20).map((r) => r.rowid));
+    // A rebuild lists it; the page stays the top of the full ranking.
+    rebuildBestLists(l.db);
+    expect(l.db.prepare("SELECT count(*) FROM search_best_key WHERE key = 'water'").pluck().get()).toBe(1);
+    expect(page(l.db, 'water', 20).ids).toEqual(fullRanking(l.db, 'water').slice(0, 20).map((r) => r.rowid));
   });
 });

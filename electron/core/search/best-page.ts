@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { bm25, entryTokens, idf, isPlainToken, K1, matchPhrases, MIN_KEY, phraseFrequencies, rowLength, termWeight } from './bm25';
-import { boundWeight, boundWeightAt, buildBestList, FREQUENT_KEY_ROWS, indexTotals, type Bound } from './champions';
+import { boundWeight, boundWeightAt, buildBestList, FREQUENT_KEY_ROWS, indexTotals, LAZY_LIST_MAX_ROWS, type Bound } from './champions';
 
 /** A match with what the filters and the tie-break need (`deleted` is null for an entry with no document). */
 export interface Ranked {
@@ -108,7 +108,8 @@ export function bestPage(
   const bounds = phrases.map((p): Bound | undefined => {
     if (p.token.length < MIN_KEY || !isPlainToken(p.token)) return undefined;
     let b = s.bound.get(p.token);
-    if (b === undefined && canWrite(db) && s.count.get(`"${p.token}"*`)! >= FREQUENT_KEY_ROWS) {
+    const rows = b === undefined && canWrite(db) ? s.count.get(`"${p.token}"*`)! : 0;
+    if (rows >= FREQUENT_KEY_ROWS && rows <= LAZY_LIST_MAX_ROWS) {
       db.transaction(() => buildBestList(db, p.token)).immediate();
       b = s.bound.get(p.token);
     }
