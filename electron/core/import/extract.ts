@@ -150,6 +150,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     placed.push({ index, into: header, at: header.length });
     header.push(block);
   };
+  /** Takes back the last block kept in `into`, with its place. */
+  const unkeepLast = (into: string[] | Block[]) => {
+    into.pop();
+    const k = placed.findIndex((p) => p.into === into && p.at === into.length);
+    if (k >= 0) placed.splice(k, 1);
+  };
 
   // "Key facts" and its bullets between the headline and the dateline: a list is never a
   // headline, so it opens the body (the dateline paragraph then follows it).
@@ -236,11 +242,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     // "Lake Chad Basin … Appeal" / "Posted on Fri. July-01-2016" / "Switzerland - IOM has …": the
     // next story's title, date and dateline under the release. The release ended above its title.
     if (state === 'body' && body.length >= 2 && (kind === 'date' || isByline(text)) && items.slice(i + 1, i + 3).some((n) => n.kind === 'dateline')) {
-      while (body.length > 1 && !/[.!?؟"”»]$/u.test(body[body.length - 1]!)) {
-        body.pop();
-        const k = placed.findIndex((p) => p.into === body && p.at === body.length);
-        if (k >= 0) placed.splice(k, 1);
-      }
+      while (body.length > 1 && !/[.!?؟"”»]$/u.test(body[body.length - 1]!)) unkeepLast(body);
       state = 'tail';
       continue;
     }
@@ -305,9 +307,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       if (split) {
         place = split;
         datelineDate = dateIso ?? null;
-        header.pop();
-        const k = placed.findIndex((p) => p.into === header && p.at === header.length);
-        if (k >= 0) placed.splice(k, 1);
+        unkeepLast(header);
       }
       if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
