@@ -29,6 +29,9 @@ export const NAV_PHRASES = keys([
   'أخبار', 'المركز الإعلامي', 'غرفة الأخبار', 'بيانات صحفية', 'البيانات الصحفية', 'اتصل بنا', 'بحث', 'القائمة', 'طباعة', 'مشاركة',
   'اشترك', 'اقرأ المزيد', 'وظائف', 'حالات الطوارئ', 'انضم إلينا', 'أخبارنا', 'بياناتنا', 'مواقفنا',
   'communiqués', 'communiques', 'comunicados', 'releases', 'statements', 'déclarations', 'declaraciones', 'blog',
+  'return to listing', 'back to listing', 'back to list', 'back to news', 'back to press releases', 'retour à la liste',
+  'retour aux actualités', 'volver al listado', 'volver a noticias', 'العودة إلى القائمة', 'flash infos', 'flash info',
+  'breaking news', 'dernière minute', 'última hora', 'عاجل',
 ]);
 
 /** Breadcrumbs and menus joined by these marks ("Accueil > Actualités > Communiqués"). */
@@ -106,7 +109,7 @@ export function leadingLabel(text: string): { label: string; rest: string } | nu
     if (inner && (inner.rest === '' || /^\d/u.test(inner.rest))) return inner;
   }
   const m = text.match(
-    /^(press release|news release|media release|press statement|for immediate release|communiqu[ée] de presse|pour diffusion imm[ée]diate|comunicado de prensa|nota de prensa|para difusi[óo]n inmediata|بيان صحفي|بيان صحافي|للنشر الفوري)\s*[:|–—\-,.،]?\s*/iu,
+    /^(press release|news release|media release|press statement|for immediate release|communiqu[ée] de presse|pour diffusion imm[ée]diate|comunicado de prensa|nota de prensa|para difusi[óo]n inmediata|بيان صحفي|بيان صحافي|للنشر الفوري)(?!\p{L})\s*[:|–—\-,.،]?\s*/iu,
   );
   if (!m) return null;
   return { label: m[1]!, rest: text.slice(m[0].length) };
