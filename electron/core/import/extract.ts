@@ -321,6 +321,18 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         body.length = 0;
         headerDate = dateIso;
         state = 'header';
+      } else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
+        // A ticker's bullets, then a title and its date over running text: the bullets were the
+        // page's news flashes, and the release starts under its date.
+        const inBody = placed.filter((x) => x.into === body);
+        const title = inBody[inBody.length - 1];
+        if (title && inBody.length >= 2 && titleShaped(blocks[title.index]!.text) && blocks[title.index]!.hint !== 'li' && inBody.slice(0, -1).every((p) => blocks[p.index]!.hint === 'li')) {
+          for (const p of inBody) placed.splice(placed.indexOf(p), 1);
+          body.length = 0;
+          keepHeader(title.index, blocks[title.index]!);
+          headerDate = dateIso;
+          state = 'header';
+        }
       }
       continue;
     }

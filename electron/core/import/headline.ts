@@ -253,6 +253,22 @@ export function pickHeadline(
     if (candidates.some((o) => o !== c && wordCount(o.text) >= 4 && key.length > compareKey(o.text).length && key.endsWith(` ${compareKey(o.text)}`))) c.score -= 6;
   }
 
+  // "Habitat headquarters to remain …" (the trail's short name) beside "Habitat for Humanity
+  // headquarters to remain …": the page's full title has words inside the short one's.
+  for (const c of candidates) {
+    const short = compareKey(c.text).split(' ');
+    if (short.length < 4) continue;
+    const fuller = candidates.some((o) => {
+      const long = compareKey(o.text).split(' ');
+      if (o === c || long.length <= short.length || long.length > short.length + 6) return false;
+      if (long[0] !== short[0] || long[long.length - 1] !== short[short.length - 1]) return false;
+      let k = 0;
+      for (const w of long) if (k < short.length && w === short[k]) k++;
+      return k === short.length;
+    });
+    if (fuller) c.score -= 6;
+  }
+
   const ranked = [...candidates].sort((a, b) => b.score - a.score || b.at - a.at);
   const best = ranked[0];
   if (!best || best.score < ENOUGH) {
