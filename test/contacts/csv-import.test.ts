@@ -83,6 +83,33 @@ describe('importing contacts from CSV', () => {
     expect(people.find((p) => p.name === 'Luis Ortega')!.organisation).toBe('=HYPERLINK("http://x.example")');
   });
 
+  it('reads text cut anywhere by the pieces and chunks it is decoded in: characters of two, three and four bytes, in UTF-8 and UTF-16', async () => {
+    // 200 rows of about 7 KB: past the first megabyte read, so characters straddle every boundary.
+    const note = (i: number) => `ملاحظة ${i} € 日本 🙂 `.repeat(180) + `#${i}`;
+    const rows = Array.from({ length: 200 }, (_, i) => [`شخص ${i} Zoë`, `p${i}@press.example`, note(i)]);
+    const text = (sep: string) => ['Name', 'E-mail (work)', 'Notes'].join(sep) + '\r\n' + rows.map((r) => r.join(sep)).join('\r\n') + '\r\n';
+    const dir = tempDir();
+    const files = {
+      'utf-8': join(dir, 'long-utf8.csv'),
+      'utf-16le': join(dir, 'long-unicode.txt'),
+    };
+    writeFileSync(files['utf-8'], Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(','), 'utf8')]));
+    writeFileSync(files['utf-16le'], Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text('\t'), 'utf16le')]));
+    for (const [encoding, path] of Object.entries(files)) {
+      expect(readFileSync(path).length).toBeGreaterThan(1024 * 1024);
+      const c = await core();
+      const r = await importFile(c, path, { commit: true });
+      expect(r, encoding).toMatchObject({ encoding, rows: 200, created: 200, refused: 0 });
+      const people = await allContacts(c);
+      expect(people.length).toBe(200);
+      for (const p of people) {
+        const i = Number(/^شخص (\d+) Zoë$/.exec(p.name)![1]);
+        expect(p.notes, `${encoding}, row ${i + 2}`).toBe(note(i));
+        expect(p.emails.map((e) => e.address)).toEqual([`p${i}@press.example`]);
+      }
+    }
+  });
+
   it('lets the person decide per row: skip a row, keep a duplicate as a second contact', async () => {
     const c = await core();
     const r = await importFile(c, fixture('outlook-fr-1252.csv'), { commit: true, decisions: { '3': 'skip', '5': 'create' } });
