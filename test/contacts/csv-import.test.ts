@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
@@ -160,6 +160,12 @@ describe('importing contacts from CSV', () => {
     expect(unclosed.message).toContain('Row 2: a quoted cell is never closed');
     const missing = await jobFails(c, 'contact.importFile', { path: join(dir, 'nope.csv') });
     expect(missing).toMatchObject({ code: 'FILE_UNREADABLE' });
+    // A 2 GB file (sparse: no disk taken) is refused by its size before a byte is read.
+    const huge = write('huge.csv', 'Name,E-mail (work)\n');
+    truncateSync(huge, 2 * 1024 ** 3);
+    const tooBig = await jobFails(c, 'contact.importFile', { path: huge, commit: true });
+    expect(tooBig).toMatchObject({ code: 'FILE_TOO_LARGE', params: { size: 2 * 1024 ** 3, limit: 1024 ** 3 } });
+    expect(tooBig.message).toMatch(/huge\.csv is 2048(\.0)? MB; the largest file the library accepts is 1024(\.0)? MB/);
     expect(await allContacts(c)).toEqual([]);
   });
 
