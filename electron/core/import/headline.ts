@@ -1,6 +1,6 @@
 import type { Block } from './blocks';
 import { firstDate, isDateOnly } from './dates';
-import { isByline, isJunk, isLabel, isNavBlock, leadingLabel } from './lexicon';
+import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, ORG_WORDS } from './lexicon';
 import { compareKey, wordCount } from './normalise';
 
 /**
@@ -19,7 +19,11 @@ function isTitleCase(text: string): boolean {
 }
 
 function continuesHeadline(first: string, second: string): boolean {
-  return !/[.!?؟:;,–—-]$/u.test(first) && wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second) && !/[.!?؟]$/u.test(second);
+  if (/[.!?؟:;,–—-]$/u.test(first) || /[.!?؟]$/u.test(second)) return false;
+  // "… HOLDS NEW YORK" over "STRATEGY SESSION TO ASSESS KEY ECONOMIC ISSUES": a headline in capitals, broken.
+  const caps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+  if (caps(first) && caps(second)) return wordCount(second) <= 10;
+  return wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second);
 }
 
 /** Share of the line's words that the page title also has (0 to 1). */
@@ -60,6 +64,8 @@ export function neverHeadline(text: string): boolean {
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
     // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
     /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
+    // "بيانات صحفية المفوضية السامية لحقوق الإنسان", "Press releases UNHCR": the section and whose it is.
+    (/^(?:press\s+releases|news\s+releases|statements|communiqués(?:\s+de\s+presse)?|comunicados(?:\s+de\s+prensa)?|notas\s+de\s+prensa|بيانات\s+صحفية|البيانات\s+الصحفية|البيانات)\s+\S/iu.test(text.trim()) && wordCount(text) <= 7 && ORG_WORDS.test(text)) ||
     // "À la Une", "Top stories", "Lo último", "آخر الأخبار": a front-page section's name.
     /^(?:[àa]\s+la\s+une|top\s+stories|lo\s+[uú]ltimo|[uú]ltimas\s+noticias|آخر\s+الأخبار|أهم\s+الأخبار)$/iu.test(text.trim()) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
@@ -259,7 +265,9 @@ export function pickHeadline(
   if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.
-    if (next.block.group === best.block.group && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
+    // Apart by a blank line, the two halves still join when the page sets the whole line elsewhere.
+    const joinedElsewhere = (counts.get(compareKey(`${headline} ${next.text}`)) ?? 0) >= 1;
+    if ((next.block.group === best.block.group || joinedElsewhere) && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
     else subheadline = next.text;
   }
   const runnerUp = ranked[1];
