@@ -102,7 +102,8 @@ function unglueRepeatedTitle(lines: string[]): string[] {
   const titles: string[] = [];
   return lines.map((line, i) => {
     if (i > 30 || line === '') return line;
-    const title = titles.find((t) => line.length > t.length + 20 && line.startsWith(t));
+    // "Caption - AGENCY" under "Caption": a picture's caption again with its credit stays whole.
+    const title = titles.find((t) => line.length > t.length + 20 && line.startsWith(t) && !/^\s*[-–—|©]\s*[^\s.!?؟\d][^.!?؟\d]{0,50}$/u.test(line.slice(t.length)));
     const words = line.split(/\s+/u).length;
     if (words >= 5 && words <= 30) titles.push(line);
     return title ? line.slice(title.length).replace(/^[\s:–—-]+/u, '') : line;
