@@ -160,6 +160,31 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     l.close();
   });
 
+  it('numbers the feed in batch order when new and known documents alternate, above every sequence used before', async () => {
+    const l = await lib();
+    const local = l.docs.create('release', { headline: 'Local' }, ctx);
+    l.replication.bulkInsertRemote([remote('rel-known', pathOf('k', 1, 1), release('Known'))]);
+    const used = l.docs.lastSeq();
+    const batch = [
+      remote('rel-new-1', pathOf('n1', 3, 3), release('New one')),
+      remote('rel-known', pathOf('k', 2, 2), release('Known, edited')),
+      remote('rel-new-2', pathOf('n2', 1, 1), release('New two')),
+      remote(local.id, [`2-${hex('l2')}`, local.rev], release('Local, edited elsewhere')),
+      remote('rel-new-3', pathOf('n3', 2, 2), release('New three'), true),
+    ];
+    expect(l.replication.bulkInsertRemote(batch).written).toBe(5);
+    const feed = l.docs.changesSince(used);
+    expect(feed.map((c) => c.id)).toEqual(['rel-new-1', 'rel-known', 'rel-new-2', local.id, 'rel-new-3']);
+    expect(feed.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5].map((k) => used + k));
+    // Each document row carries the sequence of its feed entry, and settled as a write one at a time would.
+    const rows = l.db.prepare('SELECT d.id, d.seq, c.seq AS feed, d.winner, d.deleted, d.updated_at FROM docs d JOIN changes c ON c.doc_rowid = d.rowid ORDER BY d.seq').all();
+    expect(rows.slice(-5)).toEqual(
+      feed.map((c) => ({ id: c.id, seq: c.seq, feed: c.seq, winner: c.rev, deleted: c.deleted ? 1 : 0, updated_at: '2026-11-02T10:00:00.000Z' })),
+    );
+    expect(l.docs.create('release', { headline: 'After' }, ctx).seq).toBe(used + 6);
+    l.close();
+  });
+
   it('settles each document once per batch, however many of its revisions the batch holds', async () => {
     const l = await lib();
     const base = pathOf('base', 1, 1);
