@@ -110,9 +110,15 @@ function unglueRepeatedTitle(lines: string[]): string[] {
   });
 }
 
+/** "peruinundadoLa ministra …": an image's file name or a tag run into a paragraph's first word. */
+function withoutGluedTag(line: string): string {
+  const m = /^\p{Ll}{6,}(?=\p{Lu}\p{Ll})/u.exec(line);
+  return m && line.split(/\s+/u).length >= 15 ? line.slice(m[0].length) : line;
+}
+
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => cleanLine(tabCells(l))));
+  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(cleanLine(tabCells(l)))));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));

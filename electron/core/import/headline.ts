@@ -1,6 +1,6 @@
 import type { Block } from './blocks';
 import { firstDate, isDateOnly } from './dates';
-import { isByline, isJunk, isLabel, isNavBlock, leadingLabel } from './lexicon';
+import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, ORG_WORDS } from './lexicon';
 import { compareKey, wordCount } from './normalise';
 
 /**
@@ -19,7 +19,11 @@ function isTitleCase(text: string): boolean {
 }
 
 function continuesHeadline(first: string, second: string): boolean {
-  return !/[.!?؟:;,–—-]$/u.test(first) && wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second) && !/[.!?؟]$/u.test(second);
+  if (/[.!?؟:;,–—-]$/u.test(first) || /[.!?؟]$/u.test(second)) return false;
+  // "… HOLDS NEW YORK" over "STRATEGY SESSION TO ASSESS KEY ECONOMIC ISSUES": a headline in capitals, broken.
+  const caps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+  if (caps(first) && caps(second)) return wordCount(second) <= 10;
+  return wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second);
 }
 
 /** Share of the line's words that the page title also has (0 to 1). */
@@ -60,6 +64,8 @@ export function neverHeadline(text: string): boolean {
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
     // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
     /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
+    // "بيانات صحفية المفوضية السامية لحقوق الإنسان", "Press releases UNHCR": the section and whose it is.
+    (/^(?:press\s+releases|news\s+releases|statements|communiqués(?:\s+de\s+presse)?|comunicados(?:\s+de\s+prensa)?|notas\s+de\s+prensa|بيانات\s+صحفية|البيانات\s+الصحفية|البيانات)\s+\S/iu.test(text.trim()) && wordCount(text) <= 7 && ORG_WORDS.test(text)) ||
     // "À la Une", "Top stories", "Lo último", "آخر الأخبار": a front-page section's name.
     /^(?:[àa]\s+la\s+une|top\s+stories|lo\s+[uú]ltimo|[uú]ltimas\s+noticias|آخر\s+الأخبار|أهم\s+الأخبار)$/iu.test(text.trim()) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
@@ -76,6 +82,8 @@ export function neverHeadline(text: string): boolean {
     /\b\p{Lu}{2,}\/\d{1,4}\/\d{1,4}\b/u.test(text) ||
     // "Red Regional, 06/06/2026": who posted the page and when.
     stampLine(text) ||
+    // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, in cells.
+    (text.split(/\s\|\s/u).length >= 3 && text.split(/\s\|\s/u).some((c) => isDateOnly(c.trim()))) ||
     // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.
     /\[(?:…|\.\.\.)\]$/u.test(text)
   );
@@ -144,6 +152,16 @@ function hasTwin(page: Block[], block: Block): boolean {
   // The page's first two lines the same: its title and its heading, not a picture.
   if (i <= 1 && same(page[1 - i])) return false;
   return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
+}
+
+/**
+ * "Vous êtes donateur / Vous êtes porteur de projet", set twice (the menu for wide and for narrow
+ * screens): a repeated line whose neighbour is a short repeated line too is the menu's.
+ */
+function inRepeatedMenu(page: Block[], block: Block, counts: Map<string, number>): boolean {
+  const i = page.indexOf(block);
+  const repeated = (b: Block | undefined) => b !== undefined && (counts.get(compareKey(b.text)) ?? 0) >= 2 && wordCount(b.text) <= 6 && compareKey(b.text) !== compareKey(block.text);
+  return i >= 0 && (counts.get(compareKey(block.text)) ?? 0) >= 2 && (repeated(page[i - 1]) || repeated(page[i + 1]));
 }
 
 /** "Children fleeing the war" over "Children fleeing the war - AGENCY": a picture's caption, then again with its credit. */
@@ -229,12 +247,15 @@ export function pickHeadline(
     .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
     .filter((c) => !(c.twin && (/[.!?؟]$/u.test(c.text) || wordCount(c.text) > 25 || TITLED_NAME.test(c.text.trim()))))
     .filter((c) => !isNameAndRole(c.text) && !hasCreditedTwin(page, c.block))
-    .map((c) => ({ block: c.block, at: c.at, text: c.text, score: baseScore(c.block, c.text, counts, pageTitle, c.twin) }));
+    .map((c) => ({ block: c.block, at: c.at, text: c.text, score: baseScore(c.block, c.text, counts, pageTitle, c.twin) - (inRepeatedMenu(page, c.block, counts) ? 5 : 0) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
   // as its subheadline.
-  const last = candidates[candidates.length - 1];
-  const prev = candidates[candidates.length - 2];
+  // A run of bullets straight above the text is its key points: nearness counts from above them.
+  let near = candidates.length;
+  while (near > 1 && candidates[near - 1]!.block.hint === 'li' && candidates.slice(0, near - 1).some((c) => c.block.hint !== 'li')) near--;
+  const last = candidates[near - 1];
+  const prev = candidates[near - 2];
   if (last && !sentenceLike(last.text)) last.score += 3;
   // Two good lines straight above the body: headline, then subheadline.
   if (last && prev && adjacent(pool, prev.at, last.at) && prev.score >= ENOUGH && last.block.hint !== 'h1') prev.score += 4;
@@ -245,6 +266,22 @@ export function pickHeadline(
   for (const c of candidates) {
     const key = compareKey(c.text);
     if (candidates.some((o) => o !== c && wordCount(o.text) >= 4 && key.length > compareKey(o.text).length && key.endsWith(` ${compareKey(o.text)}`))) c.score -= 6;
+  }
+
+  // "Habitat headquarters to remain …" (the trail's short name) beside "Habitat for Humanity
+  // headquarters to remain …": the page's full title has words inside the short one's.
+  for (const c of candidates) {
+    const short = compareKey(c.text).split(' ');
+    if (short.length < 4) continue;
+    const fuller = candidates.some((o) => {
+      const long = compareKey(o.text).split(' ');
+      if (o === c || long.length <= short.length || long.length > short.length + 6) return false;
+      if (long[0] !== short[0] || long[long.length - 1] !== short[short.length - 1]) return false;
+      let k = 0;
+      for (const w of long) if (k < short.length && w === short[k]) k++;
+      return k === short.length;
+    });
+    if (fuller) c.score -= 6;
   }
 
   const ranked = [...candidates].sort((a, b) => b.score - a.score || b.at - a.at);
@@ -259,7 +296,9 @@ export function pickHeadline(
   if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.
-    if (next.block.group === best.block.group && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
+    // Apart by a blank line, the two halves still join when the page sets the whole line elsewhere.
+    const joinedElsewhere = (counts.get(compareKey(`${headline} ${next.text}`)) ?? 0) >= 1;
+    if ((next.block.group === best.block.group || joinedElsewhere) && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
     else subheadline = next.text;
   }
   const runnerUp = ranked[1];
