@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Library } from '../../electron/core/store/library';
 import { m0001 } from '../../electron/core/store/migrations/0001-initial';
@@ -7,6 +8,7 @@ import { rebuildProjections } from '../../electron/core/store/projections';
 import { searchLibrary } from '../../electron/core/search/query';
 import { settleConflicts } from '../../electron/core/sync/session';
 import type { LocalDocInput, RemoteRevision } from '../../electron/core/store/replication-api';
+import { PULL_CHECKPOINT_PAGES } from '../../electron/core/store/replication';
 import { tempDir } from '../helpers';
 
 const ctx = { author: 'amina' };
@@ -160,6 +162,31 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     l.close();
   });
 
+  it('numbers the feed in batch order when new and known documents alternate, above every sequence used before', async () => {
+    const l = await lib();
+    const local = l.docs.create('release', { headline: 'Local' }, ctx);
+    l.replication.bulkInsertRemote([remote('rel-known', pathOf('k', 1, 1), release('Known'))]);
+    const used = l.docs.lastSeq();
+    const batch = [
+      remote('rel-new-1', pathOf('n1', 3, 3), release('New one')),
+      remote('rel-known', pathOf('k', 2, 2), release('Known, edited')),
+      remote('rel-new-2', pathOf('n2', 1, 1), release('New two')),
+      remote(local.id, [`2-${hex('l2')}`, local.rev], release('Local, edited elsewhere')),
+      remote('rel-new-3', pathOf('n3', 2, 2), release('New three'), true),
+    ];
+    expect(l.replication.bulkInsertRemote(batch).written).toBe(5);
+    const feed = l.docs.changesSince(used);
+    expect(feed.map((c) => c.id)).toEqual(['rel-new-1', 'rel-known', 'rel-new-2', local.id, 'rel-new-3']);
+    expect(feed.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5].map((k) => used + k));
+    // Each document row carries the sequence of its feed entry, and settled as a write one at a time would.
+    const rows = l.db.prepare('SELECT d.id, d.seq, c.seq AS feed, d.winner, d.deleted, d.updated_at FROM docs d JOIN changes c ON c.doc_rowid = d.rowid ORDER BY d.seq').all();
+    expect(rows.slice(-5)).toEqual(
+      feed.map((c) => ({ id: c.id, seq: c.seq, feed: c.seq, winner: c.rev, deleted: c.deleted ? 1 : 0, updated_at: '2026-11-02T10:00:00.000Z' })),
+    );
+    expect(l.docs.create('release', { headline: 'After' }, ctx).seq).toBe(used + 6);
+    l.close();
+  });
+
   it('settles each document once per batch, however many of its revisions the batch holds', async () => {
     const l = await lib();
     const base = pathOf('base', 1, 1);
@@ -306,6 +333,25 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     expect(level()).toBe(FULL);
     expect(l.docs.require('rel-1').body.headline).toBe('Watched rel-1');
     expect(l.docs.getStored('rel-3')).toBeUndefined();
+    l.close();
+  });
+
+  it('lets a pull gather 4,000 WAL pages before copying them back, and every other write 1,000', async () => {
+    const l = await lib();
+    const walPages = (): number => statSync(`${l.db.name}-wal`).size / ((l.db.pragma('page_size', { simple: true }) as number) + 24);
+    const big = (i: number): RemoteRevision => remote(`rel-${i}`, pathOf(`big${i}`, 1, 1), release(`Big ${i}`, { notesToEditors: 'x'.repeat(40_000) }));
+    // About 27 pages a batch of one: 60 of them pass 1,000 pages. Copied back at 1,000, the WAL
+    // would have started again from its beginning and never grown past 1,000 and one batch.
+    for (let i = 0; i < 60; i++) l.replication.bulkInsertRemote([big(i)], { _id: '_local/pull', since: i });
+    const gathered = walPages();
+    expect(gathered).toBeGreaterThan(1200);
+    expect(gathered).toBeLessThan(PULL_CHECKPOINT_PAGES);
+    expect(l.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // A local write past 1,000 pages copies them back, and the WAL starts again from its beginning.
+    l.docs.create('release', { headline: 'Local' }, ctx);
+    l.replication.bulkInsertRemote([big(1000)]);
+    expect(l.db.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: expect.any(Number), checkpointed: expect.any(Number) }]);
+    expect((l.db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log).toBeLessThan(50);
     l.close();
   });
 
