@@ -35,7 +35,7 @@ import { Rng } from './rng';
  * Changes per step and revisions per request: the app's own (it also bounds a request by 4 MiB)
  * and PouchDB's default batch_size. The rows name both.
  */
-const BATCH = 100;
+const BATCH = Number(process.env.BENCH_SYNC_BATCH ?? 100);
 const POUCH_BATCH = 100;
 
 const log = (msg: string): void => {
@@ -77,6 +77,26 @@ function split(): { lap: () => string } {
     },
   };
 }
+
+/** Wall time spent in each method of a peer, for the log: where a replication waits. */
+function traced<T extends object>(peer: T, name: string, into: Map<string, number>): T {
+  return new Proxy(peer, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if (typeof v !== 'function' || typeof key !== 'string') return v;
+      return async (...args: unknown[]) => {
+        const t = performance.now();
+        try {
+          return await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          into.set(`${name}.${key}`, (into.get(`${name}.${key}`) ?? 0) + performance.now() - t);
+        }
+      };
+    },
+  });
+}
+
+const traceText = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
 
 async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
   const session = new Session();
@@ -148,8 +168,10 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     log('push');
     const dPush = await timed(async () => {
       const t = split();
-      await replicate(new StorePeer(source.library.replication), new CouchPeer(remote('dateline')), { batchSize: BATCH });
+      const trace = new Map<string, number>();
+      await replicate(traced(new StorePeer(source.library.replication), 'library', trace), traced(new CouchPeer(remote('dateline')), 'server', trace), { batchSize: BATCH });
       const docs = t.lap();
+      log(`push waits: ${traceText(trace)}`);
       await syncFiles(new FilesPeer(remote('dateline')), files(source));
       log(`Dateline push: documents ${docs}, photos ${t.lap()}`);
     }, 'push');
@@ -161,7 +183,9 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     pouches.push(pulled);
     const dPull = await timed(async () => {
       const t = split();
-      const got = await replicate(new CouchPeer(remote('dateline')), new StorePeer(target.library.replication), { batchSize: BATCH });
+      const trace = new Map<string, number>();
+      const got = await replicate(traced(new CouchPeer(remote('dateline')), 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { batchSize: BATCH });
+      log(`pull waits: ${traceText(trace)}`);
       // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
       settleConflicts(target.library.replication, got.touched);
       const docs = t.lap();
