@@ -169,9 +169,10 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const dPush = await timed(async () => {
       const t = split();
       const trace = new Map<string, number>();
-      await replicate(traced(new StorePeer(source.library.replication), 'library', trace), traced(new CouchPeer(remote('dateline')), 'server', trace), { batchSize: BATCH });
+      const server = new CouchPeer(remote('dateline'));
+      await replicate(traced(new StorePeer(source.library.replication), 'library', trace), traced(server, 'server', trace), { batchSize: BATCH });
       const docs = t.lap();
-      log(`push waits: ${traceText(trace)}`);
+      log(`push waits: ${traceText(trace)}; answers gzipped: ${server.compressedAnswers} (quickest answer ${server.roundTripMs?.toFixed(2)} ms)`);
       await syncFiles(new FilesPeer(remote('dateline')), files(source));
       log(`Dateline push: documents ${docs}, photos ${t.lap()}`);
     }, 'push');
@@ -184,8 +185,9 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const dPull = await timed(async () => {
       const t = split();
       const trace = new Map<string, number>();
-      const got = await replicate(traced(new CouchPeer(remote('dateline')), 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { batchSize: BATCH });
-      log(`pull waits: ${traceText(trace)}`);
+      const server = new CouchPeer(remote('dateline'));
+      const got = await replicate(traced(server, 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { batchSize: BATCH });
+      log(`pull waits: ${traceText(trace)}; answers gzipped: ${server.compressedAnswers} (quickest answer ${server.roundTripMs?.toFixed(2)} ms)`);
       // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
       settleConflicts(target.library.replication, got.touched);
       const docs = t.lap();
