@@ -133,13 +133,20 @@ export async function readChunk(path: string, index: number, size: number, chunk
   return (await readChunks(path, index, 1, size, chunkSize))[0]!;
 }
 
-/** The manifest of a file on disk: one pass, a few chunks in memory at a time. */
-export async function manifestOf(path: string, sha256: string, size: number, chunkSize = chunkSizeFor(size)): Promise<FileManifest> {
+/**
+ * The manifest of a file on disk: one pass, a few chunks in memory at a time. `keep` hears each
+ * chunk with its index as it is hashed (an upload keeps a small file's chunks so as not to read
+ * and hash them a second time).
+ */
+export async function manifestOf(path: string, sha256: string, size: number, chunkSize = chunkSizeFor(size), keep?: (index: number, bytes: Buffer) => void): Promise<FileManifest> {
   const chunks: string[] = [];
   const total = chunkCount(size, chunkSize);
   const step = Math.max(1, Math.floor((1024 * 1024) / chunkSize));
   for (let i = 0; i < total; i += step) {
-    for (const bytes of await readChunks(path, i, Math.min(step, total - i), size, chunkSize)) chunks.push(createHash('sha256').update(bytes).digest('hex'));
+    for (const bytes of await readChunks(path, i, Math.min(step, total - i), size, chunkSize)) {
+      keep?.(chunks.length, bytes);
+      chunks.push(createHash('sha256').update(bytes).digest('hex'));
+    }
   }
   return { sha256, size, chunkSize, chunks };
 }
