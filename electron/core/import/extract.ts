@@ -321,6 +321,18 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         body.length = 0;
         headerDate = dateIso;
         state = 'header';
+      } else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
+        // A ticker's bullets, then a title and its date over running text: the bullets were the
+        // page's news flashes, and the release starts under its date.
+        const inBody = placed.filter((x) => x.into === body);
+        const title = inBody[inBody.length - 1];
+        if (title && inBody.length >= 2 && titleShaped(blocks[title.index]!.text) && blocks[title.index]!.hint !== 'li' && inBody.slice(0, -1).every((p) => blocks[p.index]!.hint === 'li')) {
+          for (const p of inBody) placed.splice(placed.indexOf(p), 1);
+          body.length = 0;
+          keepHeader(title.index, blocks[title.index]!);
+          headerDate = dateIso;
+          state = 'header';
+        }
       }
       continue;
     }
@@ -383,8 +395,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (state === 'links') {
-      // A real paragraph after the links: the list was a box inside the article.
-      if (isProse(text)) {
+      // A real paragraph after the links: the list was a box inside the article. A teaser cut
+      // short with an ellipsis ("… a tenu jeudi une conférence …") is one of the links.
+      if (isProse(text) && !/(?:…|\.{3}|\[…\])\s*$/u.test(text)) {
         state = stateBeforeLinks;
         if (state === 'body') keep(i, body, text);
         else if (state === 'notes') keep(i, notes, text);
