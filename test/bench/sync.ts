@@ -28,14 +28,17 @@ import { Rng } from './rng';
  * PouchDB wrote nothing to disk while the library wrote SQLite and files). Dateline's photos travel through the files step (chunks in
  * `<db>-files`), PouchDB's as attachments inside its documents (base64); both rows count
  * releases and photos as documents. Both read 100 changes per step and write 100 documents per
- * request, so the difference is the client's.
+ * request. What differs is the client's doing, stated in the rows: Dateline writes a checkpoint
+ * on the server every 5 s and at the end (as CouchDB's replicator does), PouchDB after every
+ * batch; Dateline asks a server that answers within 10 ms for plain answers, PouchDB's fetch
+ * asks for gzipped ones (the server compresses them: its time counts in documents per second).
  */
 
 /**
  * Changes per step and revisions per request: the app's own (it also bounds a request by 4 MiB)
  * and PouchDB's default batch_size. The rows name both.
  */
-const BATCH = 100;
+const BATCH = Number(process.env.BENCH_SYNC_BATCH ?? 100);
 const POUCH_BATCH = 100;
 
 const log = (msg: string): void => {
@@ -77,6 +80,26 @@ function split(): { lap: () => string } {
     },
   };
 }
+
+/** Wall time spent in each method of a peer, for the log: where a replication waits. */
+function traced<T extends object>(peer: T, name: string, into: Map<string, number>): T {
+  return new Proxy(peer, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if (typeof v !== 'function' || typeof key !== 'string') return v;
+      return async (...args: unknown[]) => {
+        const t = performance.now();
+        try {
+          return await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          into.set(`${name}.${key}`, (into.get(`${name}.${key}`) ?? 0) + performance.now() - t);
+        }
+      };
+    },
+  });
+}
+
+const traceText = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
 
 async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
   const session = new Session();
@@ -148,8 +171,11 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     log('push');
     const dPush = await timed(async () => {
       const t = split();
-      await replicate(new StorePeer(source.library.replication), new CouchPeer(remote('dateline')), { batchSize: BATCH });
+      const trace = new Map<string, number>();
+      const server = new CouchPeer(remote('dateline'));
+      await replicate(traced(new StorePeer(source.library.replication), 'library', trace), traced(server, 'server', trace), { batchSize: BATCH });
       const docs = t.lap();
+      log(`push waits: ${traceText(trace)}; answers gzipped: ${server.compressedAnswers} (quickest answer ${server.roundTripMs?.toFixed(2)} ms)`);
       await syncFiles(new FilesPeer(remote('dateline')), files(source));
       log(`Dateline push: documents ${docs}, photos ${t.lap()}`);
     }, 'push');
@@ -161,7 +187,10 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     pouches.push(pulled);
     const dPull = await timed(async () => {
       const t = split();
-      const got = await replicate(new CouchPeer(remote('dateline')), new StorePeer(target.library.replication), { batchSize: BATCH });
+      const trace = new Map<string, number>();
+      const server = new CouchPeer(remote('dateline'));
+      const got = await replicate(traced(server, 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { batchSize: BATCH });
+      log(`pull waits: ${traceText(trace)}; answers gzipped: ${server.compressedAnswers} (quickest answer ${server.roundTripMs?.toFixed(2)} ms)`);
       // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
       settleConflicts(target.library.replication, got.touched);
       const docs = t.lap();
@@ -180,7 +209,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const rate = (t: Timed) => (total / t.ms) * 1000;
     const perDoc = (t: Timed) => t.cpuMs / total;
     const what = `${count.toLocaleString('en-US')} releases + ${photos} photos of ${PHOTO_SIZE / 1024} KB`;
-    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request; PouchDB batch_size ${POUCH_BATCH} on LevelDB; photos as chunks in gzipped _bulk_docs of up to 128 KiB, up to 4 at once, vs base64 in _bulk_docs`;
+    const sizes = `batches: Dateline ${BATCH} changes a step, ${BATCH} revisions or 4 MiB a request, server checkpoints every 5 s and at the end, answers plain from a near server; PouchDB batch_size ${POUCH_BATCH} on LevelDB, a checkpoint after every batch, answers gzipped; photos as chunks in gzipped _bulk_docs of up to 128 KiB, up to 4 at once, vs base64 in _bulk_docs`;
     const rows: BenchRow[] = [];
     for (const [dir, d, p] of [['push', dPush, pPush], ['pull', dPull, pPull]] as const) {
       const ratio = rate(d) / rate(p);

@@ -71,7 +71,7 @@ describe('revisions read as JSON text for a push', () => {
 });
 
 describe('a push from a library', () => {
-  it('stores every batch in order, checkpoints only what is stored, and resumes after a cut upload', async () => {
+  it('stores every batch in order, checkpoints (after every batch, when asked) only what is stored, and resumes after a cut upload', async () => {
     const l = await lib();
     const made = l.docs.createMany('release', Array.from({ length: 23 }, (_, i) => ({ fields: { headline: `Water for village ${i}`, language: 'en' } })), ctx);
     const db = await couch.freshDb();
@@ -79,7 +79,7 @@ describe('a push from a library', () => {
     // The third batch's upload is cut and not retried: the push stops there.
     couch.proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'cut-upload', fraction: 0.5 }, skip: 2 });
     const seen: number[] = [];
-    await expect(replicate(new StorePeer(l.replication), peer(), { batchSize: 5, onBatch: (p) => seen.push(p.changesRead) })).rejects.toMatchObject({ failure: 'network' });
+    await expect(replicate(new StorePeer(l.replication), peer(), { batchSize: 5, checkpointEveryMs: 0, onBatch: (p) => seen.push(p.changesRead) })).rejects.toMatchObject({ failure: 'network' });
     expect(seen).toEqual([5, 10]);
     const repId = replicationId(new StorePeer(l.replication).identity, peer().identity);
     const checkpoint = await peer().getLocal(`_local/${repId}`);
@@ -96,6 +96,34 @@ describe('a push from a library', () => {
     expect(Object.keys(await couchState(db.direct))).toHaveLength(made.length);
   });
 
+  it('writes the checkpoints once for a quick run of many batches; a run cut before them sends nothing twice', async () => {
+    const l = await lib();
+    const made = l.docs.createMany('release', Array.from({ length: 23 }, (_, i) => ({ fields: { headline: `Clean water ${i}`, language: 'en' } })), ctx);
+    const db = await couch.freshDb();
+    const peer = (attempts: number) => new CouchPeer({ url: db.proxied, retry: { ...fast, attempts }, timeoutMs: 10_000 });
+    const repId = replicationId(new StorePeer(l.replication).identity, peer(1).identity);
+    // The fourth batch's upload is cut and not retried: three batches are on the server, no checkpoint is.
+    couch.proxy.add({ method: 'POST', path: /\/_bulk_docs/, fault: { kind: 'cut-upload', fraction: 0.5 }, skip: 3 });
+    const seen: number[] = [];
+    await expect(replicate(new StorePeer(l.replication), peer(1), { batchSize: 5, checkpointEveryMs: 60_000, onBatch: (p) => seen.push(p.changesRead) })).rejects.toMatchObject({ failure: 'network' });
+    expect(seen).toEqual([5, 10, 15]);
+    expect(await peer(1).getLocal(`_local/${repId}`)).toBeNull();
+    expect(Object.keys(await couchState(db.direct))).toHaveLength(15);
+
+    couch.proxy.log.length = 0;
+    const again = await replicate(new StorePeer(l.replication), peer(6), { batchSize: 5, checkpointEveryMs: 60_000 });
+    // From the start again, but the server says it has the first fifteen: only the rest travel.
+    expect(again.startSeq).toBe(0);
+    expect(again.changesRead).toBe(made.length);
+    expect(again.docsWritten).toBe(8);
+    const puts = couch.proxy.log.filter((e) => e.method === 'PUT' && e.path.includes('/_local/'));
+    expect(puts).toHaveLength(1);
+    expect((await peer(1).getLocal(`_local/${repId}`))?.source_last_seq).toBe(again.lastSeq);
+    expect(libraryState({ library: l })).toEqual(await couchState(db.direct));
+    const third = await replicate(new StorePeer(l.replication), peer(6), { batchSize: 5 });
+    expect([third.startSeq, third.changesRead, third.docsWritten]).toEqual([again.lastSeq, 0, 0]);
+  });
+
   it('uses a few kept-alive connections for many requests', async () => {
     const l = await lib();
     l.docs.createMany('release', Array.from({ length: 40 }, (_, i) => ({ fields: { headline: `Release ${i}`, language: 'en' } })), ctx);
@@ -104,8 +132,8 @@ describe('a push from a library', () => {
     const requests = before.requests;
     const connections = before.connections;
     await replicate(new StorePeer(l.replication), new CouchPeer({ url: db.proxied, retry: fast, timeoutMs: 10_000 }), { batchSize: 5 });
-    // 8 batches: changes read here, then revs_diff, _bulk_docs and a checkpoint each on the server.
-    expect(couch.proxy.stats.requests - requests).toBeGreaterThanOrEqual(8 * 3);
+    // 8 batches: changes read here, then revs_diff and _bulk_docs each on the server, and a checkpoint.
+    expect(couch.proxy.stats.requests - requests).toBeGreaterThanOrEqual(8 * 2 + 1);
     expect(couch.proxy.stats.connections - connections).toBeLessThanOrEqual(3);
   });
 });

@@ -28,6 +28,8 @@ export interface CouchPeerOptions {
   /** Most bytes per `_bulk_docs` request; halved for the rest of the session when the server answers 413. */
   batchBytes?: number;
   clock?: () => number;
+  /** Answers quicker than this (ms) mean a near server, whose answers are not asked compressed; NEAR_MS unless given. */
+  nearMs?: number;
 }
 
 export interface WireStats {
@@ -54,6 +56,9 @@ export class CouchPeer implements Peer {
   private readonly batchCount: number;
   private batchBytes: number;
   private readonly clock: () => number;
+  private readonly nearMs: number;
+  /** The quickest answer yet to a small request (ms to its headers): the link's round trip, at most. */
+  private quickestMs: number | null = null;
   /** Learnt from the first `_bulk_get`: older servers answer it with 404 or 405. */
   private bulkGet: boolean | null = null;
 
@@ -85,6 +90,24 @@ export class CouchPeer implements Peer {
     this.batchCount = opts.batchCount ?? 100;
     this.batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
     this.clock = opts.clock ?? Date.now;
+    this.nearMs = opts.nearMs ?? NEAR_MS;
+  }
+
+  /**
+   * Whether answers are asked for gzipped: not once a small request has been answered within
+   * `nearMs` (the link's round trip cannot be longer than that), a server on this computer or
+   * its local network. There bytes cost nothing and
+   * compressing costs both machines CPU (a pull of 2,000 releases from pouchdb-server: about
+   * 100 ms of the client's to inflate, and the server's time to deflate at level 6); over any
+   * link farther away, where JSON shrinking four times pays, they are.
+   */
+  get compressedAnswers(): boolean {
+    return this.quickestMs === null || this.quickestMs >= this.nearMs;
+  }
+
+  /** The quickest answer yet to a small request, in ms (null before any): what `compressedAnswers` goes by. */
+  get roundTripMs(): number | null {
+    return this.quickestMs;
   }
 
   /** The database URL without credentials, for messages and the replication id. */
@@ -283,12 +306,13 @@ export class CouchPeer implements Peer {
     if (payload) this.stats.bytesSent += payload.data.byteLength;
     let answer;
     try {
-      answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs);
+      answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs, this.compressedAnswers);
     } catch (e) {
       throw new SyncError('network', `The connection to ${this.base} failed (${describe(e)}).`);
     }
-    const { status, bytes, date } = answer;
-    this.stats.bytesReceived += bytes.byteLength;
+    const { status, bytes, date, headersMs, wireBytes } = answer;
+    if ((payload?.data.byteLength ?? 0) <= SMALL_REQUEST && (this.quickestMs === null || headersMs < this.quickestMs)) this.quickestMs = headersMs;
+    this.stats.bytesReceived += wireBytes;
     if (date) {
       const server = Date.parse(date);
       if (!Number.isNaN(server)) this.skewMs = server - this.clock();
@@ -333,6 +357,16 @@ function localPath(id: string): string {
 interface Sized extends RevisionJson {
   size: number;
 }
+
+/**
+ * An answer this quick comes from a server on this computer or its local network: a satellite
+ * round trip takes 500 ms (20 in low orbit), a mobile one 30 or more, whatever the server does.
+ * Under 2 ms on a quiet machine, a local pouchdb-server took up to 8 on a busy one; a slow
+ * answer only keeps answers compressed, as before.
+ */
+const NEAR_MS = 10;
+/** Requests up to this size time the link; a larger body's own sending would count in. */
+const SMALL_REQUEST = 16 * 1024;
 
 const BULK_HEAD = '{"new_edits":false,"docs":[';
 const BULK_TAIL = ']}';

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 
@@ -7,8 +8,9 @@ import { gunzip } from 'node:zlib';
  * HTTP for sync: Node's own client over keep-alive agents, one per protocol for the whole
  * process, so a sync reuses a few connections instead of opening one per request, and without
  * the web streams `fetch` wraps around every body (a visible share of a push's client CPU in
- * its profile). Answers may come gzipped (they do from CouchDB and pouchdb-server: JSON over a
- * satellite link shrinks four times); they are inflated off the main thread.
+ * its profile). Answers are asked for gzipped when the caller says so (CouchDB and
+ * pouchdb-server compress JSON: over a satellite link it shrinks four times); they are inflated
+ * off the main thread.
  */
 
 export interface HttpAnswer {
@@ -16,6 +18,10 @@ export interface HttpAnswer {
   /** The server's Date header, for the clock check. */
   date: string | null;
   bytes: Buffer;
+  /** The answer's size on the wire (compressed, when it came so). */
+  wireBytes: number;
+  /** Milliseconds from sending the request to the answer's headers: the link's round trip plus the server's time. */
+  headersMs: number;
 }
 
 /** A failure before a whole answer arrived: `code` is Node's (ECONNRESET, ECONNREFUSED…) or ETIMEDOUT. */
@@ -50,6 +56,7 @@ export function httpExchange(
   headers: Record<string, string>,
   body: Buffer | undefined,
   timeoutMs: number,
+  gzip: boolean,
 ): Promise<HttpAnswer> {
   const secure = url.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
@@ -65,16 +72,18 @@ export function httpExchange(
     const req = send(url, {
       method,
       agent: agents[secure ? 'https:' : 'http:'],
-      headers: { ...headers, 'Accept-Encoding': 'gzip', ...(body ? { 'Content-Length': String(body.byteLength) } : {}) },
+      headers: { ...headers, ...(gzip ? { 'Accept-Encoding': 'gzip' } : {}), ...(body ? { 'Content-Length': String(body.byteLength) } : {}) },
     });
     const timer = setTimeout(() => {
       if (settled) return;
       finish(new HttpFailure('ETIMEDOUT', 'no answer in time'));
       req.destroy();
     }, timeoutMs);
+    const sent = performance.now();
     const broken = (e: Error & { code?: unknown }) => finish(new HttpFailure(typeof e.code === 'string' ? e.code : 'ECONNRESET', e.message));
     req.on('error', broken);
     req.on('response', (res: IncomingMessage) => {
+      const headersMs = performance.now() - sent;
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('error', broken);
@@ -86,9 +95,9 @@ export function httpExchange(
         const raw = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
         const date = typeof res.headers.date === 'string' ? res.headers.date : null;
         const status = res.statusCode ?? 0;
-        if (res.headers['content-encoding'] !== 'gzip') return finish(null, { status, date, bytes: raw });
+        if (res.headers['content-encoding'] !== 'gzip') return finish(null, { status, date, bytes: raw, wireBytes: raw.byteLength, headersMs });
         inflate(raw).then(
-          (bytes) => finish(null, { status, date, bytes }),
+          (bytes) => finish(null, { status, date, bytes, wireBytes: raw.byteLength, headersMs }),
           () => finish(new HttpFailure('EBADGZIP', 'the answer was damaged on the way')),
         );
       });

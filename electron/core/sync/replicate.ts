@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { RemoteRevision, RevisionJson } from '../store/replication-api';
 import { nextLog, replicationId, startingSeq, asLog, type ReplicationLog } from './checkpoint';
 import type { Denied, Peer, RevRequest, Seq } from './peer';
@@ -16,6 +17,11 @@ export interface ReplicateOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onBatch?: (progress: ReplicationProgress) => void;
+  /**
+   * Checkpoints that cost a request (a server's) are written at most this often (ms), and always
+   * after the last batch; CHECKPOINT_EVERY_MS unless given, 0 after every batch.
+   */
+  checkpointEveryMs?: number;
 }
 
 export interface ReplicationProgress {
@@ -38,6 +44,15 @@ export interface ReplicationResult {
 }
 
 const CHECKPOINT_PREFIX = '_local/';
+
+/**
+ * As CouchDB's replicator (every 30 s there): a checkpoint on a server after every batch was an
+ * eighth of a pull's or a push's requests to it, and one not written costs only a repeat of
+ * the changes read since, which the target answers "have it" to (`_revs_diff`), so no document
+ * is sent again. A library target stores its checkpoint with each batch, in the same
+ * transaction, whatever this says.
+ */
+const CHECKPOINT_EVERY_MS = 5_000;
 
 /** Ids the library has no use for: design documents and other server-side `_` documents. */
 function replicable(id: string): boolean {
@@ -64,14 +79,35 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
   const result: ReplicationResult = { replicationId: repId, startSeq, lastSeq: startSeq, changesRead: 0, docsWritten: 0, denied: [], touched: [] };
   const asJson = source.getRevsJson && target.writeRevsJson ? { read: source.getRevsJson.bind(source), write: target.writeRevsJson.bind(target) } : null;
 
-  /** Stores one batch, then moves the target's checkpoint (with it where the target can) and the source's. */
-  const store = async (batch: Batch): Promise<void> => {
+  const every = opts.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
+  let checkpointedAt = performance.now();
+  /**
+   * Stored batches whose checkpoints wait for the next one due: where they got to, and whether the
+   * target's went with them. A run that fails leaves these unwritten (the next run repeats those
+   * changes, and nothing is sent again); retrying a checkpoint over a link that just failed would
+   * hold the failure back by the whole backoff.
+   */
+  let unrecorded: { seq: Seq; targetDone: boolean } | null = null;
+
+  /** Moves the target's checkpoint (unless it went with the batch) and then the source's, to `seq`. */
+  const checkpoint = async (seq: Seq, targetDone: boolean): Promise<void> => {
+    if (!targetDone) {
+      const targetNext = nextLog(logId, targetLog ?? targetDoc, session, seq);
+      targetLog = { ...targetNext, _rev: (await target.putLocal(targetNext))._rev };
+    }
+    const sourceNext = nextLog(logId, sourceLog ?? sourceDoc, session, seq);
+    sourceLog = { ...sourceNext, _rev: (await source.putLocal(sourceNext))._rev };
+    checkpointedAt = performance.now();
+    unrecorded = null;
+  };
+
+  /** Stores one batch (with the target's checkpoint where the target can), then the checkpoints when due. */
+  const store = async (batch: Batch, last: boolean): Promise<void> => {
     const targetNext = nextLog(logId, targetLog ?? targetDoc, session, batch.lastSeq);
     const outcome = 'json' in batch.docs ? await asJson!.write(batch.docs.json) : await target.writeRevs(batch.docs.objects, targetNext);
-    const targetRev = (outcome.checkpoint ?? (await target.putLocal(targetNext)))._rev;
-    targetLog = { ...targetNext, _rev: targetRev };
-    const sourceNext = nextLog(logId, sourceLog ?? sourceDoc, session, batch.lastSeq);
-    sourceLog = { ...sourceNext, _rev: (await source.putLocal(sourceNext))._rev };
+    if (outcome.checkpoint) targetLog = { ...targetNext, _rev: outcome.checkpoint._rev };
+    if (last || performance.now() - checkpointedAt >= every) await checkpoint(batch.lastSeq, outcome.checkpoint !== null);
+    else unrecorded = { seq: batch.lastSeq, targetDone: outcome.checkpoint !== null };
     result.changesRead += batch.changes;
     result.docsWritten += outcome.written;
     result.denied.push(...outcome.denied);
@@ -105,11 +141,12 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
         : { objects: requests.length > 0 ? await source.getRevs(requests) : [] };
       opts.signal?.throwIfAborted();
       await storing;
-      storing = store({ changes: feed.results.length, lastSeq: feed.lastSeq, requests, docs });
+      const last = feed.results.length < batchSize;
+      storing = store({ changes: feed.results.length, lastSeq: feed.lastSeq, requests, docs }, last);
       // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
       storing.catch(() => undefined);
       since = feed.lastSeq;
-      if (feed.results.length < batchSize) break;
+      if (last) break;
     }
   } catch (e) {
     // Never return while a write is still on its way: the caller may start the next sync at once.
@@ -117,5 +154,8 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     throw e;
   }
   await storing;
+  // A full last batch (the feed ended on the next read): its checkpoint is written now.
+  const left = unrecorded as { seq: Seq; targetDone: boolean } | null;
+  if (left) await checkpoint(left.seq, left.targetDone);
   return result;
 }

@@ -6,6 +6,7 @@ import { chunkCount, chunkLength, type FileManifest } from './chunks';
 import { FileFailed } from './failure';
 import type { ChunkWanted, FilesPeer } from './files-peer';
 import { Pace } from './pace';
+import { storeChecked } from './store-checked';
 import type { FileRef } from './upload';
 
 /**
@@ -78,6 +79,12 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
   const incoming: Incoming[] = [];
   /** Files put together (stored, or refused as a whole): their chunks are no longer needed. */
   const assembled = new Set<Incoming>();
+  /** Files being stored (off the main thread) while the download goes on; the first failure among them, thrown at the end. */
+  const storing: Promise<void>[] = [];
+  let storeFailed: { error: unknown } | null = null;
+  const complete = (f: Incoming) => {
+    storing.push(finish(blobs, f, out, assembled).catch((error: unknown) => void (storeFailed ??= { error })));
+  };
   /** Chunks this run found or wrote in the cache: the only ones it removes (a held file's 32 chunks were 32 removals of nothing). */
   const onDisk = new Set<string>();
   /** Each missing chunk once, with the files that need it. */
@@ -113,7 +120,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
     incoming.push(f);
   }
   for (const f of incoming) {
-    if (f.left.size === 0) finish(blobs, f, out, assembled);
+    if (f.left.size === 0) complete(f);
     else opts.onBytes?.(f.file.sha256, f.done);
   }
 
@@ -148,7 +155,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
       f.held?.set(c.sha256, bytes);
       f.done += c.length * f.manifest.chunks.filter((s) => s === c.sha256).length;
       opts.onBytes?.(f.file.sha256, f.done);
-      if (f.left.size === 0) finish(blobs, f, out, assembled);
+      if (f.left.size === 0) complete(f);
     }
   };
   const unit = Math.min(...incoming.map((f) => f.manifest.chunkSize));
@@ -180,7 +187,12 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
     }
     return wire;
     }, opts.signal);
+    await Promise.all(storing);
+    const failed = storeFailed as { error: unknown } | null;
+    if (failed) throw failed.error;
   } finally {
+    // Files still being stored are waited for: what is on disk decides which chunks stay.
+    await Promise.all(storing);
     // A run that stops keeps what arrived for the next try; chunks of files now stored (or refused whole) go.
     for (const f of incoming) if (!out.has(f.file.sha256)) for (const [sha, bytes] of f.held ?? []) keep(join(cache, sha), bytes);
     const waiting = new Set(incoming.filter((f) => !out.has(f.file.sha256)).flatMap((f) => f.parts));
@@ -217,14 +229,14 @@ function kept(part: string, sha256: string, length: number): boolean {
 }
 
 /** Puts a file together from its checked chunks; stored only when the whole matches its hash. */
-function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOutcome | FileFailed>, assembled: Set<Incoming>): void {
+async function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOutcome | FileFailed>, assembled: Set<Incoming>): Promise<void> {
   assembled.add(f);
   let ok: boolean;
   if (f.held) {
     const whole = Buffer.concat(f.manifest.chunks.map((sha, i) => f.held!.get(sha) ?? readFileSync(f.parts[i]!)));
     ok = sha256Of(whole) === f.file.sha256;
     // Checked just now: written as it is (put would hash it a second time).
-    if (ok) blobs.writeAtomic(blobs.path(f.file.sha256), whole);
+    if (ok) await storeChecked(blobs, f.file.sha256, whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);
   out.set(f.file.sha256, ok ? 'stored' : new FileFailed({ code: 'file-damaged' }, `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
 }

@@ -6,7 +6,7 @@ import { CouchPeer, type CouchPeerOptions } from '../couch-peer';
 import { BulkDocsReply } from '../couch-schemas';
 import { SyncError } from '../errors';
 import { FileFailed } from './failure';
-import { CHUNK_ATTACHMENT, chunkDoc, chunkId, chunkRev, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
+import { CHUNK_ATTACHMENT, chunkDocsBody, chunkId, chunkRev, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
 
 /**
  * The files database on the server, next to the documents database: `<db>-files`. Chunks go up
@@ -127,18 +127,17 @@ export class FilesPeer {
    * repeat changes nothing); answers the bytes that went on the wire.
    */
   async putChunks(chunks: readonly ChunkOut[]): Promise<number> {
-    const docs = chunks.map((c) => chunkDoc(c.sha256, c.bytes));
     const raw = chunks.reduce((n, c) => n + c.bytes.length, 0);
-    return this.bulkDocs(docs, timeoutFor(this.timeoutMs, raw));
+    return this.bulkDocs(chunkDocsBody(chunks), timeoutFor(this.timeoutMs, raw));
   }
 
   /** File documents, written once all their chunks are on the server: one `_bulk_docs`. */
   async putFiles(manifests: readonly FileManifest[]): Promise<void> {
-    if (manifests.length > 0) await this.bulkDocs(manifests.map(fileDoc), this.timeoutMs);
+    if (manifests.length > 0) await this.bulkDocs(Buffer.from(JSON.stringify({ new_edits: false, docs: manifests.map(fileDoc) }), 'utf8'), this.timeoutMs);
   }
 
-  private async bulkDocs(docs: readonly Record<string, unknown>[], timeoutMs: number): Promise<number> {
-    const json = Buffer.from(JSON.stringify({ new_edits: false, docs }), 'utf8');
+  /** One `_bulk_docs` of this JSON body, gzipped unless the server refuses that; answers the bytes sent. */
+  private async bulkDocs(json: Buffer, timeoutMs: number): Promise<number> {
     let r;
     let sent = json.length;
     if (this.gzipBodies) {
