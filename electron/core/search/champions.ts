@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import { decodeTotals, entryTokens, keptTokens, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
+import { decodeTotals, entryTokens, isPlainText, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
+import type { SearchEntry } from './entry';
+import { Heads } from './heads';
 
 /**
  * The side index that lets a search score a few hundred rows instead of every match, and
@@ -69,6 +71,7 @@ export function boundWeightAt(bound: Bound, d: number, avgdl: number): number {
 interface Writer {
   generation: number;
   keys: Map<string, Bound>;
+  heads: Heads;
   keysOf: (token: string) => readonly string[] | null;
   list: Database.Statement<[string, number]>;
   odd: Database.Statement<[number]>;
@@ -93,19 +96,21 @@ function writer(db: Database.Database): Writer | null {
     // Not remembered for a library before schema 7: its migration may be about to add the tables.
     if (!hasSideIndex(db)) return null;
     w = {
-          generation: -1,
-          keys: new Map(),
-          keysOf: () => [],
-          list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
-          odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
-          current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
-        };
+      generation: -1,
+      keys: new Map(),
+      heads: new Heads([]),
+      keysOf: () => [],
+      list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
+      odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
+      current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
+    };
     writers.set(db, w);
   }
   const g = w.current.get() ?? 0;
   if (g !== w.generation) {
     const keys = loadKeys(db);
     w.keys = keys;
+    w.heads = new Heads(keys.keys());
     w.keysOf = keysOfTokens(keys.size === 0 ? null : (k) => keys.has(k));
     w.generation = g;
   }
@@ -114,24 +119,24 @@ function writer(db: Database.Database): Writer | null {
 
 /**
  * Keeps the side index true for an entry just added to the full-text index: lists the row
- * under each key whose bound does not cover it. Nothing for a library before schema 7.
+ * under each key whose bound does not cover it; an odd row goes to `search_odd`. Nothing for a
+ * library before schema 7. The entry's tokens are the ones its text was joined from.
  */
-export function noteIndexed(db: Database.Database, rowid: number, title: string, body: string): void {
+export function noteIndexed(db: Database.Database, rowid: number, entry: SearchEntry): void {
   const w = writer(db);
   if (w === null) return;
-  const tokens = keptTokens(title, body);
-  // An empty token: text not written by indexText; treat it as odd rather than guess.
-  if (w.keys.size === 0) {
-    // No lists yet (a new library): only whether the row is odd matters.
-    if (tokens.some((t) => t === '' || w.keysOf(t) === null)) w.odd.run(rowid);
-    return;
-  }
-  const freqs = tokens.includes('') ? null : keyFrequencies(tokens, w.keysOf);
-  if (freqs === null) {
+  if (!isPlainText(entry.title) || !isPlainText(entry.body)) {
     w.odd.run(rowid);
     return;
   }
-  const d = tokens.length;
+  if (w.keys.size === 0) return;
+  // Most of a row's words start no listed key: counted only those that may.
+  const perToken = new Map<string, number>();
+  for (const t of entry.tokens) if (w.heads.has(t)) perToken.set(t, (perToken.get(t) ?? 0) + 1);
+  if (perToken.size === 0) return;
+  const freqs = new Map<string, number>();
+  for (const [t, n] of perToken) for (const k of w.keysOf(t)!) freqs.set(k, (freqs.get(k) ?? 0) + n);
+  const d = entry.tokens.length;
   for (const [key, f] of freqs) {
     if (!bounded(w.keys.get(key)!, f, d)) w.list.run(key, rowid);
   }
