@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { decodeTotals, entryTokens, isPlainText, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
 import type { SearchEntry } from './entry';
 import { Heads } from './heads';
+import { Listing, type Bound } from './listing';
 
 /**
  * The side index that lets a search score a few hundred rows instead of every match, and
@@ -32,11 +33,7 @@ export const FREQUENT_KEY_ROWS = 1500;
  * through writes once listed.
  */
 export const LAZY_LIST_MAX_ROWS = 6000;
-/** Rows listed per key when the lists are built. */
-export const LISTED_PER_KEY = 96;
-
-/** (frequency, length) points, by frequency ascending; each point's length is the least among unlisted rows with at least that frequency. */
-export type Bound = readonly (readonly [number, number])[];
+export type { Bound };
 
 /** Whether a row with frequency `f` and length `d` is bounded by `bound` (never scores above it). */
 export function bounded(bound: Bound, f: number, d: number): boolean {
@@ -146,70 +143,26 @@ export function noteIndexed(db: Database.Database, rowid: number, entry: SearchE
 export function clearBestLists(db: Database.Database): void {
   if (!hasSideIndex(db)) return;
   db.exec('DELETE FROM search_best; DELETE FROM search_best_key; DELETE FROM search_odd;');
+  resetGrowth(db, 0);
   bumpGeneration(db);
 }
 
-/** The best rows of one key while they are chosen, and the bound of those left out. */
-class Listing {
-  /** rowid, frequency, length and weight at the build's average length; best first after a trim. */
-  private rows: { rowid: number; f: number; d: number; w: number }[] = [];
-  /** Below this weight a row goes straight to the bound. */
-  private floor = 0;
-  /** Least length per frequency among rows left out. */
-  private readonly minLength = new Map<number, number>();
-
-  constructor(private readonly avgdl: number) {}
-
-  add(rowid: number, f: number, d: number): void {
-    const w = termWeight(f, d, this.avgdl);
-    if (w < this.floor) this.leaveOut(f, d);
-    else {
-      this.rows.push({ rowid, f, d, w });
-      if (this.rows.length >= 2 * LISTED_PER_KEY) this.trim();
-    }
-  }
-
-  /** Writes the list and the bound of `key`. */
-  save(key: string, list: Database.Statement<[string, number]>, bound: Database.Statement<[string, string]>): Bound {
-    if (this.rows.length > LISTED_PER_KEY) this.trim();
-    for (const r of this.rows) list.run(key, r.rowid);
-    const b = this.bound();
-    bound.run(key, JSON.stringify(b));
-    return b;
-  }
-
-  private leaveOut(f: number, d: number): void {
-    const least = this.minLength.get(f);
-    if (least === undefined || d < least) this.minLength.set(f, d);
-  }
-
-  private trim(): void {
-    this.rows.sort((a, b) => b.w - a.w);
-    for (const r of this.rows.splice(LISTED_PER_KEY)) this.leaveOut(r.f, r.d);
-    this.floor = this.rows[this.rows.length - 1]!.w;
-  }
-
-  /** The points no other point covers: from the highest frequency down, a point stays when its length is below all seen so far. */
-  private bound(): Bound {
-    const out: [number, number][] = [];
-    let least = Infinity;
-    for (const f of [...this.minLength.keys()].sort((a, b) => b - a)) {
-      const d = this.minLength.get(f)!;
-      if (d < least) {
-        out.push([f, d]);
-        least = d;
-      }
-    }
-    return out.reverse();
-  }
+/**
+ * Sets the background job that lists words grown frequent (grow-lists.ts) back to waiting,
+ * its drafts dropped, until the index has grown past `rows`. Nothing before schema 10.
+ */
+function resetGrowth(db: Database.Database, rows: number): void {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_best_job'").get() === undefined) return;
+  db.exec('DELETE FROM search_best_draft');
+  db.prepare("UPDATE search_best_job SET build = build + 1, phase = 'idle', scanned_rows = ?, scan_rows = 0, after_term = '', after_rowid = 0, since_seq = 0").run(rows);
 }
 
-function averageLength(db: Database.Database): number {
+export function averageLength(db: Database.Database): number {
   const totals = indexTotals(db);
   return totals.rows === 0 ? 1 : totals.tokens / totals.rows;
 }
 
-function saveStatements(db: Database.Database) {
+export function saveStatements(db: Database.Database) {
   return {
     list: db.prepare<[string, number]>('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
     bound: db.prepare<[string, string]>('INSERT OR REPLACE INTO search_best_key(key, bound) VALUES (?, ?)'),
@@ -251,6 +204,7 @@ export function rebuildBestLists(db: Database.Database): void {
   const save = saveStatements(db);
   for (const r of oddRows) save.odd.run(r);
   for (const [k, l] of listings) l.save(k, save.list, save.bound);
+  resetGrowth(db, indexTotals(db).rows);
   bumpGeneration(db);
 }
 
@@ -283,6 +237,6 @@ export function buildBestList(db: Database.Database, key: string): void {
 }
 
 /** Tells every connection's writer that keys changed (they reload them at their next write). */
-function bumpGeneration(db: Database.Database): void {
+export function bumpGeneration(db: Database.Database): void {
   db.prepare('UPDATE search_best_state SET generation = generation + 1').run();
 }
