@@ -110,7 +110,7 @@ describe('lists for words that became frequent after the last build', () => {
     const dir = tempDir();
     const l = await library(dir);
     fill(l);
-    const opts = { buildRows: 400, checkpointRows: 400 };
+    const opts = { buildRows: 400, checkpointRows: 1 };
     while (!(job(l).phase === 'build' && job(l).after_rowid > 0)) growBestLists(l.db, opts);
     const reached = job(l).after_rowid;
     l.close();
