@@ -65,11 +65,20 @@ export function boundWeightAt(bound: Bound, d: number, avgdl: number): number {
   return termWeight(f === 0 ? d : Math.min(f, d), d, avgdl);
 }
 
+/** A listed key as a write meets it: its bound, and its count in the row being noted (0 between writes). */
+interface Listed {
+  key: string;
+  bound: Bound;
+  count: number;
+}
+
 interface Writer {
   generation: number;
-  keys: Map<string, Bound>;
+  /** How many keys are listed. */
+  size: number;
   heads: Heads;
-  keysOf: (token: string) => readonly string[] | null;
+  /** The listed keys a (plain) token counts under, remembered per token. */
+  listedOf: (token: string) => readonly Listed[];
   list: Database.Statement<[string, number]>;
   odd: Database.Statement<[number]>;
   current: Database.Statement<[], number>;
@@ -81,9 +90,9 @@ function hasSideIndex(db: Database.Database): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_best_key'").get() !== undefined;
 }
 
-function loadKeys(db: Database.Database): Map<string, Bound> {
+function loadKeys(db: Database.Database): Map<string, Listed> {
   const rows = db.prepare<[], { key: string; bound: string }>('SELECT key, bound FROM search_best_key').all();
-  return new Map(rows.map((r) => [r.key, JSON.parse(r.bound) as Bound]));
+  return new Map(rows.map((r) => [r.key, { key: r.key, bound: JSON.parse(r.bound) as Bound, count: 0 }]));
 }
 
 /** This connection's writer, its keys reloaded when another connection (or a build) changed them. */
@@ -94,9 +103,9 @@ function writer(db: Database.Database): Writer | null {
     if (!hasSideIndex(db)) return null;
     w = {
       generation: -1,
-      keys: new Map(),
+      size: 0,
       heads: new Heads([]),
-      keysOf: () => [],
+      listedOf: () => [],
       list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
       odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
       current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
@@ -106,9 +115,20 @@ function writer(db: Database.Database): Writer | null {
   const g = w.current.get() ?? 0;
   if (g !== w.generation) {
     const keys = loadKeys(db);
-    w.keys = keys;
+    const keysOf = keysOfTokens((k) => keys.has(k));
+    const known = new Map<string, readonly Listed[]>();
+    w.size = keys.size;
     w.heads = new Heads(keys.keys());
-    w.keysOf = keysOfTokens(keys.size === 0 ? null : (k) => keys.has(k));
+    w.listedOf = (t) => {
+      let found = known.get(t);
+      if (found === undefined) {
+        found = (keysOf(t) ?? []).map((k) => keys.get(k)!);
+        // Names, e-mail addresses and numbers are tokens too: forget them all now and then.
+        if (known.size >= 200_000) known.clear();
+        known.set(t, found);
+      }
+      return found;
+    };
     w.generation = g;
   }
   return w;
@@ -118,6 +138,10 @@ function writer(db: Database.Database): Writer | null {
  * Keeps the side index true for an entry just added to the full-text index: lists the row
  * under each key whose bound does not cover it; an odd row goes to `search_odd`. Nothing for a
  * library before schema 7. The entry's tokens are the ones its text was joined from.
+ *
+ * A release holds about 450 tokens counting under some 400 listed keys of a full library:
+ * the counts are kept on the keys themselves rather than in maps of strings, which made the
+ * upkeep cost a release write several hundred microseconds.
  */
 export function noteIndexed(db: Database.Database, rowid: number, entry: SearchEntry): void {
   const w = writer(db);
@@ -126,16 +150,18 @@ export function noteIndexed(db: Database.Database, rowid: number, entry: SearchE
     w.odd.run(rowid);
     return;
   }
-  if (w.keys.size === 0) return;
-  // Most of a row's words start no listed key: counted only those that may.
-  const perToken = new Map<string, number>();
-  for (const t of entry.tokens) if (w.heads.has(t)) perToken.set(t, (perToken.get(t) ?? 0) + 1);
-  if (perToken.size === 0) return;
-  const freqs = new Map<string, number>();
-  for (const [t, n] of perToken) for (const k of w.keysOf(t)!) freqs.set(k, (freqs.get(k) ?? 0) + n);
+  if (w.size === 0) return;
+  const touched: Listed[] = [];
+  for (const t of entry.tokens) {
+    // Most of a row's words start no listed key: one bit says so.
+    if (!w.heads.has(t)) continue;
+    for (const l of w.listedOf(t)) if (l.count++ === 0) touched.push(l);
+  }
   const d = entry.tokens.length;
-  for (const [key, f] of freqs) {
-    if (!bounded(w.keys.get(key)!, f, d)) w.list.run(key, rowid);
+  try {
+    for (const l of touched) if (!bounded(l.bound, l.count, d)) w.list.run(l.key, rowid);
+  } finally {
+    for (const l of touched) l.count = 0;
   }
 }
 
