@@ -15,8 +15,9 @@ import { Listing } from './listing';
  *    few thousand terms a step; a word beginning whose terms are in FREQUENT_KEY_ROWS rows or
  *    more (summed per term: an overcount for rows holding two of them, which only lists a word
  *    a little early) and that has no list becomes a draft.
- * 2. build: the kept text of every entry is read in rowid order, a thousand a step, into each
- *    draft's Listing; the drafts are saved every CHECKPOINT_ROWS entries with the place reached.
+ * 2. build: the kept text of every entry is read in rowid order, about 40 ms a step, into each
+ *    draft's Listing; the drafts are saved every `checkpointRows` entries (over as many steps as
+ *    that takes), then the place reached.
  * 3. save: the lists are written a few hundred a step. Entries written since the build began
  *    (the changes after `since_seq`; the catch-up queue is empty when it begins and when a
  *    list is saved) are read again into the listing first, so a saved list and its bound hold
@@ -67,6 +68,15 @@ interface Building {
   readSinceSave: number;
   listings: Map<string, Listing>;
   keysOf: (token: string) => readonly string[] | null;
+  /**
+   * Drafts still to be saved at `at` before the job's place moves there (null: none). A
+   * checkpoint of thousands of drafts took a third of a second, so it spans steps; a restart
+   * in between reads some entries again into drafts saved past them, which only lists a row
+   * twice, never leaves one out.
+   */
+  flushing: string[] | null;
+  /** Whether the pass over the entries ended at `at` (the lists are saved next). */
+  passDone: boolean;
 }
 
 const building = new WeakMap<Database.Database, Building>();
@@ -159,7 +169,7 @@ function scanStep(db: Database.Database, job: Job, opts: Required<GrowOptions>):
     }
   };
   for (const [term, docs] of terms.iterate(job.after_term)) {
-    if ((read >= opts.scanTerms || performance.now() > until) && head(term) !== head(prev)) {
+    if (read > 0 && (read >= opts.scanTerms || performance.now() > until) && head(term) !== head(prev)) {
       complete = false;
       break;
     }
@@ -206,6 +216,8 @@ function current(db: Database.Database, job: Job): Building {
     readSinceSave: 0,
     listings,
     keysOf: keysOfTokens((k) => listings.has(k)),
+    flushing: null,
+    passDone: false,
   };
   building.set(db, fresh);
   return fresh;
@@ -249,12 +261,17 @@ function buildStep(db: Database.Database, job: Job, opts: Required<GrowOptions>)
   }
   const b = current(db, job);
   const until = performance.now() + opts.stepMs;
+  if (b.flushing !== null) {
+    flush(db, job, b, until);
+    return;
+  }
   const next = db.prepare<[number, number], { doc_rowid: number; title: string; body: string }>(
     'SELECT doc_rowid, title, body FROM search_text WHERE doc_rowid > ? ORDER BY doc_rowid LIMIT ?',
   );
   let read = 0;
   let passDone = false;
-  while (read < opts.buildRows && performance.now() <= until) {
+  // At least one batch a step, however short the step's time.
+  do {
     const want = Math.min(BUILD_BATCH, opts.buildRows - read);
     const entries = next.all(b.at, want);
     for (const e of entries) addEntry(b, e.doc_rowid, e.title, e.body);
@@ -264,20 +281,34 @@ function buildStep(db: Database.Database, job: Job, opts: Required<GrowOptions>)
       passDone = true;
       break;
     }
-  }
+  } while (read < opts.buildRows && performance.now() <= until);
   b.readSinceSave += read;
-  if (passDone || b.readSinceSave >= opts.checkpointRows) checkpoint(db, job, b, passDone);
+  if (passDone || b.readSinceSave >= opts.checkpointRows) {
+    b.flushing = [...b.listings.keys()];
+    b.passDone = passDone;
+    flush(db, job, b, until);
+  }
 }
 
-/** Saves every draft and the place reached, in one transaction; after the last entry, the job goes on to saving the lists. */
-function checkpoint(db: Database.Database, job: Job, b: Building, passDone: boolean): void {
+/**
+ * Saves drafts at the place reached until the step's time is up; once all are saved, moves the
+ * job's place there (after the last entry, on to saving the lists).
+ */
+function flush(db: Database.Database, job: Job, b: Building, until: number): void {
   write(db, () => {
     if (!same(db, job)) return;
     const put = db.prepare<[string, string]>('UPDATE search_best_draft SET state = ? WHERE key = ?');
-    for (const [k, l] of b.listings) put.run(JSON.stringify(l.state()), k);
-    setJob(db, passDone ? { phase: 'save', after_rowid: b.at } : { after_rowid: b.at });
+    const left = b.flushing!;
+    while (left.length > 0) {
+      const k = left.pop()!;
+      put.run(JSON.stringify(b.listings.get(k)!.state()), k);
+      if (performance.now() > until) break;
+    }
+    if (left.length > 0) return;
+    setJob(db, b.passDone ? { phase: 'save', after_rowid: b.at } : { after_rowid: b.at });
     b.saved = b.at;
     b.readSinceSave = 0;
+    b.flushing = null;
   });
 }
 
