@@ -41,6 +41,28 @@ describe('a page with no release in it', () => {
     await expect(parseSource({ name: 'newsroom.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
   });
 
+  it('refuses a search result page whose cards ran tag, title and teaser together when copied', async () => {
+    const page = [
+      'RefugeesFire destroys a transit camp on the island housing 9,000 peopleA fire that broke out overnight in the transit camp destroyed most of the tents and the clinic, aid groups said',
+      'VolunteersThe king thanks aid workers on their dayThe king received a group of aid workers at the palace on Tuesday and thanked them for their work in the field',
+      'PandemicCharities warn that the virus deepens hunger in the SahelAid groups warned that lockdowns have cut incomes across the Sahel and asked donors to fund food aid now',
+      'AsylumThe ministry decides 40,000 asylum claims this yearThe asylum office has decided more claims this year than in any year since it opened, the ministry said',
+    ].join('\n');
+    await expect(parseSource({ name: 'search.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('still reads a release that names brands with capitals inside a word', async () => {
+    const page = [
+      'ShelterBox and AidLink send tents to the flooded valley',
+      'NAIROBI – ShelterBox and AidLink sent 2,000 tents to the valley this week, where the floods left 40,000 people without shelter, and ShelterBox teams will stay to train families to put them up.',
+      'AidLink trucks carried the tents from the port in two days, and ShelterBox staff checked every load before it left the warehouse in the capital.',
+      'Both organisations will report on the response at the end of the month.',
+    ].join('\n\n');
+    const r = await parseSource({ name: 'brands.txt', text: page });
+    expect(r.release.headline).toBe('ShelterBox and AidLink send tents to the flooded valley');
+    expect(r.release.body).toHaveLength(3);
+  });
+
   it('refuses a list of dated teasers, one paragraph under each date', async () => {
     const page = ['Communiqués de presse', 'Jeudi 5 mars 2026', TEASER, 'Mercredi 4 mars 2026', TEASER, 'Lundi 2 mars 2026', TEASER].join('\n\n');
     await expect(parseSource({ name: 'dated.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });

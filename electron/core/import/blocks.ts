@@ -102,16 +102,23 @@ function unglueRepeatedTitle(lines: string[]): string[] {
   const titles: string[] = [];
   return lines.map((line, i) => {
     if (i > 30 || line === '') return line;
-    const title = titles.find((t) => line.length > t.length + 20 && line.startsWith(t));
+    // "Caption - AGENCY" under "Caption": a picture's caption again with its credit stays whole.
+    const title = titles.find((t) => line.length > t.length + 20 && line.startsWith(t) && !/^\s*[-–—|©]\s*[^\s.!?؟\d][^.!?؟\d]{0,50}$/u.test(line.slice(t.length)));
     const words = line.split(/\s+/u).length;
     if (words >= 5 && words <= 30) titles.push(line);
     return title ? line.slice(title.length).replace(/^[\s:–—-]+/u, '') : line;
   });
 }
 
+/** "peruinundadoLa ministra …": an image's file name or a tag run into a paragraph's first word. */
+function withoutGluedTag(line: string): string {
+  const m = /^\p{Ll}{6,}(?=\p{Lu}\p{Ll})/u.exec(line);
+  return m && line.split(/\s+/u).length >= 15 ? line.slice(m[0].length) : line;
+}
+
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => cleanLine(tabCells(l))));
+  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(cleanLine(tabCells(l)))));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));

@@ -195,6 +195,15 @@ export function matchDateline(text: string): Dateline | null {
     }
     return { place: placed, dateIso: date?.iso ?? null, length };
   }
+  // "Bonn / Berlin, 11/09/2018 The figures …": the separator after the date lost in the copy;
+  // a place and its comma before a full date, then a capital, still make the dateline.
+  const first = dates[0];
+  if (first && first.index > 0 && first.index < 80) {
+    const before = head.slice(0, first.index);
+    const gap = /^\s+(?=[\p{Lu}\u0600-\u06FF])/u.exec(head.slice(first.index + first.length));
+    const place = /[,،]\s*$/u.test(before) && gap ? placeFrom(before) : null;
+    if (typeof place === 'string' && place !== '') return { place, dateIso: first.iso, length: first.index + first.length + gap![0].length };
+  }
   return null;
 }
 
@@ -213,7 +222,8 @@ export function placeOnlyLine(text: string): string | null {
 export function datelineOnly(text: string): Dateline | null {
   const wire = arabicWireDateline(text);
   if (wire && text.slice(wire.length).trim() === '') return { ...wire, length: text.length };
-  const t = asciiDigits(text.trim()).replace(/[\s–—:.-]+$/u, '');
+  // "18:30 | Lima, may. 16.": a news site sets the hour of posting before the dateline.
+  const t = asciiDigits(text.trim()).replace(/[\s–—:.-]+$/u, '').replace(/^\d{1,2}[:h]\d{2}\s*[|·•–—-]\s*/u, '');
   const dates = findDates(t);
   const date = dates[0];
   if (!date) {

@@ -33,7 +33,10 @@ const MONTH_NAMES: [string, number][] = [
 
 const MONTHS = new Map(MONTH_NAMES);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+// Arabic pages may vocalise a month's name ("أيّار" with a shadda) or stretch it with a tatweel.
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/gu;
+const markable = (s: string) => s.replace(/[\u0621-\u064A]/gu, (c) => `${c}[\\u064B-\\u065F\\u0670\\u0640]*`);
+const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map((m) => markable(escape(m))).join('|');
 // "آذار/مارس" and "March (Mars)": two names for one month.
 const MONTH = `(${MONTH_ALT})\\.?(?:\\s*[/(]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;
 const L = '(?<![\\p{L}\\p{N}])';
@@ -81,7 +84,7 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 function monthOf(name: string): number | null {
-  return MONTHS.get(name.toLowerCase()) ?? null;
+  return MONTHS.get(name.toLowerCase().replace(ARABIC_MARKS, '')) ?? null;
 }
 
 /** Every date written in the text, in order of appearance (overlaps resolved: first and longest wins). */

@@ -383,8 +383,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (state === 'links') {
-      // A real paragraph after the links: the list was a box inside the article.
-      if (isProse(text)) {
+      // A real paragraph after the links: the list was a box inside the article. A teaser cut
+      // short with an ellipsis ("… a tenu jeudi une conférence …") is one of the links.
+      if (isProse(text) && !/(?:…|\.{3}|\[…\])\s*$/u.test(text)) {
         state = stateBeforeLinks;
         if (state === 'body') keep(i, body, text);
         else if (state === 'notes') keep(i, notes, text);

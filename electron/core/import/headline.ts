@@ -1,6 +1,6 @@
 import type { Block } from './blocks';
 import { firstDate, isDateOnly } from './dates';
-import { isByline, isJunk, isLabel, isNavBlock, leadingLabel } from './lexicon';
+import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, ORG_WORDS } from './lexicon';
 import { compareKey, wordCount } from './normalise';
 
 /**
@@ -19,7 +19,11 @@ function isTitleCase(text: string): boolean {
 }
 
 function continuesHeadline(first: string, second: string): boolean {
-  return !/[.!?؟:;,–—-]$/u.test(first) && wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second) && !/[.!?؟]$/u.test(second);
+  if (/[.!?؟:;,–—-]$/u.test(first) || /[.!?؟]$/u.test(second)) return false;
+  // "… HOLDS NEW YORK" over "STRATEGY SESSION TO ASSESS KEY ECONOMIC ISSUES": a headline in capitals, broken.
+  const caps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+  if (caps(first) && caps(second)) return wordCount(second) <= 10;
+  return wordCount(second) <= 6 && isTitleCase(first) && isTitleCase(second);
 }
 
 /** Share of the line's words that the page title also has (0 to 1). */
@@ -60,6 +64,8 @@ export function neverHeadline(text: string): boolean {
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
     // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
     /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
+    // "بيانات صحفية المفوضية السامية لحقوق الإنسان", "Press releases UNHCR": the section and whose it is.
+    (/^(?:press\s+releases|news\s+releases|statements|communiqués(?:\s+de\s+presse)?|comunicados(?:\s+de\s+prensa)?|notas\s+de\s+prensa|بيانات\s+صحفية|البيانات\s+الصحفية|البيانات)\s+\S/iu.test(text.trim()) && wordCount(text) <= 7 && ORG_WORDS.test(text)) ||
     // "À la Une", "Top stories", "Lo último", "آخر الأخبار": a front-page section's name.
     /^(?:[àa]\s+la\s+une|top\s+stories|lo\s+[uú]ltimo|[uú]ltimas\s+noticias|آخر\s+الأخبار|أهم\s+الأخبار)$/iu.test(text.trim()) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
@@ -87,8 +93,11 @@ function stampLine(text: string): boolean {
 }
 
 /** A full sentence with its stop: the lead or a standfirst, seldom the headline. */
+/** 'Türk: "Offices must open in every region."': a speaker's name, then the quote they gave, is a headline's form. */
+const QUOTE_HEADLINE = /^[^:："“«„.!?؟]{2,60}[:：]\s*["“«„][^"“”«»„]+["”»]$/u;
+
 export function sentenceLike(text: string): boolean {
-  return /[.!؟]["”»’)]*$/u.test(text) && wordCount(text) >= 12;
+  return /[.!؟]["”»’)]*$/u.test(text) && wordCount(text) >= 12 && !QUOTE_HEADLINE.test(text.trim());
 }
 
 interface Candidate {
@@ -141,6 +150,28 @@ function hasTwin(page: Block[], block: Block): boolean {
   // The page's first two lines the same: its title and its heading, not a picture.
   if (i <= 1 && same(page[1 - i])) return false;
   return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
+}
+
+/** "Children fleeing the war" over "Children fleeing the war - AGENCY": a picture's caption, then again with its credit. */
+function hasCreditedTwin(page: Block[], block: Block): boolean {
+  const i = page.indexOf(block);
+  const credits = (caption: Block | undefined, credited: Block | undefined) => {
+    if (caption === undefined || credited === undefined || !credited.text.startsWith(caption.text)) return false;
+    const rest = credited.text.slice(caption.text.length);
+    return wordCount(rest) <= 6 && /^\s*(?:[-–—|©]|\(?(?:photo|foto|crédit|credit|صورة)\b)/iu.test(rest);
+  };
+  return i >= 0 && (credits(block, page[i + 1]) || credits(page[i - 1], block));
+}
+
+/** "الدكتور ماجد الأنصاري", "Dr. Jane Roe": a person's name with the title before it, a photo's caption or a byline. */
+const TITLED_NAME = /^(?:mr|mrs|ms|dr|prof|mme|sr|sra|dra|السيد|السيدة|الدكتور|الدكتورة|د|الشيخ|الشيخة|المهندس|المهندسة|الأستاذ|الأستاذة)\.?\s+\S+(?:\s+\S+){0,4}$/iu;
+
+/** "Simone Pott Team Communications", "Jane Roe, Press Officer": a name and a role, a contact's card. */
+function isNameAndRole(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  if (words.length < 3 || words.length > 6 || /\d|[.!?؟:]$/u.test(text)) return false;
+  if (!/^\p{Lu}\p{Ll}+,?$/u.test(words[0]!) || !/^\p{Lu}[\p{Ll}'’-]+,?$/u.test(words[1]!)) return false;
+  return /^(?:,?\s*)(?:(?:team|équipe|equipo|senior|head\s+of|chef\s+de|jefa?\s+de)\s+)?(?:communications?|comunicaci[oó]n|press(?:\s+officer)?|presse|prensa|media(?:\s+relations)?|médias|spokes(?:person|woman|man)|porte-parole|portavoz)(?:\s+\p{L}+)?$/iu.test(words.slice(2).join(' '));
 }
 
 /** "… en EEUU Imprimir", "… Share": a page's action link set on the headline's line. */
@@ -199,7 +230,12 @@ export function pickHeadline(
   const candidates: Candidate[] = pool
     .map((b, at) => ({ block: b, at, text: withoutPageAction(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim())) }))
     .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
-    .map((c) => ({ ...c, score: baseScore(c.block, c.text, counts, pageTitle, hasTwin(page, c.block)) }));
+    // A picture's caption set twice (caption and alternative text) is no candidate at all, so it
+    // takes no line's nearness to the body.
+    .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
+    .filter((c) => !(c.twin && (/[.!?؟]$/u.test(c.text) || wordCount(c.text) > 25 || TITLED_NAME.test(c.text.trim()))))
+    .filter((c) => !isNameAndRole(c.text) && !hasCreditedTwin(page, c.block))
+    .map((c) => ({ block: c.block, at: c.at, text: c.text, score: baseScore(c.block, c.text, counts, pageTitle, c.twin) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
   // as its subheadline.
@@ -229,7 +265,9 @@ export function pickHeadline(
   if (next && next.score >= 0 && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.
-    if (next.block.group === best.block.group && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
+    // Apart by a blank line, the two halves still join when the page sets the whole line elsewhere.
+    const joinedElsewhere = (counts.get(compareKey(`${headline} ${next.text}`)) ?? 0) >= 1;
+    if ((next.block.group === best.block.group || joinedElsewhere) && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
     else subheadline = next.text;
   }
   const runnerUp = ranked[1];

@@ -29,6 +29,9 @@ export const NAV_PHRASES = keys([
   'أخبار', 'المركز الإعلامي', 'غرفة الأخبار', 'بيانات صحفية', 'البيانات الصحفية', 'اتصل بنا', 'بحث', 'القائمة', 'طباعة', 'مشاركة',
   'اشترك', 'اقرأ المزيد', 'وظائف', 'حالات الطوارئ', 'انضم إلينا', 'أخبارنا', 'بياناتنا', 'مواقفنا',
   'communiqués', 'communiques', 'comunicados', 'releases', 'statements', 'déclarations', 'declaraciones', 'blog',
+  'return to listing', 'back to listing', 'back to list', 'back to news', 'back to press releases', 'retour à la liste',
+  'retour aux actualités', 'volver al listado', 'volver a noticias', 'العودة إلى القائمة', 'flash infos', 'flash info',
+  'breaking news', 'dernière minute', 'última hora', 'عاجل',
 ]);
 
 /** Breadcrumbs and menus joined by these marks ("Accueil > Actualités > Communiqués"). */
@@ -106,7 +109,7 @@ export function leadingLabel(text: string): { label: string; rest: string } | nu
     if (inner && (inner.rest === '' || /^\d/u.test(inner.rest))) return inner;
   }
   const m = text.match(
-    /^(press release|news release|media release|press statement|for immediate release|communiqu[ée] de presse|pour diffusion imm[ée]diate|comunicado de prensa|nota de prensa|para difusi[óo]n inmediata|بيان صحفي|بيان صحافي|للنشر الفوري)\s*[:|–—\-,.،]?\s*/iu,
+    /^(press release|news release|media release|press statement|for immediate release|communiqu[ée] de presse|pour diffusion imm[ée]diate|comunicado de prensa|nota de prensa|para difusi[óo]n inmediata|بيان صحفي|بيان صحافي|للنشر الفوري)(?!\p{L})\s*[:|–—\-,.،]?\s*/iu,
   );
   if (!m) return null;
   return { label: m[1]!, rest: text.slice(m[0].length) };
@@ -172,6 +175,10 @@ const JUNK_RE: RegExp[] = ([
   /\bgoogle\s+news\b.{0,40}$|^تابع\s.{0,40}\s(?:عبر|على)\s.{0,40}$/iu,
   // Comment boxes under a post.
   /^(?:no comments|post a comment|leave a (?:reply|comment)|\d+\s+comments?|comments powered by|load \d+ more|view style|laisser une réponse|\d+\s+commentaires?|aucun commentaire|deja un comentario|\d+\s+comentarios?|اترك\s+تعليق|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)\b.{0,80}$/iu,
+  // An embedded post: its text with the network's short links, and "— Agency (@handle) March 19, 2025".
+  /\bpic\.twitter\.com\/|https?:\/\/t\.co\/|^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\S.{0,30}\d{4}$/iu,
+  // "Comments (0)", "التعليقات (0)", "لا توجد تعليقات حتى الآن": the comment box's counter.
+  /^(?:comments?|commentaires?|comentarios?|التعليقات|تعليقات)\s*\(\s*[\d\u0660-\u0669]+\s*\)\s*$|^(?:لا\s+توجد\s+تعليقات|أضف\s+تعليق|اكتب\s+تعليق|add\s+a\s+comment|be\s+the\s+first\s+to\s+comment|ajouter\s+un\s+commentaire|escribe\s+un\s+comentario|añadir\s+comentario)/iu,
   /^(?:مشاركة|شارك|share|partager|compartir)\s*[:：]?\s*$/iu,
   // "المصدر: صدى البلد", "Fuente: EFE": where a reposted story came from.
   /^(?:المصدر|source|fuente)\s*[:：]\s*\S.{0,50}$/iu,
@@ -205,7 +212,7 @@ const JUNK_RE: RegExp[] = ([
  * "Noticias relacionadas"): what follows it is titles of other articles, not this release.
  */
 const RELATED_HEADING_RE = ub(
-  /^(?:related(?:\s+(?:news|stories|content|articles|posts|links|reading))?|more\s+(?:news|stories)(?:\s+like\s+this)?|see\s+also|read\s+also|also\s+read|you\s+may\s+also\s+(?:like|be\s+interested(?:\s+in)?)|(?:à|a)\s+lire\s+aussi|voir\s+aussi|lire\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|(?:articles|actualités|contenus)\s+(?:liés|associés|similaires)|noticias\s+relacionadas|(?:artículos|contenidos|historias)\s+relacionad[oa]s|ver\s+también|lee\s+también|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|[اإ]قرأ\s+أيضا|[اإ]قرأ\s+أيضاً|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|مواضيع\s+متعلقة|مقالات\s+ذات\s+صلة|أخبار\s+متعلقة)\s*[:：]?$/iu,
+  /^(?:related(?:\s+(?:news|stories|content|articles|posts|links|reading))?|more\s+(?:news|stories)(?:\s+like\s+this)?|see\s+also|read\s+also|also\s+read|you\s+may\s+also\s+(?:like|be\s+interested(?:\s+in)?)|(?:à|a)\s+lire\s+aussi|voir\s+aussi|lire\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|(?:articles|actualités|contenus)\s+(?:liés|associés|similaires)|noticias\s+relacionadas|(?:artículos|contenidos|historias)\s+relacionad[oa]s|ver\s+también|lee\s+también|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|[اإ]قرأ\s+أيضا|[اإ]قرأ\s+أيضاً|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|مواضيع\s+متعلقة|مقالات\s+ذات\s+صلة|أخبار\s+متعلقة|recent\s+(?:posts|news|stories|articles)|latest\s+(?:news|posts|stories|articles|updates)|other\s+(?:news|stories)|more\s+(?:from|on)\s+\S.{0,40}|most\s+(?:read|popular|viewed)|popular\s+(?:posts|stories|articles)|trending(?:\s+now)?|you\s+might\s+also\s+(?:like|be\s+interested(?:\s+in)?)|articles\s+récents|dernières\s+(?:actualités|nouvelles|publications|infos)|autres\s+actualités|plus\s+d['’]actualités|les\s+plus\s+(?:lus|populaires|consultés)|vous\s+(?:aimerez|pourriez)\s+aussi(?:\s+aimer)?|dans\s+la\s+même\s+rubrique|últimas\s+noticias|más\s+noticias|otras\s+noticias|noticias\s+recientes|entradas\s+recientes|lo\s+más\s+(?:leído|visto)|(?:también\s+)?(?:le|te)\s+(?:puede|podría)\s+interesar|te\s+recomendamos|شاهد\s+أيضاً?|آخر\s+الأخبار|أحدث\s+الأخبار|المزيد\s+من\s+الأخبار|أخبار\s+أخرى|الأكثر\s+(?:قراءة|مشاهدة)|(?:أخبار|مواضيع|مقالات)\s+مشابهة|قد\s+(?:يهمك|يعجبك)(?:\s+أيضاً?)?)\s*[:：]?$/iu,
 );
 
 export function isRelatedHeading(text: string): boolean {

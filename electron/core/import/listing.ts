@@ -25,7 +25,24 @@ const isHeadlineShaped = (text: string) =>
 const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|اقرأ\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
 const FAQ_HEADING = /^(?:frequently\s+asked\s+questions|faqs?|questions\s+fréquentes|foire\s+aux\s+questions|preguntas\s+frecuentes|الأسئلة\s+الشائعة|أسئلة\s+متكررة)$/iu;
 
+/** "RefugiadosUn incendio … desplazadosUn incendio declarado …": a card's tag, title and teaser run together when copied. */
+const GLUED_WORD = /[\p{L}"”»)]*[\p{Ll}"”»)]\p{Lu}\p{Ll}+/gu;
+
+/**
+ * Lines with two or more such joins found nowhere else on the page. A brand written with a
+ * capital inside ("ShelterBox") recurs from paragraph to paragraph; a card's joins do not.
+ */
+function gluedCards(items: Classified[]): number {
+  const perLine = items.map((it) => (wordCount(it.block.text) >= 8 ? (it.block.text.match(GLUED_WORD) ?? []) : []));
+  const seen = new Map<string, number>();
+  for (const joins of perLine) for (const j of joins) seen.set(j, (seen.get(j) ?? 0) + 1);
+  return perLine.filter((joins) => joins.filter((j) => seen.get(j) === 1).length >= 2).length;
+}
+
 export function findListing(items: Classified[]): Listing | null {
+  // Three or more lines each gluing a tag, a title and a teaser together: the cards of an index.
+  const glued = gluedCards(items);
+  if (glued >= 3) return { items: glued };
   // "Read news - <title>" under each teaser: the links of an index page.
   const readLinks = items.filter((it) => READ_LINK.test(it.block.text.trim())).length;
   if (readLinks >= 3) return { items: readLinks };
