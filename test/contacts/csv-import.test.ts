@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
@@ -83,6 +83,33 @@ describe('importing contacts from CSV', () => {
     expect(people.find((p) => p.name === 'Luis Ortega')!.organisation).toBe('=HYPERLINK("http://x.example")');
   });
 
+  it('reads text cut anywhere by the pieces and chunks it is decoded in: characters of two, three and four bytes, in UTF-8 and UTF-16', async () => {
+    // 200 rows of about 7 KB: past the first megabyte read, so characters straddle every boundary.
+    const note = (i: number) => `ملاحظة ${i} € 日本 🙂 `.repeat(180) + `#${i}`;
+    const rows = Array.from({ length: 200 }, (_, i) => [`شخص ${i} Zoë`, `p${i}@press.example`, note(i)]);
+    const text = (sep: string) => ['Name', 'E-mail (work)', 'Notes'].join(sep) + '\r\n' + rows.map((r) => r.join(sep)).join('\r\n') + '\r\n';
+    const dir = tempDir();
+    const files = {
+      'utf-8': join(dir, 'long-utf8.csv'),
+      'utf-16le': join(dir, 'long-unicode.txt'),
+    };
+    writeFileSync(files['utf-8'], Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(','), 'utf8')]));
+    writeFileSync(files['utf-16le'], Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text('\t'), 'utf16le')]));
+    for (const [encoding, path] of Object.entries(files)) {
+      expect(readFileSync(path).length).toBeGreaterThan(1024 * 1024);
+      const c = await core();
+      const r = await importFile(c, path, { commit: true });
+      expect(r, encoding).toMatchObject({ encoding, rows: 200, created: 200, refused: 0 });
+      const people = await allContacts(c);
+      expect(people.length).toBe(200);
+      for (const p of people) {
+        const i = Number(/^شخص (\d+) Zoë$/.exec(p.name)![1]);
+        expect(p.notes, `${encoding}, row ${i + 2}`).toBe(note(i));
+        expect(p.emails.map((e) => e.address)).toEqual([`p${i}@press.example`]);
+      }
+    }
+  });
+
   it('lets the person decide per row: skip a row, keep a duplicate as a second contact', async () => {
     const c = await core();
     const r = await importFile(c, fixture('outlook-fr-1252.csv'), { commit: true, decisions: { '3': 'skip', '5': 'create' } });
@@ -133,6 +160,12 @@ describe('importing contacts from CSV', () => {
     expect(unclosed.message).toContain('Row 2: a quoted cell is never closed');
     const missing = await jobFails(c, 'contact.importFile', { path: join(dir, 'nope.csv') });
     expect(missing).toMatchObject({ code: 'FILE_UNREADABLE' });
+    // A 2 GB file (sparse: no disk taken) is refused by its size before a byte is read.
+    const huge = write('huge.csv', 'Name,E-mail (work)\n');
+    truncateSync(huge, 2 * 1024 ** 3);
+    const tooBig = await jobFails(c, 'contact.importFile', { path: huge, commit: true });
+    expect(tooBig).toMatchObject({ code: 'FILE_TOO_LARGE', params: { size: 2 * 1024 ** 3, limit: 1024 ** 3 } });
+    expect(tooBig.message).toMatch(/huge\.csv is 2048(\.0)? MB; the largest file the library accepts is 1024(\.0)? MB/);
     expect(await allContacts(c)).toEqual([]);
   });
 

@@ -98,6 +98,32 @@ describe('the bulk write', () => {
     bulk.close();
   });
 
+  it('writes edits given out of order in the order of their rows, as DocStore.update would, and answers in the order given', async () => {
+    const [one, bulk] = await twins();
+    for (const l of [one, bulk]) contacts.forEach((fields, i) => l.docs.create('contact', fields, ctx, `con-${i}`));
+    // One by one in the order of the rows: con-0 then con-3.
+    const revs = ['con-0', 'con-3'].map((id, i) => one.docs.update(id, edits[i]!, later, one.docs.require(id).rev).rev);
+    const written = await held(bulk, () =>
+      new BulkWriter(bulk.db, bulk.docs).updateMany(
+        [
+          { id: 'con-3', rev: bulk.docs.require('con-3').rev, fields: edits[1]! },
+          { id: 'con-0', rev: bulk.docs.require('con-0').rev, fields: edits[0]! },
+        ],
+        later,
+      ),
+    );
+
+    for (const sql of TABLES) expect(dump(bulk.db, sql), sql).toEqual(dump(one.db, sql));
+    expect(written).toEqual([
+      { id: 'con-3', rev: revs[1] },
+      { id: 'con-0', rev: revs[0] },
+    ]);
+    expect(bulk.docs.changesSince(0).map((c) => c.id).slice(-2)).toEqual(['con-0', 'con-3']);
+    for (const q of QUERIES) expect(searchLibrary(bulk.db, q, { limit: 10 }), q).toEqual(searchLibrary(one.db, q, { limit: 10 }));
+    one.close();
+    bulk.close();
+  });
+
   it('queues search entries when asked to, and search then answers as if they had been written at once', async () => {
     const [one, bulk] = await twins();
     contacts.forEach((fields, i) => one.docs.create('contact', fields, ctx, `con-${i}`));

@@ -38,6 +38,8 @@ const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-�
 const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua|DPA|IPS|PANA|MAP|SPA|WAM|QNA|KUNA|وفا|واس|سانا|أ\s?ف\s?ب)\)?(?:\s*[,/–—-]\s*[\p{L} .'’-]{2,40})?\.?$/u;
 
 /** Only a summary so far, and short lines under it (an office's name, a credit). */
+const BANNER_WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)\b/iu;
+
 function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
 }
@@ -128,6 +130,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let place: string | null = null;
   let datelineDate: string | null = null;
   let headerDate: string | null = null;
+  let bannerDate: string | null = null;
   let embargoLine: string | null = null;
   let endMark: ImportedRelease['endMark'] = null;
   let state: State = 'header';
@@ -309,7 +312,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         datelineDate = dateIso ?? null;
         unkeepLast(header);
       }
-      if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
+      // "miércoles, junio 18, 2025" as the page's first line: the site's date of today, taken only
+      // when the page gives no other.
+      if (state === 'header' && dateIso && i === 0 && headerDate === null && BANNER_WEEKDAY.test(text)) bannerDate ??= dateIso;
+      else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
         // article starts after the date.
@@ -321,6 +327,18 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         body.length = 0;
         headerDate = dateIso;
         state = 'header';
+      } else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
+        // A ticker's bullets, then a title and its date over running text: the bullets were the
+        // page's news flashes, and the release starts under its date.
+        const inBody = placed.filter((x) => x.into === body);
+        const title = inBody[inBody.length - 1];
+        if (title && inBody.length >= 2 && titleShaped(blocks[title.index]!.text) && blocks[title.index]!.hint !== 'li' && inBody.slice(0, -1).every((p) => blocks[p.index]!.hint === 'li')) {
+          for (const p of inBody) placed.splice(placed.indexOf(p), 1);
+          body.length = 0;
+          keepHeader(title.index, blocks[title.index]!);
+          headerDate = dateIso;
+          state = 'header';
+        }
       }
       continue;
     }
@@ -365,6 +383,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // "Revue de presse : 4 septembre 2013": a section's name and the page's date.
       const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
       if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
+      // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, one cell each.
+      const cells = text.split(/\s\|\s/u);
+      const dated = cells.length >= 3 ? cells.find((c) => isDateOnly(c.trim())) : undefined;
+      if (dated && !isUpdatedDateLine(text)) headerDate ??= firstDate(dated)?.iso ?? null;
       keepHeader(i, block);
       continue;
     }
@@ -472,7 +494,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? bannerDate ?? null;
   const contacts = extractContacts(contactGroups);
   const quotes = extractQuotes(withFooter);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));

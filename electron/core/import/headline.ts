@@ -82,6 +82,8 @@ export function neverHeadline(text: string): boolean {
     /\b\p{Lu}{2,}\/\d{1,4}\/\d{1,4}\b/u.test(text) ||
     // "Red Regional, 06/06/2026": who posted the page and when.
     stampLine(text) ||
+    // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, in cells.
+    (text.split(/\s\|\s/u).length >= 3 && text.split(/\s\|\s/u).some((c) => isDateOnly(c.trim()))) ||
     // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.
     /\[(?:…|\.\.\.)\]$/u.test(text)
   );
@@ -150,6 +152,16 @@ function hasTwin(page: Block[], block: Block): boolean {
   // The page's first two lines the same: its title and its heading, not a picture.
   if (i <= 1 && same(page[1 - i])) return false;
   return same(page[i - 1]) || same(page[i + 1]) || (short(page[i - 1]) && same(page[i - 2])) || (short(page[i + 1]) && same(page[i + 2]));
+}
+
+/**
+ * "Vous êtes donateur / Vous êtes porteur de projet", set twice (the menu for wide and for narrow
+ * screens): a repeated line whose neighbour is a short repeated line too is the menu's.
+ */
+function inRepeatedMenu(page: Block[], block: Block, counts: Map<string, number>): boolean {
+  const i = page.indexOf(block);
+  const repeated = (b: Block | undefined) => b !== undefined && (counts.get(compareKey(b.text)) ?? 0) >= 2 && wordCount(b.text) <= 6 && compareKey(b.text) !== compareKey(block.text);
+  return i >= 0 && (counts.get(compareKey(block.text)) ?? 0) >= 2 && (repeated(page[i - 1]) || repeated(page[i + 1]));
 }
 
 /** "Children fleeing the war" over "Children fleeing the war - AGENCY": a picture's caption, then again with its credit. */
@@ -235,12 +247,15 @@ export function pickHeadline(
     .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
     .filter((c) => !(c.twin && (/[.!?؟]$/u.test(c.text) || wordCount(c.text) > 25 || TITLED_NAME.test(c.text.trim()))))
     .filter((c) => !isNameAndRole(c.text) && !hasCreditedTwin(page, c.block))
-    .map((c) => ({ block: c.block, at: c.at, text: c.text, score: baseScore(c.block, c.text, counts, pageTitle, c.twin) }));
+    .map((c) => ({ block: c.block, at: c.at, text: c.text, score: baseScore(c.block, c.text, counts, pageTitle, c.twin) - (inRepeatedMenu(page, c.block, counts) ? 5 : 0) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
   // as its subheadline.
-  const last = candidates[candidates.length - 1];
-  const prev = candidates[candidates.length - 2];
+  // A run of bullets straight above the text is its key points: nearness counts from above them.
+  let near = candidates.length;
+  while (near > 1 && candidates[near - 1]!.block.hint === 'li' && candidates.slice(0, near - 1).some((c) => c.block.hint !== 'li')) near--;
+  const last = candidates[near - 1];
+  const prev = candidates[near - 2];
   if (last && !sentenceLike(last.text)) last.score += 3;
   // Two good lines straight above the body: headline, then subheadline.
   if (last && prev && adjacent(pool, prev.at, last.at) && prev.score >= ENOUGH && last.block.hint !== 'h1') prev.score += 4;
@@ -251,6 +266,22 @@ export function pickHeadline(
   for (const c of candidates) {
     const key = compareKey(c.text);
     if (candidates.some((o) => o !== c && wordCount(o.text) >= 4 && key.length > compareKey(o.text).length && key.endsWith(` ${compareKey(o.text)}`))) c.score -= 6;
+  }
+
+  // "Habitat headquarters to remain …" (the trail's short name) beside "Habitat for Humanity
+  // headquarters to remain …": the page's full title has words inside the short one's.
+  for (const c of candidates) {
+    const short = compareKey(c.text).split(' ');
+    if (short.length < 4) continue;
+    const fuller = candidates.some((o) => {
+      const long = compareKey(o.text).split(' ');
+      if (o === c || long.length <= short.length || long.length > short.length + 6) return false;
+      if (long[0] !== short[0] || long[long.length - 1] !== short[short.length - 1]) return false;
+      let k = 0;
+      for (const w of long) if (k < short.length && w === short[k]) k++;
+      return k === short.length;
+    });
+    if (fuller) c.score -= 6;
   }
 
   const ranked = [...candidates].sort((a, b) => b.score - a.score || b.at - a.at);

@@ -175,6 +175,8 @@ const JUNK_RE: RegExp[] = ([
   /\bgoogle\s+news\b.{0,40}$|^تابع\s.{0,40}\s(?:عبر|على)\s.{0,40}$/iu,
   // Comment boxes under a post.
   /^(?:no comments|post a comment|leave a (?:reply|comment)|\d+\s+comments?|comments powered by|load \d+ more|view style|laisser une réponse|\d+\s+commentaires?|aucun commentaire|deja un comentario|\d+\s+comentarios?|اترك\s+تعليق|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)\b.{0,80}$/iu,
+  // "Inicio Secretarias 19 Secretaría … CNPC exhorta a la población … a estar...": the trail to the page, its title cut short.
+  /^(?:inicio|home|accueil|portada|الرئيسية)\s.{10,300}(?:\.\.\.|…)$/iu,
   // An embedded post: its text with the network's short links, and "— Agency (@handle) March 19, 2025".
   /\bpic\.twitter\.com\/|https?:\/\/t\.co\/|^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\S.{0,30}\d{4}$/iu,
   // "Comments (0)", "التعليقات (0)", "لا توجد تعليقات حتى الآن": the comment box's counter.

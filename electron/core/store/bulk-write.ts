@@ -38,6 +38,7 @@ export class BulkWriter {
       insertDoc: db.prepare<[string, string, string, number, string | null, string]>(
         'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, 0, 0, ?, ?, ?)',
       ),
+      rowidOf: db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck(),
       insertChange: db.prepare<[number, number | bigint]>('INSERT INTO changes(seq, doc_rowid) VALUES (?, ?)'),
       // What AUTOINCREMENT would give the next change: above every sequence ever used, deleted ones included.
       lastSeq: db
@@ -81,13 +82,22 @@ export class BulkWriter {
     return out;
   }
 
-  /** Writes each edit on its revision, as DocStore.update does, one after the other. */
+  /**
+   * Writes each edit on its revision, as DocStore.update does, in the order of the documents'
+   * rows (the changes feed lists them so); the result is in the order given. FTS5 writes its
+   * pending terms out whenever a row older than the last one it took is removed or added, so
+   * edits in any other order (an import's merges come in the file's) flushed once per edit,
+   * and the pages each edit reads and writes lie apart. Measured on 1,000 edits into 20,000
+   * contacts, in one transaction with an import's 8 MB page cache: 0.19-0.24 ms an edit in row
+   * order, 0.46-0.47 ms in the order given.
+   */
   updateMany(edits: Iterable<BulkEdit>, ctx: WriteContext, search: SearchIndexing = 'now'): Written[] {
     this.assertHeld();
-    const out: Written[] = [];
-    for (const e of edits) {
+    const given = Array.from(edits, (e, i) => ({ e, i, rowid: this.s.rowidOf.get(e.id) ?? Number.MAX_SAFE_INTEGER }));
+    const out: Written[] = new Array<Written>(given.length);
+    for (const { e, i } of [...given].sort((a, b) => a.rowid - b.rowid)) {
       const d = this.docs.updateHere(e.id, e.fields, ctx, e.rev, search);
-      out.push({ id: d.id, rev: d.rev });
+      out[i] = { id: d.id, rev: d.rev };
     }
     return out;
   }
