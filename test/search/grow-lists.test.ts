@@ -62,6 +62,18 @@ describe('lists for words that became frequent after the last build', () => {
     expect(growBestLists(l.db)).toBe('idle');
   });
 
+  it('find the same words when the scan of the vocabulary stops every few terms', async () => {
+    const drafts = async (opts: GrowOptions): Promise<string[]> => {
+      const l = await library();
+      fill(l);
+      while (job(l).phase !== 'build') growBestLists(l.db, opts);
+      return l.db.prepare<[], string>('SELECT key FROM search_best_draft ORDER BY key').pluck().all();
+    };
+    const whole = await drafts({ scanTerms: 1_000_000, stepMs: 60_000 });
+    expect(whole).toEqual(expect.arrayContaining(['wat', 'water', 'desk']));
+    expect(await drafts({ scanTerms: 7 })).toEqual(whole);
+  });
+
   it('are made for a library written before the job existed (migration 10), at its first idle moment', async () => {
     const dir = tempDir();
     const old = await library(dir, MIGRATIONS.filter((m) => m.version <= 8));

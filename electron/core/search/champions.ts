@@ -180,7 +180,7 @@ export function clearBestLists(db: Database.Database): void {
 function resetGrowth(db: Database.Database, rows: number): void {
   if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_best_job'").get() === undefined) return;
   db.exec('DELETE FROM search_best_draft');
-  db.prepare("UPDATE search_best_job SET build = build + 1, phase = 'idle', scanned_rows = ?, scan_rows = 0, after_term = '', after_rowid = 0, since_seq = 0").run(rows);
+  db.prepare("UPDATE search_best_job SET build = build + 1, phase = 'idle', scanned_rows = ?, scan_rows = 0, after_term = '', term_rows = '[]', after_rowid = 0, since_seq = 0").run(rows);
 }
 
 export function averageLength(db: Database.Database): number {

@@ -11,8 +11,8 @@ import { Listing } from './listing';
  * common words in full forever. One call does one short step and returns; the job's place is
  * kept in `search_best_job` (migration 10), so a restart resumes it.
  *
- * 1. scan: when the index has grown by a tenth since the last scan, FTS5's vocabulary is read a
- *    few thousand terms a step; a word beginning whose terms are in FREQUENT_KEY_ROWS rows or
+ * 1. scan: when the index has grown by a tenth since the last scan, FTS5's vocabulary is read in
+ *    order, about 40 ms a step (the counts of the last term's beginnings kept with the place); a word beginning whose terms are in FREQUENT_KEY_ROWS rows or
  *    more (summed per term: an overcount for rows holding two of them, which only lists a word
  *    a little early) and that has no list becomes a draft.
  * 2. build: the kept text of every entry is read in rowid order, about 40 ms a step, into each
@@ -55,6 +55,8 @@ interface Job {
   scanned_rows: number;
   scan_rows: number;
   after_term: string;
+  /** Rows counted so far for each beginning of `after_term`, by length (a scan may stop inside a group of terms). */
+  term_rows: string;
   after_rowid: number;
   since_seq: number;
   avgdl: number;
@@ -91,7 +93,7 @@ export function hasListGrowth(db: Database.Database): boolean {
 }
 
 function readJob(db: Database.Database): Job {
-  return db.prepare<[], Job>('SELECT build, phase, scanned_rows, scan_rows, after_term, after_rowid, since_seq, avgdl FROM search_best_job').get()!;
+  return db.prepare<[], Job>('SELECT build, phase, scanned_rows, scan_rows, after_term, term_rows, after_rowid, since_seq, avgdl FROM search_best_job').get()!;
 }
 
 function setJob(db: Database.Database, change: Partial<Job>): void {
@@ -133,12 +135,10 @@ function startScan(db: Database.Database, job: Job): 'idle' | 'working' {
   const rows = indexTotals(db).rows;
   if (rows - job.scanned_rows < Math.max(FREQUENT_KEY_ROWS, job.scanned_rows * SCAN_GROWTH)) return 'idle';
   write(db, () => {
-    if (same(db, job)) setJob(db, { phase: 'scan', scan_rows: rows, after_term: '' });
+    if (same(db, job)) setJob(db, { phase: 'scan', scan_rows: rows, after_term: '', term_rows: '[]' });
   });
   return 'working';
 }
-
-const head = (t: string): string => t.slice(0, MIN_KEY);
 
 function commonPrefix(a: string, b: string): number {
   let n = 0;
@@ -146,10 +146,12 @@ function commonPrefix(a: string, b: string): number {
   return n;
 }
 
+const TermRows = z.array(z.number());
+
 /**
- * Reads the next terms of the vocabulary, in order, up to a change of their first MIN_KEY
- * characters (every key of a term starts with them, so no key spans two steps), and drafts
- * the frequent keys without a list.
+ * Reads the next terms of the vocabulary, in order, and drafts the frequent keys without a
+ * list. A key's count is complete once a term no longer starts with it; the counts of the
+ * last term's beginnings are kept with the job's place, so the next step goes on with them.
  */
 function scanStep(db: Database.Database, job: Job, opts: Required<GrowOptions>): void {
   const until = performance.now() + opts.stepMs;
@@ -157,9 +159,16 @@ function scanStep(db: Database.Database, job: Job, opts: Required<GrowOptions>):
   const terms = db.prepare<[string], [string, number]>('SELECT term, doc FROM temp.search_vocab WHERE term > ?').raw();
   const listed = db.prepare<[string], number>('SELECT 1 FROM search_best_key WHERE key = ?').pluck();
   const found: string[] = [];
-  // Rows per key of the last term read, by key length (an overcount, see above).
-  const rows: number[] = [];
-  let prev = '';
+  // Rows per beginning of the last term read, by length (an overcount, see above).
+  let saved: unknown = null;
+  try {
+    saved = JSON.parse(job.term_rows);
+  } catch {
+    // Counted again from the next term: at worst a word is drafted at the next scan.
+  }
+  const kept = TermRows.safeParse(saved);
+  let prev = kept.success ? job.after_term : '';
+  const rows: number[] = kept.success ? kept.data : [];
   let read = 0;
   let complete = true;
   const close = (keep: number): void => {
@@ -169,26 +178,27 @@ function scanStep(db: Database.Database, job: Job, opts: Required<GrowOptions>):
     }
   };
   for (const [term, docs] of terms.iterate(job.after_term)) {
-    if (read > 0 && (read >= opts.scanTerms || performance.now() > until) && head(term) !== head(prev)) {
+    if (read > 0 && (read >= opts.scanTerms || performance.now() > until)) {
       complete = false;
       break;
     }
     const p = commonPrefix(prev, term);
     close(p);
-    for (let n = MIN_KEY; n <= term.length; n++) rows[n] = n <= p ? rows[n]! + docs : docs;
+    for (let n = 0; n <= term.length; n++) rows[n] = n < MIN_KEY ? 0 : n <= p ? rows[n]! + docs : docs;
+    rows.length = term.length + 1;
     prev = term;
     read++;
   }
-  close(0);
+  if (complete) close(0);
   write(db, () => {
     if (!same(db, job)) return;
     const draft = db.prepare<[string]>('INSERT OR IGNORE INTO search_best_draft(key, state) VALUES (?, NULL)');
     for (const k of found) draft.run(k);
-    if (!complete) setJob(db, { after_term: prev });
+    if (!complete) setJob(db, { after_term: prev, term_rows: JSON.stringify(rows) });
     else if (db.prepare('SELECT EXISTS (SELECT 1 FROM search_best_draft)').pluck().get() === 1) {
       // The build's starting point is taken by its first step, once the catch-up queue is empty.
-      setJob(db, { phase: 'build', build: job.build + 1, after_rowid: 0, since_seq: -1, after_term: '' });
-    } else setJob(db, { phase: 'idle', scanned_rows: job.scan_rows, after_term: '' });
+      setJob(db, { phase: 'build', build: job.build + 1, after_rowid: 0, since_seq: -1, after_term: '', term_rows: '[]' });
+    } else setJob(db, { phase: 'idle', scanned_rows: job.scan_rows, after_term: '', term_rows: '[]' });
   });
 }
 

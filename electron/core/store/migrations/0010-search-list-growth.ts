@@ -18,11 +18,12 @@ export const m0010: Migration = {
         scanned_rows INTEGER NOT NULL,
         scan_rows INTEGER NOT NULL,
         after_term TEXT NOT NULL,
+        term_rows TEXT NOT NULL,
         after_rowid INTEGER NOT NULL,
         since_seq INTEGER NOT NULL,
         avgdl REAL NOT NULL
       ) STRICT;
-      INSERT INTO search_best_job VALUES (1, 0, 'idle', 0, 0, '', 0, 0, 1);
+      INSERT INTO search_best_job VALUES (1, 0, 'idle', 0, 0, '', '[]', 0, 0, 1);
       CREATE TABLE search_best_draft (
         key TEXT PRIMARY KEY,
         state TEXT
