@@ -223,7 +223,11 @@ export function datelineOnly(text: string): Dateline | null {
   const wire = arabicWireDateline(text);
   if (wire && text.slice(wire.length).trim() === '') return { ...wire, length: text.length };
   // "18:30 | Lima, may. 16.": a news site sets the hour of posting before the dateline.
-  const t = asciiDigits(text.trim()).replace(/[\s–—:.-]+$/u, '').replace(/^\d{1,2}[:h]\d{2}\s*[|·•–—-]\s*/u, '');
+  // "Bern, Press release, 24.02.2009": the genre named between the place and the date.
+  const t = asciiDigits(text.trim())
+    .replace(/[\s–—:.-]+$/u, '')
+    .replace(/^\d{1,2}[:h]\d{2}\s*[|·•–—-]\s*/u, '')
+    .replace(/([,،])\s*(?:press\s+release|news\s+release|media\s+release|communiqué\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|بيان\s+صحفي)\s*[,،]/iu, '$1');
   const dates = findDates(t);
   const date = dates[0];
   if (!date) {

@@ -40,6 +40,22 @@ const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua
 /** Only a summary so far, and short lines under it (an office's name, a credit). */
 const BANNER_WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)\b/iu;
 
+/**
+ * "… a rendu public un communiqué, dimanche 14 avril 2024, indiquant …", "أدانت الوزارة اليوم
+ * الثلاثاء (10 آذار 2026) …": the lead's first sentence names the day it tells of, with its
+ * weekday, after "today", or in brackets. Read only when the page dates the release nowhere else.
+ */
+function leadSentenceDate(lead: string | undefined): string | null {
+  if (lead === undefined) return null;
+  const first = lead.slice(0, 300).split(/[.!?؟](?:\s|$)/u)[0]!;
+  for (const d of findDates(first)) {
+    const said = first.slice(d.index, d.index + d.length);
+    const before = first.slice(Math.max(0, d.index - 30), d.index);
+    if (BANNER_WEEKDAY.test(said) || /\(\s*$/u.test(before) || /(?:today|aujourd['’]hui|hoy|اليوم)\s*$/iu.test(before)) return d.iso;
+  }
+  return null;
+}
+
 function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
 }
@@ -494,7 +510,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? bannerDate ?? null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? bannerDate ?? null;
   const contacts = extractContacts(contactGroups);
   const quotes = extractQuotes(withFooter);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));

@@ -31,7 +31,7 @@ export const NAV_PHRASES = keys([
   'communiqués', 'communiques', 'comunicados', 'releases', 'statements', 'déclarations', 'declaraciones', 'blog',
   'return to listing', 'back to listing', 'back to list', 'back to news', 'back to press releases', 'retour à la liste',
   'retour aux actualités', 'volver al listado', 'volver a noticias', 'العودة إلى القائمة', 'flash infos', 'flash info',
-  'breaking news', 'dernière minute', 'última hora', 'عاجل',
+  'breaking news', 'dernière minute', 'última hora', 'عاجل', 'أخبار عاجلة',
 ]);
 
 /** Breadcrumbs and menus joined by these marks ("Accueil > Actualités > Communiqués"). */
@@ -177,6 +177,8 @@ const JUNK_RE: RegExp[] = ([
   /^(?:no comments|post a comment|leave a (?:reply|comment)|\d+\s+comments?|comments powered by|load \d+ more|view style|laisser une réponse|\d+\s+commentaires?|aucun commentaire|deja un comentario|\d+\s+comentarios?|اترك\s+تعليق|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)\b.{0,80}$/iu,
   // "Inicio Secretarias 19 Secretaría … CNPC exhorta a la población … a estar...": the trail to the page, its title cut short.
   /^(?:inicio|home|accueil|portada|الرئيسية)\s.{10,300}(?:\.\.\.|…)$/iu,
+  // "Zur Hauptnavigation springen Zur Suche springen …", "Skip to main navigation Skip to search …": skip links in a row.
+  /^(?:(?:skip\s+to|jump\s+to|aller\s+au|passer\s+au|ir\s+al|saltar\s+al|zur|zum)\s+\S+(?:\s+springen)?\s*){2,}$/iu,
   // An embedded post: its text with the network's short links, and "— Agency (@handle) March 19, 2025".
   /\bpic\.twitter\.com\/|https?:\/\/t\.co\/|^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\S.{0,30}\d{4}$/iu,
   // "Comments (0)", "التعليقات (0)", "لا توجد تعليقات حتى الآن": the comment box's counter.

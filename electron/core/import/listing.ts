@@ -19,8 +19,9 @@ const isTitle = (text: string) => {
 };
 const isTeaser = (text: string) => wordCount(text) > 20 && isProse(text);
 /** A line shaped like a headline: long enough to say something, not a sentence of running text. */
+// A news ticker's item ends in a dash where its time or source was cut off: not an item of the page.
 const isHeadlineShaped = (text: string) =>
-  isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
+  isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/\s[-–—|]$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
 
 const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|اقرأ\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
 const FAQ_HEADING = /^(?:frequently\s+asked\s+questions|faqs?|questions\s+fréquentes|foire\s+aux\s+questions|preguntas\s+frecuentes|الأسئلة\s+الشائعة|أسئلة\s+متكررة)$/iu;
