@@ -70,7 +70,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const serves = command.serves === true;
     dir = values.library ? resolve(values.library) : libraryDir();
     // Web mode syncs by itself once set up; one-shot commands never start a sync of their own.
-    core = await openCore(dir, { backgroundCheck: serves, sync: { auto: serves } });
+    core = await openCore(dir, { backgroundCheck: serves, searchUpkeep: serves, sync: { auto: serves } });
     if (core.library.notice) {
       io.err(`note: ${libraryNoticeText(core.library.notice)}\n`);
       // A command's reader has now been told; web mode also shows it in the page, until dismissed there.

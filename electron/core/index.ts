@@ -22,6 +22,7 @@ import { syncAppHandlers } from './sync/app-handlers';
 import { SyncService, type SyncServiceOptions } from './sync/service';
 import { sweepPending } from './litter';
 import { closePdfPrinter } from './kits/pdf';
+import { ListGrowth } from './search/list-growth';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 200 * 1024 * 1024;
 
@@ -36,6 +37,8 @@ export interface CoreOptions extends LibraryOptions {
   watchOutsideWrites?: number;
   /** Sync in the app: automatic sync (long-running hosts), its clock and the keychain. */
   sync?: SyncServiceOptions;
+  /** List words grown frequent in the background after writes (long-running hosts only; see search/grow-lists.ts). */
+  searchUpkeep?: boolean;
 }
 
 export interface Core {
@@ -43,6 +46,8 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly jobs: JobManager;
   readonly library: Library;
+  /** The background job that lists words grown frequent (runs with `searchUpkeep`). */
+  readonly listGrowth: ListGrowth;
   close(): void;
 }
 
@@ -77,9 +82,16 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
   const jobs = new JobManager();
   let closed = false;
   const sync = new SyncService(() => library, (e) => jobs.emit(e), opts.sync, blobs);
+  const listGrowth = new ListGrowth(() => (closed || library.readOnly ? null : library.db));
+  const noteWrites = (): void => {
+    if (opts.searchUpkeep) listGrowth.noteWrites();
+  };
   // Local changes (a job's, another process's) are sent shortly after the last of them.
   jobs.on((e) => {
-    if (e.type === 'job.done' || e.type === 'library.changed') sync.noteWrites();
+    if (e.type === 'job.done' || e.type === 'library.changed') {
+      sync.noteWrites();
+      noteWrites();
+    }
   });
   const ctx: CoreContext = {
     get library() {
@@ -103,8 +115,11 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
   const dispatch: Dispatch = async (method, input, caller) => {
     const result = await dispatchCall(method, input, caller);
     if (result.ok && typeof method === 'string' && !method.startsWith('sync.')) sync.noteWrites();
+    if (result.ok) noteWrites();
     return result;
   };
+  // A build a restart cut short goes on; a library grown since its last scan is scanned.
+  noteWrites();
   if (opts.watchOutsideWrites) {
     const timer = setInterval(() => {
       if (closed) return clearInterval(timer);
@@ -128,9 +143,11 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
     get library() {
       return library;
     },
+    listGrowth,
     close() {
       if (closed) return;
       closed = true;
+      listGrowth.close();
       void sync.close();
       library.close();
       // A warm Chromium kept for PDF printing must not outlive the core.

@@ -17,6 +17,7 @@ const { printer } = serveCore(
     const nativeBinding = process.env.DATELINE_NATIVE_BINDING || undefined;
     return openCore(dir, {
       backgroundCheck: true,
+      searchUpkeep: true,
       watchOutsideWrites: 1000,
       // Syncs by itself when set up; the password in the system keychain, through the shell.
       sync: { auto: true, secrets },

@@ -25,6 +25,8 @@ const PLAIN_TOKEN = new RegExp(`^[${PLAIN}]+$`);
 const PLAIN_TEXT = new RegExp(`^(?:[${PLAIN}]+(?: [${PLAIN}]+)*)?$`);
 
 export const isPlainToken = (t: string): boolean => PLAIN_TOKEN.test(t);
+/** Whether kept text is plain tokens joined by single spaces (FTS5 splits it as we do). */
+export const isPlainText = (text: string): boolean => PLAIN_TEXT.test(text);
 
 /** A query phrase: one token, matched whole or (`prefix`) as the start of a token. */
 export interface Phrase {
@@ -112,7 +114,7 @@ export function bm25(freqs: readonly number[], idfs: readonly number[], d: numbe
 
 /** The tokens of a kept entry, as FTS5 counts them (title first, then body), or null for an odd row. */
 export function entryTokens(title: string, body: string): string[] | null {
-  if (!PLAIN_TEXT.test(title) || !PLAIN_TEXT.test(body)) return null;
+  if (!isPlainText(title) || !isPlainText(body)) return null;
   const out = title === '' ? [] : title.split(' ');
   if (body !== '') for (const t of body.split(' ')) out.push(t);
   return out;
@@ -171,12 +173,5 @@ export function keyFrequencies(tokens: readonly string[], keysOf: (token: string
     if (keys === null) return null;
     for (const k of keys) out.set(k, (out.get(k) ?? 0) + n);
   }
-  return out;
-}
-
-/** The kept text's tokens without checking them (keyFrequencies checks each distinct one). */
-export function keptTokens(title: string, body: string): string[] {
-  const out = title === '' ? [] : title.split(' ');
-  if (body !== '') for (const t of body.split(' ')) out.push(t);
   return out;
 }

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
-import { decodeTotals, entryTokens, keptTokens, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
+import { decodeTotals, entryTokens, isPlainText, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
+import type { SearchEntry } from './entry';
+import { Heads } from './heads';
+import { Listing, type Bound } from './listing';
 
 /**
  * The side index that lets a search score a few hundred rows instead of every match, and
@@ -30,11 +33,7 @@ export const FREQUENT_KEY_ROWS = 1500;
  * through writes once listed.
  */
 export const LAZY_LIST_MAX_ROWS = 6000;
-/** Rows listed per key when the lists are built. */
-export const LISTED_PER_KEY = 96;
-
-/** (frequency, length) points, by frequency ascending; each point's length is the least among unlisted rows with at least that frequency. */
-export type Bound = readonly (readonly [number, number])[];
+export type { Bound };
 
 /** Whether a row with frequency `f` and length `d` is bounded by `bound` (never scores above it). */
 export function bounded(bound: Bound, f: number, d: number): boolean {
@@ -66,10 +65,20 @@ export function boundWeightAt(bound: Bound, d: number, avgdl: number): number {
   return termWeight(f === 0 ? d : Math.min(f, d), d, avgdl);
 }
 
+/** A listed key as a write meets it: its bound, and its count in the row being noted (0 between writes). */
+interface Listed {
+  key: string;
+  bound: Bound;
+  count: number;
+}
+
 interface Writer {
   generation: number;
-  keys: Map<string, Bound>;
-  keysOf: (token: string) => readonly string[] | null;
+  /** How many keys are listed. */
+  size: number;
+  heads: Heads;
+  /** The listed keys a (plain) token counts under, remembered per token. */
+  listedOf: (token: string) => readonly Listed[];
   list: Database.Statement<[string, number]>;
   odd: Database.Statement<[number]>;
   current: Database.Statement<[], number>;
@@ -81,9 +90,9 @@ function hasSideIndex(db: Database.Database): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_best_key'").get() !== undefined;
 }
 
-function loadKeys(db: Database.Database): Map<string, Bound> {
+function loadKeys(db: Database.Database): Map<string, Listed> {
   const rows = db.prepare<[], { key: string; bound: string }>('SELECT key, bound FROM search_best_key').all();
-  return new Map(rows.map((r) => [r.key, JSON.parse(r.bound) as Bound]));
+  return new Map(rows.map((r) => [r.key, { key: r.key, bound: JSON.parse(r.bound) as Bound, count: 0 }]));
 }
 
 /** This connection's writer, its keys reloaded when another connection (or a build) changed them. */
@@ -93,20 +102,33 @@ function writer(db: Database.Database): Writer | null {
     // Not remembered for a library before schema 7: its migration may be about to add the tables.
     if (!hasSideIndex(db)) return null;
     w = {
-          generation: -1,
-          keys: new Map(),
-          keysOf: () => [],
-          list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
-          odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
-          current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
-        };
+      generation: -1,
+      size: 0,
+      heads: new Heads([]),
+      listedOf: () => [],
+      list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
+      odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
+      current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
+    };
     writers.set(db, w);
   }
   const g = w.current.get() ?? 0;
   if (g !== w.generation) {
     const keys = loadKeys(db);
-    w.keys = keys;
-    w.keysOf = keysOfTokens(keys.size === 0 ? null : (k) => keys.has(k));
+    const keysOf = keysOfTokens((k) => keys.has(k));
+    const known = new Map<string, readonly Listed[]>();
+    w.size = keys.size;
+    w.heads = new Heads(keys.keys());
+    w.listedOf = (t) => {
+      let found = known.get(t);
+      if (found === undefined) {
+        found = (keysOf(t) ?? []).map((k) => keys.get(k)!);
+        // Names, e-mail addresses and numbers are tokens too: forget them all now and then.
+        if (known.size >= 200_000) known.clear();
+        known.set(t, found);
+      }
+      return found;
+    };
     w.generation = g;
   }
   return w;
@@ -114,26 +136,32 @@ function writer(db: Database.Database): Writer | null {
 
 /**
  * Keeps the side index true for an entry just added to the full-text index: lists the row
- * under each key whose bound does not cover it. Nothing for a library before schema 7.
+ * under each key whose bound does not cover it; an odd row goes to `search_odd`. Nothing for a
+ * library before schema 7. The entry's tokens are the ones its text was joined from.
+ *
+ * A release holds about 450 tokens counting under some 400 listed keys of a full library:
+ * the counts are kept on the keys themselves rather than in maps of strings, which made the
+ * upkeep cost a release write several hundred microseconds.
  */
-export function noteIndexed(db: Database.Database, rowid: number, title: string, body: string): void {
+export function noteIndexed(db: Database.Database, rowid: number, entry: SearchEntry): void {
   const w = writer(db);
   if (w === null) return;
-  const tokens = keptTokens(title, body);
-  // An empty token: text not written by indexText; treat it as odd rather than guess.
-  if (w.keys.size === 0) {
-    // No lists yet (a new library): only whether the row is odd matters.
-    if (tokens.some((t) => t === '' || w.keysOf(t) === null)) w.odd.run(rowid);
-    return;
-  }
-  const freqs = tokens.includes('') ? null : keyFrequencies(tokens, w.keysOf);
-  if (freqs === null) {
+  if (!isPlainText(entry.title) || !isPlainText(entry.body)) {
     w.odd.run(rowid);
     return;
   }
-  const d = tokens.length;
-  for (const [key, f] of freqs) {
-    if (!bounded(w.keys.get(key)!, f, d)) w.list.run(key, rowid);
+  if (w.size === 0) return;
+  const touched: Listed[] = [];
+  for (const t of entry.tokens) {
+    // Most of a row's words start no listed key: one bit says so.
+    if (!w.heads.has(t)) continue;
+    for (const l of w.listedOf(t)) if (l.count++ === 0) touched.push(l);
+  }
+  const d = entry.tokens.length;
+  try {
+    for (const l of touched) if (!bounded(l.bound, l.count, d)) w.list.run(l.key, rowid);
+  } finally {
+    for (const l of touched) l.count = 0;
   }
 }
 
@@ -141,70 +169,26 @@ export function noteIndexed(db: Database.Database, rowid: number, title: string,
 export function clearBestLists(db: Database.Database): void {
   if (!hasSideIndex(db)) return;
   db.exec('DELETE FROM search_best; DELETE FROM search_best_key; DELETE FROM search_odd;');
+  resetGrowth(db, 0);
   bumpGeneration(db);
 }
 
-/** The best rows of one key while they are chosen, and the bound of those left out. */
-class Listing {
-  /** rowid, frequency, length and weight at the build's average length; best first after a trim. */
-  private rows: { rowid: number; f: number; d: number; w: number }[] = [];
-  /** Below this weight a row goes straight to the bound. */
-  private floor = 0;
-  /** Least length per frequency among rows left out. */
-  private readonly minLength = new Map<number, number>();
-
-  constructor(private readonly avgdl: number) {}
-
-  add(rowid: number, f: number, d: number): void {
-    const w = termWeight(f, d, this.avgdl);
-    if (w < this.floor) this.leaveOut(f, d);
-    else {
-      this.rows.push({ rowid, f, d, w });
-      if (this.rows.length >= 2 * LISTED_PER_KEY) this.trim();
-    }
-  }
-
-  /** Writes the list and the bound of `key`. */
-  save(key: string, list: Database.Statement<[string, number]>, bound: Database.Statement<[string, string]>): Bound {
-    if (this.rows.length > LISTED_PER_KEY) this.trim();
-    for (const r of this.rows) list.run(key, r.rowid);
-    const b = this.bound();
-    bound.run(key, JSON.stringify(b));
-    return b;
-  }
-
-  private leaveOut(f: number, d: number): void {
-    const least = this.minLength.get(f);
-    if (least === undefined || d < least) this.minLength.set(f, d);
-  }
-
-  private trim(): void {
-    this.rows.sort((a, b) => b.w - a.w);
-    for (const r of this.rows.splice(LISTED_PER_KEY)) this.leaveOut(r.f, r.d);
-    this.floor = this.rows[this.rows.length - 1]!.w;
-  }
-
-  /** The points no other point covers: from the highest frequency down, a point stays when its length is below all seen so far. */
-  private bound(): Bound {
-    const out: [number, number][] = [];
-    let least = Infinity;
-    for (const f of [...this.minLength.keys()].sort((a, b) => b - a)) {
-      const d = this.minLength.get(f)!;
-      if (d < least) {
-        out.push([f, d]);
-        least = d;
-      }
-    }
-    return out.reverse();
-  }
+/**
+ * Sets the background job that lists words grown frequent (grow-lists.ts) back to waiting,
+ * its drafts dropped, until the index has grown past `rows`. Nothing before schema 10.
+ */
+function resetGrowth(db: Database.Database, rows: number): void {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_best_job'").get() === undefined) return;
+  db.exec('DELETE FROM search_best_draft');
+  db.prepare("UPDATE search_best_job SET build = build + 1, phase = 'idle', scanned_rows = ?, scan_rows = 0, after_term = '', term_rows = '[]', after_rowid = 0, since_seq = 0").run(rows);
 }
 
-function averageLength(db: Database.Database): number {
+export function averageLength(db: Database.Database): number {
   const totals = indexTotals(db);
   return totals.rows === 0 ? 1 : totals.tokens / totals.rows;
 }
 
-function saveStatements(db: Database.Database) {
+export function saveStatements(db: Database.Database) {
   return {
     list: db.prepare<[string, number]>('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
     bound: db.prepare<[string, string]>('INSERT OR REPLACE INTO search_best_key(key, bound) VALUES (?, ?)'),
@@ -246,6 +230,7 @@ export function rebuildBestLists(db: Database.Database): void {
   const save = saveStatements(db);
   for (const r of oddRows) save.odd.run(r);
   for (const [k, l] of listings) l.save(k, save.list, save.bound);
+  resetGrowth(db, indexTotals(db).rows);
   bumpGeneration(db);
 }
 
@@ -278,6 +263,6 @@ export function buildBestList(db: Database.Database, key: string): void {
 }
 
 /** Tells every connection's writer that keys changed (they reload them at their next write). */
-function bumpGeneration(db: Database.Database): void {
+export function bumpGeneration(db: Database.Database): void {
   db.prepare('UPDATE search_best_state SET generation = generation + 1').run();
 }

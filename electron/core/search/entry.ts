@@ -1,11 +1,13 @@
 import { plainText, type RichText } from '../../shared/richtext';
-import { indexText } from '../../shared/search/text';
+import { searchTokens } from '../../shared/search/text';
 import { arr, str, strs, type Body } from '../store/body-values';
 
-/** What the full-text index holds for one document: folded title and body text. */
+/** What the full-text index holds for one document: folded title and body text, and their tokens (title first). */
 export interface SearchEntry {
   title: string;
   body: string;
+  /** The words of title then body, as joined into them: the lists of best rows read these instead of splitting the text again. */
+  tokens: readonly string[];
 }
 
 function richPlain(v: unknown): string {
@@ -61,5 +63,8 @@ function rawEntry(type: string, body: Body): { title: string; body: string } | n
  */
 export function searchEntry(type: string, body: Body): SearchEntry | null {
   const e = rawEntry(type, body);
-  return e === null ? null : { title: indexText(e.title), body: indexText(e.body) };
+  if (e === null) return null;
+  const title = searchTokens(e.title);
+  const text = searchTokens(e.body);
+  return { title: title.join(' '), body: text.join(' '), tokens: title.concat(text) };
 }

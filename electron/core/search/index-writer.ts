@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { DatelineError } from '../../shared/errors';
 import type { Body } from '../store/body-values';
 import { clearBestLists, noteIndexed } from './champions';
-import { searchEntry } from './entry';
+import { searchEntry, type SearchEntry } from './entry';
 
 /**
  * Writes the full-text index. A local write indexes its document in its own transaction. A
@@ -17,7 +17,7 @@ import { searchEntry } from './entry';
  */
 
 interface Statements {
-  insert: (rowid: number, title: string, body: string) => void;
+  insert: (rowid: number, entry: SearchEntry) => void;
   remove: (rowid: number) => void;
 }
 
@@ -45,17 +45,17 @@ function statements(db: Database.Database): Statements {
   const insertFts = db.prepare<[number, string, string]>('INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)');
   if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_text'").get() === undefined) {
     const removeFts = db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?');
-    s = { insert: (rowid, title, body) => void insertFts.run(rowid, title, body), remove: (rowid) => void removeFts.run(rowid) };
+    s = { insert: (rowid, e) => void insertFts.run(rowid, e.title, e.body), remove: (rowid) => void removeFts.run(rowid) };
   } else {
     const keep = db.prepare<[number, string, string]>('INSERT INTO search_text(doc_rowid, title, body) VALUES (?, ?, ?)');
     const kept = db.prepare<[number], { title: string; body: string }>('SELECT title, body FROM search_text WHERE doc_rowid = ?');
     const forget = db.prepare<[number]>('DELETE FROM search_text WHERE doc_rowid = ?');
     const removeFts = db.prepare<[number, string, string]>("INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
     s = {
-      insert: (rowid, title, body) => {
-        insertFts.run(rowid, title, body);
-        keep.run(rowid, title, body);
-        noteIndexed(db, rowid, title, body);
+      insert: (rowid, e) => {
+        insertFts.run(rowid, e.title, e.body);
+        keep.run(rowid, e.title, e.body);
+        noteIndexed(db, rowid, e);
       },
       remove: (rowid) => {
         const old = kept.get(rowid);
@@ -111,7 +111,7 @@ export function unindexDocument(db: Database.Database, rowid: number): void {
 export function indexDocument(db: Database.Database, rowid: number, type: string, body: Body, isNew: boolean): void {
   const entry = searchEntry(type, body);
   if (entry === null) return;
-  statements(db).insert(rowid, entry.title, entry.body);
+  statements(db).insert(rowid, entry);
   if (!isNew) queue(db)?.done.run(rowid);
 }
 
@@ -156,7 +156,7 @@ export function catchUpSearch(db: Database.Database): number {
       for (const r of rows) {
         if (r.type === null || r.deleted !== 0 || r.body === null) continue;
         const entry = searchEntry(r.type, JSON.parse(r.body) as Body);
-        if (entry !== null) s.insert(r.doc_rowid, entry.title, entry.body);
+        if (entry !== null) s.insert(r.doc_rowid, entry);
       }
       if (rows.length > 0) q.doneUpTo.run(rows[rows.length - 1]!.doc_rowid);
       return rows.length;

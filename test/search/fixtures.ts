@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+import type { SearchPath } from '../../electron/core/search/best-page';
+import { searchLibrary, SEARCH_ORDER } from '../../electron/core/search/query';
+import type { Library } from '../../electron/core/store/library';
+import { TRASHED } from '../../electron/shared/releases/rules';
+import { ftsQuery } from '../../electron/shared/search/text';
+
+/** Libraries for the search tests: documents of every length and mix of words, and the full ranking every page must be a slice of. */
+
+const ctx = { author: 'amina' };
+
+export const WORDS = ['water', 'waters', 'watershed', 'health', 'camp', 'vaccine', 'Søren', 'Łódź', 'Tromsø', 'المنظمة', 'نيروبي', 'report', 'flood'];
+
+/** Documents of every length and mix of words: 3,000 contacts and 200 releases, all holding "water" or a word starting with it. */
+export function fill(l: Library, seed = 1): void {
+  const pick = (i: number, k: number): string => WORDS[(i * 7 + k * 3 + seed) % WORDS.length]!;
+  const words = (i: number, n: number): string => Array.from({ length: n }, (_, k) => pick(i, k)).join(' ');
+  l.docs.createMany(
+    'contact',
+    Array.from({ length: 3000 }, (_, i) => ({ fields: { name: `${pick(i, 1)} desk ${i}`, kind: 'journalist', notes: `water ${words(i, i % 9)}` } })),
+    ctx,
+  );
+  l.docs.createMany(
+    'release',
+    Array.from({ length: 200 }, (_, i) => ({
+      fields: { headline: `${pick(i, 2)} water report ${i}`, language: 'en', releaseDate: `2026-0${1 + (i % 9)}-1${i % 10}`, notesToEditors: words(i, 5 + (i % 40)) },
+    })),
+    ctx,
+  );
+}
+
+export interface Row {
+  rowid: number;
+  score: number;
+}
+
+/** The whole ranking of live, untrashed matches of the wanted types, in SQL: what every page must be a slice of. */
+export function fullRanking(db: Database.Database, query: string, types: string[] | null = null): Row[] {
+  return db
+    .prepare<{ match: string; types: string | null }, Row>(
+      `SELECT f.rowid, f.rank AS score FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match) f
+       JOIN docs d ON d.rowid = f.rowid LEFT JOIN release_p r ON r.doc_rowid = f.rowid
+       WHERE d.deleted = 0 AND (r.status IS NULL OR r.status <> '${TRASHED}') AND (@types IS NULL OR d.type IN (SELECT value FROM json_each(@types)))
+       ORDER BY ${SEARCH_ORDER}`,
+    )
+    .all({ match: ftsQuery(query)!, types: types === null ? null : JSON.stringify(types) });
+}
+
+export function page(db: Database.Database, query: string, limit: number, offset = 0, types?: ('release' | 'contact')[]): { ids: number[]; scores: number[]; path: SearchPath | undefined } {
+  let path: SearchPath | undefined;
+  const hits = searchLibrary(db, query, { limit, offset, types, onPath: (p) => (path = p) });
+  const rowid = db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck();
+  return { ids: hits.map((h) => rowid.get(h.id)!), scores: hits.map((h) => h.score), path };
+}
