@@ -229,6 +229,11 @@ function findDatelineStart(part: string): number | null {
   const found: { start: number; words: number; lead: boolean; commaBeforeLast: boolean }[] = [];
   for (const s of starts) {
     if (s > 1200) break;
+    // "… برعاية الملك، في جدة - بحسب …", "… met in Geneva – said …": a place after a preposition is in a sentence.
+    if (/(?:^|\s)(?:في|من|إلى|الى|in|at|from|à|au|en|desde)\s+$/iu.test(part.slice(Math.max(0, s - 8), s))) continue;
+    // After a clause-laden sentence of running text, the text has begun: no dateline follows.
+    const before = part.slice(0, s);
+    if ((before.match(/[,،]/gu) ?? []).length >= 3 && before.split(/\s+/u).length >= 30 && !/[|•›»]/u.test(before)) break;
     const d = matchDateline(part.slice(s));
     if (!d) continue;
     if (!d.place) {
