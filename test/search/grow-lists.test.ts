@@ -62,6 +62,33 @@ describe('lists for words that became frequent after the last build', () => {
     expect(growBestLists(l.db)).toBe('idle');
   });
 
+  it('are the same lists whether the build reads every entry or only those holding a drafted word, which takes fewer steps', async () => {
+    const build = async (matchedMaxKeys: number) => {
+      const l = await library();
+      fill(l);
+      // A few hundred contacts without any drafted word, so that reading only the matches reads less.
+      l.docs.createMany('contact', Array.from({ length: 600 }, (_, i) => ({ fields: { name: `Nadia Okello ${i}`, kind: 'journalist' } })), ctx);
+      while (job(l).phase !== 'build') growBestLists(l.db);
+      let buildSteps = 0;
+      while (job(l).phase === 'build') {
+        growBestLists(l.db, { buildRows: 100, matchedMaxKeys });
+        buildSteps++;
+      }
+      runToIdle(l);
+      const lists = l.db.prepare('SELECT key, doc_rowid FROM search_best ORDER BY key, doc_rowid').all();
+      const bounds = l.db.prepare('SELECT key, bound FROM search_best_key ORDER BY key').all();
+      return { lists, bounds, buildSteps };
+    };
+    const every = await build(0);
+    const matching = await build(64);
+    expect(every.bounds.map((b) => (b as { key: string }).key)).toEqual(expect.arrayContaining(['wat', 'water', 'desk']));
+    expect(matching.lists).toEqual(every.lists);
+    expect(matching.bounds).toEqual(every.bounds);
+    // 3,800 entries at 100 a step against the 3,200 holding a drafted word.
+    expect(every.buildSteps).toBeGreaterThanOrEqual(38);
+    expect(matching.buildSteps).toBeLessThan(every.buildSteps - 4);
+  });
+
   it('find the same words when the scan of the vocabulary stops every few terms', async () => {
     const drafts = async (opts: GrowOptions): Promise<string[]> => {
       const l = await library();
@@ -88,7 +115,10 @@ describe('lists for words that became frequent after the last build', () => {
     expectExact(l.db, ['water', 'desk']);
   });
 
-  it('keep every page exact while writes and searches land between its steps', async () => {
+  it.each([
+    ['only those holding a drafted word', 64],
+    ['every entry', 0],
+  ])('keep every page exact while writes and searches land between its steps (reading %s)', async (_, matchedMaxKeys) => {
     const dir = tempDir();
     const l = await library(dir);
     fill(l);
@@ -96,7 +126,7 @@ describe('lists for words that became frequent after the last build', () => {
     const reader = new Database(join(dir, DB_FILE), { readonly: true });
     const ids = l.db.prepare<[], string>("SELECT id FROM docs WHERE type = 'contact' ORDER BY rowid").pluck().all();
     let n = 0;
-    const steps = runToIdle(l, { scanTerms: 300, buildRows: 150, checkpointRows: 300, saveKeys: 2 }, (step) => {
+    const steps = runToIdle(l, { scanTerms: 300, buildRows: 150, checkpointRows: 300, saveKeys: 2, matchedMaxKeys }, (step) => {
       if (step % 3 === 0) {
         // An early row (read already by the build) rewritten to beat every other for "water", and
         // long enough that only its listing, not its length, can bound it.
