@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import type { SearchPath } from '../../electron/core/search/best-page';
 import { searchLibrary, SEARCH_ORDER } from '../../electron/core/search/query';
 import type { Library } from '../../electron/core/store/library';
+import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { TRASHED } from '../../electron/shared/releases/rules';
 import { ftsQuery } from '../../electron/shared/search/text';
 
@@ -51,4 +53,23 @@ export function page(db: Database.Database, query: string, limit: number, offset
   const hits = searchLibrary(db, query, { limit, offset, types, onPath: (p) => (path = p) });
   const rowid = db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck();
   return { ids: hits.map((h) => rowid.get(h.id)!), scores: hits.map((h) => h.score), path };
+}
+
+const hex = (s: string): string => createHash('md5').update(s).digest('hex');
+
+/** A release written elsewhere, at revision `pos` of a path named after `seed`. */
+export function pulled(id: string, seed: string, pos: number, fields: Record<string, unknown>, deleted = false): RemoteRevision {
+  const ids = Array.from({ length: pos }, (_, i) => hex(`${seed}${pos - i}`));
+  const doc: RemoteRevision = {
+    type: 'release',
+    language: 'en',
+    updatedAt: '2026-11-02T10:00:00.000Z',
+    updatedBy: 'hq',
+    ...fields,
+    _id: id,
+    _rev: `${pos}-${ids[0]}`,
+    _revisions: { start: pos, ids },
+  };
+  if (deleted) doc._deleted = true;
+  return doc;
 }

@@ -7,7 +7,7 @@ import { Library } from '../../electron/core/store/library';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { DB_FILE } from '../../electron/core/store/open';
 import { tempDir } from '../helpers';
-import { fill, fullRanking, page } from './fixtures';
+import { fill, fullRanking, page, pulled } from './fixtures';
 
 const ctx = { author: 'amina' };
 const open: Library[] = [];
@@ -146,6 +146,24 @@ describe('lists for words that became frequent after the last build', () => {
     const names = l.db.prepare<[number], string>('SELECT name FROM contact_p WHERE doc_rowid = ?').pluck();
     expect(best.map((r) => names.get(r))).toEqual(expect.arrayContaining([expect.stringMatching(/^Water Water/)]));
     reader.close();
+  });
+
+  it('index the documents a sync queued a few at a time across steps, never the whole queue in one', async () => {
+    const l = await library();
+    fill(l);
+    while (job(l).phase !== 'build') growBestLists(l.db);
+    const batch = Array.from({ length: 100 }, (_, i) => pulled(`rel-pulled-${i}`, `p${i}`, 2, { headline: `Watering points ${i}`, notesToEditors: 'water water watershed' }));
+    l.replication.bulkInsertRemote(batch, { _id: '_local/pull', since: 1 });
+    const queued = l.db.prepare<[], number>('SELECT count(*) FROM search_pending').pluck();
+    expect(queued.get()).toBe(100);
+    // A step with no time to spare indexes one short transaction's worth and leaves the rest.
+    growBestLists(l.db, { stepMs: 0 });
+    expect(queued.get()).toBe(100 - 16);
+    expect(job(l).phase).toBe('build');
+    runToIdle(l);
+    expect(queued.get()).toBe(0);
+    expect(listed(l, 'water')).toBe(true);
+    expectExact(l.db, ['water', 'watering', 'wat', 'desk']);
   });
 
   it('resume where they stopped after the library is closed in the middle of a build', async () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import { catchUpSearch } from '../../electron/core/search/index-writer';
@@ -9,29 +8,11 @@ import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
 import { m0003 } from '../../electron/core/store/migrations/0003-replication';
 import { LATEST_VERSION } from '../../electron/core/store/migrations/index';
 import { rebuildProjections } from '../../electron/core/store/projections';
-import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import type { Page, ReleaseSummary } from '../../electron/shared/contract';
 import type { SearchHit } from '../../electron/shared/search/contract';
+import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { tempDir } from '../helpers';
-
-const hex = (s: string): string => createHash('md5').update(s).digest('hex');
-
-/** A release written elsewhere, at revision `pos` of a path named after `seed`. */
-function pulled(id: string, seed: string, pos: number, fields: Record<string, unknown>, deleted = false): RemoteRevision {
-  const ids = Array.from({ length: pos }, (_, i) => hex(`${seed}${pos - i}`));
-  const doc: RemoteRevision = {
-    type: 'release',
-    language: 'en',
-    updatedAt: '2026-11-02T10:00:00.000Z',
-    updatedBy: 'hq',
-    ...fields,
-    _id: id,
-    _rev: `${pos}-${ids[0]}`,
-    _revisions: { start: pos, ids },
-  };
-  if (deleted) doc._deleted = true;
-  return doc;
-}
+import { pulled } from './fixtures';
 
 const open: Core[] = [];
 afterEach(() => {

@@ -96,6 +96,8 @@ interface Building {
   flushing: string[] | null;
   /** Whether the pass over the entries ended at `at` (the lists are saved next). */
   passDone: boolean;
+  /** The changes (by seq) read again into the listings so far while saving (see saveStep). */
+  reread: number;
   /** The MATCH expression of the drafts when the pass reads only the entries holding one of them (null: every entry). */
   matching: string | null;
 }
@@ -247,6 +249,7 @@ function current(db: Database.Database, job: Job, maxMatchedKeys: number): Build
     keysOf: keysOfTokens((k) => listings.has(k)),
     flushing: null,
     passDone: false,
+    reread: job.since_seq,
     matching: listings.size <= maxMatchedKeys ? matchingAny([...listings.keys()]) : null,
   };
   building.set(db, fresh);
@@ -256,9 +259,15 @@ function current(db: Database.Database, job: Job, maxMatchedKeys: number): Build
 /** Whether the catch-up queue is empty: every document changed up to now is in the index. */
 const queueEmpty = (db: Database.Database): boolean => db.prepare('SELECT EXISTS (SELECT 1 FROM search_pending)').pluck().get() === 0;
 
-/** Catches the index up (its own short transactions), then whether the queue is empty. */
-function caughtUp(db: Database.Database): boolean {
-  catchUpSearch(db);
+/**
+ * Documents indexed per transaction when the job catches the index up: a release takes 0.5–1.6
+ * ms to index in a full library, and the 500 a search indexes at once ran a step past 100 ms.
+ */
+const CATCH_UP_SLICE = 16;
+
+/** Catches the index up until the step's time is up (short transactions), then whether the queue is empty. */
+function caughtUp(db: Database.Database, until: number): boolean {
+  catchUpSearch(db, { batch: CATCH_UP_SLICE, until });
   return queueEmpty(db);
 }
 
@@ -275,15 +284,16 @@ function write(db: Database.Database, step: () => void): void {
 const lastSeq = (db: Database.Database): number => db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM changes').pluck().get()!;
 
 /** Adds an entry's key frequencies to the listings of the keys it holds (an odd entry is in search_odd already). */
-function addEntry(b: Building, rowid: number, title: string, body: string, only?: ReadonlySet<string>): void {
+function addEntry(b: Building, rowid: number, title: string, body: string): void {
   const tokens = entryTokens(title, body);
   if (tokens === null) return;
-  for (const [k, f] of keyFrequencies(tokens, b.keysOf)!) if (only === undefined || only.has(k)) b.listings.get(k)!.add(rowid, f, tokens.length);
+  // A key saved already is no longer in the listings (keysOf remembers it still).
+  for (const [k, f] of keyFrequencies(tokens, b.keysOf)!) b.listings.get(k)?.add(rowid, f, tokens.length);
 }
 
 function buildStep(db: Database.Database, job: Job, opts: Required<GrowOptions>): void {
   if (job.since_seq < 0) {
-    if (!caughtUp(db)) return;
+    if (!caughtUp(db, performance.now() + opts.stepMs)) return;
     write(db, () => {
       if (same(db, job) && queueEmpty(db)) setJob(db, { since_seq: lastSeq(db), avgdl: averageLength(db) });
     });
@@ -368,24 +378,45 @@ function flush(db: Database.Database, job: Job, b: Building, until: number): voi
   });
 }
 
+/** Changes read again per query while saving, between two looks at the clock. */
+const REREAD_BATCH = 20;
+
+/**
+ * Reads again into every listing the entries changed since the build began (or since the last
+ * slice), as they are now, until `until`; whether all are read. A row read twice (changed
+ * again meanwhile) may leave its older self in a listing or the bound, which only makes the
+ * bound looser, never leaves a row out.
+ */
+function reread(db: Database.Database, b: Building, until: number): boolean {
+  const changed = db.prepare<[number, number], { seq: number; doc_rowid: number | null; title: string | null; body: string | null }>(
+    'SELECT c.seq, s.doc_rowid, s.title, s.body FROM changes c LEFT JOIN search_text s ON s.doc_rowid = c.doc_rowid WHERE c.seq > ? ORDER BY c.seq LIMIT ?',
+  );
+  for (;;) {
+    const rows = changed.all(b.reread, REREAD_BATCH);
+    for (const e of rows) if (e.doc_rowid !== null) addEntry(b, e.doc_rowid, e.title!, e.body!);
+    if (rows.length > 0) b.reread = rows[rows.length - 1]!.seq;
+    if (rows.length < REREAD_BATCH) return true;
+    if (performance.now() > until) return false;
+  }
+}
+
 function saveStep(db: Database.Database, job: Job, opts: Required<GrowOptions>): void {
-  if (!caughtUp(db)) return;
-  const b = current(db, job, opts.matchedMaxKeys);
   const until = performance.now() + opts.stepMs;
+  if (!caughtUp(db, until)) return;
+  const b = current(db, job, opts.matchedMaxKeys);
+  // Most of the changes are read again before the transaction, a slice a step; what is
+  // written between two steps is read again inside it.
+  if (!reread(db, b, until)) return;
   write(db, () => {
     if (!same(db, job) || !queueEmpty(db)) return;
-    const keys = new Set([...b.listings.keys()].slice(0, opts.saveKeys));
-    if (keys.size === 0) {
+    const keys = [...b.listings.keys()].slice(0, opts.saveKeys);
+    if (keys.length === 0) {
       db.exec('DELETE FROM search_best_draft');
       setJob(db, { phase: 'idle', scanned_rows: job.scan_rows, after_rowid: 0 });
       building.delete(db);
       return;
     }
-    // Entries written since the build began, read again as they are now.
-    const changed = db.prepare<[number], { doc_rowid: number; title: string; body: string }>(
-      'SELECT s.doc_rowid, s.title, s.body FROM changes c CROSS JOIN search_text s ON s.doc_rowid = c.doc_rowid WHERE c.seq > ?',
-    );
-    for (const e of changed.iterate(job.since_seq)) addEntry(b, e.doc_rowid, e.title, e.body, keys);
+    reread(db, b, Infinity);
     const listed = db.prepare<[string], number>('SELECT 1 FROM search_best_key WHERE key = ?').pluck();
     const drop = db.prepare<[string]>('DELETE FROM search_best_draft WHERE key = ?');
     const save = saveStatements(db);

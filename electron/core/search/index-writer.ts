@@ -132,11 +132,19 @@ export function clearSearchQueue(db: Database.Database): void {
 
 const CATCH_UP_BATCH = 500;
 
+/** A catch-up cut into slices: documents per transaction, and a time (performance.now()) after which no new one starts. */
+export interface CatchUpSlice {
+  batch: number;
+  until: number;
+}
+
 /**
  * Indexes every queued document from its current winner, a short transaction per 500, so
- * other writes go on between. Returns how many documents were indexed.
+ * other writes go on between. Returns how many documents were indexed. With `slice`, stops
+ * at the first transaction that ends after its time, the rest left queued (a background job
+ * indexes the queue a few at a time across its steps; a search needs it all).
  */
-export function catchUpSearch(db: Database.Database): number {
+export function catchUpSearch(db: Database.Database, slice?: CatchUpSlice): number {
   const q = queue(db);
   if (!q || q.behind.get() !== 1) return 0;
   if (db.readonly) {
@@ -152,7 +160,7 @@ export function catchUpSearch(db: Database.Database): number {
   try {
     const s = statements(db);
     const step = db.transaction((): number => {
-      const rows = q.page.all(CATCH_UP_BATCH);
+      const rows = q.page.all(slice?.batch ?? CATCH_UP_BATCH);
       for (const r of rows) {
         if (r.type === null || r.deleted !== 0 || r.body === null) continue;
         const entry = searchEntry(r.type, JSON.parse(r.body) as Body);
@@ -162,7 +170,10 @@ export function catchUpSearch(db: Database.Database): number {
       return rows.length;
     });
     let indexed = 0;
-    for (let n = step.immediate(); n > 0; n = step.immediate()) indexed += n;
+    for (let n = step.immediate(); n > 0; n = step.immediate()) {
+      indexed += n;
+      if (slice !== undefined && performance.now() > slice.until) break;
+    }
     return indexed;
   } finally {
     if (queryOnly) db.pragma('query_only = ON');
