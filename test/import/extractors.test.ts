@@ -92,6 +92,11 @@ describe('datelines', () => {
     expect(matchDateline('Jane Doe: "We will stay as long as we are needed"')).toBeNull();
   });
 
+  it('does not take the desk that wrote the story, or a menu cell, for a place', () => {
+    expect(matchDateline('Redacción – El gobierno expresó hoy su solidaridad con el pueblo del país vecino tras el sismo.')?.place ?? null).toBeNull();
+    expect(datelineOnly('Ultimas Noticias|Jueves, 12 de marzo de 2026')?.place ?? null).toBeNull();
+  });
+
   it('reads a dateline standing alone', () => {
     expect(datelineOnly('GENEVA, 3 March 2026')).toMatchObject({ place: 'Geneva', dateIso: '2026-03-03' });
     expect(datelineOnly('Le 2 juin 2026 – Québec (Québec) – Ministère des Relations internationales')).toMatchObject({ place: 'Québec', dateIso: '2026-06-02' });

@@ -1,4 +1,4 @@
-import { findDates, yearlessDateAtEnd } from './dates';
+import { findDates, firstDate, yearlessDateAtEnd } from './dates';
 import { isLabel, ROLE_WORDS } from './lexicon';
 import { asciiDigits, placeCase, wordCount } from './normalise';
 
@@ -99,6 +99,8 @@ function placeFrom(raw: string): string | null | false {
   // "وأكدت الوزارة - …" ("the ministry stressed"): a reporting verb opens a sentence, never a place.
   if (arabic && /^[وف]?(?:قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|اوضح|اوضحت|أشار|أشارت|اشار|اشارت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|تابع|تابعت)$/u.test(text.split(/\s+/u)[0]!)) return false;
   if (words > (arabic ? 3 : 6) || isLabel(text) || ROLE_WORDS.test(text)) return false;
+  // "Redacción –", "Ultimas Noticias|": the desk that wrote it or a menu, not a place.
+  if (/^(?:redacci[oó]n|r[ée]daction|newsroom|editorial|staff|ultimas\s+noticias|últimas\s+noticias|latest\s+news|derni[èe]res\s+nouvelles)$/iu.test(text) || /\|/u.test(raw)) return false;
   return placeCase(parts.join(', '));
 }
 
@@ -193,6 +195,10 @@ export function matchDateline(text: string): Dateline | null {
       const after = dateAfterPlace(text.slice(length));
       if (after) return { place: placed, dateIso: after.iso, length: length + after.length };
     }
+    // "NEW YORK, NY--(Marketwire - June 4, 2008) - Mercy Corps …": the wire and its date in brackets.
+    const wire = /^\s*\(([^()]{2,40}?)\s+[-–—]\s+([^()]{4,40})\)\s*[-–—]*\s*/u.exec(asciiDigits(text.slice(length)));
+    const wireDate = wire ? firstDate(wire[2]!) : null;
+    if (wire && wireDate) return { place: placed, dateIso: date?.iso ?? wireDate.iso, length: length + wire[0].length };
     return { place: placed, dateIso: date?.iso ?? null, length };
   }
   // "Bonn / Berlin, 11/09/2018 The figures …": the separator after the date lost in the copy;

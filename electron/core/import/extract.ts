@@ -97,9 +97,10 @@ type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
  * - 'title': "Séisme au Maroc - Le gouvernement du Québec annonce …" over "QUÉBEC, le 12 sept.
  *   2023 /CNW/ -", a title whose topic before a dash reads like a place without a date;
  * - 'datedTitle': "17 de marzo 2021 – El Gobierno está tomando …" with no stop, the page's date
- *   and its headline on one line, with a placed dateline a few blocks down.
+ *   and its headline on one line, with a placed dateline a few blocks down;
+ * - 'signoff': "Lima, 31 de enero de 2014" alone under the text, the release's place and date at its end.
  */
-function anchorDateline(items: Classified[]): { at: number; passed: { index: number; as: 'stamp' | 'title' | 'datedTitle' } | null } {
+function anchorDateline(items: Classified[]): { at: number; passed: { index: number; as: 'stamp' | 'title' | 'datedTitle' | 'signoff' } | null } {
   const at = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
   const first = items[at];
   if (!first) return { at, passed: null };
@@ -108,7 +109,12 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
   const d = first.dateline!;
   if (first.kind === 'datelineOnly') {
     const real = later(3, true);
-    return real > 0 ? { at: real, passed: { index: at, as: 'stamp' } } : { at, passed: null };
+    if (real > 0) return { at: real, passed: { index: at, as: 'stamp' } };
+    // "Lima, 31 de enero de 2014" under the last paragraph: the release signed off with its
+    // place and date, after the text rather than before it.
+    const prose = (from: number, to: number) => items.slice(from, to).filter((it) => !it.block.aside && isProse(it.block.text)).length;
+    if (d.place !== null && prose(0, at) >= 2 && prose(at + 1, items.length) === 0) return { at: -1, passed: { index: at, as: 'signoff' } };
+    return { at, passed: null };
   }
   if (first.kind !== 'dateline') return { at, passed: null };
   if (d.place && !d.dateIso && /\p{Ll}/u.test(d.place)) {
@@ -358,6 +364,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       }
       continue;
     }
+    if (i === passed?.index && passed.as === 'signoff') {
+      place ??= dateline!.place;
+      datelineDate ??= dateline!.dateIso;
+      if (state === 'body') state = 'tail';
+      continue;
+    }
     if (i === passed?.index && passed.as === 'stamp') {
       headerDate ??= dateline!.dateIso;
       continue;
@@ -400,8 +412,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
       if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
       // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, one cell each.
-      const cells = text.split(/\s\|\s/u);
-      const dated = cells.length >= 3 ? cells.find((c) => isDateOnly(c.trim())) : undefined;
+      // "Ultimas Noticias|Jueves, 16 de agosto de 2007": a menu's cell and the page's date.
+      const cells = text.split(/\s*\|\s*/u);
+      const dated = cells.length >= 2 ? cells.find((c) => isDateOnly(c.trim())) : undefined;
       if (dated && !isUpdatedDateLine(text)) headerDate ??= firstDate(dated)?.iso ?? null;
       keepHeader(i, block);
       continue;
@@ -479,6 +492,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
   // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
   for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
+  // "… ajoute le communiqué. (APS)", "… الأمن النووي. (النهاية)": the wire's tag or end mark after the last sentence.
+  const lastAt = bodyClean.length - 1;
+  if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)\)\s*$/u, '$1');
   // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
   // A list stays (key facts close some releases).

@@ -83,7 +83,7 @@ export function neverHeadline(text: string): boolean {
     // "Red Regional, 06/06/2026": who posted the page and when.
     stampLine(text) ||
     // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, in cells.
-    (text.split(/\s\|\s/u).length >= 3 && text.split(/\s\|\s/u).some((c) => isDateOnly(c.trim()))) ||
+    (text.split(/\s*\|\s*/u).length >= 2 && text.split(/\s*\|\s*/u).some((c) => isDateOnly(c.trim()))) ||
     // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.
     /\[(?:…|\.\.\.)\]$/u.test(text)
   );
@@ -131,6 +131,8 @@ function baseScore(b: Block, text: string, counts: Map<string, number>, pageTitl
   else if (repeats && words >= 5 && !adjacentTwin) score += 2;
   // A line set twice in a row is an image's caption and its alternative text.
   if (adjacentTwin && (/[.!?؟]$/u.test(text) || words > 25)) score -= 3;
+  // "– Support facilitates quick aid delivery": a deck set under the headline with a dash before it.
+  if (/^[–—-]\s/u.test(text)) score -= 3;
   // Headlines seldom end in a full stop; leads and captions do.
   if (sentenceLike(text)) score -= 3;
   else if (/[.]$/u.test(text)) score -= 1.5;

@@ -31,7 +31,8 @@ export const NAV_PHRASES = keys([
   'communiqués', 'communiques', 'comunicados', 'releases', 'statements', 'déclarations', 'declaraciones', 'blog',
   'return to listing', 'back to listing', 'back to list', 'back to news', 'back to press releases', 'retour à la liste',
   'retour aux actualités', 'volver al listado', 'volver a noticias', 'العودة إلى القائمة', 'flash infos', 'flash info',
-  'breaking news', 'dernière minute', 'última hora', 'عاجل', 'أخبار عاجلة',
+  'breaking news', 'dernière minute', 'última hora', 'عاجل', 'أخبار عاجلة', 'regresar a la nota', 'regresar', 'volver',
+  'volver atrás', 'retour', 'back', 'últimas noticias', 'ultimas noticias', 'media center', 'media centre',
 ]);
 
 /** Breadcrumbs and menus joined by these marks ("Accueil > Actualités > Communiqués"). */
@@ -181,6 +182,8 @@ const JUNK_RE: RegExp[] = ([
   /^(?:(?:skip\s+to|jump\s+to|aller\s+au|passer\s+au|ir\s+al|saltar\s+al|zur|zum)\s+\S+(?:\s+springen)?\s*){2,}$/iu,
   // An embedded post: its text with the network's short links, and "— Agency (@handle) March 19, 2025".
   /\bpic\.twitter\.com\/|https?:\/\/t\.co\/|^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\S.{0,30}\d{4}$/iu,
+  // A blog's furniture under the post: "No hay comentarios:", "Publicar un comentario", "Entrada más reciente".
+  /^(?:no\s+hay\s+comentarios|publicar\s+(?:un\s+)?comentarios?|entradas?\s+(?:más\s+recientes?|antiguas?)|página\s+principal|suscribirse\s+a\s*:|publier\s+(?:un\s+)?commentaire|newer\s+post|older\s+post|subscribe\s+to\s*:\s*post\s+comments)\b.{0,60}$/iu,
   // "Comments (0)", "التعليقات (0)", "لا توجد تعليقات حتى الآن": the comment box's counter.
   /^(?:comments?|commentaires?|comentarios?|التعليقات|تعليقات)\s*\(\s*[\d\u0660-\u0669]+\s*\)\s*$|^(?:لا\s+توجد\s+تعليقات|أضف\s+تعليق|اكتب\s+تعليق|add\s+a\s+comment|be\s+the\s+first\s+to\s+comment|ajouter\s+un\s+commentaire|escribe\s+un\s+comentario|añadir\s+comentario)/iu,
   /^(?:مشاركة|شارك|share|partager|compartir)\s*[:：]?\s*$/iu,

@@ -85,11 +85,14 @@ export class LibraryReplication implements ReplicationStore {
            SELECT r.rev, r.leaf FROM revs r JOIN d ON r.doc_rowid = @rowid AND r.parent = d.rev
          ) SELECT rev FROM d WHERE leaf = 1 ORDER BY rev`,
       ).pluck(),
-      changes: db.prepare<[number, number], { seq: number; rowid: number; id: string; winner: string; deleted: number }>(
-        `SELECT c.seq, d.rowid, d.id, d.winner, d.deleted FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
+      // Each change with its document's other leaves (null: none, the usual case) in one read: a
+      // leaf query per row was ~35 us of a pushed document's CPU.
+      changes: db.prepare<[number, number], { seq: number; id: string; winner: string; deleted: number; others: string | null }>(
+        `SELECT c.seq, d.id, d.winner, d.deleted,
+           (SELECT group_concat(r.rev, ' ') FROM revs r WHERE r.doc_rowid = d.rowid AND r.leaf = 1 AND r.rev <> d.winner) AS others
+         FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
          WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
       ),
-      leafRevs: db.prepare<[number], string>('SELECT rev FROM revs WHERE doc_rowid = ? AND leaf = 1 ORDER BY rev').pluck(),
       routes: db.prepare<[string], { id: string; type: string; office: string | null }>('SELECT id, type, office FROM docs WHERE id IN (SELECT value FROM json_each(?))'),
       branched: db.prepare<[string], string>(
         `SELECT d.id FROM docs d WHERE d.id IN (SELECT value FROM json_each(?))
@@ -162,9 +165,10 @@ export class LibraryReplication implements ReplicationStore {
   changes(since: number, limit: number): { results: ChangeRow[]; lastSeq: number } {
     const rows = this.s.changes.all(since, limit);
     const results = rows.map((r): ChangeRow => {
-      // CouchDB lists the winner first, then the other leaves.
-      const others = this.s.leafRevs.all(r.rowid).filter((rev) => rev !== r.winner);
-      const row: ChangeRow = { seq: r.seq, id: r.id, changes: [r.winner, ...others].map((rev) => ({ rev })) };
+      // CouchDB lists the winner first, then the other leaves (in order; a revision id holds no space).
+      const changes = [{ rev: r.winner }];
+      if (r.others !== null) for (const rev of r.others.split(' ').sort()) changes.push({ rev });
+      const row: ChangeRow = { seq: r.seq, id: r.id, changes };
       if (r.deleted === 1) row.deleted = true;
       return row;
     });

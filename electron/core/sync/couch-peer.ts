@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { issueMessage } from '../../shared/errors';
 import type { LocalDoc, LocalDocInput, RemoteRevision, RevisionJson, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
-import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
+import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, isBulkGetReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
 import { HttpFailure, httpExchange } from './http';
 import type { Denied, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
@@ -169,7 +169,7 @@ export class CouchPeer implements Peer {
       return null;
     }
     this.bulkGet = true;
-    const reply = parse(BulkGetReply, r.body, '_bulk_get');
+    const reply = isBulkGetReply(r.body) ? r.body : parse(BulkGetReply, r.body, '_bulk_get');
     return reply.results.flatMap((res) => res.docs.flatMap((d) => (d.ok ? [d.ok as RemoteRevision] : [])));
   }
 
