@@ -1,25 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SearchPath } from '../../electron/core/search/best-page';
 import { bm25, entryTokens, idf, matchPhrases, phraseFrequencies } from '../../electron/core/search/bm25';
 import { indexTotals, LAZY_LIST_MAX_ROWS, rebuildBestLists } from '../../electron/core/search/champions';
-import { Library } from '../../electron/core/store/library';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { TRASHED } from '../../electron/shared/releases/rules';
 import { ftsQuery } from '../../electron/shared/search/text';
 import { tempDir } from '../helpers';
-import { fill, fullRanking, page } from './fixtures';
+import { fill, fullRanking, libraries, page } from './fixtures';
 
 const ctx = { author: 'amina' };
-const open: Library[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-async function library(dir = tempDir(), migrations = MIGRATIONS): Promise<Library> {
-  const l = await Library.open(dir, { author: 'amina', migrations });
-  open.push(l);
-  return l;
-}
+const library = libraries();
 
 describe('bm25 written out', () => {
   it('scores every match of every query as FTS5 ranks it, to the last bit or two', async () => {
@@ -111,7 +101,6 @@ describe('a page proven from the lists of best rows', () => {
     const old = await library(dir, MIGRATIONS.filter((m) => m.version <= 5));
     fill(old, 3);
     old.close();
-    open.pop();
     const l = await library(dir);
     expect(l.db.prepare("SELECT count(*) FROM search_best_key WHERE key = 'wat'").pluck().get()).toBe(1);
     const got = page(l.db, 'wat', 20);

@@ -2,7 +2,10 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { SearchPath } from '../../electron/core/search/best-page';
 import { searchLibrary, SEARCH_ORDER } from '../../electron/core/search/query';
-import type { Library } from '../../electron/core/store/library';
+import { afterEach } from 'vitest';
+import { Library } from '../../electron/core/store/library';
+import { MIGRATIONS } from '../../electron/core/store/migrations/index';
+import { tempDir } from '../helpers';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { TRASHED } from '../../electron/shared/releases/rules';
 import { ftsQuery } from '../../electron/shared/search/text';
@@ -72,4 +75,20 @@ export function pulled(id: string, seed: string, pos: number, fields: Record<str
   };
   if (deleted) doc._deleted = true;
   return doc;
+}
+
+/**
+ * Opens libraries for one test file and closes them after each test: call it once at the top of
+ * the file and use the function it returns.
+ */
+export function libraries(): (dir?: string, migrations?: typeof MIGRATIONS) => Promise<Library> {
+  const open: Library[] = [];
+  afterEach(() => {
+    while (open.length) open.pop()!.close();
+  });
+  return async (dir = tempDir(), migrations = MIGRATIONS) => {
+    const l = await Library.open(dir, { author: 'amina', migrations });
+    open.push(l);
+    return l;
+  };
 }

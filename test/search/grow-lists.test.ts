@@ -1,25 +1,16 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
 import { growBestLists, type GrowOptions } from '../../electron/core/search/grow-lists';
-import { Library } from '../../electron/core/store/library';
+import type { Library } from '../../electron/core/store/library';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { DB_FILE } from '../../electron/core/store/open';
 import { tempDir } from '../helpers';
-import { fill, fullRanking, page, pulled } from './fixtures';
+import { fill, fullRanking, libraries, page, pulled } from './fixtures';
 
 const ctx = { author: 'amina' };
-const open: Library[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-async function library(dir = tempDir(), migrations = MIGRATIONS): Promise<Library> {
-  const l = await Library.open(dir, { author: 'amina', migrations });
-  open.push(l);
-  return l;
-}
+const library = libraries();
 
 /** Steps the job until it has nothing left to do; `between` runs after every step. Returns the steps taken. */
 function runToIdle(l: Library, opts: GrowOptions = {}, between: (step: number) => void = () => {}): number {
@@ -106,7 +97,6 @@ describe('lists for words that became frequent after the last build', () => {
     const old = await library(dir, MIGRATIONS.filter((m) => m.version <= 8));
     fill(old);
     old.close();
-    open.pop();
     const l = await library(dir);
     expect(job(l)).toEqual({ phase: 'idle', after_rowid: 0 });
     expect(listed(l, 'water')).toBe(false);
@@ -177,7 +167,6 @@ describe('lists for words that became frequent after the last build', () => {
     for (let i = 0; i < 3; i++) growBestLists(l.db, opts);
     const reached = job(l).after_rowid;
     l.close();
-    open.pop();
 
     const again = await library(dir);
     expect(job(again)).toEqual({ phase: 'build', after_rowid: reached });
@@ -209,7 +198,6 @@ describe('lists for words that became frequent after the last build', () => {
     fill(l, 8);
     while (job(l).phase !== 'build') growBestLists(l.db);
     l.close();
-    open.pop();
     const again = await openCore(dir, { author: 'amina', searchUpkeep: true });
     try {
       await again.listGrowth.idle();

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catchUpSearch } from '../../electron/core/search/index-writer';
-import { Library } from '../../electron/core/store/library';
+import type { Library } from '../../electron/core/store/library';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { rebuildProjections } from '../../electron/core/store/projections';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { TRASHED } from '../../electron/shared/releases/rules';
 import { ftsQuery } from '../../electron/shared/search/text';
 import { tempDir } from '../helpers';
+import { libraries } from './fixtures';
 
 const ctx = { author: 'amina' };
 const hex = (s: string): string => createHash('md5').update(s).digest('hex');
@@ -102,16 +103,7 @@ function live(l: Library): void {
   catchUpSearch(l.db);
 }
 
-const open: Library[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-async function library(dir = tempDir(), migrations = MIGRATIONS): Promise<Library> {
-  const l = await Library.open(dir, { author: 'amina', migrations });
-  open.push(l);
-  return l;
-}
+const library = libraries();
 
 describe('the search index forgets removed documents exactly', () => {
   it('keeps the row count and token totals of a fresh index of the live documents', async () => {
@@ -142,7 +134,6 @@ describe('the search index forgets removed documents exactly', () => {
     const drifted = totals(old.db);
     const driftedScores = scores(old.db);
     old.close();
-    open.pop();
     const l = await library(dir);
     expect(l.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const migrated = totals(l.db);
