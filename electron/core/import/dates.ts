@@ -1,4 +1,4 @@
-import { asciiDigits, ub } from './normalise';
+import { ARABIC_MARKS, asciiDigits, ub } from './normalise';
 import { instantOfWallTime } from '../../shared/zoned-time';
 
 /**
@@ -34,7 +34,6 @@ const MONTH_NAMES: [string, number][] = [
 const MONTHS = new Map(MONTH_NAMES);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Arabic pages may vocalise a month's name ("أيّار" with a shadda) or stretch it with a tatweel.
-const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/gu;
 const markable = (s: string) => s.replace(/[\u0621-\u064A]/gu, (c) => `${c}[\\u064B-\\u065F\\u0670\\u0640]*`);
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map((m) => markable(escape(m))).join('|');
 // "آذار/مارس" and "March (Mars)": two names for one month.
@@ -42,8 +41,15 @@ const MONTH = `(${MONTH_ALT})\\.?(?:\\s*[/(]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°)?';
-const WEEKDAY =
-  '(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)[,،]?\\s+)?';
+const WEEKDAY_NAMES =
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد';
+const WEEKDAY = `(?:(?:${WEEKDAY_NAMES})[,،]?\\s+)?`;
+const STARTS_WITH_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES})(?![\\p{L}])`, 'iu');
+
+/** "miércoles, junio 18, 2025", "dimanche 14 avril 2024": text that opens with a day of the week. */
+export function startsWithWeekday(text: string): boolean {
+  return STARTS_WITH_WEEKDAY.test(text);
+}
 
 /** "24 سبتمبر 2022م": the Gregorian era's mark set straight after the year. */
 const ERA = '(?:م)?';
@@ -283,4 +289,13 @@ export function readEmbargo(line: string): EmbargoReading {
   }
   const timeZone = zone?.timeZone ?? 'UTC';
   return { at: zonedInstant(date.iso, time.hour, time.minute, timeZone), timeZone, dateIso: date.iso };
+}
+
+/**
+ * "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado", "Ultimas Noticias|Jueves, 16
+ * de agosto de 2007": a line of cells, one of them a date; that cell, or null.
+ */
+export function dateCell(text: string): string | null {
+  const cells = text.split(/\s*\|\s*/u);
+  return cells.length >= 2 ? (cells.find((c) => isDateOnly(c.trim())) ?? null) : null;
 }

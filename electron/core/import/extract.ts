@@ -2,7 +2,7 @@ import type { ImportConfidence, ImportedRelease } from '../../shared/import/cont
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading, type Classified } from './classify';
 import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
-import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo } from './dates';
+import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateCell, startsWithWeekday } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
@@ -38,7 +38,6 @@ const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-�
 const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua|DPA|IPS|PANA|MAP|SPA|WAM|QNA|KUNA|وفا|واس|سانا|أ\s?ف\s?ب)\)?(?:\s*[,/–—-]\s*[\p{L} .'’-]{2,40})?\.?$/u;
 
 /** Only a summary so far, and short lines under it (an office's name, a credit). */
-const BANNER_WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)\b/iu;
 
 /**
  * "… a rendu public un communiqué, dimanche 14 avril 2024, indiquant …", "أدانت الوزارة اليوم
@@ -51,7 +50,7 @@ function leadSentenceDate(lead: string | undefined): string | null {
   for (const d of findDates(first)) {
     const said = first.slice(d.index, d.index + d.length);
     const before = first.slice(Math.max(0, d.index - 30), d.index);
-    if (BANNER_WEEKDAY.test(said) || /\(\s*$/u.test(before) || /(?:today|aujourd['’]hui|hoy|اليوم)\s*$/iu.test(before)) return d.iso;
+    if (startsWithWeekday(said) || /\(\s*$/u.test(before) || /(?:today|aujourd['’]hui|hoy|اليوم)\s*$/iu.test(before)) return d.iso;
   }
   return null;
 }
@@ -336,7 +335,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       }
       // "miércoles, junio 18, 2025" as the page's first line: the site's date of today, taken only
       // when the page gives no other.
-      if (state === 'header' && dateIso && i === 0 && headerDate === null && BANNER_WEEKDAY.test(text)) bannerDate ??= dateIso;
+      if (state === 'header' && dateIso && i === 0 && headerDate === null && startsWithWeekday(text)) bannerDate ??= dateIso;
       else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
@@ -412,10 +411,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
       if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
       // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, one cell each.
-      // "Ultimas Noticias|Jueves, 16 de agosto de 2007": a menu's cell and the page's date.
-      const cells = text.split(/\s*\|\s*/u);
-      const dated = cells.length >= 2 ? cells.find((c) => isDateOnly(c.trim())) : undefined;
-      if (dated && !isUpdatedDateLine(text)) headerDate ??= firstDate(dated)?.iso ?? null;
+      const dated = dateCell(text);
+      if (dated !== null && !isUpdatedDateLine(text)) headerDate ??= firstDate(dated)?.iso ?? null;
       keepHeader(i, block);
       continue;
     }

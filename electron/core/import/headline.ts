@@ -1,5 +1,5 @@
 import type { Block } from './blocks';
-import { firstDate, isDateOnly } from './dates';
+import { dateCell, firstDate, isDateOnly } from './dates';
 import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, ORG_WORDS } from './lexicon';
 import { compareKey, wordCount } from './normalise';
 
@@ -83,7 +83,7 @@ export function neverHeadline(text: string): boolean {
     // "Red Regional, 06/06/2026": who posted the page and when.
     stampLine(text) ||
     // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, in cells.
-    (text.split(/\s*\|\s*/u).length >= 2 && text.split(/\s*\|\s*/u).some((c) => isDateOnly(c.trim()))) ||
+    dateCell(text) !== null ||
     // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.
     /\[(?:…|\.\.\.)\]$/u.test(text)
   );
@@ -272,11 +272,12 @@ export function pickHeadline(
 
   // "Habitat headquarters to remain …" (the trail's short name) beside "Habitat for Humanity
   // headquarters to remain …": the page's full title has words inside the short one's.
+  const wordsOf = new Map(candidates.map((c) => [c, compareKey(c.text).split(' ')]));
   for (const c of candidates) {
-    const short = compareKey(c.text).split(' ');
+    const short = wordsOf.get(c)!;
     if (short.length < 4) continue;
     const fuller = candidates.some((o) => {
-      const long = compareKey(o.text).split(' ');
+      const long = wordsOf.get(o)!;
       if (o === c || long.length <= short.length || long.length > short.length + 6) return false;
       if (long[0] !== short[0] || long[long.length - 1] !== short[short.length - 1]) return false;
       let k = 0;

@@ -1,4 +1,4 @@
-import { compareKey, ub } from './normalise';
+import { ARABIC_MARKS, compareKey, ub } from './normalise';
 
 /**
  * The words releases and web pages use for their parts, in English, French, Spanish and
@@ -119,8 +119,6 @@ export function leadingLabel(text: string): { label: string; rest: string } | nu
 export const EMBARGO_RE =
   ub(/^\s*(?:\*+\s*)?(?:embargo(?:ed)?|embargad[oa]|under embargo|strictly embargoed|not for (?:publication|release|broadcast)|hold for release|sous embargo|embargo jusqu|embargo hasta|bajo embargo|con embargo|محظور\s+النشر|حظر\s+النشر|يحظر\s+النشر|لا\s+يُ?نشر|تحت\s+الحظر|ممنوع\s+من\s+النشر)/iu);
 
-/** Arabic short vowels and tatweel: "يُحظر" is "يحظر" written with its vowel. */
-const ARABIC_MARKS = /[\u064B-\u0652\u0670\u0640]/gu;
 
 export function isEmbargoLine(text: string): boolean {
   return EMBARGO_RE.test(text.replace(ARABIC_MARKS, '')) && text.length < 300;

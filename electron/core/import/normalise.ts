@@ -22,6 +22,9 @@ export function cleanLine(s: string): string {
     .trim();
 }
 
+/** Arabic short vowels, shadda, other marks and tatweel: "أيّار" is "أيار" written with its marks. */
+export const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/gu;
+
 export function wordCount(s: string): number {
   return (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 }
