@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { growBestLists } from '../../electron/core/search/grow-lists';
+import { growBestLists, type GrowOptions } from '../../electron/core/search/grow-lists';
 import { ListGrowth, type GrowthFailure } from '../../electron/core/search/list-growth';
 import { Library } from '../../electron/core/store/library';
 import { DB_FILE } from '../../electron/core/store/open';
@@ -16,21 +16,29 @@ afterEach(() => {
 const listed = (db: Database.Database, key: string): boolean => db.prepare('SELECT 1 FROM search_best_key WHERE key = ?').get(key) !== undefined;
 const phase = (db: Database.Database): string => db.prepare<[], string>('SELECT phase FROM search_best_job').pluck().get()!;
 
+/**
+ * A filled library told at once when it is busy (as after the wait runs out), its list job with
+ * a log that keeps every failure, and a second connection standing for another process.
+ */
+async function busyLibrary(options: GrowOptions = {}): Promise<{ l: Library; logged: GrowthFailure[]; growth: ListGrowth; other: Database.Database }> {
+  const dir = tempDir();
+  const l = await Library.open(dir, { author: 'amina' });
+  open.push(l);
+  fill(l);
+  l.db.pragma('busy_timeout = 0');
+  const logged: GrowthFailure[] = [];
+  const growth = new ListGrowth(() => l.db, options, (f) => logged.push(f));
+  open.push(growth);
+  const other = new Database(join(dir, DB_FILE));
+  open.push(other);
+  return { l, logged, growth, other };
+}
+
 describe('the background list job in a running core', () => {
   it('logs a step that fails because another process holds the library, and goes on from its place at the next writes', async () => {
-    const dir = tempDir();
-    const l = await Library.open(dir, { author: 'amina' });
-    open.push(l);
-    fill(l);
-    // Told at once that the library is busy, as it is after the wait runs out.
-    l.db.pragma('busy_timeout = 0');
-    const logged: GrowthFailure[] = [];
-    const growth = new ListGrowth(() => l.db, {}, (f) => logged.push(f));
-    open.push(growth);
+    const { l, logged, growth, other } = await busyLibrary();
 
     // Another process writes to the library: every step that would write fails.
-    const other = new Database(join(dir, DB_FILE));
-    open.push(other);
     other.exec('BEGIN IMMEDIATE');
     growth.noteWrites();
     await growth.idle();
@@ -50,17 +58,8 @@ describe('the background list job in a running core', () => {
   });
 
   it('logs a failure in the middle of a build and resumes the build, not a new one', async () => {
-    const dir = tempDir();
-    const l = await Library.open(dir, { author: 'amina' });
-    open.push(l);
-    fill(l);
-    l.db.pragma('busy_timeout = 0');
-    const logged: GrowthFailure[] = [];
-    const growth = new ListGrowth(() => l.db, { buildRows: 200, checkpointRows: 400 }, (f) => logged.push(f));
-    open.push(growth);
+    const { l, logged, growth, other } = await busyLibrary({ buildRows: 200, checkpointRows: 400 });
     const job = l.db.prepare<[], { build: number; after_rowid: number }>('SELECT build, after_rowid FROM search_best_job');
-    const other = new Database(join(dir, DB_FILE));
-    open.push(other);
     // Held from the first checkpoint of the build on.
     while (!(phase(l.db) === 'build' && job.get()!.after_rowid > 0)) growBestLists(l.db, { buildRows: 200, checkpointRows: 400 });
     const at = job.get()!;
