@@ -64,6 +64,11 @@ export class SyncService {
   private kept = false;
   private keychain = false;
   private paused = false;
+  /**
+   * Whether the machine is online: what the window last reported, corrected by the server. The
+   * window's "offline" only means it saw no network interface besides loopback; a server on this
+   * machine or the office's own network still answers, and a server that answers proves it.
+   */
   private online = true;
   private refused = false;
   private error: SyncStatus['error'] = null;
@@ -211,17 +216,20 @@ export class SyncService {
     const s = this.settings();
     if (!this.blobs) return 'unavailable';
     if (this.blobs.has(file.sha256)) return 'here';
-    if (!this.setUp() || this.paused || !this.online || (s.user !== '' && this.password === null)) return 'unavailable';
+    if (!this.setUp() || this.paused || (s.user !== '' && this.password === null)) return 'unavailable';
     const stats: DownloadStats = { chunks: 0, bytes: 0 };
     for (const t of this.targets(s)) {
-      const peer = new FilesPeer(this.remote(s, t, signal));
+      // Reported offline, the server is asked once, without the retries a dropped link earns.
+      const peer = new FilesPeer(this.remote(s, t, signal, this.online ? undefined : 1));
       let outcome: Awaited<ReturnType<typeof downloadFile>>;
       try {
         outcome = await downloadFile(peer, this.blobs, file, stats, signal, onBytes);
       } catch (e) {
+        if (e instanceof SyncError && e.failure !== 'network') this.answered();
         if (e instanceof SyncError && (e.failure === 'network' || e.failure === 'auth' || e.failure === 'forbidden')) return 'unavailable';
         throw e;
       }
+      this.answered();
       if (outcome !== 'not-on-server') {
         noteFilesOnServer(this.library().replication, { here: [file.sha256] });
         return outcome;
@@ -347,6 +355,7 @@ export class SyncService {
             { office: t.office, home },
             filesDb === 'ready',
           );
+          this.answered();
           total.sent += summary.pushed.docs;
           total.received += summary.pulled.docs;
           total.merged += summary.merged;
@@ -358,6 +367,7 @@ export class SyncService {
           // Its files database is looked for again next time (it may be what failed).
           this.filesSeen.delete(t.url);
           const err = toApiError(e);
+          if (err.code !== 'OFFLINE') this.answered();
           results.push({ office: t.office, error: err, files: null });
           this.error ??= err;
           if (err.code === 'SERVER_AUTH') throw e;
@@ -383,12 +393,20 @@ export class SyncService {
   }
 
   /** One office database on the server, with this account's password and the retry policy. */
-  private remote(s: SyncSettings, t: OfficeTarget, signal?: AbortSignal) {
+  private remote(s: SyncSettings, t: OfficeTarget, signal?: AbortSignal, attempts?: number) {
     return {
       url: t.url,
       ...(s.user ? { user: s.user, password: this.password ?? '' } : {}),
-      retry: { attempts: 3, ...this.opts.retry, ...(signal ? { signal } : {}) },
+      retry: { attempts: 3, ...this.opts.retry, ...(attempts ? { attempts } : {}), ...(signal ? { signal } : {}) },
     };
+  }
+
+  /**
+   * The server answered (documents, a file or a refusal): the machine is online whatever the
+   * window last reported, so the status stops saying "offline" and the schedule resumes.
+   */
+  private answered(): void {
+    this.online = true;
   }
 
   private async unlock(): Promise<void> {

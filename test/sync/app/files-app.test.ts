@@ -253,6 +253,15 @@ describe('a file on the server only is not damage', { timeout: 120_000 }, () => 
     expect(fetched).toMatchObject({ ok: true, value: { outcome: 'stored' } });
     expect(geneva.ctx.blobs.read(sha256).equals(bytes)).toBe(true);
     expect(steps.at(-1)).toEqual({ done: bytes.length, total: bytes.length, code: 'FILE_DOWNLOADING' });
+    // A window that reports no network does not stop a download from a server that answers.
+    const second = await call<{ id: string; sha256: string }>(geneva, 'attachment.add', { name: 'y.txt', data: Buffer.from('y').toString('base64') });
+    const y = geneva.ctx.blobs.read(second.sha256);
+    await syncNow(geneva);
+    rmSync(geneva.ctx.blobs.path(second.sha256));
+    await call(geneva, 'sync.online', { online: false });
+    expect(await runJob(geneva, 'attachment.fetch', { id: second.id })).toMatchObject({ ok: true, value: { outcome: 'stored' } });
+    expect(geneva.ctx.blobs.read(second.sha256).equals(y)).toBe(true);
+    expect((await call<SyncStatus>(geneva, 'sync.status', {})).online).toBe(true);
     // Paused, it says the file is on the server and could not come down now.
     const other = await call<{ id: string }>(geneva, 'attachment.add', { name: 'x.txt', data: Buffer.from('x').toString('base64') });
     rmSync(geneva.ctx.blobs.path((await call<{ sha256: string }>(geneva, 'attachment.get', { id: other.id })).sha256));

@@ -196,6 +196,38 @@ describe('the schedule', () => {
   });
 });
 
+describe('a window that reports no network', () => {
+  it('is corrected by a server that answers: a refusal asks for the password, a sync turns the schedule back on', async () => {
+    const timers = new FakeTimers();
+    const a = await library({ auto: true, timers });
+    const goma = await office(a, 'Goma');
+    await couch.server.createDb(`dateline-${goma}`);
+    await call(a, 'sync.configure', { server: couch.server.url, user: 'amina', offices: [goma] });
+    await call(a, 'sync.password', { password: 'wrong-one', remember: false });
+    // The window sees no network (a laptop whose server is on its own network, a machine with loopback only).
+    const off = await call<SyncStatus>(a, 'sync.online', { online: false });
+    expect([off.state, off.online, timers.dueAt]).toEqual(['offline', false, null]);
+
+    // Sync now still asks; the server's refusal proves the machine online, and what is shown is the password.
+    const refused = await syncNow(a);
+    expect([refused.state, refused.online, refused.error?.code]).toEqual(['needs-password', true, 'SERVER_AUTH']);
+
+    await call(a, 'sync.online', { online: false });
+    await call(a, 'sync.password', { password: 'right-one', remember: false });
+    const ok = await syncNow(a);
+    expect([ok.state, ok.online, ok.error, ok.last?.sent]).toEqual(['idle', true, null, 1]);
+    expect(timers.dueAt).toBe(timers.now() + 5 * 60_000);
+  });
+
+  it('stays offline when the server does not answer either', async () => {
+    const a = await library({ auto: true, timers: new FakeTimers() });
+    await call(a, 'sync.configure', { server: 'http://127.0.0.1:9', offices: ['goma'] });
+    await call(a, 'sync.online', { online: false });
+    const s = await syncNow(a);
+    expect([s.state, s.online, s.error?.code]).toEqual(['offline', false, 'OFFLINE']);
+  });
+});
+
 describe('the password', () => {
   /** A keychain in memory, as electron/main's safeStorage keeper behaves when it has one. */
   function keychain(available: boolean): SecretKeeper & { kept: Map<string, string> } {
