@@ -219,6 +219,30 @@ function isMenuItem(page: Block[], block: Block): boolean {
   return shortItem(block) && (shortItem(page[i - 1]) || shortItem(page[i + 1]));
 }
 
+/**
+ * "Title / two-line summary / title / summary / …" above the article: a list of other stories,
+ * each a short title over a longer summary, three or more in a row. Read from the lines' shapes
+ * only, so any site's "latest news" box is known without its words. The last pair of the header
+ * is spared: straight above the body it is the release's own headline and standfirst.
+ */
+export function teaserRun(pool: Block[]): Set<Block> {
+  const title = (b: Block) => wordCount(b.text) >= 3 && wordCount(b.text) <= 20 && !/[.!?؟:]["”»’)]*$/u.test(b.text);
+  const summary = (t: Block, s: Block) => wordCount(s.text) >= 12 && wordCount(s.text) >= 1.3 * wordCount(t.text);
+  const pairAt = (k: number) => k + 1 < pool.length && title(pool[k]!) && summary(pool[k]!, pool[k + 1]!);
+  const out = new Set<Block>();
+  for (let k = 0; k < pool.length; ) {
+    let end = k;
+    while (pairAt(end)) end += 2;
+    if ((end - k) / 2 >= 3) {
+      // Straight above the body, the last pair is the release's own headline and standfirst.
+      const stop = end === pool.length ? end - 2 : end;
+      for (let j = k; j < stop; j++) out.add(pool[j]!);
+    }
+    k = end > k ? end : k + 1;
+  }
+  return out;
+}
+
 /** Next to each other in the header, or with only a one- or two-word tag ("WEBWIRE") or the page's tags between. */
 function adjacent(pool: Block[], at: number, later: number): boolean {
   // A section's name in ordinary case between them ("Nacional") parts the masthead from the article.
@@ -241,6 +265,7 @@ export function pickHeadline(
   if (aboveLabel && wordCount(aboveLabel.text) >= 6 && !neverHeadline(aboveLabel.text) && !sentenceLike(aboveLabel.text)) cut--;
   const afterLabel = header.slice(cut);
   const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
+  const teasers = teaserRun(pool);
   const candidates: Candidate[] = pool
     .map((b, at) => ({ block: b, at, text: withoutPageAction(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim())) }))
     .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
@@ -249,7 +274,7 @@ export function pickHeadline(
     .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
     .filter((c) => !(c.twin && (/[.!?؟]$/u.test(c.text) || wordCount(c.text) > 25 || TITLED_NAME.test(c.text.trim()))))
     .filter((c) => !isNameAndRole(c.text) && !hasCreditedTwin(page, c.block))
-    .map((c) => ({ block: c.block, at: c.at, text: c.text, score: baseScore(c.block, c.text, counts, pageTitle, c.twin) - (inRepeatedMenu(page, c.block, counts) ? 5 : 0) }));
+    .map((c) => ({ block: c.block, at: c.at, text: c.text, score: baseScore(c.block, c.text, counts, pageTitle, c.twin) - (inRepeatedMenu(page, c.block, counts) ? 5 : 0) - (teasers.has(c.block) ? 6 : 0) }));
 
   // Nearness to the body: the last line above it, or the one above that when the last reads
   // as its subheadline.
