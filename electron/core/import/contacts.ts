@@ -214,10 +214,12 @@ interface Draft extends ExtractedContact {
   group: number;
   /** The name and the organisation could be either way round until an e-mail address tells. */
   nameOrOrg: boolean;
+  /** The line its first e-mail or number stood on: a name later on that line is this person's. */
+  detailLine: string | null;
 }
 
 function blank(group: number): Draft {
-  return { name: null, role: null, organisation: null, email: null, phone: null, group, nameOrOrg: false };
+  return { name: null, role: null, organisation: null, email: null, phone: null, group, nameOrOrg: false, detailLine: null };
 }
 
 /** How well an e-mail's local part fits a name ("jsmith", "john.smith", "smithj" fit "John Smith"). */
@@ -328,7 +330,10 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         if (residue !== '' && !isAttributeLabels(residue)) {
           const named = leadingName(residue);
           if (named) {
-            if (cur && cur.name && !cur.email && !cur.phone) {
+            if (cur && cur.name === null && (cur.email || cur.phone) && cur.detailLine === rawLine) {
+              // "anna@… – Anna Roe": the address first, then whose it is, on one line.
+              cur.name = named.name;
+            } else if (cur && cur.name && !cur.email && !cur.phone) {
               // A second name before any details: the organisation's, unless the e-mail says otherwise.
               if (cur.organisation === null) {
                 cur.organisation = named.name;
@@ -354,6 +359,7 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
           if (cur && cur.email) flush();
           cur ??= blank(g);
           cur.email = e.value;
+          cur.detailLine ??= rawLine;
           // "CICR Genève, courriel : press@icrc.org": an organisation's office and its shared
           // mailbox, not a person.
           if (cur.name && cur.organisation === null && GENERIC_MAILBOX.test(e.value) && /^\p{Lu}{2,7}\s/u.test(cur.name)) {
@@ -367,6 +373,7 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         for (const p of phones) {
           cur ??= blank(g);
           cur.phone ??= p.value;
+          cur.detailLine ??= rawLine;
         }
       });
     }

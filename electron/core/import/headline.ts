@@ -225,7 +225,7 @@ function isMenuItem(page: Block[], block: Block): boolean {
  * only, so any site's "latest news" box is known without its words. The last pair of the header
  * is spared: straight above the body it is the release's own headline and standfirst.
  */
-export function teaserRun(pool: Block[]): Set<Block> {
+function teaserRun(pool: Block[]): Set<Block> {
   const title = (b: Block) => wordCount(b.text) >= 3 && wordCount(b.text) <= 20 && !/[.!?؟:]["”»’)]*$/u.test(b.text);
   const summary = (t: Block, s: Block) => wordCount(s.text) >= 12 && wordCount(s.text) >= 1.3 * wordCount(t.text);
   const pairAt = (k: number) => k + 1 < pool.length && title(pool[k]!) && summary(pool[k]!, pool[k + 1]!);
