@@ -1,5 +1,5 @@
-import { matchDateline } from './dateline';
-import { firstDate } from './dates';
+import { datelineOnly, matchDateline } from './dateline';
+import { firstDate, isDateOnly } from './dates';
 import { ABOUT_RE, CONTACT_LABEL_RE, NOTES_RE, stripLeadingNav } from './lexicon';
 import { cleanLine } from './normalise';
 
@@ -48,6 +48,9 @@ const ENDS_WITH_DETAIL = /(?:@[\p{L}\p{N}.-]+\.\p{L}{2,}|\+?\d[\d\s().-]{6,}\d)[
 function startsSection(line: string): boolean {
   return (
     matchDateline(line) !== null ||
+    // "Berne, le 30 mai 2001", "lunes, 20 de marzo de 2023, 12:25 h": a date alone on its line
+    // (with its place or weekday) is the page's stamp, never the rest of the line above.
+    (line.length <= 80 && (isDateOnly(line) || datelineOnly(line) !== null)) ||
     NOTES_RE.test(line) ||
     CONTACT_LABEL_RE.test(line) ||
     BULLET.test(line) ||
