@@ -109,6 +109,11 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
   if (first.kind === 'datelineOnly') {
     const real = later(3, true);
     if (real > 0) return { at: real, passed: { index: at, as: 'stamp' } };
+    // "Brussels, 26 February 2010" at the top, then a title and a line or two, then "London – The
+    // map was launched …": a dateline that opens running text, before any other running text,
+    // is the release's; the one alone above it stamped the page.
+    const opening = items.findIndex((it, k) => k > at && k <= at + 8 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && isProse(it.block.text.slice(it.dateline!.length)));
+    if (opening > 0 && !items.slice(at + 1, opening).some((it) => !it.block.aside && isProse(it.block.text))) return { at: opening, passed: { index: at, as: 'stamp' } };
     // "Lima, 31 de enero de 2014" under the last paragraph: the release signed off with its
     // place and date, after the text rather than before it.
     const prose = (from: number, to: number) => items.slice(from, to).filter((it) => !it.block.aside && isProse(it.block.text)).length;
@@ -421,7 +426,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       if (kind === 'datelineOnly') continue;
       // "Brussels, 26 February 2010", then the title, then the text: a title under a dateline
       // that stands alone belongs to the header.
-      if (titleMayFollow && body.length === 0 && titleShaped(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
+      // A date or a label between the title and the text changes nothing.
+      const following = items.slice(i + 1).find((n) => n.kind !== 'junk' && n.kind !== 'date' && n.kind !== 'label');
+      if (titleMayFollow && body.length === 0 && titleShaped(text) && following !== undefined && isProse(following.block.text)) {
         titleMayFollow = false;
         keepHeader(i, block);
         continue;
