@@ -424,14 +424,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'body') {
       // ('about' blocks outside the header were taken above.)
       if (kind === 'datelineOnly') continue;
-      // "Brussels, 26 February 2010", then the title, then the text: a title under a dateline
-      // that stands alone belongs to the header.
-      // A date or a label between the title and the text changes nothing.
-      const following = items.slice(i + 1).find((n) => n.kind !== 'junk' && n.kind !== 'date' && n.kind !== 'label');
-      if (titleMayFollow && body.length === 0 && titleShaped(text) && following !== undefined && isProse(following.block.text)) {
-        titleMayFollow = false;
-        keepHeader(i, block);
-        continue;
+      // "Brussels, 26 February 2010", then the title (set twice, or with the site's name under
+      // it), then the text: the short lines under a dateline that stands alone, before the first
+      // paragraph of running text, belong to the header. A date or a label between changes nothing.
+      if (titleMayFollow && body.length === 0 && block.hint !== 'li' && !isProse(text) && !/[:：]$/u.test(text)) {
+        const after = items.slice(i + 1, i + 8).filter((n) => n.kind !== 'junk' && n.kind !== 'date' && n.kind !== 'label');
+        const prose = after.findIndex((n) => isProse(n.block.text));
+        if (prose >= 0 && prose <= 3 && after.slice(0, prose).every((n) => n.kind === 'text' && n.block.hint !== 'li' && !isProse(n.block.text))) {
+          keepHeader(i, block);
+          continue;
+        }
       }
       titleMayFollow = false;
       keep(i, body, text);

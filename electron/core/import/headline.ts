@@ -327,7 +327,8 @@ export function pickHeadline(
     // Apart by a blank line, the two halves still join when the page sets the whole line elsewhere.
     const joinedElsewhere = (counts.get(compareKey(`${headline} ${next.text}`)) ?? 0) >= 1;
     if ((next.block.group === best.block.group || joinedElsewhere) && continuesHeadline(headline, next.text)) headline = `${headline} ${next.text}`;
-    else subheadline = next.text;
+    // Four words or fewer under the headline name the site, its section or the office, not the story.
+    else if (wordCount(next.text) >= 5) subheadline = next.text;
   }
   const runnerUp = ranked[1];
   const sure = best.score >= SURE && (!runnerUp || best.score - runnerUp.score >= 1.5 || runnerUp === next);
