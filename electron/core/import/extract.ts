@@ -7,7 +7,7 @@ import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
 import { endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
-import { findListing } from './listing';
+import { findListing, relatedCut } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
@@ -100,7 +100,9 @@ type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
  * - 'signoff': "Lima, 31 de enero de 2014" alone under the text, the release's place and date at its end.
  */
 function anchorDateline(items: Classified[]): { at: number; passed: { index: number; as: 'stamp' | 'title' | 'datedTitle' | 'signoff' } | null } {
-  const at = items.findIndex((it) => !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  // A teaser's dateline in the links under the text is not the release's.
+  const cut = relatedCut(items);
+  const at = items.findIndex((it, k) => k < cut && !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
   const first = items[at];
   if (!first) return { at, passed: null };
   const later = (reach: number, dated: boolean) =>

@@ -40,7 +40,18 @@ function gluedCards(items: Classified[]): number {
   return perLine.filter((joins) => joins.filter((j) => seen.get(j) === 1).length >= 2).length;
 }
 
-export function findListing(items: Classified[]): Listing | null {
+/**
+ * Where the page's own text ends and its links to other stories begin: a "See also" heading under
+ * two paragraphs or more of running text. What follows it (titles, teasers, their datelines) is
+ * never the page's index nor its release. The length of the page when there is none.
+ */
+export function relatedCut(items: Classified[]): number {
+  const related = items.findIndex((it) => it.kind === 'related');
+  return related > 0 && items.slice(0, related).filter((it) => isProse(it.block.text)).length >= 2 ? related : items.length;
+}
+
+export function findListing(all: Classified[]): Listing | null {
+  const items = all.slice(0, relatedCut(all));
   // Three or more lines each gluing a tag, a title and a teaser together: the cards of an index.
   const glued = gluedCards(items);
   if (glued >= 3) return { items: glued };
