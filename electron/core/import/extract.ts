@@ -102,7 +102,18 @@ type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 function anchorDateline(items: Classified[]): { at: number; passed: { index: number; as: 'stamp' | 'title' | 'datedTitle' | 'signoff' } | null } {
   // A teaser's dateline in the links under the text is not the release's.
   const cut = relatedCut(items);
-  const at = items.findIndex((it, k) => k < cut && !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  let at = items.findIndex((it, k) => k < cut && !it.block.aside && (it.kind === 'dateline' || it.kind === 'datelineOnly'));
+  // Three paragraphs of running text in a row above it, then a title or a date line: the release
+  // had begun with no dateline, and this one opens the next story on the page. (Straight under
+  // the paragraphs, it is the release's own after a summary.)
+  let run = 0;
+  let begun = false;
+  const above = items.slice(0, Math.max(0, at)).filter((it) => it.kind !== 'junk' && !it.block.aside);
+  for (const it of above) {
+    run = isProse(it.block.text) ? run + 1 : 0;
+    if (run >= 3) begun = true;
+  }
+  if (begun && above.length > 0 && !isProse(above[above.length - 1]!.block.text)) at = -1;
   const first = items[at];
   if (!first) return { at, passed: null };
   const later = (reach: number, dated: boolean) =>
