@@ -164,14 +164,48 @@ const PRESS_UNIT = ub(/^\p{Lu}.*\s(?:press|media|news|communications?)\s+(?:offi
 /** A mailbox an office shares ("press@…", "media@…", "prensa@…"), not a person's. */
 const GENERIC_MAILBOX = /^(?:press|presse|prensa|media|medias|info|information|communications?|comunicacion|news|newsroom|contact|contacto|pressoffice|mediarelations)(?:[._-][a-z]+)?@/iu;
 
+/** "contact", "get in touch with", "contacter", "contactar con", "التواصل مع": what comes before whom to reach. */
+const REACH_CUE = /(?:^|\s)(?:contact(?:ing)?|with|contacter|contactez|joindre|auprès\s+de|contactar(?:\s+(?:a|con))?|contacte\s+(?:a|con)|comunicarse\s+con|comuníquese\s+con|مع)\s+(?=\S)/giu;
+
+/**
+ * "Journalists who wish to visit should get in touch with Anna Roe": in a sentence, the person
+ * to reach is named after the words that say to reach them, not at its start.
+ */
+function namedAfterCue(text: string): { name: string; rest: string } | null {
+  const cues = [...text.matchAll(REACH_CUE)];
+  for (const cue of cues.reverse()) {
+    const named = leadingName(text.slice(cue.index + cue[0].length));
+    if (named) return named;
+  }
+  return null;
+}
+
+const REACH_WORDS = /\b(?:contact(?:ing)?|get\s+in\s+touch|information|interviews?|contacter|contactez|joindre|informations?|entretiens?|contactar|comun[ií]quese|comunicarse|informaci[oó]n|entrevistas?)\b|التواصل|الاتصال|المعلومات|للاستفسار/iu;
+
+/**
+ * "Journalists who would like to visit should get in touch with Rosa Tembe, …, at rosa@…": the
+ * sentences of the text's last paragraphs that say whom to reach and give an address, for a
+ * release with no contact block of its own.
+ */
+export function reachSentences(paragraphs: string[]): string[] {
+  return paragraphs.flatMap((p) => p.split(/(?<=[.!?؟])\s+(?=\S)/u)).filter((s) => findEmails(s).length > 0 && REACH_WORDS.test(s));
+}
+
+/** Words no Arabic name holds: prepositions, "or", and the labels of an address or a number. */
+const ARABIC_NAME_STOP = /^(?:على|في|عبر|من|إلى|الى|عن|أو|او|لدى|مع|رقم|برقم|بالرقم|هاتف|الهاتف|بهاتف|جوال|الجوال|موبايل|البريد|بريد|بالبريد|الإلكتروني|الالكتروني|إيميل|الإيميل)$/u;
+
 /** The leading person's name in a piece of text, and what follows it. */
 export function leadingName(text: string): { name: string; rest: string } | null {
   const s = text.replace(HONORIFIC, '').trim();
   if (s === '') return null;
   const words = s.split(/\s+/u);
   if (words.every(isArabicWord)) {
-    if (words.length < 2 || words.length > 5 || ORG_WORDS.test(s) || ROLE_WORDS.test(s) || isLabel(s) || isNavBlock(s)) return null;
-    return { name: s, rest: '' };
+    // "سارة أحمد على البريد الإلكتروني": the name ends where a preposition or a detail's label begins.
+    const end = words.findIndex((w) => ARABIC_NAME_STOP.test(w));
+    const taken = end >= 0 ? words.slice(0, end) : words;
+    const name = taken.join(' ');
+    if (taken.length < 2 || taken.length > 5 || ORG_WORDS.test(name) || ROLE_WORDS.test(name) || isLabel(name) || isNavBlock(name)) return null;
+    return { name, rest: words.slice(taken.length).join(' ') };
   }
   // "In Geneva: Jane Roe", "Pour Dakar : …": a capitalised preposition opens a place, not a name.
   if (NOT_A_NAME_START.test(words[0]!)) return null;
@@ -328,7 +362,7 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         residue = residue.replace(/\s*(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
         if (residue.includes('[email') || residue.includes('email protected')) residue = residue.replace(/\[?email\s*(?:&#160;)?protected\]?/giu, '').trim();
         if (residue !== '' && !isAttributeLabels(residue)) {
-          const named = leadingName(residue);
+          const named = leadingName(residue) ?? namedAfterCue(residue);
           if (named) {
             if (cur && cur.name === null && (cur.email || cur.phone) && cur.detailLine === rawLine) {
               // "anna@… – Anna Roe": the address first, then whose it is, on one line.

@@ -1,7 +1,7 @@
 import type { ImportConfidence, ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
 import { aboutHeading, classify, isContactCaption, isProse, notesHeading, type Classified } from './classify';
-import { extractContacts, isContactHeaderRow, type ExtractedContact } from './contacts';
+import { extractContacts, isContactHeaderRow, reachSentences, type ExtractedContact } from './contacts';
 import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateCell, startsWithWeekday } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
@@ -546,7 +546,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
   const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? bannerDate ?? null;
-  const contacts = extractContacts(contactGroups);
+  // With no contact block, a sentence closing the text may say whom to reach, at what address.
+  const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
   const quotes = extractQuotes(withFooter);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
   if (headline === null) warnings.push(warning('IMPORT_NO_HEADLINE', 'No headline was found; write one before storing.'));
