@@ -17,7 +17,7 @@ const MONTH_NAMES: [string, number][] = [
   // French
   ['janvier', 1], ['février', 2], ['fevrier', 2], ['mars', 3], ['avril', 4], ['mai', 5], ['juin', 6],
   ['juillet', 7], ['août', 8], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11],
-  ['décembre', 12], ['decembre', 12], ['janv', 1], ['févr', 2], ['fevr', 2], ['avr', 4], ['juil', 7], ['déc', 12],
+  ['décembre', 12], ['decembre', 12], ['janv', 1], ['févr', 2], ['fevr', 2], ['avr', 4], ['juil', 7], ['déc', 12], ['fév', 2], ['fev', 2],
   // Spanish
   ['enero', 1], ['febrero', 2], ['marzo', 3], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7],
   ['agosto', 8], ['septiembre', 9], ['setiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
@@ -40,7 +40,7 @@ const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map((m)
 const MONTH = `(${MONTH_ALT})\\.?(?:\\s*[/(]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°)?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°|ro)?';
 const WEEKDAY_NAMES =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد';
 const WEEKDAY = `(?:(?:${WEEKDAY_NAMES})[,،]?\\s+)?`;
@@ -54,13 +54,18 @@ export function startsWithWeekday(text: string): boolean {
 /** "24 سبتمبر 2022م": the Gregorian era's mark set straight after the year. */
 const ERA = '(?:م)?';
 
-const PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'mdyy' | 'ymd' | 'num' }[] = [
+const PATTERNS: { re: RegExp; order: 'dmy' | 'dmy2' | 'mdy' | 'mdyy' | 'ymd' | 'ymd2' | 'num' }[] = [
   { re: new RegExp(`${L}(\\d{4})-(\\d{1,2})-(\\d{1,2})${R}`, 'gu'), order: 'ymd' },
   {
     re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?[,،]?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${R}`, 'giu'),
     order: 'dmy',
   },
-  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(\\d{4})${ERA}${R}`, 'giu'), order: 'mdy' },
+  // "March 3, 2026", "Marzo 3 de 2026".
+  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${R}`, 'giu'), order: 'mdy' },
+  // "2026/03/03", "2026.03.03": year first, as Arabic and East Asian sites write it.
+  { re: new RegExp(`${L}(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})${R}`, 'gu'), order: 'ymd2' },
+  // "3-Mar-2026", "3/mar/2026": the month's name between numbers.
+  { re: new RegExp(`${L}${DAY}([-/])${MONTH}\\2(\\d{4})${R}`, 'giu'), order: 'dmy2' },
   // "Posted on Fri. July-01-2016": the month's name and the numbers joined by hyphens.
   { re: new RegExp(`${L}(?:\\p{L}{3}\\.\\s+)?${MONTH}-(\\d{1,2})-(\\d{4})${R}`, 'giu'), order: 'mdy' },
   // "26 /01/2016": a stray space beside a slash, as typed in a Word file.
@@ -103,6 +108,11 @@ export function findDates(text: string): FoundDate[] {
     for (const m of t.matchAll(re)) {
       let value: string | null;
       if (order === 'ymd') value = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+      else if (order === 'ymd2') value = iso(Number(m[1]), Number(m[3]), Number(m[4]));
+      else if (order === 'dmy2') {
+        const month = monthOf(m[3]!);
+        value = month ? iso(Number(m[4]), month, Number(m[1])) : null;
+      }
       else if (order === 'dmy') {
         const month = monthOf(m[2]!);
         value = month ? iso(Number(m[3]), month, Number(m[1])) : null;
