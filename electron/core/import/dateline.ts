@@ -80,6 +80,8 @@ function placeFrom(raw: string): string | null | false {
     .replace(/^[\s(]+|[\s),،:–—-]+$/gu, '')
     // "Genève, le 3 mars", "Lima, el 3 de marzo", Mexico's "Ciudad de México, a 3 de marzo".
     .replace(/[,،]\s*(le|el|the|on|ce|este|a)$/iu, '')
+    // "القاهرة في 3 مارس 2026": "on" before the date, in Arabic.
+    .replace(/\s+في$/u, '')
     .trim();
   if (text === '') return null;
   if (/\d/.test(text)) return false;
