@@ -455,7 +455,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'links') {
       // A real paragraph after the links: the list was a box inside the article. A teaser cut
       // short with an ellipsis ("… a tenu jeudi une conférence …") is one of the links.
-      if (isProse(text) && !/(?:…|\.{3}|\[…\])\s*$/u.test(text)) {
+      // A paragraph between two titles of the list (or the list's last title and the page's end)
+      // is a story's summary; the text picks up again with running text after a title.
+      const linkTitle = (n: Classified | undefined) => n !== undefined && n.kind === 'text' && wordCount(n.block.text) >= 3 && wordCount(n.block.text) <= 20 && !/[.!?؟:]["”»’)]*$/u.test(n.block.text);
+      const prev = items.slice(0, i).reverse().find((n) => n.kind !== 'junk');
+      const next = items.slice(i + 1).find((n) => n.kind !== 'junk');
+      const summary = linkTitle(prev) && (next === undefined || linkTitle(next));
+      if (isProse(text) && !/(?:…|\.{3}|\[…\])\s*$/u.test(text) && !summary) {
         state = stateBeforeLinks;
         if (state === 'body') keep(i, body, text);
         else if (state === 'notes') keep(i, notes, text);
