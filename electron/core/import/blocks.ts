@@ -229,7 +229,7 @@ const PLACE_LEADS = /^(?:new|san|santa|santo|são|sao|port|porto|puerto|addis|da
 
 function findDatelineStart(part: string): number | null {
   const starts = [0, ...[...part.matchAll(/\s(?=[\p{Lu}\u0600-\u06FF])/gu)].map((m) => m.index + 1)];
-  const found: { start: number; words: number; lead: boolean; commaBeforeLast: boolean }[] = [];
+  const found: { start: number; words: number; lead: boolean; commaBeforeLast: boolean; joined: boolean }[] = [];
   for (const s of starts) {
     if (s > 1200) break;
     // "… برعاية الملك، في جدة - بحسب …", "… met in Geneva – said …": a place after a preposition is in a sentence.
@@ -244,7 +244,7 @@ function findDatelineStart(part: string): number | null {
       continue;
     }
     const words = d.place.split(/[\s,،]+/u);
-    found.push({ start: s, words: words.length, lead: PLACE_LEADS.test(words[0]!), commaBeforeLast: /^[^\s,،]+[,،]\s*[^,،]+$/u.test(d.place) });
+    found.push({ start: s, words: words.length, lead: PLACE_LEADS.test(words[0]!), commaBeforeLast: /^[^\s,،]+[,،]\s*[^,،]+$/u.test(d.place), joined: /\p{L}\s?\/\s?\p{L}/u.test(d.place) });
     // Later starts only shorten the same place; stop once a single word is reached.
     if (words.length === 1) break;
   }
@@ -255,7 +255,9 @@ function findDatelineStart(part: string): number | null {
   const withLead = found.find((f) => f.lead && f.words <= shortest.words + 2);
   // "KASESE, Uganda, 3 March 2026 –": a town before the country, after a comma, is the place.
   const withTown = found.find((f) => f.words === shortest.words + 1 && f.commaBeforeLast);
-  return (withLead ?? withTown ?? shortest).start;
+  // "Geneva/Kuala Lumpur, 31 January –": places joined by a slash are one dateline.
+  const withJoined = found.find((f) => f.joined && f.words <= shortest.words + 2);
+  return (withLead ?? withTown ?? withJoined ?? shortest).start;
 }
 
 const HEADER_LABELS =
