@@ -7,7 +7,7 @@ import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
 import { endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
-import { findListing, relatedCut } from './listing';
+import { findListing, relatedCut, teaserRuns } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
@@ -146,6 +146,28 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
   return { at, passed: null };
 }
 
+/**
+ * A list of other stories (titles, each over a sentence or two) above a title and two paragraphs
+ * of running text: the page's box of latest or most-read news over its article. Its lines belong
+ * to no field, so neither its titles nor its summaries open the release. Only above the dateline,
+ * and never a run that ends the page (an article with a subheading over each paragraph).
+ */
+function storiesAbove(items: Classified[], datelineAt: number): Set<number> {
+  const kept = items.map((it, i) => ({ it, i })).filter(({ it }) => it.kind !== 'junk' && !it.block.aside);
+  const out = new Set<number>();
+  const articleAt = (k: number) => {
+    const [title, first, second] = kept.slice(k, k + 3).map(({ it }) => it.block.text);
+    return title !== undefined && !isProse(title) && wordCount(title) >= 3 && first !== undefined && second !== undefined && isProse(first) && isProse(second);
+  };
+  for (const run of teaserRuns(kept.map(({ it }) => it.block))) {
+    // The article's own title over its first paragraph may close the run as its last pair.
+    const end = articleAt(run.end) ? run.end : articleAt(run.end - 2) && run.end - 2 - run.start >= 6 ? run.end - 2 : -1;
+    if (end < 0 || (datelineAt >= 0 && kept[end - 1]!.i > datelineAt)) continue;
+    for (let k = run.start; k < end; k++) out.add(kept[k]!.i);
+  }
+  return out;
+}
+
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
@@ -277,6 +299,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const datelineAt = anchor.at;
   // The one line above the anchor that looked like a dateline and is the header's instead.
   const passed = anchor.passed;
+  const otherStories = storiesAbove(items, datelineAt);
 
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
@@ -288,7 +311,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       state = 'tail';
       continue;
     }
-    if (kind === 'junk') continue;
+    if (kind === 'junk' || otherStories.has(i)) continue;
     if (kind === 'related') {
       if (state !== 'header' && state !== 'links') {
         stateBeforeLinks = state;

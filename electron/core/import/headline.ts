@@ -1,6 +1,7 @@
 import type { Block } from './blocks';
 import { dateCell, firstDate, isDateOnly } from './dates';
 import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, ORG_WORDS } from './lexicon';
+import { teaserRuns } from './listing';
 import { compareKey, wordCount } from './normalise';
 
 /**
@@ -220,25 +221,14 @@ function isMenuItem(page: Block[], block: Block): boolean {
 }
 
 /**
- * "Title / two-line summary / title / summary / …" above the article: a list of other stories,
- * each a short title over a longer summary, three or more in a row. Read from the lines' shapes
- * only, so any site's "latest news" box is known without its words. The last pair of the header
- * is spared: straight above the body it is the release's own headline and standfirst.
+ * The lines of the header in a list of other stories (see teaserRuns). The last pair of the
+ * header is spared: straight above the body it is the release's own headline and standfirst.
  */
-function teaserRun(pool: Block[]): Set<Block> {
-  const title = (b: Block) => wordCount(b.text) >= 3 && wordCount(b.text) <= 20 && !/[.!?؟:]["”»’)]*$/u.test(b.text);
-  const summary = (t: Block, s: Block) => wordCount(s.text) >= 12 && wordCount(s.text) >= 1.3 * wordCount(t.text);
-  const pairAt = (k: number) => k + 1 < pool.length && title(pool[k]!) && summary(pool[k]!, pool[k + 1]!);
+function teaserLines(pool: Block[]): Set<Block> {
   const out = new Set<Block>();
-  for (let k = 0; k < pool.length; ) {
-    let end = k;
-    while (pairAt(end)) end += 2;
-    if ((end - k) / 2 >= 3) {
-      // Straight above the body, the last pair is the release's own headline and standfirst.
-      const stop = end === pool.length ? end - 2 : end;
-      for (let j = k; j < stop; j++) out.add(pool[j]!);
-    }
-    k = end > k ? end : k + 1;
+  for (const run of teaserRuns(pool)) {
+    const stop = run.end === pool.length ? run.end - 2 : run.end;
+    for (let j = run.start; j < stop; j++) out.add(pool[j]!);
   }
   return out;
 }
@@ -265,7 +255,7 @@ export function pickHeadline(
   if (aboveLabel && wordCount(aboveLabel.text) >= 6 && !neverHeadline(aboveLabel.text) && !sentenceLike(aboveLabel.text)) cut--;
   const afterLabel = header.slice(cut);
   const pool = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text)) ? afterLabel : header;
-  const teasers = teaserRun(pool);
+  const teasers = teaserLines(pool);
   const candidates: Candidate[] = pool
     .map((b, at) => ({ block: b, at, text: withoutPageAction(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim())) }))
     .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))

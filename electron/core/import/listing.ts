@@ -1,3 +1,4 @@
+import type { Block } from './blocks';
 import type { Classified } from './classify';
 import { isProse } from './classify';
 import { wordCount } from './normalise';
@@ -103,4 +104,27 @@ export function findListing(all: Classified[]): Listing | null {
   }
   // Most items' titles close no sentence; short sentences between paragraphs are a release's text.
   return teasers >= 3 && openTitles >= 2 && longestRun < 3 ? { items: teasers } : null;
+}
+
+/**
+ * "Title / two-line summary / title / summary / …": a list of other stories, each a short title
+ * over a longer summary, three or more in a row, as a page sets above or beside its article. Read
+ * from the lines' shapes only, so any site's "latest news" box is known without its words.
+ * Returns each run as [start, end) indexes into `lines`.
+ */
+export function teaserRuns(lines: Block[]): { start: number; end: number }[] {
+  const title = (b: Block) => wordCount(b.text) >= 3 && wordCount(b.text) <= 20 && !/[.!?؟:]["”»’)]*$/u.test(b.text);
+  const summary = (t: Block, s: Block) => wordCount(s.text) >= 12 && wordCount(s.text) >= 1.3 * wordCount(t.text);
+  const pairAt = (k: number) => k + 1 < lines.length && title(lines[k]!) && summary(lines[k]!, lines[k + 1]!);
+  const runs: { start: number; end: number }[] = [];
+  for (let k = 0; k < lines.length; ) {
+    let end = k;
+    while (pairAt(end)) end += 2;
+    if ((end - k) / 2 >= 3) {
+      runs.push({ start: k, end });
+      k = end;
+    } else k++; // a page's name over the first title can pair them one line out of step
+
+  }
+  return runs;
 }
