@@ -7,6 +7,7 @@ import { BulkDocsReply } from '../couch-schemas';
 import { SyncError } from '../errors';
 import { answerText } from '../http';
 import { FileFailed } from './failure';
+import { MAX_REQUEST_BYTES, NEAR_REQUEST_BYTES } from './pace';
 import { CHUNK_ATTACHMENT, chunkDocsBody, chunkId, chunkRev, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
 
 /**
@@ -94,6 +95,11 @@ export class FilesPeer {
   constructor(opts: CouchPeerOptions) {
     this.couch = new CouchPeer({ ...opts, url: filesDbUrl(opts.url) });
     this.timeoutMs = opts.timeoutMs ?? 60_000;
+  }
+
+  /** The largest request of chunks, in chunk bytes: larger to a near server (pace.ts). */
+  get requestBytes(): number {
+    return this.couch.compresses ? MAX_REQUEST_BYTES : NEAR_REQUEST_BYTES;
   }
 
   open(create: boolean): Promise<void> {
