@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,7 @@ import { syncFiles } from '../../electron/core/sync/files/sync-files';
 import { replicate } from '../../electron/core/sync/replicate';
 import { settleConflicts } from '../../electron/core/sync/session';
 import { StorePeer } from '../../electron/core/sync/store-peer';
-import { startCouch } from '../sync/couch-process';
+import { processCpuMs, startCouch, type CouchServer } from '../sync/couch-process';
 import { diskDb, pouch, type PouchDb } from '../sync/pouch';
 import { buildVocabulary, makeRelease, Writer } from './corpus';
 import type { BenchRow } from './kit';
@@ -48,53 +48,49 @@ const log = (msg: string): void => {
 interface Timed {
   ms: number;
   cpuMs: number;
+  /** The server process's CPU meanwhile (null where not known): what documents per second are bound by. */
+  serverMs: number | null;
 }
 
 /**
  * Times `work`; with BENCH_PROFILE=<folder>, Dateline's runs (those given a `profile` name) also
  * write a V8 CPU profile there, for looking into a figure with Chrome's or VS Code's profiler.
  */
-async function timed(work: () => Promise<unknown>, profile?: string): Promise<Timed> {
+async function timed(server: CouchServer, work: () => Promise<unknown>, profile?: string): Promise<Timed> {
   globalThis.gc?.();
   const profiler = profile && process.env.BENCH_PROFILE ? await startProfile() : null;
   const cpu = process.cpuUsage();
+  const serverCpu = server.cpuMs();
   const t = performance.now();
   await work();
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
+  const serverNow = server.cpuMs();
   if (profiler) await profiler.stop(join(process.env.BENCH_PROFILE!, `${profile}.cpuprofile`));
-  return { ms, cpuMs: (used.user + used.system) / 1000 };
+  return { ms, cpuMs: (used.user + used.system) / 1000, serverMs: serverNow !== null && serverCpu !== null ? serverNow - serverCpu : null };
 }
 
-/**
- * CPU time of this process's main thread in ms, where Linux tells it (/proc), else null: the rest
- * of the process's CPU is the thread pool (zlib, hashing, file writes) and V8's helpers (GC).
- */
-function mainThreadCpuMs(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
+/** CPU time of this process's main thread (the rest is the thread pool: zlib, hashing, file writes; and V8's helpers: GC). */
+const mainThreadCpuMs = () => processCpuMs(process.pid, process.pid);
 
-/** Wall and client CPU time since the last lap (the main thread's part where known), for the log: where a row's time went, documents or photos. */
-function split(): { lap: () => string } {
+/** Wall and client CPU time since the last lap (the main thread's part, and the server's CPU, where known), for the log: where a row's time went, documents or photos. */
+function split(server: CouchServer): { lap: () => string } {
   let t = performance.now();
   let cpu = process.cpuUsage();
   let main = mainThreadCpuMs();
+  let serverCpu = server.cpuMs();
   return {
     lap() {
       const used = process.cpuUsage(cpu);
       const mainNow = mainThreadCpuMs();
+      const serverNow = server.cpuMs();
       const mainText = mainNow !== null && main !== null ? `, main thread ${mainNow - main} ms` : '';
-      const text = `${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms${mainText})`;
+      const serverText = serverNow !== null && serverCpu !== null ? `; server CPU ${serverNow - serverCpu} ms` : '';
+      const text = `${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms${mainText}${serverText})`;
       t = performance.now();
       cpu = process.cpuUsage();
       main = mainThreadCpuMs();
+      serverCpu = server.cpuMs();
       return text;
     },
   };
@@ -188,35 +184,35 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     await server.createDb('pouchdb');
 
     log('push');
-    const dPush = await timed(async () => {
-      const t = split();
+    const dPush = await timed(server, async () => {
+      const t = split(server);
       const trace = new Map<string, number>();
-      const server = new CouchPeer(remote('dateline'));
-      await replicate(traced(new StorePeer(source.library.replication), 'library', trace), traced(server, 'server', trace), { batchSize: BATCH });
+      const couch = new CouchPeer(remote('dateline'));
+      await replicate(traced(new StorePeer(source.library.replication), 'library', trace), traced(couch, 'server', trace), { batchSize: BATCH });
       const docs = t.lap();
-      log(`push waits: ${traceText(trace)}; answers gzipped: ${server.compresses} (quickest answer ${server.roundTripMs?.toFixed(2)} ms)`);
+      log(`push waits: ${traceText(trace)}; answers gzipped: ${couch.compresses} (quickest answer ${couch.roundTripMs?.toFixed(2)} ms)`);
       await syncFiles(new FilesPeer(remote('dateline')), files(source));
       log(`Dateline push: documents ${docs}, photos ${t.lap()}`);
     }, 'push');
-    const pPush = await timed(() => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: POUCH_BATCH }));
+    const pPush = await timed(server, () => pouch().replicate(local, `${server.url}/pouchdb`, { batch_size: POUCH_BATCH }));
     log('pull');
     const target = await openCore(join(root, 'target'), { author: 'bench' });
     cores.push(target);
     const pulled = diskDb(join(root, 'pouch-target'));
     pouches.push(pulled);
-    const dPull = await timed(async () => {
-      const t = split();
+    const dPull = await timed(server, async () => {
+      const t = split(server);
       const trace = new Map<string, number>();
-      const server = new CouchPeer(remote('dateline'));
-      const got = await replicate(traced(server, 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { batchSize: BATCH });
-      log(`pull waits: ${traceText(trace)}; answers gzipped: ${server.compresses} (quickest answer ${server.roundTripMs?.toFixed(2)} ms)`);
+      const couch = new CouchPeer(remote('dateline'));
+      const got = await replicate(traced(couch, 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { batchSize: BATCH });
+      log(`pull waits: ${traceText(trace)}; answers gzipped: ${couch.compresses} (quickest answer ${couch.roundTripMs?.toFixed(2)} ms)`);
       // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
       settleConflicts(target.library.replication, got.touched);
       const docs = t.lap();
       await syncFiles(new FilesPeer(remote('dateline')), files(target));
       log(`Dateline pull: documents ${docs}, photos ${t.lap()}`);
     }, 'pull');
-    const pPull = await timed(() => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: POUCH_BATCH }));
+    const pPull = await timed(server, () => pouch().replicate(`${server.url}/pouchdb`, pulled, { batch_size: POUCH_BATCH }));
     const got = target.library.docs.liveCounts();
     if (got.release !== count || got.attachment !== photos) throw new Error(`the pull stored ${got.release} releases and ${got.attachment} photos, not ${count} and ${photos}`);
     const missing = shas.filter((sha) => !target.ctx.blobs.has(sha)).length;
@@ -248,6 +244,14 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
         goal: '<= 0.25 ms',
         pass: perDoc(d) <= 0.25,
       });
+      if (d.serverMs !== null && p.serverMs !== null) {
+        rows.push({
+          measure: `${dir}: the server's CPU per document (what documents/s are bound by)`,
+          value: `${(d.serverMs / total).toFixed(3)} ms`,
+          peer: `${(p.serverMs / total).toFixed(3)} ms`,
+          ratio: `${(d.serverMs / p.serverMs).toFixed(2)}x`,
+        });
+      }
     }
     return rows;
   } finally {
