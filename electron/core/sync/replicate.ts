@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { RemoteRevision, RevisionJson } from '../store/replication-api';
 import { nextLog, replicationId, startingSeq, asLog, type ReplicationLog } from './checkpoint';
-import type { Denied, Peer, RevRequest, Seq } from './peer';
+import type { Denied, Peer, PeerChanges, RevRequest, Seq } from './peer';
 
 /**
  * One replication from a source peer to a target peer, CouchDB's algorithm unchanged: read the
@@ -103,6 +103,9 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
 
   /** Stores one batch (with the target's checkpoint where the target can), then the checkpoints when due. */
   const store = async (batch: Batch, last: boolean): Promise<void> => {
+    // A library writes synchronously: first let the loop put the next batch's requests on the
+    // wire, so the server works on them while this one is written.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const targetNext = nextLog(logId, targetLog ?? targetDoc, session, batch.lastSeq);
     const outcome = 'json' in batch.docs ? await asJson!.write(batch.docs.json) : await target.writeRevs(batch.docs.objects, targetNext);
     if (outcome.checkpoint) targetLog = { ...targetNext, _rev: outcome.checkpoint._rev };
@@ -122,12 +125,22 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
   // Batches are stored one after the other, in feed order, so a checkpoint never passes a batch
   // that is not stored.
   let storing: Promise<void> = Promise.resolve();
+  // The next page of changes is asked for as soon as this one is read, so the source works on it
+  // while this page's revisions are fetched: a server always has the next request waiting.
+  const page = (since: Seq): Promise<PeerChanges> => {
+    const p = source.changes(since, batchSize);
+    // Awaited in its turn; until then (or if the run stops first) a failure must not count as unhandled.
+    p.catch(() => undefined);
+    return p;
+  };
+  let next: Promise<PeerChanges> | null = page(startSeq);
   try {
-    let since = startSeq;
-    for (;;) {
+    while (next) {
       opts.signal?.throwIfAborted();
-      const feed = await source.changes(since, batchSize);
+      const feed: PeerChanges = await next;
       if (feed.results.length === 0) break;
+      const last = feed.results.length < batchSize;
+      next = last ? null : page(feed.lastSeq);
       const wanted: Record<string, string[]> = {};
       for (const row of feed.results) {
         if (replicable(row.id)) wanted[row.id] = row.changes.map((c) => c.rev);
@@ -141,16 +154,13 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
         : { objects: requests.length > 0 ? await source.getRevs(requests) : [] };
       opts.signal?.throwIfAborted();
       await storing;
-      const last = feed.results.length < batchSize;
       storing = store({ changes: feed.results.length, lastSeq: feed.lastSeq, requests, docs }, last);
       // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
       storing.catch(() => undefined);
-      since = feed.lastSeq;
-      if (last) break;
     }
   } catch (e) {
-    // Never return while a write is still on its way: the caller may start the next sync at once.
-    await storing.catch(() => undefined);
+    // Never return while a write or a request is still on its way: the caller may start the next sync at once.
+    await Promise.all([storing.catch(() => undefined), (next as Promise<PeerChanges> | null)?.catch(() => undefined)]);
     throw e;
   }
   await storing;
