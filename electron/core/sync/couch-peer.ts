@@ -5,7 +5,7 @@ import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, isBulkGetReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
 import { answerText, HttpFailure, httpExchange } from './http';
-import type { Denied, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
+import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq, type WriteOutcome } from './peer';
 
 /**
  * A database on a CouchDB-protocol server (CouchDB 3, or pouchdb-server in tests), spoken to
@@ -23,7 +23,7 @@ export interface CouchPeerOptions {
   /** Per request, so a link that stalls without closing still fails and is retried. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Most revisions per `_bulk_get` or `_bulk_docs` request. */
+  /** Most revisions per `_bulk_get` or `_bulk_docs` request; PAGE unless given (NEAR_PAGE to a near server). */
   batchCount?: number;
   /** Most bytes per `_bulk_docs` request; halved for the rest of the session when the server answers 413. */
   batchBytes?: number;
@@ -53,7 +53,7 @@ export class CouchPeer implements Peer {
   private readonly auth: string | null;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
-  private readonly batchCount: number;
+  private readonly givenBatchCount: number | undefined;
   private batchBytes: number;
   private readonly clock: () => number;
   private readonly nearMs: number;
@@ -87,7 +87,7 @@ export class CouchPeer implements Peer {
     this.auth = user ? `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}` : null;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry, onRetry: (e, n, w) => { this.stats.retries++; opts.retry?.onRetry?.(e, n, w); } };
     this.timeoutMs = opts.timeoutMs ?? 60_000;
-    this.batchCount = opts.batchCount ?? 100;
+    this.givenBatchCount = opts.batchCount;
     this.batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
     this.clock = opts.clock ?? Date.now;
     this.nearMs = opts.nearMs ?? NEAR_MS;
@@ -105,6 +105,16 @@ export class CouchPeer implements Peer {
    */
   get compresses(): boolean {
     return this.quickestMs === null || this.quickestMs >= this.nearMs;
+  }
+
+  /** Answered within `nearMs`: on this computer or its local network. */
+  get near(): boolean {
+    return !this.compresses;
+  }
+
+  /** Most revisions per request (see PAGE). */
+  private get batchCount(): number {
+    return this.givenBatchCount ?? (this.near ? NEAR_PAGE : PAGE);
   }
 
   /** The quickest answer yet to a small request, in ms (null before any): what `compresses` goes by. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { RemoteRevision, RevisionJson } from '../store/replication-api';
 import { nextLog, replicationId, startingSeq, asLog, type ReplicationLog } from './checkpoint';
-import type { Denied, Peer, PeerChanges, RevRequest, Seq } from './peer';
+import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq } from './peer';
 
 /**
  * One replication from a source peer to a target peer, CouchDB's algorithm unchanged: read the
@@ -13,7 +13,7 @@ import type { Denied, Peer, PeerChanges, RevRequest, Seq } from './peer';
  */
 
 export interface ReplicateOptions {
-  /** Changes read per step. */
+  /** Changes read per step; PAGE unless given (NEAR_PAGE when either side is a near server). */
   batchSize?: number;
   signal?: AbortSignal;
   onBatch?: (progress: ReplicationProgress) => void;
@@ -68,10 +68,11 @@ interface Batch {
 }
 
 export async function replicate(source: Peer, target: Peer, opts: ReplicateOptions = {}): Promise<ReplicationResult> {
-  const batchSize = opts.batchSize ?? 100;
   const repId = replicationId(source.identity, target.identity);
   const logId = `${CHECKPOINT_PREFIX}${repId}`;
   const [sourceDoc, targetDoc] = await Promise.all([source.getLocal(logId), target.getLocal(logId)]);
+  // Read after the checkpoints: a server has timed its link by then.
+  const batchSize = opts.batchSize ?? (source.near || target.near ? NEAR_PAGE : PAGE);
   let sourceLog: ReplicationLog | null = asLog(sourceDoc);
   let targetLog: ReplicationLog | null = asLog(targetDoc);
   const startSeq = startingSeq(sourceLog, targetLog);
