@@ -1,29 +1,38 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 
-/** The core's sync status: asked once, then kept current by its `sync.status` events. */
+/** Of two statuses, the one the core produced last (a reply can arrive after a later event). */
+export function latestStatus(held: SyncStatus | null, next: SyncStatus): SyncStatus {
+  return held !== null && held.seq > next.seq ? held : next;
+}
+
+/**
+ * The core's sync status: asked once, then kept current by its `sync.status` events and by the
+ * status each sync call replies with, whichever the core produced last.
+ */
 export function useSyncStatus(): { status: SyncStatus | null; error: ApiError | null; set: (s: SyncStatus) => void } {
   const client = useClient();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const set = useCallback((next: SyncStatus) => setStatus((held) => latestStatus(held, next)), []);
   useEffect(() => {
     let live = true;
     const stop = client.on((e) => {
-      if (e.type === 'sync.status' && live) setStatus(e.status);
+      if (e.type === 'sync.status' && live) set(e.status);
     });
     void client.call('sync.status', {}).then((res) => {
       if (!live) return;
-      if (res.ok) setStatus((s) => s ?? res.value);
+      if (res.ok) set(res.value);
       else setError(res.error);
     });
     return () => {
       live = false;
       stop();
     };
-  }, [client]);
-  return { status, error, set: setStatus };
+  }, [client, set]);
+  return { status, error, set };
 }
 
 /**

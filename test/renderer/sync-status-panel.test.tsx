@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
@@ -9,6 +10,7 @@ import { ClientProvider } from '../../renderer/client/context';
 import { asResult, type DatelineClient } from '../../renderer/client/types';
 import { setUpI18n } from '../../renderer/i18n';
 import { SyncStatusPanel } from '../../renderer/sync/SyncStatusPanel';
+import { useSyncStatus } from '../../renderer/sync/useSyncStatus';
 import { tempDir } from '../helpers';
 
 // Settings' sync status under a sync whose files partly failed: the office's note, then the first
@@ -77,5 +79,26 @@ describe('failed files in the sync status', () => {
     const items = await panel('ar');
     expect(items[0]).toBe('borehole.jpg: الجزء 3 من الملف غير موجود على الخادم');
     expect(items.at(-1)).toBe('وملفان آخران');
+  });
+});
+
+describe('the status the window keeps', () => {
+  it('is the one the core produced last, though a reply arrives after a later event', async () => {
+    const { core, client: c } = await client();
+    const dispatch = async (method: string, input: unknown) => ((await core.dispatch(method, input, { transport: 'test' })) as { ok: true; value: SyncStatus }).value;
+    const wrapper = ({ children }: { children: ReactNode }) => <ClientProvider client={c}>{children}</ClientProvider>;
+    const { result } = renderHook(() => useSyncStatus(), { wrapper });
+    await waitFor(() => expect(result.current.status).not.toBeNull());
+    // "Pause" is clicked: the core replies with a paused status and says so in an event; then
+    // "Resume": the event of the resume comes first, the reply of the pause last.
+    const paused = await dispatch('sync.pause', { paused: true });
+    await dispatch('sync.pause', { paused: false });
+    await waitFor(() => expect(result.current.status?.paused).toBe(false));
+    act(() => result.current.set(paused));
+    expect(result.current.status?.paused).toBe(false);
+    // A newer status replaces it, as a reply or as an event.
+    const latest = await dispatch('sync.status', {});
+    act(() => result.current.set(latest));
+    expect(result.current.status?.seq).toBe(latest.seq);
   });
 });

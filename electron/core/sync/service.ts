@@ -74,6 +74,8 @@ export class SyncService {
   private error: SyncStatus['error'] = null;
   private nextAt: number | null = null;
   private seenSeq = -1;
+  /** Numbers each status produced, so the window can tell the latest from an older one arriving late. */
+  private statusSeq = 0;
   private busy = false;
   private closed = false;
   private readonly ready: Promise<void>;
@@ -180,11 +182,13 @@ export class SyncService {
 
   status(): SyncStatus {
     const s = this.settings();
+    this.statusSeq += 1;
     const last = this.readLast();
     const skew = last?.clockSkewMs ?? null;
     let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 };
     if (this.setUp()) waiting = this.waiting.count(this.library().replication, this.targets(s));
     return {
+      seq: this.statusSeq,
       state: this.state(),
       paused: this.paused,
       online: this.online,

@@ -63,6 +63,12 @@ export type SyncState =
   | 'failed';
 
 export interface SyncStatus {
+  /**
+   * The order in which the core produced this status (counting from 1 in each run of the core).
+   * A reply and an event can reach the window out of order (web mode sends them on different
+   * connections), so the window keeps the status with the highest number.
+   */
+  seq: number;
   state: SyncState;
   paused: boolean;
   online: boolean;
@@ -132,6 +138,7 @@ const OfficeFilesSchema: z.ZodType<OfficeFiles> = z.discriminatedUnion('state', 
  * error in words, never a crash in the settings screen.
  */
 export const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
+  seq: z.number().int().positive(),
   state: z.enum(['not-set-up', 'idle', 'syncing', 'paused', 'offline', 'needs-password', 'failed']),
   paused: z.boolean(),
   online: z.boolean(),
