@@ -65,7 +65,10 @@ function documents(n: number): RemoteRevision[] {
       _revisions: { start: PATH, ids },
     });
   }
-  return out;
+  // As a pull hands them over: parsed from the server's JSON text (flat strings, plain objects),
+  // not the generator's objects, whose strings are built by concatenation and flattened by the
+  // first side that serialises them (measured: about 10 ms of CPU per 1,000 documents).
+  return JSON.parse(JSON.stringify(out)) as RemoteRevision[];
 }
 
 interface Side {

@@ -24,17 +24,17 @@ describe('answers compressed where that pays on the wire', () => {
     // Bounds far from any real timing: a local answer within a second is near; no answer comes in no time.
     const near = new CouchPeer({ url: proxied, nearMs: 1000 });
     const plain = await changesThrough(near);
-    expect(near.compressedAnswers).toBe(false);
+    expect(near.compresses).toBe(false);
 
     const far = new CouchPeer({ url: proxied, nearMs: 0 });
     const gzipped = await changesThrough(far);
-    expect(far.compressedAnswers).toBe(true);
+    expect(far.compresses).toBe(true);
     expect(gzipped.ids).toEqual(plain.ids);
     expect(plain.ids).toHaveLength(40);
     expect(gzipped.wire).toBeLessThan(plain.wire / 2);
   });
 
   it('asks for gzipped answers before the link has been timed', () => {
-    expect(new CouchPeer({ url: 'http://127.0.0.1:1/office' }).compressedAnswers).toBe(true);
+    expect(new CouchPeer({ url: 'http://127.0.0.1:1/office' }).compresses).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -18,6 +18,8 @@ export interface CouchServer {
   /** An account that is no server admin (it may read and write databases, not create them). */
   addUser(name: string, password: string): Promise<void>;
   stop(): Promise<void>;
+  /** The server process's CPU time so far in ms, where Linux tells it (/proc), else null: what the bench charges to the server. */
+  cpuMs(): number | null;
 }
 
 export function freePort(): Promise<number> {
@@ -60,6 +62,7 @@ export async function startCouch(): Promise<CouchServer> {
       if (res.status !== 201) throw new Error(`could not add the account ${name}: HTTP ${res.status} ${await res.text()}`);
     },
     stop: () => stopChild(child),
+    cpuMs: () => processCpuMs(child.pid),
   };
 }
 
@@ -88,4 +91,16 @@ export function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => done());
     child.kill('SIGKILL');
   });
+}
+
+/** User and system CPU of a process in ms, from /proc/<pid>/stat (fields 14 and 15, in ticks of 10 ms); null elsewhere. */
+export function processCpuMs(pid: number | undefined, thread?: number): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }

@@ -30,9 +30,13 @@ async function library(author: string, policy: FilePolicy = 'opened'): Promise<C
   return core;
 }
 
-/** One sync with files; `attempts: 1` makes a cut connection end the run, as a dropped link does. */
-const sync = (core: Core, db: string, attempts = 8) =>
-  syncLibrary(core.library, { remote: { url: couch.proxy.db(db), retry: { attempts, baseMs: 1, capMs: 5 }, timeoutMs: 20_000 } }, core.ctx.blobs);
+/**
+ * One sync with files; `attempts: 1` makes a cut connection end the run, as a dropped link does.
+ * The server is taken as far (`nearMs: 0`), as an office's link is: chunks go gzipped. A server
+ * answering within `nearMs` is sent them plain (its own test below).
+ */
+const sync = (core: Core, db: string, attempts = 8, nearMs = 0) =>
+  syncLibrary(core.library, { remote: { url: couch.proxy.db(db), retry: { attempts, baseMs: 1, capMs: 5 }, timeoutMs: 20_000, nearMs } }, core.ctx.blobs);
 
 /** 2 MiB and a few bytes, incompressible like a photo: 32 chunks of 64 KiB and a short 33rd. */
 const PHOTO_SIZE = 2 * 1024 * 1024 + 7;
@@ -88,6 +92,22 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     expect(again.files).toMatchObject({ uploaded: { chunks: 0 }, downloaded: { chunks: 0 } });
     expect(chunkPuts()).toHaveLength(0);
     expect(chunkGets()).toHaveLength(0);
+  });
+
+  it('a near server is sent the chunks as plain base64, and they come down as the same bytes', async () => {
+    const { name } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva', 'always');
+    const bytes = photo(3);
+    const hash = await attach(kampala, bytes);
+    const before = couch.proxy.stats.bytesUp;
+    // Any answer within a minute counts as near: no gzip for either machine, a third more bytes.
+    const up = await sync(kampala, name, 8, 60_000);
+    expect(up.files).toMatchObject({ uploaded: { files: 1, chunks: CHUNKS }, failed: [] });
+    expect(couch.proxy.stats.bytesUp - before).toBeGreaterThan(bytes.length * 1.3);
+    const down = await sync(geneva, name);
+    expect(down.files).toMatchObject({ downloaded: { files: 1, chunks: CHUNKS }, failed: [] });
+    expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
   });
 
   it('an upload cut partway resumes there: no chunk that arrived is sent again', async () => {

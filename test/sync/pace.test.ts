@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BYTES, Pace } from '../../electron/core/sync/files/pace';
+import { MAX_REQUEST_BYTES, NEAR_REQUEST_BYTES, Pace } from '../../electron/core/sync/files/pace';
 
 /**
  * How much of a file transfer is on the way at once, on a simulated link: a clock the test moves
@@ -9,9 +9,9 @@ import { MAX_REQUEST_BYTES, Pace } from '../../electron/core/sync/files/pace';
 const KiB = 1024;
 
 /** Runs 4 MiB of 8 KiB chunks through a link of `bytesPerSecond`; each request's size and the lanes in use as it started. */
-async function transfer(bytesPerSecond: number, opts: { failAt?: number; retryAt?: number } = {}) {
+async function transfer(bytesPerSecond: number, opts: { failAt?: number; retryAt?: number; maxRequest?: number } = {}) {
   let clock = 0;
-  const pace = new Pace(8 * KiB, () => clock);
+  const pace = new Pace(8 * KiB, () => clock, opts.maxRequest);
   let left = 512;
   let n = 0;
   let inFlight = 0;
@@ -57,6 +57,13 @@ describe('pacing file transfers by the link', () => {
     expect(Math.max(...seen.map((s) => s.bytes))).toBe(MAX_REQUEST_BYTES);
     expect(Math.max(...seen.map((s) => s.lanes))).toBe(4);
     expect(seen.length).toBeLessThan(512 / 8);
+  });
+
+  it('to a near server grows to requests of 512 KiB', async () => {
+    const { seen, failed } = await transfer(50 * 1024 * 1024, { maxRequest: NEAR_REQUEST_BYTES });
+    expect(failed).toBeNull();
+    expect(Math.max(...seen.map((s) => s.bytes))).toBe(512 * KiB);
+    expect(seen.length).toBeLessThan(512 / 32);
   });
 
   it('after a drop, one chunk at a time for the rest of the transfer', async () => {

@@ -37,6 +37,21 @@ describe('replicate between two CouchDB databases', () => {
     expect(again.docsWritten).toBe(0);
   });
 
+  it('reads pages of 250 changes from a near server and of 100 from a far one', async () => {
+    await putDocs(a, releases(30));
+    const limits = () => couch.proxy.log.filter((l) => l.path.includes('/_changes?')).map((l) => new URLSearchParams(l.path.split('?')[1]).get('limit'));
+    couch.proxy.log.length = 0;
+    // Any answer within a minute is near; none comes within no time.
+    await replicate(through(a, { nearMs: 60_000 }), through(b, { nearMs: 60_000 }));
+    expect(limits()).toEqual(['250']);
+    const c = (await couch.freshDb('c')).direct;
+    couch.proxy.log.length = 0;
+    await replicate(through(a, { nearMs: 0 }), through(c, { nearMs: 0 }));
+    expect(limits()).toEqual(['100']);
+    expect(await couchState(c)).toEqual(await couchState(a));
+    expect(await couchState(b)).toEqual(await couchState(a));
+  });
+
   it('keeps both branches of a conflict and the same winner on both sides', async () => {
     const revs = await putDocs(a, releases(1));
     await replicate(through(a), through(b));

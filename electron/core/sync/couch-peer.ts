@@ -4,8 +4,8 @@ import type { LocalDoc, LocalDocInput, RemoteRevision, RevisionJson, RevsDiffReq
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, isBulkGetReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
-import { HttpFailure, httpExchange } from './http';
-import type { Denied, Peer, PeerChanges, RevRequest, Seq, WriteOutcome } from './peer';
+import { answerText, HttpFailure, httpExchange } from './http';
+import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq, type WriteOutcome } from './peer';
 
 /**
  * A database on a CouchDB-protocol server (CouchDB 3, or pouchdb-server in tests), spoken to
@@ -23,7 +23,7 @@ export interface CouchPeerOptions {
   /** Per request, so a link that stalls without closing still fails and is retried. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Most revisions per `_bulk_get` or `_bulk_docs` request. */
+  /** Most revisions per `_bulk_get` or `_bulk_docs` request; PAGE unless given (NEAR_PAGE to a near server). */
   batchCount?: number;
   /** Most bytes per `_bulk_docs` request; halved for the rest of the session when the server answers 413. */
   batchBytes?: number;
@@ -53,7 +53,7 @@ export class CouchPeer implements Peer {
   private readonly auth: string | null;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
-  private readonly batchCount: number;
+  private readonly givenBatchCount: number | undefined;
   private batchBytes: number;
   private readonly clock: () => number;
   private readonly nearMs: number;
@@ -87,25 +87,37 @@ export class CouchPeer implements Peer {
     this.auth = user ? `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}` : null;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry, onRetry: (e, n, w) => { this.stats.retries++; opts.retry?.onRetry?.(e, n, w); } };
     this.timeoutMs = opts.timeoutMs ?? 60_000;
-    this.batchCount = opts.batchCount ?? 100;
+    this.givenBatchCount = opts.batchCount;
     this.batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
     this.clock = opts.clock ?? Date.now;
     this.nearMs = opts.nearMs ?? NEAR_MS;
   }
 
   /**
-   * Whether answers are asked for gzipped: not once a small request has been answered within
-   * `nearMs` (the link's round trip cannot be longer than that), a server on this computer or
-   * its local network. There bytes cost nothing and
-   * compressing costs both machines CPU (a pull of 2,000 releases from pouchdb-server: about
-   * 100 ms of the client's to inflate, and the server's time to deflate at level 6); over any
-   * link farther away, where JSON shrinking four times pays, they are.
+   * Whether what crosses the link is compressed (answers asked for gzipped, and file chunks sent
+   * gzipped by files-peer.ts): not once a small request has been answered within `nearMs` (the
+   * link's round trip cannot be longer than that), a server on this computer or its local
+   * network. There bytes cost nothing and compressing costs both machines CPU (a pull of 2,000
+   * releases from pouchdb-server: about 100 ms of the client's to inflate, and the server's time
+   * to deflate at level 6; a push of 200 photos: the client's gzip and the server's gunzip of
+   * 67 MB of base64); over any link farther away, where JSON shrinking four times and base64 going
+   * back to the size of its bytes pay, it is.
    */
-  get compressedAnswers(): boolean {
+  get compresses(): boolean {
     return this.quickestMs === null || this.quickestMs >= this.nearMs;
   }
 
-  /** The quickest answer yet to a small request, in ms (null before any): what `compressedAnswers` goes by. */
+  /** Answered within `nearMs`: on this computer or its local network. */
+  get near(): boolean {
+    return !this.compresses;
+  }
+
+  /** Most revisions per request (see PAGE). */
+  private get batchCount(): number {
+    return this.givenBatchCount ?? (this.near ? NEAR_PAGE : PAGE);
+  }
+
+  /** The quickest answer yet to a small request, in ms (null before any): what `compresses` goes by. */
   get roundTripMs(): number | null {
     return this.quickestMs;
   }
@@ -287,7 +299,7 @@ export class CouchPeer implements Peer {
     let json: unknown = undefined;
     if (bytes.byteLength > 0) {
       try {
-        json = JSON.parse(bytes.toString('utf8'));
+        json = JSON.parse(answerText(bytes));
       } catch {
         throw new SyncError('protocol', `${this.base}${path.split('?')[0]} did not answer with JSON (HTTP ${status}); is this a CouchDB server?`, status);
       }
@@ -306,7 +318,7 @@ export class CouchPeer implements Peer {
     if (payload) this.stats.bytesSent += payload.data.byteLength;
     let answer;
     try {
-      answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs, this.compressedAnswers);
+      answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs, this.compresses);
     } catch (e) {
       throw new SyncError('network', `The connection to ${this.base} failed (${describe(e)}).`);
     }
@@ -320,7 +332,7 @@ export class CouchPeer implements Peer {
     if (accept.includes(status)) return { status, bytes };
     let json: unknown = undefined;
     try {
-      json = JSON.parse(bytes.toString('utf8'));
+      json = JSON.parse(answerText(bytes));
     } catch {
       // Not JSON: the status alone says what went wrong.
     }

@@ -3,6 +3,7 @@ import type { OfficeFiles } from '../../shared/sync/app-contract';
 import { CouchPeer, type CouchPeerOptions } from './couch-peer';
 import { SyncError } from './errors';
 import { FilesPeer } from './files/files-peer';
+import { answerText } from './http';
 
 /**
  * Whether an office's files database (`<db>-files`) is there for the app's sync. When it is
@@ -42,7 +43,7 @@ async function isServerAdmin(remote: CouchPeerOptions): Promise<boolean> {
   const r = await server.sendBytes('GET', '/_session', undefined, [200]);
   let json: unknown;
   try {
-    json = JSON.parse(r.bytes.toString('utf8'));
+    json = JSON.parse(answerText(r.bytes));
   } catch {
     return false;
   }

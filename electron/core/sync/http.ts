@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
@@ -104,4 +105,14 @@ export function httpExchange(
     });
     req.end(body);
   });
+}
+
+/**
+ * An answer's bytes as text. ASCII (base64 chunks, ids, sequences, revision lists) is read as
+ * it is: Node 20 decodes UTF-8 at about 100 MB/s even when every byte is ASCII, and copies ASCII
+ * at memory speed (the chunks of 200 photos came to 700 ms of a pull's CPU in its profile, the
+ * check and copy to a few ms); anything else is decoded as UTF-8.
+ */
+export function answerText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('ascii') : bytes.toString('utf8');
 }

@@ -6,6 +6,16 @@ import type { ChangeRow, LocalDoc, LocalDocInput, RemoteRevision, RevisionJson, 
  * replicator copies from a source peer to a target peer and knows nothing else about either.
  */
 
+/**
+ * Changes read per step, and revisions per `_bulk_get` or `_bulk_docs` request: 100 (PouchDB's
+ * default), 250 where either side is a near server (answered within 10 ms). A server costs about
+ * as much per request as per few dozen documents (pouchdb-server, a push of 2,000 releases: its
+ * CPU 1,310 and 1,060 ms with 100 and 250, the push's wall time 2.1 and 1.3 s); over a far link
+ * a large answer cut by a drop is all sent again, so pages stay small there.
+ */
+export const PAGE = 100;
+export const NEAR_PAGE = 250;
+
 /** CouchDB sequences are opaque (strings in CouchDB 3, numbers in PouchDB and in our store). */
 export type Seq = string | number;
 
@@ -39,6 +49,8 @@ export interface WriteOutcome {
 export interface Peer {
   /** Names this peer in the replication id: never a password, never a version number. */
   readonly identity: string;
+  /** A server that answered within 10 ms (couch-peer.ts); absent or false for anything else. */
+  readonly near?: boolean;
   /** Changes after `since`, every leaf of each changed document. */
   changes(since: Seq, limit: number): Promise<PeerChanges>;
   revsDiff(request: RevsDiffRequest): Promise<RevsDiffResult>;

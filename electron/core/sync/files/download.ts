@@ -160,7 +160,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
   };
   const unit = Math.min(...incoming.map((f) => f.manifest.chunkSize));
   try {
-    const pace = new Pace(Number.isFinite(unit) ? unit : 8192);
+    const pace = new Pace(Number.isFinite(unit) ? unit : 8192, undefined, peer.requestBytes);
     await pace.inLanes(take, async (batch) => {
     const retries = peer.couch.stats.retries;
     const { chunks, wire: first } = await peer.getChunks(batch);

@@ -5,7 +5,9 @@ import { issueMessage } from '../../../shared/errors';
 import { CouchPeer, type CouchPeerOptions } from '../couch-peer';
 import { BulkDocsReply } from '../couch-schemas';
 import { SyncError } from '../errors';
+import { answerText } from '../http';
 import { FileFailed } from './failure';
+import { MAX_REQUEST_BYTES, NEAR_REQUEST_BYTES } from './pace';
 import { CHUNK_ATTACHMENT, chunkDocsBody, chunkId, chunkRev, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
 
 /**
@@ -16,7 +18,9 @@ import { CHUNK_ATTACHMENT, chunkDocsBody, chunkId, chunkRev, fileDoc, FileDoc, f
  * 64 letters of base64 take 6 bits each again: 1.005x the raw bytes, at about 90 MB/s of client
  * CPU where full deflate buys nothing on photos and costs three times as much). CouchDB and
  * pouchdb-server both inflate a gzipped JSON body; a server that refuses one (415) is sent plain
- * JSON for the rest of the session. Answers are asked for gzipped, but neither server compresses
+ * JSON for the rest of the session, and so is a near one (`CouchPeer.compresses`: answered
+ * within 10 ms), where bytes cost nothing and the gzip and gunzip cost both machines CPU (200
+ * photos of 256 KB: 67 MB of base64 through each). Answers are asked for gzipped, but neither server compresses
  * a `_bulk_get`: chunks fetched that way cost 1.39x their bytes on the wire (measured with
  * pouchdb-server). A request for one chunk, which is what a slow link gets (pace.ts), is
  * therefore a plain GET of the raw attachment: where bytes are dear they cost 1.0x.
@@ -93,6 +97,11 @@ export class FilesPeer {
     this.timeoutMs = opts.timeoutMs ?? 60_000;
   }
 
+  /** The largest request of chunks, in chunk bytes: larger to a near server (pace.ts). */
+  get requestBytes(): number {
+    return this.couch.compresses ? MAX_REQUEST_BYTES : NEAR_REQUEST_BYTES;
+  }
+
   open(create: boolean): Promise<void> {
     return this.couch.open(create);
   }
@@ -136,11 +145,11 @@ export class FilesPeer {
     if (manifests.length > 0) await this.bulkDocs(Buffer.from(JSON.stringify({ new_edits: false, docs: manifests.map(fileDoc) }), 'utf8'), this.timeoutMs);
   }
 
-  /** One `_bulk_docs` of this JSON body, gzipped unless the server refuses that; answers the bytes sent. */
+  /** One `_bulk_docs` of this JSON body, gzipped unless the server is near or refuses that; answers the bytes sent. */
   private async bulkDocs(json: Buffer, timeoutMs: number): Promise<number> {
     let r;
     let sent = json.length;
-    if (this.gzipBodies) {
+    if (this.gzipBodies && this.couch.compresses) {
       const body = await gzipJson(json);
       sent = body.length;
       r = await this.couch.sendBytes('POST', '/_bulk_docs', { data: body, type: 'application/json', encoding: 'gzip' }, [201, 202, 415], timeoutMs);
@@ -241,7 +250,7 @@ function manifestFrom(sha256: string, value: unknown): FileManifest {
 
 function parseJson(bytes: Buffer): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(answerText(bytes));
   } catch {
     return undefined;
   }

@@ -78,7 +78,7 @@ export async function uploadFiles(peer: FilesPeer, blobs: BlobStore, files: read
         queue.push({ manifest: m, path: blobs.path(m.sha256), index, ...(bytes ? { bytes } : {}) });
       });
     }
-    pace ??= new Pace(Math.min(...manifests.map((m) => m.chunkSize)));
+    pace ??= new Pace(Math.min(...manifests.map((m) => m.chunkSize)), undefined, peer.requestBytes);
     let next = 0;
     const take = (budget: number): Pending[] | null => {
       if (next >= queue.length) return null;
