@@ -4,7 +4,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 
 /** Of two statuses, the one the core produced last (a reply can arrive after a later event). */
-export function latestStatus(held: SyncStatus | null, next: SyncStatus): SyncStatus {
+function latestStatus(held: SyncStatus | null, next: SyncStatus): SyncStatus {
   return held !== null && held.seq > next.seq ? held : next;
 }
 

@@ -370,8 +370,8 @@ export class SyncService {
         } catch (e) {
           // Its files database is looked for again next time (it may be what failed).
           this.filesSeen.delete(t.url);
+          if (e instanceof SyncError && e.failure !== 'network') this.answered();
           const err = toApiError(e);
-          if (err.code !== 'OFFLINE') this.answered();
           results.push({ office: t.office, error: err, files: null });
           this.error ??= err;
           if (err.code === 'SERVER_AUTH') throw e;
