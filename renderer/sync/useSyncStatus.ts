@@ -3,9 +3,12 @@ import type { SyncStatus } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 
-/** Of two statuses, the one the core produced last (a reply can arrive after a later event). */
+/**
+ * Of two statuses, the one the core produced last (a reply can arrive after a later event); a
+ * status from another run of the core (restarted under this window) is newer than any of the old.
+ */
 function latestStatus(held: SyncStatus | null, next: SyncStatus): SyncStatus {
-  return held !== null && held.seq > next.seq ? held : next;
+  return held !== null && held.run === next.run && held.seq > next.seq ? held : next;
 }
 
 /**

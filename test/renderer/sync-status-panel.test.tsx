@@ -100,5 +100,9 @@ describe('the status the window keeps', () => {
     const latest = await dispatch('sync.status', {});
     act(() => result.current.set(latest));
     expect(result.current.status?.seq).toBe(latest.seq);
+    // A core restarted under this window counts from 1 again: its first status is taken.
+    const restarted = { ...paused, run: 'another-run', seq: 1 };
+    act(() => result.current.set(restarted));
+    expect(result.current.status).toEqual(restarted);
   });
 });

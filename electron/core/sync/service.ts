@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CoreEvent } from '../../shared/contract';
 import { DatelineError, isDatelineError } from '../../shared/errors';
 import { FAILED_FILES_SHOWN, SyncSettingsSchema, type OfficeFiles, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
@@ -76,6 +77,8 @@ export class SyncService {
   private seenSeq = -1;
   /** Numbers each status produced, so the window can tell the latest from an older one arriving late. */
   private statusSeq = 0;
+  /** This run of the core, so the window does not compare a restarted core's numbers with the old one's. */
+  private readonly run = randomUUID();
   private busy = false;
   private closed = false;
   private readonly ready: Promise<void>;
@@ -189,6 +192,7 @@ export class SyncService {
     if (this.setUp()) waiting = this.waiting.count(this.library().replication, this.targets(s));
     return {
       seq: this.statusSeq,
+      run: this.run,
       state: this.state(),
       paused: this.paused,
       online: this.online,

@@ -64,11 +64,13 @@ export type SyncState =
 
 export interface SyncStatus {
   /**
-   * The order in which the core produced this status (counting from 1 in each run of the core).
-   * A reply and an event can reach the window out of order (web mode sends them on different
-   * connections), so the window keeps the status with the highest number.
+   * The order in which the core produced this status (counting from 1 in each run of the core,
+   * named by `run`). A reply and an event can reach the window out of order (web mode sends them
+   * on different connections), so of two statuses of one run the window keeps the higher; a
+   * status from another run (the core restarted under the same window) replaces the one held.
    */
   seq: number;
+  run: string;
   state: SyncState;
   paused: boolean;
   online: boolean;
@@ -139,6 +141,7 @@ const OfficeFilesSchema: z.ZodType<OfficeFiles> = z.discriminatedUnion('state', 
  */
 export const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
   seq: z.number().int().positive(),
+  run: z.string().min(1),
   state: z.enum(['not-set-up', 'idle', 'syncing', 'paused', 'offline', 'needs-password', 'failed']),
   paused: z.boolean(),
   online: z.boolean(),
