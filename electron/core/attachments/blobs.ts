@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 
@@ -17,10 +18,29 @@ export function fsyncFolder(dir: string): void {
   try {
     fsyncSync(fd);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR') throw e;
+    if (!folderCannotSync(e)) throw e;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Errors a folder's flush may give where the system cannot flush folders: the rename is durable there without it. */
+const folderCannotSync = (e: unknown): boolean => ['EINVAL', 'EPERM', 'EISDIR'].includes((e as { code?: string }).code ?? '');
+
+/** `fsyncFolder` through the thread pool. */
+async function fsyncFolderAsync(dir: string): Promise<void> {
+  let folder;
+  try {
+    folder = await open(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    await folder.sync();
+  } catch (e) {
+    if (!folderCannotSync(e)) throw e;
+  } finally {
+    await folder.close();
   }
 }
 
@@ -104,6 +124,30 @@ export class BlobStore {
       rmSync(temp, { force: true });
       throw e;
     }
+  }
+
+  /**
+   * `writeAtomic` through the thread pool, for a file already checked against its hash (a
+   * download): on the main thread, the two flushes per photo held up every request of the
+   * download (40 photos: half a second in which no answer was read). The same durability.
+   */
+  async writeAtomicAsync(final: string, bytes: Uint8Array): Promise<void> {
+    await mkdir(dirname(final), { recursive: true });
+    const temp = join(this.tmp, `${randomBytes(8).toString('hex')}.part`);
+    try {
+      const file = await open(temp, 'w');
+      try {
+        await file.writeFile(bytes);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temp, final);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
+    await fsyncFolderAsync(dirname(final));
   }
 
   /**

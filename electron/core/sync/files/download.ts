@@ -6,7 +6,6 @@ import { chunkCount, chunkLength, type FileManifest } from './chunks';
 import { FileFailed } from './failure';
 import type { ChunkWanted, FilesPeer } from './files-peer';
 import { Pace } from './pace';
-import { storeChecked } from './store-checked';
 import type { FileRef } from './upload';
 
 /**
@@ -236,7 +235,7 @@ async function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOu
     const whole = Buffer.concat(f.manifest.chunks.map((sha, i) => f.held!.get(sha) ?? readFileSync(f.parts[i]!)));
     ok = sha256Of(whole) === f.file.sha256;
     // Checked just now: written as it is (put would hash it a second time).
-    if (ok) await storeChecked(blobs, f.file.sha256, whole);
+    if (ok) await blobs.writeAtomicAsync(blobs.path(f.file.sha256), whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);
   out.set(f.file.sha256, ok ? 'stored' : new FileFailed({ code: 'file-damaged' }, `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
 }
