@@ -380,8 +380,9 @@ const NEAR_MS = 10;
 /** Requests up to this size time the link; a larger body's own sending would count in. */
 const SMALL_REQUEST = 16 * 1024;
 
-const BULK_HEAD = '{"new_edits":false,"docs":[';
-const BULK_TAIL = ']}';
+/** The frame of a `_bulk_docs` body of revisions written elsewhere, around the documents' JSON. */
+export const BULK_HEAD = '{"new_edits":false,"docs":[';
+export const BULK_TAIL = ']}';
 
 const sizeOf = (batch: readonly Sized[]) => batch.reduce((n, d) => n + d.size, 0);
 

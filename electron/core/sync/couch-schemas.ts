@@ -5,7 +5,9 @@ import { z } from 'zod';
  * server is another machine, and a proxy or captive portal in between can answer anything.
  */
 
-const Rev = z.string().regex(/^[1-9][0-9]*-[0-9a-zA-Z]+$/, 'not a revision id');
+/** A revision id, `N-<hash>`: one pattern for zod and the hand check of `_bulk_get` replies. */
+const REV_ID = /^[1-9][0-9]*-[0-9a-zA-Z]+$/;
+const Rev = z.string().regex(REV_ID, 'not a revision id');
 const SeqValue = z.union([z.string(), z.number()]);
 
 export const RevisionDoc = z
@@ -50,8 +52,6 @@ export const LocalDocReply = z.object({ _id: z.string(), _rev: z.string() }).loo
 export const PutReply = z.object({ ok: z.boolean().optional(), id: z.string(), rev: z.string() });
 
 export const ErrorReply = z.object({ error: z.string(), reason: z.string().optional() }).loose();
-
-const REV_ID = /^[1-9][0-9]*-[0-9a-zA-Z]+$/;
 
 /** Whether a revision from the server passes RevisionDoc, checked by hand. */
 function isRevisionDoc(d: unknown): boolean {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import { canonicalJson } from '../../store/revisions';
+import { BULK_HEAD, BULK_TAIL } from '../couch-peer';
 
 /**
  * Files travel as content-addressed chunks in their own database next to the documents'
@@ -102,8 +103,6 @@ export function chunkDocsBody(chunks: readonly { sha256: string; bytes: Uint8Arr
   return body;
 }
 
-const BULK_HEAD = '{"new_edits":false,"docs":[';
-const BULK_TAIL = ']}';
 const DOC_TAIL = '"}}}';
 
 /** The length of chunk `index` of a file (the last one may be shorter). */
