@@ -50,7 +50,7 @@ export interface GrowOptions {
  * 12 words 4.9 s reading their matches; 24 words 7.7 s against 9.2 s for every entry; 48
  * words 13.6 s against 10.6 s.
  */
-export const MATCHED_BUILD_MAX_KEYS = 32;
+const MATCHED_BUILD_MAX_KEYS = 32;
 
 // A release's entry takes about 0.2 ms to read into a few hundred drafts (0.9 ms on a busy
 // machine): a thousand in one step kept searches waiting up to 900 ms.
@@ -59,7 +59,7 @@ const DEFAULTS: Required<GrowOptions> = { stepMs: 40, scanTerms: 2000, buildRows
 const BUILD_BATCH = 10;
 
 /** A MATCH expression for the rows holding a token that starts with one of `keys` (a key starting with another adds nothing). */
-export function matchingAny(keys: readonly string[]): string {
+function matchingAny(keys: readonly string[]): string {
   const sorted = [...keys].sort();
   const kept: string[] = [];
   for (const k of sorted) if (kept.length === 0 || !k.startsWith(kept[kept.length - 1]!)) kept.push(k);
