@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { catchUpSearch } from '../../electron/core/search/index-writer';
@@ -9,27 +8,9 @@ import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { TRASHED } from '../../electron/shared/releases/rules';
 import { ftsQuery } from '../../electron/shared/search/text';
 import { tempDir } from '../helpers';
-import { libraries } from './fixtures';
+import { libraries, pulled } from './fixtures';
 
 const ctx = { author: 'amina' };
-const hex = (s: string): string => createHash('md5').update(s).digest('hex');
-
-/** A release written elsewhere, at revision `pos` of a path named after `seed`. */
-function pulled(id: string, seed: string, pos: number, headline: string, deleted = false): RemoteRevision {
-  const ids = Array.from({ length: pos }, (_, i) => hex(`${seed}${pos - i}`));
-  const doc: RemoteRevision = {
-    type: 'release',
-    language: 'en',
-    headline,
-    updatedAt: '2026-11-02T10:00:00.000Z',
-    updatedBy: 'hq',
-    _id: id,
-    _rev: `${pos}-${ids[0]}`,
-    _revisions: { start: pos, ids },
-  };
-  if (deleted) doc._deleted = true;
-  return doc;
-}
 
 /** One varint of FTS5's record format: 7 bits a byte, high bit set while more follow, a 9th byte whole. */
 function varint(buf: Buffer, at: number): [number, number] {
@@ -87,19 +68,19 @@ function live(l: Library): void {
   const trash = l.docs.require(ids[4]!);
   l.docs.update(ids[4]!, { ...trash.body, status: TRASHED }, ctx, trash.rev);
   const batch: RemoteRevision[] = [];
-  for (let i = 0; i < 12; i++) batch.push(pulled(`rel-remote-${i}`, `r${i}`, 1, `${pick(i, 3)} ${pick(i, 5)} remote report`));
+  for (let i = 0; i < 12; i++) batch.push(pulled(`rel-remote-${i}`, `r${i}`, 1, { headline: `${pick(i, 3)} ${pick(i, 5)} remote report` }));
   l.replication.bulkInsertRemote(batch, { _id: '_local/pull', since: 1 });
   l.replication.bulkInsertRemote(
     [
-      pulled('rel-remote-0', 'r0', 2, 'vaccine campaign in Nairobi'),
-      pulled('rel-remote-1', 'r1', 2, 'gone', true),
-      pulled('rel-remote-2', 'r2', 2, 'école à Bogotá'),
+      pulled('rel-remote-0', 'r0', 2, { headline: 'vaccine campaign in Nairobi' }),
+      pulled('rel-remote-1', 'r1', 2, { headline: 'gone' }, true),
+      pulled('rel-remote-2', 'r2', 2, { headline: 'école à Bogotá' }),
     ],
     { _id: '_local/pull', since: 2 },
   );
   catchUpSearch(l.db);
   // Changed again after catching up: the entries written by the catch-up are removed exactly too.
-  l.replication.bulkInsertRemote([pulled('rel-remote-2', 'r2', 3, 'floods')], { _id: '_local/pull', since: 3 });
+  l.replication.bulkInsertRemote([pulled('rel-remote-2', 'r2', 3, { headline: 'floods' })], { _id: '_local/pull', since: 3 });
   catchUpSearch(l.db);
 }
 
