@@ -34,7 +34,7 @@ const MONTH_NAMES: [string, number][] = [
 const MONTHS = new Map(MONTH_NAMES);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Arabic pages may vocalise a month's name ("أيّار" with a shadda) or stretch it with a tatweel.
-const markable = (s: string) => s.replace(/[\u0621-\u064A]/gu, (c) => `${c}[\\u064B-\\u065F\\u0670\\u0640]*`);
+const markable = (s: string) => s.replace(/[\u0621-\u064A]/gu, (c) => `${c}${ARABIC_MARKS.source}*`);
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map((m) => markable(escape(m))).join('|');
 // "آذار/مارس" and "March (Mars)": two names for one month.
 const MONTH = `(${MONTH_ALT})\\.?(?:\\s*[/(]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;

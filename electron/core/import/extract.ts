@@ -7,7 +7,7 @@ import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
 import { endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
-import { findListing, relatedCut, teaserRuns } from './listing';
+import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
@@ -37,8 +37,6 @@ export interface Extraction {
 const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-–—])/u;
 const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua|DPA|IPS|PANA|MAP|SPA|WAM|QNA|KUNA|وفا|واس|سانا|أ\s?ف\s?ب)\)?(?:\s*[,/–—-]\s*[\p{L} .'’-]{2,40})?\.?$/u;
 
-/** Only a summary so far, and short lines under it (an office's name, a credit). */
-
 /**
  * "… a rendu public un communiqué, dimanche 14 avril 2024, indiquant …", "أدانت الوزارة اليوم
  * الثلاثاء (10 آذار 2026) …": the lead's first sentence names the day it tells of, with its
@@ -55,6 +53,7 @@ function leadSentenceDate(lead: string | undefined): string | null {
   return null;
 }
 
+/** Only a summary so far, and short lines under it (an office's name, a credit). */
 function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
 }
@@ -480,9 +479,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // short with an ellipsis ("… a tenu jeudi une conférence …") is one of the links.
       // A paragraph between two titles of the list (or the list's last title and the page's end)
       // is a story's summary; the text picks up again with running text after a title.
-      const linkTitle = (n: Classified | undefined) => n !== undefined && n.kind === 'text' && wordCount(n.block.text) >= 3 && wordCount(n.block.text) <= 20 && !/[.!?؟:]["”»’)]*$/u.test(n.block.text);
-      const prev = items.slice(0, i).reverse().find((n) => n.kind !== 'junk');
-      const next = items.slice(i + 1).find((n) => n.kind !== 'junk');
+      const linkTitle = (n: Classified | undefined) => n !== undefined && n.kind === 'text' && teaserTitle(n.block.text);
+      let p = i - 1;
+      while (p >= 0 && items[p]!.kind === 'junk') p--;
+      let q = i + 1;
+      while (q < items.length && items[q]!.kind === 'junk') q++;
+      const prev = items[p];
+      const next = items[q];
       const summary = linkTitle(prev) && (next === undefined || linkTitle(next));
       if (isProse(text) && !/(?:…|\.{3}|\[…\])\s*$/u.test(text) && !summary) {
         state = stateBeforeLinks;

@@ -19,8 +19,10 @@ const isTitle = (text: string) => {
   return words >= 7 && words <= 20;
 };
 const isTeaser = (text: string) => wordCount(text) > 20 && isProse(text);
-/** A line shaped like a headline: long enough to say something, not a sentence of running text. */
-// A news ticker's item ends in a dash where its time or source was cut off: not an item of the page.
+/**
+ * A line shaped like a headline: long enough to say something, not a sentence of running text.
+ * A news ticker's item ends in a dash where its time or source was cut off: not an item of the page.
+ */
 const isHeadlineShaped = (text: string) =>
   isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/\s[-–—|]$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
 
@@ -106,6 +108,12 @@ export function findListing(all: Classified[]): Listing | null {
   return teasers >= 3 && openTitles >= 2 && longestRun < 3 ? { items: teasers } : null;
 }
 
+/** A story's title in a list of other stories: three to twenty words, closing no sentence. */
+export function teaserTitle(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 3 && words <= 20 && !/[.!?؟:]["”»’)]*$/u.test(text);
+}
+
 /**
  * "Title / two-line summary / title / summary / …": a list of other stories, each a short title
  * over a longer summary, three or more in a row, as a page sets above or beside its article. Read
@@ -113,7 +121,7 @@ export function findListing(all: Classified[]): Listing | null {
  * Returns each run as [start, end) indexes into `lines`.
  */
 export function teaserRuns(lines: Block[]): { start: number; end: number }[] {
-  const title = (b: Block) => wordCount(b.text) >= 3 && wordCount(b.text) <= 20 && !/[.!?؟:]["”»’)]*$/u.test(b.text);
+  const title = (b: Block) => teaserTitle(b.text);
   const summary = (t: Block, s: Block) => wordCount(s.text) >= 12 && wordCount(s.text) >= 1.3 * wordCount(t.text);
   const pairAt = (k: number) => k + 1 < lines.length && title(lines[k]!) && summary(lines[k]!, lines[k + 1]!);
   const runs: { start: number; end: number }[] = [];
@@ -124,7 +132,6 @@ export function teaserRuns(lines: Block[]): { start: number; end: number }[] {
       runs.push({ start: k, end });
       k = end;
     } else k++; // a page's name over the first title can pair them one line out of step
-
   }
   return runs;
 }
