@@ -145,6 +145,8 @@ export async function benchReplication(scale: number): Promise<BenchRow[]> {
       }
     }
     const copies = lib.walCopier.stats();
+    // The bench runs the built bundle: its worker must have loaded there and done the copying.
+    if (copies.failure !== null || copies.workerCopies === 0) throw new Error(`the WAL copier's worker did not copy: ${copies.failure ?? 'never asked'}`);
     const perK = (ms: number | null): string => (ms === null ? '?' : (ms / (n / 1000)).toFixed(0));
     log(
       `CPU per 1,000 docs: Dateline ${perK(dateline.cpu)} ms while its batches ran (main thread ${perK(dateline.mainCpu)}), ` +
