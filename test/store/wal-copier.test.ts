@@ -5,7 +5,7 @@ import { catchUpSearch } from '../../electron/core/search/index-writer';
 import { searchLibrary } from '../../electron/core/search/query';
 import { DB_FILE } from '../../electron/core/store/open';
 import { Library } from '../../electron/core/store/library';
-import { LibraryReplication, PULL_CHECKPOINT_PAGES } from '../../electron/core/store/replication';
+import { LibraryReplication, PULL_CHECKPOINT_BYTES } from '../../electron/core/store/replication';
 import { WAL_HARD_BYTES, WAL_SOFT_BYTES, WalCopier } from '../../electron/core/store/wal-copier';
 import { pulled } from '../search/fixtures';
 import { tempDir } from '../helpers';
@@ -24,46 +24,50 @@ async function lib(dir = tempDir()): Promise<Library> {
   return l;
 }
 
-/** Five releases of about 40 KB each: some fifty pages of WAL a batch. */
+/** Five releases of about 40 KB each: some 200 KB of WAL a batch. */
 const batch = (b: number) =>
   Array.from({ length: 5 }, (_, i) => pulled(`rel-${b}-${i}`, `s${b}-${i}`, 3, { headline: `Flood report ${b}-${i}`, notesToEditors: `${b} ${i} `.repeat(6_000) }));
 
-const pageSize = (l: Library): number => l.db.pragma('page_size', { simple: true }) as number;
-/** How many frames the WAL file has room for: it is never shortened, so this is the most it ever held. */
-const walFrames = (l: Library): number => (statSync(`${l.db.name}-wal`).size - 32) / (pageSize(l) + 24);
+/** How big the WAL file is: it is never shortened, so this is the most it ever held. */
+const walBytes = (l: Library): number => statSync(`${l.db.name}-wal`).size;
+/** How many batches make `bytes` of WAL, after a first batch measured `first` bytes. */
+const batchesFor = (bytes: number, first: number): number => Math.ceil(bytes / first);
 
 describe('the WAL copier', () => {
   it('copies a pull on its worker thread while the pull waits for the network, and the writer copies nothing', async () => {
     const l = await lib();
-    const soft = WAL_SOFT_BYTES / pageSize(l);
-    let batches = 0;
-    for (; batches < 60; batches++) {
-      l.replication.bulkInsertRemote(batch(batches), { _id: '_local/pull', since: batches });
+    l.replication.bulkInsertRemote(batch(0), { _id: '_local/pull', since: 0 });
+    const one = walBytes(l);
+    const n = batchesFor(3 * WAL_SOFT_BYTES, one);
+    for (let b = 1; b < n; b++) {
+      l.replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
       expect(l.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
       // What a pull does between two batches: wait for the server. The worker finishes meanwhile.
       l.walCopier.idle();
     }
     const stats = l.walCopier.stats();
     expect(stats.failure).toBeNull();
-    expect(stats.workerCopies).toBeGreaterThan(2);
+    expect(stats.workerCopies).toBeGreaterThan(1);
     expect(stats.writerCopies).toBe(0);
-    // Each copy ended before the next batch, which started the WAL again: it never held much
-    // more than the threshold and a batch, though the pull wrote about three times that.
-    expect(walFrames(l)).toBeLessThan(soft + 150);
-    expect(l.docs.require('rel-59-4').body.headline).toBe('Flood report 59-4');
+    // Each copy ended before the next batch, which started the WAL again: it never held more
+    // than the threshold and a batch or two, though the pull wrote three times that.
+    expect(walBytes(l)).toBeLessThan(WAL_SOFT_BYTES + 2 * one);
+    expect(l.docs.require(`rel-${n - 1}-4`).body.headline).toBe(`Flood report ${n - 1}-4`);
   });
 
   it('bounds the WAL when the worker cannot catch up: the writer copies it back itself', async () => {
     const l = await lib();
-    const hard = WAL_HARD_BYTES / pageSize(l);
+    l.replication.bulkInsertRemote(batch(0), { _id: '_local/pull', since: 0 });
+    const one = walBytes(l);
+    const n = batchesFor(1.5 * WAL_HARD_BYTES, one);
     // No pause between batches: the worker always has the last batch left to copy, so the WAL
     // would never start again without the bound.
-    for (let b = 0; b < 120; b++) l.replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
+    for (let b = 1; b < n; b++) l.replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
     const stats = l.walCopier.stats();
     expect(stats.writerCopies).toBeGreaterThan(0);
     expect(stats.workerCopies).toBeGreaterThan(0);
-    expect(walFrames(l)).toBeLessThan(hard + 150);
-    expect(l.db.prepare("SELECT count(*) FROM docs WHERE id LIKE 'rel-%'").pluck().get()).toBe(600);
+    expect(walBytes(l)).toBeLessThan(WAL_HARD_BYTES + 2 * one);
+    expect(l.db.prepare("SELECT count(*) FROM docs WHERE id LIKE 'rel-%'").pluck().get()).toBe(5 * n);
   });
 
   it('closes with the worker: the last copy leaves no WAL, and the library reopens with every document found', async () => {
@@ -101,22 +105,28 @@ describe('the WAL copier', () => {
 
   it('leaves every other write to SQLite, which copies the WAL back on the writer every 1,000 pages', async () => {
     const l = await lib();
-    // A sync file's batches bring no checkpoint (and commit with FULL): about 1,250 pages.
-    for (let i = 0; i < 25; i++) l.replication.bulkInsertRemote(batch(i));
+    const every = 1000 * (l.db.pragma('page_size', { simple: true }) as number);
+    // A sync file's batches bring no checkpoint (and commit with FULL).
+    l.replication.bulkInsertRemote(batch(0));
+    const one = walBytes(l);
+    for (let b = 1; b < batchesFor(1.3 * every, one); b++) l.replication.bulkInsertRemote(batch(b));
     l.docs.create('release', { headline: 'Local' }, { author: 'amina' });
-    expect(walFrames(l)).toBeGreaterThan(900);
-    expect(walFrames(l)).toBeLessThan(1000 + 150);
+    expect(walBytes(l)).toBeGreaterThan(every * 0.9);
+    expect(walBytes(l)).toBeLessThan(every + 2 * one);
     expect(l.walCopier.stats()).toMatchObject({ workerCopies: 0, writerCopies: 0 });
   });
 
-  it('without a worker (it could not open the library), says why once and lets a pull copy every 4,000 pages itself', async () => {
+  it('without a worker (it could not open the library), says why once and lets a pull copy every 16 MB itself', async () => {
     const l = await lib();
     const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const copier = new WalCopier(l.db, { nativeBinding: join(tempDir(), 'missing.node') });
     const replication = new LibraryReplication(l.docs, copier);
     try {
+      replication.bulkInsertRemote(batch(0), { _id: '_local/pull', since: 0 });
+      const one = walBytes(l);
       // The worker starts at the first batch that needs it, and fails to load SQLite.
-      for (let b = 0; b < 25; b++) {
+      let b = 1;
+      for (; b < batchesFor(1.5 * WAL_SOFT_BYTES, one); b++) {
         replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
         copier.idle();
       }
@@ -124,13 +134,13 @@ describe('the WAL copier', () => {
       const lines = logged.mock.calls.map((c) => String(c[0])).filter((s) => s.includes('WAL_COPIER_FAILED'));
       expect(lines).toHaveLength(1);
       expect(JSON.parse(lines[0]!)).toMatchObject({ code: 'WAL_COPIER_FAILED', params: { reason: expect.stringMatching(/missing\.node/) } });
-      // From then on SQLite copies a pull's WAL every 4,000 pages, on the writer.
-      const before = walFrames(l);
-      for (let b = 25; b < 90; b++) replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
-      expect(walFrames(l)).toBeGreaterThan(Math.max(before, 1200));
-      expect(walFrames(l)).toBeLessThan(PULL_CHECKPOINT_PAGES + 150);
+      // From then on SQLite copies a pull's WAL every 16 MB, on the writer.
+      const end = b + batchesFor(1.5 * PULL_CHECKPOINT_BYTES, one);
+      for (; b < end; b++) replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
+      expect(walBytes(l)).toBeGreaterThan(PULL_CHECKPOINT_BYTES * 0.9);
+      expect(walBytes(l)).toBeLessThan(PULL_CHECKPOINT_BYTES + 2 * one);
       expect(l.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-      expect(l.docs.require('rel-89-0').body.headline).toBe('Flood report 89-0');
+      expect(l.docs.require(`rel-${end - 1}-0`).body.headline).toBe(`Flood report ${end - 1}-0`);
     } finally {
       logged.mockRestore();
       copier.stop();

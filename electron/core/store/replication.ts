@@ -19,8 +19,8 @@ import { revPos } from './revisions';
 import { heldTransaction } from './held-transaction';
 import type { WalCopier } from './wal-copier';
 
-/** How many WAL pages a pull lets gather before they are copied back into the library (16 MB). */
-export const PULL_CHECKPOINT_PAGES = 4000;
+/** How much WAL a pull without the copier's worker lets gather before the writer copies it back (16 MB). */
+export const PULL_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
 interface RevRow {
   rev: string;
@@ -148,8 +148,8 @@ export class LibraryReplication implements ReplicationStore {
    *
    * A pull does not copy the WAL back into the library itself: the WAL copier's worker thread
    * does, while the next batches are written (store/wal-copier.ts, which also bounds the WAL).
-   * Without a worker (it failed to start), a pull copies every PULL_CHECKPOINT_PAGES pages
-   * (16 MB) instead of SQLite's 1,000: each copy syncs the WAL and the library file, as it must.
+   * Without a worker (it failed to start), a pull copies every PULL_CHECKPOINT_BYTES (16 MB)
+   * itself: each copy syncs the WAL and the library file, as it must.
    */
   bulkInsertRemote(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): BulkWriteResult {
     // SQLite refuses to change it inside a transaction: a caller's transaction keeps its own.
@@ -158,7 +158,8 @@ export class LibraryReplication implements ReplicationStore {
     const pages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     // Not a statement prepared once: SQLite applies this pragma when it compiles it.
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`wal_autocheckpoint = ${copier ? 0 : PULL_CHECKPOINT_PAGES}`);
+    const window = copier ? 0 : Math.floor(PULL_CHECKPOINT_BYTES / (this.db.pragma('page_size', { simple: true }) as number));
+    this.db.pragma(`wal_autocheckpoint = ${window}`);
     try {
       return this.bulk(docs, checkpoint);
     } finally {
