@@ -26,9 +26,9 @@ import { Worker } from 'node:worker_threads';
  * read after each pulled commit: one pread, with no query and no lock.
  */
 
-/** Frames waiting to be copied before the worker is asked to copy them (4 MB of 4 KB pages). */
+/** WAL, in bytes of frames, from which the worker is asked after each batch to copy what is not copied yet. */
 export const WAL_SOFT_BYTES = 4 * 1024 * 1024;
-/** Frames in the WAL, copied or not, before the writer copies and rewinds it itself (16 MB). */
+/** WAL, in bytes of frames copied or not, at which the writer copies it back and rewinds it itself. */
 export const WAL_HARD_BYTES = 16 * 1024 * 1024;
 
 /** The wal-index format this reads (its header's first word); any other turns the worker off. */
