@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -68,6 +69,30 @@ describe('the WAL copier', () => {
     expect(stats.workerCopies).toBeGreaterThan(0);
     expect(walBytes(l)).toBeLessThan(WAL_HARD_BYTES + 2 * one);
     expect(l.db.prepare("SELECT count(*) FROM docs WHERE id LIKE 'rel-%'").pluck().get()).toBe(5 * n);
+  });
+
+  it('never waits for a reader at the bound: a reader of an older snapshot lets the WAL grow until it ends', async () => {
+    const l = await lib();
+    const reader = new Database(l.db.name);
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM docs').get();
+      // A RESTART at the bound would wait this long for the reader at each batch past it, and
+      // the test would fail on its 30 s timeout.
+      l.db.pragma('busy_timeout = 20000');
+      l.replication.bulkInsertRemote(batch(0), { _id: '_local/pull', since: 0 });
+      const one = walBytes(l);
+      const n = batchesFor(WAL_HARD_BYTES + 3 * one, one);
+      for (let b = 1; b < n; b++) l.replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
+      expect(walBytes(l)).toBeGreaterThan(WAL_HARD_BYTES + one);
+      reader.exec('COMMIT');
+      // Once the reader is gone the bound holds again: the next batch is copied and the one after starts the WAL again.
+      for (let b = n; b < n + 2; b++) l.replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
+      const frames = (l.db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+      expect(frames * (l.db.pragma('page_size', { simple: true }) as number)).toBeLessThan(2 * one);
+    } finally {
+      reader.close();
+    }
   });
 
   it('closes with the worker: the last copy leaves no WAL, and the library reopens with every document found', async () => {

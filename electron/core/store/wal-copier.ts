@@ -13,8 +13,8 @@ import { Worker } from 'node:worker_threads';
  * frames committed when it starts while the writer appends more; when it has copied them all
  * before the next batch begins (a pull waits for the network between batches), that batch
  * starts the WAL again from its beginning. The WAL is bounded all the same: once it holds
- * `hardBytes` of frames (copied or not), the writer waits for the worker's copy to end and runs
- * a RESTART checkpoint itself, so the next batch starts the WAL again.
+ * `hardBytes` of frames (copied or not), the writer waits for the worker's copy to end and
+ * copies the rest itself, so the next batch starts the WAL again.
  *
  * Everything else is as before: local writes keep SQLite's own checkpoint every 1,000 pages (on
  * a copy running in the worker it simply finds the lock taken and leaves it), closing stops the
@@ -116,11 +116,13 @@ export class WalCopier {
     if (!wal) return;
     if (wal.last >= this.hardPages) {
       // Wait for the worker's copy to end (it holds the checkpoint lock), then copy the rest
-      // here and make the next batch start the WAL again. Waiting for readers is bounded by
-      // the busy timeout; a reader that holds on longer only lets the WAL grow until it ends.
+      // here, so that the next batch starts the WAL again. PASSIVE too: a RESTART would wait
+      // for every reader (another process's export, a backup) up to the busy timeout, at every
+      // batch while it reads; a reader of an older snapshot only lets the WAL grow until it
+      // ends, as with SQLite's own checkpoints.
       this.idle();
       try {
-        this.db.pragma('wal_checkpoint(RESTART)');
+        this.db.pragma('wal_checkpoint(PASSIVE)');
         this.writerCopies++;
       } catch {
         // The batch is committed; a disk that fails the copy fails the next write, which says so.
