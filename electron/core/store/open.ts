@@ -118,7 +118,6 @@ function applyPragmas(db: Database.Database): void {
 function runMigrations(db: Database.Database, from: number, migrations: readonly Migration[]): void {
   for (const m of migrations) {
     if (m.version <= from) continue;
-    m.outside?.(db);
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
