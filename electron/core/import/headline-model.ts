@@ -83,6 +83,8 @@ export const HEADLINE_FEATURES = [
   'breakAfter',
   /** Share of its words that are menu or section vocabulary. */
   'navWords',
+  /** Speaks to the reader ("your inbox", "votre navigateur", "usted"): the site's, not the news. */
+  'toReader',
   /** Ends on a comma or a short word in lower case ("… en el distrito de"): a line broken off. */
   'endsOpen',
   /** Starts in lower case: the rest of a broken line. */
@@ -93,6 +95,11 @@ export const HEADLINE_FEATURES = [
   'oddSymbols',
   /** Commas for each ten words: clauses of running text. */
   'commas',
+  /** The first and the last candidate of five to twenty-five words that is no full sentence. */
+  'firstTitleShaped',
+  'lastTitleShaped',
+  /** Its words over those of the longest candidate. */
+  'relativeLength',
   /** One over the number of candidates on the page. */
   'fewCandidates',
   /** The header's last line, straight above the body; one over the lines between it and the body, plus one. */

@@ -215,6 +215,8 @@ export interface HeadlineCandidate {
 }
 
 const NAV_WORDS = new Set([...NAV_PHRASES].filter((p) => !p.includes(' ')));
+/** The reader addressed: "you", "your", "vous", "votre", "usted", "tu". */
+const TO_READER = /(?:^|[^\p{L}])(?:you|your|vous|votre|vos|usted|ustedes|tu|tus)(?=$|[^\p{L}])/iu;
 
 function pageNeighbours(page: Block[], index: Map<Block, number>, block: Block): { before: Block[]; after: Block[] } {
   const i = index.get(block) ?? -1;
@@ -288,6 +290,10 @@ export function headlineCandidates(header: Block[], labelCut: number, pageTitle:
   const pageIndex = new Map(page.map((b, i) => [b, i]));
   const titleKey = pageTitle ? compareKey(pageTitle) : '';
 
+  const shaped = kept.map((c) => wordCount(c.text) >= 5 && wordCount(c.text) <= 25 && !sentenceLike(c.text));
+  const firstShaped = shaped.indexOf(true);
+  const lastShaped = shaped.lastIndexOf(true);
+  const longest = Math.max(1, ...kept.map((c) => wordCount(c.text)));
   const candidates = kept.map((c, ci): HeadlineCandidate => {
     const text = c.text;
     const words = wordCount(text);
@@ -344,11 +350,15 @@ export function headlineCandidates(header: Block[], labelCut: number, pageTitle:
       breakBefore: i > 0 && page[i - 1]!.group !== c.block.group ? 1 : 0,
       breakAfter: i >= 0 && page[i + 1] !== undefined && page[i + 1]!.group !== c.block.group ? 1 : 0,
       navWords: short.length === 0 ? 0 : short.filter((w) => NAV_WORDS.has(w)).length / short.length,
+      toReader: TO_READER.test(text) ? 1 : 0,
       endsOpen: /[,،]$|(?:^|\s)\p{Ll}{1,3}$/u.test(text) ? 1 : 0,
       startsLower: /^\p{Ll}/u.test(text) ? 1 : 0,
       siteSuffix: /\s[-–—|]\s[^-–—|]+$/u.test(text) && wordCount(text.split(/\s[-–—|]\s/u).pop() ?? '') <= 4 ? 1 : 0,
       oddSymbols: /[_{}<>=#\\]|[:：].*[:：]/u.test(text) ? 1 : 0,
       commas: Math.min(2, (text.match(/[,،]/gu) ?? []).length / Math.max(1, words / 10)),
+      firstTitleShaped: ci === firstShaped ? 1 : 0,
+      lastTitleShaped: ci === lastShaped ? 1 : 0,
+      relativeLength: words / longest,
       fewCandidates: 1 / kept.length,
       aboveBody: c.at === pool.length - 1 ? 1 : 0,
       bodyGap: 1 / (pool.length - c.at),
