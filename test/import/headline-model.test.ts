@@ -59,6 +59,22 @@ describe('the headline reader', () => {
     expect(f('JUser: :_load: the user could not be loaded 566', 'oddSymbols')).toBe(1);
   });
 
+  it('reads a line that speaks to the reader, and each line against the others on its page', () => {
+    const lines: Block[] = [
+      line('Updates from around the world direct to your inbox', 0),
+      line('Relief convoys reach the northern valley after nine days', 1),
+      line('Aid agencies count the damage', 2),
+      line('Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.', 3),
+    ];
+    const cands = headlineCandidates(lines.slice(0, 3), 0, null, lines).candidates;
+    const f = (i: number, name: HeadlineFeature) => cands[i]!.features[HEADLINE_FEATURES.indexOf(name)];
+    expect([f(0, 'toReader'), f(1, 'toReader'), f(2, 'toReader')]).toEqual([1, 0, 0]);
+    expect([f(0, 'firstTitleShaped'), f(1, 'firstTitleShaped'), f(2, 'firstTitleShaped')]).toEqual([1, 0, 0]);
+    expect([f(0, 'lastTitleShaped'), f(1, 'lastTitleShaped'), f(2, 'lastTitleShaped')]).toEqual([0, 0, 1]);
+    expect(f(1, 'relativeLength')).toBe(1);
+    expect(f(2, 'relativeLength')).toBeCloseTo(5 / 9, 10);
+  });
+
   it('scores a line by the learned weights: another set of weights picks another line', () => {
     const cands = headlineCandidates(header, 0, null, page).candidates;
     const [h1, deck] = cands;
