@@ -91,6 +91,16 @@ describe('the headline reader', () => {
     expect(headlineScore(h1!.features, reversed)).toBeLessThan(headlineScore(deck!.features, reversed));
   });
 
+  it('takes a menu label run into the title off it, and leaves a name written with a capital inside', () => {
+    const lines: Block[] = [
+      line('Media CenterRelief Convoys Reach the Northern Valley After Nine Days', 0),
+      line('ShelterBox passes its two hundredth deployment this year', 1),
+      line('Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.', 2),
+    ];
+    const texts = headlineCandidates(lines.slice(0, 2), 0, null, lines).candidates.map((c) => c.text);
+    expect(texts).toEqual(['Relief Convoys Reach the Northern Valley After Nine Days', 'ShelterBox passes its two hundredth deployment this year']);
+  });
+
   it('never takes a menu label, a date or a byline, whatever the weights say', () => {
     const junk: Block[] = [line('Donate now', 0), line('3 March 2026', 1), line('By Jane Roe', 2), line('Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.', 3)];
     expect(headlineCandidates(junk.slice(0, 3), 0, null, junk).candidates).toEqual([]);

@@ -161,6 +161,12 @@ function breadcrumbTail(text: string): string {
   return parts[parts.length - 1]!.trim() || text;
 }
 
+/** "Media CenterAs Global COVID-19 Deaths Reach …": a menu label run into the title, no space between them when copied. */
+function withoutGluedLabel(text: string): string {
+  const m = /^(\S.{0,40}?\p{Ll})(\p{Lu}\p{Ll}*\s.+)$/u.exec(text);
+  return m && NAV_PHRASES.has(compareKey(m[1]!)) ? m[2]! : text;
+}
+
 function withoutPageAction(text: string): string {
   return text.replace(/\s+(?:imprimir|print(?:\s+page)?|imprimer|compartir|share|partager|enviar|send\s+page|طباعة|مشاركة)\s*$/iu, '').trim();
 }
@@ -271,7 +277,7 @@ export function headlineCandidates(header: Block[], labelCut: number, pageTitle:
   const teasers = teaserLines(pool);
   const kept = withoutPartialTwins(
     pool
-      .map((b, at) => ({ block: b, at, text: withoutPageAction(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim())) }))
+      .map((b, at) => ({ block: b, at, text: withoutPageAction(withoutGluedLabel(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim()))) }))
       .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
       .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
       // A picture's caption set twice (caption and alternative text) is no candidate at all, so it
