@@ -8,11 +8,12 @@ import { compareKey, wordCount } from './normalise';
 
 /**
  * The headline is decided from the whole header, not taken as its first plausible line: every
- * line above the body is a candidate, scored by its length, its case, where it stands relative
- * to the body (the headline stands just above the dateline paragraph, or above its subheadline),
- * whether the page repeats it (menus repeat their labels), its mark-up (h1) and its likeness to
- * the page's own title. Punctuation, menu labels, dates, bylines and sharing prompts are never
- * headlines. When no candidate is good the headline is left empty rather than guessed.
+ * line above the body is a candidate, described by generic features (its length and case, where
+ * it stands relative to the body and to the other candidates, whether the page repeats it, its
+ * mark-up, its likeness to the page's own title, its neighbours; see headline-model.ts) and scored
+ * by the learned weights. Punctuation, menu labels, dates, bylines and sharing prompts are never
+ * candidates. When no candidate scores above "no headline" the headline is left empty (or the
+ * page's title is used) rather than guessed.
  */
 
 /** Every word of four letters or more starts with a capital: a headline set in Title Case. */
@@ -263,7 +264,12 @@ function withoutPartialTwins<T extends { text: string }>(kept: T[]): T[] {
  * be one (see neverHeadline), photo captions, a site's stamp over its date, menu items, a caption
  * set twice, a contact's name and role are no candidates at all.
  */
-export function headlineCandidates(header: Block[], labelCut: number, pageTitle: string | null | undefined, page: Block[] = header): { pool: Block[]; candidates: HeadlineCandidate[] } {
+export function headlineCandidates(
+  header: Block[],
+  labelCut: number,
+  pageTitle: string | null | undefined,
+  page: Block[] = header,
+): { pool: Block[]; candidates: HeadlineCandidate[]; counts: Map<string, number> } {
   const counts = new Map<string, number>();
   for (const b of page) counts.set(compareKey(b.text), (counts.get(compareKey(b.text)) ?? 0) + 1);
   // "Headline / Nota de prensa / deck": a long title line straight above the label is the
@@ -373,7 +379,7 @@ export function headlineCandidates(header: Block[], labelCut: number, pageTitle:
     return { block: c.block, text, at: c.at, features: HEADLINE_FEATURES.map((name) => f[name]) };
   });
   observer?.({ candidates, pageTitle: pageTitle ?? null });
-  return { pool, candidates };
+  return { pool, candidates, counts };
 }
 
 type CandidateObserver = (seen: { candidates: HeadlineCandidate[]; pageTitle: string | null }) => void;
@@ -399,9 +405,7 @@ export function pickHeadline(
   hasBody: boolean,
   page: Block[] = header,
 ): { headline: string | null; subheadline: string | null; sure: boolean } {
-  const { pool, candidates } = headlineCandidates(header, labelCut, pageTitle, page);
-  const counts = new Map<string, number>();
-  for (const b of page) counts.set(compareKey(b.text), (counts.get(compareKey(b.text)) ?? 0) + 1);
+  const { pool, candidates, counts } = headlineCandidates(header, labelCut, pageTitle, page);
   const scored = candidates.map((c) => ({ c, score: headlineScore(c.features) }));
   const ranked = [...scored].sort((a, b) => b.score - a.score || b.c.at - a.c.at);
   const top = ranked[0];
