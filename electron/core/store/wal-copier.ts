@@ -8,12 +8,12 @@ import { Worker } from 'node:worker_threads';
  * Copies a pull's WAL back into the library on a worker thread, as LevelDB merges its log in a
  * background thread: the writing connection commits its pulled batches without checkpointing
  * (`wal_autocheckpoint` off for them), and a worker with its own connection to the same file
- * runs a PASSIVE checkpoint after each batch once the WAL holds `softBytes` of frames, whenever
+ * runs a PASSIVE checkpoint after each batch once the WAL holds WAL_SOFT_BYTES of frames, whenever
  * some are not copied yet. A PASSIVE checkpoint never waits for the writer: it copies the
  * frames committed when it starts while the writer appends more; when it has copied them all
  * before the next batch begins (a pull waits for the network between batches), that batch
  * starts the WAL again from its beginning. The WAL is bounded all the same: once it holds
- * `hardBytes` of frames (copied or not), the writer waits for the worker's copy to end and
+ * WAL_HARD_BYTES of frames (copied or not), the writer waits for the worker's copy to end and
  * copies the rest itself, so the next batch starts the WAL again.
  *
  * Everything else is as before: local writes keep SQLite's own checkpoint every 1,000 pages (on
@@ -53,8 +53,6 @@ const CLOSED = 2;
 const FAILED = 3;
 
 export interface WalCopierOptions {
-  softBytes?: number;
-  hardBytes?: number;
   /** Path to an Electron build of better-sqlite3 (the desktop app); Node's build otherwise. */
   nativeBinding?: string | undefined;
 }
@@ -104,8 +102,8 @@ export class WalCopier {
       return this.failed(`its WAL index cannot be read: ${(e as Error).message}`);
     }
     const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    this.softPages = Math.max(1, Math.floor((this.opts.softBytes ?? WAL_SOFT_BYTES) / pageSize));
-    this.hardPages = Math.max(this.softPages, Math.floor((this.opts.hardBytes ?? WAL_HARD_BYTES) / pageSize));
+    this.softPages = Math.floor(WAL_SOFT_BYTES / pageSize);
+    this.hardPages = Math.floor(WAL_HARD_BYTES / pageSize);
     return true;
   }
 
