@@ -1,4 +1,4 @@
-import { HEADLINE_NONE, HEADLINE_WEIGHTS } from './headline-weights';
+import { HEADLINE_WEIGHTS } from './headline-weights';
 
 /**
  * The headline reader's model: each candidate line is described by the generic features below
@@ -120,5 +120,3 @@ export function headlineScore(features: ArrayLike<number>, weights: ArrayLike<nu
   return s;
 }
 
-/** The score of "no line here is the headline"; the page's title is used instead, or nothing. */
-export const NO_HEADLINE_SCORE = HEADLINE_NONE;

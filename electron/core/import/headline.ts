@@ -2,7 +2,8 @@ import type { Block } from './blocks';
 import { isProse } from './classify';
 import { dateCell, firstDate, isDateOnly } from './dates';
 import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, NAV_PHRASES, ORG_WORDS } from './lexicon';
-import { HEADLINE_FEATURES, headlineScore, NO_HEADLINE_SCORE, type HeadlineFeature } from './headline-model';
+import { HEADLINE_FEATURES, headlineScore, type HeadlineFeature } from './headline-model';
+import { HEADLINE_NONE } from './headline-weights';
 import { teaserRuns } from './listing';
 import { compareKey, wordCount } from './normalise';
 
@@ -409,7 +410,7 @@ export function pickHeadline(
   const scored = candidates.map((c) => ({ c, score: headlineScore(c.features) }));
   const ranked = [...scored].sort((a, b) => b.score - a.score || b.c.at - a.c.at);
   const top = ranked[0];
-  if (!top || top.score <= NO_HEADLINE_SCORE) {
+  if (!top || top.score <= HEADLINE_NONE) {
     if (pageTitle && hasBody && !neverHeadline(pageTitle)) return { headline: pageTitle, subheadline: null, sure: false };
     return { headline: null, subheadline: null, sure: false };
   }
@@ -422,7 +423,7 @@ export function pickHeadline(
   const nextAt = candidates.findIndex((c) => c.at === best.at + 1 || (c.at > best.at && adjacent(pool, best.at, c.at) && pool.slice(best.at + 1, c.at).some((b) => isTagList(b.text))));
   const next = candidates[nextAt];
   const nextScore = nextAt >= 0 ? scored[nextAt]!.score : -Infinity;
-  if (next && nextScore >= NO_HEADLINE_SCORE - UNDER_SLACK && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
+  if (next && nextScore >= HEADLINE_NONE - UNDER_SLACK && wordCount(next.text) <= 70 && next.block.hint !== 'li' && compareKey(next.text) !== compareKey(headline)) {
     // A PDF copy breaks a long Title Case headline over two lines: a short second line in the
     // same case, straight under a first line that ends no sentence, continues the headline.
     // Apart by a blank line, the two halves still join when the page sets the whole line elsewhere.
@@ -432,7 +433,7 @@ export function pickHeadline(
     else if (wordCount(next.text) >= 5) subheadline = next.text;
   }
   // The pick's share against the other candidates (the line under it, its subheadline, aside) and "no headline".
-  const rivals = [NO_HEADLINE_SCORE, ...ranked.filter((r) => r.c !== next && compareKey(r.c.text) !== bestKey).map((r) => r.score)];
+  const rivals = [HEADLINE_NONE, ...ranked.filter((r) => r.c !== next && compareKey(r.c.text) !== bestKey).map((r) => r.score)];
   const share = 1 / (1 + rivals.reduce((s, r) => s + Math.exp(r - top.score), 0));
   return { headline, subheadline, sure: share >= SURE };
 }

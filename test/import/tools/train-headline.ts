@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HEADLINE_FEATURES } from '../../../electron/core/import/headline-model';
+import { HEADLINE_FEATURES, headlineScore } from '../../../electron/core/import/headline-model';
 import { observeHeadlineCandidates, type HeadlineCandidate } from '../../../electron/core/import/headline';
 import { parseSource } from '../../../electron/core/import/parse';
 import { loadCorpus } from '../corpus-helpers';
@@ -95,7 +95,7 @@ async function readPages(sources: Source[]): Promise<{ pages: Page[]; unreachabl
 }
 
 function scores(w: number[], none: number, page: Page): number[] {
-  return [...page.x.map((x) => x.reduce((s, v, k) => s + v * w[k]!, 0)), none];
+  return [...page.x.map((x) => headlineScore(x, w)), none];
 }
 
 function fit(pages: Page[], l2: number, rounds: number, rate: number): { w: number[]; none: number } {
@@ -160,14 +160,21 @@ async function main(args: string[]): Promise<number> {
   const fitDirs = take('--fit');
   const checkDirs = take('--check');
   const out = take('--write')[0];
-  const l2 = Number(take('--l2')[0] ?? '0.01');
+  const num = (flag: string, dflt: number): number => {
+    const given = take(flag)[0];
+    if (given === undefined) return dflt;
+    const n = Number(given);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} takes a number of 0 or more, not "${given}"`);
+    return n;
+  };
+  const l2 = num('--l2', 0.01);
   if (fitDirs.length === 0) {
     process.stderr.write('usage: node out/cli/import-train.js --fit DIR… [--corpus DIR [--corpus-weight N]] [--check DIR…] [--write FILE] [--l2 N] [--rounds N]\n');
     return 2;
   }
-  const train = await readPages([...folderSources(fitDirs), ...take('--corpus').flatMap((d) => corpusSources(d, Number(take('--corpus-weight')[0] ?? '1')))]);
-  const rounds = Number(take('--rounds')[0] ?? '3000');
-  const { w, none } = fit(train.pages, l2, rounds, Number(take('--rate')[0] ?? '0.5'));
+  const train = await readPages([...folderSources(fitDirs), ...take('--corpus').flatMap((d) => corpusSources(d, num('--corpus-weight', 1)))]);
+  const rounds = num('--rounds', 3000);
+  const { w, none } = fit(train.pages, l2, rounds, num('--rate', 0.5));
   process.stdout.write(`fit: ${train.pages.length} pages, ${train.unreachable.length} with no candidate right; ${accuracy(w, none, train.pages, train.pages.length + train.unreachable.length)}; the importer as built: ${train.importerRight}\n`);
   if (checkDirs.length > 0) {
     const check = await readPages(folderSources(checkDirs));
