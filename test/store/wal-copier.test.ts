@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catchUpSearch } from '../../electron/core/search/index-writer';
@@ -111,17 +111,51 @@ describe('the WAL copier', () => {
     expect(searchLibrary(again.db, 'Flood report', { limit: 200 })).toHaveLength(150);
   });
 
+  it('keeps its handle on the WAL index while another connection of this process is open, since closing it would drop that connection\'s locks', async () => {
+    const dir = tempDir();
+    const l = await lib(dir);
+    const shmHandles = (): number => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        // SQLite removes the index when its last connection closes: a handle kept reads "(deleted)".
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(join(dir, `${DB_FILE}-shm`));
+      } catch {
+        return false; // closed meanwhile (the listing's own handle)
+      }
+    }).length;
+    l.replication.bulkInsertRemote(batch(0), { _id: '_local/pull', since: 0 });
+    expect(l.walCopier.usable).toBe(true);
+    // SQLite's own and the copier's.
+    expect(shmHandles()).toBe(2);
+    // The background integrity check's connection, still open when the library closes.
+    const checkEnds = l.walCopier.hold();
+    open.pop()!.close();
+    expect(shmHandles()).toBe(1);
+    checkEnds();
+    expect(shmHandles()).toBe(0);
+    // And the real check: its thread's end lets the handle go.
+    const again = await lib(dir);
+    again.replication.bulkInsertRemote(batch(1), { _id: '_local/pull', since: 1 });
+    expect(again.walCopier.usable).toBe(true);
+    const problems = again.checkInBackground(true);
+    open.pop()!.close();
+    expect(await problems).toEqual([]);
+    await vi.waitFor(() => expect(shmHandles()).toBe(0));
+  });
+
   it('leaves after a crash a WAL that the next open recovers, with every committed batch', async () => {
     const dir = tempDir();
     const l = await lib(dir);
     for (let b = 0; b < 30; b++) l.replication.bulkInsertRemote(batch(b), { _id: '_local/pull', since: b });
     l.walCopier.idle();
+    // A local edit after the worker's last copy: far below SQLite's own 1,000 pages, so it is
+    // in the WAL alone, and only a recovered WAL gives it back.
+    const late = l.docs.create('contact', { name: 'Wanjiru Kamau' }, { author: 'amina' });
     // The files as a power cut would leave them now: the library, its WAL, no index.
     const copy = tempDir();
     copyFileSync(join(dir, DB_FILE), join(copy, DB_FILE));
     copyFileSync(join(dir, `${DB_FILE}-wal`), join(copy, `${DB_FILE}-wal`));
-    expect(statSync(join(copy, `${DB_FILE}-wal`)).size).toBeGreaterThan(0);
     const recovered = await lib(copy);
+    expect(recovered.docs.require(late.id).rev).toBe(late.rev);
     expect(recovered.db.prepare("SELECT count(*) FROM docs WHERE id LIKE 'rel-%'").pluck().get()).toBe(150);
     expect(recovered.replication.getLocal('_local/pull')!.since).toBe(29);
     expect(recovered.integrityCheck()).toEqual([]);

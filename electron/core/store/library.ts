@@ -96,6 +96,8 @@ export class Library {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
     return new Promise((done) => {
       const worker = new Worker(CHECK_WORKER, { eval: true, workerData: { module, path, nativeBinding: this.nativeBinding ?? null } });
+      // Its connection is this process's too: the WAL copier keeps the index's handle open until it ends.
+      worker.once('exit', this.walCopier.hold());
       worker.unref();
       worker.once('message', (m: { problems?: string[]; error?: string }) => {
         done(m.problems ? m.problems.map(damaged) : [checkFailed(m.error ?? 'unknown reason')]);

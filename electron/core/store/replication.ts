@@ -17,10 +17,10 @@ import type {
 } from './replication-api';
 import { revPos } from './revisions';
 import { heldTransaction } from './held-transaction';
-import type { WalCopier } from './wal-copier';
+import { WAL_HARD_BYTES, type WalCopier } from './wal-copier';
 
 /** How much WAL a pull without the copier's worker lets gather before the writer copies it back (16 MB). */
-export const PULL_CHECKPOINT_BYTES = 16 * 1024 * 1024;
+export const PULL_CHECKPOINT_BYTES = WAL_HARD_BYTES;
 
 interface RevRow {
   rev: string;

@@ -81,6 +81,8 @@ export class WalCopier {
   private writerCopies = 0;
   private failure: string | null = null;
   private released = false;
+  /** Other connections of this process to the library still open (see `hold`). */
+  private holders = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -155,9 +157,29 @@ export class WalCopier {
     // A thread still starting opens its connection first; a copy of a big WAL on a slow disk
     // takes a while. Past a minute the library's own close copies what is left.
     for (let state = Atomics.load(this.c, STATE); state === STARTING || state === READY; state = Atomics.load(this.c, STATE)) {
-      if (Atomics.wait(this.c, STATE, state, 60_000) === 'timed-out') break;
+      if (Atomics.wait(this.c, STATE, state, 60_000) === 'timed-out') {
+        // Its connection may still be open: the index's handle outlives the thread.
+        worker.once('exit', this.hold());
+        break;
+      }
     }
     void worker.terminate();
+  }
+
+  /**
+   * Another connection of this process to the library opens (the background integrity check):
+   * closing the index's handle would drop that connection's locks too, so the handle is let go
+   * only once every such connection has ended. Call the function returned when it ends.
+   */
+  hold(): () => void {
+    this.holders++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.holders--;
+      this.closeIndex();
+    };
   }
 
   /**
@@ -166,10 +188,14 @@ export class WalCopier {
    * them, so it must not happen while the library is open.
    */
   release(): void {
-    if (this.shm === undefined) return;
+    this.released = true;
+    this.closeIndex();
+  }
+
+  private closeIndex(): void {
+    if (!this.released || this.holders > 0 || this.shm === undefined) return;
     closeSync(this.shm);
     this.shm = undefined;
-    this.released = true;
   }
 
   /** Waits for a copy under way (or asked for) on the worker to end. */
