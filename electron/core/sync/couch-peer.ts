@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, isBulkGetReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
 import { answerText, HttpFailure, httpExchange } from './http';
+import { parseResultsAnswer } from './results-answer';
 import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq, type WriteOutcome } from './peer';
 
 /**
@@ -175,13 +176,19 @@ export class CouchPeer implements Peer {
 
   private async bulkGetBatch(batch: readonly RevRequest[]): Promise<RemoteRevision[] | null> {
     const docs = batch.flatMap((r) => r.revs.map((rev) => ({ id: r.id, rev })));
-    const r = await this.send('POST', '/_bulk_get?revs=true&latest=true', { docs }, [200, 400, 404, 405, 501]);
+    const r = await this.sendBytes('POST', '/_bulk_get?revs=true&latest=true', { data: JSON.stringify({ docs }), type: 'application/json' }, [200, 400, 404, 405, 501]);
     if (r.status !== 200) {
       this.bulkGet = false;
       return null;
     }
     this.bulkGet = true;
-    const reply = isBulkGetReply(r.body) ? r.body : parse(BulkGetReply, r.body, '_bulk_get');
+    let body: unknown;
+    try {
+      body = parseResultsAnswer(r.bytes);
+    } catch {
+      throw new SyncError('protocol', `${this.base}/_bulk_get did not answer with JSON (HTTP ${r.status}); is this a CouchDB server?`, r.status);
+    }
+    const reply = isBulkGetReply(body) ? body : parse(BulkGetReply, body, '_bulk_get');
     return reply.results.flatMap((res) => res.docs.flatMap((d) => (d.ok ? [d.ok as RemoteRevision] : [])));
   }
 
