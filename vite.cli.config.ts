@@ -24,6 +24,7 @@ export default defineConfig({
         bench: 'test/bench/bench.ts',
         'import-worker': 'electron/core/import/worker.ts',
         'import-score': 'test/import/score.ts',
+        'import-train': 'test/import/tools/train-headline.ts',
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },

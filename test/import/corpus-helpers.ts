@@ -72,16 +72,16 @@ export async function buildDocx(spec: DocxSpec): Promise<Uint8Array<ArrayBuffer>
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-export function loadCorpus(): CorpusCase[] {
-  const files = readdirSync(CORPUS_DIR).sort();
+export function loadCorpus(dir: string = CORPUS_DIR): CorpusCase[] {
+  const files = readdirSync(dir).sort();
   return files
     .filter((f) => f.endsWith('.expected.json'))
     .map((f) => {
       const id = f.replace(/\.expected\.json$/, '');
       const input = files.find((x) => x.startsWith(`${id}.`) && !x.endsWith('.expected.json'));
       if (!input) throw new Error(`corpus case ${id} has no input file`);
-      const expected = JSON.parse(readFileSync(join(CORPUS_DIR, f), 'utf8')) as Expected;
-      const path = join(CORPUS_DIR, input);
+      const expected = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expected;
+      const path = join(dir, input);
       if (input.endsWith('.docx.json')) {
         return { id, name: `${id}.docx`, expected, load: () => buildDocx(JSON.parse(readFileSync(path, 'utf8')) as DocxSpec) };
       }

@@ -31,7 +31,7 @@ export const CaseExpectationSchema = z
   .strict();
 export type CaseExpectation = z.infer<typeof CaseExpectationSchema>;
 
-const norm = (s: string | null | undefined) =>
+export const norm = (s: string | null | undefined) =>
   (s ?? '')
     .normalize('NFC')
     .replace(/[‘’]/gu, "'")
