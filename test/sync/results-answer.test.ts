@@ -23,7 +23,7 @@ describe('a _bulk_get answer read result by result', () => {
   });
 
   it('parses an answer of any other frame in one piece, as before', () => {
-    for (const text of ['{"results":[{"id":"a","docs":[]}],"more":1}', '{"error":"not_found","reason":"missing"}', '[{"id":"a"}]', '{"results":[1,2]}', '{"results":{"id":"a"}}']) {
+    for (const text of ['{}', '{"a":1}', '{"results":[{"id":"a","docs":[]}],"more":1}', '{"error":"not_found","reason":"missing"}', '[{"id":"a"}]', '{"results":[1,2]}', '{"results":{"id":"a"}}']) {
       expect(resultBounds(bytes(text))).toBeNull();
       expect(parseResultsAnswer(bytes(text))).toEqual(JSON.parse(text));
     }

@@ -37,7 +37,7 @@ export function resultBounds(bytes: Buffer): number[] | null {
   skip();
   if (bytes[i++] !== 0x7b) return null; // {
   skip();
-  if (bytes.compare(RESULTS, 0, RESULTS.length, i, i + RESULTS.length) !== 0) return null;
+  if (i + RESULTS.length > n || bytes.compare(RESULTS, 0, RESULTS.length, i, i + RESULTS.length) !== 0) return null;
   i += RESULTS.length;
   skip();
   if (bytes[i++] !== 0x3a) return null; // :
