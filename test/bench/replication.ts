@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,11 +71,22 @@ function documents(n: number): RemoteRevision[] {
   return JSON.parse(JSON.stringify(out)) as RemoteRevision[];
 }
 
+/** CPU time of the calling thread in ms (Linux; NaN elsewhere): the process's, less other threads'. */
+function threadCpuMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface Side {
   name: string;
   ms: number;
   /** CPU time of the whole process while this side ran (PouchDB's LevelDB threads included), in ms. */
   cpu: number;
+  /** CPU time of the main thread alone while this side ran, in ms. */
+  mainCpu: number;
   run(batch: readonly RemoteRevision[]): Promise<void> | void;
 }
 
@@ -96,6 +107,7 @@ export async function benchReplication(scale: number): Promise<BenchRow[]> {
     name,
     ms: 0,
     cpu: 0,
+    mainCpu: 0,
     run: async (batch) => {
       await db.bulkDocs(batch, { new_edits: false });
     },
@@ -105,6 +117,7 @@ export async function benchReplication(scale: number): Promise<BenchRow[]> {
     name: 'Dateline',
     ms: 0,
     cpu: 0,
+    mainCpu: 0,
     run: (batch) => {
       // With its checkpoint, as a pull stores it.
       const r = lib.replication.bulkInsertRemote(batch, { _id: '_local/bench-pull', since: ++pulled });
@@ -123,12 +136,25 @@ export async function benchReplication(scale: number): Promise<BenchRow[]> {
         const side = sides[(b + k) % sides.length]!;
         const t = performance.now();
         const c = process.cpuUsage();
+        const m = threadCpuMs();
         await side.run(batches[b]!);
         side.ms += performance.now() - t;
+        side.mainCpu += threadCpuMs() - m;
         const used = process.cpuUsage(c);
         side.cpu += (used.user + used.system) / 1000;
       }
     }
+    const copies = lib.walCopier.stats();
+    // The bench runs the built bundle: a worker that could not load there fails it (a small run
+    // may never fill the WAL enough to ask for one).
+    if (copies.failure !== null) throw new Error(`the WAL copier's worker did not run: ${copies.failure}`);
+    const perK = (ms: number | null): string => (ms === null ? '?' : (ms / (n / 1000)).toFixed(0));
+    log(
+      `CPU per 1,000 docs: Dateline ${perK(dateline.cpu)} ms while its batches ran (main thread ${perK(dateline.mainCpu)}), ` +
+        `its WAL copier's thread ${perK(copies.workerCpuMs)} in ${copies.workerCopies} copies, the writer's own copies ${copies.writerCopies}` +
+        `${copies.failure ? ` (no worker: ${copies.failure})` : ''}; ` +
+        sides.slice(1).map((s) => `${s.name} ${perK(s.cpu)} (main thread ${perK(s.mainCpu)})`).join(', '),
+    );
     // A replay of every batch (a pull resumed from an older checkpoint): nothing is new.
     for (let b = 0; b < batches.length; b++) {
       for (const [side, db] of [[replayDateline, null], [replayLevel, leveldb]] as const) {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Library } from '../../electron/core/store/library';
 import { m0001 } from '../../electron/core/store/migrations/0001-initial';
@@ -8,7 +7,6 @@ import { rebuildProjections } from '../../electron/core/store/projections';
 import { searchLibrary } from '../../electron/core/search/query';
 import { settleConflicts } from '../../electron/core/sync/session';
 import type { LocalDocInput, RemoteRevision } from '../../electron/core/store/replication-api';
-import { PULL_CHECKPOINT_PAGES } from '../../electron/core/store/replication';
 import { tempDir } from '../helpers';
 
 const ctx = { author: 'amina' };
@@ -333,25 +331,6 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     expect(level()).toBe(FULL);
     expect(l.docs.require('rel-1').body.headline).toBe('Watched rel-1');
     expect(l.docs.getStored('rel-3')).toBeUndefined();
-    l.close();
-  });
-
-  it('lets a pull gather 4,000 WAL pages before copying them back, and every other write 1,000', async () => {
-    const l = await lib();
-    const walPages = (): number => statSync(`${l.db.name}-wal`).size / ((l.db.pragma('page_size', { simple: true }) as number) + 24);
-    const big = (i: number): RemoteRevision => remote(`rel-${i}`, pathOf(`big${i}`, 1, 1), release(`Big ${i}`, { notesToEditors: 'x'.repeat(40_000) }));
-    // About 27 pages a batch of one: 60 of them pass 1,000 pages. Copied back at 1,000, the WAL
-    // would have started again from its beginning and never grown past 1,000 and one batch.
-    for (let i = 0; i < 60; i++) l.replication.bulkInsertRemote([big(i)], { _id: '_local/pull', since: i });
-    const gathered = walPages();
-    expect(gathered).toBeGreaterThan(1200);
-    expect(gathered).toBeLessThan(PULL_CHECKPOINT_PAGES);
-    expect(l.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    // A local write past 1,000 pages copies them back, and the WAL starts again from its beginning.
-    l.docs.create('release', { headline: 'Local' }, ctx);
-    l.replication.bulkInsertRemote([big(1000)]);
-    expect(l.db.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: expect.any(Number), checkpointed: expect.any(Number) }]);
-    expect((l.db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log).toBeLessThan(50);
     l.close();
   });
 

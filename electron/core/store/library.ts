@@ -12,6 +12,7 @@ import { Repository } from './repository';
 import { LibraryReplication } from './replication';
 import { catchUpSearch } from '../search/index-writer';
 import type { ReplicationStore } from './replication-api';
+import { WalCopier } from './wal-copier';
 
 export interface LibraryOptions extends OpenDbOptions {
   /** Who writes: shown in revision history. Defaults to the OS user name. */
@@ -25,6 +26,8 @@ export class Library {
   private lastDataVersion: number;
   private replicationStore: ReplicationStore | undefined;
   private repository: Repository | undefined;
+  /** Copies a pull's WAL back on a worker thread (its thread starts at the first pull that needs it). */
+  readonly walCopier: WalCopier;
 
   private constructor(
     readonly dir: string,
@@ -39,6 +42,7 @@ export class Library {
     readonly notice: LibraryNotice | null = null,
   ) {
     this.docs = new DocStore(db, clock);
+    this.walCopier = new WalCopier(db, { nativeBinding });
     this.lastDataVersion = this.dataVersion();
   }
 
@@ -54,7 +58,7 @@ export class Library {
 
   /** The library's side of the replication protocol (the replicator and the sync file use it). */
   get replication(): ReplicationStore {
-    return (this.replicationStore ??= new LibraryReplication(this.docs));
+    return (this.replicationStore ??= new LibraryReplication(this.docs, this.walCopier));
   }
 
   private dataVersion(): number {
@@ -121,11 +125,15 @@ export class Library {
         // See above: nothing stored depends on it.
       }
     }
+    // Before the library's connection closes, so that it is the last one and copies back and
+    // removes the WAL.
+    this.walCopier.stop();
     try {
       this.db.close();
     } catch {
       // Committed data is already in the file (synchronous=FULL); the OS releases the handle.
     }
+    this.walCopier.release();
   }
 }
 

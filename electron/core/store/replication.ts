@@ -17,9 +17,10 @@ import type {
 } from './replication-api';
 import { revPos } from './revisions';
 import { heldTransaction } from './held-transaction';
+import type { WalCopier } from './wal-copier';
 
-/** How many WAL pages a pull lets gather before they are copied back into the library (16 MB). */
-export const PULL_CHECKPOINT_PAGES = 4000;
+/** How much WAL a pull without the copier's worker lets gather before the writer copies it back (16 MB). */
+export const PULL_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
 interface RevRow {
   rev: string;
@@ -50,7 +51,11 @@ export class LibraryReplication implements ReplicationStore {
     for (let held = heldTransaction(this.db); held; held = heldTransaction(this.db)) await held.catch(() => undefined);
   }
 
-  constructor(private readonly docs: DocStore) {
+  /** `walCopier`: copies a pull's WAL back on a worker thread (without one, the writer copies it, as SQLite does). */
+  constructor(
+    private readonly docs: DocStore,
+    private readonly walCopier?: WalCopier,
+  ) {
     const db = docs.db;
     this.db = db;
     this.s = {
@@ -141,24 +146,26 @@ export class LibraryReplication implements ReplicationStore {
    * (LevelDB gives PouchDB the same). Everything else stays FULL: a batch without a checkpoint
    * (a sync file, a merge made here) and every local edit. The fsync was a third of a pulled batch.
    *
-   * A pull also copies the WAL back into the library less often: every PULL_CHECKPOINT_PAGES
-   * pages (16 MB) instead of SQLite's 1,000. Each copy syncs the WAL and the library file, as it
-   * must. Opening a library and pulling 10,000 documents (about 28,000 pages) made 112 syncs,
-   * now 58 (strace; 1.06 s of a loaded machine's wall time, now 0.44 s), and a page that every
-   * batch rewrites (the name and key indexes) is copied once per 16 MB of WAL instead of per 4 MB.
+   * A pull does not copy the WAL back into the library itself: the WAL copier's worker thread
+   * does, while the next batches are written (store/wal-copier.ts, which also bounds the WAL).
+   * Without a worker (it failed to start), a pull copies every PULL_CHECKPOINT_BYTES (16 MB)
+   * itself: each copy syncs the WAL and the library file, as it must.
    */
   bulkInsertRemote(docs: readonly RemoteRevision[], checkpoint?: LocalDocInput): BulkWriteResult {
     // SQLite refuses to change it inside a transaction: a caller's transaction keeps its own.
     if (!checkpoint || this.db.inTransaction) return this.bulk(docs, checkpoint);
+    const copier = this.walCopier?.usable ? this.walCopier : undefined;
     const pages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     // Not a statement prepared once: SQLite applies this pragma when it compiles it.
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`wal_autocheckpoint = ${PULL_CHECKPOINT_PAGES}`);
+    const window = copier ? 0 : Math.floor(PULL_CHECKPOINT_BYTES / (this.db.pragma('page_size', { simple: true }) as number));
+    this.db.pragma(`wal_autocheckpoint = ${window}`);
     try {
       return this.bulk(docs, checkpoint);
     } finally {
       this.db.pragma('synchronous = FULL');
       this.db.pragma(`wal_autocheckpoint = ${pages}`);
+      copier?.afterCommit();
     }
   }
 
