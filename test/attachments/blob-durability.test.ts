@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { tempDir } from '../helpers';
@@ -37,6 +37,20 @@ describe('stored files', () => {
     expect(flushed).toHaveLength(2);
     expect(flushed[0]).toMatch(/\.part$/);
     expect(flushed[1]).toBe(dirname(final));
+  });
+
+  it('written through the thread pool, are their bytes, in a folder made when the rename finds it missing', async () => {
+    const store = new BlobStore(tempDir());
+    const bytes = Buffer.from('Kasese water points, fact sheet');
+    const final = store.path(BlobStore.hash(bytes));
+    expect(fs.existsSync(dirname(final))).toBe(false);
+    await store.writeAtomicAsync(final, bytes);
+    expect(fs.readFileSync(final)).toEqual(bytes);
+    // A second file in the folder now there.
+    const other = store.path(`${BlobStore.hash(bytes).slice(0, 2)}${'0'.repeat(62)}`);
+    await store.writeAtomicAsync(other, Buffer.from('Photo credit'));
+    expect(fs.readFileSync(other).toString()).toBe('Photo credit');
+    expect(fs.readdirSync(join(store.root, '..', 'tmp'))).toEqual([]);
   });
 
   it('a file whose size matches but whose bytes do not is replaced, not taken as stored', () => {

@@ -56,19 +56,21 @@ interface Timed {
 
 /**
  * Times `work`; with BENCH_PROFILE=<folder>, Dateline's runs (those given a `profile` name) also
- * write a V8 CPU profile there, for looking into a figure with Chrome's or VS Code's profiler.
+ * write V8 CPU profiles there, one per part of the run (`<name>-documents.cpuprofile`,
+ * `<name>-photos.cpuprofile`), for looking into a figure with Chrome's or VS Code's profiler.
  */
-async function timed(server: CouchServer, work: () => Promise<unknown>, profile?: string): Promise<Timed> {
+async function timed(server: CouchServer, work: (parts: Profiles | null) => Promise<unknown>, profile?: string): Promise<Timed> {
   globalThis.gc?.();
-  const profiler = profile && process.env.BENCH_PROFILE ? await startProfile() : null;
+  const profiles = profile && process.env.BENCH_PROFILE ? new Profiles(join(process.env.BENCH_PROFILE, profile)) : null;
+  await profiles?.start();
   const cpu = process.cpuUsage();
   const serverCpu = server.cpuMs();
   const t = performance.now();
-  await work();
+  await work(profiles);
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
   const serverNow = server.cpuMs();
-  if (profiler) await profiler.stop(join(process.env.BENCH_PROFILE!, `${profile}.cpuprofile`));
+  await profiles?.stop();
   return { ms, cpuMs: (used.user + used.system) / 1000, serverMs: serverNow !== null && serverCpu !== null ? serverNow - serverCpu : null };
 }
 
@@ -123,22 +125,47 @@ function traced<T extends object>(peer: T, name: string, into: Map<string, numbe
 
 const traceText = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
 
-async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
-  const session = new Session();
-  session.connect();
-  const post = (method: string) =>
-    new Promise<unknown>((done, fail) => session.post(method, (err, res) => (err ? fail(err) : done(res))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
-  return {
-    async stop(file) {
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      session.disconnect();
+/**
+ * CPU profiles of one run, a file per part: `next(part)` keeps what was sampled since the last
+ * part under this one's name and samples again; the files are written once the run is timed.
+ * Sampling costs CPU, so a profiled run's figures are a little high.
+ */
+class Profiles {
+  private session: Session | null = null;
+  private readonly held: { part: string; profile: unknown }[] = [];
+
+  constructor(private readonly prefix: string) {}
+
+  private post(method: string): Promise<unknown> {
+    return new Promise<unknown>((done, fail) => this.session!.post(method, (err, res) => (err ? fail(err) : done(res))));
+  }
+
+  async start(): Promise<void> {
+    this.session = new Session();
+    this.session.connect();
+    await this.post('Profiler.enable');
+    await this.post('Profiler.start');
+  }
+
+  /** Ends the part sampled so far under this name, and samples the next. */
+  async next(part: string): Promise<void> {
+    const { profile } = (await this.post('Profiler.stop')) as { profile: unknown };
+    this.held.push({ part, profile });
+    await this.post('Profiler.start');
+  }
+
+  /** Stops sampling and writes every part's profile (what followed the last part is dropped). */
+  async stop(): Promise<void> {
+    await this.post('Profiler.stop');
+    this.session!.disconnect();
+    this.session = null;
+    for (const { part, profile } of this.held) {
+      const file = `${this.prefix}-${part}.cpuprofile`;
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(profile));
       log(`profile written to ${file}`);
-    },
-  };
+    }
+  }
 }
 
 /** Documents, then files (test/bench/sync-files.ts), each against its own pouchdb-server. */
@@ -212,21 +239,23 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     await pouch().replicate(`${server.url}/warm-pouchdb`, warmPulled, { batch_size: POUCH_BATCH });
 
     const datelinePush = (db: string, profile?: string) =>
-      timed(server, async () => {
+      timed(server, async (parts) => {
         const t = split(server);
         const trace = new Map<string, number>();
         const couch = new CouchPeer(remote(db));
         await replicate(traced(new StorePeer(source.library.replication), 'library', trace), traced(couch, 'server', trace), { ...(BATCH ? { batchSize: BATCH } : {}) });
         const docs = t.lap();
+        await parts?.next('documents');
         log(`push waits: ${traceText(trace)}; near: ${couch.near} (quickest answer ${couch.roundTripMs?.toFixed(2)} ms)`);
         await syncFiles(new FilesPeer(remote(db)), files(source));
         log(`Dateline push: documents ${docs}, photos ${t.lap()}`);
+        await parts?.next('photos');
       }, profile);
     const pouchPush = (db: string) => timed(server, () => pouch().replicate(local, `${server.url}/${db}`, { batch_size: POUCH_BATCH }));
     const datelinePull = async (db: string, profile?: string) => {
       const target = await openCore(join(root, `target-${db}`), { author: 'bench' });
       cores.push(target);
-      const time = await timed(server, async () => {
+      const time = await timed(server, async (parts) => {
         const t = split(server);
         const trace = new Map<string, number>();
         const couch = new CouchPeer(remote(db));
@@ -235,8 +264,10 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
         // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
         settleConflicts(target.library.replication, got.touched);
         const docs = t.lap();
+        await parts?.next('documents');
         await syncFiles(new FilesPeer(remote(db)), files(target));
         log(`Dateline pull: documents ${docs}, photos ${t.lap()}`);
+        await parts?.next('photos');
       }, profile);
       const got = target.library.docs.liveCounts();
       if (got.release !== count || got.attachment !== photos) throw new Error(`the pull stored ${got.release} releases and ${got.attachment} photos, not ${count} and ${photos}`);

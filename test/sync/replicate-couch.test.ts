@@ -127,4 +127,15 @@ describe('replicate between two CouchDB databases', () => {
     couch.proxy.add({ path: /\/_changes/, fault: { kind: 'status', status: 200 } });
     await expect(replicate(through(a), through(b))).rejects.toThrow(/_changes answer is not what CouchDB sends/);
   });
+
+  it('refuses revisions that are not CouchDB, though their answer is read only when they are stored, and stores nothing of them', async () => {
+    await putDocs(a, releases(3));
+    couch.proxy.add({ path: /\/_bulk_get/, fault: { kind: 'status', status: 200 } });
+    await expect(replicate(through(a), through(b))).rejects.toThrow(/_bulk_get answer is not what CouchDB sends/);
+    expect(await couchState(b)).toEqual({});
+    // Nothing was checkpointed: the next run copies all three.
+    const again = await replicate(through(a), through(b));
+    expect(again.docsWritten).toBe(3);
+    expect(await couchState(b)).toEqual(await couchState(a));
+  });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -78,8 +78,9 @@ export class BlobStore {
     mkdirSync(this.tmp, { recursive: true });
   }
 
+  /** SHA-256 in hex, in one call: a hash object per call cost more than hashing a chunk of 8 KiB (1,280 chunks: 14 ms against 9). */
   static hash(bytes: Uint8Array): string {
-    return createHash('sha256').update(bytes).digest('hex');
+    return hash('sha256', bytes, 'hex');
   }
 
   path(sha256: string): string {
@@ -132,7 +133,6 @@ export class BlobStore {
    * download (40 photos: half a second in which no answer was read). The same durability.
    */
   async writeAtomicAsync(final: string, bytes: Uint8Array): Promise<void> {
-    await mkdir(dirname(final), { recursive: true });
     const temp = join(this.tmp, `${randomBytes(8).toString('hex')}.part`);
     try {
       const file = await open(temp, 'w');
@@ -142,7 +142,13 @@ export class BlobStore {
       } finally {
         await file.close();
       }
-      await rename(temp, final);
+      // The folder is made only when the rename finds it missing: most files go to one that is there,
+      // and a trip to the thread pool for each cost about a tenth of a download's main thread (its profile).
+      await rename(temp, final).catch(async (e: unknown) => {
+        if ((e as { code?: string }).code !== 'ENOENT') throw e;
+        await mkdir(dirname(final), { recursive: true });
+        await rename(temp, final);
+      });
     } catch (e) {
       await rm(temp, { force: true });
       throw e;

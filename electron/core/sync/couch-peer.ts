@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, isBulkGetReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
 import { isRetryable, SyncError } from './errors';
 import { answerText, HttpFailure, httpExchange } from './http';
+import { parseResultsAnswer } from './results-answer';
 import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq, type WriteOutcome } from './peer';
 
 /**
@@ -153,7 +154,11 @@ export class CouchPeer implements Peer {
   }
 
   async getRevs(requests: readonly RevRequest[]): Promise<RemoteRevision[]> {
-    const out: RemoteRevision[] = [];
+    return (await this.fetchRevs(requests))();
+  }
+
+  async fetchRevs(requests: readonly RevRequest[]): Promise<() => RemoteRevision[]> {
+    const got: (Buffer | RemoteRevision[])[] = [];
     for (let i = 0; i < requests.length; ) {
       // A batch is bounded by revisions, not documents: one document can have many leaves.
       let n = 0;
@@ -162,26 +167,38 @@ export class CouchPeer implements Peer {
       const batch = requests.slice(i, j);
       i = j;
       if (this.bulkGet !== false) {
-        const got = await this.bulkGetBatch(batch);
-        if (got) {
-          out.push(...got);
+        const answer = await this.bulkGetBatch(batch);
+        if (answer) {
+          got.push(answer);
           continue;
         }
       }
-      for (const req of batch) out.push(...(await this.openRevs(req)));
+      for (const req of batch) got.push(await this.openRevs(req));
     }
-    return out;
+    return () => got.flatMap((g) => (Buffer.isBuffer(g) ? this.bulkGetRevisions(g) : g));
   }
 
-  private async bulkGetBatch(batch: readonly RevRequest[]): Promise<RemoteRevision[] | null> {
+  /** One `_bulk_get` of these revisions: its answer's bytes, or null where the server has no `_bulk_get`. */
+  private async bulkGetBatch(batch: readonly RevRequest[]): Promise<Buffer | null> {
     const docs = batch.flatMap((r) => r.revs.map((rev) => ({ id: r.id, rev })));
-    const r = await this.send('POST', '/_bulk_get?revs=true&latest=true', { docs }, [200, 400, 404, 405, 501]);
+    const r = await this.sendBytes('POST', '/_bulk_get?revs=true&latest=true', { data: JSON.stringify({ docs }), type: 'application/json' }, [200, 400, 404, 405, 501]);
     if (r.status !== 200) {
       this.bulkGet = false;
       return null;
     }
     this.bulkGet = true;
-    const reply = isBulkGetReply(r.body) ? r.body : parse(BulkGetReply, r.body, '_bulk_get');
+    return r.bytes;
+  }
+
+  /** The revisions a `_bulk_get` answer holds, checked. */
+  private bulkGetRevisions(bytes: Buffer): RemoteRevision[] {
+    let body: unknown;
+    try {
+      body = parseResultsAnswer(bytes);
+    } catch {
+      throw new SyncError('protocol', `${this.base}/_bulk_get did not answer with JSON; is this a CouchDB server?`, 200);
+    }
+    const reply = isBulkGetReply(body) ? body : parse(BulkGetReply, body, '_bulk_get');
     return reply.results.flatMap((res) => res.docs.flatMap((d) => (d.ok ? [d.ok as RemoteRevision] : [])));
   }
 

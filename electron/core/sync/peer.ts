@@ -57,6 +57,12 @@ export interface Peer {
   /** The revisions asked for with their paths; revisions the peer lacks are left out. */
   getRevs(requests: readonly RevRequest[]): Promise<RemoteRevision[]>;
   /**
+   * As getRevs, but the revisions are read from what was fetched only when the function answered
+   * is called (and any fault in them thrown then): a server's answers wait as bytes, outside
+   * JavaScript's heap, while the batches before them are stored.
+   */
+  fetchRevs?(requests: readonly RevRequest[]): Promise<() => RemoteRevision[]>;
+  /**
    * Stores revisions as they are (`new_edits: false`). A peer that can write the checkpoint
    * in the same transaction does so and answers with it as stored; otherwise `checkpoint` is null
    * and the replicator writes it next.

@@ -62,6 +62,11 @@ const CHECKPOINT_EVERY_MS = 5_000;
  */
 const READ_AHEAD = 2;
 
+const constant =
+  <T>(value: T) =>
+  (): T =>
+    value;
+
 /** Ids the library has no use for: design documents and other server-side `_` documents. */
 function replicable(id: string): boolean {
   return !id.startsWith('_');
@@ -72,7 +77,8 @@ interface Batch {
   changes: number;
   lastSeq: Seq;
   requests: RevRequest[];
-  docs: { objects: RemoteRevision[] } | { json: RevisionJson[] };
+  /** A source that fetches first and reads later (a server) gives its revisions only when they are stored. */
+  docs: { objects: () => RemoteRevision[] } | { json: RevisionJson[] };
 }
 
 export async function replicate(source: Peer, target: Peer, opts: ReplicateOptions = {}): Promise<ReplicationResult> {
@@ -116,7 +122,7 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     // wire, so the server works on them while this one is written.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const targetNext = nextLog(logId, targetLog ?? targetDoc, session, batch.lastSeq);
-    const outcome = 'json' in batch.docs ? await asJson!.write(batch.docs.json) : await target.writeRevs(batch.docs.objects, targetNext);
+    const outcome = 'json' in batch.docs ? await asJson!.write(batch.docs.json) : await target.writeRevs(batch.docs.objects(), targetNext);
     if (outcome.checkpoint) targetLog = { ...targetNext, _rev: outcome.checkpoint._rev };
     if (last || performance.now() - checkpointedAt >= every) await checkpoint(batch.lastSeq, outcome.checkpoint !== null);
     else unrecorded = { seq: batch.lastSeq, targetDone: outcome.checkpoint !== null };
@@ -153,7 +159,7 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
       .map(([id, d]) => ({ id, revs: d.missing }));
     const docs: Batch['docs'] = asJson
       ? { json: requests.length > 0 ? await asJson.read(requests) : [] }
-      : { objects: requests.length > 0 ? await source.getRevs(requests) : [] };
+      : { objects: requests.length === 0 ? () => [] : source.fetchRevs ? await source.fetchRevs(requests) : constant(await source.getRevs(requests)) };
     return { changes: feed.results.length, lastSeq: feed.lastSeq, requests, docs };
   };
   const reading: { batch: Promise<Batch>; last: boolean }[] = [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BlobStore } from '../../attachments/blobs';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import { canonicalJson } from '../../store/revisions';
@@ -144,7 +145,7 @@ export async function manifestOf(path: string, sha256: string, size: number, chu
   for (let i = 0; i < total; i += step) {
     for (const bytes of await readChunks(path, i, Math.min(step, total - i), size, chunkSize)) {
       keep?.(chunks.length, bytes);
-      chunks.push(createHash('sha256').update(bytes).digest('hex'));
+      chunks.push(BlobStore.hash(bytes));
     }
   }
   return { sha256, size, chunkSize, chunks };

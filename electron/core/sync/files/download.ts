@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BlobStore } from '../../attachments/blobs';
+import { BlobStore } from '../../attachments/blobs';
 import { chunkCount, chunkLength, type FileManifest } from './chunks';
 import { FileFailed } from './failure';
 import type { ChunkWanted, FilesPeer } from './files-peer';
@@ -38,7 +38,6 @@ export function chunkCacheDir(blobs: BlobStore): string {
   return join(blobs.root, '..', 'tmp', 'chunks');
 }
 
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const nameOf = (sha256: string) => `${sha256.slice(0, 12)}…`;
 
 /** One file on its way down. */
@@ -75,6 +74,8 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
   const manifests = await peer.getFiles(wanted.map((f) => f.sha256));
   const cache = chunkCacheDir(blobs);
   mkdirSync(cache, { recursive: true });
+  // One listing of the chunks kept by earlier tries, not a look for each chunk (a pull of 40 photos: 1,280 looks, 10 ms).
+  const cached = new Set(readdirSync(cache));
   const incoming: Incoming[] = [];
   /** Files put together (stored, or refused as a whole): their chunks are no longer needed. */
   const assembled = new Set<Incoming>();
@@ -105,7 +106,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
       const part = join(cache, sha);
       f.parts.push(part);
       const length = chunkLength(i, manifest.size, manifest.chunkSize);
-      if (kept(part, sha, length)) {
+      if (cached.has(sha) && kept(part, sha, length)) {
         onDisk.add(part);
         f.done += length;
         continue;
@@ -200,7 +201,7 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
   return out;
 }
 
-const fits = (bytes: Buffer, c: ChunkWanted) => bytes.length === c.length && sha256Of(bytes) === c.sha256;
+const fits = (bytes: Buffer, c: ChunkWanted) => bytes.length === c.length && BlobStore.hash(bytes) === c.sha256;
 
 /**
  * Keeps a checked chunk for the file it belongs to, whole or not at all (a rename), without an
@@ -222,7 +223,7 @@ function keep(part: string, bytes: Buffer): void {
 function kept(part: string, sha256: string, length: number): boolean {
   if (!existsSync(part)) return false;
   const bytes = readFileSync(part);
-  if (bytes.length === length && sha256Of(bytes) === sha256) return true;
+  if (bytes.length === length && BlobStore.hash(bytes) === sha256) return true;
   rmSync(part, { force: true });
   return false;
 }
@@ -233,7 +234,7 @@ async function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOu
   let ok: boolean;
   if (f.held) {
     const whole = Buffer.concat(f.manifest.chunks.map((sha, i) => f.held!.get(sha) ?? readFileSync(f.parts[i]!)));
-    ok = sha256Of(whole) === f.file.sha256;
+    ok = BlobStore.hash(whole) === f.file.sha256;
     // Checked just now: written as it is (put would hash it a second time).
     if (ok) await blobs.writeAtomicAsync(blobs.path(f.file.sha256), whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);

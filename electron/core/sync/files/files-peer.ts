@@ -6,6 +6,7 @@ import { CouchPeer, type CouchPeerOptions } from '../couch-peer';
 import { BulkDocsReply } from '../couch-schemas';
 import { SyncError } from '../errors';
 import { answerText } from '../http';
+import { liftBase64 } from './chunk-answer';
 import { FileFailed } from './failure';
 import { MAX_REQUEST_BYTES, NEAR_REQUEST_BYTES } from './pace';
 import { CHUNK_ATTACHMENT, chunkDocsBody, chunkId, chunkRev, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
@@ -183,13 +184,14 @@ export class FilesPeer {
       const body = JSON.stringify({ docs: wanted.map((c) => ({ id: chunkId(c.sha256) })) });
       const r = await this.couch.sendBytes('POST', '/_bulk_get?attachments=true', { data: body, type: 'application/json' }, [200, 400, 404, 405, 501], timeoutFor(this.timeoutMs, expected));
       if (r.status === 200) {
-        const reply = BulkGetChunks.safeParse(parseJson(r.bytes));
+        const answer = liftBase64(r.bytes);
+        const reply = BulkGetChunks.safeParse(parseJson(answer.text));
         if (!reply.success) throw new SyncError('protocol', `The server's _bulk_get answer for ${this.couch.url} is not what CouchDB sends (${issueMessage(reply.error.issues[0]!)}).`);
         for (const result of reply.data.results) {
           for (const d of result.docs) {
             const doc = ChunkGot.safeParse(d.ok);
             if (!doc.success || doc.data._id !== result.id || !result.id.startsWith('chunk-')) continue;
-            chunks.set(result.id.slice('chunk-'.length), Buffer.from(doc.data._attachments[CHUNK_ATTACHMENT].data, 'base64'));
+            chunks.set(result.id.slice('chunk-'.length), answer.bytesOf(doc.data._attachments[CHUNK_ATTACHMENT].data));
           }
         }
         return { chunks, wire: this.couch.stats.bytesReceived - before };

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { DatelineError } from '../../../shared/errors';
-import type { BlobStore } from '../../attachments/blobs';
+import { BlobStore } from '../../attachments/blobs';
 import { chunkLength, fileDocId, manifestOf, readChunks, type FileManifest } from './chunks';
 import type { ChunkOut, FilesPeer } from './files-peer';
 import { Pace } from './pace';
@@ -125,7 +124,7 @@ async function readBatch(batch: readonly Pending[]): Promise<ChunkOut[]> {
     read.forEach((bytes, k) => {
       const sha = m.chunks[first.index + k]!;
       // The file may have been replaced on disk since its manifest was made: never send a chunk under another's name.
-      if (createHash('sha256').update(bytes).digest('hex') !== sha) {
+      if (BlobStore.hash(bytes) !== sha) {
         throw new DatelineError('LIBRARY_DAMAGED', `The library's copy of the file ${m.sha256.slice(0, 12)}… does not match its hash; it was not uploaded.`, {
           params: { sha256: m.sha256 },
         });
