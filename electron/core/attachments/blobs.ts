@@ -46,19 +46,19 @@ async function fsyncFolderAsync(dir: string): Promise<void> {
 
 /** SHA-256 of a file, read in pieces (a stored video is not read into memory at once). */
 function hashFile(path: string): string {
-  const hash = createHash('sha256');
+  const hasher = createHash('sha256');
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(1024 * 1024);
     for (;;) {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
-      hash.update(chunk.subarray(0, n));
+      hasher.update(chunk.subarray(0, n));
     }
   } finally {
     closeSync(fd);
   }
-  return hash.digest('hex');
+  return hasher.digest('hex');
 }
 
 /**
@@ -165,20 +165,20 @@ export class BlobStore {
     const final = this.path(sha256);
     if (existsSync(final)) return true;
     const temp = join(this.tmp, `${randomBytes(8).toString('hex')}.part`);
-    const hash = createHash('sha256');
+    const hasher = createHash('sha256');
     try {
       const fd = openSync(temp, 'w');
       try {
         for (const part of parts) {
           const bytes = readFileSync(part);
-          hash.update(bytes);
+          hasher.update(bytes);
           for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
         }
         fsyncSync(fd);
       } finally {
         closeSync(fd);
       }
-      if (hash.digest('hex') !== sha256) {
+      if (hasher.digest('hex') !== sha256) {
         rmSync(temp, { force: true });
         return false;
       }
