@@ -28,11 +28,10 @@ export const HEADLINE_FEATURES = [
   'capsShort',
   /** All in capitals, five words or more. */
   'capsLong',
-  /** Marked as a list item, a first-level heading, a lower heading. */
+  /** Marked as a list item, a first-level heading, a second-level heading. */
   'li',
   'h1',
   'h2',
-  'h3',
   /** The page sets the same line elsewhere: short (a menu's label), long (title and heading). */
   'repeatsShort',
   'repeatsLong',
@@ -43,8 +42,6 @@ export const HEADLINE_FEATURES = [
   /** A full sentence with its stop; only a final full stop. */
   'sentence',
   'fullStop',
-  /** Ends in a question or exclamation mark. */
-  'asks',
   /** A colon inside the line ("Speaker: what they said"). */
   'colonInside',
   /** Share of the page title's words it has; the same as the page title. */
@@ -52,8 +49,6 @@ export const HEADLINE_FEATURES = [
   'isTitle',
   /** A repeated short line beside another: a menu set twice. */
   'repeatedMenu',
-  /** In a run of other stories' titles and summaries. */
-  'teaser',
   /** The last candidate above the body (list items under it set aside), the one before it. */
   'last',
   'beforeLast',

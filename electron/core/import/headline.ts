@@ -4,7 +4,6 @@ import { dateCell, firstDate, isDateOnly } from './dates';
 import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, NAV_PHRASES, ORG_WORDS } from './lexicon';
 import { HEADLINE_FEATURES, headlineScore, type HeadlineFeature } from './headline-model';
 import { HEADLINE_NONE } from './headline-weights';
-import { teaserRuns } from './listing';
 import { compareKey, wordCount } from './normalise';
 
 /**
@@ -192,19 +191,6 @@ function isMenuItem(page: Block[], block: Block): boolean {
   return shortItem(block) && (shortItem(page[i - 1]) || shortItem(page[i + 1]));
 }
 
-/**
- * The lines of the header in a list of other stories (see teaserRuns). The last pair of the
- * header is spared: straight above the body it is the release's own headline and standfirst.
- */
-function teaserLines(pool: Block[]): Set<Block> {
-  const out = new Set<Block>();
-  for (const run of teaserRuns(pool)) {
-    const stop = run.end === pool.length ? run.end - 2 : run.end;
-    for (let j = run.start; j < stop; j++) out.add(pool[j]!);
-  }
-  return out;
-}
-
 /** Next to each other in the header, or with only a one- or two-word tag ("WEBWIRE") or the page's tags between. */
 function adjacent(pool: Block[], at: number, later: number): boolean {
   // A section's name in ordinary case between them ("Nacional") parts the masthead from the article.
@@ -281,7 +267,6 @@ export function headlineCandidates(
   const afterLabel = header.slice(cut);
   const labelled = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text));
   const pool = labelled ? afterLabel : header;
-  const teasers = teaserLines(pool);
   const kept = withoutPartialTwins(
     pool
       .map((b, at) => ({ block: b, at, text: withoutPageAction(withoutGluedLabel(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim()))) }))
@@ -333,19 +318,16 @@ export function headlineCandidates(
       li: c.block.hint === 'li' ? 1 : 0,
       h1: c.block.hint === 'h1' ? 1 : 0,
       h2: c.block.hint === 'h2' ? 1 : 0,
-      h3: c.block.hint === 'h3' ? 1 : 0,
       repeatsShort: repeats && words <= 4 ? 1 : 0,
       repeatsLong: repeats && words >= 5 && !c.twin ? 1 : 0,
       twin: c.twin ? 1 : 0,
       dashDeck: /^[–—-]\s/u.test(text) ? 1 : 0,
       sentence: sentenceLike(text) ? 1 : 0,
       fullStop: !sentenceLike(text) && /[.]$/u.test(text) ? 1 : 0,
-      asks: /[?!؟]["”»’)]*$/u.test(text) ? 1 : 0,
       colonInside: /\S[:：]\s+\S/u.test(text) ? 1 : 0,
       titleLikeness: likeness(text, pageTitle),
       isTitle: titleKey !== '' && (key === titleKey || titleKey.startsWith(`${key} `) || titleKey.endsWith(` ${key}`)) ? 1 : 0,
       repeatedMenu: inRepeatedMenu(page, c.block, counts) ? 1 : 0,
-      teaser: teasers.has(c.block) ? 1 : 0,
       last: ci === near - 1 ? 1 : 0,
       beforeLast: ci === near - 2 ? 1 : 0,
       overSubheadline: ci === near - 2 && overSub ? 1 : 0,
