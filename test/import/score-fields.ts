@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ImportedContact, ImportedRelease } from '../../electron/shared/import/contract';
 
@@ -67,4 +69,38 @@ export function scoreCase(
   if (want.contactNames !== undefined) out.contactNames = got !== null && sameSet(got.contacts.map((c) => c.name ?? '').filter(Boolean), want.contactNames);
   if (want.contactEmails !== undefined) out.contactEmails = got !== null && sameSet(got.contacts.map((c) => c.email ?? '').filter(Boolean), want.contactEmails);
   return out;
+}
+
+/** One case of a folder: its input file beside `<id>.expected.json`, and what a person wrote of it. */
+export interface FolderCase {
+  id: string;
+  /** The input file's name and full path. */
+  input: string;
+  path: string;
+  want: CaseExpectation;
+}
+
+/**
+ * The cases of a folder in name order (the scorer's and the headline trainer's); throws, naming
+ * the folder or the file, when the folder cannot be read, a case has no input beside it, or its
+ * expectation does not fit the schema.
+ */
+export function readCaseFolder(dir: string): FolderCase[] {
+  const root = resolve(dir);
+  let files: string[];
+  try {
+    files = readdirSync(root).sort();
+  } catch (e) {
+    throw new Error(`cannot read the folder ${root}: ${(e as Error).message}`, { cause: e });
+  }
+  return files
+    .filter((x) => x.endsWith('.expected.json'))
+    .map((f) => {
+      const id = f.replace(/\.expected\.json$/u, '');
+      const input = files.find((x) => x.startsWith(`${id}.`) && !x.endsWith('.expected.json') && statSync(join(root, x)).isFile());
+      if (!input) throw new Error(`case ${id} has no input file beside ${f}`);
+      const parsed = CaseExpectationSchema.safeParse(JSON.parse(readFileSync(join(root, f), 'utf8')));
+      if (!parsed.success) throw new Error(`${f}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return { id, input, path: join(root, input), want: parsed.data };
+    });
 }

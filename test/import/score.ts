@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseSource } from '../../electron/core/import/parse';
-import { CaseExpectationSchema, SCORED_FIELDS, scoreCase, type ScoredField } from './score-fields';
+import { readCaseFolder, SCORED_FIELDS, scoreCase, type FolderCase, type ScoredField } from './score-fields';
 
 /**
  * `npm run import:score -- DIR [--misses]`: runs the importer over a folder of cases (each an
@@ -17,35 +17,22 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const root = resolve(dir);
-  let files: string[];
+  let folder: FolderCase[];
   try {
-    files = readdirSync(root).sort();
+    folder = readCaseFolder(root);
   } catch (e) {
-    process.stderr.write(`error: cannot read the folder ${root}: ${(e as Error).message}\n`);
+    process.stderr.write(`error: ${(e as Error).message}\n`);
     return 1;
   }
   const right = Object.fromEntries(SCORED_FIELDS.map((f) => [f, 0])) as Record<ScoredField, number>;
   const scored = { ...right };
   const misses: string[] = [];
-  let cases = 0;
-  for (const f of files.filter((x) => x.endsWith('.expected.json'))) {
-    const id = f.replace(/\.expected\.json$/u, '');
-    const input = files.find((x) => x.startsWith(`${id}.`) && !x.endsWith('.expected.json') && statSync(join(root, x)).isFile());
-    if (!input) {
-      process.stderr.write(`error: case ${id} has no input file beside ${f}\n`);
-      return 1;
-    }
-    const parsedWant = CaseExpectationSchema.safeParse(JSON.parse(readFileSync(join(root, f), 'utf8')));
-    if (!parsedWant.success) {
-      process.stderr.write(`error: ${f}: ${parsedWant.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
-      return 1;
-    }
-    const want = parsedWant.data;
-    cases++;
+  const cases = folder.length;
+  for (const { id, input, path, want } of folder) {
     let got: Awaited<ReturnType<typeof parseSource>> | null = null;
     let refusal = '';
     try {
-      got = await parseSource({ name: input, bytes: new Uint8Array(readFileSync(join(root, input))) });
+      got = await parseSource({ name: input, bytes: new Uint8Array(readFileSync(path)) });
     } catch (e) {
       refusal = (e as Error).message;
     }

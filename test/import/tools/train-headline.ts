@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { HEADLINE_FEATURES, headlineScore } from '../../../electron/core/import/headline-model';
 import { observeHeadlineCandidates, type HeadlineCandidate } from '../../../electron/core/import/headline';
 import { parseSource } from '../../../electron/core/import/parse';
 import { loadCorpus } from '../corpus-helpers';
-import { CaseExpectationSchema, norm } from '../score-fields';
+import { norm, readCaseFolder } from '../score-fields';
 
 /**
  * Fits the headline reader's weights (electron/core/import/headline-weights.ts) on folders of
@@ -42,20 +42,11 @@ interface Source {
 
 /** The cases of working-set folders (refused pages and those with no headline written down are left out). */
 function folderSources(dirs: string[]): Source[] {
-  const out: Source[] = [];
-  for (const dir of dirs) {
-    const root = resolve(dir);
-    const files = readdirSync(root).sort();
-    for (const f of files.filter((x) => x.endsWith('.expected.json'))) {
-      const id = f.replace(/\.expected\.json$/u, '');
-      const want = CaseExpectationSchema.parse(JSON.parse(readFileSync(join(root, f), 'utf8')));
-      if (want.refused || want.headline === undefined) continue;
-      const input = files.find((x) => x.startsWith(`${id}.`) && !x.endsWith('.expected.json') && statSync(join(root, x)).isFile());
-      if (!input) throw new Error(`case ${id} has no input file`);
-      out.push({ id: `${dir}/${id}`, name: input, load: async () => new Uint8Array(readFileSync(join(root, input))), headline: want.headline, weight: 1 });
-    }
-  }
-  return out;
+  return dirs.flatMap((dir) =>
+    readCaseFolder(dir)
+      .filter(({ want }) => !want.refused && want.headline !== undefined)
+      .map(({ id, input, path, want }) => ({ id: `${dir}/${id}`, name: input, load: async () => new Uint8Array(readFileSync(path)), headline: want.headline ?? null, weight: 1 })),
+  );
 }
 
 /** The project's own corpus of invented releases (test/import/corpus). */
