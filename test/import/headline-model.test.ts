@@ -26,6 +26,16 @@ function featuresOf(text: string, pageTitle: string | null = null): Record<Headl
   return Object.fromEntries(HEADLINE_FEATURES.map((f, k) => [f, c.features[k]!])) as Record<HeadlineFeature, number>;
 }
 
+/** The features of the candidates of a page whose last line is the body, by a candidate's text or place. */
+function featureReader(lines: Block[]): (which: string | number, name: HeadlineFeature) => number {
+  const cands = headlineCandidates(lines.slice(0, -1), 0, null, lines).candidates;
+  return (which, name) => {
+    const c = typeof which === 'number' ? cands[which] : cands.find((x) => x.text === which);
+    if (!c) throw new Error(`no candidate ${which}`);
+    return c.features[HEADLINE_FEATURES.indexOf(name)]!;
+  };
+}
+
 describe('the headline reader', () => {
   it('has one weight for every feature, and no weight for a feature it does not compute', () => {
     expect(Object.keys(HEADLINE_WEIGHTS).sort()).toEqual([...HEADLINE_FEATURES].sort());
@@ -51,8 +61,7 @@ describe('the headline reader', () => {
       line('JUser: :_load: the user could not be loaded 566', 2),
       line('Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.', 3),
     ];
-    const cands = headlineCandidates(odd.slice(0, 3), 0, null, odd).candidates;
-    const f = (text: string, name: HeadlineFeature) => cands.find((c) => c.text === text)!.features[HEADLINE_FEATURES.indexOf(name)];
+    const f = featureReader(odd);
     expect(f('Las lluvias intensas en el distrito de', 'endsOpen')).toBe(1);
     expect(f('Aid reaches the valley - Relief News', 'siteSuffix')).toBe(1);
     expect(f('Aid reaches the valley - Relief News', 'endsOpen')).toBe(0);
@@ -66,8 +75,7 @@ describe('the headline reader', () => {
       line('Aid agencies count the damage', 2),
       line('Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.', 3),
     ];
-    const cands = headlineCandidates(lines.slice(0, 3), 0, null, lines).candidates;
-    const f = (i: number, name: HeadlineFeature) => cands[i]!.features[HEADLINE_FEATURES.indexOf(name)];
+    const f = featureReader(lines);
     expect([f(0, 'toReader'), f(1, 'toReader'), f(2, 'toReader')]).toEqual([1, 0, 0]);
     expect([f(0, 'firstTitleShaped'), f(1, 'firstTitleShaped'), f(2, 'firstTitleShaped')]).toEqual([1, 0, 0]);
     expect([f(0, 'lastTitleShaped'), f(1, 'lastTitleShaped'), f(2, 'lastTitleShaped')]).toEqual([0, 0, 1]);
