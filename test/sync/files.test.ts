@@ -49,6 +49,16 @@ async function attach(core: Core, bytes: Buffer, name = 'photo.jpg'): Promise<st
   return r.sha256;
 }
 
+/** A fresh database, Kampala's library holding a photo, and Geneva's, which downloads every file. */
+async function photoInKampala(seed: number) {
+  const db = await couch.freshDb();
+  const kampala = await library('kampala');
+  const geneva = await library('geneva', 'always');
+  const bytes = photo(seed);
+  const hash = await attach(kampala, bytes);
+  return { ...db, kampala, geneva, bytes, hash };
+}
+
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** Writes to the files database (chunks, file documents) and reads of chunks, as the proxy saw them. */
 const chunkPuts = () => couch.proxy.log.filter((l) => l.method === 'POST' && /-files\/_bulk_docs/.test(l.path));
@@ -95,11 +105,7 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
   });
 
   it('a near server is sent the chunks as plain base64, and they come down as the same bytes', async () => {
-    const { name } = await couch.freshDb();
-    const kampala = await library('kampala');
-    const geneva = await library('geneva', 'always');
-    const bytes = photo(3);
-    const hash = await attach(kampala, bytes);
+    const { name, kampala, geneva, bytes, hash } = await photoInKampala(3);
     const before = couch.proxy.stats.bytesUp;
     // Any answer within a minute counts as near: no gzip for either machine, a third more bytes.
     const up = await sync(kampala, name, 8, 60_000);
@@ -133,11 +139,7 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
   });
 
   it('a download cut partway resumes there, checks every chunk and stores the whole file only', async () => {
-    const { name } = await couch.freshDb();
-    const kampala = await library('kampala');
-    const geneva = await library('geneva', 'always');
-    const bytes = photo(2);
-    const hash = await attach(kampala, bytes);
+    const { name, kampala, geneva, hash } = await photoInKampala(2);
     await sync(kampala, name);
     couch.proxy.log.length = 0;
     couch.proxy.add({ method: 'POST', path: /-files\/_bulk_get/, skip: 3, fault: { kind: 'cut-download', fraction: 0.6 } });
@@ -178,11 +180,7 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
   });
 
   it('refuses a chunk that does not match its hash and stores nothing of that file', async () => {
-    const { name, direct } = await couch.freshDb();
-    const kampala = await library('kampala');
-    const geneva = await library('geneva', 'always');
-    const bytes = photo(3);
-    const hash = await attach(kampala, bytes);
+    const { name, direct, kampala, geneva, bytes, hash } = await photoInKampala(3);
     await sync(kampala, name);
     // Someone (a broken disk, a hostile server) replaces chunk 2 with other bytes of the same length.
     const second = sha(bytes.subarray(CHUNK, 2 * CHUNK));
