@@ -26,8 +26,11 @@ function featuresOf(text: string, pageTitle: string | null = null): Record<Headl
   return Object.fromEntries(HEADLINE_FEATURES.map((f, k) => [f, c.features[k]!])) as Record<HeadlineFeature, number>;
 }
 
-/** The features of the candidates of a page whose last line is the body, by a candidate's text or place. */
-function featureReader(lines: Block[]): (which: string | number, name: HeadlineFeature) => number {
+const BODY = 'Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.';
+
+/** The features of the candidates of a header of these lines over one paragraph of body, by a candidate's text or place. */
+function featureReader(header: string[]): (which: string | number, name: HeadlineFeature) => number {
+  const lines = [...header, BODY].map((text, group) => line(text, group));
   const cands = headlineCandidates(lines.slice(0, -1), 0, null, lines).candidates;
   return (which, name) => {
     const c = typeof which === 'number' ? cands[which] : cands.find((x) => x.text === which);
@@ -55,13 +58,7 @@ describe('the headline reader', () => {
   });
 
   it('reads lines broken off, site names after a title and program tokens', () => {
-    const odd: Block[] = [
-      line('Las lluvias intensas en el distrito de', 0),
-      line('Aid reaches the valley - Relief News', 1),
-      line('JUser: :_load: the user could not be loaded 566', 2),
-      line('Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.', 3),
-    ];
-    const f = featureReader(odd);
+    const f = featureReader(['Las lluvias intensas en el distrito de', 'Aid reaches the valley - Relief News', 'JUser: :_load: the user could not be loaded 566']);
     expect(f('Las lluvias intensas en el distrito de', 'endsOpen')).toBe(1);
     expect(f('Aid reaches the valley - Relief News', 'siteSuffix')).toBe(1);
     expect(f('Aid reaches the valley - Relief News', 'endsOpen')).toBe(0);
@@ -69,13 +66,7 @@ describe('the headline reader', () => {
   });
 
   it('reads a line that speaks to the reader, and each line against the others on its page', () => {
-    const lines: Block[] = [
-      line('Updates from around the world direct to your inbox', 0),
-      line('Relief convoys reach the northern valley after nine days', 1),
-      line('Aid agencies count the damage', 2),
-      line('Rain has fallen for nine days without a break over the valley, and the river has risen above the banks built after the last floods.', 3),
-    ];
-    const f = featureReader(lines);
+    const f = featureReader(['Updates from around the world direct to your inbox', 'Relief convoys reach the northern valley after nine days', 'Aid agencies count the damage']);
     expect([f(0, 'toReader'), f(1, 'toReader'), f(2, 'toReader')]).toEqual([1, 0, 0]);
     expect([f(0, 'firstTitleShaped'), f(1, 'firstTitleShaped'), f(2, 'firstTitleShaped')]).toEqual([1, 0, 0]);
     expect([f(0, 'lastTitleShaped'), f(1, 'lastTitleShaped'), f(2, 'lastTitleShaped')]).toEqual([0, 0, 1]);
