@@ -62,11 +62,6 @@ const CHECKPOINT_EVERY_MS = 5_000;
  */
 const READ_AHEAD = 2;
 
-const constant =
-  <T>(value: T) =>
-  (): T =>
-    value;
-
 /** Ids the library has no use for: design documents and other server-side `_` documents. */
 function replicable(id: string): boolean {
   return !id.startsWith('_');
@@ -147,6 +142,13 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     p.catch(() => undefined);
     return p;
   };
+  /** The revisions asked for, read when their batch is stored (a source that can keeps them as bytes until then). */
+  const fetchObjects = async (requests: RevRequest[]): Promise<() => RemoteRevision[]> => {
+    if (requests.length === 0) return () => [];
+    if (source.fetchRevs) return source.fetchRevs(requests);
+    const revs = await source.getRevs(requests);
+    return () => revs;
+  };
   /** One page's revisions the target lacks: `_revs_diff`, then the revisions themselves. */
   const read = async (feed: PeerChanges): Promise<Batch> => {
     const wanted: Record<string, string[]> = {};
@@ -157,9 +159,7 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     const requests: RevRequest[] = Object.entries(diff)
       .filter(([, d]) => d.missing.length > 0)
       .map(([id, d]) => ({ id, revs: d.missing }));
-    const docs: Batch['docs'] = asJson
-      ? { json: requests.length > 0 ? await asJson.read(requests) : [] }
-      : { objects: requests.length === 0 ? () => [] : source.fetchRevs ? await source.fetchRevs(requests) : constant(await source.getRevs(requests)) };
+    const docs: Batch['docs'] = asJson ? { json: requests.length > 0 ? await asJson.read(requests) : [] } : { objects: await fetchObjects(requests) };
     return { changes: feed.results.length, lastSeq: feed.lastSeq, requests, docs };
   };
   const reading: { batch: Promise<Batch>; last: boolean }[] = [];
