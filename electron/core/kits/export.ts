@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { cancelledError, DatelineError } from '../../shared/errors';
@@ -12,6 +12,7 @@ import { buildDocx } from './docx';
 import { renderKitHtml, type HtmlImage, type RenderOptions } from './html';
 import { bundledImage, eachLimited, IMAGE_CONCURRENCY, rendition, type Rendition, type RenderedImage } from './images';
 import { imagesOf, resolveKit, type KitAttachment, type KitModel } from './model';
+import { BlobStore } from '../attachments/blobs';
 import { withFilesHere } from '../sync/files/files-here';
 import { pdfPrinter, type PdfPrinter } from './pdf';
 import { destinationPages } from './pdf-pages';
@@ -181,8 +182,6 @@ async function printPdf(printer: PdfPrinter, model: KitModel, images: Map<string
   return checkedPdf(await printer.print(final.html, { pageSize: model.pageSize, files: final.files, tagged, ...signal }));
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
 function captionRows(model: KitModel, names: Map<string, string>): CaptionRow[] {
   return model.attachments
     .filter((a) => names.has(a.id))
@@ -243,7 +242,7 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
           originalName: a.originalName,
           mediaType,
           bytes: bytes.length,
-          sha256: sha256(bytes),
+          sha256: BlobStore.hash(bytes),
           width: a.width,
           height: a.height,
           caption: a.caption,
@@ -278,10 +277,10 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
             office: model.office ? { id: model.office.id, name: model.office.name } : null,
             embargo: model.embargo ? { at: model.embargo.at, timeZone: model.embargo.timeZone, notice: model.embargo.notice } : null,
             documents: [
-              { path: docxName, bytes: docx.length, sha256: sha256(docx) },
-              { path: pdfName, bytes: pdf.length, sha256: sha256(pdf) },
-              { path: 'captions.csv', bytes: captions.length, sha256: sha256(captions) },
-              { path: 'contacts.vcf', bytes: contacts.length, sha256: sha256(contacts), contacts: model.spokespeople.length },
+              { path: docxName, bytes: docx.length, sha256: BlobStore.hash(docx) },
+              { path: pdfName, bytes: pdf.length, sha256: BlobStore.hash(pdf) },
+              { path: 'captions.csv', bytes: captions.length, sha256: BlobStore.hash(captions) },
+              { path: 'contacts.vcf', bytes: contacts.length, sha256: BlobStore.hash(contacts), contacts: model.spokespeople.length },
             ],
             items: manifestItems(model, names),
             files,
