@@ -171,10 +171,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
   const listing = findListing(items);
+  if (listing && 'heading' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: its heading "${listing.heading}" marks a page of the stories a site files under one word or finds for a search. Open the article itself and import that page, or copy the article's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'archive', heading: listing.heading } },
+    );
+  }
   if (listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page; nothing was imported.`,
+      `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { items: listing.items } },
     );
   }
