@@ -46,6 +46,14 @@ describe('dates in four languages', () => {
     expect(matchDateline('22 de setiembre de 2026 - 2:03 p. m.')).toBeNull();
   });
 
+  it('reads a date bar that shortens the day of the week, and takes no place from it', () => {
+    for (const bar of ['Mon, 5 May 2025', 'Thu. 3 March 2026', 'Sat, March 7, 2026']) {
+      expect(isDateOnly(bar), bar).toBe(true);
+      expect(datelineOnly(bar)?.place ?? null, bar).toBeNull();
+    }
+    expect(findDates('Sun, 5 April 2026')[0]?.iso).toBe('2026-04-05');
+  });
+
   it('tells a date line from a sentence with a date in it', () => {
     expect(isDateOnly('Published: 3 March 2026')).toBe(true);
     expect(isDateOnly('The conference opens on 3 March 2026 in Nairobi')).toBe(false);
