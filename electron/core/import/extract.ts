@@ -34,7 +34,8 @@ export interface Extraction {
   confidence: ImportConfidence;
 }
 
-const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-–—])/u;
+/** "// انتهى //", "- انتهى -", and "… منذ 9 أشهر.انتهى/25" (set straight after the last sentence, with the desk's number). */
+const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-–—]|(?<=[.!؟"”»])\s*انتهى\s*(?:[/\\]\s*[\d\u0660-\u0669]{1,4}\s*)?$)/u;
 const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua|DPA|IPS|PANA|MAP|SPA|WAM|QNA|KUNA|وفا|واس|سانا|أ\s?ف\s?ب)\)?(?:\s*[,/–—-]\s*[\p{L} .'’-]{2,40})?\.?$/u;
 
 /**
@@ -209,6 +210,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let stateBeforeLinks = 'tail' as State;
   // Set by a dateline alone on its line: the release's title may come after it.
   let titleMayFollow = false;
+  // How many body paragraphs stood above the last row of page furniture (share and subscribe
+  // buttons, two lines or more) met under running text.
+  let furnitureAt: number | null = null;
   // Where each kept block went, so a contact region can take back the name lines above it.
   const placed: { index: number; into: string[] | Block[]; at: number }[] = [];
 
@@ -317,7 +321,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       state = 'tail';
       continue;
     }
-    if (kind === 'junk' || otherStories.has(i)) continue;
+    if (kind === 'junk' || otherStories.has(i)) {
+      if (kind === 'junk' && state === 'body' && items[i - 1]?.kind === 'junk' && body.some((p) => isProse(p))) furnitureAt = body.length;
+      continue;
+    }
     if (kind === 'related') {
       if (state !== 'header' && state !== 'links') {
         stateBeforeLinks = state;
@@ -522,6 +529,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'tail' && isContactCaption(text)) keep(i, tailLines, text);
   }
 
+  // "Partager", "S'abonner", then "Il n'y a actuellement aucun commentaire …": short lines under a
+  // row of page furniture, with no running text after them, are the page's, not the text's end.
+  if (furnitureAt !== null && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
   // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
@@ -548,8 +558,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
   // "EFE, Ginebra.": the wire's signature under a reposted story.
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
-  // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
-  for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
+  // "… tras la invasión rusa. /": a page's link separator left after the last sentence; "…
+  // personnes. /ATS": a wire's tag after a slash, as Swiss and Canadian wires sign.
+  for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+(?:[/|·•]|\/\s?\p{Lu}{2,8}\/?)\s*$/u, '$1');
   // "… ajoute le communiqué. (APS)", "… الأمن النووي. (النهاية)": the wire's tag or end mark after the last sentence.
   const lastAt = bodyClean.length - 1;
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)\)\s*$/u, '$1');
