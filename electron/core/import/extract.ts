@@ -460,7 +460,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       }
       // "21/07/2020 Una niña recibe una vacuna …": a header line opened by the date carries it.
       const lead = firstDate(text);
-      if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
+      // "الجمعة 19 ابريل 2024 أبوظبي الإمارات" first on the page: the site's bar with today's date
+      // and its city, as a date alone there is.
+      if (lead && lead.index === 0 && header.length === 0 && startsWithWeekday(text)) bannerDate ??= lead.iso;
+      else if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
       // "Revue de presse : 4 septembre 2013": a section's name and the page's date.
       const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
       if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
