@@ -80,7 +80,10 @@ function photoCaption(text: string): boolean {
 function pageFooterLine(text: string): boolean {
   // A closing line that announces what follows ("… suivez-nous dans les médias sociaux :") with
   // nothing after it introduces the page's links, not more text.
-  return (wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(text)) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
+  // "Jane Roe, directrice des opérations de Médecins du Lac (MDL)": a signature's acronym in
+  // brackets closes no sentence either.
+  const bare = text.replace(/\s*\([^()]{0,39}[^().!?؟…]\)$/u, '');
+  return (wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(bare)) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
