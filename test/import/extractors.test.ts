@@ -217,6 +217,13 @@ describe('language, page furniture and end marks', () => {
     expect(stripLeadingNav('Accueil Qui sommes-nous Nos actions Faire un don Tchad : un pont aérien')).toBe('Tchad : un pont aérien');
     expect(isJunk('We use cookies to improve your experience.')).toBe(true);
     expect(isJunk('Share this: Facebook X WhatsApp')).toBe(true);
+    for (const line of ['Chaque matin, abonnez-vous à notre newsletter pour recevoir les titres du jour.', 'Stay informed: sign up for our weekly newsletter', 'سجل بريدك الإلكتروني لتصلك النشرة اليومية']) {
+      expect(isJunk(line), line).toBe(true);
+    }
+    // "سجل" is also "recorded", and "boletín" a health bulletin: the release's own sentences.
+    for (const line of ['سجل المركز 40 إصابة جديدة في النشرة اليومية للوزارة', 'La Secretaría registró en su boletín epidemiológico 40 casos nuevos.']) {
+      expect(isJunk(line), line).toBe(false);
+    }
     expect(endMarkOf('# # #')).toBe('###');
     expect(endMarkOf('– ENDS –')).toBe('-ENDS-');
     expect(endMarkOf('-30-')).toBe('-30-');
