@@ -325,7 +325,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'junk' || otherStories.has(i)) {
-      if (kind === 'junk' && state === 'body' && items[i - 1]?.kind === 'junk' && body.some((p) => isProse(p))) furnitureAt = body.length;
+      // Under two paragraphs of running text at least: a share row under the lead alone may have short paragraphs after it.
+      if (kind === 'junk' && state === 'body' && items[i - 1]?.kind === 'junk' && body.filter((p) => isProse(p)).length >= 2) furnitureAt = body.length;
       continue;
     }
     if (kind === 'related') {
@@ -537,7 +538,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
 
   // "Partager", "S'abonner", then "Il n'y a actuellement aucun commentaire …": short lines under a
   // row of page furniture, with no running text after them, are the page's, not the text's end.
-  if (furnitureAt !== null && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
+  if (furnitureAt !== null && body.length - furnitureAt <= 4 && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
   // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
