@@ -152,6 +152,7 @@ describe('a page with no release in it', () => {
   it('refuses a tag page that shows its first story in full, saying what it saw and that the article can be pasted alone', async () => {
     const page = [
       'Skip to main content',
+      'We use cookies to give you the best experience on our website, to remember your choices and to measure how the site is used. By continuing to browse you accept our use of cookies.',
       'Tag: floods',
       'River levels fall in the east as families return to their villages',
       TEASER,

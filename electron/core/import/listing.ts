@@ -29,7 +29,8 @@ const ARCHIVE_HEADING =
  * same heading: a page that dates its text or gives a media contact under it is read as a release.
  */
 function archiveHeading(items: Classified[]): string | null {
-  const at = items.slice(0, 40).findIndex((it) => isProse(it.block.text) || ARCHIVE_HEADING.test(it.block.text.trim()));
+  // A cookie banner or a sidebar is no running text, however long.
+  const at = items.slice(0, 40).findIndex((it) => (isProse(it.block.text) && it.kind !== 'junk' && !it.block.aside) || ARCHIVE_HEADING.test(it.block.text.trim()));
   const m = at < 0 ? null : ARCHIVE_HEADING.exec(items[at]!.block.text.trim());
   if (!m || wordCount(m[1]!) > 6) return null;
   const below = items.slice(at + 1);
