@@ -164,6 +164,17 @@ describe('a page with no release in it', () => {
     await expect(refused).rejects.toThrow(/its heading "Tag: floods" .* copy the article's own text alone and paste it; nothing was imported/u);
   });
 
+  it('refuses a saved tag page whose heading is its h1 over the stories filed under it', async () => {
+    const html = [
+      '<!doctype html><html><head><title>floods Archives - Lakeside News</title></head><body>',
+      '<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>Tag: floods</h1>',
+      `<article><h2><a href="/a">River levels fall in the east as families return to their villages</a></h2><p>${TEASER}</p></article>`,
+      `<article><h2><a href="/b">Clinics reopen in the north after two years of closure</a></h2><p>${TEASER}</p></article>`,
+      '</main></body></html>',
+    ].join('');
+    await expect(parseSource({ name: 'tag.html', html })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive' } });
+  });
+
   it('refuses tag and search pages headed in Spanish, French and Arabic', async () => {
     for (const heading of ['Etiqueta: migrantes', 'Étiquette : réfugiés', 'الوسم: اللاجئين', 'Résultats de recherche pour : inondations']) {
       const page = [heading, 'River levels fall in the east as families return to their villages', TEASER, TEASER].join('\n\n');
