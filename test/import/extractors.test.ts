@@ -46,6 +46,14 @@ describe('dates in four languages', () => {
     expect(matchDateline('22 de setiembre de 2026 - 2:03 p. m.')).toBeNull();
   });
 
+  it('reads a date bar that shortens the day of the week, and takes no place from it', () => {
+    for (const bar of ['Mon, 5 May 2025', 'Thu. 3 March 2026', 'Sat, March 7, 2026']) {
+      expect(isDateOnly(bar), bar).toBe(true);
+      expect(datelineOnly(bar)?.place ?? null, bar).toBeNull();
+    }
+    expect(findDates('Sun, 5 April 2026')[0]?.iso).toBe('2026-04-05');
+  });
+
   it('tells a date line from a sentence with a date in it', () => {
     expect(isDateOnly('Published: 3 March 2026')).toBe(true);
     expect(isDateOnly('The conference opens on 3 March 2026 in Nairobi')).toBe(false);
@@ -209,6 +217,13 @@ describe('language, page furniture and end marks', () => {
     expect(stripLeadingNav('Accueil Qui sommes-nous Nos actions Faire un don Tchad : un pont aérien')).toBe('Tchad : un pont aérien');
     expect(isJunk('We use cookies to improve your experience.')).toBe(true);
     expect(isJunk('Share this: Facebook X WhatsApp')).toBe(true);
+    for (const line of ['Chaque matin, abonnez-vous à notre newsletter pour recevoir les titres du jour.', 'Stay informed: sign up for our weekly newsletter', 'سجل بريدك الإلكتروني لتصلك النشرة اليومية']) {
+      expect(isJunk(line), line).toBe(true);
+    }
+    // "سجل" is also "recorded", and "boletín" a health bulletin: the release's own sentences.
+    for (const line of ['سجل المركز 40 إصابة جديدة في النشرة اليومية للوزارة', 'La Secretaría registró en su boletín epidemiológico 40 casos nuevos.']) {
+      expect(isJunk(line), line).toBe(false);
+    }
     expect(endMarkOf('# # #')).toBe('###');
     expect(endMarkOf('– ENDS –')).toBe('-ENDS-');
     expect(endMarkOf('-30-')).toBe('-30-');

@@ -148,4 +148,52 @@ describe('a page with no release in it', () => {
     ].join('\n');
     await expect(parseSource({ name: 'read-news.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
   });
+
+  it('refuses a tag page that shows its first story in full, saying what it saw and that the article can be pasted alone', async () => {
+    const page = [
+      'Skip to main content',
+      'We use cookies to give you the best experience on our website, to remember your choices and to measure how the site is used. By continuing to browse you accept our use of cookies.',
+      'Tag: floods',
+      'River levels fall in the east as families return to their villages',
+      TEASER,
+      'Engineers from the water board began checking the bridges on Monday, and the district council said the main road would reopen within the week.',
+      'Schools in the valley will stay closed until the classrooms have been cleaned and the wells tested.',
+    ].join('\n\n');
+    const refused = parseSource({ name: 'tag.txt', text: page });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive', heading: 'Tag: floods' } });
+    await expect(refused).rejects.toThrow(/its heading "Tag: floods" .* copy the article's own text alone and paste it; nothing was imported/u);
+  });
+
+  it('refuses a saved tag page whose heading is its h1 over the stories filed under it', async () => {
+    const html = [
+      '<!doctype html><html><head><title>floods Archives - Lakeside News</title></head><body>',
+      '<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>Tag: floods</h1>',
+      `<article><h2><a href="/a">River levels fall in the east as families return to their villages</a></h2><p>${TEASER}</p></article>`,
+      `<article><h2><a href="/b">Clinics reopen in the north after two years of closure</a></h2><p>${TEASER}</p></article>`,
+      '</main></body></html>',
+    ].join('');
+    await expect(parseSource({ name: 'tag.html', html })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive' } });
+  });
+
+  it('refuses tag and search pages headed in Spanish, French and Arabic', async () => {
+    for (const heading of ['Etiqueta: migrantes', 'Étiquette : réfugiés', 'الوسم: اللاجئين', 'Résultats de recherche pour : inondations']) {
+      const page = [heading, 'River levels fall in the east as families return to their villages', TEASER, TEASER].join('\n\n');
+      await expect(parseSource({ name: 'tag.txt', text: page }), heading).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive' } });
+    }
+  });
+
+  it('still reads a release under a tag heading when it dates its text or names a media contact', async () => {
+    const title = 'River levels fall in the east as families return to their villages';
+    const dated = ['Tag: floods', title, 'GENEVA, 3 March 2026 – ' + TEASER, TEASER].join('\n\n');
+    expect((await parseSource({ name: 'dated.txt', text: dated })).release.headline).toBe(title);
+    const contact = ['Tag: floods', title, TEASER, TEASER, 'Media contact: Amina Dole, press officer, amina.dole@example.org'].join('\n\n');
+    expect((await parseSource({ name: 'contact.txt', text: contact })).release.headline).toBe(title);
+  });
+
+  it('still reads a release that lists its own tags, above the title or under the text', async () => {
+    const title = 'River levels fall in the east as families return to their villages';
+    for (const page of [['Tags: floods, water', title, TEASER, TEASER], [title, TEASER, TEASER, 'Tag: floods']]) {
+      expect((await parseSource({ name: 'tags.txt', text: page.join('\n\n') })).release.headline).toBe(title);
+    }
+  });
 });

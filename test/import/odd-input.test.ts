@@ -101,4 +101,17 @@ describe('odd input', () => {
     const value = await parseSource({ name: 'open.txt', bytes: enc(text) });
     expect(value.release.quotes.length).toBeLessThanOrEqual(1);
   });
+
+  it('keeps the short paragraphs under a share row that stands below the lead alone', async () => {
+    const page = [
+      'Clinic opens in the river town',
+      'The Harrowgate Health Trust opened a clinic in the river town on Monday, the first in the district since the floods of last year destroyed the old health post and its stores.',
+      'Share',
+      'Print',
+      'The clinic will open every weekday.',
+      'Two nurses and a midwife will run it.',
+    ].join('\n\n');
+    const r = await parseSource({ name: 'share-under-lead.txt', bytes: enc(page) });
+    expect(r.release.body.slice(-2)).toEqual(['The clinic will open every weekday.', 'Two nurses and a midwife will run it.']);
+  });
 });

@@ -61,6 +61,9 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'RELEASE_UNAVAILABLE', message: 'x', params: { headline: 'Floods', reason: 'trashed', id: 'rel-1' } })).toBe(
       '“Floods” is in the trash; restore it first.',
     );
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'archive', heading: 'Tag: floods' } })).toMatch(
+      /^This page holds no single release: its heading “Tag: floods” marks .* or copy the article’s own text alone and paste it; nothing was imported\.$/u,
+    );
     const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
     expect(errorText(t, damaged)).toBe(
       'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Details: The contact "con-1" cannot be read: its text is not JSON',

@@ -119,9 +119,18 @@ function withoutGluedTag(line: string): string {
   return m && line.split(/\s+/u).length >= 15 ? line.slice(m[0].length) : line;
 }
 
+/**
+ * "**Flood waters recede**": a line set in bold by Markdown's marks, as a page copied by a reader
+ * tool or a chat arrives. The marks are not the text; without them the line reads as any other.
+ */
+function withoutBoldMarks(line: string): string {
+  const m = /^(\*\*|__)(?![*_\s])(.+?)(?<![*_\s])\1$/u.exec(line);
+  return m && !m[2]!.includes(m[1]!) ? m[2]! : line;
+}
+
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(cleanLine(tabCells(l)))));
+  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(withoutBoldMarks(cleanLine(tabCells(l))))));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));

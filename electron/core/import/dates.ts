@@ -43,8 +43,10 @@ const R = '(?![\\p{L}\\p{N}])';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°|ro)?';
 const WEEKDAY_NAMES =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد';
-const WEEKDAY = `(?:(?:${WEEKDAY_NAMES})[,،]?\\s+)?`;
-const STARTS_WITH_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES})(?![\\p{L}])`, 'iu');
+/** "Mon, 5 May 2025", "Thu. 3 March": a site's date bar shortens the day's name. */
+const WEEKDAY_SHORT = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\\.|(?=,))';
+const WEEKDAY = `(?:(?:${WEEKDAY_NAMES}|${WEEKDAY_SHORT})[,،]?\\s+)?`;
+const STARTS_WITH_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES}|${WEEKDAY_SHORT})(?![\\p{L}])`, 'iu');
 
 /** "miércoles, junio 18, 2025", "dimanche 14 avril 2024": text that opens with a day of the week. */
 export function startsWithWeekday(text: string): boolean {

@@ -34,7 +34,8 @@ export interface Extraction {
   confidence: ImportConfidence;
 }
 
-const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-–—])/u;
+/** "// انتهى //", "- انتهى -", and "… منذ 9 أشهر.انتهى/25" (set straight after the last sentence, with the desk's number). */
+const INLINE_END = /\s*(?:\/\/\s*انتهى\s*\/\/|[-–—]\s*انتهى\s*[-–—]|(?<=[.!؟"”»])\s*انتهى\s*(?:[/\\]\s*[\d\u0660-\u0669]{1,4}\s*)?$)/u;
 const WIRE_SIGNATURE = /^\(?(?:EFE|AFP|AP|Reuters|Europa\s+Press|APS|ANSA|Xinhua|DPA|IPS|PANA|MAP|SPA|WAM|QNA|KUNA|وفا|واس|سانا|أ\s?ف\s?ب)\)?(?:\s*[,/–—-]\s*[\p{L} .'’-]{2,40})?\.?$/u;
 
 /**
@@ -79,7 +80,10 @@ function photoCaption(text: string): boolean {
 function pageFooterLine(text: string): boolean {
   // A closing line that announces what follows ("… suivez-nous dans les médias sociaux :") with
   // nothing after it introduces the page's links, not more text.
-  return (wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(text)) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
+  // "Jane Roe, directrice des opérations de Médecins du Lac (MDL)": a signature's acronym in
+  // brackets closes no sentence either.
+  const bare = text.replace(/\s*\([^()]{0,39}[^().!?؟…]\)$/u, '');
+  return (wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(bare)) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
@@ -171,10 +175,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
   const listing = findListing(items);
+  if (listing && 'heading' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: its heading "${listing.heading}" marks a page of the stories a site files under one word or finds for a search. Open the article itself and import that page, or copy the article's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'archive', heading: listing.heading } },
+    );
+  }
   if (listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page; nothing was imported.`,
+      `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { items: listing.items } },
     );
   }
@@ -202,6 +213,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let stateBeforeLinks = 'tail' as State;
   // Set by a dateline alone on its line: the release's title may come after it.
   let titleMayFollow = false;
+  // How many body paragraphs stood above the last row of page furniture (share and subscribe
+  // buttons, two lines or more) met under running text.
+  let furnitureAt: number | null = null;
   // Where each kept block went, so a contact region can take back the name lines above it.
   const placed: { index: number; into: string[] | Block[]; at: number }[] = [];
 
@@ -310,7 +324,11 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       state = 'tail';
       continue;
     }
-    if (kind === 'junk' || otherStories.has(i)) continue;
+    if (kind === 'junk' || otherStories.has(i)) {
+      // Under two paragraphs of running text at least: a share row under the lead alone may have short paragraphs after it.
+      if (kind === 'junk' && state === 'body' && items[i - 1]?.kind === 'junk' && body.filter((p) => isProse(p)).length >= 2) furnitureAt = body.length;
+      continue;
+    }
     if (kind === 'related') {
       if (state !== 'header' && state !== 'links') {
         stateBeforeLinks = state;
@@ -446,7 +464,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       }
       // "21/07/2020 Una niña recibe una vacuna …": a header line opened by the date carries it.
       const lead = firstDate(text);
-      if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
+      // "الجمعة 19 ابريل 2024 أبوظبي الإمارات" first on the page: the site's bar with today's date
+      // and its city, as a date alone there is.
+      if (lead && lead.index === 0 && header.length === 0 && startsWithWeekday(text)) bannerDate ??= lead.iso;
+      else if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
       // "Revue de presse : 4 septembre 2013": a section's name and the page's date.
       const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
       if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
@@ -515,6 +536,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     if (state === 'tail' && isContactCaption(text)) keep(i, tailLines, text);
   }
 
+  // "Partager", "S'abonner", then "Il n'y a actuellement aucun commentaire …": short lines under a
+  // row of page furniture, with no running text after them, are the page's, not the text's end.
+  if (furnitureAt !== null && body.length - furnitureAt <= 4 && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
   // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
@@ -541,8 +565,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   }
   // "EFE, Ginebra.": the wire's signature under a reposted story.
   while (bodyClean.length > 1 && WIRE_SIGNATURE.test(bodyClean[bodyClean.length - 1]!)) bodyClean.pop();
-  // "… tras la invasión rusa. /": a page's link separator left after the last sentence.
-  for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+[/|·•]\s*$/u, '$1');
+  // "… tras la invasión rusa. /": a page's link separator left after the last sentence; "…
+  // personnes. /ATS": a wire's tag after a slash, as Swiss and Canadian wires sign.
+  for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+(?:[/|·•]|\/\s?\p{Lu}{2,8}\/?)\s*$/u, '$1');
   // "… ajoute le communiqué. (APS)", "… الأمن النووي. (النهاية)": the wire's tag or end mark after the last sentence.
   const lastAt = bodyClean.length - 1;
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)\)\s*$/u, '$1');

@@ -146,8 +146,16 @@ function hasCreditedTwin(page: Block[], block: Block): boolean {
 /** "الدكتور ماجد الأنصاري", "Dr. Jane Roe": a person's name with the title before it, a photo's caption or a byline. */
 const TITLED_NAME = /^(?:mr|mrs|ms|dr|prof|mme|sr|sra|dra|السيد|السيدة|الدكتور|الدكتورة|د|الشيخ|الشيخة|المهندس|المهندسة|الأستاذ|الأستاذة)\.?\s+\S+(?:\s+\S+){0,4}$/iu;
 
+/**
+ * "ادريان ادواردز المتحدث باسم المفوضية" ("Adrian Edwards, the agency's spokesman"): a name and a
+ * spokesperson's role, the caption of the speaker's picture. Arabic writes no capitals, so the
+ * name is told only by where the role stands: after two or three words, with whom it speaks for.
+ */
+const ARABIC_SPOKESPERSON = /^[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+){1,2}\s+(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)(?:\s+(?:ال)?رسمي(?:ة)?)?\s+(?:باسم|عن)\s+[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+){0,3}$/u;
+
 /** "Simone Pott Team Communications", "Jane Roe, Press Officer": a name and a role, a contact's card. */
 function isNameAndRole(text: string): boolean {
+  if (ARABIC_SPOKESPERSON.test(text.trim())) return true;
   const words = text.trim().split(/\s+/u);
   if (words.length < 3 || words.length > 6 || /\d|[.!?؟:]$/u.test(text)) return false;
   if (!/^\p{Lu}\p{Ll}+,?$/u.test(words[0]!) || !/^\p{Lu}[\p{Ll}'’-]+,?$/u.test(words[1]!)) return false;

@@ -188,6 +188,10 @@ const JUNK_RE: RegExp[] = ([
   // "المصدر: صدى البلد", "Fuente: EFE": where a reposted story came from.
   /^(?:المصدر|source|fuente)\s*[:：]\s*\S.{0,50}$/iu,
   /^(subscribe|sign up)\b.{0,60}(newsletter|updates|news)|^(abonnez-vous|inscrivez-vous)\b|^(suscríbete|suscribete)\b|^اشترك\s+في/iu,
+  // "Pour tout savoir sur l'actualité, inscrivez-vous à notre newsletter et …", "سجل بريدك الإلكتروني
+  // لتلقى أهم الأخبار": the site's invitation to its newsletter, wherever the verb stands in the line.
+  // In Arabic only the imperative with its object: "سجل" alone is also "recorded" ("سجل المركز … في النشرة").
+  /^(?=.{0,220}$)(?:.{0,80}\b(?:subscribe|sign\s+up|register|inscrivez-vous|abonnez-vous|suscr[íi]bete|reg[íi]strate)\b.{0,40}\b(?:newsletter|lettre\s+d['’]information|infolettre|bolet[íi]n)\b|.{0,80}(?:اشترك|اشتركوا|سجل|سجّل)\s+(?:الآن\s+)?(?:في\s+)?(?:بريدك\s+الإلكتروني|النشرة\s+(?:البريدية|الإخبارية)|القائمة\s+البريدية|نشرتنا))/iu,
   /^(read more|lire la suite|leer más|اقرأ المزيد|related (news|stories|content|articles)|see also|voir aussi|ver también|also on|à lire aussi|you may also (like|be interested))\b/iu,
   /^(photo|photos|crédit photo|credit|credits|foto|fotografía|صورة|الصورة)\s*[:©(]/iu,
   // "Caption: Brothers in solidarity …", "Légende : …", "Pie de foto: …": a picture's caption under its label.

@@ -9,9 +9,34 @@ import { wordCount } from './normalise';
  * opening with its own dateline. A release has one dateline and runs of paragraphs.
  */
 
-export interface Listing {
-  /** How many items the page lists. */
-  items: number;
+/** How many items the page lists, or the heading of a tag or search page ("Tag: cholera") that told it. */
+export type Listing = { items: number } | { heading: string };
+
+/**
+ * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
+ * a site sets over the stories it files under one word or finds for a search. Publishing systems
+ * print it the same way on thousands of sites. Only the singular label over one term counts:
+ * "Tags: Ebola, Liberia" lists a single article's own tags. "Category:" is left out, as some
+ * sites set an article's section that way above its title.
+ */
+const ARCHIVE_HEADING =
+  /^(?:tag|tagged|posts?\s+tagged|tag\s+archives?|archives?\s+(?:for\s+)?tag|etiqueta|archivo\s+de\s+(?:la\s+)?etiqueta|entradas\s+etiquetadas\s+(?:con|como)|étiquette|mot[-\s]clé|archives?\s+(?:de\s+l['’]étiquette|du\s+mot[-\s]clé)|الوسم|وسم|أرشيف\s+الوسم|search\s+results?\s+for|results\s+for|résultats?\s+(?:de\s+(?:la\s+)?recherche\s+)?pour|resultados?\s+(?:de\s+(?:la\s+)?búsqueda\s+)?(?:para|de)|نتائج\s+البحث\s+عن)\s*[:：]\s*(\S[^,،;]{0,60})$/iu;
+
+/**
+ * The heading of a tag or search page, standing above the page's first paragraph of running text
+ * (a release may close on its tags; only a heading over the stories tells what the page is).
+ * Some sites show the one story filed under a tag in full, date and contacts and all, under the
+ * same heading: a page that dates its text or gives a media contact under it is read as a release.
+ */
+function archiveHeading(items: Classified[]): string | null {
+  // A cookie banner or a sidebar is no running text, however long.
+  const at = items.slice(0, 40).findIndex((it) => (isProse(it.block.text) && it.kind !== 'junk' && !it.block.aside) || ARCHIVE_HEADING.test(it.block.text.trim()));
+  const m = at < 0 ? null : ARCHIVE_HEADING.exec(items[at]!.block.text.trim());
+  if (!m || wordCount(m[1]!) > 6) return null;
+  const below = items.slice(at + 1);
+  const dated = below.some((it) => it.kind === 'dateline' || it.kind === 'datelineOnly' || (it.kind === 'date' && it.dateIso) || (it.kind === 'label' && it.dateIso));
+  const contacts = below.some((it) => it.kind === 'contact' || it.kind === 'contactHead');
+  return dated || contacts ? null : items[at]!.block.text.trim();
 }
 
 const isTitle = (text: string) => {
@@ -55,6 +80,8 @@ export function relatedCut(items: Classified[]): number {
 
 export function findListing(all: Classified[]): Listing | null {
   const items = all.slice(0, relatedCut(all));
+  const heading = archiveHeading(items);
+  if (heading !== null) return { heading };
   // Three or more lines each gluing a tag, a title and a teaser together: the cards of an index.
   const glued = gluedCards(items);
   if (glued >= 3) return { items: glued };
