@@ -20,6 +20,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   }
   // Damage to what is stored is not the person's input to check: said as such (unreadableStored).
   if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return t('errors.storedUnreadable', params);
+  // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
+  if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
