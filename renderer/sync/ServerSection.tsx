@@ -10,9 +10,10 @@ import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
 
 /** The offices to sync: those of the library, ticked in order (the first is home), and any typed by id. */
-function OfficeChoice({ chosen, onChange }: { chosen: string[]; onChange: (offices: string[]) => void }) {
+function OfficeChoice({ chosen, onChange, syncedAt }: { chosen: string[]; onChange: (offices: string[]) => void; syncedAt: string | null }) {
   const { t } = useTranslation();
-  const offices = useCall('office.list', { limit: 500 }, 'sync-offices');
+  // Asked again after each sync: an office typed by its id arrives with it and is then shown by name.
+  const offices = useCall('office.list', { limit: 500 }, `sync-offices-${syncedAt ?? ''}`);
   const [typed, setTyped] = useState('');
   const known = offices.status === 'ok' ? offices.value.items : [];
   const names = new Map(known.map((o) => [o.id, o.name]));
@@ -149,7 +150,7 @@ export function ServerSection() {
               </label>
             )}
           </div>
-          <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} />
+          <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} syncedAt={status?.lastSyncedAt ?? null} />
           <div className="field">
             <label htmlFor="sync-prefix">{t('sync.prefix')}</label>
             <input id="sync-prefix" dir="ltr" value={form.prefix} onChange={(e) => update({ prefix: e.target.value })} aria-describedby="sync-prefix-hint" />

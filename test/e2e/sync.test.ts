@@ -83,7 +83,7 @@ describe('Settings → Server', () => {
     await server.getByText('Saved.').waitFor();
     await server.getByRole('button', { name: 'Sync now' }).click();
     await server.getByText(/^Nothing waiting to upload; last synced \d\d:\d\d\.$/).waitFor();
-    await server.getByText('Last sync: 2 sent, 0 received; conflicts to resolve: 0.').waitFor();
+    await server.getByText('Last sync: 2 sent, 0 received.').waitFor();
     // The account may not make the office's files database: the documents went, and the status says whom to ask.
     await server
       .getByText(`Office Goma: photos and other files did not travel (documents did), because the server has no files database for this office. Ask your administrator to create dateline-${goma}-files.`)
@@ -134,7 +134,10 @@ describe('the Conflicts screen', () => {
 
     const nav = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^Conflicts/ });
     await nav.getByText('1', { exact: true }).waitFor();
-    await nav.click();
+    // Settings says what waits in the inbox (not only what the last sync found) and leads there.
+    await h.nav('Settings').click();
+    await page.getByRole('region', { name: 'Server' }).getByRole('link', { name: 'One conflict waits for you on the Conflicts screen.' }).click();
+    await page.waitForURL(/#\/conflicts$/);
     const card = page.getByRole('region', { name: /Cholera vaccination/ });
     await card.getByText('Release: one field was changed on both sides.').waitFor();
     const row = card.getByRole('row', { name: /Headline/ });
