@@ -187,6 +187,12 @@ describe('the Conflicts screen, delete against edit', () => {
     const card = page.getByRole('region', { name: 'Floods in Uvira: first assessment' });
     await card.getByText('Release: deleted in one place and edited in another.').waitFor();
     await card.getByText('12,000 people displaced').waitFor(); // the edited version
+    // Each side in words: the release's fields, not the store's bookkeeping or codes.
+    const shown = await card.innerText();
+    for (const raw of ['createdAt', 'updatedBy', 'schema', 'conflicted', 'draft']) expect(shown).not.toContain(raw);
+    await card.getByText('English').first().waitFor();
+    await card.getByText('Draft').first().waitFor();
+    await card.getByText('Goma', { exact: true }).first().waitFor(); // the office, by its name
     await card.getByRole('radio', { name: 'Delete it' }).check();
     await card.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('No conflicts to resolve.').waitFor();
