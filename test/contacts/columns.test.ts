@@ -81,6 +81,17 @@ describe('recognising the header row of a contacts export', () => {
     expect(recogniseHeaders(GOOGLE_BEFORE).mapping).toMatchObject({ 'Name': 'name', 'Organization 1 - Name': 'organisation', 'Organization 1 - Title': 'role' });
   });
 
+  it('reads an Outlook export in French by its many known columns, leaving out the ones Dateline has no name for', () => {
+    const known = ['Titre', 'Prénom', 'Deuxième prénom', 'Nom', 'Suffixe', 'Société', 'Service', 'Fonction', 'Téléphone (bureau)', 'Téléphone mobile', 'Adresse de messagerie', 'Notes', 'Catégories'];
+    const others = ['Rue (bureau)', 'Ville (bureau)', 'Code postal (bureau)', 'Téléphone (voiture)', 'Type de messagerie', 'Nom complet de l’adresse de messagerie', 'Anniversaire'];
+    const r = recogniseHeaders([...known, ...others]);
+    expect(r.set).toBe('outlook-fr');
+    expect(r.mapping).toMatchObject({ 'Prénom': 'givenName', 'Nom': 'familyName', 'Adresse de messagerie': 'email:work', 'Téléphone mobile': 'phone:mobile' });
+    for (const h of others) expect(r.mapping[h]).toBe('ignore');
+    // A sheet made by hand with a few of Outlook's names and its own still goes to the mapping step.
+    expect(recogniseHeaders(['Prénom', 'Nom', 'Société', 'Adresse de messagerie', 'Rédaction']).set).toBeNull();
+  });
+
   it('guesses a hand-made sheet’s columns without taking a label, a type or a phonetic name for an address or a number', () => {
     const r = recogniseHeaders(['Name', 'Email', 'Email type', 'Phonetic name', 'Phone', 'Telex', 'Organisation', 'Organisational unit', 'Position']);
     expect(r.set).toBeNull();

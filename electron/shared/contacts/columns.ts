@@ -265,6 +265,9 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
 ];
 
+/** How many of one Outlook language's columns make a header row that export (a sheet made by hand has a handful). */
+const OUTLOOK_KNOWN_ENOUGH = 10;
+
 export interface Recognised {
   /** The header set every column was found in, or null when the headers need a mapping. */
   set: HeaderSet | null;
@@ -279,13 +282,23 @@ export interface Recognised {
  */
 export function recogniseHeaders(headers: readonly string[]): Recognised {
   const keys = headers.map(headerKey);
-  for (const [set, dict] of FOLDED) {
-    const known = keys.every((k) => k === '' || dict.has(k));
+  const inSet = (dict: ReadonlyMap<string, ColumnTarget>) => {
     const targets = keys.map((k) => dict.get(k) ?? 'ignore');
     const usable = targets.some((t) => t === 'name' || t === 'givenName' || t === 'familyName') || targets.some((t) => t.startsWith('email:'));
-    if (known && usable && keys.some((k) => k !== '')) {
-      return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
-    }
+    return { targets, usable, known: keys.filter((k) => k !== '' && dict.has(k)).length };
+  };
+  const named = keys.filter((k) => k !== '').length;
+  for (const [set, dict] of FOLDED) {
+    const { targets, usable, known } = inSet(dict);
+    if (named > 0 && known === named && usable) return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
+  }
+  // Outlook writes some ninety columns, named in the language of its interface, and the sets
+  // above hold all of them only in English. A row with many of one Outlook language's columns
+  // is that export: its other columns (addresses, pagers, the assistant's phone) are left out.
+  for (const [set, dict] of FOLDED) {
+    if (!set.startsWith('outlook-')) continue;
+    const { targets, usable, known } = inSet(dict);
+    if (known >= OUTLOOK_KNOWN_ENOUGH && usable) return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
   }
   const mapping: ColumnMapping = {};
   headers.forEach((h, i) => {
