@@ -6,6 +6,7 @@ import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
 import { FilesPolicyField } from './FilesPolicyField';
+import { databaseInAddress, serverPart } from './serverAddress';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -108,6 +109,8 @@ export function ServerSection() {
     setSaved(ok);
   };
 
+  const database = form ? databaseInAddress(form.server, form.prefix) : null;
+
   const update = (change: Partial<SyncSettings>) => {
     setSaved(false);
     setForm((f) => (f ? { ...f, ...change } : f));
@@ -122,7 +125,20 @@ export function ServerSection() {
         <form onSubmit={(ev) => void save(ev)}>
           <div className="field">
             <label htmlFor="sync-server">{t('sync.remote')}</label>
-            <input id="sync-server" type="url" dir="ltr" value={form.server} onChange={(e) => update({ server: e.target.value })} placeholder={t('sync.remotePlaceholder')} />
+            <input
+              id="sync-server"
+              type="url"
+              dir="ltr"
+              value={form.server}
+              onChange={(e) => update({ server: e.target.value })}
+              placeholder={t('sync.remotePlaceholder')}
+              aria-describedby={database ? 'sync-server-database' : undefined}
+            />
+            {database && (
+              <p id="sync-server-database" className="hint error">
+                {t('sync.addressIsDatabase', { database, server: serverPart(form.server, database) })}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="sync-user">{t('sync.user')}</label>

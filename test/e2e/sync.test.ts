@@ -109,7 +109,11 @@ describe('Settings → Server', () => {
     await server.getByLabel('Server address').fill('ftp://sync.example.org');
     await server.getByRole('button', { name: 'Save' }).click();
     await server.getByRole('alert').getByText(/must be an http:\/\/ or https:\/\/ address of a sync server/).waitFor();
+    // An office database's address pasted where the server's goes is said while typing.
+    await server.getByLabel('Server address').fill(`${couch.server.url}/dateline-${goma}`);
+    await server.getByText(`This is the address of a database (dateline-${goma}), not of the server: enter ${couch.server.url} instead. Dateline finds each office's database on the server by itself.`).waitFor();
     await server.getByLabel('Server address').fill(couch.server.url);
+    expect(await server.getByText('This is the address of a database').count()).toBe(0);
     await server.getByRole('button', { name: 'Save' }).click();
     await server.getByText('Saved.').waitFor();
   }, 60_000);
