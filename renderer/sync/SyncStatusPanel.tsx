@@ -64,7 +64,8 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
       {error && <ErrorMessage error={error} />}
       <div className="button-row">
         <button type="button" disabled={!setUp || status.state === 'syncing'} onClick={() => void act(() => client.call('sync.now', {}))}>
-          {t('sync.now')}
+          {/* The core resumes a paused sync on "Sync now"; the button says so rather than surprise. */}
+          {status.paused ? t('sync.nowResume') : t('sync.now')}
         </button>
         <button type="button" disabled={!setUp} onClick={() => void act(() => client.call('sync.pause', { paused: !status.paused }))}>
           {status.paused ? t('sync.resume') : t('sync.pause')}

@@ -135,3 +135,21 @@ describe('an office this library syncs by its id', () => {
     await screen.findByText(/^Office Goma did not sync/);
   });
 });
+
+describe('Sync now while sync is paused', () => {
+  it('says that it resumes sync, which it does', async () => {
+    const { core, client: c } = await client();
+    const office = (await core.dispatch('office.create', { name: 'Goma' }, { transport: 'test' })) as { ok: true; value: { id: string } };
+    await core.dispatch('sync.configure', { server: 'http://127.0.0.1:9', offices: [office.value.id] }, { transport: 'test' });
+    const paused = (await core.dispatch('sync.pause', { paused: true }, { transport: 'test' })) as { ok: true; value: SyncStatus };
+    render(
+      <I18nextProvider i18n={setUpI18n('en')}>
+        <ClientProvider client={c}>
+          <SyncStatusPanel status={paused.value} onStatus={() => undefined} />
+        </ClientProvider>
+      </I18nextProvider>,
+    );
+    await screen.findByRole('button', { name: 'Resume and sync now' });
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
+  });
+});
