@@ -92,7 +92,7 @@ describe('Settings → Server', () => {
 
     await server.getByRole('button', { name: 'Pause' }).click();
     await server.getByText('Sync is paused: changes stay on this computer until you resume.').waitFor();
-    await server.getByRole('button', { name: 'Resume' }).click();
+    await server.getByRole('button', { name: 'Resume', exact: true }).click();
     await server.getByText('Sync is on.').waitFor();
 
     // The settings live in the library; the password nowhere the page can read.
