@@ -204,7 +204,7 @@ export function ContactRecord({ id }: { id: string }) {
             </ul>
           ))}
       </section>
-      {merged && <p role="status">{t('contactRecord.merged', { releases: merged.releasesChanged, kits: merged.kitsChanged })}</p>}
+      {merged && <p role="status">{t('contactRecord.merged', { releases: t('contactRecord.releaseCount', { count: merged.releasesChanged }), kits: t('contactRecord.kitCount', { count: merged.kitsChanged }) })}</p>}
       {doc.status === 'ok' && (
         <MergePanel
           key={doc.value.rev}
