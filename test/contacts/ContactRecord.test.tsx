@@ -54,7 +54,7 @@ describe('a contact\'s page', () => {
     const roleRow = (await screen.findByRole('rowheader', { name: 'Role' }, wait)).closest('tr')!;
     fireEvent.click(roleRow.querySelectorAll('input[type=radio]')[1]!);
     fireEvent.click(screen.getByRole('button', { name: 'Merge Grace Akello-Okot into this contact' }));
-    await screen.findByText('Merged. 1 release and 0 kits now name this contact.', {}, wait);
+    await screen.findByText('Merged: one release and 0 kits now name this contact.', {}, wait);
     await screen.findByRole('link', { name: 'Cholera response in Kampala' }, wait);
     const [only] = await allContacts(c);
     expect(only).toMatchObject({ id: keep.id, name: 'Grace Akello', role: 'Health editor', phones: [{ number: '+256 772 123456' }] });

@@ -79,7 +79,7 @@ describe('media contacts in the browser', () => {
     await page.getByRole('button', { name: 'Amélie Kaboré (Savane FM)' }).click();
     await h.expectAccessible('merge side by side');
     await page.getByRole('button', { name: 'Merge Amélie Kaboré (Savane FM) into this contact' }).click();
-    await page.getByText('Merged. 0 releases and 0 kits now name this contact.').waitFor();
+    await page.getByText('Merged: 0 releases and 0 kits now name this contact.').waitFor();
     const kept = await h.api('contact.get', { id: keep.id });
     expect(kept.phones.map((p) => p.number)).toContain('+226 25 00 00 00');
 
