@@ -5,7 +5,8 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime } from '../ui/languages';
+import { formatDateTime, languageName } from '../ui/languages';
+import { useOffices } from '../ui/useOffices';
 import { docTitle, fieldText } from './fieldText';
 
 type Body = Record<string, unknown>;
@@ -19,6 +20,8 @@ interface Versions {
 }
 
 const BOOKKEEPING = new Set(['id', 'rev', 'deleted']);
+/** Kept on every document by the store, not written by anyone: the "who" line above a side already says who and when. */
+const RECORD_KEEPING = new Set(['type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'conflicted']);
 
 function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiError | null } {
   const client = useClient();
@@ -44,9 +47,15 @@ function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiEr
   return { versions, error };
 }
 
-function Value({ value }: { value: unknown }) {
-  const { t } = useTranslation();
-  const text = fieldText(value);
+/** A field's value as the editors show it: a status or language in words, an office by its name. */
+function Value({ field, value, offices }: { field: string; value: unknown; offices: ReadonlyMap<string, string> }) {
+  const { t, i18n } = useTranslation();
+  let text = fieldText(value);
+  if (text !== null && typeof value === 'string') {
+    if (field === 'status') text = t(`status.${value}`, { defaultValue: value });
+    else if (field === 'language') text = languageName(value, i18n.language);
+    else if (field === 'office') text = offices.get(value) ?? value;
+  }
   return text === null ? <span className="muted">{t('conflicts.empty')}</span> : <span dir="auto" className="conflict-value">{text}</span>;
 }
 
@@ -65,6 +74,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
   const [keep, setKeep] = useState<'edit' | 'deletion' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const offices = new Map(useOffices().map((o) => [o.id, o.name]));
 
   const who = (rev: string) => {
     const r = versions?.history.find((h) => h.rev === rev);
@@ -128,7 +138,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                       {label}
                       {versions.base && (
                         <span className="muted conflict-who">
-                          {t('conflicts.was')} <Value value={versions.base[f]} />
+                          {t('conflicts.was')} <Value field={f} value={versions.base[f]} offices={offices} />
                         </span>
                       )}
                     </th>
@@ -136,7 +146,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                       <td key={side}>
                         <label className="conflict-choice">
                           <input type="radio" name={`${headingId}-${f}`} checked={take[f] === side} onChange={() => setTake((p) => ({ ...p, [f]: side }))} aria-label={t('conflicts.takeField', { field: label, side: sideLabel(side) })} />
-                          <Value value={(side === 'ours' ? versions.ours : versions.theirs)?.[f]} />
+                          <Value field={f} value={(side === 'ours' ? versions.ours : versions.theirs)?.[f]} offices={offices} />
                         </label>
                       </td>
                     ))}
@@ -163,12 +173,12 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                 {body && (
                   <dl className="facts">
                     {Object.keys(body)
-                      .filter((k) => fieldText(body[k]) !== null)
+                      .filter((k) => !RECORD_KEEPING.has(k) && fieldText(body[k]) !== null)
                       .map((k) => (
                         <div key={k} className="fact-pair">
                           <dt>{t(`conflicts.fieldName.${k}`, { defaultValue: k })}</dt>
                           <dd>
-                            <Value value={body[k]} />
+                            <Value field={k} value={body[k]} offices={offices} />
                           </dd>
                         </div>
                       ))}

@@ -10,7 +10,11 @@ export function fieldText(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const rich = RichTextSchema.safeParse(value);
-  if (rich.success) return plainText(rich.data);
+  if (rich.success) {
+    // An empty body is a document with no text yet, shown as "(empty)" like any other empty field.
+    const text = plainText(rich.data);
+    return text.trim() === '' ? null : text;
+  }
   if (Array.isArray(value)) {
     const lines = value.map(fieldText).filter((s): s is string => s !== null);
     return lines.length ? lines.join('\n') : null;

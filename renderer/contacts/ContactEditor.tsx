@@ -10,6 +10,7 @@ import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
 import { CountriesField, LanguagesField } from './AudienceFields';
 import { BeatChoices } from './BeatChoices';
+import { ContactPhoto } from './ContactPhoto';
 import { ContactRecord } from './ContactRecord';
 import { DataProtectionFields, NO_DATA_PROTECTION } from './DataProtectionFields';
 import { OutletPicker } from './OutletPicker';
@@ -116,6 +117,7 @@ export function ContactEditor({ id }: { id: string | null }) {
         <a href={href.contacts()}>{t('nav.contacts')}</a>
       </p>
       <h1>{id ? form.name || t('common.untitled') : t('contacts.new')}</h1>
+      {doc?.photo && <ContactPhoto id={doc.photo} name={doc.name} />}
       <form className="contact-form" onSubmit={(e) => void save(e)} aria-label={t('contacts.editorLabel')}>
         <div className="row">
           <div className="field">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { MERGE_PICKABLE, type MergeResult } from '../../electron/shared/contacts/person-contract';
 import type { ContactSummary } from '../../electron/shared/contract';
@@ -18,10 +19,32 @@ import { safeFileName } from '../../electron/shared/file-names';
 
 type Pickable = (typeof MERGE_PICKABLE)[number];
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+/** A field of one side of a merge, in words: the choice is between what a person reads on the contact page. */
+function show(t: TFunction, field: Pickable, c: Doc<'contact'>, outletNames: ReadonlyMap<string, string>): string {
+  const none = '—';
+  switch (field) {
+    case 'kind':
+      return t(`contacts.kind.${c.kind}`);
+    case 'outlet':
+      return c.outlet ? (outletNames.get(c.outlet) ?? none) : none;
+    case 'photo':
+      return c.photo ? t('contactRecord.hasPhoto') : none;
+    case 'dataProtection': {
+      const dp = c.dataProtection;
+      if (!dp) return none;
+      const parts = [
+        dp.legalBasis && t(`contactFields.basis.${dp.legalBasis}`),
+        dp.purpose,
+        dp.consentDate && t('contactRecord.consentOn', { date: dp.consentDate }),
+        dp.consentSource,
+        dp.lastVerified && t('contactRecord.verifiedOn', { date: dp.lastVerified }),
+        dp.doNotContact && t('contactFields.doNotContact'),
+      ].filter((p): p is string => typeof p === 'string' && p !== '');
+      return parts.length ? parts.join(' · ') : none;
+    }
+    default:
+      return c[field] || none;
+  }
 }
 
 function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged: (r: MergeResult) => void }) {
@@ -31,19 +54,28 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
   const [found, setFound] = useState<ContactSummary[]>([]);
   const [other, setOther] = useState<Doc<'contact'> | null>(null);
   const [take, setTake] = useState<Pickable[]>([]);
+  const [outletNames, setOutletNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
 
   async function search() {
+    // A new search starts the choice again: the duplicate picked before may have been the wrong one.
+    setOther(null);
     const r = await client.call('contact.list', { limit: 20, query });
     if (r.ok) setFound(r.value.items.filter((c) => c.id !== survivor.id));
     else setError(r.error);
   }
   async function choose(id: string) {
     const r = await client.call('contact.get', { id });
-    if (r.ok) {
-      setOther(r.value);
-      setTake([]);
-    } else setError(r.error);
+    if (!r.ok) return setError(r.error);
+    const names = new Map<string, string>();
+    for (const outlet of new Set([survivor.outlet, r.value.outlet])) {
+      if (!outlet) continue;
+      const o = await client.call('outlet.get', { id: outlet });
+      if (o.ok) names.set(outlet, o.value.name);
+    }
+    setOutletNames(names);
+    setOther(r.value);
+    setTake([]);
   }
   async function merge() {
     if (!other) return;
@@ -98,12 +130,12 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
                   <th scope="row">{t(`contactRecord.fieldName.${f}`)}</th>
                   <td>
                     <label>
-                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(survivor[f])}</span>
+                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(t, f, survivor, outletNames)}</span>
                     </label>
                   </td>
                   <td>
                     <label>
-                      <input type="radio" name={`m-${f}`} checked={take.includes(f)} onChange={() => setTake([...take, f])} /> <span dir="auto">{show(other[f])}</span>
+                      <input type="radio" name={`m-${f}`} checked={take.includes(f)} onChange={() => setTake([...take, f])} /> <span dir="auto">{show(t, f, other, outletNames)}</span>
                     </label>
                   </td>
                 </tr>
@@ -172,7 +204,7 @@ export function ContactRecord({ id }: { id: string }) {
             </ul>
           ))}
       </section>
-      {merged && <p role="status">{t('contactRecord.merged', { releases: merged.releasesChanged, kits: merged.kitsChanged })}</p>}
+      {merged && <p role="status">{t('contactRecord.merged', { releases: t('contactRecord.releaseCount', { count: merged.releasesChanged }), kits: t('contactRecord.kitCount', { count: merged.kitsChanged }) })}</p>}
       {doc.status === 'ok' && (
         <MergePanel
           key={doc.value.rev}

@@ -22,6 +22,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return t('errors.storedUnreadable', params);
   // A tag or search page is named by the heading that gave it away, not by a count of items.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'archive') return t('errors.archivePage', params);
+  // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
+  if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });

@@ -6,13 +6,15 @@ import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
 import { FilesPolicyField } from './FilesPolicyField';
+import { databaseInAddress, serverPart } from './serverAddress';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
 
 /** The offices to sync: those of the library, ticked in order (the first is home), and any typed by id. */
-function OfficeChoice({ chosen, onChange }: { chosen: string[]; onChange: (offices: string[]) => void }) {
+function OfficeChoice({ chosen, onChange, syncedAt }: { chosen: string[]; onChange: (offices: string[]) => void; syncedAt: string | null }) {
   const { t } = useTranslation();
-  const offices = useCall('office.list', { limit: 500 }, 'sync-offices');
+  // Asked again after each sync: an office typed by its id arrives with it and is then shown by name.
+  const offices = useCall('office.list', { limit: 500 }, `sync-offices-${syncedAt ?? ''}`);
   const [typed, setTyped] = useState('');
   const known = offices.status === 'ok' ? offices.value.items : [];
   const names = new Map(known.map((o) => [o.id, o.name]));
@@ -107,6 +109,8 @@ export function ServerSection() {
     setSaved(ok);
   };
 
+  const database = form ? databaseInAddress(form.server, form.prefix) : null;
+
   const update = (change: Partial<SyncSettings>) => {
     setSaved(false);
     setForm((f) => (f ? { ...f, ...change } : f));
@@ -121,7 +125,20 @@ export function ServerSection() {
         <form onSubmit={(ev) => void save(ev)}>
           <div className="field">
             <label htmlFor="sync-server">{t('sync.remote')}</label>
-            <input id="sync-server" type="url" dir="ltr" value={form.server} onChange={(e) => update({ server: e.target.value })} placeholder={t('sync.remotePlaceholder')} />
+            <input
+              id="sync-server"
+              type="url"
+              dir="ltr"
+              value={form.server}
+              onChange={(e) => update({ server: e.target.value })}
+              placeholder={t('sync.remotePlaceholder')}
+              aria-describedby={database ? 'sync-server-database' : undefined}
+            />
+            {database && (
+              <p id="sync-server-database" className="hint error">
+                {t('sync.addressIsDatabase', { database, server: serverPart(form.server, database) })}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="sync-user">{t('sync.user')}</label>
@@ -149,7 +166,7 @@ export function ServerSection() {
               </label>
             )}
           </div>
-          <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} />
+          <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} syncedAt={status?.lastSyncedAt ?? null} />
           <div className="field">
             <label htmlFor="sync-prefix">{t('sync.prefix')}</label>
             <input id="sync-prefix" dir="ltr" value={form.prefix} onChange={(e) => update({ prefix: e.target.value })} aria-describedby="sync-prefix-hint" />

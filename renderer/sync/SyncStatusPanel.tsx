@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
+import { href } from '../app/router';
 import { useClient } from '../client/context';
+import { useConflictCount } from '../conflicts/useConflictCount';
 import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -16,7 +18,8 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
   const locale = formatLocale(i18n.language);
   const [error, setError] = useState<ApiError | null>(null);
   const setUp = status.state !== 'not-set-up';
-  const offices = useCall('office.list', { limit: 500 }, 'sync-offices');
+  const offices = useCall('office.list', { limit: 500 }, `sync-offices-${status.lastSyncedAt ?? ''}`);
+  const conflicts = useConflictCount();
   // Offices by name where this library has them; one typed by id (not here yet) by its id.
   const names = new Map(offices.status === 'ok' ? offices.value.items.map((o) => [o.id, o.name]) : []);
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -37,8 +40,14 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         {status.state === 'idle' && status.nextAt && <p className="muted">{t('sync.next', { time: clockTime(status.nextAt, locale) })}</p>}
         {status.last && status.lastSyncedAt && (
           <p className="muted">
-            {t('sync.lastResult', { sent: status.last.sent, received: status.last.received, conflicts: status.last.conflicts })}
+            {t('sync.lastResult', { sent: status.last.sent, received: status.last.received })}
             {status.last.merged > 0 && ` ${t('sync.merged', { merged: status.last.merged })}`}
+          </p>
+        )}
+        {/* What waits in the inbox, not only what the last sync found: a case stays until someone resolves it. */}
+        {setUp && conflicts !== null && conflicts > 0 && (
+          <p>
+            <a href={href.conflicts()}>{t('sync.toResolve', { count: conflicts })}</a>
           </p>
         )}
         {status.last && status.last.denied > 0 && <p className="error">{t('sync.denied', { denied: status.last.denied })}</p>}
@@ -55,7 +64,8 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
       {error && <ErrorMessage error={error} />}
       <div className="button-row">
         <button type="button" disabled={!setUp || status.state === 'syncing'} onClick={() => void act(() => client.call('sync.now', {}))}>
-          {t('sync.now')}
+          {/* The core resumes a paused sync on "Sync now"; the button says so rather than surprise. */}
+          {status.paused ? t('sync.nowResume') : t('sync.now')}
         </button>
         <button type="button" disabled={!setUp} onClick={() => void act(() => client.call('sync.pause', { paused: !status.paused }))}>
           {status.paused ? t('sync.resume') : t('sync.pause')}

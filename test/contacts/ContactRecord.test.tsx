@@ -54,10 +54,36 @@ describe('a contact\'s page', () => {
     const roleRow = (await screen.findByRole('rowheader', { name: 'Role' }, wait)).closest('tr')!;
     fireEvent.click(roleRow.querySelectorAll('input[type=radio]')[1]!);
     fireEvent.click(screen.getByRole('button', { name: 'Merge Grace Akello-Okot into this contact' }));
-    await screen.findByText('Merged. 1 release(s) and 0 kit(s) now name this contact.', {}, wait);
+    await screen.findByText('Merged: one release and 0 kits now name this contact.', {}, wait);
     await screen.findByRole('link', { name: 'Cholera response in Kampala' }, wait);
     const [only] = await allContacts(c);
     expect(only).toMatchObject({ id: keep.id, name: 'Grace Akello', role: 'Health editor', phones: [{ number: '+256 772 123456' }] });
+  });
+
+  it('shows both sides of a merge in words: the kind, the outlet by name, data protection, never raw JSON or an id', async () => {
+    const c = await core();
+    const nation = await call<{ id: string }>(c, 'outlet.create', { name: 'Daily Nation', kind: 'newspaper' });
+    const keep = await call<{ id: string }>(c, 'contact.create', { name: 'John Mwangi', kind: 'journalist', outlet: nation.id });
+    await call(c, 'contact.create', {
+      name: 'J. Mwangi',
+      kind: 'spokesperson',
+      dataProtection: { legalBasis: 'consent', consentDate: '2026-03-01', doNotContact: true },
+    });
+    await call(c, 'contact.create', { name: 'Jo Mwangi', dataProtection: {} });
+    mount(c, keep.id);
+    fireEvent.change(await screen.findByLabelText('Find the duplicate', {}, wait), { target: { value: 'mwangi' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'J. Mwangi' }, wait));
+    const row = async (name: string) => [...(await screen.findByRole('rowheader', { name }, wait)).closest('tr')!.querySelectorAll('td')].map((td) => td.textContent!.trim());
+    expect(await row('Kind')).toEqual(['Journalist', 'Spokesperson']);
+    await waitFor(async () => expect(await row('Outlet')).toEqual(['Daily Nation', '—']), wait);
+    expect(await row('Data protection')).toEqual(['—', 'Consent · consent given 2026-03-01 · Do not contact']);
+    expect(document.body.textContent).not.toContain('{');
+
+    // A duplicate whose data protection was saved empty shows nothing to choose either.
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Jo Mwangi' }, wait));
+    await waitFor(async () => expect(await row('Data protection')).toEqual(['—', '—']), wait);
   });
 
   it('erases the person after a second confirmation and goes back to the list', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
@@ -81,6 +81,11 @@ describe('dateline contacts', () => {
     expect((await cli(['contacts', 'export', '--format', 'csv', '--out', listed, '--list', 'Health desk', '--library', lib])).out).toContain('1 contact written');
     expect(readFileSync(listed, 'utf8')).toContain('Grace Akello');
     expect(readFileSync(listed, 'utf8')).not.toContain('José');
+    // A list name mistyped is said, with the lists there are, and no empty file is written.
+    const typo = join(tempDir(), 'typo.csv');
+    const mistyped = await cli(['contacts', 'export', '--format', 'csv', '--out', typo, '--list', 'Health dsk', '--library', lib]);
+    expect([mistyped.code, mistyped.err]).toEqual([1, 'error NOT_FOUND: No contact is on a list named "Health dsk"; the lists in use are: "Health desk".\n']);
+    expect(existsSync(typo)).toBe(false);
     // Filters as on the contacts screen: by beat and country, for the list and the export.
     const core2 = await openCore(lib, { author: 'test' });
     await core2.dispatch('contact.update', { id: grace.items[0]!.id, rev: null, fields: { beats: ['health'], countries: ['UG'] } }, { transport: 'test' });

@@ -94,4 +94,19 @@ describe('exporting contacts', () => {
       expect(await importFile(b, out, { commit: true })).toMatchObject({ created: 0, merged: 2 });
     }
   });
+
+  it('round trip: a photo from a phone goes out in the vCard and comes back the same bytes', async () => {
+    const a = await core();
+    await importFile(a, fixture('phone.vcf'), { commit: true });
+    const sha = async (c: Awaited<ReturnType<typeof core>>) => {
+      const abena = (await allContacts(c)).find((p) => p.name === 'Abena Mensah')!;
+      return (await call<{ sha256: string; mediaType: string }>(c, 'attachment.get', { id: abena.photo })).sha256;
+    };
+    const out = join(tempDir(), 'phone-again.vcf');
+    await call(a, 'contact.exportFile', { format: 'vcf', out, query: 'Abena' });
+    expect(readFileSync(out, 'utf8')).toMatch(/^PHOTO:data:image\/png;base64,/m);
+    const b = await core();
+    expect(await importFile(b, out, { commit: true })).toMatchObject({ created: 1, refused: 0 });
+    expect(await sha(b)).toBe(await sha(a));
+  });
 });

@@ -83,7 +83,7 @@ describe('Settings → Server', () => {
     await server.getByText('Saved.').waitFor();
     await server.getByRole('button', { name: 'Sync now' }).click();
     await server.getByText(/^Nothing waiting to upload; last synced \d\d:\d\d\.$/).waitFor();
-    await server.getByText('Last sync: 2 sent, 0 received; conflicts to resolve: 0.').waitFor();
+    await server.getByText('Last sync: 2 sent, 0 received.').waitFor();
     // The account may not make the office's files database: the documents went, and the status says whom to ask.
     await server
       .getByText(`Office Goma: photos and other files did not travel (documents did), because the server has no files database for this office. Ask your administrator to create dateline-${goma}-files.`)
@@ -92,7 +92,7 @@ describe('Settings → Server', () => {
 
     await server.getByRole('button', { name: 'Pause' }).click();
     await server.getByText('Sync is paused: changes stay on this computer until you resume.').waitFor();
-    await server.getByRole('button', { name: 'Resume' }).click();
+    await server.getByRole('button', { name: 'Resume', exact: true }).click();
     await server.getByText('Sync is on.').waitFor();
 
     // The settings live in the library; the password nowhere the page can read.
@@ -109,7 +109,11 @@ describe('Settings → Server', () => {
     await server.getByLabel('Server address').fill('ftp://sync.example.org');
     await server.getByRole('button', { name: 'Save' }).click();
     await server.getByRole('alert').getByText(/must be an http:\/\/ or https:\/\/ address of a sync server/).waitFor();
+    // An office database's address pasted where the server's goes is said while typing.
+    await server.getByLabel('Server address').fill(`${couch.server.url}/dateline-${goma}`);
+    await server.getByText(`This is the address of a database (dateline-${goma}), not of the server: enter ${couch.server.url} instead. Dateline finds each office's database on the server by itself.`).waitFor();
     await server.getByLabel('Server address').fill(couch.server.url);
+    expect(await server.getByText('This is the address of a database').count()).toBe(0);
     await server.getByRole('button', { name: 'Save' }).click();
     await server.getByText('Saved.').waitFor();
   }, 60_000);
@@ -134,7 +138,10 @@ describe('the Conflicts screen', () => {
 
     const nav = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^Conflicts/ });
     await nav.getByText('1', { exact: true }).waitFor();
-    await nav.click();
+    // Settings says what waits in the inbox (not only what the last sync found) and leads there.
+    await h.nav('Settings').click();
+    await page.getByRole('region', { name: 'Server' }).getByRole('link', { name: 'One conflict waits for you on the Conflicts screen.' }).click();
+    await page.waitForURL(/#\/conflicts$/);
     const card = page.getByRole('region', { name: /Cholera vaccination/ });
     await card.getByText('Release: one field was changed on both sides.').waitFor();
     const row = card.getByRole('row', { name: /Headline/ });
@@ -184,6 +191,12 @@ describe('the Conflicts screen, delete against edit', () => {
     const card = page.getByRole('region', { name: 'Floods in Uvira: first assessment' });
     await card.getByText('Release: deleted in one place and edited in another.').waitFor();
     await card.getByText('12,000 people displaced').waitFor(); // the edited version
+    // Each side in words: the release's fields, not the store's bookkeeping or codes.
+    const shown = await card.innerText();
+    for (const raw of ['createdAt', 'updatedBy', 'schema', 'conflicted', 'draft']) expect(shown).not.toContain(raw);
+    await card.getByText('English').first().waitFor();
+    await card.getByText('Draft').first().waitFor();
+    await card.getByText('Goma', { exact: true }).first().waitFor(); // the office, by its name
     await card.getByRole('radio', { name: 'Delete it' }).check();
     await card.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('No conflicts to resolve.').waitFor();

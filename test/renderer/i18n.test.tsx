@@ -68,6 +68,10 @@ describe('English strings', () => {
     expect(errorText(t, damaged)).toBe(
       'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Details: The contact "con-1" cannot be read: its text is not JSON',
     );
+    // A sync server without the office's database is not something deleted from the library.
+    expect(errorText(t, { code: 'NOT_FOUND', message: 'There is no database at http://sync.example/dateline-off-1. Check the server address in Settings.', params: { failure: 'not-found', status: 404 } })).toBe(
+      'There is no database at http://sync.example/dateline-off-1. Check the server address in Settings. If the address is right, ask the server’s administrator to create that database.',
+    );
     expect(errorText(t, { code: 'SOMETHING_NEW' as never, message: 'A newer core said this.' })).toBe('A newer core said this.');
   });
 

@@ -106,3 +106,50 @@ describe('the status the window keeps', () => {
     expect(result.current.status).toEqual(restarted);
   });
 });
+
+describe('an office this library syncs by its id', () => {
+  it('is named once a sync has brought the office here', async () => {
+    // Another library made the office; this one was told only its id.
+    const { core: there } = await client();
+    const made = (await there.dispatch('office.create', { name: 'Goma' }, { transport: 'test' })) as { ok: true; value: { id: string; rev: string } };
+    const { id, rev } = made.value;
+    const { core: here, client: c } = await client();
+    const base = (await here.dispatch('sync.status', {}, { transport: 'test' })) as { ok: true; value: SyncStatus };
+    const missing = { code: 'NOT_FOUND' as const, message: 'There is no database at http://sync.example/x.', params: { failure: 'not-found' } };
+    const status = (lastSyncedAt: string | null): SyncStatus => ({ ...base.value, state: 'idle', lastSyncedAt, offices: [{ office: id, error: missing, files: null }] });
+    const i18n = setUpI18n('en');
+    const ui = (s: SyncStatus) => (
+      <I18nextProvider i18n={i18n}>
+        <ClientProvider client={c}>
+          <SyncStatusPanel status={s} onStatus={() => undefined} />
+        </ClientProvider>
+      </I18nextProvider>
+    );
+    const { rerender } = render(ui(status(null)));
+    await screen.findByText(new RegExp(`^Office ${id} did not sync`));
+
+    // The sync pulls the office's document, and the status that follows is newer.
+    const body = there.library.docs.getRevision(id, rev).body;
+    here.library.replication.bulkInsertRemote([{ ...body, _id: id, _rev: rev, _revisions: { start: 1, ids: [rev.slice(2)] } }]);
+    rerender(ui(status('2026-12-05T10:42:00.000Z')));
+    await screen.findByText(/^Office Goma did not sync/);
+  });
+});
+
+describe('Sync now while sync is paused', () => {
+  it('says that it resumes sync, which it does', async () => {
+    const { core, client: c } = await client();
+    const office = (await core.dispatch('office.create', { name: 'Goma' }, { transport: 'test' })) as { ok: true; value: { id: string } };
+    await core.dispatch('sync.configure', { server: 'http://127.0.0.1:9', offices: [office.value.id] }, { transport: 'test' });
+    const paused = (await core.dispatch('sync.pause', { paused: true }, { transport: 'test' })) as { ok: true; value: SyncStatus };
+    render(
+      <I18nextProvider i18n={setUpI18n('en')}>
+        <ClientProvider client={c}>
+          <SyncStatusPanel status={paused.value} onStatus={() => undefined} />
+        </ClientProvider>
+      </I18nextProvider>,
+    );
+    await screen.findByRole('button', { name: 'Resume and sync now' });
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
+  });
+});

@@ -54,6 +54,9 @@ describe('dateline sync', () => {
     const r = await cli(['sync', '--remote', `${couch.server.url}/nowhere`, '--library', tempDir()]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error NOT_FOUND: There is no database at http:\/\/127\.0\.0\.1:\d+\/nowhere\./);
+    // On the command line there is no Settings to check: it says what to run instead.
+    expect(r.err).not.toContain('Settings');
+    expect(r.err).toContain('Check the address, or run again with --create to make it (the account must be allowed to create databases).');
     expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
   });
 

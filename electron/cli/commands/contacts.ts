@@ -119,6 +119,14 @@ async function exportContacts(cli: Cli, v: Values): Promise<void> {
   const format = v.format;
   if (format !== 'csv' && format !== 'vcf') throw new UsageError('contacts export needs --format csv or --format vcf');
   if (!v.out) throw new UsageError('contacts export needs --out FILE');
+  if (v.list) {
+    // A list name mistyped would otherwise write an empty file and look like success.
+    const { lists } = await cli.call('contact.facets', {});
+    if (!lists.includes(v.list)) {
+      const known = lists.length ? `the lists in use are: ${lists.map((l) => `"${l}"`).join(', ')}` : 'no contact is on any list yet';
+      throw new DatelineError('NOT_FOUND', `No contact is on a list named "${v.list}"; ${known}.`, { params: { list: v.list } });
+    }
+  }
   const r = await cli.call('contact.exportFile', {
     format,
     out: resolve(v.out),

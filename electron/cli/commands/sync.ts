@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { formatBytes } from '../../shared/sync/bytes';
 import type { SyncSummary } from '../../shared/sync/contract';
+import { toApiError } from '../../core/jobs';
+import { DatelineError } from '../../shared/errors';
 import { need, UsageError, type Cli, type Command, type Io, type Values } from '../cli';
 
 /**
@@ -87,6 +89,17 @@ function describeSummary(s: SyncSummary): string {
   return lines.join('\n');
 }
 
+/**
+ * The core names a missing server database for the app ("check the server address in
+ * Settings"); on the command line the way out is the address or --create, so it says that.
+ */
+function missingDatabase(e: unknown): unknown {
+  const err = toApiError(e);
+  if (err.code !== 'NOT_FOUND' || err.params?.failure !== 'not-found') return e;
+  const message = `${err.message.replace(/\s*Check the server address in Settings\.\s*$/, '')} Check the address, or run again with --create to make it (the account must be allowed to create databases).`;
+  return new DatelineError('NOT_FOUND', message, { params: err.params });
+}
+
 export const syncCommand: Command = {
   name: 'sync',
   usage: `  sync --remote URL [--user U] [--password-env VAR] [--create]
@@ -123,12 +136,16 @@ export const syncCommand: Command = {
       return;
     }
     const pass = await password(v, io);
-    const summary = await cli.job('sync.run', {
-      remote: need([v.remote ?? ''], 0, '--remote URL'),
-      ...(v.user ? { user: v.user } : {}),
-      ...(pass !== undefined ? { password: pass } : {}),
-      create: v.create ?? false,
-    });
+    const summary = await cli
+      .job('sync.run', {
+        remote: need([v.remote ?? ''], 0, '--remote URL'),
+        ...(v.user ? { user: v.user } : {}),
+        ...(pass !== undefined ? { password: pass } : {}),
+        create: v.create ?? false,
+      })
+      .catch((e: unknown) => {
+        throw missingDatabase(e);
+      });
     cli.print(summary, describeSummary(summary));
   },
 };

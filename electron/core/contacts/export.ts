@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { csvCell } from '../../shared/csv-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
@@ -71,8 +72,22 @@ export function csvHeader(): string {
 const TEL_TYPE: Record<string, string> = { mobile: 'cell', fax: 'fax', work: 'work,voice', other: 'voice' };
 const EMAIL_TYPE: Record<string, string> = { work: 'work', personal: 'home', other: 'other' };
 
+/**
+ * A contact's photo as a data: URI for a vCard, so an export read back (or by a phone) keeps
+ * it; none when its file is not on this computer yet (synced before it came down) or is larger
+ * than an import would take back.
+ */
+function photoUris(ctx: CoreContext): (id: string | null | undefined) => string | null {
+  return (id) => {
+    if (!id) return null;
+    const a = ctx.library.repo.find('attachment', id);
+    if (!a || !a.mediaType.startsWith('image/') || a.size > CONTACT_PHOTO_MAX_BYTES || !ctx.blobs.has(a.sha256)) return null;
+    return `data:${a.mediaType};base64,${ctx.blobs.read(a.sha256).toString('base64')}`;
+  };
+}
+
 /** One vCard 4.0 (RFC 6350). Fields vCard has no property for travel as X-DATELINE- ones. */
-export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string | null): string {
+export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string | null, photo: (id: string | null | undefined) => string | null = () => null): string {
   const name = c.name;
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${vEscape(name)}`];
   const org = str(c.organisation);
@@ -89,6 +104,8 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
   if (c.countries.length) lines.push(`X-DATELINE-COUNTRIES:${c.countries.join(',')}`);
   const o = outlet(c.outlet);
   if (o) lines.push(`X-DATELINE-OUTLET:${vEscape(o)}`);
+  const uri = photo(c.photo);
+  if (uri) lines.push(`PHOTO:${uri}`);
   lines.push('END:VCARD');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
@@ -96,8 +113,9 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
 /** The whole export as pieces of text, one contact at a time. */
 export function* exportPieces(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection): Generator<string> {
   const outlet = outletNames(ctx);
+  const photo = photoUris(ctx);
   if (format === 'csv') yield csvHeader();
-  for (const c of selectedContacts(ctx, sel)) yield format === 'csv' ? `${csvRow(c, outlet)}\r\n` : vcard4(c, outlet);
+  for (const c of selectedContacts(ctx, sel)) yield format === 'csv' ? `${csvRow(c, outlet)}\r\n` : vcard4(c, outlet, photo);
 }
 
 /** Writes the export under a temporary name, then renames it: a reader never sees half a file. */

@@ -65,6 +65,11 @@ export const DATELINE_COLUMNS: readonly (readonly [string, Exclude<ColumnTarget,
 
 type Dictionary = Record<string, ColumnTarget>;
 
+/** Columns an export always writes that a media list has no use for. */
+function ignored(headers: readonly string[]): Dictionary {
+  return Object.fromEntries(headers.map((h) => [h, 'ignore' as const]));
+}
+
 /** Outlook's "Export to a file > Comma Separated Values" headers, in each interface language. */
 const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar', Dictionary> = {
   'outlook-en': {
@@ -98,6 +103,18 @@ const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar',
     'Business Postal Code': 'ignore',
     'Business Country/Region': 'ignore',
     'Language': 'languages',
+    // The rest of the columns Outlook writes: nothing a media list keeps, but part of every export.
+    ...ignored([
+      'Business Street 2', 'Business Street 3', 'Business State',
+      'Home Street', 'Home Street 2', 'Home Street 3', 'Home City', 'Home State', 'Home Postal Code', 'Home Country/Region',
+      'Other Street', 'Other Street 2', 'Other Street 3', 'Other City', 'Other State', 'Other Postal Code', 'Other Country/Region',
+      "Assistant's Phone", 'Callback', 'Car Phone', 'Company Main Phone', 'ISDN', 'Other Fax', 'Pager', 'Radio Phone', 'TTY/TDD Phone', 'Telex',
+      'Account', 'Anniversary', "Assistant's Name", 'Billing Information', 'Birthday', 'Business Address PO Box', 'Children', 'Directory Server',
+      'E-mail Type', 'E-mail 2 Type', 'E-mail 2 Display Name', 'E-mail 3 Type', 'E-mail 3 Display Name',
+      'Gender', 'Government ID Number', 'Hobby', 'Home Address PO Box', 'Initials', 'Internet Free Busy', 'Keywords', 'Location', "Manager's Name",
+      'Mileage', 'Office Location', 'Organizational ID Number', 'Other Address PO Box', 'Priority', 'Private', 'Profession', 'Referred By',
+      'Sensitivity', 'Spouse', 'User 1', 'User 2', 'User 3', 'User 4',
+    ]),
   },
   'outlook-fr': {
     'Prénom': 'givenName',
@@ -196,14 +213,24 @@ const GOOGLE: Dictionary = {
   'Organization 1 - Title': 'role',
   'Organization 1 - Type': 'ignore',
   'Organization 1 - Department': 'ignore',
+  ...ignored([
+    'Phonetic First Name', 'Phonetic Middle Name', 'Phonetic Last Name', 'Yomi Name', 'Given Name Yomi', 'Additional Name Yomi', 'Family Name Yomi',
+    'Initials', 'Short Name', 'Maiden Name', 'Gender', 'Location', 'Billing Information', 'Directory Server', 'Mileage', 'Occupation', 'Hobby',
+    'Sensitivity', 'Priority', 'Subject', 'Language', 'Photo',
+    'Organization 1 - Yomi Name', 'Organization 1 - Symbol', 'Organization 1 - Location', 'Organization 1 - Job Description',
+  ]),
 };
-for (let i = 1; i <= 6; i++) {
+// Google numbers the repeated groups of a contact; a person has a few of each.
+for (let i = 1; i <= 9; i++) {
   GOOGLE[`E-mail ${i} - Value`] = 'email:work';
-  GOOGLE[`E-mail ${i} - Label`] = 'ignore';
-  GOOGLE[`E-mail ${i} - Type`] = 'ignore';
   GOOGLE[`Phone ${i} - Value`] = 'phone:work';
-  GOOGLE[`Phone ${i} - Label`] = 'ignore';
-  GOOGLE[`Phone ${i} - Type`] = 'ignore';
+  for (const part of ['Label', 'Type']) {
+    for (const group of ['E-mail', 'Phone', 'Address', 'Website', 'Relation', 'Event', 'Custom Field', 'IM', 'External ID']) GOOGLE[`${group} ${i} - ${part}`] = 'ignore';
+  }
+  for (const field of ['Value', 'Service']) {
+    for (const group of ['Website', 'Relation', 'Event', 'Custom Field', 'IM', 'External ID']) GOOGLE[`${group} ${i} - ${field}`] = 'ignore';
+  }
+  for (const field of ['Formatted', 'Street', 'City', 'PO Box', 'Region', 'Postal Code', 'Country', 'Extended Address']) GOOGLE[`Address ${i} - ${field}`] = 'ignore';
 }
 
 const DATELINE: Dictionary = Object.fromEntries(DATELINE_COLUMNS);
@@ -219,18 +246,27 @@ export function headerKey(header: string): string {
 
 const FOLDED: [HeaderSet, Map<string, ColumnTarget>][] = SETS.map(([name, dict]) => [name, new Map(Object.entries(dict).map(([h, t]) => [headerKey(h), t]))]);
 
-/** Words that give a column away in a sheet someone made by hand, in the office's languages (folded). */
+/**
+ * Words that give a column away in a sheet someone made by hand, in the office's languages, as
+ * headerKey leaves them (so the Arabic is written folded: المؤسسة compares as موسسه). Latin words
+ * are whole words: "Phonetic name", "Telex" or "Organisational unit" are not a phone or an
+ * organisation. A column describing another (a type, a label, a display name) is left out first.
+ */
 const GUESSES: [RegExp, ColumnTarget][] = [
-  [/mail|courriel|correo|بريد/, 'email:work'],
-  [/mobile|portable|movil|cell|جوال|محمول/, 'phone:mobile'],
-  [/fax|telecopie/, 'phone:fax'],
-  [/phone|tel|هاتف/, 'phone:work'],
-  [/organi[sz]ation|company|societe|empresa|organizacion|مؤسس|شرك/, 'organisation'],
-  [/outlet|media|medio|جريد|وسيل/, 'outlet'],
-  [/title|role|fonction|poste|puesto|cargo|وظيف/, 'role'],
-  [/note|remarque|nota|ملاحظ/, 'notes'],
+  [/\b(type|label|display|phonetic|yomi)\b/, 'ignore'],
+  [/\b(e ?mail|mail|courriel|correo)\b|بريد/, 'email:work'],
+  [/\b(mobile|portable|movil|celular|cell)\b|جوال|محمول/, 'phone:mobile'],
+  [/\b(fax|telecopie)\b/, 'phone:fax'],
+  [/\b(phone|telephone|tel|telefono)\b|هاتف/, 'phone:work'],
+  [/\b(organi[sz]ation|company|societe|empresa|organizacion|organisme)\b|موسس|شرك/, 'organisation'],
+  [/\b(outlet|media|medio|medium)\b|جريد|وسيل/, 'outlet'],
+  [/\b(title|role|fonction|poste|position|job|puesto|cargo)\b|وظيف/, 'role'],
+  [/\b(notes?|remarques?|notas?)\b|ملاحظ/, 'notes'],
   [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
 ];
+
+/** How many of one Outlook language's columns make a header row that export (a sheet made by hand has a handful). */
+const OUTLOOK_KNOWN_ENOUGH = 10;
 
 export interface Recognised {
   /** The header set every column was found in, or null when the headers need a mapping. */
@@ -246,13 +282,23 @@ export interface Recognised {
  */
 export function recogniseHeaders(headers: readonly string[]): Recognised {
   const keys = headers.map(headerKey);
-  for (const [set, dict] of FOLDED) {
-    const known = keys.every((k) => k === '' || dict.has(k));
+  const inSet = (dict: ReadonlyMap<string, ColumnTarget>) => {
     const targets = keys.map((k) => dict.get(k) ?? 'ignore');
     const usable = targets.some((t) => t === 'name' || t === 'givenName' || t === 'familyName') || targets.some((t) => t.startsWith('email:'));
-    if (known && usable && keys.some((k) => k !== '')) {
-      return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
-    }
+    return { targets, usable, known: keys.filter((k) => k !== '' && dict.has(k)).length };
+  };
+  const named = keys.filter((k) => k !== '').length;
+  for (const [set, dict] of FOLDED) {
+    const { targets, usable, known } = inSet(dict);
+    if (named > 0 && known === named && usable) return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
+  }
+  // Outlook writes some ninety columns, named in the language of its interface, and the sets
+  // above hold all of them only in English. A row with many of one Outlook language's columns
+  // is that export: its other columns (addresses, pagers, the assistant's phone) are left out.
+  for (const [set, dict] of FOLDED) {
+    if (!set.startsWith('outlook-')) continue;
+    const { targets, usable, known } = inSet(dict);
+    if (known >= OUTLOOK_KNOWN_ENOUGH && usable) return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
   }
   const mapping: ColumnMapping = {};
   headers.forEach((h, i) => {
