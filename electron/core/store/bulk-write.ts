@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { DatelineError } from '../../shared/errors';
 import type { DocType } from '../../shared/documents';
-import { newDocId, officeOf, type Body, type DocStore, type WriteContext } from './docstore';
-import { project, type SearchIndexing } from './projections';
+import { newDocId, type Body, type DocStore, type WriteContext } from './docstore';
+import type { SearchIndexing } from './projections';
 
 /**
  * The bulk local write path: many new documents, and many edits, written inside the caller's
@@ -34,18 +33,7 @@ export class BulkWriter {
     private readonly docs: DocStore,
   ) {
     this.s = {
-      // The changes row's sequence is given, so the document row is written once, complete.
-      insertDoc: db.prepare<[string, string, string, number, string | null, string]>(
-        'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, 0, 0, ?, ?, ?)',
-      ),
       rowidOf: db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck(),
-      insertChange: db.prepare<[number, number | bigint]>('INSERT INTO changes(seq, doc_rowid) VALUES (?, ?)'),
-      // What AUTOINCREMENT would give the next change: above every sequence ever used, deleted ones included.
-      lastSeq: db
-        .prepare<[], number>(
-          "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0), coalesce((SELECT max(seq) FROM changes), 0))",
-        )
-        .pluck(),
     };
   }
 
@@ -61,22 +49,10 @@ export class BulkWriter {
     this.assertHeld();
     const at = { ...ctx, at: ctx.at ?? this.docs.now() };
     // The write lock is held: no one else takes a sequence number before these.
-    let seq = this.s.lastSeq.get()!;
+    let seq = this.docs.usedSeq();
     const out: Written[] = [];
     for (const it of items) {
-      const d = this.docs.prepareNew(type, it.fields, at, it.id ?? newDocId(type));
-      let rowid: number | bigint;
-      try {
-        rowid = this.s.insertDoc.run(d.id, type, d.rev, ++seq, officeOf(d.body), d.at).lastInsertRowid;
-      } catch (e) {
-        if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new DatelineError('CONFLICT', `A document with id "${d.id}" already exists.`, { params: { id: d.id } });
-        }
-        throw e;
-      }
-      this.docs.insertFirstRevision(rowid, d);
-      this.s.insertChange.run(seq, rowid);
-      project(this.db, type, Number(rowid), d.body, d.at, true, search);
+      const d = this.docs.insertPrepared(this.docs.prepareNew(type, it.fields, at, it.id ?? newDocId(type)), ++seq, search);
       out.push({ id: d.id, rev: d.rev });
     }
     return out;
