@@ -4,6 +4,7 @@ import { DatelineError } from '../../shared/errors';
 import { DOC_SCHEMA_VERSION, DOC_TYPES, ID_PREFIX, isReservedName, schemaOf, STORE_FIELDS, type DocType } from '../../shared/documents';
 import type { RevisionSummary } from '../../shared/contract';
 import { canonicalJson, isConflicted, pickWinner, revFromJson, revPos, type LeafInfo } from './revisions';
+import { searchEntry, type SearchEntry } from '../search/entry';
 import { project, type SearchIndexing } from './projections';
 import { prepared } from './statements';
 import { revRows, type RevRows } from './rev-rows';
@@ -50,6 +51,8 @@ export interface NewDoc {
   body: Body;
   json: string;
   rev: string;
+  /** Its search entry, when prepared with it (prepareBatch); otherwise made as it is written. */
+  entry?: SearchEntry | null;
 }
 
 /** How the store finds a document's rows: enough to settle its winner. */
@@ -137,8 +140,7 @@ export class DocStore {
     this.createBatch = db.transaction((type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext) => {
       // One transaction, one instant: every document of the batch carries the same time.
       const at = { ...ctx, at: ctx.at ?? this.now() };
-      // Every body is prepared before any is written: alternating them cost more (as in RemoteWriter).
-      const prepared = items.map((it) => this.prepareNew(type, it.fields, at, it.id ?? newDocId(type)));
+      const prepared = this.prepareBatch(type, items, at, 'now');
       // The write lock is held: no one else takes a sequence number before these.
       let seq = this.usedSeq();
       return prepared.map((d) => this.insertPrepared(d, ++seq));
@@ -323,12 +325,26 @@ export class DocStore {
     return { type, id, at, author: ctx.author, body, json, rev: revFromJson(null, false, json) };
   }
 
+  /**
+   * New documents of one type ready to be written, each with its search entry when they are
+   * indexed now, all prepared before any row is written: the JavaScript work and SQLite's each
+   * run together (measured on contacts in batches of 1,000: preparing and writing each in turn
+   * cost about 5% more CPU, and making the search entries between the rows 4% more).
+   */
+  prepareBatch(type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext, search: SearchIndexing): NewDoc[] {
+    return items.map((it) => {
+      const d = this.prepareNew(type, it.fields, ctx, it.id ?? newDocId(type));
+      if (search === 'now') d.entry = searchEntry(type, d.body);
+      return d;
+    });
+  }
+
   /** Writes a prepared new document with its changes entry at `seq`; the caller holds the write lock. */
   insertPrepared(d: NewDoc, seq: number, search: SearchIndexing = 'now'): StoredDoc {
     const { rowid } = this.insertDocRow(d.id, d.type, { rev: d.rev, pos: 1, deleted: false }, false, seq, officeOf(d.body), d.at);
     this.insertFirstRevision(rowid, d);
     this.insertChangeAt(seq, rowid);
-    project(this.db, d.type, rowid, d.body, d.at, true, search);
+    project(this.db, d.type, rowid, d.body, d.at, true, search, d.entry);
     return { id: d.id, rev: d.rev, type: d.type, deleted: false, conflicted: false, seq, body: d.body };
   }
 
