@@ -107,9 +107,9 @@ export function unindexDocument(db: Database.Database, rowid: number): void {
 /**
  * Indexes a live winner now. `isNew`: the document arrived in this transaction, so it cannot
  * be queued; otherwise it leaves the queue, since it is indexed from its current winner here.
+ * `entry`: the body's search entry when its writer prepared it already (searchEntry of it).
  */
-export function indexDocument(db: Database.Database, rowid: number, type: string, body: Body, isNew: boolean): void {
-  const entry = searchEntry(type, body);
+export function indexDocument(db: Database.Database, rowid: number, type: string, body: Body, isNew: boolean, entry = searchEntry(type, body)): void {
   if (entry === null) return;
   statements(db).insert(rowid, entry);
   if (!isNew) queue(db)?.done.run(rowid);

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { DatelineError } from '../../shared/errors';
 import type { DocType } from '../../shared/documents';
-import { newDocId, officeOf, type Body, type DocStore, type WriteContext } from './docstore';
-import { project, type SearchIndexing } from './projections';
+import type { Body, DocStore, WriteContext } from './docstore';
+import type { SearchIndexing } from './projections';
 
 /**
  * The bulk local write path: many new documents, and many edits, written inside the caller's
@@ -34,18 +33,7 @@ export class BulkWriter {
     private readonly docs: DocStore,
   ) {
     this.s = {
-      // The changes row's sequence is given, so the document row is written once, complete.
-      insertDoc: db.prepare<[string, string, string, number, string | null, string]>(
-        'INSERT INTO docs(id, type, winner, deleted, conflicted, seq, office, updated_at) VALUES (?, ?, ?, 0, 0, ?, ?, ?)',
-      ),
       rowidOf: db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck(),
-      insertChange: db.prepare<[number, number | bigint]>('INSERT INTO changes(seq, doc_rowid) VALUES (?, ?)'),
-      // What AUTOINCREMENT would give the next change: above every sequence ever used, deleted ones included.
-      lastSeq: db
-        .prepare<[], number>(
-          "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0), coalesce((SELECT max(seq) FROM changes), 0))",
-        )
-        .pluck(),
     };
   }
 
@@ -60,26 +48,15 @@ export class BulkWriter {
   createMany(type: DocType, items: readonly { fields: Body; id?: string }[], ctx: WriteContext, search: SearchIndexing = 'now'): Written[] {
     this.assertHeld();
     const at = { ...ctx, at: ctx.at ?? this.docs.now() };
+    // Every document is prepared before any is written (DocStore.prepareBatch): preparing and
+    // writing each in turn cost about 5% more CPU (contacts, batches of 100 in one transaction).
+    const prepared = this.docs.prepareBatch(type, items, at, search);
     // The write lock is held: no one else takes a sequence number before these.
-    let seq = this.s.lastSeq.get()!;
-    const out: Written[] = [];
-    for (const it of items) {
-      const d = this.docs.prepareNew(type, it.fields, at, it.id ?? newDocId(type));
-      let rowid: number | bigint;
-      try {
-        rowid = this.s.insertDoc.run(d.id, type, d.rev, ++seq, officeOf(d.body), d.at).lastInsertRowid;
-      } catch (e) {
-        if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new DatelineError('CONFLICT', `A document with id "${d.id}" already exists.`, { params: { id: d.id } });
-        }
-        throw e;
-      }
-      this.docs.insertFirstRevision(rowid, d);
-      this.s.insertChange.run(seq, rowid);
-      project(this.db, type, Number(rowid), d.body, d.at, true, search);
-      out.push({ id: d.id, rev: d.rev });
-    }
-    return out;
+    let seq = this.docs.usedSeq();
+    return prepared.map((p) => {
+      const d = this.docs.insertPrepared(p, ++seq, search);
+      return { id: d.id, rev: d.rev };
+    });
   }
 
   /**

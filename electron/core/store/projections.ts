@@ -3,6 +3,7 @@ import { foldText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
 import { rebuildBestLists } from '../search/champions';
+import type { SearchEntry } from '../search/entry';
 import { clearSearchQueue, clearSearchText, indexDocument, queueForSearch, unindexDocument } from '../search/index-writer';
 import { arr, str, strs, type Body } from './body-values';
 import { columnNames, type ProjectionTable } from './projection-columns';
@@ -100,7 +101,7 @@ export type SearchIndexing = 'now' | 'later';
  * when the winner is a tombstone (the document then leaves every list and the index).
  * `isNew` skips the deletes for a document that has never been projected. `search`: a batch
  * from elsewhere queues the search entry (see search/index-writer.ts); the rows here are
- * always written at once.
+ * always written at once. `entry`: the body's search entry when the writer prepared it already.
  */
 export function project(
   db: Database.Database,
@@ -110,6 +111,7 @@ export function project(
   updatedAt: string,
   isNew = false,
   search: SearchIndexing = 'now',
+  entry?: SearchEntry | null,
 ): void {
   const s = statements(db);
   if (!isNew) unindexDocument(db, rowid);
@@ -174,7 +176,7 @@ export function project(
       break;
     }
   }
-  if (search === 'now') indexDocument(db, rowid, type, body, isNew);
+  if (search === 'now') indexDocument(db, rowid, type, body, isNew, entry);
   else queueForSearch(db, rowid, type, body);
 }
 

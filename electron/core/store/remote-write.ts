@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { checkKnownFields, DOC_SCHEMA_VERSION, DOC_TYPES, DocIdSchema, isReservedName, REV_PATTERN, schemaOf, type DocType } from '../../shared/documents';
 import { invalidInput } from '../../shared/errors';
-import type { Body, DocStore, StoredKey } from './docstore';
+import { officeOf, type Body, type DocStore, type StoredKey } from './docstore';
+import { project } from './projections';
 import type { BulkWriteResult, RemoteRevision } from './replication-api';
 import { knownFieldsAccepted } from './body-accept';
-import { revPos, type LeafInfo } from './revisions';
+import { isConflicted, pickWinner, revPos, type LeafInfo } from './revisions';
 
 /** Members CouchDB puts on a document at the network edge; never stored in a body. */
 const EDGE_FIELDS: ReadonlySet<string> = new Set([
@@ -150,7 +151,7 @@ export class RemoteWriter {
   private readonly s;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly docs: DocStore,
   ) {
     this.s = {
@@ -204,10 +205,18 @@ export class RemoteWriter {
       else checked.set(e.id, [c]);
     }
     const now = this.docs.now();
+    // The last sequence number taken: documents new here number their changes entries from it
+    // themselves, so each row is written once; a known document's settle takes its own, and
+    // the count is read again after it.
+    let seq: number | undefined;
     for (const [id, revs] of checked) {
       const key = known.get(id);
-      if (key) this.writeKnown(key, revs, result, refuse, now);
-      else this.writeFresh(id, revs, result, refuse, now);
+      if (key) {
+        this.writeKnown(key, revs, result, refuse, now);
+        seq = undefined;
+      } else {
+        seq = this.writeFresh(id, revs, result, refuse, now, seq);
+      }
     }
     // A change of type is refused while writing; the caller hears of refusals in its batch's order.
     if (result.denied.length > 1) result.denied.sort((a, b) => refusedAt.get(a)! - refusedAt.get(b)!);
@@ -236,15 +245,17 @@ export class RemoteWriter {
       result.written++;
     }
     if (bodies.size === 0) return;
-    this.docs.settle(key, undefined, false, { bodyOf: (rev) => bodies.get(rev), winner: key.winner }, 'later');
+    this.docs.settle(key, undefined, { bodyOf: (rev) => bodies.get(rev), winner: key.winner }, 'later');
     this.docs.reconcile(key);
   }
 
   /**
    * Revisions of a document this library never had: its whole tree is what this batch brings,
-   * so the tree is built in memory and written without a lookup, and its winner settled from it.
+   * so the tree is built in memory and its winner settled from it before anything is written;
+   * the document row is then written once, complete, with its changes entry numbered after
+   * `seq` (the last sequence number taken, or undefined to read it). Returns the last taken.
    */
-  private writeFresh(id: string, revs: readonly Checked[], result: BulkWriteResult, refuse: Refuse, now: string): void {
+  private writeFresh(id: string, revs: readonly Checked[], result: BulkWriteResult, refuse: Refuse, now: string, seq: number | undefined): number | undefined {
     const tree = new Map<string, FreshRev>();
     let type: string | null = null;
     for (const c of revs) {
@@ -276,17 +287,25 @@ export class RemoteWriter {
       }
       result.written++;
     }
-    if (type === null) return;
+    if (type === null) return seq;
     const leaves: LeafInfo[] = [];
     for (const [rev, r] of tree) if (r.leaf) leaves.push({ rev, pos: revPos(rev), deleted: r.deleted });
-    const key = this.docs.insertDocRow(id, type, leaves[0]!.rev, now);
+    // What DocStore.settle makes of the winner, from the tree in memory: a leaf always holds its body.
+    const winner = pickWinner(leaves);
+    const body = tree.get(winner.rev)!.body ?? {};
+    const at = typeof body.updatedAt === 'string' ? body.updatedAt : this.docs.now();
+    const taken = (seq ?? this.docs.usedSeq()) + 1;
+    const key = this.docs.insertDocRow(id, type, winner, isConflicted(leaves), taken, officeOf(body), at);
     for (const [rev, r] of tree) {
       if (r.body === null) this.docs.rows.insert(key.rowid, rev, revPos(rev), r.parent, false, false, null, '', '');
       else this.insertBody(key.rowid, rev, r.parent, r.deleted, r.leaf, r.body, now);
     }
-    this.docs.settle(key, undefined, true, { leaves, bodyOf: (rev) => tree.get(rev)?.body ?? undefined }, 'later');
+    this.docs.insertChangeAt(taken, key.rowid);
+    // Never projected before, so there is nothing to delete first; its search entry is queued.
+    project(this.db, type, key.rowid, winner.deleted ? null : body, at, true, 'later');
     // One branch: no case can be open or arise for a document that arrived just now.
     if (leaves.length > 1) this.docs.reconcile(key);
+    return taken;
   }
 
   private insertPath(rowid: number, c: Checked, now: string): void {
