@@ -4,6 +4,8 @@ import { settleConflicts } from '../../electron/core/sync/session';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { Rng } from '../bench/rng';
 import { tempDir } from '../helpers';
+import { call, core } from '../core-harness';
+import type { ConflictCase } from '../../electron/shared/conflicts/contract';
 
 /**
  * One replication pass, as the replicator will run it but with no network: the source's
@@ -134,4 +136,43 @@ describe('two libraries exchanging batches through the read and write paths', ()
     a.close();
     b.close();
   });
+
+  // Issue #14 item 2: B resolves a same-field conflict while A, paused, edits another field of
+  // A's side. B's resolution closes the losing branch with a tombstone; that tombstone is not a
+  // deletion of the release, so A's edit and B's resolution merge by themselves.
+  for (const take of ['ours', 'theirs'] as const) {
+    it(`merge an edit with a resolution made meanwhile elsewhere (B takes ${take}), with no case on either side`, async () => {
+      const closed = { a: 0, b: 0 };
+      // Which branch the resolution closes follows from the revision ids: go on until each side's has been.
+      for (let n = 0; n < 40 && (closed.a === 0 || closed.b === 0); n++) {
+        const a = await core();
+        const b = await core();
+        const la = a.library;
+        const lb = b.library;
+        const d = await call<{ id: string }>(a, 'release.create', { headline: `Floods ${n}`, language: 'en', subheadline: 'Start' });
+        replicate(la, lb);
+        la.docs.update(d.id, { ...la.docs.require(d.id).body, subheadline: 'From Nairobi' }, { author: 'nairobi' });
+        lb.docs.update(d.id, { ...lb.docs.require(d.id).body, subheadline: 'From Geneva' }, { author: 'geneva' });
+        const aSide = la.docs.require(d.id).rev;
+        replicate(la, lb);
+        const [kase, ...more] = await call<ConflictCase[]>(b, 'conflict.list', {});
+        expect(more).toEqual([]);
+        expect(kase).toMatchObject({ kind: 'fields', fields: ['subheadline'] });
+        // A, paused, edits the dateline place; B resolves and syncs.
+        la.docs.update(d.id, { ...la.docs.require(d.id).body, datelinePlace: 'Kasese' }, { author: 'nairobi' });
+        await call(b, 'conflict.resolve', { id: kase!.id, choice: { kind: 'fields', take: { subheadline: take } } });
+        const chosen = lb.docs.require(d.id).body.subheadline;
+        closed[lb.docs.revisions(d.id).some((r) => r.leaf && r.deleted && r.parent === aSide) ? 'a' : 'b']++;
+        replicate(lb, la);
+        expect(await call(a, 'conflict.list', {})).toEqual([]);
+        expect(la.docs.getStored(d.id)).toMatchObject({ deleted: false, conflicted: false, body: { subheadline: chosen, datelinePlace: 'Kasese' } });
+        // Back to B, and again both ways: the same document everywhere, no case, nothing moves.
+        replicate(la, lb);
+        expect(await call(b, 'conflict.list', {})).toEqual([]);
+        expect(state(lb, [d.id])).toEqual(state(la, [d.id]));
+        expect(replicate(la, lb) + replicate(lb, la)).toBe(0);
+      }
+      expect(closed.a * closed.b).toBeGreaterThan(0);
+    });
+  }
 });

@@ -93,4 +93,52 @@ describe('planning a conflicted document', () => {
     expect(deleteAgainstEdit(plan.writes)).toBeNull();
     expect(planConflict(plan.writes, ancestors)).toEqual({ kind: 'none' });
   });
+
+  describe('an edit made from a branch that a resolution elsewhere closed', () => {
+    // Kampala and Geneva changed the headline; Geneva resolved it (its own headline, Kampala's
+    // tags), closing Kampala's branch; Kampala meanwhile edited the status on its branch.
+    const kampala = rev(root, { ...base, headline: 'Kampala', tags: ['floods', 'uganda'], updatedBy: 'kampala' });
+    const geneva = rev(root, { ...base, headline: 'Geneva', updatedBy: 'geneva' });
+    const closed = rev(kampala, { type: 'release', updatedBy: 'geneva' }, true);
+    const resolved = rev(geneva, { ...base, headline: 'Geneva', tags: ['floods', 'uganda'], updatedBy: 'geneva' });
+    const edited = rev(kampala, { ...bodyOf(kampala), status: 'approved', updatedAt: '2026-11-03T08:00:00Z' });
+    const bodies = new Map([root, kampala, geneva].map((r) => [r._rev, bodyOf(r)]));
+    const kept = (r: string) => bodies.get(r) ?? null;
+
+    it('is no delete against an edit', () => {
+      expect(deleteAgainstEdit([edited, closed, resolved])).toBeNull();
+      expect(deleteAgainstEdit([resolved, edited, closed])).toBeNull();
+    });
+
+    it('merges against the closed revision, on the branch that took it in, the same whatever the order', () => {
+      const plan = planConflict([edited, closed, resolved], kept);
+      expect(planConflict([resolved, closed, edited], kept)).toEqual(plan);
+      if (plan.kind !== 'merge') throw new Error(`expected a merge, got ${JSON.stringify(plan)}`);
+      const [merged, close] = plan.writes;
+      expect(bodyOf(merged!)).toMatchObject({ headline: 'Geneva', tags: ['floods', 'uganda'], status: 'approved' });
+      expect(merged!._revisions.ids.slice(1)).toEqual(resolved._revisions.ids);
+      expect(close!._revisions.ids.slice(1)).toEqual(edited._revisions.ids);
+      expect(plan.fields).toEqual(['headline', 'status']);
+      // Afterwards: one live branch, and the first tombstone is still not a deletion.
+      const after = [closed, ...plan.writes];
+      expect(deleteAgainstEdit(after)).toBeNull();
+      expect(planConflict(after, kept)).toEqual({ kind: 'none' });
+    });
+
+    it('still asks when the edit changed a field the resolution changed too', () => {
+      const clash = rev(kampala, { ...bodyOf(kampala), headline: 'Kampala, again' });
+      expect(planConflict([clash, closed, resolved], kept)).toEqual({
+        kind: 'ask',
+        reason: 'same-field',
+        fields: ['headline'],
+        revs: { base: kampala._rev, ours: resolved._rev, theirs: clash._rev },
+      });
+    });
+
+    it('still catches a deletion of the document against an edit after that resolution', () => {
+      const deletion = rev(resolved, { type: 'release', updatedBy: 'hq' }, true);
+      const edit = rev(resolved, { ...bodyOf(resolved), status: 'approved' });
+      expect(deleteAgainstEdit([closed, deletion, edit])).toBe(deletion);
+    });
+  });
 });

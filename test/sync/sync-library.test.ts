@@ -154,6 +154,59 @@ describe('sync between two libraries and a server', () => {
     }
   });
 
+  it('an edit made while another laptop resolved a conflict merges with the resolution, with no case anywhere', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const closed = { kampala: 0, geneva: 0 };
+    // Which side a resolution closes follows from the revision ids: rounds of four releases until each side's has been.
+    for (let round = 0; round < 8 && (closed.kampala === 0 || closed.geneva === 0); round++) {
+      const made = await Promise.all([0, 1, 2, 3].map((i) => release(kampala, `Round ${round}, release ${i}`)));
+      await sync(kampala);
+      await sync(geneva);
+      const kampalaSide = new Map<string, string>();
+      for (const r of made) {
+        const k = await call<{ rev: string }>(kampala, 'release.update', { id: r.id, rev: r.rev, fields: { subheadline: 'Kampala' } });
+        kampalaSide.set(r.id, k.rev);
+        await call(geneva, 'release.update', { id: r.id, rev: r.rev, fields: { subheadline: 'Geneva' } });
+      }
+      await sync(kampala);
+      await sync(geneva);
+      // Kampala, paused, edits the dateline place; Geneva resolves each case and syncs.
+      for (const r of made) {
+        const now = await call<{ rev: string }>(kampala, 'release.get', { id: r.id });
+        await call(kampala, 'release.update', { id: r.id, rev: now.rev, fields: { datelinePlace: 'Kasese' } });
+      }
+      const cases = await call<ConflictCase[]>(geneva, 'conflict.list', {});
+      expect(cases.map((k) => [k.kind, k.fields])).toEqual(made.map(() => ['fields', ['subheadline']]));
+      const chosen = new Map<string, string>();
+      for (const [i, kase] of cases.entries()) {
+        const take = i % 2 === 0 ? 'ours' : 'theirs';
+        await call(geneva, 'conflict.resolve', { id: kase.id, choice: { kind: 'fields', take: { subheadline: take } } });
+        chosen.set(kase.docId, (await call<{ subheadline: string }>(geneva, 'release.get', { id: kase.docId })).subheadline);
+        const kampalaClosed = geneva.library.docs.revisions(kase.docId).some((r) => r.leaf && r.deleted && r.parent === kampalaSide.get(kase.docId));
+        closed[kampalaClosed ? 'kampala' : 'geneva']++;
+      }
+      await sync(geneva);
+      const k = await sync(kampala);
+      expect(k.conflicts).toEqual([]);
+      expect(await call(kampala, 'conflict.list', {})).toEqual([]);
+      await sync(geneva);
+      await converged(kampala, geneva);
+      for (const c of [kampala, geneva]) {
+        expect(await call(c, 'conflict.list', {})).toEqual([]);
+        for (const r of made) {
+          const doc = await call<{ subheadline: string; datelinePlace: string; conflicted?: boolean }>(c, 'release.get', { id: r.id });
+          expect([doc.subheadline, doc.datelinePlace, c.library.docs.getStored(r.id)!.conflicted]).toEqual([chosen.get(r.id), 'Kasese', false]);
+        }
+      }
+      for (const c of [kampala, geneva]) {
+        const again = await sync(c);
+        expect([again.pulled.docs, again.pushed.docs, again.conflicts]).toEqual([0, 0, []]);
+      }
+    }
+    expect(closed.kampala * closed.geneva).toBeGreaterThan(0);
+  });
+
   it('heals from cuts in both directions and from a 401 in the middle, losing nothing', async () => {
     const kampala = await library('kampala');
     const geneva = await library('geneva');

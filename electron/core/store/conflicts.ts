@@ -16,6 +16,34 @@ interface CaseRow {
   resolution: string | null;
 }
 
+interface TreeRow {
+  rev: string;
+  parent: string | null;
+  leaf: number;
+  deleted: number;
+}
+
+/**
+ * Answers, for a deleted leaf, whether it deleted the document against an edit: some live leaf
+ * comes through the deleted revision's parent, and every live leaf does.
+ */
+type AgainstEdit = (deleted: string) => boolean;
+
+function againstEdit(rows: readonly TreeRow[]): AgainstEdit {
+  const parentOf = new Map(rows.map((r) => [r.rev, r.parent]));
+  const paths = rows
+    .filter((r) => r.leaf === 1 && r.deleted === 0)
+    .map((r) => {
+      const path = new Set<string>();
+      for (let at: string | null | undefined = r.rev; at && !path.has(at); at = parentOf.get(at)) path.add(at);
+      return path;
+    });
+  return (deleted) => {
+    const parent = parentOf.get(deleted);
+    return !!parent && paths.length > 0 && paths.every((p) => p.has(parent));
+  };
+}
+
 /**
  * The conflicts inbox: what the store could not settle alone and the person decides once.
  * "fields": the same field changed on two sides (both versions stay as leaves of the tree);
@@ -43,6 +71,7 @@ export class ConflictsInbox {
       hasLive: db.prepare<[number], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 0').pluck(),
       children: db.prepare<[number, string], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND parent = ?').pluck(),
       winner: db.prepare<[number], string>('SELECT winner FROM docs WHERE rowid = ?').pluck(),
+      tree: db.prepare<[number], TreeRow>('SELECT rev, parent, leaf, deleted FROM revs WHERE doc_rowid = ?'),
       // deleted flag of a leaf; undefined when the revision is no leaf (or unknown).
       leafState: db.prepare<[number, string], number>('SELECT deleted FROM revs WHERE doc_rowid = ? AND rev = ? AND leaf = 1').pluck(),
       open: db.prepare<[], CaseRow>(
@@ -59,13 +88,18 @@ export class ConflictsInbox {
 
   /**
    * Records each deletion that ended a version someone else went on editing: a deleted leaf
-   * whose parent has another child, while a live leaf remains. A deletion that ended a losing
-   * branch (CouchDB's usual way of resolving a conflict) has no sibling and is not a case.
+   * whose parent has another child, while a live leaf remains and every live leaf comes through
+   * that parent. A deletion that ended a losing branch (CouchDB's usual way of resolving a
+   * conflict) has no sibling, or leaves the document alive in a branch that does not come
+   * through its parent (the edit then merges with that branch, by sync): neither is a case.
    */
   noticeDeleteAgainstEdit(doc: DocKey, at: string): void {
     if (this.s.hasLive.get(doc.rowid) === 0) return;
+    let tree: AgainstEdit | undefined;
     for (const d of this.s.deletedLeaves.all(doc.rowid)) {
       if (this.s.children.get(doc.rowid, d.parent!)! < 2) continue;
+      tree ??= againstEdit(this.s.tree.all(doc.rowid));
+      if (!tree(d.rev)) continue;
       const winner = this.s.winner.get(doc.rowid)!;
       this.s.insert.run(doc.id, 'delete', `delete:${doc.id}:${d.rev}`, d.parent, winner, d.rev, '[]', at);
     }

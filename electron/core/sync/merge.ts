@@ -67,18 +67,31 @@ function stampOrder(a: Body, b: Body): number {
 }
 
 /**
- * A deleted leaf whose parent lies on a live leaf's path: one side deleted a revision the other
- * side went on editing. A tombstone that closes a branch of its own (how a resolved conflict
- * ends, and how "keep the edited document" ends the deletion: see `editKeptBody`) does not count.
+ * A deleted leaf whose parent lies on a live leaf's path, while every live leaf comes through that
+ * parent: one side deleted the document at a revision the other side went on editing. A tombstone
+ * that closes a branch of its own (how "keep the edited document" ends the deletion: see
+ * `editKeptBody`) does not count, and neither does one that closes a branch while the document
+ * lives on in a branch that does not come through its parent: that is how a resolved or merged
+ * conflict ends its other side, and the edit merges with the branch that took the closed one in.
  */
 export function deleteAgainstEdit(leaves: readonly RemoteRevision[]): RemoteRevision | null {
   const livePaths = leaves.filter((l) => !l._deleted).map((l) => new Set(pathOf(l)));
   for (const d of leaves) {
     if (!d._deleted) continue;
     const parent = pathOf(d)[1];
-    if (parent && livePaths.some((p) => p.has(parent))) return d;
+    if (parent && livePaths.some((p) => p.has(parent)) && livePaths.every((p) => p.has(parent))) return d;
   }
   return null;
+}
+
+/**
+ * The revisions a conflict's resolution (or a merge) took into the other branch: the parents of
+ * tombstones that close a branch, deepest first. A live leaf whose path holds one was edited from
+ * a version the other branch already contains.
+ */
+function closedParents(leaves: readonly RemoteRevision[]): string[] {
+  const parents = leaves.flatMap((l) => (l._deleted && pathOf(l)[1] !== undefined ? [pathOf(l)[1]!] : []));
+  return [...new Set(parents)].sort((a, b) => revPos(b) - revPos(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -101,11 +114,17 @@ export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: 
   if (live.length < 2) return { kind: 'none' };
   if (live.length > 2) return { kind: 'ask', reason: 'many-branches', fields: [] };
   const info = live.map((l) => ({ rev: l._rev, pos: revPos(l._rev), deleted: false }));
-  const winnerRev = pickWinner(info).rev;
-  const winner = live.find((l) => l._rev === winnerRev)!;
-  const loser = live.find((l) => l._rev !== winnerRev)!;
-  const loserPath = new Set(pathOf(loser));
-  const common = pathOf(winner).find((r) => loserPath.has(r));
+  let winner = live.find((l) => l._rev === pickWinner(info).rev)!;
+  let loser = live.find((l) => l !== winner)!;
+  let common = commonRev(winner, loser);
+  // One leaf was edited from a revision whose branch was closed when the other side took it in
+  // (a conflict resolved or merged elsewhere): the merge is against that revision, and continues
+  // the branch that took it in, so the closed branch stays closed. Pure, as the rest.
+  const folded = foldedInto(leaves, winner, loser);
+  if (folded) {
+    common = folded.base;
+    if (folded.into === loser) [winner, loser] = [loser, winner];
+  }
   const base = common ? ancestor(common) : null;
   const revs = { base: common ?? null, ours: winner._rev, theirs: loser._rev };
   if (!base) return { kind: 'ask', reason: 'no-ancestor', fields: [], revs };
@@ -130,3 +149,24 @@ export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: 
 function child(parent: RemoteRevision, rev: string): RemoteRevision['_revisions'] {
   return { start: parent._revisions.start + 1, ids: [rev.slice(rev.indexOf('-') + 1), ...parent._revisions.ids] };
 }
+
+function commonRev(a: RemoteRevision, b: RemoteRevision): string | undefined {
+  const other = new Set(pathOf(b));
+  return pathOf(a).find((r) => other.has(r));
+}
+
+/**
+ * When exactly one of the two live leaves comes through a revision whose branch a tombstone
+ * closed, and the other does not, the other took that revision in: the base is that revision
+ * (the deepest such one) and `into` the leaf that took it in. Otherwise nothing.
+ */
+function foldedInto(leaves: readonly RemoteRevision[], a: RemoteRevision, b: RemoteRevision): { base: string; into: RemoteRevision } | null {
+  const pa = new Set(pathOf(a));
+  const pb = new Set(pathOf(b));
+  const onA = closedParents(leaves).find((r) => pa.has(r) && !pb.has(r));
+  const onB = closedParents(leaves).find((r) => pb.has(r) && !pa.has(r));
+  if (onA && !onB) return { base: onA, into: b };
+  if (onB && !onA) return { base: onB, into: a };
+  return null;
+}
+

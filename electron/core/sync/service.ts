@@ -246,7 +246,11 @@ export class SyncService {
     return 'not-on-server';
   }
 
-  /** "Sync now": runs unless paused or not set up; the status follows as events. */
+  /**
+   * "Sync now": resumes a paused sync (pressing it says the person wants to sync) and runs at
+   * once, also after a refused password; refused only when sync is not set up. The status
+   * follows as events.
+   */
   syncNow(): SyncStatus {
     if (!this.setUp()) {
       throw new DatelineError('INVALID_INPUT', 'Sync is not set up: enter the server address and choose an office in Settings.', { path: ['server'], params: { field: 'server' } });
