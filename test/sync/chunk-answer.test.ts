@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeChunks, liftBase64 } from '../../electron/core/sync/files/chunk-answer';
+import { liftBase64 } from '../../electron/core/sync/files/chunk-answer';
 
 /** A `_bulk_get?attachments=true` answer as pouchdb-server and CouchDB write it, for these chunks. */
-function answerFor(chunks: Buffer[], ids = chunks.map((_, i) => String(i))): string {
+function answerFor(chunks: Buffer[]): string {
   return JSON.stringify({
     results: chunks.map((bytes, i) => ({
-      id: `chunk-${ids[i]}`,
-      docs: [{ ok: { _id: `chunk-${ids[i]}`, _rev: '1-a', _attachments: { data: { content_type: 'application/octet-stream', digest: 'md5-x==', revpos: 1, data: bytes.toString('base64') } } } }],
+      id: `chunk-${i}`,
+      docs: [{ ok: { _id: `chunk-${i}`, _rev: '1-a', _attachments: { data: { content_type: 'application/octet-stream', digest: 'md5-x==', revpos: 1, data: bytes.toString('base64') } } } }],
     })),
   });
 }
@@ -62,38 +62,5 @@ describe('a _bulk_get answer of chunks, base64 lifted out before parsing', () =>
     expect(parsed.fake).toBe(fake);
     expect(answer.bytesOf(parsed.fake!)).toEqual(Buffer.from(fake, 'base64'));
     expect(answer.bytesOf(parsed.data!).toString('latin1')).toBe('ABC');
-  });
-});
-
-describe('a _bulk_get answer of chunks, decoded straight into the buffers given', () => {
-  it('gives every chunk the bytes liftBase64 gives it, in the buffer given for it when its length fits', () => {
-    const chunks = [randomBytes(8192), randomBytes(1), randomBytes(5), randomBytes(0), randomBytes(300)];
-    const ids = ['a', 'b', 'c', 'd', 'e'];
-    const file = Buffer.alloc(8192 + 1 + 5);
-    // a, b and c have their places in a file; e is given a place of the wrong length; d none.
-    const places = new Map([['a', file.subarray(0, 8192)], ['b', file.subarray(8192, 8193)], ['c', file.subarray(8193)], ['e', Buffer.alloc(299)]]);
-    const got = decodeChunks(Buffer.from(answerFor(chunks, ids), 'latin1'), (sha) => places.get(sha) ?? null)!;
-    expect([...got.keys()]).toEqual(ids);
-    expect(ids.map((id) => got.get(id))).toEqual(chunks);
-    expect(file).toEqual(Buffer.concat(chunks.slice(0, 3)));
-    for (const id of ['a', 'b', 'c']) expect(got.get(id)!.buffer).toBe(file.buffer);
-    expect(got.get('e')!.buffer).not.toBe(places.get('e')!.buffer);
-  });
-
-  it('gives up on anything out of the ordinary, so that the answer is read as before', () => {
-    const usual = (data: string, extra = '') => `{"results":[{"id":"chunk-a","docs":[{"ok":{"_id":"chunk-a","_attachments":{"data":{"data":"${data}"}}}}]}${extra}]}`;
-    expect(decodeChunks(Buffer.from(usual('QUJD'), 'latin1'), () => null)!.get('a')!.toString('latin1')).toBe('ABC');
-    // Strings that are not plain base64 (an escape, a space, a non-ASCII letter, a control character).
-    for (const bad of ['QUJ\\u0044AAA', 'QUJ DQUJ', 'QUJéQUJ', 'QUJ\u0001QUJD']) expect(decodeChunks(Buffer.from(usual(bad), 'utf8'), () => null)).toBeNull();
-    // Such a string outside any chunk, text that is not JSON, and a reply of another shape.
-    expect(decodeChunks(Buffer.from(usual('QUJD', ',{"id":"x","docs":[],"data":"QUJ DQUJ"}'), 'latin1'), () => null)).toBeNull();
-    expect(decodeChunks(Buffer.from(usual('QUJD').slice(0, -1), 'latin1'), () => null)).toBeNull();
-    expect(decodeChunks(Buffer.from('{"results":{"data":"QUJD"}}', 'latin1'), () => null)).toBeNull();
-    expect(decodeChunks(Buffer.from('{"results":[{"id":"chunk-a","docs":[3]}]}', 'latin1'), () => null)).toBeNull();
-  });
-
-  it('leaves out a document that is not the chunk its result names, as the check of each chunk document does', () => {
-    const text = '{"results":[{"id":"chunk-a","docs":[{"ok":{"_id":"chunk-b","_attachments":{"data":{"data":"QUJD"}}}}]},{"id":"file-c","docs":[{"ok":{"_id":"file-c","_attachments":{"data":{"data":"QUJD"}}}}]}]}';
-    expect(decodeChunks(Buffer.from(text, 'latin1'), () => null)!.size).toBe(0);
   });
 });

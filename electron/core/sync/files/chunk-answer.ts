@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { answerText } from '../http';
 
 /**
  * A `_bulk_get?attachments=true` answer of chunks is mostly base64: a request of 512 KiB of
@@ -56,94 +55,11 @@ export function liftBase64(bytes: Buffer): ChunkAnswer {
  * The bytes `bytes[start, end)` stand for as padded base64, or null when any character there is
  * not base64: Node's decoder skips what it does not take, so the output is then shorter than
  * the length promises (a skipped character costs 6 bits, more than two `=` can account for).
- * Decoded into `into`'s buffer when it gives one of exactly that length, else into a new one.
  */
-function wholeBase64(bytes: Buffer, start: number, end: number, into?: () => Buffer | null): Buffer | null {
+function wholeBase64(bytes: Buffer, start: number, end: number): Buffer | null {
   const length = end - start;
   if (length % 4 !== 0) return null;
   const padding = length > 0 && bytes[end - 1] === EQUALS ? (bytes[end - 2] === EQUALS ? 2 : 1) : 0;
-  const size = (length / 4) * 3 - padding;
-  const given = into?.();
-  const out = given && given.length === size ? given : Buffer.allocUnsafe(size);
-  return out.write(bytes.toString('latin1', start, end), 0, size, 'base64') === size ? out : null;
-}
-
-/** A `_bulk_get` answer of chunks as BulkGetChunks (files-peer.ts) accepts it. */
-export interface ChunkReply {
-  results: { id: string; docs: { ok?: unknown }[] }[];
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Whether an answer passes BulkGetChunks, decided by hand (zod, which words a refusal, copies every member). */
-export function isChunkReply(value: unknown): value is ChunkReply {
-  if (!isObject(value) || !Array.isArray(value.results)) return false;
-  for (const r of value.results as unknown[]) {
-    if (!isObject(r) || typeof r.id !== 'string' || !Array.isArray(r.docs)) return false;
-    for (const d of r.docs as unknown[]) if (!isObject(d)) return false;
-  }
-  return true;
-}
-
-/** A chunk document's base64 (as ChunkGot in files-peer.ts accepts it), when it is the document `id` names; else null. */
-export function chunkData(ok: unknown, id: string): string | null {
-  if (!isObject(ok) || ok._id !== id || !id.startsWith('chunk-') || !isObject(ok._attachments)) return null;
-  const attachment = ok._attachments.data;
-  return isObject(attachment) && typeof attachment.data === 'string' ? attachment.data : null;
-}
-
-/**
- * The chunks of an answer, each chunk's base64 decoded straight into the buffer `into` gives for
- * its hash (a download gives the chunk's place in the file it is putting together, so a photo's
- * 32 chunks are not 32 buffers joined into a 33rd); chunks it gives none are decoded into their
- * own. Every `"data":"` string is taken as base64 before parsing; when each of them is whole
- * base64, the answer's text is what liftBase64 makes of it and its chunks the bytes liftBase64
- * gives them. Null for any other answer (a string that is not base64, text that is not JSON, a
- * reply of another shape): the caller then reads it with liftBase64 and BulkGetChunks, whose
- * refusal words what is wrong. Keys are chunk hashes.
- */
-export function decodeChunks(bytes: Buffer, into: (sha256: string) => Buffer | null): Map<string, Buffer> | null {
-  const mark = `~${randomBytes(12).toString('hex')}~`;
-  const spans: number[] = [];
-  const pieces: Buffer[] = [];
-  let from = 0;
-  for (let at = bytes.indexOf(MARK); at >= 0; at = bytes.indexOf(MARK, at)) {
-    const start = at + MARK.length;
-    const end = bytes.indexOf(QUOTE, start);
-    if (end < 0) break;
-    at = end + 1;
-    pieces.push(bytes.subarray(from, start), Buffer.from(`${mark}${spans.length / 2}`, 'latin1'));
-    spans.push(start, end);
-    from = end;
-  }
-  pieces.push(bytes.subarray(from));
-  let reply: unknown;
-  try {
-    reply = JSON.parse(answerText(Buffer.concat(pieces)));
-  } catch {
-    return null;
-  }
-  if (!isChunkReply(reply)) return null;
-  const decoded = new Uint8Array(spans.length / 2);
-  const chunks = new Map<string, Buffer>();
-  for (const result of reply.results) {
-    for (const d of result.docs) {
-      const data = chunkData(d.ok, result.id);
-      if (data === null) continue;
-      const sha = result.id.slice('chunk-'.length);
-      const k = data.startsWith(mark) ? Number(data.slice(mark.length)) : -1;
-      // Not a placeholder: the base64 did not follow `"data":"` exactly, and is decoded as liftBase64's bytesOf does.
-      if (!(k >= 0 && k < decoded.length && data === `${mark}${k}`)) {
-        chunks.set(sha, Buffer.from(data, 'base64'));
-        continue;
-      }
-      const bytesOfChunk = wholeBase64(bytes, spans[2 * k]!, spans[2 * k + 1]!, () => into(sha));
-      if (!bytesOfChunk) return null;
-      decoded[k] = 1;
-      chunks.set(sha, bytesOfChunk);
-    }
-  }
-  // A string taken as base64 that no chunk uses must be whole too, as liftBase64 would lift it.
-  for (let k = 0; k < decoded.length; k++) if (!decoded[k] && !wholeBase64(bytes, spans[2 * k]!, spans[2 * k + 1]!)) return null;
-  return chunks;
+  const decoded = Buffer.from(bytes.toString('latin1', start, end), 'base64');
+  return decoded.length === (length / 4) * 3 - padding ? decoded : null;
 }

@@ -50,14 +50,6 @@ interface Incoming {
   done: number;
   /** A small file's chunks, held in memory until it is whole (written to the cache only if the run stops first); null: on disk as they come. */
   held: Map<string, Buffer> | null;
-  /**
-   * A held file's bytes, made when its first chunk arrives: chunks are decoded straight into their
-   * place, so the file is not joined from chunk buffers (a 256 KB photo: 32 buffers and a copy of
-   * all of them). A chunk that came otherwise is copied in when the file is put together.
-   */
-  whole: Buffer | null;
-  /** Where each chunk first comes in the file (a chunk may come more than once). */
-  first: Map<string, number>;
 }
 
 /**
@@ -108,10 +100,9 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
       out.set(file.sha256, new FileFailed({ code: 'size-mismatch', serverSize: manifest.size, size: file.size }, `The server's copy of the file ${nameOf(file.sha256)} is ${manifest.size} bytes, not the ${file.size} its attachment records; it was not downloaded.`));
       continue;
     }
-    const f: Incoming = { file, manifest, parts: [], left: new Set(), done: 0, held: manifest.size <= (opts.holdBytes ?? HOLD_BYTES) ? new Map() : null, whole: null, first: new Map() };
+    const f: Incoming = { file, manifest, parts: [], left: new Set(), done: 0, held: manifest.size <= (opts.holdBytes ?? HOLD_BYTES) ? new Map() : null };
     for (let i = 0; i < chunkCount(manifest.size, manifest.chunkSize); i++) {
       const sha = manifest.chunks[i]!;
-      if (!f.first.has(sha)) f.first.set(sha, i);
       const part = join(cache, sha);
       f.parts.push(part);
       const length = chunkLength(i, manifest.size, manifest.chunkSize);
@@ -167,27 +158,18 @@ export async function downloadFiles(peer: FilesPeer, blobs: BlobStore, files: re
       if (f.left.size === 0) complete(f);
     }
   };
-  /** Where a chunk asked for goes: its first place in the first held file still waiting for it (null: a buffer of its own). */
-  const place = (sha: string): Buffer | null => {
-    const f = needed.get(sha)?.files.find((g) => g.held && g.left.has(sha) && !out.has(g.file.sha256));
-    if (!f) return null;
-    f.whole ??= Buffer.allocUnsafe(f.manifest.size);
-    const index = f.first.get(sha)!;
-    const at = index * f.manifest.chunkSize;
-    return f.whole.subarray(at, at + chunkLength(index, f.manifest.size, f.manifest.chunkSize));
-  };
   const unit = Math.min(...incoming.map((f) => f.manifest.chunkSize));
   try {
     const pace = new Pace(Number.isFinite(unit) ? unit : 8192, undefined, peer.requestBytes);
     await pace.inLanes(take, async (batch) => {
     const retries = peer.couch.stats.retries;
-    const { chunks, wire: first } = await peer.getChunks(batch, place);
+    const { chunks, wire: first } = await peer.getChunks(batch);
     if (peer.couch.stats.retries > retries) pace.dropped();
     let wire = first;
     // A chunk that fails its hash is asked for once more (the link may have garbled it); twice wrong, it is refused.
     const again = batch.filter((c) => chunks.has(c.sha256) && !fits(chunks.get(c.sha256)!, c));
     if (again.length > 0) {
-      const second = await peer.getChunks(again, place);
+      const second = await peer.getChunks(again);
       wire += second.wire;
       for (const c of again) {
         const b = second.chunks.get(c.sha256);
@@ -251,22 +233,12 @@ async function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOu
   assembled.add(f);
   let ok: boolean;
   if (f.held) {
-    const whole = f.whole ?? Buffer.allocUnsafe(f.manifest.size);
-    f.manifest.chunks.forEach((sha, i) => {
-      const at = i * f.manifest.chunkSize;
-      const bytes = f.held!.get(sha) ?? readFileSync(f.parts[i]!);
-      // A chunk decoded into its place is there already; any other is copied in.
-      if (bytes.buffer !== whole.buffer || bytes.byteOffset !== whole.byteOffset + at) bytes.copy(whole, at);
-    });
+    const whole = Buffer.concat(f.manifest.chunks.map((sha, i) => f.held!.get(sha) ?? readFileSync(f.parts[i]!)));
     ok = BlobStore.hash(whole) === f.file.sha256;
     // Checked just now: written as it is (put would hash it a second time).
     if (ok) await blobs.writeAtomicAsync(blobs.path(f.file.sha256), whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);
   out.set(f.file.sha256, ok ? 'stored' : new FileFailed({ code: 'file-damaged' }, `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
-  // Done with: a download of many photos otherwise held every one of them until its end (200 of
-  // 256 KB: 51 MB, kept through collections until the last file was stored).
-  f.held?.clear();
-  f.whole = null;
 }
 
 /** One file, for someone who opens or exports it: its outcome, or the refusal thrown. */

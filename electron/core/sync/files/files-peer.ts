@@ -6,7 +6,7 @@ import { CouchPeer, type CouchPeerOptions } from '../couch-peer';
 import { BulkDocsReply } from '../couch-schemas';
 import { SyncError } from '../errors';
 import { answerText } from '../http';
-import { decodeChunks, liftBase64 } from './chunk-answer';
+import { liftBase64 } from './chunk-answer';
 import { FileFailed } from './failure';
 import { MAX_REQUEST_BYTES, NEAR_REQUEST_BYTES } from './pace';
 import { CHUNK_ATTACHMENT, chunkDocsBody, chunkId, chunkRev, fileDoc, FileDoc, fileDocId, LEGACY_CHUNK_SIZE, type FileManifest } from './chunks';
@@ -174,10 +174,9 @@ export class FilesPeer {
    * Several chunks in one `_bulk_get` (each by id: its winning revision, as a single GET would
    * give it): the bytes of each the server has, unchecked (the caller checks them against their
    * hash), and the bytes that came over the wire. One chunk alone, and every chunk from a server
-   * without `_bulk_get`, comes raw by a GET of its attachment. `into` may give, for a chunk asked
-   * for, the buffer of its length to decode it into (its place in a file being put together).
+   * without `_bulk_get`, comes raw by a GET of its attachment.
    */
-  async getChunks(wanted: readonly ChunkWanted[], into?: (sha256: string) => Buffer | null): Promise<{ chunks: Map<string, Buffer>; wire: number }> {
+  async getChunks(wanted: readonly ChunkWanted[]): Promise<{ chunks: Map<string, Buffer>; wire: number }> {
     const chunks = new Map<string, Buffer>();
     const before = this.couch.stats.bytesReceived;
     const expected = wanted.reduce((n, c) => n + c.length, 0);
@@ -185,10 +184,6 @@ export class FilesPeer {
       const body = JSON.stringify({ docs: wanted.map((c) => ({ id: chunkId(c.sha256) })) });
       const r = await this.couch.sendBytes('POST', '/_bulk_get?attachments=true', { data: body, type: 'application/json' }, [200, 400, 404, 405, 501], timeoutFor(this.timeoutMs, expected));
       if (r.status === 200) {
-        const asked = new Set(wanted.map((c) => c.sha256));
-        const decoded = decodeChunks(r.bytes, (sha) => (into && asked.has(sha) ? into(sha) : null));
-        if (decoded) return { chunks: decoded, wire: this.couch.stats.bytesReceived - before };
-        // An answer out of the ordinary: read as before, and any refusal worded by zod.
         const answer = liftBase64(r.bytes);
         const reply = BulkGetChunks.safeParse(parseJson(answer.text));
         if (!reply.success) throw new SyncError('protocol', `The server's _bulk_get answer for ${this.couch.url} is not what CouchDB sends (${issueMessage(reply.error.issues[0]!)}).`);
