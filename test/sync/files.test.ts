@@ -241,6 +241,23 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     expect(sha(geneva.ctx.blobs.read(hash))).toBe(hash);
     expect(await call<{ size: number }>(geneva, 'attachment.content', { id })).toMatchObject({ size: bytes.length });
   });
+
+  it('files that repeat a chunk, or share chunks with each other, come down whole, each chunk fetched once', async () => {
+    const { name } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva', 'always');
+    // 8 KiB chunks: a block twice in one file, and blocks the two files share.
+    const [a, b, c] = [randomBytes(8192), randomBytes(8192), randomBytes(8192)];
+    const first = Buffer.concat([a, b, a, c, Buffer.from('first')]);
+    const second = Buffer.concat([c, b, randomBytes(8192), Buffer.from('second')]);
+    const hashes = [await attach(kampala, first, 'first.jpg'), await attach(kampala, second, 'second.jpg')];
+    await sync(kampala, name);
+    const down = await sync(geneva, name);
+    // a, b, c, the third block of the second file and the two short tails.
+    expect(down.files).toMatchObject({ downloaded: { files: 2, chunks: 6 }, failed: [] });
+    expect(geneva.ctx.blobs.read(hashes[0]!).equals(first)).toBe(true);
+    expect(geneva.ctx.blobs.read(hashes[1]!).equals(second)).toBe(true);
+  });
 });
 
 describe('chunk lists written before chunk sizes followed the file', { timeout: 120_000 }, () => {
