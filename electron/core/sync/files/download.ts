@@ -239,6 +239,9 @@ async function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOu
     if (ok) await blobs.writeAtomicAsync(blobs.path(f.file.sha256), whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);
   out.set(f.file.sha256, ok ? 'stored' : new FileFailed({ code: 'file-damaged' }, `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
+  // Its outcome is decided: its chunks are let go now, not when the whole run ends (a first sync
+  // of an office's photos would otherwise hold every small file of the run in memory at once).
+  f.held?.clear();
 }
 
 /** One file, for someone who opens or exports it: its outcome, or the refusal thrown. */
