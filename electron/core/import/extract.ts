@@ -59,6 +59,22 @@ function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
 }
 
+/**
+ * "The Red Cross is supporting the response with funds and staff." over "As the outbreak
+ * continues, the Red Cross is supporting the response with funds and staff, …": one sentence that
+ * the next, longer paragraph says again nearly word for word is the page's summary of it, not the
+ * text's first paragraph. Read from the words the two share, so no site's wording is needed.
+ */
+function restatedByNext(first: string, next: string): boolean {
+  const words = (s: string) => (s.toLocaleLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  const own = [...new Set(words(first))];
+  const later = new Set(words(next));
+  if (own.length < 6 || wordCount(first) > 45 || wordCount(next) < wordCount(first) + 8) return false;
+  // A single sentence: its only stop is its last.
+  if (/[.!?؟]\s+\p{Lu}/u.test(first.trim())) return false;
+  return own.filter((w) => later.has(w)).length >= 0.7 * own.length;
+}
+
 /** Shaped like a title: a few words to two lines, no full stop, not running text. */
 function titleShaped(text: string): boolean {
   const words = wordCount(text);
@@ -587,6 +603,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
   // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
   if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
+    standfirst = bodyClean.shift()!;
+  } else if (datelineAt < 0 && subheadline === null && bodyClean.length >= 2 && restatedByNext(bodyClean[0]!, bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
   }
 
