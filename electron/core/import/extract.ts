@@ -198,6 +198,14 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { reason: 'archive', heading: listing.heading } },
     );
   }
+  if (listing && 'moreLinks' in listing) {
+    const links = listing.moreLinks === 1 ? 'a "Read more" link under a page counter' : `${listing.moreLinks} "Read more" links`;
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: its stories are cut short, with ${links} under them, like a news index or a search result page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'teasers', links: listing.moreLinks } },
+    );
+  }
   if (listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',
