@@ -1,4 +1,4 @@
-import { findDates, firstDate, yearlessDateAtEnd } from './dates';
+import { findDates, firstDate, startsWithWeekday, yearlessDateAtEnd } from './dates';
 import { isLabel, ROLE_WORDS } from './lexicon';
 import { asciiDigits, placeCase, wordCount } from './normalise';
 
@@ -85,6 +85,9 @@ function placeFrom(raw: string): string | null | false {
     .trim();
   if (text === '') return null;
   if (/\d/.test(text)) return false;
+  // "الثلاثاء 30/يوليو/2024 - 11:45", "Jeudi, 3 mars 2026 –": the day's name before a date is
+  // a date bar's, never a place.
+  if (startsWithWeekday(text) && text.split(/[\s,،]+/u).filter(Boolean).length === 1) return false;
   const parts = text.split(/\s*[,،]\s*/u).filter(Boolean);
   if (parts.length > 3) return false;
   let words = 0;

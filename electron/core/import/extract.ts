@@ -487,7 +487,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         continue;
       }
       // "21/07/2020 Una niña recibe una vacuna …": a header line opened by the date carries it.
-      const lead = firstDate(text);
+      // "الثلاثاء 30/يوليو/2024 - 11:45": the day's name before it changes nothing.
+      const found = firstDate(text);
+      const lead = found && (found.index === 0 || (startsWithWeekday(text) && /^[\p{L}.]+[,،]?\s*$/u.test(text.slice(0, found.index)))) ? { ...found, index: 0 } : found;
       // "الجمعة 19 ابريل 2024 أبوظبي الإمارات" first on the page: the site's bar with today's date
       // and its city, as a date alone there is.
       if (lead && lead.index === 0 && header.length === 0 && startsWithWeekday(text)) bannerDate ??= lead.iso;
