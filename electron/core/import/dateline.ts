@@ -186,8 +186,15 @@ export function matchDateline(text: string): Dateline | null {
     if (!date && yearlessAt > 0) {
       if (place === null) continue;
     } else if (!date) {
-      if (kind !== 'dash' || place === null) continue;
+      if (place === null) continue;
       const caps = allCaps(withoutDate.replace(/\([^)]*\)/gu, '')) || /[\u0600-\u06FF]/u.test(place);
+      // "Washington, DC: Ploughshares Fund …": a colon ends a place only when it is a town with its
+      // state's two capitals, over a sentence of running text. A word in capitals before a colon
+      // is as often a speaker in a transcript ("Q:", "UNHCR:") or a label ("NOTE:").
+      if (kind === 'colon') {
+        const townAndState = /^\p{Lu}[\p{L} .'’-]+,\s*\p{Lu}\.?\p{Lu}\.?$/u.test(withoutDate.trim());
+        if (!townAndState || wordCount(rest) < 12 || !/^\p{Lu}/u.test(rest.trim())) continue;
+      } else if (kind !== 'dash') continue;
       if (wordCount(rest) < (caps ? 6 : 12)) continue;
     } else if (date.index > 0 && place === null && kind === 'stop' && wordCount(rest) < 6) continue;
     const length = sep.index + sep[0].length;
