@@ -227,4 +227,17 @@ describe('a page with no release in it', () => {
     const page = ['Displaying 1 - 20 of 48', title, 'GENEVA, 3 March 2026 – ' + TEASER, TEASER, 'Read more'].join('\n\n');
     expect((await parseSource({ name: 'counter.txt', text: page })).release.headline).toBe(title);
   });
+
+  it('refuses a page whose only running text is an excerpt cut with "[…]", saying so', async () => {
+    const refused = parseSource({ name: 'excerpt.txt', text: `${TEASER.slice(0, -1)} and the first results […]` });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+    await expect(refused).rejects.toThrow(/its only text is an excerpt cut short with "\[…\]".*paste it; nothing was imported/u);
+  });
+
+  it('still reads a release under one excerpt of another story cut with "[…]"', async () => {
+    const title = 'River levels fall in the east as families return to their villages';
+    // Not refused: the release's own paragraphs are whole.
+    const page = [`${TEASER.slice(0, -1)} and the first results […]`, title, TEASER, TEASER].join('\n\n');
+    expect((await parseSource({ name: 'release.txt', text: page })).release.body).toContain(TEASER);
+  });
 });

@@ -198,6 +198,14 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { reason: 'archive', heading: listing.heading } },
     );
   }
+  if (listing && 'excerpts' in listing) {
+    const what = listing.excerpts === 1 ? 'its only text is an excerpt' : `its ${listing.excerpts} paragraphs are excerpts`;
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: ${what} cut short with "[…]", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'excerpts', excerpts: listing.excerpts } },
+    );
+  }
   if (listing && 'moreLinks' in listing) {
     const links = listing.moreLinks === 1 ? 'a "Read more" link under a page counter' : `${listing.moreLinks} "Read more" links`;
     throw new DatelineError(

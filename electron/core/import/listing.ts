@@ -11,9 +11,9 @@ import { wordCount } from './normalise';
 
 /**
  * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
- * it, or how many "Read more" links stood under its teasers.
+ * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
  */
-export type Listing = { items: number } | { heading: string } | { moreLinks: number };
+export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -60,6 +60,19 @@ const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+má
 
 /** "Displaying 26 - 40 of 40", "Página 2 de 5": the pager of a list of results. */
 const PAGER = /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+)\b/iu;
+
+/**
+ * "… La Secretaria […]": the mark publishing systems set at the end of a story's automatic
+ * excerpt. A page whose every paragraph of running text ends so, with no dateline and no contact,
+ * holds excerpts of stories and none in full. A release that quotes one excerpt keeps its own
+ * paragraphs, which do not end so.
+ */
+function excerptsOnly(items: Classified[]): number {
+  const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
+  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return 0;
+  const prose = kept.filter((it) => isProse(it.block.text));
+  return prose.length > 0 && prose.every((it) => /\[(?:…|\.\.\.)\]\s*$/u.test(it.block.text)) ? prose.length : 0;
+}
 
 /**
  * Two or more "Read more" links, each under a teaser (or one under a pager), with no two
@@ -120,6 +133,8 @@ export function findListing(all: Classified[]): Listing | null {
   // "Read news - <title>" under each teaser: the links of an index page.
   const readLinks = items.filter((it) => READ_LINK.test(it.block.text.trim())).length;
   if (readLinks >= 3) return { items: readLinks };
+  const excerpts = excerptsOnly(items);
+  if (excerpts > 0) return { excerpts };
   const more = moreLinks(items);
   if (more > 0) return { moreLinks: more };
   // "Frequently asked questions" over questions and their answers.
