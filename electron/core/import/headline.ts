@@ -91,7 +91,10 @@ export function neverHeadline(text: string): boolean {
     // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.
     /\[(?:…|\.\.\.)\]$/u.test(text) ||
     // "Press Office: 07412 019 623 - Switchboard: …": a telephone number is a contact's, not a title's.
-    phoneNumber(text)
+    phoneNumber(text) ||
+    // "Imagen de una voluntaria de Cruz Roja. - CRUZ ROJA": a photo's caption, its sentence closed,
+    // then its credit in capitals.
+    /[.!?]\s+[-–—|]\s+[\p{Lu}\d][\p{Lu}\d .&/'’-]{1,40}$/u.test(text.trim()) && !/\p{Ll}/u.test(text.trim().split(/[.!?]\s+[-–—|]\s+/u).pop()!)
   );
 }
 
