@@ -196,4 +196,48 @@ describe('a page with no release in it', () => {
       expect((await parseSource({ name: 'tags.txt', text: page.join('\n\n') })).release.headline).toBe(title);
     }
   });
+
+  it('refuses a page whose stories are each cut to a teaser over a "Read more" link, saying what it saw', async () => {
+    const stories = ['Floods cut off three districts as rivers rise in the east', 'Clinics reopen in the north after two years of closure', 'New survey maps the households most at risk of eviction'];
+    const page = ['Water', ...stories.flatMap((t) => [t, TEASER, 'Read more', '14 March 2026 10:02'])].join('\n');
+    const refused = parseSource({ name: 'tag.txt', text: page });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+    await expect(refused).rejects.toThrow(/stories are cut short, with 3 "Read more" links under them.*paste it; nothing was imported/u);
+    const arabic = ['المياه', ...stories.flatMap((t) => [t, TEASER, 'المزيد'])].join('\n');
+    await expect(parseSource({ name: 'ar.txt', text: arabic })).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+  });
+
+  it('refuses a list of results under a page counter with one teaser and its "Leer más" link', async () => {
+    const page = ['Global', 'Mostrando 21 - 30 de 30', '| Nota de prensa', 'Las inundaciones cortan tres distritos en el este', TEASER, 'Leer más', '| Nota de prensa', 'Las clínicas reabren en el norte', 'GINEBRA, 3 de marzo de 2026 – ' + TEASER].join('\n\n');
+    const refused = parseSource({ name: 'results.txt', text: page });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+    await expect(refused).rejects.toThrow(/a "Read more" link under a page counter/u);
+  });
+
+  it('still reads a release that closes on other stories, each over a "Read more" link', async () => {
+    const title = 'River levels fall in the east as families return to their villages';
+    const page = [title, TEASER, TEASER, 'More news', 'Clinics reopen in the north after two years of closure', TEASER, 'Read more', 'New survey maps the households most at risk of eviction', TEASER, 'Read more'].join('\n\n');
+    const read = await parseSource({ name: 'release.txt', text: page });
+    expect(read.release.headline).toBe(title);
+    expect(read.release.body[0]).toBe(TEASER);
+  });
+
+  it('still reads a release under a page counter whose lead has one "Read more" link', async () => {
+    const title = 'River levels fall in the east as families return to their villages';
+    const page = ['Displaying 1 - 20 of 48', title, 'GENEVA, 3 March 2026 – ' + TEASER, TEASER, 'Read more'].join('\n\n');
+    expect((await parseSource({ name: 'counter.txt', text: page })).release.headline).toBe(title);
+  });
+
+  it('refuses a page whose only running text is an excerpt cut with "[…]", saying so', async () => {
+    const refused = parseSource({ name: 'excerpt.txt', text: `${TEASER.slice(0, -1)} and the first results […]` });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+    await expect(refused).rejects.toThrow(/its only text is an excerpt cut short with "\[…\]".*paste it; nothing was imported/u);
+  });
+
+  it('still reads a release under one excerpt of another story cut with "[…]"', async () => {
+    const title = 'River levels fall in the east as families return to their villages';
+    // Not refused: the release's own paragraphs are whole.
+    const page = [`${TEASER.slice(0, -1)} and the first results […]`, title, TEASER, TEASER].join('\n\n');
+    expect((await parseSource({ name: 'release.txt', text: page })).release.body).toContain(TEASER);
+  });
 });

@@ -1,4 +1,4 @@
-import { findDates, firstDate, yearlessDateAtEnd } from './dates';
+import { findDates, firstDate, startsWithWeekday, yearlessDateAtEnd } from './dates';
 import { isLabel, ROLE_WORDS } from './lexicon';
 import { asciiDigits, placeCase, wordCount } from './normalise';
 
@@ -85,6 +85,9 @@ function placeFrom(raw: string): string | null | false {
     .trim();
   if (text === '') return null;
   if (/\d/.test(text)) return false;
+  // "الثلاثاء 30/يوليو/2024 - 11:45", "Jeudi, 3 mars 2026 –": the day's name before a date is
+  // a date bar's, never a place.
+  if (startsWithWeekday(text) && text.split(/[\s,،]+/u).filter(Boolean).length === 1) return false;
   const parts = text.split(/\s*[,،]\s*/u).filter(Boolean);
   if (parts.length > 3) return false;
   let words = 0;
@@ -183,8 +186,15 @@ export function matchDateline(text: string): Dateline | null {
     if (!date && yearlessAt > 0) {
       if (place === null) continue;
     } else if (!date) {
-      if (kind !== 'dash' || place === null) continue;
+      if (place === null) continue;
       const caps = allCaps(withoutDate.replace(/\([^)]*\)/gu, '')) || /[\u0600-\u06FF]/u.test(place);
+      // "Washington, DC: Ploughshares Fund …": a colon ends a place only when it is a town with its
+      // state's two capitals, over a sentence of running text. A word in capitals before a colon
+      // is as often a speaker in a transcript ("Q:", "UNHCR:") or a label ("NOTE:").
+      if (kind === 'colon') {
+        const townAndState = /^\p{Lu}[\p{L} .'’-]+,\s*\p{Lu}\.?\p{Lu}\.?$/u.test(withoutDate.trim());
+        if (!townAndState || wordCount(rest) < 12 || !/^\p{Lu}/u.test(rest.trim())) continue;
+      } else if (kind !== 'dash') continue;
       if (wordCount(rest) < (caps ? 6 : 12)) continue;
     } else if (date.index > 0 && place === null && kind === 'stop' && wordCount(rest) < 6) continue;
     const length = sep.index + sep[0].length;

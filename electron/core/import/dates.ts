@@ -202,8 +202,8 @@ export function isDateOnly(text: string): boolean {
     .replace(/\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي/giu, ' ')
     .replace(/(?<![\p{L}\p{N}])(?:no\.?\s*)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}/])/giu, ' ')
     .replace(/\b(?:gmt|utc)\b/giu, ' ')
-    // "22 de setiembre de 2022 - 2:03 p. m.": the time it was posted.
-    .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?![\p{L}\p{N}])/giu, ' ')
+    // "22 de setiembre de 2022 - 2:03 p. m.", "11:45 ص": the time it was posted.
+    .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:ص|م|صباحا|صباحًا|مساء|مساءً)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/giu, ' ')
     .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')
     .match(/[\p{L}\p{N}]+/gu);
   return !words || words.length <= 1;

@@ -59,6 +59,22 @@ function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
 }
 
+/**
+ * "The Red Cross is supporting the response with funds and staff." over "As the outbreak
+ * continues, the Red Cross is supporting the response with funds and staff, …": one sentence that
+ * the next, longer paragraph says again nearly word for word is the page's summary of it, not the
+ * text's first paragraph. Read from the words the two share, so no site's wording is needed.
+ */
+function restatedByNext(first: string, next: string): boolean {
+  const words = (s: string) => (s.toLocaleLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  const own = [...new Set(words(first))];
+  const later = new Set(words(next));
+  if (own.length < 6 || wordCount(first) > 45 || wordCount(next) < wordCount(first) + 8) return false;
+  // A single sentence: its only stop is its last.
+  if (/[.!?؟]\s+\p{Lu}/u.test(first.trim())) return false;
+  return own.filter((w) => later.has(w)).length >= 0.7 * own.length;
+}
+
 /** Shaped like a title: a few words to two lines, no full stop, not running text. */
 function titleShaped(text: string): boolean {
   const words = wordCount(text);
@@ -180,6 +196,22 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       'NOT_A_RELEASE',
       `This page holds no single release: its heading "${listing.heading}" marks a page of the stories a site files under one word or finds for a search. Open the article itself and import that page, or copy the article's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'archive', heading: listing.heading } },
+    );
+  }
+  if (listing && 'excerpts' in listing) {
+    const what = listing.excerpts === 1 ? 'its only text is an excerpt' : `its ${listing.excerpts} paragraphs are excerpts`;
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: ${what} cut short with "[…]", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'excerpts', excerpts: listing.excerpts } },
+    );
+  }
+  if (listing && 'moreLinks' in listing) {
+    const links = listing.moreLinks === 1 ? 'a "Read more" link under a page counter' : `${listing.moreLinks} "Read more" links`;
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: its stories are cut short, with ${links} under them, like a news index or a search result page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'teasers', links: listing.moreLinks } },
     );
   }
   if (listing) {
@@ -463,7 +495,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         continue;
       }
       // "21/07/2020 Una niña recibe una vacuna …": a header line opened by the date carries it.
-      const lead = firstDate(text);
+      // "الثلاثاء 30/يوليو/2024 - 11:45": the day's name before it changes nothing.
+      const found = firstDate(text);
+      const lead = found && (found.index === 0 || (startsWithWeekday(text) && /^[\p{L}.]+[,،]?\s*$/u.test(text.slice(0, found.index)))) ? { ...found, index: 0 } : found;
       // "الجمعة 19 ابريل 2024 أبوظبي الإمارات" first on the page: the site's bar with today's date
       // and its city, as a date alone there is.
       if (lead && lead.index === 0 && header.length === 0 && startsWithWeekday(text)) bannerDate ??= lead.iso;
@@ -587,6 +621,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
   // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
   if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
+    standfirst = bodyClean.shift()!;
+  } else if (datelineAt < 0 && subheadline === null && bodyClean.length >= 2 && restatedByNext(bodyClean[0]!, bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
   }
 

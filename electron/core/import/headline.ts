@@ -89,8 +89,19 @@ export function neverHeadline(text: string): boolean {
     // "Secretaría de Seguridad | 07 de octubre de 2024 | Comunicado": who, when and what, in cells.
     dateCell(text) !== null ||
     // "… anunció hoy el envío de […]": a teaser cut short, the page's excerpt of its own text.
-    /\[(?:…|\.\.\.)\]$/u.test(text)
+    /\[(?:…|\.\.\.)\]$/u.test(text) ||
+    // "Press Office: 07412 019 623 - Switchboard: …": a telephone number is a contact's, not a title's.
+    phoneNumber(text) ||
+    // "Imagen de una voluntaria de Cruz Roja. - CRUZ ROJA": a photo's caption, its sentence closed,
+    // then its credit in capitals.
+    /[.!?]\s+[-–—|]\s+[\p{Lu}\d][\p{Lu}\d .&/'’-]{1,40}$/u.test(text.trim()) && !/\p{Ll}/u.test(text.trim().split(/[.!?]\s+[-–—|]\s+/u).pop()!)
   );
+}
+
+/** "+44 20 7946 0123", "07412 019 623", "(022) 917-1234": eight digits or more set as a number to dial. */
+function phoneNumber(text: string): boolean {
+  // "(04.03.2026)" after a title is its date, not a number.
+  return (text.match(/(?:^|[\s:(])(?:\+\s?\d|\(?0\d)[\d\s().-]{6,}\d/gu) ?? []).some((m) => (m.match(/\d/gu) ?? []).length >= 8 && firstDate(m) === null);
 }
 
 function stampLine(text: string): boolean {

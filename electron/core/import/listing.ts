@@ -9,8 +9,11 @@ import { wordCount } from './normalise';
  * opening with its own dateline. A release has one dateline and runs of paragraphs.
  */
 
-/** How many items the page lists, or the heading of a tag or search page ("Tag: cholera") that told it. */
-export type Listing = { items: number } | { heading: string };
+/**
+ * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
+ * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
+ */
+export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -52,6 +55,48 @@ const isHeadlineShaped = (text: string) =>
   isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/\s[-–—|]$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
 
 const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|اقرأ\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
+/** "Read more", "Leer más", "Lire la suite", "المزيد" alone on its line: the link under a teaser. */
+const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|المزيد|اقرأ\s+المزيد|قراءة\s+المزيد|التفاصيل)\s*[.…»›>→]*$/iu;
+
+/** "Displaying 26 - 40 of 40", "Página 2 de 5": the pager of a list of results. */
+const PAGER = /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+)\b/iu;
+
+/**
+ * "… La Secretaria […]": the mark publishing systems set at the end of a story's automatic
+ * excerpt. A page whose every paragraph of running text ends so, with no dateline and no contact,
+ * holds excerpts of stories and none in full. A release that quotes one excerpt keeps its own
+ * paragraphs, which do not end so.
+ */
+function excerptsOnly(items: Classified[]): number {
+  const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
+  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return 0;
+  const prose = kept.filter((it) => isProse(it.block.text));
+  return prose.length > 0 && prose.every((it) => /\[(?:…|\.\.\.)\]\s*$/u.test(it.block.text)) ? prose.length : 0;
+}
+
+/**
+ * Two or more "Read more" links, each under a teaser (or one under a pager), with no two
+ * paragraphs of running text together before the first: every story on the page is cut to a teaser, so none is the page's.
+ * A release may close on a box of other stories with such links, but its own paragraphs come first.
+ */
+function moreLinks(items: Classified[]): number {
+  const at = items.map((it, i) => (MORE_LINK.test(it.block.text.trim()) ? i : -1)).filter((i) => i >= 0);
+  const underTeaser = at.filter((i) => {
+    const above = items.slice(Math.max(0, i - 2), i).filter((it) => it.kind !== 'junk');
+    return above.some((it) => isProse(it.block.text));
+  }).length;
+  // A pager above the first story is the other sign of a list: one such link then suffices.
+  const pager = at.length > 0 && items.slice(0, at[0]).some((it) => PAGER.test(it.block.text.trim()));
+  if (underTeaser < (pager ? 1 : 2)) return 0;
+  let run = 0;
+  for (const it of items.slice(0, at[0])) {
+    if (it.kind === 'junk' || it.block.aside) continue;
+    run = isProse(it.block.text) ? run + 1 : 0;
+    if (run >= 2) return 0;
+  }
+  return at.length;
+}
+
 const FAQ_HEADING = /^(?:frequently\s+asked\s+questions|faqs?|questions\s+fréquentes|foire\s+aux\s+questions|preguntas\s+frecuentes|الأسئلة\s+الشائعة|أسئلة\s+متكررة)$/iu;
 
 /** "RefugiadosUn incendio … desplazadosUn incendio declarado …": a card's tag, title and teaser run together when copied. */
@@ -88,6 +133,10 @@ export function findListing(all: Classified[]): Listing | null {
   // "Read news - <title>" under each teaser: the links of an index page.
   const readLinks = items.filter((it) => READ_LINK.test(it.block.text.trim())).length;
   if (readLinks >= 3) return { items: readLinks };
+  const excerpts = excerptsOnly(items);
+  if (excerpts > 0) return { excerpts };
+  const more = moreLinks(items);
+  if (more > 0) return { moreLinks: more };
   // "Frequently asked questions" over questions and their answers.
   const questions = items.filter((it) => wordCount(it.block.text) <= 20 && /[?？؟]$/u.test(it.block.text.trim())).length;
   if (questions >= 2 && items.slice(0, 5).some((it) => FAQ_HEADING.test(it.block.text.trim()))) return { items: questions };
