@@ -7,16 +7,9 @@ import { downloadFile } from '../app/download';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
-import type { DatelineClient } from '../client/types';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
-/** How many conflicts wait on the Conflicts screen; null when the library could not say. */
-async function conflictCount(client: DatelineClient): Promise<number | null> {
-  const r = await client.call('conflict.list', {});
-  return r.ok ? r.value.length : null;
-}
-
-type Outcome = { kind: 'saved'; file: SyncFileBytes } | { kind: 'merged'; name: string; result: SyncFileImport; newConflicts: number };
+type Outcome = { kind: 'saved'; file: SyncFileBytes } | { kind: 'merged'; name: string; result: SyncFileImport };
 
 const PEER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MB = SYNC_FILE_WEB_MAX_BYTES / 1024 / 1024;
@@ -58,12 +51,10 @@ export function SyncFileSection() {
       return setError({ code: 'FILE_TOO_LARGE', message: t('syncFile.tooLarge', { name: f.name, size: Math.ceil(f.size / 1024 / 1024), mb: MB }) });
     }
     setBusy('opening');
-    const before = await conflictCount(client);
     const r = await runJob(client, 'sync.importFile', { name: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) });
-    const after = r.ok ? await conflictCount(client) : null;
     setBusy(null);
     if (!r.ok) return setError(r.error);
-    setOutcome({ kind: 'merged', name: f.name, result: r.value, newConflicts: before !== null && after !== null ? Math.max(0, after - before) : 0 });
+    setOutcome({ kind: 'merged', name: f.name, result: r.value });
   };
 
   return (
@@ -110,9 +101,10 @@ export function SyncFileSection() {
         <div className="notice" role="status">
           <p>{t('syncFile.merged', { name: outcome.name, written: outcome.result.written, skipped: outcome.result.skipped, files: outcome.result.files })}</p>
           {outcome.result.denied.length > 0 && <p>{t('syncFile.denied', { n: outcome.result.denied.length })}</p>}
-          {outcome.newConflicts > 0 ? (
+          {outcome.result.merged > 0 && <p>{t('syncFile.mergedByThemselves', { n: outcome.result.merged })}</p>}
+          {outcome.result.conflicts.length > 0 ? (
             <p>
-              {t('syncFile.conflicts', { n: outcome.newConflicts })} <a href={href.conflicts()}>{t('syncFile.toConflicts')}</a>
+              {t('syncFile.conflicts', { n: outcome.result.conflicts.length })} <a href={href.conflicts()}>{t('syncFile.toConflicts')}</a>
             </p>
           ) : (
             <p>{t('syncFile.noConflicts')}</p>

@@ -8,9 +8,9 @@ import { downloadFile, type DownloadStats } from './files/download';
 import { FilesPeer } from './files/files-peer';
 import { noteFilesOnServer } from './files/on-server';
 import { filePolicy, setFilePolicy } from './files/policy';
-import { syncLibrary } from './library-sync';
+import { recordConflict, syncLibrary } from './library-sync';
 import { exportSyncFile, importSyncFile } from './sync-file';
-import { SYNC_FILE_WEB_MAX_BYTES } from '../../shared/sync/contract';
+import { SYNC_FILE_WEB_MAX_BYTES, type ConflictNote } from '../../shared/sync/contract';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 
@@ -26,7 +26,8 @@ async function inTempFolder<T>(ctx: CoreContext, work: (dir: string) => Promise<
 }
 
 const exportProgress = (job: JobHandle | null) => (docs: number) => job?.progress(docs, null, jobStep('SYNC_FILE_WRITING'));
-const importProgress = (job: JobHandle | null) => ({
+const importOptions = (ctx: CoreContext, job: JobHandle | null) => ({
+  onConflict: (c: ConflictNote) => recordConflict(ctx.library, c),
   onLines: (lines: number) => job?.progress(lines, null, jobStep('SYNC_FILE_READING')),
   onMerging: () => job?.progress(0, null, jobStep('SYNC_FILE_MERGING')),
 });
@@ -52,7 +53,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }, ctx.blobs),
   'sync.export': (input, ctx, job) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job) }),
-  'sync.import': (input, ctx, job) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), importProgress(job)),
+  'sync.import': (input, ctx, job) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), importOptions(ctx, job)),
   // Web mode: the browser names no path; the file is made and read in the library's own tmp/.
   'sync.exportFile': (input, ctx, job) =>
     inTempFolder(ctx, async (dir) => {
@@ -67,7 +68,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       const bytes = Buffer.from(input.data, 'base64');
       const path = join(dir, 'upload.dateline-sync');
       writeFileSync(path, bytes);
-      return importSyncFile(ctx.library.replication, ctx.blobs, path, { shownAs: basename(input.name), ...importProgress(job) });
+      return importSyncFile(ctx.library.replication, ctx.blobs, path, { shownAs: basename(input.name), ...importOptions(ctx, job) });
     }),
   'attachment.fetch': async (input, ctx, job) => {
     const doc = ctx.library.docs.require(input.id, 'attachment');

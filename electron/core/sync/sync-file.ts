@@ -8,7 +8,8 @@ import { BlobStore } from '../attachments/blobs';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
 import { chunkCount, LEGACY_CHUNK_SIZE, manifestOf, readChunk } from './files/chunks';
-import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract';
+import type { ConflictNote, SyncFileExport, SyncFileImport } from '../../shared/sync/contract';
+import { settleConflicts } from './session';
 
 /**
  * The sync file: what a USB stick carries between offices with no link. It holds the same
@@ -21,7 +22,8 @@ import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract'
  *   {"doc":{_id,_rev,_revisions,...}}    one per revision
  *   {"end":{"docs":N,"files":N}}         a file without it was cut short and is refused
  *
- * Importing merges, exactly as a pull does (idempotent, conflicts kept); a backup replaces.
+ * Importing merges, exactly as a pull does (idempotent, conflicts kept, different fields merged
+ * by themselves, the rest offered on the Conflicts screen); a backup replaces.
  * Version 1 files (a whole file per line, `{"file":SHA256,"data":BASE64}`) are still read.
  */
 
@@ -130,6 +132,8 @@ export interface ImportOptions {
   onLines?: (lines: number) => void;
   /** Called once the whole file is checked, as its content goes into the library. */
   onMerging?: () => void;
+  /** Told of each conflict left for a person, as a sync tells it (the app records it in the conflicts inbox). */
+  onConflict?: (note: ConflictNote) => void;
 }
 
 export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, path: string, opts: ImportOptions = {}): Promise<SyncFileImport> {
@@ -208,6 +212,14 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   if (!ended) throw new DatelineError('INVALID_INPUT', `${shown} was cut short (it has no end); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
   opts.onMerging?.();
   for (const f of files) blobs.put(f.bytes);
+  // As a pull settles only what it brought: a file opened twice asks nothing twice.
+  const wanted: Record<string, string[]> = {};
+  for (const d of docs) (wanted[d._id] ??= []).push(d._rev);
+  const touched = Object.keys(store.revsDiff(wanted));
   const r = store.bulkInsertRemote(docs);
-  return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied };
+  // As after a pull: branches that changed different fields merge by themselves, the rest are asked.
+  await store.settled();
+  const { merged, conflicts } = settleConflicts(store, touched);
+  for (const c of conflicts) opts.onConflict?.(c);
+  return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }

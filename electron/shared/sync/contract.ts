@@ -70,6 +70,10 @@ export interface SyncFileImport {
   skipped: number;
   files: number;
   denied: { id: string; rev: string; reason: string }[];
+  /** Conflicts settled by themselves (different fields changed), as after a sync. */
+  merged: number;
+  /** Conflicts waiting for a person on the Conflicts screen. */
+  conflicts: ConflictNote[];
 }
 
 /**
