@@ -79,7 +79,7 @@ export class JobManager {
         const err = toApiError(e);
         info.state = err.code === 'CANCELLED' ? 'cancelled' : 'failed';
         info.message = err.message;
-        this.emit({ type: 'job.failed', job: { ...info }, error: { code: err.code, message: err.message } });
+        this.emit({ type: 'job.failed', job: { ...info }, error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) } });
         throw e;
       } finally {
         setTimeout(() => this.jobs.delete(id), 10 * 60_000).unref();

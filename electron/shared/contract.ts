@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Result } from './errors';
+import type { ApiError, Result } from './errors';
 import type { MethodDef } from './methods';
 import { ATTACHMENT_API } from './attachments/contract';
 import { CONFLICT_API } from './conflicts/contract';
@@ -69,7 +69,7 @@ export function isMethodName(name: string): name is MethodName {
 export type CoreEvent =
   | { type: 'job.progress'; job: JobInfo }
   | { type: 'job.done'; job: JobInfo; result: unknown }
-  | { type: 'job.failed'; job: JobInfo; error: { code: string; message: string } }
+  | { type: 'job.failed'; job: JobInfo; error: { code: string; message: string; params?: ApiError['params'] } }
   | { type: 'library.changed'; lastSeq: number }
   /** The background check of a big library found damage: offer to restore a backup. */
   | { type: 'library.problem'; problems: LibraryProblem[] }

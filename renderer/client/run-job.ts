@@ -33,7 +33,8 @@ export function runJob<M extends JobMethodName>(client: DatelineClient, method: 
       if (e.type === 'job.progress') return opts.onProgress?.(e.job);
       if (e.type === 'job.done') return settle({ ok: true, value: e.result as OutputOf<M> });
       const code = e.job.state === 'cancelled' ? 'CANCELLED' : e.error.code;
-      settle({ ok: false, error: { code: code as ApiError['code'], message: e.error.message } });
+      // The params let the window word the error in the person's language.
+      settle({ ok: false, error: { code: code as ApiError['code'], message: e.error.message, ...(e.error.params ? { params: e.error.params } : {}) } });
     };
     const off = client.on((e) => {
       if (e.type !== 'job.progress' && e.type !== 'job.done' && e.type !== 'job.failed') return;

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../electron/shared/errors';
 
+const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileTooLarge']);
+
 /**
  * An error from the core in the person's language: by its code (with its params), falling
  * back to the core's own English message when this UI has no words for it.
@@ -25,6 +27,9 @@ export function errorText(t: TFunction, error: ApiError): string {
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
   if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
+  // A sync file refused: said by what is wrong with it, whatever the code.
+  const reason = error.params?.reason;
+  if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
 }

@@ -14,6 +14,7 @@ import { officeChoices, SelectField } from '../ui/SelectField';
 import { useHomeOffice } from '../i18n/DisplayProvider';
 import { useCall } from '../ui/useCall';
 import { ServerSection } from '../sync/ServerSection';
+import { SyncFileSection } from '../sync/SyncFileSection';
 
 function LibraryCheck() {
   const { t, i18n } = useTranslation();
@@ -125,6 +126,7 @@ export function SettingsScreen() {
         </a>
       </section>
       <ServerSection />
+      <SyncFileSection />
       <section className="panel" aria-labelledby="set-ui">
         <h2 id="set-ui">{t('settings.interface')}</h2>
         <SelectField

@@ -91,4 +91,28 @@ describe('the sync file', () => {
     const r = await a.dispatch('sync.export', { out: '/tmp/x' }, { transport: 'http' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it('merges as a sync does: different fields by themselves, the same field to the conflicts inbox, once', async () => {
+    const [a, b] = [await library(), await library()];
+    const r = await call<{ id: string; rev: string }>(a, 'release.create', { headline: 'Floods in the north', language: 'en' });
+    const s = await call<{ id: string; rev: string }>(a, 'release.create', { headline: 'Cholera in the east', language: 'en' });
+    const first = join(tempDir(), 'first.dateline-sync');
+    await job(a, 'sync.export', { out: first, peer: null });
+    await job(b, 'sync.import', { from: first });
+    await call(a, 'release.update', { id: r.id, rev: r.rev, fields: { headline: 'Floods in the north: 40,000 reached' } });
+    await call(b, 'release.update', { id: r.id, rev: r.rev, fields: { tags: ['floods', 'water'] } });
+    await call(a, 'release.update', { id: s.id, rev: s.rev, fields: { headline: 'Cholera in Kasese' } });
+    await call(b, 'release.update', { id: s.id, rev: s.rev, fields: { headline: 'Cholera in Bundibugyo' } });
+    const back = join(tempDir(), 'back.dateline-sync');
+    await job(a, 'sync.export', { out: back, peer: null });
+
+    const got = await job<SyncFileImport>(b, 'sync.import', { from: back });
+    expect(got.merged).toBe(1);
+    expect(got.conflicts).toEqual([expect.objectContaining({ id: s.id, reason: 'same-field', fields: ['headline'] })]);
+    expect(await call(b, 'release.get', { id: r.id })).toMatchObject({ headline: 'Floods in the north: 40,000 reached', tags: ['floods', 'water'] });
+    expect((await call<{ docId: string }[]>(b, 'conflict.list', {})).map((c) => c.docId)).toEqual([s.id]);
+    // Opened again, it brings nothing and asks nothing again.
+    expect(await job<SyncFileImport>(b, 'sync.import', { from: back })).toMatchObject({ written: 0, merged: 0, conflicts: [] });
+    expect(await call<unknown[]>(b, 'conflict.list', {})).toHaveLength(1);
+  });
 });

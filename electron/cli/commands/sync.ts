@@ -132,7 +132,9 @@ export const syncCommand: Command = {
     if (sub === 'import') {
       const r = await cli.job('sync.import', { from: resolve(pos[2]!) });
       const denied = r.denied.length ? `; ${r.denied.length} refused: ${r.denied.map((d) => `${d.id} (${d.reason})`).join(', ')}` : '';
-      cli.print(r, `Merged ${r.written} new revision${r.written === 1 ? '' : 's'} (${r.skipped} already here) and ${r.files} file${r.files === 1 ? '' : 's'}${denied}.`);
+      const merged = r.merged ? `; ${r.merged} conflict${r.merged === 1 ? '' : 's'} merged by ${r.merged === 1 ? 'itself' : 'themselves'}` : '';
+      const asked = r.conflicts.length ? `; ${r.conflicts.length} conflict${r.conflicts.length === 1 ? '' : 's'} to resolve on the Conflicts screen` : '';
+      cli.print(r, `Merged ${r.written} new revision${r.written === 1 ? '' : 's'} (${r.skipped} already here) and ${r.files} file${r.files === 1 ? '' : 's'}${merged}${asked}${denied}.`);
       return;
     }
     const pass = await password(v, io);

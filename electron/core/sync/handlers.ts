@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
@@ -6,10 +8,38 @@ import { downloadFile, type DownloadStats } from './files/download';
 import { FilesPeer } from './files/files-peer';
 import { noteFilesOnServer } from './files/on-server';
 import { filePolicy, setFilePolicy } from './files/policy';
-import { syncLibrary } from './library-sync';
+import { recordConflict, syncLibrary } from './library-sync';
 import { exportSyncFile, importSyncFile } from './sync-file';
+import { SYNC_FILE_WEB_MAX_BYTES, type ConflictNote } from '../../shared/sync/contract';
+import type { CoreContext } from '../context';
+import type { JobHandle } from '../jobs';
 
-export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.import' | 'attachment.fetch' | 'sync.filesPolicy' | 'sync.setFilesPolicy'> = {
+/** A folder of its own under the library's tmp/, removed with what is in it when the work ends. */
+async function inTempFolder<T>(ctx: CoreContext, work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = join(ctx.dir, 'tmp', `sync-file-${randomBytes(6).toString('hex')}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const exportProgress = (job: JobHandle | null) => (docs: number) => job?.progress(docs, null, jobStep('SYNC_FILE_WRITING'));
+const importOptions = (ctx: CoreContext, job: JobHandle | null) => ({
+  onConflict: (c: ConflictNote) => recordConflict(ctx.library, c),
+  onLines: (lines: number) => job?.progress(lines, null, jobStep('SYNC_FILE_READING')),
+  onMerging: () => job?.progress(0, null, jobStep('SYNC_FILE_MERGING')),
+});
+
+/** The name a downloaded sync file gets: the library and the day, so two from one office sort by date. */
+function syncFileName(libraryId: string, peer: string | null): string {
+  const day = new Date().toISOString().slice(0, 10);
+  const lib = libraryId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 12) || 'library';
+  return `dateline-sync-${lib}${peer ? `-for-${peer}` : ''}-${day}.dateline-sync`;
+}
+
+export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.import' | 'sync.exportFile' | 'sync.importFile' | 'attachment.fetch' | 'sync.filesPolicy' | 'sync.setFilesPolicy'> = {
   'sync.run': (input, ctx, job) =>
     syncLibrary(ctx.library, {
       remote: {
@@ -22,8 +52,24 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       signal: job?.signal,
       onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }, ctx.blobs),
-  'sync.export': (input, ctx) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer),
-  'sync.import': (input, ctx) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from)),
+  'sync.export': (input, ctx, job) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job) }),
+  'sync.import': (input, ctx, job) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), importOptions(ctx, job)),
+  // Web mode: the browser names no path; the file is made and read in the library's own tmp/.
+  'sync.exportFile': (input, ctx, job) =>
+    inTempFolder(ctx, async (dir) => {
+      const name = syncFileName(ctx.library.replication.libraryId(), input.peer);
+      const out = join(dir, name);
+      const made = await exportSyncFile(ctx.library.replication, ctx.blobs, out, input.peer, { maxBytes: SYNC_FILE_WEB_MAX_BYTES, onDocs: exportProgress(job) });
+      const bytes = readFileSync(out);
+      return { ...made, name, data: bytes.toString('base64'), bytes: bytes.length };
+    }),
+  'sync.importFile': (input, ctx, job) =>
+    inTempFolder(ctx, async (dir) => {
+      const bytes = Buffer.from(input.data, 'base64');
+      const path = join(dir, 'upload.dateline-sync');
+      writeFileSync(path, bytes);
+      return importSyncFile(ctx.library.replication, ctx.blobs, path, { shownAs: basename(input.name), ...importOptions(ctx, job) });
+    }),
   'attachment.fetch': async (input, ctx, job) => {
     const doc = ctx.library.docs.require(input.id, 'attachment');
     const { sha256, size } = doc.body;

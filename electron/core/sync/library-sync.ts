@@ -2,6 +2,7 @@ import type { BlobStore } from '../attachments/blobs';
 import { attachmentFiles } from '../attachments/queries';
 import type { Library } from '../store/library';
 import { filePolicy } from './files/policy';
+import type { ConflictNote } from '../../shared/sync/contract';
 import { syncOnce, type SyncOptions, type SyncSummary } from './session';
 
 /**
@@ -25,10 +26,13 @@ export function syncLibrary(
   return syncOnce(library.replication, {
     ...opts,
     ...(blobs ? { files: { blobs, list, ...alsoDownload, policy: filePolicy(library.replication), store: library.replication, opened: filesOpened } } : {}),
-    onConflict: (c) => {
-      if (c.reason !== 'delete-vs-edit' && c.revs) {
-        library.docs.inbox.recordFields(c.id, c.revs.base, c.revs.ours, c.revs.theirs, c.fields, library.docs.now());
-      }
-    },
+    onConflict: (c) => recordConflict(library, c),
   });
+}
+
+/** A conflict a person must decide, into the conflicts inbox (a delete against an edit the store records itself). */
+export function recordConflict(library: Library, c: ConflictNote): void {
+  if (c.reason !== 'delete-vs-edit' && c.revs) {
+    library.docs.inbox.recordFields(c.id, c.revs.base, c.revs.ours, c.revs.theirs, c.fields, library.docs.now());
+  }
 }

@@ -8,7 +8,8 @@ import { BlobStore } from '../attachments/blobs';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
 import { chunkCount, LEGACY_CHUNK_SIZE, manifestOf, readChunk } from './files/chunks';
-import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract';
+import type { ConflictNote, SyncFileExport, SyncFileImport } from '../../shared/sync/contract';
+import { settleConflicts } from './session';
 
 /**
  * The sync file: what a USB stick carries between offices with no link. It holds the same
@@ -21,7 +22,8 @@ import type { SyncFileExport, SyncFileImport } from '../../shared/sync/contract'
  *   {"doc":{_id,_rev,_revisions,...}}    one per revision
  *   {"end":{"docs":N,"files":N}}         a file without it was cut short and is refused
  *
- * Importing merges, exactly as a pull does (idempotent, conflicts kept); a backup replaces.
+ * Importing merges, exactly as a pull does (idempotent, conflicts kept, different fields merged
+ * by themselves, the rest offered on the Conflicts screen); a backup replaces.
  * Version 1 files (a whole file per line, `{"file":SHA256,"data":BASE64}`) are still read.
  */
 
@@ -34,9 +36,19 @@ const FileChunksLine = z.object({ file: Sha, size: z.number().int().min(1), chun
 const DocLine = z.object({ doc: RevisionDoc });
 const EndLine = z.object({ end: z.object({ docs: z.number().int().min(0), files: z.number().int().min(0) }) });
 
+/** Why a file was refused, for the window to say in the person's language. */
+type SyncFileProblem = 'notSyncFile' | 'syncFileDamaged' | 'syncFileCutShort';
+
 const peerLog = (peer: string) => `_local/sync-file-${peer}`;
 
-export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, out: string, peer: string | null): Promise<SyncFileExport> {
+export interface ExportOptions {
+  /** Refuse a file larger than this before the peer's starting point moves on (web mode's download limit). */
+  maxBytes?: number;
+  /** Called as documents are written, with how many so far. */
+  onDocs?: (docs: number) => void;
+}
+
+export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, out: string, peer: string | null, opts: ExportOptions = {}): Promise<SyncFileExport> {
   const logged = peer ? store.getLocal(peerLog(peer)) : null;
   const since = typeof logged?.last_seq === 'number' ? logged.last_seq : 0;
   const temp = `${out}.part`;
@@ -82,16 +94,24 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
           docs++;
         }
       }
+      opts.onDocs?.(docs);
       from = lastSeq = page.lastSeq;
     }
     await write({ end: { docs, files } });
     gzip.end();
     await finished(file);
+    const size = statSync(temp).size;
+    if (opts.maxBytes !== undefined && size > opts.maxBytes) {
+      throw new DatelineError('FILE_TOO_LARGE', `The sync file would be ${size} bytes, more than the ${opts.maxBytes} bytes a browser can download from web mode; nothing was recorded as sent. Save it from the desktop app or with \`dateline sync export\`.`, {
+        params: { size, limit: opts.maxBytes, mb: Math.ceil(size / 1024 / 1024), limitMb: Math.floor(opts.maxBytes / 1024 / 1024), reason: 'syncFileTooLarge' },
+      });
+    }
     renameSync(temp, out);
   } catch (e) {
     gzip.destroy();
     file.destroy();
     rmSync(temp, { force: true });
+    if (e instanceof DatelineError) throw e;
     throw new DatelineError('FILE_UNREADABLE', `Could not write the sync file ${out}: ${(e as Error).message}`, { params: { path: out } });
   }
   if (peer) {
@@ -105,48 +125,63 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
  * Reads a whole sync file and checks every line before anything is stored; then stores the
  * files (by hash: a file already here costs nothing) and every revision in one transaction.
  */
-export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, path: string): Promise<SyncFileImport> {
+export interface ImportOptions {
+  /** How the file is named in errors (an upload's own name rather than where it waits on disk). */
+  shownAs?: string;
+  /** Called as the file is read, with the lines read so far. */
+  onLines?: (lines: number) => void;
+  /** Called once the whole file is checked, as its content goes into the library. */
+  onMerging?: () => void;
+  /** Told of each conflict left for a person, as a sync tells it (the app records it in the conflicts inbox). */
+  onConflict?: (note: ConflictNote) => void;
+}
+
+export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, path: string, opts: ImportOptions = {}): Promise<SyncFileImport> {
+  const shown = opts.shownAs ?? path;
   const docs: RemoteRevision[] = [];
   const files: { sha: string; bytes: Buffer }[] = [];
   const chunks = new Map<string, Buffer>();
   let ended = false;
   let n = 0;
-  const bad = (why: string) => new DatelineError('INVALID_INPUT', `${path}, line ${n}: ${why}; nothing was imported.`, { params: { path, line: n } });
+  // `reason` lets the window word each refusal in the person's language.
+  const bad = (why: string, reason: SyncFileProblem) =>
+    new DatelineError('INVALID_INPUT', `${shown}, line ${n}: ${why}; nothing was imported.`, { params: { path: shown, line: n, reason } });
   const input = createReadStream(path).pipe(createGunzip());
   try {
     for await (const text of createInterface({ input, crlfDelay: Infinity })) {
       n++;
-      if (ended) throw bad('there is more after the end of the sync file');
+      if (n % 256 === 0) opts.onLines?.(n);
+      if (ended) throw bad('there is more after the end of the sync file', 'syncFileDamaged');
       let line: unknown;
       try {
         line = JSON.parse(text);
       } catch {
-        throw bad('not a line of a sync file');
+        throw bad('not a line of a sync file', n === 1 ? 'notSyncFile' : 'syncFileDamaged');
       }
       if (n === 1) {
-        if (!Header.safeParse(line).success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)');
+        if (!Header.safeParse(line).success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)', 'notSyncFile');
         continue;
       }
       const c = ChunkLine.safeParse(line);
       if (c.success) {
         const bytes = Buffer.from(c.data.data, 'base64');
-        if (BlobStore.hash(bytes) !== c.data.chunk) throw bad(`a chunk ${c.data.chunk.slice(0, 12)}… is damaged (its content does not match its hash)`);
+        if (BlobStore.hash(bytes) !== c.data.chunk) throw bad(`a chunk ${c.data.chunk.slice(0, 12)}… is damaged (its content does not match its hash)`, 'syncFileDamaged');
         chunks.set(c.data.chunk, bytes);
         continue;
       }
       const fc = FileChunksLine.safeParse(line);
       if (fc.success) {
         const parts = fc.data.chunks.map((sha) => chunks.get(sha));
-        if (fc.data.chunks.length !== chunkCount(fc.data.size, LEGACY_CHUNK_SIZE) || parts.some((p) => !p)) throw bad(`the file ${fc.data.file.slice(0, 12)}… lacks some of its chunks`);
+        if (fc.data.chunks.length !== chunkCount(fc.data.size, LEGACY_CHUNK_SIZE) || parts.some((p) => !p)) throw bad(`the file ${fc.data.file.slice(0, 12)}… lacks some of its chunks`, 'syncFileDamaged');
         const bytes = Buffer.concat(parts as Buffer[]);
-        if (bytes.length !== fc.data.size || BlobStore.hash(bytes) !== fc.data.file) throw bad(`the file ${fc.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`);
+        if (bytes.length !== fc.data.size || BlobStore.hash(bytes) !== fc.data.file) throw bad(`the file ${fc.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`, 'syncFileDamaged');
         files.push({ sha: fc.data.file, bytes });
         continue;
       }
       const f = FileLine.safeParse(line);
       if (f.success) {
         const bytes = Buffer.from(f.data.data, 'base64');
-        if (BlobStore.hash(bytes) !== f.data.file) throw bad(`the file ${f.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`);
+        if (BlobStore.hash(bytes) !== f.data.file) throw bad(`the file ${f.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`, 'syncFileDamaged');
         files.push({ sha: f.data.file, bytes });
         continue;
       }
@@ -157,23 +192,34 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
       }
       const e = EndLine.safeParse(line);
       if (e.success) {
-        if (e.data.end.docs !== docs.length || e.data.end.files !== files.length) throw bad('the counts at the end do not match the content');
+        if (e.data.end.docs !== docs.length || e.data.end.files !== files.length) throw bad('the counts at the end do not match the content', 'syncFileDamaged');
         ended = true;
         continue;
       }
-      throw bad('a line that is neither a document nor a file');
+      throw bad('a line that is neither a document nor a file', 'syncFileDamaged');
     }
   } catch (e) {
     if (e instanceof DatelineError) throw e;
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-      throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: it does not exist or cannot be opened.`, { params: { path } });
+      throw new DatelineError('FILE_UNREADABLE', `Cannot read ${shown}: it does not exist or cannot be opened.`, { params: { path: shown } });
     }
-    throw new DatelineError('INVALID_INPUT', `${path} is not a Dateline sync file (${(e as Error).message}); nothing was imported.`, { params: { path } });
+    // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy cut short.
+    const reason: SyncFileProblem = n === 0 ? 'notSyncFile' : 'syncFileCutShort';
+    throw new DatelineError('INVALID_INPUT', `${shown} is not a Dateline sync file (${(e as Error).message}); nothing was imported.`, { params: { path: shown, reason } });
   }
-  if (n === 0) throw new DatelineError('EMPTY_FILE', `${path} is empty; nothing was imported.`, { params: { path } });
-  if (!ended) throw new DatelineError('INVALID_INPUT', `${path} was cut short (it has no end); nothing was imported. Copy it again.`, { params: { path } });
+  if (n === 0) throw new DatelineError('EMPTY_FILE', `${shown} is empty; nothing was imported.`, { params: { path: shown } });
+  if (!ended) throw new DatelineError('INVALID_INPUT', `${shown} was cut short (it has no end); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
+  opts.onMerging?.();
   for (const f of files) blobs.put(f.bytes);
+  // As a pull settles only what it brought: a file opened twice asks nothing twice.
+  const wanted: Record<string, string[]> = {};
+  for (const d of docs) (wanted[d._id] ??= []).push(d._rev);
+  const touched = Object.keys(store.revsDiff(wanted));
   const r = store.bulkInsertRemote(docs);
-  return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied };
+  // As after a pull: branches that changed different fields merge by themselves, the rest are asked.
+  await store.settled();
+  const { merged, conflicts } = settleConflicts(store, touched);
+  for (const c of conflicts) opts.onConflict?.(c);
+  return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }

@@ -15,6 +15,9 @@ interface StepParams {
   SYNC_RECEIVING: Record<string, never>;
   SYNC_SENDING: Record<string, never>;
   SYNC_MERGING: Record<string, never>;
+  SYNC_FILE_WRITING: Record<string, never>;
+  SYNC_FILE_READING: Record<string, never>;
+  SYNC_FILE_MERGING: Record<string, never>;
   FILE_DOWNLOADING: { name: string };
   KIT_READING: Record<string, never>;
   KIT_PHOTOS: Record<string, never>;
@@ -43,6 +46,9 @@ const ENGLISH: { [C in JobStepCode]: (p: StepParams[C]) => string } = {
   SYNC_RECEIVING: () => 'Receiving',
   SYNC_SENDING: () => 'Sending',
   SYNC_MERGING: () => 'Merging',
+  SYNC_FILE_WRITING: () => 'Writing the sync file',
+  SYNC_FILE_READING: () => 'Checking the sync file',
+  SYNC_FILE_MERGING: () => 'Merging the sync file into this library',
   FILE_DOWNLOADING: (p) => `Downloading ${p.name}`,
   KIT_READING: () => 'Reading the kit',
   KIT_PHOTOS: () => 'Preparing photos',

@@ -70,6 +70,25 @@ export interface SyncFileImport {
   skipped: number;
   files: number;
   denied: { id: string; rev: string; reason: string }[];
+  /** Conflicts settled by themselves (different fields changed), as after a sync. */
+  merged: number;
+  /** Conflicts waiting for a person on the Conflicts screen. */
+  conflicts: ConflictNote[];
+}
+
+/**
+ * The largest sync file web mode moves through the browser (its bytes travel base64 inside the
+ * JSON of a call, as a kit export's do). The desktop app and the CLI write and read a file on
+ * this computer and have no such limit.
+ */
+export const SYNC_FILE_WEB_MAX_BYTES = 100 * 1024 * 1024;
+
+/** A sync file made for the browser to download: its name and bytes, and what it carries. */
+export interface SyncFileBytes extends SyncFileExport {
+  name: string;
+  /** The file's bytes, base64-encoded. */
+  data: string;
+  bytes: number;
 }
 
 const ServerUrl = z
@@ -97,6 +116,22 @@ export const SYNC_API = {
   'sync.run': jobMethod<SyncSummary>()(SyncRunInput),
   'sync.export': jobMethod<SyncFileExport>()(z.object({ out: localPath(), peer: PeerName.nullable().default(null) }).strict(), { access: 'local' }),
   'sync.import': jobMethod<SyncFileImport>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
+  /**
+   * The same two for web mode, where the browser chooses no path: the file is made in the
+   * library's own tmp/ folder and its bytes answered for download; an upload's bytes are
+   * written there, imported exactly as `sync.import` does, and removed.
+   */
+  'sync.exportFile': jobMethod<SyncFileBytes>()(z.object({ peer: PeerName.nullable().default(null) }).strict()),
+  'sync.importFile': jobMethod<SyncFileImport>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(1000),
+        data: z
+          .base64({ message: 'file data must be base64' })
+          .max(Math.ceil((SYNC_FILE_WEB_MAX_BYTES * 4) / 3) + 4, `a sync file opened in the browser is at most ${SYNC_FILE_WEB_MAX_BYTES / 1024 / 1024} MB; larger ones open in the desktop app or with \`dateline sync import\``),
+      })
+      .strict(),
+  ),
   /**
    * Brings one attachment's file down from the server now (someone opened or exported it):
    * from `remote` (a documents database; its files database is beside it), or without it from
