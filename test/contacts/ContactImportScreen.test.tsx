@@ -87,4 +87,21 @@ describe('the contact import screen', () => {
     await screen.findByText('Imported in one go: 1 created, 1 merged, 1 refused, 1 skipped.', {}, wait);
     expect((await allContacts(c)).map((p) => p.name)).toEqual(['Amélie Kaboré']);
   });
+
+  it('says that rows of a file imported before are already in the library, unchanged, and offers nothing to import', async () => {
+    const c = await core();
+    const view = mount(c);
+    pick('outlook-fr-1252.csv');
+    await screen.findByText('Columns recognised: Outlook (French).', {}, wait);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('Imported in one go: 2 created, 1 merged, 1 refused, 0 skipped.', {}, wait);
+    view.unmount();
+
+    mount(c);
+    pick('outlook-fr-1252.csv');
+    await screen.findByText('4 read: 0 to create, 0 to merge, 1 refused, 0 skipped. Nothing is stored until you press “Import”. 3 already in the library, unchanged.', {}, wait);
+    expect((screen.getByLabelText('What happens to row 2') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Already in the library, unchanged');
+    expect(screen.getAllByText('Already in the library as Amélie Kaboré; nothing to add')).toHaveLength(2);
+    expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
+  });
 });
