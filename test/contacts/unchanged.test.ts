@@ -48,4 +48,14 @@ describe('rows already in the library, unchanged', () => {
     expect(again.unchanged).toBeGreaterThan(0);
     expect(store(c)).toEqual(before);
   });
+
+  it('a row repeating an earlier row of the same file is merged into it, near or far (after that row was written), never "already in the library"', async () => {
+    const c = await core();
+    const csv = join(tempDir(), 'contacts.csv');
+    const others = Array.from({ length: 250 }, (_, i) => `Person ${i},p${i}@press.example`);
+    writeFileSync(csv, ['Name,E-mail (work)', 'Amina Yusuf,amina@omega.example', 'Amina Yusuf,amina@omega.example', ...others, 'Amina Yusuf,amina@omega.example', ''].join('\r\n'));
+    const r = await importFile(c, csv, { commit: true, limit: 1000 });
+    expect(r).toMatchObject({ rows: 253, created: 251, merged: 2, unchanged: 0 });
+    expect(r.outcomes.filter((o) => o.name === 'Amina Yusuf').map((o) => o.action)).toEqual(['create', 'merge', 'merge']);
+  });
 });

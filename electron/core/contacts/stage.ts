@@ -81,6 +81,12 @@ export class ContactStager {
   private waiting: { outcome: RowOutcome; pending: Pending }[] = [];
   private readonly s;
   private readonly bulk: BulkWriter;
+  /**
+   * The last document row before this import: a contact above it was created by an earlier row
+   * of the same file (and written with its batch), so a row matching it is merged into that row,
+   * never "already in the library". Rows only grow during the import (nothing is deleted in it).
+   */
+  private readonly libraryEnd: number;
 
   constructor(
     private readonly db: Database.Database,
@@ -106,7 +112,9 @@ export class ContactStager {
         `SELECT d.id, p.name, p.organisation, p.outlet FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sort_name = ? LIMIT 20`,
       ),
       outlet: db.prepare<[string], { id: string }>('SELECT d.id FROM outlet_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sort_name = ? LIMIT 1'),
+      rowid: db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck(),
     };
+    this.libraryEnd = db.prepare<[], number>('SELECT coalesce(max(rowid), 0) FROM docs').pluck().get()!;
   }
 
   /** A row that could not be read: refused with its reason. */
@@ -221,11 +229,12 @@ export class ContactStager {
   }
 
   /**
-   * Whether merging the row into the stored contact would leave it as the library has it now
-   * (compared as it would be written). A photo the contact lacks is a change; one it has is
+   * Whether merging the row into a contact the library held before this import would leave it
+   * as it is (compared as it would be written). A photo the contact lacks is a change; one it has is
    * kept over the row's.
    */
   private changesNothing(id: string, body: Body, hasPhoto: boolean): boolean {
+    if ((this.s.rowid.get(id) ?? 0) > this.libraryEnd) return false;
     const stored = decodeDoc('contact', this.docs.require(id, 'contact'));
     if (hasPhoto && !stored.photo) return false;
     return canonicalJson(validateKnown('contact', mergeContactFields(stored, body))) === canonicalJson(validateKnown('contact', stored));
