@@ -4,7 +4,7 @@ import type { JobInfo } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient, useCoreEvents } from '../client/context';
 import { errorText } from '../i18n/errors';
-import { jobStepWords } from '../i18n/jobs';
+import { jobHeadWords, jobStepWords } from '../i18n/jobs';
 
 interface TrayJob {
   job: JobInfo;
@@ -53,12 +53,12 @@ export function JobTray() {
       {cancelError && <p className="error">{errorText(t, cancelError)}</p>}
       <ul>
         {[...jobs.values()].map(({ job, error }) => {
-          const label = t(`jobs.method.${job.method}`, { defaultValue: job.method });
+          const { label, state } = jobHeadWords(t, job);
           return (
             <li key={job.id} className="job">
               <div className="job-head">
                 <span>{label}</span>
-                <span className="muted">{t(`jobs.state.${job.state}`)}</span>
+                <span className="muted">{state}</span>
               </div>
               {job.state === 'running' && (
                 <progress

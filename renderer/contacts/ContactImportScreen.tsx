@@ -117,13 +117,18 @@ export function ContactImportScreen() {
   }
 
   const targetLabel = (target: ColumnTarget) => t(`contactImport.target.${target.replace(':', '-')}`);
-  const decisionOf = (o: RowOutcome): ImportDecision | null => decisions[String(o.row)] ?? (o.action === 'merge' ? 'merge' : o.action === 'create' ? 'create' : o.action === 'skip' ? 'skip' : null);
+  const decisionOf = (o: RowOutcome): ImportDecision | null =>
+    decisions[String(o.row)] ?? (o.action === 'merge' || o.action === 'unchanged' ? 'merge' : o.action === 'create' ? 'create' : o.action === 'skip' ? 'skip' : null);
+  /** Rows already in the library that add nothing: their own count, said only when there are some. */
+  const unchangedNote = (r: ContactImportReport) => (r.unchanged > 0 ? ` ${t('contactImport.unchangedCount', { unchanged: r.unchanged })}` : '');
 
   if (done) {
     return (
       <div className="screen">
         <h1>{t('contactImport.title')}</h1>
-        <p role="status">{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}</p>
+        <p role="status">{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}
+          {unchangedNote(done)}
+        </p>
         <p className="actions">
           <a className="button primary" href={href.contacts()}>
             {t('contactImport.back')}
@@ -233,7 +238,10 @@ export function ContactImportScreen() {
           {!report.needsMapping && (
             <section aria-labelledby="ci-rows">
               <h2 id="ci-rows">{t('contactImport.rowsTitle')}</h2>
-              <p role="status">{t('contactImport.summary', { rows: report.rows, created: report.created, merged: report.merged, refused: report.refused, skipped: report.skipped })}</p>
+              <p role="status">
+                {t('contactImport.summary', { rows: report.rows, created: report.created, merged: report.merged, refused: report.refused, skipped: report.skipped })}
+                {unchangedNote(report)}
+              </p>
               <table className="table">
                 <thead>
                   <tr>
@@ -246,7 +254,7 @@ export function ContactImportScreen() {
                 <tbody>
                   {report.outcomes.map((o) => {
                     const choice = decisionOf(o);
-                    const canMerge = o.action === 'merge' || o.suggestion !== undefined;
+                    const canMerge = o.action === 'merge' || o.action === 'unchanged' || o.suggestion !== undefined;
                     return (
                       <tr key={o.row}>
                         <td>{o.row}</td>
@@ -261,13 +269,14 @@ export function ContactImportScreen() {
                               onChange={(e) => setDecisions({ ...decisions, [String(o.row)]: e.target.value as ImportDecision })}
                             >
                               <option value="create">{t('contactImport.actionName.create')}</option>
-                              {canMerge && <option value="merge">{t('contactImport.actionName.merge')}</option>}
+                              {canMerge && <option value="merge">{t(o.action === 'unchanged' ? 'contactImport.actionName.unchanged' : 'contactImport.actionName.merge')}</option>}
                               <option value="skip">{t('contactImport.actionName.skip')}</option>
                             </select>
                           )}
                         </td>
                         <td dir="auto">
-                          {o.into && t('contactImport.into', { name: o.into.name, reason: t(`contactImport.note.${o.into.why.code}`, o.into.why.params ?? {}) })}
+                          {o.into && o.action === 'unchanged' && t('contactImport.already', { name: o.into.name })}
+                          {o.into && o.action !== 'unchanged' && t('contactImport.into', { name: o.into.name, reason: t(`contactImport.note.${o.into.why.code}`, o.into.why.params ?? {}) })}
                           {o.suggestion && t('contactImport.maybe', { name: o.suggestion.name })}
                           {o.action === 'refuse' && o.why && t(`contactImport.note.${o.why.code}`, o.why.params ?? {})}
                           {o.notes?.map((w, k) => (

@@ -9,6 +9,19 @@ export function jobStepWords(t: TFunction, job: Pick<JobInfo, 'step'>): string |
   return t(`jobs.step.${job.step.code}`, { ...job.step.params, defaultValue: jobStepText(job.step) });
 }
 
+/**
+ * The job's name and state as the tray shows them. A contacts preview stores nothing, so it is
+ * named as a preview ("Contacts file read", "Preview ready"), never as an import that is done.
+ */
+export function jobHeadWords(t: TFunction, job: Pick<JobInfo, 'method' | 'state' | 'step'>): { label: string; state: string } {
+  if (job.step?.code === 'CONTACTS_READING' && job.step.params.preview === true) {
+    return job.state === 'done'
+      ? { label: t('jobs.preview.read'), state: t('jobs.preview.ready') }
+      : { label: t('jobs.preview.reading'), state: t(`jobs.state.${job.state}`) };
+  }
+  return { label: t(`jobs.method.${job.method}`, { defaultValue: job.method }), state: t(`jobs.state.${job.state}`) };
+}
+
 /** A problem a library check found, in the person's language. */
 export function libraryProblemWords(t: TFunction, problem: LibraryProblem): string {
   return t(`library.problem.${problem.code}`, { ...problem.params, defaultValue: libraryProblemText(problem) });

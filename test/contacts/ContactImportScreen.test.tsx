@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,8 +9,13 @@ import type { CallResult, InputOf, MethodName } from '../../electron/shared/cont
 import type { Result } from '../../electron/shared/errors';
 import { ClientProvider } from '../../renderer/client/context';
 import type { DatelineClient } from '../../renderer/client/types';
+import { JobTray } from '../../renderer/app/JobTray';
 import { ContactImportScreen } from '../../renderer/contacts/ContactImportScreen';
+import appAr from '../../renderer/i18n/ar.json';
 import appEn from '../../renderer/i18n/en.json';
+import appEs from '../../renderer/i18n/es.json';
+import appFr from '../../renderer/i18n/fr.json';
+import { jobHeadWords } from '../../renderer/i18n/jobs';
 import { allContacts, core, fixture } from './helpers';
 
 /** The import screen against a real core: pick a file, map its columns, review, import. */
@@ -38,6 +43,7 @@ function mount(c: Core) {
     <I18nextProvider i18n={i18n}>
       <ClientProvider client={clientOf(c)}>
         <ContactImportScreen />
+        <JobTray />
       </ClientProvider>
     </I18nextProvider>,
   );
@@ -86,5 +92,57 @@ describe('the contact import screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByText('Imported in one go: 1 created, 1 merged, 1 refused, 1 skipped.', {}, wait);
     expect((await allContacts(c)).map((p) => p.name)).toEqual(['Amélie Kaboré']);
+  });
+
+  it('says that rows of a file imported before are already in the library, unchanged, and offers nothing to import', async () => {
+    const c = await core();
+    const view = mount(c);
+    pick('outlook-fr-1252.csv');
+    await screen.findByText('Columns recognised: Outlook (French).', {}, wait);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('Imported in one go: 2 created, 1 merged, 1 refused, 0 skipped.', {}, wait);
+    view.unmount();
+
+    mount(c);
+    pick('outlook-fr-1252.csv');
+    await screen.findByText('4 read: 0 to create, 0 to merge, 1 refused, 0 skipped. Nothing is stored until you press “Import”. 3 already in the library, unchanged.', {}, wait);
+    expect((screen.getByLabelText('What happens to row 2') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Already in the library, unchanged');
+    expect(screen.getAllByText('Already in the library as Amélie Kaboré; nothing to add')).toHaveLength(2);
+    expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('the job tray words a preview as a preview, and only the import as an import', async () => {
+    const c = await core();
+    mount(c);
+    pick('outlook-fr-1252.csv');
+    await screen.findByText('Columns recognised: Outlook (French).', {}, wait);
+    const tray = await screen.findByRole('region', { name: 'Work in progress' }, wait);
+    await within(tray).findByText('Preview ready', {}, wait);
+    expect(within(tray).getByText('Contacts file read')).toBeTruthy();
+    expect(within(tray).queryByText('Importing contacts')).toBeNull();
+    expect(within(tray).queryByText('Done')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('Imported in one go: 2 created, 1 merged, 1 refused, 0 skipped.', {}, wait);
+    await within(tray).findByText('Importing contacts', {}, wait);
+    expect(within(tray).getByText('Done')).toBeTruthy();
+  });
+
+  it('words the preview in every language of the interface, apart from the import', () => {
+    const words: Record<string, string[]> = {};
+    for (const [lng, translation] of Object.entries({ en: appEn, fr: appFr, es: appEs, ar: appAr })) {
+      const i18n = i18next.createInstance();
+      void i18n.init({ resources: { [lng]: { translation } }, lng, initAsync: false });
+      const step = (preview: boolean) => ({ code: 'CONTACTS_READING' as const, params: { count: 4, preview } });
+      const preview = jobHeadWords(i18n.t, { method: 'contact.import', state: 'done', step: step(true) });
+      const imported = jobHeadWords(i18n.t, { method: 'contact.import', state: 'done', step: step(false) });
+      expect(preview.label).not.toBe(imported.label);
+      expect(preview.state).not.toBe(imported.state);
+      expect(preview.label).not.toMatch(/^jobs\./);
+      words[lng] = [preview.label, preview.state];
+    }
+    expect(words.en).toEqual(['Contacts file read', 'Preview ready']);
+    expect(words.fr).toEqual(['Fichier de contacts lu', 'Aperçu prêt']);
+    expect(new Set(Object.values(words).map((w) => w.join()))).toHaveProperty('size', 4);
   });
 });

@@ -35,6 +35,16 @@ describe('dateline contacts', () => {
     const id = report.outcomes.find((o) => o.row === 3)!.id!;
     const shown = JSON.parse((await cli(['contacts', 'show', id, '--json', '--library', lib])).out) as { name: string };
     expect(shown.name).toBe('François Ndiaye');
+
+    // The same file again: nothing to add, said as such, and nothing stored.
+    const again = await cli(['contacts', 'import', fixture('outlook-fr-1252.csv'), '--dry-run', '--library', lib]);
+    expect(again.out).toMatch(/row 2\s+unchanged\s+Amélie Kaboré: already in the library as Amélie Kaboré \(con-[^)]+\), nothing to add/);
+    expect(again.out).toContain('Nothing stored (--dry-run): 0 to create, 0 to merge, 1 refused, 0 skipped; 3 already in the library, unchanged.');
+    const second = await cli(['contacts', 'import', fixture('outlook-fr-1252.csv'), '--library', lib]);
+    expect(second.out).toContain('Nothing to store: 0 created, 0 merged, 1 refused, 0 skipped; 3 already in the library, unchanged.');
+    const json = JSON.parse((await cli(['contacts', 'import', fixture('outlook-fr-1252.csv'), '--json', '--library', lib])).out) as ContactImportReport;
+    expect(json).toMatchObject({ created: 0, merged: 0, unchanged: 3, refused: 1 });
+    expect(json.outcomes.filter((o) => o.action === 'unchanged').map((o) => o.row)).toEqual([2, 3, 5]);
   });
 
   it('refuses headers it does not know, listing them and a mapping to start from; --mapping and --encoding read the file', async () => {

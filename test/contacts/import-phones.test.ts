@@ -54,7 +54,7 @@ describe('phones in an import', () => {
     const office = await call<{ id: string }>(c, 'office.create', { name: 'Nairobi', country: 'KE' });
     await call(c, 'contact.create', { name: 'Grace Akello', office: office.id, phones: [{ type: 'mobile', number: '0712345678' }] });
     const again = await importFile(c, write('again.csv', 'Name,Phone (mobile)\r\nG. Akello,0712 345 678\r\n'), { office: office.id });
-    expect(again.outcomes[0]).toMatchObject({ action: 'merge', into: { name: 'Grace Akello' } });
+    expect(again.outcomes[0]).toMatchObject({ action: 'unchanged', into: { name: 'Grace Akello' } });
 
     const plain = await core();
     await call(plain, 'office.create', { name: 'Somewhere' });

@@ -9,7 +9,8 @@ import { intOption, need, UsageError, type Cli, type Command, type Values } from
 /**
  * `dateline contacts import|export|list|show`: the media list from the command line. An import
  * is stored at once (the command line is the confirmation) unless --dry-run, which prints what
- * would be created, merged and refused, with reasons, and stores nothing.
+ * would be created, merged and refused, with reasons, and stores nothing. A row already in the
+ * library that would add nothing to it is listed as unchanged, apart from the merges.
  */
 
 const SUBCOMMANDS = ['import', 'export', 'list', 'show', 'erase'] as const;
@@ -60,9 +61,12 @@ function readMapping(path: string | undefined): ColumnMapping | undefined {
 
 function outcomeLine(o: RowOutcome, dryRun: boolean, unit: string): string {
   const who = o.name ?? '(no name)';
-  const verb = dryRun ? { create: 'would create', merge: 'would merge', refuse: 'refused', skip: 'skipped' }[o.action] : { create: 'created', merge: 'merged', refuse: 'refused', skip: 'skipped' }[o.action];
+  const verb = dryRun
+    ? { create: 'would create', merge: 'would merge', unchanged: 'unchanged', refuse: 'refused', skip: 'skipped' }[o.action]
+    : { create: 'created', merge: 'merged', unchanged: 'unchanged', refuse: 'refused', skip: 'skipped' }[o.action];
   let line = `  ${unit} ${String(o.row).padEnd(6)} ${verb.padEnd(12)} ${o.action === 'refuse' ? '' : who}`;
-  if (o.into) line += ` into ${o.into.name}${o.into.row !== null ? ` (${unit} ${o.into.row})` : o.into.id ? ` (${o.into.id})` : ''}: ${o.into.reason}`;
+  if (o.into && o.action === 'unchanged') line += `: already in the library as ${o.into.name}${o.into.id ? ` (${o.into.id})` : ''}, nothing to add`;
+  else if (o.into) line += ` into ${o.into.name}${o.into.row !== null ? ` (${unit} ${o.into.row})` : o.into.id ? ` (${o.into.id})` : ''}: ${o.into.reason}`;
   if (o.reason && o.action === 'refuse') line += o.reason;
   if (o.suggestion) line += `  (maybe the same person as ${o.suggestion.name}${o.suggestion.row !== null ? `, ${unit} ${o.suggestion.row}` : ''}: ${o.suggestion.reason})`;
   for (const w of o.warnings ?? []) line += `\n${' '.repeat(unit.length + 17)}note: ${w}`;
@@ -74,8 +78,11 @@ function humanReport(file: string, r: ContactImportReport, dryRun: boolean): str
   const lines = [`${file} (${how}): ${r.rows} ${r.format === 'csv' ? 'rows' : 'cards'}`];
   lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, r.format === 'csv' ? 'row' : 'card')));
   if (r.more > 0) lines.push(`  ... and ${r.more} more (--json lists them all)`);
-  const summary = `${r.created} ${dryRun ? 'to create' : 'created'}, ${r.merged} ${dryRun ? 'to merge' : 'merged'}, ${r.refused} refused, ${r.skipped} skipped`;
-  lines.push(dryRun ? `Nothing stored (--dry-run): ${summary}.` : `Stored in one go: ${summary}.`);
+  const summary =
+    `${r.created} ${dryRun ? 'to create' : 'created'}, ${r.merged} ${dryRun ? 'to merge' : 'merged'}, ${r.refused} refused, ${r.skipped} skipped` +
+    (r.unchanged > 0 ? `; ${r.unchanged} already in the library, unchanged` : '');
+  const stored = r.created + r.merged > 0 ? `Stored in one go: ${summary}.` : `Nothing to store: ${summary}.`;
+  lines.push(dryRun ? `Nothing stored (--dry-run): ${summary}.` : stored);
   return lines.join('\n');
 }
 
@@ -140,7 +147,8 @@ export const contactsCommand: Command = {
   usage:
     '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E] [--office ID]\n' +
     '                                        read contacts from CSV (Outlook, Google, Excel) or vCard;\n' +
-    '                                        --dry-run shows what would be created, merged and refused;\n' +
+    '                                        --dry-run shows what would be created, merged and refused\n' +
+    '                                        (and what is already in the library, unchanged);\n' +
     '                                        --office: theirs, and the country of phones written without one\n' +
     '  contacts export --format csv|vcf --out FILE [FILTER]\n' +
     '  contacts list [FILTER] [--limit N] [--cursor C]\n' +

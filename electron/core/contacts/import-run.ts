@@ -57,6 +57,8 @@ const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
  */
 export async function runContactImport(ctx: CoreContext, source: ByteSource, opts: ImportOptions, job: JobHandle | null): Promise<ContactImportReport> {
   const db = ctx.library.db;
+  // Said from the start, so that even a file refused at once is not reported as an import when it was a preview.
+  job?.progress(0, source.size, jobStep('CONTACTS_READING', { count: 0, preview: !opts.commit }));
   try {
     return await holdTransaction(db, () => withSmallCache(db, () => readAndStage(ctx, source, opts, job)), (r) => opts.commit && !r.needsMapping);
   } finally {
@@ -183,7 +185,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
     push(text);
     read += bytes;
     if (!job) return;
-    job.progress(read, source.size, jobStep('CONTACTS_READING', { count: stager.counts.rows }));
+    job.progress(read, source.size, jobStep('CONTACTS_READING', { count: stager.counts.rows, preview: !opts.commit }));
     await pause();
     if (job.signal.aborted) throw cancelledError();
   };

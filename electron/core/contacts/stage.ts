@@ -6,6 +6,7 @@ import { foldText as fold } from '../../shared/search/text';
 import type { Body, DocStore, WriteContext } from '../store/docstore';
 import { BulkWriter } from '../store/bulk-write';
 import { contactKeys } from '../store/projections';
+import { canonicalJson } from '../store/revisions';
 import { decodeDoc, validateKnown } from '../store/repository';
 import type { BlobStore } from '../attachments/blobs';
 import { sniffMediaType } from '../attachments/images';
@@ -18,7 +19,9 @@ import { phonesToE164 } from './write';
  * Stores imported rows one by one inside the caller's transaction, finding duplicates as it
  * goes: a row sharing a normalised e-mail or phone with a contact (in the library, or from an
  * earlier row of the same file) is merged into it; a row with the same name at the same
- * organisation or outlet is created with a merge suggestion. New contacts are written in
+ * organisation or outlet is created with a merge suggestion. A row that would add nothing to
+ * the stored contact it matches is counted as unchanged and writes nothing (a file imported
+ * twice leaves the library as it was, with no new revision to sync). New contacts are written in
  * batches; lookups see the batch not yet written through small maps, and everything written
  * before through the projections, asked only when a fixed-size filter of the keys and names
  * says the library may hold them (nearly every row of a file is new). Merges into contacts
@@ -54,12 +57,13 @@ export interface StageCounts {
   rows: number;
   created: number;
   merged: number;
+  unchanged: number;
   refused: number;
   skipped: number;
 }
 
 export class ContactStager {
-  readonly counts: StageCounts = { rows: 0, created: 0, merged: 0, refused: 0, skipped: 0 };
+  readonly counts: StageCounts = { rows: 0, created: 0, merged: 0, unchanged: 0, refused: 0, skipped: 0 };
   readonly outcomes: RowOutcome[] = [];
   more = 0;
   private pending: Pending[] = [];
@@ -77,6 +81,12 @@ export class ContactStager {
   private waiting: { outcome: RowOutcome; pending: Pending }[] = [];
   private readonly s;
   private readonly bulk: BulkWriter;
+  /**
+   * The last document row before this import: a contact above it was created by an earlier row
+   * of the same file (and written with its batch), so a row matching it is merged into that row,
+   * never "already in the library". Rows only grow during the import (nothing is deleted in it).
+   */
+  private readonly libraryEnd: number;
 
   constructor(
     private readonly db: Database.Database,
@@ -102,7 +112,9 @@ export class ContactStager {
         `SELECT d.id, p.name, p.organisation, p.outlet FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sort_name = ? LIMIT 20`,
       ),
       outlet: db.prepare<[string], { id: string }>('SELECT d.id FROM outlet_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sort_name = ? LIMIT 1'),
+      rowid: db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck(),
     };
+    this.libraryEnd = db.prepare<[], number>('SELECT coalesce(max(rowid), 0) FROM docs').pluck().get()!;
   }
 
   /** A row that could not be read: refused with its reason. */
@@ -118,11 +130,14 @@ export class ContactStager {
     if (this.opts.office && body.office === null) body.office = this.opts.office;
     phonesToE164(body, this.opts.country, this.e164);
     if (outletName) body.outlet = this.outletId(outletName);
-    if (photo) {
-      const id = this.photoId(photo, fields.name);
-      if (id) body.photo = id;
-      else warnings.push(rowNote('PHOTO_NOT_IMAGE', 'the photo is not an image Dateline reads (JPEG, PNG, GIF or WebP); left out'));
-    }
+    // The photo is stored only once the row is known to need it: a card already in the library
+    // with its photo would otherwise leave a new attachment behind at each import.
+    const mediaType = photo ? sniffMediaType(photo) : null;
+    const image = photo && mediaType && PHOTO_TYPES.test(mediaType) ? { bytes: photo, mediaType } : null;
+    if (photo && !image) warnings.push(rowNote('PHOTO_NOT_IMAGE', 'the photo is not an image Dateline reads (JPEG, PNG, GIF or WebP); left out'));
+    const withPhoto = () => {
+      if (image) body.photo = this.photoId(image.bytes, image.mediaType, fields.name);
+    };
     const keys = contactKeys(body);
     const base: RowOutcome = { row, action: 'create', name: fields.name, ...(warnings.length ? { warnings: warnings.map((w) => w.message), notes: warnings.map(refOf) } : {}) };
     const erased = this.opts.isSuppressed(keys);
@@ -144,8 +159,14 @@ export class ContactStager {
       const m = (same ?? similar)!;
       const reason = same ? same.name === fields.name ? 'same e-mail or phone' : `same e-mail or phone as ${m.name}` : 'chosen: same person';
       const why: RowNoteRef = same ? { code: 'SAME_CHANNEL' } : { code: 'CHOSEN_SAME' };
-      this.counts.merged++;
       const into = { id: m.id, row: m.pending?.row ?? null, name: m.name, reason, why };
+      if (!m.pending && this.changesNothing(m.id!, body, image !== null)) {
+        this.counts.unchanged++;
+        this.record({ ...base, action: 'unchanged', id: m.id!, into });
+        return;
+      }
+      this.counts.merged++;
+      withPhoto();
       if (m.pending) {
         m.pending.fields = mergeContactFields(m.pending.fields, body);
         this.index(m.pending);
@@ -156,6 +177,7 @@ export class ContactStager {
       }
       return;
     }
+    withPhoto();
     const p: Pending = { row, fields: body };
     this.pending.push(p);
     this.index(p, keys, name);
@@ -204,6 +226,18 @@ export class ContactStager {
     }
     this.pendingByName.set(name.key, p);
     this.filters?.names.add(name.folded);
+  }
+
+  /**
+   * Whether merging the row into a contact the library held before this import would leave it
+   * as it is (compared as it would be written). A photo the contact lacks is a change; one it has is
+   * kept over the row's.
+   */
+  private changesNothing(id: string, body: Body, hasPhoto: boolean): boolean {
+    if ((this.s.rowid.get(id) ?? 0) > this.libraryEnd) return false;
+    const stored = decodeDoc('contact', this.docs.require(id, 'contact'));
+    if (hasPhoto && !stored.photo) return false;
+    return canonicalJson(validateKnown('contact', mergeContactFields(stored, body))) === canonicalJson(validateKnown('contact', stored));
   }
 
   /** A row's fields merged into a stored contact, written with the others later. */
@@ -286,9 +320,7 @@ export class ContactStager {
    * before the document; a rolled-back preview leaves at most an unreferenced file, which
    * costs nothing and is what the next commit of the same card reuses.
    */
-  private photoId(bytes: Uint8Array, name: string): string | null {
-    const mediaType = sniffMediaType(bytes);
-    if (!/^image\/(jpeg|png|gif|webp)$/.test(mediaType)) return null;
+  private photoId(bytes: Uint8Array, mediaType: string, name: string): string {
     const { sha256, size } = this.blobs.put(bytes);
     const ext = mediaType.split('/')[1] === 'jpeg' ? 'jpg' : mediaType.split('/')[1];
     const fields = validateKnown('attachment', { sha256, size, mediaType, originalName: `${name.slice(0, 80)}.${ext}`, width: null, height: null });
@@ -316,6 +348,9 @@ export class ContactStager {
   };
   private readonly e164Seen = new Map<string, string | null>();
 }
+
+/** The photos a contact keeps (what the renderer and every kit show). */
+const PHOTO_TYPES = /^image\/(jpeg|png|gif|webp)$/;
 
 /** Numbers remembered by the stager's toE164 before it starts again (one import reads them in one country). */
 const E164_SEEN_MAX = 10_000;

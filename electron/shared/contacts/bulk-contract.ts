@@ -62,7 +62,8 @@ export const ContactImportInput = z
 
 export const ContactImportFileInput = z.object({ path: localPath(), ...importOptions }).strict();
 
-export type RowAction = 'create' | 'merge' | 'refuse' | 'skip';
+/** `unchanged`: the row is a contact already in the library and would add nothing to it; nothing is written for it. */
+export type RowAction = 'create' | 'merge' | 'unchanged' | 'refuse' | 'skip';
 
 export interface RowOutcome {
   /** The row as a spreadsheet numbers it (the header is row 1), or the card's number in a vCard file. */
@@ -71,7 +72,7 @@ export interface RowOutcome {
   name: string | null;
   /** The contact created or merged into (after a commit), or the one a merge would go into. */
   id?: string;
-  /** A merge: the contact (or earlier row) this row goes into, and why. */
+  /** A merge: the contact (or earlier row) this row goes into, and why; for `unchanged`, the contact it already is. */
   into?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
   /** A possible duplicate not merged on its own (a similar name at the same organisation). */
   suggestion?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
@@ -101,6 +102,8 @@ export interface ContactImportReport {
   rows: number;
   created: number;
   merged: number;
+  /** Rows already in the library that would change nothing there: not written. */
+  unchanged: number;
   refused: number;
   skipped: number;
   outcomes: RowOutcome[];

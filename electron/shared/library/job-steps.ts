@@ -26,7 +26,8 @@ interface StepParams {
   KIT_PDF: Record<string, never>;
   KIT_ZIP: Record<string, never>;
   KIT_LITE: Record<string, never>;
-  CONTACTS_READING: { count: number };
+  /** `preview`: read to show what an import would do, storing nothing (the tray must not call it an import). */
+  CONTACTS_READING: { count: number; preview?: boolean };
   COMPACT_REMOVING: Record<string, never>;
 }
 
@@ -57,7 +58,7 @@ const ENGLISH: { [C in JobStepCode]: (p: StepParams[C]) => string } = {
   KIT_PDF: () => 'Printing the PDF',
   KIT_ZIP: () => 'Writing the ZIP bundle',
   KIT_LITE: () => 'Printing kit-lite',
-  CONTACTS_READING: (p) => `Reading contacts (${p.count === 1 ? '1 row' : `${p.count} rows`})`,
+  CONTACTS_READING: (p) => `Reading contacts${p.preview ? ' for a preview' : ''} (${p.count === 1 ? '1 row' : `${p.count} rows`})`,
   COMPACT_REMOVING: () => 'Removing old versions',
 };
 
