@@ -101,7 +101,7 @@ describe('dateline sync', () => {
     await ok(['backup', '--out', backup, '--library', a]);
     const wrong = await cli(['sync', 'import', backup, '--library', b]);
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toMatch(/not a Dateline sync file/);
+    expect(wrong.err).toMatch(/is a library backup, not a sync file; nothing was imported\. A backup replaces a whole library \(`dateline restore`\)/);
     expect((await ok<{ total: number }>(['release', 'list', '--library', b])).total).toBe(0);
   });
 });

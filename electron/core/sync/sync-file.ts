@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -205,8 +205,13 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
       throw new DatelineError('FILE_UNREADABLE', `Cannot read ${shown}: it does not exist or cannot be opened.`, { params: { path: shown } });
     }
     // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy cut short.
-    const reason: SyncFileProblem = n === 0 ? 'notSyncFile' : 'syncFileCutShort';
-    throw new DatelineError('INVALID_INPUT', `${shown} is not a Dateline sync file (${(e as Error).message}); nothing was imported.`, { params: { path: shown, reason } });
+    if (n > 0) {
+      throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (it breaks off after line ${n}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
+    }
+    const message = isLibraryBackup(path)
+      ? `${shown} is a library backup, not a sync file; nothing was imported. A backup replaces a whole library (\`dateline restore\`); a sync file, made with \`dateline sync export\`, merges into one.`
+      : `${shown} is not a Dateline sync file (${(e as Error).message}); nothing was imported.`;
+    throw new DatelineError('INVALID_INPUT', message, { params: { path: shown, reason: 'notSyncFile' } });
   }
   if (n === 0) throw new DatelineError('EMPTY_FILE', `${shown} is empty; nothing was imported.`, { params: { path: shown } });
   if (!ended) throw new DatelineError('INVALID_INPUT', `${shown} was cut short (it has no end); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
@@ -222,4 +227,18 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const { merged, conflicts } = settleConflicts(store, touched);
   for (const c of conflicts) opts.onConflict?.(c);
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
+}
+
+/** A library backup is a SQLite database: its first 16 bytes say so. */
+function isLibraryBackup(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\u0000';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
