@@ -47,3 +47,18 @@ export function sweepPending(libraryDir: string): string[] {
   }
   return removed;
 }
+
+/**
+ * Runs `work` in a folder of its own under the library's tmp/ (named `<prefix>-<random>`), removed
+ * with what is in it when the work ends: where web mode makes and reads the files the browser
+ * downloads or uploads, so that no path the caller names is ever touched.
+ */
+export async function inTempFolder<T>(libraryDir: string, prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = join(libraryDir, 'tmp', `${prefix}-${randomBytes(6).toString('hex')}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

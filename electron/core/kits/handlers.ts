@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { KitItem } from '../../shared/documents';
 import { FORMAT_MEDIA_TYPES } from '../../shared/kits/layout';
 import type { KIT_API, KitSummary } from '../../shared/kits/contract';
 import type { Handlers } from '../dispatcher';
 import { assertUsableInKit } from '../releases/gate';
 import { listPage } from '../store/paging';
+import { inTempFolder } from '../litter';
 import { exportKit } from './export';
 import { previewKit } from './preview';
 
@@ -37,10 +36,8 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
   'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job, { confirmEmbargo: input.confirmEmbargo }),
   // Web mode touches no path the caller names: the export is made in the library's own tmp/
   // folder, read back and removed.
-  'kit.exportFile': async (input, ctx, job) => {
-    const dir = join(ctx.dir, 'tmp', `export-${randomBytes(6).toString('hex')}`);
-    mkdirSync(dir, { recursive: true });
-    try {
+  'kit.exportFile': (input, ctx, job) =>
+    inTempFolder(ctx.dir, 'export', async (dir) => {
       const result = await exportKit(ctx, input.id, [input.format], dir, job, { confirmEmbargo: input.confirmEmbargo });
       const file = result.files[0]!;
       const bytes = readFileSync(file.path);
@@ -51,8 +48,5 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
         bytes: bytes.length,
         warnings: result.warnings,
       };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
+    }),
 };

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import { jobStep } from '../../shared/library/job-steps';
@@ -13,17 +12,7 @@ import { exportSyncFile, importSyncFile } from './sync-file';
 import { SYNC_FILE_WEB_MAX_BYTES, type ConflictNote } from '../../shared/sync/contract';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
-
-/** A folder of its own under the library's tmp/, removed with what is in it when the work ends. */
-async function inTempFolder<T>(ctx: CoreContext, work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = join(ctx.dir, 'tmp', `sync-file-${randomBytes(6).toString('hex')}`);
-  mkdirSync(dir, { recursive: true });
-  try {
-    return await work(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { inTempFolder } from '../litter';
 
 const exportProgress = (job: JobHandle | null) => (docs: number) => job?.progress(docs, null, jobStep('SYNC_FILE_WRITING'));
 const importOptions = (ctx: CoreContext, job: JobHandle | null) => ({
@@ -56,7 +45,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
   'sync.import': (input, ctx, job) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), importOptions(ctx, job)),
   // Web mode: the browser names no path; the file is made and read in the library's own tmp/.
   'sync.exportFile': (input, ctx, job) =>
-    inTempFolder(ctx, async (dir) => {
+    inTempFolder(ctx.dir, 'sync-file', async (dir) => {
       const name = syncFileName(ctx.library.replication.libraryId(), input.peer);
       const out = join(dir, name);
       const made = await exportSyncFile(ctx.library.replication, ctx.blobs, out, input.peer, { maxBytes: SYNC_FILE_WEB_MAX_BYTES, onDocs: exportProgress(job) });
@@ -64,7 +53,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       return { ...made, name, data: bytes.toString('base64'), bytes: bytes.length };
     }),
   'sync.importFile': (input, ctx, job) =>
-    inTempFolder(ctx, async (dir) => {
+    inTempFolder(ctx.dir, 'sync-file', async (dir) => {
       const bytes = Buffer.from(input.data, 'base64');
       const path = join(dir, 'upload.dateline-sync');
       writeFileSync(path, bytes);
