@@ -1,33 +1,22 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../electron/shared/contract';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/index';
 import { startWebServer, type WebServer, type WebServerOptions } from '../../electron/core/http/server';
 import { CONTENT_SECURITY_POLICY, tokenMatches } from '../../electron/core/http/security';
 import { safeSegments } from '../../electron/core/http/static-files';
 import { tempDir } from '../helpers';
+import { serve, type Serving } from './running';
 
 const SECRET = 'dateline-secret-outside-the-static-folder';
 const INDEX = '<!doctype html><title>Dateline</title><script type="module" src="./assets/app.js"></script>';
 
-interface Running {
-  core: Core;
-  server: WebServer;
+interface Running extends Serving {
   libDir: string;
   staticDir: string;
 }
-
-const open: Running[] = [];
-
-afterEach(async () => {
-  while (open.length) {
-    const r = open.pop()!;
-    await r.server.close();
-    r.core.close();
-  }
-});
 
 /** A real library and a real server; the static folder sits next to a file it must never serve. */
 async function start(opts: { core?: CoreOptions; server?: Partial<WebServerOptions>; built?: boolean } = {}): Promise<Running> {
@@ -42,11 +31,7 @@ async function start(opts: { core?: CoreOptions; server?: Partial<WebServerOptio
     writeFileSync(join(staticDir, 'assets', 'app.css'), 'body { margin: 0 }');
     writeFileSync(join(staticDir, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   }
-  const core = await openCore(libDir, { author: 'amina', ...opts.core });
-  const server = await startWebServer({ core, staticDir, ...opts.server });
-  const r = { core, server, libDir, staticDir };
-  open.push(r);
-  return r;
+  return { ...(await serve(libDir, staticDir, opts.core, opts.server)), libDir, staticDir };
 }
 
 function call(server: WebServer, method: string, input: unknown, headers: Record<string, string> = {}): Promise<Response> {

@@ -1,41 +1,25 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core, type CoreOptions } from '../../electron/core/index';
-import { startWebServer, type WebServer } from '../../electron/core/http/server';
+import { describe, expect, it } from 'vitest';
+import type { CoreOptions } from '../../electron/core/index';
 import { exportSyncFile } from '../../electron/core/sync/sync-file';
 import type { ApiError } from '../../electron/shared/errors';
 import { SYNC_FILE_WEB_MAX_BYTES, type SyncFileBytes, type SyncFileImport } from '../../electron/shared/sync/contract';
 import { tempDir } from '../helpers';
+import { serve, type Serving } from './running';
 
 // Web mode's sync file: the browser names no path. Saving answers the file's bytes; opening
 // takes an upload's bytes, and every refusal says what is wrong and stores nothing.
 
-interface Running {
-  core: Core;
-  server: WebServer;
-}
-
-const open: Running[] = [];
-afterEach(async () => {
-  while (open.length) {
-    const r = open.pop()!;
-    await r.server.close();
-    r.core.close();
-  }
-});
+type Running = Serving;
 
 async function start(core: CoreOptions = {}): Promise<Running> {
   const root = tempDir();
   const staticDir = join(root, 'static');
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
-  const c = await openCore(join(root, 'library'), { author: 'amina', ...core });
-  const server = await startWebServer({ core: c, staticDir });
-  const r = { core: c, server };
-  open.push(r);
-  return r;
+  return serve(join(root, 'library'), staticDir, core);
 }
 
 function post(r: Running, method: string, input: unknown, token = r.server.token): Promise<Response> {
