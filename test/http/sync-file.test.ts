@@ -47,6 +47,14 @@ async function headlines(r: Running): Promise<string[]> {
   return res.value.items.map((i) => i.headline).sort();
 }
 
+/** A library's releases with these headlines, saved as a sync file over HTTP; throws when saving fails. */
+async function saveWith(r: Running, headlines: string[]): Promise<SyncFileBytes> {
+  for (const headline of headlines) await post(r, 'release.create', { headline, language: 'en' });
+  const saved = await job<SyncFileBytes>(r, 'sync.exportFile', { peer: null });
+  if (!saved.ok) throw new Error(saved.error.message);
+  return saved.value;
+}
+
 /** The library's tmp/ holds nothing of a sync file once the call has ended. */
 function leftovers(r: Running): string[] {
   const tmp = join(r.core.ctx.dir, 'tmp');
@@ -56,19 +64,17 @@ function leftovers(r: Running): string[] {
 describe('web mode: saving a sync file', () => {
   it('answers the file for download; opened in another library over HTTP, the release arrives', async () => {
     const [a, b] = [await start(), await start()];
-    await post(a, 'release.create', { headline: 'Cholera vaccination reaches Beira', language: 'en' });
-    const saved = await job<SyncFileBytes>(a, 'sync.exportFile', { peer: null });
-    if (!saved.ok) throw new Error(saved.error.message);
-    expect(saved.value).toMatchObject({ docs: 1, files: 0 });
-    expect(saved.value.name).toMatch(/^dateline-sync-.*\.dateline-sync$/);
-    expect(Buffer.from(saved.value.data, 'base64').length).toBe(saved.value.bytes);
+    const saved = await saveWith(a, ['Cholera vaccination reaches Beira']);
+    expect(saved).toMatchObject({ docs: 1, files: 0 });
+    expect(saved.name).toMatch(/^dateline-sync-.*\.dateline-sync$/);
+    expect(Buffer.from(saved.data, 'base64').length).toBe(saved.bytes);
     expect(leftovers(a)).toEqual([]);
 
-    const merged = await job<SyncFileImport>(b, 'sync.importFile', { name: saved.value.name, data: saved.value.data });
+    const merged = await job<SyncFileImport>(b, 'sync.importFile', { name: saved.name, data: saved.data });
     expect(merged).toMatchObject({ ok: true, value: { written: 1, skipped: 0, files: 0, denied: [] } });
     expect(await headlines(b)).toEqual(['Cholera vaccination reaches Beira']);
     // Opened twice, it changes nothing: it merges.
-    expect(await job<SyncFileImport>(b, 'sync.importFile', { name: saved.value.name, data: saved.value.data })).toMatchObject({ ok: true, value: { written: 0, skipped: 1 } });
+    expect(await job<SyncFileImport>(b, 'sync.importFile', { name: saved.name, data: saved.data })).toMatchObject({ ok: true, value: { written: 0, skipped: 1 } });
     expect(leftovers(b)).toEqual([]);
   });
 
@@ -104,10 +110,8 @@ describe('web mode: saving a sync file', () => {
 describe('web mode: opening a sync file', () => {
   it('refuses a call without the session token and stores nothing', async () => {
     const [a, b] = [await start(), await start()];
-    await post(a, 'release.create', { headline: 'Not for strangers', language: 'en' });
-    const saved = await job<SyncFileBytes>(a, 'sync.exportFile', { peer: null });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const res = await post(b, 'sync.importFile', { name: 'x.dateline-sync', data: saved.value.data }, 'A'.repeat(43));
+    const saved = await saveWith(a, ['Not for strangers']);
+    const res = await post(b, 'sync.importFile', { name: 'x.dateline-sync', data: saved.data }, 'A'.repeat(43));
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await headlines(b)).toEqual([]);
@@ -146,10 +150,8 @@ describe('web mode: opening a sync file', () => {
 
   it('refuses a sync file cut short and stores none of it', async () => {
     const [a, b] = [await start(), await start()];
-    for (const headline of ['One', 'Two', 'Three']) await post(a, 'release.create', { headline, language: 'en' });
-    const saved = await job<SyncFileBytes>(a, 'sync.exportFile', { peer: null });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const bytes = Buffer.from(saved.value.data, 'base64');
+    const saved = await saveWith(a, ['One', 'Two', 'Three']);
+    const bytes = Buffer.from(saved.data, 'base64');
     const cut = await job(b, 'sync.importFile', { name: 'stick.dateline-sync', data: bytes.subarray(0, bytes.length - 20).toString('base64') });
     expect(cut).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'syncFileCutShort' } } });
     expect(await headlines(b)).toEqual([]);
