@@ -92,6 +92,16 @@ describe('the sync file', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('refuses a path that is missing or a folder in words, as a failed job (the core goes on)', async () => {
+    const a = await library();
+    const dir = tempDir();
+    for (const from of [join(dir, 'pulled-out.dateline-sync'), dir]) {
+      const { jobId } = await call<{ jobId: string }>(a, 'sync.import', { from });
+      await expect(a.jobs.wait(jobId)).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: `Cannot read ${from}: it does not exist or cannot be opened.` });
+    }
+    expect((await call<{ lastSeq: number }>(a, 'library.info', {})).lastSeq).toBe(0);
+  });
+
   it('merges as a sync does: different fields by themselves, the same field to the conflicts inbox, once', async () => {
     const [a, b] = [await library(), await library()];
     const r = await call<{ id: string; rev: string }>(a, 'release.create', { headline: 'Floods in the north', language: 'en' });

@@ -146,7 +146,11 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   // `reason` lets the window word each refusal in the person's language.
   const bad = (why: string, reason: SyncFileProblem) =>
     new DatelineError('INVALID_INPUT', `${shown}, line ${n}: ${why}; nothing was imported.`, { params: { path: shown, line: n, reason } });
-  const input = createReadStream(path).pipe(createGunzip());
+  // pipe() does not pass the file's own errors on (a missing file, a stick pulled out mid-read):
+  // handed to the gunzip stream, they end the loop below instead of escaping as an uncaught error.
+  const file = createReadStream(path);
+  const input = file.pipe(createGunzip());
+  file.once('error', (e) => input.destroy(e));
   try {
     for await (const text of createInterface({ input, crlfDelay: Infinity })) {
       n++;
