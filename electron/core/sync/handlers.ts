@@ -9,7 +9,7 @@ import { noteFilesOnServer } from './files/on-server';
 import { filePolicy, setFilePolicy } from './files/policy';
 import { recordConflict, syncLibrary } from './library-sync';
 import { exportSyncFile, importSyncFile } from './sync-file';
-import { SYNC_FILE_WEB_MAX_BYTES, type ConflictNote } from '../../shared/sync/contract';
+import { SYNC_FILE_WEB_MAX_BYTES, syncFileName, type ConflictNote } from '../../shared/sync/contract';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { inTempFolder } from '../litter';
@@ -20,13 +20,6 @@ const importOptions = (ctx: CoreContext, job: JobHandle | null) => ({
   onLines: (lines: number) => job?.progress(lines, null, jobStep('SYNC_FILE_READING')),
   onMerging: () => job?.progress(0, null, jobStep('SYNC_FILE_MERGING')),
 });
-
-/** The name a downloaded sync file gets: the library and the day, so two from one office sort by date. */
-function syncFileName(libraryId: string, peer: string | null): string {
-  const day = new Date().toISOString().slice(0, 10);
-  const lib = libraryId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 12) || 'library';
-  return `dateline-sync-${lib}${peer ? `-for-${peer}` : ''}-${day}.dateline-sync`;
-}
 
 export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.import' | 'sync.exportFile' | 'sync.importFile' | 'attachment.fetch' | 'sync.filesPolicy' | 'sync.setFilesPolicy'> = {
   'sync.run': (input, ctx, job) =>
@@ -46,7 +39,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
   // Web mode: the browser names no path; the file is made and read in the library's own tmp/.
   'sync.exportFile': (input, ctx, job) =>
     inTempFolder(ctx.dir, 'sync-file', async (dir) => {
-      const name = syncFileName(ctx.library.replication.libraryId(), input.peer);
+      const name = syncFileName(ctx.library.replication.libraryId(), input.peer, new Date().toISOString().slice(0, 10));
       const out = join(dir, name);
       const made = await exportSyncFile(ctx.library.replication, ctx.blobs, out, input.peer, { maxBytes: SYNC_FILE_WEB_MAX_BYTES, onDocs: exportProgress(job) });
       const bytes = readFileSync(out);
