@@ -55,6 +55,7 @@ const CHECKED_REPLIES: Partial<Record<MethodName, typeof SyncStatusSchema>> = {
   'sync.now': SyncStatusSchema,
   'sync.pause': SyncStatusSchema,
   'sync.online': SyncStatusSchema,
+  'sync.createDatabase': SyncStatusSchema,
 };
 
 /**
