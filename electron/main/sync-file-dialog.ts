@@ -41,8 +41,16 @@ export function registerSyncFileDialog(core: Pick<CoreInvoker, 'invoke'>, window
       });
       path = chosen.canceled ? undefined : chosen.filePath;
     } else {
-      // A sync file renamed by a mail program or a stick's own software may end in .gz.
-      const chosen = await dialog.showOpenDialog(win, { title: r.words.title, filters: [{ ...filters[0]!, extensions: [SYNC_FILE_EXTENSION, 'gz'] }], properties: ['openFile'] });
+      // A sync file renamed by a mail program may end in .gz; one saved without an extension
+      // (Linux's dialog adds none) is found under every file.
+      const chosen = await dialog.showOpenDialog(win, {
+        title: r.words.title,
+        filters: [
+          { name: r.words.filter, extensions: [SYNC_FILE_EXTENSION, 'gz'] },
+          { name: r.words.allFiles, extensions: ['*'] },
+        ],
+        properties: ['openFile'],
+      });
       path = chosen.canceled ? undefined : chosen.filePaths[0];
     }
     if (!path) return { ok: true, value: { cancelled: true } };

@@ -72,7 +72,7 @@ export function SyncFileSection() {
     setError(null);
     let name = '';
     const r = await runStartedJob(client, 'sync.import', async () => {
-      const d = await dialogs({ action: 'open', words: words(t('syncFile.openTitle')) });
+      const d = await dialogs({ action: 'open', words: { ...words(t('syncFile.openTitle')), allFiles: t('syncFile.allFiles') } });
       if (!d.ok || d.value.cancelled) return d.ok ? { ok: true, value: null } : d;
       name = d.value.name;
       return { ok: true, value: { jobId: d.value.jobId } };

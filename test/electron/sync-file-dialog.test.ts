@@ -24,6 +24,7 @@ const { SYNC_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels')
 type Handler = (event: { sender: unknown; senderFrame: FakeFrame | null }, request: unknown) => Promise<Result<SyncFileDialogReply>>;
 
 const words = { title: 'Save a sync file', filter: 'Dateline sync files' };
+const openWords = { title: 'Open a sync file', filter: 'Dateline sync files', allFiles: 'All files' };
 const opened: Core[] = [];
 
 async function library(author: string): Promise<Core> {
@@ -108,11 +109,14 @@ describe('the sync file through the system dialogs', () => {
     const bukavu = await library('Bukavu desk');
     const b = setUp(bukavu);
     dialog.answers.push({ canceled: false, path });
-    const openReply = await b.ask({ action: 'open', words: { title: 'Open a sync file', filter: 'Dateline sync files' } });
+    const openReply = await b.ask({ action: 'open', words: openWords });
     expect(openReply).toMatchObject({ ok: true, value: { cancelled: false, name: 'for-bukavu.dateline-sync' } });
     expect(dialog.showOpenDialog.mock.calls[0]![1]).toEqual({
       title: 'Open a sync file',
-      filters: [{ name: 'Dateline sync files', extensions: ['dateline-sync', 'gz'] }],
+      filters: [
+        { name: 'Dateline sync files', extensions: ['dateline-sync', 'gz'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
       properties: ['openFile'],
     });
     expect(b.invoke).toHaveBeenCalledExactlyOnceWith('sync.import', { from: path });
@@ -125,7 +129,7 @@ describe('the sync file through the system dialogs', () => {
 
   it('does nothing when the dialog is cancelled: no job, no error', async () => {
     expect(await t.ask({ action: 'save', peer: null, words })).toEqual({ ok: true, value: { cancelled: true } });
-    expect(await t.ask({ action: 'open', words })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await t.ask({ action: 'open', words: openWords })).toEqual({ ok: true, value: { cancelled: true } });
     expect(dialog.showSaveDialog).toHaveBeenCalledOnce();
     expect(dialog.showOpenDialog).toHaveBeenCalledOnce();
     expect(t.invoke).not.toHaveBeenCalled();
@@ -136,12 +140,12 @@ describe('the sync file through the system dialogs', () => {
     const notes = join(tempDir(), 'notes.txt');
     writeFileSync(notes, 'Meeting notes, not a sync file');
     dialog.answers.push({ canceled: false, path: notes });
-    const reply = await t.ask({ action: 'open', words });
+    const reply = await t.ask({ action: 'open', words: openWords });
     await expect(finished(goma, reply)).rejects.toMatchObject({ message: expect.stringContaining('not a Dateline sync file') });
   });
 
   it('refuses a request that does not say what to do, or names a path, before any dialog shows', async () => {
-    for (const request of [undefined, {}, { action: 'delete', words }, { action: 'save', peer: '../etc', words }, { action: 'open', words, from: '/etc/passwd' }, { action: 'open', words: { title: '', filter: 'x' } }]) {
+    for (const request of [undefined, {}, { action: 'delete', words }, { action: 'save', peer: '../etc', words }, { action: 'open', words: openWords, from: '/etc/passwd' }, { action: 'open', words }, { action: 'open', words: { ...openWords, title: '' } }]) {
       const reply = await t.ask(request);
       expect(reply.ok ? null : reply.error.code).toBe('INVALID_INPUT');
     }
@@ -155,7 +159,7 @@ describe('the sync file through the system dialogs', () => {
     const iframe = { url: 'app://dateline/frame.html', processId: 9, routingId: 7, parent: t.win.webContents.mainFrame };
     const foreign = { ...t.win.webContents.mainFrame, url: 'https://evil.example/' };
     for (const senderFrame of [iframe, foreign]) {
-      const reply = await handler({ sender: t.win.webContents, senderFrame }, { action: 'open', words });
+      const reply = await handler({ sender: t.win.webContents, senderFrame }, { action: 'open', words: openWords });
       expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();

@@ -89,7 +89,7 @@ describe('the sync file section in the desktop app', () => {
     const other = show(createIpcClient(again.bridge));
     fireEvent.click(other.getByRole('button', { name: 'Open a sync file…' }));
     await other.findByText('stick.dateline-sync is merged into this library. New document versions: 1; already here: 0; files: 0.');
-    expect(again.asked).toEqual([{ action: 'open', words: { title: 'Open a sync file', filter: 'Dateline sync files' } }]);
+    expect(again.asked).toEqual([{ action: 'open', words: { title: 'Open a sync file', filter: 'Dateline sync files', allFiles: 'All files' } }]);
     expect(again.calls).not.toContain('sync.importFile');
   });
 

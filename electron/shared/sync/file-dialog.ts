@@ -21,7 +21,8 @@ const Words = z
 
 export const SyncFileDialogInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('save'), peer: PeerName.nullable().default(null), words: Words }).strict(),
-  z.object({ action: z.literal('open'), words: Words }).strict(),
+  /** `allFiles` names the open dialog's second list, every file: a sync file saved without its extension still opens. */
+  z.object({ action: z.literal('open'), words: Words.extend({ allFiles: z.string().trim().min(1).max(200) }).strict() }).strict(),
 ]);
 export type SyncFileDialogRequest = z.input<typeof SyncFileDialogInput>;
 
