@@ -35,7 +35,9 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }, ctx.blobs),
   'sync.export': (input, ctx, job) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job) }),
-  'sync.import': (input, ctx, job) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), importOptions(ctx, job)),
+  // The file's chunks wait, checked, in a folder of the library's tmp/ until the whole file is read.
+  'sync.import': (input, ctx, job) =>
+    inTempFolder(ctx.dir, 'sync-import', (dir) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), dir, importOptions(ctx, job))),
   // Web mode: the browser names no path; the file is made and read in the library's own tmp/.
   'sync.exportFile': (input, ctx, job) =>
     inTempFolder(ctx.dir, 'sync-file', async (dir) => {
@@ -50,7 +52,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       const bytes = Buffer.from(input.data, 'base64');
       const path = join(dir, 'upload.dateline-sync');
       writeFileSync(path, bytes);
-      return importSyncFile(ctx.library.replication, ctx.blobs, path, { shownAs: basename(input.name), ...importOptions(ctx, job) });
+      return importSyncFile(ctx.library.replication, ctx.blobs, path, join(dir, 'chunks'), { shownAs: basename(input.name), ...importOptions(ctx, job) });
     }),
   'attachment.fetch': async (input, ctx, job) => {
     const doc = ctx.library.docs.require(input.id, 'attachment');
