@@ -121,6 +121,17 @@ describe('the sync file section in the desktop app', () => {
   });
 });
 
+describe("the desktop client's sync file dialog", () => {
+  it('is there only when the preload exposes it, and a reply it cannot read is an error in words', async () => {
+    const t = await bridge();
+    expect(createIpcClient(t.bridge).syncFileDialog).toBeUndefined();
+    const odd = createIpcClient({ ...t.bridge, syncFile: () => Promise.resolve({ ok: true, value: { cancelled: false, jobId: 7 } }) });
+    expect(await odd.syncFileDialog!({ action: 'open', words: { title: 'x', filter: 'y', allFiles: 'z' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'badReply' } } });
+    const gone = createIpcClient({ ...t.bridge, syncFile: () => Promise.reject(new Error('window closed')) });
+    expect(await gone.syncFileDialog!({ action: 'open', words: { title: 'x', filter: 'y', allFiles: 'z' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'unreachable' } } });
+  });
+});
+
 describe('the sync file section in web mode', () => {
   it('states the limit, and saves by downloading the bytes the core answered', async () => {
     const t = await bridge();
