@@ -5,6 +5,7 @@ import { app, type BrowserWindow } from 'electron';
 import { CoreClient } from './core-client';
 import { forkCoreHost } from './core-process';
 import { registerIpc } from './ipc';
+import { registerSyncFileDialog } from './sync-file-dialog';
 import { preferredUiLanguage } from '../shared/ui/languages';
 import { installMenu } from './menu';
 import { libraryDir } from '../core/paths';
@@ -84,6 +85,8 @@ function start(): void {
     installMenu(process.platform, developer, preferredUiLanguage(app.getPreferredSystemLanguages()));
     core.start();
     registerIpc(core, appWindows);
+    // The sync file, saved and opened through the system's dialogs and streamed by the core.
+    registerSyncFileDialog(core, appWindows, { folder: () => app.getPath('documents') });
     core.onEvent((e) => {
       if (e.type === 'ui.language') installMenu(process.platform, developer, e.language);
     });

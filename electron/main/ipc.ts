@@ -9,7 +9,8 @@ export interface CoreInvoker {
   onEvent(listener: (event: CoreEvent) => void): () => void;
 }
 
-const REFUSED: Result<never> = {
+/** The answer to a caller that is not one of our own windows' top frames. */
+export const REFUSED: Result<never> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'This page is not part of Dateline and may not use its library.' },
 };

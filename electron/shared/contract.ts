@@ -34,7 +34,7 @@ export type { LibraryProblem } from './library/problems';
 export type { ReleaseSummary } from './releases/contract';
 export type { SearchHit } from './search/contract';
 export type { ConflictNote, SyncFileExport, SyncFileImport, SyncSummary } from './sync/contract';
-export type { FailedFile, FileFailure, OfficeFiles, SyncSettings, SyncState, SyncStatus, SyncWaiting } from './sync/app-contract';
+export type { FailedFile, FileFailure, MissingDatabase, OfficeFiles, SyncSettings, SyncState, SyncStatus, SyncWaiting } from './sync/app-contract';
 
 export const API = {
   ...LIBRARY_API,

@@ -1,6 +1,8 @@
 /**
- * The desktop app's two IPC channels, named once for the main process and the preload (the
+ * The desktop app's IPC channels, named once for the main process and the preload (the
  * preload's build inlines them, so the sandboxed preload still loads nothing at run time).
  */
 export const INVOKE_CHANNEL = 'dateline:invoke';
 export const EVENT_CHANNEL = 'dateline:event';
+/** The desktop app's sync file: the main process shows the save or open dialog (sync/file-dialog.ts). */
+export const SYNC_FILE_CHANNEL = 'dateline:sync-file';

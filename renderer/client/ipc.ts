@@ -1,9 +1,11 @@
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
-import { asCoreEvent, asResult, unreachable, type CoreListener, type DatelineClient, type PreloadBridge } from './types';
+import { SyncFileDialogReplySchema, type SyncFileDialogReply, type SyncFileDialogRequest } from '../../electron/shared/sync/file-dialog';
+import { asCoreEvent, asResult, brokenReply, unreachable, type CoreListener, type DatelineClient, type PreloadBridge } from './types';
 
 /** The desktop app's client: the preload's pipe to the main process. */
 export function createIpcClient(bridge: PreloadBridge): DatelineClient {
+  const syncFile = bridge.syncFile?.bind(bridge);
   return {
     async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<CallResult<M>>> {
       try {
@@ -22,5 +24,19 @@ export function createIpcClient(bridge: PreloadBridge): DatelineClient {
     onUnauthorized() {
       return () => undefined;
     },
+    ...(syncFile ? { syncFileDialog: (request: SyncFileDialogRequest) => syncFileDialog(syncFile, request) } : {}),
   };
+}
+
+async function syncFileDialog(syncFile: NonNullable<PreloadBridge['syncFile']>, request: SyncFileDialogRequest): Promise<Result<SyncFileDialogReply>> {
+  let raw: unknown;
+  try {
+    raw = await syncFile(request);
+  } catch (e) {
+    return unreachable(e instanceof Error ? e.message : String(e));
+  }
+  const r = asResult<unknown>(raw);
+  if (!r.ok) return r;
+  const reply = SyncFileDialogReplySchema.safeParse(r.value);
+  return reply.success ? { ok: true, value: reply.data } : brokenReply();
 }

@@ -18,12 +18,26 @@ type JobEvent = Extract<CoreEvent, { job: JobInfo }>;
  * an event missed then would leave the screen waiting for ever.
  */
 export function runJob<M extends JobMethodName>(client: DatelineClient, method: M, input: InputOf<M>, opts: RunJobOptions = {}): Promise<Result<OutputOf<M>>> {
+  return runStartedJob(client, method, () => client.call(method, input) as Promise<Result<{ jobId: string }>>, opts) as Promise<Result<OutputOf<M>>>;
+}
+
+/**
+ * The same for a job that something else starts (the desktop's sync file dialog starts
+ * `sync.export` or `sync.import` on the file chosen): `start` answers the job's id, or null when
+ * it started nothing (the dialog was cancelled), which resolves null at once.
+ */
+export function runStartedJob<M extends JobMethodName>(
+  client: DatelineClient,
+  method: M,
+  start: () => Promise<Result<{ jobId: string } | null>>,
+  opts: RunJobOptions = {},
+): Promise<Result<OutputOf<M>> | null> {
   return new Promise((resolve) => {
     let id: string | null = null;
     let settled = false;
     const early: JobEvent[] = [];
 
-    const settle = (r: Result<OutputOf<M>>) => {
+    const settle = (r: Result<OutputOf<M>> | null) => {
       if (settled) return;
       settled = true;
       off();
@@ -43,10 +57,10 @@ export function runJob<M extends JobMethodName>(client: DatelineClient, method: 
       else if (e.job.id === id) handle(e);
     });
 
-    void client.call(method, input).then((r) => {
+    void start().then((r) => {
       if (!r.ok) return settle(r);
-      const started = r.value as { jobId: string };
-      id = started.jobId;
+      if (r.value === null) return settle(null);
+      id = r.value.jobId;
       opts.onStart?.(id);
       for (const e of early.splice(0)) if (e.job.id === id) handle(e);
     });

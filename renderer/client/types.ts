@@ -2,11 +2,14 @@ import type { CallResult, CoreEvent, InputOf, MethodName } from '../../electron/
 import type { ApiError, Result } from '../../electron/shared/errors';
 import { LibraryProblemSchema } from '../../electron/shared/library/problems';
 import { SyncStatusSchema } from '../../electron/shared/sync/app-contract';
+import type { SyncFileDialogReply, SyncFileDialogRequest } from '../../electron/shared/sync/file-dialog';
 
 /** What the Electron preload exposes on window.dateline: a pipe and nothing else. */
 export interface PreloadBridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   on(listener: (event: unknown) => void): () => void;
+  /** The desktop's save and open dialogs for a sync file (absent in a preload older than them). */
+  syncFile?(request: SyncFileDialogRequest): Promise<unknown>;
 }
 
 declare global {
@@ -26,6 +29,11 @@ export interface DatelineClient {
   on(listener: CoreListener): () => void;
   /** Called when the core refuses who we are (web mode without a valid token). */
   onUnauthorized(listener: () => void): () => void;
+  /**
+   * The desktop app only: the system's dialog picks the sync file and the core's job runs on it
+   * (shared/sync/file-dialog.ts). Web mode has none and moves the file's bytes in a call instead.
+   */
+  syncFileDialog?(request: SyncFileDialogRequest): Promise<Result<SyncFileDialogReply>>;
 }
 
 const ERROR_CODE_LIKE = /^[A-Z_]{2,40}$/;
@@ -47,6 +55,7 @@ const CHECKED_REPLIES: Partial<Record<MethodName, typeof SyncStatusSchema>> = {
   'sync.now': SyncStatusSchema,
   'sync.pause': SyncStatusSchema,
   'sync.online': SyncStatusSchema,
+  'sync.createDatabase': SyncStatusSchema,
 };
 
 /**

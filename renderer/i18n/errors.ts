@@ -26,6 +26,9 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'archive') return t('errors.archivePage', params);
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
   if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
+  // Creating an office's database: this account may not, or the password is not known yet.
+  if (error.code === 'FORBIDDEN' && error.params?.reason === 'mayNotCreate') return t('errors.mayNotCreateDatabase', params);
+  if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   // A sync file refused: said by what is wrong with it, whatever the code.
   const reason = error.params?.reason;

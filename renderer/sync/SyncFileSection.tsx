@@ -2,14 +2,17 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { base64ToBytes, bytesToBase64 } from '../../electron/shared/base64';
 import type { ApiError } from '../../electron/shared/errors';
-import { SYNC_FILE_WEB_MAX_BYTES, type SyncFileBytes, type SyncFileImport } from '../../electron/shared/sync/contract';
+import { SYNC_FILE_EXTENSION, SYNC_FILE_WEB_MAX_BYTES, type SyncFileImport } from '../../electron/shared/sync/contract';
 import { downloadFile } from '../app/download';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
-import { runJob } from '../client/run-job';
+import { runJob, runStartedJob } from '../client/run-job';
+import type { DatelineClient } from '../client/types';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
-type Outcome = { kind: 'saved'; file: SyncFileBytes } | { kind: 'merged'; name: string; result: SyncFileImport };
+/** A file saved (downloaded by the browser in web mode, written where the dialog said in the desktop app) or merged. */
+type Outcome = { kind: 'saved'; name: string; docs: number; files: number; downloaded: boolean } | { kind: 'merged'; name: string; result: SyncFileImport };
+type Dialogs = NonNullable<DatelineClient['syncFileDialog']>;
 
 const PEER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MB = SYNC_FILE_WEB_MAX_BYTES / 1024 / 1024;
@@ -18,6 +21,9 @@ const MB = SYNC_FILE_WEB_MAX_BYTES / 1024 / 1024;
  * Settings → Sync file: for an office with no link, what a server would carry goes on a USB
  * stick. Saving makes the file (for one named office, only what it has not been sent yet);
  * opening one merges it as a sync would. Both run as jobs, so the job tray shows their progress.
+ * In the desktop app (its client has `syncFileDialog`) the system's dialogs pick the file and the
+ * core streams it to or from disk, whatever its size; in web mode its bytes travel in the call,
+ * up to SYNC_FILE_WEB_MAX_BYTES.
  */
 export function SyncFileSection() {
   const { t } = useTranslation();
@@ -30,15 +36,51 @@ export function SyncFileSection() {
   const peerName = peer.trim();
   const peerWrong = peerName !== '' && !PEER_NAME.test(peerName);
 
+  const dialogs = client.syncFileDialog;
+  const words = (title: string) => ({ title, filter: t('syncFile.filter') });
+
   const save = async () => {
     setOutcome(null);
     setError(null);
+    const peerOrNull = peerName === '' ? null : peerName;
+    if (dialogs) return saveThrough(dialogs, peerOrNull);
     setBusy('saving');
-    const r = await runJob(client, 'sync.exportFile', { peer: peerName === '' ? null : peerName });
+    const r = await runJob(client, 'sync.exportFile', { peer: peerOrNull });
     setBusy(null);
     if (!r.ok) return setError(r.error);
     downloadFile(r.value.name, 'application/gzip', base64ToBytes(r.value.data));
-    setOutcome({ kind: 'saved', file: r.value });
+    setOutcome({ kind: 'saved', name: r.value.name, docs: r.value.docs, files: r.value.files, downloaded: true });
+  };
+
+  // The desktop app: cancelled in the dialog, nothing runs and nothing is said.
+  const saveThrough = async (dialogs: Dialogs, peerOrNull: string | null) => {
+    let name = '';
+    const r = await runStartedJob(client, 'sync.export', async () => {
+      const d = await dialogs({ action: 'save', peer: peerOrNull, words: words(t('syncFile.saveTitle')) });
+      if (!d.ok || d.value.cancelled) return d.ok ? { ok: true, value: null } : d;
+      name = d.value.name;
+      return { ok: true, value: { jobId: d.value.jobId } };
+    }, { onStart: () => setBusy('saving') });
+    setBusy(null);
+    if (r === null) return;
+    if (!r.ok) return setError(r.error);
+    setOutcome({ kind: 'saved', name, docs: r.value.docs, files: r.value.files, downloaded: false });
+  };
+
+  const openThrough = async (dialogs: Dialogs) => {
+    setOutcome(null);
+    setError(null);
+    let name = '';
+    const r = await runStartedJob(client, 'sync.import', async () => {
+      const d = await dialogs({ action: 'open', words: { ...words(t('syncFile.openTitle')), allFiles: t('syncFile.allFiles') } });
+      if (!d.ok || d.value.cancelled) return d.ok ? { ok: true, value: null } : d;
+      name = d.value.name;
+      return { ok: true, value: { jobId: d.value.jobId } };
+    }, { onStart: () => setBusy('opening') });
+    setBusy(null);
+    if (r === null) return;
+    if (!r.ok) return setError(r.error);
+    setOutcome({ kind: 'merged', name, result: r.value });
   };
 
   const open = async (files: FileList | null) => {
@@ -72,20 +114,22 @@ export function SyncFileSection() {
         <button type="button" onClick={() => void save()} disabled={busy !== null || peerWrong}>
           {t('syncFile.save')}
         </button>
-        <button type="button" onClick={() => input.current?.click()} disabled={busy !== null}>
+        <button type="button" onClick={() => (dialogs ? void openThrough(dialogs) : input.current?.click())} disabled={busy !== null}>
           {t('syncFile.open')}
         </button>
-        <input
-          ref={input}
-          id="sync-file-open"
-          type="file"
-          hidden
-          aria-label={t('syncFile.open')}
-          accept=".dateline-sync,.gz,application/gzip"
-          onChange={(e) => void open(e.target.files)}
-        />
+        {!dialogs && (
+          <input
+            ref={input}
+            id="sync-file-open"
+            type="file"
+            hidden
+            aria-label={t('syncFile.open')}
+            accept={`.${SYNC_FILE_EXTENSION},.gz,application/gzip`}
+            onChange={(e) => void open(e.target.files)}
+          />
+        )}
       </div>
-      <p className="hint">{t('syncFile.limit', { mb: MB })}</p>
+      {!dialogs && <p className="hint">{t('syncFile.limit', { mb: MB })}</p>}
       {busy && (
         <p className="muted" role="status">
           {busy === 'saving' ? t('syncFile.saving') : t('syncFile.opening')}
@@ -94,7 +138,7 @@ export function SyncFileSection() {
       {error && <ErrorMessage error={error} />}
       {outcome?.kind === 'saved' && (
         <p className="notice" role="status">
-          {t('syncFile.saved', { name: outcome.file.name, docs: outcome.file.docs, files: outcome.file.files })}
+          {t(outcome.downloaded ? 'syncFile.saved' : 'syncFile.savedTo', { name: outcome.name, docs: outcome.docs, files: outcome.files })}
         </p>
       )}
       {outcome?.kind === 'merged' && (

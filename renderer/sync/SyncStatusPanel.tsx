@@ -17,6 +17,7 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
   const client = useClient();
   const locale = formatLocale(i18n.language);
   const [error, setError] = useState<ApiError | null>(null);
+  const [creating, setCreating] = useState<string | null>(null);
   const setUp = status.state !== 'not-set-up';
   const offices = useCall('office.list', { limit: 500 }, `sync-offices-${status.lastSyncedAt ?? ''}`);
   const conflicts = useConflictCount();
@@ -29,6 +30,14 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
     const res = await run();
     if (res.ok) onStatus(res.value);
     else setError(res.error);
+  };
+
+  // The server has no database for an office and this account may create it: one button each.
+  const creatable = status.state === 'syncing' ? [] : status.offices.filter((o) => o.error && o.missing?.mayCreate);
+  const create = async (office: string) => {
+    setCreating(office);
+    await act(() => client.call('sync.createDatabase', { office }));
+    setCreating(null);
   };
 
   return (
@@ -53,7 +62,16 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         {status.last && status.last.denied > 0 && <p className="error">{t('sync.denied', { denied: status.last.denied })}</p>}
         {status.offices.some((o) => o.error) && status.state !== 'syncing' ? (
           <ul className="error">
-            {status.offices.map((o) => o.error && <li key={o.office}>{t('sync.officeFailed', { office: nameOf(o.office), reason: errorText(t, o.error) })}</li>)}
+            {status.offices.map(
+              (o) =>
+                o.error && (
+                  <li key={o.office}>
+                    {o.missing
+                      ? `${t('sync.officeNoDatabase', { office: nameOf(o.office), database: o.missing.database })}${o.missing.mayCreate ? '' : ` ${t('sync.askToCreate', { database: o.missing.database })}`}`
+                      : t('sync.officeFailed', { office: nameOf(o.office), reason: errorText(t, o.error) })}
+                  </li>
+                ),
+            )}
           </ul>
         ) : (
           status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
@@ -61,6 +79,15 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         {status.state !== 'syncing' && <FilesNotes status={status} nameOf={nameOf} locale={locale} />}
         {status.clockWarning && <p className="error">{t('sync.clock')}</p>}
       </div>
+      {creatable.length > 0 && (
+        <div className="button-row">
+          {creatable.map((o) => (
+            <button key={o.office} type="button" disabled={creating !== null} onClick={() => void create(o.office)}>
+              {t('sync.createDatabase', { office: nameOf(o.office) })}
+            </button>
+          ))}
+        </div>
+      )}
       {error && <ErrorMessage error={error} />}
       <div className="button-row">
         <button type="button" disabled={!setUp || status.state === 'syncing'} onClick={() => void act(() => client.call('sync.now', {}))}>

@@ -123,6 +123,22 @@ export const ipcMain = {
   },
 };
 
+/**
+ * The system's file dialogs: each call is recorded with its window and options, and answers what
+ * the test queued (a path chosen, or cancelled); with nothing queued, cancelled.
+ */
+export const dialog = {
+  answers: [] as ({ canceled: true } | { canceled: false; path: string })[],
+  showSaveDialog: vi.fn((_win: unknown, _options: Record<string, unknown>) => {
+    const a = dialog.answers.shift() ?? { canceled: true };
+    return Promise.resolve(a.canceled ? { canceled: true, filePath: '' } : { canceled: false, filePath: a.path });
+  }),
+  showOpenDialog: vi.fn((_win: unknown, _options: Record<string, unknown>) => {
+    const a = dialog.answers.shift() ?? { canceled: true };
+    return Promise.resolve(a.canceled ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [a.path] });
+  }),
+};
+
 export const protocol = {
   registerSchemesAsPrivileged: vi.fn(),
   handle: vi.fn(),
@@ -162,7 +178,7 @@ export class FakeApp extends Emitter {
     this.listeners.clear();
     this.lock = true;
     this.isPackaged = false;
-    this.paths = { appData: '/home/officer/.config', userData: '/home/officer/.config/dateline' };
+    this.paths = { appData: '/home/officer/.config', userData: '/home/officer/.config/dateline', documents: '/home/officer/Documents' };
     this.systemLanguages = ['en-GB'];
     this.quit.mockClear();
     this.setName.mockClear();
@@ -249,4 +265,5 @@ export const electronModule = {
   contextBridge,
   Menu,
   safeStorage,
+  dialog,
 };

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,33 @@ describe('the sync file', () => {
     expect(readFileSync(new BlobStore(b.ctx.dir).path(added.sha256)).equals(bytes)).toBe(true);
   });
 
+  it('checks each file put together from its chunks; a copy damaged on disk is replaced; nothing is left in tmp/', async () => {
+    const [a, b] = [await library(), await library()];
+    const bytes = Buffer.from(Array.from({ length: 2 * CHUNK_SIZE + 10 }, (_, i) => (i * 13 + (i >> 10)) % 251));
+    const added = await call<{ sha256: string }>(a, 'attachment.add', { name: 'clinic.jpg', data: bytes.toString('base64') });
+    const file = join(tempDir(), 'stick.dateline-sync');
+    await job<SyncFileExport>(a, 'sync.export', { out: file, peer: null });
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Every chunk whole, but listed in another order: the file they make is not the one named.
+    const swapped = lines.map((l) => (l.file === added.sha256 ? { ...l, chunks: [(l.chunks as string[])[1], (l.chunks as string[])[0], (l.chunks as string[])[2]] } : l));
+    const damaged = join(tempDir(), 'swapped.dateline-sync');
+    writeFileSync(damaged, gzipSync(swapped.map((l) => JSON.stringify(l)).join('\n') + '\n'));
+    const { jobId } = await call<{ jobId: string }>(b, 'sync.import', { from: damaged });
+    await expect(b.jobs.wait(jobId)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/the file .* is damaged/) });
+    const blobs = new BlobStore(b.ctx.dir);
+    expect([blobs.has(added.sha256), libraryState(b)]).toEqual([false, {}]);
+    const leftInTmp = () => readdirSync(join(b.ctx.dir, 'tmp')).filter((n) => n.startsWith('sync-import-'));
+    expect(leftInTmp()).toEqual([]);
+
+    expect((await job<SyncFileImport>(b, 'sync.import', { from: file })).files).toBe(1);
+    // Damaged on disk later (same size, other bytes): opening the file again puts it right.
+    writeFileSync(blobs.path(added.sha256), Buffer.alloc(bytes.length, 7));
+    const again = await job<SyncFileImport>(b, 'sync.import', { from: file });
+    expect([again.written, again.files]).toEqual([0, 1]);
+    expect(readFileSync(blobs.path(added.sha256)).equals(bytes)).toBe(true);
+    expect(leftInTmp()).toEqual([]);
+  });
+
   it('still reads a version 1 sync file (a whole file per line)', async () => {
     const [a, b] = [await library(), await library()];
     const bytes = Buffer.from('a small logo, written by an older Dateline');
@@ -90,6 +117,16 @@ describe('the sync file', () => {
     const a = await library();
     const r = await a.dispatch('sync.export', { out: '/tmp/x' }, { transport: 'http' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses a path that is missing or a folder in words, as a failed job (the core goes on)', async () => {
+    const a = await library();
+    const dir = tempDir();
+    for (const from of [join(dir, 'pulled-out.dateline-sync'), dir]) {
+      const { jobId } = await call<{ jobId: string }>(a, 'sync.import', { from });
+      await expect(a.jobs.wait(jobId)).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: `Cannot read ${from}: it does not exist or cannot be opened.` });
+    }
+    expect((await call<{ lastSeq: number }>(a, 'library.info', {})).lastSeq).toBe(0);
   });
 
   it('merges as a sync does: different fields by themselves, the same field to the conflicts inbox, once', async () => {

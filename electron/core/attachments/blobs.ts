@@ -191,6 +191,12 @@ export class BlobStore {
     }
   }
 
+  /** Whether the file under `sha256` is here whole: its size and its hash match (one damaged on disk is not). */
+  intact(sha256: string, size: number): boolean {
+    const p = this.path(sha256);
+    return existsSync(p) && statSync(p).size === size && hashFile(p) === sha256;
+  }
+
   read(sha256: string): Buffer {
     const p = this.path(sha256);
     if (!existsSync(p)) {

@@ -11,7 +11,7 @@ async function service(ctx: CoreContext): Promise<SyncService> {
 }
 
 /** Contract handlers of sync in the app; the work is the core's SyncService (service.ts). */
-export const syncAppHandlers: Pick<Handlers, 'sync.settings' | 'sync.configure' | 'sync.password' | 'sync.status' | 'sync.now' | 'sync.pause' | 'sync.online'> = {
+export const syncAppHandlers: Pick<Handlers, 'sync.settings' | 'sync.configure' | 'sync.password' | 'sync.status' | 'sync.now' | 'sync.pause' | 'sync.online' | 'sync.createDatabase'> = {
   'sync.settings': async (_input, ctx) => (await service(ctx)).settings(),
   'sync.configure': async (input, ctx) => (await service(ctx)).configure(input),
   'sync.password': async (input, ctx) => (await service(ctx)).setPassword(input.password, input.remember),
@@ -19,4 +19,5 @@ export const syncAppHandlers: Pick<Handlers, 'sync.settings' | 'sync.configure' 
   'sync.now': async (_input, ctx) => (await service(ctx)).syncNow(),
   'sync.pause': async (input, ctx) => (await service(ctx)).setPaused(input.paused),
   'sync.online': async (input, ctx) => (await service(ctx)).setOnline(input.online),
+  'sync.createDatabase': async (input, ctx) => (await service(ctx)).createDatabase(input.office),
 };

@@ -132,7 +132,10 @@ export class CouchPeer implements Peer {
   async open(create = false): Promise<void> {
     const r = await this.send('GET', '', undefined, [200, 404]);
     if (r.status === 404) {
-      if (!create) throw new SyncError('not-found', `There is no database at ${this.base}. Check the server address in Settings.`, 404);
+      if (!create) {
+        const database = decodeURIComponent(new URL(this.base).pathname.split('/').filter((p) => p !== '').pop() ?? '');
+        throw new SyncError('not-found', `There is no database at ${this.base}. Check the server address in Settings.`, 404, { database });
+      }
       await this.create();
     }
   }

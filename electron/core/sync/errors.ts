@@ -1,4 +1,4 @@
-import { DatelineError, type ErrorCode } from '../../shared/errors';
+import { DatelineError, type ApiError, type ErrorCode } from '../../shared/errors';
 
 /** Why a request to a sync peer failed, which decides whether it is worth repeating. */
 export type SyncFailure = 'network' | 'server' | 'auth' | 'forbidden' | 'too-large' | 'not-found' | 'protocol' | 'damaged';
@@ -20,8 +20,10 @@ export class SyncError extends DatelineError {
     readonly failure: SyncFailure,
     message: string,
     readonly status: number | null = null,
+    /** More for the window to word the error with (the database a server does not have). */
+    more: ApiError['params'] = {},
   ) {
-    super(CODE[failure], message, { params: { failure, status } });
+    super(CODE[failure], message, { params: { failure, status, ...more } });
     this.name = 'SyncError';
   }
 }

@@ -34,8 +34,12 @@ export async function openFilesDatabase(remote: CouchPeerOptions): Promise<Extra
 
 const SessionReply = z.object({ userCtx: z.object({ roles: z.array(z.string()) }) });
 
-/** Whether the account (or, with none, the anonymous user of a server with no admins yet) is a server administrator. */
-async function isServerAdmin(remote: CouchPeerOptions): Promise<boolean> {
+/**
+ * Whether the account (or, with none, the anonymous user of a server with no admins yet) is a
+ * server administrator, the only one CouchDB lets create databases. `remote` is one of the
+ * server's databases; the question goes to the server's `/_session`.
+ */
+export async function isServerAdmin(remote: CouchPeerOptions): Promise<boolean> {
   const root = new URL(remote.url);
   const segments = root.pathname.split('/').filter((p) => p !== '');
   root.pathname = `/${segments.slice(0, -1).join('/')}`;

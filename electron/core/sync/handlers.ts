@@ -9,7 +9,7 @@ import { noteFilesOnServer } from './files/on-server';
 import { filePolicy, setFilePolicy } from './files/policy';
 import { recordConflict, syncLibrary } from './library-sync';
 import { exportSyncFile, importSyncFile } from './sync-file';
-import { SYNC_FILE_WEB_MAX_BYTES, type ConflictNote } from '../../shared/sync/contract';
+import { SYNC_FILE_WEB_MAX_BYTES, syncFileName, type ConflictNote } from '../../shared/sync/contract';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { inTempFolder } from '../litter';
@@ -20,13 +20,6 @@ const importOptions = (ctx: CoreContext, job: JobHandle | null) => ({
   onLines: (lines: number) => job?.progress(lines, null, jobStep('SYNC_FILE_READING')),
   onMerging: () => job?.progress(0, null, jobStep('SYNC_FILE_MERGING')),
 });
-
-/** The name a downloaded sync file gets: the library and the day, so two from one office sort by date. */
-function syncFileName(libraryId: string, peer: string | null): string {
-  const day = new Date().toISOString().slice(0, 10);
-  const lib = libraryId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 12) || 'library';
-  return `dateline-sync-${lib}${peer ? `-for-${peer}` : ''}-${day}.dateline-sync`;
-}
 
 export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.import' | 'sync.exportFile' | 'sync.importFile' | 'attachment.fetch' | 'sync.filesPolicy' | 'sync.setFilesPolicy'> = {
   'sync.run': (input, ctx, job) =>
@@ -42,11 +35,13 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }, ctx.blobs),
   'sync.export': (input, ctx, job) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job) }),
-  'sync.import': (input, ctx, job) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), importOptions(ctx, job)),
+  // The file's chunks wait, checked, in a folder of the library's tmp/ until the whole file is read.
+  'sync.import': (input, ctx, job) =>
+    inTempFolder(ctx.dir, 'sync-import', (dir) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), dir, importOptions(ctx, job))),
   // Web mode: the browser names no path; the file is made and read in the library's own tmp/.
   'sync.exportFile': (input, ctx, job) =>
     inTempFolder(ctx.dir, 'sync-file', async (dir) => {
-      const name = syncFileName(ctx.library.replication.libraryId(), input.peer);
+      const name = syncFileName(ctx.library.replication.libraryId(), input.peer, new Date().toISOString().slice(0, 10));
       const out = join(dir, name);
       const made = await exportSyncFile(ctx.library.replication, ctx.blobs, out, input.peer, { maxBytes: SYNC_FILE_WEB_MAX_BYTES, onDocs: exportProgress(job) });
       const bytes = readFileSync(out);
@@ -57,7 +52,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       const bytes = Buffer.from(input.data, 'base64');
       const path = join(dir, 'upload.dateline-sync');
       writeFileSync(path, bytes);
-      return importSyncFile(ctx.library.replication, ctx.blobs, path, { shownAs: basename(input.name), ...importOptions(ctx, job) });
+      return importSyncFile(ctx.library.replication, ctx.blobs, path, join(dir, 'chunks'), { shownAs: basename(input.name), ...importOptions(ctx, job) });
     }),
   'attachment.fetch': async (input, ctx, job) => {
     const doc = ctx.library.docs.require(input.id, 'attachment');

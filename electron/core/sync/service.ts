@@ -11,7 +11,8 @@ import { syncLibrary } from './library-sync';
 import { SyncError } from './errors';
 import { downloadFile, type DownloadStats } from './files/download';
 import { FilesPeer } from './files/files-peer';
-import { openFilesDatabase } from './files-database';
+import { isServerAdmin, openFilesDatabase } from './files-database';
+import { CouchPeer } from './couch-peer';
 import { noteFilesOnServer } from './files/on-server';
 import { filePolicy } from './files/policy';
 import { OfficePeer } from './office-peer';
@@ -380,7 +381,8 @@ export class SyncService {
           this.filesSeen.delete(t.url);
           if (e instanceof SyncError && e.failure !== 'network') this.answered();
           const err = toApiError(e);
-          results.push({ office: t.office, error: err, files: null });
+          const missing = await this.missingDatabase(s, t, e);
+          results.push({ office: t.office, error: err, files: null, ...(missing ? { missing } : {}) });
           this.error ??= err;
           if (err.code === 'SERVER_AUTH') throw e;
         }
@@ -402,6 +404,60 @@ export class SyncService {
       this.seenSeq = this.lastSeq();
     }
     this.changed();
+  }
+
+  /**
+   * Creates the database of one of the offices this library syncs, then syncs (the status
+   * follows as events). Only an account the server names an administrator may: CouchDB refuses
+   * anyone else, and pouchdb-server drops the connection instead of answering, which would read
+   * as a lost link; so anyone else is told plainly without asking, as is an account the server
+   * refuses (401, 403) when asked. The office's files database is made by the sync that follows.
+   */
+  async createDatabase(office: string): Promise<SyncStatus> {
+    await this.ready;
+    const s = this.settings();
+    const t = this.setUp() ? this.targets(s).find((x) => x.office === office) : undefined;
+    if (!t) {
+      throw new DatelineError('INVALID_INPUT', `office: ${office} is not one of the offices this library syncs; tick it in Settings first.`, { path: ['office'], params: { field: 'office' } });
+    }
+    if (s.user !== '' && this.password === null) {
+      throw new DatelineError('SERVER_AUTH', "The server needs the account's password before it can create the office's database: enter it in Settings.", { params: { reason: 'needsPassword' } });
+    }
+    const remote = this.remote(s, t, undefined, 1);
+    const database = `${s.prefix}-${office}`;
+    const refused = () =>
+      new DatelineError('FORBIDDEN', `This account may not create databases on ${s.server}: ask the server's administrator to create ${database}.`, {
+        params: { reason: 'mayNotCreate', database },
+      });
+    let admin: boolean;
+    try {
+      admin = await isServerAdmin(remote);
+    } catch (e) {
+      // A 401 here is the password refused, said as such; a 403, this account shut out.
+      if (e instanceof SyncError && e.failure === 'forbidden') throw refused();
+      throw e;
+    }
+    if (!admin) throw refused();
+    try {
+      await new CouchPeer(remote).create();
+    } catch (e) {
+      // CouchDB answers a database creation by anyone but an administrator with 401.
+      if (e instanceof SyncError && (e.failure === 'auth' || e.failure === 'forbidden')) throw refused();
+      throw e;
+    }
+    this.answered();
+    this.filesSeen.delete(t.url);
+    // The office's failure is over: the window stops offering to create it while the sync starts.
+    this.officeResults = this.officeResults.map((r) => (r.office === office ? { office, error: null, files: null } : r));
+    this.error = this.officeResults.find((r) => r.error !== null)?.error ?? null;
+    return this.syncNow();
+  }
+
+  /** Whether the office failed for want of its database on the server, and if so whether this account may create it. */
+  private async missingDatabase(s: SyncSettings, t: OfficeTarget, e: unknown): Promise<SyncStatus['offices'][number]['missing']> {
+    if (!(e instanceof SyncError) || e.failure !== 'not-found' || typeof e.params?.database !== 'string') return undefined;
+    const mayCreate = await isServerAdmin(this.remote(s, t, undefined, 1)).catch(() => false);
+    return { database: e.params.database, mayCreate };
   }
 
   /** One office database on the server, with this account's password and the retry policy. */

@@ -1,4 +1,6 @@
-import { closeSync, createReadStream, createWriteStream, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -121,10 +123,6 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
   return { docs, files, lastSeq };
 }
 
-/**
- * Reads a whole sync file and checks every line before anything is stored; then stores the
- * files (by hash: a file already here costs nothing) and every revision in one transaction.
- */
 export interface ImportOptions {
   /** How the file is named in errors (an upload's own name rather than where it waits on disk). */
   shownAs?: string;
@@ -136,17 +134,32 @@ export interface ImportOptions {
   onConflict?: (note: ConflictNote) => void;
 }
 
-export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, path: string, opts: ImportOptions = {}): Promise<SyncFileImport> {
+/**
+ * Reads a whole sync file and checks every line before anything is stored; then stores the
+ * files (by hash: a file already here costs nothing) and every revision in one transaction.
+ * The files' chunks wait, checked, as files in `workDir` (a folder of the library's tmp/ that the
+ * caller removes), not in memory: a first sync file of an office with photos can be larger than
+ * the memory of the laptop that opens it. Each file is put together from them and checked against
+ * its hash before anything is stored.
+ */
+export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, path: string, workDir: string, opts: ImportOptions = {}): Promise<SyncFileImport> {
   const shown = opts.shownAs ?? path;
   const docs: RemoteRevision[] = [];
-  const files: { sha: string; bytes: Buffer }[] = [];
-  const chunks = new Map<string, Buffer>();
+  const files: { sha: string; size: number; parts: string[] }[] = [];
+  /** Each chunk checked so far: its size; its bytes wait in workDir under its hash. */
+  const chunks = new Map<string, number>();
+  const waiting = (sha: string) => join(workDir, sha);
+  mkdirSync(workDir, { recursive: true });
   let ended = false;
   let n = 0;
   // `reason` lets the window word each refusal in the person's language.
   const bad = (why: string, reason: SyncFileProblem) =>
     new DatelineError('INVALID_INPUT', `${shown}, line ${n}: ${why}; nothing was imported.`, { params: { path: shown, line: n, reason } });
-  const input = createReadStream(path).pipe(createGunzip());
+  // pipe() does not pass the file's own errors on (a missing file, a stick pulled out mid-read):
+  // handed to the gunzip stream, they end the loop below instead of escaping as an uncaught error.
+  const file = createReadStream(path);
+  const input = file.pipe(createGunzip());
+  file.once('error', (e) => input.destroy(e));
   try {
     for await (const text of createInterface({ input, crlfDelay: Infinity })) {
       n++;
@@ -166,23 +179,27 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
       if (c.success) {
         const bytes = Buffer.from(c.data.data, 'base64');
         if (BlobStore.hash(bytes) !== c.data.chunk) throw bad(`a chunk ${c.data.chunk.slice(0, 12)}… is damaged (its content does not match its hash)`, 'syncFileDamaged');
-        chunks.set(c.data.chunk, bytes);
+        if (!chunks.has(c.data.chunk)) writeFileSync(waiting(c.data.chunk), bytes);
+        chunks.set(c.data.chunk, bytes.length);
         continue;
       }
       const fc = FileChunksLine.safeParse(line);
       if (fc.success) {
-        const parts = fc.data.chunks.map((sha) => chunks.get(sha));
-        if (fc.data.chunks.length !== chunkCount(fc.data.size, LEGACY_CHUNK_SIZE) || parts.some((p) => !p)) throw bad(`the file ${fc.data.file.slice(0, 12)}… lacks some of its chunks`, 'syncFileDamaged');
-        const bytes = Buffer.concat(parts as Buffer[]);
-        if (bytes.length !== fc.data.size || BlobStore.hash(bytes) !== fc.data.file) throw bad(`the file ${fc.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`, 'syncFileDamaged');
-        files.push({ sha: fc.data.file, bytes });
+        const { file: sha, size } = fc.data;
+        if (fc.data.chunks.length !== chunkCount(size, LEGACY_CHUNK_SIZE) || fc.data.chunks.some((c) => !chunks.has(c))) throw bad(`the file ${sha.slice(0, 12)}… lacks some of its chunks`, 'syncFileDamaged');
+        const parts = fc.data.chunks.map(waiting);
+        if (fc.data.chunks.reduce((n, c) => n + chunks.get(c)!, 0) !== size || hashParts(parts) !== sha) {
+          throw bad(`the file ${sha.slice(0, 12)}… is damaged (its content does not match its hash)`, 'syncFileDamaged');
+        }
+        files.push({ sha, size, parts });
         continue;
       }
       const f = FileLine.safeParse(line);
       if (f.success) {
         const bytes = Buffer.from(f.data.data, 'base64');
         if (BlobStore.hash(bytes) !== f.data.file) throw bad(`the file ${f.data.file.slice(0, 12)}… is damaged (its content does not match its hash)`, 'syncFileDamaged');
-        files.push({ sha: f.data.file, bytes });
+        if (!existsSync(waiting(f.data.file))) writeFileSync(waiting(f.data.file), bytes);
+        files.push({ sha: f.data.file, size: bytes.length, parts: [waiting(f.data.file)] });
         continue;
       }
       const d = DocLine.safeParse(line);
@@ -216,7 +233,12 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   if (n === 0) throw new DatelineError('EMPTY_FILE', `${shown} is empty; nothing was imported.`, { params: { path: shown } });
   if (!ended) throw new DatelineError('INVALID_INPUT', `${shown} was cut short (it has no end); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
   opts.onMerging?.();
-  for (const f of files) blobs.put(f.bytes);
+  for (const f of files) {
+    if (blobs.intact(f.sha, f.size)) continue;
+    // One damaged on disk is replaced, not trusted.
+    rmSync(blobs.path(f.sha), { force: true });
+    if (!blobs.putParts(f.parts, f.sha)) throw new DatelineError('FILE_UNREADABLE', `The file ${f.sha.slice(0, 12)}… changed on disk while ${shown} was being opened; nothing more was imported.`, { params: { path: shown } });
+  }
   // As a pull settles only what it brought: a file opened twice asks nothing twice.
   const wanted: Record<string, string[]> = {};
   for (const d of docs) (wanted[d._id] ??= []).push(d._rev);
@@ -227,6 +249,13 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const { merged, conflicts } = settleConflicts(store, touched);
   for (const c of conflicts) opts.onConflict?.(c);
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
+}
+
+/** SHA-256 of these files one after the other, one in memory at a time. */
+function hashParts(parts: readonly string[]): string {
+  const hasher = createHash('sha256');
+  for (const p of parts) hasher.update(readFileSync(p));
+  return hasher.digest('hex');
 }
 
 /** A library backup is a SQLite database: its first 16 bytes say so. */

@@ -88,7 +88,17 @@ export interface SyncStatus {
   /** What the last successful sync did, all offices together. */
   last: { sent: number; received: number; merged: number; conflicts: number; denied: number } | null;
   /** Each office's outcome in the last sync this session (one office failing does not stop the others). */
-  offices: { office: string; error: ApiError | null; files: OfficeFiles | null }[];
+  offices: { office: string; error: ApiError | null; files: OfficeFiles | null; missing?: MissingDatabase }[];
+}
+
+/**
+ * An office whose database the server does not have (the office failed with NOT_FOUND): its
+ * name, and whether this account may create it (the server names it an administrator), in which
+ * case Settings offers to (`sync.createDatabase`).
+ */
+export interface MissingDatabase {
+  database: string;
+  mayCreate: boolean;
 }
 
 /**
@@ -154,7 +164,14 @@ export const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
   clockSkewMs: z.number().nullable(),
   clockWarning: z.boolean(),
   last: z.object({ sent: Count, received: Count, merged: Count, conflicts: Count, denied: Count }).nullable(),
-  offices: z.array(z.object({ office: z.string(), error: ApiErrorSchema.nullable(), files: OfficeFilesSchema.nullable() })),
+  offices: z.array(
+    z.object({
+      office: z.string(),
+      error: ApiErrorSchema.nullable(),
+      files: OfficeFilesSchema.nullable(),
+      missing: z.object({ database: z.string(), mayCreate: z.boolean() }).optional(),
+    }),
+  ),
 });
 
 export const SYNC_APP_API = {
@@ -174,4 +191,10 @@ export const SYNC_APP_API = {
   'sync.pause': method<SyncStatus>()(z.object({ paused: z.boolean() }).strict()),
   /** The window says whether the machine is online (its `online` and `offline` events). */
   'sync.online': method<SyncStatus>()(z.object({ online: z.boolean() }).strict()),
+  /**
+   * Creates an office's database on the server (one of the offices this library syncs, whose
+   * database the server said it does not have), then syncs. Only a server administrator may:
+   * anyone else is told so plainly (FORBIDDEN, reason `mayNotCreate`) and nothing is asked of the server.
+   */
+  'sync.createDatabase': method<SyncStatus>()(z.object({ office: SyncOfficeSchema }).strict()),
 } as const;

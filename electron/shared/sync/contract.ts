@@ -83,6 +83,18 @@ export interface SyncFileImport {
  */
 export const SYNC_FILE_WEB_MAX_BYTES = 100 * 1024 * 1024;
 
+/** The sync file's extension (without the dot): what the save dialog adds and the open dialog lists. */
+export const SYNC_FILE_EXTENSION = 'dateline-sync';
+
+/**
+ * The name a new sync file is offered under: the library (when known) and the office it is for,
+ * then the day, so two files from one office sort by date.
+ */
+export function syncFileName(libraryId: string | null, peer: string | null, day: string): string {
+  const lib = libraryId === null ? '' : `-${libraryId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 12) || 'library'}`;
+  return `dateline-sync${lib}${peer ? `-for-${peer}` : ''}-${day}.${SYNC_FILE_EXTENSION}`;
+}
+
 /** A sync file made for the browser to download: its name and bytes, and what it carries. */
 export interface SyncFileBytes extends SyncFileExport {
   name: string;
@@ -107,7 +119,7 @@ export const SyncRunInput = z
   })
   .strict();
 
-const PeerName = z
+export const PeerName = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a peer name is letters, digits, dots, dashes and underscores (up to 64)');
