@@ -77,7 +77,9 @@ export const EndMarkSchema = z.enum(END_MARKS);
 export type EndMark = (typeof END_MARKS)[number];
 
 const shortText = (max: number) => z.string().max(max);
-const tag = z.string().trim().min(1).max(60);
+/** The longest tag, beat, region or list name. */
+export const TAG_MAX = 60;
+const tag = z.string().trim().min(1).max(TAG_MAX);
 
 export const QuoteSchema = z
   .object({
@@ -171,10 +173,32 @@ export const CHANNEL_VISIBILITIES = ['public', 'press-only', 'internal'] as cons
 export type ChannelVisibility = (typeof CHANNEL_VISIBILITIES)[number];
 const VisibilitySchema = z.enum(CHANNEL_VISIBILITIES).default('public');
 
+/**
+ * A contact's limits, named once: the schema below and the import's check of a spreadsheet
+ * row (core/contacts/row-to-contact.ts, which must accept exactly what the schema accepts) read them.
+ */
+export const CONTACT_LIMITS = {
+  name: 300,
+  role: 300,
+  organisation: 300,
+  notes: 20_000,
+  beats: 50,
+  /** tags, regions and lists */
+  tagLists: 100,
+  emails: 20,
+  phones: 20,
+  emailLength: 320,
+  phoneMin: 3,
+  phoneMax: 40,
+} as const;
+/** The form of an e-mail address: zod's own, which z.email() checks by default. */
+export const EMAIL_PATTERN: RegExp = z.regexes.email;
+export const PHONE_PATTERN = /^[+0-9][0-9 ().\-/]*[0-9](\s*(ext\.?|x)\s*[0-9]+)?$/i;
+
 export const EmailSchema = z
   .object({
     type: z.enum(['work', 'personal', 'other']).default('work'),
-    address: z.email({ message: 'not an e-mail address' }).max(320),
+    address: z.email({ message: 'not an e-mail address', pattern: EMAIL_PATTERN }).max(CONTACT_LIMITS.emailLength),
     visibility: VisibilitySchema,
   })
   .strict();
@@ -183,9 +207,9 @@ export const PhoneSchema = z
     type: z.enum(['work', 'mobile', 'fax', 'other']).default('work'),
     number: z
       .string()
-      .min(3)
-      .max(40)
-      .regex(/^[+0-9][0-9 ().\-/]*[0-9](\s*(ext\.?|x)\s*[0-9]+)?$/i, 'a phone number has digits, spaces and + ( ) - . / only'),
+      .min(CONTACT_LIMITS.phoneMin)
+      .max(CONTACT_LIMITS.phoneMax)
+      .regex(PHONE_PATTERN, 'a phone number has digits, spaces and + ( ) - . / only'),
     visibility: VisibilitySchema,
   })
   .strict();
@@ -226,25 +250,25 @@ export const ContactFields = z
   .object({
     ...BaseFields,
     kind: z.enum(CONTACT_KINDS).default('journalist'),
-    name: z.string().trim().min(1, 'a contact needs a name').max(300),
-    role: shortText(300).nullable().default(null),
-    organisation: shortText(300).nullable().default(null),
+    name: z.string().trim().min(1, 'a contact needs a name').max(CONTACT_LIMITS.name),
+    role: shortText(CONTACT_LIMITS.role).nullable().default(null),
+    organisation: shortText(CONTACT_LIMITS.organisation).nullable().default(null),
     outlet: DocIdSchema.nullable().default(null),
-    beats: z.array(tag).max(50).default([]),
+    beats: z.array(tag).max(CONTACT_LIMITS.beats).default([]),
     languages: z.array(LanguageSchema).max(20).default([]),
     countries: z.array(CountrySchema).max(100).default([]),
-    emails: z.array(EmailSchema).max(20).default([]),
-    phones: z.array(PhoneSchema).max(20).default([]),
-    notes: z.string().max(20_000).nullable().default(null),
+    emails: z.array(EmailSchema).max(CONTACT_LIMITS.emails).default([]),
+    phones: z.array(PhoneSchema).max(CONTACT_LIMITS.phones).default([]),
+    notes: z.string().max(CONTACT_LIMITS.notes).nullable().default(null),
     /** The contact's photo, an attachment (from a vCard, for instance). */
     photo: DocIdSchema.nullable().optional(),
     /** Outlets a journalist wrote for before, newest first: a move keeps the past. */
     outletHistory: z.array(OutletStintSchema).max(100).optional(),
-    tags: z.array(tag).max(100).optional(),
-    regions: z.array(tag).max(100).optional(),
+    tags: z.array(tag).max(CONTACT_LIMITS.tagLists).optional(),
+    regions: z.array(tag).max(CONTACT_LIMITS.tagLists).optional(),
     socialHandles: z.array(SocialHandleSchema).max(20).optional(),
     /** The static lists the contact is on (by name). */
-    lists: z.array(tag).max(100).optional(),
+    lists: z.array(tag).max(CONTACT_LIMITS.tagLists).optional(),
     /** Why the office may hold this person's data, and since when (not `consent`: that is a photo subject's). */
     dataProtection: DataProtectionSchema.optional(),
   })

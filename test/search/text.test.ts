@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, ftsQuery, indexText, searchTokens } from '../../electron/shared/search/text';
+import { foldText, foldUnicode, ftsQuery, indexText, searchTokens } from '../../electron/shared/search/text';
 
 describe('search folding', () => {
   it('drops Latin accents and folds ligatures', () => {
@@ -29,7 +29,7 @@ describe('search folding', () => {
 
 /** The definition searchTokens must match: fold the whole text, then take its words. */
 function referenceTokens(text: string): string[] {
-  const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = foldUnicode(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((w) => {
     if (!/[\u0600-\u06FF]/.test(w)) return w;
     const p = ['وبال', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال'].find((q) => w.startsWith(q) && w.length - q.length >= 2);
@@ -73,7 +73,15 @@ describe('search tokens, fast path for plain ASCII', () => {
         text += (r < 6 ? latin[next(latin.length)]! : r < 8 ? 'ab'[next(2)]! : pieces[next(pieces.length)]!) + (next(3) === 0 ? spaces[next(spaces.length)]! : '');
       }
       expect(searchTokens(text), JSON.stringify(text)).toEqual(referenceTokens(text));
+      expect(foldText(text), JSON.stringify(text)).toBe(foldUnicode(text));
     }
+  });
+
+  it('folds any text as Unicode normalisation does: names, pieces, every Latin character, and pairs of them', () => {
+    const latin = Array.from({ length: 0x250 - 0x80 }, (_, i) => String.fromCharCode(0x80 + i));
+    const texts = ['Amélie Kaboré', 'José Ramírez', 'Hélène DUBOIS', 'Straße Œuvre Æsir', 'ǄEMAL Ĳssel', '½ µ ª ´ ¨', ...pieces, ...latin];
+    for (const a of latin) for (const b of ['', ...latin.filter((_, i) => i % 7 === 0), 'ΟΔΟΣ', 'e\u0301', '\u0301']) texts.push(a + b, b + a);
+    for (const t of texts) expect(foldText(t), JSON.stringify(t)).toBe(foldUnicode(t));
   });
 
   it('keeps contexts that cross ASCII punctuation but not ASCII spaces', () => {

@@ -22,10 +22,20 @@ function normaliseArabicToken(token: string): string {
 
 const ASCII = /^[ -~\t\n\r]*$/;
 
-/** Folds one piece of text to its searchable form: lower case, no marks, normalised letters. */
+/**
+ * Folds one piece of text to its searchable form: lower case, no marks, normalised letters
+ * (foldUnicode), by a shorter way where it gives the same result.
+ */
 export function foldText(text: string): string {
   // Plain ASCII has nothing to fold but case; most names, e-mails and outlets are plain ASCII.
   if (ASCII.test(text)) return text.toLowerCase();
+  // Names with accents ("Amélie Kaboré") a character at a time: Unicode normalisation was 2%
+  // of a contacts import, whose names are folded for duplicates, sorting and the index.
+  return latinFolded(text) ?? foldUnicode(text);
+}
+
+/** What foldText gives for any text, through Unicode normalisation: the definition its shortcuts keep to. */
+export function foldUnicode(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '') // Latin accents, Arabic harakat and the hamza/madda on alef
@@ -56,7 +66,7 @@ function latinFolded(text: string): string | null {
     const c = text.charCodeAt(i);
     if (c >= LATIN_END) return null;
     let f = latinFolds[c];
-    if (f === undefined) latinFolds[c] = f = foldText(text[i]!);
+    if (f === undefined) latinFolds[c] = f = foldUnicode(text[i]!);
     out += f;
   }
   return out;
