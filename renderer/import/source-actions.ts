@@ -46,17 +46,24 @@ export function applySourceAction(action: SourceAction, index: number, lines: st
       return { release: { ...release, datelinePlace: d.place, body: join(next) }, contacts };
     }
     case 'firstParagraph': {
-      const last = body.length > 0 ? sourceIndexOf(body[body.length - 1]!, lines) : -1;
-      const end = last >= index ? last : index;
-      const kept = lines.slice(index, end + 1);
-      // The dateline already read stays out of the paragraph it opened.
-      const first = body[0] && kept[0] !== undefined && kept[0].endsWith(body[0]) && release.datelinePlace ? body[0] : kept[0];
-      return { release: { ...release, body: join([first ?? '', ...kept.slice(1)].filter(Boolean)) }, contacts };
+      // Lines before the body as it stands are added; paragraphs after the new start stay as
+      // they are, so a paragraph the person dropped stays dropped.
+      const at = body.map((p) => sourceIndexOf(p, lines));
+      const start = at.find((n) => n >= 0);
+      if (start === undefined) return { release: { ...release, body: join([line, ...body]) }, contacts };
+      if (index <= start) return { release: { ...release, body: join([...lines.slice(index, start), ...body]) }, contacts };
+      const from = at.findIndex((n) => n >= index);
+      const rest = from < 0 ? [] : body.slice(from);
+      return { release: { ...release, body: join(at[from] === index ? rest : [line, ...rest]) }, contacts };
     }
     case 'lastParagraph': {
-      const first = body.length > 0 ? sourceIndexOf(body[0]!, lines) : -1;
-      if (first < 0 || first > index) return { release: { ...release, body: join([...body.filter((p) => sourceIndexOf(p, lines) < index), line]) }, contacts };
-      return { release: { ...release, body: join([body[0]!, ...lines.slice(first + 1, index + 1)]) }, contacts };
+      const at = body.map((p) => sourceIndexOf(p, lines));
+      const end = at.findLast((n) => n >= 0);
+      if (end === undefined) return { release: { ...release, body: join([...body, line]) }, contacts };
+      if (index >= end) return { release: { ...release, body: join([...body, ...lines.slice(end + 1, index + 1)]) }, contacts };
+      const to = at.findLastIndex((n) => n >= 0 && n <= index);
+      const kept = body.slice(0, to + 1);
+      return { release: { ...release, body: join(at[to] === index ? kept : [...kept, line]) }, contacts };
     }
     case 'drop':
       return { release: { ...release, body: join(body.filter((p) => sourceIndexOf(p, lines) !== index)) }, contacts };

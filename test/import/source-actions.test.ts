@@ -49,6 +49,23 @@ describe('source line actions', () => {
     expect(r.body.split('\n\n')).toEqual([LINES[4]]);
   });
 
+  it('keeps a dropped paragraph out when the first or last paragraph moves', () => {
+    // The body as read: the dateline paragraph, the repairs, then a line the person drops.
+    let r = form({ body: [LINES[3], LINES[4], LINES[5]].join('\n\n') });
+    r = applySourceAction('drop', 4, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
+    // Starting the body one line earlier adds that line, and only that line.
+    r = applySourceAction('firstParagraph', 2, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[2], LINES[3], LINES[5]]);
+    // Starting it later again, and ending it later, leave the dropped line out.
+    r = applySourceAction('firstParagraph', 3, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
+    r = applySourceAction('lastParagraph', 6, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5], LINES[6]]);
+    r = applySourceAction('lastParagraph', 5, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
+  });
+
   it('makes a media contact of a line, with its e-mail and phone', () => {
     const { contacts } = applySourceAction('contact', 6, LINES, form(), []);
     expect(contacts).toEqual([{ name: 'Jane Roe', role: null, organisation: null, email: 'jroe@example.org', phone: '+256 700 000 000', match: null }]);
