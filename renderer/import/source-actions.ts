@@ -29,6 +29,13 @@ export function splitDateline(line: string): { place: string; rest: string } | n
   return { place: m[1]!.trim(), rest: m[2]!.trim() };
 }
 
+/** The line without its opening place when that place is the dateline already read: it is printed once. */
+function withoutDatelineRead(line: string, release: ReleaseForm): string {
+  const d = splitDateline(line);
+  const place = release.datelinePlace.trim().toLocaleLowerCase();
+  return d && place !== '' && place.startsWith(d.place.toLocaleLowerCase()) ? d.rest : line;
+}
+
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/u;
 
@@ -50,11 +57,12 @@ export function applySourceAction(action: SourceAction, index: number, lines: st
       // they are, so a paragraph the person dropped stays dropped.
       const at = body.map((p) => sourceIndexOf(p, lines));
       const start = at.find((n) => n >= 0);
-      if (start === undefined) return { release: { ...release, body: join([line, ...body]) }, contacts };
-      if (index <= start) return { release: { ...release, body: join([...lines.slice(index, start), ...body]) }, contacts };
+      const opening = withoutDatelineRead(line, release);
+      if (start === undefined) return { release: { ...release, body: join([opening, ...body]) }, contacts };
+      if (index < start) return { release: { ...release, body: join([opening, ...lines.slice(index + 1, start), ...body]) }, contacts };
       const from = at.findIndex((n) => n >= index);
       const rest = from < 0 ? [] : body.slice(from);
-      return { release: { ...release, body: join(at[from] === index ? rest : [line, ...rest]) }, contacts };
+      return { release: { ...release, body: join(at[from] === index ? rest : [opening, ...rest]) }, contacts };
     }
     case 'lastParagraph': {
       const at = body.map((p) => sourceIndexOf(p, lines));

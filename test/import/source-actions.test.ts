@@ -66,6 +66,14 @@ describe('source line actions', () => {
     expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
   });
 
+  it('leaves the dateline already read out of a first paragraph set on its line', () => {
+    const read = form({ datelinePlace: 'Kasese', body: [LINES[4]].join('\n\n') });
+    const r = applySourceAction('firstParagraph', 3, LINES, read, []).release;
+    expect(r.body.split('\n\n')).toEqual(['The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.', LINES[4]]);
+    // With no dateline read yet, the line is kept whole: the person may still click Dateline on it.
+    expect(applySourceAction('firstParagraph', 3, LINES, form({ body: LINES[4] }), []).release.body.split('\n\n')[0]).toBe(LINES[3]);
+  });
+
   it('makes a media contact of a line, with its e-mail and phone', () => {
     const { contacts } = applySourceAction('contact', 6, LINES, form(), []);
     expect(contacts).toEqual([{ name: 'Jane Roe', role: null, organisation: null, email: 'jroe@example.org', phone: '+256 700 000 000', match: null }]);
