@@ -6,7 +6,8 @@ import type { ImportCertainty, ImportPreview, ImportSource } from '../../electro
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
-import { applySourceAction } from './source-actions';
+import { useClient } from '../client/context';
+import { addContactLine, applySourceAction, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
 
@@ -80,6 +81,23 @@ export function Review({
     onConfirm();
   };
   const lines = item.preview.source.blocks.map((b) => b.text);
+  const client = useClient();
+  // A line taken as a contact is read by the importer's contact reader in the core.
+  const [lineNote, setLineNote] = useState(false);
+  const onSourceAction = async (action: SourceAction, index: number) => {
+    setLineNote(false);
+    if (action !== 'contact') {
+      onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts));
+      return;
+    }
+    const r = await client.call('import.readContact', { text: lines[index] ?? '' });
+    if (!r.ok) {
+      onChange(() => ({ error: r.error }));
+      return;
+    }
+    if (r.value.length === 0) setLineNote(true);
+    else onChange((i) => addContactLine(index, lines, r.value, i.release, i.contacts));
+  };
 
   return (
     <div className="import-review">
@@ -183,6 +201,11 @@ export function Review({
             <span className={`certainty certainty-${sure.contacts}`}>{t(`import.certainty.${sure.contacts}`)}</span>
           </legend>
           {item.contacts.length === 0 && <p className="muted">{t('import.noContacts')}</p>}
+          {lineNote && (
+            <p className="hint" role="status">
+              {t('import.source.noContactInLine')}
+            </p>
+          )}
           {item.contacts.map((c, n) => (
             <div className="import-contact" key={n}>
               <div className="row">
@@ -219,7 +242,7 @@ export function Review({
         blocks={item.preview.source.blocks}
         label={t('import.sourceLabel', { name: item.name })}
         disabled={busy}
-        onAction={(action, index) => onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts))}
+        onAction={(action, index) => void onSourceAction(action, index)}
       />
     </div>
   );

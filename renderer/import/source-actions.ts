@@ -3,7 +3,8 @@ import type { ContactForm, ReleaseForm } from './draft';
 /**
  * What a click on a line of the cleaned source does to the form: that line becomes the
  * headline, the dateline, the first or last paragraph of the body, or a media contact; or it
- * leaves the body. Pure functions of the form and the source's lines.
+ * leaves the body. Pure functions of the form and the source's lines (the people in a contact
+ * line are read by the core: import.readContact).
  */
 
 export const SOURCE_ACTIONS = ['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop'] as const;
@@ -36,10 +37,7 @@ function withoutDatelineRead(line: string, release: ReleaseForm): string {
   return d && place !== '' && place.startsWith(d.place.toLocaleLowerCase()) ? d.rest : line;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
-const PHONE = /\+?\d[\d\s().-]{6,}\d/u;
-
-export function applySourceAction(action: SourceAction, index: number, lines: string[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
+export function applySourceAction(action: Exclude<SourceAction, 'contact'>, index: number, lines: string[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
   const line = lines[index] ?? '';
   const body = paragraphs(release.body);
   switch (action) {
@@ -75,23 +73,30 @@ export function applySourceAction(action: SourceAction, index: number, lines: st
     }
     case 'drop':
       return { release: { ...release, body: join(body.filter((p) => sourceIndexOf(p, lines) !== index)) }, contacts };
-    case 'contact': {
-      const email = EMAIL.exec(line)?.[0] ?? null;
-      const phone = PHONE.exec(line.replace(EMAIL, ' '))?.[0]?.trim() ?? null;
-      const name =
-        line
-          .replace(EMAIL, ' ')
-          .replace(PHONE, ' ')
-          .replace(/\b(?:e-?mail|tel|tél|phone|mobile|courriel|correo)\s*[:.]?/giu, ' ')
-          .split(/[,;|]/u)[0]!
-          // "For information: Jane Roe": the label before the colon is not the name.
-          .replace(/^[\p{L}\s]{2,40}:\s*/u, '')
-          .replace(/\s+/gu, ' ')
-          .trim() || null;
-      return {
-        release: { ...release, body: join(body.filter((p) => p !== line)) },
-        contacts: [...contacts, { name, role: null, organisation: null, email, phone, match: null }],
-      };
-    }
   }
+}
+
+const sameDetail = (a: ContactForm, b: ContactForm) =>
+  (a.email !== null && b.email !== null && a.email.toLowerCase() === b.email.toLowerCase()) ||
+  (a.phone !== null && b.phone !== null && a.phone.replace(/\D/gu, '') === b.phone.replace(/\D/gu, ''));
+
+/**
+ * The people read from a contact line join the form's contacts and the line leaves the body. A
+ * person already listed (same e-mail or number) gets only what was missing, not a second entry.
+ */
+export function addContactLine(index: number, lines: string[], read: ContactForm[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
+  let list = contacts;
+  for (const person of read) {
+    const twin = list.findIndex((c) => sameDetail(c, person));
+    if (twin < 0) {
+      list = [...list, person];
+      continue;
+    }
+    list = list.map((c, n) =>
+      n === twin
+        ? { name: c.name || person.name, role: c.role || person.role, organisation: c.organisation || person.organisation, email: c.email || person.email, phone: c.phone || person.phone, match: c.match ?? person.match }
+        : c,
+    );
+  }
+  return { release: { ...release, body: join(paragraphs(release.body).filter((p) => sourceIndexOf(p, lines) !== index)) }, contacts: list };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -146,5 +146,30 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     // The quote is kept once, as a quote, with its speaker's role.
     expect(stored.quotes).toHaveLength(1);
     expect(stored.quotes[0]).toMatchObject({ speaker: 'Marcelo Pisani', role: "IOM's Regional Director for Central America, North America and the Caribbean" });
+  });
+
+  it('makes a media contact of a sentence in one click: the person in it, listed once', async () => {
+    await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(EXAMPLE, 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    await screen.findByLabelText('Headline', {}, { timeout: 20_000 });
+    const source = screen.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    const useAsContact = async (line: RegExp) => {
+      fireEvent.click(within(source).getAllByRole('button', { name: line })[0]!);
+      fireEvent.click(within(source).getByRole('button', { name: 'Media contact' }));
+    };
+    const names = () => screen.getAllByLabelText('Name').map((e) => (e as HTMLInputElement).value);
+
+    // The contact the importer found, removed, then taken from its line: the person, not the sentence.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Ioana Popp' }));
+    await useAsContact(/^For further information/u);
+    await waitFor(() => expect(names()).toEqual(['Ioana Popp']));
+    expect((screen.getByLabelText('Organisation') as HTMLInputElement).value).toBe('IOM Geneva');
+    expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ipopp@iom.int');
+    // Taken again: still one person. A line with nobody in it says so and adds nobody.
+    await useAsContact(/^For further information/u);
+    await useAsContact(/^Partnerships$/u);
+    await screen.findByText('No name, e-mail address or phone number was found in that line.');
+    expect(names()).toEqual(['Ioana Popp']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseForm } from '../../renderer/import/draft';
-import { applySourceAction, splitDateline } from '../../renderer/import/source-actions';
+import { addContactLine, applySourceAction, splitDateline } from '../../renderer/import/source-actions';
 
 /** One click on a line of the source sets a field: the rules behind the review screen's source pane. */
 
@@ -74,9 +74,15 @@ describe('source line actions', () => {
     expect(applySourceAction('firstParagraph', 3, LINES, form({ body: LINES[4] }), []).release.body.split('\n\n')[0]).toBe(LINES[3]);
   });
 
-  it('makes a media contact of a line, with its e-mail and phone', () => {
-    const { contacts } = applySourceAction('contact', 6, LINES, form(), []);
-    expect(contacts).toEqual([{ name: 'Jane Roe', role: null, organisation: null, email: 'jroe@example.org', phone: '+256 700 000 000', match: null }]);
+  it('adds the people read from a contact line, fills in one already listed instead of listing them twice, and takes the line out of the body', () => {
+    const listed = { name: 'Jane Roe', role: null, organisation: null, email: 'jroe@example.org', phone: null, match: null };
+    const read = [
+      { name: 'Jane Roe', role: null, organisation: 'Valley Water Trust', email: 'JRoe@example.org', phone: '+256 700 000 000', match: null },
+      { name: 'Tom Okello', role: null, organisation: null, email: 'tokello@example.org', phone: null, match: { id: 'con-1', name: 'Tom Okello', organisation: null } },
+    ];
+    const { release, contacts } = addContactLine(6, LINES, read, form({ body: [LINES[3], LINES[6]].join('\n\n') }), [listed]);
+    expect(contacts).toEqual([{ ...listed, organisation: 'Valley Water Trust', phone: '+256 700 000 000' }, read[1]]);
+    expect(release.body).toBe(LINES[3]);
   });
 
   it('reads a place before a dash, and nothing from a sentence without one', () => {
