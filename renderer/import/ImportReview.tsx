@@ -145,36 +145,28 @@ export function Review({
         </Field>
         <fieldset className="import-quotes">
           <legend>{t('import.field.quotes', { count: r.quotes.length })}</legend>
-          {r.quotes.map((q, n) => (
-            <div className="row" key={n}>
-              <Field label={t('import.field.speaker')}>
-                {(id) => (
-                  <input
-                    id={id}
-                    dir="auto"
-                    value={q.speaker}
-                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, speaker: e.target.value } : x)))}
-                    disabled={busy}
-                  />
-                )}
-              </Field>
-              <Field label={t('import.field.quote')} grow>
-                {(id) => (
-                  <textarea
-                    id={id}
-                    dir="auto"
-                    rows={2}
-                    value={q.text}
-                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, text: e.target.value } : x)))}
-                    disabled={busy}
-                  />
-                )}
-              </Field>
-              <button type="button" className="button" onClick={() => set('quotes', r.quotes.filter((_, j) => j !== n))} disabled={busy}>
-                {t('common.removeItem', { item: t('import.field.quote') })}
-              </button>
-            </div>
-          ))}
+          {r.quotes.map((q, n) => {
+            const setQuote = (k: 'speaker' | 'role' | 'text', v: string) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, [k]: v } : x)));
+            // As in the release editor: the quote whole across the form, its speaker and role under it.
+            return (
+              <div className="import-quote" key={n}>
+                <Field label={t('releases.quoteText', { n: n + 1 })}>
+                  {(id) => <textarea id={id} dir="auto" rows={3} value={q.text} onChange={(e) => setQuote('text', e.target.value)} disabled={busy} />}
+                </Field>
+                <div className="row">
+                  <Field label={t('import.field.speaker')}>
+                    {(id) => <input id={id} dir="auto" value={q.speaker} onChange={(e) => setQuote('speaker', e.target.value)} disabled={busy} />}
+                  </Field>
+                  <Field label={t('releases.speakerRole')}>
+                    {(id) => <input id={id} dir="auto" value={q.role} onChange={(e) => setQuote('role', e.target.value)} disabled={busy} />}
+                  </Field>
+                </div>
+                <button type="button" className="button" onClick={() => set('quotes', r.quotes.filter((_, j) => j !== n))} disabled={busy}>
+                  {t('releases.removeQuote', { n: n + 1 })}
+                </button>
+              </div>
+            );
+          })}
         </fieldset>
         <Field label={t('import.field.notesToEditors')}>
           {(id) => <textarea id={id} dir="auto" rows={3} value={r.notesToEditors} onChange={(e) => set('notesToEditors', e.target.value)} disabled={busy} />}

@@ -118,6 +118,10 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     expect(body[body.length - 1]).toMatch(/migration provisions of the New Urban Agenda\.$/u);
     expect(body.join(' ')).not.toMatch(/Partnerships|WHO WE ARE|Work with us/u);
     expect((screen.getByLabelText('Speaker') as HTMLInputElement).value).toBe('Marcelo Pisani');
+    // The speaker's role is shown beside the name, and the quote whole in a box of its own width.
+    expect((screen.getByLabelText('Speaker’s role') as HTMLInputElement).value).toBe("IOM's Regional Director for Central America, North America and the Caribbean");
+    expect((screen.getByLabelText('Quote 1') as HTMLTextAreaElement).value).toMatch(/^Mayors and local authorities have a crucial role/u);
+    expect(screen.getByRole('button', { name: 'Remove quote 1' })).toBeTruthy();
     expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ipopp@iom.int');
     // Each graded field says how sure the importer is; the missing date is marked.
     const dateField = screen.getByLabelText('Release date').closest('.field')!;
@@ -135,6 +139,7 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
     expect(screen.getByRole('alert').textContent).toMatch(/headline has no letters/u);
     fireEvent.change(headline, { target: { value: 'IOM and UCLG highlight migration governance in cities' } });
+    fireEvent.change(screen.getByLabelText('Speaker’s role'), { target: { value: 'IOM Regional Director for Central America, North America and the Caribbean' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
     expect(screen.getByRole('alert').textContent).toMatch(/no date/u);
     expect(await counts(c)).toMatchObject({ release: 0 });
@@ -145,7 +150,7 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     expect(stored.headline).toBe('IOM and UCLG highlight migration governance in cities');
     // The quote is kept once, as a quote, with its speaker's role.
     expect(stored.quotes).toHaveLength(1);
-    expect(stored.quotes[0]).toMatchObject({ speaker: 'Marcelo Pisani', role: "IOM's Regional Director for Central America, North America and the Caribbean" });
+    expect(stored.quotes[0]).toMatchObject({ speaker: 'Marcelo Pisani', role: 'IOM Regional Director for Central America, North America and the Caribbean' });
   });
 
   it('makes a media contact of a sentence in one click: the person in it, listed once', async () => {
