@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
 import { SOURCE_ACTIONS, type SourceAction } from './source-actions';
@@ -7,6 +7,8 @@ import { SOURCE_ACTIONS, type SourceAction } from './source-actions';
  * The cleaned source, as text elements only: nothing from the imported file is ever markup here.
  * Clicking a line offers what it can become (headline, dateline, first or last paragraph of the
  * body, a media contact) or takes it out of the body: one click on the line, one on the choice.
+ * Once the choices close (a choice made, or Escape), focus goes back to the line, so a keyboard
+ * goes on from where it was rather than from the top of the page.
  */
 export function SourceView({
   blocks,
@@ -21,6 +23,11 @@ export function SourceView({
 }) {
   const { t } = useTranslation();
   const [selected, setSelected] = useState<number | null>(null);
+  const lineButtons = useRef(new Map<number, HTMLButtonElement>());
+  const close = (n: number) => {
+    setSelected(null);
+    lineButtons.current.get(n)?.focus();
+  };
   return (
     // Focusable because a long source scrolls in its own box: keyboard users scroll it with
     // the arrow keys once it has focus.
@@ -28,11 +35,18 @@ export function SourceView({
       {blocks.map((b, n) => {
         const line = (
           <button
+            ref={(el) => {
+              if (el) lineButtons.current.set(n, el);
+              else lineButtons.current.delete(n);
+            }}
             type="button"
             className={`import-source-text import-source-${b.kind}`}
             dir={b.dir}
             aria-expanded={selected === n}
             onClick={() => setSelected(selected === n ? null : n)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && selected === n) close(n);
+            }}
             disabled={disabled}
           >
             {b.kind === 'item' ? `• ${b.text}` : b.text}
@@ -43,7 +57,16 @@ export function SourceView({
         <div key={n} className={selected === n ? 'import-source-line selected' : 'import-source-line'}>
           {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
           {selected === n && (
-            <div className="import-source-actions" role="group" aria-label={t('import.source.actionsLabel')}>
+            <div
+              className="import-source-actions"
+              role="group"
+              aria-label={t('import.source.actionsLabel')}
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                e.stopPropagation();
+                close(n);
+              }}
+            >
               {SOURCE_ACTIONS.map((a) => (
                 <button
                   key={a}
@@ -51,7 +74,7 @@ export function SourceView({
                   className="button"
                   onClick={() => {
                     onAction(a, n);
-                    setSelected(null);
+                    close(n);
                   }}
                 >
                   {t(`import.source.${a}`)}

@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import i18next from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import appEn from '../../renderer/i18n/en.json';
+import { SourceView } from '../../renderer/import/SourceView';
+import type { SourceAction } from '../../renderer/import/source-actions';
+
+/** The source pane of the import review, by keyboard: where focus goes once a line's choices close. */
+
+afterEach(cleanup);
+
+function mount() {
+  const i18n = i18next.createInstance();
+  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+  const done: Array<[SourceAction, number]> = [];
+  render(
+    <I18nextProvider i18n={i18n}>
+      <SourceView
+        label="Cleaned text of Pasted text"
+        blocks={[
+          { kind: 'paragraph', text: 'Who we are', dir: 'ltr' },
+          { kind: 'heading', text: 'Wells reopen in the valley', dir: 'ltr' },
+        ]}
+        onAction={(a, n) => done.push([a, n])}
+      />
+    </I18nextProvider>,
+  );
+  return done;
+}
+
+describe('the source pane by keyboard', () => {
+  it('gives focus back to the line once a choice is made, so the next Tab goes on from there', () => {
+    const done = mount();
+    const line = screen.getByRole('button', { name: 'Wells reopen in the valley' });
+    line.focus();
+    fireEvent.click(line);
+    const headline = within(screen.getByRole('group', { name: 'Use this line as' })).getByRole('button', { name: 'Headline' });
+    headline.focus();
+    fireEvent.click(headline);
+    expect(done).toEqual([['headline', 1]]);
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(document.activeElement).toBe(line);
+  });
+
+  it('closes the choices on Escape and gives focus back to the line', () => {
+    const done = mount();
+    const line = screen.getByRole('button', { name: 'Who we are' });
+    fireEvent.click(line);
+    const group = screen.getByRole('group', { name: 'Use this line as' });
+    within(group).getByRole('button', { name: 'Dateline' }).focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(line.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(line);
+    // Escape on the line itself, its choices just opened, closes them too.
+    fireEvent.click(line);
+    fireEvent.keyDown(line, { key: 'Escape' });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(done).toEqual([]);
+  });
+});
