@@ -3,11 +3,14 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
+import appAr from '../../renderer/i18n/ar.json';
 import appEn from '../../renderer/i18n/en.json';
+import appEs from '../../renderer/i18n/es.json';
+import appFr from '../../renderer/i18n/fr.json';
 import { SourceView } from '../../renderer/import/SourceView';
 import type { SourceAction } from '../../renderer/import/source-actions';
 
-/** The source pane of the import review, by keyboard: where focus goes once a line's choices close. */
+/** The source pane of the import review: where keyboard focus goes once a line's choices close, and how the review points to it. */
 
 afterEach(cleanup);
 
@@ -59,5 +62,13 @@ describe('the source pane by keyboard', () => {
     fireEvent.keyDown(line, { key: 'Escape' });
     expect(screen.queryByRole('group')).toBeNull();
     expect(done).toEqual([]);
+  });
+});
+
+describe('the source pane in words', () => {
+  it('is pointed to by the headline refusal by its name, not by a side: it is on the left in Arabic and under the fields in a narrow window', () => {
+    const said = [appEn, appFr, appEs, appAr].map((l) => l.import.store.noLetters);
+    expect(said.filter((s) => /\bright\b|droite|derecha|اليمين|اليسار/u.test(s))).toEqual([]);
+    expect(said[0]).toContain('cleaned text');
   });
 });
