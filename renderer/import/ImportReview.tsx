@@ -36,6 +36,14 @@ function Field({ label, children, grow, certainty }: { label: string; children: 
   );
 }
 
+/** A warning about a missing field no longer holds once the person has filled the field in. */
+function stillHolds(code: string, r: ReleaseForm): boolean {
+  if (code === 'IMPORT_NO_DATE') return r.releaseDate.trim() === '';
+  if (code === 'IMPORT_NO_HEADLINE') return !/\p{L}/u.test(r.headline);
+  if (code === 'IMPORT_NO_BODY') return r.body.trim() === '';
+  return true;
+}
+
 /** Why Store cannot go ahead yet, or what it warns about once: a headline with no letters, no date. */
 export function storeCheck(r: ReleaseForm): 'noLetters' | 'noDate' | null {
   if (!/\p{L}/u.test(r.headline)) return 'noLetters';
@@ -109,7 +117,7 @@ export function Review({
           store();
         }}
       >
-        {item.preview.warnings.map((w) => (
+        {item.preview.warnings.filter((w) => stillHolds(w.code, r)).map((w) => (
           <p key={`${w.code}:${w.message}`} className="hint import-warning">
             {warningText(t, w)}
           </p>

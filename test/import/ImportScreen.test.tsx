@@ -177,4 +177,17 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     await screen.findByText('No name, e-mail address or phone number was found in that line.');
     expect(names()).toEqual(['Ioana Popp']);
   });
+
+  it('takes back the warning about a missing date once the person sets one', async () => {
+    await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(EXAMPLE, 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    await screen.findByLabelText('Headline', {}, { timeout: 20_000 });
+    expect(screen.queryByText('No release date was found; set one before storing.')).not.toBeNull();
+    fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '2016-10-14' } });
+    expect(screen.queryByText('No release date was found; set one before storing.')).toBeNull();
+    // Cleared again, it is missing again.
+    fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '' } });
+    expect(screen.queryByText('No release date was found; set one before storing.')).not.toBeNull();
+  });
 });
