@@ -7,7 +7,7 @@ import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
 import { useClient } from '../client/context';
-import { addContactLine, applySourceAction, type SourceAction } from './source-actions';
+import { addContactLine, applySourceAction, lineRoles, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
 
@@ -242,6 +242,7 @@ export function Review({
         blocks={item.preview.source.blocks}
         label={t('import.sourceLabel', { name: item.name })}
         disabled={busy}
+        roles={lineRoles(lines, r)}
         onAction={(action, index) => void onSourceAction(action, index)}
       />
     </div>

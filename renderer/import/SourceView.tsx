@@ -1,27 +1,32 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
-import { SOURCE_ACTIONS, type SourceAction } from './source-actions';
+import { SOURCE_ACTIONS, type SourceAction, type SourceLineRole } from './source-actions';
 
 /**
  * The cleaned source, as text elements only: nothing from the imported file is ever markup here.
  * Clicking a line offers what it can become (headline, dateline, first or last paragraph of the
  * body, a media contact) or takes it out of the body: one click on the line, one on the choice.
  * Once the choices close (a choice made, or Escape), focus goes back to the line, so a keyboard
- * goes on from where it was rather than from the top of the page.
+ * goes on from where it was rather than from the top of the page. The headline's line and the
+ * body's lines are marked, so a line dropped from the body is seen to be out.
  */
 export function SourceView({
   blocks,
   label,
   onAction,
   disabled,
+  roles = [],
 }: {
   blocks: ImportSourceBlock[];
   label: string;
   onAction: (action: SourceAction, index: number) => void;
   disabled?: boolean;
+  /** What each line is in the form now (the headline, in the body), to mark it. */
+  roles?: (SourceLineRole | null)[];
 }) {
   const { t } = useTranslation();
+  const uid = useId();
   const [selected, setSelected] = useState<number | null>(null);
   const lineButtons = useRef(new Map<number, HTMLButtonElement>());
   const close = (n: number) => {
@@ -33,6 +38,7 @@ export function SourceView({
     // the arrow keys once it has focus.
     <aside className="import-source" aria-label={label} tabIndex={0}>
       {blocks.map((b, n) => {
+        const role = roles[n] ?? null;
         const line = (
           <button
             ref={(el) => {
@@ -43,6 +49,7 @@ export function SourceView({
             className={`import-source-text import-source-${b.kind}`}
             dir={b.dir}
             aria-expanded={selected === n}
+            aria-describedby={role ? `${uid}-${n}-role` : undefined}
             onClick={() => setSelected(selected === n ? null : n)}
             onKeyDown={(e) => {
               if (e.key === 'Escape' && selected === n) close(n);
@@ -54,7 +61,12 @@ export function SourceView({
         );
         // Headings and quotes keep their meaning for screen readers; the line inside is the button.
         return (
-        <div key={n} className={selected === n ? 'import-source-line selected' : 'import-source-line'}>
+        <div key={n} className={`import-source-line${selected === n ? ' selected' : ''}${role ? ` import-source-is-${role}` : ''}`}>
+          {role && (
+            <span id={`${uid}-${n}-role`} className="import-source-role">
+              {t(`import.source.is.${role}`)}
+            </span>
+          )}
           {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
           {selected === n && (
             <div

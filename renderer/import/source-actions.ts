@@ -30,6 +30,18 @@ export function splitDateline(line: string): { place: string; rest: string } | n
   return { place: m[1]!.trim(), rest: m[2]!.trim() };
 }
 
+export type SourceLineRole = 'headline' | 'body';
+
+/** What each source line is in the form as it stands: the headline, a paragraph of the body, or neither. */
+export function lineRoles(lines: string[], release: ReleaseForm): (SourceLineRole | null)[] {
+  const roles: (SourceLineRole | null)[] = lines.map((l) => (release.headline.trim() !== '' && l.trim() === release.headline.trim() ? 'headline' : null));
+  for (const p of paragraphs(release.body)) {
+    const n = sourceIndexOf(p, lines);
+    if (n >= 0) roles[n] = 'body';
+  }
+  return roles;
+}
+
 /** The line without its opening place when that place is the dateline already read: it is printed once. */
 function withoutDatelineRead(line: string, release: ReleaseForm): string {
   const d = splitDateline(line);

@@ -14,7 +14,7 @@ import type { SourceAction } from '../../renderer/import/source-actions';
 
 afterEach(cleanup);
 
-function mount() {
+function mount(roles?: ('headline' | 'body' | null)[]) {
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
   const done: Array<[SourceAction, number]> = [];
@@ -27,6 +27,7 @@ function mount() {
           { kind: 'heading', text: 'Wells reopen in the valley', dir: 'ltr' },
         ]}
         onAction={(a, n) => done.push([a, n])}
+        {...(roles ? { roles } : {})}
       />
     </I18nextProvider>,
   );
@@ -66,6 +67,15 @@ describe('the source pane by keyboard', () => {
 });
 
 describe('the source pane in words', () => {
+  it('says which line is the headline and which are in the body, without changing the lines\' names', () => {
+    mount(['body', 'headline']);
+    expect(screen.getByRole('button', { name: 'Who we are', description: 'In the body' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Wells reopen in the valley', description: 'The headline' })).toBeTruthy();
+    cleanup();
+    mount([null, null]);
+    expect(screen.getByRole('button', { name: 'Who we are', description: '' })).toBeTruthy();
+  });
+
   it('is pointed to by the headline refusal by its name, not by a side: it is on the left in Arabic and under the fields in a narrow window', () => {
     const said = [appEn, appFr, appEs, appAr].map((l) => l.import.store.noLetters);
     expect(said.filter((s) => /\bright\b|droite|derecha|اليمين|اليسار/u.test(s))).toEqual([]);

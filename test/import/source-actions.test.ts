@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseForm } from '../../renderer/import/draft';
-import { addContactLine, applySourceAction, splitDateline } from '../../renderer/import/source-actions';
+import { addContactLine, applySourceAction, lineRoles, splitDateline } from '../../renderer/import/source-actions';
 
 /** One click on a line of the source sets a field: the rules behind the review screen's source pane. */
 
@@ -83,6 +83,12 @@ describe('source line actions', () => {
     const { release, contacts } = addContactLine(6, LINES, read, form({ body: [LINES[3], LINES[6]].join('\n\n') }), [listed]);
     expect(contacts).toEqual([{ ...listed, organisation: 'Valley Water Trust', phone: '+256 700 000 000' }, read[1]]);
     expect(release.body).toBe(LINES[3]);
+  });
+
+  it('says which source lines are the headline and which are in the body, a dateline paragraph included', () => {
+    const r = form({ headline: LINES[2]!, datelinePlace: 'KASESE', body: ['The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.', LINES[4]].join('\n\n') });
+    expect(lineRoles(LINES, r)).toEqual([null, null, 'headline', 'body', 'body', null, null]);
+    expect(lineRoles(LINES, applySourceAction('drop', 4, LINES, r, []).release)).toEqual([null, null, 'headline', 'body', null, null, null]);
   });
 
   it('reads a place before a dash, and nothing from a sentence without one', () => {
