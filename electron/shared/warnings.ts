@@ -14,6 +14,7 @@ export const WARNING_CODES = [
   'KIT_JOURNALIST_LEFT_OUT',
   'KIT_DO_NOT_CONTACT',
   'KIT_VIDEO_METADATA',
+  'KIT_PHOTO_UNCREDITED',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

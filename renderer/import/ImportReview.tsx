@@ -6,7 +6,8 @@ import type { ImportCertainty, ImportPreview, ImportSource } from '../../electro
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
-import { applySourceAction } from './source-actions';
+import { useClient } from '../client/context';
+import { addContactLine, applySourceAction, lineRoles, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
 
@@ -33,6 +34,14 @@ function Field({ label, children, grow, certainty }: { label: string; children: 
       {children(id)}
     </div>
   );
+}
+
+/** A warning about a missing field no longer holds once the person has filled the field in. */
+function stillHolds(code: string, r: ReleaseForm): boolean {
+  if (code === 'IMPORT_NO_DATE') return r.releaseDate.trim() === '';
+  if (code === 'IMPORT_NO_HEADLINE') return !/\p{L}/u.test(r.headline);
+  if (code === 'IMPORT_NO_BODY') return r.body.trim() === '';
+  return true;
 }
 
 /** Why Store cannot go ahead yet, or what it warns about once: a headline with no letters, no date. */
@@ -80,6 +89,23 @@ export function Review({
     onConfirm();
   };
   const lines = item.preview.source.blocks.map((b) => b.text);
+  const client = useClient();
+  // A line taken as a contact is read by the importer's contact reader in the core.
+  const [lineNote, setLineNote] = useState(false);
+  const onSourceAction = async (action: SourceAction, index: number) => {
+    setLineNote(false);
+    if (action !== 'contact') {
+      onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts));
+      return;
+    }
+    const r = await client.call('import.readContact', { text: lines[index] ?? '' });
+    if (!r.ok) {
+      onChange(() => ({ error: r.error }));
+      return;
+    }
+    if (r.value.length === 0) setLineNote(true);
+    else onChange((i) => addContactLine(index, lines, r.value, i.release, i.contacts));
+  };
 
   return (
     <div className="import-review">
@@ -91,7 +117,7 @@ export function Review({
           store();
         }}
       >
-        {item.preview.warnings.map((w) => (
+        {item.preview.warnings.filter((w) => stillHolds(w.code, r)).map((w) => (
           <p key={`${w.code}:${w.message}`} className="hint import-warning">
             {warningText(t, w)}
           </p>
@@ -127,36 +153,28 @@ export function Review({
         </Field>
         <fieldset className="import-quotes">
           <legend>{t('import.field.quotes', { count: r.quotes.length })}</legend>
-          {r.quotes.map((q, n) => (
-            <div className="row" key={n}>
-              <Field label={t('import.field.speaker')}>
-                {(id) => (
-                  <input
-                    id={id}
-                    dir="auto"
-                    value={q.speaker}
-                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, speaker: e.target.value } : x)))}
-                    disabled={busy}
-                  />
-                )}
-              </Field>
-              <Field label={t('import.field.quote')} grow>
-                {(id) => (
-                  <textarea
-                    id={id}
-                    dir="auto"
-                    rows={2}
-                    value={q.text}
-                    onChange={(e) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, text: e.target.value } : x)))}
-                    disabled={busy}
-                  />
-                )}
-              </Field>
-              <button type="button" className="button" onClick={() => set('quotes', r.quotes.filter((_, j) => j !== n))} disabled={busy}>
-                {t('common.removeItem', { item: t('import.field.quote') })}
-              </button>
-            </div>
-          ))}
+          {r.quotes.map((q, n) => {
+            const setQuote = (k: 'speaker' | 'role' | 'text', v: string) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, [k]: v } : x)));
+            // As in the release editor: the quote whole across the form, its speaker and role under it.
+            return (
+              <div className="import-quote" key={n}>
+                <Field label={t('releases.quoteText', { n: n + 1 })}>
+                  {(id) => <textarea id={id} dir="auto" rows={3} value={q.text} onChange={(e) => setQuote('text', e.target.value)} disabled={busy} />}
+                </Field>
+                <div className="row">
+                  <Field label={t('import.field.speaker')}>
+                    {(id) => <input id={id} dir="auto" value={q.speaker} onChange={(e) => setQuote('speaker', e.target.value)} disabled={busy} />}
+                  </Field>
+                  <Field label={t('releases.speakerRole')}>
+                    {(id) => <input id={id} dir="auto" value={q.role} onChange={(e) => setQuote('role', e.target.value)} disabled={busy} />}
+                  </Field>
+                </div>
+                <button type="button" className="button" onClick={() => set('quotes', r.quotes.filter((_, j) => j !== n))} disabled={busy}>
+                  {t('releases.removeQuote', { n: n + 1 })}
+                </button>
+              </div>
+            );
+          })}
         </fieldset>
         <Field label={t('import.field.notesToEditors')}>
           {(id) => <textarea id={id} dir="auto" rows={3} value={r.notesToEditors} onChange={(e) => set('notesToEditors', e.target.value)} disabled={busy} />}
@@ -183,6 +201,11 @@ export function Review({
             <span className={`certainty certainty-${sure.contacts}`}>{t(`import.certainty.${sure.contacts}`)}</span>
           </legend>
           {item.contacts.length === 0 && <p className="muted">{t('import.noContacts')}</p>}
+          {lineNote && (
+            <p className="hint" role="status">
+              {t('import.source.noContactInLine')}
+            </p>
+          )}
           {item.contacts.map((c, n) => (
             <div className="import-contact" key={n}>
               <div className="row">
@@ -219,7 +242,8 @@ export function Review({
         blocks={item.preview.source.blocks}
         label={t('import.sourceLabel', { name: item.name })}
         disabled={busy}
-        onAction={(action, index) => onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts))}
+        roles={lineRoles(lines, r)}
+        onAction={(action, index) => void onSourceAction(action, index)}
       />
     </div>
   );

@@ -101,10 +101,14 @@ export function ImportScreen() {
 
   const confirm = async (item: Reviewing) => {
     update(item.key, (i) => (i.state === 'review' ? { ...i, state: 'storing', error: null } : i));
+    // A pasted original is kept under the release's headline: among the library's files and in
+    // a kit's list of them it reads as this release, not as one more "Pasted text".
+    const headline = item.release.headline.trim();
+    const source = item.source.data === undefined && headline !== '' ? { ...item.source, name: `${headline}${item.source.html !== undefined ? '.html' : '.txt'}` } : item.source;
     const r = await client.call('import.commit', {
       release: releaseFromForm(item.release),
       contacts: contactsFromForm(item.contacts),
-      source: item.source,
+      source,
     });
     update(item.key, (i) => {
       if (i.state !== 'storing') return i;

@@ -1,38 +1,59 @@
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
-import { SOURCE_ACTIONS, type SourceAction } from './source-actions';
+import { SOURCE_ACTIONS, type SourceAction, type SourceLineRole } from './source-actions';
 
 /**
  * The cleaned source, as text elements only: nothing from the imported file is ever markup here.
  * Clicking a line offers what it can become (headline, dateline, first or last paragraph of the
  * body, a media contact) or takes it out of the body: one click on the line, one on the choice.
+ * Once the choices close (a choice made, or Escape), focus goes back to the line, so a keyboard
+ * goes on from where it was rather than from the top of the page. The headline's line and the
+ * body's lines are marked, so a line dropped from the body is seen to be out.
  */
 export function SourceView({
   blocks,
   label,
   onAction,
   disabled,
+  roles = [],
 }: {
   blocks: ImportSourceBlock[];
   label: string;
   onAction: (action: SourceAction, index: number) => void;
   disabled?: boolean;
+  /** What each line is in the form now (the headline, in the body), to mark it. */
+  roles?: (SourceLineRole | null)[];
 }) {
   const { t } = useTranslation();
+  const uid = useId();
   const [selected, setSelected] = useState<number | null>(null);
+  const lineButtons = useRef(new Map<number, HTMLButtonElement>());
+  const close = (n: number) => {
+    setSelected(null);
+    lineButtons.current.get(n)?.focus();
+  };
   return (
     // Focusable because a long source scrolls in its own box: keyboard users scroll it with
     // the arrow keys once it has focus.
     <aside className="import-source" aria-label={label} tabIndex={0}>
       {blocks.map((b, n) => {
+        const role = roles[n] ?? null;
         const line = (
           <button
+            ref={(el) => {
+              if (el) lineButtons.current.set(n, el);
+              else lineButtons.current.delete(n);
+            }}
             type="button"
             className={`import-source-text import-source-${b.kind}`}
             dir={b.dir}
             aria-expanded={selected === n}
+            aria-describedby={role ? `${uid}-${n}-role` : undefined}
             onClick={() => setSelected(selected === n ? null : n)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && selected === n) close(n);
+            }}
             disabled={disabled}
           >
             {b.kind === 'item' ? `• ${b.text}` : b.text}
@@ -40,10 +61,24 @@ export function SourceView({
         );
         // Headings and quotes keep their meaning for screen readers; the line inside is the button.
         return (
-        <div key={n} className={selected === n ? 'import-source-line selected' : 'import-source-line'}>
+        <div key={n} className={`import-source-line${selected === n ? ' selected' : ''}${role ? ` import-source-is-${role}` : ''}`}>
+          {role && (
+            <span id={`${uid}-${n}-role`} className="import-source-role">
+              {t(`import.source.is.${role}`)}
+            </span>
+          )}
           {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
           {selected === n && (
-            <div className="import-source-actions" role="group" aria-label={t('import.source.actionsLabel')}>
+            <div
+              className="import-source-actions"
+              role="group"
+              aria-label={t('import.source.actionsLabel')}
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                e.stopPropagation();
+                close(n);
+              }}
+            >
               {SOURCE_ACTIONS.map((a) => (
                 <button
                   key={a}
@@ -51,7 +86,7 @@ export function SourceView({
                   className="button"
                   onClick={() => {
                     onAction(a, n);
-                    setSelected(null);
+                    close(n);
                   }}
                 >
                   {t(`import.source.${a}`)}

@@ -3,7 +3,8 @@ import type { ContactForm, ReleaseForm } from './draft';
 /**
  * What a click on a line of the cleaned source does to the form: that line becomes the
  * headline, the dateline, the first or last paragraph of the body, or a media contact; or it
- * leaves the body. Pure functions of the form and the source's lines.
+ * leaves the body. Pure functions of the form and the source's lines (the people in a contact
+ * line are read by the core: import.readContact).
  */
 
 export const SOURCE_ACTIONS = ['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop'] as const;
@@ -29,10 +30,26 @@ export function splitDateline(line: string): { place: string; rest: string } | n
   return { place: m[1]!.trim(), rest: m[2]!.trim() };
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
-const PHONE = /\+?\d[\d\s().-]{6,}\d/u;
+export type SourceLineRole = 'headline' | 'body';
 
-export function applySourceAction(action: SourceAction, index: number, lines: string[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
+/** What each source line is in the form as it stands: the headline, a paragraph of the body, or neither. */
+export function lineRoles(lines: string[], release: ReleaseForm): (SourceLineRole | null)[] {
+  const roles: (SourceLineRole | null)[] = lines.map((l) => (release.headline.trim() !== '' && l.trim() === release.headline.trim() ? 'headline' : null));
+  for (const p of paragraphs(release.body)) {
+    const n = sourceIndexOf(p, lines);
+    if (n >= 0) roles[n] = 'body';
+  }
+  return roles;
+}
+
+/** The line without its opening place when that place is the dateline already read: it is printed once. */
+function withoutDatelineRead(line: string, release: ReleaseForm): string {
+  const d = splitDateline(line);
+  const place = release.datelinePlace.trim().toLocaleLowerCase();
+  return d && place !== '' && place.startsWith(d.place.toLocaleLowerCase()) ? d.rest : line;
+}
+
+export function applySourceAction(action: Exclude<SourceAction, 'contact'>, index: number, lines: string[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
   const line = lines[index] ?? '';
   const body = paragraphs(release.body);
   switch (action) {
@@ -46,37 +63,52 @@ export function applySourceAction(action: SourceAction, index: number, lines: st
       return { release: { ...release, datelinePlace: d.place, body: join(next) }, contacts };
     }
     case 'firstParagraph': {
-      const last = body.length > 0 ? sourceIndexOf(body[body.length - 1]!, lines) : -1;
-      const end = last >= index ? last : index;
-      const kept = lines.slice(index, end + 1);
-      // The dateline already read stays out of the paragraph it opened.
-      const first = body[0] && kept[0] !== undefined && kept[0].endsWith(body[0]) && release.datelinePlace ? body[0] : kept[0];
-      return { release: { ...release, body: join([first ?? '', ...kept.slice(1)].filter(Boolean)) }, contacts };
+      // Lines before the body as it stands are added; paragraphs after the new start stay as
+      // they are, so a paragraph the person dropped stays dropped.
+      const at = body.map((p) => sourceIndexOf(p, lines));
+      const start = at.find((n) => n >= 0);
+      const opening = withoutDatelineRead(line, release);
+      if (start === undefined) return { release: { ...release, body: join([opening, ...body]) }, contacts };
+      if (index < start) return { release: { ...release, body: join([opening, ...lines.slice(index + 1, start), ...body]) }, contacts };
+      const from = at.findIndex((n) => n >= index);
+      const rest = from < 0 ? [] : body.slice(from);
+      return { release: { ...release, body: join(at[from] === index ? rest : [opening, ...rest]) }, contacts };
     }
     case 'lastParagraph': {
-      const first = body.length > 0 ? sourceIndexOf(body[0]!, lines) : -1;
-      if (first < 0 || first > index) return { release: { ...release, body: join([...body.filter((p) => sourceIndexOf(p, lines) < index), line]) }, contacts };
-      return { release: { ...release, body: join([body[0]!, ...lines.slice(first + 1, index + 1)]) }, contacts };
+      const at = body.map((p) => sourceIndexOf(p, lines));
+      const end = at.findLast((n) => n >= 0);
+      if (end === undefined) return { release: { ...release, body: join([...body, line]) }, contacts };
+      if (index >= end) return { release: { ...release, body: join([...body, ...lines.slice(end + 1, index + 1)]) }, contacts };
+      const to = at.findLastIndex((n) => n >= 0 && n <= index);
+      const kept = body.slice(0, to + 1);
+      return { release: { ...release, body: join(at[to] === index ? kept : [...kept, line]) }, contacts };
     }
     case 'drop':
       return { release: { ...release, body: join(body.filter((p) => sourceIndexOf(p, lines) !== index)) }, contacts };
-    case 'contact': {
-      const email = EMAIL.exec(line)?.[0] ?? null;
-      const phone = PHONE.exec(line.replace(EMAIL, ' '))?.[0]?.trim() ?? null;
-      const name =
-        line
-          .replace(EMAIL, ' ')
-          .replace(PHONE, ' ')
-          .replace(/\b(?:e-?mail|tel|tél|phone|mobile|courriel|correo)\s*[:.]?/giu, ' ')
-          .split(/[,;|]/u)[0]!
-          // "For information: Jane Roe": the label before the colon is not the name.
-          .replace(/^[\p{L}\s]{2,40}:\s*/u, '')
-          .replace(/\s+/gu, ' ')
-          .trim() || null;
-      return {
-        release: { ...release, body: join(body.filter((p) => p !== line)) },
-        contacts: [...contacts, { name, role: null, organisation: null, email, phone, match: null }],
-      };
-    }
   }
+}
+
+const sameDetail = (a: ContactForm, b: ContactForm) =>
+  (a.email !== null && b.email !== null && a.email.toLowerCase() === b.email.toLowerCase()) ||
+  (a.phone !== null && b.phone !== null && a.phone.replace(/\D/gu, '') === b.phone.replace(/\D/gu, ''));
+
+/**
+ * The people read from a contact line join the form's contacts and the line leaves the body. A
+ * person already listed (same e-mail or number) gets only what was missing, not a second entry.
+ */
+export function addContactLine(index: number, lines: string[], read: ContactForm[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
+  let list = contacts;
+  for (const person of read) {
+    const twin = list.findIndex((c) => sameDetail(c, person));
+    if (twin < 0) {
+      list = [...list, person];
+      continue;
+    }
+    list = list.map((c, n) =>
+      n === twin
+        ? { name: c.name || person.name, role: c.role || person.role, organisation: c.organisation || person.organisation, email: c.email || person.email, phone: c.phone || person.phone, match: c.match ?? person.match }
+        : c,
+    );
+  }
+  return { release: { ...release, body: join(paragraphs(release.body).filter((p) => sourceIndexOf(p, lines) !== index)) }, contacts: list };
 }

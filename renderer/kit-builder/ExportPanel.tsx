@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
@@ -44,6 +44,23 @@ export function ExportPanel({
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   // The running export's job id, for cancel.
   const jobId = useRef<string | null>(null);
+  // The embargo question takes focus on its safe answer; closed unanswered (Not now, Escape),
+  // it gives focus back to the button that asked, once that button is enabled again.
+  const formatButtons = useRef(new Map<ExportFormat, HTMLButtonElement>());
+  const notNow = useRef<HTMLButtonElement | null>(null);
+  const returnTo = useRef<ExportFormat | null>(null);
+  useEffect(() => {
+    if (confirming) {
+      notNow.current?.focus();
+      return;
+    }
+    if (returnTo.current) formatButtons.current.get(returnTo.current)?.focus();
+    returnTo.current = null;
+  }, [confirming]);
+  const notNowAnswer = () => {
+    returnTo.current = confirming;
+    setConfirming(null);
+  };
 
   const ask = (format: ExportFormat) => {
     setExportNote(null);
@@ -107,19 +124,37 @@ export function ExportPanel({
         <h2 id={`${ids}-export`}>{t('kitBuilder.exportHeading')}</h2>
         <div className="actions">
           {EXPORT_FORMATS.map((f) => (
-            <button key={f} type="button" onClick={() => ask(f)} disabled={running !== null || empty || confirming !== null}>
+            <button
+              key={f}
+              ref={(el) => {
+                if (el) formatButtons.current.set(f, el);
+                else formatButtons.current.delete(f);
+              }}
+              type="button"
+              onClick={() => ask(f)}
+              disabled={running !== null || empty || confirming !== null}
+            >
               {t(`kitBuilder.export.${f}`)}
             </button>
           ))}
         </div>
         {confirming && embargoNotice && (
-          <div className="kit-embargo-confirm" role="alertdialog" aria-labelledby={`${ids}-embargo-q`}>
+          <div
+            className="kit-embargo-confirm"
+            role="alertdialog"
+            aria-labelledby={`${ids}-embargo-q`}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.stopPropagation();
+              notNowAnswer();
+            }}
+          >
             <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { notice: embargoNotice, format: t(`kitBuilder.format.${confirming}`) })}</p>
             <div className="actions">
               <button type="button" onClick={() => void startExport(confirming, true)}>
                 {t('kitBuilder.embargoYes')}
               </button>
-              <button type="button" onClick={() => setConfirming(null)}>
+              <button ref={notNow} type="button" onClick={notNowAnswer}>
                 {t('kitBuilder.embargoNo')}
               </button>
             </div>

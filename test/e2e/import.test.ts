@@ -180,7 +180,7 @@ describe('importing releases in the browser', () => {
     expect(contact.emails.map((e) => e.address)).toEqual(['jsmith@example.org']);
 
     const attachments = await h.api('attachment.list', { release: releaseId, limit: 10 });
-    expect(attachments.items.map((a) => a.originalName)).toEqual(['Pasted text.txt']);
+    expect(attachments.items.map((a) => a.originalName)).toEqual([`${FIXED_HEADLINE}.txt`]);
     const original = await h.api('attachment.content', { id: attachments.items[0]!.id });
     expect(original.mediaType).toMatch(/^text\/plain/);
     expect(Buffer.from(original.data, 'base64').toString('utf8')).toBe(PASTED);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,9 @@ describe('the import screen', () => {
     expect(list.items.map((r) => r.headline)).toEqual(['Clean water for 40,000 people in Kasese']);
     expect(await counts(c)).toMatchObject({ release: 1, contact: 1, attachment: 1 });
     expect(screen.getByRole('link', { name: 'Open the release' }).getAttribute('href')).toBe(`#/releases/${list.items[0]!.id}`);
+    // The pasted original is kept under the release's headline, not as one more "Pasted text".
+    const original = await call<{ items: { originalName: string }[] }>(c, 'attachment.list', { release: list.items[0]!.id, limit: 10 });
+    expect(original.items.map((a) => a.originalName)).toEqual(['Clean water for 40,000 people in Kasese.txt']);
   });
 
   it('reads several files, shows which contact already exists, says why a file cannot be read, and discards without storing', async () => {
@@ -118,6 +121,10 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     expect(body[body.length - 1]).toMatch(/migration provisions of the New Urban Agenda\.$/u);
     expect(body.join(' ')).not.toMatch(/Partnerships|WHO WE ARE|Work with us/u);
     expect((screen.getByLabelText('Speaker') as HTMLInputElement).value).toBe('Marcelo Pisani');
+    // The speaker's role is shown beside the name, and the quote whole in a box of its own width.
+    expect((screen.getByLabelText('Speaker’s role') as HTMLInputElement).value).toBe("IOM's Regional Director for Central America, North America and the Caribbean");
+    expect((screen.getByLabelText('Quote 1') as HTMLTextAreaElement).value).toMatch(/^Mayors and local authorities have a crucial role/u);
+    expect(screen.getByRole('button', { name: 'Remove quote 1' })).toBeTruthy();
     expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ipopp@iom.int');
     // Each graded field says how sure the importer is; the missing date is marked.
     const dateField = screen.getByLabelText('Release date').closest('.field')!;
@@ -135,6 +142,7 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
     expect(screen.getByRole('alert').textContent).toMatch(/headline has no letters/u);
     fireEvent.change(headline, { target: { value: 'IOM and UCLG highlight migration governance in cities' } });
+    fireEvent.change(screen.getByLabelText('Speaker’s role'), { target: { value: 'IOM Regional Director for Central America, North America and the Caribbean' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
     expect(screen.getByRole('alert').textContent).toMatch(/no date/u);
     expect(await counts(c)).toMatchObject({ release: 0 });
@@ -145,6 +153,44 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     expect(stored.headline).toBe('IOM and UCLG highlight migration governance in cities');
     // The quote is kept once, as a quote, with its speaker's role.
     expect(stored.quotes).toHaveLength(1);
-    expect(stored.quotes[0]).toMatchObject({ speaker: 'Marcelo Pisani', role: "IOM's Regional Director for Central America, North America and the Caribbean" });
+    expect(stored.quotes[0]).toMatchObject({ speaker: 'Marcelo Pisani', role: 'IOM Regional Director for Central America, North America and the Caribbean' });
+  });
+
+  it('makes a media contact of a sentence in one click: the person in it, listed once', async () => {
+    await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(EXAMPLE, 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    await screen.findByLabelText('Headline', {}, { timeout: 20_000 });
+    const source = screen.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    const useAsContact = async (line: RegExp) => {
+      fireEvent.click(within(source).getAllByRole('button', { name: line })[0]!);
+      fireEvent.click(within(source).getByRole('button', { name: 'Media contact' }));
+    };
+    const names = () => screen.getAllByLabelText('Name').map((e) => (e as HTMLInputElement).value);
+
+    // The contact the importer found, removed, then taken from its line: the person, not the sentence.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Ioana Popp' }));
+    await useAsContact(/^For further information/u);
+    await waitFor(() => expect(names()).toEqual(['Ioana Popp']));
+    expect((screen.getByLabelText('Organisation') as HTMLInputElement).value).toBe('IOM Geneva');
+    expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ipopp@iom.int');
+    // Taken again: still one person. A line with nobody in it says so and adds nobody.
+    await useAsContact(/^For further information/u);
+    await useAsContact(/^Partnerships$/u);
+    await screen.findByText('No name, e-mail address or phone number was found in that line.');
+    expect(names()).toEqual(['Ioana Popp']);
+  });
+
+  it('takes back the warning about a missing date once the person sets one', async () => {
+    await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(EXAMPLE, 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    await screen.findByLabelText('Headline', {}, { timeout: 20_000 });
+    expect(screen.queryByText('No release date was found; set one before storing.')).not.toBeNull();
+    fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '2016-10-14' } });
+    expect(screen.queryByText('No release date was found; set one before storing.')).toBeNull();
+    // Cleared again, it is missing again.
+    fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '' } });
+    expect(screen.queryByText('No release date was found; set one before storing.')).not.toBeNull();
   });
 });

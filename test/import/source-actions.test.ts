@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseForm } from '../../renderer/import/draft';
-import { applySourceAction, splitDateline } from '../../renderer/import/source-actions';
+import { addContactLine, applySourceAction, lineRoles, splitDateline } from '../../renderer/import/source-actions';
 
 /** One click on a line of the source sets a field: the rules behind the review screen's source pane. */
 
@@ -49,9 +49,46 @@ describe('source line actions', () => {
     expect(r.body.split('\n\n')).toEqual([LINES[4]]);
   });
 
-  it('makes a media contact of a line, with its e-mail and phone', () => {
-    const { contacts } = applySourceAction('contact', 6, LINES, form(), []);
-    expect(contacts).toEqual([{ name: 'Jane Roe', role: null, organisation: null, email: 'jroe@example.org', phone: '+256 700 000 000', match: null }]);
+  it('keeps a dropped paragraph out when the first or last paragraph moves', () => {
+    // The body as read: the dateline paragraph, the repairs, then a line the person drops.
+    let r = form({ body: [LINES[3], LINES[4], LINES[5]].join('\n\n') });
+    r = applySourceAction('drop', 4, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
+    // Starting the body one line earlier adds that line, and only that line.
+    r = applySourceAction('firstParagraph', 2, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[2], LINES[3], LINES[5]]);
+    // Starting it later again, and ending it later, leave the dropped line out.
+    r = applySourceAction('firstParagraph', 3, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
+    r = applySourceAction('lastParagraph', 6, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5], LINES[6]]);
+    r = applySourceAction('lastParagraph', 5, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
+  });
+
+  it('leaves the dateline already read out of a first paragraph set on its line', () => {
+    const read = form({ datelinePlace: 'Kasese', body: [LINES[4]].join('\n\n') });
+    const r = applySourceAction('firstParagraph', 3, LINES, read, []).release;
+    expect(r.body.split('\n\n')).toEqual(['The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.', LINES[4]]);
+    // With no dateline read yet, the line is kept whole: the person may still click Dateline on it.
+    expect(applySourceAction('firstParagraph', 3, LINES, form({ body: LINES[4] }), []).release.body.split('\n\n')[0]).toBe(LINES[3]);
+  });
+
+  it('adds the people read from a contact line, fills in one already listed instead of listing them twice, and takes the line out of the body', () => {
+    const listed = { name: 'Jane Roe', role: null, organisation: null, email: 'jroe@example.org', phone: null, match: null };
+    const read = [
+      { name: 'Jane Roe', role: null, organisation: 'Valley Water Trust', email: 'JRoe@example.org', phone: '+256 700 000 000', match: null },
+      { name: 'Tom Okello', role: null, organisation: null, email: 'tokello@example.org', phone: null, match: { id: 'con-1', name: 'Tom Okello', organisation: null } },
+    ];
+    const { release, contacts } = addContactLine(6, LINES, read, form({ body: [LINES[3], LINES[6]].join('\n\n') }), [listed]);
+    expect(contacts).toEqual([{ ...listed, organisation: 'Valley Water Trust', phone: '+256 700 000 000' }, read[1]]);
+    expect(release.body).toBe(LINES[3]);
+  });
+
+  it('says which source lines are the headline and which are in the body, a dateline paragraph included', () => {
+    const r = form({ headline: LINES[2]!, datelinePlace: 'KASESE', body: ['The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.', LINES[4]].join('\n\n') });
+    expect(lineRoles(LINES, r)).toEqual([null, null, 'headline', 'body', 'body', null, null]);
+    expect(lineRoles(LINES, applySourceAction('drop', 4, LINES, r, []).release)).toEqual([null, null, 'headline', 'body', null, null, null]);
   });
 
   it('reads a place before a dash, and nothing from a sentence without one', () => {

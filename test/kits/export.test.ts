@@ -128,6 +128,30 @@ describe('the DOCX', () => {
     expect(parts.get('word/styles.xml')!.toString('utf8')).toMatch(/w:cs="Arial"/);
   });
 
+  it('sets a caption in its own direction: an English caption left to right in an Arabic kit, an Arabic one right to left in an English kit', async () => {
+    const kit = await call<{ items: Array<{ kind: string; id?: string }> }>(f.core, 'kit.get', { id: f.kitId });
+    const second = kit.items.filter((i) => i.kind === 'attachment')[1]!.id!;
+    await call(f.core, 'attachment.update', { id: second, rev: null, fields: { caption: 'عائلات تجمع المياه من البئر في كاسيسي' } });
+    const ar = await call<{ id: string }>(f.core, 'kit.create', { title: 'ملف صحفي', language: 'ar', items: kit.items });
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-kit-captions-'));
+    try {
+      const captionsOf = async (id: string) => {
+        const r = await job<KitExportResult>(f.core, 'kit.export', { id, formats: ['docx'], outDir: join(dir, id), confirmEmbargo: true });
+        const doc = (await readZip(r.files[0]!.path)).get('word/document.xml')!.toString('utf8');
+        return doc.split(/<w:p[ >]/).filter((p) => p.includes('w:val="Caption"'));
+      };
+      const inArabic = await captionsOf(ar.id);
+      expect(inArabic.find((p) => p.includes('Families collect water at borehole 1'))).not.toContain('<w:bidi/>');
+      expect(inArabic.find((p) => p.includes('عائلات تجمع المياه'))).toContain('<w:bidi/>');
+      const inEnglish = await captionsOf(f.kitId);
+      expect(inEnglish.find((p) => p.includes('عائلات تجمع المياه'))).toContain('<w:bidi/>');
+      expect(inEnglish.find((p) => p.includes('Families collect water at borehole 1'))).not.toContain('<w:bidi/>');
+    } finally {
+      await call(f.core, 'attachment.update', { id: second, rev: null, fields: { caption: 'Families collect water at borehole 2, Kasese' } });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('embeds the photos as stored JPEGs with captions and credits, and the logo', async () => {
     const media = [...parts.keys()].filter((k) => k.startsWith('word/media/'));
     expect(media.filter((m) => m.endsWith('.jpg'))).toHaveLength(2);

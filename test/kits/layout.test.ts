@@ -168,6 +168,17 @@ describe.each(renditions)('the %s, on the page', (name) => {
     expect(englishBar[englishBar.length - 1]!, 'the English quote bar is left of its text').toBeLessThan(english.xMin);
   });
 
+  it('aligns English text to the left, in an Arabic kit too', (ctx) => {
+    pdfOf(name, (why) => ctx.skip(true, why));
+    const rows = pages.flatMap((p) => rowsOf(p));
+    // Short lines show the alignment: a long line fills the width whichever side it starts from.
+    for (const phrase of ['Read the full report online.', 'Photos are free to use with credit.']) {
+      const line = rows.find((l) => hasPhrase(l, phrase));
+      expect(line, `"${phrase}"`).toBeDefined();
+      expect(line!.xMin, `"${line!.text}" starts ${Math.round(line!.xMin - MARGIN)} pt from the left margin`).toBeLessThan(MARGIN + 20);
+    }
+  });
+
   it('an Arabic kit lists its contents on the right, under its heading', (ctx) => {
     pdfOf(name, (why) => ctx.skip(true, why));
     if (!name.startsWith('ar')) return;

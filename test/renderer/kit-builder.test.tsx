@@ -9,6 +9,7 @@ import { href, parseRoute, sectionOf } from '../../renderer/app/router';
 import { ClientProvider } from '../../renderer/client/context';
 import type { DatelineClient } from '../../renderer/client/types';
 import { setUpI18n } from '../../renderer/i18n';
+import { ExportPanel } from '../../renderer/kit-builder/ExportPanel';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { chosenLanguages, isExportedBytes, moveItem, toggleLanguage } from '../../renderer/kit-builder/items';
@@ -194,5 +195,36 @@ describe('KitBuilder', () => {
       fireEvent.click(zip);
     });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('no longer in the library'));
+  });
+});
+
+describe('the embargo question before an export', () => {
+  it('takes focus when it opens, closes on Escape without exporting, and gives focus back to the button that asked', () => {
+    const calls: string[] = [];
+    const client = {
+      call: async (method: string) => {
+        calls.push(method);
+        return { ok: false, error: { code: 'INTERNAL', message: 'not in this test' } };
+      },
+      on: () => () => undefined,
+      onUnauthorized: () => () => undefined,
+    } as unknown as DatelineClient;
+    render(
+      <I18nextProvider i18n={setUpI18n('en')}>
+        <ClientProvider client={client}>
+          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" />
+        </ClientProvider>
+      </I18nextProvider>,
+    );
+    const pdf = screen.getByRole('button', { name: 'Download PDF' });
+    pdf.focus();
+    fireEvent.click(pdf);
+    const question = screen.getByRole('alertdialog');
+    // The safe answer has focus, so Enter on a keyboard never downloads by accident.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Not now' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(question.isConnected).toBe(false);
+    expect(document.activeElement).toBe(pdf);
+    expect(calls).toEqual([]);
   });
 });

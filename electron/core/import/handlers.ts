@@ -1,8 +1,9 @@
 import { DatelineError } from '../../shared/errors';
-import { IMPORT_MAX_BYTES, type IMPORT_API, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportSource } from '../../shared/import/contract';
+import { IMPORT_MAX_BYTES, type IMPORT_API, type ImportContactRead, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportSource } from '../../shared/import/contract';
 import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
 import { commitImport, matchContact } from './commit';
+import { extractContacts, leadingName } from './contacts';
 import type { ParseInput } from './parse';
 import { parseInWorker } from './run';
 
@@ -46,7 +47,24 @@ export async function previewImport(source: ImportSource, ctx: CoreContext): Pro
   };
 }
 
+/**
+ * The people in one line the person picked from the source: the importer's contact reader, so a
+ * sentence ("For further information please contact …") gives the person in it, not itself as
+ * a name. A line with a name and no details gives the name alone. One short line of text, read
+ * here rather than in the worker: the reader's patterns are bounded (test/core/regex-safety).
+ */
+export function readContactLine(text: string, ctx: CoreContext): ImportContactRead[] {
+  const found = extractContacts([[text]]);
+  const named = leadingName(text.replace(/^[^:：]{1,60}[:：]\s*/u, '').split(/[,;،؛|]/u)[0]!);
+  const people = found.length > 0 ? found : named ? [{ name: named.name, role: null, organisation: null, email: null, phone: null }] : [];
+  return people.flatMap((c) => {
+    const contact = ImportedContactSchema.safeParse(c);
+    return contact.success ? [{ ...contact.data, match: matchContact(ctx, contact.data.email, contact.data.phone) }] : [];
+  });
+}
+
 export const importHandlers: Pick<Handlers, keyof typeof IMPORT_API> = {
   'import.preview': (input, ctx) => previewImport(input, ctx),
   'import.commit': (input, ctx) => commitImport(input, ctx),
+  'import.readContact': (input, ctx) => readContactLine(input.text, ctx),
 };

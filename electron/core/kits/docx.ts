@@ -1,6 +1,6 @@
 import { patchDocument } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { hasRightToLeft, isRtlLanguage } from '../../shared/direction';
+import { hasRightToLeft, isRtlLanguage, textDirection } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
 import { labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
@@ -255,7 +255,11 @@ function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): string {
   let caption = '';
   if (a.caption) caption += textRun(a.caption);
   if (a.credit) caption += textRun(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`);
-  if (caption) out += para(rtl || hasRightToLeft(a.caption ?? ''), { style: 'Caption' }, caption);
+  // The caption's own words decide its direction, as dir="auto" does in the PDF; the credit
+  // label alone follows the kit. An English caption set right to left in an Arabic kit puts its
+  // full stop at the wrong end in Word.
+  const captionDir = textDirection(a.caption ?? '') ?? (rtl ? 'rtl' : 'ltr');
+  if (caption) out += para(captionDir === 'rtl', { style: 'Caption' }, caption);
   return out;
 }
 

@@ -254,6 +254,10 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       }
       case 'attachment': {
         const a = attachment(ctx, item.id, where, `item ${i + 1} of the kit`);
+        // The press publishes a photo only with a caption and a credit: say so before the kit goes out.
+        if (a.isImage && !attachments.has(a.id) && (!a.caption?.trim() || !a.credit?.trim())) {
+          warnings.push(warning('KIT_PHOTO_UNCREDITED', `"${a.originalName}" has no caption or no credit; the press needs both to publish it. Add them on the Attachments screen.`, { name: a.originalName }));
+        }
         if (!attachments.has(a.id)) attachments.set(a.id, a);
         push(a.isImage ? { kind: 'photos', photos: [a] } : { kind: 'files', files: [a] });
         blockCount += 2;

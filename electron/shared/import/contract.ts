@@ -121,7 +121,7 @@ export interface ImportPreview {
   /** Bytes of the original (UTF-8 for pasted text). */
   size: number;
   release: ImportedRelease;
-  contacts: (ImportedContact & { match: ImportContactMatch | null })[];
+  contacts: ImportContactRead[];
   /** The source after cleaning: blocks to show, and the sanitised HTML (allow-listed tags, no references out). */
   source: { blocks: ImportSourceBlock[]; html: string };
   /** Things the person should look at (an embargo whose time could not be read, say). */
@@ -155,9 +155,21 @@ export const ImportCommitInputSchema = z
   })
   .strict();
 
+/** One line of the cleaned source that the person says is a media contact. */
+export const ImportReadContactSchema = z
+  .object({
+    text: z.string().trim().min(1, 'the line is empty').max(2000, 'a contact line is at most 2,000 characters'),
+  })
+  .strict();
+
+/** A person read from one line, with the library's contact they match. */
+export type ImportContactRead = ImportedContact & { match: ImportContactMatch | null };
+
 export const IMPORT_API = {
   /** Parses one source in a worker and returns the draft for review. Stores nothing. */
   'import.preview': method<ImportPreview>()(ImportSourceSchema),
   /** Stores a reviewed draft: release, contacts (matched or created) and the original, in one transaction. */
   'import.commit': method<ImportCommitted>()(ImportCommitInputSchema),
+  /** Reads the media contacts in one line of a source, as the importer reads a contact block. Stores nothing. */
+  'import.readContact': method<ImportContactRead[]>()(ImportReadContactSchema),
 } as const;
