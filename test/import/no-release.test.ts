@@ -231,7 +231,28 @@ describe('a page with no release in it', () => {
   it('refuses a page whose only running text is an excerpt cut with "[…]", saying so', async () => {
     const refused = parseSource({ name: 'excerpt.txt', text: `${TEASER.slice(0, -1)} and the first results […]` });
     await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
-    await expect(refused).rejects.toThrow(/its only text is an excerpt cut short with "\[…\]".*paste it; nothing was imported/u);
+    await expect(refused).rejects.toThrow(/its only text is the opening of a story, cut short with "\[…\]".*paste it; nothing was imported/u);
+  });
+
+  it('refuses a category page whose one teaser is cut short with "…", "..." or "… اقرأ المزيد", saying what it saw', async () => {
+    const title = 'Families return to the valley as the river falls back';
+    const cut = `${TEASER.slice(0, -1)} and the first results of the survey show that…`;
+    const refused = parseSource({ name: 'category.txt', text: [title, cut].join('\n\n') });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'excerpts', excerpts: 1, mark: '…' } });
+    await expect(refused).rejects.toThrow(/its only text is the opening of a story, cut short with "…".*paste it; nothing was imported/u);
+    await expect(parseSource({ name: 'dots.txt', text: [title, `${TEASER.slice(0, -1)} and the first results of the survey show that ...`].join('\n\n') })).rejects.toMatchObject({ params: { mark: '...' } });
+    const arabic = ['عودة الأسر إلى الوادي مع انحسار مياه النهر', 'وصلت فرق الجمعية هذا الأسبوع إلى الأسر في المنطقة بالمياه والغذاء والمأوى، وتعمل الفرق الآن على تقييم احتياجات القرى الواقعة في أعلى الوادي بعد أن غمرت المياه الحقول والطرق طوال الأسبوع الماضي وقطعت…  اقرأ المزيد'];
+    await expect(parseSource({ name: 'ar.txt', text: arabic.join('\n\n') })).rejects.toMatchObject({ params: { reason: 'excerpts' } });
+  });
+
+  it('still reads a release whose one paragraph closes its sentence, or ends on "..." after a full stop', async () => {
+    const title = 'Families return to the valley as the river falls back';
+    expect((await parseSource({ name: 'short.txt', text: [title, TEASER].join('\n\n') })).release.body).toEqual([TEASER]);
+    const trailing = `${TEASER} ...`;
+    expect((await parseSource({ name: 'trailing.txt', text: [title, trailing].join('\n\n') })).release.headline).toBe(title);
+    // A teaser of another story under the release's own whole paragraphs changes nothing.
+    const page = [title, TEASER, TEASER, 'Clinics reopen in the north', `${TEASER.slice(0, -1)} and the first results of the survey show that…`].join('\n\n');
+    expect((await parseSource({ name: 'release.txt', text: page })).release.headline).toBe(title);
   });
 
   it('still reads a release under one excerpt of another story cut with "[…]"', async () => {

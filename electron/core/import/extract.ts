@@ -199,11 +199,11 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     );
   }
   if (listing && 'excerpts' in listing) {
-    const what = listing.excerpts === 1 ? 'its only text is an excerpt' : `its ${listing.excerpts} paragraphs are excerpts`;
+    const what = listing.excerpts === 1 ? 'its only text is the opening of a story' : `its ${listing.excerpts} paragraphs are each the opening of a story`;
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: ${what} cut short with "[…]", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
-      { params: { reason: 'excerpts', excerpts: listing.excerpts } },
+      `This page holds no single release: ${what}, cut short with "${listing.mark}", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'excerpts', excerpts: listing.excerpts, mark: listing.mark } },
     );
   }
   if (listing && 'moreLinks' in listing) {

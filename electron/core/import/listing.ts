@@ -13,7 +13,7 @@ import { wordCount } from './normalise';
  * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
  * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
  */
-export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number };
+export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -62,16 +62,26 @@ const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+má
 const PAGER = /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+)\b/iu;
 
 /**
- * "… La Secretaria […]": the mark publishing systems set at the end of a story's automatic
- * excerpt. A page whose every paragraph of running text ends so, with no dateline and no contact,
- * holds excerpts of stories and none in full. A release that quotes one excerpt keeps its own
- * paragraphs, which do not end so.
+ * "… La Secretaria […]", "… ودارفور وكردفان…", "… de réfugiés ... Lire la suite": the mark a
+ * publishing system sets where it cut a story to its teaser, straight after a word (the sentence
+ * never closed), with or without the "Read more" link run on after it.
  */
-function excerptsOnly(items: Classified[]): number {
+const CUT_MARK = /(?:\[(?:…|\.\.\.)\]|(?<=[\p{L}\p{N},;:’'”»)\]-]\s?)(?:…|\.{3}))\s*(?:(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|ver\s+más|lire\s+la\s+suite|lire\s+plus|en\s+savoir\s+plus|اقرأ\s+المزيد|قراءة\s+المزيد|المزيد)\s*[.…»›>→]*)?$/iu;
+
+/**
+ * A page whose every paragraph of running text is cut so, with no dateline and no contact, holds
+ * teasers of stories and none in full: a category, tag or archive page, or a list of results,
+ * however few items the copy shows (a site's list often shows one teaser above the fold). A
+ * release's own paragraphs close their sentences, so a release that quotes one teaser is read.
+ * Returns how many cut paragraphs there are and the mark seen on the first.
+ */
+function excerptsOnly(items: Classified[]): { count: number; mark: string } | null {
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
-  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return 0;
+  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return null;
   const prose = kept.filter((it) => isProse(it.block.text));
-  return prose.length > 0 && prose.every((it) => /\[(?:…|\.\.\.)\]\s*$/u.test(it.block.text)) ? prose.length : 0;
+  if (prose.length === 0 || !prose.every((it) => CUT_MARK.test(it.block.text.trim()))) return null;
+  const mark = /\[(?:…|\.\.\.)\]/u.exec(prose[0]!.block.text)?.[0] ?? (/\.{3}/u.test(CUT_MARK.exec(prose[0]!.block.text.trim())![0]) ? '...' : '…');
+  return { count: prose.length, mark };
 }
 
 /**
@@ -134,7 +144,7 @@ export function findListing(all: Classified[]): Listing | null {
   const readLinks = items.filter((it) => READ_LINK.test(it.block.text.trim())).length;
   if (readLinks >= 3) return { items: readLinks };
   const excerpts = excerptsOnly(items);
-  if (excerpts > 0) return { excerpts };
+  if (excerpts) return { excerpts: excerpts.count, mark: excerpts.mark };
   const more = moreLinks(items);
   if (more > 0) return { moreLinks: more };
   // "Frequently asked questions" over questions and their answers.
