@@ -182,6 +182,20 @@ describe('a page with no release in it', () => {
     }
   });
 
+  it("refuses a blog's page of posts under a label, even when its first post is shown in full with its date", async () => {
+    const title = 'Families return to the valley as the river falls back';
+    for (const heading of [
+      'Showing posts with label floods. Show all posts',
+      'Mostrando entradas con la etiqueta #inundaciones. Mostrar todas las entradas',
+      'Affichage des articles dont le libellé est inondations. Afficher tous les articles',
+      'عرض الرسائل ذات التسميات فيضانات. إظهار كافة الرسائل',
+    ]) {
+      const page = [heading, 'Monday, 2 March 2026', title, TEASER, TEASER].join('\n\n');
+      const refused = parseSource({ name: 'label.txt', text: page });
+      await expect(refused, heading).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive', heading: heading.split('.')[0] } });
+    }
+  });
+
   it('still reads a release under a tag heading when it dates its text or names a media contact', async () => {
     const title = 'River levels fall in the east as families return to their villages';
     const dated = ['Tag: floods', title, 'GENEVA, 3 March 2026 – ' + TEASER, TEASER].join('\n\n');

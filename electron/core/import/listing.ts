@@ -26,6 +26,15 @@ const ARCHIVE_HEADING =
   /^(?:tag|tagged|posts?\s+tagged|tag\s+archives?|archives?\s+(?:for\s+)?tag|etiqueta|archivo\s+de\s+(?:la\s+)?etiqueta|entradas\s+etiquetadas\s+(?:con|como)|étiquette|mot[-\s]clé|archives?\s+(?:de\s+l['’]étiquette|du\s+mot[-\s]clé)|الوسم|وسم|أرشيف\s+الوسم|search\s+results?\s+for|results\s+for|résultats?\s+(?:de\s+(?:la\s+)?recherche\s+)?pour|resultados?\s+(?:de\s+(?:la\s+)?búsqueda\s+)?(?:para|de)|نتائج\s+البحث\s+عن)\s*[:：]\s*(\S[^,،;]{0,60})$/iu;
 
 /**
+ * "Showing posts with label floods. Show all posts", "Mostrando entradas con la etiqueta
+ * migrantes. Mostrar todas las entradas": the line a blogging platform sets over the posts it
+ * lists for a label, a month or a search, in every blog that runs on it. It names posts in the
+ * plural, so a post shown under it in full, dated, is still one of a list.
+ */
+const POSTS_HEADING =
+  /^((?:showing\s+posts\s+(?:with\s+label|from|matching(?:\s+the\s+search)?\s+for|sorted\s+by\s+relevance\s+for\s+query)|mostrando\s+(?:las\s+)?entradas\s+(?:con\s+la\s+etiqueta|de|que\s+coinciden\s+con\s+la\s+búsqueda\s+de)|affichage\s+des\s+articles\s+(?:dont\s+le\s+libellé\s+est|du|correspondant\s+à\s+la\s+requête)|عرض\s+(?:الرسائل|المشاركات)\s+(?:ذات\s+التسميات|من|التي\s+تطابق))\s+\S[^.]{0,60}?)\.?\s*(?:(?:show\s+all\s+posts|mostrar\s+todas\s+las\s+entradas|afficher\s+tous\s+les\s+articles|(?:إظهار|عرض)\s+(?:كافة|كل)\s+(?:الرسائل|المشاركات))\.?)?$/iu;
+
+/**
  * The heading of a tag or search page, standing above the page's first paragraph of running text
  * (a release may close on its tags; only a heading over the stories tells what the page is).
  * Some sites show the one story filed under a tag in full, date and contacts and all, under the
@@ -33,7 +42,9 @@ const ARCHIVE_HEADING =
  */
 function archiveHeading(items: Classified[]): string | null {
   // A cookie banner or a sidebar is no running text, however long.
-  const at = items.slice(0, 40).findIndex((it) => (isProse(it.block.text) && it.kind !== 'junk' && !it.block.aside) || ARCHIVE_HEADING.test(it.block.text.trim()));
+  const at = items.slice(0, 40).findIndex((it) => (isProse(it.block.text) && it.kind !== 'junk' && !it.block.aside) || ARCHIVE_HEADING.test(it.block.text.trim()) || POSTS_HEADING.test(it.block.text.trim()));
+  const posts = at < 0 ? null : POSTS_HEADING.exec(items[at]!.block.text.trim());
+  if (posts) return posts[1]!;
   const m = at < 0 ? null : ARCHIVE_HEADING.exec(items[at]!.block.text.trim());
   if (!m || wordCount(m[1]!) > 6) return null;
   const below = items.slice(at + 1);
