@@ -122,6 +122,24 @@ describe('a page with no release in it', () => {
     expect(r.release.datelinePlace).toBe('Ankara');
   });
 
+  it('refuses a list of results whose paragraphs each open with a title in capitals run into the text', async () => {
+    const page = [
+      'News, stories and publications from the relief agency',
+      `CLINICS REOPEN IN THE NORTH AFTER TWO YEARS MOPTI – ${TEASER}`,
+      `VOLUNTEERS TRAIN TO ANSWER THE CHOLERA HOTLINE GAO – ${TEASER}`,
+      `NEW SURVEY MAPS THE HOUSEHOLDS MOST AT RISK KAYES - ${TEASER}`,
+    ].join('\n\n');
+    await expect(parseSource({ name: 'results.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { items: 3 } });
+  });
+
+  it('still reads a release opening with a dateline in capitals, and one written all in capitals', async () => {
+    const title = 'Families return to the valley as the river falls back';
+    const dated = [title, `UNITED NATIONS, NEW YORK, 3 March 2026 – ${TEASER}`, TEASER, TEASER].join('\n\n');
+    expect((await parseSource({ name: 'dated.txt', text: dated })).release.headline).toBe(title);
+    const shouted = [title.toUpperCase(), ...[1, 2, 3].map(() => `THE RED CRESCENT SAID ON MONDAY THAT ${TEASER.toUpperCase()}`)].join('\n\n');
+    expect((await parseSource({ name: 'capitals.txt', text: shouted })).release.body).toHaveLength(3);
+  });
+
   it('refuses a page of frequently asked questions', async () => {
     const page = [
       'Frequently asked questions',

@@ -118,6 +118,9 @@ function moreLinks(items: Classified[]): number {
   return at.length;
 }
 
+/** Four words or more in capitals opening a paragraph, then running text in lower case. */
+const CAPITALS_THEN_TEXT = /^(?:[\p{Lu}\d][\p{Lu}\d'’,.:-]*\s+){4,}.*?\p{Ll}{2,}\s+\p{Ll}{2,}/u;
+
 const FAQ_HEADING = /^(?:frequently\s+asked\s+questions|faqs?|questions\s+fréquentes|foire\s+aux\s+questions|preguntas\s+frecuentes|الأسئلة\s+الشائعة|أسئلة\s+متكررة)$/iu;
 
 /** "RefugiadosUn incendio … desplazadosUn incendio declarado …": a card's tag, title and teaser run together when copied. */
@@ -164,6 +167,12 @@ export function findListing(all: Classified[]): Listing | null {
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   const datelined = kept.filter((it) => it.kind === 'dateline').length;
   if (datelined >= 3) return { items: datelined };
+  // "WFP ENDS FOOD AID TO ALBANIA … Tirana – The United Nations …": three or more paragraphs each
+  // opening with a title in capitals run into its own text, as a list of results copied from an
+  // older site reads. A release opens one paragraph so at most (its dateline), and one written
+  // all in capitals has no text in lower case after the run.
+  const titledInCapitals = kept.filter((it) => isProse(it.block.text) && CAPITALS_THEN_TEXT.test(it.block.text)).length;
+  if (titledInCapitals >= 3) return { items: titledInCapitals };
   // Four or more different headline-shaped lines (a page repeating its own title counts it once) with never two paragraphs of running text together: the
   // items of an index page ("COUNTRY - title", a one-line teaser, the next title), even where one
   // title opens with a place the way a dateline does.
