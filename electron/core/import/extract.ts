@@ -369,6 +369,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (block.aside && kind !== 'contact' && kind !== 'contactHead') continue;
+    // "30" alone under the headline, with the running text still to come: a count the page shows
+    // (views, comments), not the "-30-" that closes a text which has not begun.
+    if (kind === 'end' && state === 'header' && /^\s*30\s*$/u.test(text) && items.slice(i + 1).some((n) => n.kind !== 'junk' && !n.block.aside && isProse(n.block.text))) continue;
     if (kind === 'end') {
       endMark ??= endMarkOf(text);
       if (state === 'body' || state === 'header') state = 'tail';
