@@ -271,7 +271,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const bulletsToBody = () => {
     let from = header.length;
     while (from > 0 && header[from - 1]!.hint === 'li') from--;
-    if (from === header.length) return;
+    // One bullet is no list of facts: a label set as a list item ("بيان صحفي مشترك", "Joint
+    // statement") over the dateline stays in the header.
+    if (header.length - from < 2) return;
     const title = header[from - 1];
     if (title && from - 1 > 0 && wordCount(title.text) <= 6 && !/[.!?؟]$/u.test(title.text)) from--;
     if (from === 0) return;
