@@ -156,6 +156,10 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
   if (d.place && !d.dateIso && /\p{Ll}/u.test(d.place)) {
     const dated = later(3, true);
     if (dated > 0) return { at: dated, passed: { index: at, as: 'title' } };
+    // "Chile.- Las secciones chilenas …" over "MADRID, 1 Mar. (EUROPA PRESS) -": a wire's
+    // dateline alone on its line, its year left out, under a title opening with its topic.
+    const alone = items.findIndex((it, k) => k > at && k <= at + 3 && !it.block.aside && it.kind === 'datelineOnly' && it.dateline!.place !== null);
+    if (alone > 0 && !/[.!?؟]["”»’)]*$/u.test(first.block.text.trim())) return { at: alone, passed: { index: at, as: 'title' } };
   }
   if (!d.place && d.dateIso) {
     const rest = first.block.text.slice(d.length).replace(/^[\s–—-]+/u, '');
