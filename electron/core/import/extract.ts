@@ -238,6 +238,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let datelineDate: string | null = null;
   let headerDate: string | null = null;
   let bannerDate: string | null = null;
+  // "Posted: November 8, 2011" under the text: the page's date set at the foot of the article.
+  let footerDate: string | null = null;
   let embargoLine: string | null = null;
   let endMark: ImportedRelease['endMark'] = null;
   let state: State = 'header';
@@ -424,6 +426,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'date') {
+      if (state === 'body' && dateIso && !isUpdatedDateLine(text) && body.some((p) => isProse(p))) footerDate ??= dateIso;
       // "Copenhagen, Denmark" over "Saturday, June 21, 2014": the dateline in two lines.
       const above = header[header.length - 1];
       const split: string | null = state === 'header' && datelineAt < 0 && place === null && dateIso && above && blocks[i - 1] === above ? placeOnlyLine(above.text) : null;
@@ -647,7 +650,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? bannerDate ?? null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
   const quotes = extractQuotes(withFooter);
