@@ -99,7 +99,10 @@ function pageFooterLine(text: string): boolean {
   // "Jane Roe, directrice des opérations de Médecins du Lac (MDL)": a signature's acronym in
   // brackets closes no sentence either.
   const bare = text.replace(/\s*\([^()]{0,39}[^().!?؟…]\)$/u, '');
-  return (wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(bare)) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
+  // "Irán advierte que daría «una lección inolvidable al enemigo»": a title that ends on the
+  // words it quotes closes no sentence either; only a stop before the closing mark does.
+  const quoted = /\s[«“"][^«»“”"]{1,80}[»”"]$/u.test(bare) && !/[.!?؟…]\s*[»”"]$/u.test(bare);
+  return (wordCount(text) <= 20 && (quoted || !/[.!?؟…"”»’)]$/u.test(bare))) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
 }
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
