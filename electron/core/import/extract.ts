@@ -105,6 +105,10 @@ function pageFooterLine(text: string): boolean {
   return (wordCount(text) <= 20 && (quoted || !/[.!?؟…"”»’)]$/u.test(bare))) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
 }
 
+/** "… is available for interview", "… sont disponibles pour des entretiens", "… está disponible para entrevistas", "… متاح لإجراء مقابلات". */
+const INTERVIEWS =
+  /(?<![\p{L}])(?:(?:is|are)\s+available\s+for\s+(?:an?\s+)?interviews?|(?:est|sont)\s+disponibles?\s+pour\s+(?:des\s+|une\s+|les\s+)?(?:interviews?|entretiens?|entrevues?)|(?:está|están)\s+disponibles?\s+para\s+(?:dar\s+|conceder\s+)?(?:una\s+|las\s+)?entrevistas?|متاح(?:ة|ون|ين)?\s+(?:لإجراء|لاجراء)\s+(?:ال)?مقابلات?)(?![\p{L}])/iu;
+
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
@@ -541,6 +545,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         }
       }
       titleMayFollow = false;
+      // "Diane De Silva is available for interview in Melbourne.": a line under the text offering
+      // a spokesperson to the press is a note to editors, with or without their heading.
+      if (wordCount(text) <= 30 && INTERVIEWS.test(text) && body.filter((p) => isProse(p)).length >= 2) {
+        state = 'notes';
+        keep(i, notes, text);
+        continue;
+      }
       keep(i, body, text);
       continue;
     }
