@@ -24,6 +24,9 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return t('errors.storedUnreadable', params);
   // A tag or search page is named by the heading that gave it away, not by a count of items.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'archive') return t('errors.archivePage', params);
+  // Teasers over "Read more" links, or text that is only a story's opening cut short: said by what was seen.
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'teasers') return t('errors.teaserPage', params);
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'excerpts') return t('errors.excerptPage', params);
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
   if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
   // Creating an office's database: this account may not, or the password is not known yet.

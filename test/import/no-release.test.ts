@@ -122,6 +122,24 @@ describe('a page with no release in it', () => {
     expect(r.release.datelinePlace).toBe('Ankara');
   });
 
+  it('refuses a list of results whose paragraphs each open with a title in capitals run into the text', async () => {
+    const page = [
+      'News, stories and publications from the relief agency',
+      `CLINICS REOPEN IN THE NORTH AFTER TWO YEARS MOPTI – ${TEASER}`,
+      `VOLUNTEERS TRAIN TO ANSWER THE CHOLERA HOTLINE GAO – ${TEASER}`,
+      `NEW SURVEY MAPS THE HOUSEHOLDS MOST AT RISK KAYES - ${TEASER}`,
+    ].join('\n\n');
+    await expect(parseSource({ name: 'results.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { items: 3 } });
+  });
+
+  it('still reads a release opening with a dateline in capitals, and one written all in capitals', async () => {
+    const title = 'Families return to the valley as the river falls back';
+    const dated = [title, `UNITED NATIONS, NEW YORK, 3 March 2026 – ${TEASER}`, TEASER, TEASER].join('\n\n');
+    expect((await parseSource({ name: 'dated.txt', text: dated })).release.headline).toBe(title);
+    const shouted = [title.toUpperCase(), ...[1, 2, 3].map(() => `THE RED CRESCENT SAID ON MONDAY THAT ${TEASER.toUpperCase()}`)].join('\n\n');
+    expect((await parseSource({ name: 'capitals.txt', text: shouted })).release.body).toHaveLength(3);
+  });
+
   it('refuses a page of frequently asked questions', async () => {
     const page = [
       'Frequently asked questions',
@@ -182,6 +200,20 @@ describe('a page with no release in it', () => {
     }
   });
 
+  it("refuses a blog's page of posts under a label, even when its first post is shown in full with its date", async () => {
+    const title = 'Families return to the valley as the river falls back';
+    for (const heading of [
+      'Showing posts with label floods. Show all posts',
+      'Mostrando entradas con la etiqueta #inundaciones. Mostrar todas las entradas',
+      'Affichage des articles dont le libellé est inondations. Afficher tous les articles',
+      'عرض الرسائل ذات التسميات فيضانات. إظهار كافة الرسائل',
+    ]) {
+      const page = [heading, 'Monday, 2 March 2026', title, TEASER, TEASER].join('\n\n');
+      const refused = parseSource({ name: 'label.txt', text: page });
+      await expect(refused, heading).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive', heading: heading.split('.')[0] } });
+    }
+  });
+
   it('still reads a release under a tag heading when it dates its text or names a media contact', async () => {
     const title = 'River levels fall in the east as families return to their villages';
     const dated = ['Tag: floods', title, 'GENEVA, 3 March 2026 – ' + TEASER, TEASER].join('\n\n');
@@ -231,7 +263,28 @@ describe('a page with no release in it', () => {
   it('refuses a page whose only running text is an excerpt cut with "[…]", saying so', async () => {
     const refused = parseSource({ name: 'excerpt.txt', text: `${TEASER.slice(0, -1)} and the first results […]` });
     await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
-    await expect(refused).rejects.toThrow(/its only text is an excerpt cut short with "\[…\]".*paste it; nothing was imported/u);
+    await expect(refused).rejects.toThrow(/its only text is the opening of a story, cut short with "\[…\]".*paste it; nothing was imported/u);
+  });
+
+  it('refuses a category page whose one teaser is cut short with "…", "..." or "… اقرأ المزيد", saying what it saw', async () => {
+    const title = 'Families return to the valley as the river falls back';
+    const cut = `${TEASER.slice(0, -1)} and the first results of the survey show that…`;
+    const refused = parseSource({ name: 'category.txt', text: [title, cut].join('\n\n') });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'excerpts', excerpts: 1, mark: '…' } });
+    await expect(refused).rejects.toThrow(/its only text is the opening of a story, cut short with "…".*paste it; nothing was imported/u);
+    await expect(parseSource({ name: 'dots.txt', text: [title, `${TEASER.slice(0, -1)} and the first results of the survey show that ...`].join('\n\n') })).rejects.toMatchObject({ params: { mark: '...' } });
+    const arabic = ['عودة الأسر إلى الوادي مع انحسار مياه النهر', 'وصلت فرق الجمعية هذا الأسبوع إلى الأسر في المنطقة بالمياه والغذاء والمأوى، وتعمل الفرق الآن على تقييم احتياجات القرى الواقعة في أعلى الوادي بعد أن غمرت المياه الحقول والطرق طوال الأسبوع الماضي وقطعت…  اقرأ المزيد'];
+    await expect(parseSource({ name: 'ar.txt', text: arabic.join('\n\n') })).rejects.toMatchObject({ params: { reason: 'excerpts' } });
+  });
+
+  it('still reads a release whose one paragraph closes its sentence, or ends on "..." after a full stop', async () => {
+    const title = 'Families return to the valley as the river falls back';
+    expect((await parseSource({ name: 'short.txt', text: [title, TEASER].join('\n\n') })).release.body).toEqual([TEASER]);
+    const trailing = `${TEASER} ...`;
+    expect((await parseSource({ name: 'trailing.txt', text: [title, trailing].join('\n\n') })).release.headline).toBe(title);
+    // A teaser of another story under the release's own whole paragraphs changes nothing.
+    const page = [title, TEASER, TEASER, 'Clinics reopen in the north', `${TEASER.slice(0, -1)} and the first results of the survey show that…`].join('\n\n');
+    expect((await parseSource({ name: 'release.txt', text: page })).release.headline).toBe(title);
   });
 
   it('still reads a release under one excerpt of another story cut with "[…]"', async () => {

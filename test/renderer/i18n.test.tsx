@@ -64,6 +64,11 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'archive', heading: 'Tag: floods' } })).toMatch(
       /^This page holds no single release: its heading “Tag: floods” marks .* or copy the article’s own text alone and paste it; nothing was imported\.$/u,
     );
+    // A page of teasers is named by what was seen, never by a count of items the core did not give.
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'excerpts', excerpts: 1, mark: '…' } })).toMatch(
+      /^This page holds no single release: its running text is only the opening of a story, cut short with “…”, .*nothing was imported\.$/u,
+    );
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'teasers', links: 3 } })).toMatch(/^This page holds no single release: its stories are cut short, each over a “Read more” link/u);
     const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
     expect(errorText(t, damaged)).toBe(
       'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Details: The contact "con-1" cannot be read: its text is not JSON',

@@ -148,8 +148,9 @@ export function classify(block: Block, index: number): Classified {
   const short = text.length <= 160;
   if (short && wordCount(text) <= 14 && firstDate(text) && isUpdatedDateLine(text)) return { block, kind: 'junk' };
   if (isDateOnly(text)) {
-    // "Berne, le 30 mai 2001": one word beside the date, but a place before a comma makes it a dateline.
-    const placed = index < HEAD_BLOCKS && short && /^[^\d\s,،]+\s*[,،]/u.test(text.trim()) ? datelineOnly(text) : null;
+    // "Berne, le 30 mai 2001", "طرابلس - 17 مارس 2022": one word beside the date, but a place
+    // before a comma or a dash makes it a dateline.
+    const placed = index < HEAD_BLOCKS && short && /^[^\d\s,،]+\s*(?:[,،]|[-–—]\s)/u.test(text.trim()) ? datelineOnly(text) : null;
     if (placed?.place) return { block, kind: 'datelineOnly', dateline: placed };
     return { block, kind: 'date', dateIso: firstDate(text)?.iso ?? null };
   }

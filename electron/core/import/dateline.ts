@@ -103,10 +103,12 @@ function placeFrom(raw: string): string | null | false {
   const arabic = /[\u0600-\u06FF]/u.test(text);
   // "وأكدت الوزارة - …" ("the ministry stressed"): a reporting verb opens a sentence, never a place.
   if (arabic && /^[وف]?(?:قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|اوضح|اوضحت|أشار|أشارت|اشار|اشارت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|تابع|تابعت)$/u.test(text.split(/\s+/u)[0]!)) return false;
-  if (words > (arabic ? 3 : 6) || isLabel(text) || ROLE_WORDS.test(text)) return false;
+  // "القاهرة، جمهورية مصر العربية": a town and the country's full name after a comma take four words.
+  if (words > (arabic ? (parts.length >= 2 ? 4 : 3) : 6) || isLabel(text) || ROLE_WORDS.test(text)) return false;
   // "Redacción –", "Ultimas Noticias|": the desk that wrote it or a menu, not a place.
   if (/^(?:redacci[oó]n|r[ée]daction|newsroom|editorial|staff|ultimas\s+noticias|últimas\s+noticias|latest\s+news|derni[èe]res\s+nouvelles)$/iu.test(text) || /\|/u.test(raw)) return false;
-  return placeCase(parts.join(', '));
+  // An Arabic place keeps the Arabic comma it was written with.
+  return placeCase(parts.join(arabic && text.includes('،') ? '، ' : ', '));
 }
 
 /** A date opening `rest` (after an optional "le"/"el"/"the"), closed by its own separator. */

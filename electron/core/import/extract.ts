@@ -99,8 +99,15 @@ function pageFooterLine(text: string): boolean {
   // "Jane Roe, directrice des opérations de Médecins du Lac (MDL)": a signature's acronym in
   // brackets closes no sentence either.
   const bare = text.replace(/\s*\([^()]{0,39}[^().!?؟…]\)$/u, '');
-  return (wordCount(text) <= 20 && !/[.!?؟…"”»’)]$/u.test(bare)) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
+  // "Irán advierte que daría «una lección inolvidable al enemigo»": a title that ends on the
+  // words it quotes closes no sentence either; only a stop before the closing mark does.
+  const quoted = /\s[«“"][^«»“”"]{1,80}[»”"]$/u.test(bare) && !/[.!?؟…]\s*[»”"]$/u.test(bare);
+  return (wordCount(text) <= 20 && (quoted || !/[.!?؟…"”»’)]$/u.test(bare))) || (wordCount(text) <= 60 && /[:：]$/u.test(text));
 }
+
+/** "… is available for interview", "… sont disponibles pour des entretiens", "… está disponible para entrevistas", "… متاح لإجراء مقابلات". */
+const INTERVIEWS =
+  /(?<![\p{L}])(?:(?:is|are)\s+available\s+for\s+(?:an?\s+)?interviews?|(?:est|sont)\s+disponibles?\s+pour\s+(?:des\s+|une\s+|les\s+)?(?:interviews?|entretiens?|entrevues?)|(?:está|están)\s+disponibles?\s+para\s+(?:dar\s+|conceder\s+)?(?:una\s+|las\s+)?entrevistas?|متاح(?:ة|ون|ين)?\s+(?:لإجراء|لاجراء)\s+(?:ال)?مقابلات?)(?![\p{L}])/iu;
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
@@ -156,6 +163,10 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
   if (d.place && !d.dateIso && /\p{Ll}/u.test(d.place)) {
     const dated = later(3, true);
     if (dated > 0) return { at: dated, passed: { index: at, as: 'title' } };
+    // "Chile.- Las secciones chilenas …" over "MADRID, 1 Mar. (EUROPA PRESS) -": a wire's
+    // dateline alone on its line, its year left out, under a title opening with its topic.
+    const alone = items.findIndex((it, k) => k > at && k <= at + 3 && !it.block.aside && it.kind === 'datelineOnly' && it.dateline!.place !== null);
+    if (alone > 0 && !/[.!?؟]["”»’)]*$/u.test(first.block.text.trim())) return { at: alone, passed: { index: at, as: 'title' } };
   }
   if (!d.place && d.dateIso) {
     const rest = first.block.text.slice(d.length).replace(/^[\s–—-]+/u, '');
@@ -199,11 +210,11 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     );
   }
   if (listing && 'excerpts' in listing) {
-    const what = listing.excerpts === 1 ? 'its only text is an excerpt' : `its ${listing.excerpts} paragraphs are excerpts`;
+    const what = listing.excerpts === 1 ? 'its only text is the opening of a story' : `its ${listing.excerpts} paragraphs are each the opening of a story`;
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: ${what} cut short with "[…]", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
-      { params: { reason: 'excerpts', excerpts: listing.excerpts } },
+      `This page holds no single release: ${what}, cut short with "${listing.mark}", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'excerpts', excerpts: listing.excerpts, mark: listing.mark } },
     );
   }
   if (listing && 'moreLinks' in listing) {
@@ -234,6 +245,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let datelineDate: string | null = null;
   let headerDate: string | null = null;
   let bannerDate: string | null = null;
+  // "Posted: November 8, 2011" under the text: the page's date set at the foot of the article.
+  let footerDate: string | null = null;
   let embargoLine: string | null = null;
   let endMark: ImportedRelease['endMark'] = null;
   let state: State = 'header';
@@ -271,7 +284,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const bulletsToBody = () => {
     let from = header.length;
     while (from > 0 && header[from - 1]!.hint === 'li') from--;
-    if (from === header.length) return;
+    // One bullet is no list of facts: a label set as a list item ("بيان صحفي مشترك", "Joint
+    // statement") over the dateline stays in the header.
+    if (header.length - from < 2) return;
     const title = header[from - 1];
     if (title && from - 1 > 0 && wordCount(title.text) <= 6 && !/[.!?؟]$/u.test(title.text)) from--;
     if (from === 0) return;
@@ -369,6 +384,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (block.aside && kind !== 'contact' && kind !== 'contactHead') continue;
+    // "30" alone under the headline, with the running text still to come: a count the page shows
+    // (views, comments), not the "-30-" that closes a text which has not begun.
+    if (kind === 'end' && state === 'header' && /^\s*30\s*$/u.test(text) && items.slice(i + 1).some((n) => n.kind !== 'junk' && !n.block.aside && isProse(n.block.text))) continue;
     if (kind === 'end') {
       endMark ??= endMarkOf(text);
       if (state === 'body' || state === 'header') state = 'tail';
@@ -415,6 +433,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'date') {
+      if (state === 'body' && dateIso && !isUpdatedDateLine(text) && body.some((p) => isProse(p))) footerDate ??= dateIso;
       // "Copenhagen, Denmark" over "Saturday, June 21, 2014": the dateline in two lines.
       const above = header[header.length - 1];
       const split: string | null = state === 'header' && datelineAt < 0 && place === null && dateIso && above && blocks[i - 1] === above ? placeOnlyLine(above.text) : null;
@@ -526,6 +545,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
         }
       }
       titleMayFollow = false;
+      // "Diane De Silva is available for interview in Melbourne.": a line under the text offering
+      // a spokesperson to the press is a note to editors, with or without their heading.
+      if (wordCount(text) <= 30 && INTERVIEWS.test(text) && body.filter((p) => isProse(p)).length >= 2) {
+        state = 'notes';
+        keep(i, notes, text);
+        continue;
+      }
       keep(i, body, text);
       continue;
     }
@@ -604,7 +630,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   for (let k = 0; k < bodyClean.length; k++) bodyClean[k] = bodyClean[k]!.replace(/([.!?؟"”»])\s+(?:[/|·•]|\/\s?\p{Lu}{2,8}\/?)\s*$/u, '$1');
   // "… ajoute le communiqué. (APS)", "… الأمن النووي. (النهاية)": the wire's tag or end mark after the last sentence.
   const lastAt = bodyClean.length - 1;
-  if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)\)\s*$/u, '$1');
+  // "… ومكافحته والقضاء عليه. (وال – واشنطن) ع ع": the wire and its desk's place in brackets, then
+  // the initials of the editor who filed it.
+  if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)(?:\s*[-–—/]\s*[\p{L}\u0600-\u06FF][\p{L}\u0600-\u06FF ]{1,20})?\)(?:\s+\p{L}{1,2}\.?(?:\s*\p{L}{1,2}\.?){0,2})?\s*$/u, '$1');
   // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
   // A list stays (key facts close some releases).
@@ -638,7 +666,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? bannerDate ?? null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
   const quotes = extractQuotes(withFooter);

@@ -417,8 +417,16 @@ export function pickHeadline(
   }
   // A title set twice (the page's title, then its heading) is taken as the copy nearer the body,
   // the one its subheadline follows.
-  const bestKey = compareKey(top.c.text);
-  const best = candidates.filter((c) => compareKey(c.text) === bestKey).pop() ?? top.c;
+  let bestKey = compareKey(top.c.text);
+  let best = candidates.filter((c) => compareKey(c.text) === bestKey).pop() ?? top.c;
+  // "Title | Site or author": the page's title line with what follows its bar gives way to the
+  // heading that sets the title alone.
+  const barred = /^(.{10,}?)\s+[|｜]\s+[^|｜]{2,60}$/u.exec(best.text);
+  const alone = barred ? candidates.filter((c) => compareKey(c.text) === compareKey(barred[1]!)).pop() : undefined;
+  if (alone) {
+    best = alone;
+    bestKey = compareKey(alone.text);
+  }
   let headline = best.text;
   let subheadline: string | null = null;
   const nextAt = candidates.findIndex((c) => c.at === best.at + 1 || (c.at > best.at && adjacent(pool, best.at, c.at) && pool.slice(best.at + 1, c.at).some((b) => isTagList(b.text))));

@@ -13,7 +13,7 @@ import { wordCount } from './normalise';
  * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
  * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
  */
-export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number };
+export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -26,6 +26,15 @@ const ARCHIVE_HEADING =
   /^(?:tag|tagged|posts?\s+tagged|tag\s+archives?|archives?\s+(?:for\s+)?tag|etiqueta|archivo\s+de\s+(?:la\s+)?etiqueta|entradas\s+etiquetadas\s+(?:con|como)|étiquette|mot[-\s]clé|archives?\s+(?:de\s+l['’]étiquette|du\s+mot[-\s]clé)|الوسم|وسم|أرشيف\s+الوسم|search\s+results?\s+for|results\s+for|résultats?\s+(?:de\s+(?:la\s+)?recherche\s+)?pour|resultados?\s+(?:de\s+(?:la\s+)?búsqueda\s+)?(?:para|de)|نتائج\s+البحث\s+عن)\s*[:：]\s*(\S[^,،;]{0,60})$/iu;
 
 /**
+ * "Showing posts with label floods. Show all posts", "Mostrando entradas con la etiqueta
+ * migrantes. Mostrar todas las entradas": the line a blogging platform sets over the posts it
+ * lists for a label, a month or a search, in every blog that runs on it. It names posts in the
+ * plural, so a post shown under it in full, dated, is still one of a list.
+ */
+const POSTS_HEADING =
+  /^((?:showing\s+posts\s+(?:with\s+label|from|matching(?:\s+the\s+search)?\s+for|sorted\s+by\s+relevance\s+for\s+query)|mostrando\s+(?:las\s+)?entradas\s+(?:con\s+la\s+etiqueta|de|que\s+coinciden\s+con\s+la\s+búsqueda\s+de)|affichage\s+des\s+articles\s+(?:dont\s+le\s+libellé\s+est|du|correspondant\s+à\s+la\s+requête)|عرض\s+(?:الرسائل|المشاركات)\s+(?:ذات\s+التسميات|من|التي\s+تطابق))\s+\S[^.]{0,60}?)\.?\s*(?:(?:show\s+all\s+posts|mostrar\s+todas\s+las\s+entradas|afficher\s+tous\s+les\s+articles|(?:إظهار|عرض)\s+(?:كافة|كل)\s+(?:الرسائل|المشاركات))\.?)?$/iu;
+
+/**
  * The heading of a tag or search page, standing above the page's first paragraph of running text
  * (a release may close on its tags; only a heading over the stories tells what the page is).
  * Some sites show the one story filed under a tag in full, date and contacts and all, under the
@@ -33,7 +42,9 @@ const ARCHIVE_HEADING =
  */
 function archiveHeading(items: Classified[]): string | null {
   // A cookie banner or a sidebar is no running text, however long.
-  const at = items.slice(0, 40).findIndex((it) => (isProse(it.block.text) && it.kind !== 'junk' && !it.block.aside) || ARCHIVE_HEADING.test(it.block.text.trim()));
+  const at = items.slice(0, 40).findIndex((it) => (isProse(it.block.text) && it.kind !== 'junk' && !it.block.aside) || ARCHIVE_HEADING.test(it.block.text.trim()) || POSTS_HEADING.test(it.block.text.trim()));
+  const posts = at < 0 ? null : POSTS_HEADING.exec(items[at]!.block.text.trim());
+  if (posts) return posts[1]!;
   const m = at < 0 ? null : ARCHIVE_HEADING.exec(items[at]!.block.text.trim());
   if (!m || wordCount(m[1]!) > 6) return null;
   const below = items.slice(at + 1);
@@ -62,16 +73,26 @@ const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+má
 const PAGER = /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+)\b/iu;
 
 /**
- * "… La Secretaria […]": the mark publishing systems set at the end of a story's automatic
- * excerpt. A page whose every paragraph of running text ends so, with no dateline and no contact,
- * holds excerpts of stories and none in full. A release that quotes one excerpt keeps its own
- * paragraphs, which do not end so.
+ * "… La Secretaria […]", "… ودارفور وكردفان…", "… de réfugiés ... Lire la suite": the mark a
+ * publishing system sets where it cut a story to its teaser, straight after a word (the sentence
+ * never closed), with or without the "Read more" link run on after it.
  */
-function excerptsOnly(items: Classified[]): number {
+const CUT_MARK = /(?:\[(?:…|\.\.\.)\]|(?<=[\p{L}\p{N},;:’'”»)\]-]\s?)(?:…|\.{3}))\s*(?:(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|ver\s+más|lire\s+la\s+suite|lire\s+plus|en\s+savoir\s+plus|اقرأ\s+المزيد|قراءة\s+المزيد|المزيد)\s*[.…»›>→]*)?$/iu;
+
+/**
+ * A page whose every paragraph of running text is cut so, with no dateline and no contact, holds
+ * teasers of stories and none in full: a category, tag or archive page, or a list of results,
+ * however few items the copy shows (a site's list often shows one teaser above the fold). A
+ * release's own paragraphs close their sentences, so a release that quotes one teaser is read.
+ * Returns how many cut paragraphs there are and the mark seen on the first.
+ */
+function excerptsOnly(items: Classified[]): { count: number; mark: string } | null {
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
-  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return 0;
+  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return null;
   const prose = kept.filter((it) => isProse(it.block.text));
-  return prose.length > 0 && prose.every((it) => /\[(?:…|\.\.\.)\]\s*$/u.test(it.block.text)) ? prose.length : 0;
+  if (prose.length === 0 || !prose.every((it) => CUT_MARK.test(it.block.text.trim()))) return null;
+  const mark = /\[(?:…|\.\.\.)\]/u.exec(prose[0]!.block.text)?.[0] ?? (/\.{3}/u.test(CUT_MARK.exec(prose[0]!.block.text.trim())![0]) ? '...' : '…');
+  return { count: prose.length, mark };
 }
 
 /**
@@ -96,6 +117,9 @@ function moreLinks(items: Classified[]): number {
   }
   return at.length;
 }
+
+/** Four words or more in capitals opening a paragraph, then running text in lower case. */
+const CAPITALS_THEN_TEXT = /^(?:[\p{Lu}\d][\p{Lu}\d'’,.:-]*\s+){4,}.*?\p{Ll}{2,}\s+\p{Ll}{2,}/u;
 
 const FAQ_HEADING = /^(?:frequently\s+asked\s+questions|faqs?|questions\s+fréquentes|foire\s+aux\s+questions|preguntas\s+frecuentes|الأسئلة\s+الشائعة|أسئلة\s+متكررة)$/iu;
 
@@ -134,7 +158,7 @@ export function findListing(all: Classified[]): Listing | null {
   const readLinks = items.filter((it) => READ_LINK.test(it.block.text.trim())).length;
   if (readLinks >= 3) return { items: readLinks };
   const excerpts = excerptsOnly(items);
-  if (excerpts > 0) return { excerpts };
+  if (excerpts) return { excerpts: excerpts.count, mark: excerpts.mark };
   const more = moreLinks(items);
   if (more > 0) return { moreLinks: more };
   // "Frequently asked questions" over questions and their answers.
@@ -143,6 +167,12 @@ export function findListing(all: Classified[]): Listing | null {
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   const datelined = kept.filter((it) => it.kind === 'dateline').length;
   if (datelined >= 3) return { items: datelined };
+  // "WFP ENDS FOOD AID TO ALBANIA … Tirana – The United Nations …": three or more paragraphs each
+  // opening with a title in capitals run into its own text, as a list of results copied from an
+  // older site reads. A release opens one paragraph so at most (its dateline), and one written
+  // all in capitals has no text in lower case after the run.
+  const titledInCapitals = kept.filter((it) => isProse(it.block.text) && CAPITALS_THEN_TEXT.test(it.block.text)).length;
+  if (titledInCapitals >= 3) return { items: titledInCapitals };
   // Four or more different headline-shaped lines (a page repeating its own title counts it once) with never two paragraphs of running text together: the
   // items of an index page ("COUNTRY - title", a one-line teaser, the next title), even where one
   // title opens with a place the way a dateline does.
