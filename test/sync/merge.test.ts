@@ -206,6 +206,11 @@ describe('planning a conflicted document', () => {
         expect(deleteAgainstEdit([merged!, oldClose])).toBe(oldClose);
       });
 
+      it('a deletion by the same author on another laptop, whose edit there came straight from the fork, is still a deletion', () => {
+        const sameName = rev(root, { ...base, status: 'approved', updatedAt: '2026-11-02T09:05:00.200Z', updatedBy: 'kampala' });
+        expect(deleteAgainstEdit([kampalaDelete, sameName], stampsOf([...all, sameName]))).toBe(kampalaDelete);
+      });
+
       it('a deletion by someone else made at about that time is still a deletion', () => {
         const stamps = stampsOf([...all, kampalaDelete]);
         // Geneva's edit is 200 ms after Kampala's deletion, but by another author.

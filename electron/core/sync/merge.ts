@@ -89,22 +89,26 @@ const ONE_GO_MS = 1000;
 
 /**
  * Whether a deleted leaf closes a branch rather than deletes the document. Dateline marks its
- * own closing tombstones (`gaveWayTo`, or `editKept` for a deletion set aside); a tombstone
- * without a mark closes a branch only when its author wrote a revision on another live branch
- * in the same go, which is how earlier versions of Dateline resolved and merged: that author
- * had both branches in front of them. A deletion made without seeing the other branch (here,
- * in PouchDB or any CouchDB client) has neither.
+ * own closing tombstones (`gaveWayTo`, or `editKept` for a deletion set aside). A tombstone
+ * without a mark closes a branch only when its author had both branches in front of them, as
+ * earlier versions of Dateline did when they resolved or merged: the tombstone ended a version
+ * made after the fork, and in the same go (within `ONE_GO_MS`, by the same author) they wrote a
+ * revision on a live branch on top of a version of its own made after the fork. A deletion made
+ * without seeing the other branch (here, in PouchDB or any CouchDB client) has neither.
  */
-export function closesBranch(d: RemoteRevision, livePaths: readonly ReadonlySet<string>[], stampOf?: StampOf): boolean {
+export function closesBranch(d: RemoteRevision, live: readonly RemoteRevision[], stampOf?: StampOf): boolean {
   if (typeof d[GAVE_WAY_TO] === 'string' || d.editKept === true) return true;
   const mine = stampOf?.(d._rev);
   const at = mine ? Date.parse(mine.at) : NaN;
   if (!mine || mine.author === '' || Number.isNaN(at)) return false;
   const own = new Set(pathOf(d));
-  for (const path of livePaths) {
-    for (const rev of path) {
-      if (own.has(rev)) continue;
-      const other = stampOf!(rev);
+  const parent = pathOf(d)[1];
+  for (const leaf of live) {
+    const path = pathOf(leaf);
+    if (parent === undefined || path.includes(parent)) continue;
+    // Newest first: a revision whose parent (the next one) is also past the fork.
+    for (let i = 0; i + 1 < path.length && !own.has(path[i + 1]!); i++) {
+      const other = stampOf!(path[i]!);
       if (other?.author === mine.author && Math.abs(Date.parse(other.at) - at) < ONE_GO_MS) return true;
     }
   }
@@ -119,14 +123,15 @@ export function closesBranch(d: RemoteRevision, livePaths: readonly ReadonlySet<
  * deletion with no live branch beside it is a plain deletion.
  */
 export function deletionsAgainstEdit(leaves: readonly RemoteRevision[], stampOf?: StampOf): RemoteRevision[] {
-  const livePaths = leaves.filter((l) => !l._deleted).map((l) => new Set(pathOf(l)));
+  const live = leaves.filter((l) => !l._deleted);
+  const livePaths = live.map((l) => new Set(pathOf(l)));
   if (livePaths.length === 0) return [];
   return leaves.filter((d) => {
     if (!d._deleted) return false;
     const path = pathOf(d);
     if (path.length < 2) return false;
     if (!livePaths.some((p) => path.some((r) => p.has(r)))) return false;
-    return !closesBranch(d, livePaths, stampOf);
+    return !closesBranch(d, live, stampOf);
   });
 }
 
@@ -141,10 +146,8 @@ export function deleteAgainstEdit(leaves: readonly RemoteRevision[], stampOf?: S
  * a version the other branch already contains.
  */
 function closedParents(leaves: readonly RemoteRevision[], stampOf?: StampOf): string[] {
-  const livePaths = leaves.filter((l) => !l._deleted).map((l) => new Set(pathOf(l)));
-  const parents = leaves.flatMap((l) =>
-    l._deleted && pathOf(l)[1] !== undefined && closesBranch(l, livePaths, stampOf) ? [pathOf(l)[1]!] : [],
-  );
+  const live = leaves.filter((l) => !l._deleted);
+  const parents = leaves.flatMap((l) => (l._deleted && pathOf(l)[1] !== undefined && closesBranch(l, live, stampOf) ? [pathOf(l)[1]!] : []));
   return [...new Set(parents)].sort((a, b) => revPos(b) - revPos(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
