@@ -503,11 +503,18 @@ describe('delete against edit', () => {
     // An earlier Dateline's resolution: no mark, but its author closed one side and wrote on the
     // other in one go (its stamps say so): silent, as it always was.
     const old = forked('old');
-    l.replication.bulkInsertRemote([
-      remote(old.id, [`4-${hex('old end')}`, ...old.x], { type: 'release', updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.000Z' }, true),
-      remote(old.id, [`3-${hex('old resolved')}`, ...old.y], release('X', { updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.003Z' })),
-    ]);
+    const oldEnd = remote(old.id, [`4-${hex('old end')}`, ...old.x], { type: 'release', updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.000Z' }, true);
+    const oldResolved = remote(old.id, [`3-${hex('old resolved')}`, ...old.y], release('X', { updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.003Z' }));
+    l.replication.bulkInsertRemote([oldEnd, oldResolved]);
     expect(cases(old.id)).toEqual([]);
+    // A pull cut between the two: the tombstone alone looks like a deletion until the
+    // resolution's other revision arrives, which settles the case.
+    const cut = forked('cut');
+    const cutEnd = remote(cut.id, [`4-${hex('cut end')}`, ...cut.x], { type: 'release', updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.000Z' }, true);
+    l.replication.bulkInsertRemote([cutEnd]);
+    expect(cases(cut.id)).toEqual([['delete', cut.x[0], cutEnd._rev]]);
+    l.replication.bulkInsertRemote([remote(cut.id, [`3-${hex('cut resolved')}`, ...cut.y], release('X', { updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.003Z' }))]);
+    expect(cases(cut.id)).toEqual([]);
 
     // A conflict settled the CouchDB way by another client (the losing leaf deleted, no mark, no
     // author): the tree cannot tell it from a deletion, so the person decides it once.

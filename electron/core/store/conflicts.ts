@@ -136,12 +136,22 @@ export class ConflictsInbox {
 
   /** Closes the open cases of a document whose branches were merged or ended elsewhere. */
   closeSettled(doc: DocKey, at: string): void {
+    let against: Set<string> | undefined;
     for (const c of this.s.openFor.all(doc.id)) {
       const ours = this.s.leafState.get(doc.rowid, c.ours_rev);
       const theirs = this.s.leafState.get(doc.rowid, c.theirs_rev);
       // A "fields" case needs both branches alive; a "delete" case, its deletion still a leaf
-      // and an edit still alive (deleted after all, here or elsewhere, there is nothing to decide).
-      const open = c.kind === 'fields' ? ours === 0 && theirs === 0 : theirs === 1 && this.s.hasLive.get(doc.rowid) !== 0;
+      // and an edit still alive (deleted after all, here or elsewhere, there is nothing to decide),
+      // and still a deletion: an earlier version's resolution is known as one only once the
+      // revision it wrote on the other side is here too, which a cut pull may bring later.
+      let open = c.kind === 'fields' ? ours === 0 && theirs === 0 : theirs === 1 && this.s.hasLive.get(doc.rowid) !== 0;
+      if (open && c.kind === 'delete') {
+        if (!against) {
+          const { leaves, stampOf } = leavesOf(doc.id, this.s.tree.all(doc.rowid));
+          against = new Set(deletionsAgainstEdit(leaves, stampOf).map((d) => d._rev));
+        }
+        open = against.has(c.theirs_rev);
+      }
       if (!open) this.s.resolve.run(at, 'settled elsewhere', c.id);
     }
   }
