@@ -90,6 +90,7 @@ export class ConflictsInbox {
         `SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.doc_id = ? AND c.resolved_at IS NULL ORDER BY c.id`,
       ),
       one: db.prepare<[number], CaseRow>('SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.id = ?'),
+      showAgainst: db.prepare<[string, number, string]>('UPDATE conflicts SET ours_rev = ? WHERE id = ? AND ours_rev <> ?'),
       resolve: db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL'),
       resolveDoc: db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE doc_id = ? AND resolved_at IS NULL'),
     };
@@ -153,6 +154,12 @@ export class ConflictsInbox {
         open = against.has(c.theirs_rev);
       }
       if (!open) this.s.resolve.run(at, 'settled elsewhere', c.id);
+      // The edit a deletion is shown against is the document's winner now, not when the case
+      // was found: so every library shows the same pair, whatever order the branches came in.
+      else if (c.kind === 'delete') {
+        const winner = this.s.winner.get(doc.rowid)!;
+        this.s.showAgainst.run(winner, c.id, winner);
+      }
     }
   }
 
