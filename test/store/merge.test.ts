@@ -93,6 +93,10 @@ describe('committing an editing session', () => {
     const now = await call<Record<string, unknown>>(c, 'release.get', { id: a.id });
     expect(now).toMatchObject({ headline: 'Mine', status: 'in-review', tags: ['a', 'b'], conflicted: false });
     expect(liveLeaves(c, a.id).map((r) => r.rev)).toEqual([done.rev]);
+    // The other branch's tombstone names the leaf it gave way to: a closed branch, no deletion.
+    const winnerThen = c.library.docs.revisions(a.id).find((r) => r.rev === done.rev)!.parent!;
+    const [end] = c.library.docs.revisions(a.id).filter((r) => r.leaf && r.deleted);
+    expect(c.library.docs.getRevision(a.id, end!.rev).body).toMatchObject({ gaveWayTo: winnerThen });
     expect(await call(c, 'conflict.list', {})).toEqual([]);
     expect((await fail(c, 'conflict.resolve', { id: kase!.id, choice: { kind: 'fields', take: { headline: 'ours' } } })).code).toBe('NOT_FOUND');
   });

@@ -6,6 +6,7 @@ import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
 import { rebuildProjections } from '../../electron/core/store/projections';
 import { searchLibrary } from '../../electron/core/search/query';
 import { settleConflicts } from '../../electron/core/sync/session';
+import { GAVE_WAY_TO } from '../../electron/core/sync/merge';
 import type { LocalDocInput, RemoteRevision } from '../../electron/core/store/replication-api';
 import { tempDir } from '../helpers';
 
@@ -468,15 +469,62 @@ describe('delete against edit', () => {
     l.replication.bulkInsertRemote([deletion]);
     expect(l.docs.inbox.list()).toHaveLength(1);
 
-    // A conflict settled the CouchDB way (the losing leaf deleted) is no case.
-    const b = l.docs.create('release', { headline: 'Base', language: 'en' }, ctx);
-    const x = [`2-${hex('x')}`, b.rev];
-    const y = [`2-${hex('y')}`, b.rev];
-    l.replication.bulkInsertRemote([remote(b.id, x, release('X')), remote(b.id, y, release('Y'))]);
-    const loser = [x[0]!, y[0]!].sort()[0]!;
-    l.replication.bulkInsertRemote([remote(b.id, [`3-${hex('end')}`, loser, b.rev], { type: 'release' }, true)]);
-    expect(l.docs.getStored(b.id)!.conflicted).toBe(false);
-    expect(l.docs.inbox.list(b.id)).toEqual([]);
+    l.close();
+  });
+
+  it('tells a deletion of one branch made without seeing the other from a tombstone that closed a branch', async () => {
+    const l = await lib();
+    /** A document at 1-…, with two branches from it arriving from elsewhere, the first edited twice. */
+    const forked = (name: string) => {
+      const b = l.docs.create('release', { headline: 'Base', language: 'en', office: 'off-kenya' }, ctx);
+      const x2 = [`2-${hex(`${name}x`)}`, b.rev];
+      const x3 = [`3-${hex(`${name}x3`)}`, ...x2];
+      const y = [`2-${hex(`${name}y`)}`, b.rev];
+      l.replication.bulkInsertRemote([remote(b.id, x3, release('X', { updatedBy: 'kampala' })), remote(b.id, y, release('Y', { updatedBy: 'geneva' }))]);
+      return { id: b.id, x: x3, y };
+    };
+    const cases = (id: string) => l.docs.inbox.list(id).map((k) => [k.kind, k.baseRev, k.theirsRev]);
+
+    // Kampala edited and then deleted its branch, never having seen Geneva's: asked.
+    const gap = forked('gap');
+    const deletion = remote(gap.id, [`4-${hex('gap deleted')}`, ...gap.x], { type: 'release', office: 'off-kenya', updatedBy: 'kampala', updatedAt: '2026-11-02T11:00:00.000Z' }, true);
+    l.replication.bulkInsertRemote([deletion]);
+    expect(cases(gap.id)).toEqual([['delete', gap.x[0], deletion._rev]]);
+    expect(l.docs.require(gap.id).rev).toBe(gap.y[0]);
+
+    // The same tree, the tombstone marked as a resolution that kept Geneva's side: silent.
+    const marked = forked('marked');
+    l.replication.bulkInsertRemote([
+      remote(marked.id, [`4-${hex('marked end')}`, ...marked.x], { type: 'release', updatedBy: 'kampala', [GAVE_WAY_TO]: marked.y[0] }, true),
+    ]);
+    expect(cases(marked.id)).toEqual([]);
+    expect(l.docs.getStored(marked.id)!.conflicted).toBe(false);
+
+    // An earlier Dateline's resolution: no mark, but its author closed one side and wrote on the
+    // other in one go (its stamps say so): silent, as it always was.
+    const old = forked('old');
+    const oldEnd = remote(old.id, [`4-${hex('old end')}`, ...old.x], { type: 'release', updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.000Z' }, true);
+    const oldResolved = remote(old.id, [`3-${hex('old resolved')}`, ...old.y], release('X', { updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.003Z' }));
+    l.replication.bulkInsertRemote([oldEnd, oldResolved]);
+    expect(cases(old.id)).toEqual([]);
+    // A pull cut between the two: the tombstone alone looks like a deletion until the
+    // resolution's other revision arrives, which settles the case.
+    const cut = forked('cut');
+    const cutEnd = remote(cut.id, [`4-${hex('cut end')}`, ...cut.x], { type: 'release', updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.000Z' }, true);
+    l.replication.bulkInsertRemote([cutEnd]);
+    expect(cases(cut.id)).toEqual([['delete', cut.x[0], cutEnd._rev]]);
+    l.replication.bulkInsertRemote([remote(cut.id, [`3-${hex('cut resolved')}`, ...cut.y], release('X', { updatedBy: 'hq', updatedAt: '2026-11-03T07:00:00.003Z' }))]);
+    expect(cases(cut.id)).toEqual([]);
+
+    // A conflict settled the CouchDB way by another client (the losing leaf deleted, no mark, no
+    // author): the tree cannot tell it from a deletion, so the person decides it once.
+    const couch = forked('couch');
+    const loser = couch.y[0]! < couch.x[0]! ? couch.y : couch.x;
+    const ended = remote(couch.id, [`${loser.length + 1}-${hex('couch end')}`, ...loser], { type: 'release' }, true);
+    l.replication.bulkInsertRemote([ended]);
+    expect(cases(couch.id)).toEqual([['delete', loser[0], ended._rev]]);
+    l.replication.bulkInsertRemote([ended]);
+    expect(l.docs.inbox.list(couch.id)).toHaveLength(1);
     l.close();
   });
 });

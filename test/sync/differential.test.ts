@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { Library } from '../../electron/core/store/library';
 import { CouchPeer } from '../../electron/core/sync/couch-peer';
+import { deletionsAgainstEdit } from '../../electron/core/sync/merge';
 import { replicate } from '../../electron/core/sync/replicate';
 import { StorePeer } from '../../electron/core/sync/store-peer';
 import { Rng } from '../bench/rng';
@@ -62,7 +63,8 @@ async function again(work: () => Promise<PouchReplication>): Promise<void> {
 }
 
 describe('differential: Dateline against PouchDB 9', () => {
-  for (const seed of [3, 17]) {
+  // Seed 5 leaves a deletion against an edit in the inbox of both laptops.
+  for (const seed of [3, 17, 5]) {
     it(`seed ${seed}: the same edits and faults end in the same documents, winners and conflicts`, async () => {
       const rng = new Rng(seed);
       await couch.server.createDb(`dl${seed}`);
@@ -119,6 +121,18 @@ describe('differential: Dateline against PouchDB 9', () => {
       expect(Object.values(ours).some((d) => d.leaves.length > 1)).toBe(true);
       expect(ours).toEqual(theirs);
       for (const l of laptops) expect(libraryState(l.lib)).toEqual(ours);
+      // Only the inbox differs from CouchDB: every laptop holds the same open deletion cases,
+      // exactly the deletions against an edit the rule finds in the converged tree.
+      const inboxes = laptops.map((l) => l.lib.docs.inbox.list().map((k) => `${k.kind} ${k.docId} ${k.theirsRev}`).sort());
+      const rule = (l: Laptop) =>
+        ids.flatMap((id) => {
+          if (!l.lib.docs.getStored(id)) return [];
+          const leaves = l.lib.replication.openRevs(id, 'all').flatMap((r) => ('ok' in r ? [r.ok] : []));
+          const stamps = l.lib.replication.stamps(id);
+          return deletionsAgainstEdit(leaves, (rev) => stamps.get(rev)).map((d) => `delete ${id} ${d._rev}`);
+        });
+      expect(inboxes[1]).toEqual(inboxes[0]);
+      expect(inboxes[0]).toEqual(rule(laptops[0]!).sort());
       for (const l of laptops) {
         l.lib.close();
         await l.twin.destroy();

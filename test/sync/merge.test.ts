@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextRev } from '../../electron/core/store/revisions';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
-import { bodyOf, deleteAgainstEdit, editKeptBody, mergeBodies, planConflict, type Body } from '../../electron/core/sync/merge';
+import { bodyOf, deleteAgainstEdit, editKeptBody, GAVE_WAY_TO, mergeBodies, planConflict, type Body, type StampOf } from '../../electron/core/sync/merge';
 
 // Revisions built the way the store builds them, so ids and paths are real.
 function rev(parent: RemoteRevision | null, body: Body, deleted = false): RemoteRevision {
@@ -99,7 +99,7 @@ describe('planning a conflicted document', () => {
     // tags), closing Kampala's branch; Kampala meanwhile edited the status on its branch.
     const kampala = rev(root, { ...base, headline: 'Kampala', tags: ['floods', 'uganda'], updatedBy: 'kampala' });
     const geneva = rev(root, { ...base, headline: 'Geneva', updatedBy: 'geneva' });
-    const closed = rev(kampala, { type: 'release', updatedBy: 'geneva' }, true);
+    const closed = rev(kampala, { type: 'release', updatedBy: 'geneva', [GAVE_WAY_TO]: geneva._rev }, true);
     const resolved = rev(geneva, { ...base, headline: 'Geneva', tags: ['floods', 'uganda'], updatedBy: 'geneva' });
     const edited = rev(kampala, { ...bodyOf(kampala), status: 'approved', updatedAt: '2026-11-03T08:00:00Z' });
     const bodies = new Map([root, kampala, geneva].map((r) => [r._rev, bodyOf(r)]));
@@ -140,5 +140,89 @@ describe('planning a conflicted document', () => {
       const edit = rev(resolved, { ...bodyOf(resolved), status: 'approved' });
       expect(deleteAgainstEdit([closed, deletion, edit])).toBe(deletion);
     });
+  });
+
+  describe('a deletion of one branch by someone who never saw the other', () => {
+    // Both laptops held `root`. Offline, Kampala edits the release, then deletes it; Geneva edits it.
+    const kampalaEdit = rev(root, { ...base, headline: 'Kampala', updatedAt: '2026-11-02T09:00:00.000Z', updatedBy: 'kampala' });
+    const kampalaDelete = rev(kampalaEdit, { type: 'release', updatedAt: '2026-11-02T09:05:00.000Z', updatedBy: 'kampala' }, true);
+    const genevaEdit = rev(root, { ...base, status: 'approved', updatedAt: '2026-11-02T09:05:00.200Z', updatedBy: 'geneva' });
+    const all = [root, kampalaEdit, kampalaDelete, genevaEdit];
+    const stampsOf = (revs: readonly RemoteRevision[]): StampOf => {
+      const by = new Map(revs.map((r) => [r._rev, { author: String(r.updatedBy ?? ''), at: String(r.updatedAt ?? '') }]));
+      return (r) => by.get(r);
+    };
+
+    it('is a delete against an edit, whatever the order of the leaves and with or without the stamps', () => {
+      for (const stamps of [undefined, stampsOf(all)]) {
+        expect(deleteAgainstEdit([kampalaDelete, genevaEdit], stamps)).toBe(kampalaDelete);
+        expect(deleteAgainstEdit([genevaEdit, kampalaDelete], stamps)).toBe(kampalaDelete);
+        expect(planConflict([genevaEdit, kampalaDelete], ancestors, stamps)).toEqual({ kind: 'ask', reason: 'delete-vs-edit', fields: [] });
+      }
+    });
+
+    it('the same tree made by a resolution that kept the other side is silent: its tombstone says what it gave way to', () => {
+      const resolution = rev(kampalaEdit, { type: 'release', updatedAt: '2026-11-02T09:05:00.000Z', updatedBy: 'kampala', [GAVE_WAY_TO]: genevaEdit._rev }, true);
+      expect(deleteAgainstEdit([resolution, genevaEdit])).toBeNull();
+      expect(planConflict([genevaEdit, resolution], ancestors)).toEqual({ kind: 'none' });
+    });
+
+    it('a tombstone from PouchDB or any CouchDB client (no mark, no author) that ends a losing branch is asked, once settled it is not', () => {
+      const ended = rev(kampalaEdit, {}, true);
+      expect(deleteAgainstEdit([genevaEdit, ended], stampsOf([...all, ended]))).toBe(ended);
+      const settled = rev(ended, editKeptBody(bodyOf(ended)), true);
+      expect(deleteAgainstEdit([genevaEdit, settled], stampsOf([...all, ended, settled]))).toBeNull();
+    });
+
+    it('a deletion of the whole document, or of a document with no shared history, is a plain deletion', () => {
+      const geneveDelete = rev(genevaEdit, { type: 'release', updatedBy: 'geneva' }, true);
+      expect(deleteAgainstEdit([kampalaDelete, geneveDelete])).toBeNull();
+      const elsewhere = rev(null, { ...base, headline: 'Another root' });
+      const alone = rev(rev(null, { type: 'release', headline: 'Made twice' }), { type: 'release' }, true);
+      expect(deleteAgainstEdit([elsewhere, alone])).toBeNull();
+    });
+
+    describe('tombstones written by earlier versions of Dateline, with no mark', () => {
+      it('a resolution: the author closed one branch and wrote on the other in one go, so it is silent', () => {
+        const closedThen = rev(kampalaEdit, { type: 'release', updatedAt: '2026-11-03T07:00:00.000Z', updatedBy: 'hq' }, true);
+        const resolvedThen = rev(genevaEdit, { ...bodyOf(genevaEdit), headline: 'Kampala', updatedAt: '2026-11-03T07:00:00.004Z', updatedBy: 'hq' });
+        const stamps = stampsOf([...all, closedThen, resolvedThen]);
+        expect(deleteAgainstEdit([closedThen, resolvedThen], stamps)).toBeNull();
+        // Edited again since: the resolution is still on the live branch's path.
+        const later = rev(resolvedThen, { ...bodyOf(resolvedThen), status: 'published', updatedAt: '2026-11-04T07:00:00.000Z', updatedBy: 'geneva' });
+        expect(planConflict([later, closedThen], ancestors, stampsOf([...all, closedThen, resolvedThen, later]))).toEqual({ kind: 'none' });
+        // Without the tree's stamps the rule cannot know, and asks.
+        expect(deleteAgainstEdit([closedThen, resolvedThen])).toBe(closedThen);
+      });
+
+      it('an automatic merge: the tombstone without the mark, as those versions wrote it, is silent', () => {
+        const plan = planConflict([kampalaEdit, genevaEdit].map((r) => ({ ...r })), ancestors);
+        if (plan.kind !== 'merge') throw new Error('expected a merge');
+        const [merged, close] = plan.writes;
+        const { [GAVE_WAY_TO]: _mark, ...old } = bodyOf(close!);
+        const parent = close!._revisions;
+        const oldClose = rev({ ...close!, _rev: `${parent.start - 1}-${parent.ids[1]!}`, _revisions: { start: parent.start - 1, ids: parent.ids.slice(1) } }, old, true);
+        expect(deleteAgainstEdit([merged!, oldClose], stampsOf([...all, merged!, oldClose]))).toBeNull();
+        expect(deleteAgainstEdit([merged!, oldClose])).toBe(oldClose);
+      });
+
+      it('a deletion by the same author on another laptop, whose edit there came straight from the fork, is still a deletion', () => {
+        const sameName = rev(root, { ...base, status: 'approved', updatedAt: '2026-11-02T09:05:00.200Z', updatedBy: 'kampala' });
+        expect(deleteAgainstEdit([kampalaDelete, sameName], stampsOf([...all, sameName]))).toBe(kampalaDelete);
+      });
+
+      it('a deletion by someone else made at about that time is still a deletion', () => {
+        const stamps = stampsOf([...all, kampalaDelete]);
+        // Geneva's edit is 200 ms after Kampala's deletion, but by another author.
+        expect(deleteAgainstEdit([kampalaDelete, genevaEdit], stamps)).toBe(kampalaDelete);
+      });
+    });
+  });
+
+  it('closes the other branch of a merge with a tombstone that names the leaf it gave way to', () => {
+    const plan = planConflict([a, b], ancestors);
+    if (plan.kind !== 'merge') throw new Error('expected a merge');
+    const [merged, close] = plan.writes;
+    expect(close![GAVE_WAY_TO]).toBe(`${merged!._revisions.start - 1}-${merged!._revisions.ids[1]!}`);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
@@ -205,6 +206,83 @@ describe('sync between two libraries and a server', () => {
       }
     }
     expect(closed.kampala * closed.geneva).toBeGreaterThan(0);
+  });
+
+  for (const [keep, resolver] of [['edit', 'geneva'], ['deletion', 'kampala']] as const) {
+    it(`an edit and then a deletion on a laptop that never saw the other's edit reaches both inboxes; keeping the ${keep} settles it everywhere`, async () => {
+      const laptops = { kampala: await library('kampala'), geneva: await library('geneva') };
+      const { kampala, geneva } = laptops;
+      const r = await release(kampala, 'Cholera vaccination campaign');
+      await sync(kampala);
+      await sync(geneva);
+      // Offline, Kampala edits the release and then deletes its own edit; Geneva edits it.
+      const mine = await call<{ rev: string }>(kampala, 'release.update', { id: r.id, rev: r.rev, fields: { headline: 'Campaign postponed' } });
+      await call(kampala, 'doc.delete', { id: r.id, rev: mine.rev });
+      const theirs = await call<{ rev: string }>(geneva, 'release.update', { id: r.id, rev: r.rev, fields: { status: 'approved' } });
+      for (const c of [kampala, geneva, kampala]) await sync(c);
+      await converged(kampala, geneva);
+      for (const c of [kampala, geneva]) {
+        // CouchDB's winner stays the edit; the person is asked.
+        expect((await call<{ rev: string }>(c, 'release.get', { id: r.id })).rev).toBe(theirs.rev);
+        expect(c.library.docs.inbox.list(r.id).map((k) => [k.kind, k.baseRev, k.oursRev])).toEqual([['delete', mine.rev, theirs.rev]]);
+      }
+      const [kase] = laptops[resolver].library.docs.inbox.list(r.id);
+      await call(laptops[resolver], 'conflict.resolve', { id: kase!.id, choice: { kind: 'delete', keep } });
+      for (const c of [laptops[resolver], kampala, geneva]) await sync(c);
+      await converged(kampala, geneva);
+      for (const c of [kampala, geneva]) {
+        expect(await call(c, 'conflict.list', {})).toEqual([]);
+        expect(c.library.docs.getStored(r.id)!.deleted).toBe(keep === 'deletion');
+        const again = await sync(c);
+        expect([again.pulled.docs, again.pushed.docs, again.conflicts]).toEqual([0, 0, []]);
+      }
+    });
+  }
+
+  it('a resolution by an earlier Dateline (a tombstone with no mark) stays silent; a losing branch deleted by another CouchDB client is asked once', async () => {
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const [old, plain] = [await release(kampala, 'Resolved by an earlier version'), await release(kampala, 'Resolved by another client')];
+    await sync(kampala);
+    await sync(geneva);
+    const body = kampala.library.docs.getStored(old.id)!.body;
+    const hash = (s: string) => createHash('md5').update(s).digest('hex');
+    const at = (ms: number) => new Date(Date.UTC(2026, 10, 3, 7, 0, 0, ms)).toISOString();
+    const revs = (id: string, start: number, names: string[], parent: string) => ({
+      _id: id,
+      _revisions: { start, ids: [...names.map(hash), parent.slice(parent.indexOf('-') + 1)] },
+      _rev: `${start}-${hash(names[0]!)}`,
+    });
+    // On the server, as laptops running an earlier version left them: two edits of the same field,
+    // and HQ's resolution (the tombstone first, its revision on the other side 3 ms later).
+    const rows = [
+      { ...body, headline: 'Kampala', updatedBy: 'kampala', updatedAt: at(0), ...revs(old.id, 2, ['k'], old.rev) },
+      { ...body, headline: 'Geneva', updatedBy: 'geneva', updatedAt: at(1), ...revs(old.id, 2, ['g'], old.rev) },
+      { type: 'release', updatedBy: 'hq', updatedAt: at(500), _deleted: true, ...revs(old.id, 3, ['k-end', 'k'], old.rev) },
+      { ...body, headline: 'Geneva', updatedBy: 'hq', updatedAt: at(503), ...revs(old.id, 3, ['g-resolved', 'g'], old.rev) },
+      { ...body, headline: 'Kampala', updatedBy: 'kampala', updatedAt: at(0), ...revs(plain.id, 2, ['k'], plain.rev) },
+      { ...body, headline: 'Geneva', updatedBy: 'geneva', updatedAt: at(1), ...revs(plain.id, 2, ['g'], plain.rev) },
+    ];
+    const put = await fetch(`${db.direct}/_bulk_docs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ docs: rows, new_edits: false }) });
+    expect(put.status).toBe(201);
+    // Another client settles the second document the CouchDB way: it deletes the losing leaf.
+    const loser = [`2-${hash('k')}`, `2-${hash('g')}`].sort()[0]!;
+    const del = await fetch(`${db.direct}/${plain.id}?rev=${loser}`, { method: 'DELETE' });
+    expect(del.ok).toBe(true);
+    for (const c of [kampala, geneva]) await sync(c);
+    await converged(kampala, geneva);
+    for (const c of [kampala, geneva]) {
+      expect(c.library.docs.inbox.list(old.id)).toEqual([]);
+      expect(c.library.docs.inbox.list(plain.id).map((k) => [k.kind, k.baseRev])).toEqual([['delete', loser]]);
+    }
+    const [kase] = geneva.library.docs.inbox.list(plain.id);
+    await call(geneva, 'conflict.resolve', { id: kase!.id, choice: { kind: 'delete', keep: 'edit' } });
+    for (const c of [geneva, kampala]) await sync(c);
+    for (const c of [kampala, geneva]) {
+      expect(await call(c, 'conflict.list', {})).toEqual([]);
+      const again = await sync(c);
+      expect([again.pulled.docs, again.pushed.docs, again.conflicts]).toEqual([0, 0, []]);
+    }
   });
 
   it('heals from cuts in both directions and from a 401 in the middle, losing nothing', async () => {

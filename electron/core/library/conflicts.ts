@@ -99,8 +99,9 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
     const winner = docs.getStored(c.docId)!.rev;
     const loser = winner === c.oursRev ? c.theirsRev : c.oursRev;
     const fields = validateKnown(c.docType as DocType, merged);
-    // The other branch ends first, so the merged revision is written on a document in no conflict.
-    docs.remove(c.docId, who, loser);
+    // The other branch ends first, so the merged revision is written on a document in no
+    // conflict; its tombstone names the branch it gave way to, so it is no deletion anywhere.
+    docs.remove(c.docId, who, loser, winner);
     const written = docs.update(c.docId, fields, who, winner === c.oursRev ? c.oursRev : c.theirsRev);
     docs.inbox.markResolved(caseId, 'merged', now);
     return settled(docs.getStored(written.id)!);

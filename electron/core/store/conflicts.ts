@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ConflictCase } from '../../shared/conflicts/contract';
 import type { DocKey } from './docstore';
+import type { RemoteRevision } from './replication-api';
+import { revPos } from './revisions';
+import { deletionsAgainstEdit, GAVE_WAY_TO, type StampOf } from '../sync/merge';
 
 interface CaseRow {
   id: number;
@@ -21,27 +24,31 @@ interface TreeRow {
   parent: string | null;
   leaf: number;
   deleted: number;
+  author: string;
+  at: string;
+  body: string | null;
 }
 
 /**
- * Answers, for a deleted leaf, whether it deleted the document against an edit: some live leaf
- * comes through the deleted revision's parent, and every live leaf does.
+ * A document's leaves as replication sees them (each with its path and, for a tombstone, its
+ * body, which holds its mark), and who wrote each revision when: what the rule in
+ * sync/merge.ts needs to tell a deletion from a closed branch.
  */
-type AgainstEdit = (deleted: string) => boolean;
-
-function againstEdit(rows: readonly TreeRow[]): AgainstEdit {
-  const parentOf = new Map(rows.map((r) => [r.rev, r.parent]));
-  const paths = rows
-    .filter((r) => r.leaf === 1 && r.deleted === 0)
-    .map((r) => {
-      const path = new Set<string>();
-      for (let at: string | null | undefined = r.rev; at && !path.has(at); at = parentOf.get(at)) path.add(at);
-      return path;
+function leavesOf(docId: string, rows: readonly TreeRow[]): { leaves: RemoteRevision[]; stampOf: StampOf } {
+  const byRev = new Map(rows.map((r) => [r.rev, r]));
+  const leaves = rows
+    .filter((r) => r.leaf === 1)
+    .map((r): RemoteRevision => {
+      const ids: string[] = [];
+      const seen = new Set<string>();
+      for (let at: TreeRow | undefined = r; at && !seen.has(at.rev); at = at.parent ? byRev.get(at.parent) : undefined) {
+        seen.add(at.rev);
+        ids.push(at.rev.slice(at.rev.indexOf('-') + 1));
+      }
+      const body = r.deleted === 1 && r.body !== null ? (JSON.parse(r.body) as Record<string, unknown>) : {};
+      return { ...body, _id: docId, _rev: r.rev, _revisions: { start: revPos(r.rev), ids }, ...(r.deleted === 1 ? { _deleted: true } : {}) };
     });
-  return (deleted) => {
-    const parent = parentOf.get(deleted);
-    return !!parent && paths.length > 0 && paths.every((p) => p.has(parent));
-  };
+  return { leaves, stampOf: (rev) => byRev.get(rev) };
 }
 
 /**
@@ -65,13 +72,15 @@ export class ConflictsInbox {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET ours_rev = excluded.ours_rev, theirs_rev = excluded.theirs_rev WHERE resolved_at IS NULL`,
       ),
-      deletedLeaves: db.prepare<[number], { rev: string; parent: string | null }>(
-        'SELECT rev, parent FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 1 AND parent IS NOT NULL',
+      deletedLeaves: db.prepare<[number], { rev: string; body: string | null }>(
+        'SELECT rev, body FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 1 AND parent IS NOT NULL',
       ),
       hasLive: db.prepare<[number], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND leaf = 1 AND deleted = 0').pluck(),
-      children: db.prepare<[number, string], number>('SELECT count(*) FROM revs WHERE doc_rowid = ? AND parent = ?').pluck(),
       winner: db.prepare<[number], string>('SELECT winner FROM docs WHERE rowid = ?').pluck(),
-      tree: db.prepare<[number], TreeRow>('SELECT rev, parent, leaf, deleted FROM revs WHERE doc_rowid = ?'),
+      // Bodies of deleted leaves only: the marks that say a tombstone closed a branch.
+      tree: db.prepare<[number], TreeRow>(
+        'SELECT rev, parent, leaf, deleted, author, at, CASE WHEN leaf = 1 AND deleted = 1 THEN body END AS body FROM revs WHERE doc_rowid = ?',
+      ),
       // deleted flag of a leaf; undefined when the revision is no leaf (or unknown).
       leafState: db.prepare<[number, string], number>('SELECT deleted FROM revs WHERE doc_rowid = ? AND rev = ? AND leaf = 1').pluck(),
       open: db.prepare<[], CaseRow>(
@@ -81,27 +90,32 @@ export class ConflictsInbox {
         `SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.doc_id = ? AND c.resolved_at IS NULL ORDER BY c.id`,
       ),
       one: db.prepare<[number], CaseRow>('SELECT c.*, d.type FROM conflicts c LEFT JOIN docs d ON d.id = c.doc_id WHERE c.id = ?'),
+      showAgainst: db.prepare<[string, number, string]>('UPDATE conflicts SET ours_rev = ? WHERE id = ? AND ours_rev <> ?'),
       resolve: db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL'),
       resolveDoc: db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE doc_id = ? AND resolved_at IS NULL'),
     };
   }
 
   /**
-   * Records each deletion that ended a version someone else went on editing: a deleted leaf
-   * whose parent has another child, while a live leaf remains and every live leaf comes through
-   * that parent. A deletion that ended a losing branch (CouchDB's usual way of resolving a
-   * conflict) has no sibling, or leaves the document alive in a branch that does not come
-   * through its parent (the edit then merges with that branch, by sync): neither is a case.
+   * Records each deletion made against an edit (see `deletionsAgainstEdit` in sync/merge.ts):
+   * a tombstone that closes no branch, beside a live branch that shares an ancestor with it.
+   * The tombstones with which Dateline closes a branch (a resolution, a merge, an edit kept over
+   * a deletion) carry a mark, read first, so a document whose only tombstones are marked costs
+   * one read; the others need the tree.
    */
   noticeDeleteAgainstEdit(doc: DocKey, at: string): void {
     if (this.s.hasLive.get(doc.rowid) === 0) return;
-    let tree: AgainstEdit | undefined;
-    for (const d of this.s.deletedLeaves.all(doc.rowid)) {
-      if (this.s.children.get(doc.rowid, d.parent!)! < 2) continue;
-      tree ??= againstEdit(this.s.tree.all(doc.rowid));
-      if (!tree(d.rev)) continue;
+    const unmarked = this.s.deletedLeaves.all(doc.rowid).some((d) => {
+      const body = d.body === null ? {} : (JSON.parse(d.body) as Record<string, unknown>);
+      return typeof body[GAVE_WAY_TO] !== 'string' && body.editKept !== true;
+    });
+    if (!unmarked) return;
+    const { leaves, stampOf } = leavesOf(doc.id, this.s.tree.all(doc.rowid));
+    for (const d of deletionsAgainstEdit(leaves, stampOf)) {
+      // The version deleted: the tombstone's parent (a tombstone has one here: see deletionsAgainstEdit).
+      const { start, ids } = d._revisions;
       const winner = this.s.winner.get(doc.rowid)!;
-      this.s.insert.run(doc.id, 'delete', `delete:${doc.id}:${d.rev}`, d.parent, winner, d.rev, '[]', at);
+      this.s.insert.run(doc.id, 'delete', `delete:${doc.id}:${d._rev}`, `${start - 1}-${ids[1]!}`, winner, d._rev, '[]', at);
     }
   }
 
@@ -123,13 +137,29 @@ export class ConflictsInbox {
 
   /** Closes the open cases of a document whose branches were merged or ended elsewhere. */
   closeSettled(doc: DocKey, at: string): void {
+    let against: Set<string> | undefined;
     for (const c of this.s.openFor.all(doc.id)) {
       const ours = this.s.leafState.get(doc.rowid, c.ours_rev);
       const theirs = this.s.leafState.get(doc.rowid, c.theirs_rev);
       // A "fields" case needs both branches alive; a "delete" case, its deletion still a leaf
-      // and an edit still alive (deleted after all, here or elsewhere, there is nothing to decide).
-      const open = c.kind === 'fields' ? ours === 0 && theirs === 0 : theirs === 1 && this.s.hasLive.get(doc.rowid) !== 0;
+      // and an edit still alive (deleted after all, here or elsewhere, there is nothing to decide),
+      // and still a deletion: an earlier version's resolution is known as one only once the
+      // revision it wrote on the other side is here too, which a cut pull may bring later.
+      let open = c.kind === 'fields' ? ours === 0 && theirs === 0 : theirs === 1 && this.s.hasLive.get(doc.rowid) !== 0;
+      if (open && c.kind === 'delete') {
+        if (!against) {
+          const { leaves, stampOf } = leavesOf(doc.id, this.s.tree.all(doc.rowid));
+          against = new Set(deletionsAgainstEdit(leaves, stampOf).map((d) => d._rev));
+        }
+        open = against.has(c.theirs_rev);
+      }
       if (!open) this.s.resolve.run(at, 'settled elsewhere', c.id);
+      // The edit a deletion is shown against is the document's winner now, not when the case
+      // was found: so every library shows the same pair, whatever order the branches came in.
+      else if (c.kind === 'delete') {
+        const winner = this.s.winner.get(doc.rowid)!;
+        this.s.showAgainst.run(winner, c.id, winner);
+      }
     }
   }
 

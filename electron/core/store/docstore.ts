@@ -10,6 +10,7 @@ import { prepared } from './statements';
 import { revRows, type RevRows } from './rev-rows';
 import { ConflictsInbox } from './conflicts';
 import { RemoteWriter } from './remote-write';
+import { GAVE_WAY_TO } from '../sync/merge';
 
 export type Body = Record<string, unknown>;
 
@@ -410,8 +411,12 @@ export class DocStore {
     return { doc: this.writeRev(row, parent, body, false, ctx.author, at, json, search), written };
   }
 
-  /** Deletes a document by writing a tombstone revision (kept, and replicated later). */
-  remove(id: string, ctx: WriteContext, baseRev?: string | null): StoredDoc {
+  /**
+   * Deletes a document by writing a tombstone revision (kept, and replicated later). With
+   * `gaveWayTo`, the tombstone only closes the branch `baseRev` in favour of that leaf (a
+   * conflict's resolution) and says so in its body, so no library takes it for a deletion.
+   */
+  remove(id: string, ctx: WriteContext, baseRev?: string | null, gaveWayTo?: string): StoredDoc {
     return this.db.transaction(() => {
       const row = this.row(id);
       if (!row || row.deleted === 1) {
@@ -421,6 +426,7 @@ export class DocStore {
       this.assertLeaf(row, parent);
       const at = ctx.at ?? this.now();
       const body: Body = { ...tombstoneOf(row.type, this.body(row.rowid, parent)), updatedAt: at, updatedBy: ctx.author };
+      if (gaveWayTo !== undefined) body[GAVE_WAY_TO] = gaveWayTo;
       return this.reconciled(row, this.writeRev(row, parent, body, true, ctx.author, at));
     }).immediate();
   }

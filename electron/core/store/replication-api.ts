@@ -111,6 +111,11 @@ export interface ReplicationStore {
   routes(ids: readonly string[]): Map<string, DocRoute>;
   /** Of these documents, those with more than one leaf (edits in conflict, or a deletion against an edit), in one read. */
   branched(ids: readonly string[]): string[];
+  /**
+   * Who wrote each revision of a document and when, as its tree records them (a revision made
+   * elsewhere: its body's `updatedBy` and `updatedAt`); kept when bodies are compacted.
+   */
+  stamps(id: string): Map<string, { author: string; at: string }>;
   getLocal(id: string): LocalDoc | null;
   /**
    * Writes a `_local` document; `_rev` is `0-N`, increasing, as CouchDB does. `synced: false`

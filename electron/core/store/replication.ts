@@ -103,6 +103,9 @@ export class LibraryReplication implements ReplicationStore {
         `SELECT d.id FROM docs d WHERE d.id IN (SELECT value FROM json_each(?))
          AND (SELECT count(*) FROM revs r WHERE r.doc_rowid = d.rowid AND r.leaf = 1) > 1`,
       ).pluck(),
+      stamps: db.prepare<[string], { rev: string; author: string; at: string }>(
+        'SELECT r.rev, r.author, r.at FROM revs r JOIN docs d ON d.rowid = r.doc_rowid WHERE d.id = ?',
+      ),
       getLocal: db.prepare<[string], { rev: number; body: string }>('SELECT rev, body FROM local_docs WHERE id = ?'),
       putLocal: db.prepare(
         'INSERT INTO local_docs(id, rev, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, body = excluded.body',
@@ -259,6 +262,10 @@ export class LibraryReplication implements ReplicationStore {
 
   branched(ids: readonly string[]): string[] {
     return ids.length > 0 ? this.s.branched.all(JSON.stringify(ids)) : [];
+  }
+
+  stamps(id: string): Map<string, { author: string; at: string }> {
+    return new Map(this.s.stamps.all(id).map((r) => [r.rev, { author: r.author, at: r.at }]));
   }
 
   getLocal(id: string): LocalDoc | null {

@@ -67,21 +67,77 @@ function stampOrder(a: Body, b: Body): number {
 }
 
 /**
- * A deleted leaf whose parent lies on a live leaf's path, while every live leaf comes through that
- * parent: one side deleted the document at a revision the other side went on editing. A tombstone
- * that closes a branch of its own (how "keep the edited document" ends the deletion: see
- * `editKeptBody`) does not count, and neither does one that closes a branch while the document
- * lives on in a branch that does not come through its parent: that is how a resolved or merged
- * conflict ends its other side, and the edit merges with the branch that took the closed one in.
+ * Who wrote a revision and when, as the library's tree records it (for a revision made
+ * elsewhere, its body's `updatedBy` and `updatedAt`). Undefined when the tree does not say.
  */
-export function deleteAgainstEdit(leaves: readonly RemoteRevision[]): RemoteRevision | null {
-  const livePaths = leaves.filter((l) => !l._deleted).map((l) => new Set(pathOf(l)));
-  for (const d of leaves) {
-    if (!d._deleted) continue;
-    const parent = pathOf(d)[1];
-    if (parent && livePaths.some((p) => p.has(parent)) && livePaths.every((p) => p.has(parent))) return d;
+export type StampOf = (rev: string) => { author: string; at: string } | undefined;
+
+/**
+ * The mark of a tombstone Dateline writes to close a branch rather than delete the document:
+ * the leaf it gave way to (the branch a merge or a resolution continued). Deterministic, so
+ * two libraries merging the same conflict still write the same tombstone.
+ */
+export const GAVE_WAY_TO = 'gaveWayTo';
+
+/**
+ * Two revisions by one author this close together were written in one go: how Dateline before
+ * the mark closed a branch (the tombstone, then the revision on the other side, in one
+ * transaction; an automatic merge gave both the very same stamp). Both stamps come from the
+ * same device, so a device clock that is wrong moves them together and decides nothing.
+ */
+const ONE_GO_MS = 1000;
+
+/**
+ * Whether a deleted leaf closes a branch rather than deletes the document. Dateline marks its
+ * own closing tombstones (`gaveWayTo`, or `editKept` for a deletion set aside). A tombstone
+ * without a mark closes a branch only when its author had both branches in front of them, as
+ * earlier versions of Dateline did when they resolved or merged: the tombstone ended a version
+ * made after the fork, and in the same go (within `ONE_GO_MS`, by the same author) they wrote a
+ * revision on a live branch on top of a version of its own made after the fork. A deletion made
+ * without seeing the other branch (here, in PouchDB or any CouchDB client) has neither.
+ */
+export function closesBranch(d: RemoteRevision, live: readonly RemoteRevision[], stampOf?: StampOf): boolean {
+  if (typeof d[GAVE_WAY_TO] === 'string' || d.editKept === true) return true;
+  const mine = stampOf?.(d._rev);
+  const at = mine ? Date.parse(mine.at) : NaN;
+  if (!mine || mine.author === '' || Number.isNaN(at)) return false;
+  const own = new Set(pathOf(d));
+  const parent = pathOf(d)[1];
+  for (const leaf of live) {
+    const path = pathOf(leaf);
+    if (parent === undefined || path.includes(parent)) continue;
+    // Newest first: a revision whose parent (the next one) is also past the fork.
+    for (let i = 0; i + 1 < path.length && !own.has(path[i + 1]!); i++) {
+      const other = stampOf!(path[i]!);
+      if (other?.author === mine.author && Math.abs(Date.parse(other.at) - at) < ONE_GO_MS) return true;
+    }
   }
-  return null;
+  return false;
+}
+
+/**
+ * The deleted leaves that delete the document against an edit: a tombstone that closes no
+ * branch (see `closesBranch`), ending a version of which some live leaf shares an ancestor.
+ * Whether the deletion ended the revision the other side went on from, or an edit of its own
+ * made without seeing the other side's, someone deleted what someone else kept editing. A
+ * deletion with no live branch beside it is a plain deletion.
+ */
+export function deletionsAgainstEdit(leaves: readonly RemoteRevision[], stampOf?: StampOf): RemoteRevision[] {
+  const live = leaves.filter((l) => !l._deleted);
+  const livePaths = live.map((l) => new Set(pathOf(l)));
+  if (livePaths.length === 0) return [];
+  return leaves.filter((d) => {
+    if (!d._deleted) return false;
+    const path = pathOf(d);
+    if (path.length < 2) return false;
+    if (!livePaths.some((p) => path.some((r) => p.has(r)))) return false;
+    return !closesBranch(d, live, stampOf);
+  });
+}
+
+/** The first deletion against an edit among the leaves, if any (see `deletionsAgainstEdit`). */
+export function deleteAgainstEdit(leaves: readonly RemoteRevision[], stampOf?: StampOf): RemoteRevision | null {
+  return deletionsAgainstEdit(leaves, stampOf)[0] ?? null;
 }
 
 /**
@@ -89,8 +145,9 @@ export function deleteAgainstEdit(leaves: readonly RemoteRevision[]): RemoteRevi
  * tombstones that close a branch, deepest first. A live leaf whose path holds one was edited from
  * a version the other branch already contains.
  */
-function closedParents(leaves: readonly RemoteRevision[]): string[] {
-  const parents = leaves.flatMap((l) => (l._deleted && pathOf(l)[1] !== undefined ? [pathOf(l)[1]!] : []));
+function closedParents(leaves: readonly RemoteRevision[], stampOf?: StampOf): string[] {
+  const live = leaves.filter((l) => !l._deleted);
+  const parents = leaves.flatMap((l) => (l._deleted && pathOf(l)[1] !== undefined && closesBranch(l, live, stampOf) ? [pathOf(l)[1]!] : []));
   return [...new Set(parents)].sort((a, b) => revPos(b) - revPos(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -105,11 +162,12 @@ export function editKeptBody(deletion: Body): Body {
 }
 
 /**
- * The plan for one document, given every leaf (with paths and bodies) and a way to read an
- * ancestor's body (null when it is not kept here).
+ * The plan for one document, given every leaf (with paths and bodies), a way to read an
+ * ancestor's body (null when it is not kept here) and, where the tree records them, who wrote
+ * each revision and when (see `closesBranch`).
  */
-export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: string) => Body | null): ConflictPlan {
-  if (deleteAgainstEdit(leaves)) return { kind: 'ask', reason: 'delete-vs-edit', fields: [] };
+export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: string) => Body | null, stampOf?: StampOf): ConflictPlan {
+  if (deleteAgainstEdit(leaves, stampOf)) return { kind: 'ask', reason: 'delete-vs-edit', fields: [] };
   const live = leaves.filter((l) => !l._deleted);
   if (live.length < 2) return { kind: 'none' };
   if (live.length > 2) return { kind: 'ask', reason: 'many-branches', fields: [] };
@@ -120,7 +178,7 @@ export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: 
   // One leaf was edited from a revision whose branch was closed when the other side took it in
   // (a conflict resolved or merged elsewhere): the merge is against that revision, and continues
   // the branch that took it in, so the closed branch stays closed. Pure, as the rest.
-  const folded = foldedInto(leaves, winner, loser);
+  const folded = foldedInto(closedParents(leaves, stampOf), winner, loser);
   if (folded) {
     common = folded.base;
     if (folded.into === loser) [winner, loser] = [loser, winner];
@@ -135,13 +193,15 @@ export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: 
   const stamp: Body = { type: result.merged.type };
   if (result.merged.updatedAt !== undefined) stamp.updatedAt = result.merged.updatedAt;
   if (result.merged.updatedBy !== undefined) stamp.updatedBy = result.merged.updatedBy;
-  const closeRev = nextRev(loser._rev, true, stamp);
+  // The closing tombstone names the leaf the merge continued, so no library takes it for a deletion.
+  const close: Body = { ...stamp, [GAVE_WAY_TO]: winner._rev };
+  const closeRev = nextRev(loser._rev, true, close);
   return {
     kind: 'merge',
     fields: changed,
     writes: [
       { ...result.merged, _id: winner._id, _rev: mergedRev, _revisions: child(winner, mergedRev) },
-      { ...stamp, _id: loser._id, _rev: closeRev, _deleted: true, _revisions: child(loser, closeRev) },
+      { ...close, _id: loser._id, _rev: closeRev, _deleted: true, _revisions: child(loser, closeRev) },
     ],
   };
 }
@@ -160,11 +220,11 @@ function commonRev(a: RemoteRevision, b: RemoteRevision): string | undefined {
  * closed, and the other does not, the other took that revision in: the base is that revision
  * (the deepest such one) and `into` the leaf that took it in. Otherwise nothing.
  */
-function foldedInto(leaves: readonly RemoteRevision[], a: RemoteRevision, b: RemoteRevision): { base: string; into: RemoteRevision } | null {
+function foldedInto(closed: readonly string[], a: RemoteRevision, b: RemoteRevision): { base: string; into: RemoteRevision } | null {
   const pa = new Set(pathOf(a));
   const pb = new Set(pathOf(b));
-  const onA = closedParents(leaves).find((r) => pa.has(r) && !pb.has(r));
-  const onB = closedParents(leaves).find((r) => pb.has(r) && !pa.has(r));
+  const onA = closed.find((r) => pa.has(r) && !pb.has(r));
+  const onB = closed.find((r) => pb.has(r) && !pa.has(r));
   if (onA && !onB) return { base: onA, into: b };
   if (onB && !onA) return { base: onB, into: a };
   return null;

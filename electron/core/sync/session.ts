@@ -83,10 +83,15 @@ export function settleConflicts(store: ReplicationStore, ids: readonly string[])
     if (!branched.has(id)) continue;
     const leaves: RemoteRevision[] = store.openRevs(id, 'all').flatMap((r) => ('ok' in r ? [r.ok] : []));
     if (leaves.length < 2) continue;
-    const plan = planConflict(leaves, (rev) => {
-      const got = store.openRevs(id, [rev])[0];
-      return got && 'ok' in got ? bodyOf(got.ok) : null;
-    });
+    const stamps = store.stamps(id);
+    const plan = planConflict(
+      leaves,
+      (rev) => {
+        const got = store.openRevs(id, [rev])[0];
+        return got && 'ok' in got ? bodyOf(got.ok) : null;
+      },
+      (rev) => stamps.get(rev),
+    );
     if (plan.kind === 'merge') {
       store.bulkInsertRemote(plan.writes);
       merged++;
