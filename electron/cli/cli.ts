@@ -58,6 +58,7 @@ export const OPTIONS = {
   office: { type: 'string' },
   format: { type: 'string' },
   'confirm-embargo': { type: 'boolean', default: false },
+  'allow-duplicate': { type: 'boolean', default: false },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
   list: { type: 'string' },

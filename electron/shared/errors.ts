@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'NOT_A_FILE',
   'FILE_UNREADABLE',
   'NOT_A_RELEASE',
+  'DUPLICATE',
   'NOT_A_LIBRARY',
   'LIBRARY_NEWER',
   'DOC_NEWER',

@@ -9,6 +9,7 @@ import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
+import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { downloadFile } from '../app/download';
 import { safeFileName } from '../../electron/shared/file-names';
 
@@ -161,6 +162,7 @@ export function ContactRecord({ id }: { id: string }) {
   const doc = useCall('contact.get', { id }, `${id}-${round}`);
   const [error, setError] = useState<ApiError | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
+  const eraseFocus = useConfirmFocus(confirmErase, () => setConfirmErase(false));
   const [merged, setMerged] = useState<MergeResult | null>(null);
 
   async function exportJson() {
@@ -221,16 +223,16 @@ export function ContactRecord({ id }: { id: string }) {
           {t('contactRecord.exportJson')}
         </button>
         {!confirmErase ? (
-          <button type="button" className="button" onClick={() => setConfirmErase(true)}>
+          <button ref={eraseFocus.asker} type="button" className="button" onClick={() => setConfirmErase(true)}>
             {t('contactRecord.erase')}
           </button>
         ) : (
-          <div role="alertdialog" aria-labelledby="erase-q">
+          <div role="alertdialog" aria-labelledby="erase-q" onKeyDown={eraseFocus.onKeyDown}>
             <p id="erase-q">{t('contactRecord.eraseConfirm')}</p>
             <button type="button" className="button" onClick={() => void erase()}>
               {t('contactRecord.eraseForGood')}
             </button>
-            <button type="button" className="button" onClick={() => setConfirmErase(false)}>
+            <button ref={eraseFocus.safe} type="button" className="button" onClick={() => setConfirmErase(false)}>
               {t('common.cancel')}
             </button>
           </div>

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { END_MARKS } from '../../electron/shared/documents';
-import type { ImportCertainty, ImportPreview, ImportSource } from '../../electron/shared/import/contract';
+import type { ImportCertainty, ImportDuplicate, ImportPreview, ImportSource } from '../../electron/shared/import/contract';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ContactForm, ReleaseForm } from './draft';
@@ -10,6 +10,7 @@ import { useClient } from '../client/context';
 import { addContactLine, applySourceAction, lineRoles, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
+import { formatDateTime } from '../ui/languages';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
 export interface Reviewing {
@@ -51,6 +52,18 @@ export function storeCheck(r: ReleaseForm): 'noLetters' | 'noDate' | null {
   return null;
 }
 
+/**
+ * The release the library already holds, if this import would store it again: said by the
+ * preview, or by Store when the person's edits made the draft match one.
+ */
+export function duplicateOf(item: Reviewing): ImportDuplicate | null {
+  const p = item.error?.code === 'DUPLICATE' ? item.error.params : undefined;
+  if (p && typeof p.id === 'string' && typeof p.headline === 'string' && typeof p.storedAt === 'string') {
+    return { id: p.id, headline: p.headline, storedAt: p.storedAt, by: 'text' };
+  }
+  return item.preview.duplicate;
+}
+
 /** The editable fields of one import beside its cleaned source. */
 export function Review({
   item,
@@ -60,10 +73,11 @@ export function Review({
 }: {
   item: Reviewing;
   onChange: (change: (i: Reviewing) => Partial<Reviewing>) => void;
-  onConfirm: () => void;
+  onConfirm: (allowDuplicate: boolean) => void;
   onDiscard: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const duplicate = duplicateOf(item);
   const r = item.release;
   const busy = item.state === 'storing';
   const set = <K extends keyof ReleaseForm>(k: K, v: ReleaseForm[K]) => onChange((i) => ({ release: { ...i.release, [k]: v } }));
@@ -86,7 +100,8 @@ export function Review({
       return;
     }
     setBlocked(null);
-    onConfirm();
+    // The person has been told the release is already in the library: Store is "store anyway".
+    onConfirm(duplicate !== null);
   };
   const lines = item.preview.source.blocks.map((b) => b.text);
   const client = useClient();
@@ -117,6 +132,12 @@ export function Review({
           store();
         }}
       >
+        {duplicate && (
+          <p className="hint import-warning import-duplicate" role="alert">
+            {t('import.duplicate', { headline: duplicate.headline, date: formatDateTime(duplicate.storedAt, i18n.language) })}{' '}
+            <a href={`#/releases/${encodeURIComponent(duplicate.id)}`}>{t('import.openExisting')}</a>
+          </p>
+        )}
         {item.preview.warnings.filter((w) => stillHolds(w.code, r)).map((w) => (
           <p key={`${w.code}:${w.message}`} className="hint import-warning">
             {warningText(t, w)}
@@ -228,10 +249,10 @@ export function Review({
             {t(`import.store.${blocked}`)}
           </p>
         )}
-        {item.error && <ErrorMessage error={item.error} />}
+        {item.error && item.error.code !== 'DUPLICATE' && <ErrorMessage error={item.error} />}
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('import.storing') : blocked === 'noDate' ? t('import.store.withoutDate') : t('import.confirm')}
+            {busy ? t('import.storing') : duplicate ? t('import.storeAnyway') : blocked === 'noDate' ? t('import.store.withoutDate') : t('import.confirm')}
           </button>
           <button type="button" className="button" onClick={onDiscard} disabled={busy}>
             {t('import.discard')}

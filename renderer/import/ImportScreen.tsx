@@ -99,7 +99,7 @@ export function ImportScreen() {
     setPastedHtml(null);
   };
 
-  const confirm = async (item: Reviewing) => {
+  const confirm = async (item: Reviewing, allowDuplicate: boolean) => {
     update(item.key, (i) => (i.state === 'review' ? { ...i, state: 'storing', error: null } : i));
     // A pasted original is kept under the release's headline: among the library's files and in
     // a kit's list of them it reads as this release, not as one more "Pasted text".
@@ -109,6 +109,7 @@ export function ImportScreen() {
       release: releaseFromForm(item.release),
       contacts: contactsFromForm(item.contacts),
       source,
+      allowDuplicate,
     });
     update(item.key, (i) => {
       if (i.state !== 'storing') return i;
@@ -196,7 +197,7 @@ export function ImportScreen() {
             <Review
               item={item}
               onChange={(change) => update(item.key, (i) => (i.state === 'review' ? { ...i, ...change(i) } : i))}
-              onConfirm={() => void confirm(item)}
+              onConfirm={(allowDuplicate) => void confirm(item, allowDuplicate)}
               onDiscard={() => discard(item.key)}
             />
           )}

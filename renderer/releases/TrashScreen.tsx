@@ -7,6 +7,7 @@ import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatDateTime, languageName } from '../ui/languages';
 import { usePagedList } from '../ui/usePagedList';
+import { useConfirmFocus } from '../ui/useConfirmFocus';
 
 /** Releases in the trash: each can be restored; emptying the trash deletes them for good. */
 export function TrashScreen() {
@@ -18,6 +19,7 @@ export function TrashScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [emptied, setEmptied] = useState<number | null>(null);
   const locale = formatLocale(i18n.language);
+  const focus = useConfirmFocus(confirming, () => setConfirming(false));
 
   const restore = async (id: string) => {
     setError(null);
@@ -74,19 +76,19 @@ export function TrashScreen() {
             ))}
           </ul>
           {confirming ? (
-            <div className="notice" role="alertdialog" aria-label={t('trash.confirmTitle')}>
+            <div className="notice" role="alertdialog" aria-label={t('trash.confirmTitle')} onKeyDown={focus.onKeyDown}>
               <p>{t('trash.confirm', { count: list.items.length })}</p>
               <div className="actions">
                 <button type="button" className="danger" disabled={busy} onClick={() => void empty()}>
                   {t('trash.deleteForGood')}
                 </button>
-                <button type="button" onClick={() => setConfirming(false)}>
+                <button ref={focus.safe} type="button" onClick={() => setConfirming(false)}>
                   {t('common.cancel')}
                 </button>
               </div>
             </div>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
+            <button ref={focus.asker} type="button" onClick={() => setConfirming(true)}>
               {t('trash.emptyTrash')}
             </button>
           )}

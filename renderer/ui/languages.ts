@@ -38,5 +38,7 @@ export function formatBytes(n: number, locale: string): string {
     v /= 1024;
     i += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 }).format(v);
+  // Whole bytes are written out: the short form of "byte" has no plural in English ("937 byte").
+  const unitDisplay = i === 0 ? 'long' : 'short';
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay, maximumFractionDigits: i === 0 ? 0 : 1 }).format(v);
 }

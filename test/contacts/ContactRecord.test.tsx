@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,5 +95,21 @@ describe('a contact\'s page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Erase for good' }));
     await waitFor(() => expect(window.location.hash).toBe('#/contacts'), wait);
     expect(await allContacts(c)).toEqual([]);
+  });
+
+  it('asks to erase with focus on Cancel; Escape or Cancel closes the question and gives focus back to the button that asked', async () => {
+    const c = await core();
+    const p = await call<{ id: string }>(c, 'contact.create', { name: 'Kept Person', emails: [{ address: 'kept@me.example' }] });
+    mount(c, p.id);
+    fireEvent.click(await screen.findByRole('button', { name: 'Erase this person…' }, wait));
+    expect(document.activeElement).toBe(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase this person…' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Erase this person…' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase this person…' }));
+    expect(await allContacts(c)).toHaveLength(1);
   });
 });

@@ -86,6 +86,30 @@ describe('the import screen', () => {
     expect(original.items.map((a) => a.originalName)).toEqual(['Clean water for 40,000 people in Kasese.txt']);
   });
 
+  it('says a release is already in the library before storing it again, links to it, and stores a second copy only when asked', async () => {
+    const c = await mount();
+    const text = readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8');
+    const paste = () => {
+      fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: text } });
+      fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    };
+    paste();
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and store' }, { timeout: 15_000 }));
+    await screen.findByText(/^Stored, with/u, {}, { timeout: 15_000 });
+    const [first] = (await call<{ items: { id: string; headline: string }[] }>(c, 'release.list', { limit: 10 })).items;
+
+    paste();
+    const notice = await screen.findByText(/^Already in the library:/u, {}, { timeout: 15_000 });
+    expect(notice.textContent).toContain(`“${first!.headline}”, stored `);
+    expect(within(notice).getByRole('link', { name: 'Open it' }).getAttribute('href')).toBe(`#/releases/${first!.id}`);
+    expect(screen.queryByRole('button', { name: 'Confirm and store' })).toBeNull();
+    expect(await counts(c)).toMatchObject({ release: 1 });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Store anyway' }));
+    await waitFor(() => expect(screen.getAllByText(/^Stored, with/u)).toHaveLength(2), { timeout: 15_000 });
+    expect(await counts(c)).toMatchObject({ release: 2 });
+  });
+
   it('reads several files, shows which contact already exists, says why a file cannot be read, and discards without storing', async () => {
     const c = await mount();
     await call(c, 'contact.create', { kind: 'spokesperson', name: 'Ibrahim Maïga', emails: [{ address: 'imaiga@sahelrelief.example' }] });

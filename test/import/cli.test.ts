@@ -103,6 +103,37 @@ describe('dateline import release', () => {
     expect(await count(lib, 'release.list')).toBe(2);
   });
 
+  it('skips a release the library already holds (same original, or same headline and body), unless --allow-duplicate', async () => {
+    const lib = tempDir();
+    const files = tempDir();
+    const a = join(files, 'mozambique.txt');
+    copyFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), a);
+    expect((await cli(['import', 'release', a, '--library', lib])).code).toBe(0);
+    const [stored] = JSON.parse((await cli(['release', 'list', '--json', '--library', lib])).out).items as { id: string; headline: string }[];
+
+    // The same file again, and the same text under another name with its spacing changed.
+    const again = await cli(['import', 'release', a, '--json', '--library', lib]);
+    expect(again.code).toBe(1);
+    const [refused] = JSON.parse(again.out) as { ok: boolean; error: { code: string; message: string } }[];
+    expect(refused!.ok).toBe(false);
+    expect(refused!.error.code).toBe('DUPLICATE');
+    expect(refused!.error.message).toContain(`Already in the library: "${stored!.headline}" (${stored!.id}), stored 20`);
+    const b = join(files, 'forwarded.txt');
+    writeFileSync(b, readFileSync(a, 'utf8').replace(/\. /gu, '.  ').replace(/\n/gu, ' \n'));
+    const dry = await cli(['import', 'release', b, '--dry-run', '--library', lib]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain(`Already in the library: "${stored!.headline}" (${stored!.id})`);
+    const human = await cli(['import', 'release', b, '--library', lib]);
+    expect(human.code).toBe(1);
+    expect(human.out).toContain('forwarded.txt: error DUPLICATE: Already in the library');
+    expect(human.err).toContain('the release was already in the library and skipped (--allow-duplicate stores it anyway); nothing was stored.');
+    expect(await count(lib, 'release.list')).toBe(1);
+
+    const forced = await cli(['import', 'release', b, '--allow-duplicate', '--library', lib]);
+    expect(forced.code).toBe(0);
+    expect(await count(lib, 'release.list')).toBe(2);
+  });
+
   it('reports a file it cannot read, still imports the others, and exits 1', async () => {
     const lib = tempDir();
     const files = tempDir();

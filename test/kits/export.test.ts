@@ -293,19 +293,25 @@ describe('the ZIP bundle', () => {
     entries = await readZip(path('zip'));
   });
 
-  it('holds the documents (named with the embargo), the photos, captions, contacts and the manifest', () => {
+  it('holds the documents (named with the embargo), the photos, the office logo, captions, contacts and the manifest', () => {
     expect([...entries.keys()].sort()).toEqual(
       [
         'captions.csv',
         'contacts.vcf',
         'kit (EMBARGOED until 2099-12-03 1000 UTC).docx',
         'kit (EMBARGOED until 2099-12-03 1000 UTC).pdf',
+        'logos/East Africa Regional Office.png',
         'manifest.json',
         'photos/borehole-1.jpg',
         'photos/borehole-2.jpg',
       ].sort(),
     );
     expect(entries.get('kit (EMBARGOED until 2099-12-03 1000 UTC).pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('carries the office logo as a file a journalist can use, named after the office', async () => {
+    const meta = await sharp(entries.get('logos/East Africa Regional Office.png')!).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 240, 80]);
   });
 
   it('stores the photos at full resolution without compressing them again', async () => {
@@ -335,19 +341,20 @@ describe('the ZIP bundle', () => {
     expect(csv).toContain('"photos/borehole-1.jpg","Families collect water at borehole 1, Kasese","Photo: J. Mukasa"');
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as {
       kit: { id: string };
-      office: { id: string; name: string } | null;
+      office: { id: string; name: string; logo: string | null } | null;
       embargo: { at: string } | null;
       files: { path: string; sha256: string; caption: string; credit: string; usageRights: string }[];
       items: { kind: string }[];
       documents: { path: string; sha256: string }[];
     };
     expect(manifest.kit.id).toBe(f.kitId);
-    expect(manifest.office).toEqual({ id: f.officeId, name: 'East Africa Regional Office' });
+    expect(manifest.office).toEqual({ id: f.officeId, name: 'East Africa Regional Office', logo: 'logos/East Africa Regional Office.png' });
     expect(manifest.embargo?.at).toBe('2099-12-03T10:00:00Z');
     expect(manifest.items.map((i) => i.kind)).toEqual(['release', 'release', 'section', 'photo', 'photo', 'contact']);
     const { createHash } = await import('node:crypto');
-    for (const file of manifest.files) {
-      expect(createHash('sha256').update(entries.get(file.path)!).digest('hex')).toBe(file.sha256);
+    expect(manifest.files.map((x) => x.path).sort()).toEqual(['logos/East Africa Regional Office.png', 'photos/borehole-1.jpg', 'photos/borehole-2.jpg']);
+    for (const file of manifest.files) expect(createHash('sha256').update(entries.get(file.path)!).digest('hex')).toBe(file.sha256);
+    for (const file of manifest.files.filter((x) => x.path.startsWith('photos/'))) {
       expect(file.credit).toBe('Photo: J. Mukasa');
       expect(file.usageRights).toBe('Free for editorial use with credit');
     }

@@ -1,19 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isDatelineError, type ApiError } from '../../shared/errors';
-import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportConfidence, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
+import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportConfidence, type ImportDuplicate, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
 import { toApiError } from '../../core/jobs';
 import { DatelineError } from '../../shared/errors';
 import { UsageError, type Cli, type Command } from '../cli';
 
 /**
- * `dateline import release FILE... [--dry-run] [--json]`: reads releases from Word files, web
- * pages, Markdown and text. The command line is the person's confirmation, so without
- * --dry-run each file's release, contacts and original are stored; with it nothing is.
+ * `dateline import release FILE... [--dry-run] [--allow-duplicate] [--json]`: reads releases from
+ * Word files, web pages, Markdown and text. The command line is the person's confirmation, so
+ * without --dry-run each file's release, contacts and original are stored; with it nothing is.
+ * A release the library already holds is skipped (error DUPLICATE) unless --allow-duplicate.
  */
 
 type FileResult =
-  | { file: string; ok: true; release: ImportedRelease; contacts: ImportedContact[]; warnings: string[]; confidence: ImportConfidence; id?: string }
+  | {
+      file: string;
+      ok: true;
+      release: ImportedRelease;
+      contacts: ImportedContact[];
+      warnings: string[];
+      confidence: ImportConfidence;
+      duplicate: ImportDuplicate | null;
+      id?: string;
+    }
   | { file: string; ok: false; error: { code: string; message: string } };
 
 async function readSource(path: string): Promise<{ name: string; data: string }> {
@@ -40,6 +50,10 @@ function contactLine(c: ImportedContact & { match?: { name: string } | null }): 
   return `${parts.join(', ')}${c.match ? `  (matches existing contact ${c.match.name})` : ''}`;
 }
 
+function alreadyStored(d: ImportDuplicate): string {
+  return `Already in the library: "${d.headline}" (${d.id}), stored ${d.storedAt.slice(0, 10)}`;
+}
+
 function human(file: string, preview: ImportPreview, committed: ImportCommitted | null): string {
   const r = preview.release;
   const lines = [
@@ -57,6 +71,7 @@ function human(file: string, preview: ImportPreview, committed: ImportCommitted 
   if (preview.contacts.length === 0) lines.push('  Contacts:     (none found)');
   for (const c of preview.contacts) lines.push(`  Contact:      ${contactLine(c)}`);
   for (const w of preview.warnings) lines.push(`  Note:         ${w.message}`);
+  if (preview.duplicate) lines.push(`  Note:         ${alreadyStored(preview.duplicate)}`);
   if (committed) {
     const made = committed.contacts.filter((c) => c.created).length;
     lines.push(`  Stored:       ${made} new contact${made === 1 ? '' : 's'}, ${committed.contacts.length - made} matched; original kept as ${committed.attachment.id}`);
@@ -66,7 +81,11 @@ function human(file: string, preview: ImportPreview, committed: ImportCommitted 
 
 export const importCommand: Command = {
   name: 'import',
-  usage: '  import release FILE... [--dry-run]   read releases from .docx, .html, .md or .txt files and store them\n                                        (--dry-run: show what would be stored, store nothing)\n',
+  usage:
+    '  import release FILE... [--dry-run] [--allow-duplicate]\n' +
+    '                                        read releases from .docx, .html, .md or .txt files and store them\n' +
+    '                                        (--dry-run: show what would be stored, store nothing;\n' +
+    '                                        a release already in the library is skipped unless --allow-duplicate)\n',
   check(pos) {
     const sub = pos[1];
     if (sub !== 'release') throw new UsageError(sub ? `unknown import command "${sub}" (try: import release FILE...)` : 'import needs a command: import release FILE...');
@@ -87,10 +106,11 @@ export const importCommand: Command = {
             release: preview.release,
             contacts: preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone })),
             source,
+            allowDuplicate: values['allow-duplicate'] === true,
           });
         }
         const contacts = preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone }));
-        results.push({ file, ok: true, release: preview.release, contacts, warnings: preview.warnings.map((w) => w.message), confidence: preview.confidence, ...(committed ? { id: committed.id } : {}) });
+        results.push({ file, ok: true, release: preview.release, contacts, warnings: preview.warnings.map((w) => w.message), confidence: preview.confidence, duplicate: preview.duplicate, ...(committed ? { id: committed.id } : {}) });
         if (!cli.json) io.out(`${human(file, preview, committed)}\n\n`);
       } catch (e) {
         const err: ApiError = isDatelineError(e) ? e.toApiError() : toApiError(e);
@@ -99,15 +119,23 @@ export const importCommand: Command = {
       }
     }
     if (cli.json) cli.print(results);
-    const failed = results.filter((r) => !r.ok);
+    const failed = results.filter((r): r is Extract<FileResult, { ok: false }> => !r.ok);
     if (failed.length > 0) {
-      const first = failed[0] as Extract<FileResult, { ok: false }>;
-      throw new DatelineError(
-        first.error.code as ApiError['code'],
-        failed.length === files.length
-          ? `${failed.length === 1 ? 'the file' : `all ${failed.length} files`} could not be imported${dryRun ? '' : '; nothing was stored'}.`
-          : `${failed.length} of ${files.length} files could not be imported; the others were ${dryRun ? 'read' : 'stored'}.`,
-      );
+      // Files already in the library are said apart from files that could not be read.
+      const skipped = failed.filter((r) => r.error.code === 'DUPLICATE').length;
+      const broken = failed.length - skipped;
+      const parts = [
+        broken === files.length
+          ? `${broken === 1 ? 'the file' : `all ${broken} files`} could not be imported`
+          : broken > 0
+            ? `${broken} of ${files.length} files could not be imported`
+            : null,
+        skipped > 0 ? `${files.length === 1 ? 'the release' : `${skipped} of ${files.length}`} ${skipped === 1 ? 'was' : 'were'} already in the library and skipped (--allow-duplicate stores ${skipped === 1 ? 'it' : 'them'} anyway)` : null,
+      ].filter(Boolean);
+      const rest = files.length - failed.length;
+      const others = rest === 0 ? (dryRun ? '' : '; nothing was stored') : `; the others were ${dryRun ? 'read' : 'stored'}`;
+      const first = failed.find((r) => r.error.code !== 'DUPLICATE') ?? failed[0]!;
+      throw new DatelineError(first.error.code as ApiError['code'], `${parts.join('; ')}${others}.`);
     }
   },
 };

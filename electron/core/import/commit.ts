@@ -12,6 +12,7 @@ import type { CoreContext } from '../context';
 import { contactKeys } from '../store/projections';
 import { contactsMatching } from '../contacts/queries';
 import { textDirection } from '../../shared/direction';
+import { findDuplicate, sha256Of } from './duplicate';
 
 /**
  * Stores a reviewed import: the release, its contacts (an existing contact with the same
@@ -130,6 +131,16 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
     ['release'],
   );
   const plans = planContacts(input);
+  if (!input.allowDuplicate) {
+    const same = findDuplicate(ctx, r, sha256Of(file.bytes));
+    if (same) {
+      throw new DatelineError(
+        'DUPLICATE',
+        `Already in the library: "${same.headline}" (${same.id}), stored ${same.storedAt.slice(0, 10)}; nothing was stored. Open that release, or store this one anyway.`,
+        { params: { id: same.id, headline: same.headline, storedAt: same.storedAt } },
+      );
+    }
+  }
 
   const { sha256, size } = ctx.blobs.put(file.bytes);
   const repo = ctx.library.repo;

@@ -2,7 +2,8 @@ import { DatelineError } from '../../shared/errors';
 import { IMPORT_MAX_BYTES, type IMPORT_API, type ImportContactRead, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportSource } from '../../shared/import/contract';
 import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
-import { commitImport, matchContact } from './commit';
+import { commitImport, matchContact, sourceFile } from './commit';
+import { findDuplicate, sha256Of } from './duplicate';
 import { extractContacts, leadingName } from './contacts';
 import type { ParseInput } from './parse';
 import { parseInWorker } from './run';
@@ -44,6 +45,7 @@ export async function previewImport(source: ImportSource, ctx: CoreContext): Pro
     warnings: parsed.warnings,
     confidence: parsed.confidence,
     elapsedMs: Math.round(performance.now() - started),
+    duplicate: findDuplicate(ctx, release, sha256Of(sourceFile(source).bytes)),
   };
 }
 

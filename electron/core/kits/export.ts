@@ -188,6 +188,15 @@ function captionRows(model: KitModel, names: Map<string, string>): CaptionRow[] 
     .map((a) => ({ file: names.get(a.id)!, caption: a.caption, credit: a.credit, altText: a.altText, usageRights: a.usageRights, usageExpires: a.usageExpires }));
 }
 
+/**
+ * The office logo the ZIP carries in logos/, named after the office: it is on the cover, and a
+ * journalist also needs it as a file. None when the kit already carries it as one of its files.
+ */
+function bundledLogo(model: KitModel): KitAttachment | null {
+  const logo = model.logo;
+  return logo && model.office && !model.attachments.some((a) => a.id === logo.id) ? logo : null;
+}
+
 function manifestItems(model: KitModel, names: Map<string, string>): Record<string, unknown>[] {
   return model.blocks.flatMap((b): Record<string, unknown>[] => {
     switch (b.kind) {
@@ -219,12 +228,15 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
       warnings.push(warning('KIT_VIDEO_METADATA', `"${a.originalName}" is a video: Dateline removes location from photos only, so check the video's metadata before sending the bundle.`, { name: a.originalName }));
     }
   }
+  const logo = bundledLogo(model);
+  if (logo) names.set(logo.id, `logos/${namer.take(model.office!.name, logo.mediaType, 'logo')}`);
+  const logoPath = model.logo ? (names.get(model.logo.id) ?? null) : null;
   const files: Record<string, unknown>[] = [];
   const entries: ZipEntry[] = [
     { path: docxName, bytes: () => docx, compress: false },
     { path: pdfName, bytes: () => pdf, compress: false },
   ];
-  for (const a of model.attachments) {
+  for (const a of logo ? [...model.attachments, logo] : model.attachments) {
     const name = names.get(a.id)!;
     entries.push({
       path: name,
@@ -274,7 +286,7 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
             manifestVersion: 1,
             generatedAt: model.generatedAt.toISOString(),
             kit: { id: model.id, rev: model.rev, title: model.title, language: model.language, pageSize: model.pageSize, audience: model.audience },
-            office: model.office ? { id: model.office.id, name: model.office.name } : null,
+            office: model.office ? { id: model.office.id, name: model.office.name, logo: logoPath } : null,
             embargo: model.embargo ? { at: model.embargo.at, timeZone: model.embargo.timeZone, notice: model.embargo.notice } : null,
             documents: [
               { path: docxName, bytes: docx.length, sha256: BlobStore.hash(docx) },
@@ -319,7 +331,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
   const needPdf = want.has('pdf') || want.has('zip');
   const images = imagesOf(model);
   const total =
-    (needDocx || needPdf ? images.length : 0) + (needDocx ? 1 : 0) + (needPdf ? 1 : 0) + (want.has('zip') ? model.attachments.length + 1 : 0) + (want.has('lite') ? images.length + 1 : 0);
+    (needDocx || needPdf ? images.length : 0) + (needDocx ? 1 : 0) + (needPdf ? 1 : 0) + (want.has('zip') ? model.attachments.length + (bundledLogo(model) ? 1 : 0) + 1 : 0) + (want.has('lite') ? images.length + 1 : 0);
   const progress = new Progress(job, Math.max(1, total));
   const printer = opts.printer ?? pdfPrinter();
   const staging = new Staging(outDir, ctx.dir);

@@ -115,6 +115,16 @@ export type ImportGradedField = (typeof IMPORT_GRADED_FIELDS)[number];
 export type ImportCertainty = 'sure' | 'doubtful' | 'missing';
 export type ImportConfidence = Record<ImportGradedField, ImportCertainty>;
 
+/** A release already in the library that an import would store again. */
+export interface ImportDuplicate {
+  id: string;
+  headline: string;
+  /** When the library's copy was first stored (an instant). */
+  storedAt: string;
+  /** Found by the same original file, or by the same headline and body. */
+  by: 'original' | 'text';
+}
+
 export interface ImportPreview {
   name: string;
   format: ImportFormat;
@@ -130,6 +140,8 @@ export interface ImportPreview {
   confidence: ImportConfidence;
   /** Milliseconds spent parsing, for the person's patience and the benchmark. */
   elapsedMs: number;
+  /** The same release already in the library, said before anything is stored. */
+  duplicate: ImportDuplicate | null;
 }
 
 export interface ImportCommitted {
@@ -152,6 +164,8 @@ export const ImportCommitInputSchema = z
     source: ImportSourceSchema,
     office: DocIdSchema.nullable().default(null),
     tags: z.array(z.string().trim().min(1).max(60)).max(100).default([]),
+    /** Store even when the library already holds the same release (the person said so). */
+    allowDuplicate: z.boolean().default(false),
   })
   .strict();
 

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import i18next from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
+import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/errors';
+import { ClientProvider } from '../../renderer/client/context';
+import type { DatelineClient } from '../../renderer/client/types';
+import appEn from '../../renderer/i18n/en.json';
+import { TrashScreen } from '../../renderer/releases/TrashScreen';
+import { call, core, release } from '../core-harness';
+
+/** Emptying the trash by keyboard, against a real core: the question's focus and Escape. */
+
+afterEach(cleanup);
+
+function mount(c: Core) {
+  const client: DatelineClient = {
+    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport: 'test' }) as Promise<Result<CallResult<M>>>,
+    on: () => () => undefined,
+    onUnauthorized: () => () => undefined,
+  };
+  const i18n = i18next.createInstance();
+  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <ClientProvider client={client}>
+        <TrashScreen />
+      </ClientProvider>
+    </I18nextProvider>,
+  );
+}
+
+describe('the trash', () => {
+  it('asks before emptying with focus on Cancel; Escape or Cancel closes the question and gives focus back to the button that asked', async () => {
+    const c = await core();
+    const r = await call<{ id: string; rev: string }>(c, 'release.create', release());
+    await call(c, 'release.trash', { id: r.id, rev: null });
+    mount(c);
+    fireEvent.click(await screen.findByRole('button', { name: 'Empty the trash…' }, { timeout: 15_000 }));
+    const question = screen.getByRole('alertdialog', { name: 'Empty the trash' });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Empty the trash…' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Empty the trash…' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Empty the trash…' }));
+    expect((await call<{ trashed: unknown }>(c, 'release.get', { id: r.id })).trashed).not.toBeNull();
+  });
+});
