@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { decodeTotals, entryTokens, isPlainText, keyFrequencies, keysOfTokens, termWeight, tokenKeys, type IndexTotals } from './bm25';
 import type { SearchEntry } from './entry';
-import { Heads } from './heads';
+import { ListedKeys } from './listed-keys';
 import { Listing, type Bound } from './listing';
 
 /**
@@ -35,12 +35,6 @@ export const FREQUENT_KEY_ROWS = 1500;
 export const LAZY_LIST_MAX_ROWS = 6000;
 export type { Bound };
 
-/** Whether a row with frequency `f` and length `d` is bounded by `bound` (never scores above it). */
-export function bounded(bound: Bound, f: number, d: number): boolean {
-  for (const [bf, bd] of bound) if (bf >= f) return bd <= d;
-  return false;
-}
-
 /** The highest weight any row bounded by `bound` can have at average length `avgdl`. */
 export function boundWeight(bound: Bound, avgdl: number): number {
   let w = 0;
@@ -65,20 +59,9 @@ export function boundWeightAt(bound: Bound, d: number, avgdl: number): number {
   return termWeight(f === 0 ? d : Math.min(f, d), d, avgdl);
 }
 
-/** A listed key as a write meets it: its bound, and its count in the row being noted (0 between writes). */
-interface Listed {
-  key: string;
-  bound: Bound;
-  count: number;
-}
-
 interface Writer {
   generation: number;
-  /** How many keys are listed. */
-  size: number;
-  heads: Heads;
-  /** The listed keys a (plain) token counts under, remembered per token. */
-  listedOf: (token: string) => readonly Listed[];
+  keys: ListedKeys;
   list: Database.Statement<[string, number]>;
   odd: Database.Statement<[number]>;
   current: Database.Statement<[], number>;
@@ -90,9 +73,9 @@ function hasSideIndex(db: Database.Database): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_best_key'").get() !== undefined;
 }
 
-function loadKeys(db: Database.Database): Map<string, Listed> {
+function loadKeys(db: Database.Database): ListedKeys {
   const rows = db.prepare<[], { key: string; bound: string }>('SELECT key, bound FROM search_best_key').all();
-  return new Map(rows.map((r) => [r.key, { key: r.key, bound: JSON.parse(r.bound) as Bound, count: 0 }]));
+  return new ListedKeys(rows.map((r) => [r.key, JSON.parse(r.bound) as Bound] as const));
 }
 
 /** This connection's writer, its keys reloaded when another connection (or a build) changed them. */
@@ -103,9 +86,7 @@ function writer(db: Database.Database): Writer | null {
     if (!hasSideIndex(db)) return null;
     w = {
       generation: -1,
-      size: 0,
-      heads: new Heads([]),
-      listedOf: () => [],
+      keys: new ListedKeys([]),
       list: db.prepare('INSERT OR IGNORE INTO search_best(key, doc_rowid) VALUES (?, ?)'),
       odd: db.prepare('INSERT OR IGNORE INTO search_odd(doc_rowid) VALUES (?)'),
       current: db.prepare<[], number>('SELECT generation FROM search_best_state').pluck(),
@@ -114,21 +95,7 @@ function writer(db: Database.Database): Writer | null {
   }
   const g = w.current.get() ?? 0;
   if (g !== w.generation) {
-    const keys = loadKeys(db);
-    const keysOf = keysOfTokens((k) => keys.has(k));
-    const known = new Map<string, readonly Listed[]>();
-    w.size = keys.size;
-    w.heads = new Heads(keys.keys());
-    w.listedOf = (t) => {
-      let found = known.get(t);
-      if (found === undefined) {
-        found = (keysOf(t) ?? []).map((k) => keys.get(k)!);
-        // Names, e-mail addresses and numbers are tokens too: forget them all now and then.
-        if (known.size >= 200_000) known.clear();
-        known.set(t, found);
-      }
-      return found;
-    };
+    w.keys = loadKeys(db);
     w.generation = g;
   }
   return w;
@@ -138,10 +105,6 @@ function writer(db: Database.Database): Writer | null {
  * Keeps the side index true for an entry just added to the full-text index: lists the row
  * under each key whose bound does not cover it; an odd row goes to `search_odd`. Nothing for a
  * library before schema 7. The entry's tokens are the ones its text was joined from.
- *
- * A release holds about 450 tokens counting under some 400 listed keys of a full library:
- * the counts are kept on the keys themselves rather than in maps of strings, which made the
- * upkeep cost a release write several hundred microseconds.
  */
 export function noteIndexed(db: Database.Database, rowid: number, entry: SearchEntry): void {
   const w = writer(db);
@@ -150,19 +113,9 @@ export function noteIndexed(db: Database.Database, rowid: number, entry: SearchE
     w.odd.run(rowid);
     return;
   }
-  if (w.size === 0) return;
-  const touched: Listed[] = [];
-  for (const t of entry.tokens) {
-    // Most of a row's words start no listed key: one bit says so.
-    if (!w.heads.has(t)) continue;
-    for (const l of w.listedOf(t)) if (l.count++ === 0) touched.push(l);
-  }
-  const d = entry.tokens.length;
-  try {
-    for (const l of touched) if (!bounded(l.bound, l.count, d)) w.list.run(l.key, rowid);
-  } finally {
-    for (const l of touched) l.count = 0;
-  }
+  if (w.keys.size === 0) return;
+  const list = w.list;
+  w.keys.unbounded(entry.tokens, (key) => list.run(key, rowid));
 }
 
 /** Forgets the side index, for a rebuild of the full-text index; rebuildBestLists makes it again. */

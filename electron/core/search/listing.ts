@@ -7,6 +7,12 @@ export const LISTED_PER_KEY = 96;
 /** (frequency, length) points, by frequency ascending; each point's length is the least among unlisted rows with at least that frequency. */
 export type Bound = readonly (readonly [number, number])[];
 
+/** Whether a row with frequency `f` and length `d` is bounded by `bound` (never scores above it). */
+export function bounded(bound: Bound, f: number, d: number): boolean {
+  for (const [bf, bd] of bound) if (bf >= f) return bd <= d;
+  return false;
+}
+
 /** A listing between two steps of a build: rows as [rowid, frequency, length], left-out rows as [frequency, least length]. */
 export interface ListingState {
   rows: [number, number, number][];
