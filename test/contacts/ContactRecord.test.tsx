@@ -1,17 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { markdownToRichText } from '../../electron/core/markdown';
-import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
-import type { Result } from '../../electron/shared/errors';
-import { ClientProvider } from '../../renderer/client/context';
-import type { DatelineClient } from '../../renderer/client/types';
 import { ContactRecord } from '../../renderer/contacts/ContactRecord';
-import appEn from '../../renderer/i18n/en.json';
 import { allContacts, call, core } from './helpers';
+import { renderWithCore } from '../renderer/with-core';
 
 /** Beside a contact, against a real core: where it is named, merging a duplicate side by side, erasing. */
 
@@ -21,20 +15,7 @@ afterEach(() => {
 });
 
 function mount(c: Core, id: string) {
-  const client: DatelineClient = {
-    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport: 'http' }) as Promise<Result<CallResult<M>>>,
-    on: () => () => undefined,
-    onUnauthorized: () => () => undefined,
-  };
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
-  render(
-    <I18nextProvider i18n={i18n}>
-      <ClientProvider client={client}>
-        <ContactRecord id={id} />
-      </ClientProvider>
-    </I18nextProvider>,
-  );
+  renderWithCore(c, <ContactRecord id={id} />);
 }
 
 const wait = { timeout: 15_000 };

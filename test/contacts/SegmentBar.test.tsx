@@ -1,37 +1,18 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
-import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
-import type { Result } from '../../electron/shared/errors';
-import { ClientProvider } from '../../renderer/client/context';
-import type { DatelineClient } from '../../renderer/client/types';
 import { SegmentBar } from '../../renderer/contacts/SegmentBar';
-import appEn from '../../renderer/i18n/en.json';
 import { damageLocal } from '../damage';
 import { call, core } from './helpers';
+import { renderWithCore } from '../renderer/with-core';
 
 /** The saved segments above the contact list, against a real core. */
 
 afterEach(() => cleanup());
 
 function mount(c: Core) {
-  const client: DatelineClient = {
-    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport: 'http' }) as Promise<Result<CallResult<M>>>,
-    on: () => () => undefined,
-    onUnauthorized: () => () => undefined,
-  };
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
-  render(
-    <I18nextProvider i18n={i18n}>
-      <ClientProvider client={client}>
-        <SegmentBar filter={{}} onApply={() => undefined} />
-      </ClientProvider>
-    </I18nextProvider>,
-  );
+  renderWithCore(c, <SegmentBar filter={{}} onApply={() => undefined} />);
 }
 
 describe('the segment bar', () => {

@@ -1,36 +1,17 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
-import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
-import type { Result } from '../../electron/shared/errors';
-import { ClientProvider } from '../../renderer/client/context';
-import type { DatelineClient } from '../../renderer/client/types';
-import appEn from '../../renderer/i18n/en.json';
 import { TrashScreen } from '../../renderer/releases/TrashScreen';
 import { call, core, release } from '../core-harness';
+import { renderWithCore } from './with-core';
 
 /** Emptying the trash by keyboard, against a real core: the question's focus and Escape. */
 
 afterEach(cleanup);
 
 function mount(c: Core) {
-  const client: DatelineClient = {
-    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport: 'test' }) as Promise<Result<CallResult<M>>>,
-    on: () => () => undefined,
-    onUnauthorized: () => () => undefined,
-  };
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
-  render(
-    <I18nextProvider i18n={i18n}>
-      <ClientProvider client={client}>
-        <TrashScreen />
-      </ClientProvider>
-    </I18nextProvider>,
-  );
+  renderWithCore(c, <TrashScreen />, 'test');
 }
 
 describe('the trash', () => {

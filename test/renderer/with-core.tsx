@@ -1,0 +1,29 @@
+import { render, type RenderResult } from '@testing-library/react';
+import i18next from 'i18next';
+import type { ReactElement } from 'react';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import type { Core } from '../../electron/core/index';
+import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/errors';
+import { ClientProvider } from '../../renderer/client/context';
+import type { DatelineClient } from '../../renderer/client/types';
+import appEn from '../../renderer/i18n/en.json';
+
+/**
+ * A screen rendered in English against a real core: its calls go through the core's dispatcher as
+ * web mode's (`http`, which refuses local-only methods) or a test's would, and it hears no events.
+ */
+export function renderWithCore(c: Core, ui: ReactElement, transport: 'http' | 'test' = 'http'): RenderResult {
+  const client: DatelineClient = {
+    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport }) as Promise<Result<CallResult<M>>>,
+    on: () => () => undefined,
+    onUnauthorized: () => () => undefined,
+  };
+  const i18n = i18next.createInstance();
+  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <ClientProvider client={client}>{ui}</ClientProvider>
+    </I18nextProvider>,
+  );
+}
