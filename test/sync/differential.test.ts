@@ -10,7 +10,7 @@ import { tempDir } from '../helpers';
 import { useCouchWithProxy } from './couch-server';
 import { couchState, type DocState } from './couch-state';
 import type { Fault } from './fault-proxy';
-import { memoryDb, pouch, type PouchDb, type PouchReplication } from './pouch';
+import { memoryDb, pouch, type PouchDb, type PouchReplicationRun } from './pouch';
 
 // The same random edits on two laptops, replicated with the same faults by Dateline (two
 // libraries, database "dl") and by PouchDB 9 (two in-memory twins holding the very same
@@ -49,22 +49,51 @@ async function mirror(l: Laptop, id: string): Promise<void> {
   await l.twin.bulkDocs(docs, { new_edits: false });
 }
 
-/** PouchDB has no retry in a one-shot replication: a fault ends it, and it is run again. */
-async function again(work: () => Promise<PouchReplication>): Promise<void> {
+/**
+ * How long one PouchDB replication may take before it is taken for stalled. A clean one here
+ * takes 20 to 60 ms.
+ */
+const STALL_MS = 2_000;
+
+/**
+ * PouchDB has no retry in a one-shot replication: a fault ends it, and it is run again. Some
+ * faults do not end it: PouchDB 9 reads every answer with node-fetch 2.6.9, and when the
+ * connection closes after the headers and part of a body of known length, node-fetch's body
+ * promise never settles (no error, no end; seen on Node 20), and PouchDB's HTTP adapter sets no
+ * timeout on a request. A replication whose `_changes`, `_revs_diff`, `_bulk_get` or `_local`
+ * answer is cut short so waits for ever, and `cancel()` does not end it either (a cancelled
+ * replication still waits for the step under way). So, as a PouchDB user would, a run that has
+ * not ended after STALL_MS is cancelled (a slow one that is still alive then stops at its next
+ * step), left behind and started again; everything it does is safe to repeat.
+ */
+async function again(work: () => PouchReplicationRun): Promise<void> {
   for (let i = 0; ; i++) {
+    const run = work();
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<'stalled'>((resolve) => {
+      timer = setTimeout(() => resolve('stalled'), STALL_MS);
+    });
     try {
-      const r = await work();
+      const r = await Promise.race([run, stalled]);
+      if (r === 'stalled') {
+        run.cancel();
+        if (i >= 6) throw new Error(`PouchDB replication still running after ${STALL_MS} ms, ${i + 1} times`);
+        continue;
+      }
       if (r.ok && r.doc_write_failures === 0) return;
       if (i >= 6) throw new Error(`PouchDB replication ended ${r.status} with ${r.doc_write_failures} failures`);
     } catch (e) {
       if (i >= 6) throw e;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
 
 describe('differential: Dateline against PouchDB 9', () => {
-  // Seed 5 leaves a deletion against an edit in the inbox of both laptops.
-  for (const seed of [3, 17, 5]) {
+  // Seed 5 leaves a deletion against an edit in the inbox of both laptops. Most seeds cut a
+  // PouchDB answer short somewhere, which costs that run STALL_MS (see again()).
+  for (const seed of [3, 17, 5, 1, 2, 6, 7, 8, 9]) {
     it(`seed ${seed}: the same edits and faults end in the same documents, winners and conflicts`, async () => {
       const rng = new Rng(seed);
       await couch.server.createDb(`dl${seed}`);
@@ -96,9 +125,6 @@ describe('differential: Dateline against PouchDB 9', () => {
         } else {
           const fault = FAULTS[rng.int(FAULTS.length)]!;
           const path = PATHS[rng.int(PATHS.length)]!;
-          // PouchDB 9 stalls for good on a _changes answer cut short (Dateline retries it: see
-          // replicate-couch.test.ts), so that one pair is left out of the comparison.
-          if (fault.kind === 'cut-download' && path.source === '_changes') continue;
           const skip = rng.int(3);
           couch.proxy.clear();
           couch.proxy.add({ path: new RegExp(`/dl${seed}/.*${path.source}`), fault, skip });

@@ -14,6 +14,9 @@ export interface PouchReplication {
   status: string;
 }
 
+/** A replication under way: it resolves when it ends; `cancel` asks it to stop at its next step. */
+export type PouchReplicationRun = Promise<PouchReplication> & { cancel(): void };
+
 export interface PouchDb {
   bulkDocs(docs: Record<string, unknown>[], opts?: { new_edits?: boolean }): Promise<{ id: string; rev?: string; error?: string }[]>;
   put(doc: Record<string, unknown>): Promise<{ id: string; rev: string }>;
@@ -26,7 +29,7 @@ export interface PouchDb {
 export interface PouchStatic {
   new (name: string, opts?: Record<string, unknown>): PouchDb;
   plugin(p: unknown): PouchStatic;
-  replicate(source: PouchDb | string, target: PouchDb | string, opts?: { batch_size?: number; batches_limit?: number }): Promise<PouchReplication>;
+  replicate(source: PouchDb | string, target: PouchDb | string, opts?: { batch_size?: number; batches_limit?: number }): PouchReplicationRun;
 }
 
 const require = createRequire(import.meta.url);
