@@ -527,6 +527,26 @@ describe('delete against edit', () => {
     expect(l.docs.inbox.list(couch.id)).toHaveLength(1);
     l.close();
   });
+  it('asks again about a deletion whose case closed while nothing was left to keep, once an edit of the deleted document arrives', async () => {
+    const l = await lib();
+    const a = l.docs.create('release', { headline: 'Draft', language: 'en', office: 'off-kenya' }, ctx);
+    const edited = l.docs.update(a.id, { headline: 'Edited here', language: 'en', office: 'off-kenya' }, ctx);
+    const deletion = remote(a.id, [`2-${hex('deleted there')}`, a.rev], { type: 'release', office: 'off-kenya', updatedBy: 'kampala' }, true);
+    l.replication.bulkInsertRemote([deletion]);
+    const open = () => l.docs.inbox.list(a.id).map((k) => [k.kind, k.theirsRev]).sort();
+    expect(open()).toEqual([['delete', deletion._rev]]);
+    // Deleted here too: nothing is left to keep, so the case closes by itself.
+    const gone = l.docs.remove(a.id, ctx);
+    expect(open()).toEqual([]);
+    // Meanwhile the other side had gone on editing this library's edit: both deletions now stand
+    // against that edit, and each is asked, as on the library that made the edit.
+    l.replication.bulkInsertRemote([remote(a.id, [`3-${hex('edited there')}`, edited.rev, a.rev], release('Edited there', { updatedBy: 'kampala' }))]);
+    expect(open()).toEqual([
+      ['delete', deletion._rev],
+      ['delete', gone.rev],
+    ].sort());
+    l.close();
+  });
 });
 
 describe('tombstones and erase', () => {

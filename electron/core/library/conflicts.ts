@@ -6,6 +6,7 @@ import type { Handlers } from '../dispatcher';
 import type { Body, StoredDoc } from '../store/docstore';
 import { threeWayMerge } from '../store/merge';
 import { editKeptBody } from '../sync/merge';
+import { SETTLED_ELSEWHERE } from '../store/conflicts';
 import { validateKnown } from '../store/repository';
 
 interface Settled {
@@ -65,7 +66,7 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
       }
       const deletion = docs.revisions(c.docId).find((r) => r.rev === c.theirsRev);
       if (!deletion?.leaf || !deletion.deleted || live.length === 0) {
-        docs.inbox.markResolved(caseId, 'settled elsewhere', now);
+        docs.inbox.markResolved(caseId, SETTLED_ELSEWHERE, now);
         return settled(last);
       }
       // Marked first: the write below closes the case by itself, as it will on every other library.
@@ -75,7 +76,7 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
     }
     if (!live.includes(c.oursRev) || !live.includes(c.theirsRev)) {
       // Someone settled it elsewhere (the branches were merged or ended): nothing left to decide.
-      docs.inbox.markResolved(caseId, 'settled elsewhere', now);
+      docs.inbox.markResolved(caseId, SETTLED_ELSEWHERE, now);
       return settled(docs.getStored(c.docId)!);
     }
     if (!(DOC_TYPES as readonly string[]).includes(c.docType)) {

@@ -58,6 +58,9 @@ function leavesOf(docId: string, rows: readonly TreeRow[]): { leaves: RemoteRevi
  * win silently; here it is recorded so the person sees it). A case is recorded once: its key
  * names the revisions involved, so a replayed batch adds nothing.
  */
+/** How a case closed by itself is marked: its branches were merged or ended elsewhere, or here. */
+export const SETTLED_ELSEWHERE = 'settled elsewhere';
+
 export class ConflictsInbox {
   private readonly s;
 
@@ -66,6 +69,16 @@ export class ConflictsInbox {
       insert: db.prepare(
         `INSERT INTO conflicts(doc_id, kind, key, base_rev, ours_rev, theirs_rev, fields, detected_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
+      ),
+      // A deletion's case closed by itself while nothing was left to keep (the document deleted
+      // here too) opens again when an edit of the deleted document arrives after all: otherwise
+      // the library that saw the cases in that order would never show what the others show. A
+      // case a person resolved stays resolved.
+      noticeDelete: db.prepare(
+        `INSERT INTO conflicts(doc_id, kind, key, base_rev, ours_rev, theirs_rev, fields, detected_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET ours_rev = excluded.ours_rev, resolved_at = NULL, resolution = NULL
+         WHERE resolution = '${SETTLED_ELSEWHERE}'`,
       ),
       upsertMine: db.prepare(
         `INSERT INTO conflicts(doc_id, kind, key, base_rev, ours_rev, theirs_rev, fields, detected_at)
@@ -115,7 +128,7 @@ export class ConflictsInbox {
       // The version deleted: the tombstone's parent (a tombstone has one here: see deletionsAgainstEdit).
       const { start, ids } = d._revisions;
       const winner = this.s.winner.get(doc.rowid)!;
-      this.s.insert.run(doc.id, 'delete', `delete:${doc.id}:${d._rev}`, `${start - 1}-${ids[1]!}`, winner, d._rev, '[]', at);
+      this.s.noticeDelete.run(doc.id, 'delete', `delete:${doc.id}:${d._rev}`, `${start - 1}-${ids[1]!}`, winner, d._rev, '[]', at);
     }
   }
 
@@ -153,7 +166,7 @@ export class ConflictsInbox {
         }
         open = against.has(c.theirs_rev);
       }
-      if (!open) this.s.resolve.run(at, 'settled elsewhere', c.id);
+      if (!open) this.s.resolve.run(at, SETTLED_ELSEWHERE, c.id);
       // The edit a deletion is shown against is the document's winner now, not when the case
       // was found: so every library shows the same pair, whatever order the branches came in.
       else if (c.kind === 'delete') {
