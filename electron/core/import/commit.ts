@@ -12,7 +12,7 @@ import type { CoreContext } from '../context';
 import { contactKeys } from '../store/projections';
 import { contactsMatching } from '../contacts/queries';
 import { textDirection } from '../../shared/direction';
-import { findDuplicate, sha256Of } from './duplicate';
+import { findDuplicate } from './duplicate';
 
 /**
  * Stores a reviewed import: the release, its contacts (an existing contact with the same
@@ -132,7 +132,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
   );
   const plans = planContacts(input);
   if (!input.allowDuplicate) {
-    const same = findDuplicate(ctx, r, sha256Of(file.bytes));
+    const same = findDuplicate(ctx, r, file.bytes);
     if (same) {
       throw new DatelineError(
         'DUPLICATE',

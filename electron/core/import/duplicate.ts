@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { ImportDuplicate } from '../../shared/import/contract';
 import { plainText } from '../../shared/richtext';
+import { BlobStore } from '../attachments/blobs';
 import type { CoreContext } from '../context';
 
 /**
@@ -11,10 +11,6 @@ import type { CoreContext } from '../context';
  */
 
 const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim();
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 interface LiveRelease {
   id: string;
@@ -30,12 +26,9 @@ function liveReleases(ctx: CoreContext, where: string, params: string[]): LiveRe
     .all(...params);
 }
 
-function found(ctx: CoreContext, r: LiveRelease, by: ImportDuplicate['by']): ImportDuplicate | null {
-  const doc = ctx.library.repo.find('release', r.id);
-  return doc ? { id: doc.id, headline: doc.headline, storedAt: doc.createdAt, by } : null;
-}
-
-export function findDuplicate(ctx: CoreContext, release: { headline: string | null; body: readonly string[] }, originalSha256: string): ImportDuplicate | null {
+/** The release's original, as stored: the hash its attachment is kept under (BlobStore.hash). */
+export function findDuplicate(ctx: CoreContext, release: { headline: string | null; body: readonly string[] }, original: Uint8Array): ImportDuplicate | null {
+  const originalSha256 = BlobStore.hash(original);
   const links = ctx.library.db
     .prepare<[string], { release_id: string }>(
       `SELECT l.release_id FROM attachment_p a JOIN docs d ON d.rowid = a.doc_rowid JOIN attachment_link_p l ON l.doc_rowid = a.doc_rowid
@@ -45,15 +38,15 @@ export function findDuplicate(ctx: CoreContext, release: { headline: string | nu
     .map((l) => l.release_id);
   if (links.length > 0) {
     const [first] = liveReleases(ctx, `d.id IN (${links.map(() => '?').join(',')})`, links);
-    const same = first ? found(ctx, first, 'original') : null;
-    if (same) return same;
+    const doc = first ? ctx.library.repo.find('release', first.id) : null;
+    if (doc) return { id: doc.id, headline: doc.headline, storedAt: doc.createdAt, by: 'original' };
   }
   const headline = release.headline?.trim() ?? '';
   if (headline === '') return null;
   const body = squash(release.body.join(' '));
   for (const candidate of liveReleases(ctx, 'p.headline IN (?, ?)', [headline, squash(headline)])) {
     const doc = ctx.library.repo.find('release', candidate.id);
-    if (doc && squash(plainText(doc.body)) === body) return found(ctx, candidate, 'text');
+    if (doc && squash(plainText(doc.body)) === body) return { id: doc.id, headline: doc.headline, storedAt: doc.createdAt, by: 'text' };
   }
   return null;
 }

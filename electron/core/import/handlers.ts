@@ -3,7 +3,7 @@ import { IMPORT_MAX_BYTES, type IMPORT_API, type ImportContactRead, ImportedCont
 import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
 import { commitImport, matchContact, sourceFile } from './commit';
-import { findDuplicate, sha256Of } from './duplicate';
+import { findDuplicate } from './duplicate';
 import { extractContacts, leadingName } from './contacts';
 import type { ParseInput } from './parse';
 import { parseInWorker } from './run';
@@ -45,7 +45,7 @@ export async function previewImport(source: ImportSource, ctx: CoreContext): Pro
     warnings: parsed.warnings,
     confidence: parsed.confidence,
     elapsedMs: Math.round(performance.now() - started),
-    duplicate: findDuplicate(ctx, release, sha256Of(sourceFile(source).bytes)),
+    duplicate: findDuplicate(ctx, release, sourceFile(source).bytes),
   };
 }
 
