@@ -13,6 +13,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 /** A file saved (downloaded by the browser in web mode, written where the dialog said in the desktop app) or merged. */
 type Outcome = { kind: 'saved'; name: string; docs: number; files: number; downloaded: boolean } | { kind: 'merged'; name: string; result: SyncFileImport };
 type Dialogs = NonNullable<DatelineClient['syncFileDialog']>;
+type SyncFileDialogRequest = Parameters<Dialogs>[0];
 
 const PEER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MB = SYNC_FILE_WEB_MAX_BYTES / 1024 / 1024;
@@ -52,35 +53,36 @@ export function SyncFileSection() {
     setOutcome({ kind: 'saved', name: r.value.name, docs: r.value.docs, files: r.value.files, downloaded: true });
   };
 
-  // The desktop app: cancelled in the dialog, nothing runs and nothing is said.
-  const saveThrough = async (dialogs: Dialogs, peerOrNull: string | null) => {
+  /**
+   * The desktop app: the system's dialog in the main process starts the core's job on the file
+   * chosen. Cancelled in the dialog, nothing runs and nothing is said (null).
+   */
+  const throughDialog = async <M extends 'sync.export' | 'sync.import'>(dialogs: Dialogs, method: M, request: SyncFileDialogRequest, doing: 'saving' | 'opening') => {
     let name = '';
-    const r = await runStartedJob(client, 'sync.export', async () => {
-      const d = await dialogs({ action: 'save', peer: peerOrNull, words: words(t('syncFile.saveTitle')) });
+    const r = await runStartedJob(client, method, async () => {
+      const d = await dialogs(request);
       if (!d.ok || d.value.cancelled) return d.ok ? { ok: true, value: null } : d;
       name = d.value.name;
       return { ok: true, value: { jobId: d.value.jobId } };
-    }, { onStart: () => setBusy('saving') });
+    }, { onStart: () => setBusy(doing) });
     setBusy(null);
-    if (r === null) return;
-    if (!r.ok) return setError(r.error);
-    setOutcome({ kind: 'saved', name, docs: r.value.docs, files: r.value.files, downloaded: false });
+    return r === null ? null : { r, name };
+  };
+
+  const saveThrough = async (dialogs: Dialogs, peerOrNull: string | null) => {
+    const done = await throughDialog(dialogs, 'sync.export', { action: 'save', peer: peerOrNull, words: words(t('syncFile.saveTitle')) }, 'saving');
+    if (done === null) return;
+    if (!done.r.ok) return setError(done.r.error);
+    setOutcome({ kind: 'saved', name: done.name, docs: done.r.value.docs, files: done.r.value.files, downloaded: false });
   };
 
   const openThrough = async (dialogs: Dialogs) => {
     setOutcome(null);
     setError(null);
-    let name = '';
-    const r = await runStartedJob(client, 'sync.import', async () => {
-      const d = await dialogs({ action: 'open', words: { ...words(t('syncFile.openTitle')), allFiles: t('syncFile.allFiles') } });
-      if (!d.ok || d.value.cancelled) return d.ok ? { ok: true, value: null } : d;
-      name = d.value.name;
-      return { ok: true, value: { jobId: d.value.jobId } };
-    }, { onStart: () => setBusy('opening') });
-    setBusy(null);
-    if (r === null) return;
-    if (!r.ok) return setError(r.error);
-    setOutcome({ kind: 'merged', name, result: r.value });
+    const done = await throughDialog(dialogs, 'sync.import', { action: 'open', words: { ...words(t('syncFile.openTitle')), allFiles: t('syncFile.allFiles') } }, 'opening');
+    if (done === null) return;
+    if (!done.r.ok) return setError(done.r.error);
+    setOutcome({ kind: 'merged', name: done.name, result: done.r.value });
   };
 
   const open = async (files: FileList | null) => {
