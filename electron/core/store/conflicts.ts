@@ -51,6 +51,9 @@ function leavesOf(docId: string, rows: readonly TreeRow[]): { leaves: RemoteRevi
   return { leaves, stampOf: (rev) => byRev.get(rev) };
 }
 
+/** How a case closed by itself is marked: its branches were merged or ended elsewhere, or here. */
+export const SETTLED_ELSEWHERE = 'settled elsewhere';
+
 /**
  * The conflicts inbox: what the store could not settle alone and the person decides once.
  * "fields": the same field changed on two sides (both versions stay as leaves of the tree);
@@ -58,9 +61,6 @@ function leavesOf(docId: string, rows: readonly TreeRow[]): { leaves: RemoteRevi
  * win silently; here it is recorded so the person sees it). A case is recorded once: its key
  * names the revisions involved, so a replayed batch adds nothing.
  */
-/** How a case closed by itself is marked: its branches were merged or ended elsewhere, or here. */
-export const SETTLED_ELSEWHERE = 'settled elsewhere';
-
 export class ConflictsInbox {
   private readonly s;
 
