@@ -156,6 +156,9 @@ export class SyncService {
     this.library().replication.putLocal({ _id: SETTINGS_ID, ...next });
     this.cached = null;
     this.filesSeen.clear();
+    // How each office fared speaks of a server, an account and a database name no longer used.
+    if (before.server !== next.server || before.user !== next.user || before.prefix !== next.prefix) this.officeResults = [];
+    else this.officeResults = this.officeResults.filter((r) => next.offices.includes(r.office));
     if (before.server !== next.server || before.user !== next.user) {
       // Another server or account: the password known was for the old one.
       this.password = null;
