@@ -12,6 +12,15 @@ export function waitingText(t: TFunction, w: SyncWaiting, locale: string): strin
   return w.bytes > 0 ? t('sync.waitingWithSize', { list, size: formatBytes(w.bytes, locale) }) : t('sync.waiting', { list });
 }
 
+/**
+ * Where sync stands, in one sentence. "Offline" only when the window sees no network: a server
+ * that does not answer while the computer is connected is said to be out of reach, which asks
+ * the person to look at the server or its address rather than at this computer's connection.
+ */
+export function stateText(t: TFunction, s: Pick<SyncStatus, 'state' | 'online'>): string {
+  return s.state === 'offline' && s.online ? t('sync.state.unreachable') : t(`sync.state.${s.state}`);
+}
+
 /** The status line: what waits, and when the last sync was. */
 export function statusLine(t: TFunction, s: SyncStatus, locale: string): string {
   const waiting = waitingText(t, s.waiting, locale);

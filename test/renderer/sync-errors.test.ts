@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
+import { stateText } from '../../renderer/sync/statusText';
 import { tempDir } from '../helpers';
 import { useCouchWithProxy } from '../sync/couch-server';
 import { call } from '../sync/library-state';
@@ -51,11 +52,16 @@ const words = (lng: string, error: ApiError | null | undefined) => {
 };
 
 describe('a sync that fails, in words', () => {
-  it('a port where nothing listens: the server named as typed, and what to check', async () => {
+  it('a port where nothing listens: the server named as typed, what to check, and not "offline"', async () => {
     const s = await failedSync('http://127.0.0.1:9');
+    const fr = setUpI18n('fr').t;
     expect(words('fr', s.offices[0]?.error)).toBe(
       'Rien ne répond à 127.0.0.1:9 : le serveur de synchronisation est peut-être arrêté, ou l’adresse dans les Paramètres erronée. Rien n’est perdu ; la synchronisation réessaiera plus tard.',
     );
+    expect([s.state, s.online]).toEqual(['offline', true]);
+    expect(stateText(fr, s)).toBe('Le serveur est injoignable : les modifications restent sur cet ordinateur et partiront dès qu’il sera joignable.');
+    // The window that sees no network still says offline.
+    expect(stateText(fr, { state: 'offline', online: false })).toMatch(/^Hors ligne/);
   });
 
   it('a name no server has', async () => {
