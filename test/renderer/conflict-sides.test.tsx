@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../electron/core/index';
+import { syncLibrary } from '../../electron/core/sync/library-sync';
+import { ConflictsScreen } from '../../renderer/conflicts/ConflictsScreen';
+import { tempDir } from '../helpers';
+import { useCouchWithProxy } from '../sync/couch-server';
+import { call } from '../sync/library-state';
+import { renderWithCore } from './with-core';
+
+// The Conflicts screen in the library whose own edit lost: the two columns are named for what
+// they are (the version the library shows now, and the other one), not "this version" over the
+// other laptop's text.
+
+const couch = useCouchWithProxy();
+const open: Core[] = [];
+afterEach(() => {
+  cleanup();
+  while (open.length) open.pop()!.close();
+});
+
+async function library(author: string): Promise<Core> {
+  const core = await openCore(tempDir(), { author });
+  open.push(core);
+  return core;
+}
+
+describe('the Conflicts screen, same field changed on two laptops', () => {
+  it('heads the column of the version this library shows "The version shown now", in both libraries', async () => {
+    const { direct: db } = await couch.freshDb();
+    const amman = await library('Amman laptop');
+    const geneva = await library('Geneva HQ');
+    const sync = (c: Core) => syncLibrary(c.library, { remote: { url: db } });
+    const id = (await call<{ id: string }>(amman, 'release.create', { headline: 'Cash assistance resumes in Mafraq', language: 'en' })).id;
+    await sync(amman);
+    await sync(geneva);
+    await call(amman, 'release.update', { id, rev: null, fields: { headline: 'Cash assistance resumes for 12,000 families in Mafraq' } });
+    await call(geneva, 'release.update', { id, rev: null, fields: { headline: 'Cash assistance restarts in Mafraq governorate' } });
+    await sync(amman);
+    await sync(geneva);
+    await sync(amman);
+
+    for (const lib of [amman, geneva]) {
+      const shown = (await call<{ headline: string }>(lib, 'release.get', { id })).headline;
+      renderWithCore(lib, <ConflictsScreen />);
+      const table = await screen.findByRole('table');
+      const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent ?? '');
+      expect(headers[1]).toMatch(/^The version shown now/);
+      expect(headers[2]).toMatch(/^The other version/);
+      const row = within(table).getByRole('row', { name: /Headline/ });
+      expect(within(row).getAllByRole('cell')[0]!.textContent).toContain(shown);
+      expect(screen.getByRole('button', { name: 'Keep everything from: The version shown now' })).toBeTruthy();
+      cleanup();
+    }
+  });
+});
