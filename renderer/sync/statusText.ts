@@ -38,3 +38,14 @@ export function fileFailureText(t: TFunction, why: FileFailure, locale: string):
   if (why.code === 'chunk-missing' || why.code === 'chunk-damaged') return t(`sync.fileWhy.${why.code}`, { chunk: why.chunk });
   return t(`sync.fileWhy.${why.code}`);
 }
+
+/**
+ * How far this computer's clock is from the server's, and which way ("3 hours behind"), so the
+ * person knows what to correct. A positive skew is the server ahead of this computer.
+ */
+export function clockText(t: TFunction, skewMs: number, locale: string): string {
+  const minutes = Math.abs(skewMs) / 60_000;
+  const [n, unit] = minutes < 120 ? [Math.round(minutes), 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
+  const amount = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  return t(skewMs > 0 ? 'sync.clockBehind' : 'sync.clockAhead', { amount });
+}
