@@ -55,3 +55,29 @@ describe('the Conflicts screen, same field changed on two laptops', () => {
     }
   });
 });
+
+describe('the Conflicts screen, a release emptied from the trash on one laptop and edited on the other', () => {
+  it('shows the deleted version as in the trash since a date, not as a raw "trashed" field', async () => {
+    const { direct: db } = await couch.freshDb();
+    const amman = await library('Amman laptop');
+    const geneva = await library('Geneva HQ');
+    const sync = (c: Core) => syncLibrary(c.library, { remote: { url: db } });
+    const id = (await call<{ id: string }>(amman, 'release.create', { headline: 'Winter kits reach 5,000 families in Zarqa', language: 'en' })).id;
+    await sync(amman);
+    await sync(geneva);
+    await call(amman, 'release.trash', { id, rev: null });
+    await call(amman, 'release.emptyTrash', {});
+    await call(geneva, 'release.update', { id, rev: null, fields: { subheadline: 'Blankets, stoves and fuel vouchers' } });
+    await sync(amman);
+    await sync(geneva);
+    await sync(amman);
+
+    renderWithCore(amman, <ConflictsScreen />);
+    await screen.findByText('Release: deleted in one place and edited in another.');
+    const deleted = (await screen.findByRole('radio', { name: 'Delete it' })).closest('.conflict-side') as HTMLElement;
+    const facts = within(deleted).getAllByRole('term').map((dt) => dt.textContent);
+    expect(facts).toContain('In the trash');
+    expect(facts).not.toContain('trashed');
+    expect(within(deleted).getByText(/^since /).textContent).not.toMatch(/\d{4}-\d\d-\d\dT/);
+  });
+});
