@@ -103,7 +103,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
 
   return (
     <section className="panel conflict" aria-labelledby={headingId}>
-      <h2 id={headingId} dir="auto">
+      <h2 id={headingId} dir="auto" tabIndex={-1}>
         {title}
       </h2>
       <p className="muted">{c.kind === 'fields' ? t('conflicts.fieldsCase', { type, count: c.fields.length }) : t('conflicts.deleteCase', { type })}</p>

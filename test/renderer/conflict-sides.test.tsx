@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
@@ -79,5 +79,41 @@ describe('the Conflicts screen, a release emptied from the trash on one laptop a
     expect(facts).toContain('In the trash');
     expect(facts).not.toContain('trashed');
     expect(within(deleted).getByText(/^since /).textContent).not.toMatch(/\d{4}-\d\d-\d\dT/);
+  });
+});
+
+describe('the Conflicts screen, resolved from the keyboard', () => {
+  it('moves focus to the next case once one is resolved, and to the empty inbox after the last', async () => {
+    const { direct: db } = await couch.freshDb();
+    const amman = await library('Amman laptop');
+    const geneva = await library('Geneva HQ');
+    const sync = (c: Core) => syncLibrary(c.library, { remote: { url: db } });
+    const ids: string[] = [];
+    for (const headline of ['Clinic opens in Azraq camp', 'Cash assistance resumes in Mafraq']) {
+      ids.push((await call<{ id: string }>(amman, 'release.create', { headline, language: 'en' })).id);
+    }
+    await sync(amman);
+    await sync(geneva);
+    for (const id of ids) {
+      await call(amman, 'release.update', { id, rev: null, fields: { subheadline: 'From Amman' } });
+      await call(geneva, 'release.update', { id, rev: null, fields: { subheadline: 'From Geneva' } });
+    }
+    await sync(amman);
+    await sync(geneva);
+    await sync(amman);
+
+    renderWithCore(amman, <ConflictsScreen />);
+    const resolveFirst = async () => {
+      const card = (await screen.findAllByRole('region'))[0]!;
+      fireEvent.click(await within(card).findByRole('button', { name: 'Keep everything from: The other version' }));
+      fireEvent.click(within(card).getByRole('button', { name: 'Resolve' }));
+      await waitFor(() => expect(card.isConnected).toBe(false));
+    };
+    await resolveFirst();
+    const next = (await screen.findAllByRole('region'))[0]!;
+    await waitFor(() => expect(document.activeElement).toBe(within(next).getByRole('heading')));
+    await resolveFirst();
+    const none = await screen.findByText('No conflicts to resolve.');
+    await waitFor(() => expect(document.activeElement).toBe(none));
   });
 });
