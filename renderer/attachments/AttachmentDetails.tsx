@@ -24,13 +24,20 @@ interface Editable {
 
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 
-function Preview({ doc }: { doc: Doc<'attachment'> }) {
+/** The photo itself; `onFileHere` once a file that was on the server has come down (the list shows it as here). */
+function Preview({ doc, onFileHere }: { doc: Doc<'attachment'>; onFileHere: () => void }) {
   const { t } = useTranslation();
   const [fetched, setFetched] = useState(0);
   const image = doc.mediaType.startsWith('image/');
   const { url, notHere } = useAttachmentUrl(doc.id, 'original', image, `${doc.sha256}:${fetched}`);
   if (!image) return <p className="muted">{t('attachments.noPreview')}</p>;
-  if (notHere) return <FileOnServer id={doc.id} size={doc.size} onHere={() => setFetched((n) => n + 1)} />;
+  if (notHere) {
+    const here = () => {
+      setFetched((n) => n + 1);
+      onFileHere();
+    };
+    return <FileOnServer id={doc.id} size={doc.size} onHere={here} />;
+  }
   if (!url) return <Loading />;
   return <img className="preview" src={url} alt={doc.altText ?? ''} />;
 }
@@ -74,7 +81,7 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
       <h2 id={`${uid}-title`} dir="auto">
         {doc.originalName}
       </h2>
-      <Preview doc={doc} />
+      <Preview doc={doc} onFileHere={onSaved} />
       <dl className="facts">
         <dt>{t('attachments.type')}</dt>
         <dd>{doc.mediaType}</dd>

@@ -50,6 +50,9 @@ function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiEr
 /** A field's value as the editors show it: a status or language in words, an office by its name. */
 function Value({ field, value, offices }: { field: string; value: unknown; offices: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
+  // A release in the trash carries when it went there: said as such, at the person's clock.
+  const trashedAt = field === 'trashed' && typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'string' ? value.at : null;
+  if (trashedAt !== null) return <span className="conflict-value">{t('conflicts.trashedSince', { time: formatDateTime(trashedAt, formatLocale(i18n.language)) })}</span>;
   let text = fieldText(value);
   if (text !== null && typeof value === 'string') {
     if (field === 'status') text = t(`status.${value}`, { defaultValue: value });
@@ -100,7 +103,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
 
   return (
     <section className="panel conflict" aria-labelledby={headingId}>
-      <h2 id={headingId} dir="auto">
+      <h2 id={headingId} dir="auto" tabIndex={-1}>
         {title}
       </h2>
       <p className="muted">{c.kind === 'fields' ? t('conflicts.fieldsCase', { type, count: c.fields.length }) : t('conflicts.deleteCase', { type })}</p>

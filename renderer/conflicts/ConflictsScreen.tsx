@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
@@ -13,15 +14,24 @@ export function ConflictsScreen() {
   const count = useConflictCount();
   // Listed again whenever the count moves (a sync brought or closed cases, one was settled here).
   const list = useCall('conflict.list', {}, `conflicts:${count ?? ''}`);
+  const screenRef = useRef<HTMLDivElement>(null);
+  // The case just resolved: once the list no longer holds it, focus goes to the next case (or
+  // to "No conflicts"), so a keyboard user carries on from there instead of from the page's top.
+  const [resolved, setResolved] = useState<number | null>(null);
+  useEffect(() => {
+    if (resolved === null || list.status !== 'ok' || list.value.some((c) => c.id === resolved)) return;
+    screenRef.current?.querySelector<HTMLElement>('.conflict h2, .conflicts-none')?.focus();
+    setResolved(null);
+  }, [resolved, list]);
 
   return (
-    <div className="screen">
+    <div className="screen" ref={screenRef}>
       <h1>{t('nav.conflicts')}</h1>
       <p className="muted">{t('conflicts.intro')}</p>
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorMessage error={list.error} />}
       {list.status === 'ok' && list.value.length === 0 && (
-        <p className="notice" role="status">
+        <p className="notice conflicts-none" role="status" tabIndex={-1}>
           {t('conflicts.none')}
         </p>
       )}
@@ -31,6 +41,7 @@ export function ConflictsScreen() {
             key={c.id}
             conflict={c}
             onResolved={() => {
+              setResolved(c.id);
               window.dispatchEvent(new Event(CONFLICTS_CHANGED));
               list.reload();
             }}

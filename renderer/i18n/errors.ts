@@ -33,9 +33,28 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'FORBIDDEN' && error.params?.reason === 'mayNotCreate') return t('errors.mayNotCreateDatabase', params);
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
+  const sync = syncFailureText(t, error);
+  if (sync !== null) return sync;
   // A sync file refused: said by what is wrong with it, whatever the code.
   const reason = error.params?.reason;
   if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/**
+ * A sync server's answer, or its silence, in words that say what to check, naming the server as
+ * the person typed it. The core's own message is English and names a database's URL, so it is
+ * not added (the CLI prints it). Failures with no words of their own here keep the general ones.
+ */
+function syncFailureText(t: TFunction, error: ApiError): string | null {
+  const p = error.params ?? {};
+  const host = typeof p.host === 'string' ? p.host : null;
+  if (host === null) return null;
+  if (p.failure === 'network' && typeof p.cause === 'string') return t(`errors.syncNetwork.${p.cause}`, { host, defaultValue: t('errors.syncNetwork.cut', { host }) });
+  if (p.failure === 'auth') return t('errors.syncRefused');
+  if (p.failure === 'forbidden') return t('errors.syncForbidden');
+  if (p.failure === 'server') return t('errors.syncServerError', { host, status: p.status ?? '' });
+  if (p.failure === 'protocol') return t('errors.syncNotServer', { host });
+  return null;
 }

@@ -9,7 +9,7 @@ import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
-import { clockTime, fileFailureText, statusLine } from './statusText';
+import { clockText, clockTime, fileFailureText, stateText, statusLine } from './statusText';
 
 /** Where sync stands, in words, with "Sync now" and "Pause" / "Resume". */
 export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onStatus: (s: SyncStatus) => void }) {
@@ -44,7 +44,7 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
     <div className="sync-status" aria-labelledby="sync-status-title">
       <h3 id="sync-status-title">{t('sync.statusTitle')}</h3>
       <div role="status">
-        <p className={status.state === 'failed' || status.state === 'needs-password' ? 'error' : 'notice'}>{t(`sync.state.${status.state}`)}</p>
+        <p className={status.state === 'failed' || status.state === 'needs-password' ? 'error' : 'notice'}>{stateText(t, status)}</p>
         {setUp && <p>{statusLine(t, status, locale)}</p>}
         {status.state === 'idle' && status.nextAt && <p className="muted">{t('sync.next', { time: clockTime(status.nextAt, locale) })}</p>}
         {status.last && status.lastSyncedAt && (
@@ -77,7 +77,7 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
           status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
         )}
         {status.state !== 'syncing' && <FilesNotes status={status} nameOf={nameOf} locale={locale} />}
-        {status.clockWarning && <p className="error">{t('sync.clock')}</p>}
+        {status.clockWarning && status.clockSkewMs !== null && <p className="error">{clockText(t, status.clockSkewMs, locale)}</p>}
       </div>
       {creatable.length > 0 && (
         <div className="button-row">

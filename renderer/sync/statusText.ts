@@ -12,6 +12,15 @@ export function waitingText(t: TFunction, w: SyncWaiting, locale: string): strin
   return w.bytes > 0 ? t('sync.waitingWithSize', { list, size: formatBytes(w.bytes, locale) }) : t('sync.waiting', { list });
 }
 
+/**
+ * Where sync stands, in one sentence. "Offline" only when the window sees no network: a server
+ * that does not answer while the computer is connected is said to be out of reach, which asks
+ * the person to look at the server or its address rather than at this computer's connection.
+ */
+export function stateText(t: TFunction, s: Pick<SyncStatus, 'state' | 'online'>): string {
+  return s.state === 'offline' && s.online ? t('sync.state.unreachable') : t(`sync.state.${s.state}`);
+}
+
 /** The status line: what waits, and when the last sync was. */
 export function statusLine(t: TFunction, s: SyncStatus, locale: string): string {
   const waiting = waitingText(t, s.waiting, locale);
@@ -28,4 +37,15 @@ export function fileFailureText(t: TFunction, why: FileFailure, locale: string):
   if (why.code === 'size-mismatch') return t('sync.fileWhy.size-mismatch', { serverSize: formatBytes(why.serverSize, locale), size: formatBytes(why.size, locale) });
   if (why.code === 'chunk-missing' || why.code === 'chunk-damaged') return t(`sync.fileWhy.${why.code}`, { chunk: why.chunk });
   return t(`sync.fileWhy.${why.code}`);
+}
+
+/**
+ * How far this computer's clock is from the server's, and which way ("3 hours behind"), so the
+ * person knows what to correct. A positive skew is the server ahead of this computer.
+ */
+export function clockText(t: TFunction, skewMs: number, locale: string): string {
+  const minutes = Math.abs(skewMs) / 60_000;
+  const [n, unit] = minutes < 120 ? [Math.round(minutes), 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
+  const amount = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  return t(skewMs > 0 ? 'sync.clockBehind' : 'sync.clockAhead', { amount });
 }

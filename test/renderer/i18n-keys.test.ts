@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { API } from '../../electron/shared/contract';
 import { UI_RESOURCES } from '../../renderer/i18n';
 
 const RENDERER = join(import.meta.dirname, '..', '..', 'renderer');
@@ -63,6 +64,14 @@ describe('every language has every key', () => {
       expect(wrongParams).toEqual([]);
     });
   }
+});
+
+describe('the job tray names every job', () => {
+  it('has words for each job method, not its code (attachment.fetch)', () => {
+    const jobs = Object.entries(API).flatMap(([name, def]) => (def.job ? [name] : []));
+    expect(jobs).toContain('attachment.fetch');
+    expect(jobs.filter((name) => !english.has(`jobs.method.${name}`))).toEqual([]);
+  });
 });
 
 /** Keys the renderer names literally, and the prefixes it completes at run time (`status.${s}`). */

@@ -153,3 +153,26 @@ describe('Sync now while sync is paused', () => {
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
   });
 });
+
+describe('the clock warning', () => {
+  it('says how far this computer’s clock is from the server’s, and which way', async () => {
+    const { core, client: c } = await client();
+    const base = ((await core.dispatch('sync.status', {}, { transport: 'test' })) as { ok: true; value: SyncStatus }).value;
+    const shown = async (lng: string, clockSkewMs: number) => {
+      render(
+        <I18nextProvider i18n={setUpI18n(lng)}>
+          <ClientProvider client={c}>
+            <SyncStatusPanel status={{ ...base, state: 'idle', clockWarning: true, clockSkewMs }} onStatus={() => undefined} />
+          </ClientProvider>
+        </I18nextProvider>,
+      );
+      const text = (await screen.findByText(/clock|horloge/)).textContent?.replace(/[\u2068\u2069]/g, '').replace(/[\u00a0\u202f]/g, ' ');
+      cleanup();
+      return text;
+    };
+    // The server's clock is ahead: this computer's is behind.
+    expect(await shown('en', 3 * 3600_000 + 60_000)).toBe("This computer's clock is 3 hours behind the server's: check its date and time. Nothing was changed because of it.");
+    expect(await shown('en', -25 * 60_000)).toBe("This computer's clock is 25 minutes ahead of the server's: check its date and time. Nothing was changed because of it.");
+    expect(await shown('fr', -366 * 24 * 3600_000)).toBe('L’horloge de cet ordinateur avance de 366 jours sur celle du serveur : vérifiez sa date et son heure. Rien n’a été modifié à cause de cela.');
+  });
+});

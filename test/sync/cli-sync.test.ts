@@ -50,6 +50,16 @@ describe('dateline sync', () => {
     }
   });
 
+  it("takes the server's own address (as Settings → Server does) as a mistake, and says which address it wants", async () => {
+    for (const remote of [couch.server.url, `${couch.server.url}/`]) {
+      const r = await cli(['sync', '--remote', remote, '--create', '--library', tempDir()]);
+      expect(r.code).toBe(2);
+      expect(r.err.split('\n')[0]).toBe(
+        `error USAGE: --remote takes the address of one database on the server, such as ${couch.server.url}/dateline-off-… (the app names an office's database dateline-<office id>); ${remote} is the server itself`,
+      );
+    }
+  });
+
   it('names a missing database instead of creating it unasked', async () => {
     const r = await cli(['sync', '--remote', `${couch.server.url}/nowhere`, '--library', tempDir()]);
     expect(r.code).toBe(1);

@@ -23,6 +23,12 @@ function checkRemote(v: Values): void {
     throw new UsageError(`--remote "${v.remote}" is not an address; it looks like https://sync.example.org/office-kampala`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('--remote must be an http:// or https:// address');
+  // The app asks for the server's address and finds each office's database on it; here one database is synced, so it is named.
+  if (url.pathname.replace(/\/+$/, '') === '') {
+    throw new UsageError(
+      `--remote takes the address of one database on the server, such as ${url.origin}/dateline-off-… (the app names an office's database dateline-<office id>); ${v.remote} is the server itself`,
+    );
+  }
   if (url.password) throw new UsageError('put no password in --remote (it would stay in the shell history); use --password-env VAR, or --user U to be asked');
   if (v['password-env'] !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v['password-env'])) {
     throw new UsageError('--password-env takes the NAME of an environment variable that holds the password');

@@ -99,7 +99,8 @@ function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<A
       mediaType: r.media_type,
       size: r.size,
       updatedAt: r.updated_at,
-      hasThumbnail: /^[0-9a-f]{64}$/.test(r.sha256) && hasThumbnail(ctx.dir, r.sha256),
+      // A photo whose file came by sync has no preview made yet: attachment.content makes it when asked.
+      hasThumbnail: /^[0-9a-f]{64}$/.test(r.sha256) && (hasThumbnail(ctx.dir, r.sha256) || (canThumbnail(r.media_type) && ctx.blobs.has(r.sha256))),
       here: /^[0-9a-f]{64}$/.test(r.sha256) && ctx.blobs.has(r.sha256),
     }),
   });

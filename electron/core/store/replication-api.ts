@@ -109,6 +109,14 @@ export interface ReplicationStore {
    * Ids the library does not hold are left out.
    */
   routes(ids: readonly string[]): Map<string, DocRoute>;
+  /** The newest sequence of this library's changes feed. */
+  lastSeq(): number;
+  /**
+   * Of the documents changed after `since`, those erased in another library (a person at their
+   * request, or a duplicate merged into another): every earlier version of them is removed here
+   * too, as where they were erased. Returns their ids.
+   */
+  forgetErased(since: number): string[];
   /** Of these documents, those with more than one leaf (edits in conflict, or a deletion against an edit), in one read. */
   branched(ids: readonly string[]): string[];
   /**

@@ -260,6 +260,14 @@ export class LibraryReplication implements ReplicationStore {
     return out;
   }
 
+  lastSeq(): number {
+    return this.docs.lastSeq();
+  }
+
+  forgetErased(since: number): string[] {
+    return this.docs.forgetErased(since);
+  }
+
   branched(ids: readonly string[]): string[] {
     return ids.length > 0 ? this.s.branched.all(JSON.stringify(ids)) : [];
   }

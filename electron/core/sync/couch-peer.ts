@@ -3,7 +3,7 @@ import { issueMessage } from '../../shared/errors';
 import type { LocalDoc, LocalDocInput, RemoteRevision, RevisionJson, RevsDiffRequest, RevsDiffResult } from '../store/replication-api';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { BulkDocsReply, BulkGetReply, ChangesReply, ErrorReply, isBulkGetReply, LocalDocReply, OpenRevsReply, PutReply, RevsDiffReply } from './couch-schemas';
-import { isRetryable, SyncError } from './errors';
+import { isRetryable, networkCause, SyncError } from './errors';
 import { answerText, HttpFailure, httpExchange } from './http';
 import { parseResultsAnswer } from './results-answer';
 import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq, type WriteOutcome } from './peer';
@@ -321,7 +321,7 @@ export class CouchPeer implements Peer {
       try {
         json = JSON.parse(answerText(bytes));
       } catch {
-        throw new SyncError('protocol', `${this.base}${path.split('?')[0]} did not answer with JSON (HTTP ${status}); is this a CouchDB server?`, status);
+        throw new SyncError('protocol', `${this.base}${path.split('?')[0]} did not answer with JSON (HTTP ${status}); is this a CouchDB server?`, status, { host: this.host });
       }
     }
     return { status, body: json };
@@ -340,7 +340,7 @@ export class CouchPeer implements Peer {
     try {
       answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs, this.compresses);
     } catch (e) {
-      throw new SyncError('network', `The connection to ${this.base} failed (${describe(e)}).`);
+      throw this.connectionFailed(e);
     }
     const { status, bytes, date, headersMs, wireBytes } = answer;
     if ((payload?.data.byteLength ?? 0) <= SMALL_REQUEST && (this.quickestMs === null || headersMs < this.quickestMs)) this.quickestMs = headersMs;
@@ -358,12 +358,34 @@ export class CouchPeer implements Peer {
     }
     const err = ErrorReply.safeParse(json);
     const reason = err.success ? `${err.data.error}${err.data.reason ? `: ${err.data.reason}` : ''}` : `HTTP ${status}`;
-    if (status === 401) throw new SyncError('auth', `${this.base} refused the account or password (${reason}).`, status);
-    if (status === 403) throw new SyncError('forbidden', `${this.base} does not let this account do that (${reason}).`, status);
-    if (status === 413) throw new SyncError('too-large', `${where}: the request is larger than the server accepts.`, status);
-    if (status === 404) throw new SyncError('not-found', `${where} was not found (${reason}).`, status);
-    if (status >= 500 || status === 408 || status === 429) throw new SyncError('server', `${where} answered HTTP ${status} (${reason}).`, status);
-    throw new SyncError('protocol', `${where} answered HTTP ${status} (${reason}).`, status);
+    const host = { host: this.host };
+    if (status === 401) throw new SyncError('auth', `${this.base} refused the account or password (${reason}).`, status, host);
+    if (status === 403) throw new SyncError('forbidden', `${this.base} does not let this account do that (${reason}).`, status, host);
+    if (status === 413) throw new SyncError('too-large', `${where}: the request is larger than the server accepts.`, status, host);
+    if (status === 404) throw new SyncError('not-found', `${where} was not found (${reason}).`, status, host);
+    if (status >= 500 || status === 408 || status === 429) throw new SyncError('server', `${where} answered HTTP ${status} (${reason}).`, status, host);
+    throw new SyncError('protocol', `${where} answered HTTP ${status} (${reason}).`, status, host);
+  }
+
+  /** The server's name and port, for a message that names the server rather than a database's URL. */
+  private get host(): string {
+    return new URL(this.base).host;
+  }
+
+  /** A request that got no answer, said by what the person can check (the window words it by `cause`). */
+  private connectionFailed(e: unknown): SyncError {
+    const code = e instanceof HttpFailure ? e.code : '';
+    const cause = networkCause(code);
+    const said = e instanceof HttpFailure ? e.code : describe(e);
+    const message =
+      cause === 'refused'
+        ? `Nothing answers at ${this.base} (${said}): the server may be stopped, or the address wrong.`
+        : cause === 'no-such-host'
+          ? `No server called ${this.host} was found (${said}): check the address, and this computer's connection.`
+          : cause === 'secure-connection'
+            ? `The secure connection to ${this.host} failed (${said}): check whether the address begins with http:// or https://, as the server expects.`
+            : `The connection to ${this.base} failed (${describe(e)}).`;
+    return new SyncError('network', message, null, { cause, host: this.host });
   }
 }
 

@@ -28,6 +28,22 @@ export class SyncError extends DatelineError {
   }
 }
 
+/**
+ * Why a connection failed, from Node's error code, because each asks something different of the
+ * person: nothing listening (a stopped server, a wrong port), a name no server has (a typo, or no
+ * connection at all), a secure connection that failed (http and https mixed up, a certificate),
+ * no answer in time, or a link cut midway.
+ */
+export type NetworkCause = 'refused' | 'no-such-host' | 'secure-connection' | 'timeout' | 'cut';
+
+export function networkCause(code: string): NetworkCause {
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no-such-host';
+  if (/^(EPROTO|ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_)/.test(code)) return 'secure-connection';
+  if (code === 'ETIMEDOUT') return 'timeout';
+  return 'cut';
+}
+
 /** Network errors and 5xx answers pass; a 401, a 403 or a refusal will not change by asking again. */
 export function isRetryable(e: unknown): boolean {
   return e instanceof SyncError && (e.failure === 'network' || e.failure === 'server');

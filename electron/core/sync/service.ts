@@ -81,6 +81,8 @@ export class SyncService {
   /** This run of the core, so the window does not compare a restarted core's numbers with the old one's. */
   private readonly run = randomUUID();
   private busy = false;
+  /** A run ended and the plan that follows it has not been told to the window yet. */
+  private ran = false;
   private closed = false;
   private readonly ready: Promise<void>;
   private officeResults: SyncStatus['offices'] = [];
@@ -108,6 +110,11 @@ export class SyncService {
         active: () => this.auto && this.setUp() && !this.paused && this.online && !this.refused,
         planned: (at) => {
           this.nextAt = at;
+          // The next sync is planned only once a run has ended, after its last status went out: the window hears of it.
+          if (at !== null && this.ran) {
+            this.ran = false;
+            this.changed();
+          }
         },
       },
       this.timers,
@@ -156,6 +163,9 @@ export class SyncService {
     this.library().replication.putLocal({ _id: SETTINGS_ID, ...next });
     this.cached = null;
     this.filesSeen.clear();
+    // How each office fared speaks of a server, an account and a database name no longer used.
+    if (before.server !== next.server || before.user !== next.user || before.prefix !== next.prefix) this.officeResults = [];
+    else this.officeResults = this.officeResults.filter((r) => next.offices.includes(r.office));
     if (before.server !== next.server || before.user !== next.user) {
       // Another server or account: the password known was for the old one.
       this.password = null;
@@ -403,6 +413,7 @@ export class SyncService {
       this.busy = false;
       this.seenSeq = this.lastSeq();
     }
+    this.ran = true;
     this.changed();
   }
 

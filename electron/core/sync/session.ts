@@ -39,6 +39,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
   const down = new CouchPeer(opts.remote);
   const up = new CouchPeer(opts.remote);
   await down.open(opts.create ?? false);
+  const before = store.lastSeq();
   const pulled = await replicate(down, local, {
     batchSize: opts.batchSize,
     signal: opts.signal,
@@ -47,6 +48,8 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
   await store.settled();
   const { merged, conflicts } = settleConflicts(store, pulled.touched);
   for (const c of conflicts) opts.onConflict?.(c);
+  // A person erased in another library leaves no earlier version of theirs here either.
+  store.forgetErased(before);
   opts.onStep?.('merge', merged);
   const pushed = await replicate(opts.pushSource ? opts.pushSource(local) : local, up, {
     batchSize: opts.batchSize,

@@ -243,11 +243,13 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const wanted: Record<string, string[]> = {};
   for (const d of docs) (wanted[d._id] ??= []).push(d._rev);
   const touched = Object.keys(store.revsDiff(wanted));
+  const before = store.lastSeq();
   const r = store.bulkInsertRemote(docs);
   // As after a pull: branches that changed different fields merge by themselves, the rest are asked.
   await store.settled();
   const { merged, conflicts } = settleConflicts(store, touched);
   for (const c of conflicts) opts.onConflict?.(c);
+  store.forgetErased(before);
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }
 

@@ -196,6 +196,35 @@ describe('the schedule', () => {
   });
 });
 
+describe('the status after a sync', () => {
+  it('says when the next sync is, in the last status the window hears', async () => {
+    const timers = new FakeTimers();
+    const events: SyncStatus[] = [];
+    const a = await library({ auto: true, timers });
+    a.jobs.on((e: CoreEvent) => {
+      if (e.type === 'sync.status') events.push(e.status);
+    });
+    const goma = await office(a, 'Goma');
+    await couch.server.createDb(`dateline-${goma}`);
+    await call(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
+    await syncNow(a);
+    expect(timers.dueAt).toBe(timers.now() + 5 * 60_000);
+    expect([events.at(-1)?.state, events.at(-1)?.nextAt]).toEqual(['idle', new Date(timers.now() + 5 * 60_000).toISOString()]);
+  });
+
+  it("forgets the offices' failures with another server or account, which they no longer describe", async () => {
+    const a = await library();
+    const goma = await office(a, 'Goma');
+    await call(a, 'sync.configure', { server: 'http://127.0.0.1:9', offices: [goma] });
+    const failed = await syncNow(a);
+    expect(failed.offices.map((o) => [o.office, o.error?.code])).toEqual([[goma, 'OFFLINE']]);
+    // Only the minutes between syncs change: the failure still stands.
+    expect((await call<SyncStatus>(a, 'sync.configure', { server: 'http://127.0.0.1:9', offices: [goma], intervalMinutes: 10 })).offices).toHaveLength(1);
+    const moved = await call<SyncStatus>(a, 'sync.configure', { server: couch.server.url, offices: [goma] });
+    expect([moved.offices, moved.error]).toEqual([[], null]);
+  });
+});
+
 describe('a window that reports no network', () => {
   it('is corrected by a server that answers: a refusal asks for the password, a sync turns the schedule back on', async () => {
     const timers = new FakeTimers();
