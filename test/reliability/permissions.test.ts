@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+import { buildChild } from './child-build';
+import { runCli } from './processes';
+
+// Files and folders this user may not read or write: each command says which and why, in one
+// line, never "Unexpected error". Run as another user (root may read and write anything).
+
+let child: Awaited<ReturnType<typeof buildChild>>;
+beforeAll(async () => {
+  child = await buildChild();
+}, 120_000);
+afterAll(() => child?.remove());
+
+const NOBODY = 65534;
+const canSwitchUser =
+  process.getuid?.() === 0 &&
+  (() => {
+    try {
+      execFileSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'true']);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+/** A folder the other user may enter and write in (the test's own temporary folder is root's). */
+function sharedDir(): string {
+  const dir = tempDir();
+  chmodSync(join(dir, '..'), 0o755);
+  chmodSync(dir, 0o777);
+  return dir;
+}
+
+/** A file in `dir` that only root may read. */
+function unreadableFile(dir: string, name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  chmodSync(path, 0o000);
+  return path;
+}
+
+describe.runIf(canSwitchUser)('files this user may not read or write', () => {
+  it('an input file it may not read is FILE_UNREADABLE naming it, for every command that reads one', async () => {
+    const dir = sharedDir();
+    const library = join(dir, 'library');
+    const json = unreadableFile(dir, 'release.json', '{"headline":"Water for Kasese"}');
+    const text = unreadableFile(dir, 'page.txt', 'Water for Kasese\n\nKAMPALA, 30 November 2026 - Twelve boreholes.\n');
+    const md = unreadableFile(dir, 'facts.md', '# Facts\n\nTwelve boreholes.\n');
+    const cases: [string[], string][] = [
+      [['release', 'create', '--from', json], json],
+      [['import', 'release', text], text],
+      [['kit', 'create', '--title', 'Kit', '--item', `section:factSheet:${md}`], md],
+    ];
+    for (const [args, path] of cases) {
+      const r = await runCli(child.script, [...args, '--library', library], { uid: NOBODY });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.out + r.err, args.join(' ')).toContain(`error FILE_UNREADABLE: Cannot read ${path}: permission was denied.`);
+      expect(r.out + r.err, args.join(' ')).not.toContain('INTERNAL');
+    }
+  }, 60_000);
+
+});
