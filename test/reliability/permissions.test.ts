@@ -63,4 +63,23 @@ describe.runIf(canSwitchUser)('files this user may not read or write', () => {
     }
   }, 60_000);
 
+  it('a library folder it may not make is LIBRARY_READ_ONLY naming the folder that refuses it', async () => {
+    const parent = tempDir();
+    chmodSync(join(parent, '..'), 0o755);
+    chmodSync(parent, 0o755);
+    const library = join(parent, 'new', 'library');
+    const r = await runCli(child.script, ['release', 'list', '--library', library], { uid: NOBODY });
+    expect([r.code, r.err]).toEqual([1, `error LIBRARY_READ_ONLY: The library folder ${library} cannot be made: this user may not write in ${parent}. Choose another folder for the library.\n`]);
+  }, 60_000);
+});
+
+describe('a library folder that cannot be made', () => {
+  it('under a file is NOT_A_LIBRARY naming the file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'not a folder');
+    const library = join(file, 'library');
+    const r = await runCli(child.script, ['release', 'list', '--library', library]);
+    expect([r.code, r.err]).toEqual([1, `error NOT_A_LIBRARY: The library folder ${library} cannot be made: ${file} is a file, not a folder.\n`]);
+  }, 60_000);
 });
