@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
@@ -70,6 +70,26 @@ describe.runIf(canSwitchUser)('files this user may not read or write', () => {
     const library = join(parent, 'new', 'library');
     const r = await runCli(child.script, ['release', 'list', '--library', library], { uid: NOBODY });
     expect([r.code, r.err]).toEqual([1, `error LIBRARY_READ_ONLY: The library folder ${library} cannot be made: this user may not write in ${parent}. Choose another folder for the library.\n`]);
+  }, 60_000);
+});
+
+describe.runIf(canSwitchUser)('an output in a folder this user may not write', () => {
+  it('is FILE_UNREADABLE naming the file to write and the folder, and leaves nothing there, for every command that writes a file', async () => {
+    const dir = sharedDir();
+    const library = join(dir, 'library');
+    expect((await runCli(child.script, ['release', 'list', '--library', library], { uid: NOBODY })).code).toBe(0);
+    const closed = join(dir, 'closed');
+    mkdirSync(closed, { mode: 0o755 });
+    for (const [args, name] of [
+      [['backup', '--out'], 'library.backup'],
+      [['contacts', 'export', '--format', 'csv', '--out'], 'contacts.csv'],
+      [['sync', 'export', '--out'], 'office.dateline-sync'],
+    ] as const) {
+      const out = join(closed, name);
+      const r = await runCli(child.script, [...args, out, '--library', library], { uid: NOBODY });
+      expect([r.code, r.err], name).toEqual([1, `error FILE_UNREADABLE: Cannot write ${out}: this user may not write in ${closed}; nothing was written.\n`]);
+    }
+    expect(readdirSync(closed)).toEqual([]);
   }, 60_000);
 });
 

@@ -1,6 +1,6 @@
-import { constants } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import { safeFileName } from '../../shared/file-names';
 
@@ -27,6 +27,22 @@ export function unreadable(path: string, e: unknown): DatelineError {
           ? 'it is a link that leads nowhere'
           : `the system said ${typeof code === 'string' ? code : String((e as Error | null)?.message ?? e)}`;
   return new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
+}
+
+/**
+ * Refuses, before anything is written, an output file whose folder this user may not write in
+ * (an export, a backup, a sync file): said by the file and the folder, where the write itself
+ * would fail on a temporary name, or in SQLite's words for a backup.
+ */
+export function assertWritableFolder(target: string): void {
+  const folder = dirname(target);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    const why = code === 'EROFS' ? `the disk of ${folder} is read-only` : code === 'ENOENT' ? `the folder ${folder} does not exist` : `this user may not write in ${folder}`;
+    throw new DatelineError('FILE_UNREADABLE', `Cannot write ${target}: ${why}; nothing was written.`, { params: { path: target } });
+  }
 }
 
 function changedWhileRead(path: string): DatelineError {
