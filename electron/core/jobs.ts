@@ -139,6 +139,12 @@ export function toApiError(e: unknown, dir?: string): ApiError {
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
 }
 
+/** DISK_FULL for a folder outside the library that filled up while files were written there. */
+export function diskFullIn(folder: string): DatelineError {
+  const err = diskFull(null, folder, folder);
+  return new DatelineError(err.code, err.message, { params: err.params ?? {} });
+}
+
 /** Leaves a few megabytes for SQLite's journal and the files written beside the library. */
 const DISK_MARGIN = 64 * 1024 * 1024;
 
@@ -151,16 +157,21 @@ function freeBytes(dir: string): number | null {
   }
 }
 
-/** A full disk, with the free space the person needs to make. */
-function diskFull(e: unknown, dir?: string): ApiError {
-  const path = (e as { path?: unknown }).path;
-  const free = freeBytes(dir ?? (typeof path === 'string' ? dirname(path) : process.cwd()));
+/**
+ * A full disk, with the free space the person needs to make: of `dir`, else of the folder of
+ * the file that could not be written; no figure when neither is known (another disk's would
+ * mislead). `shown` names the disk, for one that is not the library's (an export's folder).
+ */
+function diskFull(e: unknown, dir?: string, shown?: string): ApiError {
+  const path = (e as { path?: unknown } | null)?.path;
+  const where = dir ?? (typeof path === 'string' ? dirname(path) : undefined);
+  const free = where === undefined ? null : freeBytes(where);
   const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
   const need = free === null ? null : Math.max(DISK_MARGIN - free, 16 * 1024 * 1024);
   return {
     code: 'DISK_FULL',
     message:
-      `The disk is full${free === null ? '' : ` (${mb(free)} free)`}; nothing was saved. ` +
+      `The disk${shown === undefined ? '' : ` of ${shown}`} is full${free === null ? '' : ` (${mb(free)} free)`}; nothing was saved. ` +
       `Free ${need === null ? 'some space' : `at least ${mb(need)}`} and try again.`,
     params: { freeBytes: free, neededBytes: need },
   };

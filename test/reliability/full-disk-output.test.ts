@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+import { buildChild } from './child-build';
+import { runCli } from './processes';
+
+// An export to a USB stick that fills up: the message is about that disk, not the library's.
+
+let child: Awaited<ReturnType<typeof buildChild>>;
+beforeAll(async () => {
+  child = await buildChild();
+}, 120_000);
+afterAll(() => child?.remove());
+
+const canMount = process.getuid?.() === 0 && process.platform === 'linux';
+const release = { headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve boreholes. '.repeat(2000) };
+
+describe.runIf(canMount)('a kit exported to a disk that is full', () => {
+  it('is DISK_FULL with the free space of the disk written to, and leaves nothing there', async () => {
+    const library = tempDir();
+    const made = await runCli(child.script, ['release', 'create', '--from', '-', '--json', '--library', library], { stdin: JSON.stringify(release) });
+    const kit = await runCli(child.script, ['kit', 'create', '--title', 'Water', '--item', `release:${(JSON.parse(made.out) as { id: string }).id}`, '--json', '--library', library]);
+    const stick = tempDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', stick]);
+    } catch {
+      return; // This machine cannot mount a small disk; nothing to test here.
+    }
+    try {
+      try {
+        execFileSync('dd', ['if=/dev/zero', `of=${join(stick, 'filler')}`, 'bs=64k'], { stdio: 'ignore' });
+      } catch {
+        // dd stops when the disk is full, as intended.
+      }
+      const r = await runCli(child.script, ['export', (JSON.parse(kit.out) as { id: string }).id, '--format', 'docx', '--out', stick, '--library', library]);
+      expect(r.code).toBe(1);
+      // The library's disk has room; the stick has none.
+      expect(r.err).toBe(`error DISK_FULL: The disk of ${stick} is full (0 MB free); nothing was saved. Free at least 64 MB and try again.\n`);
+      rmSync(join(stick, 'filler'));
+      expect(readdirSync(stick)).toEqual([]);
+    } finally {
+      execFileSync('umount', [stick]);
+    }
+  }, 60_000);
+});
+
