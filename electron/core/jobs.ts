@@ -128,6 +128,13 @@ export function toApiError(e: unknown, dir?: string): ApiError {
     return { code: 'LIBRARY_BUSY', message: 'The library is busy with another write; try again in a moment.' };
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return diskFull(e, dir);
+  if (code === 'EFBIG') {
+    return {
+      code: 'FILE_TOO_LARGE',
+      message:
+        'A file could not be written: it would be larger than this system lets a file be (a disk formatted FAT32, as many USB sticks are, holds files of at most 4 GB; or a limit is set for this program); nothing was saved.',
+    };
+  }
   if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS')) {
     return { code: 'LIBRARY_READ_ONLY', message: 'The library is read-only here (its file, folder or disk cannot be written); it can be read but not changed. Nothing was saved.' };
   }

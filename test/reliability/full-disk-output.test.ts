@@ -1,12 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
 import { buildChild } from './child-build';
 import { runCli } from './processes';
 
-// An export to a USB stick that fills up: the message is about that disk, not the library's.
+// An export to a USB stick that fills up: the message is about that disk, not the library's. A
+// file larger than the system lets a file be (FAT32 sticks, a limit set on the program) is said as such.
 
 let child: Awaited<ReturnType<typeof buildChild>>;
 beforeAll(async () => {
@@ -46,3 +47,25 @@ describe.runIf(canMount)('a kit exported to a disk that is full', () => {
   }, 60_000);
 });
 
+/** The dateline command run with a file size limit (ulimit -f, in KiB), as a shell sets one. */
+function runLimited(script: string, kib: number, args: string[]): Promise<{ code: number | null; err: string }> {
+  const child = spawn('sh', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, script, 'cli', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+  return new Promise((done) => child.on('close', (code) => done({ code, err })));
+}
+
+describe('a file larger than this system lets a file be', () => {
+  it('is FILE_TOO_LARGE in words, not an unexpected error, and nothing is stored', async () => {
+    const library = tempDir();
+    const photo = join(tempDir(), 'photo.jpg');
+    writeFileSync(photo, Buffer.alloc(3 * 1024 * 1024, 7));
+    const r = await runLimited(child.script, 1024, ['attach', photo, '--library', library]);
+    expect([r.code, r.err]).toEqual([
+      1,
+      'error FILE_TOO_LARGE: A file could not be written: it would be larger than this system lets a file be (a disk formatted FAT32, as many USB sticks are, holds files of at most 4 GB; or a limit is set for this program); nothing was saved.\n',
+    ]);
+    const list = await runCli(child.script, ['search', 'photo', '--json', '--library', library]);
+    expect(JSON.parse(list.out)).toEqual([]);
+  }, 60_000);
+});
