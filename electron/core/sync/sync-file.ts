@@ -3,7 +3,7 @@ import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, 
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
@@ -290,6 +290,18 @@ function hashParts(parts: readonly string[]): string {
   const hasher = createHash('sha256');
   for (const p of parts) hasher.update(readFileSync(p));
   return hasher.digest('hex');
+}
+
+/** True when `head`, the first bytes of a file, open a sync file (gzip whose first line is our header). */
+export function isSyncFileHead(head: Buffer): boolean {
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return false;
+  try {
+    // A sync flush reads as much as the bytes given hold, where a plain gunzip wants the whole file.
+    const text = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('utf8');
+    return text.startsWith(`{"dateline":"${FORMAT}"`);
+  } catch {
+    return false;
+  }
 }
 
 /** A library backup is a SQLite database: its first 16 bytes say so. */
