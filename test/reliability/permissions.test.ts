@@ -93,6 +93,25 @@ describe.runIf(canSwitchUser)('an output in a folder this user may not write', (
   }, 60_000);
 });
 
+describe.runIf(canSwitchUser)('a library this user may only read', () => {
+  it('is exported as a kit and backed up, which write only outside it', async () => {
+    const library = tempDir();
+    const made = await runCli(child.script, ['release', 'create', '--from', '-', '--json', '--library', library], {
+      stdin: JSON.stringify({ headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve boreholes.' }),
+    });
+    const kit = await runCli(child.script, ['kit', 'create', '--title', 'Water', '--item', `release:${(JSON.parse(made.out) as { id: string }).id}`, '--json', '--library', library]);
+    execFileSync('chmod', ['-R', 'a+rX,go-w', library]);
+    chmodSync(join(library, '..'), 0o755);
+    const out = sharedDir();
+    const exported = await runCli(child.script, ['export', (JSON.parse(kit.out) as { id: string }).id, '--format', 'docx', '--out', out, '--library', library], { uid: NOBODY });
+    expect([exported.code, exported.err]).toEqual([0, '']);
+    const backup = join(out, 'library.backup');
+    const backedUp = await runCli(child.script, ['backup', '--out', backup, '--library', library], { uid: NOBODY });
+    expect([backedUp.code, backedUp.err]).toEqual([0, '']);
+    expect(readdirSync(out).sort()).toEqual(['Water.docx', 'library.backup']);
+  }, 60_000);
+});
+
 describe('a library folder that cannot be made', () => {
   it('under a file is NOT_A_LIBRARY naming the file', async () => {
     const dir = tempDir();
