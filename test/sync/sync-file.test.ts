@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,16 @@ describe('the sync file', () => {
       params: { reason: 'syncFileNewer' },
     });
     expect((await call<{ lastSeq: number }>(a, 'library.info', {})).lastSeq).toBe(0);
+  });
+
+  it('refuses a folder as the sync file to write, naming it, and leaves nothing beside it', async () => {
+    const a = await library();
+    const parent = tempDir();
+    const folder = join(parent, 'USB');
+    mkdirSync(folder);
+    const { jobId } = await call<{ jobId: string }>(a, 'sync.export', { out: folder });
+    await expect(a.jobs.wait(jobId)).rejects.toMatchObject({ code: 'NOT_A_FILE', message: `${folder} is a folder; give a file name, such as ${join(folder, 'office.dateline-sync')}.` });
+    expect(readdirSync(parent)).toEqual(['USB']);
   });
 
   it('merges as a sync does: different fields by themselves, the same field to the conflicts inbox, once', async () => {

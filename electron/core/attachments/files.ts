@@ -1,6 +1,6 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import { safeFileName } from '../../shared/file-names';
 
@@ -30,11 +30,15 @@ export function unreadable(path: string, e: unknown): DatelineError {
 }
 
 /**
- * Refuses, before anything is written, an output file whose folder this user may not write in
- * (an export, a backup, a sync file): said by the file and the folder, where the write itself
- * would fail on a temporary name, or in SQLite's words for a backup.
+ * Refuses, before anything is written, an output file (an export, a backup, a sync file) that is
+ * a folder, or whose folder this user may not write in: said by the file and the folder, where
+ * the write itself would fail on a temporary name, or in SQLite's words for a backup. `example`
+ * is a file name to suggest inside a folder given by mistake.
  */
-export function assertWritableFolder(target: string): void {
+export function assertWritableTarget(target: string, example: string): void {
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new DatelineError('NOT_A_FILE', `${target} is a folder; give a file name, such as ${join(target, example)}.`, { params: { path: target } });
+  }
   const folder = dirname(target);
   try {
     accessSync(folder, constants.W_OK);

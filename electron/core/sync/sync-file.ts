@@ -7,7 +7,7 @@ import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from
 import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
-import { assertWritableFolder } from '../attachments/files';
+import { assertWritableTarget } from '../attachments/files';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
 import { chunkCount, LEGACY_CHUNK_SIZE, manifestOf, readChunk } from './files/chunks';
@@ -56,7 +56,7 @@ export interface ExportOptions {
 export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, out: string, peer: string | null, opts: ExportOptions = {}): Promise<SyncFileExport> {
   const logged = peer ? store.getLocal(peerLog(peer)) : null;
   const since = typeof logged?.last_seq === 'number' ? logged.last_seq : 0;
-  assertWritableFolder(out);
+  assertWritableTarget(out, 'office.dateline-sync');
   const temp = `${out}.part`;
   const gzip = createGzip();
   const file = createWriteStream(temp);
