@@ -25,6 +25,8 @@ export function unreadable(path: string, e: unknown): DatelineError {
         ? 'permission was denied'
         : code === 'ELOOP'
           ? 'it is a link that leads nowhere'
+          : code === 'EISDIR'
+            ? 'it is a folder'
           : `the system said ${typeof code === 'string' ? code : String((e as Error | null)?.message ?? e)}`;
   return new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
 }
