@@ -128,6 +128,13 @@ export function toApiError(e: unknown, dir?: string): ApiError {
     return { code: 'LIBRARY_BUSY', message: 'The library is busy with another write; try again in a moment.' };
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return diskFull(e, dir);
+  if (code === 'EFBIG') {
+    return {
+      code: 'FILE_TOO_LARGE',
+      message:
+        'A file could not be written: it would be larger than this system lets a file be (a disk formatted FAT32, as many USB sticks are, holds files of at most 4 GB; or a limit is set for this program); nothing was saved.',
+    };
+  }
   if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS')) {
     return { code: 'LIBRARY_READ_ONLY', message: 'The library is read-only here (its file, folder or disk cannot be written); it can be read but not changed. Nothing was saved.' };
   }
@@ -137,6 +144,12 @@ export function toApiError(e: unknown, dir?: string): ApiError {
   }
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}
+
+/** DISK_FULL for a folder outside the library that filled up while files were written there. */
+export function diskFullIn(folder: string): DatelineError {
+  const err = diskFull(null, folder, folder);
+  return new DatelineError(err.code, err.message, { params: err.params ?? {} });
 }
 
 /** Leaves a few megabytes for SQLite's journal and the files written beside the library. */
@@ -151,16 +164,21 @@ function freeBytes(dir: string): number | null {
   }
 }
 
-/** A full disk, with the free space the person needs to make. */
-function diskFull(e: unknown, dir?: string): ApiError {
-  const path = (e as { path?: unknown }).path;
-  const free = freeBytes(dir ?? (typeof path === 'string' ? dirname(path) : process.cwd()));
+/**
+ * A full disk, with the free space the person needs to make: of `dir`, else of the folder of
+ * the file that could not be written; no figure when neither is known (another disk's would
+ * mislead). `shown` names the disk, for one that is not the library's (an export's folder).
+ */
+function diskFull(e: unknown, dir?: string, shown?: string): ApiError {
+  const path = (e as { path?: unknown } | null)?.path;
+  const where = dir ?? (typeof path === 'string' ? dirname(path) : undefined);
+  const free = where === undefined ? null : freeBytes(where);
   const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
   const need = free === null ? null : Math.max(DISK_MARGIN - free, 16 * 1024 * 1024);
   return {
     code: 'DISK_FULL',
     message:
-      `The disk is full${free === null ? '' : ` (${mb(free)} free)`}; nothing was saved. ` +
+      `The disk${shown === undefined ? '' : ` of ${shown}`} is full${free === null ? '' : ` (${mb(free)} free)`}; nothing was saved. ` +
       `Free ${need === null ? 'some space' : `at least ${mb(need)}`} and try again.`,
     params: { freeBytes: free, neededBytes: need },
   };

@@ -13,12 +13,22 @@ function pendingDir(libraryDir: string): string {
   return join(libraryDir, 'tmp', 'pending');
 }
 
-/** Notes `path` as being written; the returned function forgets it (call it once the file is renamed or removed). */
+/**
+ * Notes `path` as being written; the returned function forgets it (call it once the file is
+ * renamed or removed). A library this user may only read takes no note: exporting or backing
+ * it up writes only outside it, and goes on (a process killed then leaves its hidden file).
+ */
 export function notePending(libraryDir: string, path: string): () => void {
   const dir = pendingDir(libraryDir);
-  mkdirSync(dir, { recursive: true });
   const note = join(dir, `${process.pid}-${randomBytes(6).toString('hex')}.json`);
-  writeFileSync(note, JSON.stringify({ path }));
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(note, JSON.stringify({ path }));
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return () => undefined;
+    throw e;
+  }
   return () => rmSync(note, { force: true });
 }
 

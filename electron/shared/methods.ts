@@ -23,7 +23,12 @@ const LOCAL_PATHS = new WeakSet<z.ZodType>();
  * path is on the safe side without anyone remembering to say so.
  */
 export function localPath(): z.ZodString {
-  const schema = z.string().min(1, 'the path is empty').max(4096, 'the path is longer than 4096 characters');
+  // A zero character cannot be in a file name; Node refuses such a path with an error of its own, after the job has begun.
+  const schema = z
+    .string()
+    .min(1, 'the path is empty')
+    .max(4096, 'the path is longer than 4096 characters')
+    .refine((p) => !p.includes('\u0000'), 'the path holds a zero character (U+0000), which no file name can');
   LOCAL_PATHS.add(schema);
   return schema;
 }

@@ -64,6 +64,9 @@ describe('dateline contacts', () => {
     const badMapping = await cli(['contacts', 'import', fixture('excel-ar-1256.csv'), '--mapping', mappingFile, '--library', lib]);
     expect(badMapping.code).toBe(1);
     expect(badMapping.err).toMatch(new RegExp(`^error INVALID_INPUT: ${mappingFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: المؤسسة: Invalid option`));
+    const folder = tempDir();
+    const mappingFolder = await cli(['contacts', 'import', fixture('excel-ar-1256.csv'), '--mapping', folder, '--library', lib]);
+    expect([mappingFolder.code, mappingFolder.err]).toEqual([1, `error FILE_UNREADABLE: Cannot read ${folder}: it is a folder.\n`]);
   });
 
   it('exports CSV and vCard files that read back, and a search narrows the export', async () => {

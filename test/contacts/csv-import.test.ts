@@ -143,6 +143,10 @@ describe('importing contacts from CSV', () => {
     expect(empty).toMatchObject({ code: 'EMPTY_FILE' });
     const binary = await jobFails(c, 'contact.importFile', { path: write('photo.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 1, 2, 3, 0, 0, 0])) });
     expect(binary.message).toContain('is not a text file');
+    // A photo renamed .csv: its high bytes include some that happen to form UTF-8 characters, which is not a mix of encodings.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xc3, 0xa9, 0x08, 0xfe, 0xd2]);
+    const photo = await jobFails(c, 'contact.importFile', { path: write('photo2.csv', png), commit: true });
+    expect(photo.message).toBe(`${join(dir, 'photo2.csv')} is not a text file (binary content near character 7); export the contacts as CSV or vCard and try again.`);
     const wide = await jobFails(c, 'contact.importFile', { path: write('wide.csv', `Name,E-mail (work)\n${'x,'.repeat(10_000)}x\n`), commit: true });
     expect(wide.message).toBe('Row 2 has more than 1,000 columns; this does not look like a contacts file.');
     const mixed = await jobFails(c, 'contact.importFile', {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContactExportText } from '../../electron/shared/contacts/bulk-contract';
@@ -26,5 +26,17 @@ describe('contact export', () => {
     const dir = tempDir();
     expect((await fail(c, 'contact.exportFile', { format: 'csv', out: join(dir, 'contacts.csv') })).params).toMatchObject({ id: a.id });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a folder as the file to write, naming it and suggesting a file in it, and writes nothing beside it', async () => {
+    const c = await core();
+    await call(c, 'contact.create', { name: 'Peter Okoth' });
+    const parent = tempDir();
+    const folder = join(parent, 'exports');
+    mkdirSync(folder);
+    const e = await fail(c, 'contact.exportFile', { format: 'csv', out: folder });
+    expect(e).toMatchObject({ code: 'NOT_A_FILE', message: `${folder} is a folder; give a file name, such as ${join(folder, 'contacts.csv')}.` });
+    expect(readdirSync(parent)).toEqual(['exports']);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

@@ -39,6 +39,17 @@ describe('importing vCards', () => {
     expect(r).toMatchObject({ created: 1, refused: 0 });
     expect(r.outcomes[0]!.warnings).toEqual(['the photo is larger than 2 MB; left out']);
   });
+  it('drops a photo written on one unfolded line, keeping the card and the property before it', async () => {
+    const c = await core();
+    const path = join(tempDir(), 'one-line.vcf');
+    // 4 MB of base64 on a single line (some exporters never fold), after the e-mail.
+    writeFileSync(path, `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Long Line\r\nEMAIL:long@line.example\r\nPHOTO:data:image/jpeg;base64,${'QUFB'.repeat(1024 * 1024)}\r\nTEL:+41 22 917 12 34\r\nEND:VCARD\r\n`);
+    const r = await importFile(c, path, { commit: true });
+    expect(r).toMatchObject({ created: 1, refused: 0 });
+    expect(r.outcomes[0]!.warnings).toEqual(['the photo is larger than 2 MB; left out']);
+    const [person] = await allContacts(c);
+    expect(person).toMatchObject({ name: 'Long Line', emails: [{ address: 'long@line.example' }], phones: [{ number: '+41 22 917 12 34' }] });
+  });
 });
 
 describe('exporting contacts', () => {

@@ -37,6 +37,24 @@ describe('the dispatcher', () => {
     expect(e.message).toContain('release.explode');
   });
 
+  it('refuses a path holding a zero character in every method that takes one, naming the field, before any file is touched', async () => {
+    const c = await core();
+    const bad = `${tempDir()}/contacts\u0000.csv`;
+    const calls: [string, Record<string, unknown>, string][] = [
+      ['library.backup', { out: bad }, 'out'],
+      ['library.restore', { from: bad }, 'from'],
+      ['sync.export', { out: bad }, 'out'],
+      ['sync.import', { from: bad }, 'from'],
+      ['contact.importFile', { path: bad }, 'path'],
+      ['contact.exportFile', { format: 'csv', out: bad }, 'out'],
+      ['kit.export', { id: 'kit-x', formats: ['docx'], outDir: bad }, 'outDir'],
+    ];
+    for (const [method, input, field] of calls) {
+      const e = await fail(c, method, input);
+      expect(e, method).toMatchObject({ code: 'INVALID_INPUT', path: [field], message: `${method}: ${field}: the path holds a zero character (U+0000), which no file name can` });
+    }
+  });
+
   it('names the field that is wrong, and stores nothing', async () => {
     const c = await core();
     const e = await fail(c, 'release.create', release({ releaseDate: '2026-02-30' }));

@@ -57,6 +57,17 @@ describe('Word files that are not what they claim', () => {
     expect(e.message).toMatch(/document type declaration/);
   });
 
+  it("refuses a document whose text is broken XML in words, not in the XML parser's", async () => {
+    const c = await core(opened);
+    const broken = documentXml(para('Water reaches Kasese')).replace('</w:body>', '<w:p><w:r><w:t>cut off here');
+    const docx = await zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': ROOT_RELS, 'word/document.xml': broken });
+    const e = await fail(c, 'import.preview', { name: 'cut.docx', data: b64(docx) });
+    expect(e).toMatchObject({
+      code: 'FILE_UNREADABLE',
+      message: '"cut.docx" is damaged: part of its XML is broken (cut short or badly edited), so it cannot be read. Open it in Word and save it again, or paste its text.',
+    });
+  });
+
   it('tells an old .doc, a password-protected file and a renamed picture apart', async () => {
     const c = await core(opened);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2000)]);

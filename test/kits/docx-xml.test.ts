@@ -78,6 +78,7 @@ const withoutIds = (xml: string) => xml.replace(/(r:id|r:embed|w:id|wp:docPr id)
 describe('the kit XML writer', () => {
   it('escapes the five entities and drops the control characters XML cannot hold', () => {
     expect(esc('a & b < c > "d" \'e\'\u0001\tf')).toBe('a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;\tf');
+    expect(esc('x\uFFFEy\uFFFFz')).toBe('xyz');
   });
 
   it('writes runs, paragraphs, lists, links, bookmarks, pictures and fields as docx does', async () => {

@@ -203,6 +203,22 @@ describe('exports that cannot be made', () => {
     expect(e2.message).toMatch(/not an absolute path/);
   });
 
+  it('writes a Word document that opens when a release holds characters XML cannot carry', async () => {
+    const c = await library();
+    // U+FFFE and U+FFFF are not characters at all; pasted from a broken file, they made document.xml unreadable.
+    const rel = await call<{ id: string }>(c, 'release.create', { headline: 'Water \uFFFF reaches Kasese', body: body(['Twelve \uFFFE boreholes\u0001 done.']) });
+    const kit = await call<{ id: string }>(c, 'kit.create', { title: 'Kit \uFFFE', items: [{ kind: 'release', id: rel.id }] });
+    const r = await job<KitExportResult>(c, 'kit.export', { id: kit.id, formats: ['docx'], outDir: outDir() });
+    const docx = await readZip(r.files[0]!.path);
+    for (const [name, bytes] of docx) {
+      if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+      // XML 1.0's Char production: tab, newline, carriage return, and U+0020 on, less the surrogates and U+FFFE/U+FFFF.
+      // eslint-disable-next-line no-control-regex
+      expect(bytes.toString('utf8'), name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    }
+    expect(docx.get('word/document.xml')!.toString('utf8')).toContain('Twelve  boreholes done.');
+  });
+
   it('exports a release of 5,000 paragraphs completely', async () => {
     const c = await library();
     const paragraphs = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i + 1} of the situation report from Kasese district.`);

@@ -8,6 +8,7 @@ import { libraryHandlers } from '../../electron/core/library/handlers';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { backupLibrary } from '../../electron/core/library/backup';
 import { restoreLibrary } from '../../electron/core/library/restore';
+import { exportSyncFile } from '../../electron/core/sync/sync-file';
 import type { CoreContext } from '../../electron/core/context';
 import { createDispatcher, type Dispatch, type Handlers } from '../../electron/core/dispatcher';
 import { JobManager, type JobHandle } from '../../electron/core/jobs';
@@ -282,7 +283,19 @@ describe('library.restore', () => {
       expect(e.message).toMatch(/not a SQLite database/);
       const empty = join(tempDir(), 'empty.backup');
       writeFileSync(empty, '');
-      await unchanged(c, empty, 'NOT_A_BACKUP');
+      expect((await unchanged(c, empty, 'NOT_A_BACKUP')).message).toBe(`${empty} is not a Dateline backup (it is empty, 0 bytes); nothing was changed.`);
+    });
+
+    it('a sync file, saying that a sync file merges instead', async () => {
+      const c = await withOneDoc();
+      const other = await makeCore();
+      other.ctx.library.docs.create('contact', { name: 'From the other office' }, { author: 'test' });
+      const file = join(tempDir(), 'office.dateline-sync');
+      await exportSyncFile(other.ctx.library.replication, new BlobStore(other.ctx.dir), file, null);
+      const e = await unchanged(c, file, 'NOT_A_BACKUP');
+      expect(e.message).toBe(
+        `${file} is a sync file, not a backup; nothing was changed. A sync file merges into the library (\`dateline sync import\`); a backup, made with \`dateline backup\`, replaces it.`,
+      );
     });
 
     it('a SQLite database of another program, and a library that is not a backup', async () => {

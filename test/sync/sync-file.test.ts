@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,14 +119,40 @@ describe('the sync file', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('refuses a path that is missing or a folder in words, as a failed job (the core goes on)', async () => {
+  it('refuses a path that is missing, a folder, an empty file or a newer format, each in its own words, as a failed job (the core goes on)', async () => {
     const a = await library();
     const dir = tempDir();
-    for (const from of [join(dir, 'pulled-out.dateline-sync'), dir]) {
+    const refusal = async (from: string) => {
       const { jobId } = await call<{ jobId: string }>(a, 'sync.import', { from });
-      await expect(a.jobs.wait(jobId)).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: `Cannot read ${from}: it does not exist or cannot be opened.` });
-    }
+      return a.jobs.wait(jobId).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    };
+    const missing = join(dir, 'pulled-out.dateline-sync');
+    expect(await refusal(missing)).toMatchObject({ code: 'FILE_UNREADABLE', message: `Cannot read ${missing}: it does not exist.` });
+    expect(await refusal(dir)).toMatchObject({ code: 'NOT_A_FILE', message: `${dir} is a folder; choose the sync file itself.` });
+    const empty = join(dir, 'empty.dateline-sync');
+    writeFileSync(empty, '');
+    expect(await refusal(empty)).toMatchObject({ code: 'EMPTY_FILE', message: `${empty} is empty (0 bytes); nothing was imported.` });
+    const newer = join(dir, 'newer.dateline-sync');
+    writeFileSync(newer, gzipSync(`${JSON.stringify({ dateline: 'dateline-sync-file', version: 3, library: 'x', peer: null, createdAt: '2027-01-01T00:00:00.000Z' })}\n`));
+    expect(await refusal(newer)).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `${newer}, line 1: this sync file was written by a newer version of Dateline (sync file version 3; this one reads up to 2); update Dateline to open it; nothing was imported.`,
+      params: { reason: 'syncFileNewer' },
+    });
     expect((await call<{ lastSeq: number }>(a, 'library.info', {})).lastSeq).toBe(0);
+  });
+
+  it('refuses a folder as the sync file to write, naming it, and leaves nothing beside it', async () => {
+    const a = await library();
+    const parent = tempDir();
+    const folder = join(parent, 'USB');
+    mkdirSync(folder);
+    const { jobId } = await call<{ jobId: string }>(a, 'sync.export', { out: folder });
+    await expect(a.jobs.wait(jobId)).rejects.toMatchObject({ code: 'NOT_A_FILE', message: `${folder} is a folder; give a file name, such as ${join(folder, 'office.dateline-sync')}.` });
+    expect(readdirSync(parent)).toEqual(['USB']);
   });
 
   it('merges as a sync does: different fields by themselves, the same field to the conflicts inbox, once', async () => {

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isDatelineError, type ApiError } from '../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportConfidence, type ImportDuplicate, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
+import { unreadable } from '../../core/attachments/files';
 import { toApiError } from '../../core/jobs';
 import { DatelineError } from '../../shared/errors';
 import { UsageError, type Cli, type Command } from '../cli';
@@ -31,9 +32,7 @@ async function readSource(path: string): Promise<{ name: string; data: string }>
   try {
     info = await stat(path);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `the system said ${code ?? 'no'}`;
-    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
+    throw unreadable(path, e);
   }
   if (info.isDirectory()) throw new DatelineError('NOT_A_FILE', `${path} is a folder; give the files inside it.`, { params: { path } });
   if (!info.isFile()) throw new DatelineError('NOT_A_FILE', `${path} is not a regular file.`, { params: { path } });
@@ -41,7 +40,13 @@ async function readSource(path: string): Promise<{ name: string; data: string }>
   if (info.size > IMPORT_MAX_BYTES) {
     throw new DatelineError('FILE_TOO_LARGE', `${path} is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; a release is far smaller.`, { params: { path } });
   }
-  const bytes = await readFile(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    // A file stat can see but this user may not open.
+    throw unreadable(path, e);
+  }
   return { name: basename(path), data: bytes.toString('base64') };
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { SECTION_KINDS, type KitItem } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { EXPORT_FORMATS, sectionLabel, type ExportFormat } from '../../shared/kits/layout';
+import { unreadable } from '../../core/attachments/files';
 import { markdownToRichText } from '../../core/markdown';
 import { closePdfPrinter } from '../../core/kits/pdf';
 import { need, UsageError, type Command, type Values } from '../cli';
@@ -56,7 +57,7 @@ function readSection(item: Extract<ParsedItem, { kind: 'section' }>, language: s
     text = readFileSync(item.file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     if (e instanceof DatelineError) throw e;
-    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${item.file}: it does not exist or cannot be opened.`, { params: { path: item.file } });
+    throw unreadable(item.file, e);
   }
   // A first "# Title" line is the section's title; otherwise it is named by its kind.
   const m = /^#\s+(.+)\r?\n?/.exec(text);

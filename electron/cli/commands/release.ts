@@ -46,7 +46,12 @@ async function readJsonObject(from: string | undefined, io: Io): Promise<Record<
     }
     if (st.isDirectory()) throw new DatelineError('NOT_A_FILE', `${from} is a folder; give a JSON file.`, { params: { path: from } });
     if (st.size > JSON_INPUT_LIMIT) throw tooLargeInput(from, JSON_INPUT_LIMIT);
-    text = readFileSync(from, 'utf8');
+    try {
+      text = readFileSync(from, 'utf8');
+    } catch (e) {
+      // A file stat can see but this user may not open.
+      throw unreadable(from, e);
+    }
   }
   const where = from === '-' ? 'standard input' : from;
   if (text.trim() === '') throw new DatelineError('EMPTY_FILE', `${where} is empty; expected a JSON object with the release's fields.`);

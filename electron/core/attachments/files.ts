@@ -1,6 +1,6 @@
-import { constants } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import { safeFileName } from '../../shared/file-names';
 
@@ -25,8 +25,30 @@ export function unreadable(path: string, e: unknown): DatelineError {
         ? 'permission was denied'
         : code === 'ELOOP'
           ? 'it is a link that leads nowhere'
+          : code === 'EISDIR'
+            ? 'it is a folder'
           : `the system said ${typeof code === 'string' ? code : String((e as Error | null)?.message ?? e)}`;
   return new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
+}
+
+/**
+ * Refuses, before anything is written, an output file (an export, a backup, a sync file) that is
+ * a folder, or whose folder this user may not write in: said by the file and the folder, where
+ * the write itself would fail on a temporary name, or in SQLite's words for a backup. `example`
+ * is a file name to suggest inside a folder given by mistake.
+ */
+export function assertWritableTarget(target: string, example: string): void {
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new DatelineError('NOT_A_FILE', `${target} is a folder; give a file name, such as ${join(target, example)}.`, { params: { path: target } });
+  }
+  const folder = dirname(target);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    const why = code === 'EROFS' ? `the disk of ${folder} is read-only` : code === 'ENOENT' ? `the folder ${folder} does not exist` : `this user may not write in ${folder}`;
+    throw new DatelineError('FILE_UNREADABLE', `Cannot write ${target}: ${why}; nothing was written.`, { params: { path: target } });
+  }
 }
 
 function changedWhileRead(path: string): DatelineError {

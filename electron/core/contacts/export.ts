@@ -7,6 +7,7 @@ import { csvCell } from '../../shared/csv-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
 import type { Doc } from '../../shared/documents';
+import { assertWritableTarget } from '../attachments/files';
 import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
 import { foldLine, vEscape } from './vcard-text';
@@ -120,6 +121,7 @@ export function* exportPieces(ctx: CoreContext, format: 'csv' | 'vcf', sel: Sele
 
 /** Writes the export under a temporary name, then renames it: a reader never sees half a file. */
 export function exportToFile(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection, out: string): { count: number; bytes: number } {
+  assertWritableTarget(out, `contacts.${format}`);
   const temp = join(dirname(out), `.${randomBytes(6).toString('hex')}.part`);
   const fd = openSync(temp, 'w');
   let count = 0;

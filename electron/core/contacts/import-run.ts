@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { TextDecoder } from 'node:util';
 import { recogniseHeaders, type ColumnMapping, type HeaderSet } from '../../shared/contacts/columns';
 import type { ContactImportReport, ImportDecision, TextEncodingName } from '../../shared/contacts/bulk-contract';
 import { cancelledError, DatelineError } from '../../shared/errors';
@@ -46,6 +47,9 @@ const SAMPLE_ROWS = 8;
 const PIECE_BYTES = 32 * 1024;
 /** The start of the file decoded first: at least the 64K characters checked for binary content, whatever the encoding. */
 const HEAD_BYTES = 256 * 1024;
+
+/** Byte for byte, so that a control byte is found at its offset whatever the file's encoding. */
+const LATIN1 = new TextDecoder('latin1');
 
 /** Waits for the event loop to run once: progress events go out, a cancel comes in. */
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -105,6 +109,8 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
   if (first === null) throw new DatelineError('EMPTY_FILE', `${source.label} is empty; there are no contacts in it.`);
   const detected = detectEncoding(first);
   if (opts.encoding === undefined && detected.mixedAt !== undefined) {
+    // A binary file (a photo or spreadsheet renamed .csv) also has high bytes that happen to form UTF-8 characters: say what it is first.
+    assertText(LATIN1.decode(first.subarray(0, 65536)), source.label);
     const line = first.subarray(0, detected.mixedAt).reduce((n, b) => (b === 10 ? n + 1 : n), 1);
     throw new DatelineError(
       'INVALID_INPUT',

@@ -33,6 +33,8 @@ export class VcardReader {
   /** The logical line being built (after unfolding). */
   private line: string | null = null;
   private lineTooLong = false;
+  /** Inside one enormous physical line whose start was read: the rest of it, up to its newline, is dropped. */
+  private skipping = false;
   private card: Vcard | null = null;
   private count = 0;
 
@@ -44,20 +46,24 @@ export class VcardReader {
     for (;;) {
       const nl = all.indexOf('\n', start);
       if (nl < 0) break;
-      this.physical(all.slice(start, nl).replace(/\r$/, ''));
+      if (this.skipping) this.skipping = false;
+      else this.physical(all.slice(start, nl).replace(/\r$/, ''));
       start = nl + 1;
     }
-    this.partial = all.slice(start);
+    this.partial = this.skipping ? '' : all.slice(start);
     if (this.partial.length > MAX_VALUE_CHARS) {
-      // One enormous physical line: keep only its start (the property name), drop the rest.
-      this.appendToLine(this.partial, true);
+      // One enormous physical line (a photo never folded): read as any line, it starts a property of its own or
+      // continues one, which is marked too long; the rest of it is dropped as it comes, not read as lines.
+      this.physical(this.partial);
       this.partial = '';
+      this.skipping = true;
     }
   }
 
   end(): void {
     if (this.partial !== '') this.physical(this.partial.replace(/\r$/, ''));
     this.partial = '';
+    this.skipping = false;
     this.logical();
     if (this.card) {
       this.card.problem ??= 'the card has no END:VCARD (the file is cut short)';
@@ -67,30 +73,30 @@ export class VcardReader {
 
   private physical(text: string): void {
     if (this.line !== null && (text.startsWith(' ') || text.startsWith('\t'))) {
-      this.appendToLine(text.slice(1), false);
+      this.appendToLine(text.slice(1));
       return;
     }
     if (this.line !== null && isQuotedPrintable(this.line) && (this.line.endsWith('=') || (text !== '' && !PROPERTY_START.test(text)))) {
       // A quoted-printable soft line break, or one a phone wrote without its "=".
       const base = this.line.endsWith('=') ? this.line.slice(0, -1) : this.line;
       this.line = base;
-      this.appendToLine(text, false);
+      this.appendToLine(text);
       return;
     }
     this.logical();
     if (text.trim() === '') return;
     this.line = '';
     this.lineTooLong = false;
-    this.appendToLine(text, false);
+    this.appendToLine(text);
   }
 
-  private appendToLine(text: string, force: boolean): void {
+  private appendToLine(text: string): void {
     if (this.line === null) {
       this.line = '';
       this.lineTooLong = false;
     }
     if (this.lineTooLong) return;
-    if (force || this.line.length + text.length > MAX_VALUE_CHARS) {
+    if (this.line.length + text.length > MAX_VALUE_CHARS) {
       this.lineTooLong = true;
       this.line = (this.line + text).slice(0, 200);
       return;

@@ -286,6 +286,11 @@ export async function docxToHtml(name: string, bytes: Buffer): Promise<string> {
     );
     return result.value;
   } catch (e) {
-    throw refuse(name, `could not be read as a Word document (${(e as Error).message.slice(0, 200)}).`);
+    const message = (e as Error).message;
+    // The XML parser's own words ("[xmldom error] element parse error: Hierarchy request error...") say nothing to a person.
+    if (message.includes('[xmldom ')) {
+      throw refuse(name, 'is damaged: part of its XML is broken (cut short or badly edited), so it cannot be read. Open it in Word and save it again, or paste its text.');
+    }
+    throw refuse(name, `could not be read as a Word document (${message.slice(0, 200)}).`);
   }
 }

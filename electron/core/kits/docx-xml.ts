@@ -8,10 +8,14 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
-/** Text or an attribute value as XML: the five entities, and control characters XML 1.0 cannot hold dropped. */
+/**
+ * Text or an attribute value as XML: the five entities, and what XML 1.0 cannot hold dropped (control
+ * characters, and U+FFFE/U+FFFF, which a broken file can bring in; Word refuses to open a document
+ * holding one). A lone surrogate needs nothing here: it is written to UTF-8 as U+FFFD.
+ */
 export function esc(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => ESCAPES[c] ?? '');
 }
 
 export interface RunOptions {

@@ -6,7 +6,7 @@ import type { KitExportResult } from '../../shared/kits/contract';
 import { jobStep, type JobStep } from '../../shared/library/job-steps';
 import { embargoFileTag, EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, type ExportFormat } from '../../shared/kits/layout';
 import type { CoreContext } from '../context';
-import type { JobHandle } from '../jobs';
+import { diskFullIn, type JobHandle } from '../jobs';
 import { captionsCsv, vCards, type CaptionRow } from './bundle-text';
 import { buildDocx } from './docx';
 import { renderKitHtml, type HtmlImage, type RenderOptions } from './html';
@@ -372,6 +372,8 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
   } catch (e) {
     staging.discard();
     if (job?.signal.aborted) throw cancelledError('export');
+    // The export's folder filled up (a USB stick, say): its disk, not the library's, is the one to free.
+    if ((e as { code?: unknown } | null)?.code === 'ENOSPC') throw diskFullIn(outDir);
     throw e;
   }
 }

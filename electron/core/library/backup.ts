@@ -7,6 +7,7 @@ import type { BackupResult } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
 import { jobStep } from '../../shared/library/job-steps';
 import { BlobStore } from '../attachments/blobs';
+import { assertWritableTarget } from '../attachments/files';
 import type { JobHandle } from '../jobs';
 import { DB_FILE } from '../store/open';
 import { BACKUP_TABLES_SQL } from './schema';
@@ -70,6 +71,7 @@ function checkTarget(out: string, libraryDir: string): string {
       params: { path: target },
     });
   }
+  assertWritableTarget(target, 'dateline.backup');
   return target;
 }
 

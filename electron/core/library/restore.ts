@@ -10,6 +10,7 @@ import { BlobStore } from '../attachments/blobs';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { LATEST_VERSION } from '../store/migrations/index';
+import { isSyncFileHead } from '../sync/sync-file';
 import { APPLICATION_ID, DB_FILE } from '../store/open';
 import { BACKUP_FORMAT, NO_JOB } from './backup';
 import { schemaDifferences } from './schema';
@@ -52,6 +53,14 @@ function checkHeader(path: string): void {
     }
   } catch {
     throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: permission was denied or the disk failed.`, { params: { path } });
+  }
+  if (n === 0) throw notABackup(path, 'it is empty, 0 bytes');
+  if (isSyncFileHead(head.subarray(0, n))) {
+    throw new DatelineError(
+      'NOT_A_BACKUP',
+      `${path} is a sync file, not a backup; nothing was changed. A sync file merges into the library (\`dateline sync import\`); a backup, made with \`dateline backup\`, replaces it.`,
+      { params: { path, reason: 'syncFile' } },
+    );
   }
   if (n < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000') throw notABackup(path, 'not a SQLite database');
   if (head.readInt32BE(68) !== APPLICATION_ID) throw notABackup(path, 'a database of another program');

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 import type { LibraryNotice } from '../../shared/library/notices';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
@@ -286,6 +286,26 @@ function cannotWrite(dir: string, path: string): boolean {
   return false;
 }
 
+/** Makes the library folder, or says which folder on the way refuses it and why. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    let existing = dirname(dir);
+    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    if (code === 'ENOTDIR' || code === 'EEXIST') {
+      throw new DatelineError('NOT_A_LIBRARY', `The library folder ${dir} cannot be made: ${existing} is a file, not a folder.`, { params: { path: dir } });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new DatelineError('LIBRARY_READ_ONLY', `The library folder ${dir} cannot be made: this user may not write in ${existing}. Choose another folder for the library.`, {
+        params: { path: dir },
+      });
+    }
+    throw e;
+  }
+}
+
 function readOnlyError(dir: string, what: string): DatelineError {
   return new DatelineError('LIBRARY_READ_ONLY', `The library in ${dir} is read-only here (${what}); it can be read but not changed.`, {
     params: { path: dir },
@@ -314,7 +334,7 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
   const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
   const readOnly = cannotWrite(dir, path);
   if (!readOnly) {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     removeStaleTemps(dir);
   }
   const notice = readOnly ? null : pendingNotice(dir);

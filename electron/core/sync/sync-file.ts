@@ -3,10 +3,11 @@ import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, 
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
+import { assertWritableTarget } from '../attachments/files';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
 import { chunkCount, LEGACY_CHUNK_SIZE, manifestOf, readChunk } from './files/chunks';
@@ -31,7 +32,9 @@ import { settleConflicts } from './session';
 
 const FORMAT = 'dateline-sync-file';
 const Sha = z.string().regex(/^[0-9a-f]{64}$/);
-const Header = z.object({ dateline: z.literal(FORMAT), version: z.union([z.literal(1), z.literal(2)]), library: z.string(), peer: z.string().nullable(), createdAt: z.string() });
+/** The newest sync file format this version reads (and writes). */
+const VERSION = 2;
+const Header = z.object({ dateline: z.literal(FORMAT), version: z.union([z.literal(1), z.literal(VERSION)]), library: z.string(), peer: z.string().nullable(), createdAt: z.string() });
 const FileLine = z.object({ file: Sha, data: z.string() });
 const ChunkLine = z.object({ chunk: Sha, data: z.string() });
 const FileChunksLine = z.object({ file: Sha, size: z.number().int().min(1), chunks: z.array(Sha) });
@@ -39,7 +42,7 @@ const DocLine = z.object({ doc: RevisionDoc });
 const EndLine = z.object({ end: z.object({ docs: z.number().int().min(0), files: z.number().int().min(0) }) });
 
 /** Why a file was refused, for the window to say in the person's language. */
-type SyncFileProblem = 'notSyncFile' | 'syncFileDamaged' | 'syncFileCutShort';
+type SyncFileProblem = 'notSyncFile' | 'syncFileDamaged' | 'syncFileCutShort' | 'syncFileNewer';
 
 const peerLog = (peer: string) => `_local/sync-file-${peer}`;
 
@@ -53,6 +56,7 @@ export interface ExportOptions {
 export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, out: string, peer: string | null, opts: ExportOptions = {}): Promise<SyncFileExport> {
   const logged = peer ? store.getLocal(peerLog(peer)) : null;
   const since = typeof logged?.last_seq === 'number' ? logged.last_seq : 0;
+  assertWritableTarget(out, 'office.dateline-sync');
   const temp = `${out}.part`;
   const gzip = createGzip();
   const file = createWriteStream(temp);
@@ -68,7 +72,7 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const sent = new Set<string>();
   const sentChunks = new Set<string>();
   try {
-    await write({ dateline: FORMAT, version: 2, library: store.libraryId(), peer, createdAt: new Date().toISOString() });
+    await write({ dateline: FORMAT, version: VERSION, library: store.libraryId(), peer, createdAt: new Date().toISOString() });
     for (let from = since; ; ) {
       const page = store.changes(from, 200);
       if (page.results.length === 0) break;
@@ -149,6 +153,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   /** Each chunk checked so far: its size; its bytes wait in workDir under its hash. */
   const chunks = new Map<string, number>();
   const waiting = (sha: string) => join(workDir, sha);
+  assertFileToRead(path, shown);
   mkdirSync(workDir, { recursive: true });
   let ended = false;
   let n = 0;
@@ -172,6 +177,10 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
         throw bad('not a line of a sync file', n === 1 ? 'notSyncFile' : 'syncFileDamaged');
       }
       if (n === 1) {
+        const version = newerVersion(line);
+        if (version !== null) {
+          throw bad(`this sync file was written by a newer version of Dateline (sync file version ${version}; this one reads up to ${VERSION}); update Dateline to open it`, 'syncFileNewer');
+        }
         if (!Header.safeParse(line).success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)', 'notSyncFile');
         continue;
       }
@@ -217,10 +226,8 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     }
   } catch (e) {
     if (e instanceof DatelineError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-      throw new DatelineError('FILE_UNREADABLE', `Cannot read ${shown}: it does not exist or cannot be opened.`, { params: { path: shown } });
-    }
+    const unreadable = unreadableFile(e, shown);
+    if (unreadable) throw unreadable;
     // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy cut short.
     if (n > 0) {
       throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (it breaks off after line ${n}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
@@ -230,7 +237,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
       : `${shown} is not a Dateline sync file (${(e as Error).message}); nothing was imported.`;
     throw new DatelineError('INVALID_INPUT', message, { params: { path: shown, reason: 'notSyncFile' } });
   }
-  if (n === 0) throw new DatelineError('EMPTY_FILE', `${shown} is empty; nothing was imported.`, { params: { path: shown } });
+  if (n === 0) throw new DatelineError('EMPTY_FILE', `${shown} holds no lines; nothing was imported.`, { params: { path: shown } });
   if (!ended) throw new DatelineError('INVALID_INPUT', `${shown} was cut short (it has no end); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
   opts.onMerging?.();
   for (const f of files) {
@@ -253,11 +260,50 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }
 
+/** A missing file, a folder, an unreadable or empty file, each said as such before gunzip finds it is not gzip. */
+function assertFileToRead(path: string, shown: string): void {
+  let size: number;
+  try {
+    const info = statSync(path);
+    if (info.isDirectory()) throw new DatelineError('NOT_A_FILE', `${shown} is a folder; choose the sync file itself.`, { params: { path: shown } });
+    size = info.size;
+  } catch (e) {
+    throw unreadableFile(e, shown) ?? e;
+  }
+  if (size === 0) throw new DatelineError('EMPTY_FILE', `${shown} is empty (0 bytes); nothing was imported.`, { params: { path: shown } });
+}
+
+/** The error for a file that cannot be opened, by why; null for any other error. */
+function unreadableFile(e: unknown, shown: string): DatelineError | null {
+  const code = (e as { code?: string } | null)?.code;
+  const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'EISDIR' ? 'it is a folder' : code === 'EIO' ? 'the disk failed (a stick pulled out?)' : null;
+  return why === null ? null : new DatelineError('FILE_UNREADABLE', `Cannot read ${shown}: ${why}.`, { params: { path: shown } });
+}
+
+/** The version of a header written by a newer Dateline, else null. */
+function newerVersion(line: unknown): number | null {
+  if (typeof line !== 'object' || line === null) return null;
+  const { dateline, version } = line as { dateline?: unknown; version?: unknown };
+  return dateline === FORMAT && typeof version === 'number' && version > VERSION ? version : null;
+}
+
 /** SHA-256 of these files one after the other, one in memory at a time. */
 function hashParts(parts: readonly string[]): string {
   const hasher = createHash('sha256');
   for (const p of parts) hasher.update(readFileSync(p));
   return hasher.digest('hex');
+}
+
+/** True when `head`, the first bytes of a file, open a sync file (gzip whose first line is our header). */
+export function isSyncFileHead(head: Buffer): boolean {
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return false;
+  try {
+    // A sync flush reads as much as the bytes given hold, where a plain gunzip wants the whole file.
+    const text = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('utf8');
+    return text.startsWith(`{"dateline":"${FORMAT}"`);
+  } catch {
+    return false;
+  }
 }
 
 /** A library backup is a SQLite database: its first 16 bytes say so. */

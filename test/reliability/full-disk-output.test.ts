@@ -1,0 +1,71 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+import { buildChild } from './child-build';
+import { runCli } from './processes';
+
+// An export to a USB stick that fills up: the message is about that disk, not the library's. A
+// file larger than the system lets a file be (FAT32 sticks, a limit set on the program) is said as such.
+
+let child: Awaited<ReturnType<typeof buildChild>>;
+beforeAll(async () => {
+  child = await buildChild();
+}, 120_000);
+afterAll(() => child?.remove());
+
+const canMount = process.getuid?.() === 0 && process.platform === 'linux';
+const release = { headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve boreholes. '.repeat(2000) };
+
+describe.runIf(canMount)('a kit exported to a disk that is full', () => {
+  it('is DISK_FULL with the free space of the disk written to, and leaves nothing there', async () => {
+    const library = tempDir();
+    const made = await runCli(child.script, ['release', 'create', '--from', '-', '--json', '--library', library], { stdin: JSON.stringify(release) });
+    const kit = await runCli(child.script, ['kit', 'create', '--title', 'Water', '--item', `release:${(JSON.parse(made.out) as { id: string }).id}`, '--json', '--library', library]);
+    const stick = tempDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', stick]);
+    } catch {
+      return; // This machine cannot mount a small disk; nothing to test here.
+    }
+    try {
+      try {
+        execFileSync('dd', ['if=/dev/zero', `of=${join(stick, 'filler')}`, 'bs=64k'], { stdio: 'ignore' });
+      } catch {
+        // dd stops when the disk is full, as intended.
+      }
+      const r = await runCli(child.script, ['export', (JSON.parse(kit.out) as { id: string }).id, '--format', 'docx', '--out', stick, '--library', library]);
+      expect(r.code).toBe(1);
+      // The library's disk has room; the stick has none.
+      expect(r.err).toBe(`error DISK_FULL: The disk of ${stick} is full (0 MB free); nothing was saved. Free at least 64 MB and try again.\n`);
+      rmSync(join(stick, 'filler'));
+      expect(readdirSync(stick)).toEqual([]);
+    } finally {
+      execFileSync('umount', [stick]);
+    }
+  }, 60_000);
+});
+
+/** The dateline command run with a file size limit (ulimit -f, in KiB), as a shell sets one. */
+function runLimited(script: string, kib: number, args: string[]): Promise<{ code: number | null; err: string }> {
+  const child = spawn('sh', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, script, 'cli', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+  return new Promise((done) => child.on('close', (code) => done({ code, err })));
+}
+
+describe('a file larger than this system lets a file be', () => {
+  it('is FILE_TOO_LARGE in words, not an unexpected error, and nothing is stored', async () => {
+    const library = tempDir();
+    const photo = join(tempDir(), 'photo.jpg');
+    writeFileSync(photo, Buffer.alloc(3 * 1024 * 1024, 7));
+    const r = await runLimited(child.script, 1024, ['attach', photo, '--library', library]);
+    expect([r.code, r.err]).toEqual([
+      1,
+      'error FILE_TOO_LARGE: A file could not be written: it would be larger than this system lets a file be (a disk formatted FAT32, as many USB sticks are, holds files of at most 4 GB; or a limit is set for this program); nothing was saved.\n',
+    ]);
+    const list = await runCli(child.script, ['search', 'photo', '--json', '--library', library]);
+    expect(JSON.parse(list.out)).toEqual([]);
+  }, 60_000);
+});
