@@ -23,6 +23,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GlobalSearch } from './GlobalSearch';
 import { JobTray } from './JobTray';
+import { LeaveQuestion } from './LeaveQuestion';
 import { LibraryNotice } from './LibraryNotice';
 import { LibraryProblem } from './LibraryProblem';
 import { NoToken } from './NoToken';
@@ -155,6 +156,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <JobTray />
+      <LeaveQuestion />
     </div>
     </DisplayProvider>
   );
