@@ -140,7 +140,16 @@ export function App() {
   return (
     <DisplayProvider>
     <div className="shell">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The address names the screen (hash routes): following "#main" would open a screen
+          // called "main". Focus moves to the content instead.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <header className="topbar">
