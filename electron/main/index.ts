@@ -6,8 +6,9 @@ import { CoreClient } from './core-client';
 import { forkCoreHost } from './core-process';
 import { registerIpc } from './ipc';
 import { registerSyncFileDialog } from './sync-file-dialog';
-import { preferredUiLanguage } from '../shared/ui/languages';
+import { preferredUiLanguage, type UiLanguageCode } from '../shared/ui/languages';
 import { installMenu } from './menu';
+import { askBeforeDiscarding } from './unsaved';
 import { libraryDir } from '../core/paths';
 import { builtPaths, nativeBindingFor } from './paths';
 import { printKitPdf } from './print';
@@ -48,7 +49,15 @@ function start(): void {
   const keychain = new KeychainSecrets(app.getPath('userData'));
   core.handleSecrets((request) => keychain.handle(request));
 
-  const openWindow = (): BrowserWindow => createWindow({ preload: paths.preload, devTools: developer });
+  // The interface's language: the OS's (once ready) until the window says which one the
+  // person chose in Settings.
+  let language: UiLanguageCode = 'en';
+  const openWindow = (): BrowserWindow => {
+    const win = createWindow({ preload: paths.preload, devTools: developer });
+    // Closing or reloading with unsaved changes asks first (unsaved.ts).
+    askBeforeDiscarding(win, () => language);
+    return win;
+  };
 
   // Every web contents, whoever creates it, gets the same navigation and window rules.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
@@ -81,14 +90,16 @@ function start(): void {
 
   void app.whenReady().then(() => {
     installAppProtocol(paths.renderer);
-    // The OS language until the window says which one the person chose in Settings.
-    installMenu(process.platform, developer, preferredUiLanguage(app.getPreferredSystemLanguages()));
+    language = preferredUiLanguage(app.getPreferredSystemLanguages());
+    installMenu(process.platform, developer, language);
     core.start();
     registerIpc(core, appWindows);
     // The sync file, saved and opened through the system's dialogs and streamed by the core.
     registerSyncFileDialog(core, appWindows, { folder: () => app.getPath('documents') });
     core.onEvent((e) => {
-      if (e.type === 'ui.language') installMenu(process.platform, developer, e.language);
+      if (e.type !== 'ui.language') return;
+      language = e.language;
+      installMenu(process.platform, developer, language);
     });
     openWindow();
   });

@@ -89,7 +89,8 @@ function openWindow(opts: WindowOptions, print: PrintSession | null): { window: 
   const win = new BrowserWindow({
     width: opts.width ?? 1280,
     height: opts.height ?? 820,
-    minWidth: 720,
+    // The layout works down to 600 px: under 720 the sections fold into a menu button.
+    minWidth: 600,
     minHeight: 480,
     show: false,
     title: opts.title ?? 'Dateline',

@@ -23,6 +23,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GlobalSearch } from './GlobalSearch';
 import { JobTray } from './JobTray';
+import { LeaveQuestion } from './LeaveQuestion';
 import { LibraryNotice } from './LibraryNotice';
 import { LibraryProblem } from './LibraryProblem';
 import { NoToken } from './NoToken';
@@ -112,6 +113,24 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Under 720 px the sections fold into a menu button in the top bar (the CSS decides when);
+  // the menu closes on a choice, on Escape (focus back to the button), on a click elsewhere and
+  // when focus leaves it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => setMenuOpen(false), [route]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    (nav.current?.querySelector<HTMLElement>('[aria-current="page"]') ?? nav.current?.querySelector<HTMLElement>('a'))?.focus();
+    const onPointer = (e: PointerEvent) => {
+      const inside = e.target instanceof Node && (nav.current?.contains(e.target) || menuButton.current?.contains(e.target));
+      if (!inside) setMenuOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [menuOpen]);
+
   useEffect(() => {
     document.title = section ? `${t(`nav.${section}`)} · Dateline` : 'Dateline';
   }, [section, t]);
@@ -121,17 +140,50 @@ export function App() {
   return (
     <DisplayProvider>
     <div className="shell">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The address names the screen (hash routes): following "#main" would open a screen
+          // called "main". Focus moves to the content instead.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <header className="topbar">
+        <button
+          ref={menuButton}
+          type="button"
+          className="menu-button"
+          aria-controls="sections"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          <span className="visually-hidden">{t('nav.menu')}</span>
+        </button>
         <span className="brand">Dateline</span>
         <GlobalSearch ref={searchRef} />
         <span className="muted shortcut" aria-hidden="true">
           {t('search.shortcut')}
         </span>
       </header>
-      <nav className="sidebar" aria-label={t('nav.label')}>
+      <nav
+        id="sections"
+        ref={nav}
+        className={menuOpen ? 'sidebar open' : 'sidebar'}
+        aria-label={t('nav.label')}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !menuOpen) return;
+          setMenuOpen(false);
+          menuButton.current?.focus();
+        }}
+        onBlur={(e) => {
+          if (menuOpen && !(e.relatedTarget instanceof Node && (e.currentTarget.contains(e.relatedTarget) || menuButton.current?.contains(e.relatedTarget)))) setMenuOpen(false);
+        }}
+      >
         <ul>
           {SECTIONS.map((s) => (
             <li key={s.id}>
@@ -155,6 +207,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <JobTray />
+      <LeaveQuestion />
     </div>
     </DisplayProvider>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { mayLeaveFor } from './leave-guard';
 
 /**
  * Hash routes: they work the same from app:// in the desktop app and from the web server,
@@ -124,10 +125,24 @@ export function navigate(to: string): void {
   if (window.location.hash !== to) window.location.hash = to;
 }
 
+/**
+ * The screen the address names. Leaving a form with unsaved changes asks first (leave-guard.ts):
+ * until the person answers, the address is put back to the screen still shown.
+ */
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.hash;
+    const update = () => {
+      const next = window.location.hash;
+      if (next === shown) return;
+      if (!mayLeaveFor(next)) {
+        window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${shown}`);
+        return;
+      }
+      shown = next;
+      setRoute(parseRoute(next));
+    };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

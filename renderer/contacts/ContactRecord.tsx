@@ -162,7 +162,7 @@ export function ContactRecord({ id }: { id: string }) {
   const doc = useCall('contact.get', { id }, `${id}-${round}`);
   const [error, setError] = useState<ApiError | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
-  const eraseFocus = useConfirmFocus(confirmErase, () => setConfirmErase(false));
+  const eraseFocus = useConfirmFocus(confirmErase ? 'erase' : null, () => setConfirmErase(false));
   const [merged, setMerged] = useState<MergeResult | null>(null);
 
   async function exportJson() {
@@ -223,7 +223,7 @@ export function ContactRecord({ id }: { id: string }) {
           {t('contactRecord.exportJson')}
         </button>
         {!confirmErase ? (
-          <button ref={eraseFocus.asker} type="button" className="button" onClick={() => setConfirmErase(true)}>
+          <button ref={eraseFocus.asker('erase')} type="button" className="button" onClick={() => setConfirmErase(true)}>
             {t('contactRecord.erase')}
           </button>
         ) : (

@@ -5,7 +5,7 @@ import { END_MARKS } from '../../electron/shared/documents';
 import type { ImportCertainty, ImportDuplicate, ImportPreview, ImportSource } from '../../electron/shared/import/contract';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import type { ContactForm, ReleaseForm } from './draft';
+import { formFromPreview, releaseFromForm, type ContactForm, type ReleaseForm } from './draft';
 import { useClient } from '../client/context';
 import { addContactLine, applySourceAction, lineRoles, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
@@ -22,6 +22,8 @@ export interface Reviewing {
   release: ReleaseForm;
   contacts: ContactForm[];
   error: ApiError | null;
+  /** What the duplicate check compared at the last Store (`comparedText`), null before one. */
+  storedAs: string | null;
 }
 
 function Field({ label, children, grow, certainty }: { label: string; children: (id: string) => ReactNode; grow?: boolean; certainty?: ImportCertainty }) {
@@ -53,15 +55,34 @@ export function storeCheck(r: ReleaseForm): 'noLetters' | 'noDate' | null {
 }
 
 /**
- * The release the library already holds, if this import would store it again: said by the
- * preview, or by Store when the person's edits made the draft match one.
+ * What the library's duplicate check compares: the headline and the body as they would be
+ * stored (paragraphs joined), whitespace set aside. Worked out again on every edit; it is only
+ * string work on the form, no call.
  */
-export function duplicateOf(item: Reviewing): ImportDuplicate | null {
+export function comparedText(r: ReleaseForm): string {
+  const stored = releaseFromForm(r);
+  const squash = (text: string) => text.replace(/\s+/gu, ' ').trim();
+  return `${squash(stored.headline ?? '')}\n${squash(stored.body.join(' '))}`;
+}
+
+/**
+ * The release the library already holds, if this import would store it again: said by the
+ * preview, or by Store when the person's edits made the draft match one. It follows what will
+ * be stored: once the headline or body is no longer the one that was found the same, the
+ * release is a different one. A release found by its original (the same file or pasted text)
+ * is still said, as that (`edited`): Store would keep the same original a second time.
+ */
+export function duplicateOf(item: Reviewing): { duplicate: ImportDuplicate; edited: boolean } | null {
+  const now = comparedText(item.release);
   const p = item.error?.code === 'DUPLICATE' ? item.error.params : undefined;
   if (p && typeof p.id === 'string' && typeof p.headline === 'string' && typeof p.storedAt === 'string') {
-    return { id: p.id, headline: p.headline, storedAt: p.storedAt, by: 'text' };
+    if (item.storedAs === now) return { duplicate: { id: p.id, headline: p.headline, storedAt: p.storedAt, by: 'text' }, edited: false };
   }
-  return item.preview.duplicate;
+  const found = item.preview.duplicate;
+  if (!found) return null;
+  const edited = comparedText(formFromPreview(item.preview).release) !== now;
+  if (edited && found.by === 'text') return null;
+  return { duplicate: found, edited };
 }
 
 /** The editable fields of one import beside its cleaned source. */
@@ -77,7 +98,8 @@ export function Review({
   onDiscard: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const duplicate = duplicateOf(item);
+  const found = duplicateOf(item);
+  const duplicate = found?.duplicate ?? null;
   const r = item.release;
   const busy = item.state === 'storing';
   const set = <K extends keyof ReleaseForm>(k: K, v: ReleaseForm[K]) => onChange((i) => ({ release: { ...i.release, [k]: v } }));
@@ -134,7 +156,7 @@ export function Review({
       >
         {duplicate && (
           <p className="hint import-warning import-duplicate" role="alert">
-            {t('import.duplicate', { headline: duplicate.headline, date: formatDateTime(duplicate.storedAt, i18n.language) })}{' '}
+            {t(found?.edited ? 'import.duplicateOriginal' : 'import.duplicate', { headline: duplicate.headline, date: formatDateTime(duplicate.storedAt, i18n.language) })}{' '}
             <a href={`#/releases/${encodeURIComponent(duplicate.id)}`}>{t('import.openExisting')}</a>
           </p>
         )}

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';
 import { IMPORT_MAX_BYTES } from '../../electron/shared/import/contract';
 import { IMPORT_ACCEPT, isImportable, readAsBase64 } from './files';
-import { Review, type Reviewing } from './ImportReview';
+import { comparedText, Review, type Reviewing } from './ImportReview';
 
 /**
  * Importing releases: paste text or a web page, or pick or drop Word, web, Markdown and text
@@ -46,7 +46,7 @@ export function ImportScreen() {
       return;
     }
     const form = formFromPreview(r.value);
-    update(key, () => ({ key, name, state: 'review', source, preview: r.value, release: form.release, contacts: form.contacts, error: null }));
+    update(key, () => ({ key, name, state: 'review', source, preview: r.value, release: form.release, contacts: form.contacts, error: null, storedAs: null }));
   };
 
   const readFiles = async (files: File[]) => {
@@ -100,7 +100,7 @@ export function ImportScreen() {
   };
 
   const confirm = async (item: Reviewing, allowDuplicate: boolean) => {
-    update(item.key, (i) => (i.state === 'review' ? { ...i, state: 'storing', error: null } : i));
+    update(item.key, (i) => (i.state === 'review' ? { ...i, state: 'storing', error: null, storedAs: comparedText(i.release) } : i));
     // A pasted original is kept under the release's headline: among the library's files and in
     // a kit's list of them it reads as this release, not as one more "Pasted text".
     const headline = item.release.headline.trim();

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { downloadFile } from '../app/download';
 import { isExportedBytes } from './items';
@@ -44,23 +45,9 @@ export function ExportPanel({
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   // The running export's job id, for cancel.
   const jobId = useRef<string | null>(null);
-  // The embargo question takes focus on its safe answer; closed unanswered (Not now, Escape),
-  // it gives focus back to the button that asked, once that button is enabled again.
-  const formatButtons = useRef(new Map<ExportFormat, HTMLButtonElement>());
-  const notNow = useRef<HTMLButtonElement | null>(null);
-  const returnTo = useRef<ExportFormat | null>(null);
-  useEffect(() => {
-    if (confirming) {
-      notNow.current?.focus();
-      return;
-    }
-    if (returnTo.current) formatButtons.current.get(returnTo.current)?.focus();
-    returnTo.current = null;
-  }, [confirming]);
-  const notNowAnswer = () => {
-    returnTo.current = confirming;
-    setConfirming(null);
-  };
+  // The embargo question takes focus on its safe answer; answered, it gives focus back to the
+  // format button that asked, enabled again.
+  const focus = useConfirmFocus(confirming, () => setConfirming(null));
 
   const ask = (format: ExportFormat) => {
     setExportNote(null);
@@ -126,10 +113,7 @@ export function ExportPanel({
           {EXPORT_FORMATS.map((f) => (
             <button
               key={f}
-              ref={(el) => {
-                if (el) formatButtons.current.set(f, el);
-                else formatButtons.current.delete(f);
-              }}
+              ref={focus.asker(f)}
               type="button"
               onClick={() => ask(f)}
               disabled={running !== null || empty || confirming !== null}
@@ -143,18 +127,14 @@ export function ExportPanel({
             className="kit-embargo-confirm"
             role="alertdialog"
             aria-labelledby={`${ids}-embargo-q`}
-            onKeyDown={(e) => {
-              if (e.key !== 'Escape') return;
-              e.stopPropagation();
-              notNowAnswer();
-            }}
+            onKeyDown={focus.onKeyDown}
           >
             <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { notice: embargoNotice, format: t(`kitBuilder.format.${confirming}`) })}</p>
             <div className="actions">
               <button type="button" onClick={() => void startExport(confirming, true)}>
                 {t('kitBuilder.embargoYes')}
               </button>
-              <button ref={notNow} type="button" onClick={notNowAnswer}>
+              <button ref={focus.safe} type="button" onClick={() => setConfirming(null)}>
                 {t('kitBuilder.embargoNo')}
               </button>
             </div>

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTLET_KINDS, type OutletFieldsT } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
-import { href, navigate } from '../app/router';
+import { leaveDiscarding } from '../app/leave-guard';
+import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { CountriesField, LanguagesField } from '../contacts/AudienceFields';
@@ -113,7 +114,7 @@ export function OutletEditor({ id }: { id: string | null }) {
           <SavedNote saved={saved} />
         </div>
       </form>
-      {id && <OutletUse id={id} onDeleted={() => navigate(href.outlets())} />}
+      {id && <OutletUse id={id} onDeleted={() => leaveDiscarding(href.outlets())} />}
     </div>
   );
 }

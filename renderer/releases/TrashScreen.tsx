@@ -19,7 +19,7 @@ export function TrashScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [emptied, setEmptied] = useState<number | null>(null);
   const locale = formatLocale(i18n.language);
-  const focus = useConfirmFocus(confirming, () => setConfirming(false));
+  const focus = useConfirmFocus(confirming ? 'empty' : null, () => setConfirming(false));
 
   const restore = async (id: string) => {
     setError(null);
@@ -88,7 +88,7 @@ export function TrashScreen() {
               </div>
             </div>
           ) : (
-            <button ref={focus.asker} type="button" onClick={() => setConfirming(true)}>
+            <button ref={focus.asker('empty')} type="button" onClick={() => setConfirming(true)}>
               {t('trash.emptyTrash')}
             </button>
           )}

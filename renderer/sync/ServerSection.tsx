@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncSettings } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
+import { useUnsavedChanges } from '../app/leave-guard';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
@@ -73,11 +74,19 @@ export function ServerSection() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // The settings as loaded or last saved: leaving with other ones, or a password typed and not
+  // saved, asks first.
+  const savedForm = useRef<string | null>(null);
+  const unsaved = useRef({ form, password });
+  unsaved.current = { form, password };
+  useUnsavedChanges(() => unsaved.current.password !== '' || (unsaved.current.form !== null && JSON.stringify(unsaved.current.form) !== savedForm.current));
 
   useEffect(() => {
     void client.call('sync.settings', {}).then((res) => {
-      if (res.ok) setForm(res.value);
-      else setError(res.error);
+      if (res.ok) {
+        savedForm.current = JSON.stringify(res.value);
+        setForm(res.value);
+      } else setError(res.error);
     });
   }, [client]);
 
@@ -96,7 +105,10 @@ export function ServerSection() {
     const res = await client.call('sync.configure', form);
     let ok = res.ok;
     if (!res.ok) setError(res.error);
-    else setStatus(res.value);
+    else {
+      savedForm.current = JSON.stringify(form);
+      setStatus(res.value);
+    }
     if (ok && password !== '') {
       const pw = await client.call('sync.password', { password, remember });
       ok = pw.ok;

@@ -1,20 +1,32 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 /**
- * Focus for a question asked in place of the button that asked it (empty the trash, erase a
- * person): on open, focus goes to the safe answer, so a keyboard user is not left on a button
- * that has just gone; Escape gives the safe answer; on close, focus goes back to the button
- * that asked, rendered again. `close` is the safe answer (Cancel).
+ * Focus for a question asked in place (empty the trash, erase a person, export a kit under
+ * embargo): on open, focus goes to the safe answer, so a keyboard user is not left on a button
+ * that has just gone or been disabled; Escape gives the safe answer; on close, focus goes back
+ * to the button that asked. `asking` names the asker while the question is open (null when it
+ * is closed); each asker gives its element with `ref={asker(key)}`, so a question asked from
+ * several buttons (one per export format) returns to the one that asked, and a button rendered
+ * again after the question (it stood in its place) is the one focused. `close` is the safe
+ * answer (Cancel).
  */
-export function useConfirmFocus(open: boolean, close: () => void) {
+export function useConfirmFocus<K extends string>(asking: K | null, close: () => void) {
   const safe = useRef<HTMLButtonElement | null>(null);
-  const asker = useRef<HTMLButtonElement | null>(null);
-  const wasOpen = useRef(false);
+  const askers = useRef(new Map<K, HTMLElement>());
+  const askedBy = useRef<K | null>(null);
   useEffect(() => {
-    if (open) safe.current?.focus();
-    else if (wasOpen.current) asker.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+    if (asking !== null) {
+      askedBy.current = asking;
+      safe.current?.focus();
+      return;
+    }
+    if (askedBy.current !== null) askers.current.get(askedBy.current)?.focus();
+    askedBy.current = null;
+  }, [asking]);
+  const asker = (key: K) => (el: HTMLElement | null) => {
+    if (el) askers.current.set(key, el);
+    else askers.current.delete(key);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'Escape') return;
     e.stopPropagation();

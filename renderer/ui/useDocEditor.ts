@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Created } from '../../electron/shared/contract';
 import type { ApiError, Result } from '../../electron/shared/errors';
+import { useUnsavedChanges } from '../app/leave-guard';
 import { navigate } from '../app/router';
 import { useClient } from '../client/context';
 import type { DatelineClient } from '../client/types';
@@ -35,6 +36,12 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   const [busy, setBusy] = useState(false);
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  // What was loaded or last saved, to tell unsaved changes when the person leaves: a form
+  // changed and changed back leaves silently.
+  const savedForm = useRef<string | null>(id ? null : JSON.stringify(options.blank ?? null));
+  const formRef = useRef(form);
+  formRef.current = form;
+  useUnsavedChanges(() => formRef.current !== null && savedForm.current !== null && JSON.stringify(formRef.current) !== savedForm.current);
 
   useEffect(() => {
     if (!id) return;
@@ -44,7 +51,9 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
       if (!res.ok) return setLoadError(res.error);
       setDoc(res.value);
       setRev(res.value.rev);
-      setForm(optionsRef.current.toForm(res.value));
+      const loaded = optionsRef.current.toForm(res.value);
+      savedForm.current = JSON.stringify(loaded);
+      setForm(loaded);
     });
     return () => {
       live = false;
@@ -65,6 +74,8 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
     const res = await write(client, form, id ? { id, rev } : null);
     setBusy(false);
     if (!res.ok) return setSaveError(res.error);
+    // What was written; anything typed while it was being saved is still unsaved.
+    savedForm.current = JSON.stringify(form);
     setRev(res.value.rev);
     setSaved(true);
     onSaved?.();

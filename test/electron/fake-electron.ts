@@ -137,6 +137,9 @@ export const dialog = {
     const a = dialog.answers.shift() ?? { canceled: true };
     return Promise.resolve(a.canceled ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [a.path] });
   }),
+  /** The index of the button the person presses in a message box; with nothing queued, its cancel button. */
+  buttonAnswers: [] as number[],
+  showMessageBoxSync: vi.fn((_win: unknown, options: { cancelId?: number }) => dialog.buttonAnswers.shift() ?? options.cancelId ?? 0),
 };
 
 export const protocol = {

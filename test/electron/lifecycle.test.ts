@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, FakeWebContents, app, type FakeApp, type FakeUtilityProcess, Menu, ipcMain, protocol, utilityProcess } from './fake-electron';
+import { FakeBrowserWindow, FakeEvent, FakeWebContents, app, dialog, type FakeApp, type FakeUtilityProcess, Menu, ipcMain, protocol, utilityProcess } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
@@ -80,6 +80,19 @@ describe('the Electron shell', () => {
     host.emit('message', { type: 'event', event: { type: 'ui.language', language: 'ar' } });
     expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
     expect(labels()).toContain('&تحرير');
+  });
+
+  it('asks before the window closes on unsaved changes, in the language the window announced last', async () => {
+    const app = await launch((a) => (a.systemLanguages = ['es-ES']));
+    await app.becomeReady();
+    const win = FakeBrowserWindow.created[0]!;
+    dialog.showMessageBoxSync.mockClear();
+    win.webContents.emit('will-prevent-unload', new FakeEvent());
+    expect(dialog.showMessageBoxSync.mock.lastCall?.[1]).toMatchObject({ message: '¿Descartar los cambios?' });
+    const host = utilityProcess.fork.mock.results[0]!.value as FakeUtilityProcess;
+    host.emit('message', { type: 'event', event: { type: 'ui.language', language: 'fr' } });
+    win.webContents.emit('will-prevent-unload', new FakeEvent());
+    expect(dialog.showMessageBoxSync.mock.lastCall?.[1]).toMatchObject({ message: 'Abandonner les modifications ?' });
   });
 
   it('honours DATELINE_LIBRARY, and a packaged app ignores DATELINE_NATIVE_BINDING', async () => {

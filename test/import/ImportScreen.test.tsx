@@ -110,6 +110,43 @@ describe('the import screen', () => {
     expect(await counts(c)).toMatchObject({ release: 2 });
   });
 
+  it('follows the release as it will be stored: the warning goes when the headline is edited away from the same release, and comes back with it', async () => {
+    const c = await mount();
+    const text = readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8');
+    const paste = (value: string) => {
+      fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value } });
+      fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    };
+    paste(text);
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and store' }, { timeout: 30_000 }));
+    await screen.findByText(/^Stored, with/u, {}, { timeout: 30_000 });
+
+    // The same text with other spacing: another original, the same release by its headline and body.
+    paste(`${text}\n\n`);
+    await screen.findByText(/^Already in the library:/u, {}, { timeout: 30_000 });
+    const headline = screen.getByLabelText('Headline') as HTMLInputElement;
+    const read = headline.value;
+    fireEvent.change(headline, { target: { value: `${read} (second phase)` } });
+    expect(screen.queryByText(/^Already in the library:/u)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Store anyway' })).toBeNull();
+    fireEvent.change(headline, { target: { value: `  ${read} ` } });
+    expect(screen.getByText(/^Already in the library:/u)).toBeTruthy();
+    fireEvent.change(headline, { target: { value: `${read} (second phase)` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
+    await waitFor(() => expect(screen.getAllByText(/^Stored, with/u)).toHaveLength(2), { timeout: 30_000 });
+    expect(await counts(c)).toMatchObject({ release: 2 });
+
+    // The very same original: edited, it is a different release, but the original is still the
+    // one imported before, and the warning says so.
+    paste(text);
+    await screen.findByText(/^Already in the library:/u, {}, { timeout: 30_000 });
+    const third = screen.getAllByLabelText('Headline').at(-1) as HTMLInputElement;
+    fireEvent.change(third, { target: { value: 'Boreholes, a year on' } });
+    expect(screen.queryByText(/^Already in the library:/u)).toBeNull();
+    expect(screen.getByText(/^Imported before from the same original:/u).textContent).toContain(`“${read}”`);
+    expect(screen.getByRole('button', { name: 'Store anyway' })).toBeTruthy();
+  }, 120_000);
+
   it('reads several files, shows which contact already exists, says why a file cannot be read, and discards without storing', async () => {
     const c = await mount();
     await call(c, 'contact.create', { kind: 'spokesperson', name: 'Ibrahim Maïga', emails: [{ address: 'imaiga@sahelrelief.example' }] });

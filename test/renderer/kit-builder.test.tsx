@@ -225,6 +225,12 @@ describe('the embargo question before an export', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(question.isConnected).toBe(false);
     expect(document.activeElement).toBe(pdf);
+
+    // Asked from another format and answered Not now: back to that format's button.
+    const docx = screen.getByRole('button', { name: 'Download Word (DOCX)' });
+    fireEvent.click(docx);
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(document.activeElement).toBe(docx);
     expect(calls).toEqual([]);
   });
 });

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { openIn, screens, seed, show, type Seeded } from './i18n-screens';
+
+/**
+ * A narrow window (down to 600 px, web mode or the desktop app made small): the sections fold
+ * into a menu button, reachable and closable by keyboard, mirrored in Arabic; every screen keeps
+ * its content whole. At 1280 px the sidebar stays as it was.
+ */
+
+let h: Harness;
+let s: Seeded;
+
+beforeAll(async () => {
+  h = await startHarness({ author: 'Press Officer' });
+  s = await seed(h);
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const sections = (page: Page) => page.getByRole('navigation', { name: /./ }).first();
+
+/** What of the page sticks out past the window's width (a screen that does not fit). */
+function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const main = document.getElementById('main')!;
+    return Math.max(document.documentElement.scrollWidth - window.innerWidth, main.scrollWidth - main.clientWidth);
+  });
+}
+
+describe('a window 600 px wide', () => {
+  for (const [language, locale] of [
+    ['en', 'en-GB'],
+    ['ar', 'ar-EG'],
+  ] as const) {
+    it(`folds the sections into a menu that the keyboard opens, follows and closes (${language})`, async () => {
+      const { context, page } = await openIn(h, locale, language);
+      try {
+        await page.setViewportSize({ width: 600, height: 800 });
+        await show(page, { hash: '#/releases', ready: '#main a.row-link' });
+        const menu = page.locator('header button[aria-controls]');
+        await expect.poll(() => menu.isVisible()).toBe(true);
+        expect(await sections(page).isVisible()).toBe(false);
+        // The content has the window's whole width.
+        const main = (await page.locator('#main').boundingBox())!;
+        expect(main.width).toBeGreaterThan(590);
+
+        await menu.focus();
+        await page.keyboard.press('Enter');
+        expect(await menu.getAttribute('aria-expanded')).toBe('true');
+        const open = (await sections(page).boundingBox())!;
+        // Mirrored in Arabic: the menu opens from the right, as the sidebar stands there.
+        if (language === 'ar') expect(open.x + open.width).toBeGreaterThan(595);
+        else expect(open.x).toBeLessThan(5);
+        // Focus is on the section shown, so Tab and Enter go on from there.
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('page');
+        await page.keyboard.press('Escape');
+        expect(await sections(page).isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).not.toBeNull();
+
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => window.location.hash === '#/import');
+        expect(await sections(page).isVisible()).toBe(false);
+
+        for (const screen of screens(s)) {
+          await show(page, screen);
+          expect({ screen: screen.name, overflow: await overflow(page) }).toEqual({ screen: screen.name, overflow: 0 });
+        }
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+  }
+
+  it('keeps the sidebar beside the content at 1280 px, with no menu button', async () => {
+    const { context, page } = await openIn(h, 'en-GB', 'en');
+    try {
+      await show(page, { hash: '#/releases', ready: '#main a.row-link' });
+      expect(await page.locator('header button[aria-controls]').isVisible()).toBe(false);
+      expect(await sections(page).isVisible()).toBe(true);
+      for (const screen of screens(s)) {
+        await show(page, screen);
+        expect({ screen: screen.name, overflow: await overflow(page) }).toEqual({ screen: screen.name, overflow: 0 });
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
