@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOutdated } from '../../electron/shared/contacts/outdated';
 import { CONTACT_KINDS, type ContactFieldsT } from '../../electron/shared/documents';
@@ -69,7 +69,9 @@ export function ContactEditor({ id }: { id: string | null }) {
   const { t } = useTranslation();
   const offices = useOffices();
   const uid = useId();
-  const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+  // A merge on the page changes the contact and its private note: both are read again.
+  const [merges, setMerges] = useState(0);
+  const { doc, form, loadError, saveError, saved, busy, set, save, reload } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('contact.get', { id }),
@@ -208,8 +210,17 @@ export function ContactEditor({ id }: { id: string | null }) {
           <SavedNote saved={saved} />
         </div>
       </form>
-      {id && <PrivateNote id={id} />}
-      {id && <ContactRecord key={id} id={id} />}
+      {id && <PrivateNote key={`${id}-${merges}`} id={id} />}
+      {id && (
+        <ContactRecord
+          key={id}
+          id={id}
+          onMerged={() => {
+            reload();
+            setMerges((n) => n + 1);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -154,7 +154,7 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
   );
 }
 
-export function ContactRecord({ id }: { id: string }) {
+export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const [round, setRound] = useState(0);
@@ -214,6 +214,7 @@ export function ContactRecord({ id }: { id: string }) {
           onMerged={(r) => {
             setMerged(r);
             setRound((n) => n + 1);
+            onMerged?.();
           }}
         />
       )}

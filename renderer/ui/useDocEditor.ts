@@ -33,6 +33,8 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Bumped to read the document again after a change made beside the form (a merge into it). */
+  const [generation, setGeneration] = useState(0);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
@@ -49,7 +51,7 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
     return () => {
       live = false;
     };
-  }, [client, id]);
+  }, [client, id, generation]);
 
   const set = (patch: Partial<F>) => {
     setSaved(false);
@@ -71,5 +73,8 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
     if (!id && hrefOf) navigate(hrefOf(res.value.id));
   };
 
-  return { doc, form, loadError, saveError, saved, busy, set, save };
+  /** Reads the document again into the form, dropping what was typed and not saved. */
+  const reload = () => setGeneration((g) => g + 1);
+
+  return { doc, form, loadError, saveError, saved, busy, set, save, reload };
 }

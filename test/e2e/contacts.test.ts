@@ -90,6 +90,31 @@ describe('media contacts in the browser', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 
+  it('shows the merged contact at once after a merge, and saves on top of it', async () => {
+    const keep = await h.api('contact.create', { name: 'Ruth Achan', emails: [{ type: 'work', address: 'ruth.achan@monitor.example' }] });
+    const dup = await h.api('contact.create', { name: 'Ruth Achan (Monitor)', emails: [{ type: 'personal', address: 'ruthachan@mail.example' }] });
+    await h.api('contact.setPrivateNote', { id: keep.id, text: 'Met in Gulu' });
+    await h.api('contact.setPrivateNote', { id: dup.id, text: 'Prefers calls' });
+    await page.goto(`${h.server.launchUrl()}#/contacts/${keep.id}`);
+    await page.getByRole('heading', { name: 'Ruth Achan', exact: true }).waitFor();
+    await page.getByLabel('Find the duplicate').fill('Monitor');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: 'Ruth Achan (Monitor)' }).click();
+    await page.getByRole('button', { name: 'Merge Ruth Achan (Monitor) into this contact' }).click();
+    await page.getByText('Merged: 0 releases and 0 kits now name this contact.').waitFor();
+    // The form and the private note are the merged contact's, not what the page held before.
+    await expect.poll(() => page.locator('form.contact-form input[type=email]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'ruth.achan@monitor.example',
+      'ruthachan@mail.example',
+    ]);
+    await expect.poll(() => page.getByLabel('Note', { exact: true }).inputValue()).toBe('Met in Gulu\n\nPrefers calls');
+    await page.getByLabel('Role').fill('Health reporter');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved', { exact: true }).first().waitFor();
+    expect(await h.api('contact.get', { id: keep.id })).toMatchObject({ role: 'Health reporter', emails: [{ address: 'ruth.achan@monitor.example' }, { address: 'ruthachan@mail.example' }] });
+    expect(h.consoleErrors).toEqual([]);
+  }, 90_000);
+
   it('keeps outlets, an outlet history, beats from the office, E.164 phones, a private note and do-not-contact; filters, saves a segment and exports it', async () => {
     const office = await h.api('office.create', { name: 'Nairobi', beats: ['health'] });
     await h.goto(`#/settings/offices/${office.id}`);
