@@ -47,6 +47,9 @@ describe('exporting contacts', () => {
       expect(neutraliseFormula(bad)).toBe(`'${bad}`);
     }
     for (const fine of ['+41 22 917 12 34', '+1 (555) 010-0000', '-', 'Grace', 'a=b', '022 917 12 34']) expect(neutraliseFormula(fine)).toBe(fine === '-' ? "'-" : fine);
+    // A contact's phones of one kind share a cell, "; " between them: still only numbers.
+    expect(neutraliseFormula('+256 476 420 100; +256 476 420 101')).toBe('+256 476 420 100; +256 476 420 101');
+    for (const bad of ['+256 476 420 100; =cmd|x', '+1;SUM(A1)', '+1; ']) expect(neutraliseFormula(bad)).toBe(`'${bad}`);
     expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
   });
 
