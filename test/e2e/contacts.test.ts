@@ -90,6 +90,34 @@ describe('media contacts in the browser', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 
+  it('fits the review of an import in the narrowest window, every row’s reason in view', async () => {
+    await page.goto(`${h.server.launchUrl()}#/contacts/import`);
+    await page.setViewportSize({ width: 720, height: 900 });
+    try {
+      // The same file twice: the second reading offers "Already in the library, unchanged", the widest choice.
+      await upload('outlook-fr-1252.csv');
+      await page.getByText('Columns recognised: Outlook (French).').waitFor();
+      const importButton = page.getByRole('button', { name: 'Import', exact: true });
+      if (await importButton.isEnabled()) {
+        await importButton.click();
+        await page.getByRole('button', { name: 'Import another file' }).click();
+        await upload('outlook-fr-1252.csv');
+      }
+      await page.getByRole('option', { name: 'Already in the library, unchanged' }).first().waitFor({ state: 'attached' });
+      await page.getByRole('cell', { name: /is not an e-mail address/ }).waitFor();
+      // The content pane scrolls down, never sideways: the "Why" column is not cut off.
+      const sideways = () => page.locator('#main').evaluate((m) => m.scrollWidth - m.clientWidth);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      // Nor by the first values of a column to map, a long e-mail address among them.
+      const sheet = 'Full name;Mail\r\nNour Khalil;nour.khalil.jerusalem.bureau@international-broadcaster.example\r\n';
+      await page.getByLabel('CSV or vCard file').setInputFiles({ name: 'desk.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+      await page.getByText(/These columns are not from an Outlook or Google export/).waitFor();
+      expect(await sideways()).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
   it('shows the merged contact at once after a merge, and saves on top of it', async () => {
     const keep = await h.api('contact.create', { name: 'Ruth Achan', emails: [{ type: 'work', address: 'ruth.achan@monitor.example' }] });
     const dup = await h.api('contact.create', { name: 'Ruth Achan (Monitor)', emails: [{ type: 'personal', address: 'ruthachan@mail.example' }] });
