@@ -350,6 +350,16 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   return { fields, outletName, warnings };
 }
 
+/**
+ * The name a refused row gives, read from its name columns alone, so that the report says whose
+ * row it is; null when it has none. Only refused rows pay for it.
+ */
+export function rowName(cells: readonly string[], plan: ColumnPlan): string | null {
+  const cell = (target: ColumnTarget) => plan.targets.flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : [])).filter((c) => c !== '');
+  const full = cell('name').join(' ') || [...cell('givenName'), ...cell('middleName'), ...cell('familyName')].join(' ');
+  return full === '' ? null : full.slice(0, 200);
+}
+
 /** The first column holding a value for a field, to name it in a refusal. */
 function firstColumnOf(plan: ColumnPlan, cells: readonly string[], field: string): string {
   const target = field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field;
