@@ -179,6 +179,8 @@ describe('media contacts in the browser', () => {
     await h.goto('#/contacts/new');
     await page.getByLabel('Name', { exact: true }).fill('Peter Okoth');
     await page.getByLabel('Office').selectOption({ label: 'Nairobi' });
+    // The hint names the country and its calling code, not the office's two-letter code.
+    await page.getByText('A number typed without its country code is saved with +254 (Kenya) in front.').waitFor();
     await page.getByLabel('Outlet', { exact: true }).selectOption({ label: 'Daily Nation' });
     await page.getByRole('checkbox', { name: 'drought' }).check();
     await page.getByRole('button', { name: 'Add a phone number' }).click();
@@ -224,5 +226,30 @@ describe('media contacts in the browser', () => {
     await page.getByText('1 contact names this outlet, so it cannot be deleted; give them another outlet first.').waitFor();
     expect(await page.getByRole('button', { name: 'Delete this outlet' }).count()).toBe(0);
     expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('writes the calling code of the phone hint left to right in Arabic: +254, not 254+', async () => {
+    const peter = (await h.api('contact.list', { limit: 5, query: 'Okoth' })).items[0]!;
+    await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'ar'));
+    try {
+      await page.goto(`${h.server.launchUrl()}#/contacts/${peter.id}`);
+      const hint = page.locator('form.contact-form p.hint').filter({ hasText: '254' });
+      await hint.waitFor();
+      // Where the "+" and the first digit are drawn: the plus sign comes first, on the left.
+      const [plus, digit] = await hint.evaluate((p) => {
+        const node = p.firstChild!;
+        const text = node.textContent!;
+        const x = (i: number) => {
+          const r = document.createRange();
+          r.setStart(node, i);
+          r.setEnd(node, i + 1);
+          return r.getBoundingClientRect().left;
+        };
+        return [x(text.indexOf('+254')), x(text.indexOf('+254') + 1)];
+      });
+      expect(plus).toBeLessThan(digit);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
+    }
   });
 });
