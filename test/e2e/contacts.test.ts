@@ -119,8 +119,8 @@ describe('media contacts in the browser', () => {
   });
 
   it('shows the merged contact at once after a merge, and saves on top of it', async () => {
-    const keep = await h.api('contact.create', { name: 'Ruth Achan', emails: [{ type: 'work', address: 'ruth.achan@monitor.example' }] });
-    const dup = await h.api('contact.create', { name: 'Ruth Achan (Monitor)', emails: [{ type: 'personal', address: 'ruthachan@mail.example' }] });
+    const keep = await h.api('contact.create', { name: 'Ruth Achan', emails: [{ type: 'work', address: 'ruth.achan@monitor.example' }], notes: 'Covers Gulu' });
+    const dup = await h.api('contact.create', { name: 'Ruth Achan (Monitor)', emails: [{ type: 'personal', address: 'ruthachan@mail.example' }], notes: 'Health desk' });
     await h.api('contact.setPrivateNote', { id: keep.id, text: 'Met in Gulu' });
     await h.api('contact.setPrivateNote', { id: dup.id, text: 'Prefers calls' });
     await page.goto(`${h.server.launchUrl()}#/contacts/${keep.id}`);
@@ -128,6 +128,9 @@ describe('media contacts in the browser', () => {
     await page.getByLabel('Find the duplicate').fill('Monitor');
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.getByRole('button', { name: 'Ruth Achan (Monitor)' }).click();
+    // Keeping this contact's notes keeps both, joined: the choice shows what the merge will write.
+    const notesRow = page.getByRole('row', { name: /^Notes/ });
+    expect((await notesRow.getByRole('cell').first().innerText()).trim()).toMatch(/^Covers Gulu\s+Health desk$/);
     await page.getByRole('button', { name: 'Merge Ruth Achan (Monitor) into this contact' }).click();
     await page.getByText('Merged: 0 releases and 0 kits now name this contact.').waitFor();
     // The form and the private note are the merged contact's, not what the page held before.
