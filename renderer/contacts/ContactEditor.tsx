@@ -101,6 +101,8 @@ export function ContactEditor({ id }: { id: string | null }) {
       return target ? client.call('contact.update', { ...target, fields }) : client.call('contact.create', fields);
     },
     hrefOf: href.contact,
+    // The core stores a phone typed without its country code in E.164: the form shows it so.
+    reloadAfterSave: true,
   });
 
   const officeId = form?.office ?? null;

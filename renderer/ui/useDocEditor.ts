@@ -17,6 +17,8 @@ export interface DocEditorOptions<F, D extends { rev: string }> {
   /** Where a newly created document lives; the editor goes there once it is saved. */
   hrefOf?: (id: string) => string;
   onSaved?: () => void;
+  /** Reads the document again after an update, for one the core completes as it saves (a phone put in E.164). */
+  reloadAfterSave?: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (form === null) return;
-    const { write, hrefOf, onSaved } = optionsRef.current;
+    const { write, hrefOf, onSaved, reloadAfterSave } = optionsRef.current;
     setBusy(true);
     setSaveError(null);
     const res = await write(client, form, id ? { id, rev } : null);
@@ -69,6 +71,7 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
     if (!res.ok) return setSaveError(res.error);
     setRev(res.value.rev);
     setSaved(true);
+    if (id && reloadAfterSave) setGeneration((g) => g + 1);
     onSaved?.();
     if (!id && hrefOf) navigate(hrefOf(res.value.id));
   };

@@ -200,8 +200,12 @@ describe('media contacts in the browser', () => {
     // He moves to Citizen TV and asks not to be contacted any more.
     await page.getByLabel('Outlet', { exact: true }).selectOption(citizen.id);
     await page.getByLabel('Do not contact').check();
+    await page.getByRole('button', { name: 'Add a phone number' }).click();
+    await page.getByLabel('Phone 2', { exact: true }).fill('0733 000 111');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { name: 'Outlets before' }).waitFor();
+    // Saved, the form shows the number as stored, with Kenya's calling code.
+    await expect.poll(() => page.getByLabel('Phone 2', { exact: true }).inputValue()).toBe('+254733000111');
     await page.getByRole('listitem').filter({ hasText: 'Daily Nation' }).first().waitFor();
     await h.expectAccessible('contact editor with outlet history and data protection');
 
