@@ -80,6 +80,8 @@ describe('dateline contacts', () => {
     const cards = readFileSync(vcf, 'utf8');
     expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(1);
     expect(cards).toContain('FN:José Ramírez');
+    // Read back, the one card is counted as one.
+    expect((await cli(['contacts', 'import', vcf, '--library', tempDir()])).out).toContain('(vCard, utf-8): 1 card\n');
     // A static list, by name.
     const grace = JSON.parse((await cli(['contacts', 'list', '--query', 'akello', '--json', '--library', lib])).out) as { items: { id: string }[] };
     const { openCore } = await import('../../electron/core/index');

@@ -77,8 +77,9 @@ function outcomeLine(o: RowOutcome, dryRun: boolean, unit: string): string {
 
 function humanReport(file: string, r: ContactImportReport, dryRun: boolean): string {
   const how = r.format === 'csv' ? `${r.encoding}, ${r.separator === '\t' ? 'tab' : `"${r.separator}"`}-separated${r.headerSet ? `, ${r.headerSet} columns` : ', columns from the mapping'}` : `vCard, ${r.encoding}`;
-  const lines = [`${file} (${how}): ${r.rows} ${r.format === 'csv' ? 'rows' : 'cards'}`];
-  lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, r.format === 'csv' ? 'row' : 'card')));
+  const unit = r.format === 'csv' ? 'row' : 'card';
+  const lines = [`${file} (${how}): ${r.rows} ${r.rows === 1 ? unit : `${unit}s`}`];
+  lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, unit)));
   if (r.more > 0) lines.push(`  ... and ${r.more} more (--json lists them all)`);
   const summary =
     `${r.created} ${dryRun ? 'to create' : 'created'}, ${r.merged} ${dryRun ? 'to merge' : 'merged'}, ${r.refused} refused, ${r.skipped} skipped` +
