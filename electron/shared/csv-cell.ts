@@ -5,13 +5,15 @@
  * leading apostrophe so it is shown as the text it is. Every CSV Dateline writes (contacts,
  * a kit's captions.csv) goes through here.
  *
- * A phone number such as "+41 22 917 12 34" is left readable: a cell made only of digits,
- * spaces and + ( ) - . / can at most do arithmetic; it cannot call a function, refer to a cell
- * or start another program, which is what a formula injection needs.
+ * A phone number such as "+41 22 917 12 34" is left readable, and so are several of them
+ * joined by "; " (a contact's phones of one kind): a cell made only of digits, spaces, ; and
+ * + ( ) - . / can at most do arithmetic; it cannot call a function, refer to a cell or start
+ * another program, which is what a formula injection needs.
  */
 
 const TRIGGER = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
-const PHONE_LIKE = /^\+?[0-9][0-9 ().\-/]*$/;
+/** One number, or several joined by "; " as a contact's phones of one kind are in its CSV. */
+const PHONE_LIKE = /^\+?[0-9][0-9 ().\-/]*(?:; ?\+?[0-9][0-9 ().\-/]*)*$/;
 
 /** The text, with an apostrophe in front when a spreadsheet would run it. */
 export function neutraliseFormula(text: string): string {

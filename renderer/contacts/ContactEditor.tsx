@@ -1,11 +1,13 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOutdated } from '../../electron/shared/contacts/outdated';
+import { callingCode } from '../../electron/shared/contacts/phone';
 import { CONTACT_KINDS, type ContactFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { ListEditor } from '../ui/ListEditor';
 import { SavedNote } from '../ui/SavedNote';
+import { countryName } from '../ui/languages';
 import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
 import { CountriesField, LanguagesField } from './AudienceFields';
@@ -66,10 +68,12 @@ function toFields(f: ContactForm): ContactForm {
 
 /** A spokesperson or journalist: create or edit, saved with the Save button. */
 export function ContactEditor({ id }: { id: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const offices = useOffices();
   const uid = useId();
-  const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+  // A merge on the page changes the contact and its private note: both are read again.
+  const [merges, setMerges] = useState(0);
+  const { doc, form, loadError, saveError, saved, busy, set, save, reload } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('contact.get', { id }),
@@ -97,6 +101,8 @@ export function ContactEditor({ id }: { id: string | null }) {
       return target ? client.call('contact.update', { ...target, fields }) : client.call('contact.create', fields);
     },
     hrefOf: href.contact,
+    // The core stores a phone typed without its country code in E.164: the form shows it so.
+    reloadAfterSave: true,
   });
 
   const officeId = form?.office ?? null;
@@ -109,6 +115,8 @@ export function ContactEditor({ id }: { id: string | null }) {
 
   // The chosen office's beats; with no office, every office's.
   const offeredBeats = officeDoc ? (officeDoc.beats ?? []) : facets.status === 'ok' ? facets.value.officeBeats : [];
+  const code = officeDoc?.country ? callingCode(officeDoc.country) : null;
+  const phonesHint = officeDoc?.country && code ? t('contactFields.phonesHint', { code: `+${code}`, country: countryName(officeDoc.country, i18n.language) }) : t('contactFields.phonesHintNoCountry');
   const outdated = doc !== null && isOutdated(form.dataProtection.lastVerified ?? doc.updatedAt, officeDoc?.outdatedAfterMonths, today);
 
   return (
@@ -193,7 +201,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           visibilityName={(v) => t(`contacts.visibility.${v}`)}
           onChange={(rows) => set({ phones: rows.map((r) => ({ type: r.type, number: r.value, visibility: r.visibility })) })}
         />
-        <p className="hint">{officeDoc?.country ? t('contactFields.phonesHint', { country: officeDoc.country }) : t('contactFields.phonesHintNoCountry')}</p>
+        <p className="hint">{phonesHint}</p>
         <SocialHandles idPrefix={`${uid}-soc`} values={form.socialHandles} onChange={(socialHandles) => set({ socialHandles })} />
         <div className="field">
           <label htmlFor={`${uid}-notes`}>{t('contacts.notes')}</label>
@@ -208,8 +216,17 @@ export function ContactEditor({ id }: { id: string | null }) {
           <SavedNote saved={saved} />
         </div>
       </form>
-      {id && <PrivateNote id={id} />}
-      {id && <ContactRecord key={id} id={id} />}
+      {id && <PrivateNote key={`${id}-${merges}`} id={id} />}
+      {id && (
+        <ContactRecord
+          key={id}
+          id={id}
+          onMerged={() => {
+            reload();
+            setMerges((n) => n + 1);
+          }}
+        />
+      )}
     </div>
   );
 }

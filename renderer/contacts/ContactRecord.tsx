@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { mergeContactFields } from '../../electron/shared/contacts/merge';
 import { MERGE_PICKABLE, type MergeResult } from '../../electron/shared/contacts/person-contract';
 import type { ContactSummary } from '../../electron/shared/contract';
 import type { Doc } from '../../electron/shared/documents';
@@ -78,6 +79,9 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
     setOther(r.value);
     setTake([]);
   }
+  // What keeping this contact's side writes: differing notes are joined, not dropped.
+  const kept = other ? ({ ...survivor, notes: (mergeContactFields(survivor, other) as { notes?: string | null }).notes ?? null } as Doc<'contact'>) : survivor;
+
   async function merge() {
     if (!other) return;
     const r = await client.call('contact.merge', { survivor: survivor.id, other: other.id, take });
@@ -131,7 +135,7 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
                   <th scope="row">{t(`contactRecord.fieldName.${f}`)}</th>
                   <td>
                     <label>
-                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(t, f, survivor, outletNames)}</span>
+                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(t, f, f === 'notes' ? kept : survivor, outletNames)}</span>
                     </label>
                   </td>
                   <td>
@@ -154,7 +158,7 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
   );
 }
 
-export function ContactRecord({ id }: { id: string }) {
+export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const [round, setRound] = useState(0);
@@ -214,6 +218,7 @@ export function ContactRecord({ id }: { id: string }) {
           onMerged={(r) => {
             setMerged(r);
             setRound((n) => n + 1);
+            onMerged?.();
           }}
         />
       )}

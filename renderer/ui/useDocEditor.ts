@@ -18,6 +18,8 @@ export interface DocEditorOptions<F, D extends { rev: string }> {
   /** Where a newly created document lives; the editor goes there once it is saved. */
   hrefOf?: (id: string) => string;
   onSaved?: () => void;
+  /** Reads the document again after an update, for one the core completes as it saves (a phone put in E.164). */
+  reloadAfterSave?: boolean;
 }
 
 /**
@@ -34,6 +36,8 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Bumped to read the document again after a change made beside the form (a merge into it). */
+  const [generation, setGeneration] = useState(0);
   const optionsRef = useRef(options);
   optionsRef.current = options;
   // What was loaded or last saved, to tell unsaved changes when the person leaves: a form
@@ -58,7 +62,7 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
     return () => {
       live = false;
     };
-  }, [client, id]);
+  }, [client, id, generation]);
 
   const set = (patch: Partial<F>) => {
     setSaved(false);
@@ -68,7 +72,7 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (form === null) return;
-    const { write, hrefOf, onSaved } = optionsRef.current;
+    const { write, hrefOf, onSaved, reloadAfterSave } = optionsRef.current;
     setBusy(true);
     setSaveError(null);
     const res = await write(client, form, id ? { id, rev } : null);
@@ -78,9 +82,13 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
     savedForm.current = JSON.stringify(form);
     setRev(res.value.rev);
     setSaved(true);
+    if (id && reloadAfterSave) setGeneration((g) => g + 1);
     onSaved?.();
     if (!id && hrefOf) navigate(hrefOf(res.value.id));
   };
 
-  return { doc, form, loadError, saveError, saved, busy, set, save };
+  /** Reads the document again into the form, dropping what was typed and not saved. */
+  const reload = () => setGeneration((g) => g + 1);
+
+  return { doc, form, loadError, saveError, saved, busy, set, save, reload };
 }

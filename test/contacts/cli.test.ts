@@ -21,7 +21,7 @@ describe('dateline contacts', () => {
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('(windows-1252, ","-separated, outlook-fr columns): 4 rows');
     expect(dry.out).toMatch(/row 2\s+would create\s+Amélie Kaboré/);
-    expect(dry.out).toMatch(/row 4\s+refused\s+row 4, column "Adresse de messagerie": "helene.dubois@" is not an e-mail address/);
+    expect(dry.out).toMatch(/row 4\s+refused\s+Hélène Dubois: row 4, column "Adresse de messagerie": "helene.dubois@" is not an e-mail address/);
     expect(dry.out).toMatch(/row 5\s+would merge\s+Amélie Kaboré into Amélie Kaboré \(row 2\): same e-mail or phone/);
     expect(dry.out).toContain('Nothing stored (--dry-run): 2 to create, 1 to merge, 1 refused, 0 skipped.');
     expect((await cli(['contacts', 'list', '--library', lib])).out).toContain('No contacts yet');
@@ -83,6 +83,8 @@ describe('dateline contacts', () => {
     const cards = readFileSync(vcf, 'utf8');
     expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(1);
     expect(cards).toContain('FN:José Ramírez');
+    // Read back, the one card is counted as one.
+    expect((await cli(['contacts', 'import', vcf, '--library', tempDir()])).out).toContain('(vCard, utf-8): 1 card\n');
     // A static list, by name.
     const grace = JSON.parse((await cli(['contacts', 'list', '--query', 'akello', '--json', '--library', lib])).out) as { items: { id: string }[] };
     const { openCore } = await import('../../electron/core/index');

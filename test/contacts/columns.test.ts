@@ -26,6 +26,25 @@ const OUTLOOK_EN = [
   'Sensitivity', 'Spouse', 'User 1', 'User 2', 'User 3', 'User 4', 'Web Page',
 ];
 
+/** The same export from a French Outlook, whole: its mobile is "Tél. mobile", its other phone "Téléphone (autre)". */
+const OUTLOOK_FR = [
+  'Titre', 'Prénom', 'Deuxième prénom', 'Nom', 'Suffixe', 'Société', 'Service', 'Fonction',
+  'Rue (bureau)', 'Rue (bureau) 2', 'Rue (bureau) 3', 'Ville (bureau)', 'Dép/Région (bureau)', 'Code postal (bureau)', 'Pays/Région (bureau)',
+  'Rue (domicile)', 'Rue (domicile) 2', 'Rue (domicile) 3', 'Ville (domicile)', 'Dép/Région (domicile)', 'Code postal (domicile)', 'Pays/Région (domicile)',
+  'Rue (autre)', 'Rue (autre) 2', 'Rue (autre) 3', 'Ville (autre)', 'Dép/Région (autre)', 'Code postal (autre)', 'Pays/Région (autre)',
+  "Téléphone de l'assistant(e)", 'Télécopie (bureau)', 'Téléphone (bureau)', 'Téléphone 2 (bureau)', 'Rappel', 'Téléphone (voiture)', 'Téléphone société',
+  'Télécopie (domicile)', 'Téléphone (domicile)', 'Téléphone 2 (domicile)', 'RNIS', 'Tél. mobile', 'Télécopie (autre)', 'Téléphone (autre)',
+  'Récepteur de radiomessagerie', 'Téléphone principal', 'Radio téléphone', 'Téléphone TDD/TTY', 'Télex',
+  'Compte', 'Anniversaire de mariage ou fête', "Nom de l'assistant(e)", 'Informations facturation', 'Anniversaire', 'Boîte postale du bureau',
+  'Catégories', 'Enfants', "Serveur d'annuaire", 'Adresse de messagerie', 'Type de messagerie', "Nom complet de l'adresse de messagerie",
+  'Adresse de messagerie 2', 'Type de messagerie 2', "Nom complet de l'adresse de messagerie 2",
+  'Adresse de messagerie 3', 'Type de messagerie 3', "Nom complet de l'adresse de messagerie 3",
+  'Sexe', 'Code gouvernement', 'Passe-temps', 'Boîte postale du domicile', 'Initiales', 'Disponibilité Internet', 'Mots clés', 'Langue',
+  'Emplacement', 'Nom du manager', 'Kilométrage', 'Notes', 'Bureau', "Numéro d'identification de l'organisation", 'Autre boîte postale',
+  'Priorité', 'Privé', 'Profession', 'Recommandé par', 'Critère de diffusion', 'Conjoint(e)',
+  'Utilisateur 1', 'Utilisateur 2', 'Utilisateur 3', 'Utilisateur 4', 'Page Web',
+];
+
 /** Google Contacts' "Google CSV" as it is exported now. */
 const GOOGLE_NOW = [
   'First Name', 'Middle Name', 'Last Name', 'Phonetic First Name', 'Phonetic Middle Name', 'Phonetic Last Name', 'Name Prefix', 'Name Suffix',
@@ -90,6 +109,29 @@ describe('recognising the header row of a contacts export', () => {
     for (const h of others) expect(r.mapping[h]).toBe('ignore');
     // A sheet made by hand with a few of Outlook's names and its own still goes to the mapping step.
     expect(recogniseHeaders(['Prénom', 'Nom', 'Société', 'Adresse de messagerie', 'Rédaction']).set).toBeNull();
+  });
+
+  it('keeps the phones of a whole French Outlook export, whose mobile column is "Tél. mobile"', () => {
+    const r = recogniseHeaders(OUTLOOK_FR);
+    expect(r.set).toBe('outlook-fr');
+    expect(r.mapping).toMatchObject({
+      'Prénom': 'givenName',
+      'Nom': 'familyName',
+      'Société': 'organisation',
+      'Fonction': 'role',
+      'Adresse de messagerie': 'email:work',
+      'Tél. mobile': 'phone:mobile',
+      'Téléphone (bureau)': 'phone:work',
+      'Téléphone 2 (bureau)': 'phone:work',
+      'Téléphone (domicile)': 'phone:other',
+      'Téléphone 2 (domicile)': 'phone:other',
+      'Téléphone (autre)': 'phone:other',
+      'Télécopie (bureau)': 'phone:fax',
+      'Télécopie (domicile)': 'phone:fax',
+      'Type de messagerie': 'ignore',
+      "Nom complet de l'adresse de messagerie": 'ignore',
+      'Rue (bureau)': 'ignore',
+    });
   });
 
   it('guesses a hand-made sheet’s columns without taking a label, a type or a phonetic name for an address or a number', () => {

@@ -10,7 +10,8 @@ describe('importing contacts from CSV', () => {
     const preview = await importFile(c, fixture('outlook-fr-1252.csv'));
     expect(preview).toMatchObject({ format: 'csv', encoding: 'windows-1252', separator: ',', headerSet: 'outlook-fr', needsMapping: false, committed: false });
     expect(preview).toMatchObject({ rows: 4, created: 2, merged: 1, refused: 1 });
-    expect(preview.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Adresse de messagerie' });
+    // The refused row still says whose it is, so the person knows whom to look up.
+    expect(preview.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Adresse de messagerie', name: 'Hélène Dubois' });
     expect(preview.outcomes.find((o) => o.row === 4)!.reason).toContain('row 4, column "Adresse de messagerie": "helene.dubois@" is not an e-mail address');
     expect(preview.outcomes.find((o) => o.row === 4)!.why).toEqual({ code: 'BAD_EMAIL', params: { column: 'Adresse de messagerie', value: 'helene.dubois@' } });
     expect(preview.outcomes.find((o) => o.row === 5)).toMatchObject({ action: 'merge', into: { row: 2, name: 'Amélie Kaboré' } });

@@ -51,6 +51,7 @@ export interface ContactDoc {
   countries: string[];
   emails: { type: string; address: string }[];
   phones: { type: string; number: string }[];
+  dataProtection?: { legalBasis: string | null; doNotContact: boolean };
 }
 
 /** Every contact in the library, by name. */

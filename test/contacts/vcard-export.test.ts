@@ -58,6 +58,9 @@ describe('exporting contacts', () => {
       expect(neutraliseFormula(bad)).toBe(`'${bad}`);
     }
     for (const fine of ['+41 22 917 12 34', '+1 (555) 010-0000', '-', 'Grace', 'a=b', '022 917 12 34']) expect(neutraliseFormula(fine)).toBe(fine === '-' ? "'-" : fine);
+    // A contact's phones of one kind share a cell, "; " between them: still only numbers.
+    expect(neutraliseFormula('+256 476 420 100; +256 476 420 101')).toBe('+256 476 420 100; +256 476 420 101');
+    for (const bad of ['+256 476 420 100; =cmd|x', '+1;SUM(A1)', '+1; ']) expect(neutraliseFormula(bad)).toBe(`'${bad}`);
     expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
   });
 
@@ -80,7 +83,8 @@ describe('exporting contacts', () => {
       regions: ['Centre-Nord'],
       lists: ['Health desk'],
     });
-    await call(a, 'contact.create', { name: 'ليلى حداد', kind: 'spokesperson', emails: [{ type: 'other', address: 'layla@annahar.example' }] });
+    // She asked not to be contacted: the mark must come back, or the next mailing would reach her.
+    await call(a, 'contact.create', { name: 'ليلى حداد', kind: 'spokesperson', emails: [{ type: 'other', address: 'layla@annahar.example' }], dataProtection: { doNotContact: true } });
     const strip = (people: Awaited<ReturnType<typeof allContacts>>) =>
       people.map(({ id: _i, outlet: _o, ...rest }) => {
         const r = rest as Record<string, unknown>;
@@ -104,6 +108,19 @@ describe('exporting contacts', () => {
       // The same file again finds every person already there.
       expect(await importFile(b, out, { commit: true })).toMatchObject({ created: 0, merged: 0, unchanged: 2 });
     }
+  });
+
+  it('reads "Do not contact" from a sheet, also into a contact already in the library, and refuses a value that is neither yes nor no', async () => {
+    const c = await core();
+    await call(c, 'contact.create', { name: 'Omar Said', emails: [{ type: 'work', address: 'omar.said@example.org' }], dataProtection: { legalBasis: 'consent' } });
+    const sheet = join(tempDir(), 'desk.csv');
+    writeFileSync(sheet, 'Name,E-mail (work),Do not contact\r\nOmar Said,omar.said@example.org,yes\r\nAida Bello,aida@example.org,\r\nJoy Eze,joy@example.org,maybe\r\n');
+    const r = await importFile(c, sheet, { commit: true });
+    expect(r).toMatchObject({ headerSet: 'dateline', created: 1, merged: 1, refused: 1 });
+    expect(r.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Do not contact', why: { code: 'BAD_DO_NOT_CONTACT' } });
+    const people = await allContacts(c);
+    expect(people.find((p) => p.name === 'Omar Said')!.dataProtection).toMatchObject({ legalBasis: 'consent', doNotContact: true });
+    expect(people.find((p) => p.name === 'Aida Bello')!.dataProtection).toBeUndefined();
   });
 
   it('round trip: a photo from a phone goes out in the vCard and comes back the same bytes', async () => {

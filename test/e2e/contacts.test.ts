@@ -36,6 +36,8 @@ describe('media contacts in the browser', () => {
     await upload('outlook-fr-1252.csv');
     await page.getByText('Columns recognised: Outlook (French).').waitFor();
     await page.getByText('4 read: 2 to create, 1 to merge, 1 refused, 0 skipped.', { exact: false }).waitFor();
+    // Before anything is stored, a duplicate row is said to be the same person, not "merged".
+    await page.getByRole('cell', { name: 'The same person as Amélie Kaboré (same e-mail or phone)' }).waitFor();
     expect(await page.getByLabel('Encoding').inputValue()).toBe('windows-1252');
     await h.expectAccessible('contact import review');
     expect(await contactCount()).toBe(0);
@@ -90,6 +92,62 @@ describe('media contacts in the browser', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 
+  it('fits the review of an import in the narrowest window, every row’s reason in view', async () => {
+    await page.goto(`${h.server.launchUrl()}#/contacts/import`);
+    await page.setViewportSize({ width: 720, height: 900 });
+    try {
+      // The same file twice: the second reading offers "Already in the library, unchanged", the widest choice.
+      await upload('outlook-fr-1252.csv');
+      await page.getByText('Columns recognised: Outlook (French).').waitFor();
+      const importButton = page.getByRole('button', { name: 'Import', exact: true });
+      if (await importButton.isEnabled()) {
+        await importButton.click();
+        await page.getByRole('button', { name: 'Import another file' }).click();
+        await upload('outlook-fr-1252.csv');
+      }
+      await page.getByRole('option', { name: 'Already in the library, unchanged' }).first().waitFor({ state: 'attached' });
+      await page.getByRole('cell', { name: /is not an e-mail address/ }).waitFor();
+      // The content pane scrolls down, never sideways: the "Why" column is not cut off.
+      const sideways = () => page.locator('#main').evaluate((m) => m.scrollWidth - m.clientWidth);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      // Nor by the first values of a column to map, a long e-mail address among them.
+      const sheet = 'Full name;Mail\r\nNour Khalil;nour.khalil.jerusalem.bureau@international-broadcaster.example\r\n';
+      await page.getByLabel('CSV or vCard file').setInputFiles({ name: 'desk.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+      await page.getByText(/These columns are not from an Outlook or Google export/).waitFor();
+      expect(await sideways()).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
+  it('shows the merged contact at once after a merge, and saves on top of it', async () => {
+    const keep = await h.api('contact.create', { name: 'Ruth Achan', emails: [{ type: 'work', address: 'ruth.achan@monitor.example' }], notes: 'Covers Gulu' });
+    const dup = await h.api('contact.create', { name: 'Ruth Achan (Monitor)', emails: [{ type: 'personal', address: 'ruthachan@mail.example' }], notes: 'Health desk' });
+    await h.api('contact.setPrivateNote', { id: keep.id, text: 'Met in Gulu' });
+    await h.api('contact.setPrivateNote', { id: dup.id, text: 'Prefers calls' });
+    await page.goto(`${h.server.launchUrl()}#/contacts/${keep.id}`);
+    await page.getByRole('heading', { name: 'Ruth Achan', exact: true }).waitFor();
+    await page.getByLabel('Find the duplicate').fill('Monitor');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: 'Ruth Achan (Monitor)' }).click();
+    // Keeping this contact's notes keeps both, joined: the choice shows what the merge will write.
+    const notesRow = page.getByRole('row', { name: /^Notes/ });
+    expect((await notesRow.getByRole('cell').first().innerText()).trim()).toMatch(/^Covers Gulu\s+Health desk$/);
+    await page.getByRole('button', { name: 'Merge Ruth Achan (Monitor) into this contact' }).click();
+    await page.getByText('Merged: 0 releases and 0 kits now name this contact.').waitFor();
+    // The form and the private note are the merged contact's, not what the page held before.
+    await expect.poll(() => page.locator('form.contact-form input[type=email]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'ruth.achan@monitor.example',
+      'ruthachan@mail.example',
+    ]);
+    await expect.poll(() => page.getByLabel('Note', { exact: true }).inputValue()).toBe('Met in Gulu\n\nPrefers calls');
+    await page.getByLabel('Role').fill('Health reporter');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved', { exact: true }).first().waitFor();
+    expect(await h.api('contact.get', { id: keep.id })).toMatchObject({ role: 'Health reporter', emails: [{ address: 'ruth.achan@monitor.example' }, { address: 'ruthachan@mail.example' }] });
+    expect(h.consoleErrors).toEqual([]);
+  }, 90_000);
+
   it('keeps outlets, an outlet history, beats from the office, E.164 phones, a private note and do-not-contact; filters, saves a segment and exports it', async () => {
     const office = await h.api('office.create', { name: 'Nairobi', beats: ['health'] });
     await h.goto(`#/settings/offices/${office.id}`);
@@ -126,6 +184,8 @@ describe('media contacts in the browser', () => {
     await h.goto('#/contacts/new');
     await page.getByLabel('Name', { exact: true }).fill('Peter Okoth');
     await page.getByLabel('Office').selectOption({ label: 'Nairobi' });
+    // The hint names the country and its calling code, not the office's two-letter code.
+    await page.getByText('A number typed without its country code is saved with +254 (Kenya) in front.').waitFor();
     await page.getByLabel('Outlet', { exact: true }).selectOption({ label: 'Daily Nation' });
     await page.getByRole('checkbox', { name: 'drought' }).check();
     await page.getByRole('button', { name: 'Add a phone number' }).click();
@@ -142,8 +202,12 @@ describe('media contacts in the browser', () => {
     // He moves to Citizen TV and asks not to be contacted any more.
     await page.getByLabel('Outlet', { exact: true }).selectOption(citizen.id);
     await page.getByLabel('Do not contact').check();
+    await page.getByRole('button', { name: 'Add a phone number' }).click();
+    await page.getByLabel('Phone 2', { exact: true }).fill('0733 000 111');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { name: 'Outlets before' }).waitFor();
+    // Saved, the form shows the number as stored, with Kenya's calling code.
+    await expect.poll(() => page.getByLabel('Phone 2', { exact: true }).inputValue()).toBe('+254733000111');
     await page.getByRole('listitem').filter({ hasText: 'Daily Nation' }).first().waitFor();
     await h.expectAccessible('contact editor with outlet history and data protection');
 
@@ -171,5 +235,30 @@ describe('media contacts in the browser', () => {
     await page.getByText('1 contact names this outlet, so it cannot be deleted; give them another outlet first.').waitFor();
     expect(await page.getByRole('button', { name: 'Delete this outlet' }).count()).toBe(0);
     expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('writes the calling code of the phone hint left to right in Arabic: +254, not 254+', async () => {
+    const peter = (await h.api('contact.list', { limit: 5, query: 'Okoth' })).items[0]!;
+    await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'ar'));
+    try {
+      await page.goto(`${h.server.launchUrl()}#/contacts/${peter.id}`);
+      const hint = page.locator('form.contact-form p.hint').filter({ hasText: '254' });
+      await hint.waitFor();
+      // Where the "+" and the first digit are drawn: the plus sign comes first, on the left.
+      const [plus, digit] = await hint.evaluate((p) => {
+        const node = p.firstChild!;
+        const text = node.textContent!;
+        const x = (i: number) => {
+          const r = document.createRange();
+          r.setStart(node, i);
+          r.setEnd(node, i + 1);
+          return r.getBoundingClientRect().left;
+        };
+        return [x(text.indexOf('+254')), x(text.indexOf('+254') + 1)];
+      });
+      expect(plus).toBeLessThan(digit);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
+    }
   });
 });

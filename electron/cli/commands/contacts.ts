@@ -64,7 +64,9 @@ function outcomeLine(o: RowOutcome, dryRun: boolean, unit: string): string {
   const verb = dryRun
     ? { create: 'would create', merge: 'would merge', unchanged: 'unchanged', refuse: 'refused', skip: 'skipped' }[o.action]
     : { create: 'created', merge: 'merged', unchanged: 'unchanged', refuse: 'refused', skip: 'skipped' }[o.action];
-  let line = `  ${unit} ${String(o.row).padEnd(6)} ${verb.padEnd(12)} ${o.action === 'refuse' ? '' : who}`;
+  // A refused card's reason names it already ("card 4 (Name): ..."); a refused row's does not.
+  const refusedWho = o.name !== null && unit === 'row' ? `${o.name}: ` : '';
+  let line = `  ${unit} ${String(o.row).padEnd(6)} ${verb.padEnd(12)} ${o.action === 'refuse' ? refusedWho : who}`;
   if (o.into && o.action === 'unchanged') line += `: already in the library as ${o.into.name}${o.into.id ? ` (${o.into.id})` : ''}, nothing to add`;
   else if (o.into) line += ` into ${o.into.name}${o.into.row !== null ? ` (${unit} ${o.into.row})` : o.into.id ? ` (${o.into.id})` : ''}: ${o.into.reason}`;
   if (o.reason && o.action === 'refuse') line += o.reason;
@@ -75,8 +77,9 @@ function outcomeLine(o: RowOutcome, dryRun: boolean, unit: string): string {
 
 function humanReport(file: string, r: ContactImportReport, dryRun: boolean): string {
   const how = r.format === 'csv' ? `${r.encoding}, ${r.separator === '\t' ? 'tab' : `"${r.separator}"`}-separated${r.headerSet ? `, ${r.headerSet} columns` : ', columns from the mapping'}` : `vCard, ${r.encoding}`;
-  const lines = [`${file} (${how}): ${r.rows} ${r.format === 'csv' ? 'rows' : 'cards'}`];
-  lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, r.format === 'csv' ? 'row' : 'card')));
+  const unit = r.format === 'csv' ? 'row' : 'card';
+  const lines = [`${file} (${how}): ${r.rows} ${r.rows === 1 ? unit : `${unit}s`}`];
+  lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, unit)));
   if (r.more > 0) lines.push(`  ... and ${r.more} more (--json lists them all)`);
   const summary =
     `${r.created} ${dryRun ? 'to create' : 'created'}, ${r.merged} ${dryRun ? 'to merge' : 'merged'}, ${r.refused} refused, ${r.skipped} skipped` +

@@ -59,6 +59,7 @@ function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null)
     if (field === 'email') return emails.filter((e) => e.type === type).map((e) => e.address).join('; ');
     if (field === 'phone') return phones.filter((p) => p.type === type).map((p) => p.number).join('; ');
     if (field === 'outlet') return outlet(c.outlet) ?? '';
+    if (field === 'doNotContact') return c.dataProtection?.doNotContact ? 'yes' : '';
     const v = c[field!];
     if (Array.isArray(v)) return v.join('; ');
     return str(v) ?? '';
@@ -105,6 +106,7 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
   if (c.countries.length) lines.push(`X-DATELINE-COUNTRIES:${c.countries.join(',')}`);
   const o = outlet(c.outlet);
   if (o) lines.push(`X-DATELINE-OUTLET:${vEscape(o)}`);
+  if (c.dataProtection?.doNotContact) lines.push('X-DATELINE-DO-NOT-CONTACT:TRUE');
   const uri = photo(c.photo);
   if (uri) lines.push(`PHOTO:${uri}`);
   lines.push('END:VCARD');

@@ -10,7 +10,7 @@ import type { CoreContext } from '../context';
 import type { ByteSource } from './byte-source';
 import { CsvReader } from './csv-parse';
 import { assertText, ChunkDecoder, detectEncoding } from './encoding';
-import { isProblem, planColumns, rowToContact, type ColumnPlan } from './row-to-contact';
+import { isProblem, planColumns, rowName, rowToContact, type ColumnPlan } from './row-to-contact';
 import { ContactStager } from './stage';
 import { suppressionCheck } from './suppression';
 import { VcardReader } from './vcard-parse';
@@ -170,7 +170,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
       }
       const c = rowToContact(cells, plan!);
       if (c === null) return;
-      if (isProblem(c)) stager.refuse(r, null, `row ${r}, column "${c.column}": ${c.reason.message}`, c.column, refOf(c.reason));
+      if (isProblem(c)) stager.refuse(r, rowName(cells, plan!), `row ${r}, column "${c.column}": ${c.reason.message}`, c.column, refOf(c.reason));
       else stager.add(r, c.fields, c.outletName, c.warnings);
     }));
     push = (t) => reader.push(t);

@@ -162,6 +162,10 @@ const LANGUAGE_NAMES: Record<string, string> = {
   swahili: 'sw',
 };
 
+/** A "Do not contact" cell as people fill one in, in the office's languages; an empty cell is no. */
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'sí', 'si', 'نعم']);
+const NO = new Set(['no', 'n', 'false', '0', 'non', 'لا']);
+
 function split(cell: string): string[] {
   return cell
     .split(MULTI)
@@ -185,6 +189,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   const middle: string[] = [];
   const family: string[] = [];
   let kind: ContactFieldsT['kind'] = 'journalist';
+  let doNotContact = false;
   const lists: Partial<Record<'beats' | 'tags' | 'regions' | 'lists', string[]>> = {};
   const languages: string[] = [];
   const countries: string[] = [];
@@ -231,6 +236,12 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         const k = cell.toLowerCase();
         if (k !== 'journalist' && k !== 'spokesperson') return { column, reason: rowNote('BAD_KIND', `"${cell}" is not a kind of contact (journalist or spokesperson)`, { column, value: cell }) };
         kind = k;
+        break;
+      }
+      case 'doNotContact': {
+        const v = cell.toLowerCase();
+        if (YES.has(v)) doNotContact = true;
+        else if (!NO.has(v)) return { column, reason: rowNote('BAD_DO_NOT_CONTACT', `"${cell}" is neither yes nor no (do not contact)`, { column, value: cell }) };
         break;
       }
       case 'beats':
@@ -335,7 +346,18 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   if (v.tags) fields.tags = v.tags;
   if (v.regions) fields.regions = v.regions;
   if (v.lists) fields.lists = v.lists;
+  if (doNotContact) fields.dataProtection = { legalBasis: null, purpose: null, consentDate: null, consentSource: null, doNotContact: true, lastVerified: null };
   return { fields, outletName, warnings };
+}
+
+/**
+ * The name a refused row gives, read from its name columns alone, so that the report says whose
+ * row it is; null when it has none. Only refused rows pay for it.
+ */
+export function rowName(cells: readonly string[], plan: ColumnPlan): string | null {
+  const cell = (target: ColumnTarget) => plan.targets.flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : [])).filter((c) => c !== '');
+  const full = cell('name').join(' ') || [...cell('givenName'), ...cell('middleName'), ...cell('familyName')].join(' ');
+  return full === '' ? null : full.slice(0, 200);
 }
 
 /** The first column holding a value for a field, to name it in a refusal. */

@@ -130,6 +130,7 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   }
   const kind = byName('X-DATELINE-KIND')[0];
   if (kind && (text(kind) === 'journalist' || text(kind) === 'spokesperson')) fields.kind = text(kind) as ContactFieldsT['kind'];
+  if (byName('X-DATELINE-DO-NOT-CONTACT').some((p) => text(p).toLowerCase() === 'true')) fields.dataProtection = { legalBasis: null, purpose: null, consentDate: null, consentSource: null, doNotContact: true, lastVerified: null };
 
   let photo: Uint8Array | null = null;
   const tooLarge = () => rowNote('PHOTO_TOO_LARGE', `the photo is larger than ${CONTACT_PHOTO_MAX_BYTES / 1024 / 1024} MB; left out`, { megabytes: CONTACT_PHOTO_MAX_BYTES / 1024 / 1024 });

@@ -28,6 +28,7 @@ export const COLUMN_TARGETS = [
   'phone:fax',
   'phone:other',
   'notes',
+  'doNotContact',
   'ignore',
 ] as const;
 export type ColumnTarget = (typeof COLUMN_TARGETS)[number];
@@ -61,6 +62,8 @@ export const DATELINE_COLUMNS: readonly (readonly [string, Exclude<ColumnTarget,
   ['Phone (fax)', 'phone:fax'],
   ['Phone (other)', 'phone:other'],
   ['Notes', 'notes'],
+  // "yes" for a person who asked not to be contacted: the mark survives a way out and back in.
+  ['Do not contact', 'doNotContact'],
 ];
 
 type Dictionary = Record<string, ColumnTarget>;
@@ -132,10 +135,16 @@ const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar',
     'Téléphone (bureau)': 'phone:work',
     'Téléphone 2 (bureau)': 'phone:work',
     'Téléphone (domicile)': 'phone:other',
+    'Téléphone 2 (domicile)': 'phone:other',
+    // Outlook's French export writes "Tél. mobile" and "Téléphone (autre)"; the longer names
+    // Dateline read before are kept, so a sheet written with them still reads.
+    'Tél. mobile': 'phone:mobile',
     'Téléphone mobile': 'phone:mobile',
+    'Téléphone (autre)': 'phone:other',
     'Autre téléphone': 'phone:other',
     'Téléphone principal': 'phone:work',
     'Télécopie (bureau)': 'phone:fax',
+    'Télécopie (domicile)': 'phone:fax',
     'Notes': 'notes',
     'Catégories': 'beats',
     'Page Web': 'ignore',
@@ -262,6 +271,7 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/\b(outlet|media|medio|medium)\b|جريد|وسيل/, 'outlet'],
   [/\b(title|role|fonction|poste|position|job|puesto|cargo)\b|وظيف/, 'role'],
   [/\b(notes?|remarques?|notas?)\b|ملاحظ/, 'notes'],
+  [/\b(do not contact|ne pas contacter|no contactar)\b/, 'doNotContact'],
   [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
 ];
 

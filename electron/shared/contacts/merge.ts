@@ -1,7 +1,8 @@
 /**
  * How two records of the same person become one: what the kept contact already says stays,
  * what only the other one knows is added (e-mails and phones by their normalised form, beats,
- * languages and countries as sets), empty fields are filled and differing notes are both kept.
+ * languages and countries as sets), empty fields are filled, differing notes are both kept and
+ * a do-not-contact on either record stands.
  * Pure; the import and the merge screen use it.
  */
 
@@ -39,6 +40,10 @@ export function mergeContactFields(kept: Body, other: Body): Body {
   for (const f of LIST_FIELDS) {
     if (f in kept || f in other) out[f] = unionBy(list<unknown>(kept[f]), list<unknown>(other[f]), (x) => JSON.stringify(x));
   }
+  // A person who asked either record not to be contacted has asked the merged one too.
+  const theirs = other.dataProtection as { doNotContact?: unknown } | undefined;
+  const ours = out.dataProtection as { doNotContact?: unknown } | undefined;
+  if (theirs?.doNotContact === true && ours?.doNotContact !== true) out.dataProtection = { ...ours, doNotContact: true };
   if (typeof kept.notes === 'string' && typeof other.notes === 'string' && kept.notes.trim() !== other.notes.trim() && !kept.notes.includes(other.notes.trim())) {
     out.notes = `${kept.notes}\n\n${other.notes}`;
   }

@@ -4,6 +4,7 @@
  */
 export const ROW_NOTE_CODES = [
   'BAD_KIND',
+  'BAD_DO_NOT_CONTACT',
   'BAD_EMAIL',
   'BAD_PHONE',
   'BAD_FIELD',
