@@ -120,7 +120,25 @@ export function ContactImportScreen() {
   const decisionOf = (o: RowOutcome): ImportDecision | null =>
     decisions[String(o.row)] ?? (o.action === 'merge' || o.action === 'unchanged' ? 'merge' : o.action === 'create' ? 'create' : o.action === 'skip' ? 'skip' : null);
   /** Rows already in the library that add nothing: their own count, said only when there are some. */
-  const unchangedNote = (r: ContactImportReport) => (r.unchanged > 0 ? ` ${t('contactImport.unchangedCount', { unchanged: r.unchanged })}` : '');
+  const unchangedNote = (r: Pick<ContactImportReport, 'unchanged'>) => (r.unchanged > 0 ? ` ${t('contactImport.unchangedCount', { unchanged: r.unchanged })}` : '');
+  /** The reading's counts with the person's choices applied: what Import will do now. */
+  const chosen = (r: ContactImportReport) => {
+    type Count = 'created' | 'merged' | 'unchanged' | 'skipped';
+    const n: Record<Count, number> = { created: r.created, merged: r.merged, unchanged: r.unchanged, skipped: r.skipped };
+    const asRead: Partial<Record<RowOutcome['action'], Count>> = { create: 'created', merge: 'merged', unchanged: 'unchanged', skip: 'skipped' };
+    for (const o of r.outcomes) {
+      const from = asRead[o.action];
+      const d = decisionOf(o);
+      const to: Count | undefined = d === 'create' ? 'created' : d === 'skip' ? 'skipped' : d === 'merge' ? (o.action === 'unchanged' ? 'unchanged' : 'merged') : undefined;
+      if (from && to && from !== to) {
+        n[from] -= 1;
+        n[to] += 1;
+      }
+    }
+    return n;
+  };
+
+  const counts = report ? chosen(report) : null;
 
   if (done) {
     return (
@@ -235,12 +253,12 @@ export function ContactImportScreen() {
               </button>
             </section>
           )}
-          {!report.needsMapping && (
+          {!report.needsMapping && counts && (
             <section aria-labelledby="ci-rows">
               <h2 id="ci-rows">{t('contactImport.rowsTitle')}</h2>
               <p role="status">
-                {t('contactImport.summary', { rows: report.rows, created: report.created, merged: report.merged, refused: report.refused, skipped: report.skipped })}
-                {unchangedNote(report)}
+                {t('contactImport.summary', { rows: report.rows, created: counts.created, merged: counts.merged, refused: report.refused, skipped: counts.skipped })}
+                {unchangedNote(counts)}
               </p>
               <table className="table">
                 <thead>
@@ -292,7 +310,7 @@ export function ContactImportScreen() {
                 </tbody>
               </table>
               {report.more > 0 && <p className="muted">{t('contactImport.more', { more: report.more })}</p>}
-              <button type="button" className="button primary" disabled={busy || report.created + report.merged === 0} onClick={() => void preview(file, encoding, report.headerSet ? null : mapping, true)}>
+              <button type="button" className="button primary" disabled={busy || counts.created + counts.merged === 0} onClick={() => void preview(file, encoding, report.headerSet ? null : mapping, true)}>
                 {t('contactImport.confirm')}
               </button>
             </section>

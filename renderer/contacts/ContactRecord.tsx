@@ -224,22 +224,27 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
       )}
       <section aria-labelledby="privacy-h">
         <h2 id="privacy-h">{t('contactRecord.privacyTitle')}</h2>
-        <button type="button" className="button" onClick={() => void exportJson()}>
-          {t('contactRecord.exportJson')}
-        </button>
-        {!confirmErase ? (
-          <button ref={eraseFocus.asker('erase')} type="button" className="button" onClick={() => setConfirmErase(true)}>
-            {t('contactRecord.erase')}
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void exportJson()}>
+            {t('contactRecord.exportJson')}
           </button>
-        ) : (
+          {!confirmErase && (
+            <button ref={eraseFocus.asker('erase')} type="button" className="button" onClick={() => setConfirmErase(true)}>
+              {t('contactRecord.erase')}
+            </button>
+          )}
+        </div>
+        {confirmErase && (
           <div role="alertdialog" aria-labelledby="erase-q" onKeyDown={eraseFocus.onKeyDown}>
             <p id="erase-q">{t('contactRecord.eraseConfirm')}</p>
-            <button type="button" className="button" onClick={() => void erase()}>
-              {t('contactRecord.eraseForGood')}
-            </button>
-            <button ref={eraseFocus.safe} type="button" className="button" onClick={() => setConfirmErase(false)}>
-              {t('common.cancel')}
-            </button>
+            <div className="actions">
+              <button type="button" className="button" onClick={() => void erase()}>
+                {t('contactRecord.eraseForGood')}
+              </button>
+              <button ref={eraseFocus.safe} type="button" className="button" onClick={() => setConfirmErase(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
           </div>
         )}
         {error && <ErrorMessage error={error} />}

@@ -89,6 +89,8 @@ describe('the contact import screen', () => {
     // Worded by the interface from the core's code and parameters, not the core's English.
     expect(screen.getByText('Column “Adresse de messagerie”: “helene.dubois@” is not an e-mail address.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('What happens to row 3'), { target: { value: 'skip' } });
+    // The summary follows the choice: it says what Import will now do.
+    expect(screen.getByText(/^4 read: 1 to create, 1 to merge, 1 refused, 1 skipped\./)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByText('Imported in one go: 1 created, 1 merged, 1 refused, 1 skipped.', {}, wait);
     expect((await allContacts(c)).map((p) => p.name)).toEqual(['Amélie Kaboré']);

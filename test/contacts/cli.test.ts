@@ -72,6 +72,8 @@ describe('dateline contacts', () => {
   it('exports CSV and vCard files that read back, and a search narrows the export', async () => {
     const lib = tempDir();
     expect((await cli(['contacts', 'import', fixture('google.csv'), '--library', lib])).code).toBe(0);
+    // A filter that matches no one says so; "no contacts yet" would send the person to import them again.
+    expect((await cli(['contacts', 'list', '--beat', 'Sport', '--library', lib])).out).toBe('No contact matches these filters (2 contacts in the library).\n');
     const out = join(tempDir(), 'media.csv');
     const r = await cli(['contacts', 'export', '--format', 'csv', '--out', out, '--library', lib]);
     expect(r.out).toContain(`2 contacts written to ${out}`);

@@ -84,7 +84,7 @@ describe('one person', () => {
     expect(bodies.map((b) => b.body).join('\n')).not.toMatch(/Akello|grace\.akello|772 123456/);
     // The same file again: she is refused, the other is already in the library, unchanged.
     const again = await run(['contacts', 'import', fixture('google.csv'), '--dry-run']);
-    expect(again.out).toMatch(/row 2\s+refused\s+this person was erased from the library at their request/);
+    expect(again.out).toMatch(/row 2\s+refused\s+Grace Akello: this person was erased from the library at their request/);
     expect(again.out).toContain('0 to create, 0 to merge, 2 refused, 0 skipped; 1 already in the library, unchanged.');
     expect(readFileSync(fixture('google.csv'), 'utf8')).toContain('Akello');
   });

@@ -85,7 +85,14 @@ describe('media contacts in the browser', () => {
     const kept = await h.api('contact.get', { id: keep.id });
     expect(kept.phones.map((p) => p.number)).toContain('+226 25 00 00 00');
 
+    // Side by side, the buttons keep a gap between them: two buttons, not one.
+    const gap = async (left: string, right: string) => {
+      const [a, b] = await Promise.all([page.getByRole('button', { name: left }).boundingBox(), page.getByRole('button', { name: right }).boundingBox()]);
+      return b!.x - (a!.x + a!.width);
+    };
+    expect(await gap('Export everything about this person (JSON)', 'Erase this person…')).toBeGreaterThanOrEqual(6);
     await page.getByRole('button', { name: 'Erase this person…' }).click();
+    expect(await gap('Erase for good', 'Cancel')).toBeGreaterThanOrEqual(6);
     await page.getByRole('button', { name: 'Erase for good' }).click();
     await page.waitForURL(/#\/contacts$/);
     expect(await contactCount()).toBe(7);

@@ -184,14 +184,21 @@ export const contactsCommand: Command = {
       return;
     }
     if (sub === 'list') {
+      const filter = filterOf(v);
       const page = await cli.call('contact.list', {
         limit: intOption(v.limit, 'limit', 1, 500) ?? 50,
         cursor: v.cursor ?? null,
-        ...filterOf(v),
+        ...filter,
       });
       const lines = page.items.map((c) => `${c.id}  ${c.kind.padEnd(12)}  ${c.name}${c.organisation ? `  (${c.organisation})` : ''}`);
       const footer = page.nextCursor ? `\n${page.items.length} of ${page.total}; next page: --cursor ${page.nextCursor}` : `\n${page.total} contact${page.total === 1 ? '' : 's'}`;
-      cli.print(page, page.total === 0 ? 'No contacts yet. Import some with `dateline contacts import FILE`.' : lines.join('\n') + footer);
+      let none = 'No contacts yet. Import some with `dateline contacts import FILE`.';
+      if (page.total === 0 && Object.keys(filter).length > 0) {
+        // Filters that match no one are not an empty library: say how many there are.
+        const all = (await cli.call('library.info', {})).counts.contact;
+        if (all > 0) none = `No contact matches these filters (${all} contact${all === 1 ? '' : 's'} in the library).`;
+      }
+      cli.print(page, page.total === 0 ? none : lines.join('\n') + footer);
       return;
     }
     throw new UsageError(`unknown contacts command "${sub}"`);
