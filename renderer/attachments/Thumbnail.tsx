@@ -38,10 +38,11 @@ export function Thumbnail({ id, hasThumbnail, alt, mediaType, version }: { id: s
   const { t } = useTranslation();
   const { url } = useAttachmentUrl(id, 'thumbnail', hasThumbnail, version);
   if (hasThumbnail && url) return <img className="thumb" src={url} alt={alt} />;
+  // Also while a preview loads, and when the library cannot make one (a damaged image): the kind of file, never an empty box.
   const kind = mediaType.split('/')[1]?.split(/[.+;-]/)[0]?.toUpperCase() ?? '?';
   return (
     <span className="thumb thumb-placeholder" role="img" aria-label={alt || t('attachments.noPreview')}>
-      {hasThumbnail ? '' : kind}
+      {kind}
     </span>
   );
 }

@@ -1,5 +1,7 @@
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 
+export { docTitle } from '../../electron/shared/conflicts/doc-title';
+
 /**
  * A field's value as a person reads it on the Conflicts screen: text as it is, rich text as its
  * paragraphs, lists one item a line, objects as "name: value" lines. Null and a missing value
@@ -25,16 +27,6 @@ export function fieldText(value: unknown): string | null {
       .filter((p): p is readonly [string, string] => p[1] !== null)
       .map(([k, v]) => `${k}: ${v}`);
     return parts.length ? parts.join(', ') : null;
-  }
-  return null;
-}
-
-/** What a document is called, whatever its type. */
-export function docTitle(body: Record<string, unknown> | null): string | null {
-  if (!body) return null;
-  for (const k of ['headline', 'name', 'title', 'originalName']) {
-    const v = body[k];
-    if (typeof v === 'string' && v.trim()) return v;
   }
   return null;
 }

@@ -60,6 +60,26 @@ describe('dateline sync', () => {
     }
   });
 
+  it('names each conflict to resolve by its headline, with the fields both sides changed', async () => {
+    const remote = `${couch.server.url}/mafraq`;
+    const [a, b] = [tempDir(), tempDir()];
+    const id = await createRelease(a, 'Cash assistance resumes in Mafraq');
+    await ok(['sync', '--remote', remote, '--create', '--library', a]);
+    await ok(['sync', '--remote', remote, '--library', b]);
+    const update = async (lib: string, headline: string) => {
+      const f = join(tempDir(), 'update.json');
+      writeFileSync(f, JSON.stringify({ headline }));
+      await ok(['release', 'update', id, '--from', f, '--library', lib]);
+    };
+    await update(a, 'Cash assistance resumes for 12,000 families in Mafraq');
+    await update(b, 'Cash assistance restarts in Mafraq governorate');
+    await ok(['sync', '--remote', remote, '--library', a]);
+    const human = await cli(['sync', '--remote', remote, '--library', b]);
+    expect(human.code).toBe(0);
+    const shown = await ok<{ headline: string }>(['release', 'show', id, '--library', b]);
+    expect(human.out).toContain(`  1 conflict to resolve on the Conflicts screen:\n    “${shown.headline}” (${id}): both changed headline\n`);
+  });
+
   it('names a missing database instead of creating it unasked', async () => {
     const r = await cli(['sync', '--remote', `${couch.server.url}/nowhere`, '--library', tempDir()]);
     expect(r.code).toBe(1);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { docTitle } from '../../shared/conflicts/doc-title';
 import { formatBytes } from '../../shared/sync/bytes';
 import type { SyncSummary } from '../../shared/sync/contract';
 import { toApiError } from '../../core/jobs';
@@ -73,7 +74,22 @@ function promptHidden(question: string, io: Io): Promise<string> {
   });
 }
 
-function describeSummary(s: SyncSummary): string {
+/** Each conflict left to resolve by what the person calls it (a release's headline, a contact's name), read from this library. */
+async function conflictTitles(cli: Cli, s: SyncSummary): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  if (s.conflicts.length === 0) return titles;
+  const open = new Map((await cli.call('conflict.list', {})).filter((c) => c.resolvedAt === null).map((c) => [c.docId, c.oursRev]));
+  for (const c of s.conflicts) {
+    const rev = open.get(c.id);
+    if (rev === undefined) continue;
+    const shown = await cli.call('doc.revision', { id: c.id, rev }).catch(() => null);
+    const title = shown && !shown.deleted ? docTitle(shown as unknown as Record<string, unknown>) : null;
+    if (title !== null) titles.set(c.id, title);
+  }
+  return titles;
+}
+
+function describeSummary(s: SyncSummary, titles: ReadonlyMap<string, string>): string {
   const lines = [
     `Synced with ${s.remote}`,
     `  received ${s.pulled.docs} document${s.pulled.docs === 1 ? '' : 's'} (${formatBytes(s.pulled.bytes)}), sent ${s.pushed.docs} (${formatBytes(s.pushed.bytes)})`,
@@ -81,7 +97,7 @@ function describeSummary(s: SyncSummary): string {
   if (s.merged > 0) lines.push(`  ${s.merged} conflicting edit${s.merged === 1 ? '' : 's'} merged by itself (different fields changed)`);
   if (s.conflicts.length > 0) {
     lines.push(`  ${s.conflicts.length} conflict${s.conflicts.length === 1 ? '' : 's'} to resolve on the Conflicts screen:`);
-    for (const c of s.conflicts) lines.push(`    ${c.id}: ${c.reason === 'delete-vs-edit' ? 'deleted on one side, edited on the other' : c.fields.length ? `both changed ${c.fields.join(', ')}` : 'changed on both sides'}`);
+    for (const c of s.conflicts) lines.push(`    ${titles.has(c.id) ? `“${titles.get(c.id)}” (${c.id})` : c.id}: ${c.reason === 'delete-vs-edit' ? 'deleted on one side, edited on the other' : c.fields.length ? `both changed ${c.fields.join(', ')}` : 'changed on both sides'}`);
   }
   if (s.denied.length > 0) {
     lines.push(`  ${s.denied.length} document${s.denied.length === 1 ? '' : 's'} refused (the rest went through):`);
@@ -154,6 +170,6 @@ export const syncCommand: Command = {
       .catch((e: unknown) => {
         throw missingDatabase(e);
       });
-    cli.print(summary, describeSummary(summary));
+    cli.print(summary, describeSummary(summary, await conflictTitles(cli, summary)));
   },
 };
