@@ -238,6 +238,8 @@ const files = (core: Core) => ({ blobs: core.ctx.blobs, list: () => attachmentFi
 
 /** Child process mode of out/cli/bench.js: one client's pull (`syncPullChild`). */
 export const SYNC_PULL_CHILD = '--sync-pull';
+/** How the child's line of stdout that carries its timing begins. */
+const RESULT_LINE = 'sync-pull-timed ';
 
 /** One client's pull of a server database into a fresh target, and what the target must hold after it. */
 interface PullJob {
@@ -325,8 +327,9 @@ function pullInChild(job: PullJob): Promise<Timed> {
     child.once('exit', (code, signal) => {
       if (code !== 0) return fail(new Error(`the ${job.side} pull's child process ended with ${signal ?? `code ${code}`}`));
       try {
-        // The last line: V8 flags such as --trace-gc, passed on to the child, print on stdout too.
-        done(JSON.parse(out.trim().split('\n').pop()!) as Timed);
+        // Its own line: V8 flags such as --trace-gc, passed on to the child, print on stdout too.
+        const line = out.split('\n').find((l) => l.startsWith(RESULT_LINE));
+        done(JSON.parse(line!.slice(RESULT_LINE.length)) as Timed);
       } catch {
         fail(new Error(`the ${job.side} pull's child process printed no timing: ${out.slice(0, 200)}`));
       }
@@ -352,7 +355,7 @@ export async function syncPullChild(jobJson: string): Promise<void> {
   }
   rmSync(warmDir, { recursive: true, force: true });
   const time = await pullOnce(job, server);
-  process.stdout.write(`\n${JSON.stringify(time)}\n`);
+  process.stdout.write(`\n${RESULT_LINE}${JSON.stringify(time)}\n`);
 }
 
 /** Documents, then files (test/bench/sync-files.ts), each against its own pouchdb-server. */
