@@ -19,7 +19,7 @@ import { benchListUpkeep } from './list-upkeep';
 import { benchKit, type BenchRow } from './kit';
 import { benchContacts, contactsImportChild, CONTACTS_CHILD } from './contacts';
 import { benchReplication } from './replication';
-import { benchSync } from './sync';
+import { benchSync, SYNC_PULL_CHILD, syncPullChild } from './sync';
 import { Rng } from './rng';
 
 /**
@@ -403,6 +403,8 @@ if (process.argv[2] === OPEN_PROBE) {
   await openProbe(process.argv[3]!);
 } else if (process.argv[2] === CONTACTS_CHILD) {
   await contactsImportChild(process.argv[3]!, process.argv[4]!);
+} else if (process.argv[2] === SYNC_PULL_CHILD) {
+  await syncPullChild(process.argv[3]!);
 } else if (process.argv[2] === FILL) {
   const [dir, releases, contacts, first] = process.argv.slice(3);
   await fill(dir!, Number(releases), Number(contacts), Number(first));

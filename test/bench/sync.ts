@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { attachmentFiles } from '../../electron/core/attachments/queries';
 import { openCore, type Core } from '../../electron/core/index';
@@ -47,11 +48,19 @@ const log = (msg: string): void => {
   process.stderr.write(`[bench sync ${(performance.now() / 1000).toFixed(1)}s] ${msg}\n`);
 };
 
+/** What the timing needs of the server: its process's CPU so far (a child pulling reads it from /proc by the server's pid). */
+type ServerCpu = Pick<CouchServer, 'cpuMs'>;
+
 interface Timed {
   ms: number;
   cpuMs: number;
   /** The server process's CPU meanwhile (null where not known): what documents per second are bound by. */
   serverMs: number | null;
+  /** The process's heap in use when the work started (after a full collection), MB. */
+  heapMb: number;
+  /** Full (mark-compact) collections V8 made during the work, and their time on the main thread. */
+  majorGcs: number;
+  majorGcMs: number;
 }
 
 /**
@@ -59,10 +68,12 @@ interface Timed {
  * write V8 CPU profiles there, one per part of the run (`<name>-documents.cpuprofile`,
  * `<name>-photos.cpuprofile`), for looking into a figure with Chrome's or VS Code's profiler.
  */
-async function timed(server: CouchServer, work: (parts: Profiles | null) => Promise<unknown>, profile?: string): Promise<Timed> {
+async function timed(server: ServerCpu, work: (parts: Profiles | null) => Promise<unknown>, profile?: string): Promise<Timed> {
   globalThis.gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   const profiles = profile && process.env.BENCH_PROFILE ? new Profiles(join(process.env.BENCH_PROFILE, profile)) : null;
   await profiles?.start();
+  fullGcs.start();
   const cpu = process.cpuUsage();
   const serverCpu = server.cpuMs();
   const t = performance.now();
@@ -70,36 +81,88 @@ async function timed(server: CouchServer, work: (parts: Profiles | null) => Prom
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
   const serverNow = server.cpuMs();
+  const gcs = fullGcs.stop();
   await profiles?.stop();
-  return { ms, cpuMs: (used.user + used.system) / 1000, serverMs: serverNow !== null && serverCpu !== null ? serverNow - serverCpu : null };
+  return { ms, cpuMs: (used.user + used.system) / 1000, serverMs: serverNow !== null && serverCpu !== null ? serverNow - serverCpu : null, heapMb, majorGcs: gcs.count, majorGcMs: gcs.ms };
 }
+
+/**
+ * V8's full (mark-compact) collections while a run is timed, for the log: how many a pull's
+ * documents and photos cost decides much of its client CPU (see the README's sync part).
+ */
+class FullGcs {
+  private observer: PerformanceObserver | null = null;
+  private count = 0;
+  private ms = 0;
+
+  private add(entries: readonly PerformanceEntry[]): void {
+    for (const e of entries) {
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+      this.count++;
+      this.ms += e.duration;
+    }
+  }
+
+  start(): void {
+    this.count = 0;
+    this.ms = 0;
+    this.observer = new PerformanceObserver((list) => this.add(list.getEntries()));
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  /** Collections since start (those not yet delivered included). */
+  read(): { count: number; ms: number } {
+    if (this.observer) this.add(this.observer.takeRecords());
+    return { count: this.count, ms: this.ms };
+  }
+
+  stop(): { count: number; ms: number } {
+    const got = this.read();
+    this.observer?.disconnect();
+    this.observer = null;
+    return got;
+  }
+}
+
+const fullGcs = new FullGcs();
 
 /** CPU time of this process's main thread (the rest is the thread pool: zlib, hashing, file writes; and V8's helpers: GC). */
 const mainThreadCpuMs = () => processCpuMs(process.pid, process.pid);
 
 /** Two runs of the same work as one: the mean of their times. */
 function both(a: Timed, b: Timed): Timed {
-  return { ms: (a.ms + b.ms) / 2, cpuMs: (a.cpuMs + b.cpuMs) / 2, serverMs: a.serverMs !== null && b.serverMs !== null ? (a.serverMs + b.serverMs) / 2 : null };
+  const mean = (x: number, y: number) => (x + y) / 2;
+  return {
+    ms: mean(a.ms, b.ms),
+    cpuMs: mean(a.cpuMs, b.cpuMs),
+    serverMs: a.serverMs !== null && b.serverMs !== null ? mean(a.serverMs, b.serverMs) : null,
+    heapMb: mean(a.heapMb, b.heapMb),
+    majorGcs: mean(a.majorGcs, b.majorGcs),
+    majorGcMs: mean(a.majorGcMs, b.majorGcMs),
+  };
 }
 
 /** Wall and client CPU time since the last lap (the main thread's part, and the server's CPU, where known), for the log: where a row's time went, documents or photos. */
-function split(server: CouchServer): { lap: () => string } {
+function split(server: ServerCpu): { lap: () => string } {
   let t = performance.now();
   let cpu = process.cpuUsage();
   let main = mainThreadCpuMs();
   let serverCpu = server.cpuMs();
+  let gcs = fullGcs.read().count;
   return {
     lap() {
       const used = process.cpuUsage(cpu);
       const mainNow = mainThreadCpuMs();
       const serverNow = server.cpuMs();
+      const gcsNow = fullGcs.read().count;
       const mainText = mainNow !== null && main !== null ? `, main thread ${mainNow - main} ms` : '';
       const serverText = serverNow !== null && serverCpu !== null ? `; server CPU ${serverNow - serverCpu} ms` : '';
-      const text = `${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms${mainText}${serverText})`;
+      const text = `${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms${mainText}, ${gcsNow - gcs} full collections${serverText})`;
       t = performance.now();
       cpu = process.cpuUsage();
       main = mainThreadCpuMs();
       serverCpu = server.cpuMs();
+      gcs = gcsNow;
       return text;
     },
   };
@@ -168,6 +231,133 @@ class Profiles {
   }
 }
 
+/** A database of the bench's server, as Dateline's replicator is given it. */
+const remoteOf = (url: string, name: string) => ({ url: `${url}/${name}`, ...(BATCH ? { batchCount: BATCH } : {}) });
+/** A library's files step, downloading every file (the per-device policy "always"). */
+const files = (core: Core) => ({ blobs: core.ctx.blobs, list: () => attachmentFiles(core.library.db), policy: 'always' as const });
+
+/** Child process mode of out/cli/bench.js: one client's pull (`syncPullChild`). */
+export const SYNC_PULL_CHILD = '--sync-pull';
+/** How the child's line of stdout that carries its timing begins. */
+const RESULT_LINE = 'sync-pull-timed ';
+
+/** One client's pull of a server database into a fresh target, and what the target must hold after it. */
+interface PullJob {
+  side: 'dateline' | 'pouchdb';
+  url: string;
+  /** The server's process, whose CPU is read from /proc while the pull runs. */
+  serverPid: number | null;
+  db: string;
+  /** This side's warm-up database on the server, pulled first when the pull runs in a process of its own. */
+  warmDb: string;
+  /** The target: a library folder (Dateline) or a LevelDB folder (PouchDB). */
+  dir: string;
+  /** With BENCH_PROFILE, Dateline's pull writes its CPU profiles under this name. */
+  profile?: string;
+  expect: { releases: number; photos: number; shas: string[]; lastPhoto: string };
+}
+
+/**
+ * One timed pull into a fresh target, then the check that everything arrived (after the clock).
+ * Dateline's includes what a sync does after its pull: the look at the documents left with two
+ * leaves, and the files step (photos downloaded, policy "always").
+ */
+async function pullOnce(job: PullJob, server: ServerCpu): Promise<Timed> {
+  const { releases, photos, shas, lastPhoto } = job.expect;
+  if (job.side === 'pouchdb') {
+    const pulled = diskDb(job.dir);
+    try {
+      const time = await timed(server, () => pouch().replicate(`${job.url}/${job.db}`, pulled, { batch_size: POUCH_BATCH }));
+      logRun('PouchDB', job, time);
+      const last = await pulled.get(lastPhoto, { attachments: true });
+      const attached = Object.values(last._attachments as Record<string, { data: string }>)[0]!;
+      if (Buffer.from(attached.data, 'base64').length !== PHOTO_SIZE) throw new Error('PouchDB pulled a photo without its bytes');
+      return time;
+    } finally {
+      await pulled.close();
+    }
+  }
+  const target = await openCore(job.dir, { author: 'bench' });
+  try {
+    const time = await timed(
+      server,
+      async (parts) => {
+        const t = split(server);
+        const trace = new Map<string, number>();
+        const couch = new CouchPeer(remoteOf(job.url, job.db));
+        const got = await replicate(traced(couch, 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { ...(BATCH ? { batchSize: BATCH } : {}) });
+        log(`pull waits: ${traceText(trace)}; near: ${couch.near} (quickest answer ${couch.roundTripMs?.toFixed(2)} ms)`);
+        // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
+        settleConflicts(target.library.replication, got.touched);
+        const docs = t.lap();
+        await parts?.next('documents');
+        await syncFiles(new FilesPeer(remoteOf(job.url, job.db)), files(target));
+        log(`Dateline pull: documents ${docs}, photos ${t.lap()}`);
+        await parts?.next('photos');
+      },
+      job.profile,
+    );
+    logRun('Dateline', job, time);
+    const got = target.library.docs.liveCounts();
+    if (got.release !== releases || got.attachment !== photos) throw new Error(`the pull stored ${got.release} releases and ${got.attachment} photos, not ${releases} and ${photos}`);
+    const missing = shas.filter((sha) => !target.ctx.blobs.has(sha)).length;
+    if (missing > 0) throw new Error(`the pull left ${missing} of ${photos} photo files on the server`);
+    return time;
+  } finally {
+    target.close();
+  }
+}
+
+function logRun(who: string, job: PullJob, t: Timed): void {
+  log(`${who} pull of ${job.db} (pid ${process.pid}): CPU ${t.cpuMs.toFixed(0)} ms, ${t.ms.toFixed(0)} ms; heap used at its start ${t.heapMb.toFixed(1)} MB; full collections ${t.majorGcs} (${t.majorGcMs.toFixed(0)} ms on the main thread)`);
+}
+
+/**
+ * A pull in a child process of this script (`SYNC_PULL_CHILD`), whose own CPU is the client's.
+ * The child runs with this process's V8 flags, and first pulls its side's warm-up database into
+ * a scratch target (untimed), so that neither client runs cold.
+ */
+function pullInChild(job: PullJob): Promise<Timed> {
+  return new Promise<Timed>((done, fail) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, SYNC_PULL_CHILD, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (c: string) => (out += c));
+    child.once('error', fail);
+    child.once('exit', (code, signal) => {
+      if (code !== 0) return fail(new Error(`the ${job.side} pull's child process ended with ${signal ?? `code ${code}`}`));
+      try {
+        // Its own line: V8 flags such as --trace-gc, passed on to the child, print on stdout too.
+        const line = out.split('\n').find((l) => l.startsWith(RESULT_LINE));
+        done(JSON.parse(line!.slice(RESULT_LINE.length)) as Timed);
+      } catch {
+        fail(new Error(`the ${job.side} pull's child process printed no timing: ${out.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+/** The child's side of `pullInChild`: the warm-up pull, then the timed one, its Timed as JSON on stdout. */
+export async function syncPullChild(jobJson: string): Promise<void> {
+  const job = JSON.parse(jobJson) as PullJob;
+  const server: ServerCpu = { cpuMs: () => processCpuMs(job.serverPid ?? undefined) };
+  const warmDir = `${job.dir}-warm`;
+  if (job.side === 'pouchdb') {
+    const warm = diskDb(warmDir);
+    await pouch().replicate(`${job.url}/${job.warmDb}`, warm, { batch_size: POUCH_BATCH });
+    await warm.close();
+  } else {
+    const warm = await openCore(warmDir, { author: 'bench' });
+    const got = await replicate(new CouchPeer(remoteOf(job.url, job.warmDb)), new StorePeer(warm.library.replication), { ...(BATCH ? { batchSize: BATCH } : {}) });
+    settleConflicts(warm.library.replication, got.touched);
+    await syncFiles(new FilesPeer(remoteOf(job.url, job.warmDb)), files(warm));
+    warm.close();
+  }
+  rmSync(warmDir, { recursive: true, force: true });
+  const time = await pullOnce(job, server);
+  process.stdout.write(`\n${RESULT_LINE}${JSON.stringify(time)}\n`);
+}
+
 /** Documents, then files (test/bench/sync-files.ts), each against its own pouchdb-server. */
 export async function benchSync(scale: number): Promise<BenchRow[]> {
   // BENCH_SYNC=files or BENCH_SYNC=docs runs one half alone (a quicker look).
@@ -217,8 +407,7 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
     const vocabulary = buildVocabulary();
     const { core: source, local, shas, lastPhoto } = await seed('source', count, photos, new Rng(14));
     const total = count + photos;
-    const remote = (name: string) => ({ url: `${server.url}/${name}`, ...(BATCH ? { batchCount: BATCH } : {}) });
-    const files = (core: Core) => ({ blobs: core.ctx.blobs, list: () => attachmentFiles(core.library.db), policy: 'always' as const });
+    const remote = (name: string) => remoteOf(server.url, name);
 
     // Both clients first push and pull a set of their own through scratch databases, so that
     // neither meets a cold server or runs cold itself: after 200 releases, the first push of
@@ -252,52 +441,47 @@ async function benchSyncDocs(scale: number): Promise<BenchRow[]> {
         await parts?.next('photos');
       }, profile);
     const pouchPush = (db: string) => timed(server, () => pouch().replicate(local, `${server.url}/${db}`, { batch_size: POUCH_BATCH }));
-    const datelinePull = async (db: string, profile?: string) => {
-      const target = await openCore(join(root, `target-${db}`), { author: 'bench' });
-      cores.push(target);
-      const time = await timed(server, async (parts) => {
-        const t = split(server);
-        const trace = new Map<string, number>();
-        const couch = new CouchPeer(remote(db));
-        const got = await replicate(traced(couch, 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { ...(BATCH ? { batchSize: BATCH } : {}) });
-        log(`pull waits: ${traceText(trace)}; near: ${couch.near} (quickest answer ${couch.roundTripMs?.toFixed(2)} ms)`);
-        // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
-        settleConflicts(target.library.replication, got.touched);
-        const docs = t.lap();
-        await parts?.next('documents');
-        await syncFiles(new FilesPeer(remote(db)), files(target));
-        log(`Dateline pull: documents ${docs}, photos ${t.lap()}`);
-        await parts?.next('photos');
-      }, profile);
-      const got = target.library.docs.liveCounts();
-      if (got.release !== count || got.attachment !== photos) throw new Error(`the pull stored ${got.release} releases and ${got.attachment} photos, not ${count} and ${photos}`);
-      const missing = shas.filter((sha) => !target.ctx.blobs.has(sha)).length;
-      if (missing > 0) throw new Error(`the pull left ${missing} of ${photos} photo files on the server`);
-      return time;
-    };
-    const pouchPull = async (db: string) => {
-      const pulled = diskDb(join(root, `pouch-target-${db}`));
-      pouches.push(pulled);
-      const time = await timed(server, () => pouch().replicate(`${server.url}/${db}`, pulled, { batch_size: POUCH_BATCH }));
-      const last = await pulled.get(lastPhoto, { attachments: true });
-      const attached = Object.values(last._attachments as Record<string, { data: string }>)[0]!;
-      if (Buffer.from(attached.data, 'base64').length !== PHOTO_SIZE) throw new Error('PouchDB pulled a photo without its bytes');
-      return time;
-    };
     // Each client pushes twice and pulls twice, in the order Dateline, PouchDB, PouchDB, Dateline:
     // the server costs more the earlier a run comes (a push of 2,000 releases cost it 1,200,
     // 930 and 670 ms of CPU in three runs in a row), so neither client always goes first.
     for (const db of ['dateline-1', 'pouchdb-1', 'pouchdb-2', 'dateline-2']) await server.createDb(db);
-    log('push');
+    log('push: each client in this process');
     const dPush1 = await datelinePush('dateline-1', 'push');
     const pPush1 = await pouchPush('pouchdb-1');
     const pPush2 = await pouchPush('pouchdb-2');
     const dPush2 = await datelinePush('dateline-2');
     log('pull');
-    const dPull1 = await datelinePull('dateline-1', 'pull');
-    const pPull1 = await pouchPull('pouchdb-1');
-    const pPull2 = await pouchPull('pouchdb-2');
-    const dPull2 = await datelinePull('dateline-2');
+    const expect = { releases: count, photos, shas, lastPhoto };
+    const job = (side: PullJob['side'], db: string, how: string, profile?: string): PullJob => ({
+      side,
+      url: server.url,
+      serverPid: server.pid ?? null,
+      db,
+      warmDb: `warm-${side}`,
+      dir: join(root, `${how}-target-${db}`),
+      expect,
+      ...(profile ? { profile } : {}),
+    });
+    // Each client pulls in a process of its own, as the app syncs in its core's process: in this
+    // one, the heap the source library, the warm-up and PouchDB's databases left here made every
+    // full collection of the pulling client dearer (the README's sync part has the figures).
+    log(`pull: each client in a child process of its own (warmed up there first by a pull of its warm-up database)`);
+    const dPull1 = await pullInChild(job('dateline', 'dateline-1', 'child', 'pull'));
+    const pPull1 = await pullInChild(job('pouchdb', 'pouchdb-1', 'child'));
+    const pPull2 = await pullInChild(job('pouchdb', 'pouchdb-2', 'child'));
+    const dPull2 = await pullInChild(job('dateline', 'dateline-2', 'child'));
+    if (process.env.BENCH_SYNC_INPROCESS === '1') {
+      // For comparison, the same pulls (to fresh targets) in this process, as the bench ran them before.
+      log('pull again, each client in this process (BENCH_SYNC_INPROCESS=1, log only)');
+      const server1 = { cpuMs: () => server.cpuMs() };
+      const inDPull1 = await pullOnce(job('dateline', 'dateline-1', 'here'), server1);
+      const inPPull1 = await pullOnce(job('pouchdb', 'pouchdb-1', 'here'), server1);
+      const inPPull2 = await pullOnce(job('pouchdb', 'pouchdb-2', 'here'), server1);
+      const inDPull2 = await pullOnce(job('dateline', 'dateline-2', 'here'), server1);
+      const perDocText = (a: Timed, b: Timed) => `${((a.cpuMs + b.cpuMs) / 2 / total).toFixed(3)} ms (${(a.cpuMs / total).toFixed(3)}, ${(b.cpuMs / total).toFixed(3)})`;
+      log(`pull in this process, client CPU per document: Dateline ${perDocText(inDPull1, inDPull2)}, PouchDB ${perDocText(inPPull1, inPPull2)}`);
+      log(`pull in child processes, client CPU per document: Dateline ${perDocText(dPull1, dPull2)}, PouchDB ${perDocText(pPull1, pPull2)}`);
+    }
     for (const [what, d1, d2, p1, p2] of [['push', dPush1, dPush2, pPush1, pPush2], ['pull', dPull1, dPull2, pPull1, pPull2]] as const) {
       const each = (t: Timed) => `${Math.round((total / t.ms) * 1000)}/s`;
       log(`${what}, documents/s of each run in order: Dateline ${each(d1)}, PouchDB ${each(p1)}, PouchDB ${each(p2)}, Dateline ${each(d2)}`);

@@ -20,6 +20,8 @@ export interface CouchServer {
   stop(): Promise<void>;
   /** The server process's CPU time so far in ms, where Linux tells it (/proc), else null: what the bench charges to the server. */
   cpuMs(): number | null;
+  /** The server's process id, for a bench child that reads the server's CPU itself. */
+  pid: number | undefined;
 }
 
 export function freePort(): Promise<number> {
@@ -63,6 +65,7 @@ export async function startCouch(): Promise<CouchServer> {
     },
     stop: () => stopChild(child),
     cpuMs: () => processCpuMs(child.pid),
+    pid: child.pid,
   };
 }
 
