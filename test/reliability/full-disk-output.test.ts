@@ -18,32 +18,56 @@ afterAll(() => child?.remove());
 const canMount = process.getuid?.() === 0 && process.platform === 'linux';
 const release = { headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve boreholes. '.repeat(2000) };
 
-describe.runIf(canMount)('a kit exported to a disk that is full', () => {
-  it('is DISK_FULL with the free space of the disk written to, and leaves nothing there', async () => {
+/** Runs `work` with a small disk mounted and filled to the last byte (a USB stick with no room left); false when this machine cannot mount one. */
+async function withFullStick(work: (stick: string) => Promise<void>): Promise<boolean> {
+  const stick = tempDir();
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', stick]);
+  } catch {
+    return false;
+  }
+  try {
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${join(stick, 'filler')}`, 'bs=64k'], { stdio: 'ignore' });
+    } catch {
+      // dd stops when the disk is full, as intended.
+    }
+    await work(stick);
+    rmSync(join(stick, 'filler'));
+    // Nothing half-written is left on the stick.
+    expect(readdirSync(stick)).toEqual([]);
+  } finally {
+    execFileSync('umount', [stick]);
+  }
+  return true;
+}
+
+/** The message for the full stick: its own free space, not the library's disk's. */
+const stickFull = (stick: string) => `error DISK_FULL: The disk of ${stick} is full (0 MB free); nothing was saved. Free at least 64 MB and try again.\n`;
+
+describe.runIf(canMount)('an export to a disk that is full', () => {
+  it('of a backup or of contacts is DISK_FULL with the free space of the disk written to, and leaves nothing there', async () => {
+    const library = tempDir();
+    await runCli(child.script, ['release', 'create', '--from', '-', '--library', library], { stdin: JSON.stringify(release) });
+    const contacts = join(tempDir(), 'contacts.csv');
+    writeFileSync(contacts, `Name,E-mail (work)\n${Array.from({ length: 2000 }, (_, i) => `Person ${i},p${i}@example.org`).join('\n')}\n`);
+    expect((await runCli(child.script, ['contacts', 'import', contacts, '--library', library])).code).toBe(0);
+    await withFullStick(async (stick) => {
+      const backup = await runCli(child.script, ['backup', '--out', join(stick, 'library.backup'), '--library', library]);
+      expect([backup.code, backup.err]).toEqual([1, stickFull(stick)]);
+      const exported = await runCli(child.script, ['contacts', 'export', '--format', 'vcf', '--out', join(stick, 'contacts.vcf'), '--library', library]);
+      expect([exported.code, exported.err]).toEqual([1, stickFull(stick)]);
+    });
+  }, 60_000);
+
+  it('of a kit is DISK_FULL with the free space of the disk written to, and leaves nothing there', async () => {
     const library = tempDir();
     const made = await runCli(child.script, ['release', 'create', '--from', '-', '--json', '--library', library], { stdin: JSON.stringify(release) });
     const kit = await runCli(child.script, ['kit', 'create', '--title', 'Water', '--item', `release:${(JSON.parse(made.out) as { id: string }).id}`, '--json', '--library', library]);
-    const stick = tempDir();
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', stick]);
-    } catch {
-      return; // This machine cannot mount a small disk; nothing to test here.
-    }
-    try {
-      try {
-        execFileSync('dd', ['if=/dev/zero', `of=${join(stick, 'filler')}`, 'bs=64k'], { stdio: 'ignore' });
-      } catch {
-        // dd stops when the disk is full, as intended.
-      }
+    await withFullStick(async (stick) => {
       const r = await runCli(child.script, ['export', (JSON.parse(kit.out) as { id: string }).id, '--format', 'docx', '--out', stick, '--library', library]);
-      expect(r.code).toBe(1);
-      // The library's disk has room; the stick has none.
-      expect(r.err).toBe(`error DISK_FULL: The disk of ${stick} is full (0 MB free); nothing was saved. Free at least 64 MB and try again.\n`);
-      rmSync(join(stick, 'filler'));
-      expect(readdirSync(stick)).toEqual([]);
-    } finally {
-      execFileSync('umount', [stick]);
-    }
+      expect([r.code, r.err]).toEqual([1, stickFull(stick)]);
+    });
   }, 60_000);
 });
 
