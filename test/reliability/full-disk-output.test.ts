@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,19 @@ describe.runIf(canMount)('an export to a disk that is full', () => {
     const kit = await runCli(child.script, ['kit', 'create', '--title', 'Water', '--item', `release:${(JSON.parse(made.out) as { id: string }).id}`, '--json', '--library', library]);
     await withFullStick(async (stick) => {
       const r = await runCli(child.script, ['export', (JSON.parse(kit.out) as { id: string }).id, '--format', 'docx', '--out', stick, '--library', library]);
+      expect([r.code, r.err]).toEqual([1, stickFull(stick)]);
+    });
+  }, 60_000);
+
+  it('of a sync file is DISK_FULL in one line (the process had died of an unhandled write error), and leaves no .part file', async () => {
+    const library = tempDir();
+    await runCli(child.script, ['release', 'create', '--from', '-', '--library', library], { stdin: JSON.stringify(release) });
+    // A photo that does not compress, so the stick fills while the file is still being written.
+    const photo = join(tempDir(), 'photo.jpg');
+    writeFileSync(photo, randomBytes(300 * 1024));
+    await runCli(child.script, ['attach', photo, '--library', library]);
+    await withFullStick(async (stick) => {
+      const r = await runCli(child.script, ['sync', 'export', '--out', join(stick, 'office.dateline-sync'), '--library', library]);
       expect([r.code, r.err]).toEqual([1, stickFull(stick)]);
     });
   }, 60_000);
