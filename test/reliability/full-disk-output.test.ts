@@ -85,6 +85,37 @@ describe.runIf(canMount)('an export to a disk that is full', () => {
   }, 60_000);
 });
 
+describe.runIf(canMount)('a sync file imported into a library whose disk is full', () => {
+  it('is DISK_FULL, not a sync file "cut short or damaged" to copy again, and stores nothing', async () => {
+    const source = tempDir();
+    const photo = join(tempDir(), 'photo.jpg');
+    writeFileSync(photo, randomBytes(600 * 1024));
+    await runCli(child.script, ['attach', photo, '--library', source]);
+    const file = join(tempDir(), 'office.dateline-sync');
+    expect((await runCli(child.script, ['sync', 'export', '--out', file, '--library', source])).code).toBe(0);
+    const disk = tempDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', disk]);
+    } catch {
+      return; // This machine cannot mount a small disk; nothing to test here.
+    }
+    try {
+      const library = join(disk, 'library');
+      expect((await runCli(child.script, ['release', 'list', '--library', library])).code).toBe(0);
+      // Room for the library's own small writes, not for the photo.
+      const free = Number(execFileSync('df', ['-k', '--output=avail', disk], { encoding: 'utf8' }).trim().split('\n').pop());
+      execFileSync('dd', ['if=/dev/zero', `of=${join(disk, 'filler')}`, 'bs=1k', `count=${free - 200}`], { stdio: 'ignore' });
+      const r = await runCli(child.script, ['sync', 'import', file, '--library', library]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^error DISK_FULL: The disk is full \(\d MB free\); nothing was saved\. Free at least \d+ MB and try again\.\n$/);
+      rmSync(join(disk, 'filler'));
+      expect(JSON.parse((await runCli(child.script, ['search', 'photo', '--json', '--library', library])).out)).toEqual([]);
+    } finally {
+      execFileSync('umount', [disk]);
+    }
+  }, 60_000);
+});
+
 /** The dateline command run with a file size limit (ulimit -f, in KiB), as a shell sets one. */
 function runLimited(script: string, kib: number, args: string[]): Promise<{ code: number | null; err: string }> {
   const child = spawn('sh', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, script, 'cli', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });

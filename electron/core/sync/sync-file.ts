@@ -249,6 +249,9 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     if (e instanceof DatelineError) throw e;
     const unreadable = unreadableFile(e, shown);
     if (unreadable) throw unreadable;
+    // The library's disk filled while its chunks were set aside: the file may be whole, so it is not called cut short.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === 'ENOSPC' || code === 'EFBIG') throw e;
     // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy cut short.
     if (n > 0) {
       throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (it breaks off after line ${n}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
