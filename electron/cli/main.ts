@@ -56,7 +56,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (e) {
-    return report(new UsageError((e as Error).message.split('\n')[0] ?? 'bad arguments'), json, io);
+    // Node words some of these on several lines (an ambiguous argument, then how to give it): one line here.
+    return report(new UsageError((e as Error).message.replace(/\s*\n\s*/g, ' ').trim() || 'bad arguments'), json, io);
   }
   if (values.help || positionals.length === 0) {
     io.out(usage());

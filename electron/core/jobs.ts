@@ -152,6 +152,14 @@ export function diskFullIn(folder: string): DatelineError {
   return new DatelineError(err.code, err.message, { params: err.params ?? {} });
 }
 
+/** DISK_FULL for `folder` when `e` is a write that found its disk full (SQLite says some as a plain I/O error); else null. */
+export function diskFullError(e: unknown, folder: string): DatelineError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  const full = code === 'ENOSPC' || code === 'SQLITE_FULL' || (code.startsWith('SQLITE_IOERR') && (freeBytes(folder) ?? Number.POSITIVE_INFINITY) < 1024 * 1024);
+  return full ? diskFullIn(folder) : null;
+}
+
 /** Leaves a few megabytes for SQLite's journal and the files written beside the library. */
 const DISK_MARGIN = 64 * 1024 * 1024;
 

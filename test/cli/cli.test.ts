@@ -97,6 +97,10 @@ describe('dateline CLI', () => {
     const r = await cli(['release', 'list', '--colour']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^error USAGE: .*--colour/);
+    // A negative number reads as another option: the message says how to give it.
+    const negative = await cli(['release', 'list', '--limit', '-5']);
+    expect(negative.code).toBe(2);
+    expect(negative.err).toContain("error USAGE: Option '--limit' argument is ambiguous. Did you forget to specify the option argument for '--limit'? To specify an option argument starting with a dash use '--limit=-XYZ'.\n");
     expect((await cli(['--help'])).out).toContain('release create --from FILE');
   });
 

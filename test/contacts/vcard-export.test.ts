@@ -50,6 +50,14 @@ describe('importing vCards', () => {
     const [person] = await allContacts(c);
     expect(person).toMatchObject({ name: 'Long Line', emails: [{ address: 'long@line.example' }], phones: [{ number: '+41 22 917 12 34' }] });
   });
+  it('says a photo whose data is not base64 was left out, as it says of one that is not an image', async () => {
+    const c = await core();
+    const path = join(tempDir(), 'garbled.vcf');
+    writeFileSync(path, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Garbled Photo\r\nEMAIL:garbled@photo.example\r\nPHOTO;ENCODING=b;TYPE=JPEG:!!!***\r\nEND:VCARD\r\n');
+    const r = await importFile(c, path, { commit: true });
+    expect(r).toMatchObject({ created: 1, refused: 0 });
+    expect(r.outcomes[0]!.warnings).toEqual(['the photo is not an image Dateline reads (JPEG, PNG, GIF or WebP); left out']);
+  });
 });
 
 describe('exporting contacts', () => {

@@ -8,6 +8,7 @@ import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
 import type { Doc } from '../../shared/documents';
 import { assertWritableTarget } from '../attachments/files';
+import { diskFullError } from '../jobs';
 import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
 import { foldLine, vEscape } from './vcard-text';
@@ -157,7 +158,8 @@ export function exportToFile(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selec
       // already closed
     }
     rmSync(temp, { force: true });
-    throw e;
+    // The export's disk (a USB stick), not the library's, is the one that filled up.
+    throw diskFullError(e, dirname(out)) ?? e;
   }
   return { count, bytes };
 }

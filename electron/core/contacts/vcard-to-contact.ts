@@ -145,6 +145,8 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
       const bytes = Buffer.from(b64.replace(/\s+/g, ''), 'base64');
       if (bytes.length > CONTACT_PHOTO_MAX_BYTES) warnings.push(tooLarge());
       else if (bytes.length > 0) photo = bytes;
+      // Text that is not base64 decodes to nothing: a photo the card meant to carry, so the person is told it was left out.
+      else if (b64.trim() !== '') warnings.push(rowNote('PHOTO_NOT_IMAGE', 'the photo is not an image Dateline reads (JPEG, PNG, GIF or WebP); left out'));
     }
   }
   const parsed = ContactFields.safeParse({ ...fields, name });

@@ -6,7 +6,7 @@ import type { KitExportResult } from '../../shared/kits/contract';
 import { jobStep, type JobStep } from '../../shared/library/job-steps';
 import { embargoFileTag, EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, type ExportFormat } from '../../shared/kits/layout';
 import type { CoreContext } from '../context';
-import { diskFullIn, type JobHandle } from '../jobs';
+import { diskFullError, type JobHandle } from '../jobs';
 import { captionsCsv, vCards, type CaptionRow } from './bundle-text';
 import { buildDocx } from './docx';
 import { renderKitHtml, type HtmlImage, type RenderOptions } from './html';
@@ -373,7 +373,6 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
     staging.discard();
     if (job?.signal.aborted) throw cancelledError('export');
     // The export's folder filled up (a USB stick, say): its disk, not the library's, is the one to free.
-    if ((e as { code?: unknown } | null)?.code === 'ENOSPC') throw diskFullIn(outDir);
-    throw e;
+    throw diskFullError(e, outDir) ?? e;
   }
 }

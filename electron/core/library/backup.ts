@@ -8,7 +8,7 @@ import { DatelineError } from '../../shared/errors';
 import { jobStep } from '../../shared/library/job-steps';
 import { BlobStore } from '../attachments/blobs';
 import { assertWritableTarget } from '../attachments/files';
-import type { JobHandle } from '../jobs';
+import { diskFullError, type JobHandle } from '../jobs';
 import { DB_FILE } from '../store/open';
 import { BACKUP_TABLES_SQL } from './schema';
 import { notePending } from '../litter';
@@ -155,7 +155,8 @@ export async function backupLibrary(
   } catch (e) {
     if (copy?.open) copy.close();
     await removeQuietly(temp);
-    throw e;
+    // The backup's disk (a USB stick), not the library's, is the one that filled up.
+    throw diskFullError(e, dirname(target)) ?? e;
   } finally {
     forget();
   }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
+import { diskFullError } from '../jobs';
 import { assertWritableTarget } from '../attachments/files';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
@@ -61,11 +62,28 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const gzip = createGzip();
   const file = createWriteStream(temp);
   gzip.pipe(file);
+  // pipe() passes no error on: a write that fails (a full USB stick) would end the process as an
+  // unhandled error, or leave a write waiting for a 'drain' that never comes.
+  let broken: Error | null = null;
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (e: Error) => {
+      broken ??= e;
+      reject(e);
+    };
+    file.once('error', fail);
+    gzip.once('error', fail);
+  });
+  failed.catch(() => undefined);
   const write = (line: unknown) =>
-    new Promise<void>((done) => {
-      if (gzip.write(`${JSON.stringify(line)}\n`)) done();
-      else gzip.once('drain', done);
-    });
+    broken
+      ? Promise.reject(broken)
+      : Promise.race([
+          new Promise<void>((done) => {
+            if (gzip.write(`${JSON.stringify(line)}\n`)) done();
+            else gzip.once('drain', done);
+          }),
+          failed,
+        ]);
   let docs = 0;
   let files = 0;
   let lastSeq = since;
@@ -105,7 +123,7 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
     }
     await write({ end: { docs, files } });
     gzip.end();
-    await finished(file);
+    await Promise.race([finished(file), failed]);
     const size = statSync(temp).size;
     if (opts.maxBytes !== undefined && size > opts.maxBytes) {
       throw new DatelineError('FILE_TOO_LARGE', `The sync file would be ${size} bytes, more than the ${opts.maxBytes} bytes a browser can download from web mode; nothing was recorded as sent. Save it from the desktop app or with \`dateline sync export\`.`, {
@@ -118,6 +136,9 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
     file.destroy();
     rmSync(temp, { force: true });
     if (e instanceof DatelineError) throw e;
+    const full = diskFullError(e, dirname(out));
+    if (full) throw full;
+    if ((e as { code?: unknown } | null)?.code === 'EFBIG') throw e; // said in words where any error becomes the contract's
     throw new DatelineError('FILE_UNREADABLE', `Could not write the sync file ${out}: ${(e as Error).message}`, { params: { path: out } });
   }
   if (peer) {
@@ -228,6 +249,9 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     if (e instanceof DatelineError) throw e;
     const unreadable = unreadableFile(e, shown);
     if (unreadable) throw unreadable;
+    // The library's disk filled while its chunks were set aside: the file may be whole, so it is not called cut short.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === 'ENOSPC' || code === 'EFBIG') throw e;
     // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy cut short.
     if (n > 0) {
       throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (it breaks off after line ${n}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
