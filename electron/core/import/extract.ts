@@ -12,6 +12,7 @@ import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
 import { placeOnlyLine } from './dateline';
+import { describeMarks, pageEvidence } from './standing';
 import { warning, type Warning } from '../../shared/warnings';
 
 /**
@@ -675,6 +676,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   else if (!headlineSure) warnings.push(warning('IMPORT_HEADLINE_GUESSED', 'The headline is a guess; check it against the source.'));
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
+  const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
+  if (evidence.refuse) {
+    const marks = evidence.standing.join(',');
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no release: nothing on it dates or places a story, reports what anyone said or did, or names a media contact, and it reads like a page a site keeps about itself (${describeMarks(evidence.standing, evidence.heading)}). Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'standing', marks, heading: evidence.heading ?? '' } },
+    );
+  }
   const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');
   const confidence: ImportConfidence = {
     headline: level(headline, headlineSure),
