@@ -112,6 +112,13 @@ const INTERVIEWS =
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
+/**
+ * One to three Arabic words (a site's or a writer's name), or a name and a city joined by a dash
+ * before a colon, then a dash or a colon and a verb in the past tense that opens a news story's lead.
+ */
+const SOURCE_TAG =
+  /^\s*(?:[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,2}\s*[-–—:]|[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)?\s*[-–—]\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)?)\s*:)\s*(?=و?(?:قال|قالت|أكد|أكدت|أعلن|أعلنت|أعرب|أعربت|واصل|واصلت|أشار|أشارت|أوضح|أوضحت|كشف|كشفت|دعا|دعت|أطلق|أطلقت|استقبل|استقبلت|التقى|التقت|شارك|شاركت|نظم|نظمت|وقع|وقعت|افتتح|افتتحت|أصدر|أصدرت|تمكن|تمكنت|حذر|حذرت|رحب|رحبت|نفذ|نفذت|وزع|وزعت|احتفل|احتفلت|بحث|بحثت|أدان|أدانت)\s)/u;
+
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
 type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
 
@@ -646,6 +653,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
   if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);
+  // "الوكيل الإخباري- قال …", "صراحة-الرياض:أعربت …", "بيروت - نادين الأحمد - واصلت …": the Arabic
+  // press opens the text with the site's or the writer's name (and the desk's city) before a dash
+  // or a colon, then the verb the lead starts with. The name is no part of the text; a city after
+  // the site's name is the dateline.
+  const sourceTag = bodyClean.length > 0 ? SOURCE_TAG.exec(bodyClean[0]!) : null;
+  if (sourceTag) {
+    bodyClean[0] = bodyClean[0]!.slice(sourceTag[0].length);
+    if (sourceTag[1] !== undefined && place === null) place = sourceTag[1];
+  }
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
   // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
