@@ -640,6 +640,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const lastAt = bodyClean.length - 1;
   // "… ومكافحته والقضاء عليه. (وال – واشنطن) ع ع": the wire and its desk's place in brackets, then
   // the initials of the editor who filed it.
+  // "… since the 1982 conflict. (Penguin News / Mercopress)": the papers or wires a story was
+  // taken from, named in brackets after its last sentence.
+  if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})(?:\s*\/\s*\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})+\)\s*$/u, '$1');
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)(?:\s*[-–—/]\s*[\p{L}\u0600-\u06FF][\p{L}\u0600-\u06FF ]{1,20})?\)(?:\s+\p{L}{1,2}\.?(?:\s*\p{L}{1,2}\.?){0,2})?\s*$/u, '$1');
   // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
