@@ -205,6 +205,8 @@ export function isDateOnly(text: string): boolean {
     // "22 de setiembre de 2022 - 2:03 p. m.", "11:45 ص": the time it was posted.
     .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:ص|م|صباحا|صباحًا|مساء|مساءً)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/giu, ' ')
     .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')
+    // "نشرت: يوم السبت، 29-أبريل-2023": "published" and "day" before the day's name.
+    .replace(/(?<![\p{L}])(?:نشرت|نشر|يوم)(?![\p{L}])\s*:?/gu, ' ')
     .match(/[\p{L}\p{N}]+/gu);
   return !words || words.length <= 1;
 }

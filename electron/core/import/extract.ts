@@ -668,7 +668,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
   // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
-  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
+  // One ending in a comma is a sentence the copy broke in two, not a summary.
+  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：,،;؛]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
   } else if (datelineAt < 0 && subheadline === null && bodyClean.length >= 2 && restatedByNext(bodyClean[0]!, bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
