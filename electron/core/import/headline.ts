@@ -199,8 +199,13 @@ function isStampAboveDate(page: Block[], block: Block): boolean {
 
 /** A line straight above a photo credit ("Foto: Notimex") is that photo's caption. */
 function isPhotoCaption(page: Block[], block: Block): boolean {
-  const next = page[page.indexOf(block) + 1];
-  return next !== undefined && /^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text);
+  const at = page.indexOf(block);
+  const next = page[at + 1];
+  if (next === undefined || !/^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text)) return false;
+  // "Minsa inició Campaña Nacional de Vacunación" over "Foto: Difusión.": the page's first line, or
+  // its heading, closing no sentence, is the title the picture under it illustrates.
+  const title = (at === 0 || block.hint === 'h1') && !/[.!?؟]["”»’)]*$/u.test(block.text.trim());
+  return !title;
 }
 
 /** "- Agir", "- Trouver de l'aide", "- Faire un don": a short item in a run of list items, the site's menu. */
