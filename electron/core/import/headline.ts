@@ -446,6 +446,9 @@ export function pickHeadline(
     // Four words or fewer under the headline name the site, its section or the office, not the story.
     else if (wordCount(next.text) >= 5) subheadline = next.text;
   }
+  // "… sur l’utilisation des armes chimiques [pl]": a multilingual site's tag for the language the
+  // page is in, after the title.
+  headline = headline.replace(/\s+[[(](?:en|fr|es|ar|pl|de|it|pt|nl|ru|zh|uk)[\])]$/iu, '');
   // The pick's share against the other candidates (the line under it, its subheadline, aside) and "no headline".
   const rivals = [HEADLINE_NONE, ...ranked.filter((r) => r.c !== next && compareKey(r.c.text) !== bestKey).map((r) => r.score)];
   const share = 1 / (1 + rivals.reduce((s, r) => s + Math.exp(r - top.score), 0));
