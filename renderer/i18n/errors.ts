@@ -27,6 +27,12 @@ export function errorText(t: TFunction, error: ApiError): string {
   // Teasers over "Read more" links, or text that is only a story's opening cut short: said by what was seen.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'teasers') return t('errors.teaserPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'excerpts') return t('errors.excerptPage', params);
+  // A page a site keeps about itself: each mark that gave it away, in the person's language.
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'standing') {
+    const marks = String(error.params.marks ?? '').split(',').filter(Boolean);
+    const seen = marks.map((m) => t(`errors.standingMarks.${m}`, { heading: error.params?.heading ?? '' })).join(t('errors.standingSeparator'));
+    return t('errors.standingPage', { ...params, seen });
+  }
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
   if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
   // Creating an office's database: this account may not, or the password is not known yet.

@@ -54,6 +54,14 @@ describe('dates in four languages', () => {
     expect(findDates('Sun, 5 April 2026')[0]?.iso).toBe('2026-04-05');
   });
 
+  it('reads a date whose year ran into the time it was posted when the page was copied', () => {
+    expect(isDateOnly('08 Jun 201718:37 PM')).toBe(true);
+    expect(findDates('08 Jun 201718:37 PM')[0]?.iso).toBe('2017-06-08');
+    expect(findDates('June 8, 201709:05')[0]?.iso).toBe('2017-06-08');
+    // Figures that are no time after the year leave no date.
+    expect(findDates('8 June 201718')).toEqual([]);
+  });
+
   it('tells a date line from a sentence with a date in it', () => {
     expect(isDateOnly('Published: 3 March 2026')).toBe(true);
     expect(isDateOnly('The conference opens on 3 March 2026 in Nairobi')).toBe(false);

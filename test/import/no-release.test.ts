@@ -294,3 +294,64 @@ describe('a page with no release in it', () => {
     expect((await parseSource({ name: 'release.txt', text: page })).release.body).toContain(TEASER);
   });
 });
+
+/**
+ * A page a site keeps about itself ("What we do", a service's hours, a job offer) reads like an
+ * article: a title over paragraphs. It is refused only when nothing on it is a release's (a date,
+ * a dateline, reported speech, a news verb, a call, a contact, a label) and a standing page's
+ * mark is there.
+ */
+describe('a page a site keeps about itself', () => {
+  const WORK = [
+    'What we do',
+    'Clean water and safe toilets keep children in school and out of clinics. In the districts where we work, one family in three still walks more than an hour to fetch water.',
+    'Our engineers build and repair water points with the villages that use them, and we train a committee in each village to keep them running long after our teams have gone.',
+  ];
+
+  it('refuses an "Our work" page, naming the heading it saw and saying the release can be pasted alone', async () => {
+    const refused = parseSource({ name: 'work.txt', text: WORK.join('\n\n') });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', heading: 'What we do' } });
+    await expect(refused).rejects.toThrow(/holds no release: nothing on it dates or places a story.*\(the heading "What we do", an organisation describing its own work\).*paste it; nothing was imported/u);
+  });
+
+  it('refuses such pages in French, Spanish and Arabic, and a service page, a job offer and a list of resources', async () => {
+    const pages: [string, string][] = [
+      ['heading,self', ['Notre action', 'Nous accompagnons les familles déplacées sur les routes de l’exil, là où elles se trouvent, et nous croyons que chaque personne doit pouvoir vivre dignement.', 'Nos bénévoles assurent des permanences dans trois villes et orientent chacun vers les services adaptés.'].join('\n')],
+      ['heading', ['Cómo trabajamos', 'La cooperación de la agencia apoya a las comunidades afectadas por crisis prolongadas, con especial atención a las personas en situación de mayor vulnerabilidad y al respeto de los principios humanitarios.', 'Todas las intervenciones se acuerdan con las autoridades locales y con las organizaciones de la sociedad civil de cada territorio.'].join('\n')],
+      ['heading,self', ['من نحن', 'نحن جمعية خيرية تعمل في مجال الإغاثة منذ عشرين عامًا، ونسعى إلى إيصال المساعدات إلى الأسر الأكثر حاجة في المدن والقرى النائية على حد سواء.', 'نعمل مع المتطوعين في كل محافظة، ونقدم الغذاء والدواء والمأوى للأسر المتضررة من الكوارث.'].join('\n')],
+      ['hours', ['Atención a la ciudadanía', 'La oficina orienta a las personas que desean presentar una solicitud de ayuda y resuelve las dudas sobre los requisitos, los plazos y los documentos que deben acompañarla.', 'Horario de atención telefónica: de 9.00 a 14.00 horas.'].join('\n')],
+      ['updated', ['Protection de l’enfance', 'La protection de l’enfance est une priorité dans toute situation d’urgence, et les mécanismes de prévention doivent être mis en place dès les premiers jours d’une crise.', 'Dernière mise à jour : 4 mars 2024'].join('\n')],
+      ['job', ['Field Logistics Officer', 'The officer is based in the regional office and reports to the head of operations, supporting the supply chain for the programmes in four provinces of the country.', 'Responsibilities', 'Plans the delivery of relief items and keeps the stock records of the warehouse up to date.'].join('\n')],
+      ['resources', ['Resource library', 'Here you will find guidelines, reports and data sets produced by the agencies working on displacement, kept up to date as new documents are published by the members of the network.', 'Shelter guidelines', 'A practical guide to planning shelter for displaced families in the first months of an emergency.'].join('\n')],
+    ];
+    for (const [marks, text] of pages) {
+      await expect(parseSource({ name: 'page.txt', text }), text.slice(0, 30)).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks } });
+    }
+  });
+
+  it('still reads such a page when a single mark of a release is on it', async () => {
+    const marks: [string, string][] = [
+      ['Lusaka, 3 May 2024 – ', ''],
+      ['', 'The director said the new water points would serve 12,000 people.'],
+      ['', 'The agency launched the programme in the northern districts.'],
+      ['', 'Our organisation calls on the authorities to fund the repairs before the rains.'],
+      ['', 'For media enquiries: Jane Roe, jane.roe@example.org'],
+      ['', "Statement by the agency's director on the water crisis in the north."],
+    ];
+    for (const [before, after] of marks) {
+      const text = [WORK[0], before + WORK[1]!, WORK[2], after].filter(Boolean).join('\n\n');
+      const got = await parseSource({ name: 'release.txt', text });
+      expect(got.release.body.join(' '), before + after).toContain('Our engineers build and repair water points');
+    }
+  });
+
+  it('still reads a statement in the present tense under a menu that names "Who we are", since it calls on someone', async () => {
+    const page = [
+      '- Who we are',
+      '- Donate',
+      'It is unacceptable that families still sleep under plastic sheets six months after the earthquake, while the promises of aid ran into millions. Our organisation asks the government to publish the reconstruction plan without delay.',
+      'Our teams see every day what the delay costs: closed schools, too few water points, and illnesses that come back with the cold.',
+    ].join('\n');
+    expect((await parseSource({ name: 'statement.txt', text: page })).release.body[0]).toMatch(/^It is unacceptable/u);
+  });
+});

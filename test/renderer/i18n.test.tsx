@@ -69,6 +69,10 @@ describe('English strings', () => {
       /^This page holds no single release: its running text is only the opening of a story, cut short with “…”, .*nothing was imported\.$/u,
     );
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'teasers', links: 3 } })).toMatch(/^This page holds no single release: its stories are cut short, each over a “Read more” link/u);
+    // A page a site keeps about itself: each mark seen, in the UI's words, the heading as the page set it.
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'standing', marks: 'heading,self', heading: 'Who we are' } })).toMatch(
+      /^This page holds no release: .*\(the heading “Who we are”, an organisation describing its own work\)\. Open the release itself .*nothing was imported\.$/u,
+    );
     const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
     expect(errorText(t, damaged)).toBe(
       'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Details: The contact "con-1" cannot be read: its text is not JSON',

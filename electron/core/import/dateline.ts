@@ -88,6 +88,10 @@ function placeFrom(raw: string): string | null | false {
   // "الثلاثاء 30/يوليو/2024 - 11:45", "Jeudi, 3 mars 2026 –": the day's name before a date is
   // a date bar's, never a place.
   if (startsWithWeekday(text) && text.split(/[\s,،]+/u).filter(Boolean).length === 1) return false;
+  // "نشرت: يوم السبت، 29-أبريل-2023" ("Published: Saturday"): a label before a colon is no place.
+  if (/[:：]/u.test(text)) return false;
+  // "APRÈS-MIDI" between the meeting's date and its summary: the session, not a place.
+  if (/^(?:matin|apr[eè]s-midi|soir|morning|afternoon|evening|mañana|tarde|noche|صباحا|مساء)$/iu.test(text)) return false;
   const parts = text.split(/\s*[,،]\s*/u).filter(Boolean);
   if (parts.length > 3) return false;
   let words = 0;
@@ -198,6 +202,9 @@ export function matchDateline(text: string): Dateline | null {
         if (!townAndState || wordCount(rest) < 12 || !/^\p{Lu}/u.test(rest.trim())) continue;
       } else if (kind !== 'dash') continue;
       if (wordCount(rest) < (caps ? 6 : 12)) continue;
+      // "… Minefield 8 at Surf Bay – have all been cleared": a dash inside a sentence, whose words
+      // go on in lower case. A dateline's text opens a sentence.
+      if (/^\s*\p{Ll}/u.test(rest)) continue;
     } else if (date.index > 0 && place === null && kind === 'stop' && wordCount(rest) < 6) continue;
     const length = sep.index + sep[0].length;
     // "PORTLAND, Ore. –", "WASHINGTON, D.C. —": the full stop belongs to the state's abbreviation.

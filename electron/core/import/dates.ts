@@ -40,6 +40,8 @@ const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map((m)
 const MONTH = `(${MONTH_ALT})\\.?(?:\\s*[/(]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
+/** After a year: the end of the date, or a time of day run into it as a page copies its spans ("08 Jun 201718:37 PM"). */
+const RY = `(?:${R}|(?=\\d{1,2}:\\d{2}(?!\\d)))`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|ᵉʳ|º|°|ro)?';
 const WEEKDAY_NAMES =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد';
@@ -59,11 +61,11 @@ const ERA = '(?:م)?';
 const PATTERNS: { re: RegExp; order: 'dmy' | 'dmy2' | 'mdy' | 'mdyy' | 'ymd' | 'ymd2' | 'num' }[] = [
   { re: new RegExp(`${L}(\\d{4})-(\\d{1,2})-(\\d{1,2})${R}`, 'gu'), order: 'ymd' },
   {
-    re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?[,،]?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${R}`, 'giu'),
+    re: new RegExp(`${L}${WEEKDAY}(?:(?:le|el|the)\\s+)?${DAY}\\.?[,،]?\\s+(?:de\\s+|of\\s+)?${MONTH}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${RY}`, 'giu'),
     order: 'dmy',
   },
   // "March 3, 2026", "Marzo 3 de 2026".
-  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${R}`, 'giu'), order: 'mdy' },
+  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${RY}`, 'giu'), order: 'mdy' },
   // "2026/03/03", "2026.03.03": year first, as Arabic and East Asian sites write it.
   { re: new RegExp(`${L}(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})${R}`, 'gu'), order: 'ymd2' },
   // "3-Mar-2026", "3/mar/2026": the month's name between numbers.
@@ -205,6 +207,8 @@ export function isDateOnly(text: string): boolean {
     // "22 de setiembre de 2022 - 2:03 p. m.", "11:45 ص": the time it was posted.
     .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:ص|م|صباحا|صباحًا|مساء|مساءً)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/giu, ' ')
     .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')
+    // "نشرت: يوم السبت، 29-أبريل-2023": "published" and "day" before the day's name.
+    .replace(/(?<![\p{L}])(?:نشرت|نشر|يوم)(?![\p{L}])\s*:?/gu, ' ')
     .match(/[\p{L}\p{N}]+/gu);
   return !words || words.length <= 1;
 }

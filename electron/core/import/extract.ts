@@ -12,6 +12,7 @@ import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
 import { placeOnlyLine } from './dateline';
+import { describeMarks, pageEvidence } from './standing';
 import { warning, type Warning } from '../../shared/warnings';
 
 /**
@@ -110,6 +111,13 @@ const INTERVIEWS =
   /(?<![\p{L}])(?:(?:is|are)\s+available\s+for\s+(?:an?\s+)?interviews?|(?:est|sont)\s+disponibles?\s+pour\s+(?:des\s+|une\s+|les\s+)?(?:interviews?|entretiens?|entrevues?)|(?:está|están)\s+disponibles?\s+para\s+(?:dar\s+|conceder\s+)?(?:una\s+|las\s+)?entrevistas?|متاح(?:ة|ون|ين)?\s+(?:لإجراء|لاجراء)\s+(?:ال)?مقابلات?)(?![\p{L}])/iu;
 
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
+
+/**
+ * One to three Arabic words (a site's or a writer's name), or a name and a city joined by a dash
+ * before a colon, then a dash or a colon and a verb in the past tense that opens a news story's lead.
+ */
+const SOURCE_TAG =
+  /^\s*(?:[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,2}\s*[-–—:]|[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)?\s*[-–—]\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)?)\s*:)\s*(?=و?(?:قال|قالت|أكد|أكدت|أعلن|أعلنت|أعرب|أعربت|واصل|واصلت|أشار|أشارت|أوضح|أوضحت|كشف|كشفت|دعا|دعت|أطلق|أطلقت|استقبل|استقبلت|التقى|التقت|شارك|شاركت|نظم|نظمت|وقع|وقعت|افتتح|افتتحت|أصدر|أصدرت|تمكن|تمكنت|حذر|حذرت|رحب|رحبت|نفذ|نفذت|وزع|وزعت|احتفل|احتفلت|بحث|بحثت|أدان|أدانت)\s)/u;
 
 /** 'links' is a list of other articles' titles under a "Related stories" heading. */
 type State = 'header' | 'body' | 'notes' | 'about' | 'tail' | 'links';
@@ -632,6 +640,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   const lastAt = bodyClean.length - 1;
   // "… ومكافحته والقضاء عليه. (وال – واشنطن) ع ع": the wire and its desk's place in brackets, then
   // the initials of the editor who filed it.
+  // "… since the 1982 conflict. (Penguin News / Mercopress)": the papers or wires a story was
+  // taken from, named in brackets after its last sentence.
+  if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})(?:\s*\/\s*\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})+\)\s*$/u, '$1');
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)(?:\s*[-–—/]\s*[\p{L}\u0600-\u06FF][\p{L}\u0600-\u06FF ]{1,20})?\)(?:\s+\p{L}{1,2}\.?(?:\s*\p{L}{1,2}\.?){0,2})?\s*$/u, '$1');
   // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
@@ -645,10 +656,20 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
   if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);
+  // "الوكيل الإخباري- قال …", "صراحة-الرياض:أعربت …", "بيروت - نادين الأحمد - واصلت …": the Arabic
+  // press opens the text with the site's or the writer's name (and the desk's city) before a dash
+  // or a colon, then the verb the lead starts with. The name is no part of the text; a city after
+  // the site's name is the dateline.
+  const sourceTag = bodyClean.length > 0 ? SOURCE_TAG.exec(bodyClean[0]!) : null;
+  if (sourceTag) {
+    bodyClean[0] = bodyClean[0]!.slice(sourceTag[0].length);
+    if (sourceTag[1] !== undefined && place === null) place = sourceTag[1];
+  }
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
   // the page's summary under the headline. One ending in a colon introduces what follows ("…, a déclaré :").
-  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
+  // One ending in a comma is a sentence the copy broke in two, not a summary.
+  if (datelineAt < 0 && subheadline === null && bodyClean.length >= 3 && !/[.!?؟…"”»):：,،;؛]$/u.test(bodyClean[0]!) && wordCount(bodyClean[0]!) >= 8 && /[.!?؟"”»)]$/u.test(bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
   } else if (datelineAt < 0 && subheadline === null && bodyClean.length >= 2 && restatedByNext(bodyClean[0]!, bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
@@ -675,6 +696,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   else if (!headlineSure) warnings.push(warning('IMPORT_HEADLINE_GUESSED', 'The headline is a guess; check it against the source.'));
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
+  const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
+  if (evidence.refuse) {
+    const marks = evidence.standing.join(',');
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no release: nothing on it dates or places a story, reports what anyone said or did, or names a media contact, and it reads like a page a site keeps about itself (${describeMarks(evidence.standing, evidence.heading)}). Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'standing', marks, heading: evidence.heading ?? '' } },
+    );
+  }
   const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');
   const confidence: ImportConfidence = {
     headline: level(headline, headlineSure),

@@ -199,8 +199,13 @@ function isStampAboveDate(page: Block[], block: Block): boolean {
 
 /** A line straight above a photo credit ("Foto: Notimex") is that photo's caption. */
 function isPhotoCaption(page: Block[], block: Block): boolean {
-  const next = page[page.indexOf(block) + 1];
-  return next !== undefined && /^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text);
+  const at = page.indexOf(block);
+  const next = page[at + 1];
+  if (next === undefined || !/^(?:photo|foto|fotografía|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(next.text)) return false;
+  // "Minsa inició Campaña Nacional de Vacunación" over "Foto: Difusión.": the page's first line, or
+  // its heading, closing no sentence, is the title the picture under it illustrates.
+  const title = (at === 0 || block.hint === 'h1') && !/[.!?؟]["”»’)]*$/u.test(block.text.trim());
+  return !title;
 }
 
 /** "- Agir", "- Trouver de l'aide", "- Faire un don": a short item in a run of list items, the site's menu. */
@@ -441,6 +446,9 @@ export function pickHeadline(
     // Four words or fewer under the headline name the site, its section or the office, not the story.
     else if (wordCount(next.text) >= 5) subheadline = next.text;
   }
+  // "… sur l’utilisation des armes chimiques [pl]": a multilingual site's tag for the language the
+  // page is in, after the title.
+  headline = headline.replace(/\s+[[(](?:en|fr|es|ar|pl|de|it|pt|nl|ru|zh|uk)[\])]$/iu, '');
   // The pick's share against the other candidates (the line under it, its subheadline, aside) and "no headline".
   const rivals = [HEADLINE_NONE, ...ranked.filter((r) => r.c !== next && compareKey(r.c.text) !== bestKey).map((r) => r.score)];
   const share = 1 / (1 + rivals.reduce((s, r) => s + Math.exp(r - top.score), 0));

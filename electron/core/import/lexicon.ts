@@ -150,7 +150,7 @@ export const ABOUT_RE =
 
 /** Phrases that open a media-contact section or sentence. */
 export const CONTACT_LABEL_RE =
-  ub(/^\s*(?:\*+\s*)?(?:(?:for\s+(?:further|more|additional)\s+(?:information|details|info)|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews|interview\s+requests)|to\s+arrange\s+(?:an\s+)?interviews?|media\s+(?:contacts?|enquiries|inquiries|relations)|press\s+(?:contacts?|enquiries|inquiries|office)|contacts?\s+(?:for\s+(?:the\s+)?media|for\s+journalists)|pour\s+(?:plus|de\s+plus\s+amples)\s+(?:d['’]\s*)?(?:informations|renseignements)|pour\s+tout(?:e)?\s+(?:information|renseignement|demande)|contacts?\s+(?:presse|médias|medias)|relations?\s+(?:presse|médias)|personnes?\s+de\s+contact|para\s+(?:más|mayor|obtener\s+más)\s+información|más\s+información|contactos?\s+(?:de\s+prensa|para\s+(?:los\s+)?medios|con\s+los\s+medios)|prensa\s*:|للمزيد\s+من\s+المعلومات|لمزيد\s+من\s+المعلومات|لمزيد\s+من\s+التفاصيل|للاستفسارات(?:\s+الإعلامية)?|للتواصل(?:\s+الإعلامي)?|للاتصال|جه(?:ة|ات)\s+الاتصال(?:\s+الإعلامية)?|جه(?:ة|ات)\s+التواصل|contacts?|contactos?)(?![\p{L}]))/iu);
+  ub(/^\s*(?:\*+\s*)?(?:(?:for\s+(?:further|more|additional)\s+(?:information|details|info)|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews|interview\s+requests)|to\s+arrange\s+(?:an\s+)?interviews?|media\s+(?:contacts?|enquiries|inquiries|relations)|press\s+(?:contacts?|enquiries|inquiries|office)|contacts?\s+(?:for\s+(?:the\s+)?media|for\s+journalists)|pour\s+(?:plus|de\s+plus\s+amples)\s+(?:d['’]\s*)?(?:informations|renseignements)|pour\s+tout(?:e)?\s+(?:information|renseignement|demande)|contacts?\s+(?:presse|médias?|medias?)|relations?\s+(?:presse|médias)|personnes?\s+de\s+contact|para\s+(?:más|mayor|obtener\s+más)\s+información|más\s+información|contactos?\s+(?:de\s+prensa|para\s+(?:los\s+)?medios|con\s+los\s+medios)|prensa\s*:|للمزيد\s+من\s+المعلومات|لمزيد\s+من\s+المعلومات|لمزيد\s+من\s+التفاصيل|للاستفسارات(?:\s+الإعلامية)?|للتواصل(?:\s+الإعلامي)?|للاتصال|جه(?:ة|ات)\s+الاتصال(?:\s+الإعلامية)?|جه(?:ة|ات)\s+التواصل|contacts?|contactos?)(?![\p{L}]))/iu);
 
 /** A section heading that is only a contact label ("Media contacts:", "Contacts presse"). */
 export function isContactHeading(text: string): boolean {
@@ -320,11 +320,12 @@ export function isWeakContactHeading(text: string): boolean {
 }
 
 /**
- * A page's view or comment counter ("1,204 views", "Vues : 342", "Visitas: 87", "عدد المشاهدات: ٣٤٢"),
+ * A page's view or comment counter ("1,204 views", "Vues : 342", "Visitas: 87", "عدد المشاهدات: ٣٤٢",
+ * "Comments (3)", "التعليقات ()"),
  * often on the line with the publication date. Removed, what is left of such a line is its date.
  */
 const PAGE_COUNTER_RE = ub(
-  /(?:[\d\u0660-\u0669][\d\u0660-\u0669,.\s]*\s*(?:views?|vues?|visites|lectures|visitas|lecturas|vistas|comments?|commentaires?|comentarios?|مشاهدة|مشاهدات|تعليق|تعليقات)\b|(?:views?|vues?|visites|lectures|visitas|lecturas|vistas|comments?|commentaires?|comentarios?|(?:عدد\s+)?(?:المشاهدات|الزيارات|القراءات|التعليقات))\s*[:：]\s*[\d\u0660-\u0669][\d\u0660-\u0669,.\s]*)/giu,
+  /(?:[\d\u0660-\u0669][\d\u0660-\u0669,.\s]*\s*(?:views?|vues?|visites|lectures|visitas|lecturas|vistas|comments?|commentaires?|comentarios?|مشاهدة|مشاهدات|تعليق|تعليقات)\b|(?:views?|vues?|visites|lectures|visitas|lecturas|vistas|comments?|commentaires?|comentarios?|(?:عدد\s+)?(?:المشاهدات|الزيارات|القراءات|التعليقات))\s*[:：]\s*[\d\u0660-\u0669][\d\u0660-\u0669,.\s]*|(?:views?|comments?|commentaires?|comentarios?|المشاهدات|التعليقات|تعليقات)\s*\(\s*[\d\u0660-\u0669]*\s*\))/giu,
 );
 
 export function withoutPageCounters(text: string): string {

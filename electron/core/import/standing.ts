@@ -1,0 +1,184 @@
+import type { Classified } from './classify';
+import { isProse } from './classify';
+import { findDates, isUpdatedDateLine } from './dates';
+import { ARABIC_MARKS, ub, wordCount } from './normalise';
+
+/**
+ * A page that holds no release but reads like an article: an organisation's "Our work" or "Who
+ * we are" page, a service's guidance, a job offer, a campaign's standing page. Its shape is an
+ * article's (a title over paragraphs of running text), so no list rule sees it. What tells it
+ * apart is what a release has and it lacks: a release is dated or placed, quotes someone who
+ * said something, names a media contact, closes with an end mark or its boilerplate, carries a
+ * "Press release" label, or tells of what someone did (announced, launched, condemned) on a day.
+ * A page with none of that and a standing page's marks (it describes "our" work in the present,
+ * addresses "you", sets a heading such as "Who we are", gives opening hours or the day it was
+ * last updated) is refused. Refusing a release costs more than storing a page, so one piece of
+ * release evidence is enough to keep a page.
+ */
+
+/** What the reading of the page found that only a release, a statement or a news story has. */
+export interface ReadFields {
+  place: string | null;
+  releaseDate: string | null;
+  contacts: number;
+  endMark: unknown;
+  boilerplate: string | null;
+  embargo: unknown;
+  notesToEditors: string | null;
+  /** Quotes whose speaker was read. */
+  spokenQuotes: number;
+}
+
+const QUOTE = /["“”«»„]\s*[^"“”«»„]{12,}?[^\s"“”«»„]\s*["“”«»„]/u;
+
+/** "said", "a déclaré", "dijo", "قال" and their kin beside a quotation: someone's words reported. */
+const SPEECH = ub(
+  /\b(?:said|says|added|adds|stated|told|explained|noted|stressed|warned|urged|commented|according\s+to|a\s+(?:déclaré|dit|affirmé|ajouté|souligné|expliqué|indiqué|précisé|estimé|rappelé|insisté)|ont\s+(?:déclaré|dit|affirmé|ajouté|souligné)|déclare|affirme|souligne|explique|selon|dijo|dice|afirmó|afirma|declaró|señaló|señala|explicó|explica|agregó|añadió|aseguró|asegura|indicó|indica|destacó|destaca|subrayó|manifestó|expresó|según|قال|قالت|وقال|وقالت|يقول|تقول|أكد|أكدت|وأكد|وأكدت|أضاف|أضافت|وأضاف|وأضافت|أوضح|أوضحت|وأوضح|وأوضحت|صرح|صرحت|وصرح|أشار|أشارت|وأشار|وأشارت|بحسب|وفقا\s+ل)\b/iu,
+);
+
+/**
+ * The same verbs in the past tense, with or without quotation marks: "said that", "a indiqué
+ * que", "dijo que", "قال مسؤول … إن". Indirect speech is how a news story reports; a standing page
+ * cites ("according to") in the present.
+ */
+const SAID = ub(
+  /\b(?:said|told|added|stated|explained|noted|stressed|warned|urged|a\s+(?:déclaré|dit|affirmé|ajouté|souligné|expliqué|indiqué|précisé|estimé|rappelé|insisté|assuré|averti)|ont\s+(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|expliqué)|dijo|dijeron|afirmó|declaró|señaló|explicó|agregó|añadió|aseguró|indicó|destacó|subrayó|manifestó|expresó|advirtió|قال|قالت|وقال|وقالت|أكد|أكدت|وأكد|وأكدت|أضاف|أضافت|وأضاف|وأضافت|أوضح|أوضحت|وأوضح|وأوضحت|صرح|صرحت|وصرح|وصرحت|أشار|أشارت|وأشار|وأشارت|أعرب|أعربت|وأعرب|وأعربت|لفت|لفتت|ولفت|ولفتت|شدد|شددت|وشدد|وشددت)\b/iu,
+);
+
+/**
+ * "announced", "a lancé", "condenó", "أعلنت": what someone did on the day the story tells of, in
+ * the past tense a news story is written in. A standing page describes what it does, in the present.
+ */
+const NEWS_VERB = ub(
+  /\b(?:announced|launched|welcomed|condemned|appealed|pledged|signed|visited|inaugurated|unveiled|donated|handed\s+over|confirmed|reported|revealed|reveals|deployed|contributed|distributed|delivered|hosted|(?:report|study|survey)\s+(?:finds|found|reveals)|called\s+(?:on|for)|has\s+(?:also\s+)?\p{Ll}{3,}ed|today|yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:a|ont)\s+(?:également\s+|aussi\s+)?(?:été\s+)?(?!través)\p{Ll}{3,}(?:é|ée|és|ées|i|is|it|u|us)|aujourd['’]hui|hier|\p{Ll}{3,}(?:ó|aron|ieron)|(?:ha|han)\s+(?:anunciado|lanzado|condenado|firmado|entregado|celebrado|presentado|informado)|hoy|ayer|este\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|أعلن|أعلنت|وأعلن|وأعلنت|أطلق|أطلقت|وأطلق|وأطلقت|رحب|رحبت|أدان|أدانت|دعا|دعت|ودعا|ودعت|وقع|وقعت|زار|زارت|افتتح|افتتحت|سلم|سلمت|استقبل|استقبلت|نظم|نظمت|شارك|شاركت|اختتم|اختتمت|ناشد|ناشدت|طالب|طالبت|احتفل|احتفلت|وزع|وزعت|قدم|قدمت|اليوم|أمس)\b/iu,
+);
+
+/**
+ * "calls on", "condamne", "exige", "تطالب": a statement's own verbs, which it says in the present
+ * ("Our organisation calls on the authorities to …"); a standing page describes, it does not demand.
+ */
+const CALL = ub(
+  /\b(?:calls?\s+(?:on|upon|for)|urges?|condemns?|welcomes?|demands?|deplores?|denounces?|appeals?\s+(?:to|for)|(?:demande|demandent|appelle|appellent|exhorte|exhortent|condamne|condamnent|salue|saluent|dénonce|dénoncent|déplore|déplorent|réclame|réclament)\s+(?:à|aux|au|la|le|les|l['’]|que|des|d['’]|un|une|fermement|vivement)|(?:pide|piden|exige|exigen|insta|instan|condena|condenan|denuncia|denuncian|lamenta|lamentan|reclama|reclaman)\s+(?:a|al|la|el|los|las|que|un|una|enérgicamente)|hace\s+un\s+llamado|تطالب|يطالب|تدعو|يدعو|تدين|يدين|ترحب|يرحب|تناشد|يناشد|تستنكر|يستنكر)\b/iu,
+);
+
+/**
+ * "Statement by the High Commissioner …", "Déclaration du porte-parole", "Declaración de la
+ * Secretaría", "بيان صادر عن": a statement's own label opening a line.
+ */
+const STATEMENT_OF = ub(
+  /^(?:(?:joint\s+|press\s+)?statement\s+(?:by|from|of|on)|(?:déclaration|communiqué)\s+(?:conjointe?\s+)?(?:du|de\s+la|de|des|d['’])|(?:declaración|comunicado)\s+(?:conjunt[oa]\s+)?(?:del|de\s+la|de|sobre)|بيان\s+(?:صادر|من|عن|حول|مشترك))\b/iu,
+);
+
+/**
+ * "Our work", "Qui sommes-nous", "Cómo cooperamos", "من نحن": the headings of the pages an
+ * organisation keeps about itself, set alone on a short line.
+ */
+const STANDING_HEADING = ub(
+  /^(?:our\s+(?:work|mission|vision|values|approach|response|story|history|team|partners|programmes?|programs?|impact|principles|services|priorities|expertise)|what\s+we\s+do|who\s+we\s+are|how\s+we\s+work|about\s+us|where\s+we\s+work|nos\s+(?:principes(?:\s+directeurs)?|valeurs|missions?|actions|programmes|engagements|métiers|domaines\s+d['’]intervention)|notre\s+(?:action|mission|histoire|équipe|approche|vision|engagement)|qui\s+sommes[-\s]nous|que\s+faisons[-\s]nous|quiénes\s+somos|qué\s+hacemos|nuestr[oa]s?\s+(?:misión|visión|historia|labor|trabajo|equipo|valores|principios|programas)|cómo\s+(?:trabajamos|cooperamos|ayudamos|actuamos)|من\s+نحن|ماذا\s+نفعل|عملنا|رسالتنا|رؤيتنا|مهمتنا|قيمنا|أهدافنا|برامجنا)\s*[?:]?$/iu,
+);
+
+/** "we work", "nos actions", "nuestra labor", "نعمل": the organisation speaking of itself. */
+const SELF = ub(
+  /\b(?:we|our|ours|us|nous|nos|notre|nuestr[oa]s?|nosotr[oa]s|و?(?:نحن|نعمل|نسعى|نقدم|نوفر|نرسل|نؤمن|نساعد|ندعم|لدينا|عملنا|مهمتنا|رؤيتنا|رسالتنا|برامجنا|شركاؤنا|شركائنا))\b/giu,
+);
+
+/** "your", "vous", "usted": a page that speaks to its reader, as guidance and service pages do. */
+const READER = ub(/\b(?:you|your|yours|vous|votre|vos|usted|ustedes|acceda|consulte)\b/giu);
+
+/** "Opening hours", "Horario de atención telefónica", "ساعات العمل": a service's page. */
+const SERVICE_LINE = ub(
+  /\b(?:opening\s+hours|office\s+hours|heures\s+d['’]ouverture|horaires?\s+d['’]ouverture|horario\s+de\s+atención|horario\s+de\s+apertura|ساعات\s+العمل|ساعات\s+الدوام)\b/iu,
+);
+
+/** "Responsibilities", "Qualifications", "Profil recherché": the sections of a job offer. */
+const JOB_SECTION = /^(?:responsibilities|duties\s+and\s+responsibilities|qualifications|competencies|requirements|how\s+to\s+apply|responsabilités|profil\s+recherché|compétences|funciones|requisitos|perfil\s+requerido|المسؤوليات|المؤهلات|المهام)\s*[:：]?$/iu;
+
+/** A page's own pointer to what it holds: "Here you will find", "Documents of interest". */
+const RESOURCE_LINE = ub(/^(?:here\s+you\s+will\s+find|on\s+this\s+page|documents?\s+of\s+interest|documentos\s+de\s+interés|documents\s+utiles|ستجد\s+هنا)\b/iu);
+
+/** "Last updated: …", "Última actualización", "آخر تحديث": a page kept up to date, not a story of one day. */
+const LAST_UPDATED = /^(?:last\s+(?:updated|modified|reviewed)|page\s+(?:last\s+)?updated|última\s+(?:actualización|modificación)|dernière\s+mise\s+à\s+jour|آخر\s+تحديث)/iu;
+
+/**
+ * A standing page's marks, as codes the review screen words in the person's language:
+ * 'heading' ("Our work", with the heading itself), 'self' (the organisation speaking of itself),
+ * 'reader' (text addressed to the reader), 'hours', 'updated', 'job', 'resources'.
+ */
+export type StandingMark = 'heading' | 'self' | 'reader' | 'hours' | 'updated' | 'job' | 'resources';
+
+const MARK_WORDS: Record<StandingMark, string> = {
+  heading: 'the heading "{heading}"',
+  self: 'an organisation describing its own work',
+  reader: 'text addressed to the reader',
+  hours: 'opening hours',
+  updated: 'a "last updated" line',
+  job: "a job offer's sections",
+  resources: 'a list of resources',
+};
+
+/** The marks in English, for the core's own message. */
+export function describeMarks(marks: StandingMark[], heading: string | null): string {
+  return marks.map((m) => MARK_WORDS[m].replace('{heading}', heading ?? '')).join(', ');
+}
+
+export interface PageEvidence {
+  /** What the page holds that a release has; empty for a page with none of it. */
+  release: string[];
+  /** What the page holds that a standing page has. */
+  standing: StandingMark[];
+  /** The standing page's heading, when one was seen. */
+  heading: string | null;
+  /** No release evidence, and a standing page's strong mark or both its weak ones. */
+  refuse: boolean;
+}
+
+/** Sorts what was seen on the page into a release's marks and a standing page's. */
+export function pageEvidence(items: Classified[], found: ReadFields): PageEvidence {
+  const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
+  const texts = kept.map((it) => it.block.text.replace(ARABIC_MARKS, ''));
+  const prose = kept.filter((it) => isProse(it.block.text)).map((it) => it.block.text.replace(ARABIC_MARKS, ''));
+  const release: string[] = [];
+  if (found.place !== null) release.push('a dateline');
+  if (found.releaseDate !== null) release.push('a date');
+  if (found.contacts > 0) release.push('a media contact');
+  if (found.endMark) release.push('an end mark');
+  if (found.boilerplate !== null) release.push('an "About" section');
+  if (found.embargo) release.push('an embargo');
+  if (found.notesToEditors !== null) release.push('notes to editors');
+  if (found.spokenQuotes > 0) release.push('a quote with its speaker');
+  if (items.some((it) => it.kind === 'label' || it.kind === 'end' || it.kind === 'contactHead' || it.kind === 'embargo')) release.push('a release label');
+  // A date written in full in the running text (one not on an "updated" line): a story tells of a day.
+  if (prose.some((p) => findDates(p).length > 0 && !isUpdatedDateLine(p))) release.push('a date in the text');
+  // The verb may stand in the paragraph before the quotation ("… explique : " over « … »).
+  if (texts.some((t, k) => QUOTE.test(t) && [texts[k - 1], t, texts[k + 1]].some((n) => n !== undefined && SPEECH.test(n)))) release.push('reported speech');
+  else if (texts.some((t) => wordCount(t) >= 8 && SAID.test(t))) release.push('reported speech');
+  if (texts.some((t) => wordCount(t) >= 8 && NEWS_VERB.test(t))) release.push('a news verb');
+  if (texts.some((t) => STATEMENT_OF.test(t.trim()))) release.push("a statement's label");
+  if (texts.some((t) => wordCount(t) >= 8 && CALL.test(t))) release.push('a call or a condemnation');
+
+  const standing: StandingMark[] = [];
+  // Such a heading is a menu entry too ("Who we are"): a menu's line stands among other short
+  // lines, the page's own heading over its first paragraph.
+  const headingAt = items.findIndex((it, k) => {
+    const text = it.block.text.replace(ARABIC_MARKS, '').trim();
+    if (it.block.aside || wordCount(text) > 6 || !STANDING_HEADING.test(text)) return false;
+    if (it.kind !== 'junk') return true;
+    const before = items[k - 1];
+    const after = items[k + 1];
+    return after !== undefined && isProse(after.block.text) && (before === undefined || (before.kind !== 'junk' && wordCount(before.block.text) > 4));
+  });
+  const heading = headingAt >= 0 ? items[headingAt]!.block.text.trim() : null;
+  if (heading !== null) standing.push('heading');
+  const self = prose.reduce((n, p) => n + (p.match(SELF)?.length ?? 0), 0) >= 2;
+  if (self) standing.push('self');
+  const reader = prose.reduce((n, p) => n + (p.match(READER)?.length ?? 0), 0) >= 2;
+  if (reader) standing.push('reader');
+  if (texts.some((t) => SERVICE_LINE.test(t))) standing.push('hours');
+  if (items.some((it) => wordCount(it.block.text) <= 12 && LAST_UPDATED.test(it.block.text.trim()))) standing.push('updated');
+  if (texts.some((t) => JOB_SECTION.test(t.trim()))) standing.push('job');
+  if (texts.some((t) => RESOURCE_LINE.test(t.trim()))) standing.push('resources');
+  // A strong mark is enough; the organisation speaking of itself or to its reader, which
+  // releases do too, counts only with the other.
+  const strong = standing.some((m) => m !== 'self' && m !== 'reader');
+  return { release, standing, heading, refuse: release.length === 0 && (strong || (self && reader)) };
+}
