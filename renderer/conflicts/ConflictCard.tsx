@@ -82,6 +82,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
   };
   const title = docTitle(versions?.ours ?? null) ?? docTitle(versions?.base ?? null) ?? t('common.untitled');
   const headingId = `conflict-${c.id}`;
+  const waitsId = `${headingId}-waits`;
   const type = t(`docType.${c.docType}`, { count: 1, defaultValue: c.docType });
 
   const ready = c.kind === 'fields' ? c.fields.every((f) => take[f]) : keep !== null;
@@ -190,7 +191,12 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
         </div>
       )}
       {error && <ErrorMessage error={error} />}
-      <button type="button" className="primary" disabled={!ready || busy} onClick={() => void resolve()}>
+      {!ready && (
+        <p id={waitsId} className="hint">
+          {t(c.kind === 'fields' ? 'conflicts.waitsFor.fields' : 'conflicts.waitsFor.delete')}
+        </p>
+      )}
+      <button type="button" className="primary" disabled={!ready || busy} aria-describedby={ready ? undefined : waitsId} onClick={() => void resolve()}>
         {t('conflicts.resolve')}
       </button>
     </section>
