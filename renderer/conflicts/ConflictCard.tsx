@@ -59,6 +59,9 @@ function Value({ field, value, offices }: { field: string; value: unknown; offic
   return text === null ? <span className="muted">{t('conflicts.empty')}</span> : <span dir="auto" className="conflict-value">{text}</span>;
 }
 
+/** The id of a case's heading, which takes focus when the case before it is settled. */
+export const caseHeadingId = (id: number): string => `conflict-${id}`;
+
 /**
  * One case of the conflicts inbox: both versions side by side and the person's choice, sent
  * once. "fields": a choice per field changed on both sides (or a whole side at once); every
@@ -81,7 +84,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
     return r ? t('conflicts.by', { author: r.author, time: formatDateTime(r.at, locale) }) : '';
   };
   const title = docTitle(versions?.ours ?? null) ?? docTitle(versions?.base ?? null) ?? t('common.untitled');
-  const headingId = `conflict-${c.id}`;
+  const headingId = caseHeadingId(c.id);
   const waitsId = `${headingId}-waits`;
   const type = t(`docType.${c.docType}`, { count: 1, defaultValue: c.docType });
 
@@ -101,7 +104,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
 
   return (
     <section className="panel conflict" aria-labelledby={headingId}>
-      <h2 id={headingId} dir="auto">
+      <h2 id={headingId} dir="auto" tabIndex={-1}>
         {title}
       </h2>
       <p className="muted">{c.kind === 'fields' ? t('conflicts.fieldsCase', { type, count: c.fields.length }) : t('conflicts.deleteCase', { type })}</p>

@@ -1,7 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
-import { ConflictCard } from './ConflictCard';
+import { caseHeadingId, ConflictCard } from './ConflictCard';
 import { CONFLICTS_CHANGED, useConflictCount } from './useConflictCount';
 
 /**
@@ -13,10 +14,24 @@ export function ConflictsScreen() {
   const count = useConflictCount();
   // Listed again whenever the count moves (a sync brought or closed cases, one was settled here).
   const list = useCall('conflict.list', {}, `conflicts:${count ?? ''}`);
+  // A case settled leaves the list: focus goes to the case now in its place (or the last), or
+  // to the heading once none is left, never to the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusAfter = useRef<{ id: number; index: number } | null>(null);
+  const cases = list.status === 'ok' ? list.value : null;
+  useEffect(() => {
+    const after = focusAfter.current;
+    if (!after || !cases || cases.some((c) => c.id === after.id)) return;
+    focusAfter.current = null;
+    const next = cases[Math.min(after.index, cases.length - 1)];
+    ((next && document.getElementById(caseHeadingId(next.id))) ?? heading.current)?.focus();
+  }, [cases]);
 
   return (
     <div className="screen">
-      <h1>{t('nav.conflicts')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('nav.conflicts')}
+      </h1>
       <p className="muted">{t('conflicts.intro')}</p>
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorMessage error={list.error} />}
@@ -26,11 +41,12 @@ export function ConflictsScreen() {
         </p>
       )}
       {list.status === 'ok' &&
-        list.value.map((c) => (
+        list.value.map((c, index) => (
           <ConflictCard
             key={c.id}
             conflict={c}
             onResolved={() => {
+              focusAfter.current = { id: c.id, index };
               window.dispatchEvent(new Event(CONFLICTS_CHANGED));
               list.reload();
             }}

@@ -6,7 +6,10 @@ import { ConflictsScreen } from '../../renderer/conflicts/ConflictsScreen';
 import { call, core, release } from '../core-harness';
 import { renderWithCore } from './with-core';
 
-/** The conflicts inbox against a real core: Resolve says what it waits for while it cannot go ahead. */
+/**
+ * The conflicts inbox against a real core: Resolve says what it waits for while it cannot go
+ * ahead, and a case settled leaves focus on the next one, then on the heading.
+ */
 
 afterEach(cleanup);
 
@@ -32,5 +35,28 @@ describe('the conflicts inbox', () => {
     expect(resolve.disabled).toBe(false);
     expect(resolve.getAttribute('aria-describedby')).toBeNull();
     expect(within(card).queryByText('Choose a version of each field first.')).toBeNull();
+  });
+
+  it('keeps focus on the cases left after one is settled, then on the heading', async () => {
+    const c = await core();
+    await conflictOn(c, 'Water trucking in Gao');
+    await conflictOn(c, 'Seeds for Mopti');
+    renderWithCore(c, <ConflictsScreen />, 'test');
+    const cards = await screen.findAllByRole('region', {}, { timeout: 15_000 });
+    expect(cards).toHaveLength(2);
+    const [first, second] = cards as [HTMLElement, HTMLElement];
+    await waitFor(() => expect(within(first).getAllByRole('radio').length).toBeGreaterThan(0));
+    fireEvent.click(within(first).getByRole('button', { name: 'Keep everything from: The other version' }));
+    const next = within(second).getByRole('heading', { level: 2 });
+    fireEvent.click(within(first).getByRole('button', { name: 'Resolve' }));
+    await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(1));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(next.textContent));
+
+    const last = screen.getByRole('region');
+    await waitFor(() => expect(within(last).getAllByRole('radio').length).toBeGreaterThan(0));
+    fireEvent.click(within(last).getByRole('button', { name: 'Keep everything from: This version' }));
+    fireEvent.click(within(last).getByRole('button', { name: 'Resolve' }));
+    await screen.findByText('No conflicts to resolve.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Conflicts' })));
   });
 });
