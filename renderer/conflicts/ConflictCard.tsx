@@ -62,6 +62,9 @@ function Value({ field, value, offices }: { field: string; value: unknown; offic
   return text === null ? <span className="muted">{t('conflicts.empty')}</span> : <span dir="auto" className="conflict-value">{text}</span>;
 }
 
+/** The id of a case's heading, which takes focus when the case before it is settled. */
+export const caseHeadingId = (id: number): string => `conflict-${id}`;
+
 /**
  * One case of the conflicts inbox: both versions side by side and the person's choice, sent
  * once. "fields": a choice per field changed on both sides (or a whole side at once); every
@@ -84,7 +87,8 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
     return r ? t('conflicts.by', { author: r.author, time: formatDateTime(r.at, locale) }) : '';
   };
   const title = docTitle(versions?.ours ?? null) ?? docTitle(versions?.base ?? null) ?? t('common.untitled');
-  const headingId = `conflict-${c.id}`;
+  const headingId = caseHeadingId(c.id);
+  const waitsId = `${headingId}-waits`;
   const type = t(`docType.${c.docType}`, { count: 1, defaultValue: c.docType });
 
   const ready = c.kind === 'fields' ? c.fields.every((f) => take[f]) : keep !== null;
@@ -193,7 +197,12 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
         </div>
       )}
       {error && <ErrorMessage error={error} />}
-      <button type="button" className="primary" disabled={!ready || busy} onClick={() => void resolve()}>
+      {!ready && (
+        <p id={waitsId} className="hint">
+          {t(c.kind === 'fields' ? 'conflicts.waitsFor.fields' : 'conflicts.waitsFor.delete')}
+        </p>
+      )}
+      <button type="button" className="primary" disabled={!ready || busy} aria-describedby={ready ? undefined : waitsId} onClick={() => void resolve()}>
         {t('conflicts.resolve')}
       </button>
     </section>

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
-import { ConflictCard } from './ConflictCard';
+import { caseHeadingId, ConflictCard } from './ConflictCard';
 import { CONFLICTS_CHANGED, useConflictCount } from './useConflictCount';
 
 /**
@@ -14,34 +14,41 @@ export function ConflictsScreen() {
   const count = useConflictCount();
   // Listed again whenever the count moves (a sync brought or closed cases, one was settled here).
   const list = useCall('conflict.list', {}, `conflicts:${count ?? ''}`);
-  const screenRef = useRef<HTMLDivElement>(null);
-  // The case just resolved: once the list no longer holds it, focus goes to the next case (or
-  // to "No conflicts"), so a keyboard user carries on from there instead of from the page's top.
-  const [resolved, setResolved] = useState<number | null>(null);
+  // A case settled leaves the list: focus goes to the case now in its place (or the last), or
+  // to "No conflicts to resolve" once none is left (the screen's heading if that is not shown),
+  // never to the page, so a keyboard user carries on from there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const none = useRef<HTMLParagraphElement>(null);
+  const focusAfter = useRef<{ id: number; index: number } | null>(null);
+  const cases = list.status === 'ok' ? list.value : null;
   useEffect(() => {
-    if (resolved === null || list.status !== 'ok' || list.value.some((c) => c.id === resolved)) return;
-    screenRef.current?.querySelector<HTMLElement>('.conflict h2, .conflicts-none')?.focus();
-    setResolved(null);
-  }, [resolved, list]);
+    const after = focusAfter.current;
+    if (!after || !cases || cases.some((c) => c.id === after.id)) return;
+    focusAfter.current = null;
+    const next = cases[Math.min(after.index, cases.length - 1)];
+    ((next && document.getElementById(caseHeadingId(next.id))) ?? none.current ?? heading.current)?.focus();
+  }, [cases]);
 
   return (
-    <div className="screen" ref={screenRef}>
-      <h1>{t('nav.conflicts')}</h1>
+    <div className="screen">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('nav.conflicts')}
+      </h1>
       <p className="muted">{t('conflicts.intro')}</p>
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorMessage error={list.error} />}
       {list.status === 'ok' && list.value.length === 0 && (
-        <p className="notice conflicts-none" role="status" tabIndex={-1}>
+        <p ref={none} className="notice conflicts-none" role="status" tabIndex={-1}>
           {t('conflicts.none')}
         </p>
       )}
       {list.status === 'ok' &&
-        list.value.map((c) => (
+        list.value.map((c, index) => (
           <ConflictCard
             key={c.id}
             conflict={c}
             onResolved={() => {
-              setResolved(c.id);
+              focusAfter.current = { id: c.id, index };
               window.dispatchEvent(new Event(CONFLICTS_CHANGED));
               list.reload();
             }}

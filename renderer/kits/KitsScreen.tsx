@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
@@ -21,9 +21,19 @@ export function KitsScreen() {
   const [busy, setBusy] = useState(false);
   const locale = formatLocale(i18n.language);
 
+  // Create kit stays pressable: with no title it says so and puts the cursor in the title,
+  // where a greyed-out button would only say no.
+  const [titleNeeded, setTitleNeeded] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    if (title.trim() === '') return;
+    if (busy) return;
+    if (title.trim() === '') {
+      setTitleNeeded(true);
+      titleInput.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     const res = await client.call('kit.create', { title: title.trim(), language });
@@ -39,7 +49,17 @@ export function KitsScreen() {
       <form className="create-kit" onSubmit={(e) => void create(e)} aria-label={t('kits.createLabel')}>
         <div className="field grow">
           <label htmlFor="kit-title">{t('kits.title')}</label>
-          <input id="kit-title" dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            ref={titleInput}
+            id="kit-title"
+            dir="auto"
+            value={title}
+            aria-describedby={titleNeeded ? 'kit-title-needed' : undefined}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setTitleNeeded(false);
+            }}
+          />
         </div>
         <SelectField
           id="kit-lang"
@@ -48,10 +68,15 @@ export function KitsScreen() {
           choices={WORKING_LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
           onChange={setLanguage}
         />
-        <button type="submit" className="primary" disabled={busy || title.trim() === ''}>
+        <button type="submit" className="primary" disabled={busy}>
           {t('kits.create')}
         </button>
       </form>
+      {titleNeeded && (
+        <p id="kit-title-needed" className="hint error" role="alert">
+          {t('kits.titleNeeded')}
+        </p>
+      )}
       {error && <ErrorMessage error={error} />}
       {list.error && <ErrorMessage error={list.error} />}
       {list.loading && list.items.length === 0 && !list.error && <Loading />}

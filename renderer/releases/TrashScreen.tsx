@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
@@ -21,11 +21,28 @@ export function TrashScreen() {
   const locale = formatLocale(i18n.language);
   const focus = useConfirmFocus(confirming ? 'empty' : null, () => setConfirming(false));
 
-  const restore = async (id: string) => {
+  // A restored release leaves the list: focus goes to the next one's Restore (the one now in
+  // its place, or the last), or to the heading once the trash is empty, never to the page.
+  const [restored, setRestored] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const restoreButtons = useRef(new Map<string, HTMLButtonElement>());
+  const focusAfter = useRef<{ id: string; index: number } | null>(null);
+  useEffect(() => {
+    const after = focusAfter.current;
+    if (!after || list.loading || list.items.some((r) => r.id === after.id)) return;
+    focusAfter.current = null;
+    const next = list.items[Math.min(after.index, list.items.length - 1)];
+    ((next && restoreButtons.current.get(next.id)) ?? heading.current)?.focus();
+  }, [list.items, list.loading]);
+
+  const restore = async (id: string, headline: string, index: number) => {
     setError(null);
     const res = await client.call('release.untrash', { id });
-    if (res.ok) list.reload();
-    else setError(res.error);
+    if (!res.ok) return setError(res.error);
+    setEmptied(null);
+    setRestored(headline);
+    focusAfter.current = { id, index };
+    list.reload();
   };
 
   const empty = async () => {
@@ -35,6 +52,7 @@ export function TrashScreen() {
     setBusy(false);
     setConfirming(false);
     if (res.ok) {
+      setRestored(null);
       setEmptied(res.value.deleted);
       list.reload();
     } else setError(res.error);
@@ -46,11 +64,18 @@ export function TrashScreen() {
         <p className="crumbs">
           <a href={href.releases()}>{t('nav.releases')}</a>
         </p>
-        <h1>{t('trash.title')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('trash.title')}
+        </h1>
       </div>
       <p className="muted">{t('trash.explain')}</p>
       {error && <ErrorMessage error={error} />}
       {list.error && <ErrorMessage error={list.error} />}
+      {restored !== null && (
+        <p className="notice" role="status">
+          {t('trash.restored', { headline: restored || t('common.untitled') })}
+        </p>
+      )}
       {emptied !== null && (
         <p className="notice" role="status">
           {t('trash.emptied', { count: emptied })}
@@ -61,7 +86,7 @@ export function TrashScreen() {
       {list.items.length > 0 && (
         <>
           <ul className="trash-list" aria-label={t('trash.title')}>
-            {list.items.map((r) => (
+            {list.items.map((r, index) => (
               <li key={r.id}>
                 <a href={href.release(r.id)} dir="auto" lang={r.language}>
                   {r.headline || t('common.untitled')}
@@ -69,7 +94,14 @@ export function TrashScreen() {
                 <span className="muted">
                   {languageName(r.language, i18n.language)} · {formatDateTime(r.updatedAt, locale)}
                 </span>
-                <button type="button" onClick={() => void restore(r.id)} aria-label={t('trash.restoreOne', { headline: r.headline || t('common.untitled') })}>
+                <button
+                  ref={(el) => {
+                    if (el) restoreButtons.current.set(r.id, el);
+                    else restoreButtons.current.delete(r.id);
+                  }}
+                  type="button"
+                  onClick={() => void restore(r.id, r.headline, index)}
+                  aria-label={t('trash.restoreOne', { headline: r.headline || t('common.untitled') })}>
                   {t('lifecycle.restore')}
                 </button>
               </li>

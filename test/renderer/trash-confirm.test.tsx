@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { TrashScreen } from '../../renderer/releases/TrashScreen';
 import { call, core, release } from '../core-harness';
 import { renderWithCore } from './with-core';
 
-/** Emptying the trash by keyboard, against a real core: the question's focus and Escape. */
+/** The trash by keyboard, against a real core: the question's focus and Escape; restoring keeps focus in the list. */
 
 afterEach(cleanup);
 
@@ -31,5 +31,25 @@ describe('the trash', () => {
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Empty the trash…' }));
     expect((await call<{ trashed: unknown }>(c, 'release.get', { id: r.id })).trashed).not.toBeNull();
+  });
+
+  it('says what was restored and keeps focus in the list: on the next release to restore, then on the heading', async () => {
+    const c = await core();
+    for (const headline of ['Boreholes in Kasese', 'Seeds for Mopti']) {
+      const r = await call<{ id: string }>(c, 'release.create', release({ headline }));
+      await call(c, 'release.trash', { id: r.id, rev: null });
+    }
+    mount(c);
+    const first = await screen.findByRole('button', { name: 'Restore “Boreholes in Kasese”' }, { timeout: 15_000 });
+    first.focus();
+    fireEvent.click(first);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Restore “Boreholes in Kasese”' })).toBeNull());
+    expect(screen.getByRole('status').textContent).toContain('“Boreholes in Kasese” is back among the releases.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore “Seeds for Mopti”' }));
+
+    fireEvent.click(document.activeElement!);
+    await screen.findByText('The trash is empty.');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Trash' }));
+    expect(screen.getByRole('status').textContent).toContain('“Seeds for Mopti” is back among the releases.');
   });
 });

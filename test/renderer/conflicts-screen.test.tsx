@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
+import { ConflictsScreen } from '../../renderer/conflicts/ConflictsScreen';
+import { call, core, release } from '../core-harness';
+import { renderWithCore } from './with-core';
+
+/**
+ * The conflicts inbox against a real core: Resolve says what it waits for while it cannot go
+ * ahead, and a case settled leaves focus on the next one, then on "No conflicts to resolve".
+ */
+
+afterEach(cleanup);
+
+/** A case: this window's session edited the headline that changed meanwhile. */
+async function conflictOn(c: Core, headline: string): Promise<void> {
+  const r = await call<{ id: string; rev: string }>(c, 'release.create', release({ headline }));
+  await call(c, 'draft.save', { id: r.id, baseRev: r.rev, session: 'laptop', fields: { headline: `${headline}, extended` } });
+  await call(c, 'release.update', { id: r.id, rev: null, fields: { headline: `${headline}, ended` } });
+  await call(c, 'draft.commit', { id: r.id });
+}
+
+describe('the conflicts inbox', () => {
+  it('says what Resolve waits for while it cannot go ahead', async () => {
+    const c = await core();
+    await conflictOn(c, 'Water trucking in Gao');
+    renderWithCore(c, <ConflictsScreen />, 'test');
+    const card = await screen.findByRole('region', {}, { timeout: 15_000 });
+    await waitFor(() => expect(within(card).getAllByRole('radio').length).toBeGreaterThan(0));
+    const resolve = within(card).getByRole('button', { name: 'Resolve' }) as HTMLButtonElement;
+    expect(resolve.disabled).toBe(true);
+    expect(document.getElementById(resolve.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Choose a version of each field first.');
+    fireEvent.click(within(card).getByRole('button', { name: 'Keep everything from: The other version' }));
+    expect(resolve.disabled).toBe(false);
+    expect(resolve.getAttribute('aria-describedby')).toBeNull();
+    expect(within(card).queryByText('Choose a version of each field first.')).toBeNull();
+  });
+
+  it('keeps focus on the cases left after one is settled, then on "No conflicts to resolve"', async () => {
+    const c = await core();
+    await conflictOn(c, 'Water trucking in Gao');
+    await conflictOn(c, 'Seeds for Mopti');
+    renderWithCore(c, <ConflictsScreen />, 'test');
+    const cards = await screen.findAllByRole('region', {}, { timeout: 15_000 });
+    expect(cards).toHaveLength(2);
+    const [first, second] = cards as [HTMLElement, HTMLElement];
+    await waitFor(() => expect(within(first).getAllByRole('radio').length).toBeGreaterThan(0));
+    fireEvent.click(within(first).getByRole('button', { name: 'Keep everything from: The other version' }));
+    const next = within(second).getByRole('heading', { level: 2 });
+    fireEvent.click(within(first).getByRole('button', { name: 'Resolve' }));
+    await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(1));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(next.textContent));
+
+    const last = screen.getByRole('region');
+    await waitFor(() => expect(within(last).getAllByRole('radio').length).toBeGreaterThan(0));
+    fireEvent.click(within(last).getByRole('button', { name: 'Keep everything from: The version shown now' }));
+    fireEvent.click(within(last).getByRole('button', { name: 'Resolve' }));
+    const none = await screen.findByText('No conflicts to resolve.');
+    await waitFor(() => expect(document.activeElement).toBe(none));
+  });
+});
