@@ -17,6 +17,19 @@ export async function core(): Promise<Core> {
   return c;
 }
 
+/** A core on a fresh library folder written by `author` (one laptop of a test's office), closed after each test. */
+export async function library(author: string): Promise<Core> {
+  const c = await openCore(tempDir(), { author });
+  open.push(c);
+  return c;
+}
+
+/** Starts a job (`sync.export`, `sync.import`, ...) and waits for its end. */
+export async function job(c: Core, method: string, input: unknown): Promise<unknown> {
+  const { jobId } = await call<{ jobId: string }>(c, method, input);
+  return c.jobs.wait(jobId);
+}
+
 export async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {
   const r = await c.dispatch(method, input, { transport: 'test' });
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
+import { job, library } from '../core-harness';
 import { tempDir } from '../helpers';
 import { photo } from '../kits/fixtures';
 import { call } from '../sync/library-state';
@@ -11,22 +11,6 @@ import { call } from '../sync/library-state';
  * preview like one added here: the Attachments grid asks for a thumbnail only of what the list
  * says has one, so a photo whose preview was never made here showed as a grey "JPEG" box forever.
  */
-
-const opened: Core[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-
-async function library(author: string): Promise<Core> {
-  const core = await openCore(tempDir(), { author });
-  opened.push(core);
-  return core;
-}
-
-async function job(core: Core, method: string, input: unknown): Promise<unknown> {
-  const { jobId } = await call<{ jobId: string }>(core, method, input);
-  return core.jobs.wait(jobId);
-}
 
 describe('a photo from another library', () => {
   it('is listed with a preview, which the library makes when asked', async () => {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
+import { job, library } from '../core-harness';
 import { tempDir } from '../helpers';
 import { useCouchWithProxy } from './couch-server';
 import { call, libraryState } from './library-state';
@@ -13,21 +14,6 @@ import { call, libraryState } from './library-state';
  */
 
 const couch = useCouchWithProxy();
-const opened: Core[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-
-async function library(author: string): Promise<Core> {
-  const core = await openCore(tempDir(), { author });
-  opened.push(core);
-  return core;
-}
-
-async function job(core: Core, method: string, input: unknown): Promise<unknown> {
-  const { jobId } = await call<{ jobId: string }>(core, method, input);
-  return core.jobs.wait(jobId);
-}
 
 /** Stored bodies of any revision, draft or document that still name the person. */
 function traces(core: Core, text: string): number {
