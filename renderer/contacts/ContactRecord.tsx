@@ -6,7 +6,8 @@ import { MERGE_PICKABLE, type MergeResult } from '../../electron/shared/contacts
 import type { ContactSummary } from '../../electron/shared/contract';
 import type { Doc } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
-import { href, navigate } from '../app/router';
+import { leaveDiscarding } from '../app/leave-guard';
+import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
@@ -178,7 +179,8 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
   async function erase() {
     const r = await client.call('contact.erase', { id });
     if (!r.ok) return setError(r.error);
-    navigate(href.contacts());
+    // The page's unsaved edits went with the person: nothing is left to ask about.
+    leaveDiscarding(href.contacts());
   }
 
   return (
