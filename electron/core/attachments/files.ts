@@ -15,19 +15,31 @@ function megabytes(bytes: number): string {
   return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }
 
+/** Why a file could not be opened, in words, from the error a failed stat, open or read gave; null for an error that is not about opening it. */
+export function unreadableWhy(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'it does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission was denied';
+    case 'ELOOP':
+      return 'it is a link that leads nowhere';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EIO':
+      return 'the disk failed (a stick pulled out?)';
+    default:
+      return null;
+  }
+}
+
 /** FILE_UNREADABLE saying why, from the error a failed stat or open gave. */
 export function unreadable(path: string, e: unknown): DatelineError {
   const code = (e as { code?: unknown } | null)?.code;
-  const why =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'it does not exist'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission was denied'
-        : code === 'ELOOP'
-          ? 'it is a link that leads nowhere'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-          : `the system said ${typeof code === 'string' ? code : String((e as Error | null)?.message ?? e)}`;
+  const why = unreadableWhy(e) ?? `the system said ${typeof code === 'string' ? code : String((e as Error | null)?.message ?? e)}`;
   return new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
 import { diskFullError } from '../jobs';
-import { assertWritableTarget } from '../attachments/files';
+import { assertWritableTarget, unreadable, unreadableWhy } from '../attachments/files';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
 import { chunkCount, LEGACY_CHUNK_SIZE, manifestOf, readChunk } from './files/chunks';
@@ -247,8 +247,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     }
   } catch (e) {
     if (e instanceof DatelineError) throw e;
-    const unreadable = unreadableFile(e, shown);
-    if (unreadable) throw unreadable;
+    if (unreadableWhy(e) !== null) throw unreadable(shown, e);
     // The library's disk filled while its chunks were set aside: the file may be whole, so it is not called cut short.
     const code = (e as { code?: unknown } | null)?.code;
     if (code === 'ENOSPC' || code === 'EFBIG') throw e;
@@ -292,16 +291,9 @@ function assertFileToRead(path: string, shown: string): void {
     if (info.isDirectory()) throw new DatelineError('NOT_A_FILE', `${shown} is a folder; choose the sync file itself.`, { params: { path: shown } });
     size = info.size;
   } catch (e) {
-    throw unreadableFile(e, shown) ?? e;
+    throw unreadableWhy(e) === null ? e : unreadable(shown, e);
   }
   if (size === 0) throw new DatelineError('EMPTY_FILE', `${shown} is empty (0 bytes); nothing was imported.`, { params: { path: shown } });
-}
-
-/** The error for a file that cannot be opened, by why; null for any other error. */
-function unreadableFile(e: unknown, shown: string): DatelineError | null {
-  const code = (e as { code?: string } | null)?.code;
-  const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'EISDIR' ? 'it is a folder' : code === 'EIO' ? 'the disk failed (a stick pulled out?)' : null;
-  return why === null ? null : new DatelineError('FILE_UNREADABLE', `Cannot read ${shown}: ${why}.`, { params: { path: shown } });
 }
 
 /** The version of a header written by a newer Dateline, else null. */
