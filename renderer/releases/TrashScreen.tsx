@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
@@ -23,11 +23,13 @@ export function TrashScreen() {
 
   // A restored release leaves the list: focus goes to the next one's Restore (the one now in
   // its place, or the last), or to the heading once the trash is empty, never to the page.
+  // A layout effect, so focus moves in the same commit that removes the button: never a frame
+  // with focus on the page.
   const [restored, setRestored] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const restoreButtons = useRef(new Map<string, HTMLButtonElement>());
   const focusAfter = useRef<{ id: string; index: number } | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const after = focusAfter.current;
     if (!after || list.loading || list.items.some((r) => r.id === after.id)) return;
     focusAfter.current = null;

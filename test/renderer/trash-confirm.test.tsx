@@ -45,11 +45,11 @@ describe('the trash', () => {
     fireEvent.click(first);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Restore “Boreholes in Kasese”' })).toBeNull());
     expect(screen.getByRole('status').textContent).toContain('“Boreholes in Kasese” is back among the releases.');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore “Seeds for Mopti”' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore “Seeds for Mopti”' })));
 
     fireEvent.click(document.activeElement!);
     await screen.findByText('The trash is empty.');
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Trash' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Trash' })));
     expect(screen.getByRole('status').textContent).toContain('“Seeds for Mopti” is back among the releases.');
   });
 });
