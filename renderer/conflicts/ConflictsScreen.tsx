@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
@@ -21,7 +21,9 @@ export function ConflictsScreen() {
   const none = useRef<HTMLParagraphElement>(null);
   const focusAfter = useRef<{ id: number; index: number } | null>(null);
   const cases = list.status === 'ok' ? list.value : null;
-  useEffect(() => {
+  // A layout effect: the list comes back from the core, and focus moves in the commit that
+  // removes the settled case, never a frame with focus on the page.
+  useLayoutEffect(() => {
     const after = focusAfter.current;
     if (!after || !cases || cases.some((c) => c.id === after.id)) return;
     focusAfter.current = null;

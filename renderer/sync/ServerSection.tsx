@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncSettings } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
@@ -92,7 +92,9 @@ export function ServerSection() {
 
   // Asked for after a refusal: the field is emptied and takes the focus.
   const refused = status?.state === 'needs-password' && status.error?.code === 'SERVER_AUTH';
-  useEffect(() => {
+  // A layout effect: the refusal arrives as a status from the core, and the field has focus in
+  // the commit that shows it.
+  useLayoutEffect(() => {
     if (refused) passwordRef.current?.focus();
   }, [refused]);
 

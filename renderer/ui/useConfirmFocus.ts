@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 
 /**
  * Focus for a question asked in place (empty the trash, erase a person, export a kit under
@@ -14,7 +14,10 @@ export function useConfirmFocus<K extends string>(asking: K | null, close: () =>
   const safe = useRef<HTMLButtonElement | null>(null);
   const askers = useRef(new Map<K, HTMLElement>());
   const askedBy = useRef<K | null>(null);
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit that shows or removes the question, even
+  // when that commit comes from an answer of the core rather than a click (never a frame with
+  // focus on a button that has gone).
+  useLayoutEffect(() => {
     if (asking !== null) {
       askedBy.current = asking;
       safe.current?.focus();

@@ -146,8 +146,11 @@ describe('The kit builder in the browser', () => {
 
   it('offers no withdrawn or trashed release, and marks a withdrawn one a kit already holds', async () => {
     const back = page.url();
-    const offered = await page.getByLabel('Release', { exact: true }).locator('option').allInnerTexts();
-    expect(offered).toContain(`${HEADLINE} (English)`);
+    // The releases to choose from arrive after the kit itself (their own calls): read the list
+    // once it has come, then check what it leaves out.
+    const options = page.getByLabel('Release', { exact: true }).locator('option');
+    await expect.poll(() => options.allInnerTexts()).toContain(`${HEADLINE} (English)`);
+    const offered = await options.allInnerTexts();
     expect(offered.some((o) => o.includes(WITHDRAWN) || o.includes(TRASHED))).toBe(false);
 
     await h.goto(`#/kits/${heldKitId}`);

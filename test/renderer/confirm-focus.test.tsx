@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useConfirmFocus } from '../../renderer/ui/useConfirmFocus';
+import { focusAtChange, SlowRender } from './focus-at-commit';
 
 /**
  * One question asked by several buttons that stay on screen (the kit export's formats): focus
@@ -26,8 +27,13 @@ function Askers() {
           <button ref={focus.safe} type="button" onClick={() => setAsking(null)}>
             Not now
           </button>
+          {/* An answer that arrives later, as the core's does, rather than in the click. */}
+          <button type="button" onClick={() => setTimeout(() => setAsking(null), 10)}>
+            Answer later
+          </button>
         </div>
       )}
+      <SlowRender />
     </>
   );
 }
@@ -46,5 +52,15 @@ describe('focus for a question asked in place', () => {
     fireEvent.click(pdf);
     fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
     expect(document.activeElement).toBe(pdf);
+  });
+
+  it('gives focus back in the same change that closes the question, when the question closes on an answer that came later', async () => {
+    render(<Askers />);
+    const docx = screen.getByRole('button', { name: 'docx' });
+    fireEvent.click(docx);
+    const focused = focusAtChange(document.body, () => screen.queryByRole('alertdialog') === null);
+    fireEvent.click(screen.getByRole('button', { name: 'Answer later' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(await focused).toBe(docx);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { ConflictsScreen } from '../../renderer/conflicts/ConflictsScreen';
 import { call, core, release } from '../core-harness';
+import { focusAtChange } from './focus-at-commit';
 import { renderWithCore } from './with-core';
 
 /**
@@ -48,15 +49,20 @@ describe('the conflicts inbox', () => {
     await waitFor(() => expect(within(first).getAllByRole('radio').length).toBeGreaterThan(0));
     fireEvent.click(within(first).getByRole('button', { name: 'Keep everything from: The other version' }));
     const next = within(second).getByRole('heading', { level: 2 });
+    // Focus is on the next case in the change that removes the settled one, not a moment later.
+    const focusedOnRemoval = focusAtChange(document.body, () => screen.queryAllByRole('region').length === 1);
     fireEvent.click(within(first).getByRole('button', { name: 'Resolve' }));
     await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(1));
     await waitFor(() => expect(document.activeElement?.textContent).toBe(next.textContent));
+    expect((await focusedOnRemoval)?.textContent).toBe(next.textContent);
 
     const last = screen.getByRole('region');
     await waitFor(() => expect(within(last).getAllByRole('radio').length).toBeGreaterThan(0));
     fireEvent.click(within(last).getByRole('button', { name: 'Keep everything from: The version shown now' }));
+    const focusedOnEmpty = focusAtChange(document.body, () => screen.queryByText('No conflicts to resolve.') !== null);
     fireEvent.click(within(last).getByRole('button', { name: 'Resolve' }));
     const none = await screen.findByText('No conflicts to resolve.');
     await waitFor(() => expect(document.activeElement).toBe(none));
+    expect(await focusedOnEmpty).toBe(none);
   });
 });

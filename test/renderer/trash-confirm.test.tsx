@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { TrashScreen } from '../../renderer/releases/TrashScreen';
 import { call, core, release } from '../core-harness';
+import { focusAtChange } from './focus-at-commit';
 import { renderWithCore } from './with-core';
 
 /** The trash by keyboard, against a real core: the question's focus and Escape; restoring keeps focus in the list. */
@@ -42,14 +43,19 @@ describe('the trash', () => {
     mount(c);
     const first = await screen.findByRole('button', { name: 'Restore “Boreholes in Kasese”' }, { timeout: 15_000 });
     first.focus();
+    // Focus is in the list in the change that removes the restored release, not a moment later.
+    const focusedOnRemoval = focusAtChange(document.body, () => screen.queryByRole('button', { name: 'Restore “Boreholes in Kasese”' }) === null);
     fireEvent.click(first);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Restore “Boreholes in Kasese”' })).toBeNull());
     expect(screen.getByRole('status').textContent).toContain('“Boreholes in Kasese” is back among the releases.');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore “Seeds for Mopti”' })));
+    expect(await focusedOnRemoval).toBe(screen.getByRole('button', { name: 'Restore “Seeds for Mopti”' }));
 
+    const focusedOnEmpty = focusAtChange(document.body, () => screen.queryByText('The trash is empty.') !== null);
     fireEvent.click(document.activeElement!);
     await screen.findByText('The trash is empty.');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Trash' })));
+    expect(await focusedOnEmpty).toBe(screen.getByRole('heading', { name: 'Trash' }));
     expect(screen.getByRole('status').textContent).toContain('“Seeds for Mopti” is back among the releases.');
   });
 });

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
- * A real CouchDB-protocol server for tests and the bench: pouchdb-server, in memory, on a free
- * port of 127.0.0.1, one per test file. No test runner here (the bench imports it). Its quirks: longpoll `_changes` ignores `timeout`, and
+ * A real CouchDB-protocol server for tests and the bench: pouchdb-server, in memory, on a port of
+ * 127.0.0.1 the system picks when it starts listening (port 0, reported by REPORT_PORT), one
+ * per test file: no other test's server can be on it, and it cannot be taken between a check and
+ * the start. No test runner here (the bench imports it). Its quirks: longpoll `_changes` ignores `timeout`, and
  * `filter=_selector` crashes it, so the replicator uses neither.
  */
 
@@ -24,30 +25,42 @@ export interface CouchServer {
   pid: number | undefined;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-  });
-}
-
 const BIN = join(dirname(createRequire(import.meta.url).resolve('pouchdb-server/package.json')), 'bin', 'pouchdb-server');
+/**
+ * Loaded into pouchdb-server before it starts (node --import, as a data: URL so it travels with
+ * this module into the bench's build): once the server listens, it writes the port the system
+ * gave it to stderr.
+ */
+const REPORT_PORT = `data:text/javascript,${encodeURIComponent(`
+import net from 'node:net';
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  this.once('listening', () => {
+    const a = this.address();
+    if (a && typeof a === 'object') process.stderr.write('dateline-test-port ' + a.port + '\\n');
+  });
+  return listen.apply(this, args);
+};
+`)}`;
+/**
+ * How long a server may take to start: loading pouchdb-server from a cold disk on a loaded
+ * machine takes seconds. Under the hook timeout (60 s), so this message, with the server's own
+ * words, is the one a failure shows.
+ */
+const START_MS = 45_000;
 
 export async function startCouch(): Promise<CouchServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
+  const child = spawn(process.execPath, ['--import', REPORT_PORT, BIN, '--in-memory', '--host', '127.0.0.1', '--port', '0', '-n'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
     cwd: mkdtempSync(join(tmpdir(), 'dateline-couch-')),
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const deadline = Date.now() + START_MS;
+  const port = await listeningPort(child, () => stderr, deadline);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child, () => stderr);
+  await waitUntilUp(url, child, () => stderr, deadline);
   return {
     url,
     async createDb(name) {
@@ -69,11 +82,27 @@ export async function startCouch(): Promise<CouchServer> {
   };
 }
 
-/** Asks until the server answers; fails at once if the process exits. */
-async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  let exited = false;
+/** The port the server's process reports once it listens; fails at once if the process exits, and at the deadline. */
+async function listeningPort(child: ChildProcess, stderr: () => string, deadline: number): Promise<number> {
+  let exited = child.exitCode !== null || child.signalCode !== null;
   child.once('exit', () => (exited = true));
-  for (let i = 0; i < 400; i++) {
+  for (;;) {
+    const port = /^dateline-test-port (\d+)$/m.exec(stderr())?.[1];
+    if (port) return Number(port);
+    if (exited) throw new Error(`pouchdb-server exited before it listened: ${stderr()}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`pouchdb-server did not listen within ${START_MS / 1000} s: ${stderr()}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Asks until the server answers; fails at once if the process exits, and at the deadline. */
+async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string, deadline: number): Promise<void> {
+  let exited = child.exitCode !== null || child.signalCode !== null;
+  child.once('exit', () => (exited = true));
+  while (Date.now() <= deadline) {
     if (exited) throw new Error(`pouchdb-server exited: ${stderr()}`);
     try {
       const res = await fetch(url);
@@ -85,7 +114,7 @@ async function waitUntilUp(url: string, child: ChildProcess, stderr: () => strin
     await new Promise((r) => setTimeout(r, 25));
   }
   child.kill('SIGKILL');
-  throw new Error(`pouchdb-server did not start: ${stderr()}`);
+  throw new Error(`pouchdb-server did not answer at ${url} within ${START_MS / 1000} s: ${stderr()}`);
 }
 
 export function stopChild(child: ChildProcess): Promise<void> {
