@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
 import type { ContactReferences, EraseResult, MergeResult, PersonExport } from '../../shared/contacts/person-contract';
 import { mergeContactFields } from '../../shared/contacts/merge';
+import { removeFile } from '../attachments/images';
 import type { CoreContext } from '../context';
 import type { Doc, KitItem } from '../../shared/documents';
 import type { StoredDoc } from '../store/docstore';
@@ -137,10 +137,10 @@ export function eraseContact(ctx: CoreContext, id: string): EraseResult {
   }).immediate();
 }
 
-/** The person's photo goes too: its document, and its file when no other attachment shares the bytes. */
+/** The person's photo goes too: its document, and its file and preview when no other attachment shares the bytes. */
 function erasePhoto(ctx: CoreContext, id: string): void {
   const photo = ctx.library.repo.find('attachment', id);
   if (!photo) return;
   ctx.library.docs.erase(id, { erased: true }, { author: ctx.library.author });
-  if (!ctx.library.db.prepare('SELECT 1 FROM attachment_p WHERE sha256 = ?').get(photo.sha256)) rmSync(ctx.blobs.path(photo.sha256), { force: true });
+  if (!ctx.library.db.prepare('SELECT 1 FROM attachment_p WHERE sha256 = ?').get(photo.sha256)) removeFile(ctx.blobs, photo.sha256);
 }

@@ -7,6 +7,7 @@ import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from
 import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
+import { removeFile } from '../attachments/images';
 import { diskFullError } from '../jobs';
 import { assertWritableTarget, unreadable, unreadableWhy } from '../attachments/files';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
@@ -279,7 +280,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   await store.settled();
   const { merged, conflicts } = settleConflicts(store, touched);
   for (const c of conflicts) opts.onConflict?.(c);
-  store.forgetErased(before);
+  for (const sha of store.forgetErased(before).files) removeFile(blobs, sha);
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }
 
