@@ -28,8 +28,8 @@ export interface PersonExport {
 
 export interface EraseResult {
   id: string;
-  /** The office whose suppression record now holds the person's keyed hashes. */
-  office: string;
+  /** The office whose suppression record now holds the person's keyed hashes; null in a library with no office, which keeps its own record on this computer. */
+  office: string | null;
   suppressedKeys: number;
   /** Releases and kits that named the person and no longer do. */
   releasesChanged: number;
