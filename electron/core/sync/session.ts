@@ -62,8 +62,8 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
   const skew = up.skewMs ?? down.skewMs;
   return {
     remote: down.url,
-    pulled: { docs: pulled.docsWritten, bytes: down.stats.bytesReceived },
-    pushed: { docs: pushed.docsWritten, bytes: up.stats.bytesSent },
+    pulled: { docs: new Set(pulled.touched).size, revisions: pulled.docsWritten, bytes: down.stats.bytesReceived },
+    pushed: { docs: new Set(pushed.touched).size, revisions: pushed.docsWritten, bytes: up.stats.bytesSent },
     merged,
     conflicts,
     denied: [...pulled.denied.map((d) => ({ ...d, direction: 'pull' as const })), ...pushed.denied.map((d) => ({ ...d, direction: 'push' as const }))],
