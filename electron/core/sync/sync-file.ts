@@ -162,7 +162,7 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
     const full = diskFullError(e, dirname(out));
     if (full) throw full;
     if ((e as { code?: unknown } | null)?.code === 'EFBIG') throw e; // said in words where any error becomes the contract's
-    throw new DatelineError('FILE_UNREADABLE', `Could not write the sync file ${out}: ${(e as Error).message}`, { params: { path: out } });
+    throw new DatelineError('FILE_UNWRITABLE', `Could not write the sync file ${out}: ${(e as Error).message}; nothing was written.`, { params: { path: out } });
   } finally {
     forget();
   }
