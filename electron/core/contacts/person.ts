@@ -144,15 +144,18 @@ export function eraseContact(ctx: CoreContext, id: string): EraseResult {
     const moved = repoint(ctx, id, null);
     deletePrivateNote(ctx, id);
     docs.erase(id, { erased: true }, { author: ctx.library.author });
-    if (contact.photo) erasePhoto(ctx, contact.photo);
-    return { id, office, suppressedKeys: keys, ...moved };
+    const photo = contact.photo ? erasePhoto(ctx, contact.photo) : { documents: 0, files: 0 };
+    return { id, office, suppressedKeys: keys, documentsErased: 1 + photo.documents, filesRemoved: photo.files, ...moved };
   }).immediate();
 }
 
 /** The person's photo goes too: its document, and its file and preview when no other attachment shares the bytes. */
-function erasePhoto(ctx: CoreContext, id: string): void {
+function erasePhoto(ctx: CoreContext, id: string): { documents: number; files: number } {
   const photo = ctx.library.repo.find('attachment', id);
-  if (!photo) return;
+  if (!photo) return { documents: 0, files: 0 };
   ctx.library.docs.erase(id, { erased: true }, { author: ctx.library.author });
-  if (!ctx.library.db.prepare('SELECT 1 FROM attachment_p WHERE sha256 = ?').get(photo.sha256)) removeFile(ctx.blobs, photo.sha256);
+  if (ctx.library.db.prepare('SELECT 1 FROM attachment_p WHERE sha256 = ?').get(photo.sha256)) return { documents: 1, files: 0 };
+  const here = ctx.blobs.has(photo.sha256);
+  removeFile(ctx.blobs, photo.sha256);
+  return { documents: 1, files: here ? 1 : 0 };
 }
