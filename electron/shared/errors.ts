@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'NOT_A_FILE',
   'FILE_UNREADABLE',
+  /** A file or folder to write that could not be (a folder this user may not write in, a read-only disk, a failed write); a full disk is DISK_FULL. */
+  'FILE_UNWRITABLE',
   'NOT_A_RELEASE',
   'DUPLICATE',
   'NOT_A_LIBRARY',

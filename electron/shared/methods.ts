@@ -28,9 +28,17 @@ export function localPath(): z.ZodString {
     .string()
     .min(1, 'the path is empty')
     .max(4096, 'the path is longer than 4096 characters')
-    .refine((p) => !p.includes('\u0000'), 'the path holds a zero character (U+0000), which no file name can');
+    .refine((p) => !p.includes('\u0000'), 'the path holds a zero character (U+0000), which no file name can')
+    // Relative to what? The core runs in its own process, whose working folder is nobody's choice:
+    // each caller (the CLI from where it was run, the desktop app from a dialog) gives a full path.
+    .refine(isAbsolutePath, 'not an absolute path: give the full path, from the root of the disk (such as /home/amina/kit or C:\\Users\\amina\\kit)');
   LOCAL_PATHS.add(schema);
   return schema;
+}
+
+/** A full path on POSIX ("/…") or Windows ("C:\\…", "C:/…", "\\\\server\\share…"); shared code has no node:path. */
+export function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 }
 
 export function isLocalPath(schema: z.ZodType): boolean {

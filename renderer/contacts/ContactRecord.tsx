@@ -12,6 +12,7 @@ import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
+import { noteErased } from './erased-notice';
 import { downloadFile } from '../app/download';
 import { safeFileName } from '../../electron/shared/file-names';
 
@@ -179,7 +180,8 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
   async function erase() {
     const r = await client.call('contact.erase', { id });
     if (!r.ok) return setError(r.error);
-    // The page's unsaved edits went with the person: nothing is left to ask about.
+    // The contacts list says what went; the page's unsaved edits went with the person: nothing is left to ask about.
+    noteErased(r.value);
     leaveDiscarding(href.contacts());
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, InputOf } from '../../electron/shared/contract';
 import { CONTACT_SORTS, type ContactFilter, type ContactSort } from '../../electron/shared/contacts/filter';
@@ -11,6 +11,7 @@ import { useCall } from '../ui/useCall';
 import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
+import { takeErased } from './erased-notice';
 import { SegmentBar } from './SegmentBar';
 
 type Facet = 'beat' | 'country' | 'language' | 'outlet' | 'list';
@@ -28,6 +29,12 @@ export function ContactsScreen() {
   const input: InputOf<'contact.list'> = { limit: 100, sort, ...current };
   const list = usePagedList('contact.list', input, JSON.stringify(input));
   const filtered = Object.keys(current).length > 0;
+  // Said after an erase from a person's page: the region is there first, so a screen reader hears the line arrive.
+  const [erased, setErased] = useState<{ documents: number; files: number } | null>(null);
+  useEffect(() => {
+    const r = takeErased();
+    if (r) setErased({ documents: r.documentsErased, files: r.filesRemoved });
+  }, []);
   const { loadMore } = list;
   const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
@@ -115,6 +122,13 @@ export function ContactsScreen() {
           setFilter(rest);
         }}
       />
+      <div role="status">
+        {erased && (
+          <p className="notice">
+            {t('contacts.erased', { documents: t('contacts.erasedDocuments', { count: erased.documents }), files: t('contacts.erasedFiles', { count: erased.files }) })}
+          </p>
+        )}
+      </div>
       {list.error && <ErrorMessage error={list.error} />}
       {list.total !== null && (
         <p className="muted count" role="status">

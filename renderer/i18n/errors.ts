@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../electron/shared/errors';
 
-const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge']);
+const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge', 'syncFileUnfinished']);
 
 /**
  * An error from the core in the person's language: by its code (with its params), falling

@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next';
 import type { FileFailure, SyncStatus, SyncWaiting } from '../../electron/shared/contract';
 import { formatBytes } from '../ui/languages';
 
-const KINDS = ['releases', 'contacts', 'photos', 'files', 'others'] as const satisfies readonly (keyof SyncWaiting)[];
+const KINDS = ['releases', 'contacts', 'photos', 'files', 'others', 'deletions'] as const satisfies readonly (keyof SyncWaiting)[];
 
-/** "3 releases and 12 photos (42 MB) waiting to upload", or "Nothing waiting to upload". */
+/** "3 releases, 12 photos and 2 deletions (42 MB) waiting to upload", or "Nothing waiting to upload". */
 export function waitingText(t: TFunction, w: SyncWaiting, locale: string): string {
   const parts = KINDS.filter((k) => w[k] > 0).map((k) => t(`sync.count.${k}`, { count: w[k] }));
   if (parts.length === 0) return t('sync.nothingWaiting');

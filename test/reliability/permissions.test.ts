@@ -74,7 +74,7 @@ describe.runIf(canSwitchUser)('files this user may not read or write', () => {
 });
 
 describe.runIf(canSwitchUser)('an output in a folder this user may not write', () => {
-  it('is FILE_UNREADABLE naming the file to write and the folder, and leaves nothing there, for every command that writes a file', async () => {
+  it('is FILE_UNWRITABLE naming the file to write and the folder, and leaves nothing there, for every command that writes a file', async () => {
     const dir = sharedDir();
     const library = join(dir, 'library');
     expect((await runCli(child.script, ['release', 'list', '--library', library], { uid: NOBODY })).code).toBe(0);
@@ -87,8 +87,13 @@ describe.runIf(canSwitchUser)('an output in a folder this user may not write', (
     ] as const) {
       const out = join(closed, name);
       const r = await runCli(child.script, [...args, out, '--library', library], { uid: NOBODY });
-      expect([r.code, r.err], name).toEqual([1, `error FILE_UNREADABLE: Cannot write ${out}: this user may not write in ${closed}; nothing was written.\n`]);
+      expect([r.code, r.err], name).toEqual([1, `error FILE_UNWRITABLE: Cannot write ${out}: this user may not write in ${closed}; nothing was written.\n`]);
     }
+    const text = join(dir, 'text.md');
+    writeFileSync(text, 'Twelve boreholes.\n');
+    const kit = await runCli(child.script, ['kit', 'create', '--title', 'Kit', '--item', `section:text:${text}`, '--json', '--library', library], { uid: NOBODY });
+    const exported = await runCli(child.script, ['export', (JSON.parse(kit.out) as { id: string }).id, '--format', 'docx', '--out', join(closed, 'kit'), '--library', library], { uid: NOBODY });
+    expect([exported.code, exported.err]).toEqual([1, `error FILE_UNWRITABLE: Cannot write the export in ${join(closed, 'kit')}: this user may not write there; nothing was written.\n`]);
     expect(readdirSync(closed)).toEqual([]);
   }, 60_000);
 });

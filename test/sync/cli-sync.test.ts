@@ -50,6 +50,30 @@ describe('dateline sync', () => {
     }
   });
 
+  it('counts documents, with their revisions apart: a merged release arrives as one document in two revisions', async () => {
+    const remote = `${couch.server.url}/kisumu`;
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    const id = await createRelease(a, 'Cholera vaccination starts in Kisumu');
+    await ok(['sync', '--remote', remote, '--create', '--library', a]);
+    await ok(['sync', '--remote', remote, '--library', b]);
+    const edit = (lib: string, fields: Record<string, string>) => {
+      const f = join(tempDir(), 'edit.json');
+      writeFileSync(f, JSON.stringify(fields));
+      return ok(['release', 'update', id, '--from', f, '--library', lib]);
+    };
+    await edit(a, { headline: 'Cholera vaccination starts in Kisumu county' });
+    await edit(b, { datelinePlace: 'Kisumu' });
+    await ok(['sync', '--remote', remote, '--library', a]);
+    // B takes A's edit, merges the two (different fields) and sends the merge and the branch it closes.
+    const merged = await ok<{ merged: number; pushed: { docs: number; revisions: number } }>(['sync', '--remote', remote, '--library', b]);
+    expect([merged.merged, merged.pushed.docs, merged.pushed.revisions]).toEqual([1, 1, 2]);
+    const human = await cli(['sync', '--remote', remote, '--library', c]);
+    expect(human.err).toBe('');
+    expect(human.out).toMatch(/received 1 document \(\d[^)]*\) in 2 revisions, sent 0 documents? \(/);
+    const shown = await ok<{ headline: string; datelinePlace: string }>(['release', 'show', id, '--library', c]);
+    expect([shown.headline, shown.datelinePlace]).toEqual(['Cholera vaccination starts in Kisumu county', 'Kisumu']);
+  });
+
   it("takes the server's own address (as Settings → Server does) as a mistake, and says which address it wants", async () => {
     for (const remote of [couch.server.url, `${couch.server.url}/`]) {
       const r = await cli(['sync', '--remote', remote, '--create', '--library', tempDir()]);

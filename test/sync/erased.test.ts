@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
 import { job, library } from '../core-harness';
 import { tempDir } from '../helpers';
+import { photo } from '../kits/fixtures';
 import { useCouchWithProxy } from './couch-server';
 import { call, libraryState } from './library-state';
 
@@ -61,5 +63,57 @@ describe('a contact erased in another library', () => {
     await job(amman, 'sync.export', { out: file, peer: null });
     await job(geneva, 'sync.import', { from: file });
     expect(traces(geneva, 'lina.haddad@example.org')).toBe(0);
+  });
+});
+
+describe("an erased person's photo in a library that receives the erase", () => {
+  /** Lina with a photo in Amman; Geneva holds both, its file and its preview, from a sync file. */
+  async function linaWithPhoto(genevaFirst?: (geneva: Core, bytes: Buffer) => Promise<void>): Promise<{ amman: Core; geneva: Core; sha: string }> {
+    const amman = await library('Amman laptop');
+    const geneva = await library('Geneva HQ');
+    const bytes = await photo(640, 480, 7);
+    await genevaFirst?.(geneva, bytes);
+    const added = await call<{ id: string; sha256: string }>(amman, 'attachment.add', { name: 'Lina Haddad.jpg', data: bytes.toString('base64') });
+    const id = (await call<{ id: string }>(amman, 'contact.create', { name: 'Lina Haddad', kind: 'journalist', photo: added.id })).id;
+    const file = join(tempDir(), 'amman.dateline-sync');
+    await job(amman, 'sync.export', { out: file, peer: null });
+    await job(geneva, 'sync.import', { from: file });
+    await call(geneva, 'attachment.content', { id: added.id, variant: 'thumbnail' });
+    expect([geneva.ctx.blobs.has(added.sha256), existsSync(thumbnail(geneva, added.sha256))]).toEqual([true, true]);
+    await call(amman, 'contact.erase', { id });
+    expect([amman.ctx.blobs.has(added.sha256), existsSync(thumbnail(amman, added.sha256))]).toEqual([false, false]);
+    return { amman, geneva, sha: added.sha256 };
+  }
+  const thumbnail = (c: Core, sha: string) => join(c.ctx.dir, 'thumbs', `${sha}.webp`);
+
+  it('leaves neither the file nor its preview here when the erase comes on a sync file', async () => {
+    const { amman, geneva, sha } = await linaWithPhoto();
+    const file = join(tempDir(), 'amman-erase.dateline-sync');
+    await job(amman, 'sync.export', { out: file, peer: null });
+    await job(geneva, 'sync.import', { from: file });
+    expect([geneva.ctx.blobs.has(sha), existsSync(thumbnail(geneva, sha))]).toEqual([false, false]);
+  });
+
+  it('leaves neither when the erase comes by a pull from the server', async () => {
+    const { amman, geneva, sha } = await linaWithPhoto();
+    const { direct: db } = await couch.freshDb();
+    await syncLibrary(geneva.library, { remote: { url: db } });
+    await syncLibrary(amman.library, { remote: { url: db } });
+    expect(geneva.ctx.blobs.has(sha)).toBe(true);
+    await syncLibrary(geneva.library, { remote: { url: db } });
+    expect([geneva.ctx.blobs.has(sha), existsSync(thumbnail(geneva, sha))]).toEqual([false, false]);
+  });
+
+  it('keeps the file while another attachment here holds the same bytes', async () => {
+    let own = '';
+    const { amman, geneva, sha } = await linaWithPhoto(async (geneva, bytes) => {
+      own = (await call<{ id: string }>(geneva, 'attachment.add', { name: 'press-day.jpg', data: bytes.toString('base64') })).id;
+    });
+    const file = join(tempDir(), 'amman-erase.dateline-sync');
+    await job(amman, 'sync.export', { out: file, peer: null });
+    await job(geneva, 'sync.import', { from: file });
+    expect(geneva.ctx.blobs.has(sha)).toBe(true);
+    const content = await call<{ data: string }>(geneva, 'attachment.content', { id: own });
+    expect(content.data.length).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { openCore, type Core } from '../../electron/core/index';
 import { LEGACY_CHUNK_SIZE as CHUNK_SIZE } from '../../electron/core/sync/files/chunks';
+import { exportSyncFile } from '../../electron/core/sync/sync-file';
 import type { SyncFileExport, SyncFileImport } from '../../electron/shared/sync/contract';
 import { tempDir } from '../helpers';
 import { call, libraryState } from './library-state';
@@ -153,6 +154,51 @@ describe('the sync file', () => {
     const { jobId } = await call<{ jobId: string }>(a, 'sync.export', { out: folder });
     await expect(a.jobs.wait(jobId)).rejects.toMatchObject({ code: 'NOT_A_FILE', message: `${folder} is a folder; give a file name, such as ${join(folder, 'office.dateline-sync')}.` });
     expect(readdirSync(parent)).toEqual(['USB']);
+  });
+
+  it('replaces a .part left by an export that was stopped, and never opens a .part as a finished sync file', async () => {
+    const [a, b] = [await library(), await library()];
+    await call(a, 'release.create', { headline: 'Floods in the north', language: 'en' });
+    const dir = tempDir();
+    const file = join(dir, 'stick.dateline-sync');
+    // What an export killed mid-way leaves: the first bytes of a sync file under the .part name.
+    const whole = join(tempDir(), 'whole.dateline-sync');
+    await job(a, 'sync.export', { out: whole, peer: null });
+    writeFileSync(`${file}.part`, readFileSync(whole).subarray(0, 40));
+    const { jobId } = await call<{ jobId: string }>(b, 'sync.import', { from: `${file}.part` });
+    await expect(b.jobs.wait(jobId)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `${file}.part is a sync file an export had not finished writing (it is renamed without .part once complete); nothing was imported. Save the sync file again.`,
+      params: { path: `${file}.part`, reason: 'syncFileUnfinished' },
+    });
+    // Even a whole one: only the export that wrote it knows it is done.
+    writeFileSync(`${file}.part`, readFileSync(whole));
+    const again = await call<{ jobId: string }>(b, 'sync.import', { from: `${file}.part` });
+    await expect(b.jobs.wait(again.jobId)).rejects.toMatchObject({ params: { reason: 'syncFileUnfinished' } });
+    expect((await call<{ lastSeq: number }>(b, 'library.info', {})).lastSeq).toBe(0);
+
+    // While it writes, an export's file is a hidden .part of its own, noted in the library so the
+    // next start removes it if the export is killed; a .part left beside the target by an earlier
+    // export that was stopped (or a link by that name) goes with the next export to that place.
+    const elsewhere = join(tempDir(), 'minutes.txt');
+    writeFileSync(elsewhere, 'meeting notes');
+    symlinkSync(elsewhere, join(dir, 'linked.dateline-sync.part'));
+    let noted: string[] = [];
+    await exportSyncFile(a.library.replication, a.ctx.blobs, join(dir, 'linked.dateline-sync'), null, {
+      libraryDir: a.ctx.dir,
+      onDocs: () => {
+        noted = readdirSync(join(a.ctx.dir, 'tmp', 'pending')).map((n) => (JSON.parse(readFileSync(join(a.ctx.dir, 'tmp', 'pending', n), 'utf8')) as { path: string }).path);
+      },
+    });
+    expect(noted).toHaveLength(1);
+    expect(noted[0]!.slice(dir.length + 1)).toMatch(/^\.linked\.dateline-sync\.[0-9a-f]{12}\.part$/);
+    expect(readdirSync(join(a.ctx.dir, 'tmp', 'pending'))).toEqual([]);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('meeting notes');
+
+    writeFileSync(`${file}.part`, 'left by an export that was stopped');
+    expect(await job<SyncFileExport>(a, 'sync.export', { out: file, peer: null })).toMatchObject({ docs: 1 });
+    expect(readdirSync(dir).sort()).toEqual(['linked.dateline-sync', 'stick.dateline-sync']);
+    expect(await job<SyncFileImport>(b, 'sync.import', { from: file })).toMatchObject({ written: 1 });
   });
 
   it('merges as a sync does: different fields by themselves, the same field to the conflicts inbox, once', async () => {

@@ -89,10 +89,16 @@ async function conflictTitles(cli: Cli, s: SyncSummary): Promise<Map<string, str
   return titles;
 }
 
+/** "3 documents (12 KB)", with the revisions apart when a document brought more than one ("1 document (2 KB) in 2 revisions"). */
+function moved(m: SyncSummary['pulled']): string {
+  const revisions = m.revisions !== m.docs ? ` in ${m.revisions} revision${m.revisions === 1 ? '' : 's'}` : '';
+  return `${m.docs} document${m.docs === 1 ? '' : 's'} (${formatBytes(m.bytes)})${revisions}`;
+}
+
 function describeSummary(s: SyncSummary, titles: ReadonlyMap<string, string>): string {
   const lines = [
     `Synced with ${s.remote}`,
-    `  received ${s.pulled.docs} document${s.pulled.docs === 1 ? '' : 's'} (${formatBytes(s.pulled.bytes)}), sent ${s.pushed.docs} (${formatBytes(s.pushed.bytes)})`,
+    `  received ${moved(s.pulled)}, sent ${moved(s.pushed)}`,
   ];
   if (s.merged > 0) lines.push(`  ${s.merged} conflicting edit${s.merged === 1 ? '' : 's'} merged by itself (different fields changed)`);
   if (s.conflicts.length > 0) {

@@ -59,7 +59,7 @@ export function assertWritableTarget(target: string, example: string): void {
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
     const why = code === 'EROFS' ? `the disk of ${folder} is read-only` : code === 'ENOENT' ? `the folder ${folder} does not exist` : `this user may not write in ${folder}`;
-    throw new DatelineError('FILE_UNREADABLE', `Cannot write ${target}: ${why}; nothing was written.`, { params: { path: target } });
+    throw new DatelineError('FILE_UNWRITABLE', `Cannot write ${target}: ${why}; nothing was written.`, { params: { path: target } });
   }
 }
 

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { sharp, type Sharp } from './decoders';
 import { DatelineError } from '../../shared/errors';
 import type { BlobStore } from './blobs';
@@ -243,6 +243,12 @@ export async function imageSize(bytes: Uint8Array, mediaType: string): Promise<{
 export function thumbnailPath(libraryDir: string, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DatelineError('INVALID_INPUT', `"${sha256}" is not a SHA-256.`);
   return join(libraryDir, 'thumbs', `${sha256}.webp`);
+}
+
+/** Removes a stored file and its preview (an erased person's photo), each only if there. */
+export function removeFile(blobs: BlobStore, sha256: string): void {
+  rmSync(blobs.path(sha256), { force: true });
+  rmSync(thumbnailPath(dirname(blobs.root), sha256), { force: true });
 }
 
 export function hasThumbnail(libraryDir: string, sha256: string): boolean {

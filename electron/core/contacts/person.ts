@@ -1,13 +1,13 @@
-import { rmSync } from 'node:fs';
 import type { ContactReferences, EraseResult, MergeResult, PersonExport } from '../../shared/contacts/person-contract';
 import { mergeContactFields } from '../../shared/contacts/merge';
+import { removeFile } from '../attachments/images';
 import type { CoreContext } from '../context';
 import type { Doc, KitItem } from '../../shared/documents';
 import type { StoredDoc } from '../store/docstore';
 import { contactKeys } from '../store/projections';
 import { decodeDoc, validateKnown } from '../store/repository';
 import { deletePrivateNote, privateNote, setPrivateNote } from './organise';
-import { keyedHash, newPrivacyKey } from './suppression';
+import { keyedHash, localSuppression, newPrivacyKey, setLocalSuppression } from './suppression';
 
 /**
  * One person: where they are named, everything held about them as JSON, merging a duplicate
@@ -108,39 +108,54 @@ export function mergeContacts(ctx: CoreContext, survivorId: string, otherId: str
   }).immediate();
 }
 
-/** The office keeping the suppression record: the person's, else the library's first; one is made when there is none. */
-function suppressionOffice(ctx: CoreContext, contact: Doc<'contact'>): { stored: StoredDoc; office: Doc<'office'> } {
+/** The office keeping the suppression record: the person's, else the library's first; none when the library has no office. */
+function suppressionOffice(ctx: CoreContext, contact: Doc<'contact'>): { stored: StoredDoc; office: Doc<'office'> } | null {
   const docs = ctx.library.docs;
   const own = contact.office ? docs.getStored(contact.office) : undefined;
   const first = own && !own.deleted && own.type === 'office' ? own : undefined;
   const id = first?.id ?? ctx.library.db.prepare<[], string>('SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid ORDER BY d.rowid LIMIT 1').pluck().get();
-  const stored = first ?? (id !== undefined ? docs.require(id, 'office') : docs.create('office', validateKnown('office', { name: 'This office' }), { author: ctx.library.author }));
-  return { stored, office: decodeDoc('office', stored) };
+  const stored = first ?? (id !== undefined ? docs.require(id, 'office') : undefined);
+  return stored ? { stored, office: decodeDoc('office', stored) } : null;
+}
+
+/** The keyed hashes of the person's e-mails and phones, added to the record that keeps them out of imports; returns how many and the office holding it (null: this library's own record). */
+function suppress(ctx: CoreContext, contact: Doc<'contact'>): { office: string | null; keys: number } {
+  const holder = suppressionOffice(ctx, contact);
+  const record = holder ? holder.office : localSuppression(ctx);
+  const key = record?.privacyKey ?? newPrivacyKey();
+  const hashes = contactKeys(contact).map((k) => keyedHash(key, k));
+  const suppressed = [...new Set([...(record?.suppressed ?? []), ...hashes])].sort();
+  if (!holder) {
+    setLocalSuppression(ctx, { privacyKey: key, suppressed });
+    return { office: null, keys: hashes.length };
+  }
+  // Written without a clock, so two devices erasing the same person make the same revision:
+  // the stored body as it is, with only these two fields changed.
+  const { stored } = holder;
+  ctx.library.docs.writeExact(stored.id, stored.rev, { ...stored.body, privacyKey: key, suppressed }, false, { author: ctx.library.author });
+  return { office: stored.id, keys: hashes.length };
 }
 
 export function eraseContact(ctx: CoreContext, id: string): EraseResult {
   const docs = ctx.library.docs;
   return ctx.library.db.transaction(() => {
     const contact = ctx.library.repo.get('contact', id);
-    const { stored, office } = suppressionOffice(ctx, contact);
-    const key = office.privacyKey ?? newPrivacyKey();
-    const hashes = contactKeys(contact).map((k) => keyedHash(key, k));
-    const suppressed = [...new Set([...(office.suppressed ?? []), ...hashes])].sort();
-    // Written without a clock, so two devices erasing the same person make the same revision:
-    // the stored body as it is, with only these two fields changed.
-    docs.writeExact(stored.id, stored.rev, { ...stored.body, privacyKey: key, suppressed }, false, { author: ctx.library.author });
+    const { office, keys } = suppress(ctx, contact);
     const moved = repoint(ctx, id, null);
     deletePrivateNote(ctx, id);
     docs.erase(id, { erased: true }, { author: ctx.library.author });
-    if (contact.photo) erasePhoto(ctx, contact.photo);
-    return { id, office: stored.id, suppressedKeys: hashes.length, ...moved };
+    const photo = contact.photo ? erasePhoto(ctx, contact.photo) : { documents: 0, files: 0 };
+    return { id, office, suppressedKeys: keys, documentsErased: 1 + photo.documents, filesRemoved: photo.files, ...moved };
   }).immediate();
 }
 
-/** The person's photo goes too: its document, and its file when no other attachment shares the bytes. */
-function erasePhoto(ctx: CoreContext, id: string): void {
+/** The person's photo goes too: its document, and its file and preview when no other attachment shares the bytes. */
+function erasePhoto(ctx: CoreContext, id: string): { documents: number; files: number } {
   const photo = ctx.library.repo.find('attachment', id);
-  if (!photo) return;
+  if (!photo) return { documents: 0, files: 0 };
   ctx.library.docs.erase(id, { erased: true }, { author: ctx.library.author });
-  if (!ctx.library.db.prepare('SELECT 1 FROM attachment_p WHERE sha256 = ?').get(photo.sha256)) rmSync(ctx.blobs.path(photo.sha256), { force: true });
+  if (ctx.library.db.prepare('SELECT 1 FROM attachment_p WHERE sha256 = ?').get(photo.sha256)) return { documents: 1, files: 0 };
+  const here = ctx.blobs.has(photo.sha256);
+  removeFile(ctx.blobs, photo.sha256);
+  return { documents: 1, files: here ? 1 : 0 };
 }

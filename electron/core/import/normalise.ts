@@ -13,6 +13,16 @@ export function asciiDigits(s: string): string {
   });
 }
 
+/**
+ * Text without the control characters no reader sees (NUL and the other C0 controls but tab and
+ * line ends, and DEL), which old systems and PDF copies leave in; a vertical tab (Word's line
+ * break in copied text) or form feed (a page break) ends a line, so the words either side stay apart.
+ */
+export function withoutControls(s: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return s.replace(/[\u000B\u000C]/g, '\n').replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
+}
+
 /** One line of text as a person reads it: no zero-width junk, single spaces, trimmed. */
 export function cleanLine(s: string): string {
   return s

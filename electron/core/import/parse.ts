@@ -5,7 +5,7 @@ import { textToBlocks, wrapWidth, type Block } from './blocks';
 import { docxToHtml } from './docx';
 import { extractRelease, type PageMeta } from './extract';
 import { blocksToHtml, readHtml, sourceBlocks } from './html';
-import { cleanLine, decodeText } from './normalise';
+import { cleanLine, decodeText, withoutControls } from './normalise';
 import type { Warning } from '../../shared/warnings';
 
 /**
@@ -95,36 +95,41 @@ function finish(name: string, format: ImportFormat, size: number, blocks: Block[
 
 export async function parseSource(input: ParseInput): Promise<Parsed> {
   const name = input.name;
+  // Control characters are left out of the text before it is read, so no field, block or
+  // export of the release carries them (the original, kept as an attachment, is untouched).
   if (input.text !== undefined) {
-    const format: ImportFormat = HTML_LIKE.test(input.text.slice(0, 5000)) ? 'html' : 'text';
+    const text = withoutControls(input.text);
+    const format: ImportFormat = HTML_LIKE.test(text.slice(0, 5000)) ? 'html' : 'text';
     const size = Buffer.byteLength(input.text, 'utf8');
-    if (input.text.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted text is empty.');
+    if (text.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted text is empty.');
     if (format === 'html') {
-      const r = readHtml(input.text, { page: true });
+      const r = readHtml(text, { page: true });
       return finish(name, 'html', size, r.blocks, r.meta);
     }
-    return finish(name, 'text', size, textToBlocks(input.text), {});
+    return finish(name, 'text', size, textToBlocks(text), {});
   }
   if (input.html !== undefined) {
-    if (input.html.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted HTML is empty.');
-    const r = readHtml(input.html, { page: true });
+    const html = withoutControls(input.html);
+    if (html.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted HTML is empty.');
+    const r = readHtml(html, { page: true });
     return finish(name, 'html', Buffer.byteLength(input.html, 'utf8'), r.blocks, r.meta);
   }
   const bytes = input.bytes ?? new Uint8Array();
   if (bytes.length === 0) throw new DatelineError('EMPTY_FILE', `"${name}" is empty (0 bytes); there is nothing to import.`, { params: { name } });
   const format = formatOf(name, input.mediaType, bytes);
   if (format === 'docx') {
-    const html = await docxToHtml(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const html = withoutControls(await docxToHtml(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     const r = readHtml(html, { page: false });
     return finish(name, 'docx', bytes.length, r.blocks, {});
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03) {
     throw new DatelineError('FILE_UNREADABLE', `"${name}" is a zip archive, not a text or web page; a Word file must end in .docx.`, { params: { name } });
   }
-  const text = decodeText(bytes, format === 'html' ? declaredCharset(bytes) : null);
-  if (looksBinary(text)) {
+  const decoded = decodeText(bytes, format === 'html' ? declaredCharset(bytes) : null);
+  if (looksBinary(decoded)) {
     throw new DatelineError('FILE_UNREADABLE', `"${name}" is not text (it holds binary data); import a .docx, .html, .md or .txt file.`, { params: { name } });
   }
+  const text = withoutControls(decoded);
   if (text.trim() === '') throw new DatelineError('EMPTY_FILE', `"${name}" has no text in it.`, { params: { name } });
   if (format === 'html') {
     const r = readHtml(text, { page: true });

@@ -60,7 +60,7 @@ function checkOutDir(outDir: string): void {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new DatelineError('FILE_UNREADABLE', `Cannot use ${outDir} for the export: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' ? 'permission was denied' : code ?? String(e)}.`, {
+    throw new DatelineError('FILE_UNWRITABLE', `Cannot write the export in ${outDir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'this user may not write there' : code === 'EROFS' ? 'the disk is read-only' : code ?? String(e)}; nothing was written.`, {
       path: ['outDir'],
       params: { path: outDir },
     });

@@ -508,23 +508,39 @@ export class DocStore {
    * (`erased`, or `mergedInto`) and no live branch is left. Every body but their leaves' (tombstones
    * that name no one) is removed, with their drafts, as `erase` does in the library where the
    * person was erased. Found from the changes feed by sequence, not by id: 10,000 pulled ids
-   * looked up one by one cost 12 ms of CPU, the range of the feed 0.5 ms. Returns their ids.
+   * looked up one by one cost 12 ms of CPU, the range of the feed 0.5 ms. Returns their ids, and
+   * the files (SHA-256) their removed versions named that no attachment stored here names any
+   * more (an erased person's photo): the caller removes those from the library's files.
    */
-  forgetErased(since: number): string[] {
+  forgetErased(since: number): { ids: string[]; files: string[] } {
     return this.db.transaction(() => {
       const found = prepared(
         this.db,
-        `SELECT d.rowid, d.id FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
+        `SELECT d.rowid, d.id, d.type FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
          JOIN revs w ON w.doc_rowid = d.rowid AND w.rev = d.winner
          WHERE c.seq > ? AND d.deleted = 1
            AND (json_extract(w.body, '$.erased') = 1 OR json_extract(w.body, '$.mergedInto') IS NOT NULL)
            AND EXISTS (SELECT 1 FROM revs r WHERE r.doc_rowid = d.rowid AND r.leaf = 0 AND r.body IS NOT NULL)`,
-      ).all(since) as { rowid: number; id: string }[];
-      for (const { rowid, id } of found) {
+      ).all(since) as { rowid: number; id: string; type: string }[];
+      const named = new Set<string>();
+      for (const { rowid, id, type } of found) {
+        if (type === 'attachment') {
+          const shas = prepared(this.db, "SELECT DISTINCT json_extract(body, '$.sha256') FROM revs WHERE doc_rowid = ? AND body IS NOT NULL")
+            .pluck()
+            .all(rowid);
+          for (const sha of shas) if (typeof sha === 'string') named.add(sha);
+        }
         this.rows.eraseBodies(rowid, JSON.stringify(this.s.leaves.all(rowid).map((l) => l.rev)));
         prepared(this.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
       }
-      return found.map((f) => f.id);
+      // A file stays while any version of an attachment kept here names it (the same bytes added
+      // here as another attachment, or one in the trash that may come back).
+      const stillNamed = prepared(
+        this.db,
+        `SELECT 1 FROM revs r JOIN docs d ON d.rowid = r.doc_rowid
+         WHERE d.type = 'attachment' AND r.body IS NOT NULL AND json_extract(r.body, '$.sha256') = ? LIMIT 1`,
+      );
+      return { ids: found.map((f) => f.id), files: [...named].filter((sha) => stillNamed.get(sha) === undefined) };
     }).immediate();
   }
 

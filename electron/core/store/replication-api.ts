@@ -114,9 +114,10 @@ export interface ReplicationStore {
   /**
    * Of the documents changed after `since`, those erased in another library (a person at their
    * request, or a duplicate merged into another): every earlier version of them is removed here
-   * too, as where they were erased. Returns their ids.
+   * too, as where they were erased. Returns their ids, and the attachment files (SHA-256) that only
+   * those versions named, which the caller removes from the library's files.
    */
-  forgetErased(since: number): string[];
+  forgetErased(since: number): { ids: string[]; files: string[] };
   /** Of these documents, those with more than one leaf (edits in conflict, or a deletion against an edit), in one read. */
   branched(ids: readonly string[]): string[];
   /**

@@ -264,7 +264,7 @@ export class LibraryReplication implements ReplicationStore {
     return this.docs.lastSeq();
   }
 
-  forgetErased(since: number): string[] {
+  forgetErased(since: number): { ids: string[]; files: string[] } {
     return this.docs.forgetErased(since);
   }
 

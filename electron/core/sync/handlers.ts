@@ -34,7 +34,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       signal: job?.signal,
       onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }, ctx.blobs),
-  'sync.export': (input, ctx, job) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job) }),
+  'sync.export': (input, ctx, job) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job), libraryDir: ctx.dir }),
   // The file's chunks wait, checked, in a folder of the library's tmp/ until the whole file is read.
   'sync.import': (input, ctx, job) =>
     inTempFolder(ctx.dir, 'sync-import', (dir) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), dir, importOptions(ctx, job))),

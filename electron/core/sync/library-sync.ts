@@ -1,4 +1,5 @@
-import type { BlobStore } from '../attachments/blobs';
+import { BlobStore } from '../attachments/blobs';
+import { removeFile } from '../attachments/images';
 import { attachmentFiles } from '../attachments/queries';
 import type { Library } from '../store/library';
 import { filePolicy } from './files/policy';
@@ -13,7 +14,7 @@ import { syncOnce, type SyncOptions, type SyncSummary } from './session';
  */
 export function syncLibrary(
   library: Library,
-  opts: Omit<SyncOptions, 'onConflict' | 'files'>,
+  opts: Omit<SyncOptions, 'onConflict' | 'files' | 'onForgotten'>,
   blobs?: BlobStore,
   /** The app syncs an office's files with its database: those of its attachments (and, for the home office, of attachments of no office). */
   office?: { office: string; home: string },
@@ -27,6 +28,12 @@ export function syncLibrary(
     ...opts,
     ...(blobs ? { files: { blobs, list, ...alsoDownload, policy: filePolicy(library.replication), store: library.replication, opened: filesOpened } } : {}),
     onConflict: (c) => recordConflict(library, c),
+    // An erased person's photo leaves this library's files even when this sync moves no files.
+    onForgotten: (files) => {
+      if (files.length === 0) return;
+      const here = blobs ?? new BlobStore(library.dir);
+      for (const sha of files) removeFile(here, sha);
+    },
   });
 }
 

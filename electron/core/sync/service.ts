@@ -199,7 +199,7 @@ export class SyncService {
     this.statusSeq += 1;
     const last = this.readLast();
     const skew = last?.clockSkewMs ?? null;
-    let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 };
+    let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 };
     if (this.setUp()) waiting = this.waiting.count(this.library().replication, this.targets(s));
     return {
       seq: this.statusSeq,

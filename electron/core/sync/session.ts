@@ -30,6 +30,8 @@ export interface SyncOptions {
   pushSource?: (local: Peer) => Peer;
   /** Told of each conflict left for a person (the app records it in the conflicts inbox). */
   onConflict?: (note: ConflictNote) => void;
+  /** Told of the files that only versions of documents erased elsewhere named (removed from this library's files). */
+  onForgotten?: (files: string[]) => void;
   /** Attachment files to send and receive after the documents; without it, documents only. */
   files?: FilesStep;
 }
@@ -49,7 +51,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
   const { merged, conflicts } = settleConflicts(store, pulled.touched);
   for (const c of conflicts) opts.onConflict?.(c);
   // A person erased in another library leaves no earlier version of theirs here either.
-  store.forgetErased(before);
+  opts.onForgotten?.(store.forgetErased(before).files);
   opts.onStep?.('merge', merged);
   const pushed = await replicate(opts.pushSource ? opts.pushSource(local) : local, up, {
     batchSize: opts.batchSize,
@@ -60,8 +62,8 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
   const skew = up.skewMs ?? down.skewMs;
   return {
     remote: down.url,
-    pulled: { docs: pulled.docsWritten, bytes: down.stats.bytesReceived },
-    pushed: { docs: pushed.docsWritten, bytes: up.stats.bytesSent },
+    pulled: { docs: new Set(pulled.touched).size, revisions: pulled.docsWritten, bytes: down.stats.bytesReceived },
+    pushed: { docs: new Set(pushed.touched).size, revisions: pushed.docsWritten, bytes: up.stats.bytesSent },
     merged,
     conflicts,
     denied: [...pulled.denied.map((d) => ({ ...d, direction: 'pull' as const })), ...pushed.denied.map((d) => ({ ...d, direction: 'push' as const }))],

@@ -1,13 +1,15 @@
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { DatelineError } from '../../shared/errors';
 import { BlobStore } from '../attachments/blobs';
+import { removeFile } from '../attachments/images';
 import { diskFullError } from '../jobs';
+import { notePending } from '../litter';
 import { assertWritableTarget, unreadable, unreadableWhy } from '../attachments/files';
 import type { RemoteRevision, ReplicationStore } from '../store/replication-api';
 import { RevisionDoc } from './couch-schemas';
@@ -43,7 +45,10 @@ const DocLine = z.object({ doc: RevisionDoc });
 const EndLine = z.object({ end: z.object({ docs: z.number().int().min(0), files: z.number().int().min(0) }) });
 
 /** Why a file was refused, for the window to say in the person's language. */
-type SyncFileProblem = 'notSyncFile' | 'syncFileDamaged' | 'syncFileCutShort' | 'syncFileNewer';
+type SyncFileProblem = 'notSyncFile' | 'syncFileDamaged' | 'syncFileCutShort' | 'syncFileNewer' | 'syncFileUnfinished';
+
+/** Ends the name of a sync file an export is still writing (or was stopped while writing). */
+const PART = '.part';
 
 const peerLog = (peer: string) => `_local/sync-file-${peer}`;
 
@@ -52,15 +57,33 @@ export interface ExportOptions {
   maxBytes?: number;
   /** Called as documents are written, with how many so far. */
   onDocs?: (docs: number) => void;
+  /** The library's folder, where the file being written is noted until it is renamed (see litter.ts). */
+  libraryDir?: string;
+}
+
+/** A file (or link) by that name goes; anything else there (a folder) is left alone. */
+function removeStalePart(path: string): void {
+  let info;
+  try {
+    info = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (info.isFile() || info.isSymbolicLink()) rmSync(path, { force: true });
 }
 
 export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, out: string, peer: string | null, opts: ExportOptions = {}): Promise<SyncFileExport> {
   const logged = peer ? store.getLocal(peerLog(peer)) : null;
   const since = typeof logged?.last_seq === 'number' ? logged.last_seq : 0;
   assertWritableTarget(out, 'office.dateline-sync');
-  const temp = `${out}.part`;
+  // Written under a hidden name of its own and renamed only when complete; noted in the library,
+  // so the next start removes it if this process is killed (litter.ts). The visible `<out>.part`
+  // earlier versions wrote, left by one that was stopped, goes with the next export to its place.
+  const temp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}${PART}`);
+  removeStalePart(`${out}${PART}`);
+  const forget = opts.libraryDir ? notePending(opts.libraryDir, temp) : () => undefined;
   const gzip = createGzip();
-  const file = createWriteStream(temp);
+  const file = createWriteStream(temp, { flags: 'wx' });
   gzip.pipe(file);
   // pipe() passes no error on: a write that fails (a full USB stick) would end the process as an
   // unhandled error, or leave a write waiting for a 'drain' that never comes.
@@ -139,7 +162,9 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
     const full = diskFullError(e, dirname(out));
     if (full) throw full;
     if ((e as { code?: unknown } | null)?.code === 'EFBIG') throw e; // said in words where any error becomes the contract's
-    throw new DatelineError('FILE_UNREADABLE', `Could not write the sync file ${out}: ${(e as Error).message}`, { params: { path: out } });
+    throw new DatelineError('FILE_UNWRITABLE', `Could not write the sync file ${out}: ${(e as Error).message}; nothing was written.`, { params: { path: out } });
+  } finally {
+    forget();
   }
   if (peer) {
     const prev = store.getLocal(peerLog(peer));
@@ -175,6 +200,12 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const chunks = new Map<string, number>();
   const waiting = (sha: string) => join(workDir, sha);
   assertFileToRead(path, shown);
+  // Only the export that wrote it knows whether it finished: even a whole one is not opened.
+  if (path.endsWith(PART) || shown.endsWith(PART)) {
+    throw new DatelineError('INVALID_INPUT', `${shown} is a sync file an export had not finished writing (it is renamed without ${PART} once complete); nothing was imported. Save the sync file again.`, {
+      params: { path: shown, reason: 'syncFileUnfinished' },
+    });
+  }
   mkdirSync(workDir, { recursive: true });
   let ended = false;
   let n = 0;
@@ -279,7 +310,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   await store.settled();
   const { merged, conflicts } = settleConflicts(store, touched);
   for (const c of conflicts) opts.onConflict?.(c);
-  store.forgetErased(before);
+  for (const sha of store.forgetErased(before).files) removeFile(blobs, sha);
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }
 

@@ -18,13 +18,14 @@ interface Entry {
   seq: number;
   /** The office database it goes to; null: none this library syncs. */
   target: string | null;
-  kind: 'releases' | 'contacts' | 'photos' | 'files' | 'others';
+  kind: 'releases' | 'contacts' | 'photos' | 'files' | 'others' | 'deletions';
   bytes: number;
 }
 
 /**
  * What is waiting to go to the server: every document changed since its office's push
- * checkpoint, counted once per kind, with the bytes of the files. Read from the library alone (no
+ * checkpoint, counted once per kind (a deletion as a deletion, of any kind), with the bytes of
+ * the files. Read from the library alone (no
  * network), so the status can say it while offline.
  *
  * The status is asked after every write, so the count is kept, not made again: each change of
@@ -43,7 +44,7 @@ export class WaitingCounter {
   private floor = 0;
 
   count(store: ReplicationStore, targets: readonly OfficeTarget[]): SyncWaiting {
-    const out: SyncWaiting = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, bytes: 0 };
+    const out: SyncWaiting = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 };
     const home = targets[0]?.office;
     if (home === undefined) return out;
     const local = new StorePeer(store);
@@ -85,7 +86,9 @@ export class WaitingCounter {
         const office = officeOf(row.id, route);
         const target = targets.find((t) => routesTo(office, t.office, home))?.office ?? null;
         const entry: Entry = { seq: row.seq, target, kind: 'others', bytes: 0 };
-        if (route.type === 'release') entry.kind = 'releases';
+        // A deletion is said as one, whatever it deleted: "1 release waiting" read as a release to send.
+        if (row.deleted === true) entry.kind = 'deletions';
+        else if (route.type === 'release') entry.kind = 'releases';
         else if (route.type === 'contact') entry.kind = 'contacts';
         else if (route.type === 'attachment') {
           const got = store.openRevs(row.id, [row.changes[0]?.rev ?? ''])[0];

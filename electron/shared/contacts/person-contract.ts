@@ -28,9 +28,13 @@ export interface PersonExport {
 
 export interface EraseResult {
   id: string;
-  /** The office whose suppression record now holds the person's keyed hashes. */
-  office: string;
+  /** The office whose suppression record now holds the person's keyed hashes; null in a library with no office, which keeps its own record on this computer. */
+  office: string | null;
   suppressedKeys: number;
+  /** Documents erased: the person's, and their photo's when they had one. */
+  documentsErased: number;
+  /** Files removed from this library's disk: the photo's, unless another attachment holds the same bytes or it was never downloaded here. */
+  filesRemoved: number;
   /** Releases and kits that named the person and no longer do. */
   releasesChanged: number;
   kitsChanged: number;

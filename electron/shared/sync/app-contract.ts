@@ -46,6 +46,8 @@ export interface SyncWaiting {
   files: number;
   /** Kits, offices, outlets. */
   others: number;
+  /** Documents of any kind deleted here (a release put in the trash, an erased person): counted here only. */
+  deletions: number;
   bytes: number;
 }
 
@@ -157,7 +159,7 @@ export const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
   online: z.boolean(),
   password: z.enum(['kept', 'session', 'none']),
   keychain: z.boolean(),
-  waiting: z.object({ releases: Count, contacts: Count, photos: Count, files: Count, others: Count, bytes: Count }),
+  waiting: z.object({ releases: Count, contacts: Count, photos: Count, files: Count, others: Count, deletions: Count, bytes: Count }),
   lastSyncedAt: z.string().nullable(),
   nextAt: z.string().nullable(),
   error: ApiErrorSchema.nullable(),

@@ -22,8 +22,9 @@ export interface DeniedNote {
 
 export interface SyncSummary {
   remote: string;
-  pulled: { docs: number; bytes: number };
-  pushed: { docs: number; bytes: number };
+  /** Documents that received revisions, the revisions they received (a document's leaves each count: a merge and the branch it closes are two), and bytes on the wire. */
+  pulled: { docs: number; revisions: number; bytes: number };
+  pushed: { docs: number; revisions: number; bytes: number };
   /** Conflicts settled by themselves (different fields changed). */
   merged: number;
   /** Conflicts waiting for a person on the Conflicts screen. */
