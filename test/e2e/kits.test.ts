@@ -268,6 +268,13 @@ describe('The kit builder in the browser', () => {
     await h.screenshot('kit-builder');
   });
 
+  it('says that a download takes the releases as they are saved at that moment', async () => {
+    await page
+      .getByRole('region', { name: 'Download', exact: true })
+      .getByText('Each download takes the releases, photos and contacts as they are saved at that moment: after an edit, download the kit again to send the new version.')
+      .waitFor();
+  });
+
   it('downloads kit-lite and the Word document through the UI', async () => {
     const lite = await exportThroughUi('Download kit-lite', true);
     expect(lite.name).toMatch(/-lite\.pdf$/);
