@@ -140,7 +140,7 @@ export function ExportPanel({
             </div>
           </div>
         )}
-        {empty && <p className="hint">{t('kitBuilder.exportNeedsItems')}</p>}
+        {empty ? <p className="hint">{t('kitBuilder.exportNeedsItems')}</p> : <p className="hint">{t('kitBuilder.exportCurrent')}</p>}
         {running && (
           <div className="kit-export-progress">
             <progress

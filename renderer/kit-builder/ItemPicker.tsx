@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentSummary, ContactSummary, ReleaseSummary } from '../../electron/shared/contract';
 import { SECTION_KINDS, type KitItem } from '../../electron/shared/documents';
@@ -19,12 +19,22 @@ export interface Pickable {
 export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; add: (item: KitItem) => void }) {
   const { t, i18n } = useTranslation();
   const [choice, setChoice] = useState({ release: '', attachment: '', contact: '', section: 'factSheet' as SectionKind });
+  const releaseSelect = useRef<HTMLSelectElement>(null);
+  const attachmentSelect = useRef<HTMLSelectElement>(null);
+  const contactSelect = useRef<HTMLSelectElement>(null);
+  // An add button is disabled once its drop-down is back at "Choose…", which would drop focus to
+  // the page: it goes back to the drop-down instead, ready for the next item.
+  const added = (item: KitItem, reset: 'release' | 'attachment' | 'contact', select: RefObject<HTMLSelectElement | null>) => {
+    add(item);
+    setChoice((c) => ({ ...c, [reset]: '' }));
+    select.current?.focus();
+  };
   return (
       <section className="panel" aria-labelledby={`${ids}-add`}>
         <h2 id={`${ids}-add`}>{t('kitBuilder.add')}</h2>
         <div className="kit-add">
           <label htmlFor={`${ids}-add-release`}>{t('kitBuilder.release')}</label>
-          <select id={`${ids}-add-release`} value={choice.release} onChange={(e) => setChoice((c) => ({ ...c, release: e.target.value }))}>
+          <select ref={releaseSelect} id={`${ids}-add-release`} value={choice.release} onChange={(e) => setChoice((c) => ({ ...c, release: e.target.value }))}>
             <option value="">{t('kitBuilder.choose')}</option>
             {pick.releases.filter(canAddRelease).map((r) => (
               <option key={r.id} value={r.id}>
@@ -32,12 +42,12 @@ export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; ad
               </option>
             ))}
           </select>
-          <button type="button" disabled={!choice.release} onClick={() => (add({ kind: 'release', id: choice.release }), setChoice((c) => ({ ...c, release: '' })))}>
+          <button type="button" disabled={!choice.release} onClick={() => added({ kind: 'release', id: choice.release }, 'release', releaseSelect)}>
             {t('kitBuilder.addRelease')}
           </button>
 
           <label htmlFor={`${ids}-add-attachment`}>{t('kitBuilder.attachment')}</label>
-          <select id={`${ids}-add-attachment`} value={choice.attachment} onChange={(e) => setChoice((c) => ({ ...c, attachment: e.target.value }))}>
+          <select ref={attachmentSelect} id={`${ids}-add-attachment`} value={choice.attachment} onChange={(e) => setChoice((c) => ({ ...c, attachment: e.target.value }))}>
             <option value="">{t('kitBuilder.choose')}</option>
             {pick.attachments.map((a) => (
               <option key={a.id} value={a.id}>
@@ -48,13 +58,13 @@ export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; ad
           <button
             type="button"
             disabled={!choice.attachment}
-            onClick={() => (add({ kind: 'attachment', id: choice.attachment }), setChoice((c) => ({ ...c, attachment: '' })))}
+            onClick={() => added({ kind: 'attachment', id: choice.attachment }, 'attachment', attachmentSelect)}
           >
             {t('kitBuilder.addAttachment')}
           </button>
 
           <label htmlFor={`${ids}-add-contact`}>{t('kitBuilder.contact')}</label>
-          <select id={`${ids}-add-contact`} value={choice.contact} onChange={(e) => setChoice((c) => ({ ...c, contact: e.target.value }))}>
+          <select ref={contactSelect} id={`${ids}-add-contact`} value={choice.contact} onChange={(e) => setChoice((c) => ({ ...c, contact: e.target.value }))}>
             <option value="">{t('kitBuilder.choose')}</option>
             {pick.contacts.map((c) => (
               <option key={c.id} value={c.id}>
@@ -62,7 +72,7 @@ export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; ad
               </option>
             ))}
           </select>
-          <button type="button" disabled={!choice.contact} onClick={() => (add({ kind: 'contact', id: choice.contact }), setChoice((c) => ({ ...c, contact: '' })))}>
+          <button type="button" disabled={!choice.contact} onClick={() => added({ kind: 'contact', id: choice.contact }, 'contact', contactSelect)}>
             {t('kitBuilder.addContact')}
           </button>
 

@@ -200,6 +200,26 @@ describe('The kit builder in the browser', () => {
     });
   });
 
+  it('adds an item from the keyboard alone, and focus stays on its drop-down for the next one', async () => {
+    const before = await itemLabels();
+    const releases = page.getByLabel('Release', { exact: true });
+    await releases.focus();
+    await page.keyboard.press('ArrowDown');
+    // The first release offered, whichever it is: "headline (Language)".
+    const chosen = (await releases.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text ?? '')).replace(/ \([^)]*\)$/, '');
+    expect([HEADLINE, ARABIC_HEADLINE]).toContain(chosen);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(itemLabels).toEqual([...before, chosen]);
+    await page.getByRole('status').filter({ hasText: `${chosen} was added to the kit.` }).waitFor();
+    // The add button is disabled again once the drop-down is back at "Choose…": focus must not fall to the page.
+    expect(await releases.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await releases.inputValue()).toBe('');
+
+    await items().last().getByRole('button', { name: `Remove ${chosen} from the kit` }).click();
+    await expect.poll(itemLabels).toEqual(before);
+  });
+
   it('reorders by drag and drop, and by the move buttons from the keyboard', async () => {
     // Drag the fact sheet by its handle onto the photo: it takes the photo's place.
     await item('Fact sheet').locator('.drag-handle').dragTo(item(PHOTO));
@@ -249,6 +269,13 @@ describe('The kit builder in the browser', () => {
 
     await h.expectAccessible('kit builder');
     await h.screenshot('kit-builder');
+  });
+
+  it('says that a download takes the releases as they are saved at that moment', async () => {
+    await page
+      .getByRole('region', { name: 'Download', exact: true })
+      .getByText('Each download takes the releases, photos and contacts as they are saved at that moment: after an edit, download the kit again to send the new version.')
+      .waitFor();
   });
 
   it('downloads kit-lite and the Word document through the UI', async () => {

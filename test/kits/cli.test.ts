@@ -52,6 +52,8 @@ describe('dateline kit and export', () => {
     const unconfirmed = await cli(['export', kit.id, '--out', out, '--library', lib]);
     expect(unconfirmed.code).toBe(1);
     expect(unconfirmed.err).toContain('is under embargo (EMBARGOED UNTIL 3 December 2099, 13:00 Kampala time (10:00 UTC))');
+    // On the command line the confirmation is a flag, and the refusal names it.
+    expect(unconfirmed.err).toContain('run the command again with --confirm-embargo');
     const exported = await cli(['export', kit.id, '--format', 'docx,pdf,zip,lite', '--out', out, '--library', lib, '--json', '--confirm-embargo']);
     expect(exported.err).toBe('');
     expect(exported.code).toBe(0);

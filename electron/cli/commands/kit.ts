@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, sectionLabel, type ExportFormat } from '../../shared/ki
 import { unreadable } from '../../core/attachments/files';
 import { markdownToRichText } from '../../core/markdown';
 import { closePdfPrinter } from '../../core/kits/pdf';
+import { toApiError } from '../../core/jobs';
 import { need, UsageError, type Command, type Values } from '../cli';
 
 /**
@@ -109,6 +110,19 @@ export const kitCommand: Command = {
   },
 };
 
+/**
+ * The core asks to confirm an embargoed export, which the app does with a button; here the
+ * confirmation is a flag, so the refusal names it.
+ */
+function confirmByFlag(e: unknown): unknown {
+  const err = toApiError(e);
+  if (err.code !== 'INVALID_INPUT' || err.params?.reason !== 'embargo') return e;
+  return new DatelineError(err.code, `${err.message} To export it, run the command again with --confirm-embargo.`, {
+    ...(err.path ? { path: err.path } : {}),
+    ...(err.params ? { params: err.params } : {}),
+  });
+}
+
 export const exportCommand: Command = {
   name: 'export',
   usage:
@@ -123,7 +137,9 @@ export const exportCommand: Command = {
   async run(cli, pos, v, io) {
     const formats = parseFormats(v.format);
     try {
-      const result = await cli.job('kit.export', { id: need(pos, 1, 'the KIT_ID'), formats, outDir: resolve(v.out ?? '.'), confirmEmbargo: v['confirm-embargo'] });
+      const result = await cli.job('kit.export', { id: need(pos, 1, 'the KIT_ID'), formats, outDir: resolve(v.out ?? '.'), confirmEmbargo: v['confirm-embargo'] }).catch((e: unknown) => {
+        throw confirmByFlag(e);
+      });
       if (!cli.json) for (const w of result.warnings) io.err(`warning: ${w.message}\n`);
       cli.print(
         result.files,

@@ -410,10 +410,11 @@ function headersAndFooters(model: KitModel, look: Look, numbers: PageNumbers | n
   const rtl = model.dir === 'rtl';
   const runningText = model.embargo ? model.embargo.notice : [model.office?.name, model.title].filter(Boolean).join(' · ');
   const rtlRun = rtl ? '<w:rPr><w:rtl/></w:rPr>' : '';
+  // No-break spaces hold "Page 2 of 4" together when a long footer line pushes it to a line of its own.
   const pageOf =
-    `<w:r>${rtlRun}<w:t xml:space="preserve">\t</w:t><w:t xml:space="preserve">${esc(`${l.page} `)}</w:t></w:r>` +
+    `<w:r>${rtlRun}<w:t xml:space="preserve">\t</w:t><w:t xml:space="preserve">${esc(`${l.page}\u00a0`)}</w:t></w:r>` +
     fieldRuns('PAGE', undefined, rtlRun) +
-    `<w:r>${rtlRun}<w:t xml:space="preserve">${esc(` ${l.of} `)}</w:t></w:r>` +
+    `<w:r>${rtlRun}<w:t xml:space="preserve">${esc(`\u00a0${l.of}\u00a0`)}</w:t></w:r>` +
     fieldRuns('NUMPAGES', numbers?.total === undefined ? undefined : String(numbers.total), rtlRun);
   const footerLine = textRun(model.office?.footer ?? model.office?.name ?? model.title);
   const header = (p: string) => `${look.headerOpen}${p}</w:hdr>`;

@@ -232,7 +232,7 @@ function pageRules(model: KitModel): string {
   margin: 22mm 18mm 20mm 18mm;
   ${embargo}
   @bottom-left { content: ${footerLeft}; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
-  @bottom-right { ${pageNumber} font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
+  @bottom-right { ${pageNumber} white-space: nowrap; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
 }
 @page :first {
   @bottom-left { content: ${model.office?.footer ? footerLeft : 'none'}; }

@@ -1,6 +1,6 @@
 import { DEFAULT_COLOURS, type Doc, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
-import { directionOf } from '../../shared/direction';
+import { directionOf, textDirection } from '../../shared/direction';
 import { channelVisibleTo, commaFor, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
@@ -272,7 +272,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       case 'section':
         blockCount += countBlocks(item.body.content) + 1;
         words += wordsIn(plainText(item.body));
-        push({ kind: 'section', sectionKind: item.sectionKind, title: item.title, body: item.body });
+        push({ kind: 'section', sectionKind: item.sectionKind, title: item.title, body: directedByText(item.body) });
         break;
     }
   });
@@ -471,4 +471,37 @@ export function quotesOutsideBody(body: RichText, quotes: Quote[]): Quote[] {
   const fold = (s: string) => s.replace(/[\s"“”«»„‘’']+/gu, ' ').trim().toLowerCase();
   const text = fold(plainText(body));
   return quotes.filter((q) => !text.includes(fold(q.text)));
+}
+
+/**
+ * A text section has no language of its own (an Arabic kit may carry a fact sheet written in
+ * English): each block that names neither language nor direction reads in the direction of its
+ * own first letter, as typed text does (shared/direction.ts). Blocks with no letter keep the
+ * kit's direction.
+ */
+export function directedByText(doc: RichText): RichText {
+  const firstDirection = (b: BlockNode): 'ltr' | 'rtl' | null => {
+    if (b.type === 'paragraph' || b.type === 'heading') return textDirection((b.content ?? []).map((n) => (n.type === 'text' ? n.text : ' ')).join(''));
+    const children = b.type === 'blockquote' ? b.content : b.content.flatMap((li) => li.content);
+    for (const c of children) {
+      const d = firstDirection(c);
+      if (d) return d;
+    }
+    return null;
+  };
+  const directed = (b: BlockNode): BlockNode => {
+    const dir = b.attrs?.lang || b.attrs?.dir ? null : firstDirection(b);
+    switch (b.type) {
+      case 'paragraph':
+        return dir ? { ...b, attrs: { ...b.attrs, dir } } : b;
+      case 'heading':
+        return dir ? { ...b, attrs: { ...b.attrs, dir } } : b;
+      case 'blockquote':
+        return { ...b, ...(dir ? { attrs: { ...b.attrs, dir } } : {}), content: b.content.map(directed) };
+      case 'bulletList':
+      case 'orderedList':
+        return { ...b, ...(dir ? { attrs: { ...b.attrs, dir } } : {}), content: b.content.map((li) => ({ ...li, content: li.content.map(directed) })) };
+    }
+  };
+  return { ...doc, content: doc.content.map(directed) };
 }
