@@ -161,7 +161,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
                       onMouseDown={(e) => e.preventDefault()}
                       onClick={() => go(hit)}
                     >
-                      <span className="hit-title">{hit.title || t('common.untitled')}</span>
+                      <span className="hit-title" dir="auto">{hit.title || t('common.untitled')}</span>
                       {hit.detail && <span className="hit-detail">{hit.detail}</span>}
                     </div>
                   );

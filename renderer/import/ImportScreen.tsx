@@ -25,6 +25,19 @@ type Item =
 let counter = 0;
 const nextKey = () => `import-${++counter}`;
 
+/** How one file of several came out: to review, already in the library, or not read. */
+type Outcome = 'review' | 'duplicate' | 'failed';
+
+/** Several files chosen or dropped at once: how far the reading is, and then what it found. */
+interface Batch {
+  total: number;
+  /** The files finished so far, in order. */
+  outcomes: Outcome[];
+  /** Asked to stop: the file being read is finished, the rest are left. */
+  stopping: boolean;
+  finished: boolean;
+}
+
 export function ImportScreen() {
   const { t } = useTranslation();
   const client = useClient();
@@ -34,43 +47,51 @@ export function ImportScreen() {
   const inputRef = useRef<HTMLInputElement>(null);
   const pasteId = useId();
   const fileId = useId();
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const stopRef = useRef(false);
 
   const update = (key: string, change: (item: Item) => Item) => setItems((list) => list.map((i) => (i.key === key ? change(i) : i)));
 
-  const read = async (name: string, source: ImportSource) => {
+  const read = async (name: string, source: ImportSource): Promise<Outcome> => {
     const key = nextKey();
     setItems((list) => [...list, { key, name, state: 'reading' }]);
     const r = await client.call('import.preview', source);
     if (!r.ok) {
       update(key, () => ({ key, name, state: 'failed', error: r.error }));
-      return;
+      return 'failed';
     }
     const form = formFromPreview(r.value);
     update(key, () => ({ key, name, state: 'review', source, preview: r.value, release: form.release, contacts: form.contacts, error: null, storedAs: null }));
+    return r.value.duplicate ? 'duplicate' : 'review';
+  };
+
+  const readFile = async (file: File): Promise<Outcome> => {
+    const refuse = (code: ApiError['code'], message: string): Outcome => {
+      setItems((list) => [...list, { key: nextKey(), name: file.name, state: 'failed', error: { code, message } }]);
+      return 'failed';
+    };
+    if (!isImportable(file.name)) return refuse('FILE_UNREADABLE', t('import.unsupported', { name: file.name }));
+    if (file.size > IMPORT_MAX_BYTES) return refuse('FILE_TOO_LARGE', t('import.tooLarge', { name: file.name }));
+    let data: string;
+    try {
+      data = await readAsBase64(file);
+    } catch {
+      return refuse('FILE_UNREADABLE', t('import.unreadable', { name: file.name }));
+    }
+    return read(file.name, { name: file.name, data, ...(file.type ? { mediaType: file.type } : {}) });
   };
 
   const readFiles = async (files: File[]) => {
+    // One file shows its own progress; several say how far along they are and can be stopped.
+    const several = files.length > 1;
+    stopRef.current = false;
+    if (several) setBatch({ total: files.length, outcomes: [], stopping: false, finished: false });
     for (const file of files) {
-      if (!isImportable(file.name)) {
-        setItems((list) => [
-          ...list,
-          { key: nextKey(), name: file.name, state: 'failed', error: { code: 'FILE_UNREADABLE', message: t('import.unsupported', { name: file.name }) } },
-        ]);
-        continue;
-      }
-      if (file.size > IMPORT_MAX_BYTES) {
-        setItems((list) => [...list, { key: nextKey(), name: file.name, state: 'failed', error: { code: 'FILE_TOO_LARGE', message: t('import.tooLarge', { name: file.name }) } }]);
-        continue;
-      }
-      let data: string;
-      try {
-        data = await readAsBase64(file);
-      } catch {
-        setItems((list) => [...list, { key: nextKey(), name: file.name, state: 'failed', error: { code: 'FILE_UNREADABLE', message: t('import.unreadable', { name: file.name }) } }]);
-        continue;
-      }
-      await read(file.name, { name: file.name, data, ...(file.type ? { mediaType: file.type } : {}) });
+      if (several && stopRef.current) break;
+      const outcome = await readFile(file);
+      if (several) setBatch((b) => b && { ...b, outcomes: [...b.outcomes, outcome] });
     }
+    if (several) setBatch((b) => b && { ...b, finished: true });
   };
   const readFilesRef = useRef(readFiles);
   readFilesRef.current = readFiles;
@@ -169,6 +190,16 @@ export function ImportScreen() {
         </div>
       </section>
 
+      {batch && (
+        <BatchStatus
+          batch={batch}
+          onStop={() => {
+            stopRef.current = true;
+            setBatch((b) => b && { ...b, stopping: true });
+          }}
+        />
+      )}
+
       {items.map((item) => (
         <section key={item.key} className="import-item" aria-label={t('import.itemLabel', { name: item.name })}>
           <h2 className="import-item-name">{item.name}</h2>
@@ -203,6 +234,31 @@ export function ImportScreen() {
           )}
         </section>
       ))}
+    </div>
+  );
+}
+
+function BatchStatus({ batch, onStop }: { batch: Batch; onStop: () => void }) {
+  const { t } = useTranslation();
+  const count = (o: Outcome) => batch.outcomes.filter((x) => x === o).length;
+  if (batch.finished) {
+    const summary = { read: batch.outcomes.length, total: batch.total, review: count('review'), duplicates: count('duplicate'), failed: count('failed') };
+    return (
+      <p className="import-batch" role="status">
+        {t(batch.stopping ? 'import.batch.stopped' : 'import.batch.done', summary)}
+      </p>
+    );
+  }
+  return (
+    <div className="import-batch">
+      <p role="status">
+        {batch.stopping ? t('import.batch.stopping') : t('import.batch.reading', { done: Math.min(batch.outcomes.length + 1, batch.total), total: batch.total })}
+      </p>
+      {!batch.stopping && (
+        <button type="button" className="button" onClick={onStop}>
+          {t('import.batch.stop')}
+        </button>
+      )}
     </div>
   );
 }

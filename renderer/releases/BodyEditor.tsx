@@ -6,11 +6,21 @@ import { useTranslation } from 'react-i18next';
 import type { RichText } from '../../electron/shared/richtext';
 import { BlockDirection } from './directions';
 import { isAllowedHref, toRichText } from './richtext';
+import { ariaShortcut, shortcutText, type Binding } from '../ui/shortcuts';
 
-function Toggle({ pressed, label, onClick, children }: { pressed: boolean; label: string; onClick: () => void; children: ReactNode }) {
+function Toggle({ pressed, label, keys, onClick, children }: { pressed: boolean; label: string; keys?: Binding; onClick: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     // mousedown would take focus from the text and lose the selection the button acts on.
-    <button type="button" className="tool" aria-pressed={pressed} title={label} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+    <button
+      type="button"
+      className="tool"
+      aria-pressed={pressed}
+      title={keys ? t('editor.withShortcut', { action: label, keys: shortcutText(keys, t) }) : label}
+      aria-keyshortcuts={keys ? ariaShortcut(keys) : undefined}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
       <span aria-hidden="true">{children}</span>
       <span className="visually-hidden">{label}</span>
     </button>
@@ -132,41 +142,41 @@ export function BodyEditor({
   return (
     <div className="body-editor">
       <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-        <Toggle pressed={state.h1} label={t('editor.heading', { level: 1 })} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
+        <Toggle pressed={state.h1} label={t('editor.heading', { level: 1 })} keys={{ key: '1', alt: true }} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
           {t('editor.headingShort', { level: 1 })}
         </Toggle>
-        <Toggle pressed={state.h2} label={t('editor.heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        <Toggle pressed={state.h2} label={t('editor.heading', { level: 2 })} keys={{ key: '2', alt: true }} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
           {t('editor.headingShort', { level: 2 })}
         </Toggle>
-        <Toggle pressed={state.h3} label={t('editor.heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        <Toggle pressed={state.h3} label={t('editor.heading', { level: 3 })} keys={{ key: '3', alt: true }} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
           {t('editor.headingShort', { level: 3 })}
         </Toggle>
         <span className="tool-sep" aria-hidden="true" />
-        <Toggle pressed={state.bold} label={t('editor.bold')} onClick={() => chain().toggleBold().run()}>
+        <Toggle pressed={state.bold} label={t('editor.bold')} keys={{ key: 'b' }} onClick={() => chain().toggleBold().run()}>
           {t('editor.boldShort')}
         </Toggle>
-        <Toggle pressed={state.italic} label={t('editor.italic')} onClick={() => chain().toggleItalic().run()}>
+        <Toggle pressed={state.italic} label={t('editor.italic')} keys={{ key: 'i' }} onClick={() => chain().toggleItalic().run()}>
           {t('editor.italicShort')}
         </Toggle>
         <Toggle pressed={state.link} label={t('editor.link')} onClick={openLink}>
           <LinkIcon />
         </Toggle>
         <span className="tool-sep" aria-hidden="true" />
-        <Toggle pressed={state.bullet} label={t('editor.bulletList')} onClick={() => chain().toggleBulletList().run()}>
+        <Toggle pressed={state.bullet} label={t('editor.bulletList')} keys={{ key: '8', shift: true }} onClick={() => chain().toggleBulletList().run()}>
           •
         </Toggle>
-        <Toggle pressed={state.ordered} label={t('editor.orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+        <Toggle pressed={state.ordered} label={t('editor.orderedList')} keys={{ key: '7', shift: true }} onClick={() => chain().toggleOrderedList().run()}>
           1.
         </Toggle>
-        <Toggle pressed={state.quote} label={t('editor.quote')} onClick={() => chain().toggleBlockquote().run()}>
+        <Toggle pressed={state.quote} label={t('editor.quote')} keys={{ key: 'b', shift: true }} onClick={() => chain().toggleBlockquote().run()}>
           ❝
         </Toggle>
         <span className="tool-sep" aria-hidden="true" />
-        <button type="button" className="tool" title={t('editor.undo')} disabled={!state.canUndo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().undo().run()}>
+        <button type="button" className="tool" title={t('editor.withShortcut', { action: t('editor.undo'), keys: shortcutText({ key: 'z' }, t) })} aria-keyshortcuts={ariaShortcut({ key: 'z' })} disabled={!state.canUndo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().undo().run()}>
           <span aria-hidden="true">↶</span>
           <span className="visually-hidden">{t('editor.undo')}</span>
         </button>
-        <button type="button" className="tool" title={t('editor.redo')} disabled={!state.canRedo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().redo().run()}>
+        <button type="button" className="tool" title={t('editor.withShortcut', { action: t('editor.redo'), keys: shortcutText({ key: 'z', shift: true }, t) })} aria-keyshortcuts={ariaShortcut({ key: 'z', shift: true })} disabled={!state.canRedo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().redo().run()}>
           <span aria-hidden="true">↷</span>
           <span className="visually-hidden">{t('editor.redo')}</span>
         </button>

@@ -115,6 +115,28 @@ describe('text fields take the direction of what is typed', () => {
     }
   }, 180_000);
 
+  it('shows an Arabic hit of the top bar\'s search right to left, from the right edge, in an English interface', async () => {
+    const { context, page } = await openIn(h, 'en-GB');
+    try {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('البذور');
+      const hit = page.getByRole('option', { name: SEED.arabicHeadline });
+      const title = hit.locator('.hit-title');
+      await title.waitFor();
+      expect(await title.evaluate((el) => el.matches(':dir(rtl)'))).toBe(true);
+      const [row, text] = await Promise.all([hit.boundingBox(), title.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, width: r.width };
+      })]);
+      // Set from the right: the text ends near the row's right edge, far from its left one.
+      expect(row!.x + row!.width - (text.x + text.width)).toBeLessThan(text.x - row!.x);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('turns a search box right to left for Arabic and back for Latin text, in an English interface', async () => {
     const { context, page } = await openIn(h, 'en-GB');
     try {

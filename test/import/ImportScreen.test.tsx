@@ -163,6 +163,41 @@ describe('the import screen', () => {
     expect(screen.queryByLabelText('Headline')).toBeNull();
     expect(await counts(c)).toMatchObject({ release: 0, contact: 1, attachment: 0 });
   });
+
+  it('says how far it is through several files, can stop after the current one, and sums them up', async () => {
+    const c = await mount();
+    const text = readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8');
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and store' }, { timeout: 15_000 }));
+    await screen.findByText(/^Stored, with/u, {}, { timeout: 15_000 });
+
+    const docx = await buildDocx(JSON.parse(readFileSync(join(CORPUS_DIR, '12-en-word.docx.json'), 'utf8')));
+    const files = () => [
+      new File([text], 'again.txt', { type: 'text/plain' }),
+      new File([new Uint8Array(docx)], 'tillaberi.docx'),
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], 'photo.docx'),
+    ];
+    fireEvent.change(screen.getByLabelText(/Choose files/), { target: { files: files() } });
+    expect(screen.getByText('Reading file 1 of 3…')).toBeTruthy();
+    await screen.findByText('Files read: 3 of 3 · To review: 1 · Already in the library: 1 · Could not be read: 1', {}, { timeout: 30_000 });
+    expect(screen.queryByRole('button', { name: 'Stop after this file' })).toBeNull();
+    expect(screen.getAllByRole('region', { name: /^Import of / }).map((r) => r.getAttribute('aria-label'))).toEqual([
+      'Import of Pasted text',
+      'Import of again.txt',
+      'Import of tillaberi.docx',
+      'Import of photo.docx',
+    ]);
+
+    // Stopped while the first file is read: that one is finished, the others are left.
+    fireEvent.change(screen.getByLabelText(/Choose files/), { target: { files: files() } });
+    fireEvent.click(screen.getByRole('button', { name: 'Stop after this file' }));
+    expect(screen.getByText('Stopping after this file…')).toBeTruthy();
+    await screen.findByText('Stopped. Files read: 1 of 3 · To review: 0 · Already in the library: 1 · Could not be read: 0', {}, { timeout: 30_000 });
+    expect(screen.getAllByRole('region', { name: 'Import of again.txt' })).toHaveLength(2);
+    expect(screen.getAllByRole('region', { name: 'Import of tillaberi.docx' })).toHaveLength(1);
+    expect(await counts(c)).toMatchObject({ release: 1 });
+  }, 90_000);
 });
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', '..', 'shared', 'examples', 'iom-release-scraped.txt');

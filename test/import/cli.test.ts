@@ -154,6 +154,30 @@ describe('dateline import release', () => {
     expect(human.err).toMatch(/1 of 2 files could not be imported/);
   });
 
+  it('reads a text file saved in Windows-1252 with its curly apostrophes, dashes and euro sign', async () => {
+    const lib = tempDir();
+    const file = join(tempDir(), 'mopti.txt');
+    // Notepad on a French Windows saves in code page 1252: ’ is 0x92, – is 0x96, € is 0x80.
+    const text = [
+      'Des pluies privent d’eau potable 8 000 familles à Mopti',
+      'MOPTI, 3 novembre 2026 – Les équipes de l’organisation ont distribué des comprimés de purification à 8 000 familles dont les puits ont été inondés.',
+      'Chaque kit coûte 12 €, a précisé l’équipe de Mopti.',
+      'Contact presse : Éric Dembélé, edembele@example.org',
+    ].join('\r\n');
+    const bytes = Buffer.from(text, 'latin1');
+    for (const [ch, byte] of [['’', 0x92], ['–', 0x96], ['€', 0x80]] as const) {
+      for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) bytes[i] = byte;
+    }
+    writeFileSync(file, bytes);
+    const r = await cli(['import', 'release', file, '--dry-run', '--json', '--library', lib]);
+    expect(r.code).toBe(0);
+    const [out] = JSON.parse(r.out) as { release: { headline: string; datelinePlace: string; releaseDate: string; body: string[] } }[];
+    expect(out!.release.headline).toBe('Des pluies privent d’eau potable 8 000 familles à Mopti');
+    expect(out!.release).toMatchObject({ datelinePlace: 'Mopti', releaseDate: '2026-11-03' });
+    expect(out!.release.body[0]).toMatch(/^Les équipes de l’organisation ont distribué/);
+    expect(out!.release.body[1]).toBe('Chaque kit coûte 12 €, a précisé l’équipe de Mopti.');
+  });
+
   it('says how to use it when the command line is wrong (exit 2)', async () => {
     const lib = tempDir();
     expect((await cli(['import', '--library', lib])).code).toBe(2);

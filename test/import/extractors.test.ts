@@ -254,6 +254,8 @@ describe('text, HTML and Word structure', () => {
   it('decodes Windows code pages and UTF-16', () => {
     expect(decodeText(Buffer.from([0x47, 0x65, 0x6e, 0xe8, 0x76, 0x65]))).toBe('Genève');
     expect(decodeText(Buffer.from('\ufeffجنيف', 'utf16le'))).toBe('جنيف');
+    // A page saved by an old editor and labelled ISO-8859-1 means Windows-1252, as browsers read it.
+    expect(decodeText(Buffer.from([0x64, 0x92, 0x65, 0x61, 0x75, 0x20, 0x96, 0x20, 0x31, 0x30, 0x80]), 'iso-8859-1')).toBe('d’eau – 10€');
   });
 
   it('rebuilds HTML from text only, keeping right-to-left text marked', () => {

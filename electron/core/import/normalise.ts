@@ -84,12 +84,35 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): s
   }
   if (declared) {
     try {
-      return new TextDecoder(declared).decode(bytes);
+      const decoder = new TextDecoder(declared);
+      return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
     } catch {
       // An unknown label: fall through to the usual Western code page.
     }
   }
-  return new TextDecoder('windows-1252').decode(bytes);
+  return decodeWindows1252(bytes);
+}
+
+// What Windows-1252 puts at 0x80-0x9F, where ISO-8859-1 has control characters (0 = unassigned,
+// read as the control character, as browsers do).
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1252, the code page of text saved by Notepad or Word on a Western Windows, and what
+ * pages labelled ISO-8859-1 mean. Written out because Node 20's TextDecoder decodes those labels
+ * in one call as ISO-8859-1: a curly apostrophe (0x92) or a dash (0x96) became a control
+ * character, which the reader then dropped ("d’eau" read "deau", and the dateline was lost).
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80] || b : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 const UNICODE_BOUNDARY = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';

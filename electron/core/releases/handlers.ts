@@ -3,7 +3,7 @@ import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
 import { assertReadyToGoOut } from './gate';
-import { releaseSummaries, summary, tagsFor } from './queries';
+import { releaseSummaries, summary, tagFilter, tagsFor } from './queries';
 
 export const releaseHandlers: Pick<
   Handlers,
@@ -21,7 +21,7 @@ export const releaseHandlers: Pick<
     if (input.status) where.push({ sql: 'p.status = ?', params: [input.status] });
     if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
     if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
-    if (input.tag) where.push({ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM release_tag_p WHERE tag = ?)', params: [input.tag] });
+    if (input.tag) where.push(tagFilter(ctx, input.tag));
     const page = listPage(ctx.library.db, {
       table: 'release_p',
       sort: { column: 'updated_at', direction: 'DESC' },
