@@ -39,6 +39,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'FORBIDDEN' && error.params?.reason === 'mayNotCreate') return t('errors.mayNotCreateDatabase', params);
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
+  // A kit's photo, file or office logo gone from the library folder: the export wrote nothing (not an import's "nothing was stored").
+  if (error.code === 'FILE_UNREADABLE' && error.params?.reason === 'kitFileMissing') return t(error.params.office === undefined ? 'errors.kitFileMissing' : 'errors.kitLogoMissing', params);
   const sync = syncFailureText(t, error);
   if (sync !== null) return sync;
   // A sync file refused: said by what is wrong with it, whatever the code.

@@ -15,8 +15,11 @@ export interface Pickable {
   contacts: ContactSummary[];
 }
 
-/** The "Add to the kit" panel: a drop-down and an add button for each kind of item. */
-export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; add: (item: KitItem) => void }) {
+/**
+ * The "Add to the kit" panel: a drop-down and an add button for each kind of item. What the kit
+ * holds already (`inKit`, by id) is not offered again: a release added twice prints twice.
+ */
+export function ItemPicker({ ids, pick, inKit, add }: { ids: string; pick: Pickable; inKit: ReadonlySet<string>; add: (item: KitItem) => void }) {
   const { t, i18n } = useTranslation();
   const [choice, setChoice] = useState({ release: '', attachment: '', contact: '', section: 'factSheet' as SectionKind });
   const releaseSelect = useRef<HTMLSelectElement>(null);
@@ -36,7 +39,7 @@ export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; ad
           <label htmlFor={`${ids}-add-release`}>{t('kitBuilder.release')}</label>
           <select ref={releaseSelect} id={`${ids}-add-release`} value={choice.release} onChange={(e) => setChoice((c) => ({ ...c, release: e.target.value }))}>
             <option value="">{t('kitBuilder.choose')}</option>
-            {pick.releases.filter(canAddRelease).map((r) => (
+            {pick.releases.filter((r) => canAddRelease(r) && !inKit.has(r.id)).map((r) => (
               <option key={r.id} value={r.id}>
                 {`${r.headline || t('common.untitled')} (${languageName(r.language, i18n.language)})`}
               </option>
@@ -49,7 +52,7 @@ export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; ad
           <label htmlFor={`${ids}-add-attachment`}>{t('kitBuilder.attachment')}</label>
           <select ref={attachmentSelect} id={`${ids}-add-attachment`} value={choice.attachment} onChange={(e) => setChoice((c) => ({ ...c, attachment: e.target.value }))}>
             <option value="">{t('kitBuilder.choose')}</option>
-            {pick.attachments.map((a) => (
+            {pick.attachments.filter((a) => !inKit.has(a.id)).map((a) => (
               <option key={a.id} value={a.id}>
                 {a.originalName}
               </option>
@@ -66,7 +69,7 @@ export function ItemPicker({ ids, pick, add }: { ids: string; pick: Pickable; ad
           <label htmlFor={`${ids}-add-contact`}>{t('kitBuilder.contact')}</label>
           <select ref={contactSelect} id={`${ids}-add-contact`} value={choice.contact} onChange={(e) => setChoice((c) => ({ ...c, contact: e.target.value }))}>
             <option value="">{t('kitBuilder.choose')}</option>
-            {pick.contacts.map((c) => (
+            {pick.contacts.filter((c) => !inKit.has(c.id)).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.organisation ? `${c.name} (${c.organisation})` : c.name}
               </option>

@@ -321,7 +321,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             editItem={editItem}
           />
 
-          <ItemPicker ids={ids} pick={pick} add={add} />
+          <ItemPicker ids={ids} pick={pick} inKit={new Set(items.flatMap((it) => (it.kind === 'section' ? [] : [it.id])))} add={add} />
 
           <ExportPanel ids={ids} kitId={kitId} empty={items.length === 0} saveFirst={saveFirst} embargoNotice={preview?.embargoNotice ?? null} />
         </div>

@@ -215,9 +215,16 @@ describe('The kit builder in the browser', () => {
     // The add button is disabled again once the drop-down is back at "Choose…": focus must not fall to the page.
     expect(await releases.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await releases.inputValue()).toBe('');
+    // What the kit holds is not offered again (a release added twice would print twice), until it is taken out.
+    const offered = () => releases.locator('option').allInnerTexts();
+    expect((await offered()).some((o) => o.startsWith(`${chosen} (`))).toBe(false);
+    expect((await offered()).some((o) => o.startsWith(`${HEADLINE} (`))).toBe(false);
+    expect(await page.getByLabel('Photo or file', { exact: true }).locator('option').allInnerTexts()).not.toContain(PHOTO);
+    expect(await page.getByLabel('Press contact', { exact: true }).locator('option').allInnerTexts()).not.toContain(`${SPOKESPERSON} (${OFFICE})`);
 
     await items().last().getByRole('button', { name: `Remove ${chosen} from the kit` }).click();
     await expect.poll(itemLabels).toEqual(before);
+    expect((await offered()).some((o) => o.startsWith(`${chosen} (`))).toBe(true);
   });
 
   it('reorders by drag and drop, and by the move buttons from the keyboard', async () => {

@@ -1,5 +1,7 @@
 import sharp from 'sharp';
 import { openCore, type Core } from '../../electron/core/index';
+import { toApiError } from '../../electron/core/jobs';
+import type { ApiError } from '../../electron/shared/errors';
 import { richTextFromParagraphs, type RichText } from '../../electron/shared/richtext';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,12 +27,12 @@ export async function job<T>(c: Core, method: string, input: unknown): Promise<T
   return (await c.jobs.wait(jobId)) as T;
 }
 
-export async function jobError(c: Core, method: string, input: unknown): Promise<{ code: string; message: string }> {
+export async function jobError(c: Core, method: string, input: unknown): Promise<ApiError> {
   const { jobId } = await call<{ jobId: string }>(c, method, input);
   try {
     await c.jobs.wait(jobId);
   } catch (e) {
-    return e as { code: string; message: string };
+    return toApiError(e);
   }
   throw new Error(`${method} should have failed`);
 }

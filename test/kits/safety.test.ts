@@ -7,6 +7,8 @@ import { stripJpegLocation, stripPngLocation } from '../../electron/core/kits/me
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { Core } from '../../electron/core/index';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { setUpI18n } from '../../renderer/i18n';
+import { errorText } from '../../renderer/i18n/errors';
 import { safeFileName } from '../../electron/shared/file-names';
 import { EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME } from '../../electron/shared/kits/layout';
 import { addPhoto, body, call, dispose, job, jobError, openLibrary, photo } from './fixtures';
@@ -187,6 +189,29 @@ describe('exports that cannot be made', () => {
     expect(e.message).toContain(id);
     expect(e.message).toMatch(/missing from the library folder/);
     expect(readdirSync(out)).toEqual([]);
+    // The app says it in the person's words: an export that wrote nothing (not "nothing was stored", an import's words).
+    const said = (lng: string) => errorText(setUpI18n(lng).t, e);
+    expect(said('en')).toBe(
+      'The file of “missing.jpg” (item 2 of the kit) is missing from the library folder, so nothing was exported. Take it out of the kit, or restore the library from a backup.',
+    );
+    for (const lng of ['fr', 'es', 'ar']) {
+      expect(said(lng), lng).toContain('missing.jpg');
+      expect(said(lng), lng).not.toMatch(/stored|enregistré|guardó|يُحفظ|library folder/);
+    }
+  });
+
+  it('names an office logo whose file is missing, in the words of the app', async () => {
+    const c = await library();
+    const logo = await addPhoto(c, 'office-logo.png', await sharp({ create: { width: 120, height: 40, channels: 3, background: '#0b4f6c' } }).png().toBuffer());
+    const office = await call<{ id: string }>(c, 'office.create', { name: 'Amman', logo });
+    const kit = await call<{ id: string }>(c, 'kit.create', { title: 'Kit', office: office.id, items: [{ kind: 'section', sectionKind: 'text', title: 'Intro', body: body(['Hello.']) }] });
+    rmSync(c.ctx.blobs.path((await call<{ sha256: string }>(c, 'attachment.get', { id: logo })).sha256));
+    const e = await jobError(c, 'kit.export', { id: kit.id, formats: ['pdf'], outDir: outDir() });
+    expect(e.code).toBe('FILE_UNREADABLE');
+    expect(errorText(setUpI18n('en').t, e)).toBe(
+      'The logo of the office “Amman” (office-logo.png) is missing from the library folder, so nothing was exported. Choose another logo in Settings, or restore the library from a backup.',
+    );
+    expect(errorText(setUpI18n('ar').t, e)).toContain('Amman');
   });
 
   it('refuses a kit far too long to read, and a relative output folder', async () => {

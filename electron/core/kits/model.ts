@@ -177,7 +177,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
         template,
         contacts: f.contacts ?? [],
       };
-      if (f.logo) logo = attachment(ctx, f.logo, ['office', 'logo'], `the logo of office "${f.name}"`);
+      if (f.logo) logo = attachment(ctx, f.logo, ['office', 'logo'], `the logo of office "${f.name}"`, { office: f.name });
     }
   }
 
@@ -253,7 +253,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
         break;
       }
       case 'attachment': {
-        const a = attachment(ctx, item.id, where, `item ${i + 1} of the kit`);
+        const a = attachment(ctx, item.id, where, `item ${i + 1} of the kit`, { item: i + 1 });
         // The press publishes a photo only with a caption and a credit: say so before the kit goes out.
         if (a.isImage && !attachments.has(a.id) && (!a.caption?.trim() || !a.credit?.trim())) {
           warnings.push(warning('KIT_PHOTO_UNCREDITED', `"${a.originalName}" has no caption or no credit; the press needs both to publish it. Add them on the Attachments screen.`, { name: a.originalName }));
@@ -416,7 +416,10 @@ function resolveRelease(
   };
 }
 
-function attachment(ctx: CoreContext, id: string, where: (string | number)[], what: string): KitAttachment {
+/** Where a kit's attachment comes from: the kit's item (counted from 1) or an office's logo; the app words a missing file by it. */
+type AttachmentPlace = { item: number } | { office: string };
+
+function attachment(ctx: CoreContext, id: string, where: (string | number)[], what: string, place: AttachmentPlace): KitAttachment {
   const f = ctx.library.repo.find('attachment', id);
   if (!f) {
     throw new DatelineError('NOT_FOUND', `The attachment "${id}" (${what}) is no longer in the library; remove it from the kit.`, {
@@ -435,7 +438,7 @@ function attachment(ctx: CoreContext, id: string, where: (string | number)[], wh
     throw new DatelineError(
       'FILE_UNREADABLE',
       `The file of "${f.originalName}" (${id}, ${what}) is missing from the library folder (files/${f.sha256.slice(0, 2)}/${f.sha256.slice(0, 12)}…). Restore the library from a backup or remove the attachment from the kit.`,
-      { path: where, params: { id, sha256: f.sha256 } },
+      { path: where, params: { id, sha256: f.sha256, reason: 'kitFileMissing', name: f.originalName, ...place } },
     );
   }
   return {
