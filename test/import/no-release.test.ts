@@ -354,4 +354,43 @@ describe('a page a site keeps about itself', () => {
     ].join('\n');
     expect((await parseSource({ name: 'statement.txt', text: page })).release.body[0]).toMatch(/^It is unacceptable/u);
   });
+
+  it('refuses a tag page under its row of page numbers, even with one story shown in full and dated', async () => {
+    const story = [
+      'Las lluvias dejan a 3.000 familias sin agua potable en el valle de Orrante',
+      'Valle de Orrante, 12 de marzo de 2025 – Las lluvias de la última semana dañaron la red de agua de once comunidades, informó este martes la Fundación Agua Clara, que reparte bidones y pastillas potabilizadoras.',
+      '«Las familias beben agua del río porque no tienen otra», dijo Rosa Villalba, coordinadora de la fundación en el valle.',
+    ];
+    for (const pager of ['1 2 3', '« 1 2 3 4 … 9 »', 'Anterior 1 2 3 Siguiente', '١ ٢ ٣ ٤']) {
+      const refused = parseSource({ name: 'tag.txt', text: [pager, ...story].join('\n\n') });
+      await expect(refused, pager).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'pager', pager } });
+      await expect(refused, pager).rejects.toThrow(/row of page numbers .* marks one page of a list of stories.*paste it/u);
+    }
+  });
+
+  it('still reads a release with numbers that count no pages above its text, or a row of page numbers under it', async () => {
+    const lead = 'PORT ELLIS, 4 May 2025 – The Harbour Aid Group opened a second community kitchen on Sunday, serving 1,500 hot meals a day to families whose homes the floods left without power.';
+    const more = 'The kitchen will stay open until the power company restores the lines in the lower town, which it expects to do within three weeks.';
+    for (const text of [['2 3 4', 'Harbour aid group opens a second kitchen', lead, more], ['Harbour aid group opens a second kitchen', lead, more, '1 2 3 Next']]) {
+      const got = await parseSource({ name: 'release.txt', text: text.join('\n\n') });
+      expect(got.release.body[0], text[0]).toMatch(/^The Harbour Aid Group opened/u);
+    }
+  });
+
+  it('refuses a page whose heading names the hashtag it gathers stories under, over the title of the story it shows', async () => {
+    const page = [
+      'آخر الأخبار مع #جمعية_النور',
+      'جمعية النور توزع سلالًا غذائية على ألفي أسرة في القرى الشمالية',
+      'وزعت جمعية النور الخيرية أمس سلالًا غذائية على ألفي أسرة في القرى الشمالية المتضررة من الجفاف، وقالت إن التوزيع سيستمر حتى نهاية الشهر في القرى التي لم تصلها المساعدات بعد.',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'hashtag.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive', heading: 'آخر الأخبار مع #جمعية_النور' } });
+  });
+
+  it("still reads a release whose campaign's hashtag stands alone over its title or closes its title", async () => {
+    const lead = 'GENEVA, 9 June 2025 – The Alpine Relief Network opened its winter appeal on Monday, asking donors for 4 million francs to keep twelve mountain clinics open through the cold months.';
+    for (const top of [['#WinterAppeal', 'Alpine Relief Network opens its winter appeal'], ['Alpine Relief Network opens its winter appeal with #WinterAppeal']]) {
+      const got = await parseSource({ name: 'release.txt', text: [...top, lead].join('\n\n') });
+      expect(got.release.body[0], top.join(' / ')).toMatch(/^The Alpine Relief Network opened/u);
+    }
+  });
 });

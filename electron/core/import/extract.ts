@@ -225,6 +225,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { reason: 'excerpts', excerpts: listing.excerpts, mark: listing.mark } },
     );
   }
+  if (listing && 'pager' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: the row of page numbers "${listing.pager}" above its text marks one page of a list of stories, even where that page shows one story in full. Open the article itself and import that page, or copy the article's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'pager', pager: listing.pager } },
+    );
+  }
   if (listing && 'moreLinks' in listing) {
     const links = listing.moreLinks === 1 ? 'a "Read more" link under a page counter' : `${listing.moreLinks} "Read more" links`;
     throw new DatelineError(
