@@ -8,6 +8,7 @@ import { blocksToHtml, readHtml } from '../../electron/core/import/html';
 import { detectLanguage } from '../../electron/core/import/language';
 import { endMarkOf, isJunk, isNavBlock, stripLeadingNav } from '../../electron/core/import/lexicon';
 import { decodeText, placeCase } from '../../electron/core/import/normalise';
+import { presentsNamedOrganisation } from '../../electron/core/import/extract';
 import { extractQuotes } from '../../electron/core/import/quotes';
 import { neverHeadline } from '../../electron/core/import/headline';
 
@@ -263,5 +264,29 @@ describe('text, HTML and Word structure', () => {
 
   it('measures table nesting in Word XML', () => {
     expect(tableNesting('<w:tbl><w:tr><w:tc><w:tbl></w:tbl></w:tc></w:tr></w:tbl><w:tbl/>')).toEqual({ depth: 2, count: 3 });
+  });
+});
+
+describe('a closing paragraph in which the organisation presents itself', () => {
+  const before = 'Lakeside Water Trust opens filter stations. The Lakeside Water Trust (LWT) opened three stations; Fundación Agua Clara and منظمة النور helped.';
+  it('is read as the boilerplate when the text already named the organisation, in each language', () => {
+    for (const p of [
+      'LWT works with villages around the lake to build their own water systems.',
+      'Lakeside Water Trust is a charity founded by fishermen in 1987.',
+      'Fundación Agua Clara es una organización sin fines de lucro.',
+      'منظمة النور هي جمعية أهلية تعمل في القرى الشمالية منذ عام 2001.',
+    ]) {
+      expect(presentsNamedOrganisation(p, before), p).toBe(true);
+    }
+  });
+  it('is text when the organisation was not named before, when it quotes someone, or when it opens with a pronoun', () => {
+    for (const p of [
+      'Northfield Council is a partner in the scheme and will pay for the pipes.',
+      'Lakeside Water Trust is a "proud partner" of the villages, Nell Avery said.',
+      'It is a first step, and more stations will follow.',
+      'The stations will open next week.',
+    ]) {
+      expect(presentsNamedOrganisation(p, before), p).toBe(false);
+    }
   });
 });

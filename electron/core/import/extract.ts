@@ -206,6 +206,39 @@ function storiesAbove(items: Classified[], datelineAt: number): Set<number> {
   return out;
 }
 
+/** Words that join the parts of an organisation's name: "Office for the Coordination of …". */
+const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'del', 'el', 'los', 'las', 'y', 'para']);
+
+/**
+ * The verb with which an organisation presents itself: "is a", "campaigns", "was founded", "est
+ * une", "œuvre", "es una", "trabaja", and the Arabic "هي جمعية", "تعمل".
+ */
+const PRESENTS = /^(?:(?:is|are)\s+(?:a|an|the|one\s+of)\s|(?:works|campaigns|exists|has\s+worked|was\s+(?:founded|established|created|set\s+up))\b|est\s+(?:une?|la|le|l['’])\s*|(?:œuvre|agit|milite|intervient|a\s+été\s+(?:fondée?|créée?))\b|es\s+(?:una?|la|el)\s|(?:trabaja|fue\s+(?:fundad[ao]|cread[ao]))\b)/iu;
+const PRESENTS_AR = /^((?:[\u0600-\u06FF]+\s+){1,6}?)(?:هي|هو)\s+(?:جمعية|منظمة|مؤسسة|هيئة|وكالة|شبكة|حركة)\s/u;
+
+/**
+ * A paragraph that opens with an organisation's name the page already used (an acronym, or two
+ * capitalised words or more, or Arabic words before "هي جمعية …") and its presenting verb, with
+ * no quotation in it: the boilerplate a release closes on.
+ */
+export function presentsNamedOrganisation(paragraph: string, before: string): boolean {
+  const text = paragraph.trim();
+  if (/["“”«»]/u.test(text)) return false;
+  const ar = PRESENTS_AR.exec(text);
+  if (ar) return compareKey(before).includes(compareKey(ar[1]!));
+  const words = text.split(/\s+/u);
+  for (let n = 1; n <= 8 && n < words.length; n++) {
+    const name = words.slice(0, n);
+    const nameOk = name.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINERS.has(w.toLowerCase())) && /^\p{Lu}/u.test(name[0]!) && !NAME_JOINERS.has(name[n - 1]!.toLowerCase());
+    if (!nameOk) return false;
+    const acronym = name.some((w) => /^\p{Lu}{2,}[\p{Lu}\d]*$/u.test(w.replace(/[(),.]/gu, '')));
+    const capitalised = name.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+    if (!(acronym || capitalised) || !PRESENTS.test(words.slice(n).join(' '))) continue;
+    return compareKey(before).includes(compareKey(name.join(' ')));
+  }
+  return false;
+}
+
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
@@ -663,6 +696,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
   if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);
+  // "CND campaigns non-violently to …", "Aide Alpine est une association …", "منظمة النور هي جمعية …":
+  // with no "About" heading, a last paragraph in which an organisation the text already named
+  // presents itself in the present tense is the boilerplate, not the text.
+  if (about.length === 0 && bodyClean.length > 2 && presentsNamedOrganisation(bodyClean[bodyClean.length - 1]!, [headline ?? '', ...bodyClean.slice(0, -1)].join(' '))) about.push(bodyClean.pop()!);
   // "الوكيل الإخباري- قال …", "صراحة-الرياض:أعربت …", "بيروت - نادين الأحمد - واصلت …": the Arabic
   // press opens the text with the site's or the writer's name (and the desk's city) before a dash
   // or a colon, then the verb the lead starts with. The name is no part of the text; a city after
