@@ -354,7 +354,9 @@ describe('a page a site keeps about itself', () => {
     ].join('\n');
     expect((await parseSource({ name: 'statement.txt', text: page })).release.body[0]).toMatch(/^It is unacceptable/u);
   });
+});
 
+describe('a page that is one page of a list, or holds no text of its own', () => {
   it('refuses a tag page under its row of page numbers, even with one story shown in full and dated', async () => {
     const story = [
       'Las lluvias dejan a 3.000 familias sin agua potable en el valle de Orrante',
@@ -392,5 +394,41 @@ describe('a page a site keeps about itself', () => {
       const got = await parseSource({ name: 'release.txt', text: [...top, lead].join('\n\n') });
       expect(got.release.body[0], top.join(' / ')).toMatch(/^The Alpine Relief Network opened/u);
     }
+  });
+
+  it('refuses a page with no paragraph of running text and nothing that dates or places it, naming what it saw', async () => {
+    for (const text of ['Vaccination rates fall across the region as clinics close for the winter', 'ayuda de emergencia como saber si cobro']) {
+      const refused = parseSource({ name: 'page.txt', text });
+      await expect(refused, text).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'noText' } });
+      await expect(refused, text).rejects.toThrow(/no paragraph of running text \(only ".+"\).*paste it/u);
+    }
+  });
+
+  it('still reads a title with no running text under it when a date or a media contact is on the page', async () => {
+    for (const extra of ['4 May 2025', 'Media contact: Jane Roe, jane.roe@example.org']) {
+      const got = await parseSource({ name: 'page.txt', text: ['Harbour aid group opens a second kitchen for flood-hit families', extra].join('\n\n') });
+      expect(got.release.headline, extra).toBe('Harbour aid group opens a second kitchen for flood-hit families');
+    }
+  });
+
+  it('refuses a list of three teasers or more that each stop in the middle of a sentence, with no dateline or contact', async () => {
+    const page = [
+      'In 2024 the district counted a quarter fewer new infections than ten years earlier, and the clinics now offer free rapid tests to anyone who asks for one at the Health week opens in the capital',
+      'The campaign wants to bring forward the detection of the illness by teaching women in every district to examine themselves once a month and to see a nurse as soon as something changes in',
+      'A viral disease that must be treated early and that vaccination prevents entirely, the ministry says, as it keeps its teams in the villages where dogs roam free Day of the',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'tag.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'unclosed', paragraphs: 3 } });
+  });
+
+  it('still reads a release whose copy was cut short in its last paragraph, or whose open paragraphs stand under a dateline', async () => {
+    const closed = [
+      'The district counted a quarter fewer new infections this year than ten years ago, and the clinics now offer free rapid tests to anyone who asks for one.',
+      'The health office will open two more testing points in the northern villages before the end of the month, with nurses trained by the regional hospital.',
+      'Teams will also visit schools to explain how the tests work and where they can be taken without an appointment in the',
+    ];
+    expect((await parseSource({ name: 'cut.txt', text: closed.join('\n\n') })).release.body[0]).toMatch(/^The district counted/u);
+    const open = closed.map((p) => p.replace(/\.$/u, ' and more'));
+    open[0] = `PORT ELLIS, 4 May 2025 – ${open[0]}`;
+    expect((await parseSource({ name: 'open.txt', text: open.join('\n\n') })).release.body[0]).toMatch(/^The district counted/u);
   });
 });

@@ -258,6 +258,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { reason: 'excerpts', excerpts: listing.excerpts, mark: listing.mark } },
     );
   }
+  if (listing && 'unclosed' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: none of its ${listing.unclosed} paragraphs of running text closes its sentence, as a site cuts stories to teasers in a list, and nothing dates or places them. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'unclosed', paragraphs: listing.unclosed } },
+    );
+  }
   if (listing && 'pager' in listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',
@@ -741,6 +748,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
   const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
+  // Not one paragraph of running text, and nothing that dates or places a story or names a media
+  // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
+  // at all (invisible characters) stays an empty draft, as it always was.
+  if (bodyClean.length === 0 && evidence.release.length === 0 && blocks.some((b) => /\p{L}/u.test(b.text))) {
+    const seen = (headline ?? blocks[0]?.text ?? '').slice(0, 120);
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no release: it has no paragraph of running text (only "${seen}"), and nothing on it dates or places a story or names a media contact. Open the release itself and import that page, or copy the release's own text and paste it; nothing was imported.`,
+      { params: { reason: 'noText', seen } },
+    );
+  }
   if (evidence.refuse) {
     const marks = evidence.standing.join(',');
     throw new DatelineError(

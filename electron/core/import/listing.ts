@@ -13,7 +13,7 @@ import { wordCount } from './normalise';
  * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
  * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
  */
-export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string } | { pager: string };
+export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string } | { pager: string } | { unclosed: number };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -145,6 +145,18 @@ function excerptsOnly(items: Classified[]): { count: number; mark: string } | nu
 }
 
 /**
+ * Three paragraphs of running text or more, none closing its sentence (each stops on a word, where
+ * a list cut its teaser or ran the next story's title on), with no dateline and no contact: the
+ * teasers of a list. A release closes its paragraphs; a copy cut short leaves its last one open.
+ */
+function unclosedOnly(items: Classified[]): number {
+  const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
+  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return 0;
+  const prose = kept.filter((it) => isProse(it.block.text));
+  return prose.length >= 3 && prose.every((it) => /[\p{L}\p{N}]$/u.test(it.block.text.trim())) ? prose.length : 0;
+}
+
+/**
  * Two or more "Read more" links, each under a teaser (or one under a pager), with no two
  * paragraphs of running text together before the first: every story on the page is cut to a teaser, so none is the page's.
  * A release may close on a box of other stories with such links, but its own paragraphs come first.
@@ -210,6 +222,8 @@ export function findListing(all: Classified[]): Listing | null {
   if (readLinks >= 3) return { items: readLinks };
   const excerpts = excerptsOnly(items);
   if (excerpts) return { excerpts: excerpts.count, mark: excerpts.mark };
+  const unclosed = unclosedOnly(items);
+  if (unclosed > 0) return { unclosed };
   const more = moreLinks(items);
   if (more > 0) return { moreLinks: more };
   // "Frequently asked questions" over questions and their answers.
