@@ -116,6 +116,9 @@ describe('datelines', () => {
 
   it('reads a dateline standing alone', () => {
     expect(datelineOnly('GENEVA, 3 March 2026')).toMatchObject({ place: 'Geneva', dateIso: '2026-03-03' });
+    // A newswire's tag between slashes closes the line, the text under it.
+    expect(datelineOnly('PORT ELLIS, Marram, Jan. 13, 2026 /PRNewswire/ --')).toMatchObject({ place: 'Port Ellis, Marram', dateIso: '2026-01-13' });
+    expect(datelineOnly('QUÉBEC, le 12 sept. 2023 /CNW/')).toMatchObject({ dateIso: '2023-09-12' });
     expect(datelineOnly('Le 2 juin 2026 – Québec (Québec) – Ministère des Relations internationales')).toMatchObject({ place: 'Québec', dateIso: '2026-06-02' });
     expect(datelineOnly('Le 2 juin 2026 – Québec – La ministre a annoncé hier que les fonds seront versés.')).toBeNull();
     expect(placeCase('DAR ES SALAAM')).toBe('Dar es Salaam');

@@ -357,6 +357,25 @@ describe('a page a site keeps about itself', () => {
 });
 
 describe('a page that is one page of a list, or holds no text of its own', () => {
+  it("still reads a media advisory under a wire's dateline alone on its line, whose sections are each a title over one paragraph", async () => {
+    const advisory = [
+      'Media Briefing On The Lakeside Water Report And The Spring Floods Conference 2026',
+      'PORT ELLIS, Marram, Jan. 13, 2026 /PRNewswire/ --',
+      'When: Wednesday 20 January at 12.00 CET',
+      'What: Media briefing with Nell Avery, director of the Lakeside Water Trust',
+      'Filter stations and the clean water they bring to the valley',
+      'The report counts the filter stations built in the valley since the floods and the number of families who now drink clean water every day, village by village.',
+      'Its authors will answer questions on the villages still waiting for a station, and on the cost of keeping each one running through a winter in the hills.',
+      'Pledges made by the towns around the lake for the coming winter',
+      'Twelve towns will say how much they give to keep the stations running through the cold months, and which villages they will reach first.',
+      'A statement signed by the engineers who built the stations',
+      'More than two hundred engineers and volunteers ask the regional government to fund the repairs of the pipes before the next rains reach the valley.',
+    ].join('\n');
+    const got = await parseSource({ name: 'advisory.txt', text: advisory });
+    expect(got.release.datelinePlace).toBe('Port Ellis, Marram');
+    expect(got.release.body.join(' ')).toContain('The report counts the filter stations');
+  });
+
   it('refuses a tag page under its row of page numbers, even with one story shown in full and dated', async () => {
     const story = [
       'Las lluvias dejan a 3.000 familias sin agua potable en el valle de Orrante',

@@ -253,6 +253,9 @@ export function datelineOnly(text: string): Dateline | null {
   // "Bern, Press release, 24.02.2009": the genre named between the place and the date.
   const t = asciiDigits(text.trim())
     .replace(/[\s–—:.-]+$/u, '')
+    // "ROTTERDAM, Netherlands, Jan. 13, 2021 /PRNewswire/ --": a newswire's tag between slashes
+    // closes the line, its text under it.
+    .replace(/\s+\/[\p{L}][\p{L} -]{1,38}\/$/u, '')
     .replace(/^\d{1,2}[:h]\d{2}\s*[|·•–—-]\s*/u, '')
     .replace(/([,،])\s*(?:press\s+release|news\s+release|media\s+release|communiqué\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|بيان\s+صحفي)\s*[,،]/iu, '$1');
   const dates = findDates(t);
