@@ -114,6 +114,12 @@ describe('datelines', () => {
     expect(datelineOnly('Ultimas Noticias|Jueves, 12 de marzo de 2026')?.place ?? null).toBeNull();
   });
 
+  it('does not take an abbreviation joined by a hyphen to the next word for a place', () => {
+    expect(matchDateline('U.N.-Backed Campaign Aims To Vaccinate Two Million Children In The Valley Before The Rains')).toBeNull();
+    expect(matchDateline('The U.S.-led talks on water rights resumed in the capital this week with twelve delegations.')).toBeNull();
+    expect(matchDateline('MARRAM.- El gobierno regional abrió hoy tres albergues para las familias que dejaron sus casas por las lluvias.')).toMatchObject({ place: 'Marram' });
+  });
+
   it('reads a dateline standing alone', () => {
     expect(datelineOnly('GENEVA, 3 March 2026')).toMatchObject({ place: 'Geneva', dateIso: '2026-03-03' });
     // A newswire's tag between slashes closes the line, the text under it.

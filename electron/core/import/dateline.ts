@@ -170,6 +170,9 @@ export function matchDateline(text: string): Dateline | null {
     if (at > 140) break;
     // "QUÉBEC, le 12 sept. 2023 /CNW/ -": the full stop of a month's abbreviation is inside the date.
     if (dates.some((d) => at >= d.index && at < d.index + d.length)) continue;
+    // "U.N.-Backed Campaign …", "U.S.-led talks": an abbreviation's last full stop and a hyphen
+    // joining it to the next word make one word, not a place and its separator.
+    if (/^\.-$/u.test(sep[0]) && /(?:^|[\s(])(?:\p{Lu}\.)+\p{Lu}$/u.test(head.slice(0, at)) && /^\p{L}/u.test(head.slice(at + 2))) continue;
     const closesParen = sep[0].trimStart().startsWith(')');
     const prefix = head.slice(0, closesParen ? at + 1 : at);
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
