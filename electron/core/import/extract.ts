@@ -148,6 +148,10 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
     if (run >= 3) begun = true;
   }
   if (begun && above.length > 0 && !isProse(above[above.length - 1]!.block.text)) at = -1;
+  // "Niloofar Hamedi et Elaheh Mohammadi - 14 janvier - Iran" under them, a word or three after
+  // the date and no sentence: the heading of one part of the text (names, a date and a country in
+  // a list of events), not a dateline opening the release.
+  else if (begun && at >= 0 && wordCount(items[at]!.block.text.slice(items[at]!.dateline!.length)) < 4) at = -1;
   const first = items[at];
   if (!first) return { at, passed: null };
   const later = (reach: number, dated: boolean) =>
