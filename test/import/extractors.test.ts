@@ -114,6 +114,12 @@ describe('datelines', () => {
     expect(datelineOnly('Ultimas Noticias|Jueves, 12 de marzo de 2026')?.place ?? null).toBeNull();
   });
 
+  it("reads a date with a space before its comma, and leaves a news agency's name after the date out of the place", () => {
+    expect(findDates('March 3rd , 2026')[0]?.iso).toBe('2026-03-03');
+    expect(matchDateline('Port Ellis, March 3rd , 2026, MNA —– The council says the new water points will serve every family in the lower town.')).toMatchObject({ place: 'Port Ellis', dateIso: '2026-03-03' });
+    expect(matchDateline('Port Ellis, March 3, 2026 – The council says the new water points will serve every family in the lower town.')).toMatchObject({ place: 'Port Ellis', dateIso: '2026-03-03' });
+  });
+
   it('does not take an abbreviation joined by a hyphen to the next word for a place', () => {
     expect(matchDateline('U.N.-Backed Campaign Aims To Vaccinate Two Million Children In The Valley Before The Rains')).toBeNull();
     expect(matchDateline('The U.S.-led talks on water rights resumed in the capital this week with twelve delegations.')).toBeNull();

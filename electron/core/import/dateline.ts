@@ -181,8 +181,11 @@ export function matchDateline(text: string): Dateline | null {
     // "(New York, 9 March)—": a wire's yearless dateline wholly in brackets.
     const base = date ? prefix : (/^\s*\(([^()]+)\)\s*$/u.exec(prefix)?.[1] ?? prefix);
     const yearlessAt = date ? -1 : yearlessDateAtEnd(base);
+    // "Kawambwa, January 6th, 2015, ZANIS —": a news agency's name in capitals after the date is
+    // its tag, not part of the place.
+    const agencyAfter = date !== undefined && date.index > 0 && /^[\s,،]*\p{Lu}[\p{Lu}\d&.-]*(?:\s+\p{Lu}[\p{Lu}\d&.-]*){0,3}[\s,،]*$/u.test(prefix.slice(date.index + date.length));
     const withoutDate = date
-      ? prefix.slice(0, date.index) + ' ' + prefix.slice(date.index + date.length)
+      ? prefix.slice(0, date.index) + ' ' + (agencyAfter ? '' : prefix.slice(date.index + date.length))
       : yearlessAt > 0
         ? base.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(base.slice(yearlessAt))?.[0] ?? '')
         : prefix;
