@@ -27,6 +27,10 @@ export function errorText(t: TFunction, error: ApiError): string {
   // Teasers over "Read more" links, or text that is only a story's opening cut short: said by what was seen.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'teasers') return t('errors.teaserPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'excerpts') return t('errors.excerptPage', params);
+  // A list's page counter over the one story it shows: named as seen.
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'pager') return t('errors.pagerPage', params);
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'unclosed') return t('errors.unclosedPage', params);
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'noText') return t('errors.noTextPage', params);
   // A page a site keeps about itself: each mark that gave it away, in the person's language.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'standing') {
     const marks = String(error.params.marks ?? '').split(',').filter(Boolean);

@@ -8,6 +8,7 @@ import { blocksToHtml, readHtml } from '../../electron/core/import/html';
 import { detectLanguage } from '../../electron/core/import/language';
 import { endMarkOf, isJunk, isNavBlock, stripLeadingNav } from '../../electron/core/import/lexicon';
 import { decodeText, placeCase } from '../../electron/core/import/normalise';
+import { presentsNamedOrganisation } from '../../electron/core/import/extract';
 import { extractQuotes } from '../../electron/core/import/quotes';
 import { neverHeadline } from '../../electron/core/import/headline';
 
@@ -113,8 +114,23 @@ describe('datelines', () => {
     expect(datelineOnly('Ultimas Noticias|Jueves, 12 de marzo de 2026')?.place ?? null).toBeNull();
   });
 
+  it("reads a date with a space before its comma, and leaves a news agency's name after the date out of the place", () => {
+    expect(findDates('March 3rd , 2026')[0]?.iso).toBe('2026-03-03');
+    expect(matchDateline('Port Ellis, March 3rd , 2026, MNA —– The council says the new water points will serve every family in the lower town.')).toMatchObject({ place: 'Port Ellis', dateIso: '2026-03-03' });
+    expect(matchDateline('Port Ellis, March 3, 2026 – The council says the new water points will serve every family in the lower town.')).toMatchObject({ place: 'Port Ellis', dateIso: '2026-03-03' });
+  });
+
+  it('does not take an abbreviation joined by a hyphen to the next word for a place', () => {
+    expect(matchDateline('U.N.-Backed Campaign Aims To Vaccinate Two Million Children In The Valley Before The Rains')).toBeNull();
+    expect(matchDateline('The U.S.-led talks on water rights resumed in the capital this week with twelve delegations.')).toBeNull();
+    expect(matchDateline('MARRAM.- El gobierno regional abrió hoy tres albergues para las familias que dejaron sus casas por las lluvias.')).toMatchObject({ place: 'Marram' });
+  });
+
   it('reads a dateline standing alone', () => {
     expect(datelineOnly('GENEVA, 3 March 2026')).toMatchObject({ place: 'Geneva', dateIso: '2026-03-03' });
+    // A newswire's tag between slashes closes the line, the text under it.
+    expect(datelineOnly('PORT ELLIS, Marram, Jan. 13, 2026 /PRNewswire/ --')).toMatchObject({ place: 'Port Ellis, Marram', dateIso: '2026-01-13' });
+    expect(datelineOnly('QUÉBEC, le 12 sept. 2023 /CNW/')).toMatchObject({ dateIso: '2023-09-12' });
     expect(datelineOnly('Le 2 juin 2026 – Québec (Québec) – Ministère des Relations internationales')).toMatchObject({ place: 'Québec', dateIso: '2026-06-02' });
     expect(datelineOnly('Le 2 juin 2026 – Québec – La ministre a annoncé hier que les fonds seront versés.')).toBeNull();
     expect(placeCase('DAR ES SALAAM')).toBe('Dar es Salaam');
@@ -265,5 +281,29 @@ describe('text, HTML and Word structure', () => {
 
   it('measures table nesting in Word XML', () => {
     expect(tableNesting('<w:tbl><w:tr><w:tc><w:tbl></w:tbl></w:tc></w:tr></w:tbl><w:tbl/>')).toEqual({ depth: 2, count: 3 });
+  });
+});
+
+describe('a closing paragraph in which the organisation presents itself', () => {
+  const before = 'Lakeside Water Trust opens filter stations. The Lakeside Water Trust (LWT) opened three stations; Fundación Agua Clara and منظمة النور helped.';
+  it('is read as the boilerplate when the text already named the organisation, in each language', () => {
+    for (const p of [
+      'LWT works with villages around the lake to build their own water systems.',
+      'Lakeside Water Trust is a charity founded by fishermen in 1987.',
+      'Fundación Agua Clara es una organización sin fines de lucro.',
+      'منظمة النور هي جمعية أهلية تعمل في القرى الشمالية منذ عام 2001.',
+    ]) {
+      expect(presentsNamedOrganisation(p, before), p).toBe(true);
+    }
+  });
+  it('is text when the organisation was not named before, when it quotes someone, or when it opens with a pronoun', () => {
+    for (const p of [
+      'Northfield Council is a partner in the scheme and will pay for the pipes.',
+      'Lakeside Water Trust is a "proud partner" of the villages, Nell Avery said.',
+      'It is a first step, and more stations will follow.',
+      'The stations will open next week.',
+    ]) {
+      expect(presentsNamedOrganisation(p, before), p).toBe(false);
+    }
   });
 });

@@ -355,3 +355,99 @@ describe('a page a site keeps about itself', () => {
     expect((await parseSource({ name: 'statement.txt', text: page })).release.body[0]).toMatch(/^It is unacceptable/u);
   });
 });
+
+describe('a page that is one page of a list, or holds no text of its own', () => {
+  it("still reads a media advisory under a wire's dateline alone on its line, whose sections are each a title over one paragraph", async () => {
+    const advisory = [
+      'Media Briefing On The Lakeside Water Report And The Spring Floods Conference 2026',
+      'PORT ELLIS, Marram, Jan. 13, 2026 /PRNewswire/ --',
+      'When: Wednesday 20 January at 12.00 CET',
+      'What: Media briefing with Nell Avery, director of the Lakeside Water Trust',
+      'Filter stations and the clean water they bring to the valley',
+      'The report counts the filter stations built in the valley since the floods and the number of families who now drink clean water every day, village by village.',
+      'Its authors will answer questions on the villages still waiting for a station, and on the cost of keeping each one running through a winter in the hills.',
+      'Pledges made by the towns around the lake for the coming winter',
+      'Twelve towns will say how much they give to keep the stations running through the cold months, and which villages they will reach first.',
+      'A statement signed by the engineers who built the stations',
+      'More than two hundred engineers and volunteers ask the regional government to fund the repairs of the pipes before the next rains reach the valley.',
+    ].join('\n');
+    const got = await parseSource({ name: 'advisory.txt', text: advisory });
+    expect(got.release.datelinePlace).toBe('Port Ellis, Marram');
+    expect(got.release.body.join(' ')).toContain('The report counts the filter stations');
+  });
+
+  it('refuses a tag page under its row of page numbers, even with one story shown in full and dated', async () => {
+    const story = [
+      'Las lluvias dejan a 3.000 familias sin agua potable en el valle de Orrante',
+      'Valle de Orrante, 12 de marzo de 2025 – Las lluvias de la última semana dañaron la red de agua de once comunidades, informó este martes la Fundación Agua Clara, que reparte bidones y pastillas potabilizadoras.',
+      '«Las familias beben agua del río porque no tienen otra», dijo Rosa Villalba, coordinadora de la fundación en el valle.',
+    ];
+    for (const pager of ['1 2 3', '« 1 2 3 4 … 9 »', 'Anterior 1 2 3 Siguiente', '١ ٢ ٣ ٤']) {
+      const refused = parseSource({ name: 'tag.txt', text: [pager, ...story].join('\n\n') });
+      await expect(refused, pager).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'pager', pager } });
+      await expect(refused, pager).rejects.toThrow(/row of page numbers .* marks one page of a list of stories.*paste it/u);
+    }
+  });
+
+  it('still reads a release with numbers that count no pages above its text, or a row of page numbers under it', async () => {
+    const lead = 'PORT ELLIS, 4 May 2025 – The Harbour Aid Group opened a second community kitchen on Sunday, serving 1,500 hot meals a day to families whose homes the floods left without power.';
+    const more = 'The kitchen will stay open until the power company restores the lines in the lower town, which it expects to do within three weeks.';
+    for (const text of [['2 3 4', 'Harbour aid group opens a second kitchen', lead, more], ['Harbour aid group opens a second kitchen', lead, more, '1 2 3 Next']]) {
+      const got = await parseSource({ name: 'release.txt', text: text.join('\n\n') });
+      expect(got.release.body[0], text[0]).toMatch(/^The Harbour Aid Group opened/u);
+    }
+  });
+
+  it('refuses a page whose heading names the hashtag it gathers stories under, over the title of the story it shows', async () => {
+    const page = [
+      'آخر الأخبار مع #جمعية_النور',
+      'جمعية النور توزع سلالًا غذائية على ألفي أسرة في القرى الشمالية',
+      'وزعت جمعية النور الخيرية أمس سلالًا غذائية على ألفي أسرة في القرى الشمالية المتضررة من الجفاف، وقالت إن التوزيع سيستمر حتى نهاية الشهر في القرى التي لم تصلها المساعدات بعد.',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'hashtag.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'archive', heading: 'آخر الأخبار مع #جمعية_النور' } });
+  });
+
+  it("still reads a release whose campaign's hashtag stands alone over its title or closes its title", async () => {
+    const lead = 'GENEVA, 9 June 2025 – The Alpine Relief Network opened its winter appeal on Monday, asking donors for 4 million francs to keep twelve mountain clinics open through the cold months.';
+    for (const top of [['#WinterAppeal', 'Alpine Relief Network opens its winter appeal'], ['Alpine Relief Network opens its winter appeal with #WinterAppeal']]) {
+      const got = await parseSource({ name: 'release.txt', text: [...top, lead].join('\n\n') });
+      expect(got.release.body[0], top.join(' / ')).toMatch(/^The Alpine Relief Network opened/u);
+    }
+  });
+
+  it('refuses a page with no paragraph of running text and nothing that dates or places it, naming what it saw', async () => {
+    for (const text of ['Vaccination rates fall across the region as clinics close for the winter', 'ayuda de emergencia como saber si cobro']) {
+      const refused = parseSource({ name: 'page.txt', text });
+      await expect(refused, text).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'noText' } });
+      await expect(refused, text).rejects.toThrow(/no paragraph of running text \(only ".+"\).*paste it/u);
+    }
+  });
+
+  it('still reads a title with no running text under it when a date or a media contact is on the page', async () => {
+    for (const extra of ['4 May 2025', 'Media contact: Jane Roe, jane.roe@example.org']) {
+      const got = await parseSource({ name: 'page.txt', text: ['Harbour aid group opens a second kitchen for flood-hit families', extra].join('\n\n') });
+      expect(got.release.headline, extra).toBe('Harbour aid group opens a second kitchen for flood-hit families');
+    }
+  });
+
+  it('refuses a list of three teasers or more that each stop in the middle of a sentence, with no dateline or contact', async () => {
+    const page = [
+      'In 2024 the district counted a quarter fewer new infections than ten years earlier, and the clinics now offer free rapid tests to anyone who asks for one at the Health week opens in the capital',
+      'The campaign wants to bring forward the detection of the illness by teaching women in every district to examine themselves once a month and to see a nurse as soon as something changes in',
+      'A viral disease that must be treated early and that vaccination prevents entirely, the ministry says, as it keeps its teams in the villages where dogs roam free Day of the',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'tag.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'unclosed', paragraphs: 3 } });
+  });
+
+  it('still reads a release whose copy was cut short in its last paragraph, or whose open paragraphs stand under a dateline', async () => {
+    const closed = [
+      'The district counted a quarter fewer new infections this year than ten years ago, and the clinics now offer free rapid tests to anyone who asks for one.',
+      'The health office will open two more testing points in the northern villages before the end of the month, with nurses trained by the regional hospital.',
+      'Teams will also visit schools to explain how the tests work and where they can be taken without an appointment in the',
+    ];
+    expect((await parseSource({ name: 'cut.txt', text: closed.join('\n\n') })).release.body[0]).toMatch(/^The district counted/u);
+    const open = closed.map((p) => p.replace(/\.$/u, ' and more'));
+    open[0] = `PORT ELLIS, 4 May 2025 – ${open[0]}`;
+    expect((await parseSource({ name: 'open.txt', text: open.join('\n\n') })).release.body[0]).toMatch(/^The district counted/u);
+  });
+});

@@ -114,4 +114,18 @@ describe('odd input', () => {
     const r = await parseSource({ name: 'share-under-lead.txt', bytes: enc(page) });
     expect(r.release.body.slice(-2)).toEqual(['The clinic will open every weekday.', 'Two nurses and a midwife will run it.']);
   });
+
+  it('takes no dateline from a part heading (names, a date, a country) under three paragraphs of running text', async () => {
+    const text = [
+      'Ten releases that counted for a free press this year',
+      'The year saw more reporters detained than any before it, but also many set free, most of them after long campaigns by their colleagues and by press freedom groups around the world.',
+      'Prison remains the favourite tool of those who fear the press: more than five hundred reporters are still held today, a rise of seven per cent in a single year.',
+      '"The fight is long, but it works, and we are proud of every reporter who walked out of a cell this year," said the director of the Free Press Watch.',
+      'Mira Castell et Jonas Weir - 14 janvier - Marram',
+      'The two reporters were released on bail after fifteen months in prison, where they had been held for covering the protests in the capital.',
+    ].join('\n\n');
+    const r = await parseSource({ name: 'list.txt', bytes: enc(text) });
+    expect(r.release.datelinePlace).toBeNull();
+    expect(r.release.body.join(' ')).toContain('Prison remains the favourite tool');
+  });
 });

@@ -69,6 +69,15 @@ describe('English strings', () => {
       /^This page holds no single release: its running text is only the opening of a story, cut short with “…”, .*nothing was imported\.$/u,
     );
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'teasers', links: 3 } })).toMatch(/^This page holds no single release: its stories are cut short, each over a “Read more” link/u);
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'unclosed', paragraphs: 3 } })).toMatch(
+      /^This page holds no single release: none of its 3 paragraphs of running text closes its sentence, .*nothing was imported\.$/u,
+    );
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'noText', seen: 'Tag: floods' } })).toMatch(
+      /^This page holds no release: it has no paragraph of running text \(only “Tag: floods”\), .*nothing was imported\.$/u,
+    );
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'pager', pager: '1 2 3' } })).toMatch(
+      /^This page holds no single release: the row of page numbers “1 2 3” above its text .*paste it; nothing was imported\.$/u,
+    );
     // A page a site keeps about itself: each mark seen, in the UI's words, the heading as the page set it.
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'standing', marks: 'heading,self', heading: 'Who we are' } })).toMatch(
       /^This page holds no release: .*\(the heading “Who we are”, an organisation describing its own work\)\. Open the release itself .*nothing was imported\.$/u,

@@ -170,6 +170,9 @@ export function matchDateline(text: string): Dateline | null {
     if (at > 140) break;
     // "QUÉBEC, le 12 sept. 2023 /CNW/ -": the full stop of a month's abbreviation is inside the date.
     if (dates.some((d) => at >= d.index && at < d.index + d.length)) continue;
+    // "U.N.-Backed Campaign …", "U.S.-led talks": an abbreviation's last full stop and a hyphen
+    // joining it to the next word make one word, not a place and its separator.
+    if (/^\.-$/u.test(sep[0]) && /(?:^|[\s(])(?:\p{Lu}\.)+\p{Lu}$/u.test(head.slice(0, at)) && /^\p{L}/u.test(head.slice(at + 2))) continue;
     const closesParen = sep[0].trimStart().startsWith(')');
     const prefix = head.slice(0, closesParen ? at + 1 : at);
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
@@ -178,8 +181,11 @@ export function matchDateline(text: string): Dateline | null {
     // "(New York, 9 March)—": a wire's yearless dateline wholly in brackets.
     const base = date ? prefix : (/^\s*\(([^()]+)\)\s*$/u.exec(prefix)?.[1] ?? prefix);
     const yearlessAt = date ? -1 : yearlessDateAtEnd(base);
+    // "Kawambwa, January 6th, 2015, ZANIS —": a news agency's name in capitals after the date is
+    // its tag, not part of the place.
+    const agencyAfter = date !== undefined && date.index > 0 && /^[\s,،]*\p{Lu}[\p{Lu}\d&.-]*(?:\s+\p{Lu}[\p{Lu}\d&.-]*){0,3}[\s,،]*$/u.test(prefix.slice(date.index + date.length));
     const withoutDate = date
-      ? prefix.slice(0, date.index) + ' ' + prefix.slice(date.index + date.length)
+      ? prefix.slice(0, date.index) + ' ' + (agencyAfter ? '' : prefix.slice(date.index + date.length))
       : yearlessAt > 0
         ? base.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(base.slice(yearlessAt))?.[0] ?? '')
         : prefix;
@@ -253,6 +259,9 @@ export function datelineOnly(text: string): Dateline | null {
   // "Bern, Press release, 24.02.2009": the genre named between the place and the date.
   const t = asciiDigits(text.trim())
     .replace(/[\s–—:.-]+$/u, '')
+    // "ROTTERDAM, Netherlands, Jan. 13, 2021 /PRNewswire/ --": a newswire's tag between slashes
+    // closes the line, its text under it.
+    .replace(/\s+\/[\p{L}][\p{L} -]{1,38}\/$/u, '')
     .replace(/^\d{1,2}[:h]\d{2}\s*[|·•–—-]\s*/u, '')
     .replace(/([,،])\s*(?:press\s+release|news\s+release|media\s+release|communiqué\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|بيان\s+صحفي)\s*[,،]/iu, '$1');
   const dates = findDates(t);

@@ -65,7 +65,8 @@ const PATTERNS: { re: RegExp; order: 'dmy' | 'dmy2' | 'mdy' | 'mdyy' | 'ymd' | '
     order: 'dmy',
   },
   // "March 3, 2026", "Marzo 3 de 2026".
-  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}[,،]?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${RY}`, 'giu'), order: 'mdy' },
+  // "January 6th , 2015": a copy may leave a space before the comma.
+  { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}(?:\\s?[,،])?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${RY}`, 'giu'), order: 'mdy' },
   // "2026/03/03", "2026.03.03": year first, as Arabic and East Asian sites write it.
   { re: new RegExp(`${L}(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})${R}`, 'gu'), order: 'ymd2' },
   // "3-Mar-2026", "3/mar/2026": the month's name between numbers.

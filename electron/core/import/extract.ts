@@ -148,6 +148,10 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
     if (run >= 3) begun = true;
   }
   if (begun && above.length > 0 && !isProse(above[above.length - 1]!.block.text)) at = -1;
+  // "Niloofar Hamedi et Elaheh Mohammadi - 14 janvier - Iran" under them, a word or three after
+  // the date and no sentence: the heading of one part of the text (names, a date and a country in
+  // a list of events), not a dateline opening the release.
+  else if (begun && at >= 0 && wordCount(items[at]!.block.text.slice(items[at]!.dateline!.length)) < 4) at = -1;
   const first = items[at];
   if (!first) return { at, passed: null };
   const later = (reach: number, dated: boolean) =>
@@ -206,6 +210,39 @@ function storiesAbove(items: Classified[], datelineAt: number): Set<number> {
   return out;
 }
 
+/** Words that join the parts of an organisation's name: "Office for the Coordination of …". */
+const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'del', 'el', 'los', 'las', 'y', 'para']);
+
+/**
+ * The verb with which an organisation presents itself: "is a", "campaigns", "was founded", "est
+ * une", "œuvre", "es una", "trabaja", and the Arabic "هي جمعية", "تعمل".
+ */
+const PRESENTS = /^(?:(?:is|are)\s+(?:a|an|the|one\s+of)\s|(?:works|campaigns|exists|has\s+worked|was\s+(?:founded|established|created|set\s+up))\b|est\s+(?:une?|la|le|l['’])\s*|(?:œuvre|agit|milite|intervient|a\s+été\s+(?:fondée?|créée?))\b|es\s+(?:una?|la|el)\s|(?:trabaja|fue\s+(?:fundad[ao]|cread[ao]))\b)/iu;
+const PRESENTS_AR = /^((?:[\u0600-\u06FF]+\s+){1,6}?)(?:هي|هو)\s+(?:جمعية|منظمة|مؤسسة|هيئة|وكالة|شبكة|حركة)\s/u;
+
+/**
+ * A paragraph that opens with an organisation's name the page already used (an acronym, or two
+ * capitalised words or more, or Arabic words before "هي جمعية …") and its presenting verb, with
+ * no quotation in it: the boilerplate a release closes on.
+ */
+export function presentsNamedOrganisation(paragraph: string, before: string): boolean {
+  const text = paragraph.trim();
+  if (/["“”«»]/u.test(text)) return false;
+  const ar = PRESENTS_AR.exec(text);
+  if (ar) return compareKey(before).includes(compareKey(ar[1]!));
+  const words = text.split(/\s+/u);
+  for (let n = 1; n <= 8 && n < words.length; n++) {
+    const name = words.slice(0, n);
+    const nameOk = name.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINERS.has(w.toLowerCase())) && /^\p{Lu}/u.test(name[0]!) && !NAME_JOINERS.has(name[n - 1]!.toLowerCase());
+    if (!nameOk) return false;
+    const acronym = name.some((w) => /^\p{Lu}{2,}[\p{Lu}\d]*$/u.test(w.replace(/[(),.]/gu, '')));
+    const capitalised = name.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+    if (!(acronym || capitalised) || !PRESENTS.test(words.slice(n).join(' '))) continue;
+    return compareKey(before).includes(compareKey(name.join(' ')));
+  }
+  return false;
+}
+
 export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
@@ -223,6 +260,20 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       'NOT_A_RELEASE',
       `This page holds no single release: ${what}, cut short with "${listing.mark}", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'excerpts', excerpts: listing.excerpts, mark: listing.mark } },
+    );
+  }
+  if (listing && 'unclosed' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: none of its ${listing.unclosed} paragraphs of running text closes its sentence, as a site cuts stories to teasers in a list, and nothing dates or places them. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'unclosed', paragraphs: listing.unclosed } },
+    );
+  }
+  if (listing && 'pager' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: the row of page numbers "${listing.pager}" above its text marks one page of a list of stories, even where that page shows one story in full. Open the article itself and import that page, or copy the article's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'pager', pager: listing.pager } },
     );
   }
   if (listing && 'moreLinks' in listing) {
@@ -656,6 +707,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // "يذكر أن الجمعية تأسست عام …" ("It should be noted that …"): the closing paragraph that
   // presents the organisation, the Arabic press's way of giving the boilerplate.
   if (about.length === 0 && bodyClean.length > 2 && /^و?يُ?ذكر\s+أن|^وتجدر\s+الإشارة\s+إلى\s+أن/u.test(bodyClean[bodyClean.length - 1]!)) about.push(bodyClean.pop()!);
+  // "CND campaigns non-violently to …", "Aide Alpine est une association …", "منظمة النور هي جمعية …":
+  // with no "About" heading, a last paragraph in which an organisation the text already named
+  // presents itself in the present tense is the boilerplate, not the text.
+  if (about.length === 0 && bodyClean.length > 2 && presentsNamedOrganisation(bodyClean[bodyClean.length - 1]!, [headline ?? '', ...bodyClean.slice(0, -1)].join(' '))) about.push(bodyClean.pop()!);
   // "الوكيل الإخباري- قال …", "صراحة-الرياض:أعربت …", "بيروت - نادين الأحمد - واصلت …": the Arabic
   // press opens the text with the site's or the writer's name (and the desk's city) before a dash
   // or a colon, then the verb the lead starts with. The name is no part of the text; a city after
@@ -697,6 +752,17 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
   const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
+  // Not one paragraph of running text, and nothing that dates or places a story or names a media
+  // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
+  // at all (invisible characters) stays an empty draft, as it always was.
+  if (bodyClean.length === 0 && evidence.release.length === 0 && blocks.some((b) => /\p{L}/u.test(b.text))) {
+    const seen = (headline ?? blocks[0]?.text ?? '').slice(0, 120);
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no release: it has no paragraph of running text (only "${seen}"), and nothing on it dates or places a story or names a media contact. Open the release itself and import that page, or copy the release's own text and paste it; nothing was imported.`,
+      { params: { reason: 'noText', seen } },
+    );
+  }
   if (evidence.refuse) {
     const marks = evidence.standing.join(',');
     throw new DatelineError(

@@ -13,7 +13,7 @@ import { wordCount } from './normalise';
  * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
  * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
  */
-export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string };
+export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string } | { pager: string } | { unclosed: number };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -51,6 +51,55 @@ function archiveHeading(items: Classified[]): string | null {
   const dated = below.some((it) => it.kind === 'dateline' || it.kind === 'datelineOnly' || (it.kind === 'date' && it.dateIso) || (it.kind === 'label' && it.dateIso));
   const contacts = below.some((it) => it.kind === 'contact' || it.kind === 'contactHead');
   return dated || contacts ? null : items[at]!.block.text.trim();
+}
+
+/** Western and Arabic-Indic digits alike: "٣" is 3. */
+const digitValue = (token: string): number | null => {
+  const western = token.replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660));
+  return /^\d{1,4}$/u.test(western) ? Number(western) : null;
+};
+
+/**
+ * "1 2 3", "« 1 2 3 4 … 12 »", "Previous 1 2 3 Next": a row of page numbers counting from one,
+ * the pager of a list of stories. Read from its shape: three numbers or more, the first ones
+ * 1, 2, 3 in order, arrows or a word for the next page around them.
+ */
+export function pageNumberRow(text: string): boolean {
+  const tokens = text
+    .replace(/^(?:[«‹<←]+|previous|prev|précédent|précédente|anterior|السابق)\s*/iu, '')
+    .replace(/\s*(?:[»›>→]+|next|suivant|suivante|siguiente|التالي)$/iu, '')
+    .split(/\s+/u)
+    .filter((t) => t !== '…' && t !== '...');
+  const values = tokens.map(digitValue);
+  if (values.length < 3 || values.some((v) => v === null)) return false;
+  return values[0] === 1 && values[1] === 2 && values[2] === 3 && values.every((v, k) => k === 0 || v! > values[k - 1]!);
+}
+
+/**
+ * "Latest news with #floods", "أحدث الأخبار مع #الهلال_الأحمر": a heading that names the hashtag
+ * a page gathers stories under, two words or more closed by the tag.
+ */
+const HASHTAG_HEADING = /^(?:[\p{L}\p{M}'’-]+\s+){2,8}#[\p{L}\p{M}\p{N}_]{3,60}$/u;
+
+/**
+ * What stands above the page's first paragraph of running text and tells that the page is one of
+ * a list: its row of page numbers ("1 2 3"), which a release's own page never sets over its text,
+ * or a heading naming a hashtag over another line that titles the story shown under it (a
+ * release's campaign tag stands alone or closes its title, never over a title). A page that
+ * names a media contact under it is left to be read.
+ */
+function listMarkAbove(items: Classified[]): { pager: string } | { heading: string } | null {
+  const first = items.slice(0, 40).findIndex((it) => isProse(it.block.text) && it.kind !== 'junk' && !it.block.aside);
+  if (first < 0 || items.some((it) => it.kind === 'contact' || it.kind === 'contactHead')) return null;
+  const above = items.slice(0, first);
+  // Only the row of numbers: "Displaying 1 - 20 of 48" stands over a release on some sites' pages,
+  // and "Page 1 of 3" is read as a Word or PDF copy's page number and taken out before this.
+  const pager = above.find((it) => pageNumberRow(it.block.text.trim()));
+  if (pager) return { pager: pager.block.text.trim() };
+  const tagAt = above.findIndex((it) => HASHTAG_HEADING.test(it.block.text.trim()));
+  if (tagAt < 0) return null;
+  const titled = above.slice(tagAt + 1).some((it) => it.kind !== 'junk' && wordCount(it.block.text) >= 4 && !it.block.text.includes('#'));
+  return titled ? { heading: above[tagAt]!.block.text.trim() } : null;
 }
 
 const isTitle = (text: string) => {
@@ -93,6 +142,18 @@ function excerptsOnly(items: Classified[]): { count: number; mark: string } | nu
   if (prose.length === 0 || !prose.every((it) => CUT_MARK.test(it.block.text.trim()))) return null;
   const mark = /\[(?:…|\.\.\.)\]/u.exec(prose[0]!.block.text)?.[0] ?? (/\.{3}/u.test(CUT_MARK.exec(prose[0]!.block.text.trim())![0]) ? '...' : '…');
   return { count: prose.length, mark };
+}
+
+/**
+ * Three paragraphs of running text or more, none closing its sentence (each stops on a word, where
+ * a list cut its teaser or ran the next story's title on), with no dateline and no contact: the
+ * teasers of a list. A release closes its paragraphs; a copy cut short leaves its last one open.
+ */
+function unclosedOnly(items: Classified[]): number {
+  const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
+  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return 0;
+  const prose = kept.filter((it) => isProse(it.block.text));
+  return prose.length >= 3 && prose.every((it) => /[\p{L}\p{N}]$/u.test(it.block.text.trim())) ? prose.length : 0;
 }
 
 /**
@@ -151,6 +212,8 @@ export function findListing(all: Classified[]): Listing | null {
   const items = all.slice(0, relatedCut(all));
   const heading = archiveHeading(items);
   if (heading !== null) return { heading };
+  const mark = listMarkAbove(items);
+  if (mark !== null) return mark;
   // Three or more lines each gluing a tag, a title and a teaser together: the cards of an index.
   const glued = gluedCards(items);
   if (glued >= 3) return { items: glued };
@@ -159,6 +222,8 @@ export function findListing(all: Classified[]): Listing | null {
   if (readLinks >= 3) return { items: readLinks };
   const excerpts = excerptsOnly(items);
   if (excerpts) return { excerpts: excerpts.count, mark: excerpts.mark };
+  const unclosed = unclosedOnly(items);
+  if (unclosed > 0) return { unclosed };
   const more = moreLinks(items);
   if (more > 0) return { moreLinks: more };
   // "Frequently asked questions" over questions and their answers.
@@ -195,7 +260,9 @@ export function findListing(all: Classified[]): Listing | null {
   // even when the last teaser opens with its dateline.
   const cutTeasers = kept.filter((it, k) => k > 0 && /(?:…|\.\.\.)\s*$/u.test(it.block.text) && wordCount(it.block.text) >= 12 && isTitle(kept[k - 1]!.block.text)).length;
   if (cutTeasers >= 3) return { items: cutTeasers };
-  if (datelined > 0) return null;
+  // A dateline alone on its line (a wire's "ROTTERDAM, Netherlands, Jan. 13, 2021 /PRNewswire/ --")
+  // opens one release's text: its short sections under titles are no list of teasers.
+  if (datelined > 0 || kept.some((it) => it.kind === 'datelineOnly')) return null;
   let longestRun = 0;
   let run = 0;
   let teasers = 0;
