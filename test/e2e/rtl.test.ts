@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { openIn, screens, seed, SEED, show, type Seeded } from './i18n-screens';
@@ -132,6 +132,23 @@ describe('text fields take the direction of what is typed', () => {
       })]);
       // Set from the right: the text ends near the row's right edge, far from its left one.
       expect(row!.x + row!.width - (text.x + text.width)).toBeLessThan(text.x - row!.x);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('sets an empty box and its placeholder right to left in the Arabic interface, and Latin typed into it left to right', async () => {
+    const { context, page } = await openIn(h, 'ar-EG');
+    try {
+      await show(page, { hash: '#/import', ready: '#main textarea' });
+      const direction = (l: Locator) => l.evaluate((el) => getComputedStyle(el).direction);
+      const search = page.getByRole('combobox').first();
+      const paste = page.locator('#main textarea');
+      expect([await direction(search), await direction(paste)]).toEqual(['rtl', 'rtl']);
+      await paste.fill('Floods in the Tana River delta');
+      expect(await direction(paste)).toBe('ltr');
+      await paste.fill('');
+      expect(await direction(paste)).toBe('rtl');
     } finally {
       await context.close();
     }

@@ -198,6 +198,19 @@ describe('the import screen', () => {
     expect(screen.getAllByRole('region', { name: 'Import of tillaberi.docx' })).toHaveLength(1);
     expect(await counts(c)).toMatchObject({ release: 1 });
   }, 90_000);
+
+  it('says why a page with no release was refused, with what it saw there (read in the worker)', async () => {
+    await mount();
+    const teaser = 'Teams reached families in the district this week with water, food and shelter, and are now assessing the villages further up the valley.';
+    const titles = ['Floods cut off three districts as rivers rise in the east', 'Clinics reopen in the north after two years', 'A survey maps the households most at risk', 'Volunteers train to answer the cholera hotline'];
+    const page = ['News releases', 'The latest statements from our teams.', ...titles.flatMap((title) => [title, teaser])].join('\n');
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: page } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    const refused = await screen.findByText(/^This page holds no single release/u, {}, { timeout: 15_000 });
+    expect(refused.textContent).toBe(
+      'This page holds no single release: it lists 4 items, like a news index or a search result page. Open the release itself and import that page, or copy the release’s own text alone and paste it; nothing was imported.',
+    );
+  });
 });
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', '..', 'shared', 'examples', 'iom-release-scraped.txt');

@@ -178,6 +178,23 @@ describe('dateline import release', () => {
     expect(out!.release.body[1]).toBe('Chaque kit coûte 12 €, a précisé l’équipe de Mopti.');
   });
 
+  it('says in its own words why a file with no headline was not stored, and what to do', async () => {
+    const lib = tempDir();
+    const file = join(tempDir(), 'note.txt');
+    writeFileSync(file, 'Hello\nThanks for your message, see you tomorrow.\n');
+    const r = await cli(['import', 'release', file, '--library', lib]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `${file}: error INVALID_INPUT: no headline was found in it, so it was not stored. Put the headline on the file's first line, or open the file on the Import screen and write the headline there.\n\n`,
+    );
+    expect(await count(lib, 'release.list')).toBe(0);
+    expect(await count(lib, 'attachment.list')).toBe(0);
+    // --dry-run reads it and says the same, as a note, without failing.
+    const dry = await cli(['import', 'release', file, '--dry-run', '--library', lib]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Note:         No headline was found; write one before storing.');
+  });
+
   it('says how to use it when the command line is wrong (exit 2)', async () => {
     const lib = tempDir();
     expect((await cli(['import', '--library', lib])).code).toBe(2);

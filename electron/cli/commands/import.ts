@@ -107,6 +107,14 @@ export const importCommand: Command = {
         const preview = await cli.call('import.preview', source);
         let committed: ImportCommitted | null = null;
         if (!dryRun) {
+          // import.commit refuses a headline with no letters in words meant for the review
+          // screen ("write the headline before storing"); here there is nowhere to write it.
+          if (!/\p{L}/u.test(preview.release.headline ?? '')) {
+            throw new DatelineError(
+              'INVALID_INPUT',
+              "no headline was found in it, so it was not stored. Put the headline on the file's first line, or open the file on the Import screen and write the headline there.",
+            );
+          }
           committed = await cli.call('import.commit', {
             release: preview.release,
             contacts: preview.contacts.map(({ name, role, organisation, email, phone }) => ({ name, role, organisation, email, phone })),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { DatelineError, ERROR_CODES } from '../../shared/errors';
+import { ApiErrorSchema, DatelineError } from '../../shared/errors';
 import type { ParseInput, Parsed } from './parse';
 import type { WorkerRequest } from './worker';
 
@@ -50,7 +50,7 @@ const ReplySchema = z.intersection(
   z.object({ id: z.number().int(), heapUsedMb: z.number() }),
   z.union([
     z.object({ ok: z.literal(true), value: z.record(z.string(), z.unknown()) }),
-    z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+    z.object({ ok: z.literal(false), error: ApiErrorSchema }),
   ]),
 );
 
@@ -178,7 +178,7 @@ export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_L
       settle(healthy, () => {
         if (!reply.success) reject(new DatelineError('INTERNAL', `The import worker sent a reply Dateline cannot read for "${input.name}".`));
         else if (reply.data.ok) resolve(reply.data.value as unknown as Parsed);
-        else reject(new DatelineError(reply.data.error.code, reply.data.error.message, { params: { name: input.name } }));
+        else reject(new DatelineError(reply.data.error.code, reply.data.error.message, { params: { ...reply.data.error.params, name: input.name } }));
       });
     };
     const onError = (e: Error & { code?: string }) => {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { isDatelineError } from '../../shared/errors';
+import { isDatelineError, type ApiError } from '../../shared/errors';
 import { parseSource, type ParseInput } from './parse';
 
 /**
@@ -16,7 +16,7 @@ export interface WorkerRequest {
 
 export type WorkerReply = { id: number; heapUsedMb: number } & (
   | { ok: true; value: Awaited<ReturnType<typeof parseSource>> }
-  | { ok: false; error: { code: string; message: string } }
+  | { ok: false; error: { code: string; message: string; params?: ApiError['params'] } }
 );
 
 const heapUsedMb = () => Math.round(process.memoryUsage().heapUsed / (1024 * 1024));
@@ -26,7 +26,9 @@ parentPort?.on('message', ({ id, input }: WorkerRequest) => {
     (value) => parentPort!.postMessage({ id, heapUsedMb: heapUsedMb(), ok: true, value } satisfies WorkerReply),
     (e: unknown) => {
       const error = isDatelineError(e)
-        ? { code: e.code, message: e.message }
+        ? // The params carry what the message says (the items a refused page lists, the heading
+          // that gave it away) for the interface to say it in the person's language.
+          { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) }
         : { code: 'FILE_UNREADABLE', message: `"${input.name}" could not be read: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}` };
       parentPort!.postMessage({ id, heapUsedMb: heapUsedMb(), ok: false, error } satisfies WorkerReply);
     },
