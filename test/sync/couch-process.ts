@@ -1,13 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
  * A real CouchDB-protocol server for tests and the bench: pouchdb-server, in memory, on a free
- * port of 127.0.0.1, one per test file. No test runner here (the bench imports it). Its quirks: longpoll `_changes` ignores `timeout`, and
+ * port of 127.0.0.1, one per test file. The port is found free before the server starts, so
+ * another process can take it in between: the server reports the port it listens on (REPORT_PORT),
+ * and one that could not listen is started again on another port, so a test never talks to a
+ * server that is not its own. (pouchdb-server cannot be given port 0: it reads 0 as "not given"
+ * and takes CouchDB's 5984.) No test runner here (the bench imports it). Its quirks: longpoll `_changes` ignores `timeout`, and
  * `filter=_selector` crashes it, so the replicator uses neither.
  */
 
@@ -24,7 +28,33 @@ export interface CouchServer {
   pid: number | undefined;
 }
 
-export function freePort(): Promise<number> {
+const BIN = join(dirname(createRequire(import.meta.url).resolve('pouchdb-server/package.json')), 'bin', 'pouchdb-server');
+/**
+ * Loaded into pouchdb-server before it starts (node --import, as a data: URL so it travels with
+ * this module into the bench's build): writes to stderr the port the server listens on, or the
+ * code of the error that kept it from listening (pouchdb-server's own report of a port in use
+ * fails before it says so).
+ */
+const REPORT_PORT = `data:text/javascript,${encodeURIComponent(`
+import net from 'node:net';
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  this.once('listening', () => {
+    const a = this.address();
+    if (a && typeof a === 'object') process.stderr.write('dateline-test-port ' + a.port + '\\n');
+  });
+  this.once('error', (e) => process.stderr.write('dateline-test-listen-error ' + e.code + '\\n'));
+  return listen.apply(this, args);
+};
+`)}`;
+/**
+ * How long a server may take to start: loading pouchdb-server from a cold disk on a loaded
+ * machine takes seconds. Under the hook timeout (60 s), so this message, with the server's own
+ * words, is the one a failure shows.
+ */
+const START_MS = 45_000;
+
+function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -35,19 +65,31 @@ export function freePort(): Promise<number> {
   });
 }
 
-const BIN = join(dirname(createRequire(import.meta.url).resolve('pouchdb-server/package.json')), 'bin', 'pouchdb-server');
+/** A port taken between finding it free and the server's start: start again on another. */
+class PortTaken extends Error {}
 
 export async function startCouch(): Promise<CouchServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
+  const deadline = Date.now() + START_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCouchOn(await freePort(), deadline);
+    } catch (e) {
+      if (!(e instanceof PortTaken) || attempt >= 5) throw e;
+    }
+  }
+}
+
+async function startCouchOn(port: number, deadline: number): Promise<CouchServer> {
+  const child = spawn(process.execPath, ['--import', REPORT_PORT, BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
     cwd: mkdtempSync(join(tmpdir(), 'dateline-couch-')),
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  await listening(child, port, () => stderr, deadline);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child, () => stderr);
+  await waitUntilUp(url, child, () => stderr, deadline);
   return {
     url,
     async createDb(name) {
@@ -69,11 +111,33 @@ export async function startCouch(): Promise<CouchServer> {
   };
 }
 
-/** Asks until the server answers; fails at once if the process exits. */
-async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  let exited = false;
+/**
+ * Waits until the server's own process says it listens on `port`; a process that ends on a port
+ * in use (pouchdb-server logs it and exits) is PortTaken. Fails at once on any other exit, and
+ * at the deadline.
+ */
+async function listening(child: ChildProcess, port: number, stderr: () => string, deadline: number): Promise<void> {
+  let exited = child.exitCode !== null || child.signalCode !== null;
   child.once('exit', () => (exited = true));
-  for (let i = 0; i < 400; i++) {
+  for (;;) {
+    if (new RegExp(`^dateline-test-port ${port}$`, 'm').test(stderr())) return;
+    if (exited) {
+      if (/^dateline-test-listen-error EADDRINUSE$/m.test(stderr())) throw new PortTaken(`port ${port} was taken before pouchdb-server started`);
+      throw new Error(`pouchdb-server exited before it listened: ${stderr()}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`pouchdb-server did not listen within ${START_MS / 1000} s: ${stderr()}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Asks until the server answers; fails at once if the process exits, and at the deadline. */
+async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string, deadline: number): Promise<void> {
+  let exited = child.exitCode !== null || child.signalCode !== null;
+  child.once('exit', () => (exited = true));
+  while (Date.now() <= deadline) {
     if (exited) throw new Error(`pouchdb-server exited: ${stderr()}`);
     try {
       const res = await fetch(url);
@@ -85,7 +149,7 @@ async function waitUntilUp(url: string, child: ChildProcess, stderr: () => strin
     await new Promise((r) => setTimeout(r, 25));
   }
   child.kill('SIGKILL');
-  throw new Error(`pouchdb-server did not start: ${stderr()}`);
+  throw new Error(`pouchdb-server did not answer at ${url} within ${START_MS / 1000} s: ${stderr()}`);
 }
 
 export function stopChild(child: ChildProcess): Promise<void> {

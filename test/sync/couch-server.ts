@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startCouch, type CouchServer } from './couch-process';
 import { FaultProxy } from './fault-proxy';
 
-export { freePort, startCouch, stopChild, type CouchServer } from './couch-process';
+export { startCouch, stopChild, type CouchServer } from './couch-process';
 
 /**
  * A pouchdb-server and the fault proxy in front of it for one test file: started before the
