@@ -29,7 +29,8 @@ describe('a contact\'s page', () => {
     await call(c, 'release.create', { headline: 'Cholera response in Kampala', language: 'en', body: markdownToRichText('Text.'), contacts: [dup.id] });
     mount(c, keep.id);
     await screen.findByRole('link', { name: 'Boreholes in Kasese' }, wait);
-    fireEvent.change(screen.getByLabelText('Find the duplicate'), { target: { value: 'okot' } });
+    // The merge panel comes with the contact, a call of its own beside the list of releases.
+    fireEvent.change(await screen.findByLabelText('Find the duplicate', {}, wait), { target: { value: 'okot' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Grace Akello-Okot' }, wait));
     const roleRow = (await screen.findByRole('rowheader', { name: 'Role' }, wait)).closest('tr')!;
