@@ -37,7 +37,7 @@ const releaseJson = {
 describe('dateline CLI', () => {
   it('creates a release from a file, shows it with id and rev, updates it and lists it', async () => {
     const lib = tempDir();
-    const f = join(lib, '..', `${Date.now()}-release.json`);
+    const f = join(tempDir(), 'release.json');
     writeFileSync(f, JSON.stringify(releaseJson));
     const created = json<{ id: string; rev: string }>(await cli(['release', 'create', '--from', f, '--library', lib]));
     expect(created.id).toMatch(/^rel-/);
