@@ -33,12 +33,14 @@ const BIN = join(dirname(createRequire(import.meta.url).resolve('pouchdb-server/
  * Loaded into pouchdb-server before it starts (node --import, as a data: URL so it travels with
  * this module into the bench's build): writes to stderr the port the server listens on, or the
  * code of the error that kept it from listening (pouchdb-server's own report of a port in use
- * fails before it says so).
+ * fails before it says so). With DATELINE_TEST_KEEP_IDLE=1 the server never closes an idle
+ * kept-alive connection itself, see startCouch.
  */
 const REPORT_PORT = `data:text/javascript,${encodeURIComponent(`
 import net from 'node:net';
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function (...args) {
+  if (process.env.DATELINE_TEST_KEEP_IDLE === '1' && 'keepAliveTimeout' in this) this.keepAliveTimeout = 0;
   this.once('listening', () => {
     const a = this.address();
     if (a && typeof a === 'object') process.stderr.write('dateline-test-port ' + a.port + '\\n');
@@ -68,20 +70,27 @@ function freePort(): Promise<number> {
 /** A port taken between finding it free and the server's start: start again on another. */
 class PortTaken extends Error {}
 
-export async function startCouch(): Promise<CouchServer> {
+/**
+ * `keepIdle`, for tests: the server leaves idle kept-alive connections for the client to close.
+ * Node's server closes one after 5 s and a test's fetch (undici) reuses one for up to 4 s: a test
+ * process whose event loop lags by a second under load sent a request on a connection the server
+ * was closing, and got "other side closed". The bench leaves the server as it is.
+ */
+export async function startCouch(opts: { keepIdle?: boolean } = {}): Promise<CouchServer> {
   const deadline = Date.now() + START_MS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startCouchOn(await freePort(), deadline);
+      return await startCouchOn(await freePort(), deadline, opts.keepIdle ?? false);
     } catch (e) {
       if (!(e instanceof PortTaken) || attempt >= 5) throw e;
     }
   }
 }
 
-async function startCouchOn(port: number, deadline: number): Promise<CouchServer> {
+async function startCouchOn(port: number, deadline: number, keepIdle: boolean): Promise<CouchServer> {
   const child = spawn(process.execPath, ['--import', REPORT_PORT, BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, DATELINE_TEST_KEEP_IDLE: keepIdle ? '1' : '0' },
     // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
     cwd: mkdtempSync(join(tmpdir(), 'dateline-couch-')),
   });
