@@ -19,7 +19,7 @@ let remote: string;
 const DOCS = 200;
 
 beforeAll(async () => {
-  couch = await startCouch();
+  couch = await startCouch({ keepIdle: true });
   remote = await couch.createDb('goma');
   // About 2,000 pages of WAL: past the 4 MB at which the worker is asked to copy.
   const docs = Array.from({ length: DOCS }, (_, i) => pulled(`rel-${i}`, `s${i}`, 3, { headline: `Flood report ${i}`, notesToEditors: `${i} `.repeat(10_000) }));

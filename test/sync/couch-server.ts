@@ -20,7 +20,7 @@ export function useCouchWithProxy(): CouchWithProxy {
   let proxy: FaultProxy | null = null;
   let n = 0;
   beforeAll(async () => {
-    server = await startCouch();
+    server = await startCouch({ keepIdle: true });
     proxy = await FaultProxy.start(server.url);
   });
   afterAll(async () => {

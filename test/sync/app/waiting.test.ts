@@ -17,7 +17,7 @@ let couch: CouchServer;
 const opened: Core[] = [];
 
 beforeAll(async () => {
-  couch = await startCouch();
+  couch = await startCouch({ keepIdle: true });
 }, 60_000);
 afterAll(async () => {
   await couch?.stop();
