@@ -7,7 +7,7 @@ import { rebuildProjections } from '../../electron/core/store/projections';
 import { searchLibrary } from '../../electron/core/search/query';
 import { settleConflicts } from '../../electron/core/sync/session';
 import { GAVE_WAY_TO } from '../../electron/core/sync/merge';
-import type { LocalDocInput, RemoteRevision } from '../../electron/core/store/replication-api';
+import { BODY_TEXT, type LocalDocInput, type RemoteRevision } from '../../electron/core/store/replication-api';
 import { tempDir } from '../helpers';
 
 const ctx = { author: 'amina' };
@@ -26,6 +26,9 @@ function remote(id: string, path: readonly string[], body: Record<string, unknow
   if (deleted) doc._deleted = true;
   return doc;
 }
+
+/** What the store keeps of a revision: its members that do not start with `_`. */
+const bodyOf = (doc: RemoteRevision) => Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
 
 const release = (headline: string, extra: Record<string, unknown> = {}) => ({
   type: 'release',
@@ -280,6 +283,22 @@ describe('revisions from elsewhere (new_edits: false)', () => {
     const doc = { ...remote('rel-1', pathOf('e', 1, 1), release('Edge')), _conflicts: [], _attachments: {} };
     l.replication.bulkInsertRemote([doc]);
     expect(Object.keys(l.docs.require('rel-1').body).filter((k) => k.startsWith('_'))).toEqual([]);
+    l.close();
+  });
+
+  it('writes the body text a revision brings under BODY_TEXT, as text, and serialises the body of one that brings none', async () => {
+    const l = await lib();
+    const given = remote('rel-1', pathOf('t', 1, 1), release('Given'));
+    // The sender vouches that this is JSON.stringify of the body; here it is told apart by its spacing.
+    given[BODY_TEXT] = Buffer.from(JSON.stringify(bodyOf(given), null, 1), 'utf8');
+    const plain = remote('rel-2', pathOf('u', 1, 1), release('Plain'));
+    expect(l.replication.bulkInsertRemote([given, plain]).written).toBe(2);
+    const rows = l.db.prepare("SELECT d.id, typeof(r.body) AS kind, r.body FROM revs r JOIN docs d ON d.rowid = r.doc_rowid ORDER BY d.id").all();
+    expect(rows).toEqual([
+      { id: 'rel-1', kind: 'text', body: JSON.stringify(bodyOf(given), null, 1) },
+      { id: 'rel-2', kind: 'text', body: JSON.stringify(bodyOf(plain)) },
+    ]);
+    expect(l.docs.require('rel-1').body.headline).toBe('Given');
     l.close();
   });
 

@@ -54,6 +54,10 @@ describe('sync between two libraries and a server', () => {
     expect(second.pulled.docs).toBe(12);
     const got = await call<{ headline: string }>(geneva, 'release.get', { id: made[3]!.id });
     expect(got.headline).toBe('Clean water for village 3');
+    // Each pulled body is stored as the very text Kampala stored (taken from the server's answer, not serialised again).
+    const texts = (core: Core) => core.library.db.prepare("SELECT d.id, r.rev, typeof(r.body) AS kind, r.body FROM revs r JOIN docs d ON d.rowid = r.doc_rowid WHERE d.type = 'release' ORDER BY d.id").all();
+    expect(texts(geneva)).toEqual(texts(kampala));
+    expect(texts(geneva).every((r) => (r as { kind: string }).kind === 'text')).toBe(true);
     await converged(kampala, geneva);
     for (const c of [kampala, geneva]) {
       const again = await sync(c);

@@ -4,7 +4,7 @@ import { checkKnownFields, DOC_SCHEMA_VERSION, DOC_TYPES, DocIdSchema, isReserve
 import { invalidInput } from '../../shared/errors';
 import { officeOf, type Body, type DocStore, type StoredKey } from './docstore';
 import { project } from './projections';
-import type { BulkWriteResult, RemoteRevision } from './replication-api';
+import { BODY_TEXT, type BulkWriteResult, type RemoteRevision } from './replication-api';
 import { knownFieldsAccepted } from './body-accept';
 import { isConflicted, pickWinner, revPos, type LeafInfo } from './revisions';
 
@@ -52,6 +52,8 @@ interface Envelope {
 interface Checked extends Omit<Envelope, 'doc'> {
   type: string | null;
   body: Body;
+  /** The body's text as it arrived, where the sender could vouch that it is what JSON.stringify makes of `body` (BODY_TEXT). */
+  text: Uint8Array | undefined;
 }
 
 const describe = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 200) : '');
@@ -121,7 +123,7 @@ function checkBody(e: Envelope): Checked | { reason: string } {
       if (!checked.ok) return { reason: `${checked.path.join('.') || 'fields'}: ${checked.message}` };
     }
   }
-  return { id: e.id, rev: e.rev, deleted: e.deleted, path: e.path, at: e.at, type, body };
+  return { id: e.id, rev: e.rev, deleted: e.deleted, path: e.path, at: e.at, type, body, text: (e.doc as RemoteRevision)[BODY_TEXT] };
 }
 
 /** Records a refusal: in the result, in `denied`, and where it was in its batch. */
@@ -138,6 +140,7 @@ interface FreshRev {
   leaf: boolean;
   deleted: boolean;
   body: Body | null;
+  text: Uint8Array | undefined;
 }
 
 /**
@@ -282,7 +285,7 @@ export class RemoteWriter {
           if (seen.parent === null) seen.parent = parent;
           if (i > 0) seen.leaf = false;
         } else {
-          tree.set(rev, { parent, leaf: i === 0, deleted: i === 0 && c.deleted, body: i === 0 ? c.body : null });
+          tree.set(rev, { parent, leaf: i === 0, deleted: i === 0 && c.deleted, body: i === 0 ? c.body : null, text: i === 0 ? c.text : undefined });
         }
       }
       result.written++;
@@ -298,7 +301,7 @@ export class RemoteWriter {
     const key = this.docs.insertDocRow(id, type, winner, isConflicted(leaves), taken, officeOf(body), at);
     for (const [rev, r] of tree) {
       if (r.body === null) this.docs.rows.insert(key.rowid, rev, revPos(rev), r.parent, false, false, null, '', '');
-      else this.insertBody(key.rowid, rev, r.parent, r.deleted, r.leaf, r.body, now);
+      else this.insertBody(key.rowid, rev, r.parent, r.deleted, r.leaf, r.body, r.text, now);
     }
     this.docs.insertChangeAt(taken, key.rowid);
     // Never projected before, so there is nothing to delete first; its search entry is queued.
@@ -321,16 +324,17 @@ export class RemoteWriter {
         continue;
       }
       if (i > 0) this.docs.rows.insert(rowid, rev, revPos(rev), parent, false, false, null, '', '');
-      else this.insertBody(rowid, rev, parent, c.deleted, true, c.body, now);
+      else this.insertBody(rowid, rev, parent, c.deleted, true, c.body, c.text, now);
     }
   }
 
-  private insertBody(rowid: number, rev: string, parent: string | null, deleted: boolean, leaf: boolean, body: Body, now: string): void {
+  private insertBody(rowid: number, rev: string, parent: string | null, deleted: boolean, leaf: boolean, body: Body, text: Uint8Array | undefined, now: string): void {
     const author = typeof body.updatedBy === 'string' ? body.updatedBy : '';
     const at = typeof body.updatedAt === 'string' ? body.updatedAt : now;
     // Stored as it came: its revision id is given, so no canonical text is needed to hash it,
-    // and sorting every object's keys cost a tenth of a pulled batch.
-    this.docs.rows.insert(rowid, rev, revPos(rev), parent, deleted, leaf, JSON.stringify(body), author, at);
+    // and sorting every object's keys cost a tenth of a pulled batch. Where the sender kept the
+    // very text JSON.stringify would make (BODY_TEXT), that text is written instead.
+    this.docs.rows.insert(rowid, rev, revPos(rev), parent, deleted, leaf, text ?? JSON.stringify(body), author, at);
   }
 
 }

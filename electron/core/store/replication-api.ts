@@ -14,8 +14,18 @@ export interface RemoteRevision {
   _deleted?: boolean;
   /** Newest first: `ids[0]` is the hash part of `_rev`, `start` its generation. */
   _revisions: { start: number; ids: string[] };
+  [BODY_TEXT]?: Uint8Array;
   [field: string]: unknown;
 }
+
+/**
+ * Where a revision from elsewhere may carry the exact text the store writes for its body: the
+ * UTF-8 bytes of `JSON.stringify` of its members that do not start with `_`, in their order.
+ * The store then writes these bytes instead of serialising the body a second time (a reader
+ * of a `_bulk_get` answer finds them there, results-answer.ts). Only this process's code can
+ * set it: JSON never makes a symbol key.
+ */
+export const BODY_TEXT: unique symbol = Symbol('body text');
 
 /** `_revs_diff` request and answer, as CouchDB defines them. */
 export type RevsDiffRequest = Record<string, string[]>;

@@ -9,7 +9,10 @@ import { prepared } from './statements';
  * through here, which writes either layout (a library at an older schema: tests, a migration).
  */
 export interface RevRows {
-  /** Inserts one revision; `json` is its body's text, or null for an ancestor known by id only. */
+  /**
+   * Inserts one revision; `json` is its body's text (a string, or its UTF-8 bytes), or null for
+   * an ancestor known by id only.
+   */
   insert(
     rowid: number,
     rev: string,
@@ -17,7 +20,7 @@ export interface RevRows {
     parent: string | null,
     deleted: boolean,
     leaf: boolean,
-    json: string | null,
+    json: string | Uint8Array | null,
     author: string,
     at: string,
   ): void;
@@ -51,7 +54,8 @@ const COMPACT_TOGETHER = `UPDATE revs SET body = NULL WHERE body IS NOT NULL AND
 
 /** Schema 7 and later: bodies apart from the tree. */
 function apart(db: Database.Database): RevRows {
-  const insertBody = db.prepare<[string]>('INSERT INTO bodies(json) VALUES (?)');
+  // Bytes are bound as a blob: the cast makes them the same text a string would have been.
+  const insertBody = db.prepare<[string | Uint8Array]>('INSERT INTO bodies(json) VALUES (CAST(? AS TEXT))');
   const insertTree = db.prepare<[number, string, number, string | null, number, number, number | null, string, string]>(
     'INSERT INTO rev_tree(doc_rowid, rev, pos, parent, deleted, leaf, body_id, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -81,8 +85,8 @@ function apart(db: Database.Database): RevRows {
 
 /** Before schema 7: one table holding tree and bodies. */
 function together(db: Database.Database): RevRows {
-  const insert = db.prepare<[number, string, number, string | null, number, number, string | null, string, string]>(
-    'INSERT INTO revs(doc_rowid, rev, pos, parent, deleted, leaf, body, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  const insert = db.prepare<[number, string, number, string | null, number, number, string | Uint8Array | null, string, string]>(
+    'INSERT INTO revs(doc_rowid, rev, pos, parent, deleted, leaf, body, author, at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?)',
   );
   const unleaf = db.prepare<[number, string]>('UPDATE revs SET leaf = 0 WHERE doc_rowid = ? AND rev = ?');
   const setParent = db.prepare<[string, number, string]>('UPDATE revs SET parent = ? WHERE doc_rowid = ? AND rev = ?');

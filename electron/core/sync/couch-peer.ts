@@ -197,7 +197,7 @@ export class CouchPeer implements Peer {
   private bulkGetRevisions(bytes: Buffer): RemoteRevision[] {
     let body: unknown;
     try {
-      body = parseResultsAnswer(bytes);
+      body = parseResultsAnswer(bytes, true);
     } catch {
       throw new SyncError('protocol', `${this.base}/_bulk_get did not answer with JSON; is this a CouchDB server?`, 200);
     }
