@@ -38,6 +38,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   // Creating an office's database: this account may not, or the password is not known yet.
   if (error.code === 'FORBIDDEN' && error.params?.reason === 'mayNotCreate') return t('errors.mayNotCreateDatabase', params);
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
+  // A backup (or any file written) to a folder that is not there: the folder named, in the person's language.
+  if (error.code === 'FILE_UNWRITABLE' && error.params?.reason === 'folderMissing') return t('errors.folderMissing', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   const sync = syncFailureText(t, error);
   if (sync !== null) return sync;
