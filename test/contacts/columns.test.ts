@@ -196,6 +196,13 @@ describe('recognising the header row of a contacts export', () => {
     });
   });
 
+  it('suggests the data-protection columns of a hand-made sheet in English, French, Spanish and Arabic', () => {
+    expect(recogniseHeaders(['Name', 'Legal basis', 'Purpose', 'Consent date', 'Consent source', 'Last verified']).mapping).toMatchObject({ 'Legal basis': 'legalBasis', 'Purpose': 'purpose', 'Consent date': 'consentDate', 'Consent source': 'consentSource', 'Last verified': 'lastVerified' });
+    expect(recogniseHeaders(['Nom', 'Base légale', 'Finalité', 'Date du consentement', 'Source du consentement', 'Dernière vérification']).mapping).toMatchObject({ 'Base légale': 'legalBasis', 'Finalité': 'purpose', 'Date du consentement': 'consentDate', 'Source du consentement': 'consentSource', 'Dernière vérification': 'lastVerified' });
+    expect(recogniseHeaders(['Nombre', 'Base jurídica', 'Finalidad', 'Fecha del consentimiento', 'Origen del consentimiento', 'Última verificación']).mapping).toMatchObject({ 'Base jurídica': 'legalBasis', 'Finalidad': 'purpose', 'Fecha del consentimiento': 'consentDate', 'Origen del consentimiento': 'consentSource', 'Última verificación': 'lastVerified' });
+    expect(recogniseHeaders(['الاسم', 'الأساس القانوني', 'الغرض', 'تاريخ الموافقة', 'مصدر الموافقة', 'آخر تحقق']).mapping).toMatchObject({ 'الأساس القانوني': 'legalBasis', 'الغرض': 'purpose', 'تاريخ الموافقة': 'consentDate', 'مصدر الموافقة': 'consentSource', 'آخر تحقق': 'lastVerified' });
+  });
+
   it('imports a whole Outlook export as it came out, with "SMTP" in its e-mail type column', async () => {
     const row = (cells: Record<string, string>) => OUTLOOK_EN.map((h) => `"${cells[h] ?? ''}"`).join(',');
     const file = join(tempDir(), 'outlook.csv');

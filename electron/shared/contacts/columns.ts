@@ -29,6 +29,11 @@ export const COLUMN_TARGETS = [
   'phone:other',
   'notes',
   'doNotContact',
+  'legalBasis',
+  'purpose',
+  'consentDate',
+  'consentSource',
+  'lastVerified',
   'ignore',
 ] as const;
 export type ColumnTarget = (typeof COLUMN_TARGETS)[number];
@@ -64,6 +69,12 @@ export const DATELINE_COLUMNS: readonly (readonly [string, Exclude<ColumnTarget,
   ['Notes', 'notes'],
   // "yes" for a person who asked not to be contacted: the mark survives a way out and back in.
   ['Do not contact', 'doNotContact'],
+  // The rest of the data-protection record, so that it comes back whole from a file.
+  ['Legal basis', 'legalBasis'],
+  ['Purpose', 'purpose'],
+  ['Consent date', 'consentDate'],
+  ['Consent source', 'consentSource'],
+  ['Last verified', 'lastVerified'],
 ];
 
 type Dictionary = Record<string, ColumnTarget>;
@@ -312,6 +323,11 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/\b(title|role|fonction|poste|position|job|puesto|cargo)\b|وظيف/, 'role'],
   [/\b(notes?|remarques?|notas?)\b|ملاحظ/, 'notes'],
   [/\b(do not contact|ne pas contacter|no contactar)\b/, 'doNotContact'],
+  [/\b(legal basis|base legale|base juridique|base (legal|juridica))\b|قانوني/, 'legalBasis'],
+  [/\b(consent date|date (du|de) consentement|fecha (del|de) consentimiento)\b|تاريخ.*موافق/, 'consentDate'],
+  [/\b(consent source|source (du|de) consentement|origen (del|de) consentimiento|fuente (del|de) consentimiento)\b|مصدر.*موافق/, 'consentSource'],
+  [/\b(last verified|derniere verification|verifie le|ultima verificacion|verificado el)\b|اخر تحقق/, 'lastVerified'],
+  [/^(purpose|finalite|finalidad)$|غرض/, 'purpose'],
   [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
 ];
 
