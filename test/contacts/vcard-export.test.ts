@@ -162,6 +162,18 @@ describe('exporting contacts', () => {
     ]);
   });
 
+  it('gives a contact already in the library the record a sheet brings only when it has none of its own', async () => {
+    const c = await core();
+    await call(c, 'contact.create', { name: 'Omar Said', emails: [{ type: 'work', address: 'omar.said@example.org' }], dataProtection: { legalBasis: 'consent', consentDate: '2024-05-01' } });
+    await call(c, 'contact.create', { name: 'Aida Bello', emails: [{ type: 'work', address: 'aida@example.org' }] });
+    const sheet = join(tempDir(), 'desk.csv');
+    writeFileSync(sheet, 'Name,E-mail (work),Legal basis,Consent date\r\nOmar Said,omar.said@example.org,contract,2026-01-01\r\nAida Bello,aida@example.org,legitimate interest,2026-02-02\r\n');
+    expect(await importFile(c, sheet, { commit: true })).toMatchObject({ merged: 1, unchanged: 1, refused: 0 });
+    const people = await allContacts(c);
+    expect(people.find((p) => p.name === 'Omar Said')!.dataProtection).toMatchObject({ legalBasis: 'consent', consentDate: '2024-05-01' });
+    expect(people.find((p) => p.name === 'Aida Bello')!.dataProtection).toMatchObject({ legalBasis: 'legitimate-interest', consentDate: '2026-02-02' });
+  });
+
   it('round trip: a photo from a phone goes out in the vCard and comes back the same bytes', async () => {
     const a = await core();
     await importFile(a, fixture('phone.vcf'), { commit: true });
