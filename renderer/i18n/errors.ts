@@ -42,6 +42,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   // Creating an office's database: this account may not, or the password is not known yet.
   if (error.code === 'FORBIDDEN' && error.params?.reason === 'mayNotCreate') return t('errors.mayNotCreateDatabase', params);
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
+  // A backup (or any file written) to a folder that is not there: the folder named, in the person's language.
+  if (error.code === 'FILE_UNWRITABLE' && error.params?.reason === 'folderMissing') return t('errors.folderMissing', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   // A kit's photo, file or office logo gone from the library folder: the export wrote nothing (not an import's "nothing was stored").
   if (error.code === 'FILE_UNREADABLE' && error.params?.reason === 'kitFileMissing') return t(error.params.office === undefined ? 'errors.kitFileMissing' : 'errors.kitLogoMissing', params);

@@ -159,6 +159,10 @@ describe('dateline CLI', () => {
     expect(b).toMatchObject({ path: backup, documents: 2, files: 1 });
     expect(existsSync(backup)).toBe(true);
 
+    const nowhere = await cli(['backup', '--out', join(work, 'no', 'such', 'x.backup'), '--library', lib]);
+    expect(nowhere).toMatchObject({ code: 1, out: '' });
+    expect(nowhere.err).toBe(`error FILE_UNWRITABLE: The folder ${join(work, 'no', 'such')} does not exist; create it or choose another place for the backup.\n`);
+
     const fresh = tempDir();
     const restored = json<{ documents: number; files: number }>(await cli(['restore', backup, '--json', '--library', fresh]));
     expect(restored).toMatchObject({ documents: 2, files: 1 });

@@ -45,6 +45,43 @@ const OUTLOOK_FR = [
   'Utilisateur 1', 'Utilisateur 2', 'Utilisateur 3', 'Utilisateur 4', 'Page Web',
 ];
 
+/**
+ * The columns of a Spanish Outlook export, as Microsoft's own importer of Outlook files names them
+ * (Exchange's table of Outlook's CSV headers per language): Spanish Outlook leaves many of them in
+ * English, its first e-mail ("E-mail Address") and its mobile ("Mobile Phone") among them, and
+ * writes the third e-mail "Dirección del correo electrónico 3".
+ */
+const OUTLOOK_ES = [
+  'Title', 'Nombre', 'Segundo nombre', 'Apellidos', 'Suffix', 'Organización', 'Department', 'Puesto',
+  'Calle del trabajo', 'Calle del trabajo 2', 'Calle del trabajo 3', 'Ciudad de trabajo', 'Provincia o estado de trabajo', 'Código postal del trabajo', 'País o región del trabajo',
+  'Home Street', 'Home Street 2', 'Home Street 3', 'Home City', 'Home State', 'Home Postal Code', 'País o región del domicilio',
+  'Otra calle', 'Otra calle 2', 'Otra calle 3', 'Otra ciudad', 'Otra provincia o estado', 'Otro código postal', 'Otro país o región',
+  "Assistant's Phone", 'Business Fax', 'Teléfono del trabajo', 'Business Phone 2', 'Devolución de llamada', 'Car Phone', 'Número de centralita de la organización', 'Home Fax',
+  'Particular', 'Home Phone 2', 'ISDN', 'Mobile Phone', 'Otro fax', 'Otro teléfono', 'Pager', 'Teléfono principal', 'Radioteléfono', 'Número de teletipo', 'Télex',
+  'Account', 'Anniversary', "Assistant's Name", 'Facturación', 'Birthday', 'Apartado postal de la dirección del trabajo', 'Categorías', 'Hijos',
+  'E-mail Address', 'E-mail Type', 'Nombre de pantalla de correo electrónico', 'Dirección de correo electrónico 2', 'Tipo de correo electrónico 2', 'Nombre de pantalla de correo electrónico 2',
+  'Dirección del correo electrónico 3', 'Tipo de correo electrónico 3', 'Nombre de pantalla de correo electrónico 3',
+  'Género', 'Government ID Number', 'Aficiones', 'Apartado postal de la dirección personal', 'Initials', 'Internet Free Busy', 'Location', 'Nombre del director',
+  'Kilometraje', 'Notes', 'Office Location', 'Otro apartado postal', 'Prioridad', 'Profesión', 'Confidencialidad', 'Spouse',
+  'Usuario 1', 'Usuario 2', 'Usuario 3', 'Usuario 4', 'Página web', 'Yomi especificada', 'Apellido Yomi', 'Compañía Yomi',
+];
+
+/** The same from an Arabic Outlook, from the same table: its job title is "اللقب المهني", its mobile "الهاتف الجوال". */
+const OUTLOOK_AR = [
+  'اللقب', 'الاسم الأول', 'الاسم الأوسط', 'اسم العائلة', 'لاحقة', 'الشركة', 'القسم', 'اللقب المهني',
+  'شارع العمل', 'شارع 2 للعمل', 'شارع 3 للعمل', 'مدينة العمل', 'ولاية العمل', 'الرمز البريدي للعمل', 'بلد العمل/المنطقة',
+  'شارع المنزل', 'شارع المنزل 2', 'شارع المنزل 3', 'مدينة المنزل', 'ولاية المنزل', 'الرمز البريدي للمنزل', 'البلد/المنطقة',
+  'شارع آخر', 'شارع 2 آخر', 'شارع 3 آخر', 'مدينة أخرى', 'ولاية أخرى', 'رمز بريدي آخر', 'بلد آخر/المنطقة',
+  'هاتف المساعد', 'فاكس العمل', 'هاتف العمل', 'هاتف العمل 2', 'رد الاتصال', 'هاتف السيارة', 'الهاتف الرئيسي للشركة', 'فاكس المنزل',
+  'هاتف المنزل', 'هاتف المنزل 2', 'ISDN', 'الهاتف الجوال', 'فاكس آخر', 'هاتف آخر', 'النداء', 'الهاتف الأساسي', 'الهاتف الراديوي', 'هاتف TTY/TDD', 'التلكس',
+  'الحساب', 'الذكرى السنوية', 'اسم المساعد', 'معلومات الفوترة', 'تاريخ الميلاد', 'صندوق بريد عنوان العمل', 'الفئات',
+  'الأولاد', 'عنوان البريد الإلكتروني', 'نوع البريد الإلكتروني', 'اسم العرض للبريد الإلكتروني', 'عنوان البريد الإلكتروني 2', 'نوع البريد الإلكتروني 2', 'اسم العرض للبريد الإلكتروني 2',
+  'عنوان البريد الإلكتروني 3', 'نوع البريد الإلكتروني 3', 'اسم العرض للبريد الإلكتروني 3',
+  'الجنس', 'رقم معرّف الحكومة', 'الهواية', 'صندوق بريد عنوان المنزل', 'الأحرف الأولى', 'إنترنت متوفر/مشغول', 'الموقع', 'اسم المدير',
+  'عدد الأميال', 'ملاحظات', 'موقع المكتب', 'صندوق بريد عنوان آخر', 'الأولوية', 'المهنة', 'الحساسية', 'الزوجة',
+  'المستخدم 1', 'المستخدم 2', 'المستخدم 3', 'المستخدم 4', 'صفحة ويب', 'الاسم المعطى "يومي"', 'اللقب "يومي"', 'الشركة "يومي"',
+];
+
 /** Google Contacts' "Google CSV" as it is exported now. */
 const GOOGLE_NOW = [
   'First Name', 'Middle Name', 'Last Name', 'Phonetic First Name', 'Phonetic Middle Name', 'Phonetic Last Name', 'Name Prefix', 'Name Suffix',
@@ -159,6 +196,13 @@ describe('recognising the header row of a contacts export', () => {
     });
   });
 
+  it('suggests the data-protection columns of a hand-made sheet in English, French, Spanish and Arabic', () => {
+    expect(recogniseHeaders(['Name', 'Legal basis', 'Purpose', 'Consent date', 'Consent source', 'Last verified']).mapping).toMatchObject({ 'Legal basis': 'legalBasis', 'Purpose': 'purpose', 'Consent date': 'consentDate', 'Consent source': 'consentSource', 'Last verified': 'lastVerified' });
+    expect(recogniseHeaders(['Nom', 'Base légale', 'Finalité', 'Date du consentement', 'Source du consentement', 'Dernière vérification']).mapping).toMatchObject({ 'Base légale': 'legalBasis', 'Finalité': 'purpose', 'Date du consentement': 'consentDate', 'Source du consentement': 'consentSource', 'Dernière vérification': 'lastVerified' });
+    expect(recogniseHeaders(['Nombre', 'Base jurídica', 'Finalidad', 'Fecha del consentimiento', 'Origen del consentimiento', 'Última verificación']).mapping).toMatchObject({ 'Base jurídica': 'legalBasis', 'Finalidad': 'purpose', 'Fecha del consentimiento': 'consentDate', 'Origen del consentimiento': 'consentSource', 'Última verificación': 'lastVerified' });
+    expect(recogniseHeaders(['الاسم', 'الأساس القانوني', 'الغرض', 'تاريخ الموافقة', 'مصدر الموافقة', 'آخر تحقق']).mapping).toMatchObject({ 'الأساس القانوني': 'legalBasis', 'الغرض': 'purpose', 'تاريخ الموافقة': 'consentDate', 'مصدر الموافقة': 'consentSource', 'آخر تحقق': 'lastVerified' });
+  });
+
   it('imports a whole Outlook export as it came out, with "SMTP" in its e-mail type column', async () => {
     const row = (cells: Record<string, string>) => OUTLOOK_EN.map((h) => `"${cells[h] ?? ''}"`).join(',');
     const file = join(tempDir(), 'outlook.csv');
@@ -176,5 +220,70 @@ describe('recognising the header row of a contacts export', () => {
     expect(john).toMatchObject({ name: 'John Mwangi', organisation: 'Daily Nation', role: 'Health reporter' });
     expect(john!.emails.map((e) => e.address)).toEqual(['jmwangi@nation.example']);
     expect(john!.phones).toMatchObject([{ type: 'mobile', number: '+254 722 111222' }]);
+  });
+  it('reads a whole Spanish Outlook export, half of whose columns Outlook leaves in English', () => {
+    const r = recogniseHeaders(OUTLOOK_ES);
+    expect(r.set).toBe('outlook-es');
+    expect(r.mapping).toMatchObject({
+      'Nombre': 'givenName',
+      'Segundo nombre': 'middleName',
+      'Apellidos': 'familyName',
+      'Organización': 'organisation',
+      'Puesto': 'role',
+      'E-mail Address': 'email:work',
+      'Dirección de correo electrónico 2': 'email:other',
+      'Dirección del correo electrónico 3': 'email:other',
+      'Teléfono del trabajo': 'phone:work',
+      'Business Phone 2': 'phone:work',
+      'Particular': 'phone:other',
+      'Mobile Phone': 'phone:mobile',
+      'Otro teléfono': 'phone:other',
+      'Business Fax': 'phone:fax',
+      'Notes': 'notes',
+      'Categorías': 'beats',
+      'Nombre de pantalla de correo electrónico': 'ignore',
+      'Calle del trabajo': 'ignore',
+      'Title': 'ignore',
+    });
+  });
+
+  it('reads a whole Arabic Outlook export, whose job title is "اللقب المهني" and mobile "الهاتف الجوال"', () => {
+    const r = recogniseHeaders(OUTLOOK_AR);
+    expect(r.set).toBe('outlook-ar');
+    expect(r.mapping).toMatchObject({
+      'الاسم الأول': 'givenName',
+      'الاسم الأوسط': 'middleName',
+      'اسم العائلة': 'familyName',
+      'الشركة': 'organisation',
+      'اللقب المهني': 'role',
+      'اللقب': 'ignore',
+      'عنوان البريد الإلكتروني': 'email:work',
+      'عنوان البريد الإلكتروني 2': 'email:other',
+      'هاتف العمل': 'phone:work',
+      'هاتف المنزل': 'phone:other',
+      'الهاتف الجوال': 'phone:mobile',
+      'فاكس العمل': 'phone:fax',
+      'ملاحظات': 'notes',
+      'الفئات': 'beats',
+      'اسم العرض للبريد الإلكتروني': 'ignore',
+      'الشركة "يومي"': 'ignore',
+    });
+  });
+
+  it('imports a Spanish and an Arabic Outlook export as they came out, without a mapping', async () => {
+    const write = (headers: readonly string[], cells: Record<string, string>) => {
+      const file = join(tempDir(), 'outlook.csv');
+      const line = (values: readonly string[]) => values.map((v) => `"${v.replaceAll('"', '""')}"`).join(',');
+      writeFileSync(file, [line(headers), line(headers.map((h) => cells[h] ?? ''))].join('\r\n') + '\r\n');
+      return file;
+    };
+    const c = await core();
+    const es = write(OUTLOOK_ES, { 'Nombre': 'Lucía', 'Apellidos': 'Ortega Ruiz', 'Organización': 'El Diario del Sur', 'Puesto': 'Redactora de sociedad', 'E-mail Address': 'lortega@diariodelsur.example', 'E-mail Type': 'SMTP', 'Mobile Phone': '+57 310 555 0142', 'Notes': 'Cubre migración' });
+    expect(await importFile(c, es, { commit: true })).toMatchObject({ headerSet: 'outlook-es', needsMapping: false, created: 1, refused: 0 });
+    const ar = write(OUTLOOK_AR, { 'الاسم الأول': 'سلمى', 'اسم العائلة': 'الخطيب', 'الشركة': 'صحيفة الصباح', 'اللقب المهني': 'مراسلة', 'عنوان البريد الإلكتروني': 'salma@sabah.example', 'الهاتف الجوال': '+962 79 555 0199' });
+    expect(await importFile(c, ar, { commit: true })).toMatchObject({ headerSet: 'outlook-ar', needsMapping: false, created: 1, refused: 0 });
+    const byName = Object.fromEntries((await allContacts(c)).map((x) => [x.name, x]));
+    expect(byName['Lucía Ortega Ruiz']).toMatchObject({ organisation: 'El Diario del Sur', role: 'Redactora de sociedad', notes: 'Cubre migración', emails: [{ address: 'lortega@diariodelsur.example' }], phones: [{ type: 'mobile', number: '+57 310 555 0142' }] });
+    expect(byName['سلمى الخطيب']).toMatchObject({ organisation: 'صحيفة الصباح', role: 'مراسلة', emails: [{ address: 'salma@sabah.example' }], phones: [{ type: 'mobile', number: '+962 79 555 0199' }] });
   });
 });

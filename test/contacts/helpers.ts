@@ -51,7 +51,7 @@ export interface ContactDoc {
   countries: string[];
   emails: { type: string; address: string }[];
   phones: { type: string; number: string }[];
-  dataProtection?: { legalBasis: string | null; doNotContact: boolean };
+  dataProtection?: { legalBasis: string | null; purpose?: string | null; consentDate?: string | null; consentSource?: string | null; doNotContact: boolean; lastVerified?: string | null };
 }
 
 /** Every contact in the library, by name. */

@@ -90,9 +90,11 @@ describe('exporting contacts', () => {
       tags: ['radio'],
       regions: ['Centre-Nord'],
       lists: ['Health desk'],
+      // What a data-protection officer checks: it must come back whole from either file.
+      dataProtection: { legalBasis: 'legitimate-interest', purpose: 'Press releases on health; "urgent" only', consentDate: '2026-03-14', consentSource: 'Form at the Ouagadougou briefing', doNotContact: false, lastVerified: '2026-11-02' },
     });
     // She asked not to be contacted: the mark must come back, or the next mailing would reach her.
-    await call(a, 'contact.create', { name: 'ليلى حداد', kind: 'spokesperson', emails: [{ type: 'other', address: 'layla@annahar.example' }], dataProtection: { doNotContact: true } });
+    await call(a, 'contact.create', { name: 'ليلى حداد', kind: 'spokesperson', emails: [{ type: 'other', address: 'layla@annahar.example' }], dataProtection: { legalBasis: 'consent', consentDate: '2025-09-30', doNotContact: true } });
     const strip = (people: Awaited<ReturnType<typeof allContacts>>) =>
       people.map(({ id: _i, outlet: _o, ...rest }) => {
         const r = rest as Record<string, unknown>;
@@ -129,6 +131,47 @@ describe('exporting contacts', () => {
     const people = await allContacts(c);
     expect(people.find((p) => p.name === 'Omar Said')!.dataProtection).toMatchObject({ legalBasis: 'consent', doNotContact: true });
     expect(people.find((p) => p.name === 'Aida Bello')!.dataProtection).toBeUndefined();
+  });
+
+  it('refuses a row or card whose legal basis or date cannot be kept, naming its row and column, and stores the rest', async () => {
+    const c = await core();
+    const sheet = join(tempDir(), 'desk.csv');
+    writeFileSync(
+      sheet,
+      'Name,E-mail (work),Legal basis,Purpose,Consent date,Consent source,Last verified\r\n' +
+        'Aida Bello,aida@example.org,Public task,Briefings,2026-01-05,Phone call,2026-10-01\r\n' +
+        'Joy Eze,joy@example.org,because,,,,\r\n' +
+        'Sani Musa,sani@example.org,consent,,05/01/2026,,\r\n' +
+        'Ada Obi,ada@example.org,,,,,2026-02-30\r\n',
+    );
+    const r = await importFile(c, sheet, { commit: true });
+    expect(r).toMatchObject({ headerSet: 'dateline', created: 1, refused: 3 });
+    expect(r.outcomes.find((o) => o.row === 3)).toMatchObject({ action: 'refuse', column: 'Legal basis', why: { code: 'BAD_LEGAL_BASIS', params: { column: 'Legal basis', value: 'because' } } });
+    expect(r.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Consent date', why: { code: 'BAD_DATE', params: { column: 'Consent date', value: '05/01/2026' } } });
+    expect(r.outcomes.find((o) => o.row === 5)).toMatchObject({ action: 'refuse', column: 'Last verified', why: { code: 'BAD_DATE' } });
+    const [aida] = await allContacts(c);
+    expect(aida!.dataProtection).toEqual({ legalBasis: 'public-task', purpose: 'Briefings', consentDate: '2026-01-05', consentSource: 'Phone call', doNotContact: false, lastVerified: '2026-10-01' });
+
+    const cards = join(tempDir(), 'phone.vcf');
+    writeFileSync(cards, 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Joy Eze\r\nX-DATELINE-LEGAL-BASIS:because\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sani Musa\r\nX-DATELINE-CONSENT-DATE:yesterday\r\nEND:VCARD\r\n');
+    const v = await importFile(c, cards, { commit: true });
+    expect(v).toMatchObject({ created: 0, refused: 2 });
+    expect(v.outcomes.map((o) => [o.column, o.why?.code])).toEqual([
+      ['X-DATELINE-LEGAL-BASIS', 'BAD_LEGAL_BASIS'],
+      ['X-DATELINE-CONSENT-DATE', 'BAD_DATE'],
+    ]);
+  });
+
+  it('gives a contact already in the library the record a sheet brings only when it has none of its own', async () => {
+    const c = await core();
+    await call(c, 'contact.create', { name: 'Omar Said', emails: [{ type: 'work', address: 'omar.said@example.org' }], dataProtection: { legalBasis: 'consent', consentDate: '2024-05-01' } });
+    await call(c, 'contact.create', { name: 'Aida Bello', emails: [{ type: 'work', address: 'aida@example.org' }] });
+    const sheet = join(tempDir(), 'desk.csv');
+    writeFileSync(sheet, 'Name,E-mail (work),Legal basis,Consent date\r\nOmar Said,omar.said@example.org,contract,2026-01-01\r\nAida Bello,aida@example.org,legitimate interest,2026-02-02\r\n');
+    expect(await importFile(c, sheet, { commit: true })).toMatchObject({ merged: 1, unchanged: 1, refused: 0 });
+    const people = await allContacts(c);
+    expect(people.find((p) => p.name === 'Omar Said')!.dataProtection).toMatchObject({ legalBasis: 'consent', consentDate: '2024-05-01' });
+    expect(people.find((p) => p.name === 'Aida Bello')!.dataProtection).toMatchObject({ legalBasis: 'legitimate-interest', consentDate: '2026-02-02' });
   });
 
   it('round trip: a photo from a phone goes out in the vCard and comes back the same bytes', async () => {

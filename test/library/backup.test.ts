@@ -170,8 +170,10 @@ describe('library.backup', () => {
   it('refuses to write over the open library or into a missing folder', async () => {
     const c = await makeCore();
     await expectError(backupLibrary(c.ctx.library.db, c.ctx.blobs, c.ctx.dir, join(c.ctx.dir, 'library.sqlite')), 'INVALID_INPUT');
-    const e = await expectError(backupLibrary(c.ctx.library.db, c.ctx.blobs, c.ctx.dir, join(c.ctx.dir, 'no', 'such', 'x.backup')), 'INVALID_INPUT');
-    expect(e.message).toContain(join(c.ctx.dir, 'no', 'such'));
+    // A missing folder is no mistake in what was typed but a place that is not there, said as the other exports say it.
+    const e = await expectError(backupLibrary(c.ctx.library.db, c.ctx.blobs, c.ctx.dir, join(c.ctx.dir, 'no', 'such', 'x.backup')), 'FILE_UNWRITABLE');
+    expect(e.message).toMatch(new RegExp(`^The folder ${join(c.ctx.dir, 'no', 'such').replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')} does not exist`));
+    expect(e.params).toMatchObject({ reason: 'folderMissing', folder: join(c.ctx.dir, 'no', 'such') });
     expect(docCount(c.ctx)).toBe(0);
   });
 

@@ -1,31 +1,17 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LeaveQuestion } from '../../renderer/app/LeaveQuestion';
-import { href, useRoute } from '../../renderer/app/router';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { href } from '../../renderer/app/router';
 import { ContactEditor } from '../../renderer/contacts/ContactEditor';
 import { call, core } from '../core-harness';
-import { renderWithCore } from './with-core';
+import { renderWithCore, routedScreens } from './with-core';
 
 /**
  * Erasing a person whose page holds unsaved edits: the edits went with the person, so the page
  * leaves for the contacts list without asking "Discard changes?" about them.
  */
 
-afterEach(cleanup);
-beforeEach(() => {
-  window.location.hash = '';
-});
-
-function Shell() {
-  const route = useRoute();
-  return (
-    <>
-      {route.screen === 'contact' ? <ContactEditor key={route.id} id={route.id} /> : <p>The contacts list</p>}
-      <LeaveQuestion />
-    </>
-  );
-}
+const Shell = routedScreens((route) => (route.screen === 'contact' ? <ContactEditor key={route.id} id={route.id} /> : <p>The contacts list</p>));
 
 describe('erasing a person with unsaved edits on their page', () => {
   it('goes to the contacts list without asking about the edits', async () => {

@@ -1,34 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LeaveQuestion } from '../../renderer/app/LeaveQuestion';
-import { href, useRoute } from '../../renderer/app/router';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { href } from '../../renderer/app/router';
 import { ContactEditor } from '../../renderer/contacts/ContactEditor';
 import { ContactsScreen } from '../../renderer/contacts/ContactsScreen';
 import { setUpI18n } from '../../renderer/i18n';
 import { call, core } from '../core-harness';
 import { photo } from '../kits/fixtures';
-import { renderWithCore } from './with-core';
+import { renderWithCore, routedScreens } from './with-core';
 
 /**
  * After a person is erased from their page, the contacts list says what went, in a status line
  * a screen reader announces; the person's name is gone by design, so the line counts instead.
  */
 
-afterEach(cleanup);
-beforeEach(() => {
-  window.location.hash = '';
-});
-
-function Shell() {
-  const route = useRoute();
-  return (
-    <>
-      {route.screen === 'contact' ? <ContactEditor key={route.id} id={route.id} /> : <ContactsScreen />}
-      <LeaveQuestion />
-    </>
-  );
-}
+const Shell = routedScreens((route) => (route.screen === 'contact' ? <ContactEditor key={route.id} id={route.id} /> : <ContactsScreen />));
 
 describe('the contacts list after an erase', () => {
   it('says the contact was erased, with the documents and files removed, once', async () => {

@@ -54,6 +54,14 @@ describe('English strings', () => {
       'Check the field “fields.releaseDate”: release.update: fields.releaseDate: a date is written YYYY-MM-DD',
     );
     expect(errorText(t, { code: 'EMPTY_FILE', message: 'x' })).toBe('The file is empty (0 bytes); nothing was stored.');
+    const folderMissing = { code: 'FILE_UNWRITABLE', message: 'The folder /media/usb/backups does not exist; create it or choose another place for the backup.', params: { path: '/media/usb/backups/x.backup', folder: '/media/usb/backups', reason: 'folderMissing' } } as const;
+    expect(errorText(t, folderMissing)).toBe('The folder /media/usb/backups does not exist. Create it, or choose another place; nothing was saved.');
+    for (const lng of ['fr', 'es', 'ar'] as const) {
+      const other = setUpI18n(lng);
+      const said = errorText(other.t.bind(other), folderMissing);
+      expect(said).toContain('/media/usb/backups');
+      expect(said).not.toContain('does not exist');
+    }
     expect(errorText(t, { code: 'INTERNAL', message: 'gone', params: { reason: 'unreachable' } })).toMatch(/^Dateline is not answering/);
     expect(errorText(t, { code: 'RELEASE_INCOMPLETE', message: 'x', params: { status: 'approved', missing: 'datelinePlace,body' } })).toBe(
       'To be “Approved”, this release needs: Dateline place, Body.',

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
-import { LeaveQuestion } from '../../renderer/app/LeaveQuestion';
-import { href, useRoute } from '../../renderer/app/router';
+import { href } from '../../renderer/app/router';
 import { OutletEditor } from '../../renderer/outlets/OutletEditor';
 import { ServerSection } from '../../renderer/sync/ServerSection';
 import { call, core } from '../core-harness';
-import { renderWithCore } from './with-core';
+import { renderWithCore, routedScreens } from './with-core';
 
 /**
  * Leaving a form with unsaved changes, against a real core: a sidebar link or going back asks
@@ -15,23 +14,14 @@ import { renderWithCore } from './with-core';
  * change (or its changes saved) leaves silently.
  */
 
-afterEach(cleanup);
-beforeEach(() => {
-  window.location.hash = '';
-});
-
-function Shell() {
-  const route = useRoute();
-  return (
-    <>
-      <nav>
-        <a href={href.settings()}>Settings</a>
-      </nav>
-      {route.screen === 'outlet' ? <OutletEditor key={route.id ?? 'new'} id={route.id} /> : <p>Elsewhere</p>}
-      <LeaveQuestion />
-    </>
-  );
-}
+const Shell = routedScreens((route) => (
+  <>
+    <nav>
+      <a href={href.settings()}>Settings</a>
+    </nav>
+    {route.screen === 'outlet' ? <OutletEditor key={route.id ?? 'new'} id={route.id} /> : <p>Elsewhere</p>}
+  </>
+));
 
 /** Whether closing or reloading the page now would be held (the desktop app then asks). */
 function closingIsHeld(): boolean {

@@ -1,10 +1,13 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { cleanup, render, type RenderResult } from '@testing-library/react';
 import i18next from 'i18next';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { afterEach, beforeEach } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
+import { LeaveQuestion } from '../../renderer/app/LeaveQuestion';
+import { type Route, useRoute } from '../../renderer/app/router';
 import { ClientProvider } from '../../renderer/client/context';
 import type { DatelineClient } from '../../renderer/client/types';
 import appEn from '../../renderer/i18n/en.json';
@@ -26,4 +29,25 @@ export function renderWithCore(c: Core, ui: ReactElement, transport: 'http' | 't
       <ClientProvider client={client}>{ui}</ClientProvider>
     </I18nextProvider>,
   );
+}
+
+/**
+ * The app's screens as the router shows them, with the "Discard changes?" question that guards
+ * leaving a form: for tests that follow a person from screen to screen. Each test of the file
+ * starts on the first screen (an empty hash) with nothing left rendered from the one before.
+ */
+export function routedScreens(screen: (route: Route) => ReactNode): () => ReactElement {
+  afterEach(cleanup);
+  beforeEach(() => {
+    window.location.hash = '';
+  });
+  return function Shell() {
+    const route = useRoute();
+    return (
+      <>
+        {screen(route)}
+        <LeaveQuestion />
+      </>
+    );
+  };
 }

@@ -11,7 +11,10 @@ import { assertWritableTarget } from '../attachments/files';
 import { diskFullError } from '../jobs';
 import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
+import { DATA_PROTECTION_FIELDS, dataProtectionProperty, type DataProtectionField } from './data-protection-cells';
 import { foldLine, vEscape } from './vcard-text';
+
+const isDataProtectionField = (f: string): f is DataProtectionField => (DATA_PROTECTION_FIELDS as readonly string[]).includes(f);
 
 /**
  * Contacts out: CSV (Dateline's own columns, which its import reads back without a mapping;
@@ -61,6 +64,7 @@ function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null)
     if (field === 'phone') return phones.filter((p) => p.type === type).map((p) => p.number).join('; ');
     if (field === 'outlet') return outlet(c.outlet) ?? '';
     if (field === 'doNotContact') return c.dataProtection?.doNotContact ? 'yes' : '';
+    if (isDataProtectionField(field!)) return c.dataProtection?.[field] ?? '';
     const v = c[field!];
     if (Array.isArray(v)) return v.join('; ');
     return str(v) ?? '';
@@ -108,6 +112,10 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
   const o = outlet(c.outlet);
   if (o) lines.push(`X-DATELINE-OUTLET:${vEscape(o)}`);
   if (c.dataProtection?.doNotContact) lines.push('X-DATELINE-DO-NOT-CONTACT:TRUE');
+  for (const f of DATA_PROTECTION_FIELDS) {
+    const v = c.dataProtection?.[f];
+    if (v) lines.push(`${dataProtectionProperty(f)}:${vEscape(v)}`);
+  }
   const uri = photo(c.photo);
   if (uri) lines.push(`PHOTO:${uri}`);
   lines.push('END:VCARD');

@@ -13,6 +13,7 @@ import {
   type ContactFieldsT,
 } from '../../shared/documents';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { dataProtectionCell, dataProtectionOf, type DataProtectionCells } from './data-protection-cells';
 import { invalidInput } from '../../shared/errors';
 
 /**
@@ -190,6 +191,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   const family: string[] = [];
   let kind: ContactFieldsT['kind'] = 'journalist';
   let doNotContact = false;
+  const dataProtection: DataProtectionCells = {};
   const lists: Partial<Record<'beats' | 'tags' | 'regions' | 'lists', string[]>> = {};
   const languages: string[] = [];
   const countries: string[] = [];
@@ -242,6 +244,16 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         const v = cell.toLowerCase();
         if (YES.has(v)) doNotContact = true;
         else if (!NO.has(v)) return { column, reason: rowNote('BAD_DO_NOT_CONTACT', `"${cell}" is neither yes nor no (do not contact)`, { column, value: cell }) };
+        break;
+      }
+      case 'legalBasis':
+      case 'purpose':
+      case 'consentDate':
+      case 'consentSource':
+      case 'lastVerified': {
+        const read = dataProtectionCell(target, cell, column);
+        if ('note' in read) return { column, reason: read.note };
+        dataProtection[target] = read.value;
         break;
       }
       case 'beats':
@@ -346,7 +358,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   if (v.tags) fields.tags = v.tags;
   if (v.regions) fields.regions = v.regions;
   if (v.lists) fields.lists = v.lists;
-  if (doNotContact) fields.dataProtection = { legalBasis: null, purpose: null, consentDate: null, consentSource: null, doNotContact: true, lastVerified: null };
+  const record = dataProtectionOf(dataProtection, doNotContact);
+  if (record) fields.dataProtection = record;
   return { fields, outletName, warnings };
 }
 

@@ -2,6 +2,7 @@ import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 import type { Vcard, VcardProperty } from './vcard-parse';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { DATA_PROTECTION_FIELDS, dataProtectionCell, dataProtectionProperty, dataProtectionOf, type DataProtectionCells } from './data-protection-cells';
 import { invalidInput } from '../../shared/errors';
 
 /**
@@ -130,7 +131,19 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   }
   const kind = byName('X-DATELINE-KIND')[0];
   if (kind && (text(kind) === 'journalist' || text(kind) === 'spokesperson')) fields.kind = text(kind) as ContactFieldsT['kind'];
-  if (byName('X-DATELINE-DO-NOT-CONTACT').some((p) => text(p).toLowerCase() === 'true')) fields.dataProtection = { legalBasis: null, purpose: null, consentDate: null, consentSource: null, doNotContact: true, lastVerified: null };
+  // vCard has no property for the data-protection record: Dateline's own X- properties carry it.
+  const dataProtection: DataProtectionCells = {};
+  for (const field of DATA_PROTECTION_FIELDS) {
+    const p = byName(dataProtectionProperty(field))[0];
+    const value = p ? unescape(text(p)).trim() : '';
+    if (!p || value === '') continue;
+    const column = p.name.toUpperCase();
+    const read = dataProtectionCell(field, value, column);
+    if ('note' in read) return { name: name || null, column, reason: read.note };
+    dataProtection[field] = read.value;
+  }
+  const record = dataProtectionOf(dataProtection, byName('X-DATELINE-DO-NOT-CONTACT').some((p) => text(p).toLowerCase() === 'true'));
+  if (record) fields.dataProtection = record;
 
   let photo: Uint8Array | null = null;
   const tooLarge = () => rowNote('PHOTO_TOO_LARGE', `the photo is larger than ${CONTACT_PHOTO_MAX_BYTES / 1024 / 1024} MB; left out`, { megabytes: CONTACT_PHOTO_MAX_BYTES / 1024 / 1024 });

@@ -59,10 +59,13 @@ function checkTarget(out: string, libraryDir: string): string {
       params: { path: target },
     });
   }
-  if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
-    throw new DatelineError('INVALID_INPUT', `The folder ${dirname(target)} does not exist; create it or choose another place for the backup.`, {
+  // A place that is not there, not a mistake in what was typed: the code the other exports give it,
+  // with the folder and a reason so the app can say it in the person's language.
+  const folder = dirname(target);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new DatelineError('FILE_UNWRITABLE', `The folder ${folder} does not exist; create it or choose another place for the backup.`, {
       path: ['out'],
-      params: { path: target },
+      params: { path: target, folder, reason: 'folderMissing' },
     });
   }
   if (existsSync(target) && statSync(target).isDirectory()) {

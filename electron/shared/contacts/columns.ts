@@ -29,6 +29,11 @@ export const COLUMN_TARGETS = [
   'phone:other',
   'notes',
   'doNotContact',
+  'legalBasis',
+  'purpose',
+  'consentDate',
+  'consentSource',
+  'lastVerified',
   'ignore',
 ] as const;
 export type ColumnTarget = (typeof COLUMN_TARGETS)[number];
@@ -64,6 +69,12 @@ export const DATELINE_COLUMNS: readonly (readonly [string, Exclude<ColumnTarget,
   ['Notes', 'notes'],
   // "yes" for a person who asked not to be contacted: the mark survives a way out and back in.
   ['Do not contact', 'doNotContact'],
+  // The rest of the data-protection record, so that it comes back whole from a file.
+  ['Legal basis', 'legalBasis'],
+  ['Purpose', 'purpose'],
+  ['Consent date', 'consentDate'],
+  ['Consent source', 'consentSource'],
+  ['Last verified', 'lastVerified'],
 ];
 
 type Dictionary = Record<string, ColumnTarget>;
@@ -150,51 +161,91 @@ const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar',
     'Page Web': 'ignore',
     'Langue': 'languages',
   },
+  // Spanish and Arabic: the headers as Microsoft's own importer of Outlook files lists them for
+  // each language (Exchange's table of Outlook's CSV headers). A Spanish Outlook leaves about
+  // half of its columns in English, its first e-mail and its mobile among them.
   'outlook-es': {
     'Nombre': 'givenName',
     'Segundo nombre': 'middleName',
     'Apellidos': 'familyName',
-    'Tratamiento': 'ignore',
-    'Sufijo': 'ignore',
-    'Sobrenombre': 'ignore',
     'Organización': 'organisation',
-    'Compañía': 'organisation',
-    'Departamento': 'ignore',
     'Puesto': 'role',
-    'Dirección de correo electrónico': 'email:work',
+    'E-mail Address': 'email:work',
     'Dirección de correo electrónico 2': 'email:other',
-    'Dirección de correo electrónico 3': 'email:other',
+    // Outlook writes "del" in the third one only.
+    'Dirección del correo electrónico 3': 'email:other',
     'Teléfono del trabajo': 'phone:work',
-    'Teléfono del trabajo 2': 'phone:work',
-    'Teléfono particular': 'phone:other',
-    'Teléfono móvil': 'phone:mobile',
-    'Otro teléfono': 'phone:other',
+    'Business Phone 2': 'phone:work',
     'Teléfono principal': 'phone:work',
+    'Particular': 'phone:other',
+    'Home Phone 2': 'phone:other',
+    'Otro teléfono': 'phone:other',
+    'Mobile Phone': 'phone:mobile',
+    'Business Fax': 'phone:fax',
+    'Home Fax': 'phone:fax',
+    'Notes': 'notes',
+    'Categorías': 'beats',
+    // Names Dateline read before, which are not Outlook's: kept, so a sheet written with them still reads.
+    'Compañía': 'organisation',
+    'Dirección de correo electrónico': 'email:work',
+    'Dirección de correo electrónico 3': 'email:other',
+    'Teléfono móvil': 'phone:mobile',
+    'Teléfono particular': 'phone:other',
+    'Teléfono del trabajo 2': 'phone:work',
     'Fax del trabajo': 'phone:fax',
     'Notas': 'notes',
-    'Categorías': 'beats',
-    'Página web': 'ignore',
     'Idioma': 'languages',
+    ...ignored([
+      'Title', 'Suffix', 'Department', 'Página web', 'Tratamiento', 'Sufijo', 'Sobrenombre', 'Departamento',
+      'Calle del trabajo', 'Calle del trabajo 2', 'Calle del trabajo 3', 'Ciudad de trabajo', 'Provincia o estado de trabajo', 'Código postal del trabajo', 'País o región del trabajo',
+      'Home Street', 'Home Street 2', 'Home Street 3', 'Home City', 'Home State', 'Home Postal Code', 'País o región del domicilio',
+      'Otra calle', 'Otra calle 2', 'Otra calle 3', 'Otra ciudad', 'Otra provincia o estado', 'Otro código postal', 'Otro país o región',
+      "Assistant's Phone", 'Devolución de llamada', 'Car Phone', 'Número de centralita de la organización', 'ISDN', 'Otro fax', 'Pager', 'Radioteléfono', 'Número de teletipo', 'Télex',
+      'Account', 'Anniversary', "Assistant's Name", 'Facturación', 'Birthday', 'Apartado postal de la dirección del trabajo', 'Hijos',
+      'E-mail Type', 'Nombre de pantalla de correo electrónico', 'Tipo de correo electrónico 2', 'Nombre de pantalla de correo electrónico 2',
+      'Tipo de correo electrónico 3', 'Nombre de pantalla de correo electrónico 3',
+      'Género', 'Government ID Number', 'Aficiones', 'Apartado postal de la dirección personal', 'Initials', 'Internet Free Busy', 'Location', 'Nombre del director',
+      'Kilometraje', 'Office Location', 'Otro apartado postal', 'Prioridad', 'Profesión', 'Confidencialidad', 'Spouse',
+      'Usuario 1', 'Usuario 2', 'Usuario 3', 'Usuario 4', 'Yomi especificada', 'Apellido Yomi', 'Compañía Yomi',
+    ]),
   },
   'outlook-ar': {
     'الاسم الأول': 'givenName',
     'الاسم الأوسط': 'middleName',
     'اسم العائلة': 'familyName',
-    'اللقب': 'ignore',
     'الشركة': 'organisation',
-    'القسم': 'ignore',
-    'المسمى الوظيفي': 'role',
+    // "اللقب" alone is the courtesy title (Mr, Dr); the job title is "the professional title".
+    'اللقب المهني': 'role',
     'عنوان البريد الإلكتروني': 'email:work',
     'عنوان البريد الإلكتروني 2': 'email:other',
     'عنوان البريد الإلكتروني 3': 'email:other',
     'هاتف العمل': 'phone:work',
+    'هاتف العمل 2': 'phone:work',
+    'الهاتف الأساسي': 'phone:work',
     'هاتف المنزل': 'phone:other',
-    'الهاتف المحمول': 'phone:mobile',
+    'هاتف المنزل 2': 'phone:other',
     'هاتف آخر': 'phone:other',
+    'الهاتف الجوال': 'phone:mobile',
     'فاكس العمل': 'phone:fax',
+    'فاكس المنزل': 'phone:fax',
     'ملاحظات': 'notes',
     'الفئات': 'beats',
-    'صفحة ويب': 'ignore',
+    // Names Dateline read before, which are not Outlook's: kept, so a sheet written with them still reads.
+    'المسمى الوظيفي': 'role',
+    'الهاتف المحمول': 'phone:mobile',
+    ...ignored([
+      'اللقب', 'لاحقة', 'القسم', 'صفحة ويب',
+      'شارع العمل', 'شارع 2 للعمل', 'شارع 3 للعمل', 'مدينة العمل', 'ولاية العمل', 'الرمز البريدي للعمل', 'بلد العمل/المنطقة',
+      'شارع المنزل', 'شارع المنزل 2', 'شارع المنزل 3', 'مدينة المنزل', 'ولاية المنزل', 'الرمز البريدي للمنزل', 'البلد/المنطقة',
+      'شارع آخر', 'شارع 2 آخر', 'شارع 3 آخر', 'مدينة أخرى', 'ولاية أخرى', 'رمز بريدي آخر', 'بلد آخر/المنطقة',
+      'هاتف المساعد', 'رد الاتصال', 'هاتف السيارة', 'الهاتف الرئيسي للشركة', 'ISDN', 'فاكس آخر', 'النداء', 'الهاتف الراديوي', 'هاتف TTY/TDD', 'التلكس',
+      'الحساب', 'الذكرى السنوية', 'اسم المساعد', 'معلومات الفوترة', 'تاريخ الميلاد', 'صندوق بريد عنوان العمل', 'الأولاد',
+      'نوع البريد الإلكتروني', 'اسم العرض للبريد الإلكتروني', 'نوع البريد الإلكتروني 2', 'اسم العرض للبريد الإلكتروني 2',
+      'نوع البريد الإلكتروني 3', 'اسم العرض للبريد الإلكتروني 3',
+      'الجنس', 'رقم معرّف الحكومة', 'الهواية', 'صندوق بريد عنوان المنزل', 'الأحرف الأولى', 'إنترنت متوفر/مشغول', 'الموقع', 'اسم المدير',
+      'عدد الأميال', 'موقع المكتب', 'صندوق بريد عنوان آخر', 'الأولوية', 'المهنة', 'الحساسية', 'الزوجة',
+      'المستخدم 1', 'المستخدم 2', 'المستخدم 3', 'المستخدم 4', 'الاسم المعطى "يومي"', 'اللقب "يومي"', 'الشركة "يومي"',
+    ]),
   },
 };
 
@@ -272,6 +323,11 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/\b(title|role|fonction|poste|position|job|puesto|cargo)\b|وظيف/, 'role'],
   [/\b(notes?|remarques?|notas?)\b|ملاحظ/, 'notes'],
   [/\b(do not contact|ne pas contacter|no contactar)\b/, 'doNotContact'],
+  [/\b(legal basis|base legale|base juridique|base (legal|juridica))\b|قانوني/, 'legalBasis'],
+  [/\b(consent date|date (du|de) consentement|fecha (del|de) consentimiento)\b|تاريخ.*موافق/, 'consentDate'],
+  [/\b(consent source|source (du|de) consentement|origen (del|de) consentimiento|fuente (del|de) consentimiento)\b|مصدر.*موافق/, 'consentSource'],
+  [/\b(last verified|derniere verification|verifie le|ultima verificacion|verificado el)\b|اخر تحقق/, 'lastVerified'],
+  [/^(purpose|finalite|finalidad)$|غرض/, 'purpose'],
   [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
 ];
 
@@ -302,14 +358,18 @@ export function recogniseHeaders(headers: readonly string[]): Recognised {
     const { targets, usable, known } = inSet(dict);
     if (named > 0 && known === named && usable) return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
   }
-  // Outlook writes some ninety columns, named in the language of its interface, and the sets
-  // above hold all of them only in English. A row with many of one Outlook language's columns
+  // Outlook writes some ninety columns, named in the language of its interface, and the French
+  // set above holds only some of them. A row with many of one Outlook language's columns
   // is that export: its other columns (addresses, pagers, the assistant's phone) are left out.
+  // The language with the most known columns wins: a Spanish export's English columns alone
+  // would pass for an English export and lose its Spanish name and phone columns.
+  let best: { set: HeaderSet; targets: ColumnTarget[]; known: number } | null = null;
   for (const [set, dict] of FOLDED) {
     if (!set.startsWith('outlook-')) continue;
     const { targets, usable, known } = inSet(dict);
-    if (known >= OUTLOOK_KNOWN_ENOUGH && usable) return { set, mapping: Object.fromEntries(headers.map((h, i) => [h, targets[i]!])) };
+    if (known >= OUTLOOK_KNOWN_ENOUGH && usable && known > (best?.known ?? 0)) best = { set, targets, known };
   }
+  if (best) return { set: best.set, mapping: Object.fromEntries(headers.map((h, i) => [h, best.targets[i]!])) };
   const mapping: ColumnMapping = {};
   headers.forEach((h, i) => {
     let target: ColumnTarget = GUESSES.find(([re]) => re.test(keys[i]!))?.[1] ?? 'ignore';

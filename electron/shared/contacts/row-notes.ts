@@ -5,6 +5,8 @@
 export const ROW_NOTE_CODES = [
   'BAD_KIND',
   'BAD_DO_NOT_CONTACT',
+  'BAD_LEGAL_BASIS',
+  'BAD_DATE',
   'BAD_EMAIL',
   'BAD_PHONE',
   'BAD_FIELD',
