@@ -57,6 +57,11 @@ export interface KitLabels {
   photo: string;
   credit: string;
   otherFiles: string;
+  /**
+   * Under the list of files: the files are in the ZIP only, and the DOCX, the PDF and kit-lite
+   * are also sent on their own, so the reader is told where to find them.
+   */
+  filesNote: string;
   page: string;
   of: string;
   factSheet: string;
@@ -81,6 +86,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'Photo',
     credit: 'Credit',
     otherFiles: 'Files in the bundle',
+    filesNote: 'These files are not inside this document: they come with the full press kit (ZIP).',
     page: 'Page',
     of: 'of',
     factSheet: 'Fact sheet',
@@ -102,6 +108,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'Photo',
     credit: 'Crédit',
     otherFiles: 'Fichiers joints',
+    filesNote: 'Ces fichiers ne sont pas dans ce document : ils accompagnent le dossier de presse complet (ZIP).',
     page: 'Page',
     of: 'sur',
     factSheet: 'Fiche d’information',
@@ -123,6 +130,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'Foto',
     credit: 'Crédito',
     otherFiles: 'Archivos adjuntos',
+    filesNote: 'Estos archivos no están en este documento: acompañan al dossier de prensa completo (ZIP).',
     page: 'Página',
     of: 'de',
     factSheet: 'Ficha informativa',
@@ -144,6 +152,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'صورة',
     credit: 'تصوير',
     otherFiles: 'الملفات المرفقة',
+    filesNote: 'هذه الملفات ليست داخل هذا المستند: إنها مرفقة بالملف الصحفي الكامل (ZIP).',
     page: 'صفحة',
     of: 'من',
     factSheet: 'صحيفة وقائع',
