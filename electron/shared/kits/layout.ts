@@ -273,7 +273,7 @@ export class EntryNamer {
     return name;
   }
 
-  /** Marks a name (e.g. "kit.pdf") as taken, so no attachment gets it. */
+  /** Marks a name (e.g. the kit's PDF) as taken, so no attachment gets it. */
   reserve(name: string): void {
     this.used.add(name.toLowerCase());
   }
@@ -281,7 +281,23 @@ export class EntryNamer {
 
 /** The base name of a kit's exported files, from its title: "Kasese water kit" → "Kasese water kit". */
 export function kitBaseName(title: string): string {
-  return safeFileName(title, { fallback: 'press-kit', max: 80 });
+  return safeFileName(title, { fallback: KIT_FALLBACK_NAME, max: KIT_BASE_NAME_MAX });
+}
+
+const KIT_FALLBACK_NAME = 'press-kit';
+const KIT_BASE_NAME_MAX = 80;
+
+/**
+ * The names of the Word document and the PDF inside a kit's ZIP: the kit's title made safe as
+ * every entry name is (no folders, direction characters or reserved device names), so that a
+ * journalist who saves several kits can tell their documents apart, and an embargoed kit's tag,
+ * so a document forwarded on its own still warns. A long title is cut, never the tag.
+ */
+export function bundleDocumentNames(title: string, embargoAt: string | null): { docx: string; pdf: string } {
+  const tag = embargoAt ? ` (${embargoFileTag(embargoAt)})` : '';
+  const max = Math.min(KIT_BASE_NAME_MAX, MAX_ENTRY_NAME - [...tag].length - '.docx'.length);
+  const base = safeFileName(title, { fallback: KIT_FALLBACK_NAME, max });
+  return { docx: `${base}${tag}.docx`, pdf: `${base}${tag}.pdf` };
 }
 
 /** True when a path inside a ZIP is one a careless unzipper could write outside its folder. */
