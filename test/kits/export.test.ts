@@ -293,20 +293,20 @@ describe('the ZIP bundle', () => {
     entries = await readZip(path('zip'));
   });
 
-  it('holds the documents (named with the embargo), the photos, the office logo, captions, contacts and the manifest', () => {
+  it('holds the documents (named after the kit, with the embargo), the photos, the office logo, captions, contacts and the manifest', () => {
     expect([...entries.keys()].sort()).toEqual(
       [
         'captions.csv',
         'contacts.vcf',
-        'kit (EMBARGOED until 2099-12-03 1000 UTC).docx',
-        'kit (EMBARGOED until 2099-12-03 1000 UTC).pdf',
+        'Kasese water press kit (EMBARGOED until 2099-12-03 1000 UTC).docx',
+        'Kasese water press kit (EMBARGOED until 2099-12-03 1000 UTC).pdf',
         'logos/East Africa Regional Office.png',
         'manifest.json',
         'photos/borehole-1.jpg',
         'photos/borehole-2.jpg',
       ].sort(),
     );
-    expect(entries.get('kit (EMBARGOED until 2099-12-03 1000 UTC).pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(entries.get('Kasese water press kit (EMBARGOED until 2099-12-03 1000 UTC).pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('carries the office logo as a file a journalist can use, named after the office', async () => {
@@ -358,7 +358,7 @@ describe('the ZIP bundle', () => {
       expect(file.credit).toBe('Photo: J. Mukasa');
       expect(file.usageRights).toBe('Free for editorial use with credit');
     }
-    const pdfName = 'kit (EMBARGOED until 2099-12-03 1000 UTC).pdf';
+    const pdfName = 'Kasese water press kit (EMBARGOED until 2099-12-03 1000 UTC).pdf';
     const pdfDoc = manifest.documents.find((d) => d.path === pdfName)!;
     expect(createHash('sha256').update(entries.get(pdfName)!).digest('hex')).toBe(pdfDoc.sha256);
   });

@@ -10,7 +10,7 @@ import type { KitExportResult } from '../../electron/shared/kits/contract';
 import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
 import { safeFileName } from '../../electron/shared/file-names';
-import { EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME } from '../../electron/shared/kits/layout';
+import { bundleDocumentNames, EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME } from '../../electron/shared/kits/layout';
 import { addPhoto, body, call, dispose, job, jobError, openLibrary, photo } from './fixtures';
 import { readZip } from './zipread';
 
@@ -89,6 +89,20 @@ describe('safe names', () => {
     ]);
   });
 
+  it('names the documents in a ZIP after the kit, made safe, keeping the embargo whatever the title\'s length', () => {
+    expect(bundleDocumentNames('Kasese water kit', null)).toEqual({ docx: 'Kasese water kit.docx', pdf: 'Kasese water kit.pdf' });
+    expect(bundleDocumentNames('CON', null).docx).toBe('_CON.docx');
+    expect(bundleDocumentNames('Kit\u202Excod.exe', null).pdf).toBe('Kitxcod.exe.pdf');
+    expect(bundleDocumentNames('...', null).pdf).toBe('press-kit.pdf');
+    const long = bundleDocumentNames('ملف صحفي '.repeat(40), '2099-12-03T10:00:00Z');
+    for (const name of [long.docx, long.pdf]) {
+      expect(isUnsafeEntryPath(name), name).toBe(false);
+      expect([...name].length).toBeLessThanOrEqual(MAX_ENTRY_NAME);
+      expect(name.startsWith('ملف صحفي')).toBe(true);
+    }
+    expect(long.docx.endsWith(' (EMBARGOED until 2099-12-03 1000 UTC).docx')).toBe(true);
+  });
+
   it('knows an unsafe entry path when it sees one', () => {
     for (const bad of ['../x', '/x', 'C:/x', 'a/../b', 'photos/CON.jpg', `photos/${'a'.repeat(121)}`, 'a\u202Eb']) expect(isUnsafeEntryPath(bad), bad).toBe(true);
     expect(isUnsafeEntryPath('photos/borehole (2).jpg')).toBe(false);
@@ -146,6 +160,8 @@ describe('a bundle made of hostile attachments', () => {
     expect(readdirSync(out)).toEqual(['Kit_ _hostile_ names.zip']);
     const entries = await readZip(r.files[0]!.path);
     const names = [...entries.keys()];
+    expect(names).toContain('Kit_ _hostile_ names.docx');
+    expect(names).toContain('Kit_ _hostile_ names.pdf');
     for (const n of names) {
       expect(isUnsafeEntryPath(n), n).toBe(false);
       expect(n).not.toMatch(/\u202E|\.\.|^\/|\\/);

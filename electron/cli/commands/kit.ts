@@ -2,16 +2,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SECTION_KINDS, type KitItem } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
-import { EXPORT_FORMATS, sectionLabel, type ExportFormat } from '../../shared/kits/layout';
+import { embargoFileTag, EXPORT_FORMATS, sectionLabel, type ExportFormat } from '../../shared/kits/layout';
+import type { KitSummary } from '../../shared/kits/contract';
 import { unreadable } from '../../core/attachments/files';
 import { markdownToRichText } from '../../core/markdown';
 import { closePdfPrinter } from '../../core/kits/pdf';
 import { toApiError } from '../../core/jobs';
-import { need, UsageError, type Command, type Values } from '../cli';
+import { intOption, need, UsageError, type Command, type Values } from '../cli';
 
 /**
- * `dateline kit create` and `dateline export`: assembling a press kit from the command line
- * and writing it as DOCX, PDF, ZIP bundle and kit-lite.
+ * `dateline kit create|list` and `dateline export`: assembling a press kit from the command
+ * line, finding it again, and writing it as DOCX, PDF, ZIP bundle and kit-lite.
  */
 
 const LANGS = /^[a-z]{2,3}(-[A-Za-z0-9]{2,4})*(,[a-z]{2,3}(-[A-Za-z0-9]{2,4})*)*$/;
@@ -74,16 +75,41 @@ function parseFormats(v: string | undefined): ExportFormat[] {
   return [...new Set(list)] as ExportFormat[];
 }
 
+const SUBCOMMANDS = ['create', 'list'] as const;
+
+/** One line per kit: id, items, last change, embargo, title (the title last: it may hold anything). */
+function kitLine(k: KitSummary): string {
+  const items = `${k.itemCount} item${k.itemCount === 1 ? '' : 's'}`;
+  const embargo = k.embargo ? `  ${embargoFileTag(k.embargo.at)}` : '';
+  return `${k.id}  ${items.padEnd(9)}  ${k.updatedAt.slice(0, 16).replace('T', ' ')}${embargo}  ${k.title}`;
+}
+
 export const kitCommand: Command = {
   name: 'kit',
-  usage: '  kit create --title T [--language L] [--office ID] --item KIND:ID...\n                                        assemble a press kit (items: release:ID[:en,ar], attachment:ID, contact:ID, section:KIND:FILE.md)\n',
+  usage:
+    '  kit create --title T [--language L] [--office ID] --item KIND:ID...\n                                        assemble a press kit (items: release:ID[:en,ar], attachment:ID, contact:ID, section:KIND:FILE.md)\n' +
+    '  kit list [--query Q] [--limit N] [--cursor C]\n                                        list kits, last changed first: id, items, last change, embargo, title\n',
   check(pos: string[], v: Values) {
-    if (pos[1] !== 'create') throw new UsageError(pos[1] ? `unknown kit command "${pos[1]}"` : 'kit needs a command: create');
+    const sub = pos[1];
+    if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
+      throw new UsageError(sub ? `unknown kit command "${sub}" (try: ${SUBCOMMANDS.join(', ')})` : `kit needs a command: ${SUBCOMMANDS.join(', ')}`);
+    }
+    if (sub === 'list') {
+      intOption(v.limit, 'limit', 1, 500);
+      return;
+    }
     if (!v.title || v.title.trim() === '') throw new UsageError('kit create needs --title');
     for (const raw of v.item ?? []) parseItem(raw);
   },
-  writes: () => true,
-  async run(cli, _pos, v) {
+  writes: (pos) => pos[1] === 'create',
+  async run(cli, pos, v) {
+    if (pos[1] === 'list') {
+      const page = await cli.call('kit.list', { limit: intOption(v.limit, 'limit', 1, 500) ?? 50, cursor: v.cursor ?? null, ...(v.query ? { query: v.query } : {}) });
+      const footer = page.nextCursor ? `\n${page.items.length} of ${page.total}; next page: --cursor ${page.nextCursor}` : `\n${page.total} kit${page.total === 1 ? '' : 's'}`;
+      const none = v.query ? `No kit matches "${v.query}".` : 'No kits yet. Assemble one with `dateline kit create --title T --item KIND:ID...`.';
+      cli.print(page, page.total === 0 ? none : page.items.map(kitLine).join('\n') + footer);
+      return;
+    }
     const language = v.language ?? 'en';
     const items = (v.item ?? []).map(parseItem).map((it) => (it.kind === 'section' ? readSection(it, language) : it));
     // Every item is checked before the kit is stored, so a typo in an id stores nothing.

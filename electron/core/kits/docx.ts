@@ -381,7 +381,7 @@ function body(c: Ctx, entries: Entry[], check: () => void): string {
         for (const p of b.photos) out += imageParagraphs(c, p, model.language);
         break;
       case 'files':
-        out += heading1(entries, i, rtl);
+        out += heading1(entries, i, rtl) + para(rtl, {}, textRun(labelsFor(model.language).filesNote));
         for (const f of b.files) {
           out += para(rtl, { list: { numId: DEFAULT_BULLETS_NUM_ID, level: 0 } }, textRun(f.originalName) + (f.caption ? textRun(` — ${f.caption}`) : ''));
         }

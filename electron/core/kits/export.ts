@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { cancelledError, DatelineError } from '../../shared/errors';
 import type { KitExportResult } from '../../shared/kits/contract';
 import { jobStep, type JobStep } from '../../shared/library/job-steps';
-import { embargoFileTag, EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, type ExportFormat } from '../../shared/kits/layout';
+import { bundleDocumentNames, EntryNamer, exportFileName, KIT_ORIGIN, kitBaseName, type ExportFormat } from '../../shared/kits/layout';
 import type { CoreContext } from '../context';
 import { diskFullError, type JobHandle } from '../jobs';
 import { captionsCsv, vCards, type CaptionRow } from './bundle-text';
@@ -216,10 +216,7 @@ function manifestItems(model: KitModel, names: Map<string, string>): Record<stri
 
 async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx: Buffer, pdf: Buffer, progress: Progress, job: JobHandle | null, warnings: Warning[]): Promise<void> {
   const namer = new EntryNamer();
-  // An embargoed kit's documents say so in their names too, so a file forwarded on its own still warns.
-  const tag = model.embargo ? ` (${embargoFileTag(model.embargo.at)})` : '';
-  const docxName = `kit${tag}.docx`;
-  const pdfName = `kit${tag}.pdf`;
+  const { docx: docxName, pdf: pdfName } = bundleDocumentNames(model.title, model.embargo?.at ?? null);
   for (const reserved of [docxName, pdfName, 'captions.csv', 'contacts.vcf', 'manifest.json']) namer.reserve(reserved);
   const names = new Map<string, string>();
   for (const a of model.attachments) {

@@ -7,6 +7,7 @@ import { assertUsableInKit } from '../releases/gate';
 import { listPage } from '../store/paging';
 import { inTempFolder } from '../litter';
 import { exportKit } from './export';
+import { kitEmbargo } from './model';
 import { previewKit } from './preview';
 
 const releaseIds = (items: readonly KitItem[]): string[] => items.flatMap((i) => (i.kind === 'release' ? [i.id] : []));
@@ -30,7 +31,10 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r): KitSummary => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at }),
+      map: (r): KitSummary => {
+        const kit = ctx.library.repo.find('kit', r.id);
+        return { id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at, embargo: kit ? kitEmbargo(ctx, kit) : null };
+      },
     }),
   'kit.preview': (input, ctx) => previewKit(ctx, input.id),
   'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job, { confirmEmbargo: input.confirmEmbargo }),

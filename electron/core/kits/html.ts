@@ -198,7 +198,7 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
       return `<section class="gallery"><h1 id="${anchor}">${esc(l.photos)}</h1>${b.photos.map((p) => figure(p, opts.images.get(p.id), model.language)).join('\n')}</section>`;
     case 'files':
       toc.push({ anchor, text: l.otherFiles, kind: '', lang: model.language });
-      return `<section class="files"><h1 id="${anchor}">${esc(l.otherFiles)}</h1><ul>${b.files
+      return `<section class="files"><h1 id="${anchor}">${esc(l.otherFiles)}</h1><p class="files-note">${esc(l.filesNote)}</p><ul>${b.files
         .map((f) => `<li dir="auto">${esc(f.originalName)}${f.caption ? ` — ${esc(f.caption)}` : ''}</li>`)
         .join('')}</ul></section>`;
     case 'contacts':

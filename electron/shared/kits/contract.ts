@@ -24,6 +24,8 @@ export interface KitSummary {
   language: string;
   itemCount: number;
   updatedAt: string;
+  /** The embargo an export made now would carry: the latest still in force among the kit's releases. */
+  embargo: { at: string; timeZone: string } | null;
 }
 
 export interface KitPreview {

@@ -57,6 +57,11 @@ export interface KitLabels {
   photo: string;
   credit: string;
   otherFiles: string;
+  /**
+   * Under the list of files: the files are in the ZIP only, and the DOCX, the PDF and kit-lite
+   * are also sent on their own, so the reader is told where to find them.
+   */
+  filesNote: string;
   page: string;
   of: string;
   factSheet: string;
@@ -81,6 +86,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'Photo',
     credit: 'Credit',
     otherFiles: 'Files in the bundle',
+    filesNote: 'These files are not inside this document: they come with the full press kit (ZIP).',
     page: 'Page',
     of: 'of',
     factSheet: 'Fact sheet',
@@ -102,6 +108,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'Photo',
     credit: 'Crédit',
     otherFiles: 'Fichiers joints',
+    filesNote: 'Ces fichiers ne sont pas dans ce document : ils accompagnent le dossier de presse complet (ZIP).',
     page: 'Page',
     of: 'sur',
     factSheet: 'Fiche d’information',
@@ -123,6 +130,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'Foto',
     credit: 'Crédito',
     otherFiles: 'Archivos adjuntos',
+    filesNote: 'Estos archivos no están en este documento: acompañan al dossier de prensa completo (ZIP).',
     page: 'Página',
     of: 'de',
     factSheet: 'Ficha informativa',
@@ -144,6 +152,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photo: 'صورة',
     credit: 'تصوير',
     otherFiles: 'الملفات المرفقة',
+    filesNote: 'هذه الملفات ليست داخل هذا المستند: إنها مرفقة بالملف الصحفي الكامل (ZIP).',
     page: 'صفحة',
     of: 'من',
     factSheet: 'صحيفة وقائع',
@@ -264,7 +273,7 @@ export class EntryNamer {
     return name;
   }
 
-  /** Marks a name (e.g. "kit.pdf") as taken, so no attachment gets it. */
+  /** Marks a name (e.g. the kit's PDF) as taken, so no attachment gets it. */
   reserve(name: string): void {
     this.used.add(name.toLowerCase());
   }
@@ -272,7 +281,23 @@ export class EntryNamer {
 
 /** The base name of a kit's exported files, from its title: "Kasese water kit" → "Kasese water kit". */
 export function kitBaseName(title: string): string {
-  return safeFileName(title, { fallback: 'press-kit', max: 80 });
+  return safeFileName(title, { fallback: KIT_FALLBACK_NAME, max: KIT_BASE_NAME_MAX });
+}
+
+const KIT_FALLBACK_NAME = 'press-kit';
+const KIT_BASE_NAME_MAX = 80;
+
+/**
+ * The names of the Word document and the PDF inside a kit's ZIP: the kit's title made safe as
+ * every entry name is (no folders, direction characters or reserved device names), so that a
+ * journalist who saves several kits can tell their documents apart, and an embargoed kit's tag,
+ * so a document forwarded on its own still warns. A long title is cut, never the tag.
+ */
+export function bundleDocumentNames(title: string, embargoAt: string | null): { docx: string; pdf: string } {
+  const tag = embargoAt ? ` (${embargoFileTag(embargoAt)})` : '';
+  const max = Math.min(KIT_BASE_NAME_MAX, MAX_ENTRY_NAME - [...tag].length - '.docx'.length);
+  const base = safeFileName(title, { fallback: KIT_FALLBACK_NAME, max });
+  return { docx: `${base}${tag}.docx`, pdf: `${base}${tag}.pdf` };
 }
 
 /** True when a path inside a ZIP is one a careless unzipper could write outside its folder. */
