@@ -273,7 +273,7 @@ export async function benchKit(): Promise<BenchRow[]> {
     });
     const zipRatio = zip.ms / Math.max(1, copy.ms);
     rows.push({
-      // The bundle holds kit.docx and kit.pdf, so its time includes making both.
+      // The bundle holds the kit as DOCX and as PDF (named after its title), so its time includes making both.
       measure: 'ZIP bundle incl. DOCX+PDF (warm) vs copying the photos',
       value: `${s(zip.ms)}, ${mb(zip.value.files[0]!.bytes)}, peak ${zip.peakMb.toFixed(0)} MB`,
       peer: `${s(copy.ms)} for ${mb(photoBytes)}`,

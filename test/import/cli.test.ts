@@ -181,7 +181,8 @@ describe('dateline import release', () => {
   it('says in its own words why a file with no headline was not stored, and what to do', async () => {
     const lib = tempDir();
     const file = join(tempDir(), 'note.txt');
-    writeFileSync(file, 'Hello\nThanks for your message, see you tomorrow.\n');
+    // A release's first paragraph alone: a dateline and a quote, so the page is read, but no headline.
+    writeFileSync(file, 'GENEVA, 3 November 2026 – The organisation distributed water kits to 8,000 families on Tuesday, its office said. "We will go on," said Ana Ruiz.\n');
     const r = await cli(['import', 'release', file, '--library', lib]);
     expect(r.code).toBe(1);
     expect(r.out).toBe(
