@@ -157,6 +157,12 @@ describe('contacts', () => {
 
   it('reads Arabic, French and Spanish contact lines', () => {
     expect(extractContacts([['للمزيد من المعلومات يرجى التواصل مع:', 'أحمد خليل، مسؤول الإعلام', 'هاتف: +90 532 000 1122']])[0]).toMatchObject({ name: 'أحمد خليل', role: 'مسؤول الإعلام' });
+    // "For contact with the media:" is the heading, not a person named "the media".
+    expect(extractContacts([['للتواصل مع وسائل الإعلام: أحمد سالم، مكتب صنعاء، البريد الإلكتروني ahmed.salem@example.org']])[0]).toMatchObject({
+      name: 'أحمد سالم',
+      organisation: 'مكتب صنعاء',
+      email: 'ahmed.salem@example.org',
+    });
     expect(extractContacts([["Pour plus d'informations, veuillez contacter Awa Diop, chargée des relations presse, au +221 77 000 00 99"]])[0]).toMatchObject({ name: 'Awa Diop', phone: '+221 77 000 00 99' });
     expect(extractContacts([['Para más información, contactar a Sofía Jiménez (sjimenez@x.example, +507 6000 0000) o a Diego Ramírez (dramirez@x.example)']]).map((c) => c.name)).toEqual(['Sofía Jiménez', 'Diego Ramírez']);
   });
