@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { END_MARKS } from '../../electron/shared/documents';
-import type { ImportCertainty, ImportDuplicate, ImportPreview, ImportSource } from '../../electron/shared/import/contract';
+import { headlineHasLetters, type ImportCertainty, type ImportDuplicate, type ImportPreview, type ImportSource } from '../../electron/shared/import/contract';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formFromPreview, releaseFromForm, type ContactForm, type ReleaseForm } from './draft';
@@ -42,14 +42,14 @@ function Field({ label, children, grow, certainty }: { label: string; children: 
 /** A warning about a missing field no longer holds once the person has filled the field in. */
 function stillHolds(code: string, r: ReleaseForm): boolean {
   if (code === 'IMPORT_NO_DATE') return r.releaseDate.trim() === '';
-  if (code === 'IMPORT_NO_HEADLINE') return !/\p{L}/u.test(r.headline);
+  if (code === 'IMPORT_NO_HEADLINE') return !headlineHasLetters(r.headline);
   if (code === 'IMPORT_NO_BODY') return r.body.trim() === '';
   return true;
 }
 
 /** Why Store cannot go ahead yet, or what it warns about once: a headline with no letters, no date. */
 export function storeCheck(r: ReleaseForm): 'noLetters' | 'noDate' | null {
-  if (!/\p{L}/u.test(r.headline)) return 'noLetters';
+  if (!headlineHasLetters(r.headline)) return 'noLetters';
   if (r.releaseDate.trim() === '') return 'noDate';
   return null;
 }

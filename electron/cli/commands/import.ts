@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isDatelineError, type ApiError } from '../../shared/errors';
-import { IMPORT_MAX_BYTES, type ImportCommitted, type ImportConfidence, type ImportDuplicate, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
+import { headlineHasLetters, IMPORT_MAX_BYTES, type ImportCommitted, type ImportConfidence, type ImportDuplicate, type ImportedContact, type ImportedRelease, type ImportPreview } from '../../shared/import/contract';
 import { unreadable } from '../../core/attachments/files';
 import { toApiError } from '../../core/jobs';
 import { DatelineError } from '../../shared/errors';
@@ -109,7 +109,7 @@ export const importCommand: Command = {
         if (!dryRun) {
           // import.commit refuses a headline with no letters in words meant for the review
           // screen ("write the headline before storing"); here there is nowhere to write it.
-          if (!/\p{L}/u.test(preview.release.headline ?? '')) {
+          if (!headlineHasLetters(preview.release.headline)) {
             throw new DatelineError(
               'INVALID_INPUT',
               "no headline was found in it, so it was not stored. Put the headline on the file's first line, or open the file on the Import screen and write the headline there.",

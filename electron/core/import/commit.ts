@@ -1,7 +1,7 @@
 import { DatelineError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import { EmailSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
-import type { ImportCommitted, ImportContactMatch, ImportSource } from '../../shared/import/contract';
+import { headlineHasLetters, type ImportCommitted, type ImportContactMatch, type ImportSource } from '../../shared/import/contract';
 import type { BlockNode, RichText } from '../../shared/richtext';
 import { tooLarge } from '../attachments/files';
 import { sniffMediaType } from '../attachments/images';
@@ -108,7 +108,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
 
   const r = input.release;
   // "-" or "28/05/2010" is page furniture picked by mistake, never a headline.
-  if (!/\p{L}/u.test(r.headline ?? '')) throw invalid(['release', 'headline'], 'The headline has no letters in it; write the headline before storing.');
+  if (!headlineHasLetters(r.headline)) throw invalid(['release', 'headline'], 'The headline has no letters in it; write the headline before storing.');
   const releaseFields = validateKnown(
     'release',
     {

@@ -187,3 +187,8 @@ export const IMPORT_API = {
   /** Reads the media contacts in one line of a source, as the importer reads a contact block. Stores nothing. */
   'import.readContact': method<ImportContactRead[]>()(ImportReadContactSchema),
 } as const;
+
+/** A headline must hold a letter: "-" or "28/05/2010" is page furniture picked by mistake. The rule the commit applies, and the review and the CLI word before it. */
+export function headlineHasLetters(headline: string | null | undefined): boolean {
+  return /\p{L}/u.test(headline ?? '');
+}
