@@ -6,22 +6,24 @@ import { tempDir } from './helpers';
 
 /** A core on a fresh library folder per test (closed after each test), and calls that throw on failure. */
 
-const open: Core[] = [];
+const open: { close(): void }[] = [];
 afterEach(() => {
   while (open.length) open.pop()!.close();
 });
 
-export async function core(): Promise<Core> {
-  const c = await openCore(tempDir(), { author: 'amina' });
+/** Closes `c` after the test, with the cores this harness opened. */
+export function closedAfterTest<T extends { close(): void }>(c: T): T {
   open.push(c);
   return c;
 }
 
+export async function core(dir = tempDir()): Promise<Core> {
+  return closedAfterTest(await openCore(dir, { author: 'amina' }));
+}
+
 /** A core on a fresh library folder written by `author` (one laptop of a test's office), closed after each test. */
 export async function library(author: string): Promise<Core> {
-  const c = await openCore(tempDir(), { author });
-  open.push(c);
-  return c;
+  return closedAfterTest(await openCore(tempDir(), { author }));
 }
 
 /** Starts a job (`sync.export`, `sync.import`, ...) and waits for its end. */

@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import type { Result } from '../../electron/shared/errors';
 import { markdownToRichText } from '../../electron/core/markdown';
-import { release } from '../core-harness';
+import { closedAfterTest, core, release } from '../core-harness';
 import { tempDir } from '../helpers';
-
-const open: Core[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-async function core(): Promise<Core> {
-  const c = await openCore(tempDir(), { author: 'amina' });
-  open.push(c);
-  return c;
-}
 
 async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {
   const r = await c.dispatch(method, input, { transport: 'test' });
@@ -213,7 +202,8 @@ describe('writes by another process', () => {
     const dir = tempDir();
     const app = await openCore(dir, { author: 'app', watchOutsideWrites: 20 });
     const cli = await openCore(dir, { author: 'cli' });
-    open.push(app, cli);
+    closedAfterTest(app);
+    closedAfterTest(cli);
     const seen = new Promise<number>((resolve) => {
       app.jobs.on((e) => {
         if (e.type === 'library.changed') resolve(e.lastSeq);

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
 import { catchUpSearch } from '../../electron/core/search/index-writer';
 import { searchLibrary } from '../../electron/core/search/query';
 import { Library } from '../../electron/core/store/library';
@@ -11,25 +10,9 @@ import { rebuildProjections } from '../../electron/core/store/projections';
 import type { Page, ReleaseSummary } from '../../electron/shared/contract';
 import type { SearchHit } from '../../electron/shared/search/contract';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import { call, core } from '../core-harness';
 import { tempDir } from '../helpers';
 import { pulled } from './fixtures';
-
-const open: Core[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-async function core(dir = tempDir()): Promise<Core> {
-  const c = await openCore(dir, { author: 'amina' });
-  open.push(c);
-  return c;
-}
-
-async function call<T>(c: Core, method: string, input: Record<string, unknown>): Promise<T> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 const queued = (l: Library): number[] => l.db.prepare('SELECT doc_rowid FROM search_pending ORDER BY 1').pluck().all() as number[];
 /** What the index itself holds for a word, without catching up first. */

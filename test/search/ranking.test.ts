@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
 import { markdownToRichText } from '../../electron/core/markdown';
 import { ContactFields, OutletFields, ReleaseFields, type DocType } from '../../electron/shared/documents';
 import type { SearchHit } from '../../electron/shared/search/contract';
 import { ftsQuery } from '../../electron/shared/search/text';
-import { tempDir } from '../helpers';
-
-const open: Core[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-async function core(): Promise<Core> {
-  const c = await openCore(tempDir(), { author: 'amina' });
-  open.push(c);
-  return c;
-}
+import { core } from '../core-harness';
 
 async function search(c: Core, input: Record<string, unknown>): Promise<SearchHit[]> {
   const r = await c.dispatch('search', input, { transport: 'test' });
