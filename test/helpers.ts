@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { DatelineError } from '../electron/shared/errors';
 
 const made: string[] = [];
 
@@ -15,3 +16,15 @@ export function tempDir(prefix = 'dateline-test-'): string {
 afterEach(() => {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 });
+
+/** Waits for `p` and expects it to fail with a DatelineError of `code`, which it returns. */
+export async function expectError(p: unknown, code: string): Promise<DatelineError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(DatelineError);
+    expect((e as DatelineError).code).toBe(code);
+    return e as DatelineError;
+  }
+  throw new Error(`expected ${code}, but it succeeded`);
+}

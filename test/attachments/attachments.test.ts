@@ -13,8 +13,8 @@ import { JobManager } from '../../electron/core/jobs';
 import { Library } from '../../electron/core/store/library';
 import { API, type AttachmentAdded, type AttachmentSummary, type InputOf, type Page } from '../../electron/shared/contract';
 import type { Doc } from '../../electron/shared/documents';
-import { DatelineError, type ApiError } from '../../electron/shared/errors';
-import { tempDir } from '../helpers';
+import type { ApiError } from '../../electron/shared/errors';
+import { expectError, tempDir } from '../helpers';
 
 const open: Library[] = [];
 afterEach(() => {
@@ -63,17 +63,6 @@ function addInput(bytes: Uint8Array, name: string, over: Partial<InputOf<'attach
 
 function add(ctx: CoreContext, bytes: Uint8Array, name: string, over: Partial<InputOf<'attachment.add'>> = {}): Promise<AttachmentAdded> {
   return h['attachment.add'](addInput(bytes, name, over), ctx, null) as Promise<AttachmentAdded>;
-}
-
-async function expectError(p: unknown, code: string): Promise<DatelineError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DatelineError);
-    expect((e as DatelineError).code).toBe(code);
-    return e as DatelineError;
-  }
-  throw new Error(`expected ${code}, but it succeeded`);
 }
 
 /** Every file under a folder, relative to it, with "/" separators. */

@@ -19,7 +19,7 @@ import { APPLICATION_ID } from '../../electron/core/store/open';
 import { API, type AttachmentAdded, type BackupResult, type RestoreResult } from '../../electron/shared/contract';
 import { DatelineError } from '../../electron/shared/errors';
 import { ftsQuery } from '../../electron/shared/search/text';
-import { tempDir } from '../helpers';
+import { expectError, tempDir } from '../helpers';
 
 const open: Library[] = [];
 afterEach(() => {
@@ -62,17 +62,6 @@ async function runJob<T>(c: TestCore, method: string, input: unknown): Promise<T
   const r = await c.dispatch(method, input, { transport: 'test' });
   if (!r.ok) throw new DatelineError(r.error.code, r.error.message);
   return (await c.ctx.jobs.wait((r.value as { jobId: string }).jobId)) as T;
-}
-
-async function expectError(p: Promise<unknown>, code: string): Promise<DatelineError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DatelineError);
-    expect((e as DatelineError).code).toBe(code);
-    return e as DatelineError;
-  }
-  throw new Error(`expected ${code}, but it succeeded`);
 }
 
 function addFile(ctx: CoreContext, bytes: Uint8Array, name: string, fields: Record<string, unknown> = {}): Promise<AttachmentAdded> {
