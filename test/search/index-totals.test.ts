@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { catchUpSearch } from '../../electron/core/search/index-writer';
+import { varint } from '../../electron/core/search/bm25';
 import type { Library } from '../../electron/core/store/library';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { rebuildProjections } from '../../electron/core/store/projections';
@@ -11,18 +12,6 @@ import { tempDir } from '../helpers';
 import { libraries, pulled } from './fixtures';
 
 const ctx = { author: 'amina' };
-
-/** One varint of FTS5's record format: 7 bits a byte, high bit set while more follow, a 9th byte whole. */
-function varint(buf: Buffer, at: number): [number, number] {
-  let v = 0;
-  for (let i = 0; i < 9; i++) {
-    const b = buf[at + i]!;
-    if (i === 8) return [v * 256 + b, at + 9];
-    v = v * 128 + (b & 0x7f);
-    if ((b & 0x80) === 0) return [v, at + i + 1];
-  }
-  throw new Error('unreachable');
-}
 
 /** What bm25 reads: the index's own row count and token count per column (the record with id 1). */
 function totals(db: Database.Database): { rows: number; title: number; body: number } {

@@ -46,7 +46,7 @@ export interface IndexTotals {
 }
 
 /** One varint of FTS5's records: 7 bits a byte, high bit set while more follow, a 9th byte whole. */
-function varint(buf: Uint8Array, at: number): [number, number] {
+export function varint(buf: Uint8Array, at: number): [number, number] {
   let v = 0;
   for (let i = 0; i < 9; i++) {
     const b = buf[at + i]!;
