@@ -69,4 +69,12 @@ describe('a different legal basis in a merge', () => {
       [7, 'merge', null],
     ]);
   });
+
+  it('reads a vCard\'s legal basis the same way', async () => {
+    const c = await core();
+    await call(c, 'contact.create', { name: 'Omar Said', emails: [{ type: 'work', address: 'omar.said@example.org' }], dataProtection: { legalBasis: 'consent' } });
+    const card = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Omar Said', 'EMAIL:omar.said@example.org', 'X-DATELINE-LEGAL-BASIS:contract', 'END:VCARD', ''].join('\r\n');
+    const r = await importFile(c, write('omar.vcf', card));
+    expect(r.outcomes[0]).toMatchObject({ action: 'unchanged', differences: [{ field: 'legalBasis', contact: 'consent', file: 'contract', kept: 'contact' }] });
+  });
 });
