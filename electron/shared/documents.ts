@@ -404,6 +404,15 @@ export const OfficeFields = z
     privacyKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     /** Keyed hashes of erased people's e-mails and phones, sorted, so no import brings them back. */
     suppressed: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1_000_000).optional(),
+    /**
+     * Lists of erased people that joined the office's from a library that kept its own before it
+     * had an office, each under the key it was made with (a keyed hash cannot be made again
+     * under another key: the addresses are gone). Sorted by key; see contacts/suppression.ts.
+     */
+    suppressedUnder: z
+      .array(z.object({ privacyKey: z.string().regex(/^[0-9a-f]{64}$/), suppressed: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1_000_000) }).strict())
+      .max(1000)
+      .optional(),
   })
   .strict();
 export type OfficeFieldsT = z.infer<typeof OfficeFields>;

@@ -119,6 +119,11 @@ export function ContactImportScreen() {
   const targetLabel = (target: ColumnTarget) => t(`contactImport.target.${target.replace(':', '-')}`);
   const decisionOf = (o: RowOutcome): ImportDecision | null =>
     decisions[String(o.row)] ?? (o.action === 'merge' || o.action === 'unchanged' ? 'merge' : o.action === 'create' ? 'create' : o.action === 'skip' ? 'skip' : null);
+  /** A row's note in the interface's language; a legal basis is named as the contact page names it. */
+  const noteText = (w: NonNullable<RowOutcome['notes']>[number]) =>
+    w.code === 'LEGAL_BASIS_DIFFERS'
+      ? t('contactImport.note.LEGAL_BASIS_DIFFERS', { contact: t(`contactFields.basis.${String(w.params?.contact)}`), file: t(`contactFields.basis.${String(w.params?.file)}`) })
+      : t(`contactImport.note.${w.code}`, w.params ?? {});
   /** Rows already in the library that add nothing: their own count, said only when there are some. */
   const unchangedNote = (r: Pick<ContactImportReport, 'unchanged'>) => (r.unchanged > 0 ? ` ${t('contactImport.unchangedCount', { unchanged: r.unchanged })}` : '');
   /** The reading's counts with the person's choices applied: what Import will do now. */
@@ -129,7 +134,9 @@ export function ContactImportScreen() {
     for (const o of r.outcomes) {
       const from = asRead[o.action];
       const d = decisionOf(o);
-      const to: Count | undefined = d === 'create' ? 'created' : d === 'skip' ? 'skipped' : d === 'merge' ? (o.action === 'unchanged' ? 'unchanged' : 'merged') : undefined;
+      // Taking the file's legal basis writes the contact even where the row adds nothing else.
+      const to: Count | undefined =
+        d === 'create' ? 'created' : d === 'skip' ? 'skipped' : d === 'merge-file' ? 'merged' : d === 'merge' ? (o.action === 'unchanged' ? 'unchanged' : 'merged') : undefined;
       if (from && to && from !== to) {
         n[from] -= 1;
         n[to] += 1;
@@ -288,6 +295,7 @@ export function ContactImportScreen() {
                             >
                               <option value="create">{t('contactImport.actionName.create')}</option>
                               {canMerge && <option value="merge">{t(o.action === 'unchanged' ? 'contactImport.actionName.unchanged' : 'contactImport.actionName.merge')}</option>}
+                              {o.differences?.length ? <option value="merge-file">{t('contactImport.actionName.merge-file')}</option> : null}
                               <option value="skip">{t('contactImport.actionName.skip')}</option>
                             </select>
                           )}
@@ -300,7 +308,7 @@ export function ContactImportScreen() {
                           {o.notes?.map((w, k) => (
                             <span key={k} className="muted">
                               {' '}
-                              {t(`contactImport.note.${w.code}`, w.params ?? {})}
+                              {noteText(w)}
                             </span>
                           ))}
                         </td>

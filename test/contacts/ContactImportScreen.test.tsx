@@ -16,7 +16,7 @@ import appEn from '../../renderer/i18n/en.json';
 import appEs from '../../renderer/i18n/es.json';
 import appFr from '../../renderer/i18n/fr.json';
 import { jobHeadWords } from '../../renderer/i18n/jobs';
-import { allContacts, core, fixture } from './helpers';
+import { allContacts, call, core, fixture } from './helpers';
 
 /** The import screen against a real core: pick a file, map its columns, review, import. */
 
@@ -111,6 +111,22 @@ describe('the contact import screen', () => {
     expect((screen.getByLabelText('What happens to row 2') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Already in the library, unchanged');
     expect(screen.getAllByText('Already in the library as Amélie Kaboré; nothing to add')).toHaveLength(2);
     expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows a legal basis that differs from the contact\'s as a choice, and takes the file\'s when the person picks it', async () => {
+    const c = await core();
+    const omar = await call<{ id: string }>(c, 'contact.create', { name: 'Omar Said', emails: [{ type: 'work', address: 'omar.said@example.org' }], dataProtection: { legalBasis: 'consent' } });
+    mount(c);
+    const csv = 'Name,E-mail (work),Legal basis\r\nOmar Said,omar.said@example.org,public task\r\n';
+    fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([csv], 'again.csv')] } });
+    await screen.findByText(/Legal basis differs: “Consent” on the contact, “Public task” in the file\./, {}, wait);
+    const choice = screen.getByLabelText('What happens to row 2') as HTMLSelectElement;
+    expect(choice.selectedOptions[0]!.textContent).toBe('Already in the library, unchanged');
+    fireEvent.change(choice, { target: { value: 'merge-file' } });
+    expect(choice.selectedOptions[0]!.textContent).toBe('Merge, taking the file’s legal basis');
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('Imported in one go: 0 created, 1 merged, 0 refused, 0 skipped.', {}, wait);
+    expect((await call<{ dataProtection: { legalBasis: string } }>(c, 'contact.get', { id: omar.id })).dataProtection.legalBasis).toBe('public-task');
   });
 
   it('the job tray words a preview as a preview, and only the import as an import', async () => {

@@ -115,4 +115,19 @@ describe('dateline contacts', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('country');
   });
+
+  it('names a legal basis that differs from the contact\'s a row merges into, in the dry run and the import', async () => {
+    const lib = tempDir();
+    const vcf = join(tempDir(), 'omar.vcf');
+    writeFileSync(vcf, ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Omar Said', 'EMAIL:omar.said@example.org', 'X-DATELINE-LEGAL-BASIS:consent', 'END:VCARD', ''].join('\r\n'));
+    expect((await cli(['contacts', 'import', vcf, '--library', lib])).code).toBe(0);
+    const csv = join(tempDir(), 'again.csv');
+    writeFileSync(csv, 'Name,E-mail (work),Legal basis\r\nOmar Said,omar.said@example.org,public task\r\n');
+    const dry = await cli(['contacts', 'import', csv, '--dry-run', '--library', lib]);
+    expect(dry.out).toMatch(/row 2\s+unchanged\s+Omar Said: already in the library/);
+    expect(dry.out).toContain('note: legal basis differs: "consent" on the contact, "public-task" in the file; the contact\'s record is kept');
+    expect(dry.out).toContain('1 legal basis differing from the contact\'s (the contact\'s kept)');
+    const real = await cli(['contacts', 'import', csv, '--library', lib]);
+    expect(real.out).toContain('note: legal basis differs: "consent" on the contact, "public-task" in the file');
+  });
 });

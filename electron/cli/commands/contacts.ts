@@ -75,6 +75,17 @@ function outcomeLine(o: RowOutcome, dryRun: boolean, unit: string): string {
   return line.trimEnd();
 }
 
+/** Rows whose record disagrees with the contact's on the legal basis: said in the summary too, since a merge keeps one. */
+function differingNote(r: ContactImportReport): string {
+  const kept = r.outcomes.filter((o) => o.differences?.some((d) => d.kept === 'contact')).length;
+  const taken = r.outcomes.filter((o) => o.differences?.some((d) => d.kept === 'file')).length;
+  const parts = [
+    ...(kept > 0 ? [`${kept} legal ${kept === 1 ? 'basis' : 'bases'} differing from the contact's (the contact's kept)`] : []),
+    ...(taken > 0 ? [`${taken} legal ${taken === 1 ? 'basis' : 'bases'} taken from the file`] : []),
+  ];
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
 function humanReport(file: string, r: ContactImportReport, dryRun: boolean): string {
   const how = r.format === 'csv' ? `${r.encoding}, ${r.separator === '\t' ? 'tab' : `"${r.separator}"`}-separated${r.headerSet ? `, ${r.headerSet} columns` : ', columns from the mapping'}` : `vCard, ${r.encoding}`;
   const unit = r.format === 'csv' ? 'row' : 'card';
@@ -83,7 +94,8 @@ function humanReport(file: string, r: ContactImportReport, dryRun: boolean): str
   if (r.more > 0) lines.push(`  ... and ${r.more} more (--json lists them all)`);
   const summary =
     `${r.created} ${dryRun ? 'to create' : 'created'}, ${r.merged} ${dryRun ? 'to merge' : 'merged'}, ${r.refused} refused, ${r.skipped} skipped` +
-    (r.unchanged > 0 ? `; ${r.unchanged} already in the library, unchanged` : '');
+    (r.unchanged > 0 ? `; ${r.unchanged} already in the library, unchanged` : '') +
+    differingNote(r);
   const stored = r.created + r.merged > 0 ? `Stored in one go: ${summary}.` : `Nothing to store: ${summary}.`;
   lines.push(dryRun ? `Nothing stored (--dry-run): ${summary}.` : stored);
   return lines.join('\n');

@@ -7,7 +7,7 @@ import type { StoredDoc } from '../store/docstore';
 import { contactKeys } from '../store/projections';
 import { decodeDoc, validateKnown } from '../store/repository';
 import { deletePrivateNote, privateNote, setPrivateNote } from './organise';
-import { keyedHash, localSuppression, newPrivacyKey, setLocalSuppression } from './suppression';
+import { joinOfficeSuppression, keyedHash, localSuppression, newPrivacyKey, setLocalSuppression } from './suppression';
 
 /**
  * One person: where they are named, everything held about them as JSON, merging a duplicate
@@ -120,6 +120,8 @@ function suppressionOffice(ctx: CoreContext, contact: Doc<'contact'>): { stored:
 
 /** The keyed hashes of the person's e-mails and phones, added to the record that keeps them out of imports; returns how many and the office holding it (null: this library's own record). */
 function suppress(ctx: CoreContext, contact: Doc<'contact'>): { office: string | null; keys: number } {
+  // A list kept here before the library had an office joins it first, so the office holds one record.
+  joinOfficeSuppression(ctx.library);
   const holder = suppressionOffice(ctx, contact);
   const record = holder ? holder.office : localSuppression(ctx);
   const key = record?.privacyKey ?? newPrivacyKey();

@@ -13,6 +13,7 @@ import {
   type ContactFieldsT,
 } from '../../shared/documents';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { kindFromTitle } from '../../shared/contacts/kind';
 import { dataProtectionCell, dataProtectionOf, type DataProtectionCells } from './data-protection-cells';
 import { invalidInput } from '../../shared/errors';
 
@@ -189,7 +190,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   const given: string[] = [];
   const middle: string[] = [];
   const family: string[] = [];
-  let kind: ContactFieldsT['kind'] = 'journalist';
+  let kind: ContactFieldsT['kind'] | null = null;
   let doNotContact = false;
   const dataProtection: DataProtectionCells = {};
   const lists: Partial<Record<'beats' | 'tags' | 'regions' | 'lists', string[]>> = {};
@@ -343,7 +344,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   // Every field of the contact schema, in the form it would give them (a test parses the result again and finds it unchanged).
   const fields: ContactFieldsT = {
     office: null,
-    kind,
+    // A row with no kind of its own takes it from the job title ("Press officer": a spokesperson).
+    kind: kind ?? kindFromTitle(v.role) ?? 'journalist',
     name: v.name,
     role: v.role,
     organisation: v.organisation,

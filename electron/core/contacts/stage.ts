@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ImportDecision, RowOutcome } from '../../shared/contacts/bulk-contract';
-import { mergeContactFields } from '../../shared/contacts/merge';
+import type { ImportDecision, RecordDifference, RowOutcome } from '../../shared/contacts/bulk-contract';
+import { legalBasisDiffers, mergeContactFields, mergeTakingRecord } from '../../shared/contacts/merge';
 import type { ContactFieldsT } from '../../shared/documents';
 import { foldText as fold } from '../../shared/search/text';
 import type { Body, DocStore, WriteContext } from '../store/docstore';
@@ -155,25 +155,33 @@ export class ContactStager {
     const same = this.findByKeys(keys);
     const name = nameForms(fields.name);
     const similar = same ? null : this.findByName(name, body.organisation as string | null, body.outlet as string | null);
-    if ((same && decision !== 'create') || (similar && decision === 'merge')) {
+    if ((same && decision !== 'create') || (similar && (decision === 'merge' || decision === 'merge-file'))) {
       const m = (same ?? similar)!;
       const reason = same ? same.name === fields.name ? 'same e-mail or phone' : `same e-mail or phone as ${m.name}` : 'chosen: same person';
       const why: RowNoteRef = same ? { code: 'SAME_CHANNEL' } : { code: 'CHOSEN_SAME' };
       const into = { id: m.id, row: m.pending?.row ?? null, name: m.name, reason, why };
-      if (!m.pending && this.changesNothing(m.id!, body, image !== null)) {
+      const takeFile = decision === 'merge-file';
+      const merge = takeFile ? mergeTakingRecord : mergeContactFields;
+      // A merge keeps one data-protection record: when the two state different legal bases,
+      // the outcome says so (both values, and which is kept) for the person to decide.
+      const said = this.differing(m, body, takeFile);
+      const merging: RowOutcome = said
+        ? { ...base, differences: [said.difference], warnings: [...(base.warnings ?? []), said.note.message], notes: [...(base.notes ?? []), refOf(said.note)] }
+        : base;
+      if (!m.pending && this.changesNothing(m.id!, body, image !== null, merge)) {
         this.counts.unchanged++;
-        this.record({ ...base, action: 'unchanged', id: m.id!, into });
+        this.record({ ...merging, action: 'unchanged', id: m.id!, into });
         return;
       }
       this.counts.merged++;
       withPhoto();
       if (m.pending) {
-        m.pending.fields = mergeContactFields(m.pending.fields, body);
+        m.pending.fields = merge(m.pending.fields, body);
         this.index(m.pending);
-        this.record({ ...base, action: 'merge', into });
+        this.record({ ...merging, action: 'merge', into });
       } else {
-        this.mergeLater(m.id!, body);
-        this.record({ ...base, action: 'merge', id: m.id!, into });
+        this.mergeLater(m.id!, body, merge);
+        this.record({ ...merging, action: 'merge', id: m.id!, into });
       }
       return;
     }
@@ -233,22 +241,45 @@ export class ContactStager {
    * as it is (compared as it would be written). A photo the contact lacks is a change; one it has is
    * kept over the row's.
    */
-  private changesNothing(id: string, body: Body, hasPhoto: boolean): boolean {
+  private changesNothing(id: string, body: Body, hasPhoto: boolean, merge: Merge): boolean {
     if ((this.s.rowid.get(id) ?? 0) > this.libraryEnd) return false;
     const stored = decodeDoc('contact', this.docs.require(id, 'contact'));
     if (hasPhoto && !stored.photo) return false;
-    return canonicalJson(validateKnown('contact', mergeContactFields(stored, body))) === canonicalJson(validateKnown('contact', stored));
+    return canonicalJson(validateKnown('contact', merge(stored, body))) === canonicalJson(validateKnown('contact', stored));
+  }
+
+  /**
+   * The difference a merge of this row would settle, worded for the outcome: the legal bases of
+   * the row's record and of the contact's (or earlier row's) when both state one and they differ.
+   * Only a row with a legal basis of its own reads the contact for it.
+   */
+  private differing(m: Match, body: Body, takeFile: boolean): { difference: RecordDifference; note: RowNote } | null {
+    const basis = (body.dataProtection as { legalBasis?: unknown } | undefined)?.legalBasis;
+    if (typeof basis !== 'string') return null;
+    const target = m.pending ? m.pending.fields : (this.later.get(m.id!)?.fields ?? decodeDoc('contact', this.docs.require(m.id!, 'contact')));
+    const d = legalBasisDiffers(target, body);
+    if (!d) return null;
+    const difference: RecordDifference = { field: 'legalBasis', contact: d.contact, file: d.file, kept: takeFile ? 'file' : 'contact' };
+    const theirs = m.pending ? 'the earlier row' : 'the contact';
+    const note = rowNote(
+      'LEGAL_BASIS_DIFFERS',
+      takeFile
+        ? `legal basis differs: "${d.contact}" on ${theirs}, "${d.file}" in the file; the file's record is stored, as chosen`
+        : `legal basis differs: "${d.contact}" on ${theirs}, "${d.file}" in the file; ${theirs}'s record is kept (the import screen can take the file's instead)`,
+      { contact: d.contact, file: d.file },
+    );
+    return { difference, note };
   }
 
   /** A row's fields merged into a stored contact, written with the others later. */
-  private mergeLater(id: string, body: Body): void {
+  private mergeLater(id: string, body: Body, merge: Merge): void {
     // Held until written, so copied: a value cut from the file's text would keep the whole chunk it came from alive.
     let held = this.later.get(id);
     if (!held) {
       const stored = decodeDoc('contact', this.docs.require(id, 'contact'));
       held = { fields: stored, rev: stored.rev };
     }
-    const merged = ownCopy(mergeContactFields(held.fields, body));
+    const merged = ownCopy(merge(held.fields, body));
     this.later.set(id, { fields: merged, rev: held.rev });
     for (const k of contactKeys(merged)) {
       this.laterByKey.set(k, id);
@@ -348,6 +379,9 @@ export class ContactStager {
   };
   private readonly e164Seen = new Map<string, string | null>();
 }
+
+/** How a row's fields join the contact they go into: mergeContactFields, or mergeTakingRecord when the person chose the file's record. */
+type Merge = (kept: Body, other: Body) => Body;
 
 /** The photos a contact keeps (what the renderer and every kit show). */
 const PHOTO_TYPES = /^image\/(jpeg|png|gif|webp)$/;

@@ -2,6 +2,7 @@ import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
 import type { Vcard, VcardProperty } from './vcard-parse';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { kindFromTitle } from '../../shared/contacts/kind';
 import { DATA_PROTECTION_FIELDS, dataProtectionCell, dataProtectionProperty, dataProtectionOf, type DataProtectionCells } from './data-protection-cells';
 import { invalidInput } from '../../shared/errors';
 
@@ -131,6 +132,11 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   }
   const kind = byName('X-DATELINE-KIND')[0];
   if (kind && (text(kind) === 'journalist' || text(kind) === 'spokesperson')) fields.kind = text(kind) as ContactFieldsT['kind'];
+  else {
+    // A phone's card has no kind: a title such as "Spokesperson" or "Porte-parole" says it.
+    const said = kindFromTitle(fields.role);
+    if (said) fields.kind = said;
+  }
   // vCard has no property for the data-protection record: Dateline's own X- properties carry it.
   const dataProtection: DataProtectionCells = {};
   for (const field of DATA_PROTECTION_FIELDS) {

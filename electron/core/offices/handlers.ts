@@ -2,11 +2,13 @@ import type { NamedSummary } from '../../shared/contract';
 import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
 import { checkOfficeReferences } from './references';
+import { withOwnRecord } from '../contacts/suppression';
 
 export const officeHandlers: Pick<Handlers, 'office.create' | 'office.update' | 'office.get' | 'office.list'> = {
   'office.create': (input, ctx) => {
     checkOfficeReferences(ctx, input, []);
-    return ctx.library.repo.create('office', input);
+    // The first office takes the list of erased people this library kept on its own.
+    return withOwnRecord(ctx.library, input, (fields) => ctx.library.repo.create('office', fields));
   },
   'office.update': (input, ctx) => {
     checkOfficeReferences(ctx, input.fields, ['fields']);

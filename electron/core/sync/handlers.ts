@@ -13,10 +13,12 @@ import { SYNC_FILE_WEB_MAX_BYTES, syncFileName, type ConflictNote } from '../../
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { inTempFolder } from '../litter';
+import { joinOfficeSuppression } from '../contacts/suppression';
 
 const exportProgress = (job: JobHandle | null) => (docs: number) => job?.progress(docs, null, jobStep('SYNC_FILE_WRITING'));
 const importOptions = (ctx: CoreContext, job: JobHandle | null) => ({
   onConflict: (c: ConflictNote) => recordConflict(ctx.library, c),
+  onReceived: () => void joinOfficeSuppression(ctx.library),
   onLines: (lines: number) => job?.progress(lines, null, jobStep('SYNC_FILE_READING')),
   onMerging: () => job?.progress(0, null, jobStep('SYNC_FILE_MERGING')),
 });

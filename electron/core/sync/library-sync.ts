@@ -5,6 +5,7 @@ import type { Library } from '../store/library';
 import { filePolicy } from './files/policy';
 import type { ConflictNote } from '../../shared/sync/contract';
 import { syncOnce, type SyncOptions, type SyncSummary } from './session';
+import { joinOfficeSuppression } from '../contacts/suppression';
 
 /**
  * Sync of an open library: the replication through the store's replication API, and each
@@ -14,7 +15,7 @@ import { syncOnce, type SyncOptions, type SyncSummary } from './session';
  */
 export function syncLibrary(
   library: Library,
-  opts: Omit<SyncOptions, 'onConflict' | 'files' | 'onForgotten'>,
+  opts: Omit<SyncOptions, 'onConflict' | 'files' | 'onForgotten' | 'onReceived'>,
   blobs?: BlobStore,
   /** The app syncs an office's files with its database: those of its attachments (and, for the home office, of attachments of no office). */
   office?: { office: string; home: string },
@@ -28,6 +29,8 @@ export function syncLibrary(
     ...opts,
     ...(blobs ? { files: { blobs, list, ...alsoDownload, policy: filePolicy(library.replication), store: library.replication, opened: filesOpened } } : {}),
     onConflict: (c) => recordConflict(library, c),
+    // A list of erased people kept here before the library had an office joins the office that arrived.
+    onReceived: () => void joinOfficeSuppression(library),
     // An erased person's photo leaves this library's files even when this sync moves no files.
     onForgotten: (files) => {
       if (files.length === 0) return;

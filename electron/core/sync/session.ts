@@ -32,6 +32,11 @@ export interface SyncOptions {
   onConflict?: (note: ConflictNote) => void;
   /** Told of the files that only versions of documents erased elsewhere named (removed from this library's files). */
   onForgotten?: (files: string[]) => void;
+  /**
+   * Called once what the pull brought is settled, before the push: the library's own follow-ups
+   * to what arrived (a suppression list moving into an office that arrived) go up in this sync.
+   */
+  onReceived?: () => void;
   /** Attachment files to send and receive after the documents; without it, documents only. */
   files?: FilesStep;
 }
@@ -52,6 +57,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
   for (const c of conflicts) opts.onConflict?.(c);
   // A person erased in another library leaves no earlier version of theirs here either.
   opts.onForgotten?.(store.forgetErased(before).files);
+  opts.onReceived?.();
   opts.onStep?.('merge', merged);
   const pushed = await replicate(opts.pushSource ? opts.pushSource(local) : local, up, {
     batchSize: opts.batchSize,

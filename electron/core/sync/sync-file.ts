@@ -182,6 +182,8 @@ export interface ImportOptions {
   onMerging?: () => void;
   /** Told of each conflict left for a person, as a sync tells it (the app records it in the conflicts inbox). */
   onConflict?: (note: ConflictNote) => void;
+  /** Called once the file's content is stored and settled, as a sync calls it after a pull. */
+  onReceived?: () => void;
 }
 
 /**
@@ -311,6 +313,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const { merged, conflicts } = settleConflicts(store, touched);
   for (const c of conflicts) opts.onConflict?.(c);
   for (const sha of store.forgetErased(before).files) removeFile(blobs, sha);
+  opts.onReceived?.();
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }
 

@@ -26,7 +26,11 @@ export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 export const TextEncodingSchema = z.enum(TEXT_ENCODINGS);
 
-export const IMPORT_DECISIONS = ['create', 'merge', 'skip'] as const;
+/**
+ * `merge-file`: merge, and where the row and the contact it goes into disagree on a value only
+ * one can keep (the data-protection record's legal basis), take the row's record.
+ */
+export const IMPORT_DECISIONS = ['create', 'merge', 'merge-file', 'skip'] as const;
 export type ImportDecision = (typeof IMPORT_DECISIONS)[number];
 
 const importOptions = {
@@ -74,6 +78,11 @@ export interface RowOutcome {
   id?: string;
   /** A merge: the contact (or earlier row) this row goes into, and why; for `unchanged`, the contact it already is. */
   into?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
+  /**
+   * A merge whose row and contact disagree on a value only one of them can keep: both values,
+   * and which one the import keeps (the contact's, unless the person chose `merge-file`).
+   */
+  differences?: RecordDifference[];
   /** A possible duplicate not merged on its own (a similar name at the same organisation). */
   suggestion?: { id: string | null; row: number | null; name: string; reason: string; why: RowNoteRef };
   /** Why a row is refused (or a field dropped), naming the column. */
@@ -84,6 +93,14 @@ export interface RowOutcome {
   /** `reason` and `warnings` as codes with parameters, for the interface to word (en, fr, es, ar). */
   why?: RowNoteRef;
   notes?: RowNoteRef[];
+}
+
+export interface RecordDifference {
+  field: 'legalBasis';
+  /** The contact's value (or the earlier row's, for a row merged into one of the same file). */
+  contact: string;
+  file: string;
+  kept: 'contact' | 'file';
 }
 
 export interface ContactImportReport {

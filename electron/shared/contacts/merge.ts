@@ -49,3 +49,31 @@ export function mergeContactFields(kept: Body, other: Body): Body {
   }
   return out;
 }
+
+type Record_ = { legalBasis?: unknown; doNotContact?: unknown } & Body;
+
+const recordOf = (b: Body): Record_ | undefined => {
+  const r = b.dataProtection;
+  return r !== null && typeof r === 'object' ? (r as Record_) : undefined;
+};
+
+/**
+ * The legal bases of two records of the same person when both state one and they differ: a
+ * merge keeps one record, so the person is shown both and decides.
+ */
+export function legalBasisDiffers(kept: Body, other: Body): { contact: string; file: string } | null {
+  const a = recordOf(kept)?.legalBasis;
+  const b = recordOf(other)?.legalBasis;
+  return typeof a === 'string' && typeof b === 'string' && a !== b ? { contact: a, file: b } : null;
+}
+
+/**
+ * mergeContactFields, with the other record's data-protection record instead of the kept
+ * one's (the person chose it); a do-not-contact on either still stands.
+ */
+export function mergeTakingRecord(kept: Body, other: Body): Body {
+  const out = mergeContactFields(kept, other);
+  const theirs = recordOf(other);
+  if (theirs) out.dataProtection = { ...theirs, doNotContact: theirs.doNotContact === true || recordOf(kept)?.doNotContact === true };
+  return out;
+}

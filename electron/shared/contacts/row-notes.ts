@@ -24,6 +24,7 @@ export const ROW_NOTE_CODES = [
   'PHOTO_NOT_IMAGE',
   'PHOTO_TOO_LARGE',
   'PHOTO_LINK',
+  'LEGAL_BASIS_DIFFERS',
 ] as const;
 export type RowNoteCode = (typeof ROW_NOTE_CODES)[number];
 
