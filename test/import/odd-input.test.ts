@@ -128,4 +128,17 @@ describe('odd input', () => {
     expect(r.release.datelinePlace).toBeNull();
     expect(r.release.body.join(' ')).toContain('Prison remains the favourite tool');
   });
+  it("leaves out a writer's name and address set inside the text, but keeps contacts a label names there", async () => {
+    const lead = 'The Green Cross opened two kitchens on Monday in the villages where the June frost killed the crops and most of the animals of a thousand families.';
+    const rest = [
+      'Each kitchen will serve three hundred meals a day for at least three months, with food bought from farmers in the region whose harvest was spared.',
+      'The teams are also handing out blankets and warm clothes to children and older people, the Green Cross said in a statement on Tuesday.',
+    ];
+    const box = ['Ana Ruiz Torres', 'newsdesk@dailyplateau.example'];
+    const writer = await parseSource({ name: 'writer.txt', text: ['Green Cross opens two kitchens for families hit by frost', lead, ...box, ...rest].join('\n\n') });
+    expect(writer.contacts).toEqual([]);
+    expect(writer.release.body).toEqual([lead, ...rest]);
+    const labelled = await parseSource({ name: 'labelled.txt', text: ['Green Cross opens two kitchens for families hit by frost', lead, `Media contact: ${box[0]}`, box[1], ...rest].join('\n\n') });
+    expect(labelled.contacts.map((c) => c.email)).toEqual(['newsdesk@dailyplateau.example']);
+  });
 });

@@ -6,7 +6,7 @@ import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateC
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
-import { endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
+import { CONTACT_LABEL_RE, endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
 import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
@@ -210,6 +210,24 @@ function storiesAbove(items: Classified[], datelineAt: number): Set<number> {
   return out;
 }
 
+/**
+ * A contact region of three lines at most (a name, an address) with no contact heading or label in
+ * it, ending at item `to`, and at least two paragraphs of running text after it before any
+ * contact, end mark, "About" or notes heading or link list: a box naming the story's writer
+ * inside the text.
+ */
+function writerBox(lines: string[], items: Classified[], to: number): boolean {
+  if (lines.length > 3 || lines.some((l) => CONTACT_LABEL_RE.test(l))) return false;
+  let prose = 0;
+  for (const it of items.slice(to + 1)) {
+    if (it.kind === 'junk' || it.block.aside) continue;
+    if (it.kind === 'contact' || it.kind === 'contactHead' || it.kind === 'end' || it.kind === 'about' || it.kind === 'notes' || it.kind === 'related') break;
+    if (isProse(it.block.text)) prose++;
+    if (prose >= 2) return true;
+  }
+  return false;
+}
+
 /** Words that join the parts of an organisation's name: "Office for the Coordination of …". */
 const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'del', 'el', 'los', 'las', 'y', 'para']);
 
@@ -282,6 +300,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       'NOT_A_RELEASE',
       `This page holds no single release: its stories are cut short, with ${links} under them, like a news index or a search result page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'teasers', links: listing.moreLinks } },
+    );
+  }
+  if (listing && 'stories' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: its ${listing.stories} paragraphs read as the teasers of different stories (one cut short or set twice, most not going on from the one before), and nothing dates, places or signs them, as on a tag or topic page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'stories', paragraphs: listing.stories } },
     );
   }
   if (listing) {
@@ -465,7 +490,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       continue;
     }
     if (kind === 'contactHead' || kind === 'contact') {
+      const groupsBefore = contactGroups.length;
       i = takeContactRegion(i);
+      // "Ana Ruiz Torres / redaccion@diario.example" between the lead and the rest of the
+      // story: the writer's box a newspaper sets inside its text, not the release's contacts, which
+      // close the text or head it. No contact heading or label over it, and two paragraphs of
+      // running text or more under it before anything else a release closes on.
+      if (state === 'body' && body.some((p) => isProse(p)) && writerBox(contactGroups.slice(groupsBefore).flat(), items, i)) {
+        contactGroups.length = groupsBefore;
+        continue;
+      }
       // The boilerplate ends at the contacts too: what follows them is the page or letterhead
       // footer (address, registration numbers), not more about the organisation.
       if ((state === 'body' && body.length > 0) || state === 'about' || state === 'links') state = 'tail';

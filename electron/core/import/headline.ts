@@ -271,6 +271,17 @@ function withoutPartialTwins<T extends { text: string }>(kept: T[]): T[] {
 
 
 /**
+ * "Communiqué de presse : Séisme en Syrie", "بيان صحفي بمناسبة …": a title the page itself opens
+ * with its label reads so, label and all; a label before a date or an issuer's name alone
+ * ("PRESS RELEASE | 3 March 2026") leaves what follows it.
+ */
+function labelledTitle(text: string): string {
+  const labelled = leadingLabel(text);
+  if (!labelled || labelled.rest === '') return text.trim();
+  return wordCount(labelled.rest) >= 3 && !firstDate(labelled.rest) ? text.trim() : labelled.rest.trim();
+}
+
+/**
  * Every line of the header that can be the headline, each with its features. Lines that can never
  * be one (see neverHeadline), photo captions, a site's stamp over its date, menu items, a caption
  * set twice, a contact's name and role are no candidates at all.
@@ -293,7 +304,7 @@ export function headlineCandidates(
   const pool = labelled ? afterLabel : header;
   const kept = withoutPartialTwins(
     pool
-      .map((b, at) => ({ block: b, at, text: withoutPageAction(withoutGluedLabel(breadcrumbTail((leadingLabel(b.text)?.rest || b.text).trim()))) }))
+      .map((b, at) => ({ block: b, at, text: withoutPageAction(withoutGluedLabel(breadcrumbTail(labelledTitle(b.text)))) }))
       .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
       .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
       // A picture's caption set twice (caption and alternative text) is no candidate at all, so it
