@@ -10,11 +10,11 @@ import { LifecycleNotice, LifecyclePanel } from './LifecyclePanel';
 import { AttachmentGrid } from '../attachments/AttachmentGrid';
 import { FileDrop } from '../attachments/FileDrop';
 import { useClient } from '../client/context';
-import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { directionOf } from '../../electron/shared/direction';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { formatDateTime, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
+import { useDates } from '../i18n/useDates';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
@@ -141,7 +141,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const [id, setId] = useState(doc.id);
   const creating = useRef(false);
   const uid = useId();
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
   const session = useMemo(() => crypto.randomUUID(), []);
   const bodyUsable = useMemo(() => RichTextSchema.safeParse(doc.body).success, [doc.body]);
   const recovered = loaded.draft && Object.keys(loaded.draft.fields).length > 0 ? loaded.draft : null;
@@ -290,7 +290,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       )}
       {recovered && (
         <p className="notice" role="status">
-          {t('releases.recovered', { when: formatDateTime(recovered.updatedAt, locale) })}
+          {t('releases.recovered', { when: dates.dateTime(recovered.updatedAt) })}
         </p>
       )}
       {id && <LifecycleNotice id={id} doc={doc} onChanged={reload} />}

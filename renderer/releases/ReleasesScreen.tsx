@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
 import { href, navigate } from '../app/router';
-import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { formatDate, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
@@ -28,7 +28,7 @@ export function ReleasesScreen() {
   const offices = useOffices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const applied = useDebounced(filters, 250);
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
 
   const input: InputOf<'release.list'> = { limit: 100 };
   if (applied.query.trim()) input.query = applied.query.trim();
@@ -52,7 +52,7 @@ export function ReleasesScreen() {
       <span className="row-meta">
         <span className={`badge status-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>
         <span>{languageName(r.language, i18n.language)}</span>
-        {r.releaseDate && <span>{formatDate(r.releaseDate, locale)}</span>}
+        {r.releaseDate && <span>{dates.date(r.releaseDate)}</span>}
         {r.embargoAt && <span className="badge embargo">{t('releases.embargoed')}</span>}
         {r.tags.length > 0 && <span className="muted">{r.tags.join(', ')}</span>}
       </span>
