@@ -131,18 +131,22 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
       },
     };
   }
+  // The month in words, in the region's order ("24 Dec 2026", "Dec 24, 2026"): Arabic's own
+  // medium style is numeric (24/12/2026), as ambiguous as any other.
+  const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+  const clock = { hour: 'numeric', minute: '2-digit' } as const;
   return {
     date: (isoDate) => {
       const d = new Date(`${isoDate}T12:00:00Z`);
-      return valid(d) ? dtf(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : isoDate;
+      return valid(d) ? dtf(locale, { ...day, timeZone: 'UTC' }).format(d) : isoDate;
     },
     dateTime: (iso) => {
       const d = new Date(iso);
-      return valid(d) ? dtf(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone() }).format(d) : iso;
+      return valid(d) ? dtf(locale, { ...day, ...clock, timeZone: zone() }).format(d) : iso;
     },
     time: (iso) => {
       const d = new Date(iso);
-      return valid(d) ? dtf(locale, { timeStyle: 'short', timeZone: zone() }).format(d) : iso;
+      return valid(d) ? dtf(locale, { ...clock, timeZone: zone() }).format(d) : iso;
     },
   };
 }

@@ -31,6 +31,9 @@ describe('the region a date follows', () => {
     expect(dateFormats('en', 'system', ['en-KE']).date('2026-12-06')).toBe('6 Dec 2026');
     expect(dateFormats('en', 'system', ['en']).date('2026-12-06')).toBe('6 Dec 2026');
     expect(dateFormats('en', 'dayMonth', ['en-US']).date('2026-12-06')).toBe('6 Dec 2026');
+    // Arabic's own medium style is numeric (06/12/2026): the month is written in words instead.
+    expect(dateFormats('ar', 'dayMonth', []).date('2026-12-06')).toBe('6 ديسمبر 2026');
+    expect(dateFormats('ar', 'system', ['ar-EG']).date('2026-12-06')).toBe('6 ديسمبر 2026');
   });
 
   it('writes the numeric and ISO styles in every language, with the office digits in Arabic', () => {
