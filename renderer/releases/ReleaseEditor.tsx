@@ -17,6 +17,7 @@ import { languageName } from '../ui/languages';
 import { useDates } from '../i18n/useDates';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
+import { useArrivalFocus } from '../ui/pageFocus';
 import { useOffices } from '../ui/useOffices';
 import { Autosave, type SaveState } from './autosave';
 import { BodyEditor } from './BodyEditor';
@@ -142,6 +143,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const creating = useRef(false);
   const uid = useId();
   const dates = useDates();
+  const heading = useArrivalFocus<HTMLHeadingElement>();
   const session = useMemo(() => crypto.randomUUID(), []);
   const bodyUsable = useMemo(() => RichTextSchema.safeParse(doc.body).success, [doc.body]);
   const recovered = loaded.draft && Object.keys(loaded.draft.fields).length > 0 ? loaded.draft : null;
@@ -282,6 +284,9 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
         </p>
         <SaveIndicator state={saveState} />
       </div>
+      <h1 ref={heading} tabIndex={-1} className="editor-heading" dir={dir} lang={form.language}>
+        {form.headline.trim() || (id ? t('common.untitled') : t('releases.new'))}
+      </h1>
       {saveState.kind === 'error' && <ErrorMessage error={saveState.error} />}
       {newerVersion !== null && (
         <p className="notice read-only-notice" role="status">

@@ -23,6 +23,9 @@ interface Filters {
 
 const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', tag: '' };
 
+/** The release last opened from the list, whose row takes focus when the list is shown again. */
+let lastOpened: string | null = null;
+
 export function ReleasesScreen() {
   const { t, i18n } = useTranslation();
   const offices = useOffices();
@@ -45,7 +48,7 @@ export function ReleasesScreen() {
   const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
   const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
-    <a className="row-link" href={href.release(r.id)} {...rowProps}>
+    <a className="row-link" href={href.release(r.id)} onClick={() => (lastOpened = r.id)} {...rowProps}>
       <span className="row-title" dir="auto" lang={r.language}>
         {r.headline || t('common.untitled')}
       </span>
@@ -146,6 +149,7 @@ export function ReleasesScreen() {
           renderRow={renderRow}
           estimateSize={62}
           onNearEnd={list.hasMore ? onNearEnd : undefined}
+          returnTo={lastOpened}
         />
       )}
     </div>

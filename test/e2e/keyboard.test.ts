@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { openIn, seed, show, type Seeded } from './i18n-screens';
+import { openIn, seed, SEED, show, type Seeded } from './i18n-screens';
 
 /** Moving around the app by keyboard alone, in real Chromium. */
 
@@ -27,6 +27,36 @@ describe('the keyboard', () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
       expect(await page.evaluate(() => window.location.hash)).toBe(`#/kits/${s.kit}`);
       expect(await page.locator('#main h1').first().innerText()).toBe('Kit builder');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe('opening a release from the list', () => {
+  it('moves focus to the release’s heading, and back to its row on return', async () => {
+    const { context, page } = await openIn(h, 'en-GB');
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `${el.tagName.toLowerCase()}: ${(el as HTMLElement).innerText.split('\n')[0]}` : '';
+    });
+    try {
+      await show(page, { hash: '#/releases', ready: '#main a.row-link' });
+      const row = page.locator('#main a.row-link', { hasText: SEED.headline });
+      await row.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#main .body-editor').waitFor();
+      await expect.poll(focused).toBe(`h1: ${SEED.headline}`);
+
+      // Back by the crumb link, then by the browser's Back: each time the row opened is focused.
+      await page.locator('#main .crumbs a').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(focused).toBe(`a: ${SEED.headline}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(focused).toBe(`h1: ${SEED.headline}`);
+      await page.goBack();
+      await expect.poll(focused).toBe(`a: ${SEED.headline}`);
+      expect(await page.evaluate(() => window.location.hash)).toBe('#/releases');
     } finally {
       await context.close();
     }
