@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { openIn, seed, SEED, show, type Seeded } from './i18n-screens';
@@ -86,6 +87,61 @@ describe('the body editor’s shortcuts', () => {
       await page.keyboard.press('Control+B');
       await body.locator('strong').first().waitFor();
       expect(await toolbar.getByRole('button', { name: 'Gras', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe('the formatting toolbar', () => {
+  // The label without the marks that isolate the level's number in Arabic.
+  const focusedName = (page: Page) => page.evaluate(() => (document.activeElement?.querySelector('.visually-hidden')?.textContent ?? '').replace(/[\u2068\u2069]/g, ''));
+  const tabStops = (page: Page) => page.locator('#main .body-editor [role="toolbar"] button[tabindex="0"]').count();
+
+  it('is one tab stop, arrows, Home and End moving between its buttons', async () => {
+    const { context, page } = await openIn(h, 'en-GB');
+    try {
+      await show(page, { hash: `#/releases/${s.release}`, ready: '#main .body-editor' });
+      expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(1);
+      expect(await tabStops(page)).toBe(1);
+      await page.getByRole('toolbar').getByRole('button', { name: 'Heading 1', exact: true }).focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedName(page)).toBe('Heading 2');
+      // Undo and Redo are unavailable in a release just opened: End stops at the last button that works.
+      await page.keyboard.press('End');
+      expect(await focusedName(page)).toBe('Block quote');
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedName(page)).toBe('Heading 1');
+      await page.keyboard.press('ArrowLeft');
+      expect(await focusedName(page)).toBe('Block quote');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedName(page)).toBe('Heading 3');
+      expect(await tabStops(page)).toBe(1);
+      // Tab leaves the toolbar for the text; Shift+Tab comes back to the button last used.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('textbox');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusedName(page)).toBe('Heading 3');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('takes the arrows the other way round in Arabic', async () => {
+    const { context, page } = await openIn(h, 'ar', 'ar');
+    try {
+      await show(page, { hash: `#/releases/${s.arabicRelease}`, ready: '#main .body-editor' });
+      expect(await page.getByRole('toolbar', { name: 'التنسيق' }).count()).toBe(1);
+      await page.getByRole('toolbar').getByRole('button').first().focus();
+      expect(await focusedName(page)).toBe('عنوان 1');
+      await page.keyboard.press('ArrowLeft');
+      expect(await focusedName(page)).toBe('عنوان 2');
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedName(page)).toBe('عنوان 1');
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedName(page)).toBe('اقتباس منفصل');
     } finally {
       await context.close();
     }
