@@ -5,6 +5,9 @@ import type { DocType } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { errorText } from '../i18n/errors';
+import type { DateFormats } from '../i18n/dates';
+import { useDates } from '../i18n/useDates';
+import { languageName } from '../ui/languages';
 import { href, navigate } from './router';
 
 // Outlets have no screen of their own yet, so search does not offer them.
@@ -26,10 +29,17 @@ export function hitHref(hit: SearchHit): string {
   }
 }
 
+/** The line under a hit's title: "French · 3 Nov 2026" in the interface's language and date format. */
+function hitDetail(hit: SearchHit, uiLanguage: string, dates: DateFormats): string {
+  const parts = [hit.language && languageName(hit.language, uiLanguage), hit.date && dates.date(hit.date), hit.detail];
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
+}
+
 /** Search across the library from the top bar; Ctrl/Cmd+K focuses it from anywhere. */
 export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_props, inputRef) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
+  const dates = useDates();
   const id = useId();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -151,6 +161,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
                 {g.hits.map((hit) => {
                   index += 1;
                   const i = index;
+                  const detail = hitDetail(hit, i18n.language, dates);
                   return (
                     <div
                       key={hit.id}
@@ -162,7 +173,11 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
                       onClick={() => go(hit)}
                     >
                       <span className="hit-title" dir="auto">{hit.title || t('common.untitled')}</span>
-                      {hit.detail && <span className="hit-detail">{hit.detail}</span>}
+                      {detail && (
+                        <span className="hit-detail" dir="auto">
+                          {detail}
+                        </span>
+                      )}
                     </div>
                   );
                 })}

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictCase, RevisionSummary } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
-import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
 import { docTitle, fieldText } from './fieldText';
 
@@ -50,9 +50,10 @@ function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiEr
 /** A field's value as the editors show it: a status or language in words, an office by its name. */
 function Value({ field, value, offices }: { field: string; value: unknown; offices: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   // A release in the trash carries when it went there: said as such, at the person's clock.
   const trashedAt = field === 'trashed' && typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'string' ? value.at : null;
-  if (trashedAt !== null) return <span className="conflict-value">{t('conflicts.trashedSince', { time: formatDateTime(trashedAt, formatLocale(i18n.language)) })}</span>;
+  if (trashedAt !== null) return <span className="conflict-value">{t('conflicts.trashedSince', { time: dates.dateTime(trashedAt) })}</span>;
   let text = fieldText(value);
   if (text !== null && typeof value === 'string') {
     if (field === 'status') text = t(`status.${value}`, { defaultValue: value });
@@ -72,9 +73,9 @@ export const caseHeadingId = (id: number): string => `conflict-${id}`;
  * the deletion) beside the edited one; keep the edit or the deletion.
  */
 export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCase; onResolved: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useClient();
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
   const { versions, error: loadError } = useVersions(c);
   const [take, setTake] = useState<Record<string, Side>>({});
   const [keep, setKeep] = useState<'edit' | 'deletion' | null>(null);
@@ -84,7 +85,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
 
   const who = (rev: string) => {
     const r = versions?.history.find((h) => h.rev === rev);
-    return r ? t('conflicts.by', { author: r.author, time: formatDateTime(r.at, locale) }) : '';
+    return r ? t('conflicts.by', { author: r.author, time: dates.dateTime(r.at) }) : '';
   };
   const title = docTitle(versions?.ours ?? null) ?? docTitle(versions?.base ?? null) ?? t('common.untitled');
   const headingId = caseHeadingId(c.id);

@@ -11,6 +11,8 @@ import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
+import type { DateFormats } from '../i18n/dates';
+import { useDates } from '../i18n/useDates';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { noteErased } from './erased-notice';
 import { downloadFile } from '../app/download';
@@ -24,7 +26,7 @@ import { safeFileName } from '../../electron/shared/file-names';
 type Pickable = (typeof MERGE_PICKABLE)[number];
 
 /** A field of one side of a merge, in words: the choice is between what a person reads on the contact page. */
-function show(t: TFunction, field: Pickable, c: Doc<'contact'>, outletNames: ReadonlyMap<string, string>): string {
+function show(t: TFunction, dates: DateFormats, field: Pickable, c: Doc<'contact'>, outletNames: ReadonlyMap<string, string>): string {
   const none = '—';
   switch (field) {
     case 'kind':
@@ -39,9 +41,9 @@ function show(t: TFunction, field: Pickable, c: Doc<'contact'>, outletNames: Rea
       const parts = [
         dp.legalBasis && t(`contactFields.basis.${dp.legalBasis}`),
         dp.purpose,
-        dp.consentDate && t('contactRecord.consentOn', { date: dp.consentDate }),
+        dp.consentDate && t('contactRecord.consentOn', { date: dates.date(dp.consentDate) }),
         dp.consentSource,
-        dp.lastVerified && t('contactRecord.verifiedOn', { date: dp.lastVerified }),
+        dp.lastVerified && t('contactRecord.verifiedOn', { date: dates.date(dp.lastVerified) }),
         dp.doNotContact && t('contactFields.doNotContact'),
       ].filter((p): p is string => typeof p === 'string' && p !== '');
       return parts.length ? parts.join(' · ') : none;
@@ -53,6 +55,7 @@ function show(t: TFunction, field: Pickable, c: Doc<'contact'>, outletNames: Rea
 
 function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged: (r: MergeResult) => void }) {
   const { t } = useTranslation();
+  const dates = useDates();
   const client = useClient();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<ContactSummary[]>([]);
@@ -137,12 +140,12 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
                   <th scope="row">{t(`contactRecord.fieldName.${f}`)}</th>
                   <td>
                     <label>
-                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(t, f, f === 'notes' ? kept : survivor, outletNames)}</span>
+                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(t, dates, f, f === 'notes' ? kept : survivor, outletNames)}</span>
                     </label>
                   </td>
                   <td>
                     <label>
-                      <input type="radio" name={`m-${f}`} checked={take.includes(f)} onChange={() => setTake([...take, f])} /> <span dir="auto">{show(t, f, other, outletNames)}</span>
+                      <input type="radio" name={`m-${f}`} checked={take.includes(f)} onChange={() => setTake([...take, f])} /> <span dir="auto">{show(t, dates, f, other, outletNames)}</span>
                     </label>
                   </td>
                 </tr>
@@ -162,6 +165,7 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
 
 export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => void }) {
   const { t } = useTranslation();
+  const dates = useDates();
   const client = useClient();
   const [round, setRound] = useState(0);
   const refs = useCall('contact.references', { id }, `${id}-${round}`);
@@ -201,7 +205,7 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
                   <a href={href.release(r.id)} dir="auto">
                     {r.headline || t('common.untitled')}
                   </a>{' '}
-                  {r.releaseDate && <span className="muted">{r.releaseDate}</span>}
+                  {r.releaseDate && <span className="muted">{dates.date(r.releaseDate)}</span>}
                 </li>
               ))}
               {refs.value.kits.map((k) => (

@@ -1,6 +1,8 @@
-import { createContext, Fragment, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../client/context';
+import { rememberDateStyle, savedDateStyle, type DateStyle } from './dates';
 import { homeOffice, rememberHomeOffice, setDisplayPrefs, type DisplayPrefs } from './display';
+import { DateStyleContext } from './useDates';
 
 const DEVICE: DisplayPrefs = { timeZone: undefined, digits: 'latn' };
 
@@ -16,7 +18,7 @@ export const useHomeOffice = (): HomeOffice => useContext(HomeOfficeContext);
 /**
  * Applies the time zone and digits of the office this computer works for before the screens
  * show a date, and again (redrawing them) when another office is chosen in Settings. An office
- * that is gone leaves the device's zone and Western digits.
+ * that is gone leaves the device's zone and Western digits. Holds the date style too.
  */
 export function DisplayProvider({ children }: { children: ReactNode }) {
   const client = useClient();
@@ -45,10 +47,20 @@ export function DisplayProvider({ children }: { children: ReactNode }) {
     setOffice(id);
   }, []);
 
+  // A new date style redraws only what writes dates (useDates), so focus stays on the choice.
+  const [dateStyle, setDateStyle] = useState(savedDateStyle);
+  const chooseDateStyle = useCallback((style: DateStyle) => {
+    rememberDateStyle(style);
+    setDateStyle(style);
+  }, []);
+  const dates = useMemo(() => ({ style: dateStyle, choose: chooseDateStyle }), [dateStyle, chooseDateStyle]);
+
   if (applied === null) return null;
   return (
     <HomeOfficeContext.Provider value={{ office, choose }}>
-      <Fragment key={applied.round}>{children}</Fragment>
+      <DateStyleContext.Provider value={dates}>
+        <Fragment key={applied.round}>{children}</Fragment>
+      </DateStyleContext.Provider>
     </HomeOfficeContext.Provider>
   );
 }

@@ -10,7 +10,7 @@ import { useClient } from '../client/context';
 import { addContactLine, applySourceAction, lineRoles, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
-import { formatDateTime } from '../ui/languages';
+import { useDates } from '../i18n/useDates';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
 export interface Reviewing {
@@ -97,7 +97,8 @@ export function Review({
   onConfirm: (allowDuplicate: boolean) => void;
   onDiscard: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const found = duplicateOf(item);
   const duplicate = found?.duplicate ?? null;
   const r = item.release;
@@ -156,7 +157,7 @@ export function Review({
       >
         {duplicate && (
           <p className="hint import-warning import-duplicate" role="alert">
-            {t(found?.edited ? 'import.duplicateOriginal' : 'import.duplicate', { headline: duplicate.headline, date: formatDateTime(duplicate.storedAt, i18n.language) })}{' '}
+            {t(found?.edited ? 'import.duplicateOriginal' : 'import.duplicate', { headline: duplicate.headline, date: dates.dateTime(duplicate.storedAt) })}{' '}
             <a href={`#/releases/${encodeURIComponent(duplicate.id)}`}>{t('import.openExisting')}</a>
           </p>
         )}

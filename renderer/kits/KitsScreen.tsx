@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
-import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { formatDateTime, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
 import { usePagedList } from '../ui/usePagedList';
 
@@ -19,7 +19,7 @@ export function KitsScreen() {
   const [language, setLanguage] = useState('en');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
 
   // Create kit stays pressable: with no title it says so and puts the cursor in the title,
   // where a greyed-out button would only say no.
@@ -108,7 +108,7 @@ export function KitsScreen() {
                 </td>
                 <td>{languageName(k.language, i18n.language)}</td>
                 <td>{k.itemCount}</td>
-                <td>{formatDateTime(k.updatedAt, locale)}</td>
+                <td>{dates.dateTime(k.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

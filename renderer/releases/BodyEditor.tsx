@@ -7,6 +7,7 @@ import type { RichText } from '../../electron/shared/richtext';
 import { BlockDirection } from './directions';
 import { isAllowedHref, toRichText } from './richtext';
 import { ariaShortcut, shortcutText, type Binding } from '../ui/shortcuts';
+import { useRovingToolbar } from '../ui/useRovingToolbar';
 
 function Toggle({ pressed, label, keys, onClick, children }: { pressed: boolean; label: string; keys?: Binding; onClick: () => void; children: ReactNode }) {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function BodyEditor({
     }),
   });
 
+  const toolbar = useRovingToolbar<HTMLDivElement>();
   const [linkOpen, setLinkOpen] = useState(false);
   const [linkDraft, setLinkDraft] = useState('');
   const [linkProblem, setLinkProblem] = useState(false);
@@ -141,7 +143,7 @@ export function BodyEditor({
 
   return (
     <div className="body-editor">
-      <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} ref={toolbar.ref} onFocus={toolbar.onFocus} onKeyDown={toolbar.onKeyDown}>
         <Toggle pressed={state.h1} label={t('editor.heading', { level: 1 })} keys={{ key: '1', alt: true }} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
           {t('editor.headingShort', { level: 1 })}
         </Toggle>

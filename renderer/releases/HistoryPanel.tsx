@@ -4,9 +4,9 @@ import type { RevisionSummary, ShownRevision } from '../../electron/shared/contr
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 import { useClient } from '../client/context';
-import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
 import { useCall } from '../ui/useCall';
 
 type Revision = ShownRevision;
@@ -36,13 +36,13 @@ function RevisionView({ revision }: { revision: Revision }) {
 
 /** The release's revisions (who, when); one can be viewed and restored as a new revision. */
 export function HistoryPanel({ id, currentRev, beforeRestore, onRestored }: { id: string; currentRev: string | null; beforeRestore: () => Promise<void>; onRestored: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useClient();
   const history = useCall('doc.history', { id }, `${id}:${currentRev ?? ''}`);
   const [viewing, setViewing] = useState<Revision | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
 
   const view = async (rev: RevisionSummary) => {
     setError(null);
@@ -77,12 +77,12 @@ export function HistoryPanel({ id, currentRev, beforeRestore, onRestored }: { id
           const current = r.rev === currentRev || (r.winner && currentRev === null);
           return (
             <li key={r.rev} className={current ? 'current' : undefined}>
-              <span className="history-when">{formatDateTime(r.at, locale)}</span>
+              <span className="history-when">{dates.dateTime(r.at)}</span>
               <span className="history-who">{r.author}</span>
               {current ? (
                 <span className="badge">{t('history.current')}</span>
               ) : r.available ? (
-                <button type="button" className="link-button" onClick={() => void view(r)} aria-label={t('history.viewAt', { when: formatDateTime(r.at, locale) })}>
+                <button type="button" className="link-button" onClick={() => void view(r)} aria-label={t('history.viewAt', { when: dates.dateTime(r.at) })}>
                   {t('history.view')}
                 </button>
               ) : (

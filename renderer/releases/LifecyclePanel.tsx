@@ -4,9 +4,8 @@ import type { Doc } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
-import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { formatDateTime } from '../ui/languages';
 
 interface Props {
   id: string;
@@ -16,10 +15,10 @@ interface Props {
 
 /** Says at the top of the editor that the release was withdrawn (and why) or is in the trash. */
 export function LifecycleNotice({ id, doc, onChanged }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useClient();
   const [error, setError] = useState<ApiError | null>(null);
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
 
   const restore = async () => {
     const res = await client.call('release.untrash', { id });
@@ -31,7 +30,7 @@ export function LifecycleNotice({ id, doc, onChanged }: Props) {
     <>
       {doc.trashed && (
         <div className="notice warn" role="status">
-          <p>{t('lifecycle.inTrash', { when: formatDateTime(doc.trashed.at, locale) })}</p>
+          <p>{t('lifecycle.inTrash', { when: dates.dateTime(doc.trashed.at) })}</p>
           <button type="button" onClick={() => void restore()}>
             {t('lifecycle.restore')}
           </button>
@@ -39,7 +38,7 @@ export function LifecycleNotice({ id, doc, onChanged }: Props) {
       )}
       {doc.status === 'withdrawn' && doc.withdrawal && (
         <p className="notice warn" role="status">
-          {t('lifecycle.withdrawnBecause', { when: formatDateTime(doc.withdrawal.at, locale) })} <span dir="auto">{doc.withdrawal.reason}</span>
+          {t('lifecycle.withdrawnBecause', { when: dates.dateTime(doc.withdrawal.at) })} <span dir="auto">{doc.withdrawal.reason}</span>
         </p>
       )}
       {error && <ErrorMessage error={error} />}

@@ -10,13 +10,14 @@ import { LifecycleNotice, LifecyclePanel } from './LifecyclePanel';
 import { AttachmentGrid } from '../attachments/AttachmentGrid';
 import { FileDrop } from '../attachments/FileDrop';
 import { useClient } from '../client/context';
-import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { directionOf } from '../../electron/shared/direction';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { formatDateTime, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
+import { useDates } from '../i18n/useDates';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
+import { useArrivalFocus } from '../ui/pageFocus';
 import { useOffices } from '../ui/useOffices';
 import { Autosave, type SaveState } from './autosave';
 import { BodyEditor } from './BodyEditor';
@@ -141,7 +142,8 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const [id, setId] = useState(doc.id);
   const creating = useRef(false);
   const uid = useId();
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
+  const heading = useArrivalFocus<HTMLHeadingElement>();
   const session = useMemo(() => crypto.randomUUID(), []);
   const bodyUsable = useMemo(() => RichTextSchema.safeParse(doc.body).success, [doc.body]);
   const recovered = loaded.draft && Object.keys(loaded.draft.fields).length > 0 ? loaded.draft : null;
@@ -282,6 +284,9 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
         </p>
         <SaveIndicator state={saveState} />
       </div>
+      <h1 ref={heading} tabIndex={-1} className="editor-heading" dir={dir} lang={form.language}>
+        {form.headline.trim() || (id ? t('common.untitled') : t('releases.new'))}
+      </h1>
       {saveState.kind === 'error' && <ErrorMessage error={saveState.error} />}
       {newerVersion !== null && (
         <p className="notice read-only-notice" role="status">
@@ -290,7 +295,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       )}
       {recovered && (
         <p className="notice" role="status">
-          {t('releases.recovered', { when: formatDateTime(recovered.updatedAt, locale) })}
+          {t('releases.recovered', { when: dates.dateTime(recovered.updatedAt) })}
         </p>
       )}
       {id && <LifecycleNotice id={id} doc={doc} onChanged={reload} />}

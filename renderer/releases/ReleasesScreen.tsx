@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
 import { href, navigate } from '../app/router';
-import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { formatDate, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
@@ -23,12 +23,15 @@ interface Filters {
 
 const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', tag: '' };
 
+/** The release last opened from the list, whose row takes focus when the list is shown again. */
+let lastOpened: string | null = null;
+
 export function ReleasesScreen() {
   const { t, i18n } = useTranslation();
   const offices = useOffices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const applied = useDebounced(filters, 250);
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
 
   const input: InputOf<'release.list'> = { limit: 100 };
   if (applied.query.trim()) input.query = applied.query.trim();
@@ -45,14 +48,14 @@ export function ReleasesScreen() {
   const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
   const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
-    <a className="row-link" href={href.release(r.id)} {...rowProps}>
+    <a className="row-link" href={href.release(r.id)} onClick={() => (lastOpened = r.id)} {...rowProps}>
       <span className="row-title" dir="auto" lang={r.language}>
         {r.headline || t('common.untitled')}
       </span>
       <span className="row-meta">
         <span className={`badge status-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>
         <span>{languageName(r.language, i18n.language)}</span>
-        {r.releaseDate && <span>{formatDate(r.releaseDate, locale)}</span>}
+        {r.releaseDate && <span>{dates.date(r.releaseDate)}</span>}
         {r.embargoAt && <span className="badge embargo">{t('releases.embargoed')}</span>}
         {r.tags.length > 0 && <span className="muted">{r.tags.join(', ')}</span>}
       </span>
@@ -146,6 +149,7 @@ export function ReleasesScreen() {
           renderRow={renderRow}
           estimateSize={62}
           onNearEnd={list.hasMore ? onNearEnd : undefined}
+          returnTo={lastOpened}
         />
       )}
     </div>

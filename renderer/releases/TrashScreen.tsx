@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
-import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { formatDateTime, languageName } from '../ui/languages';
+import { languageName } from '../ui/languages';
 import { usePagedList } from '../ui/usePagedList';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 
@@ -18,7 +18,7 @@ export function TrashScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [emptied, setEmptied] = useState<number | null>(null);
-  const locale = formatLocale(i18n.language);
+  const dates = useDates();
   const focus = useConfirmFocus(confirming ? 'empty' : null, () => setConfirming(false));
 
   // A restored release leaves the list: focus goes to the next one's Restore (the one now in
@@ -94,7 +94,7 @@ export function TrashScreen() {
                   {r.headline || t('common.untitled')}
                 </a>
                 <span className="muted">
-                  {languageName(r.language, i18n.language)} · {formatDateTime(r.updatedAt, locale)}
+                  {languageName(r.language, i18n.language)} · {dates.dateTime(r.updatedAt)}
                 </span>
                 <button
                   ref={(el) => {

@@ -12,6 +12,8 @@ import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes, languageName } from '../ui/languages';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { useHomeOffice } from '../i18n/DisplayProvider';
+import { DATE_STYLES, dateFormats, type DateStyle } from '../i18n/dates';
+import { useDateStyle } from '../i18n/useDates';
 import { useCall } from '../ui/useCall';
 import { ServerSection } from '../sync/ServerSection';
 import { SyncFileSection } from '../sync/SyncFileSection';
@@ -76,6 +78,9 @@ export function SettingsScreen() {
   const offices = useCall('office.list', { limit: 500 }, 'offices');
   const locale = formatLocale(i18n.language);
   const home = useHomeOffice();
+  const dateStyle = useDateStyle();
+  // Each style shown by what it writes; the 24th, so day and month cannot be mistaken.
+  const example = (style: DateStyle) => dateFormats(i18n.language, style).date('2026-12-24');
 
   return (
     <div className="screen">
@@ -139,6 +144,14 @@ export function SettingsScreen() {
             void i18n.changeLanguage(l);
           }}
         />
+        <SelectField
+          id="date-style"
+          label={t('settings.dateStyle')}
+          value={dateStyle.style}
+          choices={DATE_STYLES.map((s) => ({ value: s, label: s === 'system' ? t('settings.dateStyleSystem', { example: example(s) }) : example(s) }))}
+          onChange={(s) => dateStyle.choose(DATE_STYLES.find((d) => d === s) ?? 'system')}
+        />
+        <p className="hint">{t('settings.dateStyleHint')}</p>
         {offices.status === 'ok' && offices.value.items.length > 0 && (
           <>
             <SelectField

@@ -9,13 +9,15 @@ import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
-import { clockText, clockTime, fileFailureText, stateText, statusLine } from './statusText';
+import { clockText, fileFailureText, stateText, statusLine } from './statusText';
+import { useDates } from '../i18n/useDates';
 
 /** Where sync stands, in words, with "Sync now" and "Pause" / "Resume". */
 export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onStatus: (s: SyncStatus) => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const locale = formatLocale(i18n.language);
+  const dates = useDates();
   const [error, setError] = useState<ApiError | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
   const setUp = status.state !== 'not-set-up';
@@ -45,8 +47,8 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
       <h3 id="sync-status-title">{t('sync.statusTitle')}</h3>
       <div role="status">
         <p className={status.state === 'failed' || status.state === 'needs-password' ? 'error' : 'notice'}>{stateText(t, status)}</p>
-        {setUp && <p>{statusLine(t, status, locale)}</p>}
-        {status.state === 'idle' && status.nextAt && <p className="muted">{t('sync.next', { time: clockTime(status.nextAt, locale) })}</p>}
+        {setUp && <p>{statusLine(t, status, locale, dates)}</p>}
+        {status.state === 'idle' && status.nextAt && <p className="muted">{t('sync.next', { time: dates.time(status.nextAt) })}</p>}
         {status.last && status.lastSyncedAt && (
           <p className="muted">
             {t('sync.lastResult', { sent: status.last.sent, received: status.last.received })}

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FileFailure, SyncStatus, SyncWaiting } from '../../electron/shared/contract';
+import type { DateFormats } from '../i18n/dates';
 import { formatBytes } from '../ui/languages';
 
 const KINDS = ['releases', 'contacts', 'photos', 'files', 'others', 'deletions'] as const satisfies readonly (keyof SyncWaiting)[];
@@ -22,14 +23,10 @@ export function stateText(t: TFunction, s: Pick<SyncStatus, 'state' | 'online'>)
 }
 
 /** The status line: what waits, and when the last sync was. */
-export function statusLine(t: TFunction, s: SyncStatus, locale: string): string {
+export function statusLine(t: TFunction, s: SyncStatus, locale: string, dates: DateFormats): string {
   const waiting = waitingText(t, s.waiting, locale);
   if (s.lastSyncedAt === null) return t('sync.neverSynced', { waiting });
-  return t('sync.lastSynced', { waiting, time: clockTime(s.lastSyncedAt, locale) });
-}
-
-export function clockTime(iso: string, locale: string): string {
-  return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return t('sync.lastSynced', { waiting, time: dates.time(s.lastSyncedAt) });
 }
 
 /** Why a file did not come down, from the core's code and parameters: "part 2 on the server is damaged…". */

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { focusLost } from './pageFocus';
 import { nextRowIndex, rowIndexOf } from './listKeys';
 
 export interface RowProps {
@@ -19,6 +20,7 @@ export function VirtualList<T>({
   estimateSize = 64,
   onNearEnd,
   label,
+  returnTo,
 }: {
   items: T[];
   total: number | null;
@@ -27,6 +29,8 @@ export function VirtualList<T>({
   estimateSize?: number;
   onNearEnd?: () => void;
   label: string;
+  /** The key of the row last opened from this list: focused when the list is shown again with focus on the page. */
+  returnTo?: string | null;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -48,7 +52,22 @@ export function VirtualList<T>({
     if (active >= items.length && items.length > 0) setActive(items.length - 1);
   }, [active, items.length]);
 
-  useEffect(() => {
+  // Back from a row's page: its row, once loaded, takes focus that fell to the page.
+  const returning = useRef(returnTo ?? null);
+  useLayoutEffect(() => {
+    const key = returning.current;
+    if (key === null) return;
+    const index = items.findIndex((item) => getKey(item) === key);
+    if (index < 0) return;
+    returning.current = null;
+    if (!focusLost()) return;
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    setFocusWanted(index);
+  }, [items, getKey, virtualizer]);
+
+  // A layout effect, so focus reaches the row in the commit that draws it.
+  useLayoutEffect(() => {
     if (focusWanted === null) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${focusWanted}"]`);
     if (el) {

@@ -1,6 +1,3 @@
-import { displayTimeZone } from '../i18n/display';
-
-
 /** The language's own name in the UI language ("French" in English, "français" in French). */
 export function languageName(tag: string, uiLanguage: string): string {
   try {
@@ -16,18 +13,6 @@ export function countryName(code: string, uiLanguage: string): string {
   } catch {
     return code;
   }
-}
-
-export function formatDateTime(iso: string, locale: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: displayTimeZone() }).format(d);
-}
-
-export function formatDate(isoDate: string, locale: string): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
 export function formatBytes(n: number, locale: string): string {

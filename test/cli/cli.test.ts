@@ -127,6 +127,8 @@ describe('dateline CLI', () => {
     expect(await hits('bogota')).toEqual([es.id]);
     expect(await hits('منظمة')).toEqual([ar.id]);
     expect(await hits('اطلقت')).toEqual([ar.id]);
+    // Without --json a hit reads as a line: its language and date as stored.
+    expect((await cli(['search', 'bogota', '--library', lib])).out).toBe(`release     ${es.id}  Lluvias en Bogotá  (es · 2026-11-30)\n`);
     const none = await cli(['search', 'zanzibar', '--library', lib]);
     expect(none.out).toContain('Nothing matches');
   });

@@ -59,7 +59,7 @@ describe('a contact\'s page', () => {
     const row = async (name: string) => [...(await screen.findByRole('rowheader', { name }, wait)).closest('tr')!.querySelectorAll('td')].map((td) => td.textContent!.trim());
     expect(await row('Kind')).toEqual(['Journalist', 'Spokesperson']);
     await waitFor(async () => expect(await row('Outlet')).toEqual(['Daily Nation', '—']), wait);
-    expect(await row('Data protection')).toEqual(['—', 'Consent · consent given 2026-03-01 · Do not contact']);
+    expect(await row('Data protection')).toEqual(['—', 'Consent · consent given Mar 1, 2026 · Do not contact']);
     expect(document.body.textContent).not.toContain('{');
 
     // A duplicate whose data protection was saved empty shows nothing to choose either.

@@ -3,7 +3,8 @@ import { preferredUiLanguage as preferredLanguage } from '../../electron/shared/
 import { formatLocale, setUpI18n } from '../../renderer/i18n';
 import { setDisplayPrefs } from '../../renderer/i18n/display';
 import { embargoWording } from '../../renderer/releases/embargo';
-import { formatBytes, formatDateTime } from '../../renderer/ui/languages';
+import { formatBytes } from '../../renderer/ui/languages';
+import { dateFormats } from '../../renderer/i18n/dates';
 import { PSEUDO_LANGUAGE, pseudoString } from '../../renderer/i18n/pseudo';
 
 /** Arabic wraps each value in isolates (FSI…PDI); the plural tests read the words only. */
@@ -59,9 +60,9 @@ describe('numbers and names inside Arabic text', () => {
 
   it('shows dates in the office’s time zone', () => {
     setDisplayPrefs({ timeZone: 'Asia/Amman', digits: 'arab' });
-    expect(formatDateTime('2026-12-31T22:30:00Z', formatLocale('ar'))).toMatch(/٢٠٢٧/);
+    expect(dateFormats('ar', 'dayMonth').dateTime('2026-12-31T22:30:00Z')).toMatch(/٢٠٢٧/);
     setDisplayPrefs({ timeZone: 'America/Bogota', digits: 'latn' });
-    expect(formatDateTime('2026-12-31T22:30:00Z', formatLocale('es'))).toBe('31 dic 2026, 17:30');
+    expect(dateFormats('es', 'dayMonth').dateTime('2026-12-31T22:30:00Z')).toBe('31 dic 2026, 17:30');
   });
 });
 

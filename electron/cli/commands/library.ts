@@ -1,9 +1,14 @@
 import { resolve } from 'node:path';
-import type { AttachmentAdded } from '../../shared/contract';
+import type { AttachmentAdded, SearchHit } from '../../shared/contract';
 import { readFileForAttach } from '../../core/attachments/files';
 import { need, UsageError, type Command } from '../cli';
 
 /** Commands on the library as a whole: search, attach files, back up, restore, compact. */
+
+/** A hit's fields as the terminal shows them: "fr · 2026-11-03", "Daily Nation". */
+function hitDetail(h: SearchHit): string {
+  return [h.language, h.date, h.detail].filter((x) => x !== null && x !== '').join(' · ');
+}
 
 export const searchCommand: Command = {
   name: 'search',
@@ -15,7 +20,17 @@ export const searchCommand: Command = {
   async run(cli, pos) {
     const query = pos.slice(1).join(' ');
     const hits = await cli.call('search', { query, limit: 50 });
-    cli.print(hits, hits.length ? hits.map((h) => `${h.type.padEnd(10)}  ${h.id}  ${h.title}${h.detail ? `  (${h.detail})` : ''}`).join('\n') : `Nothing matches "${query}".`);
+    cli.print(
+      hits,
+      hits.length
+        ? hits
+            .map((h) => {
+              const detail = hitDetail(h);
+              return `${h.type.padEnd(10)}  ${h.id}  ${h.title}${detail ? `  (${detail})` : ''}`;
+            })
+            .join('\n')
+        : `Nothing matches "${query}".`,
+    );
   },
 };
 

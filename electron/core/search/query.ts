@@ -6,13 +6,15 @@ import { ftsQuery } from '../../shared/search/text';
 import { bestPage, type Ranked, type SearchPath } from './best-page';
 import { catchUpSearch } from './index-writer';
 
+// Fields, not wording: the interface names the language and writes the date in the person's
+// language and date format, the CLI in its own plain form.
 const TITLE_SQL: Record<DocType, string> = {
-  release: "SELECT headline AS title, language || coalesce(' · ' || release_date, '') AS detail FROM release_p WHERE doc_rowid = ?",
-  contact: 'SELECT name AS title, organisation AS detail FROM contact_p WHERE doc_rowid = ?',
-  outlet: 'SELECT name AS title, kind AS detail FROM outlet_p WHERE doc_rowid = ?',
-  attachment: 'SELECT original_name AS title, media_type AS detail FROM attachment_p WHERE doc_rowid = ?',
-  kit: 'SELECT title, language AS detail FROM kit_p WHERE doc_rowid = ?',
-  office: 'SELECT name AS title, NULL AS detail FROM office_p WHERE doc_rowid = ?',
+  release: 'SELECT headline AS title, language, release_date AS date, NULL AS detail FROM release_p WHERE doc_rowid = ?',
+  contact: 'SELECT name AS title, NULL AS language, NULL AS date, organisation AS detail FROM contact_p WHERE doc_rowid = ?',
+  outlet: 'SELECT name AS title, NULL AS language, NULL AS date, kind AS detail FROM outlet_p WHERE doc_rowid = ?',
+  attachment: 'SELECT original_name AS title, NULL AS language, NULL AS date, media_type AS detail FROM attachment_p WHERE doc_rowid = ?',
+  kit: 'SELECT title, language, NULL AS date, NULL AS detail FROM kit_p WHERE doc_rowid = ?',
+  office: 'SELECT name AS title, NULL AS language, NULL AS date, NULL AS detail FROM office_p WHERE doc_rowid = ?',
 };
 
 /**
@@ -34,7 +36,7 @@ interface Statements {
   best: Database.Statement<{ match: string; m: number }, Ranked>;
   /** The whole ranking joined and filtered in SQL: for pages deep enough that candidates would not pay. */
   full: Database.Statement<{ match: string; limit: number; offset: number; types: string | null }, Ranked>;
-  titles: Record<DocType, Database.Statement<[number], { title: string; detail: string | null }>>;
+  titles: Record<DocType, Database.Statement<[number], { title: string; language: string | null; date: string | null; detail: string | null }>>;
 }
 
 const cache = new WeakMap<Database.Database, Statements>();
@@ -127,6 +129,6 @@ export function searchLibrary(db: Database.Database, query: string, opts: Search
   return rows.map((r) => {
     const titleStmt = (s.titles as Record<string, Statements['titles'][DocType] | undefined>)[r.type];
     const t = titleStmt?.get(r.rowid);
-    return { id: r.id, type: r.type as DocType, title: t?.title ?? r.id, detail: t?.detail ?? null, score: r.score };
+    return { id: r.id, type: r.type as DocType, title: t?.title ?? r.id, language: t?.language ?? null, date: t?.date ?? null, detail: t?.detail ?? null, score: r.score };
   });
 }

@@ -8,6 +8,11 @@ export interface SearchHit {
   id: string;
   type: DocType;
   title: string;
+  /** A release's or kit's language (BCP 47). */
+  language: string | null;
+  /** A release's date, YYYY-MM-DD. */
+  date: string | null;
+  /** A word from the document itself (a contact's organisation, a file's media type). */
   detail: string | null;
 }
 
