@@ -338,30 +338,6 @@ function releasesOffice(ctx: CoreContext, items: readonly KitItem[]): string | n
 }
 
 /** The releases an item stands for: the release itself, or the chosen language versions of its translation group. */
-/**
- * The embargo an export of the kit made now would carry (the latest still in force among its
- * releases), for lists of kits. A release the kit names that is gone, or a language version it
- * lacks, is passed over here: the export is where that is said.
- */
-export function kitEmbargo(ctx: CoreContext, kit: Doc<'kit'>, now = new Date()): { at: string; timeZone: string } | null {
-  let latest: { at: string; timeZone: string } | null = null;
-  kit.items.forEach((item, i) => {
-    if (item.kind !== 'release') return;
-    let versions: Doc<'release'>[];
-    try {
-      versions = releaseVersions(ctx, item.id, item.languages, ['items', i]);
-    } catch (e) {
-      if (e instanceof DatelineError && e.code === 'NOT_FOUND') return;
-      throw e;
-    }
-    for (const r of versions) {
-      const at = r.embargo ? Date.parse(r.embargo.at) : NaN;
-      if (r.embargo && at > now.getTime() && (!latest || at > Date.parse(latest.at))) latest = { at: r.embargo.at, timeZone: r.embargo.timeZone };
-    }
-  });
-  return latest;
-}
-
 function releaseVersions(ctx: CoreContext, id: string, languages: string[] | undefined, where: (string | number)[]): Doc<'release'>[] {
   const source = ctx.library.repo.find('release', id);
   if (!source) {
