@@ -20,6 +20,7 @@ export function ItemList({
   announcement,
   headingRef,
   label,
+  detail,
   releaseOf,
   move: moveTo,
   remove,
@@ -33,6 +34,8 @@ export function ItemList({
   announcement: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   label: (it: KitItem) => string;
+  /** A line under an item's name that tells it apart (an attachment's caption and size), or null. */
+  detail: (it: KitItem) => string | null;
   releaseOf: (id: string) => ReleaseSummary | undefined;
   /** Moves an item; the key of the item moved, or null when the move changed nothing. */
   move: (from: number, to: number) => string | null;
@@ -102,6 +105,7 @@ export function ItemList({
         <ol className="kit-items" ref={listRef} aria-labelledby={`${ids}-items`}>
           {items.map((it, i) => {
             const name = label(it);
+            const more = detail(it);
             const release = it.kind === 'release' ? releaseOf(it.id) : undefined;
             const group = it.kind === 'release' ? (versions[it.id] ?? []) : [];
             return (
@@ -124,8 +128,15 @@ export function ItemList({
                     ⠿
                   </span>
                   <span className="badge">{t(`kitBuilder.kind.${it.kind}`)}</span>
-                  <span className="kit-item-label" dir="auto">
-                    {name}
+                  <span className="kit-item-name">
+                    <span className="kit-item-label" dir="auto">
+                      {name}
+                    </span>
+                    {more && (
+                      <span className="kit-item-detail" dir="auto">
+                        {more}
+                      </span>
+                    )}
                   </span>
                   {release?.status === 'withdrawn' && <span className="badge status-withdrawn">{t('status.withdrawn')}</span>}
                   <span className="kit-item-actions">

@@ -8,13 +8,14 @@ import type { PageSize } from '../../electron/shared/kits/layout';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { languageName } from '../ui/languages';
+import { formatBytes, languageName } from '../ui/languages';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { useOffices } from '../ui/useOffices';
 import { ExportPanel } from './ExportPanel';
 import { ItemList } from './ItemList';
 import { ItemPicker, type Pickable } from './ItemPicker';
-import { moveItem, withKey, withoutKey, type BuilderItem } from './items';
+import { attachmentDetail, moveItem, withKey, withoutKey, type BuilderItem } from './items';
+import { formatLocale } from '../i18n';
 import { PreviewPane } from './PreviewPane';
 
 /**
@@ -190,6 +191,12 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     }
   };
 
+  const detail = (it: KitItem): string | null => {
+    if (it.kind !== 'attachment') return null;
+    const a = pick.attachments.find((x) => x.id === it.id);
+    return a ? attachmentDetail(a, (n) => formatBytes(n, formatLocale(i18n.language))) : null;
+  };
+
   /** Moves an item; returns its key, or null when the move changed nothing. */
   const move = (from: number, to: number): string | null => {
     const items = latest.current?.items ?? [];
@@ -315,6 +322,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             announcement={announcement}
             headingRef={itemsHeading}
             label={label}
+            detail={detail}
             releaseOf={releaseOf}
             move={move}
             remove={remove}
