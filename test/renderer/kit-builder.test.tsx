@@ -86,7 +86,7 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
       case 'kit.update':
         return { id: 'kit-1', rev: `${calls.length}-b` };
       case 'kit.preview':
-        return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargoUntil: null, warnings: [] };
+        return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargoUntil: null, warnings: [], missingFiles: [] };
       case 'release.list':
         return page([{ id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, translationGroup: null, updatedAt: NOW, tags: [] }]);
       case 'release.versions':
@@ -212,7 +212,7 @@ describe('the embargo question before an export', () => {
     render(
       <I18nextProvider i18n={setUpI18n('en')}>
         <ClientProvider client={client}>
-          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" />
+          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" missing={[]} />
         </ClientProvider>
       </I18nextProvider>,
     );

@@ -75,6 +75,10 @@ export interface KitLabels {
   pressKit: string;
   /** How a zone is named by its city in an embargo line; {city} is replaced. */
   cityTime: string;
+  /** The live preview only: a file of the kit missing from the library folder, marked in its place; {name} is replaced. */
+  fileMissing: string;
+  /** The live preview only: a file of the kit still on the server; {name} is replaced. */
+  fileOnServer: string;
 }
 
 const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
@@ -99,6 +103,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     text: '',
     pressKit: 'Press kit',
     cityTime: '{city} time',
+    fileMissing: 'File missing: {name} — relink or remove',
+    fileOnServer: 'File not on this computer yet: {name} — download it or remove it',
   },
   fr: {
     contents: 'Sommaire',
@@ -122,6 +128,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     pressKit: 'Dossier de presse',
     // {city} comes with its "de": "de Genève", "d’Amman", "du Caire" (frenchOfCity).
     cityTime: 'heure {city}',
+    fileMissing: 'Fichier manquant : {name} — reliez-le à un fichier ou retirez-le',
+    fileOnServer: 'Fichier pas encore sur cet ordinateur : {name} — téléchargez-le ou retirez-le',
   },
   es: {
     contents: 'Índice',
@@ -144,6 +152,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     text: '',
     pressKit: 'Dossier de prensa',
     cityTime: 'hora de {city}',
+    fileMissing: 'Falta el archivo: {name} — vuelva a vincularlo o quítelo',
+    fileOnServer: 'El archivo aún no está en este equipo: {name} — descárguelo o quítelo',
   },
   ar: {
     contents: 'المحتويات',
@@ -166,6 +176,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     text: '',
     pressKit: 'ملف صحفي',
     cityTime: 'بتوقيت {city}',
+    fileMissing: 'الملف مفقود: {name} — اربطه بملف أو أزله',
+    fileOnServer: 'الملف ليس على هذا الحاسوب بعد: {name} — نزّله أو أزله',
   },
 };
 
