@@ -25,6 +25,7 @@ export function ExportPanel({
   empty,
   saveFirst,
   embargoNotice,
+  missing,
 }: {
   ids: string;
   kitId: string;
@@ -34,6 +35,8 @@ export function ExportPanel({
   saveFirst: () => Promise<boolean>;
   /** The kit's embargo line, when it is under embargo: each export asks first. */
   embargoNotice: string | null;
+  /** Names of the kit's files missing from this computer: the export is refused until each is relinked or removed, so it is said before. */
+  missing: string[];
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -116,7 +119,7 @@ export function ExportPanel({
               ref={focus.asker(f)}
               type="button"
               onClick={() => ask(f)}
-              disabled={running !== null || empty || confirming !== null}
+              disabled={running !== null || empty || confirming !== null || missing.length > 0}
             >
               {t(`kitBuilder.export.${f}`)}
             </button>
@@ -139,6 +142,11 @@ export function ExportPanel({
               </button>
             </div>
           </div>
+        )}
+        {missing.length > 0 && (
+          <p className="warning" role="status">
+            {t('kitBuilder.exportMissing', { names: missing.join(', ') })}
+          </p>
         )}
         {empty ? <p className="hint">{t('kitBuilder.exportNeedsItems')}</p> : <p className="hint">{t('kitBuilder.exportCurrent')}</p>}
         {running && (

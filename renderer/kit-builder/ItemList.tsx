@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent, type RefObject } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { ReleaseSummary } from '../../electron/shared/contract';
 import type { KitItem } from '../../electron/shared/documents';
+import type { KitMissingFile } from '../../electron/shared/kits/contract';
 import type { RichText } from '../../electron/shared/richtext';
 import { BodyEditor } from '../releases/BodyEditor';
 import { directionOf } from '../../electron/shared/direction';
@@ -20,6 +21,9 @@ export function ItemList({
   announcement,
   headingRef,
   label,
+  detail,
+  missingOf,
+  relink,
   releaseOf,
   move: moveTo,
   remove,
@@ -33,6 +37,12 @@ export function ItemList({
   announcement: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   label: (it: KitItem) => string;
+  /** A line under an item's name that tells it apart (an attachment's caption and size), or null. */
+  detail: (it: KitItem) => string | null;
+  /** The file of an attachment item when it is not on this computer (from the preview), else undefined. */
+  missingOf: (it: KitItem) => KitMissingFile | undefined;
+  /** Points an item whose file is missing at a file the person picked. */
+  relink: (key: string, file: File) => void;
   releaseOf: (id: string) => ReleaseSummary | undefined;
   /** Moves an item; the key of the item moved, or null when the move changed nothing. */
   move: (from: number, to: number) => string | null;
@@ -102,13 +112,15 @@ export function ItemList({
         <ol className="kit-items" ref={listRef} aria-labelledby={`${ids}-items`}>
           {items.map((it, i) => {
             const name = label(it);
+            const more = detail(it);
+            const lost = missingOf(it);
             const release = it.kind === 'release' ? releaseOf(it.id) : undefined;
             const group = it.kind === 'release' ? (versions[it.id] ?? []) : [];
             return (
               <li
                 key={it.key}
                 data-key={it.key}
-                className={`kit-item${dropTarget === i ? ' drop-target' : ''}`}
+                className={`kit-item${dropTarget === i ? ' drop-target' : ''}${lost ? ' kit-item-lost' : ''}`}
                 onDragOver={(e) => onDragOver(e, i)}
                 onDrop={(e) => onDrop(e, i)}
               >
@@ -124,8 +136,15 @@ export function ItemList({
                     ⠿
                   </span>
                   <span className="badge">{t(`kitBuilder.kind.${it.kind}`)}</span>
-                  <span className="kit-item-label" dir="auto">
-                    {name}
+                  <span className="kit-item-name">
+                    <span className="kit-item-label" dir="auto">
+                      {name}
+                    </span>
+                    {more && (
+                      <span className="kit-item-detail" dir="auto">
+                        {more}
+                      </span>
+                    )}
                   </span>
                   {release?.status === 'withdrawn' && <span className="badge status-withdrawn">{t('status.withdrawn')}</span>}
                   <span className="kit-item-actions">
@@ -147,6 +166,35 @@ export function ItemList({
                     </button>
                   </span>
                 </div>
+                {lost && (
+                  <div className="kit-item-missing">
+                    <p className="error">{t(lost.onServer ? 'kitBuilder.fileOnServer' : 'kitBuilder.fileMissing', { name: lost.name })}</p>
+                    <div className="actions">
+                      <input
+                        id={`${ids}-relink-${it.key}`}
+                        type="file"
+                        className="visually-hidden"
+                        tabIndex={-1}
+                        aria-hidden="true"
+                        onChange={(e) => {
+                          const file = e.target.files?.[0];
+                          e.target.value = '';
+                          if (file) relink(it.key, file);
+                        }}
+                      />
+                      <button
+                        type="button"
+                        aria-label={t('kitBuilder.relinkLabel', { item: name })}
+                        onClick={() => document.getElementById(`${ids}-relink-${it.key}`)?.click()}
+                      >
+                        {t('kitBuilder.relink')}
+                      </button>
+                      <button type="button" onClick={() => remove(it.key)}>
+                        {t('kitBuilder.removeMissing')}
+                      </button>
+                    </div>
+                  </div>
+                )}
                 {it.kind === 'release' && release && group.length > 1 && (
                   <fieldset className="kit-item-languages">
                     <legend>{t('kitBuilder.versions', { item: name })}</legend>

@@ -4,7 +4,9 @@ import type { AttachmentSummary, ContactSummary, ReleaseSummary } from '../../el
 import { SECTION_KINDS, type KitItem } from '../../electron/shared/documents';
 import { emptyRichText } from '../../electron/shared/richtext';
 import { languageName } from '../ui/languages';
-import { canAddRelease } from './items';
+import { formatLocale } from '../i18n';
+import { formatBytes } from '../ui/languages';
+import { attachmentDetail, canAddRelease, sharedNames } from './items';
 
 type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -25,6 +27,9 @@ export function ItemPicker({ ids, pick, inKit, add }: { ids: string; pick: Picka
   const releaseSelect = useRef<HTMLSelectElement>(null);
   const attachmentSelect = useRef<HTMLSelectElement>(null);
   const contactSelect = useRef<HTMLSelectElement>(null);
+  // Two files of the same name (two cameras' "photo.jpg") are offered with what tells them apart.
+  const twins = sharedNames(pick.attachments);
+  const size = (n: number) => formatBytes(n, formatLocale(i18n.language));
   // An add button is disabled once its drop-down is back at "Choose…", which would drop focus to
   // the page: it goes back to the drop-down instead, ready for the next item.
   const added = (item: KitItem, reset: 'release' | 'attachment' | 'contact', select: RefObject<HTMLSelectElement | null>) => {
@@ -54,7 +59,7 @@ export function ItemPicker({ ids, pick, inKit, add }: { ids: string; pick: Picka
             <option value="">{t('kitBuilder.choose')}</option>
             {pick.attachments.filter((a) => !inKit.has(a.id)).map((a) => (
               <option key={a.id} value={a.id}>
-                {a.originalName}
+                {twins.has(a.id) ? `${a.originalName} — ${attachmentDetail(a, size)}` : a.originalName}
               </option>
             ))}
           </select>

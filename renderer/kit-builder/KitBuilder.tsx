@@ -8,14 +8,17 @@ import type { PageSize } from '../../electron/shared/kits/layout';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { languageName } from '../ui/languages';
+import { formatBytes, languageName } from '../ui/languages';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { useOffices } from '../ui/useOffices';
 import { ExportPanel } from './ExportPanel';
 import { ItemList } from './ItemList';
 import { ItemPicker, type Pickable } from './ItemPicker';
-import { moveItem, withKey, withoutKey, type BuilderItem } from './items';
+import { attachmentDetail, moveItem, withKey, withoutKey, type BuilderItem } from './items';
+import { formatLocale } from '../i18n';
 import { PreviewPane } from './PreviewPane';
+import { readCandidate } from '../attachments/files';
+import { errorText } from '../i18n/errors';
 
 /**
  * The kit builder: what goes into a press kit and in which order (drag and drop, or the move
@@ -63,6 +66,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   const [preview, setPreview] = useState<KitPreview | null>(null);
   const [previewError, setPreviewError] = useState<ApiError | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [relinkError, setRelinkError] = useState<string | null>(null);
 
   // The latest draft, read synchronously by saves and edits (state lags one render behind).
   const latest = useRef<Draft | null>(null);
@@ -190,6 +194,42 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     }
   };
 
+  const missingOf = (it: KitItem) => (it.kind === 'attachment' ? preview?.missingFiles.find((m) => m.id === it.id && m.item !== null) : undefined);
+
+  const reloadAttachments = async () => {
+    const att = await client.call('attachment.list', { limit: 500 });
+    if (att.ok) setPick((p) => ({ ...p, attachments: att.value.items }));
+  };
+
+  /**
+   * Relinks an item whose file is missing to a file the person picked: the same bytes bring the
+   * file back under the same attachment; other bytes become a new attachment with the old one's
+   * caption, credit and rights, and the item points at it.
+   */
+  const relink = async (key: string, file: File) => {
+    const it = latest.current?.items.find((x) => x.key === key);
+    if (!it || it.kind !== 'attachment') return;
+    setRelinkError(null);
+    const read = await readCandidate({ file, isFolder: false }, Number.MAX_SAFE_INTEGER);
+    if (!read.ok) return setRelinkError(t('kitBuilder.relinkFailed', { name: file.name }));
+    const old = await client.call('attachment.get', { id: it.id });
+    const fields = old.ok
+      ? { office: old.value.office, caption: old.value.caption, credit: old.value.credit, altText: old.value.altText, usageRights: old.value.usageRights, usageExpires: old.value.usageExpires, consent: old.value.consent }
+      : {};
+    const added = await client.call('attachment.add', { name: read.file.name, data: read.file.data, ...(read.file.mediaType ? { mediaType: read.file.mediaType } : {}), fields });
+    if (!added.ok) return setRelinkError(errorText(t, added.error));
+    await reloadAttachments();
+    setAnnouncement(t('kitBuilder.relinked', { item: label(it), name: read.file.name }));
+    if (added.value.id === it.id) await refreshPreview();
+    else editItem(key, (x) => (x.kind === 'attachment' ? { ...x, id: added.value.id } : x));
+  };
+
+  const detail = (it: KitItem): string | null => {
+    if (it.kind !== 'attachment') return null;
+    const a = pick.attachments.find((x) => x.id === it.id);
+    return a ? attachmentDetail(a, (n) => formatBytes(n, formatLocale(i18n.language))) : null;
+  };
+
   /** Moves an item; returns its key, or null when the move changed nothing. */
   const move = (from: number, to: number): string | null => {
     const items = latest.current?.items ?? [];
@@ -315,15 +355,31 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             announcement={announcement}
             headingRef={itemsHeading}
             label={label}
+            detail={detail}
+            missingOf={missingOf}
+            relink={(key, file) => void relink(key, file)}
             releaseOf={releaseOf}
             move={move}
             remove={remove}
             editItem={editItem}
           />
 
+          {relinkError && (
+            <p className="error" role="alert">
+              {relinkError}
+            </p>
+          )}
+
           <ItemPicker ids={ids} pick={pick} inKit={new Set(items.flatMap((it) => (it.kind === 'section' ? [] : [it.id])))} add={add} />
 
-          <ExportPanel ids={ids} kitId={kitId} empty={items.length === 0} saveFirst={saveFirst} embargoNotice={preview?.embargoNotice ?? null} />
+          <ExportPanel
+            ids={ids}
+            kitId={kitId}
+            empty={items.length === 0}
+            saveFirst={saveFirst}
+            embargoNotice={preview?.embargoNotice ?? null}
+            missing={preview?.missingFiles.map((m) => m.name) ?? []}
+          />
         </div>
 
         <PreviewPane ids={ids} title={draft.title} pageSize={draft.pageSize} preview={preview} previewError={previewError} />

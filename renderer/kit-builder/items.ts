@@ -1,6 +1,7 @@
 import type { KitItem } from '../../electron/shared/documents';
 import type { KitExportedBytes } from '../../electron/shared/kits/contract';
 import type { ReleaseSummary } from '../../electron/shared/releases/contract';
+import type { AttachmentSummary } from '../../electron/shared/attachments/contract';
 
 /**
  * The kit builder's list logic, kept free of React so the rules (where a moved item lands,
@@ -75,3 +76,24 @@ export function isExportedBytes(x: unknown): x is KitExportedBytes {
   return typeof r.name === 'string' && typeof r.mediaType === 'string' && typeof r.data === 'string';
 }
 
+
+/** The ids of attachments whose name another one has too (as Windows and macOS compare names: case aside). */
+export function sharedNames(attachments: readonly Pick<AttachmentSummary, 'id' | 'originalName'>[]): ReadonlySet<string> {
+  const count = new Map<string, number>();
+  const key = (name: string) => name.normalize('NFC').toLowerCase();
+  for (const a of attachments) count.set(key(a.originalName), (count.get(key(a.originalName)) ?? 0) + 1);
+  return new Set(attachments.filter((a) => (count.get(key(a.originalName)) ?? 0) > 1).map((a) => a.id));
+}
+
+const CAPTION_SHOWN = 60;
+
+/**
+ * What tells an attachment apart from another of the same name: its caption (or else its
+ * credit), cut short, and its size ("Pupils at the Timbuktu school · 2.1 MB").
+ */
+export function attachmentDetail(a: Pick<AttachmentSummary, 'caption' | 'credit' | 'size'>, size: (bytes: number) => string): string {
+  const words = (a.caption?.trim() || a.credit?.trim() || '').replace(/\s+/g, ' ');
+  const chars = [...words];
+  const shown = chars.length > CAPTION_SHOWN ? `${chars.slice(0, CAPTION_SHOWN - 1).join('').trimEnd()}…` : words;
+  return shown ? `${shown} · ${size(a.size)}` : size(a.size);
+}

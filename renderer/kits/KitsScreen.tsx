@@ -5,6 +5,7 @@ import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { EmbargoWords } from '../releases/EmbargoField';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
@@ -94,13 +95,15 @@ export function KitsScreen() {
               <th scope="col">{t('kits.title')}</th>
               <th scope="col">{t('kits.language')}</th>
               <th scope="col">{t('kits.items')}</th>
+              <th scope="col">{t('kits.embargo')}</th>
               <th scope="col">{t('kits.updated')}</th>
             </tr>
           </thead>
           <tbody>
             {list.items.map((k) => (
               // The whole row opens the kit for the mouse; the link in it is the keyboard's way (Enter).
-              <tr key={k.id} className="kit-row" onClick={() => navigate(href.kit(k.id))}>
+              // A kit under embargo stands out: exporting it means the person confirms, and a file sent early cannot be called back.
+              <tr key={k.id} className={k.embargo ? 'kit-row kit-embargoed' : 'kit-row'} onClick={() => navigate(href.kit(k.id))}>
                 <td dir="auto">
                   <a href={href.kit(k.id)} onClick={(e) => e.stopPropagation()}>
                     {k.title}
@@ -108,6 +111,15 @@ export function KitsScreen() {
                 </td>
                 <td>{languageName(k.language, i18n.language)}</td>
                 <td>{k.itemCount}</td>
+                <td>
+                  {k.embargo ? (
+                    <span className="badge embargo">
+                      <EmbargoWords embargo={k.embargo} />
+                    </span>
+                  ) : (
+                    <span className="muted">{t('kits.noEmbargo')}</span>
+                  )}
+                </td>
                 <td>{dates.dateTime(k.updatedAt)}</td>
               </tr>
             ))}

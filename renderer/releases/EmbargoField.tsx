@@ -9,9 +9,7 @@ import { ZoneInput } from './ZoneInput';
 export function EmbargoWords({ embargo }: { embargo: Embargo }) {
   const { t, i18n } = useTranslation();
   const w = embargoWording(embargo, formatLocale(i18n.language));
-  // The organisation's office cities have a name in each language; any other zone keeps its IANA city.
-  const place = t(`embargo.place.${embargo.timeZone}`, { defaultValue: w.place });
-  return <>{t(w.key, { time: w.time, place, date: w.date })}</>;
+  return <>{t(w.key, { time: w.time, place: w.place, date: w.date })}</>;
 }
 
 /**

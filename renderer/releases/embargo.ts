@@ -1,5 +1,6 @@
 import { isValidTimeZone, type Embargo } from '../../electron/shared/documents';
 import { instantOfWallTime, wallTimeIn } from '../../electron/shared/zoned-time';
+import { frenchOfCity, zoneName, ZONE_CITY_NAMES } from '../../electron/shared/zone-names';
 
 /**
  * Embargo times are entered as a wall-clock time in a named zone ("14:00 in Geneva") and
@@ -28,19 +29,12 @@ export function instantToWallTime(iso: string, timeZone: string): string {
 }
 
 /**
- * Where a zone's clock is read. IANA names a zone after one city; the organisation's offices
- * know some zones by another (Geneva keeps Zurich's time).
+ * Where a zone's clock is read, in English (the zone picker's list). IANA names a zone after
+ * one city; the organisation's offices know some zones by another (Geneva keeps Zurich's time).
  */
-const OFFICE_CITY: Record<string, string> = {
-  'Europe/Zurich': 'Geneva',
-  'America/New_York': 'New York',
-  'Asia/Kolkata': 'New Delhi',
-  'Asia/Shanghai': 'Beijing',
-};
-
 export function zonePlace(timeZone: string): string {
-  const known = OFFICE_CITY[timeZone];
-  if (known) return known;
+  const known = ZONE_CITY_NAMES[timeZone];
+  if (known) return known.en;
   const last = timeZone.split('/').pop() ?? timeZone;
   return last.replace(/_/g, ' ');
 }
@@ -58,14 +52,18 @@ export function deviceTimeZone(): string {
 }
 
 export interface EmbargoWording {
-  /** Which sentence to use: a place's time, or plain UTC. */
-  key: 'embargo.until' | 'embargo.untilUtc';
+  /** Which sentence to use: a city's time, a zone's own name (Arabic, from Intl), or plain UTC. */
+  key: 'embargo.until' | 'embargo.untilZone' | 'embargo.untilUtc';
   time: string;
   place: string;
   date: string;
 }
 
-/** The parts of "Embargoed until 14:00 Geneva time, 3 Dec", formatted for the locale. */
+/**
+ * The parts of "Embargoed until 14:00 Geneva time, 3 Dec", formatted for the locale, the place
+ * named in the locale's language as the kit's documents name it (shared/zone-names.ts); French
+ * takes it with its "de" ("heure d’Amman", "heure du Caire").
+ */
 export function embargoWording(embargo: Embargo, locale: string, now: Date = new Date()): EmbargoWording {
   const at = new Date(embargo.at);
   const { timeZone } = embargo;
@@ -77,8 +75,10 @@ export function embargoWording(embargo: Embargo, locale: string, now: Date = new
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
   }).format(at);
-  const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
-  return { key: utc ? 'embargo.untilUtc' : 'embargo.until', time, place: zonePlace(timeZone), date };
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return { key: 'embargo.untilUtc', time, place: 'UTC', date };
+  const zone = zoneName(timeZone, locale, at) ?? { kind: 'city', name: zonePlace(timeZone) };
+  const french = locale.split('-')[0]?.toLowerCase() === 'fr';
+  return { key: zone.kind === 'zone' ? 'embargo.untilZone' : 'embargo.until', time, place: french && zone.kind === 'city' ? frenchOfCity(zone.name) : zone.name, date };
 }
 
 export type EmbargoCheck =

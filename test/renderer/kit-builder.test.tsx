@@ -86,13 +86,13 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
       case 'kit.update':
         return { id: 'kit-1', rev: `${calls.length}-b` };
       case 'kit.preview':
-        return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargoUntil: null, warnings: [] };
+        return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargoUntil: null, warnings: [], missingFiles: [] };
       case 'release.list':
         return page([{ id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, translationGroup: null, updatedAt: NOW, tags: [] }]);
       case 'release.versions':
         return [];
       case 'attachment.list':
-        return page([{ id: 'att-1', rev: '1', sha256: 'x', originalName: 'borehole.jpg', mediaType: 'image/jpeg', size: 10, updatedAt: NOW, hasThumbnail: false, here: true }]);
+        return page([{ id: 'att-1', rev: '1', sha256: 'x', originalName: 'borehole.jpg', mediaType: 'image/jpeg', size: 10, updatedAt: NOW, hasThumbnail: false, caption: null, credit: null, here: true }]);
       case 'contact.list':
         return page([{ id: 'con-1', rev: '1', kind: 'spokesperson', name: 'Grace Akello', organisation: null, outlet: null, updatedAt: NOW }]);
       case 'office.list':
@@ -212,7 +212,7 @@ describe('the embargo question before an export', () => {
     render(
       <I18nextProvider i18n={setUpI18n('en')}>
         <ClientProvider client={client}>
-          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" />
+          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" missing={[]} />
         </ClientProvider>
       </I18nextProvider>,
     );

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KitsScreen } from '../../renderer/kits/KitsScreen';
-import { call, core } from '../core-harness';
+import { call, core, release } from '../core-harness';
 import { renderWithCore } from './with-core';
 
 /** Starting a kit, against a real core: Create kit with no title says why it cannot, instead of being greyed out. */
@@ -23,5 +23,22 @@ describe('the kits screen', () => {
     expect((await call<{ items: unknown[] }>(c, 'kit.list', { limit: 10 })).items).toHaveLength(0);
     fireEvent.change(title, { target: { value: 'Mopti seeds' } });
     expect(screen.queryByText('Give the kit a title first.')).toBeNull();
+  });
+});
+
+describe('the kits list', () => {
+  it('shows the embargo a kit is under beside its title, and nothing for a kit that is not', async () => {
+    const c = await core();
+    const rel = await call<{ id: string }>(c, 'release.create', release({ embargo: { at: '2099-12-08T09:00:00.000Z', timeZone: 'Europe/Zurich' } }));
+    await call(c, 'kit.create', { title: 'Geneva pledging kit', language: 'en', items: [{ kind: 'release', id: rel.id }] });
+    await call(c, 'kit.create', { title: 'Open kit', language: 'en', items: [] });
+    renderWithCore(c, <KitsScreen />, 'test');
+    const embargoed = (await screen.findByRole('link', { name: 'Geneva pledging kit' }, { timeout: 15_000 })).closest('tr')!;
+    expect(embargoed.className).toContain('kit-embargoed');
+    expect(embargoed.textContent).toContain('Embargoed until 10:00 Geneva time, 8 Dec 2099');
+    const open = screen.getByRole('link', { name: 'Open kit' }).closest('tr')!;
+    expect(open.className).not.toContain('kit-embargoed');
+    expect(open.textContent).not.toContain('Embargoed');
+    expect(screen.getByRole('columnheader', { name: 'Embargo' })).toBeTruthy();
   });
 });

@@ -84,8 +84,11 @@ function get(input: ParsedInputOf<'attachment.get'>, ctx: CoreContext): Doc<'att
 }
 
 function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<AttachmentSummary> {
-  return listPage(ctx.library.db, {
+  return listPage<'attachment_p', AttachmentSummary, { caption: unknown; credit: unknown }>(ctx.library.db, {
     table: 'attachment_p',
+    // The caption and credit are in the document only: read from each listed row's current body.
+    extra: `(SELECT json_extract(r.body, '$.caption') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS caption,
+      (SELECT json_extract(r.body, '$.credit') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS credit`,
     sort: { column: 'updated_at', direction: 'DESC' },
     where: input.release === undefined ? [] : [{ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM attachment_link_p WHERE release_id = ?)', params: [input.release] }],
     query: input.query,
@@ -99,6 +102,8 @@ function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<A
       mediaType: r.media_type,
       size: r.size,
       updatedAt: r.updated_at,
+      caption: typeof r.caption === 'string' ? r.caption : null,
+      credit: typeof r.credit === 'string' ? r.credit : null,
       // A photo whose file came by sync has no preview made yet: attachment.content makes it when asked.
       hasThumbnail: /^[0-9a-f]{64}$/.test(r.sha256) && (hasThumbnail(ctx.dir, r.sha256) || (canThumbnail(r.media_type) && ctx.blobs.has(r.sha256))),
       here: /^[0-9a-f]{64}$/.test(r.sha256) && ctx.blobs.has(r.sha256),

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { KitItem } from '../../shared/documents';
+import type { Doc, KitItem } from '../../shared/documents';
 import { FORMAT_MEDIA_TYPES } from '../../shared/kits/layout';
 import type { KIT_API, KitSummary } from '../../shared/kits/contract';
 import type { Handlers } from '../dispatcher';
 import { assertUsableInKit } from '../releases/gate';
-import { listPage } from '../store/paging';
+import { listPage, type ListedRow } from '../store/paging';
+import { decodeDoc } from '../store/repository';
+import type { Body } from '../store/docstore';
 import { inTempFolder } from '../litter';
 import { exportKit } from './export';
-import { kitEmbargo } from './model';
+import { kitEmbargoes } from './list-embargo';
 import { previewKit } from './preview';
 
 const releaseIds = (items: readonly KitItem[]): string[] => items.flatMap((i) => (i.kind === 'release' ? [i.id] : []));
@@ -23,19 +25,24 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
       assertUsableInKit(ctx, releaseIds(after.items), new Set(releaseIds(before.items))),
     ),
   'kit.get': (input, ctx) => ctx.library.repo.show('kit', input.id),
-  'kit.list': (input, ctx) =>
-    listPage(ctx.library.db, {
+  // The page's kit bodies come with the list query, and their releases in one more (list-embargo.ts).
+  'kit.list': (input, ctx) => {
+    const page = listPage<'kit_p', { row: ListedRow<'kit_p'>; kit: Doc<'kit'> | null }, { body: string | null }>(ctx.library.db, {
       table: 'kit_p',
+      extra: '(SELECT r.body FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS body',
       sort: { column: 'updated_at', direction: 'DESC' },
       where: [],
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r): KitSummary => {
-        const kit = ctx.library.repo.find('kit', r.id);
-        return { id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at, embargo: kit ? kitEmbargo(ctx, kit) : null };
-      },
-    }),
+      map: (row) => ({ row, kit: row.body === null ? null : decodeDoc('kit', { id: row.id, rev: row.rev, body: JSON.parse(row.body) as Body, conflicted: false }) }),
+    });
+    const embargoes = kitEmbargoes(ctx, page.items.flatMap((x) => (x.kit ? [x.kit] : [])));
+    return {
+      ...page,
+      items: page.items.map(({ row: r }): KitSummary => ({ id: r.id, rev: r.rev, title: r.title, language: r.language, itemCount: r.item_count, updatedAt: r.updated_at, embargo: embargoes.get(r.id) ?? null })),
+    };
+  },
   'kit.preview': (input, ctx) => previewKit(ctx, input.id),
   'kit.export': (input, ctx, job) => exportKit(ctx, input.id, input.formats, input.outDir, job, { confirmEmbargo: input.confirmEmbargo }),
   // Web mode touches no path the caller names: the export is made in the library's own tmp/

@@ -164,8 +164,16 @@ function releaseHtml(r: KitRelease, anchor: string): string {
   return `<article class="release"${attrs}>\n${parts.join('\n')}\n</article>`;
 }
 
+/** In the live preview, a file the library lacks, marked where it would be. */
+function missingMark(a: KitAttachment, language: string): string {
+  if (!a.missing) return '';
+  const l = labelsFor(language);
+  return `<p class="file-missing" dir="auto">${esc((a.missing === 'server' ? l.fileOnServer : l.fileMissing).replace('{name}', a.originalName))}</p>`;
+}
+
 function figure(a: KitAttachment, img: HtmlImage | undefined, language: string): string {
   const l = labelsFor(language);
+  if (a.missing) return `<figure class="missing">${missingMark(a, language)}</figure>`;
   const alt = a.altText ?? a.caption ?? a.originalName;
   const image = img ? `<img src="${esc(img.src)}" width="${img.width}" height="${img.height}" alt="${esc(alt)}">` : '';
   const caption = a.caption ? `<span class="caption">${esc(a.caption)}</span>` : '';
@@ -199,7 +207,7 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
     case 'files':
       toc.push({ anchor, text: l.otherFiles, kind: '', lang: model.language });
       return `<section class="files"><h1 id="${anchor}">${esc(l.otherFiles)}</h1><p class="files-note">${esc(l.filesNote)}</p><ul>${b.files
-        .map((f) => `<li dir="auto">${esc(f.originalName)}${f.caption ? ` — ${esc(f.caption)}` : ''}</li>`)
+        .map((f) => (f.missing ? `<li>${missingMark(f, model.language)}</li>` : `<li dir="auto">${esc(f.originalName)}${f.caption ? ` — ${esc(f.caption)}` : ''}</li>`))
         .join('')}</ul></section>`;
     case 'contacts':
       toc.push({ anchor, text: l.mediaContacts, kind: '', lang: model.language });
@@ -260,6 +268,7 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
   const cover = [
     '<section class="cover">',
     logo ? `<img class="logo" src="${esc(logo.src)}" width="${logo.width}" height="${logo.height}" alt="${esc(model.office?.name ?? '')}">` : '',
+    model.logo ? missingMark(model.logo, model.language) : '',
     model.office ? `<p class="office">${esc(model.office.name)}</p>` : '',
     `<p class="kind">${esc(l.pressKit)}</p>`,
     `<h1 class="kit-title">${esc(model.title)}</h1>`,

@@ -11,6 +11,7 @@ import { filesOnServer } from '../sync/files/on-server';
 import { formatBytes } from '../../shared/sync/bytes';
 import { canThumbnail } from '../attachments/images';
 import { warning, type Warning } from '../../shared/warnings';
+import type { KitMissingFile } from '../../shared/kits/contract';
 
 /**
  * One press kit, resolved from the store into what both renderings (DOCX and the HTML the
@@ -40,7 +41,14 @@ export interface KitAttachment {
   usageExpires: string | null;
   /** A raster image this build decodes: shown in the documents, not only bundled. */
   isImage: boolean;
+  /**
+   * Only in a preview: the file is not in the library folder ('file') or still on the server
+   * only ('server'); the preview marks it in place. An export refuses such a kit before it starts.
+   */
+  missing: 'file' | 'server' | null;
 }
+
+
 
 export interface KitContact {
   id: string;
@@ -115,6 +123,8 @@ export interface KitModel {
   /** The date printed on the cover, in the kit's language. */
   dateText: string;
   generatedAt: Date;
+  /** Files the kit names that are not on this computer (a preview marks them; an export refuses them). */
+  missingFiles: KitMissingFile[];
   /** Paragraph-level blocks in all the kit's text: the measure of how long the documents get. */
   blockCount: number;
   /** Words in the kit's text (releases, quotes, sections): what laying its pages out costs. */
@@ -141,6 +151,12 @@ export interface ResolveOptions {
   now?: Date;
   /** Exports refuse an empty kit; the live preview shows its cover. */
   requireItems: boolean;
+  /**
+   * A file missing from the library folder or still on the server: an export refuses the kit
+   * before anything is written, naming every such file ('refuse', the default); the live
+   * preview shows everything else with the file marked in place ('mark').
+   */
+  missingFiles?: 'refuse' | 'mark';
 }
 
 export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions): KitModel {
@@ -155,6 +171,12 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     });
   }
   const warnings: Warning[] = [];
+  const missing: MissingAttachment[] = [];
+  const attachment = (id: string, where: (string | number)[], what: string, place: AttachmentPlace): KitAttachment => {
+    const a = findAttachment(ctx, id, where, what, place);
+    if (a.missing) missing.push(a.missing);
+    return a.attachment;
+  };
 
   let office: KitOffice | null = null;
   let logo: KitAttachment | null = null;
@@ -177,7 +199,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
         template,
         contacts: f.contacts ?? [],
       };
-      if (f.logo) logo = attachment(ctx, f.logo, ['office', 'logo'], `the logo of office "${f.name}"`, { office: f.name });
+      if (f.logo) logo = attachment(f.logo, ['office', 'logo'], `the logo of office "${f.name}"`, { office: f.name });
     }
   }
 
@@ -253,7 +275,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
         break;
       }
       case 'attachment': {
-        const a = attachment(ctx, item.id, where, `item ${i + 1} of the kit`, { item: i + 1 });
+        const a = attachment(item.id, where, `item ${i + 1} of the kit`, { item: i + 1 });
         // The press publishes a photo only with a caption and a credit: say so before the kit goes out.
         if (a.isImage && !attachments.has(a.id) && (!a.caption?.trim() || !a.credit?.trim())) {
           warnings.push(warning('KIT_PHOTO_UNCREDITED', `"${a.originalName}" has no caption or no credit; the press needs both to publish it. Add them on the Attachments screen.`, { name: a.originalName }));
@@ -294,6 +316,8 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     );
   }
 
+  if (opts.missingFiles !== 'mark' && missing.length > 0) throw missingFilesError(kit.title, missing);
+
   const active = embargoes.filter((e) => Date.parse(e.at) > now.getTime()).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const latest = active[0];
   const embargo = latest ? { ...latest, notice: embargoNotice(latest.at, latest.timeZone, kit.language) } : null;
@@ -315,6 +339,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     spokespeople: [...spokespeople.values()],
     dateText: formatDate(todayIso, kit.language),
     generatedAt: now,
+    missingFiles: missing.map((m) => ({ id: m.id, name: m.name, item: 'item' in m.place ? m.place.item : null, office: 'office' in m.place ? m.place.office : null, onServer: m.onServer })),
     blockCount,
     words,
     warnings,
@@ -338,30 +363,6 @@ function releasesOffice(ctx: CoreContext, items: readonly KitItem[]): string | n
 }
 
 /** The releases an item stands for: the release itself, or the chosen language versions of its translation group. */
-/**
- * The embargo an export of the kit made now would carry (the latest still in force among its
- * releases), for lists of kits. A release the kit names that is gone, or a language version it
- * lacks, is passed over here: the export is where that is said.
- */
-export function kitEmbargo(ctx: CoreContext, kit: Doc<'kit'>, now = new Date()): { at: string; timeZone: string } | null {
-  let latest: { at: string; timeZone: string } | null = null;
-  kit.items.forEach((item, i) => {
-    if (item.kind !== 'release') return;
-    let versions: Doc<'release'>[];
-    try {
-      versions = releaseVersions(ctx, item.id, item.languages, ['items', i]);
-    } catch (e) {
-      if (e instanceof DatelineError && e.code === 'NOT_FOUND') return;
-      throw e;
-    }
-    for (const r of versions) {
-      const at = r.embargo ? Date.parse(r.embargo.at) : NaN;
-      if (r.embargo && at > now.getTime() && (!latest || at > Date.parse(latest.at))) latest = { at: r.embargo.at, timeZone: r.embargo.timeZone };
-    }
-  });
-  return latest;
-}
-
 function releaseVersions(ctx: CoreContext, id: string, languages: string[] | undefined, where: (string | number)[]): Doc<'release'>[] {
   const source = ctx.library.repo.find('release', id);
   if (!source) {
@@ -443,7 +444,18 @@ function resolveRelease(
 /** Where a kit's attachment comes from: the kit's item (counted from 1) or an office's logo; the app words a missing file by it. */
 type AttachmentPlace = { item: number } | { office: string };
 
-function attachment(ctx: CoreContext, id: string, where: (string | number)[], what: string, place: AttachmentPlace): KitAttachment {
+interface MissingAttachment {
+  id: string;
+  name: string;
+  sha256: string;
+  size: number;
+  what: string;
+  where: (string | number)[];
+  place: AttachmentPlace;
+  onServer: boolean;
+}
+
+function findAttachment(ctx: CoreContext, id: string, where: (string | number)[], what: string, place: AttachmentPlace): { attachment: KitAttachment; missing: MissingAttachment | null } {
   const f = ctx.library.repo.find('attachment', id);
   if (!f) {
     throw new DatelineError('NOT_FOUND', `The attachment "${id}" (${what}) is no longer in the library; remove it from the kit.`, {
@@ -451,21 +463,9 @@ function attachment(ctx: CoreContext, id: string, where: (string | number)[], wh
       params: { id },
     });
   }
-  if (!ctx.blobs.has(f.sha256) && filesOnServer(ctx.library.replication).has(f.sha256)) {
-    throw new DatelineError(
-      'NOT_FOUND',
-      `The file of "${f.originalName}" (${id}, ${what}) is on the server (${formatBytes(f.size)}), not on this computer yet; it is not damaged. Download it (open the attachment and choose Download, or set downloads to "always" in Settings → Server and sync), then export again.`,
-      { path: where, params: { id, sha256: f.sha256, notHere: true, size: f.size } },
-    );
-  }
-  if (!ctx.blobs.has(f.sha256)) {
-    throw new DatelineError(
-      'FILE_UNREADABLE',
-      `The file of "${f.originalName}" (${id}, ${what}) is missing from the library folder (files/${f.sha256.slice(0, 2)}/${f.sha256.slice(0, 12)}…). Restore the library from a backup or remove the attachment from the kit.`,
-      { path: where, params: { id, sha256: f.sha256, reason: 'kitFileMissing', name: f.originalName, ...place } },
-    );
-  }
-  return {
+  const here = ctx.blobs.has(f.sha256);
+  const onServer = !here && filesOnServer(ctx.library.replication).has(f.sha256);
+  const attachment: KitAttachment = {
     id,
     sha256: f.sha256,
     mediaType: f.mediaType,
@@ -479,13 +479,45 @@ function attachment(ctx: CoreContext, id: string, where: (string | number)[], wh
     usageRights: f.usageRights,
     usageExpires: f.usageExpires,
     isImage: canThumbnail(f.mediaType),
+    missing: here ? null : onServer ? 'server' : 'file',
   };
+  return { attachment, missing: here ? null : { id, name: f.originalName, sha256: f.sha256, size: f.size, what, where, place, onServer } };
+}
+
+/**
+ * Why an export cannot run: a file still on the server comes first (the export brings it down
+ * where sync can, then tries again: see withFilesHere); otherwise every file missing from the
+ * library folder is named at once, so the person fixes them all before exporting again.
+ */
+function missingFilesError(title: string, missing: MissingAttachment[]): DatelineError {
+  const server = missing.find((m) => m.onServer);
+  if (server) {
+    return new DatelineError(
+      'NOT_FOUND',
+      `The file of "${server.name}" (${server.id}, ${server.what}) is on the server (${formatBytes(server.size)}), not on this computer yet; it is not damaged. Download it (open the attachment and choose Download, or set downloads to "always" in Settings → Server and sync), then export again.`,
+      { path: server.where, params: { id: server.id, sha256: server.sha256, notHere: true, size: server.size } },
+    );
+  }
+  const first = missing[0]!;
+  const others = missing.slice(1);
+  const list = missing.map((m) => `"${m.name}" (${m.what}, files/${m.sha256.slice(0, 2)}/${m.sha256.slice(0, 12)}…)`).join(', ');
+  return new DatelineError(
+    'FILE_UNREADABLE',
+    others.length === 0
+      ? `The file of "${first.name}" (${first.id}, ${first.what}) is missing from the library folder (files/${first.sha256.slice(0, 2)}/${first.sha256.slice(0, 12)}…). Nothing was exported. Relink it to a file or remove it from the kit, or restore the library from a backup.`
+      : `${missing.length} files of the kit "${title}" are missing from the library folder: ${list}. Nothing was exported. Relink each to a file or remove it from the kit, or restore the library from a backup.`,
+    {
+      path: first.where,
+      params: { id: first.id, sha256: first.sha256, reason: 'kitFileMissing', name: first.name, ...first.place, count: missing.length, names: missing.map((m) => m.name).join(', ') },
+    },
+  );
 }
 
 /** The images the documents show: every image attachment, and the office's logo. */
 export function imagesOf(model: KitModel): KitAttachment[] {
-  const list = model.attachments.filter((a) => a.isImage);
-  if (model.logo && model.logo.isImage && !list.some((a) => a.id === model.logo!.id)) list.push(model.logo);
+  // A missing file (marked in a preview) has no bytes to show.
+  const list = model.attachments.filter((a) => a.isImage && !a.missing);
+  if (model.logo && model.logo.isImage && !model.logo.missing && !list.some((a) => a.id === model.logo!.id)) list.push(model.logo);
   return list;
 }
 

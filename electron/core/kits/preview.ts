@@ -9,7 +9,8 @@ import { imagesOf, resolveKit } from './model';
  * URLs (the preview frame is sandboxed and loads nothing) and the fonts left to the viewer.
  */
 export async function previewKit(ctx: CoreContext, kitId: string): Promise<KitPreview> {
-  const model = resolveKit(ctx, kitId, { requireItems: false });
+  // A missing file is marked where it would be; everything else is shown as it will print.
+  const model = resolveKit(ctx, kitId, { requireItems: false, missingFiles: 'mark' });
   const rendered = await eachLimited(imagesOf(model), IMAGE_CONCURRENCY, async (a) => [a.id, await rendition(ctx, a, 'screen')] as const);
   const htmlImages = new Map<string, HtmlImage>(
     rendered.map(([id, r]) => [id, { src: `data:${r.mediaType};base64,${r.bytes.toString('base64')}`, width: r.width, height: r.height }]),
@@ -20,5 +21,6 @@ export async function previewKit(ctx: CoreContext, kitId: string): Promise<KitPr
     embargoUntil: model.embargo?.at ?? null,
     embargoNotice: model.embargo?.notice ?? null,
     warnings: model.warnings,
+    missingFiles: model.missingFiles,
   };
 }

@@ -13,6 +13,9 @@ export interface AttachmentSummary {
   size: number;
   updatedAt: string;
   hasThumbnail: boolean;
+  /** What tells two files of the same name apart in a picker (two "photo.jpg" from two cameras). */
+  caption: string | null;
+  credit: string | null;
   /** False when the file is not on this computer yet (synced documents arrive before their files): shown as "on the server", not as damage. */
   here: boolean;
 }

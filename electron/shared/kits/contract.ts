@@ -28,6 +28,17 @@ export interface KitSummary {
   embargo: { at: string; timeZone: string } | null;
 }
 
+/** A file the kit names that is not on this computer: its item (counted from 1) or the office whose logo it is. */
+export interface KitMissingFile {
+  /** The attachment's id. */
+  id: string;
+  name: string;
+  item: number | null;
+  office: string | null;
+  /** Still on the server (sync brings it down), rather than gone from the library folder. */
+  onServer: boolean;
+}
+
 export interface KitPreview {
   /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */
   html: string;
@@ -38,6 +49,8 @@ export interface KitPreview {
   embargoNotice: string | null;
   /** Things left out of the kit and why (a journalist added as a contact, say). */
   warnings: Warning[];
+  /** Files missing from this computer: marked in place in the preview; an export refuses the kit until each is relinked or removed. */
+  missingFiles: KitMissingFile[];
 }
 
 export interface ExportedFile {

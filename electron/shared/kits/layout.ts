@@ -7,6 +7,9 @@
 import type { ChannelVisibility, KitAudience } from '../documents';
 import { cut, hasUnsafeChars, isWindowsReserved, safeFileName, splitExtension, trimEndDots } from '../file-names';
 import { wallTimeIn } from '../zoned-time';
+import { frenchOfCity, zoneName } from '../zone-names';
+
+export { zoneCity } from '../zone-names';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'zip', 'lite'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -72,6 +75,10 @@ export interface KitLabels {
   pressKit: string;
   /** How a zone is named by its city in an embargo line; {city} is replaced. */
   cityTime: string;
+  /** The live preview only: a file of the kit missing from the library folder, marked in its place; {name} is replaced. */
+  fileMissing: string;
+  /** The live preview only: a file of the kit still on the server; {name} is replaced. */
+  fileOnServer: string;
 }
 
 const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
@@ -96,6 +103,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     text: '',
     pressKit: 'Press kit',
     cityTime: '{city} time',
+    fileMissing: 'File missing: {name} — relink or remove',
+    fileOnServer: 'File not on this computer yet: {name} — download it or remove it',
   },
   fr: {
     contents: 'Sommaire',
@@ -117,7 +126,10 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'Questions fréquentes',
     text: '',
     pressKit: 'Dossier de presse',
-    cityTime: 'heure de {city}',
+    // {city} comes with its "de": "de Genève", "d’Amman", "du Caire" (frenchOfCity).
+    cityTime: 'heure {city}',
+    fileMissing: 'Fichier manquant : {name} — reliez-le à un fichier ou retirez-le',
+    fileOnServer: 'Fichier pas encore sur cet ordinateur : {name} — téléchargez-le ou retirez-le',
   },
   es: {
     contents: 'Índice',
@@ -140,6 +152,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     text: '',
     pressKit: 'Dossier de prensa',
     cityTime: 'hora de {city}',
+    fileMissing: 'Falta el archivo: {name} — vuelva a vincularlo o quítelo',
+    fileOnServer: 'El archivo aún no está en este equipo: {name} — descárguelo o quítelo',
   },
   ar: {
     contents: 'المحتويات',
@@ -162,6 +176,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     text: '',
     pressKit: 'ملف صحفي',
     cityTime: 'بتوقيت {city}',
+    fileMissing: 'الملف مفقود: {name} — اربطه بملف أو أزله',
+    fileOnServer: 'الملف ليس على هذا الحاسوب بعد: {name} — نزّله أو أزله',
   },
 };
 
@@ -198,16 +214,6 @@ export function formatDate(isoDate: string, language: string): string {
   return format.format(date);
 }
 
-/** Cities of time-zone names whose English spelling has accents the zone database leaves out. */
-const CITY_SPELLING: Record<string, string> = { Bogota: 'Bogotá', Asuncion: 'Asunción', Cordoba: 'Córdoba', Sao_Paulo: 'São Paulo', Merida: 'Mérida', Mazatlan: 'Mazatlán', Cancun: 'Cancún' };
-
-/** The city a zone is named for ("America/Bogota" → "Bogotá"), or null for UTC and the Etc/ zones. */
-export function zoneCity(timeZone: string): string | null {
-  if (!timeZone.includes('/') || timeZone.startsWith('Etc/')) return null;
-  const last = timeZone.split('/').pop()!;
-  return CITY_SPELLING[last] ?? last.replace(/_/g, ' ');
-}
-
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -228,15 +234,13 @@ export function embargoNotice(at: string, timeZone: string, language: string): s
   const localDate = formatDate(`${local.year}-${two(local.month)}-${two(local.day)}`, language);
   const time = `${two(local.hour)}:${two(local.minute)}`;
   const utcDay = utc.day !== local.day ? `, ${formatDate(`${utc.year}-${two(utc.month)}-${two(utc.day)}`, language)}` : '';
-  const city = zoneCity(timeZone);
+  // The zone by its office city in the kit's language ("بتوقيت دمشق", "heure du Caire"), never an offset.
+  const zone = zoneName(timeZone, language, instant);
   let zoned: string;
-  if (city === null) zoned = `${time} UTC`;
-  else if (base === 'ar') {
-    // Arabic readers get the zone's own Arabic name ("توقيت شرق أفريقيا") rather than a city in Latin letters.
-    const name = new Intl.DateTimeFormat('ar', { timeZone, timeZoneName: 'long' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? city;
-    zoned = `${time} ${name}`;
-  } else zoned = `${time} ${labelsFor(language).cityTime.replace('{city}', city)}`;
-  const inUtc = city === null ? '' : ` (${two(utc.hour)}:${two(utc.minute)} UTC${utcDay})`;
+  if (zone === null) zoned = `${time} UTC`;
+  else if (zone.kind === 'zone') zoned = `${time} ${zone.name}`;
+  else zoned = `${time} ${labelsFor(language).cityTime.replace('{city}', base === 'fr' ? frenchOfCity(zone.name) : zone.name)}`;
+  const inUtc = zone === null ? '' : ` (${two(utc.hour)}:${two(utc.minute)} UTC${utcDay})`;
   return `${labelsFor(language).embargoedUntil} ${localDate}${commaFor(language)}${zoned}${inUtc}`;
 }
 

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { rmSync } from 'node:fs';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
+import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
+import { call, core } from '../core-harness';
+import { renderWithCore } from './with-core';
+
+/**
+ * A kit whose photo is gone from the library folder, in the kit builder against a real core:
+ * the item is marked where it is, with actions that work, and the export buttons say why they
+ * wait instead of failing once pressed.
+ */
+
+afterEach(cleanup);
+
+const jpeg = (r: number) => sharp({ create: { width: 80, height: 60, channels: 3, background: { r, g: 90, b: 60 } } }).jpeg().toBuffer();
+
+async function kitWithLostPhoto(c: Core, bytes: Buffer) {
+  const photo = await call<{ id: string; sha256: string }>(c, 'attachment.add', { name: 'photo.jpg', data: bytes.toString('base64'), fields: { caption: 'The well in Gao', credit: 'A. Maiga' } });
+  const kit = await call<{ id: string }>(c, 'kit.create', {
+    title: 'Mali kit',
+    language: 'en',
+    items: [
+      { kind: 'section', sectionKind: 'text', title: 'Introduction', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Twelve wells.' }] }] } },
+      { kind: 'attachment', id: photo.id },
+    ],
+  });
+  rmSync(c.ctx.blobs.path(photo.sha256));
+  return { kit: kit.id, photo: photo.id };
+}
+
+const itemRows = () => within(screen.getByRole('list', { name: 'In this kit' })).getAllByRole('listitem');
+
+describe('a missing file in the kit builder', () => {
+  it('is marked in its place, holds the export back with the reason, and comes back when relinked to its file', async () => {
+    const c = await core();
+    const bytes = await jpeg(20);
+    const { kit, photo } = await kitWithLostPhoto(c, bytes);
+    renderWithCore(c, <KitBuilder kitId={kit} />, 'test');
+
+    const mark = await screen.findByText('File missing: photo.jpg — relink or remove', {}, { timeout: 15_000 });
+    expect(itemRows()[1]!.contains(mark)).toBe(true);
+    expect(screen.getByText(/The kit cannot be exported while a file is missing: photo\.jpg\./)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(true);
+    // The preview still shows the rest of the kit.
+    expect(screen.getByTitle(/Preview of/).getAttribute('srcdoc')).toContain('Twelve wells.');
+
+    // The same file picked again: the library has it back, under the same attachment.
+    const input = itemRows()[1]!.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' })] } });
+    await waitFor(() => expect(screen.queryByText('File missing: photo.jpg — relink or remove')).toBeNull(), { timeout: 15_000 });
+    expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(c.ctx.blobs.has((await call<{ sha256: string }>(c, 'attachment.get', { id: photo })).sha256)).toBe(true);
+  });
+
+  it('takes another file in its place, with the caption and credit of the one that is gone', async () => {
+    const c = await core();
+    const { kit, photo } = await kitWithLostPhoto(c, await jpeg(20));
+    renderWithCore(c, <KitBuilder kitId={kit} />, 'test');
+    await screen.findByText('File missing: photo.jpg — relink or remove', {}, { timeout: 15_000 });
+    const input = itemRows()[1]!.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array(await jpeg(200))], 'well-2.jpg', { type: 'image/jpeg' })] } });
+    await waitFor(() => expect(screen.queryByText(/File missing/)).toBeNull(), { timeout: 15_000 });
+    await waitFor(async () => {
+      const saved = await call<{ items: { kind: string; id: string }[] }>(c, 'kit.get', { id: kit });
+      expect(saved.items[1]!.id).not.toBe(photo);
+    });
+    const saved = await call<{ items: { id: string }[] }>(c, 'kit.get', { id: kit });
+    expect(await call(c, 'attachment.get', { id: saved.items[1]!.id })).toMatchObject({ originalName: 'well-2.jpg', caption: 'The well in Gao', credit: 'A. Maiga' });
+    expect(itemRows()[1]!.textContent).toContain('well-2.jpg');
+  });
+
+  it('is taken out of the kit by its Remove button', async () => {
+    const c = await core();
+    const { kit } = await kitWithLostPhoto(c, await jpeg(20));
+    renderWithCore(c, <KitBuilder kitId={kit} />, 'test');
+    await screen.findByText('File missing: photo.jpg — relink or remove', {}, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from kit' }));
+    await waitFor(() => expect(itemRows()).toHaveLength(1));
+    await waitFor(async () => expect((await call<{ items: unknown[] }>(c, 'kit.get', { id: kit })).items).toHaveLength(1), { timeout: 5_000 });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 5_000 });
+  });
+});
