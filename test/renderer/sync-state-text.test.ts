@@ -24,3 +24,19 @@ describe('a password the server refused', () => {
     expect(said('en', { code: 'SERVER_AUTH', message: 'needs it', params: { reason: 'needsPassword' } })).toBe("The server needs the account's password: enter it above.");
   });
 });
+
+describe("the last sync's counts", () => {
+  const counts = (language: string) => {
+    const { t } = setUpI18n(language);
+    return [t('sync.lastResult', { sent: 0, received: 1 }), t('sync.filesResult', { uploaded: 1, downloaded: 0, notHere: 1 })].join(' ');
+  };
+
+  it('agree with 0 and 1 in French and Spanish (no "1 reçus", no "1 recibidos")', () => {
+    expect(counts('fr')).toBe(
+      'Dernière synchronisation — envoyés : 0, reçus : 1. Fichiers lors de la dernière synchronisation — envoyés : 1, reçus : 0, laissés sur le serveur : 1.',
+    );
+    expect(counts('es')).toBe(
+      'Última sincronización — enviados: 0, recibidos: 1. Archivos en la última sincronización — enviados: 1, recibidos: 0, dejados en el servidor: 1.',
+    );
+  });
+});
