@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncSettings } from '../../electron/shared/contract';
+import { SyncSettingsSchema } from '../../electron/shared/sync/app-contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useUnsavedChanges } from '../app/leave-guard';
 import { useClient } from '../client/context';
@@ -74,6 +75,9 @@ export function ServerSection() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const serverRef = useRef<HTMLInputElement>(null);
+  // Set by a Save refused for the address's scheme: from then on the field says how to write it until it is right.
+  const [schemeAsked, setSchemeAsked] = useState(false);
   // The settings as loaded or last saved: leaving with other ones, or a password typed and not
   // saved, asks first.
   const savedForm = useRef<string | null>(null);
@@ -101,6 +105,13 @@ export function ServerSection() {
   const save = async (ev: FormEvent) => {
     ev.preventDefault();
     if (!form) return;
+    // Said at the field in the person's language, not left to the browser ("Please enter a URL.") or the core's English.
+    if (!serverAddressWritten(form.server)) {
+      setSchemeAsked(true);
+      setSaved(false);
+      serverRef.current?.focus();
+      return;
+    }
     setSaving(true);
     setSaved(false);
     setError(null);
@@ -124,6 +135,8 @@ export function ServerSection() {
   };
 
   const database = form ? databaseInAddress(form.server, form.prefix) : null;
+  const schemeWrong = schemeAsked && form !== null && !serverAddressWritten(form.server);
+  const described = [schemeWrong ? 'sync-server-scheme' : null, database ? 'sync-server-database' : null].filter((x) => x !== null).join(' ');
 
   const update = (change: Partial<SyncSettings>) => {
     setSaved(false);
@@ -136,18 +149,25 @@ export function ServerSection() {
       <p className="muted">{t('sync.serverHint')}</p>
       {!form && !error && <Loading />}
       {form && (
-        <form onSubmit={(ev) => void save(ev)}>
+        <form noValidate onSubmit={(ev) => void save(ev)}>
           <div className="field">
             <label htmlFor="sync-server">{t('sync.remote')}</label>
             <input
               id="sync-server"
+              ref={serverRef}
               type="url"
               dir="ltr"
               value={form.server}
               onChange={(e) => update({ server: e.target.value })}
               placeholder={t('sync.remotePlaceholder')}
-              aria-describedby={database ? 'sync-server-database' : undefined}
+              aria-invalid={schemeWrong || undefined}
+              aria-describedby={described || undefined}
             />
+            {schemeWrong && (
+              <p id="sync-server-scheme" className="hint error">
+                {t('sync.addressNotHttp', { https: 'https://', http: 'http://', example: t('sync.remotePlaceholder') })}
+              </p>
+            )}
             {database && (
               <p id="sync-server-database" className="hint error">
                 {t('sync.addressIsDatabase', { database, server: serverPart(form.server, database) })}
@@ -208,4 +228,9 @@ export function ServerSection() {
       {status && <SyncStatusPanel status={status} onStatus={setStatus} />}
     </section>
   );
+}
+
+/** Whether the server address is one the core takes: empty, or beginning with http:// or https://. */
+function serverAddressWritten(server: string): boolean {
+  return SyncSettingsSchema.shape.server.safeParse(server).success;
 }

@@ -17,9 +17,13 @@ export function waitingText(t: TFunction, w: SyncWaiting, locale: string): strin
  * Where sync stands, in one sentence. "Offline" only when the window sees no network: a server
  * that does not answer while the computer is connected is said to be out of reach, which asks
  * the person to look at the server or its address rather than at this computer's connection.
+ * A password the server refused is said as refused.
  */
-export function stateText(t: TFunction, s: Pick<SyncStatus, 'state' | 'online'>): string {
-  return s.state === 'offline' && s.online ? t('sync.state.unreachable') : t(`sync.state.${s.state}`);
+export function stateText(t: TFunction, s: Pick<SyncStatus, 'state' | 'online'> & Partial<Pick<SyncStatus, 'error'>>): string {
+  if (s.state === 'offline' && s.online) return t('sync.state.unreachable');
+  // The server turned down the password given: said so, rather than asked for as if none had been typed.
+  if (s.state === 'needs-password' && s.error?.code === 'SERVER_AUTH' && s.error.params?.reason !== 'needsPassword') return t('sync.state.refused');
+  return t(`sync.state.${s.state}`);
 }
 
 /** The status line: what waits, and when the last sync was. */

@@ -74,7 +74,7 @@ describe('Settings → Server', () => {
     // The server refuses a wrong password: the app says so, asks for it, and does not retry by itself.
     await server.getByRole('button', { name: 'Sync now' }).click();
     await server.getByText(/The sync server refused the account or password/).waitFor();
-    await server.getByText("The server needs the account's password: enter it above.").waitFor();
+    await server.getByText('The server refused this account or password: check the account above and enter the password again.').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sync-password');
     await h.expectAccessible('settings server refused');
 
@@ -108,7 +108,13 @@ describe('Settings → Server', () => {
     const server = page.getByRole('region', { name: 'Server' });
     await server.getByLabel('Server address').fill('ftp://sync.example.org');
     await server.getByRole('button', { name: 'Save' }).click();
-    await server.getByRole('alert').getByText(/must be an http:\/\/ or https:\/\/ address of a sync server/).waitFor();
+    // Said at the field in words, neither the browser's "Please enter a URL." nor the core's English; nothing saved.
+    await server.getByText('Begin the server address with https:// (or http://), for example https://sync.example.org.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sync-server');
+    await server.getByLabel('Server address').fill('sync.example.org');
+    await server.getByRole('button', { name: 'Save' }).click();
+    await server.getByText('Begin the server address with https:// (or http://), for example https://sync.example.org.').waitFor();
+    expect(await server.getByText('Saved.').count()).toBe(0);
     // An office database's address pasted where the server's goes is said while typing.
     await server.getByLabel('Server address').fill(`${couch.server.url}/dateline-${goma}`);
     await server.getByText(`This is the address of a database (dateline-${goma}), not of the server: enter ${couch.server.url} instead. Dateline finds each office's database on the server by itself.`).waitFor();

@@ -50,7 +50,7 @@ describe('a refused password', () => {
       error: { code: 'SERVER_AUTH', message: 'The sync server refused the account or password.' },
     };
 
-    const asked = "The server needs the account's password: enter it above.";
+    const asked = 'The server refused this account or password: check the account above and enter the password again.';
     const focused = focusAtChange(document.body, () => screen.queryByText(asked) !== null);
     // The event comes from the core later, as over IPC, not inside a click.
     setTimeout(() => listeners.forEach((l) => l({ type: 'sync.status', status: refused })), 10);

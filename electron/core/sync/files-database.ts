@@ -44,7 +44,15 @@ export async function isServerAdmin(remote: CouchPeerOptions): Promise<boolean> 
   const segments = root.pathname.split('/').filter((p) => p !== '');
   root.pathname = `/${segments.slice(0, -1).join('/')}`;
   const server = new CouchPeer({ ...remote, url: root.toString() });
-  const r = await server.sendBytes('GET', '/_session', undefined, [200]);
+  let r: Awaited<ReturnType<CouchPeer['sendBytes']>>;
+  try {
+    r = await server.sendBytes('GET', '/_session', undefined, [200]);
+  } catch (e) {
+    // No /_session there: the address given is not the server's own (a database's, say), so no
+    // one there is known an administrator; the office then fails by the database it lacks.
+    if (e instanceof SyncError && e.failure === 'not-found') return false;
+    throw e;
+  }
   let json: unknown;
   try {
     json = JSON.parse(answerText(r.bytes));

@@ -81,6 +81,8 @@ export class SyncService {
   /** This run of the core, so the window does not compare a restarted core's numbers with the old one's. */
   private readonly run = randomUUID();
   private busy = false;
+  /** Something wrote to the library while a sync ran (its own pull, or a change made here). */
+  private wroteDuringRun = false;
   /** A run ended and the plan that follows it has not been told to the window yet. */
   private ran = false;
   private closed = false;
@@ -295,8 +297,14 @@ export class SyncService {
     if (this.closed || this.seenSeq < 0 || !this.setUp()) return;
     const seq = this.lastSeq();
     if (seq <= this.seenSeq) return;
-    // During a sync, this asks for one more after it (the change may have come too late).
-    if (!this.busy) this.seenSeq = seq;
+    if (this.busy) {
+      // During a sync, most of what is new is what it pulled: the run decides at its end, from
+      // what still waits to upload, whether a change made here came too late for it.
+      this.wroteDuringRun = true;
+      this.changed();
+      return;
+    }
+    this.seenSeq = seq;
     this.scheduler.changed();
     this.changed();
   }
@@ -412,6 +420,11 @@ export class SyncService {
       this.officeResults = results;
       this.busy = false;
       this.seenSeq = this.lastSeq();
+    }
+    if (this.wroteDuringRun) {
+      this.wroteDuringRun = false;
+      // A second run for nothing would replace what this one received with "0 received".
+      if (this.setUp() && waitingAny(this.waiting.count(this.library().replication, this.targets(this.settings())))) this.scheduler.changed();
     }
     this.ran = true;
     this.changed();
@@ -538,4 +551,9 @@ function filesOutcome(library: Library, f: FilesSummary | undefined): OfficeFile
 
 function withoutUnderscored(doc: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
+}
+
+/** Whether anything at all waits to go to the server. */
+function waitingAny(w: SyncStatus['waiting']): boolean {
+  return w.releases + w.contacts + w.photos + w.files + w.others + w.deletions > 0;
 }

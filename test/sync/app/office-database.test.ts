@@ -105,6 +105,23 @@ describe("the office's database, made from the app", { timeout: 120_000 }, () =>
     });
   }
 
+  it('an address with a database at its end fails by the office database it lacks, not by a /_session the core asked for', async () => {
+    const { core, office } = await library();
+    // What a person pastes from a server's page: a database's address where the server's goes.
+    await configure(core, office, `${couch.server.url}/dateline`);
+    const s = await syncNow(core);
+    expect(s.state).toBe('failed');
+    expect(s.offices).toEqual([
+      {
+        office,
+        error: expect.objectContaining({ code: 'NOT_FOUND', params: expect.objectContaining({ failure: 'not-found', database: `dateline-${office}` }) }),
+        files: null,
+        missing: { database: `dateline-${office}`, mayCreate: false },
+      },
+    ]);
+    expect(s.offices[0]!.error!.message).not.toMatch(/_session/);
+  });
+
   it('refuses an office this library does not sync, and asks for the password first', async () => {
     const { core, office } = await library();
     expect(await createDatabase(core, office)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', path: ['office'] } });

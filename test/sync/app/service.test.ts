@@ -212,6 +212,59 @@ describe('the status after a sync', () => {
     expect([events.at(-1)?.state, events.at(-1)?.nextAt]).toEqual(['idle', new Date(timers.now() + 5 * 60_000).toISOString()]);
   });
 
+  it('says what a sync received: what it pulled is no local change, so no second sync follows to report "0 received"', async () => {
+    const timers = new FakeTimers();
+    const states: string[] = [];
+    const a = await library({ auto: true, timers });
+    a.jobs.on((e: CoreEvent) => {
+      if (e.type === 'sync.status' && states.at(-1) !== e.status.state) states.push(e.status.state);
+    });
+    const goma = await office(a, 'Goma');
+    const db = await couch.server.createDb(`dateline-${goma}`);
+    await call(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
+    await syncNow(a);
+    await fetch(db, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ _id: 'rel-from-hq', type: 'release', headline: 'From headquarters', office: goma }) });
+    states.length = 0;
+
+    // The window keeps asking while it syncs (lists refresh, counts): each call looks for local writes.
+    await call(a, 'sync.now', {});
+    let during = 0;
+    while (a.ctx.sync!.status().state === 'syncing') {
+      await call(a, 'release.list', {});
+      during++;
+      await new Promise((r) => setImmediate(r));
+    }
+    await a.ctx.sync!.idle();
+    expect(during).toBeGreaterThan(0);
+    const done = await status(a);
+    expect([done.last?.received, done.last?.sent]).toEqual([1, 0]);
+    expect(states.filter((s) => s === 'syncing')).toHaveLength(1);
+    expect(timers.dueAt).toBe(timers.now() + 5 * 60_000);
+  });
+
+  it('a change made here while a sync runs, too late for its push, is sent by one more sync after it', async () => {
+    const timers = new FakeTimers();
+    const a = await library({ auto: true, timers });
+    const goma = await office(a, 'Goma');
+    const db = await couch.server.createDb(`dateline-${goma}`);
+    await call(a, 'sync.configure', { server: couch.proxy.url, offices: [goma], intervalMinutes: 5 });
+    await syncNow(a);
+    await release(a, 'Goma: before the sync', goma);
+    // The push's upload is held until a change is made here: the push has read what it sends.
+    let open!: () => void;
+    const held = new Promise<void>((r) => (open = r));
+    let atUpload!: () => void;
+    const uploading = new Promise<void>((r) => (atUpload = r));
+    couch.proxy.add({ method: 'POST', path: /\/_bulk_docs$/, fault: { kind: 'gate', open: held, onHold: () => atUpload() } });
+    await call(a, 'sync.now', {});
+    await uploading;
+    const late = await release(a, 'Goma: written during the upload', goma);
+    open();
+    await a.ctx.sync!.idle();
+    expect(Object.keys(await couchState(db))).toContain(late);
+    expect((await status(a)).waiting.releases).toBe(0);
+  });
+
   it("forgets the offices' failures with another server or account, which they no longer describe", async () => {
     const a = await library();
     const goma = await office(a, 'Goma');
