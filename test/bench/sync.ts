@@ -282,6 +282,7 @@ async function pullOnce(job: PullJob, server: ServerCpu): Promise<Timed> {
     const time = await timed(
       server,
       async (parts) => {
+        mark('documents');
         const t = split(server);
         const trace = new Map<string, number>();
         const couch = new CouchPeer(remoteOf(job.url, job.db));
@@ -290,8 +291,10 @@ async function pullOnce(job: PullJob, server: ServerCpu): Promise<Timed> {
         // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
         settleConflicts(target.library.replication, got.touched);
         const docs = t.lap();
+        mark('photos');
         await parts?.next('documents');
         await syncFiles(new FilesPeer(remoteOf(job.url, job.db)), files(target));
+        mark('end');
         log(`Dateline pull: documents ${docs}, photos ${t.lap()}`);
         await parts?.next('photos');
       },
@@ -306,6 +309,11 @@ async function pullOnce(job: PullJob, server: ServerCpu): Promise<Timed> {
   } finally {
     target.close();
   }
+}
+
+/** With BENCH_SYNC_CHILD_LOG, a line on stdout where a part of a pull begins, so that V8's traces there can be split by part. */
+function mark(part: string): void {
+  if (process.env.BENCH_SYNC_CHILD_LOG) process.stdout.write(`\nbench-sync-part ${part} at ${performance.now().toFixed(0)} ms ${JSON.stringify(process.memoryUsage())}\n`);
 }
 
 function logRun(who: string, job: PullJob, t: Timed): void {
@@ -325,6 +333,12 @@ function pullInChild(job: PullJob): Promise<Timed> {
     child.stdout!.on('data', (c: string) => (out += c));
     child.once('error', fail);
     child.once('exit', (code, signal) => {
+      // BENCH_SYNC_CHILD_LOG=<folder>: what the child printed besides its timing (V8's traces, such as --trace-gc) is kept there, a file per pull.
+      const keepIn = process.env.BENCH_SYNC_CHILD_LOG;
+      if (keepIn) {
+        mkdirSync(keepIn, { recursive: true });
+        writeFileSync(join(keepIn, `${job.side}-${job.db}.log`), out);
+      }
       if (code !== 0) return fail(new Error(`the ${job.side} pull's child process ended with ${signal ?? `code ${code}`}`));
       try {
         // Its own line: V8 flags such as --trace-gc, passed on to the child, print on stdout too.
