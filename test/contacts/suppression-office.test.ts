@@ -99,6 +99,20 @@ describe('a suppression list kept on this computer, once the library has an offi
     expect(await importFile(nairobi, csv([['Grace A.', 'grace@monitor.example']]))).toMatchObject({ created: 0, refused: 1 });
   });
 
+  it('moves before a sync file is written, for a library whose office was set up before lists moved', async () => {
+    const kampala = await library('Kampala laptop');
+    await eraseHere(kampala, 'Amina Yusuf', 'amina@omega.example');
+    // As an earlier version set up an office: the list stayed on this computer.
+    kampala.library.repo.create('office', { name: 'Kampala' });
+    expect(localRecords(kampala)).toBe(1);
+    const file = join(tempDir(), 'kampala.dateline-sync');
+    await job(kampala, 'sync.export', { out: file, peer: null });
+    expect(localRecords(kampala)).toBe(0);
+    const geneva = await library('Geneva HQ');
+    await job(geneva, 'sync.import', { from: file });
+    expect(await importFile(geneva, csv([['Amina Yusuf', 'amina@omega.example']]))).toMatchObject({ created: 0, refused: 1 });
+  });
+
   it('joins records as a function of the two, sorted, whatever their order, and joining again changes nothing', () => {
     const [k1, k2, k3] = ['1'.repeat(64), '2'.repeat(64), '3'.repeat(64)];
     const [h1, h2, h3] = ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)];

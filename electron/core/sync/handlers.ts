@@ -36,13 +36,18 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       signal: job?.signal,
       onStep: (step, done) => job?.progress(done, null, jobStep(step === 'pull' ? 'SYNC_RECEIVING' : step === 'push' ? 'SYNC_SENDING' : 'SYNC_MERGING')),
     }, ctx.blobs),
-  'sync.export': (input, ctx, job) => exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job), libraryDir: ctx.dir }),
+  'sync.export': (input, ctx, job) => {
+    // A list of erased people still kept on this computer goes into the office first, so the file carries it.
+    joinOfficeSuppression(ctx.library);
+    return exportSyncFile(ctx.library.replication, ctx.blobs, resolve(input.out), input.peer, { onDocs: exportProgress(job), libraryDir: ctx.dir });
+  },
   // The file's chunks wait, checked, in a folder of the library's tmp/ until the whole file is read.
   'sync.import': (input, ctx, job) =>
     inTempFolder(ctx.dir, 'sync-import', (dir) => importSyncFile(ctx.library.replication, ctx.blobs, resolve(input.from), dir, importOptions(ctx, job))),
   // Web mode: the browser names no path; the file is made and read in the library's own tmp/.
   'sync.exportFile': (input, ctx, job) =>
     inTempFolder(ctx.dir, 'sync-file', async (dir) => {
+      joinOfficeSuppression(ctx.library);
       const name = syncFileName(ctx.library.replication.libraryId(), input.peer, new Date().toISOString().slice(0, 10));
       const out = join(dir, name);
       const made = await exportSyncFile(ctx.library.replication, ctx.blobs, out, input.peer, { maxBytes: SYNC_FILE_WEB_MAX_BYTES, onDocs: exportProgress(job) });
