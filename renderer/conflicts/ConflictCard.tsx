@@ -150,14 +150,29 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                         </span>
                       )}
                     </th>
-                    {(['ours', 'theirs'] as const).map((side) => (
-                      <td key={side}>
-                        <label className="conflict-choice">
-                          <input type="radio" name={`${headingId}-${f}`} checked={take[f] === side} onChange={() => setTake((p) => ({ ...p, [f]: side }))} aria-label={t('conflicts.takeField', { field: label, side: sideLabel(side) })} />
-                          <Value field={f} value={(side === 'ours' ? versions.ours : versions.theirs)?.[f]} offices={offices} />
-                        </label>
-                      </td>
-                    ))}
+                    {(['ours', 'theirs'] as const).map((side) => {
+                      // Named by field, side and the value itself, so a screen reader says what is kept.
+                      const id = `${headingId}-${f}-${side}`;
+                      return (
+                        <td key={side}>
+                          <label className="conflict-choice">
+                            <input
+                              type="radio"
+                              name={`${headingId}-${f}`}
+                              checked={take[f] === side}
+                              onChange={() => setTake((p) => ({ ...p, [f]: side }))}
+                              aria-labelledby={`${id}-what ${id}-value`}
+                            />
+                            <span id={`${id}-what`} className="visually-hidden">
+                              {t('conflicts.takeField', { field: label, side: sideLabel(side) })}
+                            </span>
+                            <span id={`${id}-value`}>
+                              <Value field={f} value={(side === 'ours' ? versions.ours : versions.theirs)?.[f]} offices={offices} />
+                            </span>
+                          </label>
+                        </td>
+                      );
+                    })}
                   </tr>
                 );
               })}

@@ -38,6 +38,17 @@ describe('the conflicts inbox', () => {
     expect(within(card).queryByText('Choose a version of each field first.')).toBeNull();
   });
 
+  it("names each field's choice by its value too, so a screen reader says what is kept", async () => {
+    const c = await core();
+    await conflictOn(c, 'Water trucking in Gao');
+    renderWithCore(c, <ConflictsScreen />, 'test');
+    const card = await screen.findByRole('region', {}, { timeout: 15_000 });
+    await waitFor(() => expect(within(card).getAllByRole('radio').length).toBeGreaterThan(0));
+    // Found by its whole name: the field, the side and the value kept.
+    expect(within(card).getByRole('radio', { name: 'Headline: keep The version shown now Water trucking in Gao, extended' })).toBeTruthy();
+    expect(within(card).getByRole('radio', { name: 'Headline: keep The other version Water trucking in Gao, ended' })).toBeTruthy();
+  });
+
   it('keeps focus on the cases left after one is settled, then on "No conflicts to resolve"', async () => {
     const c = await core();
     await conflictOn(c, 'Water trucking in Gao');

@@ -158,4 +158,12 @@ describe('dateline sync', () => {
     expect(wrong.err).toMatch(/is a library backup, not a sync file; nothing was imported\. A backup replaces a whole library \(`dateline restore`\)/);
     expect((await ok<{ total: number }>(['release', 'list', '--library', b])).total).toBe(0);
   });
+
+  it("refuses a file that is no sync file at all in words, without the decompressor's own (\"incorrect header check\")", async () => {
+    const notes = join(tempDir(), 'notes.txt');
+    writeFileSync(notes, 'Meeting notes, not a sync file.\n');
+    const r = await cli(['sync', 'import', notes, '--library', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`error INVALID_INPUT: ${notes} is not a Dateline sync file (one is made with \`dateline sync export\`, or "Save a sync file…" in Settings); nothing was imported.`);
+  });
 });

@@ -290,7 +290,8 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     }
     const message = isLibraryBackup(path)
       ? `${shown} is a library backup, not a sync file; nothing was imported. A backup replaces a whole library (\`dateline restore\`); a sync file, made with \`dateline sync export\`, merges into one.`
-      : `${shown} is not a Dateline sync file (${(e as Error).message}); nothing was imported.`;
+      : // The decompressor's own words ("incorrect header check") tell a person nothing: say where a sync file comes from.
+        `${shown} is not a Dateline sync file (one is made with \`dateline sync export\`, or "Save a sync file…" in Settings); nothing was imported.`;
     throw new DatelineError('INVALID_INPUT', message, { params: { path: shown, reason: 'notSyncFile' } });
   }
   if (n === 0) throw new DatelineError('EMPTY_FILE', `${shown} holds no lines; nothing was imported.`, { params: { path: shown } });
