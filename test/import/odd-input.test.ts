@@ -153,4 +153,19 @@ describe('odd input', () => {
     const opensWithQuote = await parseSource({ name: 'quoted.txt', text: ['3 February 2025', quoted, lead, more].join('\n\n') });
     expect(opensWithQuote.release.body[0]).toBe(quoted);
   });
+  it('reads key points set as bullets above the lead as the summary, and the same bullets under the lead as the body', async () => {
+    const title = 'The housing ministry opens an emergency fund for families forced out by the rains';
+    const points = [
+      '- About 1,200 families of the Serra valley can ask for help with their rent for six months while their flooded homes are repaired.',
+      '- Requests are made at the town halls until 30 April, with the rental contract and a report from the town on the state of the house.',
+    ];
+    const lead = 'The housing ministry opened on Tuesday an emergency fund of twelve million euros for the families who had to leave their homes after the March rains in the Serra valley.';
+    const more = 'The town halls will collect the requests and send them to the ministry, which has promised to answer each one within fifteen days.';
+    const above = await parseSource({ name: 'above.txt', text: [title, ...points, lead, more].join('\n\n') });
+    expect(above.release.body[0]).toBe(lead);
+    expect(above.release.subheadline).toContain('About 1,200 families');
+    const under = await parseSource({ name: 'under.txt', text: [title, lead, ...points, more].join('\n\n') });
+    expect(under.release.body).toHaveLength(4);
+    expect(under.release.body[1]).toMatch(/^About 1,200 families/u);
+  });
 });

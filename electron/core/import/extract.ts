@@ -782,6 +782,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     standfirst = bodyClean.shift()!;
   } else if (datelineAt < 0 && subheadline === null && bodyClean.length >= 2 && restatedByNext(bodyClean[0]!, bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
+  } else {
+    // "• 36 mujeres … / • La víctima es …" straight under the headline, then the lead: the summary's
+    // key points set as bullets above the text, not its first paragraphs (key facts further down
+    // stay in the body).
+    const lead = bodyClean.findIndex((p) => !bullets.has(p));
+    if (subheadline === null && lead >= 2 && isProse(bodyClean[lead]!) && bodyClean.slice(lead + 1).some((p) => isProse(p))) standfirst = bodyClean.splice(0, lead).join('\n');
   }
 
   let embargo: ImportedRelease['embargo'] = null;
