@@ -720,7 +720,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     return k !== headKey && k !== subKey && !isNavBlock(p);
   });
   // No headline above the text, no dateline, and the text opens with a short paragraph over one at
-  // least twice as long ("Climat. Le manque de courage … climatique." over the lead): the page's
+  // least twice as long ("Santé. Les centres de soins … l'hiver." over the lead): the page's
   // title set as a paragraph. It is taken as the headline, marked as a guess.
   if (headline === null && datelineAt < 0 && bodyClean.length >= 2 && titleOverLead(bodyClean[0]!, bodyClean[1]!)) {
     headline = bodyClean.shift()!;
@@ -783,7 +783,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   } else if (datelineAt < 0 && subheadline === null && bodyClean.length >= 2 && restatedByNext(bodyClean[0]!, bodyClean[1]!)) {
     standfirst = bodyClean.shift()!;
   } else {
-    // "• 36 mujeres … / • La víctima es …" straight under the headline, then the lead: the summary's
+    // "• 1.200 familias … / • Las solicitudes …" straight under the headline, then the lead: the summary's
     // key points set as bullets above the text, not its first paragraphs (key facts further down
     // stay in the body).
     const lead = bodyClean.findIndex((p) => !bullets.has(p));
