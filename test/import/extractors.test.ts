@@ -231,6 +231,11 @@ describe('language, page furniture and end marks', () => {
     expect(neverHeadline('Relief agency welcomes a government plan to resettle 500 refugees')).toBe(false);
   });
 
+  it('never takes the name of a section of releases, whoever it belongs to, for a headline', () => {
+    for (const line of ['Communiqués de presse Conseil régional de la santé', 'Notas de prensa del ministerio', 'Press releases from the regional offices', 'بيانات صحفية من المكاتب الإقليمية']) expect(neverHeadline(line), line).toBe(true);
+    for (const line of ['Communiqué de presse : Inondations dans la vallée', 'Press office staff join the flood response in the north']) expect(neverHeadline(line), line).toBe(false);
+  });
+
   it('knows a page\'s text-size buttons, its error boxes and its filing lines', () => {
     for (const line of ['Restaurer la taille du texteAugmenter la taille du texte', 'Increase text size', 'Error message', 'User warning: The following module is missing from the file system: image_style.', 'Classé dans : Les affaires', 'Sujets : Économie, Affaires étrangères', 'Filed under: Health']) {
       expect(isJunk(line), line).toBe(true);

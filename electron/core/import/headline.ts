@@ -70,6 +70,10 @@ export function neverHeadline(text: string): boolean {
     /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
     // "بيانات صحفية المفوضية السامية لحقوق الإنسان", "Press releases UNHCR": the section and whose it is.
     (/^(?:press\s+releases|news\s+releases|statements|communiqués(?:\s+de\s+presse)?|comunicados(?:\s+de\s+prensa)?|notas\s+de\s+prensa|بيانات\s+صحفية|البيانات\s+الصحفية|البيانات)\s+\S/iu.test(text.trim()) && wordCount(text) <= 7 && ORG_WORDS.test(text)) ||
+    // "Communiqués de presse Conseil régional de la santé", "Notas de prensa del ministerio": the
+    // releases named in the plural open the name of a section, whoever's it is; one release's title
+    // never does.
+    (/^(?:press\s+releases|news\s+releases|media\s+releases|communiqués\s+de\s+presse|comunicados\s+de\s+prensa|notas\s+de\s+prensa|بيانات\s+صحفية|البيانات\s+الصحفية)\s+\S/iu.test(text.trim()) && wordCount(text) <= 9) ||
     // "À la Une", "Top stories", "Lo último", "آخر الأخبار": a front-page section's name.
     /^(?:[àa]\s+la\s+une|top\s+stories|lo\s+[uú]ltimo|[uú]ltimas\s+noticias|آخر\s+الأخبار|أهم\s+الأخبار)$/iu.test(text.trim()) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
@@ -271,7 +275,7 @@ function withoutPartialTwins<T extends { text: string }>(kept: T[]): T[] {
 
 
 /**
- * "Communiqué de presse : Séisme en Syrie", "بيان صحفي بمناسبة …": a title the page itself opens
+ * "Communiqué de presse : Inondations dans la vallée", "بيان صحفي حول …": a title the page itself opens
  * with its label reads so, label and all; a label before a date or an issuer's name alone
  * ("PRESS RELEASE | 3 March 2026") leaves what follows it.
  */
