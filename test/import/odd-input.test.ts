@@ -141,18 +141,6 @@ describe('odd input', () => {
     const labelled = await parseSource({ name: 'labelled.txt', text: ['Green Cross opens two kitchens for families hit by frost', lead, `Media contact: ${box[0]}`, box[1], ...rest].join('\n\n') });
     expect(labelled.contacts.map((c) => c.email)).toEqual(['newsdesk@dailyplateau.example']);
   });
-  it('takes a short paragraph over a lead twice its length as the title when no line above is one, never a quotation or a long lead', async () => {
-    const lead = 'As the cold season begins, the clinics of the three northern districts have received only half of the flu vaccine doses they ordered in September, a survey published on Monday by the association Care for All found.';
-    const more = 'The association asks the health ministry to publish the dates of the next deliveries and to serve first the clinics furthest from the towns.';
-    const title = 'Health. The clinics of the three northern districts are still short of vaccines as winter begins.';
-    const titled = await parseSource({ name: 'titled.txt', text: ['3 February 2025', title, lead, more].join('\n\n') });
-    expect(titled.release.headline).toBe(title);
-    expect(titled.release.body[0]).toBe(lead);
-    expect(titled.warnings.map((w) => w.code)).toContain('IMPORT_HEADLINE_GUESSED');
-    const quoted = `“Every week of delay exposes hundreds of older people to an illness we know how to prevent. We cannot wait.”`;
-    const opensWithQuote = await parseSource({ name: 'quoted.txt', text: ['3 February 2025', quoted, lead, more].join('\n\n') });
-    expect(opensWithQuote.release.body[0]).toBe(quoted);
-  });
   it('reads key points set as bullets above the lead as the summary, and the same bullets under the lead as the body', async () => {
     const title = 'The housing ministry opens an emergency fund for families forced out by the rains';
     const points = [

@@ -76,17 +76,6 @@ function restatedByNext(first: string, next: string): boolean {
   return own.filter((w) => later.has(w)).length >= 0.7 * own.length;
 }
 
-/**
- * A paragraph of four to twenty words, neither a quotation nor an introduction ending in a colon,
- * with no address or number to call, over one of twenty-five words or more and at least twice as
- * long: a title over the lead, not the lead's first part.
- */
-function titleOverLead(first: string, next: string): boolean {
-  const words = wordCount(first);
-  if (words < 4 || words > 20 || /[:：]$/u.test(first.trim()) || /^["“«„]/u.test(first.trim()) || /@|\d{3}[\s.-]?\d{3}/u.test(first)) return false;
-  return wordCount(next) >= 25 && wordCount(next) >= 2 * words;
-}
-
 /** Shaped like a title: a few words to two lines, no full stop, not running text. */
 function titleShaped(text: string): boolean {
   const words = wordCount(text);
@@ -703,9 +692,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // "Partager", "S'abonner", then "Il n'y a actuellement aucun commentaire …": short lines under a
   // row of page furniture, with no running text after them, are the page's, not the text's end.
   if (furnitureAt !== null && body.length - furnitureAt <= 4 && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
-  const picked = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
-  const { subheadline } = picked;
-  let { headline, sure: headlineSure } = picked;
+  const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
   // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
   const lastHeader = header[header.length - 1];
@@ -719,13 +706,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
     const k = compareKey(p);
     return k !== headKey && k !== subKey && !isNavBlock(p);
   });
-  // No headline above the text, no dateline, and the text opens with a short paragraph over one at
-  // least twice as long ("Santé. Les centres de soins … l'hiver." over the lead): the page's
-  // title set as a paragraph. It is taken as the headline, marked as a guess.
-  if (headline === null && datelineAt < 0 && bodyClean.length >= 2 && titleOverLead(bodyClean[0]!, bodyClean[1]!)) {
-    headline = bodyClean.shift()!;
-    headlineSure = false;
-  }
   // "… استمرار النزاع. // انتهى // 18:21ت م 0206 www.spa.gov.sa/…": a wire's end mark on the
   // last line of its text; what follows it is the wire's own reference.
   for (let k = 0; k < bodyClean.length; k++) {
