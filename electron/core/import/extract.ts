@@ -302,13 +302,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { reason: 'teasers', links: listing.moreLinks } },
     );
   }
-  if (listing && 'stories' in listing) {
-    throw new DatelineError(
-      'NOT_A_RELEASE',
-      `This page holds no single release: its ${listing.stories} paragraphs read as the teasers of different stories (one cut short or set twice, most not going on from the one before), and nothing dates, places or signs them, as on a tag or topic page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
-      { params: { reason: 'stories', paragraphs: listing.stories } },
-    );
-  }
   if (listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',

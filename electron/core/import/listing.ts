@@ -2,7 +2,6 @@ import type { Block } from './blocks';
 import type { Classified } from './classify';
 import { isProse } from './classify';
 import { wordCount } from './normalise';
-import { manyStories, storyShape } from './stories';
 
 /**
  * A page with no single release in it: a news index, a search result page or a home page lists
@@ -14,7 +13,7 @@ import { manyStories, storyShape } from './stories';
  * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
  * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
  */
-export type Listing = { items: number } | { stories: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string } | { pager: string } | { unclosed: number };
+export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string } | { pager: string } | { unclosed: number };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -261,11 +260,6 @@ export function findListing(all: Classified[]): Listing | null {
   // even when the last teaser opens with its dateline.
   const cutTeasers = kept.filter((it, k) => k > 0 && /(?:…|\.\.\.)\s*$/u.test(it.block.text) && wordCount(it.block.text) >= 12 && isTitle(kept[k - 1]!.block.text)).length;
   if (cutTeasers >= 3) return { items: cutTeasers };
-  // Many short paragraphs, one teaser cut or set twice, each picking up little from the one before:
-  // the stories of a tag or topic page, when nothing on it dates, places or signs one release.
-  const releaseMark = kept.some((it) => it.kind === 'dateline' || it.kind === 'datelineOnly' || it.kind === 'date' || (it.kind === 'label' && it.dateIso) || it.kind === 'contact' || it.kind === 'contactHead');
-  const shape = storyShape(items);
-  if (!releaseMark && manyStories(shape)) return { stories: shape.paragraphs };
   // A dateline alone on its line (a wire's "ROTTERDAM, Netherlands, Jan. 13, 2021 /PRNewswire/ --")
   // opens one release's text: its short sections under titles are no list of teasers.
   if (datelined > 0 || kept.some((it) => it.kind === 'datelineOnly')) return null;

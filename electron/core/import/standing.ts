@@ -78,7 +78,7 @@ const STANDING_HEADING = ub(
 );
 
 /** "we work", "nos actions", "nuestra labor", "نعمل": the organisation speaking of itself. */
-export const SELF = ub(
+const SELF = ub(
   /\b(?:we|our|ours|us|nous|nos|notre|nuestr[oa]s?|nosotr[oa]s|و?(?:نحن|نعمل|نسعى|نقدم|نوفر|نرسل|نؤمن|نساعد|ندعم|لدينا|عملنا|مهمتنا|رؤيتنا|رسالتنا|برامجنا|شركاؤنا|شركائنا))\b/giu,
 );
 
