@@ -141,7 +141,7 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
   // The month in words, in the region's order ("24 Dec 2026", "Dec 24, 2026"): Arabic's own
   // medium style is numeric (24/12/2026), as ambiguous as any other.
   const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
-  const clock = { hour: 'numeric', minute: '2-digit' } as const;
+  const clock = { hour: '2-digit', minute: '2-digit' } as const;
   return {
     date: (isoDate) => {
       const d = new Date(`${isoDate}T12:00:00Z`);
