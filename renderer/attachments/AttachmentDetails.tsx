@@ -9,6 +9,7 @@ import { SavedNote } from '../ui/SavedNote';
 import { useDocEditor } from '../ui/useDocEditor';
 import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
+import { DateField } from '../ui/DateField';
 
 const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
 type Consent = Doc<'attachment'>['consent'];
@@ -116,7 +117,7 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
         </div>
         <div className="field">
           <label htmlFor={`${uid}-expires`}>{t('attachments.usageExpires')}</label>
-          <input id={`${uid}-expires`} type="date" value={form.usageExpires} onChange={(e) => set({ usageExpires: e.target.value })} />
+          <DateField id={`${uid}-expires`} value={form.usageExpires || null} onChange={(v) => set({ usageExpires: v ?? '' })} />
         </div>
         <fieldset>
           <legend>{t('attachments.consent')}</legend>

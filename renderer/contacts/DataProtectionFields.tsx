@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LEGAL_BASES, type DataProtection } from '../../electron/shared/documents';
+import { DateField } from '../ui/DateField';
 import { SelectField } from '../ui/SelectField';
 
 export const NO_DATA_PROTECTION: DataProtection = {
@@ -44,7 +45,7 @@ export function DataProtectionFields({ idPrefix, value, outdated, today, onChang
       <div className="row">
         <div className="field">
           <label htmlFor={`${idPrefix}-cdate`}>{t('contactFields.consentDate')}</label>
-          <input id={`${idPrefix}-cdate`} type="date" value={value.consentDate ?? ''} onChange={(e) => put({ consentDate: e.target.value || null })} />
+          <DateField id={`${idPrefix}-cdate`} value={value.consentDate ?? null} onChange={(consentDate) => put({ consentDate })} />
         </div>
         <div className="field grow">
           <label htmlFor={`${idPrefix}-csource`}>{t('contactFields.consentSource')}</label>
@@ -54,7 +55,7 @@ export function DataProtectionFields({ idPrefix, value, outdated, today, onChang
       <div className="row">
         <div className="field">
           <label htmlFor={`${idPrefix}-verified`}>{t('contactFields.lastVerified')}</label>
-          <input id={`${idPrefix}-verified`} type="date" value={value.lastVerified ?? ''} onChange={(e) => put({ lastVerified: e.target.value || null })} />
+          <DateField id={`${idPrefix}-verified`} value={value.lastVerified ?? null} onChange={(lastVerified) => put({ lastVerified })} />
         </div>
         <button type="button" onClick={() => put({ lastVerified: today })}>
           {t('contactFields.verifiedToday')}

@@ -72,6 +72,8 @@ export interface DateFormats {
   dateTime(iso: string): string;
   /** An instant's time of day alone, in the office's time zone. */
   time(iso: string): string;
+  /** A calendar date in full words, never ambiguous: "Thursday, 24 December 2026". */
+  long(isoDate: string): string;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -109,6 +111,10 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
   const locale = uiLanguage === 'ar' && words !== base ? `${words}-u-nu-${displayPrefs().digits}` : words;
   const zone = () => displayPrefs().timeZone;
   const valid = (d: Date) => !Number.isNaN(d.getTime());
+  const long = (isoDate: string) => {
+    const d = new Date(`${isoDate}T12:00:00Z`);
+    return valid(d) ? dtf(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d) : isoDate;
+  };
 
   if (style === 'numeric' || style === 'iso') {
     const write = (p: ReturnType<typeof numericParts>) => (style === 'iso' ? `${p.year}-${p.month}-${p.day}` : digits(`${p.day}/${p.month}/${p.year}`));
@@ -129,12 +135,13 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
         const d = new Date(iso);
         return valid(d) ? clock(numericParts(d, zone())) : iso;
       },
+      long,
     };
   }
   // The month in words, in the region's order ("24 Dec 2026", "Dec 24, 2026"): Arabic's own
   // medium style is numeric (24/12/2026), as ambiguous as any other.
   const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
-  const clock = { hour: 'numeric', minute: '2-digit' } as const;
+  const clock = { hour: '2-digit', minute: '2-digit' } as const;
   return {
     date: (isoDate) => {
       const d = new Date(`${isoDate}T12:00:00Z`);
@@ -148,5 +155,6 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
       const d = new Date(iso);
       return valid(d) ? dtf(locale, { ...clock, timeZone: zone() }).format(d) : iso;
     },
+    long,
   };
 }

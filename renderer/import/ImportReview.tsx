@@ -11,6 +11,7 @@ import { addContactLine, applySourceAction, lineRoles, type SourceAction } from 
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
 import { useDates } from '../i18n/useDates';
+import { DateField } from '../ui/DateField';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
 export interface Reviewing {
@@ -171,7 +172,7 @@ export function Review({
         <div className="row">
           {text('datelinePlace', t('import.field.datelinePlace'), sure.datelinePlace)}
           <Field label={t('import.field.releaseDate')} certainty={sure.releaseDate}>
-            {(id) => <input id={id} type="date" value={r.releaseDate} onChange={(e) => set('releaseDate', e.target.value)} disabled={busy} />}
+            {(id) => <DateField id={id} value={r.releaseDate || null} onChange={(v) => set('releaseDate', v ?? '')} disabled={busy} />}
           </Field>
           <Field label={t('import.field.language')}>
             {(id) => (

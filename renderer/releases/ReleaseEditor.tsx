@@ -17,6 +17,7 @@ import { languageName } from '../ui/languages';
 import { useDates } from '../i18n/useDates';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
+import { DateField } from '../ui/DateField';
 import { useArrivalFocus } from '../ui/pageFocus';
 import { useOffices } from '../ui/useOffices';
 import { Autosave, type SaveState } from './autosave';
@@ -327,7 +328,13 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             </div>
             <div className="field">
               <label htmlFor={`${uid}-date`}>{t('releases.releaseDate')}</label>
-              <input id={`${uid}-date`} type="date" value={form.releaseDate ?? ''} onChange={(e) => update({ releaseDate: e.target.value || null })} {...invalid('releaseDate')} />
+              <DateField
+                id={`${uid}-date`}
+                value={form.releaseDate ?? null}
+                onChange={(releaseDate) => update({ releaseDate })}
+                invalid={missing.includes('releaseDate')}
+                describedBy={missing.includes('releaseDate') ? `${uid}-releaseDate-needed` : undefined}
+              />
               <Needed id={`${uid}-releaseDate-needed`} field="releaseDate" missing={missing} />
             </div>
           </div>

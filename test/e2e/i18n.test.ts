@@ -196,3 +196,40 @@ describe('Dateline in Arabic', () => {
     }
   }, 120_000);
 });
+
+describe('a date typed in the person’s format', () => {
+  it('shows and reads the release date the French way, where the browser’s box wrote mm/dd/yyyy, and keeps it ISO', async () => {
+    const { context, page } = await openIn(h, 'fr-FR', 'fr');
+    try {
+      const created = await h.api('release.create', { headline: 'Semences à Mopti', language: 'fr', releaseDate: '2026-11-30' });
+      await show(page, { hash: `#/releases/${created.id}`, ready: '#main .body-editor' });
+      const box = page.getByLabel('Date de diffusion', { exact: true });
+      expect(await box.inputValue()).toBe('30 nov. 2026');
+      await box.fill('1/12/2026');
+      await page.getByText('Compris comme : mardi 1 décembre 2026.').waitFor();
+      await expect.poll(async () => (await h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
+      await box.fill('31/11/2026');
+      await box.press('Tab');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      await page.getByText('Ce n’est pas une date : écrivez-la comme 24 déc. 2026 ou 2026-12-24, avec l’année en entier.').waitFor();
+      expect((await h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('puts the calendar button at the end of the box in Arabic too', async () => {
+    const { context, page } = await openIn(h, 'ar', 'ar');
+    try {
+      await show(page, { hash: `#/releases/${s.arabicRelease}`, ready: '#main .body-editor' });
+      const box = page.getByLabel('تاريخ الإصدار', { exact: true });
+      const button = page.getByRole('button', { name: 'اختيار التاريخ من التقويم' });
+      const [b, c] = [await box.boundingBox(), await button.boundingBox()];
+      expect(c!.x + c!.width).toBeLessThanOrEqual(b!.x + 1);
+      await button.focus();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('اختيار التاريخ من التقويم');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -31,6 +31,10 @@ describe('the region a date follows', () => {
     expect(dateFormats('en', 'system', ['en-KE']).date('2026-12-06')).toBe('6 Dec 2026');
     expect(dateFormats('en', 'system', ['en']).date('2026-12-06')).toBe('6 Dec 2026');
     expect(dateFormats('en', 'dayMonth', ['en-US']).date('2026-12-06')).toBe('6 Dec 2026');
+    // Times keep two-digit hours, as the sync status always wrote them ("last synced 09:05").
+    setDisplayPrefs({ timeZone: 'UTC', digits: 'latn' });
+    expect(dateFormats('en', 'system', ['en-GB']).time('2026-12-06T09:05:00Z')).toBe('09:05');
+    expect(dateFormats('en', 'system', ['en-GB']).dateTime('2026-12-06T09:05:00Z')).toBe('6 Dec 2026, 09:05');
     // Arabic's own medium style is numeric (06/12/2026): the month is written in words instead.
     expect(dateFormats('ar', 'dayMonth', []).date('2026-12-06')).toBe('6 ديسمبر 2026');
     expect(dateFormats('ar', 'system', ['ar-EG']).date('2026-12-06')).toBe('6 ديسمبر 2026');

@@ -1,0 +1,93 @@
+import { systemDateLocale, type DateStyle } from './dates';
+import { formatLocale } from './index';
+
+/**
+ * Reading a date a person typed, in the date format they chose: ISO (2026-12-24) always; day,
+ * month and year as numbers in that format's order (24/12/2026, or 12/24/2026 where the system's
+ * region writes the month first; "/", "." or "-" between); or the month in words in the
+ * interface's language or English ("24 Dec 2026", "24 décembre 2026", "Dec 24, 2026").
+ * Arabic-Indic digits are read as digits. The year is written in full; a day that does not
+ * exist (31/02/2026) is no date.
+ */
+
+export type Part = 'day' | 'month' | 'year';
+
+/** The order of day, month and year when the date is written in numbers. */
+export function numericOrder(uiLanguage: string, style: DateStyle, system: readonly string[]): Part[] {
+  if (style === 'iso') return ['year', 'month', 'day'];
+  if (style !== 'system') return ['day', 'month', 'year'];
+  const locale = systemDateLocale(uiLanguage, system) ?? formatLocale(uiLanguage);
+  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', calendar: 'gregory' }).formatToParts(new Date(Date.UTC(2026, 11, 24)));
+  const order = parts.map((p) => p.type).filter((t): t is Part => t === 'day' || t === 'month' || t === 'year');
+  return order.length === 3 ? order : ['day', 'month', 'year'];
+}
+
+const monthNameCache = new Map<string, Map<string, number>>();
+
+/** Month names, long and short, lower case without dots, to their number (1-12). */
+function monthNames(uiLanguage: string): Map<string, number> {
+  let names = monthNameCache.get(uiLanguage);
+  if (!names) {
+    names = new Map();
+    for (const lng of [uiLanguage, 'en']) {
+      for (const month of ['long', 'short'] as const) {
+        const f = new Intl.DateTimeFormat(lng, { month, timeZone: 'UTC', calendar: 'gregory' });
+        for (let m = 1; m <= 12; m++) names.set(fold(f.format(new Date(Date.UTC(2026, m - 1, 15)))), m);
+      }
+    }
+    monthNameCache.set(uiLanguage, names);
+  }
+  return names;
+}
+
+function fold(word: string): string {
+  return word.toLocaleLowerCase().normalize('NFC').replace(/\./g, '');
+}
+
+function isoOf(year: number, month: number, day: number): string | null {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export type DateEntry = { kind: 'empty' } | { kind: 'date'; iso: string } | { kind: 'invalid' };
+
+export function readDateEntry(text: string, uiLanguage: string, style: DateStyle, system: readonly string[]): DateEntry {
+  const s = text
+    .replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x0660))
+    .replace(/[\u200e\u200f\u061c\u2066-\u2069]/g, '')
+    .trim();
+  if (s === '') return { kind: 'empty' };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (iso) return found(isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+  const numbers = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/.exec(s);
+  if (numbers) {
+    const order = numericOrder(uiLanguage, style, system);
+    const value = (part: Part) => Number(numbers[order.indexOf(part) + 1]);
+    // A year of one or two digits is refused rather than guessed.
+    if (numbers[order.indexOf('year') + 1]!.length !== 4) return { kind: 'invalid' };
+    return found(isoOf(value('year'), value('month'), value('day')));
+  }
+  // Words: a month's name and two numbers, in any order ("24 Dec 2026", "Dec 24, 2026", "24 de diciembre de 2026").
+  const tokens = s.split(/[\s,،/.-]+/u).filter((w) => w !== '');
+  const names = monthNames(uiLanguage);
+  let month: number | null = null;
+  const nums: string[] = [];
+  for (const token of tokens) {
+    if (/^\d+$/.test(token)) nums.push(token);
+    else if (names.has(fold(token))) {
+      if (month !== null) return { kind: 'invalid' };
+      month = names.get(fold(token))!;
+    } else if (!['de', 'del', 'le', 'the', 'of'].includes(fold(token))) return { kind: 'invalid' };
+  }
+  if (month === null || nums.length !== 2) return { kind: 'invalid' };
+  const year = nums.find((n) => n.length === 4);
+  const day = nums.find((n) => n.length <= 2);
+  if (!year || !day) return { kind: 'invalid' };
+  return found(isoOf(Number(year), month, Number(day)));
+}
+
+function found(iso: string | null): DateEntry {
+  return iso ? { kind: 'date', iso } : { kind: 'invalid' };
+}

@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readDateEntry } from '../i18n/date-entry';
+import { systemLanguages } from '../i18n/dates';
+import { useDateStyle, useDates } from '../i18n/useDates';
+
+const EXAMPLE = '2026-12-24';
+
+/**
+ * A date typed in the person's date format (or ISO), where the browser's own date box writes
+ * mm/dd/yyyy in every language. The value given and returned is ISO YYYY-MM-DD (null when
+ * empty), as stored. Under the box: an example while it is empty, the date read back in words
+ * once it is one, or why it is not, after the person leaves the box. The calendar button opens
+ * the browser's own picker where it has one.
+ */
+export function DateField({
+  id,
+  value,
+  onChange,
+  disabled = false,
+  describedBy,
+  invalid = false,
+}: {
+  id: string;
+  value: string | null;
+  onChange: (iso: string | null) => void;
+  disabled?: boolean;
+  /** Another note the box is described by (a required-field message). */
+  describedBy?: string | undefined;
+  invalid?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const dates = useDates();
+  const { style } = useDateStyle();
+  const noteId = useId();
+  const picker = useRef<HTMLInputElement>(null);
+  const shown = (iso: string | null) => (iso ? dates.date(iso) : '');
+  const [text, setText] = useState(() => shown(value));
+  const [left, setLeft] = useState(false);
+  const entry = readDateEntry(text, i18n.language, style, systemLanguages());
+
+  // A value set from elsewhere (a draft restored, a picker) is shown in the person's format;
+  // what the person is typing is left alone while it means the same date.
+  useEffect(() => {
+    const typed = readDateEntry(text, i18n.language, style, systemLanguages());
+    const same = typed.kind === 'date' ? typed.iso === value : typed.kind === 'empty' ? value === null : false;
+    if (!same && (typed.kind !== 'invalid' || value !== null)) setText(shown(value));
+    // Only a new value or format redraws the text; typing is handled below.
+  }, [value, dates]);
+
+  const type = (next: string) => {
+    setText(next);
+    setLeft(false);
+    const read = readDateEntry(next, i18n.language, style, systemLanguages());
+    if (read.kind === 'date' && read.iso !== value) onChange(read.iso);
+    if (read.kind === 'empty' && value !== null) onChange(null);
+  };
+
+  const problem = entry.kind === 'invalid' && left;
+  const note =
+    entry.kind === 'date'
+      ? t('dateField.readAs', { date: dates.long(entry.iso) })
+      : entry.kind === 'invalid'
+        ? problem
+          ? t('dateField.invalid', { example: dates.date(EXAMPLE), iso: EXAMPLE })
+          : ''
+        : t('dateField.hint', { example: dates.date(EXAMPLE), iso: EXAMPLE });
+
+  return (
+    <>
+      <div className="date-field">
+        <input
+          id={id}
+          type="text"
+          dir="auto"
+          autoComplete="off"
+          value={text}
+          disabled={disabled}
+          onChange={(e) => type(e.target.value)}
+          onBlur={() => {
+            setLeft(true);
+            if (entry.kind === 'date') setText(shown(entry.iso));
+          }}
+          aria-invalid={problem || invalid || undefined}
+          aria-describedby={[noteId, describedBy].filter(Boolean).join(' ')}
+        />
+        <button
+          type="button"
+          className="date-pick"
+          disabled={disabled}
+          aria-label={t('dateField.pick')}
+          title={t('dateField.pick')}
+          onClick={(e) => {
+            // Where the browser has no picker to show, the box itself takes the date.
+            const box = e.currentTarget.previousElementSibling;
+            try {
+              picker.current!.showPicker();
+            } catch {
+              if (box instanceof HTMLInputElement) box.focus();
+            }
+          }}
+        >
+          <CalendarIcon />
+        </button>
+        <input
+          ref={picker}
+          type="date"
+          className="date-native"
+          tabIndex={-1}
+          aria-hidden="true"
+          value={value ?? ''}
+          onChange={(e) => {
+            const iso = e.target.value || null;
+            setText(shown(iso));
+            setLeft(false);
+            onChange(iso);
+          }}
+        />
+      </div>
+      <p id={noteId} className={problem ? 'field-error' : 'hint'} aria-live="polite">
+        {note}
+      </p>
+    </>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="2" y="3.5" width="12" height="10.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M2 7h12M5.5 2v3M10.5 2v3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}

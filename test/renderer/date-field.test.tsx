@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setUpI18n } from '../../renderer/i18n';
+import { readDateEntry } from '../../renderer/i18n/date-entry';
+import type { DateStyle } from '../../renderer/i18n/dates';
+import { setDisplayPrefs } from '../../renderer/i18n/display';
+import { DateStyleContext } from '../../renderer/i18n/useDates';
+import { DateField } from '../../renderer/ui/DateField';
+
+/** Typing a date in the person's own format (or ISO), stored as YYYY-MM-DD as before. */
+
+afterEach(() => {
+  cleanup();
+  setDisplayPrefs({ timeZone: undefined, digits: 'latn' });
+});
+
+const stored: (string | null)[] = [];
+
+function Form({ initial }: { initial: string | null }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <div className="field">
+      <label htmlFor="d">Release date</label>
+      <DateField
+        id="d"
+        value={value}
+        onChange={(v) => {
+          stored.push(v);
+          setValue(v);
+        }}
+      />
+    </div>
+  );
+}
+
+function mount(lng: string, style: DateStyle, initial: string | null) {
+  stored.length = 0;
+  render(
+    <I18nextProvider i18n={setUpI18n(lng)}>
+      <DateStyleContext.Provider value={{ style, choose: () => undefined }}>
+        <Form initial={initial} />
+      </DateStyleContext.Provider>
+    </I18nextProvider>,
+  );
+  return screen.getByRole('textbox') as HTMLInputElement;
+}
+
+const note = (box: HTMLElement) => document.getElementById(box.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent!.replace(/[\u2068\u2069]/g, '');
+
+describe('reading a typed date', () => {
+  it('takes ISO always, numbers in the chosen order, and the month in words', () => {
+    const read = (text: string, lng: string, style: DateStyle, system: string[] = []) => readDateEntry(text, lng, style, system);
+    expect(read('2026-12-24', 'en', 'numeric')).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('24/12/2026', 'en', 'numeric')).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('24.12.2026', 'fr', 'dayMonth')).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('12/24/2026', 'en', 'system', ['en-US'])).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('12/24/2026', 'en', 'system', ['en-GB'])).toEqual({ kind: 'invalid' });
+    expect(read('Dec 24, 2026', 'en', 'system', ['en-US'])).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('24 déc. 2026', 'fr', 'dayMonth')).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('24 de diciembre de 2026', 'es', 'dayMonth')).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('24 ديسمبر 2026', 'ar', 'dayMonth')).toEqual({ kind: 'date', iso: '2026-12-24' });
+    expect(read('٢٤/١٢/٢٠٢٦', 'ar', 'numeric')).toEqual({ kind: 'date', iso: '2026-12-24' });
+    for (const bad of ['31/02/2026', '24/12/26', 'soon', '24 Smarch 2026', '2026-13-01']) expect(read(bad, 'en', 'numeric'), bad).toEqual({ kind: 'invalid' });
+    expect(read('  ', 'en', 'numeric')).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('the date box', () => {
+  it('shows the stored date in the chosen format and stores what is typed as ISO, echoing it in words', () => {
+    const box = mount('en', 'numeric', '2026-12-06');
+    expect(screen.getByLabelText('Release date')).toBe(box);
+    expect(box.value).toBe('06/12/2026');
+    fireEvent.change(box, { target: { value: '24/12/2026' } });
+    expect(stored).toEqual(['2026-12-24']);
+    expect(note(box)).toBe('Understood as Thursday, 24 December 2026.');
+    fireEvent.change(box, { target: { value: '2027-01-05' } });
+    fireEvent.blur(box);
+    expect(stored).toEqual(['2026-12-24', '2027-01-05']);
+    // Leaving the box writes the date the person's way.
+    expect(box.value).toBe('05/01/2027');
+    fireEvent.change(box, { target: { value: '' } });
+    expect(stored).toEqual(['2026-12-24', '2027-01-05', null]);
+    expect(note(box)).toBe('For example 24/12/2026, or 2026-12-24.');
+  });
+
+  it('says what is wrong once the person leaves a box that holds no date, and stores nothing', () => {
+    const box = mount('en', 'numeric', '2026-12-06');
+    fireEvent.change(box, { target: { value: '31/02/2026' } });
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.blur(box);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(note(box)).toBe('Not a date: write it like 24/12/2026 or 2026-12-24, with the year in full.');
+    expect(stored).toEqual([]);
+    expect(box.value).toBe('31/02/2026');
+  });
+
+  it('reads month-first dates on a US system, and words in French and Arabic', () => {
+    let box = mount('en', 'system', null);
+    fireEvent.change(box, { target: { value: '12/24/2026' } });
+    expect(stored).toEqual(['2026-12-24']);
+    cleanup();
+    box = mount('fr', 'dayMonth', null);
+    fireEvent.change(box, { target: { value: '24 décembre 2026' } });
+    expect(stored).toEqual(['2026-12-24']);
+    expect(note(box)).toBe('Compris comme : jeudi 24 décembre 2026.');
+    cleanup();
+    setDisplayPrefs({ timeZone: undefined, digits: 'arab' });
+    box = mount('ar', 'numeric', '2026-12-06');
+    expect(box.value).toBe('٠٦/١٢/٢٠٢٦');
+    expect(box.getAttribute('dir')).toBe('auto');
+    fireEvent.change(box, { target: { value: '٢٤/١٢/٢٠٢٦' } });
+    expect(stored).toEqual(['2026-12-24']);
+    expect(screen.getByRole('button', { name: 'اختيار التاريخ من التقويم' })).toBeTruthy();
+  });
+});
