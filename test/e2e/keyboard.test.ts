@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
-import { openIn, seed, show, type Seeded } from './i18n-screens';
+import { describe, expect, it } from 'vitest';
+import { openIn, seededHarness, show } from './i18n-screens';
 
 /** Moving around the app by keyboard alone, in real Chromium. */
 
-let h: Harness;
-let s: Seeded;
-
-beforeAll(async () => {
-  h = await startHarness({ author: 'Press Officer' });
-  s = await seed(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const seeded = seededHarness();
 
 describe('the keyboard', () => {
   it('skips to the content of the screen shown, which stays shown', async () => {
-    const { context, page } = await openIn(h, 'en-GB');
+    const { context, page } = await openIn(seeded.h, 'en-GB');
     try {
-      await show(page, { hash: `#/kits/${s.kit}`, ready: '#main ol.kit-items > li' });
+      await show(page, { hash: `#/kits/${seeded.s.kit}`, ready: '#main ol.kit-items > li' });
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-      expect(await page.evaluate(() => window.location.hash)).toBe(`#/kits/${s.kit}`);
+      expect(await page.evaluate(() => window.location.hash)).toBe(`#/kits/${seeded.s.kit}`);
       expect(await page.locator('#main h1').first().innerText()).toBe('Kit builder');
     } finally {
       await context.close();
@@ -35,9 +24,9 @@ describe('the keyboard', () => {
 
 describe('the body editor’s shortcuts', () => {
   it('are shown on the toolbar buttons, in the interface’s words, and do what the button does', async () => {
-    const { context, page } = await openIn(h, 'fr-FR');
+    const { context, page } = await openIn(seeded.h, 'fr-FR');
     try {
-      await show(page, { hash: `#/releases/${s.release}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.release}`, ready: '#main .body-editor' });
       const toolbar = page.locator('#main .body-editor .toolbar');
       const shown = async (name: string) => {
         const b = toolbar.getByRole('button', { name, exact: true });
