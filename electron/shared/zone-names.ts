@@ -94,7 +94,12 @@ const baseOf = (language: string): string => (language.split('-')[0] ?? language
  */
 export function zoneName(timeZone: string, language: string, at: Date = new Date()): { kind: 'city' | 'zone'; name: string } | null {
   const city = zoneCity(timeZone);
-  if (city === null) return null;
+  if (city === null) {
+    // A zone that is only an offset (Etc/GMT-3, whose sign the zone database writes the other
+    // way round) is named by its offset as people write it ("UTC+3"); UTC itself is null.
+    const offset = utcOffsetName(timeZone, at);
+    return offset === null ? null : { kind: 'zone', name: offset };
+  }
   const base = baseOf(language);
   const known = ZONE_CITY_NAMES[timeZone];
   if (known && base in known) return { kind: 'city', name: known[base as UiLanguageCode] };
@@ -111,6 +116,19 @@ export function zoneName(timeZone: string, language: string, at: Date = new Date
     }
   }
   return { kind: 'city', name: known?.en ?? city };
+}
+
+/** "UTC+3", "UTC−5", "UTC+5:30": the zone's offset from UTC at that instant, or null when there is none. */
+export function utcOffsetName(timeZone: string, at: Date): string | null {
+  let name: string | undefined;
+  try {
+    name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  } catch {
+    return null;
+  }
+  const m = /^GMT([+-])(\d{1,2}(?::\d{2})?)$/.exec(name ?? '');
+  if (!m || /^0+(?::00)?$/.test(m[2]!)) return null;
+  return `UTC${m[1] === '-' ? '−' : '+'}${m[2]}`;
 }
 
 /**

@@ -168,7 +168,9 @@ export function ItemList({
                 </div>
                 {lost && (
                   <div className="kit-item-missing">
-                    <p className="error">{t(lost.onServer ? 'kitBuilder.fileOnServer' : 'kitBuilder.fileMissing', { name: lost.name })}</p>
+                    <p id={`${ids}-lost-${it.key}`} className="error">
+                      {t(lost.onServer ? 'kitBuilder.fileOnServer' : 'kitBuilder.fileMissing', { name: lost.name })}
+                    </p>
                     <div className="actions">
                       <input
                         id={`${ids}-relink-${it.key}`}
@@ -182,14 +184,11 @@ export function ItemList({
                           if (file) relink(it.key, file);
                         }}
                       />
-                      <button
-                        type="button"
-                        aria-label={t('kitBuilder.relinkLabel', { item: name })}
-                        onClick={() => document.getElementById(`${ids}-relink-${it.key}`)?.click()}
-                      >
+                      {/* Each button's own words are its name; the line above says which file it is about. */}
+                      <button type="button" aria-describedby={`${ids}-lost-${it.key}`} onClick={() => document.getElementById(`${ids}-relink-${it.key}`)?.click()}>
                         {t('kitBuilder.relink')}
                       </button>
-                      <button type="button" onClick={() => remove(it.key)}>
+                      <button type="button" aria-describedby={`${ids}-lost-${it.key}`} onClick={() => remove(it.key)}>
                         {t('kitBuilder.removeMissing')}
                       </button>
                     </div>

@@ -104,8 +104,9 @@ export function KitsScreen() {
               // The whole row opens the kit for the mouse; the link in it is the keyboard's way (Enter).
               // A kit under embargo stands out: exporting it means the person confirms, and a file sent early cannot be called back.
               <tr key={k.id} className={k.embargo ? 'kit-row kit-embargoed' : 'kit-row'} onClick={() => navigate(href.kit(k.id))}>
-                <td dir="auto">
-                  <a href={href.kit(k.id)} onClick={(e) => e.stopPropagation()}>
+                {/* The title takes its own direction; the cell keeps the page's, so the embargo mark sits at the row's start. */}
+                <td>
+                  <a href={href.kit(k.id)} dir="auto" onClick={(e) => e.stopPropagation()}>
                     {k.title}
                   </a>
                 </td>

@@ -75,8 +75,8 @@ export function embargoWording(embargo: Embargo, locale: string, now: Date = new
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
   }).format(at);
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return { key: 'embargo.untilUtc', time, place: 'UTC', date };
-  const zone = zoneName(timeZone, locale, at) ?? { kind: 'city', name: zonePlace(timeZone) };
+  const zone = zoneName(timeZone, locale, at);
+  if (zone === null) return { key: 'embargo.untilUtc', time, place: 'UTC', date };
   const french = locale.split('-')[0]?.toLowerCase() === 'fr';
   return { key: zone.kind === 'zone' ? 'embargo.untilZone' : 'embargo.until', time, place: french && zone.kind === 'city' ? frenchOfCity(zone.name) : zone.name, date };
 }

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { KitItem } from '../../electron/shared/documents';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
-import type { Harness } from './harness';
+import { startHarness, type Harness, type HarnessOptions } from './harness';
 
 /** The library the language tests walk through: one of everything a screen shows. */
 export const SEED = {
@@ -59,6 +60,41 @@ export async function seed(h: Harness): Promise<Seeded> {
 }
 
 /** Every screen, by its route, and the element that says it has loaded. */
+export interface SeededHarness {
+  /** The harness, once the file's beforeAll has started it. */
+  readonly h: Harness;
+  /** What `seed` put in its library. */
+  readonly s: Seeded;
+}
+
+/**
+ * The set-up of a file that walks the seeded library: a harness started (as "Press Officer",
+ * with `options`) and seeded before the file's tests, and closed after them. `also` adds what
+ * one file needs beyond the seed. Read `h` and `s` inside the tests, once beforeAll has run.
+ */
+export function seededHarness(options: Partial<HarnessOptions> = {}, also?: (h: Harness, s: Seeded) => Promise<void>): SeededHarness {
+  let h: Harness | undefined;
+  let s: Seeded | undefined;
+  beforeAll(async () => {
+    h = await startHarness({ author: 'Press Officer', ...options });
+    s = await seed(h);
+    await also?.(h, s);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  return {
+    get h() {
+      if (!h) throw new Error('The harness is not started yet: read it inside a test.');
+      return h;
+    },
+    get s() {
+      if (!s) throw new Error('The library is not seeded yet: read it inside a test.');
+      return s;
+    },
+  };
+}
+
 export function screens(s: Seeded): { name: string; hash: string; ready: string }[] {
   return [
     { name: 'releases', hash: '#/releases', ready: '#main a.row-link' },

@@ -2,27 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../renderer/i18n/en.json';
-import { ARTIFACTS, ROOT, startHarness, type Harness } from './harness';
-import { openIn, screens, seed, SEED, show, type Seeded } from './i18n-screens';
+import { ARTIFACTS, ROOT } from './harness';
+import { openIn, screens, SEED, seededHarness, show } from './i18n-screens';
 
 /**
  * Every screen in Arabic (right to left, axe-clean, mirrored), in the pseudo-locale (no text
  * cut off, no English left), and the language chosen in Settings at once and kept on reload.
  */
 
-let h: Harness;
-let s: Seeded;
-
-beforeAll(async () => {
-  h = await startHarness({ author: 'Press Officer', axe: { iframes: false } });
-  s = await seed(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const seeded = seededHarness({ axe: { iframes: false } });
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -96,9 +86,9 @@ function clippedText(page: Page): Promise<string[]> {
 
 describe('the pseudo-locale on every screen', () => {
   it('leaves no English string and cuts no text off', async () => {
-    const { context, page } = await openIn(h, 'en-GB', 'en-XA');
+    const { context, page } = await openIn(seeded.h, 'en-GB', 'en-XA');
     try {
-      for (const screen of screens(s)) {
+      for (const screen of screens(seeded.s)) {
         await show(page, screen);
         const english = (await visibleTexts(page)).filter((t) => !t.text.includes('⟦') && !INTL_NAMES.has(t.text) && ENGLISH.some((re) => re.test(t.text)));
         expect(english.map((t) => `${screen.name}: “${t.text}” in ${t.where}`)).toEqual([]);
@@ -138,14 +128,14 @@ const distance = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + Mat
 
 describe('Dateline in Arabic', () => {
   it('follows the browser’s language, lays every screen out right to left and passes axe', async () => {
-    const arabic = await openIn(h, 'ar-EG');
-    const english = await openIn(h, 'en-GB');
+    const arabic = await openIn(seeded.h, 'ar-EG');
+    const english = await openIn(seeded.h, 'en-GB');
     try {
       const { page } = arabic;
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
       await page.getByRole('navigation', { name: 'الأقسام' }).getByRole('link', { name: 'البيانات الصحفية' }).waitFor();
       const width = page.viewportSize()!.width;
-      for (const screen of screens(s)) {
+      for (const screen of screens(seeded.s)) {
         await show(page, screen);
         await show(english.page, screen);
         expect(await axeProblems(page, `${screen.name} (ar)`)).toEqual([]);
@@ -170,9 +160,9 @@ describe('Dateline in Arabic', () => {
   }, 240_000);
 
   it('keeps a release in its own direction: an Arabic release right to left in a French interface, an English one left to right in Arabic', async () => {
-    const { context, page } = await openIn(h, 'fr-FR');
+    const { context, page } = await openIn(seeded.h, 'fr-FR');
     try {
-      await show(page, { hash: `#/releases/${s.arabicRelease}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       expect(await page.locator('#main .editor-surface').getAttribute('dir')).toBe('rtl');
       expect(await page.locator('#main input.headline-input').inputValue()).toBe(SEED.arabicHeadline);
       expect(await page.locator('#main input.headline-input').getAttribute('dir')).toBe('rtl');
@@ -183,7 +173,7 @@ describe('Dateline in Arabic', () => {
       // At once, without a reload.
       await page.getByRole('heading', { name: 'الإعدادات' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-      await show(page, { hash: `#/releases/${s.release}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.release}`, ready: '#main .body-editor' });
       expect(await page.locator('#main .editor-surface').getAttribute('dir')).toBe('ltr');
       // The office's digits and the embargo in words, in Arabic.
       await page.getByText('محظور النشر حتى الساعة').first().waitFor();
@@ -199,29 +189,29 @@ describe('Dateline in Arabic', () => {
 
 describe('a date typed in the person’s format', () => {
   it('shows and reads the release date the French way, where the browser’s box wrote mm/dd/yyyy, and keeps it ISO', async () => {
-    const { context, page } = await openIn(h, 'fr-FR', 'fr');
+    const { context, page } = await openIn(seeded.h, 'fr-FR', 'fr');
     try {
-      const created = await h.api('release.create', { headline: 'Semences à Mopti', language: 'fr', releaseDate: '2026-11-30' });
+      const created = await seeded.h.api('release.create', { headline: 'Semences à Mopti', language: 'fr', releaseDate: '2026-11-30' });
       await show(page, { hash: `#/releases/${created.id}`, ready: '#main .body-editor' });
       const box = page.getByLabel('Date de diffusion', { exact: true });
       expect(await box.inputValue()).toBe('30 nov. 2026');
       await box.fill('1/12/2026');
       await page.getByText('Compris comme : mardi 1 décembre 2026.').waitFor();
-      await expect.poll(async () => (await h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
+      await expect.poll(async () => (await seeded.h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
       await box.fill('31/11/2026');
       await box.press('Tab');
       expect(await box.getAttribute('aria-invalid')).toBe('true');
       await page.getByText('Ce n’est pas une date : écrivez-la comme 24 déc. 2026 ou 2026-12-24, avec l’année en entier.').waitFor();
-      expect((await h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
+      expect((await seeded.h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
     } finally {
       await context.close();
     }
   }, 60_000);
 
   it('puts the calendar button at the end of the box in Arabic too', async () => {
-    const { context, page } = await openIn(h, 'ar', 'ar');
+    const { context, page } = await openIn(seeded.h, 'ar', 'ar');
     try {
-      await show(page, { hash: `#/releases/${s.arabicRelease}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       const box = page.getByLabel('تاريخ الإصدار', { exact: true });
       const button = page.getByRole('button', { name: 'اختيار التاريخ من التقويم' });
       const [b, c] = [await box.boundingBox(), await button.boundingBox()];

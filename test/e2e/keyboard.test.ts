@@ -1,32 +1,21 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
-import { openIn, seed, SEED, show, type Seeded } from './i18n-screens';
+import { describe, expect, it } from 'vitest';
+import { openIn, SEED, seededHarness, show } from './i18n-screens';
 
 /** Moving around the app by keyboard alone, in real Chromium. */
 
-let h: Harness;
-let s: Seeded;
-
-beforeAll(async () => {
-  h = await startHarness({ author: 'Press Officer' });
-  s = await seed(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const seeded = seededHarness();
 
 describe('the keyboard', () => {
   it('skips to the content of the screen shown, which stays shown', async () => {
-    const { context, page } = await openIn(h, 'en-GB');
+    const { context, page } = await openIn(seeded.h, 'en-GB');
     try {
-      await show(page, { hash: `#/kits/${s.kit}`, ready: '#main ol.kit-items > li' });
+      await show(page, { hash: `#/kits/${seeded.s.kit}`, ready: '#main ol.kit-items > li' });
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-      expect(await page.evaluate(() => window.location.hash)).toBe(`#/kits/${s.kit}`);
+      expect(await page.evaluate(() => window.location.hash)).toBe(`#/kits/${seeded.s.kit}`);
       expect(await page.locator('#main h1').first().innerText()).toBe('Kit builder');
     } finally {
       await context.close();
@@ -36,7 +25,7 @@ describe('the keyboard', () => {
 
 describe('opening a release from the list', () => {
   it('moves focus to the release’s heading, and back to its row on return', async () => {
-    const { context, page } = await openIn(h, 'en-GB');
+    const { context, page } = await openIn(seeded.h, 'en-GB');
     const focused = () => page.evaluate(() => {
       const el = document.activeElement;
       return el ? `${el.tagName.toLowerCase()}: ${(el as HTMLElement).innerText.split('\n')[0]}` : '';
@@ -66,9 +55,9 @@ describe('opening a release from the list', () => {
 
 describe('the body editor’s shortcuts', () => {
   it('are shown on the toolbar buttons, in the interface’s words, and do what the button does', async () => {
-    const { context, page } = await openIn(h, 'fr-FR');
+    const { context, page } = await openIn(seeded.h, 'fr-FR');
     try {
-      await show(page, { hash: `#/releases/${s.release}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.release}`, ready: '#main .body-editor' });
       const toolbar = page.locator('#main .body-editor .toolbar');
       const shown = async (name: string) => {
         const b = toolbar.getByRole('button', { name, exact: true });
@@ -99,9 +88,9 @@ describe('the formatting toolbar', () => {
   const tabStops = (page: Page) => page.locator('#main .body-editor [role="toolbar"] button[tabindex="0"]').count();
 
   it('is one tab stop, arrows, Home and End moving between its buttons', async () => {
-    const { context, page } = await openIn(h, 'en-GB');
+    const { context, page } = await openIn(seeded.h, 'en-GB');
     try {
-      await show(page, { hash: `#/releases/${s.release}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.release}`, ready: '#main .body-editor' });
       expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(1);
       expect(await tabStops(page)).toBe(1);
       await page.getByRole('toolbar').getByRole('button', { name: 'Heading 1', exact: true }).focus();
@@ -130,9 +119,9 @@ describe('the formatting toolbar', () => {
   }, 60_000);
 
   it('takes the arrows the other way round in Arabic', async () => {
-    const { context, page } = await openIn(h, 'ar', 'ar');
+    const { context, page } = await openIn(seeded.h, 'ar', 'ar');
     try {
-      await show(page, { hash: `#/releases/${s.arabicRelease}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       expect(await page.getByRole('toolbar', { name: 'التنسيق' }).count()).toBe(1);
       await page.getByRole('toolbar').getByRole('button').first().focus();
       expect(await focusedName(page)).toBe('عنوان 1');

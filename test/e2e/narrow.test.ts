@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
-import { openIn, screens, seed, show, type Seeded } from './i18n-screens';
+import { describe, expect, it } from 'vitest';
+import { openIn, screens, seededHarness, show } from './i18n-screens';
 
 /**
  * A narrow window (down to 600 px, web mode or the desktop app made small): the sections fold
@@ -9,21 +8,11 @@ import { openIn, screens, seed, show, type Seeded } from './i18n-screens';
  * its content whole. At 1280 px the sidebar stays as it was.
  */
 
-let h: Harness;
-let s: Seeded;
-
-beforeAll(async () => {
-  h = await startHarness({ author: 'Press Officer' });
-  s = await seed(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const seeded = seededHarness();
 
 /** Shows every main screen in turn; none may stick out past the window's width. */
 async function expectEveryScreenFits(page: Page): Promise<void> {
-  for (const screen of screens(s)) {
+  for (const screen of screens(seeded.s)) {
     await show(page, screen);
     expect({ screen: screen.name, overflow: await overflow(page) }).toEqual({ screen: screen.name, overflow: 0 });
   }
@@ -45,7 +34,7 @@ describe('a window 600 px wide', () => {
     ['ar', 'ar-EG'],
   ] as const) {
     it(`folds the sections into a menu that the keyboard opens, follows and closes (${language})`, async () => {
-      const { context, page } = await openIn(h, locale, language);
+      const { context, page } = await openIn(seeded.h, locale, language);
       try {
         await page.setViewportSize({ width: 600, height: 800 });
         await show(page, { hash: '#/releases', ready: '#main a.row-link' });
@@ -83,7 +72,7 @@ describe('a window 600 px wide', () => {
   }
 
   it('keeps the sidebar beside the content at 1280 px, with no menu button', async () => {
-    const { context, page } = await openIn(h, 'en-GB', 'en');
+    const { context, page } = await openIn(seeded.h, 'en-GB', 'en');
     try {
       await show(page, { hash: '#/releases', ready: '#main a.row-link' });
       expect(await page.locator('header button[aria-controls]').isVisible()).toBe(false);

@@ -1,21 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
-import { openIn, screens, seed, SEED, show, type Seeded } from './i18n-screens';
+import { describe, expect, it } from 'vitest';
+import { openIn, screens, SEED, seededHarness, show } from './i18n-screens';
 
 /**
  * Right to left beyond the layout: the kit builder's drag and drop with a real pointer in
  * Arabic, and every free-text field on every screen taking the direction of what is typed.
  */
 
-let h: Harness;
-let s: Seeded;
 let kit: string;
 const MARYAM = 'مريم الحسن';
 
-beforeAll(async () => {
-  h = await startHarness({ author: 'Press Officer' });
-  s = await seed(h);
+// Beyond the seed: an Arabic kit of the Arabic release and two spokespeople, to reorder.
+const seeded = seededHarness({}, async (h, s) => {
   const maryam = await h.api('contact.create', { kind: 'spokesperson', name: MARYAM, emails: [{ type: 'work', address: 'maryam@example.org' }] });
   const created = await h.api('kit.create', {
     title: 'ملف البذور',
@@ -27,10 +23,6 @@ beforeAll(async () => {
     ],
   });
   kit = created.id;
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
 });
 
 /** The items as the person sees them: labels sorted by where they are on the screen, top first. */
@@ -42,7 +34,7 @@ async function seenOrder(page: Page): Promise<string[]> {
 
 describe('the kit builder in Arabic', () => {
   it('is mirrored, and a pointer drag by the handle on the right puts the item where it is dropped', async () => {
-    const { context, page } = await openIn(h, 'ar-EG');
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
     try {
       await show(page, { hash: `#/kits/${kit}`, ready: '#main ol.kit-items > li' });
       expect(await seenOrder(page)).toEqual([SEED.arabicHeadline, SEED.contact, MARYAM]);
@@ -71,7 +63,7 @@ describe('the kit builder in Arabic', () => {
       await expect.poll(() => seenOrder(page)).toEqual([MARYAM, SEED.arabicHeadline, SEED.contact]);
       // What the person sees is what is stored, once the pause has passed.
       await expect
-        .poll(async () => (await h.api('kit.get', { id: kit })).items.map((i) => (i.kind === 'contact' && i.id === s.contact ? 'awa' : i.kind)), { timeout: 15_000 })
+        .poll(async () => (await seeded.h.api('kit.get', { id: kit })).items.map((i) => (i.kind === 'contact' && i.id === seeded.s.contact ? 'awa' : i.kind)), { timeout: 15_000 })
         .toEqual(['contact', 'release', 'awa']);
     } finally {
       await context.close();
@@ -97,15 +89,15 @@ function fieldsWithoutDirection(page: Page): Promise<string[]> {
 
 describe('text fields take the direction of what is typed', () => {
   it('leaves no free-text field on any screen without a direction', async () => {
-    const { context, page } = await openIn(h, 'ar-EG');
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
     try {
       const missing: string[] = [];
-      for (const screen of [...screens(s), { name: 'kit-builder-ar', hash: `#/kits/${kit}`, ready: '#main ol.kit-items > li' }]) {
+      for (const screen of [...screens(seeded.s), { name: 'kit-builder-ar', hash: `#/kits/${kit}`, ready: '#main ol.kit-items > li' }]) {
         await show(page, screen);
         missing.push(...(await fieldsWithoutDirection(page)).map((f) => `${screen.name}: ${f}`));
       }
       // The link form of the body editor opens only on demand.
-      await show(page, { hash: `#/releases/${s.release}`, ready: '#main .body-editor' });
+      await show(page, { hash: `#/releases/${seeded.s.release}`, ready: '#main .body-editor' });
       await page.locator('#main .body-editor .toolbar').getByRole('button', { name: 'رابط', exact: true }).click();
       await page.locator('#main .link-form input').waitFor();
       missing.push(...(await fieldsWithoutDirection(page)).map((f) => `link form: ${f}`));
@@ -116,7 +108,7 @@ describe('text fields take the direction of what is typed', () => {
   }, 180_000);
 
   it('shows an Arabic hit of the top bar\'s search right to left, from the right edge, in an English interface', async () => {
-    const { context, page } = await openIn(h, 'en-GB');
+    const { context, page } = await openIn(seeded.h, 'en-GB');
     try {
       await page.keyboard.press('Control+k');
       await page.keyboard.type('البذور');
@@ -138,7 +130,7 @@ describe('text fields take the direction of what is typed', () => {
   }, 60_000);
 
   it('sets an empty box and its placeholder right to left in the Arabic interface, and Latin typed into it left to right', async () => {
-    const { context, page } = await openIn(h, 'ar-EG');
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
     try {
       await show(page, { hash: '#/import', ready: '#main textarea' });
       const direction = (l: Locator) => l.evaluate((el) => getComputedStyle(el).direction);
@@ -155,7 +147,7 @@ describe('text fields take the direction of what is typed', () => {
   }, 60_000);
 
   it('turns a search box right to left for Arabic and back for Latin text, in an English interface', async () => {
-    const { context, page } = await openIn(h, 'en-GB');
+    const { context, page } = await openIn(seeded.h, 'en-GB');
     try {
       await show(page, { hash: '#/contacts', ready: '#main a.row-link' });
       const search = page.locator('#main input[type="search"]').first();

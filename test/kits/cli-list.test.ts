@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { KASESE_RELEASE_JSON } from './cli-fixture';
 
 /**
  * `dateline kit list`, run as the built command in a process of its own: a kit whose id was lost
@@ -42,15 +43,7 @@ describe('dateline kit list', () => {
   });
 
   it('lists each kit with its id, items, embargo and last change, as text and as JSON', async () => {
-    const release = JSON.stringify({
-      headline: 'Clean water reaches Kasese',
-      language: 'en',
-      datelinePlace: 'Kampala',
-      releaseDate: '2026-11-30',
-      embargo: { at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' },
-      body: 'Twelve boreholes were completed.',
-    });
-    const rel = JSON.parse((await dateline(['release', 'create', '--from', '-'], release)).stdout) as { id: string };
+    const rel = JSON.parse((await dateline(['release', 'create', '--from', '-'], KASESE_RELEASE_JSON)).stdout) as { id: string };
     const embargoed = JSON.parse((await dateline(['kit', 'create', '--title', 'Kasese water kit', '--item', `release:${rel.id}`, '--json'])).stdout) as { id: string };
     const plain = JSON.parse((await dateline(['kit', 'create', '--title', 'Empty draft', '--json'])).stdout) as { id: string };
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
+import { KASESE_RELEASE_JSON } from './cli-fixture';
 import { photo } from './fixtures';
 
 /** `dateline kit create` and `dateline export` as a new user would try them. */
@@ -28,15 +29,7 @@ describe('dateline kit and export', () => {
   it('creates a kit from a release, a photo and a section, and exports it everywhere', async () => {
     const lib = temp('dateline-cli-lib-');
     const work = temp('dateline-cli-work-');
-    const release = JSON.stringify({
-      headline: 'Clean water reaches Kasese',
-      language: 'en',
-      datelinePlace: 'Kampala',
-      releaseDate: '2026-11-30',
-      embargo: { at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' },
-      body: 'Twelve **boreholes** were completed.',
-    });
-    const rel = JSON.parse((await cli(['release', 'create', '--from', '-', '--library', lib], release)).out) as { id: string };
+    const rel = JSON.parse((await cli(['release', 'create', '--from', '-', '--library', lib], KASESE_RELEASE_JSON)).out) as { id: string };
     writeFileSync(join(work, 'borehole.jpg'), await photo(900, 600, 4));
     const att = JSON.parse((await cli(['attach', join(work, 'borehole.jpg'), '--library', lib, '--json'])).out) as { id: string };
     writeFileSync(join(work, 'facts.md'), '# Key facts\n\n- 40,000 people\n- 12 boreholes\n');

@@ -47,6 +47,13 @@ describe('the embargo line', () => {
     expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
   });
 
+  it('names a zone that is only an offset by that offset, the right way round, never as UTC', () => {
+    // Etc/GMT-3 is three hours ahead of UTC (the zone database's signs are the other way round).
+    expect(embargoNotice('2026-12-08T10:00:00Z', 'Etc/GMT-3', 'en')).toBe('EMBARGOED UNTIL 8 December 2026, 13:00 UTC+3 (10:00 UTC)');
+    expect(embargoNotice('2026-12-08T10:00:00Z', 'Etc/GMT+5', 'fr')).toBe('SOUS EMBARGO JUSQU’AU 8 décembre 2026, 05:00 UTC−5 (10:00 UTC)');
+    expect(embargoNotice('2026-12-08T10:00:00Z', 'Etc/GMT', 'en')).toBe('EMBARGOED UNTIL 8 December 2026, 10:00 UTC');
+  });
+
   it('takes the Arabic comma for Arabic by its base language only, in the embargo line and the dateline alike', () => {
     expect(commaFor('ar')).toBe('، ');
     expect(commaFor('ar-EG')).toBe('، ');

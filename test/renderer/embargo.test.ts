@@ -37,6 +37,11 @@ describe('embargo times', () => {
     expect(zonePlace('America/Port_of_Spain')).toBe('Port of Spain');
   });
 
+  it('names a zone that is only an offset by that offset, the right way round (Etc/GMT-3 is UTC+3)', () => {
+    expect(embargoWording({ at: '2026-12-03T13:00:00.000Z', timeZone: 'Etc/GMT-3' }, 'en-GB', NOW)).toEqual({ key: 'embargo.untilZone', time: '16:00', place: 'UTC+3', date: '3 Dec' });
+    expect(embargoWording({ at: '2026-12-03T13:00:00.000Z', timeZone: 'Etc/GMT' }, 'en-GB', NOW).key).toBe('embargo.untilUtc');
+  });
+
   it('refuses a past time, an unknown zone and an incomplete time', () => {
     expect(checkEmbargo('2026-11-19T14:00', 'Europe/Zurich', NOW)).toEqual({ ok: false, problem: 'embargo.inPast' });
     expect(checkEmbargo('2026-12-03T14:00', 'Europe/Genva', NOW)).toEqual({ ok: false, problem: 'embargo.invalidZone' });

@@ -78,7 +78,11 @@ describe('a missing file in the kit builder', () => {
     const { kit } = await kitWithLostPhoto(c, await jpeg(20));
     renderWithCore(c, <KitBuilder kitId={kit} />, 'test');
     await screen.findByText('File missing: photo.jpg — relink or remove', {}, { timeout: 15_000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Remove from kit' }));
+    const removeButton = screen.getByRole('button', { name: 'Remove from kit' });
+    // A screen reader hears which file the button is about.
+    expect(document.getElementById(removeButton.getAttribute('aria-describedby')!)!.textContent).toContain('photo.jpg');
+    expect(screen.getByRole('button', { name: 'Relink to a file…' }).getAttribute('aria-describedby')).toBe(removeButton.getAttribute('aria-describedby'));
+    fireEvent.click(removeButton);
     await waitFor(() => expect(itemRows()).toHaveLength(1));
     await waitFor(async () => expect((await call<{ items: unknown[] }>(c, 'kit.get', { id: kit })).items).toHaveLength(1), { timeout: 5_000 });
     await waitFor(() => expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 5_000 });
