@@ -18,11 +18,12 @@ export interface HttpAnswer {
   status: number;
   /** The server's Date header, for the clock check. */
   date: string | null;
-  /** The body, in one buffer (joined from `parts` when first asked for). */
+  /** The body, in one buffer (joined from `parts` when first asked for, where the caller asked for pieces). */
   readonly bytes: Buffer;
   /**
-   * The body as the socket gave it, not joined: a reader that can take it in pieces (chunk
-   * answers, files-peer.ts) spares the joined copy (see chunk-answer.ts on why that counts).
+   * The body as the socket gave it, where the caller asked for pieces: a reader that can take
+   * it so (chunk answers, files-peer.ts) spares the joined copy (see chunk-answer.ts on why that
+   * counts). Otherwise the one joined buffer.
    */
   readonly parts: readonly Buffer[];
   /** The answer's size on the wire (compressed, when it came so). */
@@ -64,6 +65,8 @@ export function httpExchange(
   body: Buffer | undefined,
   timeoutMs: number,
   gzip: boolean,
+  /** Keep the body in the socket's pieces (`parts`) for a reader that takes it so; otherwise it is joined as it ends, and the pieces let go. */
+  pieces = false,
 ): Promise<HttpAnswer> {
   const secure = url.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
@@ -101,8 +104,10 @@ export function httpExchange(
         if (!res.complete) return finish(new HttpFailure('ECONNRESET', 'the answer was cut'));
         const date = typeof res.headers.date === 'string' ? res.headers.date : null;
         const status = res.statusCode ?? 0;
-        if (res.headers['content-encoding'] !== 'gzip') return finish(null, answerOf(status, date, parts, parts.reduce((n, p) => n + p.byteLength, 0), headersMs));
+        const plain = res.headers['content-encoding'] !== 'gzip';
+        if (plain && pieces) return finish(null, answerOf(status, date, parts, parts.reduce((n, p) => n + p.byteLength, 0), headersMs));
         const raw = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+        if (plain) return finish(null, answerOf(status, date, [raw], raw.byteLength, headersMs));
         inflate(raw).then(
           (bytes) => finish(null, answerOf(status, date, [bytes], raw.byteLength, headersMs)),
           () => finish(new HttpFailure('EBADGZIP', 'the answer was damaged on the way')),

@@ -182,7 +182,7 @@ export class FilesPeer {
     const expected = wanted.reduce((n, c) => n + c.length, 0);
     if (this.bulkGet && wanted.length > 1) {
       const body = JSON.stringify({ docs: wanted.map((c) => ({ id: chunkId(c.sha256) })) });
-      const r = await this.couch.sendBytes('POST', '/_bulk_get?attachments=true', { data: body, type: 'application/json' }, [200, 400, 404, 405, 501], timeoutFor(this.timeoutMs, expected));
+      const r = await this.couch.sendBytes('POST', '/_bulk_get?attachments=true', { data: body, type: 'application/json' }, [200, 400, 404, 405, 501], timeoutFor(this.timeoutMs, expected), true);
       if (r.status === 200) {
         const answer = liftBase64(r.parts);
         const reply = BulkGetChunks.safeParse(parseJson(answer.text));
