@@ -303,13 +303,13 @@ export class CouchPeer implements Peer {
    * retried as every other request. `timeoutMs` replaces the per-request one: a large body over a
    * slow link needs longer than a page of changes.
    */
-  sendBytes(method: string, path: string, payload: Payload | undefined, accept: readonly number[], timeoutMs?: number, pieces = false): Promise<RawReply> {
+  sendBytes(method: string, path: string, payload: Payload | undefined, accept: readonly number[], timeoutMs?: number): Promise<RawReply> {
     const body = payload && {
       data: typeof payload.data === 'string' ? Buffer.from(payload.data, 'utf8') : Buffer.from(payload.data.buffer, payload.data.byteOffset, payload.data.byteLength),
       type: payload.type,
       ...(payload.encoding ? { encoding: payload.encoding } : {}),
     };
-    return withRetry(() => this.exchange(method, path, body, accept, timeoutMs ?? this.timeoutMs, pieces), isRetryable, this.retry);
+    return withRetry(() => this.exchange(method, path, body, accept, timeoutMs ?? this.timeoutMs), isRetryable, this.retry);
   }
 
   /** A JSON request, answered in JSON. */
@@ -328,7 +328,7 @@ export class CouchPeer implements Peer {
   }
 
   /** One HTTP exchange: counts the bytes, reads the server's clock, and turns a refusal into a SyncError. */
-  private async exchange(method: string, path: string, payload: { data: Buffer; type: string; encoding?: 'gzip' } | undefined, accept: readonly number[], timeoutMs: number, pieces = false): Promise<RawReply> {
+  private async exchange(method: string, path: string, payload: { data: Buffer; type: string; encoding?: 'gzip' } | undefined, accept: readonly number[], timeoutMs: number): Promise<RawReply> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.auth) headers.Authorization = this.auth;
     if (payload) headers['Content-Type'] = payload.type;
@@ -338,22 +338,21 @@ export class CouchPeer implements Peer {
     if (payload) this.stats.bytesSent += payload.data.byteLength;
     let answer;
     try {
-      answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs, this.compresses, pieces);
+      answer = await httpExchange(new URL(`${this.base}${path}`), method, headers, payload?.data, timeoutMs, this.compresses);
     } catch (e) {
       throw this.connectionFailed(e);
     }
-    // Not `bytes`: taking it joins the body, which a chunk answer is read without (chunk-answer.ts).
-    const { status, date, headersMs, wireBytes } = answer;
+    const { status, bytes, date, headersMs, wireBytes } = answer;
     if ((payload?.data.byteLength ?? 0) <= SMALL_REQUEST && (this.quickestMs === null || headersMs < this.quickestMs)) this.quickestMs = headersMs;
     this.stats.bytesReceived += wireBytes;
     if (date) {
       const server = Date.parse(date);
       if (!Number.isNaN(server)) this.skewMs = server - this.clock();
     }
-    if (accept.includes(status)) return answer;
+    if (accept.includes(status)) return { status, bytes };
     let json: unknown = undefined;
     try {
-      json = JSON.parse(answerText(answer.bytes));
+      json = JSON.parse(answerText(bytes));
     } catch {
       // Not JSON: the status alone says what went wrong.
     }
@@ -400,10 +399,7 @@ export interface Payload {
 
 export interface RawReply {
   status: number;
-  /** The body in one buffer. */
-  readonly bytes: Buffer;
-  /** The body as it arrived, in pieces, where `sendBytes` was asked for them: read this way, it is never joined. */
-  readonly parts: readonly Buffer[];
+  bytes: Buffer;
 }
 
 function localPath(id: string): string {
