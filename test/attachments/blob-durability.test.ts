@@ -53,18 +53,6 @@ describe('stored files', () => {
     expect(fs.readdirSync(join(store.root, '..', 'tmp'))).toEqual([]);
   });
 
-  it('written from pieces (a downloaded photo\'s chunks), are the pieces in order, an empty or repeated one included', async () => {
-    const store = new BlobStore(tempDir());
-    const a = Buffer.from('Kasese ');
-    const big = Buffer.alloc(300 * 1024, 0x61);
-    const pieces = [a, Buffer.alloc(0), big, a, new Uint8Array([0x2e])];
-    const whole = Buffer.concat(pieces);
-    const final = store.path(BlobStore.hash(whole));
-    await store.writeAtomicAsync(final, pieces);
-    expect(fs.readFileSync(final).equals(whole)).toBe(true);
-    expect(fs.readdirSync(join(store.root, '..', 'tmp'))).toEqual([]);
-  });
-
   it('a file whose size matches but whose bytes do not is replaced, not taken as stored', () => {
     const store = new BlobStore(tempDir());
     const bytes = Buffer.from('Photo credit: A. Mwangi, 30 November 2026');

@@ -55,36 +55,6 @@ describe('a _bulk_get answer of chunks, base64 lifted out before parsing', () =>
     expect(answer.bytesOf(parsed['x"data']!).toString('latin1')).toBe('ABC');
   });
 
-  it('read in the pieces the socket gave, cut anywhere (inside the pattern, the base64 or the quote), is read as the whole answer', () => {
-    const chunks = [randomBytes(40), randomBytes(7), randomBytes(0), randomBytes(23)];
-    const text = `${answerFor(chunks).slice(0, -1)},"tail":{"data":"QUJ DQUJ"}}`;
-    // A fresh copy each time: the chunks are decoded over their base64 in the answer's buffers.
-    const fresh = () => Buffer.from(text, 'latin1');
-    const whole = fresh();
-    const read = (answer: ReturnType<typeof liftBase64>) => {
-      const parsed = JSON.parse(answer.text.toString('latin1')) as Parsed & { tail: { data: string } };
-      return { chunks: dataOf(parsed).map((d) => answer.bytesOf(d)), tail: parsed.tail.data, size: answer.text.length };
-    };
-    const expected = read(liftBase64(fresh()));
-    expect(expected.chunks).toEqual(chunks);
-    expect(expected.tail).toBe('QUJ DQUJ');
-    for (let cut = 0; cut <= whole.length; cut++) {
-      const a = fresh();
-      expect(read(liftBase64([a.subarray(0, cut), a.subarray(cut)]))).toEqual(expected);
-      // Three pieces, the middle one a few bytes (shorter than the pattern), and one empty piece.
-      const b = fresh();
-      const second = Math.min(b.length, cut + 3);
-      expect(read(liftBase64([b.subarray(0, cut), Buffer.alloc(0), b.subarray(cut, second), b.subarray(second)]))).toEqual(expected);
-    }
-    expect(read(liftBase64([...whole].map((b) => Buffer.from([b]))))).toEqual(expected);
-  });
-
-  it('an answer in pieces with nothing to lift is the same bytes, joined', () => {
-    const text = Buffer.from('{"results":[]}', 'latin1');
-    expect(liftBase64([text.subarray(0, 5), text.subarray(5)]).text.equals(text)).toBe(true);
-    expect(liftBase64([]).text.length).toBe(0);
-  });
-
   it('takes no placeholder from the server: a string in its form is decoded as base64', () => {
     const fake = `~${'0'.repeat(24)}~0`;
     const answer = liftBase64(Buffer.from(`{"data":"QUJD","fake":"${fake}"}`, 'latin1'));

@@ -1,6 +1,6 @@
 import { createHash, hash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync, openSync, closeSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DatelineError } from '../../shared/errors';
 
@@ -41,19 +41,6 @@ async function fsyncFolderAsync(dir: string): Promise<void> {
     if (!folderCannotSync(e)) throw e;
   } finally {
     await folder.close();
-  }
-}
-
-/** Writes these pieces in order from the file's start, as many gathered writes as the system needs (a write may take only part). */
-async function writeAll(file: FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
-  let left = pieces.filter((p) => p.byteLength > 0);
-  let at = 0;
-  while (left.length > 0) {
-    const { bytesWritten } = await file.writev(left, at);
-    at += bytesWritten;
-    let done = bytesWritten;
-    while (left.length > 0 && done >= left[0]!.byteLength) done -= left.shift()!.byteLength;
-    if (done > 0) left = [left[0]!.subarray(done), ...left.slice(1)];
   }
 }
 
@@ -144,16 +131,13 @@ export class BlobStore {
    * `writeAtomic` through the thread pool, for a file already checked against its hash (a
    * download): on the main thread, the two flushes per photo held up every request of the
    * download (40 photos: half a second in which no answer was read). The same durability.
-   * Given pieces, they are written one after the other with one gathered write, not joined
-   * first (a downloaded photo is its chunks; see download.ts on why a copy of each counts).
    */
-  async writeAtomicAsync(final: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  async writeAtomicAsync(final: string, bytes: Uint8Array): Promise<void> {
     const temp = join(this.tmp, `${randomBytes(8).toString('hex')}.part`);
     try {
       const file = await open(temp, 'w');
       try {
-        if (bytes instanceof Uint8Array) await file.writeFile(bytes);
-        else await writeAll(file, bytes);
+        await file.writeFile(bytes);
         await file.sync();
       } finally {
         await file.close();

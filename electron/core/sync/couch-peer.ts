@@ -342,18 +342,17 @@ export class CouchPeer implements Peer {
     } catch (e) {
       throw this.connectionFailed(e);
     }
-    // Not `bytes`: taking it joins the body, which a chunk answer is read without (chunk-answer.ts).
-    const { status, date, headersMs, wireBytes } = answer;
+    const { status, bytes, date, headersMs, wireBytes } = answer;
     if ((payload?.data.byteLength ?? 0) <= SMALL_REQUEST && (this.quickestMs === null || headersMs < this.quickestMs)) this.quickestMs = headersMs;
     this.stats.bytesReceived += wireBytes;
     if (date) {
       const server = Date.parse(date);
       if (!Number.isNaN(server)) this.skewMs = server - this.clock();
     }
-    if (accept.includes(status)) return answer;
+    if (accept.includes(status)) return { status, bytes };
     let json: unknown = undefined;
     try {
-      json = JSON.parse(answerText(answer.bytes));
+      json = JSON.parse(answerText(bytes));
     } catch {
       // Not JSON: the status alone says what went wrong.
     }
@@ -400,10 +399,7 @@ export interface Payload {
 
 export interface RawReply {
   status: number;
-  /** The body in one buffer. */
-  readonly bytes: Buffer;
-  /** The body as it arrived, in pieces: read this way, it is never joined. */
-  readonly parts: readonly Buffer[];
+  bytes: Buffer;
 }
 
 function localPath(id: string): string {

@@ -18,13 +18,7 @@ export interface HttpAnswer {
   status: number;
   /** The server's Date header, for the clock check. */
   date: string | null;
-  /** The body, in one buffer (joined from `parts` when first asked for). */
-  readonly bytes: Buffer;
-  /**
-   * The body as the socket gave it, not joined: a reader that can take it in pieces (chunk
-   * answers, files-peer.ts) spares the joined copy (see chunk-answer.ts on why that counts).
-   */
-  readonly parts: readonly Buffer[];
+  bytes: Buffer;
   /** The answer's size on the wire (compressed, when it came so). */
   wireBytes: number;
   /** Milliseconds from sending the request to the answer's headers: the link's round trip plus the server's time. */
@@ -99,33 +93,18 @@ export function httpExchange(
         // Whole: the socket has gone back to the pool, so the timer must not destroy it now.
         clearTimeout(timer);
         if (!res.complete) return finish(new HttpFailure('ECONNRESET', 'the answer was cut'));
+        const raw = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
         const date = typeof res.headers.date === 'string' ? res.headers.date : null;
         const status = res.statusCode ?? 0;
-        if (res.headers['content-encoding'] !== 'gzip') return finish(null, answerOf(status, date, parts, parts.reduce((n, p) => n + p.byteLength, 0), headersMs));
-        const raw = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+        if (res.headers['content-encoding'] !== 'gzip') return finish(null, { status, date, bytes: raw, wireBytes: raw.byteLength, headersMs });
         inflate(raw).then(
-          (bytes) => finish(null, answerOf(status, date, [bytes], raw.byteLength, headersMs)),
+          (bytes) => finish(null, { status, date, bytes, wireBytes: raw.byteLength, headersMs }),
           () => finish(new HttpFailure('EBADGZIP', 'the answer was damaged on the way')),
         );
       });
     });
     req.end(body);
   });
-}
-
-/** An answer whose body is joined into one buffer only when someone asks for `bytes`. */
-function answerOf(status: number, date: string | null, parts: readonly Buffer[], wireBytes: number, headersMs: number): HttpAnswer {
-  let joined: Buffer | null = parts.length === 1 ? parts[0]! : null;
-  return {
-    status,
-    date,
-    parts,
-    get bytes() {
-      return (joined ??= Buffer.concat(parts));
-    },
-    wireBytes,
-    headersMs,
-  };
 }
 
 /**

@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
  */
 
 const MARK = Buffer.from('"data":"', 'latin1');
-const QUOTE = Buffer.from('"', 'latin1');
+const QUOTE = 0x22;
 const EQUALS = 0x3d;
 
 export interface ChunkAnswer {
@@ -29,124 +29,37 @@ export interface ChunkAnswer {
   bytesOf(data: string): Buffer;
 }
 
-/**
- * The answer is taken as the pieces the socket gave it in (or one buffer), not joined first: a
- * joined copy was 700 KB of buffers an answer, and while photos come down each byte in buffers
- * counts towards V8's next full collection (see download.ts). Only the JSON left around the
- * base64, and a base64 string cut between two pieces, are copied. Each chunk is decoded over
- * its own base64 in the answer's buffers, which are therefore not the answer any more: read
- * nothing else from them.
- */
-export function liftBase64(answer: Buffer | readonly Buffer[]): ChunkAnswer {
-  const bytes = new Pieces(Buffer.isBuffer(answer) ? [answer] : answer);
+export function liftBase64(bytes: Buffer): ChunkAnswer {
   const mark = `~${randomBytes(12).toString('hex')}~`;
   const lifted = new Map<string, Buffer>();
   const pieces: Buffer[] = [];
   let from = 0;
-  for (let at = bytes.indexOf(MARK, 0); at >= 0; at = bytes.indexOf(MARK, at)) {
+  for (let at = bytes.indexOf(MARK); at >= 0; at = bytes.indexOf(MARK, at)) {
     const start = at + MARK.length;
     const end = bytes.indexOf(QUOTE, start);
     if (end < 0) break;
     at = end + 1;
-    const decoded = wholeBase64(bytes.slice(start, end));
+    const decoded = wholeBase64(bytes, start, end);
     if (!decoded) continue;
     const placeholder = `${mark}${lifted.size}`;
     lifted.set(placeholder, decoded);
-    pieces.push(bytes.slice(from, start), Buffer.from(placeholder, 'latin1'));
+    pieces.push(bytes.subarray(from, start), Buffer.from(placeholder, 'latin1'));
     from = end;
   }
-  if (lifted.size === 0) {
-    const text = bytes.slice(0, bytes.length);
-    return { text, bytesOf: (data) => Buffer.from(data, 'base64') };
-  }
-  pieces.push(bytes.slice(from, bytes.length));
+  if (lifted.size === 0) return { text: bytes, bytesOf: (data) => Buffer.from(data, 'base64') };
+  pieces.push(bytes.subarray(from));
   return { text: Buffer.concat(pieces), bytesOf: (data) => lifted.get(data) ?? Buffer.from(data, 'base64') };
 }
 
 /**
- * The bytes this padded base64 stands for, decoded in place over the base64 itself (its first
- * three quarters), or null when any character there is not base64: Node's decoder skips what it
- * does not take, so the output is then shorter than the length promises (a skipped character
- * costs 6 bits, more than two `=` can account for), and the text is put back as it was. In
- * place, a chunk costs no buffer of its own: its bytes stay in the answer's, which it keeps
- * alive while it is held.
+ * The bytes `bytes[start, end)` stand for as padded base64, or null when any character there is
+ * not base64: Node's decoder skips what it does not take, so the output is then shorter than
+ * the length promises (a skipped character costs 6 bits, more than two `=` can account for).
  */
-function wholeBase64(text: Buffer): Buffer | null {
-  const length = text.length;
+function wholeBase64(bytes: Buffer, start: number, end: number): Buffer | null {
+  const length = end - start;
   if (length % 4 !== 0) return null;
-  const padding = length > 0 && text[length - 1] === EQUALS ? (text[length - 2] === EQUALS ? 2 : 1) : 0;
-  const base64 = text.toString('latin1');
-  const written = text.write(base64, 0, length, 'base64');
-  if (written === (length / 4) * 3 - padding) return text.subarray(0, written);
-  text.write(base64, 0, length, 'latin1');
-  return null;
-}
-
-/** Buffers read as one run of bytes, without joining them. */
-class Pieces {
-  /** Where each piece begins in the run. */
-  private readonly starts: number[] = [];
-  readonly length: number;
-
-  constructor(private readonly parts: readonly Buffer[]) {
-    let n = 0;
-    for (const p of parts) {
-      this.starts.push(n);
-      n += p.length;
-    }
-    this.length = n;
-  }
-
-  /** The last piece that begins at or before `at` (for `at` inside the run: the piece holding it). */
-  private pieceAt(at: number): number {
-    let lo = 0;
-    let hi = this.parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  private byteAt(at: number): number {
-    const i = this.pieceAt(at);
-    return this.parts[i]![at - this.starts[i]!]!;
-  }
-
-  /** Where `needle` first occurs at or after `from`, a match across two or more pieces included; -1 where it does not. */
-  indexOf(needle: Buffer, from: number): number {
-    if (from >= this.length) return -1;
-    for (let i = this.pieceAt(from); i < this.parts.length; i++) {
-      const part = this.parts[i]!;
-      const local = Math.max(0, from - this.starts[i]!);
-      const found = part.indexOf(needle, local);
-      if (found >= 0) return this.starts[i]! + found;
-      // A match that begins near this piece's end and runs into the next ones.
-      for (let k = Math.max(local, part.length - needle.length + 1); k < part.length; k++) {
-        if (this.matchesAt(this.starts[i]! + k, needle)) return this.starts[i]! + k;
-      }
-    }
-    return -1;
-  }
-
-  private matchesAt(at: number, needle: Buffer): boolean {
-    if (at + needle.length > this.length) return false;
-    for (let j = 0; j < needle.length; j++) if (this.byteAt(at + j) !== needle[j]) return false;
-    return true;
-  }
-
-  /** Bytes [start, end) of the run: a view where one piece holds them, else a copy. */
-  slice(start: number, end: number): Buffer {
-    if (start >= end) return Buffer.alloc(0);
-    const i = this.pieceAt(start);
-    const local = start - this.starts[i]!;
-    if (end - this.starts[i]! <= this.parts[i]!.length) return this.parts[i]!.subarray(local, end - this.starts[i]!);
-    const out: Buffer[] = [];
-    for (let k = i; k < this.parts.length && this.starts[k]! < end; k++) {
-      const part = this.parts[k]!;
-      out.push(part.subarray(Math.max(0, start - this.starts[k]!), Math.min(part.length, end - this.starts[k]!)));
-    }
-    return Buffer.concat(out);
-  }
+  const padding = length > 0 && bytes[end - 1] === EQUALS ? (bytes[end - 2] === EQUALS ? 2 : 1) : 0;
+  const decoded = Buffer.from(bytes.toString('latin1', start, end), 'base64');
+  return decoded.length === (length / 4) * 3 - padding ? decoded : null;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobStore } from '../../attachments/blobs';
@@ -233,17 +233,10 @@ async function finish(blobs: BlobStore, f: Incoming, out: Map<string, DownloadOu
   assembled.add(f);
   let ok: boolean;
   if (f.held) {
-    // Hashed and written chunk by chunk, never joined into one buffer: each byte a download
-    // holds outside V8's heap (a Buffer's) counts towards the heap's limit until the next full
-    // collection, and while photos come down little else grows, so V8 sets that limit about 8 MB
-    // above what is live and a full collection followed every 8 MB of buffers (the README's sync
-    // part, 6 December). A joined copy of each photo was a fifth of those bytes.
-    const pieces = f.manifest.chunks.map((sha, i) => f.held!.get(sha) ?? readFileSync(f.parts[i]!));
-    const hasher = createHash('sha256');
-    for (const piece of pieces) hasher.update(piece);
-    ok = hasher.digest('hex') === f.file.sha256;
+    const whole = Buffer.concat(f.manifest.chunks.map((sha, i) => f.held!.get(sha) ?? readFileSync(f.parts[i]!)));
+    ok = BlobStore.hash(whole) === f.file.sha256;
     // Checked just now: written as it is (put would hash it a second time).
-    if (ok) await blobs.writeAtomicAsync(blobs.path(f.file.sha256), pieces);
+    if (ok) await blobs.writeAtomicAsync(blobs.path(f.file.sha256), whole);
   } else ok = blobs.putParts(f.parts, f.file.sha256);
   out.set(f.file.sha256, ok ? 'stored' : new FileFailed({ code: 'file-damaged' }, `The file ${nameOf(f.file.sha256)} put together from the server's chunks does not match its hash; it was not stored.`));
   // Its outcome is decided: its chunks are let go now, not when the whole run ends (a first sync

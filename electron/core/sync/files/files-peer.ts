@@ -184,7 +184,7 @@ export class FilesPeer {
       const body = JSON.stringify({ docs: wanted.map((c) => ({ id: chunkId(c.sha256) })) });
       const r = await this.couch.sendBytes('POST', '/_bulk_get?attachments=true', { data: body, type: 'application/json' }, [200, 400, 404, 405, 501], timeoutFor(this.timeoutMs, expected));
       if (r.status === 200) {
-        const answer = liftBase64(r.parts);
+        const answer = liftBase64(r.bytes);
         const reply = BulkGetChunks.safeParse(parseJson(answer.text));
         if (!reply.success) throw new SyncError('protocol', `The server's _bulk_get answer for ${this.couch.url} is not what CouchDB sends (${issueMessage(reply.error.issues[0]!)}).`);
         for (const result of reply.data.results) {
