@@ -177,6 +177,9 @@ export class SyncService {
     }
     this.error = null;
     this.replan();
+    // Saved settings are tried soon, as a local change is; not when the account's password is
+    // still to come (the password's call plans it once the password is stored).
+    if (this.credentialsReady()) this.scheduler.changed();
     return this.changed();
   }
 
@@ -193,6 +196,8 @@ export class SyncService {
     }
     if (this.error?.code === 'SERVER_AUTH') this.error = null;
     this.replan();
+    // A password given (or corrected after a refusal) is tried soon, only now that it is stored.
+    if (password !== null) this.scheduler.changed();
     return this.changed();
   }
 
@@ -319,6 +324,11 @@ export class SyncService {
     this.closed = true;
     await this.ready.catch(() => undefined);
     await this.scheduler.close();
+  }
+
+  /** Whether a sync could log in now: the server needs no account, or its password is known. */
+  private credentialsReady(): boolean {
+    return this.settings().user === '' || this.password !== null;
   }
 
   private setUp(): boolean {
