@@ -206,7 +206,7 @@ export class SyncService {
     this.statusSeq += 1;
     const last = this.readLast();
     const skew = last?.clockSkewMs ?? null;
-    let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 };
+    let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, offices: 0, others: 0, deletions: 0, bytes: 0 };
     if (this.setUp()) waiting = this.waiting.count(this.library().replication, this.targets(s));
     return {
       seq: this.statusSeq,
@@ -565,5 +565,5 @@ function withoutUnderscored(doc: Record<string, unknown>): Record<string, unknow
 
 /** Whether anything at all waits to go to the server. */
 function waitingAny(w: SyncStatus['waiting']): boolean {
-  return w.releases + w.contacts + w.photos + w.files + w.others + w.deletions > 0;
+  return w.releases + w.contacts + w.photos + w.files + w.offices + w.others + w.deletions > 0;
 }

@@ -68,14 +68,14 @@ describe('one database per office', () => {
 
     const before = await call<SyncStatus>(a, 'sync.configure', settings);
     expect(before.state).toBe('idle');
-    expect(before.waiting).toEqual({ releases: 2, contacts: 0, photos: 0, files: 0, others: 1, deletions: 0, bytes: 0 });
+    expect(before.waiting).toEqual({ releases: 2, contacts: 0, photos: 0, files: 0, offices: 1, others: 0, deletions: 0, bytes: 0 });
     expect(before.lastSyncedAt).toBeNull();
 
     const after = await syncNow(a);
     expect(after.error).toBeNull();
     expect([after.clockWarning, Math.abs(after.clockSkewMs!) < 60_000]).toEqual([false, true]);
     expect(after.state).toBe('idle');
-    expect(after.waiting).toEqual({ releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 });
+    expect(after.waiting).toEqual({ releases: 0, contacts: 0, photos: 0, files: 0, offices: 0, others: 0, deletions: 0, bytes: 0 });
     expect(after.last).toEqual({ sent: 3, received: 0, merged: 0, conflicts: 0, denied: 0 });
     expect(after.lastSyncedAt).not.toBeNull();
     expect(Object.keys(await couchState(officeDatabase(settings, goma))).sort()).toEqual([goma, rGoma, rNone].sort());
