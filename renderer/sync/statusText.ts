@@ -3,14 +3,19 @@ import type { FileFailure, SyncStatus, SyncWaiting } from '../../electron/shared
 import type { DateFormats } from '../i18n/dates';
 import { formatBytes } from '../ui/languages';
 
-const KINDS = ['releases', 'contacts', 'photos', 'files', 'others', 'deletions'] as const satisfies readonly (keyof SyncWaiting)[];
+const KINDS = ['releases', 'contacts', 'photos', 'files', 'offices', 'others', 'deletions'] as const satisfies readonly (keyof SyncWaiting)[];
 
 /** "3 releases, 12 photos and 2 deletions (42 MB) waiting to upload", or "Nothing waiting to upload". */
 export function waitingText(t: TFunction, w: SyncWaiting, locale: string): string {
   const parts = KINDS.filter((k) => w[k] > 0).map((k) => t(`sync.count.${k}`, { count: w[k] }));
   if (parts.length === 0) return t('sync.nothingWaiting');
   const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
-  return w.bytes > 0 ? t('sync.waitingWithSize', { list, size: formatBytes(w.bytes, locale) }) : t('sync.waiting', { list });
+  return sentenceStart(w.bytes > 0 ? t('sync.waitingWithSize', { list, size: formatBytes(w.bytes, locale) }) : t('sync.waiting', { list }), locale);
+}
+
+/** The list may open the sentence with a word ("The settings of 1 office waiting to upload"): it takes a capital there. */
+function sentenceStart(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 /**

@@ -69,7 +69,7 @@ describe('Settings → Server', () => {
     await server.getByRole('group', { name: 'Offices to sync' }).getByRole('checkbox', { name: /Goma/ }).check();
     await server.getByText(`Documents without an office go to the first office ticked: Goma.`).waitFor();
     await server.getByRole('button', { name: 'Save' }).click();
-    await server.getByText('1 release and 1 other document waiting to upload; not synced yet.').waitFor();
+    await server.getByText('1 release and the settings of 1 office waiting to upload; not synced yet.').waitFor();
 
     // The server refuses a wrong password: the app says so, asks for it, and does not retry by itself.
     await server.getByRole('button', { name: 'Sync now' }).click();
@@ -82,7 +82,7 @@ describe('Settings → Server', () => {
     await server.getByRole('button', { name: 'Save' }).click();
     await server.getByText('Saved.').waitFor();
     await server.getByRole('button', { name: 'Sync now' }).click();
-    await server.getByText(/^Nothing waiting to upload; last synced \d\d:\d\d\.$/).waitFor();
+    await server.getByText(/^Nothing waiting to upload; last synced \d{1,2}:\d\d\.$/).waitFor();
     await server.getByText('Last sync: 2 sent, 0 received.').waitFor();
     // The account may not make the office's files database: the documents went, and the status says whom to ask.
     await server

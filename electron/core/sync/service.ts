@@ -177,6 +177,9 @@ export class SyncService {
     }
     this.error = null;
     this.replan();
+    // Saved settings are tried soon, as a local change is; not when the account's password is
+    // still to come (the password's call plans it once the password is stored).
+    if (this.credentialsReady()) this.scheduler.changed();
     return this.changed();
   }
 
@@ -193,6 +196,8 @@ export class SyncService {
     }
     if (this.error?.code === 'SERVER_AUTH') this.error = null;
     this.replan();
+    // A password given (or corrected after a refusal) is tried soon, only now that it is stored.
+    if (password !== null) this.scheduler.changed();
     return this.changed();
   }
 
@@ -201,7 +206,7 @@ export class SyncService {
     this.statusSeq += 1;
     const last = this.readLast();
     const skew = last?.clockSkewMs ?? null;
-    let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 };
+    let waiting: SyncStatus['waiting'] = { releases: 0, contacts: 0, photos: 0, files: 0, offices: 0, others: 0, deletions: 0, bytes: 0 };
     if (this.setUp()) waiting = this.waiting.count(this.library().replication, this.targets(s));
     return {
       seq: this.statusSeq,
@@ -319,6 +324,11 @@ export class SyncService {
     this.closed = true;
     await this.ready.catch(() => undefined);
     await this.scheduler.close();
+  }
+
+  /** Whether a sync could log in now: the server needs no account, or its password is known. */
+  private credentialsReady(): boolean {
+    return this.settings().user === '' || this.password !== null;
   }
 
   private setUp(): boolean {
@@ -555,5 +565,5 @@ function withoutUnderscored(doc: Record<string, unknown>): Record<string, unknow
 
 /** Whether anything at all waits to go to the server. */
 function waitingAny(w: SyncStatus['waiting']): boolean {
-  return w.releases + w.contacts + w.photos + w.files + w.others + w.deletions > 0;
+  return w.releases + w.contacts + w.photos + w.files + w.offices + w.others + w.deletions > 0;
 }

@@ -18,7 +18,7 @@ interface Entry {
   seq: number;
   /** The office database it goes to; null: none this library syncs. */
   target: string | null;
-  kind: 'releases' | 'contacts' | 'photos' | 'files' | 'others' | 'deletions';
+  kind: 'releases' | 'contacts' | 'photos' | 'files' | 'offices' | 'others' | 'deletions';
   bytes: number;
 }
 
@@ -44,7 +44,7 @@ export class WaitingCounter {
   private floor = 0;
 
   count(store: ReplicationStore, targets: readonly OfficeTarget[]): SyncWaiting {
-    const out: SyncWaiting = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 };
+    const out: SyncWaiting = { releases: 0, contacts: 0, photos: 0, files: 0, offices: 0, others: 0, deletions: 0, bytes: 0 };
     const home = targets[0]?.office;
     if (home === undefined) return out;
     const local = new StorePeer(store);
@@ -90,6 +90,8 @@ export class WaitingCounter {
         if (row.deleted === true) entry.kind = 'deletions';
         else if (route.type === 'release') entry.kind = 'releases';
         else if (route.type === 'contact') entry.kind = 'contacts';
+        // An office is said as its settings, not as "1 other document" the person cannot place.
+        else if (route.type === 'office') entry.kind = 'offices';
         else if (route.type === 'attachment') {
           const got = store.openRevs(row.id, [row.changes[0]?.rev ?? ''])[0];
           const body = got && 'ok' in got ? got.ok : null;

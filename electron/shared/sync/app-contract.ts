@@ -44,7 +44,9 @@ export interface SyncWaiting {
   photos: number;
   /** Other attachments (documents, logos that are not photos, video). */
   files: number;
-  /** Kits, offices, outlets. */
+  /** Offices: an office's name, logo, colours and boilerplates (its settings, as Settings edits them). */
+  offices: number;
+  /** Kits and outlets. */
   others: number;
   /** Documents of any kind deleted here (a release put in the trash, an erased person): counted here only. */
   deletions: number;
@@ -159,7 +161,7 @@ export const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
   online: z.boolean(),
   password: z.enum(['kept', 'session', 'none']),
   keychain: z.boolean(),
-  waiting: z.object({ releases: Count, contacts: Count, photos: Count, files: Count, others: Count, deletions: Count, bytes: Count }),
+  waiting: z.object({ releases: Count, contacts: Count, photos: Count, files: Count, offices: Count, others: Count, deletions: Count, bytes: Count }),
   lastSyncedAt: z.string().nullable(),
   nextAt: z.string().nullable(),
   error: ApiErrorSchema.nullable(),

@@ -68,14 +68,14 @@ describe('one database per office', () => {
 
     const before = await call<SyncStatus>(a, 'sync.configure', settings);
     expect(before.state).toBe('idle');
-    expect(before.waiting).toEqual({ releases: 2, contacts: 0, photos: 0, files: 0, others: 1, deletions: 0, bytes: 0 });
+    expect(before.waiting).toEqual({ releases: 2, contacts: 0, photos: 0, files: 0, offices: 1, others: 0, deletions: 0, bytes: 0 });
     expect(before.lastSyncedAt).toBeNull();
 
     const after = await syncNow(a);
     expect(after.error).toBeNull();
     expect([after.clockWarning, Math.abs(after.clockSkewMs!) < 60_000]).toEqual([false, true]);
     expect(after.state).toBe('idle');
-    expect(after.waiting).toEqual({ releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 });
+    expect(after.waiting).toEqual({ releases: 0, contacts: 0, photos: 0, files: 0, offices: 0, others: 0, deletions: 0, bytes: 0 });
     expect(after.last).toEqual({ sent: 3, received: 0, merged: 0, conflicts: 0, denied: 0 });
     expect(after.lastSyncedAt).not.toBeNull();
     expect(Object.keys(await couchState(officeDatabase(settings, goma))).sort()).toEqual([goma, rGoma, rNone].sort());
@@ -139,7 +139,8 @@ describe('the schedule', () => {
     const db = await couch.server.createDb(`dateline-${goma}`);
     await call(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
     const t0 = timers.now();
-    expect(timers.dueAt).toBe(t0 + 5 * 60_000);
+    // Saved settings are tried ten seconds later, as a change is (see "saving the settings" below).
+    expect(timers.dueAt).toBe(t0 + 10_000);
 
     const r1 = await release(a, 'Goma: first', goma);
     expect(timers.dueAt).toBe(t0 + 10_000);
@@ -193,6 +194,52 @@ describe('the schedule', () => {
     const s = await syncNow(a);
     expect([s.state, s.error?.code]).toEqual(['offline', 'OFFLINE']);
     expect(timers.dueAt).toBe(timers.now() + 60_000);
+  });
+});
+
+describe('saving the settings', () => {
+  it('syncs shortly after a save, without "Sync now"; a save while paused plans nothing and says paused', async () => {
+    const timers = new FakeTimers();
+    const a = await library({ auto: true, timers });
+    const goma = await office(a, 'Goma');
+    const rel = await release(a, 'Goma: before the server was set', goma);
+    const db = await couch.server.createDb(`dateline-${goma}`);
+    const saved = await call<SyncStatus>(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
+    expect([saved.state, saved.nextAt]).toEqual(['idle', new Date(timers.now() + 10_000).toISOString()]);
+    timers.advance(10_000);
+    expect(a.ctx.sync!.status().state).toBe('syncing');
+    await a.ctx.sync!.idle();
+    expect(Object.keys(await couchState(db)).sort()).toEqual([goma, rel].sort());
+    expect((await status(a)).last?.sent).toBe(2);
+
+    await call(a, 'sync.pause', { paused: true });
+    const whilePaused = await call<SyncStatus>(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 10 });
+    expect([whilePaused.state, whilePaused.nextAt, timers.dueAt]).toEqual(['paused', null, null]);
+  });
+
+  it('with an account, plans the sync once the password is stored, and again after a refused one is corrected', async () => {
+    const timers = new FakeTimers();
+    const a = await library({ auto: true, timers });
+    const goma = await office(a, 'Goma');
+    const db = await couch.server.createDb(`dateline-${goma}`);
+    // No password yet: the save alone plans only the timer, which would be refused.
+    const saved = await call<SyncStatus>(a, 'sync.configure', { server: couch.server.url, user: 'amina', offices: [goma], intervalMinutes: 5 });
+    expect([saved.state, timers.dueAt]).toEqual(['needs-password', timers.now() + 5 * 60_000]);
+
+    await call(a, 'sync.password', { password: 'wrong-one', remember: false });
+    expect(timers.dueAt).toBe(timers.now() + 10_000);
+    timers.advance(10_000);
+    await a.ctx.sync!.idle();
+    const refused = await status(a);
+    expect([refused.state, refused.error?.code, timers.dueAt]).toEqual(['needs-password', 'SERVER_AUTH', null]);
+
+    const corrected = await call<SyncStatus>(a, 'sync.password', { password: 'right-one', remember: false });
+    expect(corrected.nextAt).toBe(new Date(timers.now() + 10_000).toISOString());
+    timers.advance(10_000);
+    await a.ctx.sync!.idle();
+    const ok = await status(a);
+    expect([ok.state, ok.error, ok.last?.sent]).toEqual(['idle', null, 1]);
+    expect(Object.keys(await couchState(db))).toEqual([goma]);
   });
 });
 

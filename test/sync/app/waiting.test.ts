@@ -59,7 +59,7 @@ describe('what waits to upload', () => {
     await call(a, 'sync.configure', { server: couch.url, offices, intervalMinutes: 5 });
 
     // Goma (the home office) takes its own and what names no office; Bukavu its own office document; Uvira's stay here.
-    const first = { releases: 2, contacts: 1, photos: 1, files: 0, others: 2, deletions: 0, bytes: photo.length };
+    const first = { releases: 2, contacts: 1, photos: 1, files: 0, offices: 2, others: 0, deletions: 0, bytes: photo.length };
     expect(await waiting(a)).toEqual(first);
     expect(fromScratch(a, offices)).toEqual(first);
 
@@ -80,7 +80,7 @@ describe('what waits to upload', () => {
     // A push: nothing waits.
     await call(a, 'sync.now', {});
     await a.ctx.sync!.idle();
-    const none = { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 };
+    const none = { releases: 0, contacts: 0, photos: 0, files: 0, offices: 0, others: 0, deletions: 0, bytes: 0 };
     expect(await waiting(a)).toEqual(none);
 
     // After it, a delete and a new release count again, each in its office: the delete as a deletion.
