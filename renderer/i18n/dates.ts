@@ -74,6 +74,8 @@ export interface DateFormats {
   time(iso: string): string;
   /** A calendar date in full words, never ambiguous: "Thursday, 24 December 2026". */
   long(isoDate: string): string;
+  /** Whether an instant fell on the same calendar day as `now` in the office's time zone. */
+  sameDay(iso: string, now: Date): boolean;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -111,6 +113,12 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
   const locale = uiLanguage === 'ar' && words !== base ? `${words}-u-nu-${displayPrefs().digits}` : words;
   const zone = () => displayPrefs().timeZone;
   const valid = (d: Date) => !Number.isNaN(d.getTime());
+  const sameDay = (iso: string, now: Date) => {
+    const d = new Date(iso);
+    if (!valid(d) || !valid(now)) return false;
+    const [a, b] = [numericParts(d, zone()), numericParts(now, zone())];
+    return a.year === b.year && a.month === b.month && a.day === b.day;
+  };
   const long = (isoDate: string) => {
     const d = new Date(`${isoDate}T12:00:00Z`);
     return valid(d) ? dtf(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d) : isoDate;
@@ -136,6 +144,7 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
         return valid(d) ? clock(numericParts(d, zone())) : iso;
       },
       long,
+      sameDay,
     };
   }
   // The month in words, in the region's order ("24 Dec 2026", "Dec 24, 2026"): Arabic's own
@@ -156,5 +165,6 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
       return valid(d) ? dtf(locale, { ...clock, timeZone: zone() }).format(d) : iso;
     },
     long,
+    sameDay,
   };
 }

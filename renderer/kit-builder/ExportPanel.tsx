@@ -35,8 +35,11 @@ export function ExportPanel({
   saveFirst: () => Promise<boolean>;
   /** The kit's embargo line, when it is under embargo: each export asks first. */
   embargoNotice: string | null;
-  /** Names of the kit's files missing from this computer: the export is refused until each is relinked or removed, so it is said before. */
-  missing: string[];
+  /**
+   * The kit's files missing from this computer, each with the office whose logo it is (null for
+   * a kit item): the export is refused until each is dealt with, so it is said before, and where.
+   */
+  missing: readonly { name: string; office: string | null }[];
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -107,6 +110,8 @@ export function ExportPanel({
     }
   };
 
+  const missingItems = missing.filter((m) => m.office === null);
+  const missingLogos = missing.filter((m) => m.office !== null);
   const percent = running?.total ? Math.round((100 * running.done) / running.total) : null;
 
   return (
@@ -145,7 +150,11 @@ export function ExportPanel({
         )}
         {missing.length > 0 && (
           <p className="warning" role="status">
-            {t('kitBuilder.exportMissing', { names: missing.join(', ') })}
+            {/* An item is relinked or removed in the list above; a logo only in the office's settings. */}
+            {[
+              ...(missingItems.length > 0 ? [t('kitBuilder.exportMissing', { names: missingItems.map((m) => m.name).join(', ') })] : []),
+              ...missingLogos.map((m) => t('kitBuilder.exportLogoMissing', { office: m.office, name: m.name })),
+            ].join(' ')}
           </p>
         )}
         {empty ? <p className="hint">{t('kitBuilder.exportNeedsItems')}</p> : <p className="hint">{t('kitBuilder.exportCurrent')}</p>}

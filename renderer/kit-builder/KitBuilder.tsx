@@ -378,7 +378,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             empty={items.length === 0}
             saveFirst={saveFirst}
             embargoNotice={preview?.embargoNotice ?? null}
-            missing={preview?.missingFiles.map((m) => m.name) ?? []}
+            missing={preview?.missingFiles ?? []}
           />
         </div>
 

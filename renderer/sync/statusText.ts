@@ -31,11 +31,16 @@ export function stateText(t: TFunction, s: Pick<SyncStatus, 'state' | 'online'> 
   return t(`sync.state.${s.state}`);
 }
 
-/** The status line: what waits, and when the last sync was. */
-export function statusLine(t: TFunction, s: SyncStatus, locale: string, dates: DateFormats): string {
+/**
+ * The status line: what waits, and when the last sync was. A sync made today gives its time
+ * alone; an older one its date too, so a laptop that has not synced for days does not read as
+ * synced this morning.
+ */
+export function statusLine(t: TFunction, s: SyncStatus, locale: string, dates: DateFormats, now: Date = new Date()): string {
   const waiting = waitingText(t, s.waiting, locale);
   if (s.lastSyncedAt === null) return t('sync.neverSynced', { waiting });
-  return t('sync.lastSynced', { waiting, time: dates.time(s.lastSyncedAt) });
+  if (dates.sameDay(s.lastSyncedAt, now)) return t('sync.lastSynced', { waiting, time: dates.time(s.lastSyncedAt) });
+  return t('sync.lastSyncedOn', { waiting, when: dates.dateTime(s.lastSyncedAt) });
 }
 
 /** Why a file did not come down, from the core's code and parameters: "part 2 on the server is damaged…". */

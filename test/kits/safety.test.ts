@@ -224,10 +224,16 @@ describe('exports that cannot be made', () => {
     rmSync(c.ctx.blobs.path((await call<{ sha256: string }>(c, 'attachment.get', { id: logo })).sha256));
     const e = await jobError(c, 'kit.export', { id: kit.id, formats: ['pdf'], outDir: outDir() });
     expect(e.code).toBe('FILE_UNREADABLE');
+    // The core's own words (the CLI prints them) send the person to the office's settings too.
+    expect(e.message).toMatch(/^The file of "office-logo\.png" \(att-\S+, the logo of office "Amman"\) is missing from the library folder \(files\/\S+\)\. Nothing was exported\. Choose another logo for the office "Amman" in Settings → Offices, or restore the library from a backup\.$/);
     expect(errorText(setUpI18n('en').t, e)).toBe(
-      'The logo of the office “Amman” (office-logo.png) is missing from the library folder, so nothing was exported. Choose another logo in Settings, or restore the library from a backup.',
+      'The logo of the office “Amman” (office-logo.png) is missing from the library folder, so nothing was exported. Choose another logo for the office in Settings → Offices, or restore the library from a backup.',
     );
     expect(errorText(setUpI18n('ar').t, e)).toContain('Amman');
+    for (const lng of ['fr', 'es', 'ar']) {
+      const { t } = setUpI18n(lng);
+      expect(errorText(t, e), lng).toContain(t('settings.offices'));
+    }
   });
 
   it('refuses a kit far too long to read, and a relative output folder', async () => {

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
+import { setUpI18n } from '../../renderer/i18n';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
 import { call, core } from '../core-harness';
 import { renderWithCore } from './with-core';
@@ -18,11 +19,12 @@ afterEach(cleanup);
 
 const jpeg = (r: number) => sharp({ create: { width: 80, height: 60, channels: 3, background: { r, g: 90, b: 60 } } }).jpeg().toBuffer();
 
-async function kitWithLostPhoto(c: Core, bytes: Buffer) {
+async function kitWithLostPhoto(c: Core, bytes: Buffer, office?: string) {
   const photo = await call<{ id: string; sha256: string }>(c, 'attachment.add', { name: 'photo.jpg', data: bytes.toString('base64'), fields: { caption: 'The well in Gao', credit: 'A. Maiga' } });
   const kit = await call<{ id: string }>(c, 'kit.create', {
     title: 'Mali kit',
     language: 'en',
+    ...(office ? { office } : {}),
     items: [
       { kind: 'section', sectionKind: 'text', title: 'Introduction', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Twelve wells.' }] }] } },
       { kind: 'attachment', id: photo.id },
@@ -86,5 +88,35 @@ describe('a missing file in the kit builder', () => {
     await waitFor(() => expect(itemRows()).toHaveLength(1));
     await waitFor(async () => expect((await call<{ items: unknown[] }>(c, 'kit.get', { id: kit })).items).toHaveLength(1), { timeout: 5_000 });
     await waitFor(() => expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 5_000 });
+  });
+
+  it("sends a missing office logo to Settings' offices, not to the list of items", async () => {
+    const c = await core();
+    const logo = await call<{ id: string; sha256: string }>(c, 'attachment.add', { name: 'amman-logo.png', data: (await sharp({ create: { width: 120, height: 40, channels: 3, background: '#0b4f6c' } }).png().toBuffer()).toString('base64') });
+    const office = await call<{ id: string }>(c, 'office.create', { name: 'Amman', logo: logo.id });
+    const { kit } = await kitWithLostPhoto(c, await jpeg(20), office.id);
+    rmSync(c.ctx.blobs.path(logo.sha256));
+    renderWithCore(c, <KitBuilder kitId={kit} />, 'test');
+
+    // The photo is dealt with in the list above; the logo is not in that list, so the words send the person to Settings.
+    const said = await screen.findByText(/^The kit cannot be exported while a file is missing: photo\.jpg\./, {}, { timeout: 15_000 });
+    expect(said.textContent).toBe(
+      'The kit cannot be exported while a file is missing: photo.jpg. Relink or remove each one in the list above. ' +
+        'The kit cannot be exported while the logo of the office “Amman” (amman-logo.png) is missing. Choose another logo for the office in Settings → Offices, or restore the library from a backup.',
+    );
+    expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('the words for a missing office logo', () => {
+  it('name the Settings screen and its offices section as each language calls them, never the list above', () => {
+    for (const lng of ['en', 'fr', 'es', 'ar']) {
+      const { t } = setUpI18n(lng);
+      const said = t('kitBuilder.exportLogoMissing', { office: 'Amman', name: 'amman-logo.png' });
+      expect(said, lng).toContain(t('nav.settings'));
+      expect(said, lng).toContain(t('settings.offices'));
+      expect(said, lng).toContain('amman-logo.png');
+      expect(said, lng).not.toMatch(/list above|ci-dessus|de arriba|أعلاه/);
+    }
   });
 });

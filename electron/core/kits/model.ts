@@ -500,11 +500,13 @@ function missingFilesError(title: string, missing: MissingAttachment[]): Datelin
   }
   const first = missing[0]!;
   const others = missing.slice(1);
+  // A logo is not one of the kit's items: it is changed in the office's settings, not relinked or removed here.
+  const fix = 'office' in first.place ? `Choose another logo for the office "${first.place.office}" in Settings → Offices` : 'Relink it to a file or remove it from the kit';
   const list = missing.map((m) => `"${m.name}" (${m.what}, files/${m.sha256.slice(0, 2)}/${m.sha256.slice(0, 12)}…)`).join(', ');
   return new DatelineError(
     'FILE_UNREADABLE',
     others.length === 0
-      ? `The file of "${first.name}" (${first.id}, ${first.what}) is missing from the library folder (files/${first.sha256.slice(0, 2)}/${first.sha256.slice(0, 12)}…). Nothing was exported. Relink it to a file or remove it from the kit, or restore the library from a backup.`
+      ? `The file of "${first.name}" (${first.id}, ${first.what}) is missing from the library folder (files/${first.sha256.slice(0, 2)}/${first.sha256.slice(0, 12)}…). Nothing was exported. ${fix}, or restore the library from a backup.`
       : `${missing.length} files of the kit "${title}" are missing from the library folder: ${list}. Nothing was exported. Relink each to a file or remove it from the kit, or restore the library from a backup.`,
     {
       path: first.where,
