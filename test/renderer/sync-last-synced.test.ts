@@ -24,7 +24,7 @@ const status = (lastSyncedAt: string | null): SyncStatus => ({
   online: true,
   password: 'kept',
   keychain: true,
-  waiting: { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, deletions: 0, bytes: 0 },
+  waiting: { releases: 0, contacts: 0, photos: 0, files: 0, others: 0, offices: 0, deletions: 0, bytes: 0 },
   lastSyncedAt,
   nextAt: null,
   error: null,
