@@ -75,6 +75,9 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   const saveChain = useRef<Promise<void>>(Promise.resolve());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const previewSeq = useRef(0);
+  // False once the builder has gone: answers that arrive later (the last save's preview, say) are
+  // dropped instead of setting state on a screen that no longer exists.
+  const mounted = useRef(true);
   const versionsAsked = useRef(new Set<string>());
   const itemsHeading = useRef<HTMLHeadingElement>(null);
 
@@ -82,7 +85,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     const n = ++previewSeq.current;
     const r = await client.call('kit.preview', { id: kitId });
     // A slower answer to an older request must not replace a newer preview.
-    if (n !== previewSeq.current) return;
+    if (n !== previewSeq.current || !mounted.current) return;
     if (r.ok) {
       setPreview(r.value);
       setPreviewError(null);
@@ -101,6 +104,10 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       if (json === savedJson.current) return setSave({ kind: 'saved' });
       if (fields.title === '') return setSave({ kind: 'titleNeeded' });
       const r = await client.call('kit.update', { id: kitId, rev: rev.current, fields });
+      if (!mounted.current) {
+        if (r.ok) [rev.current, savedJson.current] = [r.value.rev, json];
+        return;
+      }
       if (!r.ok) return setSave({ kind: 'error', error: r.error });
       rev.current = r.value.rev;
       savedJson.current = json;
@@ -144,6 +151,13 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     };
   }, [client, kitId, refreshPreview]);
 
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
   // Closing or reloading the page inside the pause: send what is waiting (best effort).
   useEffect(() => {
     const flush = () => void saveNowRef.current();
@@ -157,7 +171,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       if (it.kind !== 'release' || versionsAsked.current.has(it.id)) continue;
       versionsAsked.current.add(it.id);
       void client.call('release.versions', { id: it.id }).then((r) => {
-        if (r.ok) setVersions((v) => ({ ...v, [it.id]: r.value }));
+        if (r.ok && mounted.current) setVersions((v) => ({ ...v, [it.id]: r.value }));
       });
     }
   }, [client, draft]);
