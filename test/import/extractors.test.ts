@@ -135,6 +135,16 @@ describe('datelines', () => {
     expect(datelineOnly('Le 2 juin 2026 – Québec – La ministre a annoncé hier que les fonds seront versés.')).toBeNull();
     expect(placeCase('DAR ES SALAAM')).toBe('Dar es Salaam');
   });
+
+  it('reads an Arabic place alone on its line with who sent the story, after a dash or in brackets', () => {
+    expect(datelineOnly('نواكشوط - صدى الساحل')).toMatchObject({ place: 'نواكشوط', dateIso: null });
+    expect(datelineOnly('دار السلام - نبض القارة')).toMatchObject({ place: 'دار السلام' });
+    expect(datelineOnly('بنغازي (وكالات)')).toMatchObject({ place: 'بنغازي', dateIso: null });
+    // A sentence, a reporting verb or more than three words on either side is no such line.
+    expect(datelineOnly('قالت الوزارة - في بيان')).toBeNull();
+    expect(datelineOnly('المنظمة الدولية للهجرة تطلق نداء - أخبار المنظمات')).toBeNull();
+    expect(datelineOnly('نواكشوط - صدى الساحل - قال وزير الصحة إن الحملة بدأت')).toBeNull();
+  });
 });
 
 describe('contacts', () => {
