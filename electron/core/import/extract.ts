@@ -26,6 +26,11 @@ export interface PageMeta {
   title?: string | null;
   /** A publication date the page states in its metadata. */
   publishedIso?: string | null;
+  /**
+   * The date a copied page's text opens with ("date 2026-02-05"), from the page's metadata: the
+   * last resort, after every date the page shows (its day may be UTC's, not the page's own).
+   */
+  copiedIso?: string | null;
 }
 
 export interface Extraction {
@@ -775,7 +780,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
   const quotes = extractQuotes(withFooter);
