@@ -536,7 +536,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // "miércoles, junio 18, 2025" as the page's first line: the site's date of today, taken only
       // when the page gives no other.
       if (state === 'header' && dateIso && i === 0 && headerDate === null && startsWithWeekday(text)) bannerDate ??= dateIso;
-      else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
+      // "Published: Thu 21 Nov 2013 05:25 PM" then, nearer the text, "20 November 2013": when the
+      // header dates the page twice, the date standing nearest the text is the release's own (the
+      // one above is when the site posted it).
+      else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate = dateIso;
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
         // article starts after the date.
