@@ -144,6 +144,10 @@ describe('datelines', () => {
     expect(datelineOnly('قالت الوزارة - في بيان')).toBeNull();
     expect(datelineOnly('المنظمة الدولية للهجرة تطلق نداء - أخبار المنظمات')).toBeNull();
     expect(datelineOnly('نواكشوط - صدى الساحل - قال وزير الصحة إن الحملة بدأت')).toBeNull();
+    // A site's sections, a byline or a menu joined by a dash name no place.
+    for (const line of ['أخبار - محليات', 'منوعات - صحة', 'عربي ودولي - سوريا', 'كتب - سامي يوسف', 'مشاركة - طباعة', 'صحة (فيديو)']) {
+      expect(datelineOnly(line), line).toBeNull();
+    }
   });
 });
 

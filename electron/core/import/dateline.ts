@@ -1,6 +1,6 @@
 import { findDates, firstDate, startsWithWeekday, yearlessDateAtEnd } from './dates';
-import { isLabel, ROLE_WORDS } from './lexicon';
-import { asciiDigits, placeCase, wordCount } from './normalise';
+import { isArabicSection, isLabel, NAV_PHRASES, ROLE_WORDS } from './lexicon';
+import { asciiDigits, compareKey, placeCase, wordCount } from './normalise';
 
 /**
  * The dateline that opens a release's first paragraph: "GENEVA –", "Nairobi, 3 March 2026 —",
@@ -261,6 +261,8 @@ const ARABIC_PLACE_AND_SOURCE = /^\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,
 function arabicPlaceAndSource(text: string): string | null {
   const m = ARABIC_PLACE_AND_SOURCE.exec(text);
   if (!m) return null;
+  // "أخبار - محليات", "كتب - …", "مشاركة - طباعة": a site's sections, a byline or a menu.
+  if ([m[1], m[2], m[3]].some((side) => side !== undefined && (isArabicSection(side) || NAV_PHRASES.has(compareKey(side))))) return null;
   const place = placeFrom(m[1]!);
   return typeof place === 'string' ? place : null;
 }
