@@ -26,6 +26,11 @@ export interface PageMeta {
   title?: string | null;
   /** A publication date the page states in its metadata. */
   publishedIso?: string | null;
+  /**
+   * The date a copied page's text opens with ("date 2026-02-05"), from the page's metadata: the
+   * last resort, after every date the page shows (its day may be UTC's, not the page's own).
+   */
+  copiedIso?: string | null;
 }
 
 export interface Extraction {
@@ -531,7 +536,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // "miércoles, junio 18, 2025" as the page's first line: the site's date of today, taken only
       // when the page gives no other.
       if (state === 'header' && dateIso && i === 0 && headerDate === null && startsWithWeekday(text)) bannerDate ??= dateIso;
-      else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
+      // "Published: Thu 21 Nov 2013 05:25 PM" then, nearer the text, "20 November 2013": when the
+      // header dates the page twice, the date standing nearest the text is the release's own (the
+      // one above is when the site posted it).
+      else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate = dateIso;
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
         // article starts after the date.
@@ -775,7 +783,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
   const quotes = extractQuotes(withFooter);

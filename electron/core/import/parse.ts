@@ -1,7 +1,7 @@
 import { marked } from 'marked';
 import { DatelineError } from '../../shared/errors';
 import type { ImportConfidence, ImportFormat, ImportSourceBlock, ImportedContact, ImportedRelease } from '../../shared/import/contract';
-import { textToBlocks, wrapWidth, type Block } from './blocks';
+import { copiedDateStamp, textToBlocks, wrapWidth, type Block } from './blocks';
 import { docxToHtml } from './docx';
 import { extractRelease, type PageMeta } from './extract';
 import { blocksToHtml, readHtml, sourceBlocks } from './html';
@@ -106,7 +106,7 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
       const r = readHtml(text, { page: true });
       return finish(name, 'html', size, r.blocks, r.meta);
     }
-    return finish(name, 'text', size, textToBlocks(text), {});
+    return finishText(name, size, text);
   }
   if (input.html !== undefined) {
     const html = withoutControls(input.html);
@@ -144,5 +144,11 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
     const r = readHtml(html, { page: false });
     return finish(name, 'markdown', bytes.length, r.blocks, {});
   }
-  return finish(name, 'text', bytes.length, textToBlocks(text), {});
+  return finishText(name, bytes.length, text);
+}
+
+/** Plain text: a date stamp the copy opens with is the page's metadata, not its first line. */
+function finishText(name: string, size: number, text: string): Parsed {
+  const stamp = copiedDateStamp(text);
+  return finish(name, 'text', size, textToBlocks(stamp.text), { copiedIso: stamp.dateIso });
 }
