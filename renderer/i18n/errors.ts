@@ -47,8 +47,11 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   // A kit's photo, file or office logo gone from the library folder: the export wrote nothing (not an import's "nothing was stored").
   if (error.code === 'FILE_UNREADABLE' && error.params?.reason === 'kitFileMissing') {
-    // Every missing file is named at once, so the person relinks or removes them all before exporting again.
-    if (typeof error.params.count === 'number' && error.params.count > 1) return t('errors.kitFilesMissing', params);
+    // Every missing file is named at once, so the person relinks or removes them all before exporting
+    // again; the office's logo among them is changed in Settings, not in the kit.
+    if (typeof error.params.count === 'number' && error.params.count > 1) {
+      return t(typeof error.params.logo === 'string' ? 'errors.kitFilesAndLogoMissing' : 'errors.kitFilesMissing', params);
+    }
     return t(error.params.office === undefined ? 'errors.kitFileMissing' : 'errors.kitLogoMissing', params);
   }
   const sync = syncFailureText(t, error);

@@ -487,7 +487,9 @@ function findAttachment(ctx: CoreContext, id: string, where: (string | number)[]
 /**
  * Why an export cannot run: a file still on the server comes first (the export brings it down
  * where sync can, then tries again: see withFilesHere); otherwise every file missing from the
- * library folder is named at once, so the person fixes them all before exporting again.
+ * library folder is named at once, each with where it is put right (a kit's item relinked or
+ * removed in the kit, an office's logo in Settings → Offices), so the person fixes them all
+ * before exporting again.
  */
 function missingFilesError(title: string, missing: MissingAttachment[]): DatelineError {
   const server = missing.find((m) => m.onServer);
@@ -499,20 +501,40 @@ function missingFilesError(title: string, missing: MissingAttachment[]): Datelin
     );
   }
   const first = missing[0]!;
-  const others = missing.slice(1);
-  // A logo is not one of the kit's items: it is changed in the office's settings, not relinked or removed here.
-  const fix = 'office' in first.place ? `Choose another logo for the office "${first.place.office}" in Settings → Offices` : 'Relink it to a file or remove it from the kit';
-  const list = missing.map((m) => `"${m.name}" (${m.what}, files/${m.sha256.slice(0, 2)}/${m.sha256.slice(0, 12)}…)`).join(', ');
-  return new DatelineError(
-    'FILE_UNREADABLE',
-    others.length === 0
-      ? `The file of "${first.name}" (${first.id}, ${first.what}) is missing from the library folder (files/${first.sha256.slice(0, 2)}/${first.sha256.slice(0, 12)}…). Nothing was exported. ${fix}, or restore the library from a backup.`
-      : `${missing.length} files of the kit "${title}" are missing from the library folder: ${list}. Nothing was exported. Relink each to a file or remove it from the kit, or restore the library from a backup.`,
-    {
-      path: first.where,
-      params: { id: first.id, sha256: first.sha256, reason: 'kitFileMissing', name: first.name, ...first.place, count: missing.length, names: missing.map((m) => m.name).join(', ') },
+  const items = missing.filter((m) => 'item' in m.place);
+  // A kit has one office, so at most one logo; it is not one of the kit's items: it is changed
+  // in the office's settings, not relinked or removed in the kit.
+  const logo = missing.find((m) => 'office' in m.place);
+  const office = logo && 'office' in logo.place ? logo.place.office : null;
+  const where = (m: MissingAttachment): string => `files/${m.sha256.slice(0, 2)}/${m.sha256.slice(0, 12)}…`;
+  const logoFix = office === null ? '' : `Choose another logo for the office "${office}" in Settings → Offices`;
+  let message: string;
+  if (missing.length === 1) {
+    message = `The file of "${first.name}" (${first.id}, ${first.what}) is missing from the library folder (${where(first)}). Nothing was exported. ${logo ? logoFix : 'Relink it to a file or remove it from the kit'}, or restore the library from a backup.`;
+  } else {
+    const list = (ms: MissingAttachment[]) => ms.map((m) => `"${m.name}" (${m.what}, ${where(m)})`).join(', ');
+    const fixes = [
+      ...(items.length > 0 ? [`${items.length === 1 ? 'Relink it to a file or remove it from the kit' : 'Relink each to a file or remove it from the kit'}: ${list(items)}.`] : []),
+      ...(logo ? [`${logoFix}: ${list([logo])}.`] : []),
+    ];
+    message = `${missing.length} files of the kit "${title}" are missing from the library folder. Nothing was exported. ${fixes.join(' ')} Or restore the library from a backup.`;
+  }
+  return new DatelineError('FILE_UNREADABLE', message, {
+    path: first.where,
+    params: {
+      id: first.id,
+      sha256: first.sha256,
+      reason: 'kitFileMissing',
+      name: first.name,
+      ...first.place,
+      count: missing.length,
+      names: missing.map((m) => m.name).join(', '),
+      // Apart, for the app to say where each is put right.
+      items: items.map((m) => m.name).join(', '),
+      itemCount: items.length,
+      ...(logo && office !== null ? { office, logo: logo.name } : {}),
     },
-  );
+  });
 }
 
 /** The images the documents show: every image attachment, and the office's logo. */
