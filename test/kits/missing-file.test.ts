@@ -43,11 +43,12 @@ describe('a kit with missing files', () => {
       expect(preview.html.match(/<img [^>]*src="data:image\//g)).toHaveLength(1);
       expect(preview.html).toContain('File missing: photo.jpg — relink or remove');
       expect(preview.html).toContain('File missing: facts.pdf — relink or remove');
+      expect(preview.serverFiles).toBeNull();
       // In place: the missing photo comes before the school's photo, as in the kit.
       expect(preview.html.indexOf('File missing: photo.jpg')).toBeLessThan(preview.html.indexOf('The school in Timbuktu'));
       expect(preview.missingFiles).toEqual([
-        { id: gone, name: 'photo.jpg', item: 2, office: null, onServer: false },
-        { id: pdf.id, name: 'facts.pdf', item: 4, office: null, onServer: false },
+        { id: gone, name: 'photo.jpg', item: 2, office: null, onServer: false, size: expect.any(Number) },
+        { id: pdf.id, name: 'facts.pdf', item: 4, office: null, onServer: false, size: 15 },
       ]);
 
       const out = mkdtempSync(join(tmpdir(), 'dateline-kit-missing-'));
