@@ -45,10 +45,24 @@ export function errorText(t: TFunction, error: ApiError): string {
   // A backup (or any file written) to a folder that is not there: the folder named, in the person's language.
   if (error.code === 'FILE_UNWRITABLE' && error.params?.reason === 'folderMissing') return t('errors.folderMissing', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
-  // A kit's photo, file or office logo gone from the library folder: the export wrote nothing (not an import's "nothing was stored").
-  if (error.code === 'FILE_UNREADABLE' && error.params?.reason === 'kitFileMissing') {
-    // Every missing file is named at once, so the person relinks or removes them all before exporting again.
-    if (typeof error.params.count === 'number' && error.params.count > 1) return t('errors.kitFilesMissing', params);
+  // A kit's photo, file or office logo not on this computer: the export wrote nothing (not an import's "nothing was stored").
+  if ((error.code === 'FILE_UNREADABLE' || error.code === 'NOT_FOUND') && error.params?.reason === 'kitFileMissing') {
+    // Files still on the server are not damaged: said first, with what brings them down; then any gone from the folder.
+    if (typeof error.params.serverCount === 'number' && error.params.serverCount > 0) {
+      const gone = typeof error.params.itemCount === 'number' && error.params.itemCount > 0;
+      return [
+        t('errors.kitOnServer', params),
+        t(error.params.download === 'on-request' ? 'errors.kitOnServerOnRequest' : 'errors.kitOnServerSyncFirst', params),
+        t('errors.kitNothingExported'),
+        ...(gone ? [t('errors.kitAlsoMissingItems', params)] : []),
+        ...(typeof error.params.logo === 'string' ? [t('errors.kitAlsoMissingLogo', params)] : []),
+      ].join(' ');
+    }
+    // Every missing file is named at once, so the person relinks or removes them all before exporting
+    // again; the office's logo among them is changed in Settings, not in the kit.
+    if (typeof error.params.count === 'number' && error.params.count > 1) {
+      return t(typeof error.params.logo === 'string' ? 'errors.kitFilesAndLogoMissing' : 'errors.kitFilesMissing', params);
+    }
     return t(error.params.office === undefined ? 'errors.kitFileMissing' : 'errors.kitLogoMissing', params);
   }
   const sync = syncFailureText(t, error);

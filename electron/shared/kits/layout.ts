@@ -104,7 +104,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     pressKit: 'Press kit',
     cityTime: '{city} time',
     fileMissing: 'File missing: {name} — relink or remove',
-    fileOnServer: 'File not on this computer yet: {name} — download it or remove it',
+    fileOnServer: 'On the server, not on this computer yet: {name}',
   },
   fr: {
     contents: 'Sommaire',
@@ -129,7 +129,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     // {city} comes with its "de": "de Genève", "d’Amman", "du Caire" (frenchOfCity).
     cityTime: 'heure {city}',
     fileMissing: 'Fichier manquant : {name} — reliez-le à un fichier ou retirez-le',
-    fileOnServer: 'Fichier pas encore sur cet ordinateur : {name} — téléchargez-le ou retirez-le',
+    fileOnServer: 'Sur le serveur, pas encore sur cet ordinateur : {name}',
   },
   es: {
     contents: 'Índice',
@@ -153,7 +153,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     pressKit: 'Dossier de prensa',
     cityTime: 'hora de {city}',
     fileMissing: 'Falta el archivo: {name} — vuelva a vincularlo o quítelo',
-    fileOnServer: 'El archivo aún no está en este equipo: {name} — descárguelo o quítelo',
+    fileOnServer: 'En el servidor, aún no en este equipo: {name}',
   },
   ar: {
     contents: 'المحتويات',
@@ -177,7 +177,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     pressKit: 'ملف صحفي',
     cityTime: 'بتوقيت {city}',
     fileMissing: 'الملف مفقود: {name} — اربطه بملف أو أزله',
-    fileOnServer: 'الملف ليس على هذا الحاسوب بعد: {name} — نزّله أو أزله',
+    fileOnServer: 'على الخادم، وليس على هذا الحاسوب بعد: {name}',
   },
 };
 
