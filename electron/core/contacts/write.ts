@@ -72,13 +72,11 @@ export function updateContact(ctx: CoreContext, id: string, rev: string | null, 
   return ctx.library.db
     .transaction((): Created => {
       const current = docs.require(id, 'contact');
-      const baseRev = rev ?? current.rev;
-      const base = baseRev !== current.rev ? docs.getRevision(id, baseRev).body : current.body;
+      const base = rev && rev !== current.rev ? docs.getRevision(id, rev).body : current.body;
       const next: Body = { ...base, ...patch };
       if ('phones' in patch || 'office' in patch) normalisePhones(ctx, next);
       keepOutletHistory(ctx, base, next);
-      // The body just read is the one written on: the store does not read it again.
-      const d = docs.updateRead(id, validateKnown('contact', next), { author: ctx.library.author }, { rev: baseRev, body: base });
+      const d = docs.update(id, validateKnown('contact', next), { author: ctx.library.author }, rev ?? current.rev);
       return { id: d.id, rev: d.rev };
     })
     .immediate();

@@ -378,22 +378,6 @@ export class DocStore {
   }
 
   /**
-   * `update` for a caller that has just read the revision it edits, in its own transaction
-   * (`base`, from `require` or `getRevision`, unchanged): that body is not read and parsed
-   * again for its creation fields and schema version.
-   */
-  updateRead(id: string, fields: Body, ctx: WriteContext, base: { rev: string; body: Readonly<Body> }): StoredDoc {
-    return this.db
-      .transaction(() => {
-        const row = this.row(id);
-        if (!row) throw noSuchDoc(id);
-        this.assertLeaf(row, base.rev);
-        return this.reconciled(row, this.writeOn(row, base.rev, fields, ctx, 'now', base.body).doc);
-      })
-      .immediate();
-  }
-
-  /**
    * Writes a new revision on `parent` even when it is no longer a leaf: a second branch, so an
    * edit that cannot be merged is kept beside the other side's instead of replacing it.
    * Returns the new revision's id (the winner may be the other branch).
@@ -411,8 +395,8 @@ export class DocStore {
     }).immediate();
   }
 
-  private writeOn(row: DocRow, parent: string, fields: Body, ctx: WriteContext, search: SearchIndexing = 'now', read?: Readonly<Body>): { doc: StoredDoc; written: string } {
-    const prev = read ?? this.body(row.rowid, parent) ?? {};
+  private writeOn(row: DocRow, parent: string, fields: Body, ctx: WriteContext, search: SearchIndexing = 'now'): { doc: StoredDoc; written: string } {
+    const prev = this.body(row.rowid, parent) ?? {};
     assertEditable(row, prev);
     const at = ctx.at ?? this.now();
     const body = this.withMeta(
