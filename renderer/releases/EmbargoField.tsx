@@ -2,13 +2,19 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Embargo } from '../../electron/shared/documents';
 import { formatLocale } from '../i18n';
+import { useDates } from '../i18n/useDates';
 import { checkEmbargo, embargoWording, instantToWallTime } from './embargo';
 import { ZoneInput } from './ZoneInput';
 
-/** Shows an embargo in words, e.g. "Embargoed until 14:00 Geneva time, 3 Dec". */
+/**
+ * Shows an embargo in words, e.g. "Embargoed until 14:00 Geneva time, 3 Dec 2026": the date as
+ * the person's date format writes dates everywhere else (Settings → Date format), the time on
+ * the 24-hour clock, both in the embargo's own zone.
+ */
 export function EmbargoWords({ embargo }: { embargo: Embargo }) {
   const { t, i18n } = useTranslation();
-  const w = embargoWording(embargo, formatLocale(i18n.language));
+  const dates = useDates();
+  const w = embargoWording(embargo, formatLocale(i18n.language), new Date(), dates.date);
   return <>{t(w.key, { time: w.time, place: w.place, date: w.date })}</>;
 }
 

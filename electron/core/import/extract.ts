@@ -33,6 +33,15 @@ export interface PageMeta {
   copiedIso?: string | null;
 }
 
+export interface ExtractOptions {
+  /**
+   * The person has read the refusal and says the page is a release all the same: the judgements
+   * that refuse a page as no release (a list of stories, a site's page about itself, a title
+   * alone) are skipped, and the page is read like any other. Nothing else changes.
+   */
+  allowNotARelease?: boolean;
+}
+
 export interface Extraction {
   release: ImportedRelease;
   contacts: ExtractedContact[];
@@ -266,10 +275,10 @@ export function presentsNamedOrganisation(paragraph: string, before: string): bo
   return false;
 }
 
-export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
+export function extractRelease(input: Block[], meta: PageMeta = {}, options: ExtractOptions = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
-  const listing = findListing(items);
+  const listing = options.allowNotARelease ? null : findListing(items);
   if (listing && 'heading' in listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',
@@ -796,7 +805,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // Not one paragraph of running text, and nothing that dates or places a story or names a media
   // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
   // at all (invisible characters) stays an empty draft, as it always was.
-  if (bodyClean.length === 0 && evidence.release.length === 0 && blocks.some((b) => /\p{L}/u.test(b.text))) {
+  if (!options.allowNotARelease && bodyClean.length === 0 && evidence.release.length === 0 && blocks.some((b) => /\p{L}/u.test(b.text))) {
     const seen = (headline ?? blocks[0]?.text ?? '').slice(0, 120);
     throw new DatelineError(
       'NOT_A_RELEASE',
@@ -804,7 +813,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { reason: 'noText', seen } },
     );
   }
-  if (evidence.refuse) {
+  if (evidence.refuse && !options.allowNotARelease) {
     const marks = evidence.standing.join(',');
     throw new DatelineError(
       'NOT_A_RELEASE',
