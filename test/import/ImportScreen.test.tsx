@@ -13,18 +13,14 @@ import type { DatelineClient } from '../../renderer/client/types';
 import appEn from '../../renderer/i18n/en.json';
 import { ImportScreen } from '../../renderer/import/ImportScreen';
 import { CORPUS_DIR, buildDocx } from './corpus-helpers';
-import { call, core } from './helpers';
+import { call, core } from '../core-harness';
 
 /**
  * The review screen against a real core (real worker, real SQLite): paste, fix a field,
  * confirm, and find the release stored; discard stores nothing; a bad file says why.
  */
 
-const opened: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (opened.length) opened.pop()!.close();
-});
+afterEach(cleanup);
 
 function clientOf(c: Core): DatelineClient {
   return {
@@ -46,7 +42,7 @@ function i18n() {
 }
 
 async function mount() {
-  const c = await core(opened);
+  const c = await core();
   render(
     <I18nextProvider i18n={i18n()}>
       <ClientProvider client={clientOf(c)}>
