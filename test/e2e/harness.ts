@@ -7,7 +7,7 @@ import { openCore, type Core } from '../../electron/core/index';
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
 import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './build-renderer';
-import { tempDirKept } from './temp';
+import { tempDirKept } from '../helpers';
 
 /**
  * What every end-to-end file stands on: a real core on a fresh library, the web server in front
