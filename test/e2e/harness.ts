@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchSystemChromium } from '../../electron/core/chromium';
 import { startWebServer, type WebServer } from '../../electron/core/http/server';
 import { openCore, type Core } from '../../electron/core/index';
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
@@ -17,17 +18,6 @@ import { tempDirKept } from '../helpers';
 export { ROOT };
 /** Screenshots and downloaded files, kept for a person to look at after the run. */
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -101,7 +91,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     opened.push(() => core.close());
     const server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
     opened.push(() => server.close());
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+    const browser = await launchSystemChromium();
     opened.push(() => browser.close());
     const context = await browser.newContext({
       viewport: opts.viewport ?? { width: 1400, height: 1000 },
