@@ -7,6 +7,7 @@ import { startWebServer, type WebServer } from '../../electron/core/http/server'
 import { openCore, type Core } from '../../electron/core/index';
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
+import { richTextFromParagraphs } from '../../electron/shared/richtext';
 import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './build-renderer';
 import { tempDirKept } from '../helpers';
 
@@ -66,6 +67,25 @@ interface AxeViolation {
   impact: string | null;
   help: string;
   targets: string[];
+}
+
+/** What an Arabic version says in place of the English: its headline, dateline place and paragraphs. */
+export interface ArabicText {
+  headline: string;
+  datelinePlace: string;
+  paragraphs: string[];
+}
+
+/** A release made from `english`, and its Arabic version (release.translate) given `arabic`'s words. */
+export async function releaseWithArabic(h: Harness, english: InputOf<'release.create'>, arabic: ArabicText): Promise<{ en: string; ar: string }> {
+  const en = await h.api('release.create', english);
+  const ar = await h.api('release.translate', { id: en.id, language: 'ar' });
+  await h.api('release.update', {
+    id: ar.id,
+    rev: null,
+    fields: { headline: arabic.headline, datelinePlace: arabic.datelinePlace, body: richTextFromParagraphs(arabic.paragraphs) },
+  });
+  return { en: en.id, ar: ar.id };
 }
 
 /** Runs each step even when one before it failed, then throws the first failure. */
