@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { openCore, type Core } from '../electron/core/index';
+import { toApiError } from '../electron/core/jobs';
 import { markdownToRichText } from '../electron/core/markdown';
 import type { ApiError } from '../electron/shared/errors';
 import { tempDir } from './helpers';
@@ -26,10 +27,22 @@ export async function library(author: string): Promise<Core> {
   return closedAfterTest(await openCore(tempDir(), { author }));
 }
 
-/** Starts a job (`sync.export`, `sync.import`, ...) and waits for its end. */
-export async function job(c: Core, method: string, input: unknown): Promise<unknown> {
+/** Starts a job (`sync.export`, `sync.import`, ...) and waits for its end: its result. */
+export async function job<T = unknown>(c: Core, method: string, input: unknown): Promise<T> {
   const { jobId } = await call<{ jobId: string }>(c, method, input);
-  return c.jobs.wait(jobId);
+  return (await c.jobs.wait(jobId)) as T;
+}
+
+/** A job method that must fail, before it starts or as it runs: its error. */
+export async function jobFails(c: Core, method: string, input: unknown): Promise<ApiError> {
+  const r = await c.dispatch(method, input, { transport: 'test' });
+  if (!r.ok) return r.error;
+  try {
+    await c.jobs.wait((r.value as { jobId: string }).jobId);
+  } catch (e) {
+    return toApiError(e);
+  }
+  throw new Error(`${method} should have failed`);
 }
 
 export async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {

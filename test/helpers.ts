@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { DatelineError } from '../electron/shared/errors';
 
 const made: string[] = [];
@@ -15,6 +15,19 @@ export function tempDir(prefix = 'dateline-test-'): string {
 
 afterEach(() => {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+const kept: string[] = [];
+
+/** A fresh folder on disk that lives for the whole test file (a library its beforeAll opens), removed after it. */
+export function tempDirKept(prefix = 'dateline-test-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  kept.push(d);
+  return d;
+}
+
+afterAll(() => {
+  while (kept.length) rmSync(kept.pop()!, { recursive: true, force: true });
 });
 
 /** Waits for `p` and expects it to fail with a DatelineError of `code`, which it returns. */

@@ -20,7 +20,7 @@ import { PrivateNote } from './PrivateNote';
 import { useOffice } from './useOffice';
 import { SocialHandles } from './SocialHandles';
 import { TypedEntries } from './TypedEntries';
-import { officeChoices, SelectField } from '../ui/SelectField';
+import { OfficeField, SelectField } from '../ui/SelectField';
 import { useDocEditor } from '../ui/useDocEditor';
 
 /** Every field the editor shows; the outlet history is kept by the core, shown but not sent. */
@@ -149,14 +149,7 @@ export function ContactEditor({ id }: { id: string | null }) {
             <label htmlFor={`${uid}-org`}>{t('contacts.organisation')}</label>
             <input id={`${uid}-org`} dir="auto" value={form.organisation ?? ''} onChange={(e) => set({ organisation: e.target.value })} />
           </div>
-          <SelectField
-            id={`${uid}-office`}
-            label={t('releases.office')}
-            value={form.office ?? ''}
-            choices={officeChoices(offices)}
-            none={t('common.none')}
-            onChange={(office) => set({ office: office || null })}
-          />
+          <OfficeField id={`${uid}-office`} label={t('releases.office')} office={form.office} offices={offices} none={t('common.none')} onChange={(office) => set({ office })} />
         </div>
         <OutletPicker id={`${uid}-outlet`} value={form.outlet} contactId={id} saved={saved} onChange={(outlet) => set({ outlet })} />
         <BeatChoices offered={offeredBeats} values={form.beats} onChange={(beats) => set({ beats })} />

@@ -9,7 +9,7 @@ import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { formatBytes, languageName } from '../ui/languages';
-import { officeChoices, SelectField } from '../ui/SelectField';
+import { OfficeField, SelectField } from '../ui/SelectField';
 import { useOffices } from '../ui/useOffices';
 import { ExportPanel } from './ExportPanel';
 import { ItemList } from './ItemList';
@@ -322,16 +322,13 @@ export function KitBuilder({ kitId }: { kitId: string }) {
                 choices={languages.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
                 onChange={(language) => edit((d) => ({ ...d, language }))}
               />
-              <SelectField
+              <OfficeField
                 id={`${ids}-office`}
                 label={t('kitBuilder.office')}
-                value={draft.office ?? ''}
+                office={draft.office}
+                offices={offices}
                 none={t('kitBuilder.noOffice')}
-                choices={officeChoices(offices)}
-                onChange={(value) => {
-                  const office = value || null;
-                  edit((d) => ({ ...d, office }));
-                }}
+                onChange={(office) => edit((d) => ({ ...d, office }))}
               />
               <SelectField
                 id={`${ids}-page`}

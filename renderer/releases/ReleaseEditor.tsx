@@ -30,7 +30,7 @@ import { applyDraft, draftFields, formFromDoc, type ReleaseDraftFields, type Rel
 import { HistoryPanel } from './HistoryPanel';
 import { QuotesEditor } from './QuotesEditor';
 import { VersionsPanel } from './VersionsPanel';
-import { officeChoices, SelectField } from '../ui/SelectField';
+import { OfficeField, SelectField } from '../ui/SelectField';
 
 interface Loaded {
   doc: Doc<'release'>;
@@ -353,14 +353,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
               choices={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
               onChange={(status) => chooseStatus(status as ReleaseStatus)}
             />
-            <SelectField
-              id={`${uid}-office`}
-              label={t('releases.office')}
-              value={form.office ?? ''}
-              choices={officeChoices(offices)}
-              none={t('common.none')}
-              onChange={(office) => update({ office: office || null })}
-            />
+            <OfficeField id={`${uid}-office`} label={t('releases.office')} office={form.office} offices={offices} none={t('common.none')} onChange={(office) => update({ office })} />
           </div>
           {wanted && missing.length > 0 && (
             <p className="error" role="alert">

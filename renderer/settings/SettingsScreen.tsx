@@ -10,7 +10,7 @@ import { formatLocale, rememberLanguage, UI_LANGUAGES } from '../i18n';
 import { libraryProblemWords } from '../i18n/jobs';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes, languageName } from '../ui/languages';
-import { officeChoices, SelectField } from '../ui/SelectField';
+import { OfficeField, SelectField } from '../ui/SelectField';
 import { useHomeOffice } from '../i18n/DisplayProvider';
 import { DATE_STYLES, dateFormats, type DateStyle } from '../i18n/dates';
 import { useDateStyle } from '../i18n/useDates';
@@ -154,13 +154,13 @@ export function SettingsScreen() {
         <p className="hint">{t('settings.dateStyleHint')}</p>
         {offices.status === 'ok' && offices.value.items.length > 0 && (
           <>
-            <SelectField
+            <OfficeField
               id="home-office"
               label={t('settings.homeOffice')}
-              value={home.office ?? ''}
-              choices={officeChoices(offices.value.items)}
+              office={home.office}
+              offices={offices.value.items}
               none={t('settings.homeOfficeNone')}
-              onChange={(id) => home.choose(id || null)}
+              onChange={(id) => home.choose(id)}
             />
             <p className="hint">{t('settings.homeOfficeHint')}</p>
           </>

@@ -39,3 +39,22 @@ export function SelectField({
 
 /** The offices as choices, by name. */
 export const officeChoices = (offices: readonly { id: string; name: string }[]): Choice[] => offices.map((o) => ({ value: o.id, label: o.name }));
+
+/** The office a record belongs to: the offices by name, and `none` first, which stands for no office (null). */
+export function OfficeField({
+  id,
+  label,
+  office,
+  offices,
+  none,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  office: string | null | undefined;
+  offices: readonly { id: string; name: string }[];
+  none: string;
+  onChange: (office: string | null) => void;
+}) {
+  return <SelectField id={id} label={label} value={office ?? ''} choices={officeChoices(offices)} none={none} onChange={(value) => onChange(value || null)} />;
+}

@@ -2,12 +2,11 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/index';
 import { call } from '../core-harness';
 import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
-import type { ApiError } from '../../electron/shared/errors';
 import { toApiError } from '../../electron/core/jobs';
 
 /** Contact fixtures and the shared core harness. */
 
-export { call, core, fail } from '../core-harness';
+export { call, core, fail, jobFails } from '../core-harness';
 
 export const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', name);
 
@@ -20,18 +19,6 @@ export async function job<T>(c: Core, method: string, input: unknown): Promise<T
     const err = toApiError(e);
     throw new Error(`${method} failed: ${err.code} ${err.message}`, { cause: e });
   }
-}
-
-/** A job method that must fail (before it starts, or as it runs): its error. */
-export async function jobFails(c: Core, method: string, input: unknown): Promise<ApiError> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) return r.error;
-  try {
-    await c.jobs.wait((r.value as { jobId: string }).jobId);
-  } catch (e) {
-    return toApiError(e);
-  }
-  throw new Error(`${method} should have failed`);
 }
 
 export function importFile(c: Core, path: string, opts: Record<string, unknown> = {}): Promise<ContactImportReport> {

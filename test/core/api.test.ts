@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
-import type { Result } from '../../electron/shared/errors';
+import { openCore } from '../../electron/core/index';
 import { markdownToRichText } from '../../electron/core/markdown';
-import { closedAfterTest, core, release } from '../core-harness';
+import { call, closedAfterTest, core, fail, release } from '../core-harness';
 import { tempDir } from '../helpers';
-
-async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function fail(c: Core, method: string, input: unknown): Promise<Extract<Result<unknown>, { ok: false }>['error']> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
-
 
 describe('the dispatcher', () => {
   it('refuses an unknown method with UNKNOWN_METHOD', async () => {

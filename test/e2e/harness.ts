@@ -1,13 +1,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchSystemChromium } from '../../electron/core/chromium';
 import { startWebServer, type WebServer } from '../../electron/core/http/server';
 import { openCore, type Core } from '../../electron/core/index';
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
+import { richTextFromParagraphs } from '../../electron/shared/richtext';
 import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './build-renderer';
-import { tempDirKept } from './temp';
+import { tempDirKept } from '../helpers';
 
 /**
  * What every end-to-end file stands on: a real core on a fresh library, the web server in front
@@ -17,17 +19,6 @@ import { tempDirKept } from './temp';
 export { ROOT };
 /** Screenshots and downloaded files, kept for a person to look at after the run. */
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -78,6 +69,25 @@ interface AxeViolation {
   targets: string[];
 }
 
+/** What an Arabic version says in place of the English: its headline, dateline place and paragraphs. */
+export interface ArabicText {
+  headline: string;
+  datelinePlace: string;
+  paragraphs: string[];
+}
+
+/** A release made from `english`, and its Arabic version (release.translate) given `arabic`'s words. */
+export async function releaseWithArabic(h: Harness, english: InputOf<'release.create'>, arabic: ArabicText): Promise<{ en: string; ar: string }> {
+  const en = await h.api('release.create', english);
+  const ar = await h.api('release.translate', { id: en.id, language: 'ar' });
+  await h.api('release.update', {
+    id: ar.id,
+    rev: null,
+    fields: { headline: arabic.headline, datelinePlace: arabic.datelinePlace, body: richTextFromParagraphs(arabic.paragraphs) },
+  });
+  return { en: en.id, ar: ar.id };
+}
+
 /** Runs each step even when one before it failed, then throws the first failure. */
 async function inTurn(steps: (() => unknown)[]): Promise<void> {
   const failures: unknown[] = [];
@@ -101,7 +111,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     opened.push(() => core.close());
     const server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
     opened.push(() => server.close());
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+    const browser = await launchSystemChromium();
     opened.push(() => browser.close());
     const context = await browser.newContext({
       viewport: opts.viewport ?? { width: 1400, height: 1000 },

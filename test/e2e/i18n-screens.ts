@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { KitItem } from '../../electron/shared/documents';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
-import { startHarness, type Harness, type HarnessOptions } from './harness';
+import { releaseWithArabic, startHarness, type Harness, type HarnessOptions } from './harness';
 
 /** The library the language tests walk through: one of everything a screen shows. */
 export const SEED = {
@@ -34,29 +34,27 @@ export async function seed(h: Harness): Promise<Seeded> {
     role: 'Chargée de communication',
     emails: [{ type: 'work', address: 'awa.traore@example.org' }],
   });
-  const release = await h.api('release.create', {
-    headline: SEED.headline,
-    language: 'en',
-    datelinePlace: 'Mopti',
-    releaseDate: '2026-11-30',
-    office: office.id,
-    embargo: { at: '2099-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' },
-    body: richTextFromParagraphs(['The organisation today handed 1,200 farmers seed for the coming season.']),
-  });
-  const ar = await h.api('release.translate', { id: release.id, language: 'ar' });
-  await h.api('release.update', {
-    id: ar.id,
-    rev: null,
-    fields: { headline: SEED.arabicHeadline, datelinePlace: 'موبتي', body: richTextFromParagraphs(['سلّمت المنظمة اليوم بذورا إلى 1200 مزارع.']) },
-  });
+  const release = await releaseWithArabic(
+    h,
+    {
+      headline: SEED.headline,
+      language: 'en',
+      datelinePlace: 'Mopti',
+      releaseDate: '2026-11-30',
+      office: office.id,
+      embargo: { at: '2099-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' },
+      body: richTextFromParagraphs(['The organisation today handed 1,200 farmers seed for the coming season.']),
+    },
+    { headline: SEED.arabicHeadline, datelinePlace: 'موبتي', paragraphs: ['سلّمت المنظمة اليوم بذورا إلى 1200 مزارع.'] },
+  );
   // A case for the Conflicts screen: a session edits the headline that changed meanwhile.
   const disputed = await h.api('release.create', { headline: 'Water trucking in Gao', language: 'en', office: office.id });
   await h.api('draft.save', { id: disputed.id, baseRev: disputed.rev, session: 'seed', fields: { headline: 'Water trucking in Gao extended to March' } });
   await h.api('release.update', { id: disputed.id, rev: null, fields: { headline: 'Water trucking in Gao ends' } });
   await h.api('draft.commit', { id: disputed.id });
-  const items: KitItem[] = [{ kind: 'release', id: release.id }, { kind: 'contact', id: contact.id }];
+  const items: KitItem[] = [{ kind: 'release', id: release.en }, { kind: 'contact', id: contact.id }];
   const kit = await h.api('kit.create', { title: SEED.kit, language: 'en', office: office.id, items });
-  return { office: office.id, release: release.id, arabicRelease: ar.id, contact: contact.id, kit: kit.id };
+  return { office: office.id, release: release.en, arabicRelease: release.ar, contact: contact.id, kit: kit.id };
 }
 
 /** Every screen, by its route, and the element that says it has loaded. */

@@ -7,7 +7,7 @@ import type { KitItem } from '../../electron/shared/documents';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
 import { photo } from '../kits/fixtures';
 import { readZip } from '../kits/zipread';
-import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { ARTIFACTS, releaseWithArabic, startHarness, type Harness } from './harness';
 
 /**
  * The kit builder in headless Chromium against the real core and web server: a press officer
@@ -87,21 +87,19 @@ beforeAll(async () => {
     organisation: OFFICE,
     emails: [{ type: 'work', address: 'grace.akello@example.org' }],
   });
-  const en = await h.api('release.create', {
-    headline: HEADLINE,
-    language: 'en',
-    datelinePlace: 'Kampala',
-    releaseDate: '2026-11-30',
-    office: office.id,
-    embargo: { at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' },
-    body: richTextFromParagraphs(['The organisation today completed twelve boreholes in Kasese district.']),
-  });
-  const ar = await h.api('release.translate', { id: en.id, language: 'ar' });
-  await h.api('release.update', {
-    id: ar.id,
-    rev: null,
-    fields: { headline: ARABIC_HEADLINE, datelinePlace: 'كمبالا', body: richTextFromParagraphs(['أكملت المنظمة حفر اثني عشر بئرا في مقاطعة كاسيسي']) },
-  });
+  await releaseWithArabic(
+    h,
+    {
+      headline: HEADLINE,
+      language: 'en',
+      datelinePlace: 'Kampala',
+      releaseDate: '2026-11-30',
+      office: office.id,
+      embargo: { at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' },
+      body: richTextFromParagraphs(['The organisation today completed twelve boreholes in Kasese district.']),
+    },
+    { headline: ARABIC_HEADLINE, datelinePlace: 'كمبالا', paragraphs: ['أكملت المنظمة حفر اثني عشر بئرا في مقاطعة كاسيسي'] },
+  );
   const jpeg = await sharp({ create: { width: 1600, height: 1067, channels: 3, background: { r: 60, g: 120, b: 90 } } })
     .jpeg({ quality: 85 })
     .toBuffer();

@@ -6,7 +6,7 @@ import { openCore } from '../../electron/core/index';
 import { Library } from '../../electron/core/store/library';
 import { DB_FILE } from '../../electron/core/store/open';
 import { startHarness, type Harness } from './harness';
-import { tempDirKept } from './temp';
+import { tempDirKept } from '../helpers';
 
 /**
  * A library found damaged at one start is moved aside; the next start, in the browser, says

@@ -6,7 +6,7 @@ import { openCore, type Core } from '../../electron/core/index';
 import type { SyncFileExport, SyncFileImport } from '../../electron/shared/sync/contract';
 import { call } from '../sync/library-state';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
-import { tempDirKept } from './temp';
+import { tempDirKept } from '../helpers';
 
 /**
  * The sync file in the app, in web mode in headless Chromium: Settings → Sync file saves one

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import type { SyncStatus } from '../../electron/shared/contract';
 import { formatBytes } from '../../renderer/ui/languages';
-import { tempDirKept } from './temp';
+import { tempDirKept } from '../helpers';
 import { photo } from '../kits/fixtures';
 import { couchState } from '../sync/couch-state';
 import { useCouchWithProxy } from '../sync/couch-server';

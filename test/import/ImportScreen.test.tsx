@@ -1,59 +1,25 @@
 // @vitest-environment jsdom
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
-import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
-import type { Result } from '../../electron/shared/errors';
-import { ClientProvider } from '../../renderer/client/context';
-import type { DatelineClient } from '../../renderer/client/types';
-import appEn from '../../renderer/i18n/en.json';
 import { ImportScreen } from '../../renderer/import/ImportScreen';
+import { call, core } from '../core-harness';
+import { renderWithCore } from '../renderer/with-core';
 import { CORPUS_DIR, buildDocx } from './corpus-helpers';
-import { call, core, ROUNDUP } from './helpers';
+import { ROUNDUP } from './helpers';
 
 /**
  * The review screen against a real core (real worker, real SQLite): paste, fix a field,
  * confirm, and find the release stored; discard stores nothing; a bad file says why.
  */
 
-const opened: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (opened.length) opened.pop()!.close();
-});
-
-function clientOf(c: Core): DatelineClient {
-  return {
-    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport: 'test' }) as Promise<Result<CallResult<M>>>,
-    on: () => () => undefined,
-    onUnauthorized: () => () => undefined,
-  };
-}
-
-function i18n() {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { en: { translation: appEn } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
+afterEach(cleanup);
 
 async function mount() {
-  const c = await core(opened);
-  render(
-    <I18nextProvider i18n={i18n()}>
-      <ClientProvider client={clientOf(c)}>
-        <ImportScreen />
-      </ClientProvider>
-    </I18nextProvider>,
-  );
+  const c = await core();
+  renderWithCore(c, <ImportScreen />, 'test');
   return c;
 }
 

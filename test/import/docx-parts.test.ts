@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
 import { inspectDocx, relationshipTargets } from '../../electron/core/import/docx';
-import { CONTENT_TYPES, core, declareSize, documentXml, fail, para, ROOT_RELS, W_NS, zip } from './helpers';
+import { core, fail } from '../core-harness';
+import { CONTENT_TYPES, declareSize, documentXml, para, ROOT_RELS, W_NS, zip } from './helpers';
 
 /**
  * Mammoth reads whatever the relationships name, not only the usual parts: every part it could
  * be led to is measured for real, whatever its header declares, and refused before parsing.
  */
-
-const opened: Core[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const rels = (...targets: Array<[type: string, target: string]>) =>
@@ -24,7 +19,7 @@ const zeros = () => Buffer.alloc(16 * 1024 * 1024);
 
 describe('parts a Word file leads mammoth to', () => {
   it('refuses a main document named only by _rels/.rels that declares 900 bytes and inflates to 16 MB', async () => {
-    const c = await core(opened);
+    const c = await core();
     const honest = await zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': rels(['officeDocument', 'content/body.part']), 'word/document.xml': documentXml(para('decoy')), 'content/body.part': zeros() });
     const bomb = declareSize(honest, 'content/body.part', 900);
     expect(bomb.length).toBeLessThan(64 * 1024);

@@ -1,27 +1,6 @@
 import yazl from 'yazl';
-import { openCore, type Core } from '../../electron/core/index';
-import type { ApiError } from '../../electron/shared/errors';
-import { tempDir } from '../helpers';
 
-/** Shared by the importer's tests: a real core on a temporary library, and raw zip building. */
-
-export async function core(opened: Core[]): Promise<Core> {
-  const c = await openCore(tempDir(), { author: 'amina' });
-  opened.push(c);
-  return c;
-}
-
-export async function call<T>(c: Core, method: string, input: unknown): Promise<T> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-export async function fail(c: Core, method: string, input: unknown): Promise<ApiError> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
+/** Raw zip and Word building for the importer's tests (a core for them comes from ../core-harness). */
 
 /**
  * A real release written as a round-up, each point a title over one paragraph: the shape of a

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/index';
 import { parseSource } from '../../electron/core/import/parse';
 import { closeImportWorkers } from '../../electron/core/import/run';
 import type { ImportPreview } from '../../electron/shared/import/contract';
-import { call, core, fail, ROUNDUP } from './helpers';
+import { call, core, fail } from '../core-harness';
+import { ROUNDUP } from './helpers';
 
 /**
  * "Import it anyway": a release the importer takes for a list of stories (or for no release at
@@ -17,9 +17,7 @@ const WHO_WE_ARE = [
   'We build and repair water points with the villages that use them, and train a committee in each village to keep them running long after the engineers have gone.',
 ].join('\n\n');
 
-const opened: Core[] = [];
 afterAll(async () => {
-  while (opened.length) opened.pop()!.close();
   await closeImportWorkers();
 });
 
@@ -52,7 +50,7 @@ describe('reading a refused page anyway', () => {
 
 describe('import.preview with allowNotARelease, through the dispatcher and the worker', () => {
   it('refuses without the flag, reads with it, and the reviewed draft stores like any other', async () => {
-    const c = await core(opened);
+    const c = await core();
     const refused = await fail(c, 'import.preview', { name: 'roundup.txt', text: ROUNDUP });
     expect(refused.code).toBe('NOT_A_RELEASE');
     expect((await fail(c, 'import.preview', { name: 'roundup.txt', text: ROUNDUP, allowNotARelease: false })).code).toBe('NOT_A_RELEASE');
@@ -69,7 +67,7 @@ describe('import.preview with allowNotARelease, through the dispatcher and the w
   });
 
   it('takes the flag only as a boolean, and only on import.preview', async () => {
-    const c = await core(opened);
+    const c = await core();
     const wrong = await fail(c, 'import.preview', { name: 'roundup.txt', text: ROUNDUP, allowNotARelease: 'yes' });
     expect(wrong.code).toBe('INVALID_INPUT');
     expect(wrong.message).toMatch(/allowNotARelease/u);

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
 import { API } from '../../electron/shared/contract';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_CHARS } from '../../electron/shared/import/contract';
-import { core, fail } from './helpers';
+import { core, fail } from '../core-harness';
 
 /** The import's size limits, at their edges: the largest accepted input passes the check, one more is refused by name. */
-
-const opened: Core[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
 
 const preview = API['import.preview'].input;
 
@@ -26,7 +20,7 @@ describe('import size limits', () => {
 
   it('reads a file of 40 MB, and refuses one byte more before reading it', async () => {
     expect(IMPORT_MAX_BYTES).toBe(40 * 1024 * 1024);
-    const c = await core(opened);
+    const c = await core();
     const atLimit = Buffer.alloc(IMPORT_MAX_BYTES, 0);
     const under = await fail(c, 'import.preview', { name: 'scan.txt', data: atLimit.toString('base64') });
     expect(under.code).not.toBe('FILE_TOO_LARGE');

@@ -1,21 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import type { Core } from '../../electron/core/index';
 import { closeImportWorkers, parseInWorker, IMPORT_LIMITS } from '../../electron/core/import/run';
 import type { ImportPreview } from '../../electron/shared/import/contract';
-import { call, CONTENT_TYPES, core, documentXml, fail, para, ROOT_RELS, zip } from './helpers';
+import { call, core, fail } from '../core-harness';
+import { CONTENT_TYPES, documentXml, para, ROOT_RELS, zip } from './helpers';
 
 /**
  * Hostile inputs: each gets a clear error naming the file and the problem, or a sanitised
  * result; nothing is stored by a preview; and nothing in any input makes a network request.
  */
-
-const opened: Core[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
 
 const b64 = (b: Uint8Array | string) => Buffer.from(b).toString('base64');
 
@@ -25,7 +21,7 @@ async function counts(c: Core): Promise<Record<string, number>> {
 
 describe('Word files that are not what they claim', () => {
   it('refuses a zip bomb before inflating it', async () => {
-    const c = await core(opened);
+    const c = await core();
     const bomb = await zip({
       '[Content_Types].xml': CONTENT_TYPES,
       '_rels/.rels': ROOT_RELS,
@@ -40,7 +36,7 @@ describe('Word files that are not what they claim', () => {
   });
 
   it('refuses a document of thousands of nested tables', async () => {
-    const c = await core(opened);
+    const c = await core();
     const depth = 3000;
     const nested = '<w:tbl><w:tr><w:tc>'.repeat(depth) + para('deep') + '</w:tc></w:tr></w:tbl>'.repeat(depth);
     const docx = await zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': ROOT_RELS, 'word/document.xml': documentXml(nested) });
@@ -50,7 +46,7 @@ describe('Word files that are not what they claim', () => {
   });
 
   it('refuses a DTD (XXE) inside the document', async () => {
-    const c = await core(opened);
+    const c = await core();
     const xxe = `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`;
     const docx = await zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': ROOT_RELS, 'word/document.xml': xxe });
     const e = await fail(c, 'import.preview', { name: 'xxe.docx', data: b64(docx) });
@@ -58,7 +54,7 @@ describe('Word files that are not what they claim', () => {
   });
 
   it("refuses a document whose text is broken XML in words, not in the XML parser's", async () => {
-    const c = await core(opened);
+    const c = await core();
     const broken = documentXml(para('Water reaches Kasese')).replace('</w:body>', '<w:p><w:r><w:t>cut off here');
     const docx = await zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': ROOT_RELS, 'word/document.xml': broken });
     const e = await fail(c, 'import.preview', { name: 'cut.docx', data: b64(docx) });
@@ -69,7 +65,7 @@ describe('Word files that are not what they claim', () => {
   });
 
   it('tells an old .doc, a password-protected file and a renamed picture apart', async () => {
-    const c = await core(opened);
+    const c = await core();
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2000)]);
     const doc = await fail(c, 'import.preview', { name: 'old.doc', data: b64(ole) });
     expect(doc.message).toMatch(/old Word format.*save it as \.docx/);
@@ -129,7 +125,7 @@ describe('web pages with scripts and remote references', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('returns sanitised text and HTML: no script, handler, javascript: link or remote reference', async () => {
-    const c = await core(opened);
+    const c = await core();
     const p = await call<ImportPreview>(c, 'import.preview', { name: 'hostile.html', data: b64(HOSTILE(base)) });
     expect(p.release.headline).toBe('Safe water for 12,000 people in Gaza City');
     expect(p.release.datelinePlace).toBe('Gaza');
@@ -144,7 +140,7 @@ describe('web pages with scripts and remote references', () => {
 
   it('makes no network request for any kind of input, and stores nothing before confirm', async () => {
     hits = [];
-    const c = await core(opened);
+    const c = await core();
     const html = HOSTILE(base);
     await call(c, 'import.preview', { name: 'page.html', data: b64(html) });
     await call(c, 'import.preview', { html });
@@ -173,7 +169,7 @@ describe('web pages with scripts and remote references', () => {
   });
 
   it('refuses a page nested thousands of elements deep, and reads one nested a hundred deep', async () => {
-    const c = await core(opened);
+    const c = await core();
     const page = (n: number) => `<html><body>${'<div>'.repeat(n)}<p>NAIROBI – ${'The organisation today opened clinics. '.repeat(5)}</p>${'</div>'.repeat(n)}</body></html>`;
     const e = await fail(c, 'import.preview', { name: 'deep.html', data: b64(page(20_000)) });
     expect(e.message).toMatch(/more than 256 levels deep/);

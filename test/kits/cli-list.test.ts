@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirKept } from '../helpers';
 import { KASESE_RELEASE_JSON } from './cli-fixture';
 
 /**
@@ -14,8 +13,7 @@ import { KASESE_RELEASE_JSON } from './cli-fixture';
 
 const run = promisify(execFile);
 const bin = join(process.cwd(), 'bin', 'dateline.js');
-const lib = mkdtempSync(join(tmpdir(), 'dateline-kit-list-'));
-afterAll(() => rmSync(lib, { recursive: true, force: true }));
+const lib = tempDirKept('dateline-kit-list-');
 
 async function dateline(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = run(process.execPath, [bin, ...args, '--library', lib]);

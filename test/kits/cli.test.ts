@@ -1,22 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
+import { tempDir } from '../helpers';
 import { KASESE_RELEASE_JSON } from './cli-fixture';
 import { photo } from './fixtures';
 
 /** `dateline kit create` and `dateline export` as a new user would try them. */
-
-const dirs: string[] = [];
-const temp = (p: string) => {
-  const d = mkdtempSync(join(tmpdir(), p));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
 async function cli(args: string[], stdin = '') {
   let out = '';
@@ -27,8 +17,8 @@ async function cli(args: string[], stdin = '') {
 
 describe('dateline kit and export', () => {
   it('creates a kit from a release, a photo and a section, and exports it everywhere', async () => {
-    const lib = temp('dateline-cli-lib-');
-    const work = temp('dateline-cli-work-');
+    const lib = tempDir('dateline-cli-lib-');
+    const work = tempDir('dateline-cli-work-');
     const rel = JSON.parse((await cli(['release', 'create', '--from', '-', '--library', lib], KASESE_RELEASE_JSON)).out) as { id: string };
     writeFileSync(join(work, 'borehole.jpg'), await photo(900, 600, 4));
     const att = JSON.parse((await cli(['attach', join(work, 'borehole.jpg'), '--library', lib, '--json'])).out) as { id: string };
@@ -60,7 +50,7 @@ describe('dateline kit and export', () => {
   }, 120_000);
 
   it('says what is wrong with a kit command line before anything is stored', async () => {
-    const lib = temp('dateline-cli-lib-');
+    const lib = tempDir('dateline-cli-lib-');
     const noTitle = await cli(['kit', 'create', '--item', 'release:rel-1', '--library', lib]);
     expect(noTitle.code).toBe(2);
     expect(noTitle.err).toContain('kit create needs --title');
@@ -76,7 +66,7 @@ describe('dateline kit and export', () => {
     const list = await cli(['release', 'list', '--library', lib, '--json']);
     expect(list.out).toContain('"total":0');
     const empty = JSON.parse((await cli(['kit', 'create', '--title', 'Empty', '--library', lib, '--json'])).out) as { id: string };
-    const none = await cli(['export', empty.id, '--out', temp('dateline-cli-out-'), '--library', lib]);
+    const none = await cli(['export', empty.id, '--out', tempDir('dateline-cli-out-'), '--library', lib]);
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/INVALID_INPUT.*has no items yet/);
   }, 60_000);

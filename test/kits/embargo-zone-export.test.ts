@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { tempDir } from '../helpers';
 import { body, call, dispose, job, openLibrary } from './fixtures';
 import { readZip } from './zipread';
 
@@ -13,11 +11,7 @@ import { readZip } from './zipread';
  * the PDF's text: the zone is named by its city in Arabic ("بتوقيت دمشق"), never "GMT+03:00".
  */
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await closePdfPrinter();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(closePdfPrinter);
 
 describe('an embargo in Damascus time', () => {
   it('is named by the city in the DOCX and the PDF of an Arabic kit', async () => {
@@ -32,8 +26,7 @@ describe('an embargo in Damascus time', () => {
         body: body(['وصلت قافلة المساعدات اليوم إلى ريف دمشق.']),
       });
       const kit = await call<{ id: string }>(core, 'kit.create', { title: 'ملف دمشق', language: 'ar', items: [{ kind: 'release', id: rel.id }] });
-      const out = mkdtempSync(join(tmpdir(), 'dateline-kit-damascus-'));
-      dirs.push(out);
+      const out = tempDir('dateline-kit-damascus-');
       const result = await job<KitExportResult>(core, 'kit.export', { id: kit.id, formats: ['docx', 'pdf'], outDir: out, confirmEmbargo: true });
       const docx = await readZip(result.files.find((x) => x.format === 'docx')!.path);
       const xml = [...docx].filter(([name]) => /^word\/(document|header\d*)\.xml$/.test(name)).map(([, b]) => b.toString('utf8')).join('\n');

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { tempDirKept } from '../helpers';
 import { addPhoto, body, call, dispose, job, openLibrary } from './fixtures';
 import { readZip } from './zipread';
 
@@ -23,7 +21,7 @@ const paths = new Map<string, string>();
 
 beforeAll(async () => {
   core = await openLibrary();
-  work = mkdtempSync(join(tmpdir(), 'dateline-kit-files-note-'));
+  work = tempDirKept('dateline-kit-files-note-');
   const sheet = await addPhoto(core, 'borehole-fact-sheet.pdf', Buffer.from('%PDF-1.4\n% a fact sheet\n%%EOF\n'));
   const kit = await call<{ id: string }>(core, 'kit.create', {
     title: 'Borehole kit',
@@ -40,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closePdfPrinter();
   dispose(core);
-  rmSync(work, { recursive: true, force: true });
 });
 
 function pdfText(file: string): string {

@@ -3,29 +3,14 @@ import { openCore, type Core } from '../../electron/core/index';
 import { toApiError } from '../../electron/core/jobs';
 import type { ApiError } from '../../electron/shared/errors';
 import { richTextFromParagraphs, type RichText } from '../../electron/shared/richtext';
+import { call } from '../core-harness';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A library with a real kit in it: an office, an English release and its Arabic version, photos, contacts. */
 
-export async function call<T = Record<string, unknown>>(c: Core, method: string, input: unknown): Promise<T> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-export async function failure(c: Core, method: string, input: unknown) {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
-
-/** Runs a job method to its end and returns its result (or throws its error). */
-export async function job<T>(c: Core, method: string, input: unknown): Promise<T> {
-  const { jobId } = await call<{ jobId: string }>(c, method, input);
-  return (await c.jobs.wait(jobId)) as T;
-}
+export { call, job } from '../core-harness';
 
 export async function jobError(c: Core, method: string, input: unknown): Promise<ApiError> {
   const { jobId } = await call<{ jobId: string }>(c, method, input);

@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { tempDirKept } from '../helpers';
 import { addPhoto, ARABIC_HEADLINE, call, dispose, ENGLISH_HEADLINE, job, makeKit, photo, type KitFixture } from './fixtures';
 import {
   ARABIC_LETTERS,
@@ -43,7 +42,7 @@ const arTitles = [ENGLISH_HEADLINE, ARABIC_HEADLINE, 'Fact sheet', 'الصور',
 
 beforeAll(async () => {
   f = await makeKit({ photos: 1 });
-  work = mkdtempSync(join(tmpdir(), 'dateline-kit-layout-'));
+  work = tempDirKept('dateline-kit-layout-');
   const more = [
     await addPhoto(f.core, 'water-point.jpg', await photo(1600, 1200, 5), { caption: 'A water point in Bwera', credit: 'J. Mukasa' }),
     await addPhoto(f.core, 'pump.jpg', await photo(900, 1200, 6), { caption: 'The pump, upright', credit: 'J. Mukasa' }),
@@ -68,7 +67,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closePdfPrinter();
   dispose(f.core);
-  rmSync(work, { recursive: true, force: true });
 });
 
 const renditions = ['en docx', 'en pdf', 'en lite', 'ar docx', 'ar pdf', 'ar lite'];

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { tempDirKept } from '../helpers';
 import { addPhoto, body, call, dispose, job, openLibrary, photo } from './fixtures';
 import { libreOfficePdf, overlappingLines, pagesText, rowsOf, sofficePath, type PageText } from './page-layout';
 
@@ -27,7 +26,7 @@ const pdfs = new Map<string, string>();
 
 beforeAll(async () => {
   core = await openLibrary();
-  work = mkdtempSync(join(tmpdir(), 'dateline-kit-long-'));
+  work = tempDirKept('dateline-kit-long-');
   const rel = await call<{ id: string }>(core, 'release.create', {
     headline: HEADLINE,
     language: 'en',
@@ -55,7 +54,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closePdfPrinter();
   dispose(core);
-  rmSync(work, { recursive: true, force: true });
 });
 
 /** The footer's rows: those in the page's bottom margin (20 mm, 57 pt). */

@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { KitPreview } from '../../electron/shared/kits/contract';
 import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
+import { tempDir } from '../helpers';
 import { addPhoto, body, call, dispose, jobError, openLibrary, photo } from './fixtures';
 
 /**
@@ -12,11 +11,6 @@ import { addPhoto, body, call, dispose, jobError, openLibrary, photo } from './f
  * files behind, say): the preview still shows the rest with each missing file marked where it
  * was, and an export names every missing file before it writes anything.
  */
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
 describe('a kit with missing files', () => {
   it('is previewed whole, each missing file marked in place, and refused for export naming them all', async () => {
@@ -51,8 +45,7 @@ describe('a kit with missing files', () => {
         { id: pdf.id, name: 'facts.pdf', item: 4, office: null, onServer: false, size: 15 },
       ]);
 
-      const out = mkdtempSync(join(tmpdir(), 'dateline-kit-missing-'));
-      dirs.push(out);
+      const out = tempDir('dateline-kit-missing-');
       const e = await jobError(core, 'kit.export', { id: kit.id, formats: ['docx', 'pdf', 'zip'], outDir: out });
       expect(e.code).toBe('FILE_UNREADABLE');
       expect(e.message).toContain('2 files of the kit "Mali kit" are missing from the library folder');
@@ -88,8 +81,7 @@ describe('several missing files and a missing office logo', () => {
       });
       for (const id of [logo, well, school]) rmSync(core.ctx.blobs.path((await call<{ sha256: string }>(core, 'attachment.get', { id })).sha256));
 
-      const out = mkdtempSync(join(tmpdir(), 'dateline-kit-missing-'));
-      dirs.push(out);
+      const out = tempDir('dateline-kit-missing-');
       const e = await jobError(core, 'kit.export', { id: kit.id, formats: ['docx'], outDir: out });
       expect(e.code).toBe('FILE_UNREADABLE');
       expect(readdirSync(out)).toEqual([]);

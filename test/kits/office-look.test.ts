@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { tempDirKept } from '../helpers';
 import { addPhoto, body, call, dispose, job, openLibrary } from './fixtures';
 import { colourColumns, hasPhrase, pagesText, rowsOf } from './page-layout';
 import { readZip } from './zipread';
@@ -30,7 +29,7 @@ const files = new Map<string, string>(); // "geneva docx" → path
 
 beforeAll(async () => {
   core = await openLibrary();
-  out = mkdtempSync(join(tmpdir(), 'dateline-office-look-'));
+  out = tempDirKept('dateline-office-look-');
   const logo = await addPhoto(core, 'geneva-logo.png', await sharp({ create: { width: 240, height: 80, channels: 3, background: '#0b6e4f' } }).png().toBuffer());
   const ana = await call<{ id: string }>(core, 'contact.create', { kind: 'spokesperson', name: 'Ana Duarte', role: 'Press Officer', emails: [{ type: 'work', address: 'ana.duarte@hq.example' }] });
   const luis = await call<{ id: string }>(core, 'contact.create', { kind: 'spokesperson', name: 'Luis Herrera', emails: [{ type: 'work', address: 'luis.herrera@bogota.example' }] });
@@ -79,7 +78,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closePdfPrinter();
   dispose(core);
-  rmSync(out, { recursive: true, force: true });
 });
 
 async function docx(name: string): Promise<{ document: string; styles: string; footers: string; parts: string[] }> {

@@ -1,7 +1,7 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchSystemChromium } from '../../electron/core/chromium';
 import type { KitPreview } from '../../electron/shared/kits/contract';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { call, dispose, makeKit, type KitFixture } from './fixtures';
 
 /**
@@ -15,7 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   f = await makeKit({ photos: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+  browser = await launchSystemChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,17 +10,16 @@ import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
 import { safeFileName } from '../../electron/shared/file-names';
 import { bundleDocumentNames, EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME } from '../../electron/shared/kits/layout';
+import { tempDir } from '../helpers';
 import { addPhoto, body, call, dispose, job, jobError, openLibrary, photo } from './fixtures';
 import { readZip } from './zipread';
 
 /** Hostile names, photos that give away where they were taken, and exports that must fail cleanly. */
 
 const libraries: Core[] = [];
-const outs: string[] = [];
 afterAll(async () => {
   await closePdfPrinter();
   for (const c of libraries) dispose(c);
-  for (const o of outs) rmSync(o, { recursive: true, force: true });
 });
 
 async function library(): Promise<Core> {
@@ -30,11 +28,7 @@ async function library(): Promise<Core> {
   return c;
 }
 
-function outDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'dateline-kit-out-'));
-  outs.push(d);
-  return d;
-}
+const outDir = () => tempDir('dateline-kit-out-');
 
 /** The tags of a JPEG's Exif IFD0, read by hand so the test does not trust the code it checks. */
 function exifTags(exif: Buffer | undefined): number[] {

@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { tempDir } from '../helpers';
 import { addPhoto, call, dispose, job, openLibrary, photo } from './fixtures';
 import { readZip } from './zipread';
 
 /** Photos all called photo.jpg in one kit: each reaches the ZIP under its own name, and captions.csv says which is which. */
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await closePdfPrinter();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(closePdfPrinter);
 
 describe('attachments with the same name', () => {
   it('are separate files in the ZIP with distinct names, each named in captions.csv and the manifest', async () => {
@@ -28,8 +22,7 @@ describe('attachments with the same name', () => {
         language: 'en',
         items: [well, school, again].map((id) => ({ kind: 'attachment', id })),
       });
-      const out = mkdtempSync(join(tmpdir(), 'dateline-kit-same-name-'));
-      dirs.push(out);
+      const out = tempDir('dateline-kit-same-name-');
       const result = await job<KitExportResult>(core, 'kit.export', { id: kit.id, formats: ['zip'], outDir: out });
       const zip = await readZip(result.files[0]!.path);
       const photos = [...zip.keys()].filter((n) => n.startsWith('photos/'));

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
 import type { RichText } from '../../electron/shared/richtext';
+import { tempDirKept } from '../helpers';
 import { call, dispose, job, openLibrary } from './fixtures';
 import { hasPhrase, pagesText, rowsOf, type TextLine } from './page-layout';
 import { readZip } from './zipread';
@@ -37,7 +36,7 @@ const exported = new Map<string, { docx: string; pdf: string }>();
 
 beforeAll(async () => {
   core = await openLibrary();
-  work = mkdtempSync(join(tmpdir(), 'dateline-kit-sections-'));
+  work = tempDirKept('dateline-kit-sections-');
   for (const language of ['ar', 'en']) {
     const kit = await call<{ id: string }>(core, 'kit.create', {
       title: language === 'ar' ? 'ملف صحفي' : 'Press kit',
@@ -52,7 +51,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closePdfPrinter();
   dispose(core);
-  rmSync(work, { recursive: true, force: true });
 });
 
 /** The w:p element of the DOCX body that holds `text`. */

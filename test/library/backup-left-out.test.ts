@@ -1,28 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
 import type { AttachmentAdded, BackupResult, RestoreResult } from '../../electron/shared/contract';
+import { call, core, job } from '../core-harness';
 import { tempDir } from '../helpers';
 
 /** A backup never carries a file damaged on disk, and both it and the restore say which it left out. */
 
-const opened: Core[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-
-async function call<T>(c: Core, method: string, input: unknown): Promise<T> {
-  const r = await c.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-const job = async <T>(c: Core, method: string, input: unknown): Promise<T> => (await c.jobs.wait((await call<{ jobId: string }>(c, method, input)).jobId)) as T;
 
 describe('a backup made beside a damaged file', () => {
   it('leaves the file out and says so, and the restore says so too', async () => {
-    const c = await openCore(tempDir(), { author: 'amina' });
-    opened.push(c);
+    const c = await core();
     const good = await call<AttachmentAdded>(c, 'attachment.add', { name: 'fact-sheet.txt', data: Buffer.from('Water points: 12').toString('base64') });
     const bad = await call<AttachmentAdded>(c, 'attachment.add', { name: 'budget.txt', data: Buffer.from('Budget: 40,000 CHF').toString('base64') });
     const badSha = bad.sha256;
@@ -34,8 +22,7 @@ describe('a backup made beside a damaged file', () => {
     expect(backup.files).toBe(1);
     expect(backup.leftOut).toEqual([badSha]);
 
-    const other = await openCore(tempDir(), { author: 'amina' });
-    opened.push(other);
+    const other = await core();
     const restored = await job<RestoreResult>(other, 'library.restore', { from: out });
     expect(restored.files).toBe(1);
     expect(restored.leftOut).toEqual([badSha]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
 import { buildChild } from './child-build';
 import { runCli } from './processes';
+import { canMount, fillDisk, withSmallDisk } from './small-disk';
 
 // An export to a USB stick that fills up: the message is about that disk, not the library's. A
 // file larger than the system lets a file be (FAT32 sticks, a limit set on the program) is said as such.
@@ -16,31 +17,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => child?.remove());
 
-const canMount = process.getuid?.() === 0 && process.platform === 'linux';
 const release = { headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve boreholes. '.repeat(2000) };
 
 /** Runs `work` with a small disk mounted and filled to the last byte (a USB stick with no room left); false when this machine cannot mount one. */
-async function withFullStick(work: (stick: string) => Promise<void>): Promise<boolean> {
-  const stick = tempDir();
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', stick]);
-  } catch {
-    return false;
-  }
-  try {
-    try {
-      execFileSync('dd', ['if=/dev/zero', `of=${join(stick, 'filler')}`, 'bs=64k'], { stdio: 'ignore' });
-    } catch {
-      // dd stops when the disk is full, as intended.
-    }
+function withFullStick(work: (stick: string) => Promise<void>): Promise<boolean> {
+  return withSmallDisk('1m', async (stick) => {
+    fillDisk(stick);
     await work(stick);
     rmSync(join(stick, 'filler'));
     // Nothing half-written is left on the stick.
     expect(readdirSync(stick)).toEqual([]);
-  } finally {
-    execFileSync('umount', [stick]);
-  }
-  return true;
+  });
 }
 
 /** The message for the full stick: its own free space, not the library's disk's. */
@@ -93,13 +80,7 @@ describe.runIf(canMount)('a sync file imported into a library whose disk is full
     await runCli(child.script, ['attach', photo, '--library', source]);
     const file = join(tempDir(), 'office.dateline-sync');
     expect((await runCli(child.script, ['sync', 'export', '--out', file, '--library', source])).code).toBe(0);
-    const disk = tempDir();
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', disk]);
-    } catch {
-      return; // This machine cannot mount a small disk; nothing to test here.
-    }
-    try {
+    await withSmallDisk('3m', async (disk) => {
       const library = join(disk, 'library');
       expect((await runCli(child.script, ['release', 'list', '--library', library])).code).toBe(0);
       // Room for the library's own small writes, not for the photo.
@@ -110,9 +91,7 @@ describe.runIf(canMount)('a sync file imported into a library whose disk is full
       expect(r.err).toMatch(/^error DISK_FULL: The disk is full \(\d MB free\); nothing was saved\. Free at least \d+ MB and try again\.\n$/);
       rmSync(join(disk, 'filler'));
       expect(JSON.parse((await runCli(child.script, ['search', 'photo', '--json', '--library', library])).out)).toEqual([]);
-    } finally {
-      execFileSync('umount', [disk]);
-    }
+    });
   }, 60_000);
 });
 

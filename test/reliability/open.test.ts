@@ -9,6 +9,7 @@ import { APPLICATION_ID, DB_FILE } from '../../electron/core/store/open';
 import { tempDir } from '../helpers';
 import { buildChild } from './child-build';
 import { runCli, start } from './processes';
+import { canMount, fillDisk, withSmallDisk } from './small-disk';
 
 let child: Awaited<ReturnType<typeof buildChild>>;
 beforeAll(async () => {
@@ -156,26 +157,13 @@ describe.runIf(canSwitchUser)('a read-only library, as a user who may not write 
   });
 });
 
-const canMount = process.getuid?.() === 0 && process.platform === 'linux';
-
 describe.runIf(canMount)('a full disk', () => {
   it('is DISK_FULL with the space to free, in one line, and nothing half-stored', async () => {
-    const mnt = tempDir();
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mnt]);
-    } catch {
-      return; // This machine cannot mount a small disk; nothing to test here.
-    }
-    try {
+    await withSmallDisk('3m', async (mnt) => {
       const dir = join(mnt, 'library');
       const made = await runCli(child.script, ['release', 'create', '--from', '-', '--json', '--library', dir], { stdin: JSON.stringify(release) });
       expect(made.code).toBe(0);
-      // Fill the disk to the last byte.
-      try {
-        execFileSync('dd', ['if=/dev/zero', `of=${join(mnt, 'filler')}`, 'bs=64k'], { stdio: 'ignore' });
-      } catch {
-        // dd stops when the disk is full, as intended.
-      }
+      fillDisk(mnt);
       const big = { ...release, body: 'A long paragraph about water. '.repeat(20_000) };
       const r = await runCli(child.script, ['release', 'create', '--from', '-', '--library', dir], { stdin: JSON.stringify(big) });
       expect(r.code).toBe(1);
@@ -185,8 +173,6 @@ describe.runIf(canMount)('a full disk', () => {
       rmSync(join(mnt, 'filler'));
       const list = await runCli(child.script, ['release', 'list', '--json', '--library', dir]);
       expect(JSON.parse(list.out)).toMatchObject({ total: 1 });
-    } finally {
-      execFileSync('umount', [mnt]);
-    }
+    });
   }, 60_000);
 });

@@ -1,29 +1,22 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import type { Core } from '../../electron/core/index';
 import type { CoreEvent } from '../../electron/shared/contract';
 import { asResult, type DatelineClient } from '../../renderer/client/types';
-import { ClientProvider } from '../../renderer/client/context';
 import { runJob } from '../../renderer/client/run-job';
-import { setUpI18n } from '../../renderer/i18n';
 import { SettingsScreen } from '../../renderer/settings/SettingsScreen';
-import { tempDir } from '../helpers';
+import { core as openLibrary } from '../core-harness';
+import { renderWithClient } from './with-core';
 
-const open: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (open.length) open.pop()!.close();
-});
+afterEach(cleanup);
 
 /**
  * A client wired straight to a real core that hands a job method's reply (its id) over only
  * after the job has ended: the order a short job takes over IPC when events overtake replies.
  */
 async function coreClient(): Promise<{ core: Core; client: DatelineClient; seen: string[] }> {
-  const core = await openCore(tempDir(), { author: 'amina' });
-  open.push(core);
+  const core = await openLibrary();
   const seen: string[] = [];
   core.jobs.on((e: CoreEvent) => seen.push(e.type));
   const client = {
@@ -70,13 +63,7 @@ describe('runJob', () => {
 describe('Settings: Check the library', () => {
   it('ends with its verdict every time, run many times in a row', async () => {
     const { client } = await coreClient();
-    render(
-      <I18nextProvider i18n={setUpI18n('en')}>
-        <ClientProvider client={client}>
-          <SettingsScreen />
-        </ClientProvider>
-      </I18nextProvider>,
-    );
+    renderWithClient(client, <SettingsScreen />);
     const button = await screen.findByRole('button', { name: 'Check the library' });
     for (let run = 0; run < 12; run++) {
       fireEvent.click(button);

@@ -1,43 +1,24 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
-import type { CoreEvent, SyncSettings } from '../../electron/shared/contract';
-import { ClientProvider } from '../../renderer/client/context';
-import { asResult, type DatelineClient } from '../../renderer/client/types';
-import { setUpI18n } from '../../renderer/i18n';
+import type { Core } from '../../electron/core/index';
+import type { SyncSettings } from '../../electron/shared/contract';
 import { ServerSection } from '../../renderer/sync/ServerSection';
-import { tempDir } from '../helpers';
+import { core } from '../core-harness';
+import { coreClient, renderWithClient } from './with-core';
 
 // Settings → Server given an address without http:// or https:// ("sync.example.org", as people
 // say it) or with another scheme: the field says how to write it, in the person's language,
 // instead of the browser's own "Please enter a URL." or the core's English refusal.
 
-const open: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (open.length) open.pop()!.close();
-});
+afterEach(cleanup);
 
 const plain = (s: string | null) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 
 async function section(lng: string): Promise<Core> {
-  const core = await openCore(tempDir(), { author: 'amina' });
-  open.push(core);
-  const client = {
-    call: async (method: string, input: unknown) => asResult<unknown>(await core.dispatch(method, input, { transport: 'test' })),
-    on: (listener: (e: CoreEvent) => void) => core.jobs.on(listener),
-    onUnauthorized: () => () => undefined,
-  } as DatelineClient;
-  render(
-    <I18nextProvider i18n={setUpI18n(lng)}>
-      <ClientProvider client={client}>
-        <ServerSection />
-      </ClientProvider>
-    </I18nextProvider>,
-  );
-  return core;
+  const c = await core();
+  renderWithClient(coreClient(c), <ServerSection />, lng);
+  return c;
 }
 
 async function settings(core: Core): Promise<SyncSettings> {

@@ -1,48 +1,31 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
 import type { CoreEvent, SyncStatus } from '../../electron/shared/contract';
-import { ClientProvider } from '../../renderer/client/context';
-import { asResult, type DatelineClient } from '../../renderer/client/types';
-import { setUpI18n } from '../../renderer/i18n';
 import { ServerSection } from '../../renderer/sync/ServerSection';
-import { tempDir } from '../helpers';
+import { core } from '../core-harness';
 import { focusAtChange } from './focus-at-commit';
+import { coreClient, renderWithClient } from './with-core';
 
 // Settings → Server when the server refuses the password: the refusal arrives as a status event
 // from the core, and the password field has focus in the change that says so.
 
-const open: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (open.length) open.pop()!.close();
-});
+afterEach(cleanup);
 
 describe('a refused password', () => {
   it('puts the focus in the password field in the same change that asks for it', async () => {
-    const core = await openCore(tempDir(), { author: 'amina' });
-    open.push(core);
+    const c = await core();
     const listeners = new Set<(e: CoreEvent) => void>();
-    const client = {
-      call: async (method: string, input: unknown) => asResult<unknown>(await core.dispatch(method, input, { transport: 'test' })),
-      on: (listener: (e: CoreEvent) => void) => {
+    const client = coreClient(c, {
+      on: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
-      onUnauthorized: () => () => undefined,
-    } as DatelineClient;
-    render(
-      <I18nextProvider i18n={setUpI18n('en')}>
-        <ClientProvider client={client}>
-          <ServerSection />
-        </ClientProvider>
-      </I18nextProvider>,
-    );
+    });
+    renderWithClient(client, <ServerSection />);
     const password = await screen.findByLabelText('Password', { exact: true }, { timeout: 15_000 });
     await screen.findByText(/Sync is not set up/, {}, { timeout: 15_000 });
-    const now = (await core.dispatch('sync.status', {}, { transport: 'test' })) as { ok: true; value: SyncStatus };
+    const now = (await c.dispatch('sync.status', {}, { transport: 'test' })) as { ok: true; value: SyncStatus };
     const refused: SyncStatus = {
       ...now.value,
       seq: now.value.seq + 1,

@@ -1,36 +1,30 @@
 // @vitest-environment jsdom
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import type { Core } from '../../electron/core/index';
 import type { CoreEvent } from '../../electron/shared/contract';
 import type { SyncFileDialogRequest } from '../../electron/shared/sync/file-dialog';
-import { ClientProvider } from '../../renderer/client/context';
 import { createIpcClient } from '../../renderer/client/ipc';
 import type { DatelineClient, PreloadBridge } from '../../renderer/client/types';
-import { setUpI18n } from '../../renderer/i18n';
 import { SyncFileSection } from '../../renderer/sync/SyncFileSection';
+import { core as openLibrary } from '../core-harness';
 import { tempDir } from '../helpers';
+import { renderWithClient } from './with-core';
 
 // Settings → Sync file picks its route by what the preload exposes: with the desktop's sync file
 // dialog, Save and Open go through it (the main process's dialog and the core's job on a path),
 // with no size limit shown; without it (web mode), the file's bytes travel in the call and the
 // limit is stated. The core is real; the "main process" here starts its job on a temporary path.
 
-const open: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (open.length) open.pop()!.close();
-});
+afterEach(cleanup);
 
 type DialogAnswer = { cancel: true } | { path: string };
 
 /** The preload's pipe to a real core; with `dialogs`, also its syncFile, answered as the main process would. */
 async function bridge(dialogs?: DialogAnswer[]): Promise<{ core: Core; bridge: PreloadBridge; asked: SyncFileDialogRequest[]; calls: string[] }> {
-  const core = await openCore(tempDir(), { author: 'amina' });
-  open.push(core);
+  const core = await openLibrary();
   const asked: SyncFileDialogRequest[] = [];
   const calls: string[] = [];
   const b: PreloadBridge = {
@@ -56,13 +50,7 @@ async function bridge(dialogs?: DialogAnswer[]): Promise<{ core: Core; bridge: P
 }
 
 function show(client: DatelineClient, lng = 'en') {
-  render(
-    <I18nextProvider i18n={setUpI18n(lng)}>
-      <ClientProvider client={client}>
-        <SyncFileSection />
-      </ClientProvider>
-    </I18nextProvider>,
-  );
+  renderWithClient(client, <SyncFileSection />, lng);
   return within(screen.getByRole('region', { name: lng === 'en' ? 'Sync file (USB stick)' : /.+/ }));
 }
 

@@ -3,34 +3,25 @@ import { act, cleanup, render, renderHook, screen, waitFor, within } from '@test
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
-import type { CoreEvent, FailedFile, SyncStatus } from '../../electron/shared/contract';
+import type { Core } from '../../electron/core/index';
+import type { FailedFile, SyncStatus } from '../../electron/shared/contract';
 import { FAILED_FILES_SHOWN } from '../../electron/shared/sync/app-contract';
 import { ClientProvider } from '../../renderer/client/context';
-import { asResult, type DatelineClient } from '../../renderer/client/types';
+import type { DatelineClient } from '../../renderer/client/types';
 import { setUpI18n } from '../../renderer/i18n';
 import { SyncStatusPanel } from '../../renderer/sync/SyncStatusPanel';
 import { useSyncStatus } from '../../renderer/sync/useSyncStatus';
-import { tempDir } from '../helpers';
+import { core } from '../core-harness';
+import { coreClient, renderWithClient } from './with-core';
 
 // Settings' sync status under a sync whose files partly failed: the office's note, then the first
 // failed files by name with why, in the person's language, from the codes the core reports.
 
-const open: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (open.length) open.pop()!.close();
-});
+afterEach(cleanup);
 
 async function client(): Promise<{ core: Core; client: DatelineClient }> {
-  const core = await openCore(tempDir(), { author: 'amina' });
-  open.push(core);
-  const c = {
-    call: async (method: string, input: unknown) => asResult<unknown>(await core.dispatch(method, input, { transport: 'test' })),
-    on: (listener: (e: CoreEvent) => void) => core.jobs.on(listener),
-    onUnauthorized: () => () => undefined,
-  } as DatelineClient;
-  return { core, client: c };
+  const c = await core();
+  return { core: c, client: coreClient(c) };
 }
 
 const sha = (n: number) => n.toString(16).padStart(64, '0');
@@ -51,13 +42,7 @@ async function panel(lng: string) {
     offices: [{ office: office.value.id, error: null, files: { state: 'synced', uploaded: 0, downloaded: 1, notHere: 7, failed: 7, failedFiles: failures } }],
   };
   expect(failures).toHaveLength(FAILED_FILES_SHOWN);
-  render(
-    <I18nextProvider i18n={setUpI18n(lng)}>
-      <ClientProvider client={c}>
-        <SyncStatusPanel status={status} onStatus={() => undefined} />
-      </ClientProvider>
-    </I18nextProvider>,
-  );
+  renderWithClient(c, <SyncStatusPanel status={status} onStatus={() => undefined} />, lng);
   const note = await screen.findByText((_, el) => el?.tagName === 'LI' && el.firstChild?.nodeType === 3 && /Kampala/.test(el.firstChild.textContent ?? ''));
   // Each value is isolated from the text around it (a Latin name inside Arabic); the words are what is checked here.
   return within(note).getAllByRole('listitem').map((li) => li.textContent?.replace(/[\u2068\u2069]/g, ''));
@@ -142,13 +127,7 @@ describe('Sync now while sync is paused', () => {
     const office = (await core.dispatch('office.create', { name: 'Goma' }, { transport: 'test' })) as { ok: true; value: { id: string } };
     await core.dispatch('sync.configure', { server: 'http://127.0.0.1:9', offices: [office.value.id] }, { transport: 'test' });
     const paused = (await core.dispatch('sync.pause', { paused: true }, { transport: 'test' })) as { ok: true; value: SyncStatus };
-    render(
-      <I18nextProvider i18n={setUpI18n('en')}>
-        <ClientProvider client={c}>
-          <SyncStatusPanel status={paused.value} onStatus={() => undefined} />
-        </ClientProvider>
-      </I18nextProvider>,
-    );
+    renderWithClient(c, <SyncStatusPanel status={paused.value} onStatus={() => undefined} />);
     await screen.findByRole('button', { name: 'Resume and sync now' });
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
   });
@@ -159,13 +138,7 @@ describe('the clock warning', () => {
     const { core, client: c } = await client();
     const base = ((await core.dispatch('sync.status', {}, { transport: 'test' })) as { ok: true; value: SyncStatus }).value;
     const shown = async (lng: string, clockSkewMs: number) => {
-      render(
-        <I18nextProvider i18n={setUpI18n(lng)}>
-          <ClientProvider client={c}>
-            <SyncStatusPanel status={{ ...base, state: 'idle', clockWarning: true, clockSkewMs }} onStatus={() => undefined} />
-          </ClientProvider>
-        </I18nextProvider>,
-      );
+      renderWithClient(c, <SyncStatusPanel status={{ ...base, state: 'idle', clockWarning: true, clockSkewMs }} onStatus={() => undefined} />, lng);
       const text = (await screen.findByText(/clock|horloge/)).textContent?.replace(/[\u2068\u2069]/g, '').replace(/[\u00a0\u202f]/g, ' ');
       cleanup();
       return text;

@@ -1,26 +1,19 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
 import type { AttachmentSummary } from '../../electron/shared/contract';
 import { AttachmentGrid } from '../../renderer/attachments/AttachmentGrid';
-import { tempDir } from '../helpers';
-import { call } from '../sync/library-state';
+import { call, library } from '../core-harness';
 import { renderWithCore } from './with-core';
 
 // A photo the library cannot make a preview of (its bytes are damaged after the JPEG header):
 // its card still says what kind of file it is, rather than an empty grey box.
 
-const open: Core[] = [];
-afterEach(() => {
-  cleanup();
-  while (open.length) open.pop()!.close();
-});
+afterEach(cleanup);
 
 describe('a card whose preview cannot be made', () => {
   it('shows the kind of file', async () => {
-    const core = await openCore(tempDir(), { author: 'Amman laptop' });
-    open.push(core);
+    const core = await library('Amman laptop');
     const damaged = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.alloc(2000, 7)]);
     await call(core, 'attachment.add', { name: 'azraq-clinic.jpg', data: damaged.toString('base64') });
     const { items } = await call<{ items: AttachmentSummary[] }>(core, 'attachment.list', {});

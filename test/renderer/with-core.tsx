@@ -10,6 +10,7 @@ import { LeaveQuestion } from '../../renderer/app/LeaveQuestion';
 import { type Route, useRoute } from '../../renderer/app/router';
 import { ClientProvider } from '../../renderer/client/context';
 import type { DatelineClient } from '../../renderer/client/types';
+import { setUpI18n } from '../../renderer/i18n';
 import appEn from '../../renderer/i18n/en.json';
 
 /**
@@ -17,15 +18,38 @@ import appEn from '../../renderer/i18n/en.json';
  * web mode's (`http`, which refuses local-only methods) or a test's would, and it hears no events.
  */
 export function renderWithCore(c: Core, ui: ReactElement, transport: 'http' | 'test' = 'http'): RenderResult {
-  const client: DatelineClient = {
-    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport }) as Promise<Result<CallResult<M>>>,
-    on: () => () => undefined,
-    onUnauthorized: () => () => undefined,
-  };
+  const client = coreClient(c, { transport, on: () => () => undefined });
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
   return render(
     <I18nextProvider i18n={i18n}>
+      <ClientProvider client={client}>{ui}</ClientProvider>
+    </I18nextProvider>,
+  );
+}
+
+/**
+ * A client wired straight to a real core: its calls go through the core's dispatcher (as a
+ * test's, unless `transport` says otherwise), and its listeners hear the core's events, or
+ * whatever `on` gives them when a test sends its own.
+ *
+ * A file that renders with it registers `afterEach(cleanup)` after importing ../core-harness,
+ * so that vitest (whose after-hooks run last registered first) unmounts the screen before the
+ * harness closes the core the screen is still calling.
+ */
+export function coreClient(c: Core, opts: { transport?: 'http' | 'test'; on?: DatelineClient['on'] } = {}): DatelineClient {
+  const transport = opts.transport ?? 'test';
+  return {
+    call: <M extends MethodName>(method: M, input: InputOf<M>) => c.dispatch(method, input, { transport }) as Promise<Result<CallResult<M>>>,
+    on: opts.on ?? ((listener) => c.jobs.on(listener)),
+    onUnauthorized: () => () => undefined,
+  };
+}
+
+/** `ui` with `client`, in language `lng` with the app's own language set-up (setUpI18n). */
+export function renderWithClient(client: DatelineClient, ui: ReactElement, lng = 'en'): RenderResult {
+  return render(
+    <I18nextProvider i18n={setUpI18n(lng)}>
       <ClientProvider client={client}>{ui}</ClientProvider>
     </I18nextProvider>,
   );

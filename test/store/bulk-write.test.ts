@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { BulkWriter } from '../../electron/core/store/bulk-write';
 import { holdTransaction } from '../../electron/core/store/held-transaction';
-import { Library } from '../../electron/core/store/library';
+import type { Library } from '../../electron/core/store/library';
 import { catchUpSearch } from '../../electron/core/search/index-writer';
 import { searchLibrary } from '../../electron/core/search/query';
-import { tempDir } from '../helpers';
+import { contacts, ctx, dump, lib } from './bulk-fixtures';
 
 /**
  * The bulk local write path (an import's): new documents and edits written inside the
@@ -14,22 +13,12 @@ import { tempDir } from '../helpers';
  * transaction when it is rolled back.
  */
 
-const ctx = { author: 'amina', at: '2026-12-01T09:00:00.000Z' };
 const later = { author: 'amina', at: '2026-12-02T10:00:00.000Z' };
-const clock = () => new Date('2026-12-01T09:00:00.000Z');
-
-const contacts = [
-  { name: 'Amina Diallo', organisation: 'Radio Kaya', emails: [{ address: 'Amina@Kaya.example', type: 'work' }], phones: [{ number: '+223 20 22 33 44' }], beats: ['health'] },
-  { name: 'Jean-Pierre Müller', kind: 'spokesperson', office: 'off-bamako', emails: [{ address: 'jp@example.org' }, { address: 'jp.mueller@example.org' }] },
-  { name: 'محمد الأمين', organisation: 'الجزيرة', languages: ['ar'], countries: ['SD'], futureField: { kept: true } },
-  { name: 'Sofía Pérez', phones: [{ number: '+57 1 555 0101 ext 12', type: 'mobile' }], notes: 'Cubre inundaciones en Chocó' },
-];
 const edits = [
   { name: 'Amina Diallo', organisation: 'Studio Tamani', emails: [{ address: 'amina@tamani.example', type: 'work' }] },
   { name: 'Sofía Pérez Gómez', phones: [{ number: '+57 1 555 0199', type: 'work' }], notes: 'Ahora en Bogotá' },
 ];
 
-const dump = (db: Database.Database, sql: string) => db.prepare(sql).all();
 const TABLES = [
   'SELECT rowid, id, type, winner, deleted, conflicted, seq, office, updated_at FROM docs ORDER BY rowid',
   'SELECT d.id, r.rev, r.pos, r.parent, r.deleted, r.leaf, r.body, r.author, r.at FROM revs r JOIN docs d ON d.rowid = r.doc_rowid ORDER BY d.rowid, r.rev',
@@ -41,10 +30,6 @@ const TABLES = [
   'SELECT * FROM search_pending ORDER BY doc_rowid',
 ];
 const QUERIES = ['amina', 'kaya', 'tamani', 'muller', 'الجزيرة', 'choco', 'bogota', 'perez'];
-
-async function lib(): Promise<Library> {
-  return Library.open(tempDir(), { author: 'amina', clock });
-}
 
 /** Two libraries with the same history before the write under test: a contact written, edited and deleted. */
 async function twins(): Promise<[Library, Library]> {

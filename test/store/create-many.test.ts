@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { holdTransaction } from '../../electron/core/store/held-transaction';
 import { Library } from '../../electron/core/store/library';
 import { searchLibrary } from '../../electron/core/search/query';
 import { tempDir } from '../helpers';
+import { contacts, ctx, dump, lib } from './bulk-fixtures';
 
 /**
  * DocStore.createMany is the bulk path imports call (the CSV import writes a batch at a time):
@@ -11,21 +11,11 @@ import { tempDir } from '../helpers';
  * and in the search index, and store all of it or nothing.
  */
 
-const ctx = { author: 'amina', at: '2026-12-01T09:00:00.000Z' };
-const clock = () => new Date('2026-12-01T09:00:00.000Z');
-
-const contacts = [
-  { name: 'Amina Diallo', organisation: 'Radio Kaya', emails: [{ address: 'Amina@Kaya.example', type: 'work' }], phones: [{ number: '+223 20 22 33 44' }], beats: ['health'] },
-  { name: 'Jean-Pierre Müller', kind: 'spokesperson', office: 'off-bamako', emails: [{ address: 'jp@example.org' }, { address: 'jp.mueller@example.org' }] },
-  { name: 'محمد الأمين', organisation: 'الجزيرة', languages: ['ar'], countries: ['SD'], futureField: { kept: true } },
-  { name: 'Sofía Pérez', phones: [{ number: '+57 1 555 0101 ext 12', type: 'mobile' }], notes: 'Cubre inundaciones en Chocó' },
-];
 const releases = [
   { headline: 'Floods in Kasese: water reaches 12,000 people', language: 'en', tags: ['floods', 'wash'], office: 'off-kampala', releaseDate: '2026-12-01' },
   { headline: 'Sécheresse au Sahel', language: 'fr', status: 'approved', tags: ['drought'], embargo: { at: '2026-12-02T06:00:00Z', timeZone: 'Africa/Dakar' } },
 ];
 
-const dump = (db: Database.Database, sql: string) => db.prepare(sql).all();
 const TABLES = [
   'SELECT id, type, winner, deleted, conflicted, seq, office, updated_at FROM docs ORDER BY rowid',
   'SELECT d.id, r.rev, r.pos, r.parent, r.deleted, r.leaf, r.body, r.author, r.at FROM revs r JOIN docs d ON d.rowid = r.doc_rowid ORDER BY d.rowid, r.rev',
@@ -36,10 +26,6 @@ const TABLES = [
   'SELECT * FROM release_tag_p ORDER BY doc_rowid, tag',
   'SELECT * FROM search_pending',
 ];
-
-async function lib(): Promise<Library> {
-  return Library.open(tempDir(), { author: 'amina', clock });
-}
 
 describe('createMany, the bulk write', () => {
   it('leaves every table and the search index exactly as the same documents written one by one', async () => {

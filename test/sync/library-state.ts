@@ -15,8 +15,4 @@ export function libraryState(core: Pick<Core, 'library'>): Record<string, DocSta
 }
 
 /** Calls the core the way every transport does, and fails the test on an error result. */
-export async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(method, input, { transport: 'test' });
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+export { call } from '../core-harness';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ImportDecision, RecordDifference, RowOutcome } from '../../shared/contacts/bulk-contract';
+import type { ContactImportCounts, ImportDecision, RecordDifference, RowOutcome } from '../../shared/contacts/bulk-contract';
 import { legalBasisDiffers, mergeContactFields, mergeTakingRecord } from '../../shared/contacts/merge';
 import type { ContactFieldsT } from '../../shared/documents';
 import { foldText as fold } from '../../shared/search/text';
@@ -53,17 +53,8 @@ interface Match {
   name: string;
 }
 
-export interface StageCounts {
-  rows: number;
-  created: number;
-  merged: number;
-  unchanged: number;
-  refused: number;
-  skipped: number;
-}
-
 export class ContactStager {
-  readonly counts: StageCounts = { rows: 0, created: 0, merged: 0, unchanged: 0, refused: 0, skipped: 0 };
+  readonly counts: ContactImportCounts = { rows: 0, created: 0, merged: 0, unchanged: 0, refused: 0, skipped: 0 };
   readonly outcomes: RowOutcome[] = [];
   more = 0;
   private pending: Pending[] = [];

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cancelledError, DatelineError } from '../../shared/errors';
 import type { PageSize } from '../../shared/kits/layout';
+import { HEADLESS_CHROMIUM_ARGS, systemChromiumPath } from '../chromium';
 import { createPrintFolder, removePrintFolder, sweepPrintFolders, type PrintFolder } from './print-profiles';
 
 /**
@@ -33,18 +33,9 @@ export interface PdfPrinter {
 export { KIT_PAGE_URL } from '../../shared/kits/layout';
 import { KIT_PAGE_URL } from '../../shared/kits/layout';
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
 /** How the system Chromium is started for printing: no network, no background work. */
 export const CHROMIUM_LAUNCH_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...HEADLESS_CHROMIUM_ARGS,
   '--disable-extensions',
   '--disable-default-apps',
   // A second lock on the door: should a request ever get past the route guard, no name resolves.
@@ -53,22 +44,6 @@ export const CHROMIUM_LAUNCH_ARGS: readonly string[] = [
 
 /** How long a warm browser waits for the next print before it is closed. */
 const IDLE_MS = 60_000;
-
-function chromiumPath(): string {
-  const given = process.env.DATELINE_CHROMIUM;
-  if (given) {
-    if (!existsSync(given)) throw new DatelineError('NOT_FOUND', `DATELINE_CHROMIUM points to ${given}, which does not exist.`);
-    return given;
-  }
-  const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
-    throw new DatelineError(
-      'NOT_FOUND',
-      'Printing a kit to PDF outside the desktop app needs Chromium: install it (on Debian or Ubuntu: apt install chromium) or set DATELINE_CHROMIUM to its path.',
-    );
-  }
-  return found;
-}
 
 const cancelled = (): DatelineError => cancelledError('export');
 
@@ -100,7 +75,7 @@ export class ChromiumPrinter implements PdfPrinter {
         let context: BrowserContext;
         try {
           context = await chromium.launchPersistentContext(folder.profile, {
-            executablePath: chromiumPath(),
+            executablePath: systemChromiumPath(),
             args: [...CHROMIUM_LAUNCH_ARGS],
             // Chromium's own temp files inside ours too, unless the path would make its singleton
             // socket's name too long for a Unix socket (108 bytes; a macOS temp folder is long).

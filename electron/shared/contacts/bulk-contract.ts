@@ -109,7 +109,18 @@ export interface RecordDifference {
   kept: 'contact' | 'file';
 }
 
-export interface ContactImportReport {
+/** What became of an import's rows, counted. */
+export interface ContactImportCounts {
+  rows: number;
+  created: number;
+  merged: number;
+  /** Rows already in the library that would change nothing there: not written. */
+  unchanged: number;
+  refused: number;
+  skipped: number;
+}
+
+export interface ContactImportReport extends ContactImportCounts {
   format: 'csv' | 'vcard';
   encoding: TextEncodingName;
   separator: ',' | ';' | '\t' | null;
@@ -122,13 +133,6 @@ export interface ContactImportReport {
   sha256: string;
   /** The first rows as cells, for the mapping step. */
   sample: string[][];
-  rows: number;
-  created: number;
-  merged: number;
-  /** Rows already in the library that would change nothing there: not written. */
-  unchanged: number;
-  refused: number;
-  skipped: number;
   outcomes: RowOutcome[];
   /** Outcomes beyond `limit`, left off the list. */
   more: number;

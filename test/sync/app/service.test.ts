@@ -50,6 +50,23 @@ async function office(c: Core, name: string): Promise<string> {
   return (await call<{ id: string }>(c, 'office.create', { name })).id;
 }
 
+/** The sync statuses `c` sends the window from now on, in order. */
+function statusesHeard(c: Core): SyncStatus[] {
+  const heard: SyncStatus[] = [];
+  c.jobs.on((e: CoreEvent) => {
+    if (e.type === 'sync.status') heard.push(e.status);
+  });
+  return heard;
+}
+
+/** An office, Goma, whose database is made on the server and which `c` syncs with `server` every five minutes. */
+async function gomaSyncedEveryFive(c: Core, server = couch.server.url): Promise<{ goma: string; db: string }> {
+  const goma = await office(c, 'Goma');
+  const db = await couch.server.createDb(`dateline-${goma}`);
+  await call(c, 'sync.configure', { server, offices: [goma], intervalMinutes: 5 });
+  return { goma, db };
+}
+
 async function release(c: Core, headline: string, officeId: string | null): Promise<string> {
   return (await call<{ id: string }>(c, 'release.create', { headline, language: 'en', office: officeId })).id;
 }
@@ -130,14 +147,9 @@ describe('one database per office', () => {
 describe('the schedule', () => {
   it('syncs ten seconds after the last change, then on the timer; a pause plans nothing; coming online syncs at once', async () => {
     const timers = new FakeTimers();
-    const events: SyncStatus[] = [];
     const a = await library({ auto: true, timers });
-    a.jobs.on((e: CoreEvent) => {
-      if (e.type === 'sync.status') events.push(e.status);
-    });
-    const goma = await office(a, 'Goma');
-    const db = await couch.server.createDb(`dateline-${goma}`);
-    await call(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
+    const events = statusesHeard(a);
+    const { goma, db } = await gomaSyncedEveryFive(a);
     const t0 = timers.now();
     // Saved settings are tried ten seconds later, as a change is (see "saving the settings" below).
     expect(timers.dueAt).toBe(t0 + 10_000);
@@ -246,14 +258,9 @@ describe('saving the settings', () => {
 describe('the status after a sync', () => {
   it('says when the next sync is, in the last status the window hears', async () => {
     const timers = new FakeTimers();
-    const events: SyncStatus[] = [];
     const a = await library({ auto: true, timers });
-    a.jobs.on((e: CoreEvent) => {
-      if (e.type === 'sync.status') events.push(e.status);
-    });
-    const goma = await office(a, 'Goma');
-    await couch.server.createDb(`dateline-${goma}`);
-    await call(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
+    const events = statusesHeard(a);
+    await gomaSyncedEveryFive(a);
     await syncNow(a);
     expect(timers.dueAt).toBe(timers.now() + 5 * 60_000);
     expect([events.at(-1)?.state, events.at(-1)?.nextAt]).toEqual(['idle', new Date(timers.now() + 5 * 60_000).toISOString()]);
@@ -266,9 +273,7 @@ describe('the status after a sync', () => {
     a.jobs.on((e: CoreEvent) => {
       if (e.type === 'sync.status' && states.at(-1) !== e.status.state) states.push(e.status.state);
     });
-    const goma = await office(a, 'Goma');
-    const db = await couch.server.createDb(`dateline-${goma}`);
-    await call(a, 'sync.configure', { server: couch.server.url, offices: [goma], intervalMinutes: 5 });
+    const { goma, db } = await gomaSyncedEveryFive(a);
     await syncNow(a);
     await fetch(db, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ _id: 'rel-from-hq', type: 'release', headline: 'From headquarters', office: goma }) });
     states.length = 0;
@@ -292,9 +297,7 @@ describe('the status after a sync', () => {
   it('a change made here while a sync runs, too late for its push, is sent by one more sync after it', async () => {
     const timers = new FakeTimers();
     const a = await library({ auto: true, timers });
-    const goma = await office(a, 'Goma');
-    const db = await couch.server.createDb(`dateline-${goma}`);
-    await call(a, 'sync.configure', { server: couch.proxy.url, offices: [goma], intervalMinutes: 5 });
+    const { goma, db } = await gomaSyncedEveryFive(a, couch.proxy.url);
     await syncNow(a);
     await release(a, 'Goma: before the sync', goma);
     // The push's upload is held until a change is made here: the push has read what it sends.
