@@ -160,3 +160,48 @@ describe('text fields take the direction of what is typed', () => {
     }
   }, 60_000);
 });
+
+/**
+ * Latin and numeric tokens (a file type, a phone code, a path, an address) on the page whose
+ * characters are not laid out left to right: inside Arabic text the bidirectional algorithm
+ * moves a leading "." or "+" or "/" to the wrong end unless the token is isolated.
+ */
+function misorderedTokens(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const TOKEN = /[.+/@#]*[A-Za-z0-9]+(?:[-+./@:_~#,]+[A-Za-z0-9]+)*(?::\/\/|\/)?/g;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style, [hidden]') || el.getClientRects().length === 0) continue;
+      const text = n.textContent ?? '';
+      for (const m of text.matchAll(TOKEN)) {
+        if (m[0].length < 2) continue;
+        const boxes = Array.from(m[0], (_, i) => {
+          const range = document.createRange();
+          range.setStart(n, m.index + i);
+          range.setEnd(n, m.index + i + 1);
+          return range.getBoundingClientRect();
+        });
+        // A token broken over two lines has no single order to check.
+        if (new Set(boxes.map((b) => Math.round(b.y))).size > 1) continue;
+        if (boxes.some((b, i) => i > 0 && b.x < boxes[i - 1]!.x)) out.push(`“${m[0]}” in “${text.trim()}”`);
+      }
+    }
+    return out;
+  });
+}
+
+describe('Latin and numbers inside Arabic text', () => {
+  it('shows the library folder in Settings as the path it is', async () => {
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
+    try {
+      await show(page, { hash: '#/settings', ready: '#main dl.facts code' });
+      const path = await page.locator('#main dl.facts code').innerText();
+      expect(path.startsWith('/')).toBe(true);
+      expect(await misorderedTokens(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
