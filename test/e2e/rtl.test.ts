@@ -168,7 +168,7 @@ describe('text fields take the direction of what is typed', () => {
  */
 function misorderedTokens(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const TOKEN = /[.+/@#]*[A-Za-z0-9]+(?:[-+./@:_~#,]+[A-Za-z0-9]+)*(?::\/\/|\/)?/g;
+    const TOKEN = /mailto:|[.+/@#]*[A-Za-z0-9]+(?:[-+./@:_~#,]+[A-Za-z0-9]+)*(?::\/\/|\/)?/g;
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -204,4 +204,26 @@ describe('Latin and numbers inside Arabic text', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('shows file types, phone codes and web addresses in their own order on every screen', async () => {
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
+    try {
+      const found: string[] = [];
+      const more = [
+        { name: 'new contact', hash: '#/contacts/new', ready: '#main form' },
+        { name: 'contact import', hash: '#/contacts/import', ready: '#main input[type="file"]' },
+      ];
+      for (const screen of [...screens(seeded.s), ...more]) {
+        await show(page, screen);
+        found.push(...(await misorderedTokens(page)).map((f) => `${screen.name}: ${f}`));
+      }
+      await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
+      await page.locator('#main .body-editor .toolbar').getByRole('button', { name: 'رابط', exact: true }).click();
+      await page.locator('#main .link-form input').waitFor();
+      found.push(...(await misorderedTokens(page)).map((f) => `link form: ${f}`));
+      expect(found).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });
