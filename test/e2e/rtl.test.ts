@@ -227,3 +227,33 @@ describe('Latin and numbers inside Arabic text', () => {
     }
   }, 180_000);
 });
+
+describe('icons that point a way', () => {
+  /** The undo and redo arrows as drawn: mirrored (a negative horizontal scale) or not. */
+  async function arrowsMirrored(page: Page, names: [string, string]): Promise<boolean[]> {
+    return Promise.all(
+      names.map((name) =>
+        page
+          .locator('#main .body-editor .toolbar')
+          .getByRole('button', { name, exact: true })
+          .locator('[aria-hidden="true"]')
+          .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a < 0),
+      ),
+    );
+  }
+
+  it('turns undo and redo round in Arabic, where going back is to the right', async () => {
+    const arabic = await openIn(seeded.h, 'ar-EG');
+    const english = await openIn(seeded.h, 'en-GB');
+    try {
+      const release = { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' };
+      await show(arabic.page, release);
+      await show(english.page, release);
+      expect(await arrowsMirrored(arabic.page, ['تراجع', 'إعادة'])).toEqual([true, true]);
+      expect(await arrowsMirrored(english.page, ['Undo', 'Redo'])).toEqual([false, false]);
+    } finally {
+      await arabic.context.close();
+      await english.context.close();
+    }
+  }, 60_000);
+});
