@@ -166,4 +166,9 @@ describe('the words of each language', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('writes the French apostrophe the one way, as the typographic ’', () => {
+    const straight = [...flatten(UI_RESOURCES.fr.translation as Tree)].filter(([, text]) => text.includes("'")).map(([key]) => key);
+    expect(straight).toEqual([]);
+  });
 });
