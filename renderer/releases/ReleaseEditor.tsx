@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEve
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../electron/shared/contract';
 import { DOC_SCHEMA_VERSION, END_MARKS, RELEASE_STATUSES, schemaOf, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
+import { endMarkText } from '../../electron/shared/kits/layout';
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 import { isGatedStatus, missingToGoOut, type RequiredField } from '../../electron/shared/releases/rules';
@@ -418,7 +419,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             id={`${uid}-end`}
             label={t('releases.endMark')}
             value={form.endMark ?? ''}
-            choices={END_MARKS.map((m) => ({ value: m, label: m }))}
+            choices={END_MARKS.map((m) => ({ value: m, label: endMarkText(m, form.language) }))}
             none={t('common.none')}
             onChange={(endMark) => update({ endMark: (endMark || null) as ReleaseForm['endMark'] })}
           />

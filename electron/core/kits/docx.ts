@@ -288,7 +288,7 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(', ');
     if (who) out += para(rtl, { style: 'QuoteSource' }, textRun(`— ${who}`));
   }
-  if (r.endMark) out += para(rtl, { style: 'EndMark' }, run({ text: r.endMark }));
+  if (r.endMark) out += para(rtl, { style: 'EndMark' }, textRun(r.endMark));
   if (r.notesToEditors) out += para(rtl, { style: 'Heading3' }, textRun(l.notesToEditors)) + textParagraphs(r.notesToEditors, r.language);
   if (r.boilerplate) out += para(rtl, { style: 'Heading3' }, textRun(l.about)) + textParagraphs(r.boilerplate, r.language, 'Boilerplate');
   if (r.contacts.length) out += para(rtl, { style: 'Heading3' }, textRun(l.mediaContacts)) + contactParagraphs(c, r.contacts, rtl);
