@@ -365,7 +365,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           </div>
           {wanted && missing.length > 0 && (
             <p className="error" role="alert">
-              {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(', ') })}
+              {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(t('common.listSeparator')) })}
             </p>
           )}
           <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} />
