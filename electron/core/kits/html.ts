@@ -140,7 +140,8 @@ function contactCard(c: KitContact): string {
   const role = [c.role, c.organisation].filter((x): x is string => !!x).join(', ');
   if (role) lines.push(`<p class="role">${esc(role)}</p>`);
   for (const e of c.emails) lines.push(`<p class="email"><a href="mailto:${esc(e.address)}">${esc(e.address)}</a></p>`);
-  for (const p of c.phones) lines.push(`<p class="phone" dir="ltr">${esc(p.number)}</p>`);
+  // The number keeps its own order (+ first) inside an Arabic card, and the line its card's side.
+  for (const p of c.phones) lines.push(`<p class="phone"><bdi dir="ltr">${esc(p.number)}</bdi></p>`);
   return `<div class="contact-card">${lines.join('')}</div>`;
 }
 
