@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
+import { richTextFromParagraphs } from '../../electron/shared/richtext';
 import { call, dispose, job, openLibrary } from './fixtures';
 import { pagesText, rowsOf, type TextLine } from './page-layout';
+import { readZip } from './zipread';
 
 /**
  * The media contacts of an Arabic kit: each card is set from the right, its Latin lines too, and
@@ -20,6 +22,8 @@ const MARGIN = 51; // 18 mm, the side margins of the PDF
 let core: Core;
 let work: string;
 let pdf: string;
+let docx: string;
+let preview: string;
 
 beforeAll(async () => {
   core = await openLibrary();
@@ -32,9 +36,21 @@ beforeAll(async () => {
     emails: [{ type: 'work', address: EMAIL }],
     phones: [{ type: 'mobile', number: PHONE }],
   });
-  const kit = await call<{ id: string }>(core, 'kit.create', { title: 'ملف صحفي', language: 'ar', items: [{ kind: 'contact', id: sara.id }] });
-  const r = await job<KitExportResult>(core, 'kit.export', { id: kit.id, formats: ['pdf'], outDir: work });
-  pdf = r.files[0]!.path;
+  const release = await call<{ id: string }>(core, 'release.create', {
+    headline: 'وصول قافلة مساعدات',
+    language: 'ar',
+    body: richTextFromParagraphs(['وصلت القافلة اليوم.']),
+    quotes: [{ speaker: 'خالد المنصور', role: 'مدير العمليات', text: 'ستصل المساعدات إلى كل الأسر.' }],
+  });
+  const items = [
+    { kind: 'release', id: release.id },
+    { kind: 'contact', id: sara.id },
+  ];
+  const kit = await call<{ id: string }>(core, 'kit.create', { title: 'ملف صحفي', language: 'ar', items });
+  const r = await job<KitExportResult>(core, 'kit.export', { id: kit.id, formats: ['pdf', 'docx'], outDir: work });
+  pdf = r.files.find((f) => f.format === 'pdf')!.path;
+  docx = r.files.find((f) => f.format === 'docx')!.path;
+  preview = (await call<{ html: string }>(core, 'kit.preview', { id: kit.id })).html;
 }, 120_000);
 
 afterAll(async () => {
@@ -60,5 +76,14 @@ describe('the contacts of an Arabic kit', () => {
     expect(Math.abs(phone.row.xMax - email.row.xMax)).toBeLessThan(3);
     expect(phone.row.xMin).toBeGreaterThan(phone.width / 2);
     expect(phone.row.xMin).toBeGreaterThan(MARGIN + 100);
+  });
+
+  it('joins a role and an organisation, and a speaker and a role, with the Arabic comma', async () => {
+    const xml = (await readZip(docx)).get('word/document.xml')!.toString('utf8');
+    for (const [name, text] of [['DOCX', xml], ['PDF page', preview]] as const) {
+      expect(text, name).toContain('مديرة الاتصال، مكتب عمّان');
+      expect(text, name).toContain('خالد المنصور، مدير العمليات');
+      expect(text, name).not.toContain('الاتصال, ');
+    }
   });
 });
