@@ -17,7 +17,7 @@ export function errorText(t: TFunction, error: ApiError): string {
       .split(',')
       .filter(Boolean)
       .map((f) => t(`releases.${f}`))
-      .join(', ');
+      .join(t('common.listSeparator'));
     return t('errors.RELEASE_INCOMPLETE', { ...params, status: t(`status.${String(error.params?.status)}`), fields });
   }
   // Damage to what is stored is not the person's input to check: said as such (unreadableStored).

@@ -190,10 +190,14 @@ export function ImportScreen() {
           </div>
         </div>
         <div className={over ? 'import-drop over' : 'import-drop'}>
-          <label htmlFor={fileId}>{t('import.fileLabel')}</label>
+          {/* A button of ours: the browser's own control words itself in the browser's language. */}
+          <label htmlFor={fileId} className="button">
+            {t('import.fileLabel')}
+          </label>
           <input
             ref={inputRef}
             id={fileId}
+            className="visually-hidden"
             type="file"
             multiple
             accept={IMPORT_ACCEPT}

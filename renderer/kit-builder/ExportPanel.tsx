@@ -177,7 +177,7 @@ export function ExportPanel({
           <p className="warning" role="status">
             {/* An item is relinked or removed in the list above; a logo only in the office's settings. */}
             {[
-              ...(missingItems.length > 0 ? [t('kitBuilder.exportMissing', { names: missingItems.map((m) => m.name).join(', ') })] : []),
+              ...(missingItems.length > 0 ? [t('kitBuilder.exportMissing', { names: missingItems.map((m) => m.name).join(t('common.listSeparator')) })] : []),
               ...missingLogos.map((m) => t('kitBuilder.exportLogoMissing', { office: m.office, name: m.name })),
             ].join(' ')}
           </p>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEve
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../electron/shared/contract';
 import { DOC_SCHEMA_VERSION, END_MARKS, RELEASE_STATUSES, schemaOf, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
+import { endMarkText } from '../../electron/shared/kits/layout';
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 import { isGatedStatus, missingToGoOut, type RequiredField } from '../../electron/shared/releases/rules';
@@ -357,7 +358,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           </div>
           {wanted && missing.length > 0 && (
             <p className="error" role="alert">
-              {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(', ') })}
+              {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(t('common.listSeparator')) })}
             </p>
           )}
           <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} />
@@ -411,7 +412,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             id={`${uid}-end`}
             label={t('releases.endMark')}
             value={form.endMark ?? ''}
-            choices={END_MARKS.map((m) => ({ value: m, label: m }))}
+            choices={END_MARKS.map((m) => ({ value: m, label: endMarkText(m, form.language) }))}
             none={t('common.none')}
             onChange={(endMark) => update({ endMark: (endMark || null) as ReleaseForm['endMark'] })}
           />

@@ -57,7 +57,7 @@ export function ReleasesScreen() {
         <span>{languageName(r.language, i18n.language)}</span>
         {r.releaseDate && <span>{dates.date(r.releaseDate)}</span>}
         {r.embargoAt && <span className="badge embargo">{t('releases.embargoed')}</span>}
-        {r.tags.length > 0 && <span className="muted">{r.tags.join(', ')}</span>}
+        {r.tags.length > 0 && <span className="muted">{r.tags.join(t('common.listSeparator'))}</span>}
       </span>
     </a>
   );

@@ -67,6 +67,11 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'RELEASE_INCOMPLETE', message: 'x', params: { status: 'approved', missing: 'datelinePlace,body' } })).toBe(
       'To be “Approved”, this release needs: Dateline place, Body.',
     );
+    // Arabic lists its words with the Arabic comma.
+    const ar = setUpI18n('ar');
+    const incomplete = errorText(ar.t.bind(ar), { code: 'RELEASE_INCOMPLETE', message: 'x', params: { status: 'approved', missing: 'datelinePlace,body' } });
+    expect(incomplete).toContain('مكان الإصدار، النص');
+    expect(incomplete).not.toContain(',');
     expect(errorText(t, { code: 'RELEASE_UNAVAILABLE', message: 'x', params: { headline: 'Floods', reason: 'trashed', id: 'rel-1' } })).toBe(
       '“Floods” is in the trash; restore it first.',
     );

@@ -1,7 +1,7 @@
 import { DEFAULT_COLOURS, type Doc, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { directionOf, textDirection } from '../../shared/direction';
-import { channelVisibleTo, commaFor, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
+import { channelVisibleTo, commaFor, embargoNotice, endMarkText, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
@@ -76,6 +76,7 @@ export interface KitRelease {
   quotes: Quote[];
   notesToEditors: string | null;
   boilerplate: string | null;
+  /** As printed: "-ENDS-" in the release's language. */
   endMark: string | null;
   contacts: KitContact[];
 }
@@ -439,7 +440,7 @@ function resolveRelease(
     quotes: quotesOutsideBody(f.body, f.quotes),
     notesToEditors: f.notesToEditors,
     boilerplate,
-    endMark: f.endMark,
+    endMark: f.endMark && endMarkText(f.endMark, f.language),
     contacts: f.contacts.map(contactOf).filter((c): c is KitContact => c !== null),
   };
 }
