@@ -44,6 +44,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
   // A backup (or any file written) to a folder that is not there: the folder named, in the person's language.
   if (error.code === 'FILE_UNWRITABLE' && error.params?.reason === 'folderMissing') return t('errors.folderMissing', params);
+  // A kit that took the release before it went to the trash: restoring it is one way on, taking it out the other.
+  if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed' && error.params.inKit === true) return t('errors.kitReleaseTrashed', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   // A kit's photo, file or office logo gone from the library folder: the export wrote nothing (not an import's "nothing was stored").
   if (error.code === 'FILE_UNREADABLE' && error.params?.reason === 'kitFileMissing') {
