@@ -6,6 +6,7 @@ import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { noteTrashed } from './trashed-notice';
 
 interface Props {
   id: string;
@@ -72,8 +73,10 @@ export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { b
     await beforeAction();
     const res = await client.call('release.trash', { id, rev: null });
     setBusy(false);
-    if (res.ok) navigate(href.releases());
-    else setError(res.error);
+    if (res.ok) {
+      noteTrashed({ id, headline: doc.headline });
+      navigate(href.releases());
+    } else setError(res.error);
   };
 
   if (doc.trashed) return null;
