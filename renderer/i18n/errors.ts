@@ -53,6 +53,7 @@ export function errorText(t: TFunction, error: ApiError): string {
     if (typeof error.params.count === 'number' && error.params.count > 1) return t('errors.kitFilesMissing', params);
     return t(error.params.office === undefined ? 'errors.kitFileMissing' : 'errors.kitLogoMissing', params);
   }
+  if (error.code === 'DISK_FULL') return diskFullText(t, error);
   const sync = syncFailureText(t, error);
   if (sync !== null) return sync;
   // A sync file refused: said by what is wrong with it, whatever the code.
@@ -60,6 +61,22 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/**
+ * A full disk, said once: which disk (the library's, or the folder an export went to), the space
+ * free and the space to free, when the core could measure them. The core's own message says the
+ * same in English, so it is not added.
+ */
+function diskFullText(t: TFunction, error: ApiError): string {
+  const p = error.params ?? {};
+  const mb = (n: unknown) => (typeof n === 'number' ? Math.ceil(n / (1024 * 1024)) : null);
+  const free = mb(p.freeBytes);
+  const need = mb(p.neededBytes);
+  const folder = typeof p.folder === 'string' ? p.folder : null;
+  const known = free !== null && need !== null;
+  const key = folder === null ? (known ? 'errors.diskFullFree' : 'errors.DISK_FULL') : known ? 'errors.diskFullOfFree' : 'errors.diskFullOf';
+  return t(key, { free, need, folder });
 }
 
 /**
