@@ -125,11 +125,16 @@ function Needed({ id, field, missing }: { id: string; field: RequiredField; miss
   );
 }
 
-function SaveIndicator({ state }: { state: SaveState }) {
+/**
+ * "Saved" only once there is something saved: a new release before its first keystroke is not
+ * stored yet, so the status says nothing (the region stays, for the word to be heard arriving).
+ */
+function SaveIndicator({ state, stored }: { state: SaveState; stored: boolean }) {
   const { t } = useTranslation();
+  const kind = state.kind === 'saved' && !stored ? 'none' : state.kind;
   return (
-    <span className={`save-state save-${state.kind}`} role="status" aria-live="polite">
-      {state.kind === 'saved' ? t('save.saved') : state.kind === 'saving' ? t('save.saving') : t('save.failed')}
+    <span className={`save-state save-${kind}`} role="status" aria-live="polite">
+      {kind === 'none' ? '' : kind === 'saved' ? t('save.saved') : kind === 'saving' ? t('save.saving') : t('save.failed')}
     </span>
   );
 }
@@ -283,7 +288,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
         <p className="crumbs">
           <a href={href.releases()}>{t('nav.releases')}</a>
         </p>
-        <SaveIndicator state={saveState} />
+        <SaveIndicator state={saveState} stored={id !== ''} />
       </div>
       <h1 ref={heading} tabIndex={-1} className="editor-heading" dir={dir} lang={form.language}>
         {form.headline.trim() || (id ? t('common.untitled') : t('releases.new'))}
