@@ -293,7 +293,15 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       <h1 ref={heading} tabIndex={-1} className="editor-heading" dir={dir} lang={form.language}>
         {form.headline.trim() || (id ? t('common.untitled') : t('releases.new'))}
       </h1>
-      {saveState.kind === 'error' && <ErrorMessage error={saveState.error} />}
+      {saveState.kind === 'error' && (
+        <div className="save-failed">
+          <ErrorMessage error={saveState.error} />
+          {/* What was typed is kept: once the cause is gone (space freed, the other write done), one press saves it. */}
+          <button type="button" onClick={() => void (autosaveRef.current ? flush() : create())}>
+            {t('save.retry')}
+          </button>
+        </div>
+      )}
       {newerVersion !== null && (
         <p className="notice read-only-notice" role="status">
           {t('errors.DOC_NEWER', { version: newerVersion })}
