@@ -333,7 +333,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             <label htmlFor={`${uid}-sub`}>{t('releases.subheadline')}</label>
             <input id={`${uid}-sub`} dir={dir} lang={form.language} value={form.subheadline ?? ''} onChange={(e) => update({ subheadline: e.target.value })} />
           </div>
-          <div className="row">
+          <div className="row row-top">
             <div className="field">
               <label htmlFor={`${uid}-place`}>{t('releases.datelinePlace')}</label>
               <input id={`${uid}-place`} dir="auto" value={form.datelinePlace ?? ''} onChange={(e) => update({ datelinePlace: e.target.value })} {...invalid('datelinePlace')} />
