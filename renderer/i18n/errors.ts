@@ -44,6 +44,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
   // A backup (or any file written) to a folder that is not there: the folder named, in the person's language.
   if (error.code === 'FILE_UNWRITABLE' && error.params?.reason === 'folderMissing') return t('errors.folderMissing', params);
+  // A kit that took the release before it went to the trash: restoring it is one way on, taking it out the other.
+  if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed' && error.params.inKit === true) return t('errors.kitReleaseTrashed', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
   // A kit's photo, file or office logo not on this computer: the export wrote nothing (not an import's "nothing was stored").
   if ((error.code === 'FILE_UNREADABLE' || error.code === 'NOT_FOUND') && error.params?.reason === 'kitFileMissing') {
@@ -65,6 +67,7 @@ export function errorText(t: TFunction, error: ApiError): string {
     }
     return t(error.params.office === undefined ? 'errors.kitFileMissing' : 'errors.kitLogoMissing', params);
   }
+  if (error.code === 'DISK_FULL') return diskFullText(t, error);
   const sync = syncFailureText(t, error);
   if (sync !== null) return sync;
   // A sync file refused: said by what is wrong with it, whatever the code.
@@ -72,6 +75,22 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/**
+ * A full disk, said once: which disk (the library's, or the folder an export went to), the space
+ * free and the space to free, when the core could measure them. The core's own message says the
+ * same in English, so it is not added.
+ */
+function diskFullText(t: TFunction, error: ApiError): string {
+  const p = error.params ?? {};
+  const mb = (n: unknown) => (typeof n === 'number' ? Math.ceil(n / (1024 * 1024)) : null);
+  const free = mb(p.freeBytes);
+  const need = mb(p.neededBytes);
+  const folder = typeof p.folder === 'string' ? p.folder : null;
+  const known = free !== null && need !== null;
+  const key = folder === null ? (known ? 'errors.diskFullFree' : 'errors.DISK_FULL') : known ? 'errors.diskFullOfFree' : 'errors.diskFullOf';
+  return t(key, { free, need, folder });
 }
 
 /**

@@ -1,8 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
+import type { ApiError } from '../../electron/shared/errors';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
 import { href, navigate } from '../app/router';
+import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
@@ -12,6 +14,7 @@ import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
 import { useDebounced } from '../ui/useDebounced';
 import { officeChoices, SelectField } from '../ui/SelectField';
+import { takeTrashed, type Trashed } from './trashed-notice';
 
 interface Filters {
   query: string;
@@ -32,6 +35,21 @@ export function ReleasesScreen() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const applied = useDebounced(filters, 250);
   const dates = useDates();
+  const client = useClient();
+  // Said after "Move to trash" in the editor, with Undo; the region is there first, so a screen reader hears the line arrive.
+  const [trashed, setTrashed] = useState<{ release: Trashed; undone: boolean } | null>(null);
+  const [undoError, setUndoError] = useState<ApiError | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const noticeLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const r = takeTrashed();
+    if (r) setTrashed({ release: r, undone: false });
+  }, []);
+  // The keyboard lands on Undo (the release it came from is gone from the list), then, once undone, on the line that says so.
+  useEffect(() => {
+    if (trashed && !trashed.undone) undoButton.current?.focus();
+    if (trashed?.undone) noticeLine.current?.focus();
+  }, [trashed]);
 
   const input: InputOf<'release.list'> = { limit: 100 };
   if (applied.query.trim()) input.query = applied.query.trim();
@@ -44,7 +62,18 @@ export function ReleasesScreen() {
 
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
-  const { loadMore } = list;
+  const { loadMore, reload } = list;
+
+  const undoTrash = async (r: Trashed) => {
+    setUndoError(null);
+    const res = await client.call('release.untrash', { id: r.id });
+    if (!res.ok) {
+      setUndoError(res.error);
+      return;
+    }
+    setTrashed({ release: r, undone: true });
+    reload();
+  };
   const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
   const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
@@ -118,6 +147,25 @@ export function ReleasesScreen() {
           </button>
         )}
       </form>
+      <div role="status">
+        {trashed && (
+          <p className="notice" ref={noticeLine} tabIndex={-1}>
+            {t(trashed.undone ? 'trash.restored' : 'trash.moved', { headline: trashed.release.headline || t('common.untitled') })}{' '}
+            {!trashed.undone && (
+              <button
+                ref={undoButton}
+                type="button"
+                className="link-button"
+                onClick={() => void undoTrash(trashed.release)}
+                aria-label={t('trash.undoOne', { headline: trashed.release.headline || t('common.untitled') })}
+              >
+                {t('trash.undo')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {undoError && <ErrorMessage error={undoError} />}
       {list.error && <ErrorMessage error={list.error} />}
       {list.total !== null && (
         <p className="muted count" role="status">

@@ -408,6 +408,15 @@ function resolveRelease(
   now: Date,
   contactOf: (id: string) => KitContact | null,
 ): KitRelease {
+  // A release moved to the trash after the kit took it stays in the kit (the trash can be
+  // undone), but must not go out: the person restores it or takes it out of the kit.
+  if (f.trashed) {
+    const headline = f.headline !== '' ? f.headline : f.id;
+    throw new DatelineError('RELEASE_UNAVAILABLE', `The release "${headline}" (${f.id}) is in the trash, so the kit cannot go out with it: restore it from the trash, or take it out of the kit.`, {
+      path: where,
+      params: { id: f.id, headline, reason: 'trashed', inKit: true },
+    });
+  }
   if (f.status === 'withdrawn') {
     throw new DatelineError('INVALID_INPUT', `The release "${f.headline}" (${f.id}) was withdrawn; a withdrawn release must not go out in a kit. Remove it from the kit.`, {
       path: where,
