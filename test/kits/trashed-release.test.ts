@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
 import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
-import { core, release } from '../core-harness';
+import { core, fail, release } from '../core-harness';
 import { tempDir } from '../helpers';
-import { call, failure, job, jobError } from './fixtures';
+import { call, job, jobError } from './fixtures';
 
 /**
  * A release moved to the trash after a kit took it: the kit keeps the item (the trash can be
@@ -29,7 +29,7 @@ describe('a kit holding a release that is now in the trash', () => {
     });
     await call(c, 'release.trash', { id: gone.id, rev: null });
 
-    const previewed = await failure(c, 'kit.preview', { id: kit.id });
+    const previewed = await fail(c, 'kit.preview', { id: kit.id });
     expect(previewed).toMatchObject({ code: 'RELEASE_UNAVAILABLE', path: ['items', 1], params: { id: gone.id, reason: 'trashed', inKit: true } });
     expect(previewed.message).toContain('"Clean water reaches 40,000 people in Kasese"');
 
@@ -58,7 +58,7 @@ describe('a kit holding a release that is now in the trash', () => {
     await call(c, 'release.update', { id: fr.id, fields: { headline: "L'eau potable arrive à Kasese" } });
     const kit = await call<{ id: string }>(c, 'kit.create', { title: 'K', language: 'en', items: [{ kind: 'release', id: en.id, languages: ['en', 'fr'] }] });
     await call(c, 'release.trash', { id: fr.id, rev: null });
-    const e = await failure(c, 'kit.preview', { id: kit.id });
+    const e = await fail(c, 'kit.preview', { id: kit.id });
     expect(e).toMatchObject({ code: 'RELEASE_UNAVAILABLE', params: { id: fr.id, reason: 'trashed', inKit: true } });
     expect(e.message).toContain("L'eau potable arrive à Kasese");
   });
