@@ -150,6 +150,7 @@ export function ItemList({
                     )}
                   </span>
                   {release?.status === 'withdrawn' && <span className="badge status-withdrawn">{t('status.withdrawn')}</span>}
+                  {release?.status === 'trashed' && <span className="badge status-trashed">{t('status.trashed')}</span>}
                   <span className="kit-item-actions">
                     <button type="button" className="tool" data-action="up" onClick={() => move(i, i - 1, 'up')} disabled={i === 0} aria-label={t('kitBuilder.moveUp', { item: name })}>
                       <span aria-hidden="true">↑</span>
