@@ -7,7 +7,7 @@ import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
 import { call, dispose, job, openLibrary } from './fixtures';
-import { pagesText, rowsOf, type TextLine } from './page-layout';
+import { libreOfficePdf, pagesText, rowsOf, sofficePath, type TextLine } from './page-layout';
 import { readZip } from './zipread';
 
 /**
@@ -59,12 +59,12 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function rowWith(text: string): { row: TextLine; width: number } {
-  for (const page of pagesText(pdf)) {
+function rowWith(text: string, file = pdf): { row: TextLine; width: number } {
+  for (const page of pagesText(file)) {
     const row = rowsOf(page).find((r) => r.text.includes(text));
     if (row) return { row, width: page.width };
   }
-  throw new Error(`no row with "${text}" in the PDF`);
+  throw new Error(`no row with "${text}" in ${file}`);
 }
 
 describe('the contacts of an Arabic kit', () => {
@@ -86,4 +86,12 @@ describe('the contacts of an Arabic kit', () => {
       expect(text, name).not.toContain('الاتصال, ');
     }
   });
+
+  it('DOCX: the phone reads +962 first when LibreOffice lays the Arabic card out', () => {
+    const soffice = sofficePath();
+    if (!soffice) throw new Error('LibreOffice is needed to read the DOCX back (see the README)');
+    const opened = libreOfficePdf(soffice, docx, join(work, 'libreoffice'));
+    expect(rowWith('4567', opened).row.text).toBe(PHONE);
+    expect(rowWith(EMAIL, opened).row.text).toBe(EMAIL);
+  }, 300_000);
 });

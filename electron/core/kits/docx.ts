@@ -126,6 +126,8 @@ class Ctx {
   }
 }
 
+const LRM = '\u200E';
+
 /** A picture's relationship is known only once the links are counted: a placeholder, replaced at the end. */
 const mediaMark = (key: string) => `\uE000${key}\uE001`;
 
@@ -227,7 +229,9 @@ function contactParagraphs(c: Ctx, contacts: KitContact[], rtl: boolean, languag
     const role = [ct.role, ct.organisation].filter((x): x is string => !!x).join(commaFor(language));
     if (role) out += para(rtl, line, textRun(role));
     for (const e of ct.emails) out += para(rtl, line, externalLink(c.link(`mailto:${e.address}`), run({ text: e.address, style: 'Hyperlink' })));
-    for (const p of ct.phones) out += para(rtl, line, run({ text: p.number }));
+    // A left-to-right mark first: in a right-to-left paragraph the number keeps its order (+962 79 ...),
+    // where the bidirectional algorithm would otherwise put its groups, and the +, the other way round.
+    for (const p of ct.phones) out += para(rtl, line, run({ text: rtl ? `${LRM}${p.number}` : p.number }));
     out += para(false, { style: 'ContactBlock' });
   }
   return out;
