@@ -178,7 +178,12 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (texts.some((t) => JOB_SECTION.test(t.trim()))) standing.push('job');
   if (texts.some((t) => RESOURCE_LINE.test(t.trim()))) standing.push('resources');
   // A strong mark is enough; the organisation speaking of itself or to its reader, which
-  // releases do too, counts only with the other.
+  // releases do too, counts only with the other, or when it fills a page of three paragraphs or
+  // more: two thirds of them, and two at least ("We help people … We provide … Our principles …").
+  // A short statement says "we" throughout; the longer statements of the working sets say it in
+  // half of their paragraphs at most when nothing else on them is a release's.
   const strong = standing.some((m) => m !== 'self' && m !== 'reader');
-  return { release, standing, heading, refuse: release.length === 0 && (strong || (self && reader)) };
+  const spoken = prose.filter((p) => (p.match(SELF)?.length ?? 0) + (p.match(READER)?.length ?? 0) > 0).length;
+  const fills = (self || reader) && prose.length >= 3 && spoken >= 2 && spoken * 3 >= prose.length * 2;
+  return { release, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills) };
 }
