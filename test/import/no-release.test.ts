@@ -394,6 +394,32 @@ describe('a page a site keeps about itself', () => {
       'We call on every member of the council to meet again this week and to put the protection of civilians above any other consideration.',
     ];
     expect((await parseSource({ name: 'call.txt', text: calls.join('\n\n') })).release.body[0]).toMatch(/^We are appalled/u);
+    // Three paragraphs of "we" with nothing else of a release: the call in the first person plural keeps them.
+    const statements = [
+      [
+        'Nuestras organizaciones trabajan desde hace años con las familias desplazadas por la violencia en los departamentos del norte, y nuestros equipos ven cada semana cómo llegan más personas sin nada.',
+        'Exigimos al gobierno que garantice el acceso de la ayuda humanitaria a todas las comunidades, sin condiciones y sin demoras, y que proteja a nuestro personal sobre el terreno.',
+        'Nuestras clínicas móviles tendrán que cerrar antes de la temporada de lluvias si los fondos prometidos no llegan, y nuestros equipos dejarán sin atención a miles de familias.',
+      ],
+      [
+        'Our organisations have worked in the valley for twenty years, and our staff see every week how families arrive at the camps with nothing but what they carry.',
+        'We ask every member of the council to meet again and to put the protection of civilians above any other consideration in their talks.',
+        'Our clinics will close before the rains if the money pledged does not come, and our teams will have to leave thousands of families without care.',
+      ],
+      [
+        'Nos associations accompagnent chaque jour les personnes à la rue dans les quartiers du centre, et nous voyons leur nombre augmenter depuis le début de l’hiver malgré les promesses.',
+        'Nous demandons à la préfecture d’ouvrir sans attendre les gymnases promis et de publier le nombre de places disponibles chaque soir dans notre département.',
+        'Nos équipes de maraude ne peuvent plus proposer de place à la moitié des personnes qu’elles rencontrent, et nos bénévoles sont épuisés.',
+      ],
+      [
+        'تعمل منظماتنا منذ سنوات مع الأسر النازحة في المحافظات الشمالية، وترى فرقنا كل أسبوع وصول المزيد من العائلات التي فقدت كل شيء في النزاع.',
+        'نطالب جميع الأطراف بضمان وصول المساعدات الإنسانية إلى كل المجتمعات دون شروط أو تأخير، وبحماية موظفينا العاملين في الميدان في كل الأوقات.',
+        'ستغلق عياداتنا المتنقلة أبوابها قبل موسم الأمطار إذا لم يصل التمويل الموعود، وستضطر فرقنا إلى ترك آلاف الأسر دون رعاية.',
+      ],
+    ];
+    for (const paragraphs of statements) {
+      expect((await parseSource({ name: 'statement.txt', text: paragraphs.join('\n\n') })).release.body[1], paragraphs[1]).toBe(paragraphs[1]);
+    }
   });
 
   it('still reads a statement in the present tense under a menu that names "Who we are", since it calls on someone', async () => {
