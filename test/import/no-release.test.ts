@@ -345,6 +345,83 @@ describe('a page a site keeps about itself', () => {
     }
   });
 
+  it('refuses a page with no heading whose paragraphs, two thirds of them or more, speak as "we" or to "you", with nothing of a release on it', async () => {
+    const pages: [string, string][] = [
+      [
+        'self',
+        [
+          'How we help after a flood',
+          'We help families whose homes stand in the water, whatever their origin or their beliefs, and we stay for as long as the repairs take.',
+          'Our volunteers clean wells, hand out hygiene kits and keep a register of the people who need a nurse at home in the weeks that follow.',
+          'Across the region, our teams work beside the civil protection services so that no village waits for help longer than the next one.',
+        ].join('\n\n'),
+      ],
+      [
+        'self',
+        [
+          'Nuestro compromiso es con las personas más vulnerables de las zonas rurales, alejadas de los centros de salud y de las escuelas, donde trabajamos desde hace veinte años.',
+          'Nuestra labor se centra en el agua, el saneamiento y la educación básica, y nuestros equipos acompañan a las comunidades en cada proyecto hasta su final.',
+          'Creemos que cada familia puede salir adelante cuando dispone de agua limpia cerca de casa y de una escuela abierta para sus hijos todo el año.',
+        ].join('\n\n'),
+      ],
+      [
+        'reader',
+        [
+          'Working with the press',
+          'Journalists can place an issue before the public in a way few others can, so a project that wants its results known should plan its work with the media from the start.',
+          'Invite your partners to the field visits, so that they can explain the work in their own words to the reporters you bring along.',
+          'Keep your examples short and concrete: a reporter remembers one village and one family, not the figures of a whole programme.',
+        ].join('\n\n'),
+      ],
+    ];
+    for (const [marks, text] of pages) {
+      const refused = parseSource({ name: 'page.txt', text });
+      await expect(refused, text.slice(0, 30)).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks } });
+      await expect(refused, text.slice(0, 30)).rejects.toThrow(/reads like a page a site keeps about itself .*nothing was imported/u);
+    }
+  });
+
+  it('still reads a statement that says "we" in half of its paragraphs, or in all of them when it calls on someone', async () => {
+    const half = [
+      'On this day the governments of twelve countries pay tribute to the people who bring relief to others in the most dangerous places, often at the cost of their own safety.',
+      'Whether they answer a war, a flood or an epidemic, local and international aid workers are among the first to arrive and among the last to leave.',
+      'We are deeply worried by the threats, the kidnappings and the lies that aid workers face, and by the number of them killed in the past twelve months.',
+      'We stress how much safe access matters for the aid to reach the people who need it, and the duty of every party to a conflict to protect those who bring it.',
+    ];
+    expect((await parseSource({ name: 'statement.txt', text: half.join('\n\n') })).release.body[0]).toMatch(/^On this day the governments/u);
+    const calls = [
+      'We are appalled that the council again failed to agree on a pause in the fighting, while our teams can no longer reach the families sheltering in the schools.',
+      'We call on every member of the council to meet again this week and to put the protection of civilians above any other consideration.',
+    ];
+    expect((await parseSource({ name: 'call.txt', text: calls.join('\n\n') })).release.body[0]).toMatch(/^We are appalled/u);
+    // Three paragraphs of "we" with nothing else of a release: the call in the first person plural keeps them.
+    const statements = [
+      [
+        'Nuestras organizaciones trabajan desde hace años con las familias desplazadas por la violencia en los departamentos del norte, y nuestros equipos ven cada semana cómo llegan más personas sin nada.',
+        'Exigimos al gobierno que garantice el acceso de la ayuda humanitaria a todas las comunidades, sin condiciones y sin demoras, y que proteja a nuestro personal sobre el terreno.',
+        'Nuestras clínicas móviles tendrán que cerrar antes de la temporada de lluvias si los fondos prometidos no llegan, y nuestros equipos dejarán sin atención a miles de familias.',
+      ],
+      [
+        'Our organisations have worked in the valley for twenty years, and our staff see every week how families arrive at the camps with nothing but what they carry.',
+        'We ask every member of the council to meet again and to put the protection of civilians above any other consideration in their talks.',
+        'Our clinics will close before the rains if the money pledged does not come, and our teams will have to leave thousands of families without care.',
+      ],
+      [
+        'Nos associations accompagnent chaque jour les personnes à la rue dans les quartiers du centre, et nous voyons leur nombre augmenter depuis le début de l’hiver malgré les promesses.',
+        'Nous demandons à la préfecture d’ouvrir sans attendre les gymnases promis et de publier le nombre de places disponibles chaque soir dans notre département.',
+        'Nos équipes de maraude ne peuvent plus proposer de place à la moitié des personnes qu’elles rencontrent, et nos bénévoles sont épuisés.',
+      ],
+      [
+        'تعمل منظماتنا منذ سنوات مع الأسر النازحة في المحافظات الشمالية، وترى فرقنا كل أسبوع وصول المزيد من العائلات التي فقدت كل شيء في النزاع.',
+        'نطالب جميع الأطراف بضمان وصول المساعدات الإنسانية إلى كل المجتمعات دون شروط أو تأخير، وبحماية موظفينا العاملين في الميدان في كل الأوقات.',
+        'ستغلق عياداتنا المتنقلة أبوابها قبل موسم الأمطار إذا لم يصل التمويل الموعود، وستضطر فرقنا إلى ترك آلاف الأسر دون رعاية.',
+      ],
+    ];
+    for (const paragraphs of statements) {
+      expect((await parseSource({ name: 'statement.txt', text: paragraphs.join('\n\n') })).release.body[1], paragraphs[1]).toBe(paragraphs[1]);
+    }
+  });
+
   it('still reads a statement in the present tense under a menu that names "Who we are", since it calls on someone', async () => {
     const page = [
       '- Who we are',
@@ -437,6 +514,35 @@ describe('a page that is one page of a list, or holds no text of its own', () =>
       'A viral disease that must be treated early and that vaccination prevents entirely, the ministry says, as it keeps its teams in the villages where dogs roam free Day of the',
     ].join('\n\n');
     await expect(parseSource({ name: 'tag.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'unclosed', paragraphs: 3 } });
+  });
+
+  it('refuses a page where two thirds of three paragraphs or more stop in the middle of a sentence, cut with "..." or on a bare word, saying what it saw', async () => {
+    const page = [
+      'The agencies keep reaching people despite the rains that cut the roads to the north, the spokesperson told reporters on Monday, and some 22,000 people in the central region of the country received...',
+      'Strikes over the weekend left many civilians dead or injured in the towns of the south, the coordinator said in a statement deploring the attacks on homes, schools and clinics, including...',
+      'The country director said that twenty thousand people crossed the border last week, many of them children who had walked for days with their mothers through the dry hills without food or',
+      'The end of the grain deal was regrettable, the deputy director said at a briefing in the capital, since for a whole year it had kept the price of bread down for the poorest families.',
+    ].join('\n\n');
+    const refused = parseSource({ name: 'tag.txt', text: page });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'open', open: 3, paragraphs: 4 } });
+    await expect(refused).rejects.toThrow(/holds no single release: 3 of its 4 paragraphs of running text stop in the middle of a sentence.*paste it; nothing was imported/u);
+  });
+
+  it('still reads a release that leaves half of its paragraphs open, or whose open lines are its key facts as bullets', async () => {
+    const half = [
+      'The district counted a quarter fewer new infections this year than ten years ago, and the clinics in every town now offer free rapid tests to anyone who walks in and asks for one.',
+      'The health office will open two more testing points in the northern villages before the end of the month, each with a nurse trained by the regional hospital and a cold box for the samples',
+      'Teams will also visit schools to explain how the tests work and where they can be taken without an appointment, the head of the health office said.',
+      'The tests are free for everyone, including the people who are not registered with any clinic in the district and the families who arrived there from the hills only this',
+    ];
+    expect((await parseSource({ name: 'half.txt', text: half.join('\n\n') })).release.body[0]).toMatch(/^The district counted/u);
+    const bullets = [
+      half[0]!,
+      '- Two more testing points open in the northern villages before the end of the month, each with a nurse trained by the regional hospital, a cold box for the samples and a motorbike for the visits',
+      '- School visits in every district to explain how the tests work and where they can be taken without an appointment or a letter from a doctor, in the three languages spoken in the valley',
+      half[3]!,
+    ];
+    expect((await parseSource({ name: 'bullets.txt', text: bullets.join('\n') })).release.body[0]).toMatch(/^The district counted/u);
   });
 
   it('still reads a release whose copy was cut short in its last paragraph, or whose open paragraphs stand under a dateline', async () => {

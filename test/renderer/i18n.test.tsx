@@ -86,6 +86,9 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'unclosed', paragraphs: 3 } })).toMatch(
       /^This page holds no single release: none of its 3 paragraphs of running text closes its sentence, .*nothing was imported\.$/u,
     );
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'open', open: 3, paragraphs: 4 } })).toMatch(
+      /^This page holds no single release: 3 of its 4 paragraphs of running text stop in the middle of a sentence, .*nothing was imported\.$/u,
+    );
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'noText', seen: 'Tag: floods' } })).toMatch(
       /^This page holds no release: it has no paragraph of running text \(only “Tag: floods”\), .*nothing was imported\.$/u,
     );

@@ -301,6 +301,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       { params: { reason: 'unclosed', paragraphs: listing.unclosed } },
     );
   }
+  if (listing && 'open' in listing) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: ${listing.open} of its ${listing.of} paragraphs of running text stop in the middle of a sentence, as a site cuts stories to teasers in a list, and no dateline or media contact stands with them. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'open', open: listing.open, paragraphs: listing.of } },
+    );
+  }
   if (listing && 'pager' in listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',

@@ -13,7 +13,14 @@ import { wordCount } from './normalise';
  * How many items the page lists, the heading of a tag or search page ("Tag: cholera") that told
  * it, how many "Read more" links stood under its teasers, or how many excerpts cut with "[…]" it holds.
  */
-export type Listing = { items: number } | { heading: string } | { moreLinks: number } | { excerpts: number; mark: string } | { pager: string } | { unclosed: number };
+export type Listing =
+  | { items: number }
+  | { heading: string }
+  | { moreLinks: number }
+  | { excerpts: number; mark: string }
+  | { pager: string }
+  | { unclosed: number }
+  | { open: number; of: number };
 
 /**
  * "Tag: cholera", "Etiqueta: Migrantes", "Résultats de recherche pour : inondations": the heading
@@ -157,6 +164,22 @@ function unclosedOnly(items: Classified[]): number {
 }
 
 /**
+ * Three paragraphs of running text or more, two thirds of them or more stopping in the middle of
+ * a sentence (cut with "…" or "[…]", or on a bare word), with no dateline and no contact: a list's
+ * teasers, some cut with a mark and some without, where a story shown in full may close its own.
+ * A release closes its paragraphs; a copy cut short leaves its last one open, and the releases of
+ * the working sets leave at most half of them open. Bullet points are left out: a release's key
+ * facts need not close a sentence.
+ */
+function mostlyOpen(items: Classified[]): { open: number; of: number } | null {
+  const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
+  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'datelineOnly' || it.kind === 'contact' || it.kind === 'contactHead')) return null;
+  const prose = kept.filter((it) => it.block.hint !== 'li' && isProse(it.block.text)).map((it) => it.block.text.trim());
+  const open = prose.filter((t) => CUT_MARK.test(t) || /[\p{L}\p{N}]$/u.test(t)).length;
+  return prose.length >= 3 && open * 3 >= prose.length * 2 ? { open, of: prose.length } : null;
+}
+
+/**
  * Two or more "Read more" links, each under a teaser (or one under a pager), with no two
  * paragraphs of running text together before the first: every story on the page is cut to a teaser, so none is the page's.
  * A release may close on a box of other stories with such links, but its own paragraphs come first.
@@ -224,6 +247,8 @@ export function findListing(all: Classified[]): Listing | null {
   if (excerpts) return { excerpts: excerpts.count, mark: excerpts.mark };
   const unclosed = unclosedOnly(items);
   if (unclosed > 0) return { unclosed };
+  const open = mostlyOpen(items);
+  if (open) return open;
   const more = moreLinks(items);
   if (more > 0) return { moreLinks: more };
   // "Frequently asked questions" over questions and their answers.

@@ -62,6 +62,15 @@ const CALL = ub(
 );
 
 /**
+ * "We ask the council …", "Nous demandons", "Exigimos", "نطالب", "We are appalled": the same
+ * calls, and a statement's alarm, in the first person plural that coalitions and joint
+ * statements speak in. A page about an organisation says "we" too, but it demands nothing.
+ */
+const WE_CALL = ub(
+  /\b(?:we\s+(?:(?:also|again|therefore|urgently|strongly)\s+)?(?:ask|call|urge|demand|appeal|implore|request|condemn|deplore|denounce|welcome)|we\s+are\s+(?:deeply\s+|gravely\s+|extremely\s+|very\s+)?(?:appalled|concerned|alarmed|outraged|shocked|saddened|dismayed|worried)|(?:appelons|demandons|exhortons|condamnons|saluons|dénonçons|déplorons|réclamons|exigeons)|nous\s+sommes\s+(?:profondément\s+|vivement\s+|très\s+)?(?:préoccupé|inquiet|inquiète|choqué|indigné|consterné|alarmé)e?s?|(?:pedimos|exigimos|instamos|condenamos|denunciamos|lamentamos|reclamamos|llamamos|hacemos\s+un\s+llamado)|estamos\s+(?:profundamente\s+|muy\s+)?(?:preocupad|consternad|indignad|alarmad)[oa]s|و?(?:ندعو|نطالب|ندين|نرحب|نناشد|نستنكر|نحث))\b/iu,
+);
+
+/**
  * "Statement by the High Commissioner …", "Déclaration du porte-parole", "Declaración de la
  * Secretaría", "بيان صادر عن": a statement's own label opening a line.
  */
@@ -154,7 +163,7 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   else if (texts.some((t) => wordCount(t) >= 8 && SAID.test(t))) release.push('reported speech');
   if (texts.some((t) => wordCount(t) >= 8 && NEWS_VERB.test(t))) release.push('a news verb');
   if (texts.some((t) => STATEMENT_OF.test(t.trim()))) release.push("a statement's label");
-  if (texts.some((t) => wordCount(t) >= 8 && CALL.test(t))) release.push('a call or a condemnation');
+  if (texts.some((t) => wordCount(t) >= 8 && (CALL.test(t) || WE_CALL.test(t)))) release.push('a call or a condemnation');
 
   const standing: StandingMark[] = [];
   // Such a heading is a menu entry too ("Who we are"): a menu's line stands among other short
@@ -178,7 +187,12 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (texts.some((t) => JOB_SECTION.test(t.trim()))) standing.push('job');
   if (texts.some((t) => RESOURCE_LINE.test(t.trim()))) standing.push('resources');
   // A strong mark is enough; the organisation speaking of itself or to its reader, which
-  // releases do too, counts only with the other.
+  // releases do too, counts only with the other, or when it fills a page of three paragraphs or
+  // more: two thirds of them, and two at least ("We help people … We provide … Our principles …").
+  // A short statement says "we" throughout; the longer statements of the working sets say it in
+  // half of their paragraphs at most when nothing else on them is a release's.
   const strong = standing.some((m) => m !== 'self' && m !== 'reader');
-  return { release, standing, heading, refuse: release.length === 0 && (strong || (self && reader)) };
+  const spoken = prose.filter((p) => (p.match(SELF)?.length ?? 0) + (p.match(READER)?.length ?? 0) > 0).length;
+  const fills = (self || reader) && prose.length >= 3 && spoken >= 2 && spoken * 3 >= prose.length * 2;
+  return { release, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills) };
 }
