@@ -4,7 +4,7 @@ import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
 import { href, navigate } from '../app/router';
 import { useDates } from '../i18n/useDates';
-import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { ListState } from '../ui/ListState';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
@@ -118,16 +118,11 @@ export function ReleasesScreen() {
           </button>
         )}
       </form>
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.total !== null && (
-        <p className="muted count" role="status">
-          {t('releases.count', { count: list.total })}
-        </p>
-      )}
-      {list.loading && list.items.length === 0 && !list.error && <Loading />}
-      {!list.loading && list.items.length === 0 && !list.error && (
-        <div className="empty">
-          {filtered ? (
+      <ListState
+        list={list}
+        count={(count) => t('releases.count', { count })}
+        empty={
+          filtered ? (
             <p>{t('releases.noMatch')}</p>
           ) : (
             <>
@@ -137,9 +132,9 @@ export function ReleasesScreen() {
                 <a href={href.import()}>{t('releases.emptyImport')}</a>
               </p>
             </>
-          )}
-        </div>
-      )}
+          )
+        }
+      />
       {list.items.length > 0 && (
         <VirtualList
           label={t('nav.releases')}
