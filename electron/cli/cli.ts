@@ -59,6 +59,8 @@ export const OPTIONS = {
   format: { type: 'string' },
   'confirm-embargo': { type: 'boolean', default: false },
   'allow-duplicate': { type: 'boolean', default: false },
+  'take-file-legal-basis': { type: 'boolean', default: false },
+  'allow-not-a-release': { type: 'boolean', default: false },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
   list: { type: 'string' },

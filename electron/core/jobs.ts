@@ -188,6 +188,6 @@ function diskFull(e: unknown, dir?: string, shown?: string): ApiError {
     message:
       `The disk${shown === undefined ? '' : ` of ${shown}`} is full${free === null ? '' : ` (${mb(free)} free)`}; nothing was saved. ` +
       `Free ${need === null ? 'some space' : `at least ${mb(need)}`} and try again.`,
-    params: { freeBytes: free, neededBytes: need },
+    params: { freeBytes: free, neededBytes: need, ...(shown === undefined ? {} : { folder: shown }) },
   };
 }

@@ -22,10 +22,7 @@ export function FileDrop({ release, onAdded }: { release?: string; onAdded: (ids
 
   return (
     <div className={over ? 'file-drop over' : 'file-drop'}>
-      <p>
-        {t('attachments.dropHint')}{' '}
-        {limit !== null && <span className="muted">{t('attachments.limit', { limit: formatBytes(limit, formatLocale(i18n.language)) })}</span>}
-      </p>
+      <p>{limit === null ? t('attachments.dropHint') : t('attachments.dropHintLimit', { limit: formatBytes(limit, formatLocale(i18n.language)) })}</p>
       <label htmlFor={id} className="button">
         {t('attachments.choose')}
       </label>

@@ -19,7 +19,7 @@ export function LanguagesField({ values, onChange }: { values: string[]; onChang
         normalise={(v) => v.trim()}
         validate={(v) => (LanguageSchema.safeParse(v).success ? null : t('contacts.languageInvalid', { value: v }))}
       />
-      {values.length > 0 && <p className="hint">{values.map((l) => languageName(l, i18n.language)).join(', ')}</p>}
+      {values.length > 0 && <p className="hint">{values.map((l) => languageName(l, i18n.language)).join(t('common.listSeparator'))}</p>}
     </>
   );
 }
@@ -37,7 +37,7 @@ export function CountriesField({ values, onChange }: { values: string[]; onChang
         normalise={(v) => v.trim().toUpperCase()}
         validate={(v) => (CountrySchema.safeParse(v).success ? null : t('contacts.countryInvalid', { value: v }))}
       />
-      {values.length > 0 && <p className="hint">{values.map((c) => countryName(c, i18n.language)).join(', ')}</p>}
+      {values.length > 0 && <p className="hint">{values.map((c) => countryName(c, i18n.language)).join(t('common.listSeparator'))}</p>}
     </>
   );
 }

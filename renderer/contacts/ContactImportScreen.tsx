@@ -187,7 +187,14 @@ export function ContactImportScreen() {
       </div>
       <div className="field">
         <label htmlFor="ci-file">{t('contactImport.fileLabel')}</label>
-        <input id="ci-file" type="file" accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard" onChange={(e) => void pick(e.target.files)} />
+        {/* A button of ours: the browser's own control words itself in the browser's language. */}
+        <input id="ci-file" className="visually-hidden" type="file" accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard" onChange={(e) => void pick(e.target.files)} />
+        <div className="file-choice">
+          <label htmlFor="ci-file" className="button" aria-hidden="true">
+            {t('contactImport.choose')}
+          </label>
+          {file && <span dir="auto">{file.name}</span>}
+        </div>
         <p className="muted">{t('contactImport.fileHint', { mb: MB })}</p>
       </div>
       {error && <ErrorMessage error={error} />}

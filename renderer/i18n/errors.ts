@@ -17,7 +17,7 @@ export function errorText(t: TFunction, error: ApiError): string {
       .split(',')
       .filter(Boolean)
       .map((f) => t(`releases.${f}`))
-      .join(', ');
+      .join(t('common.listSeparator'));
     return t('errors.RELEASE_INCOMPLETE', { ...params, status: t(`status.${String(error.params?.status)}`), fields });
   }
   // Damage to what is stored is not the person's input to check: said as such (unreadableStored).
@@ -44,13 +44,30 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
   // A backup (or any file written) to a folder that is not there: the folder named, in the person's language.
   if (error.code === 'FILE_UNWRITABLE' && error.params?.reason === 'folderMissing') return t('errors.folderMissing', params);
+  // A kit that took the release before it went to the trash: restoring it is one way on, taking it out the other.
+  if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed' && error.params.inKit === true) return t('errors.kitReleaseTrashed', params);
   if (error.code === 'RELEASE_UNAVAILABLE' && error.params?.reason === 'trashed') return t('errors.releaseTrashed', params);
-  // A kit's photo, file or office logo gone from the library folder: the export wrote nothing (not an import's "nothing was stored").
-  if (error.code === 'FILE_UNREADABLE' && error.params?.reason === 'kitFileMissing') {
-    // Every missing file is named at once, so the person relinks or removes them all before exporting again.
-    if (typeof error.params.count === 'number' && error.params.count > 1) return t('errors.kitFilesMissing', params);
+  // A kit's photo, file or office logo not on this computer: the export wrote nothing (not an import's "nothing was stored").
+  if ((error.code === 'FILE_UNREADABLE' || error.code === 'NOT_FOUND') && error.params?.reason === 'kitFileMissing') {
+    // Files still on the server are not damaged: said first, with what brings them down; then any gone from the folder.
+    if (typeof error.params.serverCount === 'number' && error.params.serverCount > 0) {
+      const gone = typeof error.params.itemCount === 'number' && error.params.itemCount > 0;
+      return [
+        t('errors.kitOnServer', params),
+        t(error.params.download === 'on-request' ? 'errors.kitOnServerOnRequest' : 'errors.kitOnServerSyncFirst', params),
+        t('errors.kitNothingExported'),
+        ...(gone ? [t('errors.kitAlsoMissingItems', params)] : []),
+        ...(typeof error.params.logo === 'string' ? [t('errors.kitAlsoMissingLogo', params)] : []),
+      ].join(' ');
+    }
+    // Every missing file is named at once, so the person relinks or removes them all before exporting
+    // again; the office's logo among them is changed in Settings, not in the kit.
+    if (typeof error.params.count === 'number' && error.params.count > 1) {
+      return t(typeof error.params.logo === 'string' ? 'errors.kitFilesAndLogoMissing' : 'errors.kitFilesMissing', params);
+    }
     return t(error.params.office === undefined ? 'errors.kitFileMissing' : 'errors.kitLogoMissing', params);
   }
+  if (error.code === 'DISK_FULL') return diskFullText(t, error);
   const sync = syncFailureText(t, error);
   if (sync !== null) return sync;
   // A sync file refused: said by what is wrong with it, whatever the code.
@@ -58,6 +75,22 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/**
+ * A full disk, said once: which disk (the library's, or the folder an export went to), the space
+ * free and the space to free, when the core could measure them. The core's own message says the
+ * same in English, so it is not added.
+ */
+function diskFullText(t: TFunction, error: ApiError): string {
+  const p = error.params ?? {};
+  const mb = (n: unknown) => (typeof n === 'number' ? Math.ceil(n / (1024 * 1024)) : null);
+  const free = mb(p.freeBytes);
+  const need = mb(p.neededBytes);
+  const folder = typeof p.folder === 'string' ? p.folder : null;
+  const known = free !== null && need !== null;
+  const key = folder === null ? (known ? 'errors.diskFullFree' : 'errors.DISK_FULL') : known ? 'errors.diskFullOfFree' : 'errors.diskFullOf';
+  return t(key, { free, need, folder });
 }
 
 /**

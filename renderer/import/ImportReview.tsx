@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { END_MARKS } from '../../electron/shared/documents';
+import { endMarkText } from '../../electron/shared/kits/layout';
 import { headlineHasLetters, type ImportCertainty, type ImportDuplicate, type ImportPreview, type ImportSource } from '../../electron/shared/import/contract';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -233,7 +234,7 @@ export function Review({
               <option value="">{t('common.none')}</option>
               {END_MARKS.map((m) => (
                 <option key={m} value={m}>
-                  {m}
+                  {endMarkText(m, r.language)}
                 </option>
               ))}
             </select>

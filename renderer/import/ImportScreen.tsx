@@ -18,7 +18,8 @@ import { comparedText, Review, type Reviewing } from './ImportReview';
 
 type Item =
   | { key: string; name: string; state: 'reading' }
-  | { key: string; name: string; state: 'failed'; error: ApiError }
+  /** `source` is kept when the refusal is one the person may overrule (a page taken for no release). */
+  | { key: string; name: string; state: 'failed'; error: ApiError; source?: ImportSource }
   | Reviewing
   | { key: string; name: string; state: 'stored'; result: ImportCommitted };
 
@@ -55,9 +56,18 @@ export function ImportScreen() {
   const read = async (name: string, source: ImportSource): Promise<Outcome> => {
     const key = nextKey();
     setItems((list) => [...list, { key, name, state: 'reading' }]);
-    const r = await client.call('import.preview', source);
+    return preview(key, name, source, false);
+  };
+
+  /**
+   * Reads one source into the item `key`. A page refused as no release keeps its source, so the
+   * person who knows it is one release can have it read anyway (`allowNotARelease`); the
+   * review and the commit then see the source alone, as for any other page.
+   */
+  const preview = async (key: string, name: string, source: ImportSource, allowNotARelease: boolean): Promise<Outcome> => {
+    const r = await client.call('import.preview', allowNotARelease ? { ...source, allowNotARelease } : source);
     if (!r.ok) {
-      update(key, () => ({ key, name, state: 'failed', error: r.error }));
+      update(key, () => ({ key, name, state: 'failed', error: r.error, ...(r.error.code === 'NOT_A_RELEASE' && !allowNotARelease ? { source } : {}) }));
       return 'failed';
     }
     const form = formFromPreview(r.value);
@@ -138,6 +148,13 @@ export function ImportScreen() {
     });
   };
 
+  const readAnyway = (key: string, name: string, source: ImportSource) => {
+    // The button goes with the refusal: the item's name, which stays, keeps the keyboard's place.
+    document.getElementById(`${key}-name`)?.focus();
+    update(key, () => ({ key, name, state: 'reading' }));
+    void preview(key, name, source, true);
+  };
+
   const discard = (key: string) => setItems((list) => list.filter((i) => i.key !== key));
 
   return (
@@ -173,10 +190,14 @@ export function ImportScreen() {
           </div>
         </div>
         <div className={over ? 'import-drop over' : 'import-drop'}>
-          <label htmlFor={fileId}>{t('import.fileLabel')}</label>
+          {/* A button of ours: the browser's own control words itself in the browser's language. */}
+          <label htmlFor={fileId} className="button">
+            {t('import.fileLabel')}
+          </label>
           <input
             ref={inputRef}
             id={fileId}
+            className="visually-hidden"
             type="file"
             multiple
             accept={IMPORT_ACCEPT}
@@ -202,7 +223,9 @@ export function ImportScreen() {
 
       {items.map((item) => (
         <section key={item.key} className="import-item" aria-label={t('import.itemLabel', { name: item.name })}>
-          <h2 className="import-item-name">{item.name}</h2>
+          <h2 id={`${item.key}-name`} className="import-item-name" tabIndex={-1}>
+            {item.name}
+          </h2>
           {item.state === 'reading' && (
             <p className="muted" role="status">
               {t('import.reading', { name: item.name })}
@@ -211,7 +234,13 @@ export function ImportScreen() {
           {item.state === 'failed' && (
             <>
               <ErrorMessage error={item.error} />
+              {item.source && <p className="hint">{t('import.anywayHint')}</p>}
               <div className="actions">
+                {item.source && (
+                  <button type="button" className="button" onClick={() => readAnyway(item.key, item.name, item.source!)}>
+                    {t('import.anyway')}
+                  </button>
+                )}
                 <button type="button" className="button" onClick={() => discard(item.key)}>
                   {t('common.dismiss')}
                 </button>

@@ -9,6 +9,9 @@ import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { downloadFile } from '../app/download';
 import { isExportedBytes } from './items';
+import type { ServerFilesDownload } from '../../electron/shared/kits/contract';
+import { formatLocale } from '../i18n';
+import { formatBytes } from '../ui/languages';
 
 /** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
 
@@ -26,6 +29,7 @@ export function ExportPanel({
   saveFirst,
   embargoNotice,
   missing,
+  serverFiles,
 }: {
   ids: string;
   kitId: string;
@@ -37,11 +41,14 @@ export function ExportPanel({
   embargoNotice: string | null;
   /**
    * The kit's files missing from this computer, each with the office whose logo it is (null for
-   * a kit item): the export is refused until each is dealt with, so it is said before, and where.
+   * a kit item): the export is refused until each gone from the library folder is dealt with,
+   * so it is said before, and where. One still on the server is not in the way: the export
+   * downloads it first (`serverFiles` says whether it can now).
    */
-  missing: readonly { name: string; office: string | null }[];
+  missing: readonly { name: string; office: string | null; onServer: boolean; size: number }[];
+  serverFiles: ServerFilesDownload | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const [running, setRunning] = useState<RunningExport | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -110,8 +117,15 @@ export function ExportPanel({
     }
   };
 
-  const missingItems = missing.filter((m) => m.office === null);
-  const missingLogos = missing.filter((m) => m.office !== null);
+  const gone = missing.filter((m) => !m.onServer);
+  const missingItems = gone.filter((m) => m.office === null);
+  const missingLogos = gone.filter((m) => m.office !== null);
+  const onServer = missing.filter((m) => m.onServer);
+  const serverNote = {
+    export: 'kitBuilder.exportOnServer',
+    'sync-first': 'kitBuilder.exportOnServerSyncFirst',
+    'on-request': 'kitBuilder.exportOnServerOnRequest',
+  } as const;
   const percent = running?.total ? Math.round((100 * running.done) / running.total) : null;
 
   return (
@@ -124,7 +138,7 @@ export function ExportPanel({
               ref={focus.asker(f)}
               type="button"
               onClick={() => ask(f)}
-              disabled={running !== null || empty || confirming !== null || missing.length > 0}
+              disabled={running !== null || empty || confirming !== null || gone.length > 0}
             >
               {t(`kitBuilder.export.${f}`)}
             </button>
@@ -148,11 +162,22 @@ export function ExportPanel({
             </div>
           </div>
         )}
-        {missing.length > 0 && (
+        {onServer.length > 0 && (
+          <p className="hint" role="status">
+            {t(serverNote[serverFiles ?? 'sync-first'], {
+              names: onServer.map((m) => m.name).join(', '),
+              size: formatBytes(
+                onServer.reduce((n, m) => n + m.size, 0),
+                formatLocale(i18n.language),
+              ),
+            })}
+          </p>
+        )}
+        {gone.length > 0 && (
           <p className="warning" role="status">
             {/* An item is relinked or removed in the list above; a logo only in the office's settings. */}
             {[
-              ...(missingItems.length > 0 ? [t('kitBuilder.exportMissing', { names: missingItems.map((m) => m.name).join(', ') })] : []),
+              ...(missingItems.length > 0 ? [t('kitBuilder.exportMissing', { names: missingItems.map((m) => m.name).join(t('common.listSeparator')) })] : []),
               ...missingLogos.map((m) => t('kitBuilder.exportLogoMissing', { office: m.office, name: m.name })),
             ].join(' ')}
           </p>

@@ -6,7 +6,8 @@ import type { KitMissingFile } from '../../electron/shared/kits/contract';
 import type { RichText } from '../../electron/shared/richtext';
 import { BodyEditor } from '../releases/BodyEditor';
 import { directionOf } from '../../electron/shared/direction';
-import { languageName } from '../ui/languages';
+import { formatBytes, languageName } from '../ui/languages';
+import { formatLocale } from '../i18n';
 import { canAddRelease, chosenLanguages, toggleLanguage, type BuilderItem } from './items';
 
 /**
@@ -113,7 +114,9 @@ export function ItemList({
           {items.map((it, i) => {
             const name = label(it);
             const more = detail(it);
-            const lost = missingOf(it);
+            const missing = missingOf(it);
+            // A file still on the server is not lost: the export downloads it (the export panel says whether it can now).
+            const lost = missing?.onServer ? undefined : missing;
             const release = it.kind === 'release' ? releaseOf(it.id) : undefined;
             const group = it.kind === 'release' ? (versions[it.id] ?? []) : [];
             return (
@@ -147,6 +150,7 @@ export function ItemList({
                     )}
                   </span>
                   {release?.status === 'withdrawn' && <span className="badge status-withdrawn">{t('status.withdrawn')}</span>}
+                  {release?.status === 'trashed' && <span className="badge status-trashed">{t('status.trashed')}</span>}
                   <span className="kit-item-actions">
                     <button type="button" className="tool" data-action="up" onClick={() => move(i, i - 1, 'up')} disabled={i === 0} aria-label={t('kitBuilder.moveUp', { item: name })}>
                       <span aria-hidden="true">↑</span>
@@ -166,10 +170,11 @@ export function ItemList({
                     </button>
                   </span>
                 </div>
+                {missing?.onServer && <p className="hint">{t('kitBuilder.fileOnServer', { name: missing.name, size: formatBytes(missing.size, formatLocale(i18n.language)) })}</p>}
                 {lost && (
                   <div className="kit-item-missing">
                     <p id={`${ids}-lost-${it.key}`} className="error">
-                      {t(lost.onServer ? 'kitBuilder.fileOnServer' : 'kitBuilder.fileMissing', { name: lost.name })}
+                      {t('kitBuilder.fileMissing', { name: lost.name })}
                     </p>
                     <div className="actions">
                       <input

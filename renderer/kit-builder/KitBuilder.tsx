@@ -390,6 +390,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             saveFirst={saveFirst}
             embargoNotice={preview?.embargoNotice ?? null}
             missing={preview?.missingFiles ?? []}
+            serverFiles={preview?.serverFiles ?? null}
           />
         </div>
 

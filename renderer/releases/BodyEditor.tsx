@@ -175,11 +175,11 @@ export function BodyEditor({
         </Toggle>
         <span className="tool-sep" aria-hidden="true" />
         <button type="button" className="tool" title={t('editor.withShortcut', { action: t('editor.undo'), keys: shortcutText({ key: 'z' }, t) })} aria-keyshortcuts={ariaShortcut({ key: 'z' })} disabled={!state.canUndo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().undo().run()}>
-          <span aria-hidden="true">↶</span>
+          <span aria-hidden="true" className="mirror-in-rtl">↶</span>
           <span className="visually-hidden">{t('editor.undo')}</span>
         </button>
         <button type="button" className="tool" title={t('editor.withShortcut', { action: t('editor.redo'), keys: shortcutText({ key: 'z', shift: true }, t) })} aria-keyshortcuts={ariaShortcut({ key: 'z', shift: true })} disabled={!state.canRedo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().redo().run()}>
-          <span aria-hidden="true">↷</span>
+          <span aria-hidden="true" className="mirror-in-rtl">↷</span>
           <span className="visually-hidden">{t('editor.redo')}</span>
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
@@ -6,6 +6,7 @@ import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { noteTrashed } from './trashed-notice';
 
 interface Props {
   id: string;
@@ -55,6 +56,17 @@ export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { b
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // By keyboard: the reason takes focus as its box opens (the button pressed is gone), and focus
+  // goes back to "Withdraw…" when the box closes unanswered. A layout effect, so there is never a
+  // frame with focus on the page.
+  const reasonBox = useRef<HTMLTextAreaElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  const wasWithdrawing = useRef(false);
+  useLayoutEffect(() => {
+    if (withdrawing) reasonBox.current?.focus();
+    else if (wasWithdrawing.current) askButton.current?.focus();
+    wasWithdrawing.current = withdrawing;
+  }, [withdrawing]);
 
   const withdraw = async () => {
     setBusy(true);
@@ -72,8 +84,10 @@ export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { b
     await beforeAction();
     const res = await client.call('release.trash', { id, rev: null });
     setBusy(false);
-    if (res.ok) navigate(href.releases());
-    else setError(res.error);
+    if (res.ok) {
+      noteTrashed({ id, headline: doc.headline });
+      navigate(href.releases());
+    } else setError(res.error);
   };
 
   if (doc.trashed) return null;
@@ -85,6 +99,11 @@ export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { b
         (withdrawing ? (
           <form
             className="withdraw-form"
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.stopPropagation();
+              setWithdrawing(false);
+            }}
             onSubmit={(e) => {
               e.preventDefault();
               void withdraw();
@@ -92,7 +111,7 @@ export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { b
           >
             <div className="field">
               <label htmlFor={`${uid}-reason`}>{t('lifecycle.reason')}</label>
-              <textarea id={`${uid}-reason`} dir="auto" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <textarea ref={reasonBox} id={`${uid}-reason`} dir="auto" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
             <div className="actions">
               <button type="submit" className="danger" disabled={busy || reason.trim() === ''}>
@@ -104,7 +123,7 @@ export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { b
             </div>
           </form>
         ) : (
-          <button type="button" onClick={() => setWithdrawing(true)}>
+          <button ref={askButton} type="button" onClick={() => setWithdrawing(true)}>
             {t('lifecycle.withdraw')}
           </button>
         ))}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEve
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../electron/shared/contract';
 import { DOC_SCHEMA_VERSION, END_MARKS, RELEASE_STATUSES, schemaOf, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
+import { endMarkText } from '../../electron/shared/kits/layout';
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 import { isGatedStatus, missingToGoOut, type RequiredField } from '../../electron/shared/releases/rules';
@@ -125,11 +126,16 @@ function Needed({ id, field, missing }: { id: string; field: RequiredField; miss
   );
 }
 
-function SaveIndicator({ state }: { state: SaveState }) {
+/**
+ * "Saved" only once there is something saved: a new release before its first keystroke is not
+ * stored yet, so the status says nothing (the region stays, for the word to be heard arriving).
+ */
+function SaveIndicator({ state, stored }: { state: SaveState; stored: boolean }) {
   const { t } = useTranslation();
+  const kind = state.kind === 'saved' && !stored ? 'none' : state.kind;
   return (
-    <span className={`save-state save-${state.kind}`} role="status" aria-live="polite">
-      {state.kind === 'saved' ? t('save.saved') : state.kind === 'saving' ? t('save.saving') : t('save.failed')}
+    <span className={`save-state save-${kind}`} role="status" aria-live="polite">
+      {kind === 'none' ? '' : kind === 'saved' ? t('save.saved') : kind === 'saving' ? t('save.saving') : t('save.failed')}
     </span>
   );
 }
@@ -283,12 +289,20 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
         <p className="crumbs">
           <a href={href.releases()}>{t('nav.releases')}</a>
         </p>
-        <SaveIndicator state={saveState} />
+        <SaveIndicator state={saveState} stored={id !== ''} />
       </div>
       <h1 ref={heading} tabIndex={-1} className="editor-heading" dir={dir} lang={form.language}>
         {form.headline.trim() || (id ? t('common.untitled') : t('releases.new'))}
       </h1>
-      {saveState.kind === 'error' && <ErrorMessage error={saveState.error} />}
+      {saveState.kind === 'error' && (
+        <div className="save-failed">
+          <ErrorMessage error={saveState.error} />
+          {/* What was typed is kept: once the cause is gone (space freed, the other write done), one press saves it. */}
+          <button type="button" onClick={() => void (autosaveRef.current ? flush() : create())}>
+            {t('save.retry')}
+          </button>
+        </div>
+      )}
       {newerVersion !== null && (
         <p className="notice read-only-notice" role="status">
           {t('errors.DOC_NEWER', { version: newerVersion })}
@@ -320,7 +334,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             <label htmlFor={`${uid}-sub`}>{t('releases.subheadline')}</label>
             <input id={`${uid}-sub`} dir={dir} lang={form.language} value={form.subheadline ?? ''} onChange={(e) => update({ subheadline: e.target.value })} />
           </div>
-          <div className="row">
+          <div className="row row-top">
             <div className="field">
               <label htmlFor={`${uid}-place`}>{t('releases.datelinePlace')}</label>
               <input id={`${uid}-place`} dir="auto" value={form.datelinePlace ?? ''} onChange={(e) => update({ datelinePlace: e.target.value })} {...invalid('datelinePlace')} />
@@ -357,7 +371,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           </div>
           {wanted && missing.length > 0 && (
             <p className="error" role="alert">
-              {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(', ') })}
+              {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(t('common.listSeparator')) })}
             </p>
           )}
           <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} />
@@ -411,7 +425,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             id={`${uid}-end`}
             label={t('releases.endMark')}
             value={form.endMark ?? ''}
-            choices={END_MARKS.map((m) => ({ value: m, label: m }))}
+            choices={END_MARKS.map((m) => ({ value: m, label: endMarkText(m, form.language) }))}
             none={t('common.none')}
             onChange={(endMark) => update({ endMark: (endMark || null) as ReleaseForm['endMark'] })}
           />

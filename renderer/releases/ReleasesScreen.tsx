@@ -1,9 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
+import type { ApiError } from '../../electron/shared/errors';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
 import { href, navigate } from '../app/router';
+import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
+import { ErrorMessage } from '../ui/ErrorMessage';
 import { ListState } from '../ui/ListState';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
@@ -12,6 +15,7 @@ import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
 import { useDebounced } from '../ui/useDebounced';
 import { officeChoices, SelectField } from '../ui/SelectField';
+import { takeTrashed, type Trashed } from './trashed-notice';
 
 interface Filters {
   query: string;
@@ -32,6 +36,21 @@ export function ReleasesScreen() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const applied = useDebounced(filters, 250);
   const dates = useDates();
+  const client = useClient();
+  // Said after "Move to trash" in the editor, with Undo; the region is there first, so a screen reader hears the line arrive.
+  const [trashed, setTrashed] = useState<{ release: Trashed; undone: boolean } | null>(null);
+  const [undoError, setUndoError] = useState<ApiError | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const noticeLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const r = takeTrashed();
+    if (r) setTrashed({ release: r, undone: false });
+  }, []);
+  // The keyboard lands on Undo (the release it came from is gone from the list), then, once undone, on the line that says so.
+  useEffect(() => {
+    if (trashed && !trashed.undone) undoButton.current?.focus();
+    if (trashed?.undone) noticeLine.current?.focus();
+  }, [trashed]);
 
   const input: InputOf<'release.list'> = { limit: 100 };
   if (applied.query.trim()) input.query = applied.query.trim();
@@ -44,7 +63,18 @@ export function ReleasesScreen() {
 
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
-  const { loadMore } = list;
+  const { loadMore, reload } = list;
+
+  const undoTrash = async (r: Trashed) => {
+    setUndoError(null);
+    const res = await client.call('release.untrash', { id: r.id });
+    if (!res.ok) {
+      setUndoError(res.error);
+      return;
+    }
+    setTrashed({ release: r, undone: true });
+    reload();
+  };
   const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
   const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
@@ -57,7 +87,7 @@ export function ReleasesScreen() {
         <span>{languageName(r.language, i18n.language)}</span>
         {r.releaseDate && <span>{dates.date(r.releaseDate)}</span>}
         {r.embargoAt && <span className="badge embargo">{t('releases.embargoed')}</span>}
-        {r.tags.length > 0 && <span className="muted">{r.tags.join(', ')}</span>}
+        {r.tags.length > 0 && <span className="muted">{r.tags.join(t('common.listSeparator'))}</span>}
       </span>
     </a>
   );
@@ -118,6 +148,25 @@ export function ReleasesScreen() {
           </button>
         )}
       </form>
+      <div role="status">
+        {trashed && (
+          <p className="notice" ref={noticeLine} tabIndex={-1}>
+            {t(trashed.undone ? 'trash.restored' : 'trash.moved', { headline: trashed.release.headline || t('common.untitled') })}{' '}
+            {!trashed.undone && (
+              <button
+                ref={undoButton}
+                type="button"
+                className="link-button"
+                onClick={() => void undoTrash(trashed.release)}
+                aria-label={t('trash.undoOne', { headline: trashed.release.headline || t('common.untitled') })}
+              >
+                {t('trash.undo')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {undoError && <ErrorMessage error={undoError} />}
       <ListState
         list={list}
         count={(count) => t('releases.count', { count })}

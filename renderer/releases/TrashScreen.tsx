@@ -62,10 +62,10 @@ export function TrashScreen() {
 
   return (
     <div className="screen list-screen">
+      <p className="crumbs">
+        <a href={href.releases()}>{t('nav.releases')}</a>
+      </p>
       <div className="screen-head">
-        <p className="crumbs">
-          <a href={href.releases()}>{t('nav.releases')}</a>
-        </p>
         <h1 ref={heading} tabIndex={-1}>
           {t('trash.title')}
         </h1>

@@ -61,7 +61,7 @@ export function VersionsPanel({ id, language, beforeTranslate }: { id: string; l
           {others.map((v) => (
             <li key={v.id}>
               <a href={href.release(v.id)}>
-                {languageName(v.language, i18n.language)}: <span dir="auto" lang={v.language}>{v.headline || t('common.untitled')}</span>
+                {t('versions.languageOf', { language: languageName(v.language, i18n.language) })} <span dir="auto" lang={v.language}>{v.headline || t('common.untitled')}</span>
               </a>
               <button
                 type="button"

@@ -62,19 +62,24 @@ export interface EmbargoWording {
 /**
  * The parts of "Embargoed until 14:00 Geneva time, 3 Dec", formatted for the locale, the place
  * named in the locale's language as the kit's documents name it (shared/zone-names.ts); French
- * takes it with its "de" ("heure d’Amman", "heure du Caire").
+ * takes it with its "de" ("heure d’Amman", "heure du Caire"). `writeDate`, given, writes the
+ * embargo's calendar day in its zone (YYYY-MM-DD) as the person's date format does; without it
+ * the day is the locale's short one, with the year only when it is not this year's.
  */
-export function embargoWording(embargo: Embargo, locale: string, now: Date = new Date()): EmbargoWording {
+export function embargoWording(embargo: Embargo, locale: string, now: Date = new Date(), writeDate?: (isoDate: string) => string): EmbargoWording {
   const at = new Date(embargo.at);
   const { timeZone } = embargo;
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  const sameYear = wallTimeIn(at, timeZone).year === wallTimeIn(now, timeZone).year;
-  const date = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  }).format(at);
+  const wall = wallTimeIn(at, timeZone);
+  const sameYear = wall.year === wallTimeIn(now, timeZone).year;
+  const date = writeDate
+    ? writeDate(`${wall.year}-${pad(wall.month)}-${pad(wall.day)}`)
+    : new Intl.DateTimeFormat(locale, {
+        timeZone,
+        day: 'numeric',
+        month: 'short',
+        ...(sameYear ? {} : { year: 'numeric' }),
+      }).format(at);
   const zone = zoneName(timeZone, locale, at);
   if (zone === null) return { key: 'embargo.untilUtc', time, place: 'UTC', date };
   const french = locale.split('-')[0]?.toLowerCase() === 'fr';

@@ -93,7 +93,7 @@ export function SettingsScreen() {
           <dl className="facts">
             <dt>{t('settings.location')}</dt>
             <dd>
-              <code>{info.value.path}</code>
+              <code dir="ltr">{info.value.path}</code>
             </dd>
             <dt>{t('settings.author')}</dt>
             <dd>{info.value.author}</dd>

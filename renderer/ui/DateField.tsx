@@ -20,6 +20,7 @@ export function DateField({
   disabled = false,
   describedBy,
   invalid = false,
+  pickLabel,
 }: {
   id: string;
   value: string | null;
@@ -28,6 +29,8 @@ export function DateField({
   /** Another note the box is described by (a required-field message). */
   describedBy?: string | undefined;
   invalid?: boolean;
+  /** The calendar button's name where the screen has more than one date box ("Choose the embargo's date…"). */
+  pickLabel?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const dates = useDates();
@@ -88,8 +91,8 @@ export function DateField({
           type="button"
           className="date-pick"
           disabled={disabled}
-          aria-label={t('dateField.pick')}
-          title={t('dateField.pick')}
+          aria-label={pickLabel ?? t('dateField.pick')}
+          title={pickLabel ?? t('dateField.pick')}
           onClick={(e) => {
             // Where the browser has no picker to show, the box itself takes the date.
             const box = e.currentTarget.previousElementSibling;

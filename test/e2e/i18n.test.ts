@@ -156,12 +156,47 @@ describe('Dateline in Arabic', () => {
     }
   }, 240_000);
 
+  it('words every file chooser in the interface language, not the browser’s', async () => {
+    // The browser words its own file control ("Choose Files", "No file chosen") in its language
+    // (here English, as Electron's follows the system's): each screen shows a button of its own.
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
+    try {
+      const shown: string[] = [];
+      const more = [{ name: 'contact import', hash: '#/contacts/import', ready: '#main input[type="file"]' }];
+      for (const screen of [...screens(seeded.s), ...more]) {
+        await show(page, screen);
+        const drawn = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLInputElement>('input[type="file"]')]
+            .filter((el) => {
+              const style = getComputedStyle(el);
+              const box = el.getBoundingClientRect();
+              // Hidden, or clipped away as text for screen readers only is.
+              const clipped = style.clip !== 'auto' || style.clipPath !== 'none';
+              return style.display !== 'none' && style.visibility === 'visible' && !clipped && box.width > 1 && box.height > 1;
+            })
+            .map((el) => el.id),
+        );
+        shown.push(...drawn.map((id) => `${screen.name}: ${id}`));
+      }
+      expect(shown).toEqual([]);
+      // The button says what it does, in Arabic, and opens the same chooser.
+      await show(page, { hash: '#/contacts/import', ready: '#main input[type="file"]' });
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByText('اختيار ملف…', { exact: true }).click();
+      expect((await chooser).isMultiple()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('keeps a release in its own direction: an Arabic release right to left in a French interface, an English one left to right in Arabic', async () => {
     await withPage(openIn(seeded.h, 'fr-FR'), async (page) => {
       await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       expect(await page.locator('#main .editor-surface').getAttribute('dir')).toBe('rtl');
       expect(await page.locator('#main input.headline-input').inputValue()).toBe(SEED.arabicHeadline);
       expect(await page.locator('#main input.headline-input').getAttribute('dir')).toBe('rtl');
+      // French sets a space before a colon, in the list of the release's other versions too.
+      expect(await page.locator('#main ul.versions a').first().innerText()).toBe(`anglais : ${SEED.headline}`);
       const settings = page.getByRole('navigation', { name: 'Rubriques' }).getByRole('link', { name: 'Paramètres' });
       await settings.click();
       await page.getByLabel('Bureau de cet ordinateur').selectOption({ label: SEED.office });

@@ -11,7 +11,8 @@ import { ROOT, startHarness, type Harness } from './harness';
  * The release importer in headless Chromium against the real core, web server and import
  * worker: a press officer pastes a release copied from a website, fixes the headline and
  * stores it; imports a Word file whose contact is already in the library; discards one; is told
- * why a picture renamed .docx cannot be read. Nothing reaches the library before Confirm.
+ * why a picture renamed .docx cannot be read; has a release taken for a list of stories read
+ * anyway. Nothing reaches the library before Confirm.
  */
 
 const WORKER = join(ROOT, 'out', 'cli', 'import-worker.js');
@@ -47,6 +48,21 @@ const WEB_PAGE_HTML = [
   '<footer><p><a href="/privacy">Privacy policy</a> | <a href="/terms">Terms of use</a></p></footer>',
 ].join('');
 const WEB_PAGE_TEXT = ['Who we are', 'Our Work', 'Donate', WEB_HEADLINE, ...WEB_PARAGRAPHS, 'Privacy policy | Terms of use'].join('\n');
+
+// A real release written as a round-up of short titled points, which the importer takes for a
+// news index.
+const ROUNDUP_HEADLINE = 'Six months after the cyclone: where the coastal villages stand';
+const ROUNDUP = [
+  ROUNDUP_HEADLINE,
+  'Fishing boats are back on the water in four villages',
+  'Carpenters trained by the programme have repaired or rebuilt 140 fishing boats since October, and the catch landed at the four harbours is now close to what it was before the storm.',
+  'Schools reopen under new roofs on the coast',
+  'All nine primary schools on the coast have reopened, seven of them under roofs rebuilt to stand stronger winds, and the last two will have their new roofs before the rains.',
+  'Six hundred families are still living in tents',
+  'Some 600 families are still in tents on the hillside above the harbour, and the programme is asking the district for land on which their houses can be rebuilt away from the shore.',
+  'Clean water returns to every village on the coast',
+  'The wells the sea had spoiled have been cleaned or replaced, and every village on the coast once again has a water point within half an hour on foot.',
+].join('\n');
 
 const DOCX_HEADLINE = 'Mobile clinics reach flood-hit families in Garissa';
 
@@ -292,6 +308,30 @@ describe('importing releases in the browser', () => {
     expect(await page.getByRole('region', { name: /^Import of / }).count()).toBe(0);
     await h.expectAccessible('import (empty)');
     await h.screenshot('import-empty');
+  });
+
+  it('refuses a release laid out like a list of stories, and imports it anyway when the person says it is one', async () => {
+    const before = await counts();
+    const box = page.getByLabel('Paste a release', { exact: true });
+    await box.fill(ROUNDUP);
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    const pasted = item('Pasted text');
+    await pasted.getByRole('alert').filter({ hasText: 'This page holds no single release' }).waitFor({ timeout: 20_000 });
+    expect(await counts()).toEqual(before);
+    await h.expectAccessible('import refused as no release');
+    await h.screenshot('import-not-a-release');
+
+    await pasted.getByRole('button', { name: 'Import it anyway' }).click();
+    const headline = field(pasted, 'Headline');
+    await expect.poll(() => headline.inputValue(), { timeout: 20_000 }).toBe(ROUNDUP_HEADLINE);
+    expect(await field(pasted, 'Body (a blank line between paragraphs)').inputValue()).toContain('every village on the coast once again has a water point');
+    expect(await pasted.getByText('This page holds no single release').count()).toBe(0);
+    await field(pasted, 'Release date').fill('2026-03-12');
+    await pasted.getByRole('button', { name: 'Confirm and store' }).click();
+    await pasted.getByText(/^Stored/).waitFor();
+    expect(await counts()).toEqual({ ...before, release: before.release + 1, attachment: before.attachment + 1 });
+    const stored = (await h.api('release.list', { limit: 10 })).items.find((r) => r.headline === ROUNDUP_HEADLINE);
+    expect(stored?.releaseDate).toBe('2026-03-12');
   });
 
   it('logged no console errors', () => {

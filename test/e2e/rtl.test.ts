@@ -145,3 +145,100 @@ describe('text fields take the direction of what is typed', () => {
     });
   }, 60_000);
 });
+
+/**
+ * Latin and numeric tokens (a file type, a phone code, a path, an address) on the page whose
+ * characters are not laid out left to right: inside Arabic text the bidirectional algorithm
+ * moves a leading "." or "+" or "/" to the wrong end unless the token is isolated.
+ */
+function misorderedTokens(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const TOKEN = /mailto:|[.+/@#]*[A-Za-z0-9]+(?:[-+./@:_~#,]+[A-Za-z0-9]+)*(?::\/\/|\/)?/g;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style, [hidden]') || el.getClientRects().length === 0) continue;
+      const text = n.textContent ?? '';
+      for (const m of text.matchAll(TOKEN)) {
+        if (m[0].length < 2) continue;
+        const boxes = Array.from(m[0], (_, i) => {
+          const range = document.createRange();
+          range.setStart(n, m.index + i);
+          range.setEnd(n, m.index + i + 1);
+          return range.getBoundingClientRect();
+        });
+        // A token broken over two lines has no single order to check.
+        if (new Set(boxes.map((b) => Math.round(b.y))).size > 1) continue;
+        if (boxes.some((b, i) => i > 0 && b.x < boxes[i - 1]!.x)) out.push(`“${m[0]}” in “${text.trim()}”`);
+      }
+    }
+    return out;
+  });
+}
+
+describe('Latin and numbers inside Arabic text', () => {
+  it('shows the library folder in Settings as the path it is', async () => {
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
+    try {
+      await show(page, { hash: '#/settings', ready: '#main dl.facts code' });
+      const path = await page.locator('#main dl.facts code').innerText();
+      expect(path.startsWith('/')).toBe(true);
+      expect(await misorderedTokens(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('shows file types, phone codes and web addresses in their own order on every screen', async () => {
+    const { context, page } = await openIn(seeded.h, 'ar-EG');
+    try {
+      const found: string[] = [];
+      const more = [
+        { name: 'new contact', hash: '#/contacts/new', ready: '#main form' },
+        { name: 'contact import', hash: '#/contacts/import', ready: '#main input[type="file"]' },
+      ];
+      for (const screen of [...screens(seeded.s), ...more]) {
+        await show(page, screen);
+        found.push(...(await misorderedTokens(page)).map((f) => `${screen.name}: ${f}`));
+      }
+      await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
+      await page.locator('#main .body-editor .toolbar').getByRole('button', { name: 'رابط', exact: true }).click();
+      await page.locator('#main .link-form input').waitFor();
+      found.push(...(await misorderedTokens(page)).map((f) => `link form: ${f}`));
+      expect(found).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
+
+describe('icons that point a way', () => {
+  /** The undo and redo arrows as drawn: mirrored (a negative horizontal scale) or not. */
+  async function arrowsMirrored(page: Page, names: [string, string]): Promise<boolean[]> {
+    return Promise.all(
+      names.map((name) =>
+        page
+          .locator('#main .body-editor .toolbar')
+          .getByRole('button', { name, exact: true })
+          .locator('[aria-hidden="true"]')
+          .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a < 0),
+      ),
+    );
+  }
+
+  it('turns undo and redo round in Arabic, where going back is to the right', async () => {
+    const arabic = await openIn(seeded.h, 'ar-EG');
+    const english = await openIn(seeded.h, 'en-GB');
+    try {
+      const release = { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' };
+      await show(arabic.page, release);
+      await show(english.page, release);
+      expect(await arrowsMirrored(arabic.page, ['تراجع', 'إعادة'])).toEqual([true, true]);
+      expect(await arrowsMirrored(english.page, ['Undo', 'Redo'])).toEqual([false, false]);
+    } finally {
+      await arabic.context.close();
+      await english.context.close();
+    }
+  }, 60_000);
+});

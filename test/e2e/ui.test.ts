@@ -137,14 +137,17 @@ describe('Dateline in the browser', () => {
   it('says an embargo in words and refuses one in the past or in an unknown zone', async () => {
     await page.getByLabel('This release is under embargo', { exact: true }).check();
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Zurich');
-    await page.getByLabel(/Embargo lifts at/).fill('2030-12-03T14:00');
+    // The date typed as the person writes dates (ISO is always read), the time on the 24-hour clock.
+    await page.getByLabel('Embargo lifts on', { exact: true }).fill('3 Dec 2030');
+    await page.getByLabel(/Embargo lifts at/).fill('14:00');
     await page.getByText('Embargoed until 14:00 Geneva time, 3 Dec 2030').waitFor();
     await waitForCommit(releaseId, (d) => d.embargo?.at === '2030-12-03T13:00:00.000Z' && d.embargo.timeZone === 'Europe/Zurich');
 
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Genva');
     await page.getByRole('alert').filter({ hasText: '“Europe/Genva” is not a known time zone' }).waitFor();
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Zurich');
-    await page.getByLabel(/Embargo lifts at/).fill('2020-01-01T09:00');
+    await page.getByLabel('Embargo lifts on', { exact: true }).fill('2020-01-01');
+    await page.getByLabel(/Embargo lifts at/).fill('09:00');
     await page.getByRole('alert').filter({ hasText: 'already passed' }).waitFor();
     // The refused values never reached the release: a change made after them is saved, and
     // saves go out in order, so anything they had queued would have landed first.
@@ -153,7 +156,9 @@ describe('Dateline in the browser', () => {
     expect((await getRelease(releaseId)).embargo).toEqual({ at: '2030-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' });
     await page.getByLabel('Subheadline', { exact: true }).fill('');
     await waitForCommit(releaseId, (d) => !d.subheadline);
-    await page.getByLabel(/Embargo lifts at/).fill('2030-12-03T14:00');
+    await page.getByLabel('Embargo lifts on', { exact: true }).fill('2030-12-03');
+    await page.getByLabel(/Embargo lifts at/).fill('14:00');
+    await page.getByText('Embargoed until 14:00 Geneva time, 3 Dec 2030').waitFor();
   });
 
   it('links the contact as a media contact', async () => {

@@ -8,6 +8,7 @@ import { ImportScreen } from '../../renderer/import/ImportScreen';
 import { call, core } from '../core-harness';
 import { renderWithCore } from '../renderer/with-core';
 import { CORPUS_DIR, buildDocx } from './corpus-helpers';
+import { ROUNDUP } from './helpers';
 
 /**
  * The review screen against a real core (real worker, real SQLite): paste, fix a field,
@@ -175,6 +176,37 @@ describe('the import screen', () => {
     expect(refused.textContent).toBe(
       'This page holds no single release: it lists 4 items, like a news index or a search result page. Open the release itself and import that page, or copy the release’s own text alone and paste it; nothing was imported.',
     );
+  });
+
+  it('offers "Import it anyway" for a page refused as no release, and for no other refusal; it opens the usual review', async () => {
+    const c = await mount();
+    fireEvent.change(screen.getByLabelText(/Choose files/), { target: { files: [new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], 'photo.docx')] } });
+    const picture = await screen.findByRole('region', { name: 'Import of photo.docx' });
+    await within(picture).findByText(/PNG image/u, {}, { timeout: 15_000 });
+    expect(within(picture).queryByRole('button', { name: 'Import it anyway' })).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: ROUNDUP } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    const pasted = screen.getByRole('region', { name: 'Import of Pasted text' });
+    await within(pasted).findByText(/^This page holds no single release/u, {}, { timeout: 15_000 });
+    expect(within(pasted).getByText(/If this page is one release, import it anyway/u)).toBeTruthy();
+    fireEvent.click(within(pasted).getByRole('button', { name: 'Import it anyway' }));
+    // The keyboard's place is kept on the item while it is read again.
+    expect(document.activeElement).toBe(within(pasted).getByRole('heading', { name: 'Pasted text' }));
+    const headline = (await within(pasted).findByLabelText('Headline', {}, { timeout: 15_000 })) as HTMLInputElement;
+    expect(headline.value).toBe('What the winter appeal paid for in the valley');
+    expect(within(pasted).queryByText(/^This page holds no single release/u)).toBeNull();
+    expect(await counts(c)).toMatchObject({ release: 0, attachment: 0 });
+
+    fireEvent.click(within(pasted).getByRole('button', { name: 'Confirm and store' }));
+    fireEvent.click(within(pasted).getByRole('button', { name: 'Store without a date' }));
+    await within(pasted).findByText(/^Stored/u, {}, { timeout: 15_000 });
+    const list = await call<{ items: { id: string; headline: string }[] }>(c, 'release.list', { limit: 10 });
+    expect(list.items.map((r) => r.headline)).toEqual(['What the winter appeal paid for in the valley']);
+    // The original is kept as pasted, the person's answer no part of it.
+    const files = await call<{ items: { id: string }[] }>(c, 'attachment.list', { release: list.items[0]!.id, limit: 10 });
+    const original = await call<{ data: string }>(c, 'attachment.content', { id: files.items[0]!.id });
+    expect(Buffer.from(original.data, 'base64').toString('utf8')).toBe(ROUNDUP);
   });
 });
 

@@ -5,6 +5,7 @@ import { main } from '../../electron/cli/main';
 import { openCore, type Core } from '../../electron/core/index';
 import { tempDir } from '../helpers';
 import { CORPUS_DIR, buildDocx } from './corpus-helpers';
+import { ROUNDUP } from './helpers';
 
 /** `dateline import release FILE... [--dry-run] [--json]` as a person runs it. */
 
@@ -194,6 +195,34 @@ describe('dateline import release', () => {
     const dry = await cli(['import', 'release', file, '--dry-run', '--library', lib]);
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Note:         No headline was found; write one before storing.');
+  });
+
+  it('refuses a release laid out like a list of stories, says --allow-not-a-release, and stores it with that flag', async () => {
+    const lib = tempDir();
+    const files = tempDir();
+    const roundup = join(files, 'winter-appeal.txt');
+    writeFileSync(roundup, ROUNDUP);
+    const refused = await cli(['import', 'release', roundup, '--library', lib]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('winter-appeal.txt: error NOT_A_RELEASE: This page holds no single release');
+    expect(refused.err).toContain('error NOT_A_RELEASE: the file could not be imported; it was refused as no single release (--allow-not-a-release reads it as a release anyway); nothing was stored.');
+    expect(await count(lib, 'release.list')).toBe(0);
+
+    const dry = await cli(['import', 'release', roundup, '--allow-not-a-release', '--dry-run', '--json', '--library', lib]);
+    expect(dry.code).toBe(0);
+    expect((JSON.parse(dry.out) as { release: { headline: string } }[])[0]!.release.headline).toBe('What the winter appeal paid for in the valley');
+    const stored = await cli(['import', 'release', roundup, '--allow-not-a-release', '--library', lib]);
+    expect(stored.code).toBe(0);
+    expect(stored.out).toMatch(/winter-appeal\.txt: stored as \S+/u);
+    expect(await count(lib, 'release.list')).toBe(1);
+
+    // The flag lets a page through as a release; it does not make a picture text.
+    const picture = join(files, 'picture.txt');
+    writeFileSync(picture, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 1)]));
+    const still = await cli(['import', 'release', picture, '--allow-not-a-release', '--library', lib]);
+    expect(still.code).toBe(1);
+    expect(still.out).toContain('picture.txt: error FILE_UNREADABLE');
+    expect((await cli(['--help'])).out).toContain('--allow-not-a-release');
   });
 
   it('says how to use it when the command line is wrong (exit 2)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textToBlocks } from '../../electron/core/import/blocks';
+import { copiedDateStamp, textToBlocks } from '../../electron/core/import/blocks';
 import { extractContacts, findPhones, normalisePhone } from '../../electron/core/import/contacts';
 import { datelineOnly, matchDateline } from '../../electron/core/import/dateline';
 import { findDates, isDateOnly, readEmbargo } from '../../electron/core/import/dates';
@@ -135,6 +135,20 @@ describe('datelines', () => {
     expect(datelineOnly('Le 2 juin 2026 – Québec – La ministre a annoncé hier que les fonds seront versés.')).toBeNull();
     expect(placeCase('DAR ES SALAAM')).toBe('Dar es Salaam');
   });
+
+  it('reads an Arabic place alone on its line with who sent the story, after a dash or in brackets', () => {
+    expect(datelineOnly('نواكشوط - صدى الساحل')).toMatchObject({ place: 'نواكشوط', dateIso: null });
+    expect(datelineOnly('دار السلام - نبض القارة')).toMatchObject({ place: 'دار السلام' });
+    expect(datelineOnly('بنغازي (وكالات)')).toMatchObject({ place: 'بنغازي', dateIso: null });
+    // A sentence, a reporting verb or more than three words on either side is no such line.
+    expect(datelineOnly('قالت الوزارة - في بيان')).toBeNull();
+    expect(datelineOnly('المنظمة الدولية للهجرة تطلق نداء - أخبار المنظمات')).toBeNull();
+    expect(datelineOnly('نواكشوط - صدى الساحل - قال وزير الصحة إن الحملة بدأت')).toBeNull();
+    // A site's sections, a byline or a menu joined by a dash name no place.
+    for (const line of ['أخبار - محليات', 'منوعات - صحة', 'عربي ودولي - سوريا', 'كتب - سامي يوسف', 'مشاركة - طباعة', 'صحة (فيديو)']) {
+      expect(datelineOnly(line), line).toBeNull();
+    }
+  });
 });
 
 describe('contacts', () => {
@@ -266,6 +280,17 @@ describe('language, page furniture and end marks', () => {
 });
 
 describe('text, HTML and Word structure', () => {
+  it("takes the metadata date a copied page opens with off its first line, keeping the day as the page's date", () => {
+    expect(copiedDateStamp(' date 2025-11-04 Noticias regionales\nTítulo')).toEqual({ text: 'Noticias regionales\nTítulo', dateIso: '2025-11-04' });
+    // Only the year and month: nothing to date the release with, but the line it ran into is free again.
+    expect(copiedDateStamp('date 2017-10 Las brigadas partieron hoy.')).toEqual({ text: 'Las brigadas partieron hoy.', dateIso: null });
+    expect(copiedDateStamp('date 2026-02-30\nTítulo').dateIso).toBeNull();
+    // Anywhere but at the start, in capitals, or as a label with a colon, it is the page's own text.
+    for (const text of ['Título\ndate 2025-11-04', 'Date: 2025-11-04', 'DATE 2025-11-04', 'date of the meeting 2025-11-04']) {
+      expect(copiedDateStamp(text), text).toEqual({ text, dateIso: null });
+    }
+  });
+
   it('joins hard-wrapped lines and keeps short lines apart', () => {
     const blocks = textToBlocks(
       'GENEVA - The organisation today completed twelve boreholes in Kasese\ndistrict, bringing safe water to 40,000 people who lost their wells\nin the floods of March this year.\n\nThe boreholes will be maintained by committees elected in each of the\nvillages, which were trained by the district water office in May.\n\nJohn Smith\n+254 20 000 0000\n',

@@ -2,6 +2,22 @@ import yazl from 'yazl';
 
 /** Raw zip and Word building for the importer's tests (a core for them comes from ../core-harness). */
 
+/**
+ * A real release written as a round-up, each point a title over one paragraph: the shape of a
+ * news index, which the importer refuses as no single release unless the person says it is one.
+ */
+export const ROUNDUP = [
+  'What the winter appeal paid for in the valley',
+  'Boats now carry the health teams to the lower districts',
+  'Where the road was washed away in March, two boats now carry the health teams and their cold boxes to the villages the floods cut off, and no dose of vaccine has been lost on the way.',
+  'Three clinics closed by the landslides open their doors again',
+  'The three clinics in the hills that the landslides closed have reopened this month, each with a nurse, a clinical officer and medicines for the next three months.',
+  'Every family in eleven districts receives water tablets',
+  'Each family in the eleven districts of the valley has received water tablets for the next three months, with buckets and soap for the households that had lost theirs.',
+  'A village health worker is trained in every village',
+  'One person in each village has been trained to watch for fever and diarrhoea and to call the nearest clinic, so that a sick child is seen within a day rather than a week.',
+].join('\n');
+
 /** A zip archive from name → content, stored or deflated. */
 export function zip(entries: Record<string, string | Buffer>, compress = true): Promise<Buffer> {
   const z = new yazl.ZipFile();

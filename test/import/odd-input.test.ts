@@ -156,4 +156,17 @@ describe('odd input', () => {
     expect(under.release.body).toHaveLength(4);
     expect(under.release.body[1]).toMatch(/^About 1,200 families/u);
   });
+
+  it('dates a release by the date nearest its text when the header gives two, and by the only one otherwise', async () => {
+    const title = 'Volunteers reopen the river crossing at Tarn Ferry';
+    const lead = 'Volunteers of the valley relief society reopened the river crossing at Tarn Ferry on Friday, after three weeks in which the villages on the far bank could be reached only on foot.';
+    const more = 'The society will keep two boats at the crossing until the bridge is repaired, its coordinator said.';
+    const two = await parseSource({ name: 'two.txt', text: ['Posted: Tue 17 Mar 2026 08:05 AM', title, '13 March 2026', lead, more].join('\n\n') });
+    expect(two.release.releaseDate).toBe('2026-03-13');
+    const one = await parseSource({ name: 'one.txt', text: ['Posted: Tue 17 Mar 2026 08:05 AM', title, lead, more].join('\n\n') });
+    expect(one.release.releaseDate).toBe('2026-03-17');
+    // A line saying when the page was last changed still dates nothing.
+    const updated = await parseSource({ name: 'updated.txt', text: ['13 March 2026', title, 'Last updated: 17 March 2026', lead, more].join('\n\n') });
+    expect(updated.release.releaseDate).toBe('2026-03-13');
+  });
 });

@@ -80,6 +80,10 @@ describe('the DOCX', () => {
     const toc = document.slice(start, document.indexOf('</w:sdtContent>', start));
     expect(toc).toContain(ENGLISH_HEADLINE);
     expect(toc).toContain(ARABIC_HEADLINE);
+    // The Arabic entry's run reads right to left, as the heading it links to does; the English one does not.
+    const runOf = (text: string) => [...toc.matchAll(/<w:r>(?:(?!<\/w:r>).)*<\/w:r>/gs)].map((m) => m[0]).find((r) => r.includes(`>${text}</w:t>`));
+    expect(runOf(ARABIC_HEADLINE)).toContain('<w:rtl/>');
+    expect(runOf(ENGLISH_HEADLINE)).not.toContain('<w:rtl/>');
     const refs = [...toc.matchAll(/PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/g)];
     expect(refs.map((m) => Number(m[2]))).toEqual([3, 4, 5, 6, 8]);
     for (const [, name] of refs) expect(document).toContain(`w:bookmarkStart w:name="${name}"`);

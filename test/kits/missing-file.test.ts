@@ -37,11 +37,12 @@ describe('a kit with missing files', () => {
       expect(preview.html.match(/<img [^>]*src="data:image\//g)).toHaveLength(1);
       expect(preview.html).toContain('File missing: photo.jpg — relink or remove');
       expect(preview.html).toContain('File missing: facts.pdf — relink or remove');
+      expect(preview.serverFiles).toBeNull();
       // In place: the missing photo comes before the school's photo, as in the kit.
       expect(preview.html.indexOf('File missing: photo.jpg')).toBeLessThan(preview.html.indexOf('The school in Timbuktu'));
       expect(preview.missingFiles).toEqual([
-        { id: gone, name: 'photo.jpg', item: 2, office: null, onServer: false },
-        { id: pdf.id, name: 'facts.pdf', item: 4, office: null, onServer: false },
+        { id: gone, name: 'photo.jpg', item: 2, office: null, onServer: false, size: expect.any(Number) },
+        { id: pdf.id, name: 'facts.pdf', item: 4, office: null, onServer: false, size: 15 },
       ]);
 
       const out = tempDir('dateline-kit-missing-');
@@ -55,6 +56,54 @@ describe('a kit with missing files', () => {
         '2 files of this kit are missing from the library folder (photo.jpg, facts.pdf), so nothing was exported. Relink each to a file or take it out of the kit, or restore the library from a backup.',
       );
       for (const lng of ['fr', 'es', 'ar']) expect(errorText(setUpI18n(lng).t, e), lng).toContain('photo.jpg, facts.pdf');
+    } finally {
+      dispose(core);
+    }
+  }, 120_000);
+});
+
+describe('several missing files and a missing office logo', () => {
+  it('are named in one refusal, each with where it is put right: the items in the kit, the logo in Settings → Offices', async () => {
+    const core = await openLibrary();
+    try {
+      const logo = await addPhoto(core, 'amman-logo.png', await photo(120, 40, 7));
+      const office = await call<{ id: string }>(core, 'office.create', { name: 'Amman', logo });
+      const well = await addPhoto(core, 'well.jpg', await photo(300, 200, 8), { caption: 'The well' });
+      const school = await addPhoto(core, 'school.jpg', await photo(300, 200, 9), { caption: 'The school' });
+      const kit = await call<{ id: string }>(core, 'kit.create', {
+        title: 'Jordan kit',
+        language: 'en',
+        office: office.id,
+        items: [
+          { kind: 'attachment', id: well },
+          { kind: 'attachment', id: school },
+        ],
+      });
+      for (const id of [logo, well, school]) rmSync(core.ctx.blobs.path((await call<{ sha256: string }>(core, 'attachment.get', { id })).sha256));
+
+      const out = tempDir('dateline-kit-missing-');
+      const e = await jobError(core, 'kit.export', { id: kit.id, formats: ['docx'], outDir: out });
+      expect(e.code).toBe('FILE_UNREADABLE');
+      expect(readdirSync(out)).toEqual([]);
+      expect(e.message).toContain('3 files of the kit "Jordan kit" are missing from the library folder. Nothing was exported.');
+      expect(e.message).toMatch(/Relink each to a file or remove it from the kit: "well\.jpg" \(item 1 of the kit, files\/[^)]+\), "school\.jpg" \(item 2 of the kit, files\/[^)]+\)\./);
+      expect(e.message).toMatch(/Choose another logo for the office "Amman" in Settings → Offices: "amman-logo\.png" \(the logo of office "Amman", files\/[^)]+\)\./);
+      // The logo is not sent to the kit's items, nor the items to Settings.
+      expect(e.message).not.toMatch(/remove it from the kit: [^.]*amman-logo/);
+
+      const said = errorText(setUpI18n('en').t, e);
+      expect(said).toBe(
+        '3 files of this kit are missing from the library folder, so nothing was exported. Relink each of these to a file or take it out of the kit: well.jpg, school.jpg. ' +
+          'For the logo of the office “Amman” (amman-logo.png), choose another logo for the office in Settings → Offices. Or restore the library from a backup.',
+      );
+      for (const lng of ['fr', 'es', 'ar']) {
+        const { t } = setUpI18n(lng);
+        const text = errorText(t, e);
+        expect(text, lng).toContain('well.jpg, school.jpg');
+        expect(text, lng).toContain('amman-logo.png');
+        expect(text, lng).toContain(t('nav.settings'));
+        expect(text, lng).toContain(t('settings.offices'));
+      }
     } finally {
       dispose(core);
     }

@@ -152,3 +152,23 @@ describe('components speak through t()', () => {
     expect(literalStrings(file).map((s) => s.replace(/^.*:\d+ /, ''))).toEqual(['aria-label="Close it"', '“Save now”', '“Other”']);
   });
 });
+
+describe('the words of each language', () => {
+  it('sends the person to Settings by the name the menu gives it', () => {
+    const wrong: string[] = [];
+    for (const lng of Object.keys(UI_RESOURCES) as (keyof typeof UI_RESOURCES)[]) {
+      const texts = flatten(UI_RESOURCES[lng].translation as Tree);
+      const settings = texts.get('nav.settings')!;
+      // A way through the screens is written "Settings → Library" (arrows reversed in Arabic).
+      for (const [key, text] of texts) {
+        for (const m of text.matchAll(/([\p{L}]+)\s[→←]/gu)) if (m[1] !== settings) wrong.push(`${lng} ${key}: “${m[1]}”`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes the French apostrophe the one way, as the typographic ’', () => {
+    const straight = [...flatten(UI_RESOURCES.fr.translation as Tree)].filter(([, text]) => text.includes("'")).map(([key]) => key);
+    expect(straight).toEqual([]);
+  });
+});

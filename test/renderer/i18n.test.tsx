@@ -9,6 +9,7 @@ import { RELEASE_STATUSES } from '../../electron/shared/documents';
 import { setUpI18n } from '../../renderer/i18n';
 import en from '../../renderer/i18n/en.json';
 import { errorText } from '../../renderer/i18n/errors';
+import { DateStyleContext } from '../../renderer/i18n/useDates';
 import { EmbargoWords } from '../../renderer/releases/EmbargoField';
 
 const RENDERER = join(import.meta.dirname, '..', '..', 'renderer');
@@ -66,6 +67,11 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'RELEASE_INCOMPLETE', message: 'x', params: { status: 'approved', missing: 'datelinePlace,body' } })).toBe(
       'To be “Approved”, this release needs: Dateline place, Body.',
     );
+    // Arabic lists its words with the Arabic comma.
+    const ar = setUpI18n('ar');
+    const incomplete = errorText(ar.t.bind(ar), { code: 'RELEASE_INCOMPLETE', message: 'x', params: { status: 'approved', missing: 'datelinePlace,body' } });
+    expect(incomplete).toContain('مكان الإصدار، النص');
+    expect(incomplete).not.toContain(',');
     expect(errorText(t, { code: 'RELEASE_UNAVAILABLE', message: 'x', params: { headline: 'Floods', reason: 'trashed', id: 'rel-1' } })).toBe(
       '“Floods” is in the trash; restore it first.',
     );
@@ -114,11 +120,14 @@ describe('English strings', () => {
 
   it('renders the embargo sentence', () => {
     const i18n = setUpI18n('en');
+    // The day is written as the person's date format writes dates (here the month in words).
     render(
       <I18nextProvider i18n={i18n}>
-        <p>
-          <EmbargoWords embargo={{ at: '2099-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' }} />
-        </p>
+        <DateStyleContext.Provider value={{ style: 'dayMonth', choose: () => undefined }}>
+          <p>
+            <EmbargoWords embargo={{ at: '2099-12-03T13:00:00.000Z', timeZone: 'Europe/Zurich' }} />
+          </p>
+        </DateStyleContext.Provider>
       </I18nextProvider>,
     );
     expect(screen.getByText('Embargoed until 14:00 Geneva time, 3 Dec 2099')).toBeTruthy();

@@ -212,7 +212,7 @@ describe('the embargo question before an export', () => {
     render(
       <I18nextProvider i18n={setUpI18n('en')}>
         <ClientProvider client={client}>
-          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" missing={[]} />
+          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" missing={[]} serverFiles={null} />
         </ClientProvider>
       </I18nextProvider>,
     );

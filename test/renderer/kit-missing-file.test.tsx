@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { setUpI18n } from '../../renderer/i18n';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
+import { noteFilesOnServer } from '../../electron/core/sync/files/on-server';
 import { call, core } from '../core-harness';
 import { renderWithCore } from './with-core';
 
@@ -105,6 +106,26 @@ describe('a missing file in the kit builder', () => {
         'The kit cannot be exported while the logo of the office “Amman” (amman-logo.png) is missing. Choose another logo for the office in Settings → Offices, or restore the library from a backup.',
     );
     expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('a file still on the server in the kit builder', () => {
+  it('is said to be on the server, with its size, not to be relinked or removed, and does not hold the export back', async () => {
+    const c = await core();
+    const { kit } = await kitWithLostPhoto(c, await jpeg(20));
+    // What a sync leaves when the download policy kept the file on the server: the library knows the server has it.
+    const { sha256 } = await call<{ sha256: string }>(c, 'attachment.get', { id: (await call<{ items: { id: string }[] }>(c, 'kit.get', { id: kit })).items[1]!.id });
+    noteFilesOnServer(c.library.replication, { found: [sha256] });
+    renderWithCore(c, <KitBuilder kitId={kit} />, 'test');
+
+    const mark = await screen.findByText(/^On the server, not on this computer yet: photo\.jpg \([^)]+\)$/, {}, { timeout: 15_000 });
+    expect(itemRows()[1]!.contains(mark)).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Relink to a file…' })).toBeNull();
+    expect(screen.queryByText(/relink or remove/i)).toBeNull();
+    expect(screen.queryByText(/cannot be exported/)).toBeNull();
+    // Sync is not set up in this library, so the export could not bring it down yet: said before it is pressed.
+    expect(screen.getByText(/^On the server, not on this computer yet: photo\.jpg \([^)]+\)\. Sync cannot reach the server now: sync first, then export\.$/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Download ZIP bundle' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DateStyleContext } from '../../renderer/i18n/useDates';
 import { KitsScreen } from '../../renderer/kits/KitsScreen';
 import { call, core, release } from '../core-harness';
 import { renderWithCore } from './with-core';
@@ -32,7 +33,8 @@ describe('the kits list', () => {
     const rel = await call<{ id: string }>(c, 'release.create', release({ embargo: { at: '2099-12-08T09:00:00.000Z', timeZone: 'Europe/Zurich' } }));
     await call(c, 'kit.create', { title: 'Geneva pledging kit', language: 'en', items: [{ kind: 'release', id: rel.id }] });
     await call(c, 'kit.create', { title: 'Open kit', language: 'en', items: [] });
-    renderWithCore(c, <KitsScreen />, 'test');
+    // The embargo's day is written as the person's date format writes dates.
+    const { unmount } = renderWithCore(c, <DateStyleContext.Provider value={{ style: 'dayMonth', choose: () => undefined }}><KitsScreen /></DateStyleContext.Provider>, 'test');
     const embargoed = (await screen.findByRole('link', { name: 'Geneva pledging kit' }, { timeout: 15_000 })).closest('tr')!;
     expect(embargoed.className).toContain('kit-embargoed');
     expect(embargoed.textContent).toContain('Embargoed until 10:00 Geneva time, 8 Dec 2099');
@@ -40,5 +42,9 @@ describe('the kits list', () => {
     expect(open.className).not.toContain('kit-embargoed');
     expect(open.textContent).not.toContain('Embargoed');
     expect(screen.getByRole('columnheader', { name: 'Embargo' })).toBeTruthy();
+    unmount();
+    renderWithCore(c, <DateStyleContext.Provider value={{ style: 'iso', choose: () => undefined }}><KitsScreen /></DateStyleContext.Provider>, 'test');
+    const iso = (await screen.findByRole('link', { name: 'Geneva pledging kit' }, { timeout: 15_000 })).closest('tr')!;
+    expect(iso.textContent).toContain('Embargoed until 10:00 Geneva time, 2099-12-08');
   });
 });

@@ -113,6 +113,7 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
     ...(mapping ? { mapping } : {}),
     ...(encoding ? { encoding } : {}),
     ...(v.office ? { office: v.office } : {}),
+    ...(v['take-file-legal-basis'] === true ? { takeFileLegalBasis: true } : {}),
   });
   if (report.needsMapping) {
     const suggestion = JSON.stringify(report.mapping, null, 2);
@@ -160,11 +161,14 @@ async function exportContacts(cli: Cli, v: Values): Promise<void> {
 export const contactsCommand: Command = {
   name: 'contacts',
   usage:
-    '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E] [--office ID]\n' +
+    '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E] [--office ID] [--take-file-legal-basis]\n' +
     '                                        read contacts from CSV (Outlook, Google, Excel) or vCard;\n' +
     '                                        --dry-run shows what would be created, merged and refused\n' +
     '                                        (and what is already in the library, unchanged);\n' +
-    '                                        --office: theirs, and the country of phones written without one\n' +
+    '                                        --office: theirs, and the country of phones written without one;\n' +
+    '                                        --take-file-legal-basis: where a row merging into a contact states\n' +
+    '                                        another legal basis, store the row\'s data-protection record\n' +
+    '                                        (without it, the contact\'s is kept and the row says so)\n' +
     '  contacts export --format csv|vcf --out FILE [FILTER]\n' +
     '  contacts list [FILTER] [--limit N] [--cursor C]\n' +
     '                                        FILTER: --query Q --list NAME --beat B --country CC --language L --outlet ID\n' +

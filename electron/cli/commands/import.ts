@@ -8,10 +8,12 @@ import { DatelineError } from '../../shared/errors';
 import { UsageError, type Cli, type Command } from '../cli';
 
 /**
- * `dateline import release FILE... [--dry-run] [--allow-duplicate] [--json]`: reads releases from
- * Word files, web pages, Markdown and text. The command line is the person's confirmation, so
- * without --dry-run each file's release, contacts and original are stored; with it nothing is.
- * A release the library already holds is skipped (error DUPLICATE) unless --allow-duplicate.
+ * `dateline import release FILE... [--dry-run] [--allow-duplicate] [--allow-not-a-release] [--json]`:
+ * reads releases from Word files, web pages, Markdown and text. The command line is the person's
+ * confirmation, so without --dry-run each file's release, contacts and original are stored; with
+ * it nothing is. A release the library already holds is skipped (error DUPLICATE) unless
+ * --allow-duplicate; a page Dateline takes for a list of stories, or for no release at all, is
+ * refused (error NOT_A_RELEASE) unless --allow-not-a-release.
  */
 
 type FileResult =
@@ -87,10 +89,12 @@ function human(file: string, preview: ImportPreview, committed: ImportCommitted 
 export const importCommand: Command = {
   name: 'import',
   usage:
-    '  import release FILE... [--dry-run] [--allow-duplicate]\n' +
+    '  import release FILE... [--dry-run] [--allow-duplicate] [--allow-not-a-release]\n' +
     '                                        read releases from .docx, .html, .md or .txt files and store them\n' +
     '                                        (--dry-run: show what would be stored, store nothing;\n' +
-    '                                        a release already in the library is skipped unless --allow-duplicate)\n',
+    '                                        a release already in the library is skipped unless --allow-duplicate;\n' +
+    '                                        a page that looks like a list of stories, or like no release, is\n' +
+    '                                        refused unless --allow-not-a-release, which reads it as a release)\n',
   check(pos) {
     const sub = pos[1];
     if (sub !== 'release') throw new UsageError(sub ? `unknown import command "${sub}" (try: import release FILE...)` : 'import needs a command: import release FILE...');
@@ -99,12 +103,13 @@ export const importCommand: Command = {
   writes: (_pos, values) => values['dry-run'] !== true,
   async run(cli: Cli, pos, values, io) {
     const dryRun = values['dry-run'] === true;
+    const allowNotARelease = values['allow-not-a-release'] === true;
     const files = pos.slice(2);
     const results: FileResult[] = [];
     for (const file of files) {
       try {
         const source = await readSource(file);
-        const preview = await cli.call('import.preview', source);
+        const preview = await cli.call('import.preview', { ...source, allowNotARelease });
         let committed: ImportCommitted | null = null;
         if (!dryRun) {
           // import.commit refuses a headline with no letters in words meant for the review
@@ -137,6 +142,7 @@ export const importCommand: Command = {
       // Files already in the library are said apart from files that could not be read.
       const skipped = failed.filter((r) => r.error.code === 'DUPLICATE').length;
       const broken = failed.length - skipped;
+      const notReleases = failed.filter((r) => r.error.code === 'NOT_A_RELEASE').length;
       const parts = [
         broken === files.length
           ? `${broken === 1 ? 'the file' : `all ${broken} files`} could not be imported`
@@ -144,6 +150,8 @@ export const importCommand: Command = {
             ? `${broken} of ${files.length} files could not be imported`
             : null,
         skipped > 0 ? `${files.length === 1 ? 'the release' : `${skipped} of ${files.length}`} ${skipped === 1 ? 'was' : 'were'} already in the library and skipped (--allow-duplicate stores ${skipped === 1 ? 'it' : 'them'} anyway)` : null,
+        // The importer can take a release for a list of stories; the person who knows better says so.
+        notReleases > 0 ? `${files.length === 1 ? 'it was' : notReleases === 1 ? 'one was' : `${notReleases} were`} refused as no single release (--allow-not-a-release reads ${notReleases === 1 ? 'it' : 'them'} as a release anyway)` : null,
       ].filter(Boolean);
       const rest = files.length - failed.length;
       const others = rest === 0 ? (dryRun ? '' : '; nothing was stored') : `; the others were ${dryRun ? 'read' : 'stored'}`;

@@ -29,6 +29,7 @@ export interface ImportOptions {
   encoding?: TextEncodingName | undefined;
   mapping?: ColumnMapping | undefined;
   decisions?: Record<string, ImportDecision> | undefined;
+  takeFileLegalBasis?: boolean | undefined;
   commit: boolean;
   expectSha256?: string | undefined;
   office?: string | undefined;
@@ -128,6 +129,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
 
   const stager = new ContactStager(ctx.library.db, ctx.library.docs, ctx.blobs, { author: ctx.library.author }, {
     decisions: opts.decisions ?? {},
+    takeFileLegalBasis: opts.takeFileLegalBasis ?? false,
     limit: opts.limit,
     isSuppressed: suppressionCheck(ctx),
     ...importOffice(ctx, opts.office),

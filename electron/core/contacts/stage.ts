@@ -86,6 +86,8 @@ export class ContactStager {
     private readonly write: WriteContext,
     private readonly opts: {
       decisions: Record<string, ImportDecision>;
+      /** A row with no decision whose legal basis differs from the contact's in the library takes the file's record ('merge-file'). */
+      takeFileLegalBasis: boolean;
       limit: number;
       isSuppressed: (keys: string[]) => string | null;
       office: string | null;
@@ -151,11 +153,15 @@ export class ContactStager {
       const reason = same ? same.name === fields.name ? 'same e-mail or phone' : `same e-mail or phone as ${m.name}` : 'chosen: same person';
       const why: RowNoteRef = same ? { code: 'SAME_CHANNEL' } : { code: 'CHOSEN_SAME' };
       const into = { id: m.id, row: m.pending?.row ?? null, name: m.name, reason, why };
-      const takeFile = decision === 'merge-file';
-      const merge = takeFile ? mergeTakingRecord : mergeContactFields;
       // A merge keeps one data-protection record: when the two state different legal bases,
-      // the outcome says so (both values, and which is kept) for the person to decide.
-      const said = this.differing(m, body, takeFile);
+      // the outcome says so (both values, and which is kept) for the person to decide. The
+      // person decides per row ('merge-file'), or for every row merging into a contact already
+      // in the library at once (the command line's --take-file-legal-basis); a row repeating an
+      // earlier row of the file keeps that row's, unless chosen for it.
+      const differs = this.differs(m, body);
+      const takeFile = decision === 'merge-file' || (decision === undefined && differs !== null && !m.pending && this.opts.takeFileLegalBasis);
+      const merge = takeFile ? mergeTakingRecord : mergeContactFields;
+      const said = differs && this.differing(m, differs, takeFile);
       const merging: RowOutcome = said
         ? { ...base, differences: [said.difference], warnings: [...(base.warnings ?? []), said.note.message], notes: [...(base.notes ?? []), refOf(said.note)] }
         : base;
@@ -240,23 +246,26 @@ export class ContactStager {
   }
 
   /**
-   * The difference a merge of this row would settle, worded for the outcome: the legal bases of
-   * the row's record and of the contact's (or earlier row's) when both state one and they differ.
-   * Only a row with a legal basis of its own reads the contact for it.
+   * The difference a merge of this row would settle: the legal bases of the row's record and of
+   * the contact's (or earlier row's) when both state one and they differ. Only a row with a
+   * legal basis of its own reads the contact for it.
    */
-  private differing(m: Match, body: Body, takeFile: boolean): { difference: RecordDifference; note: RowNote } | null {
+  private differs(m: Match, body: Body): { contact: string; file: string } | null {
     const basis = (body.dataProtection as { legalBasis?: unknown } | undefined)?.legalBasis;
     if (typeof basis !== 'string') return null;
     const target = m.pending ? m.pending.fields : (this.later.get(m.id!)?.fields ?? decodeDoc('contact', this.docs.require(m.id!, 'contact')));
-    const d = legalBasisDiffers(target, body);
-    if (!d) return null;
+    return legalBasisDiffers(target, body);
+  }
+
+  /** A difference found by `differs`, worded for the row's outcome with the side the merge keeps. */
+  private differing(m: Match, d: { contact: string; file: string }, takeFile: boolean): { difference: RecordDifference; note: RowNote } {
     const difference: RecordDifference = { field: 'legalBasis', contact: d.contact, file: d.file, kept: takeFile ? 'file' : 'contact' };
     const theirs = m.pending ? 'the earlier row' : 'the contact';
     const note = rowNote(
       'LEGAL_BASIS_DIFFERS',
       takeFile
         ? `legal basis differs: "${d.contact}" on ${theirs}, "${d.file}" in the file; the file's record is stored, as chosen`
-        : `legal basis differs: "${d.contact}" on ${theirs}, "${d.file}" in the file; ${theirs}'s record is kept (the import screen can take the file's instead)`,
+        : `legal basis differs: "${d.contact}" on ${theirs}, "${d.file}" in the file; ${theirs}'s record is kept (${m.pending ? "the import screen can take this row's instead" : "the import screen, or --take-file-legal-basis on the command line, takes the file's instead"})`,
       { contact: d.contact, file: d.file },
     );
     return { difference, note };

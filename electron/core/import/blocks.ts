@@ -1,5 +1,5 @@
 import { datelineOnly, matchDateline } from './dateline';
-import { firstDate, isDateOnly } from './dates';
+import { findDates, firstDate, isDateOnly } from './dates';
 import { ABOUT_RE, CONTACT_LABEL_RE, NOTES_RE, stripLeadingNav } from './lexicon';
 import { cleanLine } from './normalise';
 
@@ -126,6 +126,19 @@ function withoutGluedTag(line: string): string {
 function withoutBoldMarks(line: string): string {
   const m = /^(\*\*|__)(?![*_\s])(.+?)(?<![*_\s])\1$/u.exec(line);
   return m && !m[2]!.includes(m[1]!) ? m[2]! : line;
+}
+
+/**
+ * "date 2026-02-05 اخبار السعوديه", "date 2017-10 Save the Children alertó …": a copy of a web
+ * page that opens with the date its metadata gives, in ISO form, before the page's own first
+ * line. The stamp is taken off, so it neither opens the body nor hides the line it ran into,
+ * and its day (when it has one) is kept as the page's date of last resort.
+ */
+export function copiedDateStamp(input: string): { text: string; dateIso: string | null } {
+  const m = /^\uFEFF?[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?=[ \t\r\n]|$)[ \t]*/u.exec(input);
+  if (!m) return { text: input, dateIso: null };
+  const day = m[1]!.length === 10 ? findDates(m[1]!)[0] : undefined;
+  return { text: input.slice(m[0].length), dateIso: day && day.index === 0 && day.length === 10 ? day.iso : null };
 }
 
 export function textToBlocks(input: string): Block[] {

@@ -1,6 +1,6 @@
 import { findDates, firstDate, startsWithWeekday, yearlessDateAtEnd } from './dates';
-import { isLabel, ROLE_WORDS } from './lexicon';
-import { asciiDigits, placeCase, wordCount } from './normalise';
+import { isArabicSection, isLabel, NAV_PHRASES, ROLE_WORDS } from './lexicon';
+import { asciiDigits, compareKey, placeCase, wordCount } from './normalise';
 
 /**
  * The dateline that opens a release's first paragraph: "GENEVA –", "Nairobi, 3 March 2026 —",
@@ -251,10 +251,28 @@ export function placeOnlyLine(text: string): string | null {
   return typeof place === 'string' ? place : null;
 }
 
+/**
+ * "دار السلام - فلسطين اليوم", "جنيف (وكالات)": the Arabic press sets the place alone on a line
+ * over the lead, with who sent the story after a dash (the site's own name) or in brackets
+ * ("agencies", the paper's name). One to three words either side, nothing else on the line.
+ */
+const ARABIC_PLACE_AND_SOURCE = /^\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,2})\s*(?:\s[-–—]\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,2})|\(\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,2})\s*\))\s*$/u;
+
+function arabicPlaceAndSource(text: string): string | null {
+  const m = ARABIC_PLACE_AND_SOURCE.exec(text);
+  if (!m) return null;
+  // "أخبار - محليات", "كتب - …", "مشاركة - طباعة": a site's sections, a byline or a menu.
+  if ([m[1], m[2], m[3]].some((side) => side !== undefined && (isArabicSection(side) || NAV_PHRASES.has(compareKey(side))))) return null;
+  const place = placeFrom(m[1]!);
+  return typeof place === 'string' ? place : null;
+}
+
 /** A block that is only a dateline ("GENEVA, 3 March 2026"), with nothing after it. */
 export function datelineOnly(text: string): Dateline | null {
   const wire = arabicWireDateline(text);
   if (wire && text.slice(wire.length).trim() === '') return { ...wire, length: text.length };
+  const sourced = arabicPlaceAndSource(text);
+  if (sourced) return { place: sourced, dateIso: null, length: text.length };
   // "18:30 | Lima, may. 16.": a news site sets the hour of posting before the dateline.
   // "Bern, Press release, 24.02.2009": the genre named between the place and the date.
   const t = asciiDigits(text.trim())

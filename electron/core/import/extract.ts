@@ -26,6 +26,20 @@ export interface PageMeta {
   title?: string | null;
   /** A publication date the page states in its metadata. */
   publishedIso?: string | null;
+  /**
+   * The date a copied page's text opens with ("date 2026-02-05"), from the page's metadata: the
+   * last resort, after every date the page shows (its day may be UTC's, not the page's own).
+   */
+  copiedIso?: string | null;
+}
+
+export interface ExtractOptions {
+  /**
+   * The person has read the refusal and says the page is a release all the same: the judgements
+   * that refuse a page as no release (a list of stories, a site's page about itself, a title
+   * alone) are skipped, and the page is read like any other. Nothing else changes.
+   */
+  allowNotARelease?: boolean;
 }
 
 export interface Extraction {
@@ -261,10 +275,10 @@ export function presentsNamedOrganisation(paragraph: string, before: string): bo
   return false;
 }
 
-export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction {
+export function extractRelease(input: Block[], meta: PageMeta = {}, options: ExtractOptions = {}): Extraction {
   const blocks = dropPageFurniture(dropMailEnvelope(input.map((b) => ({ ...b, text: cleanLine(b.text) })).filter((b) => b.text !== '')));
   const items = blocks.map((b, i) => classify(b, i));
-  const listing = findListing(items);
+  const listing = options.allowNotARelease ? null : findListing(items);
   if (listing && 'heading' in listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',
@@ -531,7 +545,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       // "miércoles, junio 18, 2025" as the page's first line: the site's date of today, taken only
       // when the page gives no other.
       if (state === 'header' && dateIso && i === 0 && headerDate === null && startsWithWeekday(text)) bannerDate ??= dateIso;
-      else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate ??= dateIso;
+      // "Published: Thu 21 Nov 2013 05:25 PM" then, nearer the text, "20 November 2013": when the
+      // header dates the page twice, the date standing nearest the text is the release's own (the
+      // one above is when the site posted it).
+      else if (state === 'header' && dateIso && !isUpdatedDateLine(text)) headerDate = dateIso;
       else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && standfirstOnly(body)) {
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
         // article starts after the date.
@@ -775,7 +792,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? null;
+  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
   const quotes = extractQuotes(withFooter);
@@ -788,7 +805,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
   // Not one paragraph of running text, and nothing that dates or places a story or names a media
   // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
   // at all (invisible characters) stays an empty draft, as it always was.
-  if (bodyClean.length === 0 && evidence.release.length === 0 && blocks.some((b) => /\p{L}/u.test(b.text))) {
+  if (!options.allowNotARelease && bodyClean.length === 0 && evidence.release.length === 0 && blocks.some((b) => /\p{L}/u.test(b.text))) {
     const seen = (headline ?? blocks[0]?.text ?? '').slice(0, 120);
     throw new DatelineError(
       'NOT_A_RELEASE',
@@ -796,7 +813,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}): Extraction 
       { params: { reason: 'noText', seen } },
     );
   }
-  if (evidence.refuse) {
+  if (evidence.refuse && !options.allowNotARelease) {
     const marks = evidence.standing.join(',');
     throw new DatelineError(
       'NOT_A_RELEASE',

@@ -1,5 +1,5 @@
 import { DatelineError } from '../../shared/errors';
-import { IMPORT_MAX_BYTES, type IMPORT_API, type ImportContactRead, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportSource } from '../../shared/import/contract';
+import { IMPORT_MAX_BYTES, type IMPORT_API, type ImportContactRead, ImportedContactSchema, ImportedReleaseSchema, type ImportPreview, type ImportPreviewInput, type ImportSource } from '../../shared/import/contract';
 import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
 import { commitImport, matchContact, sourceFile } from './commit';
@@ -26,9 +26,10 @@ function parseInputOf(source: ImportSource): ParseInput {
   return { name: source.name ?? 'pasted text', text: source.text ?? '' };
 }
 
-export async function previewImport(source: ImportSource, ctx: CoreContext): Promise<ImportPreview> {
+export async function previewImport(input: ImportPreviewInput, ctx: CoreContext): Promise<ImportPreview> {
   const started = performance.now();
-  const parsed = await parseInWorker(parseInputOf(source));
+  const { allowNotARelease, ...source } = input;
+  const parsed = await parseInWorker({ ...parseInputOf(source), ...(allowNotARelease ? { allowNotARelease: true } : {}) });
   // The worker is ours, but its output crosses a thread: hold it to the contract.
   const release = ImportedReleaseSchema.parse(parsed.release);
   const contacts = parsed.contacts.map((c) => {

@@ -38,6 +38,23 @@ export const NAV_PHRASES = keys([
 /** Breadcrumbs and menus joined by these marks ("Accueil > Actualités > Communiqués"). */
 const CRUMB_MARKS = /\s[|>»›•·]\s|\s\/\s/gu;
 
+/**
+ * The sections of an Arabic news site ("أخبار - محليات", "منوعات", "عربي ودولي") and the words a
+ * byline opens with ("كتب", "بقلم"): a line of them joined by a dash names where a story is
+ * filed or who wrote it, never the place it comes from.
+ */
+const ARABIC_SECTIONS = keys([
+  'أخبار', 'الأخبار', 'اخبار', 'الاخبار', 'خبر', 'محليات', 'محلي', 'محلية', 'اقتصاد', 'الاقتصاد', 'منوعات', 'تقارير', 'تقرير',
+  'سياسة', 'السياسة', 'دولي', 'دولية', 'دوليات', 'عربي', 'عربية', 'عربي ودولي', 'عالمي', 'العالم', 'الأخبار العالمية',
+  'الأخبار المحلية', 'أخبار عربية', 'أخبار دولية', 'رياضة', 'الرياضة', 'صحة', 'الصحة', 'ثقافة', 'الثقافة', 'فن', 'فنون',
+  'تكنولوجيا', 'علوم', 'مقالات', 'مقال', 'آراء', 'رأي', 'فيديو', 'صور', 'حوادث', 'مجتمع', 'تعليم', 'بيئة', 'مال وأعمال',
+  'كتب', 'بقلم', 'إعداد', 'متابعة', 'حوار', 'ترجمة', 'تحرير',
+]);
+
+export function isArabicSection(text: string): boolean {
+  return ARABIC_SECTIONS.has(compareKey(text));
+}
+
 const NAV_SEPARATORS = /\s*(?:[|•·»›>/]|\s{2,}|\t)\s*/u;
 
 /** Whole-block labels that announce a release but are not its headline. */

@@ -1,9 +1,9 @@
 import { marked } from 'marked';
 import { DatelineError } from '../../shared/errors';
 import type { ImportConfidence, ImportFormat, ImportSourceBlock, ImportedContact, ImportedRelease } from '../../shared/import/contract';
-import { textToBlocks, wrapWidth, type Block } from './blocks';
+import { copiedDateStamp, textToBlocks, wrapWidth, type Block } from './blocks';
 import { docxToHtml } from './docx';
-import { extractRelease, type PageMeta } from './extract';
+import { extractRelease, type ExtractOptions, type PageMeta } from './extract';
 import { blocksToHtml, readHtml, sourceBlocks } from './html';
 import { cleanLine, decodeText, withoutControls } from './normalise';
 import type { Warning } from '../../shared/warnings';
@@ -19,6 +19,8 @@ export interface ParseInput {
   text?: string;
   html?: string;
   mediaType?: string;
+  /** Read the page even when it looks like no release (the person said so after a refusal). */
+  allowNotARelease?: boolean;
 }
 
 export interface Parsed {
@@ -85,8 +87,8 @@ function conformContact(c: ImportedContact): ImportedContact {
   return { name: clip(c.name, 300), role: clip(c.role, 300), organisation: clip(c.organisation, 300), email: c.email && c.email.length <= 320 ? c.email : null, phone: clip(c.phone, 40) };
 }
 
-function finish(name: string, format: ImportFormat, size: number, blocks: Block[], meta: PageMeta): Parsed {
-  const extracted = extractRelease(blocks, meta);
+function finish(name: string, format: ImportFormat, size: number, blocks: Block[], meta: PageMeta, options: ExtractOptions): Parsed {
+  const extracted = extractRelease(blocks, meta, options);
   const release = conform(extracted.release);
   const contacts = extracted.contacts.slice(0, 50).map(conformContact);
   const warnings = extracted.warnings;
@@ -95,6 +97,7 @@ function finish(name: string, format: ImportFormat, size: number, blocks: Block[
 
 export async function parseSource(input: ParseInput): Promise<Parsed> {
   const name = input.name;
+  const options: ExtractOptions = { allowNotARelease: input.allowNotARelease === true };
   // Control characters are left out of the text before it is read, so no field, block or
   // export of the release carries them (the original, kept as an attachment, is untouched).
   if (input.text !== undefined) {
@@ -104,15 +107,15 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
     if (text.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted text is empty.');
     if (format === 'html') {
       const r = readHtml(text, { page: true });
-      return finish(name, 'html', size, r.blocks, r.meta);
+      return finish(name, 'html', size, r.blocks, r.meta, options);
     }
-    return finish(name, 'text', size, textToBlocks(text), {});
+    return finishText(name, size, text, options);
   }
   if (input.html !== undefined) {
     const html = withoutControls(input.html);
     if (html.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted HTML is empty.');
     const r = readHtml(html, { page: true });
-    return finish(name, 'html', Buffer.byteLength(input.html, 'utf8'), r.blocks, r.meta);
+    return finish(name, 'html', Buffer.byteLength(input.html, 'utf8'), r.blocks, r.meta, options);
   }
   const bytes = input.bytes ?? new Uint8Array();
   if (bytes.length === 0) throw new DatelineError('EMPTY_FILE', `"${name}" is empty (0 bytes); there is nothing to import.`, { params: { name } });
@@ -120,7 +123,7 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
   if (format === 'docx') {
     const html = withoutControls(await docxToHtml(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     const r = readHtml(html, { page: false });
-    return finish(name, 'docx', bytes.length, r.blocks, {});
+    return finish(name, 'docx', bytes.length, r.blocks, {}, options);
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03) {
     throw new DatelineError('FILE_UNREADABLE', `"${name}" is a zip archive, not a text or web page; a Word file must end in .docx.`, { params: { name } });
@@ -133,7 +136,7 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
   if (text.trim() === '') throw new DatelineError('EMPTY_FILE', `"${name}" has no text in it.`, { params: { name } });
   if (format === 'html') {
     const r = readHtml(text, { page: true });
-    return finish(name, 'html', bytes.length, r.blocks, r.meta);
+    return finish(name, 'html', bytes.length, r.blocks, r.meta, options);
   }
   if (format === 'markdown') {
     // Raw HTML in Markdown goes through the same cleaning as a web page's.
@@ -142,7 +145,13 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
     const breaks = wrapWidth(md.split('\n').map(cleanLine)) === null;
     const html = marked.parse(md, { async: false, gfm: true, breaks });
     const r = readHtml(html, { page: false });
-    return finish(name, 'markdown', bytes.length, r.blocks, {});
+    return finish(name, 'markdown', bytes.length, r.blocks, {}, options);
   }
-  return finish(name, 'text', bytes.length, textToBlocks(text), {});
+  return finishText(name, bytes.length, text, options);
+}
+
+/** Plain text: a date stamp the copy opens with is the page's metadata, not its first line. */
+function finishText(name: string, size: number, text: string, options: ExtractOptions): Parsed {
+  const stamp = copiedDateStamp(text);
+  return finish(name, 'text', size, textToBlocks(stamp.text), { copiedIso: stamp.dateIso }, options);
 }

@@ -2,7 +2,7 @@ import { patchDocument } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { hasRightToLeft, isRtlLanguage, textDirection } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
-import { labelsFor, sectionLabel } from '../../shared/kits/layout';
+import { commaFor, labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { DEFAULT_BULLETS_NUM_ID, LISTS, lookOf, type ListReference, type Look } from './docx-look';
 import { contentOf, packParts, partOf, partsOf, type Part } from './docx-package';
@@ -219,12 +219,12 @@ function textParagraphs(text: string, lang: string, style?: string): string {
     .join('');
 }
 
-function contactParagraphs(c: Ctx, contacts: KitContact[], rtl: boolean): string {
+function contactParagraphs(c: Ctx, contacts: KitContact[], rtl: boolean, language: string): string {
   let out = '';
   const line = { style: 'ContactBlock', keepNext: true } as const;
   for (const ct of contacts) {
     out += para(rtl, line, textRun(ct.name, { bold: true }));
-    const role = [ct.role, ct.organisation].filter((x): x is string => !!x).join(', ');
+    const role = [ct.role, ct.organisation].filter((x): x is string => !!x).join(commaFor(language));
     if (role) out += para(rtl, line, textRun(role));
     for (const e of ct.emails) out += para(rtl, line, externalLink(c.link(`mailto:${e.address}`), run({ text: e.address, style: 'Hyperlink' })));
     for (const p of ct.phones) out += para(rtl, line, run({ text: p.number }));
@@ -285,13 +285,13 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
   out += richText(c, r.body, r.language, 1, lead);
   for (const q of r.quotes) {
     out += textParagraphs(q.text, r.language, 'Quote');
-    const who = [q.speaker, q.role].filter((x): x is string => !!x).join(', ');
+    const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
     if (who) out += para(rtl, { style: 'QuoteSource' }, textRun(`— ${who}`));
   }
-  if (r.endMark) out += para(rtl, { style: 'EndMark' }, run({ text: r.endMark }));
+  if (r.endMark) out += para(rtl, { style: 'EndMark' }, textRun(r.endMark));
   if (r.notesToEditors) out += para(rtl, { style: 'Heading3' }, textRun(l.notesToEditors)) + textParagraphs(r.notesToEditors, r.language);
   if (r.boilerplate) out += para(rtl, { style: 'Heading3' }, textRun(l.about)) + textParagraphs(r.boilerplate, r.language, 'Boilerplate');
-  if (r.contacts.length) out += para(rtl, { style: 'Heading3' }, textRun(l.mediaContacts)) + contactParagraphs(c, r.contacts, rtl);
+  if (r.contacts.length) out += para(rtl, { style: 'Heading3' }, textRun(l.mediaContacts)) + contactParagraphs(c, r.contacts, rtl, r.language);
   return out;
 }
 
@@ -356,7 +356,7 @@ function contents(model: KitModel, entries: Entry[], numbers: PageNumbers | null
   const entry = { style: 'TOC1', rightTab: { position: textWidth(model.pageSize), leader: 'dot' } } as const;
   const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-1&quot; \\u</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>';
   const lines = entries.map((e, i) =>
-    paragraph(entry, (i === 0 ? begin : '') + internalLink(e.tocName, `${run({ text: e.text })}<w:r><w:tab/></w:r>${pageRef(e.tocName, numbers?.pages.get(e.tocName))}`)),
+    paragraph(entry, (i === 0 ? begin : '') + internalLink(e.tocName, `${textRun(e.text)}<w:r><w:tab/></w:r>${pageRef(e.tocName, numbers?.pages.get(e.tocName))}`)),
   );
   const end = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
   const sdtPr = `<w:sdtPr><w:alias w:val="${esc(l.contents)}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`;
@@ -387,7 +387,7 @@ function body(c: Ctx, entries: Entry[], check: () => void): string {
         }
         break;
       case 'contacts':
-        out += heading1(entries, i, rtl) + contactParagraphs(c, b.contacts, rtl);
+        out += heading1(entries, i, rtl) + contactParagraphs(c, b.contacts, rtl, model.language);
         break;
     }
   });

@@ -315,7 +315,12 @@ async function liteBytes(ctx: CoreContext, model: KitModel, printer: PdfPrinter,
 export async function exportKit(ctx: CoreContext, kitId: string, formats: ExportFormat[], outDir: string, job: JobHandle | null, opts: ExportOptions = {}): Promise<KitExportResult> {
   checkOutDir(outDir);
   // Files still on the server are downloaded first where sync can reach it; otherwise the export says which and where.
-  const model = await withFilesHere(ctx, () => resolveKit(ctx, kitId, { requireItems: true, ...(opts.now ? { now: opts.now } : {}) }), job?.signal);
+  const model = await withFilesHere(
+    ctx,
+    (notDownloaded) => resolveKit(ctx, kitId, { requireItems: true, ...(opts.now ? { now: opts.now } : {}), ...(notDownloaded ? { notDownloaded } : {}) }),
+    job?.signal,
+    (file, done) => job?.progress(done, file.size, jobStep('FILE_DOWNLOADING', { name: file.name })),
+  );
   if (model.embargo && !opts.confirmEmbargo) {
     throw new DatelineError('INVALID_INPUT', `The kit "${model.title}" is under embargo (${model.embargo.notice}). Confirm that you mean to export it now; every file will carry the embargo.`, {
       path: ['confirmEmbargo'],

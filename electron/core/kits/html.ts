@@ -1,6 +1,6 @@
 import { directionOf } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
-import { labelsFor, sectionLabel } from '../../shared/kits/layout';
+import { commaFor, labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate, OFFICE_FONTS } from './resources';
@@ -135,12 +135,13 @@ function paragraphs(text: string, lang: string): string {
     .join('\n');
 }
 
-function contactCard(c: KitContact): string {
+function contactCard(c: KitContact, language: string): string {
   const lines: string[] = [`<p class="name">${esc(c.name)}</p>`];
-  const role = [c.role, c.organisation].filter((x): x is string => !!x).join(', ');
+  const role = [c.role, c.organisation].filter((x): x is string => !!x).join(commaFor(language));
   if (role) lines.push(`<p class="role">${esc(role)}</p>`);
   for (const e of c.emails) lines.push(`<p class="email"><a href="mailto:${esc(e.address)}">${esc(e.address)}</a></p>`);
-  for (const p of c.phones) lines.push(`<p class="phone" dir="ltr">${esc(p.number)}</p>`);
+  // The number keeps its own order (+ first) inside an Arabic card, and the line its card's side.
+  for (const p of c.phones) lines.push(`<p class="phone"><bdi dir="ltr">${esc(p.number)}</bdi></p>`);
   return `<div class="contact-card">${lines.join('')}</div>`;
 }
 
@@ -154,13 +155,13 @@ function releaseHtml(r: KitRelease, anchor: string): string {
   const lead = r.datelineText ? `<span class="dateline">${esc(r.datelineText)}</span> – ` : '';
   parts.push(`<div class="body">${richTextHtml(r.body, 1, lead)}</div>`);
   for (const q of r.quotes) {
-    const who = [q.speaker, q.role].filter((x): x is string => !!x).join(', ');
+    const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
     parts.push(`<blockquote class="quote">${paragraphs(q.text, r.language)}${who ? `<p class="speaker">— ${esc(who)}</p>` : ''}</blockquote>`);
   }
   if (r.endMark) parts.push(`<p class="end-mark">${esc(r.endMark)}</p>`);
   if (r.notesToEditors) parts.push(`<section class="notes"><h2>${esc(l.notesToEditors)}</h2>${paragraphs(r.notesToEditors, r.language)}</section>`);
   if (r.boilerplate) parts.push(`<section class="boilerplate"><h2>${esc(l.about)}</h2>${paragraphs(r.boilerplate, r.language)}</section>`);
-  if (r.contacts.length) parts.push(`<section class="release-contacts"><h2>${esc(l.mediaContacts)}</h2>${r.contacts.map(contactCard).join('')}</section>`);
+  if (r.contacts.length) parts.push(`<section class="release-contacts"><h2>${esc(l.mediaContacts)}</h2>${r.contacts.map((c) => contactCard(c, r.language)).join('')}</section>`);
   return `<article class="release"${attrs}>\n${parts.join('\n')}\n</article>`;
 }
 
@@ -211,7 +212,7 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
         .join('')}</ul></section>`;
     case 'contacts':
       toc.push({ anchor, text: l.mediaContacts, kind: '', lang: model.language });
-      return `<section class="contacts"><h1 id="${anchor}">${esc(l.mediaContacts)}</h1>${b.contacts.map(contactCard).join('\n')}</section>`;
+      return `<section class="contacts"><h1 id="${anchor}">${esc(l.mediaContacts)}</h1>${b.contacts.map((c) => contactCard(c, model.language)).join('\n')}</section>`;
   }
 }
 

@@ -1,13 +1,14 @@
 import { DEFAULT_COLOURS, type Doc, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { directionOf, textDirection } from '../../shared/direction';
-import { channelVisibleTo, commaFor, embargoNotice, formatDate, type PageSize } from '../../shared/kits/layout';
+import { channelVisibleTo, commaFor, embargoNotice, endMarkText, formatDate, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
 import type { KitFontFamily } from '../../shared/offices/look';
 import type { CoreContext } from '../context';
 import { filesOnServer } from '../sync/files/on-server';
+import type { NotDownloaded } from '../sync/files/files-here';
 import { formatBytes } from '../../shared/sync/bytes';
 import { canThumbnail } from '../attachments/images';
 import { warning, type Warning } from '../../shared/warnings';
@@ -75,6 +76,7 @@ export interface KitRelease {
   quotes: Quote[];
   notesToEditors: string | null;
   boilerplate: string | null;
+  /** As printed: "-ENDS-" in the release's language. */
   endMark: string | null;
   contacts: KitContact[];
 }
@@ -157,6 +159,8 @@ export interface ResolveOptions {
    * preview shows everything else with the file marked in place ('mark').
    */
   missingFiles?: 'refuse' | 'mark';
+  /** Why the files still on the server did not come down (see withFilesHere): the refusal says what to do. */
+  notDownloaded?: NotDownloaded;
 }
 
 export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions): KitModel {
@@ -316,7 +320,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     );
   }
 
-  if (opts.missingFiles !== 'mark' && missing.length > 0) throw missingFilesError(kit.title, missing);
+  if (opts.missingFiles !== 'mark' && missing.length > 0) throw missingFilesError(kit.title, missing, opts.notDownloaded);
 
   const active = embargoes.filter((e) => Date.parse(e.at) > now.getTime()).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const latest = active[0];
@@ -339,7 +343,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     spokespeople: [...spokespeople.values()],
     dateText: formatDate(todayIso, kit.language),
     generatedAt: now,
-    missingFiles: missing.map((m) => ({ id: m.id, name: m.name, item: 'item' in m.place ? m.place.item : null, office: 'office' in m.place ? m.place.office : null, onServer: m.onServer })),
+    missingFiles: missing.map((m) => ({ id: m.id, name: m.name, item: 'item' in m.place ? m.place.item : null, office: 'office' in m.place ? m.place.office : null, onServer: m.onServer, size: m.size })),
     blockCount,
     words,
     warnings,
@@ -404,6 +408,15 @@ function resolveRelease(
   now: Date,
   contactOf: (id: string) => KitContact | null,
 ): KitRelease {
+  // A release moved to the trash after the kit took it stays in the kit (the trash can be
+  // undone), but must not go out: the person restores it or takes it out of the kit.
+  if (f.trashed) {
+    const headline = f.headline !== '' ? f.headline : f.id;
+    throw new DatelineError('RELEASE_UNAVAILABLE', `The release "${headline}" (${f.id}) is in the trash, so the kit cannot go out with it: restore it from the trash, or take it out of the kit.`, {
+      path: where,
+      params: { id: f.id, headline, reason: 'trashed', inKit: true },
+    });
+  }
   if (f.status === 'withdrawn') {
     throw new DatelineError('INVALID_INPUT', `The release "${f.headline}" (${f.id}) was withdrawn; a withdrawn release must not go out in a kit. Remove it from the kit.`, {
       path: where,
@@ -436,7 +449,7 @@ function resolveRelease(
     quotes: quotesOutsideBody(f.body, f.quotes),
     notesToEditors: f.notesToEditors,
     boilerplate,
-    endMark: f.endMark,
+    endMark: f.endMark && endMarkText(f.endMark, f.language),
     contacts: f.contacts.map(contactOf).filter((c): c is KitContact => c !== null),
   };
 }
@@ -485,34 +498,78 @@ function findAttachment(ctx: CoreContext, id: string, where: (string | number)[]
 }
 
 /**
- * Why an export cannot run: a file still on the server comes first (the export brings it down
- * where sync can, then tries again: see withFilesHere); otherwise every file missing from the
- * library folder is named at once, so the person fixes them all before exporting again.
+ * Why an export cannot run, every file at once, each with what to do, so the person deals with
+ * them all before exporting again. A file still on the server is not damaged: the export brings
+ * it down where sync can and tries again (see withFilesHere; its refusal carries `notHere`), and
+ * says why it could not otherwise (`notDownloaded`). A file gone from the library folder is
+ * relinked or removed in the kit; an office's logo is changed in Settings → Offices.
  */
-function missingFilesError(title: string, missing: MissingAttachment[]): DatelineError {
-  const server = missing.find((m) => m.onServer);
-  if (server) {
-    return new DatelineError(
-      'NOT_FOUND',
-      `The file of "${server.name}" (${server.id}, ${server.what}) is on the server (${formatBytes(server.size)}), not on this computer yet; it is not damaged. Download it (open the attachment and choose Download, or set downloads to "always" in Settings → Server and sync), then export again.`,
-      { path: server.where, params: { id: server.id, sha256: server.sha256, notHere: true, size: server.size } },
-    );
+function missingFilesError(title: string, all: MissingAttachment[], notDownloaded?: NotDownloaded): DatelineError {
+  // A file the server turned out not to hold is as gone as one lost from the folder.
+  const server = notDownloaded === 'not-on-server' ? [] : all.filter((m) => m.onServer);
+  const missing = all.filter((m) => !server.includes(m));
+  const items = missing.filter((m) => 'item' in m.place);
+  // A kit has one office, so at most one logo; it is not one of the kit's items: it is changed
+  // in the office's settings, not relinked or removed in the kit.
+  const logo = missing.find((m) => 'office' in m.place);
+  const office = logo && 'office' in logo.place ? logo.place.office : null;
+  const where = (m: MissingAttachment): string => `files/${m.sha256.slice(0, 2)}/${m.sha256.slice(0, 12)}…`;
+  const list = (ms: MissingAttachment[]) => ms.map((m) => `"${m.name}" (${m.what}, ${where(m)})`).join(', ');
+  const logoFix = office === null ? '' : `Choose another logo for the office "${office}" in Settings → Offices`;
+
+  // What is gone from the library folder: a first sentence saying so, and how each is put right.
+  let gone: { said: string; fix: string } | null = null;
+  if (missing.length === 1) {
+    const m = missing[0]!;
+    gone = {
+      said: `The file of "${m.name}" (${m.id}, ${m.what}) is missing from the library folder (${where(m)}).`,
+      fix: `${logo ? logoFix : 'Relink it to a file or remove it from the kit'}, or restore the library from a backup.`,
+    };
+  } else if (missing.length > 1) {
+    const fixes = [
+      ...(items.length > 0 ? [`${items.length === 1 ? 'Relink it to a file or remove it from the kit' : 'Relink each to a file or remove it from the kit'}: ${list(items)}.`] : []),
+      ...(logo ? [`${logoFix}: ${list([logo])}.`] : []),
+    ];
+    gone = { said: `${missing.length} files of the kit "${title}" are missing from the library folder.`, fix: `${fixes.join(' ')} Or restore the library from a backup.` };
   }
-  const first = missing[0]!;
-  const others = missing.slice(1);
-  // A logo is not one of the kit's items: it is changed in the office's settings, not relinked or removed here.
-  const fix = 'office' in first.place ? `Choose another logo for the office "${first.place.office}" in Settings → Offices` : 'Relink it to a file or remove it from the kit';
-  const list = missing.map((m) => `"${m.name}" (${m.what}, files/${m.sha256.slice(0, 2)}/${m.sha256.slice(0, 12)}…)`).join(', ');
-  return new DatelineError(
-    'FILE_UNREADABLE',
-    others.length === 0
-      ? `The file of "${first.name}" (${first.id}, ${first.what}) is missing from the library folder (files/${first.sha256.slice(0, 2)}/${first.sha256.slice(0, 12)}…). Nothing was exported. ${fix}, or restore the library from a backup.`
-      : `${missing.length} files of the kit "${title}" are missing from the library folder: ${list}. Nothing was exported. Relink each to a file or remove it from the kit, or restore the library from a backup.`,
-    {
-      path: first.where,
-      params: { id: first.id, sha256: first.sha256, reason: 'kitFileMissing', name: first.name, ...first.place, count: missing.length, names: missing.map((m) => m.name).join(', ') },
+
+  let message: string;
+  if (server.length === 0) {
+    message = `${gone!.said} Nothing was exported. ${gone!.fix}`;
+  } else {
+    const one = server.length === 1;
+    const s = server[0]!;
+    const bytes = server.reduce((n, m) => n + m.size, 0);
+    const said = one
+      ? `The file of "${s.name}" (${s.id}, ${s.what}) is on the server (${formatBytes(s.size)}), not on this computer yet; it is not damaged.`
+      : `${server.length} files of the kit "${title}" are on the server (${formatBytes(bytes)}), not on this computer yet; they are not damaged: ${server.map((m) => `"${m.name}" (${m.what})`).join(', ')}.`;
+    const todo =
+      notDownloaded === 'on-request'
+        ? `This computer downloads files only when asked (Settings → Server): download ${one ? 'it' : 'each'} on its attachment's page, then export again.`
+        : `${one ? 'It' : 'They'} could not be downloaded now: sync is not set up, paused, offline or waiting for its password. Sync first, then export again: the export downloads ${one ? 'it' : 'them'}.`;
+    message = `${said} ${todo} Nothing was exported.${gone ? ` ${gone.said} ${gone.fix}` : ''}`;
+  }
+
+  const first = server[0] ?? missing[0]!;
+  return new DatelineError(server.length > 0 && missing.length === 0 ? 'NOT_FOUND' : 'FILE_UNREADABLE', message, {
+    path: first.where,
+    params: {
+      id: first.id,
+      sha256: first.sha256,
+      reason: 'kitFileMissing',
+      name: first.name,
+      ...first.place,
+      count: all.length,
+      names: all.map((m) => m.name).join(', '),
+      // Apart, for the app to say what to do with each.
+      items: items.map((m) => m.name).join(', '),
+      itemCount: items.length,
+      ...(logo && office !== null ? { office, logo: logo.name } : {}),
+      ...(server.length > 0
+        ? { notHere: true, size: first.size, server: server.map((m) => m.name).join(', '), serverCount: server.length, download: notDownloaded ?? 'sync-first' }
+        : {}),
     },
-  );
+  });
 }
 
 /** The images the documents show: every image attachment, and the office's logo. */

@@ -22,5 +22,7 @@ export async function previewKit(ctx: CoreContext, kitId: string): Promise<KitPr
     embargoNotice: model.embargo?.notice ?? null,
     warnings: model.warnings,
     missingFiles: model.missingFiles,
+    // Said before the export is pressed: whether it will download them, or what must come first.
+    serverFiles: model.missingFiles.some((m) => m.onServer) ? (ctx.sync?.exportDownloads() ?? 'sync-first') : null,
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreEvent } from '../../shared/contract';
+import type { ServerFilesDownload } from '../../shared/kits/contract';
 import { DatelineError, isDatelineError } from '../../shared/errors';
 import { FAILED_FILES_SHOWN, SyncSettingsSchema, type OfficeFiles, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
 import type { FilePolicy, FilesSummary } from '../../shared/sync/contract';
@@ -230,6 +231,19 @@ export class SyncService {
   /** This computer's download policy for attachment files. */
   filesPolicy(): FilePolicy {
     return filePolicy(this.library().replication);
+  }
+
+  /**
+   * How a file left on the server would come down for a kit export now (see fetchFile): by the
+   * export itself; only once sync can reach a server (not set up, paused, offline as the window
+   * reports it, or waiting for its password); or only when the person asks, downloads being set
+   * to "never" on this computer.
+   */
+  exportDownloads(): ServerFilesDownload {
+    if (this.filesPolicy() === 'never') return 'on-request';
+    const s = this.settings();
+    if (!this.blobs || !this.setUp() || this.paused || !this.online || (s.user !== '' && this.password === null)) return 'sync-first';
+    return 'export';
   }
 
   /**

@@ -46,6 +46,12 @@ const importOptions = {
   office: DocIdSchema.optional(),
   /** The person's choice for a row (by its row number), where it differs from the suggestion. */
   decisions: z.record(z.string().regex(/^\d+$/, 'a decision is keyed by row number'), z.enum(IMPORT_DECISIONS)).optional(),
+  /**
+   * Every row without a decision of its own whose legal basis differs from that of the contact
+   * in the library it merges into takes the row's record, as `merge-file` would (the command
+   * line's --take-file-legal-basis; the import screen decides row by row).
+   */
+  takeFileLegalBasis: z.boolean().default(false),
   /** Store it (one transaction); without it nothing is stored. */
   commit: z.boolean().default(false),
   /** The file's SHA-256 from the preview: a file changed since then is refused, not half-guessed. */

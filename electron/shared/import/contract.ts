@@ -44,6 +44,16 @@ export const ImportSourceSchema = z
   });
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
+/**
+ * What `import.preview` reads: one source, and whether the person has said, after a refusal,
+ * that it is a release all the same (`allowNotARelease`: the page is read even where Dateline
+ * judges it a list of stories or no release at all; every other refusal stands).
+ */
+export const ImportPreviewInputSchema = ImportSourceSchema.safeExtend({
+  allowNotARelease: z.boolean().default(false),
+});
+export type ImportPreviewInput = z.input<typeof ImportPreviewInputSchema>;
+
 export const ImportedQuoteSchema = z
   .object({
     speaker: z.string().max(200).nullable(),
@@ -181,7 +191,7 @@ export type ImportContactRead = ImportedContact & { match: ImportContactMatch | 
 
 export const IMPORT_API = {
   /** Parses one source in a worker and returns the draft for review. Stores nothing. */
-  'import.preview': method<ImportPreview>()(ImportSourceSchema),
+  'import.preview': method<ImportPreview>()(ImportPreviewInputSchema),
   /** Stores a reviewed draft: release, contacts (matched or created) and the original, in one transaction. */
   'import.commit': method<ImportCommitted>()(ImportCommitInputSchema),
   /** Reads the media contacts in one line of a source, as the importer reads a contact block. Stores nothing. */

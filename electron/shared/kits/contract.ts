@@ -37,7 +37,17 @@ export interface KitMissingFile {
   office: string | null;
   /** Still on the server (sync brings it down), rather than gone from the library folder. */
   onServer: boolean;
+  /** In bytes: what a file still on the server costs to bring down. */
+  size: number;
 }
+
+/**
+ * How a kit's files still on the server come down: the export downloads them first ('export');
+ * sync cannot reach a server now, being not set up, paused, offline or waiting for its password
+ * ('sync-first'); or this computer downloads files only when asked, from an attachment's page
+ * ('on-request').
+ */
+export type ServerFilesDownload = 'export' | 'sync-first' | 'on-request';
 
 export interface KitPreview {
   /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */
@@ -49,8 +59,14 @@ export interface KitPreview {
   embargoNotice: string | null;
   /** Things left out of the kit and why (a journalist added as a contact, say). */
   warnings: Warning[];
-  /** Files missing from this computer: marked in place in the preview; an export refuses the kit until each is relinked or removed. */
+  /**
+   * Files missing from this computer, marked in place in the preview: an export refuses the kit
+   * until each file gone from the library folder is relinked or removed; one still on the server
+   * it downloads first, as `serverFiles` says.
+   */
   missingFiles: KitMissingFile[];
+  /** How the files still on the server among `missingFiles` would come down now; null when there are none. */
+  serverFiles: ServerFilesDownload | null;
 }
 
 export interface ExportedFile {

@@ -73,6 +73,8 @@ export interface KitLabels {
   faq: string;
   text: string;
   pressKit: string;
+  /** The end mark "-ENDS-" in this language: it is the word, where ### and -30- are symbols. */
+  endWord: string;
   /** How a zone is named by its city in an embargo line; {city} is replaced. */
   cityTime: string;
   /** The live preview only: a file of the kit missing from the library folder, marked in its place; {name} is replaced. */
@@ -102,9 +104,10 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'Frequently asked questions',
     text: '',
     pressKit: 'Press kit',
+    endWord: '-ENDS-',
     cityTime: '{city} time',
     fileMissing: 'File missing: {name} — relink or remove',
-    fileOnServer: 'File not on this computer yet: {name} — download it or remove it',
+    fileOnServer: 'On the server, not on this computer yet: {name}',
   },
   fr: {
     contents: 'Sommaire',
@@ -126,10 +129,11 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'Questions fréquentes',
     text: '',
     pressKit: 'Dossier de presse',
+    endWord: '-FIN-',
     // {city} comes with its "de": "de Genève", "d’Amman", "du Caire" (frenchOfCity).
     cityTime: 'heure {city}',
     fileMissing: 'Fichier manquant : {name} — reliez-le à un fichier ou retirez-le',
-    fileOnServer: 'Fichier pas encore sur cet ordinateur : {name} — téléchargez-le ou retirez-le',
+    fileOnServer: 'Sur le serveur, pas encore sur cet ordinateur : {name}',
   },
   es: {
     contents: 'Índice',
@@ -151,9 +155,10 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'Preguntas frecuentes',
     text: '',
     pressKit: 'Dossier de prensa',
+    endWord: '-FIN-',
     cityTime: 'hora de {city}',
     fileMissing: 'Falta el archivo: {name} — vuelva a vincularlo o quítelo',
-    fileOnServer: 'El archivo aún no está en este equipo: {name} — descárguelo o quítelo',
+    fileOnServer: 'En el servidor, aún no en este equipo: {name}',
   },
   ar: {
     contents: 'المحتويات',
@@ -175,9 +180,10 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     faq: 'أسئلة متكررة',
     text: '',
     pressKit: 'ملف صحفي',
+    endWord: '-انتهى-',
     cityTime: 'بتوقيت {city}',
     fileMissing: 'الملف مفقود: {name} — اربطه بملف أو أزله',
-    fileOnServer: 'الملف ليس على هذا الحاسوب بعد: {name} — نزّله أو أزله',
+    fileOnServer: 'على الخادم، وليس على هذا الحاسوب بعد: {name}',
   },
 };
 
@@ -185,6 +191,11 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
 export function labelsFor(language: string): KitLabels {
   const base = baseLanguage(language);
   return base in LABELS ? LABELS[base as keyof typeof LABELS] : LABELS.en;
+}
+
+/** The end mark a release prints, in the release's language ("-ENDS-" is the word; the symbols stay as they are). */
+export function endMarkText(mark: string, language: string): string {
+  return mark === '-ENDS-' ? labelsFor(language).endWord : mark;
 }
 
 export function sectionLabel(kind: 'factSheet' | 'backgrounder' | 'bio' | 'faq' | 'text', language: string): string {

@@ -9,6 +9,10 @@ import type { SyncStatus } from '../../../electron/shared/contract';
 import type { LibraryProblem } from '../../../electron/shared/library/problems';
 import { tempDir } from '../../helpers';
 import { photo } from '../../kits/fixtures';
+import type { ApiError } from '../../../electron/shared/errors';
+import type { KitPreview } from '../../../electron/shared/kits/contract';
+import { setUpI18n } from '../../../renderer/i18n';
+import { errorText } from '../../../renderer/i18n/errors';
 import { useCouchWithProxy } from '../couch-server';
 import { call } from '../library-state';
 
@@ -226,8 +230,13 @@ describe('a file on the server only is not damage', { timeout: 120_000 }, () => 
     const kit = await call<{ id: string }>(geneva, 'kit.create', { title: 'Borehole photos', items: [{ kind: 'attachment', id: attachmentId }] });
     await call(geneva, 'sync.setFilesPolicy', { policy: 'never' });
     const refused = await runJob(geneva, 'kit.export', { id: kit.id, formats: ['docx'], outDir: tempDir() });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { notHere: true, sha256, size: bytes.length } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { notHere: true, sha256, size: bytes.length, download: 'on-request' } } });
     expect(!refused.ok && refused.error.message).toMatch(/The file of "borehole\.jpg" .* is on the server \(.*\), not on this computer yet; it is not damaged/);
+    expect(!refused.ok && refused.error.message).toContain("This computer downloads files only when asked (Settings → Server): download it on its attachment's page, then export again.");
+    expect(errorText(setUpI18n('en').t, (refused as { error: ApiError }).error)).toBe(
+      'On the server, not on this computer yet (and not damaged): borehole.jpg. ' +
+        'This computer downloads files only when asked (Settings → Server, “Attachment files on this computer”): download each on its page in Attachments, then export again. Nothing was exported.',
+    );
     expect(geneva.ctx.blobs.has(sha256)).toBe(false);
 
     await call(geneva, 'sync.setFilesPolicy', { policy: 'opened' });
@@ -240,6 +249,59 @@ describe('a file on the server only is not damage', { timeout: 120_000 }, () => 
     expect(readFileSync(docx!.path).includes(bytes.subarray(0, 4096))).toBe(true);
     const checked = await runJob<{ notDownloaded: { files: number } }>(geneva, 'library.check', {});
     expect(checked).toMatchObject({ ok: true, value: { notDownloaded: { files: 0 } } });
+  });
+
+  it('a kit export says a file on the server is there and not damaged, not to relink or remove it: "sync first" while sync cannot reach the server, then downloads it', async () => {
+    const { geneva, bytes, attachmentId, sha256 } = await photoOnServerOnly();
+    const own = await call<{ id: string; sha256: string }>(geneva, 'attachment.add', { name: 'notes.txt', data: Buffer.from('Geneva notes\n').toString('base64') });
+    rmSync(geneva.ctx.blobs.path(own.sha256));
+    const kit = await call<{ id: string }>(geneva, 'kit.create', {
+      title: 'Borehole photos',
+      items: [
+        { kind: 'attachment', id: attachmentId },
+        { kind: 'attachment', id: own.id },
+      ],
+    });
+    const preview = await call<KitPreview>(geneva, 'kit.preview', { id: kit.id });
+    expect(preview.missingFiles).toEqual([
+      { id: attachmentId, name: 'borehole.jpg', item: 1, office: null, onServer: true, size: bytes.length },
+      { id: own.id, name: 'notes.txt', item: 2, office: null, onServer: false, size: 13 },
+    ]);
+    // Sync is set up and reachable: the export will bring it down.
+    expect(preview.serverFiles).toBe('export');
+
+    await call(geneva, 'sync.pause', { paused: true });
+    expect((await call<KitPreview>(geneva, 'kit.preview', { id: kit.id })).serverFiles).toBe('sync-first');
+    const refused = await runJob(geneva, 'kit.export', { id: kit.id, formats: ['docx'], outDir: tempDir() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE', params: { reason: 'kitFileMissing', serverCount: 1, server: 'borehole.jpg', download: 'sync-first', itemCount: 1, items: 'notes.txt' } } });
+    const error = refused.ok ? null : (refused.error as ApiError);
+    expect(error!.message).toMatch(/^The file of "borehole\.jpg" \([^)]+, item 1 of the kit\) is on the server \([^)]+\), not on this computer yet; it is not damaged\. It could not be downloaded now: sync is not set up, paused, offline or waiting for its password\. Sync first, then export again: the export downloads it\. Nothing was exported\. /);
+    expect(error!.message).toMatch(/The file of "notes\.txt" \([^)]+, item 2 of the kit\) is missing from the library folder \(files\/[^)]+\)\. Relink it to a file or remove it from the kit, or restore the library from a backup\.$/);
+    expect(errorText(setUpI18n('en').t, error!)).toBe(
+      'On the server, not on this computer yet (and not damaged): borehole.jpg. ' +
+        'Sync cannot reach the server now (it is not set up, paused, offline or waiting for its password): sync first, then export again, and the export downloads them. ' +
+        'Nothing was exported. Missing from the library folder: notes.txt. Relink each to a file or take it out of the kit, or restore the library from a backup.',
+    );
+    for (const lng of ['fr', 'es', 'ar']) {
+      const text = errorText(setUpI18n(lng).t, error!);
+      expect(text, lng).toContain('borehole.jpg');
+      expect(text, lng).toContain('notes.txt');
+      expect(text, lng).not.toBe(errorText(setUpI18n('en').t, error!));
+    }
+    expect(geneva.ctx.blobs.has(sha256)).toBe(false);
+
+    // Sync again, and the file lost from the folder taken out: the export downloads the photo first, saying so.
+    await call(geneva, 'sync.pause', { paused: false });
+    await call(geneva, 'kit.update', { id: kit.id, rev: null, fields: { items: [{ kind: 'attachment', id: attachmentId }] } });
+    const steps: string[] = [];
+    const off = geneva.jobs.on((e) => {
+      if (e.type === 'job.progress' && e.job.method === 'kit.export' && e.job.step) steps.push(e.job.step.code);
+    });
+    const exported = await runJob(geneva, 'kit.export', { id: kit.id, formats: ['docx'], outDir: tempDir() });
+    off();
+    expect(exported.ok).toBe(true);
+    expect(steps[0]).toBe('FILE_DOWNLOADING');
+    expect(geneva.ctx.blobs.read(sha256).equals(bytes)).toBe(true);
   });
 
   it('attachment.fetch without a server address downloads through sync in the app, with progress', async () => {
