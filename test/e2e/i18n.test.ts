@@ -159,8 +159,7 @@ describe('Dateline in Arabic', () => {
   it('words every file chooser in the interface language, not the browser’s', async () => {
     // The browser words its own file control ("Choose Files", "No file chosen") in its language
     // (here English, as Electron's follows the system's): each screen shows a button of its own.
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       const shown: string[] = [];
       const more = [{ name: 'contact import', hash: '#/contacts/import', ready: '#main input[type="file"]' }];
       for (const screen of [...screens(seeded.s), ...more]) {
@@ -184,9 +183,7 @@ describe('Dateline in Arabic', () => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByText('اختيار ملف…', { exact: true }).click();
       expect((await chooser).isMultiple()).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('keeps a release in its own direction: an Arabic release right to left in a French interface, an English one left to right in Arabic', async () => {

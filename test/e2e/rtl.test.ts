@@ -179,20 +179,16 @@ function misorderedTokens(page: Page): Promise<string[]> {
 
 describe('Latin and numbers inside Arabic text', () => {
   it('shows the library folder in Settings as the path it is', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       await show(page, { hash: '#/settings', ready: '#main dl.facts code' });
       const path = await page.locator('#main dl.facts code').innerText();
       expect(path.startsWith('/')).toBe(true);
       expect(await misorderedTokens(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 
   it('shows file types, phone codes and web addresses in their own order on every screen', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       const found: string[] = [];
       const more = [
         { name: 'new contact', hash: '#/contacts/new', ready: '#main form' },
@@ -207,9 +203,7 @@ describe('Latin and numbers inside Arabic text', () => {
       await page.locator('#main .link-form input').waitFor();
       found.push(...(await misorderedTokens(page)).map((f) => `link form: ${f}`));
       expect(found).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });
 
