@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../electron/shared/contract';
-import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { ListState } from '../ui/ListState';
 import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
 import { AttachmentDetails } from './AttachmentDetails';
@@ -32,20 +32,19 @@ export function AttachmentsScreen({ selected }: { selected: string | null }) {
               <input id="att-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
             </div>
           </form>
-          {list.error && <ErrorMessage error={list.error} />}
-          {list.loading && list.items.length === 0 && !list.error && <Loading />}
-          {!list.loading && list.items.length === 0 && !list.error && (
-            <div className="empty">
-              {q ? (
+          <ListState
+            list={list}
+            empty={
+              q ? (
                 <p>{t('attachments.noMatch')}</p>
               ) : (
                 <>
                   <h2>{t('attachments.emptyTitle')}</h2>
                   <p>{t('attachments.emptyBody')}</p>
                 </>
-              )}
-            </div>
-          )}
+              )
+            }
+          />
           {list.items.length > 0 && <AttachmentGrid items={list.items} selected={selected} label={t('nav.attachments')} />}
           {list.hasMore && (
             <button type="button" onClick={list.loadMore} disabled={list.loading}>

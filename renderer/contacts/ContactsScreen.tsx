@@ -4,7 +4,7 @@ import type { ContactSummary, InputOf } from '../../electron/shared/contract';
 import { CONTACT_SORTS, type ContactFilter, type ContactSort } from '../../electron/shared/contacts/filter';
 import { CONTACT_KINDS } from '../../electron/shared/documents';
 import { href } from '../app/router';
-import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { ListState } from '../ui/ListState';
 import { countryName, languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
@@ -129,25 +129,20 @@ export function ContactsScreen() {
           </p>
         )}
       </div>
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.total !== null && (
-        <p className="muted count" role="status">
-          {t('contacts.count', { count: list.total })}
-        </p>
-      )}
-      {list.loading && list.items.length === 0 && !list.error && <Loading />}
-      {!list.loading && list.items.length === 0 && !list.error && (
-        <div className="empty">
-          {filtered ? (
+      <ListState
+        list={list}
+        count={(count) => t('contacts.count', { count })}
+        empty={
+          filtered ? (
             <p>{t('contacts.noMatch')}</p>
           ) : (
             <>
               <h2>{t('contacts.emptyTitle')}</h2>
               <p>{t('contacts.emptyBody')}</p>
             </>
-          )}
-        </div>
-      )}
+          )
+        }
+      />
       {list.items.length > 0 && (
         <VirtualList label={t('nav.contacts')} items={list.items} total={list.total} getKey={(c) => c.id} renderRow={renderRow} estimateSize={58} onNearEnd={list.hasMore ? onNearEnd : undefined} />
       )}

@@ -4,7 +4,8 @@ import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
-import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { ListState } from '../ui/ListState';
 import { EmbargoWords } from '../releases/EmbargoField';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
@@ -79,14 +80,15 @@ export function KitsScreen() {
         </p>
       )}
       {error && <ErrorMessage error={error} />}
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.loading && list.items.length === 0 && !list.error && <Loading />}
-      {!list.loading && list.items.length === 0 && !list.error && (
-        <div className="empty">
-          <h2>{t('kits.emptyTitle')}</h2>
-          <p>{t('kits.emptyBody')}</p>
-        </div>
-      )}
+      <ListState
+        list={list}
+        empty={
+          <>
+            <h2>{t('kits.emptyTitle')}</h2>
+            <p>{t('kits.emptyBody')}</p>
+          </>
+        }
+      />
       {list.items.length > 0 && (
         <table className="table">
           <caption className="visually-hidden">{t('nav.kits')}</caption>

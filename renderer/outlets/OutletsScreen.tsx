@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletSummary } from '../../electron/shared/contacts/organise-contract';
 import { href } from '../app/router';
-import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { ListState } from '../ui/ListState';
 import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
 import { VirtualList, type RowProps } from '../ui/VirtualList';
@@ -47,16 +47,7 @@ export function OutletsScreen() {
           <input id="out-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
       </form>
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.total !== null && (
-        <p className="muted count" role="status">
-          {t('outlets.count', { count: list.total })}
-        </p>
-      )}
-      {list.loading && list.items.length === 0 && !list.error && <Loading />}
-      {!list.loading && list.items.length === 0 && !list.error && (
-        <div className="empty">{q ? <p>{t('outlets.noMatch')}</p> : <p>{t('outlets.empty')}</p>}</div>
-      )}
+      <ListState list={list} count={(count) => t('outlets.count', { count })} empty={q ? <p>{t('outlets.noMatch')}</p> : <p>{t('outlets.empty')}</p>} />
       {list.items.length > 0 && (
         <VirtualList label={t('outlets.title')} items={list.items} total={list.total} getKey={(o) => o.id} renderRow={renderRow} estimateSize={58} onNearEnd={list.hasMore ? onNearEnd : undefined} />
       )}

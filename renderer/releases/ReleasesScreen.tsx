@@ -6,7 +6,8 @@ import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/docu
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
-import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { ListState } from '../ui/ListState';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
@@ -166,16 +167,11 @@ export function ReleasesScreen() {
         )}
       </div>
       {undoError && <ErrorMessage error={undoError} />}
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.total !== null && (
-        <p className="muted count" role="status">
-          {t('releases.count', { count: list.total })}
-        </p>
-      )}
-      {list.loading && list.items.length === 0 && !list.error && <Loading />}
-      {!list.loading && list.items.length === 0 && !list.error && (
-        <div className="empty">
-          {filtered ? (
+      <ListState
+        list={list}
+        count={(count) => t('releases.count', { count })}
+        empty={
+          filtered ? (
             <p>{t('releases.noMatch')}</p>
           ) : (
             <>
@@ -185,9 +181,9 @@ export function ReleasesScreen() {
                 <a href={href.import()}>{t('releases.emptyImport')}</a>
               </p>
             </>
-          )}
-        </div>
-      )}
+          )
+        }
+      />
       {list.items.length > 0 && (
         <VirtualList
           label={t('nav.releases')}

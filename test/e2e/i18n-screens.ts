@@ -121,6 +121,16 @@ export async function openIn(h: Harness, locale: string, saved?: string): Promis
   return { context, page };
 }
 
+/** Runs `work` on the page `opened` (openIn's), then closes its context, whatever `work` did. */
+export async function withPage<T>(opened: Promise<{ context: BrowserContext; page: Page }>, work: (page: Page) => Promise<T>): Promise<T> {
+  const { context, page } = await opened;
+  try {
+    return await work(page);
+  } finally {
+    await context.close();
+  }
+}
+
 export async function show(page: Page, screen: { hash: string; ready: string }): Promise<void> {
   await page.evaluate((hash) => {
     window.location.hash = hash;

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/i18n/en.json';
 import { ARTIFACTS, ROOT } from './harness';
-import { openIn, screens, SEED, seededHarness, show } from './i18n-screens';
+import { openIn, screens, SEED, seededHarness, show, withPage } from './i18n-screens';
 
 /**
  * Every screen in Arabic (right to left, axe-clean, mirrored), in the pseudo-locale (no text
@@ -86,8 +86,7 @@ function clippedText(page: Page): Promise<string[]> {
 
 describe('the pseudo-locale on every screen', () => {
   it('leaves no English string and cuts no text off', async () => {
-    const { context, page } = await openIn(seeded.h, 'en-GB', 'en-XA');
-    try {
+    await withPage(openIn(seeded.h, 'en-GB', 'en-XA'), async (page) => {
       for (const screen of screens(seeded.s)) {
         await show(page, screen);
         const english = (await visibleTexts(page)).filter((t) => !t.text.includes('⟦') && !INTL_NAMES.has(t.text) && ENGLISH.some((re) => re.test(t.text)));
@@ -95,9 +94,7 @@ describe('the pseudo-locale on every screen', () => {
         expect((await clippedText(page)).map((c) => `${screen.name}: ${c}`)).toEqual([]);
         await page.screenshot({ path: join(ARTIFACTS, `i18n-pseudo-${screen.name}.png`), fullPage: true });
       }
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });
 
@@ -162,8 +159,7 @@ describe('Dateline in Arabic', () => {
   it('words every file chooser in the interface language, not the browser’s', async () => {
     // The browser words its own file control ("Choose Files", "No file chosen") in its language
     // (here English, as Electron's follows the system's): each screen shows a button of its own.
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       const shown: string[] = [];
       const more = [{ name: 'contact import', hash: '#/contacts/import', ready: '#main input[type="file"]' }];
       for (const screen of [...screens(seeded.s), ...more]) {
@@ -187,14 +183,11 @@ describe('Dateline in Arabic', () => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByText('اختيار ملف…', { exact: true }).click();
       expect((await chooser).isMultiple()).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('keeps a release in its own direction: an Arabic release right to left in a French interface, an English one left to right in Arabic', async () => {
-    const { context, page } = await openIn(seeded.h, 'fr-FR');
-    try {
+    await withPage(openIn(seeded.h, 'fr-FR'), async (page) => {
       await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       expect(await page.locator('#main .editor-surface').getAttribute('dir')).toBe('rtl');
       expect(await page.locator('#main input.headline-input').inputValue()).toBe(SEED.arabicHeadline);
@@ -216,16 +209,13 @@ describe('Dateline in Arabic', () => {
       await page.reload();
       await page.getByRole('navigation', { name: 'الأقسام' }).waitFor();
       expect(await page.evaluate(() => localStorage.getItem('dateline.uiLanguage'))).toBe('ar');
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });
 
 describe('a date typed in the person’s format', () => {
   it('shows and reads the release date the French way, where the browser’s box wrote mm/dd/yyyy, and keeps it ISO', async () => {
-    const { context, page } = await openIn(seeded.h, 'fr-FR', 'fr');
-    try {
+    await withPage(openIn(seeded.h, 'fr-FR', 'fr'), async (page) => {
       const created = await seeded.h.api('release.create', { headline: 'Semences à Mopti', language: 'fr', releaseDate: '2026-11-30' });
       await show(page, { hash: `#/releases/${created.id}`, ready: '#main .body-editor' });
       const box = page.getByLabel('Date de diffusion', { exact: true });
@@ -238,14 +228,11 @@ describe('a date typed in the person’s format', () => {
       expect(await box.getAttribute('aria-invalid')).toBe('true');
       await page.getByText('Ce n’est pas une date : écrivez-la comme 24 déc. 2026 ou 2026-12-24, avec l’année en entier.').waitFor();
       expect((await seeded.h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 
   it('puts the calendar button at the end of the box in Arabic too', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar', 'ar');
-    try {
+    await withPage(openIn(seeded.h, 'ar', 'ar'), async (page) => {
       await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       const box = page.getByLabel('تاريخ الإصدار', { exact: true });
       const button = page.getByRole('button', { name: 'اختيار التاريخ من التقويم' });
@@ -253,8 +240,6 @@ describe('a date typed in the person’s format', () => {
       expect(c!.x + c!.width).toBeLessThanOrEqual(b!.x + 1);
       await button.focus();
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('اختيار التاريخ من التقويم');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

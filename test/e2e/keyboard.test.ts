@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openIn, SEED, seededHarness, show } from './i18n-screens';
+import { openIn, SEED, seededHarness, show, withPage } from './i18n-screens';
 
 /** Moving around the app by keyboard alone, in real Chromium. */
 
@@ -8,8 +8,7 @@ const seeded = seededHarness();
 
 describe('the keyboard', () => {
   it('skips to the content of the screen shown, which stays shown', async () => {
-    const { context, page } = await openIn(seeded.h, 'en-GB');
-    try {
+    await withPage(openIn(seeded.h, 'en-GB'), async (page) => {
       await show(page, { hash: `#/kits/${seeded.s.kit}`, ready: '#main ol.kit-items > li' });
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
@@ -17,20 +16,17 @@ describe('the keyboard', () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
       expect(await page.evaluate(() => window.location.hash)).toBe(`#/kits/${seeded.s.kit}`);
       expect(await page.locator('#main h1').first().innerText()).toBe('Kit builder');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
 describe('opening a release from the list', () => {
   it('moves focus to the release’s heading, and back to its row on return', async () => {
-    const { context, page } = await openIn(seeded.h, 'en-GB');
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement;
-      return el ? `${el.tagName.toLowerCase()}: ${(el as HTMLElement).innerText.split('\n')[0]}` : '';
-    });
-    try {
+    await withPage(openIn(seeded.h, 'en-GB'), async (page) => {
+      const focused = () => page.evaluate(() => {
+        const el = document.activeElement;
+        return el ? `${el.tagName.toLowerCase()}: ${(el as HTMLElement).innerText.split('\n')[0]}` : '';
+      });
       await show(page, { hash: '#/releases', ready: '#main a.row-link' });
       const row = page.locator('#main a.row-link', { hasText: SEED.headline });
       await row.focus();
@@ -47,16 +43,13 @@ describe('opening a release from the list', () => {
       await page.goBack();
       await expect.poll(focused).toBe(`a: ${SEED.headline}`);
       expect(await page.evaluate(() => window.location.hash)).toBe('#/releases');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
 describe('the body editor’s shortcuts', () => {
   it('are shown on the toolbar buttons, in the interface’s words, and do what the button does', async () => {
-    const { context, page } = await openIn(seeded.h, 'fr-FR');
-    try {
+    await withPage(openIn(seeded.h, 'fr-FR'), async (page) => {
       await show(page, { hash: `#/releases/${seeded.s.release}`, ready: '#main .body-editor' });
       const toolbar = page.locator('#main .body-editor .toolbar');
       const shown = async (name: string) => {
@@ -76,9 +69,7 @@ describe('the body editor’s shortcuts', () => {
       await page.keyboard.press('Control+B');
       await body.locator('strong').first().waitFor();
       expect(await toolbar.getByRole('button', { name: 'Gras', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
@@ -88,8 +79,7 @@ describe('the formatting toolbar', () => {
   const tabStops = (page: Page) => page.locator('#main .body-editor [role="toolbar"] button[tabindex="0"]').count();
 
   it('is one tab stop, arrows, Home and End moving between its buttons', async () => {
-    const { context, page } = await openIn(seeded.h, 'en-GB');
-    try {
+    await withPage(openIn(seeded.h, 'en-GB'), async (page) => {
       await show(page, { hash: `#/releases/${seeded.s.release}`, ready: '#main .body-editor' });
       expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(1);
       expect(await tabStops(page)).toBe(1);
@@ -113,14 +103,11 @@ describe('the formatting toolbar', () => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('textbox');
       await page.keyboard.press('Shift+Tab');
       expect(await focusedName(page)).toBe('Heading 3');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 
   it('takes the arrows the other way round in Arabic', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar', 'ar');
-    try {
+    await withPage(openIn(seeded.h, 'ar', 'ar'), async (page) => {
       await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       expect(await page.getByRole('toolbar', { name: 'التنسيق' }).count()).toBe(1);
       await page.getByRole('toolbar').getByRole('button').first().focus();
@@ -131,8 +118,6 @@ describe('the formatting toolbar', () => {
       expect(await focusedName(page)).toBe('عنوان 1');
       await page.keyboard.press('ArrowRight');
       expect(await focusedName(page)).toBe('اقتباس منفصل');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

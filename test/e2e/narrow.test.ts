@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openIn, screens, seededHarness, show } from './i18n-screens';
+import { openIn, screens, seededHarness, show, withPage } from './i18n-screens';
 
 /**
  * A narrow window (down to 600 px, web mode or the desktop app made small): the sections fold
@@ -34,8 +34,7 @@ describe('a window 600 px wide', () => {
     ['ar', 'ar-EG'],
   ] as const) {
     it(`folds the sections into a menu that the keyboard opens, follows and closes (${language})`, async () => {
-      const { context, page } = await openIn(seeded.h, locale, language);
-      try {
+      await withPage(openIn(seeded.h, locale, language), async (page) => {
         await page.setViewportSize({ width: 600, height: 800 });
         await show(page, { hash: '#/releases', ready: '#main a.row-link' });
         const menu = page.locator('header button[aria-controls]');
@@ -65,21 +64,16 @@ describe('a window 600 px wide', () => {
         await expect.poll(() => sections(page).isVisible()).toBe(false);
 
         await expectEveryScreenFits(page);
-      } finally {
-        await context.close();
-      }
+      });
     }, 120_000);
   }
 
   it('keeps the sidebar beside the content at 1280 px, with no menu button', async () => {
-    const { context, page } = await openIn(seeded.h, 'en-GB', 'en');
-    try {
+    await withPage(openIn(seeded.h, 'en-GB', 'en'), async (page) => {
       await show(page, { hash: '#/releases', ready: '#main a.row-link' });
       expect(await page.locator('header button[aria-controls]').isVisible()).toBe(false);
       expect(await sections(page).isVisible()).toBe(true);
       await expectEveryScreenFits(page);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openIn, screens, SEED, seededHarness, show } from './i18n-screens';
+import { openIn, screens, SEED, seededHarness, show, withPage } from './i18n-screens';
 
 /**
  * Right to left beyond the layout: the kit builder's drag and drop with a real pointer in
@@ -34,8 +34,7 @@ async function seenOrder(page: Page): Promise<string[]> {
 
 describe('the kit builder in Arabic', () => {
   it('is mirrored, and a pointer drag by the handle on the right puts the item where it is dropped', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       await show(page, { hash: `#/kits/${kit}`, ready: '#main ol.kit-items > li' });
       expect(await seenOrder(page)).toEqual([SEED.arabicHeadline, SEED.contact, MARYAM]);
 
@@ -65,9 +64,7 @@ describe('the kit builder in Arabic', () => {
       await expect
         .poll(async () => (await seeded.h.api('kit.get', { id: kit })).items.map((i) => (i.kind === 'contact' && i.id === seeded.s.contact ? 'awa' : i.kind)), { timeout: 15_000 })
         .toEqual(['contact', 'release', 'awa']);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });
 
@@ -89,8 +86,7 @@ function fieldsWithoutDirection(page: Page): Promise<string[]> {
 
 describe('text fields take the direction of what is typed', () => {
   it('leaves no free-text field on any screen without a direction', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       const missing: string[] = [];
       for (const screen of [...screens(seeded.s), { name: 'kit-builder-ar', hash: `#/kits/${kit}`, ready: '#main ol.kit-items > li' }]) {
         await show(page, screen);
@@ -102,14 +98,11 @@ describe('text fields take the direction of what is typed', () => {
       await page.locator('#main .link-form input').waitFor();
       missing.push(...(await fieldsWithoutDirection(page)).map((f) => `link form: ${f}`));
       expect(missing).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('shows an Arabic hit of the top bar\'s search right to left, from the right edge, in an English interface', async () => {
-    const { context, page } = await openIn(seeded.h, 'en-GB');
-    try {
+    await withPage(openIn(seeded.h, 'en-GB'), async (page) => {
       await page.keyboard.press('Control+k');
       await page.keyboard.type('البذور');
       const hit = page.getByRole('option', { name: SEED.arabicHeadline });
@@ -124,14 +117,11 @@ describe('text fields take the direction of what is typed', () => {
       })]);
       // Set from the right: the text ends near the row's right edge, far from its left one.
       expect(row!.x + row!.width - (text.x + text.width)).toBeLessThan(text.x - row!.x);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 
   it('sets an empty box and its placeholder right to left in the Arabic interface, and Latin typed into it left to right', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       await show(page, { hash: '#/import', ready: '#main textarea' });
       const direction = (l: Locator) => l.evaluate((el) => getComputedStyle(el).direction);
       const search = page.getByRole('combobox').first();
@@ -141,23 +131,18 @@ describe('text fields take the direction of what is typed', () => {
       expect(await direction(paste)).toBe('ltr');
       await paste.fill('');
       expect(await direction(paste)).toBe('rtl');
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 
   it('turns a search box right to left for Arabic and back for Latin text, in an English interface', async () => {
-    const { context, page } = await openIn(seeded.h, 'en-GB');
-    try {
+    await withPage(openIn(seeded.h, 'en-GB'), async (page) => {
       await show(page, { hash: '#/contacts', ready: '#main a.row-link' });
       const search = page.locator('#main input[type="search"]').first();
       await search.fill(MARYAM);
       expect(await search.evaluate((el) => el.matches(':dir(rtl)'))).toBe(true);
       await search.fill(SEED.contact);
       expect(await search.evaluate((el) => el.matches(':dir(ltr)'))).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
@@ -194,20 +179,16 @@ function misorderedTokens(page: Page): Promise<string[]> {
 
 describe('Latin and numbers inside Arabic text', () => {
   it('shows the library folder in Settings as the path it is', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       await show(page, { hash: '#/settings', ready: '#main dl.facts code' });
       const path = await page.locator('#main dl.facts code').innerText();
       expect(path.startsWith('/')).toBe(true);
       expect(await misorderedTokens(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 
   it('shows file types, phone codes and web addresses in their own order on every screen', async () => {
-    const { context, page } = await openIn(seeded.h, 'ar-EG');
-    try {
+    await withPage(openIn(seeded.h, 'ar-EG'), async (page) => {
       const found: string[] = [];
       const more = [
         { name: 'new contact', hash: '#/contacts/new', ready: '#main form' },
@@ -222,9 +203,7 @@ describe('Latin and numbers inside Arabic text', () => {
       await page.locator('#main .link-form input').waitFor();
       found.push(...(await misorderedTokens(page)).map((f) => `link form: ${f}`));
       expect(found).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });
 

@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
+import { tempDirKept } from '../helpers';
 import { call, dispose, job, openLibrary } from './fixtures';
 import { readZip } from './zipread';
 
@@ -23,7 +21,7 @@ let pdf: string;
 
 beforeAll(async () => {
   core = await openLibrary();
-  work = mkdtempSync(join(tmpdir(), 'dateline-kit-end-mark-'));
+  work = tempDirKept('dateline-kit-end-mark-');
   const releases = [
     { headline: 'وصول قافلة مساعدات إلى الحديدة', language: 'ar', endMark: '-ENDS-' },
     { headline: 'Un convoi arrive à Hodeïda', language: 'fr', endMark: '-ENDS-' },
@@ -44,7 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closePdfPrinter();
   dispose(core);
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe('the end mark of a release in a kit', () => {
