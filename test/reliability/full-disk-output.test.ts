@@ -19,8 +19,8 @@ afterAll(() => child?.remove());
 
 const release = { headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve boreholes. '.repeat(2000) };
 
-/** Runs `work` with a small disk mounted and filled to the last byte (a USB stick with no room left); false when this machine cannot mount one. */
-function withFullStick(work: (stick: string) => Promise<void>): Promise<boolean> {
+/** Runs `work` with a small disk mounted and filled to the last byte (a USB stick with no room left). */
+function withFullStick(work: (stick: string) => Promise<void>): Promise<void> {
   return withSmallDisk('1m', async (stick) => {
     fillDisk(stick);
     await work(stick);
