@@ -6,6 +6,7 @@ import { CoreClient } from './core-client';
 import { forkCoreHost } from './core-process';
 import { registerIpc } from './ipc';
 import { registerSyncFileDialog } from './sync-file-dialog';
+import { registerBackupDialog } from './backup-dialog';
 import { preferredUiLanguage, type UiLanguageCode } from '../shared/ui/languages';
 import { installMenu } from './menu';
 import { askBeforeDiscarding } from './unsaved';
@@ -96,6 +97,8 @@ function start(): void {
     registerIpc(core, appWindows);
     // The sync file, saved and opened through the system's dialogs and streamed by the core.
     registerSyncFileDialog(core, appWindows, { folder: () => app.getPath('documents') });
+    // "Back up now…": the save dialog picks the file, the core's library.backup job writes it.
+    registerBackupDialog(core, appWindows, { folder: () => app.getPath('documents') });
     core.onEvent((e) => {
       if (e.type !== 'ui.language') return;
       language = e.language;

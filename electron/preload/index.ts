@@ -1,10 +1,11 @@
-// The preload is a pipe: the page gets invoke(method, input), on(listener) and syncFile(request)
-// (the desktop's save and open dialogs for a sync file), nothing else.
+// The preload is a pipe: the page gets invoke(method, input), on(listener), syncFile(request)
+// (the desktop's save and open dialogs for a sync file) and backupFile(request) (the save dialog
+// for a backup), nothing else.
 // The main process checks who is calling and the core validates what is asked.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CoreEvent } from '../shared/contract';
 import type { Result } from '../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, SYNC_FILE_CHANNEL } from '../shared/ipc-channels';
+import { BACKUP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, SYNC_FILE_CHANNEL } from '../shared/ipc-channels';
 
 contextBridge.exposeInMainWorld('dateline', {
   invoke(method: string, input: unknown): Promise<Result<unknown>> {
@@ -21,5 +22,9 @@ contextBridge.exposeInMainWorld('dateline', {
   // The main process checks the request (shared/sync/file-dialog.ts) and shows the dialog.
   syncFile(request: unknown): Promise<unknown> {
     return ipcRenderer.invoke(SYNC_FILE_CHANNEL, request);
+  },
+  // The main process checks the request (shared/library/backup-dialog.ts) and shows the dialog.
+  backupFile(request: unknown): Promise<unknown> {
+    return ipcRenderer.invoke(BACKUP_FILE_CHANNEL, request);
   },
 });

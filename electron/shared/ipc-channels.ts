@@ -6,3 +6,5 @@ export const INVOKE_CHANNEL = 'dateline:invoke';
 export const EVENT_CHANNEL = 'dateline:event';
 /** The desktop app's sync file: the main process shows the save or open dialog (sync/file-dialog.ts). */
 export const SYNC_FILE_CHANNEL = 'dateline:sync-file';
+/** The desktop app's "Back up now…": the main process shows the save dialog (library/backup-dialog.ts). */
+export const BACKUP_FILE_CHANNEL = 'dateline:backup-file';

@@ -120,6 +120,33 @@ export function createHttpClient(opts: HttpClientOptions): DatelineClient {
       }
       return asResult<CallResult<M>>(json, method);
     },
+    async fetchDownload(id: string): Promise<Result<Blob>> {
+      if (refused) return unauthorizedResult();
+      let res: Response;
+      try {
+        res = await doFetch(url(`/api/download/${encodeURIComponent(id)}`), { headers, cache: 'no-store' });
+      } catch (e) {
+        return unreachable(e instanceof Error ? e.message : String(e));
+      }
+      if (res.status === 401) {
+        refuse();
+        return unauthorizedResult();
+      }
+      if (!res.ok) {
+        let json: unknown;
+        try {
+          json = await res.json();
+        } catch {
+          return unreachable(`HTTP ${res.status}`);
+        }
+        return asResult<Blob>(json);
+      }
+      try {
+        return { ok: true, value: await res.blob() };
+      } catch (e) {
+        return unreachable(e instanceof Error ? e.message : String(e));
+      }
+    },
     on(listener: CoreListener) {
       listeners.add(listener);
       connect();

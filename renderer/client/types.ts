@@ -3,6 +3,7 @@ import type { ApiError, Result } from '../../electron/shared/errors';
 import { LibraryProblemSchema } from '../../electron/shared/library/problems';
 import { SyncStatusSchema } from '../../electron/shared/sync/app-contract';
 import type { SyncFileDialogReply, SyncFileDialogRequest } from '../../electron/shared/sync/file-dialog';
+import type { BackupDialogReply, BackupDialogRequest } from '../../electron/shared/library/backup-dialog';
 
 /** What the Electron preload exposes on window.dateline: a pipe and nothing else. */
 export interface PreloadBridge {
@@ -10,6 +11,8 @@ export interface PreloadBridge {
   on(listener: (event: unknown) => void): () => void;
   /** The desktop's save and open dialogs for a sync file (absent in a preload older than them). */
   syncFile?(request: SyncFileDialogRequest): Promise<unknown>;
+  /** The desktop's save dialog for a backup (absent in a preload older than it). */
+  backupFile?(request: BackupDialogRequest): Promise<unknown>;
 }
 
 declare global {
@@ -34,6 +37,13 @@ export interface DatelineClient {
    * (shared/sync/file-dialog.ts). Web mode has none and moves the file's bytes in a call instead.
    */
   syncFileDialog?(request: SyncFileDialogRequest): Promise<Result<SyncFileDialogReply>>;
+  /** Web mode only: the bytes of a file a call made for the browser (`library.backupFile`'s download), fetched once. */
+  fetchDownload?(id: string): Promise<Result<Blob>>;
+  /**
+   * The desktop app only: the system's save dialog picks where the backup goes and the core's
+   * `library.backup` job writes it there (shared/library/backup-dialog.ts).
+   */
+  backupDialog?(request: BackupDialogRequest): Promise<Result<BackupDialogReply>>;
 }
 
 const ERROR_CODE_LIKE = /^[A-Z_]{2,40}$/;

@@ -17,6 +17,7 @@ import { useDateStyle } from '../i18n/useDates';
 import { useCall } from '../ui/useCall';
 import { ServerSection } from '../sync/ServerSection';
 import { SyncFileSection } from '../sync/SyncFileSection';
+import { BackupSection } from './BackupSection';
 
 function LibraryCheck() {
   const { t, i18n } = useTranslation();
@@ -112,6 +113,7 @@ export function SettingsScreen() {
           </dl>
         )}
         <LibraryCheck />
+        <BackupSection />
       </section>
       <section className="panel" aria-labelledby="set-offices">
         <h2 id="set-offices">{t('settings.offices')}</h2>

@@ -5,12 +5,13 @@ import { contextBridge, ipcRenderer } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 await import('../../electron/preload/index');
-const { INVOKE_CHANNEL, EVENT_CHANNEL, SYNC_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels');
+const { INVOKE_CHANNEL, EVENT_CHANNEL, SYNC_FILE_CHANNEL, BACKUP_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels');
 
 interface Bridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   on(listener: (event: CoreEvent) => void): () => void;
   syncFile(request: unknown): Promise<unknown>;
+  backupFile(request: unknown): Promise<unknown>;
 }
 
 function exposed(): { name: string; bridge: Bridge } {
@@ -20,10 +21,10 @@ function exposed(): { name: string; bridge: Bridge } {
 }
 
 describe('the preload bridge', () => {
-  it('exposes window.dateline with invoke, on and the sync file dialog, and nothing else', () => {
+  it('exposes window.dateline with invoke, on, the sync file dialog and the backup dialog, and nothing else', () => {
     const { name, bridge } = exposed();
     expect(name).toBe('dateline');
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'syncFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['backupFile', 'invoke', 'on', 'syncFile']);
   });
 
   it('syncFile goes over its own channel with the request as given (the main process checks it)', async () => {
@@ -32,6 +33,14 @@ describe('the preload bridge', () => {
     const request = { action: 'open', words: { title: 'Open a sync file', filter: 'Dateline sync files' } };
     await expect(bridge.syncFile(request)).resolves.toEqual({ ok: true, value: { cancelled: true } });
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(SYNC_FILE_CHANNEL, request);
+  });
+
+  it('backupFile goes over its own channel with the request as given (the main process checks it)', async () => {
+    const { bridge } = exposed();
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { cancelled: true } });
+    const request = { words: { title: 'Back up the library', filter: 'Dateline backups' } };
+    await expect(bridge.backupFile(request)).resolves.toEqual({ ok: true, value: { cancelled: true } });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(BACKUP_FILE_CHANNEL, request);
   });
 
   it("invoke goes over the main process's invoke channel with the method and input as given", async () => {

@@ -9,6 +9,7 @@ import { LaunchNonces } from './launch';
 import { failure, sendResult, sendText } from './respond';
 import { hostAllowed, isStrongToken, newToken, originAllowed, setSecurityHeaders, TOKEN_HEADER, tokenMatches } from './security';
 import { serveStatic } from './static-files';
+import { sendDownload } from './download';
 
 export interface WebServerOptions {
   core: WebCore;
@@ -44,6 +45,8 @@ export interface WebServer {
 }
 
 const API_PREFIX = '/api/';
+/** `GET /api/download/<id>`: a file a call made for the browser (library.backupFile), sent once. */
+const DOWNLOAD_PREFIX = 'download/';
 const LaunchBody = z.object({ nonce: z.string().min(1).max(200) }).strict();
 /** Where the page exchanges its launch nonce for the token. */
 const LAUNCH_PATH = '/launch';
@@ -152,6 +155,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return;
       }
       streams.open(req, res);
+      return;
+    }
+    if (name.startsWith(DOWNLOAD_PREFIX)) {
+      if (req.method !== 'GET') {
+        sendResult(res, 405, failure('USAGE', 'A download is read with GET.'), { Allow: 'GET' });
+        return;
+      }
+      sendDownload(res, name.slice(DOWNLOAD_PREFIX.length));
       return;
     }
     if (req.method !== 'POST') {

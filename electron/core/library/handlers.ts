@@ -1,12 +1,18 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { LibraryInfo } from '../../shared/contract';
 import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
 import { DatelineError } from '../../shared/errors';
+import { backupFileName } from '../../shared/library/contract';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { markNoticeSeen, pendingNotice } from '../store/notices';
 import { filesOnServer } from '../sync/files/on-server';
 import { backupLibrary, NO_JOB } from './backup';
 import { compactLibrary } from './compact';
+import { offerDownload } from './downloads';
+import { readLastBackup, recordBackup } from './last-backup';
 import { restoreLibrary } from './restore';
 
 export const libraryHandlers: Pick<
@@ -17,6 +23,8 @@ export const libraryHandlers: Pick<
   | 'library.check'
   | 'library.changes'
   | 'library.backup'
+  | 'library.backupFile'
+  | 'library.lastBackup'
   | 'library.restore'
   | 'library.compact'
   | 'job.get'
@@ -58,7 +66,28 @@ export const libraryHandlers: Pick<
     return { problems, notDownloaded };
   },
   // Backup and restore run as jobs: they report progress and can be cancelled until the library is swapped.
-  'library.backup': (input, ctx, job) => backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, input.out, job ?? NO_JOB),
+  'library.backup': async (input, ctx, job) => {
+    const made = await backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, input.out, job ?? NO_JOB);
+    recordBackup(ctx.library, made, new Date());
+    return made;
+  },
+  // Web mode: the browser names no path; the backup waits in the library's tmp/ for one download.
+  'library.backupFile': async (_input, ctx, job) => {
+    const now = new Date();
+    const folder = join(ctx.dir, 'tmp', `backup-file-${randomBytes(6).toString('hex')}`);
+    mkdirSync(folder, { recursive: true });
+    try {
+      const name = backupFileName(now.toISOString().slice(0, 10));
+      const made = await backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, join(folder, name), job ?? NO_JOB, () => now);
+      recordBackup(ctx.library, made, now);
+      const download = offerDownload({ path: made.path, name, bytes: made.bytes, folder });
+      return { download, name, bytes: made.bytes, documents: made.documents, files: made.files, leftOut: made.leftOut };
+    } catch (e) {
+      rmSync(folder, { recursive: true, force: true });
+      throw e;
+    }
+  },
+  'library.lastBackup': (_input, ctx) => readLastBackup(ctx.library),
   'library.restore': (input, ctx, job) => restoreLibrary(ctx, input.from, job ?? NO_JOB),
   'library.compact': (input, ctx, job) => compactLibrary(ctx.library.docs, input, job ?? NO_JOB),
   'library.changes': (input, ctx) => ({

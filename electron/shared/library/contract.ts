@@ -68,6 +68,36 @@ export interface BackupResult {
   leftOut: string[];
 }
 
+/** A backup's file name ends so; the CLI's and the app's alike. */
+export const BACKUP_EXTENSION = 'dateline-backup';
+
+/** The name the app offers for a backup made on `day` (YYYY-MM-DD). */
+export function backupFileName(day: string): string {
+  return `Dateline backup ${day}.${BACKUP_EXTENSION}`;
+}
+
+/**
+ * Web mode's backup: made by the core in the library's tmp/ and fetched once, streamed, from
+ * `GET /api/download/<download>` (with the token), which removes it after. Unfetched, it is removed
+ * after BACKUP_DOWNLOAD_TTL_MS.
+ */
+export interface BackupDownload {
+  download: string;
+  name: string;
+  bytes: number;
+  documents: number;
+  files: number;
+  leftOut: string[];
+}
+
+export const BACKUP_DOWNLOAD_TTL_MS = 10 * 60 * 1000;
+
+/** The last backup this library made (a `_local` record: this computer's, never replicated). */
+export interface LastBackup {
+  at: string;
+  bytes: number;
+}
+
 export interface RestoreResult {
   documents: number;
   files: number;
@@ -94,6 +124,9 @@ export const LIBRARY_API = {
     z.object({ since: z.number().int().min(0), limit: Limit }).strict(),
   ),
   'library.backup': jobMethod<BackupResult>()(z.object({ out: localPath() }).strict(), { access: 'local' }),
+  /** Web mode: a backup for the browser to download (BackupDownload). */
+  'library.backupFile': jobMethod<BackupDownload>()(Empty),
+  'library.lastBackup': method<LastBackup | null>()(Empty),
   'library.restore': jobMethod<RestoreResult>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
   /** Removes old revision bodies, of one document or (without `id`) of the whole library. */
   'library.compact': jobMethod<CompactResult>()(z.object({ id: DocIdSchema.optional() }).strict()),
