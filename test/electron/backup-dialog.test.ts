@@ -1,62 +1,33 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindow } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupResult, RestoreResult } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
 import type { BackupDialogReply } from '../../electron/shared/library/backup-dialog';
 import type { LastBackup } from '../../electron/shared/library/contract';
-import { openCore, type Core } from '../../electron/core/index';
+import type { Core } from '../../electron/core/index';
+import { library } from '../core-harness';
 import { tempDir } from '../helpers';
-import { FakeBrowserWindow, dialog, ipcMain, type FakeFrame } from './fake-electron';
+import { dialogWindow } from './dialog-harness';
+import { dialog, ipcMain } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
-const { createWindow } = await import('../../electron/main/window');
 const { registerBackupDialog } = await import('../../electron/main/backup-dialog');
 const { BACKUP_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels');
 
 // "Back up now…" in the desktop app: the main process shows the save dialog and starts the core's
 // library.backup job on the path chosen. Electron is the fake; the core is real, on a real library.
 
-type Handler = (event: { sender: unknown; senderFrame: FakeFrame | null }, request: unknown) => Promise<Result<BackupDialogReply>>;
-
 const words = { title: 'Back up the library', filter: 'Dateline backups' };
-const opened: Core[] = [];
 
-async function library(): Promise<Core> {
-  const c = await openCore(tempDir(), { author: 'Goma desk' });
-  opened.push(c);
-  return c;
-}
-
-function setUp(core: Core) {
-  ipcMain.handlers.clear();
-  FakeBrowserWindow.created = [];
-  dialog.answers = [];
-  dialog.showSaveDialog.mockClear();
-  createWindow({ preload: '/p.cjs' });
-  const win = FakeBrowserWindow.created[0]!;
-  win.webContents.mainFrame.url = 'app://dateline/index.html';
-  const invoke = vi.fn((method: string, input: unknown) => core.dispatch(method, input, { transport: 'ipc' }));
-  const unregister = registerBackupDialog({ invoke }, () => FakeBrowserWindow.created as unknown as BrowserWindow[], {
-    folder: () => '/home/officer/Documents',
-    today: () => new Date('2026-12-05T10:00:00Z'),
-  });
-  const handler = ipcMain.handlers.get(BACKUP_FILE_CHANNEL) as Handler;
-  const ask = (request: unknown) => handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, request);
-  return { win, invoke, ask, unregister, handler };
-}
-
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
+const setUp = (core: Core) => dialogWindow<BackupDialogReply>(core, registerBackupDialog, BACKUP_FILE_CHANNEL);
 
 describe('Back up now through the save dialog', () => {
   let goma: Core;
   let t: ReturnType<typeof setUp>;
   beforeEach(async () => {
-    goma = await library();
+    goma = await library('Goma desk');
     t = setUp(goma);
   });
 
@@ -81,7 +52,7 @@ describe('Back up now through the save dialog', () => {
     expect(made).toMatchObject({ path, documents: 1 });
     expect((await goma.dispatch('library.lastBackup', {}, { transport: 'test' })) as Result<LastBackup>).toMatchObject({ ok: true, value: { bytes: made.bytes } });
 
-    const other = await library();
+    const other = await library('Goma desk');
     const r = await other.dispatch('library.restore', { from: path }, { transport: 'test' });
     if (!r.ok) throw new Error(r.error.message);
     expect(((await other.jobs.wait((r.value as { jobId: string }).jobId)) as RestoreResult).documents).toBe(1);

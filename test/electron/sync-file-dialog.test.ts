@@ -1,19 +1,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindow } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
 import type { SyncFileExport, SyncFileImport } from '../../electron/shared/sync/contract';
 import type { SyncFileDialogReply } from '../../electron/shared/sync/file-dialog';
 import { BlobStore } from '../../electron/core/attachments/blobs';
-import { openCore, type Core } from '../../electron/core/index';
+import type { Core } from '../../electron/core/index';
+import { library } from '../core-harness';
 import { tempDir } from '../helpers';
-import { FakeBrowserWindow, dialog, ipcMain, type FakeFrame } from './fake-electron';
+import { dialog, ipcMain } from './fake-electron';
+import { dialogWindow } from './dialog-harness';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
-const { createWindow } = await import('../../electron/main/window');
 const { registerSyncFileDialog } = await import('../../electron/main/sync-file-dialog');
 const { SYNC_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels');
 
@@ -21,37 +21,11 @@ const { SYNC_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels')
 // starts the core's job on the path chosen. Electron is the fake (no binary here); the core
 // behind it is a real one on real library folders, so the file is really written and read.
 
-type Handler = (event: { sender: unknown; senderFrame: FakeFrame | null }, request: unknown) => Promise<Result<SyncFileDialogReply>>;
-
 const words = { title: 'Save a sync file', filter: 'Dateline sync files' };
 const openWords = { title: 'Open a sync file', filter: 'Dateline sync files', allFiles: 'All files' };
-const opened: Core[] = [];
-
-async function library(author: string): Promise<Core> {
-  const c = await openCore(tempDir(), { author });
-  opened.push(c);
-  return c;
-}
 
 /** The channel's handler over a window of ours, with `core` behind it as the utility process would be. */
-function setUp(core: Core) {
-  ipcMain.handlers.clear();
-  FakeBrowserWindow.created = [];
-  dialog.answers = [];
-  dialog.showSaveDialog.mockClear();
-  dialog.showOpenDialog.mockClear();
-  createWindow({ preload: '/p.cjs' });
-  const win = FakeBrowserWindow.created[0]!;
-  win.webContents.mainFrame.url = 'app://dateline/index.html';
-  const invoke = vi.fn((method: string, input: unknown) => core.dispatch(method, input, { transport: 'ipc' }));
-  const unregister = registerSyncFileDialog({ invoke }, () => FakeBrowserWindow.created as unknown as BrowserWindow[], {
-    folder: () => '/home/officer/Documents',
-    today: () => new Date('2026-12-05T10:00:00Z'),
-  });
-  const handler = ipcMain.handlers.get(SYNC_FILE_CHANNEL) as Handler;
-  const ask = (request: unknown) => handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, request);
-  return { win, invoke, ask, unregister };
-}
+const setUp = (core: Core) => dialogWindow<SyncFileDialogReply>(core, registerSyncFileDialog, SYNC_FILE_CHANNEL);
 
 /** Waits for the job the dialog started, as the window does, and keeps its progress events. */
 async function finished<T>(core: Core, reply: Result<SyncFileDialogReply>): Promise<{ result: T; steps: string[] }> {
@@ -66,10 +40,6 @@ async function finished<T>(core: Core, reply: Result<SyncFileDialogReply>): Prom
     off();
   }
 }
-
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
 
 describe('the sync file through the system dialogs', () => {
   let goma: Core;
@@ -155,7 +125,7 @@ describe('the sync file through the system dialogs', () => {
   });
 
   it('refuses a caller that is not the top frame of our window, and stops answering once unregistered', async () => {
-    const handler = ipcMain.handlers.get(SYNC_FILE_CHANNEL) as Handler;
+    const { handler } = t;
     const iframe = { url: 'app://dateline/frame.html', processId: 9, routingId: 7, parent: t.win.webContents.mainFrame };
     const foreign = { ...t.win.webContents.mainFrame, url: 'https://evil.example/' };
     for (const senderFrame of [iframe, foreign]) {
