@@ -23,8 +23,7 @@ afterAll(async () => {
 describe('the release editor', () => {
   it('lines up the dateline place with the release date, label with label and box with box', async () => {
     const { page } = h;
-    await page.goto(h.server.launchUrl());
-    await h.goto(`#/releases/${id}`);
+    await page.goto(`${h.server.launchUrl()}#/releases/${id}`);
     const place = page.getByLabel('Dateline place', { exact: true });
     const date = page.getByLabel('Release date', { exact: true });
     await page.getByText('Understood as').waitFor();

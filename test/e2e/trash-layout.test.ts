@@ -23,8 +23,7 @@ afterAll(async () => {
 describe('the Trash screen', () => {
   it('puts its heading under the crumb at the start, and its Empty button at its own width', async () => {
     const { page } = h;
-    await page.goto(h.server.launchUrl());
-    await h.goto('#/releases/trash');
+    await page.goto(`${h.server.launchUrl()}#/releases/trash`);
     const heading = page.getByRole('heading', { name: 'Trash', level: 1 });
     const crumb = page.locator('#main .crumbs a', { hasText: 'Releases' });
     const empty = page.getByRole('button', { name: 'Empty the trash…' });
