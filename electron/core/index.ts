@@ -21,6 +21,7 @@ import { syncHandlers } from './sync/handlers';
 import { syncAppHandlers } from './sync/app-handlers';
 import { SyncService, type SyncServiceOptions } from './sync/service';
 import { sweepPending } from './litter';
+import { sweepDownloads } from './library/downloads';
 import { closePdfPrinter } from './kits/pdf';
 import { ListGrowth } from './search/list-growth';
 
@@ -76,8 +77,12 @@ export const handlers: Handlers = {
  */
 export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Core> {
   let library = await Library.open(dir, opts);
-  // Hidden .part files of exports and backups a killed process left in the person's folders.
-  if (!library.readOnly) sweepPending(dir);
+  // Hidden .part files of exports and backups a killed process left in the person's folders,
+  // and the backups it made for a browser to download.
+  if (!library.readOnly) {
+    sweepPending(dir);
+    sweepDownloads(dir);
+  }
   const blobs = new BlobStore(dir);
   const jobs = new JobManager();
   let closed = false;

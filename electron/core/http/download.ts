@@ -1,6 +1,6 @@
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { takeDownload } from '../library/downloads';
+import { removeDownloadFolder, takeDownload } from '../library/downloads';
 import { failure, sendResult } from './respond';
 
 /**
@@ -14,7 +14,7 @@ export function sendDownload(res: ServerResponse, id: string): void {
     sendResult(res, 404, failure('NOT_FOUND', 'This download is not here: it was fetched already, or it waited too long and was removed. Make it again.'));
     return;
   }
-  const cleanUp = () => rmSync(download.folder, { recursive: true, force: true });
+  const cleanUp = () => removeDownloadFolder(download.folder);
   const stream = createReadStream(download.path);
   stream.once('open', () => {
     res.statusCode = 200;

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { BACKUP_DOWNLOAD_TTL_MS } from '../../shared/library/contract';
 
 /**
  * Files web mode made for the browser to fetch once (a backup): each is in a folder of its own
  * under the library's tmp/, named by a random id the call answers. The HTTP server takes it by
  * that id behind the session's token, streams it and removes the folder; one never fetched is
- * removed after BACKUP_DOWNLOAD_TTL_MS (and a process that dies leaves it to the next start's
- * sweep of tmp/).
+ * removed after BACKUP_DOWNLOAD_TTL_MS (and one a process that died left behind is removed by
+ * the next start, sweepDownloads).
  */
 export interface Download {
   path: string;
@@ -17,13 +18,26 @@ export interface Download {
   folder: string;
 }
 
+/**
+ * Removes a download's folder. It runs from a timer and from the HTTP response's events, where an
+ * exception would end the process: a folder that cannot be removed now (busy, permissions) is
+ * left to the next start's sweepDownloads.
+ */
+export function removeDownloadFolder(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Left for sweepDownloads at the next start.
+  }
+}
+
 const waiting = new Map<string, { download: Download; timer: ReturnType<typeof setTimeout> }>();
 
 export function offerDownload(download: Download, ttlMs = BACKUP_DOWNLOAD_TTL_MS): string {
   const id = randomBytes(18).toString('base64url');
   const timer = setTimeout(() => {
     waiting.delete(id);
-    rmSync(download.folder, { recursive: true, force: true });
+    removeDownloadFolder(download.folder);
   }, ttlMs);
   timer.unref();
   waiting.set(id, { download, timer });
@@ -37,4 +51,35 @@ export function takeDownload(id: string): Download | null {
   waiting.delete(id);
   clearTimeout(entry.timer);
   return entry.download;
+}
+
+/** The folder under the library's tmp/ that holds one download (see the handler of library.backupFile). */
+export const DOWNLOAD_FOLDER_PREFIX = 'backup-file-';
+
+/**
+ * At start: removes the download folders a process that died left in <library>/tmp/ (each a
+ * whole backup). A folder younger than the wait a download is kept may still be offered by
+ * another process on this library (a second web server), so it is left to that process.
+ */
+export function sweepDownloads(libraryDir: string, now = Date.now(), ttlMs = BACKUP_DOWNLOAD_TTL_MS): number {
+  const tmp = join(libraryDir, 'tmp');
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(DOWNLOAD_FOLDER_PREFIX)) continue;
+    const folder = join(tmp, name);
+    try {
+      if (now - statSync(folder).mtimeMs < ttlMs) continue;
+    } catch {
+      continue;
+    }
+    removeDownloadFolder(folder);
+    removed++;
+  }
+  return removed;
 }

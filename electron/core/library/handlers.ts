@@ -11,7 +11,7 @@ import { markNoticeSeen, pendingNotice } from '../store/notices';
 import { filesOnServer } from '../sync/files/on-server';
 import { backupLibrary, NO_JOB } from './backup';
 import { compactLibrary } from './compact';
-import { offerDownload } from './downloads';
+import { DOWNLOAD_FOLDER_PREFIX, offerDownload } from './downloads';
 import { readLastBackup, recordBackup } from './last-backup';
 import { restoreLibrary } from './restore';
 
@@ -74,7 +74,7 @@ export const libraryHandlers: Pick<
   // Web mode: the browser names no path; the backup waits in the library's tmp/ for one download.
   'library.backupFile': async (_input, ctx, job) => {
     const now = new Date();
-    const folder = join(ctx.dir, 'tmp', `backup-file-${randomBytes(6).toString('hex')}`);
+    const folder = join(ctx.dir, 'tmp', `${DOWNLOAD_FOLDER_PREFIX}${randomBytes(6).toString('hex')}`);
     mkdirSync(folder, { recursive: true });
     try {
       const name = backupFileName(now.toISOString().slice(0, 10));
