@@ -26,33 +26,27 @@ export function createIpcClient(bridge: PreloadBridge): DatelineClient {
     onUnauthorized() {
       return () => undefined;
     },
-    ...(syncFile ? { syncFileDialog: (request: SyncFileDialogRequest) => syncFileDialog(syncFile, request) } : {}),
-    ...(backupFile ? { backupDialog: (request: BackupDialogRequest) => backupDialog(backupFile, request) } : {}),
+    ...(syncFile ? { syncFileDialog: (request: SyncFileDialogRequest) => dialogCall<SyncFileDialogRequest, SyncFileDialogReply>(syncFile, request, SyncFileDialogReplySchema) } : {}),
+    ...(backupFile ? { backupDialog: (request: BackupDialogRequest) => dialogCall<BackupDialogRequest, BackupDialogReply>(backupFile, request, BackupDialogReplySchema) } : {}),
   };
 }
 
-async function syncFileDialog(syncFile: NonNullable<PreloadBridge['syncFile']>, request: SyncFileDialogRequest): Promise<Result<SyncFileDialogReply>> {
-  let raw: unknown;
-  try {
-    raw = await syncFile(request);
-  } catch (e) {
-    return unreachable(e instanceof Error ? e.message : String(e));
-  }
-  const r = asResult<unknown>(raw);
-  if (!r.ok) return r;
-  const reply = SyncFileDialogReplySchema.safeParse(r.value);
-  return reply.success ? { ok: true, value: reply.data } : brokenReply();
-}
+/** A shared schema's check, as the dialogs' reply schemas offer it. */
+type ReplySchema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
 
-async function backupDialog(backupFile: NonNullable<PreloadBridge['backupFile']>, request: BackupDialogRequest): Promise<Result<BackupDialogReply>> {
+/**
+ * One of the main process's file dialogs (sync file, backup): its reply checked against the
+ * dialog's schema, a bridge that throws or answers out of shape said as such.
+ */
+async function dialogCall<Req, Reply>(send: (request: Req) => Promise<unknown>, request: Req, schema: ReplySchema<Reply>): Promise<Result<Reply>> {
   let raw: unknown;
   try {
-    raw = await backupFile(request);
+    raw = await send(request);
   } catch (e) {
     return unreachable(e instanceof Error ? e.message : String(e));
   }
   const r = asResult<unknown>(raw);
   if (!r.ok) return r;
-  const reply = BackupDialogReplySchema.safeParse(r.value);
+  const reply = schema.safeParse(r.value);
   return reply.success ? { ok: true, value: reply.data } : brokenReply();
 }
