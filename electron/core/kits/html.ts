@@ -1,6 +1,6 @@
 import { directionOf, hasRightToLeft, leftToRightNumbers } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
-import { commaFor, labelsFor, sectionLabel } from '../../shared/kits/layout';
+import { commaFor, labelsFor, languageLabel, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate, OFFICE_FONTS } from './resources';
@@ -212,7 +212,7 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
   const anchor = `part-${i + 1}`;
   switch (b.kind) {
     case 'release':
-      toc.push({ anchor, text: b.release.headline, kind: b.release.language.toUpperCase(), lang: b.release.language });
+      toc.push({ anchor, text: b.release.headline, kind: languageLabel(b.release.language, model.language), lang: b.release.language });
       return releaseHtml(b.release, anchor);
     case 'section': {
       const title = b.title.trim() || sectionLabel(b.sectionKind, model.language) || l.pressKit;
