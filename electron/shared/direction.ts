@@ -52,3 +52,45 @@ export function mostlyRightToLeft(text: string): boolean {
   }
   return letters > 0 && rtl / letters > 0.4;
 }
+
+/** A piece of text: a left-to-right number to set apart, or the text around it. */
+export interface TextPiece {
+  text: string;
+  number: boolean;
+}
+
+// Groups of ASCII digits, each perhaps in brackets, with at most one space, dot, dash or slash
+// between them, perhaps after a "+": "+41 22 717 9111", "(022) 717 91 11", "40 000".
+const NUMBER_RUN = /(?<![0-9A-Za-z])\+?\(?[0-9]+\)?(?:[ \u00A0./-]?\(?[0-9]+\)?)*/g;
+// What the bidirectional algorithm reorders among right-to-left letters: a leading "+" goes to
+// the far end, and spaced groups are laid out from the right ("9111 717 22 41+"). Digits joined
+// by dots, commas, dashes or slashes alone ("4,500", "2026-03-12") keep their order.
+const REORDERED = /^\+|[ \u00A0]/;
+
+/** The direction of the last letter before `end`; null when there is none. */
+function directionBefore(text: string, end: number): Direction | null {
+  for (let i = end - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    if (LETTER.test(ch)) return RTL_LETTER.test(ch) ? 'rtl' : 'ltr';
+  }
+  return null;
+}
+
+/**
+ * Splits text around the numbers that must be set apart as left to right to keep their order
+ * in right-to-left text (a phone number in an Arabic paragraph). A number after a Latin letter
+ * is left alone: it takes that letter's direction anyway ("COVID-19 2020"), and set apart it
+ * would come loose from it. Joined again, the pieces are the text.
+ */
+export function leftToRightNumbers(text: string): TextPiece[] {
+  const out: TextPiece[] = [];
+  let at = 0;
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    if (!REORDERED.test(m[0]) || directionBefore(text, m.index) === 'ltr') continue;
+    if (m.index > at) out.push({ text: text.slice(at, m.index), number: false });
+    out.push({ text: m[0], number: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || out.length === 0) out.push({ text: text.slice(at), number: false });
+  return out;
+}

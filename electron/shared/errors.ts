@@ -44,7 +44,8 @@ export interface ApiError {
   message: string;
   /** Where the problem is, e.g. ["body", 3, "text"] or ["row", 17, "Email"]. */
   path?: (string | number)[];
-  params?: Record<string, string | number | boolean | null>;
+  /** Values for the UI's wording; a list (file names, say) as a list, for the UI to join in the person's language. */
+  params?: Record<string, string | number | boolean | null | string[]>;
 }
 
 /** An ApiError as it arrives from another process (the window checks what the core sends it). */
@@ -52,7 +53,7 @@ export const ApiErrorSchema: z.ZodType<ApiError> = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   path: z.array(z.union([z.string(), z.number()])).optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])).optional(),
 });
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,11 +1,5 @@
-/** The language's own name in the UI language ("French" in English, "français" in French). */
-export function languageName(tag: string, uiLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
+/** A language's name in the UI language ("French" in English, "français" in French). */
+export { languageName } from '../../electron/shared/ui/languages';
 
 export function countryName(code: string, uiLanguage: string): string {
   try {

@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../../electron/shared/errors';
 import type { KitPreview } from '../../electron/shared/kits/contract';
 import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
@@ -52,10 +53,13 @@ describe('a kit with missing files', () => {
       expect(e.message).toContain('"photo.jpg" (item 2 of the kit');
       expect(e.message).toContain('"facts.pdf" (item 4 of the kit');
       expect(readdirSync(out)).toEqual([]);
+      expect(e.params?.names).toEqual(['photo.jpg', 'facts.pdf']);
       expect(errorText(setUpI18n('en').t, e)).toBe(
-        '2 files of this kit are missing from the library folder (photo.jpg, facts.pdf), so nothing was exported. Relink each to a file or take it out of the kit, or restore the library from a backup.',
+        '2 files of this kit are missing from the library folder (photo.jpg and facts.pdf), so nothing was exported. Relink each to a file or take it out of the kit, or restore the library from a backup.',
       );
-      for (const lng of ['fr', 'es', 'ar']) expect(errorText(setUpI18n(lng).t, e), lng).toContain('photo.jpg, facts.pdf');
+      // Listed as each language lists, never with a Latin comma in Arabic (isolation marks aside).
+      const listed = { fr: 'photo.jpg et facts.pdf', es: 'photo.jpg y facts.pdf', ar: 'photo.jpg وfacts.pdf' };
+      for (const [lng, list] of Object.entries(listed)) expect(errorText(setUpI18n(lng).t, e).replace(/[\u2068\u2069]/g, ''), lng).toContain(list);
     } finally {
       dispose(core);
     }
@@ -93,13 +97,15 @@ describe('several missing files and a missing office logo', () => {
 
       const said = errorText(setUpI18n('en').t, e);
       expect(said).toBe(
-        '3 files of this kit are missing from the library folder, so nothing was exported. Relink each of these to a file or take it out of the kit: well.jpg, school.jpg. ' +
+        '3 files of this kit are missing from the library folder, so nothing was exported. Relink each of these to a file or take it out of the kit: well.jpg and school.jpg. ' +
           'For the logo of the office “Amman” (amman-logo.png), choose another logo for the office in Settings → Offices. Or restore the library from a backup.',
       );
-      for (const lng of ['fr', 'es', 'ar']) {
+      const listed = { fr: 'well.jpg et school.jpg', es: 'well.jpg y school.jpg', ar: 'well.jpg وschool.jpg' };
+      for (const [lng, list] of Object.entries(listed)) {
         const { t } = setUpI18n(lng);
         const text = errorText(t, e);
-        expect(text, lng).toContain('well.jpg, school.jpg');
+        expect(text.replace(/[\u2068\u2069]/g, ''), lng).toContain(list);
+        expect(text, lng).not.toContain('well.jpg, school.jpg');
         expect(text, lng).toContain('amman-logo.png');
         expect(text, lng).toContain(t('nav.settings'));
         expect(text, lng).toContain(t('settings.offices'));
@@ -108,4 +114,20 @@ describe('several missing files and a missing office logo', () => {
       dispose(core);
     }
   }, 120_000);
+});
+
+describe('files of a kit still on the server, and others missing', () => {
+  it('are listed as each language lists, in the app', () => {
+    const e: ApiError = {
+      code: 'FILE_UNREADABLE',
+      message: '2 files of the kit "Gao kit" are on the server…',
+      params: { reason: 'kitFileMissing', count: 3, serverCount: 2, server: ['well.jpg', 'school.jpg'], download: 'sync-first', itemCount: 1, items: ['facts.pdf'] },
+    };
+    const said = (lng: string): string => errorText(setUpI18n(lng).t, e).replace(/[\u2068\u2069]/g, '');
+    expect(said('en')).toMatch(/^On the server, not on this computer yet \(and not damaged\): well\.jpg and school\.jpg\. .* Missing from the library folder: facts\.pdf\./);
+    expect(said('fr')).toContain('well.jpg et school.jpg');
+    expect(said('es')).toContain('well.jpg y school.jpg');
+    expect(said('ar')).toContain('well.jpg وschool.jpg');
+    expect(said('ar')).not.toContain('well.jpg, school.jpg');
+  });
 });

@@ -18,6 +18,23 @@ describe('search folding', () => {
     expect(searchTokens('الى')).toEqual(['الي']);
   });
 
+  it('folds the decimal digits of every script to ASCII, in indexed text and in queries alike', () => {
+    expect(searchTokens('وزعت ٤٥٠٠ سلة')).toEqual(['وزعت', '4500', 'سله']);
+    expect(indexText('۴۵۰۰ خانواده')).toBe('4500 خانواده');
+    expect(ftsQuery('٤٥٠٠')).toBe('"4500"*');
+    expect(ftsQuery('4500')).toBe('"4500"*');
+    expect(ftsQuery('١٢-٣-٢٠٢٦ ')).toBe('"12" "3" "2026"');
+    // Every numbering system ICU knows, written by Intl itself: each digit folds to its value.
+    let systems = 0;
+    for (const system of Intl.supportedValuesOf('numberingSystem')) {
+      const written = new Intl.NumberFormat('en', { numberingSystem: system, useGrouping: false }).format(1234567890);
+      if (written === '1234567890' || !/^\p{Nd}+$/u.test(written)) continue;
+      expect(searchTokens(written), system).toEqual(['1234567890']);
+      systems++;
+    }
+    expect(systems).toBeGreaterThan(50);
+  });
+
   it('indexes and queries the same way, the last word as a prefix', () => {
     expect(indexText("L'École de Ségou")).toBe('l ecole de segou');
     expect(ftsQuery('Ségou éco')).toBe('"segou" "eco"*');
@@ -41,7 +58,7 @@ describe('search tokens, fast path for plain ASCII', () => {
   // Pieces chosen where folding is not one character at a time: ligatures and fractions that
   // decompose, combining marks, the Greek final sigma, spaces that are not ASCII, Arabic.
   const pieces = ['word', 'WORD', 'Ab9', 'é', 'É', 'e\u0301', '\u0301', 'ﬁ', '½', 'ΟΔΟΣ', 'Σ', 'σ', '.', "'", ':', '\u00A0', '\uFEFF',
-    '\u3000', 'المنظمة', 'إِطْلَاق', 'ـ', 'ß', 'Œ', '𝐀', '😀', '-', ',', '9'];
+    '\u3000', 'المنظمة', 'إِطْلَاق', 'ـ', 'ß', 'Œ', '𝐀', '😀', '-', ',', '9', '٤٥', '۴', 'ال٢٠', '𝟗', '４'];
   const spaces = [' ', '  ', '\n', '\t', '', '\r\n'];
 
   it('gives exactly the tokens of folding the whole text, on 3,000 random texts', () => {

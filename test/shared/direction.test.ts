@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, hasRightToLeft, isRtlLanguage, mostlyRightToLeft, textDirection } from '../../electron/shared/direction';
+import { directionOf, hasRightToLeft, isRtlLanguage, leftToRightNumbers, mostlyRightToLeft, textDirection } from '../../electron/shared/direction';
 import { markdownToRichText } from '../../electron/core/markdown';
 import { sourceBlocks } from '../../electron/core/import/html';
 
@@ -36,5 +36,29 @@ describe('text direction', () => {
     expect(typed).toEqual(['rtl', 'ltr', 'ltr']);
     expect(fromMarkdown).toEqual(typed);
     expect(fromImport).toEqual(typed);
+  });
+});
+
+describe('numbers set apart as left to right in right-to-left text', () => {
+  const numbers = (text: string): string[] => leftToRightNumbers(text).filter((p) => p.number).map((p) => p.text);
+
+  it('finds phone numbers and spaced figures, whatever their brackets and separators', () => {
+    expect(numbers('للتواصل: +41 22 717 9111.')).toEqual(['+41 22 717 9111']);
+    expect(numbers('هاتف (022) 717 91 11 أو +962-79-555-0142')).toEqual(['(022) 717 91 11', '+962-79-555-0142']);
+    expect(numbers('وصل 40 000 شخص')).toEqual(['40 000']);
+    expect(numbers('+41 22 717 9111')).toEqual(['+41 22 717 9111']);
+  });
+
+  it('leaves numbers the bidirectional algorithm keeps in order, and numbers after a Latin letter', () => {
+    expect(numbers('وصل 4,500 شخص في 2026-03-12 الساعة 10:30 و 12/03')).toEqual([]);
+    expect(numbers('COVID-19 2020 في المخيم')).toEqual([]);
+    expect(numbers('Call +41 22 717 9111 now')).toEqual([]);
+    expect(numbers('قال Ali إن 40 000 وصلوا')).toEqual(['40 000']);
+  });
+
+  it('gives back the text whole when joined', () => {
+    for (const t of ['للتواصل: +41 22 717 9111.', '', 'بلا أرقام', '+1 2', 'a +1 2 ب +3 4 c']) {
+      expect(leftToRightNumbers(t).map((p) => p.text).join(''), t).toBe(t);
+    }
   });
 });

@@ -38,7 +38,7 @@ function consistent(l: Library): void {
 describe('revision bodies apart from the tree (migration 8)', () => {
   it('upgrades a library of the version before with history, compacted and erased revisions, and reads every revision as before', async () => {
     const dir = tempDir();
-    const old = await library(dir, MIGRATIONS.slice(0, -1));
+    const old = await library(dir, MIGRATIONS.filter((m) => m.version < 8));
     const a = old.docs.create('release', { headline: 'Floods in Beledweyne', language: 'en' }, ctx);
     for (let i = 1; i <= 3; i++) old.docs.update(a.id, { headline: `Floods in Beledweyne, day ${i}`, language: 'en' }, ctx);
     old.docs.compact(a.id);

@@ -1,6 +1,6 @@
 import { patchDocument } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { hasRightToLeft, isRtlLanguage, textDirection } from '../../shared/direction';
+import { hasRightToLeft, isRtlLanguage, leftToRightNumbers, textDirection } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
 import { commaFor, labelsFor, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
@@ -135,8 +135,32 @@ function textRun(text: string, extra: Omit<RunOptions, 'text'> = {}): string {
   return run({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
 }
 
+/**
+ * Runs of text where right-to-left text may be around: each phone number or other spaced
+ * number in a run of its own, left to right, after a left-to-right mark, as the contact
+ * block writes a phone, so that it reads "+41 22 717 9111" and not "9111 717 22 41+".
+ * The mark is invisible: the words read and copy as typed.
+ */
+function bidiRuns(opts: RunOptions & { text: string }): string {
+  const pieces = leftToRightNumbers(opts.text);
+  if (pieces.length === 1) return run(opts);
+  const { break: lineBreak, rightToLeft, ...marks } = opts;
+  return pieces
+    .map((p, i) =>
+      run({
+        ...marks,
+        // The line break goes before the first piece only.
+        ...(i === 0 && lineBreak !== undefined ? { break: lineBreak } : {}),
+        ...(rightToLeft && !p.number ? { rightToLeft } : {}),
+        text: p.number ? `${LRM}${p.text}` : p.text,
+      }),
+    )
+    .join('');
+}
+
 function runs(c: Ctx, nodes: InlineNode[] | undefined, rtlParagraph: boolean): string {
   let out = '';
+  const bidi = rtlParagraph || (nodes ?? []).some((n) => n.type === 'text' && hasRightToLeft(n.text));
   for (const n of nodes ?? []) {
     if (n.type === 'hardBreak') {
       out += run({ break: 1 });
@@ -153,7 +177,7 @@ function runs(c: Ctx, nodes: InlineNode[] | undefined, rtlParagraph: boolean): s
     const link = marks.find((m) => m.type === 'link');
     if (link && link.type === 'link' && /^(https?:\/\/|mailto:)/i.test(link.attrs.href)) {
       out += externalLink(c.link(link.attrs.href), run({ ...opts, style: 'Hyperlink' }));
-    } else out += run(opts);
+    } else out += bidi ? bidiRuns({ ...opts, text: n.text }) : run(opts);
   }
   return out;
 }
@@ -215,7 +239,13 @@ function textParagraphs(text: string, lang: string, style?: string): string {
     .filter((p) => p !== '')
     .map((p) => {
       const lines = p.split(/\r?\n/);
-      const children = lines.map((line, i) => textRun(line, i > 0 ? { break: 1 } : {})).join('');
+      const bidi = rtl || hasRightToLeft(p);
+      const children = lines
+        .map((line, i) => {
+          const extra = i > 0 ? { break: 1 } : {};
+          return bidi ? bidiRuns({ ...extra, text: line, ...(hasRightToLeft(line) ? { rightToLeft: true } : {}) }) : textRun(line, extra);
+        })
+        .join('');
       return para(rtl, style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}, children);
     })
     .join('');

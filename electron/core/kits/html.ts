@@ -1,6 +1,6 @@
-import { directionOf } from '../../shared/direction';
+import { directionOf, hasRightToLeft, leftToRightNumbers } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
-import { commaFor, labelsFor, sectionLabel } from '../../shared/kits/layout';
+import { commaFor, labelsFor, languageLabel, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate, OFFICE_FONTS } from './resources';
@@ -71,15 +71,32 @@ function langAttrs(lang: string | null | undefined, dir: string | null | undefin
   return a;
 }
 
-function inline(nodes: InlineNode[] | undefined): string {
+/**
+ * Escaped text where right-to-left text may be around: each phone number or other spaced
+ * number set apart as left to right (as the contact cards set a phone), so that it reads
+ * "+41 22 717 9111" and not "9111 717 22 41+". The text itself is unchanged.
+ */
+function bidiText(text: string): string {
+  return leftToRightNumbers(text)
+    .map((p) => (p.number ? `<bdi dir="ltr">${esc(p.text)}</bdi>` : esc(p.text)))
+    .join('');
+}
+
+/** Whether a block's numbers need setting apart: it is right to left, or has right-to-left letters. */
+function isBidi(nodes: InlineNode[] | undefined, rtl: boolean): boolean {
+  return rtl || (nodes ?? []).some((n) => n.type === 'text' && hasRightToLeft(n.text));
+}
+
+function inline(nodes: InlineNode[] | undefined, rtl = false): string {
   if (!nodes) return '';
+  const bidi = isBidi(nodes, rtl);
   let out = '';
   for (const n of nodes) {
     if (n.type === 'hardBreak') {
       out += '<br>';
       continue;
     }
-    let t = esc(n.text);
+    let t = bidi ? bidiText(n.text) : esc(n.text);
     for (const m of n.marks ?? []) {
       if (m.type === 'bold') t = `<strong>${t}</strong>`;
       else if (m.type === 'italic') t = `<em>${t}</em>`;
@@ -91,37 +108,38 @@ function inline(nodes: InlineNode[] | undefined): string {
   return out;
 }
 
-function block(b: BlockNode, headingShift: number, lead: string): string {
+/** A block as HTML; `rtl`: its container (a release, a kit) is right to left. */
+function block(b: BlockNode, headingShift: number, lead: string, rtl: boolean): string {
   switch (b.type) {
     case 'paragraph':
-      return `<p${langAttrs(b.attrs?.lang, b.attrs?.dir)}>${lead}${inline(b.content)}</p>`;
+      return `<p${langAttrs(b.attrs?.lang, b.attrs?.dir)}>${lead}${inline(b.content, rtl || b.attrs?.dir === 'rtl')}</p>`;
     case 'heading': {
       const level = Math.min(6, b.attrs.level + headingShift);
-      return `<h${level}${langAttrs(b.attrs.lang, b.attrs.dir)}>${inline(b.content)}</h${level}>`;
+      return `<h${level}${langAttrs(b.attrs.lang, b.attrs.dir)}>${inline(b.content, rtl || b.attrs.dir === 'rtl')}</h${level}>`;
     }
     case 'bulletList':
     case 'orderedList': {
       const tag = b.type === 'bulletList' ? 'ul' : 'ol';
       const start = b.type === 'orderedList' && b.attrs?.start !== undefined && b.attrs.start !== 1 ? ` start="${b.attrs.start}"` : '';
-      const items = b.content.map((li) => `<li>${li.content.map((c) => block(c, headingShift, '')).join('')}</li>`).join('');
+      const items = b.content.map((li) => `<li>${li.content.map((c) => block(c, headingShift, '', rtl)).join('')}</li>`).join('');
       return `<${tag}${langAttrs(b.attrs?.lang, b.attrs?.dir)}${start}>${items}</${tag}>`;
     }
     case 'blockquote':
-      return `<blockquote${langAttrs(b.attrs?.lang, b.attrs?.dir)}>${b.content.map((c) => block(c, headingShift, '')).join('')}</blockquote>`;
+      return `<blockquote${langAttrs(b.attrs?.lang, b.attrs?.dir)}>${b.content.map((c) => block(c, headingShift, '', rtl)).join('')}</blockquote>`;
   }
 }
 
-/** Rich text as HTML; `lead` (the dateline) starts the first paragraph, as in a wire story. */
-function richTextHtml(doc: RichText, headingShift: number, lead = ''): string {
+/** Rich text as HTML; `lead` (the dateline) starts the first paragraph, as in a wire story; `rtl`: its release or kit is right to left. */
+function richTextHtml(doc: RichText, headingShift: number, rtl: boolean, lead = ''): string {
   let leadLeft = lead;
   return doc.content
     .map((b) => {
       if (leadLeft && b.type === 'paragraph') {
-        const html = block(b, headingShift, leadLeft);
+        const html = block(b, headingShift, leadLeft, rtl);
         leadLeft = '';
         return html;
       }
-      return block(b, headingShift, '');
+      return block(b, headingShift, '', rtl);
     })
     .join('\n') + (leadLeft ? `<p>${leadLeft}</p>` : '');
 }
@@ -131,7 +149,7 @@ function paragraphs(text: string, lang: string): string {
     .split(/\n\s*\n|\r\n\s*\r\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => `<p${langAttrs(lang, null)}>${esc(p).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p${langAttrs(lang, null)}>${(directionOf(lang) === 'rtl' || hasRightToLeft(p) ? bidiText(p) : esc(p)).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }
 
@@ -153,7 +171,7 @@ function releaseHtml(r: KitRelease, anchor: string): string {
   parts.push(`<h1 class="headline" id="${anchor}">${esc(r.headline)}</h1>`);
   if (r.subheadline) parts.push(`<h2 class="subheadline">${esc(r.subheadline)}</h2>`);
   const lead = r.datelineText ? `<span class="dateline">${esc(r.datelineText)}</span> – ` : '';
-  parts.push(`<div class="body">${richTextHtml(r.body, 1, lead)}</div>`);
+  parts.push(`<div class="body">${richTextHtml(r.body, 1, r.dir === 'rtl', lead)}</div>`);
   for (const q of r.quotes) {
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
     parts.push(`<blockquote class="quote">${paragraphs(q.text, r.language)}${who ? `<p class="speaker">— ${esc(who)}</p>` : ''}</blockquote>`);
@@ -194,13 +212,13 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
   const anchor = `part-${i + 1}`;
   switch (b.kind) {
     case 'release':
-      toc.push({ anchor, text: b.release.headline, kind: b.release.language.toUpperCase(), lang: b.release.language });
+      toc.push({ anchor, text: b.release.headline, kind: languageLabel(b.release.language, model.language), lang: b.release.language });
       return releaseHtml(b.release, anchor);
     case 'section': {
       const title = b.title.trim() || sectionLabel(b.sectionKind, model.language) || l.pressKit;
       const kind = sectionLabel(b.sectionKind, model.language);
       toc.push({ anchor, text: title, kind: kind === title ? '' : kind, lang: model.language });
-      return `<section class="section section-${b.sectionKind}"><h1 id="${anchor}">${esc(title)}</h1><div class="body">${richTextHtml(b.body, 1)}</div></section>`;
+      return `<section class="section section-${b.sectionKind}"><h1 id="${anchor}">${esc(title)}</h1><div class="body">${richTextHtml(b.body, 1, model.dir === 'rtl')}</div></section>`;
     }
     case 'photos':
       toc.push({ anchor, text: l.photos, kind: '', lang: model.language });

@@ -560,13 +560,13 @@ function missingFilesError(title: string, all: MissingAttachment[], notDownloade
       name: first.name,
       ...first.place,
       count: all.length,
-      names: all.map((m) => m.name).join(', '),
-      // Apart, for the app to say what to do with each.
-      items: items.map((m) => m.name).join(', '),
+      names: all.map((m) => m.name),
+      // Apart, for the app to say what to do with each. Lists as lists: the app joins them in the person's language.
+      items: items.map((m) => m.name),
       itemCount: items.length,
       ...(logo && office !== null ? { office, logo: logo.name } : {}),
       ...(server.length > 0
-        ? { notHere: true, size: first.size, server: server.map((m) => m.name).join(', '), serverCount: server.length, download: notDownloaded ?? 'sync-first' }
+        ? { notHere: true, size: first.size, server: server.map((m) => m.name), serverCount: server.length, download: notDownloaded ?? 'sync-first' }
         : {}),
     },
   });

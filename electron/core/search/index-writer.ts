@@ -125,6 +125,21 @@ export function queueForSearch(db: Database.Database, rowid: number, type: strin
   else indexDocument(db, rowid, type, body, true);
 }
 
+/**
+ * Sends indexed documents back to the queue: their entries leave the index now, and the next
+ * catch-up makes them again from their winners. For a migration that changes how text is
+ * folded, when only some entries change: the library opens without indexing them first.
+ */
+export function requeueForSearch(db: Database.Database, rowids: Iterable<number>): void {
+  const q = queue(db);
+  if (!q) throw new Error('requeueForSearch needs the search queue (schema 4)');
+  const s = statements(db);
+  for (const rowid of rowids) {
+    s.remove(rowid);
+    q.add.run(rowid);
+  }
+}
+
 /** Drops the whole queue: for a rebuild of the index from every winner. */
 export function clearSearchQueue(db: Database.Database): void {
   if (queue(db)) db.exec('DELETE FROM search_pending');

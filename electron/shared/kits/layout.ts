@@ -7,6 +7,7 @@
 import type { ChannelVisibility, KitAudience } from '../documents';
 import { cut, hasUnsafeChars, isWindowsReserved, safeFileName, splitExtension, trimEndDots } from '../file-names';
 import { wallTimeIn } from '../zoned-time';
+import { languageName } from '../ui/languages';
 import { frenchOfCity, zoneName } from '../zone-names';
 
 export { zoneCity } from '../zone-names';
@@ -196,6 +197,21 @@ export function labelsFor(language: string): KitLabels {
 /** The end mark a release prints, in the release's language ("-ENDS-" is the word; the symbols stay as they are). */
 export function endMarkText(mark: string, language: string): string {
   return mark === '-ENDS-' ? labelsFor(language).endWord : mark;
+}
+
+/**
+ * A language's name as a kit prints it beside a release in its contents: in the kit's language
+ * and capitalised as the kit's other labels ("العربية", "English", "Anglais", "Inglés").
+ */
+export function languageLabel(tag: string, kitLanguage: string): string {
+  const name = languageName(tag, kitLanguage);
+  let first: string;
+  try {
+    first = name.charAt(0).toLocaleUpperCase(kitLanguage);
+  } catch {
+    first = name.charAt(0).toUpperCase();
+  }
+  return first + name.slice(1);
 }
 
 export function sectionLabel(kind: 'factSheet' | 'backgrounder' | 'bio' | 'faq' | 'text', language: string): string {

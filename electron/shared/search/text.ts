@@ -1,7 +1,7 @@
 /**
  * Search normalisation, applied the same way to indexed text and to queries, so that
- * "Bogota" finds "Bogotá", "ecole" finds "École", and in Arabic diacritics, the forms
- * of alef with hamza and the definite article do not matter ("منظمة" finds "المنظمة").
+ * "Bogota" finds "Bogotá", "ecole" finds "École", "4500" finds "٤٥٠٠", and in Arabic diacritics,
+ * the forms of alef with hamza and the definite article do not matter ("منظمة" finds "المنظمة").
  */
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
@@ -34,10 +34,33 @@ export function foldText(text: string): string {
   return latinFolded(text) ?? foldUnicode(text);
 }
 
+// A decimal digit of any script but ASCII: Arabic-Indic ٤, Eastern Arabic-Indic ۴ (Persian, Urdu), Devanagari ४...
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+const DIGIT = /^\p{Nd}$/u;
+const digitValues = new Map<string, string>();
+
+/**
+ * The ASCII digit of a decimal digit of any script. Unicode assigns every script's decimal
+ * digits as one run from zero to nine, and runs that touch are whole runs too, so a digit's
+ * value is its distance from the start of the digits around it, modulo ten.
+ */
+function asciiDigit(d: string): string {
+  let v = digitValues.get(d);
+  if (v === undefined) {
+    const c = d.codePointAt(0)!;
+    let zero = c;
+    while (DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+    v = String((c - zero) % 10);
+    digitValues.set(d, v);
+  }
+  return v;
+}
+
 /** What foldText gives for any text, through Unicode normalisation: the definition its shortcuts keep to. */
 export function foldUnicode(text: string): string {
   return text
     .normalize('NFKD')
+    .replace(OTHER_DIGIT, asciiDigit) // after NFKD, which already makes full-width and styled digits ASCII
     .replace(/\p{M}+/gu, '') // Latin accents, Arabic harakat and the hamza/madda on alef
     .replace(/\u0640/g, '') // tatweel
     .replace(/[\u0671\u0672\u0673\u0675]/g, '\u0627') // other alef forms

@@ -23,3 +23,12 @@ export function preferredUiLanguage(preferences: readonly string[]): UiLanguageC
   }
   return 'en';
 }
+
+/** A language's name in another language ("French" in English, "français" in French); the tag itself when Intl has no name. */
+export function languageName(tag: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -273,7 +273,7 @@ describe('a file on the server only is not damage', { timeout: 120_000 }, () => 
     await call(geneva, 'sync.pause', { paused: true });
     expect((await call<KitPreview>(geneva, 'kit.preview', { id: kit.id })).serverFiles).toBe('sync-first');
     const refused = await runJob(geneva, 'kit.export', { id: kit.id, formats: ['docx'], outDir: tempDir() });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE', params: { reason: 'kitFileMissing', serverCount: 1, server: 'borehole.jpg', download: 'sync-first', itemCount: 1, items: 'notes.txt' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE', params: { reason: 'kitFileMissing', serverCount: 1, server: ['borehole.jpg'], download: 'sync-first', itemCount: 1, items: ['notes.txt'] } } });
     const error = refused.ok ? null : (refused.error as ApiError);
     expect(error!.message).toMatch(/^The file of "borehole\.jpg" \([^)]+, item 1 of the kit\) is on the server \([^)]+\), not on this computer yet; it is not damaged\. It could not be downloaded now: sync is not set up, paused, offline or waiting for its password\. Sync first, then export again: the export downloads it\. Nothing was exported\. /);
     expect(error!.message).toMatch(/The file of "notes\.txt" \([^)]+, item 2 of the kit\) is missing from the library folder \(files\/[^)]+\)\. Relink it to a file or remove it from the kit, or restore the library from a backup\.$/);
