@@ -177,6 +177,8 @@ function leftOutOf(value: string | undefined): string[] {
 
 /** Copies the backup into the library's tmp/ and checks the copy; the caller removes it on failure. */
 async function stageAndVerify(from: string, staging: string, job: JobHandle): Promise<Staged> {
+  // Said before the copy, which takes a while for a backup of gigabytes: the app covers the window from here.
+  job.progress(0, null, jobStep('RESTORE_CHECKING'));
   await copyFile(from, staging);
   job.throwIfCancelled();
   let db: Database.Database | null = null;
