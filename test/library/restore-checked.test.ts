@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { CoreEvent, ReleaseSummary } from '../../electron/shared/contract';
 import type { CheckedBackup, RestoreResult } from '../../electron/shared/library/contract';
 import type { Core } from '../../electron/core/index';
+import { openCore } from '../../electron/core/index';
 import { call, core, fail, job, jobFails } from '../core-harness';
 import { tempDir } from '../helpers';
+import { canMount, withSmallDisk } from '../reliability/small-disk';
 
 // Restoring in the app: the core checks the backup first (library.checkBackup, or web mode's
 // upload), keeps it under an id, and library.restoreBackup replaces the library with it once the
@@ -105,4 +107,29 @@ describe('restoring a checked backup', () => {
     expect(await jobFails(other, 'library.restoreBackup', { backup: checked.backup })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await call(c, 'library.forgetBackup', { backup: checked.backup })).toEqual({ forgotten: true });
   });
+});
+
+describe.runIf(canMount)('restoring onto a full disk', () => {
+  it('is DISK_FULL, and the library stays as it was and open', async () => {
+    // A backup bigger than the room left on the library's disk: its copy in tmp/ cannot be made.
+    const source = await core();
+    const photo = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7919) % 251));
+    await call(source, 'attachment.add', { name: 'borehole.jpg', data: photo.toString('base64') });
+    const file = join(tempDir(), 'big.dateline-backup');
+    await job(source, 'library.backup', { out: file });
+
+    await withSmallDisk('2m', async (disk) => {
+      const c = await openCore(join(disk, 'library'), { author: 'amina' });
+      try {
+        await call(c, 'release.create', { headline: 'Floods in Uvira', language: 'en' });
+        const checked = await call<CheckedBackup>(c, 'library.checkBackup', { from: file });
+        expect(await jobFails(c, 'library.restoreBackup', { backup: checked.backup })).toMatchObject({ code: 'DISK_FULL' });
+        expect(await headlines(c)).toEqual(['Floods in Uvira']);
+        await call(c, 'release.create', { headline: 'Still writable', language: 'en' });
+        expect(leftInTmp(c)).toEqual([]);
+      } finally {
+        c.close();
+      }
+    });
+  }, 60_000);
 });

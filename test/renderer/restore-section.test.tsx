@@ -224,6 +224,22 @@ function bytesOf(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
+describe("the desktop client's restore dialog", () => {
+  it('is there only when the preload exposes it, and a reply out of shape (a path, say) is an error in words', async () => {
+    const { core } = await backedUp();
+    const d = desktop(core, []);
+    expect(createIpcClient({ invoke: d.bridge.invoke, on: d.bridge.on }).restoreDialog).toBeUndefined();
+    const request = { words: { title: 'x', filter: 'y', allFiles: 'z' } };
+    const checked = { backup: 'A'.repeat(24), createdAt: null, bytes: 1, documents: 0, files: 0 };
+    const withPath = createIpcClient({ ...d.bridge, restoreFile: () => Promise.resolve({ ok: true, value: { cancelled: false, name: 'b', checked: { ...checked, path: '/x' } } }) });
+    expect(await withPath.restoreDialog!(request)).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'badReply' } } });
+    const good = createIpcClient({ ...d.bridge, restoreFile: () => Promise.resolve({ ok: true, value: { cancelled: false, name: 'b', checked } }) });
+    expect(await good.restoreDialog!(request)).toEqual({ ok: true, value: { cancelled: false, name: 'b', checked } });
+    const gone = createIpcClient({ ...d.bridge, restoreFile: () => Promise.reject(new Error('window closed')) });
+    expect(await gone.restoreDialog!(request)).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'unreachable' } } });
+  });
+});
+
 describe('Restore from a backup in web mode', () => {
   async function web() {
     const root = tempDir();

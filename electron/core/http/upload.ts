@@ -48,6 +48,8 @@ function receive(req: IncomingMessage, path: string, limit: number): Promise<'do
       if (size > limit) {
         settle(() => {
           out.destroy();
+          // Read on and dropped (it may be paused for the disk): the answer goes out, then the connection closes.
+          req.resume();
           closeThen(() => resolve('over'));
         });
         return;
