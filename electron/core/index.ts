@@ -122,7 +122,10 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
   // moment of the swap there is no library to read. The app says why (reason "restoring").
   let restoring: string | null = null;
   jobs.on((e) => {
-    if ((e.type === 'job.done' || e.type === 'job.failed') && e.job.id === restoring) restoring = null;
+    if ((e.type !== 'job.done' && e.type !== 'job.failed') || e.job.id !== restoring) return;
+    restoring = null;
+    // Open lists (in every window) read the restored library; told once they may call again.
+    if (e.type === 'job.done') jobs.emit({ type: 'library.changed', lastSeq: library.docs.lastSeq() });
   });
   const dispatch: Dispatch = async (method, input, caller) => {
     if (restoring !== null && !(typeof method === 'string' && method.startsWith('job.'))) {

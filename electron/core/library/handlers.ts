@@ -1,8 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { LibraryInfo, RestoreResult } from '../../shared/contract';
-import type { CoreContext } from '../context';
+import type { LibraryInfo } from '../../shared/contract';
 import { jobStep } from '../../shared/library/job-steps';
 import type { Handlers } from '../dispatcher';
 import { DatelineError } from '../../shared/errors';
@@ -16,13 +15,6 @@ import { DOWNLOAD_FOLDER_PREFIX, offerDownload } from './downloads';
 import { readLastBackup, recordBackup } from './last-backup';
 import { restoreLibrary } from './restore';
 import { forgetBackup, offerBackup, takeBackup } from './checked-backups';
-
-/** Once a restore has swapped the library, open lists (in every window) read the new one. */
-async function restored(ctx: CoreContext, restoring: Promise<RestoreResult>): Promise<RestoreResult> {
-  const result = await restoring;
-  ctx.jobs.emit({ type: 'library.changed', lastSeq: ctx.library.docs.lastSeq() });
-  return result;
-}
 
 export const libraryHandlers: Pick<
   Handlers,
@@ -100,13 +92,13 @@ export const libraryHandlers: Pick<
     }
   },
   'library.lastBackup': (_input, ctx) => readLastBackup(ctx.library),
-  'library.restore': (input, ctx, job) => restored(ctx, restoreLibrary(ctx, input.from, job ?? NO_JOB)),
+  'library.restore': (input, ctx, job) => restoreLibrary(ctx, input.from, job ?? NO_JOB),
   'library.checkBackup': (input, ctx) => offerBackup(ctx.dir, input.from),
   // The file is the one the core recorded when it checked it; an uploaded one is removed after, whatever happened.
   'library.restoreBackup': async (input, ctx, job) => {
     const { path, release } = takeBackup(ctx.dir, input.backup);
     try {
-      return await restored(ctx, restoreLibrary(ctx, path, job ?? NO_JOB));
+      return await restoreLibrary(ctx, path, job ?? NO_JOB);
     } finally {
       release();
     }
