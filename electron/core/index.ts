@@ -117,8 +117,29 @@ export async function openCore(dir: string, opts: CoreOptions = {}): Promise<Cor
     },
   };
   const dispatchCall = createDispatcher(ctx, handlers);
+  // While a restore runs, the library it is about to replace takes no call but the jobs' (so the
+  // restore can be followed and cancelled): a write there would be lost with it, and for the
+  // moment of the swap there is no library to read. The app says why (reason "restoring").
+  let restoring: string | null = null;
+  jobs.on((e) => {
+    if ((e.type !== 'job.done' && e.type !== 'job.failed') || e.job.id !== restoring) return;
+    restoring = null;
+    // Open lists (in every window) read the restored library; told once they may call again.
+    if (e.type === 'job.done') jobs.emit({ type: 'library.changed', lastSeq: library.docs.lastSeq() });
+  });
   const dispatch: Dispatch = async (method, input, caller) => {
+    if (restoring !== null && !(typeof method === 'string' && method.startsWith('job.'))) {
+      return {
+        ok: false,
+        error: { code: 'LIBRARY_BUSY', message: 'A backup is being restored into this library; try again once it has finished.', params: { reason: 'restoring' } },
+      };
+    }
     const result = await dispatchCall(method, input, caller);
+    if (result.ok && (method === 'library.restore' || method === 'library.restoreBackup')) {
+      const { jobId } = result.value as { jobId: string };
+      // A restore refused at once (a file that is not there) may have ended before its id came back.
+      restoring = jobs.get(jobId).state === 'running' ? jobId : null;
+    }
     if (result.ok && typeof method === 'string' && !method.startsWith('sync.')) sync.noteWrites();
     if (result.ok) noteWrites();
     return result;

@@ -1,10 +1,10 @@
 import { basename, join } from 'node:path';
-import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { invalidInput, type Result } from '../shared/errors';
+import { dialog, type BrowserWindow } from 'electron';
+import type { Result } from '../shared/errors';
 import { BACKUP_FILE_CHANNEL } from '../shared/ipc-channels';
 import { BackupDialogInput, type BackupDialogReply } from '../shared/library/backup-dialog';
 import { BACKUP_EXTENSION, backupFileName } from '../shared/library/contract';
-import { REFUSED, isTrustedSender, type CoreInvoker } from './ipc';
+import { handleFromOurWindow, startedJob, type CoreInvoker } from './ipc';
 
 export interface BackupDialogOptions {
   /** The folder the save dialog opens in (the person's documents). */
@@ -20,27 +20,18 @@ export interface BackupDialogOptions {
  * (a folder that is gone, one it may not write, a full disk) and its errors come back as they are.
  */
 export function registerBackupDialog(core: Pick<CoreInvoker, 'invoke'>, windows: () => readonly BrowserWindow[], opts: BackupDialogOptions): () => void {
-  ipcMain.handle(BACKUP_FILE_CHANNEL, async (event: IpcMainInvokeEvent, request: unknown): Promise<Result<BackupDialogReply>> => {
-    const open = windows();
-    if (!isTrustedSender(event, open)) return REFUSED;
-    const parsed = BackupDialogInput.safeParse(request);
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, { context: 'backup' }).toApiError() };
-    const win = open.find((w) => !w.isDestroyed() && w.webContents === event.sender);
-    if (!win) return REFUSED;
+  return handleFromOurWindow(BACKUP_FILE_CHANNEL, BackupDialogInput, 'backup', windows, async (request, win): Promise<Result<BackupDialogReply>> => {
     const day = (opts.today?.() ?? new Date()).toISOString().slice(0, 10);
     const chosen = await dialog.showSaveDialog(win, {
-      title: parsed.data.words.title,
+      title: request.words.title,
       defaultPath: join(opts.folder(), backupFileName(day)),
-      filters: [{ name: parsed.data.words.filter, extensions: [BACKUP_EXTENSION] }],
+      filters: [{ name: request.words.filter, extensions: [BACKUP_EXTENSION] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     const path = chosen.canceled ? undefined : chosen.filePath;
     if (!path) return { ok: true, value: { cancelled: true } };
-    const started = await core.invoke('library.backup', { out: path });
+    const started = startedJob(await core.invoke('library.backup', { out: path }), 'the backup');
     if (!started.ok) return started;
-    const jobId = (started.value as { jobId?: unknown } | null)?.jobId;
-    if (typeof jobId !== 'string') return { ok: false, error: { code: 'INTERNAL', message: 'Dateline started no job for the backup.' } };
-    return { ok: true, value: { cancelled: false, jobId, name: basename(path) } };
+    return { ok: true, value: { cancelled: false, jobId: started.value.jobId, name: basename(path) } };
   });
-  return () => ipcMain.removeHandler(BACKUP_FILE_CHANNEL);
 }

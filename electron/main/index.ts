@@ -7,6 +7,7 @@ import { forkCoreHost } from './core-process';
 import { registerIpc } from './ipc';
 import { registerSyncFileDialog } from './sync-file-dialog';
 import { registerBackupDialog } from './backup-dialog';
+import { registerRestoreDialog } from './restore-dialog';
 import { preferredUiLanguage, type UiLanguageCode } from '../shared/ui/languages';
 import { installMenu } from './menu';
 import { askBeforeDiscarding } from './unsaved';
@@ -99,6 +100,8 @@ function start(): void {
     registerSyncFileDialog(core, appWindows, { folder: () => app.getPath('documents') });
     // "Back up now…": the save dialog picks the file, the core's library.backup job writes it.
     registerBackupDialog(core, appWindows, { folder: () => app.getPath('documents') });
+    // "Restore from a backup…": the open dialog picks the file, the core checks it before the window asks to confirm.
+    registerRestoreDialog(core, appWindows, { folder: () => app.getPath('documents') });
     core.onEvent((e) => {
       if (e.type !== 'ui.language') return;
       language = e.language;

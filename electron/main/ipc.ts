@@ -1,6 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { ZodError } from 'zod';
 import type { CoreEvent } from '../shared/contract';
-import type { Result } from '../shared/errors';
+import { invalidInput, type Result } from '../shared/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels';
 import { isAppUrl } from './urls';
 
@@ -30,6 +31,45 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
     const main = contents.mainFrame;
     return contents === event.sender && main.processId === frame.processId && main.routingId === frame.routingId;
   });
+}
+
+/** A request schema, as zod's schemas offer it (the caller's own schema, checked here). */
+interface RequestSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: ZodError };
+}
+
+/**
+ * Registers the handler of one of the desktop's own channels (the file dialogs): the caller must
+ * be the top frame of one of our windows, its request must pass `schema` (refused in words
+ * otherwise, `context` naming what was asked), and `work` gets the parsed request and the
+ * window that asked, over which a dialog is shown. Answers REFUSED to anyone else. Returns the
+ * function that removes the handler.
+ */
+export function handleFromOurWindow<T, R>(
+  channel: string,
+  schema: RequestSchema<T>,
+  context: string,
+  windows: () => readonly BrowserWindow[],
+  work: (request: T, win: BrowserWindow) => Promise<Result<R>>,
+): () => void {
+  ipcMain.handle(channel, async (event: IpcMainInvokeEvent, request: unknown): Promise<Result<R>> => {
+    const open = windows();
+    if (!isTrustedSender(event, open)) return REFUSED;
+    const parsed = schema.safeParse(request);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, { context }).toApiError() };
+    const win = open.find((w) => !w.isDestroyed() && w.webContents === event.sender);
+    if (!win) return REFUSED;
+    return work(parsed.data, win);
+  });
+  return () => ipcMain.removeHandler(channel);
+}
+
+/** The id of the job a core call started, or an error in words when it started none. */
+export function startedJob(started: Result<unknown>, what: string): Result<{ jobId: string }> {
+  if (!started.ok) return started;
+  const jobId = (started.value as { jobId?: unknown } | null)?.jobId;
+  if (typeof jobId !== 'string') return { ok: false, error: { code: 'INTERNAL', message: `Dateline started no job for ${what}.` } };
+  return { ok: true, value: { jobId } };
 }
 
 /**

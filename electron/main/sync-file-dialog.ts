@@ -1,10 +1,10 @@
 import { basename, join } from 'node:path';
-import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { invalidInput, type Result } from '../shared/errors';
+import { dialog, type BrowserWindow } from 'electron';
+import type { Result } from '../shared/errors';
 import { SYNC_FILE_CHANNEL } from '../shared/ipc-channels';
 import { SYNC_FILE_EXTENSION, syncFileName } from '../shared/sync/contract';
 import { SyncFileDialogInput, type SyncFileDialogReply } from '../shared/sync/file-dialog';
-import { REFUSED, isTrustedSender, type CoreInvoker } from './ipc';
+import { handleFromOurWindow, startedJob, type CoreInvoker } from './ipc';
 
 export interface SyncFileDialogOptions {
   /** The folder the save dialog opens in (the person's documents). */
@@ -21,14 +21,7 @@ export interface SyncFileDialogOptions {
  * job checks the file, and its errors come back as they are.
  */
 export function registerSyncFileDialog(core: Pick<CoreInvoker, 'invoke'>, windows: () => readonly BrowserWindow[], opts: SyncFileDialogOptions): () => void {
-  ipcMain.handle(SYNC_FILE_CHANNEL, async (event: IpcMainInvokeEvent, request: unknown): Promise<Result<SyncFileDialogReply>> => {
-    const open = windows();
-    if (!isTrustedSender(event, open)) return REFUSED;
-    const parsed = SyncFileDialogInput.safeParse(request);
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, { context: 'sync file' }).toApiError() };
-    const win = open.find((w) => !w.isDestroyed() && w.webContents === event.sender);
-    if (!win) return REFUSED;
-    const r = parsed.data;
+  return handleFromOurWindow(SYNC_FILE_CHANNEL, SyncFileDialogInput, 'sync file', windows, async (r, win): Promise<Result<SyncFileDialogReply>> => {
     const filters = [{ name: r.words.filter, extensions: [SYNC_FILE_EXTENSION] }];
     let path: string | undefined;
     if (r.action === 'save') {
@@ -55,10 +48,8 @@ export function registerSyncFileDialog(core: Pick<CoreInvoker, 'invoke'>, window
     }
     if (!path) return { ok: true, value: { cancelled: true } };
     const started = r.action === 'save' ? await core.invoke('sync.export', { out: path, peer: r.peer }) : await core.invoke('sync.import', { from: path });
-    if (!started.ok) return started;
-    const jobId = (started.value as { jobId?: unknown } | null)?.jobId;
-    if (typeof jobId !== 'string') return { ok: false, error: { code: 'INTERNAL', message: 'Dateline started no job for the sync file.' } };
-    return { ok: true, value: { cancelled: false, jobId, name: basename(path) } };
+    const job = startedJob(started, 'the sync file');
+    if (!job.ok) return job;
+    return { ok: true, value: { cancelled: false, jobId: job.value.jobId, name: basename(path) } };
   });
-  return () => ipcMain.removeHandler(SYNC_FILE_CHANNEL);
 }

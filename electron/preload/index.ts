@@ -1,11 +1,11 @@
 // The preload is a pipe: the page gets invoke(method, input), on(listener), syncFile(request)
-// (the desktop's save and open dialogs for a sync file) and backupFile(request) (the save dialog
-// for a backup), nothing else.
+// (the desktop's save and open dialogs for a sync file), backupFile(request) (the save dialog
+// for a backup) and restoreFile(request) (the open dialog for a backup to restore), nothing else.
 // The main process checks who is calling and the core validates what is asked.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CoreEvent } from '../shared/contract';
 import type { Result } from '../shared/errors';
-import { BACKUP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, SYNC_FILE_CHANNEL } from '../shared/ipc-channels';
+import { BACKUP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, RESTORE_FILE_CHANNEL, SYNC_FILE_CHANNEL } from '../shared/ipc-channels';
 
 contextBridge.exposeInMainWorld('dateline', {
   invoke(method: string, input: unknown): Promise<Result<unknown>> {
@@ -26,5 +26,9 @@ contextBridge.exposeInMainWorld('dateline', {
   // The main process checks the request (shared/library/backup-dialog.ts) and shows the dialog.
   backupFile(request: unknown): Promise<unknown> {
     return ipcRenderer.invoke(BACKUP_FILE_CHANNEL, request);
+  },
+  // The main process checks the request (shared/library/restore-dialog.ts), shows the dialog and has the core check the file.
+  restoreFile(request: unknown): Promise<unknown> {
+    return ipcRenderer.invoke(RESTORE_FILE_CHANNEL, request);
   },
 });

@@ -8,3 +8,5 @@ export const EVENT_CHANNEL = 'dateline:event';
 export const SYNC_FILE_CHANNEL = 'dateline:sync-file';
 /** The desktop app's "Back up now…": the main process shows the save dialog (library/backup-dialog.ts). */
 export const BACKUP_FILE_CHANNEL = 'dateline:backup-file';
+/** The desktop app's "Restore from a backup…": the main process shows the open dialog (library/restore-dialog.ts). */
+export const RESTORE_FILE_CHANNEL = 'dateline:restore-file';

@@ -27,6 +27,7 @@ import { LeaveQuestion } from './LeaveQuestion';
 import { LibraryNotice } from './LibraryNotice';
 import { LibraryProblem } from './LibraryProblem';
 import { NoToken } from './NoToken';
+import { RestoreStatus } from './RestoreStatus';
 import { href, sectionOf, useRoute, type Route, type Section } from './router';
 
 const SECTIONS: { id: Section; to: string }[] = [
@@ -95,6 +96,8 @@ export function App() {
   const section = sectionOf(route);
   const searchRef = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState(false);
+  // Bumped when a restore has replaced the library: every screen is shown afresh from it.
+  const [libraryEpoch, setLibraryEpoch] = useState(0);
   const conflicts = useConflictCount();
   useAnnounceLanguage();
   useOnlineReport();
@@ -165,7 +168,7 @@ export function App() {
           <span className="visually-hidden">{t('nav.menu')}</span>
         </button>
         <span className="brand">Dateline</span>
-        <GlobalSearch ref={searchRef} />
+        <GlobalSearch key={libraryEpoch} ref={searchRef} />
         <span className="muted shortcut" aria-hidden="true">
           {t('search.shortcut')}
         </span>
@@ -200,9 +203,10 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <LibraryNotice />
+        <RestoreStatus onRestored={() => setLibraryEpoch((n) => n + 1)} />
+        <LibraryNotice key={`notice-${libraryEpoch}`} />
         <LibraryProblem />
-        <ErrorBoundary resetKey={window.location.hash}>
+        <ErrorBoundary key={libraryEpoch} resetKey={window.location.hash}>
           <Screen route={route} />
         </ErrorBoundary>
       </main>

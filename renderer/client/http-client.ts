@@ -1,5 +1,6 @@
 import type { CallResult, CoreEvent, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
+import type { CheckedBackup } from '../../electron/shared/library/contract';
 import { EventStreamParser } from './sse';
 import { asCoreEvent, asResult, unreachable, type CoreListener, type DatelineClient } from './types';
 
@@ -146,6 +147,31 @@ export function createHttpClient(opts: HttpClientOptions): DatelineClient {
       } catch (e) {
         return unreachable(e instanceof Error ? e.message : String(e));
       }
+    },
+    // The file itself is the body, streamed by the browser from disk: no base64, no copy in memory.
+    async uploadBackup(file: Blob): Promise<Result<CheckedBackup>> {
+      if (refused) return unauthorizedResult();
+      let res: Response;
+      try {
+        res = await doFetch(url('/api/upload/backup'), {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+      } catch (e) {
+        return unreachable(e instanceof Error ? e.message : String(e));
+      }
+      if (res.status === 401) {
+        refuse();
+        return unauthorizedResult();
+      }
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch {
+        return unreachable(`HTTP ${res.status}`);
+      }
+      return asResult<CheckedBackup>(json);
     },
     on(listener: CoreListener) {
       listeners.add(listener);

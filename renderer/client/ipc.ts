@@ -1,6 +1,7 @@
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
 import { BackupDialogReplySchema, type BackupDialogReply, type BackupDialogRequest } from '../../electron/shared/library/backup-dialog';
+import { RestoreDialogReplySchema, type RestoreDialogReply, type RestoreDialogRequest } from '../../electron/shared/library/restore-dialog';
 import { SyncFileDialogReplySchema, type SyncFileDialogReply, type SyncFileDialogRequest } from '../../electron/shared/sync/file-dialog';
 import { asCoreEvent, asResult, brokenReply, unreachable, type CoreListener, type DatelineClient, type PreloadBridge } from './types';
 
@@ -8,6 +9,7 @@ import { asCoreEvent, asResult, brokenReply, unreachable, type CoreListener, typ
 export function createIpcClient(bridge: PreloadBridge): DatelineClient {
   const syncFile = bridge.syncFile?.bind(bridge);
   const backupFile = bridge.backupFile?.bind(bridge);
+  const restoreFile = bridge.restoreFile?.bind(bridge);
   return {
     async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<CallResult<M>>> {
       try {
@@ -28,6 +30,7 @@ export function createIpcClient(bridge: PreloadBridge): DatelineClient {
     },
     ...(syncFile ? { syncFileDialog: (request: SyncFileDialogRequest) => dialogCall<SyncFileDialogRequest, SyncFileDialogReply>(syncFile, request, SyncFileDialogReplySchema) } : {}),
     ...(backupFile ? { backupDialog: (request: BackupDialogRequest) => dialogCall<BackupDialogRequest, BackupDialogReply>(backupFile, request, BackupDialogReplySchema) } : {}),
+    ...(restoreFile ? { restoreDialog: (request: RestoreDialogRequest) => dialogCall<RestoreDialogRequest, RestoreDialogReply>(restoreFile, request, RestoreDialogReplySchema) } : {}),
   };
 }
 
@@ -35,7 +38,7 @@ export function createIpcClient(bridge: PreloadBridge): DatelineClient {
 type ReplySchema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
 
 /**
- * One of the main process's file dialogs (sync file, backup): its reply checked against the
+ * One of the main process's file dialogs (sync file, backup, restore): its reply checked against the
  * dialog's schema, a bridge that throws or answers out of shape said as such.
  */
 async function dialogCall<Req, Reply>(send: (request: Req) => Promise<unknown>, request: Req, schema: ReplySchema<Reply>): Promise<Result<Reply>> {

@@ -4,6 +4,8 @@ import { LibraryProblemSchema } from '../../electron/shared/library/problems';
 import { SyncStatusSchema } from '../../electron/shared/sync/app-contract';
 import type { SyncFileDialogReply, SyncFileDialogRequest } from '../../electron/shared/sync/file-dialog';
 import type { BackupDialogReply, BackupDialogRequest } from '../../electron/shared/library/backup-dialog';
+import type { CheckedBackup } from '../../electron/shared/library/contract';
+import type { RestoreDialogReply, RestoreDialogRequest } from '../../electron/shared/library/restore-dialog';
 
 /** What the Electron preload exposes on window.dateline: a pipe and nothing else. */
 export interface PreloadBridge {
@@ -13,6 +15,8 @@ export interface PreloadBridge {
   syncFile?(request: SyncFileDialogRequest): Promise<unknown>;
   /** The desktop's save dialog for a backup (absent in a preload older than it). */
   backupFile?(request: BackupDialogRequest): Promise<unknown>;
+  /** The desktop's open dialog for a backup to restore (absent in a preload older than it). */
+  restoreFile?(request: RestoreDialogRequest): Promise<unknown>;
 }
 
 declare global {
@@ -44,6 +48,13 @@ export interface DatelineClient {
    * `library.backup` job writes it there (shared/library/backup-dialog.ts).
    */
   backupDialog?(request: BackupDialogRequest): Promise<Result<BackupDialogReply>>;
+  /**
+   * The desktop app only: the system's open dialog picks the backup and the core checks it
+   * (shared/library/restore-dialog.ts); the window gets the check and its id, never the path.
+   */
+  restoreDialog?(request: RestoreDialogRequest): Promise<Result<RestoreDialogReply>>;
+  /** Web mode only: sends a backup file for a restore (streamed to the library, checked there; see CheckedBackup). */
+  uploadBackup?(file: Blob): Promise<Result<CheckedBackup>>;
 }
 
 const ERROR_CODE_LIKE = /^[A-Z_]{2,40}$/;

@@ -18,6 +18,7 @@ import { useCall } from '../ui/useCall';
 import { ServerSection } from '../sync/ServerSection';
 import { SyncFileSection } from '../sync/SyncFileSection';
 import { BackupSection } from './BackupSection';
+import { RestoreSection } from './RestoreSection';
 
 function LibraryCheck() {
   const { t, i18n } = useTranslation();
@@ -114,6 +115,7 @@ export function SettingsScreen() {
         )}
         <LibraryCheck />
         <BackupSection />
+        <RestoreSection />
       </section>
       <section className="panel" aria-labelledby="set-offices">
         <h2 id="set-offices">{t('settings.offices')}</h2>

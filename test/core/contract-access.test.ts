@@ -42,7 +42,7 @@ describe('methods that touch paths on this computer', () => {
 
   it('the methods that take a path are exactly the file ones', () => {
     const withPath = methods.filter(([, def]) => takesLocalPath(def.input)).map(([name]) => name).sort();
-    expect(withPath).toEqual(['contact.exportFile', 'contact.importFile', 'kit.export', 'library.backup', 'library.restore', 'sync.export', 'sync.import']);
+    expect(withPath).toEqual(['contact.exportFile', 'contact.importFile', 'kit.export', 'library.backup', 'library.checkBackup', 'library.restore', 'sync.export', 'sync.import']);
   });
 
   it('a new method is local by declaring a path, and cannot be opened to web mode', () => {

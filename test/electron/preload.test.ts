@@ -5,13 +5,14 @@ import { contextBridge, ipcRenderer } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 await import('../../electron/preload/index');
-const { INVOKE_CHANNEL, EVENT_CHANNEL, SYNC_FILE_CHANNEL, BACKUP_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels');
+const { INVOKE_CHANNEL, EVENT_CHANNEL, SYNC_FILE_CHANNEL, BACKUP_FILE_CHANNEL, RESTORE_FILE_CHANNEL } = await import('../../electron/shared/ipc-channels');
 
 interface Bridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   on(listener: (event: CoreEvent) => void): () => void;
   syncFile(request: unknown): Promise<unknown>;
   backupFile(request: unknown): Promise<unknown>;
+  restoreFile(request: unknown): Promise<unknown>;
 }
 
 function exposed(): { name: string; bridge: Bridge } {
@@ -21,10 +22,18 @@ function exposed(): { name: string; bridge: Bridge } {
 }
 
 describe('the preload bridge', () => {
-  it('exposes window.dateline with invoke, on, the sync file dialog and the backup dialog, and nothing else', () => {
+  it('exposes window.dateline with invoke, on, the sync file dialog and the backup and restore dialogs, and nothing else', () => {
     const { name, bridge } = exposed();
     expect(name).toBe('dateline');
-    expect(Object.keys(bridge).sort()).toEqual(['backupFile', 'invoke', 'on', 'syncFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['backupFile', 'invoke', 'on', 'restoreFile', 'syncFile']);
+  });
+
+  it('restoreFile goes over its own channel with the request as given (the main process checks it)', async () => {
+    const { bridge } = exposed();
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { cancelled: true } });
+    const request = { words: { title: 'Restore from a backup', filter: 'Dateline backups', allFiles: 'All files' } };
+    await expect(bridge.restoreFile(request)).resolves.toEqual({ ok: true, value: { cancelled: true } });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(RESTORE_FILE_CHANNEL, request);
   });
 
   it('syncFile goes over its own channel with the request as given (the main process checks it)', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_DOWNLOAD_TTL_MS } from '../../electron/shared/library/contract';
+import { BACKUP_DOWNLOAD_TTL_MS, CHECKED_BACKUP_TTL_MS } from '../../electron/shared/library/contract';
 import { core } from '../core-harness';
 import { tempDir } from '../helpers';
 
@@ -25,10 +25,15 @@ describe('backups left waiting for a download', () => {
     const old = folder('backup-file-0a1b2c3d4e5f', BACKUP_DOWNLOAD_TTL_MS + 60_000);
     const young = folder('backup-file-9f8e7d6c5b4a', 1_000);
     const other = folder('something-else', BACKUP_DOWNLOAD_TTL_MS + 60_000);
+    // A backup uploaded for a restore that never ran waits as long as a confirmation may take.
+    const uploadOld = folder('backup-upload-0a1b2c3d4e5f', CHECKED_BACKUP_TTL_MS + 60_000);
+    const uploadWaiting = folder('backup-upload-9f8e7d6c5b4a', BACKUP_DOWNLOAD_TTL_MS + 60_000);
 
     await core(dir);
     expect(existsSync(old)).toBe(false);
     expect(existsSync(young)).toBe(true);
     expect(existsSync(other)).toBe(true);
+    expect(existsSync(uploadOld)).toBe(false);
+    expect(existsSync(uploadWaiting)).toBe(true);
   });
 });

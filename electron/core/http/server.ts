@@ -10,6 +10,8 @@ import { failure, sendResult, sendText } from './respond';
 import { hostAllowed, isStrongToken, newToken, originAllowed, setSecurityHeaders, TOKEN_HEADER, tokenMatches } from './security';
 import { serveStatic } from './static-files';
 import { sendDownload } from './download';
+import { receiveBackup } from './upload';
+import { BACKUP_UPLOAD_MAX_BYTES } from '../../shared/library/contract';
 
 export interface WebServerOptions {
   core: WebCore;
@@ -30,6 +32,8 @@ export interface WebServerOptions {
    * web mode runs in always offers a link that works; the refused page points there.
    */
   onLaunchRefused?: (freshLaunchUrl: string) => void;
+  /** The largest backup a page may upload for a restore (tests lower it); BACKUP_UPLOAD_MAX_BYTES by default. */
+  backupUploadLimit?: number;
 }
 
 export interface WebServer {
@@ -47,6 +51,8 @@ export interface WebServer {
 const API_PREFIX = '/api/';
 /** `GET /api/download/<id>`: a file a call made for the browser (library.backupFile), sent once. */
 const DOWNLOAD_PREFIX = 'download/';
+/** `POST /api/upload/backup`: a backup sent for a restore, streamed to the library's tmp/ and checked (upload.ts). */
+const BACKUP_UPLOAD = 'upload/backup';
 const LaunchBody = z.object({ nonce: z.string().min(1).max(200) }).strict();
 /** Where the page exchanges its launch nonce for the token. */
 const LAUNCH_PATH = '/launch';
@@ -167,6 +173,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     if (req.method !== 'POST') {
       sendResult(res, 405, failure('USAGE', 'Call API methods with POST and a JSON body.'), { Allow: 'POST' });
+      return;
+    }
+    if (name === BACKUP_UPLOAD) {
+      await receiveBackup(req, res, core.ctx.dir, opts.backupUploadLimit ?? BACKUP_UPLOAD_MAX_BYTES);
       return;
     }
     if (!isJsonContentType(req.headers['content-type'])) {

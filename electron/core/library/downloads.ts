@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKUP_DOWNLOAD_TTL_MS } from '../../shared/library/contract';
+import { BACKUP_DOWNLOAD_TTL_MS, CHECKED_BACKUP_TTL_MS } from '../../shared/library/contract';
 
 /**
  * Files web mode made for the browser to fetch once (a backup): each is in a folder of its own
@@ -55,13 +55,16 @@ export function takeDownload(id: string): Download | null {
 
 /** The folder under the library's tmp/ that holds one download (see the handler of library.backupFile). */
 export const DOWNLOAD_FOLDER_PREFIX = 'backup-file-';
+/** The folder under the library's tmp/ that holds one backup uploaded for a restore (checked-backups.ts). */
+export const UPLOAD_FOLDER_PREFIX = 'backup-upload-';
 
 /**
  * At start: removes the download folders a process that died left in <library>/tmp/ (each a
- * whole backup). A folder younger than the wait a download is kept may still be offered by
- * another process on this library (a second web server), so it is left to that process.
+ * whole backup), and the backups uploaded for a restore it never ran. A folder younger than the
+ * wait it is kept for may still be offered by another process on this library (a second web
+ * server), so it is left to that process.
  */
-export function sweepDownloads(libraryDir: string, now = Date.now(), ttlMs = BACKUP_DOWNLOAD_TTL_MS): number {
+export function sweepDownloads(libraryDir: string, now = Date.now(), ttlMs = BACKUP_DOWNLOAD_TTL_MS, uploadTtlMs = CHECKED_BACKUP_TTL_MS): number {
   const tmp = join(libraryDir, 'tmp');
   let names: string[];
   try {
@@ -71,10 +74,11 @@ export function sweepDownloads(libraryDir: string, now = Date.now(), ttlMs = BAC
   }
   let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(DOWNLOAD_FOLDER_PREFIX)) continue;
+    const wait = name.startsWith(DOWNLOAD_FOLDER_PREFIX) ? ttlMs : name.startsWith(UPLOAD_FOLDER_PREFIX) ? uploadTtlMs : null;
+    if (wait === null) continue;
     const folder = join(tmp, name);
     try {
-      if (now - statSync(folder).mtimeMs < ttlMs) continue;
+      if (now - statSync(folder).mtimeMs < wait) continue;
     } catch {
       continue;
     }

@@ -14,6 +14,7 @@ import { compactLibrary } from './compact';
 import { DOWNLOAD_FOLDER_PREFIX, offerDownload } from './downloads';
 import { readLastBackup, recordBackup } from './last-backup';
 import { restoreLibrary } from './restore';
+import { forgetBackup, offerBackup, takeBackup } from './checked-backups';
 
 export const libraryHandlers: Pick<
   Handlers,
@@ -26,6 +27,9 @@ export const libraryHandlers: Pick<
   | 'library.backupFile'
   | 'library.lastBackup'
   | 'library.restore'
+  | 'library.checkBackup'
+  | 'library.restoreBackup'
+  | 'library.forgetBackup'
   | 'library.compact'
   | 'job.get'
   | 'job.list'
@@ -89,6 +93,17 @@ export const libraryHandlers: Pick<
   },
   'library.lastBackup': (_input, ctx) => readLastBackup(ctx.library),
   'library.restore': (input, ctx, job) => restoreLibrary(ctx, input.from, job ?? NO_JOB),
+  'library.checkBackup': (input, ctx) => offerBackup(ctx.dir, input.from),
+  // The file is the one the core recorded when it checked it; an uploaded one is removed after, whatever happened.
+  'library.restoreBackup': async (input, ctx, job) => {
+    const { path, release } = takeBackup(ctx.dir, input.backup);
+    try {
+      return await restoreLibrary(ctx, path, job ?? NO_JOB);
+    } finally {
+      release();
+    }
+  },
+  'library.forgetBackup': (input, ctx) => ({ forgotten: forgetBackup(ctx.dir, input.backup) }),
   'library.compact': (input, ctx, job) => compactLibrary(ctx.library.docs, input, job ?? NO_JOB),
   'library.changes': (input, ctx) => ({
     lastSeq: ctx.library.docs.lastSeq(),

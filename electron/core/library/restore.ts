@@ -76,6 +76,93 @@ interface Staged {
   documents: number;
   files: number;
   leftOut: string[];
+  createdAt: string | null;
+}
+
+/** What a backup says of itself, once it is known to be one this Dateline can restore. */
+interface BackupFacts {
+  createdAt: string | null;
+  documents: number;
+  files: number;
+  leftOut: string[];
+}
+
+/** A count the backup records, or null when it records none that makes sense. */
+function countOf(value: string | undefined): number | null {
+  const n = Number(value);
+  return value !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+/**
+ * The checks that need no more than the backup's description and schema: its tables are a
+ * backup's, its format and library version are not newer than this Dateline reads, and its
+ * schema is exactly the one Dateline makes. Throws the refusal in words; reads none of the
+ * backup's files, so it is quick on a backup of gigabytes.
+ */
+function describeBackup(db: Database.Database, from: string): BackupFacts {
+  const hasMeta = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('backup_meta', 'backup_files')").get() as {
+    n: number;
+  };
+  if (hasMeta.n !== 2) throw notABackup(from, 'a Dateline database, but not a backup: it has no backup tables');
+  const meta = new Map(
+    db
+      .prepare<[], { key: string; value: string }>('SELECT key, value FROM backup_meta')
+      .all()
+      .map((r) => [r.key, r.value]),
+  );
+  const format = Number(meta.get('format'));
+  if (!Number.isInteger(format) || format < 1) throw notABackup(from, 'its description is missing');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (format > BACKUP_FORMAT || version > LATEST_VERSION) {
+    throw new DatelineError(
+      'LIBRARY_NEWER',
+      `${from} was made by a newer Dateline (library version ${version}); this one reads up to ${LATEST_VERSION}; ` +
+        'update Dateline to restore it. Nothing was changed.',
+      { params: { path: from, version, supported: LATEST_VERSION } },
+    );
+  }
+  // Before anything else reads it: a trigger, view or index this version does not make
+  // would be restored with the data and keep acting.
+  const foreign = schemaDifferences(db, version);
+  if (foreign.length > 0) {
+    throw new DatelineError('NOT_A_BACKUP', `${from} is not a backup Dateline made (${foreign.slice(0, 3).join('; ')}); it was refused and nothing was changed.`, {
+      params: { path: from, differences: foreign.length },
+    });
+  }
+  const createdAt = meta.get('createdAt');
+  const documents = countOf(meta.get('documents')) ?? (db.prepare('SELECT count(*) AS n FROM docs WHERE deleted = 0').get() as { n: number }).n;
+  const files = countOf(meta.get('files')) ?? (db.prepare('SELECT count(*) AS n FROM backup_files').get() as { n: number }).n;
+  return {
+    createdAt: createdAt !== undefined && !Number.isNaN(Date.parse(createdAt)) ? new Date(createdAt).toISOString() : null,
+    documents,
+    files,
+    leftOut: leftOutOf(meta.get('leftOut')),
+  };
+}
+
+/**
+ * Checks the backup at `from` before anyone is asked to confirm a restore: readable, a Dateline
+ * backup, not from a newer Dateline, its schema Dateline's own. It is opened read-only and
+ * nothing is written. The restore checks all of it again on its own copy, and the rest too
+ * (SQLite's integrity check, every file against its SHA-256), which takes longer.
+ */
+export function checkBackupFile(from: string): BackupFacts & { bytes: number } {
+  const source = resolve(from);
+  checkHeader(source);
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(source, { readonly: true, fileMustExist: true });
+    return { ...describeBackup(db, source), bytes: statSync(source).size };
+  } catch (e) {
+    if (isCorruption(e)) throw damaged(source, 'SQLite cannot read it');
+    if (e instanceof DatelineError) throw e;
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === 'SQLITE_ERROR') throw notABackup(source, 'its tables are not those of a Dateline backup');
+    if (code === 'SQLITE_CANTOPEN' || code === 'EACCES') throw new DatelineError('FILE_UNREADABLE', `Cannot read ${source}: permission was denied or the disk failed.`, { params: { path: source } });
+    throw e;
+  } finally {
+    if (db?.open) db.close();
+  }
 }
 
 /** The files a backup says it was made without; a list that is not one is no list. */
@@ -90,40 +177,14 @@ function leftOutOf(value: string | undefined): string[] {
 
 /** Copies the backup into the library's tmp/ and checks the copy; the caller removes it on failure. */
 async function stageAndVerify(from: string, staging: string, job: JobHandle): Promise<Staged> {
+  // Said before the copy, which takes a while for a backup of gigabytes: the app covers the window from here.
+  job.progress(0, null, jobStep('RESTORE_CHECKING'));
   await copyFile(from, staging);
   job.throwIfCancelled();
   let db: Database.Database | null = null;
   try {
     db = new Database(staging, { fileMustExist: true });
-    const hasMeta = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('backup_meta', 'backup_files')").get() as {
-      n: number;
-    };
-    if (hasMeta.n !== 2) throw notABackup(from, 'a Dateline database, but not a backup: it has no backup tables');
-    const meta = new Map(
-      db
-        .prepare<[], { key: string; value: string }>('SELECT key, value FROM backup_meta')
-        .all()
-        .map((r) => [r.key, r.value]),
-    );
-    const format = Number(meta.get('format'));
-    if (!Number.isInteger(format) || format < 1) throw notABackup(from, 'its description is missing');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (format > BACKUP_FORMAT || version > LATEST_VERSION) {
-      throw new DatelineError(
-        'LIBRARY_NEWER',
-        `${from} was made by a newer Dateline (library version ${version}); this one reads up to ${LATEST_VERSION}; ` +
-          'update Dateline to restore it. Nothing was changed.',
-        { params: { path: from, version, supported: LATEST_VERSION } },
-      );
-    }
-    // Before anything else reads it: a trigger, view or index this version does not make
-    // would be restored with the data and keep acting.
-    const foreign = schemaDifferences(db, version);
-    if (foreign.length > 0) {
-      throw new DatelineError('NOT_A_BACKUP', `${from} is not a backup Dateline made (${foreign.slice(0, 3).join('; ')}); it was refused and nothing was changed.`, {
-        params: { path: from, differences: foreign.length },
-      });
-    }
+    const facts = describeBackup(db, from);
 
     job.progress(0, null, jobStep('RESTORE_CHECKING'));
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
@@ -145,7 +206,7 @@ async function stageAndVerify(from: string, staging: string, job: JobHandle): Pr
       }
     }
     const documents = (db.prepare('SELECT count(*) AS n FROM docs WHERE deleted = 0').get() as { n: number }).n;
-    return { path: staging, documents, files: total, leftOut: leftOutOf(meta.get('leftOut')) };
+    return { path: staging, documents, files: total, leftOut: facts.leftOut, createdAt: facts.createdAt };
   } catch (e) {
     if (isCorruption(e)) throw damaged(from, 'SQLite cannot read it');
     if (e instanceof DatelineError) throw e;
@@ -218,7 +279,7 @@ export async function restoreLibrary(ctx: CoreContext, from: string, job: JobHan
       }
       return aside;
     });
-    return { documents: staged.documents, files: staged.files, leftOut: staged.leftOut, previous };
+    return { createdAt: staged.createdAt, documents: staged.documents, files: staged.files, leftOut: staged.leftOut, previous };
   } finally {
     await Promise.all(['', '-journal', '-wal', '-shm'].map((s) => rm(staging + s, { force: true })));
   }

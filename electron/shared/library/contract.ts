@@ -99,6 +99,8 @@ export interface LastBackup {
 }
 
 export interface RestoreResult {
+  /** When the backup was made, as it records it (null for a backup that does not say). */
+  createdAt: string | null;
   documents: number;
   files: number;
   /** The files the backup was made without (damaged in the library it was made from). */
@@ -106,6 +108,29 @@ export interface RestoreResult {
   /** Where the library that was replaced went (kept, never deleted). */
   previous: string | null;
 }
+
+/**
+ * A backup checked by the core (readable, a Dateline backup, not from a newer Dateline) and
+ * waiting for the person to confirm the restore: `library.restoreBackup` is given its id, so
+ * the window never names a file. The desktop's open dialog makes one from the path chosen
+ * (`library.checkBackup`, called by the main process), web mode's upload from the file sent.
+ */
+export interface CheckedBackup {
+  backup: string;
+  /** When the backup was made (its own record), or null for a backup that does not say. */
+  createdAt: string | null;
+  bytes: number;
+  documents: number;
+  files: number;
+}
+
+/** How long a checked backup waits for the confirmation; an uploaded one is removed then. */
+export const CHECKED_BACKUP_TTL_MS = 30 * 60 * 1000;
+
+/** Web mode: the largest backup a browser may upload for a restore (larger ones: the desktop app or `dateline restore`). */
+export const BACKUP_UPLOAD_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+const CheckedBackupId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not the id of a checked backup');
 
 export interface CompactResult {
   /** Bodies of old revisions removed; their places in each history stay. */
@@ -128,6 +153,12 @@ export const LIBRARY_API = {
   'library.backupFile': jobMethod<BackupDownload>()(Empty),
   'library.lastBackup': method<LastBackup | null>()(Empty),
   'library.restore': jobMethod<RestoreResult>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
+  /** Checks a backup before the person confirms a restore (the desktop's open dialog; see CheckedBackup). */
+  'library.checkBackup': method<CheckedBackup>()(z.object({ from: localPath() }).strict(), { access: 'local' }),
+  /** Replaces the library with a checked backup (the library replaced is kept under replaced/). */
+  'library.restoreBackup': jobMethod<RestoreResult>()(z.object({ backup: CheckedBackupId }).strict()),
+  /** The person did not confirm: the checked backup is forgotten (an uploaded one removed now). */
+  'library.forgetBackup': method<{ forgotten: boolean }>()(z.object({ backup: CheckedBackupId }).strict()),
   /** Removes old revision bodies, of one document or (without `id`) of the whole library. */
   'library.compact': jobMethod<CompactResult>()(z.object({ id: DocIdSchema.optional() }).strict()),
 
