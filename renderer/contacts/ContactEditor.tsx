@@ -6,7 +6,7 @@ import { CONTACT_KINDS, type ContactFieldsT } from '../../electron/shared/docume
 import { href } from '../app/router';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { ListEditor } from '../ui/ListEditor';
-import { SavedNote } from '../ui/SavedNote';
+import { EditorHead, EditorSave } from '../ui/EditorFrame';
 import { countryName } from '../ui/languages';
 import { useCall } from '../ui/useCall';
 import { useOffices } from '../ui/useOffices';
@@ -121,10 +121,7 @@ export function ContactEditor({ id }: { id: string | null }) {
 
   return (
     <div className="screen editor-screen">
-      <p className="crumbs">
-        <a href={href.contacts()}>{t('nav.contacts')}</a>
-      </p>
-      <h1>{id ? form.name || t('common.untitled') : t('contacts.new')}</h1>
+      <EditorHead back={href.contacts()} backLabel={t('nav.contacts')} isNew={!id} name={form.name} newTitle={t('contacts.new')} />
       {doc?.photo && <ContactPhoto id={doc.photo} name={doc.name} />}
       <form className="contact-form" onSubmit={(e) => void save(e)} aria-label={t('contacts.editorLabel')}>
         <div className="row">
@@ -201,13 +198,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           <textarea id={`${uid}-notes`} dir="auto" rows={4} value={form.notes ?? ''} onChange={(e) => set({ notes: e.target.value })} />
         </div>
         <DataProtectionFields idPrefix={`${uid}-dp`} value={form.dataProtection} outdated={outdated} today={today} onChange={(dataProtection) => set({ dataProtection })} />
-        {saveError && <ErrorMessage error={saveError} />}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {id ? t('common.save') : t('contacts.create')}
-          </button>
-          <SavedNote saved={saved} />
-        </div>
+        <EditorSave isNew={!id} createLabel={t('contacts.create')} busy={busy} saved={saved} saveError={saveError} />
       </form>
       {id && <PrivateNote key={`${id}-${merges}`} id={id} />}
       {id && (

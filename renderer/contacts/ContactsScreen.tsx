@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, InputOf } from '../../electron/shared/contract';
 import { CONTACT_SORTS, type ContactFilter, type ContactSort } from '../../electron/shared/contacts/filter';
@@ -10,7 +10,8 @@ import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
 import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
-import { VirtualList, type RowProps } from '../ui/VirtualList';
+import { PagedRows } from '../ui/PagedRows';
+import type { RowProps } from '../ui/VirtualList';
 import { takeErased } from './erased-notice';
 import { SegmentBar } from './SegmentBar';
 
@@ -35,8 +36,6 @@ export function ContactsScreen() {
     const r = takeErased();
     if (r) setErased({ documents: r.documentsErased, files: r.filesRemoved });
   }, []);
-  const { loadMore } = list;
-  const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
   const put = (key: keyof ContactFilter, value: string) => {
     const next: Record<string, string> = { ...filter };
@@ -143,9 +142,7 @@ export function ContactsScreen() {
           )
         }
       />
-      {list.items.length > 0 && (
-        <VirtualList label={t('nav.contacts')} items={list.items} total={list.total} getKey={(c) => c.id} renderRow={renderRow} estimateSize={58} onNearEnd={list.hasMore ? onNearEnd : undefined} />
-      )}
+      <PagedRows list={list} label={t('nav.contacts')} renderRow={renderRow} estimateSize={58} />
     </div>
   );
 }

@@ -19,7 +19,19 @@ export const NO_DATA_PROTECTION: DataProtection = {
 export function DataProtectionFields({ idPrefix, value, outdated, today, onChange }: { idPrefix: string; value: DataProtection; outdated: boolean; today: string; onChange: (v: DataProtection) => void }) {
   const { t } = useTranslation();
   const put = (patch: Partial<DataProtection>) => onChange({ ...value, ...patch });
-  const text = (v: string) => (v.trim() === '' ? null : v);
+  /** A line of text of the record; left blank, it is not set. */
+  const textField = (field: 'purpose' | 'consentSource', id: string, label: string) => (
+    <div className="field grow">
+      <label htmlFor={`${idPrefix}-${id}`}>{label}</label>
+      <input id={`${idPrefix}-${id}`} dir="auto" value={value[field] ?? ''} onChange={(e) => put({ [field]: e.target.value.trim() === '' ? null : e.target.value })} />
+    </div>
+  );
+  const dateField = (field: 'consentDate' | 'lastVerified', id: string, label: string) => (
+    <div className="field">
+      <label htmlFor={`${idPrefix}-${id}`}>{label}</label>
+      <DateField id={`${idPrefix}-${id}`} value={value[field] ?? null} onChange={(date) => put({ [field]: date })} />
+    </div>
+  );
   return (
     <fieldset>
       <legend>{t('contactFields.dataProtection')}</legend>
@@ -37,26 +49,14 @@ export function DataProtectionFields({ idPrefix, value, outdated, today, onChang
           none={t('contactFields.basisUnset')}
           onChange={(b) => put({ legalBasis: (b || null) as DataProtection['legalBasis'] })}
         />
-        <div className="field grow">
-          <label htmlFor={`${idPrefix}-purpose`}>{t('contactFields.purpose')}</label>
-          <input id={`${idPrefix}-purpose`} dir="auto" value={value.purpose ?? ''} onChange={(e) => put({ purpose: text(e.target.value) })} />
-        </div>
+        {textField('purpose', 'purpose', t('contactFields.purpose'))}
       </div>
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${idPrefix}-cdate`}>{t('contactFields.consentDate')}</label>
-          <DateField id={`${idPrefix}-cdate`} value={value.consentDate ?? null} onChange={(consentDate) => put({ consentDate })} />
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${idPrefix}-csource`}>{t('contactFields.consentSource')}</label>
-          <input id={`${idPrefix}-csource`} dir="auto" value={value.consentSource ?? ''} onChange={(e) => put({ consentSource: text(e.target.value) })} />
-        </div>
+        {dateField('consentDate', 'cdate', t('contactFields.consentDate'))}
+        {textField('consentSource', 'csource', t('contactFields.consentSource'))}
       </div>
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${idPrefix}-verified`}>{t('contactFields.lastVerified')}</label>
-          <DateField id={`${idPrefix}-verified`} value={value.lastVerified ?? null} onChange={(lastVerified) => put({ lastVerified })} />
-        </div>
+        {dateField('lastVerified', 'verified', t('contactFields.lastVerified'))}
         <button type="button" onClick={() => put({ lastVerified: today })}>
           {t('contactFields.verifiedToday')}
         </button>

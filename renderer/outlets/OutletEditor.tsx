@@ -7,7 +7,7 @@ import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { CountriesField, LanguagesField } from '../contacts/AudienceFields';
-import { SavedNote } from '../ui/SavedNote';
+import { EditorHead, EditorSave } from '../ui/EditorFrame';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
 import { useDocEditor } from '../ui/useDocEditor';
@@ -82,10 +82,7 @@ export function OutletEditor({ id }: { id: string | null }) {
 
   return (
     <div className="screen editor-screen">
-      <p className="crumbs">
-        <a href={href.outlets()}>{t('outlets.title')}</a>
-      </p>
-      <h1>{id ? form.name || t('common.untitled') : t('outlets.new')}</h1>
+      <EditorHead back={href.outlets()} backLabel={t('outlets.title')} isNew={!id} name={form.name} newTitle={t('outlets.new')} />
       <form onSubmit={(e) => void save(e)} aria-label={t('outlets.editorLabel')}>
         <div className="row">
           <div className="field">
@@ -106,13 +103,7 @@ export function OutletEditor({ id }: { id: string | null }) {
         </div>
         <CountriesField values={form.countries} onChange={(countries) => set({ countries })} />
         <LanguagesField values={form.languages} onChange={(languages) => set({ languages })} />
-        {saveError && <ErrorMessage error={saveError} />}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {id ? t('common.save') : t('outlets.create')}
-          </button>
-          <SavedNote saved={saved} />
-        </div>
+        <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} saveError={saveError} />
       </form>
       {id && <OutletUse id={id} onDeleted={() => leaveDiscarding(href.outlets())} />}
     </div>

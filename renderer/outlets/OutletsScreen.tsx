@@ -1,11 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletSummary } from '../../electron/shared/contacts/organise-contract';
 import { href } from '../app/router';
 import { ListState } from '../ui/ListState';
 import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
-import { VirtualList, type RowProps } from '../ui/VirtualList';
+import { PagedRows } from '../ui/PagedRows';
+import type { RowProps } from '../ui/VirtualList';
 
 /** The newspapers, stations and sites the media list's journalists write for. */
 export function OutletsScreen() {
@@ -14,8 +15,6 @@ export function OutletsScreen() {
   const q = useDebounced(query.trim(), 250);
   const input = q ? { limit: 100, query: q } : { limit: 100 };
   const list = usePagedList('outlet.list', input, q);
-  const { loadMore } = list;
-  const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
   const renderRow = (o: OutletSummary, _i: number, rowProps: RowProps) => (
     <a className="row-link" href={href.outlet(o.id)} {...rowProps}>
@@ -48,9 +47,7 @@ export function OutletsScreen() {
         </div>
       </form>
       <ListState list={list} count={(count) => t('outlets.count', { count })} empty={q ? <p>{t('outlets.noMatch')}</p> : <p>{t('outlets.empty')}</p>} />
-      {list.items.length > 0 && (
-        <VirtualList label={t('outlets.title')} items={list.items} total={list.total} getKey={(o) => o.id} renderRow={renderRow} estimateSize={58} onNearEnd={list.hasMore ? onNearEnd : undefined} />
-      )}
+      <PagedRows list={list} label={t('outlets.title')} renderRow={renderRow} estimateSize={58} />
     </div>
   );
 }

@@ -3,21 +3,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { cli, type Run } from './run';
 import { tempDir } from '../helpers';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(args: string[], stdin = ''): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => stdin });
-  return { code, out, err };
-}
 
 function json<T = Record<string, unknown>>(r: Run): T {
   expect(r.err).toBe('');

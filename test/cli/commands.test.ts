@@ -2,15 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../electron/cli/commands/index';
-import { main } from '../../electron/cli/main';
+import { cli } from './run';
 import { tempDir } from '../helpers';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
-  return { code, out, err };
-}
 
 describe('the command registry', () => {
   it('names each command once, and --help lists every one in registry order', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { cli } from '../cli/run';
 import { openCore } from '../../electron/core/index';
 import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
 import { tempDir } from '../helpers';
@@ -11,13 +11,6 @@ import { call, fixture } from './helpers';
  * (the import screen's "Merge, taking the file's legal basis", for every such row). Without it
  * the contact's record is kept, and the row says so.
  */
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
-  return { code, out, err };
-}
 
 type Record = { legalBasis: string | null; purpose: string | null; consentDate: string | null } | undefined;
 

@@ -1,17 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { cli } from '../cli/run';
 import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
 import { tempDir } from '../helpers';
 import { fixture } from './helpers';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
-  return { code, out, err };
-}
 
 describe('dateline contacts', () => {
   it('imports an Outlook export as a new user would: a dry run listing what would be created, merged and refused, then the import', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProblem, planColumns, rowToContact, type RowContact, type RowProblem } from '../../electron/core/contacts/row-to-contact';
+import { isProblem, planColumns, rowName, rowToContact, type RowContact, type RowProblem } from '../../electron/core/contacts/row-to-contact';
 import { recogniseHeaders } from '../../electron/shared/contacts/columns';
 import { ContactFields } from '../../electron/shared/documents';
 
@@ -96,5 +96,18 @@ describe('a spreadsheet row to a contact', () => {
   it('skips a row with nothing in it, and refuses one with no name, e-mail or phone', () => {
     expect(read({})).toBeNull();
     expect(refusal({ Role: 'Editor' })).toMatchObject({ column: 'Name', reason: { code: 'NO_NAME' } });
+  });
+
+  it('joins a name given in parts as given, middle and family name, whatever the columns’ order, for a contact and for a refused row', () => {
+    const headers = ['Last Name', 'E-mail Address', 'Middle Name', 'First Name'];
+    const parts = planColumns(headers, recogniseHeaders(headers).mapping);
+    const read = rowToContact(['Kaboré', 'amelie@radio-omega.example', 'Wendé', 'Amélie'], parts);
+    expect(read !== null && !isProblem(read) && read.fields.name).toBe('Amélie Wendé Kaboré');
+    const refused = ['Kaboré', 'amelie@', 'Wendé', 'Amélie'];
+    expect(rowToContact(refused, parts)).toMatchObject({ column: 'E-mail Address', reason: { code: 'BAD_EMAIL' } });
+    expect(rowName(refused, parts)).toBe('Amélie Wendé Kaboré');
+    // A whole-name column, where there is one, is the name.
+    const withName = ['Name', ...headers];
+    expect(rowName(['A. W. Kaboré', ...refused], planColumns(withName, recogniseHeaders(withName).mapping))).toBe('A. W. Kaboré');
   });
 });

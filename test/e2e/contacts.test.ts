@@ -268,4 +268,32 @@ describe('media contacts in the browser', () => {
       await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
     }
   });
+
+  it('reads the contacts and the outlets lists a page at a time as the person scrolls to their end', async () => {
+    for (let i = 0; i < 110; i++) {
+      const n = String(i).padStart(3, '0');
+      await h.api('outlet.create', { name: `Radio ${n}`, kind: 'radio' });
+      await h.api('contact.create', { name: `Reporter ${n}` });
+    }
+    const lists = [
+      { route: '#/contacts', name: 'Contacts', total: (await h.api('contact.list', { limit: 1 })).total },
+      { route: '#/outlets', name: 'Outlets', total: (await h.api('outlet.list', { limit: 1 })).total },
+    ];
+    for (const { route, name, total } of lists) {
+      expect(total, name).toBeGreaterThan(100);
+      await page.goto(`${h.server.launchUrl()}${route}`);
+      const list = page.getByRole('list', { name });
+      await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThan(5);
+      // A page holds 100 rows: scrolling to the end again whenever a page has arrived reaches the last row.
+      await expect
+        .poll(
+          async () => {
+            await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+            return Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'));
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(total);
+    }
+  });
 });

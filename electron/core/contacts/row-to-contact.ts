@@ -185,11 +185,18 @@ function labelType(label: string | undefined, kind: 'email' | 'phone'): string |
   return 'other';
 }
 
+/** The columns a person's name is read from: a whole name, or its parts. */
+const NAME_PARTS = ['name', 'givenName', 'middleName', 'familyName'] as const;
+type NamePart = (typeof NAME_PARTS)[number];
+const NAME_TARGETS: ReadonlySet<string> = new Set(NAME_PARTS);
+
+/** The name a row gives: its whole-name cells, or else its given, middle and family names, in that order; '' when it has none. */
+function fullName(parts: Readonly<Record<NamePart, readonly string[]>>): string {
+  return parts.name.join(' ') || [...parts.givenName, ...parts.middleName, ...parts.familyName].join(' ');
+}
+
 export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowContact | RowProblem | null {
-  const name: string[] = [];
-  const given: string[] = [];
-  const middle: string[] = [];
-  const family: string[] = [];
+  const names: Record<NamePart, string[]> = { name: [], givenName: [], middleName: [], familyName: [] };
   let kind: ContactFieldsT['kind'] | null = null;
   let doNotContact = false;
   const dataProtection: DataProtectionCells = {};
@@ -216,16 +223,10 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     const column = plan.headers[i]!;
     switch (target) {
       case 'name':
-        name.push(cell);
-        break;
       case 'givenName':
-        given.push(cell);
-        break;
       case 'middleName':
-        middle.push(cell);
-        break;
       case 'familyName':
-        family.push(cell);
+        names[target].push(cell);
         break;
       case 'role':
       case 'organisation':
@@ -304,18 +305,18 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     }
   }
   if (!any) return null;
-  let fullName = name.join(' ') || [...given, ...middle, ...family].join(' ');
-  if (fullName === '') {
+  let name = fullName(names);
+  if (name === '') {
     const first = emails[0]?.address ?? phones[0]?.number;
     if (!first) {
       const column = plan.headers.find((_, i) => plan.targets[i] === 'name' || plan.targets[i] === 'givenName') ?? plan.headers[0]!;
       return { column, reason: rowNote('NO_NAME', 'the row has no name, e-mail or phone number', { column }) };
     }
-    fullName = first;
+    name = first;
     warnings.push(rowNote('NAME_FROM_CHANNEL', 'no name: the e-mail address or phone number stands in for it'));
   }
   const parsed = rowValues({
-    name: fullName,
+    name,
     role: text.role?.join(', ') ?? null,
     organisation: text.organisation?.join(', ') ?? null,
     notes: text.notes?.join('\n') ?? null,
@@ -371,15 +372,14 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
  */
 export function rowName(cells: readonly string[], plan: ColumnPlan): string | null {
   const cell = (target: ColumnTarget) => plan.targets.flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : [])).filter((c) => c !== '');
-  const full = cell('name').join(' ') || [...cell('givenName'), ...cell('middleName'), ...cell('familyName')].join(' ');
+  const full = fullName({ name: cell('name'), givenName: cell('givenName'), middleName: cell('middleName'), familyName: cell('familyName') });
   return full === '' ? null : full.slice(0, 200);
 }
 
 /** The first column holding a value for a field, to name it in a refusal. */
 function firstColumnOf(plan: ColumnPlan, cells: readonly string[], field: string): string {
   const target = field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field;
-  const names = ['name', 'givenName', 'middleName', 'familyName'];
-  const same = (t: string) => (target === 'name' ? names.includes(t) : t.split(':')[0] === target);
+  const same = (t: string) => (target === 'name' ? NAME_TARGETS.has(t) : t.split(':')[0] === target);
   const i = plan.targets.findIndex((t, k) => same(t) && (cells[k] ?? '').trim() !== '');
   return i >= 0 ? plan.headers[i]! : field;
 }

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../electron/shared/errors';
+import { ErrorMessage } from './ErrorMessage';
+import { SavedNote } from './SavedNote';
+
+/**
+ * The head of a page editing one named record (useDocEditor's editors): the way back to its list,
+ * and its name as the title, "Untitled" when the name is empty, or `newTitle` before it is created.
+ */
+export function EditorHead({ back, backLabel, isNew, name, newTitle }: { back: string; backLabel: string; isNew: boolean; name: string; newTitle: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="crumbs">
+        <a href={back}>{backLabel}</a>
+      </p>
+      <h1>{isNew ? newTitle : name || t('common.untitled')}</h1>
+    </>
+  );
+}
+
+/** The end of such an editor's form: why the last save failed, its Save button (`createLabel` before the record exists) and "Saved". */
+export function EditorSave({ isNew, createLabel, busy, saved, saveError }: { isNew: boolean; createLabel: string; busy: boolean; saved: boolean; saveError: ApiError | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {saveError && <ErrorMessage error={saveError} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {isNew ? createLabel : t('common.save')}
+        </button>
+        <SavedNote saved={saved} />
+      </div>
+    </>
+  );
+}
