@@ -28,7 +28,7 @@ export type { AttachmentAdded, AttachmentSummary } from './attachments/contract'
 export type { ConflictCase, ConflictChoice } from './conflicts/contract';
 export type { ContactSummary } from './contacts/contract';
 export type { KitSummary } from './kits/contract';
-export type { BackupResult, CompactResult, Draft, JobInfo, LibraryInfo, RestoreResult, RevisionSummary, ShownRevision } from './library/contract';
+export type { BackupResult, CompactResult, Draft, JobInfo, LibraryInfo, RestoreResult, HistoryRevision, RevisionSummary, ShownRevision } from './library/contract';
 export type { JobStep } from './library/job-steps';
 export type { LibraryProblem } from './library/problems';
 export type { ReleaseSummary } from './releases/contract';

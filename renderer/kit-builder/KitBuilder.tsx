@@ -19,6 +19,8 @@ import { formatLocale } from '../i18n';
 import { PreviewPane } from './PreviewPane';
 import { readCandidate } from '../attachments/files';
 import { errorText } from '../i18n/errors';
+import { useSyncStatus } from '../sync/useSyncStatus';
+import type { SyncStatus } from '../../electron/shared/contract';
 
 /**
  * The kit builder: what goes into a press kit and in which order (drag and drop, or the move
@@ -50,6 +52,11 @@ function fieldsOf(d: Draft) {
 
 function draftOf(k: Doc<'kit'>): Draft {
   return { title: k.title, language: k.language, pageSize: k.pageSize, audience: k.audience ?? 'public', office: k.office, items: k.items.map(withKey) };
+}
+
+/** What of the sync status decides how a kit's files still on the server come down (see `ServerFilesDownload`). */
+function syncFacts(s: SyncStatus): string {
+  return JSON.stringify([s.state === 'not-set-up', s.paused, s.online, s.password, s.lastSyncedAt]);
 }
 
 export function KitBuilder({ kitId }: { kitId: string }) {
@@ -150,6 +157,20 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       void saveNowRef.current();
     };
   }, [client, kitId, refreshPreview]);
+
+  // Whether a file still on the server can come down with the export (the note above the export
+  // buttons) depends on sync: set up, paused, online, its password. When any of these changes, or
+  // a sync ends (it may have brought the files down), the preview is asked again, so the note
+  // follows sync coming back instead of waiting for the next edit of the kit.
+  const sync = useSyncStatus();
+  const syncKey = sync.status ? syncFacts(sync.status) : null;
+  const seenSyncKey = useRef<string | null>(null);
+  const filesOnServer = preview?.missingFiles.some((m) => m.onServer) ?? false;
+  useEffect(() => {
+    const before = seenSyncKey.current;
+    seenSyncKey.current = syncKey;
+    if (before !== null && syncKey !== before && filesOnServer) void refreshPreview();
+  }, [syncKey, filesOnServer, refreshPreview]);
 
   useEffect(() => {
     mounted.current = true;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevisionSummary, ShownRevision } from '../../electron/shared/contract';
+import { historyVersions } from '../../electron/shared/library/history-versions';
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
 import { useClient } from '../client/context';
@@ -34,7 +35,10 @@ function RevisionView({ revision }: { revision: Revision }) {
   );
 }
 
-/** The release's revisions (who, when); one can be viewed and restored as a new revision. */
+/**
+ * The release's versions (who, when): the saves of one editing session within ten minutes are one
+ * version (history-versions.ts); one can be viewed and restored as a new revision.
+ */
 export function HistoryPanel({ id, currentRev, beforeRestore, onRestored }: { id: string; currentRev: string | null; beforeRestore: () => Promise<void>; onRestored: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -63,7 +67,7 @@ export function HistoryPanel({ id, currentRev, beforeRestore, onRestored }: { id
     } else setError(res.error);
   };
 
-  const revs = history.status === 'ok' ? [...history.value].filter((r) => !r.deleted).sort((a, b) => (a.at < b.at ? 1 : -1)) : [];
+  const versions = history.status === 'ok' ? historyVersions(history.value) : [];
 
   return (
     <section className="panel" aria-labelledby={`hist-${id}`}>
@@ -71,14 +75,15 @@ export function HistoryPanel({ id, currentRev, beforeRestore, onRestored }: { id
       {history.status === 'loading' && <Loading />}
       {history.status === 'error' && <ErrorMessage error={history.error} />}
       {error && <ErrorMessage error={error} />}
-      {history.status === 'ok' && revs.length === 0 && <p className="muted">{t('history.empty')}</p>}
-      <ol className="history">
-        {revs.map((r) => {
+      {history.status === 'ok' && versions.length === 0 && <p className="muted">{t('history.empty')}</p>}
+      <ol className="history" aria-labelledby={`hist-${id}`}>
+        {versions.map(({ last: r, since, saves }) => {
           const current = r.rev === currentRev || (r.winner && currentRev === null);
           return (
             <li key={r.rev} className={current ? 'current' : undefined}>
               <span className="history-when">{dates.dateTime(r.at)}</span>
               <span className="history-who">{r.author}</span>
+              {saves > 1 && <span className="muted">{t('history.saves', { count: saves, since: dates.time(since) })}</span>}
               {current ? (
                 <span className="badge">{t('history.current')}</span>
               ) : r.available ? (

@@ -16,6 +16,8 @@ import { VirtualList, type RowProps } from '../ui/VirtualList';
 import { useDebounced } from '../ui/useDebounced';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { takeTrashed, type Trashed } from './trashed-notice';
+import { naturalDirection, RELEASE_SORTS, SORT_DIRECTIONS, type ReleaseSort, type SortDirection } from '../../electron/shared/releases/list-sort';
+import { rememberReleaseOrder, savedReleaseOrder, type ReleaseOrder } from './list-sort';
 
 interface Filters {
   query: string;
@@ -27,6 +29,9 @@ interface Filters {
 
 const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', tag: '' };
 
+/** How a direction is said for each order: dates newest or oldest first, headlines A to Z, embargoes lifting earliest first. */
+const directionWords = (sort: ReleaseSort): 'date' | 'text' | 'time' => (sort === 'headline' ? 'text' : sort === 'embargo' ? 'time' : 'date');
+
 /** The release last opened from the list, whose row takes focus when the list is shown again. */
 let lastOpened: string | null = null;
 
@@ -34,6 +39,11 @@ export function ReleasesScreen() {
   const { t, i18n } = useTranslation();
   const offices = useOffices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [order, setOrder] = useState<ReleaseOrder>(savedReleaseOrder);
+  const changeOrder = (next: ReleaseOrder) => {
+    setOrder(next);
+    rememberReleaseOrder(next);
+  };
   const applied = useDebounced(filters, 250);
   const dates = useDates();
   const client = useClient();
@@ -52,7 +62,8 @@ export function ReleasesScreen() {
     if (trashed?.undone) noticeLine.current?.focus();
   }, [trashed]);
 
-  const input: InputOf<'release.list'> = { limit: 100 };
+  // Sorted by the core across the whole list, never a page at a time here; headlines in the interface's collation unless one language is chosen.
+  const input: InputOf<'release.list'> = { limit: 100, sort: order.sort, direction: order.direction, locale: i18n.language };
   if (applied.query.trim()) input.query = applied.query.trim();
   if (applied.status) input.status = applied.status;
   if (applied.language) input.language = applied.language;
@@ -142,6 +153,20 @@ export function ReleasesScreen() {
           <label htmlFor="rel-tag">{t('releases.tag')}</label>
           <input id="rel-tag" dir="auto" value={filters.tag} onChange={(e) => set('tag', e.target.value)} />
         </div>
+        <SelectField
+          id="rel-sort"
+          label={t('releases.sortBy')}
+          value={order.sort}
+          choices={RELEASE_SORTS.map((v) => ({ value: v, label: t(`releases.sort.${v}`) }))}
+          onChange={(v) => changeOrder({ sort: v as ReleaseSort, direction: naturalDirection(v as ReleaseSort) })}
+        />
+        <SelectField
+          id="rel-direction"
+          label={t('releases.sortDirection')}
+          value={order.direction}
+          choices={SORT_DIRECTIONS.map((d) => ({ value: d, label: t(`releases.direction.${directionWords(order.sort)}.${d}`) }))}
+          onChange={(v) => changeOrder({ ...order, direction: v as SortDirection })}
+        />
         {filtered && (
           <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
             {t('releases.clearFilters')}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/index';
+import { Library } from '../../electron/core/store/library';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations/index';
+import type { HistoryRevision } from '../../electron/shared/contract';
 import { damageRevision } from '../damage';
-import { call, core, fail, release } from '../core-harness';
+import { call, closedAfterTest, core, fail, release } from '../core-harness';
+import { tempDir } from '../helpers';
 
 /** A document's history and the draft journal, read through the one decoder. */
 describe('history and the draft journal', () => {
@@ -53,5 +58,28 @@ describe('history and the draft journal', () => {
     expect(await fail(c, 'draft.commit', { id: a.id })).toMatchObject({ code: 'RELEASE_INCOMPLETE', params: { status: 'approved', missing: 'datelinePlace' } });
     expect(await call(c, 'release.get', { id: a.id })).toMatchObject({ rev: approved.rev, status: 'approved', datelinePlace: 'Kampala' });
     expect((await call<{ fields: unknown }>(c, 'draft.get', { id: a.id })).fields).toEqual({ datelinePlace: '' });
+  });
+
+  it('keeps which session made each revision from migration 12 on: older revisions have none, a draft left from before gets its own', async () => {
+    const dir = tempDir();
+    const old = await Library.open(dir, { author: 'amina', migrations: MIGRATIONS.filter((m) => m.version <= 10) });
+    const a = old.docs.create('release', { headline: 'Floods', language: 'en' }, { author: 'amina' });
+    const b = old.docs.update(a.id, { headline: 'Floods in Beledweyne', language: 'en' }, { author: 'amina' });
+    // A session that had typed and not committed when the older app closed.
+    old.db.prepare('INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(a.id, b.rev, JSON.stringify({ headline: 'Floods displace thousands' }), 'older-editor', 'amina', '2026-12-06T09:00:00.000Z', '2026-12-06T09:00:00.000Z');
+    old.close();
+
+    const c = closedAfterTest(await openCore(dir, { author: 'amina' }));
+    expect(c.library.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect((await call<HistoryRevision[]>(c, 'doc.history', { id: a.id })).map((r) => r.session)).toEqual([null, null]);
+    const committed = await call<{ rev: string }>(c, 'draft.commit', { id: a.id });
+    const history = await call<HistoryRevision[]>(c, 'doc.history', { id: a.id });
+    expect(history.map((r) => [r.rev, r.session])).toEqual([
+      [committed.rev, 'older-editor'],
+      [b.rev, null],
+      [a.rev, null],
+    ]);
+    expect(await call(c, 'release.get', { id: a.id })).toMatchObject({ headline: 'Floods displace thousands' });
   });
 });

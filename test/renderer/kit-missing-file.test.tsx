@@ -8,7 +8,7 @@ import { setUpI18n } from '../../renderer/i18n';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
 import { noteFilesOnServer } from '../../electron/core/sync/files/on-server';
 import { call, core } from '../core-harness';
-import { renderWithCore } from './with-core';
+import { coreClient, renderWithClient, renderWithCore } from './with-core';
 
 /**
  * A kit whose photo is gone from the library folder, in the kit builder against a real core:
@@ -139,5 +139,25 @@ describe('the words for a missing office logo', () => {
       expect(said, lng).toContain('amman-logo.png');
       expect(said, lng).not.toMatch(/list above|ci-dessus|de arriba|أعلاه/);
     }
+  });
+});
+
+describe('the note about files on the server, when sync comes back', () => {
+  it('follows the sync status without waiting for the preview to be redrawn', async () => {
+    const c = await core();
+    const { kit } = await kitWithLostPhoto(c, await jpeg(20));
+    const { sha256 } = await call<{ sha256: string }>(c, 'attachment.get', { id: (await call<{ items: { id: string }[] }>(c, 'kit.get', { id: kit })).items[1]!.id });
+    noteFilesOnServer(c.library.replication, { found: [sha256] });
+    const office = await call<{ id: string }>(c, 'office.create', { name: 'Goma' });
+    // A server nobody answers on (port 9): the export's download only needs sync to be able to try.
+    await call(c, 'sync.configure', { server: 'http://127.0.0.1:9', offices: [office.id] });
+    await call(c, 'sync.pause', { paused: true });
+    renderWithClient(coreClient(c), <KitBuilder kitId={kit} />);
+    await screen.findByText(/Sync cannot reach the server now: sync first, then export\.$/, {}, { timeout: 15_000 });
+
+    // Sync resumes: the core says so in a status event, and the note follows it at once.
+    await call(c, 'sync.pause', { paused: false });
+    await screen.findByText(/^On the server, not on this computer yet: photo\.jpg \([^)]+\)\. The export downloads them first\.$/, {}, { timeout: 15_000 });
+    expect(screen.queryByText(/sync first, then export/)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { Draft, ShownRevision } from '../../shared/contract';
+import type { Draft, HistoryRevision, ShownRevision } from '../../shared/contract';
 import { z } from 'zod';
 import { DatelineError, isDatelineError, unreadableStored } from '../../shared/errors';
 import { DOC_TYPES, isReservedName, type DocType } from '../../shared/documents';
@@ -111,8 +111,21 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
       }
     }
     prepared(db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
+    // Which session made it: history shows the saves of one session as one version.
+    prepared(db, 'INSERT OR IGNORE INTO rev_sessions(doc_rowid, rev, session) SELECT rowid, ?, ? FROM docs WHERE id = ?').run(rev, draft.session, id);
     return { id, rev };
   }).immediate();
+}
+
+/** Every revision of a document (the store's tree), each with the editing session that committed it when this library knows it. */
+function history(ctx: CoreContext, id: string): HistoryRevision[] {
+  const revisions = ctx.library.docs.revisions(id);
+  const rows = prepared(ctx.library.db, 'SELECT s.rev, s.session FROM rev_sessions s JOIN docs d ON d.rowid = s.doc_rowid WHERE d.id = ?').all(id) as {
+    rev: string;
+    session: string;
+  }[];
+  const sessions = new Map(rows.map((r) => [r.rev, r.session]));
+  return revisions.map((r) => ({ ...r, session: sessions.get(r.rev) ?? null }));
 }
 
 export const historyHandlers: Pick<
@@ -125,7 +138,7 @@ export const historyHandlers: Pick<
     prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(input.id);
     return { id: d.id, rev: d.rev };
   },
-  'doc.history': (input, ctx) => ctx.library.docs.revisions(input.id),
+  'doc.history': (input, ctx) => history(ctx, input.id),
   'doc.revision': (input, ctx) => {
     const stored = ctx.library.docs.getStored(input.id);
     if (stored && (DOC_TYPES as readonly string[]).includes(stored.type)) return ctx.library.repo.showRevision(stored.type as DocType, input.id, input.rev);

@@ -3,7 +3,12 @@ import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
 import { assertReadyToGoOut } from './gate';
-import { releaseSummaries, summary, tagFilter, tagsFor } from './queries';
+import { headlinePage } from './headline-order';
+import { releaseRows, releaseSummaries, summary, tagFilter, tagsFor } from './queries';
+import { naturalDirection, type ReleaseSort } from '../../shared/releases/list-sort';
+
+/** The column each order of the list reads (the headline order is chosen in headline-order.ts). */
+const SORT_COLUMNS = { updated: 'updated_at', releaseDate: 'release_date', embargo: 'embargo_at', headline: 'headline' } as const satisfies Record<ReleaseSort, string>;
 
 export const releaseHandlers: Pick<
   Handlers,
@@ -22,9 +27,17 @@ export const releaseHandlers: Pick<
     if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
     if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
     if (input.tag) where.push(tagFilter(ctx, input.tag));
+    const sort = input.sort ?? 'updated';
+    const direction = input.direction ?? naturalDirection(sort);
+    if (sort === 'headline') {
+      // The list's language: the one it is narrowed to, else the interface's.
+      const locale = input.language ?? input.locale ?? 'en';
+      const page = headlinePage(ctx.library.db, { where, query: input.query, limit: input.limit, cursor: input.cursor, direction, locale });
+      return { items: releaseRows(ctx, page.rowids), nextCursor: page.nextCursor, total: page.total };
+    }
     const page = listPage(ctx.library.db, {
       table: 'release_p',
-      sort: { column: 'updated_at', direction: 'DESC' },
+      sort: { column: SORT_COLUMNS[sort], direction: direction === 'asc' ? 'ASC' : 'DESC', nullsLast: sort !== 'updated' },
       where,
       query: input.query,
       limit: input.limit,

@@ -63,3 +63,13 @@ export function releaseSummaries(ctx: CoreContext, where: { sql: string; params:
   return rows.map((r) => summary(r, tags.get(r.doc_rowid) ?? []));
 }
 
+
+/** The list rows of the given releases, in the order given. */
+export function releaseRows(ctx: CoreContext, rowids: readonly number[]): ReleaseSummary[] {
+  if (rowids.length === 0) return [];
+  const rows = ctx.library.db
+    .prepare(`SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList('release_p')} FROM json_each(?) j JOIN release_p p ON p.doc_rowid = j.value JOIN docs d ON d.rowid = p.doc_rowid ORDER BY j.key`)
+    .all(JSON.stringify(rowids)) as ListedRow<'release_p'>[];
+  const tags = tagsFor(ctx, rows.map((r) => r.doc_rowid));
+  return rows.map((r) => summary(r, tags.get(r.doc_rowid) ?? []));
+}

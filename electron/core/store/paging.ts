@@ -16,7 +16,8 @@ export interface ListSpec<T extends ProjectionTable, Extra, Item> {
   table: T;
   /** Computed columns beside the declared ones (typed by `Extra`), e.g. "(SELECT ...) AS dnc". */
   extra?: string;
-  sort: { column: ColumnOf<T>; direction: 'ASC' | 'DESC' };
+  /** `nullsLast`: rows without a value come after all others, in either direction. */
+  sort: { column: ColumnOf<T>; direction: 'ASC' | 'DESC'; nullsLast?: boolean };
   where: { sql: string; params: Param[] }[];
   query?: string | undefined;
   limit: number;
@@ -29,35 +30,48 @@ export interface ListSpec<T extends ProjectionTable, Extra, Item> {
  * (keyset paging: page 500 costs what page 1 costs), optionally narrowed by full-text search.
  */
 export function listPage<T extends ProjectionTable, Item, Extra = unknown>(db: Database.Database, spec: ListSpec<T, Extra, Item>): Page<Item> {
-  const where = [...spec.where];
-  if (spec.query !== undefined && spec.query.trim() !== '') {
-    const q = ftsQuery(spec.query);
-    if (q === null) return { items: [], nextCursor: null, total: 0 };
-    catchUpSearch(db);
-    where.push({ sql: 'p.doc_rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: [q] });
-  }
-  const filterSql = where.length ? where.map((w) => `(${w.sql})`).join(' AND ') : '1';
-  const filterParams = where.flatMap((w) => w.params);
+  const filter = listFilter(db, spec.where, spec.query);
+  if (filter === null) return { items: [], nextCursor: null, total: 0 };
+  const { sql: filterSql, params: filterParams } = filter;
   const total = (prepared(db, `SELECT count(*) AS n FROM ${spec.table} p WHERE ${filterSql}`).get(...filterParams) as { n: number }).n;
 
   const after = decodeCursor(spec.cursor);
   const cmp = spec.sort.direction === 'DESC' ? '<' : '>';
-  const keyset = after ? ` AND (p.${spec.sort.column}, p.doc_rowid) ${cmp} (?, ?)` : '';
+  // Rows without a value sort as a value beyond every other in the direction asked: none (U+FFFF
+  // is above every date and instant) going up, the empty text going down.
+  const missing = spec.sort.direction === 'ASC' ? '\uffff' : '';
+  const key = spec.sort.nullsLast ? `ifnull(p.${spec.sort.column}, ${spec.sort.direction === 'ASC' ? 'char(65535)' : "''"})` : `p.${spec.sort.column}`;
+  const keyset = after ? ` AND (${key}, p.doc_rowid) ${cmp} (?, ?)` : '';
   const rows = prepared(
     db,
     `SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList(spec.table)}${spec.extra ? `, ${spec.extra}` : ''} FROM ${spec.table} p JOIN docs d ON d.rowid = p.doc_rowid
        WHERE ${filterSql}${keyset}
-       ORDER BY p.${spec.sort.column} ${spec.sort.direction}, p.doc_rowid ${spec.sort.direction} LIMIT ?`,
+       ORDER BY ${key} ${spec.sort.direction}, p.doc_rowid ${spec.sort.direction} LIMIT ?`,
   ).all(...filterParams, ...(after ? after : []), spec.limit + 1) as ListedRow<T, Extra>[];
   const more = rows.length > spec.limit;
   const pageRows = more ? rows.slice(0, spec.limit) : rows;
   const last = pageRows[pageRows.length - 1] as (Record<string, unknown> & { doc_rowid: number }) | undefined;
-  const sortKey = last?.[spec.sort.column];
+  const sortKey = spec.sort.nullsLast ? (last?.[spec.sort.column] ?? missing) : last?.[spec.sort.column];
   return {
     items: pageRows.map(spec.map),
     nextCursor: more && last && (typeof sortKey === 'string' || typeof sortKey === 'number') ? encodeCursor(sortKey, last.doc_rowid) : null,
     total,
   };
+}
+
+/**
+ * A list's filters and search as one SQL condition on the projection (aliased p), or null when
+ * the search has no words to look for (nothing matches). Searching first catches the index up.
+ */
+export function listFilter(db: Database.Database, where: readonly { sql: string; params: Param[] }[], query: string | undefined): { sql: string; params: Param[] } | null {
+  const all = [...where];
+  if (query !== undefined && query.trim() !== '') {
+    const q = ftsQuery(query);
+    if (q === null) return null;
+    catchUpSearch(db);
+    all.push({ sql: 'p.doc_rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: [q] });
+  }
+  return { sql: all.length ? all.map((w) => `(${w.sql})`).join(' AND ') : '1', params: all.flatMap((w) => w.params) };
 }
 
 /** Opaque keyset cursors: the sort key and rowid of the last row of the page. */

@@ -22,6 +22,11 @@ export interface RevisionSummary {
   available: boolean;
 }
 
+/** A revision as `doc.history` gives it: with the editing session that committed it, when this library knows it (history-versions.ts). */
+export interface HistoryRevision extends RevisionSummary {
+  session: string | null;
+}
+
 export interface LibraryInfo {
   path: string;
   author: string;
@@ -163,7 +168,7 @@ export const LIBRARY_API = {
   'library.compact': jobMethod<CompactResult>()(z.object({ id: DocIdSchema.optional() }).strict()),
 
   'doc.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
-  'doc.history': method<RevisionSummary[]>()(z.object({ id: DocIdSchema }).strict()),
+  'doc.history': method<HistoryRevision[]>()(z.object({ id: DocIdSchema }).strict()),
   'doc.revision': method<ShownRevision>()(
     z.object({ id: DocIdSchema, rev: RevSchema }).strict(),
   ),

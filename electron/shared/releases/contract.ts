@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocIdSchema, LanguageSchema, ReleaseFields, ReleaseStatusSchema, type Doc } from '../documents';
 import { BaseRev, fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
+import { RELEASE_SORTS, SORT_DIRECTIONS } from './list-sort';
 
 /** Contract methods of press releases and their language versions. Merged into API in contract.ts. */
 
@@ -31,6 +32,12 @@ export const RELEASE_API = {
       tag: z.string().max(60).optional(),
       /** True lists the trash; otherwise trashed releases are left out. */
       trashed: z.boolean().optional(),
+      /** The order (list-sort.ts); last changed when absent. */
+      sort: z.enum(RELEASE_SORTS).optional(),
+      /** The sort's own direction when absent (naturalDirection). */
+      direction: z.enum(SORT_DIRECTIONS).optional(),
+      /** The interface's language: headlines are sorted in its collation unless `language` narrows the list to one. */
+      locale: LanguageSchema.optional(),
     }),
   ),
   'release.translate': method<Created>()(z.object({ id: DocIdSchema, language: LanguageSchema }).strict()),
