@@ -381,6 +381,22 @@ describe('a page a site keeps about itself', () => {
     }
   });
 
+  it('refuses a charity\'s page about its work that opens on a saying of the Prophet: scripture cited is no one\'s words reported', async () => {
+    const page = (citation: string) =>
+      [
+        'الإغاثة الطارئة',
+        `${citation}: "الدال على الخير كفاعله"، ولهذا تصل تبرعاتكم إلى حيث تشتد الحاجة إليها في أوقات الكوارث والحروب والأوبئة في كل مكان من العالم.`,
+        'عندما تقع الكارثة نرسل فرقنا خلال ساعات قليلة إلى المناطق المنكوبة، ونوفر للأسر الماء الصالح للشرب والطعام والأغطية والأدوية التي تحتاجها في الأيام الأولى.',
+        'ونعمل مع المتطوعين المحليين على إقامة مراكز إيواء مؤقتة، ونقدم الرعاية الصحية الأولية للجرحى والمرضى حتى تعود الحياة إلى طبيعتها في تلك المناطق المنكوبة.',
+      ].join('\n\n');
+    for (const citation of ['قالَ رسولُ الله صلى الله عليه وسلم', 'قال النبي صلى الله عليه وسلم']) {
+      await expect(parseSource({ name: 'page.txt', text: page(citation) }), citation).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks: 'self' } });
+    }
+    // The same words said by a person on the page are reported speech: a release's mark.
+    const said = await parseSource({ name: 'release.txt', text: page('وقال مدير الجمعية') });
+    expect(said.release.body.join(' ')).toContain('نرسل فرقنا');
+  });
+
   it('still reads a statement that says "we" in half of its paragraphs, or in all of them when it calls on someone', async () => {
     const half = [
       'On this day the governments of twelve countries pay tribute to the people who bring relief to others in the most dangerous places, often at the cost of their own safety.',
