@@ -329,6 +329,17 @@ describe('a page a site keeps about itself', () => {
     }
   });
 
+  it('refuses a mission or values page headed without "our" ("Mission", "Misión y visión", "الرسالة")', async () => {
+    const pages = [
+      ['الرسالة', 'تقديم العون للأسر المحتاجة في المحافظات كافة، والوقوف معها حتى تتجاوز الصعاب التي تواجهها، وتعزيز روح التكافل بين أفراد المجتمع الواحد في المدن والقرى.', 'القيم', 'الأمانة في إيصال التبرعات إلى مستحقيها، والشفافية في عرض أوجه إنفاقها، واحترام كرامة كل من يطلب المساعدة دون تمييز.'],
+      ['Misión y visión', 'La fundación acompaña a las familias campesinas de la sierra en el acceso al agua potable y al riego, con proyectos que las propias comunidades diseñan y administran durante años.', 'Su visión es un territorio donde cada hogar disponga de agua segura a menos de cien metros de la puerta.'],
+      ['Mission', 'The foundation supports small farmers in the dry hills with water harvesting, seed banks and training, in projects designed and run by the villages themselves over many years.', 'Its staff and volunteers work from three field offices and one training farm.'],
+    ];
+    for (const lines of pages) {
+      await expect(parseSource({ name: 'page.txt', text: lines.join('\n\n') }), lines[0]).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks: 'heading', heading: lines[0] } });
+    }
+  });
+
   it('still reads such a page when a single mark of a release is on it', async () => {
     const marks: [string, string][] = [
       ['Lusaka, 3 May 2024 – ', ''],

@@ -87,10 +87,11 @@ const STATEMENT_OF = ub(
 
 /**
  * "Our work", "Qui sommes-nous", "Cómo cooperamos", "من نحن": the headings of the pages an
- * organisation keeps about itself, set alone on a short line.
+ * organisation keeps about itself, set alone on a short line. "Mission", "Visión", "الرسالة والرؤية",
+ * "القيم": the same headings without "our", as mission and values pages set them.
  */
 const STANDING_HEADING = ub(
-  /^(?:our\s+(?:work|mission|vision|values|approach|response|story|history|team|partners|programmes?|programs?|impact|principles|services|priorities|expertise)|what\s+we\s+do|who\s+we\s+are|how\s+we\s+work|about\s+us|where\s+we\s+work|nos\s+(?:principes(?:\s+directeurs)?|valeurs|missions?|actions|programmes|engagements|métiers|domaines\s+d['’]intervention)|notre\s+(?:action|mission|histoire|équipe|approche|vision|engagement)|qui\s+sommes[-\s]nous|que\s+faisons[-\s]nous|quiénes\s+somos|qué\s+hacemos|nuestr[oa]s?\s+(?:misión|visión|historia|labor|trabajo|equipo|valores|principios|programas)|cómo\s+(?:trabajamos|cooperamos|ayudamos|actuamos)|من\s+نحن|ماذا\s+نفعل|عملنا|رسالتنا|رؤيتنا|مهمتنا|قيمنا|أهدافنا|برامجنا)\s*[?:]?$/iu,
+  /^(?:our\s+(?:work|mission|vision|values|approach|response|story|history|team|partners|programmes?|programs?|impact|principles|services|priorities|expertise)|what\s+we\s+do|who\s+we\s+are|how\s+we\s+work|about\s+us|where\s+we\s+work|nos\s+(?:principes(?:\s+directeurs)?|valeurs|missions?|actions|programmes|engagements|métiers|domaines\s+d['’]intervention)|notre\s+(?:action|mission|histoire|équipe|approche|vision|engagement)|qui\s+sommes[-\s]nous|que\s+faisons[-\s]nous|quiénes\s+somos|qué\s+hacemos|nuestr[oa]s?\s+(?:misión|visión|historia|labor|trabajo|equipo|valores|principios|programas)|cómo\s+(?:trabajamos|cooperamos|ayudamos|actuamos)|من\s+نحن|ماذا\s+نفعل|عملنا|رسالتنا|رؤيتنا|مهمتنا|قيمنا|أهدافنا|برامجنا|(?:mission|misión|vision|visión)(?:\s*(?:,|and|et|y)\s*(?:mission|misión|vision|visión|values|valeurs|valores))*|missions|values|valeurs|valores|الرسالة|الرؤية|القيم|(?:الرسالة|الرؤية)\s+و\s*(?:الرسالة|الرؤية|القيم))\s*[?:]?$/iu,
 );
 
 /** "we work", "nos actions", "nuestra labor", "نعمل": the organisation speaking of itself. */
