@@ -303,6 +303,16 @@ describe('text, HTML and Word structure', () => {
     ]);
   });
 
+  it('keeps a title apart from a whole paragraph or a byline under it that opens in lower case, and still joins a PDF copy', () => {
+    const title = 'Clinics reopen in the hill districts after the landslides';
+    const paragraph = 'ealth workers reopened four clinics in the hill districts on Monday, three weeks after landslides cut the only road, and began vaccinating the children who missed their doses while the clinics were closed.';
+    expect(textToBlocks(`${title}\n${paragraph}`).map((b) => b.text)).toEqual([title, paragraph]);
+    expect(textToBlocks(`${title}\nby Hill Districts Health Office, partners\n\n${paragraph}`).map((b) => b.text)).toEqual([title, 'by Hill Districts Health Office, partners', paragraph]);
+    // A PDF viewer's copy breaks lines at the page's width, "by" going on inside a sentence.
+    const pdf = 'The clinics in the four hill districts were rebuilt this year and are run\nby District Health Office staff trained in the regional hospital, with\nmedicines supplied through the national programme for rural clinics.';
+    expect(textToBlocks(pdf).map((b) => b.text)).toEqual([pdf.replace(/\n/gu, ' ')]);
+  });
+
   it('decodes Windows code pages and UTF-16', () => {
     expect(decodeText(Buffer.from([0x47, 0x65, 0x6e, 0xe8, 0x76, 0x65]))).toBe('Genève');
     expect(decodeText(Buffer.from('\ufeffجنيف', 'utf16le'))).toBe('جنيف');

@@ -329,6 +329,17 @@ describe('a page a site keeps about itself', () => {
     }
   });
 
+  it('refuses a mission or values page headed without "our" ("Mission", "Misión y visión", "الرسالة")', async () => {
+    const pages = [
+      ['الرسالة', 'تقديم العون للأسر المحتاجة في المحافظات كافة، والوقوف معها حتى تتجاوز الصعاب التي تواجهها، وتعزيز روح التكافل بين أفراد المجتمع الواحد في المدن والقرى.', 'القيم', 'الأمانة في إيصال التبرعات إلى مستحقيها، والشفافية في عرض أوجه إنفاقها، واحترام كرامة كل من يطلب المساعدة دون تمييز.'],
+      ['Misión y visión', 'La fundación acompaña a las familias campesinas de la sierra en el acceso al agua potable y al riego, con proyectos que las propias comunidades diseñan y administran durante años.', 'Su visión es un territorio donde cada hogar disponga de agua segura a menos de cien metros de la puerta.'],
+      ['Mission', 'The foundation supports small farmers in the dry hills with water harvesting, seed banks and training, in projects designed and run by the villages themselves over many years.', 'Its staff and volunteers work from three field offices and one training farm.'],
+    ];
+    for (const lines of pages) {
+      await expect(parseSource({ name: 'page.txt', text: lines.join('\n\n') }), lines[0]).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks: 'heading', heading: lines[0] } });
+    }
+  });
+
   it('still reads such a page when a single mark of a release is on it', async () => {
     const marks: [string, string][] = [
       ['Lusaka, 3 May 2024 – ', ''],
@@ -379,6 +390,22 @@ describe('a page a site keeps about itself', () => {
       await expect(refused, text.slice(0, 30)).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks } });
       await expect(refused, text.slice(0, 30)).rejects.toThrow(/reads like a page a site keeps about itself .*nothing was imported/u);
     }
+  });
+
+  it('refuses a charity\'s page about its work that opens on a saying of the Prophet: scripture cited is no one\'s words reported', async () => {
+    const page = (citation: string) =>
+      [
+        'الإغاثة الطارئة',
+        `${citation}: "الدال على الخير كفاعله"، ولهذا تصل تبرعاتكم إلى حيث تشتد الحاجة إليها في أوقات الكوارث والحروب والأوبئة في كل مكان من العالم.`,
+        'عندما تقع الكارثة نرسل فرقنا خلال ساعات قليلة إلى المناطق المنكوبة، ونوفر للأسر الماء الصالح للشرب والطعام والأغطية والأدوية التي تحتاجها في الأيام الأولى.',
+        'ونعمل مع المتطوعين المحليين على إقامة مراكز إيواء مؤقتة، ونقدم الرعاية الصحية الأولية للجرحى والمرضى حتى تعود الحياة إلى طبيعتها في تلك المناطق المنكوبة.',
+      ].join('\n\n');
+    for (const citation of ['قالَ رسولُ الله صلى الله عليه وسلم', 'قال النبي صلى الله عليه وسلم']) {
+      await expect(parseSource({ name: 'page.txt', text: page(citation) }), citation).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks: 'self' } });
+    }
+    // The same words said by a person on the page are reported speech: a release's mark.
+    const said = await parseSource({ name: 'release.txt', text: page('وقال مدير الجمعية') });
+    expect(said.release.body.join(' ')).toContain('نرسل فرقنا');
   });
 
   it('still reads a statement that says "we" in half of its paragraphs, or in all of them when it calls on someone', async () => {

@@ -60,15 +60,31 @@ function startsSection(line: string): boolean {
 }
 
 /**
+ * A line under a title that cannot be the rest of it, though it opens in lower case: a whole
+ * paragraph on one line, much longer than the line above (a PDF viewer breaks every line at the
+ * page's width, so the rest of a broken sentence is never far longer; a web page's copy keeps a
+ * paragraph on one line, its first letter lost when the page set it as a drop cap), or a byline
+ * ("by World Food Programme (WFP), agencies") under a title: a line of its own that holds no
+ * sentence's end, over a few words naming who wrote it. A line a PDF viewer broke at the page's
+ * width holds a dozen words or more, so "by" going on inside a paragraph stays joined.
+ */
+function notTheRestOf(line: string, next: string, opensBlock: boolean): boolean {
+  if (next.length > Math.max(150, 2 * line.length)) return true;
+  const words = (s: string) => s.split(/\s+/u).length;
+  return opensBlock && /^(?:by|par|por)\s+\p{Lu}/u.test(next) && words(next) <= 8 && words(line) <= 20 && !/[.!?؟]\s/u.test(line);
+}
+
+/**
  * Text copied from a PDF viewer breaks lines wherever the page did, at no common width: a long
  * line that stops mid-sentence and a next line going on in lower case are one sentence. Lines
  * holding an address or a number are a contact block's and stay apart.
  */
-function softWrapped(line: string, next: string): boolean {
+function softWrapped(line: string, next: string, opensBlock: boolean): boolean {
   return (
     line.length >= 30 &&
     /[\p{L},]$/u.test(line) &&
     /^\p{Ll}/u.test(next) &&
+    !notTheRestOf(line, next, opensBlock) &&
     !startsSection(next) &&
     !hasDetail(line) &&
     !hasDetail(next)
@@ -171,7 +187,7 @@ export function textToBlocks(input: string): Block[] {
     }
     const next = lines[i + 1] ?? '';
     const prevLine = line;
-    const joins = (width === null && softWrapped(prevLine, next)) || (
+    const joins = (width === null && softWrapped(prevLine, next, pending === line)) || (
       width !== null &&
       next !== '' &&
       prevLine.length >= 0.6 * width &&

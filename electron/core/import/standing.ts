@@ -37,6 +37,13 @@ const SPEECH = ub(
 );
 
 /**
+ * "قال رسول الله", "قال الله تعالى", "يقول النبي": scripture cited, as a charity's pages about its
+ * work open or close on a saying of the Prophet; no person's words reported from a day, so the
+ * verb before it is no reported speech.
+ */
+const SCRIPTURE = /(?<![\p{L}])[وف]?(?:قال|يقول)\s+(?:رسول\s+الله|النبي|الله|تعالى|سبحانه)(?![\p{L}])/gu;
+
+/**
  * The same verbs in the past tense, with or without quotation marks: "said that", "a indiqué
  * que", "dijo que", "قال مسؤول … إن". Indirect speech is how a news story reports; a standing page
  * cites ("according to") in the present.
@@ -80,10 +87,11 @@ const STATEMENT_OF = ub(
 
 /**
  * "Our work", "Qui sommes-nous", "Cómo cooperamos", "من نحن": the headings of the pages an
- * organisation keeps about itself, set alone on a short line.
+ * organisation keeps about itself, set alone on a short line. "Mission", "Visión", "الرسالة والرؤية",
+ * "القيم": the same headings without "our", as mission and values pages set them.
  */
 const STANDING_HEADING = ub(
-  /^(?:our\s+(?:work|mission|vision|values|approach|response|story|history|team|partners|programmes?|programs?|impact|principles|services|priorities|expertise)|what\s+we\s+do|who\s+we\s+are|how\s+we\s+work|about\s+us|where\s+we\s+work|nos\s+(?:principes(?:\s+directeurs)?|valeurs|missions?|actions|programmes|engagements|métiers|domaines\s+d['’]intervention)|notre\s+(?:action|mission|histoire|équipe|approche|vision|engagement)|qui\s+sommes[-\s]nous|que\s+faisons[-\s]nous|quiénes\s+somos|qué\s+hacemos|nuestr[oa]s?\s+(?:misión|visión|historia|labor|trabajo|equipo|valores|principios|programas)|cómo\s+(?:trabajamos|cooperamos|ayudamos|actuamos)|من\s+نحن|ماذا\s+نفعل|عملنا|رسالتنا|رؤيتنا|مهمتنا|قيمنا|أهدافنا|برامجنا)\s*[?:]?$/iu,
+  /^(?:our\s+(?:work|mission|vision|values|approach|response|story|history|team|partners|programmes?|programs?|impact|principles|services|priorities|expertise)|what\s+we\s+do|who\s+we\s+are|how\s+we\s+work|about\s+us|where\s+we\s+work|nos\s+(?:principes(?:\s+directeurs)?|valeurs|missions?|actions|programmes|engagements|métiers|domaines\s+d['’]intervention)|notre\s+(?:action|mission|histoire|équipe|approche|vision|engagement)|qui\s+sommes[-\s]nous|que\s+faisons[-\s]nous|quiénes\s+somos|qué\s+hacemos|nuestr[oa]s?\s+(?:misión|visión|historia|labor|trabajo|equipo|valores|principios|programas)|cómo\s+(?:trabajamos|cooperamos|ayudamos|actuamos)|من\s+نحن|ماذا\s+نفعل|عملنا|رسالتنا|رؤيتنا|مهمتنا|قيمنا|أهدافنا|برامجنا|(?:mission|misión|vision|visión)(?:\s*(?:,|and|et|y)\s*(?:mission|misión|vision|visión|values|valeurs|valores))*|missions|values|valeurs|valores|الرسالة|الرؤية|القيم|(?:الرسالة|الرؤية)\s+و\s*(?:الرسالة|الرؤية|القيم))\s*[?:]?$/iu,
 );
 
 /** "we work", "nos actions", "nuestra labor", "نعمل": the organisation speaking of itself. */
@@ -159,8 +167,9 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   // A date written in full in the running text (one not on an "updated" line): a story tells of a day.
   if (prose.some((p) => findDates(p).length > 0 && !isUpdatedDateLine(p))) release.push('a date in the text');
   // The verb may stand in the paragraph before the quotation ("… explique : " over « … »).
-  if (texts.some((t, k) => QUOTE.test(t) && [texts[k - 1], t, texts[k + 1]].some((n) => n !== undefined && SPEECH.test(n)))) release.push('reported speech');
-  else if (texts.some((t) => wordCount(t) >= 8 && SAID.test(t))) release.push('reported speech');
+  const reported = texts.map((t) => t.replace(SCRIPTURE, ' '));
+  if (reported.some((t, k) => QUOTE.test(t) && [reported[k - 1], t, reported[k + 1]].some((n) => n !== undefined && SPEECH.test(n)))) release.push('reported speech');
+  else if (reported.some((t) => wordCount(t) >= 8 && SAID.test(t))) release.push('reported speech');
   if (texts.some((t) => wordCount(t) >= 8 && NEWS_VERB.test(t))) release.push('a news verb');
   if (texts.some((t) => STATEMENT_OF.test(t.trim()))) release.push("a statement's label");
   if (texts.some((t) => wordCount(t) >= 8 && (CALL.test(t) || WE_CALL.test(t)))) release.push('a call or a condemnation');
