@@ -7,6 +7,7 @@ import type { CheckedBackup, RestoreResult } from '../../electron/shared/library
 import type { ReleaseSummary } from '../../electron/shared/contract';
 import { LATEST_VERSION } from '../../electron/core/store/migrations/index';
 import { tempDir } from '../helpers';
+import { canMount, withSmallDisk } from '../reliability/small-disk';
 import { serve, type Serving } from './running';
 
 // Web mode's "Restore from a backup…": the page uploads the backup file, streamed to the
@@ -179,4 +180,24 @@ describe('web mode: Restore from a backup', () => {
     const r = await start();
     expect(await post(r, 'library.checkBackup', { from: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+});
+
+describe.runIf(canMount)('web mode: a backup uploaded onto a full disk', () => {
+  it('is DISK_FULL in words, and nothing of it is left', async () => {
+    await withSmallDisk('2m', async (disk) => {
+      const staticDir = join(tempDir(), 'static');
+      mkdirSync(staticDir, { recursive: true });
+      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
+      const r = await serve(join(disk, 'library'), staticDir);
+      try {
+        const { status, answer } = await upload(r, Buffer.alloc(3 * 1024 * 1024, 9));
+        expect(status).toBe(500);
+        expect(answer).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+        expect(uploads(r)).toEqual([]);
+      } finally {
+        await r.server.close();
+        r.core.close();
+      }
+    });
+  }, 60_000);
 });

@@ -70,7 +70,7 @@ function receive(req: IncomingMessage, path: string, limit: number): Promise<'do
         closeThen(() => reject(e instanceof Error ? e : new Error(String(e))));
       });
     const onClose = () => {
-      if (!req.complete) onFailed(new Error('The upload was cut off before its end.'));
+      if (!req.complete) onFailed(Object.assign(new Error('The upload was cut off before its end.'), { cut: true }));
     };
     out.once('error', (e) => {
       // The disk (full, say) refused: the rest of the body is read and dropped, and the error said.
@@ -111,9 +111,9 @@ export async function receiveBackup(req: IncomingMessage, res: ServerResponse, l
     outcome = await receive(req, path, limit);
   } catch (e) {
     removeDownloadFolder(folder);
-    // A page that went away (tab closed) is not there to answer.
-    if (!req.complete) res.destroy();
-    else sendResult(res, 500, { ok: false, error: toApiError(e, libraryDir) });
+    // A page that went away (tab closed) is not there to answer; a disk that filled is said.
+    if ((e as { cut?: unknown }).cut === true) res.destroy();
+    else sendResult(res, 500, { ok: false, error: toApiError(e, libraryDir) }, { Connection: 'close' });
     return;
   }
   if (outcome === 'over') {
