@@ -4,31 +4,29 @@ import { join } from 'node:path';
 import { afterAll, afterEach, expect } from 'vitest';
 import { DatelineError } from '../electron/shared/errors';
 
+/** A fresh folder on disk, listed in `folders` for its removal. */
+function freshFolder(folders: string[], prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(d);
+  return d;
+}
+
+/** Removes the listed folders, the last made first. */
+function removeAll(folders: string[]): void {
+  while (folders.length) rmSync(folders.pop()!, { recursive: true, force: true });
+}
+
 const made: string[] = [];
+afterEach(() => removeAll(made));
 
 /** A fresh folder on disk, removed after the test. */
-export function tempDir(prefix = 'dateline-test-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  made.push(d);
-  return d;
-}
-
-afterEach(() => {
-  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
-});
+export const tempDir = (prefix = 'dateline-test-'): string => freshFolder(made, prefix);
 
 const kept: string[] = [];
+afterAll(() => removeAll(kept));
 
 /** A fresh folder on disk that lives for the whole test file (a library its beforeAll opens), removed after it. */
-export function tempDirKept(prefix = 'dateline-test-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  kept.push(d);
-  return d;
-}
-
-afterAll(() => {
-  while (kept.length) rmSync(kept.pop()!, { recursive: true, force: true });
-});
+export const tempDirKept = (prefix = 'dateline-test-'): string => freshFolder(kept, prefix);
 
 /** Waits for `p` and expects it to fail with a DatelineError of `code`, which it returns. */
 export async function expectError(p: unknown, code: string): Promise<DatelineError> {

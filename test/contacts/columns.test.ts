@@ -105,6 +105,14 @@ const GOOGLE_BEFORE = [
   'Organization 1 - Symbol', 'Organization 1 - Location', 'Organization 1 - Job Description', 'Website 1 - Type', 'Website 1 - Value',
 ];
 
+/** A CSV file as Outlook writes one: every cell quoted, CRLF line ends, the header row then one row of `cells` by header. */
+function outlookFile(headers: readonly string[], cells: Record<string, string>): string {
+  const file = join(tempDir(), 'outlook.csv');
+  const line = (values: readonly string[]) => values.map((v) => `"${v.replaceAll('"', '""')}"`).join(',');
+  writeFileSync(file, [line(headers), line(headers.map((h) => cells[h] ?? ''))].join('\r\n') + '\r\n');
+  return file;
+}
+
 describe('recognising the header row of a contacts export', () => {
   it('reads a whole Outlook export without a mapping, leaving out the type and display name of its e-mails', () => {
     const r = recogniseHeaders(OUTLOOK_EN);
@@ -204,15 +212,7 @@ describe('recognising the header row of a contacts export', () => {
   });
 
   it('imports a whole Outlook export as it came out, with "SMTP" in its e-mail type column', async () => {
-    const row = (cells: Record<string, string>) => OUTLOOK_EN.map((h) => `"${cells[h] ?? ''}"`).join(',');
-    const file = join(tempDir(), 'outlook.csv');
-    writeFileSync(
-      file,
-      [
-        OUTLOOK_EN.map((h) => `"${h}"`).join(','),
-        row({ 'First Name': 'John', 'Last Name': 'Mwangi', 'Company': 'Daily Nation', 'Job Title': 'Health reporter', 'E-mail Address': 'jmwangi@nation.example', 'E-mail Type': 'SMTP', 'E-mail Display Name': 'John Mwangi (jmwangi@nation.example)', 'Mobile Phone': '+254 722 111222', 'Gender': 'Unspecified', 'Priority': 'Normal', 'Private': 'False', 'Sensitivity': 'Normal' }),
-      ].join('\r\n') + '\r\n',
-    );
+    const file = outlookFile(OUTLOOK_EN, { 'First Name': 'John', 'Last Name': 'Mwangi', 'Company': 'Daily Nation', 'Job Title': 'Health reporter', 'E-mail Address': 'jmwangi@nation.example', 'E-mail Type': 'SMTP', 'E-mail Display Name': 'John Mwangi (jmwangi@nation.example)', 'Mobile Phone': '+254 722 111222', 'Gender': 'Unspecified', 'Priority': 'Normal', 'Private': 'False', 'Sensitivity': 'Normal' });
     const c = await core();
     const r = await importFile(c, file, { commit: true });
     expect(r).toMatchObject({ headerSet: 'outlook-en', needsMapping: false, created: 1, refused: 0 });
@@ -271,16 +271,10 @@ describe('recognising the header row of a contacts export', () => {
   });
 
   it('imports a Spanish and an Arabic Outlook export as they came out, without a mapping', async () => {
-    const write = (headers: readonly string[], cells: Record<string, string>) => {
-      const file = join(tempDir(), 'outlook.csv');
-      const line = (values: readonly string[]) => values.map((v) => `"${v.replaceAll('"', '""')}"`).join(',');
-      writeFileSync(file, [line(headers), line(headers.map((h) => cells[h] ?? ''))].join('\r\n') + '\r\n');
-      return file;
-    };
     const c = await core();
-    const es = write(OUTLOOK_ES, { 'Nombre': 'Lucía', 'Apellidos': 'Ortega Ruiz', 'Organización': 'El Diario del Sur', 'Puesto': 'Redactora de sociedad', 'E-mail Address': 'lortega@diariodelsur.example', 'E-mail Type': 'SMTP', 'Mobile Phone': '+57 310 555 0142', 'Notes': 'Cubre migración' });
+    const es = outlookFile(OUTLOOK_ES, { 'Nombre': 'Lucía', 'Apellidos': 'Ortega Ruiz', 'Organización': 'El Diario del Sur', 'Puesto': 'Redactora de sociedad', 'E-mail Address': 'lortega@diariodelsur.example', 'E-mail Type': 'SMTP', 'Mobile Phone': '+57 310 555 0142', 'Notes': 'Cubre migración' });
     expect(await importFile(c, es, { commit: true })).toMatchObject({ headerSet: 'outlook-es', needsMapping: false, created: 1, refused: 0 });
-    const ar = write(OUTLOOK_AR, { 'الاسم الأول': 'سلمى', 'اسم العائلة': 'الخطيب', 'الشركة': 'صحيفة الصباح', 'اللقب المهني': 'مراسلة', 'عنوان البريد الإلكتروني': 'salma@sabah.example', 'الهاتف الجوال': '+962 79 555 0199' });
+    const ar = outlookFile(OUTLOOK_AR, { 'الاسم الأول': 'سلمى', 'اسم العائلة': 'الخطيب', 'الشركة': 'صحيفة الصباح', 'اللقب المهني': 'مراسلة', 'عنوان البريد الإلكتروني': 'salma@sabah.example', 'الهاتف الجوال': '+962 79 555 0199' });
     expect(await importFile(c, ar, { commit: true })).toMatchObject({ headerSet: 'outlook-ar', needsMapping: false, created: 1, refused: 0 });
     const byName = Object.fromEntries((await allContacts(c)).map((x) => [x.name, x]));
     expect(byName['Lucía Ortega Ruiz']).toMatchObject({ organisation: 'El Diario del Sur', role: 'Redactora de sociedad', notes: 'Cubre migración', emails: [{ address: 'lortega@diariodelsur.example' }], phones: [{ type: 'mobile', number: '+57 310 555 0142' }] });

@@ -98,6 +98,15 @@ describe('a spreadsheet row to a contact', () => {
     expect(refusal({ Role: 'Editor' })).toMatchObject({ column: 'Name', reason: { code: 'NO_NAME' } });
   });
 
+  it('reads languages by code or name and countries by code, each kept once, and leaves out with a note what is neither', () => {
+    const r = contact({ Name: 'Omar Khatib', Languages: 'Arabic; Klingon, ar, fr', Countries: 'jo, Jordan; JO' });
+    expect(r.fields).toMatchObject({ languages: ['ar', 'fr'], countries: ['JO'] });
+    expect(r.warnings).toEqual([
+      { code: 'LANGUAGE_LEFT_OUT', message: 'column "Languages": "Klingon" is not a language code such as en, fr, es or ar; left out', params: { column: 'Languages', value: 'Klingon' } },
+      { code: 'COUNTRY_LEFT_OUT', message: 'column "Countries": "Jordan" is not a two-letter country code such as KE or CH; left out', params: { column: 'Countries', value: 'Jordan' } },
+    ]);
+  });
+
   it('joins a name given in parts as given, middle and family name, whatever the columns’ order, for a contact and for a refused row', () => {
     const headers = ['Last Name', 'E-mail Address', 'Middle Name', 'First Name'];
     const parts = planColumns(headers, recogniseHeaders(headers).mapping);

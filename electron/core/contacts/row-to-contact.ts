@@ -195,14 +195,22 @@ function fullName(parts: Readonly<Record<NamePart, readonly string[]>>): string 
   return parts.name.join(' ') || [...parts.givenName, ...parts.middleName, ...parts.familyName].join(' ');
 }
 
+/**
+ * The cells that list codes: how a value becomes a code, its check, and the note that leaves
+ * out a value that is not one.
+ */
+const CODE_CELLS = {
+  languages: { toCode: (v: string) => LANGUAGE_NAMES[v.toLowerCase()] ?? v, schema: LanguageSchema, note: 'LANGUAGE_LEFT_OUT', what: 'a language code such as en, fr, es or ar' },
+  countries: { toCode: (v: string) => v.toUpperCase(), schema: CountrySchema, note: 'COUNTRY_LEFT_OUT', what: 'a two-letter country code such as KE or CH' },
+} as const;
+
 export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowContact | RowProblem | null {
   const names: Record<NamePart, string[]> = { name: [], givenName: [], middleName: [], familyName: [] };
   let kind: ContactFieldsT['kind'] | null = null;
   let doNotContact = false;
   const dataProtection: DataProtectionCells = {};
   const lists: Partial<Record<'beats' | 'tags' | 'regions' | 'lists', string[]>> = {};
-  const languages: string[] = [];
-  const countries: string[] = [];
+  const codes: Record<keyof typeof CODE_CELLS, string[]> = { languages: [], countries: [] };
   const emails: { type: EmailT['type']; address: string }[] = [];
   const phones: { type: PhoneT['type']; number: string }[] = [];
   const text: Partial<Record<'role' | 'organisation' | 'notes', string[]>> = {};
@@ -271,21 +279,17 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         break;
       }
       case 'languages':
-        for (const l of split(cell).flatMap((s) => s.split(',').map((x) => x.trim()))) {
-          const code = LANGUAGE_NAMES[l.toLowerCase()] ?? l;
-          if (LanguageSchema.safeParse(code).success) {
-            if (!languages.includes(code)) languages.push(code);
-          } else warnings.push(rowNote('LANGUAGE_LEFT_OUT', `column "${column}": "${l}" is not a language code such as en, fr, es or ar; left out`, { column, value: l }));
+      case 'countries': {
+        const { toCode, schema, note, what } = CODE_CELLS[target];
+        const into = codes[target];
+        for (const value of split(cell).flatMap((s) => s.split(',').map((x) => x.trim()))) {
+          const code = toCode(value);
+          if (schema.safeParse(code).success) {
+            if (!into.includes(code)) into.push(code);
+          } else warnings.push(rowNote(note, `column "${column}": "${value}" is not ${what}; left out`, { column, value }));
         }
         break;
-      case 'countries':
-        for (const c of split(cell).flatMap((s) => s.split(',').map((x) => x.trim()))) {
-          const code = c.toUpperCase();
-          if (CountrySchema.safeParse(code).success) {
-            if (!countries.includes(code)) countries.push(code);
-          } else warnings.push(rowNote('COUNTRY_LEFT_OUT', `column "${column}": "${c}" is not a two-letter country code such as KE or CH; left out`, { column, value: c }));
-        }
-        break;
+      }
       default: {
         const channel = plan.channels[i]!;
         const label = plan.labelOf[i] !== null ? labelType(cells[plan.labelOf[i]!], channel.kind) : null;
@@ -352,8 +356,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     organisation: v.organisation,
     outlet: null,
     beats: v.beats,
-    languages,
-    countries,
+    languages: codes.languages,
+    countries: codes.countries,
     emails: emails.map((e) => ({ type: e.type, address: e.address, visibility: 'public' })),
     phones: phones.map((p) => ({ type: p.type, number: p.number, visibility: 'public' })),
     notes: v.notes,
