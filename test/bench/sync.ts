@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,7 +49,7 @@ const log = (msg: string): void => {
 };
 
 /** What the timing needs of the server: its process's CPU so far (a child pulling reads it from /proc by the server's pid). */
-type ServerCpu = Pick<CouchServer, 'cpuMs'>;
+type ServerCpu = Pick<CouchServer, 'cpuMs'> & { pid?: number | undefined };
 
 interface Timed {
   ms: number;
@@ -129,6 +129,20 @@ const fullGcs = new FullGcs();
 /** CPU time of this process's main thread (the rest is the thread pool: zlib, hashing, file writes; and V8's helpers: GC). */
 const mainThreadCpuMs = () => processCpuMs(process.pid, process.pid);
 
+/**
+ * A process's main thread from /proc (Linux): time it ran and time it waited for a core, in ms;
+ * null where that cannot be read.
+ */
+function threadTimes(pid: number | undefined): { ran: number; waited: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const [ran, waited] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+    return ran === undefined || waited === undefined ? null : { ran: ran / 1e6, waited: waited / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
 /** Two runs of the same work as one: the mean of their times. */
 function both(a: Timed, b: Timed): Timed {
   const mean = (x: number, y: number) => (x + y) / 2;
@@ -148,20 +162,31 @@ function split(server: ServerCpu): { lap: () => string } {
   let cpu = process.cpuUsage();
   let main = mainThreadCpuMs();
   let serverCpu = server.cpuMs();
+  // The server's JavaScript thread: what it ran, and how long it was idle (neither running nor
+  // waiting for a core): idle, it waited on this client, which then sets the pace.
+  const serverMain = () => threadTimes(server.pid);
+  let serverMainCpu = serverMain();
   let gcs = fullGcs.read().count;
   return {
     lap() {
       const used = process.cpuUsage(cpu);
       const mainNow = mainThreadCpuMs();
       const serverNow = server.cpuMs();
+      const serverMainNow = serverMain();
       const gcsNow = fullGcs.read().count;
       const mainText = mainNow !== null && main !== null ? `, main thread ${mainNow - main} ms` : '';
-      const serverText = serverNow !== null && serverCpu !== null ? `; server CPU ${serverNow - serverCpu} ms` : '';
+      const wall = performance.now() - t;
+      const serverMainText =
+        serverMainNow !== null && serverMainCpu !== null
+          ? `, its main thread ran ${(serverMainNow.ran - serverMainCpu.ran).toFixed(0)} ms and was idle ${(wall - (serverMainNow.ran - serverMainCpu.ran) - (serverMainNow.waited - serverMainCpu.waited)).toFixed(0)} ms`
+          : '';
+      const serverText = serverNow !== null && serverCpu !== null ? `; server CPU ${serverNow - serverCpu} ms${serverMainText}` : '';
       const text = `${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms${mainText}, ${gcsNow - gcs} full collections${serverText})`;
       t = performance.now();
       cpu = process.cpuUsage();
       main = mainThreadCpuMs();
       serverCpu = server.cpuMs();
+      serverMainCpu = serverMainNow;
       gcs = gcsNow;
       return text;
     },
@@ -354,7 +379,7 @@ function pullInChild(job: PullJob): Promise<Timed> {
 /** The child's side of `pullInChild`: the warm-up pull, then the timed one, its Timed as JSON on stdout. */
 export async function syncPullChild(jobJson: string): Promise<void> {
   const job = JSON.parse(jobJson) as PullJob;
-  const server: ServerCpu = { cpuMs: () => processCpuMs(job.serverPid ?? undefined) };
+  const server: ServerCpu = { cpuMs: () => processCpuMs(job.serverPid ?? undefined), pid: job.serverPid ?? undefined };
   const warmDir = `${job.dir}-warm`;
   if (job.side === 'pouchdb') {
     const warm = diskDb(warmDir);

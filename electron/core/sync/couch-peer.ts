@@ -47,6 +47,11 @@ interface Reply {
 
 export class CouchPeer implements Peer {
   readonly identity: string;
+  /**
+   * Two `_bulk_docs` on the way in a push: with one, the server waited between batches while
+   * this process read its answer and sent the next (see the bench README, 6 December, later).
+   */
+  readonly writesAtOnce = 2;
   readonly stats: WireStats = { requests: 0, bytesSent: 0, bytesReceived: 0, retries: 0 };
   /** Server clock minus ours, from the Date header of the latest answer; null before any answer. */
   skewMs: number | null = null;

@@ -51,6 +51,12 @@ export interface Peer {
   readonly identity: string;
   /** A server that answered within 10 ms (couch-peer.ts); absent or false for anything else. */
   readonly near?: boolean;
+  /**
+   * Batches the replicator may have this peer writing at once (1 unless given). A library writes
+   * each batch with its checkpoint, so one at a time; a server is sent the next batch while it
+   * still stores one, and reads its request while the one before waits on its disk.
+   */
+  readonly writesAtOnce?: number;
   /** Changes after `since`, every leaf of each changed document. */
   changes(since: Seq, limit: number): Promise<PeerChanges>;
   revsDiff(request: RevsDiffRequest): Promise<RevsDiffResult>;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { RemoteRevision, RevisionJson } from '../store/replication-api';
+import type { LocalDoc, RemoteRevision, RevisionJson } from '../store/replication-api';
 import { nextLog, replicationId, startingSeq, asLog, type ReplicationLog } from './checkpoint';
-import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq } from './peer';
+import { NEAR_PAGE, PAGE, type Denied, type Peer, type PeerChanges, type RevRequest, type Seq, type WriteOutcome } from './peer';
 
 /**
  * One replication from a source peer to a target peer, CouchDB's algorithm unchanged: read the
@@ -111,13 +111,34 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     unrecorded = null;
   };
 
-  /** Stores one batch (with the target's checkpoint where the target can), then the checkpoints when due. */
-  const store = async (batch: Batch, last: boolean): Promise<void> => {
-    // A library writes synchronously: first let the loop put the next batch's requests on the
-    // wire, so the server works on them while this one is written.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  /**
+   * Stores one batch (with the target's checkpoint where the target can), then, once every batch
+   * before it is recorded, records it and writes the checkpoints when due. The write starts at
+   * once; what follows it waits its turn, so a checkpoint never passes a batch not stored.
+   */
+  const store = (batch: Batch, last: boolean, before: Promise<void>): Promise<void> => {
     const targetNext = nextLog(logId, targetLog ?? targetDoc, session, batch.lastSeq);
-    const outcome = 'json' in batch.docs ? await asJson!.write(batch.docs.json) : await target.writeRevs(batch.docs.objects(), targetNext);
+    const writing = (async () => {
+      // A library writes synchronously: first let the loop put the next batch's requests on the
+      // wire, so the server works on them while this one is written.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return 'json' in batch.docs ? await asJson!.write(batch.docs.json) : await target.writeRevs(batch.docs.objects(), targetNext);
+    })();
+    // Settled before its turn is over, whatever came before it: a failure never leaves a write on its way.
+    const written = writing.then(
+      (outcome) => ({ outcome }),
+      (error: unknown) => ({ error }),
+    );
+    return (async () => {
+      const got = await written;
+      await before;
+      if ('error' in got) throw got.error;
+      await record(batch, last, targetNext, got.outcome);
+    })();
+  };
+
+  /** A stored batch: the target's checkpoint that went with it, the checkpoints when due, and the result. */
+  const record = async (batch: Batch, last: boolean, targetNext: ReplicationLog, outcome: WriteOutcome & { checkpoint: LocalDoc | null }): Promise<void> => {
     if (outcome.checkpoint) targetLog = { ...targetNext, _rev: outcome.checkpoint._rev };
     if (last || performance.now() - checkpointedAt >= every) await checkpoint(batch.lastSeq, outcome.checkpoint !== null);
     else unrecorded = { seq: batch.lastSeq, targetDone: outcome.checkpoint !== null };
@@ -130,11 +151,14 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     opts.onBatch?.({ changesRead: result.changesRead, docsWritten: result.docsWritten, since: batch.lastSeq });
   };
 
-  // Pipelined: up to READ_AHEAD batches are read (revs_diff, revisions) while the one before them
-  // is stored, so the source, the target and this process work at the same time, and a server
-  // always has the next request waiting. Batches are stored one after the other, in feed order,
-  // so a checkpoint never passes a batch that is not stored.
-  let storing: Promise<void> = Promise.resolve();
+  // Pipelined: up to READ_AHEAD batches are read (revs_diff, revisions) while the ones before them
+  // are stored, so the source, the target and this process work at the same time, and a server
+  // always has the next request waiting. A target that can (a server) is given the next batch
+  // while it still stores one; batches are recorded in feed order, so a checkpoint never passes
+  // a batch that is not stored.
+  const writesAtOnce = Math.max(1, target.writesAtOnce ?? 1);
+  /** Batches being stored, oldest first, each settled only once its own write and every earlier one are. */
+  const storing: Promise<void>[] = [];
   // The next page of changes is asked for as soon as this one is read.
   const page = (since: Seq): Promise<PeerChanges> => {
     const p = source.changes(since, batchSize);
@@ -169,10 +193,11 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
     const got = await batch;
     reading.shift();
     opts.signal?.throwIfAborted();
-    await storing;
-    storing = store(got, last);
-    // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
-    storing.catch(() => undefined);
+    while (storing.length >= writesAtOnce) await storing.shift();
+    const stored = store(got, last, storing.at(-1) ?? Promise.resolve());
+    // Awaited in its turn or at the end; until then a failure must not count as unhandled.
+    stored.catch(() => undefined);
+    storing.push(stored);
   };
   let next: Promise<PeerChanges> | null = page(startSeq);
   try {
@@ -188,13 +213,13 @@ export async function replicate(source: Peer, target: Peer, opts: ReplicateOptio
       if (reading.length > READ_AHEAD) await storeOldest();
     }
     while (reading.length > 0) await storeOldest();
+    while (storing.length > 0) await storing.shift();
   } catch (e) {
     // Never return while a write or a request is still on its way: the caller may start the next sync at once.
     const settled = (p: Promise<unknown> | null) => p?.catch(() => undefined);
-    await Promise.all([settled(storing), settled(next as Promise<PeerChanges> | null), ...reading.map((r) => settled(r.batch))]);
+    await Promise.all([...storing.map(settled), settled(next as Promise<PeerChanges> | null), ...reading.map((r) => settled(r.batch))]);
     throw e;
   }
-  await storing;
   // A full last batch (the feed ended on the next read): its checkpoint is written now.
   const left = unrecorded as { seq: Seq; targetDone: boolean } | null;
   if (left) await checkpoint(left.seq, left.targetDone);
