@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
+import type { Passage } from '../../electron/shared/search/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
 import { href, navigate } from '../app/router';
@@ -28,6 +29,17 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', tag: '' };
+
+/** Where a search's words were found, the words marked: pieces of text, never HTML. */
+function PassageLine({ passage, language }: { passage: Passage; language: string }) {
+  return (
+    <span className="row-passage" dir="auto" lang={language}>
+      {passage.cutBefore && '… '}
+      {passage.parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
+      {passage.cutAfter && ' …'}
+    </span>
+  );
+}
 
 /** How a direction is said for each order: dates newest or oldest first, headlines A to Z, embargoes lifting earliest first. */
 const directionWords = (sort: ReleaseSort): 'date' | 'text' | 'time' => (sort === 'headline' ? 'text' : sort === 'embargo' ? 'time' : 'date');
@@ -64,7 +76,8 @@ export function ReleasesScreen() {
 
   // Sorted by the core across the whole list, never a page at a time here; headlines in the interface's collation unless one language is chosen.
   const input: InputOf<'release.list'> = { limit: 100, sort: order.sort, direction: order.direction, locale: i18n.language };
-  if (applied.query.trim()) input.query = applied.query.trim();
+  // A search shows, under each release, the passage where its words were found.
+  if (applied.query.trim()) Object.assign(input, { query: applied.query.trim(), passages: true });
   if (applied.status) input.status = applied.status;
   if (applied.language) input.language = applied.language;
   if (applied.office) input.office = applied.office;
@@ -100,6 +113,7 @@ export function ReleasesScreen() {
         {r.embargoAt && <span className="badge embargo">{t('releases.embargoed')}</span>}
         {r.tags.length > 0 && <span className="muted">{r.tags.join(t('common.listSeparator'))}</span>}
       </span>
+      {r.passage && <PassageLine passage={r.passage} language={r.language} />}
     </a>
   );
 

@@ -4,6 +4,9 @@ import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
 import { assertReadyToGoOut } from './gate';
 import { headlinePage } from './headline-order';
+import type { Page, ParsedInputOf, ReleaseSummary } from '../../shared/contract';
+import type { CoreContext } from '../context';
+import { passageOf, releasePassageText, wantedWords } from '../search/passage';
 import { releaseRows, releaseSummaries, summary, tagFilter, tagsFor } from './queries';
 import { naturalDirection, type ReleaseSort } from '../../shared/releases/list-sort';
 
@@ -20,33 +23,7 @@ export const releaseHandlers: Pick<
   },
   'release.update': (input, ctx) => ctx.library.repo.update('release', input.id, input.rev, input.fields, (before, after) => assertReadyToGoOut(before, after)),
   'release.get': (input, ctx) => ctx.library.repo.show('release', input.id),
-  'release.list': (input, ctx) => {
-    const where: { sql: string; params: (string | number)[] }[] = [];
-    where.push(input.trashed ? { sql: 'p.status = ?', params: [TRASHED] } : { sql: 'p.status <> ?', params: [TRASHED] });
-    if (input.status) where.push({ sql: 'p.status = ?', params: [input.status] });
-    if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
-    if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
-    if (input.tag) where.push(tagFilter(ctx, input.tag));
-    const sort = input.sort ?? 'updated';
-    const direction = input.direction ?? naturalDirection(sort);
-    if (sort === 'headline') {
-      // The list's language: the one it is narrowed to, else the interface's.
-      const locale = input.language ?? input.locale ?? 'en';
-      const page = headlinePage(ctx.library.db, { where, query: input.query, limit: input.limit, cursor: input.cursor, direction, locale });
-      return { items: releaseRows(ctx, page.rowids), nextCursor: page.nextCursor, total: page.total };
-    }
-    const page = listPage(ctx.library.db, {
-      table: 'release_p',
-      sort: { column: SORT_COLUMNS[sort], direction: direction === 'asc' ? 'ASC' : 'DESC', nullsLast: sort !== 'updated' },
-      where,
-      query: input.query,
-      limit: input.limit,
-      cursor: input.cursor,
-      map: (r) => r,
-    });
-    const tags = tagsFor(ctx, page.items.map((r) => r.doc_rowid));
-    return { ...page, items: page.items.map((r) => summary(r, tags.get(r.doc_rowid) ?? [])) };
-  },
+  'release.list': (input, ctx) => withPassages(ctx, input, listReleases(input, ctx)),
   'release.translate': (input, ctx) => {
     const db = ctx.library.db;
     return db.transaction(() => {
@@ -105,3 +82,45 @@ export const releaseHandlers: Pick<
     return releaseSummaries(ctx, { sql: 'p.translation_group = ? AND (p.status <> ? OR d.id = ?)', params: [group, TRASHED, source.id] });
   },
 };
+
+/** One page of the releases list (filters, search, order). */
+function listReleases(input: ParsedInputOf<'release.list'>, ctx: CoreContext): Page<ReleaseSummary> {
+  const where: { sql: string; params: (string | number)[] }[] = [];
+  where.push(input.trashed ? { sql: 'p.status = ?', params: [TRASHED] } : { sql: 'p.status <> ?', params: [TRASHED] });
+  if (input.status) where.push({ sql: 'p.status = ?', params: [input.status] });
+  if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
+  if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
+  if (input.tag) where.push(tagFilter(ctx, input.tag));
+  const sort = input.sort ?? 'updated';
+  const direction = input.direction ?? naturalDirection(sort);
+  if (sort === 'headline') {
+    // The list's language: the one it is narrowed to, else the interface's.
+    const locale = input.language ?? input.locale ?? 'en';
+    const page = headlinePage(ctx.library.db, { where, query: input.query, limit: input.limit, cursor: input.cursor, direction, locale });
+    return { items: releaseRows(ctx, page.rowids), nextCursor: page.nextCursor, total: page.total };
+  }
+  const page = listPage(ctx.library.db, {
+    table: 'release_p',
+    sort: { column: SORT_COLUMNS[sort], direction: direction === 'asc' ? 'ASC' : 'DESC', nullsLast: sort !== 'updated' },
+    where,
+    query: input.query,
+    limit: input.limit,
+    cursor: input.cursor,
+    map: (r) => r,
+  });
+  const tags = tagsFor(ctx, page.items.map((r) => r.doc_rowid));
+  return { ...page, items: page.items.map((r) => summary(r, tags.get(r.doc_rowid) ?? [])) };
+}
+
+/** The page with each release's passage where the search's words are, when asked for. */
+function withPassages(ctx: CoreContext, input: ParsedInputOf<'release.list'>, page: Page<ReleaseSummary>): Page<ReleaseSummary> {
+  if (!input.passages || input.query === undefined || input.query.trim() === '') return page;
+  const wanted = wantedWords(input.query);
+  return {
+    ...page,
+    items: page.items.map((r) => {
+      const stored = ctx.library.docs.getStored(r.id);
+      return { ...r, passage: stored && !stored.deleted ? passageOf(releasePassageText(stored.body), wanted) : null };
+    }),
+  };
+}

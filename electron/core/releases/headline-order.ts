@@ -33,6 +33,8 @@ function collator(locale: string): Intl.Collator {
  * compared with the cursor and with the worst row of the page so far (two comparisons a row, no
  * sort of the whole list). Comparing 50,000 made-up headlines (French, English, Arabic) once
  * each with Intl.Collator took 12-24 ms of CPU on the shared machine, sorting them all 110-150 ms.
+ * A page of 100 of a library of 50,000 releases (CPU time, three runs, load average 11-14 on two
+ * cores): 46-75 ms in headline order, against 11-14 ms by last changed and 16 ms by release date.
  */
 export function headlinePage(
   db: Database.Database,

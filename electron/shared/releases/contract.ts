@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocIdSchema, LanguageSchema, ReleaseFields, ReleaseStatusSchema, type Doc } from '../documents';
 import { BaseRev, fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
 import { RELEASE_SORTS, SORT_DIRECTIONS } from './list-sort';
+import type { Passage } from '../search/contract';
 
 /** Contract methods of press releases and their language versions. Merged into API in contract.ts. */
 
@@ -18,6 +19,8 @@ export interface ReleaseSummary {
   translationGroup: string | null;
   updatedAt: string;
   tags: string[];
+  /** Where the words of the list's search were found in the release (asked with `passages`); null when only its headline has them. */
+  passage?: Passage | null;
 }
 
 export const RELEASE_API = {
@@ -38,6 +41,8 @@ export const RELEASE_API = {
       direction: z.enum(SORT_DIRECTIONS).optional(),
       /** The interface's language: headlines are sorted in its collation unless `language` narrows the list to one. */
       locale: LanguageSchema.optional(),
+      /** With `query`: each release found comes with the passage where the words are (`passage`). */
+      passages: z.boolean().optional(),
     }),
   ),
   'release.translate': method<Created>()(z.object({ id: DocIdSchema, language: LanguageSchema }).strict()),

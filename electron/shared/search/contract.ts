@@ -16,6 +16,18 @@ export interface SearchHit {
   detail: string | null;
 }
 
+/**
+ * Where a search's words were found in a document: a short piece of its own text, in order, the
+ * words searched for marked. Shown as text (a window marks the marked pieces), never as HTML.
+ */
+export interface Passage {
+  parts: { text: string; mark: boolean }[];
+  /** The document's text goes on before the passage (the window shows "…"). */
+  cutBefore: boolean;
+  /** The document's text goes on after it. */
+  cutAfter: boolean;
+}
+
 export const SEARCH_API = {
   search: method<SearchHit[]>()(
     z

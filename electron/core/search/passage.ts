@@ -1,0 +1,135 @@
+import { plainText, type RichText } from '../../shared/richtext';
+import type { Passage } from '../../shared/search/contract';
+import { searchTokens } from '../../shared/search/text';
+import { arr, str, strs, type Body } from '../store/body-values';
+
+/**
+ * The passage of a search hit: a few lines of the document's own text around the words searched
+ * for, with those words marked. The index cannot give it: it holds folded words only
+ * (contentless FTS5, so neither snippet() nor highlight() has text to cut), so the passage is
+ * cut from the document's text here, and each word of it is folded with the index's own
+ * folding (searchTokens) to decide whether it is one searched for: "ecole" marks "École",
+ * "منظمة" marks "المنظمة", the last word typed counts as a beginning, as the search does.
+ *
+ * A passage is cut only where the text has white space, so never inside a word, nor between a
+ * letter and its marks (Arabic harakat, combining accents); a word is a run of letters, digits
+ * and marks, with the zero-width (non-)joiners Arabic script writing uses inside words. It is
+ * returned as pieces of text, marked or not: the window shows them as text, never as HTML.
+ */
+
+/** Words of context before the first word found. */
+const LEAD_WORDS = 4;
+/** Words in a passage at most. */
+const PASSAGE_WORDS = 26;
+/** How far a cut looks for white space before giving up and cutting between words. */
+const SPACE_REACH = 24;
+
+const WORD = /[\p{L}\p{N}\p{M}\u200C\u200D]+/gu;
+const SPACE = /\s/u;
+
+interface Word {
+  start: number;
+  end: number;
+  /** Which searched-for words it is (indexes into the query's words), none for most. */
+  hits: number[];
+}
+
+interface Wanted {
+  tokens: string[];
+  /** The last word typed is a beginning ("refug" finds "réfugiés"), unless the query ends with a space. */
+  prefix: boolean;
+}
+
+/** The words a query searches for, as the search reads them (ftsQuery: 16 words at most, the last a beginning). */
+export function wantedWords(query: string): Wanted {
+  return { tokens: searchTokens(query).slice(0, 16), prefix: !/\s$/u.test(query) };
+}
+
+function hitsOf(word: string, wanted: Wanted): number[] {
+  const out: number[] = [];
+  const last = wanted.tokens.length - 1;
+  for (const token of searchTokens(word)) {
+    wanted.tokens.forEach((w, i) => {
+      if (token === w || (wanted.prefix && i === last && token.startsWith(w))) out.push(i);
+    });
+  }
+  return out;
+}
+
+/** The passage of `text` where most of the words searched for are found together, or null when none is in it. */
+export function passageOf(text: string, wanted: Wanted): Passage | null {
+  if (wanted.tokens.length === 0) return null;
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) words.push({ start: m.index, end: m.index + m[0].length, hits: hitsOf(m[0], wanted) });
+  const found = words.flatMap((w, i) => (w.hits.length > 0 ? [i] : []));
+  if (found.length === 0) return null;
+
+  // The window with the most different words searched for, then the most of them, then the first.
+  let best = { from: 0, distinct: -1, count: -1 };
+  for (const i of found) {
+    const from = Math.max(0, i - LEAD_WORDS);
+    const inside = words.slice(from, from + PASSAGE_WORDS).filter((w) => w.hits.length > 0);
+    const distinct = new Set(inside.flatMap((w) => w.hits)).size;
+    if (distinct > best.distinct || (distinct === best.distinct && inside.length > best.count)) best = { from, distinct, count: inside.length };
+  }
+  const first = words[best.from]!;
+  const last = words[Math.min(words.length, best.from + PASSAGE_WORDS) - 1]!;
+  const start = best.from === 0 ? 0 : cutBefore(text, first.start);
+  const end = last === words[words.length - 1] ? text.length : cutAfter(text, last.end);
+
+  const parts: Passage['parts'] = [];
+  const push = (piece: string, mark: boolean) => {
+    if (piece === '') return;
+    const prev = parts[parts.length - 1];
+    if (prev && prev.mark === mark && !mark) prev.text += piece;
+    else parts.push({ text: piece, mark });
+  };
+  let at = start;
+  for (const w of words) {
+    if (w.end <= start || w.start >= end || w.hits.length === 0) continue;
+    push(flat(text.slice(at, w.start)), false);
+    push(text.slice(w.start, w.end), true);
+    at = w.end;
+  }
+  push(flat(text.slice(at, end)), false);
+  // White space at the cut ends says nothing.
+  if (parts[0] && !parts[0].mark) parts[0].text = parts[0].text.trimStart();
+  const tail = parts[parts.length - 1];
+  if (tail && !tail.mark) tail.text = tail.text.trimEnd();
+  return { parts: parts.filter((p) => p.text !== ''), cutBefore: start > 0, cutAfter: end < text.length };
+}
+
+/** Paragraph breaks and runs of spaces read as one space in a passage. */
+const flat = (s: string): string => s.replace(/\s+/gu, ' ');
+
+/** Where a passage starting at the word at `at` begins: after the white space before it (never inside a word). */
+function cutBefore(text: string, at: number): number {
+  for (let i = at; i > 0 && at - i <= SPACE_REACH; i--) if (SPACE.test(text[i - 1]!)) return i;
+  return at;
+}
+
+/** Where a passage ending with the word that ends at `at` ends: at the white space after it, punctuation kept. */
+function cutAfter(text: string, at: number): number {
+  for (let i = at; i < text.length && i - at <= SPACE_REACH; i++) if (SPACE.test(text[i]!)) return i;
+  return at;
+}
+
+function richPlain(v: unknown): string {
+  if (!v || typeof v !== 'object' || (v as { type?: unknown }).type !== 'doc') return '';
+  try {
+    return plainText(v as RichText);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The text of a release a passage is cut from: all that search reads of it but the headline,
+ * which the list shows already: subheadline, dateline place, body, quotes, notes, tags.
+ */
+export function releasePassageText(body: Body): string {
+  const quotes = arr(body.quotes).map((q) => [str((q as Body | null)?.text), str((q as Body | null)?.speaker)].filter(Boolean).join(' — '));
+  return [str(body.subheadline), str(body.datelinePlace), richPlain(body.body), ...quotes, str(body.notesToEditors), strs(body.tags).join(', ')]
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .join('\n\n');
+}
