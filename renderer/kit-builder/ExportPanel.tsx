@@ -165,7 +165,7 @@ export function ExportPanel({
         {onServer.length > 0 && (
           <p className="hint" role="status">
             {t(serverNote[serverFiles ?? 'sync-first'], {
-              names: onServer.map((m) => m.name).join(', '),
+              names: onServer.map((m) => m.name),
               size: formatBytes(
                 onServer.reduce((n, m) => n + m.size, 0),
                 formatLocale(i18n.language),
@@ -177,7 +177,7 @@ export function ExportPanel({
           <p className="warning" role="status">
             {/* An item is relinked or removed in the list above; a logo only in the office's settings. */}
             {[
-              ...(missingItems.length > 0 ? [t('kitBuilder.exportMissing', { names: missingItems.map((m) => m.name).join(t('common.listSeparator')) })] : []),
+              ...(missingItems.length > 0 ? [t('kitBuilder.exportMissing', { names: missingItems.map((m) => m.name) })] : []),
               ...missingLogos.map((m) => t('kitBuilder.exportLogoMissing', { office: m.office, name: m.name })),
             ].join(' ')}
           </p>

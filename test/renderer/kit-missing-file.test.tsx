@@ -38,6 +38,18 @@ async function kitWithLostPhoto(c: Core, bytes: Buffer, office?: string) {
 const itemRows = () => within(screen.getByRole('list', { name: 'In this kit' })).getAllByRole('listitem');
 
 describe('a missing file in the kit builder', () => {
+  it('names several missing files as a list in the words of the interface language', async () => {
+    const c = await core();
+    const add = async (name: string, r: number) => {
+      const a = await call<{ id: string; sha256: string }>(c, 'attachment.add', { name, data: (await jpeg(r)).toString('base64') });
+      rmSync(c.ctx.blobs.path(a.sha256));
+      return { kind: 'attachment' as const, id: a.id };
+    };
+    const kit = await call<{ id: string }>(c, 'kit.create', { title: 'Two photos', language: 'en', items: [await add('well.jpg', 10), await add('school.jpg', 30)] });
+    renderWithCore(c, <KitBuilder kitId={kit.id} />, 'test');
+    expect(await screen.findByText(/^The kit cannot be exported while a file is missing: (well\.jpg and school\.jpg|school\.jpg and well\.jpg)\./, {}, { timeout: 15_000 })).toBeTruthy();
+  });
+
   it('is marked in its place, holds the export back with the reason, and comes back when relinked to its file', async () => {
     const c = await core();
     const bytes = await jpeg(20);
