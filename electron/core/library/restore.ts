@@ -15,6 +15,7 @@ import { isSyncFileHead } from '../sync/sync-file';
 import { APPLICATION_ID, DB_FILE } from '../store/open';
 import { BACKUP_FORMAT, NO_JOB } from './backup';
 import { readLastBackup, recordRestoredBackup } from './last-backup';
+import { retireSessions, sessionsOf } from './replaced-sessions';
 import { schemaDifferences } from './schema';
 
 /**
@@ -278,6 +279,7 @@ export async function restoreLibrary(ctx: CoreContext, from: string, job: JobHan
     } catch {
       lastBackup = null;
     }
+    const sessions = sessionsOf(ctx.library);
     const previous = await ctx.withLibraryClosed(async (dir) => {
       unpack(staging, new BlobStore(dir));
       const aside = moveCurrentAside(dir);
@@ -287,6 +289,8 @@ export async function restoreLibrary(ctx: CoreContext, from: string, job: JobHan
         if (aside) moveBack(dir, aside);
         throw e;
       }
+      // Before the restored library answers anyone: an editor open on the old one must not save into it.
+      retireSessions(ctx, sessions);
       return aside;
     });
     recordRestoredBackup(ctx.library, staged.createdAt, bytes, lastBackup);
