@@ -193,7 +193,11 @@ export const CONTACT_LIMITS = {
 } as const;
 /** The form of an e-mail address: zod's own, which z.email() checks by default. */
 export const EMAIL_PATTERN: RegExp = z.regexes.email;
-export const PHONE_PATTERN = /^[+0-9][0-9 ().\-/]*[0-9](\s*(ext\.?|x)\s*[0-9]+)?$/i;
+/**
+ * A phone number: digits of any script (a number typed in Arabic-Indic "٠٧٩…" or Persian "۰۹۱…"
+ * digits is kept as typed; matching and E.164 read them as ASCII digits, see contacts/phone.ts).
+ */
+export const PHONE_PATTERN = /^[+\p{Nd}][\p{Nd} ().\-/]*\p{Nd}(\s*(ext\.?|x)\s*\p{Nd}+)?$/iu;
 
 export const EmailSchema = z
   .object({

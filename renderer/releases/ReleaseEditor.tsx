@@ -21,7 +21,7 @@ import { useCall } from '../ui/useCall';
 import { DateField } from '../ui/DateField';
 import { useArrivalFocus } from '../ui/pageFocus';
 import { useOffices } from '../ui/useOffices';
-import { Autosave, type SaveState } from './autosave';
+import { Autosave, isLibraryReplaced, type SaveState } from './autosave';
 import { BodyEditor } from './BodyEditor';
 import { ContactPicker } from './ContactPicker';
 import { deviceTimeZone } from './embargo';
@@ -113,6 +113,38 @@ export function NewRelease({ language }: { language: string | null }) {
 /** A form as what was written in it, the body as its text: equal for an untouched new release. */
 function wordsOf(form: ReleaseForm): string {
   return JSON.stringify({ ...draftFields(form, true), body: plainText(form.body).trim() });
+}
+
+/** What the person typed, as text to paste somewhere else: the headline, then the body. */
+function typingOf(form: ReleaseForm): string {
+  return [form.headline.trim(), plainText(form.body).trim()].filter((s) => s !== '').join('\n\n');
+}
+
+/**
+ * The library was restored from a backup while this editor was open: the typing of this
+ * session was not kept (the core refuses it), and the person may copy it to paste it back.
+ */
+function LibraryReplaced({ typing }: { typing: () => string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const copy = () => {
+    // A page without the clipboard (an old browser, a page not on https) says so instead.
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(typing()))
+      .then(
+        () => setCopied(true),
+        () => setCopied(false),
+      );
+  };
+  return (
+    <div className="save-failed" role="alert">
+      <p>{t('save.libraryReplaced')}</p>
+      <button type="button" onClick={copy}>
+        {t('save.copyTyping')}
+      </button>
+      {copied !== null && <p role="status">{copied ? t('save.copied') : t('save.copyFailed')}</p>}
+    </div>
+  );
 }
 
 /** Says next to a field that the status asked for needs it. */
@@ -294,7 +326,9 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
       <h1 ref={heading} tabIndex={-1} className="editor-heading" dir={dir} lang={form.language}>
         {form.headline.trim() || (id ? t('common.untitled') : t('releases.new'))}
       </h1>
-      {saveState.kind === 'error' && (
+      {saveState.kind === 'error' && isLibraryReplaced(saveState.error) ? (
+        <LibraryReplaced typing={() => typingOf(formRef.current)} />
+      ) : saveState.kind === 'error' && (
         <div className="save-failed">
           <ErrorMessage error={saveState.error} />
           {/* What was typed is kept: once the cause is gone (space freed, the other write done), one press saves it. */}

@@ -20,6 +20,14 @@ export interface AutosaveTransport<F> {
   commit(): Promise<Result<{ rev: string } | null>>;
 }
 
+/**
+ * The core's refusal of a session begun in a library that a restore has since replaced: what
+ * it holds was typed against the old library and is never to be written into the restored one.
+ */
+export function isLibraryReplaced(error: ApiError): boolean {
+  return error.code === 'CONFLICT' && error.params?.reason === 'libraryReplaced';
+}
+
 export interface AutosaveOptions {
   saveDelayMs?: number;
   commitDelayMs?: number;
@@ -118,6 +126,7 @@ export class Autosave<F> {
     this.pending = null;
     const res = await this.transport.saveDraft(fields, this.baseRevValue);
     if (!res.ok) {
+      if (isLibraryReplaced(res.error)) return this.stop(res.error);
       // Keep the fields so the next change or flush tries again, unless newer ones came.
       if (this.pending === null) this.pending = fields;
       this.setState({ kind: 'error', error: res.error });
@@ -137,6 +146,15 @@ export class Autosave<F> {
     this.uncommitted = false;
     if (res.value) this.baseRevValue = res.value.rev;
     if (this.pending === null && this.saveTimer === null) this.setState({ kind: 'saved' });
+  }
+
+  /** The session's typing is dropped, never saved: nothing more is written, even on close. */
+  private stop(error: ApiError): void {
+    this.clearTimers();
+    this.pending = null;
+    this.uncommitted = false;
+    this.disposed = true;
+    this.setState({ kind: 'error', error });
   }
 
   private setState(s: SaveState): void {

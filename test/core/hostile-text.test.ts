@@ -81,7 +81,7 @@ describe('text that could break out of where it is written', () => {
       phones: [],
       languages: [],
     } as unknown as KitContact;
-    const card = vCards([contact]);
+    const card = vCards([contact], 'en');
     const lines = card.split(/\r\n|\r|\n|\u2028/).filter((l) => !l.startsWith(' '));
     expect(lines.filter((l) => l.startsWith('EMAIL'))).toEqual(['EMAIL;TYPE=INTERNET,WORK:grace.akello@example.org']);
     expect(lines.some((l) => l.startsWith('TEL') || l.startsWith('NOTE'))).toBe(false);

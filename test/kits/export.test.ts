@@ -451,7 +451,7 @@ describe('a kit for the press', () => {
       const xml = (await readZip(r.files[0]!.path)).get('word/document.xml')!.toString('utf8');
       expect(xml).toContain('+256 700 000 001');
       expect(xml).not.toContain('grace.home@example.net');
-      expect(vCards(resolveKit(f.core.ctx, f.kitId, { requireItems: true }).spokespeople)).toContain('TEL;TYPE=CELL,VOICE:+256 700 000 001');
+      expect(vCards(resolveKit(f.core.ctx, f.kitId, { requireItems: true }).spokespeople, 'en')).toContain('TEL;TYPE=CELL,VOICE:+256 700 000 001');
     } finally {
       await call(f.core, 'kit.update', { id: f.kitId, rev: null, fields: { audience: 'public' } });
       rmSync(dir, { recursive: true, force: true });

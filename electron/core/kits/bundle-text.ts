@@ -1,4 +1,6 @@
 import { csvCell as cell } from '../../shared/csv-cell';
+import { commaFor, labelsFor } from '../../shared/kits/layout';
+import { languageName } from '../../shared/ui/languages';
 import { foldLine, vEscape } from '../contacts/vcard-text';
 import type { KitContact } from './model';
 
@@ -17,8 +19,13 @@ export function nameParts(name: string): { family: string; given: string } {
   return { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
 }
 
-/** vCard 3.0 (what Outlook, Apple Contacts, Android and Gmail all import) for the kit's press contacts. */
-export function vCards(contacts: KitContact[]): string {
+/**
+ * vCard 3.0 (what Outlook, Apple Contacts, Android and Gmail all import) for the kit's press
+ * contacts. The languages a contact speaks go in a note, named in the kit's language
+ * ("Languages: Arabic, French"; "Langues: arabe, français"; "اللغات: العربية، الفرنسية").
+ */
+export function vCards(contacts: KitContact[], language: string): string {
+  const l = labelsFor(language);
   return contacts
     .map((c) => {
       const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(c.name)}`];
@@ -31,7 +38,10 @@ export function vCards(contacts: KitContact[]): string {
         const type = p.type === 'mobile' ? 'CELL' : p.type === 'fax' ? 'FAX' : 'WORK';
         lines.push(`TEL;TYPE=${type},VOICE:${vEscape(p.number)}`);
       }
-      if (c.languages.length) lines.push(`NOTE:${vEscape(`Languages: ${c.languages.join(', ')}`)}`);
+      if (c.languages.length) {
+        const names = c.languages.map((tag) => languageName(tag, language)).join(commaFor(language));
+        lines.push(`NOTE:${vEscape(`${l.languages}: ${names}`)}`);
+      }
       lines.push('END:VCARD');
       return lines.map(foldLine).join('\r\n');
     })

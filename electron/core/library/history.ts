@@ -9,6 +9,7 @@ import { noSuchDoc } from '../store/docstore';
 import { validateKnown } from '../store/repository';
 import { prepared } from '../store/statements';
 import { threeWayMerge } from '../store/merge';
+import { assertSessionOfThisLibrary, noteSession } from './replaced-sessions';
 
 function docType(ctx: CoreContext, id: string): DocType {
   const d = ctx.library.docs.getStored(id);
@@ -170,6 +171,7 @@ export const historyHandlers: Pick<
       });
     }
     // Validate now so a typo in a field name fails while the person is still typing.
+    assertSessionOfThisLibrary(ctx, input.id, input.session, input.baseRev);
     const current = ctx.library.docs.require(input.id, type);
     const next = validateKnown(type, { ...current.body, ...input.fields });
     if (type === 'release') assertReadyToGoOut(current.body, next);
@@ -182,6 +184,7 @@ export const historyHandlers: Pick<
       `INSERT INTO drafts(doc_id, base_rev, fields, session, author, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(doc_id) DO UPDATE SET fields = excluded.fields, session = excluded.session, updated_at = excluded.updated_at`,
     ).run(input.id, input.baseRev ?? current.rev, JSON.stringify(fields), input.session, ctx.library.author, now, now);
+    noteSession(ctx.library, input.session);
     return { updatedAt: now };
   },
   'draft.get': (input, ctx) => readDraft(ctx, input.id),

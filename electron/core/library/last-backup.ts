@@ -19,3 +19,15 @@ export function recordBackup(library: Library, made: BackupResult, at: Date): vo
   if (library.readOnly) return;
   library.replication.putLocal({ _id: LAST_BACKUP_ID, at: at.toISOString(), bytes: made.bytes });
 }
+
+/**
+ * Notes the backup a restore came from as the last backup of the restored library: the record
+ * is this computer's, not in the backup, so without this the restored library would say no
+ * backup was ever made. A backup that does not say when it was made leaves the record as it
+ * was before the restore (`before`).
+ */
+export function recordRestoredBackup(library: Library, createdAt: string | null, bytes: number, before: LastBackup | null): void {
+  const record = createdAt !== null ? { at: createdAt, bytes } : before;
+  if (library.readOnly || record === null) return;
+  library.replication.putLocal({ _id: LAST_BACKUP_ID, at: record.at, bytes: record.bytes });
+}

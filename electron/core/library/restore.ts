@@ -4,6 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statS
 import { copyFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RestoreResult } from '../../shared/contract';
+import type { LastBackup } from '../../shared/library/contract';
 import { DatelineError } from '../../shared/errors';
 import { jobStep } from '../../shared/library/job-steps';
 import { BlobStore } from '../attachments/blobs';
@@ -13,6 +14,8 @@ import { LATEST_VERSION } from '../store/migrations/index';
 import { isSyncFileHead } from '../sync/sync-file';
 import { APPLICATION_ID, DB_FILE } from '../store/open';
 import { BACKUP_FORMAT, NO_JOB } from './backup';
+import { readLastBackup, recordRestoredBackup } from './last-backup';
+import { retireSessions, sessionsOf } from './replaced-sessions';
 import { schemaDifferences } from './schema';
 
 /**
@@ -266,8 +269,17 @@ export async function restoreLibrary(ctx: CoreContext, from: string, job: JobHan
   const staging = join(tmp, `restore-${randomBytes(6).toString('hex')}.sqlite`);
   try {
     const staged = await stageAndVerify(source, staging, job);
+    const bytes = statSync(source).size;
     job.throwIfCancelled();
     job.progress(staged.files, staged.files, jobStep('RESTORE_REPLACING'));
+    // A damaged record of the last backup is no reason to refuse a restore: it is then forgotten.
+    let lastBackup: LastBackup | null = null;
+    try {
+      lastBackup = readLastBackup(ctx.library);
+    } catch {
+      lastBackup = null;
+    }
+    const sessions = sessionsOf(ctx.library);
     const previous = await ctx.withLibraryClosed(async (dir) => {
       unpack(staging, new BlobStore(dir));
       const aside = moveCurrentAside(dir);
@@ -277,8 +289,11 @@ export async function restoreLibrary(ctx: CoreContext, from: string, job: JobHan
         if (aside) moveBack(dir, aside);
         throw e;
       }
+      // Before the restored library answers anyone: an editor open on the old one must not save into it.
+      retireSessions(ctx, sessions);
       return aside;
     });
+    recordRestoredBackup(ctx.library, staged.createdAt, bytes, lastBackup);
     return { createdAt: staged.createdAt, documents: staged.documents, files: staged.files, leftOut: staged.leftOut, previous };
   } finally {
     await Promise.all(['', '-journal', '-wal', '-shm'].map((s) => rm(staging + s, { force: true })));

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { phoneDigits } from '../../shared/contacts/phone';
 import { foldText } from '../../shared/search/text';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
@@ -13,7 +14,7 @@ import { columnNames, type ProjectionTable } from './projection-columns';
  * winning revision of each document and rewritten in the same transaction as the document.
  */
 
-/** Lower-cased, accent-free e-mail or digits-only phone, for matching the same person. */
+/** Lower-cased, accent-free e-mail or digits-only phone (digits of any script as ASCII), for matching the same person. */
 export function contactKeys(body: Body): string[] {
   const keys = new Set<string>();
   for (const e of arr(body.emails)) {
@@ -23,7 +24,7 @@ export function contactKeys(body: Body): string[] {
   for (const p of arr(body.phones)) {
     const n = str((p as Body | null)?.number);
     if (n) {
-      const digits = n.replace(/(ext\.?|x)\s*\d+$/i, '').replace(/\D/g, '');
+      const digits = phoneDigits(n);
       if (digits.length >= 6) keys.add(`phone:${digits}`);
     }
   }

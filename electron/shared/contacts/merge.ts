@@ -6,13 +6,11 @@
  * Pure; the import and the merge screen use it.
  */
 
+import { phoneDigits } from './phone';
+
 type Body = Record<string, unknown>;
 
 const LIST_FIELDS = ['beats', 'languages', 'countries', 'tags', 'regions', 'lists'] as const;
-
-function phoneDigits(n: string): string {
-  return n.replace(/(ext\.?|x)\s*\d+$/i, '').replace(/\D/g, '');
-}
 
 function unionBy<T>(a: T[], b: T[], key: (x: T) => string): T[] {
   const seen = new Set(a.map(key));

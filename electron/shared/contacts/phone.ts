@@ -9,6 +9,8 @@
  * listed apart.
  */
 
+import { asciiDigitsOf } from '../search/text';
+
 const TABLE =
   'AF93 AL355 DZ213 AO244 AR54 AM374 AU61 AT43 AZ994 BH973 BD880 BY375 BE32 BJ229 BT975 BO591 BA387 BW267 BR55 BG359 BF226 BI257 ' +
   'KH855 CM237 CA1 CV238 CF236 TD235 CL56 CN86 CO57 KM269 CG242 CD243 CR506 CI225 HR385 CU53 CY357 CZ420 DK45 DJ253 DO1 EC593 EG20 ' +
@@ -32,9 +34,22 @@ export function callingCode(country: string): string | null {
   return CALLING.get(country) ?? null;
 }
 
-/** The number in E.164, or null when it cannot be read as one with confidence. */
+/**
+ * The digits that identify a number, for finding the same person twice: an extension dropped,
+ * digits of any script read as ASCII ("٠٧٩١٢٣٤٥٦٧" is "0791234567"), punctuation ignored.
+ */
+export function phoneDigits(typed: string): string {
+  return asciiDigitsOf(typed)
+    .replace(/(ext\.?|x)\s*\d+$/i, '')
+    .replace(/\D/g, '');
+}
+
+/**
+ * The number in E.164, or null when it cannot be read as one with confidence. Digits typed in
+ * another script (Arabic-Indic, Persian) count as the same digits.
+ */
 export function toE164(typed: string, country: string | null | undefined): string | null {
-  const t = typed.trim();
+  const t = asciiDigitsOf(typed.trim());
   // Digits and phone punctuation only: an extension or a letter is kept as typed.
   if (!/^\+?[0-9 ().\-/]+$/.test(t)) return null;
   const digits = t.replace(/\D/g, '');

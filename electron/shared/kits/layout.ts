@@ -57,6 +57,8 @@ export interface KitLabels {
   notesToEditors: string;
   about: string;
   mediaContacts: string;
+  /** Before the languages a press contact speaks, in the kit's contacts file. */
+  languages: string;
   photos: string;
   photo: string;
   credit: string;
@@ -92,6 +94,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     notesToEditors: 'Notes to editors',
     about: 'About',
     mediaContacts: 'Media contacts',
+    languages: 'Languages',
     photos: 'Photos',
     photo: 'Photo',
     credit: 'Credit',
@@ -117,6 +120,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     notesToEditors: 'Notes aux rédactions',
     about: 'À propos',
     mediaContacts: 'Contacts presse',
+    languages: 'Langues',
     photos: 'Photos',
     photo: 'Photo',
     credit: 'Crédit',
@@ -143,6 +147,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     notesToEditors: 'Notas para los editores',
     about: 'Acerca de',
     mediaContacts: 'Contactos de prensa',
+    languages: 'Idiomas',
     photos: 'Fotos',
     photo: 'Foto',
     credit: 'Crédito',
@@ -168,6 +173,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     notesToEditors: 'ملاحظات للمحررين',
     about: 'نبذة عن',
     mediaContacts: 'جهات الاتصال الإعلامية',
+    languages: 'اللغات',
     photos: 'الصور',
     photo: 'صورة',
     credit: 'تصوير',

@@ -56,11 +56,18 @@ function asciiDigit(d: string): string {
   return v;
 }
 
+/**
+ * The text with the decimal digits of every script written as ASCII digits, all else as it was:
+ * "٠٧٩" and "۰۷۹" become "079". Search folds digits with it, and contacts read phone numbers with it.
+ */
+export function asciiDigitsOf(text: string): string {
+  return text.replace(OTHER_DIGIT, asciiDigit);
+}
+
 /** What foldText gives for any text, through Unicode normalisation: the definition its shortcuts keep to. */
 export function foldUnicode(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(OTHER_DIGIT, asciiDigit) // after NFKD, which already makes full-width and styled digits ASCII
+  // Digits after NFKD, which already makes full-width and styled digits ASCII.
+  return asciiDigitsOf(text.normalize('NFKD'))
     .replace(/\p{M}+/gu, '') // Latin accents, Arabic harakat and the hamza/madda on alef
     .replace(/\u0640/g, '') // tatweel
     .replace(/[\u0671\u0672\u0673\u0675]/g, '\u0627') // other alef forms
