@@ -1,5 +1,6 @@
 import type { Created } from '../../shared/contract';
 import { toE164 } from '../../shared/contacts/phone';
+import { asciiDigitsOf } from '../../shared/search/text';
 import type { CoreContext } from '../context';
 import type { Body } from '../store/docstore';
 import { validateKnown } from '../store/repository';
@@ -23,17 +24,26 @@ export function officeCountry(ctx: CoreContext, office: unknown): string | null 
 
 const national = (p: Body): boolean => typeof p.number === 'string' && !p.number.trimStart().startsWith('+');
 
+/** Digits of another script (Arabic-Indic "٤١", Persian "۴۱"): not ASCII, so a number holding any is re-written. */
+const OTHER_SCRIPT = /\P{ASCII}/u;
+const otherScript = (p: Body): boolean => typeof p.number === 'string' && OTHER_SCRIPT.test(p.number);
+
 /**
  * The body's phones in E.164 (from `country` for a national number) where that is certain: a typed contact and an
  * imported one go through here alike. Numbers written with "+" and those that cannot be read
- * with confidence are kept as they are. An import passes a `convert` that remembers the numbers it has seen.
+ * with confidence are kept as they are, but always stored with ASCII digits: a number typed in
+ * Arabic-Indic or Persian digits is the same number, and a version of Dateline that predates
+ * reading such digits must still be able to read every contact this one writes. An import passes a
+ * `convert` that remembers the numbers it has seen.
  */
 export function phonesToE164(body: Body, country: string | null, convert: (typed: string, country: string | null) => string | null = toE164): void {
   const phones = Array.isArray(body.phones) ? (body.phones as Body[]) : [];
-  if (!phones.some(national)) return;
+  if (!phones.some(national) && !phones.some(otherScript)) return;
   body.phones = phones.map((p) => {
-    const n = national(p) ? convert(p.number as string, country) : null;
-    return n ? { ...p, number: n } : p;
+    const typed = otherScript(p) ? asciiDigitsOf(p.number as string) : p.number;
+    const n = national(p) ? convert(typed as string, country) : null;
+    if (n) return { ...p, number: n };
+    return typed === p.number ? p : { ...p, number: typed };
   });
 }
 
@@ -41,6 +51,7 @@ function normalisePhones(ctx: CoreContext, body: Body): void {
   const phones = Array.isArray(body.phones) ? (body.phones as Body[]) : [];
   // Only a number without "+" needs the office's country (and the read that finds it).
   if (phones.some(national)) phonesToE164(body, officeCountry(ctx, body.office));
+  else if (phones.some(otherScript)) phonesToE164(body, null);
 }
 
 /** Adds the outlet left behind to the history (unless the history already ends with it). */
