@@ -311,6 +311,9 @@ async function pullOnce(job: PullJob, server: ServerCpu): Promise<Timed> {
         const t = split(server);
         const trace = new Map<string, number>();
         const couch = new CouchPeer(remoteOf(job.url, job.db));
+        // As syncOnce does before its pull: the database is asked for first (its answer also tells
+        // the peer how near the server is, with the checkpoint's read after it).
+        await couch.open(false);
         const got = await replicate(traced(couch, 'server', trace), traced(new StorePeer(target.library.replication), 'library', trace), { ...(BATCH ? { batchSize: BATCH } : {}) });
         log(`pull waits: ${traceText(trace)}; near: ${couch.near} (quickest answer ${couch.roundTripMs?.toFixed(2)} ms)`);
         // As syncOnce does after every pull: the documents the pull left with two leaves are looked at.
