@@ -94,84 +94,59 @@ export function createHttpClient(opts: HttpClientOptions): DatelineClient {
       });
   }
 
+  /** One request with the token: the response, or the result a refused token or an unreachable server gives. */
+  async function send(path: string, init: RequestInit): Promise<{ res: Response } | { failed: Result<never> }> {
+    if (refused) return { failed: unauthorizedResult() };
+    let res: Response;
+    try {
+      res = await doFetch(url(path), { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
+    } catch (e) {
+      return { failed: unreachable(e instanceof Error ? e.message : String(e)) };
+    }
+    if (res.status === 401) {
+      refuse();
+      return { failed: unauthorizedResult() };
+    }
+    return { res };
+  }
+
+  /** The JSON result an answer carries, checked; an answer that is not JSON says the server could not be read. */
+  async function answer<T>(res: Response, method?: MethodName): Promise<Result<T>> {
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      return unreachable(`HTTP ${res.status}`);
+    }
+    return asResult<T>(json, method);
+  }
+
   return {
     async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<CallResult<M>>> {
       if (refused) return unauthorizedResult();
       const body = JSON.stringify(input ?? {});
-      let res: Response;
-      try {
-        res = await doFetch(url(`/api/${method}`), {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body,
-          keepalive: body.length < KEEPALIVE_LIMIT,
-        });
-      } catch (e) {
-        return unreachable(e instanceof Error ? e.message : String(e));
-      }
-      if (res.status === 401) {
-        refuse();
-        return unauthorizedResult();
-      }
-      let json: unknown;
-      try {
-        json = await res.json();
-      } catch {
-        return unreachable(`HTTP ${res.status}`);
-      }
-      return asResult<CallResult<M>>(json, method);
+      const sent = await send(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        keepalive: body.length < KEEPALIVE_LIMIT,
+      });
+      return 'failed' in sent ? sent.failed : answer<CallResult<M>>(sent.res, method);
     },
     async fetchDownload(id: string): Promise<Result<Blob>> {
-      if (refused) return unauthorizedResult();
-      let res: Response;
+      const sent = await send(`/api/download/${encodeURIComponent(id)}`, { cache: 'no-store' });
+      if ('failed' in sent) return sent.failed;
+      if (!sent.res.ok) return answer<Blob>(sent.res);
       try {
-        res = await doFetch(url(`/api/download/${encodeURIComponent(id)}`), { headers, cache: 'no-store' });
-      } catch (e) {
-        return unreachable(e instanceof Error ? e.message : String(e));
-      }
-      if (res.status === 401) {
-        refuse();
-        return unauthorizedResult();
-      }
-      if (!res.ok) {
-        let json: unknown;
-        try {
-          json = await res.json();
-        } catch {
-          return unreachable(`HTTP ${res.status}`);
-        }
-        return asResult<Blob>(json);
-      }
-      try {
-        return { ok: true, value: await res.blob() };
+        return { ok: true, value: await sent.res.blob() };
       } catch (e) {
         return unreachable(e instanceof Error ? e.message : String(e));
       }
     },
     // The file itself is the body, streamed by the browser from disk: no base64, no copy in memory.
     async uploadBackup(file: Blob): Promise<Result<CheckedBackup>> {
-      if (refused) return unauthorizedResult();
-      let res: Response;
-      try {
-        res = await doFetch(url('/api/upload/backup'), {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/octet-stream' },
-          body: file,
-        });
-      } catch (e) {
-        return unreachable(e instanceof Error ? e.message : String(e));
-      }
-      if (res.status === 401) {
-        refuse();
-        return unauthorizedResult();
-      }
-      let json: unknown;
-      try {
-        json = await res.json();
-      } catch {
-        return unreachable(`HTTP ${res.status}`);
-      }
-      return asResult<CheckedBackup>(json);
+      const sent = await send('/api/upload/backup', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+      return 'failed' in sent ? sent.failed : answer<CheckedBackup>(sent.res);
     },
     on(listener: CoreListener) {
       listeners.add(listener);
