@@ -10,7 +10,8 @@ export interface SearchEntry {
   tokens: readonly string[];
 }
 
-function richPlain(v: unknown): string {
+/** The plain text of a rich-text value; '' for anything that is not one (a body from another version, a damaged one). */
+export function richPlain(v: unknown): string {
   if (!v || typeof v !== 'object' || (v as { type?: unknown }).type !== 'doc') return '';
   try {
     return plainText(v as RichText);

@@ -1,7 +1,7 @@
-import { plainText, type RichText } from '../../shared/richtext';
 import type { Passage } from '../../shared/search/contract';
 import { searchTokens } from '../../shared/search/text';
 import { arr, str, strs, type Body } from '../store/body-values';
+import { richPlain } from './entry';
 
 /**
  * The passage of a search hit: a few lines of the document's own text around the words searched
@@ -112,15 +112,6 @@ function cutBefore(text: string, at: number): number {
 function cutAfter(text: string, at: number): number {
   for (let i = at; i < text.length && i - at <= SPACE_REACH; i++) if (SPACE.test(text[i]!)) return i;
   return at;
-}
-
-function richPlain(v: unknown): string {
-  if (!v || typeof v !== 'object' || (v as { type?: unknown }).type !== 'doc') return '';
-  try {
-    return plainText(v as RichText);
-  } catch {
-    return '';
-  }
 }
 
 /**
