@@ -1,6 +1,7 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { discardAndLeave, keepEditing, mayLeaveFor, usePendingLeave } from './leave-guard';
+import { twoAnswerKeys } from '../ui/useConfirmFocus';
 
 /**
  * "Discard changes?" when the person leaves a form with unsaved changes (leave-guard.ts). A link
@@ -41,16 +42,7 @@ export function LeaveQuestion() {
 
   if (!open) return null;
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      keepEditing();
-    } else if (e.key === 'Tab') {
-      // A modal question: Tab goes between its two answers, never behind it.
-      e.preventDefault();
-      (document.activeElement === keep.current ? discard : keep).current?.focus();
-    }
-  };
+  const onKeyDown = twoAnswerKeys(keep, discard, keepEditing);
 
   return (
     <div className="leave-backdrop">

@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../electron/shared/library/contract';
+import { twoAnswerKeys } from '../ui/useConfirmFocus';
 
 /** A backup the core checked, waiting for the person's answer, with the name of its file. */
 export interface Chosen {
@@ -38,16 +39,7 @@ export function RestoreQuestion({ chosen, date, size, onCancel, onConfirm, retur
     return () => back?.focus();
   }, [returnFocus]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onCancel();
-    } else if (e.key === 'Tab') {
-      // Modal: Tab and Shift+Tab go between the two answers, never behind the question.
-      e.preventDefault();
-      (document.activeElement === keep.current ? replace : keep).current?.focus();
-    }
-  };
+  const onKeyDown = twoAnswerKeys(keep, replace, onCancel);
 
   return (
     <div className="leave-backdrop">

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 
 /**
  * Focus for a question asked in place (empty the trash, erase a person, export a kit under
@@ -36,4 +36,21 @@ export function useConfirmFocus<K extends string>(asking: K | null, close: () =>
     close();
   };
   return { safe, asker, onKeyDown };
+}
+
+/**
+ * Keys of a modal question with two answers (leave with unsaved changes, replace the library):
+ * Escape gives the safe answer; Tab and Shift+Tab go between the two answers, never behind the
+ * question.
+ */
+export function twoAnswerKeys(safe: RefObject<HTMLButtonElement | null>, other: RefObject<HTMLButtonElement | null>, cancel: () => void) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      cancel();
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      (document.activeElement === safe.current ? other : safe).current?.focus();
+    }
+  };
 }
