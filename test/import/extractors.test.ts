@@ -7,12 +7,34 @@ import { tableNesting } from '../../electron/core/import/docx';
 import { blocksToHtml, readHtml } from '../../electron/core/import/html';
 import { detectLanguage } from '../../electron/core/import/language';
 import { endMarkOf, isJunk, isNavBlock, stripLeadingNav } from '../../electron/core/import/lexicon';
-import { decodeText, placeCase } from '../../electron/core/import/normalise';
+import { asciiDigits, decodeText, placeCase } from '../../electron/core/import/normalise';
+import { asciiDigitsOf } from '../../electron/shared/search/text';
 import { presentsNamedOrganisation } from '../../electron/core/import/extract';
 import { extractQuotes } from '../../electron/core/import/quotes';
 import { neverHeadline } from '../../electron/core/import/headline';
 
 /** The pure pieces of the importer, each on its own. */
+
+describe("the importer's digits", () => {
+  it('reads Arabic-Indic and Persian digits as search does', () => {
+    for (const zero of [0x0660, 0x06f0]) {
+      for (let d = 0; d < 10; d++) {
+        const digit = String.fromCharCode(zero + d);
+        expect(asciiDigits(digit)).toBe(String(d));
+        expect(asciiDigits(digit)).toBe(asciiDigitsOf(digit));
+      }
+    }
+  });
+
+  it("keeps every other script's digits and the text's length, so positions found in it cut the original", () => {
+    const mixed = 'Devanagari १२, full width １２, styled 𝟏𝟐, Arabic ١٢, Persian ۱۲';
+    expect(asciiDigits(mixed)).toBe('Devanagari १२, full width １２, styled 𝟏𝟐, Arabic 12, Persian 12');
+    expect(asciiDigits(mixed)).toHaveLength(mixed.length);
+    // Search's folding reads them all and shortens a styled digit to one unit: not what the extractors need.
+    expect(asciiDigitsOf('𝟏𝟐')).toBe('12');
+    expect(asciiDigitsOf('𝟏𝟐').length).toBeLessThan('𝟏𝟐'.length);
+  });
+});
 
 describe('dates in four languages', () => {
   it.each([
