@@ -7,11 +7,11 @@ import { Thumbnail } from '../attachments/Thumbnail';
 import { ContactPicker } from '../releases/ContactPicker';
 import { OfficeMediaFields } from '../contacts/OfficeMediaFields';
 import { ZoneInput } from '../releases/ZoneInput';
+import { EditorHead, EditorSave } from '../ui/EditorFrame';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { directionOf } from '../../electron/shared/direction';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
-import { SavedNote } from '../ui/SavedNote';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
 import { useDocEditor } from '../ui/useDocEditor';
@@ -78,10 +78,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
 
   return (
     <div className="screen editor-screen">
-      <p className="crumbs">
-        <a href={href.settings()}>{t('nav.settings')}</a>
-      </p>
-      <h1>{id ? form.name || t('common.untitled') : t('settings.newOffice')}</h1>
+      <EditorHead back={href.settings()} backLabel={t('nav.settings')} isNew={!id} name={form.name} newTitle={t('settings.newOffice')} />
       <form onSubmit={submit} aria-label={t('settings.officeLabel')}>
         <div className="field">
           <label htmlFor={`${uid}-name`}>{t('settings.officeName')}</label>
@@ -206,13 +203,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
             </div>
           ))}
         </fieldset>
-        {saveError && <ErrorMessage error={saveError} />}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy || zoneProblem}>
-            {id ? t('common.save') : t('settings.createOffice')}
-          </button>
-          <SavedNote saved={saved} />
-        </div>
+        <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} saveError={saveError} />
       </form>
     </div>
   );

@@ -19,14 +19,18 @@ export function EditorHead({ back, backLabel, isNew, name, newTitle }: { back: s
   );
 }
 
-/** The end of such an editor's form: why the last save failed, its Save button (`createLabel` before the record exists) and "Saved". */
-export function EditorSave({ isNew, createLabel, busy, saved, saveError }: { isNew: boolean; createLabel: string; busy: boolean; saved: boolean; saveError: ApiError | null }) {
+/**
+ * The end of such an editor's form: why the last save failed, its Save button (`createLabel` before
+ * the record exists) and "Saved". The button waits while a save runs, and while `blocked`: the form
+ * holds a value it says is wrong (the office editor's time zone).
+ */
+export function EditorSave({ isNew, createLabel, busy, blocked = false, saved, saveError }: { isNew: boolean; createLabel: string; busy: boolean; blocked?: boolean; saved: boolean; saveError: ApiError | null }) {
   const { t } = useTranslation();
   return (
     <>
       {saveError && <ErrorMessage error={saveError} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || blocked}>
           {isNew ? createLabel : t('common.save')}
         </button>
         <SavedNote saved={saved} />

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import type { EraseResult, MergeResult, PersonExport } from '../../electron/shared/contacts/person-contract';
 import { markdownToRichText } from '../../electron/core/markdown';
+import { cli } from '../cli/run';
 import { damageRevision } from '../damage';
 import { tempDir } from '../helpers';
 import { allContacts, call, core, fail, fixture, importFile } from './helpers';
@@ -64,12 +64,7 @@ describe('one person', () => {
 
   it('erases a person from every stored revision, keeps them out of later imports, and says so on the command line', async () => {
     const lib = tempDir();
-    const run = async (args: string[]) => {
-      let out = '';
-      let err = '';
-      const code = await main([...args, '--library', lib], { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
-      return { code, out, err };
-    };
+    const run = (args: string[]) => cli([...args, '--library', lib]);
     const imported = await run(['contacts', 'import', fixture('google.csv'), '--json']);
     const grace = (JSON.parse(imported.out) as { outcomes: { name: string; id: string }[] }).outcomes.find((o) => o.name === 'Grace Akello')!.id;
     const edited = await run(['contacts', 'show', grace, '--json']);

@@ -1,21 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { openCore } from '../../electron/core/index';
 import { workerScriptPath } from '../../electron/core/import/run';
 import { vCards } from '../../electron/core/kits/bundle-text';
 import { cssString } from '../../electron/core/kits/html';
 import type { KitContact } from '../../electron/core/kits/model';
 import { markdownToRichText } from '../../electron/core/markdown';
+import { cli } from '../cli/run';
 import { tempDir } from '../helpers';
-
-async function cli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => stdin });
-  return { code, out, err };
-}
 
 const release = { headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30' };
 

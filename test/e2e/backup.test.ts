@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { cli } from '../cli/run';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
 import { tempDirKept } from '../helpers';
 
@@ -23,13 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
-  return { code, out, err };
-}
 
 describe('Settings → Library: Back up now', () => {
   it('downloads a backup that dateline restore accepts, and shows the last backup', async () => {

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import type { ApiError } from '../../electron/shared/errors';
 import type { BackupDownload, LastBackup } from '../../electron/shared/library/contract';
+import { cli } from '../cli/run';
 import { tempDir } from '../helpers';
 import { serve, type Serving } from './running';
 
@@ -37,13 +37,6 @@ const download = (r: Serving, id: string, token = r.server.token) => fetch(`${r.
 function backupFolders(r: Serving): string[] {
   const tmp = join(r.core.ctx.dir, 'tmp');
   return existsSync(tmp) ? readdirSync(tmp).filter((n) => n.startsWith('backup-file-')) : [];
-}
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => '' });
-  return { code, out, err };
 }
 
 describe('web mode: Back up now', () => {

@@ -1,19 +1,12 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { cli } from '../cli/run';
 import { tempDir } from '../helpers';
 import { KASESE_RELEASE_JSON } from './cli-fixture';
 import { photo } from './fixtures';
 
 /** `dateline kit create` and `dateline export` as a new user would try them. */
-
-async function cli(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => stdin });
-  return { code, out, err };
-}
 
 describe('dateline kit and export', () => {
   it('creates a kit from a release, a photo and a section, and exports it everywhere', async () => {

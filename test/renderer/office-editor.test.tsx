@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { href } from '../../renderer/app/router';
+import { OfficeEditor } from '../../renderer/settings/OfficeEditor';
+import { call, core } from '../core-harness';
+import { renderWithCore, routedScreens } from './with-core';
+
+/**
+ * The office editor's frame against a real core: the way back to Settings, the office's name as
+ * the title, and a Save button that waits while the time zone typed is not a known one.
+ */
+
+const Shell = routedScreens((route) => (route.screen === 'office' ? <OfficeEditor key={route.id ?? 'new'} id={route.id} /> : <p>Elsewhere</p>));
+
+describe('the office editor', () => {
+  it('names a new office by its words until it is created', async () => {
+    const c = await core();
+    window.location.hash = href.newOffice();
+    renderWithCore(c, <Shell />, 'test');
+    expect(await screen.findByRole('heading', { level: 1, name: 'New office' }, { timeout: 15_000 })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe(href.settings());
+    expect(screen.getByRole('button', { name: 'Create office' })).toBeTruthy();
+  });
+
+  it('shows the office by its name, and holds Save while the time zone is not a known one', async () => {
+    const c = await core();
+    const { id } = await call<{ id: string }>(c, 'office.create', { name: 'Goma office', timeZone: 'Africa/Lubumbashi' });
+    window.location.hash = href.office(id);
+    renderWithCore(c, <Shell />, 'test');
+    await screen.findByRole('heading', { level: 1, name: 'Goma office' }, { timeout: 15_000 });
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(false);
+
+    fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'Africa/Lubumbashee' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('“Africa/Lubumbashee” is not a known time zone.');
+    expect(save.disabled).toBe(true);
+
+    fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'Africa/Lubumbashi' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(save.disabled).toBe(false);
+    // An emptied name shows "(untitled)" as the title.
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: '' } });
+    await screen.findByRole('heading', { level: 1, name: '(untitled)' });
+  });
+});
