@@ -10,7 +10,7 @@ import { useDates } from '../i18n/useDates';
 import { languageName } from '../ui/languages';
 import { href, navigate } from './router';
 
-// Outlets have no screen of their own yet, so search does not offer them.
+// Outlets are not offered: their line under the name would be a bare code ("tv"), not words.
 const SEARCHED: DocType[] = ['release', 'contact', 'attachment', 'kit', 'office'];
 
 export function hitHref(hit: SearchHit): string {
@@ -24,8 +24,9 @@ export function hitHref(hit: SearchHit): string {
     case 'office':
       return href.office(hit.id);
     case 'kit':
+      return href.kit(hit.id);
     case 'outlet':
-      return href.kits();
+      return href.outlet(hit.id);
   }
 }
 

@@ -14,7 +14,7 @@ export function AttachmentGrid({ items, selected, label }: { items: AttachmentSu
       {items.map((a) => (
         <li key={a.id} className={a.id === selected ? 'card selected' : 'card'}>
           <a href={href.attachment(a.id)} aria-current={a.id === selected ? 'true' : undefined}>
-            <Thumbnail id={a.id} hasThumbnail={a.hasThumbnail} alt="" mediaType={a.mediaType} version={a.sha256} />
+            <Thumbnail id={a.id} hasThumbnail={a.hasThumbnail} alt="" mediaType={a.mediaType} fileName={a.originalName} version={a.sha256} />
             <span className="card-name" dir="auto">
               {a.originalName}
             </span>

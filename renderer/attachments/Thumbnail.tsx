@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client/context';
 import { base64ToBytes } from '../../electron/shared/base64';
+import { splitExtension } from '../../electron/shared/file-names';
 
 /**
  * Loads an attachment's bytes (thumbnail or original) as a blob: URL that lives as long as the
@@ -34,12 +35,38 @@ export function useAttachmentUrl(id: string, variant: 'thumbnail' | 'original', 
   return { url, notHere };
 }
 
-export function Thumbnail({ id, hasThumbnail, alt, mediaType, version }: { id: string; hasThumbnail: boolean; alt: string; mediaType: string; version: string }) {
+/**
+ * The kind of file in a word: the extension the file is named with ("DOCX", "TXT"), which the
+ * person knows it by; the media type's word only for a name without one (it says "VND" for a
+ * Word file and "PLAIN" for text).
+ */
+function fileKind(mediaType: string, fileName?: string): string {
+  const ext = fileName ? splitExtension(fileName)[1] : '';
+  if (ext) return ext.slice(1).toUpperCase();
+  return mediaType.split('/')[1]?.split(/[.+;-]/)[0]?.toUpperCase() ?? '?';
+}
+
+export function Thumbnail({
+  id,
+  hasThumbnail,
+  alt,
+  mediaType,
+  fileName,
+  version,
+}: {
+  id: string;
+  hasThumbnail: boolean;
+  alt: string;
+  mediaType: string;
+  /** The file's name, whose extension names its kind while there is no preview. */
+  fileName?: string;
+  version: string;
+}) {
   const { t } = useTranslation();
   const { url } = useAttachmentUrl(id, 'thumbnail', hasThumbnail, version);
   if (hasThumbnail && url) return <img className="thumb" src={url} alt={alt} />;
   // Also while a preview loads, and when the library cannot make one (a damaged image): the kind of file, never an empty box.
-  const kind = mediaType.split('/')[1]?.split(/[.+;-]/)[0]?.toUpperCase() ?? '?';
+  const kind = fileKind(mediaType, fileName);
   return (
     <span className="thumb thumb-placeholder" role="img" aria-label={alt || t('attachments.noPreview')}>
       {kind}

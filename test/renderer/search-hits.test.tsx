@@ -60,3 +60,19 @@ describe('a release found by search', () => {
     });
   }
 });
+
+describe('a kit found by search', () => {
+  it('opens that kit, not the list of kits', async () => {
+    const c = await core();
+    const kit = await call<{ id: string }>(c, 'kit.create', { title: 'Kasese water kit', language: 'en', items: [] });
+    window.location.hash = '#/releases';
+    searchIn(c, 'en');
+    const box = screen.getByRole('combobox');
+    await act(async () => {
+      fireEvent.change(box, { target: { value: 'Kasese water' } });
+    });
+    await screen.findByRole('option', { name: /Kasese water kit/ });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(window.location.hash).toBe(`#/kits/${kit.id}`);
+  });
+});
