@@ -8,6 +8,7 @@ import { errorText } from '../i18n/errors';
 import type { DateFormats } from '../i18n/dates';
 import { useDates } from '../i18n/useDates';
 import { languageName } from '../ui/languages';
+import { PassageLine } from '../ui/PassageLine';
 import { href, navigate } from './router';
 
 // Outlets are not offered: their line under the name would be a bare code ("tv"), not words.
@@ -59,7 +60,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
     }
     let live = true;
     const timer = setTimeout(() => {
-      void client.call('search', { query: q, types: SEARCHED, limit: 40 }).then((res) => {
+      void client.call('search', { query: q, types: SEARCHED, limit: 40, passages: true }).then((res) => {
         if (!live) return;
         if (res.ok) {
           setHits(res.value);
@@ -163,22 +164,29 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
                   index += 1;
                   const i = index;
                   const detail = hitDetail(hit, i18n.language, dates);
+                  // Named by its title and line, described by the passage: a screen reader says what the hit is, then where the words are.
+                  const part = (name: string) => `${optionId(i)}-${name}`;
                   return (
                     <div
                       key={hit.id}
                       id={optionId(i)}
                       role="option"
                       aria-selected={i === active}
+                      aria-labelledby={detail ? `${part('title')} ${part('detail')}` : part('title')}
+                      aria-describedby={hit.passage ? part('passage') : undefined}
                       className={i === active ? 'search-hit active' : 'search-hit'}
                       onMouseDown={(e) => e.preventDefault()}
                       onClick={() => go(hit)}
                     >
-                      <span className="hit-title" dir="auto">{hit.title || t('common.untitled')}</span>
+                      <span className="hit-title" id={part('title')} dir="auto">
+                        {hit.title || t('common.untitled')}
+                      </span>
                       {detail && (
-                        <span className="hit-detail" dir="auto">
+                        <span className="hit-detail" id={part('detail')} dir="auto">
                           {detail}
                         </span>
                       )}
+                      {hit.passage && <PassageLine passage={hit.passage} language={hit.language} id={part('passage')} />}
                     </div>
                   );
                 })}

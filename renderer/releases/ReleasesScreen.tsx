@@ -1,7 +1,6 @@
-import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
-import type { Passage } from '../../electron/shared/search/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../electron/shared/documents';
 import { href, navigate } from '../app/router';
@@ -9,6 +8,7 @@ import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ListState } from '../ui/ListState';
+import { PassageLine } from '../ui/PassageLine';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
@@ -29,17 +29,6 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', tag: '' };
-
-/** Where a search's words were found, the words marked: pieces of text, never HTML. */
-function PassageLine({ passage, language }: { passage: Passage; language: string }) {
-  return (
-    <span className="row-passage" dir="auto" lang={language}>
-      {passage.cutBefore && '… '}
-      {passage.parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
-      {passage.cutAfter && ' …'}
-    </span>
-  );
-}
 
 /** How a direction is said for each order: dates newest or oldest first, headlines A to Z, embargoes lifting earliest first. */
 const directionWords = (sort: ReleaseSort): 'date' | 'text' | 'time' => (sort === 'headline' ? 'text' : sort === 'embargo' ? 'time' : 'date');

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
+import { markdownToRichText } from '../../electron/core/markdown';
 import type { SearchHit } from '../../electron/shared/contract';
 import { GlobalSearch } from '../../renderer/app/GlobalSearch';
 import { ClientProvider } from '../../renderer/client/context';
@@ -74,5 +75,76 @@ describe('a kit found by search', () => {
     await screen.findByRole('option', { name: /Kasese water kit/ });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(window.location.hash).toBe(`#/kits/${kit.id}`);
+  });
+});
+
+describe('the passage of a release found by search', () => {
+  async function library() {
+    const c = await core();
+    await call(c, 'release.create', release({
+      headline: 'Wells for Gao',
+      body: markdownToRichText('The new wells near <b>the</b> market of Gao serve 12,000 people, and the cholera cases fell.'),
+    }));
+    await call(c, 'contact.create', { kind: 'journalist', name: 'Awa Traoré', organisation: 'Cholera Market Watch' });
+    await call(c, 'release.create', release({
+      headline: 'وصول البذور إلى موبتي',
+      language: 'ar',
+      body: markdownToRichText('سلّمت المنظمة اليوم بذورا إلى 1200 مزارع في موبتي قبل موسم الأمطار.'),
+    }));
+    return c;
+  }
+
+  it('comes from the core only when asked for, for releases only', async () => {
+    const c = await library();
+    const plain = await call<SearchHit[]>(c, 'search', { query: 'cholera' });
+    expect(plain.every((h) => h.passage === undefined)).toBe(true);
+    const hits = await call<SearchHit[]>(c, 'search', { query: 'cholera', passages: true });
+    expect(hits.find((h) => h.type === 'contact')?.passage).toBeUndefined();
+    expect(hits.find((h) => h.type === 'release')?.passage?.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['cholera']);
+  });
+
+  it('is shown under the release hit as text with the words marked, and describes the option, which keeps its name', async () => {
+    const c = await library();
+    searchIn(c, 'en');
+    await act(async () => {
+      fireEvent.change(screen.getByRole('combobox'), { target: { value: 'cholera mark' } });
+    });
+    // The name is the title and its line; the passage is not in it.
+    const found = await screen.findByRole('option', { name: /^Wells for Gao English · .*2026\W*$/u });
+    const passage = found.querySelector('.row-passage')!;
+    expect([...passage.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['market', 'cholera']);
+    // What looked like markup in the release is text on screen.
+    expect(passage.querySelector('b')).toBeNull();
+    expect(passage.textContent).toContain('near <b>the</b> market of Gao serve 12,000 people, and the cholera cases fell.');
+    expect(screen.getByRole('option', { description: /near <b>the<\/b> market of Gao serve 12,000 people, and the cholera cases fell\.$/ })).toBe(found);
+    // A contact found by the same words keeps its own line and has no passage.
+    const contact = screen.getByRole('option', { name: 'Awa Traoré Cholera Market Watch' });
+    expect(contact.querySelector('.row-passage')).toBeNull();
+    expect(contact.getAttribute('aria-describedby')).toBeNull();
+
+    // The keyboard walks the options as before: the one the arrows reach is the active one.
+    const box = screen.getByRole('combobox');
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(2);
+    expect(box.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(box.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
+    expect(options[1]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'ArrowUp' });
+    expect(box.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+  });
+
+  it('is shown for an Arabic release in the Arabic interface, in its language, a word marked after its article', async () => {
+    const c = await library();
+    searchIn(c, 'ar');
+    await act(async () => {
+      fireEvent.change(screen.getByRole('combobox'), { target: { value: 'الأمطار' } });
+    });
+    const found = await screen.findByRole('option', { name: /وصول البذور إلى موبتي/ });
+    const passage = found.querySelector('.row-passage')!;
+    expect(passage.getAttribute('lang')).toBe('ar');
+    expect(passage.getAttribute('dir')).toBe('auto');
+    expect([...passage.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['الأمطار']);
+    expect(screen.getByRole('option', { description: /قبل موسم الأمطار\./ })).toBe(found);
   });
 });

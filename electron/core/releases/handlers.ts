@@ -6,7 +6,7 @@ import { assertReadyToGoOut } from './gate';
 import { headlinePage } from './headline-order';
 import type { Page, ParsedInputOf, ReleaseSummary } from '../../shared/contract';
 import type { CoreContext } from '../context';
-import { passageOf, releasePassageText, wantedWords } from '../search/passage';
+import { releasePassage, wantedWords } from '../search/passage';
 import { releaseRows, releaseSummaries, summary, tagFilter, tagsFor } from './queries';
 import { naturalDirection, type ReleaseSort } from '../../shared/releases/list-sort';
 
@@ -118,9 +118,6 @@ function withPassages(ctx: CoreContext, input: ParsedInputOf<'release.list'>, pa
   const wanted = wantedWords(input.query);
   return {
     ...page,
-    items: page.items.map((r) => {
-      const stored = ctx.library.docs.getStored(r.id);
-      return { ...r, passage: stored && !stored.deleted ? passageOf(releasePassageText(stored.body), wanted) : null };
-    }),
+    items: page.items.map((r) => ({ ...r, passage: releasePassage(ctx, r.id, wanted) })),
   };
 }

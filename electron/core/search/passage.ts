@@ -1,5 +1,6 @@
 import type { Passage } from '../../shared/search/contract';
 import { searchTokens } from '../../shared/search/text';
+import type { CoreContext } from '../context';
 import { arr, str, strs, type Body } from '../store/body-values';
 import { richPlain } from './entry';
 
@@ -123,4 +124,10 @@ export function releasePassageText(body: Body): string {
   return [str(body.subheadline), str(body.datelinePlace), richPlain(body.body), ...quotes, str(body.notesToEditors), strs(body.tags).join(', ')]
     .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
     .join('\n\n');
+}
+
+/** The passage of the release `id` where the words are; null when it is gone or only its headline has them. */
+export function releasePassage(ctx: CoreContext, id: string, wanted: Wanted): Passage | null {
+  const stored = ctx.library.docs.getStored(id);
+  return stored && !stored.deleted ? passageOf(releasePassageText(stored.body), wanted) : null;
 }

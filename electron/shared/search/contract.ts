@@ -14,6 +14,8 @@ export interface SearchHit {
   date: string | null;
   /** A word from the document itself (a contact's organisation, a file's media type). */
   detail: string | null;
+  /** Where the words were found in a release (asked with `passages`); null when only its headline has them. */
+  passage?: Passage | null;
 }
 
 /**
@@ -37,6 +39,8 @@ export const SEARCH_API = {
         limit: z.number().int().min(1).max(200).default(20),
         /** Skips this many of the best matches: the next page starts where the last one ended. */
         offset: z.number().int().min(0).max(1_000_000).default(0),
+        /** Each release found comes with the passage where the words are (`passage`), as in the releases list. */
+        passages: z.boolean().optional(),
       })
       .strict(),
   ),
