@@ -609,7 +609,7 @@ describe('a page of separate items with no title over them', () => {
   it('refuses a topic page of teasers, saying what it saw and that the release can be pasted alone', async () => {
     const refused = parseSource({ name: 'topic.txt', text: TOPIC.join('\n') });
     await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'items', fresh: 6, paragraphs: 6 } });
-    await expect(refused).rejects.toThrow(/holds no single release: no title stands over its text, .*6 of the 6 after the first open afresh.*paste it; nothing was imported/u);
+    await expect(refused).rejects.toThrow(/holds no single release: no title stands over its text, .*6 of the 6 after the first open afresh.*copy the release.s text with its title and paste it; nothing was imported/u);
   });
 
   it('refuses an "about" page, a tag page and a campaign page in French, Spanish and Arabic', async () => {
@@ -666,6 +666,13 @@ describe('a page of separate items with no title over them', () => {
       const got = await parseSource({ name: 'marked.txt', text: mark(TOPIC).join('\n') });
       expect(got.release.body.join(' ')).toContain('Clinics in the lakeside districts are running short');
     }
+  });
+
+  it('reads the same items pasted with a title over them, as the refusal tells a person to paste a release', async () => {
+    const refused = TOPIC.slice(2, -1);
+    const got = await parseSource({ name: 'pasted.txt', text: ['Clinics ration malaria tests as the rains begin in the lakeside districts', ...refused].join('\n\n') });
+    expect(got.release.headline).toBe('Clinics ration malaria tests as the rains begin in the lakeside districts');
+    expect(got.release.body).toEqual(refused);
   });
 
   it('still reads an untitled story whose paragraphs go on from one another', async () => {

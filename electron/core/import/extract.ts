@@ -835,7 +835,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (severalItems) {
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: no title stands over its text, nothing on it dates or places a story or names a media contact, and its paragraphs read as separate items (${severalItems.later - severalItems.goingOn} of the ${severalItems.later} after the first open afresh rather than going on from the one before), as on a topic, category or "about" page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      `This page holds no single release: no title stands over its text, nothing on it dates or places a story or names a media contact, and its paragraphs read as separate items (${severalItems.later - severalItems.goingOn} of the ${severalItems.later} after the first open afresh rather than going on from the one before), as on a topic, category or "about" page. Open the release itself and import that page, or copy the release's text with its title and paste it; nothing was imported.`,
       { params: { reason: 'items', fresh: severalItems.later - severalItems.goingOn, paragraphs: severalItems.later } },
     );
   }
