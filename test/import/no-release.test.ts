@@ -584,3 +584,110 @@ describe('a page that is one page of a list, or holds no text of its own', () =>
     expect((await parseSource({ name: 'open.txt', text: open.join('\n\n') })).release.body[0]).toMatch(/^The district counted/u);
   });
 });
+
+/**
+ * A page of several items with no title over them: a topic or tag page, a list of a site's
+ * stories, a page about the organisation. Each paragraph opens afresh with its own subject;
+ * nothing of a release's own (a dateline, a date, a contact, a quote with its speaker, a label)
+ * is on it. A title over the text, a single such mark, or paragraphs that go on from one
+ * another keep the page.
+ */
+describe('a page of separate items with no title over them', () => {
+  const TOPIC = [
+    'Health',
+    'Rainy season',
+    'Clinics in the lakeside districts are running short of the rapid tests used to detect malaria, and nurses are rationing them to children under five and pregnant women.',
+    'A survey of two hundred farming households in the valley found that one in four had sold livestock to pay for food since the harvest failed in March.',
+    'Volunteers in the port town have trained more than three hundred mothers to recognise the early signs of dehydration in infants during the hot months.',
+    'The regional hospital opened a ward for patients with burns after a fuel depot fire left dozens of workers injured in the industrial zone outside the city.',
+    'School meals return to forty primary schools in the hill districts, where attendance had fallen by a third during the months without them.',
+    'Families who lost their homes in the landslide are still living in tents on the football ground, six weeks after the hillside collapsed above the market.',
+    'A mobile team of midwives now visits the islands of the lake every fortnight, bringing antenatal checks to villages that have no clinic of their own.',
+    'More',
+  ];
+
+  it('refuses a topic page of teasers, saying what it saw and that the release can be pasted alone', async () => {
+    const refused = parseSource({ name: 'topic.txt', text: TOPIC.join('\n') });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'items', fresh: 6, paragraphs: 6 } });
+    await expect(refused).rejects.toThrow(/holds no single release: no title stands over its text, .*6 of the 6 after the first open afresh.*copy the release.s text with its title and paste it; nothing was imported/u);
+  });
+
+  it('refuses an "about" page, a tag page and a campaign page in French, Spanish and Arabic', async () => {
+    const pages = [
+      [
+        "L'association",
+        "Créée en 1998 par un groupe de médecins et d'infirmières, l'association rassemble aujourd'hui près de quatre cents adhérents répartis dans toute la région.",
+        "Elle a pour but de faciliter l'accès aux soins des personnes sans domicile et des familles qui vivent dans des logements précaires.",
+        "Le conseil d'administration, élu pour trois ans, se réunit chaque trimestre et fixe les orientations de l'année.",
+        'Les bénévoles assurent des consultations gratuites deux soirs par semaine dans un local prêté par la mairie.',
+        'Un camion aménagé parcourt les communes rurales le samedi pour rencontrer les personnes isolées.',
+        "La formation des nouveaux bénévoles dure deux jours et comprend un module sur l'écoute et l'orientation.",
+        'Les comptes annuels sont publiés sur le site et contrôlés par un commissaire aux comptes indépendant.',
+        'Adhérer',
+      ],
+      [
+        'Etiquetas',
+        'sequía',
+        'La falta de lluvias en el altiplano obligó a cientos de familias a trasladar su ganado a zonas más bajas durante el invierno.',
+        'Productores de la región norte reclaman ayudas para perforar pozos ante la caída del caudal de los ríos en los últimos tres años.',
+        'Un estudio de la universidad estatal advierte que la superficie de humedales se redujo a la mitad desde el año 2000.',
+        'Comunidades indígenas del Chaco denuncian que los camiones cisterna llegan cada quince días y no alcanzan para todos.',
+        'El servicio meteorológico prevé un otoño con temperaturas por encima de la media y lluvias escasas en el centro del país.',
+        'Organizaciones de la sociedad civil presentaron un plan de uso del agua que prioriza el consumo humano sobre el riego.',
+        'Cooperativas lecheras de la cuenca sur registran pérdidas por la escasez de pasturas y el alto precio del forraje.',
+      ],
+      [
+        'حملة الشتاء',
+        'يعيش آلاف النازحين في المخيمات من دون تدفئة كافية، ويواجه الأطفال وكبار السن خطر الإصابة بأمراض الجهاز التنفسي مع انخفاض درجات الحرارة.',
+        'تهدف الحملة إلى توفير البطانيات والملابس الشتوية ووقود التدفئة لأكثر من خمسة آلاف أسرة في المناطق الجبلية.',
+        'يمكن لكل متبرع أن يختار نوع المساعدة التي يرغب في تقديمها عبر الموقع أو في أحد مراكز الجمعية.',
+        'تصل المساعدات إلى الأسر عن طريق فرق ميدانية تعرف المخيمات وتتحقق من الاحتياجات قبل التوزيع.',
+        'تنشر الجمعية تقريرًا في نهاية كل موسم يبين عدد الأسر المستفيدة وطريقة إنفاق التبرعات.',
+        'يساهم المتطوعون في تعبئة الطرود وتحميلها في المستودع الرئيسي خلال عطلة نهاية الأسبوع.',
+        'تبقى الحملة مفتوحة حتى نهاية شهر شباط أو حتى تغطية احتياجات جميع الأسر المسجلة.',
+        'تبرع الآن',
+      ],
+    ];
+    for (const lines of pages) {
+      await expect(parseSource({ name: 'page.txt', text: lines.join('\n') }), lines[0]).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'items' } });
+    }
+  });
+
+  it('still reads such a page with a title over its text, or a single mark of a release on it', async () => {
+    const titled = ['Malaria tests run short in the lakeside districts as the rains begin', ...TOPIC.slice(2)];
+    expect((await parseSource({ name: 'titled.txt', text: titled.join('\n') })).release.headline).toBe(titled[0]);
+    const marks = [
+      (lines: string[]) => [...lines.slice(0, 2), `KISUMU, 4 May 2025 – ${lines[2]!}`, ...lines.slice(3)],
+      (lines: string[]) => [...lines.slice(0, -1), 'Media contact: Jane Roe, jane.roe@example.org'],
+      (lines: string[]) => [...lines.slice(0, -1), '“We are rationing every test we have,” said Mary Okello, a nurse at the district clinic.'],
+      (lines: string[]) => ['Press release', ...lines],
+    ];
+    for (const mark of marks) {
+      const got = await parseSource({ name: 'marked.txt', text: mark(TOPIC).join('\n') });
+      expect(got.release.body.join(' ')).toContain('Clinics in the lakeside districts are running short');
+    }
+  });
+
+  it('reads the same items pasted with a title over them, as the refusal tells a person to paste a release', async () => {
+    const refused = TOPIC.slice(2, -1);
+    const got = await parseSource({ name: 'pasted.txt', text: ['Clinics ration malaria tests as the rains begin in the lakeside districts', ...refused].join('\n\n') });
+    expect(got.release.headline).toBe('Clinics ration malaria tests as the rains begin in the lakeside districts');
+    expect(got.release.body).toEqual(refused);
+  });
+
+  it('still reads an untitled story whose paragraphs go on from one another', async () => {
+    const story = [
+      'Health',
+      'The district health office opened two testing points in the northern villages on Monday, each with a nurse trained by the regional hospital and a cold box for the samples.',
+      'It plans to open four more before the end of the rainy season, when cases usually double in the lakeside districts.',
+      'The teams will also visit schools to explain how the tests work and where they can be taken without an appointment.',
+      'School heads in the valley have asked for the visits to begin before the holidays, when many families travel to the islands.',
+      'According to the office, the tests ordered in March reached the clinics only in the first week of May.',
+      'Since then, nurses in the islands have tested more than three thousand people and treated every positive case on the spot.',
+      'However, the boats that carry the nurses to the islands still run only twice a week.',
+    ];
+    const got = await parseSource({ name: 'story.txt', text: story.join('\n') });
+    expect(got.release.body[0]).toMatch(/^The district health office opened/u);
+    expect(got.release.body).toHaveLength(7);
+  });
+});
