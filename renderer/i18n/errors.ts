@@ -32,8 +32,6 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'unclosed') return t('errors.unclosedPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'open') return t('errors.openPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'noText') return t('errors.noTextPage', params);
-  // No title, nothing of a release's own, paragraphs that each open afresh: said with the count seen.
-  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'items') return t('errors.itemsPage', params);
   // A page a site keeps about itself: each mark that gave it away, in the person's language.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'standing') {
     const marks = String(error.params.marks ?? '').split(',').filter(Boolean);

@@ -95,10 +95,6 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'pager', pager: '1 2 3' } })).toMatch(
       /^This page holds no single release: the row of page numbers “1 2 3” above its text .*paste it; nothing was imported\.$/u,
     );
-    // A page of separate items with no title: how many of its paragraphs opened afresh, of how many.
-    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'items', fresh: 6, paragraphs: 7 } })).toMatch(
-      /^This page holds no single release: no title stands over its text, .* 6 of the 7 paragraphs after the first open afresh .*copy the release’s text with its title and paste it; nothing was imported\.$/u,
-    );
     // A page a site keeps about itself: each mark seen, in the UI's words, the heading as the page set it.
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'standing', marks: 'heading,self', heading: 'Who we are' } })).toMatch(
       /^This page holds no release: .*\(the heading “Who we are”, an organisation describing its own work\)\. Open the release itself .*nothing was imported\.$/u,

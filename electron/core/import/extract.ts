@@ -13,7 +13,6 @@ import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
 import { placeOnlyLine } from './dateline';
 import { describeMarks, pageEvidence } from './standing';
-import { separateItems } from './page-kind';
 import { warning, type Warning } from '../../shared/warnings';
 
 /**
@@ -827,16 +826,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       'NOT_A_RELEASE',
       `This page holds no release: nothing on it dates or places a story, reports what anyone said or did, or names a media contact, and it reads like a page a site keeps about itself (${describeMarks(evidence.standing, evidence.heading)}). Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'standing', marks, heading: evidence.heading ?? '' } },
-    );
-  }
-  // No title over the text, nothing of a release's own, and paragraphs that each open afresh: the
-  // items of a topic or category page, a list of stories or a page about the organisation.
-  const severalItems = options.allowNotARelease ? null : separateItems({ headline, releaseMarks: evidence.releaseMarks, body: bodyClean });
-  if (severalItems) {
-    throw new DatelineError(
-      'NOT_A_RELEASE',
-      `This page holds no single release: no title stands over its text, nothing on it dates or places a story or names a media contact, and its paragraphs read as separate items (${severalItems.later - severalItems.goingOn} of the ${severalItems.later} after the first open afresh rather than going on from the one before), as on a topic, category or "about" page. Open the release itself and import that page, or copy the release's text with its title and paste it; nothing was imported.`,
-      { params: { reason: 'items', fresh: severalItems.later - severalItems.goingOn, paragraphs: severalItems.later } },
     );
   }
   const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');

@@ -141,13 +141,6 @@ export function describeMarks(marks: StandingMark[], heading: string | null): st
 export interface PageEvidence {
   /** What the page holds that a release has; empty for a page with none of it. */
   release: string[];
-  /**
-   * How many of those are a release's own marks, which pages of other kinds do not carry: a
-   * dateline, a date, a media contact, an end mark, "About" boilerplate, an embargo, notes to
-   * editors, a quote with its speaker, a release or statement label. The rest (reported speech,
-   * a news verb, a date in the text, a call) fill the teasers of a news list as well.
-   */
-  releaseMarks: number;
   /** What the page holds that a standing page has. */
   standing: StandingMark[];
   /** The standing page's heading, when one was seen. */
@@ -155,9 +148,6 @@ export interface PageEvidence {
   /** No release evidence, and a standing page's strong mark or both its weak ones. */
   refuse: boolean;
 }
-
-/** The release evidence that the teasers of a list of stories carry as much as a release does. */
-const SHARED_MARKS = new Set(['reported speech', 'a news verb', 'a date in the text', 'a call or a condemnation']);
 
 /** Sorts what was seen on the page into a release's marks and a standing page's. */
 export function pageEvidence(items: Classified[], found: ReadFields): PageEvidence {
@@ -183,7 +173,6 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (texts.some((t) => wordCount(t) >= 8 && NEWS_VERB.test(t))) release.push('a news verb');
   if (texts.some((t) => STATEMENT_OF.test(t.trim()))) release.push("a statement's label");
   if (texts.some((t) => wordCount(t) >= 8 && (CALL.test(t) || WE_CALL.test(t)))) release.push('a call or a condemnation');
-  const releaseMarks = release.filter((m) => !SHARED_MARKS.has(m)).length;
 
   const standing: StandingMark[] = [];
   // Such a heading is a menu entry too ("Who we are"): a menu's line stands among other short
@@ -214,5 +203,5 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   const strong = standing.some((m) => m !== 'self' && m !== 'reader');
   const spoken = prose.filter((p) => (p.match(SELF)?.length ?? 0) + (p.match(READER)?.length ?? 0) > 0).length;
   const fills = (self || reader) && prose.length >= 3 && spoken >= 2 && spoken * 3 >= prose.length * 2;
-  return { release, releaseMarks, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills) };
+  return { release, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills) };
 }
