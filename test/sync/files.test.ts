@@ -1,5 +1,5 @@
 import { randomBytes, createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
@@ -182,6 +182,29 @@ describe('attachment files as chunks', { timeout: 120_000 }, () => {
     expect(got.get(hash)).toBe('stored');
     expect(stats).toEqual({ chunks: CHUNKS - kept.length, bytes: bytes.length - keptBytes });
     expect([progress[0], progress.at(-1)]).toEqual([keptBytes, bytes.length]);
+    expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
+    expect(readdirSync(chunkCacheDir(geneva.ctx.blobs))).toEqual([]);
+  });
+
+  it('a short last chunk kept by an earlier try counts its own length when the download resumes', async () => {
+    const { name, proxied } = await couch.freshDb();
+    const kampala = await library('kampala');
+    const geneva = await library('geneva');
+    const bytes = photo(7);
+    const hash = await attach(kampala, bytes);
+    await sync(kampala, name);
+    // What a cut download may leave (see the test above): the first chunk and the 7-byte last one.
+    const first = bytes.subarray(0, CHUNK);
+    const last = bytes.subarray((CHUNKS - 1) * CHUNK);
+    expect(last.length).toBe(7);
+    mkdirSync(chunkCacheDir(geneva.ctx.blobs), { recursive: true });
+    for (const piece of [first, last]) writeFileSync(join(chunkCacheDir(geneva.ctx.blobs), sha(piece)), piece);
+    const stats = { chunks: 0, bytes: 0 };
+    const progress: number[] = [];
+    const got = await downloadFiles(new FilesPeer({ url: proxied }), geneva.ctx.blobs, [{ sha256: hash, size: bytes.length }], { holdBytes: 0, stats, onBytes: (_sha, n) => progress.push(n) });
+    expect(got.get(hash)).toBe('stored');
+    expect(stats).toEqual({ chunks: CHUNKS - 2, bytes: bytes.length - CHUNK - 7 });
+    expect([progress[0], progress.at(-1)]).toEqual([CHUNK + 7, bytes.length]);
     expect(geneva.ctx.blobs.read(hash).equals(bytes)).toBe(true);
     expect(readdirSync(chunkCacheDir(geneva.ctx.blobs))).toEqual([]);
   });
