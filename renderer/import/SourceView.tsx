@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
 import { sourceActionsFor, type SourceAction, type SourceLineRole } from './source-actions';
@@ -30,6 +30,12 @@ export function SourceView({
   const uid = useId();
   const [selected, setSelected] = useState<number | null>(null);
   const lineButtons = useRef(new Map<number, HTMLButtonElement>());
+  // The choices open under their line, which may be at the foot of the scrolled source: they are
+  // brought into view, or the click would seem to do nothing.
+  const choices = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selected !== null) choices.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   const close = (n: number) => {
     setSelected(null);
     lineButtons.current.get(n)?.focus();
@@ -71,6 +77,7 @@ export function SourceView({
           {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
           {selected === n && (
             <div
+              ref={choices}
               className="import-source-actions"
               role="group"
               aria-label={t('import.source.actionsLabel')}
