@@ -9,4 +9,7 @@ export {};
 if (typeof document !== 'undefined') {
   const { configure } = await import('@testing-library/react');
   configure({ asyncUtilTimeout: 10_000 });
+  // jsdom lays nothing out and has no scrollIntoView; a screen that brings something into view
+  // does nothing there, as in a browser where it is already in view.
+  Element.prototype.scrollIntoView ??= () => undefined;
 }

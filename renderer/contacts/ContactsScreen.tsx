@@ -115,7 +115,8 @@ export function ContactsScreen() {
         />
       </form>
       <SegmentBar
-        filter={current}
+        // As typed, not as debounced: a segment with a search stays shown as chosen while the list catches up.
+        filter={query.trim() ? { ...filter, query: query.trim() } : filter}
         onApply={({ query: sq, ...rest }) => {
           setQuery(sq ?? '');
           setFilter(rest);

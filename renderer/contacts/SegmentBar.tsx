@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContactFilter } from '../../electron/shared/contacts/filter';
+import { FILTER_FIELDS, type ContactFilter } from '../../electron/shared/contacts/filter';
 import type { Segment } from '../../electron/shared/contacts/organise-contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
@@ -8,9 +8,13 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
 import { downloadFile } from '../app/download';
 
+const sameFilter = (a: ContactFilter, b: ContactFilter) => FILTER_FIELDS.every((k) => (a[k] ?? '') === (b[k] ?? ''));
+
 /**
  * Saved searches (segments) and export: apply a segment, save the filters shown as one, delete
- * one, and download what the list shows as CSV or vCard.
+ * one, and download what the list shows as CSV or vCard. A segment shows as chosen only while
+ * the filters are its own: once the person changes them, it reads "None" again, and choosing it
+ * applies it again.
  */
 export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply: (f: ContactFilter) => void }) {
   const { t } = useTranslation();
@@ -34,6 +38,8 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     };
   }, [client]);
 
+  const shown = segments.some((s) => s.name === chosen && sameFilter(s.filter, filter)) ? chosen : '';
+
   async function saveSegment() {
     const r = await client.call('segment.save', { name, filter });
     if (!r.ok) return setError(r.error);
@@ -44,10 +50,10 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     setNote(t('contactFilters.segmentSaved', { name: name.trim() }));
   }
   async function deleteSegment() {
-    const r = await client.call('segment.delete', { name: chosen });
+    const r = await client.call('segment.delete', { name: shown });
     if (!r.ok) return setError(r.error);
     setSegments(r.value);
-    setNote(t('contactFilters.segmentDeleted', { name: chosen }));
+    setNote(t('contactFilters.segmentDeleted', { name: shown }));
     setChosen('');
   }
   async function exportAs(format: 'csv' | 'vcf') {
@@ -63,7 +69,7 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
       <SelectField
         id={`${uid}-seg`}
         label={t('contactFilters.segment')}
-        value={chosen}
+        value={shown}
         choices={segments.map((s) => ({ value: s.name, label: s.name }))}
         none={t('common.none')}
         onChange={(n) => {
@@ -72,9 +78,9 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
           if (s) onApply(s.filter);
         }}
       />
-      {chosen && (
+      {shown && (
         <button type="button" className="link-button" onClick={() => void deleteSegment()}>
-          {t('contactFilters.deleteSegment', { name: chosen })}
+          {t('contactFilters.deleteSegment', { name: shown })}
         </button>
       )}
       <div className="field">

@@ -1,12 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
-import { SOURCE_ACTIONS, type SourceAction, type SourceLineRole } from './source-actions';
+import { sourceActionsFor, type SourceAction, type SourceLineRole } from './source-actions';
 
 /**
  * The cleaned source, as text elements only: nothing from the imported file is ever markup here.
  * Clicking a line offers what it can become (headline, dateline, first or last paragraph of the
- * body, a media contact) or takes it out of the body: one click on the line, one on the choice.
+ * body, a media contact), and takes it out of the body or puts it back there: one click on the
+ * line, one on the choice.
  * Once the choices close (a choice made, or Escape), focus goes back to the line, so a keyboard
  * goes on from where it was rather than from the top of the page. The headline's line and the
  * body's lines are marked, so a line dropped from the body is seen to be out.
@@ -29,6 +30,12 @@ export function SourceView({
   const uid = useId();
   const [selected, setSelected] = useState<number | null>(null);
   const lineButtons = useRef(new Map<number, HTMLButtonElement>());
+  // The choices open under their line, which may be at the foot of the scrolled source: they are
+  // brought into view, or the click would seem to do nothing.
+  const choices = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selected !== null) choices.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   const close = (n: number) => {
     setSelected(null);
     lineButtons.current.get(n)?.focus();
@@ -70,6 +77,7 @@ export function SourceView({
           {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
           {selected === n && (
             <div
+              ref={choices}
               className="import-source-actions"
               role="group"
               aria-label={t('import.source.actionsLabel')}
@@ -79,7 +87,7 @@ export function SourceView({
                 close(n);
               }}
             >
-              {SOURCE_ACTIONS.map((a) => (
+              {sourceActionsFor(role).map((a) => (
                 <button
                   key={a}
                   type="button"

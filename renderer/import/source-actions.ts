@@ -3,11 +3,11 @@ import type { ContactForm, ReleaseForm } from './draft';
 /**
  * What a click on a line of the cleaned source does to the form: that line becomes the
  * headline, the dateline, the first or last paragraph of the body, or a media contact; or it
- * leaves the body. Pure functions of the form and the source's lines (the people in a contact
- * line are read by the core: import.readContact).
+ * leaves the body, or joins it in its place. Pure functions of the form and the source's lines
+ * (the people in a contact line are read by the core: import.readContact).
  */
 
-export const SOURCE_ACTIONS = ['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop'] as const;
+export const SOURCE_ACTIONS = ['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop', 'add'] as const;
 export type SourceAction = (typeof SOURCE_ACTIONS)[number];
 
 const paragraphs = (body: string) =>
@@ -31,6 +31,11 @@ export function splitDateline(line: string): { place: string; rest: string } | n
 }
 
 export type SourceLineRole = 'headline' | 'body';
+
+/** The choices a line offers as the form stands: a line of the body can leave it, any other line can join it. */
+export function sourceActionsFor(role: SourceLineRole | null): SourceAction[] {
+  return SOURCE_ACTIONS.filter((a) => (role === 'body' ? a !== 'add' : a !== 'drop'));
+}
 
 /** What each source line is in the form as it stands: the headline, a paragraph of the body, or neither. */
 export function lineRoles(lines: string[], release: ReleaseForm): (SourceLineRole | null)[] {
@@ -85,6 +90,15 @@ export function applySourceAction(action: Exclude<SourceAction, 'contact'>, inde
     }
     case 'drop':
       return { release: { ...release, body: join(body.filter((p) => sourceIndexOf(p, lines) !== index)) }, contacts };
+    case 'add': {
+      // In source order: before the first paragraph that comes from a later line.
+      const at = body.map((p) => sourceIndexOf(p, lines));
+      if (at.includes(index)) return { release, contacts };
+      const before = at.findIndex((n) => n > index);
+      const text = withoutDatelineRead(line, release);
+      const next = before < 0 ? [...body, text] : [...body.slice(0, before), text, ...body.slice(before)];
+      return { release: { ...release, body: join(next) }, contacts };
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
+import { ContactsScreen } from '../../renderer/contacts/ContactsScreen';
 import { SegmentBar } from '../../renderer/contacts/SegmentBar';
 import { damageLocal } from '../damage';
 import { call, core } from './helpers';
@@ -28,5 +29,33 @@ describe('the segment bar', () => {
     mount(c);
     const alert = await screen.findByText(/^Data stored in this library cannot be read: it was changed outside Dateline/);
     expect(alert.textContent).toContain('The saved segments "contact-segments" cannot be read: segments.0.filter.country');
+  });
+});
+
+describe('a segment chosen on the contacts screen', () => {
+  it('stops showing as chosen once the filters are changed away from it, so choosing it again applies it again', async () => {
+    const c = await core();
+    await call(c, 'contact.create', { kind: 'journalist', name: 'Camila Rojas', countries: ['CO'] });
+    await call(c, 'contact.create', { kind: 'journalist', name: 'Wanjiru Kamau', countries: ['KE'] });
+    await call(c, 'segment.save', { name: 'Colombia', filter: { country: 'CO' } });
+    renderWithCore(c, <ContactsScreen />);
+    const segment = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Saved segment' });
+    const country = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Country' });
+    await within(segment).findByRole('option', { name: 'Colombia' });
+    await within(country).findByRole('option', { name: 'Colombia' });
+
+    fireEvent.change(segment, { target: { value: 'Colombia' } });
+    await waitFor(() => expect(country.value).toBe('CO'));
+    await screen.findByText('1 contact');
+
+    // The person widens the list again: the segment no longer describes it.
+    fireEvent.change(country, { target: { value: '' } });
+    await screen.findByText('2 contacts');
+    expect(segment.value).toBe('');
+    expect(screen.queryByRole('button', { name: 'Delete segment “Colombia”' })).toBeNull();
+
+    fireEvent.change(segment, { target: { value: 'Colombia' } });
+    await waitFor(() => expect(country.value).toBe('CO'));
+    await screen.findByText('1 contact');
   });
 });

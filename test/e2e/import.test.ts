@@ -226,6 +226,21 @@ describe('importing releases in the browser', () => {
     expect(await source.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
     await h.expectAccessible('import review of a long Word file');
     await h.screenshot('import-review-word');
+
+    // A line at the foot of the source, clicked: its choices open below it and come into view,
+    // rather than below the edge, where the person would not know they had opened.
+    const late = source.getByRole('button', { name: /^In week 14 the teams/ });
+    await late.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await late.click();
+    const choices = word.getByRole('group', { name: 'Use this line as' });
+    const seen = async () => {
+      const [box, pane] = await Promise.all([choices.boundingBox(), source.boundingBox()]);
+      const viewport = page.viewportSize()!;
+      return box !== null && pane !== null && box.y + box.height <= Math.min(pane.y + pane.height, viewport.height) + 1;
+    };
+    await expect.poll(seen).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => choices.count()).toBe(0);
     expect(await counts()).toEqual({ release: 1, contact: 1, attachment: 1 });
 
     await word.getByRole('button', { name: 'Confirm and store' }).click();

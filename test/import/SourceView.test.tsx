@@ -66,6 +66,28 @@ describe('the source pane by keyboard', () => {
   });
 });
 
+describe('the choices of a line', () => {
+  it('offer to leave a line of the body out, and to add back a line that is out, never a choice that would do nothing', () => {
+    const done = mount(['body', null]);
+    fireEvent.click(screen.getByRole('button', { name: 'Who we are' }));
+    let group = screen.getByRole('group', { name: 'Use this line as' });
+    expect(within(group).queryByRole('button', { name: 'Add to the body' })).toBeNull();
+    fireEvent.click(within(group).getByRole('button', { name: 'Leave out of the body' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Wells reopen in the valley' }));
+    group = screen.getByRole('group', { name: 'Use this line as' });
+    expect(within(group).queryByRole('button', { name: 'Leave out of the body' })).toBeNull();
+    fireEvent.click(within(group).getByRole('button', { name: 'Add to the body' }));
+    expect(done).toEqual([
+      ['drop', 0],
+      ['add', 1],
+    ]);
+  });
+
+  it('say "add to the body" in every language of the interface', () => {
+    expect([appEn, appFr, appEs, appAr].map((l) => typeof l.import.source.add)).toEqual(['string', 'string', 'string', 'string']);
+  });
+});
+
 describe('the source pane in words', () => {
   it('says which line is the headline and which are in the body, without changing the lines\' names', () => {
     mount(['body', 'headline']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseForm } from '../../renderer/import/draft';
-import { addContactLine, applySourceAction, lineRoles, splitDateline } from '../../renderer/import/source-actions';
+import { addContactLine, applySourceAction, lineRoles, sourceActionsFor, splitDateline } from '../../renderer/import/source-actions';
 
 /** One click on a line of the source sets a field: the rules behind the review screen's source pane. */
 
@@ -64,6 +64,25 @@ describe('source line actions', () => {
     expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5], LINES[6]]);
     r = applySourceAction('lastParagraph', 5, LINES, r, []).release;
     expect(r.body.split('\n\n')).toEqual([LINES[3], LINES[5]]);
+  });
+
+  it('puts a paragraph left out back in its place, and leaves a body that has it as it is', () => {
+    let r = form({ datelinePlace: 'KASESE', body: ['The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.', LINES[4], LINES[5]].join('\n\n') });
+    r = applySourceAction('drop', 4, LINES, r, []).release;
+    r = applySourceAction('add', 4, LINES, r, []).release;
+    expect(r.body.split('\n\n')).toEqual(['The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.', LINES[4], LINES[5]]);
+    expect(applySourceAction('add', 4, LINES, r, []).release).toEqual(r);
+    // The dateline paragraph comes back without the place already read; a line after the body joins its end.
+    r = applySourceAction('drop', 3, LINES, r, []).release;
+    r = applySourceAction('add', 3, LINES, r, []).release;
+    expect(r.body.split('\n\n')[0]).toBe('The organisation reopened twelve wells on Tuesday, bringing water back to 9,000 people.');
+    expect(applySourceAction('add', 6, LINES, r, []).release.body.split('\n\n').at(-1)).toBe(LINES[6]);
+  });
+
+  it('offers to leave out a line of the body, and to add one that is not in it', () => {
+    expect(sourceActionsFor('body')).toEqual(['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop']);
+    expect(sourceActionsFor(null)).toEqual(['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'add']);
+    expect(sourceActionsFor('headline')).toEqual(['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'add']);
   });
 
   it('leaves the dateline already read out of a first paragraph set on its line', () => {
