@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, ReleaseSummary } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
@@ -13,7 +13,8 @@ import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
 import { usePagedList } from '../ui/usePagedList';
-import { VirtualList, type RowProps } from '../ui/VirtualList';
+import { PagedRows } from '../ui/PagedRows';
+import type { RowProps } from '../ui/VirtualList';
 import { useDebounced } from '../ui/useDebounced';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { takeTrashed, type Trashed } from './trashed-notice';
@@ -76,7 +77,7 @@ export function ReleasesScreen() {
 
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
-  const { loadMore, reload } = list;
+  const { reload } = list;
 
   const undoTrash = async (r: Trashed) => {
     setUndoError(null);
@@ -88,7 +89,6 @@ export function ReleasesScreen() {
     setTrashed({ release: r, undone: true });
     reload();
   };
-  const onNearEnd = useCallback(() => loadMore(), [loadMore]);
 
   const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
     <a className="row-link" href={href.release(r.id)} onClick={() => (lastOpened = r.id)} {...rowProps}>
@@ -212,18 +212,7 @@ export function ReleasesScreen() {
           )
         }
       />
-      {list.items.length > 0 && (
-        <VirtualList
-          label={t('nav.releases')}
-          items={list.items}
-          total={list.total}
-          getKey={(r) => r.id}
-          renderRow={renderRow}
-          estimateSize={62}
-          onNearEnd={list.hasMore ? onNearEnd : undefined}
-          returnTo={lastOpened}
-        />
-      )}
+      <PagedRows list={list} label={t('nav.releases')} renderRow={renderRow} estimateSize={62} returnTo={lastOpened} />
     </div>
   );
 }

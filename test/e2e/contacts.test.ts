@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../contacts/helpers';
-import { startHarness, type Harness } from './harness';
+import { expectScrolledToLastRow, startHarness, type Harness } from './harness';
 
 /**
  * Media contacts in headless Chromium against the real core and web server, as a new user
@@ -284,16 +284,7 @@ describe('media contacts in the browser', () => {
       await page.goto(`${h.server.launchUrl()}${route}`);
       const list = page.getByRole('list', { name });
       await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThan(5);
-      // A page holds 100 rows: scrolling to the end again whenever a page has arrived reaches the last row.
-      await expect
-        .poll(
-          async () => {
-            await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-            return Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'));
-          },
-          { timeout: 20_000 },
-        )
-        .toBe(total);
+      await expectScrolledToLastRow(page, list, total);
     }
   });
 });

@@ -88,6 +88,22 @@ export async function releaseWithArabic(h: Harness, english: InputOf<'release.cr
   return { en: en.id, ar: ar.id };
 }
 
+/**
+ * Scrolls a virtual list to its end again whenever a page of rows has arrived (a page holds 100),
+ * until its last row is drawn, and expects that row to be the list's `total`th.
+ */
+export async function expectScrolledToLastRow(page: Page, list: Locator, total: number | null): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        return Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'));
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(total);
+}
+
 /** Runs each step even when one before it failed, then throws the first failure. */
 async function inTurn(steps: (() => unknown)[]): Promise<void> {
   const failures: unknown[] = [];

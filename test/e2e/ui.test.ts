@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { ARTIFACTS, expectScrolledToLastRow, startHarness, type Harness } from './harness';
 
 /**
  * The real UI in headless Chromium against the real core and web server: a person writes a
@@ -293,15 +293,7 @@ describe('Dateline in the browser', () => {
     expect(await list.getByRole('listitem').count()).toBeLessThan(60);
     // Scrolling to the end fetches the next pages until all 261 are there: scroll again
     // whenever a page has arrived, until the last one is in view.
-    await expect
-      .poll(
-        async () => {
-          await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-          return Number(await list.getByRole('listitem').last().getAttribute('aria-posinset'));
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(261);
+    await expectScrolledToLastRow(page, list, 261);
     expect(await list.getByRole('listitem').count()).toBeLessThan(60);
 
     await page.getByLabel('Tag', { exact: true }).fill('sitrep');

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markdownToRichText } from '../../electron/core/markdown';
 import { ReleasesScreen } from '../../renderer/releases/ReleasesScreen';
 import { call, core, release } from '../core-harness';
+import { giveListsAHeight } from './list-height';
 import { renderWithCore } from './with-core';
 
 /** A search in the releases list shows, under each release found, the passage where its words are, the words marked. */
@@ -11,14 +12,7 @@ import { renderWithCore } from './with-core';
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
-// jsdom lays nothing out: the list's scroll box is given a height, so the rows in view are rendered.
-const height = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-beforeEach(() => {
-  Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-});
-afterEach(() => {
-  Object.defineProperty(Element.prototype, 'clientHeight', height);
-});
+giveListsAHeight();
 
 describe('search results in the releases list', () => {
   it('show the passage with the words marked, as text', async () => {

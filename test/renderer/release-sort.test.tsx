@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReleasesScreen } from '../../renderer/releases/ReleasesScreen';
 import { call, core, release } from '../core-harness';
+import { giveListsAHeight } from './list-height';
 import { renderWithCore } from './with-core';
 
 /**
@@ -13,14 +14,7 @@ import { renderWithCore } from './with-core';
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
-// jsdom lays nothing out: the list's scroll box is given a height, so the rows in view are rendered.
-const height = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-beforeEach(() => {
-  Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-});
-afterEach(() => {
-  Object.defineProperty(Element.prototype, 'clientHeight', height);
-});
+giveListsAHeight();
 
 const shownHeadlines = () => [...document.querySelectorAll('.row-title')].map((e) => e.textContent);
 

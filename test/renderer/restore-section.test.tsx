@@ -11,7 +11,7 @@ import type { RestoreDialogRequest } from '../../electron/shared/library/restore
 import { RestoreStatus } from '../../renderer/app/RestoreStatus';
 import { createHttpClient } from '../../renderer/client/http-client';
 import { createIpcClient } from '../../renderer/client/ipc';
-import type { PreloadBridge } from '../../renderer/client/types';
+import type { DatelineClient, PreloadBridge } from '../../renderer/client/types';
 import { RestoreSection } from '../../renderer/settings/RestoreSection';
 import { call, core as openLibrary, job } from '../core-harness';
 import { tempDir } from '../helpers';
@@ -154,15 +154,21 @@ describe('Restore from a backup in the desktop app', () => {
 });
 
 describe('while a restore runs', () => {
-  it('covers the window with its progress, keeps focus there, offers Stop until the swap, and lifts once done', async () => {
+  /** A client of a real core whose screens hear only the events the test sends them. */
+  async function sentEventsOnly(): Promise<{ client: DatelineClient; send: (e: CoreEvent) => void }> {
     const core = await openLibrary();
-    let send: (e: CoreEvent) => void = () => undefined;
+    let heard: (e: CoreEvent) => void = () => undefined;
     const client = coreClient(core, {
       on: (listener) => {
-        send = listener;
+        heard = listener;
         return () => undefined;
       },
     });
+    return { client, send: (e) => heard(e) };
+  }
+
+  it('covers the window with its progress, keeps focus there, offers Stop until the swap, and lifts once done', async () => {
+    const { client, send } = await sentEventsOnly();
     const cancel = vi.spyOn(client, 'call');
     const restored = vi.fn();
     renderWithClient(client, <><RestoreStatus onRestored={restored} /><button type="button">Behind</button></>, 'en');
@@ -195,14 +201,7 @@ describe('while a restore runs', () => {
   });
 
   it('lifts the cover when the restore fails, with no notice and no fresh screens', async () => {
-    const core = await openLibrary();
-    let send: (e: CoreEvent) => void = () => undefined;
-    const client = coreClient(core, {
-      on: (listener) => {
-        send = listener;
-        return () => undefined;
-      },
-    });
+    const { client, send } = await sentEventsOnly();
     const restored = vi.fn();
     renderWithClient(client, <RestoreStatus onRestored={restored} />, 'en');
     const job = { id: 'job-2', method: 'library.restoreBackup', state: 'running' as const, done: 0, total: null, step: { code: 'RESTORE_CHECKING' as const, params: {} }, message: null };
