@@ -158,6 +158,16 @@ function bidiRuns(opts: RunOptions & { text: string }): string {
     .join('');
 }
 
+/**
+ * The runs of one line of plain text (a headline, a caption, a contents entry, a line of notes)
+ * in a paragraph that is right to left (`rtl`) or has right-to-left letters: its numbers set
+ * apart as the body's are. Other text is one run, as textRun makes it.
+ */
+function lineRuns(text: string, rtl: boolean, extra: Omit<RunOptions, 'text'> = {}): string {
+  if (!rtl && !hasRightToLeft(text)) return textRun(text, extra);
+  return bidiRuns({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
+}
+
 function runs(c: Ctx, nodes: InlineNode[] | undefined, rtlParagraph: boolean): string {
   let out = '';
   const bidi = rtlParagraph || (nodes ?? []).some((n) => n.type === 'text' && hasRightToLeft(n.text));
@@ -243,7 +253,7 @@ function textParagraphs(text: string, lang: string, style?: string): string {
       const children = lines
         .map((line, i) => {
           const extra = i > 0 ? { break: 1 } : {};
-          return bidi ? bidiRuns({ ...extra, text: line, ...(hasRightToLeft(line) ? { rightToLeft: true } : {}) }) : textRun(line, extra);
+          return lineRuns(line, bidi, extra);
         })
         .join('');
       return para(rtl, style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}, children);
@@ -286,13 +296,13 @@ function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): string {
       description: (a.altText ?? a.caption ?? a.originalName).slice(0, 1000),
     }),
   );
-  let caption = '';
-  if (a.caption) caption += textRun(a.caption);
-  if (a.credit) caption += textRun(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`);
   // The caption's own words decide its direction, as dir="auto" does in the PDF; the credit
   // label alone follows the kit. An English caption set right to left in an Arabic kit puts its
   // full stop at the wrong end in Word.
   const captionDir = textDirection(a.caption ?? '') ?? (rtl ? 'rtl' : 'ltr');
+  let caption = '';
+  if (a.caption) caption += lineRuns(a.caption, captionDir === 'rtl');
+  if (a.credit) caption += lineRuns(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`, captionDir === 'rtl');
   if (caption) out += para(captionDir === 'rtl', { style: 'Caption' }, caption);
   return out;
 }
@@ -313,8 +323,8 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
   const l = labelsFor(r.language);
   const headline = r.headline || '—';
   let out = para(rtl, { style: 'ReleaseLine', pageBreakBefore: true }, textRun(r.embargo ? r.embargo.notice : l.forImmediateRelease));
-  out += para(rtl, { style: 'Headline' }, anchored(entries, index, textRun(headline)));
-  if (r.subheadline) out += para(rtl, { style: 'Subheadline' }, textRun(r.subheadline));
+  out += para(rtl, { style: 'Headline' }, anchored(entries, index, lineRuns(headline, rtl)));
+  if (r.subheadline) out += para(rtl, { style: 'Subheadline' }, lineRuns(r.subheadline, rtl));
   const lead = r.datelineText ? textRun(`${r.datelineText} – `, { style: 'Dateline' }) : '';
   out += richText(c, r.body, r.language, 1, lead);
   for (const q of r.quotes) {
@@ -330,7 +340,7 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
 }
 
 const heading1 = (entries: Entry[], index: number, rtl: boolean) =>
-  para(rtl, { style: 'Heading1', pageBreakBefore: true }, anchored(entries, index, textRun(entries[index]!.text)));
+  para(rtl, { style: 'Heading1', pageBreakBefore: true }, anchored(entries, index, lineRuns(entries[index]!.text, rtl)));
 
 /** The title of each part, as its heading and its contents entry give it. */
 function entriesOf(model: KitModel): Entry[] {
@@ -367,7 +377,7 @@ function cover(c: Ctx): string {
   } else out = paragraph({ spacing: { before: 2400 } });
   if (model.office) out += para(rtl, { style: 'CoverMeta' }, textRun(model.office.name, { bold: true }));
   out += para(rtl, { style: 'CoverMeta' }, textRun(l.pressKit));
-  out += para(rtl, { style: 'Title' }, textRun(model.title));
+  out += para(rtl, { style: 'Title' }, lineRuns(model.title, rtl));
   out += para(rtl, { style: 'CoverMeta' }, textRun(model.dateText));
   if (model.embargo) out += para(rtl, { style: 'EmbargoNotice' }, textRun(model.embargo.notice));
   return out;
@@ -390,7 +400,7 @@ function contents(model: KitModel, entries: Entry[], numbers: PageNumbers | null
   const entry = { style: 'TOC1', rightTab: { position: textWidth(model.pageSize), leader: 'dot' } } as const;
   const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-1&quot; \\u</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>';
   const lines = entries.map((e, i) =>
-    paragraph(entry, (i === 0 ? begin : '') + internalLink(e.tocName, `${textRun(e.text)}<w:r><w:tab/></w:r>${pageRef(e.tocName, numbers?.pages.get(e.tocName))}`)),
+    paragraph(entry, (i === 0 ? begin : '') + internalLink(e.tocName, `${lineRuns(e.text, rtl)}<w:r><w:tab/></w:r>${pageRef(e.tocName, numbers?.pages.get(e.tocName))}`)),
   );
   const end = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
   const sdtPr = `<w:sdtPr><w:alias w:val="${esc(l.contents)}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`;
@@ -417,7 +427,7 @@ function body(c: Ctx, entries: Entry[], check: () => void): string {
       case 'files':
         out += heading1(entries, i, rtl) + para(rtl, {}, textRun(labelsFor(model.language).filesNote));
         for (const f of b.files) {
-          out += para(rtl, { list: { numId: DEFAULT_BULLETS_NUM_ID, level: 0 } }, textRun(f.originalName) + (f.caption ? textRun(` — ${f.caption}`) : ''));
+          out += para(rtl, { list: { numId: DEFAULT_BULLETS_NUM_ID, level: 0 } }, textRun(f.originalName) + (f.caption ? lineRuns(` — ${f.caption}`, rtl) : ''));
         }
         break;
       case 'contacts':
@@ -450,16 +460,16 @@ function headersAndFooters(model: KitModel, look: Look, numbers: PageNumbers | n
     fieldRuns('PAGE', undefined, rtlRun) +
     `<w:r>${rtlRun}<w:t xml:space="preserve">${esc(`\u00a0${l.of}\u00a0`)}</w:t></w:r>` +
     fieldRuns('NUMPAGES', numbers?.total === undefined ? undefined : String(numbers.total), rtlRun);
-  const footerLine = textRun(model.office?.footer ?? model.office?.name ?? model.title);
+  const footerLine = lineRuns(model.office?.footer ?? model.office?.name ?? model.title, rtl);
   const header = (p: string) => `${look.headerOpen}${p}</w:hdr>`;
   const footer = (p: string) => `${look.footerOpen}${p}</w:ftr>`;
   return {
-    header1: header(para(rtl, { style: model.embargo ? 'ReleaseLine' : 'HeaderText' }, textRun(runningText))),
+    header1: header(para(rtl, { style: model.embargo ? 'ReleaseLine' : 'HeaderText' }, lineRuns(runningText, rtl))),
     // An embargoed kit says so at the top of every page, the cover too.
-    header2: header(model.embargo ? para(rtl, { style: 'ReleaseLine' }, textRun(model.embargo.notice)) : paragraph({})),
+    header2: header(model.embargo ? para(rtl, { style: 'ReleaseLine' }, lineRuns(model.embargo.notice, rtl)) : paragraph({})),
     footer1: footer(para(rtl, { style: 'HeaderText', rightTab: { position: textWidth(model.pageSize) } }, footerLine + pageOf)),
     // The cover has no page number; an office's footer line is on it too.
-    footer2: footer(model.office?.footer ? para(rtl, { style: 'HeaderText' }, textRun(model.office.footer)) : paragraph({})),
+    footer2: footer(model.office?.footer ? para(rtl, { style: 'HeaderText' }, lineRuns(model.office.footer, rtl)) : paragraph({})),
   };
 }
 

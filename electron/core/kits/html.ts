@@ -82,6 +82,22 @@ function bidiText(text: string): string {
     .join('');
 }
 
+/** A line of text (a headline, a caption, a contents entry) escaped, its numbers set apart when it is right to left (`rtl`) or has right-to-left letters. */
+function lineText(text: string, rtl: boolean): string {
+  return rtl || hasRightToLeft(text) ? bidiText(text) : esc(text);
+}
+
+/**
+ * The text of a page margin (the running footer, the embargo band), which CSS gives as a string
+ * and so takes no <bdi>: its numbers set apart by left-to-right isolate marks, which do the same.
+ */
+function marginText(text: string, rtl: boolean): string {
+  if (!rtl && !hasRightToLeft(text)) return text;
+  return leftToRightNumbers(text)
+    .map((p) => (p.number ? `\u2066${p.text}\u2069` : p.text))
+    .join('');
+}
+
 /** Whether a block's numbers need setting apart: it is right to left, or has right-to-left letters. */
 function isBidi(nodes: InlineNode[] | undefined, rtl: boolean): boolean {
   return rtl || (nodes ?? []).some((n) => n.type === 'text' && hasRightToLeft(n.text));
@@ -149,7 +165,7 @@ function paragraphs(text: string, lang: string): string {
     .split(/\n\s*\n|\r\n\s*\r\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => `<p${langAttrs(lang, null)}>${(directionOf(lang) === 'rtl' || hasRightToLeft(p) ? bidiText(p) : esc(p)).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p${langAttrs(lang, null)}>${lineText(p, directionOf(lang) === 'rtl').replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }
 
@@ -168,10 +184,11 @@ function releaseHtml(r: KitRelease, anchor: string): string {
   const attrs = ` lang="${esc(r.language)}" dir="${r.dir}"`;
   const parts: string[] = [];
   parts.push(`<p class="release-line">${esc(r.embargo ? r.embargo.notice : l.forImmediateRelease)}</p>`);
-  parts.push(`<h1 class="headline" id="${anchor}">${esc(r.headline)}</h1>`);
-  if (r.subheadline) parts.push(`<h2 class="subheadline">${esc(r.subheadline)}</h2>`);
+  const rtl = r.dir === 'rtl';
+  parts.push(`<h1 class="headline" id="${anchor}">${lineText(r.headline, rtl)}</h1>`);
+  if (r.subheadline) parts.push(`<h2 class="subheadline">${lineText(r.subheadline, rtl)}</h2>`);
   const lead = r.datelineText ? `<span class="dateline">${esc(r.datelineText)}</span> – ` : '';
-  parts.push(`<div class="body">${richTextHtml(r.body, 1, r.dir === 'rtl', lead)}</div>`);
+  parts.push(`<div class="body">${richTextHtml(r.body, 1, rtl, lead)}</div>`);
   for (const q of r.quotes) {
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
     parts.push(`<blockquote class="quote">${paragraphs(q.text, r.language)}${who ? `<p class="speaker">— ${esc(who)}</p>` : ''}</blockquote>`);
@@ -192,11 +209,12 @@ function missingMark(a: KitAttachment, language: string): string {
 
 function figure(a: KitAttachment, img: HtmlImage | undefined, language: string): string {
   const l = labelsFor(language);
+  const rtl = directionOf(language) === 'rtl';
   if (a.missing) return `<figure class="missing">${missingMark(a, language)}</figure>`;
   const alt = a.altText ?? a.caption ?? a.originalName;
   const image = img ? `<img src="${esc(img.src)}" width="${img.width}" height="${img.height}" alt="${esc(alt)}">` : '';
-  const caption = a.caption ? `<span class="caption">${esc(a.caption)}</span>` : '';
-  const credit = a.credit ? `<span class="credit">${esc(l.credit)}: ${esc(a.credit)}</span>` : '';
+  const caption = a.caption ? `<span class="caption">${lineText(a.caption, rtl)}</span>` : '';
+  const credit = a.credit ? `<span class="credit">${lineText(`${l.credit}: ${a.credit}`, rtl)}</span>` : '';
   return `<figure>${image}${caption || credit ? `<figcaption dir="auto">${caption}${credit}</figcaption>` : ''}</figure>`;
 }
 
@@ -218,7 +236,7 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
       const title = b.title.trim() || sectionLabel(b.sectionKind, model.language) || l.pressKit;
       const kind = sectionLabel(b.sectionKind, model.language);
       toc.push({ anchor, text: title, kind: kind === title ? '' : kind, lang: model.language });
-      return `<section class="section section-${b.sectionKind}"><h1 id="${anchor}">${esc(title)}</h1><div class="body">${richTextHtml(b.body, 1, model.dir === 'rtl')}</div></section>`;
+      return `<section class="section section-${b.sectionKind}"><h1 id="${anchor}">${lineText(title, model.dir === 'rtl')}</h1><div class="body">${richTextHtml(b.body, 1, model.dir === 'rtl')}</div></section>`;
     }
     case 'photos':
       toc.push({ anchor, text: l.photos, kind: '', lang: model.language });
@@ -226,7 +244,7 @@ function blockHtml(b: KitBlock, i: number, model: KitModel, opts: RenderOptions,
     case 'files':
       toc.push({ anchor, text: l.otherFiles, kind: '', lang: model.language });
       return `<section class="files"><h1 id="${anchor}">${esc(l.otherFiles)}</h1><p class="files-note">${esc(l.filesNote)}</p><ul>${b.files
-        .map((f) => (f.missing ? `<li>${missingMark(f, model.language)}</li>` : `<li dir="auto">${esc(f.originalName)}${f.caption ? ` — ${esc(f.caption)}` : ''}</li>`))
+        .map((f) => (f.missing ? `<li>${missingMark(f, model.language)}</li>` : `<li dir="auto">${esc(f.originalName)}${f.caption ? ` — ${lineText(f.caption, model.dir === 'rtl')}` : ''}</li>`))
         .join('')}</ul></section>`;
     case 'contacts':
       toc.push({ anchor, text: l.mediaContacts, kind: '', lang: model.language });
@@ -246,11 +264,12 @@ function pageRules(model: KitModel): string {
   const l = labelsFor(model.language);
   const colours = model.office?.colours ?? DEFAULT_COLOURS;
   const size = model.pageSize === 'Letter' ? 'letter' : 'A4';
-  const footerLeft = cssString(model.office?.footer ?? (model.office ? `${model.office.name} · ${model.title}` : model.title));
+  const rtl = model.dir === 'rtl';
+  const footerLeft = cssString(marginText(model.office?.footer ?? (model.office ? `${model.office.name} · ${model.title}` : model.title), rtl));
   const fonts = model.office?.fonts;
   const fontVars = fonts ? ` --sans: ${OFFICE_FONTS[fonts.body].css}; --headings: ${OFFICE_FONTS[fonts.headings].css};` : '';
   const embargo = model.embargo
-    ? `@top-center { content: ${cssString(model.embargo.notice)}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; direction: ${model.dir}; unicode-bidi: isolate; }`
+    ? `@top-center { content: ${cssString(marginText(model.embargo.notice, rtl))}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; direction: ${model.dir}; unicode-bidi: isolate; }`
     : '';
   const pageNumber = `content: ${cssString(`${l.page} `)} counter(page) ${cssString(` ${l.of} `)} counter(pages);`;
   return `:root { --primary: ${colours.primary}; --accent: ${colours.accent};${fontVars} }
@@ -290,7 +309,7 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
     model.logo ? missingMark(model.logo, model.language) : '',
     model.office ? `<p class="office">${esc(model.office.name)}</p>` : '',
     `<p class="kind">${esc(l.pressKit)}</p>`,
-    `<h1 class="kit-title">${esc(model.title)}</h1>`,
+    `<h1 class="kit-title">${lineText(model.title, model.dir === 'rtl')}</h1>`,
     `<p class="date">${esc(model.dateText)}</p>`,
     model.embargo ? `<p class="embargo-notice">${esc(model.embargo.notice)}</p>` : '',
     '</section>',
@@ -299,7 +318,7 @@ export function renderKitHtml(model: KitModel, opts: RenderOptions): string {
     ? `<nav class="toc"><h2>${esc(l.contents)}</h2><ol>${toc
         .map(
           (t) =>
-            `<li><a href="#${t.anchor}"><span class="toc-title"${langAttrs(t.lang, null)}>${esc(t.text)}</span>${t.kind ? `<span class="toc-kind">${esc(t.kind)}</span>` : ''}${pageCell(opts.pages, t.anchor)}</a></li>`,
+            `<li><a href="#${t.anchor}"><span class="toc-title"${langAttrs(t.lang, null)}>${lineText(t.text, directionOf(t.lang) === 'rtl')}</span>${t.kind ? `<span class="toc-kind">${esc(t.kind)}</span>` : ''}${pageCell(opts.pages, t.anchor)}</a></li>`,
         )
         .join('')}</ol></nav>`
     : '';
