@@ -62,6 +62,8 @@ const DOWNLOAD_PREFIX = 'download/';
 const DOWNLOAD_TICKET = 'download-ticket';
 const DOWNLOAD_LINK_PREFIX = '/download/';
 const TicketBody = z.object({ download: z.string().min(1).max(200) }).strict();
+/** A ticket's request body is one download id; anything bigger is not one. */
+const TICKET_BODY_LIMIT = 1024;
 /** `POST /api/upload/backup`: a backup sent for a restore, streamed to the library's tmp/ and checked (upload.ts). */
 const BACKUP_UPLOAD = 'upload/backup';
 const LaunchBody = z.object({ nonce: z.string().min(1).max(200) }).strict();
@@ -193,7 +195,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       sendResult(res, 415, failure('INVALID_INPUT', 'Send {"download": "..."} as JSON with "Content-Type: application/json".'));
       return;
     }
-    const body = await readJsonBody(req, LAUNCH_BODY_LIMIT);
+    const body = await readJsonBody(req, TICKET_BODY_LIMIT);
     if (!body.ok) {
       sendResult(res, body.status, failure(body.code, body.message, body.params));
       return;
