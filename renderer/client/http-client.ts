@@ -133,15 +133,17 @@ export function createHttpClient(opts: HttpClientOptions): DatelineClient {
       });
       return 'failed' in sent ? sent.failed : answer<CallResult<M>>(sent.res, method);
     },
-    async fetchDownload(id: string): Promise<Result<Blob>> {
-      const sent = await send(`/api/download/${encodeURIComponent(id)}`, { cache: 'no-store' });
+    async downloadLink(id: string): Promise<Result<string>> {
+      const sent = await send('/api/download-ticket', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ download: id }) });
       if ('failed' in sent) return sent.failed;
-      if (!sent.res.ok) return answer<Blob>(sent.res);
-      try {
-        return { ok: true, value: await sent.res.blob() };
-      } catch (e) {
-        return unreachable(e instanceof Error ? e.message : String(e));
+      const r = await answer<{ url?: unknown }>(sent.res);
+      if (!r.ok) return r;
+      const link = r.value.url;
+      // The server's own path, nothing else: the page follows this link.
+      if (typeof link !== 'string' || !link.startsWith('/download/')) {
+        return { ok: false, error: { code: 'INTERNAL', message: 'The download link Dateline sent could not be read.', params: { reason: 'badReply' } } };
       }
+      return { ok: true, value: url(link) };
     },
     // The file itself is the body, streamed by the browser from disk: no base64, no copy in memory.
     async uploadBackup(file: Blob): Promise<Result<CheckedBackup>> {

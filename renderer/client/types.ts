@@ -41,8 +41,12 @@ export interface DatelineClient {
    * (shared/sync/file-dialog.ts). Web mode has none and moves the file's bytes in a call instead.
    */
   syncFileDialog?(request: SyncFileDialogRequest): Promise<Result<SyncFileDialogReply>>;
-  /** Web mode only: the bytes of a file a call made for the browser (`library.backupFile`'s download), fetched once. */
-  fetchDownload?(id: string): Promise<Result<Blob>>;
+  /**
+   * Web mode only: a link to a file a call made for the browser (`library.backupFile`'s or
+   * `kit.exportDownload`'s download), good once and for a minute, for the browser to save as it
+   * arrives (app/download.ts `downloadFromLink`), never through the page's memory.
+   */
+  downloadLink?(id: string): Promise<Result<string>>;
   /**
    * The desktop app only: the system's save dialog picks where the backup goes and the core's
    * `library.backup` job writes it there (shared/library/backup-dialog.ts).

@@ -38,6 +38,8 @@ export function errorText(t: TFunction, error: ApiError): string {
     const seen = marks.map((m) => t(`errors.standingMarks.${m}`, { heading: error.params?.heading ?? '' })).join(t('errors.standingSeparator'));
     return t('errors.standingPage', { ...params, seen });
   }
+  // A file made for the browser (a backup, a kit) that waited too long or was fetched already.
+  if (error.code === 'NOT_FOUND' && error.params?.reason === 'downloadGone') return t('errors.downloadGone', params);
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
   if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
   // Creating an office's database: this account may not, or the password is not known yet.

@@ -1,19 +1,22 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../electron/shared/errors';
+import type { ApiError, Result } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
 import { useClient } from '../client/context';
-import { runJob } from '../client/run-job';
+import { runJob, type RunJobOptions } from '../client/run-job';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { base64ToBytes } from '../../electron/shared/base64';
-import { downloadFile } from '../app/download';
+import { downloadFile, downloadFromLink } from '../app/download';
 import { isExportedBytes } from './items';
 import type { ServerFilesDownload } from '../../electron/shared/kits/contract';
+import type { InputOf } from '../../electron/shared/contract';
 import { formatLocale } from '../i18n';
 import { formatBytes } from '../ui/languages';
 
 /** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
+
+type ExportInput = InputOf<'kit.exportFile'>;
 
 interface RunningExport {
   id: string;
@@ -78,30 +81,47 @@ export function ExportPanel({
       return setExportNote(t('kitBuilder.saveFirst'));
     }
     setRunning({ id: '', format, done: 0, total: null });
-    const r = await runJob(
-      client,
-      'kit.exportFile',
-      { id: kitId, format, confirmEmbargo },
-      {
-        onStart: (id) => {
-          jobId.current = id;
-          setRunning((run) => (run ? { ...run, id } : run));
-        },
-        onProgress: (job) => setRunning((run) => (run ? { ...run, done: job.done, total: job.total } : run)),
+    const input = { id: kitId, format, confirmEmbargo };
+    const progress = {
+      onStart: (id: string) => {
+        jobId.current = id;
+        setRunning((run) => (run ? { ...run, id } : run));
       },
-    );
+      onProgress: (job: { done: number; total: number | null }) => setRunning((run) => (run ? { ...run, done: job.done, total: job.total } : run)),
+    };
+    // Web mode: the file waits on the server and the browser saves it as it arrives, by a one-time
+    // link (a ZIP with photos can be hundreds of MB); the desktop app gets the bytes in the answer.
+    const linkFor = client.downloadLink;
+    const saved: Result<string> = linkFor ? await exportByLink(linkFor, input, progress) : await exportAsBytes(input, progress);
     jobId.current = null;
     setRunning(null);
     setCancelling(false);
-    if (r.ok) {
-      if (!isExportedBytes(r.value)) return setExportError({ code: 'INTERNAL', message: t('errors.badReply'), params: { reason: 'badReply' } });
-      downloadFile(r.value.name, r.value.mediaType, base64ToBytes(r.value.data));
-      setExportNote(t('kitBuilder.exported', { name: r.value.name }));
-    } else if (r.error.code === 'CANCELLED') {
+    if (saved.ok) {
+      setExportNote(t('kitBuilder.exported', { name: saved.value }));
+    } else if (saved.error.code === 'CANCELLED') {
       setExportNote(t('kitBuilder.cancelled'));
     } else {
-      setExportError(r.error);
+      setExportError(saved.error);
     }
+  };
+
+  /** Web mode's export: the job leaves the file on the server, the browser downloads it by link; the file's name. */
+  const exportByLink = async (linkFor: (id: string) => Promise<Result<string>>, input: ExportInput, progress: RunJobOptions): Promise<Result<string>> => {
+    const r = await runJob(client, 'kit.exportDownload', input, progress);
+    if (!r.ok) return r;
+    const link = await linkFor(r.value.download);
+    if (!link.ok) return link;
+    downloadFromLink(link.value, r.value.name);
+    return { ok: true, value: r.value.name };
+  };
+
+  /** The desktop's export: the job answers the file's bytes, handed to the downloads from memory; the file's name. */
+  const exportAsBytes = async (input: ExportInput, progress: RunJobOptions): Promise<Result<string>> => {
+    const r = await runJob(client, 'kit.exportFile', input, progress);
+    if (!r.ok) return r;
+    if (!isExportedBytes(r.value)) return { ok: false, error: { code: 'INTERNAL', message: t('errors.badReply'), params: { reason: 'badReply' } } };
+    downloadFile(r.value.name, r.value.mediaType, base64ToBytes(r.value.data));
+    return { ok: true, value: r.value.name };
   };
 
   const cancel = async () => {

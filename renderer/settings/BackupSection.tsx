@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
-import { downloadFile } from '../app/download';
+import { downloadFromLink } from '../app/download';
 import { useClient } from '../client/context';
 import { runJob, runStartedJob } from '../client/run-job';
 import type { DatelineClient } from '../client/types';
@@ -55,12 +55,13 @@ export function BackupSection() {
       setBusy(false);
       return setError(r.error);
     }
-    const bytes = client.fetchDownload ? await client.fetchDownload(r.value.download) : null;
+    // The browser saves the file as it arrives, by a one-time link: a backup never sits in the page's memory.
+    const link = client.downloadLink ? await client.downloadLink(r.value.download) : null;
     setBusy(false);
     last.reload();
-    if (!bytes) return setError({ code: 'INTERNAL', message: t('backup.noDownload') });
-    if (!bytes.ok) return setError(bytes.error);
-    downloadFile(r.value.name, 'application/octet-stream', new Uint8Array(await bytes.value.arrayBuffer()));
+    if (!link) return setError({ code: 'INTERNAL', message: t('backup.noDownload') });
+    if (!link.ok) return setError(link.error);
+    downloadFromLink(link.value, r.value.name);
     setOutcome({ path: null, name: r.value.name, bytes: r.value.bytes, documents: r.value.documents, files: r.value.files, leftOut: r.value.leftOut.length });
   };
 

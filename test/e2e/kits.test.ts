@@ -313,7 +313,7 @@ describe('The kit builder in the browser', () => {
     await page.getByRole('progressbar', { name: 'Progress of the ZIP bundle export' }).waitFor();
     await page.getByRole('button', { name: 'Cancel export', exact: true }).click();
     await page.getByText('The export was cancelled; nothing was downloaded.').waitFor({ timeout: 20_000 });
-    const job = h.core.jobs.list().find((j) => j.method === 'kit.exportFile' && j.state !== 'done');
+    const job = h.core.jobs.list().find((j) => j.method === 'kit.exportDownload' && j.state !== 'done');
     expect(job?.state).toBe('cancelled');
     // The export buttons are back for another try, and no file reached the downloads.
     expect(await page.getByRole('button', { name: 'Download ZIP bundle', exact: true }).isEnabled()).toBe(true);

@@ -16,7 +16,7 @@ import { serve } from '../http/running';
 import { renderWithClient } from './with-core';
 
 // Settings → Library, "Back up now…": through the save dialog in the desktop app (the core's job
-// on the path chosen), through a download in web mode (a real server, the browser's fetch). The
+// on the path chosen), through a download in web mode (a real server, a one-time link). The
 // core is real; "Last backup" follows what the library recorded.
 
 afterEach(cleanup);
@@ -93,18 +93,23 @@ describe('Back up now in web mode', () => {
     const client = createHttpClient({ token: r.server.token, baseUrl: r.server.origin });
     const created: Blob[] = [];
     let named = '';
-    // jsdom has no object URLs or downloads: stand-ins keep the file's bytes and name.
+    let followed = '';
+    // jsdom has no downloads: stand-ins keep the link the page follows and the name it gives.
     Object.assign(URL, { createObjectURL: (b: Blob) => (created.push(b), 'blob:backup'), revokeObjectURL: () => undefined });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       named = this.download;
+      followed = this.href;
     });
     renderWithClient(client, <BackupSection />, 'en');
     fireEvent.click(await screen.findByRole('button', { name: 'Back up now…' }));
     await screen.findByText(/^Backup made \(.+\): your browser saved it as “Dateline backup \d{4}-\d{2}-\d{2}\.dateline-backup” in its downloads\.$/);
     click.mockRestore();
     expect(named).toMatch(/^Dateline backup \d{4}-\d{2}-\d{2}\.dateline-backup$/);
-    expect(created).toHaveLength(1);
-    expect(Buffer.from(await created[0]!.arrayBuffer()).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    // The page held no copy of the backup: it followed a one-time link, which the browser fetches without the token.
+    expect(created).toHaveLength(0);
+    expect(followed.startsWith(`${r.server.origin}/download/`)).toBe(true);
+    const res = await fetch(followed);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
     await vi.waitFor(() => expect(screen.getByTestId('last-backup').textContent).toMatch(/^Last backup: /));
   });
 });

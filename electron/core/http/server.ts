@@ -5,11 +5,14 @@ import { DatelineError } from '../../shared/errors';
 import { bodyLimit, isJsonContentType, readJsonBody } from './body';
 import type { WebCore } from './core';
 import { EventStreams, type EventStreamTiming } from './events';
-import { LaunchNonces } from './launch';
+import { launchNonces } from './launch';
+import { OneTimeCodes } from './one-time';
 import { failure, sendResult, sendText } from './respond';
 import { hostAllowed, isStrongToken, newToken, originAllowed, setSecurityHeaders, TOKEN_HEADER, tokenMatches } from './security';
 import { serveStatic } from './static-files';
-import { sendDownload } from './download';
+import { DOWNLOAD_TICKET_TTL_MS, sendDownload } from './download';
+import { refuseDownloadLink } from './download-page';
+import { hasDownload } from '../library/downloads';
 import { receiveBackup } from './upload';
 import { BACKUP_UPLOAD_MAX_BYTES } from '../../shared/library/contract';
 
@@ -51,6 +54,16 @@ export interface WebServer {
 const API_PREFIX = '/api/';
 /** `GET /api/download/<id>`: a file a call made for the browser (library.backupFile), sent once. */
 const DOWNLOAD_PREFIX = 'download/';
+/**
+ * `POST /api/download-ticket {"download": "<id>"}` (with the token): a ticket for that download,
+ * good once and for a minute, so that the browser fetches it by a plain link, `GET /download/<ticket>`,
+ * and saves it to disk as it arrives, never holding it in the page's memory.
+ */
+const DOWNLOAD_TICKET = 'download-ticket';
+const DOWNLOAD_LINK_PREFIX = '/download/';
+const TicketBody = z.object({ download: z.string().min(1).max(200) }).strict();
+/** A ticket's request body is one download id; anything bigger is not one. */
+const TICKET_BODY_LIMIT = 1024;
 /** `POST /api/upload/backup`: a backup sent for a restore, streamed to the library's tmp/ and checked (upload.ts). */
 const BACKUP_UPLOAD = 'upload/backup';
 const LaunchBody = z.object({ nonce: z.string().min(1).max(200) }).strict();
@@ -79,10 +92,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const token = opts.token ?? newToken();
   const { core, staticDir } = opts;
   const streams = new EventStreams(core, opts.events);
-  const nonces = new LaunchNonces(opts.now);
+  const nonces = launchNonces(opts.now);
+  // Kept by their hash, like the launch nonces; a ticket is never written to any log.
+  const tickets = new OneTimeCodes<string>(DOWNLOAD_TICKET_TTL_MS, opts.now);
   let port = 0;
   let origin = '';
-  const launchUrl = () => `${origin}/?launch=${nonces.issue()}`;
+  const launchUrl = () => `${origin}/?launch=${nonces.issue(null)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
@@ -99,6 +114,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     if (rawPath === LAUNCH_PATH) {
       await handleLaunch(req, res);
+      return;
+    }
+    if (rawPath.startsWith(DOWNLOAD_LINK_PREFIX)) {
+      handleDownloadLink(req, res, rawPath.slice(DOWNLOAD_LINK_PREFIX.length));
       return;
     }
     await serveStatic(req, res, rawPath, staticDir);
@@ -143,6 +162,56 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     sendResult(res, 200, { ok: true, value: { token } });
   }
 
+  /**
+   * GET /download/<ticket>: the file the ticket was minted for, once. The ticket stands in for the
+   * token, which a plain link cannot send in a header: minted behind the token, used up at the
+   * first fetch, worthless after a minute.
+   */
+  function handleDownloadLink(req: IncomingMessage, res: ServerResponse, ticket: string): void {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!originAllowed(req.headers.origin, port)) {
+      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.'));
+      return;
+    }
+    if (req.method !== 'GET') {
+      sendResult(res, 405, failure('USAGE', 'A download link is read with GET.'), { Allow: 'GET' });
+      return;
+    }
+    const redeemed = tickets.redeem(ticket);
+    if (!redeemed.ok) {
+      refuseDownloadLink(res, redeemed.reason);
+      return;
+    }
+    sendDownload(res, redeemed.value, (r) => refuseDownloadLink(r, 'gone'));
+  }
+
+  /** POST /api/download-ticket: a ticket for a download that waits, or NOT_FOUND in words for one that does not. */
+  async function mintTicket(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      sendResult(res, 405, failure('USAGE', 'A download ticket is asked for with POST and a JSON body.'), { Allow: 'POST' });
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendResult(res, 415, failure('INVALID_INPUT', 'Send {"download": "..."} as JSON with "Content-Type: application/json".'));
+      return;
+    }
+    const body = await readJsonBody(req, TICKET_BODY_LIMIT);
+    if (!body.ok) {
+      sendResult(res, body.status, failure(body.code, body.message, body.params));
+      return;
+    }
+    const parsed = TicketBody.safeParse(body.value);
+    if (!parsed.success) {
+      sendResult(res, 400, failure('INVALID_INPUT', 'The body must be {"download": "..."}, the id a call answered for its file.'));
+      return;
+    }
+    if (!hasDownload(parsed.data.download)) {
+      sendResult(res, 404, failure('NOT_FOUND', 'This download is not here: it was fetched already, or it waited too long and was removed. Make it again.', { reason: 'downloadGone' }));
+      return;
+    }
+    sendResult(res, 200, { ok: true, value: { url: `${DOWNLOAD_LINK_PREFIX}${tickets.issue(parsed.data.download)}` } });
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     if (!originAllowed(req.headers.origin, port)) {
@@ -161,6 +230,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return;
       }
       streams.open(req, res);
+      return;
+    }
+    if (name === DOWNLOAD_TICKET) {
+      await mintTicket(req, res);
       return;
     }
     if (name.startsWith(DOWNLOAD_PREFIX)) {

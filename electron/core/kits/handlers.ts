@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Doc, KitItem } from '../../shared/documents';
 import { FORMAT_MEDIA_TYPES } from '../../shared/kits/layout';
 import type { KIT_API, KitSummary } from '../../shared/kits/contract';
@@ -8,6 +9,7 @@ import { listPage, type ListedRow } from '../store/paging';
 import { decodeDoc } from '../store/repository';
 import type { Body } from '../store/docstore';
 import { inTempFolder } from '../litter';
+import { newDownloadFolder, offerDownload, removeDownloadFolder } from '../library/downloads';
 import { exportKit } from './export';
 import { kitEmbargoes } from './list-embargo';
 import { previewKit } from './preview';
@@ -60,4 +62,19 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
         warnings: result.warnings,
       };
     }),
+  // Web mode's download: the file waits in the library's tmp/ for one fetch by the browser, which
+  // saves it to disk as it arrives (a ZIP with photos can be hundreds of MB).
+  'kit.exportDownload': async (input, ctx, job) => {
+    const folder = newDownloadFolder(ctx.dir);
+    try {
+      const result = await exportKit(ctx, input.id, [input.format], folder, job, { confirmEmbargo: input.confirmEmbargo });
+      const file = result.files[0]!;
+      const name = basename(file.path);
+      const download = offerDownload({ path: file.path, name, bytes: file.bytes, folder });
+      return { download, name, mediaType: FORMAT_MEDIA_TYPES[input.format], bytes: file.bytes, warnings: result.warnings };
+    } catch (e) {
+      removeDownloadFolder(folder);
+      throw e;
+    }
+  },
 };

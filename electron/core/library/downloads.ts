@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_DOWNLOAD_TTL_MS, CHECKED_BACKUP_TTL_MS } from '../../shared/library/contract';
 
@@ -44,6 +44,11 @@ export function offerDownload(download: Download, ttlMs = BACKUP_DOWNLOAD_TTL_MS
   return id;
 }
 
+/** Whether a download of this id waits to be fetched (a ticket is minted only for one that does). */
+export function hasDownload(id: string): boolean {
+  return waiting.has(id);
+}
+
 /** The download of this id, once: a second take finds nothing. The caller removes its folder. */
 export function takeDownload(id: string): Download | null {
   const entry = waiting.get(id);
@@ -53,8 +58,15 @@ export function takeDownload(id: string): Download | null {
   return entry.download;
 }
 
-/** The folder under the library's tmp/ that holds one download (see the handler of library.backupFile). */
+/** The folder under the library's tmp/ that holds one download (a backup, a kit's export), whatever it holds. */
 export const DOWNLOAD_FOLDER_PREFIX = 'backup-file-';
+
+/** A fresh folder under the library's tmp/ for one download; sweepDownloads removes it if it is never fetched. */
+export function newDownloadFolder(libraryDir: string): string {
+  const folder = join(libraryDir, 'tmp', `${DOWNLOAD_FOLDER_PREFIX}${randomBytes(6).toString('hex')}`);
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
 /** The folder under the library's tmp/ that holds one backup uploaded for a restore (checked-backups.ts). */
 export const UPLOAD_FOLDER_PREFIX = 'backup-upload-';
 

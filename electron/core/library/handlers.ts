@@ -1,5 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryInfo } from '../../shared/contract';
 import { jobStep } from '../../shared/library/job-steps';
@@ -11,7 +10,7 @@ import { markNoticeSeen, pendingNotice } from '../store/notices';
 import { filesOnServer } from '../sync/files/on-server';
 import { backupLibrary, NO_JOB } from './backup';
 import { compactLibrary } from './compact';
-import { DOWNLOAD_FOLDER_PREFIX, offerDownload } from './downloads';
+import { newDownloadFolder, offerDownload } from './downloads';
 import { readLastBackup, recordBackup } from './last-backup';
 import { restoreLibrary } from './restore';
 import { forgetBackup, offerBackup, takeBackup } from './checked-backups';
@@ -78,8 +77,7 @@ export const libraryHandlers: Pick<
   // Web mode: the browser names no path; the backup waits in the library's tmp/ for one download.
   'library.backupFile': async (_input, ctx, job) => {
     const now = new Date();
-    const folder = join(ctx.dir, 'tmp', `${DOWNLOAD_FOLDER_PREFIX}${randomBytes(6).toString('hex')}`);
-    mkdirSync(folder, { recursive: true });
+    const folder = newDownloadFolder(ctx.dir);
     try {
       const name = backupFileName(now.toISOString().slice(0, 10));
       const made = await backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, join(folder, name), job ?? NO_JOB, () => now);

@@ -89,6 +89,19 @@ export interface KitExportedBytes {
   warnings: Warning[];
 }
 
+/**
+ * Web mode's export: made in the library's tmp/ and fetched once by the browser, streamed to its
+ * downloads by a link (a ticket minted with the token), never held in the page's memory. Unfetched,
+ * it is removed after BACKUP_DOWNLOAD_TTL_MS, as a backup is.
+ */
+export interface KitExportDownload {
+  download: string;
+  name: string;
+  mediaType: string;
+  bytes: number;
+  warnings: Warning[];
+}
+
 export const KIT_API = {
   'kit.create': method<Created>()(KitFields),
   'kit.update': method<Created>()(fieldsUpdate(KitFields)),
@@ -112,4 +125,6 @@ export const KIT_API = {
   ),
   /** Web mode: one export's bytes, for the browser to download (no path on this computer is touched). */
   'kit.exportFile': jobMethod<KitExportedBytes>()(z.object({ id: DocIdSchema, format: ExportFormatSchema, confirmEmbargo: ConfirmEmbargo }).strict()),
+  /** Web mode: one export waiting in the library for the browser's download (see KitExportDownload). */
+  'kit.exportDownload': jobMethod<KitExportDownload>()(z.object({ id: DocIdSchema, format: ExportFormatSchema, confirmEmbargo: ConfirmEmbargo }).strict()),
 } as const;
