@@ -72,7 +72,7 @@ export const caseHeadingId = (id: number): string => `conflict-${id}`;
  * other change of both sides is kept anyway. "delete": the deleted version (as it was before
  * the deletion) beside the edited one; keep the edit or the deletion.
  */
-export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCase; onResolved: () => void }) {
+export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCase; onResolved: (title: string) => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const dates = useDates();
@@ -100,7 +100,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
     const choice = c.kind === 'fields' ? { kind: 'fields' as const, take } : { kind: 'delete' as const, keep: keep ?? 'edit' };
     const res = await client.call('conflict.resolve', { id: c.id, choice });
     setBusy(false);
-    if (res.ok) onResolved();
+    if (res.ok) onResolved(title);
     else setError(res.error);
   };
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
@@ -20,6 +20,8 @@ export function ConflictsScreen() {
   const heading = useRef<HTMLHeadingElement>(null);
   const none = useRef<HTMLParagraphElement>(null);
   const focusAfter = useRef<{ id: number; index: number } | null>(null);
+  // The case last settled, said in a status line: the card goes, and the person hears what became of it.
+  const [settled, setSettled] = useState<string | null>(null);
   const cases = list.status === 'ok' ? list.value : null;
   // A layout effect: the list comes back from the core, and focus moves in the commit that
   // removes the settled case, never a frame with focus on the page.
@@ -37,6 +39,7 @@ export function ConflictsScreen() {
         {t('nav.conflicts')}
       </h1>
       <p className="muted">{t('conflicts.intro')}</p>
+      <div role="status">{settled !== null && <p className="notice">{t('conflicts.resolved', { title: settled })}</p>}</div>
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorMessage error={list.error} />}
       {list.status === 'ok' && list.value.length === 0 && (
@@ -49,7 +52,8 @@ export function ConflictsScreen() {
           <ConflictCard
             key={c.id}
             conflict={c}
-            onResolved={() => {
+            onResolved={(title) => {
+              setSettled(title);
               focusAfter.current = { id: c.id, index };
               window.dispatchEvent(new Event(CONFLICTS_CHANGED));
               list.reload();

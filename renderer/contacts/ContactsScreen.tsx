@@ -52,19 +52,25 @@ export function ContactsScreen() {
     list: (f?.lists ?? []).map((l) => ({ value: l, label: l })),
   };
 
-  const renderRow = (c: ContactSummary, _i: number, rowProps: RowProps) => (
-    <a className="row-link" href={href.contact(c.id)} {...rowProps}>
-      <span className="row-title" dir="auto">
-        {c.name}
-      </span>
-      <span className="row-meta">
-        <span className="badge">{t(`contacts.kind.${c.kind}`)}</span>
-        {c.doNotContact && <span className="badge attention">{t('contactFilters.doNotContact')}</span>}
-        {c.outdated && <span className="badge attention">{t('contactFilters.outdated')}</span>}
-        {c.organisation && <span dir="auto">{c.organisation}</span>}
-      </span>
-    </a>
-  );
+  const outletNames = new Map(choices.outlet.map((o) => [o.value, o.label]));
+  const renderRow = (c: ContactSummary, _i: number, rowProps: RowProps) => {
+    // A journalist is known by the outlet they write for; said once when it is also the organisation.
+    const outlet = c.outlet ? outletNames.get(c.outlet) : undefined;
+    return (
+      <a className="row-link" href={href.contact(c.id)} {...rowProps}>
+        <span className="row-title" dir="auto">
+          {c.name}
+        </span>
+        <span className="row-meta">
+          <span className="badge">{t(`contacts.kind.${c.kind}`)}</span>
+          {c.doNotContact && <span className="badge attention">{t('contactFilters.doNotContact')}</span>}
+          {c.outdated && <span className="badge attention">{t('contactFilters.outdated')}</span>}
+          {c.organisation && <span dir="auto">{c.organisation}</span>}
+          {outlet && outlet !== c.organisation && <span dir="auto">{outlet}</span>}
+        </span>
+      </a>
+    );
+  };
 
   return (
     <div className="screen list-screen">

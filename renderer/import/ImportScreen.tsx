@@ -7,7 +7,8 @@ import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';
 import { IMPORT_MAX_BYTES } from '../../electron/shared/import/contract';
-import { IMPORT_ACCEPT, isImportable, readAsBase64 } from './files';
+import { IMPORT_ACCEPT, isContactsFile, isImportable, readAsBase64 } from './files';
+import { href } from '../app/router';
 import { comparedText, Review, type Reviewing } from './ImportReview';
 
 /**
@@ -18,8 +19,11 @@ import { comparedText, Review, type Reviewing } from './ImportReview';
 
 type Item =
   | { key: string; name: string; state: 'reading' }
-  /** `source` is kept when the refusal is one the person may overrule (a page taken for no release). */
-  | { key: string; name: string; state: 'failed'; error: ApiError; source?: ImportSource }
+  /**
+   * `source` is kept when the refusal is one the person may overrule (a page taken for no
+   * release); `contacts` marks a contacts file, which the contacts import takes.
+   */
+  | { key: string; name: string; state: 'failed'; error: ApiError; source?: ImportSource; contacts?: true }
   | Reviewing
   | { key: string; name: string; state: 'stored'; result: ImportCommitted };
 
@@ -76,10 +80,11 @@ export function ImportScreen() {
   };
 
   const readFile = async (file: File): Promise<Outcome> => {
-    const refuse = (code: ApiError['code'], message: string): Outcome => {
-      setItems((list) => [...list, { key: nextKey(), name: file.name, state: 'failed', error: { code, message } }]);
+    const refuse = (code: ApiError['code'], message: string, contacts = false): Outcome => {
+      setItems((list) => [...list, { key: nextKey(), name: file.name, state: 'failed', error: { code, message }, ...(contacts ? { contacts: true as const } : {}) }]);
       return 'failed';
     };
+    if (isContactsFile(file.name)) return refuse('USAGE', t('import.contactsFile', { name: file.name }), true);
     if (!isImportable(file.name)) return refuse('FILE_UNREADABLE', t('import.unsupported', { name: file.name }));
     if (file.size > IMPORT_MAX_BYTES) return refuse('FILE_TOO_LARGE', t('import.tooLarge', { name: file.name }));
     let data: string;
@@ -240,6 +245,11 @@ export function ImportScreen() {
                   <button type="button" className="button" onClick={() => readAnyway(item.key, item.name, item.source!)}>
                     {t('import.anyway')}
                   </button>
+                )}
+                {item.contacts && (
+                  <a className="button" href={href.contactImport()}>
+                    {t('contactImport.open')}
+                  </a>
                 )}
                 <button type="button" className="button" onClick={() => discard(item.key)}>
                   {t('common.dismiss')}

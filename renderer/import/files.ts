@@ -13,6 +13,11 @@ export function extensionOf(name: string): string {
   return m ? m[0] : '';
 }
 
+/** A file the contacts import reads and the release import does not (a .txt may be either: it is read as a release). */
+export function isContactsFile(name: string): boolean {
+  return ['.csv', '.tsv', '.vcf', '.vcard'].includes(extensionOf(name));
+}
+
 export function isImportable(name: string): boolean {
   return (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(name)) || extensionOf(name) === '.doc';
 }

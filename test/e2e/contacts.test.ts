@@ -222,6 +222,8 @@ describe('media contacts in the browser', () => {
     await page.getByLabel('Beat').selectOption('drought');
     await page.getByText('1 contact', { exact: true }).waitFor();
     await page.getByRole('link', { name: /Peter Okoth/ }).getByText('Do not contact').waitFor();
+    // The row names the outlet he writes for now (he gave no organisation).
+    await page.getByRole('link', { name: /Peter Okoth/ }).getByText('Citizen TV', { exact: true }).waitFor();
     await page.getByLabel('Save these filters as').fill('Drought desk');
     await page.getByRole('button', { name: 'Save segment' }).click();
     await page.getByText('Segment “Drought desk” saved.').waitFor();

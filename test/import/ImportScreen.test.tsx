@@ -130,6 +130,26 @@ describe('the import screen', () => {
     expect(await counts(c)).toMatchObject({ release: 0, contact: 1, attachment: 0 });
   });
 
+  it('sends a contacts file (CSV or vCard) to the contacts import rather than to a dead end', async () => {
+    const c = await mount();
+    const files = [
+      new File(['First Name,Last Name,E-mail Address\nAmina,Haddad,amina@example.net\n'], 'press list.csv', { type: 'text/csv' }),
+      new File(['BEGIN:VCARD\nVERSION:3.0\nFN:Amina Haddad\nEND:VCARD\n'], 'amina.vcf'),
+      new File(['%PDF-1.7'], 'kit.pdf', { type: 'application/pdf' }),
+    ];
+    fireEvent.change(screen.getByLabelText(/Choose files/), { target: { files } });
+    for (const name of ['press list.csv', 'amina.vcf']) {
+      const item = await screen.findByRole('region', { name: `Import of ${name}` });
+      expect(within(item).getByRole('alert').textContent).toContain(`“${name}” holds contacts, not a release`);
+      expect(within(item).getByRole('link', { name: 'Import contacts' }).getAttribute('href')).toBe('#/contacts/import');
+    }
+    // Any other file is told which files release import takes, with no link.
+    const pdf = await screen.findByRole('region', { name: 'Import of kit.pdf' });
+    expect(within(pdf).getByRole('alert').textContent).toContain('is not a file Dateline imports releases from');
+    expect(within(pdf).queryByRole('link')).toBeNull();
+    expect(await counts(c)).toMatchObject({ release: 0, contact: 0 });
+  });
+
   it('says how far it is through several files, can stop after the current one, and sums them up', async () => {
     const c = await mount();
     const text = readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8');

@@ -76,4 +76,17 @@ describe('the conflicts inbox', () => {
     await waitFor(() => expect(document.activeElement).toBe(none));
     expect(await focusedOnEmpty).toBe(none);
   });
+
+  it('says which case was settled and that the choice travels with the next sync', async () => {
+    const c = await core();
+    await conflictOn(c, 'Water trucking in Gao');
+    renderWithCore(c, <ConflictsScreen />, 'test');
+    const card = await screen.findByRole('region', {}, { timeout: 15_000 });
+    await waitFor(() => expect(within(card).getAllByRole('radio').length).toBeGreaterThan(0));
+    fireEvent.click(within(card).getByRole('button', { name: 'Keep everything from: The other version' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Resolve' }));
+    const said = await screen.findByText(/^Resolved “Water trucking in Gao/u);
+    expect(said.textContent).toMatch(/”: your choice goes to the other offices with the next sync\.$/u);
+    expect(said.closest('[role="status"]')).not.toBeNull();
+  });
 });
