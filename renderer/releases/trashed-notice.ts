@@ -1,22 +1,17 @@
+import { saidOnce } from '../ui/said-once';
+
 /**
  * The release just moved to the trash from the editor, handed to the releases list the editor
- * goes back to, which says so once with Undo. The editor is gone by then, so it waits here
- * rather than in either screen's state.
+ * goes back to, which says so once with Undo.
  */
 export interface Trashed {
   id: string;
   headline: string;
 }
 
-let pending: Trashed | null = null;
+const trashed = saidOnce<Trashed>();
 
-export function noteTrashed(release: Trashed): void {
-  pending = release;
-}
+export const noteTrashed = trashed.note;
 
 /** The release to report, once: a second call (or another visit to the list) gets null. */
-export function takeTrashed(): Trashed | null {
-  const r = pending;
-  pending = null;
-  return r;
-}
+export const takeTrashed = trashed.take;

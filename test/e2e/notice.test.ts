@@ -1,10 +1,9 @@
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
-import { Library } from '../../electron/core/store/library';
-import { DB_FILE } from '../../electron/core/store/open';
+import { damagedLibrary } from '../damage';
 import { startHarness, type Harness } from './harness';
 import { tempDirKept } from '../helpers';
 
@@ -20,14 +19,7 @@ let movedTo: string;
 
 beforeAll(async () => {
   library = join(tempDirKept(), 'library');
-  const lib = await Library.open(library);
-  for (let i = 0; i < 300; i++) lib.docs.create('contact', { name: `Person ${i}`, notes: 'x'.repeat(500) }, { author: 't' });
-  lib.close();
-  // Noise over pages in the middle of the file, the header intact.
-  const file = join(library, DB_FILE);
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(4096 * 8, 0xa5), 0, 4096 * 8, Math.floor(statSync(file).size / 2 / 4096) * 4096);
-  closeSync(fd);
+  await damagedLibrary(library);
   await expect(openCore(library, { author: 't' })).rejects.toMatchObject({ code: 'LIBRARY_DAMAGED' });
   const stamps = readdirSync(join(library, 'damaged'));
   expect(stamps).toHaveLength(1);

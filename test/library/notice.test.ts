@@ -1,14 +1,13 @@
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
-import { Library } from '../../electron/core/store/library';
-import { DB_FILE } from '../../electron/core/store/open';
 import { libraryNoticeText, type LibraryNotice } from '../../electron/shared/library/notices';
 import type { Io } from '../../electron/cli/cli';
 import { main } from '../../electron/cli/main';
 import { call, fail } from '../core-harness';
+import { damagedLibrary } from '../damage';
 import { tempDir } from '../helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -21,13 +20,7 @@ afterEach(() => {
 /** A library with noise over pages in the middle of its file (the header intact): the next open moves it aside. */
 async function movedAside(): Promise<{ dir: string; movedTo: string }> {
   const dir = tempDir();
-  const lib = await Library.open(dir);
-  for (let i = 0; i < 300; i++) lib.docs.create('contact', { name: `Person ${i}`, notes: 'x'.repeat(500) }, { author: 't' });
-  lib.close();
-  const file = join(dir, DB_FILE);
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(4096 * 8, 0xa5), 0, 4096 * 8, Math.floor(statSync(file).size / 2 / 4096) * 4096);
-  closeSync(fd);
+  await damagedLibrary(dir);
   await expect(openCore(dir, { author: 't' })).rejects.toMatchObject({ code: 'LIBRARY_DAMAGED' });
   const [stamp] = readdirSync(join(dir, 'damaged'));
   return { dir, movedTo: join(dir, 'damaged', stamp!) };

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, watch, writeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/store/library';
 import { APPLICATION_ID, DB_FILE } from '../../electron/core/store/open';
+import { damagedLibrary } from '../damage';
 import { tempDir } from '../helpers';
 import { buildChild } from './child-build';
 import { runCli, start } from './processes';
@@ -96,13 +97,7 @@ describe('a library that is killed, cut short or damaged while it is made still 
 
   it('says on the next start that a damaged library was moved aside, once', async () => {
     const dir = tempDir();
-    const lib = await Library.open(dir);
-    for (let i = 0; i < 300; i++) lib.docs.create('contact', { name: `Person ${i}`, notes: 'x'.repeat(500) }, { author: 't' });
-    lib.close();
-    // Noise over pages in the middle of the file, the header intact.
-    const fd = openSync(join(dir, DB_FILE), 'r+');
-    writeSync(fd, Buffer.alloc(4096 * 8, 0xa5), 0, 4096 * 8, Math.floor(statSync(join(dir, DB_FILE)).size / 2 / 4096) * 4096);
-    closeSync(fd);
+    await damagedLibrary(dir);
     const first = await runCli(child.script, ['release', 'list', '--library', dir]);
     expect(first.code).toBe(1);
     expect(first.err).toMatch(/^error LIBRARY_DAMAGED: .*moved, untouched, to .*damaged/);

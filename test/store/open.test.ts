@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/store/library';
@@ -9,6 +9,7 @@ import { m0001 } from '../../electron/core/store/migrations/0001-initial';
 import { m0002 } from '../../electron/core/store/migrations/0002-drafts';
 import type { Migration } from '../../electron/core/store/migrations/types';
 import { LATEST_VERSION } from '../../electron/core/store/migrations/index';
+import { noiseOverMiddlePages } from '../damage';
 import { tempDir } from '../helpers';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -82,12 +83,7 @@ describe('opening a library', () => {
     const p = join(dir, DB_FILE);
     writeFileSync(`${p}-shm`, Buffer.alloc(32768));
     writeFileSync(`${p}-wal`, Buffer.alloc(0));
-    // Overwrite pages in the middle of the file with noise, keeping the header intact.
-    const size = statSync(p).size;
-    const fd = openSync(p, 'r+');
-    const noise = Buffer.alloc(4096 * 8, 0xa5);
-    writeSync(fd, noise, 0, noise.length, Math.floor(size / 2 / 4096) * 4096);
-    closeSync(fd);
+    noiseOverMiddlePages(p);
     const before = sha(p);
     const e = await expectCode(Library.open(dir), 'LIBRARY_DAMAGED');
     const movedTo = (e as unknown as { params: { movedTo: string } }).params.movedTo;
@@ -157,11 +153,7 @@ describe('the background check', () => {
     l.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(await l.checkInBackground(true)).toEqual([]);
     const p = join(dir, DB_FILE);
-    const size = statSync(p).size;
-    const fd = openSync(p, 'r+');
-    const noise = Buffer.alloc(4096 * 8, 0x5a);
-    writeSync(fd, noise, 0, noise.length, Math.floor(size / 2 / 4096) * 4096);
-    closeSync(fd);
+    noiseOverMiddlePages(p, 0x5a);
     const problems = await l.checkInBackground(true);
     expect(problems.length).toBeGreaterThan(0);
     l.close();

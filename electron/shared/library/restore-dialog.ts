@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OpenDialogWords } from '../dialog-words';
 
 /**
  * "Restore from a backup…" in the desktop app: the window asks the main process, over its own
@@ -7,20 +8,7 @@ import { z } from 'zod';
  * contents, and the id `library.restoreBackup` takes once the person confirms). The window never
  * names a path: it sends the dialog's words in the person's language, checked with this schema.
  */
-export const RestoreDialogInput = z
-  .object({
-    words: z
-      .object({
-        /** The dialog's title. */
-        title: z.string().trim().min(1).max(200),
-        /** The name of the file type in the dialog's list of types ("Dateline backups"). */
-        filter: z.string().trim().min(1).max(200),
-        /** The second choice in that list, every file (a backup renamed without its extension). */
-        allFiles: z.string().trim().min(1).max(200),
-      })
-      .strict(),
-  })
-  .strict();
+export const RestoreDialogInput = z.object({ words: OpenDialogWords }).strict();
 export type RestoreDialogRequest = z.input<typeof RestoreDialogInput>;
 
 const CheckedBackupSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobStartedReplySchema, OpenDialogWords, SaveDialogWords } from '../dialog-words';
 import { PeerName } from './contract';
 
 /**
@@ -10,19 +11,9 @@ import { PeerName } from './contract';
  * words in the person's language; the main process checks the request with this schema.
  */
 
-const Words = z
-  .object({
-    /** The dialog's title. */
-    title: z.string().trim().min(1).max(200),
-    /** The name of the file type in the dialog's list of types ("Dateline sync files"). */
-    filter: z.string().trim().min(1).max(200),
-  })
-  .strict();
-
 export const SyncFileDialogInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('save'), peer: PeerName.nullable().default(null), words: Words }).strict(),
-  /** `allFiles` names the open dialog's second list, every file: a sync file saved without its extension still opens. */
-  z.object({ action: z.literal('open'), words: Words.extend({ allFiles: z.string().trim().min(1).max(200) }).strict() }).strict(),
+  z.object({ action: z.literal('save'), peer: PeerName.nullable().default(null), words: SaveDialogWords }).strict(),
+  z.object({ action: z.literal('open'), words: OpenDialogWords }).strict(),
 ]);
 export type SyncFileDialogRequest = z.input<typeof SyncFileDialogInput>;
 
@@ -30,8 +21,5 @@ export type SyncFileDialogRequest = z.input<typeof SyncFileDialogInput>;
  * Cancelled in the dialog (nothing runs, nothing is said), or the job now running on the chosen
  * file (`sync.export` for save, `sync.import` for open) and the file's name to show.
  */
-export const SyncFileDialogReplySchema = z.discriminatedUnion('cancelled', [
-  z.object({ cancelled: z.literal(true) }).strict(),
-  z.object({ cancelled: z.literal(false), jobId: z.string().min(1).max(200), name: z.string().min(1).max(1000) }).strict(),
-]);
+export const SyncFileDialogReplySchema = JobStartedReplySchema;
 export type SyncFileDialogReply = z.output<typeof SyncFileDialogReplySchema>;
