@@ -141,6 +141,10 @@ describe('a push from a library', () => {
     await replicate(new StorePeer(l.replication), new CouchPeer({ url: db.proxied, retry: fast, timeoutMs: 10_000 }), { batchSize: 5 });
     // 8 batches: changes read here, then revs_diff and _bulk_docs each on the server, and a checkpoint.
     expect(couch.proxy.stats.requests - requests).toBeGreaterThanOrEqual(8 * 2 + 1);
-    expect(couch.proxy.stats.connections - connections).toBeLessThanOrEqual(3);
+    // A connection is opened only for a request while every open one is busy: up to three batches
+    // read ahead (each its revs_diff) and two _bulk_docs are on the way at once (replicate.ts). How
+    // many overlap depends on timing, so the bound is the five the pipeline allows (this test run
+    // alone opened 4 or 5; without kept-alive connections it would open one a request, 18).
+    expect(couch.proxy.stats.connections - connections).toBeLessThanOrEqual(5);
   });
 });
