@@ -61,8 +61,9 @@ export async function run(script: string, args: string[], env: Record<string, st
  * Runs the dateline command through the test child, optionally as another user (setpriv, for
  * read-only cases: root may write anything). Returns its exit code and both outputs.
  */
-export function runCli(script: string, args: string[], opts: { uid?: number; stdin?: string } = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const argv = [script, 'cli', ...args];
+export function runCli(script: string, args: string[], opts: { uid?: number; stdin?: string; heapMb?: number } = {}): Promise<{ code: number | null; out: string; err: string }> {
+  // A heap cap makes a command that holds a whole file in memory fail instead of passing.
+  const argv = [...(opts.heapMb ? [`--max-old-space-size=${opts.heapMb}`] : []), script, 'cli', ...args];
   const child =
     opts.uid === undefined
       ? spawn(process.execPath, argv, { stdio: ['pipe', 'pipe', 'pipe'] })
