@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachmentHandlers } from '../../electron/core/attachments/handlers';
 import { BlobStore } from '../../electron/core/attachments/blobs';
 import { readFileForAttach } from '../../electron/core/attachments/files';
@@ -14,12 +14,8 @@ import { Library } from '../../electron/core/store/library';
 import { API, type AttachmentAdded, type AttachmentSummary, type InputOf, type Page } from '../../electron/shared/contract';
 import type { Doc } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
+import { closedAfterTest } from '../core-harness';
 import { expectError, tempDir } from '../helpers';
-
-const open: Library[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
 
 /** A core context over a real library folder, as openCore builds it, with a clock that ticks 1 s per read. */
 async function makeCtx(attachmentLimit = 2 * 1024 * 1024): Promise<CoreContext> {
@@ -27,7 +23,7 @@ async function makeCtx(attachmentLimit = 2 * 1024 * 1024): Promise<CoreContext> 
   let t = Date.parse('2026-11-30T08:00:00Z');
   const clock = () => new Date((t += 1000));
   let library = await Library.open(dir, { author: 'test', clock });
-  open.push(library);
+  closedAfterTest(library);
   return {
     get library() {
       return library;
@@ -42,7 +38,7 @@ async function makeCtx(attachmentLimit = 2 * 1024 * 1024): Promise<CoreContext> 
         return await work(dir);
       } finally {
         library = await Library.open(dir, { author: 'test', clock });
-        open.push(library);
+        closedAfterTest(library);
       }
     },
   };

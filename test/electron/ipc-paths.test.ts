@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import type { Result } from '../../electron/shared/errors';
-import type { Core } from '../../electron/core/index';
 import { FakeBrowserWindow, ipcMain, type FakeFrame } from './fake-electron';
+import { closedAfterTest } from '../core-harness';
 import { tempDir } from '../helpers';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
@@ -20,15 +20,10 @@ const { openCore } = await import('../../electron/core/index');
 
 type InvokeHandler = (event: { sender: unknown; senderFrame: FakeFrame | null }, method: unknown, input: unknown) => Promise<Result<unknown>>;
 
-const opened: Core[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-
 describe('a relative path over IPC', () => {
   it('is refused by each method that takes a path, naming the field, and nothing is written', async () => {
     const core = await openCore(tempDir(), { author: 'amina' });
-    opened.push(core);
+    closedAfterTest(core);
     ipcMain.handlers.clear();
     FakeBrowserWindow.created = [];
     createWindow();

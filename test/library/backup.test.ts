@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachmentHandlers } from '../../electron/core/attachments/handlers';
 import { libraryHandlers } from '../../electron/core/library/handlers';
 import { BlobStore } from '../../electron/core/attachments/blobs';
@@ -19,12 +19,8 @@ import { APPLICATION_ID } from '../../electron/core/store/open';
 import { API, type AttachmentAdded, type BackupResult, type RestoreResult } from '../../electron/shared/contract';
 import { DatelineError } from '../../electron/shared/errors';
 import { ftsQuery } from '../../electron/shared/search/text';
+import { closedAfterTest } from '../core-harness';
 import { expectError, tempDir } from '../helpers';
-
-const open: Library[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
 
 interface TestCore {
   ctx: CoreContext;
@@ -35,7 +31,7 @@ interface TestCore {
 async function makeCore(dir = tempDir(), migrations?: readonly Migration[]): Promise<TestCore> {
   const opts = migrations ? { author: 'test', migrations } : { author: 'test' };
   let library = await Library.open(dir, opts);
-  open.push(library);
+  closedAfterTest(library);
   const ctx: CoreContext = {
     get library() {
       return library;
@@ -51,7 +47,7 @@ async function makeCore(dir = tempDir(), migrations?: readonly Migration[]): Pro
       } finally {
         // Reopened with every migration, as the app does.
         library = await Library.open(dir, { author: 'test' });
-        open.push(library);
+        closedAfterTest(library);
       }
     },
   };

@@ -1,17 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { growBestLists, type GrowOptions } from '../../electron/core/search/grow-lists';
 import { ListGrowth, type GrowthFailure } from '../../electron/core/search/list-growth';
 import { Library } from '../../electron/core/store/library';
 import { DB_FILE } from '../../electron/core/store/open';
+import { closedAfterTest } from '../core-harness';
 import { tempDir } from '../helpers';
 import { fill, fullRanking, page } from './fixtures';
-
-const open: { close(): void }[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
 
 const listed = (db: Database.Database, key: string): boolean => db.prepare('SELECT 1 FROM search_best_key WHERE key = ?').get(key) !== undefined;
 const phase = (db: Database.Database): string => db.prepare<[], string>('SELECT phase FROM search_best_job').pluck().get()!;
@@ -23,14 +19,14 @@ const phase = (db: Database.Database): string => db.prepare<[], string>('SELECT 
 async function busyLibrary(options: GrowOptions = {}): Promise<{ l: Library; logged: GrowthFailure[]; growth: ListGrowth; other: Database.Database }> {
   const dir = tempDir();
   const l = await Library.open(dir, { author: 'amina' });
-  open.push(l);
+  closedAfterTest(l);
   fill(l);
   l.db.pragma('busy_timeout = 0');
   const logged: GrowthFailure[] = [];
   const growth = new ListGrowth(() => l.db, options, (f) => logged.push(f));
-  open.push(growth);
+  closedAfterTest(growth);
   const other = new Database(join(dir, DB_FILE));
-  open.push(other);
+  closedAfterTest(other);
   return { l, logged, growth, other };
 }
 

@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Library } from '../../electron/core/store/library';
 import { DOC_SCHEMA_VERSION } from '../../electron/shared/documents';
 import { isDatelineError, type DatelineError } from '../../electron/shared/errors';
+import { closedAfterTest } from '../core-harness';
 import { tempDir } from '../helpers';
-
-const opened: Library[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
 
 async function lib(): Promise<Library> {
   const l = await Library.open(tempDir(), { author: 'amina' });
-  opened.push(l);
+  closedAfterTest(l);
   return l;
 }
 

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import { describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/index';
 import type { CoreEvent } from '../../electron/shared/contract';
+import { closedAfterTest } from '../core-harness';
 import { tempDir } from '../helpers';
-
-const open: Core[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
 
 describe('ui.language', () => {
   it('passes the window’s language on as an event, refuses a language Dateline does not speak, and is desktop-only', async () => {
     const core = await openCore(tempDir(), { author: 'amina' });
-    open.push(core);
+    closedAfterTest(core);
     const events: CoreEvent[] = [];
     core.jobs.on((e) => events.push(e));
 
