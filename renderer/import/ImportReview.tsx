@@ -41,6 +41,11 @@ function Field({ label, children, grow, certainty }: { label: string; children: 
   );
 }
 
+/** "Not found" no longer holds once the person has filled the field in; how sure the importer was of what it found stays said. */
+function shownCertainty(certainty: ImportCertainty | undefined, value: string): ImportCertainty | undefined {
+  return certainty === 'missing' && value.trim() !== '' ? undefined : certainty;
+}
+
 /** A warning about a missing field no longer holds once the person has filled the field in. */
 function stillHolds(code: string, r: ReleaseForm): boolean {
   if (code === 'IMPORT_NO_DATE') return r.releaseDate.trim() === '';
@@ -110,7 +115,7 @@ export function Review({
     onChange((i) => ({ contacts: i.contacts.map((c, j) => (j === n ? { ...c, [k]: v } : c)) }));
   const sure = item.preview.confidence;
   const text = (k: keyof ReleaseForm, label: string, certainty?: ImportCertainty) => (
-    <Field label={label} certainty={certainty}>
+    <Field label={label} certainty={shownCertainty(certainty, r[k] as string)}>
       {(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}
     </Field>
   );
@@ -172,7 +177,7 @@ export function Review({
         {text('subheadline', t('import.field.subheadline'))}
         <div className="row">
           {text('datelinePlace', t('import.field.datelinePlace'), sure.datelinePlace)}
-          <Field label={t('import.field.releaseDate')} certainty={sure.releaseDate}>
+          <Field label={t('import.field.releaseDate')} certainty={shownCertainty(sure.releaseDate, r.releaseDate)}>
             {(id) => <DateField id={id} value={r.releaseDate || null} onChange={(v) => set('releaseDate', v ?? '')} disabled={busy} />}
           </Field>
           <Field label={t('import.field.language')}>
@@ -194,7 +199,7 @@ export function Review({
             {text('embargoTimeZone', t('import.field.embargoTimeZone'))}
           </div>
         )}
-        <Field label={t('import.field.body')} certainty={sure.body}>
+        <Field label={t('import.field.body')} certainty={shownCertainty(sure.body, r.body)}>
           {(id) => <textarea id={id} dir="auto" rows={12} value={r.body} onChange={(e) => set('body', e.target.value)} disabled={busy} />}
         </Field>
         <fieldset className="import-quotes">

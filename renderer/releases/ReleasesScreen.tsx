@@ -12,6 +12,7 @@ import { PassageLine } from '../ui/PassageLine';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { languageName } from '../ui/languages';
 import { useOffices } from '../ui/useOffices';
+import { useCall } from '../ui/useCall';
 import { usePagedList } from '../ui/usePagedList';
 import { PagedRows } from '../ui/PagedRows';
 import type { RowProps } from '../ui/VirtualList';
@@ -74,6 +75,9 @@ export function ReleasesScreen() {
   if (applied.tag.trim()) input.tag = applied.tag.trim();
   const list = usePagedList('release.list', input, JSON.stringify(input));
   const filtered = JSON.stringify(applied) !== JSON.stringify(NO_FILTERS);
+  // An empty list with releases in the trash is not a new library: it says where they are.
+  const trash = useCall('release.list', { trashed: true, limit: 1 }, `trash:${list.items.length === 0 ? 'empty' : 'some'}`);
+  const inTrash = trash.status === 'ok' && trash.value.total > 0;
 
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
@@ -201,6 +205,14 @@ export function ReleasesScreen() {
         empty={
           filtered ? (
             <p>{t('releases.noMatch')}</p>
+          ) : inTrash ? (
+            <>
+              <h2>{t('releases.emptyTrashTitle')}</h2>
+              <p>{t('releases.emptyTrashBody')}</p>
+              <p>
+                <a href={href.trash()}>{t('releases.emptyTrashLink')}</a>
+              </p>
+            </>
           ) : (
             <>
               <h2>{t('releases.emptyTitle')}</h2>

@@ -313,10 +313,14 @@ describe.runIf(existsSync(EXAMPLE))('the review of the scraped IOM release', () 
     fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
     await screen.findByLabelText('Headline', {}, { timeout: 20_000 });
     expect(screen.queryByText('No release date was found; set one before storing.')).not.toBeNull();
+    expect(screen.queryByText('Not found')).not.toBeNull();
     fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '2016-10-14' } });
     expect(screen.queryByText('No release date was found; set one before storing.')).toBeNull();
+    // The field is no longer marked as not found: it holds the date the person gave.
+    expect(screen.queryByText('Not found')).toBeNull();
     // Cleared again, it is missing again.
     fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '' } });
     expect(screen.queryByText('No release date was found; set one before storing.')).not.toBeNull();
+    expect(screen.queryByText('Not found')).not.toBeNull();
   });
 });
