@@ -1,5 +1,6 @@
-import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
 import { cli } from '../cli/run';
@@ -151,4 +152,42 @@ describe('release files the importer refuses (#8), through `dateline import rele
       expect(await snapshot(lib)).toEqual(before);
     }
   }, 240_000);
+});
+
+/** A sync file of `lib`, as `dateline sync export` writes it, and its lines. */
+async function syncFileOf(lib: string): Promise<{ path: string; lines: string[] }> {
+  const path = join(tempDir('dateline-badinput-'), 'office.dateline-sync');
+  expect((await cli(['sync', 'export', '--out', path, '--library', lib])).code).toBe(0);
+  return { path, lines: gunzipSync(readFileSync(path)).toString('utf8').trimEnd().split('\n') };
+}
+
+describe('sync files the import refuses (#14), through `dateline sync import`', () => {
+  it('cut short, damaged, newer, or a broken line after good ones', async () => {
+    const from = await seededLibrary();
+    const lib = await seededLibrary();
+    const { path, lines } = await syncFileOf(from);
+    const whole = readFileSync(path);
+    const dir = tempDir('dateline-badinput-');
+    const file = (name: string, data: string | Uint8Array) => {
+      writeFileSync(join(dir, name), data);
+      return join(dir, name);
+    };
+    const docAt = lines.findIndex((l) => l.startsWith('{"doc"'));
+    expect(docAt).toBeGreaterThan(0);
+    const withLine = (at: number, line: string) => gzipSync([...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n') + '\n');
+    const flipped = Buffer.from(whole);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    const cases: [string, RegExp][] = [
+      [file('cut.dateline-sync', whole.subarray(0, Math.floor(whole.length / 2))), /cut\.dateline-sync was cut short/],
+      // Where the flipped byte falls in the gzip decides whether a line or the file's checksum catches it: never "not a sync file".
+      [file('flipped.dateline-sync', flipped), /flipped\.dateline-sync(, line \d+:| was cut short or damaged)/],
+      [file('newer.dateline-sync', gzipSync(`${JSON.stringify({ dateline: 'dateline-sync-file', version: 9, library: 'x', peer: null, createdAt: '2027-01-01T00:00:00.000Z' })}\n`)), /newer\.dateline-sync, line 1: this sync file was written by a newer version of Dateline/],
+      [file('broken-line.dateline-sync', withLine(lines.length - 2, '{"doc":{"_id":"rel-')), /broken-line\.dateline-sync, line \d+: not a line of a sync file/],
+    ];
+    for (const [at, said] of cases) {
+      const err = await refused(lib, ['sync', 'import', at]);
+      expect(err).toMatch(said);
+      expect(err).toContain('nothing was imported');
+    }
+  }, 300_000);
 });

@@ -284,9 +284,12 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     // The library's disk filled while its chunks were set aside: the file may be whole, so it is not called cut short.
     const code = (e as { code?: unknown } | null)?.code;
     if (code === 'ENOSPC' || code === 'EFBIG') throw e;
-    // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy cut short.
-    if (n > 0) {
-      throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (it breaks off after line ${n}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
+    // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy
+    // cut short, and one whose header reads but whose bytes go wrong before a whole line came out is
+    // a damaged sync file, not another kind of file.
+    if (n > 0 || opensAsSyncFile(path)) {
+      const where = n > 0 ? `it breaks off after line ${n}` : 'its first line cannot be read';
+      throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (${where}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
     }
     const message = isLibraryBackup(path)
       ? `${shown} is a library backup, not a sync file; nothing was imported. A backup replaces a whole library (\`dateline restore\`); a sync file, made with \`dateline sync export\`, merges into one.`
@@ -354,6 +357,21 @@ export function isSyncFileHead(head: Buffer): boolean {
     return text.startsWith(`{"dateline":"${FORMAT}"`);
   } catch {
     return false;
+  }
+}
+
+/** True when the file's first bytes open a sync file, whatever is wrong further on. */
+function opensAsSyncFile(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    // The header line is about 150 characters: its compressed form fits in the first 512 bytes.
+    const head = Buffer.alloc(512);
+    return isSyncFileHead(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
