@@ -161,8 +161,8 @@ async function syncFileOf(lib: string): Promise<{ path: string; lines: string[] 
   return { path, lines: gunzipSync(readFileSync(path)).toString('utf8').trimEnd().split('\n') };
 }
 
-describe('sync files the import refuses (#14), through `dateline sync import`', () => {
-  it('cut short, damaged, newer, or a broken line after good ones', async () => {
+describe('sync files the import refuses (#14, #12), through `dateline sync import`', () => {
+  it('cut short, damaged, newer, a broken line after good ones, or a revision path that does not fit', async () => {
     const from = await seededLibrary();
     const lib = await seededLibrary();
     const { path, lines } = await syncFileOf(from);
@@ -175,6 +175,8 @@ describe('sync files the import refuses (#14), through `dateline sync import`', 
     const docAt = lines.findIndex((l) => l.startsWith('{"doc"'));
     expect(docAt).toBeGreaterThan(0);
     const withLine = (at: number, line: string) => gzipSync([...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n') + '\n');
+    const doc = JSON.parse(lines[docAt]!) as { doc: { _rev: string; _revisions: { start: number; ids: string[] } } };
+    const unfit = { doc: { ...doc.doc, _revisions: { start: doc.doc._revisions.start + 1, ids: doc.doc._revisions.ids } } };
     const flipped = Buffer.from(whole);
     flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
     const cases: [string, RegExp][] = [
@@ -183,6 +185,7 @@ describe('sync files the import refuses (#14), through `dateline sync import`', 
       [file('flipped.dateline-sync', flipped), /flipped\.dateline-sync(, line \d+:| was cut short or damaged)/],
       [file('newer.dateline-sync', gzipSync(`${JSON.stringify({ dateline: 'dateline-sync-file', version: 9, library: 'x', peer: null, createdAt: '2027-01-01T00:00:00.000Z' })}\n`)), /newer\.dateline-sync, line 1: this sync file was written by a newer version of Dateline/],
       [file('broken-line.dateline-sync', withLine(lines.length - 2, '{"doc":{"_id":"rel-')), /broken-line\.dateline-sync, line \d+: not a line of a sync file/],
+      [file('unfit.dateline-sync', withLine(docAt, JSON.stringify(unfit))), new RegExp(`unfit\\.dateline-sync, line ${docAt + 1}: a document that cannot be stored \\(doc: _revisions does not end in _rev\\)`)],
     ];
     for (const [at, said] of cases) {
       const err = await refused(lib, ['sync', 'import', at]);

@@ -276,6 +276,12 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
         ended = true;
         continue;
       }
+      if (typeof line === 'object' && line !== null && 'doc' in line) {
+        // Say which member is wrong (a revision path that does not end in the revision, an id missing).
+        const issue = d.error?.issues[0];
+        const where = issue ? `${issue.path.map(String).join('.') || 'doc'}: ${issue.message}` : 'doc';
+        throw bad(`a document that cannot be stored (${where})`, 'syncFileDamaged');
+      }
       throw bad('a line that is neither a document nor a file', 'syncFileDamaged');
     }
   } catch (e) {
