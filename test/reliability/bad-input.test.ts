@@ -162,7 +162,7 @@ async function syncFileOf(lib: string): Promise<{ path: string; lines: string[] 
 }
 
 describe('sync files the import refuses (#14, #12), through `dateline sync import`', () => {
-  it('cut short, damaged, newer, a broken line after good ones, or a revision path that does not fit', async () => {
+  it('cut short, damaged, newer, a broken line after good ones, a revision path that does not fit, and one endless line', async () => {
     const from = await seededLibrary();
     const lib = await seededLibrary();
     const { path, lines } = await syncFileOf(from);
@@ -178,7 +178,9 @@ describe('sync files the import refuses (#14, #12), through `dateline sync impor
     const doc = JSON.parse(lines[docAt]!) as { doc: { _rev: string; _revisions: { start: number; ids: string[] } } };
     const unfit = { doc: { ...doc.doc, _revisions: { start: doc.doc._revisions.start + 1, ids: doc.doc._revisions.ids } } };
     const flipped = Buffer.from(whole);
-    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    // Past the bytes that hold the header line, whatever the file's size.
+    expect(whole.length).toBeGreaterThan(400);
+    flipped[Math.max(300, Math.floor(flipped.length / 2))]! ^= 0xff;
     const cases: [string, RegExp][] = [
       [file('cut.dateline-sync', whole.subarray(0, Math.floor(whole.length / 2))), /cut\.dateline-sync was cut short/],
       // Where the flipped byte falls in the gzip decides whether a line or the file's checksum catches it: never "not a sync file".
@@ -186,6 +188,8 @@ describe('sync files the import refuses (#14, #12), through `dateline sync impor
       [file('newer.dateline-sync', gzipSync(`${JSON.stringify({ dateline: 'dateline-sync-file', version: 9, library: 'x', peer: null, createdAt: '2027-01-01T00:00:00.000Z' })}\n`)), /newer\.dateline-sync, line 1: this sync file was written by a newer version of Dateline/],
       [file('broken-line.dateline-sync', withLine(lines.length - 2, '{"doc":{"_id":"rel-')), /broken-line\.dateline-sync, line \d+: not a line of a sync file/],
       [file('unfit.dateline-sync', withLine(docAt, JSON.stringify(unfit))), new RegExp(`unfit\\.dateline-sync, line ${docAt + 1}: a document that cannot be stored \\(doc: _revisions does not end in _rev\\)`)],
+      // 200 MB of one line, gzipped to a few hundred KB: a line is never gathered whole without a limit.
+      [file('endless.dateline-sync', gzipSync(Buffer.concat([Buffer.from(`${lines[0]}\n{"doc":"`), Buffer.alloc(200 * 1024 * 1024, 0x61)]))), /endless\.dateline-sync, line 2: a line runs past 64 MB, longer than any line a sync file holds/],
     ];
     for (const [at, said] of cases) {
       const err = await refused(lib, ['sync', 'import', at]);

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -211,6 +210,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   mkdirSync(workDir, { recursive: true });
   let ended = false;
   let n = 0;
+  let fileVersion = VERSION;
   // `reason` lets the window word each refusal in the person's language.
   const bad = (why: string, reason: SyncFileProblem) =>
     new DatelineError('INVALID_INPUT', `${shown}, line ${n}: ${why}; nothing was imported.`, { params: { path: shown, line: n, reason } });
@@ -220,8 +220,9 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const input = file.pipe(createGunzip());
   file.once('error', (e) => input.destroy(e));
   try {
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    for await (const text of linesOf(input, () => (fileVersion === 1 ? V1_MAX_LINE_BYTES : MAX_LINE_BYTES))) {
       n++;
+      if (text === null) throw bad(`a line runs past ${Math.round((fileVersion === 1 ? V1_MAX_LINE_BYTES : MAX_LINE_BYTES) / 1024 ** 2)} MB, longer than any line a sync file holds`, 'syncFileDamaged');
       if (n % 256 === 0) opts.onLines?.(n);
       if (ended) throw bad('there is more after the end of the sync file', 'syncFileDamaged');
       let line: unknown;
@@ -235,7 +236,9 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
         if (version !== null) {
           throw bad(`this sync file was written by a newer version of Dateline (sync file version ${version}; this one reads up to ${VERSION}); update Dateline to open it`, 'syncFileNewer');
         }
-        if (!Header.safeParse(line).success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)', 'notSyncFile');
+        const header = Header.safeParse(line);
+        if (!header.success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)', 'notSyncFile');
+        fileVersion = header.data.version;
         continue;
       }
       const c = ChunkLine.safeParse(line);
@@ -327,6 +330,48 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
 }
 
+/**
+ * The longest line a version 2 sync file holds: a document, or a 1 MiB chunk in base64 (1.4 MB).
+ * Lines are gathered in memory, so a damaged or crafted file that never breaks its line (a few
+ * hundred KB of gzip can unpack to gigabytes) is refused at this length instead of filling memory.
+ */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** A version 1 file holds a whole attachment per line: up to the default 200 MB limit, in base64. */
+const V1_MAX_LINE_BYTES = 280 * 1024 * 1024;
+
+/**
+ * The lines of a stream as text, split on "\n" (a "\r" before it is whitespace to JSON.parse),
+ * decoded as UTF-8 whole so that no character is cut between chunks. Yields null, and stops, for a
+ * line that grows past `limit()` bytes, before it is held whole.
+ */
+async function* linesOf(input: AsyncIterable<Buffer>, limit: () => number): AsyncGenerator<string | null> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    let from = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, from)) {
+      pending.push(chunk.subarray(from, nl));
+      if (size + nl - from > limit()) {
+        yield null;
+        return;
+      }
+      yield Buffer.concat(pending).toString('utf8');
+      pending = [];
+      size = 0;
+      from = nl + 1;
+    }
+    if (from < chunk.length) {
+      pending.push(chunk.subarray(from));
+      size += chunk.length - from;
+      if (size > limit()) {
+        yield null;
+        return;
+      }
+    }
+  }
+  if (size > 0) yield Buffer.concat(pending).toString('utf8');
+}
+
 /** A missing file, a folder, an unreadable or empty file, each said as such before gunzip finds it is not gzip. */
 function assertFileToRead(path: string, shown: string): void {
   let size: number;
@@ -371,9 +416,11 @@ function opensAsSyncFile(path: string): boolean {
   let fd: number | null = null;
   try {
     fd = openSync(path, 'r');
-    // The header line is about 150 characters: its compressed form fits in the first 512 bytes.
+    // The header line is about 150 characters: its compressed form fits in the first 512 bytes. A
+    // damaged byte among those stops the decoder, so shorter heads that end before it are tried too.
     const head = Buffer.alloc(512);
-    return isSyncFileHead(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+    const read = readSync(fd, head, 0, head.length, 0);
+    return [512, 256, 128].some((size) => isSyncFileHead(head.subarray(0, Math.min(size, read))));
   } catch {
     return false;
   } finally {
