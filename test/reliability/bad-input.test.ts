@@ -1,5 +1,6 @@
-import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
 import { cli } from '../cli/run';
@@ -151,4 +152,49 @@ describe('release files the importer refuses (#8), through `dateline import rele
       expect(await snapshot(lib)).toEqual(before);
     }
   }, 240_000);
+});
+
+/** A sync file of `lib`, as `dateline sync export` writes it, and its lines. */
+async function syncFileOf(lib: string): Promise<{ path: string; lines: string[] }> {
+  const path = join(tempDir('dateline-badinput-'), 'office.dateline-sync');
+  expect((await cli(['sync', 'export', '--out', path, '--library', lib])).code).toBe(0);
+  return { path, lines: gunzipSync(readFileSync(path)).toString('utf8').trimEnd().split('\n') };
+}
+
+describe('sync files the import refuses (#14, #12), through `dateline sync import`', () => {
+  it('cut short, damaged, newer, a broken line after good ones, a revision path that does not fit, and one endless line', async () => {
+    const from = await seededLibrary();
+    const lib = await seededLibrary();
+    const { path, lines } = await syncFileOf(from);
+    const whole = readFileSync(path);
+    const dir = tempDir('dateline-badinput-');
+    const file = (name: string, data: string | Uint8Array) => {
+      writeFileSync(join(dir, name), data);
+      return join(dir, name);
+    };
+    const docAt = lines.findIndex((l) => l.startsWith('{"doc"'));
+    expect(docAt).toBeGreaterThan(0);
+    const withLine = (at: number, line: string) => gzipSync([...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n') + '\n');
+    const doc = JSON.parse(lines[docAt]!) as { doc: { _rev: string; _revisions: { start: number; ids: string[] } } };
+    const unfit = { doc: { ...doc.doc, _revisions: { start: doc.doc._revisions.start + 1, ids: doc.doc._revisions.ids } } };
+    const flipped = Buffer.from(whole);
+    // Past the bytes that hold the header line, whatever the file's size.
+    expect(whole.length).toBeGreaterThan(400);
+    flipped[Math.max(300, Math.floor(flipped.length / 2))]! ^= 0xff;
+    const cases: [string, RegExp][] = [
+      [file('cut.dateline-sync', whole.subarray(0, Math.floor(whole.length / 2))), /cut\.dateline-sync was cut short/],
+      // Where the flipped byte falls in the gzip decides whether a line or the file's checksum catches it: never "not a sync file".
+      [file('flipped.dateline-sync', flipped), /flipped\.dateline-sync(, line \d+:| was cut short or damaged)/],
+      [file('newer.dateline-sync', gzipSync(`${JSON.stringify({ dateline: 'dateline-sync-file', version: 9, library: 'x', peer: null, createdAt: '2027-01-01T00:00:00.000Z' })}\n`)), /newer\.dateline-sync, line 1: this sync file was written by a newer version of Dateline/],
+      [file('broken-line.dateline-sync', withLine(lines.length - 2, '{"doc":{"_id":"rel-')), /broken-line\.dateline-sync, line \d+: not a line of a sync file/],
+      [file('unfit.dateline-sync', withLine(docAt, JSON.stringify(unfit))), new RegExp(`unfit\\.dateline-sync, line ${docAt + 1}: a document that cannot be stored \\(doc: _revisions does not end in _rev\\)`)],
+      // 200 MB of one line, gzipped to a few hundred KB: a line is never gathered whole without a limit.
+      [file('endless.dateline-sync', gzipSync(Buffer.concat([Buffer.from(`${lines[0]}\n{"doc":"`), Buffer.alloc(200 * 1024 * 1024, 0x61)]))), /endless\.dateline-sync, line 2: a line runs past 64 MB, longer than any line a sync file holds/],
+    ];
+    for (const [at, said] of cases) {
+      const err = await refused(lib, ['sync', 'import', at]);
+      expect(err).toMatch(said);
+      expect(err).toContain('nothing was imported');
+    }
+  }, 300_000);
 });

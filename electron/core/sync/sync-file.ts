@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { constants as zlibConstants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -211,6 +210,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   mkdirSync(workDir, { recursive: true });
   let ended = false;
   let n = 0;
+  let fileVersion = VERSION;
   // `reason` lets the window word each refusal in the person's language.
   const bad = (why: string, reason: SyncFileProblem) =>
     new DatelineError('INVALID_INPUT', `${shown}, line ${n}: ${why}; nothing was imported.`, { params: { path: shown, line: n, reason } });
@@ -220,8 +220,9 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const input = file.pipe(createGunzip());
   file.once('error', (e) => input.destroy(e));
   try {
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    for await (const text of linesOf(input, () => (fileVersion === 1 ? V1_MAX_LINE_BYTES : MAX_LINE_BYTES))) {
       n++;
+      if (text === null) throw bad(`a line runs past ${Math.round((fileVersion === 1 ? V1_MAX_LINE_BYTES : MAX_LINE_BYTES) / 1024 ** 2)} MB, longer than any line a sync file holds`, 'syncFileDamaged');
       if (n % 256 === 0) opts.onLines?.(n);
       if (ended) throw bad('there is more after the end of the sync file', 'syncFileDamaged');
       let line: unknown;
@@ -235,7 +236,9 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
         if (version !== null) {
           throw bad(`this sync file was written by a newer version of Dateline (sync file version ${version}; this one reads up to ${VERSION}); update Dateline to open it`, 'syncFileNewer');
         }
-        if (!Header.safeParse(line).success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)', 'notSyncFile');
+        const header = Header.safeParse(line);
+        if (!header.success) throw bad('this is not a Dateline sync file (a backup is restored with `dateline restore`)', 'notSyncFile');
+        fileVersion = header.data.version;
         continue;
       }
       const c = ChunkLine.safeParse(line);
@@ -276,6 +279,12 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
         ended = true;
         continue;
       }
+      if (typeof line === 'object' && line !== null && 'doc' in line) {
+        // Say which member is wrong (a revision path that does not end in the revision, an id missing).
+        const issue = d.error?.issues[0];
+        const where = issue ? `${issue.path.map(String).join('.') || 'doc'}: ${issue.message}` : 'doc';
+        throw bad(`a document that cannot be stored (${where})`, 'syncFileDamaged');
+      }
       throw bad('a line that is neither a document nor a file', 'syncFileDamaged');
     }
   } catch (e) {
@@ -284,9 +293,12 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     // The library's disk filled while its chunks were set aside: the file may be whole, so it is not called cut short.
     const code = (e as { code?: unknown } | null)?.code;
     if (code === 'ENOSPC' || code === 'EFBIG') throw e;
-    // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy cut short.
-    if (n > 0) {
-      throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (it breaks off after line ${n}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
+    // Not gzip at all (the first bytes) is another kind of file; gzip that breaks off later is a copy
+    // cut short, and one whose header reads but whose bytes go wrong before a whole line came out is
+    // a damaged sync file, not another kind of file.
+    if (n > 0 || opensAsSyncFile(path)) {
+      const where = n > 0 ? `it breaks off after line ${n}` : 'its first line cannot be read';
+      throw new DatelineError('INVALID_INPUT', `${shown} was cut short or damaged (${where}); nothing was imported. Copy it again.`, { params: { path: shown, reason: 'syncFileCutShort' } });
     }
     const message = isLibraryBackup(path)
       ? `${shown} is a library backup, not a sync file; nothing was imported. A backup replaces a whole library (\`dateline restore\`); a sync file, made with \`dateline sync export\`, merges into one.`
@@ -316,6 +328,48 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   for (const sha of store.forgetErased(before).files) removeFile(blobs, sha);
   opts.onReceived?.();
   return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
+}
+
+/**
+ * The longest line a version 2 sync file holds: a document, or a 1 MiB chunk in base64 (1.4 MB).
+ * Lines are gathered in memory, so a damaged or crafted file that never breaks its line (a few
+ * hundred KB of gzip can unpack to gigabytes) is refused at this length instead of filling memory.
+ */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** A version 1 file holds a whole attachment per line: up to the default 200 MB limit, in base64. */
+const V1_MAX_LINE_BYTES = 280 * 1024 * 1024;
+
+/**
+ * The lines of a stream as text, split on "\n" (a "\r" before it is whitespace to JSON.parse),
+ * decoded as UTF-8 whole so that no character is cut between chunks. Yields null, and stops, for a
+ * line that grows past `limit()` bytes, before it is held whole.
+ */
+async function* linesOf(input: AsyncIterable<Buffer>, limit: () => number): AsyncGenerator<string | null> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    let from = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, from)) {
+      pending.push(chunk.subarray(from, nl));
+      if (size + nl - from > limit()) {
+        yield null;
+        return;
+      }
+      yield Buffer.concat(pending).toString('utf8');
+      pending = [];
+      size = 0;
+      from = nl + 1;
+    }
+    if (from < chunk.length) {
+      pending.push(chunk.subarray(from));
+      size += chunk.length - from;
+      if (size > limit()) {
+        yield null;
+        return;
+      }
+    }
+  }
+  if (size > 0) yield Buffer.concat(pending).toString('utf8');
 }
 
 /** A missing file, a folder, an unreadable or empty file, each said as such before gunzip finds it is not gzip. */
@@ -354,6 +408,23 @@ export function isSyncFileHead(head: Buffer): boolean {
     return text.startsWith(`{"dateline":"${FORMAT}"`);
   } catch {
     return false;
+  }
+}
+
+/** True when the file's first bytes open a sync file, whatever is wrong further on. */
+function opensAsSyncFile(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    // The header line is about 150 characters: its compressed form fits in the first 512 bytes. A
+    // damaged byte among those stops the decoder, so shorter heads that end before it are tried too.
+    const head = Buffer.alloc(512);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return [512, 256, 128].some((size) => isSyncFileHead(head.subarray(0, Math.min(size, read))));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
