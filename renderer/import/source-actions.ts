@@ -37,13 +37,24 @@ export function sourceActionsFor(role: SourceLineRole | null): SourceAction[] {
   return SOURCE_ACTIONS.filter((a) => (role === 'body' ? a !== 'add' : a !== 'drop'));
 }
 
-/** What each source line is in the form as it stands: the headline, a paragraph of the body, or neither. */
+/**
+ * What each source line is in the form as it stands: the headline, a paragraph of the body, or
+ * neither. One line is the headline even where its text repeats (a title also in the breadcrumb,
+ * a "-" of the navigation set as headline): the last such line above the body, or else the first.
+ */
 export function lineRoles(lines: string[], release: ReleaseForm): (SourceLineRole | null)[] {
-  const roles: (SourceLineRole | null)[] = lines.map((l) => (release.headline.trim() !== '' && l.trim() === release.headline.trim() ? 'headline' : null));
+  const roles: (SourceLineRole | null)[] = lines.map(() => null);
   for (const p of paragraphs(release.body)) {
     const n = sourceIndexOf(p, lines);
     if (n >= 0) roles[n] = 'body';
   }
+  const headline = release.headline.trim();
+  if (headline === '') return roles;
+  const same = lines.flatMap((l, n) => (roles[n] === null && l.trim() === headline ? [n] : []));
+  const bodyStart = roles.indexOf('body');
+  const above = bodyStart < 0 ? [] : same.filter((n) => n < bodyStart);
+  const chosen = above.length > 0 ? above[above.length - 1] : same[0];
+  if (chosen !== undefined) roles[chosen] = 'headline';
   return roles;
 }
 

@@ -110,6 +110,14 @@ describe('source line actions', () => {
     expect(lineRoles(LINES, applySourceAction('drop', 4, LINES, r, []).release)).toEqual([null, null, 'headline', 'body', null, null, null]);
   });
 
+  it('marks one line as the headline where its text repeats: the last one above the body, or else the first', () => {
+    const lines = ['-', 'Wells reopen in Kasese', '-', 'Wells reopen in Kasese', 'The organisation reopened twelve wells on Tuesday.', '-'];
+    const body = lines[4]!;
+    expect(lineRoles(lines, form({ headline: 'Wells reopen in Kasese', body }))).toEqual([null, null, null, 'headline', 'body', null]);
+    expect(lineRoles(lines, form({ headline: '-', body }))).toEqual([null, null, 'headline', null, 'body', null]);
+    expect(lineRoles(lines, form({ headline: '-', body: '' }))).toEqual(['headline', null, null, null, null, null]);
+  });
+
   it('reads a place before a dash, and nothing from a sentence without one', () => {
     expect(splitDateline('Switzerland - IOM took part in the summit.')).toEqual({ place: 'Switzerland', rest: 'IOM took part in the summit.' });
     expect(splitDateline('The organisation reopened twelve wells on Tuesday.')).toBeNull();
