@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { discardAndLeave, keepEditing, mayLeaveFor, usePendingLeave } from './leave-guard';
-import { twoAnswerKeys } from '../ui/useConfirmFocus';
+import { TwoAnswerQuestion } from '../ui/TwoAnswerQuestion';
 
 /**
  * "Discard changes?" when the person leaves a form with unsaved changes (leave-guard.ts). A link
@@ -42,22 +42,15 @@ export function LeaveQuestion() {
 
   if (!open) return null;
 
-  const onKeyDown = twoAnswerKeys(keep, discard, keepEditing);
-
   return (
-    <div className="leave-backdrop">
-      <div className="leave-question" role="alertdialog" aria-modal="true" aria-labelledby="leave-q" aria-describedby="leave-d" onKeyDown={onKeyDown}>
-        <h2 id="leave-q">{t('leave.title')}</h2>
-        <p id="leave-d">{t('leave.explain')}</p>
-        <div className="actions">
-          <button ref={keep} type="button" className="primary" onClick={keepEditing}>
-            {t('leave.keep')}
-          </button>
-          <button ref={discard} type="button" className="danger" onClick={discardAndLeave}>
-            {t('leave.discard')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <TwoAnswerQuestion
+      titleId="leave-q"
+      title={t('leave.title')}
+      describedBy="leave-d"
+      safe={{ ref: keep, label: t('leave.keep'), onClick: keepEditing }}
+      other={{ ref: discard, label: t('leave.discard'), onClick: discardAndLeave }}
+    >
+      <p id="leave-d">{t('leave.explain')}</p>
+    </TwoAnswerQuestion>
   );
 }

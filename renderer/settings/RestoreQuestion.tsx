@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../electron/shared/library/contract';
-import { twoAnswerKeys } from '../ui/useConfirmFocus';
+import { TwoAnswerQuestion } from '../ui/TwoAnswerQuestion';
 
 /** A backup the core checked, waiting for the person's answer, with the name of its file. */
 export interface Chosen {
@@ -39,29 +39,23 @@ export function RestoreQuestion({ chosen, date, size, onCancel, onConfirm, retur
     return () => back?.focus();
   }, [returnFocus]);
 
-  const onKeyDown = twoAnswerKeys(keep, replace, onCancel);
-
   return (
-    <div className="leave-backdrop">
-      <div className="leave-question restore-question" role="alertdialog" aria-modal="true" aria-labelledby="restore-q" aria-describedby="restore-which restore-lost" onKeyDown={onKeyDown}>
-        <h2 id="restore-q">{t('restore.question')}</h2>
-        <p id="restore-which">
-          {date === null
-            ? t('restore.whichUndated', { name: chosen.name, size, documents, files })
-            : t('restore.which', { date, name: chosen.name, size, documents, files })}
-        </p>
-        <p id="restore-lost">{date === null ? t('restore.lostUndated') : t('restore.lost', { date })}</p>
-        <p>{t('restore.merges')}</p>
-        <p className="muted">{t('restore.kept')}</p>
-        <div className="actions">
-          <button ref={keep} type="button" className="primary" onClick={onCancel}>
-            {t('restore.cancel')}
-          </button>
-          <button ref={replace} type="button" className="danger" onClick={onConfirm}>
-            {t('restore.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <TwoAnswerQuestion
+      titleId="restore-q"
+      title={t('restore.question')}
+      describedBy="restore-which restore-lost"
+      className="restore-question"
+      safe={{ ref: keep, label: t('restore.cancel'), onClick: onCancel }}
+      other={{ ref: replace, label: t('restore.confirm'), onClick: onConfirm }}
+    >
+      <p id="restore-which">
+        {date === null
+          ? t('restore.whichUndated', { name: chosen.name, size, documents, files })
+          : t('restore.which', { date, name: chosen.name, size, documents, files })}
+      </p>
+      <p id="restore-lost">{date === null ? t('restore.lostUndated') : t('restore.lost', { date })}</p>
+      <p>{t('restore.merges')}</p>
+      <p className="muted">{t('restore.kept')}</p>
+    </TwoAnswerQuestion>
   );
 }
