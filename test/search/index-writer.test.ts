@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchUpSearch } from '../../electron/core/search/index-writer';
+import { CATCH_UP_PAGE_SQL, catchUpSearch } from '../../electron/core/search/index-writer';
 import { searchLibrary } from '../../electron/core/search/query';
 import { Library } from '../../electron/core/store/library';
 import { m0001 } from '../../electron/core/store/migrations/0001-initial';
@@ -69,6 +69,27 @@ describe('the search index after a pull: queued in the batch, caught up before a
     expect(queued(again)).toEqual([]);
     expect(inIndex(again, 'beledweyne')).toEqual([rowOf(again, 'rel-1')]);
     again.close();
+  });
+
+  it("reads a page of the queue by its documents' keys, never by building every revision's body", async () => {
+    const l = await Library.open(tempDir(), { author: 'amina' });
+    l.replication.bulkInsertRemote(
+      Array.from({ length: 40 }, (_, i) => pulled(`rel-${i}`, `p${i}`, 3, { headline: `Report ${i}` })),
+      { _id: '_local/pull', since: 1 },
+    );
+    // Statistics as a grown library has them, so the planner chooses as it would there.
+    l.db.exec('ANALYZE');
+    const plan = (l.db.prepare(`EXPLAIN QUERY PLAN ${CATCH_UP_PAGE_SQL}`).all(16) as { detail: string }[]).map((r) => r.detail);
+    // A LEFT JOIN onto the revisions view made SQLite materialise the whole view (every
+    // revision and its body) for each page, so each step cost more the larger the library.
+    expect(plan.filter((d) => /MATERIALIZE|SCAN (t|b|rev_tree|bodies|revs)\b/.test(d))).toEqual([]);
+    expect(plan.some((d) => /SEARCH t USING PRIMARY KEY \(doc_rowid=\? AND rev=\?\)/.test(d))).toBe(true);
+    // And it still hands the winners' bodies over, in queue order.
+    const rows = l.db.prepare(CATCH_UP_PAGE_SQL).all(50) as { doc_rowid: number; body: string | null }[];
+    expect(rows).toHaveLength(40);
+    expect(rows.map((r) => r.doc_rowid)).toEqual([...rows.map((r) => r.doc_rowid)].sort((a, b) => a - b));
+    expect(rows.every((r) => r.body !== null && (JSON.parse(r.body) as { headline: string }).headline.startsWith('Report '))).toBe(true);
+    l.close();
   });
 
   it('answers exactly what indexing every winner at once answers', async () => {

@@ -78,6 +78,18 @@ export function clearSearchText(db: Database.Database): void {
   clearBestLists(db);
 }
 
+/**
+ * The next queued documents with their winners' bodies, in queue order. The body is read by a
+ * subquery: `revs` is a view over a join (the revision tree and the bodies), and SQLite cannot
+ * flatten a join into the right side of a LEFT JOIN, so `LEFT JOIN revs` built the whole view,
+ * every revision's body, for each page: a step of 16 documents cost 110 ms in a library of
+ * 5,000 pulled releases (0.4 ms this way), and the cost grew with the library.
+ */
+export const CATCH_UP_PAGE_SQL = `SELECT q.doc_rowid, d.type, d.deleted,
+    (SELECT r.body FROM revs r WHERE r.doc_rowid = q.doc_rowid AND r.rev = d.winner) AS body
+  FROM search_pending q LEFT JOIN docs d ON d.rowid = q.doc_rowid
+  ORDER BY q.doc_rowid LIMIT ?`;
+
 /** The queue's statements; undefined for a library at a schema without the queue (older tests' libraries). */
 function queue(db: Database.Database): QueueStatements | undefined {
   let q = queueCache.get(db);
@@ -87,11 +99,7 @@ function queue(db: Database.Database): QueueStatements | undefined {
       add: db.prepare('INSERT OR IGNORE INTO search_pending(doc_rowid) VALUES (?)'),
       done: db.prepare('DELETE FROM search_pending WHERE doc_rowid = ?'),
       behind: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM search_pending)').pluck(),
-      page: db.prepare(
-        `SELECT q.doc_rowid, d.type, d.deleted, r.body FROM search_pending q
-         LEFT JOIN docs d ON d.rowid = q.doc_rowid LEFT JOIN revs r ON r.doc_rowid = q.doc_rowid AND r.rev = d.winner
-         ORDER BY q.doc_rowid LIMIT ?`,
-      ),
+      page: db.prepare(CATCH_UP_PAGE_SQL),
       doneUpTo: db.prepare('DELETE FROM search_pending WHERE doc_rowid <= ?'),
     };
     queueCache.set(db, q);
