@@ -89,12 +89,12 @@ export function deleteSegment(ctx: CoreContext, name: string): Segment[] {
 export function outletReferences(ctx: CoreContext, id: string): { contacts: { id: string; name: string }[] } {
   ctx.library.docs.require(id, 'outlet');
   const contacts = ctx.library.db
-    .prepare<[string, string], { id: string; name: string }>(
-      `SELECT d.id, p.name FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
-       WHERE p.outlet = ? OR EXISTS (SELECT 1 FROM json_each(r.body, '$.outletHistory') h WHERE json_extract(h.value, '$.outlet') = ?)
-       ORDER BY p.sort_name, p.doc_rowid`,
+    .prepare<[string], { id: string; name: string }>(
+      // The reference links hold each live contact's outlet and past outlets (contact_p only live contacts).
+      `SELECT d.id, p.name FROM doc_ref_p x JOIN contact_p p ON p.doc_rowid = x.doc_rowid JOIN docs d ON d.rowid = x.doc_rowid
+       WHERE x.target_id = ? ORDER BY p.sort_name, p.doc_rowid`,
     )
-    .all(id, id);
+    .all(id);
   return { contacts };
 }
 

@@ -17,14 +17,14 @@ import { joinOfficeSuppression, keyedHash, localSuppression, newPrivacyKey, setL
 
 type OutletStint = NonNullable<Doc<'contact'>['outletHistory']>[number];
 
-/** Live releases and kits whose winning revision names the contact (found by its id in the stored text, then checked on the typed document). */
+/** Live releases and kits whose winning revision names the contact (found by the reference links, then checked on the typed document). */
 function referencing(ctx: CoreContext, id: string): { releases: Doc<'release'>[]; kits: Doc<'kit'>[] } {
   const rows = ctx.library.db
-    .prepare<[string, string], { id: string; type: 'release' | 'kit' }>(
-      `SELECT d.id, d.type FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
-       WHERE d.deleted = 0 AND d.type IN ('release', 'kit') AND instr(r.body, ?) > 0 AND instr(r.body, ?) > 0`,
+    .prepare<[string], { id: string; type: 'release' | 'kit' }>(
+      `SELECT d.id, d.type FROM doc_ref_p x JOIN docs d ON d.rowid = x.doc_rowid
+       WHERE x.target_id = ? AND d.deleted = 0 AND d.type IN ('release', 'kit') ORDER BY d.rowid`,
     )
-    .all(`"${id}"`, id);
+    .all(id);
   const releases: Doc<'release'>[] = [];
   const kits: Doc<'kit'>[] = [];
   for (const r of rows) {

@@ -31,6 +31,29 @@ export function contactKeys(body: Body): string[] {
   return [...keys];
 }
 
+/**
+ * The documents a winning body names, for finding who names a document without reading every
+ * body: a release's media contacts, a kit's contacts, a contact's outlet and past outlets.
+ */
+export function referenceTargets(type: string, body: Body): string[] {
+  const targets = new Set<string>();
+  if (type === 'release') for (const id of strs(body.contacts)) targets.add(id);
+  else if (type === 'kit') {
+    for (const item of arr(body.items)) {
+      const i = item as Body | null;
+      if (i?.kind === 'contact' && typeof i.id === 'string') targets.add(i.id);
+    }
+  } else if (type === 'contact') {
+    const outlet = str(body.outlet);
+    if (outlet) targets.add(outlet);
+    for (const stint of arr(body.outletHistory)) {
+      const o = str((stint as Body | null)?.outlet);
+      if (o) targets.add(o);
+    }
+  }
+  return [...targets];
+}
+
 interface Statements {
   release: Database.Statement;
   releaseTagsDelete: Database.Statement;
@@ -94,6 +117,30 @@ function statements(db: Database.Database): Statements {
   return s;
 }
 
+interface RefStatements {
+  clear: Database.Statement<[number]>;
+  add: Database.Statement<[string, number]>;
+}
+
+const refCache = new WeakMap<Database.Database, RefStatements>();
+
+/**
+ * The reference links' statements, or null at a schema before their table (migration 5
+ * rebuilds the projections of a library at schema 4); not remembered then, so the same
+ * connection finds the table once migration 15 has made it.
+ */
+function refStatements(db: Database.Database): RefStatements | null {
+  let r = refCache.get(db);
+  if (r) return r;
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'doc_ref_p'").get() === undefined) return null;
+  r = {
+    clear: db.prepare('DELETE FROM doc_ref_p WHERE doc_rowid = ?'),
+    add: db.prepare('INSERT OR IGNORE INTO doc_ref_p(target_id, doc_rowid) VALUES (?, ?)'),
+  };
+  refCache.set(db, r);
+  return r;
+}
+
 /** When a new winner's search entry is written: in this transaction, or queued for catchUpSearch. */
 export type SearchIndexing = 'now' | 'later';
 
@@ -123,8 +170,16 @@ export function project(
       s.releaseTagsDelete.run(rowid);
       s.contactKeysDelete.run(rowid);
       s.attachmentLinksDelete.run(rowid);
+      refStatements(db)?.clear.run(rowid);
     }
     return;
+  }
+  if (type === 'release' || type === 'kit' || type === 'contact') {
+    const refs = refStatements(db);
+    if (refs) {
+      if (!isNew) refs.clear.run(rowid);
+      for (const target of referenceTargets(type, body)) refs.add.run(target, rowid);
+    }
   }
   switch (type as DocType) {
     case 'release': {
@@ -193,6 +248,7 @@ export function rebuildProjections(db: Database.Database): number {
     ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
     INSERT INTO search_fts(search_fts) VALUES ('delete-all');
   `);
+  if (refStatements(db)) db.exec('DELETE FROM doc_ref_p');
   clearSearchText(db);
   clearSearchQueue(db);
   const page = db.prepare<[number, number], { rowid: number; type: string; deleted: number; updated_at: string; body: string | null }>(
