@@ -38,6 +38,12 @@ export function errorText(t: TFunction, error: ApiError): string {
     const seen = marks.map((m) => t(`errors.standingMarks.${m}`, { heading: error.params?.heading ?? '' })).join(t('errors.standingSeparator'));
     return t('errors.standingPage', { ...params, seen });
   }
+  // A page listing other stories: each mark of a list that gave it away, in the person's language.
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'list') {
+    const marks = String(error.params.marks ?? '').split(',').filter(Boolean);
+    const seen = marks.map((m) => t(`errors.listMarks.${m}`, { heading: error.params?.heading ?? '' })).join(t('errors.standingSeparator'));
+    return t('errors.listPage', { ...params, seen });
+  }
   // A file made for the browser (a backup, a kit) that waited too long or was fetched already.
   if (error.code === 'NOT_FOUND' && error.params?.reason === 'downloadGone') return t('errors.downloadGone', params);
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.

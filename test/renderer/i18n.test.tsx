@@ -99,6 +99,10 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'standing', marks: 'heading,self', heading: 'Who we are' } })).toMatch(
       /^This page holds no release: .*\(the heading “Who we are”, an organisation describing its own work\)\. Open the release itself .*nothing was imported\.$/u,
     );
+    // A page listing other stories: each mark of a list seen, in the UI's words.
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'list', marks: 'heading,oneTeaser', heading: 'Latest news', dated: 0 } })).toMatch(
+      /^This page holds no single release: it reads like a page listing other stories \(the heading “Latest news”, one short paragraph of running text at most\), .*nothing was imported\.$/u,
+    );
     const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
     expect(errorText(t, damaged)).toBe(
       'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Details: The contact "con-1" cannot be read: its text is not JSON',
