@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textToBlocks } from '../../electron/core/import/blocks';
 import { classify } from '../../electron/core/import/classify';
 import { LIST_POINTS, listPageEvidence } from '../../electron/core/import/pagekind';
 import { parseSource } from '../../electron/core/import/parse';
+import { CORPUS_DIR } from './corpus-helpers';
 
 /**
  * A page that lists other stories is refused on positive evidence of a list (pagekind.ts): two
@@ -131,5 +134,22 @@ describe('a page listing other stories, imported', () => {
     expect((await parseSource({ name: 'news.txt', text: datelined })).release.datelinePlace).toBe('Geneva');
     const contact = ['News', 'Volunteers carry food to villages cut off by the rain', TEASER, 'Read more', 'Media contact: Ana Ruiz, ana.ruiz@example.org'].join('\n\n');
     expect((await parseSource({ name: 'news.txt', text: contact })).contacts.map((c) => c.email)).toEqual(['ana.ruiz@example.org']);
+  });
+
+  it('refuses the corpus\'s one-paragraph releases (cases 220–223) once their dateline or media contact is taken out', async () => {
+    // Case 222 without its dateline is refused first by the older rule for an index of titles.
+    const without: [string, (text: string) => string, string | null][] = [
+      ['220-fr-section-heading-one-paragraph-dateline.txt', (t) => t.replace('Valmont, 12 février 2026 – ', ''), 'heading,oneTeaser'],
+      ['221-en-one-paragraph-read-more-contact.txt', (t) => t.replace(/\nMedia contact:.*\n/u, '\n'), 'links,oneTeaser'],
+      ['222-es-one-paragraph-other-news-titles.txt', (t) => t.replace('Tarapoto, 14 de mayo de 2026.- ', ''), null],
+      ['223-ar-latest-news-heading-one-paragraph-contact.txt', (t) => t.replace(/\nللتواصل الإعلامي:.*\n/u, '\n'), 'heading,oneTeaser'],
+    ];
+    for (const [name, strip, marks] of without) {
+      const text = readFileSync(join(CORPUS_DIR, name), 'utf8');
+      await expect(parseSource({ name, text })).resolves.toBeTruthy();
+      const stripped = strip(text);
+      expect(stripped, name).not.toBe(text);
+      await expect(parseSource({ name, text: stripped }), name).rejects.toMatchObject(marks === null ? { code: 'NOT_A_RELEASE' } : { code: 'NOT_A_RELEASE', params: { reason: 'list', marks } });
+    }
   });
 });
