@@ -29,7 +29,6 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'excerpts') return t('errors.excerptPage', params);
   // A list's page counter over the one story it shows: named as seen.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'pager') return t('errors.pagerPage', params);
-  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'unclosed') return t('errors.unclosedPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'open') return t('errors.openPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'noText') return t('errors.noTextPage', params);
   // A page a site keeps about itself: each mark that gave it away, in the person's language.

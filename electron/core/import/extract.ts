@@ -295,13 +295,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       { params: { reason: 'excerpts', excerpts: listing.excerpts, mark: listing.mark } },
     );
   }
-  if (listing && 'unclosed' in listing) {
-    throw new DatelineError(
-      'NOT_A_RELEASE',
-      `This page holds no single release: none of its ${listing.unclosed} paragraphs of running text closes its sentence, as a site cuts stories to teasers in a list, and nothing dates or places them. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
-      { params: { reason: 'unclosed', paragraphs: listing.unclosed } },
-    );
-  }
   if (listing && 'open' in listing) {
     throw new DatelineError(
       'NOT_A_RELEASE',
