@@ -136,6 +136,25 @@ describe('a page listing other stories, imported', () => {
     expect((await parseSource({ name: 'news.txt', text: contact })).contacts.map((c) => c.email)).toEqual(['ana.ruiz@example.org']);
   });
 
+  it('still reads a release under a "News" heading that closes on other stories, each over its "Read more" link', async () => {
+    const text = [
+      'News',
+      'Volunteers carry food to villages cut off by the rain',
+      TEASER,
+      'The society has asked the regional council for two boats so that the teams can reach the farms on the far bank before the next storm arrives at the end of the week.',
+      'Related stories',
+      'Blood donors answer the call after the motorway crash near the border',
+      'Hundreds of people queued outside the hospital on Sunday to give blood after the crash.',
+      'Read more',
+      'Schoolchildren learn first aid in a new programme run by volunteers',
+      'Forty schools have joined the programme in its first year, and more are waiting to start.',
+      'Read more',
+    ].join('\n\n');
+    const read = await parseSource({ name: 'news.txt', text });
+    expect(read.release.headline).toBe('Volunteers carry food to villages cut off by the rain');
+    expect(read.release.body.join('\n')).toContain('two boats');
+  });
+
   it('refuses the corpus\'s one-paragraph releases (cases 220–223) once their dateline or media contact is taken out', async () => {
     // Case 222 without its dateline is refused first by the older rule for an index of titles.
     const without: [string, (text: string) => string, string | null][] = [

@@ -153,8 +153,8 @@ function titlesUnder(kept: Classified[], prose: Classified[]): number {
 
 /**
  * The list evidence of a page. `items` are its classified blocks, `lines` the text of every line
- * before page furniture was taken out ("Read more" links are furniture), `ownMarks` how many of a
- * release's own marks the reading found.
+ * of the page outside its sidebar, before page furniture was taken out ("Read more" links are
+ * furniture), `ownMarks` how many of a release's own marks the reading found.
  */
 export function listPageEvidence(all: Classified[], lines: string[], ownMarks: number): ListPageEvidence {
   const items = all.slice(0, relatedCut(all));
@@ -168,7 +168,11 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
     points += worth;
   };
 
-  const links = [...lines.map((l) => l.replace(ARABIC_MARKS, '').trim()), ...items.map(textOf)].some((t) => MORE_LINK.test(t) || (isProse(t) && RUN_ON_MORE.test(t)) || pageNumberRow(t) || COUNTER.test(t));
+  // Only lines above a "See also" box under the page's own text: a release may close on other
+  // stories, each over its "Read more" link.
+  const cutAt = items.length < all.length ? lines.findIndex((l) => l.replace(ARABIC_MARKS, '').trim() === textOf(all[items.length]!)) : -1;
+  const own = cutAt >= 0 ? lines.slice(0, cutAt) : lines;
+  const links = [...own.map((l) => l.replace(ARABIC_MARKS, '').trim()), ...items.map(textOf)].some((t) => MORE_LINK.test(t) || (isProse(t) && RUN_ON_MORE.test(t)) || pageNumberRow(t) || COUNTER.test(t));
   mark('links', links ? 1 : 0);
   const dated = datedItems(kept);
   // One point for each item under its own date past the first.
