@@ -29,7 +29,6 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'excerpts') return t('errors.excerptPage', params);
   // A list's page counter over the one story it shows: named as seen.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'pager') return t('errors.pagerPage', params);
-  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'unclosed') return t('errors.unclosedPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'open') return t('errors.openPage', params);
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'noText') return t('errors.noTextPage', params);
   // A page a site keeps about itself: each mark that gave it away, in the person's language.
@@ -37,6 +36,12 @@ export function errorText(t: TFunction, error: ApiError): string {
     const marks = String(error.params.marks ?? '').split(',').filter(Boolean);
     const seen = marks.map((m) => t(`errors.standingMarks.${m}`, { heading: error.params?.heading ?? '' })).join(t('errors.standingSeparator'));
     return t('errors.standingPage', { ...params, seen });
+  }
+  // A page listing other stories: each mark of a list that gave it away, in the person's language.
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'list') {
+    const marks = String(error.params.marks ?? '').split(',').filter(Boolean);
+    const seen = marks.map((m) => t(`errors.listMarks.${m}`, { heading: error.params?.heading ?? '' })).join(t('errors.standingSeparator'));
+    return t('errors.listPage', { ...params, seen });
   }
   // A file made for the browser (a backup, a kit) that waited too long or was fetched already.
   if (error.code === 'NOT_FOUND' && error.params?.reason === 'downloadGone') return t('errors.downloadGone', params);

@@ -540,7 +540,7 @@ describe('a page that is one page of a list, or holds no text of its own', () =>
       'The campaign wants to bring forward the detection of the illness by teaching women in every district to examine themselves once a month and to see a nurse as soon as something changes in',
       'A viral disease that must be treated early and that vaccination prevents entirely, the ministry says, as it keeps its teams in the villages where dogs roam free Day of the',
     ].join('\n\n');
-    await expect(parseSource({ name: 'tag.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'unclosed', paragraphs: 3 } });
+    await expect(parseSource({ name: 'tag.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'open', open: 3, paragraphs: 3 } });
   });
 
   it('refuses a page where two thirds of three paragraphs or more stop in the middle of a sentence, cut with "..." or on a bare word, saying what it saw', async () => {

@@ -83,9 +83,6 @@ describe('English strings', () => {
       /^This page holds no single release: its running text is only the opening of a story, cut short with “…”, .*nothing was imported\.$/u,
     );
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'teasers', links: 3 } })).toMatch(/^This page holds no single release: its stories are cut short, each over a “Read more” link/u);
-    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'unclosed', paragraphs: 3 } })).toMatch(
-      /^This page holds no single release: none of its 3 paragraphs of running text closes its sentence, .*nothing was imported\.$/u,
-    );
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'open', open: 3, paragraphs: 4 } })).toMatch(
       /^This page holds no single release: 3 of its 4 paragraphs of running text stop in the middle of a sentence, .*nothing was imported\.$/u,
     );
@@ -98,6 +95,10 @@ describe('English strings', () => {
     // A page a site keeps about itself: each mark seen, in the UI's words, the heading as the page set it.
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'standing', marks: 'heading,self', heading: 'Who we are' } })).toMatch(
       /^This page holds no release: .*\(the heading “Who we are”, an organisation describing its own work\)\. Open the release itself .*nothing was imported\.$/u,
+    );
+    // A page listing other stories: each mark of a list seen, in the UI's words.
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'list', marks: 'heading,oneTeaser', heading: 'Latest news', dated: 0 } })).toMatch(
+      /^This page holds no single release: it reads like a page listing other stories \(the heading “Latest news”, one short paragraph of running text at most\), .*nothing was imported\.$/u,
     );
     const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
     expect(errorText(t, damaged)).toBe(

@@ -13,6 +13,7 @@ import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
 import { placeOnlyLine } from './dateline';
 import { describeMarks, pageEvidence } from './standing';
+import { describeListMarks, listPageEvidence } from './pagekind';
 import { warning, type Warning } from '../../shared/warnings';
 
 /**
@@ -292,13 +293,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       'NOT_A_RELEASE',
       `This page holds no single release: ${what}, cut short with "${listing.mark}", as a site shows a story in a list or under a tag. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'excerpts', excerpts: listing.excerpts, mark: listing.mark } },
-    );
-  }
-  if (listing && 'unclosed' in listing) {
-    throw new DatelineError(
-      'NOT_A_RELEASE',
-      `This page holds no single release: none of its ${listing.unclosed} paragraphs of running text closes its sentence, as a site cuts stories to teasers in a list, and nothing dates or places them. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
-      { params: { reason: 'unclosed', paragraphs: listing.unclosed } },
     );
   }
   if (listing && 'open' in listing) {
@@ -809,6 +803,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
   const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
+  const list = listPageEvidence(items, input.filter((b) => !b.aside).map((b) => cleanLine(b.text)), evidence.own);
   // Not one paragraph of running text, and nothing that dates or places a story or names a media
   // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
   // at all (invisible characters) stays an empty draft, as it always was.
@@ -826,6 +821,14 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       'NOT_A_RELEASE',
       `This page holds no release: nothing on it dates or places a story, reports what anyone said or did, or names a media contact, and it reads like a page a site keeps about itself (${describeMarks(evidence.standing, evidence.heading)}). Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'standing', marks, heading: evidence.heading ?? '' } },
+    );
+  }
+  // A page that lists other pages: marks of a list enough (pagekind.ts), and none of a release's own.
+  if (list.refuse && !options.allowNotARelease) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}), and nothing on it places a story, names a media contact or carries a release's label. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'list', marks: list.marks.join(','), heading: list.heading ?? '', dated: list.dated } },
     );
   }
   const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');

@@ -19,7 +19,6 @@ export type Listing =
   | { moreLinks: number }
   | { excerpts: number; mark: string }
   | { pager: string }
-  | { unclosed: number }
   | { open: number; of: number };
 
 /**
@@ -152,21 +151,10 @@ function excerptsOnly(items: Classified[]): { count: number; mark: string } | nu
 }
 
 /**
- * Three paragraphs of running text or more, none closing its sentence (each stops on a word, where
- * a list cut its teaser or ran the next story's title on), with no dateline and no contact: the
- * teasers of a list. A release closes its paragraphs; a copy cut short leaves its last one open.
- */
-function unclosedOnly(items: Classified[]): number {
-  const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
-  if (kept.some((it) => it.kind === 'dateline' || it.kind === 'contact' || it.kind === 'contactHead')) return 0;
-  const prose = kept.filter((it) => isProse(it.block.text));
-  return prose.length >= 3 && prose.every((it) => /[\p{L}\p{N}]$/u.test(it.block.text.trim())) ? prose.length : 0;
-}
-
-/**
  * Three paragraphs of running text or more, two thirds of them or more stopping in the middle of
  * a sentence (cut with "…" or "[…]", or on a bare word), with no dateline and no contact: a list's
- * teasers, some cut with a mark and some without, where a story shown in full may close its own.
+ * teasers, some cut with a mark and some without, where a story shown in full may close its own
+ * (and a list whose every teaser stops so).
  * A release closes its paragraphs; a copy cut short leaves its last one open, and the releases of
  * the working sets leave at most half of them open. Bullet points are left out: a release's key
  * facts need not close a sentence.
@@ -245,8 +233,6 @@ export function findListing(all: Classified[]): Listing | null {
   if (readLinks >= 3) return { items: readLinks };
   const excerpts = excerptsOnly(items);
   if (excerpts) return { excerpts: excerpts.count, mark: excerpts.mark };
-  const unclosed = unclosedOnly(items);
-  if (unclosed > 0) return { unclosed };
   const open = mostlyOpen(items);
   if (open) return open;
   const more = moreLinks(items);

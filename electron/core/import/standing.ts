@@ -141,6 +141,12 @@ export function describeMarks(marks: StandingMark[], heading: string | null): st
 export interface PageEvidence {
   /** What the page holds that a release has; empty for a page with none of it. */
   release: string[];
+  /**
+   * How many of those marks only a release carries (a dateline, a media contact, an end mark, an
+   * "About" section, an embargo, notes to editors, a release or statement label): a list's teasers
+   * report speech and news verbs too, and show their dates.
+   */
+  own: number;
   /** What the page holds that a standing page has. */
   standing: StandingMark[];
   /** The standing page's heading, when one was seen. */
@@ -148,6 +154,9 @@ export interface PageEvidence {
   /** No release evidence, and a standing page's strong mark or both its weak ones. */
   refuse: boolean;
 }
+
+/** The marks only a release carries, of those `pageEvidence` names. */
+const OWN_MARKS = new Set(['a dateline', 'a media contact', 'an end mark', 'an "About" section', 'an embargo', 'notes to editors', 'a release label', "a statement's label"]);
 
 /** Sorts what was seen on the page into a release's marks and a standing page's. */
 export function pageEvidence(items: Classified[], found: ReadFields): PageEvidence {
@@ -203,5 +212,6 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   const strong = standing.some((m) => m !== 'self' && m !== 'reader');
   const spoken = prose.filter((p) => (p.match(SELF)?.length ?? 0) + (p.match(READER)?.length ?? 0) > 0).length;
   const fills = (self || reader) && prose.length >= 3 && spoken >= 2 && spoken * 3 >= prose.length * 2;
-  return { release, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills) };
+  const own = release.filter((r) => OWN_MARKS.has(r)).length;
+  return { release, own, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills) };
 }
