@@ -296,8 +296,9 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     }
   });
 
-  // A kit that names no press contact prints its office's default ones.
+  // Each media contact printed once: with the releases that name them, or in the kit's contacts section.
   blocks.splice(0, blocks.length, ...contactsOnce(blocks));
+  // A kit that names no press contact prints its office's default ones.
   if (spokespeople.size === 0 && office) {
     const defaults = office.contacts.map((id) => contactOf(id, ['office', 'contacts'], true)).filter((c): c is KitContact => c !== null);
     if (defaults.length) {
