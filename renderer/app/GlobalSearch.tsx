@@ -1,7 +1,8 @@
 import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../electron/shared/contract';
-import type { DocType } from '../../electron/shared/documents';
+import { OUTLET_KINDS, type DocType } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { errorText } from '../i18n/errors';
@@ -11,8 +12,10 @@ import { languageName } from '../ui/languages';
 import { PassageLine } from '../ui/PassageLine';
 import { href, navigate } from './router';
 
-// Outlets are not offered: their line under the name would be a bare code ("tv"), not words.
-const SEARCHED: DocType[] = ['release', 'contact', 'attachment', 'kit', 'office'];
+// Outlets follow contacts: a journalist and the media organisation they work for are looked for together.
+const SEARCHED: DocType[] = ['release', 'contact', 'outlet', 'attachment', 'kit', 'office'];
+
+const isOutletKind = (kind: string): kind is (typeof OUTLET_KINDS)[number] => (OUTLET_KINDS as readonly string[]).includes(kind);
 
 export function hitHref(hit: SearchHit): string {
   switch (hit.type) {
@@ -31,9 +34,14 @@ export function hitHref(hit: SearchHit): string {
   }
 }
 
-/** The line under a hit's title: "French · 3 Nov 2026" in the interface's language and date format. */
-function hitDetail(hit: SearchHit, uiLanguage: string, dates: DateFormats): string {
-  const parts = [hit.language && languageName(hit.language, uiLanguage), hit.date && dates.date(hit.date), hit.detail];
+/**
+ * The line under a hit's title: "French · 3 Nov 2026" in the interface's language and date
+ * format. An outlet's detail is its type as stored ("tv"): it is said in words ("Television"),
+ * and a type this version does not know is left unsaid rather than shown as a code.
+ */
+function hitDetail(hit: SearchHit, t: TFunction, uiLanguage: string, dates: DateFormats): string {
+  const detail = hit.type === 'outlet' ? (hit.detail && isOutletKind(hit.detail) ? t(`outlets.kind.${hit.detail}`) : null) : hit.detail;
+  const parts = [hit.language && languageName(hit.language, uiLanguage), hit.date && dates.date(hit.date), detail];
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 }
 
@@ -163,7 +171,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
                 {g.hits.map((hit) => {
                   index += 1;
                   const i = index;
-                  const detail = hitDetail(hit, i18n.language, dates);
+                  const detail = hitDetail(hit, t, i18n.language, dates);
                   // Named by its title and line, described by the passage: a screen reader says what the hit is, then where the words are.
                   const part = (name: string) => `${optionId(i)}-${name}`;
                   return (

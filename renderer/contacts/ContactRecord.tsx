@@ -53,7 +53,7 @@ function show(t: TFunction, dates: DateFormats, field: Pickable, c: Doc<'contact
   }
 }
 
-function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged: (r: MergeResult) => void }) {
+function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; done: MergeResult | null; onMerged: (r: MergeResult) => void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const client = useClient();
@@ -95,8 +95,10 @@ function MergePanel({ survivor, onMerged }: { survivor: Doc<'contact'>; onMerged
   }
 
   return (
-    <section aria-labelledby="merge-h">
+    <section className="panel" aria-labelledby="merge-h">
       <h2 id="merge-h">{t('contactRecord.mergeTitle')}</h2>
+      {/* Where the person merged: the merge button is gone with the duplicate, and this says what it did. */}
+      {done && <p role="status">{t('contactRecord.merged', { releases: t('contactRecord.releaseCount', { count: done.releasesChanged }), kits: t('contactRecord.kitCount', { count: done.kitsChanged }) })}</p>}
       <form
         className="filters"
         onSubmit={(e) => {
@@ -191,7 +193,7 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
 
   return (
     <aside className="contact-record" aria-label={t('contactRecord.label')}>
-      <section aria-labelledby="refs-h">
+      <section className="panel" aria-labelledby="refs-h">
         <h2 id="refs-h">{t('contactRecord.namedIn')}</h2>
         {refs.status === 'loading' && <Loading />}
         {refs.status === 'error' && <ErrorMessage error={refs.error} />}
@@ -218,11 +220,11 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
             </ul>
           ))}
       </section>
-      {merged && <p role="status">{t('contactRecord.merged', { releases: t('contactRecord.releaseCount', { count: merged.releasesChanged }), kits: t('contactRecord.kitCount', { count: merged.kitsChanged }) })}</p>}
       {doc.status === 'ok' && (
         <MergePanel
           key={doc.value.rev}
           survivor={doc.value}
+          done={merged}
           onMerged={(r) => {
             setMerged(r);
             setRound((n) => n + 1);
@@ -230,7 +232,7 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
           }}
         />
       )}
-      <section aria-labelledby="privacy-h">
+      <section className="panel" aria-labelledby="privacy-h">
         <h2 id="privacy-h">{t('contactRecord.privacyTitle')}</h2>
         <div className="actions">
           <button type="button" className="button" onClick={() => void exportJson()}>

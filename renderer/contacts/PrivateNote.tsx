@@ -35,7 +35,7 @@ export function PrivateNote({ id }: { id: string }) {
   }
 
   return (
-    <section aria-labelledby={`${uid}-h`}>
+    <section className="panel" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('contactFields.privateNote')}</h2>
       <div className="field">
         <label htmlFor={`${uid}-text`}>{t('contactFields.privateNoteLabel')}</label>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readDateEntry } from '../i18n/date-entry';
 import { systemLanguages } from '../i18n/dates';
@@ -60,14 +60,15 @@ export function DateField({
   };
 
   const problem = entry.kind === 'invalid' && left;
+  const example = dates.date(EXAMPLE);
   const note =
     entry.kind === 'date'
       ? t('dateField.readAs', { date: dates.long(entry.iso) })
       : entry.kind === 'invalid'
         ? problem
-          ? t('dateField.invalid', { example: dates.date(EXAMPLE), iso: EXAMPLE })
+          ? wholeDates(t('dateField.invalid', { example, iso: EXAMPLE }), [example, EXAMPLE])
           : ''
-        : t('dateField.hint', { example: dates.date(EXAMPLE), iso: EXAMPLE });
+        : wholeDates(t('dateField.hint', { example, iso: EXAMPLE }), [example, EXAMPLE]);
 
   return (
     <>
@@ -125,6 +126,32 @@ export function DateField({
       </p>
     </>
   );
+}
+
+/**
+ * A note with each of `dates` in it kept whole on one line: in a narrow window the browser broke
+ * the example "2026-12-24" at a hyphen (in Arabic most of all, where the note wraps sooner), and
+ * half a date is no example.
+ */
+function wholeDates(note: string, dates: readonly string[]): ReactNode[] {
+  const out: ReactNode[] = [];
+  let rest = note;
+  for (;;) {
+    const found = dates
+      .map((d) => ({ d, at: d === '' ? -1 : rest.indexOf(d) }))
+      .filter((f) => f.at >= 0)
+      .sort((a, b) => a.at - b.at || b.d.length - a.d.length)[0];
+    if (!found) break;
+    if (found.at > 0) out.push(rest.slice(0, found.at));
+    out.push(
+      <span key={out.length} className="whole-date">
+        {found.d}
+      </span>,
+    );
+    rest = rest.slice(found.at + found.d.length);
+  }
+  if (rest !== '') out.push(rest);
+  return out;
 }
 
 function CalendarIcon() {

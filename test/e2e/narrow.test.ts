@@ -68,6 +68,50 @@ describe('a window 600 px wide', () => {
     }, 120_000);
   }
 
+  it('keeps each date of a date box’s note whole on one line in Arabic, however narrow the note', async () => {
+    await withPage(openIn(seeded.h, 'ar-EG', 'ar'), async (page) => {
+      await page.setViewportSize({ width: 600, height: 800 });
+      await show(page, { hash: `#/contacts/${seeded.s.contact}`, ready: '#main form' });
+      const box = page.locator('#main .date-field input[type="text"]').first();
+      await expect.poll(() => box.inputValue()).toBe('');
+      /** Each width (px) the note was given at which one of its dates took more than one line. */
+      const broken = () =>
+        page.evaluate(() => {
+          const note = document.querySelector<HTMLElement>('#main .date-field + p')!;
+          const out: string[] = [];
+          for (let width = 100; width <= 360; width += 4) {
+            note.style.width = `${width}px`;
+            const walker = document.createTreeWalker(note, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const text = node.textContent!;
+              for (const date of [/2026-12-24/u, /24 ديسمبر 2026/u]) {
+                const m = date.exec(text);
+                if (!m) continue;
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+                if (lines.size > 1) out.push(`${m[0]} at ${width}px`);
+              }
+            }
+          }
+          note.style.width = '';
+          return { out, text: note.textContent ?? '' };
+        });
+      // The example under the empty box, then the note of a box left with what is not a date.
+      const empty = await broken();
+      expect(empty.text).toContain('2026-12-24');
+      expect(empty.out).toEqual([]);
+      await box.fill('31 فبراير');
+      await box.blur();
+      await page.locator('#main .date-field + p.field-error').first().waitFor();
+      const invalid = await broken();
+      expect(invalid.text).toContain('2026-12-24');
+      expect(invalid.out).toEqual([]);
+      await box.fill('');
+    });
+  }, 120_000);
+
   it('keeps the sidebar beside the content at 1280 px, with no menu button', async () => {
     await withPage(openIn(seeded.h, 'en-GB', 'en'), async (page) => {
       await show(page, { hash: '#/releases', ready: '#main a.row-link' });

@@ -11,8 +11,12 @@ import { SEED, seededHarness, withPage } from './i18n-screens';
 
 const LONG = 'Oral cholera vaccination reaches Gao';
 
-// Beyond the seed: a release whose passage is far longer than the search panel is wide.
+const OUTLET = 'Radio Okapi Gao';
+let outletId = '';
+
+// Beyond the seed: a release whose passage is far longer than the search panel is wide, and an outlet.
 const seeded = seededHarness({}, async (h) => {
+  outletId = (await h.api('outlet.create', { name: OUTLET, kind: 'radio' })).id;
   await h.api('release.create', {
     headline: LONG,
     language: 'en',
@@ -96,6 +100,21 @@ describe('a release hit of the top bar search', () => {
       await search.press('Enter');
       await page.waitForURL(/#\/releases\/[^/]+$/);
       await expect.poll(() => page.getByLabel('Headline', { exact: true }).inputValue()).toBe(chosen);
+    });
+  }, 120_000);
+
+  it('offers an outlet under Outlets, its type in words, and opens the outlet’s page', async () => {
+    await withPage(open('en-GB'), async (page) => {
+      await page.keyboard.press('Control+k');
+      const search = page.getByRole('combobox', { name: 'Search the library' });
+      await search.fill('Okapi');
+      const group = page.getByRole('group', { name: 'Outlets' });
+      const hit = group.getByRole('option', { name: `${OUTLET} Radio` });
+      await hit.waitFor();
+      expect(await hit.locator('.row-passage').count()).toBe(0);
+      await search.press('Enter');
+      await page.waitForURL(new RegExp(`#/outlets/${outletId}$`));
+      await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe(OUTLET);
     });
   }, 120_000);
 

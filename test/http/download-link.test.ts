@@ -115,6 +115,10 @@ describe('web mode: a download by link', () => {
     };
     const made = await job<KitExportDownload>(r, 'kit.exportDownload', { id: kit.value.id, format: 'docx', confirmEmbargo: false });
     expect(made.name).toMatch(/^ملف البذور.*\.docx$/u);
+    // It waits in a folder named for what it is, a kit's export, not a backup.
+    const tmp = join(r.core.ctx.dir, 'tmp');
+    expect(readdirSync(tmp).filter((n) => n.startsWith('kit-export-'))).toHaveLength(1);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('backup-file-'))).toEqual([]);
     const res = await fetch(await ticket(r, made.download));
     const header = res.headers.get('content-disposition')!;
     expect(header).toBe(contentDisposition(made.name));
@@ -123,7 +127,6 @@ describe('web mode: a download by link', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.length).toBe(made.bytes);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    const tmp = join(r.core.ctx.dir, 'tmp');
-    await expect.poll(() => (existsSync(tmp) ? readdirSync(tmp).filter((n) => n.startsWith('backup-file-')) : [])).toEqual([]);
+    await expect.poll(() => (existsSync(tmp) ? readdirSync(tmp).filter((n) => n.startsWith('kit-export-')) : [])).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ import {
 /**
  * The exported documents as they look on the page, not as their XML reads: an English kit and
  * an Arabic kit (the same embargoed release in both languages, a 3:2, a 4:3 and a portrait
- * photo, a fact sheet, a spokesperson), their DOCX opened in LibreOffice and saved as PDF, and
+ * photo, a fact sheet, a press contact), their DOCX opened in LibreOffice and saved as PDF, and
  * their PDF and kit-lite as Chromium prints them; each read back with poppler.
  */
 
@@ -47,8 +47,11 @@ beforeAll(async () => {
     await addPhoto(f.core, 'water-point.jpg', await photo(1600, 1200, 5), { caption: 'A water point in Bwera', credit: 'J. Mukasa' }),
     await addPhoto(f.core, 'pump.jpg', await photo(900, 1200, 6), { caption: 'The pump, upright', credit: 'J. Mukasa' }),
   ];
+  // A press contact no release names, so the kit has a contacts part of its own (the
+  // spokesperson the releases name is printed with them).
+  const press = await call<{ id: string }>(f.core, 'contact.create', { kind: 'spokesperson', name: 'Omar Haddad', emails: [{ type: 'work', address: 'omar.haddad@example.org' }] });
   const kit = await call<{ items: unknown[] }>(f.core, 'kit.get', { id: f.kitId });
-  const items = [...kit.items.slice(0, 3), ...more.map((id) => ({ kind: 'attachment', id })), ...kit.items.slice(3)];
+  const items = [...kit.items.slice(0, 3), ...more.map((id) => ({ kind: 'attachment', id })), ...kit.items.slice(3), { kind: 'contact', id: press.id }];
   await call(f.core, 'kit.update', { id: f.kitId, rev: null, fields: { items } });
   const ar = await call<{ id: string }>(f.core, 'kit.create', { title: 'ملف صحفي: المياه في كاسيسي', language: 'ar', office: f.officeId, items });
   for (const [lang, id] of [

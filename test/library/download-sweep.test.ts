@@ -24,6 +24,9 @@ describe('backups left waiting for a download', () => {
     };
     const old = folder('backup-file-0a1b2c3d4e5f', BACKUP_DOWNLOAD_TTL_MS + 60_000);
     const young = folder('backup-file-9f8e7d6c5b4a', 1_000);
+    // A kit's export made for a browser waits the same way, in a folder named for it.
+    const kitOld = folder('kit-export-0a1b2c3d4e5f', BACKUP_DOWNLOAD_TTL_MS + 60_000);
+    const kitYoung = folder('kit-export-9f8e7d6c5b4a', 1_000);
     const other = folder('something-else', BACKUP_DOWNLOAD_TTL_MS + 60_000);
     // A backup uploaded for a restore that never ran waits as long as a confirmation may take.
     const uploadOld = folder('backup-upload-0a1b2c3d4e5f', CHECKED_BACKUP_TTL_MS + 60_000);
@@ -32,6 +35,8 @@ describe('backups left waiting for a download', () => {
     await core(dir);
     expect(existsSync(old)).toBe(false);
     expect(existsSync(young)).toBe(true);
+    expect(existsSync(kitOld)).toBe(false);
+    expect(existsSync(kitYoung)).toBe(true);
     expect(existsSync(other)).toBe(true);
     expect(existsSync(uploadOld)).toBe(false);
     expect(existsSync(uploadWaiting)).toBe(true);

@@ -148,3 +148,33 @@ describe('the passage of a release found by search', () => {
     expect(screen.getByRole('option', { description: /قبل موسم الأمطار\./ })).toBe(found);
   });
 });
+
+describe('an outlet found by search', () => {
+  for (const [lng, kind] of [
+    ['en', 'Television'],
+    ['fr', 'Télévision'],
+    ['es', 'Televisión'],
+    ['ar', 'تلفزيون'],
+  ] as const) {
+    it(`is offered under Outlets with its type in words, and opens the outlet's page (${lng})`, async () => {
+      const c = await core();
+      const outlet = await call<{ id: string }>(c, 'outlet.create', { name: 'Citizen TV Nairobi', kind: 'tv' });
+      // A journalist of the outlet is found too, in a group of their own.
+      await call(c, 'contact.create', { name: 'Wanjiru Kamau', organisation: 'Citizen TV Nairobi' });
+      window.location.hash = '#/releases';
+      searchIn(c, lng);
+      const box = screen.getByRole('combobox');
+      await act(async () => {
+        fireEvent.change(box, { target: { value: 'Citizen' } });
+      });
+      const options = await screen.findAllByRole('option');
+      expect(options).toHaveLength(2);
+      const group = (await screen.findByText(setUpI18n(lng).t('docType.outlet', { count: 2 }))).closest('[role="group"]')!;
+      const option = group.querySelector('[role="option"]')!;
+      expect(option.querySelector('.hit-title')?.textContent).toBe('Citizen TV Nairobi');
+      expect(option.querySelector('.hit-detail')?.textContent).toBe(kind);
+      fireEvent.click(option);
+      expect(window.location.hash).toBe(`#/outlets/${outlet.id}`);
+    });
+  }
+});

@@ -73,6 +73,62 @@ const LAUNCH_PATH = '/launch';
 const LAUNCH_BODY_LIMIT = 1024;
 
 /**
+ * A small JSON request of the server's own (the launch exchange, a download ticket) and what it
+ * says, in its own words, when a request is not one: sent with another method (405), without a
+ * JSON content type (415), or with a body that is not JSON, too big or not the shape asked (400).
+ */
+interface SmallJsonRequest<T> {
+  schema: z.ZodType<T>;
+  /** The most bytes its body may have: it holds one id, anything bigger is not one. */
+  limit: number;
+  notPost: string;
+  notJson: string;
+  wrongShape: string;
+}
+
+/**
+ * One step for both small JSON requests: method, content type, bounded body, schema. Gives the
+ * body read, or null once the refusal is sent; the caller then has nothing left to do.
+ */
+async function smallJsonBody<T>(req: IncomingMessage, res: ServerResponse, request: SmallJsonRequest<T>): Promise<T | null> {
+  if (req.method !== 'POST') {
+    sendResult(res, 405, failure('USAGE', request.notPost), { Allow: 'POST' });
+    return null;
+  }
+  if (!isJsonContentType(req.headers['content-type'])) {
+    sendResult(res, 415, failure('INVALID_INPUT', request.notJson));
+    return null;
+  }
+  const body = await readJsonBody(req, request.limit);
+  if (!body.ok) {
+    sendResult(res, body.status, failure(body.code, body.message, body.params));
+    return null;
+  }
+  const parsed = request.schema.safeParse(body.value);
+  if (!parsed.success) {
+    sendResult(res, 400, failure('INVALID_INPUT', request.wrongShape));
+    return null;
+  }
+  return parsed.data;
+}
+
+const LAUNCH_REQUEST: SmallJsonRequest<z.infer<typeof LaunchBody>> = {
+  schema: LaunchBody,
+  limit: LAUNCH_BODY_LIMIT,
+  notPost: 'A launch link is exchanged with POST and a JSON body.',
+  notJson: 'Send the launch link\'s nonce as JSON with "Content-Type: application/json".',
+  wrongShape: 'The body must be {"nonce": "..."}, the value of the launch link\'s "launch" parameter.',
+};
+
+const TICKET_REQUEST: SmallJsonRequest<z.infer<typeof TicketBody>> = {
+  schema: TicketBody,
+  limit: TICKET_BODY_LIMIT,
+  notPost: 'A download ticket is asked for with POST and a JSON body.',
+  notJson: 'Send {"download": "..."} as JSON with "Content-Type: application/json".',
+  wrongShape: 'The body must be {"download": "..."}, the id a call answered for its file.',
+};
+
+/**
  * Web mode: the core's dispatcher over HTTP on 127.0.0.1, plus the built UI. API calls are
  * `POST /api/<method>` with a JSON body and the token in the x-dateline-token header; events
  * arrive on `GET /api/events` as a text/event-stream.
@@ -134,25 +190,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.'));
       return;
     }
-    if (req.method !== 'POST') {
-      sendResult(res, 405, failure('USAGE', 'A launch link is exchanged with POST and a JSON body.'), { Allow: 'POST' });
-      return;
-    }
-    if (!isJsonContentType(req.headers['content-type'])) {
-      sendResult(res, 415, failure('INVALID_INPUT', 'Send the launch link\'s nonce as JSON with "Content-Type: application/json".'));
-      return;
-    }
-    const body = await readJsonBody(req, LAUNCH_BODY_LIMIT);
-    if (!body.ok) {
-      sendResult(res, body.status, failure(body.code, body.message, body.params));
-      return;
-    }
-    const parsed = LaunchBody.safeParse(body.value);
-    if (!parsed.success) {
-      sendResult(res, 400, failure('INVALID_INPUT', 'The body must be {"nonce": "..."}, the value of the launch link\'s "launch" parameter.'));
-      return;
-    }
-    const redeemed = nonces.redeem(parsed.data.nonce);
+    const body = await smallJsonBody(req, res, LAUNCH_REQUEST);
+    if (!body) return;
+    const redeemed = nonces.redeem(body.nonce);
     if (!redeemed.ok) {
       opts.onLaunchRefused?.(launchUrl());
       const why = redeemed.reason === 'used' ? 'was already used' : redeemed.reason === 'expired' ? 'has expired' : 'is not one this server made';
@@ -187,29 +227,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   /** POST /api/download-ticket: a ticket for a download that waits, or NOT_FOUND in words for one that does not. */
   async function mintTicket(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST') {
-      sendResult(res, 405, failure('USAGE', 'A download ticket is asked for with POST and a JSON body.'), { Allow: 'POST' });
-      return;
-    }
-    if (!isJsonContentType(req.headers['content-type'])) {
-      sendResult(res, 415, failure('INVALID_INPUT', 'Send {"download": "..."} as JSON with "Content-Type: application/json".'));
-      return;
-    }
-    const body = await readJsonBody(req, TICKET_BODY_LIMIT);
-    if (!body.ok) {
-      sendResult(res, body.status, failure(body.code, body.message, body.params));
-      return;
-    }
-    const parsed = TicketBody.safeParse(body.value);
-    if (!parsed.success) {
-      sendResult(res, 400, failure('INVALID_INPUT', 'The body must be {"download": "..."}, the id a call answered for its file.'));
-      return;
-    }
-    if (!hasDownload(parsed.data.download)) {
+    const body = await smallJsonBody(req, res, TICKET_REQUEST);
+    if (!body) return;
+    if (!hasDownload(body.download)) {
       sendResult(res, 404, failure('NOT_FOUND', 'This download is not here: it was fetched already, or it waited too long and was removed. Make it again.', { reason: 'downloadGone' }));
       return;
     }
-    sendResult(res, 200, { ok: true, value: { url: `${DOWNLOAD_LINK_PREFIX}${tickets.issue(parsed.data.download)}` } });
+    sendResult(res, 200, { ok: true, value: { url: `${DOWNLOAD_LINK_PREFIX}${tickets.issue(body.download)}` } });
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {

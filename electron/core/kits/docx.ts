@@ -325,14 +325,14 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
   let out = para(rtl, { style: 'ReleaseLine', pageBreakBefore: true }, textRun(r.embargo ? r.embargo.notice : l.forImmediateRelease));
   out += para(rtl, { style: 'Headline' }, anchored(entries, index, lineRuns(headline, rtl)));
   if (r.subheadline) out += para(rtl, { style: 'Subheadline' }, lineRuns(r.subheadline, rtl));
-  const lead = r.datelineText ? textRun(`${r.datelineText} – `, { style: 'Dateline' }) : '';
+  const lead = r.datelineText ? lineRuns(`${r.datelineText} – `, rtl, { style: 'Dateline' }) : '';
   out += richText(c, r.body, r.language, 1, lead);
   for (const q of r.quotes) {
     out += textParagraphs(q.text, r.language, 'Quote');
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
-    if (who) out += para(rtl, { style: 'QuoteSource' }, textRun(`— ${who}`));
+    if (who) out += para(rtl, { style: 'QuoteSource' }, lineRuns(`— ${who}`, rtl));
   }
-  if (r.endMark) out += para(rtl, { style: 'EndMark' }, textRun(r.endMark));
+  if (r.endMark) out += para(rtl, { style: 'EndMark' }, lineRuns(r.endMark, rtl));
   if (r.notesToEditors) out += para(rtl, { style: 'Heading3' }, textRun(l.notesToEditors)) + textParagraphs(r.notesToEditors, r.language);
   if (r.boilerplate) out += para(rtl, { style: 'Heading3' }, textRun(l.about)) + textParagraphs(r.boilerplate, r.language, 'Boilerplate');
   if (r.contacts.length) out += para(rtl, { style: 'Heading3' }, textRun(l.mediaContacts)) + contactParagraphs(c, r.contacts, rtl, r.language);
@@ -399,8 +399,10 @@ function contents(model: KitModel, entries: Entry[], numbers: PageNumbers | null
   );
   const entry = { style: 'TOC1', rightTab: { position: textWidth(model.pageSize), leader: 'dot' } } as const;
   const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-1&quot; \\u</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>';
+  // Each entry a right-to-left paragraph of its own in a right-to-left kit, not only by the TOC1
+  // style: a reader that rebuilds or ignores the style still lays the contents out from the right.
   const lines = entries.map((e, i) =>
-    paragraph(entry, (i === 0 ? begin : '') + internalLink(e.tocName, `${lineRuns(e.text, rtl)}<w:r><w:tab/></w:r>${pageRef(e.tocName, numbers?.pages.get(e.tocName))}`)),
+    para(rtl, entry, (i === 0 ? begin : '') + internalLink(e.tocName, `${lineRuns(e.text, rtl)}<w:r><w:tab/></w:r>${pageRef(e.tocName, numbers?.pages.get(e.tocName))}`)),
   );
   const end = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
   const sdtPr = `<w:sdtPr><w:alias w:val="${esc(l.contents)}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`;

@@ -65,7 +65,7 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
   // Web mode's download: the file waits in the library's tmp/ for one fetch by the browser, which
   // saves it to disk as it arrives (a ZIP with photos can be hundreds of MB).
   'kit.exportDownload': async (input, ctx, job) => {
-    const folder = newDownloadFolder(ctx.dir);
+    const folder = newDownloadFolder(ctx.dir, 'kitExport');
     try {
       const result = await exportKit(ctx, input.id, [input.format], folder, job, { confirmEmbargo: input.confirmEmbargo });
       const file = result.files[0]!;

@@ -187,13 +187,13 @@ function releaseHtml(r: KitRelease, anchor: string): string {
   const rtl = r.dir === 'rtl';
   parts.push(`<h1 class="headline" id="${anchor}">${lineText(r.headline, rtl)}</h1>`);
   if (r.subheadline) parts.push(`<h2 class="subheadline">${lineText(r.subheadline, rtl)}</h2>`);
-  const lead = r.datelineText ? `<span class="dateline">${esc(r.datelineText)}</span> – ` : '';
+  const lead = r.datelineText ? `<span class="dateline">${lineText(r.datelineText, rtl)}</span> – ` : '';
   parts.push(`<div class="body">${richTextHtml(r.body, 1, rtl, lead)}</div>`);
   for (const q of r.quotes) {
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
-    parts.push(`<blockquote class="quote">${paragraphs(q.text, r.language)}${who ? `<p class="speaker">— ${esc(who)}</p>` : ''}</blockquote>`);
+    parts.push(`<blockquote class="quote">${paragraphs(q.text, r.language)}${who ? `<p class="speaker">${lineText(`— ${who}`, rtl)}</p>` : ''}</blockquote>`);
   }
-  if (r.endMark) parts.push(`<p class="end-mark">${esc(r.endMark)}</p>`);
+  if (r.endMark) parts.push(`<p class="end-mark">${lineText(r.endMark, rtl)}</p>`);
   if (r.notesToEditors) parts.push(`<section class="notes"><h2>${esc(l.notesToEditors)}</h2>${paragraphs(r.notesToEditors, r.language)}</section>`);
   if (r.boilerplate) parts.push(`<section class="boilerplate"><h2>${esc(l.about)}</h2>${paragraphs(r.boilerplate, r.language)}</section>`);
   if (r.contacts.length) parts.push(`<section class="release-contacts"><h2>${esc(l.mediaContacts)}</h2>${r.contacts.map((c) => contactCard(c, r.language)).join('')}</section>`);

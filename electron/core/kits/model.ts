@@ -256,14 +256,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     return c;
   };
 
-  const push = (b: KitBlock): void => {
-    const last = blocks[blocks.length - 1];
-    // Consecutive photos form one gallery, consecutive contacts one contact block.
-    if (b.kind === 'photos' && last?.kind === 'photos') last.photos.push(...b.photos);
-    else if (b.kind === 'files' && last?.kind === 'files') last.files.push(...b.files);
-    else if (b.kind === 'contacts' && last?.kind === 'contacts') last.contacts.push(...b.contacts);
-    else blocks.push(b);
-  };
+  const push = (b: KitBlock): void => pushBlock(blocks, b);
 
   kit.items.forEach((item, i) => {
     const where = ['items', i];
@@ -303,6 +296,8 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     }
   });
 
+  // Each media contact printed once: with the releases that name them, or in the kit's contacts section.
+  blocks.splice(0, blocks.length, ...contactsOnce(blocks));
   // A kit that names no press contact prints its office's default ones.
   if (spokespeople.size === 0 && office) {
     const defaults = office.contacts.map((id) => contactOf(id, ['office', 'contacts'], true)).filter((c): c is KitContact => c !== null);
@@ -348,6 +343,39 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     words,
     warnings,
   };
+}
+
+/** Adds a part to the kit: consecutive photos form one gallery, consecutive files one list, consecutive contacts one contact block. */
+function pushBlock(blocks: KitBlock[], b: KitBlock): void {
+  const last = blocks[blocks.length - 1];
+  if (b.kind === 'photos' && last?.kind === 'photos') last.photos.push(...b.photos);
+  else if (b.kind === 'files' && last?.kind === 'files') last.files.push(...b.files);
+  else if (b.kind === 'contacts' && last?.kind === 'contacts') last.contacts.push(...b.contacts);
+  else blocks.push(b);
+}
+
+/**
+ * The kit's parts with each media contact printed once. A release prints the contacts it names
+ * under its own "Media contacts", where a journalist reading that release looks for whom to
+ * call (and where they stay when the release is copied out on its own), so the kit's contacts
+ * section lists only the press contacts no release of the kit names, each once; a section left
+ * with no one is left out, and with it its contents entry. A release in two languages prints its
+ * contacts with each version, as each is a release a journalist may read alone.
+ */
+export function contactsOnce(blocks: readonly KitBlock[]): KitBlock[] {
+  const withRelease = new Set(blocks.flatMap((b) => (b.kind === 'release' ? b.release.contacts.map((c) => c.id) : [])));
+  const listed = new Set<string>();
+  const out: KitBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'contacts') {
+      pushBlock(out, b);
+      continue;
+    }
+    const contacts = b.contacts.filter((c) => !withRelease.has(c.id) && !listed.has(c.id));
+    for (const c of contacts) listed.add(c.id);
+    if (contacts.length > 0) pushBlock(out, { kind: 'contacts', contacts });
+  }
+  return out;
 }
 
 function isoDateIn(now: Date, timeZone: string): string {

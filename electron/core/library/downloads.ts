@@ -58,12 +58,18 @@ export function takeDownload(id: string): Download | null {
   return entry.download;
 }
 
-/** The folder under the library's tmp/ that holds one download (a backup, a kit's export), whatever it holds. */
-export const DOWNLOAD_FOLDER_PREFIX = 'backup-file-';
+/**
+ * The folders under the library's tmp/ that hold one download each, named for what they hold, so
+ * that a person looking in tmp/ (or at a disk filling up) sees a kit's export as one.
+ */
+export const DOWNLOAD_FOLDER_PREFIXES = { backup: 'backup-file-', kitExport: 'kit-export-' } as const;
+export type DownloadKind = keyof typeof DOWNLOAD_FOLDER_PREFIXES;
+
+const isDownloadFolder = (name: string): boolean => Object.values(DOWNLOAD_FOLDER_PREFIXES).some((prefix) => name.startsWith(prefix));
 
 /** A fresh folder under the library's tmp/ for one download; sweepDownloads removes it if it is never fetched. */
-export function newDownloadFolder(libraryDir: string): string {
-  const folder = join(libraryDir, 'tmp', `${DOWNLOAD_FOLDER_PREFIX}${randomBytes(6).toString('hex')}`);
+export function newDownloadFolder(libraryDir: string, kind: DownloadKind): string {
+  const folder = join(libraryDir, 'tmp', `${DOWNLOAD_FOLDER_PREFIXES[kind]}${randomBytes(6).toString('hex')}`);
   mkdirSync(folder, { recursive: true });
   return folder;
 }
@@ -72,7 +78,7 @@ export const UPLOAD_FOLDER_PREFIX = 'backup-upload-';
 
 /**
  * At start: removes the download folders a process that died left in <library>/tmp/ (each a
- * whole backup), and the backups uploaded for a restore it never ran. A folder younger than the
+ * whole backup or a kit's export), and the backups uploaded for a restore it never ran. A folder younger than the
  * wait it is kept for may still be offered by another process on this library (a second web
  * server), so it is left to that process.
  */
@@ -86,7 +92,7 @@ export function sweepDownloads(libraryDir: string, now = Date.now(), ttlMs = BAC
   }
   let removed = 0;
   for (const name of names) {
-    const wait = name.startsWith(DOWNLOAD_FOLDER_PREFIX) ? ttlMs : name.startsWith(UPLOAD_FOLDER_PREFIX) ? uploadTtlMs : null;
+    const wait = isDownloadFolder(name) ? ttlMs : name.startsWith(UPLOAD_FOLDER_PREFIX) ? uploadTtlMs : null;
     if (wait === null) continue;
     const folder = join(tmp, name);
     try {

@@ -77,7 +77,7 @@ export const libraryHandlers: Pick<
   // Web mode: the browser names no path; the backup waits in the library's tmp/ for one download.
   'library.backupFile': async (_input, ctx, job) => {
     const now = new Date();
-    const folder = newDownloadFolder(ctx.dir);
+    const folder = newDownloadFolder(ctx.dir, 'backup');
     try {
       const name = backupFileName(now.toISOString().slice(0, 10));
       const made = await backupLibrary(ctx.library.db, ctx.blobs, ctx.dir, join(folder, name), job ?? NO_JOB, () => now);
