@@ -31,6 +31,31 @@ export function contactKeys(body: Body): string[] {
   return [...keys];
 }
 
+/** The array fields of a contact the Contacts screen offers as values in use and filters by. */
+export const CONTACT_FACET_FIELDS = ['beats', 'tags', 'regions', 'lists', 'countries', 'languages'] as const;
+export type ContactFacetField = (typeof CONTACT_FACET_FIELDS)[number];
+
+/**
+ * The text values of a field, as SQLite's json_each over `$.<field>` gives them (the values
+ * the lists and filters read from the bodies before contact_facet_p held them): an array's
+ * string elements, a string itself, an object's string members; anything else, none.
+ */
+function facetValues(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (v === null || typeof v !== 'object') return [];
+  const values = Array.isArray(v) ? v : Object.values(v);
+  return values.filter((x): x is string => typeof x === 'string');
+}
+
+/** A contact's facet rows, [field, value], each once. */
+export function contactFacetRows(body: Body): [ContactFacetField, string][] {
+  const out: [ContactFacetField, string][] = [];
+  for (const field of CONTACT_FACET_FIELDS) {
+    for (const value of new Set(facetValues(body[field]))) out.push([field, value]);
+  }
+  return out;
+}
+
 interface Statements {
   release: Database.Statement;
   releaseTagsDelete: Database.Statement;
@@ -94,6 +119,31 @@ function statements(db: Database.Database): Statements {
   return s;
 }
 
+interface FacetStatements {
+  clear: Database.Statement<[number]>;
+  add: Database.Statement<[string, string, number]>;
+}
+
+const facetCache = new WeakMap<Database.Database, FacetStatements>();
+
+/**
+ * The statements of contact_facet_p, or null before migration 14 made it: migration 5 rebuilds
+ * every projection of an older library through `project`, and 14 fills the table itself. Kept
+ * apart from the other statements and cached only once the table exists, so that a connection
+ * that migrated through 5 writes the rows from 14 on.
+ */
+function facetStatements(db: Database.Database): FacetStatements | null {
+  let f = facetCache.get(db);
+  if (f) return f;
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'contact_facet_p'").get() === undefined) return null;
+  f = {
+    clear: db.prepare<[number]>('DELETE FROM contact_facet_p WHERE doc_rowid = ?'),
+    add: db.prepare<[string, string, number]>('INSERT OR IGNORE INTO contact_facet_p(field, value, doc_rowid) VALUES (?, ?, ?)'),
+  };
+  facetCache.set(db, f);
+  return f;
+}
+
 /** When a new winner's search entry is written: in this transaction, or queued for catchUpSearch. */
 export type SearchIndexing = 'now' | 'later';
 
@@ -122,6 +172,7 @@ export function project(
     if (!isNew) {
       s.releaseTagsDelete.run(rowid);
       s.contactKeysDelete.run(rowid);
+      facetStatements(db)?.clear.run(rowid);
       s.attachmentLinksDelete.run(rowid);
     }
     return;
@@ -151,6 +202,11 @@ export function project(
       s.contact.run(rowid, str(body.kind) ?? 'journalist', name, foldText(name), str(body.organisation), str(body.outlet), str(body.office), updatedAt);
       if (!isNew) s.contactKeysDelete.run(rowid);
       for (const k of contactKeys(body)) s.contactKey.run(rowid, k);
+      const f = facetStatements(db);
+      if (f) {
+        if (!isNew) f.clear.run(rowid);
+        for (const [field, value] of contactFacetRows(body)) f.add.run(field, value, rowid);
+      }
       break;
     }
     case 'outlet': {
@@ -190,6 +246,7 @@ const REBUILD_BATCH = 1000;
 export function rebuildProjections(db: Database.Database): number {
   db.exec(`
     DELETE FROM release_tag_p; DELETE FROM contact_key_p; DELETE FROM attachment_link_p;
+    ${facetStatements(db) ? 'DELETE FROM contact_facet_p;' : ''}
     ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
     INSERT INTO search_fts(search_fts) VALUES ('delete-all');
   `);
