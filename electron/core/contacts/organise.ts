@@ -18,22 +18,22 @@ const NOTE_PREFIX = 'contact-note:';
 const SEGMENTS_ID = 'contact-segments';
 const StoredNote = z.object({ text: z.string() });
 
-/** The office's beats from their bodies: offices are few. */
+/**
+ * The offices' beats from their bodies: offices are few. CROSS JOIN keeps the offices first:
+ * left to choose, SQLite walked every document (98,001 contacts: 5-40 ms) to find them.
+ */
+const OFFICE_BEATS_SQL = `SELECT DISTINCT j.value FROM office_p p CROSS JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner,
+  json_each(r.body, '$.beats') j WHERE j.type = 'text' ORDER BY j.value`;
+
 function officeBeats(ctx: CoreContext): string[] {
-  return ctx.library.db
-    .prepare<[], string>(
-      `SELECT DISTINCT j.value FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner,
-         json_each(r.body, '$.beats') j WHERE j.type = 'text' ORDER BY j.value`,
-    )
-    .pluck()
-    .all();
+  return ctx.library.db.prepare<[], string>(OFFICE_BEATS_SQL).pluck().all();
 }
 
 /**
  * The values in use of the contacts' array fields, from contact_facet_p's key (no body is read:
  * from the bodies, the six lists took about 4 s in a library of 98,001 contacts).
  */
-export const FACET_VALUES_SQL = 'SELECT DISTINCT value FROM contact_facet_p WHERE field = ? ORDER BY value';
+const FACET_VALUES_SQL = 'SELECT DISTINCT value FROM contact_facet_p WHERE field = ? ORDER BY value';
 
 export function contactFacets(ctx: CoreContext): ContactFacets {
   const values = ctx.library.db.prepare<[ContactFacetField], string>(FACET_VALUES_SQL).pluck();
