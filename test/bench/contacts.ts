@@ -11,7 +11,7 @@ import type { ContactImportReport } from '../../electron/shared/contacts/bulk-co
 import { ContactFields, type ContactFieldsT } from '../../electron/shared/documents';
 import type { BenchRow } from './kit';
 import { RawPeer } from './peer';
-import { fmt } from './report';
+import { fmt, median } from './report';
 import { Rng } from './rng';
 
 /**
@@ -90,6 +90,43 @@ function fieldsOf(r: GenRow): ContactFieldsT {
 
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
+/** Runs of the Contacts screen's values in use, each side, taking turns; the median is reported. */
+const FACET_RUNS = 5;
+
+/**
+ * The values in use the Contacts screen (and the contact editor) asks for when it opens, in the
+ * imported library, next to the raw peer reading the same distinct values from its own table's
+ * JSON bodies with json_each, one query per field.
+ */
+async function facetsRow(libDir: string, peer: RawPeer): Promise<BenchRow> {
+  const core = await openCore(libDir, { author: 'bench' });
+  const fields = ['beats', 'tags', 'regions', 'lists', 'countries', 'languages'];
+  const peerQueries = fields.map((f) =>
+    peer.db.prepare(`SELECT DISTINCT j.value FROM contacts c, json_each(c.body, '$.${f}') j WHERE j.type = 'text' ORDER BY j.value`).pluck(),
+  );
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  try {
+    const contacts = core.library.db.prepare('SELECT count(*) FROM contact_p').pluck().get() as number;
+    for (let i = 0; i < FACET_RUNS; i++) {
+      let t = performance.now();
+      const r = await core.dispatch('contact.facets', {}, { transport: 'test' });
+      ours.push(performance.now() - t);
+      if (!r.ok) throw new Error(r.error.message);
+      t = performance.now();
+      const values = peerQueries.map((q) => q.all() as string[]);
+      theirs.push(performance.now() - t);
+      const beats = (r.value as { beats: string[] }).beats.join(',');
+      if (beats !== values[0]!.join(',')) throw new Error(`the facets differ from the peer's: ${beats} against ${values[0]!.join(',')}`);
+    }
+    const d = median(ours);
+    const p = median(theirs);
+    return { measure: `Contacts screen facets, ${fmt.int(contacts)} contacts (ms)`, value: fmt.ms(d), peer: fmt.ms(p), ratio: fmt.ratio(p / d), goal: 'reported', pass: undefined };
+  } finally {
+    core.close();
+  }
+}
+
 /** In a fresh process: one import, end to end; prints its time, its outcome and the process's peak memory. */
 export async function contactsImportChild(file: string, libDir: string): Promise<void> {
   const core = await openCore(libDir, { author: 'bench' });
@@ -165,6 +202,9 @@ export async function benchContacts(scale: number): Promise<BenchRow[]> {
     t = performance.now();
     peer.writeContacts(peerRows);
     const rawMs = performance.now() - t;
+
+    // The imported library's values in use, before the peer holds the single writes below too.
+    const facets = await facetsRow(join(root, 'lib-big'), peer);
 
     const perSec = (n: number, ms: number) => (n / ms) * 1000;
     const importRate = perSec(big, bigRun.ms);
@@ -246,6 +286,7 @@ export async function benchContacts(scale: number): Promise<BenchRow[]> {
       goal: '>= 0.50x peer',
       pass: ratio >= 0.5,
     });
+    rows.push(facets);
     return rows;
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { ContactFilterSchema } from '../../shared/contacts/filter';
 import type { ContactFacets, PrivateNote, Segment } from '../../shared/contacts/organise-contract';
 import { DatelineError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import type { ContactFacetField } from '../store/projections';
 
 /**
  * The media list's organisation: values in use, segments, outlets' references, private notes.
@@ -17,25 +18,33 @@ const NOTE_PREFIX = 'contact-note:';
 const SEGMENTS_ID = 'contact-segments';
 const StoredNote = z.object({ text: z.string() });
 
-function distinct(ctx: CoreContext, path: string, type: 'contact' | 'office' = 'contact'): string[] {
-  return ctx.library.db
-    .prepare<[], string>(
-      `SELECT DISTINCT j.value FROM ${type}_p p JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner,
-         json_each(r.body, '${path}') j WHERE j.type = 'text' ORDER BY j.value`,
-    )
-    .pluck()
-    .all();
+/**
+ * The offices' beats from their bodies: offices are few. CROSS JOIN keeps the offices first:
+ * left to choose, SQLite walked every document (98,001 contacts: 5-40 ms) to find them.
+ */
+const OFFICE_BEATS_SQL = `SELECT DISTINCT j.value FROM office_p p CROSS JOIN docs d ON d.rowid = p.doc_rowid JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner,
+  json_each(r.body, '$.beats') j WHERE j.type = 'text' ORDER BY j.value`;
+
+function officeBeats(ctx: CoreContext): string[] {
+  return ctx.library.db.prepare<[], string>(OFFICE_BEATS_SQL).pluck().all();
 }
 
+/**
+ * The values in use of the contacts' array fields, from contact_facet_p's key (no body is read:
+ * from the bodies, the six lists took about 4 s in a library of 98,001 contacts).
+ */
+const FACET_VALUES_SQL = 'SELECT DISTINCT value FROM contact_facet_p WHERE field = ? ORDER BY value';
+
 export function contactFacets(ctx: CoreContext): ContactFacets {
+  const values = ctx.library.db.prepare<[ContactFacetField], string>(FACET_VALUES_SQL).pluck();
   return {
-    beats: distinct(ctx, '$.beats'),
-    officeBeats: distinct(ctx, '$.beats', 'office'),
-    tags: distinct(ctx, '$.tags'),
-    regions: distinct(ctx, '$.regions'),
-    lists: distinct(ctx, '$.lists'),
-    countries: distinct(ctx, '$.countries'),
-    languages: distinct(ctx, '$.languages'),
+    beats: values.all('beats'),
+    officeBeats: officeBeats(ctx),
+    tags: values.all('tags'),
+    regions: values.all('regions'),
+    lists: values.all('lists'),
+    countries: values.all('countries'),
+    languages: values.all('languages'),
   };
 }
 

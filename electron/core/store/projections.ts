@@ -54,6 +54,31 @@ export function referenceTargets(type: string, body: Body): string[] {
   return [...targets];
 }
 
+/** The array fields of a contact the Contacts screen offers as values in use and filters by. */
+export const CONTACT_FACET_FIELDS = ['beats', 'tags', 'regions', 'lists', 'countries', 'languages'] as const;
+export type ContactFacetField = (typeof CONTACT_FACET_FIELDS)[number];
+
+/**
+ * The text values of a field, as SQLite's json_each over `$.<field>` gives them (the values
+ * the lists and filters read from the bodies before contact_facet_p held them): an array's
+ * string elements, a string itself, an object's string members; anything else, none.
+ */
+function facetValues(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (v === null || typeof v !== 'object') return [];
+  const values = Array.isArray(v) ? v : Object.values(v);
+  return values.filter((x): x is string => typeof x === 'string');
+}
+
+/** A contact's facet rows, [field, value], each once. */
+export function contactFacetRows(body: Body): [ContactFacetField, string][] {
+  const out: [ContactFacetField, string][] = [];
+  for (const field of CONTACT_FACET_FIELDS) {
+    for (const value of new Set(facetValues(body[field]))) out.push([field, value]);
+  }
+  return out;
+}
+
 interface Statements {
   release: Database.Statement;
   releaseTagsDelete: Database.Statement;
@@ -117,6 +142,21 @@ function statements(db: Database.Database): Statements {
   return s;
 }
 
+/**
+ * Statements on a projection table a later migration added, or null while the library is at a
+ * schema before it: migration 5 rebuilds every projection of an older library through
+ * `project`, and the migration that adds a table fills it itself. Cached only once the table
+ * exists, so that a connection that migrated through 5 writes the rows from then on.
+ */
+function onceTableExists<T>(cache: WeakMap<Database.Database, T>, db: Database.Database, table: string, build: () => T): T | null {
+  const known = cache.get(db);
+  if (known) return known;
+  if (db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(table) === undefined) return null;
+  const made = build();
+  cache.set(db, made);
+  return made;
+}
+
 interface RefStatements {
   clear: Database.Statement<[number]>;
   add: Database.Statement<[string, number]>;
@@ -124,22 +164,26 @@ interface RefStatements {
 
 const refCache = new WeakMap<Database.Database, RefStatements>();
 
-/**
- * The reference links' statements, or null at a schema before their table (migration 5
- * rebuilds the projections of a library at schema 4); not remembered then, so the same
- * connection finds the table once migration 15 has made it.
- */
-function refStatements(db: Database.Database): RefStatements | null {
-  let r = refCache.get(db);
-  if (r) return r;
-  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'doc_ref_p'").get() === undefined) return null;
-  r = {
-    clear: db.prepare('DELETE FROM doc_ref_p WHERE doc_rowid = ?'),
-    add: db.prepare('INSERT OR IGNORE INTO doc_ref_p(target_id, doc_rowid) VALUES (?, ?)'),
-  };
-  refCache.set(db, r);
-  return r;
+/** The reference links' statements (doc_ref_p, migration 15). */
+const refStatements = (db: Database.Database): RefStatements | null =>
+  onceTableExists(refCache, db, 'doc_ref_p', () => ({
+    clear: db.prepare<[number]>('DELETE FROM doc_ref_p WHERE doc_rowid = ?'),
+    add: db.prepare<[string, number]>('INSERT OR IGNORE INTO doc_ref_p(target_id, doc_rowid) VALUES (?, ?)'),
+  }));
+
+interface FacetStatements {
+  clear: Database.Statement<[number]>;
+  add: Database.Statement<[string, string, number]>;
 }
+
+const facetCache = new WeakMap<Database.Database, FacetStatements>();
+
+/** The statements of contact_facet_p (migration 14). */
+const facetStatements = (db: Database.Database): FacetStatements | null =>
+  onceTableExists(facetCache, db, 'contact_facet_p', () => ({
+    clear: db.prepare<[number]>('DELETE FROM contact_facet_p WHERE doc_rowid = ?'),
+    add: db.prepare<[string, string, number]>('INSERT OR IGNORE INTO contact_facet_p(field, value, doc_rowid) VALUES (?, ?, ?)'),
+  }));
 
 /** When a new winner's search entry is written: in this transaction, or queued for catchUpSearch. */
 export type SearchIndexing = 'now' | 'later';
@@ -169,6 +213,7 @@ export function project(
     if (!isNew) {
       s.releaseTagsDelete.run(rowid);
       s.contactKeysDelete.run(rowid);
+      facetStatements(db)?.clear.run(rowid);
       s.attachmentLinksDelete.run(rowid);
       refStatements(db)?.clear.run(rowid);
     }
@@ -206,6 +251,11 @@ export function project(
       s.contact.run(rowid, str(body.kind) ?? 'journalist', name, foldText(name), str(body.organisation), str(body.outlet), str(body.office), updatedAt);
       if (!isNew) s.contactKeysDelete.run(rowid);
       for (const k of contactKeys(body)) s.contactKey.run(rowid, k);
+      const f = facetStatements(db);
+      if (f) {
+        if (!isNew) f.clear.run(rowid);
+        for (const [field, value] of contactFacetRows(body)) f.add.run(field, value, rowid);
+      }
       break;
     }
     case 'outlet': {
@@ -245,6 +295,7 @@ const REBUILD_BATCH = 1000;
 export function rebuildProjections(db: Database.Database): number {
   db.exec(`
     DELETE FROM release_tag_p; DELETE FROM contact_key_p; DELETE FROM attachment_link_p;
+    ${facetStatements(db) ? 'DELETE FROM contact_facet_p;' : ''}
     ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
     INSERT INTO search_fts(search_fts) VALUES ('delete-all');
   `);

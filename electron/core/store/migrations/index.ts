@@ -9,11 +9,12 @@ import { m0010 } from './0010-search-list-growth';
 import { m0011 } from './0011-search-digits';
 import { m0012 } from './0012-revision-sessions';
 import { m0013 } from './0013-phone-digits';
+import { m0014 } from './0014-contact-facets';
 import { m0015 } from './0015-reference-links';
 import type { Migration } from './types';
 
 /** Every migration, in order. A new one is appended; none is ever edited once released. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0007, m0008, m0010, m0011, m0012, m0013, m0015];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0007, m0008, m0010, m0011, m0012, m0013, m0014, m0015];
 /** The last migration's version (numbers may skip one that another branch took). */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
