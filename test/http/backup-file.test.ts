@@ -1,21 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../electron/shared/errors';
 import type { BackupDownload, LastBackup } from '../../electron/shared/library/contract';
 import { cli } from '../cli/run';
 import { tempDir } from '../helpers';
-import { serve, type Serving } from './running';
+import { serveFresh, type Serving } from './running';
 
 // Web mode's "Back up now…": the core makes the backup in the library's tmp/, the browser fetches
 // it once, streamed, behind the token, and it is gone after. What it holds restores with the CLI.
 
 async function start(): Promise<Serving> {
-  const root = tempDir();
-  const staticDir = join(root, 'static');
-  mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
-  return serve(join(root, 'library'), staticDir);
+  return serveFresh();
 }
 
 function post(r: Serving, method: string, input: unknown): Promise<Response> {

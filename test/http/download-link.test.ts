@@ -1,23 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../../electron/core/http/download';
 import type { ApiError } from '../../electron/shared/errors';
 import type { KitExportDownload } from '../../electron/shared/kits/contract';
 import type { BackupDownload } from '../../electron/shared/library/contract';
-import { tempDir } from '../helpers';
-import { serve, type Serving } from './running';
+import { serveFresh, type Serving } from './running';
 
 // Web mode's downloads by link: a ticket minted behind the token stands for one file, good once
 // and for a minute, so the browser saves the file as it arrives instead of the page holding it.
 
 let clock = 1_000_000;
 async function start(): Promise<Serving> {
-  const root = tempDir();
-  const staticDir = join(root, 'static');
-  mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
-  return serve(join(root, 'library'), staticDir, {}, { now: () => clock });
+  return serveFresh({}, { now: () => clock });
 }
 
 function post(r: Serving, path: string, input: unknown, token: string | null = r.server.token): Promise<Response> {

@@ -8,18 +8,14 @@ import type { ReleaseSummary } from '../../electron/shared/contract';
 import { LATEST_VERSION } from '../../electron/core/store/migrations/index';
 import { tempDir } from '../helpers';
 import { canMount, withSmallDisk } from '../reliability/small-disk';
-import { serve, type Serving } from './running';
+import { serveFresh, type Serving, serve } from './running';
 
 // Web mode's "Restore from a backup…": the page uploads the backup file, streamed to the
 // library's tmp/ behind the token and a size limit; the core checks it and keeps it under an id
 // the page confirms and restores by; the file is removed after, whatever happened.
 
 async function start(backupUploadLimit?: number): Promise<Serving> {
-  const root = tempDir();
-  const staticDir = join(root, 'static');
-  mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
-  return serve(join(root, 'library'), staticDir, {}, backupUploadLimit === undefined ? {} : { backupUploadLimit });
+  return serveFresh({}, backupUploadLimit === undefined ? {} : { backupUploadLimit });
 }
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: ApiError };

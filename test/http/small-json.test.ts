@@ -1,8 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers';
-import { serve, type Serving } from './running';
+import { serveFresh, type Serving } from './running';
 
 /**
  * The server's two small JSON requests, the launch exchange and a download ticket, refuse what is
@@ -12,11 +9,7 @@ import { serve, type Serving } from './running';
  */
 
 async function start(): Promise<Serving> {
-  const root = tempDir();
-  const staticDir = join(root, 'static');
-  mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
-  return serve(join(root, 'library'), staticDir);
+  return serveFresh();
 }
 
 interface Refusal {

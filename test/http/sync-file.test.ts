@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { exportSyncFile } from '../../electron/core/sync/sync-file';
 import type { ApiError } from '../../electron/shared/errors';
 import { SYNC_FILE_WEB_MAX_BYTES, type SyncFileBytes, type SyncFileImport } from '../../electron/shared/sync/contract';
 import { tempDir } from '../helpers';
-import { serve, type Serving } from './running';
+import { serveFresh, type Serving } from './running';
 
 // Web mode's sync file: the browser names no path. Saving answers the file's bytes; opening
 // takes an upload's bytes, and every refusal says what is wrong and stores nothing.
@@ -15,11 +15,7 @@ import { serve, type Serving } from './running';
 type Running = Serving;
 
 async function start(core: CoreOptions = {}): Promise<Running> {
-  const root = tempDir();
-  const staticDir = join(root, 'static');
-  mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
-  return serve(join(root, 'library'), staticDir, core);
+  return serveFresh(core);
 }
 
 function post(r: Running, method: string, input: unknown, token = r.server.token): Promise<Response> {
