@@ -9,8 +9,9 @@ export function outdatedJudge(ctx: CoreContext): (office: string | null, lastVer
   const periods = new Map<string, number>();
   const rows = ctx.library.db
     .prepare<[], { id: string; months: number | null }>(
-      `SELECT d.id, json_extract(r.body, '$.outdatedAfterMonths') AS months FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid
-       JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner ORDER BY d.rowid`,
+      // The offices first (CROSS JOIN): ordered by the documents' rowid, SQLite walked every document to find them.
+      `SELECT d.id, json_extract(r.body, '$.outdatedAfterMonths') AS months FROM office_p p CROSS JOIN docs d ON d.rowid = p.doc_rowid
+       JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner ORDER BY p.doc_rowid`,
     )
     .all();
   let fallback: number | null = null;

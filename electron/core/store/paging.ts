@@ -42,9 +42,12 @@ export function listPage<T extends ProjectionTable, Item, Extra = unknown>(db: D
   const missing = spec.sort.direction === 'ASC' ? '\uffff' : '';
   const key = spec.sort.nullsLast ? `ifnull(p.${spec.sort.column}, ${spec.sort.direction === 'ASC' ? 'char(65535)' : "''"})` : `p.${spec.sort.column}`;
   const keyset = after ? ` AND (${key}, p.doc_rowid) ${cmp} (?, ?)` : '';
+  // CROSS JOIN: the projection first, always. Left to choose, SQLite walked every document to
+  // find a small list's rows when it held no statistics for the projection (an empty office or
+  // attachment list read all 100,000 documents of a contacts library: 7-9 ms a call).
   const rows = prepared(
     db,
-    `SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList(spec.table)}${spec.extra ? `, ${spec.extra}` : ''} FROM ${spec.table} p JOIN docs d ON d.rowid = p.doc_rowid
+    `SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList(spec.table)}${spec.extra ? `, ${spec.extra}` : ''} FROM ${spec.table} p CROSS JOIN docs d ON d.rowid = p.doc_rowid
        WHERE ${filterSql}${keyset}
        ORDER BY ${key} ${spec.sort.direction}, p.doc_rowid ${spec.sort.direction} LIMIT ?`,
   ).all(...filterParams, ...(after ? after : []), spec.limit + 1) as ListedRow<T, Extra>[];
