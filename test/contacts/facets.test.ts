@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobStore } from '../../electron/core/attachments/blobs';
@@ -15,6 +14,7 @@ import type { ConflictCase } from '../../electron/shared/conflicts/contract';
 import type { ContactFacets } from '../../electron/shared/contacts/organise-contract';
 import { closedAfterTest } from '../core-harness';
 import { tempDir } from '../helpers';
+import { remoteRevision } from '../search/fixtures';
 import { call, core, job } from './helpers';
 
 /**
@@ -48,22 +48,9 @@ const facets = (c: Core) => call<ContactFacets>(c, 'contact.facets', {});
 const listed = async (c: Core, filter: Record<string, unknown>): Promise<string[]> =>
   (await call<Page<ContactSummary>>(c, 'contact.list', { limit: 50, ...filter })).items.map((i) => i.name);
 
-const hex = (s: string): string => createHash('md5').update(s).digest('hex');
-
 /** A contact revision written elsewhere: `path` is its revisions' names, newest first, from position `pos` down. */
-function remote(id: string, pos: number, path: string[], fields: Record<string, unknown>): RemoteRevision {
-  const ids = path.map(hex);
-  return {
-    type: 'contact',
-    kind: 'journalist',
-    updatedAt: '2026-11-02T10:00:00.000Z',
-    updatedBy: 'hq',
-    ...fields,
-    _id: id,
-    _rev: `${pos}-${ids[0]}`,
-    _revisions: { start: pos, ids },
-  };
-}
+const remote = (id: string, pos: number, path: string[], fields: Record<string, unknown>): RemoteRevision =>
+  remoteRevision(id, pos, path, { type: 'contact', kind: 'journalist' }, fields);
 
 describe('the values in use and the filters by them, through a contact’s life', () => {
   it('follow creates, edits, deletes, merges and erasures', async () => {

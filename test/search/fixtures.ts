@@ -60,12 +60,14 @@ export function page(db: Database.Database, query: string, limit: number, offset
 
 const hex = (s: string): string => createHash('md5').update(s).digest('hex');
 
-/** A release written elsewhere, at revision `pos` of a path named after `seed`. */
-export function pulled(id: string, seed: string, pos: number, fields: Record<string, unknown>, deleted = false): RemoteRevision {
-  const ids = Array.from({ length: pos }, (_, i) => hex(`${seed}${pos - i}`));
-  const doc: RemoteRevision = {
-    type: 'release',
-    language: 'en',
+/**
+ * A document written elsewhere at revision `pos`, whose path is `names` (newest first, each
+ * hashed into a revision id): `defaults` first, then the fields given, then the revision's own.
+ */
+export function remoteRevision(id: string, pos: number, names: readonly string[], defaults: Record<string, unknown>, fields: Record<string, unknown>): RemoteRevision {
+  const ids = names.map(hex);
+  return {
+    ...defaults,
     updatedAt: '2026-11-02T10:00:00.000Z',
     updatedBy: 'hq',
     ...fields,
@@ -73,6 +75,12 @@ export function pulled(id: string, seed: string, pos: number, fields: Record<str
     _rev: `${pos}-${ids[0]}`,
     _revisions: { start: pos, ids },
   };
+}
+
+/** A release written elsewhere, at revision `pos` of a path named after `seed`. */
+export function pulled(id: string, seed: string, pos: number, fields: Record<string, unknown>, deleted = false): RemoteRevision {
+  const names = Array.from({ length: pos }, (_, i) => `${seed}${pos - i}`);
+  const doc = remoteRevision(id, pos, names, { type: 'release', language: 'en' }, fields);
   if (deleted) doc._deleted = true;
   return doc;
 }
