@@ -286,6 +286,23 @@ export function project(
   else queueForSearch(db, rowid, type, body);
 }
 
+/**
+ * Calls `each` with every live document of `types` and its winning body, a page of 1,000 at a
+ * time in rowid order (a statement cannot write while another of the connection still reads):
+ * for a migration that fills a new projection table from the winners.
+ */
+export function eachLiveWinner(db: Database.Database, types: readonly DocType[], each: (rowid: number, type: DocType, body: Body) => void): void {
+  const page = db.prepare<[number, string], { rowid: number; type: DocType; body: string }>(
+    `SELECT d.rowid, d.type, r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
+     WHERE d.rowid > ? AND d.deleted = 0 AND d.type IN (SELECT value FROM json_each(?)) AND r.body IS NOT NULL
+     ORDER BY d.rowid LIMIT 1000`,
+  );
+  const wanted = JSON.stringify(types);
+  for (let rows = page.all(0, wanted); rows.length > 0; rows = page.all(rows[rows.length - 1]!.rowid, wanted)) {
+    for (const r of rows) each(r.rowid, r.type, JSON.parse(r.body) as Body);
+  }
+}
+
 const REBUILD_BATCH = 1000;
 
 /**

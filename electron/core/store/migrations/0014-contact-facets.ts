@@ -1,5 +1,4 @@
-import type { Body } from '../body-values';
-import { contactFacetRows } from '../projections';
+import { contactFacetRows, eachLiveWinner } from '../projections';
 import type { Migration } from './types';
 
 /**
@@ -26,17 +25,9 @@ export const m0014: Migration = {
       CREATE INDEX contact_facet_p_doc ON contact_facet_p(doc_rowid);
       CREATE INDEX contact_p_outlet ON contact_p(outlet, sort_name) WHERE outlet IS NOT NULL;
     `);
-    // A page at a time: a statement cannot write while another of the connection is still reading.
-    const page = db.prepare<[number], { rowid: number; body: string | null }>(
-      `SELECT d.rowid, r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
-       WHERE d.type = 'contact' AND d.deleted = 0 AND d.rowid > ? ORDER BY d.rowid LIMIT 1000`,
-    );
     const add = db.prepare<[string, string, number]>('INSERT OR IGNORE INTO contact_facet_p(field, value, doc_rowid) VALUES (?, ?, ?)');
-    for (let rows = page.all(0); rows.length > 0; rows = page.all(rows[rows.length - 1]!.rowid)) {
-      for (const r of rows) {
-        if (r.body === null) continue;
-        for (const [field, value] of contactFacetRows(JSON.parse(r.body) as Body)) add.run(field, value, r.rowid);
-      }
-    }
+    eachLiveWinner(db, ['contact'], (rowid, _type, body) => {
+      for (const [field, value] of contactFacetRows(body)) add.run(field, value, rowid);
+    });
   },
 };

@@ -1,5 +1,4 @@
-import { referenceTargets } from '../projections';
-import type { Body } from '../body-values';
+import { eachLiveWinner, referenceTargets } from '../projections';
 import type { Migration } from './types';
 
 /**
@@ -24,13 +23,8 @@ export const m0015: Migration = {
       CREATE INDEX contact_p_updated ON contact_p(updated_at, doc_rowid);
     `);
     const add = db.prepare<[string, number]>('INSERT OR IGNORE INTO doc_ref_p(target_id, doc_rowid) VALUES (?, ?)');
-    const page = db.prepare<[number], { rowid: number; type: string; body: string }>(
-      `SELECT d.rowid, d.type, r.body FROM docs d JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner
-       WHERE d.rowid > ? AND d.deleted = 0 AND d.type IN ('release', 'kit', 'contact') AND r.body IS NOT NULL
-       ORDER BY d.rowid LIMIT 1000`,
-    );
-    for (let rows = page.all(0); rows.length > 0; rows = page.all(rows[rows.length - 1]!.rowid)) {
-      for (const r of rows) for (const target of referenceTargets(r.type, JSON.parse(r.body) as Body)) add.run(target, r.rowid);
-    }
+    eachLiveWinner(db, ['release', 'kit', 'contact'], (rowid, type, body) => {
+      for (const target of referenceTargets(type, body)) add.run(target, rowid);
+    });
   },
 };
