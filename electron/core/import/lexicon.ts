@@ -159,7 +159,7 @@ export function endMarkOf(text: string): '###' | '-30-' | '-ENDS-' | null {
 
 /** "Notes to editors" and its translations, as a heading (alone) or a lead-in ("Notes to editors: ..."). */
 export const NOTES_RE =
-  ub(/^\s*(?:\*+\s*)?(notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?\s*notes?|note\s+for\s+editors|notes?\s+(?:aux|à\s+la|à\s+l['’]attention\s+des)\s+(?:rédactions?|rédacteurs|rédactrices|éditeurs|journalistes)|notes?\s+à\s+la\s+rédaction|informations?\s+aux\s+rédactions|notas?\s+(?:para|a)\s+(?:los\s+|las\s+)?(?:editores|editoras|redacciones|periodistas)|notas?\s+al\s+editor|nota\s+para\s+la\s+prensa|ملاحظات?\s+(?:للمحررين|إلى\s+المحررين|الى\s+المحررين|للمحرر|للصحفيين)|ملاحظة\s+للمحررين)\s*[:：.-]?\s*/iu);
+  ub(/^\s*(?:\*+\s*)?(notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?\s*notes?|note\s+for\s+editors|for\s+(?:the\s+)?editors(?=\s*[:：])|notes?\s+(?:aux|à\s+la|pour\s+les|à\s+l['’](?:attention|intention)\s+des)\s+(?:rédactions?|rédacteurs|rédactrices|éditeurs|journalistes)|notes?\s+à\s+la\s+rédaction|informations?\s+aux\s+rédactions|notas?\s+(?:para|a)\s+(?:los\s+|las\s+|la\s+)?(?:editores|editoras|redactores|redacciones|redacción|periodistas)|notas?\s+al\s+editor|nota\s+para\s+la\s+prensa|ملاحظات?\s+(?:للمحررين|إلى\s+المحررين|الى\s+المحررين|للمحرر|للصحفيين|للإعلاميين|لوسائل\s+الإعلام)|ملاحظة\s+للمحررين)\s*[:：.–—-]?\s*/iu);
 
 /** "About Hope Waters" and its translations: the start of the boilerplate. */
 export const ABOUT_RE =
@@ -327,10 +327,27 @@ export function isPageNumberLine(text: string): boolean {
  * "Mise à jour : …", "Actualización: …", "تحديث: …". It is about a version of the release, not
  * its headline or dateline.
  */
-const EDITORIAL_NOTE_RE = ub(/^\s*[*[(]*\s*(?:update[ds]?|updated\s+on|correction|corrected|clarification|editor['’]?s\s+note|note\s+to\s+readers|mise\s+à\s+jour|mis\s+à\s+jour\s+le|rectificatif|correctif|erratum|actualizaci[óo]n|actualizado|correcci[óo]n|fe\s+de\s+erratas|nota\s+(?:del\s+editor|de\s+la\s+redacci[óo]n)|تحديث|تصحيح|توضيح|ملاحظة\s+المحرر)\b[^:：]{0,60}?[:：]\s*\S/iu);
+/** "Editor's note", "Nota del editor", "Note de la rédaction", "ملاحظة المحرر": the editor's own note. */
+const EDITORS_NOTE = String.raw`editor['’]?s\s+note|note\s+from\s+the\s+editors?|nota\s+(?:del\s+editor|del\s+redactor|de\s+la\s+redacci[óo]n)|note\s+de\s+la\s+r[ée]daction|ملاحظة\s+(?:من\s+)?(?:المحرر|التحرير)`;
+const EDITORIAL_NOTE_RE = ub(new RegExp(String.raw`^\s*[*[(]*\s*(?:update[ds]?|updated\s+on|correction|corrected|clarification|${EDITORS_NOTE}|note\s+to\s+readers|mise\s+à\s+jour|mis\s+à\s+jour\s+le|rectificatif|correctif|erratum|actualizaci[óo]n|actualizado|correcci[óo]n|fe\s+de\s+erratas|تحديث|تصحيح|توضيح)\b[^:：]{0,60}?[:：]\s*\S`, 'iu'));
 
 export function isEditorialNote(text: string): boolean {
   return EDITORIAL_NOTE_RE.test(text);
+}
+
+const EDITORS_NOTE_RE = ub(new RegExp(String.raw`^\s*[*[(]*\s*(?:${EDITORS_NOTE})\s*(?:[:：.–—-]\s*|$)`, 'iu'));
+
+/**
+ * An editor's note, as a heading or a lead-in: above the release it is about a version of it
+ * (no field's); under the text it speaks to the journalists as notes to editors do. The rest
+ * of the line after the label, or null.
+ */
+export function editorsNote(text: string): { rest: string } | null {
+  const m = EDITORS_NOTE_RE.exec(text);
+  if (!m || text.length > 2000) return null;
+  const rest = text.slice(m[0].length);
+  // "[Editor's note: …]": the brackets close with the note.
+  return { rest: (/^\s*[[(]/u.test(text) ? rest.replace(/[\])]\s*$/u, '') : rest).trim() };
 }
 
 /**
