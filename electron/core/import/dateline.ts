@@ -79,8 +79,9 @@ function bracketedRegion(raw: string): { town: string; region: string } | null {
 function placeFrom(raw: string): string | null | false {
   // "(Paris, 21 mars 2003) -": a whole dateline in brackets.
   const wrapped = /^\s*\(([^()]+)\)\s*$/u.exec(raw);
-  // "6 de noviembre de 2017 (OMM) –": an organisation's acronym after the date is its tag, not a place.
-  if (wrapped && /^\s*\p{Lu}{2,6}\s*$/u.test(wrapped[1]!)) return null;
+  // "6 de noviembre de 2017 (OMM) –": an organisation's acronym after the date is its tag, not a
+  // place; so is a wire's name ("December 3, 2026 (EIN Presswire) --").
+  if (wrapped && (/^\s*\p{Lu}{2,6}\s*$/u.test(wrapped[1]!) || WIRE_TAG.test(wrapped[1]!.trim()))) return null;
   if (wrapped) return placeFrom(wrapped[1]!);
   const bracketed = bracketedRegion(raw);
   if (bracketed) {
