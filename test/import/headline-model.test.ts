@@ -66,7 +66,7 @@ describe('the headline reader', () => {
   });
 
   it('reads a line that speaks to the reader, and each line against the others on its page', () => {
-    const f = featureReader(['Updates from around the world direct to your inbox', 'Relief convoys reach the northern valley after nine days', 'Aid agencies count the damage']);
+    const f = featureReader(['How you can help the families of the valley', 'Relief convoys reach the northern valley after nine days', 'Aid agencies count the damage']);
     expect([f(0, 'toReader'), f(1, 'toReader'), f(2, 'toReader')]).toEqual([1, 0, 0]);
     expect([f(0, 'firstTitleShaped'), f(1, 'firstTitleShaped'), f(2, 'firstTitleShaped')]).toEqual([1, 0, 0]);
     expect([f(0, 'lastTitleShaped'), f(1, 'lastTitleShaped'), f(2, 'lastTitleShaped')]).toEqual([0, 0, 1]);

@@ -8,6 +8,7 @@ import {
   NOTES_RE,
   ORG_WORDS,
   ROLE_WORDS,
+  editorsNote,
   endMarkOf,
   isByline,
   isCaption,
@@ -125,6 +126,8 @@ export function classify(block: Block, index: number): Classified {
   if (isNavBlock(text)) return { block, kind: 'junk' };
   if (isEmbargoLine(text)) return { block, kind: 'embargo' };
   if (notesHeading(text)) return { block, kind: 'notes' };
+  // "Editor's note:" wherever it stands: the reader tells above the text from under it.
+  if (editorsNote(text)) return { block, kind: 'note' };
   if (isWeakContactHeading(text)) return { block, kind: 'contactHead' };
   // "Nota de Prensa No. 108-2025": the release's number, not a phone.
   if (RELEASE_NUMBER.test(text.trim())) return { block, kind: 'label' };

@@ -21,8 +21,24 @@ const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
 
-/** Wire services whose bracketed tag follows the place ("LONDON (Reuters) –"): not part of the place. */
-const WIRE_TAG = /^(?:afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|prnewswire|pr\s+newswire|business\s+wire|globe\s+newswire|newswire|wire)$/iu;
+/** News agencies whose bracketed tag follows the place ("LONDON (Reuters) –"). */
+const AGENCIES = String.raw`afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|ots`;
+/**
+ * The wires that carry press releases, with their names as they set them beside the dateline:
+ * "/PRNewswire/", "(GLOBE NEWSWIRE)", "/EINPresswire.com/", "PRLog", "--(BUSINESS WIRE)--".
+ * Distinct enough to stand without brackets or slashes, unlike an agency's two letters.
+ */
+const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|cnw(?:\s+telbec)?`;
+/** A wire's tag after the place: not part of the place. */
+const WIRE_TAG = new RegExp(`^(?:${AGENCIES}|${RELEASE_WIRES}|newswire|wire)$`, 'iu');
+const RELEASE_WIRE = new RegExp(`^(?:${RELEASE_WIRES})$`, 'iu');
+/**
+ * A wire's tag between the dateline and the text, with its own separator: "Dec. 3, 2026 - PRLog --",
+ * "NEW YORK--(BUSINESS WIRE)--", "LONDON, Dec. 3, 2026 -- (GLOBE NEWSWIRE) --".
+ */
+const WIRE_BESIDE = new RegExp(String.raw`^\s*(?:\(\s*(?:${AGENCIES}|${RELEASE_WIRES})\s*\)|\/\s*(?:${RELEASE_WIRES})\s*\/|(?:${RELEASE_WIRES})(?![\p{L}\p{N}]))\s*(?:[-–—]{1,3}|:)\s*`, 'iu');
+/** "PRLog - Dec. 3, 2026 - LONDON --": the wire's name opening the paragraph, before the date. */
+const WIRE_FIRST = new RegExp(String.raw`^\s*(?:${RELEASE_WIRES})\s*[-–—]{1,3}\s*`, 'iu');
 
 /**
  * "LAC-VERT (QUÉBEC)", "MONCTON (NOUVEAU-BRUNSWICK)": Canadian usage names the
@@ -63,8 +79,9 @@ function bracketedRegion(raw: string): { town: string; region: string } | null {
 function placeFrom(raw: string): string | null | false {
   // "(Paris, 21 mars 2003) -": a whole dateline in brackets.
   const wrapped = /^\s*\(([^()]+)\)\s*$/u.exec(raw);
-  // "6 de noviembre de 2017 (OMM) –": an organisation's acronym after the date is its tag, not a place.
-  if (wrapped && /^\s*\p{Lu}{2,6}\s*$/u.test(wrapped[1]!)) return null;
+  // "6 de noviembre de 2017 (OMM) –": an organisation's acronym after the date is its tag, not a
+  // place; so is a wire's name ("December 3, 2026 (EIN Presswire) --").
+  if (wrapped && (/^\s*\p{Lu}{2,6}\s*$/u.test(wrapped[1]!) || WIRE_TAG.test(wrapped[1]!.trim()))) return null;
   if (wrapped) return placeFrom(wrapped[1]!);
   const bracketed = bracketedRegion(raw);
   if (bracketed) {
@@ -84,7 +101,7 @@ function placeFrom(raw: string): string | null | false {
     .replace(/\s+في$/u, '')
     .trim();
   if (text === '') return null;
-  if (/\d/.test(text)) return false;
+  if (/\d/.test(text) || RELEASE_WIRE.test(text)) return false;
   // "الثلاثاء 30/يوليو/2024 - 11:45", "Jeudi, 3 mars 2026 –": the day's name before a date is
   // a date bar's, never a place.
   if (startsWithWeekday(text) && text.split(/[\s,،]+/u).filter(Boolean).length === 1) return false;
@@ -155,11 +172,65 @@ function arabicWireDateline(text: string): Dateline | null {
 }
 
 /**
- * Reads a dateline at the start of `text`. Without a date, only a dash separates the place
+ * Reads a dateline at the start of `text`, with the tag a wire or a paper sets beside it (which
+ * belongs to no field): "Dec. 3, 2026 - PRLog --", "PRLog - Dec. 3, 2026 - LONDON --",
+ * "NEW YORK--(BUSINESS WIRE)--Dec. 3, 2026--", "بيروت - «الشرق الأوسط»:".
+ */
+export function matchDateline(text: string): Dateline | null {
+  const first = WIRE_FIRST.exec(text);
+  if (first && findDates(asciiDigits(text.slice(first[0].length, first[0].length + 40)))[0]?.index === 0) {
+    const d = plainDateline(text.slice(first[0].length));
+    if (d) return withTags(text, { ...d, length: first[0].length + d.length }, true);
+  }
+  const d = plainDateline(text);
+  return d && withTags(text, d, false);
+}
+
+/**
+ * "القاهرة - محيط:", "بيروت - «الشرق الأوسط»:", "عمّان - الغد -": the Arabic press sets the paper's
+ * or the site's name, one or two words or a name in quotation marks, between the dateline's
+ * place and the text, before a colon or a dash.
+ */
+const ARABIC_SOURCE_BESIDE = /^\s*(?:[«"“]\s*([^«»"“”]{2,40}?)\s*[»"”]|([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)?))\s*(?:[:：]|[-–—]{1,2}(?=\s))\s*/u;
+/** Prepositions: a name with one is a sentence's start ("جاء في البيان:"), not a paper's name. */
+const ARABIC_PREPOSITION = /(?:^|\s)(?:في|من|على|إلى|الى|عن|مع|حول)(?:\s|$)|^[وف]?جاء(?:\s|$)/u;
+
+function withTags(text: string, d: Dateline, wireFirst: boolean): Dateline {
+  let { place, dateIso, length } = d;
+  const tag = WIRE_BESIDE.exec(text.slice(length));
+  if (tag) {
+    length += tag[0].length;
+    // "NEW YORK--(BUSINESS WIRE)--Dec. 3, 2026--": the date after the wire's tag.
+    const after = dateIso === null ? dateAfterPlace(text.slice(length)) : null;
+    if (after) {
+      dateIso = after.iso;
+      length += after.length;
+    }
+  }
+  // "PRLog - Dec. 3, 2026 - LONDON --": a wire's date first, then the place in capitals.
+  if ((tag || wireFirst) && place === null && dateIso !== null) {
+    const m = /^\s*(\p{Lu}[^\s–—-]*(?:[\s,]+\p{Lu}[^\s–—-]*){0,4}?)\s*(?:-{1,2}|[–—]{1,2})\s*/u.exec(text.slice(length));
+    const found = m && allCaps(m[1]!) ? placeFrom(m[1]!) : null;
+    if (typeof found === 'string') {
+      place = found;
+      length += m![0].length;
+    }
+  }
+  if (place !== null && /[\u0600-\u06FF]/u.test(place)) {
+    const m = ARABIC_SOURCE_BESIDE.exec(text.slice(length));
+    const name = m?.[2];
+    const isName = name !== undefined && !ARABIC_PREPOSITION.test(name) && typeof placeFrom(name) === 'string';
+    if (m && (m[1] !== undefined || isName) && wordCount(text.slice(length + m[0].length)) >= 6) length += m[0].length;
+  }
+  return text.slice(length).trim() === '' ? d : { place, dateIso, length };
+}
+
+/**
+ * Reads the dateline itself. Without a date, only a dash separates the place
  * from the text, and the place must be in capitals or the text after it a real sentence:
  * that keeps "Floods recede – thousands return" (a headline) from being read as a dateline.
  */
-export function matchDateline(text: string): Dateline | null {
+function plainDateline(text: string): Dateline | null {
   const wire = arabicWireDateline(text);
   if (wire && text.slice(wire.length).trim() !== '') return wire;
   const head = asciiDigits(text.slice(0, 200));

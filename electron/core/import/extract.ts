@@ -6,7 +6,7 @@ import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateC
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
-import { CONTACT_LABEL_RE, endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
+import { CONTACT_LABEL_RE, editorsNote, endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
 import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
@@ -243,6 +243,16 @@ function writerBox(lines: string[], items: Classified[], to: number): boolean {
   return false;
 }
 
+/** Running text under item `at` before anything a release closes on (contacts, an end mark, a section's heading). */
+function proseFollows(items: Classified[], at: number): boolean {
+  for (const it of items.slice(at + 1)) {
+    if (it.kind === 'junk' || it.block.aside) continue;
+    if (it.kind === 'contact' || it.kind === 'contactHead' || it.kind === 'end' || it.kind === 'about' || it.kind === 'notes' || it.kind === 'related') return false;
+    if (isProse(it.block.text)) return true;
+  }
+  return false;
+}
+
 /** Words that join the parts of an organisation's name: "Office for the Coordination of …". */
 const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'del', 'el', 'los', 'las', 'y', 'para']);
 
@@ -453,9 +463,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   const passed = anchor.passed;
   const otherStories = storiesAbove(items, datelineAt);
 
+  // Where the notes to editors set above the text end, once a heading over them was met there.
+  let notesAbove: number | null = null;
   for (let i = 0; i < items.length; i++) {
     const { block, kind, dateIso, dateline } = items[i]!;
     const text = block.text;
+    if (notesAbove !== null && i >= notesAbove) {
+      if (state === 'notes') state = 'header';
+      notesAbove = null;
+    }
     // "Lake Chad Basin … Appeal" / "Posted on Fri. July-01-2016" / "Switzerland - IOM has …": the
     // next story's title, date and dateline under the release. The release ended above its title.
     if (state === 'body' && body.length >= 2 && (kind === 'date' || isByline(text)) && items.slice(i + 1, i + 3).some((n) => n.kind === 'dateline')) {
@@ -492,6 +508,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       warnings.push(warning('IMPORT_NOTE_LEFT_OUT', 'A note on an update or correction stood above the release; it was left out of the fields.'));
       continue;
     }
+    // "Editor's note: Photos are available …" under the text: a note to the journalists, which
+    // ends the body as notes to editors do. A note on one line with running text still under it
+    // stood inside the text, which goes on.
+    const editors = kind === 'note' && state === 'body' && body.length > 0 ? editorsNote(text) : null;
+    if (editors) {
+      if (editors.rest) keep(i, notes, editors.rest);
+      if (!editors.rest || !proseFollows(items, i)) state = 'notes';
+      continue;
+    }
     // "Information:" heads the contacts only when contact details follow it.
     if (kind === 'contactHead' && isWeakContactHeading(text) && !items.slice(i + 1, i + 6).some((n) => n.kind === 'contact')) {
       if (state === 'body') keep(i, body, text);
@@ -514,9 +539,19 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       continue;
     }
     if (kind === 'notes') {
-      state = 'notes';
       const rest = notesHeading(text)!.rest;
       if (rest) keep(i, notes, rest);
+      // "Note to editors: Interviews can be arranged …" above the dateline: the note is one
+      // paragraph of the header's, the text still to come. Under the heading alone, the notes
+      // run to the dateline (or, with none below, are the one paragraph under it, when running
+      // text follows that).
+      if (state === 'header') {
+        let next = i + 1;
+        while (next < items.length && items[next]!.kind === 'junk') next++;
+        if (rest && (datelineAt > i || proseFollows(items, i))) continue;
+        if (!rest && (datelineAt > i || proseFollows(items, next))) notesAbove = datelineAt > i ? datelineAt : next + 1;
+      }
+      state = 'notes';
       continue;
     }
     if (kind === 'about' && state !== 'header') {

@@ -159,7 +159,7 @@ export function endMarkOf(text: string): '###' | '-30-' | '-ENDS-' | null {
 
 /** "Notes to editors" and its translations, as a heading (alone) or a lead-in ("Notes to editors: ..."). */
 export const NOTES_RE =
-  ub(/^\s*(?:\*+\s*)?(notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?\s*notes?|note\s+for\s+editors|notes?\s+(?:aux|à\s+la|à\s+l['’]attention\s+des)\s+(?:rédactions?|rédacteurs|rédactrices|éditeurs|journalistes)|notes?\s+à\s+la\s+rédaction|informations?\s+aux\s+rédactions|notas?\s+(?:para|a)\s+(?:los\s+|las\s+)?(?:editores|editoras|redacciones|periodistas)|notas?\s+al\s+editor|nota\s+para\s+la\s+prensa|ملاحظات?\s+(?:للمحررين|إلى\s+المحررين|الى\s+المحررين|للمحرر|للصحفيين)|ملاحظة\s+للمحررين)\s*[:：.-]?\s*/iu);
+  ub(/^\s*(?:\*+\s*)?(notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?\s*notes?|note\s+for\s+editors|for\s+(?:the\s+)?editors(?=\s*[:：])|notes?\s+(?:aux|à\s+la|pour\s+les|à\s+l['’](?:attention|intention)\s+des)\s+(?:rédactions?|rédacteurs|rédactrices|éditeurs|journalistes)|notes?\s+à\s+la\s+rédaction|informations?\s+aux\s+rédactions|notas?\s+(?:para|a)\s+(?:los\s+|las\s+|la\s+)?(?:editores|editoras|redactores|redacciones|redacción|periodistas)|notas?\s+al\s+editor|nota\s+para\s+la\s+prensa|ملاحظات?\s+(?:للمحررين|إلى\s+المحررين|الى\s+المحررين|للمحرر|للصحفيين|للإعلاميين|لوسائل\s+الإعلام)|ملاحظة\s+للمحررين)\s*[:：.–—-]?\s*/iu);
 
 /** "About Hope Waters" and its translations: the start of the boilerplate. */
 export const ABOUT_RE =
@@ -189,8 +189,12 @@ const JUNK_RE: RegExp[] = ([
   /^(follow us|suivez-nous|síguenos|siguenos|تابعونا|تابعنا)\b/iu,
   // "Follow the latest news on Google News", "تابع أحدث الأخبار عبر تطبيق google news".
   /\bgoogle\s+news\b.{0,40}$|^تابع\s.{0,40}\s(?:عبر|على)\s.{0,40}$/iu,
-  // Comment boxes under a post.
+  // Comment boxes under a post, and the labels of their form: "Your email address will not be
+  // published.", "Required fields are marked *", "Save my name, email … for the next time I comment."
   /^(?:no comments|post a comment|leave a (?:reply|comment)|\d+\s+comments?|comments powered by|load \d+ more|view style|laisser une réponse|\d+\s+commentaires?|aucun commentaire|deja un comentario|\d+\s+comentarios?|اترك\s+تعليق|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)\b.{0,80}$/iu,
+  /^(?:your\s+e-?mail(?:\s+address)?\s+will\s+not\s+be\s+(?:published|shared|displayed)|(?:all\s+)?required\s+fields\s+are\s+(?:marked|indicated)|fields\s+marked\s+(?:with\s+)?(?:an\s+)?(?:\*|asterisk)|(?:save|remember)\s+my\s+name\b.{0,20}\be-?mail|you\s+must\s+be\s+(?:logged|signed)\s+in\s+to\s+(?:post|leave|add)\s+a\s+comment|(?:post|submit)\s+(?:a\s+)?comment$|cancel\s+reply$|this\s+site\s+uses\s+akismet|laisser\s+un\s+commentaire|votre\s+adresse\s+(?:e-?mail|électronique|courriel|de\s+messagerie)\s+ne\s+sera\s+pas\s+(?:publiée|affichée)|(?:les\s+)?champs\s+(?:obligatoires\s+sont\s+(?:indiqués|marqués|signalés)|marqués\s+d['’]une?\s+(?:\*|astérisque))|enregistrer\s+mon\s+nom\b.{0,20}\b(?:e-?mail|courriel)|vous\s+devez\s+(?:être\s+connectée?|vous\s+connecter)\s+pour\s+(?:publier|poster|laisser|ajouter)\s+un\s+commentaire|deja\s+una\s+respuesta|dejar\s+un\s+comentario|(?:tu|su)\s+(?:dirección\s+de\s+)?correo(?:\s+electrónico)?\s+no\s+será\s+publicad[oa]|(?:los\s+)?campos\s+(?:obligatorios\s+(?:están|se\s+han)\s+(?:marcados|señalados)|marcados\s+con\s+(?:un\s+)?(?:\*|asterisco))|guardar?\s+mi\s+nombre\b.{0,20}\bcorreo|debes\s+(?:estar\s+registrado|iniciar\s+sesión|haber\s+iniciado\s+sesión)\s+para\s+(?:publicar|dejar|escribir)\s+un\s+comentario|اترك\s+(?:رد|ردا|رداً|تعليقا|تعليقاً)|(?:ال)?حقول\s+(?:ال)?(?:إلزامية|الزامية|مطلوبة)\s+(?:مشار|معلمة|موضحة)|احفظ\s+اسمي|يجب\s+(?:أن\s+تكون|عليك)\s+.{0,12}(?:مسجل|تسجيل)\s+(?:ال)?دخول)/iu,
+  // "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply."
+  /\b(?:re|h)captcha\b/iu,
   // "Inicio Secretarias 19 Secretaría … CNPC exhorta a la población … a estar...": the trail to the page, its title cut short.
   /^(?:inicio|home|accueil|portada|الرئيسية)\s.{10,300}(?:\.\.\.|…)$/iu,
   // "Zur Hauptnavigation springen Zur Suche springen …", "Skip to main navigation Skip to search …": skip links in a row.
@@ -204,7 +208,11 @@ const JUNK_RE: RegExp[] = ([
   /^(?:مشاركة|شارك|share|partager|compartir)\s*[:：]?\s*$/iu,
   // "المصدر: صدى البلد", "Fuente: EFE": where a reposted story came from.
   /^(?:المصدر|source|fuente)\s*[:：]\s*\S.{0,50}$/iu,
-  /^(subscribe|sign up)\b.{0,60}(newsletter|updates|news)|^(abonnez-vous|inscrivez-vous)\b|^(suscríbete|suscribete)\b|^اشترك\s+في/iu,
+  /^(subscribe|sign up)\b.{0,60}(newsletter|updates|news)|^(abonnez-vous|inscrivez-vous)\b|^(suscríbete|suscribete|suscríbase|suscribase)\b|^اشترك\s+في/iu,
+  // A sign-up's promise under its heading: "Get our stories in your inbox every week", "Recevez
+  // l'essentiel dans votre boîte mail", "… en tu bandeja de entrada", "… إلى بريدك الإلكتروني". Only
+  // a page speaks to its reader's inbox; a release tells of a newsletter in the third person.
+  /^(?=.{0,200}$)(?:(?:get|receive)\s+our\s+(?:newsletter|latest|news|stories|updates)|(?:recevez|recevoir)\s+(?:notre|nos|la)\s+(?:newsletter|lettre|infolettre|actualités)|(?:recibe|reciba|recibir)\s+(?:nuestro|nuestras|el)\s+(?:bolet[íi]n|noticias|newsletter)|.{0,160}\b(?:(?:in|to|into)\s+your\s+inbox|dans\s+votre\s+bo[îi]te\s+(?:mail|e-?mail|aux\s+lettres|de\s+réception)|en\s+(?:tu|su)\s+(?:bandeja\s+de\s+entrada|correo(?:\s+electrónico)?))\b|.{0,160}(?:إلى|الى|في|على)\s+بريدك)/iu,
   // "Pour tout savoir sur l'actualité, inscrivez-vous à notre newsletter et …", "سجل بريدك الإلكتروني
   // لتلقى أهم الأخبار": the site's invitation to its newsletter, wherever the verb stands in the line.
   // In Arabic only the imperative with its object: "سجل" alone is also "recorded" ("سجل المركز … في النشرة").
@@ -319,10 +327,27 @@ export function isPageNumberLine(text: string): boolean {
  * "Mise à jour : …", "Actualización: …", "تحديث: …". It is about a version of the release, not
  * its headline or dateline.
  */
-const EDITORIAL_NOTE_RE = ub(/^\s*[*[(]*\s*(?:update[ds]?|updated\s+on|correction|corrected|clarification|editor['’]?s\s+note|note\s+to\s+readers|mise\s+à\s+jour|mis\s+à\s+jour\s+le|rectificatif|correctif|erratum|actualizaci[óo]n|actualizado|correcci[óo]n|fe\s+de\s+erratas|nota\s+(?:del\s+editor|de\s+la\s+redacci[óo]n)|تحديث|تصحيح|توضيح|ملاحظة\s+المحرر)\b[^:：]{0,60}?[:：]\s*\S/iu);
+/** "Editor's note", "Nota del editor", "Note de la rédaction", "ملاحظة المحرر": the editor's own note. */
+const EDITORS_NOTE = String.raw`editor['’]?s\s+note|note\s+from\s+the\s+editors?|nota\s+(?:del\s+editor|del\s+redactor|de\s+la\s+redacci[óo]n)|note\s+de\s+la\s+r[ée]daction|ملاحظة\s+(?:من\s+)?(?:المحرر|التحرير)`;
+const EDITORIAL_NOTE_RE = ub(new RegExp(String.raw`^\s*[*[(]*\s*(?:update[ds]?|updated\s+on|correction|corrected|clarification|${EDITORS_NOTE}|note\s+to\s+readers|mise\s+à\s+jour|mis\s+à\s+jour\s+le|rectificatif|correctif|erratum|actualizaci[óo]n|actualizado|correcci[óo]n|fe\s+de\s+erratas|تحديث|تصحيح|توضيح)\b[^:：]{0,60}?[:：]\s*\S`, 'iu'));
 
 export function isEditorialNote(text: string): boolean {
   return EDITORIAL_NOTE_RE.test(text);
+}
+
+const EDITORS_NOTE_RE = ub(new RegExp(String.raw`^\s*[*[(]*\s*(?:${EDITORS_NOTE})\s*(?:[:：.–—-]\s*|$)`, 'iu'));
+
+/**
+ * An editor's note, as a heading or a lead-in: above the release it is about a version of it
+ * (no field's); under the text it speaks to the journalists as notes to editors do. The rest
+ * of the line after the label, or null.
+ */
+export function editorsNote(text: string): { rest: string } | null {
+  const m = EDITORS_NOTE_RE.exec(text);
+  if (!m || text.length > 2000) return null;
+  const rest = text.slice(m[0].length);
+  // "[Editor's note: …]": the brackets close with the note.
+  return { rest: (/^\s*[[(]/u.test(text) ? rest.replace(/[\])]\s*$/u, '') : rest).trim() };
 }
 
 /**
