@@ -254,7 +254,8 @@ export function findListing(all: Classified[]): Listing | null {
   // title opens with a place the way a dateline does.
   // Contact lines are short too: only running text counts, never a line with an address or number.
   // Bullet points (a release's key facts) are not items of an index.
-  const titles = kept.filter((it) => (it.kind === 'text' || it.kind === 'dateline') && it.block.hint !== 'li' && isHeadlineShaped(it.block.text));
+  // A line over bullet points is a release's section heading over its key facts, not an item.
+  const titles = kept.filter((it, k) => (it.kind === 'text' || it.kind === 'dateline') && it.block.hint !== 'li' && kept[k + 1]?.block.hint !== 'li' && isHeadlineShaped(it.block.text));
   const shaped = new Set(titles.map((it) => it.block.text.trim())).size;
   let proseRun = 0;
   let longestProse = 0;
