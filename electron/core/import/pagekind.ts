@@ -105,6 +105,24 @@ function datedItems(kept: Classified[]): number {
   return dates.length;
 }
 
+const dateLine = (it: Classified) => (it.kind === 'date' || it.kind === 'label') && !!it.dateIso && wordCount(it.block.text) <= 10;
+
+/**
+ * Dates on their own lines, each straight over one paragraph of running text that the next date
+ * (or the page's end) follows: "• June 28, 2013", a teaser, "• June 28, 2013", a teaser… A list
+ * dates each item, the same day over several of them and some dates over no teaser at all; a
+ * release dates itself once, and its paragraphs run on under that date.
+ */
+function datedTeasers(kept: Classified[]): number {
+  let count = 0;
+  kept.forEach((it, k) => {
+    const teaser = kept[k + 1];
+    const after = kept[k + 2];
+    if (dateLine(it) && teaser !== undefined && teaser.block.hint !== 'li' && isProse(teaser.block.text) && (after === undefined || dateLine(after))) count++;
+  });
+  return count;
+}
+
 /**
  * A heading naming a collection above the first running text. In a menu the next line is another
  * short entry ("Actualidad", "Convocatorias de prensa", …); a page's own heading stands over a
@@ -181,7 +199,7 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   const own = cutAt >= 0 ? lines.slice(0, cutAt) : lines;
   const links = [...own.map((l) => l.replace(ARABIC_MARKS, '').trim()), ...items.map(textOf)].some((t) => furnitureLine(t) || (isProse(t) && RUN_ON_MORE.test(t)));
   mark('links', links ? 1 : 0);
-  const dated = datedItems(kept);
+  const dated = Math.max(datedItems(kept), datedTeasers(kept));
   // One point for each item under its own date past the first.
   mark('dated', dated - 1);
   const heading = collectionHeading(items, prose[0] ? items.indexOf(prose[0]) : items.length);
