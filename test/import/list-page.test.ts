@@ -91,6 +91,19 @@ describe('the marks of a list page', () => {
     expect(release.refuse).toBe(false);
   });
 
+  it('reads the one paragraph of a page showing a count of results as cut when it stops on a bare word, and a copy stopped so elsewhere as no list', () => {
+    const open = `${TEASER} In the meantime, the families who stayed in the villages were`;
+    const listed = evidenceOf(['Displaying 1 - 4 of 4', '| Story', 'Volunteers carry food to villages cut off by the rain', open].join('\n\n'));
+    expect(listed.marks).toEqual(['links', 'oneTeaser', 'cut']);
+    expect(listed.refuse).toBe(true);
+    // A person may stop a copy on a bare word: with no list's links or counter, that is no cut.
+    const copied = evidenceOf(['Volunteers carry food to villages cut off by the rain', open].join('\n\n'));
+    expect(copied.marks).toEqual(['oneTeaser']);
+    expect(copied.refuse).toBe(false);
+    // Under the counter, a paragraph that closes its sentence is furniture and a short text.
+    expect(evidenceOf(['Displaying 1 - 4 of 4', '| Story', 'Volunteers carry food to villages cut off by the rain', TEASER].join('\n\n')).refuse).toBe(false);
+  });
+
   it('reads a teaser cut straight after a word, or stopping on a comma, as text cut short', () => {
     expect(evidenceOf(['Volunteers carry food to villages cut off by the rain', TEASER, 'The regional director said in a statement…'].join('\n')).marks).toEqual(['oneTeaser', 'cut']);
     expect(evidenceOf(['Volunteers carry food to villages cut off by the rain', `${TEASER} In the meantime, the families,`, 'Top'].join('\n\n')).marks).toEqual(['oneTeaser', 'cut']);

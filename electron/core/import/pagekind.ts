@@ -209,7 +209,10 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   // ("Top", "×") or a list's links, or a short line under it is cut straight after a word.
   const last = prose[prose.length - 1];
   const tail = last ? kept.slice(kept.indexOf(last) + 1) : [];
-  const cut = last !== undefined && ((tail.every((it) => wordCount(it.block.text) <= 3 || furnitureLine(textOf(it))) && CUT_OR_COMMA.test(textOf(last))) || tail.some((it) => wordCount(it.block.text) <= 12 && CUT_AFTER_WORD.test(textOf(it))));
+  // A person may stop a copy on a bare word too: that counts only for the one paragraph of a page
+  // showing a list's links or counter, where the site cut its teaser to a length.
+  const endsOpen = (t: string) => CUT_OR_COMMA.test(t) || (links && prose.length === 1 && /[\p{L}\p{N}]$/u.test(t));
+  const cut = last !== undefined && ((tail.every((it) => wordCount(it.block.text) <= 3 || furnitureLine(textOf(it))) && endsOpen(textOf(last))) || tail.some((it) => wordCount(it.block.text) <= 12 && CUT_AFTER_WORD.test(textOf(it))));
   mark('cut', cut ? 1 : 0);
   const teasers = titledTeasers(kept);
   mark('teasers', teasers >= 5 ? 2 : teasers >= 3 ? 1 : 0);
