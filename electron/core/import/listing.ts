@@ -273,8 +273,9 @@ export function findListing(all: Classified[]): Listing | null {
   const cutTeasers = kept.filter((it, k) => k > 0 && /(?:…|\.\.\.)\s*$/u.test(it.block.text) && wordCount(it.block.text) >= 12 && isTitle(kept[k - 1]!.block.text)).length;
   if (cutTeasers >= 3) return { items: cutTeasers };
   // A dateline alone on its line (a wire's "ROTTERDAM, Netherlands, Jan. 13, 2021 /PRNewswire/ --")
-  // opens one release's text: its short sections under titles are no list of teasers.
-  if (datelined > 0 || kept.some((it) => it.kind === 'datelineOnly')) return null;
+  // opens one release's text, and a release's label ("Press release", "بيان صحفي") stands over it:
+  // its short sections under titles are no list of teasers.
+  if (datelined > 0 || kept.some((it) => it.kind === 'datelineOnly' || it.kind === 'label')) return null;
   let longestRun = 0;
   let run = 0;
   let teasers = 0;
