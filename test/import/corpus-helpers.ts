@@ -72,7 +72,10 @@ export async function buildDocx(spec: DocxSpec): Promise<Uint8Array<ArrayBuffer>
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-export function loadCorpus(dir: string = CORPUS_DIR): CorpusCase[] {
+/** A page with no release in it, which the importer must refuse: its expectation is `{ "refused": true }`. */
+export type RefusedCase = Omit<CorpusCase, 'expected'>;
+
+function readCorpus(dir: string): (RefusedCase & { expected: Expected | { refused: true } })[] {
   const files = readdirSync(dir).sort();
   return files
     .filter((f) => f.endsWith('.expected.json'))
@@ -80,13 +83,25 @@ export function loadCorpus(dir: string = CORPUS_DIR): CorpusCase[] {
       const id = f.replace(/\.expected\.json$/, '');
       const input = files.find((x) => x.startsWith(`${id}.`) && !x.endsWith('.expected.json'));
       if (!input) throw new Error(`corpus case ${id} has no input file`);
-      const expected = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expected;
+      const expected = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expected | { refused: true };
       const path = join(dir, input);
       if (input.endsWith('.docx.json')) {
         return { id, name: `${id}.docx`, expected, load: () => buildDocx(JSON.parse(readFileSync(path, 'utf8')) as DocxSpec) };
       }
       return { id, name: input, expected, load: async () => new Uint8Array(readFileSync(path)) };
     });
+}
+
+const isRefused = (e: Expected | { refused: true }): e is { refused: true } => 'refused' in e && e.refused;
+
+/** The releases of the corpus, each with what a careful person would extract. */
+export function loadCorpus(dir: string = CORPUS_DIR): CorpusCase[] {
+  return readCorpus(dir).flatMap(({ expected, ...c }) => (isRefused(expected) ? [] : [{ ...c, expected }]));
+}
+
+/** The pages of the corpus with no release in them. */
+export function loadRefusedCorpus(dir: string = CORPUS_DIR): RefusedCase[] {
+  return readCorpus(dir).flatMap(({ expected, ...c }) => (isRefused(expected) ? [c] : []));
 }
 
 // ---- Scoring --------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../electron/core/import/parse';
-import { CORPUS_DIR, FIELDS, fieldMatches, loadCorpus, type Expected, type Field } from './corpus-helpers';
+import { CORPUS_DIR, FIELDS, fieldMatches, loadCorpus, loadRefusedCorpus, type Expected, type Field } from './corpus-helpers';
 
 /**
  * The importer against the corpus of invented releases (four languages, every layout the issue
@@ -40,4 +40,12 @@ describe('the release importer on the corpus', () => {
     const baseline = JSON.parse(readFileSync(join(CORPUS_DIR, 'baseline.json'), 'utf8')) as Record<Field, number>;
     for (const f of FIELDS) expect(right[f], `cases whose ${f} is read right`).toBeGreaterThanOrEqual(baseline[f]);
   }, 120_000);
+
+  it('refuses every page of the corpus with no release in it, saying so', async () => {
+    const pages = loadRefusedCorpus();
+    expect(pages.length).toBeGreaterThan(0);
+    for (const c of pages) {
+      await expect(parseSource({ name: c.name, bytes: await c.load() }), c.id).rejects.toMatchObject({ code: 'NOT_A_RELEASE' });
+    }
+  });
 });

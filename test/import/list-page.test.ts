@@ -78,6 +78,32 @@ describe('the marks of a list page', () => {
     expect(list.refuse).toBe(true);
   });
 
+  it('counts dates each straight over one teaser as items under their own date, the same day repeated and some over no teaser', () => {
+    const second = 'The port authority will waive its fees on relief cargo for six months, which the society expects to cut the cost of each shipment to the islands by nearly a fifth.';
+    const third = 'Volunteers in the hill districts have trained four hundred teachers in first aid since January, and the society means to reach every secondary school in the province.';
+    const list = evidenceOf(['• 14 May 2026', TEASER, '• 14 May 2026', '• 14 May 2026', second, '• 13 May 2026', third].join('\n'));
+    expect(list.dated).toBe(3);
+    expect(list.marks).toEqual(['dated']);
+    expect(list.refuse).toBe(true);
+    // A release's date stands over its paragraphs, which run on under it: one item at most, no point.
+    const release = evidenceOf(['Volunteers carry food to villages cut off by the rain', '14 May 2026', TEASER, second, third].join('\n\n'));
+    expect(release.marks).toEqual([]);
+    expect(release.refuse).toBe(false);
+  });
+
+  it('reads the one paragraph of a page showing a count of results as cut when it stops on a bare word, and a copy stopped so elsewhere as no list', () => {
+    const open = `${TEASER} In the meantime, the families who stayed in the villages were`;
+    const listed = evidenceOf(['Displaying 1 - 4 of 4', '| Story', 'Volunteers carry food to villages cut off by the rain', open].join('\n\n'));
+    expect(listed.marks).toEqual(['links', 'oneTeaser', 'cut']);
+    expect(listed.refuse).toBe(true);
+    // A person may stop a copy on a bare word: with no list's links or counter, that is no cut.
+    const copied = evidenceOf(['Volunteers carry food to villages cut off by the rain', open].join('\n\n'));
+    expect(copied.marks).toEqual(['oneTeaser']);
+    expect(copied.refuse).toBe(false);
+    // Under the counter, a paragraph that closes its sentence is furniture and a short text.
+    expect(evidenceOf(['Displaying 1 - 4 of 4', '| Story', 'Volunteers carry food to villages cut off by the rain', TEASER].join('\n\n')).refuse).toBe(false);
+  });
+
   it('reads a teaser cut straight after a word, or stopping on a comma, as text cut short', () => {
     expect(evidenceOf(['Volunteers carry food to villages cut off by the rain', TEASER, 'The regional director said in a statement…'].join('\n')).marks).toEqual(['oneTeaser', 'cut']);
     expect(evidenceOf(['Volunteers carry food to villages cut off by the rain', `${TEASER} In the meantime, the families,`, 'Top'].join('\n\n')).marks).toEqual(['oneTeaser', 'cut']);

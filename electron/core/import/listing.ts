@@ -254,7 +254,8 @@ export function findListing(all: Classified[]): Listing | null {
   // title opens with a place the way a dateline does.
   // Contact lines are short too: only running text counts, never a line with an address or number.
   // Bullet points (a release's key facts) are not items of an index.
-  const titles = kept.filter((it) => (it.kind === 'text' || it.kind === 'dateline') && it.block.hint !== 'li' && isHeadlineShaped(it.block.text));
+  // A line over bullet points is a release's section heading over its key facts, not an item.
+  const titles = kept.filter((it, k) => (it.kind === 'text' || it.kind === 'dateline') && it.block.hint !== 'li' && kept[k + 1]?.block.hint !== 'li' && isHeadlineShaped(it.block.text));
   const shaped = new Set(titles.map((it) => it.block.text.trim())).size;
   let proseRun = 0;
   let longestProse = 0;
@@ -272,8 +273,9 @@ export function findListing(all: Classified[]): Listing | null {
   const cutTeasers = kept.filter((it, k) => k > 0 && /(?:…|\.\.\.)\s*$/u.test(it.block.text) && wordCount(it.block.text) >= 12 && isTitle(kept[k - 1]!.block.text)).length;
   if (cutTeasers >= 3) return { items: cutTeasers };
   // A dateline alone on its line (a wire's "ROTTERDAM, Netherlands, Jan. 13, 2021 /PRNewswire/ --")
-  // opens one release's text: its short sections under titles are no list of teasers.
-  if (datelined > 0 || kept.some((it) => it.kind === 'datelineOnly')) return null;
+  // opens one release's text, and a release's label ("Press release", "بيان صحفي") stands over it:
+  // its short sections under titles are no list of teasers.
+  if (datelined > 0 || kept.some((it) => it.kind === 'datelineOnly' || it.kind === 'label')) return null;
   let longestRun = 0;
   let run = 0;
   let teasers = 0;
