@@ -16,7 +16,9 @@ export interface Dateline {
 }
 
 const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
-const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
+// "Geneva- The …": a hyphen set straight after the place, with the space only after it. (An Arabic
+// name so joined to a verb is a site's, read in extract.ts: no capitals tell a place from it.)
+const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin})-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
@@ -79,7 +81,8 @@ function placeFrom(raw: string): string | null | false {
     .replace(/\([^)]*\)/gu, ' ')
     .replace(/^[\s(]+|[\s),،:–—-]+$/gu, '')
     // "Genève, le 3 mars", "Lima, el 3 de marzo", Mexico's "Ciudad de México, a 3 de marzo".
-    .replace(/[,،]\s*(le|el|the|on|ce|este|a)$/iu, '')
+    // "OTTAWA, ON, le 14 déc.": "ON" in capitals after the town is Ontario's code, not "on".
+    .replace(/[,،]\s*(le|el|the|on|ce|este|a)$/iu, (m, w: string) => (w === 'ON' ? m : ''))
     // "القاهرة في 3 مارس 2026": "on" before the date, in Arabic.
     .replace(/\s+في$/u, '')
     .trim();
@@ -249,6 +252,20 @@ export function placeOnlyLine(text: string): string | null {
   if (wordCount(t) > 4 || /\d/u.test(t) || !(/^[^,،]+[,،]\s*[^,،]+$/u.test(t) || allCaps(t))) return null;
   const place = placeFrom(t);
   return typeof place === 'string' ? place : null;
+}
+
+/**
+ * "عمان" alone on its line between the title and the lead: Arabic sets no capitals, so one word
+ * that no menu, section or label uses is read as the place; other scripts need what
+ * placeOnlyLine asks (a town and its country, or capitals).
+ */
+export function placeOverLead(text: string): string | null {
+  const t = text.trim();
+  if (/^[\u0600-\u06FF]+$/u.test(t) && !isArabicSection(t) && !NAV_PHRASES.has(compareKey(t))) {
+    const place = placeFrom(t);
+    if (typeof place === 'string') return place;
+  }
+  return placeOnlyLine(t);
 }
 
 /**
