@@ -255,6 +255,19 @@ export function placeOnlyLine(text: string): string | null {
 }
 
 /**
+ * "القاهرة، التقى الأمين العام …" under "التقى الأمين العام …": a page that sets its summary over
+ * the text, the text opening with its place and a comma, then the summary's words again. The
+ * repeated words, not the comma, tell the place from a sentence's first phrase.
+ */
+export function placeBeforeRepeatedLead(paragraph: string, lead: string): Dateline | null {
+  const m = /^([^,،.:;]{2,40})[,،]\s+/u.exec(paragraph);
+  const opening = (s: string) => compareKey(s).split(' ').slice(0, 8).join(' ');
+  if (!m || wordCount(lead) < 8 || opening(paragraph.slice(m[0].length)) !== opening(lead)) return null;
+  const place = placeFrom(m[1]!);
+  return typeof place === 'string' ? { place, dateIso: null, length: m[0].length } : null;
+}
+
+/**
  * "عمان" alone on its line between the title and the lead: Arabic sets no capitals, so one word
  * that no menu, section or label uses is read as the place; other scripts need what
  * placeOnlyLine asks (a town and its country, or capitals).

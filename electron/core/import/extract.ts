@@ -11,7 +11,7 @@ import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
-import { placeOnlyLine, placeOverLead } from './dateline';
+import { placeBeforeRepeatedLead, placeOnlyLine, placeOverLead } from './dateline';
 import { describeMarks, pageEvidence } from './standing';
 import { describeListMarks, listPageEvidence } from './pagekind';
 import { warning, type Warning } from '../../shared/warnings';
@@ -783,6 +783,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (sourceTag) {
     bodyClean[0] = bodyClean[0]!.slice(sourceTag[0].length);
     if (sourceTag[1] !== undefined && place === null) place = sourceTag[1];
+  }
+  // The summary over the text, then the text opening with its place and the summary's words again.
+  const repeated = place === null && datelineAt < 0 && bodyClean.length >= 2 ? placeBeforeRepeatedLead(bodyClean[1]!, bodyClean[0]!) : null;
+  if (repeated) {
+    place = repeated.place;
+    bodyClean[1] = bodyClean[1]!.slice(repeated.length);
   }
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is
