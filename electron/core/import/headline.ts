@@ -189,6 +189,11 @@ function inSignature(page: Block[], block: Block): boolean {
   if (wordCount(t) <= 8 && ROLE_WORDS.test(t) && /\s\p{L}\.\s+\S/u.test(t) && !/[.!?؟:]$/u.test(t)) return true;
   const i = page.indexOf(block);
   if (i < 0) return false;
+  // "Press statement" / "المتحدث باسم الوزارة …" / the date: who issued it, opening with the role,
+  // set between the label and the date line (a name closes it: its last words in capitals, where
+  // the script has them).
+  const signer = wordCount(t) <= 8 && !/[.!?؟:]$/u.test(t) && ROLE_WORDS.test(t.split(/\s+/u)[0]!) && (/[\u0600-\u06FF]/u.test(t) || /\p{Lu}\S*\s+\p{Lu}\S*$/u.test(t));
+  if (signer && page[i - 1] !== undefined && isLabel(page[i - 1]!.text) && page[i + 1] !== undefined && isDateOnly(page[i + 1]!.text)) return true;
   const titled = (b: Block | undefined) => b !== undefined && TITLED_NAME.test(b.text.trim()) && wordCount(b.text) <= 5;
   const role = (b: Block | undefined) => b !== undefined && wordCount(b.text) <= 6 && !/[.!?؟:]$/u.test(b.text) && ROLE_WORDS.test(b.text);
   const office = (b: Block | undefined) => b !== undefined && wordCount(b.text) <= 10 && !/[.!?؟:]$/u.test(b.text) && ORG_WORDS.test(b.text);
