@@ -16,9 +16,10 @@ export interface Dateline {
 }
 
 const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
-// "Geneva- The …": a hyphen set straight after the place, with the space only after it. (An Arabic
-// name so joined to a verb is a site's, read in extract.ts: no capitals tell a place from it.)
-const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin})-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
+// "Geneva- The …", "نيويورك- بمناسبة …": a hyphen set straight after the place, with the space only
+// after it. (Two Arabic words or more so joined to a verb are a site's name, read in extract.ts: no
+// capitals tell a place from it.)
+const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin}|^[\u0600-\u06FF]+)-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
@@ -274,6 +275,12 @@ export function placeBeforeRepeatedLead(paragraph: string, lead: string): Dateli
  */
 export function placeOverLead(text: string): string | null {
   const t = text.trim();
+  // "Berne (ots)": the place and, in brackets, the short name of the wire that sent it.
+  const tagged = /^(\p{Lu}[\p{L}'’ -]{1,30}?)\s*\(\s*[\p{L}.]{2,12}\s*\)$/u.exec(t);
+  if (tagged) {
+    const place = placeFrom(tagged[1]!);
+    if (typeof place === 'string') return place;
+  }
   if (/^[\u0600-\u06FF]+$/u.test(t) && !isArabicSection(t) && !NAV_PHRASES.has(compareKey(t))) {
     const place = placeFrom(t);
     if (typeof place === 'string') return place;

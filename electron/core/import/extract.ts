@@ -628,10 +628,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
         const above = header[header.length - 1];
         const title = header[header.length - 2];
         const alone: string | null = datelineAt < 0 && place === null && above !== undefined && blocks[i - 1] === above && title !== undefined && wordCount(title.text) >= 3 && !isProse(title.text) && /\p{Ll}|[\u0600-\u06FF]/u.test(title.text + above.text) ? placeOverLead(above.text) : null;
-        if (alone !== null) {
-          place = alone;
-          unkeepLast(header);
-        }
+        // The line stays in the header, where the headline is weighed by its nearness to the text.
+        if (alone !== null) place = alone;
         state = 'body';
         keep(i, body, text);
         continue;
