@@ -66,6 +66,8 @@ export function neverHeadline(text: string): boolean {
     // Photo captions and credits, links, "Source:" lines.
     /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
+    // "… in the camp. (Archive photo: Agency)", "… اليمن. (صورة من الأرشيف: …)": a caption closed by its credit in brackets.
+    /\((?:photos?|foto|fotografía|crédit(?:\s+photo)?|credit|صورة|الصورة|تصوير)(?:\s+[^():：]{1,20})?\s*[:：][^()]{2,80}\)\s*$/iu.test(text) ||
     // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
     /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
     // "بيانات صحفية المفوضية السامية لحقوق الإنسان", "Press releases UNHCR": the section and whose it is.
