@@ -109,6 +109,8 @@ export function findPhones(text: string): Found[] {
       offset = at + piece.length;
       if (findDates(piece).length > 0) continue;
       if (/^\d{4}\s*[-–]\s*\d{4}$/u.test(piece.trim())) continue; // a span of years
+      // "Índice AI POL 30/2508/2020": a document's reference, its numbers joined by slashes and closed by its year.
+      if (/^[1-9]\d{0,3}\/\d{1,5}\/(?:19|20)\d{2}$/u.test(piece.trim())) continue;
       const value = normalisePhone(piece);
       if (value) out.push({ value, index: m.index + at, length: piece.length });
     }

@@ -16,7 +16,10 @@ export interface Dateline {
 }
 
 const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
-const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
+// "Geneva- The …", "نيويورك- بمناسبة …": a hyphen set straight after the place, with the space only
+// after it. (Two Arabic words or more so joined to a verb are a site's name, read in extract.ts: no
+// capitals tell a place from it.)
+const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin}|^[\u0600-\u06FF]+)-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
@@ -96,7 +99,8 @@ function placeFrom(raw: string): string | null | false {
     .replace(/\([^)]*\)/gu, ' ')
     .replace(/^[\s(]+|[\s),،:–—-]+$/gu, '')
     // "Genève, le 3 mars", "Lima, el 3 de marzo", Mexico's "Ciudad de México, a 3 de marzo".
-    .replace(/[,،]\s*(le|el|the|on|ce|este|a)$/iu, '')
+    // "OTTAWA, ON, le 14 déc.": "ON" in capitals after the town is Ontario's code, not "on".
+    .replace(/[,،]\s*(le|el|the|on|ce|este|a)$/iu, (m, w: string) => (w === 'ON' ? m : ''))
     // "القاهرة في 3 مارس 2026": "on" before the date, in Arabic.
     .replace(/\s+في$/u, '')
     .trim();
@@ -320,6 +324,39 @@ export function placeOnlyLine(text: string): string | null {
   if (wordCount(t) > 4 || /\d/u.test(t) || !(/^[^,،]+[,،]\s*[^,،]+$/u.test(t) || allCaps(t))) return null;
   const place = placeFrom(t);
   return typeof place === 'string' ? place : null;
+}
+
+/**
+ * "القاهرة، التقى الأمين العام …" under "التقى الأمين العام …": a page that sets its summary over
+ * the text, the text opening with its place and a comma, then the summary's words again. The
+ * repeated words, not the comma, tell the place from a sentence's first phrase.
+ */
+export function placeBeforeRepeatedLead(paragraph: string, lead: string): Dateline | null {
+  const m = /^([^,،.:;]{2,40})[,،]\s+/u.exec(paragraph);
+  const opening = (s: string) => compareKey(s).split(' ').slice(0, 8).join(' ');
+  if (!m || wordCount(lead) < 8 || opening(paragraph.slice(m[0].length)) !== opening(lead)) return null;
+  const place = placeFrom(m[1]!);
+  return typeof place === 'string' ? { place, dateIso: null, length: m[0].length } : null;
+}
+
+/**
+ * "عمان" alone on its line between the title and the lead: Arabic sets no capitals, so one word
+ * that no menu, section or label uses is read as the place; other scripts need what
+ * placeOnlyLine asks (a town and its country, or capitals).
+ */
+export function placeOverLead(text: string): string | null {
+  const t = text.trim();
+  // "Berne (ots)": the place and, in brackets, the short name of the wire that sent it.
+  const tagged = /^(\p{Lu}[\p{L}'’ -]{1,30}?)\s*\(\s*[\p{L}.]{2,12}\s*\)$/u.exec(t);
+  if (tagged) {
+    const place = placeFrom(tagged[1]!);
+    if (typeof place === 'string') return place;
+  }
+  if (/^[\u0600-\u06FF]+$/u.test(t) && !isArabicSection(t) && !NAV_PHRASES.has(compareKey(t))) {
+    const place = placeFrom(t);
+    if (typeof place === 'string') return place;
+  }
+  return placeOnlyLine(t);
 }
 
 /**

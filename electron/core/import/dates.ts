@@ -33,8 +33,9 @@ const MONTH_NAMES: [string, number][] = [
 
 const MONTHS = new Map(MONTH_NAMES);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Arabic pages may vocalise a month's name ("أيّار" with a shadda) or stretch it with a tatweel.
-const markable = (s: string) => s.replace(/[\u0621-\u064A]/gu, (c) => `${c}${ARABIC_MARKS.source}*`);
+// Arabic pages may vocalise a month's name ("أيّار" with a shadda) or stretch it with a tatweel,
+// and Egyptian usage writes a final yā' without its dots ("تشرين الثانى").
+const markable = (s: string) => s.replace(/[\u0621-\u064A]/gu, (c) => `${c === 'ي' ? '[يى]' : c}${ARABIC_MARKS.source}*`);
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map((m) => markable(escape(m))).join('|');
 // "آذار/مارس" and "March (Mars)": two names for one month.
 const MONTH = `(${MONTH_ALT})\\.?(?:\\s*[/(]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;
@@ -100,7 +101,7 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 function monthOf(name: string): number | null {
-  return MONTHS.get(name.toLowerCase().replace(ARABIC_MARKS, '')) ?? null;
+  return MONTHS.get(name.toLowerCase().replace(ARABIC_MARKS, '').replace(/ى/gu, 'ي')) ?? null;
 }
 
 /** Every date written in the text, in order of appearance (overlaps resolved: first and longest wins). */

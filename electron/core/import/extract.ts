@@ -11,7 +11,7 @@ import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
-import { placeOnlyLine } from './dateline';
+import { placeBeforeRepeatedLead, placeOnlyLine, placeOverLead } from './dateline';
 import { describeMarks, pageEvidence } from './standing';
 import { describeListMarks, listPageEvidence } from './pagekind';
 import { warning, type Warning } from '../../shared/warnings';
@@ -109,6 +109,12 @@ function photoCaption(text: string): boolean {
   return comma > 0 && wordCount(before.slice(comma + 1)) <= 3 && wordCount(before.slice(comma + 1)) >= 1;
 }
 
+/** "UNHCR/R.Redmond ©", "Photo: Jane Roe", "© Agency": a picture's credit alone on its line. */
+function photoCredit(text: string): boolean {
+  const t = text.trim();
+  return wordCount(t) <= 4 && (/©/u.test(t) || /^(?:photo|foto|crédit\s+photo|credit|صورة|الصورة|تصوير)\s*[:©]/iu.test(t) || /^[\p{L}.'’-]+\/[\p{L}][\p{L}.'’ -]*$/u.test(t));
+}
+
 function pageFooterLine(text: string): boolean {
   // A closing line that announces what follows ("… suivez-nous dans les médias sociaux :") with
   // nothing after it introduces the page's links, not more text.
@@ -179,7 +185,9 @@ function anchorDateline(items: Classified[]): { at: number; passed: { index: num
     // map was launched …": a dateline that opens running text, before any other running text,
     // is the release's; the one alone above it stamped the page.
     const opening = items.findIndex((it, k) => k > at && k <= at + 8 && !it.block.aside && it.kind === 'dateline' && it.dateline!.place !== null && isProse(it.block.text.slice(it.dateline!.length)));
-    if (opening > 0 && !items.slice(at + 1, opening).some((it) => !it.block.aside && isProse(it.block.text))) return { at: opening, passed: { index: at, as: 'stamp' } };
+    // A photo's caption under its credit ("AGENCY/J.Roe ©") is no running text of the release.
+    const captioned = (k: number) => k > 0 && photoCredit(items[k - 1]!.block.text);
+    if (opening > 0 && !items.slice(at + 1, opening).some((it, k) => !it.block.aside && isProse(it.block.text) && !captioned(at + 1 + k))) return { at: opening, passed: { index: at, as: 'stamp' } };
     // "Lima, 31 de enero de 2014" under the last paragraph: the release signed off with its
     // place and date, after the text rather than before it.
     const prose = (from: number, to: number) => items.slice(from, to).filter((it) => !it.block.aside && isProse(it.block.text)).length;
@@ -647,7 +655,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       // "Le Conseil … adopte quatorze textes : il renouvelle …" with no stop, then "Compte rendu
       // de séance", then the text: a long title over its label, not the first paragraph.
       if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
+      // A sentence under a picture's credit, above the dateline: the picture's caption.
+      if (datelineAt > i && i > 0 && photoCredit(items[i - 1]!.block.text) && /[.!?؟]["”»’)]*$/u.test(text)) continue;
       if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !((header.length === 0 || !/[.!?؟]\s/u.test(text)) && longTitleOverLabel(i))) {
+        // "عمان" alone between the title and the lead, where no dateline opened the text: the place
+        // set on its own line. (Under a title in capitals, a word in capitals is its last line.)
+        const above = header[header.length - 1];
+        const title = header[header.length - 2];
+        const alone: string | null = datelineAt < 0 && place === null && above !== undefined && blocks[i - 1] === above && title !== undefined && wordCount(title.text) >= 3 && !isProse(title.text) && /\p{Ll}|[\u0600-\u06FF]/u.test(title.text + above.text) ? placeOverLead(above.text) : null;
+        // The line stays in the header, where the headline is weighed by its nearness to the text.
+        if (alone !== null) place = alone;
         state = 'body';
         keep(i, body, text);
         continue;
@@ -799,6 +816,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (sourceTag) {
     bodyClean[0] = bodyClean[0]!.slice(sourceTag[0].length);
     if (sourceTag[1] !== undefined && place === null) place = sourceTag[1];
+  }
+  // The summary over the text, then the text opening with its place and the summary's words again.
+  const repeated = place === null && datelineAt < 0 && bodyClean.length >= 2 ? placeBeforeRepeatedLead(bodyClean[1]!, bodyClean[0]!) : null;
+  if (repeated) {
+    place = repeated.place;
+    bodyClean[1] = bodyClean[1]!.slice(repeated.length);
   }
   let standfirst: string | null = null;
   // No dateline: a first paragraph without its full stop, over paragraphs that have theirs, is

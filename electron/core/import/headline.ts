@@ -1,7 +1,7 @@
 import type { Block } from './blocks';
 import { isProse } from './classify';
 import { dateCell, firstDate, isDateOnly } from './dates';
-import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, NAV_PHRASES, ORG_WORDS } from './lexicon';
+import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, NAV_PHRASES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { HEADLINE_FEATURES, headlineScore, type HeadlineFeature } from './headline-model';
 import { HEADLINE_NONE } from './headline-weights';
 import { compareKey, wordCount } from './normalise';
@@ -66,6 +66,8 @@ export function neverHeadline(text: string): boolean {
     // Photo captions and credits, links, "Source:" lines.
     /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
+    // "… in the camp. (Archive photo: Agency)", "… اليمن. (صورة من الأرشيف: …)": a caption closed by its credit in brackets.
+    /\((?:photos?|foto|fotografía|crédit(?:\s+photo)?|credit|صورة|الصورة|تصوير)(?:\s+[^():：]{1,20})?\s*[:：][^()]{2,80}\)\s*$/iu.test(text) ||
     // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
     /^(?:\d{4}\s+)?(?:press|news|media)\s+releases?$|(?:^|\s[-–—|]\s)(?:latest|recent)\s+news$/iu.test(text) ||
     // "بيانات صحفية المفوضية السامية لحقوق الإنسان", "Press releases UNHCR": the section and whose it is.
@@ -177,6 +179,55 @@ function isNameAndRole(text: string): boolean {
   return /^(?:,?\s*)(?:(?:team|équipe|equipo|senior|head\s+of|chef\s+de|jefa?\s+de)\s+)?(?:communications?|comunicaci[oó]n|press(?:\s+officer)?|presse|prensa|media(?:\s+relations)?|médias|spokes(?:person|woman|man)|porte-parole|portavoz)(?:\s+\p{L}+)?$/iu.test(words.slice(2).join(' '));
 }
 
+/**
+ * "Dra. Jane Roe" / "Directora Ejecutiva" / "Fondo Regional de Agua": the name, role and office
+ * that sign a statement, set above its text. A titled name over a role line (and the office
+ * under it) is a signature, and none of its lines is the headline.
+ */
+function inSignature(page: Block[], block: Block): boolean {
+  // "وزير الخارجية أنتوني ج. بلينكن", "Secretary of State Antony J. Blinken": a role and a name
+  // with its middle initial on one line sign the statement too.
+  const t = block.text.trim();
+  if (wordCount(t) <= 8 && ROLE_WORDS.test(t) && /\s\p{L}\.\s+\S/u.test(t) && !/[.!?؟:]$/u.test(t)) return true;
+  const i = page.indexOf(block);
+  if (i < 0) return false;
+  // "Press statement" / "المتحدث باسم الوزارة …" / the date: who issued it, opening with the role,
+  // set between the label and the date line (a name closes it: its last words in capitals, where
+  // the script has them).
+  const signer = wordCount(t) <= 8 && !/[.!?؟:]$/u.test(t) && ROLE_WORDS.test(t.split(/\s+/u)[0]!) && (/[\u0600-\u06FF]/u.test(t) || /\p{Lu}\S*\s+\p{Lu}\S*$/u.test(t));
+  if (signer && page[i - 1] !== undefined && isLabel(page[i - 1]!.text) && page[i + 1] !== undefined && isDateOnly(page[i + 1]!.text)) return true;
+  const titled = (b: Block | undefined) => b !== undefined && TITLED_NAME.test(b.text.trim()) && wordCount(b.text) <= 5;
+  const role = (b: Block | undefined) => b !== undefined && wordCount(b.text) <= 6 && !/[.!?؟:]$/u.test(b.text) && ROLE_WORDS.test(b.text);
+  const office = (b: Block | undefined) => b !== undefined && wordCount(b.text) <= 10 && !/[.!?؟:]$/u.test(b.text) && ORG_WORDS.test(b.text);
+  return (titled(block) && role(page[i + 1])) || (role(block) && titled(page[i - 1])) || (office(block) && role(page[i - 1]) && titled(page[i - 2]));
+}
+
+/**
+ * "Official statements announcing key developments in our operations." between the section's
+ * name ("News Releases") and its "Subscribe" button: the section's description, not a title.
+ */
+function sectionDescription(page: Block[], block: Block): boolean {
+  const i = page.indexOf(block);
+  const menu = (b: Block | undefined) => b !== undefined && isNavBlock(b.text);
+  return i > 0 && /[.]$/u.test(block.text.trim()) && menu(page[i - 1]) && menu(page[i + 1]);
+}
+
+/**
+ * "Department of State United States of America" over an Arabic release: a line in another script
+ * than the page's text is the masthead's or the logo's, never the release's title.
+ */
+function otherScript(page: Block[]): (text: string) => boolean {
+  const arabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
+  const latin = (t: string) => /\p{Script=Latin}/u.test(t);
+  const prose = page.filter((b) => isProse(b.text));
+  const arabicProse = prose.filter((b) => arabic(b.text)).length;
+  if (prose.length < 2 || (arabicProse > 0 && arabicProse < prose.length)) return () => false;
+  return arabicProse > 0 ? (t) => !arabic(t) : (t) => arabic(t) && !latin(t);
+}
+
+/** "ترجمة مقدمة من وزارة …", "Translation provided by …": who translated the page, not its title. */
+const TRANSLATION_CREDIT = /^(?:translation|traduction|traducción|ترجمة)\s+(?:provided\s+by|courtesy\s+of|by|fournie\s+par|par|proporcionada\s+por|por|مقدمة\s+من|من)\s/iu;
+
 /** "… en EEUU Imprimir", "… Share": a page's action link set on the headline's line. */
 /** "Accueil • Sénégal - Actualités • Politique • Sénégal : Le gouvernement …": the page's path, ending in its title. */
 function breadcrumbTail(text: string): string {
@@ -286,6 +337,16 @@ function labelledTitle(text: string): string {
 }
 
 /**
+ * "L’agence salue l’accord … |" over a row of bars: a title the page closes with a bar, the only
+ * header line that does. A news ticker's items end so in a run, cut before their source, and stay
+ * no candidates (neverHeadline).
+ */
+function withoutLoneBar(text: string, pool: Block[]): string {
+  const barred = (t: string) => /\s[|｜]$/u.test(t);
+  return barred(text) && pool.filter((b) => barred(b.text)).length === 1 ? text.replace(/\s+[|｜]$/u, '') : text;
+}
+
+/**
  * Every line of the header that can be the headline, each with its features. Lines that can never
  * be one (see neverHeadline), photo captions, a site's stamp over its date, menu items, a caption
  * set twice, a contact's name and role are no candidates at all.
@@ -304,17 +365,19 @@ export function headlineCandidates(
   const aboveLabel = header[cut - 1];
   if (aboveLabel && wordCount(aboveLabel.text) >= 6 && !neverHeadline(aboveLabel.text) && !sentenceLike(aboveLabel.text)) cut--;
   const afterLabel = header.slice(cut);
-  const labelled = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text));
+  const labelled = afterLabel.some((b) => wordCount(b.text) >= 3 && !neverHeadline(b.text) && !inSignature(page, b));
   const pool = labelled ? afterLabel : header;
+  const foreign = otherScript(page);
   const kept = withoutPartialTwins(
     pool
-      .map((b, at) => ({ block: b, at, text: withoutPageAction(withoutGluedLabel(breadcrumbTail(labelledTitle(b.text)))) }))
+      .map((b, at) => ({ block: b, at, text: withoutLoneBar(withoutPageAction(withoutGluedLabel(breadcrumbTail(labelledTitle(b.text)))), pool) }))
       .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
       .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
       // A picture's caption set twice (caption and alternative text) is no candidate at all, so it
       // takes no line's nearness to the body.
       .filter((c) => !(c.twin && (/[.!?؟]$/u.test(c.text) || wordCount(c.text) > 25 || TITLED_NAME.test(c.text.trim()))))
-      .filter((c) => !isNameAndRole(c.text) && !hasCreditedTwin(page, c.block)),
+      .filter((c) => !isNameAndRole(c.text) && !hasCreditedTwin(page, c.block) && !inSignature(page, c.block) && !sectionDescription(page, c.block))
+      .filter((c) => !foreign(c.text) && !TRANSLATION_CREDIT.test(c.text.trim())),
   );
   // Nearness to the body counts from above a run of bullets straight above the text (its key points).
   let near = kept.length;

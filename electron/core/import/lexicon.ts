@@ -183,7 +183,9 @@ export function isContactHeading(text: string): boolean {
 /** Page furniture that is never part of a release: cookie banners, share rows, footers, captions. */
 const JUNK_RE: RegExp[] = ([
   /\bcookies?\b|ملفات\s+تعريف\s+الارتباط|\btraceurs\b/iu,
-  /^(share|share this|share on|partager|partager sur|compartir|compartir en|شارك|مشاركة)\b.{0,80}$/iu,
+  // "مشاركة العراق في …" ("Iraq's participation in …") opens a title: the Arabic word shares only
+  // before a colon or "on", "via", "the story".
+  /^(share|share this|share on|partager|partager sur|compartir|compartir en)\b.{0,80}$|^(?:شارك|مشاركة)\s*(?:[:：]|على\s|عبر\s|الخبر|المقال).{0,80}$/iu,
   /©|\ball rights reserved\b|\btous droits réservés\b|\btodos los derechos reservados\b|جميع الحقوق محفوظة|حقوق\s+النشر/iu,
   /^(privacy( policy| notice)?|terms( of use| and conditions)?|accessibility|sitemap|site map|legal notice|mentions légales|politique de confidentialit[ée]|aviso legal|pol[ií]tica de privacidad|سياسة الخصوصية|شروط الاستخدام)\b/iu,
   /^(follow us|suivez-nous|síguenos|siguenos|تابعونا|تابعنا)\b/iu,
