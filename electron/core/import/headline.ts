@@ -78,8 +78,9 @@ export function neverHeadline(text: string): boolean {
     /^(?:[àa]\s+la\s+une|top\s+stories|lo\s+[uú]ltimo|[uú]ltimas\s+noticias|آخر\s+الأخبار|أهم\s+الأخبار)$/iu.test(text.trim()) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
     (wordCount(text) <= 5 && /\S\s\/\s\p{Lu}/u.test(text)) ||
-    // "Revue de presse : 4 septembre 2013": a section name and a date.
-    isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '') ||
+    // "Revue de presse : 4 septembre 2013": a section name and a date. A title of six words or
+    // more before the date ("Statement of the council on … - 13 October 2011") is the release's.
+    (isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '') && wordCount(text.replace(/\s[:：|–—-]\s(?!.*\s[:：|–—-]\s).*$/u, '')) < 6) ||
     // "21/07/2020 Una niña recibe una vacuna POLITICA ESPAÑA": a dated caption or index entry.
     firstDate(text)?.index === 0 ||
     // "… Afrika, Azië en Latijns-Amerika (en)": a link to the page in another language.
