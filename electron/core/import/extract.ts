@@ -125,6 +125,7 @@ function pageFooterLine(text: string): boolean {
 const INTERVIEWS =
   /(?<![\p{L}])(?:(?:is|are)\s+available\s+for\s+(?:an?\s+)?interviews?|(?:est|sont)\s+disponibles?\s+pour\s+(?:des\s+|une\s+|les\s+)?(?:interviews?|entretiens?|entrevues?)|(?:está|están)\s+disponibles?\s+para\s+(?:dar\s+|conceder\s+)?(?:una\s+|las\s+)?entrevistas?|متاح(?:ة|ون|ين)?\s+(?:لإجراء|لاجراء)\s+(?:ال)?مقابلات?)(?![\p{L}])/iu;
 
+const SUMMARY_LABEL = /^(?:summary|résumé|resumen|sumario|ملخص|الملخص)\s*[:：]\s*\S/iu;
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
 /**
@@ -612,6 +613,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       // "Le Conseil … adopte quatorze textes : il renouvelle …" with no stop, then "Compte rendu
       // de séance", then the text: a long title over its label, not the first paragraph.
       if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
+      // "Summary: UNICEF calls on …" under the title: the summary a site carrying the release
+      // puts before it, not its first paragraph.
+      if (SUMMARY_LABEL.test(text)) continue;
       if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !((header.length === 0 || !/[.!?؟]\s/u.test(text)) && longTitleOverLabel(i))) {
         state = 'body';
         keep(i, body, text);
