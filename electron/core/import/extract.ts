@@ -744,6 +744,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   // taken from, named in brackets after its last sentence.
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})(?:\s*\/\s*\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})+\)\s*$/u, '$1');
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)(?:\s*[-–—/]\s*[\p{L}\u0600-\u06FF][\p{L}\u0600-\u06FF ]{1,20})?\)(?:\s+\p{L}{1,2}\.?(?:\s*\p{L}{1,2}\.?){0,2})?\s*$/u, '$1');
+  // "… related information. (E)": the letter of the language version, as a ministry marks the
+  // English text of a release it issues in several.
+  if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\(\p{Lu}\)\s*$/u, '$1');
   // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
   // A list stays (key facts close some releases).
