@@ -22,7 +22,7 @@ const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
 
 /** Wire services whose bracketed tag follows the place ("LONDON (Reuters) –"): not part of the place. */
-const WIRE_TAG = /^(?:afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|prnewswire|pr\s+newswire|business\s+wire|globe\s+newswire|newswire|wire)$/iu;
+const WIRE_TAG = /^(?:afp|ap|ats|ots|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|prnewswire|pr\s+newswire|business\s+wire|globe\s+newswire|newswire|wire)$/iu;
 
 /**
  * "LAC-VERT (QUÉBEC)", "MONCTON (NOUVEAU-BRUNSWICK)": Canadian usage names the
@@ -284,6 +284,12 @@ export function datelineOnly(text: string): Dateline | null {
     .replace(/([,،])\s*(?:press\s+release|news\s+release|media\s+release|communiqué\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|بيان\s+صحفي)\s*[,،]/iu, '$1');
   const dates = findDates(t);
   const date = dates[0];
+  // "Berne (ots)", "GENEVA (Reuters)": the place and the wire's tag alone on their line, over the text.
+  const tagged = date ? null : /^([^()]{2,40}?)\s*\(\s*([\p{L} ]{2,20}?)\s*\)$/u.exec(t);
+  if (tagged && WIRE_TAG.test(tagged[2]!)) {
+    const place = placeFrom(tagged[1]!);
+    if (typeof place === 'string') return { place, dateIso: null, length: text.length };
+  }
   if (!date) {
     // "MADRID, 21 (EUROPA PRESS)", "GENEVA, 17 November": a wire's dateline line without the year.
     const at = yearlessDateAtEnd(t);

@@ -99,8 +99,24 @@ export function neverHeadline(text: string): boolean {
     phoneNumber(text) ||
     // "Imagen de una voluntaria de Cruz Roja. - CRUZ ROJA": a photo's caption, its sentence closed,
     // then its credit in capitals.
-    /[.!?]\s+[-–—|]\s+[\p{Lu}\d][\p{Lu}\d .&/'’-]{1,40}$/u.test(text.trim()) && !/\p{Ll}/u.test(text.trim().split(/[.!?]\s+[-–—|]\s+/u).pop()!)
+    /[.!?]\s+[-–—|]\s+[\p{Lu}\d][\p{Lu}\d .&/'’-]{1,40}$/u.test(text.trim()) && !/\p{Ll}/u.test(text.trim().split(/[.!?]\s+[-–—|]\s+/u).pop()!) ||
+    namedWithOwnAcronym(text)
   );
+}
+
+/**
+ * "Eidg. Departement des Innern (EDI)", "Comité international de la Croix-Rouge (CICR)": a name
+ * followed by the acronym its own words spell is the issuer's name over the release, not its title.
+ */
+function namedWithOwnAcronym(text: string): boolean {
+  const m = /^(.+?)\s*\((\p{Lu}{2,8})\)$/u.exec(text.trim());
+  if (!m || wordCount(m[1]!) > 8) return false;
+  const initials = m[1]!.split(/[\s-]+/u).map((w) => w.replace(/^\P{L}+/u, '').charAt(0).toUpperCase());
+  const acronym = m[2]!;
+  if (initials[0] !== acronym[0]) return false;
+  let k = 0;
+  for (const c of initials) if (k < acronym.length && c === acronym[k]) k++;
+  return k === acronym.length;
 }
 
 /** "+44 20 7946 0123", "07412 019 623", "(022) 917-1234": eight digits or more set as a number to dial. */
