@@ -249,9 +249,9 @@ const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'des',
 
 /**
  * The verb with which an organisation presents itself: "is a", "campaigns", "was founded", "est
- * une", "œuvre", "es una", "trabaja", and the Arabic "هي جمعية", "تعمل".
+ * une", "œuvre", "es una", "trabaja", "has helped … for 125 years", and the Arabic "هي جمعية", "تعمل".
  */
-const PRESENTS = /^(?:(?:is|are)\s+(?:a|an|the|one\s+of)\s|(?:works|campaigns|exists|has\s+worked|was\s+(?:founded|established|created|set\s+up))\b|est\s+(?:une?|la|le|l['’])\s*|(?:œuvre|agit|milite|intervient|a\s+été\s+(?:fondée?|créée?))\b|es\s+(?:una?|la|el)\s|(?:trabaja|fue\s+(?:fundad[ao]|cread[ao]))\b)/iu;
+const PRESENTS = /^(?:(?:is|are)\s+(?:a|an|the|one\s+of)\s|(?:works|campaigns|exists|has\s+worked|was\s+(?:founded|established|created|set\s+up))\b|est\s+(?:une?|la|le|l['’])\s*|(?:œuvre|agit|milite|intervient|a\s+été\s+(?:fondée?|créée?))\b|es\s+(?:una?|la|el)\s|(?:trabaja|fue\s+(?:fundad[ao]|cread[ao]))\b|(?:has|have)\s+(?:helped|served|supported|worked|provided|protected)\b[^.]{0,120}?\b(?:for|over)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?\d+\s+years\b|(?:aide|accompagne|soutient|a\s+aidé|a\s+accompagné|a\s+soutenu)\b[^.]{0,120}?\bdepuis\s+(?:plus\s+de\s+|près\s+de\s+)?\d+\s+ans\b|(?:ayuda|apoya|ha\s+ayudado|ha\s+apoyado)\b[^.]{0,120}?\bdesde\s+hace\s+(?:más\s+de\s+|casi\s+)?\d+\s+años\b)/iu;
 const PRESENTS_AR = /^((?:[\u0600-\u06FF]+\s+){1,6}?)(?:هي|هو)\s+(?:جمعية|منظمة|مؤسسة|هيئة|وكالة|شبكة|حركة)\s/u;
 
 /**
@@ -267,8 +267,10 @@ export function presentsNamedOrganisation(paragraph: string, before: string): bo
   const words = text.split(/\s+/u);
   for (let n = 1; n <= 8 && n < words.length; n++) {
     const name = words.slice(0, n);
-    const nameOk = name.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINERS.has(w.toLowerCase())) && /^\p{Lu}/u.test(name[0]!) && !NAME_JOINERS.has(name[n - 1]!.toLowerCase());
+    const nameOk = name.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINERS.has(w.toLowerCase())) && /^\p{Lu}/u.test(name[0]!);
     if (!nameOk) return false;
+    // "The American Red Cross", "Banco de Libros del Valle": a name goes on past its joiners.
+    if (NAME_JOINERS.has(name[n - 1]!.toLowerCase())) continue;
     const acronym = name.some((w) => /^\p{Lu}{2,}[\p{Lu}\d]*$/u.test(w.replace(/[(),.]/gu, '')));
     const capitalised = name.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
     if (!(acronym || capitalised) || !PRESENTS.test(words.slice(n).join(' '))) continue;
