@@ -615,6 +615,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       // "Le Conseil … adopte quatorze textes : il renouvelle …" with no stop, then "Compte rendu
       // de séance", then the text: a long title over its label, not the first paragraph.
       if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
+      // "Our spokespeople will be available for interviews:" over a list: a sentence that opens
+      // the text by announcing its items, not a header line.
+      if (block.hint !== 'li' && /[:：]$/u.test(text) && wordCount(text) >= 10 && /^\p{Lu}/u.test(text) && items.slice(i + 1).find((n) => n.kind !== 'junk')?.block.hint === 'li') {
+        state = 'body';
+        keep(i, body, text);
+        continue;
+      }
       // "Summary: UNICEF calls on …" under the title: the summary a site carrying the release
       // puts before it, not its first paragraph.
       if (SUMMARY_LABEL.test(text)) continue;
@@ -630,7 +637,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       // "الجمعة 19 ابريل 2024 أبوظبي الإمارات" first on the page: the site's bar with today's date
       // and its city, as a date alone there is.
       if (lead && lead.index === 0 && header.length === 0 && startsWithWeekday(text)) bannerDate ??= lead.iso;
-      else if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
+      // "· Le 16 mars à 16h, devant le Sénat": a list item's date is its event's, not the release's.
+      else if (lead && lead.index === 0 && !isUpdatedDateLine(text) && block.hint !== 'li') headerDate ??= lead.iso;
       // "Revue de presse : 4 septembre 2013": a section's name and the page's date.
       const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
       if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
