@@ -226,6 +226,9 @@ const JUNK_RE: RegExp[] = ([
   // The site's search box and browser warnings: "Aucun résultat correspondant…", "Your browser is out of date".
   // An empty box's placeholder: "No content found", "Aucun contenu trouvé", "لا يوجد محتوى".
   /^(?:no\s+results?\s+(?:found|match)|nothing\s+found|no\s+(?:content|items?|posts?|articles?)\s+(?:found|available)|aucun\s+r[ée]sultat|aucun\s+(?:contenu|article|élément)\s+(?:trouvé|disponible)|sin\s+resultados|no\s+se\s+encontraron\s+resultados|no\s+(?:hay|se\s+encontr[óo])\s+(?:contenidos?|art[íi]culos?|elementos?)|لا\s+توجد\s+نتائج|لا\s+(?:يوجد|توجد)\s+(?:محتوى|مقالات|عناصر))\b.{0,120}$/iu,
+  // "Transcripción del contenido de la página" over "Si su navegador no muestra la página correctamente, …":
+  // an embedded document viewer's heading and its notice, over the document flattened to text.
+  /^(?:(?:page\s+content\s+)?transcript(?:\s+of\s+the\s+page(?:['’]s)?\s+content)?|transcription\s+du\s+contenu\s+de\s+la\s+page|transcripci[óo]n\s+del\s+contenido\s+de\s+la\s+p[áa]gina|نص\s+محتوى\s+الصفحة)\s*[:：]?$|^(?:if\s+your\s+browser\s+(?:does\s+not|doesn['’]t|cannot)\s+(?:display|show)|si\s+votre\s+navigateur\s+n['’](?:affiche|montre)\s+pas|si\s+su\s+navegador\s+no\s+(?:muestra|visualiza)|إذا\s+لم\s+يعرض\s+متصفحك)\b.{0,160}$/iu,
   /^(?:your\s+(?:web\s+)?browser\s+is\s+(?:out\s+of\s+date|not\s+supported)|votre\s+navigateur(?:\s+internet)?\s+n['’]est\s+pas\s+à\s+jour|su\s+navegador\s+(?:no\s+está\s+actualizado|está\s+desactualizado))\b.{0,120}$/iu,
   // The United Nations' mark under its press material: "For information media. Not an official record."
   /^(?:for\s+information\s+media|à\s+l['’]intention\s+des\s+organes\s+d['’]information|para\s+informaci[óo]n\s+de\s+los\s+medios)\b.{0,30}(?:not\s+an\s+official\s+record|document\s+non\s+officiel|no\s+es\s+un\s+documento\s+oficial)\.?$/iu,
