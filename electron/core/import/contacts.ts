@@ -160,6 +160,7 @@ function isArabicWord(w: string): boolean {
 
 /** A press or media unit named after its organisation: an office, not a person. */
 const OFFICE_UNIT = /^(?:(?:press|media|news|communications?|public\s+relations|pr)\s+)?(?:office|team|desk|unit|department|bureau|service|centre|center)s?$/iu;
+const UNIT_NOUN = /^(?:service|servicio|direction|direcci[oó]n|bureau|oficina|département|departamento|cellule|gabinete|équipe|equipo|unité|unidad|pôle|secrétariat|secretar[ií]a|division|divisi[oó]n)s?$/iu;
 /** "Fenwick Bank press office", "Service de presse de …", "Gabinete de prensa de …", "المكتب الإعلامي": a unit, whole. */
 const PRESS_UNIT = ub(/^\p{Lu}.*\s(?:press|media|news|communications?)\s+(?:office|team|desk|unit)$|^(?:service|bureau|cellule|pôle|gabinete|oficina|departamento)\s+(?:de\s+)?(?:presse|prensa|comunicaci[oó]n|communication|m[eé]dias?)\b|^(?:المكتب|القسم|الفريق)\s+(?:الإعلامي|الصحفي)/iu);
 
@@ -226,6 +227,9 @@ export function leadingName(text: string): { name: string; rest: string } | null
   // "Fenwick Bank press office", "Northfield Council media team": the capitals name the
   // organisation whose office it is, not a person.
   if (OFFICE_UNIT.test(words.slice(taken.length).join(' '))) return null;
+  // "Le Service des relations avec les médias", "La Direction de la communication": an article
+  // and a unit's name, the office that answers, not a person.
+  if (taken.length >= 2 && /^(?:le|la|les|el)$/iu.test(taken[0]!) && UNIT_NOUN.test(taken[1]!)) return null;
   const name = taken.join(' ').replace(/[.,]$/u, '');
   if (ORG_WORDS.test(name) || ROLE_WORDS.test(name) || isLabel(name) || isNavBlock(name) || CONTACT_LABEL_RE.test(name)) return null;
   return { name, rest: words.slice(taken.length).join(' ') };

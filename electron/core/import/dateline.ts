@@ -255,7 +255,8 @@ function plainDateline(text: string): Dateline | null {
     // A wire's dateline without the year ("Ginebra, 2 Oct.-"): the place, and no date to read.
     // "(New York, 9 March)—": a wire's yearless dateline wholly in brackets.
     const base = date ? prefix : (/^\s*\(([^()]+)\)\s*$/u.exec(prefix)?.[1] ?? prefix);
-    const yearlessAt = date ? -1 : yearlessDateAtEnd(base);
+    // "SEATTLE, Sept. 12 /Christian Newswire/ --": a newswire's tag between slashes after the date.
+    const yearlessAt = date ? -1 : yearlessDateAtEnd(base.replace(/\s+\/\p{L}[\p{L} .-]{1,38}\/\s*$/u, ''));
     // "Kawambwa, January 6th, 2015, ZANIS —": a news agency's name in capitals after the date is
     // its tag, not part of the place.
     const agencyAfter = date !== undefined && date.index > 0 && /^[\s,،]*\p{Lu}[\p{Lu}\d&.-]*(?:\s+\p{Lu}[\p{Lu}\d&.-]*){0,3}[\s,،]*$/u.test(prefix.slice(date.index + date.length));
@@ -392,6 +393,12 @@ export function datelineOnly(text: string): Dateline | null {
     .replace(/([,،])\s*(?:press\s+release|news\s+release|media\s+release|communiqué\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|بيان\s+صحفي)\s*[,،]/iu, '$1');
   const dates = findDates(t);
   const date = dates[0];
+  // "Berne (ots)", "GENEVA (Reuters)": the place and the wire's tag alone on their line, over the text.
+  const tagged = date ? null : /^([^()]{2,40}?)\s*\(\s*([\p{L} ]{2,20}?)\s*\)$/u.exec(t);
+  if (tagged && WIRE_TAG.test(tagged[2]!)) {
+    const place = placeFrom(tagged[1]!);
+    if (typeof place === 'string') return { place, dateIso: null, length: text.length };
+  }
   if (!date) {
     // "MADRID, 21 (EUROPA PRESS)", "GENEVA, 17 November": a wire's dateline line without the year.
     const at = yearlessDateAtEnd(t);

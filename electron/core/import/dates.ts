@@ -74,8 +74,8 @@ const PATTERNS: { re: RegExp; order: 'dmy' | 'dmy2' | 'mdy' | 'mdyy' | 'ymd' | '
   { re: new RegExp(`${L}${DAY}([-/])${MONTH}\\2(\\d{4})${R}`, 'giu'), order: 'dmy2' },
   // "Posted on Fri. July-01-2016": the month's name and the numbers joined by hyphens.
   { re: new RegExp(`${L}(?:\\p{L}{3}\\.\\s+)?${MONTH}-(\\d{1,2})-(\\d{4})${R}`, 'giu'), order: 'mdy' },
-  // "26 /01/2016": a stray space beside a slash, as typed in a Word file.
-  { re: new RegExp(`${L}(\\d{1,2})(?:[./-]| /|/ )(\\d{1,2})(?:[./-]| /|/ )(\\d{4})${R}`, 'gu'), order: 'num' },
+  // "26 /01/2016", "30 / 11 / 2021": a stray space beside a slash, as typed in a Word file or set by a page.
+  { re: new RegExp(`${L}(\\d{1,2})(?:[./-]| ?/ ?)(\\d{1,2})(?:[./-]| ?/ ?)(\\d{4})${R}`, 'gu'), order: 'num' },
   // Colombia's foreign ministry: "Cartagena (feb. 1/19).", the month, the day and a two-digit year in brackets.
   { re: new RegExp(`(?<=\\(\\s*)${MONTH}\\s+(\\d{1,2})\\/(\\d{2})(?=\\s*\\))`, 'giu'), order: 'mdyy' },
 ];
@@ -203,7 +203,8 @@ export function isDateOnly(text: string): boolean {
   const rest = asciiDigits(text).slice(0, d.index) + asciiDigits(text).slice(d.index + d.length);
   const words = rest
     // "10-02-2004 News Release 04/09", "بيانات صحفية, 20 يونيو 2013": the kind of document and its number.
-    .replace(/\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي/giu, ' ')
+    // "Daily News 30/11/2021", "Points de presse, 24 février 2012": a series the release is one of.
+    .replace(/\b(?:daily\s+news|press\s+briefings?|points?\s+de\s+presse|ruedas?\s+de\s+prensa|sesi[oó]n\s+informativa|إيجاز\s+صحفي)\b|\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي/giu, ' ')
     .replace(/(?<![\p{L}\p{N}])(?:no\.?\s*)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}/])/giu, ' ')
     .replace(/\b(?:gmt|utc)\b/giu, ' ')
     // "22 de setiembre de 2022 - 2:03 p. m.", "11:45 ص": the time it was posted.

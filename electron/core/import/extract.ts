@@ -131,6 +131,7 @@ function pageFooterLine(text: string): boolean {
 const INTERVIEWS =
   /(?<![\p{L}])(?:(?:is|are)\s+available\s+for\s+(?:an?\s+)?interviews?|(?:est|sont)\s+disponibles?\s+pour\s+(?:des\s+|une\s+|les\s+)?(?:interviews?|entretiens?|entrevues?)|(?:está|están)\s+disponibles?\s+para\s+(?:dar\s+|conceder\s+)?(?:una\s+|las\s+)?entrevistas?|متاح(?:ة|ون|ين)?\s+(?:لإجراء|لاجراء)\s+(?:ال)?مقابلات?)(?![\p{L}])/iu;
 
+const SUMMARY_LABEL = /^(?:summary|résumé|resumen|sumario|ملخص|الملخص)\s*[:：]\s*\S/iu;
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
 /**
@@ -266,9 +267,9 @@ const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'des',
 
 /**
  * The verb with which an organisation presents itself: "is a", "campaigns", "was founded", "est
- * une", "œuvre", "es una", "trabaja", and the Arabic "هي جمعية", "تعمل".
+ * une", "œuvre", "es una", "trabaja", "has helped … for 125 years", and the Arabic "هي جمعية", "تعمل".
  */
-const PRESENTS = /^(?:(?:is|are)\s+(?:a|an|the|one\s+of)\s|(?:works|campaigns|exists|has\s+worked|was\s+(?:founded|established|created|set\s+up))\b|est\s+(?:une?|la|le|l['’])\s*|(?:œuvre|agit|milite|intervient|a\s+été\s+(?:fondée?|créée?))\b|es\s+(?:una?|la|el)\s|(?:trabaja|fue\s+(?:fundad[ao]|cread[ao]))\b)/iu;
+const PRESENTS = /^(?:(?:is|are)\s+(?:a|an|the|one\s+of)\s|(?:works|campaigns|exists|has\s+worked|was\s+(?:founded|established|created|set\s+up))\b|est\s+(?:une?|la|le|l['’])\s*|(?:œuvre|agit|milite|intervient|a\s+été\s+(?:fondée?|créée?))\b|es\s+(?:una?|la|el)\s|(?:trabaja|fue\s+(?:fundad[ao]|cread[ao]))\b|(?:has|have)\s+(?:helped|served|supported|worked|provided|protected)\b[^.]{0,120}?\b(?:for|over)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?\d+\s+years\b|(?:aide|accompagne|soutient|a\s+aidé|a\s+accompagné|a\s+soutenu)\b[^.]{0,120}?\bdepuis\s+(?:plus\s+de\s+|près\s+de\s+)?\d+\s+ans\b|(?:ayuda|apoya|ha\s+ayudado|ha\s+apoyado)\b[^.]{0,120}?\bdesde\s+hace\s+(?:más\s+de\s+|casi\s+)?\d+\s+años\b)/iu;
 const PRESENTS_AR = /^((?:[\u0600-\u06FF]+\s+){1,6}?)(?:هي|هو)\s+(?:جمعية|منظمة|مؤسسة|هيئة|وكالة|شبكة|حركة)\s/u;
 
 /**
@@ -284,8 +285,10 @@ export function presentsNamedOrganisation(paragraph: string, before: string): bo
   const words = text.split(/\s+/u);
   for (let n = 1; n <= 8 && n < words.length; n++) {
     const name = words.slice(0, n);
-    const nameOk = name.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINERS.has(w.toLowerCase())) && /^\p{Lu}/u.test(name[0]!) && !NAME_JOINERS.has(name[n - 1]!.toLowerCase());
+    const nameOk = name.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINERS.has(w.toLowerCase())) && /^\p{Lu}/u.test(name[0]!);
     if (!nameOk) return false;
+    // "The American Red Cross", "Banco de Libros del Valle": a name goes on past its joiners.
+    if (NAME_JOINERS.has(name[n - 1]!.toLowerCase())) continue;
     const acronym = name.some((w) => /^\p{Lu}{2,}[\p{Lu}\d]*$/u.test(w.replace(/[(),.]/gu, '')));
     const capitalised = name.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
     if (!(acronym || capitalised) || !PRESENTS.test(words.slice(n).join(' '))) continue;
@@ -657,6 +660,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       if (datelineAt < 0 && photoCaption(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) continue;
       // A sentence under a picture's credit, above the dateline: the picture's caption.
       if (datelineAt > i && i > 0 && photoCredit(items[i - 1]!.block.text) && /[.!?؟]["”»’)]*$/u.test(text)) continue;
+      // "Our spokespeople will be available for interviews:" over a list: a sentence that opens
+      // the text by announcing its items, not a header line.
+      if (block.hint !== 'li' && /[:：]$/u.test(text) && wordCount(text) >= 10 && /^\p{Lu}/u.test(text) && items.slice(i + 1).find((n) => n.kind !== 'junk')?.block.hint === 'li') {
+        state = 'body';
+        keep(i, body, text);
+        continue;
+      }
+      // "Summary: UNICEF calls on …" under the title: the summary a site carrying the release
+      // puts before it, not its first paragraph.
+      if (SUMMARY_LABEL.test(text)) continue;
       if (block.hint !== 'h1' && block.hint !== 'h2' && isProse(text) && !(header.length === 0 && kind === 'about') && !(datelineAt > i) && !((header.length === 0 || !/[.!?؟]\s/u.test(text)) && longTitleOverLabel(i))) {
         // "عمان" alone between the title and the lead, where no dateline opened the text: the place
         // set on its own line. (Under a title in capitals, a word in capitals is its last line.)
@@ -676,7 +689,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       // "الجمعة 19 ابريل 2024 أبوظبي الإمارات" first on the page: the site's bar with today's date
       // and its city, as a date alone there is.
       if (lead && lead.index === 0 && header.length === 0 && startsWithWeekday(text)) bannerDate ??= lead.iso;
-      else if (lead && lead.index === 0 && !isUpdatedDateLine(text)) headerDate ??= lead.iso;
+      // "· Le 16 mars à 16h, devant le Sénat": a list item's date is its event's, not the release's.
+      else if (lead && lead.index === 0 && !isUpdatedDateLine(text) && block.hint !== 'li') headerDate ??= lead.iso;
       // "Revue de presse : 4 septembre 2013": a section's name and the page's date.
       const tail = text.split(/\s[:：|–—-]\s/u).pop() ?? text;
       if (tail !== text && isDateOnly(tail) && !isUpdatedDateLine(text)) headerDate ??= firstDate(tail)?.iso ?? null;
@@ -792,6 +806,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   // taken from, named in brackets after its last sentence.
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})(?:\s*\/\s*\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})+\)\s*$/u, '$1');
   if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\((?:\p{Lu}{2,8}|[\u0600-\u06FF]{2,12}|fin|end)(?:\s*[-–—/]\s*[\p{L}\u0600-\u06FF][\p{L}\u0600-\u06FF ]{1,20})?\)(?:\s+\p{L}{1,2}\.?(?:\s*\p{L}{1,2}\.?){0,2})?\s*$/u, '$1');
+  // "… related information. (E)": the letter of the language version, as a ministry marks the
+  // English text of a release it issues in several.
+  if (lastAt >= 0) bodyClean[lastAt] = bodyClean[lastAt]!.replace(/([.!?؟"”»])\s*\(\p{Lu}\)\s*$/u, '$1');
   // "Dernière mise à jour", "Comments: 0", "HOW TO HELP:", an address, a signature line: short
   // lines that close no sentence after the last paragraph are the page's footer, not the text.
   // A list stays (key facts close some releases).

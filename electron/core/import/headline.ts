@@ -80,8 +80,9 @@ export function neverHeadline(text: string): boolean {
     /^(?:[àa]\s+la\s+une|top\s+stories|lo\s+[uú]ltimo|[uú]ltimas\s+noticias|آخر\s+الأخبار|أهم\s+الأخبار)$/iu.test(text.trim()) ||
     // "UNICEF México / Daniel Gardea": a photo's credit, agency and photographer.
     (wordCount(text) <= 5 && /\S\s\/\s\p{Lu}/u.test(text)) ||
-    // "Revue de presse : 4 septembre 2013": a section name and a date.
-    isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '') ||
+    // "Revue de presse : 4 septembre 2013": a section name and a date. A title of six words or
+    // more before the date ("Statement of the council on … - 13 October 2011") is the release's.
+    (isDateOnly(text.split(/\s[:：|–—-]\s/u).pop() ?? '') && wordCount(text.replace(/\s[:：|–—-]\s(?!.*\s[:：|–—-]\s).*$/u, '')) < 6) ||
     // "21/07/2020 Una niña recibe una vacuna POLITICA ESPAÑA": a dated caption or index entry.
     firstDate(text)?.index === 0 ||
     // "… Afrika, Azië en Latijns-Amerika (en)": a link to the page in another language.
@@ -100,8 +101,24 @@ export function neverHeadline(text: string): boolean {
     phoneNumber(text) ||
     // "Imagen de una voluntaria de Cruz Roja. - CRUZ ROJA": a photo's caption, its sentence closed,
     // then its credit in capitals.
-    /[.!?]\s+[-–—|]\s+[\p{Lu}\d][\p{Lu}\d .&/'’-]{1,40}$/u.test(text.trim()) && !/\p{Ll}/u.test(text.trim().split(/[.!?]\s+[-–—|]\s+/u).pop()!)
+    /[.!?]\s+[-–—|]\s+[\p{Lu}\d][\p{Lu}\d .&/'’-]{1,40}$/u.test(text.trim()) && !/\p{Ll}/u.test(text.trim().split(/[.!?]\s+[-–—|]\s+/u).pop()!) ||
+    namedWithOwnAcronym(text)
   );
+}
+
+/**
+ * "Eidg. Departement des Innern (EDI)", "Comité international de la Croix-Rouge (CICR)": a name
+ * followed by the acronym its own words spell is the issuer's name over the release, not its title.
+ */
+function namedWithOwnAcronym(text: string): boolean {
+  const m = /^(.+?)\s*\((\p{Lu}{2,8})\)$/u.exec(text.trim());
+  if (!m || wordCount(m[1]!) > 8) return false;
+  const initials = m[1]!.split(/[\s-]+/u).map((w) => w.replace(/^\P{L}+/u, '').charAt(0).toUpperCase());
+  const acronym = m[2]!;
+  if (initials[0] !== acronym[0]) return false;
+  let k = 0;
+  for (const c of initials) if (k < acronym.length && c === acronym[k]) k++;
+  return k === acronym.length;
 }
 
 /** "+44 20 7946 0123", "07412 019 623", "(022) 917-1234": eight digits or more set as a number to dial. */

@@ -234,7 +234,11 @@ const JUNK_RE: RegExp[] = ([
   /^(switchboard|standard|centralita|main line|reception|البدالة)\b.{0,80}$/iu,
   /^(download|télécharger|descargar|تحميل)\s+(the\s+|le\s+|el\s+)?(pdf|document|release|communiqué|comunicado)\b.{0,60}$/iu,
   // The site's search box and browser warnings: "Aucun résultat correspondant…", "Your browser is out of date".
-  /^(?:no\s+results?\s+(?:found|match)|nothing\s+found|aucun\s+r[ée]sultat|sin\s+resultados|no\s+se\s+encontraron\s+resultados|لا\s+توجد\s+نتائج)\b.{0,120}$/iu,
+  // An empty box's placeholder: "No content found", "Aucun contenu trouvé", "لا يوجد محتوى".
+  /^(?:no\s+results?\s+(?:found|match)|nothing\s+found|no\s+(?:content|items?|posts?|articles?)\s+(?:found|available)|aucun\s+r[ée]sultat|aucun\s+(?:contenu|article|élément)\s+(?:trouvé|disponible)|sin\s+resultados|no\s+se\s+encontraron\s+resultados|no\s+(?:hay|se\s+encontr[óo])\s+(?:contenidos?|art[íi]culos?|elementos?)|لا\s+توجد\s+نتائج|لا\s+(?:يوجد|توجد)\s+(?:محتوى|مقالات|عناصر))\b.{0,120}$/iu,
+  // "Transcripción del contenido de la página" over "Si su navegador no muestra la página correctamente, …":
+  // an embedded document viewer's heading and its notice, over the document flattened to text.
+  /^(?:(?:page\s+content\s+)?transcript(?:\s+of\s+the\s+page(?:['’]s)?\s+content)?|transcription\s+du\s+contenu\s+de\s+la\s+page|transcripci[óo]n\s+del\s+contenido\s+de\s+la\s+p[áa]gina|نص\s+محتوى\s+الصفحة)\s*[:：]?$|^(?:if\s+your\s+browser\s+(?:does\s+not|doesn['’]t|cannot)\s+(?:display|show)|si\s+votre\s+navigateur\s+n['’](?:affiche|montre)\s+pas|si\s+su\s+navegador\s+no\s+(?:muestra|visualiza)|إذا\s+لم\s+يعرض\s+متصفحك)\b.{0,160}$/iu,
   /^(?:your\s+(?:web\s+)?browser\s+is\s+(?:out\s+of\s+date|not\s+supported)|votre\s+navigateur(?:\s+internet)?\s+n['’]est\s+pas\s+à\s+jour|su\s+navegador\s+(?:no\s+está\s+actualizado|está\s+desactualizado))\b.{0,120}$/iu,
   // The United Nations' mark under its press material: "For information media. Not an official record."
   /^(?:for\s+information\s+media|à\s+l['’]intention\s+des\s+organes\s+d['’]information|para\s+informaci[óo]n\s+de\s+los\s+medios)\b.{0,30}(?:not\s+an\s+official\s+record|document\s+non\s+officiel|no\s+es\s+un\s+documento\s+oficial)\.?$/iu,
@@ -242,6 +246,12 @@ const JUNK_RE: RegExp[] = ([
   /^(?:ملحوظة|ملاحظة|تنويه)\s*[:：]\s*(?:مضمون|محتوى)\s+هذا\s+الخبر/u,
   // An archived page's banner and its explanation; a site's notice that it is being rebuilt.
   /^(?:archived\s+page\s*[:：]|this\s+(?:web\s+)?page\s+has\s+been\s+archived|information\s+identified\s+as\s+archived|cette\s+page\s+(?:web\s+)?a\s+été\s+archivée|l['’]information\s+dont\s+il\s+est\s+indiqué\s+qu['’]elle\s+est\s+archivée|esta\s+página\s+(?:web\s+)?(?:ha\s+sido|fue)\s+archivada|(?:تمت|تم)\s+أرشفة\s+هذه\s+الصفحة)/iu,
+  // "This is historical material … The website is no longer updated": a site's banner over an
+  // archive it keeps as it was, in whatever words it chooses before saying so.
+  /^(?=.{0,300}$).{0,160}(?:\b(?:(?:web\s*)?site|page|website)\s+(?:is\s+)?no\s+longer\s+(?:being\s+)?(?:updated|maintained)|\bsite\s+n['’]est\s+plus\s+(?:mis\s+à\s+jour|actualisé)|\bsitio(?:\s+web)?\s+ya\s+no\s+se\s+actualiza|الموقع\s+لم\s+يعد\s+(?:يتم\s+)?(?:تحديثه|يحدث|يُحدَّث))/iu,
+  // A newswire's pitch to its customers above the release it carries: it gets "your press
+  // release" or "their news" to journalists. A release speaks of its own news, not of the reader's.
+  /^(?=.{0,400}$).{0,300}(?:\b(?:your|their)\s+(?:press\s+releases?|news(?:\s+releases?)?|announcements?)\b.{0,80}\b(?:journalists|reporters|newsrooms|editors|news\s+producers|the\s+media)\b|\b(?:vos|votre|leurs?)\s+(?:communiqués?(?:\s+de\s+presse)?|actualités)\b.{0,80}\b(?:journalistes|rédactions|médias)\b|\b(?:sus?|tus?)\s+(?:comunicados?(?:\s+de\s+prensa)?|notas?\s+de\s+prensa|noticias)\b.{0,80}\b(?:periodistas|redacciones|medios\s+de\s+comunicación)\b|(?:بيانك|بياناتك|بيانكم|بياناتكم|أخبارك|أخباركم)(?:\s+الصحفية)?\s.{0,80}(?:الصحفيين|الصحفيون|الإعلاميين|وسائل\s+الإعلام))/iu,
   /^(?:we\s+are\s+(?:currently\s+)?(?:updating|renewing|redesigning|rebuilding)\s+(?:our|the|this)\s+(?:web\s*)?site|nous\s+(?:sommes\s+en\s+train\s+de\s+)?(?:renouveler|refondre|mettre\s+à\s+jour|renouvelons|refondons|mettons\s+à\s+jour)\s+(?:notre|le|ce)\s+site|estamos\s+(?:actualizando|renovando|rediseñando)\s+(?:nuestro|el|este)\s+sitio|نحن\s+بصدد\s+تجديد\s+الموقع|الموقع\s+(?:هو\s+)?في\s+مرحلة\s+انتقالية)/iu,
 ] as RegExp[]).map(ub);
 
