@@ -16,7 +16,7 @@ export interface Dateline {
 }
 
 const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
-const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
+const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*(?:[-–—]{2,3}\s*|[-–—:]?\s+)/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
@@ -28,7 +28,7 @@ const AGENCIES = String.raw`afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo
  * "/PRNewswire/", "(GLOBE NEWSWIRE)", "/EINPresswire.com/", "PRLog", "--(BUSINESS WIRE)--".
  * Distinct enough to stand without brackets or slashes, unlike an agency's two letters.
  */
-const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|cnw(?:\s+telbec)?`;
+const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|prn(?:\s+(?:africa|asia|europe|latam|mena))?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|cnw(?:\s+telbec)?`;
 /** A wire's tag after the place: not part of the place. */
 const WIRE_TAG = new RegExp(`^(?:${AGENCIES}|${RELEASE_WIRES}|newswire|wire)$`, 'iu');
 const RELEASE_WIRE = new RegExp(`^(?:${RELEASE_WIRES})$`, 'iu');
@@ -38,6 +38,8 @@ const RELEASE_WIRE = new RegExp(`^(?:${RELEASE_WIRES})$`, 'iu');
  */
 const WIRE_BESIDE = new RegExp(String.raw`^\s*(?:\(\s*(?:${AGENCIES}|${RELEASE_WIRES})\s*\)|\/\s*(?:${RELEASE_WIRES})\s*\/|(?:${RELEASE_WIRES})(?![\p{L}\p{N}]))\s*(?:[-–—]{1,3}|:)\s*`, 'iu');
 /** "PRLog - Dec. 3, 2026 - LONDON --": the wire's name opening the paragraph, before the date. */
+/** A wire's tag between slashes or a wire's name in brackets, closing the text before a separator. */
+const WIRE_TAG_AT_END = new RegExp(String.raw`\s+(?:\/\s*\p{L}[^/]{1,39}\/|\(\s*(?:${AGENCIES}|${RELEASE_WIRES})\s*\))\s*$`, 'iu');
 const WIRE_FIRST = new RegExp(String.raw`^\s*(?:${RELEASE_WIRES})\s*[-–—]{1,3}\s*`, 'iu');
 
 /**
@@ -245,7 +247,9 @@ function plainDateline(text: string): Dateline | null {
     // joining it to the next word make one word, not a place and its separator.
     if (/^\.-$/u.test(sep[0]) && /(?:^|[\s(])(?:\p{Lu}\.)+\p{Lu}$/u.test(head.slice(0, at)) && /^\p{L}/u.test(head.slice(at + 2))) continue;
     const closesParen = sep[0].trimStart().startsWith(')');
-    const prefix = head.slice(0, closesParen ? at + 1 : at);
+    // "MADISON, N.J., Oct. 16 /PRNewswire-FirstCall/ --", "…, Nov. 12, 2020 (GLOBE NEWSWIRE) --":
+    // the wire's tag closing the dateline is no part of its place or its date.
+    const prefix = head.slice(0, closesParen ? at + 1 : at).replace(WIRE_TAG_AT_END, '');
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
     const date = dates.find((d) => d.index + d.length <= prefix.length + 1 && d.index < prefix.length);
     // A wire's dateline without the year ("Ginebra, 2 Oct.-"): the place, and no date to read.
@@ -255,8 +259,11 @@ function plainDateline(text: string): Dateline | null {
     // "Kawambwa, January 6th, 2015, ZANIS —": a news agency's name in capitals after the date is
     // its tag, not part of the place.
     const agencyAfter = date !== undefined && date.index > 0 && /^[\s,،]*\p{Lu}[\p{Lu}\d&.-]*(?:\s+\p{Lu}[\p{Lu}\d&.-]*){0,3}[\s,،]*$/u.test(prefix.slice(date.index + date.length));
+    // "BOISE, Idaho, Nov 12, 2020, Nov. 12, 2020 (GLOBE NEWSWIRE) --": the date set twice, as a
+    // wire's form and the issuer's own text each give it.
+    const twice = date !== undefined && dates.some((d) => d.index > date.index && d.iso === date.iso && /^[\s,،;]*$/u.test(prefix.slice(date.index + date.length, d.index)) && /^[\s,،]*$/u.test(prefix.slice(d.index + d.length)));
     const withoutDate = date
-      ? prefix.slice(0, date.index) + ' ' + (agencyAfter ? '' : prefix.slice(date.index + date.length))
+      ? prefix.slice(0, date.index) + ' ' + (agencyAfter || twice ? '' : prefix.slice(date.index + date.length))
       : yearlessAt > 0
         ? base.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(base.slice(yearlessAt))?.[0] ?? '')
         : prefix;
