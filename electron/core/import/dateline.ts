@@ -1,5 +1,5 @@
 import { findDates, firstDate, startsWithWeekday, yearlessDateAtEnd } from './dates';
-import { isArabicSection, isLabel, NAV_PHRASES, ROLE_WORDS } from './lexicon';
+import { isArabicSection, isLabel, NAV_PHRASES, RELEASE_WIRES, ROLE_WORDS } from './lexicon';
 import { asciiDigits, compareKey, placeCase, wordCount } from './normalise';
 
 /**
@@ -23,12 +23,6 @@ const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y
 
 /** News agencies whose bracketed tag follows the place ("LONDON (Reuters) –"). */
 const AGENCIES = String.raw`afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|ots`;
-/**
- * The wires that carry press releases, with their names as they set them beside the dateline:
- * "/PRNewswire/", "(GLOBE NEWSWIRE)", "/EINPresswire.com/", "PRLog", "--(BUSINESS WIRE)--".
- * Distinct enough to stand without brackets or slashes, unlike an agency's two letters.
- */
-const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|prn(?:\s+(?:africa|asia|europe|latam|mena))?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|cnw(?:\s+telbec)?`;
 /** A wire's tag after the place: not part of the place. */
 const WIRE_TAG = new RegExp(`^(?:${AGENCIES}|${RELEASE_WIRES}|newswire|wire)$`, 'iu');
 const RELEASE_WIRE = new RegExp(`^(?:${RELEASE_WIRES})$`, 'iu');
