@@ -185,7 +185,7 @@ export function isContactHeading(text: string): boolean {
  * "/PRNewswire/", "(GLOBE NEWSWIRE)", "/EINPresswire.com/", "PRLog", "--(BUSINESS WIRE)--".
  * Distinct enough to stand without brackets or slashes, unlike an agency's two letters.
  */
-export const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|prn(?:\s+(?:africa|asia|europe|latam|mena))?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|cnw(?:\s+telbec)?`;
+export const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|prn(?:\s+(?:africa|asia|europe|latam|mena))?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|webwire|cision|cnw(?:\s+telbec)?`;
 
 /** Page furniture that is never part of a release: cookie banners, share rows, footers, captions. */
 const JUNK_RE: RegExp[] = ([
