@@ -181,6 +181,10 @@ export function matchDateline(text: string): Dateline | null {
     const d = plainDateline(text.slice(first[0].length));
     if (d) return withTags(text, { ...d, length: first[0].length + d.length }, true);
   }
+  // "PRN Africa — The United Nations …": the wire's name alone before the text, with no place or
+  // date; only before a sentence in its own right.
+  const rest = first ? text.slice(first[0].length) : '';
+  if (first && /^\p{Lu}/u.test(rest) && wordCount(rest) >= 12 && /[.!?]/u.test(rest)) return { place: null, dateIso: null, length: first[0].length };
   const d = plainDateline(text);
   return d && withTags(text, d, false);
 }
