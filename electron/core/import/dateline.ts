@@ -1,5 +1,5 @@
 import { findDates, firstDate, startsWithWeekday, yearlessDateAtEnd } from './dates';
-import { isArabicSection, isLabel, NAV_PHRASES, ROLE_WORDS } from './lexicon';
+import { isArabicSection, isLabel, NAV_PHRASES, RELEASE_WIRES, ROLE_WORDS } from './lexicon';
 import { asciiDigits, compareKey, placeCase, wordCount } from './normalise';
 
 /**
@@ -19,28 +19,27 @@ const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
 // "Geneva- The …", "نيويورك- بمناسبة …": a hyphen set straight after the place, with the space only
 // after it. (Two Arabic words or more so joined to a verb are a site's name, read in extract.ts: no
 // capitals tell a place from it.)
-const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin}|^[\u0600-\u06FF]+)-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*[-–—:]?\s+/gu;
+const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin}|^[\u0600-\u06FF]+)-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*(?:[-–—]{2,3}\s*|[-–—:]?\s+)/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
 
 /** News agencies whose bracketed tag follows the place ("LONDON (Reuters) –"). */
 const AGENCIES = String.raw`afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo|tass|ria|upi|wafa|wam|spa|mena|qna|kuna|petra|sana|ina|aps|map|tap|ips|ians|pti|bernama|antara|ots`;
-/**
- * The wires that carry press releases, with their names as they set them beside the dateline:
- * "/PRNewswire/", "(GLOBE NEWSWIRE)", "/EINPresswire.com/", "PRLog", "--(BUSINESS WIRE)--".
- * Distinct enough to stand without brackets or slashes, unlike an agency's two letters.
- */
-const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|cnw(?:\s+telbec)?`;
 /** A wire's tag after the place: not part of the place. */
 const WIRE_TAG = new RegExp(`^(?:${AGENCIES}|${RELEASE_WIRES}|newswire|wire)$`, 'iu');
 const RELEASE_WIRE = new RegExp(`^(?:${RELEASE_WIRES})$`, 'iu');
 /**
  * A wire's tag between the dateline and the text, with its own separator: "Dec. 3, 2026 - PRLog --",
- * "NEW YORK--(BUSINESS WIRE)--", "LONDON, Dec. 3, 2026 -- (GLOBE NEWSWIRE) --".
+ * "NEW YORK--(BUSINESS WIRE)--", "LONDON, Dec. 3, 2026 -- (GLOBE NEWSWIRE) --"; "PARIS--()--" when the
+ * wire's name was its logo, lost in the copy.
  */
-const WIRE_BESIDE = new RegExp(String.raw`^\s*(?:\(\s*(?:${AGENCIES}|${RELEASE_WIRES})\s*\)|\/\s*(?:${RELEASE_WIRES})\s*\/|(?:${RELEASE_WIRES})(?![\p{L}\p{N}]))\s*(?:[-–—]{1,3}|:)\s*`, 'iu');
+/** "PARIS--(BUSINESS WIRE)--Regulatory News: …": the wire's heading for the kind of release, after its tag. */
+const WIRE_CATEGORY = /^\s*\p{Lu}\p{Ll}+(?:\s+\p{L}+){0,2}\s*:\s*(?=\p{Lu})/u;
+const WIRE_BESIDE = new RegExp(String.raw`^\s*(?:\(\s*(?:${AGENCIES}|${RELEASE_WIRES})?\s*\)|\/\s*(?:${RELEASE_WIRES})\s*\/|(?:${RELEASE_WIRES})(?![\p{L}\p{N}]))\s*(?:[-–—]{1,3}|:)\s*`, 'iu');
 /** "PRLog - Dec. 3, 2026 - LONDON --": the wire's name opening the paragraph, before the date. */
+/** A wire's tag between slashes or a wire's name in brackets, closing the text before a separator. */
+const WIRE_TAG_AT_END = new RegExp(String.raw`\s+(?:\/\s*\p{L}[^/]{1,39}\/|\(\s*(?:${AGENCIES}|${RELEASE_WIRES})\s*\))\s*$`, 'iu');
 const WIRE_FIRST = new RegExp(String.raw`^\s*(?:${RELEASE_WIRES})\s*[-–—]{1,3}\s*`, 'iu');
 
 /**
@@ -186,6 +185,10 @@ export function matchDateline(text: string): Dateline | null {
     const d = plainDateline(text.slice(first[0].length));
     if (d) return withTags(text, { ...d, length: first[0].length + d.length }, true);
   }
+  // "PRN Africa — The United Nations …": the wire's name alone before the text, with no place or
+  // date; only before a sentence in its own right.
+  const rest = first ? text.slice(first[0].length) : '';
+  if (first && /^\p{Lu}/u.test(rest) && wordCount(rest) >= 12 && /[.!?]/u.test(rest)) return { place: null, dateIso: null, length: first[0].length };
   const d = plainDateline(text);
   return d && withTags(text, d, false);
 }
@@ -210,6 +213,7 @@ function withTags(text: string, d: Dateline, wireFirst: boolean): Dateline {
       dateIso = after.iso;
       length += after.length;
     }
+    length += WIRE_CATEGORY.exec(text.slice(length))?.[0].length ?? 0;
   }
   // "PRLog - Dec. 3, 2026 - LONDON --": a wire's date first, then the place in capitals.
   if ((tag || wireFirst) && place === null && dateIso !== null) {
@@ -249,7 +253,9 @@ function plainDateline(text: string): Dateline | null {
     // joining it to the next word make one word, not a place and its separator.
     if (/^\.-$/u.test(sep[0]) && /(?:^|[\s(])(?:\p{Lu}\.)+\p{Lu}$/u.test(head.slice(0, at)) && /^\p{L}/u.test(head.slice(at + 2))) continue;
     const closesParen = sep[0].trimStart().startsWith(')');
-    const prefix = head.slice(0, closesParen ? at + 1 : at);
+    // "MADISON, N.J., Oct. 16 /PRNewswire-FirstCall/ --", "…, Nov. 12, 2020 (GLOBE NEWSWIRE) --":
+    // the wire's tag closing the dateline is no part of its place or its date.
+    const prefix = head.slice(0, closesParen ? at + 1 : at).replace(WIRE_TAG_AT_END, '');
     const kind = /[-–—]/u.test(sep[0]) ? 'dash' : sep[0].includes(':') ? 'colon' : sep[0].includes(')') ? 'paren' : 'stop';
     const date = dates.find((d) => d.index + d.length <= prefix.length + 1 && d.index < prefix.length);
     // A wire's dateline without the year ("Ginebra, 2 Oct.-"): the place, and no date to read.
@@ -260,8 +266,11 @@ function plainDateline(text: string): Dateline | null {
     // "Kawambwa, January 6th, 2015, ZANIS —": a news agency's name in capitals after the date is
     // its tag, not part of the place.
     const agencyAfter = date !== undefined && date.index > 0 && /^[\s,،]*\p{Lu}[\p{Lu}\d&.-]*(?:\s+\p{Lu}[\p{Lu}\d&.-]*){0,3}[\s,،]*$/u.test(prefix.slice(date.index + date.length));
+    // "BOISE, Idaho, Nov 12, 2020, Nov. 12, 2020 (GLOBE NEWSWIRE) --": the date set twice, as a
+    // wire's form and the issuer's own text each give it.
+    const twice = date !== undefined && dates.some((d) => d.index > date.index && d.iso === date.iso && /^[\s,،;]*$/u.test(prefix.slice(date.index + date.length, d.index)) && /^[\s,،]*$/u.test(prefix.slice(d.index + d.length)));
     const withoutDate = date
-      ? prefix.slice(0, date.index) + ' ' + (agencyAfter ? '' : prefix.slice(date.index + date.length))
+      ? prefix.slice(0, date.index) + ' ' + (agencyAfter || twice ? '' : prefix.slice(date.index + date.length))
       : yearlessAt > 0
         ? base.slice(0, yearlessAt) + ' ' + (/\([^()]*\)\s*$/u.exec(base.slice(yearlessAt))?.[0] ?? '')
         : prefix;

@@ -180,6 +180,13 @@ export function isContactHeading(text: string): boolean {
   );
 }
 
+/**
+ * The wires that carry press releases, with their names as they set them beside the dateline:
+ * "/PRNewswire/", "(GLOBE NEWSWIRE)", "/EINPresswire.com/", "PRLog", "--(BUSINESS WIRE)--".
+ * Distinct enough to stand without brackets or slashes, unlike an agency's two letters.
+ */
+export const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|prn(?:\s+(?:africa|asia|europe|latam|mena))?|business\s?wire|globe\s?newswire|ein\s?presswire(?:\.com)?|pr\s?log|pr\s?web|accesswire|newsfile|marketwire|webwire|cision|cnw(?:\s+telbec)?`;
+
 /** Page furniture that is never part of a release: cookie banners, share rows, footers, captions. */
 const JUNK_RE: RegExp[] = ([
   /\bcookies?\b|ملفات\s+تعريف\s+الارتباط|\btraceurs\b/iu,
@@ -208,6 +215,12 @@ const JUNK_RE: RegExp[] = ([
   // "Comments (0)", "التعليقات (0)", "لا توجد تعليقات حتى الآن": the comment box's counter.
   /^(?:comments?|commentaires?|comentarios?|التعليقات|تعليقات)\s*\(\s*[\d\u0660-\u0669]+\s*\)\s*$|^(?:لا\s+توجد\s+تعليقات|أضف\s+تعليق|اكتب\s+تعليق|add\s+a\s+comment|be\s+the\s+first\s+to\s+comment|ajouter\s+un\s+commentaire|escribe\s+un\s+comentario|añadir\s+comentario)/iu,
   /^(?:مشاركة|شارك|share|partager|compartir)\s*[:：]?\s*$/iu,
+  // A wire's page under the release it carries: "You just read:" over the title, the channels it
+  // went out on, who distributed it for whom, and the wire speaking of itself ("EIN Presswire's
+  // priority is …", "Standard Newswire is a …").
+  /^(?:you\s+just\s+read\s*:?|distribution\s+channels?\s*:.{0,200})$/iu,
+  /^(?:distributed|issued|disseminated|diffusé|distribué|distribuido|difundido)\s+(?:by|par|por)\s+.{2,60}\s+(?:on\s+behalf\s+of|pour\s+le\s+compte\s+(?:de|d['’]|du|des)|en\s+nombre\s+de|por\s+cuenta\s+de)\s*.{2,150}$/iu,
+  new RegExp(String.raw`^(?:${RELEASE_WIRES}|(?:\p{L}+\s+){1,2}(?:newswire|presswire))(?:™)?(?:['’]s\s|\s+is\s+(?:a|an|the)\s)`, 'iu'),
   // "المصدر: صدى البلد", "Fuente: EFE": where a reposted story came from.
   /^(?:المصدر|source|fuente)\s*[:：]\s*\S.{0,50}$/iu,
   /^(subscribe|sign up)\b.{0,60}(newsletter|updates|news)|^(abonnez-vous|inscrivez-vous)\b|^(suscríbete|suscribete|suscríbase|suscribase)\b|^اشترك\s+في/iu,

@@ -61,7 +61,8 @@ export function compareKey(s: string): string {
 const PLACE_PARTICLES = new Set(['de', 'del', 'des', 'du', 'la', 'le', 'les', 'el', 'es', 'au', 'aux', 'da', 'do', 'dos', 'y', 'et', 'and', 'of', 'on', 'sur']);
 export function placeCase(s: string): string {
   return s
-    .split(/([,،]\s*)/u)
+    // "LYDGATE, Vermont and CASSEL RIDGE, Montana": a joining word starts another place, cased on its own.
+    .split(/([,،]\s*|\s+(?:and|et|y)\s+)/u)
     .map((part, index) => {
       // "D.C. and SAN FRANCISCO": a joining word in lower case leaves the places in capitals.
       if (/\p{Ll}/u.test(part.replace(/(?<![\p{L}])(?:and|et|y)(?![\p{L}])/gu, '')) || !/\p{Lu}/u.test(part)) return part;
