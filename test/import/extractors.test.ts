@@ -262,6 +262,13 @@ describe('language, page furniture and end marks', () => {
     expect(isJunk('No results yet from the survey, which ends in May, the director said.')).toBe(false);
   });
 
+  it('knows a reCAPTCHA notice, and keeps a paragraph of a release about such a service', () => {
+    expect(isJunk('This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.')).toBe(true);
+    const paragraph =
+      'A study of 4,000 web shops by the Lakeside Institute found that shops protected by reCAPTCHA still received automated sign-ups at a rate of one in twelve, against one in forty for shops that also limited sign-ups from one address, the institute said.';
+    expect(isJunk(paragraph)).toBe(false);
+  });
+
   it('never takes a photo credit or a release reference for a headline', () => {
     for (const line of ['UNICEF/UN0337383/Rudakubana', 'Release number IFAD/30/08', 'MEMO/10/53']) expect(neverHeadline(line), line).toBe(true);
     expect(neverHeadline('Relief agency welcomes a government plan to resettle 500 refugees')).toBe(false);
