@@ -356,12 +356,6 @@ export function placeBeforeRepeatedLead(paragraph: string, lead: string): Dateli
  */
 export function placeOverLead(text: string): string | null {
   const t = text.trim();
-  // "Berne (ots)": the place and, in brackets, the short name of the wire that sent it.
-  const tagged = /^(\p{Lu}[\p{L}'’ -]{1,30}?)\s*\(\s*[\p{L}.]{2,12}\s*\)$/u.exec(t);
-  if (tagged) {
-    const place = placeFrom(tagged[1]!);
-    if (typeof place === 'string') return place;
-  }
   if (/^[\u0600-\u06FF]+$/u.test(t) && !isArabicSection(t) && !NAV_PHRASES.has(compareKey(t))) {
     const place = placeFrom(t);
     if (typeof place === 'string') return place;
