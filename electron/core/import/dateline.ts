@@ -261,8 +261,7 @@ function plainDateline(text: string): Dateline | null {
     // A wire's dateline without the year ("Ginebra, 2 Oct.-"): the place, and no date to read.
     // "(New York, 9 March)—": a wire's yearless dateline wholly in brackets.
     const base = date ? prefix : (/^\s*\(([^()]+)\)\s*$/u.exec(prefix)?.[1] ?? prefix);
-    // "SEATTLE, Sept. 12 /Christian Newswire/ --": a newswire's tag between slashes after the date.
-    const yearlessAt = date ? -1 : yearlessDateAtEnd(base.replace(/\s+\/\p{L}[\p{L} .-]{1,38}\/\s*$/u, ''));
+    const yearlessAt = date ? -1 : yearlessDateAtEnd(base);
     // "Kawambwa, January 6th, 2015, ZANIS —": a news agency's name in capitals after the date is
     // its tag, not part of the place.
     const agencyAfter = date !== undefined && date.index > 0 && /^[\s,،]*\p{Lu}[\p{Lu}\d&.-]*(?:\s+\p{Lu}[\p{Lu}\d&.-]*){0,3}[\s,،]*$/u.test(prefix.slice(date.index + date.length));
