@@ -6,7 +6,7 @@ import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateC
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
-import { CONTACT_LABEL_RE, editorsNote, endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
+import { CONTACT_LABEL_RE, editorsNote, endMarkOf, isByline, isNavBlock, isPublishedUnder, isWeakContactHeading } from './lexicon';
 import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
@@ -398,6 +398,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     blocksMoved.forEach((b, k) => keep(moved[k]?.index ?? -1, body, b.text.replace(/[:：]$/u, '')));
   };
 
+  /** The body so far was the header's summary (and short lines under it): it goes back to the header, the text still to come. */
+  const summaryToHeader = () => {
+    const [summary, ...others] = placed.filter((x) => x.into === body);
+    for (const p of [summary!, ...others]) placed.splice(placed.indexOf(p), 1);
+    keepHeader(summary!.index, blocks[summary!.index]!);
+    standfirstBlock = blocks[summary!.index]!;
+    body.length = 0;
+    state = 'header';
+  };
+
   const longTitleOverLabel = (i: number): boolean => {
     const text = items[i]!.block.text;
     const [label, next] = items.slice(i + 1).filter((it) => it.kind !== 'junk');
@@ -477,6 +487,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     if (state === 'body' && body.length >= 2 && (kind === 'date' || isByline(text)) && items.slice(i + 1, i + 3).some((n) => n.kind === 'dateline')) {
       while (body.length > 1 && !/[.!?؟"”»]$/u.test(body[body.length - 1]!)) unkeepLast(body);
       state = 'tail';
+      continue;
+    }
+    // "Published under the 2010 to 2015 … government" over "Foreign Office": the page's record of
+    // who published it, set between the summary and the text. A summary alone above it is the
+    // header's standfirst, and the text starts under the record and the department's name.
+    if (isPublishedUnder(text)) {
+      if (state === 'body' && datelineAt < 0 && standfirstOnly(body)) summaryToHeader();
+      const next = items[i + 1]?.block.text;
+      if (next !== undefined && wordCount(next) <= 6 && !/[.!?؟:]$/u.test(next) && !isProse(next)) i++;
       continue;
     }
     if (kind === 'junk' || otherStories.has(i)) {
@@ -589,13 +608,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
         // article starts after the date.
         // The short lines under it (the office's name, a credit) are the page's, not headline material.
-        const [summary, ...others] = placed.filter((x) => x.into === body);
-        for (const p of [summary!, ...others]) placed.splice(placed.indexOf(p), 1);
-        keepHeader(summary!.index, blocks[summary!.index]!);
-        standfirstBlock = blocks[summary!.index]!;
-        body.length = 0;
+        summaryToHeader();
         headerDate = dateIso;
-        state = 'header';
       } else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
         // A ticker's bullets, then a title and its date over running text: the bullets were the
         // page's news flashes, and the release starts under its date.
@@ -740,9 +754,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (furnitureAt !== null && body.length - furnitureAt <= 4 && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
   const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
-  // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
+  // so is a sentence introducing it ("La déclaration suivante a été communiquée … :"; Arabic, which
+  // has no capitals to tell a heading in them, by its letters).
   const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}|[\u0621-\u064A]/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
   }
   // Headlines written in capitals: keep them as written; the person can change the case.

@@ -272,6 +272,16 @@ export function isByline(text: string): boolean {
   return BY_RE.test(text) && text.split(/\s+/u).length <= 14;
 }
 
+/**
+ * "Published under the 2010 to 2015 Conservative and Liberal Democrat coalition government", "تم نشره
+ * بموجب …": a government site's record of the administration a page was published under.
+ */
+const PUBLISHED_UNDER = /^(?:published\s+under\s+the|تم\s+نشره\s+بموجب|نُشر\s+بموجب)\s.{2,120}$/iu;
+
+export function isPublishedUnder(text: string): boolean {
+  return PUBLISHED_UNDER.test(text.trim());
+}
+
 /** A photo caption ending in its credit ("A midwife at work in Kakuma. Photo: Jane Roe/Agency"). */
 const CREDIT_AT_END = ub(/(?:^|[.!?)]\s+|\s[-–—|]\s)(?:photo|photos|photograph|image|crédits?\s+photo|crédit|credit|foto|fotografía|fotos|صورة|الصورة|تصوير)\s*(?:[:©]|by|de|par|por)\s*(?:[^.!?]|(?<=\b\p{Lu})\.){2,70}$/iu);
 
