@@ -6,7 +6,7 @@ import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateC
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
-import { CONTACT_LABEL_RE, editorsNote, endMarkOf, isByline, isNavBlock, isPublishedUnder, isWeakContactHeading } from './lexicon';
+import { CONTACT_LABEL_RE, editorsNote, endMarkOf, isByline, isNavBlock, isPublishedUnder, isQuestionsAndAnswers, isWeakContactHeading } from './lexicon';
 import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
@@ -689,7 +689,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       // "Brussels, 26 February 2010", then the title (set twice, or with the site's name under
       // it), then the text: the short lines under a dateline that stands alone, before the first
       // paragraph of running text, belong to the header. A date or a label between changes nothing.
-      if (titleMayFollow && body.length === 0 && block.hint !== 'li' && !isProse(text) && !/[:：]$/u.test(text)) {
+      // "Questions and answers: …" over the dateline, then "What does the plan change?": the first
+      // question of the questions and answers is their first sub-heading, which opens the body.
+      const firstQuestion = /[?？؟]$/u.test(text) && header.some((b) => wordCount(b.text) <= 25 && isQuestionsAndAnswers(b.text));
+      if (titleMayFollow && body.length === 0 && block.hint !== 'li' && !isProse(text) && !/[:：]$/u.test(text) && !firstQuestion) {
         const after = items.slice(i + 1, i + 8).filter((n) => n.kind !== 'junk' && n.kind !== 'date' && n.kind !== 'label');
         const prose = after.findIndex((n) => isProse(n.block.text));
         if (prose >= 0 && prose <= 3 && after.slice(0, prose).every((n) => n.kind === 'text' && n.block.hint !== 'li' && !isProse(n.block.text))) {

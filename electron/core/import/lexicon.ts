@@ -282,6 +282,13 @@ export function isPublishedUnder(text: string): boolean {
   return PUBLISHED_UNDER.test(text.trim());
 }
 
+/** "Questions and answers: …", "Q&A on …", "Preguntas y respuestas", "أسئلة وأجوبة": a page set as questions, each heading its answer. */
+const QUESTIONS_AND_ANSWERS = ub(/\b(?:questions?\s+(?:and|&)\s+answers?|q\s*&\s*a|questions?\s+et\s+réponses?|questions?-réponses?|preguntas\s+y\s+respuestas)\b|أسئلة\s+و(?:أجوبة|إجابات|اجابات)/iu);
+
+export function isQuestionsAndAnswers(text: string): boolean {
+  return QUESTIONS_AND_ANSWERS.test(text);
+}
+
 /** A photo caption ending in its credit ("A midwife at work in Kakuma. Photo: Jane Roe/Agency"). */
 const CREDIT_AT_END = ub(/(?:^|[.!?)]\s+|\s[-–—|]\s)(?:photo|photos|photograph|image|crédits?\s+photo|crédit|credit|foto|fotografía|fotos|صورة|الصورة|تصوير)\s*(?:[:©]|by|de|par|por)\s*(?:[^.!?]|(?<=\b\p{Lu})\.){2,70}$/iu);
 
