@@ -191,6 +191,12 @@ function withoutGluedLabel(text: string): string {
   return m && NAV_PHRASES.has(compareKey(m[1]!)) ? m[2]! : text;
 }
 
+/** "Title |" over "|||||||||": the bar after the title begins the rule of bars under it, not a ticker's cut. */
+function withoutRuleStart(page: Block[], block: Block, text: string): string {
+  const next = page[page.indexOf(block) + 1];
+  return next !== undefined && /\s\|$/u.test(text) && /^\|{3,}$/u.test(next.text.replace(/\s/gu, '')) ? text.replace(/\s*\|$/u, '') : text;
+}
+
 function withoutPageAction(text: string): string {
   return text.replace(/\s+(?:imprimir|print(?:\s+page)?|imprimer|compartir|share|partager|enviar|send\s+page|طباعة|مشاركة)\s*$/iu, '').trim();
 }
@@ -308,7 +314,7 @@ export function headlineCandidates(
   const pool = labelled ? afterLabel : header;
   const kept = withoutPartialTwins(
     pool
-      .map((b, at) => ({ block: b, at, text: withoutPageAction(withoutGluedLabel(breadcrumbTail(labelledTitle(b.text)))) }))
+      .map((b, at) => ({ block: b, at, text: withoutPageAction(withoutGluedLabel(breadcrumbTail(labelledTitle(withoutRuleStart(page, b, b.text))))) }))
       .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
       .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
       // A picture's caption set twice (caption and alternative text) is no candidate at all, so it
