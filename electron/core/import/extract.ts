@@ -755,7 +755,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   // "Partager", "S'abonner", then "Il n'y a actuellement aucun commentaire …": short lines under a
   // row of page furniture, with no running text after them, are the page's, not the text's end.
   if (furnitureAt !== null && body.length - furnitureAt <= 4 && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
-  const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
+  const picked = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
+  const { headline, sure: headlineSure } = picked;
+  let subheadline = picked.subheadline;
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
   // so is a sentence introducing it ("La déclaration suivante a été communiquée … :"; Arabic, which
   // has no capitals to tell a heading in them, by its letters).
@@ -831,7 +833,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     // key points set as bullets above the text, not its first paragraphs (key facts further down
     // stay in the body).
     const lead = bodyClean.findIndex((p) => !bullets.has(p));
-    if (subheadline === null && lead >= 2 && isProse(bodyClean[lead]!) && bodyClean.slice(lead + 1).some((p) => isProse(p))) standfirst = bodyClean.splice(0, lead).join('\n');
+    // Under a short subheadline ("At the Press Association and online"), the key points join it.
+    if ((subheadline === null || wordCount(subheadline) <= 12) && lead >= 2 && isProse(bodyClean[lead]!) && bodyClean.slice(lead + 1).some((p) => isProse(p))) {
+      const points = bodyClean.splice(0, lead).join('\n');
+      if (subheadline === null) standfirst = points;
+      else subheadline = `${subheadline}\n${points}`;
+    }
   }
 
   let embargo: ImportedRelease['embargo'] = null;
