@@ -20,7 +20,7 @@ export interface Block {
   aside?: boolean;
 }
 
-const BULLET = /^(?:[-*•▪◦‣]\s+|\d{1,2}[.)]\s+)/u;
+const BULLET = /^(?:[-*•·▪◦‣]\s+|\d{1,2}[.)]\s+)/u;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
