@@ -6,7 +6,7 @@ import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateC
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
-import { CONTACT_LABEL_RE, editorsNote, endMarkOf, isByline, isNavBlock, isWeakContactHeading } from './lexicon';
+import { CONTACT_LABEL_RE, editorsNote, endMarkOf, isByline, isNavBlock, isPublishedUnder, isQuestionsAndAnswers, isWeakContactHeading } from './lexicon';
 import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
@@ -409,6 +409,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     blocksMoved.forEach((b, k) => keep(moved[k]?.index ?? -1, body, b.text.replace(/[:：]$/u, '')));
   };
 
+  /** The body so far was the header's summary (and short lines under it): it goes back to the header, the text still to come. */
+  const summaryToHeader = () => {
+    const [summary, ...others] = placed.filter((x) => x.into === body);
+    for (const p of [summary!, ...others]) placed.splice(placed.indexOf(p), 1);
+    keepHeader(summary!.index, blocks[summary!.index]!);
+    standfirstBlock = blocks[summary!.index]!;
+    body.length = 0;
+    state = 'header';
+  };
+
   const longTitleOverLabel = (i: number): boolean => {
     const text = items[i]!.block.text;
     const [label, next] = items.slice(i + 1).filter((it) => it.kind !== 'junk');
@@ -488,6 +498,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     if (state === 'body' && body.length >= 2 && (kind === 'date' || isByline(text)) && items.slice(i + 1, i + 3).some((n) => n.kind === 'dateline')) {
       while (body.length > 1 && !/[.!?؟"”»]$/u.test(body[body.length - 1]!)) unkeepLast(body);
       state = 'tail';
+      continue;
+    }
+    // "Published under the 2010 to 2015 … government" over "Foreign Office": the page's record of
+    // who published it, set between the summary and the text. A summary alone above it is the
+    // header's standfirst, and the text starts under the record and the department's name.
+    if (isPublishedUnder(text)) {
+      if (state === 'body' && datelineAt < 0 && standfirstOnly(body)) summaryToHeader();
+      const next = items[i + 1]?.block.text;
+      if (next !== undefined && wordCount(next) <= 6 && !/[.!?؟:]$/u.test(next) && !isProse(next)) i++;
       continue;
     }
     if (kind === 'junk' || otherStories.has(i)) {
@@ -600,13 +619,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
         // A summary, a credit, then the date: the summary was the header's standfirst, and the
         // article starts after the date.
         // The short lines under it (the office's name, a credit) are the page's, not headline material.
-        const [summary, ...others] = placed.filter((x) => x.into === body);
-        for (const p of [summary!, ...others]) placed.splice(placed.indexOf(p), 1);
-        keepHeader(summary!.index, blocks[summary!.index]!);
-        standfirstBlock = blocks[summary!.index]!;
-        body.length = 0;
+        summaryToHeader();
         headerDate = dateIso;
-        state = 'header';
       } else if (state === 'body' && datelineAt < 0 && headerDate === null && dateIso && !isUpdatedDateLine(text) && items[i + 1] !== undefined && isProse(items[i + 1]!.block.text)) {
         // A ticker's bullets, then a title and its date over running text: the bullets were the
         // page's news flashes, and the release starts under its date.
@@ -706,7 +720,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       // "Brussels, 26 February 2010", then the title (set twice, or with the site's name under
       // it), then the text: the short lines under a dateline that stands alone, before the first
       // paragraph of running text, belong to the header. A date or a label between changes nothing.
-      if (titleMayFollow && body.length === 0 && block.hint !== 'li' && !isProse(text) && !/[:：]$/u.test(text)) {
+      // "Questions and answers: …" over the dateline, then "What does the plan change?": the first
+      // question of the questions and answers is their first sub-heading, which opens the body.
+      const firstQuestion = /[?？؟]$/u.test(text) && header.some((b) => wordCount(b.text) <= 25 && isQuestionsAndAnswers(b.text));
+      if (titleMayFollow && body.length === 0 && block.hint !== 'li' && !isProse(text) && !/[:：]$/u.test(text) && !firstQuestion) {
         const after = items.slice(i + 1, i + 8).filter((n) => n.kind !== 'junk' && n.kind !== 'date' && n.kind !== 'label');
         const prose = after.findIndex((n) => isProse(n.block.text));
         if (prose >= 0 && prose <= 3 && after.slice(0, prose).every((n) => n.kind === 'text' && n.block.hint !== 'li' && !isProse(n.block.text))) {
@@ -769,12 +786,22 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   // "Partager", "S'abonner", then "Il n'y a actuellement aucun commentaire …": short lines under a
   // row of page furniture, with no running text after them, are the page's, not the text's end.
   if (furnitureAt !== null && body.length - furnitureAt <= 4 && body.slice(furnitureAt).every((p) => !isProse(p))) body.length = furnitureAt;
-  const { headline, subheadline, sure: headlineSure } = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
+  const picked = pickHeadline(header, labelCut, meta.title, body.length > 0, blocks);
+  const { headline, sure: headlineSure } = picked;
+  let subheadline = picked.subheadline;
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
-  // so is a sentence introducing it ("La déclaration suivante a été communiquée … :").
+  // so is a sentence introducing it ("La déclaration suivante a été communiquée … :"; Arabic, which
+  // has no capitals to tell a heading in them, by its letters).
   const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
+  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}|[\u0621-\u064A]/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
+  } else if (datelineAt < 0 && headline === null && subheadline === null && lastHeader?.hint === 'li') {
+    // "… seront disponibles pour des interviews :" over "· Le 16 mars à 16h, …" and no headline:
+    // the sentence introducing a list, and its first items, open the body.
+    let from = header.length;
+    while (from > 0 && header[from - 1]!.hint === 'li') from--;
+    const intro = header[from - 1];
+    if (intro && /[:：]$/u.test(intro.text) && wordCount(intro.text) >= 10) body.unshift(...header.slice(from - 1).map((b) => b.text));
   }
   // Headlines written in capitals: keep them as written; the person can change the case.
   const headKey = headline ? compareKey(headline) : null;
@@ -853,7 +880,12 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     // key points set as bullets above the text, not its first paragraphs (key facts further down
     // stay in the body).
     const lead = bodyClean.findIndex((p) => !bullets.has(p));
-    if (subheadline === null && lead >= 2 && isProse(bodyClean[lead]!) && bodyClean.slice(lead + 1).some((p) => isProse(p))) standfirst = bodyClean.splice(0, lead).join('\n');
+    // Under a short subheadline ("At the Press Association and online"), the key points join it.
+    if ((subheadline === null || wordCount(subheadline) <= 12) && lead >= 2 && isProse(bodyClean[lead]!) && bodyClean.slice(lead + 1).some((p) => isProse(p))) {
+      const points = bodyClean.splice(0, lead).join('\n');
+      if (subheadline === null) standfirst = points;
+      else subheadline = `${subheadline}\n${points}`;
+    }
   }
 
   let embargo: ImportedRelease['embargo'] = null;

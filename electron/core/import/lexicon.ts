@@ -190,9 +190,11 @@ export const RELEASE_WIRES = String.raw`pr\s?newswire(?:-\p{L}+)?|prn(?:\s+(?:af
 /** Page furniture that is never part of a release: cookie banners, share rows, footers, captions. */
 const JUNK_RE: RegExp[] = ([
   /\bcookies?\b|ملفات\s+تعريف\s+الارتباط|\btraceurs\b/iu,
-  // "مشاركة العراق في …" ("Iraq's participation in …") opens a title: the Arabic word shares only
-  // before a colon or "on", "via", "the story".
-  /^(share|share this|share on|partager|partager sur|compartir|compartir en)\b.{0,80}$|^(?:شارك|مشاركة)\s*(?:[:：]|على\s|عبر\s|الخبر|المقال).{0,80}$/iu,
+  /^(share|share this|share on|partager|partager sur|compartir|compartir en)\b.{0,80}$/iu,
+  // "مشاركة" is "share" and also "participation": a title opens with it ("مشاركة الوزارة في …",
+  // the ministry's participation in …), so only the prompt alone, before a colon, or before where
+  // or what is shared ("شارك على …", "مشاركة هذا الخبر") is the button's.
+  /^(?:شارك|مشاركة)(?:\s*[:：].{0,80}|\s+(?:على|عبر|هذا|هذه|الخبر|المقال|الصفحة)\b.{0,80})?$/u,
   /©|\ball rights reserved\b|\btous droits réservés\b|\btodos los derechos reservados\b|جميع الحقوق محفوظة|حقوق\s+النشر/iu,
   /^(privacy( policy| notice)?|terms( of use| and conditions)?|accessibility|sitemap|site map|legal notice|mentions légales|politique de confidentialit[ée]|aviso legal|pol[ií]tica de privacidad|سياسة الخصوصية|شروط الاستخدام)\b/iu,
   /^(follow us|suivez-nous|síguenos|siguenos|تابعونا|تابعنا)\b/iu,
@@ -294,11 +296,34 @@ export function isByline(text: string): boolean {
   return BY_RE.test(text) && text.split(/\s+/u).length <= 14;
 }
 
+/**
+ * "Published under the 2010 to 2015 Conservative and Liberal Democrat coalition government", "تم نشره
+ * بموجب …": a government site's record of the administration a page was published under.
+ */
+const PUBLISHED_UNDER = /^(?:published\s+under\s+the|تم\s+نشره\s+بموجب|نُشر\s+بموجب)\s.{2,120}$/iu;
+
+export function isPublishedUnder(text: string): boolean {
+  return PUBLISHED_UNDER.test(text.trim());
+}
+
+/** "Questions and answers: …", "Q&A on …", "Preguntas y respuestas", "أسئلة وأجوبة": a page set as questions, each heading its answer. */
+const QUESTIONS_AND_ANSWERS = ub(/\b(?:questions?\s+(?:and|&)\s+answers?|q\s*&\s*a|questions?\s+et\s+réponses?|questions?-réponses?|preguntas\s+y\s+respuestas)\b|أسئلة\s+و(?:أجوبة|إجابات|اجابات)/iu);
+
+export function isQuestionsAndAnswers(text: string): boolean {
+  return QUESTIONS_AND_ANSWERS.test(text);
+}
+
 /** A photo caption ending in its credit ("A midwife at work in Kakuma. Photo: Jane Roe/Agency"). */
 const CREDIT_AT_END = ub(/(?:^|[.!?)]\s+|\s[-–—|]\s)(?:photo|photos|photograph|image|crédits?\s+photo|crédit|credit|foto|fotografía|fotos|صورة|الصورة|تصوير)\s*(?:[:©]|by|de|par|por)\s*(?:[^.!?]|(?<=\b\p{Lu})\.){2,70}$/iu);
 
+/**
+ * "… in the camp. (Archive photo: Agency / Jane Roe)", "… (صورة من الارشيف: …)": the credit in brackets
+ * at the end, a word or two about the picture beside its name before the colon.
+ */
+const BRACKETED_CREDIT = ub(/\((?:[^\s:()]+\s+){0,2}(?:photo|photos|photograph|image|foto|fotografía|fotos|صورة|الصورة|تصوير)(?:\s+[^\s:()]+){0,3}\s*[:：©][^()]{2,90}\)$/iu);
+
 export function isCaption(text: string): boolean {
-  return text.length < 300 && CREDIT_AT_END.test(text);
+  return text.length < 300 && (CREDIT_AT_END.test(text) || BRACKETED_CREDIT.test(text.trim()));
 }
 
 export function isJunk(text: string): boolean {
