@@ -795,13 +795,6 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   const lastHeader = header[header.length - 1];
   if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}|[\u0621-\u064A]/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
     body.unshift(lastHeader.text);
-  } else if (datelineAt < 0 && headline === null && subheadline === null && lastHeader?.hint === 'li') {
-    // "… seront disponibles pour des interviews :" over "· Le 16 mars à 16h, …" and no headline:
-    // the sentence introducing a list, and its first items, open the body.
-    let from = header.length;
-    while (from > 0 && header[from - 1]!.hint === 'li') from--;
-    const intro = header[from - 1];
-    if (intro && /[:：]$/u.test(intro.text) && wordCount(intro.text) >= 10) body.unshift(...header.slice(from - 1).map((b) => b.text));
   }
   // Headlines written in capitals: keep them as written; the person can change the case.
   const headKey = headline ? compareKey(headline) : null;

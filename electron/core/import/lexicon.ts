@@ -316,14 +316,8 @@ export function isQuestionsAndAnswers(text: string): boolean {
 /** A photo caption ending in its credit ("A midwife at work in Kakuma. Photo: Jane Roe/Agency"). */
 const CREDIT_AT_END = ub(/(?:^|[.!?)]\s+|\s[-–—|]\s)(?:photo|photos|photograph|image|crédits?\s+photo|crédit|credit|foto|fotografía|fotos|صورة|الصورة|تصوير)\s*(?:[:©]|by|de|par|por)\s*(?:[^.!?]|(?<=\b\p{Lu})\.){2,70}$/iu);
 
-/**
- * "… in the camp. (Archive photo: Agency / Jane Roe)", "… (صورة من الارشيف: …)": the credit in brackets
- * at the end, a word or two about the picture beside its name before the colon.
- */
-const BRACKETED_CREDIT = ub(/\((?:[^\s:()]+\s+){0,2}(?:photo|photos|photograph|image|foto|fotografía|fotos|صورة|الصورة|تصوير)(?:\s+[^\s:()]+){0,3}\s*[:：©][^()]{2,90}\)$/iu);
-
 export function isCaption(text: string): boolean {
-  return text.length < 300 && (CREDIT_AT_END.test(text) || BRACKETED_CREDIT.test(text.trim()));
+  return text.length < 300 && CREDIT_AT_END.test(text);
 }
 
 export function isJunk(text: string): boolean {
