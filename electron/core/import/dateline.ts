@@ -34,12 +34,12 @@ const RELEASE_WIRE = new RegExp(`^(?:${RELEASE_WIRES})$`, 'iu');
  * "NEW YORK--(BUSINESS WIRE)--", "LONDON, Dec. 3, 2026 -- (GLOBE NEWSWIRE) --"; "PARIS--()--" when the
  * wire's name was its logo, lost in the copy.
  */
+const WIRE_BESIDE = new RegExp(String.raw`^\s*(?:\(\s*(?:${AGENCIES}|${RELEASE_WIRES})?\s*\)|\/\s*(?:${RELEASE_WIRES})\s*\/|(?:${RELEASE_WIRES})(?![\p{L}\p{N}]))\s*(?:[-–—]{1,3}|:)\s*`, 'iu');
 /** "PARIS--(BUSINESS WIRE)--Regulatory News: …": the wire's heading for the kind of release, after its tag. */
 const WIRE_CATEGORY = /^\s*\p{Lu}\p{Ll}+(?:\s+\p{L}+){0,2}\s*:\s*(?=\p{Lu})/u;
-const WIRE_BESIDE = new RegExp(String.raw`^\s*(?:\(\s*(?:${AGENCIES}|${RELEASE_WIRES})?\s*\)|\/\s*(?:${RELEASE_WIRES})\s*\/|(?:${RELEASE_WIRES})(?![\p{L}\p{N}]))\s*(?:[-–—]{1,3}|:)\s*`, 'iu');
-/** "PRLog - Dec. 3, 2026 - LONDON --": the wire's name opening the paragraph, before the date. */
 /** A wire's tag between slashes or a wire's name in brackets, closing the text before a separator. */
 const WIRE_TAG_AT_END = new RegExp(String.raw`\s+(?:\/\s*\p{L}[^/]{1,39}\/|\(\s*(?:${AGENCIES}|${RELEASE_WIRES})\s*\))\s*$`, 'iu');
+/** "PRLog - Dec. 3, 2026 - LONDON --": the wire's name opening the paragraph, before the date. */
 const WIRE_FIRST = new RegExp(String.raw`^\s*(?:${RELEASE_WIRES})\s*[-–—]{1,3}\s*`, 'iu');
 
 /**
