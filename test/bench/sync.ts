@@ -323,7 +323,8 @@ async function pullOnce(job: PullJob, server: ServerCpu): Promise<Timed> {
         await parts?.next('documents');
         await syncFiles(new FilesPeer(remoteOf(job.url, job.db)), files(target));
         mark('end');
-        log(`Dateline pull: documents ${docs}, photos ${t.lap()}`);
+        const copies = target.library.walCopier.stats();
+        log(`Dateline pull: documents ${docs}, photos ${t.lap()}; WAL copies: ${copies.workerCopies} on the copier's worker (CPU ${copies.workerCpuMs?.toFixed(0) ?? '?'} ms), ${copies.writerCopies} by the writer`);
         await parts?.next('photos');
       },
       job.profile,
