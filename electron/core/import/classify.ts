@@ -169,7 +169,23 @@ export function classify(block: Block, index: number): Classified {
   if (only) return { block, kind: 'datelineOnly', dateline: only };
   const dateline = index < HEAD_BLOCKS && block.hint !== 'h1' && block.hint !== 'h2' ? matchDateline(text) : null;
   if (dateline) return { block, kind: 'dateline', dateline };
+  const card = short ? cardDate(text) : null;
+  if (card) return { block, kind: 'date', dateIso: card };
   return { block, kind: 'text' };
+}
+
+/**
+ * "21/03/2023 | Emergency", "News · 3 May 2024": a date beside a section's name of three words at
+ * most, split by a bar or a dot, as a site sets over each story it lists and over its own page's
+ * title. The date's day, or null.
+ */
+function cardDate(text: string): string | null {
+  const parts = text.trim().split(/\s+[|·•]\s+/u);
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  const other = isDateOnly(a) ? b : isDateOnly(b) ? a : null;
+  if (other === null || wordCount(other) > 3 || /\d/u.test(other)) return null;
+  return firstDate(text)?.iso ?? null;
 }
 
 /** A short line that could be a name, a role or an organisation above someone's details. */

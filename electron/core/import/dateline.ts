@@ -19,7 +19,7 @@ const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|h|hrs?))?\.?$/iu;
 // "Geneva- The …", "نيويورك- بمناسبة …": a hyphen set straight after the place, with the space only
 // after it. (Two Arabic words or more so joined to a verb are a site's name, read in extract.ts: no
 // capitals tell a place from it.)
-const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin}|^[\u0600-\u06FF]+)-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*(?:[-–—]{2,3}\s*|[-–—:]?\s+)/gu;
+const SEPARATORS = /\.\s*[-–—]{1,2}\s*|\s+[-–—]{1,3}\s*|(?<=\p{Script=Latin}|\d|^[\u0600-\u06FF]+)-\s+|\s*[–—]{1,2}\s*|\s*--\s*|\s*:\s+|\.\s+|\)\s*(?:[-–—]{2,3}\s*|[-–—:]?\s+)/gu;
 /** Capitals and no lower case: two linear tests (one pattern with two overlapping runs is quadratic). */
 const allCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 const PARTICLES = /^(de|del|des|du|la|le|les|el|es|al|el-|al-|au|aux|da|do|dos|y|et|and|sur|of|upon|on|am|an|bin|ibn)$/iu;
@@ -190,7 +190,15 @@ export function matchDateline(text: string): Dateline | null {
   const rest = first ? text.slice(first[0].length) : '';
   if (first && /^\p{Lu}/u.test(rest) && wordCount(rest) >= 12 && /[.!?]/u.test(rest)) return { place: null, dateIso: null, length: first[0].length };
   const d = plainDateline(text);
-  return d && withTags(text, d, false);
+  if (!d) return null;
+  const tagged = withTags(text, d, false);
+  // "MONTRÉAL, 7 août /CNW/ -- MONTRÉAL, 7 août /CNW/ - Groupe …": the dateline set twice, as a
+  // wire's form and the issuer's own text each give it.
+  const again = plainDateline(text.slice(tagged.length), true);
+  if (again && tagged.place !== null && again.place === tagged.place && again.dateIso === tagged.dateIso && text.slice(tagged.length + again.length).trim() !== '') {
+    return { ...tagged, length: tagged.length + again.length };
+  }
+  return tagged;
 }
 
 /**
@@ -238,7 +246,7 @@ function withTags(text: string, d: Dateline, wireFirst: boolean): Dateline {
  * from the text, and the place must be in capitals or the text after it a real sentence:
  * that keeps "Floods recede – thousands return" (a headline) from being read as a dateline.
  */
-function plainDateline(text: string): Dateline | null {
+function plainDateline(text: string, nested = false): Dateline | null {
   const wire = arabicWireDateline(text);
   if (wire && text.slice(wire.length).trim() !== '') return wire;
   const head = asciiDigits(text.slice(0, 200));
@@ -305,6 +313,17 @@ function plainDateline(text: string): Dateline | null {
       // separators of its own.
       const after = dateAfterPlace(text.slice(length));
       if (after) return { place: placed, dateIso: after.iso, length: length + after.length };
+      // "Bogotá - Quito (CICR) –", "القاهرة - مصر، 28 تموز/يوليو -": a second place (another town,
+      // the country) after a dash, with its own date or tag and separator: one dateline naming both.
+      if (!nested && kind === 'dash' && yearlessAt < 0 && placed !== null) {
+        const second = plainDateline(text.slice(length), true);
+        // Only with a date or a tag of its own: a name after the dash alone may be the writer's or the site's.
+        // A wire's tag and date in brackets ("--(CCNMatthews - 1 août 2006) -") are read below.
+        const own = second && /^\s*\p{L}/u.test(text.slice(length)) ? asciiDigits(text.slice(length, length + second.length)) : '';
+        if (second?.place && wordCount(second.place) <= 3 && /\d|\(/u.test(own) && !WIRE_TAG.test(second.place) && text.slice(length + second.length).trim() !== '') {
+          return { place: `${placed} - ${second.place}`, dateIso: second.dateIso, length: length + second.length };
+        }
+      }
     }
     // "NEW YORK, NY--(Marketwire - June 4, 2008) - Mercy Corps …": the wire and its date in brackets.
     const wire = /^\s*\(([^()]{2,40}?)\s+[-–—]\s+([^()]{4,40})\)\s*[-–—]*\s*/u.exec(asciiDigits(text.slice(length)));

@@ -17,7 +17,7 @@ const MONTH_NAMES: [string, number][] = [
   // French
   ['janvier', 1], ['février', 2], ['fevrier', 2], ['mars', 3], ['avril', 4], ['mai', 5], ['juin', 6],
   ['juillet', 7], ['août', 8], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11],
-  ['décembre', 12], ['decembre', 12], ['janv', 1], ['févr', 2], ['fevr', 2], ['avr', 4], ['juil', 7], ['déc', 12], ['fév', 2], ['fev', 2],
+  ['décembre', 12], ['decembre', 12], ['janv', 1], ['févr', 2], ['fevr', 2], ['avr', 4], ['juil', 7], ['aoû', 8], ['déc', 12], ['fév', 2], ['fev', 2],
   // Spanish
   ['enero', 1], ['febrero', 2], ['marzo', 3], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7],
   ['agosto', 8], ['septiembre', 9], ['setiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
@@ -70,8 +70,8 @@ const PATTERNS: { re: RegExp; order: 'dmy' | 'dmy2' | 'mdy' | 'mdyy' | 'ymd' | '
   { re: new RegExp(`${L}${WEEKDAY}${MONTH}\\s+${DAY}(?:\\s?[,،])?\\s+(?:de\\s+|del\\s+)?(\\d{4})${ERA}${RY}`, 'giu'), order: 'mdy' },
   // "2026/03/03", "2026.03.03": year first, as Arabic and East Asian sites write it.
   { re: new RegExp(`${L}(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})${R}`, 'gu'), order: 'ymd2' },
-  // "3-Mar-2026", "3/mar/2026": the month's name between numbers.
-  { re: new RegExp(`${L}${DAY}([-/])${MONTH}\\2(\\d{4})${R}`, 'giu'), order: 'dmy2' },
+  // "3-Mar-2026", "3/mar/2026", "15.August.2019": the month's name between numbers.
+  { re: new RegExp(`${L}${DAY}([-/.])${MONTH}\\2(\\d{4})${R}`, 'giu'), order: 'dmy2' },
   // "Posted on Fri. July-01-2016": the month's name and the numbers joined by hyphens.
   { re: new RegExp(`${L}(?:\\p{L}{3}\\.\\s+)?${MONTH}-(\\d{1,2})-(\\d{4})${R}`, 'giu'), order: 'mdy' },
   // "26 /01/2016", "30 / 11 / 2021": a stray space beside a slash, as typed in a Word file or set by a page.
@@ -207,6 +207,8 @@ export function isDateOnly(text: string): boolean {
     .replace(/\b(?:daily\s+news|press\s+briefings?|points?\s+de\s+presse|ruedas?\s+de\s+prensa|sesi[oó]n\s+informativa|إيجاز\s+صحفي)\b|\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي/giu, ' ')
     .replace(/(?<![\p{L}\p{N}])(?:no\.?\s*)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}/])/giu, ' ')
     .replace(/\b(?:gmt|utc)\b/giu, ' ')
+    // "calendar_today 28 July 2021": the name of an icon font's glyph, left in the copy as text.
+    .replace(/(?<![\p{L}\p{N}])[a-z]+(?:_[a-z]+)+(?![\p{L}\p{N}])/gu, ' ')
     // "22 de setiembre de 2022 - 2:03 p. m.", "11:45 ص": the time it was posted.
     .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:ص|م|صباحا|صباحًا|مساء|مساءً)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/giu, ' ')
     .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')

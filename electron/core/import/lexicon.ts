@@ -235,7 +235,7 @@ const JUNK_RE: RegExp[] = ([
   // لتلقى أهم الأخبار": the site's invitation to its newsletter, wherever the verb stands in the line.
   // In Arabic only the imperative with its object: "سجل" alone is also "recorded" ("سجل المركز … في النشرة").
   /^(?=.{0,220}$)(?:.{0,80}\b(?:subscribe|sign\s+up|register|inscrivez-vous|abonnez-vous|suscr[íi]bete|reg[íi]strate)\b.{0,40}\b(?:newsletter|lettre\s+d['’]information|infolettre|bolet[íi]n)\b|.{0,80}(?:اشترك|اشتركوا|سجل|سجّل)\s+(?:الآن\s+)?(?:في\s+)?(?:بريدك\s+الإلكتروني|النشرة\s+(?:البريدية|الإخبارية)|القائمة\s+البريدية|نشرتنا))/iu,
-  /^(read more|lire la suite|leer más|اقرأ المزيد|related (news|stories|content|articles)|see also|voir aussi|ver también|also on|à lire aussi|you may also (like|be interested))\b/iu,
+  /^(read more|lire la suite|leer más|[اإ]قر[أؤ]و?ا? المزيد|related (news|stories|content|articles)|see also|voir aussi|ver también|also on|à lire aussi|you may also (like|be interested))\b/iu,
   /^(photo|photos|crédit photo|credit|credits|foto|fotografía|صورة|الصورة)\s*[:©(]/iu,
   // "Caption: Brothers in solidarity …", "Légende : …", "Pie de foto: …": a picture's caption under its label.
   /^(?:(?:photo\s+)?captions?|légendes?|pie\s+de\s+foto|leyenda|تعليق\s+الصورة)\s*[:：]/iu,
@@ -290,7 +290,11 @@ export function isRelatedHeading(text: string): boolean {
 const POSTED_RE = ub(/^(?:posted|published|first\s+published|publié|publiée|mis\s+en\s+ligne|publicado|publicada|نُشر|نشر|تاريخ\s+النشر)\b/iu);
 const BY_RE = /^(?:[Bb]y|[Ww]ritten\s+by|[Pp]ar|[Pp]or|بقلم|كتب(?:ت)?)\s+(?:\p{Lu}|[\u0600-\u06FF])/u;
 
+/** "Posted on 22/11/2012 @ 8 h 45 min, In News.": a date straight after "posted on", whatever closes the line. */
+const POSTED_ON_DATE = ub(/^(?:posted|published|publié|publiée|publicado|publicada)\s+(?:on|le|el)\s+\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/iu);
+
 export function isByline(text: string): boolean {
+  if (text.length <= 200 && POSTED_ON_DATE.test(text)) return true;
   if (text.length > 200 || /[.!?؟]$/u.test(text.replace(/\b[A-Z]\.$/u, ''))) return false;
   if (POSTED_RE.test(text)) return true;
   return BY_RE.test(text) && text.split(/\s+/u).length <= 14;

@@ -26,10 +26,10 @@ export type Listing =
  * a site sets over the stories it files under one word or finds for a search. Publishing systems
  * print it the same way on thousands of sites. Only the singular label over one term counts:
  * "Tags: Ebola, Liberia" lists a single article's own tags. "Category:" is left out, as some
- * sites set an article's section that way above its title.
+ * sites set an article's section that way above its title; "Category Archives:" is a list's.
  */
 const ARCHIVE_HEADING =
-  /^(?:tag|tagged|posts?\s+tagged|tag\s+archives?|archives?\s+(?:for\s+)?tag|etiqueta|archivo\s+de\s+(?:la\s+)?etiqueta|entradas\s+etiquetadas\s+(?:con|como)|étiquette|mot[-\s]clé|archives?\s+(?:de\s+l['’]étiquette|du\s+mot[-\s]clé)|الوسم|وسم|أرشيف\s+الوسم|search\s+results?\s+for|results\s+for|résultats?\s+(?:de\s+(?:la\s+)?recherche\s+)?pour|resultados?\s+(?:de\s+(?:la\s+)?búsqueda\s+)?(?:para|de)|نتائج\s+البحث\s+عن)\s*[:：]\s*(\S[^,،;]{0,60})$/iu;
+  /^(?:tag|tagged|posts?\s+tagged|tag\s+archives?|archives?\s+(?:for\s+)?tag|etiqueta|archivo\s+de\s+(?:la\s+)?etiqueta|entradas\s+etiquetadas\s+(?:con|como)|étiquette|mot[-\s]clé|archives?\s+(?:de\s+l['’]étiquette|du\s+mot[-\s]clé)|الوسم|وسم|أرشيف\s+الوسم|category\s+archives?|archives?\s+(?:for\s+)?(?:the\s+)?category|archives?\s+de\s+(?:la\s+)?catégorie|archivo\s+de\s+(?:la\s+)?categoría|أرشيف\s+(?:التصنيف|الفئة|القسم)|search\s+results?\s+for|results\s+for|résultats?\s+(?:de\s+(?:la\s+)?recherche\s+)?pour|resultados?\s+(?:de\s+(?:la\s+)?búsqueda\s+)?(?:para|de)|نتائج\s+البحث\s+عن)\s*[:：]\s*(\S[^,،;]{0,60})$/iu;
 
 /**
  * "Showing posts with label floods. Show all posts", "Mostrando entradas con la etiqueta
@@ -120,9 +120,9 @@ const isTeaser = (text: string) => wordCount(text) > 20 && isProse(text);
 const isHeadlineShaped = (text: string) =>
   isTitle(text) && !isProse(text) && !/[.!?؟:]["”»’)]*$/u.test(text.trim()) && !/\s[-–—|]$/u.test(text.trim()) && !/@|\d{3}/u.test(text);
 
-const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|اقرأ\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
+const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|[اإ]قر[أؤ]و?ا?\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
 /** "Read more", "Leer más", "Lire la suite", "المزيد" alone on its line: the link under a teaser. */
-const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|المزيد|اقرأ\s+المزيد|قراءة\s+المزيد|التفاصيل)\s*[.…»›>→]*$/iu;
+const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|المزيد|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل)\s*[.…»›>→]*$/iu;
 
 /** "Displaying 26 - 40 of 40", "Página 2 de 5": the pager of a list of results. */
 const PAGER = /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+)\b/iu;
@@ -132,7 +132,7 @@ const PAGER = /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*
  * publishing system sets where it cut a story to its teaser, straight after a word (the sentence
  * never closed), with or without the "Read more" link run on after it.
  */
-const CUT_MARK = /(?:\[(?:…|\.\.\.)\]|(?<=[\p{L}\p{N},;:’'”»)\]-]\s?)(?:…|\.{3}))\s*(?:(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|ver\s+más|lire\s+la\s+suite|lire\s+plus|en\s+savoir\s+plus|اقرأ\s+المزيد|قراءة\s+المزيد|المزيد)\s*[.…»›>→]*)?$/iu;
+const CUT_MARK = /(?:\[(?:…|\.\.\.)\]|(?<=[\p{L}\p{N},;:’'”»)\]-]\s?)(?:…|\.{3}))\s*(?:(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|ver\s+más|lire\s+la\s+suite|lire\s+plus|en\s+savoir\s+plus|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|المزيد)\s*[.…»›>→]*)?$/iu;
 
 /**
  * A page whose every paragraph of running text is cut so, with no dateline and no contact, holds

@@ -35,6 +35,9 @@ export function withoutControls(s: string): string {
 export function cleanLine(s: string): string {
   return s
     .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '') // zero-width space, word joiner, BOM, soft hyphen
+    // Arabic letters in their presentation forms ("اﻷول" with the lam-alef ligature), as PDFs and
+    // old pages leave them: the letters a reader sees, so that words and dates read as typed.
+    .replace(/[\uFB50-\uFDFF\uFE70-\uFEFE]+/gu, (m) => m.normalize('NFKC'))
     .replace(/[\u00A0\u2007\u202F\u3000\t\u2000-\u200A]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

@@ -74,9 +74,9 @@ export function describeListMarks(list: ListPageEvidence): string {
 
 /** "Read more", "Lire la suite", "Leer más", "اقرأ المزيد" alone on a line, with or without a title after it. */
 const MORE_LINK =
-  /^(?:read\s+more|more|continue\s+reading|read\s+(?:the\s+)?(?:full\s+)?(?:story|article|release)|leer\s+más|ver\s+más|seguir\s+leyendo|leer\s+(?:la\s+)?noticia|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|lire\s+l['’]article|المزيد|اقرأ\s+المزيد|قراءة\s+المزيد|التفاصيل|اقرأ\s+الخبر)\s*(?:[-–—:|»›>→.…]+.*)?$/iu;
+  /^(?:read\s+more|more|continue\s+reading|read\s+(?:the\s+)?(?:full\s+)?(?:story|article|release)|leer\s+más|ver\s+más|seguir\s+leyendo|leer\s+(?:la\s+)?noticia|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|lire\s+l['’]article|المزيد|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل|[اإ]قر[أؤ]و?ا?\s+الخبر)\s*(?:[-–—:|»›>→.…]+.*)?$/iu;
 /** The same link run on after a teaser's last word. */
-const RUN_ON_MORE = /(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|اقرأ\s+المزيد|قراءة\s+المزيد)\s*[.…»›>→]*$/iu;
+const RUN_ON_MORE = /(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد)\s*[.…»›>→]*$/iu;
 /** "Displaying 1850-1851 of 1851", "Página 2 de 5", "124 résultats": a list's counter. */
 const COUNTER =
   /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+|\d[\d,. ]*\s+(?:results?|résultats?|resultados?|نتيجة|نتائج)(?:\s+(?:found|trouvés?|encontrados?))?)\b/iu;
