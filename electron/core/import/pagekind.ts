@@ -79,21 +79,23 @@ const MORE_LINK =
 const RUN_ON_MORE = /(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد)\s*[.…»›>→]*$/iu;
 /** "Displaying 1850-1851 of 1851", "Página 2 de 5", "124 résultats": a list's counter. */
 const COUNTER =
-  /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+|\d[\d,. ]*\s+(?:results?|résultats?|resultados?|نتيجة|نتائج)(?:\s+(?:found|trouvés?|encontrados?))?)\b/iu;
+  /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+|\d[\d,. ]*\s+(?:results?|résultats?|resultados?|نتيجة|نتائج)(?:\s+(?:found|trouvés?|encontrados?))?|(?:total\s+)?(?:search\s+)?results?\s*:\s*\d|(?:nombre\s+de\s+)?résultats?(?:\s+de\s+(?:la\s+)?recherche)?\s*:\s*\d|(?:total\s+de\s+)?resultados?(?:\s+de\s+(?:la\s+)?búsqueda)?\s*:\s*\d|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث\s*:\s*\d)/iu;
+/** "Home Blog Page 12462": a site's path to a list's later page, ending on the page's number. */
+const PAGE_PATH = /^(?:[\p{L}'’-]+\s+){1,4}(?:page|página|pagina|صفحة)\s+\d{1,6}$/iu;
 
 /**
  * "Latest media releases", "Upcoming events", "Actualités", "Comunicados de prensa", "آخر الأخبار",
  * "تصريحات و بيانات": a heading that names a collection of stories, in the plural.
  */
 const COLLECTION_HEADING =
-  /^(?:(?:latest|all|recent|more|top|upcoming|past|dernières|derniers|toutes\s+les|tous\s+les|últimas|últimos|todas\s+las|todos\s+los|próximos)\s+)?(?:news(?:\s+(?:releases|room|and\s+\w+))?|(?:press|media)\s+(?:releases|statements)|releases|statements|stories|articles|posts|events|updates|actualités|nouvelles|communiqués(?:\s+de\s+presse)?|évènements|événements|noticias|comunicados(?:\s+de\s+prensa)?|artículos|eventos|novedades|الأخبار|أخبار|آخر\s+الأخبار|بيانات|البيانات|تصريحات(?:\s+و\s*بيانات)?|الفعاليات|المقالات)\s*[:：]?$/iu;
+  /^(?:[▸►•·»>]\s*)?(?:(?:les|the|los|las)\s+)?(?:\d{1,3}\s+)?(?:(?:latest|all|recent|more|top|upcoming|past|dernières|derniers|toutes\s+les|tous\s+les|últimas|últimos|todas\s+las|todos\s+los|próximos)\s+)?(?:news(?:\s+(?:releases|room|and\s+\w+))?|(?:press|media)\s+(?:releases|statements)|releases|statements|stories|articles|posts|events|updates|actualités|nouvelles|communiqués(?:\s+de\s+presse)?|évènements|événements|noticias|comunicados(?:\s+de\s+prensa)?|artículos|eventos|novedades|الأخبار|أخبار|آخر\s+الأخبار|بيانات|البيانات|تصريحات(?:\s+و\s*بيانات)?|الفعاليات|المقالات)\s*[:：]?$|^(?:[▸►•·»>]\s*)?(?:(?:les|the|los|las)\s+)?(?:\d{1,3}\s+)?(?:latest|dernières|derniers|últimas|últimos)\s+(?:parutions|publications|publicaciones)$|^آخر\s+المنشورات$/iu;
 
 /** A teaser cut straight after a word ("… وجاء في بيان…", "… a fact of […]"), or stopping on a comma. */
-const CUT_AFTER_WORD = /(?<=[\p{L}\p{N}])\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\])$/u;
-const CUT_OR_COMMA = /(?:[,،]|(?<=[\p{L}\p{N}])\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\]))$/u;
+const CUT_AFTER_WORD = /(?<=[\p{L}\p{N}][,،]?)\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\])$/u;
+const CUT_OR_COMMA = /(?:[,،]|(?<=[\p{L}\p{N}][,،]?)\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\]))$/u;
 
 /** A "Read more" link, a row of page numbers or a count of results. */
-const furnitureLine = (t: string) => MORE_LINK.test(t) || pageNumberRow(t) || COUNTER.test(t);
+const furnitureLine = (t: string) => MORE_LINK.test(t) || pageNumberRow(t) || COUNTER.test(t) || (PAGE_PATH.test(t) && !/\s(?:1|١)$/u.test(t));
 const textOf = (it: Classified) => it.block.text.replace(ARABIC_MARKS, '').trim();
 const shortLine = (it: Classified) => wordCount(it.block.text) <= 5 && !isProse(it.block.text);
 /** A story's title: four to twenty-five words, no sentence of running text, closing none. */
@@ -107,13 +109,17 @@ function datedItems(kept: Classified[]): number {
     if (isProse(it.block.text)) textSince = true;
     if (!((it.kind === 'date' || it.kind === 'label') && it.dateIso && wordCount(it.block.text) <= 10)) return;
     const titled = kept.slice(Math.max(0, k - 2), k).some(titleLike) || kept.slice(k + 1, k + 3).some(titleLike);
-    if (titled && textSince && !dates.includes(it.dateIso)) {
-      dates.push(it.dateIso);
+    // "02.01.2026 à 04:51", "02.01.2026 à 04:05": a feed's items of one day, each at its own time.
+    const at = `${it.dateIso}${TIME_OF_DAY.exec(it.block.text)?.[0] ?? ''}`;
+    if (titled && textSince && !dates.includes(at)) {
+      dates.push(at);
       textSince = false;
     }
   });
   return dates.length;
 }
+
+const TIME_OF_DAY = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/u;
 
 const dateLine = (it: Classified) => (it.kind === 'date' || it.kind === 'label') && !!it.dateIso && wordCount(it.block.text) <= 10;
 
@@ -144,7 +150,7 @@ function collectionHeading(items: Classified[], firstText: number): string | nul
     const it = items[k]!;
     if (wordCount(it.block.text) > 5 || !COLLECTION_HEADING.test(textOf(it))) continue;
     const next = items[k + 1];
-    if (next !== undefined && !shortLine(next)) heading = textOf(it);
+    if (next !== undefined && (!shortLine(next) || dateLine(next))) heading = textOf(it).replace(/^[▸►•·»>]\s*/u, '');
   }
   return heading;
 }
@@ -222,7 +228,9 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   // A person may stop a copy on a bare word too: that counts only for the one paragraph of a page
   // showing a list's links or counter, where the site cut its teaser to a length.
   const endsOpen = (t: string) => CUT_OR_COMMA.test(t) || (links && prose.length === 1 && /[\p{L}\p{N}]$/u.test(t));
-  const cut = last !== undefined && ((tail.every((it) => wordCount(it.block.text) <= 3 || furnitureLine(textOf(it))) && endsOpen(textOf(last))) || tail.some((it) => wordCount(it.block.text) <= 12 && CUT_AFTER_WORD.test(textOf(it))));
+  // Or two teasers or more, each cut by the site with an ellipsis: a release's text stops so once at most.
+  const cutTeasers = prose.filter((it) => CUT_AFTER_WORD.test(textOf(it))).length;
+  const cut = last !== undefined && ((tail.every((it) => wordCount(it.block.text) <= 3 || furnitureLine(textOf(it))) && endsOpen(textOf(last))) || tail.some((it) => wordCount(it.block.text) <= 12 && CUT_AFTER_WORD.test(textOf(it))) || cutTeasers >= 2);
   mark('cut', cut ? 1 : 0);
   const teasers = titledTeasers(kept);
   mark('teasers', teasers >= 5 ? 2 : teasers >= 3 ? 1 : 0);
