@@ -281,6 +281,15 @@ function isPhotoCaption(page: Block[], block: Block): boolean {
 }
 
 /** "- Agir", "- Trouver de l'aide", "- Faire un don": a short item in a run of list items, the site's menu. */
+/** "Learn more", "En savoir plus", "Découvrir", "Leer más", "اقرأ المزيد": a teaser's link alone on its line. */
+const TEASER_LINK = /^(?:read\s+more|learn\s+more|find\s+out\s+more|discover(?:\s+more)?|more|en\s+savoir\s+plus|découvrir|lire\s+la\s+suite|lire\s+plus|leer\s+más|ver\s+más|saber\s+más|descubrir|descubre|المزيد|[اإ]قر[أؤ]و?ا?\s+المزيد|اكتشف(?:\s+المزيد)?)\s*[.…»›>→]*$/iu;
+
+/** A line straight over a teaser's link ("Notre boutique fait peau neuve" / "En savoir plus"): another page's teaser, not this page's title. */
+function overTeaserLink(page: Block[], block: Block): boolean {
+  const next = page[page.indexOf(block) + 1];
+  return next !== undefined && TEASER_LINK.test(next.text.trim());
+}
+
 function isMenuItem(page: Block[], block: Block): boolean {
   const i = page.indexOf(block);
   const shortItem = (b: Block | undefined) => b !== undefined && b.hint === 'li' && wordCount(b.text) <= 4;
@@ -388,7 +397,7 @@ export function headlineCandidates(
   const kept = withoutPartialTwins(
     pool
       .map((b, at) => ({ block: b, at, text: withoutLoneBar(withoutPageAction(withoutGluedLabel(breadcrumbTail(labelledTitle(b.text)))), pool) }))
-      .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block))
+      .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block) && !overTeaserLink(page, c.block))
       .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
       // A picture's caption set twice (caption and alternative text) is no candidate at all, so it
       // takes no line's nearness to the body.
