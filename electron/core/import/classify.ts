@@ -163,6 +163,9 @@ export function classify(block: Block, index: number): Classified {
     if (uncounted === '' || /^[\p{P}\s]*$/u.test(uncounted)) return { block, kind: 'junk' };
     if (isDateOnly(uncounted.replace(/[|·•]/gu, ' '))) return { block, kind: 'date', dateIso: firstDate(uncounted)?.iso ?? null };
   }
+  // "IOM - News - Fri, 03/17/2017 - 10:33": a site's line of source, section, date and time.
+  const stamped = short ? sourceSectionDate(text) : null;
+  if (stamped) return { block, kind: 'date', dateIso: stamped };
   if (index < HEAD_BLOCKS && isEditorialNote(text)) return { block, kind: 'note' };
   if (aboutHeading(text)) return { block, kind: 'about' };
   const only = index < HEAD_BLOCKS && short ? datelineOnly(text) : null;
@@ -172,6 +175,30 @@ export function classify(block: Block, index: number): Classified {
   const card = short ? cardDate(text) : null;
   if (card) return { block, kind: 'date', dateIso: card };
   return { block, kind: 'text' };
+}
+
+/**
+ * A line of four parts or fewer split by dashes or bars, one of them a date (with its day's name
+ * or not), one perhaps a time, and the others two or more words of a source and a section, three
+ * words each at most and no figures: the date's day, or null. A place and a date ("GENEVA - 3 May
+ * 2024 - 10:00") have one such part and stay a dateline.
+ */
+function sourceSectionDate(text: string): string | null {
+  const parts = text.trim().split(/\s+[-–—|·•]\s+/u);
+  if (parts.length < 3 || parts.length > 4) return null;
+  let date: string | null = null;
+  let named = 0;
+  for (const part of parts) {
+    if (/^\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?$/iu.test(part)) continue;
+    if (firstDate(part) && isDateOnly(part)) {
+      if (date !== null) return null;
+      date = firstDate(part)!.iso;
+      continue;
+    }
+    if (wordCount(part) > 3 || /\d/u.test(part)) return null;
+    named++;
+  }
+  return date !== null && named >= 2 ? date : null;
 }
 
 /**
