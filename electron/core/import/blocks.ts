@@ -263,7 +263,7 @@ function splitAboutHeading(part: string): string[] {
 }
 
 /** Multi-word place names whose first word alone is not the place ("New York", "Dar es Salaam"). */
-const PLACE_LEADS = /^(?:new|san|santa|santo|são|sao|port|porto|puerto|addis|dar|abu|al|el|la|le|las|los|ciudad|saint|st\.?|sainte|buenos|rio|río|kuala|sri|cape|tel|cox['’]s|phnom|ho|hong|bandar|nur|ouagadougou|n['’]djamena)$/iu;
+const PLACE_LEADS = /^(?:new|san|santa|santo|são|sao|port|porto|puerto|addis|dar|abu|al|el|la|le|las|los|ciudad|saint|st\.?|sainte|buenos|rio|río|kuala|sri|cape|tel|cox['’]s|phnom|ho|hong|bandar|nur|ouagadougou|n['’]djamena|الأمم|الامم|أبو|ابو|دار|الدار|رأس|راس|شرم|بيت|رام|بني|كفر|سيدي|عين|بئر|تل)$/iu;
 
 function findDatelineStart(part: string): number | null {
   const starts = [0, ...[...part.matchAll(/\s(?=[\p{Lu}\u0600-\u06FF])/gu)].map((m) => m.index + 1)];
