@@ -63,9 +63,10 @@ function wholeBase64(bytes: Buffer, start: number, end: number): Buffer | null {
   const size = (length / 4) * 3 - padding;
   const decoded = Buffer.allocUnsafe(size);
   let written = 0;
-  // In pieces: the text of a whole chunk as one string (over 128 KB) went straight to V8's old
-  // generation, and a download of 200 photos filled it enough for a dozen full collections. Each
-  // piece is a whole number of base64 quads, so the pieces decode to what the whole would.
+  // In pieces: the text of a whole chunk as one string (over 128 KB) goes straight to V8's old
+  // generation, the largest single allocation of a download (it did not measurably change how many
+  // full collections a pull makes: test/bench/README.md). Each piece is a whole number of base64
+  // quads, so the pieces decode to what the whole would.
   for (let at = start; at < end; at += DECODE_PIECE) {
     if (written >= size) return null;
     written += decoded.write(bytes.toString('latin1', at, Math.min(end, at + DECODE_PIECE)), written, 'base64');
