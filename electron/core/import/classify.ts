@@ -178,41 +178,43 @@ export function classify(block: Block, index: number): Classified {
 }
 
 /**
- * A line of four parts or fewer split by dashes or bars, one of them a date (with its day's name
- * or not), one perhaps a time, and the others two or more words of a source and a section, three
- * words each at most and no figures: the date's day, or null. A place and a date ("GENEVA - 3 May
- * 2024 - 10:00") have one such part and stay a dateline.
+ * "IOM - News - Fri, 03/17/2017 - 10:33": a site's line of source, section, date and time, three or
+ * four parts split by dashes or bars. Two named parts at least: a place and a date ("GENEVA - 3
+ * May 2024 - 10:00") have one, and stay a dateline.
  */
 function sourceSectionDate(text: string): string | null {
   const parts = text.trim().split(/\s+[-–—|·•]\s+/u);
-  if (parts.length < 3 || parts.length > 4) return null;
-  let date: string | null = null;
-  let named = 0;
-  for (const part of parts) {
-    if (/^\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?$/iu.test(part)) continue;
-    if (firstDate(part) && isDateOnly(part)) {
-      if (date !== null) return null;
-      date = firstDate(part)!.iso;
-      continue;
-    }
-    if (wordCount(part) > 3 || /\d/u.test(part)) return null;
-    named++;
-  }
-  return date !== null && named >= 2 ? date : null;
+  return parts.length >= 3 && parts.length <= 4 ? stampedDate(parts, 2) : null;
 }
 
 /**
- * "21/03/2023 | Emergency", "News · 3 May 2024": a date beside a section's name of three words at
- * most, split by a bar or a dot, as a site sets over each story it lists and over its own page's
- * title. The date's day, or null.
+ * "21/03/2023 | Emergency", "News · 3 May 2024": a date beside a section's name, split by a bar or
+ * a dot, as a site sets over each story it lists and over its own page's title.
  */
 function cardDate(text: string): string | null {
   const parts = text.trim().split(/\s+[|·•]\s+/u);
-  if (parts.length !== 2) return null;
-  const [a, b] = parts as [string, string];
-  const other = isDateOnly(a) ? b : isDateOnly(b) ? a : null;
-  if (other === null || wordCount(other) > 3 || /\d/u.test(other)) return null;
-  return firstDate(text)?.iso ?? null;
+  return parts.length === 2 ? stampedDate(parts, 1) : null;
+}
+
+/**
+ * The day of a line's one date when its other parts are a time or names of three words at most
+ * with no figures, at least `named` of them; null otherwise.
+ */
+function stampedDate(parts: string[], named: number): string | null {
+  let date: string | null = null;
+  let names = 0;
+  for (const part of parts) {
+    if (/^\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?$/iu.test(part)) continue;
+    const d = firstDate(part);
+    if (d && isDateOnly(part)) {
+      if (date !== null) return null;
+      date = d.iso;
+      continue;
+    }
+    if (wordCount(part) > 3 || /\d/u.test(part)) return null;
+    names++;
+  }
+  return date !== null && names >= named ? date : null;
 }
 
 /** A short line that could be a name, a role or an organisation above someone's details. */

@@ -3,6 +3,7 @@ import { isProse } from './classify';
 import { dateCell, firstDate, isDateOnly } from './dates';
 import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, NAV_PHRASES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { HEADLINE_FEATURES, headlineScore, type HeadlineFeature } from './headline-model';
+import { isMoreLink } from './listing';
 import { HEADLINE_NONE } from './headline-weights';
 import { compareKey, wordCount } from './normalise';
 
@@ -281,13 +282,13 @@ function isPhotoCaption(page: Block[], block: Block): boolean {
 }
 
 /** "- Agir", "- Trouver de l'aide", "- Faire un don": a short item in a run of list items, the site's menu. */
-/** "Learn more", "En savoir plus", "Découvrir", "Leer más", "اقرأ المزيد": a teaser's link alone on its line. */
-const TEASER_LINK = /^(?:read\s+more|learn\s+more|find\s+out\s+more|discover(?:\s+more)?|more|en\s+savoir\s+plus|découvrir|lire\s+la\s+suite|lire\s+plus|leer\s+más|ver\s+más|saber\s+más|descubrir|descubre|المزيد|[اإ]قر[أؤ]و?ا?\s+المزيد|اكتشف(?:\s+المزيد)?)\s*[.…»›>→]*$/iu;
+/** Links a teaser carries besides "Read more" (isMoreLink): "Learn more", "Découvrir", "Saber más", "اكتشف المزيد". */
+const TEASER_LINK = /^(?:learn\s+more|find\s+out\s+more|discover(?:\s+more)?|découvrir|saber\s+más|descubrir|descubre|اكتشف(?:\s+المزيد)?)\s*[.…»›>→]*$/iu;
 
 /** A line straight over a teaser's link ("Notre boutique fait peau neuve" / "En savoir plus"): another page's teaser, not this page's title. */
 function overTeaserLink(page: Block[], block: Block): boolean {
   const next = page[page.indexOf(block) + 1];
-  return next !== undefined && TEASER_LINK.test(next.text.trim());
+  return next !== undefined && (isMoreLink(next.text) || TEASER_LINK.test(next.text.trim()));
 }
 
 function isMenuItem(page: Block[], block: Block): boolean {

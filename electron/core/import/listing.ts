@@ -122,6 +122,8 @@ const isHeadlineShaped = (text: string) =>
 
 const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|release))|lire\s+(?:la\s+suite|l['’]article)|leer\s+(?:más|la\s+noticia)|ver\s+(?:más|noticia)|[اإ]قر[أؤ]و?ا?\s+(?:المزيد|الخبر))\s*[-–—:|»›>]\s*\S/iu;
 /** "Read more", "Leer más", "Lire la suite", "المزيد" alone on its line: the link under a teaser. */
+/** A "Read more" link alone on its line (listing's and the headline's test). */
+export const isMoreLink = (text: string): boolean => MORE_LINK.test(text.trim());
 const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|المزيد|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل)\s*[.…»›>→]*$/iu;
 
 /** "Displaying 26 - 40 of 40", "Página 2 de 5": the pager of a list of results. */
@@ -173,7 +175,7 @@ function mostlyOpen(items: Classified[]): { open: number; of: number } | null {
  * A release may close on a box of other stories with such links, but its own paragraphs come first.
  */
 function moreLinks(items: Classified[]): number {
-  const at = items.map((it, i) => (MORE_LINK.test(it.block.text.trim()) ? i : -1)).filter((i) => i >= 0);
+  const at = items.map((it, i) => (isMoreLink(it.block.text) ? i : -1)).filter((i) => i >= 0);
   const underTeaser = at.filter((i) => {
     const above = items.slice(Math.max(0, i - 2), i).filter((it) => it.kind !== 'junk');
     return above.some((it) => isProse(it.block.text));
