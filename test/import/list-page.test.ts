@@ -13,12 +13,13 @@ import { CORPUS_DIR } from './corpus-helpers';
  * real list pages take.
  */
 
-const evidenceOf = (text: string, ownMarks = 0) => {
+const evidenceOf = (text: string, ownMarks = 0, placed = false) => {
   const blocks = textToBlocks(text);
   return listPageEvidence(
     blocks.map((b, i) => classify(b, i)),
     blocks.map((b) => b.text),
     ownMarks,
+    placed,
   );
 };
 
@@ -126,6 +127,29 @@ describe('the marks of a list page', () => {
     );
     expect(list.marks).toEqual(['oneTeaser', 'titles']);
     expect(list.refuse).toBe(true);
+  });
+
+  it('counts paragraphs each opening with a dateline of its own as the leads of several stories, worth a refusal alone', () => {
+    const leads = evidenceOf([`NAIROBI – ${TEASER}`, `ROME – ${TEASER}`].join('\n\n'), 1, true);
+    expect(leads.marks).toEqual(['leads']);
+    expect(leads.leads).toBe(2);
+    expect(leads.points).toBe(LIST_POINTS);
+    // The dateline the reading found is one of theirs, so it is no mark of a single release.
+    expect(leads.refuse).toBe(true);
+    // Another mark of a release (a media contact) still keeps the page.
+    expect(evidenceOf([`NAIROBI – ${TEASER}`, `ROME – ${TEASER}`].join('\n\n'), 2, true).refuse).toBe(false);
+  });
+
+  it('counts a dateline only once however often it opens a paragraph, and never a title with a dash', () => {
+    // A wire's dateline set again on the next paragraph names one place and one day.
+    expect(evidenceOf([`GENEVA, 3 March 2026 – ${TEASER}`, `GENEVA, 3 March 2026 – ${TEASER}`].join('\n\n'), 1, true).leads).toBe(1);
+    // "Floods in the north - The government announces …" reads like a place and its text, but in
+    // ordinary case, with no date and no brackets, it is a title: only the release's own counts.
+    const titled = evidenceOf(['Floods in the north - The government announces emergency aid of two million for the families whose homes were flooded', `WINNIPEG, 14 Sept. 2026 – ${TEASER}`].join('\n\n'), 1, true);
+    expect(titled.leads).toBe(1);
+    expect(titled.refuse).toBe(false);
+    // "(Quito, 4 March 2021) –" and "(Valencia) –": datelines in brackets, as some organisations write them.
+    expect(evidenceOf([`(Quito, 4 March 2021) – ${TEASER}`, `(Valencia) – ${TEASER}`].join('\n\n'), 1, true).leads).toBe(2);
   });
 
   it('does not count a release’s sections under short subheadings as titled teasers', () => {

@@ -349,7 +349,8 @@ function plainDateline(text: string, nested = false): Dateline | null {
  */
 export function placeOnlyLine(text: string): string | null {
   const t = text.trim();
-  if (wordCount(t) > 4 || /\d/u.test(t) || !(/^[^,،]+[,،]\s*[^,،]+$/u.test(t) || allCaps(t))) return null;
+  // "A+ A-" (a page's text-size buttons) is in capitals too, but names nothing: a place has a word.
+  if (wordCount(t) > 4 || /\d/u.test(t) || !/\p{L}{2}/u.test(t) || !(/^[^,،]+[,،]\s*[^,،]+$/u.test(t) || allCaps(t))) return null;
   const place = placeFrom(t);
   return typeof place === 'string' ? place : null;
 }

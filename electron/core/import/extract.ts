@@ -792,9 +792,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   // With no dateline, a full sentence left last above the body is its lead, not page furniture;
   // so is a sentence introducing it ("La déclaration suivante a été communiquée … :"; Arabic, which
   // has no capitals to tell a heading in them, by its letters).
-  const lastHeader = header[header.length - 1];
-  if (datelineAt < 0 && lastHeader && lastHeader !== standfirstBlock && (sentenceLike(lastHeader.text) || (/[:：]$/u.test(lastHeader.text) && wordCount(lastHeader.text) >= 10 && /\p{Ll}|[\u0621-\u064A]/u.test(lastHeader.text))) && lastHeader.text !== headline && lastHeader.text !== subheadline && lastHeader.hint !== 'li') {
-    body.unshift(lastHeader.text);
+  // Short paragraphs (an Arabic news item's sentences of fifteen words) may all stay in the header:
+  // each full sentence under the headline, from the header's end up, goes back to the body, so
+  // none of them is lost.
+  const leadIn = (b: Block) => b !== standfirstBlock && (sentenceLike(b.text) || (/[:：]$/u.test(b.text) && wordCount(b.text) >= 10 && /\p{Ll}|[\u0621-\u064A]/u.test(b.text))) && b.text !== headline && b.text !== subheadline && b.hint !== 'li';
+  const headlineAt = header.findIndex((b) => b.text === headline || b.text === subheadline);
+  for (let k = header.length - 1; datelineAt < 0 && k >= 0 && leadIn(header[k]!); k--) {
+    body.unshift(header[k]!.text);
+    // Only the last line when nothing above it is known for the headline: a line of the header
+    // further up may be another story's teaser.
+    if (headlineAt < 0 || k - 1 <= headlineAt) break;
   }
   // Headlines written in capitals: keep them as written; the person can change the case.
   const headKey = headline ? compareKey(headline) : null;
@@ -903,7 +910,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
   const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
-  const list = listPageEvidence(items, input.filter((b) => !b.aside).map((b) => cleanLine(b.text)), evidence.own);
+  const list = listPageEvidence(items, input.filter((b) => !b.aside).map((b) => cleanLine(b.text)), evidence.own, place !== null);
   // Not one paragraph of running text, and nothing that dates or places a story or names a media
   // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
   // at all (invisible characters) stays an empty draft, as it always was.
@@ -927,7 +934,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (list.refuse && !options.allowNotARelease) {
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}), and nothing on it places a story, names a media contact or carries a release's label. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}), and nothing on it ${list.leads >= 2 ? '' : 'places a story, '}names a media contact or carries a release's label. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'list', marks: list.marks.join(','), heading: list.heading ?? '', dated: list.dated } },
     );
   }

@@ -60,12 +60,16 @@ export function neverHeadline(text: string): boolean {
     isDateOnly(text) ||
     isByline(text) ||
     isJunk(text) ||
+    // "En savoir plus", "Read more": a link's label.
+    isMoreLink(text) ||
     /[:：]$/u.test(text) ||
     isTagList(text) ||
     // "… محدود -", "… | ": an item of a news ticker or a link list, cut before its source or date.
     /\s[-–—|]$/u.test(text) ||
     // Photo captions and credits, links, "Source:" lines.
     /\b(?:photo|foto|crédits?|credits?|fuente|source|image)\b\s*[:©/]|©|https?:\/\/|www\./iu.test(text) ||
+    // "Quick Link: HEXUS.net/qap3c": an address without its scheme, a domain and a path.
+    /(?:^|\s)[\p{L}\d-]+\.[a-z]{2,6}\/\S/iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
     // "… in the camp. (Archive photo: Agency)", "… اليمن. (صورة من الأرشيف: …)": a caption closed by its credit in brackets.
     /\((?:photos?|foto|fotografía|crédit(?:\s+photo)?|credit|صورة|الصورة|تصوير)(?:\s+[^():：]{1,20})?\s*[:：][^()]{2,80}\)\s*$/iu.test(text) ||

@@ -235,7 +235,8 @@ const JUNK_RE: RegExp[] = ([
   // لتلقى أهم الأخبار": the site's invitation to its newsletter, wherever the verb stands in the line.
   // In Arabic only the imperative with its object: "سجل" alone is also "recorded" ("سجل المركز … في النشرة").
   /^(?=.{0,220}$)(?:.{0,80}\b(?:subscribe|sign\s+up|register|inscrivez-vous|abonnez-vous|suscr[íi]bete|reg[íi]strate)\b.{0,40}\b(?:newsletter|lettre\s+d['’]information|infolettre|bolet[íi]n)\b|.{0,80}(?:اشترك|اشتركوا|سجل|سجّل)\s+(?:الآن\s+)?(?:في\s+)?(?:بريدك\s+الإلكتروني|النشرة\s+(?:البريدية|الإخبارية)|القائمة\s+البريدية|نشرتنا))/iu,
-  /^(read more|lire la suite|leer más|[اإ]قر[أؤ]و?ا? المزيد|related (news|stories|content|articles)|see also|voir aussi|ver también|also on|à lire aussi|you may also (like|be interested))\b/iu,
+  // "Lire aussi : Plus de 240 000 réfugiés …": a link to another story set between the paragraphs.
+  /^(read more|lire la suite|leer más|[اإ]قر[أؤ]و?ا? المزيد|related (news|stories|content|articles)|see also|voir aussi|ver también|also on|à lire aussi|you may also (like|be interested))\b|^(?:read\s+also|also\s+read|lire\s+aussi|lea\s+también|lee\s+también|[اإ]قرأ\s+أيضاً?)\s*[:：]\s*\S/iu,
   /^(photo|photos|crédit photo|credit|credits|foto|fotografía|صورة|الصورة)\s*[:©(]/iu,
   // "Caption: Brothers in solidarity …", "Légende : …", "Pie de foto: …": a picture's caption under its label.
   /^(?:(?:photo\s+)?captions?|légendes?|pie\s+de\s+foto|leyenda|تعليق\s+الصورة)\s*[:：]/iu,

@@ -165,8 +165,14 @@ function mostlyOpen(items: Classified[]): { open: number; of: number } | null {
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   if (kept.some((it) => it.kind === 'dateline' || it.kind === 'datelineOnly' || it.kind === 'contact' || it.kind === 'contactHead')) return null;
   const prose = kept.filter((it) => it.block.hint !== 'li' && isProse(it.block.text)).map((it) => it.block.text.trim());
-  const open = prose.filter((t) => CUT_MARK.test(t) || /[\p{L}\p{N}]$/u.test(t)).length;
-  return prose.length >= 3 && open * 3 >= prose.length * 2 ? { open, of: prose.length } : null;
+  const isOpen = (t: string) => CUT_MARK.test(t) || /[\p{L}\p{N}]$/u.test(t);
+  const open = prose.filter(isOpen).length;
+  // The last paragraph left open by itself may be where a person's copy stopped: it is counted
+  // only with a site's cut mark, so a release whose summary closes no sentence, copied short,
+  // is not two thirds open.
+  const last = prose[prose.length - 1];
+  const counted = last !== undefined && isOpen(last) && !CUT_MARK.test(last) ? open - 1 : open;
+  return prose.length >= 3 && counted * 3 >= prose.length * 2 ? { open, of: prose.length } : null;
 }
 
 /**

@@ -42,9 +42,10 @@ export const LIST_POINTS = 2;
  * under its own date), 'heading' (a heading naming a collection, "Latest news"), 'oneTeaser'
  * (one short paragraph of running text at most), 'cut' (its text stops in the middle of a
  * sentence), 'teasers' (titles each over a short teaser), 'titles' (a run of titles under the
- * page's only paragraph).
+ * page's only paragraph), 'leads' (paragraphs each opening with a dateline of its own: the leads
+ * of several stories).
  */
-export type ListMark = 'links' | 'dated' | 'heading' | 'oneTeaser' | 'cut' | 'teasers' | 'titles';
+export type ListMark = 'links' | 'dated' | 'heading' | 'oneTeaser' | 'cut' | 'teasers' | 'titles' | 'leads';
 
 export interface ListPageEvidence {
   marks: ListMark[];
@@ -53,6 +54,8 @@ export interface ListPageEvidence {
   heading: string | null;
   /** How many items stand each under its own date. */
   dated: number;
+  /** How many paragraphs open with a dateline of their own (another place or day than the others'). */
+  leads: number;
   /** Marks enough, and none of a release's own. */
   refuse: boolean;
 }
@@ -65,18 +68,19 @@ const MARK_WORDS: Record<ListMark, string> = {
   cut: 'text cut off in the middle of a sentence',
   teasers: 'titles each over a short teaser',
   titles: 'a run of titles under its only paragraph',
+  leads: '{leads} paragraphs each opening with a dateline of its own',
 };
 
 /** The marks in English, for the core's own message. */
 export function describeListMarks(list: ListPageEvidence): string {
-  return list.marks.map((m) => MARK_WORDS[m].replace('{heading}', list.heading ?? '').replace('{dated}', String(list.dated))).join(', ');
+  return list.marks.map((m) => MARK_WORDS[m].replace('{heading}', list.heading ?? '').replace('{dated}', String(list.dated)).replace('{leads}', String(list.leads))).join(', ');
 }
 
-/** "Read more", "Lire la suite", "Leer más", "اقرأ المزيد" alone on a line, with or without a title after it. */
+/** "Read more", "Lire la suite", "Leer más", "اقرأ المزيد" (and the Persian "ادامه مطلب" that Arabic sites' themes show) alone on a line, with or without a title after it. */
 const MORE_LINK =
-  /^(?:read\s+more|more|continue\s+reading|read\s+(?:the\s+)?(?:full\s+)?(?:story|article|release)|leer\s+más|ver\s+más|seguir\s+leyendo|leer\s+(?:la\s+)?noticia|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|lire\s+l['’]article|المزيد|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل|[اإ]قر[أؤ]و?ا?\s+الخبر)\s*(?:[-–—:|»›>→.…]+.*)?$/iu;
+  /^(?:read\s+more|more|continue\s+reading|read\s+(?:the\s+)?(?:full\s+)?(?:story|article|release)|leer\s+más|ver\s+más|seguir\s+leyendo|sigue\s+leyendo|leer\s+(?:la\s+)?noticia|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|afficher\s+plus|lire\s+l['’]article|المزيد|ادامه\s+مطلب|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل|[اإ]قر[أؤ]و?ا?\s+الخبر)\s*(?:[-–—:|»›>→.…]+.*)?$/iu;
 /** The same link run on after a teaser's last word. */
-const RUN_ON_MORE = /(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد)\s*[.…»›>→]*$/iu;
+const RUN_ON_MORE = /(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|sigue\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|afficher\s+plus|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|ادامه\s+مطلب)\s*[.…»›>→+]*$/iu;
 /** "Displaying 1850-1851 of 1851", "Página 2 de 5", "124 résultats": a list's counter. */
 const COUNTER =
   /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+|\d[\d,. ]*\s+(?:results?|résultats?|resultados?|نتيجة|نتائج)(?:\s+(?:found|trouvés?|encontrados?))?|(?:total\s+)?(?:search\s+)?results?\s*:\s*\d|(?:nombre\s+de\s+)?résultats?(?:\s+de\s+(?:la\s+)?recherche)?\s*:\s*\d|(?:total\s+de\s+)?resultados?(?:\s+de\s+(?:la\s+)?búsqueda)?\s*:\s*\d|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث\s*:\s*\d)/iu;
@@ -193,11 +197,33 @@ function titlesUnder(kept: Classified[], prose: Classified[]): number {
 }
 
 /**
+ * Paragraphs of running text each opening with a dateline, told apart by place and day:
+ * "NAIROBI – Floods threaten …", "ROME – A simple plate …"; "(Brussels, 2 July 2019) – The EU …",
+ * "(Boston) – Senators …". A release is placed once, at its first paragraph (a wire's dateline set
+ * twice is one); a page whose paragraphs are each placed somewhere else is the leads of as many
+ * stories, as a news room's list shows them.
+ */
+function datelinedLeads(kept: Classified[]): number {
+  const seen = new Set<string>();
+  for (const it of kept) {
+    const d = it.kind === 'dateline' ? it.dateline : undefined;
+    if (!d?.place) continue;
+    // A lead, not a dateline alone: a sentence's words after it. And a dateline beyond doubt: with
+    // its date, in capitals or in brackets ("Floods in the north - the government …" is a title).
+    const opening = it.block.text.slice(0, d.length);
+    const sure = d.dateIso !== null || /^\s*\(/u.test(opening) || !/\p{Ll}/u.test(opening);
+    if (sure && wordCount(it.block.text.slice(d.length)) >= 12) seen.add(`${d.place.toLowerCase()}|${d.dateIso ?? ''}`);
+  }
+  return seen.size;
+}
+
+/**
  * The list evidence of a page. `items` are its classified blocks, `lines` the text of every line
  * of the page outside its sidebar, before page furniture was taken out ("Read more" links are
- * furniture), `ownMarks` how many of a release's own marks the reading found.
+ * furniture), `ownMarks` how many of a release's own marks the reading found, `placed` whether
+ * one of them is the dateline (which the leads of several stories each carry).
  */
-export function listPageEvidence(all: Classified[], lines: string[], ownMarks: number): ListPageEvidence {
+export function listPageEvidence(all: Classified[], lines: string[], ownMarks: number, placed = false): ListPageEvidence {
   const items = all.slice(0, relatedCut(all));
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   const prose = kept.filter((it) => it.block.hint !== 'li' && isProse(it.block.text));
@@ -235,8 +261,12 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   const teasers = titledTeasers(kept);
   mark('teasers', teasers >= 5 ? 2 : teasers >= 3 ? 1 : 0);
   mark('titles', titlesUnder(kept, prose) >= 3 ? 1 : 0);
+  const leads = datelinedLeads(kept);
+  mark('leads', leads >= 2 ? LIST_POINTS : 0);
   // Links and a collection's heading are a site's furniture, which a release's page may carry too,
   // and a release may be one short paragraph: at least one mark must show items or a teaser's cut.
-  const shaped = marks.some((m) => m === 'dated' || m === 'cut' || m === 'teasers' || m === 'titles');
-  return { marks, points, heading, dated, refuse: ownMarks === 0 && shaped && points >= LIST_POINTS };
+  const shaped = marks.some((m) => m === 'dated' || m === 'cut' || m === 'teasers' || m === 'titles' || m === 'leads');
+  // The dateline the reading found is one of the leads': no mark of a single release then.
+  const single = leads >= 2 && placed ? ownMarks - 1 : ownMarks;
+  return { marks, points, heading, dated, leads, refuse: single === 0 && shaped && points >= LIST_POINTS };
 }
