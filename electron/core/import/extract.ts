@@ -134,6 +134,9 @@ const INTERVIEWS =
 const SUMMARY_LABEL = /^(?:summary|résumé|resumen|sumario|ملخص|الملخص)\s*[:：]\s*\S/iu;
 const NOTE_NUMBER = /^\s*(?:\(?[0-9\u0660-\u0669]{1,2}[.)\-–]|[-*•▪◦‣])\s+/u;
 
+/** "(Andina) La Organización …", "(EFE) El Gobierno …": a news agency's name in brackets opening the text, after the dateline or with none. */
+const AGENCY_OPENING = /^\((\p{Lu}[\p{L}-]{1,14}|\p{Lu}{2,6}(?:\s*\/\s*\p{Lu}{2,6})?)\)\s+(?=\p{Lu})/u;
+
 /**
  * One to three Arabic words (a site's or a writer's name), or a name and a city joined by a dash
  * before a colon, then a dash or a colon and a verb in the past tense that opens a news story's lead.
@@ -861,6 +864,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     bodyClean[0] = bodyClean[0]!.slice(sourceTag[0].length);
     if (sourceTag[1] !== undefined && place === null) place = sourceTag[1];
   }
+  // A wire's name in brackets before the first words (after the dateline, or with none) is its tag, not the text.
+  const agency = bodyClean.length > 0 ? AGENCY_OPENING.exec(bodyClean[0]!) : null;
+  if (agency && wordCount(bodyClean[0]!.slice(agency[0].length)) >= 12) bodyClean[0] = bodyClean[0]!.slice(agency[0].length);
   // The summary over the text, then the text opening with its place and the summary's words again.
   const repeated = place === null && datelineAt < 0 && bodyClean.length >= 2 ? placeBeforeRepeatedLead(bodyClean[1]!, bodyClean[0]!) : null;
   if (repeated) {

@@ -41,7 +41,8 @@ const ENDS_PARAGRAPH = /[.!?:;؟"”»’)]$/u;
  * paragraph that the page break cut in two is put back together.
  */
 export function dropPageFurniture(blocks: Block[]): Block[] {
-  const isPageNumber = (b: Block) => b.hint !== 'cell' && b.hint !== 'li' && endMarkOf(b.text) === null && isPageNumberLine(b.text);
+  // "0" counts nothing on a page that a page would number (a page's counters: "0" likes, "2" comments).
+  const isPageNumber = (b: Block) => b.hint !== 'cell' && b.hint !== 'li' && endMarkOf(b.text) === null && !/^\s*0\s*$/u.test(b.text) && isPageNumberLine(b.text);
   if (!blocks.some(isPageNumber)) return blocks;
   // A line repeated on every page next to the page number ("Harbour Council – Media Release")
   // is the running header or footer.
@@ -49,8 +50,11 @@ export function dropPageFurniture(blocks: Block[]): Block[] {
   const count = new Map<string, number>();
   for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
   const running = new Set<string>();
+  // A line is a running header only beside page numbers of two pages at least: one number alone
+  // ("2" under a title set twice, a page's count of comments) shows no page break.
+  const numbered = blocks.filter(isPageNumber).length >= 2;
   blocks.forEach((b, i) => {
-    if (!isPageNumber(b)) return;
+    if (!numbered || !isPageNumber(b)) return;
     for (const n of [i - 1, i + 1]) {
       const near = blocks[n];
       if (near && near.text.length < 100 && !isPageNumber(near) && (count.get(keys[n]!) ?? 0) >= 2) running.add(keys[n]!);

@@ -250,9 +250,14 @@ function otherScript(page: Block[]): (text: string) => boolean {
 /** "ترجمة مقدمة من وزارة …", "Translation provided by …": who translated the page, not its title. */
 const TRANSLATION_CREDIT = /^(?:translation|traduction|traducción|ترجمة)\s+(?:provided\s+by|courtesy\s+of|by|fournie\s+par|par|proporcionada\s+por|por|مقدمة\s+من|من)\s/iu;
 
-/** "… en EEUU Imprimir", "… Share": a page's action link set on the headline's line. */
-/** "Accueil • Sénégal - Actualités • Politique • Sénégal : Le gouvernement …": the page's path, ending in its title. */
+/**
+ * "Accueil • Sénégal - Actualités • Politique • Sénégal : Le gouvernement …": the page's path,
+ * ending in its title. "Home Accueil INDONÉSIE – FRANCE : …": a path's first step in two
+ * languages, its separators lost in the copy.
+ */
 function breadcrumbTail(text: string): string {
+  const doubled = /^(?:home|accueil|inicio|portada)\s+(?:home|accueil|inicio|portada)\s+(?=\S)/iu.exec(text);
+  if (doubled) return text.slice(doubled[0].length);
   if (!/^(?:home|accueil|inicio|portada|الرئيسية)\s*[•›>»|]/iu.test(text)) return text;
   const parts = text.split(/\s*[•›>»|]\s*/u);
   return parts[parts.length - 1]!.trim() || text;
@@ -264,6 +269,13 @@ function withoutGluedLabel(text: string): string {
   return m && NAV_PHRASES.has(compareKey(m[1]!)) ? m[2]! : text;
 }
 
+/** "ONU.- El Banco Mundial destina …": a Spanish wire's section in capitals before its title, joined by ".-". */
+function withoutSectionTag(text: string): string {
+  const m = /^\p{Lu}[\p{Lu}\d]{1,15}(?:\s\p{Lu}[\p{Lu}\d]{1,15})?\.-\s+(?=\p{L}|[«"“¿¡])/u.exec(text);
+  return m && wordCount(text.slice(m[0].length)) >= 4 ? text.slice(m[0].length) : text;
+}
+
+/** "… en EEUU Imprimir", "… Share": a page's action link set on the headline's line. */
 function withoutPageAction(text: string): string {
   return text.replace(/\s+(?:imprimir|print(?:\s+page)?|imprimer|compartir|share|partager|enviar|send\s+page|طباعة|مشاركة)\s*$/iu, '').trim();
 }
@@ -401,7 +413,7 @@ export function headlineCandidates(
   const foreign = otherScript(page);
   const kept = withoutPartialTwins(
     pool
-      .map((b, at) => ({ block: b, at, text: withoutLoneBar(withoutPageAction(withoutGluedLabel(breadcrumbTail(labelledTitle(b.text)))), pool) }))
+      .map((b, at) => ({ block: b, at, text: withoutLoneBar(withoutPageAction(withoutGluedLabel(withoutSectionTag(breadcrumbTail(labelledTitle(b.text))))), pool) }))
       .filter((c) => !neverHeadline(c.text) && !isPhotoCaption(page, c.block) && !isStampAboveDate(page, c.block) && !isMenuItem(page, c.block) && !overTeaserLink(page, c.block))
       .map((c) => ({ ...c, twin: hasTwin(page, c.block) }))
       // A picture's caption set twice (caption and alternative text) is no candidate at all, so it
@@ -527,6 +539,10 @@ export function pickHeadline(
   const top = ranked[0];
   if (!top || top.score <= HEADLINE_NONE) {
     if (pageTitle && hasBody && !neverHeadline(pageTitle)) return { headline: pageTitle, subheadline: null, sure: false };
+    // "Inondations dans l’est" over "Publié le 27 mai 2013" and the text: the header's one line
+    // that can be a headline, straight over the body, is its title however short or full-stopped;
+    // a doubtful pick, marked so on the review screen.
+    if (hasBody && top && candidates.length === 1 && top.c.at === pool.length - 1 && wordCount(top.c.text) >= 3) return { headline: top.c.text, subheadline: null, sure: false };
     return { headline: null, subheadline: null, sure: false };
   }
   // A title set twice (the page's title, then its heading) is taken as the copy nearer the body,
