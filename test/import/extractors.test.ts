@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copiedDateStamp, textToBlocks } from '../../electron/core/import/blocks';
 import { extractContacts, findPhones, normalisePhone } from '../../electron/core/import/contacts';
 import { datelineOnly, matchDateline } from '../../electron/core/import/dateline';
-import { findDates, isDateOnly, readEmbargo } from '../../electron/core/import/dates';
+import { completeYearlessDate, findDates, isDateOnly, readEmbargo } from '../../electron/core/import/dates';
 import { tableNesting } from '../../electron/core/import/docx';
 import { blocksToHtml, readHtml } from '../../electron/core/import/html';
 import { detectLanguage } from '../../electron/core/import/language';
@@ -96,6 +96,18 @@ describe('dates in four languages', () => {
     expect(readEmbargo('Under embargo until 9 a.m. EST on 20 January 2026')).toMatchObject({ at: '2026-01-20T14:00:00Z', timeZone: 'America/New_York' });
     expect(readEmbargo('EMBARGO hasta el 2 de mayo de 2026, 12:00 GMT+3')).toMatchObject({ at: '2026-05-02T09:00:00Z', timeZone: 'Etc/GMT-3' });
     expect(readEmbargo('Embargoed until further notice')).toEqual({ at: null, timeZone: null, dateIso: null });
+  });
+
+  it("completes a wire dateline's day and month with the year nearest a full date on the page", () => {
+    expect(completeYearlessDate('MONTREAL, le 7 déc. /CNW Telbec/ - ', '2007-12-05')).toBe('2007-12-07');
+    expect(completeYearlessDate('WASHINGTON, 11 Ago. (EP/AP) -', '2006-08-11')).toBe('2006-08-11');
+    expect(completeYearlessDate('WASHINGTON, September 17—', '2020-09-20')).toBe('2020-09-17');
+    // Across the new year, the nearer year wins.
+    expect(completeYearlessDate('PARIS, 2 janv. -', '2007-12-30')).toBe('2008-01-02');
+    // No day and month, no full date to lean on, or only one two months away or more: nothing.
+    expect(completeYearlessDate('MADRID, 21 (EUROPA PRESS)', '2020-09-20')).toBeNull();
+    expect(completeYearlessDate('GENEVA, 3 March -', null)).toBeNull();
+    expect(completeYearlessDate('GENEVA, 3 March -', '2020-09-01')).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { findDates, firstDate, startsWithWeekday, yearlessDateAtEnd } from './dates';
-import { isArabicSection, isLabel, NAV_PHRASES, RELEASE_WIRES, ROLE_WORDS } from './lexicon';
+import { isArabicBylineWord, isArabicSection, isLabel, NAV_PHRASES, RELEASE_WIRES, ROLE_WORDS } from './lexicon';
 import { asciiDigits, compareKey, placeCase, wordCount } from './normalise';
 
 /**
@@ -393,7 +393,8 @@ function arabicPlaceAndSource(text: string): string | null {
   const m = ARABIC_PLACE_AND_SOURCE.exec(text);
   if (!m) return null;
   // "أخبار - محليات", "كتب - …", "مشاركة - طباعة": a site's sections, a byline or a menu.
-  if ([m[1], m[2], m[3]].some((side) => side !== undefined && (isArabicSection(side) || NAV_PHRASES.has(compareKey(side))))) return null;
+  // A desk's credit after the dash ("غزة – متابعة", "القاهرة - كتب") leaves the place a place.
+  if ([m[1], m[2], m[3]].some((side, k) => side !== undefined && !(k > 0 && isArabicBylineWord(side)) && (isArabicSection(side) || NAV_PHRASES.has(compareKey(side))))) return null;
   const place = placeFrom(m[1]!);
   return typeof place === 'string' ? place : null;
 }

@@ -183,6 +183,35 @@ export function yearlessDateAtEnd(text: string): number {
   return -1;
 }
 
+const DAY_MONTH = new RegExp(`${L}${DAY}\\.?\\s+(?:de\\s+)?${MONTH}${R}`, 'iu');
+const MONTH_DAY = new RegExp(`${L}${MONTH}\\.?\\s+${DAY}${R}`, 'iu');
+
+/**
+ * "MONTREAL, le 7 déc. /CNW Telbec/ -", "WASHINGTON, 11 Ago. (EP/AP) -": a wire's dateline that
+ * gives the day and the month but not the year, completed with the year that puts it nearest to a
+ * full date the page gives elsewhere (its title's, its updated line's): "7 déc." under "5 décembre
+ * 2007" is 2007-12-07, and "2 janv." under "30 décembre 2007" is 2008-01-02. Null when the
+ * dateline names no day and month, or no full date within two months of it is there to lean on.
+ */
+export function completeYearlessDate(dateline: string, near: string | null): string | null {
+  if (near === null) return null;
+  const t = asciiDigits(dateline);
+  const a = DAY_MONTH.exec(t);
+  const b = a ? null : MONTH_DAY.exec(t);
+  const day = Number(a ? a[1] : b?.[2]);
+  const month = a ? monthOf(a[2]!) : b ? monthOf(b[1]!) : null;
+  if (month === null || !(day >= 1 && day <= 31)) return null;
+  const ref = Date.parse(`${near}T00:00:00Z`);
+  const year = Number(near.slice(0, 4));
+  let best: string | null = null;
+  for (const y of [year - 1, year, year + 1]) {
+    const d = iso(y, month, day);
+    if (d !== null && (best === null || Math.abs(Date.parse(`${d}T00:00:00Z`) - ref) < Math.abs(Date.parse(`${best}T00:00:00Z`) - ref))) best = d;
+  }
+  // Two months or more away from the full date, the page's dates say nothing of its year.
+  return best !== null && Math.abs(Date.parse(`${best}T00:00:00Z`) - ref) <= 60 * 86_400_000 ? best : null;
+}
+
 export function firstDate(text: string): FoundDate | null {
   return findDates(text)[0] ?? null;
 }

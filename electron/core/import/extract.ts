@@ -1,8 +1,8 @@
 import type { ImportConfidence, ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
-import { aboutHeading, classify, isContactCaption, isProse, notesHeading, type Classified } from './classify';
+import { aboutHeading, classify, HEAD_BLOCKS, isContactCaption, isProse, notesHeading, type Classified } from './classify';
 import { extractContacts, isContactHeaderRow, reachSentences, type ExtractedContact } from './contacts';
-import { findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateCell, startsWithWeekday } from './dates';
+import { completeYearlessDate, findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateCell, startsWithWeekday } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
 import { detectLanguage } from './language';
@@ -359,6 +359,8 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   const tailLines: string[] = [];
   let place: string | null = null;
   let datelineDate: string | null = null;
+  /** The dateline's own words, for a day and month given without the year. */
+  let datelineText: string | null = null;
   let headerDate: string | null = null;
   let bannerDate: string | null = null;
   // "Posted: November 8, 2011" under the text: the page's date set at the foot of the article.
@@ -665,6 +667,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
         const d = dateline!;
         place = d.place;
         datelineDate = d.dateIso;
+        datelineText = text.slice(0, d.length);
         const rest = text.slice(d.length).replace(/^[\s–—-]+/u, '');
         bulletsToBody();
         state = 'body';
@@ -906,7 +909,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   // With no dateline and no date line, an embargoed release comes out on the embargo's day.
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
-  const releaseDate = datelineDate ?? headerDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
+  // "MONTREAL, le 7 déc. /CNW/ -": the dateline's day and month, in the year of a full date the page gives.
+  const nearDate = headerDate ?? titleDate ?? meta.publishedIso ?? footerDate ?? bannerDate ?? meta.copiedIso ?? blocks.slice(0, HEAD_BLOCKS).map((b) => firstDate(b.text)?.iso).find((d) => d !== undefined) ?? null;
+  const yearlessDate = datelineDate === null && datelineText !== null ? completeYearlessDate(datelineText, nearDate) : null;
+  const releaseDate = datelineDate ?? headerDate ?? yearlessDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
   const quotes = extractQuotes(withFooter);

@@ -55,6 +55,13 @@ export function isArabicSection(text: string): boolean {
   return ARABIC_SECTIONS.has(compareKey(text));
 }
 
+/** The words a byline or a desk's credit opens with: after a place and a dash ("غزة – متابعة"), who filed the story. */
+const ARABIC_BYLINE_WORDS = keys(['كتب', 'بقلم', 'إعداد', 'متابعة', 'تحرير', 'ترجمة']);
+
+export function isArabicBylineWord(text: string): boolean {
+  return ARABIC_BYLINE_WORDS.has(compareKey(text));
+}
+
 const NAV_SEPARATORS = /\s*(?:[|•·»›>/]|\s{2,}|\t)\s*/u;
 
 /** Whole-block labels that announce a release but are not its headline. */
