@@ -124,7 +124,13 @@ const READ_LINK = /^(?:read\s+(?:more|news|the\s+(?:full\s+)?(?:story|article|re
 /** "Read more", "Leer más", "Lire la suite", "المزيد" alone on its line: the link under a teaser. */
 /** A "Read more" link alone on its line (listing's and the headline's test). */
 export const isMoreLink = (text: string): boolean => MORE_LINK.test(text.trim());
-const MORE_LINK = /^(?:read\s+more|more|continue\s+reading|leer\s+más|ver\s+más|seguir\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|المزيد|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل)\s*[.…»›>→]*$/iu;
+/**
+ * The words of a "Read more" link: "Read more", "Lire la suite", "Leer más", "اقرأ المزيد", and the
+ * Persian "ادامه مطلب" that Arabic sites built on Persian themes show. One list for every reader of
+ * links (the list-page marks in pagekind.ts take a title after the words too).
+ */
+export const MORE_WORDS = String.raw`read\s+more|more|continue\s+reading|read\s+(?:the\s+)?(?:full\s+)?(?:story|article|release)|leer\s+más|ver\s+más|seguir\s+leyendo|sigue\s+leyendo|leer\s+(?:la\s+)?noticia|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|afficher\s+plus|lire\s+l['’]article|المزيد|ادامه\s+مطلب|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل|[اإ]قر[أؤ]و?ا?\s+الخبر`;
+const MORE_LINK = new RegExp(`^(?:${MORE_WORDS})\\s*[.…»›>→]*$`, 'iu');
 
 /** "Displaying 26 - 40 of 40", "Página 2 de 5": the pager of a list of results. */
 const PAGER = /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+)\b/iu;

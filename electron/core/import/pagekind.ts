@@ -1,6 +1,6 @@
 import type { Classified } from './classify';
 import { isProse } from './classify';
-import { pageNumberRow, relatedCut } from './listing';
+import { MORE_WORDS, pageNumberRow, relatedCut } from './listing';
 import { ARABIC_MARKS, wordCount } from './normalise';
 
 /**
@@ -76,9 +76,8 @@ export function describeListMarks(list: ListPageEvidence): string {
   return list.marks.map((m) => MARK_WORDS[m].replace('{heading}', list.heading ?? '').replace('{dated}', String(list.dated)).replace('{leads}', String(list.leads))).join(', ');
 }
 
-/** "Read more", "Lire la suite", "Leer más", "اقرأ المزيد" (and the Persian "ادامه مطلب" that Arabic sites' themes show) alone on a line, with or without a title after it. */
-const MORE_LINK =
-  /^(?:read\s+more|more|continue\s+reading|read\s+(?:the\s+)?(?:full\s+)?(?:story|article|release)|leer\s+más|ver\s+más|seguir\s+leyendo|sigue\s+leyendo|leer\s+(?:la\s+)?noticia|lire\s+la\s+suite|en\s+savoir\s+plus|lire\s+plus|afficher\s+plus|lire\s+l['’]article|المزيد|ادامه\s+مطلب|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|التفاصيل|[اإ]قر[أؤ]و?ا?\s+الخبر)\s*(?:[-–—:|»›>→.…]+.*)?$/iu;
+/** A "Read more" link alone on a line (listing.ts's words), with or without a title after it. */
+const MORE_LINK = new RegExp(`^(?:${MORE_WORDS})\\s*(?:[-–—:|»›>→.…]+.*)?$`, 'iu');
 /** The same link run on after a teaser's last word. */
 const RUN_ON_MORE = /(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|sigue\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|afficher\s+plus|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|ادامه\s+مطلب)\s*[.…»›>→+]*$/iu;
 /** "Displaying 1850-1851 of 1851", "Página 2 de 5", "124 résultats": a list's counter. */
