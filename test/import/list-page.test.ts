@@ -152,6 +152,28 @@ describe('the marks of a list page', () => {
     expect(evidenceOf([`(Quito, 4 March 2021) – ${TEASER}`, `(Valencia) – ${TEASER}`].join('\n\n'), 1, true).leads).toBe(2);
   });
 
+  it('counts an agenda’s days named without the year ("Lundi 6 octobre") as items under their own date', () => {
+    const agenda = evidenceOf(
+      [
+        'Le calendrier des rencontres de la semaine.',
+        'Lundi 6 octobre',
+        '> Santé : la ministre inaugure le nouveau centre de vaccination de Lons',
+        TEASER,
+        'Mardi 7 octobre',
+        '> Eau potable : un plan pour les communes de montagne',
+        TEASER,
+        'Mercredi 8 octobre',
+        '> Les apprentis du bâtiment exposent leurs ouvrages à Dole',
+        TEASER,
+      ].join('\n\n'),
+    );
+    expect(agenda.dated).toBe(3);
+    expect(agenda.marks).toContain('dated');
+    expect(agenda.refuse).toBe(true);
+    // A day named with its year is a date the reading knows already; one alone is no list.
+    expect(evidenceOf(['Lundi 6 octobre', '> Santé : la ministre inaugure le nouveau centre de Lons', TEASER].join('\n\n')).dated).toBeLessThan(2);
+  });
+
   it('does not count a release’s sections under short subheadings as titled teasers', () => {
     const release = [
       'Vaccination campaign reaches children in the mountain districts',

@@ -212,6 +212,13 @@ export function completeYearlessDate(dateline: string, near: string | null): str
   return best !== null && Math.abs(Date.parse(`${best}T00:00:00Z`) - ref) <= 60 * 86_400_000 ? best : null;
 }
 
+const WEEKDAY_DAY_MONTH = new RegExp(`^(?:${WEEKDAY_NAMES}|${WEEKDAY_SHORT})[,،]?\\s+(?:${DAY}\\.?\\s+(?:de\\s+)?${MONTH}|${MONTH}\\.?\\s+${DAY})\\.?$`, 'iu');
+
+/** "Lundi 12 septembre", "Tuesday, March 3": a day named with its date but no year, alone on a line, as an agenda heads each day. */
+export function isWeekdayDayMonth(text: string): boolean {
+  return WEEKDAY_DAY_MONTH.test(asciiDigits(text.trim()));
+}
+
 export function firstDate(text: string): FoundDate | null {
   return findDates(text)[0] ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Classified } from './classify';
 import { isProse } from './classify';
 import { MORE_WORDS, pageNumberRow, relatedCut } from './listing';
+import { isWeekdayDayMonth } from './dates';
 import { ARABIC_MARKS, wordCount } from './normalise';
 
 /**
@@ -110,10 +111,12 @@ function datedItems(kept: Classified[]): number {
   let textSince = true;
   kept.forEach((it, k) => {
     if (isProse(it.block.text)) textSince = true;
-    if (!((it.kind === 'date' || it.kind === 'label') && it.dateIso && wordCount(it.block.text) <= 10)) return;
+    // "Lundi 12 septembre" over each day's items: an agenda's days, named without the year.
+    const agendaDay = it.kind === 'text' && isWeekdayDayMonth(it.block.text);
+    if (!(((it.kind === 'date' || it.kind === 'label') && it.dateIso && wordCount(it.block.text) <= 10) || agendaDay)) return;
     const titled = kept.slice(Math.max(0, k - 2), k).some(titleLike) || kept.slice(k + 1, k + 3).some(titleLike);
     // "02.01.2026 à 04:51", "02.01.2026 à 04:05": a feed's items of one day, each at its own time.
-    const at = `${it.dateIso}${TIME_OF_DAY.exec(it.block.text)?.[0] ?? ''}`;
+    const at = `${it.dateIso ?? textOf(it).toLowerCase()}${TIME_OF_DAY.exec(it.block.text)?.[0] ?? ''}`;
     if (titled && textSince && !dates.includes(at)) {
       dates.push(at);
       textSince = false;
