@@ -910,8 +910,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   // "Aide humanitaire … au Myanmar (25.10.2017)": a title that carries its date in brackets.
   const titleDate = headline ? (findDates(/\(([^()]+)\)\s*$/u.exec(headline)?.[1] ?? '')[0]?.iso ?? null) : null;
   // "MONTREAL, le 7 déc. /CNW/ -": the dateline's day and month, in the year of a full date the page gives.
-  const nearDate = headerDate ?? titleDate ?? meta.publishedIso ?? footerDate ?? bannerDate ?? meta.copiedIso ?? blocks.slice(0, HEAD_BLOCKS).map((b) => firstDate(b.text)?.iso).find((d) => d !== undefined) ?? null;
-  const yearlessDate = datelineDate === null && datelineText !== null ? completeYearlessDate(datelineText, nearDate) : null;
+  const firstDateOnPage = (): string | null => {
+    for (const b of blocks.slice(0, HEAD_BLOCKS)) {
+      const d = firstDate(b.text);
+      if (d) return d.iso;
+    }
+    return null;
+  };
+  const nearDate = () => headerDate ?? titleDate ?? meta.publishedIso ?? footerDate ?? bannerDate ?? meta.copiedIso ?? firstDateOnPage();
+  const yearlessDate = datelineDate === null && datelineText !== null ? completeYearlessDate(datelineText, nearDate()) : null;
   const releaseDate = datelineDate ?? headerDate ?? yearlessDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
