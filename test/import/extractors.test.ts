@@ -281,6 +281,17 @@ describe('language, page furniture and end marks', () => {
     expect(isJunk(paragraph)).toBe(false);
   });
 
+  it('never takes a span of dates, a time counted back from now or a skip link for a headline', () => {
+    for (const line of ['Du 26/09/2025 au 27/09/2025', 'Del 3 al 5 de mayo de 2025', '3-5 May 2025', 'From 3 May 2025 to 5 May 2025', 'من 3 مايو 2025 إلى 5 مايو 2025']) {
+      expect(isDateOnly(line), line).toBe(true);
+      expect(neverHeadline(line), line).toBe(true);
+    }
+    for (const line of ['timeمنذ 8 ساعات', 'منذ ساعتين', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos']) expect(neverHeadline(line), line).toBe(true);
+    for (const line of ['Pasar al contenido principal', 'Saltar al contenido', 'Aller directement au contenu', 'الانتقال إلى المحتوى الرئيسي']) expect(isJunk(line), line).toBe(true);
+    // A title that names its event's days, or a time long past, is still a title.
+    for (const line of ['Floods: 3,000 families displaced from 3 May 2025 to 5 May 2025 in the north', 'Ten years ago the river changed its course, and the valley with it']) expect(neverHeadline(line), line).toBe(false);
+  });
+
   it('never takes a photo credit or a release reference for a headline', () => {
     for (const line of ['UNICEF/UN0337383/Rudakubana', 'Release number IFAD/30/08', 'MEMO/10/53']) expect(neverHeadline(line), line).toBe(true);
     expect(neverHeadline('Relief agency welcomes a government plan to resettle 500 refugees')).toBe(false);

@@ -232,11 +232,35 @@ export function isUpdatedDateLine(text: string): boolean {
 }
 
 /** True when the line is a date and little else ("Published: 3 March 2026", "Tuesday 3 March 2026"). */
+/** The first day of a span and the word or dash after it, just before the date that ends the span. */
+const SPAN_START = /(?<![\p{L}\p{N}])(?:(?:du|from|del|desde|de|من)\s+)?\d{1,2}\s*(?:au|to|al|a|hasta|et|y|and|إلى|الى|[-–—])\s*$/iu;
+/** The words that join the first and last days of a span: "du … au …", "from … to …", "del … al …", "من … إلى …". */
+const RANGE_WORDS = /(?<![\p{L}\p{N}])(?:du|au|from|to|until|till|and|del|al|desde|hasta|de|a|y|et|entre|من|إلى|الى|حتى)(?![\p{L}\p{N}])/giu;
+
+/**
+ * "3 hours ago", "il y a 2 jours", "hace 5 minutos", "منذ 8 ساعات": when a page says it posted an
+ * item, counted back from the moment it was shown, alone on its line (an icon's name may be glued
+ * before it: "timeمنذ 8 ساعات").
+ */
+const RELATIVE_TIME =
+  /^(?:[a-z_]{1,20}\s*)?(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)|منذ\s+(?:[\d\u0660-\u0669]+\s+)?(?:ثوان|ثانية|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات))\s*$/iu;
+
+export function isRelativeTime(text: string): boolean {
+  return text.length <= 60 && RELATIVE_TIME.test(text.trim());
+}
+
 export function isDateOnly(text: string): boolean {
   if (text.length > 120) return false;
   const d = firstDate(text);
   if (!d) return false;
-  const rest = asciiDigits(text).slice(0, d.index) + asciiDigits(text).slice(d.index + d.length);
+  const digits = asciiDigits(text);
+  // "Del 3 al 5 de mayo de 2025", "3-5 May 2025": a span's first day before the date that ends it.
+  const before = digits.slice(0, d.index).replace(SPAN_START, '');
+  let rest = before + digits.slice(d.index + d.length);
+  // "Du 26/09/2025 au 27/09/2025": an event's days, from one date to another; the words that join
+  // the two dates are no title's.
+  const second = firstDate(rest);
+  if (second) rest = (rest.slice(0, second.index) + rest.slice(second.index + second.length)).replace(RANGE_WORDS, ' ');
   const words = rest
     // "10-02-2004 News Release 04/09", "بيانات صحفية, 20 يونيو 2013": the kind of document and its number.
     // "Daily News 30/11/2021", "Points de presse, 24 février 2012": a series the release is one of.

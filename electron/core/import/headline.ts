@@ -1,6 +1,6 @@
 import type { Block } from './blocks';
 import { isProse } from './classify';
-import { dateCell, firstDate, isDateOnly } from './dates';
+import { dateCell, firstDate, isDateOnly, isRelativeTime } from './dates';
 import { isByline, isJunk, isLabel, isNavBlock, leadingLabel, NAV_PHRASES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { HEADLINE_FEATURES, headlineScore, type HeadlineFeature } from './headline-model';
 import { isMoreLink } from './listing';
@@ -58,6 +58,8 @@ export function neverHeadline(text: string): boolean {
     isLabel(text) ||
     isNavBlock(text) ||
     isDateOnly(text) ||
+    // "منذ 8 ساعات", "il y a 2 jours": when the page posted it, counted back from now.
+    isRelativeTime(text) ||
     isByline(text) ||
     isJunk(text) ||
     // "En savoir plus", "Read more": a link's label.

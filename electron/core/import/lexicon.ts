@@ -249,7 +249,10 @@ const JUNK_RE: RegExp[] = ([
   /^(photo|photos|crédit photo|credit|credits|foto|fotografía|صورة|الصورة)\s*[:©(]/iu,
   // "Caption: Brothers in solidarity …", "Légende : …", "Pie de foto: …": a picture's caption under its label.
   /^(?:(?:photo\s+)?captions?|légendes?|pie\s+de\s+foto|leyenda|تعليق\s+الصورة)\s*[:：]/iu,
-  /^(skip to|aller au contenu|ir al contenido|انتقل إلى المحتوى)/iu,
+  // The skip link a page's first line often is: "Skip to main content", and the words sites in the
+  // other three languages give it ("Pasar al contenido principal", "Aller directement au contenu",
+  // "الانتقال إلى المحتوى الرئيسي").
+  /^(?:skip\s+to|jump\s+to\s+(?:main\s+)?content|aller\s+(?:directement\s+)?au\s+contenu|passer\s+au\s+contenu|(?:ir|pasar|saltar)\s+(?:directamente\s+)?al\s+contenido|(?:انتقل|الانتقال|انتقال|تخطى|تخطي|تجاوز)\s+(?:إلى|الى)\s+(?:ال)?محتوى)/iu,
   // A republishing site's disclaimer under the text: "… all views, positions, and conclusions
   // expressed herein are solely those of the author(s)", "Les opinions exprimées n'engagent que
   // leurs auteurs", "Las opiniones expresadas son responsabilidad exclusiva de sus autores",
