@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ClipboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWindowFileDrop } from '../ui/useWindowFileDrop';
 import type { ApiError } from '../../electron/shared/errors';
@@ -57,10 +57,31 @@ export function ImportScreen() {
 
   const update = (key: string, change: (item: Item) => Item) => setItems((list) => list.map((i) => (i.key === key ? change(i) : i)));
 
-  const read = async (name: string, source: ImportSource): Promise<Outcome> => {
+  /**
+   * The item just added by a paste or a single file: its heading is brought into view and takes
+   * the focus, so the person sees what came of the button they pressed (a second paste's review,
+   * or its refusal, lands under the first one, below the window's edge). Several files leave the
+   * view where it is; their progress line says how far they are.
+   */
+  const [reveal, setReveal] = useState<string | null>(null);
+  useEffect(() => {
+    if (reveal === null) return;
+    const heading = document.getElementById(`${reveal}-name`);
+    if (!heading) return;
+    heading.scrollIntoView?.({ block: 'start' });
+    heading.focus({ preventScroll: true });
+    setReveal(null);
+  }, [reveal, items]);
+
+  const read = async (name: string, source: ImportSource, show = true): Promise<Outcome> => {
     const key = nextKey();
     setItems((list) => [...list, { key, name, state: 'reading' }]);
-    return preview(key, name, source, false);
+    if (show) setReveal(key);
+    const outcome = await preview(key, name, source, false);
+    // Again once it is read: the review (or the refusal) is longer than the line that said it was
+    // being read, and the window may not have been able to scroll that line to its top.
+    if (show) setReveal(key);
+    return outcome;
   };
 
   /**
@@ -79,9 +100,11 @@ export function ImportScreen() {
     return r.value.duplicate ? 'duplicate' : 'review';
   };
 
-  const readFile = async (file: File): Promise<Outcome> => {
+  const readFile = async (file: File, show: boolean): Promise<Outcome> => {
     const refuse = (code: ApiError['code'], message: string, contacts = false): Outcome => {
-      setItems((list) => [...list, { key: nextKey(), name: file.name, state: 'failed', error: { code, message }, ...(contacts ? { contacts: true as const } : {}) }]);
+      const key = nextKey();
+      setItems((list) => [...list, { key, name: file.name, state: 'failed', error: { code, message }, ...(contacts ? { contacts: true as const } : {}) }]);
+      if (show) setReveal(key);
       return 'failed';
     };
     if (isContactsFile(file.name)) return refuse('USAGE', t('import.contactsFile', { name: file.name }), true);
@@ -93,7 +116,7 @@ export function ImportScreen() {
     } catch {
       return refuse('FILE_UNREADABLE', t('import.unreadable', { name: file.name }));
     }
-    return read(file.name, { name: file.name, data, ...(file.type ? { mediaType: file.type } : {}) });
+    return read(file.name, { name: file.name, data, ...(file.type ? { mediaType: file.type } : {}) }, show);
   };
 
   const readFiles = async (files: File[]) => {
@@ -103,7 +126,7 @@ export function ImportScreen() {
     if (several) setBatch({ total: files.length, outcomes: [], stopping: false, finished: false });
     for (const file of files) {
       if (several && stopRef.current) break;
-      const outcome = await readFile(file);
+      const outcome = await readFile(file, !several);
       if (several) setBatch((b) => b && { ...b, outcomes: [...b.outcomes, outcome] });
     }
     if (several) setBatch((b) => b && { ...b, finished: true });

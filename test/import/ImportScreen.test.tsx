@@ -52,6 +52,23 @@ describe('the import screen', () => {
     expect(original.items.map((a) => a.originalName)).toEqual(['Clean water for 40,000 people in Kasese.txt']);
   });
 
+  it('brings each new paste into view and gives it the focus: a second one lands under the first, below the window', async () => {
+    await mount();
+    const paste = (text: string) => {
+      fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: text } });
+      fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    };
+    paste(readFileSync(join(CORPUS_DIR, '01-en-menu-sentence-contact.txt'), 'utf8'));
+    await screen.findByLabelText('Headline', {}, { timeout: 15_000 });
+    const [first] = screen.getAllByRole('heading', { level: 2, name: 'Pasted text' });
+    expect(document.activeElement).toBe(first);
+    paste(readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8'));
+    await waitFor(() => expect(screen.getAllByLabelText('Headline')).toHaveLength(2), { timeout: 15_000 });
+    const headings = screen.getAllByRole('heading', { level: 2, name: 'Pasted text' });
+    expect(headings).toHaveLength(2);
+    expect(document.activeElement).toBe(headings[1]);
+  });
+
   it('says a release is already in the library before storing it again, links to it, and stores a second copy only when asked', async () => {
     const c = await mount();
     const text = readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8');
