@@ -929,7 +929,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
   const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
-  const list = listPageEvidence(items, input.filter((b) => !b.aside).map((b) => cleanLine(b.text)), evidence.own, place !== null);
+  const list = listPageEvidence(items, input.filter((b) => !b.aside).map((b) => cleanLine(b.text)), evidence.own, place !== null, evidence.labels);
   // Not one paragraph of running text, and nothing that dates or places a story or names a media
   // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
   // at all (invisible characters) stays an empty draft, as it always was.

@@ -225,7 +225,7 @@ function datelinedLeads(kept: Classified[]): number {
  * furniture), `ownMarks` how many of a release's own marks the reading found, `placed` whether
  * one of them is the dateline (which the leads of several stories each carry).
  */
-export function listPageEvidence(all: Classified[], lines: string[], ownMarks: number, placed = false): ListPageEvidence {
+export function listPageEvidence(all: Classified[], lines: string[], ownMarks: number, placed = false, labels: readonly (readonly number[])[] = []): ListPageEvidence {
   const items = all.slice(0, relatedCut(all));
   const kept = items.filter((it) => it.kind !== 'junk' && !it.block.aside);
   const prose = kept.filter((it) => it.block.hint !== 'li' && isProse(it.block.text));
@@ -268,7 +268,15 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   // Links and a collection's heading are a site's furniture, which a release's page may carry too,
   // and a release may be one short paragraph: at least one mark must show items or a teaser's cut.
   const shaped = marks.some((m) => m === 'dated' || m === 'cut' || m === 'teasers' || m === 'titles' || m === 'leads');
+  // A label beside the date of one item of a dated list ("Comunicado de prensa" over "19 enero
+  // 2026", its title and "Leer más"; "Statement by …" as an item's title under its date) names
+  // that item's kind, not the page's. Only where the list dates two items or more, and only
+  // beside a date line other than the page's first: a release's own label stands by its date at
+  // the top, whatever stories are listed under it.
+  const dateAt = items.flatMap((it, k) => (dateLine(it) ? [k] : []));
+  const inItem = (k: number) => dateAt.slice(1).some((d) => Math.abs(d - k) <= 2);
+  const itemLabels = dated >= 2 ? labels.filter((at) => at.length > 0 && at.every(inItem)).length : 0;
   // The dateline the reading found is one of the leads': no mark of a single release then.
-  const single = leads >= 2 && placed ? ownMarks - 1 : ownMarks;
+  const single = (leads >= 2 && placed ? ownMarks - 1 : ownMarks) - itemLabels;
   return { marks, points, heading, dated, leads, refuse: single === 0 && shaped && points >= LIST_POINTS };
 }

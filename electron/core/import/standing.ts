@@ -153,6 +153,12 @@ export interface PageEvidence {
   heading: string | null;
   /** No release evidence, and a standing page's strong mark or both its weak ones. */
   refuse: boolean;
+  /**
+   * For each own mark that is a label over text (a release label, a statement's label), the
+   * positions in `items` of the lines that gave it; a mark also given by an end mark, a contact
+   * heading or an embargo is not listed. A list's items carry such labels too (listing.ts).
+   */
+  labels: number[][];
 }
 
 /** The marks only a release carries, of those `pageEvidence` names. */
@@ -172,7 +178,11 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (found.embargo) release.push('an embargo');
   if (found.notesToEditors !== null) release.push('notes to editors');
   if (found.spokenQuotes > 0) release.push('a quote with its speaker');
-  if (items.some((it) => it.kind === 'label' || it.kind === 'end' || it.kind === 'contactHead' || it.kind === 'embargo')) release.push('a release label');
+  const labels: number[][] = [];
+  if (items.some((it) => it.kind === 'label' || it.kind === 'end' || it.kind === 'contactHead' || it.kind === 'embargo')) {
+    release.push('a release label');
+    if (!items.some((it) => it.kind === 'end' || it.kind === 'contactHead' || it.kind === 'embargo')) labels.push(items.flatMap((it, k) => (it.kind === 'label' ? [k] : [])));
+  }
   // A date written in full in the running text (one not on an "updated" line): a story tells of a day.
   if (prose.some((p) => findDates(p).length > 0 && !isUpdatedDateLine(p))) release.push('a date in the text');
   // The verb may stand in the paragraph before the quotation ("… explique : " over « … »).
@@ -180,7 +190,10 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (reported.some((t, k) => QUOTE.test(t) && [reported[k - 1], t, reported[k + 1]].some((n) => n !== undefined && SPEECH.test(n)))) release.push('reported speech');
   else if (reported.some((t) => wordCount(t) >= 8 && SAID.test(t))) release.push('reported speech');
   if (texts.some((t) => wordCount(t) >= 8 && NEWS_VERB.test(t))) release.push('a news verb');
-  if (texts.some((t) => STATEMENT_OF.test(t.trim()))) release.push("a statement's label");
+  if (texts.some((t) => STATEMENT_OF.test(t.trim()))) {
+    release.push("a statement's label");
+    labels.push(items.flatMap((it, k) => (it.kind !== 'junk' && !it.block.aside && STATEMENT_OF.test(it.block.text.replace(ARABIC_MARKS, '').trim()) ? [k] : [])));
+  }
   if (texts.some((t) => wordCount(t) >= 8 && (CALL.test(t) || WE_CALL.test(t)))) release.push('a call or a condemnation');
 
   const standing: StandingMark[] = [];
@@ -213,5 +226,5 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   const spoken = prose.filter((p) => (p.match(SELF)?.length ?? 0) + (p.match(READER)?.length ?? 0) > 0).length;
   const fills = (self || reader) && prose.length >= 3 && spoken >= 2 && spoken * 3 >= prose.length * 2;
   const own = release.filter((r) => OWN_MARKS.has(r)).length;
-  return { release, own, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills) };
+  return { release, own, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills), labels };
 }
