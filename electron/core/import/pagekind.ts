@@ -81,9 +81,9 @@ export function describeListMarks(list: ListPageEvidence): string {
 const MORE_LINK = new RegExp(`^(?:${MORE_WORDS})\\s*(?:[-–—:|»›>→.…]+.*)?$`, 'iu');
 /** The same link run on after a teaser's last word. */
 const RUN_ON_MORE = /(?:read\s+more|continue\s+reading|leer\s+más|seguir\s+leyendo|sigue\s+leyendo|lire\s+la\s+suite|en\s+savoir\s+plus|afficher\s+plus|[اإ]قر[أؤ]و?ا?\s+المزيد|قراءة\s+المزيد|ادامه\s+مطلب)\s*[.…»›>→+]*$/iu;
-/** "Displaying 1850-1851 of 1851", "Página 2 de 5", "124 résultats": a list's counter. */
+/** "Displaying 1850-1851 of 1851", "Página 2 de 5", "124 résultats" (or "2922Résultats", the space lost in the copy): a list's counter. */
 const COUNTER =
-  /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+|\d[\d,. ]*\s+(?:results?|résultats?|resultados?|نتيجة|نتائج)(?:\s+(?:found|trouvés?|encontrados?))?|(?:total\s+)?(?:search\s+)?results?\s*:\s*\d|(?:nombre\s+de\s+)?résultats?(?:\s+de\s+(?:la\s+)?recherche)?\s*:\s*\d|(?:total\s+de\s+)?resultados?(?:\s+de\s+(?:la\s+)?búsqueda)?\s*:\s*\d|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث\s*:\s*\d)/iu;
+  /^(?:(?:displaying|showing|mostrando|affichage|عرض)\s+(?:\d+\s*[-–]\s*\d+|\d+)\s+(?:of|de|sur|من)\s+\d+|(?:page|página|pagina|صفحة)\s+\d+\s+(?:of|de|sur|من)\s+\d+|\d[\d,. ]*\s*(?:results?|résultats?|resultados?|نتيجة|نتائج)(?:\s+(?:found|trouvés?|encontrados?))?|(?:total\s+)?(?:search\s+)?results?\s*:\s*\d|(?:nombre\s+de\s+)?résultats?(?:\s+de\s+(?:la\s+)?recherche)?\s*:\s*\d|(?:total\s+de\s+)?resultados?(?:\s+de\s+(?:la\s+)?búsqueda)?\s*:\s*\d|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث\s*:\s*\d)/iu;
 /** "Home Blog Page 12462": a site's path to a list's later page, ending on the page's number. */
 const PAGE_PATH = /^(?:[\p{L}'’-]+\s+){1,4}(?:page|página|pagina|صفحة)\s+\d{1,6}$/iu;
 
@@ -130,17 +130,21 @@ const TIME_OF_DAY = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/u;
 const dateLine = (it: Classified) => (it.kind === 'date' || it.kind === 'label') && !!it.dateIso && wordCount(it.block.text) <= 10;
 
 /**
- * Dates on their own lines, each straight over one paragraph of running text that the next date
- * (or the page's end) follows: "• June 28, 2013", a teaser, "• June 28, 2013", a teaser… A list
+ * Dates on their own lines, each straight over one paragraph of running text (or over a title and
+ * its paragraph) that the next date (or the page's end) follows: "• June 28, 2013", a teaser,
+ * "• June 28, 2013", a teaser… A list
  * dates each item, the same day over several of them and some dates over no teaser at all; a
  * release dates itself once, and its paragraphs run on under that date.
  */
 function datedTeasers(kept: Classified[]): number {
   let count = 0;
   kept.forEach((it, k) => {
-    const teaser = kept[k + 1];
-    const after = kept[k + 2];
-    if (dateLine(it) && teaser !== undefined && teaser.block.hint !== 'li' && isProse(teaser.block.text) && (after === undefined || dateLine(after))) count++;
+    if (!dateLine(it)) return;
+    // The item's title may stand between its date and its teaser: "29 avril 2025", a title, a teaser.
+    const at = kept[k + 1] !== undefined && titleLike(kept[k + 1]!) ? k + 2 : k + 1;
+    const teaser = kept[at];
+    const after = kept[at + 1];
+    if (teaser !== undefined && teaser.block.hint !== 'li' && isProse(teaser.block.text) && (after === undefined || dateLine(after))) count++;
   });
   return count;
 }
