@@ -79,8 +79,9 @@ export function ImportScreen() {
     if (show) setReveal(key);
     const outcome = await preview(key, name, source, false);
     // Again once it is read: the review (or the refusal) is longer than the line that said it was
-    // being read, and the window may not have been able to scroll that line to its top.
-    if (show) setReveal(key);
+    // being read, and the window may not have been able to scroll that line to its top. Only while
+    // the focus is still where it was put: a person who went on meanwhile keeps their place.
+    if (show && document.activeElement === document.getElementById(`${key}-name`)) setReveal(key);
     return outcome;
   };
 

@@ -231,7 +231,6 @@ export function isUpdatedDateLine(text: string): boolean {
   return NOT_RELEASE_DATE.test(text);
 }
 
-/** True when the line is a date and little else ("Published: 3 March 2026", "Tuesday 3 March 2026"). */
 /** The first day of a span and the word or dash after it, just before the date that ends the span. */
 const SPAN_START = /(?<![\p{L}\p{N}])(?:(?:du|from|del|desde|de|من)\s+)?\d{1,2}\s*(?:au|to|al|a|hasta|et|y|and|إلى|الى|[-–—])\s*$/iu;
 /** The words that join the first and last days of a span: "du … au …", "from … to …", "del … al …", "من … إلى …". */
@@ -245,10 +244,12 @@ const RANGE_WORDS = /(?<![\p{L}\p{N}])(?:du|au|from|to|until|till|and|del|al|des
 const RELATIVE_TIME =
   /^(?:[a-z_]{1,20}\s*)?(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)|منذ\s+(?:[\d\u0660-\u0669]+\s+)?(?:ثوان|ثانية|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات))\s*$/iu;
 
+/** True when the line is a time counted back from now and nothing else ("3 hours ago"). */
 export function isRelativeTime(text: string): boolean {
   return text.length <= 60 && RELATIVE_TIME.test(text.trim());
 }
 
+/** True when the line is a date and little else ("Published: 3 March 2026", "Tuesday 3 March 2026"). */
 export function isDateOnly(text: string): boolean {
   if (text.length > 120) return false;
   const d = firstDate(text);

@@ -156,7 +156,7 @@ export interface PageEvidence {
   /**
    * For each own mark that is a label over text (a release label, a statement's label), the
    * positions in `items` of the lines that gave it; a mark also given by an end mark, a contact
-   * heading or an embargo is not listed. A list's items carry such labels too (listing.ts).
+   * heading or an embargo is not listed. A list's items carry such labels too (pagekind.ts).
    */
   labels: number[][];
 }
