@@ -287,6 +287,8 @@ describe('language, page furniture and end marks', () => {
       expect(neverHeadline(line), line).toBe(true);
     }
     for (const line of ['timeمنذ 8 ساعات', 'منذ ساعتين', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos']) expect(neverHeadline(line), line).toBe(true);
+    for (const line of ["Photo d'illustration de la boutique solidaire", 'Imagen de archivo de un hospital en Tegucigalpa', 'صورة تعبيرية لمخيم للنازحين', 'File photo of the river in flood']) expect(neverHeadline(line), line).toBe(true);
+    expect(neverHeadline('Illustration contest winners announced by the national library')).toBe(false);
     for (const line of ['Pasar al contenido principal', 'Saltar al contenido', 'Aller directement au contenu', 'الانتقال إلى المحتوى الرئيسي']) expect(isJunk(line), line).toBe(true);
     // A title that names its event's days, or a time long past, is still a title.
     for (const line of ['Floods: 3,000 families displaced from 3 May 2025 to 5 May 2025 in the north', 'Ten years ago the river changed its course, and the valley with it']) expect(neverHeadline(line), line).toBe(false);

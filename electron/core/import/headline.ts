@@ -73,6 +73,9 @@ export function neverHeadline(text: string): boolean {
     // "Quick Link: HEXUS.net/qap3c": an address without its scheme, a domain and a path.
     /(?:^|\s)[\p{L}\d-]+\.[a-z]{2,6}\/\S/iu.test(text) ||
     /\bPhotos?\s+\p{Lu}{2,}/u.test(text) ||
+    // "Photo d'illustration de la boutique …", "Imagen de archivo de …", "صورة تعبيرية": a picture's
+    // caption that says the picture only illustrates the story.
+    /^(?:(?:photo|image|foto|imagen|fotografía)\s+(?:d['’]illustration|d['’]archives?|de\s+archivo|ilustrativa)|(?:file|stock|illustrative)\s+(?:photo|image|picture)|صورة\s+(?:تعبيرية|أرشيفية|من\s+الأرشيف))(?![\p{L}])/iu.test(text.trim()) ||
     // "… in the camp. (Archive photo: Agency)", "… اليمن. (صورة من الأرشيف: …)": a caption closed by its credit in brackets.
     /\((?:photos?|foto|fotografía|crédit(?:\s+photo)?|credit|صورة|الصورة|تصوير)(?:\s+[^():：]{1,20})?\s*[:：][^()]{2,80}\)\s*$/iu.test(text) ||
     // "2012 Press Releases", "Save the Children - latest news": the name of the page's section.
