@@ -286,6 +286,7 @@ describe('language, page furniture and end marks', () => {
       expect(isDateOnly(line), line).toBe(true);
       expect(neverHeadline(line), line).toBe(true);
     }
+    for (const line of ['قصص أخبارية, 17 أبريل/ نيسان 2012', 'News Stories, 17 April 2012']) expect(isDateOnly(line), line).toBe(true);
     for (const line of ['timeمنذ 8 ساعات', 'منذ ساعتين', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos']) expect(neverHeadline(line), line).toBe(true);
     for (const line of ["Photo d'illustration de la boutique solidaire", 'Imagen de archivo de un hospital en Tegucigalpa', 'صورة تعبيرية لمخيم للنازحين', 'File photo of the river in flood']) expect(neverHeadline(line), line).toBe(true);
     expect(neverHeadline('Illustration contest winners announced by the national library')).toBe(false);

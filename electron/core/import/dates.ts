@@ -265,7 +265,8 @@ export function isDateOnly(text: string): boolean {
   const words = rest
     // "10-02-2004 News Release 04/09", "بيانات صحفية, 20 يونيو 2013": the kind of document and its number.
     // "Daily News 30/11/2021", "Points de presse, 24 février 2012": a series the release is one of.
-    .replace(/\b(?:daily\s+news|press\s+briefings?|points?\s+de\s+presse|ruedas?\s+de\s+prensa|sesi[oó]n\s+informativa|إيجاز\s+صحفي)\b|\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي/giu, ' ')
+    // "قصص أخبارية, 17 أبريل/ نيسان 2012", "News Stories, 17 April 2012": a site's section over its stories.
+    .replace(/\b(?:daily\s+news|news\s+stor(?:y|ies)|press\s+briefings?|points?\s+de\s+presse|ruedas?\s+de\s+prensa|sesi[oó]n\s+informativa|إيجاز\s+صحفي)\b|\b(?:news|press|media)\s+releases?\b|\bcommuniqu[ée]s?\s+de\s+presse\b|\bcomunicados?\s+de\s+prensa\b|\bnotas?\s+de\s+prensa\b|بيانات\s+صحفية|بيان\s+صحفي|بيان\s+إعلامي|قصص\s+[اأإ]خبارية/giu, ' ')
     .replace(/(?<![\p{L}\p{N}])(?:no\.?\s*)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}/])/giu, ' ')
     .replace(/\b(?:gmt|utc)\b/giu, ' ')
     // "calendar_today 28 July 2021": the name of an icon font's glyph, left in the copy as text.
