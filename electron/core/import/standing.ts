@@ -179,9 +179,11 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (found.notesToEditors !== null) release.push('notes to editors');
   if (found.spokenQuotes > 0) release.push('a quote with its speaker');
   const labels: number[][] = [];
-  if (items.some((it) => it.kind === 'label' || it.kind === 'end' || it.kind === 'contactHead' || it.kind === 'embargo')) {
+  const labelAt = items.flatMap((it, k) => (it.kind === 'label' ? [k] : []));
+  const endOrContact = items.some((it) => it.kind === 'end' || it.kind === 'contactHead' || it.kind === 'embargo');
+  if (labelAt.length > 0 || endOrContact) {
     release.push('a release label');
-    if (!items.some((it) => it.kind === 'end' || it.kind === 'contactHead' || it.kind === 'embargo')) labels.push(items.flatMap((it, k) => (it.kind === 'label' ? [k] : [])));
+    if (!endOrContact) labels.push(labelAt);
   }
   // A date written in full in the running text (one not on an "updated" line): a story tells of a day.
   if (prose.some((p) => findDates(p).length > 0 && !isUpdatedDateLine(p))) release.push('a date in the text');
@@ -190,9 +192,11 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (reported.some((t, k) => QUOTE.test(t) && [reported[k - 1], t, reported[k + 1]].some((n) => n !== undefined && SPEECH.test(n)))) release.push('reported speech');
   else if (reported.some((t) => wordCount(t) >= 8 && SAID.test(t))) release.push('reported speech');
   if (texts.some((t) => wordCount(t) >= 8 && NEWS_VERB.test(t))) release.push('a news verb');
-  if (texts.some((t) => STATEMENT_OF.test(t.trim()))) {
+  // The same lines as `texts`, by their place in `items`.
+  const statementAt = items.flatMap((it, k) => (it.kind !== 'junk' && !it.block.aside && STATEMENT_OF.test(it.block.text.replace(ARABIC_MARKS, '').trim()) ? [k] : []));
+  if (statementAt.length > 0) {
     release.push("a statement's label");
-    labels.push(items.flatMap((it, k) => (it.kind !== 'junk' && !it.block.aside && STATEMENT_OF.test(it.block.text.replace(ARABIC_MARKS, '').trim()) ? [k] : [])));
+    labels.push(statementAt);
   }
   if (texts.some((t) => wordCount(t) >= 8 && (CALL.test(t) || WE_CALL.test(t)))) release.push('a call or a condemnation');
 
