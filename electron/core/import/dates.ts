@@ -162,12 +162,14 @@ export function findDates(text: string): FoundDate[] {
 /**
  * A day and month without the year, as wires write them in datelines ("Ginebra, 2 Oct.-",
  * "GENEVE, 17 novembre (HCR) –", "WASHINGTON, September 17—"), or a bare day before the wire's
- * tag ("MADRID, 21 (EUROPA PRESS)"), ending `text` (a wire tag in brackets may follow). Returns
- * where it starts, or -1.
+ * tag ("MADRID, 21 (EUROPA PRESS)"), ending `text` (a wire tag in brackets may follow). The tag
+ * may be the organisation's whole name: "جنيف، 17 أبريل/نيسان (المفوضية السامية للأمم المتحدة
+ * لشؤون اللاجئين)" is 46 characters in its brackets. Returns where it starts, or -1.
  */
+const YEARLESS_TAG = '(?:\\([^()]{1,64}\\)\\s*)?';
 const YEARLESS_AT_END = [
-  new RegExp(`${L}${DAY}\\.?\\s+(?:de\\s+)?${MONTH}\\.?\\s*(?:\\([^()]{1,40}\\)\\s*)?$`, 'iu'),
-  new RegExp(`${L}${MONTH}\\s+${DAY}\\s*(?:\\([^()]{1,40}\\)\\s*)?$`, 'iu'),
+  new RegExp(`${L}${DAY}\\.?\\s+(?:de\\s+)?${MONTH}\\.?\\s*${YEARLESS_TAG}$`, 'iu'),
+  new RegExp(`${L}${MONTH}\\s+${DAY}\\s*${YEARLESS_TAG}$`, 'iu'),
   /[,،]\s*(\d{1,2})\s*\([^()]{1,40}\)\s*$/u,
 ];
 
