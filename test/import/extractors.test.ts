@@ -127,6 +127,8 @@ describe('datelines', () => {
     ['Bogotá (dic. 14/98). El Canciller recibió hoy a los embajadores de los países vecinos para revisar el acuerdo.', 'Bogotá', '1998-12-14'],
     ['14 de mayo de 2026 (OMS) – Las lluvias de las últimas semanas han dejado sin agua potable a miles de familias.', null, '2026-05-14'],
     ['(Nairobi, 4 June)— Teams from three organisations reached the flooded districts along the river this morning.', 'Nairobi', null],
+    ['جنيف، 17 أبريل/نيسان (المفوضية السامية للأمم المتحدة لشؤون اللاجئين) أعلنت المفوضية اليوم أنها سترسل فرقاً إضافية إلى الحدود.', 'جنيف', null],
+    ['GENEVA, 17 April (Office of the United Nations High Commissioner for Refugees) – The agency sent more teams to the border.', 'Geneva', null],
   ])('reads %s', (text, place, date) => {
     expect(matchDateline(text)).toMatchObject({ place, dateIso: date });
   });

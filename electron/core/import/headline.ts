@@ -291,6 +291,23 @@ function isStampAboveDate(page: Block[], block: Block): boolean {
   return wordCount(block.text) <= 4 && next !== undefined && isDateOnly(next.text);
 }
 
+/** Words that join a title's words, in lower case in any title: no sign of a sentence-case title. */
+const JOINING_WORDS = new Set(['and', 'the', 'for', 'from', 'with', 'des', 'les', 'dans', 'pour', 'avec', 'sur', 'une', 'aux', 'del', 'los', 'las', 'para', 'por', 'con', 'una']);
+
+/**
+ * "Inondations dans l’est" over "Publié le 27 mai 2013": a story's short title in sentence case,
+ * which a stamp over a date never is ("UNICEF México", "Amnesty International" capitalise every
+ * word). Three words at least, one of them a word of its own in lower case, and nothing that
+ * names an office, a role, a label or a menu.
+ */
+function sentenceCaseTitleOverDate(page: Block[], block: Block): boolean {
+  const text = block.text.trim();
+  if (!isStampAboveDate(page, block) || wordCount(text) < 3 || !/^\p{Lu}/u.test(text) || /[.:：|]$/u.test(text)) return false;
+  if (neverHeadline(text) || isLabel(text) || isNavBlock(text) || ORG_WORDS.test(text) || ROLE_WORDS.test(text)) return false;
+  const words = text.split(/\s+/u).slice(1).map((w) => w.replace(/^[dlDL]['’]/u, '').replace(/[^\p{L}]/gu, ''));
+  return words.some((w) => /^\p{Ll}{3,}$/u.test(w) && !JOINING_WORDS.has(w));
+}
+
 /** A line straight above a photo credit ("Foto: Notimex") is that photo's caption. */
 function isPhotoCaption(page: Block[], block: Block): boolean {
   const at = page.indexOf(block);
@@ -548,6 +565,9 @@ export function pickHeadline(
     // that can be a headline, straight over the body, is its title however short or full-stopped;
     // a doubtful pick, marked so on the review screen.
     if (hasBody && top && candidates.length === 1 && top.c.at === pool.length - 1 && wordCount(top.c.text) >= 3) return { headline: top.c.text, subheadline: null, sure: false };
+    // With no candidate at all, the same line may have been set aside as a stamp over the date.
+    const over = pool[pool.length - 1];
+    if (hasBody && candidates.length === 0 && over !== undefined && sentenceCaseTitleOverDate(page, over)) return { headline: over.text.trim(), subheadline: null, sure: false };
     return { headline: null, subheadline: null, sure: false };
   }
   // A title set twice (the page's title, then its heading) is taken as the copy nearer the body,
