@@ -273,8 +273,8 @@ export function isDateOnly(text: string): boolean {
     .replace(/\b(?:gmt|utc)\b/giu, ' ')
     // "calendar_today 28 July 2021": the name of an icon font's glyph, left in the copy as text.
     .replace(/(?<![\p{L}\p{N}])[a-z]+(?:_[a-z]+)+(?![\p{L}\p{N}])/gu, ' ')
-    // "22 de setiembre de 2022 - 2:03 p. m.", "11:45 ص": the time it was posted.
-    .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:ص|م|صباحا|صباحًا|مساء|مساءً)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/giu, ' ')
+    // "22 de setiembre de 2022 - 2:03 p. m.", "11:45 ص", "6:49:09 م": the time it was posted.
+    .replace(/(?<![\p{L}\p{N}])\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?|\s*(?:ص|م|صباحا|صباحًا|مساء|مساءً)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/giu, ' ')
     .replace(/(published|posted|date|released?|issued|publié\s+le|publié|publicado\s+el|publicado|fecha|تاريخ\s+النشر|نشر\s+في|بتاريخ|التاريخ|on|le|el)\s*:?/giu, ' ')
     // "نشرت: يوم السبت، 29-أبريل-2023": "published" and "day" before the day's name.
     .replace(/(?<![\p{L}])(?:نشرت|نشر|يوم)(?![\p{L}])\s*:?/gu, ' ')

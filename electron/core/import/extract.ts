@@ -70,6 +70,13 @@ function leadSentenceDate(lead: string | undefined): string | null {
   return null;
 }
 
+/**
+ * A paragraph that goes on from the one before it, as no text's first paragraph can: "وأضافت أن …",
+ * "He added that …", "Elle a ajouté …", "Añadió que …".
+ */
+const GOES_ON =
+  /^(?:و(?:أضاف|اضاف|تابع|أكد|اكد|أوضح|اوضح|أشار|اشار)(?:ت)?\s|(?:he|she|they)\s+(?:also\s+)?(?:added|went\s+on|continued)\b|(?:il|elle)\s+a\s+(?:également\s+|aussi\s+)?(?:ajouté|poursuivi)\b|(?:también\s+)?(?:añadió|agregó)\b)/iu;
+
 /** Only a summary so far, and short lines under it (an office's name, a credit). */
 function standfirstOnly(body: string[]): boolean {
   return body.length >= 1 && body.length <= 3 && body.slice(1).every((p) => wordCount(p) <= 6 && !/[.!?؟]$/u.test(p));
@@ -808,6 +815,13 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     // Only the last line when nothing above it is known for the headline: a line of the header
     // further up may be another story's teaser.
     if (headlineAt < 0 || k - 1 <= headlineAt) break;
+  }
+  // "قالت المتحدثة … إننا خذلنا أطفال غزة." under the headline, then "وأضافت أن …" ("and she
+  // added that …"): a text's first paragraph cannot open by going on from another, so the
+  // sentence it goes on from is the lead, not a subheadline.
+  if (datelineAt < 0 && subheadline !== null && sentenceLike(subheadline) && body[0] !== undefined && GOES_ON.test(body[0])) {
+    body.unshift(subheadline);
+    subheadline = null;
   }
   // Headlines written in capitals: keep them as written; the person can change the case.
   const headKey = headline ? compareKey(headline) : null;
