@@ -85,10 +85,23 @@ export interface SafeNameOptions {
  * Windows refuses, no reserved device names (CON, NUL, COM1...), no trailing dots or spaces,
  * at most `max` characters with the extension kept (lower-cased).
  */
-export function safeFileName(given: string, { mediaType = null, fallback = 'file', max = MAX_FILE_NAME }: SafeNameOptions = {}): string {
-  let name = given.normalize('NFC').replace(CONTROL_OR_BIDI, '');
+export function safeFileName(given: string, options: SafeNameOptions = {}): string {
   // Only the last part of a path a person typed or another system sent.
-  name = name.split(/[/\\]/).pop() ?? '';
+  return safeSegment(given.normalize('NFC').replace(CONTROL_OR_BIDI, '').split(/[/\\]/).pop() ?? '', options);
+}
+
+/**
+ * A file name made from a title a person wrote (a kit's, a contact's name), not from a path: a
+ * slash in it is part of the title ("Goma / المياه", "Goma 24/7"), so it is replaced as every
+ * character Windows refuses is, and the words before it stay in the name.
+ */
+export function titleFileName(title: string, options: SafeNameOptions = {}): string {
+  // "../../Kit": what is left of a path's dots before the title's words is no part of its name.
+  return safeSegment(title.normalize('NFC').replace(CONTROL_OR_BIDI, '').replace(/[/\\]/g, '_').replace(/^[._\s]+/, ''), options);
+}
+
+function safeSegment(segment: string, { mediaType = null, fallback = 'file', max = MAX_FILE_NAME }: SafeNameOptions): string {
+  let name = segment;
   name = name.replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
   let [stem, ext] = splitExtension(name);
   const typed = mediaType ? extensionFor(mediaType) : null;

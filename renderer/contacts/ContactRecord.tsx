@@ -16,7 +16,7 @@ import { useDates } from '../i18n/useDates';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { noteErased } from './erased-notice';
 import { downloadFile } from '../app/download';
-import { safeFileName } from '../../electron/shared/file-names';
+import { titleFileName } from '../../electron/shared/file-names';
 
 /**
  * Beside a saved contact: the releases and kits that name it, everything about the person as
@@ -180,7 +180,7 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
   async function exportJson() {
     const r = await client.call('contact.exportPerson', { id });
     if (!r.ok) return setError(r.error);
-    downloadFile(safeFileName(`${r.value.contact.name}.json`, { mediaType: 'application/json', fallback: 'contact' }), 'application/json', JSON.stringify(r.value, null, 2));
+    downloadFile(titleFileName(`${r.value.contact.name}.json`, { mediaType: 'application/json', fallback: 'contact' }), 'application/json', JSON.stringify(r.value, null, 2));
   }
 
   async function erase() {

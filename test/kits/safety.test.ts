@@ -9,7 +9,7 @@ import type { KitExportResult } from '../../electron/shared/kits/contract';
 import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
 import { safeFileName } from '../../electron/shared/file-names';
-import { bundleDocumentNames, EntryNamer, isUnsafeEntryPath, MAX_ENTRY_NAME } from '../../electron/shared/kits/layout';
+import { bundleDocumentNames, EntryNamer, isUnsafeEntryPath, kitBaseName, MAX_ENTRY_NAME } from '../../electron/shared/kits/layout';
 import { tempDir } from '../helpers';
 import { addPhoto, body, call, dispose, job, jobError, openLibrary, photo } from './fixtures';
 import { readZip } from './zipread';
@@ -88,6 +88,11 @@ describe('safe names', () => {
     expect(bundleDocumentNames('CON', null).docx).toBe('_CON.docx');
     expect(bundleDocumentNames('Kit\u202Excod.exe', null).pdf).toBe('Kitxcod.exe.pdf');
     expect(bundleDocumentNames('...', null).pdf).toBe('press-kit.pdf');
+    // A slash is part of a title, not a folder: the words before it stay in the name.
+    expect(bundleDocumentNames('Eau — Goma & Zaatari / المياه', null).pdf).toBe('Eau — Goma & Zaatari _ المياه.pdf');
+    expect(kitBaseName('Goma 24/7: test')).toBe('Goma 24_7_ test');
+    expect(kitBaseName('../../etc/passwd')).toBe('etc_passwd');
+    expect(isUnsafeEntryPath(bundleDocumentNames('..\\..\\x', null).docx)).toBe(false);
     const long = bundleDocumentNames('ملف صحفي '.repeat(40), '2099-12-03T10:00:00Z');
     for (const name of [long.docx, long.pdf]) {
       expect(isUnsafeEntryPath(name), name).toBe(false);

@@ -5,7 +5,7 @@
  */
 
 import type { ChannelVisibility, KitAudience } from '../documents';
-import { cut, hasUnsafeChars, isWindowsReserved, safeFileName, splitExtension, trimEndDots } from '../file-names';
+import { cut, hasUnsafeChars, isWindowsReserved, safeFileName, splitExtension, titleFileName, trimEndDots } from '../file-names';
 import { wallTimeIn } from '../zoned-time';
 import { languageName } from '../ui/languages';
 import { frenchOfCity, zoneName } from '../zone-names';
@@ -318,7 +318,7 @@ export class EntryNamer {
 
 /** The base name of a kit's exported files, from its title: "Kasese water kit" → "Kasese water kit". */
 export function kitBaseName(title: string): string {
-  return safeFileName(title, { fallback: KIT_FALLBACK_NAME, max: KIT_BASE_NAME_MAX });
+  return titleFileName(title, { fallback: KIT_FALLBACK_NAME, max: KIT_BASE_NAME_MAX });
 }
 
 const KIT_FALLBACK_NAME = 'press-kit';
@@ -333,7 +333,7 @@ const KIT_BASE_NAME_MAX = 80;
 export function bundleDocumentNames(title: string, embargoAt: string | null): { docx: string; pdf: string } {
   const tag = embargoAt ? ` (${embargoFileTag(embargoAt)})` : '';
   const max = Math.min(KIT_BASE_NAME_MAX, MAX_ENTRY_NAME - [...tag].length - '.docx'.length);
-  const base = safeFileName(title, { fallback: KIT_FALLBACK_NAME, max });
+  const base = titleFileName(title, { fallback: KIT_FALLBACK_NAME, max });
   return { docx: `${base}${tag}.docx`, pdf: `${base}${tag}.pdf` };
 }
 
