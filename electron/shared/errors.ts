@@ -111,9 +111,11 @@ export function invalidInput(error: z.ZodError, { context, prefix = [] }: { cont
   const issue = error.issues[0]!;
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
   const field = path.length ? path.join('.') : 'input';
+  // A check of the contract's own may name why it refused ({ params: { reason } }), for the UI to word.
+  const reason: Record<string, string> = issue.code === 'custom' && typeof issue.params?.reason === 'string' ? { reason: issue.params.reason } : {};
   return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${issueMessage(issue)}`, {
     path,
-    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length },
+    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length, ...reason },
   });
 }
 

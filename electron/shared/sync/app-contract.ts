@@ -13,7 +13,11 @@ const ServerAddress = z
   .string()
   .trim()
   .max(2000)
-  .refine((s) => s === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(s), 'must be an http:// or https:// address of a sync server, e.g. https://sync.example.org');
+  .refine((s) => s === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(s), 'must be an http:// or https:// address of a sync server, e.g. https://sync.example.org')
+  // "https://ana:secret@sync.example.org": settings are stored as they are, so a password in the
+  // address would be kept in the library in clear; the account and its password have fields of
+  // their own, and the password is kept in the system's keychain.
+  .refine((s) => !/^https?:\/\/[^\s/?#]*@/i.test(s), { message: 'must not hold an account or a password: write the address alone, and the account and its password in their own fields', params: { reason: 'credentialsInAddress' } });
 
 /** What a CouchDB database name allows after the prefix; office ids are made of these. */
 export const SyncOfficeSchema = z

@@ -121,6 +121,12 @@ describe('one database per office', () => {
     expect(bad.ok || [bad.error.code, bad.error.path]).toEqual(['INVALID_INPUT', ['offices', 0]]);
     const ftp = await a.dispatch('sync.configure', { server: 'ftp://sync.example.org', offices: ['goma'] }, { transport: 'test' });
     expect(ftp.ok || ftp.error.message).toMatch(/server: must be an http:\/\/ or https:\/\/ address of a sync server/);
+    // A password in the address would be stored in the library in clear: refused, with a reason the app words.
+    const withPassword = await a.dispatch('sync.configure', { server: 'https://ana:secret@sync.example.org', offices: ['goma'] }, { transport: 'test' });
+    expect(withPassword.ok || withPassword.error).toMatchObject({ code: 'INVALID_INPUT', path: ['server'], params: { field: 'server', reason: 'credentialsInAddress' } });
+    const withAccount = await a.dispatch('sync.configure', { server: 'http://ana@127.0.0.1:5984', offices: ['goma'] }, { transport: 'test' });
+    expect(withAccount.ok || withAccount.error.params?.reason).toBe('credentialsInAddress');
+    expect(JSON.stringify(await call(a, 'sync.settings', {}))).not.toContain('secret');
     expect((await status(a)).state).toBe('not-set-up');
   });
 
