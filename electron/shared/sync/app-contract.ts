@@ -13,11 +13,18 @@ const ServerAddress = z
   .string()
   .trim()
   .max(2000)
-  .refine((s) => s === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(s), 'must be an http:// or https:// address of a sync server, e.g. https://sync.example.org')
-  // "https://ana:secret@sync.example.org": settings are stored as they are, so a password in the
-  // address would be kept in the library in clear; the account and its password have fields of
-  // their own, and the password is kept in the system's keychain.
-  .refine((s) => !/^https?:\/\/[^\s/?#]*@/i.test(s), { message: 'must not hold an account or a password: write the address alone, and the account and its password in their own fields', params: { reason: 'credentialsInAddress' } });
+  .refine((s) => s === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(s), 'must be an http:// or https:// address of a sync server, e.g. https://sync.example.org');
+
+/**
+ * "https://ana:secret@sync.example.org": settings are stored as they are, so a password in the
+ * address would be kept in the library in clear; the account and its password have fields of
+ * their own, and the password is kept in the system's keychain. Refused when settings are saved;
+ * a record saved before this rule still reads (its address was never sent with them).
+ */
+const ServerAddressToSave = ServerAddress.refine((s) => !/^https?:\/\/[^\s/?#]*@/i.test(s), {
+  message: 'must not hold an account or a password: write the address alone, and the account and its password in their own fields',
+  params: { reason: 'credentialsInAddress' },
+});
 
 /** What a CouchDB database name allows after the prefix; office ids are made of these. */
 export const SyncOfficeSchema = z
@@ -40,6 +47,9 @@ export const SyncSettingsSchema = z
   })
   .strict();
 export type SyncSettings = z.output<typeof SyncSettingsSchema>;
+
+/** The settings as a person saves them: the same, with no account or password in the address. */
+export const SyncSettingsToSaveSchema = SyncSettingsSchema.extend({ server: ServerAddressToSave.default('') }).strict();
 
 /** What is waiting to go to the server, counted per kind, with the bytes of its files. */
 export interface SyncWaiting {
@@ -185,7 +195,7 @@ export const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
 export const SYNC_APP_API = {
   'sync.settings': method<SyncSettings>()(Empty),
   /** Saves where and what this library syncs; a changed server or account forgets the password. */
-  'sync.configure': method<SyncStatus>()(SyncSettingsSchema),
+  'sync.configure': method<SyncStatus>()(SyncSettingsToSaveSchema),
   /**
    * The account's password for this session; `remember` keeps it in the system keychain where
    * there is one (never in plain text). Null forgets it, here and in the keychain.

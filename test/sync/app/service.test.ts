@@ -148,6 +148,19 @@ describe('one database per office', () => {
     expect(saved.error).toBeNull();
     expect(await call(b, 'sync.settings', {})).toMatchObject({ server: couch.server.url, prefix: 'dateline', offices: ['goma'] });
   });
+
+  it('still reads settings saved with an account in the address before such addresses were refused', async () => {
+    const dir = tempDir();
+    const a = await library({}, dir);
+    await call(a, 'sync.configure', { server: couch.server.url, offices: ['goma'] });
+    a.close();
+    const db = new Database(join(dir, 'library.sqlite'));
+    damageLocal(db, '_local/dateline-sync-settings', JSON.stringify({ server: 'http://ana@127.0.0.1:5984', offices: ['goma'] }));
+    db.close();
+    const b = await library({}, dir);
+    expect((await status(b)).error).toBeNull();
+    expect(await call(b, 'sync.settings', {})).toMatchObject({ server: 'http://ana@127.0.0.1:5984', offices: ['goma'] });
+  });
 });
 
 describe('the schedule', () => {
