@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, foldUnicode, ftsQuery, indexText, searchTokens } from '../../electron/shared/search/text';
+import { foldText, foldUnicode, ftsQuery, indexText, indexTokens, searchTokens } from '../../electron/shared/search/text';
 
 describe('search folding', () => {
   it('drops Latin accents and folds ligatures', () => {
@@ -16,6 +16,15 @@ describe('search folding', () => {
   it('strips the Arabic definite article and its prefixed forms, but not from short words', () => {
     expect(searchTokens('المنظمة والمدارس بالمستشفى للأطفال')).toEqual(['منظمه', 'مدارس', 'مستشفي', 'اطفال']);
     expect(searchTokens('الى')).toEqual(['الي']);
+  });
+
+  it('indexes a word after "لل" under both its readings, and queries with one', () => {
+    // "للاجئين" is ل + اللاجئين ("لاجئين"), "للمخيم" is ل + المخيم ("مخيم"): the letters cannot tell.
+    expect(indexTokens('المفوضية السامية للاجئين')).toEqual(['مفوضيه', 'ساميه', 'اجيين', 'لاجيين']);
+    expect(indexTokens('وللأطفال للمخيم')).toEqual(['اطفال', 'لاطفال', 'مخيم', 'لمخيم']);
+    expect(indexText('Réfugiés للاجئين')).toBe('refugies اجيين لاجيين');
+    expect(searchTokens('للاجئين اللاجئين لاجئين')).toEqual(['اجيين', 'لاجيين', 'لاجيين']);
+    expect(ftsQuery('اللاجئين')).toBe('"لاجيين"*');
   });
 
   it('folds the decimal digits of every script to ASCII, in indexed text and in queries alike', () => {

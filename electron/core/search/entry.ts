@@ -1,5 +1,5 @@
 import { plainText, type RichText } from '../../shared/richtext';
-import { searchTokens } from '../../shared/search/text';
+import { indexTokens } from '../../shared/search/text';
 import { arr, str, strs, type Body } from '../store/body-values';
 
 /** What the full-text index holds for one document: folded title and body text, and their tokens (title first). */
@@ -65,7 +65,7 @@ function rawEntry(type: string, body: Body): { title: string; body: string } | n
 export function searchEntry(type: string, body: Body): SearchEntry | null {
   const e = rawEntry(type, body);
   if (e === null) return null;
-  const title = searchTokens(e.title);
-  const text = searchTokens(e.body);
+  const title = indexTokens(e.title);
+  const text = indexTokens(e.body);
   return { title: title.join(' '), body: text.join(' '), tokens: title.concat(text) };
 }

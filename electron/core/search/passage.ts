@@ -1,5 +1,5 @@
 import type { Passage } from '../../shared/search/contract';
-import { searchTokens } from '../../shared/search/text';
+import { indexTokens, searchTokens } from '../../shared/search/text';
 import type { CoreContext } from '../context';
 import { arr, str, strs, type Body } from '../store/body-values';
 import { richPlain } from './entry';
@@ -49,7 +49,7 @@ export function wantedWords(query: string): Wanted {
 function hitsOf(word: string, wanted: Wanted): number[] {
   const out: number[] = [];
   const last = wanted.tokens.length - 1;
-  for (const token of searchTokens(word)) {
+  for (const token of indexTokens(word)) {
     wanted.tokens.forEach((w, i) => {
       if (token === w || (wanted.prefix && i === last && token.startsWith(w))) out.push(i);
     });

@@ -6,18 +6,22 @@
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 // Prefixes made of a conjunction/preposition and the article, longest first.
-const ARABIC_ARTICLE_PREFIXES = ['وبال', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+const ARABIC_ARTICLE_PREFIXES = ['وبال', 'وال', 'ولل', 'بال', 'كال', 'فال', 'لل', 'ال'];
 
-function normaliseArabicToken(token: string): string {
-  let t = token;
+function normaliseArabicToken(token: string, alternates?: string[]): string {
   for (const p of ARABIC_ARTICLE_PREFIXES) {
     // Keep at least two letters so short words are not eaten.
-    if (t.startsWith(p) && t.length - p.length >= 2) {
-      t = t.slice(p.length);
-      break;
+    if (token.startsWith(p) && token.length - p.length >= 2) {
+      const stem = token.slice(p.length);
+      // "للاجئين" is ل + اللاجئين with the article's alef dropped, and the article's lam merged
+      // with the noun's own: the noun is "لاجئين", not "اجئين". Written alike, "للمخيم" is ل +
+      // المخيم ("مخيم"). Which one a word is cannot be told from its letters, so the indexed
+      // text holds both readings, and a search for "اللاجئين" or "لاجئين" finds it.
+      if (alternates && p.endsWith('لل')) alternates.push(`ل${stem}`);
+      return stem;
     }
   }
-  return t;
+  return token;
 }
 
 const ASCII = /^[ -~\t\n\r]*$/;
@@ -102,14 +106,25 @@ function latinFolded(text: string): string | null {
   return out;
 }
 
-/** Folds a piece of text and splits it into word tokens, whatever its script. */
-function foldedTokens(text: string, out: string[]): void {
+/**
+ * Folds a piece of text and splits it into word tokens, whatever its script. For indexed text
+ * (`indexed`), a word with more than one reading is followed by its other readings.
+ */
+function foldedTokens(text: string, out: string[], indexed: boolean): void {
   const latin = latinFolded(text);
   if (latin !== null) {
     for (const w of latin.match(/[\p{L}\p{N}]+/gu) ?? []) out.push(w);
     return;
   }
-  for (const w of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) out.push(ARABIC_LETTER.test(w) ? normaliseArabicToken(w) : w);
+  const alternates: string[] = [];
+  for (const w of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (!ARABIC_LETTER.test(w)) {
+      out.push(w);
+      continue;
+    }
+    out.push(normaliseArabicToken(w, indexed ? alternates : undefined));
+    if (alternates.length > 0) out.push(...alternates.splice(0));
+  }
 }
 
 const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
@@ -135,6 +150,19 @@ function asciiTokens(text: string, from: number, to: number, out: string[]): voi
  * space ends every folding context: decomposition, mark reordering, the final sigma).
  */
 export function searchTokens(text: string): string[] {
+  return tokensOf(text, false);
+}
+
+/**
+ * The tokens a document's text is indexed under: searchTokens' tokens, each word that can be
+ * read two ways followed by its other reading ("للاجئين": "اجئين", then "لاجئين"), so that a
+ * query in either reading finds it. Queries keep one reading a word (searchTokens).
+ */
+export function indexTokens(text: string): string[] {
+  return tokensOf(text, true);
+}
+
+function tokensOf(text: string, indexed: boolean): string[] {
   const out: string[] = [];
   const n = text.length;
   // Pieces with other characters are folded together, from `slow` to `slowEnd`.
@@ -157,19 +185,19 @@ export function searchTokens(text: string): string[] {
       continue;
     }
     if (slow >= 0) {
-      foldedTokens(text.slice(slow, slowEnd), out);
+      foldedTokens(text.slice(slow, slowEnd), out, indexed);
       slow = -1;
     }
     asciiTokens(text, start, i, out);
   }
-  if (slow >= 0) foldedTokens(text.slice(slow, slowEnd), out);
+  if (slow >= 0) foldedTokens(text.slice(slow, slowEnd), out, indexed);
   return out;
 }
 
 /** The text stored in the full-text index for a field. */
 export function indexText(text: string | null | undefined): string {
   if (!text) return '';
-  return searchTokens(text).join(' ');
+  return indexTokens(text).join(' ');
 }
 
 /**
