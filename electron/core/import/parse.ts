@@ -141,7 +141,12 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
   if (format === 'markdown') {
     // Raw HTML in Markdown goes through the same cleaning as a web page's.
     // A line break means a new line (contact blocks), unless the file was wrapped at a width.
-    const md = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    // "###" alone on its line is the release's end mark, which Markdown would read as an empty
+    // heading and drop: written out as the characters it is.
+    const md = text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/^([ \t]{0,3})(#{3,})[ \t]*$/gm, (_, indent: string, marks: string) => `${indent}${marks.replace(/#/g, '\\#')}`);
     const breaks = wrapWidth(md.split('\n').map(cleanLine)) === null;
     const html = marked.parse(md, { async: false, gfm: true, breaks });
     const r = readHtml(html, { page: false });
