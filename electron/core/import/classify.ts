@@ -62,11 +62,17 @@ export function isProse(text: string): boolean {
   return words >= 30 || (words >= 16 && sentences >= 2) || (words >= 20 && /[.!?؟]["”»’)]*$/u.test(text));
 }
 
+/**
+ * "About the organisation", "À propos de l'association", "Acerca de la organización": the kind
+ * of body a release's issuer is, written in lower case where its name would stand.
+ */
+const ISSUER_KIND = /^(?:organi[sz]ation|association|agency|charity|foundation|company|network|ngo|organisme|agence|fondation|société|réseau|ong|organización|asociación|agencia|fundación|empresa|red)$/iu;
+
 export function aboutHeading(text: string): { heading: string; rest: string } | null {
   const t = text.trim();
   const inline = t.match(/^((?:about|à\s+propos\s+(?:de|d['’]|du|des)|a\s+propos\s+(?:de|d['’]|du|des)|acerca\s+del?|sobre|نبذة\s+عن|حول)\s*[^:.،]{2,80}?)\s*[:：]\s+(.+)$/iu);
   const named = inline?.[1]!.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول)\s+(?:del\s+|de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
-  if (inline && named && !/^\d/u.test(named) && (/^\p{Lu}/u.test(named) || /[\u0600-\u06FF]/u.test(t))) {
+  if (inline && named && !/^\d/u.test(named) && (/^\p{Lu}/u.test(named) || ISSUER_KIND.test(named) || /[\u0600-\u06FF]/u.test(t))) {
     return { heading: inline[1]!.trim(), rest: inline[2]!.trim() };
   }
   // An organisation's full name can be long ("À propos du Regroupement des banques alimentaires de la Mauricie").
@@ -74,7 +80,7 @@ export function aboutHeading(text: string): { heading: string; rest: string } | 
   // "About 40,000 people..." is a sentence; "About Hope Waters" is a heading.
   const after = t.replace(/^(?:about|à\s+propos|a\s+propos|acerca|sobre|نبذة|حول|عن|من)\s+(?:del\s+|de\s+|d['’]|du\s+|des\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]|el\s+|los\s+|las\s+)?/iu, '');
   if (/^\d/u.test(after)) return null;
-  if (!/[\u0600-\u06FF]/u.test(t) && !/^\p{Lu}/u.test(after) && !/^(?:us|nous)$/iu.test(after) && !/^(?:quiénes|qui)/iu.test(t)) return null;
+  if (!/[\u0600-\u06FF]/u.test(t) && !/^\p{Lu}/u.test(after) && !ISSUER_KIND.test(after) && !/^(?:us|nous)$/iu.test(after) && !/^(?:quiénes|qui)/iu.test(t)) return null;
   if (/^(?:عن|من)\s/u.test(t) && wordCount(t) > 5) return null;
   return { heading: t, rest: '' };
 }
