@@ -51,7 +51,14 @@ function isoOf(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export type DateEntry = { kind: 'empty' } | { kind: 'date'; iso: string } | { kind: 'invalid' };
+/**
+ * `noSuchDay`: the text has the form of a date and a month that exists, but that month has no
+ * such day (31 February): saying so helps more than showing the form again.
+ */
+export type DateEntry =
+  | { kind: 'empty' }
+  | { kind: 'date'; iso: string }
+  | { kind: 'invalid'; noSuchDay?: { year: number; month: number; day: number } };
 
 export function readDateEntry(text: string, uiLanguage: string, style: DateStyle, system: readonly string[]): DateEntry {
   const s = text
@@ -60,14 +67,14 @@ export function readDateEntry(text: string, uiLanguage: string, style: DateStyle
     .trim();
   if (s === '') return { kind: 'empty' };
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (iso) return found(isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+  if (iso) return found(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const numbers = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/.exec(s);
   if (numbers) {
     const order = numericOrder(uiLanguage, style, system);
     const value = (part: Part) => Number(numbers[order.indexOf(part) + 1]);
     // A year of one or two digits is refused rather than guessed.
     if (numbers[order.indexOf('year') + 1]!.length !== 4) return { kind: 'invalid' };
-    return found(isoOf(value('year'), value('month'), value('day')));
+    return found(value('year'), value('month'), value('day'));
   }
   // Words: a month's name and two numbers, in any order ("24 Dec 2026", "Dec 24, 2026", "24 de diciembre de 2026").
   const tokens = s.split(/[\s,،/.-]+/u).filter((w) => w !== '');
@@ -85,9 +92,13 @@ export function readDateEntry(text: string, uiLanguage: string, style: DateStyle
   const year = nums.find((n) => n.length === 4);
   const day = nums.find((n) => n.length <= 2);
   if (!year || !day) return { kind: 'invalid' };
-  return found(isoOf(Number(year), month, Number(day)));
+  return found(Number(year), month, Number(day));
 }
 
-function found(iso: string | null): DateEntry {
-  return iso ? { kind: 'date', iso } : { kind: 'invalid' };
+function found(year: number, month: number, day: number): DateEntry {
+  const iso = isoOf(year, month, day);
+  if (iso) return { kind: 'date', iso };
+  // A real month of a real year, and a day it does not have.
+  if (isoOf(year, month, 1) && day > 28 && day <= 31) return { kind: 'invalid', noSuchDay: { year, month, day } };
+  return { kind: 'invalid' };
 }

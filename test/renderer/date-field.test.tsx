@@ -63,7 +63,12 @@ describe('reading a typed date', () => {
     expect(read('24 de diciembre de 2026', 'es', 'dayMonth')).toEqual({ kind: 'date', iso: '2026-12-24' });
     expect(read('24 ديسمبر 2026', 'ar', 'dayMonth')).toEqual({ kind: 'date', iso: '2026-12-24' });
     expect(read('٢٤/١٢/٢٠٢٦', 'ar', 'numeric')).toEqual({ kind: 'date', iso: '2026-12-24' });
-    for (const bad of ['31/02/2026', '24/12/26', 'soon', '24 Smarch 2026', '2026-13-01']) expect(read(bad, 'en', 'numeric'), bad).toEqual({ kind: 'invalid' });
+    for (const bad of ['24/12/26', 'soon', '24 Smarch 2026', '2026-13-01', '32/01/2026']) expect(read(bad, 'en', 'numeric'), bad).toEqual({ kind: 'invalid' });
+    // A form it accepts, and a day the month does not have: said as such.
+    const noSuchDay = { kind: 'invalid', noSuchDay: { year: 2026, month: 2, day: 31 } };
+    for (const bad of ['31/02/2026', '2026-02-31', '31 February 2026', 'Feb 31, 2026']) expect(read(bad, 'en', 'numeric'), bad).toEqual(noSuchDay);
+    expect(read('29/02/2026', 'en', 'numeric')).toEqual({ kind: 'invalid', noSuchDay: { year: 2026, month: 2, day: 29 } });
+    expect(read('29/02/2028', 'en', 'numeric')).toEqual({ kind: 'date', iso: '2028-02-29' });
     expect(read('  ', 'en', 'numeric')).toEqual({ kind: 'empty' });
   });
 });
@@ -88,13 +93,52 @@ describe('the date box', () => {
 
   it('says what is wrong once the person leaves a box that holds no date, and stores nothing', () => {
     const box = mount('en', 'numeric', '2026-12-06');
-    fireEvent.change(box, { target: { value: '31/02/2026' } });
+    fireEvent.change(box, { target: { value: '24/12/26' } });
     expect(box.getAttribute('aria-invalid')).toBeNull();
     fireEvent.blur(box);
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(note(box)).toBe('Not a date: write it like 24/12/2026 or 2026-12-24, with the year in full.');
     expect(stored).toEqual([]);
-    expect(box.value).toBe('31/02/2026');
+    expect(box.value).toBe('24/12/26');
+  });
+
+  it('names the missing day when the date is written right but the month has no such day', () => {
+    let box = mount('en', 'dayMonth', '2026-12-06');
+    fireEvent.change(box, { target: { value: '31 February 2026' } });
+    fireEvent.blur(box);
+    expect(note(box)).toBe('February 2026 has no day 31.');
+    expect(stored).toEqual([]);
+    cleanup();
+    box = mount('fr', 'numeric', null);
+    fireEvent.change(box, { target: { value: '31/04/2026' } });
+    fireEvent.blur(box);
+    expect(note(box)).toBe('Il n’y a pas de 31 en avril 2026.');
+  });
+
+  it('holds closing the page while the box holds text that is not a date, and tells the form once it is left', () => {
+    const unreadable: boolean[] = [];
+    const held = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    render(
+      <I18nextProvider i18n={setUpI18n('en')}>
+        <DateStyleContext.Provider value={{ style: 'numeric', choose: () => undefined }}>
+          <DateField id="d" value="2026-12-06" onChange={() => undefined} onUnreadable={(u) => unreadable.push(u)} />
+        </DateStyleContext.Provider>
+      </I18nextProvider>,
+    );
+    const box = screen.getByRole('textbox') as HTMLInputElement;
+    expect(held()).toBe(false);
+    fireEvent.change(box, { target: { value: '31/02/2026' } });
+    expect(held()).toBe(true);
+    expect(unreadable).toEqual([]);
+    fireEvent.blur(box);
+    expect(unreadable).toEqual([true]);
+    fireEvent.change(box, { target: { value: '06/12/2026' } });
+    expect(held()).toBe(false);
+    expect(unreadable).toEqual([true, false]);
   });
 
   it('reads month-first dates on a US system, and words in French and Arabic', () => {
