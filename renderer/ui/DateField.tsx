@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChanges } from '../app/leave-guard';
-import { readDateEntry } from '../i18n/date-entry';
+import { numericOrder, numericRegion, readDateEntry, type DateEntry } from '../i18n/date-entry';
 import { systemLanguages } from '../i18n/dates';
 import { useDateStyle, useDates } from '../i18n/useDates';
 
@@ -67,6 +67,19 @@ export function DateField({
     if (read.kind === 'empty' && value !== null) onChange(null);
   };
 
+  /**
+   * The date read back; numbers that would be another date the other way round (03/12/2026)
+   * also say which order was used and why: the computer's region, or the format chosen in Settings.
+   */
+  const readAs = (read: Extract<DateEntry, { kind: 'date' }>) => {
+    const date = dates.long(read.iso);
+    if (!read.ambiguous) return t('dateField.readAs', { date });
+    const order = numericOrder(i18n.language, style, systemLanguages());
+    const region = numericRegion(i18n.language, style, systemLanguages());
+    if (region === null) return t('dateField.readAsDayFirst', { date, setting: t('dateField.settingPlace', { settings: t('nav.settings'), format: t('settings.dateStyle') }) });
+    const regionName = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(region) ?? region;
+    return t(order.indexOf('month') < order.indexOf('day') ? 'dateField.readAsRegionMonthFirst' : 'dateField.readAsRegionDayFirst', { date, region: regionName });
+  };
   const problem = entry.kind === 'invalid' && left;
   useUnsavedChanges(() => entry.kind === 'invalid');
   const told = useRef(onUnreadable);
@@ -79,7 +92,7 @@ export function DateField({
   const example = dates.date(EXAMPLE);
   const note =
     entry.kind === 'date'
-      ? t('dateField.readAs', { date: dates.long(entry.iso) })
+      ? readAs(entry)
       : entry.kind === 'invalid'
         ? !problem
           ? ''

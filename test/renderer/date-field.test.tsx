@@ -73,6 +73,42 @@ describe('reading a typed date', () => {
   });
 });
 
+describe('month names', () => {
+  const read = (text: string, lng: string) => readDateEntry(text, lng, 'dayMonth', []);
+  it('are read in English, French, Spanish and Arabic whatever the interface language', () => {
+    for (const lng of ['en', 'fr', 'es', 'ar']) {
+      for (const text of ['3 December 2026', 'Dec 3, 2026', '3 décembre 2026', '3 déc. 2026', '3 decembre 2026', '3 diciembre 2026', 'el 3 de diciembre de 2026', '3 ديسمبر 2026', '٣ ديسمبر ٢٠٢٦']) {
+        expect(read(text, lng), `${text} (${lng})`).toEqual({ kind: 'date', iso: '2026-12-03' });
+      }
+    }
+  });
+
+  it('include the Levantine Arabic names, of one word and of two, with or without hamza and article', () => {
+    for (const lng of ['en', 'fr', 'es', 'ar']) {
+      for (const text of ['5 كانون الأول 2026', '5 كانون الاول 2026', '5 كانون أول 2026', 'كانون الأول 5، 2026']) expect(read(text, lng), `${text} (${lng})`).toEqual({ kind: 'date', iso: '2026-12-05' });
+      expect(read('5 كانون الثاني 2026', lng)).toEqual({ kind: 'date', iso: '2026-01-05' });
+      expect(read('5 تشرين الأول 2026', lng)).toEqual({ kind: 'date', iso: '2026-10-05' });
+      expect(read('5 تشرين الثاني 2026', lng)).toEqual({ kind: 'date', iso: '2026-11-05' });
+      expect(read('5 شباط 2026', lng)).toEqual({ kind: 'date', iso: '2026-02-05' });
+      expect(read('5 آذار 2026', lng)).toEqual({ kind: 'date', iso: '2026-03-05' });
+      expect(read('5 اب 2026', lng)).toEqual({ kind: 'date', iso: '2026-08-05' });
+    }
+  });
+
+  it('include the Egyptian and Gulf names, and those of Morocco, Algeria and Tunisia', () => {
+    expect(read('5 أغسطس 2026', 'en')).toEqual({ kind: 'date', iso: '2026-08-05' });
+    expect(read('5 غشت 2026', 'fr')).toEqual({ kind: 'date', iso: '2026-08-05' });
+    expect(read('5 جانفي 2026', 'es')).toEqual({ kind: 'date', iso: '2026-01-05' });
+    expect(read('5 جويلية 2026', 'ar')).toEqual({ kind: 'date', iso: '2026-07-05' });
+    expect(read('5 ماي 2026', 'ar')).toEqual({ kind: 'date', iso: '2026-05-05' });
+  });
+
+  it('still refuse a word that names no month, and two months', () => {
+    expect(read('5 كانون 2026', 'ar')).toEqual({ kind: 'invalid' });
+    expect(read('5 décembre janvier 2026', 'en')).toEqual({ kind: 'invalid' });
+  });
+});
+
 describe('the date box', () => {
   it('shows the stored date in the chosen format and stores what is typed as ISO, echoing it in words', () => {
     const box = mount('en', 'numeric', '2026-12-06');
@@ -139,6 +175,25 @@ describe('the date box', () => {
     fireEvent.change(box, { target: { value: '06/12/2026' } });
     expect(held()).toBe(false);
     expect(unreadable).toEqual([true, false]);
+  });
+
+  it('says by which order numbers that could be read both ways were read: the region, or the format chosen', () => {
+    expect(readDateEntry('03/12/2026', 'en', 'numeric', [])).toEqual({ kind: 'date', iso: '2026-12-03', ambiguous: true });
+    expect(readDateEntry('03/03/2026', 'en', 'numeric', [])).toEqual({ kind: 'date', iso: '2026-03-03' });
+    expect(readDateEntry('13/12/2026', 'en', 'numeric', [])).toEqual({ kind: 'date', iso: '2026-12-13' });
+    // jsdom's navigator is set to the United States.
+    let box = mount('en', 'system', null);
+    fireEvent.change(box, { target: { value: '03/12/2026' } });
+    expect(stored).toEqual(['2026-03-12']);
+    expect(note(box)).toBe("Understood as Thursday, March 12, 2026: month before day, as this computer's region (United States) writes dates.");
+    fireEvent.change(box, { target: { value: '13/12/2026' } });
+    expect(note(box)).toBe('');
+    fireEvent.change(box, { target: { value: '12/13/2026' } });
+    expect(note(box)).toBe('Understood as Sunday, December 13, 2026.');
+    cleanup();
+    box = mount('fr', 'numeric', null);
+    fireEvent.change(box, { target: { value: '03/12/2026' } });
+    expect(note(box)).toBe('Compris comme : jeudi 3 décembre 2026. Le jour avant le mois, comme choisi dans Paramètres → Format des dates.');
   });
 
   it('reads month-first dates on a US system, and words in French and Arabic', () => {
