@@ -45,7 +45,16 @@ function hitDetail(hit: SearchHit, t: TFunction, uiLanguage: string, dates: Date
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 }
 
-/** Search across the library from the top bar; Ctrl/Cmd+K focuses it from anywhere. */
+/** Hits grouped by type in SEARCHED's order: the order they are shown and walked with the keyboard. */
+function inOrder(hits: readonly SearchHit[]): SearchHit[] {
+  return SEARCHED.flatMap((type) => hits.filter((h) => h.type === type));
+}
+
+/**
+ * Search across the library from the top bar; Ctrl/Cmd+K focuses it from anywhere. Enter opens
+ * a hit of the query as typed now: pressed before its results arrive (the hits shown are still
+ * the last query's), it waits for them and opens the first, or nothing when none is found.
+ */
 export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_props, inputRef) {
   const { t, i18n } = useTranslation();
   const client = useClient();
@@ -58,6 +67,15 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
   const [active, setActive] = useState(0);
   const [searched, setSearched] = useState('');
   const boxRef = useRef<HTMLDivElement>(null);
+  /** The query Enter was pressed on before its results came. */
+  const enterOn = useRef<string | null>(null);
+
+  const go = (hit: SearchHit) => {
+    enterOn.current = null;
+    setOpen(false);
+    setQuery('');
+    navigate(hitHref(hit));
+  };
 
   useEffect(() => {
     const q = query.trim();
@@ -79,6 +97,11 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
         }
         setSearched(q);
         setActive(0);
+        const first = res.ok ? inOrder(res.value)[0] : undefined;
+        if (enterOn.current === q) {
+          enterOn.current = null;
+          if (first) go(first);
+        }
       });
     }, 150);
     return () => {
@@ -91,13 +114,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
   const groups = useMemo(() => {
     return SEARCHED.map((type) => ({ type, hits: hits.filter((h) => h.type === type) })).filter((g) => g.hits.length > 0);
   }, [hits]);
-  const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
-
-  const go = (hit: SearchHit) => {
-    setOpen(false);
-    setQuery('');
-    navigate(hitHref(hit));
-  };
+  const flat = useMemo(() => inOrder(hits), [hits]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
@@ -108,11 +125,16 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
       e.preventDefault();
       setActive((a) => Math.max(0, a - 1));
     } else if (e.key === 'Enter') {
-      const hit = flat[active];
-      if (hit) {
-        e.preventDefault();
-        go(hit);
+      const q = query.trim();
+      if (q === '') return;
+      e.preventDefault();
+      // The hits shown belong to an earlier query until this one's arrive.
+      if (searched !== q) {
+        enterOn.current = q;
+        return;
       }
+      const hit = flat[active];
+      if (hit) go(hit);
     } else if (e.key === 'Escape') {
       setOpen(false);
     }
@@ -147,6 +169,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
         placeholder={t('search.placeholder')}
         value={query}
         onChange={(e) => {
+          enterOn.current = null;
           setQuery(e.target.value);
           setOpen(true);
         }}

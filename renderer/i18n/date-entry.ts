@@ -5,7 +5,8 @@ import { formatLocale } from './index';
  * Reading a date a person typed, in the date format they chose: ISO (2026-12-24) always; day,
  * month and year as numbers in that format's order (24/12/2026, or 12/24/2026 where the system's
  * region writes the month first; "/", "." or "-" between); or the month in words in the
- * interface's language or English ("24 Dec 2026", "24 décembre 2026", "Dec 24, 2026").
+ * interface's languages, whichever the interface is in ("24 Dec 2026", "24 décembre 2026",
+ * "Dec 24, 2026", "5 كانون الأول 2026").
  * Arabic-Indic digits are read as digits. The year is written in full; a day that does not
  * exist (31/02/2026) is no date.
  */
@@ -13,6 +14,19 @@ import { formatLocale } from './index';
 export type Part = 'day' | 'month' | 'year';
 
 /** The order of day, month and year when the date is written in numbers. */
+/**
+ * The region whose way of writing dates orders the numbers, under the system style ("US" on a
+ * computer set to the United States); null under a style the person chose in Settings.
+ */
+export function numericRegion(uiLanguage: string, style: DateStyle, system: readonly string[]): string | null {
+  if (style !== 'system') return null;
+  try {
+    return new Intl.Locale(systemDateLocale(uiLanguage, system) ?? formatLocale(uiLanguage)).maximize().region ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function numericOrder(uiLanguage: string, style: DateStyle, system: readonly string[]): Part[] {
   if (style === 'iso') return ['year', 'month', 'day'];
   if (style !== 'system') return ['day', 'month', 'year'];
@@ -22,26 +36,62 @@ export function numericOrder(uiLanguage: string, style: DateStyle, system: reado
   return order.length === 3 ? order : ['day', 'month', 'year'];
 }
 
-const monthNameCache = new Map<string, Map<string, number>>();
+/**
+ * Where month names are read from, whatever the interface's language: a date pasted from a
+ * French release is typed in an English interface. Arabic is written with the month names of
+ * its regions: Egypt and the Gulf (يناير), the Levant and Iraq (كانون الثاني, ar-SY), Morocco
+ * (يناير، ماي، غشت, ar-MA), Algeria and Tunisia (جانفي, ar-DZ). No name means two months.
+ */
+const MONTH_LOCALES = ['en', 'fr', 'es', 'ar', 'ar-SY', 'ar-MA', 'ar-DZ'];
 
-/** Month names, long and short, lower case without dots, to their number (1-12). */
-function monthNames(uiLanguage: string): Map<string, number> {
+interface MonthNames {
+  /** One word ("décembre", "dec", "شباط") to its month. */
+  words: Map<string, number>;
+  /** Names of two words ("كانون الأول"), folded, the longest first: read before the text is cut into words. */
+  phrases: { name: string; month: number }[];
+}
+
+const monthNameCache = new Map<string, MonthNames>();
+
+/** Month names, long and short, folded, to their number (1-12). */
+function monthNames(uiLanguage: string): MonthNames {
   let names = monthNameCache.get(uiLanguage);
   if (!names) {
-    names = new Map();
-    for (const lng of [uiLanguage, 'en']) {
+    const words = new Map<string, number>();
+    const phrases = new Map<string, number>();
+    for (const lng of [uiLanguage, ...MONTH_LOCALES]) {
       for (const month of ['long', 'short'] as const) {
         const f = new Intl.DateTimeFormat(lng, { month, timeZone: 'UTC', calendar: 'gregory' });
-        for (let m = 1; m <= 12; m++) names.set(fold(f.format(new Date(Date.UTC(2026, m - 1, 15)))), m);
+        for (let m = 1; m <= 12; m++) {
+          const name = fold(f.format(new Date(Date.UTC(2026, m - 1, 15))));
+          if (!/\s/.test(name)) {
+            words.set(name, m);
+            continue;
+          }
+          phrases.set(name, m);
+          // "كانون الأول" is also written "كانون أول".
+          phrases.set(name.replace(/\s+ال/u, ' '), m);
+        }
       }
     }
+    names = { words, phrases: [...phrases].map(([name, month]) => ({ name, month })).sort((a, b) => b.name.length - a.name.length) };
     monthNameCache.set(uiLanguage, names);
   }
   return names;
 }
 
-function fold(word: string): string {
-  return word.toLocaleLowerCase().normalize('NFC').replace(/\./g, '');
+/**
+ * Text as month names are compared: lower case, without accents or Arabic vowel marks ("fevrier"
+ * is février, "الاول" is "الأول"), final ى as ي, and without abbreviation dots where `dots` is false.
+ */
+function fold(text: string, dots = false): string {
+  const folded = text
+    .toLocaleLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ى/g, 'ي')
+    .normalize('NFC');
+  return dots ? folded : folded.replace(/\./g, '');
 }
 
 function isoOf(year: number, month: number, day: number): string | null {
@@ -51,7 +101,15 @@ function isoOf(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export type DateEntry = { kind: 'empty' } | { kind: 'date'; iso: string } | { kind: 'invalid' };
+/**
+ * `noSuchDay`: the text has the form of a date and a month that exists, but that month has no
+ * such day (31 February): saying so helps more than showing the form again.
+ */
+export type DateEntry =
+  | { kind: 'empty' }
+  /** `ambiguous`: numbers that are another date read the other way round (03/12/2026). */
+  | { kind: 'date'; iso: string; ambiguous?: true }
+  | { kind: 'invalid'; noSuchDay?: { year: number; month: number; day: number } };
 
 export function readDateEntry(text: string, uiLanguage: string, style: DateStyle, system: readonly string[]): DateEntry {
   const s = text
@@ -60,34 +118,44 @@ export function readDateEntry(text: string, uiLanguage: string, style: DateStyle
     .trim();
   if (s === '') return { kind: 'empty' };
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (iso) return found(isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+  if (iso) return found(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const numbers = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/.exec(s);
   if (numbers) {
     const order = numericOrder(uiLanguage, style, system);
     const value = (part: Part) => Number(numbers[order.indexOf(part) + 1]);
     // A year of one or two digits is refused rather than guessed.
     if (numbers[order.indexOf('year') + 1]!.length !== 4) return { kind: 'invalid' };
-    return found(isoOf(value('year'), value('month'), value('day')));
+    const read = found(value('year'), value('month'), value('day'));
+    if (read.kind === 'date' && order[0] !== 'year' && value('day') !== value('month') && isoOf(value('year'), value('day'), value('month'))) return { ...read, ambiguous: true };
+    return read;
   }
   // Words: a month's name and two numbers, in any order ("24 Dec 2026", "Dec 24, 2026", "24 de diciembre de 2026").
-  const tokens = s.split(/[\s,،/.-]+/u).filter((w) => w !== '');
   const names = monthNames(uiLanguage);
+  // A name of two words becomes one token ("#12#") before the text is cut at spaces.
+  let words = fold(s, true);
+  for (const p of names.phrases) words = words.replace(new RegExp(`(^|\\s)${p.name.replace(/\s+/g, '\\s+')}(?=$|[\\s,،/.-])`, 'u'), `$1#${p.month}# `);
+  const tokens = words.split(/[\s,،/.-]+/u).filter((w) => w !== '');
   let month: number | null = null;
   const nums: string[] = [];
   for (const token of tokens) {
+    const named = /^#(\d+)#$/.exec(token)?.[1] ?? names.words.get(fold(token));
     if (/^\d+$/.test(token)) nums.push(token);
-    else if (names.has(fold(token))) {
+    else if (named !== undefined) {
       if (month !== null) return { kind: 'invalid' };
-      month = names.get(fold(token))!;
-    } else if (!['de', 'del', 'le', 'the', 'of'].includes(fold(token))) return { kind: 'invalid' };
+      month = Number(named);
+    } else if (!['de', 'del', 'le', 'the', 'of', 'el'].includes(fold(token))) return { kind: 'invalid' };
   }
   if (month === null || nums.length !== 2) return { kind: 'invalid' };
   const year = nums.find((n) => n.length === 4);
   const day = nums.find((n) => n.length <= 2);
   if (!year || !day) return { kind: 'invalid' };
-  return found(isoOf(Number(year), month, Number(day)));
+  return found(Number(year), month, Number(day));
 }
 
-function found(iso: string | null): DateEntry {
-  return iso ? { kind: 'date', iso } : { kind: 'invalid' };
+function found(year: number, month: number, day: number): DateEntry {
+  const iso = isoOf(year, month, day);
+  if (iso) return { kind: 'date', iso };
+  // A real month of a real year, and a day it does not have.
+  if (isoOf(year, month, 1) && day > 28 && day <= 31) return { kind: 'invalid', noSuchDay: { year, month, day } };
+  return { kind: 'invalid' };
 }

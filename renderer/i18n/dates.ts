@@ -74,6 +74,8 @@ export interface DateFormats {
   time(iso: string): string;
   /** A calendar date in full words, never ambiguous: "Thursday, 24 December 2026". */
   long(isoDate: string): string;
+  /** A month of a year in words: "February 2026". */
+  monthYear(year: number, month: number): string;
   /** Whether an instant fell on the same calendar day as `now` in the office's time zone. */
   sameDay(iso: string, now: Date): boolean;
 }
@@ -123,6 +125,7 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
     const d = new Date(`${isoDate}T12:00:00Z`);
     return valid(d) ? dtf(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d) : isoDate;
   };
+  const monthYear = (year: number, month: number) => dtf(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 15));
 
   if (style === 'numeric' || style === 'iso') {
     const write = (p: ReturnType<typeof numericParts>) => (style === 'iso' ? `${p.year}-${p.month}-${p.day}` : digits(`${p.day}/${p.month}/${p.year}`));
@@ -144,6 +147,7 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
         return valid(d) ? clock(numericParts(d, zone())) : iso;
       },
       long,
+      monthYear,
       sameDay,
     };
   }
@@ -165,6 +169,7 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
       return valid(d) ? dtf(locale, { ...clock, timeZone: zone() }).format(d) : iso;
     },
     long,
+    monthYear,
     sameDay,
   };
 }

@@ -5,6 +5,7 @@ import { KIT_AUDIENCES, type Doc, type KitAudience, type KitItem } from '../../e
 import type { ApiError } from '../../electron/shared/errors';
 import type { KitPreview } from '../../electron/shared/kits/contract';
 import type { PageSize } from '../../electron/shared/kits/layout';
+import { plainText } from '../../electron/shared/richtext';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
@@ -74,6 +75,9 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   const [previewError, setPreviewError] = useState<ApiError | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [relinkError, setRelinkError] = useState<string | null>(null);
+  /** A section taken out with its text, and where it was: the notice under the list offers Undo. */
+  const [removed, setRemoved] = useState<{ item: BuilderItem; at: number; name: string } | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
 
   // The latest draft, read synchronously by saves and edits (state lags one render behind).
   const latest = useRef<Draft | null>(null);
@@ -276,11 +280,33 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     return moved.key;
   };
 
+  // A section's text is written here and nowhere else: taking it out keeps it for Undo.
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
+
   const remove = (key: string) => {
-    const it = latest.current?.items.find((x) => x.key === key);
+    const items = latest.current?.items ?? [];
+    const at = items.findIndex((x) => x.key === key);
+    const it = items[at];
     if (!it) return;
     edit((d) => ({ ...d, items: d.items.filter((x) => x.key !== key) }));
+    if (it.kind === 'section' && plainText(it.body).trim() !== '') {
+      setAnnouncement('');
+      setRemoved({ item: it, at, name: label(it) });
+      return;
+    }
+    setRemoved(null);
     setAnnouncement(t('kitBuilder.removed', { item: label(it) }));
+    itemsHeading.current?.focus();
+  };
+
+  const undoRemove = () => {
+    if (!removed) return;
+    const { item, at, name } = removed;
+    edit((d) => ({ ...d, items: [...d.items.slice(0, at), item, ...d.items.slice(at)] }));
+    setRemoved(null);
+    setAnnouncement(t('kitBuilder.removeUndone', { item: name }));
     itemsHeading.current?.focus();
   };
 
@@ -395,6 +421,17 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             remove={remove}
             editItem={editItem}
           />
+
+          <div role="status">
+            {removed && (
+              <p className="notice">
+                {t('kitBuilder.removed', { item: removed.name })}{' '}
+                <button ref={undoButton} type="button" className="link-button" onClick={undoRemove} aria-label={t('kitBuilder.undoRemoveOne', { item: removed.name })}>
+                  {t('kitBuilder.undoRemove')}
+                </button>
+              </p>
+            )}
+          </div>
 
           {relinkError && (
             <p className="error" role="alert">

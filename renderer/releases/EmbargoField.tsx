@@ -44,10 +44,13 @@ export function EmbargoField({
   value,
   defaultZone,
   onChange,
+  onDateUnreadable,
 }: {
   value: Embargo | null;
   defaultZone: string;
   onChange: (embargo: Embargo | null) => void;
+  /** The date box holds text that is not a date (DateField's `onUnreadable`). */
+  onDateUnreadable?: ((unreadable: boolean) => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -103,6 +106,7 @@ export function EmbargoField({
               invalid={Boolean(problem)}
               describedBy={`${id}-words`}
               pickLabel={t('embargo.pickDate')}
+              onUnreadable={onDateUnreadable}
               onChange={(next) => {
                 setDate(next);
                 apply(wallTime(next, time), zone);

@@ -158,16 +158,32 @@ function Needed({ id, field, missing }: { id: string; field: RequiredField; miss
   );
 }
 
+/** A date box holding text that is not a date: what it holds is not saved until it is fixed. */
+type UnreadDate = 'releaseDate' | 'embargo';
+
 /**
  * "Saved" only once there is something saved: a new release before its first keystroke is not
  * stored yet, so the status says nothing (the region stays, for the word to be heard arriving).
+ * A date that could not be read is not saved either, whatever else was: the status says which.
  */
-function SaveIndicator({ state, stored }: { state: SaveState; stored: boolean }) {
+function SaveIndicator({ state, stored, unread }: { state: SaveState; stored: boolean; unread: UnreadDate | null }) {
   const { t } = useTranslation();
-  const kind = state.kind === 'saved' && !stored ? 'none' : state.kind;
+  const kind = unread ? 'error' : state.kind === 'saved' && !stored ? 'none' : state.kind;
+  const text =
+    unread === 'releaseDate'
+      ? t('releases.notSavedReleaseDate')
+      : unread === 'embargo'
+        ? t('releases.notSavedEmbargoDate')
+        : kind === 'none'
+          ? ''
+          : kind === 'saved'
+            ? t('save.saved')
+            : kind === 'saving'
+              ? t('save.saving')
+              : t('save.failed');
   return (
     <span className={`save-state save-${kind}`} role="status" aria-live="polite">
-      {kind === 'none' ? '' : kind === 'saved' ? t('save.saved') : kind === 'saving' ? t('save.saving') : t('save.failed')}
+      {text}
     </span>
   );
 }
@@ -208,6 +224,18 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const attachments = useCall('attachment.list', { release: id, limit: 200 }, id);
   // A status the person chose that the release cannot have yet; its missing fields are shown.
   const [wanted, setWanted] = useState<ReleaseStatus | null>(null);
+  const [unread, setUnread] = useState<ReadonlySet<UnreadDate>>(new Set());
+  const markUnread = useCallback(
+    (field: UnreadDate) => (yes: boolean) =>
+      setUnread((now) => {
+        if (now.has(field) === yes) return now;
+        const next = new Set(now);
+        if (yes) next.add(field);
+        else next.delete(field);
+        return next;
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!id) return;
@@ -321,7 +349,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
         <p className="crumbs">
           <a href={href.releases()}>{t('nav.releases')}</a>
         </p>
-        <SaveIndicator state={saveState} stored={id !== ''} />
+        <SaveIndicator state={saveState} stored={id !== ''} unread={unread.has('releaseDate') ? 'releaseDate' : unread.has('embargo') ? 'embargo' : null} />
       </div>
       <h1 ref={heading} tabIndex={-1} className="editor-heading" dir={dir} lang={form.language}>
         {form.headline.trim() || (id ? t('common.untitled') : t('releases.new'))}
@@ -382,6 +410,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
                 onChange={(releaseDate) => update({ releaseDate })}
                 invalid={missing.includes('releaseDate')}
                 describedBy={missing.includes('releaseDate') ? `${uid}-releaseDate-needed` : undefined}
+                onUnreadable={markUnread('releaseDate')}
               />
               <Needed id={`${uid}-releaseDate-needed`} field="releaseDate" missing={missing} />
             </div>
@@ -408,7 +437,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
               {t('releases.cannotGoOut', { status: t(`status.${wanted}`), fields: missing.map((f) => t(`releases.${f}`)).join(t('common.listSeparator')) })}
             </p>
           )}
-          <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} />
+          <EmbargoField value={form.embargo} defaultZone={deviceTimeZone()} onChange={(embargo) => update({ embargo })} onDateUnreadable={markUnread('embargo')} />
           <div className="field">
             <span className="label" id={`${uid}-body`}>
               {t('releases.body')}

@@ -1,9 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncSettings } from '../../electron/shared/contract';
 import { SyncSettingsSchema } from '../../electron/shared/sync/app-contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useUnsavedChanges } from '../app/leave-guard';
+import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
@@ -12,8 +14,30 @@ import { databaseInAddress, serverPart } from './serverAddress';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
 
-/** The offices to sync: those of the library, ticked in order (the first is home), and any typed by id. */
-function OfficeChoice({ chosen, onChange, syncedAt }: { chosen: string[]; onChange: (offices: string[]) => void; syncedAt: string | null }) {
+/** Where offices are created, as the person finds it: "Settings → Offices" (the arrow the other way in Arabic). */
+function officesPlace(t: TFunction): string {
+  return t('sync.officesPlace', { settings: t('nav.settings'), offices: t('settings.offices') });
+}
+
+/**
+ * The offices to sync: those of the library, ticked in order (the first is home), and any typed
+ * by id. A library with no office yet says where offices are created. `needed`: a server was
+ * saved with none ticked, said here in the person's language rather than as the core's refusal.
+ */
+function OfficeChoice({
+  chosen,
+  onChange,
+  syncedAt,
+  needed,
+  firstRef,
+}: {
+  chosen: string[];
+  onChange: (offices: string[]) => void;
+  syncedAt: string | null;
+  needed: boolean;
+  /** The first box to fill: the first office's tick, or the id field when the library has none. */
+  firstRef: RefObject<HTMLInputElement | null>;
+}) {
   const { t } = useTranslation();
   // Asked again after each sync: an office typed by its id arrives with it and is then shown by name.
   const offices = useCall('office.list', { limit: 500 }, `sync-offices-${syncedAt ?? ''}`);
@@ -24,16 +48,26 @@ function OfficeChoice({ chosen, onChange, syncedAt }: { chosen: string[]; onChan
   const toggle = (id: string, on: boolean) => onChange(on ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id));
 
   return (
-    <fieldset className="field">
+    <fieldset className="field" aria-describedby={needed ? 'sync-offices-needed' : undefined}>
       <legend>{t('sync.offices')}</legend>
       <p className="hint">{t('sync.officesHint')}</p>
       {offices.status === 'loading' && <Loading />}
       {offices.status === 'error' && <ErrorMessage error={offices.error} />}
+      {offices.status === 'ok' && known.length === 0 && (
+        <p className="hint">
+          {t('sync.noOfficesYet', { place: officesPlace(t) })} <a href={href.newOffice()}>{t('settings.newOffice')}</a>
+        </p>
+      )}
+      {needed && (
+        <p id="sync-offices-needed" className="field-error" role="alert">
+          {t('sync.officesNeeded', { place: officesPlace(t) })}
+        </p>
+      )}
       <ul className="plain-list">
-        {[...known.map((o) => ({ id: o.id, name: o.name })), ...others.map((id) => ({ id, name: id }))].map((o) => (
+        {[...known.map((o) => ({ id: o.id, name: o.name })), ...others.map((id) => ({ id, name: id }))].map((o, i) => (
           <li key={o.id}>
             <label>
-              <input type="checkbox" checked={chosen.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} /> {o.name}{' '}
+              <input ref={i === 0 ? firstRef : undefined} type="checkbox" checked={chosen.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} /> {o.name}{' '}
               <code className="muted" dir="ltr">
                 {o.id}
               </code>
@@ -44,7 +78,7 @@ function OfficeChoice({ chosen, onChange, syncedAt }: { chosen: string[]; onChan
       {chosen.length > 0 && <p className="hint">{t('sync.home', { office: names.get(chosen[0]!) ?? chosen[0] })}</p>}
       <div className="inline-add">
         <label htmlFor="sync-office-id">{t('sync.officeId')}</label>
-        <input id="sync-office-id" dir="ltr" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <input id="sync-office-id" ref={known.length + others.length === 0 ? firstRef : undefined} dir="ltr" value={typed} onChange={(e) => setTyped(e.target.value)} />
         <button
           type="button"
           disabled={typed.trim() === ''}
@@ -78,6 +112,8 @@ export function ServerSection() {
   const serverRef = useRef<HTMLInputElement>(null);
   // Set by a Save refused for the address's scheme: from then on the field says how to write it until it is right.
   const [schemeAsked, setSchemeAsked] = useState(false);
+  const [officesNeeded, setOfficesNeeded] = useState(false);
+  const firstOffice = useRef<HTMLInputElement>(null);
   // The settings as loaded or last saved: leaving with other ones, or a password typed and not
   // saved, asks first.
   const savedForm = useRef<string | null>(null);
@@ -112,6 +148,12 @@ export function ServerSection() {
       serverRef.current?.focus();
       return;
     }
+    if (form.server.trim() !== '' && form.offices.length === 0) {
+      setOfficesNeeded(true);
+      setSaved(false);
+      firstOffice.current?.focus();
+      return;
+    }
     setSaving(true);
     setSaved(false);
     setError(null);
@@ -140,6 +182,7 @@ export function ServerSection() {
 
   const update = (change: Partial<SyncSettings>) => {
     setSaved(false);
+    if (change.offices?.length || change.server === '') setOfficesNeeded(false);
     setForm((f) => (f ? { ...f, ...change } : f));
   };
 
@@ -200,7 +243,7 @@ export function ServerSection() {
               </label>
             )}
           </div>
-          <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} syncedAt={status?.lastSyncedAt ?? null} />
+          <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} syncedAt={status?.lastSyncedAt ?? null} needed={officesNeeded} firstRef={firstOffice} />
           <div className="field">
             <label htmlFor="sync-prefix">{t('sync.prefix')}</label>
             <input id="sync-prefix" dir="ltr" value={form.prefix} onChange={(e) => update({ prefix: e.target.value })} aria-describedby="sync-prefix-hint" />
@@ -216,7 +259,7 @@ export function ServerSection() {
             {t('sync.save')}
           </button>
           {saved && (
-            <p className="notice" role="status">
+            <p className="notice done" role="status">
               {t('sync.saved')}
             </p>
           )}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readDateEntry } from '../i18n/date-entry';
+import { useUnsavedChanges } from '../app/leave-guard';
+import { numericOrder, numericRegion, readDateEntry, type DateEntry } from '../i18n/date-entry';
 import { systemLanguages } from '../i18n/dates';
 import { useDateStyle, useDates } from '../i18n/useDates';
 
@@ -12,6 +13,10 @@ const EXAMPLE = '2026-12-24';
  * empty), as stored. Under the box: an example while it is empty, the date read back in words
  * once it is one, or why it is not, after the person leaves the box. The calendar button opens
  * the browser's own picker where it has one.
+ *
+ * Text that is not a date changes nothing stored, so while the box holds it the change is not
+ * saved: leaving the page asks first (leave-guard.ts), and once the person has left the box
+ * `onUnreadable` tells the form, for its save state to say so.
  */
 export function DateField({
   id,
@@ -21,6 +26,7 @@ export function DateField({
   describedBy,
   invalid = false,
   pickLabel,
+  onUnreadable,
 }: {
   id: string;
   value: string | null;
@@ -31,6 +37,8 @@ export function DateField({
   invalid?: boolean;
   /** The calendar button's name where the screen has more than one date box ("Choose the embargo's date…"). */
   pickLabel?: string | undefined;
+  /** Told true when the person has left the box holding text that is not a date, false once it no longer does. */
+  onUnreadable?: ((unreadable: boolean) => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const dates = useDates();
@@ -59,15 +67,38 @@ export function DateField({
     if (read.kind === 'empty' && value !== null) onChange(null);
   };
 
+  /**
+   * The date read back; numbers that would be another date the other way round (03/12/2026)
+   * also say which order was used and why: the computer's region, or the format chosen in Settings.
+   */
+  const readAs = (read: Extract<DateEntry, { kind: 'date' }>) => {
+    const date = dates.long(read.iso);
+    if (!read.ambiguous) return t('dateField.readAs', { date });
+    const order = numericOrder(i18n.language, style, systemLanguages());
+    const region = numericRegion(i18n.language, style, systemLanguages());
+    if (region === null) return t('dateField.readAsDayFirst', { date, setting: t('dateField.settingPlace', { settings: t('nav.settings'), format: t('settings.dateStyle') }) });
+    const regionName = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(region) ?? region;
+    return t(order.indexOf('month') < order.indexOf('day') ? 'dateField.readAsRegionMonthFirst' : 'dateField.readAsRegionDayFirst', { date, region: regionName });
+  };
   const problem = entry.kind === 'invalid' && left;
+  useUnsavedChanges(() => entry.kind === 'invalid');
+  const told = useRef(onUnreadable);
+  told.current = onUnreadable;
+  useEffect(() => {
+    if (!problem) return;
+    told.current?.(true);
+    return () => told.current?.(false);
+  }, [problem]);
   const example = dates.date(EXAMPLE);
   const note =
     entry.kind === 'date'
-      ? t('dateField.readAs', { date: dates.long(entry.iso) })
+      ? readAs(entry)
       : entry.kind === 'invalid'
-        ? problem
-          ? wholeDates(t('dateField.invalid', { example, iso: EXAMPLE }), [example, EXAMPLE])
-          : ''
+        ? !problem
+          ? ''
+          : entry.noSuchDay
+            ? t('dateField.noSuchDay', { month: dates.monthYear(entry.noSuchDay.year, entry.noSuchDay.month), day: entry.noSuchDay.day })
+            : wholeDates(t('dateField.invalid', { example, iso: EXAMPLE }), [example, EXAMPLE])
         : wholeDates(t('dateField.hint', { example, iso: EXAMPLE }), [example, EXAMPLE]);
 
   return (
