@@ -111,9 +111,12 @@ export function invalidInput(error: z.ZodError, { context, prefix = [] }: { cont
   const issue = error.issues[0]!;
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
   const field = path.length ? path.join('.') : 'input';
-  return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${issueMessage(issue)}`, {
+  const problem = issueMessage(issue);
+  // A length over the limit, said by the limit: the window words it in the person's language.
+  const limit: Record<string, number> = issue.code === 'too_big' && issue.origin === 'string' ? { tooLong: Number(issue.maximum) } : {};
+  return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${problem}`, {
     path,
-    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length },
+    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length, problem, ...limit },
   });
 }
 
