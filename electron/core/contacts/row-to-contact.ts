@@ -9,6 +9,7 @@ import {
   LanguageSchema,
   PHONE_PATTERN,
   PhoneSchema,
+  phoneProblem,
   TAG_MAX,
   type ContactFieldsT,
 } from '../../shared/documents';
@@ -340,7 +341,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
       const column = (email ? emailColumns : phoneColumns)[at]!;
       return email
         ? { column, reason: rowNote('BAD_EMAIL', `"${value}" is not an e-mail address`, { column, value }) }
-        : { column, reason: rowNote('BAD_PHONE', `"${value}" is not a phone number (digits, spaces and + ( ) - . / only)`, { column, value }) };
+        : { column, reason: badPhone(column, value) };
     }
     const column = firstColumnOf(plan, cells, String(field ?? 'name'));
     return { column, reason: rowNote('BAD_FIELD', e.message, { column }) };
@@ -378,6 +379,18 @@ export function rowName(cells: readonly string[], plan: ColumnPlan): string | nu
   const cell = (target: ColumnTarget) => plan.targets.flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : [])).filter((c) => c !== '');
   const full = fullName({ name: cell('name'), givenName: cell('givenName'), middleName: cell('middleName'), familyName: cell('familyName') });
   return full === '' ? null : full.slice(0, 200);
+}
+
+/** A phone number refused, saying what is wrong with it (a letter, no digits, a + inside it). */
+function badPhone(column: string, value: string): RowNote {
+  const problem = phoneProblem(value);
+  const what = problem?.message ?? 'is not one';
+  return rowNote('BAD_PHONE', `"${value}" is not a phone number: it ${what}`, {
+    column,
+    value,
+    ...(problem ? { problem: problem.code } : {}),
+    ...(problem?.char !== undefined ? { char: problem.char } : {}),
+  });
 }
 
 /** The first column holding a value for a field, to name it in a refusal. */
