@@ -155,6 +155,23 @@ export function ContactImportScreen() {
 
   const counts = report ? chosen(report) : null;
 
+  /** The encoding to read the file in: changing it reads the file again. */
+  const encodingField = (f: Picked, value: string) => (
+    <SelectField
+      id="ci-encoding"
+      label={t('contactImport.encoding')}
+      value={value}
+      choices={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`contactImport.encodingName.${e}`) }))}
+      onChange={(e) => {
+        setEncoding(e as TextEncodingName);
+        void preview(f, e as TextEncodingName, mapping);
+      }}
+    />
+  );
+  // A file refused for its encoding tells the person to choose one: the chooser stays under the refusal.
+  const encodingRefused = error !== null && (error.params?.reason === 'mixedEncodings' || error.params?.reason === 'notInEncoding');
+  const refusedIn = typeof error?.params?.encoding === 'string' ? error.params.encoding : 'utf-8';
+
   if (done) {
     return (
       <div className="screen">
@@ -206,6 +223,7 @@ export function ContactImportScreen() {
         <p className="muted">{t('contactImport.fileHint', { mb: MB })}</p>
       </div>
       {error && <ErrorMessage error={error} />}
+      {encodingRefused && !report && file && !busy && encodingField(file, encoding || refusedIn)}
       {busy && (
         <div className="import-progress">
           <p className="muted" role="status">
@@ -219,16 +237,7 @@ export function ContactImportScreen() {
       )}
       {report && file && (
         <>
-          <SelectField
-            id="ci-encoding"
-            label={t('contactImport.encoding')}
-            value={encoding || report.encoding}
-            choices={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`contactImport.encodingName.${e}`) }))}
-            onChange={(e) => {
-              setEncoding(e as TextEncodingName);
-              void preview(file, e as TextEncodingName, mapping);
-            }}
-          />
+          {encodingField(file, encoding || report.encoding)}
           <p className="muted">
             {report.format === 'vcard'
               ? t('contactImport.readAsVcard')
