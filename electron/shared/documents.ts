@@ -197,7 +197,40 @@ export const EMAIL_PATTERN: RegExp = z.regexes.email;
  * A phone number: digits of any script (a number typed in Arabic-Indic "٠٧٩…" or Persian "۰۹۱…"
  * digits is kept as typed; matching and E.164 read them as ASCII digits, see contacts/phone.ts).
  */
-export const PHONE_PATTERN = /^[+\p{Nd}][\p{Nd} ().\-/]*\p{Nd}(\s*(ext\.?|x)\s*\p{Nd}+)?$/iu;
+export const PHONE_PATTERN = /^[+(\p{Nd}][\p{Nd} ().\-/]*\p{Nd}(\s*(ext\.?|x)\s*\p{Nd}+)?$/iu;
+
+/** What can be wrong with a phone number, for the window to word in the person's language. */
+export type PhoneProblemCode = 'tooShort' | 'tooLong' | 'noDigits' | 'noNumber' | 'character' | 'plusInside' | 'start' | 'end';
+export interface PhoneProblem {
+  code: PhoneProblemCode;
+  /** The character at fault, where there is one. */
+  char?: string;
+  /** English, for the command line and as a fallback. */
+  message: string;
+}
+
+/**
+ * What is wrong with a phone number, or null when it is one: exactly PHONE_PATTERN and the
+ * limits of CONTACT_LIMITS, said by the first thing that breaks them.
+ */
+export function phoneProblem(number: string): PhoneProblem | null {
+  const L = CONTACT_LIMITS;
+  if (number.length < L.phoneMin) return { code: 'tooShort', message: `is too short for a phone number (at least ${L.phoneMin} characters)` };
+  if (number.length > L.phoneMax) return { code: 'tooLong', message: `is too long for a phone number (at most ${L.phoneMax} characters)` };
+  if (PHONE_PATTERN.test(number)) return null;
+  if (!/\p{Nd}/u.test(number)) return { code: 'noDigits', message: 'has no digits' };
+  const body = number.replace(/\s*(ext\.?|x)\s*\p{Nd}+$/iu, '');
+  if (body === '') return { code: 'noNumber', message: 'has an extension but no number before it' };
+  const stray = /[^\p{Nd} ().\-/+]/u.exec(body)?.[0];
+  if (stray !== undefined) {
+    return { code: 'character', char: stray, message: `holds "${stray}", which is not part of a phone number (digits, spaces and + ( ) - . / only, and an extension written "ext. 12" or "x12")` };
+  }
+  if (body.lastIndexOf('+') > 0) return { code: 'plusInside', char: '+', message: 'has a + that is not its first character' };
+  const first = body[0]!;
+  if (!/^[+(\p{Nd}]/u.test(first)) return { code: 'start', char: first, message: `starts with "${first}"; a phone number starts with +, ( or a digit` };
+  const last = body[body.length - 1]!;
+  return { code: 'end', char: last, message: `ends with "${last}"; a phone number ends with a digit` };
+}
 
 export const EmailSchema = z
   .object({
@@ -209,11 +242,10 @@ export const EmailSchema = z
 export const PhoneSchema = z
   .object({
     type: z.enum(['work', 'mobile', 'fax', 'other']).default('work'),
-    number: z
-      .string()
-      .min(CONTACT_LIMITS.phoneMin)
-      .max(CONTACT_LIMITS.phoneMax)
-      .regex(PHONE_PATTERN, 'a phone number has digits, spaces and + ( ) - . / only'),
+    number: z.string().superRefine((number, ctx) => {
+      const problem = phoneProblem(number);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem.message });
+    }),
     visibility: VisibilitySchema,
   })
   .strict();

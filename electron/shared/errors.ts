@@ -111,11 +111,14 @@ export function invalidInput(error: z.ZodError, { context, prefix = [] }: { cont
   const issue = error.issues[0]!;
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
   const field = path.length ? path.join('.') : 'input';
+  const problem = issueMessage(issue);
   // A check of the contract's own may name why it refused ({ params: { reason } }), for the UI to word.
   const reason: Record<string, string> = issue.code === 'custom' && typeof issue.params?.reason === 'string' ? { reason: issue.params.reason } : {};
-  return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${issueMessage(issue)}`, {
+  // A length over the limit, said by the limit: the window words it in the person's language.
+  const limit: Record<string, number> = issue.code === 'too_big' && issue.origin === 'string' ? { tooLong: Number(issue.maximum) } : {};
+  return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${problem}`, {
     path,
-    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length, ...reason },
+    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length, problem, ...reason, ...limit },
   });
 }
 

@@ -1,22 +1,30 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { JobInfo } from '../../electron/shared/contract';
-import type { ApiError } from '../../electron/shared/errors';
+import { ApiErrorSchema, type ApiError } from '../../electron/shared/errors';
 import { useClient, useCoreEvents } from '../client/context';
 import { errorText } from '../i18n/errors';
 import { jobHeadWords, jobStepWords } from '../i18n/jobs';
 
 interface TrayJob {
   job: JobInfo;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; params?: ApiError['params'] } | null;
 }
 
-/** Long work (checks, imports, exports) shows here with its progress and a Cancel button. */
+/**
+ * Long work (checks, imports, exports) shows here with its progress and a Cancel button, newest
+ * first. The tray keeps to the lower part of the window however many jobs it holds (its list
+ * scrolls), and can be folded down to its heading, or cleared of finished jobs at once, so that it
+ * never sits for long over the controls of the page.
+ */
 export function JobTray() {
   const { t } = useTranslation();
   const client = useClient();
   const [jobs, setJobs] = useState<Map<string, TrayJob>>(new Map());
   const [cancelError, setCancelError] = useState<ApiError | null>(null);
+  const [open, setOpen] = useState(true);
+  const listId = useId();
 
   const put = (job: JobInfo, error: TrayJob['error'] = null) =>
     setJobs((prev) => {
@@ -48,11 +56,27 @@ export function JobTray() {
     else setCancelError(res.error);
   };
 
+  const all = [...jobs.values()].reverse();
+  const finished = all.filter(({ job }) => job.state !== 'running');
+  const dismissFinished = () =>
+    setJobs((prev) => new Map([...prev].filter(([, { job }]) => job.state === 'running')));
+
   return (
     <section className="job-tray" aria-label={t('jobs.title')}>
+      <div className="job-tray-head">
+        <h2>{t('jobs.titleCount', { count: jobs.size })}</h2>
+        {finished.length > 1 && (
+          <button type="button" onClick={dismissFinished}>
+            {t('jobs.dismissFinished')}
+          </button>
+        )}
+        <button type="button" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+          {open ? t('jobs.fold') : t('jobs.unfold')}
+        </button>
+      </div>
       {cancelError && <p className="error">{errorText(t, cancelError)}</p>}
-      <ul>
-        {[...jobs.values()].map(({ job, error }) => {
+      <ul id={listId} hidden={!open}>
+        {all.map(({ job, error }) => {
           const { label, state } = jobHeadWords(t, job);
           return (
             <li key={job.id} className="job">
@@ -68,14 +92,14 @@ export function JobTray() {
                 />
               )}
               {job.state === 'running' && job.step && <p className="muted">{jobStepWords(t, job)}</p>}
-              {error && <p className="error">{t(`errors.${error.code}`, { defaultValue: error.message, message: error.message })}</p>}
+              {error && <p className="error">{failureText(t, error)}</p>}
               <div className="job-actions">
                 {job.state === 'running' ? (
                   <button type="button" onClick={() => void cancel(job.id)}>
                     {t('common.cancel')}
                   </button>
                 ) : (
-                  <button type="button" onClick={() => drop(job.id)}>
+                  <button type="button" aria-label={t('jobs.dismissOne', { job: label })} onClick={() => drop(job.id)}>
                     {t('common.dismiss')}
                   </button>
                 )}
@@ -86,4 +110,10 @@ export function JobTray() {
       </ul>
     </section>
   );
+}
+
+/** A job's failure in the same words as any other error from the core; one the window cannot read, by its own message. */
+function failureText(t: TFunction, error: NonNullable<TrayJob['error']>): string {
+  const checked = ApiErrorSchema.safeParse(error);
+  return checked.success ? errorText(t, checked.data) : error.message;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, type ImportDecision, type RowOutcome, type TextEncodingName } from '../../electron/shared/contacts/bulk-contract';
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
 import type { ApiError } from '../../electron/shared/errors';
+import { CONTACT_LIMITS } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
@@ -120,10 +121,17 @@ export function ContactImportScreen() {
   const decisionOf = (o: RowOutcome): ImportDecision | null =>
     decisions[String(o.row)] ?? (o.action === 'merge' || o.action === 'unchanged' ? 'merge' : o.action === 'create' ? 'create' : o.action === 'skip' ? 'skip' : null);
   /** A row's note in the interface's language; a legal basis is named as the contact page names it. */
-  const noteText = (w: NonNullable<RowOutcome['notes']>[number]) =>
-    w.code === 'LEGAL_BASIS_DIFFERS'
-      ? t('contactImport.note.LEGAL_BASIS_DIFFERS', { contact: t(`contactFields.basis.${String(w.params?.contact)}`), file: t(`contactFields.basis.${String(w.params?.file)}`) })
-      : t(`contactImport.note.${w.code}`, w.params ?? {});
+  const noteText = (w: NonNullable<RowOutcome['notes']>[number]) => {
+    if (w.code === 'LEGAL_BASIS_DIFFERS') {
+      return t('contactImport.note.LEGAL_BASIS_DIFFERS', { contact: t(`contactFields.basis.${String(w.params?.contact)}`), file: t(`contactFields.basis.${String(w.params?.file)}`) });
+    }
+    // A phone number refused by what is wrong with it (a letter, no digits), not by the whole rule.
+    if (w.code === 'BAD_PHONE' || w.code === 'PHONE_LEFT_OUT') {
+      const problem = t(`contactImport.phoneProblem.${String(w.params?.problem ?? 'other')}`, { char: w.params?.char ?? '', min: CONTACT_LIMITS.phoneMin, max: CONTACT_LIMITS.phoneMax });
+      return t(`contactImport.note.${w.code}`, { ...w.params, problem });
+    }
+    return t(`contactImport.note.${w.code}`, w.params ?? {});
+  };
   /** Rows already in the library that add nothing: their own count, said only when there are some. */
   const unchangedNote = (r: Pick<ContactImportReport, 'unchanged'>) => (r.unchanged > 0 ? ` ${t('contactImport.unchangedCount', { unchanged: r.unchanged })}` : '');
   /** The reading's counts with the person's choices applied: what Import will do now. */
@@ -146,6 +154,23 @@ export function ContactImportScreen() {
   };
 
   const counts = report ? chosen(report) : null;
+
+  /** The encoding to read the file in: changing it reads the file again. */
+  const encodingField = (f: Picked, value: string) => (
+    <SelectField
+      id="ci-encoding"
+      label={t('contactImport.encoding')}
+      value={value}
+      choices={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`contactImport.encodingName.${e}`) }))}
+      onChange={(e) => {
+        setEncoding(e as TextEncodingName);
+        void preview(f, e as TextEncodingName, mapping);
+      }}
+    />
+  );
+  // A file refused for its encoding tells the person to choose one: the chooser stays under the refusal.
+  const encodingRefused = error !== null && (error.params?.reason === 'mixedEncodings' || error.params?.reason === 'notInEncoding');
+  const refusedIn = typeof error?.params?.encoding === 'string' ? error.params.encoding : 'utf-8';
 
   if (done) {
     return (
@@ -198,6 +223,7 @@ export function ContactImportScreen() {
         <p className="muted">{t('contactImport.fileHint', { mb: MB })}</p>
       </div>
       {error && <ErrorMessage error={error} />}
+      {encodingRefused && !report && file && !busy && encodingField(file, encoding || refusedIn)}
       {busy && (
         <div className="import-progress">
           <p className="muted" role="status">
@@ -211,16 +237,7 @@ export function ContactImportScreen() {
       )}
       {report && file && (
         <>
-          <SelectField
-            id="ci-encoding"
-            label={t('contactImport.encoding')}
-            value={encoding || report.encoding}
-            choices={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`contactImport.encodingName.${e}`) }))}
-            onChange={(e) => {
-              setEncoding(e as TextEncodingName);
-              void preview(file, e as TextEncodingName, mapping);
-            }}
-          />
+          {encodingField(file, encoding || report.encoding)}
           <p className="muted">
             {report.format === 'vcard'
               ? t('contactImport.readAsVcard')

@@ -2,6 +2,46 @@ import type { TFunction } from 'i18next';
 import type { ApiError } from '../../electron/shared/errors';
 
 const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge', 'syncFileUnfinished']);
+/** A contacts file refused as a whole (core/contacts: csv-parse, encoding, import-run), by what is wrong with it. */
+const CONTACTS_FILE_PROBLEMS = new Set(['notText', 'tooManyColumns', 'cellTooLong', 'unclosedQuote', 'mixedEncodings', 'notInEncoding']);
+
+/**
+ * A contact's fields by the labels the contact form gives them, so that a refusal names what the
+ * person sees ("Phone 1"), not the field's path ("phones.0.number"). Keyed by the path without
+ * its numbers; a label with {{n}} takes the item's place in its list.
+ */
+const CONTACT_FIELD_LABELS: Record<string, string> = {
+  name: 'contacts.name',
+  kind: 'contacts.kindLabel',
+  role: 'contacts.role',
+  organisation: 'contacts.organisation',
+  notes: 'contacts.notes',
+  beats: 'contacts.beats',
+  languages: 'contacts.languages',
+  countries: 'contacts.countries',
+  emails: 'contacts.emails',
+  'emails.address': 'contacts.emailAddress',
+  'emails.type': 'contacts.emailType',
+  'emails.visibility': 'contacts.emailVisibility',
+  phones: 'contacts.phones',
+  'phones.number': 'contacts.phoneNumber',
+  'phones.type': 'contacts.phoneType',
+  'phones.visibility': 'contacts.phoneVisibility',
+  outlet: 'contactFields.outlet',
+  tags: 'contactFields.tags',
+  regions: 'contactFields.regions',
+  lists: 'contactFields.lists',
+  socialHandles: 'contactFields.social',
+  'socialHandles.network': 'contactFields.network',
+  'socialHandles.handle': 'contactFields.handle',
+  dataProtection: 'contactFields.dataProtection',
+  'dataProtection.legalBasis': 'contactFields.legalBasis',
+  'dataProtection.purpose': 'contactFields.purpose',
+  'dataProtection.consentDate': 'contactFields.consentDate',
+  'dataProtection.consentSource': 'contactFields.consentSource',
+  'dataProtection.lastVerified': 'contactFields.lastVerified',
+  'dataProtection.doNotContact': 'contactFields.doNotContact',
+};
 
 /**
  * An error from the core in the person's language: by its code (with its params), falling
@@ -81,8 +121,37 @@ export function errorText(t: TFunction, error: ApiError): string {
   // A sync file refused: said by what is wrong with it, whatever the code.
   const reason = error.params?.reason;
   if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
+  if (error.code === 'INVALID_INPUT') return invalidInputText(t, error, params);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/**
+ * Input the core refused. A contacts file refused as a whole is said by what is wrong with it; a
+ * contact's field by its label on the form and the problem in plain words; any other field as the
+ * core names it. With no field at all there is none to name: the core's sentence alone.
+ */
+function invalidInputText(t: TFunction, error: ApiError, params: Record<string, unknown>): string {
+  const p = error.params ?? {};
+  if (typeof p.reason === 'string' && CONTACTS_FILE_PROBLEMS.has(p.reason)) {
+    const encoding = typeof p.encoding === 'string' ? t(`contactImport.encodingName.${p.encoding}`, { defaultValue: p.encoding }) : '';
+    return t(`errors.contactsFile.${p.reason}`, { ...params, encoding });
+  }
+  if (typeof p.field !== 'string' || p.field === '') return t('errors.invalidInputNoField', params);
+  const label = typeof p.method === 'string' && p.method.startsWith('contact.') ? contactFieldLabel(t, p.field) : null;
+  if (label === null) return t('errors.INVALID_INPUT', params);
+  const problem = typeof p.tooLong === 'number' ? t('errors.tooLong', { limit: p.tooLong }) : typeof p.problem === 'string' ? p.problem : error.message;
+  return t('errors.INVALID_INPUT', { ...params, field: label, message: problem });
+}
+
+/** A contact field's path ("fields.phones.0.number") as the form labels it ("Phone 1"), or null when the form has no label for it. */
+function contactFieldLabel(t: TFunction, field: string): string | null {
+  const parts = field.split('.');
+  if (parts[0] === 'fields') parts.shift();
+  const at = parts.find((s) => /^\d+$/.test(s));
+  const key = CONTACT_FIELD_LABELS[parts.filter((s) => !/^\d+$/.test(s)).join('.')];
+  if (key === undefined) return null;
+  return t(key, { n: at === undefined ? '' : Number(at) + 1 });
 }
 
 /**

@@ -163,4 +163,19 @@ describe('the contact import screen', () => {
     expect(words.fr).toEqual(['Fichier de contacts lu', 'Aperçu prêt']);
     expect(new Set(Object.values(words).map((w) => w.join()))).toHaveProperty('size', 4);
   });
+
+  it('keeps the Encoding chooser under a refusal for mixed encodings, and reads the file again in the encoding chosen', async () => {
+    const c = await core();
+    mount(c);
+    const bytes = Buffer.concat([Buffer.from('Name,E-mail (work)\nZoë Marr,zoe@wire.example\n', 'utf8'), Buffer.from('Ren\xe9 Dubois,rene@wire.example\n', 'latin1')]);
+    fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([bytes], 'mixed.csv')] } });
+    const refusal = await screen.findByRole('alert', {}, wait);
+    expect(refusal.textContent).toMatch(/^The file mixes encodings: it has UTF-8 text, but line 3 is in another encoding/);
+    const chooser = (await screen.findByLabelText('Encoding', {}, wait)) as HTMLSelectElement;
+    expect(chooser.value).toBe('utf-8');
+    fireEvent.change(chooser, { target: { value: 'windows-1252' } });
+    await screen.findByText(/^2 read: 2 to create, 0 to merge, 0 refused, 0 skipped\./, {}, wait);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByLabelText('Encoding') as HTMLSelectElement).value).toBe('windows-1252');
+  });
 });

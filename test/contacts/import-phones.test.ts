@@ -67,7 +67,7 @@ describe('phones in an import', () => {
     const missing = await jobFails(c, 'contact.importFile', { path: write('media.csv', CSV), office: 'off-00000000-0000-4000-8000-000000000000' });
     expect(missing.code).toBe('NOT_FOUND');
     const long = await importFile(c, write('long.csv', `Name,Role\r\nGrace,${'x'.repeat(400)}\r\n`));
-    expect(long.outcomes[0]).toMatchObject({ action: 'refuse', column: 'Role', why: { code: 'BAD_FIELD', params: { column: 'Role' } } });
-    expect(long.outcomes[0]!.reason).toMatch(/^row 2, column "Role": role: /);
+    expect(long.outcomes[0]).toMatchObject({ action: 'refuse', column: 'Role', why: { code: 'TOO_LONG', params: { column: 'Role', length: 400, limit: 300 } } });
+    expect(long.outcomes[0]!.reason).toBe(`row 2, column "Role": the role is 400 characters long; it can hold at most 300 characters ("${'x'.repeat(40)}…")`);
   });
 });

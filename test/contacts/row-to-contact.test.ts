@@ -88,8 +88,8 @@ describe('a spreadsheet row to a contact', () => {
     expect(tooMany).toMatchObject({ column: 'E-mail (work)', reason: { code: 'BAD_FIELD' } });
     expect(tooMany.reason.message).toMatch(/^emails: /);
     const long = refusal({ Name: 'x'.repeat(301) });
-    expect(long).toMatchObject({ column: 'Name', reason: { code: 'BAD_FIELD' } });
-    expect(long.reason.message).toMatch(/^name: /);
+    expect(long).toMatchObject({ column: 'Name', reason: { code: 'TOO_LONG', params: { column: 'Name', length: 301, limit: 300 } } });
+    expect(long.reason.message).toBe(`the name is 301 characters long; it can hold at most 300 characters ("${'x'.repeat(40)}…")`);
     expect(refusal({ Kind: 'blogger', Name: 'A' })).toMatchObject({ column: 'Kind', reason: { code: 'BAD_KIND' } });
   });
 
@@ -118,5 +118,16 @@ describe('a spreadsheet row to a contact', () => {
     // A whole-name column, where there is one, is the name.
     const withName = ['Name', ...headers];
     expect(rowName(['A. W. Kaboré', ...refused], planColumns(withName, recogniseHeaders(withName).mapping))).toBe('A. W. Kaboré');
+  });
+
+  it('blames a name too long on the columns it was joined from, with its limit in words and the value cut short', () => {
+    const headers = ['First Name', 'Last Name', 'E-mail Address'];
+    const outlook = planColumns(headers, recogniseHeaders(headers).mapping);
+    const r = rowToContact(['Ottilie', 'N'.repeat(300), 'ottilie@wire.example'], outlook);
+    if (r === null || !isProblem(r)) throw new Error(`row read: ${JSON.stringify(r)}`);
+    expect(r.column).toBe('First Name + Last Name');
+    expect(r.reason).toMatchObject({ code: 'TOO_LONG', params: { length: 308, limit: 300, value: `Ottilie ${'N'.repeat(32)}…` } });
+    expect(r.reason.message).toBe(`the name is 308 characters long; it can hold at most 300 characters ("Ottilie ${'N'.repeat(32)}…")`);
+    expect(r.reason.message).not.toMatch(/Too big|<=/);
   });
 });

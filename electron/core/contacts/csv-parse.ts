@@ -79,7 +79,7 @@ export class CsvReader {
     if (this.quoted) {
       throw new DatelineError('INVALID_INPUT', `Row ${this.recordStart}: a quoted cell is never closed (a " is missing); the rest of the file was read into it.`, {
         path: ['row', this.recordStart],
-        params: { row: this.recordStart },
+        params: { reason: 'unclosedQuote', row: this.recordStart },
       });
     }
     if (this.cellStarted || this.cells.length > 0) this.finishRecord();
@@ -155,7 +155,7 @@ export class CsvReader {
     if (this.cell.length + (to - from) > CSV_MAX_CELL_CHARS) {
       throw new DatelineError('INVALID_INPUT', `Row ${this.recordStart}, column ${this.cells.length + 1}: a cell is longer than ${CSV_MAX_CELL_CHARS.toLocaleString('en')} characters; this does not look like a contacts file.`, {
         path: ['row', this.recordStart, this.cells.length + 1],
-        params: { row: this.recordStart, column: this.cells.length + 1 },
+        params: { reason: 'cellTooLong', row: this.recordStart, column: this.cells.length + 1, limit: CSV_MAX_CELL_CHARS },
       });
     }
     this.cell += text.slice(from, to);
@@ -166,7 +166,7 @@ export class CsvReader {
     if (this.cells.length >= CSV_MAX_COLUMNS) {
       throw new DatelineError('INVALID_INPUT', `Row ${this.recordStart} has more than ${CSV_MAX_COLUMNS.toLocaleString('en')} columns; this does not look like a contacts file.`, {
         path: ['row', this.recordStart],
-        params: { row: this.recordStart, limit: CSV_MAX_COLUMNS },
+        params: { reason: 'tooManyColumns', row: this.recordStart, limit: CSV_MAX_COLUMNS },
       });
     }
     this.cells.push(this.cell);

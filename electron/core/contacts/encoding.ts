@@ -91,7 +91,7 @@ export function assertText(sample: string, where: string): void {
   const bad = sample.search(/[\u0000-\u0008\u000B\u000E-\u001A\u001C-\u001F]/);
   if (bad >= 0) {
     throw new DatelineError('INVALID_INPUT', `${where} is not a text file (binary content near character ${bad + 1}); export the contacts as CSV or vCard and try again.`, {
-      params: { offset: bad },
+      params: { reason: 'notText', offset: bad },
     });
   }
 }
@@ -118,7 +118,7 @@ export class ChunkDecoder {
       throw new DatelineError(
         'INVALID_INPUT',
         `The file is not all ${ENCODING_LABELS[this.encoding]}: line ${line} holds bytes that are not. It may mix encodings; choose the encoding it was saved in, or save it again as UTF-8.`,
-        { params: { encoding: this.encoding, line } },
+        { params: { reason: 'notInEncoding', encoding: this.encoding, line } },
       );
     }
     this.lines += countLines(text);

@@ -116,7 +116,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
     throw new DatelineError(
       'INVALID_INPUT',
       `The file mixes encodings: it has UTF-8 text, but line ${line} holds bytes that are not UTF-8. Choose the encoding it was mostly saved in (the other part will look wrong), or save it again as UTF-8.`,
-      { params: { line } },
+      { params: { reason: 'mixedEncodings', line } },
     );
   }
   const encoding = opts.encoding ?? detected.encoding;

@@ -9,6 +9,7 @@ import {
   LanguageSchema,
   PHONE_PATTERN,
   PhoneSchema,
+  phoneProblem,
   TAG_MAX,
   type ContactFieldsT,
 } from '../../shared/documents';
@@ -319,7 +320,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     name = first;
     warnings.push(rowNote('NAME_FROM_CHANNEL', 'no name: the e-mail address or phone number stands in for it'));
   }
-  const parsed = rowValues({
+  const input = {
     name,
     role: text.role?.join(', ') ?? null,
     organisation: text.organisation?.join(', ') ?? null,
@@ -330,7 +331,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     lists: lists.lists,
     emails: emails.map((e) => e.address),
     phones: phones.map((p) => p.number),
-  });
+  };
+  const parsed = rowValues(input);
   if (!parsed.success) {
     const e = invalidInput(parsed.error);
     const [field, at] = e.path ?? [];
@@ -340,7 +342,25 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
       const column = (email ? emailColumns : phoneColumns)[at]!;
       return email
         ? { column, reason: rowNote('BAD_EMAIL', `"${value}" is not an e-mail address`, { column, value }) }
-        : { column, reason: rowNote('BAD_PHONE', `"${value}" is not a phone number (digits, spaces and + ( ) - . / only)`, { column, value }) };
+        : { column, reason: badPhone(column, value) };
+    }
+    const limit = e.params?.tooLong;
+    const held: unknown = typeof field === 'string' && field in input ? input[field as keyof typeof input] : undefined;
+    const value = typeof at === 'number' && Array.isArray(held) ? held[at] : held;
+    if (typeof limit === 'number' && typeof value === 'string') {
+      // A name joined from its parts is named by every column it came from ("First Name + Last Name").
+      const column = field === 'name' ? nameColumns(plan, cells).join(' + ') : firstColumnOf(plan, cells, String(field));
+      const shown = value.length > ECHO_CHARS ? `${value.slice(0, ECHO_CHARS)}…` : value;
+      const what = field === 'name' ? 'the name' : `the ${String(field)}`;
+      return {
+        column,
+        reason: rowNote('TOO_LONG', `${what} is ${value.length.toLocaleString('en')} characters long; it can hold at most ${limit.toLocaleString('en')} characters ("${shown}")`, {
+          column,
+          value: shown,
+          length: value.length,
+          limit,
+        }),
+      };
     }
     const column = firstColumnOf(plan, cells, String(field ?? 'name'));
     return { column, reason: rowNote('BAD_FIELD', e.message, { column }) };
@@ -378,6 +398,28 @@ export function rowName(cells: readonly string[], plan: ColumnPlan): string | nu
   const cell = (target: ColumnTarget) => plan.targets.flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : [])).filter((c) => c !== '');
   const full = fullName({ name: cell('name'), givenName: cell('givenName'), middleName: cell('middleName'), familyName: cell('familyName') });
   return full === '' ? null : full.slice(0, 200);
+}
+
+/** A phone number refused, saying what is wrong with it (a letter, no digits, a + inside it). */
+function badPhone(column: string, value: string): RowNote {
+  const problem = phoneProblem(value);
+  const what = problem?.message ?? 'is not one';
+  return rowNote('BAD_PHONE', `"${value}" is not a phone number: it ${what}`, {
+    column,
+    value,
+    ...(problem ? { problem: problem.code } : {}),
+    ...(problem?.char !== undefined ? { char: problem.char } : {}),
+  });
+}
+
+/** How much of a value too long to keep a refusal repeats. */
+const ECHO_CHARS = 40;
+
+/** The columns a row's name was read from: its whole-name cells, or else the parts it was joined from. */
+function nameColumns(plan: ColumnPlan, cells: readonly string[]): string[] {
+  const holding = (targets: readonly string[]) => plan.headers.filter((_, i) => targets.includes(plan.targets[i]!) && (cells[i] ?? '').trim() !== '');
+  const whole = holding(['name']);
+  return whole.length > 0 ? whole : holding(['givenName', 'middleName', 'familyName']);
 }
 
 /** The first column holding a value for a field, to name it in a refusal. */

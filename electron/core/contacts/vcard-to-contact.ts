@@ -1,5 +1,5 @@
 import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
-import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
+import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, phoneProblem, type ContactFieldsT } from '../../shared/documents';
 import type { Vcard, VcardProperty } from './vcard-parse';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
 import { kindFromTitle } from '../../shared/contacts/kind';
@@ -110,7 +110,10 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
     const type = t.includes('cell') ? 'mobile' : t.includes('fax') ? 'fax' : t.includes('work') ? 'work' : 'other';
     const ph = PhoneSchema.safeParse({ type, number });
     if (!ph.success) {
-      warnings.push(rowNote('PHONE_LEFT_OUT', `TEL "${number}" is not a phone number; left out`, { value: number }));
+      // The same rule as a CSV row's and the contact form's (shared/documents.ts), said the same way.
+      const problem = phoneProblem(number);
+      const params = { value: number, ...(problem ? { problem: problem.code } : {}), ...(problem?.char !== undefined ? { char: problem.char } : {}) };
+      warnings.push(rowNote('PHONE_LEFT_OUT', `TEL "${number}" is not a phone number (it ${problem?.message ?? 'is not one'}); left out`, params));
       continue;
     }
     if (!fields.phones.some((x) => x.number === ph.data.number)) fields.phones.push(ph.data);

@@ -1,6 +1,6 @@
 import { DatelineError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
-import { EmailSchema, PhoneSchema, type ContactFieldsT } from '../../shared/documents';
+import { EmailSchema, phoneProblem, type ContactFieldsT } from '../../shared/documents';
 import { headlineHasLetters, type ImportCommitted, type ImportContactMatch, type ImportSource } from '../../shared/import/contract';
 import type { BlockNode, RichText } from '../../shared/richtext';
 import { tooLarge } from '../attachments/files';
@@ -78,9 +78,8 @@ function planContacts(input: CommitInput): ContactPlan[] {
     const email = c.email?.trim() || null;
     const phone = c.phone?.trim() || null;
     if (email && !EmailSchema.safeParse({ address: email }).success) throw invalid(['contacts', i, 'email'], `"${email}" is not an e-mail address`);
-    if (phone && !PhoneSchema.safeParse({ number: phone }).success) {
-      throw invalid(['contacts', i, 'phone'], `"${phone}" is not a phone number (digits, spaces and + ( ) - . / only)`);
-    }
+    const problem = phone ? phoneProblem(phone) : null;
+    if (phone && problem) throw invalid(['contacts', i, 'phone'], `"${phone}" is not a phone number: it ${problem.message}`);
     const name = c.name?.trim() || c.organisation?.trim() || email || phone;
     if (!name) throw invalid(['contacts', i, 'name'], 'a contact needs a name, an e-mail or a phone number');
     const fields = validateKnown(

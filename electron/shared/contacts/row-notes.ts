@@ -10,6 +10,7 @@ export const ROW_NOTE_CODES = [
   'BAD_EMAIL',
   'BAD_PHONE',
   'BAD_FIELD',
+  'TOO_LONG',
   'NO_NAME',
   'CARD_BROKEN',
   'ERASED',
