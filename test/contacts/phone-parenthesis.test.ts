@@ -55,4 +55,25 @@ describe('a phone number opening with a bracket', () => {
     const phones = Object.fromEntries((await allContacts(c)).map((p) => [p.name, p.phones.map((x) => x.number)]));
     expect(phones).toEqual({ 'Anselm Rieder': ['+41229171234'], 'Cosima Vert': ['+41227331122'] });
   });
+
+  it('is stored without its opening bracket where no country reads it, so versions that refuse a bracket first still read the contact', async () => {
+    const c = await core();
+    const made = await call<{ id: string }>(c, 'contact.create', { name: 'Lucía Arbeláez', phones: [{ type: 'work', number: '(601) 555 0101' }, { type: 'mobile', number: '(0)20 7946 0000' }] });
+    const numbers = (await call<{ phones: { number: string }[] }>(c, 'contact.get', { id: made.id })).phones.map((p) => p.number);
+    expect(numbers).toEqual(['601 555 0101', '0 20 7946 0000']);
+    const before = /^[+\p{Nd}][\p{Nd} ().\-/]*\p{Nd}(\s*(ext\.?|x)\s*\p{Nd}+)?$/iu;
+    for (const n of numbers) expect(before.test(n), n).toBe(true);
+    const csv = ['Name,Phone (work)', 'Anselm Rieder,(022) 917 12 34'].join('\r\n');
+    await importFile(c, write('people.csv', csv), { commit: true });
+    const anselm = (await allContacts(c)).find((p) => p.name === 'Anselm Rieder')!;
+    expect(anselm.phones.map((p) => p.number)).toEqual(['022 917 12 34']);
+    // A release's media contact, stored with the release, the same way.
+    const text = 'Water reaches Kasese\n\nKAMPALA, 30 November 2026 – The organisation today completed twelve boreholes in Kasese district, bringing clean water to 40,000 people.\n\nMedia contact: Jane Akello, jane.akello@example.org, (041) 555 0101\n';
+    const source = { name: 'kasese.txt', data: Buffer.from(text).toString('base64') };
+    const preview = await call<{ release: Record<string, unknown>; contacts: Record<string, unknown>[] }>(c, 'import.preview', source);
+    // The review lets the person write the number as they know it.
+    await call(c, 'import.commit', { release: preview.release, contacts: preview.contacts.map(({ match: _match, ...x }) => ({ ...x, phone: '(041) 555 0101' })), source });
+    const jane = (await allContacts(c)).find((p) => p.name === 'Jane Akello')!;
+    expect(jane.phones.map((p) => p.number)).toEqual(['041 555 0101']);
+  });
 });

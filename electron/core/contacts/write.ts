@@ -43,8 +43,20 @@ export function phonesToE164(body: Body, country: string | null, convert: (typed
     const typed = otherScript(p) ? asciiDigitsOf(p.number as string) : p.number;
     const n = national(p) ? convert(typed as string, country) : null;
     if (n) return { ...p, number: n };
-    return typed === p.number ? p : { ...p, number: typed };
+    const kept = withoutOpeningBracket(typed as string);
+    return kept === p.number ? p : { ...p, number: kept };
   });
+}
+
+/**
+ * "(601) 555 0101" kept as typed (no country to read it in) is stored "601 555 0101": versions
+ * of Dateline before numbers could open with a bracket refuse one that does, and the same
+ * digits in the same groups are the same number to a person and to matching.
+ */
+export function withoutOpeningBracket(number: string): string {
+  if (!number.startsWith('(')) return number;
+  const m = /^\(([^()]*)\)\s*/u.exec(number);
+  return (m ? `${m[1]!.trim()} ${number.slice(m[0].length)}` : number.slice(1)).trim();
 }
 
 function normalisePhones(ctx: CoreContext, body: Body): void {

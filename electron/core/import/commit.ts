@@ -11,6 +11,7 @@ import { validateKnown } from '../store/repository';
 import type { CoreContext } from '../context';
 import { contactKeys } from '../store/projections';
 import { contactsMatching } from '../contacts/queries';
+import { withoutOpeningBracket } from '../contacts/write';
 import { textDirection } from '../../shared/direction';
 import { findDuplicate } from './duplicate';
 
@@ -90,7 +91,7 @@ function planContacts(input: CommitInput): ContactPlan[] {
         role: c.role?.trim() || null,
         organisation: c.organisation?.trim() || null,
         emails: email ? [{ type: 'work', address: email }] : [],
-        phones: phone ? [{ type: 'work', number: phone }] : [],
+        phones: phone ? [{ type: 'work', number: withoutOpeningBracket(phone) }] : [],
         languages: [input.release.language],
         office: input.office,
       },
