@@ -10,7 +10,7 @@ import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
 import { FilesPolicyField } from './FilesPolicyField';
-import { databaseInAddress, serverPart } from './serverAddress';
+import { addressWithoutAccount, databaseInAddress, serverPart } from './serverAddress';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -148,6 +148,12 @@ export function ServerSection() {
       serverRef.current?.focus();
       return;
     }
+    // Said as soon as it is typed (below); Save stores nothing while the address holds an account.
+    if (addressWithoutAccount(form.server) !== null) {
+      setSaved(false);
+      serverRef.current?.focus();
+      return;
+    }
     if (form.server.trim() !== '' && form.offices.length === 0) {
       setOfficesNeeded(true);
       setSaved(false);
@@ -178,7 +184,8 @@ export function ServerSection() {
 
   const database = form ? databaseInAddress(form.server, form.prefix) : null;
   const schemeWrong = schemeAsked && form !== null && !serverAddressWritten(form.server);
-  const described = [schemeWrong ? 'sync-server-scheme' : null, database ? 'sync-server-database' : null].filter((x) => x !== null).join(' ');
+  const withoutAccount = form ? addressWithoutAccount(form.server) : null;
+  const described = [schemeWrong ? 'sync-server-scheme' : null, withoutAccount !== null ? 'sync-server-account' : null, database ? 'sync-server-database' : null].filter((x) => x !== null).join(' ');
 
   const update = (change: Partial<SyncSettings>) => {
     setSaved(false);
@@ -203,12 +210,17 @@ export function ServerSection() {
               value={form.server}
               onChange={(e) => update({ server: e.target.value })}
               placeholder={t('sync.remotePlaceholder')}
-              aria-invalid={schemeWrong || undefined}
+              aria-invalid={schemeWrong || withoutAccount !== null || undefined}
               aria-describedby={described || undefined}
             />
             {schemeWrong && (
               <p id="sync-server-scheme" className="hint error">
                 {t('sync.addressNotHttp', { https: 'https://', http: 'http://', example: t('sync.remotePlaceholder') })}
+              </p>
+            )}
+            {withoutAccount !== null && (
+              <p id="sync-server-account" className="hint error" role="alert">
+                {t('sync.addressHasAccount', { server: withoutAccount })}
               </p>
             )}
             {database && (

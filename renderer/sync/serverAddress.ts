@@ -17,8 +17,17 @@ export function databaseInAddress(server: string, prefix: string): string | null
   return name === prefix || name.startsWith(`${prefix}-`) ? name : null;
 }
 
-/** The address without the database at its end: what belongs in the server field. */
+/**
+ * "https://ana:secret@sync.example.org": an account (and a password) written into the address,
+ * which the settings would store as written. Null when there is none; else the address without it.
+ */
+export function addressWithoutAccount(server: string): string | null {
+  const m = /^(\s*https?:\/\/)([^\s/?#]*)@/i.exec(server);
+  return m ? `${m[1]!.trim()}${server.slice(m[0].length)}`.trim() : null;
+}
+
+/** The address without the database at its end (nor an account written into it): what belongs in the server field. */
 export function serverPart(server: string, database: string): string {
-  const trimmed = server.trim().replace(/\/+$/, '');
+  const trimmed = (addressWithoutAccount(server) ?? server).trim().replace(/\/+$/, '');
   return trimmed.slice(0, trimmed.length - encodeURIComponent(database).length).replace(/\/+$/, '') || trimmed;
 }
