@@ -84,8 +84,9 @@ function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; do
     setOther(r.value);
     setTake([]);
   }
-  // What keeping this contact's side writes: differing notes are joined, not dropped.
-  const kept = other ? ({ ...survivor, notes: (mergeContactFields(survivor, other) as { notes?: string | null }).notes ?? null } as Doc<'contact'>) : survivor;
+  // What keeping this contact's side writes, shown as such: a field empty here takes the
+  // duplicate's, e-mails, phones and lists of both are kept, differing notes are joined.
+  const kept = other ? (mergeContactFields(survivor, other) as Doc<'contact'>) : survivor;
 
   async function merge() {
     if (!other) return;
@@ -142,7 +143,7 @@ function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; do
                   <th scope="row">{t(`contactRecord.fieldName.${f}`)}</th>
                   <td>
                     <label>
-                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(t, dates, f, f === 'notes' ? kept : survivor, outletNames)}</span>
+                      <input type="radio" name={`m-${f}`} checked={!take.includes(f)} onChange={() => setTake(take.filter((x) => x !== f))} /> <span dir="auto">{show(t, dates, f, kept, outletNames)}</span>
                     </label>
                   </td>
                   <td>

@@ -42,6 +42,23 @@ describe('a contact\'s page', () => {
     expect(only).toMatchObject({ id: keep.id, name: 'Grace Akello', role: 'Health editor', phones: [{ number: '+256 772 123456' }] });
   });
 
+  it('shows on this contact\'s side what the merge writes when it is kept: an empty field filled from the duplicate', async () => {
+    const c = await core();
+    const keep = await call<{ id: string }>(c, 'contact.create', { name: 'Pablo Neruda', emails: [{ address: 'pablo@diario.example' }] });
+    await call(c, 'contact.create', { name: 'Pablo Neruda R.', role: 'Editor', emails: [{ address: 'pneruda@radio.example' }] });
+    mount(c, keep.id);
+    fireEvent.change(await screen.findByLabelText('Find the duplicate', {}, wait), { target: { value: 'neruda' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Pablo Neruda R.' }, wait));
+    const cells = async (name: string) => [...(await screen.findByRole('rowheader', { name }, wait)).closest('tr')!.querySelectorAll('td')].map((td) => td.textContent!.trim());
+    expect(await cells('Role')).toEqual(['Editor', 'Editor']);
+    fireEvent.click(screen.getByRole('button', { name: 'Merge Pablo Neruda R. into this contact' }));
+    await screen.findByText(/^Merged:/, {}, wait);
+    const [only] = await allContacts(c);
+    expect(only).toMatchObject({ id: keep.id, role: 'Editor' });
+    expect(only!.emails.map((e) => e.address).sort()).toEqual(['pablo@diario.example', 'pneruda@radio.example']);
+  });
+
   it('shows both sides of a merge in words: the kind, the outlet by name, data protection, never raw JSON or an id', async () => {
     const c = await core();
     const nation = await call<{ id: string }>(c, 'outlet.create', { name: 'Daily Nation', kind: 'newspaper' });
@@ -59,7 +76,8 @@ describe('a contact\'s page', () => {
     const row = async (name: string) => [...(await screen.findByRole('rowheader', { name }, wait)).closest('tr')!.querySelectorAll('td')].map((td) => td.textContent!.trim());
     expect(await row('Kind')).toEqual(['Journalist', 'Spokesperson']);
     await waitFor(async () => expect(await row('Outlet')).toEqual(['Daily Nation', '—']), wait);
-    expect(await row('Data protection')).toEqual(['—', 'Consent · consent given Mar 1, 2026 · Do not contact']);
+    // Keeping this contact's empty record keeps the duplicate's: the side shows what the merge writes.
+    expect(await row('Data protection')).toEqual(['Consent · consent given Mar 1, 2026 · Do not contact', 'Consent · consent given Mar 1, 2026 · Do not contact']);
     expect(document.body.textContent).not.toContain('{');
 
     // A duplicate whose data protection was saved empty shows nothing to choose either.
