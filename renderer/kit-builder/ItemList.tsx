@@ -8,7 +8,7 @@ import { BodyEditor } from '../releases/BodyEditor';
 import { directionOf } from '../../electron/shared/direction';
 import { formatBytes, languageName } from '../ui/languages';
 import { formatLocale } from '../i18n';
-import { canAddRelease, chosenLanguages, toggleLanguage, type BuilderItem } from './items';
+import { canAddRelease, chosenLanguages, toggleLanguage, type AttachmentDetail, type BuilderItem } from './items';
 
 /**
  * The kit's items in order: drag and drop, or the move buttons from the keyboard (focus stays
@@ -39,7 +39,7 @@ export function ItemList({
   headingRef: RefObject<HTMLHeadingElement | null>;
   label: (it: KitItem) => string;
   /** A line under an item's name that tells it apart (an attachment's caption and size), or null. */
-  detail: (it: KitItem) => string | null;
+  detail: (it: KitItem) => AttachmentDetail | null;
   /** The file of an attachment item when it is not on this computer (from the preview), else undefined. */
   missingOf: (it: KitItem) => KitMissingFile | undefined;
   /** Points an item whose file is missing at a file the person picked. */
@@ -144,8 +144,15 @@ export function ItemList({
                       {name}
                     </span>
                     {more && (
-                      <span className="kit-item-detail" dir="auto">
-                        {more}
+                      // The caption in its own direction, then the size: an Arabic caption never swallows "19.8 kB".
+                      <span className="kit-item-detail">
+                        {more.caption !== null && (
+                          <>
+                            <bdi>{more.caption}</bdi>
+                            {' · '}
+                          </>
+                        )}
+                        <bdi>{more.size}</bdi>
                       </span>
                     )}
                   </span>

@@ -6,7 +6,7 @@ import { emptyRichText } from '../../electron/shared/richtext';
 import { languageName } from '../ui/languages';
 import { formatLocale } from '../i18n';
 import { formatBytes } from '../ui/languages';
-import { attachmentDetail, canAddRelease, sharedNames } from './items';
+import { attachmentDetail, attachmentDetailText, canAddRelease, sharedNames } from './items';
 
 type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -59,7 +59,7 @@ export function ItemPicker({ ids, pick, inKit, add }: { ids: string; pick: Picka
             <option value="">{t('kitBuilder.choose')}</option>
             {pick.attachments.filter((a) => !inKit.has(a.id)).map((a) => (
               <option key={a.id} value={a.id}>
-                {twins.has(a.id) ? `${a.originalName} — ${attachmentDetail(a, size)}` : a.originalName}
+                {twins.has(a.id) ? `${a.originalName} — ${attachmentDetailText(attachmentDetail(a, size))}` : a.originalName}
               </option>
             ))}
           </select>

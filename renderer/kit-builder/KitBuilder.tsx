@@ -15,7 +15,7 @@ import { useOffices } from '../ui/useOffices';
 import { ExportPanel } from './ExportPanel';
 import { ItemList } from './ItemList';
 import { ItemPicker, type Pickable } from './ItemPicker';
-import { attachmentDetail, moveItem, withKey, withoutKey, type BuilderItem } from './items';
+import { attachmentDetail, moveItem, withKey, withoutKey, type AttachmentDetail, type BuilderItem } from './items';
 import { formatLocale } from '../i18n';
 import { PreviewPane } from './PreviewPane';
 import { readCandidate } from '../attachments/files';
@@ -263,7 +263,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     else editItem(key, (x) => (x.kind === 'attachment' ? { ...x, id: added.value.id } : x));
   };
 
-  const detail = (it: KitItem): string | null => {
+  const detail = (it: KitItem): AttachmentDetail | null => {
     if (it.kind !== 'attachment') return null;
     const a = pick.attachments.find((x) => x.id === it.id);
     return a ? attachmentDetail(a, (n) => formatBytes(n, formatLocale(i18n.language))) : null;

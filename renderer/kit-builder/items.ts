@@ -87,13 +87,24 @@ export function sharedNames(attachments: readonly Pick<AttachmentSummary, 'id' |
 
 const CAPTION_SHOWN = 60;
 
+/** An attachment's caption (or null) and size, shown apart so that text in either direction keeps its own order. */
+export interface AttachmentDetail {
+  caption: string | null;
+  size: string;
+}
+
 /**
  * What tells an attachment apart from another of the same name: its caption (or else its
  * credit), cut short, and its size ("Pupils at the Timbuktu school · 2.1 MB").
  */
-export function attachmentDetail(a: Pick<AttachmentSummary, 'caption' | 'credit' | 'size'>, size: (bytes: number) => string): string {
+export function attachmentDetail(a: Pick<AttachmentSummary, 'caption' | 'credit' | 'size'>, size: (bytes: number) => string): AttachmentDetail {
   const words = (a.caption?.trim() || a.credit?.trim() || '').replace(/\s+/g, ' ');
   const chars = [...words];
   const shown = chars.length > CAPTION_SHOWN ? `${chars.slice(0, CAPTION_SHOWN - 1).join('').trimEnd()}…` : words;
-  return shown ? `${shown} · ${size(a.size)}` : size(a.size);
+  return { caption: shown || null, size: size(a.size) };
+}
+
+/** The same as one line of text (a list's option holds no markup): the caption isolated in its own direction. */
+export function attachmentDetailText(d: AttachmentDetail): string {
+  return d.caption === null ? d.size : `\u2068${d.caption}\u2069 · ${d.size}`;
 }
