@@ -113,6 +113,31 @@ function unglueDate(line: string): string[] {
 }
 
 /**
+ * "INTERACTION MEMBERS RESPOND TO THE EARTHQUAKE IN CHINA Washington, DC (May14)—In some areas
+ * …", "FIGHTING CUTS OFF 355,000 PEOPLE FROM FOOD AID KHARTOUM - Hundreds of …": a headline in
+ * capitals run into its dateline's paragraph, the line break between them lost in the copy, is
+ * two lines. Only where the line opens with four words in capitals or more, is no dateline
+ * itself, and a dateline with its place starts after the fourth of them (the place may be in
+ * capitals too) with a sentence of running text after it; the longest headline that leaves one
+ * is taken, never one ending on a comma ("… FASTING MALAKAL," over "Sudan –").
+ */
+function unglueCapsHeadline(line: string): string[] {
+  if (line.length < 120) return [line];
+  const words = [...line.matchAll(/\S+/gu)];
+  let caps = 0;
+  while (caps < words.length && /^[\p{Lu}\d][^\p{Ll}]*$/u.test(words[caps]![0])) caps++;
+  if (caps < 4 || matchDateline(line) !== null) return [line];
+  for (let j = Math.min(caps, words.length - 1); j >= 4; j--) {
+    const headline = line.slice(0, words[j]!.index).trim();
+    if (/[,،:;]$/u.test(headline) || headline.length < 20) continue;
+    const rest = line.slice(words[j]!.index);
+    const d = matchDateline(rest);
+    if (d?.place && rest.slice(d.length).split(/\s+/u).length >= 12) return [headline, rest];
+  }
+  return [line];
+}
+
+/**
  * "… في ظل التحديات العالميةفيينا – 16 – 9 (كونا) — أكدت …": the page's title set again
  * straight before the text (its heading and first paragraph ran together when copied). The
  * copy of a title given above is taken off, so the dateline opens the paragraph again.
@@ -159,7 +184,7 @@ export function copiedDateStamp(input: string): { text: string; dateIso: string 
 
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(withoutBoldMarks(cleanLine(tabCells(l))))));
+  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(withoutBoldMarks(cleanLine(tabCells(l))))).flatMap(unglueCapsHeadline));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));
