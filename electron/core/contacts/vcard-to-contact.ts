@@ -52,7 +52,8 @@ function decodeQuotedPrintable(value: string, charset: string): string {
 function text(p: VcardProperty): string {
   let v = p.value;
   if (p.params.ENCODING?.some((e) => e.toUpperCase() === 'QUOTED-PRINTABLE')) v = decodeQuotedPrintable(v, p.params.CHARSET?.[0] ?? 'utf-8');
-  return v.trim();
+  // A phone's vCard 2.1 encodes a note's line breaks as "=0D=0A": a line break is stored as one "\n", as typed ones are.
+  return v.replace(/\r\n?/g, '\n').trim();
 }
 
 /** Splits a structured value on unescaped `sep`, then undoes the escapes. */
