@@ -172,7 +172,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
       }
       const c = rowToContact(cells, plan!);
       if (c === null) return;
-      if (isProblem(c)) stager.refuse(r, rowName(cells, plan!), `row ${r}, column "${c.column}": ${c.reason.message}`, c.column, refOf(c.reason));
+      if (isProblem(c)) stager.refuse(r, rowName(cells, plan!), `row ${r}, column "${c.column}": ${c.reason.message}`, c.column, refOf(c.reason), cells);
       else stager.add(r, c.fields, c.outletName, c.warnings);
     }));
     push = (t) => reader.push(t);

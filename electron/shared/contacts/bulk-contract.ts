@@ -99,6 +99,8 @@ export interface RowOutcome {
   /** `reason` and `warnings` as codes with parameters, for the interface to word (en, fr, es, ar). */
   why?: RowNoteRef;
   notes?: RowNoteRef[];
+  /** A refused CSV row: its cells as read, for the person to correct and import again. */
+  cells?: string[];
 }
 
 export interface RecordDifference {

@@ -331,6 +331,13 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
 ];
 
+/**
+ * The column a file of refused rows adds (refused-csv.ts), in the interface's four languages:
+ * left out when such a file, corrected, is imported again, without costing it its header set.
+ */
+export const REFUSED_REASON_HEADERS = ['Reason', 'Motif du refus', 'Motivo del rechazo', 'سبب الرفض'] as const;
+const REASON_KEYS = new Set(REFUSED_REASON_HEADERS.map(headerKey));
+
 /** How many of one Outlook language's columns make a header row that export (a sheet made by hand has a handful). */
 const OUTLOOK_KNOWN_ENOUGH = 10;
 
@@ -351,7 +358,7 @@ export function recogniseHeaders(headers: readonly string[]): Recognised {
   const inSet = (dict: ReadonlyMap<string, ColumnTarget>) => {
     const targets = keys.map((k) => dict.get(k) ?? 'ignore');
     const usable = targets.some((t) => t === 'name' || t === 'givenName' || t === 'familyName') || targets.some((t) => t.startsWith('email:'));
-    return { targets, usable, known: keys.filter((k) => k !== '' && dict.has(k)).length };
+    return { targets, usable, known: keys.filter((k) => k !== '' && (dict.has(k) || REASON_KEYS.has(k))).length };
   };
   const named = keys.filter((k) => k !== '').length;
   for (const [set, dict] of FOLDED) {
