@@ -45,7 +45,7 @@ function rememberedMapping(headers: string[]): ColumnMapping | null {
 }
 
 export function ContactImportScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const [file, setFile] = useState<Picked | null>(null);
   const [report, setReport] = useState<ContactImportReport | null>(null);
@@ -281,6 +281,9 @@ export function ContactImportScreen() {
                 ? t('contactImport.recognised', { set: t(`contactImport.headerSet.${report.headerSet}`) })
                 : t('contactImport.mapped')}
           </p>
+          {report.leftOut.length > 0 && !report.needsMapping && (
+            <p className="muted">{t('contactImport.leftOut', { columns: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(report.leftOut) })}</p>
+          )}
           {report.format === 'csv' && mapping && (report.needsMapping || !report.headerSet) && (
             <section aria-labelledby="ci-map">
               <h2 id="ci-map">{t('contactImport.mappingTitle')}</h2>

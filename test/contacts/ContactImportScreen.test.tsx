@@ -170,6 +170,16 @@ describe('the contact import screen', () => {
     );
   });
 
+  it('lists the columns left out and the countries not recognised in the preview', async () => {
+    const c = await core();
+    mount(c);
+    const csv = 'First Name,Last Name,E-mail Address,Company,Department,Business Country/Region\r\nSipho,Dlamini,sipho@mail.example,Daily Maverick,News,Wakanda\r\n';
+    fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([csv], 'outlook.csv')] } });
+    await screen.findByText('Columns recognised: Outlook (English).', {}, wait);
+    expect(screen.getByText('Not imported: Department.')).toBeTruthy();
+    expect(screen.getByText('Column “Business Country/Region”: country “Wakanda” not recognised; left out.')).toBeTruthy();
+  });
+
   it('words the preview in every language of the interface, apart from the import', () => {
     const words: Record<string, string[]> = {};
     for (const [lng, translation] of Object.entries({ en: appEn, fr: appFr, es: appEs, ar: appAr })) {

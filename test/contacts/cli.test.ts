@@ -140,4 +140,15 @@ describe('dateline contacts', () => {
     expect(written.startsWith('\uFEFF"Name","E-mail (work)","Phone (work)","Reason"\r\n"Yann Le Goff","yann(at)ouest.example","","row 3, column')).toBe(true);
     expect(written.split('\r\n')).toHaveLength(4);
   });
+
+  it('names the columns a dry run leaves out, and the countries it does not recognise', async () => {
+    const lib = tempDir();
+    const csv = join(tempDir(), 'google.csv');
+    writeFileSync(csv, 'Name,E-mail 1 - Value,Address 1 - City,Address 1 - Country\r\nWanjiru Kamau,wanjiru@nation.example,Nairobi,Kenya\r\nPaolo Conte,paolo@gazzetta.example,,Narnia\r\n');
+    const dry = await cli(['contacts', 'import', csv, '--dry-run', '--library', lib]);
+    expect(dry.out).toContain('  Not imported: Address 1 - City\n');
+    expect(dry.out).toContain('note: column "Address 1 - Country": "Narnia" is not a country Dateline recognises');
+    const json = JSON.parse((await cli(['contacts', 'import', csv, '--dry-run', '--json', '--library', lib])).out) as ContactImportReport;
+    expect(json).toMatchObject({ headerSet: 'google', leftOut: ['Address 1 - City'], created: 2, refused: 0 });
+  });
 });

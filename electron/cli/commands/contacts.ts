@@ -91,6 +91,7 @@ function humanReport(file: string, r: ContactImportReport, dryRun: boolean): str
   const how = r.format === 'csv' ? `${r.encoding}, ${r.separator === '\t' ? 'tab' : `"${r.separator}"`}-separated${r.headerSet ? `, ${r.headerSet} columns` : ', columns from the mapping'}` : `vCard, ${r.encoding}`;
   const unit = r.format === 'csv' ? 'row' : 'card';
   const lines = [`${file} (${how}): ${r.rows} ${r.rows === 1 ? unit : `${unit}s`}`];
+  if (r.leftOut.length > 0) lines.push(`  Not imported: ${r.leftOut.join(', ')}`);
   lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, unit)));
   if (r.more > 0) lines.push(`  ... and ${r.more} more (--json lists them all)`);
   const summary =

@@ -135,6 +135,8 @@ export interface ContactImportReport extends ContactImportCounts {
   sha256: string;
   /** The first rows as cells, for the mapping step. */
   sample: string[][];
+  /** Columns left out (mapped to nothing) that hold a value in some row, in the file's order: said, so nothing is dropped silently. */
+  leftOut: string[];
   outcomes: RowOutcome[];
   /** Outcomes beyond `limit`, left off the list. */
   more: number;
