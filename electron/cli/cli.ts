@@ -62,6 +62,7 @@ export const OPTIONS = {
   'take-file-legal-basis': { type: 'boolean', default: false },
   'allow-not-a-release': { type: 'boolean', default: false },
   mapping: { type: 'string' },
+  refused: { type: 'string' },
   encoding: { type: 'string' },
   list: { type: 'string' },
   beat: { type: 'string' },

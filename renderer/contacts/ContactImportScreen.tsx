@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, type ImportDecision, type RowOutcome, type TextEncodingName } from '../../electron/shared/contacts/bulk-contract';
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
+import { refusedRows, refusedRowsCsv } from '../../electron/shared/contacts/refused-csv';
 import type { ApiError } from '../../electron/shared/errors';
 import { CONTACT_LIMITS } from '../../electron/shared/documents';
+import { downloadFile } from '../app/download';
 import { href } from '../app/router';
 import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
@@ -43,7 +45,7 @@ function rememberedMapping(headers: string[]): ColumnMapping | null {
 }
 
 export function ContactImportScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const [file, setFile] = useState<Picked | null>(null);
   const [report, setReport] = useState<ContactImportReport | null>(null);
@@ -172,13 +174,47 @@ export function ContactImportScreen() {
   const encodingRefused = error !== null && (error.params?.reason === 'mixedEncodings' || error.params?.reason === 'notInEncoding');
   const refusedIn = typeof error?.params?.encoding === 'string' ? error.params.encoding : 'utf-8';
 
+  /** Saves the refused rows as a CSV to correct and import again, downloaded as a contacts export is. */
+  const saveRefused = (r: ContactImportReport, name: string) => {
+    const text = refusedRowsCsv(r.headers, r.outcomes, (o) => (o.why ? noteText(o.why) : (o.reason ?? '')), t('contactImport.refusedReasonColumn'));
+    downloadFile(`${name.replace(/\.[^.]*$/, '')}-${t('contactImport.refusedFileSuffix')}.csv`, 'text/csv;charset=utf-8', text);
+  };
+
   if (done) {
+    const refused = refusedRows(done.outcomes);
     return (
       <div className="screen">
         <h1>{t('contactImport.title')}</h1>
         <p role="status">{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}
           {unchangedNote(done)}
         </p>
+        {refused.length > 0 && (
+          <section aria-labelledby="ci-refused">
+            <h2 id="ci-refused">{t('contactImport.refusedTitle')}</h2>
+            <p>{t('contactImport.refusedHint')}</p>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('contactImport.row')}</th>
+                  <th>{t('contactImport.column')}</th>
+                  <th>{t('contactImport.why')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {refused.map((o) => (
+                  <tr key={o.row}>
+                    <td>{o.row}</td>
+                    <td dir="auto">{o.column ?? ''}</td>
+                    <td dir="auto">{o.why ? noteText(o.why) : o.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="button" className="button" onClick={() => saveRefused(done, file?.name ?? 'contacts')}>
+              {t('contactImport.saveRefused')}
+            </button>
+          </section>
+        )}
         <p className="actions">
           <a className="button primary" href={href.contacts()}>
             {t('contactImport.back')}
@@ -245,6 +281,9 @@ export function ContactImportScreen() {
                 ? t('contactImport.recognised', { set: t(`contactImport.headerSet.${report.headerSet}`) })
                 : t('contactImport.mapped')}
           </p>
+          {report.leftOut.length > 0 && !report.needsMapping && (
+            <p className="muted">{t('contactImport.leftOut', { columns: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(report.leftOut) })}</p>
+          )}
           {report.format === 'csv' && mapping && (report.needsMapping || !report.headerSet) && (
             <section aria-labelledby="ci-map">
               <h2 id="ci-map">{t('contactImport.mappingTitle')}</h2>
@@ -328,7 +367,7 @@ export function ContactImportScreen() {
                           {o.into && o.action === 'unchanged' && t('contactImport.already', { name: o.into.name })}
                           {o.into && o.action !== 'unchanged' && t('contactImport.into', { name: o.into.name, reason: t(`contactImport.note.${o.into.why.code}`, o.into.why.params ?? {}) })}
                           {o.suggestion && t('contactImport.maybe', { name: o.suggestion.name })}
-                          {o.action === 'refuse' && o.why && t(`contactImport.note.${o.why.code}`, o.why.params ?? {})}
+                          {o.action === 'refuse' && o.why && noteText(o.why)}
                           {o.notes?.map((w, k) => (
                             <span key={k} className="muted">
                               {' '}

@@ -146,6 +146,40 @@ describe('the contact import screen', () => {
     expect(within(tray).getByText('Done')).toBeTruthy();
   });
 
+  it('keeps the refused rows on the result, and saves them as a CSV to correct and import again', async () => {
+    const c = await core();
+    mount(c);
+    const csv = 'Name,E-mail Address,Notes\r\nInès Morel,ines@lemoniteur.example,\r\nTomás Ruiz,tomas(at)diario.example,=HYPERLINK("x")\r\n';
+    fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([csv], 'press.csv')] } });
+    fireEvent.change(await screen.findByLabelText('Where “Name” goes', {}, wait), { target: { value: 'name' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read the file with this mapping' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }, wait));
+    await screen.findByText('Imported in one go: 1 created, 0 merged, 1 refused, 0 skipped.', {}, wait);
+    const refused = within(screen.getByRole('region', { name: 'Rows refused' }));
+    expect(refused.getAllByRole('row').map((r) => Array.from(r.children, (cell) => cell.textContent))).toEqual([
+      ['Row', 'Column', 'Why'],
+      ['3', 'E-mail Address', 'Column “E-mail Address”: “tomas(at)diario.example” is not an e-mail address.'],
+    ]);
+    const saved: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (b: Blob) => (saved.push(b), 'blob:refused'), revokeObjectURL: () => undefined });
+    fireEvent.click(refused.getByRole('button', { name: 'Save refused rows as CSV' }));
+    // The file's columns as read and the reason; a cell a spreadsheet would run is written as text.
+    expect(new Uint8Array(await saved[0]!.arrayBuffer()).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect((await saved[0]!.text()).replace(/^\uFEFF/, '')).toBe(
+      '"Name","E-mail Address","Notes","Reason"\r\n"Tomás Ruiz","tomas(at)diario.example","\'=HYPERLINK(""x"")","Column “E-mail Address”: “tomas(at)diario.example” is not an e-mail address."\r\n',
+    );
+  });
+
+  it('lists the columns left out and the countries not recognised in the preview', async () => {
+    const c = await core();
+    mount(c);
+    const csv = 'First Name,Last Name,E-mail Address,Company,Department,Business Country/Region\r\nSipho,Dlamini,sipho@mail.example,Daily Maverick,News,Wakanda\r\n';
+    fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([csv], 'outlook.csv')] } });
+    await screen.findByText('Columns recognised: Outlook (English).', {}, wait);
+    expect(screen.getByText('Not imported: Department.')).toBeTruthy();
+    expect(screen.getByText('Column “Business Country/Region”: country “Wakanda” not recognised; left out.')).toBeTruthy();
+  });
+
   it('words the preview in every language of the interface, apart from the import', () => {
     const words: Record<string, string[]> = {};
     for (const [lng, translation] of Object.entries({ en: appEn, fr: appFr, es: appEs, ar: appAr })) {

@@ -123,4 +123,32 @@ describe('dateline contacts', () => {
     const real = await cli(['contacts', 'import', csv, '--library', lib]);
     expect(real.out).toContain('note: legal basis differs: "consent" on the contact, "public-task" in the file');
   });
+
+  it('prints each refused row of an import with its column and reason, says on the last line what became of them, and writes them with --refused', async () => {
+    const lib = tempDir();
+    const csv = join(tempDir(), 'desk.csv');
+    writeFileSync(csv, 'Name,E-mail (work),Phone (work)\r\nNadia Benali,nadia@lequotidien.example,\r\nYann Le Goff,yann(at)ouest.example,\r\nSara Lind,sara@dagbladet.example,ring me\r\n');
+    const out = join(tempDir(), 'refused.csv');
+    const real = await cli(['contacts', 'import', csv, '--refused', out, '--library', lib]);
+    // The import is stored: it exits 0, and says the refused rows were left as they were.
+    expect(real.code).toBe(0);
+    expect(real.out).toMatch(/row 3\s+refused\s+Yann Le Goff: row 3, column "E-mail \(work\)": "yann\(at\)ouest.example" is not an e-mail address/);
+    expect(real.out).toMatch(/row 4\s+refused\s+Sara Lind: row 4, column "Phone \(work\)": /);
+    expect(real.out).toContain('Stored in one go: 1 created, 0 merged, 2 refused, 0 skipped. 2 rows refused; nothing else was changed for them.');
+    expect(real.out.trimEnd().split('\n').at(-1)).toBe(`2 refused rows written to ${out}, with a Reason column; correct them and import that file again.`);
+    const written = readFileSync(out, 'utf8');
+    expect(written.startsWith('\uFEFF"Name","E-mail (work)","Phone (work)","Reason"\r\n"Yann Le Goff","yann(at)ouest.example","","row 3, column')).toBe(true);
+    expect(written.split('\r\n')).toHaveLength(4);
+  });
+
+  it('names the columns a dry run leaves out, and the countries it does not recognise', async () => {
+    const lib = tempDir();
+    const csv = join(tempDir(), 'google.csv');
+    writeFileSync(csv, 'Name,E-mail 1 - Value,Address 1 - City,Address 1 - Country\r\nWanjiru Kamau,wanjiru@nation.example,Nairobi,Kenya\r\nPaolo Conte,paolo@gazzetta.example,,Narnia\r\n');
+    const dry = await cli(['contacts', 'import', csv, '--dry-run', '--library', lib]);
+    expect(dry.out).toContain('  Not imported: Address 1 - City\n');
+    expect(dry.out).toContain('note: column "Address 1 - Country": "Narnia" is not a country Dateline recognises');
+    const json = JSON.parse((await cli(['contacts', 'import', csv, '--dry-run', '--json', '--library', lib])).out) as ContactImportReport;
+    expect(json).toMatchObject({ headerSet: 'google', leftOut: ['Address 1 - City'], created: 2, refused: 0 });
+  });
 });

@@ -98,12 +98,16 @@ describe('a spreadsheet row to a contact', () => {
     expect(refusal({ Role: 'Editor' })).toMatchObject({ column: 'Name', reason: { code: 'NO_NAME' } });
   });
 
-  it('reads languages by code or name and countries by code, each kept once, and leaves out with a note what is neither', () => {
-    const r = contact({ Name: 'Omar Khatib', Languages: 'Arabic; Klingon, ar, fr', Countries: 'jo, Jordan; JO' });
+  it('reads languages by code or name and countries by code or name, each kept once, and leaves out with a note what is neither', () => {
+    const r = contact({ Name: 'Omar Khatib', Languages: 'Arabic; Klingon, ar, fr', Countries: 'jo, Jordan; JO; Narnia; الأردن' });
     expect(r.fields).toMatchObject({ languages: ['ar', 'fr'], countries: ['JO'] });
     expect(r.warnings).toEqual([
       { code: 'LANGUAGE_LEFT_OUT', message: 'column "Languages": "Klingon" is not a language code such as en, fr, es or ar; left out', params: { column: 'Languages', value: 'Klingon' } },
-      { code: 'COUNTRY_LEFT_OUT', message: 'column "Countries": "Jordan" is not a two-letter country code such as KE or CH; left out', params: { column: 'Countries', value: 'Jordan' } },
+      {
+        code: 'COUNTRY_LEFT_OUT',
+        message: 'column "Countries": "Narnia" is not a country Dateline recognises (a name in English, French, Spanish or Arabic, or a code such as KE); left out',
+        params: { column: 'Countries', value: 'Narnia' },
+      },
     ]);
   });
 

@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contacts/columns';
 import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contacts/bulk-contract';
+import { refusedRows, refusedRowsCsv } from '../../shared/contacts/refused-csv';
 import { DatelineError, invalidInput } from '../../shared/errors';
-import { unreadable } from '../../core/attachments/files';
+import { assertWritableTarget, unreadable } from '../../core/attachments/files';
 import { intOption, need, UsageError, type Cli, type Command, type Values } from '../cli';
 
 /**
@@ -90,6 +91,7 @@ function humanReport(file: string, r: ContactImportReport, dryRun: boolean): str
   const how = r.format === 'csv' ? `${r.encoding}, ${r.separator === '\t' ? 'tab' : `"${r.separator}"`}-separated${r.headerSet ? `, ${r.headerSet} columns` : ', columns from the mapping'}` : `vCard, ${r.encoding}`;
   const unit = r.format === 'csv' ? 'row' : 'card';
   const lines = [`${file} (${how}): ${r.rows} ${r.rows === 1 ? unit : `${unit}s`}`];
+  if (r.leftOut.length > 0) lines.push(`  Not imported: ${r.leftOut.join(', ')}`);
   lines.push(...r.outcomes.map((o) => outcomeLine(o, dryRun, unit)));
   if (r.more > 0) lines.push(`  ... and ${r.more} more (--json lists them all)`);
   const summary =
@@ -97,8 +99,25 @@ function humanReport(file: string, r: ContactImportReport, dryRun: boolean): str
     (r.unchanged > 0 ? `; ${r.unchanged} already in the library, unchanged` : '') +
     differingNote(r);
   const stored = r.created + r.merged > 0 ? `Stored in one go: ${summary}.` : `Nothing to store: ${summary}.`;
-  lines.push(dryRun ? `Nothing stored (--dry-run): ${summary}.` : stored);
+  // An import that stored its other rows exits 0: the last line says plainly what became of the refused ones.
+  const refused = r.refused > 0 ? ` ${r.refused} ${r.refused === 1 ? unit : `${unit}s`} refused; nothing else was changed for ${r.refused === 1 ? 'it' : 'them'}.` : '';
+  lines.push(dryRun ? `Nothing stored (--dry-run): ${summary}.` : `${stored}${refused}`);
   return lines.join('\n');
+}
+
+/**
+ * --refused FILE.csv: the refused rows with their reasons, to correct in a spreadsheet and import
+ * again. Written after the import, so a failure here is said, not thrown: the import is stored.
+ */
+function writeRefused(path: string, r: ContactImportReport): string {
+  if (r.format !== 'csv') return `${path} not written: a vCard file has no rows to write (--refused is for CSV files).`;
+  const rows = refusedRows(r.outcomes);
+  try {
+    writeFileSync(path, refusedRowsCsv(r.headers, rows, (o) => o.reason ?? ''));
+  } catch (e) {
+    return `${path} not written: ${(e as Error).message}.`;
+  }
+  return `${rows.length} refused ${rows.length === 1 ? 'row' : 'rows'} written to ${path}, with a Reason column; correct them and import that file again.`;
 }
 
 async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void> {
@@ -106,6 +125,8 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
   const dryRun = v['dry-run'] === true;
   const mapping = readMapping(v.mapping);
   const encoding = encodingOption(v.encoding);
+  const refusedOut = v.refused === undefined ? null : resolve(v.refused);
+  if (refusedOut) assertWritableTarget(refusedOut, 'refused.csv');
   const report = await cli.job('contact.importFile', {
     path: file,
     commit: !dryRun,
@@ -125,7 +146,8 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
       { params: { headers: report.headers.join(', ') } },
     );
   }
-  cli.print(report, humanReport(pos[2]!, report, dryRun));
+  const saved = refusedOut ? `\n${writeRefused(refusedOut, report)}` : '';
+  cli.print(report, humanReport(pos[2]!, report, dryRun) + saved);
 }
 
 /** The contact filter given as options: --query, --list, --beat, --country, --language, --outlet. */
@@ -162,13 +184,15 @@ export const contactsCommand: Command = {
   name: 'contacts',
   usage:
     '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E] [--office ID] [--take-file-legal-basis]\n' +
+    '                   [--refused FILE.csv]\n' +
     '                                        read contacts from CSV (Outlook, Google, Excel) or vCard;\n' +
     '                                        --dry-run shows what would be created, merged and refused\n' +
     '                                        (and what is already in the library, unchanged);\n' +
     '                                        --office: theirs, and the country of phones written without one;\n' +
     '                                        --take-file-legal-basis: where a row merging into a contact states\n' +
     '                                        another legal basis, store the row\'s data-protection record\n' +
-    '                                        (without it, the contact\'s is kept and the row says so)\n' +
+    '                                        (without it, the contact\'s is kept and the row says so);\n' +
+    '                                        --refused: write the refused rows and their reasons to FILE.csv\n' +
     '  contacts export --format csv|vcf --out FILE [FILTER]\n' +
     '  contacts list [FILTER] [--limit N] [--cursor C]\n' +
     '                                        FILTER: --query Q --list NAME --beat B --country CC --language L --outlet ID\n' +

@@ -142,6 +142,9 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
   let needsMapping = false;
   const sample: string[][] = [];
   let stopReading = false;
+  /** Columns left out not yet seen holding a value, and those seen so. */
+  let leftOutUnseen: number[] = [];
+  const leftOutSeen = new Set<number>();
 
   let push: (text: string) => void;
   let end: () => void;
@@ -163,7 +166,12 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
           needsMapping = known.set === null;
         }
         plan = planColumns(headers, mapping);
+        leftOutUnseen = headers.flatMap((h, i) => (h !== '' && mapping[h] === 'ignore' ? [i] : []));
         return;
+      }
+      if (leftOutUnseen.length > 0 && leftOutUnseen.some((i) => (cells[i] ?? '').trim() !== '')) {
+        for (const i of leftOutUnseen) if ((cells[i] ?? '').trim() !== '') leftOutSeen.add(i);
+        leftOutUnseen = leftOutUnseen.filter((i) => !leftOutSeen.has(i));
       }
       if (sample.length < SAMPLE_ROWS) sample.push(cells);
       if (needsMapping) {
@@ -172,7 +180,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
       }
       const c = rowToContact(cells, plan!);
       if (c === null) return;
-      if (isProblem(c)) stager.refuse(r, rowName(cells, plan!), `row ${r}, column "${c.column}": ${c.reason.message}`, c.column, refOf(c.reason));
+      if (isProblem(c)) stager.refuse(r, rowName(cells, plan!), `row ${r}, column "${c.column}": ${c.reason.message}`, c.column, refOf(c.reason), cells);
       else stager.add(r, c.fields, c.outletName, c.warnings);
     }));
     push = (t) => reader.push(t);
@@ -232,6 +240,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
     needsMapping,
     sha256,
     sample,
+    leftOut: [...leftOutSeen].sort((a, b) => a - b).map((i) => headers[i]!),
     ...stager.counts,
     outcomes: stager.outcomes,
     more: stager.more,

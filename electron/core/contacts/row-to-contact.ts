@@ -14,6 +14,7 @@ import {
   type ContactFieldsT,
 } from '../../shared/documents';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
+import { countryCode } from '../../shared/contacts/country-names';
 import { kindFromTitle } from '../../shared/contacts/kind';
 import { dataProtectionCell, dataProtectionOf, type DataProtectionCells } from './data-protection-cells';
 import { invalidInput } from '../../shared/errors';
@@ -202,7 +203,7 @@ function fullName(parts: Readonly<Record<NamePart, readonly string[]>>): string 
  */
 const CODE_CELLS = {
   languages: { toCode: (v: string) => LANGUAGE_NAMES[v.toLowerCase()] ?? v, schema: LanguageSchema, note: 'LANGUAGE_LEFT_OUT', what: 'a language code such as en, fr, es or ar' },
-  countries: { toCode: (v: string) => v.toUpperCase(), schema: CountrySchema, note: 'COUNTRY_LEFT_OUT', what: 'a two-letter country code such as KE or CH' },
+  countries: { toCode: (v: string) => countryCode(v) ?? v, schema: CountrySchema, note: 'COUNTRY_LEFT_OUT', what: 'a country Dateline recognises (a name in English, French, Spanish or Arabic, or a code such as KE)' },
 } as const;
 
 export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowContact | RowProblem | null {

@@ -57,6 +57,8 @@ export class ContactStager {
   readonly counts: ContactImportCounts = { rows: 0, created: 0, merged: 0, unchanged: 0, refused: 0, skipped: 0 };
   readonly outcomes: RowOutcome[] = [];
   more = 0;
+  /** Refused rows listed beyond the limit. */
+  private refusedPast = 0;
   private pending: Pending[] = [];
   private pendingByKey = new Map<string, Pending>();
   private pendingByName = new Map<string, Pending>();
@@ -111,10 +113,11 @@ export class ContactStager {
   }
 
   /** A row that could not be read: refused with its reason. */
-  refuse(row: number, name: string | null, reason: string, column: string, why: RowNoteRef): void {
+  refuse(row: number, name: string | null, reason: string, column: string, why: RowNoteRef, cells?: string[]): void {
     this.counts.rows++;
     this.counts.refused++;
-    this.record({ row, action: 'refuse', name, reason, column, why });
+    // Held to the end of the import, so copied (see ownCopy).
+    this.record({ row, action: 'refuse', name, reason, column, why, ...(cells ? { cells: ownCopy(cells) } : {}) });
   }
 
   add(row: number, fields: ContactFieldsT, outletName: string | null, warnings: RowNote[], photo: Uint8Array | null = null): void {
@@ -215,7 +218,10 @@ export class ContactStager {
   }
 
   private record(o: RowOutcome): boolean {
-    if (this.outcomes.length >= this.opts.limit) {
+    // A refused row is listed past the limit: it is what the person has to correct (and save to a file to do so).
+    const listed = o.action === 'refuse' && o.cells !== undefined && this.refusedPast < REFUSED_PAST_LIMIT;
+    if (this.outcomes.length >= this.opts.limit && listed) this.refusedPast++;
+    else if (this.outcomes.length >= this.opts.limit) {
       this.more++;
       return false;
     }
@@ -385,6 +391,9 @@ type Merge = (kept: Body, other: Body) => Body;
 
 /** The photos a contact keeps (what the renderer and every kit show). */
 const PHOTO_TYPES = /^image\/(jpeg|png|gif|webp)$/;
+
+/** Refused rows listed beyond the limit of outcomes; a file refused wholesale is one to fix and read again, not to list. */
+const REFUSED_PAST_LIMIT = 10_000;
 
 /** Numbers remembered by the stager's toE164 before it starts again (one import reads them in one country). */
 const E164_SEEN_MAX = 10_000;

@@ -99,6 +99,8 @@ export interface RowOutcome {
   /** `reason` and `warnings` as codes with parameters, for the interface to word (en, fr, es, ar). */
   why?: RowNoteRef;
   notes?: RowNoteRef[];
+  /** A refused CSV row: its cells as read, for the person to correct and import again. */
+  cells?: string[];
 }
 
 export interface RecordDifference {
@@ -133,6 +135,8 @@ export interface ContactImportReport extends ContactImportCounts {
   sha256: string;
   /** The first rows as cells, for the mapping step. */
   sample: string[][];
+  /** Columns left out (mapped to nothing) that hold a value in some row, in the file's order: said, so nothing is dropped silently. */
+  leftOut: string[];
   outcomes: RowOutcome[];
   /** Outcomes beyond `limit`, left off the list. */
   more: number;

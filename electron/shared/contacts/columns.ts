@@ -115,13 +115,16 @@ const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar',
     'Business Street': 'ignore',
     'Business City': 'ignore',
     'Business Postal Code': 'ignore',
-    'Business Country/Region': 'ignore',
+    // A person's country, a name or a code (an import reads both): where a media list is split by country.
+    'Business Country/Region': 'countries',
+    'Home Country/Region': 'countries',
+    'Other Country/Region': 'countries',
     'Language': 'languages',
     // The rest of the columns Outlook writes: nothing a media list keeps, but part of every export.
     ...ignored([
       'Business Street 2', 'Business Street 3', 'Business State',
-      'Home Street', 'Home Street 2', 'Home Street 3', 'Home City', 'Home State', 'Home Postal Code', 'Home Country/Region',
-      'Other Street', 'Other Street 2', 'Other Street 3', 'Other City', 'Other State', 'Other Postal Code', 'Other Country/Region',
+      'Home Street', 'Home Street 2', 'Home Street 3', 'Home City', 'Home State', 'Home Postal Code',
+      'Other Street', 'Other Street 2', 'Other Street 3', 'Other City', 'Other State', 'Other Postal Code',
       "Assistant's Phone", 'Callback', 'Car Phone', 'Company Main Phone', 'ISDN', 'Other Fax', 'Pager', 'Radio Phone', 'TTY/TDD Phone', 'Telex',
       'Account', 'Anniversary', "Assistant's Name", 'Billing Information', 'Birthday', 'Business Address PO Box', 'Children', 'Directory Server',
       'E-mail Type', 'E-mail 2 Type', 'E-mail 2 Display Name', 'E-mail 3 Type', 'E-mail 3 Display Name',
@@ -160,6 +163,9 @@ const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar',
     'Catégories': 'beats',
     'Page Web': 'ignore',
     'Langue': 'languages',
+    'Pays/Région (bureau)': 'countries',
+    'Pays/Région (domicile)': 'countries',
+    'Pays/Région (autre)': 'countries',
   },
   // Spanish and Arabic: the headers as Microsoft's own importer of Outlook files lists them for
   // each language (Exchange's table of Outlook's CSV headers). A Spanish Outlook leaves about
@@ -195,11 +201,14 @@ const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar',
     'Fax del trabajo': 'phone:fax',
     'Notas': 'notes',
     'Idioma': 'languages',
+    'País o región del trabajo': 'countries',
+    'País o región del domicilio': 'countries',
+    'Otro país o región': 'countries',
     ...ignored([
       'Title', 'Suffix', 'Department', 'Página web', 'Tratamiento', 'Sufijo', 'Sobrenombre', 'Departamento',
-      'Calle del trabajo', 'Calle del trabajo 2', 'Calle del trabajo 3', 'Ciudad de trabajo', 'Provincia o estado de trabajo', 'Código postal del trabajo', 'País o región del trabajo',
-      'Home Street', 'Home Street 2', 'Home Street 3', 'Home City', 'Home State', 'Home Postal Code', 'País o región del domicilio',
-      'Otra calle', 'Otra calle 2', 'Otra calle 3', 'Otra ciudad', 'Otra provincia o estado', 'Otro código postal', 'Otro país o región',
+      'Calle del trabajo', 'Calle del trabajo 2', 'Calle del trabajo 3', 'Ciudad de trabajo', 'Provincia o estado de trabajo', 'Código postal del trabajo',
+      'Home Street', 'Home Street 2', 'Home Street 3', 'Home City', 'Home State', 'Home Postal Code',
+      'Otra calle', 'Otra calle 2', 'Otra calle 3', 'Otra ciudad', 'Otra provincia o estado', 'Otro código postal',
       "Assistant's Phone", 'Devolución de llamada', 'Car Phone', 'Número de centralita de la organización', 'ISDN', 'Otro fax', 'Pager', 'Radioteléfono', 'Número de teletipo', 'Télex',
       'Account', 'Anniversary', "Assistant's Name", 'Facturación', 'Birthday', 'Apartado postal de la dirección del trabajo', 'Hijos',
       'E-mail Type', 'Nombre de pantalla de correo electrónico', 'Tipo de correo electrónico 2', 'Nombre de pantalla de correo electrónico 2',
@@ -233,11 +242,14 @@ const OUTLOOK: Record<'outlook-en' | 'outlook-fr' | 'outlook-es' | 'outlook-ar',
     // Names Dateline read before, which are not Outlook's: kept, so a sheet written with them still reads.
     'المسمى الوظيفي': 'role',
     'الهاتف المحمول': 'phone:mobile',
+    'بلد العمل/المنطقة': 'countries',
+    'البلد/المنطقة': 'countries',
+    'بلد آخر/المنطقة': 'countries',
     ...ignored([
       'اللقب', 'لاحقة', 'القسم', 'صفحة ويب',
-      'شارع العمل', 'شارع 2 للعمل', 'شارع 3 للعمل', 'مدينة العمل', 'ولاية العمل', 'الرمز البريدي للعمل', 'بلد العمل/المنطقة',
-      'شارع المنزل', 'شارع المنزل 2', 'شارع المنزل 3', 'مدينة المنزل', 'ولاية المنزل', 'الرمز البريدي للمنزل', 'البلد/المنطقة',
-      'شارع آخر', 'شارع 2 آخر', 'شارع 3 آخر', 'مدينة أخرى', 'ولاية أخرى', 'رمز بريدي آخر', 'بلد آخر/المنطقة',
+      'شارع العمل', 'شارع 2 للعمل', 'شارع 3 للعمل', 'مدينة العمل', 'ولاية العمل', 'الرمز البريدي للعمل',
+      'شارع المنزل', 'شارع المنزل 2', 'شارع المنزل 3', 'مدينة المنزل', 'ولاية المنزل', 'الرمز البريدي للمنزل',
+      'شارع آخر', 'شارع 2 آخر', 'شارع 3 آخر', 'مدينة أخرى', 'ولاية أخرى', 'رمز بريدي آخر',
       'هاتف المساعد', 'رد الاتصال', 'هاتف السيارة', 'الهاتف الرئيسي للشركة', 'ISDN', 'فاكس آخر', 'النداء', 'الهاتف الراديوي', 'هاتف TTY/TDD', 'التلكس',
       'الحساب', 'الذكرى السنوية', 'اسم المساعد', 'معلومات الفوترة', 'تاريخ الميلاد', 'صندوق بريد عنوان العمل', 'الأولاد',
       'نوع البريد الإلكتروني', 'اسم العرض للبريد الإلكتروني', 'نوع البريد الإلكتروني 2', 'اسم العرض للبريد الإلكتروني 2',
@@ -290,7 +302,8 @@ for (let i = 1; i <= 9; i++) {
   for (const field of ['Value', 'Service']) {
     for (const group of ['Website', 'Relation', 'Event', 'Custom Field', 'IM', 'External ID']) GOOGLE[`${group} ${i} - ${field}`] = 'ignore';
   }
-  for (const field of ['Formatted', 'Street', 'City', 'PO Box', 'Region', 'Postal Code', 'Country', 'Extended Address']) GOOGLE[`Address ${i} - ${field}`] = 'ignore';
+  for (const field of ['Formatted', 'Street', 'City', 'PO Box', 'Region', 'Postal Code', 'Extended Address']) GOOGLE[`Address ${i} - ${field}`] = 'ignore';
+  GOOGLE[`Address ${i} - Country`] = 'countries';
 }
 
 const DATELINE: Dictionary = Object.fromEntries(DATELINE_COLUMNS);
@@ -331,6 +344,13 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
 ];
 
+/**
+ * The column a file of refused rows adds (refused-csv.ts), in the interface's four languages:
+ * left out when such a file, corrected, is imported again, without costing it its header set.
+ */
+export const REFUSED_REASON_HEADERS = ['Reason', 'Motif du refus', 'Motivo del rechazo', 'سبب الرفض'] as const;
+const REASON_KEYS = new Set(REFUSED_REASON_HEADERS.map(headerKey));
+
 /** How many of one Outlook language's columns make a header row that export (a sheet made by hand has a handful). */
 const OUTLOOK_KNOWN_ENOUGH = 10;
 
@@ -351,7 +371,7 @@ export function recogniseHeaders(headers: readonly string[]): Recognised {
   const inSet = (dict: ReadonlyMap<string, ColumnTarget>) => {
     const targets = keys.map((k) => dict.get(k) ?? 'ignore');
     const usable = targets.some((t) => t === 'name' || t === 'givenName' || t === 'familyName') || targets.some((t) => t.startsWith('email:'));
-    return { targets, usable, known: keys.filter((k) => k !== '' && dict.has(k)).length };
+    return { targets, usable, known: keys.filter((k) => k !== '' && (dict.has(k) || REASON_KEYS.has(k))).length };
   };
   const named = keys.filter((k) => k !== '').length;
   for (const [set, dict] of FOLDED) {
