@@ -55,7 +55,7 @@ function OfficeChoice({
       {offices.status === 'error' && <ErrorMessage error={offices.error} />}
       {offices.status === 'ok' && known.length === 0 && (
         <p className="hint">
-          {t('sync.noOfficesYet', { place: officesPlace(t) })} <a href={href.newOffice()}>{t('settings.newOffice')}</a>
+          {t('sync.noOfficesYet', { place: officesPlace(t) })} <a href={href.newOffice()}>{t('sync.createOffice')}</a>
         </p>
       )}
       {needed && (

@@ -226,8 +226,12 @@ describe('a date typed in the person’s format', () => {
       await box.fill('31/11/2026');
       await box.press('Tab');
       expect(await box.getAttribute('aria-invalid')).toBe('true');
-      await page.getByText('Ce n’est pas une date : écrivez-la comme 24 déc. 2026 ou 2026-12-24, avec l’année en entier.').waitFor();
+      // A day the month does not have is named as such, in French.
+      await page.getByText('Il n’y a pas de 31 en novembre 2026.').waitFor();
       expect((await seeded.h.api('release.get', { id: created.id })).releaseDate).toBe('2026-12-01');
+      await box.fill('le 1er du mois');
+      await box.press('Tab');
+      await page.getByText('Ce n’est pas une date : écrivez-la comme 24 déc. 2026 ou 2026-12-24, avec l’année en entier.').waitFor();
     });
   }, 60_000);
 

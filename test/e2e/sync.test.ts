@@ -280,7 +280,7 @@ describe('a photo whose file is still on the server', () => {
     await h.goto(`#/attachments/${added[0]!.id}`);
     const size = formatBytes(shots[0]!.length, 'en');
     await page.getByText(`On the server, ${size}`, { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Download' }).click();
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
     await holding;
     const progress = page.getByRole('status').filter({ hasText: new RegExp(`Downloading… .+ of ${size}`) });
     await progress.waitFor();
@@ -322,14 +322,14 @@ describe('a photo whose library has not uploaded its file yet', () => {
 
     await h.goto(`#/attachments/${added.id}`);
     await page.getByText(`On the server, ${formatBytes(shot.length, 'en')}`, { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Download' }).click();
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
     await page.getByText("This file is not on the server yet: the computer that added it has not uploaded it. Try again after that computer's next sync.").waitFor();
     expect(h.core.ctx.blobs.has(added.sha256)).toBe(false);
     await h.expectAccessible('attachment not uploaded yet');
 
     // Geneva's next sync sends the file: Download now brings it.
     expect((await syncOther()).offices).toMatchObject([{ office: goma, error: null, files: { state: 'synced', uploaded: 1 } }]);
-    await page.getByRole('button', { name: 'Download' }).click();
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
     await expect.poll(() => page.locator('img.preview').evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBe(800);
     expect(h.core.ctx.blobs.read(added.sha256).equals(shot)).toBe(true);
   }, 120_000);

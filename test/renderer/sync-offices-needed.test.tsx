@@ -27,9 +27,9 @@ describe('a sync server with no office chosen', () => {
     renderWithClient(coreClient(c), <ServerSection />, 'en');
     const server = await screen.findByLabelText('Server address', {}, { timeout: 15_000 });
     expect(plain((await screen.findByText(/This library has no offices yet/, {}, { timeout: 15_000 })).textContent)).toBe(
-      "This library has no offices yet: create yours under Settings → Offices, then tick it here. To receive another office's documents, type its id below. New office",
+      "This library has no offices yet: create yours under Settings → Offices, then tick it here. To receive another office's documents, type its id below. Create your office",
     );
-    expect(screen.getByRole('link', { name: 'New office' }).getAttribute('href')).toBe('#/settings/offices/new');
+    expect(screen.getByRole('link', { name: 'Create your office' }).getAttribute('href')).toBe('#/settings/offices/new');
 
     fireEvent.change(server, { target: { value: 'http://127.0.0.1:5999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
