@@ -219,7 +219,12 @@ export function phoneProblem(number: string): PhoneProblem | null {
   if (number.length > L.phoneMax) return { code: 'tooLong', message: `is too long for a phone number (at most ${L.phoneMax} characters)` };
   if (PHONE_PATTERN.test(number)) return null;
   if (!/\p{Nd}/u.test(number)) return { code: 'noDigits', message: 'has no digits' };
-  const body = number.replace(/\s*(ext\.?|x)\s*\p{Nd}+$/iu, '');
+  // The extension at the end ("ext. 12", "x12"), found from its last "x" and checked whole.
+  const lower = number.toLowerCase();
+  const at = lower.lastIndexOf('x');
+  const ext = lower.lastIndexOf('ext');
+  const mark = ext >= 0 && ext + 1 === at ? ext : at;
+  const body = mark >= 0 && /^(?:ext\.?|x)\s*\p{Nd}+$/iu.test(number.slice(mark)) ? number.slice(0, mark).trimEnd() : number;
   if (body === '') return { code: 'noNumber', message: 'has an extension but no number before it' };
   const stray = /[^\p{Nd} ().\-/+]/u.exec(body)?.[0];
   if (stray !== undefined) {

@@ -39,7 +39,9 @@ function countryNames(): Map<string, string> {
   const add = (name: string | undefined, code: string) => {
     if (!name) return;
     // "Myanmar (Burma)", "Congo - Kinshasa": the whole name, and the name before the bracket or dash.
-    for (const form of [name, name.replace(/\s*\(.*\)$/, ''), name.replace(/\s+-\s+.*$/, '')]) {
+    const bracket = name.endsWith(')') ? name.indexOf('(') : -1;
+    const dash = name.indexOf(' - ');
+    for (const form of [name, bracket > 0 ? name.slice(0, bracket).trim() : name, dash > 0 ? name.slice(0, dash).trim() : name]) {
       const key = nameKey(form);
       if (key && !byName.has(key)) byName.set(key, code);
     }
