@@ -10,7 +10,8 @@ import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
 import { FilesPolicyField } from './FilesPolicyField';
-import { addressWithoutAccount, databaseInAddress, serverPart } from './serverAddress';
+import { addressWithoutAccount } from '../../electron/shared/sync/server-address';
+import { databaseInAddress, serverPart } from './serverAddress';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
 

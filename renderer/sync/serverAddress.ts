@@ -1,3 +1,5 @@
+import { addressWithoutAccount } from '../../electron/shared/sync/server-address';
+
 /**
  * The database an address names when a person pasted an office database's address
  * (https://sync.example.org/dateline-off-…) where the server's goes: its last path segment
@@ -15,15 +17,6 @@ export function databaseInAddress(server: string, prefix: string): string | null
   if (!last) return null;
   const name = decodeURIComponent(last);
   return name === prefix || name.startsWith(`${prefix}-`) ? name : null;
-}
-
-/**
- * "https://ana:secret@sync.example.org": an account (and a password) written into the address,
- * which the settings would store as written. Null when there is none; else the address without it.
- */
-export function addressWithoutAccount(server: string): string | null {
-  const m = /^(\s*https?:\/\/)([^\s/?#]*)@/i.exec(server);
-  return m ? `${m[1]!.trim()}${server.slice(m[0].length)}`.trim() : null;
 }
 
 /** The address without the database at its end (nor an account written into it): what belongs in the server field. */

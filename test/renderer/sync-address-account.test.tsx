@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncSettings } from '../../electron/shared/contract';
 import type { Core } from '../../electron/core/index';
 import { ServerSection } from '../../renderer/sync/ServerSection';
-import { addressWithoutAccount, serverPart } from '../../renderer/sync/serverAddress';
+import { addressWithoutAccount } from '../../electron/shared/sync/server-address';
+import { serverPart } from '../../renderer/sync/serverAddress';
 import { core } from '../core-harness';
 import { coreClient, renderWithClient } from './with-core';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiErrorSchema, type ApiError } from '../errors';
 import { Empty, method } from '../methods';
+import { addressWithoutAccount } from './server-address';
 
 /**
  * Contract methods of sync in the app: where and what this library syncs, its password, the
@@ -21,7 +22,7 @@ const ServerAddress = z
  * their own, and the password is kept in the system's keychain. Refused when settings are saved;
  * a record saved before this rule still reads (its address was never sent with them).
  */
-const ServerAddressToSave = ServerAddress.refine((s) => !/^https?:\/\/[^\s/?#]*@/i.test(s), {
+const ServerAddressToSave = ServerAddress.refine((s) => addressWithoutAccount(s) === null, {
   message: 'must not hold an account or a password: write the address alone, and the account and its password in their own fields',
   params: { reason: 'credentialsInAddress' },
 });
