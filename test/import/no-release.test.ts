@@ -449,6 +449,47 @@ describe('a page a site keeps about itself', () => {
     }
   });
 
+  it('refuses a page on which the organisation only speaks of itself, with nothing dated, placed or reported', async () => {
+    // A volunteer's account of a mission, as an organisation's blog keeps it: "we" throughout,
+    // no day, no place on a dateline, nobody's words reported, no contact.
+    const page = [
+      'Notas desde el terreno',
+      'Volvemos de la misión con las manos vacías y la cabeza llena. Nuestro equipo recorría las aldeas del valle cada semana.',
+      'En cada aldea hay té para los visitantes y muchas preguntas. Para nosotros, las respuestas siempre son más cortas que las historias.',
+      'Los niños caminan dos horas para llegar a la escuela, con los cuadernos envueltos en plástico por la lluvia.',
+      'Las mujeres llevan el agua desde el río, y el camino se corta con cada tormenta de la temporada.',
+      'En las próximas semanas habrá más relatos como este, con las fotos del camino.',
+    ].join('\n\n');
+    const refused = parseSource({ name: 'notas.txt', text: page });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', marks: 'self' } });
+    await expect(refused).rejects.toThrow(/an organisation describing its own work/u);
+  });
+
+  it('refuses a long guide or programme page that never dates, places or quotes anything, even with verbs of the news tense', async () => {
+    // Twelve paragraphs about a yearly meeting's programme: "was founded", "organised" in the
+    // past tense, but no day, no dateline, no quotation, no contact.
+    const topics = ['the opening morning', 'the workshops on water', 'the session on shelter', 'the field visits', 'the evening talks', 'the training for new staff', 'the exchange between offices', 'the session on data', 'the closing afternoon', 'the registration', 'the travel grants', 'the rooms and meals'];
+    const page = [
+      'The yearly partners meeting',
+      ...topics.map((t, k) => `This part of the programme covers ${t}. The meeting was founded to let field teams and partners compare methods, and each year the hosts organised ${k + 2} rooms for groups of about twenty people who work on the same questions in different countries.`),
+    ].join('\n\n');
+    const refused = parseSource({ name: 'programme.txt', text: page });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'undated', paragraphs: 12 } });
+    await expect(refused).rejects.toThrow(/^This page holds no release: in its 12 paragraphs nothing dates or places a story/u);
+    // Read all the same when the person says it is one.
+    const read = await parseSource({ name: 'programme.txt', text: page, allowNotARelease: true });
+    expect(read.release.body).toHaveLength(12);
+  });
+
+  it('still reads a release body of nine paragraphs pasted alone, with no date and nobody quoted', async () => {
+    const page = Array.from(
+      { length: 9 },
+      (_, k) => `The teams distributed ${k + 3},000 hygiene kits in the camps of the northern district, where the rains flooded the latrines and the wells, and the nurses opened ${k + 1} more points for oral rehydration.`,
+    ).join('\n\n');
+    const read = await parseSource({ name: 'body.txt', text: page });
+    expect(read.release.body).toHaveLength(9);
+  });
+
   it('still reads a statement in the present tense under a menu that names "Who we are", since it calls on someone', async () => {
     const page = [
       '- Who we are',

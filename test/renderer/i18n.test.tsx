@@ -89,6 +89,9 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'noText', seen: 'Tag: floods' } })).toMatch(
       /^This page holds no release: it has no paragraph of running text \(only “Tag: floods”\), .*nothing was imported\.$/u,
     );
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'undated', paragraphs: 12 } })).toMatch(
+      /^This page holds no release: in its 12 paragraphs nothing dates or places a story, .*nothing was imported\.$/u,
+    );
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'pager', pager: '1 2 3' } })).toMatch(
       /^This page holds no single release: the row of page numbers “1 2 3” above its text .*paste it; nothing was imported\.$/u,
     );

@@ -942,7 +942,7 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   else if (!headlineSure) warnings.push(warning('IMPORT_HEADLINE_GUESSED', 'The headline is a guess; check it against the source.'));
   if (releaseDate === null) warnings.push(warning('IMPORT_NO_DATE', 'No release date was found; set one before storing.'));
   if (bodyClean.length === 0) warnings.push(warning('IMPORT_NO_BODY', 'No body text was found.'));
-  const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length });
+  const evidence = pageEvidence(items, { place, releaseDate, contacts: contacts.length, endMark, boilerplate: about.length ? about.join(' ') : null, embargo, notesToEditors: notes.length ? notes.join(' ') : null, spokenQuotes: quotes.filter((q) => q.speaker !== null).length, paragraphs: bodyClean.length });
   const list = listPageEvidence(items, input.filter((b) => !b.aside).map((b) => cleanLine(b.text)), evidence.own, place !== null, evidence.labels);
   // Not one paragraph of running text, and nothing that dates or places a story or names a media
   // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
@@ -961,6 +961,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       'NOT_A_RELEASE',
       `This page holds no release: nothing on it dates or places a story, reports what anyone said or did, or names a media contact, and it reads like a page a site keeps about itself (${describeMarks(evidence.standing, evidence.heading)}). Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { reason: 'standing', marks, heading: evidence.heading ?? '' } },
+    );
+  }
+  // A long text that never dates, places or quotes anything nor names a contact: a site's guide,
+  // an event programme or an article about a subject, whatever verbs it uses.
+  if (evidence.undated !== null && !options.allowNotARelease) {
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no release: in its ${evidence.undated} paragraphs nothing dates or places a story, reports what anyone said, calls for anything or names a media contact, as a site's guide or an article about a subject reads. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'undated', paragraphs: evidence.undated } },
     );
   }
   // A page that lists other pages: marks of a list enough (pagekind.ts), and none of a release's own.

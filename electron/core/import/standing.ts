@@ -27,6 +27,8 @@ export interface ReadFields {
   notesToEditors: string | null;
   /** Quotes whose speaker was read. */
   spokenQuotes: number;
+  /** The paragraphs of the body as read. */
+  paragraphs: number;
 }
 
 const QUOTE = /["“”«»„]\s*[^"“”«»„]{12,}?[^\s"“”«»„]\s*["“”«»„]/u;
@@ -61,11 +63,11 @@ const NEWS_VERB = ub(
 );
 
 /**
- * "calls on", "condamne", "exige", "تطالب": a statement's own verbs, which it says in the present
+ * "calls on", "asks the government", "condamne", "exige", "تطالب": a statement's own verbs, which it says in the present
  * ("Our organisation calls on the authorities to …"); a standing page describes, it does not demand.
  */
 const CALL = ub(
-  /\b(?:calls?\s+(?:on|upon|for)|urges?|condemns?|welcomes?|demands?|deplores?|denounces?|appeals?\s+(?:to|for)|(?:demande|demandent|appelle|appellent|exhorte|exhortent|condamne|condamnent|salue|saluent|dénonce|dénoncent|déplore|déplorent|réclame|réclament)\s+(?:à|aux|au|la|le|les|l['’]|que|des|d['’]|un|une|fermement|vivement)|(?:pide|piden|exige|exigen|insta|instan|condena|condenan|denuncia|denuncian|lamenta|lamentan|reclama|reclaman)\s+(?:a|al|la|el|los|las|que|un|una|enérgicamente)|hace\s+un\s+llamado|تطالب|يطالب|تدعو|يدعو|تدين|يدين|ترحب|يرحب|تناشد|يناشد|تستنكر|يستنكر)\b/iu,
+  /\b(?:calls?\s+(?:on|upon|for)|asks\s+(?:the|all|every|that)|urges?|condemns?|welcomes?|demands?|deplores?|denounces?|appeals?\s+(?:to|for)|(?:demande|demandent|appelle|appellent|exhorte|exhortent|condamne|condamnent|salue|saluent|dénonce|dénoncent|déplore|déplorent|réclame|réclament)\s+(?:à|aux|au|la|le|les|l['’]|que|des|d['’]|un|une|fermement|vivement)|(?:pide|piden|exige|exigen|insta|instan|condena|condenan|denuncia|denuncian|lamenta|lamentan|reclama|reclaman)\s+(?:a|al|la|el|los|las|que|un|una|enérgicamente)|hace\s+un\s+llamado|تطالب|يطالب|تدعو|يدعو|تدين|يدين|ترحب|يرحب|تناشد|يناشد|تستنكر|يستنكر)\b/iu,
 );
 
 /**
@@ -151,8 +153,13 @@ export interface PageEvidence {
   standing: StandingMark[];
   /** The standing page's heading, when one was seen. */
   heading: string | null;
-  /** No release evidence, and a standing page's strong mark or both its weak ones. */
+  /** No release evidence, and a standing page's mark. */
   refuse: boolean;
+  /**
+   * A long page (UNDATED_PARAGRAPHS paragraphs of body or more) on which nothing is a
+   * release's but a verb of the kind a news story tells in: its number of paragraphs, else null.
+   */
+  undated: number | null;
   /**
    * For each own mark that is a label over text (a release label, a statement's label), the
    * positions in `items` of the lines that gave it; a mark also given by an end mark, a contact
@@ -160,6 +167,15 @@ export interface PageEvidence {
    */
   labels: number[][];
 }
+
+/**
+ * From how many paragraphs of body a page with no date anywhere, no place, no words
+ * reported and no media contact is no release, even where a verb of the news tense occurs ("the
+ * association organised …" in a page about its events): the working sets' releases, whole or
+ * their text pasted alone, keep one such mark at most over 7 paragraphs, their pages with no
+ * release reach 10 to 20.
+ */
+export const UNDATED_PARAGRAPHS = 10;
 
 /** The marks only a release carries, of those `pageEvidence` names. */
 const OWN_MARKS = new Set(['a dateline', 'a media contact', 'an end mark', 'an "About" section', 'an embargo', 'notes to editors', 'a release label', "a statement's label"]);
@@ -221,14 +237,12 @@ export function pageEvidence(items: Classified[], found: ReadFields): PageEviden
   if (items.some((it) => wordCount(it.block.text) <= 12 && LAST_UPDATED.test(it.block.text.trim()))) standing.push('updated');
   if (texts.some((t) => JOB_SECTION.test(t.trim()))) standing.push('job');
   if (texts.some((t) => RESOURCE_LINE.test(t.trim()))) standing.push('resources');
-  // A strong mark is enough; the organisation speaking of itself or to its reader, which
-  // releases do too, counts only with the other, or when it fills a page of three paragraphs or
-  // more: two thirds of them, and two at least ("We help people … We provide … Our principles …").
-  // A short statement says "we" throughout; the longer statements of the working sets say it in
-  // half of their paragraphs at most when nothing else on them is a release's.
-  const strong = standing.some((m) => m !== 'self' && m !== 'reader');
-  const spoken = prose.filter((p) => (p.match(SELF)?.length ?? 0) + (p.match(READER)?.length ?? 0) > 0).length;
-  const fills = (self || reader) && prose.length >= 3 && spoken >= 2 && spoken * 3 >= prose.length * 2;
+  // With no release evidence at all, any one of a standing page's marks is enough, the
+  // organisation speaking of itself or to its reader among them: a release or a statement that
+  // says "we" also dates itself, reports someone's words, tells what was done or calls for
+  // something, and none of the working sets' releases, whole or as their text pasted alone,
+  // was left with nothing but "we" or "you".
   const own = release.filter((r) => OWN_MARKS.has(r)).length;
-  return { release, own, standing, heading, refuse: release.length === 0 && (strong || (self && reader) || fills), labels };
+  const undated = found.paragraphs >= UNDATED_PARAGRAPHS && release.every((r) => r === 'a news verb') ? found.paragraphs : null;
+  return { release, own, standing, heading, refuse: release.length === 0 && standing.length > 0, undated, labels };
 }
