@@ -252,11 +252,39 @@ describe('quotes', () => {
       'The so-called "safe zones" remain unsafe for most families.',
     ]);
     expect(got).toEqual([
-      { speaker: 'Jane Doe', text: 'Water is the first thing families ask for. Every borehole counts.' },
-      { speaker: 'Jane Doe', text: 'We will stay as long as we are needed' },
+      { speaker: 'Jane Doe', role: 'Regional Director', text: 'Water is the first thing families ask for. Every borehole counts.' },
+      { speaker: 'Jane Doe', role: 'Regional Director', text: 'We will stay as long as we are needed' },
       { speaker: 'Marie Dupont', role: 'directrice régionale', text: 'Nous resterons aux côtés des familles.' },
       { speaker: 'Ana Torres', text: 'Llevamos medicinas a las comunidades más alejadas' },
-      { speaker: 'سارة منصور', text: 'نعمل مع الشركاء لاستبدال الخيام المتضررة' },
+      { speaker: 'سارة منصور', role: 'المديرة الإقليمية', text: 'نعمل مع الشركاء لاستبدال الخيام المتضررة' },
+    ]);
+  });
+});
+
+describe("a speaker's role", () => {
+  it('reads the role that closes the sentence after the name, in three languages', () => {
+    const got = extractQuotes([
+      '"We brought the vaccines back the day the roads opened," said Marie Dupont, head of the Bukavu office.',
+      '« Nous restons sur place », a déclaré Amani Kasongo, coordinatrice des urgences à Goma.',
+      '"Las familias necesitan semillas antes de las lluvias", dijo Ana Torres, directora de programas de la fundación.',
+    ]);
+    expect(got.map((q) => [q.speaker, q.role ?? null])).toEqual([
+      ['Marie Dupont', 'head of the Bukavu office'],
+      ['Amani Kasongo', 'coordinatrice des urgences à Goma'],
+      ['Ana Torres', 'directora de programas de la fundación'],
+    ]);
+  });
+
+  it('takes no clause after the name for a role, nor a phrase with no job in it', () => {
+    const got = extractQuotes([
+      '"The road is open again," said Jane Roe, adding that the press office would publish the figures.',
+      '« Nous reviendrons dès que la route sera ouverte », a déclaré Paul Martin, qui dirige le bureau de presse.',
+      '"We are tired," said Grace Atim, a mother of four.',
+    ]);
+    expect(got.map((q) => [q.speaker, q.role ?? null])).toEqual([
+      ['Jane Roe', null],
+      ['Paul Martin', null],
+      ['Grace Atim', null],
     ]);
   });
 });

@@ -231,15 +231,28 @@ function namesIn(paragraphs: string[]): string[] {
 export function roleOf(name: string, paragraphs: string[]): string | null {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const before = new RegExp(`(?:^|[.!?]\\s+)((?:[^.!?]|\\.(?=\\S))*?)\\s*,\\s*${escaped}\\s*,`, 'u');
-  const after = new RegExp(`${escaped}\\s*,\\s*([^,;.]{3,120}?)\\s*,`, 'u');
+  // "سارة منصور، المديرة الإقليمية:": the Arabic comma, and a colon before the quotation.
+  const after = new RegExp(`${escaped}\\s*[,،]\\s*([^,،;.:]{3,120}?)\\s*[,،:]`, 'u');
+  // '… said Marie Dupont, head of the Bukavu office.': the role closes the sentence.
+  const closing = new RegExp(`${escaped}\\s*[,،]\\s*([^,،;.!?]{3,120})[.!?]?$`, 'u');
   for (const p of paragraphs) {
     const b = p.match(before)?.[1]?.trim();
     if (b && ROLE_WORDS.test(b) && wordCount(b) <= 16) return b.replace(/^(?:the|la|le|el|l['’])\s+/iu, '');
     const a = p.match(after)?.[1]?.trim();
     if (a && ROLE_WORDS.test(a) && wordCount(a) <= 16 && !/\b(?:said|says|a\s+déclaré|dijo|afirmó)\b/iu.test(a)) return a.replace(/^(?:the|la|le|el|l['’])\s+/iu, '');
   }
+  for (const p of paragraphs) {
+    for (const sentence of p.split(/(?<=[.!?])\s+/u)) {
+      const c = closing.exec(sentence.trim())?.[1]?.trim();
+      // A clause is no role: "…, adding that the press …", "…, qui a rappelé …".
+      if (c && ROLE_WORDS.test(c) && wordCount(c) <= 12 && !CLAUSE.test(c)) return c.replace(/^(?:the|la|le|el|l['’])\s+/iu, '');
+    }
+  }
   return null;
 }
+
+/** The words that open a clause rather than a job's name after a speaker's name. */
+const CLAUSE = ub(/\b(?:that|who|which|whose|adding|saying|noting|while|when|where|because|que|qui|dont|où|ajoutant|quien|quienes|cuyo|cuya|donde|cuando|añadiendo|said|says|a\s+déclaré|dijo|afirmó)\b/iu);
 
 /** "Anne Tremblay, ministre de la Solidarité": a signature line, the name then the role. */
 const SIGNATURE = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),\s+\p{L}/u;
