@@ -481,6 +481,23 @@ describe('a page a site keeps about itself', () => {
     expect(read.release.body).toHaveLength(12);
   });
 
+  it("refuses an organisation's jobs page, whose applications it welcomes and whose job requests it describes", async () => {
+    const es = [
+      'Trabajar en la Fundación Horizonte',
+      'La Fundación Horizonte is an equal opportunities employer and welcomes applications from all candidates regardless of their origin.',
+      'Las vacantes se publican en esta página con su descripción, el perfil buscado y la fecha límite para presentar la candidatura.',
+      'Las personas seleccionadas para la entrevista reciben una invitación por correo electrónico unas dos semanas después del cierre.',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'trabajar.txt', text: es })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', heading: 'Trabajar en la Fundación Horizonte' } });
+    const fr = [
+      'Emplois à la mairie',
+      'Le recrutement dans les communes suit des règles propres à la fonction publique territoriale, selon le poste et le grade.',
+      'Pour déposer une candidature, il suffit de soumettre une demande d’emploi en précisant le type de poste recherché, avec un curriculum vitae.',
+      'Les offres ouvertes sont affichées en mairie et mises en ligne chaque semaine avec leur date limite.',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'emplois.txt', text: fr })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'standing', heading: 'Emplois à la mairie' } });
+  });
+
   it('still reads a release body of nine paragraphs pasted alone, with no date and nobody quoted', async () => {
     const page = Array.from(
       { length: 9 },

@@ -67,7 +67,7 @@ const NEWS_VERB = ub(
  * ("Our organisation calls on the authorities to …"); a standing page describes, it does not demand.
  */
 const CALL = ub(
-  /\b(?:calls?\s+(?:on|upon|for)|asks\s+(?:the|all|every|that)|urges?|condemns?|welcomes?|demands?|deplores?|denounces?|appeals?\s+(?:to|for)|(?:demande|demandent|appelle|appellent|exhorte|exhortent|condamne|condamnent|salue|saluent|dénonce|dénoncent|déplore|déplorent|réclame|réclament)\s+(?:à|aux|au|la|le|les|l['’]|que|des|d['’]|un|une|fermement|vivement)|(?:pide|piden|exige|exigen|insta|instan|condena|condenan|denuncia|denuncian|lamenta|lamentan|reclama|reclaman)\s+(?:a|al|la|el|los|las|que|un|una|enérgicamente)|hace\s+un\s+llamado|تطالب|يطالب|تدعو|يدعو|تدين|يدين|ترحب|يرحب|تناشد|يناشد|تستنكر|يستنكر)\b/iu,
+  /\b(?:calls?\s+(?:on|upon|for)|asks\s+(?:the|all|every|that)|urges?|condemns?|welcomes?(?!\s+(?:applications|applicants|candidates|visitors|volunteers|enquiries|donations|feedback)\b)|demands?|deplores?|denounces?|appeals?\s+(?:to|for)|(?!demande\s+d['’](?:emploi|asile|aide|adhésion|inscription|information|stage))(?:demande|demandent|appelle|appellent|exhorte|exhortent|condamne|condamnent|salue|saluent|dénonce|dénoncent|déplore|déplorent|réclame|réclament)\s+(?:à|aux|au|la|le|les|l['’]|que|des|d['’]|un|une|fermement|vivement)|(?:pide|piden|exige|exigen|insta|instan|condena|condenan|denuncia|denuncian|lamenta|lamentan|reclama|reclaman)\s+(?:a|al|la|el|los|las|que|un|una|enérgicamente)|hace\s+un\s+llamado|تطالب|يطالب|تدعو|يدعو|تدين|يدين|ترحب|يرحب|تناشد|يناشد|تستنكر|يستنكر)\b/iu,
 );
 
 /**
@@ -89,11 +89,12 @@ const STATEMENT_OF = ub(
 
 /**
  * "Our work", "Qui sommes-nous", "Cómo cooperamos", "من نحن": the headings of the pages an
- * organisation keeps about itself, set alone on a short line. "Mission", "Visión", "الرسالة والرؤية",
+ * organisation keeps about itself, set alone on a short line; "Work with us", "Trabajar en …",
+ * "Emplois à la Ville", "الوظائف": its jobs page's. "Mission", "Visión", "الرسالة والرؤية",
  * "القيم": the same headings without "our", as mission and values pages set them.
  */
 const STANDING_HEADING = ub(
-  /^(?:our\s+(?:work|mission|vision|values|approach|response|story|history|team|partners|programmes?|programs?|impact|principles|services|priorities|expertise)|what\s+we\s+do|who\s+we\s+are|how\s+we\s+work|about\s+us|where\s+we\s+work|nos\s+(?:principes(?:\s+directeurs)?|valeurs|missions?|actions|programmes|engagements|métiers|domaines\s+d['’]intervention)|notre\s+(?:action|mission|histoire|équipe|approche|vision|engagement)|qui\s+sommes[-\s]nous|que\s+faisons[-\s]nous|quiénes\s+somos|qué\s+hacemos|nuestr[oa]s?\s+(?:misión|visión|historia|labor|trabajo|equipo|valores|principios|programas)|cómo\s+(?:trabajamos|cooperamos|ayudamos|actuamos)|من\s+نحن|ماذا\s+نفعل|عملنا|رسالتنا|رؤيتنا|مهمتنا|قيمنا|أهدافنا|برامجنا|(?:mission|misión|vision|visión)(?:\s*(?:,|and|et|y)\s*(?:mission|misión|vision|visión|values|valeurs|valores))*|missions|values|valeurs|valores|الرسالة|الرؤية|القيم|(?:الرسالة|الرؤية)\s+و\s*(?:الرسالة|الرؤية|القيم))\s*[?:]?$/iu,
+  /^(?:our\s+(?:work|mission|vision|values|approach|response|story|history|team|partners|programmes?|programs?|impact|principles|services|priorities|expertise)|what\s+we\s+do|who\s+we\s+are|how\s+we\s+work|about\s+us|where\s+we\s+work|nos\s+(?:principes(?:\s+directeurs)?|valeurs|missions?|actions|programmes|engagements|métiers|domaines\s+d['’]intervention)|notre\s+(?:action|mission|histoire|équipe|approche|vision|engagement)|qui\s+sommes[-\s]nous|que\s+faisons[-\s]nous|quiénes\s+somos|qué\s+hacemos|nuestr[oa]s?\s+(?:misión|visión|historia|labor|trabajo|equipo|valores|principios|programas)|cómo\s+(?:trabajamos|cooperamos|ayudamos|actuamos)|من\s+نحن|ماذا\s+نفعل|عملنا|رسالتنا|رؤيتنا|مهمتنا|قيمنا|أهدافنا|برامجنا|(?:mission|misión|vision|visión)(?:\s*(?:,|and|et|y)\s*(?:mission|misión|vision|visión|values|valeurs|valores))*|missions|values|valeurs|valores|work(?:ing)?\s+(?:with|at|for)\s+us|careers?(?:\s+at\s+\S.*)?|jobs?\s+at\s+\S.*|vacancies|join\s+(?:us|our\s+team)|trabaj(?:ar|a)\s+(?:en|con)\s+\S.*|ofertas\s+de\s+empleo|bolsa\s+de\s+trabajo|emplois?\s+(?:à|au|aux|chez)\s+\S.*|offres\s+d['’]emploi|recrutement|nous\s+rejoindre|rejoignez[-\s]nous|travailler\s+(?:à|au|chez|pour|avec)\s+\S.*|الوظائف|وظائف|انضم\s+إلينا|فرص\s+العمل|الرسالة|الرؤية|القيم|(?:الرسالة|الرؤية)\s+و\s*(?:الرسالة|الرؤية|القيم))\s*[?:]?$/iu,
 );
 
 /** "we work", "nos actions", "nuestra labor", "نعمل": the organisation speaking of itself. */
