@@ -67,6 +67,13 @@ describe('dateline import release', () => {
     expect(await count(lib, 'attachment.list')).toBe(0);
   });
 
+  it("--dry-run names each quote's speaker with the role the release gives them", async () => {
+    const lib = tempDir();
+    const r = await cli(['import', 'release', join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), '--dry-run', '--library', lib]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ {2}Quote: {8}Marta Cossa \(Hope Waters' country director in Mozambique\): "/mu);
+  });
+
   it('stores each release with its contacts and original; a second import matches the contacts instead of duplicating them', async () => {
     const lib = tempDir();
     const files = tempDir();

@@ -71,7 +71,10 @@ function human(file: string, preview: ImportPreview, committed: ImportCommitted 
   lines.push(`  Dateline:     ${[r.datelinePlace, r.releaseDate].filter(Boolean).join(', ') || '(none found)'}`);
   if (r.embargo) lines.push(`  Embargo:      ${r.embargo.at ?? '(time not read)'}${r.embargo.timeZone ? ` (${r.embargo.timeZone})` : ''}  "${r.embargo.text}"`);
   lines.push(`  Language:     ${r.language}; ${r.body.length} paragraph${r.body.length === 1 ? '' : 's'}, ${r.quotes.length} quote${r.quotes.length === 1 ? '' : 's'}`);
-  for (const q of r.quotes) lines.push(`  Quote:        ${q.speaker ?? '(speaker not named)'}: "${q.text.length > 80 ? `${q.text.slice(0, 79)}…` : q.text}"`);
+  for (const q of r.quotes) {
+    const who = `${q.speaker ?? '(speaker not named)'}${q.speaker && q.role ? ` (${q.role})` : ''}`;
+    lines.push(`  Quote:        ${who}: "${q.text.length > 80 ? `${q.text.slice(0, 79)}…` : q.text}"`);
+  }
   if (r.notesToEditors) lines.push(`  Notes:        ${r.notesToEditors.split('\n')[0]!.slice(0, 80)}`);
   if (r.boilerplate) lines.push(`  Boilerplate:  ${r.boilerplate.split('\n')[0]!.slice(0, 80)}`);
   if (r.endMark) lines.push(`  End mark:     ${r.endMark}`);
