@@ -52,6 +52,43 @@ describe('the import screen', () => {
     expect(original.items.map((a) => a.originalName)).toEqual(['Clean water for 40,000 people in Kasese.txt']);
   });
 
+  it('marks a field the person set, from the cleaned source or by typing, as set by them rather than with the importer\'s confidence', async () => {
+    await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(join(CORPUS_DIR, '01-en-menu-sentence-contact.txt'), 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    const headline = (await screen.findByLabelText('Headline', {}, { timeout: 20_000 })) as HTMLInputElement;
+    const badge = (label: string) => screen.getByLabelText(label).closest('.field')!.querySelector('.certainty')?.textContent ?? null;
+    expect(badge('Headline')).toBe('Found');
+    expect(badge('Dateline place')).toBe('Found');
+    expect(badge('Subheadline')).toBeNull();
+
+    const source = screen.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    const use = (line: string, as: string) => {
+      fireEvent.click(within(source).getAllByRole('button', { name: line })[0]!);
+      fireEvent.click(within(source).getByRole('button', { name: as }));
+    };
+    use('Our Work', 'Headline');
+    expect(headline.value).toBe('Our Work');
+    expect(badge('Headline')).toBe('Set by you');
+    expect(headline.closest('.field')!.className).not.toContain('doubtful');
+    use('Take Action', 'Dateline');
+    expect(badge('Dateline place')).toBe('Set by you');
+    fireEvent.change(screen.getByLabelText('Subheadline'), { target: { value: 'Twelve boreholes in three months' } });
+    expect(badge('Subheadline')).toBe('Set by you');
+    fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '2026-04-02' } });
+    expect(badge('Release date')).toBe('Set by you');
+    expect(badge('Language')).toBeNull();
+    // The contacts as a whole: one removed, the list is the person's.
+    const contacts = screen.getByRole('group', { name: /media contact/u });
+    expect(within(contacts).getByText('Found')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove John Smith' }));
+    expect(within(contacts).getByText('Set by you')).toBeTruthy();
+
+    // Put back to what the importer read, the field is the importer's again.
+    fireEvent.change(headline, { target: { value: '  Clean water reaches 40,000 people in Kasese as floods recede ' } });
+    expect(badge('Headline')).toBe('Found');
+  });
+
   it('brings each new paste into view and gives it the focus: a second one lands under the first, below the window', async () => {
     await mount();
     const paste = (text: string) => {
