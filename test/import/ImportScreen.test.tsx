@@ -89,6 +89,30 @@ describe('the import screen', () => {
     expect(badge('Headline')).toBe('Found');
   });
 
+  it('discards a review with Undo in its place, which brings the review back as the person left it; nothing is stored', async () => {
+    const c = await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(join(CORPUS_DIR, '01-en-menu-sentence-contact.txt'), 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    const headline = (await screen.findByLabelText('Headline', {}, { timeout: 15_000 })) as HTMLInputElement;
+    // The paste box is empty once read: the review is all there is of the text.
+    expect((screen.getByLabelText('Paste a release') as HTMLTextAreaElement).value).toBe('');
+    fireEvent.change(headline, { target: { value: 'Clean water for 40,000 people in Kasese' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByLabelText('Headline')).toBeNull();
+    const item = screen.getByRole('region', { name: 'Import of Pasted text' });
+    expect(within(item).getByRole('status').textContent).toContain('Discarded: nothing was stored.');
+    const undo = within(item).getByRole('button', { name: 'Undo: bring back the review of “Pasted text”' });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    expect(await counts(c)).toMatchObject({ release: 0, contact: 0, attachment: 0 });
+
+    fireEvent.click(undo);
+    expect((screen.getByLabelText('Headline') as HTMLInputElement).value).toBe('Clean water for 40,000 people in Kasese');
+    expect(screen.queryByText('Discarded: nothing was stored.')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(item).getByRole('heading', { name: 'Pasted text' })));
+    expect(await counts(c)).toMatchObject({ release: 0 });
+  });
+
   it('brings each new paste into view and gives it the focus: a second one lands under the first, below the window', async () => {
     await mount();
     const paste = (text: string) => {
@@ -238,6 +262,25 @@ describe('the import screen', () => {
     expect(screen.getAllByRole('region', { name: 'Import of tillaberi.docx' })).toHaveLength(1);
     expect(await counts(c)).toMatchObject({ release: 1 });
   }, 90_000);
+
+  it('keeps the summary of several files in step with each one: stored, discarded, and back to review after Undo', async () => {
+    await mount();
+    const docx = await buildDocx(JSON.parse(readFileSync(join(CORPUS_DIR, '12-en-word.docx.json'), 'utf8')));
+    const files = [new File([readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8')], 'boreholes.txt', { type: 'text/plain' }), new File([new Uint8Array(docx)], 'tillaberi.docx')];
+    fireEvent.change(screen.getByLabelText(/Choose files/), { target: { files } });
+    await screen.findByText('Files read: 2 of 2 · To review: 2 · Already in the library: 0 · Could not be read: 0', {}, { timeout: 30_000 });
+
+    const first = screen.getByRole('region', { name: 'Import of boreholes.txt' });
+    fireEvent.click(within(first).getByRole('button', { name: 'Confirm and store' }));
+    await within(first).findByText(/^Stored, with/u, {}, { timeout: 15_000 });
+    expect(screen.getByText('Files read: 2 of 2 · To review: 1 · Already in the library: 0 · Could not be read: 0 · Stored: 1')).toBeTruthy();
+
+    const second = screen.getByRole('region', { name: 'Import of tillaberi.docx' });
+    fireEvent.click(within(second).getByRole('button', { name: 'Discard' }));
+    expect(screen.getByText('Files read: 2 of 2 · To review: 0 · Already in the library: 0 · Could not be read: 0 · Stored: 1 · Discarded: 1')).toBeTruthy();
+    fireEvent.click(within(second).getByRole('button', { name: /^Undo/u }));
+    expect(screen.getByText('Files read: 2 of 2 · To review: 1 · Already in the library: 0 · Could not be read: 0 · Stored: 1')).toBeTruthy();
+  }, 60_000);
 
   it('says why a page with no release was refused, with what it saw there (read in the worker)', async () => {
     await mount();
