@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { END_MARKS } from '../../electron/shared/documents';
@@ -8,10 +8,12 @@ import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { changedParts, formFromPreview, releaseFromForm, type ContactForm, type ReleaseForm, type ReviewPart } from './draft';
 import { useClient } from '../client/context';
-import { addContactLine, applySourceAction, lineRoles, type SourceAction } from './source-actions';
+import { addContactLine, applySourceAction, dateInLine, lineRoles, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
-import { useDates } from '../i18n/useDates';
+import { useDateStyle, useDates } from '../i18n/useDates';
+import { readDateEntry } from '../i18n/date-entry';
+import { systemLanguages } from '../i18n/dates';
 import { DateField } from '../ui/DateField';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
@@ -106,8 +108,9 @@ export function Review({
   onConfirm: (allowDuplicate: boolean) => void;
   onDiscard: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dates = useDates();
+  const { style } = useDateStyle();
   const found = duplicateOf(item);
   const duplicate = found?.duplicate ?? null;
   const r = item.release;
@@ -126,6 +129,18 @@ export function Review({
       {(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}
     </Field>
   );
+  // A quote added by hand starts empty, its text box focused to be written in.
+  const quotesBox = useRef<HTMLFieldSetElement>(null);
+  const [quoteAdded, setQuoteAdded] = useState<number | null>(null);
+  useEffect(() => {
+    if (quoteAdded === null) return;
+    quotesBox.current?.querySelectorAll<HTMLTextAreaElement>('.import-quote textarea')[quoteAdded]?.focus();
+    setQuoteAdded(null);
+  }, [quoteAdded]);
+  const addQuote = () => {
+    set('quotes', [...r.quotes, { speaker: '', role: '', text: '' }]);
+    setQuoteAdded(r.quotes.length);
+  };
   // A missing date is said once; the second Store goes ahead without one.
   const [dateWarned, setDateWarned] = useState(false);
   const [blocked, setBlocked] = useState<'noLetters' | 'noDate' | null>(null);
@@ -141,11 +156,22 @@ export function Review({
     onConfirm(duplicate !== null);
   };
   const lines = item.preview.source.blocks.map((b) => b.text);
+  // A date in a line is read as a date typed in the release date box would be.
+  const dateIn = (n: number) =>
+    dateInLine(lines[n] ?? '', (text) => {
+      const read = readDateEntry(text, i18n.language, style, systemLanguages());
+      return read.kind === 'date' ? read.iso : null;
+    });
   const client = useClient();
   // A line taken as a contact is read by the importer's contact reader in the core.
   const [lineNote, setLineNote] = useState(false);
   const onSourceAction = async (action: SourceAction, index: number) => {
     setLineNote(false);
+    if (action === 'date') {
+      const iso = dateIn(index);
+      if (iso) set('releaseDate', iso);
+      return;
+    }
     if (action !== 'contact') {
       onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts));
       return;
@@ -209,7 +235,7 @@ export function Review({
         <Field label={t('import.field.body')} mark={markOf('body', sure.body)}>
           {(id) => <textarea id={id} dir="auto" rows={12} value={r.body} onChange={(e) => set('body', e.target.value)} disabled={busy} />}
         </Field>
-        <fieldset className="import-quotes">
+        <fieldset className="import-quotes" ref={quotesBox}>
           <legend>
             {t('import.field.quotes', { count: r.quotes.length })} {changed.has('quotes') && <Badge mark="person" />}
           </legend>
@@ -235,6 +261,9 @@ export function Review({
               </div>
             );
           })}
+          <button type="button" className="button" onClick={addQuote} disabled={busy}>
+            {t('releases.addQuote')}
+          </button>
         </fieldset>
         <Field label={t('import.field.notesToEditors')} mark={markOf('notesToEditors')}>
           {(id) => <textarea id={id} dir="auto" rows={3} value={r.notesToEditors} onChange={(e) => set('notesToEditors', e.target.value)} disabled={busy} />}
@@ -303,6 +332,7 @@ export function Review({
         label={t('import.sourceLabel', { name: item.name })}
         disabled={busy}
         roles={lineRoles(lines, r)}
+        dated={(n) => dateIn(n) !== null}
         onAction={(action, index) => void onSourceAction(action, index)}
       />
     </div>

@@ -5,9 +5,9 @@ import { sourceActionsFor, type SourceAction, type SourceLineRole } from './sour
 
 /**
  * The cleaned source, as text elements only: nothing from the imported file is ever markup here.
- * Clicking a line offers what it can become (headline, dateline, first or last paragraph of the
- * body, a media contact), and takes it out of the body or puts it back there: one click on the
- * line, one on the choice.
+ * Clicking a line offers what it can become (headline, subheadline, dateline, the release date
+ * when it holds one, first or last paragraph of the body, a quote, a media contact), and takes it
+ * out of the body or puts it back there: one click on the line, one on the choice.
  * Once the choices close (a choice made, or Escape), focus goes back to the line, so a keyboard
  * goes on from where it was rather than from the top of the page. The headline's line and the
  * body's lines are marked, so a line dropped from the body is seen to be out.
@@ -18,6 +18,7 @@ export function SourceView({
   onAction,
   disabled,
   roles = [],
+  dated,
 }: {
   blocks: ImportSourceBlock[];
   label: string;
@@ -25,6 +26,8 @@ export function SourceView({
   disabled?: boolean;
   /** What each line is in the form now (the headline, in the body), to mark it. */
   roles?: (SourceLineRole | null)[];
+  /** Whether a date is read in a line: only then does it offer to be the release date. */
+  dated?: (index: number) => boolean;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -87,7 +90,7 @@ export function SourceView({
                 close(n);
               }}
             >
-              {sourceActionsFor(role).map((a) => (
+              {sourceActionsFor(role, dated?.(n) ?? false).map((a) => (
                 <button
                   key={a}
                   type="button"

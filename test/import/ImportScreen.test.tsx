@@ -113,6 +113,56 @@ describe('the import screen', () => {
     expect(await counts(c)).toMatchObject({ release: 0 });
   });
 
+  it('takes a quote, a subheadline and the release date from lines of the source, and adds a quote written by hand', async () => {
+    const c = await mount();
+    const text = `${readFileSync(join(CORPUS_DIR, '01-en-menu-sentence-contact.txt'), 'utf8').trim()}\nPage last updated on 3 April 2026`;
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    await screen.findByLabelText('Headline', {}, { timeout: 15_000 });
+    expect((screen.getByLabelText('Release date') as HTMLInputElement).value).toBe('');
+    const source = screen.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    const choices = (line: RegExp) => {
+      fireEvent.click(within(source).getAllByRole('button', { name: line })[0]!);
+      return within(within(source).getByRole('group', { name: 'Use this line as' })).getAllByRole('button').map((b) => b.textContent);
+    };
+    const choose = (name: string) => fireEvent.click(within(within(source).getByRole('group', { name: 'Use this line as' })).getByRole('button', { name }));
+
+    // A line with no date in it does not offer to be the release date.
+    expect(choices(/^Take Action$/u)).not.toContain('Release date');
+    choose('Subheadline');
+    expect((screen.getByLabelText('Subheadline') as HTMLInputElement).value).toBe('Take Action');
+    expect(choices(/^Page last updated/u)).toContain('Release date');
+    choose('Release date');
+    expect((screen.getByLabelText('Release date') as HTMLInputElement).value).not.toBe('');
+
+    const quotes = screen.getByRole('group', { name: /^\d+ quotes?/u });
+    const before = within(quotes).getAllByLabelText(/^Quote \d+$/u).length;
+    choices(/^Nearly a third/u);
+    choose('Quote');
+    const taken = within(quotes).getAllByLabelText(/^Quote \d+$/u);
+    expect(taken).toHaveLength(before + 1);
+    expect((taken.at(-1) as HTMLTextAreaElement).value).toMatch(/^Nearly a third of the district/u);
+    fireEvent.change(within(quotes).getAllByLabelText('Speaker').at(-1)!, { target: { value: 'Jane Doe' } });
+
+    fireEvent.click(within(quotes).getByRole('button', { name: 'Add a quote' }));
+    const added = within(quotes).getAllByLabelText(/^Quote \d+$/u).at(-1) as HTMLTextAreaElement;
+    expect(added.value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(added));
+    fireEvent.change(added, { target: { value: 'We will stay as long as we are needed.' } });
+    fireEvent.change(within(quotes).getAllByLabelText('Speaker').at(-1)!, { target: { value: 'John Smith' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
+    await screen.findByText(/^Stored, with/u, {}, { timeout: 15_000 });
+    const [item] = (await call<{ items: { id: string }[] }>(c, 'release.list', { limit: 10 })).items;
+    const stored = await call<{ subheadline: string; releaseDate: string; quotes: { speaker: string | null; text: string }[] }>(c, 'release.get', { id: item!.id });
+    expect(stored.subheadline).toBe('Take Action');
+    expect(stored.releaseDate).toBe('2026-04-03');
+    expect(stored.quotes.slice(-2)).toEqual([
+      expect.objectContaining({ speaker: 'Jane Doe', text: expect.stringMatching(/^Nearly a third of the district/u) }),
+      expect.objectContaining({ speaker: 'John Smith', text: 'We will stay as long as we are needed.' }),
+    ]);
+  });
+
   it('brings each new paste into view and gives it the focus: a second one lands under the first, below the window', async () => {
     await mount();
     const paste = (text: string) => {
