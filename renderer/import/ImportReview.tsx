@@ -43,8 +43,11 @@ function Field({ label, children, grow, mark }: { label: string; children: (id: 
   const doubtful = mark === 'doubtful' || mark === 'missing';
   return (
     <div className={`field${grow ? ' grow' : ''}${doubtful ? ' doubtful' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {mark && <Badge mark={mark} />}
+      {/* The badge beside the name, not on a line of its own: fields side by side keep their boxes level. */}
+      <div className="field-head">
+        <label htmlFor={id}>{label}</label>
+        {mark && <Badge mark={mark} />}
+      </div>
       {children(id)}
     </div>
   );
@@ -208,7 +211,7 @@ export function Review({
         ))}
         {text('headline', t('import.field.headline'), sure.headline)}
         {text('subheadline', t('import.field.subheadline'))}
-        <div className="row">
+        <div className="row row-top">
           {text('datelinePlace', t('import.field.datelinePlace'), sure.datelinePlace)}
           <Field label={t('import.field.releaseDate')} mark={markOf('releaseDate', sure.releaseDate)}>
             {(id) => <DateField id={id} value={r.releaseDate || null} onChange={(v) => set('releaseDate', v ?? '')} disabled={busy} />}
@@ -226,7 +229,7 @@ export function Review({
           </Field>
         </div>
         {(r.embargoText || r.embargoAt) && (
-          <div className="row">
+          <div className="row row-top">
             {text('embargoText', t('import.field.embargoText'))}
             {text('embargoAt', t('import.field.embargoAt'))}
             {text('embargoTimeZone', t('import.field.embargoTimeZone'))}
