@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { END_MARKS } from '../../electron/shared/documents';
@@ -6,12 +6,14 @@ import { endMarkText } from '../../electron/shared/kits/layout';
 import { headlineHasLetters, type ImportCertainty, type ImportDuplicate, type ImportPreview, type ImportSource } from '../../electron/shared/import/contract';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { formFromPreview, releaseFromForm, type ContactForm, type ReleaseForm } from './draft';
+import { changedParts, formFromPreview, releaseFromForm, type ContactForm, type ReleaseForm, type ReviewPart } from './draft';
 import { useClient } from '../client/context';
-import { addContactLine, applySourceAction, lineRoles, type SourceAction } from './source-actions';
+import { addContactLine, applySourceAction, dateInLine, lineRoles, type SourceAction } from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
-import { useDates } from '../i18n/useDates';
+import { useDateStyle, useDates } from '../i18n/useDates';
+import { readDateEntry } from '../i18n/date-entry';
+import { systemLanguages } from '../i18n/dates';
 import { DateField } from '../ui/DateField';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
@@ -28,22 +30,27 @@ export interface Reviewing {
   storedAs: string | null;
 }
 
-function Field({ label, children, grow, certainty }: { label: string; children: (id: string) => ReactNode; grow?: boolean; certainty?: ImportCertainty }) {
-  const id = useId();
+/** What a field's badge says: how sure the importer was of it, or that the person set it. */
+type Mark = ImportCertainty | 'person';
+
+function Badge({ mark }: { mark: Mark }) {
   const { t } = useTranslation();
-  const doubtful = certainty !== undefined && certainty !== 'sure';
+  return <span className={`certainty certainty-${mark}`}>{t(`import.certainty.${mark}`)}</span>;
+}
+
+function Field({ label, children, grow, mark }: { label: string; children: (id: string) => ReactNode; grow?: boolean; mark?: Mark | undefined }) {
+  const id = useId();
+  const doubtful = mark === 'doubtful' || mark === 'missing';
   return (
     <div className={`field${grow ? ' grow' : ''}${doubtful ? ' doubtful' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {certainty && <span className={`certainty certainty-${certainty}`}>{t(`import.certainty.${certainty}`)}</span>}
+      {/* The badge beside the name, not on a line of its own: fields side by side keep their boxes level. */}
+      <div className="field-head">
+        <label htmlFor={id}>{label}</label>
+        {mark && <Badge mark={mark} />}
+      </div>
       {children(id)}
     </div>
   );
-}
-
-/** "Not found" no longer holds once the person has filled the field in; how sure the importer was of what it found stays said. */
-function shownCertainty(certainty: ImportCertainty | undefined, value: string): ImportCertainty | undefined {
-  return certainty === 'missing' && value.trim() !== '' ? undefined : certainty;
 }
 
 /** A warning about a missing field no longer holds once the person has filled the field in. */
@@ -104,8 +111,9 @@ export function Review({
   onConfirm: (allowDuplicate: boolean) => void;
   onDiscard: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dates = useDates();
+  const { style } = useDateStyle();
   const found = duplicateOf(item);
   const duplicate = found?.duplicate ?? null;
   const r = item.release;
@@ -114,11 +122,28 @@ export function Review({
   const setContact = (n: number, k: keyof ContactForm, v: string) =>
     onChange((i) => ({ contacts: i.contacts.map((c, j) => (j === n ? { ...c, [k]: v } : c)) }));
   const sure = item.preview.confidence;
+  // A part the person changed (typed, or set from the cleaned source) says so rather than how
+  // sure the importer was of what it had found there.
+  const asRead = useMemo(() => formFromPreview(item.preview), [item.preview]);
+  const changed = changedParts(asRead, { release: r, contacts: item.contacts });
+  const markOf = (part: ReviewPart, certainty?: ImportCertainty): Mark | undefined => (changed.has(part) ? 'person' : certainty);
   const text = (k: keyof ReleaseForm, label: string, certainty?: ImportCertainty) => (
-    <Field label={label} certainty={shownCertainty(certainty, r[k] as string)}>
+    <Field label={label} mark={markOf(k, certainty)}>
       {(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}
     </Field>
   );
+  // A quote added by hand starts empty, its text box focused to be written in.
+  const quotesBox = useRef<HTMLFieldSetElement>(null);
+  const [quoteAdded, setQuoteAdded] = useState<number | null>(null);
+  useEffect(() => {
+    if (quoteAdded === null) return;
+    quotesBox.current?.querySelectorAll<HTMLTextAreaElement>('.import-quote textarea')[quoteAdded]?.focus();
+    setQuoteAdded(null);
+  }, [quoteAdded]);
+  const addQuote = () => {
+    set('quotes', [...r.quotes, { speaker: '', role: '', text: '' }]);
+    setQuoteAdded(r.quotes.length);
+  };
   // A missing date is said once; the second Store goes ahead without one.
   const [dateWarned, setDateWarned] = useState(false);
   const [blocked, setBlocked] = useState<'noLetters' | 'noDate' | null>(null);
@@ -134,11 +159,22 @@ export function Review({
     onConfirm(duplicate !== null);
   };
   const lines = item.preview.source.blocks.map((b) => b.text);
+  // A date in a line is read as a date typed in the release date box would be.
+  const dateIn = (n: number) =>
+    dateInLine(lines[n] ?? '', (text) => {
+      const read = readDateEntry(text, i18n.language, style, systemLanguages());
+      return read.kind === 'date' ? read.iso : null;
+    });
   const client = useClient();
   // A line taken as a contact is read by the importer's contact reader in the core.
   const [lineNote, setLineNote] = useState(false);
   const onSourceAction = async (action: SourceAction, index: number) => {
     setLineNote(false);
+    if (action === 'date') {
+      const iso = dateIn(index);
+      if (iso) set('releaseDate', iso);
+      return;
+    }
     if (action !== 'contact') {
       onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts));
       return;
@@ -175,12 +211,12 @@ export function Review({
         ))}
         {text('headline', t('import.field.headline'), sure.headline)}
         {text('subheadline', t('import.field.subheadline'))}
-        <div className="row">
+        <div className="row row-top">
           {text('datelinePlace', t('import.field.datelinePlace'), sure.datelinePlace)}
-          <Field label={t('import.field.releaseDate')} certainty={shownCertainty(sure.releaseDate, r.releaseDate)}>
+          <Field label={t('import.field.releaseDate')} mark={markOf('releaseDate', sure.releaseDate)}>
             {(id) => <DateField id={id} value={r.releaseDate || null} onChange={(v) => set('releaseDate', v ?? '')} disabled={busy} />}
           </Field>
-          <Field label={t('import.field.language')}>
+          <Field label={t('import.field.language')} mark={markOf('language')}>
             {(id) => (
               <select id={id} value={r.language} onChange={(e) => set('language', e.target.value)} disabled={busy}>
                 {[...new Set([...WORKING_LANGUAGES, r.language])].map((l) => (
@@ -193,17 +229,19 @@ export function Review({
           </Field>
         </div>
         {(r.embargoText || r.embargoAt) && (
-          <div className="row">
+          <div className="row row-top">
             {text('embargoText', t('import.field.embargoText'))}
             {text('embargoAt', t('import.field.embargoAt'))}
             {text('embargoTimeZone', t('import.field.embargoTimeZone'))}
           </div>
         )}
-        <Field label={t('import.field.body')} certainty={shownCertainty(sure.body, r.body)}>
+        <Field label={t('import.field.body')} mark={markOf('body', sure.body)}>
           {(id) => <textarea id={id} dir="auto" rows={12} value={r.body} onChange={(e) => set('body', e.target.value)} disabled={busy} />}
         </Field>
-        <fieldset className="import-quotes">
-          <legend>{t('import.field.quotes', { count: r.quotes.length })}</legend>
+        <fieldset className="import-quotes" ref={quotesBox}>
+          <legend>
+            {t('import.field.quotes', { count: r.quotes.length })} {changed.has('quotes') && <Badge mark="person" />}
+          </legend>
           {r.quotes.map((q, n) => {
             const setQuote = (k: 'speaker' | 'role' | 'text', v: string) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, [k]: v } : x)));
             // As in the release editor: the quote whole across the form, its speaker and role under it.
@@ -226,14 +264,17 @@ export function Review({
               </div>
             );
           })}
+          <button type="button" className="button" onClick={addQuote} disabled={busy}>
+            {t('releases.addQuote')}
+          </button>
         </fieldset>
-        <Field label={t('import.field.notesToEditors')}>
+        <Field label={t('import.field.notesToEditors')} mark={markOf('notesToEditors')}>
           {(id) => <textarea id={id} dir="auto" rows={3} value={r.notesToEditors} onChange={(e) => set('notesToEditors', e.target.value)} disabled={busy} />}
         </Field>
-        <Field label={t('import.field.boilerplate')}>
+        <Field label={t('import.field.boilerplate')} mark={markOf('boilerplate')}>
           {(id) => <textarea id={id} dir="auto" rows={3} value={r.boilerplate} onChange={(e) => set('boilerplate', e.target.value)} disabled={busy} />}
         </Field>
-        <Field label={t('import.field.endMark')}>
+        <Field label={t('import.field.endMark')} mark={markOf('endMark')}>
           {(id) => (
             <select id={id} value={r.endMark} onChange={(e) => set('endMark', e.target.value as ReleaseForm['endMark'])} disabled={busy}>
               <option value="">{t('common.none')}</option>
@@ -249,7 +290,7 @@ export function Review({
         <fieldset className="import-contacts">
           <legend>
             {t('import.field.contacts', { count: item.contacts.length })}{' '}
-            <span className={`certainty certainty-${sure.contacts}`}>{t(`import.certainty.${sure.contacts}`)}</span>
+            <Badge mark={changed.has('contacts') ? 'person' : sure.contacts} />
           </legend>
           {item.contacts.length === 0 && <p className="muted">{t('import.noContacts')}</p>}
           {lineNote && (
@@ -294,6 +335,7 @@ export function Review({
         label={t('import.sourceLabel', { name: item.name })}
         disabled={busy}
         roles={lineRoles(lines, r)}
+        dated={(n) => dateIn(n) !== null}
         onAction={(action, index) => void onSourceAction(action, index)}
       />
     </div>

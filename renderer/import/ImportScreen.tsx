@@ -9,7 +9,7 @@ import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';
 import { IMPORT_MAX_BYTES } from '../../electron/shared/import/contract';
 import { IMPORT_ACCEPT, isContactsFile, isImportable, readAsBase64 } from './files';
 import { href } from '../app/router';
-import { comparedText, Review, type Reviewing } from './ImportReview';
+import { comparedText, duplicateOf, Review, type Reviewing } from './ImportReview';
 
 /**
  * Importing releases: paste text or a web page, or pick or drop Word, web, Markdown and text
@@ -25,19 +25,18 @@ type Item =
    */
   | { key: string; name: string; state: 'failed'; error: ApiError; source?: ImportSource; contacts?: true }
   | Reviewing
-  | { key: string; name: string; state: 'stored'; result: ImportCommitted };
+  | { key: string; name: string; state: 'stored'; result: ImportCommitted }
+  /** Discarded from its review: kept, edits and all, for Undo (the pasted text is gone from the box). */
+  | { key: string; name: string; state: 'discarded'; review: Reviewing };
 
 let counter = 0;
 const nextKey = () => `import-${++counter}`;
 
-/** How one file of several came out: to review, already in the library, or not read. */
-type Outcome = 'review' | 'duplicate' | 'failed';
-
 /** Several files chosen or dropped at once: how far the reading is, and then what it found. */
 interface Batch {
   total: number;
-  /** The files finished so far, in order. */
-  outcomes: Outcome[];
+  /** The items of the files finished so far, in order. */
+  keys: string[];
   /** Asked to stop: the file being read is finished, the rest are left. */
   stopping: boolean;
   finished: boolean;
@@ -73,16 +72,16 @@ export function ImportScreen() {
     setReveal(null);
   }, [reveal, items]);
 
-  const read = async (name: string, source: ImportSource, show = true): Promise<Outcome> => {
+  const read = async (name: string, source: ImportSource, show = true): Promise<string> => {
     const key = nextKey();
     setItems((list) => [...list, { key, name, state: 'reading' }]);
     if (show) setReveal(key);
-    const outcome = await preview(key, name, source, false);
+    await preview(key, name, source, false);
     // Again once it is read: the review (or the refusal) is longer than the line that said it was
     // being read, and the window may not have been able to scroll that line to its top. Only while
     // the focus is still where it was put: a person who went on meanwhile keeps their place.
     if (show && document.activeElement === document.getElementById(`${key}-name`)) setReveal(key);
-    return outcome;
+    return key;
   };
 
   /**
@@ -90,23 +89,23 @@ export function ImportScreen() {
    * person who knows it is one release can have it read anyway (`allowNotARelease`); the
    * review and the commit then see the source alone, as for any other page.
    */
-  const preview = async (key: string, name: string, source: ImportSource, allowNotARelease: boolean): Promise<Outcome> => {
+  const preview = async (key: string, name: string, source: ImportSource, allowNotARelease: boolean): Promise<void> => {
     const r = await client.call('import.preview', allowNotARelease ? { ...source, allowNotARelease } : source);
     if (!r.ok) {
       update(key, () => ({ key, name, state: 'failed', error: r.error, ...(r.error.code === 'NOT_A_RELEASE' && !allowNotARelease ? { source } : {}) }));
-      return 'failed';
+      return;
     }
     const form = formFromPreview(r.value);
     update(key, () => ({ key, name, state: 'review', source, preview: r.value, release: form.release, contacts: form.contacts, error: null, storedAs: null }));
-    return r.value.duplicate ? 'duplicate' : 'review';
   };
 
-  const readFile = async (file: File, show: boolean): Promise<Outcome> => {
-    const refuse = (code: ApiError['code'], message: string, contacts = false): Outcome => {
+  /** Reads one file into an item of its own; the item's key. */
+  const readFile = async (file: File, show: boolean): Promise<string> => {
+    const refuse = (code: ApiError['code'], message: string, contacts = false): string => {
       const key = nextKey();
       setItems((list) => [...list, { key, name: file.name, state: 'failed', error: { code, message }, ...(contacts ? { contacts: true as const } : {}) }]);
       if (show) setReveal(key);
-      return 'failed';
+      return key;
     };
     if (isContactsFile(file.name)) return refuse('USAGE', t('import.contactsFile', { name: file.name }), true);
     if (!isImportable(file.name)) return refuse('FILE_UNREADABLE', t('import.unsupported', { name: file.name }));
@@ -124,11 +123,11 @@ export function ImportScreen() {
     // One file shows its own progress; several say how far along they are and can be stopped.
     const several = files.length > 1;
     stopRef.current = false;
-    if (several) setBatch({ total: files.length, outcomes: [], stopping: false, finished: false });
+    if (several) setBatch({ total: files.length, keys: [], stopping: false, finished: false });
     for (const file of files) {
       if (several && stopRef.current) break;
-      const outcome = await readFile(file, !several);
-      if (several) setBatch((b) => b && { ...b, outcomes: [...b.outcomes, outcome] });
+      const key = await readFile(file, !several);
+      if (several) setBatch((b) => b && { ...b, keys: [...b.keys, key] });
     }
     if (several) setBatch((b) => b && { ...b, finished: true });
   };
@@ -184,7 +183,25 @@ export function ImportScreen() {
     void preview(key, name, source, true);
   };
 
-  const discard = (key: string) => setItems((list) => list.filter((i) => i.key !== key));
+  const dismiss = (key: string) => setItems((list) => list.filter((i) => i.key !== key));
+
+  // Discard takes the review out and offers Undo in its place, as taking a section out of a kit
+  // does: nothing asks first, nothing is lost. The keyboard lands on Undo (Discard has gone),
+  // then, once undone, on the item's name above the review that came back.
+  const undoButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [discarded, setDiscarded] = useState<string | null>(null);
+  useEffect(() => {
+    if (discarded !== null) undoButtons.current.get(discarded)?.focus();
+  }, [discarded]);
+  const discard = (key: string) => {
+    update(key, (i) => (i.state === 'review' ? { key: i.key, name: i.name, state: 'discarded', review: i } : i));
+    setDiscarded(key);
+  };
+  const undoDiscard = (key: string) => {
+    update(key, (i) => (i.state === 'discarded' ? i.review : i));
+    setDiscarded(null);
+    setReveal(key);
+  };
 
   return (
     <div className="screen import-screen">
@@ -243,6 +260,7 @@ export function ImportScreen() {
       {batch && (
         <BatchStatus
           batch={batch}
+          items={items}
           onStop={() => {
             stopRef.current = true;
             setBatch((b) => b && { ...b, stopping: true });
@@ -275,7 +293,7 @@ export function ImportScreen() {
                     {t('contactImport.open')}
                   </a>
                 )}
-                <button type="button" className="button" onClick={() => discard(item.key)}>
+                <button type="button" className="button" onClick={() => dismiss(item.key)}>
                   {t('common.dismiss')}
                 </button>
               </div>
@@ -285,6 +303,23 @@ export function ImportScreen() {
             <p role="status" className="import-stored">
               {t('import.stored', { count: item.result.contacts.filter((c) => c.created).length })}{' '}
               <a href={`#/releases/${encodeURIComponent(item.result.id)}`}>{t('import.openRelease')}</a>
+            </p>
+          )}
+          {item.state === 'discarded' && (
+            <p role="status" className="import-discarded">
+              {t('import.discarded')}{' '}
+              <button
+                ref={(el) => {
+                  if (el) undoButtons.current.set(item.key, el);
+                  else undoButtons.current.delete(item.key);
+                }}
+                type="button"
+                className="link-button"
+                onClick={() => undoDiscard(item.key)}
+                aria-label={t('import.undoDiscardOne', { name: item.name })}
+              >
+                {t('import.undoDiscard')}
+              </button>
             </p>
           )}
           {(item.state === 'review' || item.state === 'storing') && (
@@ -301,21 +336,51 @@ export function ImportScreen() {
   );
 }
 
-function BatchStatus({ batch, onStop }: { batch: Batch; onStop: () => void }) {
+/** What became of a batch's files, as each stands now: the summary follows every Store, Discard and Undo. */
+interface BatchTally {
+  review: number;
+  duplicates: number;
+  stored: number;
+  discarded: number;
+  failed: number;
+}
+
+function batchTally(batch: Batch, items: Item[]): BatchTally {
+  const tally: BatchTally = { review: 0, duplicates: 0, stored: 0, discarded: 0, failed: 0 };
+  for (const key of batch.keys) {
+    const item = items.find((i) => i.key === key);
+    // Only a file that could not be read is dismissed from the screen.
+    if (!item || item.state === 'failed') tally.failed++;
+    else if (item.state === 'stored') tally.stored++;
+    else if (item.state === 'discarded') tally.discarded++;
+    // Read again after "Import it anyway": it is to review once read.
+    else if (item.state === 'reading') tally.review++;
+    else if (duplicateOf(item)) tally.duplicates++;
+    else tally.review++;
+  }
+  return tally;
+}
+
+function BatchStatus({ batch, items, onStop }: { batch: Batch; items: Item[]; onStop: () => void }) {
   const { t } = useTranslation();
-  const count = (o: Outcome) => batch.outcomes.filter((x) => x === o).length;
   if (batch.finished) {
-    const summary = { read: batch.outcomes.length, total: batch.total, review: count('review'), duplicates: count('duplicate'), failed: count('failed') };
+    const tally = batchTally(batch, items);
+    const summary = { read: batch.keys.length, total: batch.total, review: tally.review, duplicates: tally.duplicates, failed: tally.failed };
+    // Stored and discarded files are said once there are any: at first every file is to review, in the library or unread.
+    const after = [
+      ...(tally.stored > 0 ? [t('import.batch.stored', { n: tally.stored })] : []),
+      ...(tally.discarded > 0 ? [t('import.batch.discarded', { n: tally.discarded })] : []),
+    ];
     return (
       <p className="import-batch" role="status">
-        {t(batch.stopping ? 'import.batch.stopped' : 'import.batch.done', summary)}
+        {[t(batch.stopping ? 'import.batch.stopped' : 'import.batch.done', summary), ...after].join(' · ')}
       </p>
     );
   }
   return (
     <div className="import-batch">
       <p role="status">
-        {batch.stopping ? t('import.batch.stopping') : t('import.batch.reading', { done: Math.min(batch.outcomes.length + 1, batch.total), total: batch.total })}
+        {batch.stopping ? t('import.batch.stopping') : t('import.batch.reading', { done: Math.min(batch.keys.length + 1, batch.total), total: batch.total })}
       </p>
       {!batch.stopping && (
         <button type="button" className="button" onClick={onStop}>

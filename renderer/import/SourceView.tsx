@@ -5,9 +5,9 @@ import { sourceActionsFor, type SourceAction, type SourceLineRole } from './sour
 
 /**
  * The cleaned source, as text elements only: nothing from the imported file is ever markup here.
- * Clicking a line offers what it can become (headline, dateline, first or last paragraph of the
- * body, a media contact), and takes it out of the body or puts it back there: one click on the
- * line, one on the choice.
+ * Clicking a line offers what it can become (headline, subheadline, dateline, the release date
+ * when it holds one, first or last paragraph of the body, a quote, a media contact), and takes it
+ * out of the body or puts it back there: one click on the line, one on the choice.
  * Once the choices close (a choice made, or Escape), focus goes back to the line, so a keyboard
  * goes on from where it was rather than from the top of the page. The headline's line and the
  * body's lines are marked, so a line dropped from the body is seen to be out.
@@ -18,6 +18,7 @@ export function SourceView({
   onAction,
   disabled,
   roles = [],
+  dated,
 }: {
   blocks: ImportSourceBlock[];
   label: string;
@@ -25,86 +26,109 @@ export function SourceView({
   disabled?: boolean;
   /** What each line is in the form now (the headline, in the body), to mark it. */
   roles?: (SourceLineRole | null)[];
+  /** Whether a date is read in a line: only then does it offer to be the release date. */
+  dated?: (index: number) => boolean;
 }) {
   const { t } = useTranslation();
   const uid = useId();
   const [selected, setSelected] = useState<number | null>(null);
   const lineButtons = useRef(new Map<number, HTMLButtonElement>());
   // The choices open under their line, which may be at the foot of the scrolled source: they are
-  // brought into view, or the click would seem to do nothing.
+  // brought into view, or the click would seem to do nothing. Pinned under the fields (a narrow
+  // window), the source scrolls alone: the fields stay where the person is working on them.
+  const pane = useRef<HTMLElement>(null);
   const choices = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (selected !== null) choices.current?.scrollIntoView({ block: 'nearest' });
+    const box = choices.current;
+    if (selected === null || !box || !pane.current) return;
+    if (getComputedStyle(pane.current).position !== 'sticky') {
+      box.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const below = box.getBoundingClientRect().bottom + 8 - pane.current.getBoundingClientRect().bottom;
+    if (below > 0) pane.current.scrollTop += below;
   }, [selected]);
+  // The line is in view: its choices were open under it.
   const close = (n: number) => {
     setSelected(null);
-    lineButtons.current.get(n)?.focus();
+    lineButtons.current.get(n)?.focus({ preventScroll: true });
   };
+  // In a narrow window the source is pinned under the fields it fixes (styles: .import-source)
+  // and can be folded to its bar, to give the fields the height; beside the fields it is whole.
+  const [folded, setFolded] = useState(false);
   return (
     // Focusable because a long source scrolls in its own box: keyboard users scroll it with
     // the arrow keys once it has focus.
-    <aside className="import-source" aria-label={label} tabIndex={0}>
-      {blocks.map((b, n) => {
-        const role = roles[n] ?? null;
-        const line = (
-          <button
-            ref={(el) => {
-              if (el) lineButtons.current.set(n, el);
-              else lineButtons.current.delete(n);
-            }}
-            type="button"
-            className={`import-source-text import-source-${b.kind}`}
-            dir={b.dir}
-            aria-expanded={selected === n}
-            aria-describedby={role ? `${uid}-${n}-role` : undefined}
-            onClick={() => setSelected(selected === n ? null : n)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && selected === n) close(n);
-            }}
-            disabled={disabled}
-          >
-            {b.kind === 'item' ? `• ${b.text}` : b.text}
-          </button>
-        );
-        // Headings and quotes keep their meaning for screen readers; the line inside is the button.
-        return (
-        <div key={n} className={`import-source-line${selected === n ? ' selected' : ''}${role ? ` import-source-is-${role}` : ''}`}>
-          {role && (
-            <span id={`${uid}-${n}-role`} className="import-source-role">
-              {t(`import.source.is.${role}`)}
-            </span>
-          )}
-          {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
-          {selected === n && (
-            <div
-              ref={choices}
-              className="import-source-actions"
-              role="group"
-              aria-label={t('import.source.actionsLabel')}
-              onKeyDown={(e) => {
-                if (e.key !== 'Escape') return;
-                e.stopPropagation();
-                close(n);
+    <aside ref={pane} className={`import-source${folded ? ' folded' : ''}`} aria-label={label} tabIndex={0}>
+      <div className="import-source-bar">
+        <button type="button" className="link-button" aria-expanded={!folded} aria-controls={`${uid}-lines`} onClick={() => setFolded(!folded)}>
+          <span aria-hidden="true" className="import-source-chevron" />
+          {t('import.source.pane')}
+        </button>
+      </div>
+      <div id={`${uid}-lines`} className="import-source-lines">
+        {blocks.map((b, n) => {
+          const role = roles[n] ?? null;
+          const line = (
+            <button
+              ref={(el) => {
+                if (el) lineButtons.current.set(n, el);
+                else lineButtons.current.delete(n);
               }}
+              type="button"
+              className={`import-source-text import-source-${b.kind}`}
+              dir={b.dir}
+              aria-expanded={selected === n}
+              aria-describedby={role ? `${uid}-${n}-role` : undefined}
+              onClick={() => setSelected(selected === n ? null : n)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && selected === n) close(n);
+              }}
+              disabled={disabled}
             >
-              {sourceActionsFor(role).map((a) => (
-                <button
-                  key={a}
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    onAction(a, n);
-                    close(n);
-                  }}
-                >
-                  {t(`import.source.${a}`)}
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
-        );
-      })}
+              {b.kind === 'item' ? `• ${b.text}` : b.text}
+            </button>
+          );
+          // Headings and quotes keep their meaning for screen readers; the line inside is the button.
+          return (
+          <div key={n} className={`import-source-line${selected === n ? ' selected' : ''}${role ? ` import-source-is-${role}` : ''}`}>
+            {role && (
+              <span id={`${uid}-${n}-role`} className="import-source-role">
+                {t(`import.source.is.${role}`)}
+              </span>
+            )}
+            {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
+            {selected === n && (
+              <div
+                ref={choices}
+                className="import-source-actions"
+                role="group"
+                aria-label={t('import.source.actionsLabel')}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Escape') return;
+                  e.stopPropagation();
+                  close(n);
+                }}
+              >
+                {sourceActionsFor(role, dated?.(n) ?? false).map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      onAction(a, n);
+                      close(n);
+                    }}
+                  >
+                    {t(`import.source.${a}`)}
+                  </button>
+                ))}
+              </div>
+            )}
+          </div>
+          );
+        })}
+      </div>
     </aside>
   );
 }

@@ -85,3 +85,34 @@ export function contactsFromForm(list: ContactForm[]): ImportedContact[] {
     phone: orNull(c.phone ?? ''),
   }));
 }
+
+/** A part of the review the person may change: a field of the release, or the list of contacts. */
+export type ReviewPart = keyof ReleaseForm | 'contacts';
+
+const squash = (s: string) => s.split(/\s+/u).filter(Boolean).join(' ');
+const paragraphsOf = (body: string) => body.split(/\n\s*\n/u).map(squash).filter(Boolean);
+const quotesOf = (list: ReleaseForm['quotes']) =>
+  JSON.stringify(list.filter((q) => q.text.trim() !== '').map((q) => [squash(q.speaker), squash(q.role), squash(q.text)]));
+const contactOf = (c: ContactForm) => [c.name, c.role, c.organisation, c.email, c.phone].map((v) => squash(v ?? ''));
+
+function sameValue(k: keyof ReleaseForm, a: ReleaseForm, b: ReleaseForm): boolean {
+  if (k === 'body') return paragraphsOf(a.body).join('\n') === paragraphsOf(b.body).join('\n');
+  if (k === 'quotes') return quotesOf(a.quotes) === quotesOf(b.quotes);
+  const x = a[k];
+  const y = b[k];
+  return typeof x === 'string' && typeof y === 'string' ? squash(x) === squash(y) : x === y;
+}
+
+/**
+ * The parts whose value is no longer what the importer found: set by the person, by typing or
+ * through the cleaned source. Compared as they would be stored (spaces and empty quotes aside),
+ * so a field put back to what was found is the importer's again.
+ */
+export function changedParts(found: { release: ReleaseForm; contacts: ContactForm[] }, now: { release: ReleaseForm; contacts: ContactForm[] }): Set<ReviewPart> {
+  const changed = new Set<ReviewPart>();
+  for (const k of Object.keys(now.release) as (keyof ReleaseForm)[]) {
+    if (!sameValue(k, found.release, now.release)) changed.add(k);
+  }
+  if (JSON.stringify(found.contacts.map(contactOf)) !== JSON.stringify(now.contacts.map(contactOf))) changed.add('contacts');
+  return changed;
+}

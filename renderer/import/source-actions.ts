@@ -2,12 +2,13 @@ import type { ContactForm, ReleaseForm } from './draft';
 
 /**
  * What a click on a line of the cleaned source does to the form: that line becomes the
- * headline, the dateline, the first or last paragraph of the body, or a media contact; or it
- * leaves the body, or joins it in its place. Pure functions of the form and the source's lines
- * (the people in a contact line are read by the core: import.readContact).
+ * headline, the subheadline, the dateline, the release date, the first or last paragraph of the
+ * body, a quote, or a media contact; or it leaves the body, or joins it in its place. Pure
+ * functions of the form and the source's lines (the people in a contact line are read by the
+ * core: import.readContact; a date is read as the person types dates: i18n/date-entry.ts).
  */
 
-export const SOURCE_ACTIONS = ['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop', 'add'] as const;
+export const SOURCE_ACTIONS = ['headline', 'subheadline', 'dateline', 'date', 'firstParagraph', 'lastParagraph', 'quote', 'contact', 'drop', 'add'] as const;
 export type SourceAction = (typeof SOURCE_ACTIONS)[number];
 
 const paragraphs = (body: string) =>
@@ -32,9 +33,52 @@ export function splitDateline(line: string): { place: string; rest: string } | n
 
 export type SourceLineRole = 'headline' | 'body';
 
-/** The choices a line offers as the form stands: a line of the body can leave it, any other line can join it. */
-export function sourceActionsFor(role: SourceLineRole | null): SourceAction[] {
-  return SOURCE_ACTIONS.filter((a) => (role === 'body' ? a !== 'add' : a !== 'drop'));
+/**
+ * The choices a line offers as the form stands: a line of the body can leave it, any other line
+ * can join it; a line becomes the release date only when a date is read in it (`dated`).
+ */
+export function sourceActionsFor(role: SourceLineRole | null, dated = false): SourceAction[] {
+  return SOURCE_ACTIONS.filter((a) => (role === 'body' ? a !== 'add' : a !== 'drop') && (dated || a !== 'date'));
+}
+
+const TRIMMED = '()[]{},;:.–—-';
+const trimmed = (s: string) => {
+  let from = 0;
+  let to = s.length;
+  while (from < to && TRIMMED.includes(s[from]!)) from++;
+  while (to > from && TRIMMED.includes(s[to - 1]!)) to--;
+  return s.slice(from, to);
+};
+
+/**
+ * The first date in a line ("GENEVA, 14 May 2026 – …", "Published on 2026-05-14", "24 de
+ * diciembre de 2026"), as `read` reads dates (ISO, or null): a run of one to five words holding a
+ * digit, the earliest in the line and then the shortest. Only the line's first 60 words are read.
+ */
+export function dateInLine(line: string, read: (text: string) => string | null): string | null {
+  const words = line.split(/\s+/u).filter(Boolean).slice(0, 60);
+  for (let from = 0; from < words.length; from++) {
+    for (let size = 1; size <= 5 && from + size <= words.length; size++) {
+      const text = trimmed(words.slice(from, from + size).join(' '));
+      if (!/\d|[٠-٩]/u.test(text)) continue;
+      const iso = read(text);
+      if (iso) return iso;
+    }
+  }
+  return null;
+}
+
+const OPENING = '“"«„‘';
+const CLOSING = '”"»“’';
+/** Marks that open or close speech; an apostrophe (’) inside a word is none. */
+const SPEECH_MARKS = '“”"«»„';
+
+/** A line that is one quotation, marks at both ends and none inside, is quoted without its marks; any other line as it stands. */
+export function quoteOfLine(line: string): string {
+  const text = line.trim();
+  const inner = text.slice(1, -1);
+  if (text.length > 2 && OPENING.includes(text[0]!) && CLOSING.includes(text[text.length - 1]!) && ![...inner].some((c) => SPEECH_MARKS.includes(c))) return inner.trim();
+  return text;
 }
 
 /**
@@ -65,12 +109,20 @@ function withoutDatelineRead(line: string, release: ReleaseForm): string {
   return d && place !== '' && place.startsWith(d.place.toLocaleLowerCase()) ? d.rest : line;
 }
 
-export function applySourceAction(action: Exclude<SourceAction, 'contact'>, index: number, lines: string[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
+export function applySourceAction(action: Exclude<SourceAction, 'contact' | 'date'>, index: number, lines: string[], release: ReleaseForm, contacts: ContactForm[]): { release: ReleaseForm; contacts: ContactForm[] } {
   const line = lines[index] ?? '';
   const body = paragraphs(release.body);
   switch (action) {
     case 'headline':
       return { release: { ...release, headline: line }, contacts };
+    case 'subheadline':
+      return { release: { ...release, subheadline: line }, contacts };
+    case 'quote': {
+      // The quote joins the list; the body keeps its paragraph, as it does for the quotes the importer found.
+      const text = quoteOfLine(line);
+      if (text === '' || release.quotes.some((q) => q.text.trim() === text)) return { release, contacts };
+      return { release: { ...release, quotes: [...release.quotes, { speaker: '', role: '', text }] }, contacts };
+    }
     case 'dateline': {
       const d = splitDateline(line);
       if (!d) return { release: { ...release, datelinePlace: line.replace(/[\s–—:,-]+$/u, '') }, contacts };

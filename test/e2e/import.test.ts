@@ -5,7 +5,10 @@ import { Document as WordDocument, HeadingLevel, Packer, Paragraph, TextRun } fr
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startHarness, type Harness } from './harness';
+import ar from '../../renderer/i18n/ar.json';
+import en from '../../renderer/i18n/en.json';
+import { ARTIFACTS, ROOT, startHarness, type Harness } from './harness';
+import { openIn, withPage } from './i18n-screens';
 
 /**
  * The release importer in headless Chromium against the real core, web server and import
@@ -279,6 +282,12 @@ describe('importing releases in the browser', () => {
     await h.expectAccessible('import review of a web page');
     await reviewing().getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => page.getByRole('form', { name: 'Extracted fields' }).count()).toBe(0);
+    // Nothing asked first: Undo stands in the review's place, and has the keyboard.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Undo: bring back the review of “Pasted text”');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => field(reviewing(), 'Headline').inputValue()).toBe(WEB_HEADLINE);
+    await reviewing().getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Extracted fields' }).count()).toBe(0);
 
     // The copied page had no contact, so the person types one under it before reading.
     await copy();
@@ -347,6 +356,81 @@ describe('importing releases in the browser', () => {
     expect(await counts()).toEqual({ ...before, release: before.release + 1, attachment: before.attachment + 1 });
     const stored = (await h.api('release.list', { limit: 10 })).items.find((r) => r.headline === ROUNDUP_HEADLINE);
     expect(stored?.releaseDate).toBe('2026-03-12');
+  });
+
+  it('keeps the cleaned text in reach of the fields in a window 600 px wide, folds it away, and keeps the place, date and language boxes level, in English and Arabic', async () => {
+    for (const [locale, words] of [
+      ['en-GB', en],
+      ['ar-EG', ar],
+    ] as const) {
+      const language = words === ar ? 'ar' : 'en';
+      await withPage(openIn(h, locale, language === 'ar' ? 'ar' : undefined), async (p) => {
+        await p.setViewportSize({ width: 600, height: 800 });
+        await p.evaluate(() => {
+          window.location.hash = '#/import';
+        });
+        await p.locator('.import-paste textarea').fill(PASTED);
+        await p.locator('.import-paste button.primary').click();
+        const form = p.getByRole('form', { name: words.import.fieldsLabel });
+        const box = (label: string) => form.getByLabel(label, { exact: true });
+        await expect.poll(() => box(words.import.field.headline).inputValue(), { timeout: 20_000 }).toBe(EXTRACTED_HEADLINE);
+        const source = p.getByRole('complementary');
+        const top = async (l: Locator) => (await l.boundingBox())!.y;
+        const main = () => p.evaluate(() => document.getElementById('main')!.scrollTop);
+
+        // The source is on screen under the fields, not a page of fields further down.
+        const pane = (await source.boundingBox())!;
+        expect(pane.y + pane.height).toBeLessThanOrEqual(801);
+        expect(pane.height).toBeGreaterThan(200);
+        const headline = (await box(words.import.field.headline).boundingBox())!;
+        expect(headline.y + headline.height).toBeLessThanOrEqual(pane.y);
+
+        // A line clicked where it is, and a choice: the field it sets is in view above it, the page unmoved.
+        const scrolled = await main();
+        const click = async (l: Locator) => {
+          const b = (await l.boundingBox())!;
+          await p.mouse.click(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
+        };
+        await click(source.getByRole('button', { name: 'Donate', exact: true }));
+        await click(source.getByRole('group', { name: words.import.source.actionsLabel }).getByRole('button', { name: words.import.source.subheadline, exact: true }));
+        expect(await box(words.import.field.subheadline).inputValue()).toBe('Donate');
+        expect(await main()).toBe(scrolled);
+        expect(await box(words.import.field.subheadline).locator('..').locator('.certainty').innerText()).toBe(words.import.certainty.person);
+        const sub = (await box(words.import.field.subheadline).boundingBox())!;
+        expect(sub.y + sub.height).toBeLessThanOrEqual((await source.boundingBox())!.y);
+
+        // Place, date and language side by side, their boxes level whatever badge or note each has.
+        const row = [words.import.field.datelinePlace, words.import.field.releaseDate, words.import.field.language].map(box);
+        const tops = await Promise.all(row.map(top));
+        expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(1);
+        expect(new Set(await Promise.all(row.map(async (l) => Math.round((await l.boundingBox())!.x)))).size).toBe(3);
+        await p.screenshot({ path: join(ARTIFACTS, `import-review-600-${language}.png`) });
+
+        // Folded to its bar, the source gives the fields the window; unfolded, it is back.
+        const fold = source.getByRole('button', { name: words.import.source.pane });
+        await fold.click();
+        await expect.poll(() => fold.getAttribute('aria-expanded')).toBe('false');
+        await expect.poll(async () => (await source.boundingBox())!.height).toBeLessThan(80);
+        expect(await source.getByRole('button', { name: 'Donate', exact: true }).isVisible()).toBe(false);
+        await p.screenshot({ path: join(ARTIFACTS, `import-review-600-folded-${language}.png`) });
+        await fold.click();
+        await expect.poll(() => fold.getAttribute('aria-expanded')).toBe('true');
+        await expect.poll(async () => (await source.boundingBox())!.height).toBeGreaterThan(200);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+
+        // Wide, the source stands beside the fields (on the left in Arabic), whole, with no bar to fold it.
+        await p.setViewportSize({ width: 1200, height: 800 });
+        await expect.poll(() => fold.isVisible()).toBe(false);
+        await p.locator('.import-item-name').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        const f = (await form.boundingBox())!;
+        const s = (await source.boundingBox())!;
+        if (language === 'ar') expect(s.x + s.width).toBeLessThanOrEqual(f.x);
+        else expect(s.x).toBeGreaterThanOrEqual(f.x + f.width);
+        const wide = await Promise.all(row.map(top));
+        expect(Math.max(...wide) - Math.min(...wide)).toBeLessThan(1);
+        await p.screenshot({ path: join(ARTIFACTS, `import-review-1200-${language}.png`) });
+      });
+    }
   });
 
   it('logged no console errors', () => {

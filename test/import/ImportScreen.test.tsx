@@ -52,6 +52,117 @@ describe('the import screen', () => {
     expect(original.items.map((a) => a.originalName)).toEqual(['Clean water for 40,000 people in Kasese.txt']);
   });
 
+  it('marks a field the person set, from the cleaned source or by typing, as set by them rather than with the importer\'s confidence', async () => {
+    await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(join(CORPUS_DIR, '01-en-menu-sentence-contact.txt'), 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    const headline = (await screen.findByLabelText('Headline', {}, { timeout: 20_000 })) as HTMLInputElement;
+    const badge = (label: string) => screen.getByLabelText(label).closest('.field')!.querySelector('.certainty')?.textContent ?? null;
+    expect(badge('Headline')).toBe('Found');
+    expect(badge('Dateline place')).toBe('Found');
+    expect(badge('Subheadline')).toBeNull();
+
+    const source = screen.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    const use = (line: string, as: string) => {
+      fireEvent.click(within(source).getAllByRole('button', { name: line })[0]!);
+      fireEvent.click(within(source).getByRole('button', { name: as }));
+    };
+    use('Our Work', 'Headline');
+    expect(headline.value).toBe('Our Work');
+    expect(badge('Headline')).toBe('Set by you');
+    expect(headline.closest('.field')!.className).not.toContain('doubtful');
+    use('Take Action', 'Dateline');
+    expect(badge('Dateline place')).toBe('Set by you');
+    fireEvent.change(screen.getByLabelText('Subheadline'), { target: { value: 'Twelve boreholes in three months' } });
+    expect(badge('Subheadline')).toBe('Set by you');
+    fireEvent.change(screen.getByLabelText('Release date'), { target: { value: '2026-04-02' } });
+    expect(badge('Release date')).toBe('Set by you');
+    expect(badge('Language')).toBeNull();
+    // The contacts as a whole: one removed, the list is the person's.
+    const contacts = screen.getByRole('group', { name: /media contact/u });
+    expect(within(contacts).getByText('Found')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove John Smith' }));
+    expect(within(contacts).getByText('Set by you')).toBeTruthy();
+
+    // Put back to what the importer read, the field is the importer's again.
+    fireEvent.change(headline, { target: { value: '  Clean water reaches 40,000 people in Kasese as floods recede ' } });
+    expect(badge('Headline')).toBe('Found');
+  });
+
+  it('discards a review with Undo in its place, which brings the review back as the person left it; nothing is stored', async () => {
+    const c = await mount();
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: readFileSync(join(CORPUS_DIR, '01-en-menu-sentence-contact.txt'), 'utf8') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    const headline = (await screen.findByLabelText('Headline', {}, { timeout: 15_000 })) as HTMLInputElement;
+    // The paste box is empty once read: the review is all there is of the text.
+    expect((screen.getByLabelText('Paste a release') as HTMLTextAreaElement).value).toBe('');
+    fireEvent.change(headline, { target: { value: 'Clean water for 40,000 people in Kasese' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByLabelText('Headline')).toBeNull();
+    const item = screen.getByRole('region', { name: 'Import of Pasted text' });
+    expect(within(item).getByRole('status').textContent).toContain('Discarded: nothing was stored.');
+    const undo = within(item).getByRole('button', { name: 'Undo: bring back the review of “Pasted text”' });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    expect(await counts(c)).toMatchObject({ release: 0, contact: 0, attachment: 0 });
+
+    fireEvent.click(undo);
+    expect((screen.getByLabelText('Headline') as HTMLInputElement).value).toBe('Clean water for 40,000 people in Kasese');
+    expect(screen.queryByText('Discarded: nothing was stored.')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(item).getByRole('heading', { name: 'Pasted text' })));
+    expect(await counts(c)).toMatchObject({ release: 0 });
+  });
+
+  it('takes a quote, a subheadline and the release date from lines of the source, and adds a quote written by hand', async () => {
+    const c = await mount();
+    const text = `${readFileSync(join(CORPUS_DIR, '01-en-menu-sentence-contact.txt'), 'utf8').trim()}\nPage last updated on 3 April 2026`;
+    fireEvent.change(screen.getByLabelText('Paste a release'), { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    await screen.findByLabelText('Headline', {}, { timeout: 15_000 });
+    expect((screen.getByLabelText('Release date') as HTMLInputElement).value).toBe('');
+    const source = screen.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    const choices = (line: RegExp) => {
+      fireEvent.click(within(source).getAllByRole('button', { name: line })[0]!);
+      return within(within(source).getByRole('group', { name: 'Use this line as' })).getAllByRole('button').map((b) => b.textContent);
+    };
+    const choose = (name: string) => fireEvent.click(within(within(source).getByRole('group', { name: 'Use this line as' })).getByRole('button', { name }));
+
+    // A line with no date in it does not offer to be the release date.
+    expect(choices(/^Take Action$/u)).not.toContain('Release date');
+    choose('Subheadline');
+    expect((screen.getByLabelText('Subheadline') as HTMLInputElement).value).toBe('Take Action');
+    expect(choices(/^Page last updated/u)).toContain('Release date');
+    choose('Release date');
+    expect((screen.getByLabelText('Release date') as HTMLInputElement).value).not.toBe('');
+
+    const quotes = screen.getByRole('group', { name: /^\d+ quotes?/u });
+    const before = within(quotes).getAllByLabelText(/^Quote \d+$/u).length;
+    choices(/^Nearly a third/u);
+    choose('Quote');
+    const taken = within(quotes).getAllByLabelText(/^Quote \d+$/u);
+    expect(taken).toHaveLength(before + 1);
+    expect((taken.at(-1) as HTMLTextAreaElement).value).toMatch(/^Nearly a third of the district/u);
+    fireEvent.change(within(quotes).getAllByLabelText('Speaker').at(-1)!, { target: { value: 'Jane Doe' } });
+
+    fireEvent.click(within(quotes).getByRole('button', { name: 'Add a quote' }));
+    const added = within(quotes).getAllByLabelText(/^Quote \d+$/u).at(-1) as HTMLTextAreaElement;
+    expect(added.value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(added));
+    fireEvent.change(added, { target: { value: 'We will stay as long as we are needed.' } });
+    fireEvent.change(within(quotes).getAllByLabelText('Speaker').at(-1)!, { target: { value: 'John Smith' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and store' }));
+    await screen.findByText(/^Stored, with/u, {}, { timeout: 15_000 });
+    const [item] = (await call<{ items: { id: string }[] }>(c, 'release.list', { limit: 10 })).items;
+    const stored = await call<{ subheadline: string; releaseDate: string; quotes: { speaker: string | null; text: string }[] }>(c, 'release.get', { id: item!.id });
+    expect(stored.subheadline).toBe('Take Action');
+    expect(stored.releaseDate).toBe('2026-04-03');
+    expect(stored.quotes.slice(-2)).toEqual([
+      expect.objectContaining({ speaker: 'Jane Doe', text: expect.stringMatching(/^Nearly a third of the district/u) }),
+      expect.objectContaining({ speaker: 'John Smith', text: 'We will stay as long as we are needed.' }),
+    ]);
+  });
+
   it('brings each new paste into view and gives it the focus: a second one lands under the first, below the window', async () => {
     await mount();
     const paste = (text: string) => {
@@ -201,6 +312,25 @@ describe('the import screen', () => {
     expect(screen.getAllByRole('region', { name: 'Import of tillaberi.docx' })).toHaveLength(1);
     expect(await counts(c)).toMatchObject({ release: 1 });
   }, 90_000);
+
+  it('keeps the summary of several files in step with each one: stored, discarded, and back to review after Undo', async () => {
+    await mount();
+    const docx = await buildDocx(JSON.parse(readFileSync(join(CORPUS_DIR, '12-en-word.docx.json'), 'utf8')));
+    const files = [new File([readFileSync(join(CORPUS_DIR, '02-en-hardwrapped-email.txt'), 'utf8')], 'boreholes.txt', { type: 'text/plain' }), new File([new Uint8Array(docx)], 'tillaberi.docx')];
+    fireEvent.change(screen.getByLabelText(/Choose files/), { target: { files } });
+    await screen.findByText('Files read: 2 of 2 · To review: 2 · Already in the library: 0 · Could not be read: 0', {}, { timeout: 30_000 });
+
+    const first = screen.getByRole('region', { name: 'Import of boreholes.txt' });
+    fireEvent.click(within(first).getByRole('button', { name: 'Confirm and store' }));
+    await within(first).findByText(/^Stored, with/u, {}, { timeout: 15_000 });
+    expect(screen.getByText('Files read: 2 of 2 · To review: 1 · Already in the library: 0 · Could not be read: 0 · Stored: 1')).toBeTruthy();
+
+    const second = screen.getByRole('region', { name: 'Import of tillaberi.docx' });
+    fireEvent.click(within(second).getByRole('button', { name: 'Discard' }));
+    expect(screen.getByText('Files read: 2 of 2 · To review: 0 · Already in the library: 0 · Could not be read: 0 · Stored: 1 · Discarded: 1')).toBeTruthy();
+    fireEvent.click(within(second).getByRole('button', { name: /^Undo/u }));
+    expect(screen.getByText('Files read: 2 of 2 · To review: 1 · Already in the library: 0 · Could not be read: 0 · Stored: 1')).toBeTruthy();
+  }, 60_000);
 
   it('says why a page with no release was refused, with what it saw there (read in the worker)', async () => {
     await mount();

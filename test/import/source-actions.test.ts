@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseForm } from '../../renderer/import/draft';
-import { addContactLine, applySourceAction, lineRoles, sourceActionsFor, splitDateline } from '../../renderer/import/source-actions';
+import { readDateEntry } from '../../renderer/i18n/date-entry';
+import { addContactLine, applySourceAction, dateInLine, lineRoles, quoteOfLine, sourceActionsFor, splitDateline } from '../../renderer/import/source-actions';
 
 /** One click on a line of the source sets a field: the rules behind the review screen's source pane. */
 
@@ -80,9 +81,47 @@ describe('source line actions', () => {
   });
 
   it('offers to leave out a line of the body, and to add one that is not in it', () => {
-    expect(sourceActionsFor('body')).toEqual(['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'drop']);
-    expect(sourceActionsFor(null)).toEqual(['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'add']);
-    expect(sourceActionsFor('headline')).toEqual(['headline', 'dateline', 'firstParagraph', 'lastParagraph', 'contact', 'add']);
+    expect(sourceActionsFor('body')).toEqual(['headline', 'subheadline', 'dateline', 'firstParagraph', 'lastParagraph', 'quote', 'contact', 'drop']);
+    expect(sourceActionsFor(null)).toEqual(['headline', 'subheadline', 'dateline', 'firstParagraph', 'lastParagraph', 'quote', 'contact', 'add']);
+    expect(sourceActionsFor('headline')).toEqual(['headline', 'subheadline', 'dateline', 'firstParagraph', 'lastParagraph', 'quote', 'contact', 'add']);
+    // The release date only from a line a date is read in.
+    expect(sourceActionsFor(null, true)).toEqual(['headline', 'subheadline', 'dateline', 'date', 'firstParagraph', 'lastParagraph', 'quote', 'contact', 'add']);
+  });
+
+  it('makes a line the subheadline, or a quote whose speaker is left to the person, the body as it was', () => {
+    const quoted = '“Water is the first thing families ask for when they come back,” said Jane Doe. “Every borehole counts.”';
+    const lines = [...LINES, quoted, '“Every borehole we drill means fewer children falling ill.”'];
+    let r = applySourceAction('subheadline', 4, lines, form(), []).release;
+    expect(r.subheadline).toBe(LINES[4]);
+    r = applySourceAction('quote', 7, lines, r, []).release;
+    expect(r.quotes).toEqual([{ speaker: '', role: '', text: quoted }]);
+    // A line that is one quotation loses its marks; a line already quoted is not quoted twice.
+    r = applySourceAction('quote', 8, lines, r, []).release;
+    expect(r.quotes.map((q) => q.text)).toEqual([quoted, 'Every borehole we drill means fewer children falling ill.']);
+    expect(applySourceAction('quote', 8, lines, r, []).release).toEqual(r);
+    expect(r.body).toBe(form().body);
+  });
+
+  it('keeps the marks of a line that holds more than one quotation, and an apostrophe inside one', () => {
+    expect(quoteOfLine(' «Nous reconstruisons», a dit Marie. «Ensemble.» ')).toBe('«Nous reconstruisons», a dit Marie. «Ensemble.»');
+    expect(quoteOfLine('“It’s the first rain in a year.”')).toBe('It’s the first rain in a year.');
+    expect(quoteOfLine('Water came back on Tuesday.')).toBe('Water came back on Tuesday.');
+  });
+
+  it('finds the date in a line as dates are typed in the release date box, in any of the interface\'s languages', () => {
+    const read = (text: string) => {
+      const d = readDateEntry(text, 'en', 'dayMonth', []);
+      return d.kind === 'date' ? d.iso : null;
+    };
+    expect(dateInLine('14 May 2026', read)).toBe('2026-05-14');
+    expect(dateInLine('KISUMU, 2 June 2026 – A ten-day cholera vaccination campaign reached 90,000 people.', read)).toBe('2026-06-02');
+    expect(dateInLine('Published on May 14, 2026 by the press office', read)).toBe('2026-05-14');
+    expect(dateInLine('GINEBRA (24 de diciembre de 2026) – La organización…', read)).toBe('2026-12-24');
+    expect(dateInLine('Last updated: 2026-03-12.', read)).toBe('2026-03-12');
+    expect(dateInLine('جنيف، 5 كانون الأول 2026 – وصلت الفرق', read)).toBe('2026-12-05');
+    // Numbers alone are no date: 12,000 people in 2026 is not one.
+    expect(dateInLine('Floods cut off 12,000 people in 2026 and 2027', read)).toBeNull();
+    expect(dateInLine('Who we are', read)).toBeNull();
   });
 
   it('leaves the dateline already read out of a first paragraph set on its line', () => {
