@@ -132,6 +132,12 @@ export interface ContactImportReport extends ContactImportCounts {
   mapping: ColumnMapping;
   /** The headers are not a known export's and no mapping was given: nothing was read past them. */
   needsMapping: boolean;
+  /**
+   * Rows after the header with nothing in any cell (an empty line, or a row of empty cells a
+   * spreadsheet leaves): passed over, neither a contact nor refused, and counted so that the rows
+   * a person sees in the file add up. Always 0 for vCards.
+   */
+  blank: number;
   sha256: string;
   /** The first rows as cells, for the mapping step. */
   sample: string[][];
