@@ -157,7 +157,13 @@ const exportSelection = {
   ...ContactFilterShape,
 };
 
-export const ContactExportInput = z.object(exportSelection).strict();
+export const ContactExportInput = z
+  .object({
+    ...exportSelection,
+    /** What the person calls this selection (a saved segment's name): the file is named after it, else after the list or the search. */
+    title: z.string().max(200).optional(),
+  })
+  .strict();
 export const ContactExportFileInput = z.object({ ...exportSelection, out: localPath() }).strict();
 
 export interface ContactExportText {
