@@ -136,6 +136,8 @@ export function ContactImportScreen() {
   };
   /** Rows already in the library that add nothing: their own count, said only when there are some. */
   const unchangedNote = (r: Pick<ContactImportReport, 'unchanged'>) => (r.unchanged > 0 ? ` ${t('contactImport.unchangedCount', { unchanged: r.unchanged })}` : '');
+  /** Empty rows passed over: said apart from the refused ones, so the rows counted add up to the sheet's. */
+  const blankNote = (r: Pick<ContactImportReport, 'blank'>) => (r.blank > 0 ? ` ${t('contactImport.blankCount', { count: r.blank })}` : '');
   /** The reading's counts with the person's choices applied: what Import will do now. */
   const chosen = (r: ContactImportReport) => {
     type Count = 'created' | 'merged' | 'unchanged' | 'skipped';
@@ -187,6 +189,7 @@ export function ContactImportScreen() {
         <h1>{t('contactImport.title')}</h1>
         <p role="status">{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}
           {unchangedNote(done)}
+          {blankNote(done)}
         </p>
         {refused.length > 0 && (
           <section aria-labelledby="ci-refused">
@@ -329,6 +332,7 @@ export function ContactImportScreen() {
               <p role="status">
                 {t('contactImport.summary', { rows: report.rows, created: counts.created, merged: counts.merged, refused: report.refused, skipped: counts.skipped })}
                 {unchangedNote(counts)}
+                {blankNote(report)}
               </p>
               <table className="table">
                 <thead>

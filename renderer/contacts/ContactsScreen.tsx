@@ -56,17 +56,20 @@ export function ContactsScreen() {
   const renderRow = (c: ContactSummary, _i: number, rowProps: RowProps) => {
     // A journalist is known by the outlet they write for; said once when it is also the organisation.
     const outlet = c.outlet ? outletNames.get(c.outlet) : undefined;
+    // The row takes the interface's direction and each name is isolated inside it (<bdi>): a Latin
+    // name in Arabic starts at the right, above the badge, as an Arabic one does, instead of being
+    // a left-to-right line of its own that sends it to the far left.
     return (
       <a className="row-link" href={href.contact(c.id)} {...rowProps}>
-        <span className="row-title" dir="auto">
-          {c.name}
+        <span className="row-title">
+          <bdi>{c.name}</bdi>
         </span>
         <span className="row-meta">
           <span className="badge">{t(`contacts.kind.${c.kind}`)}</span>
           {c.doNotContact && <span className="badge attention">{t('contactFilters.doNotContact')}</span>}
           {c.outdated && <span className="badge attention">{t('contactFilters.outdated')}</span>}
-          {c.organisation && <span dir="auto">{c.organisation}</span>}
-          {outlet && outlet !== c.organisation && <span dir="auto">{outlet}</span>}
+          {c.organisation && <bdi>{c.organisation}</bdi>}
+          {outlet && outlet !== c.organisation && <bdi>{outlet}</bdi>}
         </span>
       </a>
     );

@@ -57,7 +57,8 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     setChosen('');
   }
   async function exportAs(format: 'csv' | 'vcf') {
-    const r = await client.call('contact.export', { format, ...filter });
+    // Named after the segment shown, else after the list or the search (the core's rule): "Journalistes Goma.csv".
+    const r = await client.call('contact.export', { format, ...filter, ...(shown ? { title: shown } : {}) });
     if (!r.ok) return setError(r.error);
     setError(null);
     downloadFile(r.value.fileName, r.value.mediaType, r.value.text);
@@ -90,12 +91,20 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
       <button type="button" disabled={name.trim() === ''} onClick={() => void saveSegment()}>
         {t('contactFilters.saveSegment')}
       </button>
-      <button type="button" onClick={() => void exportAs('csv')}>
-        {t('contactFilters.exportCsv')}
-      </button>
-      <button type="button" onClick={() => void exportAs('vcf')}>
-        {t('contactFilters.exportVcf')}
-      </button>
+      {/* What each format leaves out, said where the format is chosen, over its buttons as a field's label is: a CSV has no column for a photo. */}
+      <div className="export-choice">
+        <p id={`${uid}-formats`} className="hint">
+          {t('contactFilters.exportFormats')}
+        </p>
+        <span className="export-buttons">
+          <button type="button" aria-describedby={`${uid}-formats`} onClick={() => void exportAs('csv')}>
+            {t('contactFilters.exportCsv')}
+          </button>
+          <button type="button" aria-describedby={`${uid}-formats`} onClick={() => void exportAs('vcf')}>
+            {t('contactFilters.exportVcf')}
+          </button>
+        </span>
+      </div>
       {note && <p role="status">{note}</p>}
       {error && <ErrorMessage error={error} />}
     </div>

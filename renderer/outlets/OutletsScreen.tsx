@@ -18,8 +18,9 @@ export function OutletsScreen() {
 
   const renderRow = (o: OutletSummary, _i: number, rowProps: RowProps) => (
     <a className="row-link" href={href.outlet(o.id)} {...rowProps}>
-      <span className="row-title" dir="auto">
-        {o.name}
+      {/* The interface's direction, the name isolated: a Latin name in Arabic stays at the right, above its badge. */}
+      <span className="row-title">
+        <bdi>{o.name}</bdi>
       </span>
       <span className="row-meta">
         <span className="badge">{t(`outlets.kind.${o.kind}`)}</span>

@@ -180,6 +180,20 @@ describe('the contact import screen', () => {
     expect(screen.getByText('Column “Business Country/Region”: country “Wakanda” not recognised; left out.')).toBeTruthy();
   });
 
+  it('offers the columns of a French sheet made by hand where they go, and says how many blank rows it passed over', async () => {
+    const c = await core();
+    mount(c);
+    const csv = 'Nom complet;Courriel;Téléphone;Média;Fonction;Pays\r\nAmélie Kaboré;amelie@savane.example;+226 70 00 00 01;Savane FM;Journaliste;Burkina Faso\r\n;;;;;\r\nJean Mukendi;jean@okapi.example;;Radio Okapi;Rédacteur en chef;Congo\r\n';
+    fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([csv], 'journalistes.csv')] } });
+    await screen.findByText(/These columns are not from an Outlook or Google export/, {}, wait);
+    const goesTo = (column: string) => (screen.getByLabelText(`Where “${column}” goes`) as HTMLSelectElement).value;
+    expect(['Nom complet', 'Courriel', 'Téléphone', 'Média', 'Fonction', 'Pays'].map(goesTo)).toEqual(['name', 'email:work', 'phone:work', 'outlet', 'role', 'countries']);
+    fireEvent.click(screen.getByRole('button', { name: 'Read the file with this mapping' }));
+    await screen.findByText('2 read: 2 to create, 0 to merge, 0 refused, 0 skipped. Nothing is stored until you press “Import”. 1 blank row skipped.', {}, wait);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('Imported in one go: 2 created, 0 merged, 0 refused, 0 skipped. 1 blank row skipped.', {}, wait);
+  });
+
   it('words the preview in every language of the interface, apart from the import', () => {
     const words: Record<string, string[]> = {};
     for (const [lng, translation] of Object.entries({ en: appEn, fr: appFr, es: appEs, ar: appAr })) {

@@ -17,12 +17,17 @@ function mount(c: Core) {
 }
 
 describe('the segment bar', () => {
-  it('offers the saved segments, and says so when their record was damaged outside Dateline instead of showing none', async () => {
+  it('offers the saved segments, says what each export format leaves out, and says so when their record was damaged outside Dateline instead of showing none', async () => {
     const c = await core();
     await call(c, 'segment.save', { name: 'Colombia', filter: { country: 'CO' } });
     mount(c);
     const select = await screen.findByRole('combobox', { name: 'Saved segment' });
     await within(select).findByRole('option', { name: 'Colombia' });
+    // Where the format is chosen, each button says what its format leaves out: a CSV the photos.
+    for (const name of ['Export as CSV', 'Export as vCard']) {
+      const button = screen.getByRole('button', { name });
+      expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe('CSV leaves out photos; vCard keeps them, but not tags, regions or lists.');
+    }
     cleanup();
 
     damageLocal(c.library.db, 'contact-segments', '{"segments":[{"name":"Colombia","filter":{"country":7}}]}');

@@ -141,6 +141,29 @@ describe('dateline contacts', () => {
     expect(written.split('\r\n')).toHaveLength(4);
   });
 
+  it('suggests the columns of a French sheet made by hand, whose mapping then reads it, counting its blank rows apart', async () => {
+    const lib = tempDir();
+    const csv = join(tempDir(), 'journalistes.csv');
+    writeFileSync(csv, 'Nom complet;Courriel;Téléphone;Média;Fonction;Pays\r\nAmélie Kaboré;amelie@savane.example;+226 70 00 00 01;Savane FM;Journaliste;Burkina Faso\r\n;;;;;\r\n\r\nJean Mukendi;jean@okapi.example;+243 81 000 0002;Radio Okapi;Rédacteur en chef;Congo\r\n');
+    // Not an export Dateline knows, so it asks for a mapping: the one it suggests sends every column to its field.
+    const asked = await cli(['contacts', 'import', csv, '--dry-run', '--library', lib]);
+    expect(asked.code).toBe(1);
+    const suggested = JSON.parse(asked.err.slice(asked.err.indexOf('{'))) as Record<string, string>;
+    expect(suggested).toEqual({ 'Nom complet': 'name', 'Courriel': 'email:work', 'Téléphone': 'phone:work', 'Média': 'outlet', 'Fonction': 'role', 'Pays': 'countries' });
+    const mapping = join(tempDir(), 'mapping.json');
+    writeFileSync(mapping, JSON.stringify(suggested));
+    const dry = await cli(['contacts', 'import', csv, '--dry-run', '--mapping', mapping, '--library', lib]);
+    expect(dry.err).toBe('');
+    expect(dry.out).toContain('columns from the mapping): 2 rows');
+    expect(dry.out).toMatch(/row 2\s+would create\s+Amélie Kaboré/);
+    expect(dry.out).toMatch(/row 5\s+would create\s+Jean Mukendi/);
+    expect(dry.out).toContain('Nothing stored (--dry-run): 2 to create, 0 to merge, 0 refused, 0 skipped; 2 blank rows skipped.');
+    const json = JSON.parse((await cli(['contacts', 'import', csv, '--mapping', mapping, '--json', '--library', lib])).out) as ContactImportReport;
+    expect(json).toMatchObject({ created: 2, refused: 0, blank: 2 });
+    const amelie = JSON.parse((await cli(['contacts', 'show', json.outcomes[0]!.id!, '--json', '--library', lib])).out) as { name: string; role: string; countries: string[] };
+    expect(amelie).toMatchObject({ name: 'Amélie Kaboré', role: 'Journaliste', countries: ['BF'] });
+  });
+
   it('names the columns a dry run leaves out, and the countries it does not recognise', async () => {
     const lib = tempDir();
     const csv = join(tempDir(), 'google.csv');

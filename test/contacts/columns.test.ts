@@ -204,6 +204,65 @@ describe('recognising the header row of a contacts export', () => {
     });
   });
 
+  it('guesses the name, e-mail, phone, outlet, role and country columns of a hand-made sheet in French, Spanish, Arabic and English', () => {
+    expect(recogniseHeaders(['Nom complet', 'Courriel', 'Téléphone', 'Portable', 'Média', 'Fonction', 'Pays', 'Langue']).mapping).toEqual({
+      'Nom complet': 'name',
+      'Courriel': 'email:work',
+      'Téléphone': 'phone:work',
+      'Portable': 'phone:mobile',
+      'Média': 'outlet',
+      'Fonction': 'role',
+      'Pays': 'countries',
+      'Langue': 'languages',
+    });
+    expect(recogniseHeaders(['Nombre completo', 'Correo electrónico', 'Teléfono', 'Móvil', 'Medio', 'Cargo', 'País', 'Empresa']).mapping).toEqual({
+      'Nombre completo': 'name',
+      'Correo electrónico': 'email:work',
+      'Teléfono': 'phone:work',
+      'Móvil': 'phone:mobile',
+      'Medio': 'outlet',
+      'Cargo': 'role',
+      'País': 'countries',
+      'Empresa': 'organisation',
+    });
+    expect(recogniseHeaders(['الاسم الكامل', 'البريد الإلكتروني', 'الهاتف', 'الجوال', 'وسيلة الإعلام', 'المنصب', 'البلد', 'المنظمة']).mapping).toEqual({
+      'الاسم الكامل': 'name',
+      'البريد الإلكتروني': 'email:work',
+      'الهاتف': 'phone:work',
+      'الجوال': 'phone:mobile',
+      'وسيلة الإعلام': 'outlet',
+      'المنصب': 'role',
+      'البلد': 'countries',
+      'المنظمة': 'organisation',
+    });
+    expect(recogniseHeaders(['Full name', 'Email', 'Phone', 'Outlet', 'Role', 'Country']).mapping).toEqual({
+      'Full name': 'name',
+      'Email': 'email:work',
+      'Phone': 'phone:work',
+      'Outlet': 'outlet',
+      'Role': 'role',
+      'Country': 'countries',
+    });
+    // The whole name written other ways, and the columns that name something else than the person.
+    expect(recogniseHeaders(['Nom et prénom', 'Nom du média', 'Nom de famille', 'Prénom', 'Nombre y apellidos', 'Apellido', 'المؤسسة الإعلامية', 'الدولة', 'البلدية']).mapping).toEqual({
+      'Nom et prénom': 'name',
+      'Nom du média': 'outlet',
+      'Nom de famille': 'familyName',
+      'Prénom': 'givenName',
+      'Nombre y apellidos': 'name',
+      'Apellido': 'familyName',
+      'المؤسسة الإعلامية': 'outlet',
+      'الدولة': 'countries',
+      'البلدية': 'ignore',
+    });
+  });
+
+  it('still reads each Outlook and Google export whole, whatever the hand-made words it guesses', () => {
+    expect([OUTLOOK_EN, OUTLOOK_FR, OUTLOOK_ES, OUTLOOK_AR, GOOGLE_NOW, GOOGLE_BEFORE].map((h) => recogniseHeaders(h).set)).toEqual(['outlook-en', 'outlook-fr', 'outlook-es', 'outlook-ar', 'google', 'google']);
+    // Outlook's "Nom complet de l'adresse de messagerie" is the display name of an e-mail, not the person's name.
+    expect(recogniseHeaders(OUTLOOK_FR).mapping["Nom complet de l'adresse de messagerie"]).toBe('ignore');
+  });
+
   it('suggests the data-protection columns of a hand-made sheet in English, French, Spanish and Arabic', () => {
     expect(recogniseHeaders(['Name', 'Legal basis', 'Purpose', 'Consent date', 'Consent source', 'Last verified']).mapping).toMatchObject({ 'Legal basis': 'legalBasis', 'Purpose': 'purpose', 'Consent date': 'consentDate', 'Consent source': 'consentSource', 'Last verified': 'lastVerified' });
     expect(recogniseHeaders(['Nom', 'Base légale', 'Finalité', 'Date du consentement', 'Source du consentement', 'Dernière vérification']).mapping).toMatchObject({ 'Base légale': 'legalBasis', 'Finalité': 'purpose', 'Date du consentement': 'consentDate', 'Source du consentement': 'consentSource', 'Dernière vérification': 'lastVerified' });

@@ -111,6 +111,24 @@ describe('importing contacts from CSV', () => {
     }
   });
 
+  it('counts the blank rows it passes over, empty lines and rows of empty cells alike, apart from the refused ones', async () => {
+    const dir = tempDir();
+    // A blank line before the header, one inside, a row of separators as Excel leaves one, a row of spaces and a blank line last.
+    const file = join(dir, 'blanks.csv');
+    writeFileSync(file, '\r\nName;E-mail (work);Phone (work)\r\nGrace Atim;grace@monitor.example;\r\n\r\n;;\r\n  ; ;\r\nPeter Okoth;;+254 712 345 678\r\n;\r\n');
+    const c = await core();
+    const r = await importFile(c, file);
+    expect(r).toMatchObject({ headerSet: 'dateline', rows: 2, created: 2, refused: 0, skipped: 0, blank: 4 });
+    // Rows keep the numbers a spreadsheet shows them under.
+    expect(r.outcomes.map((o) => [o.row, o.name])).toEqual([
+      [3, 'Grace Atim'],
+      [7, 'Peter Okoth'],
+    ]);
+    expect(r.sample).toHaveLength(2);
+    // A vCard has no rows to be blank.
+    expect((await importFile(c, fixture('phone.vcf'))).blank).toBe(0);
+  });
+
   it('lets the person decide per row: skip a row, keep a duplicate as a second contact', async () => {
     const c = await core();
     const r = await importFile(c, fixture('outlook-fr-1252.csv'), { commit: true, decisions: { '3': 'skip', '5': 'create' } });

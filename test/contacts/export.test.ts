@@ -38,5 +38,29 @@ describe('contact export', () => {
     expect(e).toMatchObject({ code: 'NOT_A_FILE', message: `${folder} is a folder; give a file name, such as ${join(folder, 'contacts.csv')}.` });
     expect(readdirSync(parent)).toEqual(['exports']);
     expect(readdirSync(folder)).toEqual([]);
+    // The file suggested for a list's export is named after the list.
+    await call(c, 'contact.create', { name: 'Amani Bisimwa', lists: ['Journalistes Goma'] });
+    const listed = await fail(c, 'contact.exportFile', { format: 'vcf', list: 'Journalistes Goma', out: folder });
+    expect(listed.message).toBe(`${folder} is a folder; give a file name, such as ${join(folder, 'Journalistes Goma.vcf')}.`);
+  });
+
+  it('names the file after the segment, the list or the search it came from, made safe, and "contacts" for every contact', async () => {
+    const c = await core();
+    await call(c, 'contact.create', { name: 'Amani Bisimwa', lists: ['Journalistes Goma', 'صحفيو غزة'], emails: [{ type: 'work', address: 'amani@radio.example' }] });
+    const named = async (input: Record<string, unknown>) => (await call<ContactExportText>(c, 'contact.export', { format: 'csv', ...input })).fileName;
+    expect(await named({})).toBe('contacts.csv');
+    expect(await named({ beat: 'health' })).toBe('contacts.csv');
+    expect(await named({ list: 'Journalistes Goma' })).toBe('Journalistes Goma.csv');
+    expect(await named({ list: 'صحفيو غزة' })).toBe('صحفيو غزة.csv');
+    expect(await named({ query: ' radio okapi ' })).toBe('radio okapi.csv');
+    expect(await named({ list: 'Journalistes Goma', query: 'radio' })).toBe('Journalistes Goma – radio.csv');
+    // A saved segment's name comes first; what a file system refuses in a name is replaced, and a version number is not taken for the extension.
+    expect(await named({ list: 'Journalistes Goma', title: 'Goma: radios 1/2' })).toBe('Goma_ radios 1_2.csv');
+    expect(await named({ list: 'Liste v1.2' })).toBe('Liste v1.2.csv');
+    expect((await call<ContactExportText>(c, 'contact.export', { format: 'vcf', list: 'Journalistes Goma' })).fileName).toBe('Journalistes Goma.vcf');
+    // A long search is cut, the extension kept.
+    const long = await named({ query: 'a'.repeat(300) });
+    expect([...long].length).toBeLessThanOrEqual(80);
+    expect(long.endsWith('.csv')).toBe(true);
   });
 });

@@ -231,7 +231,8 @@ describe('media contacts in the browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export as CSV' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('contacts.csv');
+    // Named after the segment shown, not "contacts.csv" whatever it holds.
+    expect(file.suggestedFilename()).toBe('Drought desk.csv');
     const csv = readFileSync((await file.path())!, 'utf8');
     expect(csv).toContain('Peter Okoth');
     expect(csv).not.toContain('Kaboré');
@@ -266,6 +267,50 @@ describe('media contacts in the browser', () => {
         return [x(text.indexOf('+254')), x(text.indexOf('+254') + 1)];
       });
       expect(plus).toBeLessThan(digit);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
+    }
+  });
+
+  it('reads each contact row as one unit in Arabic, a Latin name at the right above its badge and outlet as an Arabic one is', async () => {
+    await h.api('contact.create', { name: 'سلمى الخطيب', organisation: 'صحيفة الصباح' });
+    await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'ar'));
+    try {
+      await page.goto(`${h.server.launchUrl()}#/contacts`);
+      const list = page.getByRole('list', { name: 'جهات الاتصال' });
+      for (const name of ['Peter Okoth', 'سلمى الخطيب']) {
+        const row = list.getByRole('link', { name: new RegExp(name) });
+        await row.waitFor();
+        // Where the name's letters are drawn, not the box around them (a block is as wide as the row).
+        const title = await row.locator('.row-title').evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const r = range.getBoundingClientRect();
+          return { x: r.x, width: r.width };
+        });
+        const [box, badge, meta] = await Promise.all([row, row.locator('.badge').first(), row.locator('.row-meta > :not(.badge)').last()].map(async (l) => (await l.boundingBox())!));
+        const right = (b: { x: number; width: number }) => b.x + b.width;
+        // The name ends where the badge ends, at the row's right (its padding apart), whatever its script...
+        expect(Math.abs(right(title) - right(badge!)), name).toBeLessThanOrEqual(2);
+        expect(right(box!) - right(title), name).toBeLessThan(24);
+        // ...and the organisation or outlet follows the badge leftwards, on the same side of the row.
+        expect(right(meta!), name).toBeLessThanOrEqual(badge!.x);
+        expect(title.x, name).toBeGreaterThan(box!.x + box!.width / 2);
+      }
+      // The Latin name keeps its own direction inside the row.
+      expect(await list.getByRole('link', { name: /Peter Okoth/ }).locator('.row-title > *').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+      await h.screenshot('contacts-list-ar');
+      // The outlets list, one step from the contacts, the same way.
+      await h.goto('#/outlets');
+      const outlet = page.getByRole('list', { name: 'وسائل الإعلام' }).getByRole('link', { name: /Citizen TV/ });
+      await outlet.waitFor();
+      const nameEnd = await outlet.locator('.row-title').evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getBoundingClientRect().right;
+      });
+      const badgeBox = (await outlet.locator('.badge').boundingBox())!;
+      expect(Math.abs(nameEnd - (badgeBox.x + badgeBox.width))).toBeLessThanOrEqual(2);
     } finally {
       await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
     }

@@ -97,6 +97,8 @@ function humanReport(file: string, r: ContactImportReport, dryRun: boolean): str
   const summary =
     `${r.created} ${dryRun ? 'to create' : 'created'}, ${r.merged} ${dryRun ? 'to merge' : 'merged'}, ${r.refused} refused, ${r.skipped} skipped` +
     (r.unchanged > 0 ? `; ${r.unchanged} already in the library, unchanged` : '') +
+    // Passed over, not refused: said so that the rows counted add up to the rows in the spreadsheet.
+    (r.blank > 0 ? `; ${r.blank} blank ${r.blank === 1 ? 'row' : 'rows'} skipped` : '') +
     differingNote(r);
   const stored = r.created + r.merged > 0 ? `Stored in one go: ${summary}.` : `Nothing to store: ${summary}.`;
   // An import that stored its other rows exits 0: the last line says plainly what became of the refused ones.

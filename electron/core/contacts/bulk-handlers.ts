@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { CONTACT_BULK_API } from '../../shared/contacts/bulk-contract';
+import { contactExportFileName } from '../../shared/contacts/export-name';
 import type { Handlers } from '../dispatcher';
 import { bufferSource, fileSource } from './byte-source';
 import { exportPieces, exportToFile } from './export';
@@ -12,7 +13,7 @@ export const contactBulkHandlers: Pick<Handlers, keyof typeof CONTACT_BULK_API> 
   'contact.export': (input, ctx) => {
     const pieces = [...exportPieces(ctx, input.format, input)];
     return {
-      fileName: input.format === 'csv' ? 'contacts.csv' : 'contacts.vcf',
+      fileName: contactExportFileName(input.format, input),
       mediaType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'text/vcard; charset=utf-8',
       text: pieces.join(''),
       count: input.format === 'csv' ? pieces.length - 1 : pieces.length,

@@ -5,7 +5,7 @@ import { DatelineError } from '../../shared/errors';
  * any size is read in the memory of one record. Quoted cells may hold separators, doubled
  * quotes and line breaks (a note typed over several lines in Excel). The separator (`,`, `;`
  * as Excel writes where the decimal mark is a comma, or tab for "Unicode Text") is the one
- * that occurs most in the header line outside quotes.
+ * that occurs most in the header line outside quotes (blank lines above it passed over).
  */
 
 export type Separator = ',' | ';' | '\t';
@@ -20,7 +20,11 @@ const LF = 10;
 export function detectSeparator(headerText: string): Separator {
   const counts: Record<Separator, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let started = false;
   for (const ch of headerText) {
+    // Blank lines above the header are passed over, not taken for the end of a header without separators.
+    if (!started && (ch === '\n' || ch === '\r')) continue;
+    started = true;
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
     else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
@@ -60,7 +64,7 @@ export class CsvReader {
     if (this.separator === null) {
       this.pending += text;
       // The header line decides the separator; wait until it is complete (or long enough).
-      if (!/[\r\n]/.test(this.pending) && this.pending.length < 1_000_000) return;
+      if (!/[^\r\n][\r\n]/.test(this.pending) && this.pending.length < 1_000_000) return;
       this.setSeparator(detectSeparator(this.pending));
       text = this.pending;
       this.pending = '';
@@ -178,9 +182,7 @@ export class CsvReader {
     this.finishCell();
     const cells = this.cells;
     this.cells = [];
-    const row = this.recordStart++;
-    // Blank lines are not records.
-    if (cells.length === 1 && cells[0] === '') return;
-    this.onRecord(cells, row);
+    // A blank line is handed over too, as one empty cell: the import counts it as a blank row.
+    this.onRecord(cells, this.recordStart++);
   }
 }

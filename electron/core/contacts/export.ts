@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
+import { contactExportFileName } from '../../shared/contacts/export-name';
 import { csvCell } from '../../shared/csv-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
@@ -132,7 +133,7 @@ export function* exportPieces(ctx: CoreContext, format: 'csv' | 'vcf', sel: Sele
 
 /** Writes the export under a temporary name, then renames it: a reader never sees half a file. */
 export function exportToFile(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection, out: string): { count: number; bytes: number } {
-  assertWritableTarget(out, `contacts.${format}`);
+  assertWritableTarget(out, contactExportFileName(format, sel));
   const temp = join(dirname(out), `.${randomBytes(6).toString('hex')}.part`);
   const fd = openSync(temp, 'w');
   let count = 0;

@@ -142,6 +142,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
   let needsMapping = false;
   const sample: string[][] = [];
   let stopReading = false;
+  let blank = 0;
   /** Columns left out not yet seen holding a value, and those seen so. */
   let leftOutUnseen: number[] = [];
   const leftOutSeen = new Set<number>();
@@ -151,7 +152,12 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
   let csv: CsvReader | null = null;
   if (format === 'csv') {
     const reader = (csv = new CsvReader((cells, r) => {
-      if (r === 1 || headers.length === 0) {
+      // A blank row is passed over: counted after the header, and before it not even that (the header is the first row with words).
+      if (cells.every((c) => c.trim() === '')) {
+        if (headers.length > 0) blank++;
+        return;
+      }
+      if (headers.length === 0) {
         headers = cells.map((c) => c.trim());
         const known = recogniseHeaders(headers);
         headerSet = known.set;
@@ -238,6 +244,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
     headerSet,
     mapping,
     needsMapping,
+    blank,
     sha256,
     sample,
     leftOut: [...leftOutSeen].sort((a, b) => a - b).map((i) => headers[i]!),

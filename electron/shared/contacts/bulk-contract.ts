@@ -132,6 +132,12 @@ export interface ContactImportReport extends ContactImportCounts {
   mapping: ColumnMapping;
   /** The headers are not a known export's and no mapping was given: nothing was read past them. */
   needsMapping: boolean;
+  /**
+   * Rows after the header with nothing in any cell (an empty line, or a row of empty cells a
+   * spreadsheet leaves): passed over, neither a contact nor refused, and counted so that the rows
+   * a person sees in the file add up. Always 0 for vCards.
+   */
+  blank: number;
   sha256: string;
   /** The first rows as cells, for the mapping step. */
   sample: string[][];
@@ -151,7 +157,13 @@ const exportSelection = {
   ...ContactFilterShape,
 };
 
-export const ContactExportInput = z.object(exportSelection).strict();
+export const ContactExportInput = z
+  .object({
+    ...exportSelection,
+    /** What the person calls this selection (a saved segment's name): the file is named after it, else after the list or the search. */
+    title: z.string().max(200).optional(),
+  })
+  .strict();
 export const ContactExportFileInput = z.object({ ...exportSelection, out: localPath() }).strict();
 
 export interface ContactExportText {

@@ -321,19 +321,24 @@ const FOLDED: [HeaderSet, Map<string, ColumnTarget>][] = SETS.map(([name, dict])
 
 /**
  * Words that give a column away in a sheet someone made by hand, in the office's languages, as
- * headerKey leaves them (so the Arabic is written folded: المؤسسة compares as موسسه). Latin words
- * are whole words: "Phonetic name", "Telex" or "Organisational unit" are not a phone or an
- * organisation. A column describing another (a type, a label, a display name) is left out first.
+ * headerKey leaves them (so the Arabic is written folded: المؤسسة compares as موسسه, الدولة as
+ * الدوله). Latin words are whole words: "Phonetic name", "Telex" or "Organisational unit" are not
+ * a phone or an organisation; Arabic ones are whole words where a shorter word hides in longer
+ * ones (البلد in البلدية, لغة in المبلغ). A column describing another (a type, a label, a display
+ * name) is left out first; an outlet comes before an organisation ("Media organisation",
+ * "المؤسسة الإعلامية" name the outlet), and a name comes last ("Nom du média" is the outlet's).
  */
 const GUESSES: [RegExp, ColumnTarget][] = [
   [/\b(type|label|display|phonetic|yomi)\b/, 'ignore'],
-  [/\b(e ?mail|mail|courriel|correo)\b|بريد/, 'email:work'],
-  [/\b(mobile|portable|movil|celular|cell)\b|جوال|محمول/, 'phone:mobile'],
+  [/\b(e ?mail|mail|courriel|mel|correo)\b|بريد|ايميل/, 'email:work'],
+  [/\b(mobile|portable|movil|celular|cell|whatsapp)\b|جوال|محمول|موبايل/, 'phone:mobile'],
   [/\b(fax|telecopie)\b/, 'phone:fax'],
   [/\b(phone|telephone|tel|telefono)\b|هاتف/, 'phone:work'],
-  [/\b(organi[sz]ation|company|societe|empresa|organizacion|organisme)\b|موسس|شرك/, 'organisation'],
-  [/\b(outlet|media|medio|medium)\b|جريد|وسيل/, 'outlet'],
-  [/\b(title|role|fonction|poste|position|job|puesto|cargo)\b|وظيف/, 'role'],
+  [/\b(outlet|media|medio|medium|newspaper|journal|periodico|redaction|organe)\b|جريد|وسيل|صحيف|اعلاميه/, 'outlet'],
+  [/\b(organi[sz]ation|company|societe|empresa|organizacion|organisme|entreprise|employer|employeur|institution|institucion|entidad)\b|موسس|شرك|منظم/, 'organisation'],
+  [/\b(title|role|fonction|funcion|poste|position|job|puesto|cargo)\b|وظيف|منصب|(^| )(ال)?صفه( |$)/, 'role'],
+  [/\b(country|countries|pays|pais|paises)\b|(^| )(ال)?(بلد|دوله)( |$)/, 'countries'],
+  [/\b(languages?|langues?|idiomas?|lenguas?)\b|(^| )(ال)?(لغه|لغات)( |$)/, 'languages'],
   [/\b(notes?|remarques?|notas?)\b|ملاحظ/, 'notes'],
   [/\b(do not contact|ne pas contacter|no contactar)\b/, 'doNotContact'],
   [/\b(legal basis|base legale|base juridique|base (legal|juridica))\b|قانوني/, 'legalBasis'],
@@ -341,7 +346,10 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/\b(consent source|source (du|de) consentement|origen (del|de) consentimiento|fuente (del|de) consentimiento)\b|مصدر.*موافق/, 'consentSource'],
   [/\b(last verified|derniere verification|verifie le|ultima verificacion|verificado el)\b|اخر تحقق/, 'lastVerified'],
   [/^(purpose|finalite|finalidad)$|غرض/, 'purpose'],
-  [/^(full )?name$|^nom$|^nombre$|اسم/, 'name'],
+  [/^((first|given) ?name|prenoms?|nombre de pila)$/, 'givenName'],
+  [/^((last|family) ?name|surname|nom de famille|apellidos?)$/, 'familyName'],
+  // "Nom complet", "Nom et prénom", "Nombre y apellidos", "الاسم الكامل": the whole name in one column.
+  [/^((full|contact|complete) )?name$|^nom\b|^prenom (et )?nom$|^nombre\b|^apellidos? (y )?nombres?$|اسم/, 'name'],
 ];
 
 /**
