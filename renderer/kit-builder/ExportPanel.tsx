@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { downloadFile, downloadFromLink } from '../app/download';
+import { useFailureShownHere } from '../app/failure-shown';
 import { isExportedBytes } from './items';
 import type { ServerFilesDownload } from '../../electron/shared/kits/contract';
 import type { InputOf } from '../../electron/shared/contract';
@@ -56,7 +57,9 @@ export function ExportPanel({
   const [running, setRunning] = useState<RunningExport | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<ApiError | null>(null);
+  // The failure, and the job that failed (null when none ran): the tray names that job without repeating its words.
+  const [exportError, setExportError] = useState<{ error: ApiError; job: string | null } | null>(null);
+  useFailureShownHere(exportError?.job ?? null);
   // The format waiting for the person to confirm exporting an embargoed kit.
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   // The running export's job id, for cancel.
@@ -93,6 +96,7 @@ export function ExportPanel({
     // link (a ZIP with photos can be hundreds of MB); the desktop app gets the bytes in the answer.
     const linkFor = client.downloadLink;
     const saved: Result<string> = linkFor ? await exportByLink(linkFor, input, progress) : await exportAsBytes(input, progress);
+    const ran = jobId.current;
     jobId.current = null;
     setRunning(null);
     setCancelling(false);
@@ -101,7 +105,7 @@ export function ExportPanel({
     } else if (saved.error.code === 'CANCELLED') {
       setExportNote(t('kitBuilder.cancelled'));
     } else {
-      setExportError(saved.error);
+      setExportError({ error: saved.error, job: ran });
     }
   };
 
@@ -133,7 +137,7 @@ export function ExportPanel({
     const r = await client.call('job.cancel', { id });
     if (!r.ok) {
       setCancelling(false);
-      setExportError(r.error);
+      setExportError({ error: r.error, job: null });
     }
   };
 
@@ -227,7 +231,7 @@ export function ExportPanel({
             {exportNote}
           </p>
         )}
-        {exportError && <ErrorMessage error={exportError} />}
+        {exportError && <ErrorMessage error={exportError.error} />}
       </section>
   );
 }
