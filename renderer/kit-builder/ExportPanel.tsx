@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Embargo } from '../../electron/shared/documents';
 import type { ApiError, Result } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
 import { useClient } from '../client/context';
@@ -14,6 +15,7 @@ import type { ServerFilesDownload } from '../../electron/shared/kits/contract';
 import type { InputOf } from '../../electron/shared/contract';
 import { formatLocale } from '../i18n';
 import { formatBytes } from '../ui/languages';
+import { useEmbargoWords } from '../releases/EmbargoField';
 
 /** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
 
@@ -31,7 +33,7 @@ export function ExportPanel({
   kitId,
   empty,
   saveFirst,
-  embargoNotice,
+  embargo,
   missing,
   serverFiles,
 }: {
@@ -41,8 +43,8 @@ export function ExportPanel({
   empty: boolean;
   /** Saves what is on screen; false when the kit on screen is not what is saved. */
   saveFirst: () => Promise<boolean>;
-  /** The kit's embargo line, when it is under embargo: each export asks first. */
-  embargoNotice: string | null;
+  /** The kit's embargo, when it is under embargo: each export asks first, with the embargo in the words of every screen. */
+  embargo: Embargo | null;
   /**
    * The kit's files missing from this computer, each with the office whose logo it is (null for
    * a kit item): the export is refused until each gone from the library folder is dealt with,
@@ -54,6 +56,7 @@ export function ExportPanel({
 }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
+  const embargoWords = useEmbargoWords();
   const [running, setRunning] = useState<RunningExport | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
@@ -71,7 +74,7 @@ export function ExportPanel({
   const ask = (format: ExportFormat) => {
     setExportNote(null);
     setExportError(null);
-    if (embargoNotice) setConfirming(format);
+    if (embargo) setConfirming(format);
     else void startExport(format, false);
   };
 
@@ -168,14 +171,14 @@ export function ExportPanel({
             </button>
           ))}
         </div>
-        {confirming && embargoNotice && (
+        {confirming && embargo && (
           <div
             className="kit-embargo-confirm"
             role="alertdialog"
             aria-labelledby={`${ids}-embargo-q`}
             onKeyDown={focus.onKeyDown}
           >
-            <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { notice: embargoNotice, format: t(`kitBuilder.format.${confirming}`) })}</p>
+            <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { embargo: embargoWords(embargo), format: t(`kitBuilder.format.${confirming}`) })}</p>
             <div className="actions">
               <button type="button" onClick={() => void startExport(confirming, true)}>
                 {t('kitBuilder.embargoYes')}

@@ -111,7 +111,7 @@ describe('the job tray', () => {
     const kit = await call<{ id: string }>(c, 'kit.create', { title: 'Mali kit', language: 'en', items: [{ kind: 'attachment', id: photo.id }] });
     // The file goes after the builder has looked: the export itself finds it missing.
     rmSync(c.ctx.blobs.path(photo.sha256));
-    const panel = <ExportPanel key="panel" ids="k" kitId={kit.id} empty={false} saveFirst={async () => true} embargoNotice={null} missing={[]} serverFiles={null} />;
+    const panel = <ExportPanel key="panel" ids="k" kitId={kit.id} empty={false} saveFirst={async () => true} embargo={null} missing={[]} serverFiles={null} />;
     const i18n = setUpI18n('en');
     const wrapper = ({ children }: { children: ReactNode }) => (
       <I18nextProvider i18n={i18n}>
