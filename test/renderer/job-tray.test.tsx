@@ -90,6 +90,19 @@ describe('the job tray', () => {
     expect(headingWith(Array<JobInfo['state']>(11).fill('failed'), 'ar')).toBe('11 مهمة فاشلة');
   });
 
+  it('names each job’s close button by the word it shows, unlike the button that folds the tray, in every language', () => {
+    for (const lng of ['en', 'fr', 'es', 'ar']) {
+      const { send } = trayWithEvents(lng);
+      send(failedPreview(1));
+      const tray = screen.getByRole('region');
+      const [fold, close] = within(tray).getAllByRole('button');
+      const shown = close!.textContent!;
+      expect(close!.getAttribute('aria-label')!.startsWith(shown), `${lng}: “${shown}” in “${close!.getAttribute('aria-label')}”`).toBe(true);
+      expect(shown, lng).not.toBe(fold!.textContent);
+      cleanup();
+    }
+  });
+
   it('folds down to its heading and opens again', () => {
     const { send } = trayWithEvents();
     send(failedPreview(1));
