@@ -5,7 +5,9 @@ import type { JobInfo } from '../../electron/shared/contract';
 import { ApiErrorSchema, type ApiError } from '../../electron/shared/errors';
 import { useClient, useCoreEvents } from '../client/context';
 import { errorText } from '../i18n/errors';
-import { jobHeadWords, jobStepWords } from '../i18n/jobs';
+import { formatLocale } from '../i18n';
+import { jobHeadWords, jobStepWords, jobTrayHeading } from '../i18n/jobs';
+import { useShownElsewhere } from './failure-shown';
 
 interface TrayJob {
   job: JobInfo;
@@ -16,11 +18,13 @@ interface TrayJob {
  * Long work (checks, imports, exports) shows here with its progress and a Cancel button, newest
  * first. The tray keeps to the lower part of the window however many jobs it holds (its list
  * scrolls), and can be folded down to its heading, or cleared of finished jobs at once, so that it
- * never sits for long over the controls of the page.
+ * never sits for long over the controls of the page. Its heading says what it holds ("2 running,
+ * 3 failed"); a failure the page that ran the job already explains is not worded twice.
  */
 export function JobTray() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
+  const shownElsewhere = useShownElsewhere();
   const [jobs, setJobs] = useState<Map<string, TrayJob>>(new Map());
   const [cancelError, setCancelError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState(true);
@@ -64,7 +68,7 @@ export function JobTray() {
   return (
     <section className="job-tray" aria-label={t('jobs.title')}>
       <div className="job-tray-head">
-        <h2>{t('jobs.titleCount', { count: jobs.size })}</h2>
+        <h2>{jobTrayHeading(t, all.map(({ job }) => job), formatLocale(i18n.language))}</h2>
         {finished.length > 1 && (
           <button type="button" onClick={dismissFinished}>
             {t('jobs.dismissFinished')}
@@ -92,7 +96,7 @@ export function JobTray() {
                 />
               )}
               {job.state === 'running' && job.step && <p className="muted">{jobStepWords(t, job)}</p>}
-              {error && <p className="error">{failureText(t, error)}</p>}
+              {error && !shownElsewhere(job.id) && <p className="error">{failureText(t, error)}</p>}
               <div className="job-actions">
                 {job.state === 'running' ? (
                   <button type="button" onClick={() => void cancel(job.id)}>

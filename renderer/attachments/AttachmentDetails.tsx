@@ -6,6 +6,7 @@ import { formatLocale } from '../i18n';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { formatBytes } from '../ui/languages';
 import { SavedNote } from '../ui/SavedNote';
+import { useCall } from '../ui/useCall';
 import { useDocEditor } from '../ui/useDocEditor';
 import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
@@ -43,10 +44,27 @@ function Preview({ doc, onFileHere }: { doc: Doc<'attachment'>; onFileHere: () =
   return <img className="preview" src={url} alt={doc.altText ?? ''} />;
 }
 
+/**
+ * Said under a photo whose file records where it was taken (GPS in its Exif or XMP): every
+ * export removes it, and the person knows before sending that the original still has it.
+ * `round` changes when the file comes down from the server, to read it then.
+ */
+function LocationNotice({ id, round }: { id: string; round: number }) {
+  const { t } = useTranslation();
+  const location = useCall('attachment.location', { id }, `${id}:${round}`);
+  if (location.status !== 'ok' || location.value.inFile !== true) return null;
+  return (
+    <p className="notice location-notice" role="note">
+      {t('attachments.locationInFile')}
+    </p>
+  );
+}
+
 /** One attachment: a preview, its file facts, and the fields a person keeps about it. */
 export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
+  const [fileRound, setFileRound] = useState(0);
   const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
     id,
     load: (client, id) => client.call('attachment.get', { id }),
@@ -82,7 +100,14 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
       <h2 id={`${uid}-title`} dir="auto">
         {doc.originalName}
       </h2>
-      <Preview doc={doc} onFileHere={onSaved} />
+      <Preview
+        doc={doc}
+        onFileHere={() => {
+          setFileRound((n) => n + 1);
+          onSaved();
+        }}
+      />
+      {doc.mediaType.startsWith('image/') && <LocationNotice id={doc.id} round={fileRound} />}
       <dl className="facts">
         <dt>{t('attachments.type')}</dt>
         <dd>{doc.mediaType}</dd>

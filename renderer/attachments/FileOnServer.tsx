@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
+import { useFailureShownHere } from '../app/failure-shown';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
 import { formatLocale } from '../i18n';
@@ -16,7 +17,9 @@ export function FileOnServer({ id, size, onHere }: { id: string; size: number; o
   const client = useClient();
   const locale = formatLocale(i18n.language);
   const [done, setDone] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // The failure and the download job that failed: the job tray names the job without repeating the words.
+  const [error, setError] = useState<{ error: ApiError; job: string | null } | null>(null);
+  useFailureShownHere(error?.job ?? null);
   const [notUploaded, setNotUploaded] = useState(false);
   const live = useRef(true);
   // The parent's callback changes with each of its renders; the download must not start again for that.
@@ -27,10 +30,11 @@ export function FileOnServer({ id, size, onHere }: { id: string; size: number; o
     setError(null);
     setNotUploaded(false);
     setDone(0);
-    const res = await runJob(client, 'attachment.fetch', { id }, { onProgress: (job) => live.current && setDone(job.done ?? 0) });
+    let job: string | null = null;
+    const res = await runJob(client, 'attachment.fetch', { id }, { onStart: (started) => (job = started), onProgress: (j) => live.current && setDone(j.done ?? 0) });
     if (!live.current) return;
     setDone(null);
-    if (!res.ok) setError(res.error);
+    if (!res.ok) setError({ error: res.error, job });
     else if (res.value.outcome === 'not-on-server') setNotUploaded(true);
     else here.current();
   }, [client, id]);
@@ -61,7 +65,7 @@ export function FileOnServer({ id, size, onHere }: { id: string; size: number; o
         </p>
       )}
       {notUploaded && <p className="notice">{t('attachments.notUploadedYet')}</p>}
-      {error && <ErrorMessage error={error} />}
+      {error && <ErrorMessage error={error.error} />}
     </div>
   );
 }

@@ -72,6 +72,10 @@ export interface DateFormats {
   dateTime(iso: string): string;
   /** An instant's time of day alone, in the office's time zone. */
   time(iso: string): string;
+  /** The calendar day an instant falls on in `timeZone` (an embargo's own zone), written as `date` writes days. */
+  dateIn(iso: string, timeZone: string): string;
+  /** An instant's time of day in `timeZone` on the 24-hour clock ("14:00"), as an embargo is always given. */
+  clock(iso: string, timeZone: string): string;
   /** A calendar date in full words, never ambiguous: "Thursday, 24 December 2026". */
   long(isoDate: string): string;
   /** A month of a year in words: "February 2026". */
@@ -126,16 +130,24 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
     return valid(d) ? dtf(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d) : isoDate;
   };
   const monthYear = (year: number, month: number) => dtf(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 15));
+  // The day in that zone, then written by `date`: one way to write a day, whichever zone it is read in.
+  const dayIn = (iso: string, timeZone: string, date: (isoDate: string) => string) => {
+    const d = new Date(iso);
+    if (!valid(d)) return iso;
+    const p = numericParts(d, timeZone);
+    return date(`${p.year}-${p.month}-${p.day}`);
+  };
 
   if (style === 'numeric' || style === 'iso') {
     const write = (p: ReturnType<typeof numericParts>) => (style === 'iso' ? `${p.year}-${p.month}-${p.day}` : digits(`${p.day}/${p.month}/${p.year}`));
     // ISO stays in Western digits throughout: it is the form the date boxes also accept.
     const clock = (p: ReturnType<typeof numericParts>) => (style === 'iso' ? `${p.hour}:${p.minute}` : digits(`${p.hour}:${p.minute}`));
+    const date = (isoDate: string) => {
+      const d = new Date(`${isoDate}T12:00:00Z`);
+      return valid(d) ? write(numericParts(d, 'UTC')) : isoDate;
+    };
     return {
-      date: (isoDate) => {
-        const d = new Date(`${isoDate}T12:00:00Z`);
-        return valid(d) ? write(numericParts(d, 'UTC')) : isoDate;
-      },
+      date,
       dateTime: (iso) => {
         const d = new Date(iso);
         if (!valid(d)) return iso;
@@ -146,6 +158,11 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
         const d = new Date(iso);
         return valid(d) ? clock(numericParts(d, zone())) : iso;
       },
+      dateIn: (iso, timeZone) => dayIn(iso, timeZone, date),
+      clock: (iso, timeZone) => {
+        const d = new Date(iso);
+        return valid(d) ? clock(numericParts(d, timeZone)) : iso;
+      },
       long,
       monthYear,
       sameDay,
@@ -155,11 +172,12 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
   // medium style is numeric (24/12/2026), as ambiguous as any other.
   const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
   const clock = { hour: '2-digit', minute: '2-digit' } as const;
+  const date = (isoDate: string) => {
+    const d = new Date(`${isoDate}T12:00:00Z`);
+    return valid(d) ? dtf(locale, { ...day, timeZone: 'UTC' }).format(d) : isoDate;
+  };
   return {
-    date: (isoDate) => {
-      const d = new Date(`${isoDate}T12:00:00Z`);
-      return valid(d) ? dtf(locale, { ...day, timeZone: 'UTC' }).format(d) : isoDate;
-    },
+    date,
     dateTime: (iso) => {
       const d = new Date(iso);
       return valid(d) ? dtf(locale, { ...day, ...clock, timeZone: zone() }).format(d) : iso;
@@ -167,6 +185,11 @@ export function dateFormats(uiLanguage: string, style: DateStyle, system: readon
     time: (iso) => {
       const d = new Date(iso);
       return valid(d) ? dtf(locale, { ...clock, timeZone: zone() }).format(d) : iso;
+    },
+    dateIn: (iso, timeZone) => dayIn(iso, timeZone, date),
+    clock: (iso, timeZone) => {
+      const d = new Date(iso);
+      return valid(d) ? dtf(locale, { ...clock, hourCycle: 'h23', timeZone }).format(d) : iso;
     },
     long,
     monthYear,

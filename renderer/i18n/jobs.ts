@@ -26,3 +26,18 @@ export function jobHeadWords(t: TFunction, job: Pick<JobInfo, 'method' | 'state'
 export function libraryProblemWords(t: TFunction, problem: LibraryProblem): string {
   return t(`library.problem.${problem.code}`, { ...problem.params, defaultValue: libraryProblemText(problem) });
 }
+
+/** The tray's states in the order its heading names them: what still runs first. */
+const TRAY_STATES = ['running', 'done', 'failed', 'cancelled'] as const satisfies readonly JobInfo['state'][];
+
+/**
+ * What the job tray holds, by state: "8 failed", "2 running, 3 done, 3 failed", each count
+ * with its language's plural form (Arabic's six), listed as the language lists.
+ */
+export function jobTrayHeading(t: TFunction, jobs: readonly Pick<JobInfo, 'state'>[], locale: string): string {
+  const parts = TRAY_STATES.flatMap((state) => {
+    const count = jobs.filter((job) => job.state === state).length;
+    return count > 0 ? [t(`jobs.count.${state}`, { count })] : [];
+  });
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
+}

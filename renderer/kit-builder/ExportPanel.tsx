@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Embargo } from '../../electron/shared/documents';
 import type { ApiError, Result } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
 import { useClient } from '../client/context';
@@ -8,11 +9,13 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { downloadFile, downloadFromLink } from '../app/download';
+import { useFailureShownHere } from '../app/failure-shown';
 import { isExportedBytes } from './items';
 import type { ServerFilesDownload } from '../../electron/shared/kits/contract';
 import type { InputOf } from '../../electron/shared/contract';
 import { formatLocale } from '../i18n';
 import { formatBytes } from '../ui/languages';
+import { useEmbargoWords } from '../releases/EmbargoField';
 
 /** The export buttons: each export runs as a job, with progress and cancel, and is downloaded as a file. */
 
@@ -30,7 +33,7 @@ export function ExportPanel({
   kitId,
   empty,
   saveFirst,
-  embargoNotice,
+  embargo,
   missing,
   serverFiles,
 }: {
@@ -40,8 +43,8 @@ export function ExportPanel({
   empty: boolean;
   /** Saves what is on screen; false when the kit on screen is not what is saved. */
   saveFirst: () => Promise<boolean>;
-  /** The kit's embargo line, when it is under embargo: each export asks first. */
-  embargoNotice: string | null;
+  /** The kit's embargo, when it is under embargo: each export asks first, with the embargo in the words of every screen. */
+  embargo: Embargo | null;
   /**
    * The kit's files missing from this computer, each with the office whose logo it is (null for
    * a kit item): the export is refused until each gone from the library folder is dealt with,
@@ -53,10 +56,13 @@ export function ExportPanel({
 }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
+  const embargoWords = useEmbargoWords();
   const [running, setRunning] = useState<RunningExport | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<ApiError | null>(null);
+  // The failure, and the job that failed (null when none ran): the tray names that job without repeating its words.
+  const [exportError, setExportError] = useState<{ error: ApiError; job: string | null } | null>(null);
+  useFailureShownHere(exportError?.job ?? null);
   // The format waiting for the person to confirm exporting an embargoed kit.
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   // The running export's job id, for cancel.
@@ -68,7 +74,7 @@ export function ExportPanel({
   const ask = (format: ExportFormat) => {
     setExportNote(null);
     setExportError(null);
-    if (embargoNotice) setConfirming(format);
+    if (embargo) setConfirming(format);
     else void startExport(format, false);
   };
 
@@ -93,6 +99,7 @@ export function ExportPanel({
     // link (a ZIP with photos can be hundreds of MB); the desktop app gets the bytes in the answer.
     const linkFor = client.downloadLink;
     const saved: Result<string> = linkFor ? await exportByLink(linkFor, input, progress) : await exportAsBytes(input, progress);
+    const ran = jobId.current;
     jobId.current = null;
     setRunning(null);
     setCancelling(false);
@@ -101,7 +108,7 @@ export function ExportPanel({
     } else if (saved.error.code === 'CANCELLED') {
       setExportNote(t('kitBuilder.cancelled'));
     } else {
-      setExportError(saved.error);
+      setExportError({ error: saved.error, job: ran });
     }
   };
 
@@ -133,7 +140,7 @@ export function ExportPanel({
     const r = await client.call('job.cancel', { id });
     if (!r.ok) {
       setCancelling(false);
-      setExportError(r.error);
+      setExportError({ error: r.error, job: null });
     }
   };
 
@@ -164,14 +171,14 @@ export function ExportPanel({
             </button>
           ))}
         </div>
-        {confirming && embargoNotice && (
+        {confirming && embargo && (
           <div
             className="kit-embargo-confirm"
             role="alertdialog"
             aria-labelledby={`${ids}-embargo-q`}
             onKeyDown={focus.onKeyDown}
           >
-            <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { notice: embargoNotice, format: t(`kitBuilder.format.${confirming}`) })}</p>
+            <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { embargo: embargoWords(embargo), format: t(`kitBuilder.format.${confirming}`) })}</p>
             <div className="actions">
               <button type="button" onClick={() => void startExport(confirming, true)}>
                 {t('kitBuilder.embargoYes')}
@@ -227,7 +234,7 @@ export function ExportPanel({
             {exportNote}
           </p>
         )}
-        {exportError && <ErrorMessage error={exportError} />}
+        {exportError && <ErrorMessage error={exportError.error} />}
       </section>
   );
 }

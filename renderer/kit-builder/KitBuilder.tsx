@@ -446,7 +446,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             kitId={kitId}
             empty={items.length === 0}
             saveFirst={saveFirst}
-            embargoNotice={preview?.embargoNotice ?? null}
+            embargo={preview?.embargo ?? null}
             missing={preview?.missingFiles ?? []}
             serverFiles={preview?.serverFiles ?? null}
           />

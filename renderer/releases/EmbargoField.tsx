@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Embargo } from '../../electron/shared/documents';
 import { formatLocale } from '../i18n';
 import { readTimeEntry, type TimeEntry } from '../i18n/time-entry';
+import type { DateFormats } from '../i18n/dates';
 import { useDates } from '../i18n/useDates';
 import { DateField } from '../ui/DateField';
 import { checkEmbargo, embargoWording, instantToWallTime } from './embargo';
@@ -14,17 +15,24 @@ import { ZoneInput } from './ZoneInput';
  * the 24-hour clock, both in the embargo's own zone.
  */
 export function EmbargoWords({ embargo }: { embargo: Embargo }) {
+  return <>{useEmbargoWords()(embargo)}</>;
+}
+
+/** EmbargoWords as text, for a sentence that says more ("… Download the PDF now?"). */
+export function useEmbargoWords(): (embargo: Embargo) => string {
   const { t, i18n } = useTranslation();
   const dates = useDates();
-  const w = embargoWording(embargo, formatLocale(i18n.language), new Date(), dates.date);
-  return <>{t(w.key, { time: w.time, place: w.place, date: w.date })}</>;
+  return (embargo) => {
+    const w = embargoWording(embargo, formatLocale(i18n.language), dates);
+    return t(w.key, { time: w.time, place: w.place, date: w.date });
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A time of day on the 24-hour clock, as the interface's language writes it (its digits in Arabic). */
-function clockText(hour: number, minute: number, language: string): string {
-  return new Intl.DateTimeFormat(formatLocale(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 1, hour, minute));
+/** A time of day on the 24-hour clock, as the interface writes times (its digits in Arabic). */
+function clockText(hour: number, minute: number, dates: DateFormats): string {
+  return dates.clock(new Date(Date.UTC(2026, 0, 1, hour, minute)).toISOString(), 'UTC');
 }
 
 /** The wall-clock text checkEmbargo reads ("2026-12-03T14:00"), or '' while the date or time is missing or unread. */
@@ -52,13 +60,14 @@ export function EmbargoField({
   /** The date box holds text that is not a date (DateField's `onUnreadable`). */
   onDateUnreadable?: ((unreadable: boolean) => void) | undefined;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const id = useId();
   const [on, setOn] = useState(value !== null);
   const [zone, setZone] = useState(value?.timeZone ?? defaultZone);
   const [initial] = useState(() => (value ? instantToWallTime(value.at, value.timeZone) : ''));
   const [date, setDate] = useState<string | null>(initial ? initial.slice(0, 10) : null);
-  const [timeText, setTimeText] = useState(() => (initial ? clockText(Number(initial.slice(11, 13)), Number(initial.slice(14, 16)), i18n.language) : ''));
+  const [timeText, setTimeText] = useState(() => (initial ? clockText(Number(initial.slice(11, 13)), Number(initial.slice(14, 16)), dates) : ''));
   const [timeLeft, setTimeLeft] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const time = readTimeEntry(timeText);
@@ -85,7 +94,7 @@ export function EmbargoField({
     } else apply(wallTime(date, time), zone);
   };
 
-  const example = clockText(14, 30, i18n.language);
+  const example = clockText(14, 30, dates);
   const timeUnread = time.kind === 'invalid' && timeLeft;
   const timeNote = timeUnread ? t('embargo.timeInvalid', { text: timeText.trim(), example }) : time.kind === 'empty' ? t('embargo.timeHint', { example }) : '';
   const shown = value && !problem ? value : null;
@@ -135,7 +144,7 @@ export function EmbargoField({
               }}
               onBlur={() => {
                 setTimeLeft(true);
-                if (time.kind === 'time') setTimeText(clockText(time.hour, time.minute, i18n.language));
+                if (time.kind === 'time') setTimeText(clockText(time.hour, time.minute, dates));
               }}
             />
             <p id={`${id}-time-note`} className={timeUnread ? 'field-error' : 'hint'} aria-live="polite">

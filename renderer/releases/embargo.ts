@@ -1,6 +1,7 @@
 import { isValidTimeZone, type Embargo } from '../../electron/shared/documents';
 import { instantOfWallTime, wallTimeIn } from '../../electron/shared/zoned-time';
 import { frenchOfCity, zoneName, ZONE_CITY_NAMES } from '../../electron/shared/zone-names';
+import type { DateFormats } from '../i18n/dates';
 
 /**
  * Embargo times are entered as a wall-clock time in a named zone ("14:00 in Geneva") and
@@ -60,27 +61,17 @@ export interface EmbargoWording {
 }
 
 /**
- * The parts of "Embargoed until 14:00 Geneva time, 3 Dec", formatted for the locale, the place
- * named in the locale's language as the kit's documents name it (shared/zone-names.ts); French
- * takes it with its "de" ("heure d’Amman", "heure du Caire"). `writeDate`, given, writes the
- * embargo's calendar day in its zone (YYYY-MM-DD) as the person's date format does; without it
- * the day is the locale's short one, with the year only when it is not this year's.
+ * The parts of "Embargoed until 14:00 Geneva time, 3 Dec 2026": the time on the 24-hour clock and
+ * the day, both in the embargo's own zone and written by the person's date format (`dates`, the
+ * one writer of dates on screen), and the place named in the locale's language as the kit's
+ * documents name it (shared/zone-names.ts); French takes it with its "de" ("heure d’Amman",
+ * "heure du Caire").
  */
-export function embargoWording(embargo: Embargo, locale: string, now: Date = new Date(), writeDate?: (isoDate: string) => string): EmbargoWording {
-  const at = new Date(embargo.at);
-  const { timeZone } = embargo;
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  const wall = wallTimeIn(at, timeZone);
-  const sameYear = wall.year === wallTimeIn(now, timeZone).year;
-  const date = writeDate
-    ? writeDate(`${wall.year}-${pad(wall.month)}-${pad(wall.day)}`)
-    : new Intl.DateTimeFormat(locale, {
-        timeZone,
-        day: 'numeric',
-        month: 'short',
-        ...(sameYear ? {} : { year: 'numeric' }),
-      }).format(at);
-  const zone = zoneName(timeZone, locale, at);
+export function embargoWording(embargo: Embargo, locale: string, dates: Pick<DateFormats, 'dateIn' | 'clock'>): EmbargoWording {
+  const { at, timeZone } = embargo;
+  const time = dates.clock(at, timeZone);
+  const date = dates.dateIn(at, timeZone);
+  const zone = zoneName(timeZone, locale, new Date(at));
   if (zone === null) return { key: 'embargo.untilUtc', time, place: 'UTC', date };
   const french = locale.split('-')[0]?.toLowerCase() === 'fr';
   return { key: zone.kind === 'zone' ? 'embargo.untilZone' : 'embargo.until', time, place: french && zone.kind === 'city' ? frenchOfCity(zone.name) : zone.name, date };

@@ -48,9 +48,9 @@ async function kitId(): Promise<string> {
 async function exportThroughUi(button: string, embargoed = false): Promise<{ name: string; bytes: Buffer }> {
   const next = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: button, exact: true }).click();
-  // An embargoed kit asks first, and says until when.
+  // An embargoed kit asks first, and says until when in the words of the release's own page.
   if (embargoed) {
-    await page.getByRole('alertdialog').getByText(/This kit is under embargo: EMBARGOED UNTIL 3 December 2099, 13:00 Kampala time \(10:00 UTC\)/).waitFor();
+    await page.getByRole('alertdialog').getByText(/^Embargoed until 13:00 Kampala time, 3 Dec 2099\. Every file of this kit will say so\./).waitFor();
     await page.getByRole('button', { name: 'Yes, download it', exact: true }).click();
   }
   const d = await next;

@@ -391,7 +391,7 @@ describe('preview and web-mode download', () => {
   it('kit.preview gives the print HTML with photos inlined and nothing that loads from elsewhere', async () => {
     const p = await call<KitPreview>(f.core, 'kit.preview', { id: f.kitId });
     expect(p.pageSize).toBe('A4');
-    expect(p.embargoUntil).toBe('2099-12-03T10:00:00Z');
+    expect(p.embargo).toEqual({ at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' });
     expect(p.html).toContain(ENGLISH_HEADLINE);
     expect(p.html).toContain('<html lang="en" dir="ltr">');
     expect(p.html).toMatch(/<article class="release" lang="ar" dir="rtl">/);

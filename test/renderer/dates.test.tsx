@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dateFormats, systemDateLocale } from '../../renderer/i18n/dates';
@@ -82,5 +84,35 @@ describe('the date format setting', () => {
     expect(localStorage.getItem('dateline.dateStyle')).toBe('numeric');
     // Only what writes dates is drawn again: the choice keeps focus.
     expect(document.activeElement).toBe(style);
+  });
+});
+
+describe('one writer of dates', () => {
+  const RENDERER = join(import.meta.dirname, '..', '..', 'renderer');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? files(p) : name.endsWith('.ts') || name.endsWith('.tsx') ? [p] : [];
+    });
+  // dates.ts writes dates; date-entry.ts reads what the person types, by the same conventions.
+  const WRITERS = new Set(['i18n/dates.ts', 'i18n/date-entry.ts']);
+  const OWN_FORMATTING = ['toLocaleDateString(', 'toLocaleTimeString(', 'toLocaleString(', 'new Intl.DateTimeFormat(', 'toUTCString('];
+
+  it('formats no date or time for the screen outside renderer/i18n/dates.ts (useDates)', () => {
+    const found = files(RENDERER)
+      .map((f) => relative(RENDERER, f).split('\\').join('/'))
+      .filter((f) => !WRITERS.has(f))
+      .flatMap((f) => OWN_FORMATTING.filter((call) => readFileSync(join(RENDERER, f), 'utf8').includes(call)).map((call) => `${f}: ${call}`));
+    expect(found).toEqual([]);
+  });
+
+  it('writes an embargo’s day and time in its own zone as every other date', () => {
+    setDisplayPrefs({ timeZone: 'UTC', digits: 'arab' });
+    // 23:30 UTC on 31 December is 02:30 on 1 January in Amman.
+    expect(dateFormats('ar', 'numeric', []).dateIn('2026-12-31T23:30:00Z', 'Asia/Amman')).toBe('٠١/٠١/٢٠٢٧');
+    expect(dateFormats('ar', 'dayMonth', []).clock('2026-12-31T23:30:00Z', 'Asia/Amman')).toBe('٠٢:٣٠');
+    expect(dateFormats('en', 'system', ['en-US']).clock('2026-12-31T23:30:00Z', 'Asia/Amman')).toBe('02:30');
+    expect(dateFormats('en', 'iso', []).dateIn('2026-12-31T23:30:00Z', 'Asia/Amman')).toBe('2027-01-01');
+    expect(dateFormats('fr', 'dayMonth', []).dateIn('2026-12-31T23:30:00Z', 'Asia/Amman')).toBe(dateFormats('fr', 'dayMonth', []).date('2027-01-01'));
   });
 });

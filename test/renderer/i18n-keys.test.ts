@@ -171,4 +171,43 @@ describe('the words of each language', () => {
     const straight = [...flatten(UI_RESOURCES.fr.translation as Tree)].filter(([, text]) => text.includes("'")).map(([key]) => key);
     expect(straight).toEqual([]);
   });
+
+  it('names a release’s fields alike in the editor, the import review and a conflict', () => {
+    const differ: string[] = [];
+    for (const lng of Object.keys(UI_RESOURCES) as (keyof typeof UI_RESOURCES)[]) {
+      const texts = flatten(UI_RESOURCES[lng].translation as Tree);
+      for (const field of ['datelinePlace', 'releaseDate', 'notesToEditors', 'endMark']) {
+        const names = new Set([`releases.${field}`, `import.field.${field}`, `conflicts.fieldName.${field}`].map((k) => texts.get(k)));
+        if (names.size > 1) differ.push(`${lng} ${field}: ${[...names].join(' / ')}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('leaves no English and no false friend in the release editor and the kit builder', () => {
+    const SCREENS = ['releases.', 'embargo.', 'editor.', 'history.', 'versions.', 'lifecycle.', 'kits.', 'kitBuilder.', 'attachments.'];
+    // Words a translator may carry over from English: "dateline" is English press jargon, "e-mail" and "l’export" anglicisms;
+    // Spanish "dossier" is written "dosier", and "Sin embargo" means "However".
+    const BORROWED: Record<string, string[]> = { fr: ['dateline', 'e-mail', 'l’export '], es: ['dateline', 'dossier', 'Sin embargo', 'sin embargo'], ar: [] };
+    // In Arabic, a Latin word stands only as a name: a format, a web scheme, a zone's code, or a name given in brackets.
+    const NAMES = new Set(['PDF', 'Word', 'DOCX', 'ZIP', 'A4', 'https', 'mailto', 'Europe', 'Zurich', 'Dateline']);
+    const found: string[] = [];
+    for (const lng of ['fr', 'es', 'ar'] as const) {
+      for (const [key, text] of flatten(UI_RESOURCES[lng].translation as Tree)) {
+        if (!SCREENS.some((p) => key.startsWith(p))) continue;
+        // Case kept: the product's name, Dateline, is no borrowing.
+        const words = text.replace(/\{\{[^}]*\}\}/g, '');
+        for (const w of BORROWED[lng]!) if (words.includes(w)) found.push(`${lng} ${key}: “${w}”`);
+        if (lng === 'ar') {
+          const outsideBrackets = text.replace(/\{\{[^}]*\}\}/g, '').replace(/\([^)]*\)/g, '');
+          for (const m of outsideBrackets.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) if (!NAMES.has(m[0])) found.push(`ar ${key}: “${m[0]}”`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('calls the dateline place by the French press’s own term', () => {
+    expect(flatten(UI_RESOURCES.fr.translation as Tree).get('releases.datelinePlace')).toBe('Lieu d’émission');
+  });
 });

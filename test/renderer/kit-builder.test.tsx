@@ -9,7 +9,9 @@ import { href, parseRoute, sectionOf } from '../../renderer/app/router';
 import { ClientProvider } from '../../renderer/client/context';
 import type { DatelineClient } from '../../renderer/client/types';
 import { setUpI18n } from '../../renderer/i18n';
+import { DateStyleContext } from '../../renderer/i18n/useDates';
 import { ExportPanel } from '../../renderer/kit-builder/ExportPanel';
+import { EmbargoWords } from '../../renderer/releases/EmbargoField';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { chosenLanguages, isExportedBytes, moveItem, toggleLanguage } from '../../renderer/kit-builder/items';
@@ -86,7 +88,7 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
       case 'kit.update':
         return { id: 'kit-1', rev: `${calls.length}-b` };
       case 'kit.preview':
-        return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargoUntil: null, warnings: [], missingFiles: [] };
+        return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargo: null, warnings: [], missingFiles: [] };
       case 'release.list':
         return page([{ id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, translationGroup: null, updatedAt: NOW, tags: [] }]);
       case 'release.versions':
@@ -215,7 +217,7 @@ describe('the embargo question before an export', () => {
     render(
       <I18nextProvider i18n={setUpI18n('en')}>
         <ClientProvider client={client}>
-          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargoNotice="EMBARGOED UNTIL 3 December 2099" missing={[]} serverFiles={null} />
+          <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargo={{ at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' }} missing={[]} serverFiles={null} />
         </ClientProvider>
       </I18nextProvider>,
     );
@@ -235,5 +237,32 @@ describe('the embargo question before an export', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
     expect(document.activeElement).toBe(docx);
     expect(calls).toEqual([]);
+  });
+
+  it('says the embargo in the words and date format of every other screen, not the kit’s printed line', () => {
+    const client = { call: async () => ({ ok: true, value: null }), on: () => () => undefined, onUnauthorized: () => () => undefined } as unknown as DatelineClient;
+    const embargo = { at: '2099-12-03T10:00:00Z', timeZone: 'Africa/Kampala' };
+    for (const [lng, style, question, sameWords] of [
+      ['en', 'numeric', 'Embargoed until 13:00 Kampala time, 03/12/2099. Every file of this kit will say so. Download the PDF now?', 'Embargoed until 13:00 Kampala time, 03/12/2099'],
+      ['fr', 'dayMonth', 'Sous embargo jusqu’à 13:00, heure de Kampala, le 3 déc. 2099. Chaque fichier de ce dossier l’indiquera. Voulez-vous télécharger le PDF maintenant ?', 'Sous embargo jusqu’à 13:00, heure de Kampala, le 3 déc. 2099'],
+    ] as const) {
+      const i18n = setUpI18n(lng);
+      render(
+        <I18nextProvider i18n={i18n}>
+          <DateStyleContext.Provider value={{ style, choose: () => undefined }}>
+            <ClientProvider client={client}>
+              <ExportPanel ids="k" kitId="kit-1" empty={false} saveFirst={async () => true} embargo={embargo} missing={[]} serverFiles={null} />
+              <p data-testid="release-page">
+                <EmbargoWords embargo={embargo} />
+              </p>
+            </ClientProvider>
+          </DateStyleContext.Provider>
+        </I18nextProvider>,
+      );
+      fireEvent.click(screen.getByRole('button', { name: i18n.t('kitBuilder.export.pdf') }));
+      expect(screen.getByRole('alertdialog').querySelector('p')!.textContent).toBe(question);
+      expect(screen.getByTestId('release-page').textContent).toBe(sameWords);
+      cleanup();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import type { AttachmentSummary, Page, ParsedInputOf } from '../../shared/contract';
+import type { AttachmentLocation, AttachmentSummary, Page, ParsedInputOf } from '../../shared/contract';
 import { AttachmentEditableFields, type Doc } from '../../shared/documents';
 import { DatelineError, invalidInput } from '../../shared/errors';
 import { formatBytes } from '../../shared/sync/bytes';
@@ -10,9 +10,10 @@ import { listPage } from '../store/paging';
 import { tooLarge } from './files';
 import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
 import { safeFileName } from '../../shared/file-names';
+import { fileRecordsLocation } from './location';
 import { linkReleases, liveAttachmentBySha } from './queries';
 
-type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content'>;
+type AttachmentHandlers = Pick<Handlers, 'attachment.add' | 'attachment.update' | 'attachment.get' | 'attachment.list' | 'attachment.content' | 'attachment.location'>;
 
 const invalid = (method: string, error: z.ZodError, prefix: (string | number)[]): DatelineError => invalidInput(error, { context: method, prefix });
 
@@ -111,6 +112,13 @@ function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<A
   });
 }
 
+/** Whether the file holds GPS coordinates, read from its metadata alone; null while the file is still on the server. */
+async function location(input: ParsedInputOf<'attachment.location'>, ctx: CoreContext): Promise<AttachmentLocation> {
+  const { sha256, mediaType } = ctx.library.repo.get('attachment', input.id);
+  if (!/^[0-9a-f]{64}$/.test(sha256) || !ctx.blobs.has(sha256)) return { inFile: null };
+  return { inFile: await fileRecordsLocation(ctx.blobs.path(sha256), mediaType) };
+}
+
 async function content(input: ParsedInputOf<'attachment.content'>, ctx: CoreContext) {
   const { sha256, mediaType, originalName: name, size } = ctx.library.repo.get('attachment', input.id);
   if (/^[0-9a-f]{64}$/.test(sha256) && !ctx.blobs.has(sha256) && !(input.variant === 'thumbnail' && hasThumbnail(ctx.dir, sha256))) {
@@ -145,4 +153,5 @@ export const attachmentHandlers: AttachmentHandlers = {
   'attachment.get': get,
   'attachment.list': list,
   'attachment.content': content,
+  'attachment.location': location,
 };

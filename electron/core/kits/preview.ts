@@ -18,8 +18,7 @@ export async function previewKit(ctx: CoreContext, kitId: string): Promise<KitPr
   return {
     html: renderKitHtml(model, { images: htmlImages, bundledFonts: false, pages: 'none' }),
     pageSize: model.pageSize,
-    embargoUntil: model.embargo?.at ?? null,
-    embargoNotice: model.embargo?.notice ?? null,
+    embargo: model.embargo ? { at: model.embargo.at, timeZone: model.embargo.timeZone } : null,
     warnings: model.warnings,
     missingFiles: model.missingFiles,
     // Said before the export is pressed: whether it will download them, or what must come first.

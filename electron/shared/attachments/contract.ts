@@ -26,6 +26,12 @@ export interface AttachmentAdded extends Created {
   deduped: boolean;
 }
 
+/** What a photo's file says of where it was taken, before an export removes it. */
+export interface AttachmentLocation {
+  /** The file holds GPS coordinates (Exif or XMP); null when the file is not on this computer yet. */
+  inFile: boolean | null;
+}
+
 export const ATTACHMENT_API = {
   'attachment.add': method<AttachmentAdded>()(
     z
@@ -41,6 +47,7 @@ export const ATTACHMENT_API = {
   'attachment.update': method<Created>()(fieldsUpdate(AttachmentEditableFields)),
   'attachment.get': method<Doc<'attachment'>>()(z.object({ id: DocIdSchema }).strict()),
   'attachment.list': method<Page<AttachmentSummary>>()(pageInput({ release: DocIdSchema.optional() })),
+  'attachment.location': method<AttachmentLocation>()(z.object({ id: DocIdSchema }).strict()),
   'attachment.content': method<{ mediaType: string; data: string; size: number }>()(
     z.object({ id: DocIdSchema, variant: z.enum(['original', 'thumbnail']).default('original') }).strict(),
   ),

@@ -53,10 +53,11 @@ export interface KitPreview {
   /** The same HTML the PDF is printed from, with photos as small data: URLs; show it in a sandboxed iframe. */
   html: string;
   pageSize: PageSize;
-  /** The kit is under embargo until this instant (the latest embargo of its releases), or null. */
-  embargoUntil: string | null;
-  /** The embargo line the kit prints ("EMBARGOED UNTIL ..."), or null: what the person confirms before exporting. */
-  embargoNotice: string | null;
+  /**
+   * The embargo an export made now would carry (the latest still in force among the kit's
+   * releases), or null: what the person confirms before exporting, in the interface's words.
+   */
+  embargo: { at: string; timeZone: string } | null;
   /** Things left out of the kit and why (a journalist added as a contact, say). */
   warnings: Warning[];
   /**
