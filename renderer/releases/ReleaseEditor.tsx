@@ -77,6 +77,11 @@ export function ReleaseEditor({ id }: { id: string }) {
  * "New release" and a step back leave no empty release behind.
  */
 export function NewRelease({ language }: { language: string | null }) {
+  // With no language asked for (the list's filter), a new release is written in the interface's
+  // language when it is one of the working languages: a French office writes in French.
+  const { i18n } = useTranslation();
+  const ui = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0]!;
+  const initial = language ?? ((WORKING_LANGUAGES as readonly string[]).includes(ui) ? ui : 'en');
   const loaded = useMemo<Loaded>(() => {
     const now = new Date().toISOString();
     const doc = {
@@ -93,7 +98,7 @@ export function NewRelease({ language }: { language: string | null }) {
       datelinePlace: null,
       releaseDate: null,
       embargo: null,
-      language: language ?? 'en',
+      language: initial,
       status: 'draft',
       body: { type: 'doc', content: [] },
       quotes: [],
@@ -105,7 +110,7 @@ export function NewRelease({ language }: { language: string | null }) {
       translationGroup: null,
     } satisfies Doc<'release'>;
     return { doc, draft: null };
-  }, [language]);
+  }, [initial]);
   // Once created, the address is the release's own: re-reading it opens the release as saved.
   return <ReleaseForm loaded={loaded} reload={() => window.dispatchEvent(new HashChangeEvent('hashchange'))} />;
 }

@@ -96,8 +96,10 @@ export function ReleasesScreen() {
 
   const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
     <a className="row-link" href={href.release(r.id)} onClick={() => (lastOpened = r.id)} {...rowProps}>
-      <span className="row-title" dir="auto" lang={r.language}>
-        {r.headline || t('common.untitled')}
+      {/* The row keeps the interface's direction and the headline is isolated inside it: an English
+          headline in Arabic starts at the right, above its status, as an Arabic one does. */}
+      <span className="row-title">
+        <bdi lang={r.language}>{r.headline || t('common.untitled')}</bdi>
       </span>
       <span className="row-meta">
         <span className={`badge status-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>

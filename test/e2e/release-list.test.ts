@@ -61,4 +61,31 @@ describe('the releases list', () => {
     expect(await page.getByRole('combobox', { name: 'Sort by' }).inputValue()).toBe('releaseDate');
     await expect.poll(titles).toEqual(['Seeds for Mopti', 'Wells for Gao', 'Clinics in Kidal']);
   });
+
+  it('reads each row as one unit in Arabic: an English headline starts at the right, above its status', async () => {
+    const { page } = h;
+    await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'ar'));
+    try {
+      await page.goto(`${h.server.launchUrl()}#/releases`);
+      const row = page.getByRole('link', { name: /Wells for Gao/ });
+      await row.waitFor();
+      // Where the headline's letters are drawn, not the box around them (a block is as wide as the row).
+      const title = await row.locator('.row-title').evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, width: r.width };
+      });
+      const [box, badge] = await Promise.all([row.boundingBox(), row.locator('.badge').first().boundingBox()]);
+      const right = (b: { x: number; width: number }) => b.x + b.width;
+      expect(Math.abs(right(title) - right(badge!))).toBeLessThanOrEqual(2);
+      expect(title.x).toBeGreaterThan(box!.x + box!.width / 2);
+      // The headline keeps its own language and direction inside the row.
+      const inner = row.locator('.row-title > bdi');
+      expect(await inner.getAttribute('lang')).toBe('en');
+      expect(await inner.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    } finally {
+      await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
+    }
+  });
 });
