@@ -8,7 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { ListState } from '../ui/ListState';
 import { EmbargoWords } from '../releases/EmbargoField';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { languageName } from '../ui/languages';
+import { defaultWorkLanguage, languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
 import { usePagedList } from '../ui/usePagedList';
 
@@ -18,7 +18,8 @@ export function KitsScreen() {
   const client = useClient();
   const list = usePagedList('kit.list', { limit: 200 }, 'kits');
   const [title, setTitle] = useState('');
-  const [language, setLanguage] = useState('en');
+  // A French office's kit is printed in French unless the person chooses otherwise.
+  const [language, setLanguage] = useState(() => defaultWorkLanguage(i18n.resolvedLanguage ?? i18n.language));
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const dates = useDates();

@@ -14,7 +14,7 @@ import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { directionOf } from '../../electron/shared/direction';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
-import { languageName } from '../ui/languages';
+import { defaultWorkLanguage, languageName } from '../ui/languages';
 import { useDates } from '../i18n/useDates';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
@@ -80,8 +80,7 @@ export function NewRelease({ language }: { language: string | null }) {
   // With no language asked for (the list's filter), a new release is written in the interface's
   // language when it is one of the working languages: a French office writes in French.
   const { i18n } = useTranslation();
-  const ui = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0]!;
-  const initial = language ?? ((WORKING_LANGUAGES as readonly string[]).includes(ui) ? ui : 'en');
+  const initial = language ?? defaultWorkLanguage(i18n.resolvedLanguage ?? i18n.language);
   const loaded = useMemo<Loaded>(() => {
     const now = new Date().toISOString();
     const doc = {

@@ -1,5 +1,15 @@
 /** A language's name in the UI language ("French" in English, "français" in French). */
 export { languageName } from '../../electron/shared/ui/languages';
+import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
+
+/**
+ * The language new work is written in by default: the interface's, when it is one of the
+ * working languages (a French office writes its releases and kits in French), else English.
+ */
+export function defaultWorkLanguage(uiLanguage: string | undefined): string {
+  const base = (uiLanguage ?? 'en').split('-')[0]!.toLowerCase();
+  return (WORKING_LANGUAGES as readonly string[]).includes(base) ? base : 'en';
+}
 
 export function countryName(code: string, uiLanguage: string): string {
   try {

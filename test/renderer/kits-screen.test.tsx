@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateStyleContext } from '../../renderer/i18n/useDates';
 import { KitsScreen } from '../../renderer/kits/KitsScreen';
 import { call, core, release } from '../core-harness';
 import { renderWithCore } from './with-core';
+import { defaultWorkLanguage } from '../../renderer/ui/languages';
+import appEs from '../../renderer/i18n/es.json';
 
 /** Starting a kit, against a real core: Create kit with no title says why it cannot, instead of being greyed out. */
 
@@ -24,6 +26,25 @@ describe('the kits screen', () => {
     expect((await call<{ items: unknown[] }>(c, 'kit.list', { limit: 10 })).items).toHaveLength(0);
     fireEvent.change(title, { target: { value: 'Mopti seeds' } });
     expect(screen.queryByText('Give the kit a title first.')).toBeNull();
+  });
+});
+
+describe("a new kit's language", () => {
+  it("is the interface's when it is a working language, and stays the person's choice", async () => {
+    const c = await core();
+    renderWithCore(c, <KitsScreen />, 'test', 'es');
+    const language = (await screen.findByLabelText(appEs.kits.language, {}, { timeout: 15_000 })) as HTMLSelectElement;
+    expect(language.value).toBe('es');
+    fireEvent.change(screen.getByLabelText(appEs.kits.title), { target: { value: 'Semillas de Mopti' } });
+    fireEvent.click(screen.getByRole('button', { name: appEs.kits.create }));
+    await waitFor(async () => expect((await call<{ items: { language: string }[] }>(c, 'kit.list', { limit: 10 })).items.map((k) => k.language)).toEqual(['es']), { timeout: 15_000 });
+  });
+
+  it('falls back to English for an interface language no release is written in', () => {
+    expect(defaultWorkLanguage('fr-CA')).toBe('fr');
+    expect(defaultWorkLanguage('ar')).toBe('ar');
+    expect(defaultWorkLanguage('de')).toBe('en');
+    expect(defaultWorkLanguage(undefined)).toBe('en');
   });
 });
 

@@ -11,16 +11,20 @@ import { type Route, useRoute } from '../../renderer/app/router';
 import { ClientProvider } from '../../renderer/client/context';
 import type { DatelineClient } from '../../renderer/client/types';
 import { setUpI18n } from '../../renderer/i18n';
+import appAr from '../../renderer/i18n/ar.json';
 import appEn from '../../renderer/i18n/en.json';
+import appEs from '../../renderer/i18n/es.json';
+import appFr from '../../renderer/i18n/fr.json';
 
 /**
- * A screen rendered in English against a real core: its calls go through the core's dispatcher as
+ * A screen rendered in English (or another interface language) against a real core: its calls go through the core's dispatcher as
  * web mode's (`http`, which refuses local-only methods) or a test's would, and it hears no events.
  */
-export function renderWithCore(c: Core, ui: ReactElement, transport: 'http' | 'test' = 'http'): RenderResult {
+export function renderWithCore(c: Core, ui: ReactElement, transport: 'http' | 'test' = 'http', lng: 'en' | 'fr' | 'es' | 'ar' = 'en'): RenderResult {
   const client = coreClient(c, { transport, on: () => () => undefined });
   const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({ resources: { en: { translation: appEn } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+  const resources = { en: { translation: appEn }, fr: { translation: appFr }, es: { translation: appEs }, ar: { translation: appAr } };
+  void i18n.use(initReactI18next).init({ resources, lng, fallbackLng: 'en', interpolation: { escapeValue: false }, initAsync: false });
   return render(
     <I18nextProvider i18n={i18n}>
       <ClientProvider client={client}>{ui}</ClientProvider>
