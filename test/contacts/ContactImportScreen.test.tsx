@@ -134,7 +134,7 @@ describe('the contact import screen', () => {
     mount(c);
     pick('outlook-fr-1252.csv');
     await screen.findByText('Columns recognised: Outlook (French).', {}, wait);
-    const tray = await screen.findByRole('region', { name: 'Work in progress' }, wait);
+    const tray = await screen.findByRole('region', { name: 'Tasks' }, wait);
     await within(tray).findByText('Preview ready', {}, wait);
     expect(within(tray).getByText('Contacts file read')).toBeTruthy();
     expect(within(tray).queryByText('Importing contacts')).toBeNull();
