@@ -10,6 +10,7 @@ import { href } from '../app/router';
 import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
+import { useFailureShownHere } from '../app/failure-shown';
 import { jobStepWords } from '../i18n/jobs';
 import type { JobInfo } from '../../electron/shared/contract';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -57,6 +58,9 @@ export function ContactImportScreen() {
   const [done, setDone] = useState<ContactImportReport | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<JobInfo | null>(null);
+  // The job whose failure the screen words: the job tray then keeps its name and state, not the same words again.
+  const [failedJob, setFailedJob] = useState<string | null>(null);
+  useFailureShownHere(error ? failedJob : null);
 
   const cancel = async () => {
     if (!jobId) return;
@@ -77,11 +81,19 @@ export function ContactImportScreen() {
       ...(map ? { mapping: map } : {}),
       ...(commit ? { decisions, ...(report ? { expectSha256: report.sha256 } : {}) } : {}),
     };
-    const res = await runJob(client, 'contact.import', input, { onStart: setJobId, onProgress: setProgress });
+    let started: string | null = null;
+    const res = await runJob(client, 'contact.import', input, {
+      onStart: (id) => {
+        started = id;
+        setJobId(id);
+      },
+      onProgress: setProgress,
+    });
     setBusy(false);
     setJobId(null);
     if (!res.ok) {
       setError(res.error);
+      setFailedJob(started);
       return;
     }
     const r = res.value;

@@ -219,6 +219,11 @@ describe('the contact import screen', () => {
     fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([bytes], 'mixed.csv')] } });
     const refusal = await screen.findByRole('alert', {}, wait);
     expect(refusal.textContent).toMatch(/^The file mixes encodings: it has UTF-8 text, but line 3 is in another encoding/);
+    // Said once: the job tray keeps the job's name and state, not the screen's words again.
+    const tray = await screen.findByRole('region', { name: 'Tasks' }, wait);
+    await within(tray).findByText('Failed', {}, wait);
+    expect(tray.textContent).not.toMatch(/mixes encodings/);
+    expect(screen.getAllByText(/The file mixes encodings/)).toHaveLength(1);
     const chooser = (await screen.findByLabelText('Encoding', {}, wait)) as HTMLSelectElement;
     expect(chooser.value).toBe('utf-8');
     fireEvent.change(chooser, { target: { value: 'windows-1252' } });

@@ -129,6 +129,17 @@ describe('importing contacts from CSV', () => {
     expect((await importFile(c, fixture('phone.vcf'))).blank).toBe(0);
   });
 
+  it('refuses a row whose only values stand in columns not imported, naming the first, instead of dropping it unsaid', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'department.csv');
+    writeFileSync(file, 'Name;E-mail;Department\r\nGrace Atim;grace@monitor.example;News\r\n;;Sports desk\r\n');
+    const c = await core();
+    const r = await importFile(c, file, { mapping: { Name: 'name', 'E-mail': 'email:work', Department: 'ignore' } });
+    expect(r).toMatchObject({ rows: 2, created: 1, refused: 1, blank: 0 });
+    expect(r.outcomes.find((o) => o.row === 3)).toMatchObject({ action: 'refuse', column: 'Department', why: { code: 'ONLY_LEFT_OUT', params: { column: 'Department' } } });
+    expect(r.outcomes.find((o) => o.row === 3)!.reason).toMatch(/only values are in columns that are not imported \(first: "Department"\)/u);
+  });
+
   it('lets the person decide per row: skip a row, keep a duplicate as a second contact', async () => {
     const c = await core();
     const r = await importFile(c, fixture('outlook-fr-1252.csv'), { commit: true, decisions: { '3': 'skip', '5': 'create' } });

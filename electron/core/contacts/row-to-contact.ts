@@ -310,7 +310,14 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
       }
     }
   }
-  if (!any) return null;
+  if (!any) {
+    // Words in the row, but only under columns not imported ("Department", a column with no
+    // header): nothing of it can be stored, and the person is told so rather than the row vanishing.
+    const at = cells.findIndex((c) => c.trim() !== '');
+    if (at < 0) return null;
+    const column = plan.headers[at] || `column ${at + 1}`;
+    return { column, reason: rowNote('ONLY_LEFT_OUT', `its only values are in columns that are not imported (first: "${column}")`, { column }) };
+  }
   let name = fullName(names);
   if (name === '') {
     const first = emails[0]?.address ?? phones[0]?.number;

@@ -12,6 +12,7 @@ export const ROW_NOTE_CODES = [
   'BAD_FIELD',
   'TOO_LONG',
   'NO_NAME',
+  'ONLY_LEFT_OUT',
   'CARD_BROKEN',
   'ERASED',
   'SKIPPED',
