@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +60,14 @@ describe('one person', () => {
     expect(x.contact).toMatchObject({ id: abena.id, name: 'Abena Mensah', emails: [{ address: 'abena.mensah@joyfm.example' }] });
     expect(x.history).toHaveLength(1);
     expect(x.photo).toMatchObject({ mediaType: 'image/png', originalName: 'Abena Mensah.png' });
+    // The photo's bytes are in the export, as stored: the person's own picture is part of what is kept about them.
+    const bytes = Buffer.from(x.photo!.data!, 'base64');
+    expect(bytes.length).toBe(x.photo!.size);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(x.photo!.sha256);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // A photo whose file is not on this computer (kept on the sync server) is named, without bytes.
+    rmSync(c.ctx.blobs.path(x.photo!.sha256));
+    expect((await call<PersonExport>(c, 'contact.exportPerson', { id: abena.id })).photo).toMatchObject({ sha256: x.photo!.sha256, data: null });
     expect(x.references.releases).toEqual([{ id: rel.id, headline: 'Clean water reaches 40,000 people in Kasese', releaseDate: '2026-11-30' }]);
   });
 

@@ -78,7 +78,16 @@ export function exportPerson(ctx: CoreContext, id: string): PersonExport {
     history: docs.revisions(id),
     outlet: contact.outlet ? { id: contact.outlet, name: named(contact.outlet) ?? '' } : null,
     outletHistory: (contact.outletHistory ?? []).map((s) => ({ id: s.outlet, name: named(s.outlet) })),
-    photo: photo ? { id: photo.id, originalName: photo.originalName, mediaType: photo.mediaType, size: photo.size } : null,
+    photo: photo
+      ? {
+          id: photo.id,
+          originalName: photo.originalName,
+          mediaType: photo.mediaType,
+          size: photo.size,
+          sha256: photo.sha256,
+          data: ctx.blobs.has(photo.sha256) ? ctx.blobs.read(photo.sha256).toString('base64') : null,
+        }
+      : null,
     references: contactReferences(ctx, id),
     privateNote: privateNote(ctx, id).text,
   };

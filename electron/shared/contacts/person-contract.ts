@@ -20,7 +20,11 @@ export interface PersonExport {
   history: RevisionSummary[];
   outlet: { id: string; name: string } | null;
   outletHistory: { id: string; name: string | null }[];
-  photo: { id: string; originalName: string; mediaType: string; size: number } | null;
+  /**
+   * The person's photo with its bytes (base64), so that the export holds everything kept about
+   * them; `data` is null when the file is not on this computer (kept on the sync server only).
+   */
+  photo: { id: string; originalName: string; mediaType: string; size: number; sha256: string; data: string | null } | null;
   references: ContactReferences;
   /** The note kept on this computer only (see contact.privateNote). */
   privateNote: string | null;
