@@ -1,4 +1,5 @@
-import { useLayoutEffect, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import type { ApiError } from '../../electron/shared/errors';
 
 /**
  * A job's failure is said once. The screen that started a job and shows its failure next to the
@@ -40,4 +41,16 @@ function subscribe(listener: () => void): () => void {
 export function useShownElsewhere(): (jobId: string) => boolean {
   useSyncExternalStore(subscribe, () => version);
   return (jobId) => shown.has(jobId);
+}
+
+/**
+ * A screen's error, said once: set with the failed job's id (`JobResult.job`), the job tray keeps
+ * that job's name and state but not the same words while the screen shows them. An error of no
+ * job (a file too large to send, a check of the form) is set without one.
+ */
+export function useJobError(): [ApiError | null, (error: ApiError | null, job?: string) => void] {
+  const [state, setState] = useState<{ error: ApiError; job: string | null } | null>(null);
+  useFailureShownHere(state?.job ?? null);
+  const set = useCallback((error: ApiError | null, job?: string) => setState(error ? { error, job: job ?? null } : null), []);
+  return [state?.error ?? null, set];
 }

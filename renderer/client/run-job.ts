@@ -11,14 +11,17 @@ export interface RunJobOptions {
 
 type JobEvent = Extract<CoreEvent, { job: JobInfo }>;
 
+/** A job's result; a failure of the job itself names it (`job`), so that a screen can say it once (app/failure-shown.ts). */
+export type JobResult<T> = { ok: true; value: T } | { ok: false; error: ApiError; job?: string };
+
 /**
  * Runs a job method and resolves with its typed result, or with its error (a cancelled job
  * fails with code CANCELLED). It listens before it calls and keeps every event until the call
  * has answered with the id: the core may finish a short job before that answer arrives, and
  * an event missed then would leave the screen waiting for ever.
  */
-export function runJob<M extends JobMethodName>(client: DatelineClient, method: M, input: InputOf<M>, opts: RunJobOptions = {}): Promise<Result<OutputOf<M>>> {
-  return runStartedJob(client, method, () => client.call(method, input) as Promise<Result<{ jobId: string }>>, opts) as Promise<Result<OutputOf<M>>>;
+export function runJob<M extends JobMethodName>(client: DatelineClient, method: M, input: InputOf<M>, opts: RunJobOptions = {}): Promise<JobResult<OutputOf<M>>> {
+  return runStartedJob(client, method, () => client.call(method, input) as Promise<Result<{ jobId: string }>>, opts) as Promise<JobResult<OutputOf<M>>>;
 }
 
 /**
@@ -31,13 +34,13 @@ export function runStartedJob<M extends JobMethodName>(
   method: M,
   start: () => Promise<Result<{ jobId: string } | null>>,
   opts: RunJobOptions = {},
-): Promise<Result<OutputOf<M>> | null> {
+): Promise<JobResult<OutputOf<M>> | null> {
   return new Promise((resolve) => {
     let id: string | null = null;
     let settled = false;
     const early: JobEvent[] = [];
 
-    const settle = (r: Result<OutputOf<M>> | null) => {
+    const settle = (r: JobResult<OutputOf<M>> | null) => {
       if (settled) return;
       settled = true;
       off();
@@ -48,7 +51,7 @@ export function runStartedJob<M extends JobMethodName>(
       if (e.type === 'job.done') return settle({ ok: true, value: e.result as OutputOf<M> });
       const code = e.job.state === 'cancelled' ? 'CANCELLED' : e.error.code;
       // The params let the window word the error in the person's language.
-      settle({ ok: false, error: { code: code as ApiError['code'], message: e.error.message, ...(e.error.params ? { params: e.error.params } : {}) } });
+      settle({ ok: false, error: { code: code as ApiError['code'], message: e.error.message, ...(e.error.params ? { params: e.error.params } : {}) }, job: e.job.id });
     };
     const off = client.on((e) => {
       if (e.type !== 'job.progress' && e.type !== 'job.done' && e.type !== 'job.failed') return;

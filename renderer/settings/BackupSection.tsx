@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../electron/shared/errors';
 import { downloadFromLink } from '../app/download';
 import { useClient } from '../client/context';
 import { runJob, runStartedJob } from '../client/run-job';
+import { useJobError } from '../app/failure-shown';
 import type { DatelineClient } from '../client/types';
 import { formatLocale } from '../i18n';
 import { useDates } from '../i18n/useDates';
@@ -30,7 +30,8 @@ export function BackupSection() {
   const last = useCall('library.lastBackup', {}, 'last-backup');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // A failed job is said here once, not again in the job tray.
+  const [error, setError] = useJobError();
   const dialog = client.backupDialog;
 
   const throughDialog = async (dialog: Dialog) => {
@@ -43,7 +44,7 @@ export function BackupSection() {
     }, { onStart: () => setBusy(true) });
     setBusy(false);
     if (r === null) return;
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setError(r.error, r.job);
     setOutcome({ path: r.value.path, name, bytes: r.value.bytes, documents: r.value.documents, files: r.value.files, leftOut: r.value.leftOut.length });
     last.reload();
   };
@@ -53,7 +54,7 @@ export function BackupSection() {
     const r = await runJob(client, 'library.backupFile', {});
     if (!r.ok) {
       setBusy(false);
-      return setError(r.error);
+      return setError(r.error, r.job);
     }
     // The browser saves the file as it arrives, by a one-time link: a backup never sits in the page's memory.
     const link = client.downloadLink ? await client.downloadLink(r.value.download) : null;

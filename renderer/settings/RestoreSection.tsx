@@ -5,6 +5,7 @@ import type { ApiError, Result } from '../../electron/shared/errors';
 import { BACKUP_EXTENSION, BACKUP_UPLOAD_MAX_BYTES } from '../../electron/shared/library/contract';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
+import { useJobError } from '../app/failure-shown';
 import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { useDates } from '../i18n/useDates';
@@ -57,7 +58,8 @@ export function RestoreSection() {
   const locale = formatLocale(i18n.language);
   const [busy, setBusy] = useState<'checking' | 'uploading' | 'restoring' | null>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // A failed job is said here once, not again in the job tray.
+  const [error, setError] = useJobError();
   const button = useRef<HTMLButtonElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const dialog = client.restoreDialog;
@@ -107,7 +109,7 @@ export function RestoreSection() {
     const r = await runJob(client, 'library.restoreBackup', { backup: chosen.checked.backup });
     // Done, the app shows the restored library afresh (and this section with it); failed, it is said here.
     setBusy(null);
-    if (!r.ok && r.error.code !== 'CANCELLED') setError(r.error);
+    if (!r.ok && r.error.code !== 'CANCELLED') setError(r.error, r.job);
   };
 
   return (

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOC_TYPES } from '../../electron/shared/documents';
-import type { ApiError } from '../../electron/shared/errors';
 import type { LibraryProblem } from '../../electron/shared/library/problems';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
+import { useJobError } from '../app/failure-shown';
 import { formatLocale, rememberLanguage, UI_LANGUAGES } from '../i18n';
 import { libraryProblemWords } from '../i18n/jobs';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
@@ -27,7 +27,8 @@ function LibraryCheck() {
   const [problems, setProblems] = useState<LibraryProblem[] | null>(null);
   const [notDownloaded, setNotDownloaded] = useState<{ files: number; bytes: number } | null>(null);
   const locale = formatLocale(i18n.language);
-  const [error, setError] = useState<ApiError | null>(null);
+  // A failed check is said here once, not again in the job tray.
+  const [error, setError] = useJobError();
 
   const start = async () => {
     setProblems(null);
@@ -39,7 +40,7 @@ function LibraryCheck() {
     if (res.ok) {
       setProblems(res.value.problems);
       setNotDownloaded(res.value.notDownloaded);
-    } else setError(res.error);
+    } else setError(res.error, res.job);
   };
 
   return (

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { base64ToBytes, bytesToBase64 } from '../../electron/shared/base64';
-import type { ApiError } from '../../electron/shared/errors';
 import { SYNC_FILE_EXTENSION, SYNC_FILE_WEB_MAX_BYTES, type SyncFileImport } from '../../electron/shared/sync/contract';
 import { downloadFile } from '../app/download';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { runJob, runStartedJob } from '../client/run-job';
+import { useJobError } from '../app/failure-shown';
 import type { DatelineClient } from '../client/types';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
@@ -32,7 +32,8 @@ export function SyncFileSection() {
   const [peer, setPeer] = useState('');
   const [busy, setBusy] = useState<'saving' | 'opening' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // A failed job is said here once, not again in the job tray.
+  const [error, setError] = useJobError();
   const input = useRef<HTMLInputElement>(null);
   const peerName = peer.trim();
   const peerWrong = peerName !== '' && !PEER_NAME.test(peerName);
@@ -48,7 +49,7 @@ export function SyncFileSection() {
     setBusy('saving');
     const r = await runJob(client, 'sync.exportFile', { peer: peerOrNull });
     setBusy(null);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setError(r.error, r.job);
     downloadFile(r.value.name, 'application/gzip', base64ToBytes(r.value.data));
     setOutcome({ kind: 'saved', name: r.value.name, docs: r.value.docs, files: r.value.files, downloaded: true });
   };
@@ -72,7 +73,7 @@ export function SyncFileSection() {
   const saveThrough = async (dialogs: Dialogs, peerOrNull: string | null) => {
     const done = await throughDialog(dialogs, 'sync.export', { action: 'save', peer: peerOrNull, words: words(t('syncFile.saveTitle')) }, 'saving');
     if (done === null) return;
-    if (!done.r.ok) return setError(done.r.error);
+    if (!done.r.ok) return setError(done.r.error, done.r.job);
     setOutcome({ kind: 'saved', name: done.name, docs: done.r.value.docs, files: done.r.value.files, downloaded: false });
   };
 
@@ -81,7 +82,7 @@ export function SyncFileSection() {
     setError(null);
     const done = await throughDialog(dialogs, 'sync.import', { action: 'open', words: { ...words(t('syncFile.openTitle')), allFiles: t('syncFile.allFiles') } }, 'opening');
     if (done === null) return;
-    if (!done.r.ok) return setError(done.r.error);
+    if (!done.r.ok) return setError(done.r.error, done.r.job);
     setOutcome({ kind: 'merged', name: done.name, result: done.r.value });
   };
 
@@ -97,7 +98,7 @@ export function SyncFileSection() {
     setBusy('opening');
     const r = await runJob(client, 'sync.importFile', { name: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) });
     setBusy(null);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setError(r.error, r.job);
     setOutcome({ kind: 'merged', name: f.name, result: r.value });
   };
 

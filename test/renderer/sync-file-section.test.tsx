@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import type { CoreEvent } from '../../electron/shared/contract';
@@ -9,6 +10,9 @@ import type { SyncFileDialogRequest } from '../../electron/shared/sync/file-dial
 import { createIpcClient } from '../../renderer/client/ipc';
 import type { DatelineClient, PreloadBridge } from '../../renderer/client/types';
 import { SyncFileSection } from '../../renderer/sync/SyncFileSection';
+import { JobTray } from '../../renderer/app/JobTray';
+import { ClientProvider } from '../../renderer/client/context';
+import { setUpI18n } from '../../renderer/i18n';
 import { core as openLibrary } from '../core-harness';
 import { tempDir } from '../helpers';
 import { renderWithClient } from './with-core';
@@ -99,6 +103,28 @@ describe('the sync file section in the desktop app', () => {
     const section = show(createIpcClient(t.bridge));
     fireEvent.click(section.getByRole('button', { name: 'Open a sync file…' }));
     expect((await section.findByRole('alert')).textContent).toMatch(/missing\.dateline-sync/);
+  });
+
+  it('says a failed merge once, on the section: the job tray keeps the job and its state, not the same words', async () => {
+    const bad = join(tempDir(), 'damaged.dateline-sync');
+    writeFileSync(bad, 'not a sync file at all, only words where gzip was expected');
+    const t = await bridge([{ path: bad }]);
+    render(
+      <I18nextProvider i18n={setUpI18n('en')}>
+        <ClientProvider client={createIpcClient(t.bridge)}>
+          <SyncFileSection />
+          <JobTray />
+        </ClientProvider>
+      </I18nextProvider>,
+    );
+    const section = within(screen.getByRole('region', { name: 'Sync file (USB stick)' }));
+    fireEvent.click(section.getByRole('button', { name: 'Open a sync file…' }));
+    const alert = await section.findByRole('alert', {}, { timeout: 15_000 });
+    const words = alert.textContent!;
+    expect(words.length).toBeGreaterThan(10);
+    const tray = await screen.findByRole('region', { name: 'Tasks' }, { timeout: 15_000 });
+    await within(tray).findByText('Failed', {}, { timeout: 15_000 });
+    expect(tray.textContent).not.toContain(words);
   });
 
   it('asks the dialog in the window language (Arabic)', async () => {
