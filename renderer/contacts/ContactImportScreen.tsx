@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, type ImportDecision, type RowOutcome, type TextEncodingName } from '../../electron/shared/contacts/bulk-contract';
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
 import { refusedRows, refusedRowsCsv } from '../../electron/shared/contacts/refused-csv';
-import type { ApiError } from '../../electron/shared/errors';
 import { CONTACT_LIMITS } from '../../electron/shared/documents';
 import { downloadFile } from '../app/download';
 import { href } from '../app/router';
 import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
 import { runJob } from '../client/run-job';
-import { useFailureShownHere } from '../app/failure-shown';
+import { useJobError } from '../app/failure-shown';
 import { jobStepWords } from '../i18n/jobs';
 import type { JobInfo } from '../../electron/shared/contract';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -53,14 +52,12 @@ export function ContactImportScreen() {
   const [encoding, setEncoding] = useState<TextEncodingName | ''>('');
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [decisions, setDecisions] = useState<Record<string, ImportDecision>>({});
-  const [error, setError] = useState<ApiError | null>(null);
+  // A failed job is said here once, not again in the job tray.
+  const [error, setError] = useJobError();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ContactImportReport | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<JobInfo | null>(null);
-  // The job whose failure the screen words: the job tray then keeps its name and state, not the same words again.
-  const [failedJob, setFailedJob] = useState<string | null>(null);
-  useFailureShownHere(error ? failedJob : null);
 
   const cancel = async () => {
     if (!jobId) return;
@@ -81,19 +78,11 @@ export function ContactImportScreen() {
       ...(map ? { mapping: map } : {}),
       ...(commit ? { decisions, ...(report ? { expectSha256: report.sha256 } : {}) } : {}),
     };
-    let started: string | null = null;
-    const res = await runJob(client, 'contact.import', input, {
-      onStart: (id) => {
-        started = id;
-        setJobId(id);
-      },
-      onProgress: setProgress,
-    });
+    const res = await runJob(client, 'contact.import', input, { onStart: setJobId, onProgress: setProgress });
     setBusy(false);
     setJobId(null);
     if (!res.ok) {
-      setError(res.error);
-      setFailedJob(started);
+      setError(res.error, res.job);
       return;
     }
     const r = res.value;
