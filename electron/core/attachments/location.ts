@@ -1,5 +1,6 @@
 import { sharp } from './decoders';
 import { canThumbnail, MAX_INPUT_PIXELS } from './images';
+import { tiffReader } from './tiff';
 
 /**
  * Whether a photo's file says where it was taken: GPS coordinates in its Exif, or in its XMP
@@ -16,12 +17,9 @@ const EXIF_HEADER = 'Exif\0\0';
 /** True when an Exif block (with or without its "Exif\0\0" header) has a GPS latitude or longitude. A block that cannot be read says nothing. */
 export function exifHasGps(exif: Buffer): boolean {
   const tiff = exif.toString('latin1', 0, EXIF_HEADER.length) === EXIF_HEADER ? exif.subarray(EXIF_HEADER.length) : exif;
-  if (tiff.length < 8) return false;
-  const order = tiff.toString('latin1', 0, 2);
-  if (order !== 'II' && order !== 'MM') return false;
-  const le = order === 'II';
-  const u16 = (at: number) => (le ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
-  const u32 = (at: number) => (le ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  const reader = tiffReader(tiff);
+  if (!reader) return false;
+  const { u16, u32 } = reader;
   /** The entries of the IFD at `at`: tag and count; empty when the IFD lies outside the block. */
   const entries = (at: number): { tag: number; count: number; value: number }[] => {
     if (at < 8 || at + 2 > tiff.length) return [];

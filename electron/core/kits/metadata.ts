@@ -1,4 +1,5 @@
 import { DatelineError } from '../../shared/errors';
+import { tiffReader } from '../attachments/tiff';
 
 /**
  * Removes location (GPS, XMP and IPTC place fields, maker notes that may hold either) from a
@@ -23,12 +24,9 @@ function damaged(what: string): DatelineError {
 function minimalExif(seg: Buffer): Buffer | null {
   // seg: FF E1, length (2), "Exif\0\0", TIFF data.
   const tiff = seg.subarray(10);
-  if (tiff.length < 8) return null;
-  const order = tiff.toString('latin1', 0, 2);
-  if (order !== 'II' && order !== 'MM') return null;
-  const le = order === 'II';
-  const u16 = (at: number) => (le ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
-  const u32 = (at: number) => (le ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  const reader = tiffReader(tiff);
+  if (!reader) return null;
+  const { u16, u32 } = reader;
   try {
     const ifd = u32(4);
     const count = u16(ifd);
