@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../contacts/helpers';
-import { expectScrolledToLastRow, startHarness, type Harness } from './harness';
+import { drawnText, expectScrolledToLastRow, startHarness, type Harness } from './harness';
 
 /**
  * Media contacts in headless Chromium against the real core and web server, as a new user
@@ -281,13 +281,7 @@ describe('media contacts in the browser', () => {
       for (const name of ['Peter Okoth', 'سلمى الخطيب']) {
         const row = list.getByRole('link', { name: new RegExp(name) });
         await row.waitFor();
-        // Where the name's letters are drawn, not the box around them (a block is as wide as the row).
-        const title = await row.locator('.row-title').evaluate((el) => {
-          const range = document.createRange();
-          range.selectNodeContents(el);
-          const r = range.getBoundingClientRect();
-          return { x: r.x, width: r.width };
-        });
+        const title = await drawnText(row.locator('.row-title'));
         const [box, badge, meta] = await Promise.all([row, row.locator('.badge').first(), row.locator('.row-meta > :not(.badge)').last()].map(async (l) => (await l.boundingBox())!));
         const right = (b: { x: number; width: number }) => b.x + b.width;
         // The name ends where the badge ends, at the row's right (its padding apart), whatever its script...
@@ -304,11 +298,7 @@ describe('media contacts in the browser', () => {
       await h.goto('#/outlets');
       const outlet = page.getByRole('list', { name: 'وسائل الإعلام' }).getByRole('link', { name: /Citizen TV/ });
       await outlet.waitFor();
-      const nameEnd = await outlet.locator('.row-title').evaluate((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        return range.getBoundingClientRect().right;
-      });
+      const nameEnd = (await drawnText(outlet.locator('.row-title'))).right;
       const badgeBox = (await outlet.locator('.badge').boundingBox())!;
       expect(Math.abs(nameEnd - (badgeBox.x + badgeBox.width))).toBeLessThanOrEqual(2);
     } finally {

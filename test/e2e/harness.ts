@@ -92,6 +92,16 @@ export async function releaseWithArabic(h: Harness, english: InputOf<'release.cr
  * Scrolls a virtual list to its end again whenever a page of rows has arrived (a page holds 100),
  * until its last row is drawn, and expects that row to be the list's `total`th.
  */
+/** Where an element's text is drawn (its contents' box), not its own box: a block is as wide as its row. */
+export function drawnText(element: Locator): Promise<{ x: number; width: number; right: number }> {
+  return element.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return { x: r.x, width: r.width, right: r.right };
+  });
+}
+
 export async function expectScrolledToLastRow(page: Page, list: Locator, total: number | null): Promise<void> {
   await expect
     .poll(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
-import { startHarness, type Harness } from './harness';
+import { drawnText, startHarness, type Harness } from './harness';
 
 /**
  * The releases list as a person sees it in a browser: a search shows where its words are found,
@@ -69,13 +69,7 @@ describe('the releases list', () => {
       await page.goto(`${h.server.launchUrl()}#/releases`);
       const row = page.getByRole('link', { name: /Wells for Gao/ });
       await row.waitFor();
-      // Where the headline's letters are drawn, not the box around them (a block is as wide as the row).
-      const title = await row.locator('.row-title').evaluate((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const r = range.getBoundingClientRect();
-        return { x: r.x, width: r.width };
-      });
+      const title = await drawnText(row.locator('.row-title'));
       const [box, badge] = await Promise.all([row.boundingBox(), row.locator('.badge').first().boundingBox()]);
       const right = (b: { x: number; width: number }) => b.x + b.width;
       expect(Math.abs(right(title) - right(badge!))).toBeLessThanOrEqual(2);
