@@ -14,6 +14,12 @@ import { PagedRows } from '../ui/PagedRows';
 import type { RowProps } from '../ui/VirtualList';
 import { takeErased } from './erased-notice';
 import { SegmentBar } from './SegmentBar';
+import { rememberChoice, rememberedChoice } from '../ui/remembered';
+
+/** The list's order, remembered on this computer as the releases list's is. */
+const SORT_KEY = 'dateline.contactOrder';
+const savedContactSort = (): ContactSort =>
+  rememberedChoice(SORT_KEY, (v) => ((CONTACT_SORTS as readonly unknown[]).includes(v) ? (v as ContactSort) : null), 'name');
 
 type Facet = 'beat' | 'country' | 'language' | 'outlet' | 'list';
 
@@ -22,12 +28,13 @@ export function ContactsScreen() {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Omit<ContactFilter, 'query'>>({});
-  const [sort, setSort] = useState<ContactSort>('name');
+  const [sort, setSort] = useState<ContactSort>(savedContactSort);
   const q = useDebounced(query.trim(), 250);
   const facets = useCall('contact.facets', {}, 'facets');
   const outlets = useCall('outlet.list', { limit: 500 }, 'outlets');
   const current: ContactFilter = q ? { ...filter, query: q } : filter;
-  const input: InputOf<'contact.list'> = { limit: 100, sort, ...current };
+  // The interface's language names and orders the groups of a list grouped by country or language.
+  const input: InputOf<'contact.list'> = { limit: 100, sort, locale: i18n.language, ...current };
   const list = usePagedList('contact.list', input, JSON.stringify(input));
   const filtered = Object.keys(current).length > 0;
   // Said after an erase from a person's page: the region is there first, so a screen reader hears the line arrive.
@@ -70,6 +77,8 @@ export function ContactsScreen() {
           {c.outdated && <span className="badge attention">{t('contactFilters.outdated')}</span>}
           {c.organisation && <bdi>{c.organisation}</bdi>}
           {outlet && outlet !== c.organisation && <bdi>{outlet}</bdi>}
+          {/* Grouped by country or language, the row says which: the outlet is said above already. */}
+          {(sort === 'country' || sort === 'language') && c.group && <span>{c.group}</span>}
         </span>
       </a>
     );
@@ -120,7 +129,10 @@ export function ContactsScreen() {
           label={t('contactFilters.sort')}
           value={sort}
           choices={CONTACT_SORTS.map((s) => ({ value: s, label: t(`contactFilters.sortBy.${s}`) }))}
-          onChange={(s) => setSort(s as ContactSort)}
+          onChange={(s) => {
+            setSort(s as ContactSort);
+            rememberChoice(SORT_KEY, s);
+          }}
         />
       </form>
       <SegmentBar

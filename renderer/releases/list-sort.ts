@@ -1,3 +1,4 @@
+import { rememberChoice, rememberedChoice } from '../ui/remembered';
 import { RELEASE_SORTS, SORT_DIRECTIONS, type ReleaseSort, type SortDirection } from '../../electron/shared/releases/list-sort';
 
 /**
@@ -14,26 +15,19 @@ export const DEFAULT_ORDER: ReleaseOrder = { sort: 'updated', direction: 'desc' 
 
 /** The order saved on this computer, or the default (last changed first) when none is, or what is saved is not one. */
 export function savedReleaseOrder(): ReleaseOrder {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (raw === null) return DEFAULT_ORDER;
-    const v: unknown = JSON.parse(raw);
-    if (v && typeof v === 'object') {
+  return rememberedChoice(
+    STORAGE_KEY,
+    (v) => {
+      if (!v || typeof v !== 'object') return null;
       const { sort, direction } = v as Record<string, unknown>;
-      if ((RELEASE_SORTS as readonly unknown[]).includes(sort) && (SORT_DIRECTIONS as readonly unknown[]).includes(direction)) {
-        return { sort: sort as ReleaseSort, direction: direction as SortDirection };
-      }
-    }
-  } catch {
-    // No storage, or not JSON: the default order.
-  }
-  return DEFAULT_ORDER;
+      return (RELEASE_SORTS as readonly unknown[]).includes(sort) && (SORT_DIRECTIONS as readonly unknown[]).includes(direction)
+        ? { sort: sort as ReleaseSort, direction: direction as SortDirection }
+        : null;
+    },
+    DEFAULT_ORDER,
+  );
 }
 
 export function rememberReleaseOrder(order: ReleaseOrder): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(order));
-  } catch {
-    // Not remembered; the order holds while the list is open.
-  }
+  rememberChoice(STORAGE_KEY, order);
 }

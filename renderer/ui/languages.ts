@@ -1,5 +1,5 @@
 /** A language's name in the UI language ("French" in English, "français" in French). */
-export { languageName } from '../../electron/shared/ui/languages';
+export { countryName, languageName } from '../../electron/shared/ui/languages';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 
 /**
@@ -9,14 +9,6 @@ import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 export function defaultWorkLanguage(uiLanguage: string | undefined): string {
   const base = (uiLanguage ?? 'en').split('-')[0]!.toLowerCase();
   return (WORKING_LANGUAGES as readonly string[]).includes(base) ? base : 'en';
-}
-
-export function countryName(code: string, uiLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 export function formatBytes(n: number, locale: string): string {

@@ -2,6 +2,7 @@ import type { ContactSummary } from '../../shared/contract';
 import type { ORGANISE_API, OutletSummary } from '../../shared/contacts/organise-contract';
 import type { Handlers } from '../dispatcher';
 import { filterConditions } from './filter-sql';
+import { CONTACT_ROW_EXTRA, groupedContactPage, type ContactListRow } from './grouped-list';
 import { contactFacets, deleteOutlet, deleteSegment, listSegments, outletReferences, privateNote, saveSegment, setPrivateNote } from './organise';
 import { outdatedJudge } from './outdated';
 import { contactsMatching, toContactSummary } from './queries';
@@ -10,6 +11,11 @@ import { listPage } from '../store/paging';
 
 /** What a contact's list row adds to its projection columns, read from its winning revision. */
 type ComputedColumns = { dnc: number | null; verified: string | null };
+
+/** A list row as the screen shows it. */
+const rowSummary =
+  (judge: ReturnType<typeof outdatedJudge>) =>
+  (r: ContactListRow): ContactSummary => ({ ...toContactSummary(r), outdated: judge(r.office, r.verified, r.updated_at), doNotContact: r.dnc === 1 });
 
 const organiseHandlers: Pick<Handlers, keyof typeof ORGANISE_API> = {
   'contact.facets': (_input, ctx) => contactFacets(ctx),
@@ -40,17 +46,20 @@ export const contactHandlers: Pick<
   'contact.get': (input, ctx) => ctx.library.repo.show('contact', input.id),
   'contact.list': (input, ctx) => {
     const where = filterConditions(input, false);
-    const judge = outdatedJudge(ctx);
+    const toSummary = rowSummary(outdatedJudge(ctx));
+    if (input.sort === 'outlet' || input.sort === 'country' || input.sort === 'language') {
+      const spec = { where: where ?? [], query: input.query, limit: input.limit, cursor: input.cursor, locale: input.locale ?? 'en' };
+      return groupedContactPage(ctx.library.db, input.sort, spec, toSummary);
+    }
     return listPage<'contact_p', ContactSummary, ComputedColumns>(ctx.library.db, {
       table: 'contact_p',
-      extra: `(SELECT json_extract(r.body, '$.dataProtection.doNotContact') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS dnc,
-        (SELECT json_extract(r.body, '$.dataProtection.lastVerified') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS verified`,
+      extra: CONTACT_ROW_EXTRA,
       sort: input.sort === 'updated' ? { column: 'updated_at', direction: 'DESC' } : { column: 'sort_name', direction: 'ASC' },
       where: where ?? [],
       query: input.query,
       limit: input.limit,
       cursor: input.cursor,
-      map: (r) => ({ ...toContactSummary(r), outdated: judge(r.office, r.verified, r.updated_at), doNotContact: r.dnc === 1 }),
+      map: toSummary,
     });
   },
   'contact.match': (input, ctx) => contactsMatching(ctx, input.emails, input.phones, { order: 'name', limit: 20 }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContactFields, DocIdSchema, OutletFields, type Doc } from '../documents';
+import { ContactFields, DocIdSchema, LanguageSchema, OutletFields, type Doc } from '../documents';
 import { fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
 import { CONTACT_SORTS, ContactFilterShape } from './filter';
 import { ORGANISE_API, type OutletSummary } from './organise-contract';
@@ -19,13 +19,20 @@ export interface ContactSummary {
   /** Not verified for longer than the office allows (see dataProtection.lastVerified). */
   outdated?: boolean;
   doNotContact?: boolean;
+  /** In a list grouped by outlet, country or language: the names it is grouped under ("Kenya, Uganda"), empty when none. */
+  group?: string;
 }
 
 export const CONTACT_API = {
   'contact.create': method<Created>()(ContactFields),
   'contact.update': method<Created>()(fieldsUpdate(ContactFields)),
   'contact.get': method<Doc<'contact'>>()(z.object({ id: DocIdSchema }).strict()),
-  'contact.list': method<Page<ContactSummary>>()(pageInput({ ...ContactFilterShape, sort: z.enum(CONTACT_SORTS).default('name') })),
+  'contact.list': method<Page<ContactSummary>>()(pageInput({
+      ...ContactFilterShape,
+      sort: z.enum(CONTACT_SORTS).default('name'),
+      /** The interface's language: names, countries and languages are ordered and named in it. */
+      locale: LanguageSchema.optional(),
+    })),
   'contact.match': method<ContactSummary[]>()(
     z.object({ emails: z.array(z.string().max(320)).max(20).default([]), phones: z.array(z.string().max(40)).max(20).default([]) }).strict(),
   ),

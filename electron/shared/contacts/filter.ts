@@ -23,5 +23,10 @@ export type ContactFilter = z.infer<typeof ContactFilterSchema>;
 /** The filter's fields, in the order the screen shows them. */
 export const FILTER_FIELDS = ['query', 'kind', 'beat', 'country', 'language', 'outlet', 'list'] as const satisfies readonly (keyof ContactFilter)[];
 
-export const CONTACT_SORTS = ['name', 'updated'] as const;
+/**
+ * The list's orders: by name, last changed first, or grouped by outlet (the outlet's name, else
+ * the organisation), country or language (their names in the interface's language), by name
+ * within each group and the ungrouped last.
+ */
+export const CONTACT_SORTS = ['name', 'updated', 'outlet', 'country', 'language'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];

@@ -32,3 +32,12 @@ export function languageName(tag: string, inLanguage: string): string {
     return tag;
   }
 }
+
+/** A country's name in a language ("Germany" in English, "Allemagne" in French); the ISO code itself when Intl has no name. */
+export function countryName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
