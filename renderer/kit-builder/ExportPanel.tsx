@@ -1,15 +1,15 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Embargo } from '../../electron/shared/documents';
-import type { ApiError, Result } from '../../electron/shared/errors';
+import type { Result } from '../../electron/shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/layout';
 import { useClient } from '../client/context';
-import { runJob, type RunJobOptions } from '../client/run-job';
+import { runJob, type JobResult, type RunJobOptions } from '../client/run-job';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { downloadFile, downloadFromLink } from '../app/download';
-import { useFailureShownHere } from '../app/failure-shown';
+import { useJobError } from '../app/failure-shown';
 import { isExportedBytes } from './items';
 import type { ServerFilesDownload } from '../../electron/shared/kits/contract';
 import type { InputOf } from '../../electron/shared/contract';
@@ -60,9 +60,8 @@ export function ExportPanel({
   const [running, setRunning] = useState<RunningExport | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
-  // The failure, and the job that failed (null when none ran): the tray names that job without repeating its words.
-  const [exportError, setExportError] = useState<{ error: ApiError; job: string | null } | null>(null);
-  useFailureShownHere(exportError?.job ?? null);
+  // A failed export is said here once, not again in the job tray.
+  const [exportError, setExportError] = useJobError();
   // The format waiting for the person to confirm exporting an embargoed kit.
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   // The running export's job id, for cancel.
@@ -98,8 +97,7 @@ export function ExportPanel({
     // Web mode: the file waits on the server and the browser saves it as it arrives, by a one-time
     // link (a ZIP with photos can be hundreds of MB); the desktop app gets the bytes in the answer.
     const linkFor = client.downloadLink;
-    const saved: Result<string> = linkFor ? await exportByLink(linkFor, input, progress) : await exportAsBytes(input, progress);
-    const ran = jobId.current;
+    const saved = linkFor ? await exportByLink(linkFor, input, progress) : await exportAsBytes(input, progress);
     jobId.current = null;
     setRunning(null);
     setCancelling(false);
@@ -108,12 +106,12 @@ export function ExportPanel({
     } else if (saved.error.code === 'CANCELLED') {
       setExportNote(t('kitBuilder.cancelled'));
     } else {
-      setExportError({ error: saved.error, job: ran });
+      setExportError(saved.error, saved.job);
     }
   };
 
   /** Web mode's export: the job leaves the file on the server, the browser downloads it by link; the file's name. */
-  const exportByLink = async (linkFor: (id: string) => Promise<Result<string>>, input: ExportInput, progress: RunJobOptions): Promise<Result<string>> => {
+  const exportByLink = async (linkFor: (id: string) => Promise<Result<string>>, input: ExportInput, progress: RunJobOptions): Promise<JobResult<string>> => {
     const r = await runJob(client, 'kit.exportDownload', input, progress);
     if (!r.ok) return r;
     const link = await linkFor(r.value.download);
@@ -123,7 +121,7 @@ export function ExportPanel({
   };
 
   /** The desktop's export: the job answers the file's bytes, handed to the downloads from memory; the file's name. */
-  const exportAsBytes = async (input: ExportInput, progress: RunJobOptions): Promise<Result<string>> => {
+  const exportAsBytes = async (input: ExportInput, progress: RunJobOptions): Promise<JobResult<string>> => {
     const r = await runJob(client, 'kit.exportFile', input, progress);
     if (!r.ok) return r;
     if (!isExportedBytes(r.value)) return { ok: false, error: { code: 'INTERNAL', message: t('errors.badReply'), params: { reason: 'badReply' } } };
@@ -140,7 +138,7 @@ export function ExportPanel({
     const r = await client.call('job.cancel', { id });
     if (!r.ok) {
       setCancelling(false);
-      setExportError({ error: r.error, job: null });
+      setExportError(r.error);
     }
   };
 
@@ -234,7 +232,7 @@ export function ExportPanel({
             {exportNote}
           </p>
         )}
-        {exportError && <ErrorMessage error={exportError.error} />}
+        {exportError && <ErrorMessage error={exportError} />}
       </section>
   );
 }

@@ -9,6 +9,7 @@ import { directionOf } from '../../electron/shared/direction';
 import { formatBytes, languageName } from '../ui/languages';
 import { formatLocale } from '../i18n';
 import { canAddRelease, chosenLanguages, toggleLanguage, type AttachmentDetail, type BuilderItem } from './items';
+import { LocationMark, type MarkedFile } from './LocationMark';
 
 /**
  * The kit's items in order: drag and drop, or the move buttons from the keyboard (focus stays
@@ -23,6 +24,7 @@ export function ItemList({
   headingRef,
   label,
   detail,
+  fileOf,
   missingOf,
   relink,
   releaseOf,
@@ -40,6 +42,8 @@ export function ItemList({
   label: (it: KitItem) => string;
   /** A line under an item's name that tells it apart (an attachment's caption and size), or null. */
   detail: (it: KitItem) => AttachmentDetail | null;
+  /** An attachment item's file, for the mark of a photo that records where it was taken; undefined for other items. */
+  fileOf: (it: KitItem) => MarkedFile | undefined;
   /** The file of an attachment item when it is not on this computer (from the preview), else undefined. */
   missingOf: (it: KitItem) => KitMissingFile | undefined;
   /** Points an item whose file is missing at a file the person picked. */
@@ -114,6 +118,7 @@ export function ItemList({
           {items.map((it, i) => {
             const name = label(it);
             const more = detail(it);
+            const file = fileOf(it);
             const missing = missingOf(it);
             // A file still on the server is not lost: the export downloads it (the export panel says whether it can now).
             const lost = missing?.onServer ? undefined : missing;
@@ -156,6 +161,7 @@ export function ItemList({
                       </span>
                     )}
                   </span>
+                  {file && <LocationMark file={file} />}
                   {release?.status === 'withdrawn' && <span className="badge status-withdrawn">{t('status.withdrawn')}</span>}
                   {release?.status === 'trashed' && <span className="badge status-trashed">{t('status.trashed')}</span>}
                   <span className="kit-item-actions">

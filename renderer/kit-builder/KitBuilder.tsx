@@ -269,6 +269,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     return a ? attachmentDetail(a, (n) => formatBytes(n, formatLocale(i18n.language))) : null;
   };
 
+  const fileOf = (it: KitItem) => (it.kind === 'attachment' ? pick.attachments.find((a) => a.id === it.id) : undefined);
+
   /** Moves an item; returns its key, or null when the move changed nothing. */
   const move = (from: number, to: number): string | null => {
     const items = latest.current?.items ?? [];
@@ -414,6 +416,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             headingRef={itemsHeading}
             label={label}
             detail={detail}
+            fileOf={fileOf}
             missingOf={missingOf}
             relink={(key, file) => void relink(key, file)}
             releaseOf={releaseOf}

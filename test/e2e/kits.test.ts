@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, FrameLocator, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -340,6 +340,64 @@ describe('The kit builder in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
     await expect.poll(itemLabels).toEqual([HEADLINE, 'Fact sheet', SPOKESPERSON, PHOTO]);
+  });
+
+  it('says a failed export once, on its panel and not again in the tray, and takes it back on a retry', async () => {
+    const added = await h.api('attachment.add', { name: 'gulu-clinic.jpg', data: (await photo(800, 600, 9)).toString('base64'), fields: {} });
+    const kit = await h.api('kit.create', { title: 'Gulu clinic kit', language: 'en', items: [{ kind: 'attachment', id: added.id }] });
+    await h.goto(`#/kits/${kit.id}`);
+    await expect.poll(itemLabels).toEqual(['gulu-clinic.jpg']);
+    await preview().locator('h1.kit-title').filter({ hasText: 'Gulu clinic kit' }).waitFor();
+    // The file goes once the builder has looked: the export itself finds it missing.
+    const file = h.core.ctx.blobs.path(added.sha256);
+    renameSync(file, `${file}.away`);
+    const panel = page.getByRole('region', { name: 'Download', exact: true });
+    const tray = page.getByRole('region', { name: 'Tasks' });
+    const words = 'The file of “gulu-clinic.jpg” (item 1 of the kit) is missing from the library folder';
+    const docx = panel.getByRole('button', { name: 'Download Word (DOCX)', exact: true });
+
+    await docx.click();
+    await panel.getByRole('alert').filter({ hasText: words }).waitFor({ timeout: 20_000 });
+    // The tray keeps the job and its state, not the same words a second time.
+    await tray.getByText('Failed', { exact: true }).waitFor();
+    expect(await tray.innerText()).not.toContain(words);
+    expect(await page.getByText(words).count()).toBe(1);
+
+    // The file back, the person tries again: the panel's words go with the retry, the download
+    // goes through, and the tray, where the first failure is still listed, words it now.
+    renameSync(`${file}.away`, file);
+    const next = page.waitForEvent('download', { timeout: 60_000 });
+    await docx.click();
+    const d = await next;
+    await panel.getByText(`${d.suggestedFilename()} is ready in your downloads.`).waitFor();
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    await tray.getByText(words).waitFor();
+    expect(await page.getByText(words).count()).toBe(1);
+  }, 120_000);
+
+  it('marks a photo whose file records where it was taken, and not one without', async () => {
+    const MARK = 'Location recorded in the file — removed on export';
+    const gps = await sharp(await photo(640, 480, 2))
+      .withExif({ IFD0: { Artist: 'J. Mukasa' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '2/1 46/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '32/1 18/1 0/1' } })
+      .jpeg()
+      .toBuffer();
+    const camp = await h.api('attachment.add', { name: 'camp-entrance.jpg', data: gps.toString('base64'), fields: {} });
+    const well = await h.api('attachment.add', { name: 'borehole-gulu.jpg', data: (await photo(640, 480, 11)).toString('base64'), fields: {} });
+    const kit = await h.api('kit.create', { title: 'Gulu camp kit', language: 'en', items: [camp, well].map((a) => ({ kind: 'attachment' as const, id: a.id })) });
+    await h.goto(`#/kits/${kit.id}`);
+    await expect.poll(itemLabels).toEqual(['camp-entrance.jpg', 'borehole-gulu.jpg']);
+
+    const mark = item('camp-entrance.jpg').getByRole('img', { name: MARK });
+    await mark.waitFor();
+    expect(await mark.getAttribute('title')).toBe(MARK);
+    const box = await mark.boundingBox();
+    expect(box!.width).toBeGreaterThan(8);
+    // Both files are asked at once: once the one mark is drawn, the other answer has had its moment.
+    await page.waitForTimeout(300);
+    expect(await item('borehole-gulu.jpg').getByRole('img', { name: MARK }).count()).toBe(0);
+    expect(await page.getByRole('img', { name: MARK }).count()).toBe(1);
+    await h.expectAccessible('kit builder with a photo that records its location');
+    await h.screenshot('kit-builder-location-mark');
   });
 
   it('logged no console errors', () => {

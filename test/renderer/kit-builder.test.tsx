@@ -95,6 +95,8 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
         return [];
       case 'attachment.list':
         return page([{ id: 'att-1', rev: '1', sha256: 'x', originalName: 'borehole.jpg', mediaType: 'image/jpeg', size: 10, updatedAt: NOW, hasThumbnail: false, caption: null, credit: null, here: true }]);
+      case 'attachment.location':
+        return { inFile: false };
       case 'contact.list':
         return page([{ id: 'con-1', rev: '1', kind: 'spokesperson', name: 'Grace Akello', organisation: null, outlet: null, updatedAt: NOW }]);
       case 'office.list':
