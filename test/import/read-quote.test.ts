@@ -32,6 +32,8 @@ describe('reading who said the quote in a line', () => {
       role: 'head of the Bukavu office',
     });
     expect(await read(c, ['Teams arrived on Tuesday.', 'Marie Dupont, head of the Bukavu office, told reporters', '“We will not leave the families now.”'], 2)).toMatchObject({ speaker: 'Marie Dupont' });
+    // Read whole, not as a quote standing alone after another speaker's.
+    expect(await read(c, [...doe, '“The crews worked through the night to finish the pumps,”', 'said Jean Mukendi, who led the repairs.'], 3)).toMatchObject({ speaker: 'Jean Mukendi' });
     expect(await read(c, ['“Nous reconstruirons les écoles avant la rentrée.”', 'Anne Tremblay, ministre de la Solidarité'], 0)).toMatchObject({ speaker: 'Anne Tremblay' });
   });
 

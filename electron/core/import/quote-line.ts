@@ -47,11 +47,12 @@ export function quoteSpeakerIn(lines: string[], index: number): ImportQuoteSpeak
   const line = lines[index] ?? '';
   const next = lines[index + 1];
   const previous = lines[index - 1];
+  // The sentence whole first: read alone, a half would take the last speaker named above.
   const found =
-    readIn(lines, index) ??
     (next !== undefined && goesOn(next) ? readIn([...lines.slice(0, index), `${line} ${next}`, ...lines.slice(index + 2)], index) : null) ??
     (previous !== undefined && previous.trim() !== '' && !ENDS_SENTENCE.includes(previous.trim().at(-1)!)
       ? readIn([...lines.slice(0, index - 1), `${previous} ${line}`, ...lines.slice(index + 1)], index - 1)
-      : null);
+      : null) ??
+    readIn(lines, index);
   return found ?? { speaker: null, role: null };
 }
