@@ -19,6 +19,8 @@ describe('reading who said the quote in a line', () => {
       role: 'cheffe du bureau de Bukavu',
     });
     expect(await read(c, ['“El agua es lo primero que piden las familias al volver”, afirmó Ana Torres.'], 0)).toEqual({ speaker: 'Ana Torres', role: null });
+    // Of two quotes in the line, the one whose speaker is named.
+    expect(await read(c, ['“The water came up in a single night,” the experts said. “We will rebuild every school,” said Ana Torres.'], 0)).toEqual({ speaker: 'Ana Torres', role: null });
     expect(await read(c, ['وقالت سارة منصور، المديرة الإقليمية: "لن نترك العائلات الآن مهما حدث."'], 0)).toEqual({ speaker: 'سارة منصور', role: 'المديرة الإقليمية' });
   });
 

@@ -39,7 +39,8 @@ function goesOn(next: string): boolean {
 
 function readIn(paragraphs: string[], at: number): ImportQuoteSpeaker | null {
   const line = paragraphs[at] ?? '';
-  const q = extractQuotes(paragraphs).find((x) => isOf(x, line));
+  // A line may hold two quotes, the first one nobody's ("…," the experts said. "…," said X.).
+  const q = extractQuotes(paragraphs).find((x) => x.speaker && isOf(x, line));
   return q?.speaker ? { speaker: q.speaker, role: q.role ?? null } : null;
 }
 
