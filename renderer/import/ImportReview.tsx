@@ -6,9 +6,19 @@ import { endMarkText } from '../../electron/shared/kits/layout';
 import { headlineHasLetters, type ImportCertainty, type ImportDuplicate, type ImportPreview, type ImportSource } from '../../electron/shared/import/contract';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { changedParts, formFromPreview, releaseFromForm, type ContactForm, type ReleaseForm, type ReviewPart } from './draft';
+import { changedParts, formFromPreview, releaseFromForm, type ContactForm, type QuoteForm, type ReleaseForm, type ReviewPart } from './draft';
 import { useClient } from '../client/context';
-import { addContactLine, applySourceAction, dateInLine, lineRoles, type SourceAction } from './source-actions';
+import {
+  addContactLine,
+  applySourceAction,
+  dateInLine,
+  lineRoles,
+  quoteContext,
+  quotedLines,
+  withQuoteText,
+  withSpeakerGuess,
+  type SourceAction,
+} from './source-actions';
 import { SourceView } from './SourceView';
 import { warningText } from '../i18n/warnings';
 import { useDateStyle, useDates } from '../i18n/useDates';
@@ -51,6 +61,15 @@ function Field({ label, children, grow, mark }: { label: string; children: (id: 
       {children(id)}
     </div>
   );
+}
+
+/**
+ * A quote's speaker or role read from the source by Dateline is a guess, marked as the importer
+ * marks one (to check); changed by the person, it is theirs. One the importer found, or typed, has no mark.
+ */
+function guessMark(q: QuoteForm, k: 'speaker' | 'role'): Mark | undefined {
+  if (!q.guess || q.guess[k] === '') return undefined;
+  return q[k] === q.guess[k] ? 'doubtful' : 'person';
 }
 
 /** A warning about a missing field no longer holds once the person has filled the field in. */
@@ -166,6 +185,22 @@ export function Review({
       return read.kind === 'date' ? read.iso : null;
     });
   const client = useClient();
+  // Who said a quote in a line is read by the importer's quote reader in the core; the quote is
+  // in the form at once, its speaker filled in when read (unless the person has set one by then).
+  const readSpeaker = async (index: number) => {
+    const ask = quoteContext(lines, index);
+    if (!ask) return;
+    const found = await client.call('import.readQuote', ask);
+    // Unread, the speaker is left to the person, as when the text names nobody.
+    if (found.ok && found.value.speaker) onChange((i) => ({ release: withSpeakerGuess(i.release, index, lines, found.value) }));
+  };
+  const setQuoteText = (n: number, text: string) => {
+    const q = r.quotes[n];
+    if (!q) return;
+    const { quote, ask } = withQuoteText(q, text, lines);
+    set('quotes', r.quotes.map((x, j) => (j === n ? quote : x)));
+    if (ask !== null) void readSpeaker(ask);
+  };
   // A line taken as a contact is read by the importer's contact reader in the core.
   const [lineNote, setLineNote] = useState(false);
   const onSourceAction = async (action: SourceAction, index: number) => {
@@ -177,6 +212,7 @@ export function Review({
     }
     if (action !== 'contact') {
       onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts));
+      if (action === 'quote') await readSpeaker(index);
       return;
     }
     const r = await client.call('import.readContact', { text: lines[index] ?? '' });
@@ -243,18 +279,18 @@ export function Review({
             {t('import.field.quotes', { count: r.quotes.length })} {changed.has('quotes') && <Badge mark="person" />}
           </legend>
           {r.quotes.map((q, n) => {
-            const setQuote = (k: 'speaker' | 'role' | 'text', v: string) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, [k]: v } : x)));
+            const setQuote = (k: 'speaker' | 'role', v: string) => set('quotes', r.quotes.map((x, j) => (j === n ? { ...x, [k]: v } : x)));
             // As in the release editor: the quote whole across the form, its speaker and role under it.
             return (
               <div className="import-quote" key={n}>
                 <Field label={t('releases.quoteText', { n: n + 1 })}>
-                  {(id) => <textarea id={id} dir="auto" rows={3} value={q.text} onChange={(e) => setQuote('text', e.target.value)} disabled={busy} />}
+                  {(id) => <textarea id={id} dir="auto" rows={3} value={q.text} onChange={(e) => setQuoteText(n, e.target.value)} disabled={busy} />}
                 </Field>
                 <div className="row">
-                  <Field label={t('import.field.speaker')}>
+                  <Field label={t('import.field.speaker')} mark={guessMark(q, 'speaker')}>
                     {(id) => <input id={id} dir="auto" value={q.speaker} onChange={(e) => setQuote('speaker', e.target.value)} disabled={busy} />}
                   </Field>
-                  <Field label={t('releases.speakerRole')}>
+                  <Field label={t('releases.speakerRole')} mark={guessMark(q, 'role')}>
                     {(id) => <input id={id} dir="auto" value={q.role} onChange={(e) => setQuote('role', e.target.value)} disabled={busy} />}
                   </Field>
                 </div>
@@ -335,6 +371,7 @@ export function Review({
         label={t('import.sourceLabel', { name: item.name })}
         disabled={busy}
         roles={lineRoles(lines, r)}
+        quoted={quotedLines(lines, r.quotes)}
         dated={(n) => dateIn(n) !== null}
         onAction={(action, index) => void onSourceAction(action, index)}
       />

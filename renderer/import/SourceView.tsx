@@ -10,7 +10,8 @@ import { sourceActionsFor, type SourceAction, type SourceLineRole } from './sour
  * out of the body or puts it back there: one click on the line, one on the choice.
  * Once the choices close (a choice made, or Escape), focus goes back to the line, so a keyboard
  * goes on from where it was rather than from the top of the page. The headline's line and the
- * body's lines are marked, so a line dropped from the body is seen to be out.
+ * body's lines are marked, so a line dropped from the body is seen to be out, and so are the
+ * lines the release quotes already, whose "Quote" says so instead of adding the quote twice.
  */
 export function SourceView({
   blocks,
@@ -18,6 +19,7 @@ export function SourceView({
   onAction,
   disabled,
   roles = [],
+  quoted = [],
   dated,
 }: {
   blocks: ImportSourceBlock[];
@@ -26,6 +28,8 @@ export function SourceView({
   disabled?: boolean;
   /** What each line is in the form now (the headline, in the body), to mark it. */
   roles?: (SourceLineRole | null)[];
+  /** Whether each line holds one of the release's quotes. */
+  quoted?: boolean[];
   /** Whether a date is read in a line: only then does it offer to be the release date. */
   dated?: (index: number) => boolean;
 }) {
@@ -69,6 +73,8 @@ export function SourceView({
       <div id={`${uid}-lines`} className="import-source-lines">
         {blocks.map((b, n) => {
           const role = roles[n] ?? null;
+          const isQuote = quoted[n] ?? false;
+          const described = [role && `${uid}-${n}-role`, isQuote && `${uid}-${n}-quoted`].filter(Boolean).join(' ');
           const line = (
             <button
               ref={(el) => {
@@ -79,7 +85,7 @@ export function SourceView({
               className={`import-source-text import-source-${b.kind}`}
               dir={b.dir}
               aria-expanded={selected === n}
-              aria-describedby={role ? `${uid}-${n}-role` : undefined}
+              aria-describedby={described || undefined}
               onClick={() => setSelected(selected === n ? null : n)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape' && selected === n) close(n);
@@ -92,9 +98,16 @@ export function SourceView({
           // Headings and quotes keep their meaning for screen readers; the line inside is the button.
           return (
           <div key={n} className={`import-source-line${selected === n ? ' selected' : ''}${role ? ` import-source-is-${role}` : ''}`}>
-            {role && (
-              <span id={`${uid}-${n}-role`} className="import-source-role">
-                {t(`import.source.is.${role}`)}
+            {(role || isQuote) && (
+              <span className="import-source-role">
+                {role && <span id={`${uid}-${n}-role`}>{t(`import.source.is.${role}`)}</span>}
+                {/* A mark, its words for screen readers and on hover: the line's name stays its text. */}
+                {isQuote && (
+                  <span id={`${uid}-${n}-quoted`} className="import-source-quoted" title={t('import.source.is.quote')}>
+                    <span aria-hidden="true">❝</span>
+                    <span className="visually-hidden">{t('import.source.is.quote')}</span>
+                  </span>
+                )}
               </span>
             )}
             {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
@@ -110,19 +123,26 @@ export function SourceView({
                   close(n);
                 }}
               >
-                {sourceActionsFor(role, dated?.(n) ?? false).map((a) => (
-                  <button
-                    key={a}
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      onAction(a, n);
-                      close(n);
-                    }}
-                  >
-                    {t(`import.source.${a}`)}
-                  </button>
-                ))}
+                {sourceActionsFor(role, dated?.(n) ?? false).map((a) =>
+                  a === 'quote' && isQuote ? (
+                    // Said where "Quote" would be, so the person sees why there is none.
+                    <button key={a} type="button" className="button" disabled>
+                      {t('import.source.is.quote')}
+                    </button>
+                  ) : (
+                    <button
+                      key={a}
+                      type="button"
+                      className="button"
+                      onClick={() => {
+                        onAction(a, n);
+                        close(n);
+                      }}
+                    >
+                      {t(`import.source.${a}`)}
+                    </button>
+                  ),
+                )}
               </div>
             )}
           </div>

@@ -11,6 +11,24 @@ export interface ContactForm extends ImportedContact {
   match: ImportContactMatch | null;
 }
 
+/**
+ * Who Dateline read as the speaker of a quote the person made from a line of the source (or
+ * typed, and found in one): the line read, and what was read there ('' for nothing). The form
+ * marks the speaker as guessed while it is still that.
+ */
+export interface QuoteGuess {
+  line: number;
+  speaker: string;
+  role: string;
+}
+
+export interface QuoteForm {
+  speaker: string;
+  role: string;
+  text: string;
+  guess?: QuoteGuess;
+}
+
 export interface ReleaseForm {
   headline: string;
   subheadline: string;
@@ -22,7 +40,7 @@ export interface ReleaseForm {
   language: string;
   /** Paragraphs separated by a blank line. */
   body: string;
-  quotes: { speaker: string; role: string; text: string }[];
+  quotes: QuoteForm[];
   notesToEditors: string;
   boilerplate: string;
   endMark: '' | EndMark;

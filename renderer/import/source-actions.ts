@@ -1,11 +1,13 @@
-import type { ContactForm, ReleaseForm } from './draft';
+import { IMPORT_QUOTE_CONTEXT, IMPORT_QUOTE_LINE_MAX, type ImportQuoteSpeaker } from '../../electron/shared/import/contract';
+import type { ContactForm, QuoteForm, ReleaseForm } from './draft';
 
 /**
  * What a click on a line of the cleaned source does to the form: that line becomes the
  * headline, the subheadline, the dateline, the release date, the first or last paragraph of the
  * body, a quote, or a media contact; or it leaves the body, or joins it in its place. Pure
  * functions of the form and the source's lines (the people in a contact line are read by the
- * core: import.readContact; a date is read as the person types dates: i18n/date-entry.ts).
+ * core: import.readContact, and who said a quote: import.readQuote; a date is read as the person
+ * types dates: i18n/date-entry.ts).
  */
 
 export const SOURCE_ACTIONS = ['headline', 'subheadline', 'dateline', 'date', 'firstParagraph', 'lastParagraph', 'quote', 'contact', 'drop', 'add'] as const;
@@ -81,6 +83,88 @@ export function quoteOfLine(line: string): string {
   return text;
 }
 
+/** Spaces and apostrophes as the comparison of a quote with a line sets them aside. */
+const comparable = (s: string) => s.split(/\s+/u).filter(Boolean).join(' ').replaceAll('’', "'");
+/** Marks and punctuation around a quotation's words. */
+const AROUND_QUOTE = `${OPENING}${CLOSING}'–—―-,.:; `;
+/** Enough that a quote found in a line is that line's, not a phrase any line could hold: three words, as the importer's shortest quote. */
+const QUOTE_MIN = { chars: 12, words: 3 };
+/** A long quote's opening: the importer joins the halves of a split quote, so only the first words are the line's as written. */
+const QUOTE_OPENING = 40;
+
+/**
+ * Whether a quote's words are in a line: its opening words, marks and spaces aside, so a quote
+ * the importer read out of the line ('“…,” said Jane Doe.'), one taken from it whole, or one
+ * typed or pasted from it are all that line's.
+ */
+export function lineHoldsQuote(line: string, text: string): boolean {
+  let from = 0;
+  let to = text.length;
+  while (from < to && AROUND_QUOTE.includes(text[from]!)) from++;
+  while (to > from && AROUND_QUOTE.includes(text[to - 1]!)) to--;
+  const opening = comparable(text.slice(from, to)).slice(0, QUOTE_OPENING);
+  return opening.length >= QUOTE_MIN.chars && opening.split(' ').length >= QUOTE_MIN.words && comparable(line).includes(opening);
+}
+
+/** Which lines the form's quotes are in: marked in the source so a line is not quoted twice. */
+export function quotedLines(lines: string[], quotes: QuoteForm[]): boolean[] {
+  const texts = quotes.map((q) => q.text).filter((t) => t.trim() !== '');
+  return lines.map((l) => texts.some((t) => lineHoldsQuote(l, t)));
+}
+
+/** The source line a quote typed or pasted by hand comes from, or -1. */
+export function lineOfQuote(text: string, lines: string[]): number {
+  return lines.findIndex((l) => lineHoldsQuote(l, text));
+}
+
+/**
+ * What import.readQuote reads for the quote in a line: the line with those above and below it
+ * that tell who spoke, none longer than a paragraph (a longer neighbour is left blank). Null
+ * when the line itself is too long or empty: nothing is read.
+ */
+export function quoteContext(lines: string[], index: number): { lines: string[]; index: number } | null {
+  const line = lines[index] ?? '';
+  if (line.trim() === '' || line.length > IMPORT_QUOTE_LINE_MAX) return null;
+  const from = Math.max(0, index - IMPORT_QUOTE_CONTEXT.before);
+  const around = lines.slice(from, index + 1 + IMPORT_QUOTE_CONTEXT.after).map((l) => (l.length > IMPORT_QUOTE_LINE_MAX ? '' : l));
+  return { lines: around, index: index - from };
+}
+
+/** The person has not set this quote's speaker: it is empty, or still what Dateline guessed. */
+export function speakerUntouched(q: QuoteForm): boolean {
+  if (q.guess) return q.speaker === q.guess.speaker && q.role === q.guess.role;
+  return q.speaker.trim() === '' && q.role.trim() === '';
+}
+
+/**
+ * The speaker read for a line given to the quotes in that line the person has not given one
+ * (a speaker they typed stays), marked as guessed; nothing read leaves them as they are.
+ */
+export function withSpeakerGuess(release: ReleaseForm, line: number, lines: string[], found: ImportQuoteSpeaker): ReleaseForm {
+  if (!found.speaker) return release;
+  const guess = { line, speaker: found.speaker, role: found.role ?? '' };
+  const quotes = release.quotes.map((q) => (speakerUntouched(q) && lineHoldsQuote(lines[line] ?? '', q.text) ? { ...q, speaker: guess.speaker, role: guess.role, guess } : q));
+  return { ...release, quotes };
+}
+
+/**
+ * A quote's text as the person types it: while they have not set its speaker, the speaker
+ * follows the source line the text is found in. `ask` is that line when it is one not read yet
+ * for this quote (the caller reads it: import.readQuote), else null; a text no longer found in
+ * any line loses the speaker guessed from one.
+ */
+export function withQuoteText(q: QuoteForm, text: string, lines: string[]): { quote: QuoteForm; ask: number | null } {
+  const quote = { ...q, text };
+  if (!speakerUntouched(q)) return { quote, ask: null };
+  const line = lineOfQuote(text, lines);
+  if (line === (q.guess?.line ?? -1)) return { quote, ask: null };
+  if (line < 0) {
+    const { guess: _, ...rest } = quote;
+    return { quote: { ...rest, speaker: '', role: '' }, ask: null };
+  }
+  return { quote: { ...quote, speaker: '', role: '', guess: { line, speaker: '', role: '' } }, ask: line };
+}
+
 /**
  * What each source line is in the form as it stands: the headline, a paragraph of the body, or
  * neither. One line is the headline even where its text repeats (a title also in the breadcrumb,
@@ -120,7 +204,7 @@ export function applySourceAction(action: Exclude<SourceAction, 'contact' | 'dat
     case 'quote': {
       // The quote joins the list; the body keeps its paragraph, as it does for the quotes the importer found.
       const text = quoteOfLine(line);
-      if (text === '' || release.quotes.some((q) => q.text.trim() === text)) return { release, contacts };
+      if (text === '' || release.quotes.some((q) => q.text.trim() === text || lineHoldsQuote(line, q.text))) return { release, contacts };
       return { release: { ...release, quotes: [...release.quotes, { speaker: '', role: '', text }] }, contacts };
     }
     case 'dateline': {

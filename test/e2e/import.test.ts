@@ -433,6 +433,45 @@ describe('importing releases in the browser', () => {
     }
   });
 
+  it('marks the lines the release quotes already, and gives a line made a quote the speaker it names, as a guess to check', async () => {
+    await h.goto('#/import');
+    await page.getByRole('heading', { name: 'Import releases' }).waitFor();
+    const said = '“We will not leave the families now,” said Marie Dupont, head of the Bukavu office.';
+    const text = ['Wells reopen in Bukavu as the rains ease', 'BUKAVU, 3 March 2026 – Teams reopened twelve wells on Tuesday, bringing water back to 9,000 people.', said, 'Repairs took three weeks and were done by crews from the villages.'].join('\n\n');
+    await page.getByLabel('Paste a release', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    const review = item('Pasted text').filter({ has: page.getByRole('button', { name: 'Discard' }) });
+    await expect.poll(() => field(review, 'Speaker').inputValue(), { timeout: 20_000 }).toBe('Marie Dupont');
+    const source = review.getByRole('complementary', { name: 'Cleaned text of Pasted text' });
+    const line = source.getByRole('button', { name: said, exact: true });
+    const described = () => line.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '));
+    // The quote the importer found: its line carries the mark, and offers no second "Quote".
+    expect(await described()).toContain('Already a quote');
+    expect(await source.getByTitle('Already a quote').isVisible()).toBe(true);
+    await line.click();
+    const choices = review.getByRole('group', { name: 'Use this line as' });
+    expect(await choices.getByRole('button', { name: 'Already a quote' }).isDisabled()).toBe(true);
+    expect(await choices.getByRole('button', { name: 'Quote', exact: true }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // Removed, the line is free again; made a quote once more, its speaker and role are read from it, marked to check.
+    await review.getByRole('button', { name: 'Remove quote 1' }).click();
+    expect(await described()).toBe('In the body');
+    expect(await source.getByTitle('Already a quote').count()).toBe(0);
+    await line.click();
+    await choices.getByRole('button', { name: 'Quote', exact: true }).click();
+    await expect.poll(() => field(review, 'Speaker').inputValue()).toBe('Marie Dupont');
+    expect(await field(review, 'Speaker’s role').inputValue()).toBe('head of the Bukavu office');
+    const badge = (label: string) => field(review, label).locator('xpath=ancestor::div[contains(@class, "field")][1]').locator('.certainty').innerText();
+    expect(await badge('Speaker')).toBe('Check this');
+    expect(await described()).toContain('Already a quote');
+    await h.expectAccessible('import review with a quote made from a line');
+    await h.screenshot('import-review-quote-from-line');
+
+    await review.getByRole('button', { name: 'Discard' }).click();
+    await item('Pasted text').getByText('Discarded: nothing was stored.').first().waitFor();
+  });
+
   it('logged no console errors', () => {
     expect(h.consoleErrors).toEqual([]);
   });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseForm } from '../../renderer/import/draft';
 import { readDateEntry } from '../../renderer/i18n/date-entry';
-import { addContactLine, applySourceAction, dateInLine, lineRoles, quoteOfLine, sourceActionsFor, splitDateline } from '../../renderer/import/source-actions';
+import {
+  addContactLine,
+  applySourceAction,
+  dateInLine,
+  lineHoldsQuote,
+  lineRoles,
+  quoteContext,
+  quotedLines,
+  quoteOfLine,
+  sourceActionsFor,
+  splitDateline,
+  withQuoteText,
+  withSpeakerGuess,
+} from '../../renderer/import/source-actions';
 
 /** One click on a line of the source sets a field: the rules behind the review screen's source pane. */
 
@@ -160,5 +173,66 @@ describe('source line actions', () => {
   it('reads a place before a dash, and nothing from a sentence without one', () => {
     expect(splitDateline('Switzerland - IOM took part in the summit.')).toEqual({ place: 'Switzerland', rest: 'IOM took part in the summit.' });
     expect(splitDateline('The organisation reopened twelve wells on Tuesday.')).toBeNull();
+  });
+});
+
+describe('the quotes of the source', () => {
+  const said = '“We will not leave the families now,” said Marie Dupont, head of the Bukavu office.';
+  const lines = [...LINES, said, '“Water is the first thing families ask for when they come back.”'];
+
+  it('finds a quote in its line as the importer read it, taken whole, or typed with other marks and spaces', () => {
+    expect(lineHoldsQuote(said, 'We will not leave the families now')).toBe(true);
+    expect(lineHoldsQuote(said, said)).toBe(true);
+    expect(lineHoldsQuote(said, '  "We will  not leave the families now," ')).toBe(true);
+    expect(lineHoldsQuote('“It’s the first rain in a year, and the wells fill again.”', "It's the first rain in a year")).toBe(true);
+    // A few words any line could hold do not make it the quote's line.
+    expect(lineHoldsQuote(said, 'the families')).toBe(false);
+    expect(lineHoldsQuote(said, 'We will stay as long as we are needed')).toBe(false);
+  });
+
+  it('marks the lines the quotes are in, and does not quote a line twice', () => {
+    const r = form({ quotes: [{ speaker: 'Marie Dupont', role: '', text: 'We will not leave the families now' }] });
+    expect(quotedLines(lines, r.quotes)).toEqual([false, false, false, false, false, false, false, true, false]);
+    expect(applySourceAction('quote', 7, lines, r, []).release).toEqual(r);
+    expect(quotedLines(lines, [...r.quotes, { speaker: '', role: '', text: '' }])).toEqual(quotedLines(lines, r.quotes));
+  });
+
+  it('sends a line with the eight above it and the one below, and nothing for an empty or overlong line', () => {
+    const many = Array.from({ length: 20 }, (_, n) => `Line ${n}`);
+    expect(quoteContext(many, 12)).toEqual({ lines: many.slice(4, 14), index: 8 });
+    expect(quoteContext(many, 2)).toEqual({ lines: many.slice(0, 4), index: 2 });
+    expect(quoteContext(['x'.repeat(5000), 'The quote line', 'After'], 1)).toEqual({ lines: ['', 'The quote line', 'After'], index: 1 });
+    expect(quoteContext(['x'.repeat(5000)], 0)).toBeNull();
+    expect(quoteContext([' '], 0)).toBeNull();
+  });
+
+  it('gives the speaker read to the quotes of that line whose speaker the person has not set, marked as a guess', () => {
+    const r = form({
+      quotes: [
+        { speaker: '', role: '', text: said },
+        { speaker: 'Jane Roe', role: '', text: 'We will not leave the families now' },
+        { speaker: '', role: '', text: 'Water is the first thing families ask for' },
+      ],
+    });
+    const guessed = withSpeakerGuess(r, 7, lines, { speaker: 'Marie Dupont', role: 'head of the Bukavu office' }).quotes;
+    expect(guessed[0]).toEqual({ speaker: 'Marie Dupont', role: 'head of the Bukavu office', text: said, guess: { line: 7, speaker: 'Marie Dupont', role: 'head of the Bukavu office' } });
+    expect(guessed.slice(1)).toEqual(r.quotes.slice(1));
+    // Nothing read: nothing changes.
+    expect(withSpeakerGuess(r, 8, lines, { speaker: null, role: null })).toEqual(r);
+  });
+
+  it('lets the speaker of a quote typed by hand follow the line its text is found in, until the person sets one', () => {
+    let { quote, ask } = withQuoteText({ speaker: '', role: '', text: '' }, 'We will not leave', lines);
+    expect(ask).toBe(7);
+    expect(quote.guess).toEqual({ line: 7, speaker: '', role: '' });
+    // The same line again is not read again.
+    ({ quote, ask } = withQuoteText(quote, 'We will not leave the families', lines));
+    expect(ask).toBeNull();
+    quote = { ...quote, speaker: 'Marie Dupont', role: 'head', guess: { line: 7, speaker: 'Marie Dupont', role: 'head' } };
+    ({ quote, ask } = withQuoteText(quote, 'Words found nowhere in the release', lines));
+    expect([quote, ask]).toEqual([{ speaker: '', role: '', text: 'Words found nowhere in the release' }, null]);
+    // A speaker the person typed stays, whatever the text.
+    ({ quote, ask } = withQuoteText({ speaker: 'Jane Roe', role: '', text: '' }, 'We will not leave the families', lines));
+    expect([quote.speaker, quote.guess, ask]).toEqual(['Jane Roe', undefined, null]);
   });
 });

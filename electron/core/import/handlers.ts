@@ -6,6 +6,7 @@ import { commitImport, matchContact, sourceFile } from './commit';
 import { findDuplicate } from './duplicate';
 import { extractContacts, leadingName } from './contacts';
 import type { ParseInput } from './parse';
+import { quoteSpeakerIn } from './quote-line';
 import { parseInWorker } from './run';
 
 /**
@@ -70,4 +71,6 @@ export const importHandlers: Pick<Handlers, keyof typeof IMPORT_API> = {
   'import.preview': (input, ctx) => previewImport(input, ctx),
   'import.commit': (input, ctx) => commitImport(input, ctx),
   'import.readContact': (input, ctx) => readContactLine(input.text, ctx),
+  // A few lines of bounded length, read here rather than in the worker, as a contact line is (test/import/read-quote.test.ts times the worst).
+  'import.readQuote': (input) => quoteSpeakerIn(input.lines, input.index),
 };

@@ -186,6 +186,29 @@ export const ImportReadContactSchema = z
   })
   .strict();
 
+/** The lines read around a quote's line: enough for a speaker named a few paragraphs above, and "Those were the words of …" under it. */
+export const IMPORT_QUOTE_CONTEXT = { before: 8, after: 1 } as const;
+/** A line longer than this is no paragraph of a release; it is not read for a speaker. */
+export const IMPORT_QUOTE_LINE_MAX = 4000;
+
+/** One line of the cleaned source the person made a quote, with the lines around it (`index`: the quote's line among them). */
+export const ImportReadQuoteSchema = z
+  .object({
+    lines: z
+      .array(z.string().max(IMPORT_QUOTE_LINE_MAX, 'a line is at most 4,000 characters'))
+      .min(1)
+      .max(IMPORT_QUOTE_CONTEXT.before + 1 + IMPORT_QUOTE_CONTEXT.after),
+    index: z.number().int().min(0),
+  })
+  .strict()
+  .refine((v) => v.index < v.lines.length, { message: 'the index is past the last line', path: ['index'] });
+
+/** Who said a quote, as the importer reads it beside the quotation; null where the text does not say. */
+export interface ImportQuoteSpeaker {
+  speaker: string | null;
+  role: string | null;
+}
+
 /** A person read from one line, with the library's contact they match. */
 export type ImportContactRead = ImportedContact & { match: ImportContactMatch | null };
 
@@ -196,6 +219,8 @@ export const IMPORT_API = {
   'import.commit': method<ImportCommitted>()(ImportCommitInputSchema),
   /** Reads the media contacts in one line of a source, as the importer reads a contact block. Stores nothing. */
   'import.readContact': method<ImportContactRead[]>()(ImportReadContactSchema),
+  /** Reads who said the quote in one line of a source (and their role), as the importer reads a quote's speaker. Stores nothing. */
+  'import.readQuote': method<ImportQuoteSpeaker>()(ImportReadQuoteSchema),
 } as const;
 
 /** A headline must hold a letter: "-" or "28/05/2010" is page furniture picked by mistake. The rule the commit applies, and the review and the CLI word before it. */
