@@ -261,6 +261,39 @@ describe('quotes', () => {
   });
 });
 
+describe('a quote standing alone, its speaker on the line under it', () => {
+  it('reads a dash and a name, or the rest of the sentence the page cut, in three languages', () => {
+    const got = extractQuotes([
+      '“We will not leave these families behind before the rains.”',
+      '— Marie Dupont, head of the Bukavu office',
+      '« Nous resterons aux côtés des familles jusqu’à la récolte. »',
+      '– Amani Kasongo, coordinatrice des urgences à Goma',
+      '“The clinic is the only one open for a hundred kilometres,”',
+      'said Grace Atim, head nurse at the Gulu clinic.',
+      '"Llevamos medicinas a las comunidades más alejadas del río",',
+      'afirmó Ana Torres.',
+    ]);
+    expect(got.map((q) => [q.speaker, q.role ?? null])).toEqual([
+      ['Marie Dupont', 'head of the Bukavu office'],
+      ['Amani Kasongo', 'coordinatrice des urgences à Goma'],
+      ['Grace Atim', 'head nurse at the Gulu clinic'],
+      ['Ana Torres', null],
+    ]);
+  });
+
+  it('takes no speaker from a line under it that names nobody, or goes on in a pronoun', () => {
+    const got = extractQuotes([
+      '“We will not leave these families behind before the rains.”',
+      '— Read the full report on our website',
+      '“The clinic is the only one open for a hundred kilometres,”',
+      'she said.',
+      '“Every family here has lost someone to the floods this year.”',
+      'The water rose again on Tuesday, flooding the camp.',
+    ]);
+    expect(got.map((q) => q.speaker)).toEqual([null, null, null]);
+  });
+});
+
 describe("a speaker's role", () => {
   it('reads the role that closes the sentence after the name, in three languages', () => {
     const got = extractQuotes([

@@ -257,15 +257,39 @@ const CLAUSE = ub(/\b(?:that|who|which|whose|adding|saying|noting|while|when|whe
 /** "Anne Tremblay, ministre de la Solidarité": a signature line, the name then the role. */
 const SIGNATURE = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),\s+\p{L}/u;
 
+/** "— Marie Dupont, head of the Bukavu office": a pull quote's attribution line, a dash before the name. */
+const DASHED = new RegExp(`^\\s*[—–―-]\\s*(${NAME_RE.source})\\s*(?:[,،(]|\\.?\\s*$)`, 'u');
+
+/**
+ * The speaker a line under a quote standing alone names: a signature ("Anne Tremblay, ministre
+ * de la Solidarité"), a dash and a name ("— Marie Dupont, head of the Bukavu office"), or the
+ * rest of the sentence the paragraph break cut ("said Marie Dupont, head of the Bukavu office.").
+ */
+function speakerUnder(next: string, mentioned: string[]): string | null {
+  if (wordCount(next) > 25) return null;
+  const sig = /[.!?؟]$/u.test(next) ? null : SIGNATURE.exec(next);
+  if (sig) return sig[1]!;
+  const dashed = DASHED.exec(next);
+  if (dashed && isPlausibleName(cleanName(dashed[1]!))) return cleanName(dashed[1]!);
+  if (!/^\s*\p{Ll}/u.test(next)) return null;
+  const attr = attribution('', ` ${next}`, [], mentioned);
+  return attr && !attr.pronoun && attr.speaker ? nameCase(attr.speaker) : null;
+}
+
 export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
   const out = readQuotes(paragraphs);
-  // A quote standing alone with the speaker's signature under it (a ministry's release style).
+  // A quote standing alone with its speaker named on the line under it (a ministry's signature,
+  // a pull quote's attribution, a sentence a page cut after the quotation).
+  let mentioned: string[] | null = null;
   for (const [i, p] of paragraphs.entries()) {
     const next = paragraphs[i + 1];
-    const sig = next !== undefined && wordCount(next) <= 25 && !/[.!?؟]$/u.test(next) ? SIGNATURE.exec(next) : null;
-    if (!sig || !/^\s*[“"«]/u.test(p) || !/[”"»]\s*$/u.test(p)) continue;
+    // The closing mark may stand before the comma the sentence goes on from ('"…",' in Spanish).
+    if (next === undefined || !/^\s*[“"«]/u.test(p) || !/[”"»][,،]?\s*$/u.test(p)) continue;
     const q = out.find((x) => x.speaker === null && p.includes(x.text));
-    if (q) q.speaker = sig[1]!;
+    if (!q) continue;
+    mentioned ??= namesIn(paragraphs);
+    const speaker = speakerUnder(next, mentioned);
+    if (speaker) q.speaker = speaker;
   }
   const roles = new Map<string, string | null>();
   for (const q of out) {
