@@ -72,7 +72,7 @@ describe('exporting contacts', () => {
     expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
   });
 
-  it('round trip: everything exported as CSV or vCard reads back the same into an empty library', async () => {
+  it('round trip: everything exported as CSV or vCard, social handles, tags, regions and lists included, reads back the same into an empty library', async () => {
     const a = await core();
     const outlet = await call<{ id: string }>(a, 'outlet.create', { name: 'Radio Omega' });
     await call(a, 'contact.create', {
@@ -87,9 +87,16 @@ describe('exporting contacts', () => {
       emails: [{ type: 'work', address: 'amelie@omega.example' }, { type: 'personal', address: 'amelie@mail.example' }],
       phones: [{ type: 'mobile', number: '+226 70 11 22 33' }, { type: 'fax', number: '+226 25 30 00 00' }],
       notes: 'Appeler le matin.\nParle mooré; "urgent" seulement',
-      tags: ['radio'],
+      tags: ['radio', 'Sahel, Mali'],
       regions: ['Centre-Nord'],
-      lists: ['Health desk'],
+      lists: ['Health desk', 'Journalistes Ouaga'],
+      // A handle, a profile's link, a network named with a formula: each comes back as typed.
+      socialHandles: [
+        { network: 'X', handle: '@amelie_k' },
+        { network: 'LinkedIn', handle: 'https://www.linkedin.com/in/amelie-kabore' },
+        { network: 'Mastodon; fr', handle: '@amelie@mastodon.social' },
+        { network: '=HYPERLINK("x")', handle: 'a;b' },
+      ],
       // What a data-protection officer checks: it must come back whole from either file.
       dataProtection: { legalBasis: 'legitimate-interest', purpose: 'Press releases on health; "urgent" only', consentDate: '2026-03-14', consentSource: 'Form at the Ouagadougou briefing', doNotContact: false, lastVerified: '2026-11-02' },
     });
@@ -102,17 +109,19 @@ describe('exporting contacts', () => {
         return r;
       });
     const before = strip(await allContacts(a));
-    // vCard has no place for tags, regions and lists: CSV carries them.
-    const noLists = before.map(({ tags: _t, regions: _r, lists: _l, ...rest }) => rest);
     for (const format of ['csv', 'vcf'] as const) {
       const out = join(tempDir(), `all.${format}`);
       await call(a, 'contact.exportFile', { format, out });
-      if (format === 'csv') expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+      if (format === 'csv') {
+        expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+        // The Social cell is neutralised like any other: its first network here is a formula.
+        expect(readFileSync(out, 'utf8')).toContain(`"X: @amelie_k\nLinkedIn: https://www.linkedin.com/in/amelie-kabore\nMastodon; fr: @amelie@mastodon.social\n=HYPERLINK(""x""): a;b"`);
+      }
       const b = await core();
       const r = await importFile(b, out, { commit: true });
       expect(r).toMatchObject({ created: 2, refused: 0 });
       const after = await allContacts(b);
-      expect(format === 'csv' ? strip(after) : strip(after).map(({ tags: _t, regions: _r, lists: _l, ...rest }) => rest)).toEqual(format === 'csv' ? before : noLists);
+      expect(strip(after)).toEqual(before);
       const outlets = await call<{ items: { name: string }[] }>(b, 'outlet.list', {});
       expect(outlets.items.map((o) => o.name)).toEqual(['Radio Omega']);
       // The same file again finds every person already there.

@@ -5,6 +5,7 @@ import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { contactExportFileName } from '../../shared/contacts/export-name';
 import { csvCell } from '../../shared/csv-cell';
+import { socialCell } from '../../shared/contacts/social';
 import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
 import type { Doc } from '../../shared/documents';
@@ -13,7 +14,7 @@ import { diskFullError } from '../jobs';
 import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
 import { DATA_PROTECTION_FIELDS, dataProtectionProperty, type DataProtectionField } from './data-protection-cells';
-import { foldLine, vEscape } from './vcard-text';
+import { foldLine, TAG_PROPERTIES, vEscape, vParam } from './vcard-text';
 
 const isDataProtectionField = (f: string): f is DataProtectionField => (DATA_PROTECTION_FIELDS as readonly string[]).includes(f);
 
@@ -64,6 +65,7 @@ function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null)
     if (field === 'email') return emails.filter((e) => e.type === type).map((e) => e.address).join('; ');
     if (field === 'phone') return phones.filter((p) => p.type === type).map((p) => p.number).join('; ');
     if (field === 'outlet') return outlet(c.outlet) ?? '';
+    if (field === 'social') return socialCell(c.socialHandles ?? []);
     if (field === 'doNotContact') return c.dataProtection?.doNotContact ? 'yes' : '';
     if (isDataProtectionField(field!)) return c.dataProtection?.[field] ?? '';
     const v = c[field!];
@@ -94,6 +96,14 @@ function photoUris(ctx: CoreContext): (id: string | null | undefined) => string 
   };
 }
 
+/** A web address with nothing a URI value cannot hold as it is (a space, a line break, a backslash). */
+function isProfileLink(handle: string): boolean {
+  const h = handle.toLowerCase();
+  if (!h.startsWith('https://') && !h.startsWith('http://')) return false;
+  for (const ch of handle) if (ch <= ' ' || ch === '\\' || ch === '\u007f') return false;
+  return true;
+}
+
 /** One vCard 4.0 (RFC 6350). Fields vCard has no property for travel as X-DATELINE- ones. */
 export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string | null, photo: (id: string | null | undefined) => string | null = () => null): string {
   const name = c.name;
@@ -110,6 +120,15 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
   if (notes) lines.push(`NOTE:${vEscape(notes)}`);
   lines.push(`X-DATELINE-KIND:${c.kind}`);
   if (c.countries.length) lines.push(`X-DATELINE-COUNTRIES:${c.countries.join(',')}`);
+  for (const [field, property] of TAG_PROPERTIES) {
+    const v = c[field];
+    if (v?.length) lines.push(`${property}:${v.map(vEscape).join(',')}`);
+  }
+  // RFC 9554's SOCIALPROFILE: a profile's link as the URI it is, a handle ("@name") as text.
+  for (const h of c.socialHandles ?? []) {
+    const service = `SERVICE-TYPE=${vParam(h.network)}`;
+    lines.push(isProfileLink(h.handle) ? `SOCIALPROFILE;${service}:${h.handle}` : `SOCIALPROFILE;${service};VALUE=text:${vEscape(h.handle)}`);
+  }
   const o = outlet(c.outlet);
   if (o) lines.push(`X-DATELINE-OUTLET:${vEscape(o)}`);
   if (c.dataProtection?.doNotContact) lines.push('X-DATELINE-DO-NOT-CONTACT:TRUE');
