@@ -65,7 +65,7 @@ describe('social handles in contacts files', () => {
       ],
     });
     const csv = (await call<ContactExportText>(c, 'contact.export', { format: 'csv' })).text.split('\r\n');
-    expect(csv[0]).toContain('"Phone (other)","Social","Notes"');
+    expect(csv[0]).toContain('"Phone (other)","Visibility","Social","Notes"');
     expect(csv[1]).toContain('"X: @amina_y\nLinkedIn: https://www.linkedin.com/in/amina\nMastodon; fr: @amina@mastodon.social"');
     const vcf = (await call<ContactExportText>(c, 'contact.export', { format: 'vcf' })).text;
     expect(vcf).toContain('\r\nX-DATELINE-TAGS:radio,Sahel\\, Mali\r\nX-DATELINE-REGIONS:Centre-Nord\r\nX-DATELINE-LISTS:Health desk\r\n');

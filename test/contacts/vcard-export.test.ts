@@ -72,7 +72,7 @@ describe('exporting contacts', () => {
     expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
   });
 
-  it('round trip: everything exported as CSV or vCard, social handles, tags, regions and lists included, reads back the same into an empty library', async () => {
+  it('round trip: everything exported as CSV or vCard, social handles, tags, regions, lists and who may see each channel included, reads back the same into an empty library', async () => {
     const a = await core();
     const outlet = await call<{ id: string }>(a, 'outlet.create', { name: 'Radio Omega' });
     await call(a, 'contact.create', {
@@ -84,8 +84,9 @@ describe('exporting contacts', () => {
       beats: ['Santé', 'Nutrition'],
       languages: ['fr', 'mos'],
       countries: ['BF'],
-      emails: [{ type: 'work', address: 'amelie@omega.example' }, { type: 'personal', address: 'amelie@mail.example' }],
-      phones: [{ type: 'mobile', number: '+226 70 11 22 33' }, { type: 'fax', number: '+226 25 30 00 00' }],
+      // Who may see each channel: a number kept from the press must not come back public.
+      emails: [{ type: 'work', address: 'amelie@omega.example' }, { type: 'personal', address: 'amelie@mail.example', visibility: 'internal' }],
+      phones: [{ type: 'mobile', number: '+226 70 11 22 33', visibility: 'press-only' }, { type: 'fax', number: '+226 25 30 00 00' }],
       notes: 'Appeler le matin.\nParle mooré; "urgent" seulement',
       tags: ['radio', 'Sahel, Mali'],
       regions: ['Centre-Nord'],
@@ -114,6 +115,7 @@ describe('exporting contacts', () => {
       await call(a, 'contact.exportFile', { format, out });
       if (format === 'csv') {
         expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+        expect(readFileSync(out, 'utf8')).toContain('"Press only: +226 70 11 22 33; Staff only: amelie@mail.example"');
         // The Social cell is neutralised like any other: its first network here is a formula.
         expect(readFileSync(out, 'utf8')).toContain(`"X: @amelie_k\nLinkedIn: https://www.linkedin.com/in/amelie-kabore\nMastodon; fr: @amelie@mastodon.social\n=HYPERLINK(""x""): a;b"`);
       }
@@ -127,6 +129,24 @@ describe('exporting contacts', () => {
       // The same file again finds every person already there.
       expect(await importFile(b, out, { commit: true })).toMatchObject({ created: 0, merged: 0, unchanged: 2 });
     }
+  });
+
+  it('refuses a row whose Visibility cell names a channel it does not hold, or no visibility, naming its row and column', async () => {
+    const c = await core();
+    const sheet = join(tempDir(), 'desk.csv');
+    writeFileSync(
+      sheet,
+      'Name,E-mail (work),Phone (mobile),Visibility\r\n' +
+        'Aida Bello,aida@example.org,+234 803 555 0101,Staff only: +2348035550101; press only: AIDA@example.org\r\n' +
+        'Joy Eze,joy@example.org,,Staff only: joy@other.example\r\n' +
+        'Sani Musa,sani@example.org,,Secret: sani@example.org\r\n',
+    );
+    const r = await importFile(c, sheet, { commit: true });
+    expect(r).toMatchObject({ headerSet: 'dateline', created: 1, refused: 2 });
+    expect(r.outcomes.find((o) => o.row === 3)).toMatchObject({ action: 'refuse', column: 'Visibility', why: { code: 'BAD_VISIBILITY', params: { column: 'Visibility', value: 'joy@other.example' } } });
+    expect(r.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Visibility', why: { code: 'BAD_VISIBILITY', params: { value: 'Secret: sani@example.org' } } });
+    const [aida] = await allContacts(c);
+    expect(aida).toMatchObject({ emails: [{ address: 'aida@example.org', visibility: 'press-only' }], phones: [{ visibility: 'internal' }] });
   });
 
   it('reads "Do not contact" from a sheet, also into a contact already in the library, and refuses a value that is neither yes nor no', async () => {

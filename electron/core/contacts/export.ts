@@ -6,15 +6,16 @@ import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { contactExportFileName } from '../../shared/contacts/export-name';
 import { csvCell } from '../../shared/csv-cell';
 import { socialCell } from '../../shared/contacts/social';
+import { visibilityCell } from '../../shared/contacts/visibility-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
-import type { Doc } from '../../shared/documents';
+import type { ChannelVisibility, Doc } from '../../shared/documents';
 import { assertWritableTarget } from '../attachments/files';
 import { diskFullError } from '../jobs';
 import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
 import { DATA_PROTECTION_FIELDS, dataProtectionProperty, type DataProtectionField } from './data-protection-cells';
-import { foldLine, TAG_PROPERTIES, vEscape, vParam } from './vcard-text';
+import { foldLine, TAG_PROPERTIES, VISIBILITY_PARAM, vEscape, vParam } from './vcard-text';
 
 const isDataProtectionField = (f: string): f is DataProtectionField => (DATA_PROTECTION_FIELDS as readonly string[]).includes(f);
 
@@ -66,6 +67,7 @@ function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null)
     if (field === 'phone') return phones.filter((p) => p.type === type).map((p) => p.number).join('; ');
     if (field === 'outlet') return outlet(c.outlet) ?? '';
     if (field === 'social') return socialCell(c.socialHandles ?? []);
+    if (field === 'visibility') return visibilityCell(emails, phones);
     if (field === 'doNotContact') return c.dataProtection?.doNotContact ? 'yes' : '';
     if (isDataProtectionField(field!)) return c.dataProtection?.[field] ?? '';
     const v = c[field!];
@@ -96,6 +98,9 @@ function photoUris(ctx: CoreContext): (id: string | null | undefined) => string 
   };
 }
 
+/** Who may see an e-mail or phone that is not public, as a parameter of its property (read back by vcard-to-contact.ts). */
+const seenBy = (v: ChannelVisibility): string => (v === 'public' ? '' : `;${VISIBILITY_PARAM}=${v}`);
+
 /** A web address with nothing a URI value cannot hold as it is (a space, a line break, a backslash). */
 function isProfileLink(handle: string): boolean {
   const h = handle.toLowerCase();
@@ -112,8 +117,8 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
   if (org) lines.push(`ORG:${vEscape(org)}`);
   const role = str(c.role);
   if (role) lines.push(`TITLE:${vEscape(role)}`);
-  for (const e of c.emails) lines.push(`EMAIL;TYPE=${EMAIL_TYPE[e.type] ?? 'other'}:${vEscape(e.address)}`);
-  for (const p of c.phones) lines.push(`TEL;VALUE=text;TYPE=${TEL_TYPE[p.type] ?? 'voice'}:${vEscape(p.number)}`);
+  for (const e of c.emails) lines.push(`EMAIL;TYPE=${EMAIL_TYPE[e.type] ?? 'other'}${seenBy(e.visibility)}:${vEscape(e.address)}`);
+  for (const p of c.phones) lines.push(`TEL;VALUE=text;TYPE=${TEL_TYPE[p.type] ?? 'voice'}${seenBy(p.visibility)}:${vEscape(p.number)}`);
   c.languages.forEach((l, i) => lines.push(`LANG;PREF=${i + 1}:${l}`));
   if (c.beats.length) lines.push(`CATEGORIES:${c.beats.map(vEscape).join(',')}`);
   const notes = str(c.notes);

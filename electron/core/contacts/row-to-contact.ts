@@ -16,6 +16,8 @@ import {
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
 import { countryCode } from '../../shared/contacts/country-names';
 import { kindFromTitle } from '../../shared/contacts/kind';
+import { readVisibilityCell } from '../../shared/contacts/visibility-cell';
+import { phoneDigits } from '../../shared/contacts/phone';
 import { headerNetwork, readSocialCell, sameHandle, SOCIAL_LIMITS, type SocialHandle } from '../../shared/contacts/social';
 import { dataProtectionCell, dataProtectionOf, type DataProtectionCells } from './data-protection-cells';
 import { invalidInput } from '../../shared/errors';
@@ -220,6 +222,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   const emails: { type: EmailT['type']; address: string }[] = [];
   const phones: { type: PhoneT['type']; number: string }[] = [];
   let social: SocialHandle[] | null = null;
+  const visibility: { column: string; visibility: EmailT['visibility']; value: string }[] = [];
   const text: Partial<Record<'role' | 'organisation' | 'notes', string[]>> = {};
   let outletName: string | null = null;
   const warnings: RowNote[] = [];
@@ -291,6 +294,12 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         social ??= [];
         for (const h of read.handles) if (!social.some((x) => sameHandle(x, h))) social.push(h);
         if (social.length > SOCIAL_LIMITS.handles) return { column, reason: socialProblem({ problem: 'tooMany', value: cell, limit: SOCIAL_LIMITS.handles }, column) };
+        break;
+      }
+      case 'visibility': {
+        const read = readVisibilityCell(cell);
+        if ('problem' in read) return { column, reason: badVisibility(column, read.problem) };
+        for (const c of read.channels) visibility.push({ column, ...c });
         break;
       }
       case 'languages':
@@ -387,6 +396,18 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     return { column, reason: rowNote('BAD_FIELD', e.message, { column }) };
   }
   const v = parsed.data;
+  // Who may see each channel, said by the Visibility cell once every channel of the row is read.
+  const emailSeen: EmailT['visibility'][] = emails.map(() => 'public');
+  const phoneSeen: PhoneT['visibility'][] = phones.map(() => 'public');
+  for (const { column, visibility: seen, value } of visibility) {
+    const e = emails.findIndex((x) => x.address.toLowerCase() === value.toLowerCase());
+    // A number matches as typed, or by its digits ("+226 70 11 22 33" and "+22670112233" are one number).
+    const digits = phoneDigits(value);
+    const p = e < 0 ? phones.findIndex((x) => x.number === value || (digits !== '' && phoneDigits(x.number) === digits)) : -1;
+    if (e >= 0) emailSeen[e] = seen;
+    else if (p >= 0) phoneSeen[p] = seen;
+    else return { column, reason: badVisibility(column, value) };
+  }
   // Every field of the contact schema, in the form it would give them (a test parses the result again and finds it unchanged).
   const fields: ContactFieldsT = {
     office: null,
@@ -399,8 +420,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     beats: v.beats,
     languages: codes.languages,
     countries: codes.countries,
-    emails: emails.map((e) => ({ type: e.type, address: e.address, visibility: 'public' })),
-    phones: phones.map((p) => ({ type: p.type, number: p.number, visibility: 'public' })),
+    emails: emails.map((e, i) => ({ type: e.type, address: e.address, visibility: emailSeen[i]! })),
+    phones: phones.map((p, i) => ({ type: p.type, number: p.number, visibility: phoneSeen[i]! })),
     notes: v.notes,
   };
   if (v.tags) fields.tags = v.tags;
@@ -432,6 +453,11 @@ function badPhone(column: string, value: string): RowNote {
     ...(problem ? { problem: problem.code } : {}),
     ...(problem?.char !== undefined ? { char: problem.char } : {}),
   });
+}
+
+/** A Visibility piece that is not "Staff only: …" or "Press only: …" for one of the row's own e-mails or phones. */
+function badVisibility(column: string, value: string): RowNote {
+  return rowNote('BAD_VISIBILITY', `"${value}" is not one of the row's e-mail addresses or phone numbers written "Staff only: ..." or "Press only: ..."`, { column, value });
 }
 
 /** A Social cell that cannot be kept, said as the other cells' refusals are. */

@@ -7,6 +7,9 @@ export const TAG_PROPERTIES = [
   ['lists', 'X-DATELINE-LISTS'],
 ] as const;
 
+/** The parameter of an EMAIL or TEL property saying who may see it, when not anyone: `press-only` or `internal`. */
+export const VISIBILITY_PARAM = 'X-DATELINE-VISIBILITY';
+
 /**
  * A vCard text value: every line break (CRLF, and a lone LF or CR alike, since importers split
  * lines on any of them) becomes the escaped "\\n", so a name can never start a property.

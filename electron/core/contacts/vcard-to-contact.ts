@@ -1,7 +1,7 @@
 import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
-import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, phoneProblem, TAG_MAX, type ContactFieldsT } from '../../shared/documents';
+import { CHANNEL_VISIBILITIES, ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, phoneProblem, TAG_MAX, type ChannelVisibility, type ContactFieldsT } from '../../shared/documents';
 import { knownNetwork, networkName, sameHandle, SOCIAL_LIMITS, type SocialHandle } from '../../shared/contacts/social';
-import { TAG_PROPERTIES } from './vcard-text';
+import { TAG_PROPERTIES, VISIBILITY_PARAM } from './vcard-text';
 import type { Vcard, VcardProperty } from './vcard-parse';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
 import { kindFromTitle } from '../../shared/contacts/kind';
@@ -78,6 +78,12 @@ function components(v: string, sep: ';' | ','): string[] {
 
 const unescape = (v: string): string => components(v, '\u0000' as ';')[0]!;
 
+/** Who may see an e-mail or phone: Dateline's own parameter, public when the card does not say (a phone's card never does). */
+function seenBy(p: VcardProperty): ChannelVisibility {
+  const v = p.params[VISIBILITY_PARAM]?.[0]?.toLowerCase();
+  return (CHANNEL_VISIBILITIES as readonly string[]).includes(v ?? '') ? (v as ChannelVisibility) : 'public';
+}
+
 function types(p: VcardProperty): string[] {
   return (p.params.TYPE ?? []).flatMap((t) => t.split(',')).map((t) => t.toLowerCase());
 }
@@ -103,7 +109,7 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   for (const p of byName('EMAIL')) {
     const address = unescape(text(p)).replace(/^mailto:/i, '');
     const t = types(p);
-    const e = EmailSchema.safeParse({ type: t.includes('home') ? 'personal' : t.includes('work') ? 'work' : 'other', address });
+    const e = EmailSchema.safeParse({ type: t.includes('home') ? 'personal' : t.includes('work') ? 'work' : 'other', address, visibility: seenBy(p) });
     if (!e.success) return { name: name || null, column: 'EMAIL', reason: rowNote('BAD_EMAIL', `"${address}" is not an e-mail address`, { column: 'EMAIL', value: address }) };
     if (!fields.emails.some((x) => x.address.toLowerCase() === address.toLowerCase())) fields.emails.push(e.data);
   }
@@ -111,7 +117,7 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
     const number = unescape(text(p)).replace(/^tel:/i, '');
     const t = types(p);
     const type = t.includes('cell') ? 'mobile' : t.includes('fax') ? 'fax' : t.includes('work') ? 'work' : 'other';
-    const ph = PhoneSchema.safeParse({ type, number });
+    const ph = PhoneSchema.safeParse({ type, number, visibility: seenBy(p) });
     if (!ph.success) {
       // The same rule as a CSV row's and the contact form's (shared/documents.ts), said the same way.
       const problem = phoneProblem(number);

@@ -27,6 +27,8 @@ export const COLUMN_TARGETS = [
   'phone:mobile',
   'phone:fax',
   'phone:other',
+  // Who may see the row's e-mails and phones that are not public: "Staff only: +226 70 11 22 33; Press only: a@b.example".
+  'visibility',
   // Social handles: "X: @name; LinkedIn: in/name", or bare handles in a column named after their network ("Twitter").
   'social',
   'notes',
@@ -68,6 +70,8 @@ export const DATELINE_COLUMNS: readonly (readonly [string, Exclude<ColumnTarget,
   ['Phone (mobile)', 'phone:mobile'],
   ['Phone (fax)', 'phone:fax'],
   ['Phone (other)', 'phone:other'],
+  // The e-mails and phones that are not public, and who may see them (shared/contacts/visibility-cell.ts).
+  ['Visibility', 'visibility'],
   // "X: @name; LinkedIn: in/name" (shared/contacts/social.ts).
   ['Social', 'social'],
   ['Notes', 'notes'],

@@ -11,6 +11,7 @@ export const ROW_NOTE_CODES = [
   'BAD_PHONE',
   'BAD_FIELD',
   'BAD_SOCIAL',
+  'BAD_VISIBILITY',
   'TOO_LONG',
   'NO_NAME',
   'ONLY_LEFT_OUT',
