@@ -74,11 +74,12 @@ describe('social handles in contacts files', () => {
     expect(vcf).toContain('\r\nSOCIALPROFILE;SERVICE-TYPE="Mastodon; fr";VALUE=text:@amina@mastodon.social\r\n');
   });
 
-  it('refuses a row whose Social cell names no network, with its row and column, and stores the others', async () => {
+  it('refuses a row whose Social cell names no network or holds a handle too long, with its row and column, and stores the others', async () => {
     const c = await core();
-    const sheet = file('desk.csv', 'Name,E-mail (work),Social\r\nAida Bello,aida@example.org,X: @aida; LinkedIn: in/aida\r\nJoy Eze,joy@example.org,@joy_eze\r\n');
+    const sheet = file('desk.csv', `Name,E-mail (work),Social\r\nAida Bello,aida@example.org,X: @aida; LinkedIn: in/aida\r\nJoy Eze,joy@example.org,@joy_eze\r\nSani Musa,sani@example.org,X: ${'s'.repeat(201)}\r\n`);
     const r = await importFile(c, sheet, { commit: true });
-    expect(r).toMatchObject({ headerSet: 'dateline', created: 1, refused: 1 });
+    expect(r).toMatchObject({ headerSet: 'dateline', created: 1, refused: 2 });
+    expect(r.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Social', why: { code: 'TOO_LONG', params: { column: 'Social', length: 201, limit: 200 } } });
     expect(r.outcomes.find((o) => o.row === 3)).toMatchObject({
       action: 'refuse',
       column: 'Social',

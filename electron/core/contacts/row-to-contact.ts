@@ -397,8 +397,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   }
   const v = parsed.data;
   // Who may see each channel, said by the Visibility cell once every channel of the row is read.
-  const emailSeen: EmailT['visibility'][] = emails.map(() => 'public');
-  const phoneSeen: PhoneT['visibility'][] = phones.map(() => 'public');
+  const emailSeen: EmailT['visibility'][] = [];
+  const phoneSeen: PhoneT['visibility'][] = [];
   for (const { column, visibility: seen, value } of visibility) {
     const e = emails.findIndex((x) => x.address.toLowerCase() === value.toLowerCase());
     // A number matches as typed, or by its digits ("+226 70 11 22 33" and "+22670112233" are one number).
@@ -420,8 +420,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     beats: v.beats,
     languages: codes.languages,
     countries: codes.countries,
-    emails: emails.map((e, i) => ({ type: e.type, address: e.address, visibility: emailSeen[i]! })),
-    phones: phones.map((p, i) => ({ type: p.type, number: p.number, visibility: phoneSeen[i]! })),
+    emails: emails.map((e, i) => ({ type: e.type, address: e.address, visibility: emailSeen[i] ?? 'public' })),
+    phones: phones.map((p, i) => ({ type: p.type, number: p.number, visibility: phoneSeen[i] ?? 'public' })),
     notes: v.notes,
   };
   if (v.tags) fields.tags = v.tags;
