@@ -23,10 +23,10 @@ describe('the segment bar', () => {
     mount(c);
     const select = await screen.findByRole('combobox', { name: 'Saved segment' });
     await within(select).findByRole('option', { name: 'Colombia' });
-    // Where the format is chosen, each button says what its format leaves out: a CSV the photos.
+    // Where the format is chosen, each button says what its format leaves out: a CSV the photos, both the outlets before.
     for (const name of ['Export as CSV', 'Export as vCard']) {
       const button = screen.getByRole('button', { name });
-      expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe('CSV leaves out photos; vCard keeps them, but not tags, regions or lists.');
+      expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe('CSV leaves out photos; vCard keeps them. Neither keeps the outlets a contact worked for before.');
     }
     cleanup();
 

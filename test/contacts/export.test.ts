@@ -15,7 +15,7 @@ describe('contact export', () => {
     const b = await call<{ id: string }>(c, 'contact.create', { name: 'Peter Okoth', countries: ['KE'] });
     const csv = await call<ContactExportText>(c, 'contact.export', { format: 'csv' });
     expect(csv.count).toBe(2);
-    expect(csv.text.split('\r\n')[1]).toBe(['Amina Yusuf', 'journalist', '', '', 'Radio Omega', 'health', '', '', '', '', '', 'amina@omega.example', '', '', '', '', '', '', '', '', '', '', '', '', ''].map((v) => `"${v}"`).join(','));
+    expect(csv.text.split('\r\n')[1]).toBe(['Amina Yusuf', 'journalist', '', '', 'Radio Omega', 'health', '', '', '', '', '', 'amina@omega.example', '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''].map((v) => `"${v}"`).join(','));
     const vcf = await call<ContactExportText>(c, 'contact.export', { format: 'vcf', ids: [b.id] });
     expect(vcf.text).toContain('FN:Peter Okoth\r\nX-DATELINE-KIND:journalist\r\nX-DATELINE-COUNTRIES:KE\r\n');
 

@@ -72,7 +72,7 @@ describe('exporting contacts', () => {
     expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
   });
 
-  it('round trip: everything exported as CSV or vCard reads back the same into an empty library', async () => {
+  it('round trip: everything exported as CSV or vCard, social handles, tags, regions, lists and who may see each channel included, reads back the same into an empty library', async () => {
     const a = await core();
     const outlet = await call<{ id: string }>(a, 'outlet.create', { name: 'Radio Omega' });
     await call(a, 'contact.create', {
@@ -84,12 +84,20 @@ describe('exporting contacts', () => {
       beats: ['Santé', 'Nutrition'],
       languages: ['fr', 'mos'],
       countries: ['BF'],
-      emails: [{ type: 'work', address: 'amelie@omega.example' }, { type: 'personal', address: 'amelie@mail.example' }],
-      phones: [{ type: 'mobile', number: '+226 70 11 22 33' }, { type: 'fax', number: '+226 25 30 00 00' }],
+      // Who may see each channel: a number kept from the press must not come back public.
+      emails: [{ type: 'work', address: 'amelie@omega.example' }, { type: 'personal', address: 'amelie@mail.example', visibility: 'internal' }],
+      phones: [{ type: 'mobile', number: '+226 70 11 22 33', visibility: 'press-only' }, { type: 'fax', number: '+226 25 30 00 00' }],
       notes: 'Appeler le matin.\nParle mooré; "urgent" seulement',
-      tags: ['radio'],
+      tags: ['radio', 'Sahel, Mali'],
       regions: ['Centre-Nord'],
-      lists: ['Health desk'],
+      lists: ['Health desk', 'Journalistes Ouaga'],
+      // A handle, a profile's link, a network named with a formula: each comes back as typed.
+      socialHandles: [
+        { network: 'X', handle: '@amelie_k' },
+        { network: 'LinkedIn', handle: 'https://www.linkedin.com/in/amelie-kabore' },
+        { network: 'Mastodon; fr', handle: '@amelie@mastodon.social' },
+        { network: '=HYPERLINK("x")', handle: 'a;b' },
+      ],
       // What a data-protection officer checks: it must come back whole from either file.
       dataProtection: { legalBasis: 'legitimate-interest', purpose: 'Press releases on health; "urgent" only', consentDate: '2026-03-14', consentSource: 'Form at the Ouagadougou briefing', doNotContact: false, lastVerified: '2026-11-02' },
     });
@@ -102,22 +110,43 @@ describe('exporting contacts', () => {
         return r;
       });
     const before = strip(await allContacts(a));
-    // vCard has no place for tags, regions and lists: CSV carries them.
-    const noLists = before.map(({ tags: _t, regions: _r, lists: _l, ...rest }) => rest);
     for (const format of ['csv', 'vcf'] as const) {
       const out = join(tempDir(), `all.${format}`);
       await call(a, 'contact.exportFile', { format, out });
-      if (format === 'csv') expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+      if (format === 'csv') {
+        expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+        expect(readFileSync(out, 'utf8')).toContain('"Press only: +226 70 11 22 33; Staff only: amelie@mail.example"');
+        // The Social cell is neutralised like any other: its first network here is a formula.
+        expect(readFileSync(out, 'utf8')).toContain(`"X: @amelie_k\nLinkedIn: https://www.linkedin.com/in/amelie-kabore\nMastodon; fr: @amelie@mastodon.social\n=HYPERLINK(""x""): a;b"`);
+      }
       const b = await core();
       const r = await importFile(b, out, { commit: true });
       expect(r).toMatchObject({ created: 2, refused: 0 });
       const after = await allContacts(b);
-      expect(format === 'csv' ? strip(after) : strip(after).map(({ tags: _t, regions: _r, lists: _l, ...rest }) => rest)).toEqual(format === 'csv' ? before : noLists);
+      expect(strip(after)).toEqual(before);
       const outlets = await call<{ items: { name: string }[] }>(b, 'outlet.list', {});
       expect(outlets.items.map((o) => o.name)).toEqual(['Radio Omega']);
       // The same file again finds every person already there.
       expect(await importFile(b, out, { commit: true })).toMatchObject({ created: 0, merged: 0, unchanged: 2 });
     }
+  });
+
+  it('refuses a row whose Visibility cell names a channel it does not hold, or no visibility, naming its row and column', async () => {
+    const c = await core();
+    const sheet = join(tempDir(), 'desk.csv');
+    writeFileSync(
+      sheet,
+      'Name,E-mail (work),Phone (mobile),Visibility\r\n' +
+        'Aida Bello,aida@example.org,+234 803 555 0101,Staff only: +2348035550101; press only: AIDA@example.org\r\n' +
+        'Joy Eze,joy@example.org,,Staff only: joy@other.example\r\n' +
+        'Sani Musa,sani@example.org,,Secret: sani@example.org\r\n',
+    );
+    const r = await importFile(c, sheet, { commit: true });
+    expect(r).toMatchObject({ headerSet: 'dateline', created: 1, refused: 2 });
+    expect(r.outcomes.find((o) => o.row === 3)).toMatchObject({ action: 'refuse', column: 'Visibility', why: { code: 'BAD_VISIBILITY', params: { column: 'Visibility', value: 'joy@other.example' } } });
+    expect(r.outcomes.find((o) => o.row === 4)).toMatchObject({ action: 'refuse', column: 'Visibility', why: { code: 'BAD_VISIBILITY', params: { value: 'Secret: sani@example.org' } } });
+    const [aida] = await allContacts(c);
+    expect(aida).toMatchObject({ emails: [{ address: 'aida@example.org', visibility: 'press-only' }], phones: [{ visibility: 'internal' }] });
   });
 
   it('reads "Do not contact" from a sheet, also into a contact already in the library, and refuses a value that is neither yes nor no', async () => {

@@ -306,6 +306,25 @@ describe('media contacts in the browser', () => {
     }
   });
 
+  it('guesses a hand-made sheet’s Twitter column as social handles, and the contact shows them', async () => {
+    await page.goto(`${h.server.launchUrl()}#/contacts/import`);
+    const sheet = 'Name,Email,Twitter\r\nZainab Bello,zainab@daily.example,@zainab_b\r\n';
+    await page.getByLabel('CSV or vCard file').setInputFiles({ name: 'desk.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await page.getByText(/These columns are not from an Outlook or Google export/).waitFor();
+    const twitter = page.getByLabel('Where “Twitter” goes');
+    expect(await twitter.inputValue()).toBe('social');
+    expect(await twitter.locator('option:checked').innerText()).toBe('Social handles');
+    await page.getByRole('button', { name: 'Read the file with this mapping' }).click();
+    await page.getByText('1 read: 1 to create', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported in one go: 1 created, 0 merged, 0 refused, 0 skipped.').waitFor();
+    const zainab = (await h.api('contact.list', { limit: 5, query: 'Zainab' })).items[0]!;
+    await h.goto(`#/contacts/${zainab.id}`);
+    await expect.poll(() => page.getByLabel('Network 1', { exact: true }).inputValue()).toBe('X');
+    expect(await page.getByLabel('Handle 1', { exact: true }).inputValue()).toBe('@zainab_b');
+    expect(h.consoleErrors).toEqual([]);
+  });
+
   it('reads the contacts and the outlets lists a page at a time as the person scrolls to their end', async () => {
     for (let i = 0; i < 110; i++) {
       const n = String(i).padStart(3, '0');

@@ -5,15 +5,17 @@ import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { contactExportFileName } from '../../shared/contacts/export-name';
 import { csvCell } from '../../shared/csv-cell';
+import { socialCell } from '../../shared/contacts/social';
+import { visibilityCell } from '../../shared/contacts/visibility-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
 import type { CoreContext } from '../context';
-import type { Doc } from '../../shared/documents';
+import type { ChannelVisibility, Doc } from '../../shared/documents';
 import { assertWritableTarget } from '../attachments/files';
 import { diskFullError } from '../jobs';
 import { catchUpSearch } from '../search/index-writer';
 import { filterConditions } from './filter-sql';
 import { DATA_PROTECTION_FIELDS, dataProtectionProperty, type DataProtectionField } from './data-protection-cells';
-import { foldLine, vEscape } from './vcard-text';
+import { foldLine, TAG_PROPERTIES, VISIBILITY_PARAM, vEscape, vParam } from './vcard-text';
 
 const isDataProtectionField = (f: string): f is DataProtectionField => (DATA_PROTECTION_FIELDS as readonly string[]).includes(f);
 
@@ -64,6 +66,8 @@ function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null)
     if (field === 'email') return emails.filter((e) => e.type === type).map((e) => e.address).join('; ');
     if (field === 'phone') return phones.filter((p) => p.type === type).map((p) => p.number).join('; ');
     if (field === 'outlet') return outlet(c.outlet) ?? '';
+    if (field === 'social') return socialCell(c.socialHandles ?? []);
+    if (field === 'visibility') return visibilityCell(emails, phones);
     if (field === 'doNotContact') return c.dataProtection?.doNotContact ? 'yes' : '';
     if (isDataProtectionField(field!)) return c.dataProtection?.[field] ?? '';
     const v = c[field!];
@@ -94,6 +98,17 @@ function photoUris(ctx: CoreContext): (id: string | null | undefined) => string 
   };
 }
 
+/** Who may see an e-mail or phone that is not public, as a parameter of its property (read back by vcard-to-contact.ts). */
+const seenBy = (v: ChannelVisibility): string => (v === 'public' ? '' : `;${VISIBILITY_PARAM}=${v}`);
+
+/** A web address with nothing a URI value cannot hold as it is (a space, a line break, a backslash). */
+function isProfileLink(handle: string): boolean {
+  const h = handle.toLowerCase();
+  if (!h.startsWith('https://') && !h.startsWith('http://')) return false;
+  for (const ch of handle) if (ch <= ' ' || ch === '\\' || ch === '\u007f') return false;
+  return true;
+}
+
 /** One vCard 4.0 (RFC 6350). Fields vCard has no property for travel as X-DATELINE- ones. */
 export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string | null, photo: (id: string | null | undefined) => string | null = () => null): string {
   const name = c.name;
@@ -102,14 +117,23 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
   if (org) lines.push(`ORG:${vEscape(org)}`);
   const role = str(c.role);
   if (role) lines.push(`TITLE:${vEscape(role)}`);
-  for (const e of c.emails) lines.push(`EMAIL;TYPE=${EMAIL_TYPE[e.type] ?? 'other'}:${vEscape(e.address)}`);
-  for (const p of c.phones) lines.push(`TEL;VALUE=text;TYPE=${TEL_TYPE[p.type] ?? 'voice'}:${vEscape(p.number)}`);
+  for (const e of c.emails) lines.push(`EMAIL;TYPE=${EMAIL_TYPE[e.type] ?? 'other'}${seenBy(e.visibility)}:${vEscape(e.address)}`);
+  for (const p of c.phones) lines.push(`TEL;VALUE=text;TYPE=${TEL_TYPE[p.type] ?? 'voice'}${seenBy(p.visibility)}:${vEscape(p.number)}`);
   c.languages.forEach((l, i) => lines.push(`LANG;PREF=${i + 1}:${l}`));
   if (c.beats.length) lines.push(`CATEGORIES:${c.beats.map(vEscape).join(',')}`);
   const notes = str(c.notes);
   if (notes) lines.push(`NOTE:${vEscape(notes)}`);
   lines.push(`X-DATELINE-KIND:${c.kind}`);
   if (c.countries.length) lines.push(`X-DATELINE-COUNTRIES:${c.countries.join(',')}`);
+  for (const [field, property] of TAG_PROPERTIES) {
+    const v = c[field];
+    if (v?.length) lines.push(`${property}:${v.map(vEscape).join(',')}`);
+  }
+  // RFC 9554's SOCIALPROFILE: a profile's link as the URI it is, a handle ("@name") as text.
+  for (const h of c.socialHandles ?? []) {
+    const service = `SERVICE-TYPE=${vParam(h.network)}`;
+    lines.push(isProfileLink(h.handle) ? `SOCIALPROFILE;${service}:${h.handle}` : `SOCIALPROFILE;${service};VALUE=text:${vEscape(h.handle)}`);
+  }
   const o = outlet(c.outlet);
   if (o) lines.push(`X-DATELINE-OUTLET:${vEscape(o)}`);
   if (c.dataProtection?.doNotContact) lines.push('X-DATELINE-DO-NOT-CONTACT:TRUE');

@@ -16,6 +16,9 @@ import {
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
 import { countryCode } from '../../shared/contacts/country-names';
 import { kindFromTitle } from '../../shared/contacts/kind';
+import { readVisibilityCell } from '../../shared/contacts/visibility-cell';
+import { phoneDigits } from '../../shared/contacts/phone';
+import { headerNetwork, readSocialCell, sameHandle, SOCIAL_LIMITS, type SocialHandle } from '../../shared/contacts/social';
 import { dataProtectionCell, dataProtectionOf, type DataProtectionCells } from './data-protection-cells';
 import { invalidInput } from '../../shared/errors';
 
@@ -47,6 +50,8 @@ export interface ColumnPlan {
   labelOf: (number | null)[];
   /** For e-mail and phone columns, the channel and its type ("email:work" read once, not once a cell). */
   channels: ({ kind: 'email' | 'phone'; type: string } | null)[];
+  /** For social columns, the network their header names ("Twitter"): a bare handle under it is on that network. */
+  networks: (string | null)[];
 }
 
 export function planColumns(headers: string[], mapping: ColumnMapping): ColumnPlan {
@@ -62,7 +67,8 @@ export function planColumns(headers: string[], mapping: ColumnMapping): ColumnPl
     const [kind, type] = t.split(':');
     return (kind === 'email' || kind === 'phone') && type ? { kind, type } : null;
   }) as ColumnPlan['channels'];
-  return { headers, targets, labelOf, channels };
+  const networks = targets.map((t, i) => (t === 'social' ? headerNetwork(headers[i]!) : null));
+  return { headers, targets, labelOf, channels, networks };
 }
 
 /**
@@ -215,6 +221,8 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
   const codes: Record<keyof typeof CODE_CELLS, string[]> = { languages: [], countries: [] };
   const emails: { type: EmailT['type']; address: string }[] = [];
   const phones: { type: PhoneT['type']; number: string }[] = [];
+  let social: SocialHandle[] | null = null;
+  const visibility: { column: string; visibility: EmailT['visibility']; value: string }[] = [];
   const text: Partial<Record<'role' | 'organisation' | 'notes', string[]>> = {};
   let outletName: string | null = null;
   const warnings: RowNote[] = [];
@@ -278,6 +286,20 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
           if (b.startsWith('* ')) continue;
           if (!into.includes(b)) into.push(b.slice(0, 60));
         }
+        break;
+      }
+      case 'social': {
+        const read = readSocialCell(cell, plan.networks[i] ?? null);
+        if ('problem' in read) return { column, reason: socialProblem(read, column) };
+        social ??= [];
+        for (const h of read.handles) if (!social.some((x) => sameHandle(x, h))) social.push(h);
+        if (social.length > SOCIAL_LIMITS.handles) return { column, reason: socialProblem({ problem: 'tooMany', value: cell, limit: SOCIAL_LIMITS.handles }, column) };
+        break;
+      }
+      case 'visibility': {
+        const read = readVisibilityCell(cell);
+        if ('problem' in read) return { column, reason: badVisibility(column, read.problem) };
+        for (const c of read.channels) visibility.push({ column, ...c });
         break;
       }
       case 'languages':
@@ -374,6 +396,18 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     return { column, reason: rowNote('BAD_FIELD', e.message, { column }) };
   }
   const v = parsed.data;
+  // Who may see each channel, said by the Visibility cell once every channel of the row is read.
+  const emailSeen: EmailT['visibility'][] = [];
+  const phoneSeen: PhoneT['visibility'][] = [];
+  for (const { column, visibility: seen, value } of visibility) {
+    const e = emails.findIndex((x) => x.address.toLowerCase() === value.toLowerCase());
+    // A number matches as typed, or by its digits ("+226 70 11 22 33" and "+22670112233" are one number).
+    const digits = phoneDigits(value);
+    const p = e < 0 ? phones.findIndex((x) => x.number === value || (digits !== '' && phoneDigits(x.number) === digits)) : -1;
+    if (e >= 0) emailSeen[e] = seen;
+    else if (p >= 0) phoneSeen[p] = seen;
+    else return { column, reason: badVisibility(column, value) };
+  }
   // Every field of the contact schema, in the form it would give them (a test parses the result again and finds it unchanged).
   const fields: ContactFieldsT = {
     office: null,
@@ -386,13 +420,14 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
     beats: v.beats,
     languages: codes.languages,
     countries: codes.countries,
-    emails: emails.map((e) => ({ type: e.type, address: e.address, visibility: 'public' })),
-    phones: phones.map((p) => ({ type: p.type, number: p.number, visibility: 'public' })),
+    emails: emails.map((e, i) => ({ type: e.type, address: e.address, visibility: emailSeen[i] ?? 'public' })),
+    phones: phones.map((p, i) => ({ type: p.type, number: p.number, visibility: phoneSeen[i] ?? 'public' })),
     notes: v.notes,
   };
   if (v.tags) fields.tags = v.tags;
   if (v.regions) fields.regions = v.regions;
   if (v.lists) fields.lists = v.lists;
+  if (social) fields.socialHandles = social;
   const record = dataProtectionOf(dataProtection, doNotContact);
   if (record) fields.dataProtection = record;
   return { fields, outletName, warnings };
@@ -417,6 +452,26 @@ function badPhone(column: string, value: string): RowNote {
     value,
     ...(problem ? { problem: problem.code } : {}),
     ...(problem?.char !== undefined ? { char: problem.char } : {}),
+  });
+}
+
+/** A Visibility piece that is not "Staff only: …" or "Press only: …" for one of the row's own e-mails or phones. */
+function badVisibility(column: string, value: string): RowNote {
+  return rowNote('BAD_VISIBILITY', `"${value}" is not one of the row's e-mail addresses or phone numbers written "Staff only: ..." or "Press only: ..."`, { column, value });
+}
+
+/** A Social cell that cannot be kept, said as the other cells' refusals are. */
+function socialProblem(read: Exclude<ReturnType<typeof readSocialCell>, { handles: SocialHandle[] }>, column: string): RowNote {
+  if (read.problem === 'noNetwork') {
+    return rowNote('BAD_SOCIAL', `"${read.value}" is not a social handle written "Network: handle" (such as "X: @name")`, { column, value: read.value });
+  }
+  if (read.problem === 'tooMany') return rowNote('BAD_FIELD', `column "${column}" holds more than ${read.limit} social handles`, { column });
+  const shown = read.value.length > ECHO_CHARS ? `${read.value.slice(0, ECHO_CHARS)}…` : read.value;
+  return rowNote('TOO_LONG', `"${shown}" is ${read.value.length.toLocaleString('en')} characters long; it can hold at most ${read.limit} characters`, {
+    column,
+    value: shown,
+    length: read.value.length,
+    limit: read.limit,
   });
 }
 

@@ -153,6 +153,39 @@ function isQuotedPrintable(line: string): boolean {
   return /;(ENCODING=)?QUOTED-PRINTABLE(;|$)/i.test(head);
 }
 
+/** Splits on `sep` where it stands outside double quotes: a quoted parameter value ("Mastodon; fr") is one. */
+function splitOutsideQuotes(text: string, sep: ';' | ','): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** A parameter value: its quotes taken off, and RFC 6868's escapes undone (^n a line break, ^' a double quote, ^^ a caret). */
+function paramValue(raw: string): string {
+  const v = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw.replace(/^"|"$/g, '');
+  if (!v.includes('^')) return v;
+  let out = '';
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i]!;
+    const n = v[i + 1];
+    if (c === '^' && (n === 'n' || n === 'N' || n === "'" || n === '^')) {
+      out += n === "'" ? '"' : n === '^' ? '^' : '\n';
+      i++;
+    } else out += c;
+  }
+  return out;
+}
+
 /** NAME;PARAM=a,b;TYPE=work:value, with an optional "group." prefix and 2.1's bare parameters. */
 export function parseProperty(line: string): VcardProperty | null {
   // The first colon outside a quoted parameter value ends the name and parameters.
@@ -167,7 +200,7 @@ export function parseProperty(line: string): VcardProperty | null {
     }
   }
   if (colon <= 0) return null;
-  const parts = line.slice(0, colon).split(';');
+  const parts = splitOutsideQuotes(line.slice(0, colon), ';');
   const nameWithGroup = parts[0]!;
   const dot = nameWithGroup.lastIndexOf('.');
   const name = dot >= 0 ? nameWithGroup.slice(dot + 1) : nameWithGroup;
@@ -178,7 +211,7 @@ export function parseProperty(line: string): VcardProperty | null {
     const eq = p.indexOf('=');
     const key = (eq < 0 ? 'TYPE' : p.slice(0, eq)).toUpperCase();
     const raw = eq < 0 ? p : p.slice(eq + 1);
-    const values = raw.split(',').map((v) => v.replace(/^"|"$/g, ''));
+    const values = splitOutsideQuotes(raw, ',').map(paramValue);
     (params[key] ??= []).push(...values);
   }
   // 2.1 writes "ENCODING" values bare too: ";QUOTED-PRINTABLE", ";BASE64".

@@ -1,5 +1,15 @@
 /** Writing vCard text: escapes and line folding, shared by contact exports and a kit's contacts.vcf. */
 
+/** A contact's tag lists, which vCard has no property for, and the X-DATELINE- property each travels in (export and import). */
+export const TAG_PROPERTIES = [
+  ['tags', 'X-DATELINE-TAGS'],
+  ['regions', 'X-DATELINE-REGIONS'],
+  ['lists', 'X-DATELINE-LISTS'],
+] as const;
+
+/** The parameter of an EMAIL or TEL property saying who may see it, when not anyone: `press-only` or `internal`. */
+export const VISIBILITY_PARAM = 'X-DATELINE-VISIBILITY';
+
 /**
  * A vCard text value: every line break (CRLF, and a lone LF or CR alike, since importers split
  * lines on any of them) becomes the escaped "\\n", so a name can never start a property.
@@ -30,4 +40,28 @@ export function foldLine(line: string): string {
   }
   out.push(current);
   return out.join('\r\n ');
+}
+
+/**
+ * A parameter value (RFC 6350 §5, RFC 6868): as it is when it holds nothing a parameter
+ * cannot, else quoted, with "^" written "^^", a double quote "^'" and a line break "^n".
+ */
+export function vParam(s: string): string {
+  let plain = true;
+  for (const ch of s) {
+    if (ch === '"' || ch === ';' || ch === ':' || ch === ',' || ch === '^' || ch < ' ' || ch === '\u007f') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return s;
+  let out = '';
+  for (const ch of s.replace(/\r\n/g, '\n')) {
+    if (ch === '^') out += '^^';
+    else if (ch === '"') out += "^'";
+    else if (ch === '\n' || ch === '\r') out += '^n';
+    else if (ch < ' ' || ch === '\u007f') out += ' ';
+    else out += ch;
+  }
+  return `"${out}"`;
 }

@@ -1,5 +1,7 @@
 import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
-import { ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, phoneProblem, type ContactFieldsT } from '../../shared/documents';
+import { CHANNEL_VISIBILITIES, ContactFields, CountrySchema, EmailSchema, LanguageSchema, PhoneSchema, phoneProblem, TAG_MAX, type ChannelVisibility, type ContactFieldsT } from '../../shared/documents';
+import { knownNetwork, networkName, sameHandle, SOCIAL_LIMITS, type SocialHandle } from '../../shared/contacts/social';
+import { TAG_PROPERTIES, VISIBILITY_PARAM } from './vcard-text';
 import type { Vcard, VcardProperty } from './vcard-parse';
 import { rowNote, type RowNote } from '../../shared/contacts/row-notes';
 import { kindFromTitle } from '../../shared/contacts/kind';
@@ -76,6 +78,12 @@ function components(v: string, sep: ';' | ','): string[] {
 
 const unescape = (v: string): string => components(v, '\u0000' as ';')[0]!;
 
+/** Who may see an e-mail or phone: Dateline's own parameter, public when the card does not say (a phone's card never does). */
+function seenBy(p: VcardProperty): ChannelVisibility {
+  const v = p.params[VISIBILITY_PARAM]?.[0]?.toLowerCase();
+  return (CHANNEL_VISIBILITIES as readonly string[]).includes(v ?? '') ? (v as ChannelVisibility) : 'public';
+}
+
 function types(p: VcardProperty): string[] {
   return (p.params.TYPE ?? []).flatMap((t) => t.split(',')).map((t) => t.toLowerCase());
 }
@@ -101,7 +109,7 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   for (const p of byName('EMAIL')) {
     const address = unescape(text(p)).replace(/^mailto:/i, '');
     const t = types(p);
-    const e = EmailSchema.safeParse({ type: t.includes('home') ? 'personal' : t.includes('work') ? 'work' : 'other', address });
+    const e = EmailSchema.safeParse({ type: t.includes('home') ? 'personal' : t.includes('work') ? 'work' : 'other', address, visibility: seenBy(p) });
     if (!e.success) return { name: name || null, column: 'EMAIL', reason: rowNote('BAD_EMAIL', `"${address}" is not an e-mail address`, { column: 'EMAIL', value: address }) };
     if (!fields.emails.some((x) => x.address.toLowerCase() === address.toLowerCase())) fields.emails.push(e.data);
   }
@@ -109,7 +117,7 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
     const number = unescape(text(p)).replace(/^tel:/i, '');
     const t = types(p);
     const type = t.includes('cell') ? 'mobile' : t.includes('fax') ? 'fax' : t.includes('work') ? 'work' : 'other';
-    const ph = PhoneSchema.safeParse({ type, number });
+    const ph = PhoneSchema.safeParse({ type, number, visibility: seenBy(p) });
     if (!ph.success) {
       // The same rule as a CSV row's and the contact form's (shared/documents.ts), said the same way.
       const problem = phoneProblem(number);
@@ -134,6 +142,16 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   for (const p of byName('X-DATELINE-COUNTRIES')) {
     for (const c of components(text(p), ',')) if (CountrySchema.safeParse(c).success && !fields.countries!.includes(c)) fields.countries!.push(c);
   }
+  // Tags, regions and lists have no vCard property: Dateline's own X- properties carry them.
+  for (const [field, property] of TAG_PROPERTIES) {
+    const props = byName(property);
+    if (props.length === 0) continue;
+    const into: string[] = [];
+    for (const p of props) for (const c of components(text(p), ',')) if (c && !into.includes(c.slice(0, TAG_MAX))) into.push(c.slice(0, TAG_MAX));
+    if (into.length) fields[field] = into;
+  }
+  const social = socialHandles(card.properties, warnings);
+  if (social.length) fields.socialHandles = social;
   const kind = byName('X-DATELINE-KIND')[0];
   if (kind && (text(kind) === 'journalist' || text(kind) === 'spokesperson')) fields.kind = text(kind) as ContactFieldsT['kind'];
   else {
@@ -175,11 +193,67 @@ export function vcardToContact(card: Vcard, _n: number): CardContact | CardProbl
   const parsed = ContactFields.safeParse({ ...fields, name });
   if (!parsed.success) {
     const e = invalidInput(parsed.error);
-    const column = String(e.path?.[0] ?? 'FN').toUpperCase();
+    const field = String(e.path?.[0] ?? 'FN');
+    const column = field === 'socialHandles' ? 'SOCIALPROFILE' : field.toUpperCase();
     return { name, column, reason: rowNote('BAD_FIELD', e.message, { column }) };
   }
   const outlet = byName('X-DATELINE-OUTLET')[0];
   return { fields: parsed.data, outletName: outlet ? unescape(text(outlet)) || null : null, warnings, photo };
+}
+
+/**
+ * The card's social profiles, in its order: RFC 9554's SOCIALPROFILE (the network in
+ * SERVICE-TYPE), Apple's X-SOCIALPROFILE;type=twitter;x-user=name, and the X-TWITTER,
+ * X-LINKEDIN... a phone writes. A profile given as a link with no network is named after its
+ * site; one naming no network at all is left out with a note.
+ */
+function socialHandles(properties: readonly VcardProperty[], warnings: RowNote[]): SocialHandle[] {
+  const out: SocialHandle[] = [];
+  for (const p of properties) {
+    const name = p.name.toUpperCase();
+    let network: string | null;
+    let handle: string;
+    if (name === 'SOCIALPROFILE' || name === 'X-SOCIALPROFILE') {
+      const isText = p.params.VALUE?.some((v) => v.toLowerCase() === 'text') ?? false;
+      const user = p.params['X-USER']?.[0]?.trim();
+      const value = text(p);
+      handle = user || (isText ? unescape(value) : stripApple(value));
+      const said = p.params['SERVICE-TYPE']?.[0] ?? types(p).find((t) => t !== 'pref');
+      network = said?.trim() ? networkName(said) : linkNetwork(handle);
+    } else if (name.startsWith('X-') && knownNetwork(name.slice(2)) !== null) {
+      network = knownNetwork(name.slice(2));
+      handle = unescape(text(p));
+    } else continue;
+    if (handle === '') continue;
+    if (network === null) {
+      warnings.push(rowNote('SOCIAL_LEFT_OUT', `${name} "${handle}" names no social network; left out`, { column: name, value: handle }));
+      continue;
+    }
+    const h = { network, handle };
+    if (!out.some((x) => sameHandle(x, h))) out.push(h);
+  }
+  return out;
+}
+
+/** Apple writes some profiles as "x-apple:name": the name. */
+function stripApple(value: string): string {
+  return value.toLowerCase().startsWith('x-apple:') ? value.slice('x-apple:'.length).trim() : value;
+}
+
+/** The network a profile's link names by its site ("https://www.linkedin.com/in/name": LinkedIn; "https://mastodon.social/@name": mastodon.social), or null when it is no link. */
+function linkNetwork(handle: string): string | null {
+  const lower = handle.toLowerCase();
+  const scheme = lower.startsWith('https://') ? 8 : lower.startsWith('http://') ? 7 : -1;
+  if (scheme < 0) return null;
+  let host = lower.slice(scheme);
+  for (const end of ['/', '?', '#', ':']) {
+    const at = host.indexOf(end);
+    if (at >= 0) host = host.slice(0, at);
+  }
+  if (host.startsWith('www.')) host = host.slice(4);
+  const labels = host.split('.');
+  const site = labels.length >= 2 ? labels[labels.length - 2]! : host;
+  return knownNetwork(site) ?? (host === '' ? null : host.slice(0, SOCIAL_LIMITS.network));
 }
 
 export function isCardProblem(c: CardContact | CardProblem): c is CardProblem {

@@ -27,6 +27,10 @@ export const COLUMN_TARGETS = [
   'phone:mobile',
   'phone:fax',
   'phone:other',
+  // Who may see the row's e-mails and phones that are not public: "Staff only: +226 70 11 22 33; Press only: a@b.example".
+  'visibility',
+  // Social handles: "X: @name; LinkedIn: in/name", or bare handles in a column named after their network ("Twitter").
+  'social',
   'notes',
   'doNotContact',
   'legalBasis',
@@ -66,6 +70,10 @@ export const DATELINE_COLUMNS: readonly (readonly [string, Exclude<ColumnTarget,
   ['Phone (mobile)', 'phone:mobile'],
   ['Phone (fax)', 'phone:fax'],
   ['Phone (other)', 'phone:other'],
+  // The e-mails and phones that are not public, and who may see them (shared/contacts/visibility-cell.ts).
+  ['Visibility', 'visibility'],
+  // "X: @name; LinkedIn: in/name" (shared/contacts/social.ts).
+  ['Social', 'social'],
   ['Notes', 'notes'],
   // "yes" for a person who asked not to be contacted: the mark survives a way out and back in.
   ['Do not contact', 'doNotContact'],
@@ -334,6 +342,8 @@ const GUESSES: [RegExp, ColumnTarget][] = [
   [/\b(mobile|portable|movil|celular|cell|whatsapp)\b|جوال|محمول|موبايل/, 'phone:mobile'],
   [/\b(fax|telecopie)\b/, 'phone:fax'],
   [/\b(phone|telephone|tel|telefono)\b|هاتف/, 'phone:work'],
+  // Before the outlet: "Social media" is not a medium. A column named after one network ("Twitter", "X") holds its handles.
+  [/\b(social|sociales?|sociaux|twitter|x|linkedin|facebook|instagram|bluesky|mastodon|tiktok|youtube|telegram)\b|تواصل|تويتر|لينكد/, 'social'],
   [/\b(outlet|media|medio|medium|newspaper|journal|periodico|redaction|organe)\b|جريد|وسيل|صحيف|اعلاميه/, 'outlet'],
   [/\b(organi[sz]ation|company|societe|empresa|organizacion|organisme|entreprise|employer|employeur|institution|institucion|entidad)\b|موسس|شرك|منظم/, 'organisation'],
   [/\b(title|role|fonction|funcion|poste|position|job|puesto|cargo)\b|وظيف|منصب|(^| )(ال)?صفه( |$)/, 'role'],

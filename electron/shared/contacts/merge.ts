@@ -1,12 +1,13 @@
 /**
  * How two records of the same person become one: what the kept contact already says stays,
- * what only the other one knows is added (e-mails and phones by their normalised form, beats,
- * languages and countries as sets), empty fields are filled, differing notes are both kept and
- * a do-not-contact on either record stands.
+ * what only the other one knows is added (e-mails and phones by their normalised form, social
+ * handles by network and handle, beats, languages and countries as sets), empty fields are
+ * filled, differing notes are both kept and a do-not-contact on either record stands.
  * Pure; the import and the merge screen use it.
  */
 
 import { phoneDigits } from './phone';
+import { socialKey, type SocialHandle } from './social';
 
 type Body = Record<string, unknown>;
 
@@ -35,6 +36,7 @@ export function mergeContactFields(kept: Body, other: Body): Body {
   }
   out.emails = unionBy(list<{ address: string }>(kept.emails), list<{ address: string }>(other.emails), (e) => e.address.trim().toLowerCase());
   out.phones = unionBy(list<{ number: string }>(kept.phones), list<{ number: string }>(other.phones), (p) => phoneDigits(p.number) || p.number);
+  if ('socialHandles' in kept || 'socialHandles' in other) out.socialHandles = unionBy(list<SocialHandle>(kept.socialHandles), list<SocialHandle>(other.socialHandles), socialKey);
   for (const f of LIST_FIELDS) {
     if (f in kept || f in other) out[f] = unionBy(list<unknown>(kept[f]), list<unknown>(other[f]), (x) => JSON.stringify(x));
   }
