@@ -1,5 +1,6 @@
 import type { PERSON_API } from '../../shared/contacts/person-contract';
 import type { Handlers } from '../dispatcher';
+import { erasingWrite } from '../store/scrub';
 import { contactReferences, eraseContact, exportPerson, mergeContacts } from './person';
 
 /** Handlers of the one-person methods: references, export as JSON, merge, erase. */
@@ -7,5 +8,6 @@ export const contactPersonHandlers: Pick<Handlers, keyof typeof PERSON_API> = {
   'contact.references': (input, ctx) => contactReferences(ctx, input.id),
   'contact.exportPerson': (input, ctx) => exportPerson(ctx, input.id),
   'contact.merge': (input, ctx) => mergeContacts(ctx, input.survivor, input.other, input.take),
-  'contact.erase': (input, ctx) => eraseContact(ctx, input.id),
+  // The person's words leave the library's file too, not only its tables (store/scrub.ts).
+  'contact.erase': (input, ctx) => erasingWrite(ctx.library.db, () => eraseContact(ctx, input.id)),
 };

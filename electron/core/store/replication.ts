@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { mayErase } from './scrub';
 import { DatelineError } from '../../shared/errors';
 import type { Body, DocStore } from './docstore';
 import { MAX_PATH } from './remote-write';
@@ -265,7 +266,8 @@ export class LibraryReplication implements ReplicationStore {
   }
 
   forgetErased(since: number): { ids: string[]; files: string[] } {
-    return this.docs.forgetErased(since);
+    // The people's words leave the library's file too, not only its tables (scrub.ts).
+    return mayErase(this.db, () => this.docs.forgetErased(since), (r) => r.ids.length > 0);
   }
 
   branched(ids: readonly string[]): string[] {
