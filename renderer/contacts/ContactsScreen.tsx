@@ -77,8 +77,8 @@ export function ContactsScreen() {
           {c.outdated && <span className="badge attention">{t('contactFilters.outdated')}</span>}
           {c.organisation && <bdi>{c.organisation}</bdi>}
           {outlet && outlet !== c.organisation && <bdi>{outlet}</bdi>}
-          {/* Grouped by country or language, the row says which: the outlet is said above already. */}
-          {(sort === 'country' || sort === 'language') && c.group && <span>{c.group}</span>}
+          {/* Grouped by country, language, beat or list, the row says which: the outlet is said above already. */}
+          {sort !== 'name' && sort !== 'updated' && sort !== 'outlet' && c.group && <span>{c.group}</span>}
         </span>
       </a>
     );

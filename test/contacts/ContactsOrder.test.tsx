@@ -30,7 +30,7 @@ describe('ordering the contacts list', () => {
     await waitFor(() => expect(rows().map((r) => r.split(' | ')[0])).toEqual(['Amina Diallo', 'Bruno Díaz', 'Carla Ruiz', 'Jonas Weber']));
 
     const sortBy = screen.getByLabelText('Trier par') as HTMLSelectElement;
-    expect([...sortBy.options].map((o) => o.text)).toEqual(['Nom', 'Dernière modification', 'Média ou organisation', 'Pays', 'Langue']);
+    expect([...sortBy.options].map((o) => o.text)).toEqual(['Nom', 'Dernière modification', 'Média ou organisation', 'Pays', 'Langue', 'Rubrique', 'Liste']);
     fireEvent.change(sortBy, { target: { value: 'country' } });
     await waitFor(() =>
       expect(rows()).toEqual([

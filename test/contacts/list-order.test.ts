@@ -30,8 +30,8 @@ async function library(): Promise<Core> {
   const okapi = await call<{ id: string }>(c, 'outlet.create', { name: 'Radio Okapi', kind: 'radio' });
   const nation = await call<{ id: string }>(c, 'outlet.create', { name: 'Daily Nation', kind: 'newspaper' });
   const person = (name: string, over: Record<string, unknown>) => call(c, 'contact.create', { name, kind: 'journalist', ...over });
-  await person('Zoé Martin', { outlet: okapi.id, organisation: 'Radio Okapi', countries: ['CD'], languages: ['fr'] });
-  await person('Ahmed Ali', { organisation: 'Al Jazeera', countries: ['EG'], languages: ['ar', 'en'] });
+  await person('Zoé Martin', { outlet: okapi.id, organisation: 'Radio Okapi', countries: ['CD'], languages: ['fr'], beats: ['santé', 'eau, assainissement'], lists: ['Goma'] });
+  await person('Ahmed Ali', { organisation: 'Al Jazeera', countries: ['EG'], languages: ['ar', 'en'], beats: ['migration'], lists: ['Cairo', 'Goma'] });
   await person('Bruno Díaz', { outlet: nation.id, countries: ['KE', 'UG'], languages: ['es'] });
   await person('Carla Ruiz', { kind: 'spokesperson' });
   await person('Élise Durand', { outlet: okapi.id, countries: ['DE'], languages: ['fr'] });
@@ -96,6 +96,12 @@ describe('the contacts list grouped', () => {
     ]);
     expect(shown(await everyPage(c, { sort: 'language', locale: 'es', kind: 'journalist', country: 'KE' }))).toEqual(['español | Bruno Díaz', 'inglés, suajili | Kamau Njoroge']);
     expect(shown(await everyPage(c, { sort: 'country', locale: 'en', query: 'durand' }))).toEqual(['Germany | Élise Durand']);
+  });
+
+  it('by beat or by list, as they are written', async () => {
+    const c = await library();
+    expect(shown(await everyPage(c, { sort: 'beat', locale: 'fr' })).slice(0, 3)).toEqual(['eau, assainissement, santé | Zoé Martin', 'migration | Ahmed Ali', ' | Bruno Díaz']);
+    expect(shown(await everyPage(c, { sort: 'list', locale: 'en' })).slice(0, 3)).toEqual(['Cairo, Goma | Ahmed Ali', 'Goma | Zoé Martin', ' | Bruno Díaz']);
   });
 
   it('refuses a cursor of another order, saying to start again', async () => {

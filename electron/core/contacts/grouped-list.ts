@@ -9,7 +9,7 @@ import { prepared } from '../store/statements';
 type Param = string | number | null;
 
 /** The orders of the contacts list that group it. */
-export type ContactGroupOrder = 'outlet' | 'country' | 'language';
+export type ContactGroupOrder = 'outlet' | 'country' | 'language' | 'beat' | 'list';
 
 /** What a contact's list row adds to its projection columns, read from its winning revision. */
 export const CONTACT_ROW_EXTRA = `(SELECT json_extract(r.body, '$.dataProtection.doNotContact') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS dnc,
@@ -17,21 +17,32 @@ export const CONTACT_ROW_EXTRA = `(SELECT json_extract(r.body, '$.dataProtection
 
 export type ContactListRow = ProjectionRow<'contact_p'> & { doc_rowid: number; id: string; rev: string; dnc: number | null; verified: string | null };
 
+/** Between a contact's values in its group's text: no value holds it (control characters are refused). */
+const SEP = '\u001f';
+
+/** A contact's values of one field (contact_facet_p), joined by SEP. */
+const values = (field: string): { sql: string; params: Param[] } => ({
+  sql: `(SELECT group_concat(f.value, char(31)) FROM contact_facet_p f WHERE f.doc_rowid = p.doc_rowid AND f.field = ?)`,
+  params: [field],
+});
+
 /**
  * Each contact's group, as SQL on the projection (aliased p): the live outlet's name, else the
- * organisation typed; the codes of its countries or languages (contact_facet_p), comma-separated.
+ * organisation typed; the codes of its countries or languages, its beats or its lists.
  */
 const GROUP_SQL: Record<ContactGroupOrder, { sql: string; params: Param[] }> = {
   outlet: {
     sql: `coalesce((SELECT o.name FROM docs od JOIN outlet_p o ON o.doc_rowid = od.rowid WHERE od.id = p.outlet), p.organisation, '')`,
     params: [],
   },
-  country: { sql: `(SELECT group_concat(f.value, ',') FROM contact_facet_p f WHERE f.doc_rowid = p.doc_rowid AND f.field = ?)`, params: ['countries'] },
-  language: { sql: `(SELECT group_concat(f.value, ',') FROM contact_facet_p f WHERE f.doc_rowid = p.doc_rowid AND f.field = ?)`, params: ['languages'] },
+  country: values('countries'),
+  language: values('languages'),
+  beat: values('beats'),
+  list: values('lists'),
 };
 
 /**
- * One page of the contacts list grouped by outlet, country or language: the groups in the
+ * One page of the contacts list grouped by outlet, country, language, beat or list: the groups in the
  * collation of `locale`, by their names in it ("Allemagne" before "Kenya" in French, "Germany"
  * after "Egypt" in English), contacts by name within each, contacts with no group last. A
  * contact in several countries is grouped under their names together, in order ("Kenya,
@@ -58,10 +69,10 @@ export function groupedContactPage(
     if (order === 'outlet' || !grp) return grp ?? '';
     let l = labelOf.get(grp);
     if (l === undefined) {
-      const name = order === 'country' ? countryName : languageName;
+      const name = order === 'country' ? countryName : order === 'language' ? languageName : (v: string) => v;
       l = grp
-        .split(',')
-        .map((code) => name(code, spec.locale))
+        .split(SEP)
+        .map((v) => name(v, spec.locale))
         .sort(compare)
         .join(', ');
       labelOf.set(grp, l);

@@ -47,7 +47,7 @@ export const contactHandlers: Pick<
   'contact.list': (input, ctx) => {
     const where = filterConditions(input, false);
     const toSummary = rowSummary(outdatedJudge(ctx));
-    if (input.sort === 'outlet' || input.sort === 'country' || input.sort === 'language') {
+    if (input.sort !== 'name' && input.sort !== 'updated') {
       const spec = { where: where ?? [], query: input.query, limit: input.limit, cursor: input.cursor, locale: input.locale ?? 'en' };
       return groupedContactPage(ctx.library.db, input.sort, spec, toSummary);
     }

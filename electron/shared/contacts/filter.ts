@@ -25,8 +25,8 @@ export const FILTER_FIELDS = ['query', 'kind', 'beat', 'country', 'language', 'o
 
 /**
  * The list's orders: by name, last changed first, or grouped by outlet (the outlet's name, else
- * the organisation), country or language (their names in the interface's language), by name
- * within each group and the ungrouped last.
+ * the organisation), country or language (their names in the interface's language), beat or
+ * static list, by name within each group and the ungrouped last.
  */
-export const CONTACT_SORTS = ['name', 'updated', 'outlet', 'country', 'language'] as const;
+export const CONTACT_SORTS = ['name', 'updated', 'outlet', 'country', 'language', 'beat', 'list'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
