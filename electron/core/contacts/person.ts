@@ -75,7 +75,7 @@ export function exportPerson(ctx: CoreContext, id: string): PersonExport {
   return {
     exportedAt: docs.now(),
     contact,
-    history: docs.revisions(id),
+    history: docs.revisions(id).map((r) => ({ ...r, body: r.available ? docs.getRevision(id, r.rev).body : null })),
     outlet: contact.outlet ? { id: contact.outlet, name: named(contact.outlet) ?? '' } : null,
     outletHistory: (contact.outletHistory ?? []).map((s) => ({ id: s.outlet, name: named(s.outlet) })),
     photo: photo

@@ -16,8 +16,12 @@ export interface ContactReferences {
 export interface PersonExport {
   exportedAt: string;
   contact: Doc<'contact'>;
-  /** Every revision kept of the contact, with its author and time. */
-  history: RevisionSummary[];
+  /**
+   * Every revision kept of the contact, with its author and time, and what it held (`body`; null
+   * where compaction removed it): an earlier number or address is data held about the person
+   * until then.
+   */
+  history: (RevisionSummary & { body: Record<string, unknown> | null })[];
   outlet: { id: string; name: string } | null;
   outletHistory: { id: string; name: string | null }[];
   /**
