@@ -103,11 +103,20 @@ export function assertText(sample: string, where: string): void {
 export class ChunkDecoder {
   private readonly decoder: InstanceType<typeof TextDecoder>;
   private lines = 1;
-  constructor(readonly encoding: TextEncodingName) {
+  /**
+   * `detected`: the encoding was read from the file's first bytes, not chosen by the person. A
+   * Windows code page decodes any byte, so UTF-8 text further on (rows pasted from another
+   * export) would come out garbled without a word: each later chunk is looked at for it.
+   */
+  constructor(
+    readonly encoding: TextEncodingName,
+    private readonly detected = false,
+  ) {
     this.decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   }
 
   decode(bytes: Uint8Array, final: boolean): string {
+    if (this.detected && this.encoding.startsWith('windows-')) this.assertNoUtf8(bytes);
     let text: string;
     try {
       text = this.decoder.decode(bytes, { stream: !final });
@@ -124,6 +133,48 @@ export class ChunkDecoder {
     this.lines += countLines(text);
     return text;
   }
+
+  private assertNoUtf8(bytes: Uint8Array): void {
+    const at = utf8Run(bytes);
+    if (at === null) return;
+    // A code page has one byte a character: the bytes before are the characters before.
+    const line = this.lines + countLines(LATIN1.decode(bytes.subarray(0, at)));
+    throw new DatelineError(
+      'INVALID_INPUT',
+      `The file mixes encodings: it starts in ${ENCODING_LABELS[this.encoding]}, but line ${line} holds UTF-8 text. Choose the encoding it was mostly saved in (the other part will look wrong), or save it again as UTF-8.`,
+      { params: { reason: 'mixedEncodings', line } },
+    );
+  }
+}
+
+const LATIN1 = new TextDecoder('latin1');
+
+/**
+ * Bytes of a Windows code page file that read as UTF-8 text: most of a chunk's bytes above 127
+ * forming well-formed UTF-8 characters, as an accent or an Arabic letter written in UTF-8 does
+ * (two or three such bytes each). In Windows-1252 or -1256 text such pairs are rare (a letter
+ * before one of the few letters coded 0x80-0xBF), so fewer than half of the high bytes.
+ */
+function utf8Run(bytes: Uint8Array): number | null {
+  let high = 0;
+  let inUtf8 = 0;
+  let chars = 0;
+  let first: number | null = null;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c < 0x80) continue;
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      high += len;
+      inUtf8 += len;
+      chars++;
+      first ??= i;
+      i += len - 1;
+    } else high++;
+  }
+  return chars >= 3 && inUtf8 / high >= 0.5 ? first : null;
 }
 
 function countLines(text: string): number {

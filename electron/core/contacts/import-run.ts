@@ -121,7 +121,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
   }
   const encoding = opts.encoding ?? detected.encoding;
   const skip = opts.encoding === undefined || opts.encoding === detected.encoding ? detected.bom : 0;
-  const decoder = new ChunkDecoder(encoding);
+  const decoder = new ChunkDecoder(encoding, opts.encoding === undefined);
   const headEnd = Math.min(first.length, skip + HEAD_BYTES);
   const headText = decoder.decode(first.subarray(skip, headEnd), false);
   assertText(headText.slice(0, 65536), source.label);
