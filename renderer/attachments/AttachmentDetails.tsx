@@ -8,6 +8,7 @@ import { formatBytes } from '../ui/languages';
 import { SavedNote } from '../ui/SavedNote';
 import { useCall } from '../ui/useCall';
 import { useDocEditor } from '../ui/useDocEditor';
+import { NewerNotice } from '../ui/NewerDocument';
 import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
 import { DateField } from '../ui/DateField';
@@ -65,7 +66,7 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
   const { t, i18n } = useTranslation();
   const uid = useId();
   const [fileRound, setFileRound] = useState(0);
-  const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+  const { doc, form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
     id,
     load: (client, id) => client.call('attachment.get', { id }),
     toForm: (d): Editable => ({
@@ -120,7 +121,9 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
           </>
         )}
       </dl>
+      <NewerNotice version={newerVersion} />
       <form onSubmit={(e) => void save(e)}>
+        <fieldset className="form-lock" disabled={newerVersion !== null}>
         <div className="field">
           <label htmlFor={`${uid}-caption`}>{t('attachments.caption')}</label>
           <textarea id={`${uid}-caption`} dir="auto" rows={3} value={form.caption} onChange={(e) => set({ caption: e.target.value })} />
@@ -158,11 +161,14 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
             </div>
           ))}
         </fieldset>
+        </fieldset>
         {saveError && <ErrorMessage error={saveError} />}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('common.save')}
-          </button>
+          {newerVersion === null && (
+            <button type="submit" className="primary" disabled={busy}>
+              {t('common.save')}
+            </button>
+          )}
           <a href={href.attachments()}>{t('common.close')}</a>
           <SavedNote saved={saved} />
         </div>

@@ -22,6 +22,7 @@ import { SocialHandles } from './SocialHandles';
 import { TypedEntries } from './TypedEntries';
 import { OfficeField, SelectField } from '../ui/SelectField';
 import { useDocEditor } from '../ui/useDocEditor';
+import { NewerNotice } from '../ui/NewerDocument';
 
 /** Every field the editor shows; the outlet history is kept by the core, shown but not sent. */
 type ContactForm = Omit<ContactFieldsT, 'photo' | 'outletHistory'> &
@@ -73,7 +74,7 @@ export function ContactEditor({ id }: { id: string | null }) {
   const uid = useId();
   // A merge on the page changes the contact and its private note: both are read again.
   const [merges, setMerges] = useState(0);
-  const { doc, form, loadError, saveError, saved, busy, set, save, reload } = useDocEditor({
+  const { doc, form, loadError, saveError, saved, busy, set, save, reload, newerVersion } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('contact.get', { id }),
@@ -122,8 +123,10 @@ export function ContactEditor({ id }: { id: string | null }) {
   return (
     <div className="screen editor-screen">
       <EditorHead back={href.contacts()} backLabel={t('nav.contacts')} isNew={!id} name={form.name} newTitle={t('contacts.new')} />
+      <NewerNotice version={newerVersion} />
       {doc?.photo && <ContactPhoto id={doc.photo} name={doc.name} />}
       <form className="contact-form" onSubmit={(e) => void save(e)} aria-label={t('contacts.editorLabel')}>
+        <fieldset className="form-lock" disabled={newerVersion !== null}>
         <div className="row">
           <div className="field">
             <label htmlFor={`${uid}-name`}>{t('contacts.name')}</label>
@@ -198,7 +201,8 @@ export function ContactEditor({ id }: { id: string | null }) {
           <textarea id={`${uid}-notes`} dir="auto" rows={4} value={form.notes ?? ''} onChange={(e) => set({ notes: e.target.value })} />
         </div>
         <DataProtectionFields idPrefix={`${uid}-dp`} value={form.dataProtection} outdated={outdated} today={today} onChange={(dataProtection) => set({ dataProtection })} />
-        <EditorSave isNew={!id} createLabel={t('contacts.create')} busy={busy} saved={saved} saveError={saveError} />
+        </fieldset>
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('contacts.create')} busy={busy} saved={saved} saveError={saveError} />}
       </form>
       {id && <PrivateNote key={`${id}-${merges}`} id={id} />}
       {id && (

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, type ImportDecision, type RowOutcome, type TextEncodingName } from '../../electron/shared/contacts/bulk-contract';
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
+import { rememberedEncoding, rememberedMapping, rememberEncoding, rememberMapping } from './import-memory';
 import { refusedRows, refusedRowsCsv } from '../../electron/shared/contacts/refused-csv';
 import { CONTACT_LIMITS } from '../../electron/shared/documents';
 import { downloadFile } from '../app/download';
@@ -17,8 +18,8 @@ import { SelectField } from '../ui/SelectField';
 
 /**
  * Importing a contacts file: pick it, see how it was read (encoding, columns), map the columns
- * when they are not a known export's (the mapping is remembered on this computer for the same
- * headers), review what each row will do and change it, then import it all in one go. Each
+ * when they are not a known export's (the mapping, and an encoding chosen over the one found, are
+ * remembered on this computer for the same headers), review what each row will do and change it, then import it all in one go. Each
  * reading runs as a job: a progress bar and a Cancel that stores nothing.
  */
 
@@ -28,20 +29,6 @@ const LISTED = 500;
 interface Picked {
   name: string;
   data: string;
-}
-
-const mappingKey = (headers: string[]) => `dateline.contactMapping.${JSON.stringify(headers)}`;
-
-function rememberedMapping(headers: string[]): ColumnMapping | null {
-  try {
-    const raw = window.localStorage.getItem(mappingKey(headers));
-    if (!raw) return null;
-    const value = JSON.parse(raw) as Record<string, string>;
-    const ok = Object.values(value).every((t) => (COLUMN_TARGETS as readonly string[]).includes(t));
-    return ok ? (value as ColumnMapping) : null;
-  } catch {
-    return null;
-  }
 }
 
 export function ContactImportScreen() {
@@ -58,6 +45,8 @@ export function ContactImportScreen() {
   const [done, setDone] = useState<ContactImportReport | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<JobInfo | null>(null);
+  // The file's headers and encoding as found, before any choice: what a chosen encoding is remembered under.
+  const found = useRef<{ headers: string[]; encoding: TextEncodingName } | null>(null);
 
   const cancel = async () => {
     if (!jobId) return;
@@ -87,9 +76,19 @@ export function ContactImportScreen() {
     }
     const r = res.value;
     if (commit) {
-      if (map) window.localStorage.setItem(mappingKey(r.headers), JSON.stringify(map));
+      if (map) rememberMapping(r.headers, map);
+      if (found.current) rememberEncoding(found.current.headers, found.current.encoding, r.encoding);
       setDone(r);
       return;
+    }
+    // Read in the encoding found: if the person chose another for these headers before, it is used at once.
+    if (!enc && r.format === 'csv') {
+      found.current = { headers: r.headers, encoding: r.encoding };
+      const chosen = rememberedEncoding(r.headers, r.encoding);
+      if (chosen) {
+        setEncoding(chosen);
+        return preview(f, chosen, map);
+      }
     }
     // Headers seen before on this computer: their mapping is used at once.
     if (r.needsMapping && !map) {
@@ -110,6 +109,9 @@ export function ContactImportScreen() {
     setMapping(null);
     setDecisions({});
     setError(null);
+    // Each file is read in the encoding found in it, or the one chosen before for its headers.
+    setEncoding('');
+    found.current = null;
     if (!f) return;
     if (f.size > CONTACT_UPLOAD_MAX_BYTES) {
       setError({ code: 'FILE_TOO_LARGE', message: t('contactImport.tooLarge', { name: f.name, size: Math.ceil(f.size / 1024 / 1024), mb: MB }) });
@@ -117,7 +119,7 @@ export function ContactImportScreen() {
     }
     const picked = { name: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
     setFile(picked);
-    await preview(picked, encoding, null);
+    await preview(picked, '', null);
   }
 
   const targetLabel = (target: ColumnTarget) => t(`contactImport.target.${target.replace(':', '-')}`);

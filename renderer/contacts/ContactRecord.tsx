@@ -14,6 +14,7 @@ import { useCall } from '../ui/useCall';
 import type { DateFormats } from '../i18n/dates';
 import { useDates } from '../i18n/useDates';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
+import { newerVersionOf } from '../ui/NewerDocument';
 import { noteErased } from './erased-notice';
 import { downloadFile } from '../app/download';
 import { titleFileName } from '../../electron/shared/file-names';
@@ -221,7 +222,8 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
             </ul>
           ))}
       </section>
-      {doc.status === 'ok' && (
+      {/* Merging writes into this contact: not into one a newer Dateline wrote. */}
+      {doc.status === 'ok' && newerVersionOf(doc.value) === null && (
         <MergePanel
           key={doc.value.rev}
           survivor={doc.value}

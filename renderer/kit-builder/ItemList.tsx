@@ -31,6 +31,7 @@ export function ItemList({
   move: moveTo,
   remove,
   editItem,
+  readOnly = false,
 }: {
   ids: string;
   items: BuilderItem[];
@@ -53,6 +54,8 @@ export function ItemList({
   move: (from: number, to: number) => string | null;
   remove: (key: string) => void;
   editItem: (key: string, change: (it: BuilderItem) => BuilderItem) => void;
+  /** A kit from a newer Dateline: nothing is dragged or written (the builder's fieldset disables the rest). */
+  readOnly?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [dropTarget, setDropTarget] = useState<number | null>(null);
@@ -135,7 +138,7 @@ export function ItemList({
                 <div className="kit-item-head">
                   <span
                     className="drag-handle"
-                    draggable
+                    draggable={!readOnly}
                     onDragStart={(e) => onDragStart(e, i)}
                     onDragEnd={onDragEnd}
                     title={t('kitBuilder.dragHint')}
@@ -260,6 +263,7 @@ export function ItemList({
                       dir={editorDir}
                       lang={language}
                       labelId={`${ids}-sb-${it.key}`}
+                      readOnly={readOnly}
                       onChange={(body: RichText) => editItem(it.key, (x) => (x.kind === 'section' ? { ...x, body } : x))}
                     />
                   </div>

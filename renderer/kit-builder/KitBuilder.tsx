@@ -21,6 +21,7 @@ import { PreviewPane } from './PreviewPane';
 import { readCandidate } from '../attachments/files';
 import { errorText } from '../i18n/errors';
 import { useSyncStatus } from '../sync/useSyncStatus';
+import { NewerNotice, newerVersionOf } from '../ui/NewerDocument';
 import type { SyncStatus } from '../../electron/shared/contract';
 
 /**
@@ -68,6 +69,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
 
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
+  // A kit from a newer Dateline is shown and exported, never changed: nothing of it is saved.
+  const [newerVersion, setNewerVersion] = useState<number | null>(null);
   const [pick, setPick] = useState<Pickable>({ releases: [], attachments: [], contacts: [] });
   const [versions, setVersions] = useState<Record<string, ReleaseSummary[]>>({});
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
@@ -139,6 +142,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       if (!live) return;
       if (!r.ok) return setLoadError(r.error);
       const d = draftOf(r.value);
+      setNewerVersion(newerVersionOf(r.value));
       rev.current = r.value.rev;
       latest.current = d;
       savedJson.current = JSON.stringify(fieldsOf(d));
@@ -203,7 +207,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
 
 
   const edit = (change: (d: Draft) => Draft) => {
-    if (!latest.current) return;
+    if (!latest.current || newerVersion !== null) return;
     const next = change(latest.current);
     latest.current = next;
     setDraft(next);
@@ -335,10 +339,13 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     <div className="screen kit-builder">
       <div className="screen-head">
         <h1>{t('kitBuilder.heading')}</h1>
-        <span className={`save-state save-${save.kind === 'titleNeeded' ? 'error' : save.kind}`} role="status" aria-live="polite">
-          {save.kind === 'saved' ? t('save.saved') : save.kind === 'saving' ? t('save.saving') : t('save.failed')}
-        </span>
+        {newerVersion === null && (
+          <span className={`save-state save-${save.kind === 'titleNeeded' ? 'error' : save.kind}`} role="status" aria-live="polite">
+            {save.kind === 'saved' ? t('save.saved') : save.kind === 'saving' ? t('save.saving') : t('save.failed')}
+          </span>
+        )}
       </div>
+      <NewerNotice version={newerVersion} />
       {loadError && <ErrorMessage error={loadError} />}
       {save.kind === 'error' && <ErrorMessage error={save.error} />}
       {save.kind === 'titleNeeded' && (
@@ -348,6 +355,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       )}
       <div className="kit-builder-columns">
         <div className="kit-builder-edit">
+          <fieldset className="form-lock" disabled={newerVersion !== null}>
           <section className="panel" aria-labelledby={`${ids}-settings`}>
             <h2 id={`${ids}-settings`}>{t('kitBuilder.settings')}</h2>
             <div className="field">
@@ -423,6 +431,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             move={move}
             remove={remove}
             editItem={editItem}
+            readOnly={newerVersion !== null}
           />
 
           <div role="status">
@@ -443,6 +452,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
           )}
 
           <ItemPicker ids={ids} pick={pick} inKit={new Set(items.flatMap((it) => (it.kind === 'section' ? [] : [it.id])))} add={add} />
+          </fieldset>
 
           <ExportPanel
             ids={ids}

@@ -11,6 +11,7 @@ import { EditorHead, EditorSave } from '../ui/EditorFrame';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
 import { useDocEditor } from '../ui/useDocEditor';
+import { NewerNotice } from '../ui/NewerDocument';
 
 type OutletForm = Pick<OutletFieldsT, 'name' | 'kind' | 'countries' | 'languages'> & { website: string };
 
@@ -65,7 +66,7 @@ function OutletUse({ id, onDeleted }: { id: string; onDeleted: () => void }) {
 export function OutletEditor({ id }: { id: string | null }) {
   const { t } = useTranslation();
   const uid = useId();
-  const { form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+  const { form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('outlet.get', { id }),
@@ -83,7 +84,9 @@ export function OutletEditor({ id }: { id: string | null }) {
   return (
     <div className="screen editor-screen">
       <EditorHead back={href.outlets()} backLabel={t('outlets.title')} isNew={!id} name={form.name} newTitle={t('outlets.new')} />
+      <NewerNotice version={newerVersion} />
       <form onSubmit={(e) => void save(e)} aria-label={t('outlets.editorLabel')}>
+        <fieldset className="form-lock" disabled={newerVersion !== null}>
         <div className="row">
           <div className="field">
             <label htmlFor={`${uid}-name`}>{t('outlets.name')}</label>
@@ -103,7 +106,8 @@ export function OutletEditor({ id }: { id: string | null }) {
         </div>
         <CountriesField values={form.countries} onChange={(countries) => set({ countries })} />
         <LanguagesField values={form.languages} onChange={(languages) => set({ languages })} />
-        <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} saveError={saveError} />
+        </fieldset>
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} saveError={saveError} />}
       </form>
       {id && <OutletUse id={id} onDeleted={() => leaveDiscarding(href.outlets())} />}
     </div>

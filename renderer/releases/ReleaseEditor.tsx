@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../electron/shared/contract';
-import { DOC_SCHEMA_VERSION, END_MARKS, RELEASE_STATUSES, schemaOf, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
+import { END_MARKS, RELEASE_STATUSES, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
 import { endMarkText } from '../../electron/shared/kits/layout';
 import type { ApiError } from '../../electron/shared/errors';
 import { plainText, RichTextSchema } from '../../electron/shared/richtext';
@@ -20,6 +20,7 @@ import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
 import { DateField } from '../ui/DateField';
 import { useArrivalFocus } from '../ui/pageFocus';
+import { NewerNotice, newerVersionOf } from '../ui/NewerDocument';
 import { useOffices } from '../ui/useOffices';
 import { Autosave, isLibraryReplaced, type SaveState } from './autosave';
 import { BodyEditor } from './BodyEditor';
@@ -208,7 +209,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const recovered = loaded.draft && Object.keys(loaded.draft.fields).length > 0 ? loaded.draft : null;
   // A release from a newer Dateline: shown as it is and never saved (the core refuses it too),
   // so none of the fields this version does not know can be lost.
-  const newerVersion = schemaOf(doc) > DOC_SCHEMA_VERSION ? schemaOf(doc) : null;
+  const newerVersion = newerVersionOf(doc);
   const readOnly = newerVersion !== null;
 
   const [form, setForm] = useState<ReleaseForm>(() => {
@@ -369,11 +370,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           </button>
         </div>
       )}
-      {newerVersion !== null && (
-        <p className="notice read-only-notice" role="status">
-          {t('errors.DOC_NEWER', { version: newerVersion })}
-        </p>
-      )}
+      <NewerNotice version={newerVersion} />
       {recovered && (
         <p className="notice" role="status">
           {t('releases.recovered', { when: dates.dateTime(recovered.updatedAt) })}

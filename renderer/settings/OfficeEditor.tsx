@@ -15,6 +15,7 @@ import { languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
 import { useDocEditor } from '../ui/useDocEditor';
+import { NewerNotice } from '../ui/NewerDocument';
 
 /** The office's fields, with the time zone as typed (checked before it is saved). */
 type OfficeForm = Omit<OfficeFieldsT, 'timeZone'> & { zone: string };
@@ -36,7 +37,7 @@ const asFont = (v: string): KitFontFamily | null => KIT_FONT_FAMILIES.find((f) =
 export function OfficeEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
-  const { form, loadError, saveError, saved, busy, set, save } = useDocEditor({
+  const { form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
@@ -79,7 +80,9 @@ export function OfficeEditor({ id }: { id: string | null }) {
   return (
     <div className="screen editor-screen">
       <EditorHead back={href.settings()} backLabel={t('nav.settings')} isNew={!id} name={form.name} newTitle={t('settings.newOffice')} />
+      <NewerNotice version={newerVersion} />
       <form onSubmit={submit} aria-label={t('settings.officeLabel')}>
+        <fieldset className="form-lock" disabled={newerVersion !== null}>
         <div className="field">
           <label htmlFor={`${uid}-name`}>{t('settings.officeName')}</label>
           <input id={`${uid}-name`} dir="auto" required value={form.name} onChange={(e) => set({ name: e.target.value })} />
@@ -203,7 +206,8 @@ export function OfficeEditor({ id }: { id: string | null }) {
             </div>
           ))}
         </fieldset>
-        <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} saveError={saveError} />
+        </fieldset>
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} saveError={saveError} />}
       </form>
     </div>
   );

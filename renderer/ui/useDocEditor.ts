@@ -5,6 +5,7 @@ import { useUnsavedChanges } from '../app/leave-guard';
 import { navigate } from '../app/router';
 import { useClient } from '../client/context';
 import type { DatelineClient } from '../client/types';
+import { newerVersionOf } from './NewerDocument';
 
 export interface DocEditorOptions<F, D extends { rev: string }> {
   /** The document being edited; null for a new one. */
@@ -25,6 +26,8 @@ export interface DocEditorOptions<F, D extends { rev: string }> {
 /**
  * The scaffolding of a document editor saved with a button: loads the document by id into form
  * state, keeps its rev, and saves with create or update, tracking busy, saved and the save error.
+ * A document written by a newer Dateline is never saved: `newerVersion` says so, for the editor
+ * to show it read-only (NewerNotice above a locked form).
  */
 export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOptions<F, D>) {
   const { id } = options;
@@ -69,9 +72,11 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
     setForm((f) => (f === null ? f : { ...f, ...patch }));
   };
 
+  const newerVersion = newerVersionOf(doc);
+
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    if (form === null) return;
+    if (form === null || newerVersion !== null) return;
     const { write, hrefOf, onSaved, reloadAfterSave } = optionsRef.current;
     setBusy(true);
     setSaveError(null);
@@ -90,5 +95,5 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   /** Reads the document again into the form, dropping what was typed and not saved. */
   const reload = () => setGeneration((g) => g + 1);
 
-  return { doc, form, loadError, saveError, saved, busy, set, save, reload };
+  return { doc, form, loadError, saveError, saved, busy, set, save, reload, newerVersion };
 }

@@ -81,6 +81,43 @@ describe('the contact import screen', () => {
     await screen.findByText(/^3 read: 2 to create, 1 to merge/, {}, wait);
   });
 
+  it('remembers the encoding chosen over the one found for the same headers, and reads the next such file in it at once', async () => {
+    // French with Arabic in Windows-1256, from an office in Tunis: the French accents make it look Western (1252).
+    const c = await core();
+    const view = mount(c);
+    pick('tunis-fr-ar-1256.csv');
+    await screen.findByText(/These columns are not from an Outlook or Google export/, {}, wait);
+    expect((screen.getByLabelText('Encoding') as HTMLSelectElement).value).toBe('windows-1252');
+    expect(screen.queryByText('ليلى بن علي')).toBeNull();
+    // Read again in the encoding chosen, with the columns as they were guessed.
+    fireEvent.change(screen.getByLabelText('Encoding'), { target: { value: 'windows-1256' } });
+    await screen.findByText(/^4 read: 4 to create/, {}, wait);
+    expect(screen.getByText('ليلى بن علي')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(/^Imported in one go: 4 created/, {}, wait);
+    view.unmount();
+
+    // The next month's file, found in 1252 again: read in 1256 with its mapping, no question asked.
+    const c2 = await core();
+    const again = mount(c2);
+    pick('tunis-fr-ar-1256.csv');
+    await screen.findByText(/^4 read: 4 to create/, {}, wait);
+    expect((screen.getByLabelText('Encoding') as HTMLSelectElement).value).toBe('windows-1256');
+    expect(screen.getByText('ليلى بن علي')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(/^Imported in one go: 4 created/, {}, wait);
+    expect((await allContacts(c2)).map((p) => p.name)).toContain('ليلى بن علي');
+    again.unmount();
+
+    // The same columns saved as UTF-8 are still read as UTF-8.
+    mount(await core());
+    const utf8 = new TextDecoder('windows-1256').decode(readFileSync(fixture('tunis-fr-ar-1256.csv')));
+    fireEvent.change(screen.getByLabelText('CSV or vCard file'), { target: { files: [new File([Buffer.from(utf8, 'utf8')], 'tunis.csv')] } });
+    await screen.findByText(/^4 read: 4 to create/, {}, wait);
+    expect((screen.getByLabelText('Encoding') as HTMLSelectElement).value).toBe('utf-8');
+    expect(screen.getByText('ليلى بن علي')).toBeTruthy();
+  });
+
   it('lets the person skip a row before importing an Outlook export, and says why a row is refused', async () => {
     const c = await core();
     mount(c);

@@ -6,8 +6,8 @@ import { drawnText, expectScrolledToLastRow, startHarness, type Harness } from '
 
 /**
  * Media contacts in headless Chromium against the real core and web server, as a new user
- * would: import an Outlook export and a phone's vCards from the contacts screen, map the
- * columns of an Arabic Excel sheet, then merge a duplicate and erase a person from a contact's page.
+ * would: import an Outlook export, a Google Contacts export and a phone's vCards from the contacts
+ * screen, map the columns of an Arabic Excel sheet, then merge a duplicate and erase a person from a contact's page.
  */
 
 let h: Harness;
@@ -322,6 +322,47 @@ describe('media contacts in the browser', () => {
     await h.goto(`#/contacts/${zainab.id}`);
     await expect.poll(() => page.getByLabel('Network 1', { exact: true }).inputValue()).toBe('X');
     expect(await page.getByLabel('Handle 1', { exact: true }).inputValue()).toBe('@zainab_b');
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('imports a Google Contacts export as it comes: no mapping asked, labels typing e-mails and phones, Google’s own labels dropped', async () => {
+    const before = await contactCount();
+    await page.goto(`${h.server.launchUrl()}#/contacts/import`);
+    await upload('google.csv');
+    await page.getByText('Columns recognised: Google Contacts.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Where each column goes' }).count()).toBe(0);
+    expect(await page.getByLabel('Encoding').inputValue()).toBe('utf-8');
+    await page.getByText('3 read: 2 to create, 0 to merge, 1 refused, 0 skipped.', { exact: false }).waitFor();
+    await page.getByRole('cell', { name: 'Column “Phone 1 - Value”: “call me” is not a phone number: it has no digits.' }).waitFor();
+    expect(await contactCount()).toBe(before);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported in one go: 2 created, 0 merged, 1 refused, 0 skipped.').waitFor();
+    expect(await contactCount()).toBe(before + 2);
+
+    const found = async (query: string) => h.api('contact.get', { id: (await h.api('contact.list', { limit: 5, query })).items[0]!.id });
+    const grace = await found('Akello');
+    expect(grace).toMatchObject({
+      name: 'Grace Akello',
+      organisation: 'Daily Monitor',
+      role: 'Health correspondent',
+      notes: 'Met at the Kasese launch',
+      beats: ['Health', 'Water'],
+      emails: [{ type: 'work', address: 'grace.akello@daily-monitor.example' }],
+      phones: [
+        { type: 'mobile', number: '+256 772 123456' },
+        { type: 'work', number: '+256 414 000111' },
+      ],
+    });
+    const jose = await found('Ramírez');
+    expect(jose.emails).toMatchObject([
+      { type: 'personal', address: 'jose.ramirez@mail.example' },
+      { type: 'personal', address: 'jramirez@el-tiempo.example' },
+    ]);
+    // Her page shows what the export held.
+    await h.goto(`#/contacts/${grace.id}`);
+    await page.getByRole('heading', { name: 'Grace Akello', exact: true }).waitFor();
+    await expect.poll(() => page.getByLabel('Organisation', { exact: true }).inputValue()).toBe('Daily Monitor');
+    expect(await page.getByLabel('Phone 2', { exact: true }).inputValue()).toBe('+256 414 000111');
     expect(h.consoleErrors).toEqual([]);
   });
 
