@@ -1,3 +1,4 @@
+import { mergeRecord, RECORD_FIELDS } from '../contacts/suppression-record';
 import type { RemoteRevision } from '../store/replication-api';
 import { canonicalJson, nextRev, pickWinner, revPos } from '../store/revisions';
 
@@ -34,16 +35,22 @@ export function pathOf(doc: RemoteRevision): string[] {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-/** Three-way merge of two bodies against their ancestor: the merged body, or the fields both changed. */
+/**
+ * Three-way merge of two bodies against their ancestor: the merged body, or the fields both
+ * changed. An office's suppression record is one value that two sides join rather than clash
+ * on (see contacts/suppression-record.ts): an erased person stays out whichever side erased them.
+ */
 export function mergeBodies(base: Body, mine: Body, theirs: Body): { merged: Body } | { clash: string[] } {
   const merged: Body = {};
   const clash: string[] = [];
-  const keys = [...new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)])].sort();
+  const record = mergeRecord(base, mine, theirs);
+  const keys = [...new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(record ?? {})])].sort();
   for (const k of keys) {
     if (EDIT_STAMP.has(k)) continue;
     const [b, m, t] = [base[k], mine[k], theirs[k]];
     let v: unknown;
-    if (same(m, t)) v = m;
+    if (record && RECORD_FIELDS.has(k)) v = record[k];
+    else if (same(m, t)) v = m;
     else if (same(m, b)) v = t;
     else if (same(t, b)) v = m;
     else {
