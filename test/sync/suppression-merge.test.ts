@@ -2,13 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
+import { CouchPeer } from '../../electron/core/sync/couch-peer';
 import { syncLibrary } from '../../electron/core/sync/library-sync';
+import { replicate } from '../../electron/core/sync/replicate';
 import { settleConflicts } from '../../electron/core/sync/session';
+import { StorePeer } from '../../electron/core/sync/store-peer';
 import type { ConflictCase } from '../../electron/shared/conflicts/contract';
 import type { ContactImportReport } from '../../electron/shared/contacts/bulk-contract';
 import { job, library } from '../core-harness';
 import { tempDir } from '../helpers';
 import { useCouchWithProxy } from './couch-server';
+import { couchState } from './couch-state';
 import { call, libraryState } from './library-state';
 
 /**
@@ -58,6 +62,13 @@ function reimport(c: Core): Promise<ContactImportReport> {
   return job<ContactImportReport>(c, 'contact.importFile', { path });
 }
 
+/** This library's documents sent to the server as they are, without a pull first (as a sync that ran at the same time as another's does). */
+async function pushOnly(c: Core, db: string): Promise<void> {
+  const server = new CouchPeer({ url: db });
+  await server.open(false);
+  await replicate(new StorePeer(c.library.replication), server);
+}
+
 async function expectOneRecord(devices: Core[], id: string): Promise<OfficeRecord> {
   const records = await Promise.all(devices.map((d) => call<OfficeRecord>(d, 'office.get', { id })));
   const states = devices.map((d) => libraryState(d)[id]);
@@ -98,6 +109,28 @@ describe("the office's suppression record, added to on several devices before th
     await syncLibrary(kampala.library, { remote: { url: db } });
     expect((await syncLibrary(gulu.library, { remote: { url: db } })).merged).toBe(0);
     for (const d of devices) expect(await reimport(d)).toMatchObject({ created: 2, refused: 3 });
+  });
+
+  it('joins three devices\' erases, also when two pushed at the same time and the third receives three versions at once', async () => {
+    const { db, id, devices } = await office('Kampala laptop', 'Gulu laptop', 'Geneva HQ');
+    const [kampala, gulu, geneva] = devices as [Core, Core, Core];
+    // The office has a key already, shared by all three: their lists still differ.
+    await erase(kampala, 'amina');
+    for (const d of devices) await syncLibrary(d.library, { remote: { url: db } });
+    await erase(gulu, 'joseph');
+    await erase(geneva, 'grace');
+    await erase(kampala, 'peter');
+    await pushOnly(kampala, db);
+    await pushOnly(gulu, db);
+    expect((await couchState(db))[id]!.leaves).toHaveLength(2);
+
+    const third = await syncLibrary(geneva.library, { remote: { url: db } });
+    expect(third).toMatchObject({ conflicts: [], merged: 1 });
+    for (const d of [kampala, gulu]) expect((await syncLibrary(d.library, { remote: { url: db } })).conflicts).toEqual([]);
+    const record = await expectOneRecord(devices, id);
+    expect(record.suppressedUnder).toBeUndefined();
+    expect(record.suppressed).toHaveLength(4);
+    for (const d of devices) expect(await reimport(d)).toMatchObject({ created: 1, refused: 4 });
   });
 
   it('joins the record when a person settles a conflict on the office\'s other fields, whichever side they pick', async () => {
