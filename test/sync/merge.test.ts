@@ -219,6 +219,27 @@ describe('planning a conflicted document', () => {
     });
   });
 
+  describe('three live branches, sent by laptops that synced at the same time', () => {
+    const c = rev(root, { ...base, tags: ['floods', 'uganda'], updatedAt: '2026-11-02T09:10:00Z', updatedBy: 'nairobi' });
+
+    it('merges them one into the next, the same revisions whatever the order, and nothing is left to merge', () => {
+      const plan = planConflict([a, b, c], ancestors);
+      for (const order of [[c, b, a], [b, c, a]]) expect(planConflict(order, ancestors)).toEqual(plan);
+      if (plan.kind !== 'merge') throw new Error(`expected a merge, got ${JSON.stringify(plan)}`);
+      expect(plan.fields).toEqual(['headline', 'status', 'tags']);
+      const [, closeFirst, last, closeSecond] = plan.writes;
+      expect(bodyOf(last!)).toMatchObject({ headline: 'Edited in Kampala', status: 'approved', tags: ['floods', 'uganda'] });
+      expect([closeFirst!._deleted, closeSecond!._deleted]).toEqual([true, true]);
+      // Afterwards the leaves are the last merge and the two tombstones.
+      expect(planConflict([closeFirst!, last!, closeSecond!], ancestors)).toEqual({ kind: 'none' });
+    });
+
+    it('asks a person, with every branch, when two of them changed the same field', () => {
+      const clash = rev(root, { ...base, headline: 'Edited in Nairobi', updatedBy: 'nairobi' });
+      expect(planConflict([a, b, clash], ancestors)).toEqual({ kind: 'ask', reason: 'many-branches', fields: [] });
+    });
+  });
+
   it('closes the other branch of a merge with a tombstone that names the leaf it gave way to', () => {
     const plan = planConflict([a, b], ancestors);
     if (plan.kind !== 'merge') throw new Error('expected a merge');

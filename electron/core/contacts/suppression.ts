@@ -17,7 +17,9 @@ import { decodeDoc } from '../store/repository';
  * office. A keyed hash cannot be remade under another key (the addresses it was made from are
  * gone), so an office with no key yet takes the record's key and list; one with a key of its
  * own keeps the record under its key in `suppressedUnder`. Either way the office's new body is
- * a function of the two records (sorted, no clock), as an erase's is.
+ * a function of the two records (sorted, no clock), as an erase's is. Two versions of the
+ * office's record, from devices that erased people before they synced, join in the merge
+ * (suppression-record.ts), and the import checks every key's list.
  */
 
 export interface OfficeSuppression {

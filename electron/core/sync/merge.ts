@@ -1,3 +1,4 @@
+import { mergeRecord, RECORD_FIELDS } from '../contacts/suppression-record';
 import type { RemoteRevision } from '../store/replication-api';
 import { canonicalJson, nextRev, pickWinner, revPos } from '../store/revisions';
 
@@ -34,16 +35,22 @@ export function pathOf(doc: RemoteRevision): string[] {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-/** Three-way merge of two bodies against their ancestor: the merged body, or the fields both changed. */
+/**
+ * Three-way merge of two bodies against their ancestor: the merged body, or the fields both
+ * changed. An office's suppression record is one value that two sides join rather than clash
+ * on (see contacts/suppression-record.ts): an erased person stays out whichever side erased them.
+ */
 export function mergeBodies(base: Body, mine: Body, theirs: Body): { merged: Body } | { clash: string[] } {
   const merged: Body = {};
   const clash: string[] = [];
-  const keys = [...new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)])].sort();
+  const record = mergeRecord(base, mine, theirs);
+  const keys = [...new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(record ?? {})])].sort();
   for (const k of keys) {
     if (EDIT_STAMP.has(k)) continue;
     const [b, m, t] = [base[k], mine[k], theirs[k]];
     let v: unknown;
-    if (same(m, t)) v = m;
+    if (record && RECORD_FIELDS.has(k)) v = record[k];
+    else if (same(m, t)) v = m;
     else if (same(m, b)) v = t;
     else if (same(t, b)) v = m;
     else {
@@ -170,7 +177,41 @@ export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: 
   if (deleteAgainstEdit(leaves, stampOf)) return { kind: 'ask', reason: 'delete-vs-edit', fields: [] };
   const live = leaves.filter((l) => !l._deleted);
   if (live.length < 2) return { kind: 'none' };
-  if (live.length > 2) return { kind: 'ask', reason: 'many-branches', fields: [] };
+  if (live.length > 2) return planBranches(leaves, live, ancestor, stampOf);
+  return planPair(leaves, live, ancestor, stampOf);
+}
+
+/**
+ * More than two live branches (devices that sent their edits at the same time, before any of
+ * them merged): the winner merged with the next branch in the winners' order, that merge with
+ * the next, and so on, all written at once. Pure, as a merge of two is: the same leaves give the
+ * same revisions everywhere. When any step needs a person, the person sees all the branches.
+ */
+function planBranches(leaves: readonly RemoteRevision[], live: readonly RemoteRevision[], ancestor: (rev: string) => Body | null, stampOf?: StampOf): ConflictPlan {
+  const order = [...live].sort((a, b) => revPos(b._rev) - revPos(a._rev) || (a._rev < b._rev ? 1 : a._rev > b._rev ? -1 : 0));
+  const closed = leaves.filter((l) => l._deleted);
+  const writes: RemoteRevision[] = [];
+  const fields = new Set<string>();
+  // A step may merge against the revision the step before wrote.
+  const bodyAt = (rev: string) => {
+    const written = writes.find((w) => w._rev === rev);
+    return written ? bodyOf(written) : ancestor(rev);
+  };
+  let into = order[0]!;
+  for (const next of order.slice(1)) {
+    const plan = planPair([...closed, into, next], [into, next], bodyAt, stampOf);
+    if (plan.kind !== 'merge') return { kind: 'ask', reason: 'many-branches', fields: [] };
+    const [merged, close] = plan.writes as [RemoteRevision, RemoteRevision];
+    writes.push(merged, close);
+    closed.push(close);
+    for (const f of plan.fields) fields.add(f);
+    into = merged;
+  }
+  return { kind: 'merge', writes, fields: [...fields].sort() };
+}
+
+/** The plan for two live branches (`live`), among every leaf of the document. */
+function planPair(leaves: readonly RemoteRevision[], live: readonly RemoteRevision[], ancestor: (rev: string) => Body | null, stampOf?: StampOf): ConflictPlan {
   const info = live.map((l) => ({ rev: l._rev, pos: revPos(l._rev), deleted: false }));
   let winner = live.find((l) => l._rev === pickWinner(info).rev)!;
   let loser = live.find((l) => l !== winner)!;
