@@ -185,6 +185,8 @@ export const CONTACT_LIMITS = {
   beats: 50,
   /** tags, regions and lists */
   tagLists: 100,
+  /** stints in outletHistory */
+  outletHistory: 100,
   emails: 20,
   phones: 20,
   emailLength: 320,
@@ -304,7 +306,7 @@ export const ContactFields = z
     /** The contact's photo, an attachment (from a vCard, for instance). */
     photo: DocIdSchema.nullable().optional(),
     /** Outlets a journalist wrote for before, newest first: a move keeps the past. */
-    outletHistory: z.array(OutletStintSchema).max(100).optional(),
+    outletHistory: z.array(OutletStintSchema).max(CONTACT_LIMITS.outletHistory).optional(),
     tags: z.array(tag).max(CONTACT_LIMITS.tagLists).optional(),
     regions: z.array(tag).max(CONTACT_LIMITS.tagLists).optional(),
     socialHandles: z.array(SocialHandleSchema).max(20).optional(),

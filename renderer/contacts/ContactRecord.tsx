@@ -100,7 +100,12 @@ function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; do
     <section className="panel" aria-labelledby="merge-h">
       <h2 id="merge-h">{t('contactRecord.mergeTitle')}</h2>
       {/* Where the person merged: the merge button is gone with the duplicate, and this says what it did. */}
-      {done && <p role="status">{t('contactRecord.merged', { releases: t('contactRecord.releaseCount', { count: done.releasesChanged }), kits: t('contactRecord.kitCount', { count: done.kitsChanged }) })}</p>}
+      {done && (
+        <p role="status">
+          {t('contactRecord.merged', { releases: t('contactRecord.releaseCount', { count: done.releasesChanged }), kits: t('contactRecord.kitCount', { count: done.kitsChanged }) })}
+          {done.officesChanged > 0 && ` ${t('contactRecord.mergedOffices', { count: done.officesChanged })}`}
+        </p>
+      )}
       <form
         className="filters"
         onSubmit={(e) => {

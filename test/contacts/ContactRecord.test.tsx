@@ -42,6 +42,20 @@ describe('a contact\'s page', () => {
     expect(only).toMatchObject({ id: keep.id, name: 'Grace Akello', role: 'Health editor', phones: [{ number: '+256 772 123456' }] });
   });
 
+  it('says when a merge changed the default press contacts of an office that named the duplicate', async () => {
+    const c = await core();
+    const keep = await call<{ id: string }>(c, 'contact.create', { kind: 'spokesperson', name: 'Ana Duarte', emails: [{ address: 'ana.duarte@hq.example' }] });
+    const dup = await call<{ id: string }>(c, 'contact.create', { kind: 'spokesperson', name: 'Ana Duarte Silva' });
+    const office = await call<{ id: string }>(c, 'office.create', { name: 'Geneva Headquarters', contacts: [dup.id] });
+    mount(c, keep.id);
+    fireEvent.change(await screen.findByLabelText('Find the duplicate', {}, wait), { target: { value: 'silva' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Ana Duarte Silva' }, wait));
+    fireEvent.click(await screen.findByRole('button', { name: 'Merge Ana Duarte Silva into this contact' }, wait));
+    await screen.findByText('Merged: 0 releases and 0 kits now name this contact. The default press contacts of one office were updated.', {}, wait);
+    expect((await call<{ contacts: string[] }>(c, 'office.get', { id: office.id })).contacts).toEqual([keep.id]);
+  });
+
   it('shows on this contact\'s side what the merge writes when it is kept: an empty field filled from the duplicate', async () => {
     const c = await core();
     const keep = await call<{ id: string }>(c, 'contact.create', { name: 'Pablo Neruda', emails: [{ address: 'pablo@diario.example' }] });

@@ -117,3 +117,59 @@ describe("an erased person's photo in a library that receives the erase", () => 
     expect(content.data.length).toBeGreaterThan(0);
   });
 });
+
+describe('a private note about a person erased or merged in another library', () => {
+  /** The notes kept on this computer, by contact id. */
+  const notes = (c: Core): Record<string, string> =>
+    Object.fromEntries(
+      (c.library.db.prepare("SELECT id, body FROM local_docs WHERE id LIKE 'contact-note:%'").all() as { id: string; body: string }[]).map((r) => [
+        r.id.slice('contact-note:'.length),
+        (JSON.parse(r.body) as { text: string }).text,
+      ]),
+    );
+  /** Amman's changes since the last file, taken to Geneva on a sync file. */
+  async function carry(amman: Core, geneva: Core): Promise<void> {
+    const file = join(tempDir(), 'amman.dateline-sync');
+    await job(amman, 'sync.export', { out: file, peer: null });
+    await job(geneva, 'sync.import', { from: file });
+  }
+  const person = async (c: Core, name: string) => (await call<{ id: string }>(c, 'contact.create', { name, kind: 'journalist' })).id;
+
+  it('goes when the erase arrives', async () => {
+    const amman = await library('Amman laptop');
+    const geneva = await library('Geneva HQ');
+    const lina = await person(amman, 'Lina Haddad');
+    const omar = await person(amman, 'Omar Saleh');
+    await carry(amman, geneva);
+    await call(geneva, 'contact.setPrivateNote', { id: lina, text: 'Prefers WhatsApp; her sister works at the ministry.' });
+    await call(geneva, 'contact.setPrivateNote', { id: omar, text: 'Call after 4 pm.' });
+    await call(amman, 'contact.erase', { id: lina });
+    await carry(amman, geneva);
+    expect(notes(geneva)).toEqual({ [omar]: 'Call after 4 pm.' });
+    expect(traces(geneva, 'ministry')).toBe(0);
+    expect(JSON.stringify(geneva.library.db.prepare('SELECT body FROM local_docs').pluck().all())).not.toContain('ministry');
+  });
+
+  it("joins the survivor's when the merge arrives, along a chain of merges", async () => {
+    const amman = await library('Amman laptop');
+    const geneva = await library('Geneva HQ');
+    const [a, b, c] = [await person(amman, 'Lina Haddad'), await person(amman, 'Lina Hadad'), await person(amman, 'L. Haddad')];
+    await carry(amman, geneva);
+    await call(geneva, 'contact.setPrivateNote', { id: a, text: 'Prefers WhatsApp.' });
+    await call(geneva, 'contact.setPrivateNote', { id: b, text: 'Met at the Zaatari briefing.' });
+    await call(amman, 'contact.merge', { survivor: a, other: b });
+    await carry(amman, geneva);
+    expect(notes(geneva)).toEqual({ [a]: 'Prefers WhatsApp.\n\nMet at the Zaatari briefing.' });
+    expect((await call<{ text: string }>(geneva, 'contact.privateNote', { id: a })).text).toBe('Prefers WhatsApp.\n\nMet at the Zaatari briefing.');
+
+    // a merged into c, and c's duplicate d into c, arriving together: every note ends on c.
+    const d = await person(amman, 'Lina H.');
+    await carry(amman, geneva);
+    await call(geneva, 'contact.setPrivateNote', { id: d, text: 'Covers Irbid.' });
+    await call(amman, 'contact.merge', { survivor: c, other: a });
+    await call(amman, 'contact.merge', { survivor: c, other: d });
+    await carry(amman, geneva);
+    expect(Object.keys(notes(geneva))).toEqual([c]);
+    for (const text of ['Prefers WhatsApp.', 'Met at the Zaatari briefing.', 'Covers Irbid.']) expect(notes(geneva)[c]).toContain(text);
+  });
+});

@@ -221,7 +221,7 @@ export const contactsCommand: Command = {
       const r = await cli.call('contact.erase', { id: need(pos, 2, 'the contact ID') });
       cli.print(
         r,
-        `${r.id} erased: every stored version of it removed; ${r.suppressedKeys} e-mail/phone key${r.suppressedKeys === 1 ? '' : 's'} added to ${r.office === null ? "this library's own suppression record (it has no office)" : `the suppression record of ${r.office}`}, so no import brings the person back; ${r.releasesChanged} release(s) and ${r.kitsChanged} kit(s) no longer name them. Backups taken before still hold the data.`,
+        `${r.id} erased: every stored version of it removed; ${r.suppressedKeys} e-mail/phone key${r.suppressedKeys === 1 ? '' : 's'} added to ${r.office === null ? "this library's own suppression record (it has no office)" : `the suppression record of ${r.office}`}, so no import brings the person back; ${r.releasesChanged} release(s), ${r.kitsChanged} kit(s) and ${r.officesChanged} office(s) no longer name them. Backups taken before still hold the data.`,
       );
       return;
     }

@@ -5,6 +5,7 @@ import type { ContactFacets, PrivateNote, Segment } from '../../shared/contacts/
 import { DatelineError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import type { ContactFacetField } from '../store/projections';
+import { forgetNote, privateNoteId } from './private-notes';
 
 /**
  * The media list's organisation: values in use, segments, outlets' references, private notes.
@@ -14,7 +15,6 @@ import type { ContactFacetField } from '../store/projections';
  * the office's data). A backup of the library does carry them.
  */
 
-const NOTE_PREFIX = 'contact-note:';
 const SEGMENTS_ID = 'contact-segments';
 const StoredNote = z.object({ text: z.string() });
 
@@ -50,7 +50,7 @@ export function contactFacets(ctx: CoreContext): ContactFacets {
 
 export function privateNote(ctx: CoreContext, id: string): PrivateNote {
   ctx.library.docs.require(id, 'contact');
-  const text = ctx.library.repo.local(`${NOTE_PREFIX}${id}`, StoredNote, 'private note')?.text ?? '';
+  const text = ctx.library.repo.local(privateNoteId(id), StoredNote, 'private note')?.text ?? '';
   return { id, text: text !== '' ? text : null };
 }
 
@@ -58,13 +58,13 @@ export function setPrivateNote(ctx: CoreContext, id: string, text: string): Priv
   ctx.library.docs.require(id, 'contact');
   const trimmed = text.trim();
   if (trimmed === '') deletePrivateNote(ctx, id);
-  else ctx.library.replication.putLocal({ _id: `${NOTE_PREFIX}${id}`, text: trimmed });
+  else ctx.library.replication.putLocal({ _id: privateNoteId(id), text: trimmed });
   return { id, text: trimmed === '' ? null : trimmed };
 }
 
 /** Leaves no trace of the note (erase runs this inside its transaction). */
 export function deletePrivateNote(ctx: CoreContext, id: string): void {
-  ctx.library.db.prepare('DELETE FROM local_docs WHERE id = ?').run(`${NOTE_PREFIX}${id}`);
+  forgetNote(ctx.library.db, id);
 }
 
 const StoredSegments = z.object({ segments: z.array(z.object({ name: z.string(), filter: ContactFilterSchema })) });

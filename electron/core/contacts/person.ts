@@ -2,41 +2,55 @@ import type { ContactReferences, EraseResult, MergeResult, PersonExport } from '
 import { mergeContactFields } from '../../shared/contacts/merge';
 import { removeFile } from '../attachments/images';
 import type { CoreContext } from '../context';
-import type { Doc, KitItem } from '../../shared/documents';
-import type { StoredDoc } from '../store/docstore';
+import { CONTACT_LIMITS, DOC_SCHEMA_VERSION, schemaOf, type Doc } from '../../shared/documents';
+import type { Body, StoredDoc } from '../store/docstore';
 import { contactKeys } from '../store/projections';
 import { decodeDoc, validateKnown } from '../store/repository';
+import { joinedNotes } from './private-notes';
 import { deletePrivateNote, privateNote, setPrivateNote } from './organise';
 import { joinOfficeSuppression, keyedHash, localSuppression, newPrivacyKey, setLocalSuppression } from './suppression';
 
 /**
  * One person: where they are named, everything held about them as JSON, merging a duplicate
  * into them, and erasing them. Merge and erase each run in one transaction: the survivor or
- * the suppression record, the releases and kits that named the person, and the tombstone.
+ * the suppression record, the releases, kits and offices that named the person, and the
+ * tombstone.
  */
 
 type OutletStint = NonNullable<Doc<'contact'>['outletHistory']>[number];
 
-/** Live releases and kits whose winning revision names the contact (found by the reference links, then checked on the typed document). */
-function referencing(ctx: CoreContext, id: string): { releases: Doc<'release'>[]; kits: Doc<'kit'>[] } {
-  const rows = ctx.library.db
-    .prepare<[string], { id: string; type: 'release' | 'kit' }>(
+type Naming = 'release' | 'kit' | 'office';
+
+/**
+ * Live releases, kits and offices whose winning revision names the contact: releases and kits
+ * found by the reference links, offices (few) read one by one; each then checked on its
+ * stored body, the same way repoint changes it.
+ */
+function naming(ctx: CoreContext, id: string): { type: Naming; stored: StoredDoc }[] {
+  const { db, docs } = ctx.library;
+  const rows = db
+    .prepare<[string], { id: string; type: Naming }>(
       `SELECT d.id, d.type FROM doc_ref_p x JOIN docs d ON d.rowid = x.doc_rowid
        WHERE x.target_id = ? AND d.deleted = 0 AND d.type IN ('release', 'kit') ORDER BY d.rowid`,
     )
     .all(id);
-  const releases: Doc<'release'>[] = [];
-  const kits: Doc<'kit'>[] = [];
-  for (const r of rows) {
-    if (r.type === 'release') {
-      const release = ctx.library.repo.get('release', r.id);
-      if (release.contacts.includes(id)) releases.push(release);
-    } else {
-      const kit = ctx.library.repo.get('kit', r.id);
-      if (kit.items.some((i) => i.kind === 'contact' && i.id === id)) kits.push(kit);
-    }
-  }
-  return { releases, kits };
+  const offices = db.prepare<[], string>('SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid ORDER BY d.rowid').pluck().all();
+  const found = [...rows, ...offices.map((o) => ({ id: o, type: 'office' as const }))].map((r) => ({ type: r.type, stored: docs.require(r.id, r.type) }));
+  return found.filter((f) => {
+    if (referenceField(f.type, f.stored.body, id, id) === null) return false;
+    // One damaged outside Dateline is named with its field before anything is written (a newer one is read as stored).
+    if (schemaOf(f.stored.body) <= DOC_SCHEMA_VERSION) decodeDoc(f.type, f.stored);
+    return true;
+  });
+}
+
+/** Live releases and kits whose winning revision names the contact, decoded. */
+function referencing(ctx: CoreContext, id: string): { releases: Doc<'release'>[]; kits: Doc<'kit'>[] } {
+  const found = naming(ctx, id);
+  return {
+    releases: found.filter((f) => f.type === 'release').map((f) => decodeDoc('release', f.stored)),
+    kits: found.filter((f) => f.type === 'kit').map((f) => decodeDoc('kit', f.stored)),
+  };
 }
 
 export function contactReferences(ctx: CoreContext, id: string): ContactReferences {
@@ -48,23 +62,77 @@ export function contactReferences(ctx: CoreContext, id: string): ContactReferenc
   };
 }
 
-/** Points every release and kit naming `from` at `to` instead (or at no one when `to` is null). */
-function repoint(ctx: CoreContext, from: string, to: string | null): { releasesChanged: number; kitsChanged: number } {
-  const repo = ctx.library.repo;
-  const found = referencing(ctx, from);
-  for (const r of found.releases) {
-    const contacts = r.contacts.map((c) => (c === from ? to : c)).filter((c): c is string => c !== null);
-    repo.put(r, { contacts: [...new Set(contacts)] });
+/** An array's entries, each once (by `key`; entries without one are all kept), the first of each. */
+function once(values: unknown[], key: (v: unknown) => string | null): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = key(v);
+    if (k === null) return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const kitContactId = (v: unknown): string | null => {
+  const i = v as { kind?: unknown; id?: unknown } | null;
+  return i !== null && typeof i === 'object' && i.kind === 'contact' && typeof i.id === 'string' ? i.id : null;
+};
+
+/**
+ * The one field of a stored body that names `from`, naming `to` instead (or no one when `to` is
+ * null), each person once: a release's and an office's `contacts`, a kit's contact `items`. Only
+ * the entries naming `from` change; every other entry, known to this version or not, stays as it
+ * is. Null when the body does not name `from`.
+ */
+function referenceField(type: Naming, body: Readonly<Body>, from: string, to: string | null): Body | null {
+  if (type === 'kit') {
+    const items = Array.isArray(body.items) ? (body.items as unknown[]) : [];
+    if (!items.some((i) => kitContactId(i) === from)) return null;
+    const moved = items.flatMap((i) => (kitContactId(i) !== from ? [i] : to === null ? [] : [{ ...(i as Body), id: to }]));
+    return { items: once(moved, kitContactId) };
   }
-  for (const k of found.kits) {
-    const seen = new Set<string>();
-    const items = k.items
-      .map((i): KitItem | null => (i.kind === 'contact' && i.id === from ? (to === null ? null : { ...i, id: to }) : i))
-      .filter((i): i is KitItem => i !== null)
-      .filter((i) => i.kind !== 'contact' || (seen.has(i.id) ? false : (seen.add(i.id), true)));
-    repo.put(k, { items });
+  const contacts = Array.isArray(body.contacts) ? (body.contacts as unknown[]) : [];
+  if (!contacts.includes(from)) return null;
+  const moved = contacts.flatMap((c) => (c !== from ? [c] : to === null ? [] : [to]));
+  return { contacts: once(moved, (c) => (typeof c === 'string' ? c : null)) };
+}
+
+/**
+ * Writes the reference field's change. A document of this version or older is edited as any
+ * (its fields checked, a new revision on the one read). One a newer Dateline wrote is read-only
+ * here, but an erase is a legal duty and a merge must not leave a tombstone named: it takes
+ * only this change, on its stored body as it is (its version mark, every field and value this
+ * version does not know kept), written without clock like the erase itself, so that two
+ * libraries making the same change make the same revision.
+ */
+function writeReference(ctx: CoreContext, type: Naming, stored: StoredDoc, patch: Body): void {
+  const { docs, repo, author } = ctx.library;
+  if (schemaOf(stored.body) > DOC_SCHEMA_VERSION) docs.writeExact(stored.id, stored.rev, { ...stored.body, ...patch }, false, { author });
+  else repo.update(type, stored.id, stored.rev, patch);
+}
+
+interface Moved {
+  releasesChanged: number;
+  kitsChanged: number;
+  officesChanged: number;
+}
+
+/**
+ * Points every release, kit and office naming `from` at `to` instead (at no one when `to` is
+ * null). An office names only spokespeople as its press contacts: one merged into a journalist
+ * is taken out of it.
+ */
+function repoint(ctx: CoreContext, from: string, to: string | null): Moved {
+  const moved: Moved = { releasesChanged: 0, kitsChanged: 0, officesChanged: 0 };
+  const spokesperson = to !== null && ctx.library.repo.get('contact', to).kind === 'spokesperson';
+  for (const { type, stored } of naming(ctx, from)) {
+    const patch = referenceField(type, stored.body, from, type === 'office' && !spokesperson ? null : to);
+    if (patch === null) continue;
+    writeReference(ctx, type, stored, patch);
+    moved[type === 'release' ? 'releasesChanged' : type === 'kit' ? 'kitsChanged' : 'officesChanged']++;
   }
-  return { releasesChanged: found.releases.length, kitsChanged: found.kits.length };
+  return moved;
 }
 
 export function exportPerson(ctx: CoreContext, id: string): PersonExport {
@@ -100,17 +168,17 @@ export function mergeContacts(ctx: CoreContext, survivorId: string, otherId: str
     const other = repo.get('contact', otherId);
     const combined = mergeContactFields(survivor, other);
     for (const f of take) if (f in other) combined[f] = other[f];
-    // A different outlet on the other record is a past (or parallel) job: kept in the history.
+    // A different outlet on the other record is a past (or parallel) job, the latest one: first in the history.
     const history: OutletStint[] = [...((combined.outletHistory as OutletStint[] | undefined) ?? [])];
-    for (const o of [survivor.outlet, other.outlet]) {
-      if (o !== null && o !== combined.outlet && !history.some((h) => h.outlet === o)) history.push({ outlet: o, role: null, from: null, to: null });
+    for (const o of [other.outlet, survivor.outlet]) {
+      if (o !== null && o !== combined.outlet && !history.some((h) => h.outlet === o)) history.unshift({ outlet: o, role: null, from: null, to: null });
     }
-    if (history.length > 0) combined.outletHistory = history;
+    if (history.length > 0) combined.outletHistory = history.slice(0, CONTACT_LIMITS.outletHistory);
     const written = docs.update(survivorId, validateKnown('contact', combined), { author: ctx.library.author }, survivor.rev);
     const moved = repoint(ctx, otherId, survivorId);
     // Private notes stay on this computer; the survivor's gains the duplicate's.
-    const notes = [privateNote(ctx, survivorId).text, privateNote(ctx, otherId).text].filter((n): n is string => n !== null);
-    if (notes.length > 0) setPrivateNote(ctx, survivorId, notes.join('\n\n'));
+    const notes = joinedNotes(privateNote(ctx, survivorId).text, privateNote(ctx, otherId).text);
+    if (notes !== null) setPrivateNote(ctx, survivorId, notes);
     deletePrivateNote(ctx, otherId);
     docs.erase(otherId, { mergedInto: survivorId }, { author: ctx.library.author });
     return { id: survivorId, rev: written.rev, mergedFrom: otherId, ...moved };

@@ -11,6 +11,7 @@ import { revRows, type RevRows } from './rev-rows';
 import { ConflictsInbox } from './conflicts';
 import { RemoteWriter } from './remote-write';
 import { GAVE_WAY_TO } from '../sync/merge';
+import { followNote } from '../contacts/private-notes';
 
 export type Body = Record<string, unknown>;
 
@@ -510,20 +511,23 @@ export class DocStore {
    * person was erased. Found from the changes feed by sequence, not by id: 10,000 pulled ids
    * looked up one by one cost 12 ms of CPU, the range of the feed 0.5 ms. Returns their ids, and
    * the files (SHA-256) their removed versions named that no attachment stored here names any
-   * more (an erased person's photo): the caller removes those from the library's files.
+   * more (an erased person's photo): the caller removes those from the library's files. A private
+   * note about an erased person (a `_local` document: the erase could not take it) goes too; one
+   * about a person merged elsewhere joins the survivor's note, as a merge made here does.
    */
   forgetErased(since: number): { ids: string[]; files: string[] } {
     return this.db.transaction(() => {
       const found = prepared(
         this.db,
-        `SELECT d.rowid, d.id, d.type FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
+        `SELECT d.rowid, d.id, d.type, json_extract(w.body, '$.mergedInto') AS mergedInto FROM changes c JOIN docs d ON d.rowid = c.doc_rowid
          JOIN revs w ON w.doc_rowid = d.rowid AND w.rev = d.winner
          WHERE c.seq > ? AND d.deleted = 1
            AND (json_extract(w.body, '$.erased') = 1 OR json_extract(w.body, '$.mergedInto') IS NOT NULL)
            AND EXISTS (SELECT 1 FROM revs r WHERE r.doc_rowid = d.rowid AND r.leaf = 0 AND r.body IS NOT NULL)`,
-      ).all(since) as { rowid: number; id: string; type: string }[];
+      ).all(since) as { rowid: number; id: string; type: string; mergedInto: unknown }[];
       const named = new Set<string>();
-      for (const { rowid, id, type } of found) {
+      for (const { rowid, id, type, mergedInto } of found) {
+        if (type === 'contact') followNote(this.db, id, mergedInto, (d) => this.getStored(d));
         if (type === 'attachment') {
           const shas = prepared(this.db, "SELECT DISTINCT json_extract(body, '$.sha256') FROM revs WHERE doc_rowid = ? AND body IS NOT NULL")
             .pluck()

@@ -43,17 +43,20 @@ export interface EraseResult {
   documentsErased: number;
   /** Files removed from this library's disk: the photo's, unless another attachment holds the same bytes or it was never downloaded here. */
   filesRemoved: number;
-  /** Releases and kits that named the person and no longer do. */
+  /** Releases, kits and offices (as a default press contact) that named the person and no longer do. */
   releasesChanged: number;
   kitsChanged: number;
+  officesChanged: number;
 }
 
 export interface MergeResult {
   id: string;
   rev: string;
   mergedFrom: string;
+  /** Releases, kits and offices (as a default press contact) that named the duplicate and now name the survivor. */
   releasesChanged: number;
   kitsChanged: number;
+  officesChanged: number;
 }
 
 /** The fields a person may pick from the duplicate on the merge screen (the rest are combined). */
