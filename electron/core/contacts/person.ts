@@ -34,7 +34,8 @@ function naming(ctx: CoreContext, id: string): { type: Naming; stored: StoredDoc
        WHERE x.target_id = ? AND d.deleted = 0 AND d.type IN ('release', 'kit') ORDER BY d.rowid`,
     )
     .all(id);
-  const offices = db.prepare<[], string>('SELECT d.id FROM office_p p JOIN docs d ON d.rowid = p.doc_rowid ORDER BY d.rowid').pluck().all();
+  // CROSS JOIN: the offices first (a few), never a walk of every document.
+  const offices = db.prepare<[], string>('SELECT d.id FROM office_p p CROSS JOIN docs d ON d.rowid = p.doc_rowid ORDER BY p.doc_rowid').pluck().all();
   const found = [...rows, ...offices.map((o) => ({ id: o, type: 'office' as const }))].map((r) => ({ type: r.type, stored: docs.require(r.id, r.type) }));
   return found.filter((f) => {
     if (referenceField(f.type, f.stored.body, id, id) === null) return false;
