@@ -6,6 +6,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
+import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { downloadFile } from '../app/download';
 
 const sameFilter = (a: ContactFilter, b: ContactFilter) => FILTER_FIELDS.every((k) => (a[k] ?? '') === (b[k] ?? ''));
@@ -25,6 +26,9 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  // The segment "Delete" asks about, until answered; a segment deleted has no trash to come back from.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const deleteFocus = useConfirmFocus(confirming !== null ? 'delete' : null, () => setConfirming(null));
 
   useEffect(() => {
     let live = true;
@@ -49,12 +53,16 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     setName('');
     setNote(t('contactFilters.segmentSaved', { name: name.trim() }));
   }
-  async function deleteSegment() {
-    const r = await client.call('segment.delete', { name: shown });
+  async function deleteSegment(name: string) {
+    const r = await client.call('segment.delete', { name });
+    setConfirming(null);
     if (!r.ok) return setError(r.error);
+    setError(null);
     setSegments(r.value);
-    setNote(t('contactFilters.segmentDeleted', { name: shown }));
+    setNote(t('contactFilters.segmentDeleted', { name }));
     setChosen('');
+    // Its Delete button goes with it: the keyboard goes on from the segment choice.
+    document.getElementById(`${uid}-seg`)?.focus();
   }
   async function exportAs(format: 'csv' | 'vcf') {
     // Named after the segment shown, else after the list or the search (the core's rule): "Journalistes Goma.csv".
@@ -79,10 +87,23 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
           if (s) onApply(s.filter);
         }}
       />
-      {shown && (
-        <button type="button" className="link-button" onClick={() => void deleteSegment()}>
+      {shown && confirming === null && (
+        <button ref={deleteFocus.asker('delete')} type="button" className="link-button" onClick={() => setConfirming(shown)}>
           {t('contactFilters.deleteSegment', { name: shown })}
         </button>
+      )}
+      {confirming !== null && (
+        <div className="notice" role="alertdialog" aria-labelledby={`${uid}-delete-q`} onKeyDown={deleteFocus.onKeyDown}>
+          <p id={`${uid}-delete-q`}>{t('contactFilters.deleteSegmentConfirm', { name: confirming })}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void deleteSegment(confirming)}>
+              {t('contactFilters.deleteSegmentForGood')}
+            </button>
+            <button ref={deleteFocus.safe} type="button" onClick={() => setConfirming(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
       )}
       <div className="field">
         <label htmlFor={`${uid}-name`}>{t('contactFilters.segmentName')}</label>

@@ -64,3 +64,33 @@ describe('a segment chosen on the contacts screen', () => {
     await screen.findByText('1 contact');
   });
 });
+
+describe('deleting a segment', () => {
+  it('asks first, keeps it on Cancel or Escape, then deletes it and says so', async () => {
+    const c = await core();
+    await call(c, 'segment.save', { name: 'Colombia', filter: { country: 'CO' } });
+    renderWithCore(c, <SegmentBar filter={{ country: 'CO' }} onApply={() => undefined} />);
+    const segment = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Saved segment' });
+    await within(segment).findByRole('option', { name: 'Colombia' });
+    fireEvent.change(segment, { target: { value: 'Colombia' } });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete segment “Colombia”' }));
+    const question = screen.getByRole('alertdialog');
+    expect(question.textContent).toContain('Delete the saved segment “Colombia”? Only the saved search goes: its contacts stay in the list.');
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete segment “Colombia”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete segment “Colombia”' }));
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(await call(c, 'segment.list', {})).toEqual([{ name: 'Colombia', filter: { country: 'CO' } }]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete segment “Colombia”' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete the segment' }));
+    await screen.findByText('Segment “Colombia” deleted.');
+    expect(await call(c, 'segment.list', {})).toEqual([]);
+    expect(within(segment).queryByRole('option', { name: 'Colombia' })).toBeNull();
+    expect(document.activeElement).toBe(segment);
+  });
+});
