@@ -51,7 +51,7 @@ export function OutletsScreen() {
       <form className="filters" role="search" aria-label={t('outlets.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="out-q">{t('outlets.searchLabel')}</label>
-          <input id="out-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="out-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
       </form>
       <div role="status">{deleted !== null && <p className="notice">{t('outlets.deleted', { name: deleted })}</p>}</div>
