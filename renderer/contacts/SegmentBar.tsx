@@ -15,14 +15,23 @@ const sameFilter = (a: ContactFilter, b: ContactFilter) => FILTER_FIELDS.every((
  * Saved searches (segments) and export: apply a segment, save the filters shown as one, delete
  * one, and download what the list shows as CSV or vCard. A segment shows as chosen only while
  * the filters are its own: once the person changes them, it reads "None" again, and choosing it
- * applies it again.
+ * applies it again. The segment chosen is the list's (`chosen`), which "Clear filters" clears.
  */
-export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply: (f: ContactFilter) => void }) {
+export function SegmentBar({
+  filter,
+  onApply,
+  chosen,
+  onChoose,
+}: {
+  filter: ContactFilter;
+  onApply: (f: ContactFilter) => void;
+  chosen: string;
+  onChoose: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const uid = useId();
   const [segments, setSegments] = useState<Segment[]>([]);
-  const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -49,7 +58,7 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     if (!r.ok) return setError(r.error);
     setError(null);
     setSegments(r.value);
-    setChosen(name.trim());
+    onChoose(name.trim());
     setName('');
     setNote(t('contactFilters.segmentSaved', { name: name.trim() }));
   }
@@ -60,7 +69,7 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     setError(null);
     setSegments(r.value);
     setNote(t('contactFilters.segmentDeleted', { name }));
-    setChosen('');
+    onChoose('');
     // Its Delete button goes with it: the keyboard goes on from the segment choice.
     document.getElementById(`${uid}-seg`)?.focus();
   }
@@ -82,7 +91,7 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
         choices={segments.map((s) => ({ value: s.name, label: s.name }))}
         none={t('common.none')}
         onChange={(n) => {
-          setChosen(n);
+          onChoose(n);
           const s = segments.find((x) => x.name === n);
           if (s) onApply(s.filter);
         }}
