@@ -21,7 +21,7 @@ import { ReleasesScreen } from '../releases/ReleasesScreen';
 import { OfficeEditor } from '../settings/OfficeEditor';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ErrorBoundary } from './ErrorBoundary';
-import { GlobalSearch } from './GlobalSearch';
+import { GlobalSearch, SEARCH_SHORTCUT } from './GlobalSearch';
 import { JobTray } from './JobTray';
 import { LeaveQuestion } from './LeaveQuestion';
 import { LibraryNotice } from './LibraryNotice';
@@ -29,6 +29,7 @@ import { LibraryProblem } from './LibraryProblem';
 import { NoToken } from './NoToken';
 import { RestoreStatus } from './RestoreStatus';
 import { href, sectionOf, useRoute, type Route, type Section } from './router';
+import { shortcutText } from '../ui/shortcuts';
 
 const SECTIONS: { id: Section; to: string }[] = [
   { id: 'releases', to: href.releases() },
@@ -106,7 +107,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === SEARCH_SHORTCUT.key) {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
@@ -170,7 +171,7 @@ export function App() {
         <span className="brand">Dateline</span>
         <GlobalSearch key={libraryEpoch} ref={searchRef} />
         <span className="muted shortcut" aria-hidden="true">
-          {t('search.shortcut')}
+          {shortcutText(SEARCH_SHORTCUT, t)}
         </span>
       </header>
       <nav

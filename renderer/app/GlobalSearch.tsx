@@ -10,6 +10,7 @@ import type { DateFormats } from '../i18n/dates';
 import { useDates } from '../i18n/useDates';
 import { languageName } from '../ui/languages';
 import { PassageLine } from '../ui/PassageLine';
+import { ariaShortcut, type Binding } from '../ui/shortcuts';
 import { href, navigate } from './router';
 
 // Outlets follow contacts: a journalist and the media organisation they work for are looked for together.
@@ -49,6 +50,9 @@ function hitDetail(hit: SearchHit, t: TFunction, uiLanguage: string, dates: Date
 function inOrder(hits: readonly SearchHit[]): SearchHit[] {
   return SEARCHED.flatMap((type) => hits.filter((h) => h.type === type));
 }
+
+/** The key that puts the cursor in the search from anywhere: Ctrl+K, or ⌘K on a Mac. */
+export const SEARCH_SHORTCUT: Binding = { key: 'k' };
 
 /**
  * Search across the library from the top bar; Ctrl/Cmd+K focuses it from anywhere. Enter opens
@@ -165,6 +169,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
         aria-expanded={showPanel}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-keyshortcuts={ariaShortcut(SEARCH_SHORTCUT)}
         aria-activedescendant={showPanel && flat[active] ? optionId(active) : undefined}
         placeholder={t('search.placeholder')}
         value={query}

@@ -4,6 +4,7 @@ import { isOutdated } from '../../electron/shared/contacts/outdated';
 import { callingCode } from '../../electron/shared/contacts/phone';
 import { CONTACT_KINDS, type ContactFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
+import { todayIsoDate } from '../i18n/dates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { ListEditor } from '../ui/ListEditor';
 import { EditorHead, EditorSave } from '../ui/EditorFrame';
@@ -109,7 +110,8 @@ export function ContactEditor({ id }: { id: string | null }) {
   const officeId = form?.office ?? null;
   const officeDoc = useOffice(officeId);
   const facets = useCall('contact.facets', {}, 'facets');
-  const today = new Date().toISOString().slice(0, 10);
+  // The person's day, not the UTC one: "Verified today" near midnight writes the date on their calendar.
+  const today = todayIsoDate();
 
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!form) return <Loading />;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, InputOf } from '../../electron/shared/contract';
 import { CONTACT_SORTS, type ContactFilter, type ContactSort } from '../../electron/shared/contacts/filter';
@@ -29,6 +29,8 @@ export function ContactsScreen() {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Omit<ContactFilter, 'query'>>({});
   const [sort, setSort] = useState<ContactSort>(savedContactSort);
+  const [segment, setSegment] = useState('');
+  const searchBox = useRef<HTMLInputElement>(null);
   const q = useDebounced(query.trim(), 250);
   const facets = useCall('contact.facets', {}, 'facets');
   const outlets = useCall('outlet.list', { limit: 500 }, 'outlets');
@@ -43,6 +45,18 @@ export function ContactsScreen() {
     const r = takeErased();
     if (r) setErased({ documents: r.documentsErased, files: r.filesRemoved });
   }, []);
+
+  // As typed, not as debounced: the button shows with the first letter of a search. A segment
+  // chosen is its filters, shown in the boxes above.
+  const anyFilter = query.trim() !== '' || Object.keys(filter).length > 0;
+  // Clears the search, every filter and the segment chosen; the order stays. The button goes with
+  // them, so the keyboard goes on from the search box.
+  const clearFilters = () => {
+    setQuery('');
+    setFilter({});
+    setSegment('');
+    searchBox.current?.focus();
+  };
 
   const put = (key: keyof ContactFilter, value: string) => {
     const next: Record<string, string> = { ...filter };
@@ -103,7 +117,7 @@ export function ContactsScreen() {
       <form className="filters" role="search" aria-label={t('contacts.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="con-q">{t('contacts.searchLabel')}</label>
-          <input id="con-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="con-q" ref={searchBox} type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <SelectField
           id="con-kind"
@@ -134,6 +148,11 @@ export function ContactsScreen() {
             rememberChoice(SORT_KEY, s);
           }}
         />
+        {anyFilter && (
+          <button type="button" className="link-button" onClick={clearFilters}>
+            {t('contactFilters.clearFilters')}
+          </button>
+        )}
       </form>
       <SegmentBar
         // As typed, not as debounced: a segment with a search stays shown as chosen while the list catches up.
@@ -142,6 +161,8 @@ export function ContactsScreen() {
           setQuery(sq ?? '');
           setFilter(rest);
         }}
+        chosen={segment}
+        onChoose={setSegment}
       />
       <div role="status">
         {erased && (

@@ -6,6 +6,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
+import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { downloadFile } from '../app/download';
 
 const sameFilter = (a: ContactFilter, b: ContactFilter) => FILTER_FIELDS.every((k) => (a[k] ?? '') === (b[k] ?? ''));
@@ -14,17 +15,29 @@ const sameFilter = (a: ContactFilter, b: ContactFilter) => FILTER_FIELDS.every((
  * Saved searches (segments) and export: apply a segment, save the filters shown as one, delete
  * one, and download what the list shows as CSV or vCard. A segment shows as chosen only while
  * the filters are its own: once the person changes them, it reads "None" again, and choosing it
- * applies it again.
+ * applies it again. The segment chosen is the list's (`chosen`), which "Clear filters" clears.
  */
-export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply: (f: ContactFilter) => void }) {
+export function SegmentBar({
+  filter,
+  onApply,
+  chosen,
+  onChoose,
+}: {
+  filter: ContactFilter;
+  onApply: (f: ContactFilter) => void;
+  chosen: string;
+  onChoose: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const uid = useId();
   const [segments, setSegments] = useState<Segment[]>([]);
-  const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  // The segment "Delete" asks about, until answered; a segment deleted has no trash to come back from.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const deleteFocus = useConfirmFocus(confirming !== null ? 'delete' : null, () => setConfirming(null));
 
   useEffect(() => {
     let live = true;
@@ -45,16 +58,20 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
     if (!r.ok) return setError(r.error);
     setError(null);
     setSegments(r.value);
-    setChosen(name.trim());
+    onChoose(name.trim());
     setName('');
     setNote(t('contactFilters.segmentSaved', { name: name.trim() }));
   }
-  async function deleteSegment() {
-    const r = await client.call('segment.delete', { name: shown });
+  async function deleteSegment(name: string) {
+    const r = await client.call('segment.delete', { name });
+    setConfirming(null);
     if (!r.ok) return setError(r.error);
+    setError(null);
     setSegments(r.value);
-    setNote(t('contactFilters.segmentDeleted', { name: shown }));
-    setChosen('');
+    setNote(t('contactFilters.segmentDeleted', { name }));
+    onChoose('');
+    // Its Delete button goes with it: the keyboard goes on from the segment choice.
+    document.getElementById(`${uid}-seg`)?.focus();
   }
   async function exportAs(format: 'csv' | 'vcf') {
     // Named after the segment shown, else after the list or the search (the core's rule): "Journalistes Goma.csv".
@@ -74,15 +91,28 @@ export function SegmentBar({ filter, onApply }: { filter: ContactFilter; onApply
         choices={segments.map((s) => ({ value: s.name, label: s.name }))}
         none={t('common.none')}
         onChange={(n) => {
-          setChosen(n);
+          onChoose(n);
           const s = segments.find((x) => x.name === n);
           if (s) onApply(s.filter);
         }}
       />
-      {shown && (
-        <button type="button" className="link-button" onClick={() => void deleteSegment()}>
+      {shown && confirming === null && (
+        <button ref={deleteFocus.asker('delete')} type="button" className="link-button" onClick={() => setConfirming(shown)}>
           {t('contactFilters.deleteSegment', { name: shown })}
         </button>
+      )}
+      {confirming !== null && (
+        <div className="notice" role="alertdialog" aria-labelledby={`${uid}-delete-q`} onKeyDown={deleteFocus.onKeyDown}>
+          <p id={`${uid}-delete-q`}>{t('contactFilters.deleteSegmentConfirm', { name: confirming })}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void deleteSegment(confirming)}>
+              {t('contactFilters.deleteSegmentForGood')}
+            </button>
+            <button ref={deleteFocus.safe} type="button" onClick={() => setConfirming(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
       )}
       <div className="field">
         <label htmlFor={`${uid}-name`}>{t('contactFilters.segmentName')}</label>

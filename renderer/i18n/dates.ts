@@ -107,6 +107,17 @@ function numericParts(d: Date, timeZone: string | undefined): { year: string; mo
 }
 
 /**
+ * Today as a stored date (YYYY-MM-DD), where this computer is: in its office's time zone (the one
+ * every date on screen is read in), else the device's own. Never the UTC day, which near midnight
+ * is already tomorrow in Bogotá's evening or still yesterday in Nairobi's first hours.
+ */
+export function todayIsoDate(now: Date = new Date(), timeZone: string | undefined = displayPrefs().timeZone): string {
+  // The device's zone read now, not the one a cached format was built with.
+  const p = numericParts(now, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
  * The one place the interface writes dates. `uiLanguage` is the interface's language; the
  * office chosen for this computer gives the time zone and, in Arabic, the digits.
  */

@@ -10,24 +10,40 @@ import { CountriesField, LanguagesField } from '../contacts/AudienceFields';
 import { EditorHead, EditorSave } from '../ui/EditorFrame';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
+import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { useDocEditor } from '../ui/useDocEditor';
 import { NewerNotice } from '../ui/NewerDocument';
+import { noteOutletDeleted } from './deleted-notice';
 
 type OutletForm = Pick<OutletFieldsT, 'name' | 'kind' | 'countries' | 'languages'> & { website: string };
 
 const EMPTY: OutletForm = { name: '', kind: 'newspaper', countries: [], languages: [], website: '' };
 
-/** Who names the outlet; it can be deleted only when no one does. */
-function OutletUse({ id, onDeleted }: { id: string; onDeleted: () => void }) {
+/**
+ * Who names the outlet; it can be deleted only when no one does, and only once the person has
+ * said yes: a deleted outlet has no trash to come back from.
+ */
+function OutletUse({ id, name, onDeleted }: { id: string; name: string; onDeleted: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const refs = useCall('outlet.references', { id }, id);
   const [error, setError] = useState<ApiError | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const focus = useConfirmFocus(confirming ? 'delete' : null, () => setConfirming(false));
 
   async function remove() {
+    setBusy(true);
+    setError(null);
     const r = await client.call('outlet.delete', { id, rev: null });
-    if (r.ok) onDeleted();
-    else setError(r.error);
+    setBusy(false);
+    if (!r.ok) {
+      setConfirming(false);
+      return setError(r.error);
+    }
+    // The outlets list says what went: this page closes with the outlet.
+    noteOutletDeleted(name);
+    onDeleted();
   }
 
   return (
@@ -39,9 +55,23 @@ function OutletUse({ id, onDeleted }: { id: string; onDeleted: () => void }) {
         (refs.value.contacts.length === 0 ? (
           <>
             <p className="muted">{t('outlets.namedByNoOne')}</p>
-            <button type="button" className="button" onClick={() => void remove()}>
-              {t('outlets.delete')}
-            </button>
+            {confirming ? (
+              <div className="notice" role="alertdialog" aria-labelledby="outlet-delete-q" onKeyDown={focus.onKeyDown}>
+                <p id="outlet-delete-q">{t('outlets.deleteConfirm', { name })}</p>
+                <div className="actions">
+                  <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
+                    {t('outlets.deleteForGood')}
+                  </button>
+                  <button ref={focus.safe} type="button" onClick={() => setConfirming(false)}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button ref={focus.asker('delete')} type="button" className="button" onClick={() => setConfirming(true)}>
+                {t('outlets.delete')}
+              </button>
+            )}
           </>
         ) : (
           <>
@@ -66,7 +96,7 @@ function OutletUse({ id, onDeleted }: { id: string; onDeleted: () => void }) {
 export function OutletEditor({ id }: { id: string | null }) {
   const { t } = useTranslation();
   const uid = useId();
-  const { form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
+  const { doc, form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('outlet.get', { id }),
@@ -109,7 +139,7 @@ export function OutletEditor({ id }: { id: string | null }) {
         </fieldset>
         {newerVersion === null && <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} saveError={saveError} />}
       </form>
-      {id && <OutletUse id={id} onDeleted={() => leaveDiscarding(href.outlets())} />}
+      {id && <OutletUse id={id} name={form.name.trim() || doc?.name || ''} onDeleted={() => leaveDiscarding(href.outlets())} />}
     </div>
   );
 }

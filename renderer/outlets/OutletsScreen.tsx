@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletSummary } from '../../electron/shared/contacts/organise-contract';
 import { href } from '../app/router';
@@ -7,6 +7,7 @@ import { useDebounced } from '../ui/useDebounced';
 import { usePagedList } from '../ui/usePagedList';
 import { PagedRows } from '../ui/PagedRows';
 import type { RowProps } from '../ui/VirtualList';
+import { takeOutletDeleted } from './deleted-notice';
 
 /** The newspapers, stations and sites the media list's journalists write for. */
 export function OutletsScreen() {
@@ -15,6 +16,12 @@ export function OutletsScreen() {
   const q = useDebounced(query.trim(), 250);
   const input = q ? { limit: 100, query: q } : { limit: 100 };
   const list = usePagedList('outlet.list', input, q);
+  // Said after a delete from an outlet's page: the region is there first, so a screen reader hears the line arrive.
+  const [deleted, setDeleted] = useState<string | null>(null);
+  useEffect(() => {
+    const name = takeOutletDeleted();
+    if (name !== null) setDeleted(name);
+  }, []);
 
   const renderRow = (o: OutletSummary, _i: number, rowProps: RowProps) => (
     <a className="row-link" href={href.outlet(o.id)} {...rowProps}>
@@ -44,9 +51,10 @@ export function OutletsScreen() {
       <form className="filters" role="search" aria-label={t('outlets.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="out-q">{t('outlets.searchLabel')}</label>
-          <input id="out-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="out-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
       </form>
+      <div role="status">{deleted !== null && <p className="notice">{t('outlets.deleted', { name: deleted })}</p>}</div>
       <ListState list={list} count={(count) => t('outlets.count', { count })} empty={q ? <p>{t('outlets.noMatch')}</p> : <p>{t('outlets.empty')}</p>} />
       <PagedRows list={list} label={t('outlets.title')} renderRow={renderRow} estimateSize={58} />
     </div>

@@ -21,6 +21,9 @@ import { officeChoices, SelectField } from '../ui/SelectField';
 import { takeTrashed, type Trashed } from './trashed-notice';
 import { naturalDirection, RELEASE_SORTS, SORT_DIRECTIONS, type ReleaseSort, type SortDirection } from '../../electron/shared/releases/list-sort';
 import { rememberReleaseOrder, savedReleaseOrder, type ReleaseOrder } from './list-sort';
+import { EmbargoWords } from './EmbargoField';
+import { embargoInForce } from './embargo';
+import { useNowPassing } from '../ui/useNowPassing';
 
 interface Filters {
   query: string;
@@ -82,6 +85,8 @@ export function ReleasesScreen() {
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
   const { reload } = list;
+  // An embargo is said, until when, only while it holds: the words go from its row as it lifts.
+  const now = useNowPassing(list.items.map((r) => r.embargoAt));
 
   const undoTrash = async (r: Trashed) => {
     setUndoError(null);
@@ -94,23 +99,30 @@ export function ReleasesScreen() {
     reload();
   };
 
-  const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => (
-    <a className="row-link" href={href.release(r.id)} onClick={() => (lastOpened = r.id)} {...rowProps}>
-      {/* The row keeps the interface's direction and the headline is isolated inside it: an English
-          headline in Arabic starts at the right, above its status, as an Arabic one does. */}
-      <span className="row-title">
-        <bdi lang={r.language}>{r.headline || t('common.untitled')}</bdi>
-      </span>
-      <span className="row-meta">
-        <span className={`badge status-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>
-        <span>{languageName(r.language, i18n.language)}</span>
-        {r.releaseDate && <span>{dates.date(r.releaseDate)}</span>}
-        {r.embargoAt && <span className="badge embargo">{t('releases.embargoed')}</span>}
-        {r.tags.length > 0 && <span className="muted">{r.tags.join(t('common.listSeparator'))}</span>}
-      </span>
-      {r.passage && <PassageLine passage={r.passage} language={r.language} />}
-    </a>
-  );
+  const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => {
+    const embargo = embargoInForce(r.embargoAt, r.embargoTimeZone, now);
+    return (
+      <a className="row-link" href={href.release(r.id)} onClick={() => (lastOpened = r.id)} {...rowProps}>
+        {/* The row keeps the interface's direction and the headline is isolated inside it: an English
+            headline in Arabic starts at the right, above its status, as an Arabic one does. */}
+        <span className="row-title">
+          <bdi lang={r.language}>{r.headline || t('common.untitled')}</bdi>
+        </span>
+        <span className="row-meta">
+          <span className={`badge status-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>
+          <span>{languageName(r.language, i18n.language)}</span>
+          {r.releaseDate && <span>{dates.date(r.releaseDate)}</span>}
+          {embargo && (
+            <span className="badge embargo">
+              <EmbargoWords embargo={embargo} />
+            </span>
+          )}
+          {r.tags.length > 0 && <span className="muted">{r.tags.join(t('common.listSeparator'))}</span>}
+        </span>
+        {r.passage && <PassageLine passage={r.passage} language={r.language} />}
+      </a>
+    );
+  };
 
   return (
     <div className="screen list-screen">

@@ -77,6 +77,11 @@ export function embargoWording(embargo: Embargo, locale: string, dates: Pick<Dat
   return { key: zone.kind === 'zone' ? 'embargo.untilZone' : 'embargo.until', time, place: french && zone.kind === 'city' ? frenchOfCity(zone.name) : zone.name, date };
 }
 
+/** A listed release's embargo while it is in force at `now` (ms); null once it has lifted, or when there is none. */
+export function embargoInForce(at: string | null, timeZone: string | null, now: number): Embargo | null {
+  return at !== null && timeZone !== null && Date.parse(at) > now ? { at, timeZone } : null;
+}
+
 export type EmbargoCheck =
   | { ok: true; embargo: Embargo }
   | { ok: false; problem: 'embargo.invalidZone' | 'embargo.invalidTime' | 'embargo.inPast' };

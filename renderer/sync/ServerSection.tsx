@@ -106,6 +106,8 @@ export function ServerSection() {
   const [form, setForm] = useState<SyncSettings | null>(null);
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
+  // Said after "Forget the password", until a password is typed or the settings saved.
+  const [forgotten, setForgotten] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -163,6 +165,7 @@ export function ServerSection() {
     }
     setSaving(true);
     setSaved(false);
+    setForgotten(false);
     setError(null);
     const res = await client.call('sync.configure', form);
     let ok = res.ok;
@@ -181,6 +184,18 @@ export function ServerSection() {
     }
     setSaving(false);
     setSaved(ok);
+  };
+
+  // Forgotten here and in the keychain; the field then takes the focus, for the person who forgets
+  // it to give another (the button goes once nothing is known).
+  const forgetPassword = async () => {
+    setError(null);
+    setSaved(false);
+    const res = await client.call('sync.password', { password: null });
+    if (!res.ok) return setError(res.error);
+    setStatus(res.value);
+    setForgotten(true);
+    passwordRef.current?.focus();
   };
 
   const database = form ? databaseInAddress(form.server, form.prefix) : null;
@@ -243,7 +258,10 @@ export function ServerSection() {
               dir="ltr"
               autoComplete="current-password"
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                setForgotten(false);
+              }}
               placeholder={status?.password !== 'none' && status ? t('sync.passwordKnown') : undefined}
               aria-describedby="sync-password-hint"
             />
@@ -255,6 +273,14 @@ export function ServerSection() {
                 <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> {t('sync.remember')}
               </label>
             )}
+            {status && status.password !== 'none' && (
+              <p>
+                <button type="button" className="link-button" onClick={() => void forgetPassword()}>
+                  {t('sync.forgetPassword')}
+                </button>
+              </p>
+            )}
+            <div role="status">{forgotten && <p className="notice done">{t('sync.passwordForgotten')}</p>}</div>
           </div>
           <OfficeChoice chosen={form.offices} onChange={(offices) => update({ offices })} syncedAt={status?.lastSyncedAt ?? null} needed={officesNeeded} firstRef={firstOffice} />
           <div className="field">

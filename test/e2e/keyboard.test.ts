@@ -121,3 +121,29 @@ describe('the formatting toolbar', () => {
     });
   }, 60_000);
 });
+
+describe('the search shortcut in the top bar', () => {
+  /** The hint beside the search, and the keys the search box says it answers to. */
+  const hint = async (page: Page) => [await page.locator('.topbar .shortcut').innerText(), await page.locator('.topbar input[role="combobox"]').getAttribute('aria-keyshortcuts')];
+
+  it('is said with the keys of the system: Ctrl+K, in the interface’s words, and ⌘K on a Mac, where ⌘K does it', async () => {
+    await withPage(openIn(seeded.h, 'fr-FR'), async (page) => {
+      expect(await hint(page)).toEqual(['Ctrl+K', 'Control+K']);
+    });
+
+    const context = await seeded.h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    try {
+      await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(seeded.h.server.launchUrl());
+      await page.locator('#main h1').first().waitFor();
+      expect(await hint(page)).toEqual(['⌘K', 'Meta+K']);
+      await page.locator('#main h1').first().click();
+      await page.keyboard.press('Meta+k');
+      expect(await page.getByRole('combobox', { name: 'Search the library' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -90,7 +90,7 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
       case 'kit.preview':
         return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargo: null, warnings: [], missingFiles: [] };
       case 'release.list':
-        return page([{ id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, translationGroup: null, updatedAt: NOW, tags: [] }]);
+        return page([{ id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, embargoTimeZone: null, translationGroup: null, updatedAt: NOW, tags: [] }]);
       case 'release.versions':
         return [];
       case 'attachment.list':

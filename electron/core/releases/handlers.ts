@@ -7,7 +7,7 @@ import { headlinePage } from './headline-order';
 import type { Page, ParsedInputOf, ReleaseSummary } from '../../shared/contract';
 import type { CoreContext } from '../context';
 import { releasePassage, wantedWords } from '../search/passage';
-import { releaseRows, releaseSummaries, summary, tagFilter, tagsFor } from './queries';
+import { releaseRows, releaseSummaries, summariesOf, tagFilter } from './queries';
 import { naturalDirection, type ReleaseSort } from '../../shared/releases/list-sort';
 
 /** The column each order of the list reads (the headline order is chosen in headline-order.ts). */
@@ -108,8 +108,7 @@ function listReleases(input: ParsedInputOf<'release.list'>, ctx: CoreContext): P
     cursor: input.cursor,
     map: (r) => r,
   });
-  const tags = tagsFor(ctx, page.items.map((r) => r.doc_rowid));
-  return { ...page, items: page.items.map((r) => summary(r, tags.get(r.doc_rowid) ?? [])) };
+  return { ...page, items: summariesOf(ctx, page.items) };
 }
 
 /** The page with each release's passage where the search's words are, when asked for. */

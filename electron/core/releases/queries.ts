@@ -39,7 +39,33 @@ export function tagFilter(ctx: CoreContext, typed: string): { sql: string; param
   return { sql: `p.doc_rowid IN (SELECT doc_rowid FROM release_tag_p WHERE tag IN (${tags.map(() => '?').join(',')}))`, params: tags };
 }
 
-export function summary(r: ListedRow<'release_p'>, tags: string[]): ReleaseSummary {
+/**
+ * The time zones of the embargoes still in force among the given rows, by row: the zone is kept
+ * only in the release's body, so it is read for those few rows alone, not for every release
+ * whose embargo lifted long ago.
+ */
+export function embargoZonesFor(ctx: CoreContext, rows: readonly Pick<ListedRow<'release_p'>, 'doc_rowid' | 'embargo_at'>[], now = new Date()): Map<number, string> {
+  const out = new Map<number, string>();
+  const inForce = rows.filter((r) => r.embargo_at !== null && Date.parse(r.embargo_at) > now.getTime()).map((r) => r.doc_rowid);
+  if (inForce.length === 0) return out;
+  const found = ctx.library.db
+    .prepare(
+      `SELECT d.rowid AS doc_rowid, json_extract(r.body, '$.embargo.timeZone') AS zone FROM json_each(?) j
+       JOIN docs d ON d.rowid = j.value JOIN revs r ON r.doc_rowid = d.rowid AND r.rev = d.winner`,
+    )
+    .all(JSON.stringify(inForce)) as { doc_rowid: number; zone: unknown }[];
+  for (const f of found) if (typeof f.zone === 'string') out.set(f.doc_rowid, f.zone);
+  return out;
+}
+
+/** The list rows of `rows`, with their tags and the zones of their embargoes in force. */
+export function summariesOf(ctx: CoreContext, rows: readonly ListedRow<'release_p'>[]): ReleaseSummary[] {
+  const tags = tagsFor(ctx, rows.map((r) => r.doc_rowid));
+  const zones = embargoZonesFor(ctx, rows);
+  return rows.map((r) => summary(r, tags.get(r.doc_rowid) ?? [], zones.get(r.doc_rowid) ?? null));
+}
+
+export function summary(r: ListedRow<'release_p'>, tags: string[], embargoTimeZone: string | null): ReleaseSummary {
   return {
     id: r.id,
     rev: r.rev,
@@ -49,6 +75,7 @@ export function summary(r: ListedRow<'release_p'>, tags: string[]): ReleaseSumma
     office: r.office,
     releaseDate: r.release_date,
     embargoAt: r.embargo_at,
+    embargoTimeZone,
     translationGroup: r.translation_group,
     updatedAt: r.updated_at,
     tags,
@@ -59,8 +86,7 @@ export function releaseSummaries(ctx: CoreContext, where: { sql: string; params:
   const rows = ctx.library.db
     .prepare(`SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList('release_p')} FROM release_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE ${where.sql} ORDER BY p.language`)
     .all(...where.params) as ListedRow<'release_p'>[];
-  const tags = tagsFor(ctx, rows.map((r) => r.doc_rowid));
-  return rows.map((r) => summary(r, tags.get(r.doc_rowid) ?? []));
+  return summariesOf(ctx, rows);
 }
 
 
@@ -70,6 +96,5 @@ export function releaseRows(ctx: CoreContext, rowids: readonly number[]): Releas
   const rows = ctx.library.db
     .prepare(`SELECT p.doc_rowid, d.id, d.winner AS rev, ${selectList('release_p')} FROM json_each(?) j JOIN release_p p ON p.doc_rowid = j.value JOIN docs d ON d.rowid = p.doc_rowid ORDER BY j.key`)
     .all(JSON.stringify(rowids)) as ListedRow<'release_p'>[];
-  const tags = tagsFor(ctx, rows.map((r) => r.doc_rowid));
-  return rows.map((r) => summary(r, tags.get(r.doc_rowid) ?? []));
+  return summariesOf(ctx, rows);
 }

@@ -16,6 +16,8 @@ export interface ReleaseSummary {
   office: string | null;
   releaseDate: string | null;
   embargoAt: string | null;
+  /** The embargo's own time zone, for saying it in words; given while the embargo is still in force when listed, else null. */
+  embargoTimeZone: string | null;
   translationGroup: string | null;
   updatedAt: string;
   tags: string[];
