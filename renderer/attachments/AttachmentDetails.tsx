@@ -11,6 +11,7 @@ import { useDocEditor } from '../ui/useDocEditor';
 import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
 import { DateField } from '../ui/DateField';
+import { DeleteAttachment, SaveCopy, UsedIn } from './AttachmentActions';
 
 const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
 type Consent = Doc<'attachment'>['consent'];
@@ -60,11 +61,17 @@ function LocationNotice({ id, round }: { id: string; round: number }) {
   );
 }
 
-/** One attachment: a preview, its file facts, and the fields a person keeps about it. */
-export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => void }) {
+/**
+ * One attachment: a preview, its file facts, a copy of its file, where it is used, the fields a
+ * person keeps about it, and deleting it (`onDeleted` with its name, once deleted).
+ */
+export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSaved: () => void; onDeleted: (name: string) => void }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
   const [fileRound, setFileRound] = useState(0);
+  // Asked again when the person asks to delete: the question says where it is used now.
+  const [usedRound, setUsedRound] = useState(0);
+  const used = useCall('attachment.references', { id }, `${id}:${usedRound}`);
   const { doc, form, loadError, saveError, saved, busy, set, save } = useDocEditor({
     id,
     load: (client, id) => client.call('attachment.get', { id }),
@@ -120,6 +127,10 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
           </>
         )}
       </dl>
+      <div className="attachment-file-actions">
+        <SaveCopy doc={doc} />
+      </div>
+      <UsedIn used={used} />
       <form onSubmit={(e) => void save(e)}>
         <div className="field">
           <label htmlFor={`${uid}-caption`}>{t('attachments.caption')}</label>
@@ -167,6 +178,9 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
           <SavedNote saved={saved} />
         </div>
       </form>
+      <div className="attachment-delete">
+        <DeleteAttachment doc={doc} used={used} onAsk={() => setUsedRound((n) => n + 1)} onDeleted={onDeleted} />
+      </div>
     </section>
   );
 }
