@@ -99,8 +99,11 @@ describe('an attachment with no preview', () => {
     expect((await fail(c, 'attachment.get', { id: file.id })).code).toBe('NOT_FOUND');
     await screen.findByText('No attachments yet', {}, { timeout: 15_000 });
 
+    // The kit marks it in its place, to be relinked or taken out.
     window.location.hash = href.kit(kit.id);
     await screen.findByText('(no longer in the library)', { selector: '.kit-item-label' }, { timeout: 15_000 });
+    await screen.findByText('File missing: fiche-technique.pdf — relink or remove', { selector: '.kit-item-missing p' }, { timeout: 15_000 });
+    expect(screen.getByRole('button', { name: 'Remove from kit' })).toBeTruthy();
   }, 60_000);
 
   it('asks plainly when the file is used nowhere', async () => {
