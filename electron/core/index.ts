@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { JobManager } from './jobs';
 import { Library, type LibraryOptions } from './store/library';
 import { attachmentHandlers } from './attachments/handlers';
+import { attachmentLifecycleHandlers } from './attachments/lifecycle';
 import { historyHandlers } from './library/history';
 import { conflictHandlers } from './library/conflicts';
 import { libraryHandlers } from './library/handlers';
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
   ...contactHandlers,
   ...officeHandlers,
   ...attachmentHandlers,
+  ...attachmentLifecycleHandlers,
   ...historyHandlers,
   ...conflictHandlers,
   ...searchHandlers,

@@ -24,7 +24,7 @@ import type { UiLanguageCode } from './ui/languages';
  */
 
 export type { Access, Created, MethodDef, NamedSummary, Page } from './methods';
-export type { AttachmentAdded, AttachmentLocation, AttachmentSummary } from './attachments/contract';
+export type { AttachmentAdded, AttachmentDownload, AttachmentLocation, AttachmentReferences, AttachmentSummary } from './attachments/contract';
 export type { ConflictCase, ConflictChoice } from './conflicts/contract';
 export type { ContactSummary } from './contacts/contract';
 export type { KitSummary } from './kits/contract';

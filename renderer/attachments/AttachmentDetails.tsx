@@ -12,6 +12,7 @@ import { NewerNotice } from '../ui/NewerDocument';
 import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
 import { DateField } from '../ui/DateField';
+import { DeleteAttachment, SaveCopy, UsedIn } from './AttachmentActions';
 
 const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
 type Consent = Doc<'attachment'>['consent'];
@@ -61,11 +62,17 @@ function LocationNotice({ id, round }: { id: string; round: number }) {
   );
 }
 
-/** One attachment: a preview, its file facts, and the fields a person keeps about it. */
-export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => void }) {
+/**
+ * One attachment: a preview, its file facts, a copy of its file, where it is used, the fields a
+ * person keeps about it, and deleting it (`onDeleted` with its name, once deleted).
+ */
+export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSaved: () => void; onDeleted: (name: string) => void }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
   const [fileRound, setFileRound] = useState(0);
+  // Asked again when the person asks to delete: the question says where it is used now.
+  const [usedRound, setUsedRound] = useState(0);
+  const used = useCall('attachment.references', { id }, `${id}:${usedRound}`);
   const { doc, form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
     id,
     load: (client, id) => client.call('attachment.get', { id }),
@@ -122,6 +129,10 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
         )}
       </dl>
       <NewerNotice version={newerVersion} />
+      <div className="attachment-file-actions">
+        <SaveCopy doc={doc} />
+      </div>
+      <UsedIn used={used} />
       <form onSubmit={(e) => void save(e)}>
         <fieldset className="form-lock" disabled={newerVersion !== null}>
         <div className="field">
@@ -173,6 +184,12 @@ export function AttachmentDetails({ id, onSaved }: { id: string; onSaved: () => 
           <SavedNote saved={saved} />
         </div>
       </form>
+      {/* An attachment from a newer Dateline is read-only here: deleting it is an edit too. */}
+      {newerVersion === null && (
+        <div className="attachment-delete">
+          <DeleteAttachment doc={doc} used={used} onAsk={() => setUsedRound((n) => n + 1)} onDeleted={onDeleted} />
+        </div>
+      )}
     </section>
   );
 }

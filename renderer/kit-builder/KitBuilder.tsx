@@ -23,6 +23,9 @@ import { errorText } from '../i18n/errors';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { NewerNotice, newerVersionOf } from '../ui/NewerDocument';
 import type { SyncStatus } from '../../electron/shared/contract';
+import { href, navigate } from '../app/router';
+import { useConfirmFocus } from '../ui/useConfirmFocus';
+import { noteKitDeleted } from '../kits/deleted-notice';
 
 /**
  * The kit builder: what goes into a press kit and in which order (drag and drop, or the move
@@ -54,6 +57,16 @@ function fieldsOf(d: Draft) {
 
 function draftOf(k: Doc<'kit'>): Draft {
   return { title: k.title, language: k.language, pageSize: k.pageSize, audience: k.audience ?? 'public', office: k.office, items: k.items.map(withKey) };
+}
+
+/** The title of the kit as last saved (what the list shows), from the saved fields' JSON. */
+function savedTitle(json: string): string {
+  try {
+    const title = (JSON.parse(json) as { title?: unknown }).title;
+    return typeof title === 'string' ? title : '';
+  } catch {
+    return '';
+  }
 }
 
 /** What of the sync status decides how a kit's files still on the server come down (see `ServerFilesDownload`). */
@@ -94,6 +107,12 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   const mounted = useRef(true);
   const versionsAsked = useRef(new Set<string>());
   const itemsHeading = useRef<HTMLHeadingElement>(null);
+  const deleted = useRef(false);
+  // "Delete kit…" asks in place under the heading; Cancel is focused, Escape answers it.
+  const [askingDelete, setAskingDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const deleteFocus = useConfirmFocus(askingDelete ? 'delete' : null, () => setAskingDelete(false));
 
   const refreshPreview = useCallback(async () => {
     const n = ++previewSeq.current;
@@ -112,7 +131,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     saveTimer.current = null;
     saveChain.current = saveChain.current.then(async () => {
       const d = latest.current;
-      if (!d) return;
+      // A deleted kit is not written again (leaving the builder saves what waits).
+      if (!d || deleted.current) return;
       const fields = fieldsOf(d);
       const json = JSON.stringify(fields);
       if (json === savedJson.current) return setSave({ kind: 'saved' });
@@ -322,6 +342,30 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     setAnnouncement(t('kitBuilder.added', { item: label(it) }));
   };
 
+  /**
+   * Deletes the kit (a tombstone, so it syncs) once what waits for the pause is saved, so Undo on
+   * the kits list brings back the kit as it was on screen. Files already exported are not touched.
+   */
+  const deleteKit = async () => {
+    setDeleting(true);
+    setDeleteError(null);
+    await saveNow();
+    const before = rev.current;
+    if (before === null) return;
+    deleted.current = true;
+    const r = await client.call('doc.delete', { id: kitId, rev: before });
+    if (!mounted.current) return;
+    setDeleting(false);
+    if (!r.ok) {
+      deleted.current = false;
+      return setDeleteError(r.error);
+    }
+    setAskingDelete(false);
+    // The title as saved: the one the list showed, and the one Undo brings back.
+    noteKitDeleted({ id: kitId, title: savedTitle(savedJson.current), rev: before });
+    navigate(href.kits());
+  };
+
   /** Saves what is on screen before an export; false when the kit on screen is not what is saved. */
   const saveFirst = async (): Promise<boolean> => {
     await saveNow();
@@ -339,13 +383,35 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     <div className="screen kit-builder">
       <div className="screen-head">
         <h1>{t('kitBuilder.heading')}</h1>
-        {newerVersion === null && (
-          <span className={`save-state save-${save.kind === 'titleNeeded' ? 'error' : save.kind}`} role="status" aria-live="polite">
-            {save.kind === 'saved' ? t('save.saved') : save.kind === 'saving' ? t('save.saving') : t('save.failed')}
-          </span>
-        )}
+        <div className="kit-builder-head-actions">
+          {newerVersion === null && (
+            <span className={`save-state save-${save.kind === 'titleNeeded' ? 'error' : save.kind}`} role="status" aria-live="polite">
+              {save.kind === 'saved' ? t('save.saved') : save.kind === 'saving' ? t('save.saving') : t('save.failed')}
+            </span>
+          )}
+          {/* A kit from a newer Dateline is read-only here: deleting it is an edit too. */}
+          {newerVersion === null && !askingDelete && (
+            <button ref={deleteFocus.asker('delete')} type="button" onClick={() => setAskingDelete(true)}>
+              {t('kitBuilder.deleteAsk')}
+            </button>
+          )}
+        </div>
       </div>
       <NewerNotice version={newerVersion} />
+      {askingDelete && (
+        <div className="notice" role="alertdialog" aria-labelledby={`${ids}-delete-q`} onKeyDown={deleteFocus.onKeyDown}>
+          <p id={`${ids}-delete-q`}>{t('kitBuilder.deleteConfirm', { title: draft.title.trim() || t('common.untitled') })}</p>
+          {deleteError && <ErrorMessage error={deleteError} />}
+          <div className="actions">
+            <button type="button" className="danger" disabled={deleting} onClick={() => void deleteKit()}>
+              {t('kitBuilder.deleteNow')}
+            </button>
+            <button ref={deleteFocus.safe} type="button" onClick={() => setAskingDelete(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {loadError && <ErrorMessage error={loadError} />}
       {save.kind === 'error' && <ErrorMessage error={save.error} />}
       {save.kind === 'titleNeeded' && (

@@ -94,4 +94,20 @@ describe('a download in web mode', () => {
     // Neither file went through the page: no request fetched one through the API.
     expect(fetchedIntoPage).toEqual([]);
   }, 180_000);
+
+  it('saves a copy of a file with no preview by its one-time link, under its Arabic name and byte for byte', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const sheet = await h.api('attachment.add', { name: 'بطاقة معلومات.pdf', data: pdf.toString('base64') });
+    await h.goto(`#/attachments/${sheet.id}`);
+    await page.getByText('No preview for this kind of file.').waitFor();
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByRole('button', { name: 'Save a copy…', exact: true }).click();
+    const d = await download;
+    expect(new URL(d.url()).pathname).toMatch(/^\/download\/[A-Za-z0-9_-]{43}$/);
+    expect(d.suggestedFilename()).toBe('بطاقة معلومات.pdf');
+    expect(readFileSync(await d.path())).toEqual(pdf);
+    await page.getByText('بطاقة معلومات.pdf is ready in your downloads.').waitFor();
+    await h.expectAccessible('attachment-no-preview');
+    expect(fetchedIntoPage).toEqual([]);
+  }, 180_000);
 });

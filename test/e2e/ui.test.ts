@@ -337,7 +337,7 @@ describe('Dateline in the browser', () => {
     await page.getByLabel('Caption', { exact: true }).fill('Families wade through flood water in Beledweyne.');
     await page.getByLabel('Credit', { exact: true }).fill('Photo: Press Office');
     await page.getByLabel('Consent obtained from the people shown', { exact: true }).check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const atts = await h.api('attachment.list', { limit: 10 });
     const att = await h.api('attachment.get', { id: atts.items[0]!.id });

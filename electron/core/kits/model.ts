@@ -496,16 +496,35 @@ interface MissingAttachment {
   onServer: boolean;
 }
 
+/**
+ * What a deleted attachment was: the revision its tombstone replaced, or undefined when the id
+ * never named an attachment here or that revision's body is gone (compacted, erased).
+ */
+function deletedAttachment(ctx: CoreContext, id: string): Doc<'attachment'> | undefined {
+  const stored = ctx.library.docs.getStored(id);
+  if (!stored?.deleted || stored.type !== 'attachment') return undefined;
+  try {
+    const parent = ctx.library.docs.getRevision(id, stored.rev).parent;
+    return parent === null ? undefined : ctx.library.repo.revision('attachment', id, parent);
+  } catch {
+    return undefined;
+  }
+}
+
 function findAttachment(ctx: CoreContext, id: string, where: (string | number)[], what: string, place: AttachmentPlace): { attachment: KitAttachment; missing: MissingAttachment | null } {
-  const f = ctx.library.repo.find('attachment', id);
+  const live = ctx.library.repo.find('attachment', id);
+  // A deleted attachment is a missing file, marked in its place like one gone from the folder
+  // (relinked or removed there), so the rest of the kit still shows in the preview.
+  const f = live ?? deletedAttachment(ctx, id);
   if (!f) {
     throw new DatelineError('NOT_FOUND', `The attachment "${id}" (${what}) is no longer in the library; remove it from the kit.`, {
       path: where,
       params: { id },
     });
   }
-  const here = ctx.blobs.has(f.sha256);
-  const onServer = !here && filesOnServer(ctx.library.replication).has(f.sha256);
+  const here = live !== undefined && ctx.blobs.has(f.sha256);
+  // A deleted one is not brought down from the server: it is no longer the library's.
+  const onServer = live !== undefined && !here && filesOnServer(ctx.library.replication).has(f.sha256);
   const attachment: KitAttachment = {
     id,
     sha256: f.sha256,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BACKUP_DOWNLOAD_TTL_MS, CHECKED_BACKUP_TTL_MS } from '../../shared/library/contract';
 
 /**
- * Files web mode made for the browser to fetch once (a backup): each is in a folder of its own
+ * Files web mode made for the browser to fetch once (a backup, a kit's export, a copy of an attachment's file): each is in a folder of its own
  * under the library's tmp/, named by a random id the call answers. The HTTP server takes it by
  * that id behind the session's token, streams it and removes the folder; one never fetched is
  * removed after BACKUP_DOWNLOAD_TTL_MS (and one a process that died left behind is removed by
@@ -62,7 +62,7 @@ export function takeDownload(id: string): Download | null {
  * The folders under the library's tmp/ that hold one download each, named for what they hold, so
  * that a person looking in tmp/ (or at a disk filling up) sees a kit's export as one.
  */
-export const DOWNLOAD_FOLDER_PREFIXES = { backup: 'backup-file-', kitExport: 'kit-export-' } as const;
+export const DOWNLOAD_FOLDER_PREFIXES = { backup: 'backup-file-', kitExport: 'kit-export-', attachment: 'attachment-copy-' } as const;
 export type DownloadKind = keyof typeof DOWNLOAD_FOLDER_PREFIXES;
 
 const isDownloadFolder = (name: string): boolean => Object.values(DOWNLOAD_FOLDER_PREFIXES).some((prefix) => name.startsWith(prefix));

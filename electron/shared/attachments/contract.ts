@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentEditableFields, DocIdSchema, type Doc } from '../documents';
-import { changeOf, fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
+import { BaseRev, changeOf, fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
 
 /** Contract methods of attachments: photos, logos, fact sheets, video. Merged into API in contract.ts. */
 
@@ -32,6 +32,28 @@ export interface AttachmentLocation {
   inFile: boolean | null;
 }
 
+/**
+ * Where an attachment is used: the releases it is linked to, the kits that carry it, the offices
+ * whose logo it is. Said on its page, and before it is deleted (those kits then show it missing).
+ */
+export interface AttachmentReferences {
+  /** Trashed ones too, marked: a release restored from the trash would look for it. */
+  releases: { id: string; headline: string; language: string; trashed: boolean }[];
+  kits: { id: string; title: string }[];
+  offices: { id: string; name: string }[];
+}
+
+/**
+ * Web mode's "Save a copy": the file waits in the library's tmp/ for the browser, which fetches
+ * it once by a one-time link (as a kit's export does), never through the page's memory.
+ */
+export interface AttachmentDownload {
+  download: string;
+  name: string;
+  mediaType: string;
+  bytes: number;
+}
+
 export const ATTACHMENT_API = {
   'attachment.add': method<AttachmentAdded>()(
     z
@@ -51,4 +73,12 @@ export const ATTACHMENT_API = {
   'attachment.content': method<{ mediaType: string; data: string; size: number }>()(
     z.object({ id: DocIdSchema, variant: z.enum(['original', 'thumbnail']).default('original') }).strict(),
   ),
+  'attachment.references': method<AttachmentReferences>()(z.object({ id: DocIdSchema }).strict()),
+  /** Web mode: the original file waiting for the browser's download (see AttachmentDownload). */
+  'attachment.download': method<AttachmentDownload>()(z.object({ id: DocIdSchema }).strict()),
+  /**
+   * Deletes an attachment (a tombstone, so it syncs). Its file leaves the library folder unless
+   * another attachment holds the same bytes; kits that carry it show it as no longer in the library.
+   */
+  'attachment.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
 } as const;
