@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
@@ -11,7 +11,8 @@ import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { defaultWorkLanguage, languageName } from '../ui/languages';
 import { SelectField } from '../ui/SelectField';
 import { usePagedList } from '../ui/usePagedList';
-import { takeKitDeleted, type DeletedKit } from './deleted-notice';
+import { takeKitDeleted } from './deleted-notice';
+import { DeletedNotice, type DeletedDoc, type DeletedWords } from '../ui/DeletedNotice';
 
 /** Press kits: the list (each opens in the kit builder), and starting a new one by its title. */
 export function KitsScreen() {
@@ -30,30 +31,17 @@ export function KitsScreen() {
   const [titleNeeded, setTitleNeeded] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
 
-  // Said after "Delete kit…" in the builder, with Undo; the region is there first, so a screen
-  // reader hears the line arrive. The keyboard lands on Undo (the kit it came from is gone), then,
-  // once undone, on the line that says so.
-  const [deleted, setDeleted] = useState<{ kit: DeletedKit; undone: boolean } | null>(null);
-  const [undoError, setUndoError] = useState<ApiError | null>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
-  const noticeLine = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    const k = takeKitDeleted();
-    if (k) setDeleted({ kit: k, undone: false });
-  }, []);
-  useEffect(() => {
-    if (deleted && !deleted.undone) undoButton.current?.focus();
-    if (deleted?.undone) noticeLine.current?.focus();
-  }, [deleted]);
-
   const { reload } = list;
-  /** Brings the kit back as it was deleted: its revision before the tombstone, written again on top of it. */
-  const undoDelete = async (kit: DeletedKit) => {
-    setUndoError(null);
-    const res = await client.call('doc.restore', { id: kit.id, rev: kit.rev });
-    if (!res.ok) return setUndoError(res.error);
-    setDeleted({ kit, undone: true });
-    reload();
+  // Said after "Delete kit…" in the builder, with Undo bringing the kit back as it was.
+  const takeDeleted = (): DeletedDoc | null => {
+    const k = takeKitDeleted();
+    return k && { id: k.id, rev: k.rev, name: k.title || t('common.untitled') };
+  };
+  const deletedWords: DeletedWords = {
+    deleted: (title) => t('kits.deleted', { title }),
+    restored: (title) => t('kits.restored', { title }),
+    undo: t('kits.undo'),
+    undoOne: (title) => t('kits.undoOne', { title }),
   };
 
   const create = async (e: FormEvent) => {
@@ -108,25 +96,7 @@ export function KitsScreen() {
         </p>
       )}
       {error && <ErrorMessage error={error} />}
-      <div role="status">
-        {deleted && (
-          <p className="notice" ref={noticeLine} tabIndex={-1}>
-            {t(deleted.undone ? 'kits.restored' : 'kits.deleted', { title: deleted.kit.title || t('common.untitled') })}{' '}
-            {!deleted.undone && (
-              <button
-                ref={undoButton}
-                type="button"
-                className="link-button"
-                onClick={() => void undoDelete(deleted.kit)}
-                aria-label={t('kits.undoOne', { title: deleted.kit.title || t('common.untitled') })}
-              >
-                {t('kits.undo')}
-              </button>
-            )}
-          </p>
-        )}
-      </div>
-      {undoError && <ErrorMessage error={undoError} />}
+      <DeletedNotice take={takeDeleted} words={deletedWords} onRestored={reload} />
       <ListState
         list={list}
         empty={
