@@ -16,6 +16,7 @@ import { useDates } from '../i18n/useDates';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { newerVersionOf } from '../ui/NewerDocument';
 import { noteErased } from './erased-notice';
+import { noteContactDeleted } from './deleted-notice';
 import { downloadFile } from '../app/download';
 import { titleFileName } from '../../electron/shared/file-names';
 
@@ -182,6 +183,8 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
   const [error, setError] = useState<ApiError | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
   const eraseFocus = useConfirmFocus(confirmErase ? 'erase' : null, () => setConfirmErase(false));
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleteFocus = useConfirmFocus(confirmDelete ? 'delete' : null, () => setConfirmDelete(false));
   const [merged, setMerged] = useState<MergeResult | null>(null);
 
   async function exportJson() {
@@ -195,6 +198,17 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
     if (!r.ok) return setError(r.error);
     // The contacts list says what went; the page's unsaved edits went with the person: nothing is left to ask about.
     noteErased(r.value);
+    leaveDiscarding(href.contacts());
+  }
+
+  /** A stale contact out of the list, with Undo there: unlike an erase, no import is kept from bringing the person back. */
+  async function remove(contact: { id: string; rev: string; name: string }) {
+    const r = await client.call('doc.delete', { id: contact.id, rev: contact.rev });
+    if (!r.ok) {
+      setConfirmDelete(false);
+      return setError(r.error);
+    }
+    noteContactDeleted({ id: contact.id, rev: contact.rev, name: contact.name });
     leaveDiscarding(href.contacts());
   }
 
@@ -246,12 +260,31 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
           <button type="button" className="button" onClick={() => void exportJson()}>
             {t('contactRecord.exportJson')}
           </button>
-          {!confirmErase && (
+          {/* Deleting is an edit too: not of a contact a newer Dateline wrote. */}
+          {!confirmDelete && !confirmErase && doc.status === 'ok' && newerVersionOf(doc.value) === null && (
+            <button ref={deleteFocus.asker('delete')} type="button" className="button" onClick={() => setConfirmDelete(true)}>
+              {t('contactRecord.delete')}
+            </button>
+          )}
+          {!confirmErase && !confirmDelete && (
             <button ref={eraseFocus.asker('erase')} type="button" className="button" onClick={() => setConfirmErase(true)}>
               {t('contactRecord.erase')}
             </button>
           )}
         </div>
+        {confirmDelete && doc.status === 'ok' && (
+          <div role="alertdialog" aria-labelledby="delete-q" onKeyDown={deleteFocus.onKeyDown}>
+            <p id="delete-q">{t('contactRecord.deleteConfirm', { name: doc.value.name })}</p>
+            <div className="actions">
+              <button type="button" className="button danger" onClick={() => void remove(doc.value)}>
+                {t('contactRecord.deleteNow')}
+              </button>
+              <button ref={deleteFocus.safe} type="button" className="button" onClick={() => setConfirmDelete(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
         {confirmErase && (
           <div role="alertdialog" aria-labelledby="erase-q" onKeyDown={eraseFocus.onKeyDown}>
             <p id="erase-q">{t('contactRecord.eraseConfirm')}</p>

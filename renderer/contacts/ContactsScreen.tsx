@@ -13,6 +13,8 @@ import { usePagedList } from '../ui/usePagedList';
 import { PagedRows } from '../ui/PagedRows';
 import type { RowProps } from '../ui/VirtualList';
 import { takeErased } from './erased-notice';
+import { takeContactDeleted } from './deleted-notice';
+import { DeletedNotice } from '../ui/DeletedNotice';
 import { SegmentBar } from './SegmentBar';
 import { rememberChoice, rememberedChoice } from '../ui/remembered';
 
@@ -171,6 +173,16 @@ export function ContactsScreen() {
           </p>
         )}
       </div>
+      <DeletedNotice
+        take={takeContactDeleted}
+        words={{
+          deleted: (name) => t('contacts.deleted', { name }),
+          restored: (name) => t('contacts.restored', { name }),
+          undo: t('contacts.undo'),
+          undoOne: (name) => t('contacts.undoOne', { name }),
+        }}
+        onRestored={list.reload}
+      />
       <ListState
         list={list}
         count={(count) => t('contacts.count', { count })}
