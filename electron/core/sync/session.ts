@@ -54,7 +54,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     onBatch: (p) => opts.onStep?.('pull', p.docsWritten),
   });
   await store.settled();
-  const { merged, conflicts } = settleConflicts(store, pulled.touched);
+  const { merged, conflicts, newer } = settleConflicts(store, pulled.touched);
   for (const c of conflicts) opts.onConflict?.(c);
   // A person erased in another library leaves no earlier version of theirs here either.
   opts.onForgotten?.(store.forgetErased(before).files);
@@ -73,6 +73,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     pushed: { docs: new Set(pushed.touched).size, revisions: pushed.docsWritten, bytes: up.stats.bytesSent },
     merged,
     conflicts,
+    ...(newer ? { newer } : {}),
     denied: [...pulled.denied.map((d) => ({ ...d, direction: 'pull' as const })), ...pushed.denied.map((d) => ({ ...d, direction: 'push' as const }))],
     clockSkewMs: skew,
     clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
