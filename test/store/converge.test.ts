@@ -6,6 +6,8 @@ import { Rng } from '../bench/rng';
 import { tempDir } from '../helpers';
 import { call, core } from '../core-harness';
 import type { ConflictCase } from '../../electron/shared/conflicts/contract';
+import { DOC_SCHEMA_VERSION, schemaOf } from '../../electron/shared/documents';
+import { nextRev } from '../../electron/core/store/revisions';
 
 /**
  * One replication pass, as the replicator will run it but with no network: the source's
@@ -175,4 +177,67 @@ describe('two libraries exchanging batches through the read and write paths', ()
       expect(closed.a * closed.b).toBeGreaterThan(0);
     });
   }
+});
+
+describe('a branch written by a newer Dateline against an edit made here (the version rule)', () => {
+  const NEWER = DOC_SCHEMA_VERSION + 1;
+
+  /** A revision on `parent` as a later Dateline writes it: its version's mark and a field this app does not know. */
+  function fromNewerApp(l: Library, id: string, change: Record<string, unknown>): RemoteRevision {
+    const [parent] = l.replication.openRevs(id, [l.docs.require(id).rev]).flatMap((r) => ('ok' in r ? [r.ok] : []));
+    const body: Record<string, unknown> = { ...parent!, ...change, schema: NEWER, updatedAt: '2026-11-20T09:00:00.000Z', updatedBy: 'nairobi' };
+    for (const k of Object.keys(body)) if (k.startsWith('_')) delete body[k];
+    const rev = nextRev(parent!._rev, false, body);
+    return { ...body, _id: id, _rev: rev, _revisions: { start: parent!._revisions.start + 1, ids: [rev.slice(rev.indexOf('-') + 1), ...parent!._revisions.ids] } };
+  }
+
+  const leaves = (l: Library, id: string) => l.replication.openRevs(id, 'all').flatMap((r) => ('ok' in r ? [r.ok] : []));
+
+  it('is left for a newer app by both older libraries, nothing lost and nothing written again; a newer app merges it and both take its merge', async () => {
+    const a = await Library.open(tempDir(), { author: 'geneva' });
+    const b = await Library.open(tempDir(), { author: 'nairobi' });
+    const d = a.docs.create('release', { headline: 'Floods', language: 'en', tags: ['floods'] }, { author: 'geneva' });
+    replicate(a, b);
+    // Geneva edits the headline here; a newer Dateline in Nairobi changed the tags and added a field, and its revision reached B.
+    a.docs.update(d.id, { ...a.docs.require(d.id).body, headline: 'Floods: 3,000 families reached' }, { author: 'geneva' });
+    const upgraded = fromNewerApp(b, d.id, { tags: ['floods', 'kenya'], audience: { kind: 'donors' } });
+    expect(b.replication.bulkInsertRemote([upgraded]).denied).toEqual([]);
+
+    for (let pass = 0; pass < 3; pass++) {
+      replicate(a, b);
+      replicate(b, a);
+    }
+    for (const l of [a, b]) {
+      // Nothing merged: the two branches as they were written, nobody asked to choose what this app cannot read.
+      expect(settleConflicts(l.replication, [d.id])).toEqual({ merged: 0, conflicts: [], newer: [d.id] });
+      const live = leaves(l, d.id).filter((r) => !r._deleted);
+      expect(live.map((r) => r._rev).sort()).toEqual([a.docs.revisions(d.id).find((r) => r.leaf && r.rev !== upgraded._rev)!.rev, upgraded._rev].sort());
+      expect(leaves(l, d.id).filter((r) => r._deleted)).toEqual([]);
+      // No revision but the newer app's own carries its mark.
+      expect(l.docs.revisions(d.id).filter((r) => schemaOf(l.docs.getRevision(d.id, r.rev).body) === NEWER).map((r) => r.rev)).toEqual([upgraded._rev]);
+      expect(l.docs.getStored(d.id)!.conflicted).toBe(true);
+      expect(l.docs.inbox.list(d.id)).toEqual([]);
+    }
+    expect(state(b, [d.id])).toEqual(state(a, [d.id]));
+    // Sync after sync moves and writes nothing.
+    const seq = [a.replication.lastSeq(), b.replication.lastSeq()];
+    expect(replicate(a, b) + replicate(b, a)).toBe(0);
+    expect([a.replication.lastSeq(), b.replication.lastSeq()]).toEqual(seq);
+
+    // B's Dateline is updated: its next settle merges both sides under the newer mark.
+    expect(settleConflicts(b.replication, [d.id], NEWER)).toEqual({ merged: 1, conflicts: [] });
+    const merged = b.docs.getStored(d.id)!;
+    expect(merged.body).toMatchObject({ schema: NEWER, headline: 'Floods: 3,000 families reached', tags: ['floods', 'kenya'], audience: { kind: 'donors' } });
+    for (let pass = 0; pass < 3; pass++) {
+      replicate(a, b);
+      replicate(b, a);
+    }
+    // The older library takes the newer app's merge as it came: one live leaf, the same everywhere.
+    expect(state(a, [d.id])).toEqual(state(b, [d.id]));
+    expect(a.docs.getStored(d.id)!.conflicted).toBe(false);
+    expect(settleConflicts(a.replication, [d.id])).toEqual({ merged: 0, conflicts: [] });
+    expect(replicate(a, b) + replicate(b, a)).toBe(0);
+    a.close();
+    b.close();
+  });
 });

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
+import { Library } from '../../electron/core/store/library';
+import { nextRev } from '../../electron/core/store/revisions';
+import { DOC_SCHEMA_VERSION } from '../../electron/shared/documents';
 import { tempDir } from '../helpers';
 import { useCouchWithProxy } from './couch-server';
 
@@ -102,6 +105,34 @@ describe('dateline sync', () => {
     expect(human.code).toBe(0);
     const shown = await ok<{ headline: string }>(['release', 'show', id, '--library', b]);
     expect(human.out).toContain(`  1 conflict to resolve on the Conflicts screen:\n    “${shown.headline}” (${id}): both changed headline\n`);
+  });
+
+  it('names each document left in conflict for a newer Dateline, and merges and asks nothing', async () => {
+    const remote = `${couch.server.url}/irbid`;
+    const [a, b] = [tempDir(), tempDir()];
+    const id = await createRelease(a, 'Winter kits reach Irbid');
+    await ok(['sync', '--remote', remote, '--create', '--library', a]);
+    await ok(['sync', '--remote', remote, '--library', b]);
+    // A newer Dateline's edit reaches A (its version's mark, a field this app does not know); B edits the tags.
+    const lib = await Library.open(a, { author: 'amman' });
+    const [parent] = lib.replication.openRevs(id, 'all').flatMap((x) => ('ok' in x ? [x.ok] : []));
+    const { _id, _rev, _revisions, ...body } = parent!;
+    const upgraded = { ...body, schema: DOC_SCHEMA_VERSION + 1, audience: 'donors' };
+    const rev = nextRev(_rev, false, upgraded);
+    lib.replication.bulkInsertRemote([{ ...upgraded, _id, _rev: rev, _revisions: { start: _revisions.start + 1, ids: [rev.slice(rev.indexOf('-') + 1), ..._revisions.ids] } }]);
+    lib.close();
+    const f = join(tempDir(), 'update.json');
+    writeFileSync(f, JSON.stringify({ tags: ['winter'] }));
+    await ok(['release', 'update', id, '--from', f, '--library', b]);
+    await ok(['sync', '--remote', remote, '--library', a]);
+    const human = await cli(['sync', '--remote', remote, '--library', b]);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain(`  1 document changed in two places, one by a newer Dateline: left in conflict for a newer Dateline to merge: “Winter kits reach Irbid” (${id})\n`);
+    expect(human.out).not.toContain('merged by itself');
+    // Both sides sync again: nothing is written, nothing moves.
+    for (const l of [a, b, a]) expect(await ok<{ merged: number; pushed: { revisions: number }; conflicts: unknown[] }>(['sync', '--remote', remote, '--library', l])).toMatchObject({ merged: 0, conflicts: [] });
+    const last = await ok<{ pulled: { revisions: number }; pushed: { revisions: number } }>(['sync', '--remote', remote, '--library', b]);
+    expect([last.pulled.revisions, last.pushed.revisions]).toEqual([0, 0]);
   });
 
   it('names a missing database instead of creating it unasked', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextRev } from '../../electron/core/store/revisions';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
+import { DOC_SCHEMA_VERSION } from '../../electron/shared/documents';
 import { bodyOf, deleteAgainstEdit, editKeptBody, GAVE_WAY_TO, mergeBodies, planConflict, type Body, type StampOf } from '../../electron/core/sync/merge';
 
 // Revisions built the way the store builds them, so ids and paths are real.
@@ -245,5 +246,50 @@ describe('planning a conflicted document', () => {
     if (plan.kind !== 'merge') throw new Error('expected a merge');
     const [merged, close] = plan.writes;
     expect(close![GAVE_WAY_TO]).toBe(`${merged!._revisions.start - 1}-${merged!._revisions.ids[1]!}`);
+  });
+});
+
+describe('a branch written by a newer Dateline (the version rule)', () => {
+  const NEWER = DOC_SCHEMA_VERSION + 1;
+  // A later Dateline marks what it writes with its version and may add fields this app does not know.
+  const upgraded = rev(root, { ...base, schema: NEWER, audience: { kind: 'donors' }, updatedAt: '2026-11-02T09:00:00Z', updatedBy: 'nairobi' });
+  const edited = rev(root, { ...base, schema: DOC_SCHEMA_VERSION, status: 'approved', updatedAt: '2026-11-02T09:30:00Z', updatedBy: 'geneva' });
+
+  it('is merged by no older app, which writes nothing and asks nobody, in whatever order it sees the leaves', () => {
+    expect(planConflict([upgraded, edited], ancestors)).toEqual({ kind: 'newer', version: NEWER });
+    expect(planConflict([edited, upgraded], ancestors)).toEqual({ kind: 'newer', version: NEWER });
+    // Not even a clash it could not settle, nor a base it lacks, nor among three branches.
+    const clash = rev(root, { ...base, schema: NEWER, status: 'withdrawn', updatedBy: 'nairobi' });
+    expect(planConflict([clash, edited], ancestors)).toEqual({ kind: 'newer', version: NEWER });
+    expect(planConflict([upgraded, edited], () => null)).toEqual({ kind: 'newer', version: NEWER });
+    const third = rev(root, { ...base, tags: ['floods', 'uganda'], updatedBy: 'kampala' });
+    expect(planConflict([upgraded, edited, third], ancestors)).toEqual({ kind: 'newer', version: NEWER });
+  });
+
+  it('is merged by an app of that version, under the newer mark, with both sides kept, the same revisions on every device', () => {
+    const plan = planConflict([upgraded, edited], ancestors, undefined, NEWER);
+    expect(planConflict([edited, upgraded], ancestors, undefined, NEWER)).toEqual(plan);
+    // An app newer still writes the very same revisions.
+    expect(planConflict([edited, upgraded], ancestors, undefined, NEWER + 1)).toEqual(plan);
+    if (plan.kind !== 'merge') throw new Error(`expected a merge, got ${JSON.stringify(plan)}`);
+    expect(bodyOf(plan.writes[0]!)).toEqual({ ...base, schema: NEWER, audience: { kind: 'donors' }, status: 'approved', updatedAt: '2026-11-02T09:30:00Z', updatedBy: 'geneva' });
+    // Afterwards one live leaf: nothing more to merge.
+    expect(planConflict([...plan.writes], ancestors, undefined, NEWER)).toEqual({ kind: 'none' });
+  });
+
+  it('keeps the highest mark of the two sides, never a clash on the mark', () => {
+    // A body from before marks (version 1), marked 1 by one side and 2 by the other: not a field a person chooses.
+    const unmarked: Body = { ...base };
+    expect(mergeBodies(unmarked, { ...base, schema: 1, headline: 'A' }, { ...base, schema: 2, status: 'approved' })).toEqual({
+      merged: { ...base, schema: 2, headline: 'A', status: 'approved' },
+    });
+    expect(mergeBodies(unmarked, { ...base, schema: 2, status: 'approved' }, { ...base, schema: 1, headline: 'A' })).toEqual({
+      merged: { ...base, schema: 2, headline: 'A', status: 'approved' },
+    });
+    // An older mark never goes over a newer side's fields, even when the older side changed the mark.
+    const marked: Body = { ...base, schema: 2, audience: 'donors' };
+    expect(mergeBodies(marked, { ...marked, headline: 'B' }, { ...marked, schema: 1 })).toEqual({ merged: { ...marked, headline: 'B' } });
+    // Sides of one version merge the mark as before: a mark and none.
+    expect(mergeBodies(unmarked, { ...base, schema: 1 }, { ...base, headline: 'C' })).toEqual({ merged: { ...base, schema: 1, headline: 'C' } });
   });
 });

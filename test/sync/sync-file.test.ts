@@ -7,6 +7,8 @@ import { openCore, type Core } from '../../electron/core/index';
 import { LEGACY_CHUNK_SIZE as CHUNK_SIZE } from '../../electron/core/sync/files/chunks';
 import { exportSyncFile } from '../../electron/core/sync/sync-file';
 import type { SyncFileExport, SyncFileImport } from '../../electron/shared/sync/contract';
+import { nextRev } from '../../electron/core/store/revisions';
+import { DOC_SCHEMA_VERSION } from '../../electron/shared/documents';
 import { tempDir } from '../helpers';
 import { call, libraryState } from './library-state';
 
@@ -223,5 +225,31 @@ describe('the sync file', () => {
     // Opened again, it brings nothing and asks nothing again.
     expect(await job<SyncFileImport>(b, 'sync.import', { from: back })).toMatchObject({ written: 0, merged: 0, conflicts: [] });
     expect(await call<unknown[]>(b, 'conflict.list', {})).toHaveLength(1);
+  });
+
+  it('leaves a document edited here and by a newer Dateline in conflict, says so, and merges and asks nothing, opened once or twice', async () => {
+    const [a, b] = [await library(), await library()];
+    const r = await call<{ id: string; rev: string }>(a, 'release.create', { headline: 'Floods in the north', language: 'en' });
+    const first = join(tempDir(), 'first.dateline-sync');
+    await job(a, 'sync.export', { out: first, peer: null });
+    await job(b, 'sync.import', { from: first });
+    // A newer Dateline's revision reached A (its version's mark, a field this app does not know); B edits the tags.
+    const [parent] = a.library.replication.openRevs(r.id, [r.rev]).flatMap((x) => ('ok' in x ? [x.ok] : []));
+    const { _id, _rev, _revisions, ...body } = parent!;
+    const upgraded = { ...body, schema: DOC_SCHEMA_VERSION + 1, headline: 'Floods in the north: 40,000 reached', audience: 'donors' };
+    const rev = nextRev(r.rev, false, upgraded);
+    a.library.replication.bulkInsertRemote([{ ...upgraded, _id, _rev: rev, _revisions: { start: 2, ids: [rev.slice(2), ..._revisions.ids] } }]);
+    await call(b, 'release.update', { id: r.id, rev: r.rev, fields: { tags: ['floods', 'water'] } });
+    const back = join(tempDir(), 'back.dateline-sync');
+    await job(a, 'sync.export', { out: back, peer: null });
+
+    const got = await job<SyncFileImport>(b, 'sync.import', { from: back });
+    expect(got).toMatchObject({ written: 1, merged: 0, conflicts: [], newer: [r.id] });
+    expect(b.library.docs.revisions(r.id).filter((x) => x.leaf && !x.deleted)).toHaveLength(2);
+    expect(b.library.docs.getStored(r.id)!.conflicted).toBe(true);
+    expect(await call<unknown[]>(b, 'conflict.list', {})).toEqual([]);
+    const seq = b.library.replication.lastSeq();
+    expect(await job<SyncFileImport>(b, 'sync.import', { from: back })).toMatchObject({ written: 0, merged: 0, conflicts: [] });
+    expect(b.library.replication.lastSeq()).toBe(seq);
   });
 });

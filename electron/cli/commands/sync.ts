@@ -77,14 +77,21 @@ function promptHidden(question: string, io: Io): Promise<string> {
 /** Each conflict left to resolve by what the person calls it (a release's headline, a contact's name), read from this library. */
 async function conflictTitles(cli: Cli, s: SyncSummary): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
-  if (s.conflicts.length === 0) return titles;
-  const open = new Map((await cli.call('conflict.list', {})).filter((c) => c.resolvedAt === null).map((c) => [c.docId, c.oursRev]));
+  if (s.conflicts.length === 0 && !s.newer?.length) return titles;
+  const open = new Map((s.conflicts.length === 0 ? [] : await cli.call('conflict.list', {})).filter((c) => c.resolvedAt === null).map((c) => [c.docId, c.oursRev]));
   for (const c of s.conflicts) {
     const rev = open.get(c.id);
     if (rev === undefined) continue;
     const shown = await cli.call('doc.revision', { id: c.id, rev }).catch(() => null);
     const title = shown && !shown.deleted ? docTitle(shown as unknown as Record<string, unknown>) : null;
     if (title !== null) titles.set(c.id, title);
+  }
+  // A document left for a newer Dateline is named by its current version.
+  for (const id of s.newer ?? []) {
+    const winner = (await cli.call('doc.history', { id }).catch(() => [])).find((r) => r.winner);
+    const shown = winner ? await cli.call('doc.revision', { id, rev: winner.rev }).catch(() => null) : null;
+    const title = shown && !shown.deleted ? docTitle(shown as unknown as Record<string, unknown>) : null;
+    if (title !== null) titles.set(id, title);
   }
   return titles;
 }
@@ -93,6 +100,11 @@ async function conflictTitles(cli: Cli, s: SyncSummary): Promise<Map<string, str
 function moved(m: SyncSummary['pulled']): string {
   const revisions = m.revisions !== m.docs ? ` in ${m.revisions} revision${m.revisions === 1 ? '' : 's'}` : '';
   return `${m.docs} document${m.docs === 1 ? '' : 's'} (${formatBytes(m.bytes)})${revisions}`;
+}
+
+/** Documents whose branches only a newer Dateline may merge (README, "Merging across versions"). */
+function leftForNewer(n: number): string {
+  return `${n} document${n === 1 ? '' : 's'} changed in two places, one by a newer Dateline: left in conflict for a newer Dateline to merge`;
 }
 
 function describeSummary(s: SyncSummary, titles: ReadonlyMap<string, string>): string {
@@ -105,6 +117,7 @@ function describeSummary(s: SyncSummary, titles: ReadonlyMap<string, string>): s
     lines.push(`  ${s.conflicts.length} conflict${s.conflicts.length === 1 ? '' : 's'} to resolve on the Conflicts screen:`);
     for (const c of s.conflicts) lines.push(`    ${titles.has(c.id) ? `“${titles.get(c.id)}” (${c.id})` : c.id}: ${c.reason === 'delete-vs-edit' ? 'deleted on one side, edited on the other' : c.fields.length ? `both changed ${c.fields.join(', ')}` : 'changed on both sides'}`);
   }
+  if (s.newer?.length) lines.push(`  ${leftForNewer(s.newer.length)}: ${s.newer.map((id) => (titles.has(id) ? `“${titles.get(id)}” (${id})` : id)).join(', ')}`);
   if (s.denied.length > 0) {
     lines.push(`  ${s.denied.length} document${s.denied.length === 1 ? '' : 's'} refused (the rest went through):`);
     for (const d of s.denied) lines.push(`    ${d.id} (${d.direction === 'push' ? 'by the server' : 'by this library'}): ${d.reason}`);
@@ -162,7 +175,8 @@ export const syncCommand: Command = {
       const denied = r.denied.length ? `; ${r.denied.length} refused: ${r.denied.map((d) => `${d.id} (${d.reason})`).join(', ')}` : '';
       const merged = r.merged ? `; ${r.merged} conflict${r.merged === 1 ? '' : 's'} merged by ${r.merged === 1 ? 'itself' : 'themselves'}` : '';
       const asked = r.conflicts.length ? `; ${r.conflicts.length} conflict${r.conflicts.length === 1 ? '' : 's'} to resolve on the Conflicts screen` : '';
-      cli.print(r, `Merged ${r.written} new revision${r.written === 1 ? '' : 's'} (${r.skipped} already here) and ${r.files} file${r.files === 1 ? '' : 's'}${merged}${asked}${denied}.`);
+      const newer = r.newer?.length ? `; ${leftForNewer(r.newer.length)}` : '';
+      cli.print(r, `Merged ${r.written} new revision${r.written === 1 ? '' : 's'} (${r.skipped} already here) and ${r.files} file${r.files === 1 ? '' : 's'}${merged}${asked}${newer}${denied}.`);
       return;
     }
     const pass = await password(v, io);

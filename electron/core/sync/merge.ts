@@ -1,6 +1,7 @@
 import { mergeRecord, RECORD_FIELDS } from '../contacts/suppression-record';
 import type { RemoteRevision } from '../store/replication-api';
 import { canonicalJson, nextRev, pickWinner, revPos } from '../store/revisions';
+import { DOC_SCHEMA_VERSION, schemaOf } from '../../shared/documents';
 
 /**
  * What to do with a document that replication left with more than one leaf. Edits to different
@@ -8,7 +9,10 @@ import { canonicalJson, nextRev, pickWinner, revPos } from '../store/revisions';
  * of the other branch are pure functions of the two leaves and the ancestor, so two laptops that
  * merge the same conflict write the same revisions and converge without asking anyone. The same
  * field changed on both sides, or a delete against an edit (which CouchDB lets the edit win
- * silently), is for a person: the Conflicts screen.
+ * silently), is for a person: the Conflicts screen. A branch written by a newer Dateline (a
+ * higher `schema` than this app's) is merged by no older app: this app cannot know what its
+ * fields mean, so it leaves both branches as they are for a newer app, whose merge then arrives
+ * like any other revision (README, "The version rule").
  */
 
 export type Body = Record<string, unknown>;
@@ -16,6 +20,8 @@ export type Body = Record<string, unknown>;
 export type ConflictPlan =
   | { kind: 'none' }
   | { kind: 'merge'; writes: RemoteRevision[]; fields: string[] }
+  /** A live branch of a newer schema version than this app's: nothing written, nobody asked here. */
+  | { kind: 'newer'; version: number }
   | { kind: 'ask'; reason: 'same-field' | 'delete-vs-edit' | 'no-ancestor' | 'many-branches'; fields: string[]; revs?: { base: string | null; ours: string; theirs: string } };
 
 /** Fields every edit changes: they follow the later edit and never make a conflict by themselves. */
@@ -46,7 +52,7 @@ export function mergeBodies(base: Body, mine: Body, theirs: Body): { merged: Bod
   const record = mergeRecord(base, mine, theirs);
   const keys = [...new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(record ?? {})])].sort();
   for (const k of keys) {
-    if (EDIT_STAMP.has(k)) continue;
+    if (EDIT_STAMP.has(k) || k === 'schema') continue;
     const [b, m, t] = [base[k], mine[k], theirs[k]];
     let v: unknown;
     if (record && RECORD_FIELDS.has(k)) v = record[k];
@@ -60,11 +66,25 @@ export function mergeBodies(base: Body, mine: Body, theirs: Body): { merged: Bod
     if (v !== undefined) merged[k] = v;
   }
   if (clash.length > 0) return { clash };
+  const mark = schemaMark(base, mine, theirs);
+  if (mark !== undefined) merged.schema = mark;
   // The later edit's stamp; at the same instant, the greater author, so both sides agree.
   const later = stampOrder(mine, theirs) >= 0 ? mine : theirs;
   if (later.updatedAt !== undefined) merged.updatedAt = later.updatedAt;
   if (later.updatedBy !== undefined) merged.updatedBy = later.updatedBy;
   return { merged };
+}
+
+/**
+ * The `schema` mark of a merge: the highest version of the two sides, since the merged body
+ * holds what that version wrote. The mark is never a clash. Between sides of one version (a mark
+ * and none, both version 1) the field merges as any other, and the winner's (`mine`) is kept
+ * when both changed it, so the same leaves still give the same revision everywhere.
+ */
+function schemaMark(base: Body, mine: Body, theirs: Body): unknown {
+  const [m, t] = [schemaOf(mine), schemaOf(theirs)];
+  if (m !== t) return m > t ? mine.schema : theirs.schema;
+  return same(mine.schema, base.schema) ? theirs.schema : mine.schema;
 }
 
 function stampOrder(a: Body, b: Body): number {
@@ -171,12 +191,23 @@ export function editKeptBody(deletion: Body): Body {
 /**
  * The plan for one document, given every leaf (with paths and bodies), a way to read an
  * ancestor's body (null when it is not kept here) and, where the tree records them, who wrote
- * each revision and when (see `closesBranch`).
+ * each revision and when (see `closesBranch`). `supported` is the newest schema version this
+ * app edits: with a live branch newer than that, nothing is merged here and nobody is asked to
+ * choose what this app cannot read (`newer`); the branches stay until a newer app merges them.
+ * Otherwise the plan depends on the leaves alone, never on the version, so apps of different
+ * versions that do merge write the same revisions.
  */
-export function planConflict(leaves: readonly RemoteRevision[], ancestor: (rev: string) => Body | null, stampOf?: StampOf): ConflictPlan {
+export function planConflict(
+  leaves: readonly RemoteRevision[],
+  ancestor: (rev: string) => Body | null,
+  stampOf?: StampOf,
+  supported: number = DOC_SCHEMA_VERSION,
+): ConflictPlan {
   if (deleteAgainstEdit(leaves, stampOf)) return { kind: 'ask', reason: 'delete-vs-edit', fields: [] };
   const live = leaves.filter((l) => !l._deleted);
   if (live.length < 2) return { kind: 'none' };
+  const newest = Math.max(...live.map((l) => schemaOf(bodyOf(l))));
+  if (newest > supported) return { kind: 'newer', version: newest };
   if (live.length > 2) return planBranches(leaves, live, ancestor, stampOf);
   return planPair(leaves, live, ancestor, stampOf);
 }

@@ -7,6 +7,7 @@ import type { Peer } from './peer';
 import { replicate } from './replicate';
 import { StorePeer } from './store-peer';
 import type { ConflictNote, SyncSummary } from '../../shared/sync/contract';
+import { DOC_SCHEMA_VERSION } from '../../shared/documents';
 
 export type { ConflictNote, SyncSummary };
 
@@ -53,7 +54,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     onBatch: (p) => opts.onStep?.('pull', p.docsWritten),
   });
   await store.settled();
-  const { merged, conflicts } = settleConflicts(store, pulled.touched);
+  const { merged, conflicts, newer } = settleConflicts(store, pulled.touched);
   for (const c of conflicts) opts.onConflict?.(c);
   // A person erased in another library leaves no earlier version of theirs here either.
   opts.onForgotten?.(store.forgetErased(before).files);
@@ -72,6 +73,7 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
     pushed: { docs: new Set(pushed.touched).size, revisions: pushed.docsWritten, bytes: up.stats.bytesSent },
     merged,
     conflicts,
+    ...(newer ? { newer } : {}),
     denied: [...pulled.denied.map((d) => ({ ...d, direction: 'pull' as const })), ...pushed.denied.map((d) => ({ ...d, direction: 'push' as const }))],
     clockSkewMs: skew,
     clockWarning: skew !== null && Math.abs(skew) > CLOCK_WARNING_MS,
@@ -82,11 +84,18 @@ export async function syncOnce(store: ReplicationStore, opts: SyncOptions): Prom
 
 /**
  * Looks at every document a pull touched: two branches that changed different fields are merged
- * (deterministically, so the other laptop writes the same merge); the rest are listed.
+ * (deterministically, so the other laptop writes the same merge); the rest are listed. A
+ * document with a branch written by a newer Dateline than `supported` (this app's version) is
+ * left as it is, both branches kept, for a newer app to merge (`newer`: those documents).
  */
-export function settleConflicts(store: ReplicationStore, ids: readonly string[]): { merged: number; conflicts: ConflictNote[] } {
+export function settleConflicts(
+  store: ReplicationStore,
+  ids: readonly string[],
+  supported: number = DOC_SCHEMA_VERSION,
+): { merged: number; conflicts: ConflictNote[]; newer?: string[] } {
   let merged = 0;
   const conflicts: ConflictNote[] = [];
+  const newer: string[] = [];
   // One read finds the few documents with two leaves; reading every touched one was 0.13 ms a pulled document.
   const unique = [...new Set(ids)];
   const branched = new Set(store.branched(unique));
@@ -102,13 +111,15 @@ export function settleConflicts(store: ReplicationStore, ids: readonly string[])
         return got && 'ok' in got ? bodyOf(got.ok) : null;
       },
       (rev) => stamps.get(rev),
+      supported,
     );
-    if (plan.kind === 'merge') {
+    if (plan.kind === 'newer') newer.push(id);
+    else if (plan.kind === 'merge') {
       store.bulkInsertRemote(plan.writes);
       merged++;
     } else if (plan.kind === 'ask') {
       conflicts.push({ id, reason: plan.reason, fields: plan.fields, ...(plan.revs ? { revs: plan.revs } : {}) });
     }
   }
-  return { merged, conflicts };
+  return { merged, conflicts, ...(newer.length > 0 ? { newer } : {}) };
 }

@@ -323,11 +323,11 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
   const r = store.bulkInsertRemote(docs);
   // As after a pull: branches that changed different fields merge by themselves, the rest are asked.
   await store.settled();
-  const { merged, conflicts } = settleConflicts(store, touched);
+  const { merged, conflicts, newer } = settleConflicts(store, touched);
   for (const c of conflicts) opts.onConflict?.(c);
   for (const sha of store.forgetErased(before).files) removeFile(blobs, sha);
   opts.onReceived?.();
-  return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts };
+  return { written: r.written, skipped: r.skipped, files: files.length, denied: r.denied, merged, conflicts, ...(newer ? { newer } : {}) };
 }
 
 /**

@@ -29,6 +29,8 @@ export interface SyncSummary {
   merged: number;
   /** Conflicts waiting for a person on the Conflicts screen. */
   conflicts: ConflictNote[];
+  /** Documents left in conflict for a newer Dateline to merge (a branch of a newer schema version); absent when none. */
+  newer?: string[];
   /** Documents one side refused; the rest went through. */
   denied: DeniedNote[];
   /** Server clock minus this computer's, when the server said. */
@@ -75,6 +77,8 @@ export interface SyncFileImport {
   merged: number;
   /** Conflicts waiting for a person on the Conflicts screen. */
   conflicts: ConflictNote[];
+  /** Documents left in conflict for a newer Dateline to merge, as after a sync; absent when none. */
+  newer?: string[];
 }
 
 /**
