@@ -105,11 +105,13 @@ describe('a document from a newer Dateline, outside the release editor', () => {
       caption: 'Cholera response in figures',
       consent: { consentObtained: true },
     });
-    renderWithCore(c, <AttachmentDetails id="att-newer" onSaved={() => undefined} />, 'test');
+    renderWithCore(c, <AttachmentDetails id="att-newer" onSaved={() => undefined} onDeleted={() => undefined} />, 'test');
     await newerNotice();
     const caption = screen.getByLabelText('Caption') as HTMLTextAreaElement;
     expect(caption.value).toBe('Cholera response in figures');
     expect(isDisabled(caption)).toBe(true);
+    // Deleting is an edit too: not offered for a document this version only reads.
+    expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Close' })).toBeTruthy();
     await submitWritesNothing(c, 'att-newer', caption.closest('form')!);
