@@ -15,6 +15,9 @@ export const WARNING_CODES = [
   'KIT_DO_NOT_CONTACT',
   'KIT_VIDEO_METADATA',
   'KIT_PHOTO_UNCREDITED',
+  'KIT_PHOTO_NO_CONSENT',
+  'KIT_PHOTO_SENSITIVE',
+  'KIT_RIGHTS_EXPIRED',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

@@ -4,6 +4,7 @@ import type { KitPreview } from '../../electron/shared/kits/contract';
 import type { PageSize } from '../../electron/shared/kits/layout';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { warningText } from '../i18n/warnings';
+import { useDates } from '../i18n/useDates';
 
 /** The live preview: the very HTML the PDF is printed from, in a sandboxed frame (no script, no network). */
 export function PreviewPane({
@@ -20,13 +21,14 @@ export function PreviewPane({
   previewError: ApiError | null;
 }) {
   const { t } = useTranslation();
+  const dates = useDates();
   return (
     <section className="kit-builder-preview" aria-labelledby={`${ids}-preview`}>
       <h2 id={`${ids}-preview`}>{t('kitBuilder.preview')}</h2>
       <p className="hint">{t('kitBuilder.previewHint', { size: pageSize === 'Letter' ? t('kitBuilder.pageLetter') : t('kitBuilder.pageA4') })}</p>
       {preview?.warnings.map((w) => (
         <p key={`${w.code}:${w.message}`} className="notice">
-          {warningText(t, w)}
+          {warningText(t, w, dates)}
         </p>
       ))}
       {previewError && <ErrorMessage error={previewError} />}

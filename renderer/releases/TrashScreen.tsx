@@ -7,13 +7,19 @@ import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { languageName } from '../ui/languages';
 import { usePagedList } from '../ui/usePagedList';
+import { PagedRows } from '../ui/PagedRows';
+import type { RowProps } from '../ui/VirtualList';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
+import type { ReleaseSummary } from '../../electron/shared/releases/contract';
 
-/** Releases in the trash: each can be restored; emptying the trash deletes them for good. */
+/**
+ * Releases in the trash, a page at a time as the list scrolls: each can be restored; emptying
+ * the trash deletes every one in it for good (the core's, not only the rows read so far).
+ */
 export function TrashScreen() {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const list = usePagedList('release.list', { limit: 200, trashed: true }, 'trash');
+  const list = usePagedList('release.list', { limit: 100, trashed: true }, 'trash');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -50,7 +56,7 @@ export function TrashScreen() {
   const empty = async () => {
     setBusy(true);
     setError(null);
-    const res = await client.call('release.emptyTrash', { ids: list.items.map((r) => r.id) });
+    const res = await client.call('release.emptyTrash', {});
     setBusy(false);
     setConfirming(false);
     if (res.ok) {
@@ -59,6 +65,27 @@ export function TrashScreen() {
       list.reload();
     } else setError(res.error);
   };
+
+  const renderRow = (r: ReleaseSummary, index: number, rowProps: RowProps) => (
+    <div className="trash-row">
+      <a href={href.release(r.id)} dir="auto" lang={r.language} {...rowProps}>
+        {r.headline || t('common.untitled')}
+      </a>
+      <span className="muted">
+        {languageName(r.language, i18n.language)} · {dates.dateTime(r.updatedAt)}
+      </span>
+      <button
+        ref={(el) => {
+          if (el) restoreButtons.current.set(r.id, el);
+          else restoreButtons.current.delete(r.id);
+        }}
+        type="button"
+        onClick={() => void restore(r.id, r.headline, index)}
+        aria-label={t('trash.restoreOne', { headline: r.headline || t('common.untitled') })}>
+        {t('lifecycle.restore')}
+      </button>
+    </div>
+  );
 
   return (
     <div className="screen list-screen">
@@ -87,31 +114,10 @@ export function TrashScreen() {
       {!list.loading && list.items.length === 0 && !list.error && <p className="empty">{t('trash.empty')}</p>}
       {list.items.length > 0 && (
         <>
-          <ul className="trash-list" aria-label={t('trash.title')}>
-            {list.items.map((r, index) => (
-              <li key={r.id}>
-                <a href={href.release(r.id)} dir="auto" lang={r.language}>
-                  {r.headline || t('common.untitled')}
-                </a>
-                <span className="muted">
-                  {languageName(r.language, i18n.language)} · {dates.dateTime(r.updatedAt)}
-                </span>
-                <button
-                  ref={(el) => {
-                    if (el) restoreButtons.current.set(r.id, el);
-                    else restoreButtons.current.delete(r.id);
-                  }}
-                  type="button"
-                  onClick={() => void restore(r.id, r.headline, index)}
-                  aria-label={t('trash.restoreOne', { headline: r.headline || t('common.untitled') })}>
-                  {t('lifecycle.restore')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PagedRows list={list} label={t('trash.title')} renderRow={renderRow} estimateSize={52} />
           {confirming ? (
             <div className="notice" role="alertdialog" aria-label={t('trash.confirmTitle')} onKeyDown={focus.onKeyDown}>
-              <p>{t('trash.confirm', { count: list.items.length })}</p>
+              <p>{t('trash.confirm', { count: list.total ?? list.items.length })}</p>
               <div className="actions">
                 <button type="button" className="danger" disabled={busy} onClick={() => void empty()}>
                   {t('trash.deleteForGood')}

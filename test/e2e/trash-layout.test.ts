@@ -28,7 +28,7 @@ describe('the Trash screen', () => {
     const crumb = page.locator('#main .crumbs a', { hasText: 'Releases' });
     const empty = page.getByRole('button', { name: 'Empty the trash…' });
     await empty.waitFor();
-    const [h1, back, button, list] = await Promise.all([heading.boundingBox(), crumb.boundingBox(), empty.boundingBox(), page.locator('.trash-list').boundingBox()]);
+    const [h1, back, button, list] = await Promise.all([heading.boundingBox(), crumb.boundingBox(), empty.boundingBox(), page.getByRole('list', { name: 'Trash' }).boundingBox()]);
     // Under the crumb, and starting where it starts (within a pixel or two of rounding).
     expect(h1!.y).toBeGreaterThan(back!.y + back!.height - 1);
     expect(Math.abs(h1!.x - back!.x)).toBeLessThan(2);

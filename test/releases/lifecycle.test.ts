@@ -193,6 +193,18 @@ describe('the trash', () => {
     expect(rows).toEqual(expect.arrayContaining([{ id: en.id, deleted: 1 }, { id: keep.id, deleted: 1 }]));
   });
 
+  it('empties a trash of several batches whole, and says how many it deleted', async () => {
+    const c = await core();
+    for (let i = 0; i < 450; i++) {
+      const r = await call<Created>(c, 'release.create', release({ headline: `Draft ${i}` }));
+      await call(c, 'release.trash', { id: r.id, rev: r.rev });
+    }
+    const kept = await call<Created>(c, 'release.create', release());
+    expect(await call(c, 'release.emptyTrash', {})).toEqual({ deleted: 450 });
+    expect((await list(c, { trashed: true })).total).toBe(0);
+    expect((await get(c, kept.id)).headline).toBe(release().headline);
+  });
+
   it('restores an earlier revision from the history', async () => {
     const c = await core();
     const r = await call<Created>(c, 'release.create', release());

@@ -5,11 +5,13 @@ import type { Core } from '../../electron/core/index';
 import { TrashScreen } from '../../renderer/releases/TrashScreen';
 import { call, core, release } from '../core-harness';
 import { focusAtChange } from './focus-at-commit';
+import { giveListsAHeight } from './list-height';
 import { renderWithCore } from './with-core';
 
 /** The trash by keyboard, against a real core: the question's focus and Escape; restoring keeps focus in the list. */
 
 afterEach(cleanup);
+giveListsAHeight();
 
 function mount(c: Core) {
   renderWithCore(c, <TrashScreen />, 'test');

@@ -12,6 +12,7 @@ import type { NotDownloaded } from '../sync/files/files-here';
 import { formatBytes } from '../../shared/sync/bytes';
 import { canThumbnail } from '../attachments/images';
 import { warning, type Warning } from '../../shared/warnings';
+import { attachmentWarnings } from './photo-warnings';
 import type { KitMissingFile } from '../../shared/kits/contract';
 
 /**
@@ -40,6 +41,8 @@ export interface KitAttachment {
   altText: string | null;
   usageRights: string | null;
   usageExpires: string | null;
+  /** As recorded on the attachment: read for the kit's warnings, never printed or bundled. */
+  consent: Doc<'attachment'>['consent'];
   /** A raster image this build decodes: shown in the documents, not only bundled. */
   isImage: boolean;
   /**
@@ -207,6 +210,8 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     }
   }
 
+  // The kit's day where its office is: what "today" means for embargoes and usage rights.
+  const todayIso = isoDateIn(now, office?.timeZone ?? 'UTC');
   const attachments = new Map<string, KitAttachment>();
   const spokespeople = new Map<string, KitContact>();
   const contactCache = new Map<string, KitContact | null>();
@@ -273,10 +278,8 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       }
       case 'attachment': {
         const a = attachment(item.id, where, `item ${i + 1} of the kit`, { item: i + 1 });
-        // The press publishes a photo only with a caption and a credit: say so before the kit goes out.
-        if (a.isImage && !attachments.has(a.id) && (!a.caption?.trim() || !a.credit?.trim())) {
-          warnings.push(warning('KIT_PHOTO_UNCREDITED', `"${a.originalName}" has no caption or no credit; the press needs both to publish it. Add them on the Attachments screen.`, { name: a.originalName }));
-        }
+        // A caption and a credit, consent, the usage rights: said before the kit goes out, once a file.
+        if (!attachments.has(a.id)) warnings.push(...attachmentWarnings(a, todayIso));
         if (!attachments.has(a.id)) attachments.set(a.id, a);
         push(a.isImage ? { kind: 'photos', photos: [a] } : { kind: 'files', files: [a] });
         blockCount += 2;
@@ -320,7 +323,6 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
   const active = embargoes.filter((e) => Date.parse(e.at) > now.getTime()).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const latest = active[0];
   const embargo = latest ? { ...latest, notice: embargoNotice(latest.at, latest.timeZone, kit.language) } : null;
-  const todayIso = isoDateIn(now, office?.timeZone ?? 'UTC');
 
   return {
     id: kit.id,
@@ -538,6 +540,7 @@ function findAttachment(ctx: CoreContext, id: string, where: (string | number)[]
     altText: f.altText,
     usageRights: f.usageRights,
     usageExpires: f.usageExpires,
+    consent: f.consent,
     isImage: canThumbnail(f.mediaType),
     missing: here ? null : onServer ? 'server' : 'file',
   };

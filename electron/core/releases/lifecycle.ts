@@ -23,6 +23,25 @@ function liveRelease(ctx: CoreContext, id: string, path: string): Doc<'release'>
   return d;
 }
 
+/** Releases deleted for good in one transaction when the whole trash is emptied. */
+const EMPTY_BATCH = 200;
+
+/** Deletes the given trashed releases (tombstones, so the deletion syncs) and their drafts; a release not in the trash refuses them all when `strict`. */
+function deleteTrashed(ctx: CoreContext, ids: readonly string[], strict: boolean): number {
+  let deleted = 0;
+  for (const id of ids) {
+    const d = ctx.library.repo.get('release', id);
+    if (!d.trashed) {
+      if (!strict) continue;
+      throw new DatelineError('INVALID_INPUT', `ids: "${id}" is not in the trash; nothing was deleted.`, { path: ['ids'], params: { field: 'ids' } });
+    }
+    ctx.library.docs.remove(id, { author: ctx.library.author }, d.rev);
+    prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
+    deleted += 1;
+  }
+  return deleted;
+}
+
 export const lifecycleHandlers: Pick<
   Handlers,
   'release.link' | 'release.unlink' | 'release.withdraw' | 'release.trash' | 'release.untrash' | 'release.emptyTrash'
@@ -79,22 +98,17 @@ export const lifecycleHandlers: Pick<
     }
     return ctx.library.repo.update('release', input.id, null, { trashed: null });
   },
-  'release.emptyTrash': (input, ctx) =>
-    ctx.library.db
-      .transaction(() => {
-        const docs = ctx.library.docs;
-        const ids =
-          input.ids ??
-          releaseSummaries(ctx, { sql: 'p.status = ?', params: [TRASHED] }).map((r) => r.id);
-        for (const id of ids) {
-          const d = ctx.library.repo.get('release', id);
-          if (!d.trashed) {
-            throw new DatelineError('INVALID_INPUT', `ids: "${id}" is not in the trash; nothing was deleted.`, { path: ['ids'], params: { field: 'ids' } });
-          }
-          docs.remove(id, { author: ctx.library.author }, d.rev);
-          prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
-        }
-        return { deleted: ids.length };
-      })
-      .immediate(),
+  'release.emptyTrash': (input, ctx) => {
+    if (input.ids) return { deleted: ctx.library.db.transaction(() => deleteTrashed(ctx, input.ids!, true)).immediate() };
+    // The whole trash, however large, a batch to a transaction: a writer elsewhere (the CLI,
+    // sync) waits for one batch, never for thousands of deletions.
+    const batch = ctx.library.db.prepare('SELECT d.id FROM release_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.status = ? LIMIT ?').pluck();
+    let deleted = 0;
+    for (;;) {
+      const ids = batch.all(TRASHED, EMPTY_BATCH) as string[];
+      const n = ctx.library.db.transaction(() => deleteTrashed(ctx, ids, false)).immediate();
+      deleted += n;
+      if (ids.length < EMPTY_BATCH || n === 0) return { deleted };
+    }
+  },
 };
