@@ -24,7 +24,9 @@ describe('photos without consent, sensitive, or with expired rights', () => {
   it('are named in the kit warnings until they are dealt with', async () => {
     const c = await openLibrary();
     opened.push(c);
-    const noConsent = await addPhoto(c, 'children.jpg', await photo(800, 600, 1), credited);
+    const noConsent = await addPhoto(c, 'children.jpg', await photo(800, 600, 1), { ...credited, ...consent({ sensitive: true }) });
+    // A photo nobody marked sensitive is asked for no consent: a landscape, a logo, a chart.
+    const landscape = await addPhoto(c, 'river.jpg', await photo(800, 600, 7), credited);
     const consented = await addPhoto(c, 'nurse.jpg', await photo(800, 600, 2), { ...credited, ...consent({ consentObtained: true }) });
     const blurred = await addPhoto(c, 'queue.jpg', await photo(800, 600, 3), { ...credited, ...consent({ faceRedacted: true }) });
     const sensitive = await addPhoto(c, 'survivor.jpg', await photo(800, 600, 4), { ...credited, ...consent({ consentObtained: true, sensitive: true }) });
@@ -33,7 +35,7 @@ describe('photos without consent, sensitive, or with expired rights', () => {
     const kit = await call<{ id: string }>(c, 'kit.create', {
       title: 'Photos',
       // The photo without consent twice: said once.
-      items: [noConsent, consented, blurred, sensitive, expired, current, noConsent].map((id) => ({ kind: 'attachment', id })),
+      items: [noConsent, landscape, consented, blurred, sensitive, expired, current, noConsent].map((id) => ({ kind: 'attachment', id })),
     });
     const warned = async () =>
       (await call<KitPreview>(c, 'kit.preview', { id: kit.id })).warnings.filter((w) => w.code !== 'KIT_PHOTO_UNCREDITED').map((w) => [w.code, w.params]);
@@ -42,6 +44,9 @@ describe('photos without consent, sensitive, or with expired rights', () => {
       ['KIT_PHOTO_SENSITIVE', { name: 'survivor.jpg' }],
       ['KIT_RIGHTS_EXPIRED', { name: 'agency.jpg', date: '2020-06-30' }],
     ]);
+    // Consent recorded, the photo still marked sensitive: a second look is still asked for.
+    await call(c, 'attachment.update', { id: noConsent, rev: null, fields: consent({ consentObtained: true, sensitive: true }) });
+    expect((await warned()).map(([code]) => code)).toEqual(['KIT_PHOTO_SENSITIVE', 'KIT_PHOTO_SENSITIVE', 'KIT_RIGHTS_EXPIRED']);
     await call(c, 'attachment.update', { id: noConsent, rev: null, fields: consent({ consentObtained: true }) });
     await call(c, 'attachment.update', { id: sensitive, rev: null, fields: consent({ consentObtained: true }) });
     await call(c, 'attachment.update', { id: expired, rev: null, fields: { usageExpires: '2999-01-01' } });

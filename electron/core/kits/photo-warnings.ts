@@ -3,8 +3,8 @@ import type { KitAttachment } from './model';
 
 /**
  * What a kit says before it goes out about each file it holds, as pure rules: a photo the press
- * cannot publish without a caption and a credit, a photo of people who have not consented (and
- * whose faces are not hidden), one marked sensitive, and a file whose usage rights have run out.
+ * cannot publish without a caption and a credit, a photo marked sensitive (more strongly when no
+ * consent is recorded and faces are not hidden), and a file whose usage rights have run out.
  * A file that is in the kit twice is said once (the caller passes each once).
  */
 export function attachmentWarnings(a: KitAttachment, todayIso: string): Warning[] {
@@ -13,18 +13,19 @@ export function attachmentWarnings(a: KitAttachment, todayIso: string): Warning[
   if (a.isImage && (!a.caption?.trim() || !a.credit?.trim())) {
     out.push(warning('KIT_PHOTO_UNCREDITED', `"${name}" has no caption or no credit; the press needs both to publish it. Add them on the Attachments screen.`, { name }));
   }
-  // Consent is recorded per photo and is off until someone ticks it: a photo of a landscape says
-  // so too, which costs a glance; a child's face sent without consent cannot be called back.
-  if (a.isImage && !a.consent.consentObtained && !a.consent.faceRedacted) {
+  // A photo the office marked sensitive (children, survivors, patients): with no consent recorded
+  // and faces not hidden it must not go out as it is; with them, it is still worth a second look.
+  // Consent is not asked of every photo: it is off until someone ticks it, and a warning on every
+  // landscape, logo and chart would soon be read past.
+  if (a.isImage && a.consent.sensitive && !a.consent.consentObtained && !a.consent.faceRedacted) {
     out.push(
       warning(
         'KIT_PHOTO_NO_CONSENT',
-        `"${name}": no consent is recorded from the people shown, and their faces are not hidden. If people can be recognised in it, record their consent or use a blurred version, on the Attachments screen.`,
+        `"${name}" is marked sensitive, no consent is recorded from the people shown, and their faces are not hidden. Record their consent or use a blurred version, on the Attachments screen.`,
         { name },
       ),
     );
-  }
-  if (a.isImage && a.consent.sensitive) {
+  } else if (a.isImage && a.consent.sensitive) {
     out.push(warning('KIT_PHOTO_SENSITIVE', `"${name}" is marked sensitive: check that it may be used in this kit before sending it.`, { name }));
   }
   // The rights "expire on" a date: from that day on the file may no longer be used.
