@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictCase, RevisionSummary } from '../../electron/shared/contract';
+import type { ConflictCase, MethodName, RevisionSummary } from '../../electron/shared/contract';
+import type { DocType } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { languageName } from '../ui/languages';
-import { useOffices } from '../ui/useOffices';
-import { docTitle, fieldText } from './fieldText';
+import { fieldLabelKey } from './fieldLabels';
+import { docTitle, references, valueLines, type Line, type ValueWords } from './fieldText';
 
 type Body = Record<string, unknown>;
 type Side = 'ours' | 'theirs';
@@ -17,7 +17,18 @@ interface Versions {
   ours: Body | null;
   theirs: Body | null;
   history: RevisionSummary[];
+  /** The name of each document the versions name by id (a contact, an outlet...); null: no longer in the library. */
+  names: ReadonlyMap<string, string | null>;
 }
+
+const GET = {
+  release: 'release.get',
+  contact: 'contact.get',
+  outlet: 'outlet.get',
+  attachment: 'attachment.get',
+  kit: 'kit.get',
+  office: 'office.get',
+} as const satisfies Record<DocType, MethodName>;
 
 const BOOKKEEPING = new Set(['id', 'rev', 'deleted']);
 /** Kept on every document by the store, not written by anyone: the "who" line above a side already says who and when. */
@@ -35,32 +46,46 @@ function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiEr
       // A compacted base is shown as unknown; the two leaves are always kept.
       return res.ok ? Object.fromEntries(Object.entries(res.value).filter(([k]) => !BOOKKEEPING.has(k))) : null;
     };
-    void Promise.all([body(c.baseRev), body(c.oursRev), body(c.theirsRev), client.call('doc.history', { id: c.docId })]).then(([base, ours, theirs, history]) => {
-      if (!live) return;
-      if (!history.ok) setError(history.error);
-      else setVersions({ base, ours, theirs, history: history.value });
-    });
+    // The documents the versions name, fetched once each before the case is shown, so no id
+    // flashes in place of a name. There is no call for many documents at once; a case names few.
+    const names = async (bodies: (Body | null)[]): Promise<Map<string, string | null>> => {
+      const wanted = new Map<string, DocType>();
+      for (const b of bodies) for (const [k, v] of Object.entries(b ?? {})) for (const r of references(c.docType, k, v)) wanted.set(r.id, r.type);
+      const found = await Promise.all(
+        [...wanted].map(async ([id, type]) => {
+          const res = await client.call(GET[type], { id });
+          return [id, res.ok ? (docTitle(res.value) ?? '') : null] as const;
+        }),
+      );
+      return new Map(found);
+    };
+    void Promise.all([body(c.baseRev), body(c.oursRev), body(c.theirsRev), client.call('doc.history', { id: c.docId })])
+      .then(async ([base, ours, theirs, history]) => [base, ours, theirs, history, await names([base, ours, theirs])] as const)
+      .then(([base, ours, theirs, history, named]) => {
+        if (!live) return;
+        if (!history.ok) setError(history.error);
+        else setVersions({ base, ours, theirs, history: history.value, names: named });
+      });
     return () => {
       live = false;
     };
-  }, [client, c.docId, c.baseRev, c.oursRev, c.theirsRev]);
+  }, [client, c.docId, c.docType, c.baseRev, c.oursRev, c.theirsRev]);
   return { versions, error };
 }
 
-/** A field's value as the editors show it: a status or language in words, an office by its name. */
-function Value({ field, value, offices }: { field: string; value: unknown; offices: ReadonlyMap<string, string> }) {
-  const { t, i18n } = useTranslation();
-  const dates = useDates();
-  // A release in the trash carries when it went there: said as such, at the person's clock.
-  const trashedAt = field === 'trashed' && typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'string' ? value.at : null;
-  if (trashedAt !== null) return <span className="conflict-value">{t('conflicts.trashedSince', { time: dates.dateTime(trashedAt) })}</span>;
-  let text = fieldText(value);
-  if (text !== null && typeof value === 'string') {
-    if (field === 'status') text = t(`status.${value}`, { defaultValue: value });
-    else if (field === 'language') text = languageName(value, i18n.language);
-    else if (field === 'office') text = offices.get(value) ?? value;
-  }
-  return text === null ? <span className="muted">{t('conflicts.empty')}</span> : <span dir="auto" className="conflict-value">{text}</span>;
+/** A field's value in words (fieldText.ts): a line each, the person's own text isolated in its direction. */
+function Value({ lines }: { lines: readonly Line[] | null }) {
+  const { t } = useTranslation();
+  if (lines === null) return <span className="muted">{t('conflicts.empty')}</span>;
+  return (
+    <span className="conflict-value">
+      {lines.map((line, i) => (
+        <span key={i} className="conflict-line">
+          {line.map((part, j) => (typeof part === 'string' ? <Fragment key={j}>{part}</Fragment> : <bdi key={j}>{part.own}</bdi>))}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /** The id of a case's heading, which takes focus when the case before it is settled. */
@@ -73,7 +98,7 @@ export const caseHeadingId = (id: number): string => `conflict-${id}`;
  * the deletion) beside the edited one; keep the edit or the deletion.
  */
 export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCase; onResolved: (title: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const dates = useDates();
   const { versions, error: loadError } = useVersions(c);
@@ -81,7 +106,13 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
   const [keep, setKeep] = useState<'edit' | 'deletion' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const offices = new Map(useOffices().map((o) => [o.id, o.name]));
+  const words: ValueWords = { t, language: i18n.language, dates, name: (id) => versions?.names.get(id) ?? null };
+  const lines = (field: string, body: Body | null) => valueLines(c.docType, field, body?.[field], words);
+  const fieldLabel = (field: string) => {
+    const key = fieldLabelKey(c.docType, field);
+    // A field only a newer Dateline knows has no words here: it is shown by its name.
+    return key === null ? field : t(key);
+  };
 
   const who = (rev: string) => {
     const r = versions?.history.find((h) => h.rev === rev);
@@ -139,14 +170,14 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
             </thead>
             <tbody>
               {c.fields.map((f) => {
-                const label = t(`conflicts.fieldName.${f}`, { defaultValue: f });
+                const label = fieldLabel(f);
                 return (
                   <tr key={f}>
                     <th scope="row">
                       {label}
                       {versions.base && (
                         <span className="muted conflict-who">
-                          {t('conflicts.was')} <Value field={f} value={versions.base[f]} offices={offices} />
+                          {t('conflicts.was')} <Value lines={lines(f, versions.base)} />
                         </span>
                       )}
                     </th>
@@ -167,7 +198,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                               {t('conflicts.takeField', { field: label, side: sideLabel(side) })}
                             </span>
                             <span id={`${id}-value`}>
-                              <Value field={f} value={(side === 'ours' ? versions.ours : versions.theirs)?.[f]} offices={offices} />
+                              <Value lines={lines(f, side === 'ours' ? versions.ours : versions.theirs)} />
                             </span>
                           </label>
                         </td>
@@ -196,12 +227,13 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                 {body && (
                   <dl className="facts">
                     {Object.keys(body)
-                      .filter((k) => !RECORD_KEEPING.has(k) && fieldText(body[k]) !== null)
-                      .map((k) => (
+                      .map((k) => [k, lines(k, body)] as const)
+                      .filter(([k, shown]) => !RECORD_KEEPING.has(k) && shown !== null)
+                      .map(([k, shown]) => (
                         <div key={k} className="fact-pair">
-                          <dt>{t(`conflicts.fieldName.${k}`, { defaultValue: k })}</dt>
+                          <dt>{fieldLabel(k)}</dt>
                           <dd>
-                            <Value field={k} value={body[k]} offices={offices} />
+                            <Value lines={shown} />
                           </dd>
                         </div>
                       ))}

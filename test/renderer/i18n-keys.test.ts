@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { API } from '../../electron/shared/contract';
+import { fieldLabelKey } from '../../renderer/conflicts/fieldLabels';
 import { UI_RESOURCES } from '../../renderer/i18n';
 
 const RENDERER = join(import.meta.dirname, '..', '..', 'renderer');
@@ -177,7 +178,7 @@ describe('the words of each language', () => {
     for (const lng of Object.keys(UI_RESOURCES) as (keyof typeof UI_RESOURCES)[]) {
       const texts = flatten(UI_RESOURCES[lng].translation as Tree);
       for (const field of ['datelinePlace', 'releaseDate', 'notesToEditors', 'endMark']) {
-        const names = new Set([`releases.${field}`, `import.field.${field}`, `conflicts.fieldName.${field}`].map((k) => texts.get(k)));
+        const names = new Set([`releases.${field}`, `import.field.${field}`, fieldLabelKey('release', field)!].map((k) => texts.get(k)));
         if (names.size > 1) differ.push(`${lng} ${field}: ${[...names].join(' / ')}`);
       }
     }
