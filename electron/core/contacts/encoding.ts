@@ -46,6 +46,18 @@ export function detectEncoding(head: Uint8Array): Detected {
   return mixedAt === null ? { encoding, bom: 0 } : { encoding, bom: 0, mixedAt };
 }
 
+/** How many bytes the UTF-8 character a lead byte opens takes (2 to 4), or 0 for a byte that opens none. */
+function utf8Length(c: number): number {
+  return c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+}
+
+/** Whether a well-formed UTF-8 character of `len` bytes starts at `i`. */
+function utf8At(b: Uint8Array, i: number, len: number): boolean {
+  let ok = len > 0 && i + len <= b.length;
+  for (let k = 1; ok && k < len; k++) ok = (b[i + k]! & 0xc0) === 0x80;
+  return ok;
+}
+
 /** The offset of the first byte that is not UTF-8, when well-formed UTF-8 characters occur too; else null. */
 function utf8AndOther(b: Uint8Array): number | null {
   let good = 0;
@@ -53,10 +65,8 @@ function utf8AndOther(b: Uint8Array): number | null {
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
     if (c < 0x80) continue;
-    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    let ok = len > 0 && i + len <= b.length;
-    for (let k = 1; ok && k < len; k++) ok = (b[i + k]! & 0xc0) === 0x80;
-    if (ok) {
+    const len = utf8Length(c);
+    if (utf8At(b, i, len)) {
       good++;
       i += len - 1;
     } else if (i + len <= b.length || len === 0) firstBad ??= i;
@@ -163,10 +173,8 @@ function utf8Run(bytes: Uint8Array): number | null {
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i]!;
     if (c < 0x80) continue;
-    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    let ok = len > 0 && i + len <= bytes.length;
-    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (ok) {
+    const len = utf8Length(c);
+    if (utf8At(bytes, i, len)) {
       high += len;
       inUtf8 += len;
       chars++;
