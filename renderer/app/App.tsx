@@ -10,6 +10,7 @@ import { ContactImportScreen } from '../contacts/ContactImportScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
 import { useConflictCount } from '../conflicts/useConflictCount';
 import { useOnlineReport } from '../sync/useSyncStatus';
+import { SyncBadge } from '../sync/SyncBadge';
 import { ImportScreen } from '../import/ImportScreen';
 import { OutletEditor } from '../outlets/OutletEditor';
 import { OutletsScreen } from '../outlets/OutletsScreen';
@@ -75,7 +76,7 @@ function Screen({ route }: { route: Route }) {
     case 'conflicts':
       return <ConflictsScreen />;
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsScreen key={route.part ?? ''} part={route.part ?? null} />;
     case 'office':
       return <OfficeEditor key={route.id ?? 'new'} id={route.id} />;
     case 'not-found':
@@ -173,6 +174,7 @@ export function App() {
         <span className="muted shortcut" aria-hidden="true">
           {shortcutText(SEARCH_SHORTCUT, t)}
         </span>
+        <SyncBadge key={libraryEpoch} />
       </header>
       <nav
         id="sections"

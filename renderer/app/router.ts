@@ -21,7 +21,8 @@ export type Route =
   | { screen: 'kit'; id: string }
   | { screen: 'import' }
   | { screen: 'conflicts' }
-  | { screen: 'settings' }
+  /** `part`: the part of Settings to show first (the sync badge opens the sync settings). */
+  | { screen: 'settings'; part?: 'sync' }
   | { screen: 'office'; id: string | null }
   | { screen: 'not-found'; path: string };
 
@@ -61,6 +62,7 @@ export function parseRoute(hash: string): Route {
       return { screen: 'conflicts' };
     case 'settings':
       if (second === 'offices' && third) return { screen: 'office', id: third === 'new' ? null : third };
+      if (second === 'sync') return { screen: 'settings', part: 'sync' };
       return { screen: 'settings' };
     default:
       return { screen: 'not-found', path };
@@ -117,6 +119,7 @@ export const href = {
   kit: (id: string) => `#/kits/${encodeURIComponent(id)}`,
   conflicts: () => '#/conflicts',
   settings: () => '#/settings',
+  syncSettings: () => '#/settings/sync',
   office: (id: string) => `#/settings/offices/${encodeURIComponent(id)}`,
   newOffice: () => '#/settings/offices/new',
 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOC_TYPES } from '../../electron/shared/documents';
 import type { LibraryProblem } from '../../electron/shared/library/problems';
@@ -75,8 +75,15 @@ function LibraryCheck() {
   );
 }
 
-export function SettingsScreen() {
+/** Settings; `part` 'sync' opens them at the sync server's section (the top bar's sync badge links there). */
+export function SettingsScreen({ part = null }: { part?: 'sync' | null }) {
   const { t, i18n } = useTranslation();
+  useEffect(() => {
+    if (part !== 'sync') return;
+    const heading = document.getElementById('set-server');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  }, [part]);
   const info = useCall('library.info', {}, 'info');
   const offices = useCall('office.list', { limit: 500 }, 'offices');
   const locale = formatLocale(i18n.language);

@@ -211,7 +211,9 @@ export function ServerSection() {
 
   return (
     <section className="panel" aria-labelledby="set-server">
-      <h2 id="set-server">{t('sync.server')}</h2>
+      <h2 id="set-server" tabIndex={-1}>
+        {t('sync.server')}
+      </h2>
       <p className="muted">{t('sync.serverHint')}</p>
       {!form && !error && <Loading />}
       {form && (

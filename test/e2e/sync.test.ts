@@ -84,6 +84,12 @@ describe('Settings → Server', () => {
     await server.getByRole('button', { name: 'Sync now' }).click();
     await server.getByText(/^Nothing waiting to upload; last synced \d{1,2}:\d\d\.$/).waitFor();
     await server.getByText('Last sync: 2 sent, 0 received.').waitFor();
+    // The top bar says it on every screen, and leads back to these settings.
+    await h.nav('Releases').click();
+    const badge = page.getByRole('banner').getByRole('link', { name: /^Sync: Synced \d{1,2}:\d\d\. Open the sync settings$/ });
+    await badge.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('set-server');
+    expect(page.url()).toMatch(/#\/settings\/sync$/);
     // The account may not make the office's files database: the documents went, and the status says whom to ask.
     await server
       .getByText(`Office Goma: photos and other files did not travel (documents did), because the server has no files database for this office. Ask your administrator to create dateline-${goma}-files.`)
