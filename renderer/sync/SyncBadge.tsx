@@ -81,7 +81,7 @@ export function SyncBadge() {
     <>
       <a className="sync-badge" data-tone={tone} href={href.syncSettings()} title={whole} aria-label={t('syncBadge.label', { text })}>
         <span className="sync-dot" aria-hidden="true" />
-        {text}
+        <span className="sync-words">{text}</span>
       </a>
       <span className="visually-hidden" role="status">
         {tone === 'problem' || status.state === 'offline' ? stateText(t, status) : ''}
