@@ -26,7 +26,7 @@ export const HEADLESS_CHROMIUM_ARGS: readonly string[] = [
 export function systemChromiumPath(): string {
   const given = process.env.DATELINE_CHROMIUM;
   if (given) {
-    if (!existsSync(given)) throw new DatelineError('NOT_FOUND', `DATELINE_CHROMIUM points to ${given}, which does not exist.`);
+    if (!existsSync(given)) throw new DatelineError('NOT_FOUND', `DATELINE_CHROMIUM points to ${given}, which does not exist.`, { params: { path: given, reason: 'noChromium' } });
     return given;
   }
   const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
@@ -34,6 +34,7 @@ export function systemChromiumPath(): string {
     throw new DatelineError(
       'NOT_FOUND',
       'Printing a kit to PDF outside the desktop app needs Chromium: install it (on Debian or Ubuntu: apt install chromium) or set DATELINE_CHROMIUM to its path.',
+      { params: { reason: 'noChromium' } },
     );
   }
   return found;

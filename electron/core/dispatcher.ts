@@ -44,7 +44,7 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
       }
       const def = API[method];
       if (def.access === 'local' && caller.transport === 'http') {
-        return fail({ code: 'FORBIDDEN', message: `${method} works with files on this computer and is not available in web mode.`, params: { method } });
+        return fail({ code: 'FORBIDDEN', message: `${method} works with files on this computer and is not available in web mode.`, params: { method, reason: 'localOnly' } });
       }
       // Before zod, whose recursive schemas would overflow the stack on input nested thousands deep.
       const deep = tooDeep(input);

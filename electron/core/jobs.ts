@@ -92,7 +92,7 @@ export class JobManager {
 
   get(id: string): JobInfo {
     const j = this.jobs.get(id);
-    if (!j) throw new DatelineError('NOT_FOUND', `No job with id "${id}".`, { params: { id } });
+    if (!j) throw new DatelineError('NOT_FOUND', `No job with id "${id}".`, { params: { id, reason: 'jobGone' } });
     return { ...j.info };
   }
 
@@ -102,7 +102,7 @@ export class JobManager {
 
   cancel(id: string): JobInfo {
     const j = this.jobs.get(id);
-    if (!j) throw new DatelineError('NOT_FOUND', `No job with id "${id}".`, { params: { id } });
+    if (!j) throw new DatelineError('NOT_FOUND', `No job with id "${id}".`, { params: { id, reason: 'jobGone' } });
     if (j.info.state === 'running') j.controller.abort();
     return { ...j.info };
   }
@@ -110,7 +110,7 @@ export class JobManager {
   /** Waits for a job's result (the CLI and tests use this). */
   wait(id: string): Promise<unknown> {
     const j = this.jobs.get(id);
-    if (!j) return Promise.reject(new DatelineError('NOT_FOUND', `No job with id "${id}".`));
+    if (!j) return Promise.reject(new DatelineError('NOT_FOUND', `No job with id "${id}".`, { params: { id, reason: 'jobGone' } }));
     return j.promise;
   }
 }
@@ -133,6 +133,7 @@ export function toApiError(e: unknown, dir?: string): ApiError {
       code: 'FILE_TOO_LARGE',
       message:
         'A file could not be written: it would be larger than this system lets a file be (a disk formatted FAT32, as many USB sticks are, holds files of at most 4 GB; or a limit is set for this program); nothing was saved.',
+      params: { reason: 'systemLimit' },
     };
   }
   if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS')) {

@@ -39,6 +39,72 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a general code was raised (`params.reason`), for the window to say in the person's
+ * language: the core's message is English, for the CLI and the logs. Every reason the core gives
+ * one of these codes is listed here, and the window has words for each (renderer/i18n/errors.ts,
+ * test/renderer/error-reasons.test.ts); the message is shown only for a reason it does not know.
+ */
+export const ERROR_REASONS = {
+  CONFLICT: ['changedSince', 'idTaken', 'languageTaken', 'alreadyVersion', 'libraryReplaced', 'changedSincePreview', 'localChanged'],
+  NOT_FOUND: [
+    'gone',
+    'noRevision',
+    'revisionCompacted',
+    'revisionDeleted',
+    'conflictSettled',
+    'segmentGone',
+    'jobGone',
+    'notOnComputer',
+    'notAnImage',
+    'previewUnreadable',
+    'blobMissing',
+    'logoNotAttachment',
+    'contactGone',
+    'kitItemGone',
+    'kitNoLanguage',
+    'noChromium',
+    'backupGone',
+    'downloadGone',
+    'kitFileMissing',
+  ],
+  FILE_TOO_LARGE: ['tooLarge', 'importTooLarge', 'requestTooLarge', 'uploadTooLarge', 'systemLimit', 'tooManyPixels', 'syncFileTooLarge'],
+  FILE_UNREADABLE: [
+    'missing',
+    'denied',
+    'brokenLink',
+    'isFolder',
+    'diskFailed',
+    'system',
+    'cannotOpen',
+    'changedWhileRead',
+    'notDocx',
+    'zipNotDocx',
+    'binary',
+    'tooManyElements',
+    'tooDeep',
+    'timeout',
+    'tooMuchMemory',
+    'readFailed',
+    'readerStopped',
+    'damagedImage',
+    'imageDamaged',
+    'kitFileMissing',
+  ],
+  FILE_UNWRITABLE: ['folderMissing', 'readOnlyDisk', 'denied', 'isFile', 'writeFailed'],
+  FORBIDDEN: ['localOnly', 'cannotEditType', 'otherPage', 'outletInUse', 'mayNotCreate'],
+  OFFLINE: ['fileNotDownloaded'],
+} as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
+
+export type ReasonCode = keyof typeof ERROR_REASONS;
+export type ErrorReason<C extends ReasonCode> = (typeof ERROR_REASONS)[C][number];
+
+/** Whether `reason` is one the window has words for under `code`. */
+export function isKnownReason(code: ErrorCode, reason: unknown): reason is string {
+  const known: readonly string[] | undefined = (ERROR_REASONS as Partial<Record<ErrorCode, readonly string[]>>)[code];
+  return typeof reason === 'string' && known !== undefined && known.includes(reason);
+}
+
 export interface ApiError {
   code: ErrorCode;
   message: string;

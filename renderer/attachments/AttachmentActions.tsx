@@ -9,6 +9,7 @@ import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { Loaded } from '../ui/useCall';
+import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 
 /**
@@ -125,17 +126,13 @@ export function SaveCopy({ doc }: { doc: Doc<'attachment'> }) {
 export function DeleteAttachment({ doc, used, onAsk, onDeleted }: { doc: Doc<'attachment'>; used: Used; onAsk: () => void; onDeleted: (name: string) => void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const uid = useId();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const focus = useConfirmFocus(asking ? 'delete' : null, () => setAsking(false));
 
   const remove = async () => {
-    setBusy(true);
     setError(null);
     const r = await client.call('attachment.delete', { id: doc.id, rev: null });
-    setBusy(false);
     if (!r.ok) return setError(r.error);
     setAsking(false);
     onDeleted(doc.originalName);
@@ -158,28 +155,24 @@ export function DeleteAttachment({ doc, used, onAsk, onDeleted }: { doc: Doc<'at
   }
   const value = used.status === 'ok' ? used.value : null;
   return (
-    <div className="notice delete-question" role="alertdialog" aria-labelledby={`${uid}-q`} aria-describedby={`${uid}-where`} onKeyDown={focus.onKeyDown}>
-      <p id={`${uid}-q`}>{t('attachments.deleteConfirm', { name: doc.originalName })}</p>
-      <div id={`${uid}-where`}>
-        {value === null ? null : usedCount(value) === 0 ? (
-          <p>{t('attachments.deleteUnused')}</p>
-        ) : (
-          <>
-            <p>{t('attachments.deleteUsed')}</p>
-            <UsedList used={value} />
-            <p>{t('attachments.deleteUsedAfter')}</p>
-          </>
-        )}
-      </div>
-      {error && <ErrorMessage error={error} />}
-      <div className="actions">
-        <button type="button" className="danger" disabled={busy || used.status === 'loading'} onClick={() => void remove()}>
-          {t('attachments.deleteNow')}
-        </button>
-        <button ref={focus.safe} type="button" onClick={() => setAsking(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmQuestion
+      className="delete-question"
+      question={t('attachments.deleteConfirm', { name: doc.originalName })}
+      confirmLabel={t('attachments.deleteNow')}
+      onConfirm={remove}
+      focus={focus}
+      busy={used.status === 'loading'}
+      error={error}
+    >
+      {value === null ? null : usedCount(value) === 0 ? (
+        <p>{t('attachments.deleteUnused')}</p>
+      ) : (
+        <>
+          <p>{t('attachments.deleteUsed')}</p>
+          <UsedList used={value} />
+          <p>{t('attachments.deleteUsedAfter')}</p>
+        </>
+      )}
+    </ConfirmQuestion>
   );
 }

@@ -13,6 +13,7 @@ import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useCall } from '../ui/useCall';
 import type { DateFormats } from '../i18n/dates';
 import { useDates } from '../i18n/useDates';
+import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { newerVersionOf } from '../ui/NewerDocument';
 import { noteErased } from './erased-notice';
@@ -273,31 +274,14 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
           )}
         </div>
         {confirmDelete && doc.status === 'ok' && (
-          <div role="alertdialog" aria-labelledby="delete-q" onKeyDown={deleteFocus.onKeyDown}>
-            <p id="delete-q">{t('contactRecord.deleteConfirm', { name: doc.value.name })}</p>
-            <div className="actions">
-              <button type="button" className="button danger" onClick={() => void remove(doc.value)}>
-                {t('contactRecord.deleteNow')}
-              </button>
-              <button ref={deleteFocus.safe} type="button" className="button" onClick={() => setConfirmDelete(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmQuestion
+            question={t('contactRecord.deleteConfirm', { name: doc.value.name })}
+            confirmLabel={t('contactRecord.deleteNow')}
+            onConfirm={() => remove(doc.value)}
+            focus={deleteFocus}
+          />
         )}
-        {confirmErase && (
-          <div role="alertdialog" aria-labelledby="erase-q" onKeyDown={eraseFocus.onKeyDown}>
-            <p id="erase-q">{t('contactRecord.eraseConfirm')}</p>
-            <div className="actions">
-              <button type="button" className="button" onClick={() => void erase()}>
-                {t('contactRecord.eraseForGood')}
-              </button>
-              <button ref={eraseFocus.safe} type="button" className="button" onClick={() => setConfirmErase(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
-        )}
+        {confirmErase && <ConfirmQuestion question={t('contactRecord.eraseConfirm')} confirmLabel={t('contactRecord.eraseForGood')} onConfirm={erase} focus={eraseFocus} />}
         {error && <ErrorMessage error={error} />}
       </section>
     </aside>

@@ -6,6 +6,7 @@ import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
+import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { downloadFile } from '../app/download';
 
@@ -102,17 +103,12 @@ export function SegmentBar({
         </button>
       )}
       {confirming !== null && (
-        <div className="notice" role="alertdialog" aria-labelledby={`${uid}-delete-q`} onKeyDown={deleteFocus.onKeyDown}>
-          <p id={`${uid}-delete-q`}>{t('contactFilters.deleteSegmentConfirm', { name: confirming })}</p>
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void deleteSegment(confirming)}>
-              {t('contactFilters.deleteSegmentForGood')}
-            </button>
-            <button ref={deleteFocus.safe} type="button" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmQuestion
+          question={t('contactFilters.deleteSegmentConfirm', { name: confirming })}
+          confirmLabel={t('contactFilters.deleteSegmentForGood')}
+          onConfirm={() => deleteSegment(confirming)}
+          focus={deleteFocus}
+        />
       )}
       <div className="field">
         <label htmlFor={`${uid}-name`}>{t('contactFilters.segmentName')}</label>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ApiError } from '../../electron/shared/errors';
+import { isKnownReason, type ApiError, type ErrorCode } from '../../electron/shared/errors';
 
 const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge', 'syncFileUnfinished']);
 /** A contacts file refused as a whole (core/contacts: csv-parse, encoding, import-run), by what is wrong with it. */
@@ -88,7 +88,7 @@ export function errorText(t: TFunction, error: ApiError): string {
   // A file made for the browser (a backup, a kit) that waited too long or was fetched already.
   if (error.code === 'NOT_FOUND' && error.params?.reason === 'downloadGone') return t('errors.downloadGone', params);
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
-  if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t('errors.syncNoDatabase', params);
+  if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t(typeof error.params.url === 'string' ? 'errors.syncNoDatabaseAt' : 'errors.syncNoDatabase', params);
   // Creating an office's database: this account may not, or the password is not known yet.
   if (error.code === 'FORBIDDEN' && error.params?.reason === 'mayNotCreate') return t('errors.mayNotCreateDatabase', params);
   if (error.code === 'SERVER_AUTH' && error.params?.reason === 'needsPassword') return t('sync.state.needs-password', params);
@@ -124,8 +124,26 @@ export function errorText(t: TFunction, error: ApiError): string {
   const reason = error.params?.reason;
   if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
   if (error.code === 'INVALID_INPUT') return invalidInputText(t, error, params);
+  // A general code said by why it was raised: the core's English message only for a reason this window does not know.
+  if (isKnownReason(error.code, reason)) return reasonText(t, error.code, reason, error.params ?? {});
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/** The documents an error may name by their type (reason_type in the locale files); another type is said as "this item". */
+const NAMED_TYPES = new Set(['release', 'contact', 'outlet', 'attachment', 'kit', 'office']);
+
+/**
+ * A general code's reason (shared/errors.ts ERROR_REASONS) in the person's words, with what the
+ * core sent to fill them: a file's name or path, a size in MB, a document's type, a limit.
+ */
+function reasonText(t: TFunction, code: ErrorCode, reason: string, p: NonNullable<ApiError['params']>): string {
+  const mb = (n: unknown) => (typeof n === 'number' ? Math.max(0.1, Math.round((n / (1024 * 1024)) * 10) / 10) : null);
+  const values = { ...p, sizeMb: mb(p.size), limitMb: mb(p.limit), name: p.name ?? p.path ?? '' };
+  const said = t(`errors.reasons.${code}.${reason}`, values);
+  // Said by the document's type where it has words of its own ("This release is no longer in the library").
+  const type = typeof p.type === 'string' && NAMED_TYPES.has(p.type) ? p.type : null;
+  return type === null ? said : t(`errors.reasons.${code}.${reason}_${type}`, { ...values, defaultValue: said });
 }
 
 /**
@@ -180,11 +198,14 @@ function diskFullText(t: TFunction, error: ApiError): string {
 function syncFailureText(t: TFunction, error: ApiError): string | null {
   const p = error.params ?? {};
   const host = typeof p.host === 'string' ? p.host : null;
-  if (host === null) return null;
-  if (p.failure === 'network' && typeof p.cause === 'string') return t(`errors.syncNetwork.${p.cause}`, { host, defaultValue: t('errors.syncNetwork.cut', { host }) });
   if (p.failure === 'auth') return t('errors.syncRefused');
   if (p.failure === 'forbidden') return t('errors.syncForbidden');
+  // Without the server's name (an address that is not one, an answer read wrong, a file's bytes that do not match): said without it.
+  if (p.failure === 'protocol') return host === null ? t('errors.syncNotServerAddress') : t('errors.syncNotServer', { host });
+  if (p.failure === 'damaged') return t('errors.syncDamaged');
+  if (p.failure === 'too-large') return t('errors.syncTooLarge');
+  if (host === null) return p.failure === 'server' ? t('errors.syncServerErrorNoHost', { status: p.status ?? '' }) : null;
+  if (p.failure === 'network' && typeof p.cause === 'string') return t(`errors.syncNetwork.${p.cause}`, { host, defaultValue: t('errors.syncNetwork.cut', { host }) });
   if (p.failure === 'server') return t('errors.syncServerError', { host, status: p.status ?? '' });
-  if (p.failure === 'protocol') return t('errors.syncNotServer', { host });
   return null;
 }

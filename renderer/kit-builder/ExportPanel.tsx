@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../electron/shared/kits/la
 import { useClient } from '../client/context';
 import { runJob, type JobResult, type RunJobOptions } from '../client/run-job';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { base64ToBytes } from '../../electron/shared/base64';
 import { downloadFile, downloadFromLink } from '../app/download';
@@ -170,22 +171,15 @@ export function ExportPanel({
           ))}
         </div>
         {confirming && embargo && (
-          <div
+          <ConfirmQuestion
             className="kit-embargo-confirm"
-            role="alertdialog"
-            aria-labelledby={`${ids}-embargo-q`}
-            onKeyDown={focus.onKeyDown}
-          >
-            <p id={`${ids}-embargo-q`}>{t('kitBuilder.embargoConfirm', { embargo: embargoWords(embargo), format: t(`kitBuilder.format.${confirming}`) })}</p>
-            <div className="actions">
-              <button type="button" onClick={() => void startExport(confirming, true)}>
-                {t('kitBuilder.embargoYes')}
-              </button>
-              <button ref={focus.safe} type="button" onClick={() => setConfirming(null)}>
-                {t('kitBuilder.embargoNo')}
-              </button>
-            </div>
-          </div>
+            question={t('kitBuilder.embargoConfirm', { embargo: embargoWords(embargo), format: t(`kitBuilder.format.${confirming}`) })}
+            confirmLabel={t('kitBuilder.embargoYes')}
+            onConfirm={() => startExport(confirming, true)}
+            focus={focus}
+            cancelLabel={t('kitBuilder.embargoNo')}
+            destructive={false}
+          />
         )}
         {onServer.length > 0 && (
           <p className="hint" role="status">

@@ -24,6 +24,7 @@ import { useSyncStatus } from '../sync/useSyncStatus';
 import { NewerNotice, newerVersionOf } from '../ui/NewerDocument';
 import type { SyncStatus } from '../../electron/shared/contract';
 import { href, navigate } from '../app/router';
+import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { noteKitDeleted } from '../kits/deleted-notice';
 
@@ -110,7 +111,6 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   const deleted = useRef(false);
   // "Delete kit…" asks in place under the heading; Cancel is focused, Escape answers it.
   const [askingDelete, setAskingDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
   const deleteFocus = useConfirmFocus(askingDelete ? 'delete' : null, () => setAskingDelete(false));
 
@@ -347,7 +347,6 @@ export function KitBuilder({ kitId }: { kitId: string }) {
    * the kits list brings back the kit as it was on screen. Files already exported are not touched.
    */
   const deleteKit = async () => {
-    setDeleting(true);
     setDeleteError(null);
     await saveNow();
     const before = rev.current;
@@ -355,7 +354,6 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     deleted.current = true;
     const r = await client.call('doc.delete', { id: kitId, rev: before });
     if (!mounted.current) return;
-    setDeleting(false);
     if (!r.ok) {
       deleted.current = false;
       return setDeleteError(r.error);
@@ -399,18 +397,13 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       </div>
       <NewerNotice version={newerVersion} />
       {askingDelete && (
-        <div className="notice" role="alertdialog" aria-labelledby={`${ids}-delete-q`} onKeyDown={deleteFocus.onKeyDown}>
-          <p id={`${ids}-delete-q`}>{t('kitBuilder.deleteConfirm', { title: draft.title.trim() || t('common.untitled') })}</p>
-          {deleteError && <ErrorMessage error={deleteError} />}
-          <div className="actions">
-            <button type="button" className="danger" disabled={deleting} onClick={() => void deleteKit()}>
-              {t('kitBuilder.deleteNow')}
-            </button>
-            <button ref={deleteFocus.safe} type="button" onClick={() => setAskingDelete(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmQuestion
+          question={t('kitBuilder.deleteConfirm', { title: draft.title.trim() || t('common.untitled') })}
+          confirmLabel={t('kitBuilder.deleteNow')}
+          onConfirm={deleteKit}
+          focus={deleteFocus}
+          error={deleteError}
+        />
       )}
       {loadError && <ErrorMessage error={loadError} />}
       {save.kind === 'error' && <ErrorMessage error={save.error} />}

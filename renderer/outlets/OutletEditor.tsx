@@ -10,6 +10,7 @@ import { CountriesField, LanguagesField } from '../contacts/AudienceFields';
 import { EditorHead, EditorSave } from '../ui/EditorFrame';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
+import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { useDocEditor } from '../ui/useDocEditor';
 import { NewerNotice } from '../ui/NewerDocument';
@@ -29,14 +30,11 @@ function OutletUse({ id, name, onDeleted }: { id: string; name: string; onDelete
   const refs = useCall('outlet.references', { id }, id);
   const [error, setError] = useState<ApiError | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const focus = useConfirmFocus(confirming ? 'delete' : null, () => setConfirming(false));
 
   async function remove() {
-    setBusy(true);
     setError(null);
     const r = await client.call('outlet.delete', { id, rev: null });
-    setBusy(false);
     if (!r.ok) {
       setConfirming(false);
       return setError(r.error);
@@ -56,17 +54,7 @@ function OutletUse({ id, name, onDeleted }: { id: string; name: string; onDelete
           <>
             <p className="muted">{t('outlets.namedByNoOne')}</p>
             {confirming ? (
-              <div className="notice" role="alertdialog" aria-labelledby="outlet-delete-q" onKeyDown={focus.onKeyDown}>
-                <p id="outlet-delete-q">{t('outlets.deleteConfirm', { name })}</p>
-                <div className="actions">
-                  <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
-                    {t('outlets.deleteForGood')}
-                  </button>
-                  <button ref={focus.safe} type="button" onClick={() => setConfirming(false)}>
-                    {t('common.cancel')}
-                  </button>
-                </div>
-              </div>
+              <ConfirmQuestion question={t('outlets.deleteConfirm', { name })} confirmLabel={t('outlets.deleteForGood')} onConfirm={remove} focus={focus} />
             ) : (
               <button ref={focus.asker('delete')} type="button" className="button" onClick={() => setConfirming(true)}>
                 {t('outlets.delete')}

@@ -9,6 +9,7 @@ import { languageName } from '../ui/languages';
 import { usePagedList } from '../ui/usePagedList';
 import { PagedRows } from '../ui/PagedRows';
 import type { RowProps } from '../ui/VirtualList';
+import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import type { ReleaseSummary } from '../../electron/shared/releases/contract';
 
@@ -21,7 +22,6 @@ export function TrashScreen() {
   const client = useClient();
   const list = usePagedList('release.list', { limit: 100, trashed: true }, 'trash');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [emptied, setEmptied] = useState<number | null>(null);
   const dates = useDates();
@@ -54,10 +54,8 @@ export function TrashScreen() {
   };
 
   const empty = async () => {
-    setBusy(true);
     setError(null);
     const res = await client.call('release.emptyTrash', {});
-    setBusy(false);
     setConfirming(false);
     if (res.ok) {
       setRestored(null);
@@ -116,17 +114,13 @@ export function TrashScreen() {
         <>
           <PagedRows list={list} label={t('trash.title')} renderRow={renderRow} estimateSize={52} />
           {confirming ? (
-            <div className="notice" role="alertdialog" aria-label={t('trash.confirmTitle')} onKeyDown={focus.onKeyDown}>
-              <p>{t('trash.confirm', { count: list.total ?? list.items.length })}</p>
-              <div className="actions">
-                <button type="button" className="danger" disabled={busy} onClick={() => void empty()}>
-                  {t('trash.deleteForGood')}
-                </button>
-                <button ref={focus.safe} type="button" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </div>
+            <ConfirmQuestion
+              title={t('trash.confirmTitle')}
+              question={t('trash.confirm', { count: list.total ?? list.items.length })}
+              confirmLabel={t('trash.deleteForGood')}
+              onConfirm={empty}
+              focus={focus}
+            />
           ) : (
             <button ref={focus.asker('empty')} type="button" onClick={() => setConfirming(true)}>
               {t('trash.emptyTrash')}

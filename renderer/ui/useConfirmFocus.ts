@@ -8,7 +8,7 @@ import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'rea
  * is closed); each asker gives its element with `ref={asker(key)}`, so a question asked from
  * several buttons (one per export format) returns to the one that asked, and a button rendered
  * again after the question (it stood in its place) is the one focused. `close` is the safe
- * answer (Cancel).
+ * answer (Cancel), given back as `cancel` for the question's Cancel button (ConfirmQuestion).
  */
 export function useConfirmFocus<K extends string>(asking: K | null, close: () => void) {
   const safe = useRef<HTMLButtonElement | null>(null);
@@ -35,8 +35,11 @@ export function useConfirmFocus<K extends string>(asking: K | null, close: () =>
     e.stopPropagation();
     close();
   };
-  return { safe, asker, onKeyDown };
+  return { safe, asker, onKeyDown, cancel: close };
 }
+
+/** What a question asked in place (ConfirmQuestion) takes of useConfirmFocus. */
+export type ConfirmFocus = Pick<ReturnType<typeof useConfirmFocus>, 'safe' | 'onKeyDown' | 'cancel'>;
 
 /**
  * Keys of a modal question with two answers (leave with unsaved changes, replace the library):

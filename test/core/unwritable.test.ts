@@ -50,12 +50,19 @@ describe('a file that cannot be written', () => {
     });
   });
 
-  it('is said as a write in the four languages of the window', () => {
-    const error: ApiError = { code: 'FILE_UNWRITABLE', message: 'Cannot write /media/usb/office.dateline-sync: the disk of /media/usb is read-only; nothing was written.' };
-    const said = (language: string) => errorText(setUpI18n(language).t, error).replace(/[\u2068\u2069]/g, '');
-    expect(said('en')).toBe(`The file could not be written; nothing was saved. ${error.message}`);
-    expect(said('fr')).toBe(`Le fichier n’a pas pu être écrit ; rien n’a été enregistré. ${error.message}`);
-    expect(said('es')).toBe(`No se pudo escribir el archivo; no se guardó nada. ${error.message}`);
-    expect(said('ar')).toBe(`تعذّرت كتابة الملف؛ لم يُحفظ شيء. ${error.message}`);
+  it('is said as a write in the four languages of the window, by why it failed', () => {
+    const message = 'Cannot write /media/usb/office.dateline-sync: the disk of /media/usb is read-only; nothing was written.';
+    const error: ApiError = { code: 'FILE_UNWRITABLE', message, params: { path: '/media/usb/office.dateline-sync', folder: '/media/usb', reason: 'readOnlyDisk' } };
+    const said = (language: string, e = error) => errorText(setUpI18n(language).t, e).replace(/[\u2068\u2069]/g, '');
+    expect(said('en')).toBe('/media/usb/office.dateline-sync could not be written: the disk of /media/usb is read-only. Nothing was written; choose another place.');
+    expect(said('fr')).toBe('/media/usb/office.dateline-sync n’a pas pu être écrit : le disque de /media/usb est en lecture seule. Rien n’a été écrit ; choisissez un autre emplacement.');
+    expect(said('es')).toBe('No se pudo escribir /media/usb/office.dateline-sync: el disco de /media/usb es de solo lectura. No se escribió nada; elija otro lugar.');
+    expect(said('ar')).toBe('تعذّرت كتابة /media/usb/office.dateline-sync: قرص /media/usb للقراءة فقط. لم يُكتب شيء؛ اختر مكانًا آخر.');
+    // From a core whose reason this window does not know: its English detail, said to be English.
+    const older: ApiError = { code: 'FILE_UNWRITABLE', message };
+    expect(said('en', older)).toBe(`The file could not be written; nothing was saved. ${message}`);
+    expect(said('fr', older)).toBe(`Le fichier n’a pas pu être écrit ; rien n’a été enregistré. (détail en anglais : ${message})`);
+    expect(said('es', older)).toBe(`No se pudo escribir el archivo; no se guardó nada. (detalle en inglés: ${message})`);
+    expect(said('ar', older)).toBe(`تعذّرت كتابة الملف؛ لم يُحفظ شيء. (التفاصيل بالإنجليزية: ${message})`);
   });
 });

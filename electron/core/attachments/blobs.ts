@@ -201,7 +201,7 @@ export class BlobStore {
     const p = this.path(sha256);
     if (!existsSync(p)) {
       throw new DatelineError('NOT_FOUND', `The file with SHA-256 ${sha256.slice(0, 12)}… is missing from the library folder.`, {
-        params: { sha256 },
+        params: { sha256, reason: 'blobMissing' },
       });
     }
     return readFileSync(p);

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DatelineError } from '../../shared/errors';
+import { DatelineError, type ErrorReason } from '../../shared/errors';
 import { safeFileName } from '../../shared/file-names';
 
 /**
@@ -39,8 +39,29 @@ export function unreadableWhy(e: unknown): string | null {
 /** FILE_UNREADABLE saying why, from the error a failed stat or open gave. */
 export function unreadable(path: string, e: unknown): DatelineError {
   const code = (e as { code?: unknown } | null)?.code;
-  const why = unreadableWhy(e) ?? `the system said ${typeof code === 'string' ? code : String((e as Error | null)?.message ?? e)}`;
-  return new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path } });
+  const system = typeof code === 'string' ? code : String((e as Error | null)?.message ?? e);
+  const why = unreadableWhy(e) ?? `the system said ${system}`;
+  return new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`, { params: { path, reason: unreadableReason(code), ...(unreadableWhy(e) === null ? { system } : {}) } });
+}
+
+/** The reason the window words (shared/errors.ts ERROR_REASONS), by the same error codes as unreadableWhy. */
+function unreadableReason(code: unknown): ErrorReason<'FILE_UNREADABLE'> {
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'missing';
+    case 'EACCES':
+    case 'EPERM':
+      return 'denied';
+    case 'ELOOP':
+      return 'brokenLink';
+    case 'EISDIR':
+      return 'isFolder';
+    case 'EIO':
+      return 'diskFailed';
+    default:
+      return 'system';
+  }
 }
 
 /**
@@ -59,22 +80,26 @@ export function assertWritableTarget(target: string, example: string): void {
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
     const why = code === 'EROFS' ? `the disk of ${folder} is read-only` : code === 'ENOENT' ? `the folder ${folder} does not exist` : `this user may not write in ${folder}`;
-    throw new DatelineError('FILE_UNWRITABLE', `Cannot write ${target}: ${why}; nothing was written.`, { params: { path: target } });
+    const reason: ErrorReason<'FILE_UNWRITABLE'> = code === 'EROFS' ? 'readOnlyDisk' : code === 'ENOENT' ? 'folderMissing' : 'denied';
+    throw new DatelineError('FILE_UNWRITABLE', `Cannot write ${target}: ${why}; nothing was written.`, { params: { path: target, folder, reason } });
   }
 }
 
 function changedWhileRead(path: string): DatelineError {
   return new DatelineError('FILE_UNREADABLE', `${path} changed or disappeared while it was being read; try again once it is saved.`, {
-    params: { path },
+    params: { path, reason: 'changedWhileRead' },
   });
 }
 
-/** `what` names the file for the person: its path, or its name when it came without one. */
+const unquoted = (what: string): string => (what.length > 1 && what.startsWith('"') && what.endsWith('"') ? what.slice(1, -1) : what);
+
+/** `what` names the file for the person: its path, or its name (in quotation marks) when it came without one. */
 export function tooLarge(what: string, size: number, limit: number, path: string | null = null): DatelineError {
   return new DatelineError(
     'FILE_TOO_LARGE',
     `${what} is ${megabytes(size)}; the largest file the library accepts is ${megabytes(limit)}. Make it smaller (or split it) and try again.`,
-    { params: path === null ? { size, limit } : { size, limit, path } },
+    // The file's name alone for the window, which puts it in its own quotation marks.
+    { params: path === null ? { size, limit, name: unquoted(what), reason: 'tooLarge' } : { size, limit, path, name: basename(path), reason: 'tooLarge' } },
   );
 }
 

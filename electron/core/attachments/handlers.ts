@@ -124,7 +124,7 @@ async function content(input: ParsedInputOf<'attachment.content'>, ctx: CoreCont
   if (/^[0-9a-f]{64}$/.test(sha256) && !ctx.blobs.has(sha256) && !(input.variant === 'thumbnail' && hasThumbnail(ctx.dir, sha256))) {
     // A synced attachment whose file has not come down yet: not damage, and the person is told where it is.
     throw new DatelineError('NOT_FOUND', `"${name}" is not on this computer yet: it is on the server (${formatBytes(size)}) and comes down when files are synced.`, {
-      params: { id: input.id, notHere: true, size },
+      params: { id: input.id, name, notHere: true, size, reason: 'notOnComputer' },
     });
   }
   if (input.variant === 'original') {
@@ -133,14 +133,14 @@ async function content(input: ParsedInputOf<'attachment.content'>, ctx: CoreCont
   }
   if (!canThumbnail(mediaType)) {
     throw new DatelineError('NOT_FOUND', `"${name}" is not an image (${mediaType}), so it has no preview.`, {
-      params: { id: input.id, mediaType },
+      params: { id: input.id, name, mediaType, reason: 'notAnImage' },
     });
   }
   let path: string | null = thumbnailPath(ctx.dir, sha256);
   if (!hasThumbnail(ctx.dir, sha256)) path = await makeThumbnail(ctx.blobs, ctx.dir, sha256, ctx.blobs.read(sha256), mediaType);
   if (path === null) {
     throw new DatelineError('NOT_FOUND', `"${name}" could not be read as an image (it may be damaged), so it has no preview.`, {
-      params: { id: input.id, mediaType },
+      params: { id: input.id, name, mediaType, reason: 'previewUnreadable' },
     });
   }
   const bytes = readFileSync(path);

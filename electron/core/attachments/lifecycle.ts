@@ -23,7 +23,7 @@ function withFileHere(ctx: CoreContext, id: string): Doc<'attachment'> {
   const a = ctx.library.repo.get('attachment', id);
   if (isSha(a.sha256) && !ctx.blobs.has(a.sha256)) {
     throw new DatelineError('NOT_FOUND', `"${a.originalName}" is not on this computer yet: it is on the server (${formatBytes(a.size)}) and comes down when files are synced.`, {
-      params: { id, notHere: true, size: a.size },
+      params: { id, name: a.originalName, notHere: true, size: a.size, reason: 'notOnComputer' },
     });
   }
   return a;

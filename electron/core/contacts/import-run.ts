@@ -233,7 +233,7 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
   stager.finish();
   const sha256 = source.sha256();
   if (opts.expectSha256 && opts.expectSha256 !== sha256) {
-    throw new DatelineError('CONFLICT', `${source.label} changed since it was previewed; preview it again before importing.`);
+    throw new DatelineError('CONFLICT', `${source.label} changed since it was previewed; preview it again before importing.`, { params: { reason: 'changedSincePreview' } });
   }
   if (format === 'csv' && headers.length === 0) throw new DatelineError('EMPTY_FILE', `${source.label} has no header row; there are no contacts in it.`);
   return {

@@ -90,7 +90,7 @@ export function saveSegment(ctx: CoreContext, segment: Segment): Segment[] {
 
 export function deleteSegment(ctx: CoreContext, name: string): Segment[] {
   const all = listSegments(ctx);
-  if (!all.some((s) => s.name === name)) throw new DatelineError('NOT_FOUND', `There is no segment named "${name}".`, { path: ['name'] });
+  if (!all.some((s) => s.name === name)) throw new DatelineError('NOT_FOUND', `There is no segment named "${name}".`, { path: ['name'], params: { name, reason: 'segmentGone' } });
   return writeSegments(ctx, all.filter((s) => s.name !== name));
 }
 
@@ -113,7 +113,7 @@ export function deleteOutlet(ctx: CoreContext, id: string, rev: string | null): 
       const { contacts } = outletReferences(ctx, id);
       if (contacts.length > 0) {
         throw new DatelineError('FORBIDDEN', `${contacts.length} contact(s) name this outlet, ${contacts[0]!.name} first; give them another outlet before deleting it.`, {
-          params: { contacts: contacts.length },
+          params: { contacts: contacts.length, reason: 'outletInUse' },
         });
       }
       const d = ctx.library.docs.remove(id, { author: ctx.library.author }, rev);

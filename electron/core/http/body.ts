@@ -28,7 +28,7 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyO
     status: 413,
     code: 'FILE_TOO_LARGE',
     message: `The request is larger than ${limit} bytes, the most this library accepts (its attachment limit, base64-encoded).`,
-    params: { limit },
+    params: { limit, reason: 'requestTooLarge' },
   };
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge);

@@ -14,7 +14,7 @@ const GONE_MESSAGES = {
   removed: 'This download was removed before it was fetched. Make it again.',
 } as const;
 
-const goneAsJson: DownloadGone = (res, why) => sendResult(res, 404, failure('NOT_FOUND', GONE_MESSAGES[why]));
+const goneAsJson: DownloadGone = (res, why) => sendResult(res, 404, failure('NOT_FOUND', GONE_MESSAGES[why], { reason: 'downloadGone' }));
 
 /**
  * Streams a file a call made for the browser (see core/library/downloads.ts) and removes it

@@ -187,7 +187,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handleLaunch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     if (!originAllowed(req.headers.origin, port)) {
-      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.'));
+      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.', { reason: 'otherPage' }));
       return;
     }
     const body = await smallJsonBody(req, res, LAUNCH_REQUEST);
@@ -210,7 +210,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   function handleDownloadLink(req: IncomingMessage, res: ServerResponse, ticket: string): void {
     res.setHeader('Cache-Control', 'no-store');
     if (!originAllowed(req.headers.origin, port)) {
-      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.'));
+      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.', { reason: 'otherPage' }));
       return;
     }
     if (req.method !== 'GET') {
@@ -239,7 +239,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     if (!originAllowed(req.headers.origin, port)) {
-      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.'));
+      sendResult(res, 403, failure('FORBIDDEN', 'Requests from other web pages are refused.', { reason: 'otherPage' }));
       return;
     }
     // Only the header counts: a query string leaks into logs and history, and a cookie would

@@ -23,7 +23,7 @@ export const DOCX_LIMITS = {
 };
 
 function refuse(name: string, why: string): DatelineError {
-  return new DatelineError('FILE_UNREADABLE', `"${name}" ${why}`, { params: { name } });
+  return new DatelineError('FILE_UNREADABLE', `"${name}" ${why}`, { params: { name, reason: 'notDocx' } });
 }
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);

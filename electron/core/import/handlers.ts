@@ -19,7 +19,7 @@ function parseInputOf(source: ImportSource): ParseInput {
     const name = source.name ?? 'file';
     const bytes = Buffer.from(source.data, 'base64');
     if (bytes.length > IMPORT_MAX_BYTES) {
-      throw new DatelineError('FILE_TOO_LARGE', `"${name}" is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; a release is far smaller.`, { params: { name } });
+      throw new DatelineError('FILE_TOO_LARGE', `"${name}" is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; a release is far smaller.`, { params: { name, limit: IMPORT_MAX_BYTES, reason: 'importTooLarge' } });
     }
     return { name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), ...(source.mediaType ? { mediaType: source.mediaType } : {}) };
   }

@@ -242,10 +242,10 @@ export function readHtml(html: string, opts: { page: boolean }): HtmlReading {
   if (!body) return { blocks: [], meta: {} };
   const size = measure(doc.documentElement);
   if (size.elements > MAX_ELEMENTS) {
-    throw new DatelineError('FILE_UNREADABLE', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; a release is far smaller.`);
+    throw new DatelineError('FILE_UNREADABLE', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; a release is far smaller.`, { params: { limit: MAX_ELEMENTS, reason: 'tooManyElements' } });
   }
   if (size.depth > MAX_DEPTH) {
-    throw new DatelineError('FILE_UNREADABLE', `The page nests its elements more than ${MAX_DEPTH} levels deep; a release page needs a few dozen. Copy its text and paste it instead.`);
+    throw new DatelineError('FILE_UNREADABLE', `The page nests its elements more than ${MAX_DEPTH} levels deep; a release page needs a few dozen. Copy its text and paste it instead.`, { params: { limit: MAX_DEPTH, reason: 'tooDeep' } });
   }
   const meta = opts.page ? pageMeta(doc) : {};
   const { asides } = clean(doc);

@@ -126,11 +126,11 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
     return finish(name, 'docx', bytes.length, r.blocks, {}, options);
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03) {
-    throw new DatelineError('FILE_UNREADABLE', `"${name}" is a zip archive, not a text or web page; a Word file must end in .docx.`, { params: { name } });
+    throw new DatelineError('FILE_UNREADABLE', `"${name}" is a zip archive, not a text or web page; a Word file must end in .docx.`, { params: { name, reason: 'zipNotDocx' } });
   }
   const decoded = decodeText(bytes, format === 'html' ? declaredCharset(bytes) : null);
   if (looksBinary(decoded)) {
-    throw new DatelineError('FILE_UNREADABLE', `"${name}" is not text (it holds binary data); import a .docx, .html, .md or .txt file.`, { params: { name } });
+    throw new DatelineError('FILE_UNREADABLE', `"${name}" is not text (it holds binary data); import a .docx, .html, .md or .txt file.`, { params: { name, reason: 'binary' } });
   }
   const text = withoutControls(decoded);
   if (text.trim() === '') throw new DatelineError('EMPTY_FILE', `"${name}" has no text in it.`, { params: { name } });

@@ -161,7 +161,7 @@ export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_L
       settle(false, () =>
         reject(
           new DatelineError('FILE_UNREADABLE', `"${input.name}" took longer than ${limits.timeoutMs / 1000} s to read and was abandoned; nothing was imported.`, {
-            params: { name: input.name },
+            params: { name: input.name, seconds: limits.timeoutMs / 1000, reason: 'timeout' },
           }),
         ),
       );
@@ -186,16 +186,16 @@ export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_L
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           reject(
             new DatelineError('FILE_UNREADABLE', `"${input.name}" needed more than ${limits.maxOldGenerationSizeMb} MB of memory to read and was abandoned; nothing was imported.`, {
-              params: { name: input.name },
+              params: { name: input.name, mb: limits.maxOldGenerationSizeMb, reason: 'tooMuchMemory' },
             }),
           );
         } else {
-          reject(new DatelineError('FILE_UNREADABLE', `"${input.name}" could not be read: ${e.message.slice(0, 300)}`, { params: { name: input.name } }));
+          reject(new DatelineError('FILE_UNREADABLE', `"${input.name}" could not be read: ${e.message.slice(0, 300)}`, { params: { name: input.name, reason: 'readFailed' } }));
         }
       });
     };
     const onExit = (code: number) => {
-      settle(false, () => reject(new DatelineError('FILE_UNREADABLE', `Reading "${input.name}" stopped unexpectedly (code ${code}); nothing was imported.`)));
+      settle(false, () => reject(new DatelineError('FILE_UNREADABLE', `Reading "${input.name}" stopped unexpectedly (code ${code}); nothing was imported.`, { params: { name: input.name, reason: 'readerStopped' } })));
     };
     worker.on('message', onMessage);
     worker.on('error', onError);

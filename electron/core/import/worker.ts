@@ -29,7 +29,7 @@ parentPort?.on('message', ({ id, input }: WorkerRequest) => {
         ? // The params carry what the message says (the items a refused page lists, the heading
           // that gave it away) for the interface to say it in the person's language.
           { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) }
-        : { code: 'FILE_UNREADABLE', message: `"${input.name}" could not be read: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}` };
+        : { code: 'FILE_UNREADABLE', message: `"${input.name}" could not be read: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`, params: { name: input.name, reason: 'readFailed' } };
       parentPort!.postMessage({ id, heapUsedMb: heapUsedMb(), ok: false, error } satisfies WorkerReply);
     },
   );

@@ -62,7 +62,7 @@ function checkOutDir(outDir: string): void {
     const code = (e as { code?: string }).code;
     throw new DatelineError('FILE_UNWRITABLE', `Cannot write the export in ${outDir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'this user may not write there' : code === 'EROFS' ? 'the disk is read-only' : code ?? String(e)}; nothing was written.`, {
       path: ['outDir'],
-      params: { path: outDir },
+      params: { path: outDir, reason: code === 'EEXIST' || code === 'ENOTDIR' ? 'isFile' : code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'EROFS' ? 'readOnlyDisk' : 'writeFailed' },
     });
   }
   if (!statSync(outDir).isDirectory()) {

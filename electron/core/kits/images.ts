@@ -56,14 +56,14 @@ function tooManyPixels(a: KitAttachment, width: number, height: number): Datelin
   return new DatelineError(
     'FILE_TOO_LARGE',
     `The photo "${a.originalName}" (${a.id}) is ${Math.round((width * height) / 1e6)} megapixels (${width} × ${height}); a kit takes photos of at most ${MAX_INPUT_PIXELS / 1e6} megapixels. Make it smaller and attach it again.`,
-    { params: { id: a.id, width, height } },
+    { params: { id: a.id, name: a.originalName, width, height, megapixels: Math.round((width * height) / 1e6), limit: MAX_INPUT_PIXELS / 1e6, reason: 'tooManyPixels' } },
   );
 }
 
 function unreadableImage(a: KitAttachment, e: unknown): DatelineError {
   const msg = e instanceof Error ? e.message : String(e);
   return new DatelineError('FILE_UNREADABLE', `The photo "${a.originalName}" (${a.id}) cannot be read as an image (${msg.split('\n')[0]}); it may be damaged. Replace it or remove it from the kit.`, {
-    params: { id: a.id },
+    params: { id: a.id, name: a.originalName, reason: 'damagedImage' },
   });
 }
 

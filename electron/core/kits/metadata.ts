@@ -13,7 +13,7 @@ const TAG_ARTIST = 0x013b;
 const TAG_COPYRIGHT = 0x8298;
 
 function damaged(what: string): DatelineError {
-  return new DatelineError('FILE_UNREADABLE', `${what} is damaged: its JPEG structure cannot be read.`);
+  return new DatelineError('FILE_UNREADABLE', `${what} is damaged: its JPEG structure cannot be read.`, { params: { reason: 'imageDamaged' } });
 }
 
 /**
@@ -177,14 +177,14 @@ const PNG_KEPT = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM'
 
 export function stripPngLocation(src: Buffer, what = 'The image'): Buffer {
   const sig = src.subarray(0, 8);
-  if (src.length < 8 || sig.toString('hex') !== '89504e470d0a1a0a') throw new DatelineError('FILE_UNREADABLE', `${what} is damaged: not a PNG file.`);
+  if (src.length < 8 || sig.toString('hex') !== '89504e470d0a1a0a') throw new DatelineError('FILE_UNREADABLE', `${what} is damaged: not a PNG file.`, { params: { reason: 'imageDamaged' } });
   const out: Buffer[] = [sig];
   let at = 8;
   while (at + 12 <= src.length) {
     const len = src.readUInt32BE(at);
     const type = src.toString('latin1', at + 4, at + 8);
     const end = at + 12 + len;
-    if (end > src.length) throw new DatelineError('FILE_UNREADABLE', `${what} is damaged: a PNG chunk runs past the end of the file.`);
+    if (end > src.length) throw new DatelineError('FILE_UNREADABLE', `${what} is damaged: a PNG chunk runs past the end of the file.`, { params: { reason: 'imageDamaged' } });
     if (PNG_KEPT.has(type)) out.push(src.subarray(at, end));
     at = end;
     if (type === 'IEND') break;
@@ -200,7 +200,7 @@ const GIF_LOOP_APPS = new Set(['NETSCAPE2.0', 'ANIMEXTS1.0']);
  * frames, palettes, timing and loop copied byte for byte.
  */
 export function stripGifMetadata(src: Buffer, what = 'The image'): Buffer {
-  const damaged = (why: string) => new DatelineError('FILE_UNREADABLE', `${what} is damaged: ${why}.`);
+  const damaged = (why: string) => new DatelineError('FILE_UNREADABLE', `${what} is damaged: ${why}.`, { params: { reason: 'imageDamaged' } });
   const head = src.toString('latin1', 0, 6);
   if (src.length < 13 || (head !== 'GIF87a' && head !== 'GIF89a')) throw damaged('not a GIF file');
   const table = (flags: number) => (flags & 0x80 ? 3 * 2 ** ((flags & 0x07) + 1) : 0);

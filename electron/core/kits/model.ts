@@ -231,7 +231,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       }
       throw new DatelineError('NOT_FOUND', `Item ${Number(where[1]) + 1} of the kit is the contact "${id}", which is no longer in the library; remove it from the kit.`, {
         path: where,
-        params: { id },
+        params: { id, item: Number(where[1]) + 1, type: 'contact', reason: 'kitItemGone' },
       });
     }
     if (f.kind !== 'spokesperson') {
@@ -402,7 +402,7 @@ function releaseVersions(ctx: CoreContext, id: string, languages: string[] | und
   if (!source) {
     throw new DatelineError('NOT_FOUND', `Item ${Number(where[1]) + 1} of the kit is the release "${id}", which is no longer in the library; remove it from the kit.`, {
       path: where,
-      params: { id },
+      params: { id, item: Number(where[1]) + 1, type: 'release', reason: 'kitItemGone' },
     });
   }
   if (!languages || languages.length === 0) return [source];
@@ -417,7 +417,7 @@ function releaseVersions(ctx: CoreContext, id: string, languages: string[] | und
       throw new DatelineError(
         'NOT_FOUND',
         `Item ${Number(where[1]) + 1} of the kit asks for the "${lang}" version of "${source.headline || id}", which has none (it has: ${have}). Translate it first or choose another language.`,
-        { path: [...where, 'languages', li], params: { id, language: lang } },
+        { path: [...where, 'languages', li], params: { id, language: lang, item: Number(where[1]) + 1, headline: source.headline || id, reason: 'kitNoLanguage' } },
       );
     }
     return ctx.library.repo.get('release', v.id);
@@ -521,7 +521,7 @@ function findAttachment(ctx: CoreContext, id: string, where: (string | number)[]
   if (!f) {
     throw new DatelineError('NOT_FOUND', `The attachment "${id}" (${what}) is no longer in the library; remove it from the kit.`, {
       path: where,
-      params: { id },
+      params: { id, type: 'attachment', reason: 'kitItemGone' },
     });
   }
   const here = live !== undefined && ctx.blobs.has(f.sha256);

@@ -47,7 +47,7 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
   return db.transaction(() => {
     const c = docs.inbox.get(caseId);
     if (!c || c.resolvedAt !== null) {
-      throw new DatelineError('NOT_FOUND', `There is no open conflict ${caseId}; it may have been settled already.`, { params: { id: caseId } });
+      throw new DatelineError('NOT_FOUND', `There is no open conflict ${caseId}; it may have been settled already.`, { params: { id: caseId, reason: 'conflictSettled' } });
     }
     if (choice.kind !== c.kind) {
       throw new DatelineError('INVALID_INPUT', `choice.kind: conflict ${caseId} is a "${c.kind}" case, not "${choice.kind}".`, {
@@ -80,7 +80,7 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
       return settled(docs.getStored(c.docId)!);
     }
     if (!(DOC_TYPES as readonly string[]).includes(c.docType)) {
-      throw new DatelineError('FORBIDDEN', `"${c.docId}" is a ${c.docType}, which this version of Dateline cannot edit.`);
+      throw new DatelineError('FORBIDDEN', `"${c.docId}" is a ${c.docType}, which this version of Dateline cannot edit.`, { params: { id: c.docId, type: c.docType, reason: 'cannotEditType' } });
     }
     const ours = bodyOf(ctx, c.docId, c.oursRev) ?? {};
     const theirs = bodyOf(ctx, c.docId, c.theirsRev) ?? {};

@@ -15,7 +15,7 @@ function docType(ctx: CoreContext, id: string): DocType {
   const d = ctx.library.docs.getStored(id);
   if (!d) throw noSuchDoc(id);
   if (!(DOC_TYPES as readonly string[]).includes(d.type)) {
-    throw new DatelineError('FORBIDDEN', `"${id}" is a ${d.type}, which this version of Dateline cannot edit.`);
+    throw new DatelineError('FORBIDDEN', `"${id}" is a ${d.type}, which this version of Dateline cannot edit.`, { params: { id, type: d.type, reason: 'cannotEditType' } });
   }
   return d.type as DocType;
 }

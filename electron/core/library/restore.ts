@@ -42,7 +42,7 @@ function checkHeader(path: string): void {
   try {
     info = statSync(path);
   } catch {
-    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: it does not exist.`, { params: { path } });
+    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: it does not exist.`, { params: { path, reason: 'missing' } });
   }
   if (info.isDirectory()) throw new DatelineError('NOT_A_FILE', `${path} is a folder; choose the backup file itself.`, { params: { path } });
   const head = Buffer.alloc(100);
@@ -55,7 +55,7 @@ function checkHeader(path: string): void {
       closeSync(fd);
     }
   } catch {
-    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: permission was denied or the disk failed.`, { params: { path } });
+    throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: permission was denied or the disk failed.`, { params: { path, reason: 'cannotOpen' } });
   }
   if (n === 0) throw notABackup(path, 'it is empty, 0 bytes');
   if (isSyncFileHead(head.subarray(0, n))) {
@@ -161,7 +161,7 @@ export function checkBackupFile(from: string): BackupFacts & { bytes: number } {
     if (e instanceof DatelineError) throw e;
     const code = (e as { code?: unknown } | null)?.code;
     if (code === 'SQLITE_ERROR') throw notABackup(source, 'its tables are not those of a Dateline backup');
-    if (code === 'SQLITE_CANTOPEN' || code === 'EACCES') throw new DatelineError('FILE_UNREADABLE', `Cannot read ${source}: permission was denied or the disk failed.`, { params: { path: source } });
+    if (code === 'SQLITE_CANTOPEN' || code === 'EACCES') throw new DatelineError('FILE_UNREADABLE', `Cannot read ${source}: permission was denied or the disk failed.`, { params: { path: source, reason: 'cannotOpen' } });
     throw e;
   } finally {
     if (db?.open) db.close();

@@ -13,7 +13,7 @@ export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<Off
   if (fields.logo) {
     const a = repo.find('attachment', fields.logo);
     if (!a) {
-      throw new DatelineError('NOT_FOUND', `logo: "${fields.logo}" is not an attachment in the library; add the logo as an attachment first.`, { path: [...where, 'logo'], params: { id: fields.logo } });
+      throw new DatelineError('NOT_FOUND', `logo: "${fields.logo}" is not an attachment in the library; add the logo as an attachment first.`, { path: [...where, 'logo'], params: { id: fields.logo, reason: 'logoNotAttachment' } });
     }
     const mediaType = a.mediaType;
     if (!canThumbnail(mediaType)) {
@@ -27,7 +27,7 @@ export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<Off
   (fields.contacts ?? []).forEach((id, i) => {
     const c = repo.find('contact', id);
     if (!c) {
-      throw new DatelineError('NOT_FOUND', `contacts.${i}: "${id}" is not a contact in the library.`, { path: [...where, 'contacts', i], params: { id } });
+      throw new DatelineError('NOT_FOUND', `contacts.${i}: "${id}" is not a contact in the library.`, { path: [...where, 'contacts', i], params: { id, reason: 'contactGone' } });
     }
     if (c.kind !== 'spokesperson') {
       const name = c.name;

@@ -43,7 +43,7 @@ export const releaseHandlers: Pick<
         const existing = releaseSummaries(ctx, { sql: 'p.translation_group = ? AND p.language = ?', params: [group, input.language] });
         if (existing[0]) {
           throw new DatelineError('CONFLICT', `A "${input.language}" version of this release already exists.`, {
-            params: { id: existing[0].id, language: input.language },
+            params: { id: existing[0].id, language: input.language, reason: 'languageTaken' },
           });
         }
       } else {

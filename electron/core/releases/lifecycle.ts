@@ -56,14 +56,14 @@ export const lifecycleHandlers: Pick<
         const target = liveRelease(ctx, input.to, 'to');
         const group = target.translationGroup ?? target.id;
         if (release.translationGroup === group) {
-          throw new DatelineError('CONFLICT', `"${input.id}" is already a language version of "${input.to}".`, { params: { id: input.id } });
+          throw new DatelineError('CONFLICT', `"${input.id}" is already a language version of "${input.to}".`, { params: { id: input.id, reason: 'alreadyVersion' } });
         }
         const language = release.language;
         const same = releaseSummaries(ctx, { sql: 'p.translation_group = ? AND p.language = ? AND d.id <> ?', params: [group, language, release.id] });
         const clash = same[0] ?? (target.language === language ? { id: target.id } : undefined);
         if (clash) {
           throw new DatelineError('CONFLICT', `These versions already have a "${language}" release ("${clash.id}"); unlink it first.`, {
-            params: { id: clash.id, language },
+            params: { id: clash.id, language, reason: 'languageTaken' },
           });
         }
         const repo = ctx.library.repo;

@@ -79,7 +79,7 @@ interface DocRow extends DocKey {
 /** The one NOT_FOUND for a missing (or deleted) document; `type` names what was asked for. */
 export function noSuchDoc(id: string, type?: string | null): DatelineError {
   return new DatelineError('NOT_FOUND', `No ${type ?? 'document'} with id "${id}" in this library.`, {
-    params: type === undefined ? { id } : { id, type },
+    params: type === undefined ? { id, reason: 'gone' } : { id, type, reason: 'gone' },
   });
 }
 
@@ -219,7 +219,7 @@ export class DocStore {
       info = this.s.insertDoc.run(id, type, winner.rev, winner.deleted ? 1 : 0, conflicted ? 1 : 0, seq, office, at);
     } catch (e) {
       if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new DatelineError('CONFLICT', `A document with id "${id}" already exists.`, { params: { id } });
+        throw new DatelineError('CONFLICT', `A document with id "${id}" already exists.`, { params: { id, reason: 'idTaken' } });
       }
       throw e;
     }
@@ -270,11 +270,11 @@ export class DocStore {
     const row = this.row(id);
     const r = row ? this.s.revBody.get(row.rowid, rev) : undefined;
     if (!row || !r) {
-      throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${rev}".`, { params: { id, rev } });
+      throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${rev}".`, { params: { id, rev, reason: 'noRevision' } });
     }
     if (r.body === null) {
       throw new DatelineError('NOT_FOUND', `Revision "${rev}" of "${id}" was compacted; only its place in the history is kept.`, {
-        params: { id, rev },
+        params: { id, rev, reason: 'revisionCompacted' },
       });
     }
     return { body: JSON.parse(r.body) as Body, deleted: r.deleted === 1, parent: r.parent };
@@ -388,7 +388,7 @@ export class DocStore {
       const row = this.row(id);
       if (!row) throw noSuchDoc(id);
       if (!this.s.revExists.get(row.rowid, parent)) {
-        throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${parent}".`, { params: { id, rev: parent } });
+        throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${parent}".`, { params: { id, rev: parent, reason: 'noRevision' } });
       }
       const { doc, written } = this.writeOn(row, parent, fields, ctx);
       this.reconciled(row, doc);
@@ -556,13 +556,13 @@ export class DocStore {
   private assertLeaf(row: DocRow, rev: string): void {
     const r = this.s.revExists.get(row.rowid, rev);
     if (!r) {
-      throw new DatelineError('NOT_FOUND', `Document "${row.id}" has no revision "${rev}".`, { params: { id: row.id, rev } });
+      throw new DatelineError('NOT_FOUND', `Document "${row.id}" has no revision "${rev}".`, { params: { id: row.id, rev, reason: 'noRevision' } });
     }
     if (r.leaf !== 1) {
       throw new DatelineError(
         'CONFLICT',
         `"${row.id}" was changed since revision ${rev} (now ${row.winner}). Reload it and apply your change again.`,
-        { params: { id: row.id, rev, current: row.winner } },
+        { params: { id: row.id, rev, current: row.winner, type: row.type, reason: 'changedSince' } },
       );
     }
   }

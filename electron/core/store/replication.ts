@@ -304,7 +304,7 @@ export class LibraryReplication implements ReplicationStore {
     const currentRev = current ? `0-${current.rev}` : undefined;
     if (doc._rev !== undefined && doc._rev !== currentRev) {
       throw new DatelineError('CONFLICT', `Local document "${doc._id}" is at ${currentRev ?? 'no revision'}, not ${doc._rev}.`, {
-        params: { id: doc._id, rev: doc._rev },
+        params: { id: doc._id, rev: doc._rev, reason: 'localChanged' },
       });
     }
     const body: Body = {};

@@ -110,7 +110,7 @@ export class Repository {
   /** One revision of a document, current or old, decoded (a deletion is NOT_FOUND). */
   revision<T extends DocType>(type: T, id: string, rev: string): Doc<T> {
     const r = this.docs.getRevision(id, rev);
-    if (r.deleted) throw new DatelineError('NOT_FOUND', `Revision "${rev}" of "${id}" is a deletion.`, { params: { id, rev } });
+    if (r.deleted) throw new DatelineError('NOT_FOUND', `Revision "${rev}" of "${id}" is a deletion.`, { params: { id, rev, reason: 'revisionDeleted' } });
     return decodeDoc(type, { id, rev, body: r.body, conflicted: false }, { type, id, rev });
   }
 

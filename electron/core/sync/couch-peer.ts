@@ -139,7 +139,7 @@ export class CouchPeer implements Peer {
     if (r.status === 404) {
       if (!create) {
         const database = decodeURIComponent(new URL(this.base).pathname.split('/').filter((p) => p !== '').pop() ?? '');
-        throw new SyncError('not-found', `There is no database at ${this.base}. Check the server address in Settings.`, 404, { database });
+        throw new SyncError('not-found', `There is no database at ${this.base}. Check the server address in Settings.`, 404, { database, url: this.base });
       }
       await this.create();
     }
@@ -367,7 +367,7 @@ export class CouchPeer implements Peer {
     if (status === 401) throw new SyncError('auth', `${this.base} refused the account or password (${reason}).`, status, host);
     if (status === 403) throw new SyncError('forbidden', `${this.base} does not let this account do that (${reason}).`, status, host);
     if (status === 413) throw new SyncError('too-large', `${where}: the request is larger than the server accepts.`, status, host);
-    if (status === 404) throw new SyncError('not-found', `${where} was not found (${reason}).`, status, host);
+    if (status === 404) throw new SyncError('not-found', `${where} was not found (${reason}).`, status, { ...host, url: this.base });
     if (status >= 500 || status === 408 || status === 429) throw new SyncError('server', `${where} answered HTTP ${status} (${reason}).`, status, host);
     throw new SyncError('protocol', `${where} answered HTTP ${status} (${reason}).`, status, host);
   }

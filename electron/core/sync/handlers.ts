@@ -76,7 +76,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
       const outcome = await ctx.sync.fetchFile({ sha256, size }, onBytes, job?.signal);
       if (outcome === 'unavailable') {
         throw new DatelineError('OFFLINE', `"${name}" is on the server and could not be downloaded now: sync is not set up, paused, offline or waiting for its password. Try again when Settings → Server shows the server reachable.`, {
-          params: { id: input.id, notHere: true, size },
+          params: { id: input.id, name, notHere: true, size, reason: 'fileNotDownloaded' },
         });
       }
       return { outcome, bytes: outcome === 'stored' && !before ? size : 0 };

@@ -161,7 +161,7 @@ export async function exportSyncFile(store: ReplicationStore, blobs: BlobStore, 
     const full = diskFullError(e, dirname(out));
     if (full) throw full;
     if ((e as { code?: unknown } | null)?.code === 'EFBIG') throw e; // said in words where any error becomes the contract's
-    throw new DatelineError('FILE_UNWRITABLE', `Could not write the sync file ${out}: ${(e as Error).message}; nothing was written.`, { params: { path: out } });
+    throw new DatelineError('FILE_UNWRITABLE', `Could not write the sync file ${out}: ${(e as Error).message}; nothing was written.`, { params: { path: out, reason: 'writeFailed' } });
   } finally {
     forget();
   }
@@ -313,7 +313,7 @@ export async function importSyncFile(store: ReplicationStore, blobs: BlobStore, 
     if (blobs.intact(f.sha, f.size)) continue;
     // One damaged on disk is replaced, not trusted.
     rmSync(blobs.path(f.sha), { force: true });
-    if (!blobs.putParts(f.parts, f.sha)) throw new DatelineError('FILE_UNREADABLE', `The file ${f.sha.slice(0, 12)}… changed on disk while ${shown} was being opened; nothing more was imported.`, { params: { path: shown } });
+    if (!blobs.putParts(f.parts, f.sha)) throw new DatelineError('FILE_UNREADABLE', `The file ${f.sha.slice(0, 12)}… changed on disk while ${shown} was being opened; nothing more was imported.`, { params: { path: shown, reason: 'changedWhileRead' } });
   }
   // As a pull settles only what it brought: a file opened twice asks nothing twice.
   const wanted: Record<string, string[]> = {};

@@ -56,7 +56,7 @@ describe("the office's database, made from the app", { timeout: 120_000 }, () =>
     const before = await syncNow(core);
     expect(before.state).toBe('failed');
     expect(before.offices).toEqual([
-      { office, error: expect.objectContaining({ code: 'NOT_FOUND', params: { failure: 'not-found', status: 404, database: `dateline-${office}` } }), files: null, missing: { database: `dateline-${office}`, mayCreate: true } },
+      { office, error: expect.objectContaining({ code: 'NOT_FOUND', params: { failure: 'not-found', status: 404, database: `dateline-${office}`, url: expect.stringContaining(`dateline-${office}`) } }), files: null, missing: { database: `dateline-${office}`, mayCreate: true } },
     ]);
     expect(await exists(db)).toBe(false);
 
