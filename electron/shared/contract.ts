@@ -23,7 +23,7 @@ import type { UiLanguageCode } from './ui/languages';
  * one door that joins them, so the dispatcher and every client see a single API.
  */
 
-export type { Access, Created, MethodDef, NamedSummary, Page } from './methods';
+export type { Access, Created, Meanwhile, MethodDef, NamedSummary, Page, Saved } from './methods';
 export type { AttachmentAdded, AttachmentDownload, AttachmentLocation, AttachmentReferences, AttachmentSummary } from './attachments/contract';
 export type { ConflictCase, ConflictChoice } from './conflicts/contract';
 export type { ContactSummary } from './contacts/contract';

@@ -96,6 +96,19 @@ export interface Created {
   rev: string;
 }
 
+/**
+ * What became of changes made elsewhere (a sync, another window, an import's merge) while a
+ * person edited a document: none came; they were merged with the person's edit; or the same
+ * field was changed on both sides, so both versions are kept and the case waits in the
+ * conflicts inbox.
+ */
+export type Meanwhile = 'nothing' | 'merged' | 'conflict';
+
+/** An edit saved as a three-way merge against the revision it was made on: the revision written (the person's own branch after a conflict). */
+export interface Saved extends Created {
+  meanwhile: Meanwhile;
+}
+
 export interface Page<T> {
   items: T[];
   /** Pass back as `cursor` for the next page; null on the last page. */

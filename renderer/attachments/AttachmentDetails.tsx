@@ -84,19 +84,15 @@ export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSa
       usageExpires: d.usageExpires ?? '',
       consent: d.consent,
     }),
-    write: (client, form, target) =>
-      client.call('attachment.update', {
-        id,
-        rev: target?.rev ?? null,
-        fields: {
-          caption: orNull(form.caption),
-          credit: orNull(form.credit),
-          altText: orNull(form.altText),
-          usageRights: orNull(form.usageRights),
-          usageExpires: orNull(form.usageExpires),
-          consent: form.consent,
-        },
-      }),
+    fieldsOf: (form) => ({
+      caption: orNull(form.caption),
+      credit: orNull(form.credit),
+      altText: orNull(form.altText),
+      usageRights: orNull(form.usageRights),
+      usageExpires: orNull(form.usageExpires),
+      consent: form.consent,
+    }),
+    update: (client, target, fields) => client.call('attachment.update', { ...target, fields }),
     onSaved,
   });
 

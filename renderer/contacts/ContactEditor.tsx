@@ -75,7 +75,7 @@ export function ContactEditor({ id }: { id: string | null }) {
   const uid = useId();
   // A merge on the page changes the contact and its private note: both are read again.
   const [merges, setMerges] = useState(0);
-  const { doc, form, loadError, saveError, saved, busy, set, save, reload, newerVersion } = useDocEditor({
+  const { doc, form, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('contact.get', { id }),
@@ -98,10 +98,9 @@ export function ContactEditor({ id }: { id: string | null }) {
       socialHandles: d.socialHandles ?? [],
       dataProtection: { ...NO_DATA_PROTECTION, ...d.dataProtection },
     }),
-    write: (client, form, target) => {
-      const fields = toFields(form);
-      return target ? client.call('contact.update', { ...target, fields }) : client.call('contact.create', fields);
-    },
+    fieldsOf: toFields,
+    create: (client, fields) => client.call('contact.create', fields),
+    update: (client, target, fields) => client.call('contact.update', { ...target, fields }),
     hrefOf: href.contact,
     // The core stores a phone typed without its country code in E.164: the form shows it so.
     reloadAfterSave: true,
@@ -204,7 +203,7 @@ export function ContactEditor({ id }: { id: string | null }) {
         </div>
         <DataProtectionFields idPrefix={`${uid}-dp`} value={form.dataProtection} outdated={outdated} today={today} onChange={(dataProtection) => set({ dataProtection })} />
         </fieldset>
-        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('contacts.create')} busy={busy} saved={saved} saveError={saveError} />}
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('contacts.create')} busy={busy} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
       </form>
       {id && <PrivateNote key={`${id}-${merges}`} id={id} />}
       {id && (

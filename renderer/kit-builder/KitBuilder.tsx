@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReleaseSummary } from '../../electron/shared/contract';
+import type { Meanwhile, ReleaseSummary } from '../../electron/shared/contract';
 import { KIT_AUDIENCES, type Doc, type KitAudience, type KitItem } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
+import { fieldsPatch } from '../../electron/shared/fields-patch';
 import type { KitPreview } from '../../electron/shared/kits/contract';
 import type { PageSize } from '../../electron/shared/kits/layout';
 import { plainText } from '../../electron/shared/richtext';
@@ -22,11 +23,13 @@ import { readCandidate } from '../attachments/files';
 import { errorText } from '../i18n/errors';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { NewerNotice, newerVersionOf } from '../ui/NewerDocument';
+import { SavedNote } from '../ui/SavedNote';
 import type { SyncStatus } from '../../electron/shared/contract';
 import { href, navigate } from '../app/router';
 import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { noteKitDeleted } from '../kits/deleted-notice';
+import { CONFLICTS_CHANGED } from '../conflicts/useConflictCount';
 
 /**
  * The kit builder: what goes into a press kit and in which order (drag and drop, or the move
@@ -47,7 +50,8 @@ interface Draft {
   items: BuilderItem[];
 }
 
-type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'titleNeeded' } | { kind: 'error'; error: ApiError };
+/** `meanwhile`: what became of a change made elsewhere that the last save met (merged, or both versions kept). */
+type SaveState = { kind: 'saved'; meanwhile?: Exclude<Meanwhile, 'nothing'> } | { kind: 'saving' } | { kind: 'titleNeeded' } | { kind: 'error'; error: ApiError };
 
 /** A pause in editing this long saves the kit and refreshes the preview. */
 const SAVE_DELAY_MS = 500;
@@ -100,6 +104,9 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   const latest = useRef<Draft | null>(null);
   const rev = useRef<string | null>(null);
   const savedJson = useRef('');
+  // The fields as loaded or last saved: a save sends only what differs, so a change made
+  // elsewhere to another field is merged in by the core, never overwritten.
+  const savedFields = useRef<ReturnType<typeof fieldsOf> | null>(null);
   const saveChain = useRef<Promise<void>>(Promise.resolve());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const previewSeq = useRef(0);
@@ -125,6 +132,19 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     } else setPreviewError(r.error);
   }, [client, kitId]);
 
+  /** Reads the kit as stored into the builder, when nothing was typed since it was read. */
+  const adoptStored = useCallback(async (): Promise<void> => {
+    const before = JSON.stringify(latest.current && fieldsOf(latest.current));
+    const r = await client.call('kit.get', { id: kitId });
+    if (!r.ok || !mounted.current || JSON.stringify(latest.current && fieldsOf(latest.current)) !== before) return;
+    const d = draftOf(r.value);
+    rev.current = r.value.rev;
+    latest.current = d;
+    savedFields.current = fieldsOf(d);
+    savedJson.current = JSON.stringify(savedFields.current);
+    setDraft(d);
+  }, [client, kitId]);
+
   /** Saves the latest draft now (if it changed), after any save already under way. */
   const saveNow = useCallback((): Promise<void> => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
@@ -137,20 +157,22 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       const json = JSON.stringify(fields);
       if (json === savedJson.current) return setSave({ kind: 'saved' });
       if (fields.title === '') return setSave({ kind: 'titleNeeded' });
-      const r = await client.call('kit.update', { id: kitId, rev: rev.current, fields });
-      if (!mounted.current) {
-        if (r.ok) [rev.current, savedJson.current] = [r.value.rev, json];
-        return;
-      }
+      const patch = savedFields.current ? fieldsPatch(savedFields.current, fields, new Set()) : fields;
+      const r = await client.call('kit.update', { id: kitId, rev: rev.current, fields: patch });
+      if (r.ok) [rev.current, savedJson.current, savedFields.current] = [r.value.rev, json, fields];
+      if (!mounted.current) return;
       if (!r.ok) return setSave({ kind: 'error', error: r.error });
-      rev.current = r.value.rev;
-      savedJson.current = json;
+      const { meanwhile } = r.value;
       const stillSame = latest.current && JSON.stringify(fieldsOf(latest.current)) === json;
-      setSave(stillSame ? { kind: 'saved' } : { kind: 'saving' });
+      // A change made elsewhere was merged in: the builder shows the kit as it now is, unless
+      // the person went on editing (their next save keeps that change all the same).
+      if (meanwhile === 'merged' && stillSame) await adoptStored();
+      if (meanwhile === 'conflict') window.dispatchEvent(new Event(CONFLICTS_CHANGED));
+      setSave(stillSame ? { kind: 'saved', ...(meanwhile === 'merged' || meanwhile === 'conflict' ? { meanwhile } : {}) } : { kind: 'saving' });
       await refreshPreview();
     });
     return saveChain.current;
-  }, [client, kitId, refreshPreview]);
+  }, [client, kitId, refreshPreview, adoptStored]);
 
   const saveNowRef = useRef(saveNow);
   saveNowRef.current = saveNow;
@@ -165,7 +187,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       setNewerVersion(newerVersionOf(r.value));
       rev.current = r.value.rev;
       latest.current = d;
-      savedJson.current = JSON.stringify(fieldsOf(d));
+      savedFields.current = fieldsOf(d);
+      savedJson.current = JSON.stringify(savedFields.current);
       setDraft(d);
       const [rel, att, con] = await Promise.all([
         client.call('release.list', { limit: 500 }),
@@ -382,7 +405,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       <div className="screen-head">
         <h1>{t('kitBuilder.heading')}</h1>
         <div className="kit-builder-head-actions">
-          {newerVersion === null && (
+          {newerVersion === null && save.kind === 'saved' && save.meanwhile && <SavedNote saved meanwhile={save.meanwhile} />}
+          {newerVersion === null && !(save.kind === 'saved' && save.meanwhile) && (
             <span className={`save-state save-${save.kind === 'titleNeeded' ? 'error' : save.kind}`} role="status" aria-live="polite">
               {save.kind === 'saved' ? t('save.saved') : save.kind === 'saving' ? t('save.saving') : t('save.failed')}
             </span>

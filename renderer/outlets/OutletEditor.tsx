@@ -84,15 +84,14 @@ function OutletUse({ id, name, onDeleted }: { id: string; name: string; onDelete
 export function OutletEditor({ id }: { id: string | null }) {
   const { t } = useTranslation();
   const uid = useId();
-  const { doc, form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
+  const { doc, form, loadError, saveError, saved, meanwhile, busy, set, save, newerVersion } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('outlet.get', { id }),
     toForm: (d): OutletForm => ({ name: d.name, kind: d.kind, countries: d.countries ?? [], languages: d.languages ?? [], website: d.website ?? '' }),
-    write: (client, form, target) => {
-      const fields = { ...form, name: form.name.trim(), website: form.website.trim() || null };
-      return target ? client.call('outlet.update', { ...target, fields }) : client.call('outlet.create', fields);
-    },
+    fieldsOf: (form) => ({ ...form, name: form.name.trim(), website: form.website.trim() || null }),
+    create: (client, fields) => client.call('outlet.create', fields),
+    update: (client, target, fields) => client.call('outlet.update', { ...target, fields }),
     hrefOf: href.outlet,
   });
 
@@ -125,7 +124,7 @@ export function OutletEditor({ id }: { id: string | null }) {
         <CountriesField values={form.countries} onChange={(countries) => set({ countries })} />
         <LanguagesField values={form.languages} onChange={(languages) => set({ languages })} />
         </fieldset>
-        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} saveError={saveError} />}
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
       </form>
       {id && <OutletUse id={id} name={form.name.trim() || doc?.name || ''} onDeleted={() => leaveDiscarding(href.outlets())} />}
     </div>

@@ -37,7 +37,7 @@ const asFont = (v: string): KitFontFamily | null => KIT_FONT_FAMILIES.find((f) =
 export function OfficeEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
-  const { form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
+  const { form, loadError, saveError, saved, meanwhile, busy, set, save, newerVersion } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
@@ -56,11 +56,12 @@ export function OfficeEditor({ id }: { id: string | null }) {
       footer: d.footer ?? '',
       contacts: d.contacts ?? [],
     }),
-    write: (client, { zone, ...form }, target) => {
+    fieldsOf: ({ zone, ...form }) => {
       const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
-      const fields = { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate, footer: (form.footer ?? '').trim() };
-      return target ? client.call('office.update', { ...target, fields }) : client.call('office.create', fields);
+      return { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate, footer: (form.footer ?? '').trim() };
     },
+    create: (client, fields) => client.call('office.create', fields),
+    update: (client, target, fields) => client.call('office.update', { ...target, fields }),
     hrefOf: href.office,
   });
   const attachments = useCall('attachment.list', { limit: 500 }, 'logos');
@@ -207,7 +208,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
           ))}
         </fieldset>
         </fieldset>
-        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} saveError={saveError} />}
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { Meanwhile } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { ErrorMessage } from './ErrorMessage';
 import { SavedNote } from './SavedNote';
@@ -21,10 +22,27 @@ export function EditorHead({ back, backLabel, isNew, name, newTitle }: { back: s
 
 /**
  * The end of such an editor's form: why the last save failed, its Save button (`createLabel` before
- * the record exists) and "Saved". The button waits while a save runs, and while `blocked`: the form
- * holds a value it says is wrong (the office editor's time zone).
+ * the record exists) and "Saved", with what became of a change made elsewhere meanwhile. The
+ * button waits while a save runs, and while `blocked`: the form holds a value it says is wrong
+ * (the office editor's time zone).
  */
-export function EditorSave({ isNew, createLabel, busy, blocked = false, saved, saveError }: { isNew: boolean; createLabel: string; busy: boolean; blocked?: boolean; saved: boolean; saveError: ApiError | null }) {
+export function EditorSave({
+  isNew,
+  createLabel,
+  busy,
+  blocked = false,
+  saved,
+  meanwhile = null,
+  saveError,
+}: {
+  isNew: boolean;
+  createLabel: string;
+  busy: boolean;
+  blocked?: boolean;
+  saved: boolean;
+  meanwhile?: Exclude<Meanwhile, 'nothing'> | null;
+  saveError: ApiError | null;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -33,7 +51,7 @@ export function EditorSave({ isNew, createLabel, busy, blocked = false, saved, s
         <button type="submit" className="primary" disabled={busy || blocked}>
           {isNew ? createLabel : t('common.save')}
         </button>
-        <SavedNote saved={saved} />
+        <SavedNote saved={saved} meanwhile={meanwhile} />
       </div>
     </>
   );

@@ -1,21 +1,36 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Created } from '../../electron/shared/contract';
+import type { Created, Meanwhile } from '../../electron/shared/contract';
 import type { ApiError, Result } from '../../electron/shared/errors';
+import { fieldsPatch } from '../../electron/shared/fields-patch';
 import { useUnsavedChanges } from '../app/leave-guard';
 import { navigate } from '../app/router';
 import { useClient } from '../client/context';
 import type { DatelineClient } from '../client/types';
+import { CONFLICTS_CHANGED } from '../conflicts/useConflictCount';
 import { newerVersionOf } from './NewerDocument';
 
-export interface DocEditorOptions<F, D extends { rev: string }> {
+type Fields = Record<string, unknown>;
+
+/** What an update answers: the revision written and, for a type saved as a merge, what became of changes made meanwhile. */
+type Written = Created & { meanwhile?: Meanwhile };
+
+export interface DocEditorOptions<F, W extends Fields, D extends { rev: string }> {
   /** The document being edited; null for a new one. */
   id: string | null;
   /** The form a new document starts from; only needed when `id` can be null. */
   blank?: F;
   load: (client: DatelineClient, id: string) => Promise<Result<D>>;
   toForm: (doc: D) => F;
-  /** Writes the form: an update when there is an id (with the last known rev), a create otherwise. */
-  write: (client: DatelineClient, form: F, target: { id: string; rev: string | null } | null) => Promise<Result<Created>>;
+  /** The document's fields as the form stores them (text trimmed, rows left blank dropped). */
+  fieldsOf: (form: F) => W;
+  /** Creates the document from all its fields; only needed when `id` can be null. */
+  create?: (client: DatelineClient, fields: W) => Promise<Result<Created>>;
+  /**
+   * Writes the fields the person changed since the form was loaded (or last saved), on that
+   * revision: a field they never touched is not sent, so it never overwrites a change made
+   * elsewhere meanwhile, which the core merges in.
+   */
+  update: (client: DatelineClient, target: { id: string; rev: string | null }, patch: Partial<W>) => Promise<Result<Written>>;
   /** Where a newly created document lives; the editor goes there once it is saved. */
   hrefOf?: (id: string) => string;
   onSaved?: () => void;
@@ -26,10 +41,13 @@ export interface DocEditorOptions<F, D extends { rev: string }> {
 /**
  * The scaffolding of a document editor saved with a button: loads the document by id into form
  * state, keeps its rev, and saves with create or update, tracking busy, saved and the save error.
+ * An update sends only what the person changed; when a change made elsewhere meanwhile was
+ * merged in, the form reads the document again to show it, and `meanwhile` says so (or that the
+ * same field changed on both sides and both versions wait in the conflicts inbox).
  * A document written by a newer Dateline is never saved: `newerVersion` says so, for the editor
  * to show it read-only (NewerNotice above a locked form).
  */
-export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOptions<F, D>) {
+export function useDocEditor<F, W extends Fields, D extends { rev: string }>(options: DocEditorOptions<F, W, D>) {
   const { id } = options;
   const client = useClient();
   const [doc, setDoc] = useState<D | null>(null);
@@ -38,6 +56,8 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
+  /** What became of changes made elsewhere, said with "Saved" (null: nothing worth saying). */
+  const [meanwhile, setMeanwhile] = useState<Exclude<Meanwhile, 'nothing'> | null>(null);
   const [busy, setBusy] = useState(false);
   /** Bumped to read the document again after a change made beside the form (a merge into it). */
   const [generation, setGeneration] = useState(0);
@@ -46,6 +66,8 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   // What was loaded or last saved, to tell unsaved changes when the person leaves: a form
   // changed and changed back leaves silently.
   const savedForm = useRef<string | null>(id ? null : JSON.stringify(options.blank ?? null));
+  // The fields as loaded or last saved: an update sends what differs from them.
+  const baseFields = useRef<W | null>(null);
   const formRef = useRef(form);
   formRef.current = form;
   useUnsavedChanges(() => formRef.current !== null && savedForm.current !== null && JSON.stringify(formRef.current) !== savedForm.current);
@@ -60,6 +82,7 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
       setRev(res.value.rev);
       const loaded = optionsRef.current.toForm(res.value);
       savedForm.current = JSON.stringify(loaded);
+      baseFields.current = optionsRef.current.fieldsOf(loaded);
       setForm(loaded);
     });
     return () => {
@@ -69,6 +92,7 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
 
   const set = (patch: Partial<F>) => {
     setSaved(false);
+    setMeanwhile(null);
     setForm((f) => (f === null ? f : { ...f, ...patch }));
   };
 
@@ -77,17 +101,27 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (form === null || newerVersion !== null) return;
-    const { write, hrefOf, onSaved, reloadAfterSave } = optionsRef.current;
+    const { fieldsOf, create, update, hrefOf, onSaved, reloadAfterSave } = optionsRef.current;
+    const fields = fieldsOf(form);
     setBusy(true);
     setSaveError(null);
-    const res = await write(client, form, id ? { id, rev } : null);
+    let res: Result<Written>;
+    if (id) res = await update(client, { id, rev }, baseFields.current ? fieldsPatch(baseFields.current, fields, new Set()) : fields);
+    else if (create) res = await create(client, fields);
+    else throw new Error('useDocEditor: a new document needs `create`');
     setBusy(false);
     if (!res.ok) return setSaveError(res.error);
     // What was written; anything typed while it was being saved is still unsaved.
     savedForm.current = JSON.stringify(form);
+    baseFields.current = fields;
     setRev(res.value.rev);
     setSaved(true);
-    if (id && reloadAfterSave) setGeneration((g) => g + 1);
+    const { meanwhile: came = 'nothing' } = res.value;
+    setMeanwhile(came === 'nothing' ? null : came);
+    // Merged with a change made elsewhere: the form shows the document as it now is. After a
+    // conflict it goes on from the person's own version, which the save kept.
+    if (id && (came === 'merged' || (reloadAfterSave && came === 'nothing'))) setGeneration((g) => g + 1);
+    if (came === 'conflict') window.dispatchEvent(new Event(CONFLICTS_CHANGED));
     onSaved?.();
     if (!id && hrefOf) navigate(hrefOf(res.value.id));
   };
@@ -95,5 +129,5 @@ export function useDocEditor<F, D extends { rev: string }>(options: DocEditorOpt
   /** Reads the document again into the form, dropping what was typed and not saved. */
   const reload = () => setGeneration((g) => g + 1);
 
-  return { doc, form, loadError, saveError, saved, busy, set, save, reload, newerVersion };
+  return { doc, form, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion };
 }

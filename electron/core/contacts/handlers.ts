@@ -64,7 +64,7 @@ export const contactHandlers: Pick<
   },
   'contact.match': (input, ctx) => contactsMatching(ctx, input.emails, input.phones, { order: 'name', limit: 20 }),
   'outlet.create': (input, ctx) => ctx.library.repo.create('outlet', input),
-  'outlet.update': (input, ctx) => ctx.library.repo.update('outlet', input.id, input.rev, input.fields),
+  'outlet.update': (input, ctx) => ctx.library.repo.commit('outlet', input.id, input.rev, input.fields),
   'outlet.get': (input, ctx) => ctx.library.repo.show('outlet', input.id),
   'outlet.list': (input, ctx) =>
     listPage(ctx.library.db, {

@@ -1,9 +1,8 @@
-import type { Created } from '../../shared/contract';
+import type { Created, Saved } from '../../shared/contract';
 import { toE164 } from '../../shared/contacts/phone';
 import { asciiDigitsOf } from '../../shared/search/text';
 import type { CoreContext } from '../context';
 import type { Body } from '../store/docstore';
-import { validateKnown } from '../store/repository';
 
 /**
  * A contact written by a person (the editor, the CLI, the API): a phone number written without
@@ -67,7 +66,7 @@ function normalisePhones(ctx: CoreContext, body: Body): void {
 }
 
 /** Adds the outlet left behind to the history (unless the history already ends with it). */
-function keepOutletHistory(ctx: CoreContext, before: Body, after: Body): void {
+function keepOutletHistory(ctx: CoreContext, before: Readonly<Body>, after: Body): void {
   const left = str(before.outlet);
   if (!left || left === str(after.outlet)) return;
   const history = Array.isArray(after.outletHistory) ? (after.outletHistory as Body[]) : [];
@@ -89,18 +88,18 @@ export function createContact(ctx: CoreContext, fields: Body): Created {
   return { id: d.id, rev: d.rev };
 }
 
-/** As repo.update: `patch` on top of `rev` (the current winner when null), read and written in one transaction. */
-export function updateContact(ctx: CoreContext, id: string, rev: string | null, patch: Body): Created {
-  const docs = ctx.library.docs;
-  return ctx.library.db
-    .transaction((): Created => {
-      const current = docs.require(id, 'contact');
-      const base = rev && rev !== current.rev ? docs.getRevision(id, rev).body : current.body;
-      const next: Body = { ...base, ...patch };
-      if ('phones' in patch || 'office' in patch) normalisePhones(ctx, next);
-      keepOutletHistory(ctx, base, next);
-      const d = docs.update(id, validateKnown('contact', next), { author: ctx.library.author }, rev ?? current.rev);
-      return { id: d.id, rev: d.rev };
-    })
-    .immediate();
+/**
+ * A person's edit of a contact (`patch`: the fields they changed) made on `rev` (the current
+ * winner when null), committed as a three-way merge (Repository.commit): a change that arrived
+ * meanwhile is kept, the same field changed on both sides goes to the conflicts inbox. Phones
+ * are put in E.164 and the outlet left behind kept in the history on every version stored: the
+ * person's, and the merged one.
+ */
+export function updateContact(ctx: CoreContext, id: string, rev: string | null, patch: Body): Saved {
+  return ctx.library.repo.commit('contact', id, rev, patch, {
+    complete: (before, after) => {
+      if ('phones' in patch || 'office' in patch) normalisePhones(ctx, after);
+      keepOutletHistory(ctx, before, after);
+    },
+  });
 }

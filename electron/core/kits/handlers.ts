@@ -15,6 +15,8 @@ import { kitEmbargoes } from './list-embargo';
 import { previewKit } from './preview';
 
 const releaseIds = (items: readonly KitItem[]): string[] => items.flatMap((i) => (i.kind === 'release' ? [i.id] : []));
+/** The items of a stored kit body (none in one written before kits had items). */
+const storedItems = (body: Readonly<Body>): readonly KitItem[] => (Array.isArray(body.items) ? (body.items as KitItem[]) : []);
 
 export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
   'kit.create': (input, ctx) => {
@@ -23,9 +25,9 @@ export const kitHandlers: Pick<Handlers, keyof typeof KIT_API> = {
   },
   // Releases already in the kit may stay whatever became of them (the export names them); new ones must be usable.
   'kit.update': (input, ctx) =>
-    ctx.library.repo.update('kit', input.id, input.rev, input.fields, (before, after) =>
-      assertUsableInKit(ctx, releaseIds(after.items), new Set(releaseIds(before.items))),
-    ),
+    ctx.library.repo.commit('kit', input.id, input.rev, input.fields, {
+      check: (before, after) => assertUsableInKit(ctx, releaseIds(after.items), new Set(releaseIds(storedItems(before)))),
+    }),
   'kit.get': (input, ctx) => ctx.library.repo.show('kit', input.id),
   // The page's kit bodies come with the list query, and their releases in one more (list-embargo.ts).
   'kit.list': (input, ctx) => {

@@ -8,7 +8,6 @@ import { assertReadyToGoOut } from '../releases/gate';
 import { noSuchDoc } from '../store/docstore';
 import { validateKnown } from '../store/repository';
 import { prepared } from '../store/statements';
-import { threeWayMerge } from '../store/merge';
 import { assertSessionOfThisLibrary, noteSession } from './replaced-sessions';
 
 function docType(ctx: CoreContext, id: string): DocType {
@@ -86,30 +85,18 @@ export function commitDraft(ctx: CoreContext, id: string): { id: string; rev: st
       if (!docs.revisions(id).some((r) => r.rev === baseRev)) baseRev = current.rev;
       base = null;
     }
-    // The person's patch over the base, merged as it is: validating first would fill in the
-    // defaults of fields the base left out, and those would count as the person's changes.
-    const patched = { ...(base ?? current.body), ...draft.fields };
-    const ours = validateKnown(type, patched);
-    if (type === 'release') assertReadyToGoOut(base ?? current.body, ours);
+    const gate = { author: draft.author, check: type === 'release' ? assertReadyToGoOut : undefined };
     let rev: string;
     if (current.deleted) {
+      // The person's patch over the base, merged as it is (see Repository.commitEdit).
+      const ours = validateKnown(type, { ...(base ?? current.body), ...draft.fields });
+      gate.check?.(base ?? current.body, ours);
       rev = docs.branch(id, baseRev, ours, who);
       docs.inbox.recordDelete(id, baseRev, rev, current.rev, docs.now());
-    } else if (current.rev === baseRev) {
-      rev = docs.update(id, ours, who, baseRev).rev;
     } else {
-      const { merged, conflicts } = threeWayMerge(base, patched, current.body);
-      if (conflicts.length === 0) {
-        const fields = validateKnown(type, merged);
-        // Approved meanwhile elsewhere while this session emptied a required field: the merge
-        // may not approve what is incomplete; the journal keeps the person's typing.
-        if (type === 'release') assertReadyToGoOut(current.body, fields);
-        rev = docs.update(id, fields, who, current.rev).rev;
-      } else {
-        // The person goes on from their own version until they decide.
-        rev = docs.branch(id, baseRev, ours, who);
-        docs.inbox.recordFields(id, baseRev, rev, current.rev, conflicts, docs.now(), true);
-      }
+      // Approved meanwhile elsewhere while this session emptied a required field: the merge may
+      // not approve what is incomplete (the gate refuses it); the journal keeps the person's typing.
+      rev = ctx.library.repo.commitEdit(type, current, { rev: baseRev, body: base }, draft.fields, gate).rev;
     }
     prepared(db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
     // Which session made it: history shows the saves of one session as one version.

@@ -12,7 +12,7 @@ export const officeHandlers: Pick<Handlers, 'office.create' | 'office.update' | 
   },
   'office.update': (input, ctx) => {
     checkOfficeReferences(ctx, input.fields, ['fields']);
-    return ctx.library.repo.update('office', input.id, input.rev, input.fields);
+    return ctx.library.repo.commit('office', input.id, input.rev, input.fields);
   },
   'office.get': (input, ctx) => ctx.library.repo.show('office', input.id),
   'office.list': (input, ctx) =>

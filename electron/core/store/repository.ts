@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Created, ShownRevision } from '../../shared/contract';
-import { DatelineError, unreadableStored, type StoredPlace } from '../../shared/errors';
+import type { Created, Meanwhile, Saved, ShownRevision } from '../../shared/contract';
+import { DatelineError, isDatelineError, unreadableStored, type StoredPlace } from '../../shared/errors';
 import {
   checkKnownFields,
   DOC_SCHEMA_VERSION,
@@ -13,7 +13,8 @@ import {
   type DocType,
   type FieldsByType,
 } from '../../shared/documents';
-import { assertEditable, type Body, type DocStore, type StoredDoc } from './docstore';
+import { assertEditable, noSuchDoc, type Body, type DocStore, type StoredDoc } from './docstore';
+import { threeWayMerge } from './merge';
 import { prepared } from './statements';
 
 /**
@@ -77,6 +78,26 @@ export function validateKnown<T extends DocType>(type: T, body: Readonly<Body>, 
 
 /** Checks a change before it is stored (the release gate): the document before and after. */
 export type WriteCheck<T extends DocType> = (before: Doc<T>, after: Doc<T>) => void;
+
+/**
+ * What a type adds to an edit committed as a merge (`Repository.commit`). Each runs on a version
+ * about to be stored and on the revision it goes on (`before`): the person's version on the base
+ * they edited, then, when a change came meanwhile, the merged version on the current revision.
+ */
+export interface EditRules<T extends DocType> {
+  /** Completes a version before it is validated and stored (a contact's phones in E.164, its outlet history). */
+  complete?: (before: Readonly<Body>, after: Body) => void;
+  /** Refuses a version with a coded error (the release gate); nothing is stored then. */
+  check?: (before: Readonly<Body>, after: FieldsByType[T]) => void;
+  /** Who made the edit, when not this library's author (a draft's session). */
+  author?: string;
+}
+
+/** The revision an edit was made on, with its body; null when the library compacted it away. */
+export interface EditBase {
+  rev: string;
+  body: Body | null;
+}
 
 export class Repository {
   constructor(
@@ -167,6 +188,71 @@ export class Repository {
         return { id: d.id, rev: d.rev };
       })
       .immediate();
+  }
+
+  /**
+   * A person's edit (`patch`: the fields they changed) made on revision `rev` of a live document
+   * (the current winner when null), committed as a three-way merge in one write transaction: see
+   * `commitEdit`. A document deleted meanwhile is NOT_FOUND, as it is to `update`; so is a
+   * revision the document never had.
+   */
+  commit<T extends DocType>(type: T, id: string, rev: string | null, patch: Readonly<Body>, rules: EditRules<T> = {}): Saved {
+    return this.db
+      .transaction((): Saved => {
+        const current = this.docs.require(id, type);
+        const base = { rev: rev ?? current.rev, body: rev === null ? current.body : this.bodyOrCompacted(id, rev) };
+        // A field given as undefined (a caller in this process) is left as it is, as `update` leaves it.
+        const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        return this.commitEdit(type, current, base, defined, rules);
+      })
+      .immediate();
+  }
+
+  /** A revision's body, or null when it was compacted away; NOT_FOUND for a revision the document never had. */
+  private bodyOrCompacted(id: string, rev: string): Body | null {
+    try {
+      return this.docs.getRevision(id, rev).body;
+    } catch (e) {
+      // Compacted: its place in the tree is kept, its body is not.
+      if (isDatelineError(e) && e.code === 'NOT_FOUND' && this.docs.revisions(id).some((r) => r.rev === rev)) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Commits an edit of the live document `current` made on `base`, inside the caller's
+   * transaction, as a three-way merge: what changed meanwhile elsewhere (a sync, another window,
+   * an import's merge) and what the person changed both stay. A field changed on both sides is
+   * not decided here: the person's version is kept as a second branch beside the other one and
+   * the case goes to the conflicts inbox. The patch is merged as it is over the base: validating
+   * first would fill in the defaults of fields the base left out, and those would count as the
+   * person's changes. A document newer than this app stays read-only (DOC_NEWER), whichever side
+   * made it so.
+   */
+  commitEdit<T extends DocType>(type: T, current: StoredDoc, base: EditBase, patch: Readonly<Body>, rules: EditRules<T> = {}): Saved {
+    const docs = this.docs;
+    const id = current.id;
+    if (current.deleted || current.type !== type) throw noSuchDoc(id);
+    assertEditable({ type, id }, current.body);
+    const who = { author: rules.author ?? this.author };
+    const before = base.body ?? current.body;
+    const patched: Body = { ...before, ...patch };
+    rules.complete?.(before, patched);
+    const ours = validateKnown(type, patched);
+    rules.check?.(before, ours);
+    const saved = (rev: string, meanwhile: Meanwhile): Saved => ({ id, rev, meanwhile });
+    if (current.rev === base.rev) return saved(docs.update(id, ours, who, base.rev).rev, 'nothing');
+    const { merged, conflicts } = threeWayMerge(base.body, patched, current.body);
+    if (conflicts.length === 0) {
+      rules.complete?.(current.body, merged);
+      const fields = validateKnown(type, merged);
+      rules.check?.(current.body, fields);
+      return saved(docs.update(id, fields, who, current.rev).rev, 'merged');
+    }
+    // The person goes on from their own version until they decide.
+    const rev = docs.branch(id, base.rev, ours, who);
+    docs.inbox.recordFields(id, base.rev, rev, current.rev, conflicts, docs.now(), true);
+    return saved(rev, 'conflict');
   }
 
   /** Writes `doc` with `patch` on the revision it was read at: a CONFLICT when someone changed it since. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContactFields, DocIdSchema, LanguageSchema, OutletFields, type Doc } from '../documents';
-import { fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
+import { fieldsUpdate, method, pageInput, type Created, type Page, type Saved } from '../methods';
 import { CONTACT_SORTS, ContactFilterShape } from './filter';
 import { ORGANISE_API, type OutletSummary } from './organise-contract';
 import { CONTACT_BULK_API } from './bulk-contract';
@@ -25,7 +25,7 @@ export interface ContactSummary {
 
 export const CONTACT_API = {
   'contact.create': method<Created>()(ContactFields),
-  'contact.update': method<Created>()(fieldsUpdate(ContactFields)),
+  'contact.update': method<Saved>()(fieldsUpdate(ContactFields)),
   'contact.get': method<Doc<'contact'>>()(z.object({ id: DocIdSchema }).strict()),
   'contact.list': method<Page<ContactSummary>>()(pageInput({
       ...ContactFilterShape,
@@ -38,7 +38,7 @@ export const CONTACT_API = {
   ),
 
   'outlet.create': method<Created>()(OutletFields),
-  'outlet.update': method<Created>()(fieldsUpdate(OutletFields)),
+  'outlet.update': method<Saved>()(fieldsUpdate(OutletFields)),
   'outlet.get': method<Doc<'outlet'>>()(z.object({ id: DocIdSchema }).strict()),
   'outlet.list': method<Page<OutletSummary>>()(pageInput({})),
   ...CONTACT_BULK_API,

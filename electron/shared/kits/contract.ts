@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocIdSchema, KitFields, type Doc } from '../documents';
 import { EXPORT_FORMATS, type ExportFormat, type PageSize } from './layout';
-import { fieldsUpdate, jobMethod, localPath, method, pageInput, type Created, type Page } from '../methods';
+import { fieldsUpdate, jobMethod, localPath, method, pageInput, type Created, type Page, type Saved } from '../methods';
 import type { Warning } from '../warnings';
 
 /**
@@ -105,7 +105,7 @@ export interface KitExportDownload {
 
 export const KIT_API = {
   'kit.create': method<Created>()(KitFields),
-  'kit.update': method<Created>()(fieldsUpdate(KitFields)),
+  'kit.update': method<Saved>()(fieldsUpdate(KitFields)),
   'kit.get': method<Doc<'kit'>>()(z.object({ id: DocIdSchema }).strict()),
   'kit.list': method<Page<KitSummary>>()(pageInput({})),
   'kit.preview': method<KitPreview>()(z.object({ id: DocIdSchema }).strict()),
