@@ -249,6 +249,13 @@ export function ContactImportScreen() {
     downloadFile(`${name.replace(/\.[^.]*$/, '')}-${t('contactImport.refusedFileSuffix')}.csv`, 'text/csv;charset=utf-8', text);
   };
 
+  // Over the result too: a file dropped there is the next one read.
+  const dropOverlay = over && (
+    <div className="drop-overlay" aria-hidden="true">
+      {t('contactImport.drop.now')}
+    </div>
+  );
+
   if (done) {
     const refused = refusedRows(done.outcomes);
     return (
@@ -304,6 +311,7 @@ export function ContactImportScreen() {
             {t('contactImport.another')}
           </button>
         </p>
+        {dropOverlay}
       </div>
     );
   }
@@ -357,11 +365,7 @@ export function ContactImportScreen() {
         ) : (
           <ErrorMessage error={error} />
         ))}
-      {over && (
-        <div className="drop-overlay" aria-hidden="true">
-          {t('contactImport.drop.now')}
-        </div>
-      )}
+      {dropOverlay}
       {encodingRefused && !report && file && !busy && encodingField(file, encoding || refusedIn)}
       {busy && (
         <div className="import-progress">
