@@ -8,6 +8,7 @@ import { registerIpc } from './ipc';
 import { registerSyncFileDialog } from './sync-file-dialog';
 import { registerBackupDialog } from './backup-dialog';
 import { registerRestoreDialog } from './restore-dialog';
+import { registerContactFileDialog } from './contact-file-dialog';
 import { preferredUiLanguage, type UiLanguageCode } from '../shared/ui/languages';
 import { installMenu } from './menu';
 import { askBeforeDiscarding } from './unsaved';
@@ -102,6 +103,8 @@ function start(): void {
     registerBackupDialog(core, appWindows, { folder: () => app.getPath('documents') });
     // "Restore from a backup…": the open dialog picks the file, the core checks it before the window asks to confirm.
     registerRestoreDialog(core, appWindows, { folder: () => app.getPath('documents') });
+    // Importing contacts: the open dialog (or a drop) picks the file, the core's contact.importFile job streams it.
+    registerContactFileDialog(core, appWindows, { folder: () => app.getPath('documents') });
     core.onEvent((e) => {
       if (e.type !== 'ui.language') return;
       language = e.language;

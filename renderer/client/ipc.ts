@@ -2,6 +2,16 @@ import type { CallResult, InputOf, MethodName } from '../../electron/shared/cont
 import type { Result } from '../../electron/shared/errors';
 import { BackupDialogReplySchema, type BackupDialogReply, type BackupDialogRequest } from '../../electron/shared/library/backup-dialog';
 import { RestoreDialogReplySchema, type RestoreDialogReply, type RestoreDialogRequest } from '../../electron/shared/library/restore-dialog';
+import {
+  ContactFileChosenSchema,
+  ContactFileOpenReplySchema,
+  ContactFileReadReplySchema,
+  type ContactFileChosen,
+  type ContactFileOpenReply,
+  type ContactFileOpenRequest,
+  type ContactFileReadReply,
+  type ContactFileReadRequest,
+} from '../../electron/shared/contacts/file-dialog';
 import { SyncFileDialogReplySchema, type SyncFileDialogReply, type SyncFileDialogRequest } from '../../electron/shared/sync/file-dialog';
 import { asCoreEvent, asResult, brokenReply, unreachable, type CoreListener, type DatelineClient, type PreloadBridge } from './types';
 
@@ -10,6 +20,9 @@ export function createIpcClient(bridge: PreloadBridge): DatelineClient {
   const syncFile = bridge.syncFile?.bind(bridge);
   const backupFile = bridge.backupFile?.bind(bridge);
   const restoreFile = bridge.restoreFile?.bind(bridge);
+  const contactFileOpen = bridge.contactFileOpen?.bind(bridge);
+  const contactFileDropped = bridge.contactFileDropped?.bind(bridge);
+  const contactFileRead = bridge.contactFileRead?.bind(bridge);
   return {
     async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<CallResult<M>>> {
       try {
@@ -31,6 +44,15 @@ export function createIpcClient(bridge: PreloadBridge): DatelineClient {
     ...(syncFile ? { syncFileDialog: (request: SyncFileDialogRequest) => dialogCall<SyncFileDialogRequest, SyncFileDialogReply>(syncFile, request, SyncFileDialogReplySchema) } : {}),
     ...(backupFile ? { backupDialog: (request: BackupDialogRequest) => dialogCall<BackupDialogRequest, BackupDialogReply>(backupFile, request, BackupDialogReplySchema) } : {}),
     ...(restoreFile ? { restoreDialog: (request: RestoreDialogRequest) => dialogCall<RestoreDialogRequest, RestoreDialogReply>(restoreFile, request, RestoreDialogReplySchema) } : {}),
+    ...(contactFileOpen && contactFileRead
+      ? {
+          contactFileDialog: (request: ContactFileOpenRequest) => dialogCall<ContactFileOpenRequest, ContactFileOpenReply>(contactFileOpen, request, ContactFileOpenReplySchema),
+          contactFileRead: (request: ContactFileReadRequest) => dialogCall<ContactFileReadRequest, ContactFileReadReply>(contactFileRead, request, ContactFileReadReplySchema),
+        }
+      : {}),
+    ...(contactFileDropped && contactFileRead
+      ? { contactFileFromDrop: (file: File) => dialogCall<File, ContactFileChosen | null>(contactFileDropped, file, ContactFileChosenSchema.nullable()) }
+      : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { SyncFileDialogReply, SyncFileDialogRequest } from '../../electron/
 import type { BackupDialogReply, BackupDialogRequest } from '../../electron/shared/library/backup-dialog';
 import type { CheckedBackup } from '../../electron/shared/library/contract';
 import type { RestoreDialogReply, RestoreDialogRequest } from '../../electron/shared/library/restore-dialog';
+import type { ContactFileChosen, ContactFileOpenReply, ContactFileOpenRequest, ContactFileReadReply, ContactFileReadRequest } from '../../electron/shared/contacts/file-dialog';
 
 /** What the Electron preload exposes on window.dateline: a pipe and nothing else. */
 export interface PreloadBridge {
@@ -17,6 +18,12 @@ export interface PreloadBridge {
   backupFile?(request: BackupDialogRequest): Promise<unknown>;
   /** The desktop's open dialog for a backup to restore (absent in a preload older than it). */
   restoreFile?(request: RestoreDialogRequest): Promise<unknown>;
+  /** The desktop's open dialog for a contacts file, kept by the main process (absent in a preload older than it). */
+  contactFileOpen?(request: ContactFileOpenRequest): Promise<unknown>;
+  /** A contacts file dropped on the window: its path goes from the preload to the main process, never to the page. */
+  contactFileDropped?(file: File): Promise<unknown>;
+  /** A reading of a contacts file the main process keeps. */
+  contactFileRead?(request: ContactFileReadRequest): Promise<unknown>;
 }
 
 declare global {
@@ -57,6 +64,19 @@ export interface DatelineClient {
    * (shared/library/restore-dialog.ts); the window gets the check and its id, never the path.
    */
   restoreDialog?(request: RestoreDialogRequest): Promise<Result<RestoreDialogReply>>;
+  /**
+   * The desktop app only: the system's open dialog picks a contacts file, which the main process
+   * keeps (shared/contacts/file-dialog.ts); the window gets a handle, the file's name and size, never the path.
+   */
+  contactFileDialog?(request: ContactFileOpenRequest): Promise<Result<ContactFileOpenReply>>;
+  /**
+   * The desktop app only: a contacts file dropped on the window, kept by the main process as a
+   * chosen one is; null when the file has no path on this computer (dragged out of a browser or a
+   * mail program), whose bytes are then sent as web mode sends them.
+   */
+  contactFileFromDrop?(file: File): Promise<Result<ContactFileChosen | null>>;
+  /** The desktop app only: the core's `contact.importFile` job on a file the main process keeps, named by its handle. */
+  contactFileRead?(request: ContactFileReadRequest): Promise<Result<ContactFileReadReply>>;
   /** Web mode only: sends a backup file for a restore (streamed to the library, checked there; see CheckedBackup). */
   uploadBackup?(file: Blob): Promise<Result<CheckedBackup>>;
 }

@@ -9,10 +9,15 @@ import { downloadFile } from '../app/download';
 import { href } from '../app/router';
 import { bytesToBase64 } from '../../electron/shared/base64';
 import { useClient } from '../client/context';
-import { runJob } from '../client/run-job';
+import { runJob, runStartedJob } from '../client/run-job';
+import { CONTACT_FILE_FORGOTTEN } from '../../electron/shared/contacts/file-dialog';
+import { formatLocale } from '../i18n';
+import { formatBytes } from '../ui/languages';
+import { useWindowFileDrop } from '../ui/useWindowFileDrop';
 import { useJobError } from '../app/failure-shown';
 import { jobStepWords } from '../i18n/jobs';
 import type { JobInfo } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
 
@@ -21,19 +26,30 @@ import { SelectField } from '../ui/SelectField';
  * when they are not a known export's (the mapping, and an encoding chosen over the one found, are
  * remembered on this computer for the same headers), review what each row will do and change it, then import it all in one go. Each
  * reading runs as a job: a progress bar and a Cancel that stores nothing.
+ *
+ * In web mode the file's bytes go in each call (`contact.import`, up to CONTACT_UPLOAD_MAX_BYTES).
+ * In the desktop app the system's open dialog picks the file, or it is dropped on the window, and
+ * the main process keeps its path (shared/contacts/file-dialog.ts): each reading is the core's
+ * `contact.importFile` on that path, streamed whatever the file's size, and the window never
+ * holds the file.
  */
 
 const MB = CONTACT_UPLOAD_MAX_BYTES / 1024 / 1024;
 const LISTED = 500;
+/** A file dropped in the desktop app with no folder to read it from, too large to send: said in this screen's own words. */
+const DROPPED_TOO_LARGE = 'droppedTooLarge';
+/** A file kept by the desktop app, in a window whose client cannot read one (never: only the desktop's client hands out handles). */
+const noDesktop: Result<never> = { ok: false, error: { code: 'INTERNAL', message: 'This window cannot read a file kept by the desktop app.' } };
 
-interface Picked {
-  name: string;
-  data: string;
-}
+/** A file read in the window and sent as bytes, or one the desktop's main process keeps, named by a handle. */
+type Picked = { name: string; data: string } | { name: string; handle: string; size: number };
 
 export function ContactImportScreen() {
   const { t, i18n } = useTranslation();
   const client = useClient();
+  const locale = formatLocale(i18n.language);
+  const openDialog = client.contactFileDialog;
+  const readKept = client.contactFileRead;
   const [file, setFile] = useState<Picked | null>(null);
   const [report, setReport] = useState<ContactImportReport | null>(null);
   const [encoding, setEncoding] = useState<TextEncodingName | ''>('');
@@ -58,18 +74,22 @@ export function ContactImportScreen() {
     setBusy(true);
     setError(null);
     setProgress(null);
-    const input = {
-      name: f.name,
-      data: f.data,
+    const options = {
       limit: LISTED,
       commit,
       ...(enc ? { encoding: enc } : {}),
       ...(map ? { mapping: map } : {}),
       ...(commit ? { decisions, ...(report ? { expectSha256: report.sha256 } : {}) } : {}),
     };
-    const res = await runJob(client, 'contact.import', input, { onStart: setJobId, onProgress: setProgress });
+    const watch = { onStart: setJobId, onProgress: setProgress };
+    const res =
+      'handle' in f
+        ? await runStartedJob(client, 'contact.importFile', () => (readKept ? readKept({ handle: f.handle, ...options }) : Promise.resolve(noDesktop)), watch)
+        : await runJob(client, 'contact.import', { name: f.name, data: f.data, ...options }, watch);
     setBusy(false);
     setJobId(null);
+    // Only a start that answers no job resolves null; a reading always answers one or an error.
+    if (res === null) return;
     if (!res.ok) {
       setError(res.error, res.job);
       return;
@@ -102,8 +122,8 @@ export function ContactImportScreen() {
     if (!map) setMapping(r.mapping);
   }
 
-  async function pick(files: FileList | null) {
-    const f = files?.[0];
+  /** A new file: nothing of the one before is kept. */
+  function reset() {
     setDone(null);
     setReport(null);
     setMapping(null);
@@ -112,15 +132,59 @@ export function ContactImportScreen() {
     // Each file is read in the encoding found in it, or the one chosen before for its headers.
     setEncoding('');
     found.current = null;
-    if (!f) return;
-    if (f.size > CONTACT_UPLOAD_MAX_BYTES) {
-      setError({ code: 'FILE_TOO_LARGE', message: t('contactImport.tooLarge', { name: f.name, size: Math.ceil(f.size / 1024 / 1024), mb: MB }) });
-      return;
-    }
-    const picked = { name: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
+  }
+
+  async function start(picked: Picked) {
     setFile(picked);
     await preview(picked, '', null);
   }
+
+  /** A file read in the window and sent as bytes: web mode's file input, or a file dropped with no path on this computer. */
+  async function pick(f: File | undefined) {
+    reset();
+    if (!f) return;
+    if (f.size > CONTACT_UPLOAD_MAX_BYTES) {
+      // The desktop app reads a file of any size from its folder: only a file with none (dragged out of a browser or a mail program) comes here.
+      const size = Math.ceil(f.size / 1024 / 1024);
+      if (openDialog) setError({ code: 'FILE_TOO_LARGE', message: t('contactImport.desktop.dropTooLarge', { name: f.name, size }), params: { reason: DROPPED_TOO_LARGE } });
+      else setError({ code: 'FILE_TOO_LARGE', message: t('contactImport.tooLarge', { name: f.name, size, mb: MB }) });
+      return;
+    }
+    await start({ name: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) });
+  }
+
+  /** The desktop app's "Choose a file…": the system's open dialog, the file kept by the main process. Cancelled, the file before stays. */
+  async function choose() {
+    if (!openDialog) return;
+    const r = await openDialog({
+      words: {
+        title: t('contactImport.desktop.dialogTitle'),
+        filter: t('contactImport.desktop.textFiles'),
+        vcards: t('contactImport.desktop.vcards'),
+        allFiles: t('contactImport.desktop.allFiles'),
+      },
+    });
+    if (r.ok && r.value.cancelled) return;
+    reset();
+    if (!r.ok) return setError(r.error);
+    if (!r.value.cancelled) await start({ name: r.value.name, handle: r.value.handle, size: r.value.size });
+  }
+
+  /** A file dropped on the window: in the desktop app read from its folder when it has one, else its bytes as web mode sends them. */
+  async function dropped(f: File | undefined) {
+    if (!f || busy) return;
+    if (client.contactFileFromDrop) {
+      const r = await client.contactFileFromDrop(f);
+      if (!r.ok || r.value) reset();
+      if (!r.ok) return setError(r.error);
+      if (r.value) return start({ name: r.value.name, handle: r.value.handle, size: r.value.size });
+    }
+    await pick(f);
+  }
+  const droppedRef = useRef(dropped);
+  droppedRef.current = dropped;
+  // Dropping a file anywhere on the window while this screen is open reads it, as choosing it does.
+  const over = useWindowFileDrop((data) => void droppedRef.current(data.files[0]));
 
   const targetLabel = (target: ColumnTarget) => t(`contactImport.target.${target.replace(':', '-')}`);
   const decisionOf = (o: RowOutcome): ImportDecision | null =>
@@ -185,6 +249,13 @@ export function ContactImportScreen() {
     downloadFile(`${name.replace(/\.[^.]*$/, '')}-${t('contactImport.refusedFileSuffix')}.csv`, 'text/csv;charset=utf-8', text);
   };
 
+  // Over the result too: a file dropped there is the next one read.
+  const dropOverlay = over && (
+    <div className="drop-overlay" aria-hidden="true">
+      {t('contactImport.drop.now')}
+    </div>
+  );
+
   if (done) {
     const refused = refusedRows(done.outcomes);
     return (
@@ -240,6 +311,7 @@ export function ContactImportScreen() {
             {t('contactImport.another')}
           </button>
         </p>
+        {dropOverlay}
       </div>
     );
   }
@@ -252,19 +324,48 @@ export function ContactImportScreen() {
           {t('contactImport.back')}
         </a>
       </div>
-      <div className="field">
-        <label htmlFor="ci-file">{t('contactImport.fileLabel')}</label>
-        {/* A button of ours: the browser's own control words itself in the browser's language. */}
-        <input id="ci-file" className="visually-hidden" type="file" accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard" onChange={(e) => void pick(e.target.files)} />
-        <div className="file-choice">
-          <label htmlFor="ci-file" className="button" aria-hidden="true">
-            {t('contactImport.choose')}
-          </label>
-          {file && <span dir="auto">{file.name}</span>}
+      {openDialog ? (
+        // The desktop app: the system's open dialog, and the file read from where it is, whatever its size.
+        <div className="field" role="group" aria-labelledby="ci-file-label" aria-describedby="ci-file-hint">
+          <span className="label" id="ci-file-label">
+            {t('contactImport.fileLabel')}
+          </span>
+          <div className="file-choice">
+            <button type="button" className="button" disabled={busy} onClick={() => void choose()}>
+              {t('contactImport.choose')}
+            </button>
+            {file && <span dir="auto">{file.name}</span>}
+            {file && 'handle' in file && <span className="muted">{formatBytes(file.size, locale)}</span>}
+          </div>
+          <p className="muted" id="ci-file-hint">
+            {t('contactImport.desktop.fileHint')} {t('contactImport.drop.hint')}
+          </p>
         </div>
-        <p className="muted">{t('contactImport.fileHint', { mb: MB })}</p>
-      </div>
-      {error && <ErrorMessage error={error} />}
+      ) : (
+        <div className="field">
+          <label htmlFor="ci-file">{t('contactImport.fileLabel')}</label>
+          {/* A button of ours: the browser's own control words itself in the browser's language. */}
+          <input id="ci-file" className="visually-hidden" type="file" accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard" onChange={(e) => void pick(e.target.files?.[0])} />
+          <div className="file-choice">
+            <label htmlFor="ci-file" className="button" aria-hidden="true">
+              {t('contactImport.choose')}
+            </label>
+            {file && <span dir="auto">{file.name}</span>}
+          </div>
+          <p className="muted">
+            {t('contactImport.fileHint', { mb: MB })} {t('contactImport.drop.hint')}
+          </p>
+        </div>
+      )}
+      {error &&
+        (error.params?.reason === CONTACT_FILE_FORGOTTEN || error.params?.reason === DROPPED_TOO_LARGE ? (
+          <p className="error" role="alert">
+            {error.params.reason === CONTACT_FILE_FORGOTTEN ? t('contactImport.desktop.forgotten') : error.message}
+          </p>
+        ) : (
+          <ErrorMessage error={error} />
+        ))}
+      {dropOverlay}
       {encodingRefused && !report && file && !busy && encodingField(file, encoding || refusedIn)}
       {busy && (
         <div className="import-progress">

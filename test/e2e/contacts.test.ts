@@ -325,6 +325,27 @@ describe('media contacts in the browser', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 
+  it('reads a contacts file dropped anywhere on the import screen, as one chosen', async () => {
+    await page.goto(`${h.server.launchUrl()}#/contacts/import`);
+    await page.getByText('You can also drop the file anywhere on this window.', { exact: false }).waitFor();
+    const sheet = 'Name,E-mail Address\r\nKofi Mensah,kofi@joy.example\r\n';
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return data;
+    }, sheet);
+    // Dragged over the window, it says where the file goes; dropped, the file is read.
+    await page.dispatchEvent('h1', 'dragenter', { dataTransfer });
+    await page.getByText('Drop the contacts file to read it').waitFor();
+    await page.dispatchEvent('h1', 'drop', { dataTransfer });
+    await page.getByText('dropped.csv', { exact: true }).waitFor();
+    expect(await page.getByText('Drop the contacts file to read it').count()).toBe(0);
+    await page.getByLabel('Where “Name” goes').selectOption('name');
+    await page.getByRole('button', { name: 'Read the file with this mapping' }).click();
+    await page.getByText('1 read: 1 to create', { exact: false }).waitFor();
+    expect(h.consoleErrors).toEqual([]);
+  });
+
   it('imports a Google Contacts export as it comes: no mapping asked, labels typing e-mails and phones, Google’s own labels dropped', async () => {
     const before = await contactCount();
     await page.goto(`${h.server.launchUrl()}#/contacts/import`);

@@ -155,6 +155,14 @@ export const ipcRenderer = {
 
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 
+/** The preload's webUtils: a file's path on disk is the `path` a test gave it, or none (a file dragged out of a browser). */
+export const webUtils = {
+  getPathForFile: vi.fn((file: unknown) => {
+    if (typeof file !== 'object' || file === null) throw new TypeError('Error processing argument at index 0, conversion failure');
+    return (file as { path?: string }).path ?? '';
+  }),
+};
+
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown) => ({ template })),
   setApplicationMenu: vi.fn(),
@@ -266,6 +274,7 @@ export const electronModule = {
   protocol,
   ipcRenderer,
   contextBridge,
+  webUtils,
   Menu,
   safeStorage,
   dialog,
