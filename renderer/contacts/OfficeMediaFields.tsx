@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CountrySchema, type OfficeFieldsT } from '../../electron/shared/documents';
-import { countryName } from '../ui/languages';
+import type { OfficeFieldsT } from '../../electron/shared/documents';
+import { CodePicker } from '../ui/CodePicker';
 import { ListEditor } from '../ui/ListEditor';
 
 export type OfficeMedia = Pick<OfficeFieldsT, 'country' | 'beats' | 'outdatedAfterMonths'>;
@@ -12,29 +12,21 @@ export type OfficeMedia = Pick<OfficeFieldsT, 'country' | 'beats' | 'outdatedAft
  * months an unverified contact is shown as outdated.
  */
 export function OfficeMediaFields({ value, onChange }: { value: OfficeMedia; onChange: (v: OfficeMedia) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const uid = useId();
-  const country = value.country ?? '';
-  const countryOk = country === '' || CountrySchema.safeParse(country).success;
   return (
     <fieldset>
       <legend>{t('officeMedia.legend')}</legend>
-      <div className="row">
-        <div className="field">
-          <label htmlFor={`${uid}-country`}>{t('officeMedia.country')}</label>
-          <input
-            id={`${uid}-country`}
-            dir="ltr"
-            maxLength={2}
-            value={country}
-            aria-invalid={countryOk ? undefined : true}
-            aria-describedby={`${uid}-country-hint`}
-            onChange={(e) => onChange({ ...value, country: e.target.value.trim().toUpperCase() || null })}
-          />
-          <p className="hint" id={`${uid}-country-hint`}>
-            {countryOk ? (country ? countryName(country, i18n.language) : t('officeMedia.countryHint')) : t('contacts.countryInvalid', { value: country })}
-          </p>
-        </div>
+      {/* Aligned by their tops: the country has a line under its box, the months none. */}
+      <div className="row row-top">
+        <CodePicker
+          kind="country"
+          single
+          label={t('officeMedia.country')}
+          hint={t('officeMedia.countryHint')}
+          values={value.country ? [value.country] : []}
+          onChange={([country]) => onChange({ ...value, country: country ?? null })}
+        />
         <div className="field">
           <label htmlFor={`${uid}-months`}>{t('officeMedia.outdatedAfter')}</label>
           <input

@@ -158,7 +158,10 @@ describe('media contacts in the browser', () => {
   it('keeps outlets, an outlet history, beats from the office, E.164 phones, a private note and do-not-contact; filters, saves a segment and exports it', async () => {
     const office = await h.api('office.create', { name: 'Nairobi', beats: ['health'] });
     await h.goto(`#/settings/offices/${office.id}`);
-    await page.getByLabel('Country (two letters)').fill('KE');
+    // The office's one country, chosen by its name.
+    await page.getByRole('combobox', { name: 'Country', exact: true }).fill('keny');
+    await page.getByRole('option', { name: 'Kenya KE' }).click();
+    await page.getByRole('list', { name: 'Country', exact: true }).getByText('Kenya', { exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'Beats of this office' }).fill('drought');
     await page.getByRole('textbox', { name: 'Beats of this office' }).press('Enter');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -173,7 +176,7 @@ describe('media contacts in the browser', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await h.api('office.get', { id: office.id })).outdatedAfterMonths ?? 'none').toBe('none');
     await page.reload();
-    await page.getByLabel('Country (two letters)').waitFor();
+    await page.getByRole('list', { name: 'Country', exact: true }).getByText('Kenya', { exact: true }).waitFor();
     expect(await months.inputValue()).toBe('');
     expect(await h.api('office.get', { id: office.id })).toMatchObject({ country: 'KE', beats: ['health', 'drought'] });
 
@@ -183,8 +186,23 @@ describe('media contacts in the browser', () => {
     await page.getByLabel('Name', { exact: true }).fill('Daily Nation');
     await page.getByLabel('Type').selectOption('newspaper');
     await page.getByLabel('Website').fill('https://nation.example');
+    // Countries and languages by name, with the keyboard: the first suggestion is the one Enter takes.
+    const outletCountries = page.getByRole('combobox', { name: 'Countries', exact: true });
+    await outletCountries.fill('tanz');
+    await outletCountries.press('Enter');
+    await outletCountries.fill('ke');
+    await page.getByRole('option', { name: 'Kenya KE' }).waitFor();
+    await outletCountries.press('Enter');
+    const outletLanguages = page.getByRole('combobox', { name: 'Languages', exact: true });
+    await outletLanguages.fill('swah');
+    await outletLanguages.press('ArrowDown');
+    await outletLanguages.press('ArrowUp');
+    await outletLanguages.press('Enter');
     await page.getByRole('button', { name: 'Create outlet' }).click();
     await page.getByText('No contact names this outlet, now or in the past.').waitFor();
+    const nation = (await h.api('outlet.list', { limit: 5, query: 'Daily Nation' })).items[0]!;
+    expect(await h.api('outlet.get', { id: nation.id })).toMatchObject({ countries: ['TZ', 'KE'], languages: ['sw'] });
+    await page.getByRole('list', { name: 'Countries', exact: true }).getByText('Tanzania', { exact: true }).waitFor();
     await h.expectAccessible('outlet editor');
     const citizen = await h.api('outlet.create', { name: 'Citizen TV', kind: 'tv' });
 
@@ -267,6 +285,41 @@ describe('media contacts in the browser', () => {
         return [x(text.indexOf('+254')), x(text.indexOf('+254') + 1)];
       });
       expect(plus).toBeLessThan(digit);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
+    }
+  });
+
+  it('chooses a contact’s countries by their names in French and in Arabic, the suggestions right to left in Arabic', async () => {
+    const peter = (await h.api('contact.list', { limit: 5, query: 'Okoth' })).items[0]!;
+    await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'fr'));
+    try {
+      await page.goto(`${h.server.launchUrl()}#/contacts/${peter.id}`);
+      // "cote", without its accent, finds Côte d’Ivoire by its French name.
+      await page.getByRole('combobox', { name: 'Pays', exact: true }).fill('cote');
+      await page.getByRole('option', { name: 'Côte d’Ivoire CI' }).click();
+      await page.getByRole('list', { name: 'Pays', exact: true }).getByText('Côte d’Ivoire', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await expect.poll(async () => (await h.api('contact.get', { id: peter.id })).countries).toEqual(['CI']);
+
+      await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'ar'));
+      await page.reload();
+      await page.getByRole('list', { name: 'البلدان', exact: true }).getByText('ساحل العاج', { exact: true }).waitFor();
+      const countries = page.getByRole('combobox', { name: 'البلدان', exact: true });
+      await countries.fill('بوركي');
+      const option = page.getByRole('option', { name: /بوركينا فاسو/ });
+      await option.waitFor();
+      // Right to left: the name at the option's right, its code at its left, and the list under the box.
+      const [row, name, code, list, box] = await Promise.all(
+        [option, option.locator('span').first(), option.locator('.code-tag'), page.getByRole('listbox', { name: 'البلدان' }), countries].map(async (l) => (await l.boundingBox())!),
+      );
+      expect(row!.x + row!.width - (name!.x + name!.width)).toBeLessThan(20);
+      expect(code!.x - row!.x).toBeLessThan(20);
+      expect(list!.y).toBeGreaterThanOrEqual(box!.y + box!.height);
+      await countries.press('Enter');
+      await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+      await expect.poll(async () => (await h.api('contact.get', { id: peter.id })).countries).toEqual(['CI', 'BF']);
+      await h.expectAccessible('contact editor in Arabic with countries chosen');
     } finally {
       await page.evaluate(() => localStorage.setItem('dateline.uiLanguage', 'en'));
     }
