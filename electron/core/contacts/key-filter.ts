@@ -5,21 +5,25 @@
  * memory stays the same whatever the size of the file or the library.
  */
 
-const HASHES = 3;
-
 export class KeyFilter {
   private readonly bits: Uint32Array;
   private readonly mask: number;
 
-  /** 2^bitsLog2 bits: the default, a megabyte, keeps false "maybe"s under 1 in 1,000 up to 300,000 strings. */
-  constructor(bitsLog2 = 23) {
+  /**
+   * 2^bitsLog2 bits set by `hashes` hashes each: the default, a megabyte and 3, keeps false
+   * "maybe"s under 1 in 1,000 up to 300,000 strings.
+   */
+  constructor(
+    bitsLog2 = 23,
+    private readonly hashes = 3,
+  ) {
     this.bits = new Uint32Array(2 ** (bitsLog2 - 5));
     this.mask = 2 ** bitsLog2 - 1;
   }
 
   add(s: string): void {
-    const [a, b] = hashes(s);
-    for (let i = 0; i < HASHES; i++) {
+    const [a, b] = hashesOf(s);
+    for (let i = 0; i < this.hashes; i++) {
       const bit = (a + i * b) & this.mask;
       const word = bit >>> 5;
       this.bits[word] = this.bits[word]! | (1 << (bit & 31));
@@ -27,8 +31,8 @@ export class KeyFilter {
   }
 
   mightHave(s: string): boolean {
-    const [a, b] = hashes(s);
-    for (let i = 0; i < HASHES; i++) {
+    const [a, b] = hashesOf(s);
+    for (let i = 0; i < this.hashes; i++) {
       const bit = (a + i * b) & this.mask;
       if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
     }
@@ -37,7 +41,7 @@ export class KeyFilter {
 }
 
 /** Two independent 32-bit FNV-1a hashes of the UTF-16 code units (the second one odd, so steps never repeat early). */
-function hashes(s: string): [number, number] {
+function hashesOf(s: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < s.length; i++) {
