@@ -55,6 +55,8 @@ export function PickSearch<T extends { id: string }>({
   const listbox = useRef<HTMLDivElement>(null);
   /** The search an Enter was pressed on before its rows came. */
   const enterOn = useRef<string | null>(null);
+  /** The row Down went for past the last one shown, while the next page was on its way. */
+  const downTo = useRef<number | null>(null);
 
   const typed = query.trim();
   const settled = list.shownKey === typed && !(list.loading && list.items.length === 0);
@@ -73,6 +75,8 @@ export function PickSearch<T extends { id: string }>({
 
   useEffect(() => {
     if (list.items.length === 0) setActive(-1);
+    else if (downTo.current !== null && list.items.length > downTo.current) setActive(downTo.current);
+    downTo.current = null;
   }, [list.items.length]);
 
   // An Enter pressed on a search whose rows have now come.
@@ -102,8 +106,12 @@ export function PickSearch<T extends { id: string }>({
     const last = list.items.length - 1;
     if (last < 0) return;
     const next = Math.max(0, Math.min(last, active + by));
-    // Down from the last row reads the next page: every item can be reached from the keyboard.
-    if (by > 0 && active >= last - 1 && list.hasMore) list.loadMore();
+    // Down near the last row reads the next page: every item can be reached from the keyboard.
+    // Pressed on the last row itself, the first row of that page is where it lands when it comes.
+    if (by > 0 && active >= last - 1 && list.hasMore) {
+      list.loadMore();
+      if (active + by > last) downTo.current = list.items.length;
+    }
     setActive(next);
   };
 
@@ -185,7 +193,7 @@ export function PickSearch<T extends { id: string }>({
           {list.items.map((item, i) => {
             const { title, detail } = row(item);
             const held = !addable[i];
-            const part = (name: string) => `${optionId(i)}-${name}`;
+            // Named by its words as shown (spaces between the parts, so that a screen reader says them apart).
             return (
               <div
                 key={item.id}
@@ -193,7 +201,6 @@ export function PickSearch<T extends { id: string }>({
                 role="option"
                 aria-selected={i === active}
                 aria-disabled={held || undefined}
-                aria-labelledby={[part('title'), detail ? part('detail') : null, held ? part('held') : null].filter(Boolean).join(' ')}
                 className={`kit-pick-option${i === active ? ' active' : ''}${held ? ' held' : ''}`}
                 // The box keeps the focus (and the keyboard) while a row is clicked.
                 onMouseDown={(e) => e.preventDefault()}
@@ -202,18 +209,22 @@ export function PickSearch<T extends { id: string }>({
                   add(i);
                 }}
               >
-                <span className="kit-pick-title" id={part('title')} dir="auto">
+                <span className="kit-pick-title" dir="auto">
                   {title}
                 </span>
                 {detail && (
-                  <span className="kit-pick-detail" id={part('detail')} dir="auto">
-                    {detail}
-                  </span>
+                  <>
+                    {' '}
+                    <span className="kit-pick-detail" dir="auto">
+                      {detail}
+                    </span>
+                  </>
                 )}
                 {held && (
-                  <span className="badge" id={part('held')}>
-                    {t('kitBuilder.picker.inKit')}
-                  </span>
+                  <>
+                    {' '}
+                    <span className="badge">{t('kitBuilder.picker.inKit')}</span>
+                  </>
                 )}
               </div>
             );
