@@ -89,6 +89,8 @@ export const Empty = z.object({}).strict();
 export const Limit = z.number().int().min(1).max(500).default(50);
 export const Cursor = z.string().max(200).nullable().default(null);
 export const Query = z.string().max(500);
+/** A list narrowed to these documents (what a kit holds, named in its builder): a page's worth at most. */
+export const ListIds = z.array(DocIdSchema).min(1).max(500);
 export const BaseRev = RevSchema.nullable().default(null);
 
 export interface Created {

@@ -15,8 +15,9 @@ import { OfficeField, SelectField } from '../ui/SelectField';
 import { useOffices } from '../ui/useOffices';
 import { ExportPanel } from './ExportPanel';
 import { ItemList } from './ItemList';
-import { ItemPicker, type Pickable } from './ItemPicker';
-import { attachmentDetail, moveItem, withKey, withoutKey, type AttachmentDetail, type BuilderItem } from './items';
+import { ItemPicker } from './ItemPicker';
+import { attachmentDetail, idsOfKind, moveItem, withKey, withoutKey, withRows, type AttachmentDetail, type BuilderItem, type KnownRows, type PickedRow, withPicked, pickedName } from './items';
+import { knownRows } from './known';
 import { formatLocale } from '../i18n';
 import { PreviewPane } from './PreviewPane';
 import { readCandidate } from '../attachments/files';
@@ -89,7 +90,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   // A kit from a newer Dateline is shown and exported, never changed: nothing of it is saved.
   const [newerVersion, setNewerVersion] = useState<number | null>(null);
-  const [pick, setPick] = useState<Pickable>({ releases: [], attachments: [], contacts: [] });
+  const [pick, setPick] = useState<KnownRows>({ releases: [], attachments: [], contacts: [] });
   const [versions, setVersions] = useState<Record<string, ReleaseSummary[]>>({});
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const [preview, setPreview] = useState<KitPreview | null>(null);
@@ -190,16 +191,12 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       savedFields.current = fieldsOf(d);
       savedJson.current = JSON.stringify(savedFields.current);
       setDraft(d);
-      const [rel, att, con] = await Promise.all([
-        client.call('release.list', { limit: 500 }),
-        client.call('attachment.list', { limit: 500 }),
-        // Journalists are the audience of a kit, never its contacts; the core leaves them out.
-        client.call('contact.list', { limit: 500, kind: 'spokesperson' }),
-      ]);
+      // The names of what the kit holds, read by id however far down the library they are (the
+      // picker searches the whole library itself; its releases' names come with their versions).
+      const known = await knownRows(client, { attachments: idsOfKind(d.items, 'attachment'), contacts: idsOfKind(d.items, 'contact') });
       if (!live) return;
-      setPick({ releases: rel.ok ? rel.value.items : [], attachments: att.ok ? att.value.items : [], contacts: con.ok ? con.value.items : [] });
-      const failed = [rel, att, con].find((x) => !x.ok);
-      if (failed && !failed.ok) setLoadError(failed.error);
+      setPick((p) => withRows(withRows(p, 'attachment', known.attachments), 'contact', known.contacts));
+      if (known.error) setLoadError(known.error);
     })();
     void refreshPreview();
     return () => {
@@ -282,9 +279,10 @@ export function KitBuilder({ kitId }: { kitId: string }) {
 
   const missingOf = (it: KitItem) => (it.kind === 'attachment' ? preview?.missingFiles.find((m) => m.id === it.id && m.item !== null) : undefined);
 
-  const reloadAttachments = async () => {
-    const att = await client.call('attachment.list', { limit: 500 });
-    if (att.ok) setPick((p) => ({ ...p, attachments: att.value.items }));
+  /** Reads again the rows of the kit's files, and of `also` (a file about to take an item's place). */
+  const reloadAttachments = async (also: string) => {
+    const known = await knownRows(client, { attachments: [...new Set([...idsOfKind(latest.current?.items ?? [], 'attachment'), also])], contacts: [] });
+    setPick((p) => withRows(p, 'attachment', known.attachments));
   };
 
   /**
@@ -304,7 +302,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       : {};
     const added = await client.call('attachment.add', { name: read.file.name, data: read.file.data, ...(read.file.mediaType ? { mediaType: read.file.mediaType } : {}), fields });
     if (!added.ok) return setRelinkError(errorText(t, added.error));
-    await reloadAttachments();
+    await reloadAttachments(added.value.id);
     setAnnouncement(t('kitBuilder.relinked', { item: label(it), name: read.file.name }));
     if (added.value.id === it.id) await refreshPreview();
     else editItem(key, (x) => (x.kind === 'attachment' ? { ...x, id: added.value.id } : x));
@@ -359,10 +357,12 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     itemsHeading.current?.focus();
   };
 
-  const add = (it: KitItem) => {
+  const add = (it: KitItem, picked: PickedRow | null) => {
+    // The row the picker showed names the item at once (the kit's own rows were read when it opened).
+    if (picked) setPick((p) => withPicked(p, picked));
     const item = withKey(it);
     edit((d) => ({ ...d, items: [...d.items, item] }));
-    setAnnouncement(t('kitBuilder.added', { item: label(it) }));
+    setAnnouncement(t('kitBuilder.added', { item: picked ? pickedName(picked, t('common.untitled')) : label(it) }));
   };
 
   /**
@@ -534,7 +534,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             </p>
           )}
 
-          <ItemPicker ids={ids} pick={pick} inKit={new Set(items.flatMap((it) => (it.kind === 'section' ? [] : [it.id])))} add={add} />
+          <ItemPicker ids={ids} inKit={new Set(items.flatMap((it) => (it.kind === 'section' ? [] : [it.id])))} add={add} />
           </fieldset>
 
           <ExportPanel

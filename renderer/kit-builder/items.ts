@@ -2,6 +2,7 @@ import type { KitItem } from '../../electron/shared/documents';
 import type { KitExportedBytes } from '../../electron/shared/kits/contract';
 import type { ReleaseSummary } from '../../electron/shared/releases/contract';
 import type { AttachmentSummary } from '../../electron/shared/attachments/contract';
+import type { ContactSummary } from '../../electron/shared/contacts/contract';
 
 /**
  * The kit builder's list logic, kept free of React so the rules (where a moved item lands,
@@ -24,10 +25,6 @@ export function withoutKey(item: BuilderItem): KitItem {
 }
 
 /**
- * Moves the item at `from` so that it ends at index `to` (dropping onto another item puts the
- * dragged one in that item's place). Out-of-range or no-op moves return the list unchanged.
- */
-/**
  * Whether a release may be added to a kit (or a language version ticked): a withdrawn or
  * trashed one may not, as the core refuses it (RELEASE_UNAVAILABLE). One already in a kit stays
  * there, marked, for the person to take out.
@@ -36,6 +33,10 @@ export function canAddRelease(r: Pick<ReleaseSummary, 'status'>): boolean {
   return r.status !== 'withdrawn' && r.status !== 'trashed';
 }
 
+/**
+ * Moves the item at `from` so that it ends at index `to` (dropping onto another item puts the
+ * dragged one in that item's place). Out-of-range or no-op moves return the list unchanged.
+ */
 export function moveItem<T>(list: readonly T[], from: number, to: number): readonly T[] {
   if (from === to || from < 0 || to < 0 || from >= list.length || to >= list.length) return list;
   const next = [...list];
@@ -76,15 +77,6 @@ export function isExportedBytes(x: unknown): x is KitExportedBytes {
   return typeof r.name === 'string' && typeof r.mediaType === 'string' && typeof r.data === 'string';
 }
 
-
-/** The ids of attachments whose name another one has too (as Windows and macOS compare names: case aside). */
-export function sharedNames(attachments: readonly Pick<AttachmentSummary, 'id' | 'originalName'>[]): ReadonlySet<string> {
-  const count = new Map<string, number>();
-  const key = (name: string) => name.normalize('NFC').toLowerCase();
-  for (const a of attachments) count.set(key(a.originalName), (count.get(key(a.originalName)) ?? 0) + 1);
-  return new Set(attachments.filter((a) => (count.get(key(a.originalName)) ?? 0) > 1).map((a) => a.id));
-}
-
 const CAPTION_SHOWN = 60;
 
 /** An attachment's caption (or null) and size, shown apart so that text in either direction keeps its own order. */
@@ -104,7 +96,54 @@ export function attachmentDetail(a: Pick<AttachmentSummary, 'caption' | 'credit'
   return { caption: shown || null, size: size(a.size) };
 }
 
-/** The same as one line of text (a list's option holds no markup): the caption isolated in its own direction. */
-export function attachmentDetailText(d: AttachmentDetail): string {
-  return d.caption === null ? d.size : `\u2068${d.caption}\u2069 · ${d.size}`;
+/**
+ * The list rows of what the kit holds, by kind: what its items are called and what tells them
+ * apart (a file's caption and size, whether it is on this computer). Read by id for the kit as
+ * opened, and taken from the picker's row for an item added since.
+ */
+export interface KnownRows {
+  releases: ReleaseSummary[];
+  attachments: AttachmentSummary[];
+  contacts: ContactSummary[];
+}
+
+/** A row of a picker, as it was added to the kit. */
+export type PickedRow = { kind: 'release'; row: ReleaseSummary } | { kind: 'attachment'; row: AttachmentSummary } | { kind: 'contact'; row: ContactSummary };
+
+const FIELD = { release: 'releases', attachment: 'attachments', contact: 'contacts' } as const;
+
+/** The known rows with `rows` of one kind in place of any of the same id (a row read again replaces the one read before). */
+export function withRows<K extends PickedRow['kind']>(known: KnownRows, kind: K, rows: readonly Extract<PickedRow, { kind: K }>['row'][]): KnownRows {
+  const field = FIELD[kind];
+  const ids = new Set(rows.map((r) => r.id));
+  return { ...known, [field]: [...(known[field] as { id: string }[]).filter((r) => !ids.has(r.id)), ...rows] };
+}
+
+/** The distinct ids of the kit's items of one kind, in the kit's order. */
+export function idsOfKind(items: readonly KitItem[], kind: PickedRow['kind']): string[] {
+  return [...new Set(items.flatMap((it) => (it.kind === kind ? [it.id] : [])))];
+}
+
+/** The known rows with the row a picker just added. */
+export function withPicked(known: KnownRows, picked: PickedRow): KnownRows {
+  switch (picked.kind) {
+    case 'release':
+      return withRows(known, 'release', [picked.row]);
+    case 'attachment':
+      return withRows(known, 'attachment', [picked.row]);
+    case 'contact':
+      return withRows(known, 'contact', [picked.row]);
+  }
+}
+
+/** What a picked row is called in the kit's list (a release without a headline: `untitled`). */
+export function pickedName(picked: PickedRow, untitled: string): string {
+  switch (picked.kind) {
+    case 'release':
+      return picked.row.headline || untitled;
+    case 'attachment':
+      return picked.row.originalName;
+    case 'contact':
+      return picked.row.name;
+  }
 }

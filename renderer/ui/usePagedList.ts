@@ -12,6 +12,8 @@ export interface PagedList<T> {
   loading: boolean;
   error: ApiError | null;
   hasMore: boolean;
+  /** The `key` whose first page the items are: until a new key's page arrives, the old one's items stay shown. */
+  shownKey: string | null;
   loadMore: () => void;
   reload: () => void;
 }
@@ -28,13 +30,14 @@ export function usePagedList<M extends PagedMethod>(method: M, input: InputOf<M>
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [round, setRound] = useState(0);
+  const [shownKey, setShownKey] = useState<string | null>(null);
   const generation = useRef(0);
   const inFlight = useRef(false);
   const inputRef = useRef(input);
   inputRef.current = input;
 
   const fetchPage = useCallback(
-    async (from: string | null, gen: number) => {
+    async (from: string | null, gen: number, forKey?: string) => {
       inFlight.current = true;
       setLoading(true);
       const res = await client.call(method, { ...inputRef.current, cursor: from } as InputOf<M>);
@@ -48,6 +51,7 @@ export function usePagedList<M extends PagedMethod>(method: M, input: InputOf<M>
       const page = res.value as Page<ItemOf<M>>;
       setError(null);
       setItems((prev) => (from === null ? page.items : [...prev, ...page.items]));
+      if (forKey !== undefined) setShownKey(forKey);
       setTotal(page.total);
       setCursor(page.nextCursor);
     },
@@ -58,7 +62,7 @@ export function usePagedList<M extends PagedMethod>(method: M, input: InputOf<M>
     generation.current += 1;
     inFlight.current = false;
     setCursor(null);
-    void fetchPage(null, generation.current);
+    void fetchPage(null, generation.current, key);
   }, [fetchPage, key, round]);
 
   const loadMore = useCallback(() => {
@@ -72,5 +76,5 @@ export function usePagedList<M extends PagedMethod>(method: M, input: InputOf<M>
     if (e.type === 'library.changed') reload();
   });
 
-  return { items, total, loading, error, hasMore: cursor !== null, loadMore, reload };
+  return { items, total, loading, error, hasMore: cursor !== null, shownKey, loadMore, reload };
 }

@@ -14,7 +14,8 @@ import { ExportPanel } from '../../renderer/kit-builder/ExportPanel';
 import { EmbargoWords } from '../../renderer/releases/EmbargoField';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
 import { base64ToBytes } from '../../electron/shared/base64';
-import { chosenLanguages, isExportedBytes, moveItem, toggleLanguage } from '../../renderer/kit-builder/items';
+import { chosenLanguages, idsOfKind, isExportedBytes, moveItem, pickedName, toggleLanguage, withPicked, withRows } from '../../renderer/kit-builder/items';
+import type { ContactSummary } from '../../electron/shared/contract';
 
 afterEach(cleanup);
 
@@ -52,6 +53,16 @@ describe('kit builder list rules', () => {
     expect([...base64ToBytes('UEsDBA==')]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 
+  it('keeps one row per item the builder knows, the newest read in place of the one before', () => {
+    const grace = (organisation: string | null): ContactSummary => ({ id: 'con-1', rev: '1', kind: 'spokesperson', name: 'Grace Akello', organisation, outlet: null, updatedAt: '2026-11-30T09:00:00.000Z' });
+    const none = { releases: [], attachments: [], contacts: [] };
+    const known = withRows(none, 'contact', [grace(null)]);
+    expect(withPicked(known, { kind: 'contact', row: grace('WFP') }).contacts).toEqual([grace('WFP')]);
+    expect(pickedName({ kind: 'contact', row: grace(null) }, '(untitled)')).toBe('Grace Akello');
+    const items: KitItem[] = [{ kind: 'attachment', id: 'a' }, { kind: 'contact', id: 'c' }, { kind: 'attachment', id: 'b' }, { kind: 'attachment', id: 'a' }];
+    expect(idsOfKind(items, 'attachment')).toEqual(['a', 'b']);
+  });
+
   it('routes #/kits/<id> to the builder, under the Kits section', () => {
     expect(parseRoute(href.kit('kit-7f3a'))).toEqual({ screen: 'kit', id: 'kit-7f3a' });
     expect(parseRoute('#/kits')).toEqual({ screen: 'kits' });
@@ -75,6 +86,8 @@ const KIT: Doc<'kit'> = {
   ],
 } as unknown as Doc<'kit'>;
 
+const RELEASE = { id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, embargoTimeZone: null, translationGroup: null, updatedAt: NOW, tags: [] };
+
 /** A core that answers from a script, records calls, and lets the test send events. */
 function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
   const calls: { method: string; input: unknown }[] = [];
@@ -90,9 +103,10 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
       case 'kit.preview':
         return { html: '<!doctype html><p>preview</p>', pageSize: 'A4', embargo: null, warnings: [], missingFiles: [] };
       case 'release.list':
-        return page([{ id: 'rel-1', rev: '1', headline: 'Clean water reaches Kasese', language: 'en', status: 'draft', office: null, releaseDate: null, embargoAt: null, embargoTimeZone: null, translationGroup: null, updatedAt: NOW, tags: [] }]);
+        return page([RELEASE]);
+      // A release in the kit is named by its language versions' rows (itself among them).
       case 'release.versions':
-        return [];
+        return [RELEASE];
       case 'attachment.list':
         return page([{ id: 'att-1', rev: '1', sha256: 'x', originalName: 'borehole.jpg', mediaType: 'image/jpeg', size: 10, updatedAt: NOW, hasThumbnail: false, caption: null, credit: null, here: true }]);
       case 'attachment.location':
@@ -144,7 +158,7 @@ describe('KitBuilder', () => {
     const core = fakeCore(() => undefined);
     renderBuilder(core.client);
     const up = await screen.findByRole('button', { name: 'Move Grace Akello up' });
-    expect(screen.getByRole('button', { name: 'Move Clean water reaches Kasese up' })).toHaveProperty('disabled', true);
+    expect(await screen.findByRole('button', { name: 'Move Clean water reaches Kasese up' })).toHaveProperty('disabled', true);
     up.focus();
     fireEvent.click(up);
     expect(labels()).toEqual(['Clean water reaches Kasese', 'Grace Akello', 'borehole.jpg']);

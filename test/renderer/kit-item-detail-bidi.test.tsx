@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
-import { attachmentDetail, attachmentDetailText } from '../../renderer/kit-builder/items';
+import { attachmentDetail } from '../../renderer/kit-builder/items';
 import { call, core } from '../core-harness';
 import { renderWithCore } from './with-core';
 
@@ -16,10 +16,8 @@ afterEach(cleanup);
 const CAPTION = "Une habitante puise de l'eau. / المياه";
 
 describe("a kit item's caption and size", () => {
-  it('are apart: in the list each in its own isolate, and in a list\'s option as isolated text', async () => {
+  it('are apart: in the list each in its own isolate, and in the picker’s row', async () => {
     expect(attachmentDetail({ caption: CAPTION, credit: null, size: 20_300 }, () => '19.8 kB')).toEqual({ caption: CAPTION, size: '19.8 kB' });
-    expect(attachmentDetailText({ caption: CAPTION, size: '19.8 kB' })).toBe(`\u2068${CAPTION}\u2069 · 19.8 kB`);
-    expect(attachmentDetailText({ caption: null, size: '19.8 kB' })).toBe('19.8 kB');
 
     const c = await core();
     const photo = await call<{ id: string }>(c, 'attachment.add', { name: 'photo.txt', data: Buffer.from('x'.repeat(20_300)).toString('base64'), fields: { caption: CAPTION } });
@@ -32,5 +30,8 @@ describe("a kit item's caption and size", () => {
     expect(isolated[0]).toBe(CAPTION);
     expect(isolated[1]).toMatch(/kB$/);
     expect(detail.textContent).not.toContain('[object');
+    // The picker's row of the same file: caption and size each in its own isolate too.
+    await waitFor(() => expect(document.querySelector('.kit-pick-option .kit-pick-detail')).not.toBeNull(), { timeout: 15_000 });
+    expect([...document.querySelector('.kit-pick-option .kit-pick-detail')!.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([CAPTION, expect.stringMatching(/kB$/)]);
   }, 60_000);
 });

@@ -79,6 +79,9 @@ describe('the screens read by keys and indexes, never the whole library', () => 
         ['contact.get', { id: contacts[0] }], ['contact.references', { id: contacts[1] }], ['contact.facets', {}],
         ['outlet.list', {}], ['outlet.get', { id: omega.id }], ['outlet.references', { id: omega.id }],
         ['kit.list', {}], ['kit.get', { id: kit.id }], ['attachment.list', {}], ['attachment.list', { release: local[0] }],
+        // The kit builder's pickers: a search among what a kit can take, and the names of what it holds.
+        ['release.list', { query: 'village', addable: true, limit: 30 }], ['attachment.list', { query: 'logo', limit: 30 }], ['attachment.list', { ids: [local[0]!], limit: 500 }],
+        ['contact.list', { kind: 'spokesperson', sort: 'updated', query: 'reporter', limit: 30 }], ['contact.list', { ids: contacts.slice(0, 3), limit: 500 }],
         ['search', { query: 'cholera', limit: 10 }], ['segment.list', {}], ['office.list', {}], ['library.info', {}], ['doc.history', { id: local[0] }],
       ];
       for (const [method, input] of reads) await call(c, method, input);
@@ -96,6 +99,10 @@ describe('the screens read by keys and indexes, never the whole library', () => 
       // CTE may also be called t: only a statement that reads the view or the tables counts).
       const readsRevisions = /\b(revs|rev_tree|bodies)\b/.test(sql);
       const whole = plan.filter((d) => /MATERIALIZE revs|^SCAN (rev_tree|bodies)\b/.test(d) || (readsRevisions && /^SCAN (t|b)\b/.test(d)));
+      // A list narrowed to named documents finds them by the documents' id key.
+      if (/FROM docs WHERE id IN/.test(sql) && !plan.some((d) => /^SEARCH docs USING (COVERING )?INDEX sqlite_autoindex_docs_1 \(id=\?\)/.test(d))) {
+        problems.push(`finds named documents without their key: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
       // Every document walked to find a projection's few rows.
       if (plan.some((d) => /^SCAN d\b/.test(d))) problems.push(`walks every document: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
       if (whole.length > 0) problems.push(`${whole.join(', ')}: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);

@@ -6,7 +6,7 @@ import { DatelineError, invalidInput } from '../../shared/errors';
 import { formatBytes } from '../../shared/sync/bytes';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
-import { listPage } from '../store/paging';
+import { idsCondition, listPage } from '../store/paging';
 import { tooLarge } from './files';
 import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
 import { safeFileName } from '../../shared/file-names';
@@ -91,7 +91,10 @@ function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<A
     extra: `(SELECT json_extract(r.body, '$.caption') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS caption,
       (SELECT json_extract(r.body, '$.credit') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS credit`,
     sort: { column: 'updated_at', direction: 'DESC' },
-    where: input.release === undefined ? [] : [{ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM attachment_link_p WHERE release_id = ?)', params: [input.release] }],
+    where: [
+      ...(input.release === undefined ? [] : [{ sql: 'p.doc_rowid IN (SELECT doc_rowid FROM attachment_link_p WHERE release_id = ?)', params: [input.release] }]),
+      ...(input.ids === undefined ? [] : [idsCondition(input.ids)]),
+    ],
     query: input.query,
     limit: input.limit,
     cursor: input.cursor,

@@ -7,7 +7,7 @@ import { contactFacets, deleteOutlet, deleteSegment, listSegments, outletReferen
 import { outdatedJudge } from './outdated';
 import { contactsMatching, toContactSummary } from './queries';
 import { createContact, updateContact } from './write';
-import { listPage } from '../store/paging';
+import { idsCondition, listPage } from '../store/paging';
 
 /** What a contact's list row adds to its projection columns, read from its winning revision. */
 type ComputedColumns = { dnc: number | null; verified: string | null };
@@ -45,7 +45,8 @@ export const contactHandlers: Pick<
   'contact.update': (input, ctx) => updateContact(ctx, input.id, input.rev, input.fields),
   'contact.get': (input, ctx) => ctx.library.repo.show('contact', input.id),
   'contact.list': (input, ctx) => {
-    const where = filterConditions(input, false);
+    const filters = filterConditions(input, false);
+    const where = filters && input.ids ? [...filters, idsCondition(input.ids)] : filters;
     const toSummary = rowSummary(outdatedJudge(ctx));
     if (input.sort !== 'name' && input.sort !== 'updated') {
       const spec = { where: where ?? [], query: input.query, limit: input.limit, cursor: input.cursor, locale: input.locale ?? 'en' };

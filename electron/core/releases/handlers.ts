@@ -87,6 +87,7 @@ export const releaseHandlers: Pick<
 function listReleases(input: ParsedInputOf<'release.list'>, ctx: CoreContext): Page<ReleaseSummary> {
   const where: { sql: string; params: (string | number)[] }[] = [];
   where.push(input.trashed ? { sql: 'p.status = ?', params: [TRASHED] } : { sql: 'p.status <> ?', params: [TRASHED] });
+  if (input.addable) where.push({ sql: 'p.status <> ?', params: ['withdrawn'] });
   if (input.status) where.push({ sql: 'p.status = ?', params: [input.status] });
   if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
   if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });

@@ -77,6 +77,11 @@ export function listFilter(db: Database.Database, where: readonly { sql: string;
   return { sql: all.length ? all.map((w) => `(${w.sql})`).join(' AND ') : '1', params: all.flatMap((w) => w.params) };
 }
 
+/** The listed rows of these documents, found by the documents' id key (never by walking the projection's documents). */
+export function idsCondition(ids: readonly string[]): { sql: string; params: Param[] } {
+  return { sql: 'p.doc_rowid IN (SELECT rowid FROM docs WHERE id IN (SELECT value FROM json_each(?)))', params: [JSON.stringify(ids)] };
+}
+
 /** Opaque keyset cursors: the sort key and rowid of the last row of the page. */
 export function encodeCursor(key: string | number, rowid: number): string {
   return Buffer.from(JSON.stringify([key, rowid])).toString('base64url');

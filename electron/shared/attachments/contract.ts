@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentEditableFields, DocIdSchema, type Doc } from '../documents';
-import { BaseRev, changeOf, fieldsUpdate, method, pageInput, type Created, type Page } from '../methods';
+import { BaseRev, changeOf, fieldsUpdate, ListIds, method, pageInput, type Created, type Page } from '../methods';
 
 /** Contract methods of attachments: photos, logos, fact sheets, video. Merged into API in contract.ts. */
 
@@ -68,7 +68,7 @@ export const ATTACHMENT_API = {
   ),
   'attachment.update': method<Created>()(fieldsUpdate(AttachmentEditableFields)),
   'attachment.get': method<Doc<'attachment'>>()(z.object({ id: DocIdSchema }).strict()),
-  'attachment.list': method<Page<AttachmentSummary>>()(pageInput({ release: DocIdSchema.optional() })),
+  'attachment.list': method<Page<AttachmentSummary>>()(pageInput({ release: DocIdSchema.optional(), ids: ListIds.optional() })),
   'attachment.location': method<AttachmentLocation>()(z.object({ id: DocIdSchema }).strict()),
   'attachment.content': method<{ mediaType: string; data: string; size: number }>()(
     z.object({ id: DocIdSchema, variant: z.enum(['original', 'thumbnail']).default('original') }).strict(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContactFields, DocIdSchema, LanguageSchema, OutletFields, type Doc } from '../documents';
-import { fieldsUpdate, method, pageInput, type Created, type Page, type Saved } from '../methods';
+import { fieldsUpdate, ListIds, method, pageInput, type Created, type Page, type Saved } from '../methods';
 import { CONTACT_SORTS, ContactFilterShape } from './filter';
 import { ORGANISE_API, type OutletSummary } from './organise-contract';
 import { CONTACT_BULK_API } from './bulk-contract';
@@ -32,6 +32,8 @@ export const CONTACT_API = {
       sort: z.enum(CONTACT_SORTS).default('name'),
       /** The interface's language: names, countries and languages are ordered and named in it. */
       locale: LanguageSchema.optional(),
+      /** Only these contacts (the kit builder names the ones its kit holds). */
+      ids: ListIds.optional(),
     })),
   'contact.match': method<ContactSummary[]>()(
     z.object({ emails: z.array(z.string().max(320)).max(20).default([]), phones: z.array(z.string().max(40)).max(20).default([]) }).strict(),

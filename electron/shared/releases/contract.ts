@@ -37,6 +37,8 @@ export const RELEASE_API = {
       tag: z.string().max(60).optional(),
       /** True lists the trash; otherwise trashed releases are left out. */
       trashed: z.boolean().optional(),
+      /** True leaves out withdrawn releases too: those a kit can take (the kit builder's picker). */
+      addable: z.boolean().optional(),
       /** The order (list-sort.ts); last changed when absent. */
       sort: z.enum(RELEASE_SORTS).optional(),
       /** The sort's own direction when absent (naturalDirection). */
