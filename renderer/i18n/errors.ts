@@ -124,6 +124,11 @@ export function errorText(t: TFunction, error: ApiError): string {
   const reason = error.params?.reason;
   if (typeof reason === 'string' && SYNC_FILE_PROBLEMS.has(reason)) return t(`errors.${reason}`, params);
   if (error.code === 'INVALID_INPUT') return invalidInputText(t, error, params);
+  // A file named .docx that is no Word document: said by what it turned out to be (a PNG, a .doc, a PDF...).
+  const kind = error.params?.kind;
+  if (error.code === 'FILE_UNREADABLE' && reason === 'notDocx' && typeof kind === 'string' && kind !== 'damaged') {
+    return t(`errors.docxKinds.${kind}`, { ...params, defaultValue: reasonText(t, error.code, reason, error.params ?? {}) });
+  }
   // A general code said by why it was raised: the core's English message only for a reason this window does not know.
   if (isKnownReason(error.code, reason)) return reasonText(t, error.code, reason, error.params ?? {});
   const key = `errors.${error.code}`;

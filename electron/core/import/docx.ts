@@ -22,8 +22,15 @@ export const DOCX_LIMITS = {
   tables: 20_000,
 };
 
-function refuse(name: string, why: string): DatelineError {
-  return new DatelineError('FILE_UNREADABLE', `"${name}" ${why}`, { params: { name, reason: 'notDocx' } });
+/**
+ * What a file named .docx turned out to be, for the words the window gives it: locked with a
+ * password, the old .doc format, another kind of file (`format`), a zip that is no Word document,
+ * one whose parts would expand far past a Word document's, or damaged.
+ */
+type NotDocxKind = 'password' | 'oldWord' | 'image' | 'pdf' | 'rtf' | 'notZip' | 'noDocument' | 'unsafe' | 'damaged';
+
+function refuse(name: string, why: string, kind: NotDocxKind = 'damaged', format?: string): DatelineError {
+  return new DatelineError('FILE_UNREADABLE', `"${name}" ${why}`, { params: { name, reason: 'notDocx', kind, ...(format ? { format } : {}) } });
 }
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
@@ -38,15 +45,15 @@ export function sniffNotDocx(name: string, bytes: Uint8Array): DatelineError | n
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (buf.includes(utf16('EncryptedPackage')) || buf.includes(utf16('EncryptionInfo'))) {
-      return refuse(name, 'is protected with a password. Open it in Word, remove the password (File > Info > Protect Document), save, and import it again.');
+      return refuse(name, 'is protected with a password. Open it in Word, remove the password (File > Info > Protect Document), save, and import it again.', 'password');
     }
-    return refuse(name, 'is in the old Word format (.doc), which Dateline does not read. Open it in Word and save it as .docx (File > Save As > Word Document), then import that file.');
+    return refuse(name, 'is in the old Word format (.doc), which Dateline does not read. Open it in Word and save it as .docx (File > Save As > Word Document), then import that file.', 'oldWord');
   }
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return refuse(name, 'is a PNG image, not a Word document (its name ends in .docx, its content does not match).');
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return refuse(name, 'is a JPEG image, not a Word document.');
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return refuse(name, 'is a PDF, not a Word document. Copy its text and paste it into the import box instead.');
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return refuse(name, 'is an RTF file. Open it in Word and save it as .docx, then import that file.');
-  return refuse(name, 'is not a Word document: a .docx file is a zip archive, and this file is not one.');
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return refuse(name, 'is a PNG image, not a Word document (its name ends in .docx, its content does not match).', 'image', 'PNG');
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return refuse(name, 'is a JPEG image, not a Word document.', 'image', 'JPEG');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return refuse(name, 'is a PDF, not a Word document. Copy its text and paste it into the import box instead.', 'pdf');
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return refuse(name, 'is an RTF file. Open it in Word and save it as .docx, then import that file.', 'rtf');
+  return refuse(name, 'is not a Word document: a .docx file is a zip archive, and this file is not one.', 'notZip');
 }
 
 function open(bytes: Buffer): Promise<yauzl.ZipFile> {
@@ -190,7 +197,7 @@ async function eachEntry(name: string, bytes: Buffer, visit: (zip: yauzl.ZipFile
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         visit(zip, entry)
-          .then((refused) => (refused === null ? zip.readEntry() : fail(refuse(name, refused))))
+          .then((refused) => (refused === null ? zip.readEntry() : fail(refuse(name, refused, 'unsafe'))))
           .catch((e: unknown) => fail(e instanceof DatelineError ? e : refuse(name, `is damaged: ${(e as Error).message}.`)));
       });
       zip.readEntry();
@@ -256,7 +263,7 @@ export async function inspectDocx(name: string, bytes: Buffer): Promise<void> {
     const targets = xml === undefined ? [] : [...xml.matchAll(/<(?:[\w.-]{1,64}:)?Relationship\s[^>]*>/gu)].filter((m) => (attribute(m[0], 'Type') ?? '').endsWith('/officeDocument')).flatMap((m) => targetNames('', attribute(m[0], 'Target') ?? ''));
     return targets.find((t) => names.has(t)) ?? 'word/document.xml';
   })();
-  if (!names.has(main)) throw refuse(name, 'is a zip archive but not a Word document (it has no word/document.xml).');
+  if (!names.has(main)) throw refuse(name, 'is a zip archive but not a Word document (it has no word/document.xml).', 'noDocument');
 
   await eachEntry(name, bytes, async (zip, entry) => {
     if (!readable.has(entry.fileName)) return null;
