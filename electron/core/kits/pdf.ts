@@ -47,6 +47,19 @@ const IDLE_MS = 60_000;
 
 const cancelled = (): DatelineError => cancelledError('export');
 
+/** How long a print waits for Chromium to close its page before it settles all the same. */
+const PAGE_CLOSE_WAIT_MS = 10_000;
+
+async function closeWithin(page: Page, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  await Promise.race([page.close().catch(() => undefined), waited]);
+  clearTimeout(timer);
+}
+
 /** A started browser: its one context, and the folder it keeps its profile in. */
 interface Warm {
   context: BrowserContext;
@@ -163,7 +176,9 @@ export class ChromiumPrinter implements PdfPrinter {
       throw new DatelineError('INTERNAL', `Chromium could not print the kit: ${(e as Error).message.split('\n')[0]}`);
     } finally {
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
-      await page?.close().catch(() => undefined);
+      // The print settles even if Chromium is slow to close the page (a close that lands in the
+      // middle of a print under load): the page is left to the browser's idle close then.
+      if (page) await closeWithin(page, PAGE_CLOSE_WAIT_MS);
       this.active--;
       if (this.active === 0) {
         this.idle = setTimeout(() => void this.close(), IDLE_MS);
