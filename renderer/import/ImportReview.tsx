@@ -25,6 +25,7 @@ import { useDateStyle, useDates } from '../i18n/useDates';
 import { readDateEntry } from '../i18n/date-entry';
 import { systemLanguages } from '../i18n/dates';
 import { DateField } from '../ui/DateField';
+import { LineField } from '../ui/LineField';
 
 /** One read file or paste while the person reviews (or stores) its fields. */
 export interface Reviewing {
@@ -146,9 +147,16 @@ export function Review({
   const asRead = useMemo(() => formFromPreview(item.preview), [item.preview]);
   const changed = changedParts(asRead, { release: r, contacts: item.contacts });
   const markOf = (part: ReviewPart, certainty?: ImportCertainty): Mark | undefined => (changed.has(part) ? 'person' : certainty);
-  const text = (k: keyof ReleaseForm, label: string, certainty?: ImportCertainty) => (
+  // The headline and subheadline wrap to show all of their text, the rest are one-line boxes.
+  const text = (k: keyof ReleaseForm, label: string, certainty?: ImportCertainty, wrap = false) => (
     <Field label={label} mark={markOf(k, certainty)}>
-      {(id) => <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />}
+      {(id) =>
+        wrap ? (
+          <LineField id={id} dir="auto" value={r[k] as string} onChange={(v) => set(k, v as never)} disabled={busy} />
+        ) : (
+          <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />
+        )
+      }
     </Field>
   );
   // A quote added by hand starts empty, its text box focused to be written in.
@@ -245,8 +253,8 @@ export function Review({
             {warningText(t, w)}
           </p>
         ))}
-        {text('headline', t('import.field.headline'), sure.headline)}
-        {text('subheadline', t('import.field.subheadline'))}
+        {text('headline', t('import.field.headline'), sure.headline, true)}
+        {text('subheadline', t('import.field.subheadline'), undefined, true)}
         <div className="row row-top">
           {text('datelinePlace', t('import.field.datelinePlace'), sure.datelinePlace)}
           <Field label={t('import.field.releaseDate')} mark={markOf('releaseDate', sure.releaseDate)}>

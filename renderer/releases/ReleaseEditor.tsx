@@ -19,6 +19,7 @@ import { useDates } from '../i18n/useDates';
 import { ListEditor } from '../ui/ListEditor';
 import { useCall } from '../ui/useCall';
 import { DateField } from '../ui/DateField';
+import { LineField } from '../ui/LineField';
 import { useArrivalFocus } from '../ui/pageFocus';
 import { NewerNotice, newerVersionOf } from '../ui/NewerDocument';
 import { useOffices } from '../ui/useOffices';
@@ -382,20 +383,20 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           <fieldset className="form-lock" disabled={readOnly}>
           <div className="field">
             <label htmlFor={`${uid}-headline`}>{t('releases.headline')}</label>
-            <input
+            <LineField
               id={`${uid}-headline`}
               className="headline-input"
               dir={dir}
               lang={form.language}
               value={form.headline}
-              onChange={(e) => update({ headline: e.target.value })}
+              onChange={(headline) => update({ headline })}
               {...invalid('headline')}
             />
             <Needed id={`${uid}-headline-needed`} field="headline" missing={missing} />
           </div>
           <div className="field">
             <label htmlFor={`${uid}-sub`}>{t('releases.subheadline')}</label>
-            <input id={`${uid}-sub`} dir={dir} lang={form.language} value={form.subheadline ?? ''} onChange={(e) => update({ subheadline: e.target.value })} />
+            <LineField id={`${uid}-sub`} dir={dir} lang={form.language} value={form.subheadline ?? ''} onChange={(subheadline) => update({ subheadline })} />
           </div>
           <div className="row row-top">
             <div className="field">

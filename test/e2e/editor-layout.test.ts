@@ -33,4 +33,27 @@ describe('the release editor', () => {
     expect(Math.abs(placeBox!.y - dateBox!.y)).toBeLessThan(2);
     await h.screenshot('editor-layout');
   });
+
+  it('shows a long headline whole, wrapped, and keeps it on one line of text', async () => {
+    const { page } = h;
+    await page.goto(`${h.server.launchUrl()}#/releases/${id}`);
+    const headline = page.getByLabel('Headline', { exact: true });
+    await expect.poll(() => headline.inputValue()).toBe('Boreholes in Kasese');
+    const oneLine = (await headline.boundingBox())!.height;
+    const long = 'Twelve boreholes bring clean water to 40,000 people in Kasese district as the rains fail for a second season running';
+    await headline.fill(long);
+    // All of it in sight: the box grew to its text, nothing scrolled away inside it.
+    const size = () => headline.evaluate((el) => ({ client: el.clientHeight, scroll: el.scrollHeight, width: el.clientWidth, scrollWidth: el.scrollWidth }));
+    await expect.poll(async () => (await headline.boundingBox())!.height).toBeGreaterThan(oneLine * 1.5);
+    const grown = await size();
+    expect(grown.scroll).toBeLessThanOrEqual(grown.client + 1);
+    expect(grown.scrollWidth).toBeLessThanOrEqual(grown.width + 1);
+    // Enter adds no line break to a headline.
+    await headline.press('End');
+    await headline.press('Enter');
+    expect(await headline.inputValue()).toBe(long);
+    // Shortened, it is one line again.
+    await headline.fill('Boreholes in Kasese');
+    await expect.poll(async () => Math.round((await headline.boundingBox())!.height)).toBe(Math.round(oneLine));
+  });
 });

@@ -190,8 +190,8 @@ describe('Dateline in Arabic', () => {
     await withPage(openIn(seeded.h, 'fr-FR'), async (page) => {
       await show(page, { hash: `#/releases/${seeded.s.arabicRelease}`, ready: '#main .body-editor' });
       expect(await page.locator('#main .editor-surface').getAttribute('dir')).toBe('rtl');
-      expect(await page.locator('#main input.headline-input').inputValue()).toBe(SEED.arabicHeadline);
-      expect(await page.locator('#main input.headline-input').getAttribute('dir')).toBe('rtl');
+      expect(await page.locator('#main textarea.headline-input').inputValue()).toBe(SEED.arabicHeadline);
+      expect(await page.locator('#main textarea.headline-input').getAttribute('dir')).toBe('rtl');
       // French sets a space before a colon, in the list of the release's other versions too.
       expect(await page.locator('#main ul.versions a').first().innerText()).toBe(`anglais : ${SEED.headline}`);
       const settings = page.getByRole('navigation', { name: 'Rubriques' }).getByRole('link', { name: 'Paramètres' });
