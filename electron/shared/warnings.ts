@@ -18,6 +18,8 @@ export const WARNING_CODES = [
   'KIT_PHOTO_NO_CONSENT',
   'KIT_PHOTO_SENSITIVE',
   'KIT_RIGHTS_EXPIRED',
+  'KIT_RELEASE_DRAFT',
+  'KIT_RELEASE_IN_REVIEW',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

@@ -178,6 +178,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     });
   }
   const warnings: Warning[] = [];
+  const unapproved = new Set<string>();
   const missing: MissingAttachment[] = [];
   const attachment = (id: string, where: (string | number)[], what: string, place: AttachmentPlace): KitAttachment => {
     const a = findAttachment(ctx, id, where, what, place);
@@ -269,6 +270,12 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
       case 'release': {
         for (const r of releaseVersions(ctx, item.id, item.languages, where)) {
           const release = resolveRelease(ctx, r, where, office, now, (id) => contactOf(id, where, true));
+          // Not cleared yet: the kit may still be made and looked at, but sending it is the person's call.
+          if (!unapproved.has(r.id)) {
+            const notYet = releaseNotApproved(r);
+            if (notYet) warnings.push(notYet);
+            unapproved.add(r.id);
+          }
           if (release.embargo) embargoes.push(release.embargo);
           blockCount += countBlocks(release.body.content) + release.quotes.length + 4;
           words += wordsIn(plainText(release.body)) + release.quotes.reduce((n, q) => n + wordsIn(q.text), 0) + wordsIn(release.boilerplate ?? '') + wordsIn(release.notesToEditors ?? '');
@@ -428,6 +435,21 @@ function releaseVersions(ctx: CoreContext, id: string, languages: string[] | und
 function boilerplateIn(texts: Readonly<Record<string, string>>, language: string): string | null {
   const t = texts[language] ?? texts[language.split('-')[0]!];
   return t !== undefined && t.trim() !== '' ? t : null;
+}
+
+/**
+ * A release in a kit that nobody has approved yet: a draft, or one still in review. Its page says
+ * "For immediate release" as any other, so the kit says so before it goes out.
+ */
+function releaseNotApproved(f: Doc<'release'>): Warning | null {
+  const headline = f.headline.trim() !== '' ? f.headline : f.id;
+  if (f.status === 'draft') {
+    return warning('KIT_RELEASE_DRAFT', `"${headline}" is still a draft, not approved: check that it may go out before sending the kit.`, { headline });
+  }
+  if (f.status === 'in-review') {
+    return warning('KIT_RELEASE_IN_REVIEW', `"${headline}" is still in review, not approved: check that it may go out before sending the kit.`, { headline });
+  }
+  return null;
 }
 
 function resolveRelease(
