@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../electron/shared/contract';
@@ -11,6 +11,7 @@ import { useDates } from '../i18n/useDates';
 import { languageName } from '../ui/languages';
 import { PassageLine } from '../ui/PassageLine';
 import { ariaShortcut, type Binding } from '../ui/shortcuts';
+import { useCombobox } from '../ui/useCombobox';
 import { href, navigate } from './router';
 
 // Outlets follow contacts: a journalist and the media organisation they work for are looked for together.
@@ -67,10 +68,8 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const [searched, setSearched] = useState('');
-  const boxRef = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
   /** The query Enter was pressed on before its results came. */
   const enterOn = useRef<string | null>(null);
 
@@ -120,15 +119,19 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
   }, [hits]);
   const flat = useMemo(() => inOrder(hits), [hits]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setOpen(true);
-      setActive((a) => Math.min(flat.length - 1, a + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => Math.max(0, a - 1));
-    } else if (e.key === 'Enter') {
+  const showPanel = open && query.trim() !== '';
+  const combo = useCombobox({
+    id: `${id}-input`,
+    open,
+    setOpen,
+    count: flat.length,
+    shown: showPanel,
+    query,
+    onChoose: (i) => {
+      const hit = flat[i];
+      if (hit) go(hit);
+    },
+    onEnter: (e, active) => {
       const q = query.trim();
       if (q === '') return;
       e.preventDefault();
@@ -139,24 +142,17 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
       }
       const hit = flat[active];
       if (hit) go(hit);
-    } else if (e.key === 'Escape') {
-      setOpen(false);
-    }
-  };
+    },
+  });
+  const { setActive, active, optionId } = combo;
 
-  const showPanel = open && query.trim() !== '';
-  const listId = `${id}-results`;
-  const optionId = (i: number) => `${id}-opt-${i}`;
   let index = -1;
 
   return (
     <div
       className="global-search"
       role="search"
-      ref={boxRef}
-      onBlur={(e) => {
-        if (!boxRef.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
-      }}
+      {...combo.rootProps}
     >
       <label htmlFor={`${id}-input`} className="visually-hidden">
         {t('search.label')}
@@ -165,12 +161,8 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
         id={`${id}-input`}
         ref={inputRef}
         type="search" dir="auto"
-        role="combobox"
-        aria-expanded={showPanel}
-        aria-controls={listId}
-        aria-autocomplete="list"
+        {...combo.inputProps}
         aria-keyshortcuts={ariaShortcut(SEARCH_SHORTCUT)}
-        aria-activedescendant={showPanel && flat[active] ? optionId(active) : undefined}
         placeholder={t('search.placeholder')}
         value={query}
         onChange={(e) => {
@@ -179,8 +171,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onKeyDown={onKeyDown}
-        autoComplete="off"
+        onKeyDown={combo.onKeyDown}
       />
       <div className={showPanel ? 'search-panel' : 'visually-hidden'}>
         {showPanel && error && <p className="error">{errorText(t, error)}</p>}
@@ -189,7 +180,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
             {t('search.none', { query: searched })}
           </p>
         )}
-        <div id={listId} role="listbox" aria-label={t('search.results')}>
+        <div {...combo.listProps} aria-label={t('search.results')}>
           {showPanel &&
             groups.map((g) => (
               <div role="group" key={g.type} aria-labelledby={`${id}-g-${g.type}`}>
@@ -205,14 +196,10 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
                   return (
                     <div
                       key={hit.id}
-                      id={optionId(i)}
-                      role="option"
-                      aria-selected={i === active}
+                      {...combo.optionProps(i)}
                       aria-labelledby={detail ? `${part('title')} ${part('detail')}` : part('title')}
                       aria-describedby={hit.passage ? part('passage') : undefined}
                       className={i === active ? 'search-hit active' : 'search-hit'}
-                      onMouseDown={(e) => e.preventDefault()}
-                      onClick={() => go(hit)}
                     >
                       <span className="hit-title" id={part('title')} dir="auto">
                         {hit.title || t('common.untitled')}

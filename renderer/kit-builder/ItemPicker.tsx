@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentSummary, ContactSummary, ReleaseSummary } from '../../electron/shared/contract';
 import { SECTION_KINDS, type KitItem } from '../../electron/shared/documents';
@@ -6,9 +7,9 @@ import { emptyRichText } from '../../electron/shared/richtext';
 import { formatLocale } from '../i18n';
 import { formatBytes, languageName } from '../ui/languages';
 import { useDebounced } from '../ui/useDebounced';
-import { usePagedList } from '../ui/usePagedList';
+import { usePagedList, type PagedList } from '../ui/usePagedList';
 import { attachmentDetail, type PickedRow } from './items';
-import { PickSearch } from './PickSearch';
+import { PickSearch, type PickRow } from './PickSearch';
 
 type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -20,31 +21,120 @@ const SEARCH_DELAY_MS = 250;
 /** The search as sent: what is typed, trimmed; nothing typed lists the newest first. */
 const searched = (q: string) => (q === '' ? {} : { query: q });
 
+/** What a row is worded with: the interface's words and language, and sizes in its number format. */
+interface Say {
+  t: TFunction;
+  ui: string;
+  size: (bytes: number) => string;
+}
+
 /**
- * The "Add to the kit" panel: a search box for each kind of item, over the whole library (the
- * core searches and pages; see PickSearch), and a drop-down of section kinds. What the kit holds
- * already (`inKit`, by id) stays listed, marked, and is not added again: a release added twice
- * prints twice. Withdrawn and trashed releases are not offered (the core refuses them).
+ * One kind of item the panel adds from the library: how it is listed (the core's list and what
+ * it is asked), how a row reads, what adding it gives the kit, and its words (locale keys).
  */
-export function ItemPicker({ ids, inKit, add }: { ids: string; inKit: ReadonlySet<string>; add: (item: KitItem, row: PickedRow | null) => void }) {
+interface PickerKind<T extends { id: string }> {
+  kind: PickedRow['kind'];
+  /** The list for what is typed (`q`, trimmed and settled): a hook, its first page for `q` and more on demand. */
+  useList: (q: string) => PagedList<T>;
+  row: (item: T, say: Say) => PickRow;
+  /** The row the kit builder keeps to show the item it adds. */
+  picked: (item: T) => PickedRow;
+  words: { label: string; placeholder: string; none: string; noMatch: string };
+  /** Said under the picker while the library holds none of its kind at all. */
+  noneNote?: string;
+}
+
+/** A kind as the table holds it: its own list's rows are the only ones its `row` and `picked` are given. */
+const kindOf = <T extends { id: string }>(k: PickerKind<T>): PickerKind<{ id: string }> => ({
+  ...k,
+  row: (item, say) => k.row(item as T, say),
+  picked: (item) => k.picked(item as T),
+});
+
+/**
+ * The kinds, in the panel's order. Releases found by a search come the best match first (the
+ * search's ranking); withdrawn and trashed ones are not offered (the core refuses them).
+ * Journalists are the audience of a kit, never its contacts: the core leaves them out.
+ */
+const KINDS = [
+  kindOf<ReleaseSummary>({
+    kind: 'release',
+    useList: (q) => usePagedList('release.list', { limit: PAGE, addable: true, ranked: true, ...searched(q) }, q),
+    row: (r, { t, ui }) => ({ title: r.headline || t('common.untitled'), detail: `${languageName(r.language, ui)} · ${t(`status.${r.status}`)}` }),
+    picked: (r) => ({ kind: 'release', row: r }),
+    words: { label: 'kitBuilder.release', placeholder: 'kitBuilder.picker.releasePlaceholder', none: 'kitBuilder.picker.noReleases', noMatch: 'kitBuilder.picker.noRelease' },
+  }),
+  kindOf<AttachmentSummary>({
+    kind: 'attachment',
+    useList: (q) => usePagedList('attachment.list', { limit: PAGE, ...searched(q) }, q),
+    row: (a, { size }) => {
+      // Two files of the same name (two cameras' "photo.jpg") are told apart by caption and size.
+      const d = attachmentDetail(a, size);
+      const detail: ReactNode = d.caption === null ? <bdi>{d.size}</bdi> : <><bdi>{d.caption}</bdi>{' · '}<bdi>{d.size}</bdi></>;
+      return { title: a.originalName, detail };
+    },
+    picked: (a) => ({ kind: 'attachment', row: a }),
+    words: { label: 'kitBuilder.attachment', placeholder: 'kitBuilder.picker.attachmentPlaceholder', none: 'kitBuilder.picker.noAttachments', noMatch: 'kitBuilder.picker.noAttachment' },
+  }),
+  kindOf<ContactSummary>({
+    kind: 'contact',
+    useList: (q) => usePagedList('contact.list', { limit: PAGE, kind: 'spokesperson', sort: 'updated', ...searched(q) }, q),
+    row: (c) => ({ title: c.name, detail: c.organisation }),
+    picked: (c) => ({ kind: 'contact', row: c }),
+    words: { label: 'kitBuilder.contact', placeholder: 'kitBuilder.picker.contactPlaceholder', none: 'kitBuilder.picker.noContacts', noMatch: 'kitBuilder.picker.noContact' },
+    noneNote: 'kitBuilder.noSpokespeople',
+  }),
+];
+
+type Add = (item: KitItem, row: PickedRow | null) => void;
+
+/** The label and search box of one kind, over the whole library (the core searches and pages; see PickSearch). */
+function KindPicker({ ids, hint, picker, inKit, add }: { ids: string; hint: string; picker: PickerKind<{ id: string }>; inKit: ReadonlySet<string>; add: Add }) {
   const { t, i18n } = useTranslation();
-  const [section, setSection] = useState<SectionKind>('factSheet');
-  const [query, setQuery] = useState({ release: '', attachment: '', contact: '' });
-  const typed = (kind: keyof typeof query) => (q: string) => setQuery((was) => ({ ...was, [kind]: q }));
-
-  const rq = useDebounced(query.release.trim(), SEARCH_DELAY_MS);
-  const aq = useDebounced(query.attachment.trim(), SEARCH_DELAY_MS);
-  const cq = useDebounced(query.contact.trim(), SEARCH_DELAY_MS);
-  const releases = usePagedList('release.list', { limit: PAGE, addable: true, ...searched(rq) }, rq);
-  const attachments = usePagedList('attachment.list', { limit: PAGE, ...searched(aq) }, aq);
-  // Journalists are the audience of a kit, never its contacts; the core leaves them out.
-  const contacts = usePagedList('contact.list', { limit: PAGE, kind: 'spokesperson', sort: 'updated', ...searched(cq) }, cq);
-
-  const size = (n: number) => formatBytes(n, formatLocale(i18n.language));
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), SEARCH_DELAY_MS);
+  const list = picker.useList(q);
+  const say: Say = { t, ui: i18n.language, size: (n) => formatBytes(n, formatLocale(i18n.language)) };
   const held = useCallback((it: { id: string }) => inKit.has(it.id), [inKit]);
-  const addRelease = useCallback((r: ReleaseSummary) => add({ kind: 'release', id: r.id }, { kind: 'release', row: r }), [add]);
-  const addAttachment = useCallback((a: AttachmentSummary) => add({ kind: 'attachment', id: a.id }, { kind: 'attachment', row: a }), [add]);
-  const addContact = useCallback((c: ContactSummary) => add({ kind: 'contact', id: c.id }, { kind: 'contact', row: c }), [add]);
+  const onAdd = useCallback(
+    (it: { id: string }) => {
+      const row = picker.picked(it);
+      add({ kind: row.kind, id: row.row.id }, row);
+    },
+    [add, picker],
+  );
+  const id = `${ids}-add-${picker.kind}`;
+  const { words } = picker;
+
+  return (
+    <>
+      <label htmlFor={id}>{t(words.label)}</label>
+      <PickSearch
+        id={id}
+        label={t(words.label)}
+        placeholder={t(words.placeholder)}
+        hint={hint}
+        query={query}
+        setQuery={setQuery}
+        list={list}
+        row={(it) => picker.row(it, say)}
+        inKit={held}
+        onAdd={onAdd}
+        empty={(searchedFor) => (searchedFor === null ? t(words.none) : t(words.noMatch, { query: searchedFor }))}
+      />
+      {picker.noneNote && list.shownKey === '' && list.total === 0 && <p className="hint kit-add-note">{t(picker.noneNote)}</p>}
+    </>
+  );
+}
+
+/**
+ * The "Add to the kit" panel: a search box for each kind of item (KINDS), and a drop-down of
+ * section kinds. What the kit holds already (`inKit`, by id) stays listed, marked, and is not
+ * added again: a release added twice prints twice.
+ */
+export function ItemPicker({ ids, inKit, add }: { ids: string; inKit: ReadonlySet<string>; add: Add }) {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<SectionKind>('factSheet');
   const hint = `${ids}-pick-hint`;
 
   return (
@@ -54,57 +144,9 @@ export function ItemPicker({ ids, inKit, add }: { ids: string; inKit: ReadonlySe
         {t('kitBuilder.picker.hint')}
       </p>
       <div className="kit-add">
-        <label htmlFor={`${ids}-add-release`}>{t('kitBuilder.release')}</label>
-        <PickSearch
-          id={`${ids}-add-release`}
-          label={t('kitBuilder.release')}
-          placeholder={t('kitBuilder.picker.releasePlaceholder')}
-          hint={hint}
-          query={query.release}
-          setQuery={typed('release')}
-          list={releases}
-          row={(r) => ({ title: r.headline || t('common.untitled'), detail: `${languageName(r.language, i18n.language)} · ${t(`status.${r.status}`)}` })}
-          inKit={held}
-          onAdd={addRelease}
-          empty={(q) => (q === null ? t('kitBuilder.picker.noReleases') : t('kitBuilder.picker.noRelease', { query: q }))}
-        />
-
-        <label htmlFor={`${ids}-add-attachment`}>{t('kitBuilder.attachment')}</label>
-        <PickSearch
-          id={`${ids}-add-attachment`}
-          label={t('kitBuilder.attachment')}
-          placeholder={t('kitBuilder.picker.attachmentPlaceholder')}
-          hint={hint}
-          query={query.attachment}
-          setQuery={typed('attachment')}
-          list={attachments}
-          row={(a) => {
-            // Two files of the same name (two cameras' "photo.jpg") are told apart by caption and size.
-            const d = attachmentDetail(a, size);
-            return {
-              title: a.originalName,
-              detail: d.caption === null ? <bdi>{d.size}</bdi> : <><bdi>{d.caption}</bdi>{' · '}<bdi>{d.size}</bdi></>,
-            };
-          }}
-          inKit={held}
-          onAdd={addAttachment}
-          empty={(q) => (q === null ? t('kitBuilder.picker.noAttachments') : t('kitBuilder.picker.noAttachment', { query: q }))}
-        />
-
-        <label htmlFor={`${ids}-add-contact`}>{t('kitBuilder.contact')}</label>
-        <PickSearch
-          id={`${ids}-add-contact`}
-          label={t('kitBuilder.contact')}
-          placeholder={t('kitBuilder.picker.contactPlaceholder')}
-          hint={hint}
-          query={query.contact}
-          setQuery={typed('contact')}
-          list={contacts}
-          row={(c) => ({ title: c.name, detail: c.organisation })}
-          inKit={held}
-          onAdd={addContact}
-          empty={(q) => (q === null ? t('kitBuilder.picker.noContacts') : t('kitBuilder.picker.noContact', { query: q }))}
-        />
+        {KINDS.map((picker) => (
+          <KindPicker key={picker.kind} ids={ids} hint={hint} picker={picker} inKit={inKit} add={add} />
+        ))}
 
         <label htmlFor={`${ids}-add-section`}>{t('kitBuilder.sectionKind')}</label>
         <select id={`${ids}-add-section`} value={section} onChange={(e) => setSection(SECTION_KINDS.find((k) => k === e.target.value) ?? 'text')}>
@@ -118,7 +160,6 @@ export function ItemPicker({ ids, inKit, add }: { ids: string; inKit: ReadonlySe
           {t('kitBuilder.addSection')}
         </button>
       </div>
-      {contacts.shownKey === '' && contacts.total === 0 && <p className="hint">{t('kitBuilder.noSpokespeople')}</p>}
     </section>
   );
 }

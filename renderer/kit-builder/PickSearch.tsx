@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errors';
+import { useCombobox } from '../ui/useCombobox';
 import type { PagedList } from '../ui/usePagedList';
 
 /** One row of a picker's list: its name, and a line that tells it apart (language, caption, organisation). */
@@ -50,8 +51,6 @@ export function PickSearch<T extends { id: string }>({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const box = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLDivElement>(null);
   /** The search an Enter was pressed on before its rows came. */
   const enterOn = useRef<string | null>(null);
@@ -61,8 +60,47 @@ export function PickSearch<T extends { id: string }>({
   const typed = query.trim();
   const settled = list.shownKey === typed && !(list.loading && list.items.length === 0);
   const addable = list.items.map((it) => !inKit(it));
-  const listId = `${id}-list`;
-  const optionId = (i: number) => `${id}-opt-${i}`;
+
+  // Once added, the list closes (it would cover the fields under it); Down opens it again, on the same row.
+  const add = (i: number) => {
+    const item = list.items[i];
+    if (!item || inKit(item)) return;
+    onAdd(item);
+    setOpen(false);
+  };
+
+  const combo = useCombobox({
+    id,
+    open,
+    setOpen,
+    count: list.items.length,
+    shown: open,
+    query,
+    initialActive: -1,
+    escape: 'clears',
+    clear: () => setQuery(''),
+    onChoose: add,
+    // Down near the last row reads the next page: every item can be reached from the keyboard.
+    // Pressed on the last row itself, the first row of that page is where it lands when it comes.
+    onMove: (from, by) => {
+      const last = list.items.length - 1;
+      if (by > 0 && from >= last - 1 && list.hasMore) {
+        list.loadMore();
+        if (from + by > last) downTo.current = list.items.length;
+      }
+    },
+    onEnter: (e, active) => {
+      e.preventDefault();
+      setOpen(true);
+      // The rows shown belong to an earlier search until this one's arrive.
+      if (!settled) {
+        enterOn.current = typed;
+        return;
+      }
+      add(active);
+    },
+  });
+  const { active, setActive } = combo;
 
   // New rows for a new search: the first that can be added is active, so Enter adds the best match.
   // Only a new search moves the row; rows read by "more", or marked once added, leave it where it is.
@@ -77,7 +115,7 @@ export function PickSearch<T extends { id: string }>({
     if (list.items.length === 0) setActive(-1);
     else if (downTo.current !== null && list.items.length > downTo.current) setActive(downTo.current);
     downTo.current = null;
-  }, [list.items.length]);
+  }, [list.items.length, setActive]);
 
   // An Enter pressed on a search whose rows have now come.
   useEffect(() => {
@@ -88,60 +126,6 @@ export function PickSearch<T extends { id: string }>({
     onAdd(list.items[first]!);
     setOpen(false);
   }, [list.shownKey, list.loading, list.items, inKit, onAdd]);
-
-  useEffect(() => {
-    if (open && active >= 0) document.getElementById(`${id}-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
-  }, [id, open, active]);
-
-  // Once added, the list closes (it would cover the fields under it); Down opens it again, on the same row.
-  const add = (i: number) => {
-    const item = list.items[i];
-    if (!item || inKit(item)) return;
-    onAdd(item);
-    setOpen(false);
-  };
-
-  const move = (by: number) => {
-    if (!open) return setOpen(true);
-    const last = list.items.length - 1;
-    if (last < 0) return;
-    const next = Math.max(0, Math.min(last, active + by));
-    // Down near the last row reads the next page: every item can be reached from the keyboard.
-    // Pressed on the last row itself, the first row of that page is where it lands when it comes.
-    if (by > 0 && active >= last - 1 && list.hasMore) {
-      list.loadMore();
-      if (active + by > last) downTo.current = list.items.length;
-    }
-    setActive(next);
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' && e.altKey) {
-      e.preventDefault();
-      setOpen(true);
-    } else if (e.key === 'ArrowUp' && e.altKey) {
-      e.preventDefault();
-      setOpen(false);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'PageDown' || e.key === 'PageUp') {
-      e.preventDefault();
-      move({ ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[e.key]);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      setOpen(true);
-      // The rows shown belong to an earlier search until this one's arrive.
-      if (!settled) {
-        enterOn.current = typed;
-        return;
-      }
-      add(active);
-    } else if (e.key === 'Escape') {
-      if (open) setOpen(false);
-      else if (query !== '') setQuery('');
-      else return;
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
 
   const onScroll = () => {
     const el = listbox.current;
@@ -159,25 +143,14 @@ export function PickSearch<T extends { id: string }>({
           : null;
 
   return (
-    <div
-      className="kit-pick"
-      ref={box}
-      onBlur={(e) => {
-        if (!box.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
-      }}
-    >
+    <div className="kit-pick" {...combo.rootProps}>
       <input
         id={id}
         type="search"
         dir="auto"
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
+        {...combo.inputProps}
         aria-describedby={hint}
-        aria-activedescendant={open && active >= 0 && active < list.items.length ? optionId(active) : undefined}
         placeholder={placeholder}
-        autoComplete="off"
         value={query}
         onChange={(e) => {
           enterOn.current = null;
@@ -186,10 +159,10 @@ export function PickSearch<T extends { id: string }>({
         }}
         onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
-        onKeyDown={onKeyDown}
+        onKeyDown={combo.onKeyDown}
       />
       <div className="kit-pick-panel" hidden={!open}>
-        <div id={listId} ref={listbox} role="listbox" aria-label={label} className="kit-pick-list" tabIndex={-1} onScroll={onScroll}>
+        <div {...combo.listProps} ref={listbox} aria-label={label} className="kit-pick-list" tabIndex={-1} onScroll={onScroll}>
           {list.items.map((item, i) => {
             const { title, detail } = row(item);
             const held = !addable[i];
@@ -197,17 +170,9 @@ export function PickSearch<T extends { id: string }>({
             return (
               <div
                 key={item.id}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === active}
+                {...combo.optionProps(i)}
                 aria-disabled={held || undefined}
                 className={`kit-pick-option${i === active ? ' active' : ''}${held ? ' held' : ''}`}
-                // The box keeps the focus (and the keyboard) while a row is clicked.
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => {
-                  setActive(i);
-                  add(i);
-                }}
               >
                 <span className="kit-pick-title" dir="auto">
                   {title}

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeName, findCodes, type CodeKind } from './languages';
+import { useCombobox } from './useCombobox';
 
 /** The code beside a name, small and left to right inside Arabic; a space before it, so that its text and name read "Kenya KE". */
 const CodeTag = ({ code }: { code: string }) => (
@@ -39,61 +40,69 @@ export function CodePicker({
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   /** What the last choice or removal did, for screen readers. */
   const [said, setSaid] = useState('');
+  /** The list opens above the box: there was not room enough for it below when it opened. */
+  const [upward, setUpward] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
 
   const ui = i18n.language;
   const nameOf = (code: string) => codeName(kind, code, ui);
   const choices = useMemo(() => (open ? findCodes(kind, query, ui).filter((c) => !values.includes(c.code)) : []), [open, kind, query, ui, values]);
-  const listId = `${id}-list`;
-  const optionId = (i: number) => `${id}-opt-${i}`;
   const shown = open && choices.length > 0;
   const nothingFound = open && query.trim() !== '' && choices.length === 0;
-  const activeIndex = Math.min(active, choices.length - 1);
-
-  // The option the arrows reach is scrolled into the list's view (jsdom has no scrolling).
-  useEffect(() => {
-    if (shown) document.getElementById(`${id}-opt-${activeIndex}`)?.scrollIntoView?.({ block: 'nearest' });
-  }, [shown, activeIndex, id]);
 
   const choose = (code: string) => {
     onChange(single ? [code] : [...values, code]);
     setSaid(t('codePicker.added', { name: nameOf(code) }));
     setQuery('');
     setOpen(false);
-    setActive(0);
+    combo.setActive(0);
   };
   const remove = (code: string) => {
     onChange(values.filter((v) => v !== code));
     setSaid(t('codePicker.removed', { name: nameOf(code) }));
   };
 
+  // Opened by the arrows, the list holds every choice when nothing is typed: Down starts at the first, Up at the last.
+  const combo = useCombobox({
+    id: `${id}-input`,
+    open,
+    setOpen,
+    count: choices.length,
+    shown,
+    query,
+    wrap: true,
+    openAt: 'ends',
+    escape: 'clears',
+    clear: () => setQuery(''),
+    onChoose: (i) => {
+      const choice = choices[i];
+      if (choice) choose(choice.code);
+    },
+  });
+
+  // Measured as the list opens (not as it narrows under the typing, which would make it jump):
+  // a picker near the bottom of a long form opens its list above it when the room below is too
+  // short for it and the room above is larger, so the person need not scroll to see it.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const field = box.current;
+    if (!shown || !list || !field) {
+      setUpward(false);
+      return;
+    }
+    const room = field.getBoundingClientRect();
+    const below = window.innerHeight - room.bottom;
+    const above = room.top;
+    const needed = list.getBoundingClientRect().height;
+    setUpward(needed > below && above > below);
+  }, [shown]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const last = choices.length - 1;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const down = e.key === 'ArrowDown';
-      if (!open) {
-        // Opened by the arrows, the list holds every choice when nothing is typed: Down starts at the first, Up at the last.
-        setOpen(true);
-        setActive(down ? 0 : Number.MAX_SAFE_INTEGER);
-      } else if (last >= 0) {
-        setActive(down ? (activeIndex >= last ? 0 : activeIndex + 1) : activeIndex <= 0 ? last : activeIndex - 1);
-      }
-    } else if (e.key === 'Enter') {
-      // Never the form's: Enter in this box chooses, it does not save.
-      e.preventDefault();
-      const choice = choices[activeIndex];
-      if (shown && choice) choose(choice.code);
-    } else if (e.key === 'Escape') {
-      if (open || query !== '') {
-        e.preventDefault();
-        e.stopPropagation();
-        if (open) setOpen(false);
-        else setQuery('');
-      }
-    } else if (e.key === 'Backspace' && query === '' && values.length > 0) {
+    if (combo.onKeyDown(e)) return;
+    if (e.key === 'Backspace' && query === '' && values.length > 0) {
       e.preventDefault();
       remove(values[values.length - 1]!);
     }
@@ -117,42 +126,35 @@ export function CodePicker({
     <div className="field code-picker">
       <label htmlFor={`${id}-input`}>{label}</label>
       {!single && chips}
-      <div className="code-picker-box">
+      <div className="code-picker-box" ref={box}>
         {single && chips}
         <input
           id={`${id}-input`}
           dir="auto"
-          role="combobox"
-          autoComplete="off"
+          {...combo.inputProps}
           spellCheck={false}
-          aria-expanded={shown}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={shown ? optionId(activeIndex) : undefined}
           aria-describedby={`${id}-hint`}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
             setOpen(e.target.value.trim() !== '');
-            setActive(0);
+            combo.setActive(0);
           }}
           onKeyDown={onKeyDown}
           onClick={() => setOpen(query.trim() !== '')}
-          onBlur={() => setOpen(false)}
+          // The box alone takes the focus (the options never do): leaving it closes the list.
+          onBlur={combo.rootProps.onBlur}
         />
-        <ul id={listId} role="listbox" aria-label={label} className="code-picker-list" hidden={!shown}>
+        <ul
+          {...combo.listProps}
+          ref={listRef}
+          aria-label={label}
+          className={upward ? 'code-picker-list upward' : 'code-picker-list'}
+          hidden={!shown}
+        >
           {shown &&
             choices.map((c, i) => (
-              <li
-                key={c.code}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === activeIndex}
-                className={i === activeIndex ? 'active' : undefined}
-                // The box keeps the focus: a click chooses without blurring it first.
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => choose(c.code)}
-              >
+              <li key={c.code} {...combo.optionProps(i)} className={i === combo.active ? 'active' : undefined}>
                 <span dir="auto">{c.name}</span>
                 {c.name !== c.code && <CodeTag code={c.code} />}
               </li>

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CountriesField, LanguagesField } from '../../renderer/contacts/AudienceFields';
 import { OfficeMediaFields, type OfficeMedia } from '../../renderer/contacts/OfficeMediaFields';
 import { setUpI18n } from '../../renderer/i18n';
@@ -12,7 +12,10 @@ import { setUpI18n } from '../../renderer/i18n';
  * English, or the code) and what they choose, with the keyboard or the mouse, stored as codes.
  */
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 let stored: { languages: string[]; countries: string[]; office: OfficeMedia } = { languages: [], countries: [], office: { country: null } };
 
@@ -183,5 +186,58 @@ describe('an office’s one country', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retirer Ouganda' }));
     expect(stored.office.country).toBeNull();
     expect(screen.getByText('Les numéros de téléphone saisis sans indicatif sont lus comme ceux de ce pays.')).toBeTruthy();
+  });
+});
+
+describe('the pointer over the suggestions', () => {
+  it('makes the one it moves over the one Enter takes', () => {
+    mount('en');
+    type('Countries', 'guinea');
+    fireEvent.mouseMove(screen.getByRole('option', { name: 'Equatorial Guinea GQ' }), { clientX: 40, clientY: 80 });
+    expect(document.getElementById(box('Countries').getAttribute('aria-activedescendant')!)!.textContent).toBe('Equatorial Guinea GQ');
+    key('Countries', 'Enter');
+    expect(stored.countries).toEqual(['GQ']);
+  });
+});
+
+describe('where the suggestions open', () => {
+  /** The window is 768 pixels high (jsdom's); the field's box stands from `top` 40 pixels down, and a list of suggestions is 256 high. */
+  function laidOut(top: number) {
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const height = this.classList.contains('code-picker-box') ? 40 : this.classList.contains('code-picker-list') ? 256 : 0;
+      const y = this.classList.contains('code-picker-box') ? top : 0;
+      return { x: 0, y, top: y, left: 0, right: 300, bottom: y + height, width: 300, height, toJSON: () => ({}) } as DOMRect;
+    });
+  }
+  const list = () => screen.getByRole('listbox', { name: 'Countries' });
+
+  it('opens above a field near the bottom of the window, where the room below is too short for it', () => {
+    expect(window.innerHeight).toBe(768);
+    laidOut(640);
+    mount('en');
+    type('Countries', 'guinea');
+    expect(list().classList.contains('upward')).toBe(true);
+    // Measured as it opens: closed and opened again higher up, it goes under the field.
+    key('Countries', 'Escape');
+    expect(box('Countries').getAttribute('aria-expanded')).toBe('false');
+    vi.restoreAllMocks();
+    laidOut(120);
+    type('Countries', 'guin');
+    expect(list().classList.contains('upward')).toBe(false);
+  });
+
+  it('opens under the field when the room below holds it, or when there is less room above', () => {
+    laidOut(400);
+    mount('en');
+    type('Languages', 'fren');
+    expect(screen.getByRole('listbox', { name: 'Languages' }).classList.contains('upward')).toBe(false);
+    cleanup();
+    vi.restoreAllMocks();
+    // A window too short for the list either way: it opens where the room is larger, below.
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(300);
+    laidOut(120);
+    mount('en');
+    type('Countries', 'guinea');
+    expect(list().classList.contains('upward')).toBe(false);
   });
 });

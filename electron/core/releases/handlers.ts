@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
 import { assertReadyToGoOut } from './gate';
 import { headlinePage } from './headline-order';
+import { relevancePage } from './relevance-order';
 import type { Page, ParsedInputOf, ReleaseSummary } from '../../shared/contract';
 import type { CoreContext } from '../context';
 import { releasePassage, wantedWords } from '../search/passage';
@@ -92,6 +93,10 @@ function listReleases(input: ParsedInputOf<'release.list'>, ctx: CoreContext): P
   if (input.language) where.push({ sql: 'p.language = ?', params: [input.language] });
   if (input.office) where.push({ sql: 'p.office = ?', params: [input.office] });
   if (input.tag) where.push(tagFilter(ctx, input.tag));
+  if (input.ranked && input.query !== undefined && input.query.trim() !== '') {
+    const page = relevancePage(ctx.library.db, { where, query: input.query, limit: input.limit, cursor: input.cursor });
+    return { items: releaseRows(ctx, page.rowids), nextCursor: page.nextCursor, total: page.total };
+  }
   const sort = input.sort ?? 'updated';
   const direction = input.direction ?? naturalDirection(sort);
   if (sort === 'headline') {

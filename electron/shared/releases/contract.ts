@@ -39,6 +39,8 @@ export const RELEASE_API = {
       trashed: z.boolean().optional(),
       /** True leaves out withdrawn releases too: those a kit can take (the kit builder's picker). */
       addable: z.boolean().optional(),
+      /** With `query`: the best matches first, as the search ranks them (`sort` and `direction` then unused); without one, `sort`'s order. */
+      ranked: z.boolean().optional(),
       /** The order (list-sort.ts); last changed when absent. */
       sort: z.enum(RELEASE_SORTS).optional(),
       /** The sort's own direction when absent (naturalDirection). */
