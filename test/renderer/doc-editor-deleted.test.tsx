@@ -2,7 +2,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Core } from '../../electron/core/index';
 import { AttachmentDetails } from '../../renderer/attachments/AttachmentDetails';
 import { ContactEditor } from '../../renderer/contacts/ContactEditor';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
