@@ -67,6 +67,9 @@ export const ERROR_REASONS = {
     'backupGone',
     'downloadGone',
     'kitFileMissing',
+    'erased',
+    'mergedAway',
+    'deletedWithFile',
   ],
   FILE_TOO_LARGE: ['tooLarge', 'importTooLarge', 'requestTooLarge', 'uploadTooLarge', 'systemLimit', 'tooManyPixels', 'syncFileTooLarge'],
   FILE_UNREADABLE: [

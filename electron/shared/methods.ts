@@ -100,11 +100,12 @@ export interface Created {
 
 /**
  * What became of changes made elsewhere (a sync, another window, an import's merge) while a
- * person edited a document: none came; they were merged with the person's edit; or the same
+ * person edited a document: none came; they were merged with the person's edit; the same
  * field was changed on both sides, so both versions are kept and the case waits in the
- * conflicts inbox.
+ * conflicts inbox; or the document was deleted elsewhere, so the person's version is kept
+ * beside the deletion and that case waits in the inbox.
  */
-export type Meanwhile = 'nothing' | 'merged' | 'conflict';
+export type Meanwhile = 'nothing' | 'merged' | 'conflict' | 'deleted';
 
 /** An edit saved as a three-way merge against the revision it was made on: the revision written (the person's own branch after a conflict). */
 export interface Saved extends Created {

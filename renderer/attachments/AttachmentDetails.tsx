@@ -73,7 +73,7 @@ export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSa
   // Asked again when the person asks to delete: the question says where it is used now.
   const [usedRound, setUsedRound] = useState(0);
   const used = useCall('attachment.references', { id }, `${id}:${usedRound}`);
-  const { doc, form, loadError, saveError, saved, busy, set, save, newerVersion } = useDocEditor({
+  const { doc, form, loadError, saveError, saved, meanwhile, busy, set, save, newerVersion } = useDocEditor({
     id,
     load: (client, id) => client.call('attachment.get', { id }),
     toForm: (d): Editable => ({
@@ -177,7 +177,7 @@ export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSa
             </button>
           )}
           <a href={href.attachments()}>{t('common.close')}</a>
-          <SavedNote saved={saved} />
+          <SavedNote saved={saved} meanwhile={meanwhile} />
         </div>
       </form>
       {/* An attachment from a newer Dateline is read-only here: deleting it is an edit too. */}

@@ -87,6 +87,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   }
   // A file made for the browser (a backup, a kit) that waited too long or was fetched already.
   if (error.code === 'NOT_FOUND' && error.params?.reason === 'downloadGone') return t('errors.downloadGone', params);
+  // A contact merged while it was edited into one that is gone too: there is no one to name.
+  if (error.code === 'NOT_FOUND' && error.params?.reason === 'mergedAway' && typeof error.params.survivorName !== 'string') return t('errors.mergedAwayGone', params);
   // A sync server without the office's database: nothing was deleted from the library, and the address may be right.
   if (error.code === 'NOT_FOUND' && error.params?.failure === 'not-found') return t(typeof error.params.url === 'string' ? 'errors.syncNoDatabaseAt' : 'errors.syncNoDatabase', params);
   // Creating an office's database: this account may not, or the password is not known yet.

@@ -51,7 +51,7 @@ interface Draft {
   items: BuilderItem[];
 }
 
-/** `meanwhile`: what became of a change made elsewhere that the last save met (merged, or both versions kept). */
+/** `meanwhile`: what became of a change made elsewhere that the last save met (merged, or both versions kept: a conflict, a deletion). */
 type SaveState = { kind: 'saved'; meanwhile?: Exclude<Meanwhile, 'nothing'> } | { kind: 'saving' } | { kind: 'titleNeeded' } | { kind: 'error'; error: ApiError };
 
 /** A pause in editing this long saves the kit and refreshes the preview. */
@@ -168,8 +168,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       // A change made elsewhere was merged in: the builder shows the kit as it now is, unless
       // the person went on editing (their next save keeps that change all the same).
       if (meanwhile === 'merged' && stillSame) await adoptStored();
-      if (meanwhile === 'conflict') window.dispatchEvent(new Event(CONFLICTS_CHANGED));
-      setSave(stillSame ? { kind: 'saved', ...(meanwhile === 'merged' || meanwhile === 'conflict' ? { meanwhile } : {}) } : { kind: 'saving' });
+      if (meanwhile === 'conflict' || meanwhile === 'deleted') window.dispatchEvent(new Event(CONFLICTS_CHANGED));
+      setSave(stillSame ? { kind: 'saved', ...(meanwhile === 'nothing' ? {} : { meanwhile }) } : { kind: 'saving' });
       await refreshPreview();
     });
     return saveChain.current;

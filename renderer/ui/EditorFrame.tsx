@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Meanwhile } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
+import { href } from '../app/router';
 import { ErrorMessage } from './ErrorMessage';
 import { SavedNote } from './SavedNote';
 
@@ -44,9 +45,16 @@ export function EditorSave({
   saveError: ApiError | null;
 }) {
   const { t } = useTranslation();
+  // A contact merged into another while it was edited: the edit belongs on that one, a click away.
+  const survivor = saveError?.params?.reason === 'mergedAway' && typeof saveError.params.survivor === 'string' ? saveError.params.survivor : null;
   return (
     <>
       {saveError && <ErrorMessage error={saveError} />}
+      {survivor !== null && (
+        <p>
+          <a href={href.contact(survivor)}>{t('save.openSurvivor', { name: String(saveError?.params?.survivorName ?? '') })}</a>
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || blocked}>
           {isNew ? createLabel : t('common.save')}

@@ -5,17 +5,17 @@ import { href } from '../app/router';
 /**
  * "Saved", said next to an editor's Save button once its last save went through; with what
  * became of a change made elsewhere meanwhile when one came (`meanwhile`): kept beside the
- * person's, or, for the same field changed on both sides, both versions kept until the person
- * chooses on the Conflicts screen, linked here.
+ * person's, or, for the same field changed on both sides or a document deleted elsewhere, both
+ * versions kept until the person chooses on the Conflicts screen, linked here.
  */
 export function SavedNote({ saved, meanwhile = null }: { saved: boolean; meanwhile?: Exclude<Meanwhile, 'nothing'> | null }) {
   const { t } = useTranslation();
   if (!saved) return null;
-  if (meanwhile === 'conflict') {
+  if (meanwhile === 'conflict' || meanwhile === 'deleted') {
     return (
       <span className="save-meanwhile">
         <span className="save-state save-conflict" role="status">
-          {t('save.meanwhile.conflict')}
+          {t(meanwhile === 'deleted' ? 'save.meanwhile.deleted' : 'save.meanwhile.conflict')}
         </span>{' '}
         <a href={href.conflicts()}>{t('save.meanwhile.toConflicts')}</a>
       </span>

@@ -43,7 +43,8 @@ export interface DocEditorOptions<F, W extends Fields, D extends { rev: string }
  * state, keeps its rev, and saves with create or update, tracking busy, saved and the save error.
  * An update sends only what the person changed; when a change made elsewhere meanwhile was
  * merged in, the form reads the document again to show it, and `meanwhile` says so (or that the
- * same field changed on both sides and both versions wait in the conflicts inbox).
+ * same field changed on both sides, or the document was deleted elsewhere, and both versions wait
+ * in the conflicts inbox).
  * A document written by a newer Dateline is never saved: `newerVersion` says so, for the editor
  * to show it read-only (NewerNotice above a locked form).
  */
@@ -119,9 +120,9 @@ export function useDocEditor<F, W extends Fields, D extends { rev: string }>(opt
     const { meanwhile: came = 'nothing' } = res.value;
     setMeanwhile(came === 'nothing' ? null : came);
     // Merged with a change made elsewhere: the form shows the document as it now is. After a
-    // conflict it goes on from the person's own version, which the save kept.
+    // conflict, or a deletion elsewhere, it goes on from the person's own version, which the save kept.
     if (id && (came === 'merged' || (reloadAfterSave && came === 'nothing'))) setGeneration((g) => g + 1);
-    if (came === 'conflict') window.dispatchEvent(new Event(CONFLICTS_CHANGED));
+    if (came === 'conflict' || came === 'deleted') window.dispatchEvent(new Event(CONFLICTS_CHANGED));
     onSaved?.();
     if (!id && hrefOf) navigate(hrefOf(res.value.id));
   };

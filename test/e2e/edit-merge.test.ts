@@ -5,7 +5,8 @@ import { startHarness, type Harness } from './harness';
 /**
  * A contact changed behind its open editor (a sync, another window: here the core's API) while
  * the person edits it: saving keeps both changes and shows the merged contact; the same field
- * changed on both sides keeps both versions, and the Conflicts screen the editor links to settles it.
+ * changed on both sides keeps both versions, and the Conflicts screen the editor links to settles it;
+ * so does a contact deleted elsewhere, whose edit is kept beside the deletion.
  */
 
 let h: Harness;
@@ -60,6 +61,31 @@ describe('saving a contact changed elsewhere meanwhile', () => {
     await card.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('No conflicts to resolve.').waitFor();
     expect(await h.api('contact.get', { id: made.id })).toMatchObject({ role: 'Senior health reporter', conflicted: false });
+    expect(h.consoleErrors).toEqual([]);
+  }, 90_000);
+
+  it('keeps the edit of a contact deleted meanwhile, says so, and the Conflicts screen keeps it or lets the deletion stand', async () => {
+    const made = await h.api('contact.create', { name: 'Mariam Traoré', role: 'Reporter' });
+    await page.goto(`${h.server.launchUrl()}#/contacts/${made.id}`);
+    await page.getByRole('heading', { name: 'Mariam Traoré', exact: true }).waitFor();
+    await expect.poll(() => page.getByLabel('Role', { exact: true }).inputValue()).toBe('Reporter');
+
+    // Behind the open editor: another window deletes the contact.
+    await h.api('doc.delete', { id: made.id, rev: made.rev });
+    await page.getByLabel('Role', { exact: true }).fill('Radio producer');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'this was deleted elsewhere meanwhile: your version is kept beside the deletion' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByLabel('Role', { exact: true }).inputValue()).toBe('Radio producer');
+    await h.expectAccessible('contact editor after a save that met a deletion');
+
+    await page.getByRole('link', { name: 'Choose on the Conflicts screen' }).click();
+    const card = page.getByRole('region', { name: 'Mariam Traoré' });
+    await card.getByText('Contact: deleted in one place and edited in another.').waitFor();
+    await card.getByRole('radio', { name: 'Keep the edited document' }).check();
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('No conflicts to resolve.').waitFor();
+    expect(await h.api('contact.get', { id: made.id })).toMatchObject({ role: 'Radio producer', conflicted: false });
     expect(h.consoleErrors).toEqual([]);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import type { AttachmentLocation, AttachmentSummary, Page, ParsedInputOf } from '../../shared/contract';
+import type { AttachmentLocation, AttachmentSummary, Page, ParsedInputOf, Saved } from '../../shared/contract';
 import { AttachmentEditableFields, type Doc } from '../../shared/documents';
 import { DatelineError, invalidInput } from '../../shared/errors';
 import { formatBytes } from '../../shared/sync/bytes';
@@ -72,11 +72,29 @@ async function add(input: ParsedInputOf<'attachment.add'>, ctx: CoreContext) {
   return result;
 }
 
-function update(input: ParsedInputOf<'attachment.update'>, ctx: CoreContext) {
-  // Only the fields given change; the file facts and fields unknown to this version stay.
-  // A link added now must point at a release that exists (links already there may outlive theirs).
-  return ctx.library.repo.update('attachment', input.id, input.rev, input.fields, (before, after) => {
-    for (const release of after.releases) if (!before.releases.includes(release)) ctx.library.docs.require(release, 'release');
+/**
+ * The fields the person changed, committed as a three-way merge on the revision they edited
+ * (Repository.commit): the file facts, fields unknown to this version and what changed elsewhere
+ * meanwhile stay. A link added now must point at a release that exists (links already there may
+ * outlive theirs). An attachment deleted meanwhile keeps the person's version beside the deletion,
+ * unless its file left this computer with it: a version naming bytes that are not here would come
+ * back as a file "on the server" that no server may hold.
+ */
+function update(input: ParsedInputOf<'attachment.update'>, ctx: CoreContext): Saved {
+  return ctx.library.repo.commit('attachment', input.id, input.rev, input.fields, {
+    check: (before, after) => {
+      const had = Array.isArray(before.releases) ? before.releases : [];
+      for (const release of after.releases) if (!had.includes(release)) ctx.library.docs.require(release, 'release');
+    },
+    keepOverDeletion: (deleted) => {
+      const sha = deleted.sha256;
+      if (typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && !ctx.blobs.has(sha)) {
+        const name = typeof deleted.originalName === 'string' ? deleted.originalName : input.id;
+        throw new DatelineError('NOT_FOUND', `"${name}" was deleted while its details were being edited, and its file left this computer with it; the edit was not kept.`, {
+          params: { id: input.id, name, type: 'attachment', reason: 'deletedWithFile' },
+        });
+      }
+    },
   });
 }
 

@@ -91,6 +91,11 @@ export interface EditRules<T extends DocType> {
   check?: (before: Readonly<Body>, after: FieldsByType[T]) => void;
   /** Who made the edit, when not this library's author (a draft's session). */
   author?: string;
+  /**
+   * Refuses, with a coded error, keeping the person's version of a document deleted meanwhile
+   * (`deleted`: the version they edited): an attachment whose file left this computer with it.
+   */
+  keepOverDeletion?: (deleted: Readonly<Body>) => void;
 }
 
 /** The revision an edit was made on, with its body; null when the library compacted it away. */
@@ -193,19 +198,105 @@ export class Repository {
   /**
    * A person's edit (`patch`: the fields they changed) made on revision `rev` of a live document
    * (the current winner when null), committed as a three-way merge in one write transaction: see
-   * `commitEdit`. A document deleted meanwhile is NOT_FOUND, as it is to `update`; so is a
-   * revision the document never had.
+   * `commitEdit`. A document deleted meanwhile keeps the person's version beside the deletion
+   * (`commitOverDeletion`); a revision the document never had is NOT_FOUND.
    */
   commit<T extends DocType>(type: T, id: string, rev: string | null, patch: Readonly<Body>, rules: EditRules<T> = {}): Saved {
     return this.db
       .transaction((): Saved => {
-        const current = this.docs.require(id, type);
-        const base = { rev: rev ?? current.rev, body: rev === null ? current.body : this.bodyOrCompacted(id, rev) };
         // A field given as undefined (a caller in this process) is left as it is, as `update` leaves it.
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const stored = this.docs.getStored(id);
+        if (stored?.deleted && stored.type === type && rev !== null) return this.commitOverDeletion(type, stored, rev, defined, rules);
+        const current = this.docs.require(id, type);
+        const base = { rev: rev ?? current.rev, body: rev === null ? current.body : this.bodyOrCompacted(id, rev) };
         return this.commitEdit(type, current, base, defined, rules);
       })
       .immediate();
+  }
+
+  /**
+   * An edit made on `rev` of a document deleted meanwhile (by sync, another window), inside the
+   * caller's transaction, as a release's editing session is (library/history.ts commitDraft):
+   * the person's patch over the version they edited is kept as a branch beside the deletion and
+   * the case goes to the conflicts inbox, where they keep it or let the deletion stand. A
+   * document erased (a person, at their request) or merged into another never comes back this
+   * way: refused, saying which (`whyGone`).
+   */
+  private commitOverDeletion<T extends DocType>(type: T, current: StoredDoc, rev: string, patch: Readonly<Body>, rules: EditRules<T>): Saved {
+    const docs = this.docs;
+    const id = current.id;
+    this.refuseErased(type, id);
+    const edited = docs.revisions(id).find((r) => r.rev === rev);
+    if (!edited) throw new DatelineError('NOT_FOUND', `Document "${id}" has no revision "${rev}".`, { params: { id, rev, reason: 'noRevision' } });
+    if (edited.deleted) throw noSuchDoc(id, type);
+    // The version edited, or, compacted away, the version the deletion ended (what the person last saw).
+    const before = this.bodyOrCompacted(id, rev) ?? this.deletedVersion(id, current.rev);
+    if (before === null) throw noSuchDoc(id, type);
+    assertEditable({ type, id }, before);
+    const patched: Body = { ...before, ...patch };
+    rules.complete?.(before, patched);
+    const ours = validateKnown(type, patched);
+    rules.check?.(before, ours);
+    rules.keepOverDeletion?.(before);
+    const written = docs.branch(id, rev, ours, { author: rules.author ?? this.author });
+    docs.inbox.recordDelete(id, rev, written, current.rev, docs.now());
+    return { id, rev: written, meanwhile: 'deleted' };
+  }
+
+  /** The body of the version a tombstone ended (its parent), or null when there is none any more. */
+  private deletedVersion(id: string, tombstone: string): Body | null {
+    const parent = this.docs.getRevision(id, tombstone).parent;
+    return parent === null ? null : this.bodyOrCompacted(id, parent);
+  }
+
+  /**
+   * How a deleted document went, when it was erased (`erased`: a person at their request, or
+   * their photo) or merged into another (`mergedInto`, the one it went into), read from the marks
+   * of its tombstones; null for a plain deletion.
+   */
+  whyGone(id: string): { erased: true } | { mergedInto: string } | null {
+    for (const r of this.docs.revisions(id)) {
+      if (!r.leaf || !r.deleted || !r.available) continue;
+      const body = this.docs.getRevision(id, r.rev).body;
+      if (body.erased === true) return { erased: true };
+      if (typeof body.mergedInto === 'string') return { mergedInto: body.mergedInto };
+    }
+    return null;
+  }
+
+  /**
+   * Refuses an edit of a document erased or merged into another: an erased person's data never
+   * comes back, and a merged one lives on in the one it went into, named (followed along a chain
+   * of merges) when it is still in the library.
+   */
+  private refuseErased(type: DocType, id: string): void {
+    const why = this.whyGone(id);
+    if (why === null) return;
+    if ('erased' in why) {
+      throw new DatelineError('NOT_FOUND', `The ${type} "${id}" was erased from this library while it was being edited; the edit was not kept, since nothing erased comes back.`, {
+        params: { id, type, reason: 'erased' },
+      });
+    }
+    const survivor = this.survivorOf(why.mergedInto);
+    const into = survivor ? `"${survivor.name}" (${survivor.id})` : `"${why.mergedInto}", no longer in the library either`;
+    throw new DatelineError('NOT_FOUND', `The ${type} "${id}" was merged into ${into} while it was being edited; the edit was not kept: make it there.`, {
+      params: { id, type, reason: 'mergedAway', survivor: survivor?.id ?? null, survivorName: survivor?.name ?? null },
+    });
+  }
+
+  /** The live document a merge led to, following merges made since; null when it is gone too. */
+  private survivorOf(first: string): { id: string; name: string } | null {
+    const seen = new Set<string>();
+    for (let at: string | null = first; at !== null && !seen.has(at); ) {
+      seen.add(at);
+      const d = this.docs.getStored(at);
+      if (!d) return null;
+      if (!d.deleted) return { id: d.id, name: typeof d.body.name === 'string' ? d.body.name : '' };
+      const why = this.whyGone(at);
+      at = why !== null && 'mergedInto' in why ? why.mergedInto : null;
+    }
+    return null;
   }
 
   /** A revision's body, or null when it was compacted away; NOT_FOUND for a revision the document never had. */

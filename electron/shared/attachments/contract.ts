@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentEditableFields, DocIdSchema, type Doc } from '../documents';
-import { BaseRev, changeOf, fieldsUpdate, ListIds, method, pageInput, type Created, type Page } from '../methods';
+import { BaseRev, changeOf, fieldsUpdate, ListIds, method, pageInput, type Created, type Page, type Saved } from '../methods';
 
 /** Contract methods of attachments: photos, logos, fact sheets, video. Merged into API in contract.ts. */
 
@@ -66,7 +66,7 @@ export const ATTACHMENT_API = {
       })
       .strict(),
   ),
-  'attachment.update': method<Created>()(fieldsUpdate(AttachmentEditableFields)),
+  'attachment.update': method<Saved>()(fieldsUpdate(AttachmentEditableFields)),
   'attachment.get': method<Doc<'attachment'>>()(z.object({ id: DocIdSchema }).strict()),
   'attachment.list': method<Page<AttachmentSummary>>()(pageInput({ release: DocIdSchema.optional(), ids: ListIds.optional() })),
   'attachment.location': method<AttachmentLocation>()(z.object({ id: DocIdSchema }).strict()),
