@@ -210,6 +210,7 @@ export function ContactEditor({ id }: { id: string | null }) {
         <ContactRecord
           key={id}
           id={id}
+          rev={doc?.rev}
           onMerged={() => {
             reload();
             setMerges((n) => n + 1);

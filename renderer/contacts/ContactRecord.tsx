@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { mergeContactFields } from '../../electron/shared/contacts/merge';
@@ -20,10 +20,12 @@ import { noteErased } from './erased-notice';
 import { noteContactDeleted } from './deleted-notice';
 import { downloadFile } from '../app/download';
 import { titleFileName } from '../../electron/shared/file-names';
+import { SimilarPeople } from './SimilarPeople';
 
 /**
- * Beside a saved contact: the releases and kits that name it, everything about the person as
- * a JSON file, merging a duplicate into it (side by side, a choice per field), and erasing it.
+ * Beside a saved contact: the people it may be the same as, the releases and kits that name it,
+ * everything about the person as a JSON file, merging a duplicate into it (side by side, a choice
+ * per field), and erasing it.
  */
 
 type Pickable = (typeof MERGE_PICKABLE)[number];
@@ -56,7 +58,25 @@ function show(t: TFunction, dates: DateFormats, field: Pickable, c: Doc<'contact
   }
 }
 
-function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; done: MergeResult | null; onMerged: (r: MergeResult) => void }) {
+/** A duplicate chosen from elsewhere on the page (a suggestion's "Merge…"); `n` tells two choices of the same person apart. */
+interface Preselected {
+  id: string;
+  n: number;
+}
+
+function MergePanel({
+  survivor,
+  done,
+  onMerged,
+  preselected,
+  headingRef,
+}: {
+  survivor: Doc<'contact'>;
+  done: MergeResult | null;
+  onMerged: (r: MergeResult) => void;
+  preselected: Preselected | null;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const { t } = useTranslation();
   const dates = useDates();
   const client = useClient();
@@ -87,6 +107,19 @@ function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; do
     setOther(r.value);
     setTake([]);
   }
+  // A suggestion's "Merge…": the two side by side at once, the panel brought into view with focus on it.
+  const chosenFor = useRef<Preselected | null>(null);
+  useEffect(() => {
+    if (!preselected || chosenFor.current === preselected) return;
+    chosenFor.current = preselected;
+    setFound([]);
+    void choose(preselected.id).then(() => {
+      headingRef.current?.scrollIntoView({ block: 'start' });
+      headingRef.current?.focus();
+    });
+    // The panel is keyed by the survivor's revision: choose reads the same survivor for its whole life.
+  }, [preselected]);
+
   // What keeping this contact's side writes, shown as such: a field empty here takes the
   // duplicate's, e-mails, phones and lists of both are kept, differing notes are joined.
   const kept = other ? (mergeContactFields(survivor, other) as Doc<'contact'>) : survivor;
@@ -100,7 +133,9 @@ function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; do
 
   return (
     <section className="panel" aria-labelledby="merge-h">
-      <h2 id="merge-h">{t('contactRecord.mergeTitle')}</h2>
+      <h2 id="merge-h" ref={headingRef} tabIndex={-1}>
+        {t('contactRecord.mergeTitle')}
+      </h2>
       {/* Where the person merged: the merge button is gone with the duplicate, and this says what it did. */}
       {done && (
         <p role="status">
@@ -174,7 +209,8 @@ function MergePanel({ survivor, done, onMerged }: { survivor: Doc<'contact'>; do
   );
 }
 
-export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => void }) {
+/** `rev`: the contact's revision on the page; a save reads the suggestions again (a name or an organisation changed). */
+export function ContactRecord({ id, rev, onMerged }: { id: string; rev?: string; onMerged?: () => void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const client = useClient();
@@ -187,6 +223,9 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
   const [confirmDelete, setConfirmDelete] = useState(false);
   const deleteFocus = useConfirmFocus(confirmDelete ? 'delete' : null, () => setConfirmDelete(false));
   const [merged, setMerged] = useState<MergeResult | null>(null);
+  const [preselected, setPreselected] = useState<Preselected | null>(null);
+  const mergeHeading = useRef<HTMLHeadingElement | null>(null);
+  const canMerge = doc.status === 'ok' && newerVersionOf(doc.value) === null;
 
   async function exportJson() {
     const r = await client.call('contact.exportPerson', { id });
@@ -215,6 +254,14 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
 
   return (
     <aside className="contact-record" aria-label={t('contactRecord.label')}>
+      {canMerge && (
+        <SimilarPeople
+          id={id}
+          refresh={`${rev ?? ''}-${round}`}
+          onMerge={(other) => setPreselected((p) => ({ id: other, n: (p?.n ?? 0) + 1 }))}
+          afterLast={() => mergeHeading.current?.focus()}
+        />
+      )}
       <section className="panel" aria-labelledby="refs-h">
         <h2 id="refs-h">{t('contactRecord.namedIn')}</h2>
         {refs.status === 'loading' && <Loading />}
@@ -243,12 +290,16 @@ export function ContactRecord({ id, onMerged }: { id: string; onMerged?: () => v
           ))}
       </section>
       {/* Merging writes into this contact: not into one a newer Dateline wrote. */}
-      {doc.status === 'ok' && newerVersionOf(doc.value) === null && (
+      {canMerge && (
         <MergePanel
           key={doc.value.rev}
           survivor={doc.value}
+          preselected={preselected}
+          headingRef={mergeHeading}
           done={merged}
           onMerged={(r) => {
+            // The duplicate is gone: the panel, keyed by the new revision, starts with no one chosen.
+            setPreselected(null);
             setMerged(r);
             setRound((n) => n + 1);
             onMerged?.();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { likenessKeys, nameLikeness, nameParts } from '../../electron/core/contacts/similar-names';
+import { likenessKeys, nameLikeness, nameParts, organisationKey } from '../../electron/core/contacts/similar-names';
 
 const like = (a: string, b: string) => nameLikeness(nameParts(a), nameParts(b));
 
@@ -32,6 +32,26 @@ const ALIKE: [string, string, string][] = [
   ['Sara Villanueva', 'Sara Vilanueva', 'spelling'],
   ['Hélène Fernández-Villanueva', 'Hélène Fernández-Vilanueva', 'spelling'],
   ['Layla Abdelmassih', 'Layla Abdelmasih', 'spelling'],
+  // Titles are left out before comparing.
+  ['Dr. Amélie Kaboré', 'Amélie Kaboré', 'same'],
+  ['Dr Amélie Kaboré', 'Mme Amélie Kaboré', 'same'],
+  ['Prof. Wanjiru Kamau', 'Wanjiru Kamua', 'spelling'],
+  ['Mr Kwame Boateng', 'Kwame Boateng', 'same'],
+  ['Mrs. Grace Akello', 'Grace Akello', 'same'],
+  ['Ms Grace Akello', 'G. Akello', 'initial'],
+  ['M. Jean-Pierre Dubois', 'Jean-Pierre Dubois', 'same'],
+  ['Mlle Amélie Kaboré', 'A. Kaboré', 'initial'],
+  ['Sr. José García', 'José García', 'same'],
+  ['Sra. María Fernández', 'María Fernández', 'same'],
+  ['Srta. María Fernández López', 'Maria Fernandez', 'part'],
+  ['Don José García', 'José García', 'same'],
+  ['Doña María Fernández', 'María Fernández', 'same'],
+  ['Sr. Dr. José García', 'José García', 'same'],
+  ['د. أحمد حداد', 'أحمد حداد', 'same'],
+  ['د.أحمد حداد', 'أحمد حداد', 'same'],
+  ['الدكتور أحمد حداد', 'أحمد حداد', 'same'],
+  ['السيد أحمد حداد', 'د. أحمد حداد', 'same'],
+  ['السيدة ليلى حداد', 'ليلى حداد', 'same'],
 ];
 
 const APART: [string, string, string][] = [
@@ -50,6 +70,9 @@ const APART: [string, string, string][] = [
   ['Sara Diop', 'Sara Diope', 'a family name under 5 letters takes no slip'],
   ['Amélie Kaboré', 'Amélie Kabiría', 'two slips in a name under 10 letters'],
   ['Abdoulaye Diallo', 'Abdoul Diallo', 'Abdoulaye is a name of its own'],
+  ['Dr. Amélie Kaboré', 'Dr. Abena Kaboré', 'the same title, different given names'],
+  ['Mme Kaboré', 'Mme Amélie Kaboré', 'a title and one word: too little to go on'],
+  ['M Dupont', 'Jean Dupont', '"M" without its dot is an initial, not a title'],
 ];
 
 describe('similar names (a merge suggested at the same organisation or outlet)', () => {
@@ -65,6 +88,12 @@ describe('similar names (a merge suggested at the same organisation or outlet)',
     expect(like(b, a)).toBeNull();
   });
 
+  it('keeps a title that leaves a single word: "Don Johnson" is a given name and a family name', () => {
+    expect(nameParts('Don Johnson').words).toEqual(['don', 'johnson']);
+    expect(nameParts('Dr. Kaboré').words).toEqual(['dr', 'kabore']);
+    expect(nameParts('Dr. Don Johnson').words).toEqual(['don', 'johnson']);
+  });
+
   it('leaves the same words in another order as they were: one name', () => {
     expect(like('Ali Hassan', 'Hassan Ali')).toBe('same');
   });
@@ -74,5 +103,21 @@ describe('similar names (a merge suggested at the same organisation or outlet)',
     const keys = new Set(Array.from({ length: 200 }, (_, i) => likenessKeys(nameParts(`Amélie Kaboré ${i}`)).keys).flat());
     const hits = likenessKeys(nameParts('Abena Kaboré 7001')).lookups.filter((k) => keys.has(k));
     expect(hits).toEqual([]);
+  });
+});
+
+describe('an organisation as its spellings compare', () => {
+  it('is the same with other accents, case, hyphens and spaces, in every script', () => {
+    expect(organisationKey('Société Radio-Canada')).toBe('societe radio canada');
+    expect(organisationKey('SOCIETE  Radio Canada')).toBe('societe radio canada');
+    expect(organisationKey('Médecins Sans Frontières')).toBe(organisationKey('medecins sans frontieres'));
+    expect(organisationKey('الأهرام')).toBe(organisationKey('الاهرام'));
+    expect(organisationKey('Radio-Canada')).not.toBe(organisationKey('Radio Canadá Internacional'));
+  });
+
+  it('is none for a name with no word', () => {
+    expect(organisationKey('')).toBeNull();
+    expect(organisationKey(' – ')).toBeNull();
+    expect(organisationKey(null)).toBeNull();
   });
 });

@@ -442,6 +442,44 @@ describe('media contacts in the browser', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 
+  it('suggests on a contact’s page the people who may be the same: one answered “not the same person”, another merged from its suggestion', async () => {
+    const keep = await h.api('contact.create', {
+      name: 'Dr. Marc-André Tremblay',
+      organisation: 'Société Radio-Canada',
+      emails: [{ type: 'work', address: 'marc.tremblay@src.example' }],
+    });
+    const byEmail = await h.api('contact.create', { name: 'M. A. Tremblay', emails: [{ type: 'personal', address: 'Marc.Tremblay@src.example' }] });
+    await h.api('contact.create', { name: 'Marc André Tremblay', organisation: 'Societe Radio Canada', role: 'Chroniqueur' });
+    await page.goto(`${h.server.launchUrl()}#/contacts/${keep.id}`);
+    const panel = page.getByRole('region', { name: 'Possibly the same person' });
+    const item = (name: string) => panel.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await item('M. A. Tremblay').getByText('Same e-mail address').waitFor();
+    await item('Marc André Tremblay').getByText('Same name at the same organisation or outlet').waitFor();
+    await item('Marc André Tremblay').getByText('Societe Radio Canada').waitFor();
+    await h.expectAccessible('possibly the same person');
+
+    await item('M. A. Tremblay').getByRole('button', { name: 'Not the same person' }).click();
+    await expect.poll(() => panel.getByRole('listitem').count()).toBe(1);
+    // Focus stays in the list, on what is left.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Merge…');
+
+    await item('Marc André Tremblay').getByRole('button', { name: 'Merge…' }).click();
+    // The merge opens with the two side by side, nothing to search for.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Merge a duplicate into this contact');
+    await page.getByRole('row', { name: /^Role/ }).getByRole('radio').nth(1).check();
+    await page.getByRole('button', { name: 'Merge Marc André Tremblay into this contact' }).click();
+    await page.getByText('Merged: 0 releases and 0 kits now name this contact.').waitFor();
+    await panel.waitFor({ state: 'detached' });
+    expect(await h.api('contact.get', { id: keep.id })).toMatchObject({ name: 'Dr. Marc-André Tremblay', role: 'Chroniqueur' });
+
+    // Opened again, the page still knows the answer: nothing to suggest, no empty box.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Merge a duplicate into this contact' }).waitFor();
+    expect(await panel.count()).toBe(0);
+    expect(await h.api('contact.similar', { id: byEmail.id })).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  }, 90_000);
+
   it('reads the contacts and the outlets lists a page at a time as the person scrolls to their end', async () => {
     for (let i = 0; i < 110; i++) {
       const n = String(i).padStart(3, '0');

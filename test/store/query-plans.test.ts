@@ -76,7 +76,7 @@ describe('the screens read by keys and indexes, never the whole library', () => 
         ['release.list', { query: 'water', passages: true }], ['release.get', { id: local[0] }], ['release.versions', { id: local[0] }],
         ['contact.list', {}], ['contact.list', { sort: 'updated' }], ['contact.list', { beat: 'Health' }], ['contact.list', { list: 'Nairobi desk' }],
         ['contact.list', { country: 'KE', language: 'en' }], ['contact.list', { outlet: omega.id }], ['contact.list', { query: 'reporter' }],
-        ['contact.get', { id: contacts[0] }], ['contact.references', { id: contacts[1] }], ['contact.facets', {}],
+        ['contact.get', { id: contacts[0] }], ['contact.references', { id: contacts[1] }], ['contact.similar', { id: contacts[0] }], ['contact.facets', {}],
         ['outlet.list', {}], ['outlet.get', { id: omega.id }], ['outlet.references', { id: omega.id }],
         ['kit.list', {}], ['kit.get', { id: kit.id }], ['attachment.list', {}], ['attachment.list', { release: local[0] }],
         // The kit builder's pickers: a search among what a kit can take, and the names of what it holds.

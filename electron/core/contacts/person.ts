@@ -8,6 +8,7 @@ import { contactKeys } from '../store/projections';
 import { decodeDoc, validateKnown } from '../store/repository';
 import { joinedNotes } from './private-notes';
 import { deletePrivateNote, privateNote, setPrivateNote } from './organise';
+import { forgetNotSame, moveNotSame } from './similar';
 import { joinOfficeSuppression, keyedHash, localSuppression, newPrivacyKey, setLocalSuppression } from './suppression';
 
 /**
@@ -181,6 +182,7 @@ export function mergeContacts(ctx: CoreContext, survivorId: string, otherId: str
     const notes = joinedNotes(privateNote(ctx, survivorId).text, privateNote(ctx, otherId).text);
     if (notes !== null) setPrivateNote(ctx, survivorId, notes);
     deletePrivateNote(ctx, otherId);
+    moveNotSame(ctx.library.db, otherId, survivorId);
     docs.erase(otherId, { mergedInto: survivorId }, { author: ctx.library.author });
     return { id: survivorId, rev: written.rev, mergedFrom: otherId, ...moved };
   }).immediate();
@@ -223,6 +225,7 @@ export function eraseContact(ctx: CoreContext, id: string): EraseResult {
     const { office, keys } = suppress(ctx, contact);
     const moved = repoint(ctx, id, null);
     deletePrivateNote(ctx, id);
+    forgetNotSame(ctx.library.db, id);
     docs.erase(id, { erased: true }, { author: ctx.library.author });
     const photo = contact.photo ? erasePhoto(ctx, contact.photo) : { documents: 0, files: 0 };
     return { id, office, suppressedKeys: keys, documentsErased: 1 + photo.documents, filesRemoved: photo.files, ...moved };

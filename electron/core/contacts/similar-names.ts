@@ -5,7 +5,9 @@ import { foldText } from '../../shared/search/text';
  * the merge, which the person confirms (never merged on its own). The rule, on the words of
  * each name folded (accents and case aside), cut at spaces, hyphens, dots and apostrophes, with
  * common transliterations of Arabic names written one way (Mohamed, Mohammed, Muhammad...;
- * Ahmed, Ahmad; Youssef, Yusuf...; Mahmoud, Mahmud; Abdel-, Abdul-, Abd al-; el-, al-):
+ * Ahmed, Ahmad; Youssef, Yusuf...; Mahmoud, Mahmud; Abdel-, Abdul-, Abd al-; el-, al-), and
+ * the titles before it left out ("Dr.", "Mme", "Sra.", "الدكتور": see TITLES) unless the name
+ * would then be a single word ("Don Johnson" keeps its "Don"):
  *
  * - both names have two words at least (a single word is too little to go on);
  * - the same words in any order ("Ali Hassan", "Hassan Ali": today's same name), or the same
@@ -39,7 +41,7 @@ export interface NameParts {
 
 /** `folded`: the name already folded, when the caller has it. */
 export function nameParts(name: string, folded = foldText(name)): NameParts {
-  const written = splitWords(folded);
+  const written = splitWords(withoutTitles(folded));
   const words: string[] = [];
   for (const w of written) {
     const same = SAME_WORDS.get(w);
@@ -48,6 +50,18 @@ export function nameParts(name: string, folded = foldText(name)): NameParts {
     else words.push(w);
   }
   return { words, written, compact: words.join('') };
+}
+
+/**
+ * An organisation's name as two spellings of it compare: folded (accents and case aside, in
+ * every script, where SQLite's NOCASE folds ASCII letters only), its words joined by one space
+ * whatever stood between them ("Société Radio-Canada" and "Societe Radio Canada" are one
+ * organisation). Null for a name with no word.
+ */
+export function organisationKey(organisation: string | null | undefined): string | null {
+  if (!organisation) return null;
+  const words = splitWords(foldText(organisation));
+  return words.length > 0 ? words.join(' ') : null;
 }
 
 /** How two names are alike under the rule above, or null when they are not. */
@@ -207,6 +221,44 @@ function isWordChar(code: number, c: string): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
   // A surrogate half (a letter beyond the first plane) counts as part of a word.
   return (code >= 0xd800 && code <= 0xdfff) || WORD_CHAR.test(c);
+}
+
+/**
+ * Titles written before a name, folded. Those of one letter ("M.", "د.") count only with their
+ * dot: without it, the letter is a given name's initial ("M Dupont").
+ */
+const TITLES = new Set(
+  [
+    'dr', 'dra', 'mr', 'mrs', 'ms', 'prof', 'pr', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña',
+    'الدكتور', 'الدكتورة', 'دكتور', 'دكتورة', 'السيد', 'السيدة', 'الأستاذ', 'الأستاذة',
+  ].map((t) => foldText(t)),
+);
+const DOTTED_TITLES = new Set(['m', 'د'].map((t) => foldText(t)));
+
+/**
+ * The folded name without the titles it starts with ("dr. amelie kabore": "amelie kabore"), a
+ * title glued to the name by its dot too ("د.أحمد"); a title stays when what would be left is
+ * less than two words ("dr. don johnson": "don johnson").
+ */
+function withoutTitles(folded: string): string {
+  let kept = folded;
+  let at = 0;
+  for (;;) {
+    while (at < folded.length && isSpace(folded.charCodeAt(at))) at++;
+    let end = at;
+    while (end < folded.length && !isSpace(folded.charCodeAt(end)) && folded[end] !== '.') end++;
+    const word = folded.slice(at, end);
+    const dotted = folded[end] === '.';
+    if (word === '' || !(TITLES.has(word) || (dotted && DOTTED_TITLES.has(word)))) return kept;
+    at = dotted ? end + 1 : end;
+    const rest = folded.slice(at);
+    if (splitWords(rest).length < 2) return kept;
+    kept = rest;
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
 }
 
 /** Words written one way: common transliterations of Arabic names, and the article. */

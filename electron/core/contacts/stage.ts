@@ -12,7 +12,7 @@ import type { BlobStore } from '../attachments/blobs';
 import { sniffMediaType } from '../attachments/images';
 import { refOf, rowNote, type RowNote, type RowNoteRef } from '../../shared/contacts/row-notes';
 import { KeyFilter } from './key-filter';
-import { likenessKeys, nameLikeness, nameParts, type NameLikeness, type NameParts } from './similar-names';
+import { likenessKeys, nameLikeness, nameParts, organisationKey, type NameLikeness, type NameParts } from './similar-names';
 import { toE164 } from '../../shared/contacts/phone';
 import { phonesToE164 } from './write';
 
@@ -131,8 +131,10 @@ export class ContactStager {
       atOutlet: db.prepare<[string], { id: string; name: string; organisation: string | null; outlet: string | null }>(
         `SELECT d.id, p.name, p.organisation, p.outlet FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.outlet = ?`,
       ),
+      // By the organisation's key (contact_org_p): "Societe Radio Canada" finds "Société Radio-Canada".
       atOrganisation: db.prepare<[string], { id: string; name: string; organisation: string | null; outlet: string | null }>(
-        `SELECT d.id, p.name, p.organisation, p.outlet FROM contact_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.organisation = ? COLLATE NOCASE`,
+        `SELECT d.id, p.name, p.organisation, p.outlet FROM contact_org_p g JOIN contact_p p ON p.doc_rowid = g.doc_rowid JOIN docs d ON d.rowid = g.doc_rowid
+         WHERE g.org_key = ?`,
       ),
       outlet: db.prepare<[string], { id: string }>('SELECT d.id FROM outlet_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sort_name = ? LIMIT 1'),
       rowid: db.prepare<[string], number>('SELECT rowid FROM docs WHERE id = ?').pluck(),
@@ -374,8 +376,8 @@ export class ContactStager {
   /** The same name (words in any order, accents and case aside) at the same organisation or outlet. */
   private findByName(name: NameForms, organisation: string | null, outlet: string | null): Match | null {
     if (!organisation && !outlet) return null;
-    const org = organisation ? fold(organisation).trim() : null;
-    const sameOrg = (o: string | null, out: string | null) => (outlet !== null && out === outlet) || (org !== null && o !== null && fold(o).trim() === org);
+    const org = organisationKey(organisation);
+    const sameOrg = (o: string | null, out: string | null) => (outlet !== null && out === outlet) || (org !== null && organisationKey(o) === org);
     const p = this.pendingByName.get(name.key);
     if (p && sameOrg(p.fields.organisation as string | null, p.fields.outlet as string | null)) return { id: null, pending: p, name: String(p.fields.name) };
     for (const f of name.stored) {
@@ -393,8 +395,8 @@ export class ContactStager {
    */
   private findSimilar(like: Like, organisation: string | null, outlet: string | null): Match | null {
     if (!this.mayBeLike(like.lookups)) return null;
-    const org = organisation ? fold(organisation).trim() : null;
-    const sameOrg = (o: string | null, out: string | null) => (outlet !== null && out === outlet) || (org !== null && o !== null && fold(o).trim() === org);
+    const org = organisationKey(organisation);
+    const sameOrg = (o: string | null, out: string | null) => (outlet !== null && out === outlet) || (org !== null && organisationKey(o) === org);
     for (const p of this.pending) {
       if (!p.like || !sameOrg(p.fields.organisation as string | null, p.fields.outlet as string | null)) continue;
       const likeness = nameLikeness(like.parts, p.like.parts);
@@ -402,7 +404,7 @@ export class ContactStager {
     }
     const asked: [typeof this.s.atOutlet, string | null][] = [
       [this.s.atOutlet, outlet],
-      [this.s.atOrganisation, org ? organisation!.trim() : null],
+      [this.s.atOrganisation, org],
     ];
     for (const [statement, value] of asked) {
       if (value === null) continue;
@@ -418,7 +420,7 @@ export class ContactStager {
 
   /** A name's likeness keys and lookups at its organisation and at its outlet, or null when it has none. */
   private likeOf(name: string, organisation: string | null, outlet: string | null, folded?: string): Like | null {
-    const org = organisation ? fold(organisation).trim() : '';
+    const org = organisationKey(organisation) ?? '';
     if (!org && !outlet) return null;
     const parts = nameParts(name, folded);
     if (parts.words.length < 2) return null;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { phoneDigits } from '../../shared/contacts/phone';
 import { foldText } from '../../shared/search/text';
+import { organisationKey } from '../contacts/similar-names';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
 import { rebuildBestLists } from '../search/champions';
@@ -185,6 +186,20 @@ const facetStatements = (db: Database.Database): FacetStatements | null =>
     add: db.prepare<[string, string, number]>('INSERT OR IGNORE INTO contact_facet_p(field, value, doc_rowid) VALUES (?, ?, ?)'),
   }));
 
+interface OrgStatements {
+  clear: Database.Statement<[number]>;
+  add: Database.Statement<[string, number]>;
+}
+
+const orgCache = new WeakMap<Database.Database, OrgStatements>();
+
+/** The statements of contact_org_p (migration 18). */
+const orgStatements = (db: Database.Database): OrgStatements | null =>
+  onceTableExists(orgCache, db, 'contact_org_p', () => ({
+    clear: db.prepare<[number]>('DELETE FROM contact_org_p WHERE doc_rowid = ?'),
+    add: db.prepare<[string, number]>('INSERT OR IGNORE INTO contact_org_p(org_key, doc_rowid) VALUES (?, ?)'),
+  }));
+
 /** When a new winner's search entry is written: in this transaction, or queued for catchUpSearch. */
 export type SearchIndexing = 'now' | 'later';
 
@@ -214,6 +229,7 @@ export function project(
       s.releaseTagsDelete.run(rowid);
       s.contactKeysDelete.run(rowid);
       facetStatements(db)?.clear.run(rowid);
+      orgStatements(db)?.clear.run(rowid);
       s.attachmentLinksDelete.run(rowid);
       refStatements(db)?.clear.run(rowid);
     }
@@ -255,6 +271,12 @@ export function project(
       if (f) {
         if (!isNew) f.clear.run(rowid);
         for (const [field, value] of contactFacetRows(body)) f.add.run(field, value, rowid);
+      }
+      const o = orgStatements(db);
+      if (o) {
+        if (!isNew) o.clear.run(rowid);
+        const key = organisationKey(str(body.organisation));
+        if (key !== null) o.add.run(key, rowid);
       }
       break;
     }
@@ -313,6 +335,7 @@ export function rebuildProjections(db: Database.Database): number {
   db.exec(`
     DELETE FROM release_tag_p; DELETE FROM contact_key_p; DELETE FROM attachment_link_p;
     ${facetStatements(db) ? 'DELETE FROM contact_facet_p;' : ''}
+    ${orgStatements(db) ? 'DELETE FROM contact_org_p;' : ''}
     ${DOC_TABLES.map((t) => `DELETE FROM ${t};`).join(' ')}
     INSERT INTO search_fts(search_fts) VALUES ('delete-all');
   `);

@@ -14,7 +14,7 @@ import type Database from 'better-sqlite3';
  */
 
 /** The tables whose indexes hold a contact's or a photo's text (names, keys, values, file names). */
-const REBUILT = ['contact_p', 'contact_key_p', 'contact_facet_p', 'attachment_p'];
+const REBUILT = ['contact_p', 'contact_key_p', 'contact_facet_p', 'contact_org_p', 'attachment_p'];
 
 /** Runs `write` (its own transaction) with every deletion zeroed; restores the connection's mode after. */
 export function withSecureDelete<T>(db: Database.Database, write: () => T): T {

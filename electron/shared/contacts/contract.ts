@@ -5,6 +5,7 @@ import { CONTACT_SORTS, ContactFilterShape } from './filter';
 import { ORGANISE_API, type OutletSummary } from './organise-contract';
 import { CONTACT_BULK_API } from './bulk-contract';
 import { PERSON_API } from './person-contract';
+import { SIMILAR_API } from './similar-contract';
 
 /** Contract methods of media contacts and the outlets they write for. Merged into API in contract.ts. */
 
@@ -45,5 +46,6 @@ export const CONTACT_API = {
   'outlet.list': method<Page<OutletSummary>>()(pageInput({})),
   ...CONTACT_BULK_API,
   ...PERSON_API,
+  ...SIMILAR_API,
   ...ORGANISE_API,
 } as const;
