@@ -40,7 +40,8 @@ export function SimilarPeople({ id, refresh, onMerge, afterLast }: { id: string;
     setFocusAt(at);
   }
 
-  if (loaded.status === 'error') return <ErrorMessage error={loaded.error} />;
+  // A contact deleted or merged away meanwhile has no one to suggest: its editor says what became of it.
+  if (loaded.status === 'error') return loaded.error.code === 'NOT_FOUND' ? null : <ErrorMessage error={loaded.error} />;
   if (list.length === 0 && !error) return null;
 
   return (

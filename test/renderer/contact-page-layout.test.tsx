@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContactEditor } from '../../renderer/contacts/ContactEditor';
 import { call, core } from '../core-harness';
@@ -43,12 +43,18 @@ describe('a contact’s page', () => {
     fireEvent.click(await within(merge).findByRole('button', { name: 'Amélie Kaboré (Savane FM)' }));
     fireEvent.click(await within(merge).findByRole('button', { name: 'Merge Amélie Kaboré (Savane FM) into this contact' }));
 
-    const done = await screen.findByText('Merged: 0 releases and 0 kits now name this contact.', {}, { timeout: 15_000 });
-    const region = screen.getByRole('region', { name: 'Merge a duplicate into this contact' });
-    expect(region.contains(done)).toBe(true);
-    // Right under the section's heading, before the search for another duplicate.
-    expect(region.querySelector('h2')!.nextElementSibling).toBe(done);
-    expect(screen.getByRole('region', { name: 'Named in' }).contains(done)).toBe(false);
+    const said = 'Merged: 0 releases and 0 kits now name this contact.';
+    await screen.findByText(said, {}, { timeout: 15_000 });
+    // The section starts again once the page reads the contact's new revision (it is keyed by it):
+    // the note is looked for where it settles.
+    await waitFor(() => {
+      const done = screen.getByText(said);
+      const region = screen.getByRole('region', { name: 'Merge a duplicate into this contact' });
+      expect(region.contains(done)).toBe(true);
+      // Right under the section's heading, before the search for another duplicate.
+      expect(region.querySelector('h2')!.nextElementSibling).toBe(done);
+      expect(screen.getByRole('region', { name: 'Named in' }).contains(done)).toBe(false);
+    });
 
     for (const name of ['Private note', 'Named in', 'Merge a duplicate into this contact', 'Export or erase this person’s data']) {
       expect(screen.getByRole('region', { name }).classList.contains('panel'), name).toBe(true);
