@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
-import { isKnownReason, type ApiError, type ErrorCode } from '../../electron/shared/errors';
+import { CONTACT_LIMITS } from '../../electron/shared/documents';
+import { INPUT_ISSUES, isKnownReason, type ApiError, type ErrorCode } from '../../electron/shared/errors';
+import { fieldLabelKey, PART_LABELS } from '../conflicts/fieldLabels';
 
 const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge', 'syncFileUnfinished']);
 /** A contacts file refused as a whole (core/contacts: csv-parse, encoding, import-run), by what is wrong with it. */
@@ -153,8 +155,9 @@ function reasonText(t: TFunction, code: ErrorCode, reason: string, p: NonNullabl
 
 /**
  * Input the core refused. A contacts file refused as a whole is said by what is wrong with it; a
- * contact's field by its label on the form and the problem in plain words; any other field as the
- * core names it. With no field at all there is none to name: the core's sentence alone.
+ * field by the label its editor gives it (or its path, where no editor shows it) and the problem
+ * in the person's words (`issue`, shared/errors.ts inputIssue). Only a refusal this window has no
+ * words for shows the core's English, said to be English.
  */
 function invalidInputText(t: TFunction, error: ApiError, params: Record<string, unknown>): string {
   const p = error.params ?? {};
@@ -162,11 +165,46 @@ function invalidInputText(t: TFunction, error: ApiError, params: Record<string, 
     const encoding = typeof p.encoding === 'string' ? t(`contactImport.encodingName.${p.encoding}`, { defaultValue: p.encoding }) : '';
     return t(`errors.contactsFile.${p.reason}`, { ...params, encoding });
   }
-  if (typeof p.field !== 'string' || p.field === '') return t('errors.invalidInputNoField', params);
-  const label = typeof p.method === 'string' && p.method.startsWith('contact.') ? contactFieldLabel(t, p.field) : null;
-  if (label === null) return t('errors.INVALID_INPUT', params);
-  const problem = typeof p.tooLong === 'number' ? t('errors.tooLong', { limit: p.tooLong }) : typeof p.problem === 'string' ? p.problem : error.message;
-  return t('errors.INVALID_INPUT', { ...params, field: label, message: problem });
+  // Fields this Dateline does not know: a window and a core of different versions, not the person's typing.
+  if (p.issue === 'unknownField') return t('errors.inputIssues.unknownField', { keys: listed(t, p.keys) });
+  const problem = issueText(t, p);
+  const field = typeof p.field === 'string' && p.field !== 'input' ? p.field : '';
+  if (field === '') return problem === null ? t('errors.invalidInputNoField', params) : t('errors.inputRefused', { problem });
+  const label = fieldLabel(t, p.method, field) ?? field;
+  return problem === null ? t('errors.INVALID_INPUT', { ...params, field: label }) : t('errors.invalidField', { field: label, problem });
+}
+
+/** What is wrong with a field in the person's words, or null for an issue this window does not know. */
+function issueText(t: TFunction, p: NonNullable<ApiError['params']>): string | null {
+  if (typeof p.issue !== 'string' || !(INPUT_ISSUES as readonly string[]).includes(p.issue)) return null;
+  if (p.issue === 'notPhone') {
+    const problem = t(`contactImport.phoneProblem.${String(p.phone ?? 'other')}`, { char: p.char ?? '', min: CONTACT_LIMITS.phoneMin, max: CONTACT_LIMITS.phoneMax });
+    return t('errors.inputIssues.notPhone', { problem });
+  }
+  return t(`errors.inputIssues.${p.issue}`, { limit: p.limit ?? '', values: listed(t, p.values) });
+}
+
+const listed = (t: TFunction, items: unknown): string => (Array.isArray(items) ? items.map(String).join(t('common.listSeparator')) : '');
+
+/**
+ * A field's path as its editor labels it: a contact's by the contact form ("Phone 1"), another
+ * document's by the label of its field (and of its part, as an office's colours), the same words
+ * the Conflicts screen uses; null when no editor shows it.
+ */
+function fieldLabel(t: TFunction, method: unknown, field: string): string | null {
+  if (typeof method !== 'string') return null;
+  const type = method.slice(0, method.indexOf('.'));
+  if (type === 'contact') {
+    const label = contactFieldLabel(t, field);
+    if (label !== null) return label;
+  }
+  const parts = field.split('.').filter((s) => !/^\d+$/.test(s));
+  if (parts[0] === 'fields') parts.shift();
+  const [top, part] = parts;
+  if (top === undefined) return null;
+  const partKey = part === undefined ? undefined : PART_LABELS[top]?.[part];
+  const key = partKey ?? fieldLabelKey(type, top);
+  return key === null ? null : t(key, { n: '' });
 }
 
 /** A contact field's path ("fields.phones.0.number") as the form labels it ("Phone 1"), or null when the form has no label for it. */

@@ -12,7 +12,7 @@ describe('invalid input', () => {
       code: 'INVALID_INPUT',
       message: 'release create: headline: is required',
       path: ['headline'],
-      params: { method: 'release create', field: 'headline', issues: 1, problem: 'is required' },
+      params: { method: 'release create', field: 'headline', issues: 1, problem: 'is required', issue: 'required' },
     });
     const nested = invalidInput(schema.safeParse({ headline: 'x', quotes: [{ text: '' }] }).error!, { prefix: ['fields'] });
     expect(nested.message).toBe('fields.quotes.0.text: a quote needs text');
