@@ -94,6 +94,38 @@ export const ERROR_REASONS = {
   FILE_UNWRITABLE: ['folderMissing', 'readOnlyDisk', 'denied', 'isFile', 'writeFailed'],
   FORBIDDEN: ['localOnly', 'cannotEditType', 'otherPage', 'outletInUse', 'mayNotCreate'],
   OFFLINE: ['fileNotDownloaded'],
+  NOT_A_LIBRARY: ['isFile', 'dataIsFolder', 'fileInPath', 'notSqlite', 'otherProgram'],
+  /** A library moved aside (what SQLite said in `detail`), a backup that cannot be restored, a file that no longer matches its hash. */
+  LIBRARY_DAMAGED: ['cannotOpen', 'interruptedWrite', 'checkFailed', 'corrupt', 'backupUnreadable', 'backupCheckFailed', 'backupFileMismatch', 'fileMismatch'],
+  NOT_A_BACKUP: ['empty', 'notSqlite', 'otherProgram', 'libraryNotBackup', 'noDescription', 'wrongTables', 'notMadeByDateline', 'syncFile'],
+  /** A fault of Dateline's own, or of the machine it runs on; `detail` keeps what the system said, in English. */
+  INTERNAL: [
+    'unreachable',
+    'badReply',
+    'unexpected',
+    'answerNotSent',
+    'closing',
+    'coreStopped',
+    'coreKeepsStopping',
+    'noJob',
+    'keychain',
+    'syncNotRunning',
+    'libraryIncomplete',
+    'noReplicationId',
+    'importWorkerMissing',
+    'importWorkerReply',
+    'templatesMissing',
+    'docxPacking',
+    'unsafeZipEntry',
+    'noPrinter',
+    'notPdf',
+    'printTimeout',
+    'printWindowClosed',
+    'printerStopped',
+    'printPageFailed',
+    'printFailed',
+    'desktopFileOnly',
+  ],
 } as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 export type ReasonCode = keyof typeof ERROR_REASONS;
@@ -316,9 +348,11 @@ export function unreadableStored(place: StoredPlace, problem: z.ZodError | strin
   const field = path.join('.');
   const which = place.rev ? `Revision ${place.rev} of the ${place.type} "${place.id}"` : `The ${place.type} "${place.id}"`;
   const what = typeof problem === 'string' ? problem : `${field || 'its fields'}: ${issueMessage(issue!)}`;
+  // The record and what is wrong with it, for the window's "Details" line: technical, and left in English.
+  const detail = `${place.type} "${place.id}"${place.rev ? ` (revision ${place.rev})` : ''}: ${what}`;
   return new DatelineError('INVALID_INPUT', `${which} cannot be read: ${what}`, {
     path,
-    params: { reason: 'unreadable', id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}) },
+    params: { reason: 'unreadable', id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}), detail },
   });
 }
 

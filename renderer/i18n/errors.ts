@@ -63,7 +63,7 @@ export function errorText(t: TFunction, error: ApiError): string {
     return t('errors.RELEASE_INCOMPLETE', { ...params, status: t(`status.${String(error.params?.status)}`), fields });
   }
   // Damage to what is stored is not the person's input to check: said as such (unreadableStored).
-  if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return t('errors.storedUnreadable', params);
+  if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return withDetails(t, t('errors.storedUnreadable'), error.params.detail);
   // A tag or search page is named by the heading that gave it away, not by a count of items.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'archive') return t('errors.archivePage', params);
   // Teasers over "Read more" links, or text that is only a story's opening cut short: said by what was seen.
@@ -132,9 +132,18 @@ export function errorText(t: TFunction, error: ApiError): string {
     return t(`errors.docxKinds.${kind}`, { ...params, defaultValue: reasonText(t, error.code, reason, error.params ?? {}) });
   }
   // A general code said by why it was raised: the core's English message only for a reason this window does not know.
-  if (isKnownReason(error.code, reason)) return reasonText(t, error.code, reason, error.params ?? {});
+  if (isKnownReason(error.code, reason)) return withDetails(t, reasonText(t, error.code, reason, error.params ?? {}), error.params?.detail);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/**
+ * A technical detail (SQLite's words, a file's name in a package, what a stored record lacks) on a
+ * line of its own under the person's sentence: said as it came, for whoever looks into it, and
+ * kept out of the sentence so the sentence reads in one language.
+ */
+function withDetails(t: TFunction, text: string, detail: unknown): string {
+  return typeof detail === 'string' && detail !== '' ? `${text}\n${t('errors.details', { detail })}` : text;
 }
 
 /** The documents an error may name by their type (reason_type in the locale files); another type is said as "this item". */
