@@ -4,6 +4,8 @@ import { INPUT_ISSUES, isKnownReason, type ApiError, type ErrorCode } from '../.
 import { fieldLabelKey, PART_LABELS } from '../conflicts/fieldLabels';
 
 const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge', 'syncFileUnfinished']);
+/** A kit that cannot be exported as it is (core/kits/model.ts), by what is wrong with it. */
+const KIT_PROBLEMS = new Set(['kitEmpty', 'kitTooLong', 'kitWithdrawn']);
 /** A contacts file refused as a whole (core/contacts: csv-parse, encoding, import-run), by what is wrong with it. */
 const CONTACTS_FILE_PROBLEMS = new Set(['notText', 'tooManyColumns', 'cellTooLong', 'unclosedQuote', 'mixedEncodings', 'notInEncoding']);
 
@@ -174,6 +176,7 @@ function invalidInputText(t: TFunction, error: ApiError, params: Record<string, 
     const encoding = typeof p.encoding === 'string' ? t(`contactImport.encodingName.${p.encoding}`, { defaultValue: p.encoding }) : '';
     return t(`errors.contactsFile.${p.reason}`, { ...params, encoding });
   }
+  if (typeof p.reason === 'string' && KIT_PROBLEMS.has(p.reason)) return t(`errors.kitExport.${p.reason}`, params);
   // Fields this Dateline does not know: a window and a core of different versions, not the person's typing.
   if (p.issue === 'unknownField') return t('errors.inputIssues.unknownField', { keys: listed(t, p.keys) });
   const problem = issueText(t, p);

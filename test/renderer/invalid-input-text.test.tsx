@@ -7,7 +7,8 @@ import { INPUT_ISSUES, type ApiError } from '../../electron/shared/errors';
 import { setUpI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/i18n/errors';
 import { ErrorMessage } from '../../renderer/ui/ErrorMessage';
-import { core, fail, release } from '../core-harness';
+import { call, core, fail, jobFails, release } from '../core-harness';
+import { tempDir } from '../helpers';
 
 /**
  * Input the core refused, said in the person's language with the field's label: the French
@@ -81,6 +82,22 @@ describe('a refused field in the person’s language', () => {
         expect(text, `${lng} ${issue}`).not.toContain('{{');
         expect(text, `${lng} ${issue}`).not.toContain('errors.');
         if (lng !== 'en') expect(text, `${lng} ${issue}`).not.toBe(en);
+      }
+    }
+  });
+
+  it('says a kit that cannot be exported as it is (empty, too long, with a withdrawn release) in every language', async () => {
+    const c = await core();
+    const { id } = await call<{ id: string }>(c, 'kit.create', { title: 'Empty kit' });
+    const empty = await jobFails(c, 'kit.export', { id, formats: ['docx'], outDir: tempDir() });
+    expect(empty).toMatchObject({ code: 'INVALID_INPUT', params: { reason: 'kitEmpty', title: 'Empty kit' } });
+    expect(said('fr', empty)).toBe('Le dossier de presse « Empty kit » n’a encore aucun élément : ajoutez un communiqué, une photo, un contact ou une section avant de l’exporter.');
+    for (const reason of ['kitEmpty', 'kitTooLong', 'kitWithdrawn']) {
+      const error: ApiError = { code: 'INVALID_INPUT', message: 'ENGLISH DETAIL FROM THE CORE', params: { reason, title: 'Kasese', headline: 'Boreholes', blocks: 20500, limit: 20000 } };
+      for (const lng of ['fr', 'es', 'ar']) {
+        const text = said(lng, error);
+        expect(text, `${lng} ${reason}`).not.toContain('ENGLISH DETAIL');
+        expect(text, `${lng} ${reason}`).not.toContain('{{');
       }
     }
   });
