@@ -144,7 +144,7 @@ export function toApiError(e: unknown, dir?: string): ApiError {
     return { code: 'NOT_A_FILE', message: `${typeof path === 'string' ? path : 'A path'} is a folder where a file is expected (or the other way round).` };
   }
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+  return { code: 'INTERNAL', message: `Unexpected error: ${message}`, params: { reason: 'unexpected', detail: message } };
 }
 
 /** DISK_FULL for a folder outside the library that filled up while files were written there. */

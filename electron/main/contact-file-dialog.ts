@@ -86,7 +86,7 @@ async function keepFile(files: ContactFiles, win: BrowserWindow, path: string): 
     if (!info.isFile()) return { ok: false, error: { code: 'NOT_A_FILE', message: `${basename(path)} is not a file (perhaps a folder).` } };
     return { ok: true, value: files.keep(win, path, info.size) };
   } catch {
-    return { ok: false, error: { code: 'FILE_UNREADABLE', message: `${basename(path)} could not be opened.` } };
+    return { ok: false, error: { code: 'FILE_UNREADABLE', message: `${basename(path)} could not be opened.`, params: { name: basename(path), reason: 'cannotOpen' } } };
   }
 }
 

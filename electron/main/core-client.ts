@@ -19,11 +19,11 @@ export type PrintHandler = (request: unknown, signal: AbortSignal) => Promise<Ui
 
 const STOPPED: Result<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'The Dateline core stopped unexpectedly; your last action may not have been saved. Try again.' },
+  error: { code: 'INTERNAL', message: 'The Dateline core stopped unexpectedly; your last action may not have been saved. Try again.', params: { reason: 'coreStopped' } },
 };
 const GAVE_UP: Result<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'The Dateline core keeps stopping; restart Dateline. If it happens again, the library may need a check.' },
+  error: { code: 'INTERNAL', message: 'The Dateline core keeps stopping; restart Dateline. If it happens again, the library may need a check.', params: { reason: 'coreKeepsStopping' } },
 };
 // More crashes than this within CRASH_WINDOW_MS means restarting will not help.
 const MAX_CRASHES = 3;
@@ -58,7 +58,7 @@ export class CoreClient {
   }
 
   invoke(method: string, input: unknown): Promise<Result<unknown>> {
-    if (this.closing) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Dateline is closing.' } });
+    if (this.closing) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Dateline is closing.', params: { reason: 'closing' } } });
     const link = this.ensureLink();
     if (link === null) return Promise.resolve(GAVE_UP);
     const id = this.nextId++;
@@ -152,7 +152,7 @@ export class CoreClient {
     const printer = this.printer;
     const printing = printer
       ? Promise.resolve().then(() => printer(request, controller.signal))
-      : Promise.reject(new DatelineError('INTERNAL', 'This Dateline cannot print PDFs: no printer was set up.'));
+      : Promise.reject(new DatelineError('INTERNAL', 'This Dateline cannot print PDFs: no printer was set up.', { params: { reason: 'noPrinter' } }));
     void printing
       .then(
         (pdf): Result<Uint8Array> => ({ ok: true, value: pdf }),
@@ -171,7 +171,7 @@ export class CoreClient {
       return { ok: true, value: this.secrets(request) };
     } catch {
       // The core then treats the keychain as absent and asks the person for the password.
-      return { ok: false, error: { code: 'INTERNAL', message: 'The system keychain could not be used for the sync password.' } };
+      return { ok: false, error: { code: 'INTERNAL', message: 'The system keychain could not be used for the sync password.', params: { reason: 'keychain' } } };
     }
   }
 
@@ -193,5 +193,6 @@ export class CoreClient {
 
 function printError(e: unknown): ApiError {
   if (e instanceof DatelineError) return e.toApiError();
-  return { code: 'INTERNAL', message: `Dateline could not print the kit: ${e instanceof Error ? e.message : String(e)}` };
+  const detail = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL', message: `Dateline could not print the kit: ${detail}`, params: { reason: 'printFailed', detail } };
 }

@@ -63,7 +63,7 @@ export function serveCore(port: CorePort, open: (secrets: SecretKeeper) => Promi
   });
 
   async function answer(core: Promise<HostedCore>, isClosing: boolean, method: string, input: unknown): Promise<Result<unknown>> {
-    if (isClosing) return { ok: false, error: { code: 'INTERNAL', message: 'Dateline is closing; the request was not run.' } };
+    if (isClosing) return { ok: false, error: { code: 'INTERNAL', message: 'Dateline is closing; the request was not run.', params: { reason: 'closing' } } };
     try {
       return await (await core).dispatch(method, input, { transport: 'ipc' });
     } catch (e) {
@@ -132,7 +132,7 @@ export class PrintProxy implements PdfPrinter {
       // Structured cloning delivers a plain Uint8Array; the core's callers expect a Buffer.
       waiting.resolve(Buffer.from(result.value.buffer, result.value.byteOffset, result.value.byteLength));
     } else {
-      waiting.reject(new DatelineError('INTERNAL', 'The PDF printer answered without a PDF.'));
+      waiting.reject(new DatelineError('INTERNAL', 'The PDF printer answered without a PDF.', { params: { reason: 'notPdf' } }));
     }
   }
 }

@@ -13,7 +13,7 @@ export interface CoreInvoker {
 /** The answer to a caller that is not one of our own windows' top frames. */
 export const REFUSED: Result<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN', message: 'This page is not part of Dateline and may not use its library.' },
+  error: { code: 'FORBIDDEN', message: 'This page is not part of Dateline and may not use its library.', params: { reason: 'otherPage' } },
 };
 
 /**
@@ -68,7 +68,7 @@ export function handleFromOurWindow<T, R>(
 export function startedJob(started: Result<unknown>, what: string): Result<{ jobId: string }> {
   if (!started.ok) return started;
   const jobId = (started.value as { jobId?: unknown } | null)?.jobId;
-  if (typeof jobId !== 'string') return { ok: false, error: { code: 'INTERNAL', message: `Dateline started no job for ${what}.` } };
+  if (typeof jobId !== 'string') return { ok: false, error: { code: 'INTERNAL', message: `Dateline started no job for ${what}.`, params: { reason: 'noJob' } } };
   return { ok: true, value: { jobId } };
 }
 

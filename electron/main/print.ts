@@ -155,7 +155,7 @@ export async function printKitPdf(raw: unknown, signal: AbortSignal, limits: Pri
     ses.protocol.handle('http', kitRequestHandler(request.html, files));
     const stopped = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
-        () => reject(new DatelineError('INTERNAL', `Printing the kit to PDF took more than ${Math.round(timeLimitMs / 1000)} seconds and was stopped. Try again; if it happens again, try the kit-lite rendition.`)),
+        () => reject(new DatelineError('INTERNAL', `Printing the kit to PDF took more than ${Math.round(timeLimitMs / 1000)} seconds and was stopped. Try again; if it happens again, try the kit-lite rendition.`, { params: { reason: 'printTimeout', seconds: Math.round(timeLimitMs / 1000) } })),
         timeLimitMs,
       );
       onAbort = () => reject(cancelled());
@@ -165,14 +165,14 @@ export async function printKitPdf(raw: unknown, signal: AbortSignal, limits: Pri
     win = opened.window;
     const contents = opened.window.webContents;
     const gone = new Promise<never>((_resolve, reject) => {
-      opened.window.once('closed', () => reject(new DatelineError('INTERNAL', 'The print window closed before the PDF was ready.')));
-      contents.once('render-process-gone', (_event, details) => reject(new DatelineError('INTERNAL', `Chromium stopped while printing the kit (${details.reason}).`)));
+      opened.window.once('closed', () => reject(new DatelineError('INTERNAL', 'The print window closed before the PDF was ready.', { params: { reason: 'printWindowClosed' } })));
+      contents.once('render-process-gone', (_event, details) => reject(new DatelineError('INTERNAL', `Chromium stopped while printing the kit (${details.reason}).`, { params: { reason: 'printerStopped', detail: details.reason } })));
     });
     // Each of these may settle after the print has ended one way or another: observed, never unhandled.
     stopped.catch(() => undefined);
     gone.catch(() => undefined);
     const loaded = opened.loaded.catch((e: unknown) => {
-      throw new DatelineError('INTERNAL', `The kit page did not load for printing: ${firstLine(e)}`);
+      throw new DatelineError('INTERNAL', `The kit page did not load for printing: ${firstLine(e)}`, { params: { reason: 'printPageFailed', detail: firstLine(e) } });
     });
     await Promise.race([loaded, stopped, gone]);
     const printed = contents
@@ -184,7 +184,7 @@ export async function printKitPdf(raw: unknown, signal: AbortSignal, limits: Pri
         generateDocumentOutline: tagged,
       })
       .catch((e: unknown) => {
-        throw new DatelineError('INTERNAL', `Chromium could not print the kit: ${firstLine(e)}`);
+        throw new DatelineError('INTERNAL', `Chromium could not print the kit: ${firstLine(e)}`, { params: { reason: 'printFailed', detail: firstLine(e) } });
       });
     return await Promise.race([printed, stopped, gone]);
   } finally {

@@ -22,10 +22,13 @@ function isRealDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
+const ISO_DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
+// Checks that name their issue (shared/errors.ts INPUT_ISSUES), so the window says "not a date", not "not in the expected form".
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-  .refine(isRealDate, 'this date does not exist in the calendar');
+  .refine((s) => ISO_DATE_FORM.test(s), { message: 'a date is written YYYY-MM-DD', params: { issue: 'notDate' } })
+  .refine(isRealDate, { message: 'this date does not exist in the calendar', params: { issue: 'notInCalendar' } });
 
 // Building an Intl.DateTimeFormat costs about as much as checking the rest of a release, and
 // a library names a few dozen zones: each is asked once.
@@ -55,6 +58,7 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 export const TimeZoneSchema = z.string().refine(isValidTimeZone, {
+  params: { issue: 'notTimeZone' },
   error: (issue) => `"${String(issue.input)}" is not a known time zone (use a name like Europe/Zurich)`,
 });
 
@@ -251,7 +255,8 @@ export const PhoneSchema = z
     type: z.enum(['work', 'mobile', 'fax', 'other']).default('work'),
     number: z.string().superRefine((number, ctx) => {
       const problem = phoneProblem(number);
-      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem.message });
+      // Its problem by code too (shared/errors.ts inputIssue), for the window to say in the person's language.
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem.message, params: { issue: 'notPhone', phone: problem.code, ...(problem.char === undefined ? {} : { char: problem.char }) } });
     }),
     visibility: VisibilitySchema,
   })

@@ -97,6 +97,38 @@ export const ERROR_REASONS = {
   FILE_UNWRITABLE: ['folderMissing', 'readOnlyDisk', 'denied', 'isFile', 'writeFailed'],
   FORBIDDEN: ['localOnly', 'cannotEditType', 'otherPage', 'outletInUse', 'mayNotCreate'],
   OFFLINE: ['fileNotDownloaded'],
+  NOT_A_LIBRARY: ['isFile', 'dataIsFolder', 'fileInPath', 'notSqlite', 'otherProgram'],
+  /** A library moved aside (what SQLite said in `detail`), a backup that cannot be restored, a file that no longer matches its hash. */
+  LIBRARY_DAMAGED: ['cannotOpen', 'interruptedWrite', 'checkFailed', 'corrupt', 'backupUnreadable', 'backupCheckFailed', 'backupFileMismatch', 'fileMismatch'],
+  NOT_A_BACKUP: ['empty', 'notSqlite', 'otherProgram', 'libraryNotBackup', 'noDescription', 'wrongTables', 'notMadeByDateline', 'syncFile'],
+  /** A fault of Dateline's own, or of the machine it runs on; `detail` keeps what the system said, in English. */
+  INTERNAL: [
+    'unreachable',
+    'badReply',
+    'unexpected',
+    'answerNotSent',
+    'closing',
+    'coreStopped',
+    'coreKeepsStopping',
+    'noJob',
+    'keychain',
+    'syncNotRunning',
+    'libraryIncomplete',
+    'noReplicationId',
+    'importWorkerMissing',
+    'importWorkerReply',
+    'templatesMissing',
+    'docxPacking',
+    'unsafeZipEntry',
+    'noPrinter',
+    'notPdf',
+    'printTimeout',
+    'printWindowClosed',
+    'printerStopped',
+    'printPageFailed',
+    'printFailed',
+    'desktopFileOnly',
+  ],
 } as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 export type ReasonCode = keyof typeof ERROR_REASONS;
@@ -166,15 +198,126 @@ export function cancelledError(what: keyof typeof CANCELLED_MESSAGES = 'job'): D
 /** What zod found wrong, in words a person can act on ("is required", "unknown field "x""). */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  // zod leaves the input out of its issues unless asked to: a missing field is told by the type it received.
-  if (issue.code === 'invalid_type' && ('input' in issue ? issue.input === undefined : issue.message.endsWith('received undefined'))) return 'is required';
+  if (isMissing(issue)) return 'is required';
   return issue.message;
+}
+
+// zod leaves the input out of its issues unless asked to: a missing field is told by the type it received.
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && ('input' in issue ? issue.input === undefined : issue.message.endsWith('received undefined'));
+}
+
+/**
+ * What is wrong with a field (INVALID_INPUT's `params.issue`), for the window to say in the
+ * person's language beside the field's label; the message keeps zod's English for the CLI and
+ * the logs. A check of the contract's own names its issue with `params: { issue }` (a date).
+ */
+export const INPUT_ISSUES = [
+  'required',
+  'empty',
+  'tooLong',
+  'tooShort',
+  'tooMany',
+  'tooFew',
+  'tooBig',
+  'tooSmall',
+  'notText',
+  'notNumber',
+  'notWhole',
+  'notYesNo',
+  'notList',
+  'notGroup',
+  'wrongType',
+  'notEmail',
+  'notUrl',
+  'notDate',
+  'notInCalendar',
+  'notDateTime',
+  'notTimeZone',
+  'notPhone',
+  'badFormat',
+  'notOneOf',
+  'unknownField',
+  'invalid',
+] as const;
+
+export type InputIssue = (typeof INPUT_ISSUES)[number];
+
+/** An issue's code with what the window needs to word it: a limit, the allowed values, the unknown fields. */
+export interface InputIssueParams {
+  issue: InputIssue;
+  limit?: number;
+  values?: string[];
+  keys?: string[];
+  /** A phone number's problem (shared/documents.ts phoneProblem) and the character at fault. */
+  phone?: string;
+  char?: string;
+}
+
+/** Lists sent along are cut short: a person reads a few allowed values, not a thousand. */
+const LISTED = 20;
+
+const TYPE_ISSUES: Readonly<Record<string, InputIssue>> = {
+  string: 'notText',
+  number: 'notNumber',
+  int: 'notWhole',
+  boolean: 'notYesNo',
+  array: 'notList',
+  tuple: 'notList',
+  set: 'notList',
+  object: 'notGroup',
+  record: 'notGroup',
+  map: 'notGroup',
+};
+
+const FORMAT_ISSUES: Readonly<Record<string, InputIssue>> = { email: 'notEmail', url: 'notUrl', date: 'notDate', datetime: 'notDateTime' };
+
+const isInputIssue = (v: unknown): v is InputIssue => typeof v === 'string' && (INPUT_ISSUES as readonly string[]).includes(v);
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** A zod issue as the contract's `params.issue` and its numbers, the same whatever zod's English says. */
+export function inputIssue(issue: z.core.$ZodIssue): InputIssueParams {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { issue: 'unknownField', keys: issue.keys.slice(0, LISTED) };
+    case 'invalid_type':
+      if (isMissing(issue)) return { issue: 'required' };
+      return { issue: own(TYPE_ISSUES, issue.expected) ? TYPE_ISSUES[issue.expected]! : 'wrongType' };
+    case 'too_big': {
+      const limit = Number(issue.maximum);
+      if (issue.origin === 'string') return { issue: 'tooLong', limit };
+      if (issue.origin === 'array' || issue.origin === 'set') return { issue: 'tooMany', limit };
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return { issue: 'tooBig', limit };
+      return { issue: 'invalid' };
+    }
+    case 'too_small': {
+      const limit = Number(issue.minimum);
+      const list = issue.origin === 'array' || issue.origin === 'set';
+      if ((issue.origin === 'string' || list) && limit <= 1) return { issue: 'empty' };
+      if (issue.origin === 'string') return { issue: 'tooShort', limit };
+      if (list) return { issue: 'tooFew', limit };
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return { issue: 'tooSmall', limit };
+      return { issue: 'invalid' };
+    }
+    case 'invalid_format':
+      return { issue: own(FORMAT_ISSUES, issue.format) ? FORMAT_ISSUES[issue.format]! : 'badFormat' };
+    case 'invalid_value':
+      return { issue: 'notOneOf', values: issue.values.slice(0, LISTED).map((v) => String(v)) };
+    case 'custom': {
+      const p = issue.params ?? {};
+      if (!isInputIssue(p.issue)) return { issue: 'invalid' };
+      return { issue: p.issue, ...(typeof p.phone === 'string' ? { phone: p.phone } : {}), ...(typeof p.char === 'string' ? { char: p.char } : {}) };
+    }
+    default:
+      return { issue: 'invalid' };
+  }
 }
 
 /**
  * The one way a zod failure becomes the contract's error: INVALID_INPUT naming the first
  * field that is wrong, as a path (after `prefix`, where the checked value sits inside a larger
- * input) and in the message after `context` (the method or command).
+ * input) and in the message after `context` (the method or command). The params say the same
+ * as the message without its English (`issue`, inputIssue), for the window to word.
  */
 export function invalidInput(error: z.ZodError, { context, prefix = [] }: { context?: string; prefix?: (string | number)[] } = {}): DatelineError {
   const issue = error.issues[0]!;
@@ -183,11 +326,9 @@ export function invalidInput(error: z.ZodError, { context, prefix = [] }: { cont
   const problem = issueMessage(issue);
   // A check of the contract's own may name why it refused ({ params: { reason } }), for the UI to word.
   const reason: Record<string, string> = issue.code === 'custom' && typeof issue.params?.reason === 'string' ? { reason: issue.params.reason } : {};
-  // A length over the limit, said by the limit: the window words it in the person's language.
-  const limit: Record<string, number> = issue.code === 'too_big' && issue.origin === 'string' ? { tooLong: Number(issue.maximum) } : {};
   return new DatelineError('INVALID_INPUT', `${context ? `${context}: ` : ''}${field}: ${problem}`, {
     path,
-    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length, problem, ...reason, ...limit },
+    params: { ...(context ? { method: context } : {}), field, issues: error.issues.length, problem, ...inputIssue(issue), ...reason },
   });
 }
 
@@ -210,9 +351,11 @@ export function unreadableStored(place: StoredPlace, problem: z.ZodError | strin
   const field = path.join('.');
   const which = place.rev ? `Revision ${place.rev} of the ${place.type} "${place.id}"` : `The ${place.type} "${place.id}"`;
   const what = typeof problem === 'string' ? problem : `${field || 'its fields'}: ${issueMessage(issue!)}`;
+  // The record and what is wrong with it, for the window's "Details" line: technical, and left in English.
+  const detail = `${place.type} "${place.id}"${place.rev ? ` (revision ${place.rev})` : ''}: ${what}`;
   return new DatelineError('INVALID_INPUT', `${which} cannot be read: ${what}`, {
     path,
-    params: { reason: 'unreadable', id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}) },
+    params: { reason: 'unreadable', id: place.id, type: place.type, field, ...(place.rev ? { rev: place.rev } : {}), detail },
   });
 }
 

@@ -39,7 +39,7 @@ const LISTED = 500;
 /** A file dropped in the desktop app with no folder to read it from, too large to send: said in this screen's own words. */
 const DROPPED_TOO_LARGE = 'droppedTooLarge';
 /** A file kept by the desktop app, in a window whose client cannot read one (never: only the desktop's client hands out handles). */
-const noDesktop: Result<never> = { ok: false, error: { code: 'INTERNAL', message: 'This window cannot read a file kept by the desktop app.' } };
+const noDesktop: Result<never> = { ok: false, error: { code: 'INTERNAL', message: 'This window cannot read a file kept by the desktop app.', params: { reason: 'desktopFileOnly' } } };
 
 /** A file read in the window and sent as bytes, or one the desktop's main process keeps, named by a handle. */
 type Picked = { name: string; data: string } | { name: string; handle: string; size: number };

@@ -1,7 +1,11 @@
 import type { TFunction } from 'i18next';
-import { isKnownReason, type ApiError, type ErrorCode } from '../../electron/shared/errors';
+import { CONTACT_LIMITS } from '../../electron/shared/documents';
+import { INPUT_ISSUES, isKnownReason, type ApiError, type ErrorCode } from '../../electron/shared/errors';
+import { fieldLabelKey, PART_LABELS } from '../conflicts/fieldLabels';
 
 const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge', 'syncFileUnfinished']);
+/** A kit that cannot be exported as it is (core/kits/model.ts), by what is wrong with it. */
+const KIT_PROBLEMS = new Set(['kitEmpty', 'kitTooLong', 'kitWithdrawn']);
 /** A contacts file refused as a whole (core/contacts: csv-parse, encoding, import-run), by what is wrong with it. */
 const CONTACTS_FILE_PROBLEMS = new Set(['notText', 'tooManyColumns', 'cellTooLong', 'unclosedQuote', 'mixedEncodings', 'notInEncoding']);
 
@@ -61,7 +65,7 @@ export function errorText(t: TFunction, error: ApiError): string {
     return t('errors.RELEASE_INCOMPLETE', { ...params, status: t(`status.${String(error.params?.status)}`), fields });
   }
   // Damage to what is stored is not the person's input to check: said as such (unreadableStored).
-  if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return t('errors.storedUnreadable', params);
+  if (error.code === 'INVALID_INPUT' && error.params?.reason === 'unreadable') return withDetails(t, t('errors.storedUnreadable'), error.params.detail);
   // A tag or search page is named by the heading that gave it away, not by a count of items.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'archive') return t('errors.archivePage', params);
   // Teasers over "Read more" links, or text that is only a story's opening cut short: said by what was seen.
@@ -132,9 +136,18 @@ export function errorText(t: TFunction, error: ApiError): string {
     return t(`errors.docxKinds.${kind}`, { ...params, defaultValue: reasonText(t, error.code, reason, error.params ?? {}) });
   }
   // A general code said by why it was raised: the core's English message only for a reason this window does not know.
-  if (isKnownReason(error.code, reason)) return reasonText(t, error.code, reason, error.params ?? {});
+  if (isKnownReason(error.code, reason)) return withDetails(t, reasonText(t, error.code, reason, error.params ?? {}), error.params?.detail);
   const key = `errors.${error.code}`;
   return t(key, { ...params, defaultValue: error.message });
+}
+
+/**
+ * A technical detail (SQLite's words, a file's name in a package, what a stored record lacks) on a
+ * line of its own under the person's sentence: said as it came, for whoever looks into it, and
+ * kept out of the sentence so the sentence reads in one language.
+ */
+function withDetails(t: TFunction, text: string, detail: unknown): string {
+  return typeof detail === 'string' && detail !== '' ? `${text}\n${t('errors.details', { detail })}` : text;
 }
 
 /** The documents an error may name by their type (reason_type in the locale files); another type is said as "this item". */
@@ -155,8 +168,9 @@ function reasonText(t: TFunction, code: ErrorCode, reason: string, p: NonNullabl
 
 /**
  * Input the core refused. A contacts file refused as a whole is said by what is wrong with it; a
- * contact's field by its label on the form and the problem in plain words; any other field as the
- * core names it. With no field at all there is none to name: the core's sentence alone.
+ * field by the label its editor gives it (or its path, where no editor shows it) and the problem
+ * in the person's words (`issue`, shared/errors.ts inputIssue). Only a refusal this window has no
+ * words for shows the core's English, said to be English.
  */
 function invalidInputText(t: TFunction, error: ApiError, params: Record<string, unknown>): string {
   const p = error.params ?? {};
@@ -164,11 +178,47 @@ function invalidInputText(t: TFunction, error: ApiError, params: Record<string, 
     const encoding = typeof p.encoding === 'string' ? t(`contactImport.encodingName.${p.encoding}`, { defaultValue: p.encoding }) : '';
     return t(`errors.contactsFile.${p.reason}`, { ...params, encoding });
   }
-  if (typeof p.field !== 'string' || p.field === '') return t('errors.invalidInputNoField', params);
-  const label = typeof p.method === 'string' && p.method.startsWith('contact.') ? contactFieldLabel(t, p.field) : null;
-  if (label === null) return t('errors.INVALID_INPUT', params);
-  const problem = typeof p.tooLong === 'number' ? t('errors.tooLong', { limit: p.tooLong }) : typeof p.problem === 'string' ? p.problem : error.message;
-  return t('errors.INVALID_INPUT', { ...params, field: label, message: problem });
+  if (typeof p.reason === 'string' && KIT_PROBLEMS.has(p.reason)) return t(`errors.kitExport.${p.reason}`, params);
+  // Fields this Dateline does not know: a window and a core of different versions, not the person's typing.
+  if (p.issue === 'unknownField') return t('errors.inputIssues.unknownField', { keys: listed(t, p.keys) });
+  const problem = issueText(t, p);
+  const field = typeof p.field === 'string' && p.field !== 'input' ? p.field : '';
+  if (field === '') return problem === null ? t('errors.invalidInputNoField', params) : t('errors.inputRefused', { problem });
+  const label = fieldLabel(t, p.method, field) ?? field;
+  return problem === null ? t('errors.INVALID_INPUT', { ...params, field: label }) : t('errors.invalidField', { field: label, problem });
+}
+
+/** What is wrong with a field in the person's words, or null for an issue this window does not know. */
+function issueText(t: TFunction, p: NonNullable<ApiError['params']>): string | null {
+  if (typeof p.issue !== 'string' || !(INPUT_ISSUES as readonly string[]).includes(p.issue)) return null;
+  if (p.issue === 'notPhone') {
+    const problem = t(`contactImport.phoneProblem.${String(p.phone ?? 'other')}`, { char: p.char ?? '', min: CONTACT_LIMITS.phoneMin, max: CONTACT_LIMITS.phoneMax });
+    return t('errors.inputIssues.notPhone', { problem });
+  }
+  return t(`errors.inputIssues.${p.issue}`, { limit: p.limit ?? '', values: listed(t, p.values) });
+}
+
+const listed = (t: TFunction, items: unknown): string => (Array.isArray(items) ? items.map(String).join(t('common.listSeparator')) : '');
+
+/**
+ * A field's path as its editor labels it: a contact's by the contact form ("Phone 1"), another
+ * document's by the label of its field (and of its part, as an office's colours), the same words
+ * the Conflicts screen uses; null when no editor shows it.
+ */
+function fieldLabel(t: TFunction, method: unknown, field: string): string | null {
+  if (typeof method !== 'string') return null;
+  const type = method.slice(0, method.indexOf('.'));
+  if (type === 'contact') {
+    const label = contactFieldLabel(t, field);
+    if (label !== null) return label;
+  }
+  const parts = field.split('.').filter((s) => !/^\d+$/.test(s));
+  if (parts[0] === 'fields') parts.shift();
+  const [top, part] = parts;
+  if (top === undefined) return null;
+  const partKey = part === undefined ? undefined : PART_LABELS[top]?.[part];
+  const key = partKey ?? fieldLabelKey(type, top);
+  return key === null ? null : t(key, { n: '' });
 }
 
 /** A contact field's path ("fields.phones.0.number") as the form labels it ("Phone 1"), or null when the form has no label for it. */

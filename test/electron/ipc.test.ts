@@ -73,7 +73,7 @@ describe('the invoke channel', () => {
   for (const [name, make] of refusedCases) {
     it(`refuses ${name} and never reaches the core`, async () => {
       const result = await t.handler(make(t.win), 'library.info', {});
-      expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('not part of Dateline') } });
+      expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('not part of Dateline'), params: { reason: 'otherPage' } } });
       expect(t.core.invoke).not.toHaveBeenCalled();
     });
   }

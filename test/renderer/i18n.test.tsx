@@ -105,7 +105,7 @@ describe('English strings', () => {
     );
     const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
     expect(errorText(t, damaged)).toBe(
-      'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Details: The contact "con-1" cannot be read: its text is not JSON',
+      'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Restore the library from a backup, or give the details below to whoever looks after Dateline.\nDetails: contact "con-1": its text is not JSON',
     );
     // A sync server without the office's database is not something deleted from the library.
     expect(errorText(t, { code: 'NOT_FOUND', message: 'There is no database at http://sync.example/dateline-off-1. Check the server address in Settings.', params: { failure: 'not-found', status: 404 } })).toBe(

@@ -12,7 +12,7 @@ describe('invalid input', () => {
       code: 'INVALID_INPUT',
       message: 'release create: headline: is required',
       path: ['headline'],
-      params: { method: 'release create', field: 'headline', issues: 1, problem: 'is required' },
+      params: { method: 'release create', field: 'headline', issues: 1, problem: 'is required', issue: 'required' },
     });
     const nested = invalidInput(schema.safeParse({ headline: 'x', quotes: [{ text: '' }] }).error!, { prefix: ['fields'] });
     expect(nested.message).toBe('fields.quotes.0.text: a quote needs text');
@@ -38,14 +38,14 @@ describe('invalid input', () => {
       code: 'INVALID_INPUT',
       message: 'The contact "con-1" cannot be read: emails.0.address: Invalid input: expected string, received number',
       path: ['emails', 0, 'address'],
-      params: { reason: 'unreadable', id: 'con-1', type: 'contact', field: 'emails.0.address' },
+      params: { reason: 'unreadable', id: 'con-1', type: 'contact', field: 'emails.0.address', detail: 'contact "con-1": emails.0.address: Invalid input: expected string, received number' },
     });
     expect(unreadableStored({ type: 'release', id: 'rel-1', rev: '2-ab' }, error).message).toMatch(/^Revision 2-ab of the release "rel-1" cannot be read: emails\.0\.address: /);
     expect(unreadableStored({ type: 'draft', id: 'rel-1' }, 'its text is not JSON').toApiError()).toEqual({
       code: 'INVALID_INPUT',
       message: 'The draft "rel-1" cannot be read: its text is not JSON',
       path: [],
-      params: { reason: 'unreadable', id: 'rel-1', type: 'draft', field: '' },
+      params: { reason: 'unreadable', id: 'rel-1', type: 'draft', field: '', detail: 'draft "rel-1": its text is not JSON' },
     });
   });
 });

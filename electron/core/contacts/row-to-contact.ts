@@ -374,7 +374,7 @@ export function rowToContact(cells: readonly string[], plan: ColumnPlan): RowCon
         ? { column, reason: rowNote('BAD_EMAIL', `"${value}" is not an e-mail address`, { column, value }) }
         : { column, reason: badPhone(column, value) };
     }
-    const limit = e.params?.tooLong;
+    const limit = e.params?.issue === 'tooLong' ? e.params.limit : undefined;
     const held: unknown = typeof field === 'string' && field in input ? input[field as keyof typeof input] : undefined;
     const value = typeof at === 'number' && Array.isArray(held) ? held[at] : held;
     if (typeof limit === 'number' && typeof value === 'string') {

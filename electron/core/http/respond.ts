@@ -9,7 +9,8 @@ export function sendResult(res: ServerResponse, status: number, result: Result<u
   } catch (e) {
     // A value JSON cannot carry (a cycle, a BigInt) is a bug in a handler; the caller still gets an answer.
     status = 500;
-    body = JSON.stringify(failure('INTERNAL', `The answer could not be sent: ${e instanceof Error ? e.message : String(e)}`));
+    const detail = e instanceof Error ? e.message : String(e);
+    body = JSON.stringify(failure('INTERNAL', `The answer could not be sent: ${detail}`, { reason: 'answerNotSent', detail }));
   }
   send(res, status, 'application/json; charset=utf-8', body, extraHeaders);
 }

@@ -297,8 +297,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         res.destroy();
         return;
       }
-      const message = `Unexpected error in web mode: ${e instanceof Error ? e.message : String(e)}`;
-      if (req.url?.startsWith(API_PREFIX)) sendResult(res, 500, failure('INTERNAL', message));
+      const detail = e instanceof Error ? e.message : String(e);
+      const message = `Unexpected error in web mode: ${detail}`;
+      if (req.url?.startsWith(API_PREFIX)) sendResult(res, 500, failure('INTERNAL', message, { reason: 'unexpected', detail }));
       else sendText(res, 500, message);
     });
   });

@@ -41,7 +41,9 @@ export function workerScriptPath(env: NodeJS.ProcessEnv = process.env): string {
   if (!packaged) candidates.push(join(process.cwd(), 'out', 'cli', WORKER_FILE));
   const found = candidates.find((c) => existsSync(c));
   if (!found) {
-    throw new DatelineError('INTERNAL', 'The import worker is not built (out/cli/import-worker.js is missing); run `npm run build:cli` and try again.');
+    throw new DatelineError('INTERNAL', 'The import worker is not built (out/cli/import-worker.js is missing); run `npm run build:cli` and try again.', {
+      params: { reason: 'importWorkerMissing' },
+    });
   }
   return found;
 }
@@ -176,7 +178,7 @@ export function parseInWorker(input: ParseInput, limits: ImportLimits = IMPORT_L
         reply.data.heapUsedMb < limits.maxOldGenerationSizeMb / 2 &&
         (reply.data.ok || !LIMIT_MESSAGES.test(reply.data.error.message));
       settle(healthy, () => {
-        if (!reply.success) reject(new DatelineError('INTERNAL', `The import worker sent a reply Dateline cannot read for "${input.name}".`));
+        if (!reply.success) reject(new DatelineError('INTERNAL', `The import worker sent a reply Dateline cannot read for "${input.name}".`, { params: { reason: 'importWorkerReply', name: input.name } }));
         else if (reply.data.ok) resolve(reply.data.value as unknown as Parsed);
         else reject(new DatelineError(reply.data.error.code, reply.data.error.message, { params: { ...reply.data.error.params, name: input.name } }));
       });

@@ -33,7 +33,7 @@ export function partOf(name: string, content: string | Buffer, crc?: number): Pa
   return { name: Buffer.from(name, 'utf8'), method: deflate ? 8 : 0, crc: crc ?? crc32(bytes), compressedSize: data.length, size: bytes.length, data };
 }
 
-const broken = (what: string) => new DatelineError('INTERNAL', `The Word document could not be packed (${what}); nothing was written.`);
+const broken = (what: string) => new DatelineError('INTERNAL', `The Word document could not be packed (${what}); nothing was written.`, { params: { reason: 'docxPacking', detail: what } });
 
 /** The parts of a package written by `docx` or by `packParts` (no ZIP64, no comment), read through its central directory. */
 export function partsOf(zip: Buffer): Part[] {

@@ -157,7 +157,7 @@ function printableHtml(model: KitModel, images: Map<string, RenderedImage>, whic
 
 function checkedPdf(pdf: Buffer): Buffer {
   if (pdf.length < 5 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    throw new DatelineError('INTERNAL', 'The PDF printer returned something that is not a PDF; nothing was written.');
+    throw new DatelineError('INTERNAL', 'The PDF printer returned something that is not a PDF; nothing was written.', { params: { reason: 'notPdf' } });
   }
   return pdf;
 }

@@ -174,7 +174,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
   if (opts.requireItems && kit.items.length === 0) {
     throw new DatelineError('INVALID_INPUT', `The kit "${kit.title}" has no items yet: add a release, a photo, a contact or a section before exporting it.`, {
       path: ['items'],
-      params: { id: kitId },
+      params: { id: kitId, title: kit.title, reason: 'kitEmpty' },
     });
   }
   const warnings: Warning[] = [];
@@ -321,7 +321,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     throw new DatelineError(
       'INVALID_INPUT',
       `The kit "${kit.title}" has ${blockCount.toLocaleString('en')} paragraphs; a kit exports at most ${MAX_KIT_BLOCKS.toLocaleString('en')} (several hundred pages). Split it into smaller kits or shorten its longest release.`,
-      { path: ['items'], params: { blocks: blockCount, limit: MAX_KIT_BLOCKS } },
+      { path: ['items'], params: { blocks: blockCount, limit: MAX_KIT_BLOCKS, title: kit.title, reason: 'kitTooLong' } },
     );
   }
 
@@ -472,7 +472,7 @@ function resolveRelease(
   if (f.status === 'withdrawn') {
     throw new DatelineError('INVALID_INPUT', `The release "${f.headline}" (${f.id}) was withdrawn; a withdrawn release must not go out in a kit. Remove it from the kit.`, {
       path: where,
-      params: { id: f.id },
+      params: { id: f.id, headline: f.headline, reason: 'kitWithdrawn' },
     });
   }
   let boilerplate: string | null = null;

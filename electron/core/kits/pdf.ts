@@ -173,7 +173,8 @@ export class ChromiumPrinter implements PdfPrinter {
     } catch (e) {
       if (opts.signal?.aborted) throw cancelled();
       if (e instanceof DatelineError) throw e;
-      throw new DatelineError('INTERNAL', `Chromium could not print the kit: ${(e as Error).message.split('\n')[0]}`);
+      const detail = (e as Error).message.split('\n')[0] ?? '';
+      throw new DatelineError('INTERNAL', `Chromium could not print the kit: ${detail}`, { params: { reason: 'printFailed', detail } });
     } finally {
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
       // The print settles even if Chromium is slow to close the page (a close that lands in the

@@ -25,7 +25,9 @@ function resourcesDir(): string {
   }
   const found = candidates.find((c) => existsSync(join(c, 'templates', 'default', 'kit.html')));
   if (!found) {
-    throw new DatelineError('INTERNAL', `Dateline's kit templates are missing (looked in ${candidates.slice(0, 3).join(', ')}…); reinstall Dateline.`);
+    throw new DatelineError('INTERNAL', `Dateline's kit templates are missing (looked in ${candidates.slice(0, 3).join(', ')}…); reinstall Dateline.`, {
+      params: { reason: 'templatesMissing' },
+    });
   }
   cached = found;
   return found;

@@ -36,7 +36,7 @@ export async function writeZip(path: string, entries: ZipEntry[], mtime: Date, s
   const time = entryTime(mtime);
   for (const e of entries) {
     // The names were made safe when they were given out; this is the last guard before the disk.
-    if (isUnsafeEntryPath(e.path)) throw new DatelineError('INTERNAL', `Refusing to write the unsafe ZIP entry name "${e.path}".`);
+    if (isUnsafeEntryPath(e.path)) throw new DatelineError('INTERNAL', `Refusing to write the unsafe ZIP entry name "${e.path}".`, { params: { reason: 'unsafeZipEntry', detail: e.path } });
     zip.addReadStreamLazy(e.path, { compress: e.compress, mtime: time }, (cb) => {
       if (signal?.aborted) {
         cb(cancelledError('export'), new PassThrough());

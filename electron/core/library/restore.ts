@@ -5,7 +5,7 @@ import { copyFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RestoreResult } from '../../shared/contract';
 import type { LastBackup } from '../../shared/library/contract';
-import { DatelineError } from '../../shared/errors';
+import { DatelineError, type ErrorReason } from '../../shared/errors';
 import { jobStep } from '../../shared/library/job-steps';
 import { BlobStore } from '../attachments/blobs';
 import type { CoreContext } from '../context';
@@ -26,13 +26,14 @@ import { schemaDifferences } from './schema';
  * it replaces is moved to replaced/<time>/, never deleted.
  */
 
-function notABackup(path: string, why: string): DatelineError {
-  return new DatelineError('NOT_A_BACKUP', `${path} is not a Dateline backup (${why}); nothing was changed.`, { params: { path } });
+function notABackup(path: string, reason: ErrorReason<'NOT_A_BACKUP'>, why: string): DatelineError {
+  return new DatelineError('NOT_A_BACKUP', `${path} is not a Dateline backup (${why}); nothing was changed.`, { params: { path, reason } });
 }
 
-function damaged(path: string, why: string): DatelineError {
+/** A backup that cannot be restored as it is: `detail` names what SQLite's check or the files' hashes found, in English. */
+function damaged(path: string, reason: ErrorReason<'LIBRARY_DAMAGED'>, why: string): DatelineError {
   return new DatelineError('LIBRARY_DAMAGED', `The backup ${path} is damaged (${why}); nothing was changed. Try another backup.`, {
-    params: { path },
+    params: { path, reason, detail: why },
   });
 }
 
@@ -57,7 +58,7 @@ function checkHeader(path: string): void {
   } catch {
     throw new DatelineError('FILE_UNREADABLE', `Cannot read ${path}: permission was denied or the disk failed.`, { params: { path, reason: 'cannotOpen' } });
   }
-  if (n === 0) throw notABackup(path, 'it is empty, 0 bytes');
+  if (n === 0) throw notABackup(path, 'empty', 'it is empty, 0 bytes');
   if (isSyncFileHead(head.subarray(0, n))) {
     throw new DatelineError(
       'NOT_A_BACKUP',
@@ -65,8 +66,8 @@ function checkHeader(path: string): void {
       { params: { path, reason: 'syncFile' } },
     );
   }
-  if (n < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000') throw notABackup(path, 'not a SQLite database');
-  if (head.readInt32BE(68) !== APPLICATION_ID) throw notABackup(path, 'a database of another program');
+  if (n < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000') throw notABackup(path, 'notSqlite', 'not a SQLite database');
+  if (head.readInt32BE(68) !== APPLICATION_ID) throw notABackup(path, 'otherProgram', 'a database of another program');
 }
 
 function isCorruption(e: unknown): boolean {
@@ -106,7 +107,7 @@ function describeBackup(db: Database.Database, from: string): BackupFacts {
   const hasMeta = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('backup_meta', 'backup_files')").get() as {
     n: number;
   };
-  if (hasMeta.n !== 2) throw notABackup(from, 'a Dateline database, but not a backup: it has no backup tables');
+  if (hasMeta.n !== 2) throw notABackup(from, 'libraryNotBackup', 'a Dateline database, but not a backup: it has no backup tables');
   const meta = new Map(
     db
       .prepare<[], { key: string; value: string }>('SELECT key, value FROM backup_meta')
@@ -114,7 +115,7 @@ function describeBackup(db: Database.Database, from: string): BackupFacts {
       .map((r) => [r.key, r.value]),
   );
   const format = Number(meta.get('format'));
-  if (!Number.isInteger(format) || format < 1) throw notABackup(from, 'its description is missing');
+  if (!Number.isInteger(format) || format < 1) throw notABackup(from, 'noDescription', 'its description is missing');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (format > BACKUP_FORMAT || version > LATEST_VERSION) {
     throw new DatelineError(
@@ -129,7 +130,7 @@ function describeBackup(db: Database.Database, from: string): BackupFacts {
   const foreign = schemaDifferences(db, version);
   if (foreign.length > 0) {
     throw new DatelineError('NOT_A_BACKUP', `${from} is not a backup Dateline made (${foreign.slice(0, 3).join('; ')}); it was refused and nothing was changed.`, {
-      params: { path: from, differences: foreign.length },
+      params: { path: from, differences: foreign.length, reason: 'notMadeByDateline' },
     });
   }
   const createdAt = meta.get('createdAt');
@@ -157,10 +158,10 @@ export function checkBackupFile(from: string): BackupFacts & { bytes: number } {
     db = new Database(source, { readonly: true, fileMustExist: true });
     return { ...describeBackup(db, source), bytes: statSync(source).size };
   } catch (e) {
-    if (isCorruption(e)) throw damaged(source, 'SQLite cannot read it');
+    if (isCorruption(e)) throw damaged(source, 'backupUnreadable', 'SQLite cannot read it');
     if (e instanceof DatelineError) throw e;
     const code = (e as { code?: unknown } | null)?.code;
-    if (code === 'SQLITE_ERROR') throw notABackup(source, 'its tables are not those of a Dateline backup');
+    if (code === 'SQLITE_ERROR') throw notABackup(source, 'wrongTables', 'its tables are not those of a Dateline backup');
     if (code === 'SQLITE_CANTOPEN' || code === 'EACCES') throw new DatelineError('FILE_UNREADABLE', `Cannot read ${source}: permission was denied or the disk failed.`, { params: { path: source, reason: 'cannotOpen' } });
     throw e;
   } finally {
@@ -191,14 +192,14 @@ async function stageAndVerify(from: string, staging: string, job: JobHandle): Pr
 
     job.progress(0, null, jobStep('RESTORE_CHECKING'));
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
-    if (problems.length > 0) throw damaged(from, problems.slice(0, 3).join('; '));
+    if (problems.length > 0) throw damaged(from, 'backupCheckFailed', problems.slice(0, 3).join('; '));
     job.throwIfCancelled();
 
     const total = (db.prepare('SELECT count(*) AS n FROM backup_files').get() as { n: number }).n;
     let done = 0;
     for (const row of db.prepare<[], { sha256: string; data: Buffer | null }>('SELECT sha256, data FROM backup_files').iterate()) {
       if (!/^[0-9a-f]{64}$/.test(row.sha256) || !row.data || BlobStore.hash(row.data) !== row.sha256) {
-        throw damaged(from, `the file ${row.sha256.slice(0, 12)}… does not match its SHA-256`);
+        throw damaged(from, 'backupFileMismatch', `the file ${row.sha256.slice(0, 12)}… does not match its SHA-256`);
       }
       done++;
       if (done % 20 === 0) {
@@ -211,9 +212,9 @@ async function stageAndVerify(from: string, staging: string, job: JobHandle): Pr
     const documents = (db.prepare('SELECT count(*) AS n FROM docs WHERE deleted = 0').get() as { n: number }).n;
     return { path: staging, documents, files: total, leftOut: facts.leftOut, createdAt: facts.createdAt };
   } catch (e) {
-    if (isCorruption(e)) throw damaged(from, 'SQLite cannot read it');
+    if (isCorruption(e)) throw damaged(from, 'backupUnreadable', 'SQLite cannot read it');
     if (e instanceof DatelineError) throw e;
-    if ((e as { code?: unknown } | null)?.code === 'SQLITE_ERROR') throw notABackup(from, 'its tables are not those of a Dateline backup');
+    if ((e as { code?: unknown } | null)?.code === 'SQLITE_ERROR') throw notABackup(from, 'wrongTables', 'its tables are not those of a Dateline backup');
     throw e;
   } finally {
     if (db?.open) db.close();

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DatelineError } from '../../shared/errors';
+import { DatelineError, type ErrorReason } from '../../shared/errors';
 import type { LibraryNotice } from '../../shared/library/notices';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 import { DAMAGED_DIR, MOVED_NOTE, pendingNotice } from './notices';
@@ -67,7 +67,7 @@ function stamp(): string {
 }
 
 /** Moves a damaged library and its -wal and -shm files into <dir>/damaged/, never deleting them. */
-export function moveAside(dir: string, why: string): never {
+export function moveAside(dir: string, cause: ErrorReason<'LIBRARY_DAMAGED'>, why: string): never {
   // SQLite's check reports over several lines; the message is one.
   const reason = why.replace(/\s+/g, ' ').trim();
   const dest = join(dir, DAMAGED_DIR, stamp());
@@ -82,7 +82,8 @@ export function moveAside(dir: string, why: string): never {
     'LIBRARY_DAMAGED',
     `The library in ${dir} is damaged (${reason}). It was moved, untouched, to ${dest}; ` +
       'Dateline will start a new, empty library there next time. Restore a backup with `dateline restore FILE`.',
-    { params: { movedTo: dest, reason } },
+    // SQLite's own words stay English, as a detail: the window says the cause by its reason.
+    { params: { movedTo: dest, reason: cause, detail: reason } },
   );
 }
 
@@ -140,10 +141,10 @@ function probe(dir: string, path: string, binding: { nativeBinding?: string }): 
   try {
     ro = new Database(path, { ...binding, readonly: true, fileMustExist: true });
   } catch (e) {
-    if (isUnusable(e)) moveAside(dir, `SQLite cannot read it: ${(e as Error).message}`);
+    if (isUnusable(e)) moveAside(dir, 'cannotOpen', `SQLite cannot read it: ${(e as Error).message}`);
     throw e;
   }
-  let damaged: string | null = null;
+  let damaged: { cause: ErrorReason<'LIBRARY_DAMAGED'>; why: string } | null = null;
   try {
     ro.pragma('busy_timeout = 5000');
     const appId = ro.pragma('application_id', { simple: true }) as number;
@@ -151,7 +152,7 @@ function probe(dir: string, path: string, binding: { nativeBinding?: string }): 
     const tables = (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
     if (appId !== APPLICATION_ID && tables > 0) {
       throw new DatelineError('NOT_A_LIBRARY', `${path} is a database of another program, not a Dateline library; it was left untouched.`, {
-        params: { path },
+        params: { path, reason: 'otherProgram' },
       });
     }
     if (version > LATEST_VERSION) {
@@ -168,15 +169,15 @@ function probe(dir: string, path: string, binding: { nativeBinding?: string }): 
       ro.prepare('SELECT count(*) FROM meta').get();
       const whole = statSync(path).size <= FULL_CHECK_AT_OPEN_BYTES;
       const check = ro.pragma(whole ? 'quick_check(1)' : 'quick_check(meta)', { simple: true });
-      if (check !== 'ok') damaged = `quick check: ${String(check)}`;
+      if (check !== 'ok') damaged = { cause: 'checkFailed', why: `quick check: ${String(check)}` };
     }
   } catch (e) {
-    if (isUnusable(e)) damaged = `SQLite cannot use it: ${(e as Error).message}`;
+    if (isUnusable(e)) damaged = { cause: 'cannotOpen', why: `SQLite cannot use it: ${(e as Error).message}` };
     else throw e;
   } finally {
     ro.close();
   }
-  if (damaged) moveAside(dir, damaged);
+  if (damaged) moveAside(dir, damaged.cause, damaged.why);
 }
 
 /**
@@ -257,7 +258,7 @@ function createAtomically(dir: string, path: string, binding: { nativeBinding?: 
       db.close();
     }
     if (existsSync(`${tmp}-wal`) && statSync(`${tmp}-wal`).size > 0) {
-      throw new DatelineError('INTERNAL', `The new library could not be completed in ${dir}; try again.`);
+      throw new DatelineError('INTERNAL', `The new library could not be completed in ${dir}; try again.`, { params: { reason: 'libraryIncomplete', path: dir } });
     }
     fsyncPath(tmp);
     try {
@@ -298,7 +299,7 @@ function makeFolder(dir: string): void {
     let existing = dirname(dir);
     while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
     if (code === 'ENOTDIR' || code === 'EEXIST') {
-      throw new DatelineError('NOT_A_LIBRARY', `The library folder ${dir} cannot be made: ${existing} is a file, not a folder.`, { params: { path: dir } });
+      throw new DatelineError('NOT_A_LIBRARY', `The library folder ${dir} cannot be made: ${existing} is a file, not a folder.`, { params: { path: dir, file: existing, reason: 'fileInPath' } });
     }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       throw new DatelineError('LIBRARY_READ_ONLY', `The library folder ${dir} cannot be made: this user may not write in ${existing}. Choose another folder for the library.`, {
@@ -325,13 +326,13 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
   const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new DatelineError('NOT_A_LIBRARY', `${dir} is a file; a Dateline library is a folder.`, {
-      params: { path: dir },
+      params: { path: dir, reason: 'isFile' },
     });
   }
   const path = join(dir, DB_FILE);
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new DatelineError('NOT_A_LIBRARY', `${path} is a folder; a Dateline library keeps its data in a file of that name. Move the folder away and try again.`, {
-      params: { path },
+      params: { path, reason: 'dataIsFolder' },
     });
   }
   const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
@@ -347,7 +348,7 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
     try {
       recoverHotJournal(path, binding);
     } catch (e) {
-      if (isUnusable(e)) moveAside(dir, `an interrupted write could not be rolled back: ${(e as Error).message}`);
+      if (isUnusable(e)) moveAside(dir, 'interruptedWrite', `an interrupted write could not be rolled back: ${(e as Error).message}`);
       throw e;
     }
   }
@@ -355,12 +356,12 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
     const h = readHeader(path);
     if (!h.isSqlite) {
       throw new DatelineError('NOT_A_LIBRARY', `${path} is not a Dateline library (not a SQLite database); it was left untouched.`, {
-        params: { path },
+        params: { path, reason: 'notSqlite' },
       });
     }
     if (h.size > 0 && h.applicationId !== APPLICATION_ID && !(h.applicationId === 0 && h.userVersion === 0)) {
       throw new DatelineError('NOT_A_LIBRARY', `${path} is a database of another program, not a Dateline library; it was left untouched.`, {
-        params: { path },
+        params: { path, reason: 'otherProgram' },
       });
     }
     if (h.userVersion > LATEST_VERSION) {
@@ -392,7 +393,7 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
   try {
     db = new Database(path, binding);
   } catch (e) {
-    if (isUnusable(e)) moveAside(dir, `SQLite cannot open it: ${(e as Error).message}`);
+    if (isUnusable(e)) moveAside(dir, 'cannotOpen', `SQLite cannot open it: ${(e as Error).message}`);
     throw e;
   }
 
@@ -416,7 +417,7 @@ export async function openDatabase(dir: string, opts: OpenDbOptions = {}): Promi
     return { db, migrationBackup, version: latest, readOnly: false, notice };
   } catch (e) {
     if (db.open) db.close();
-    if (isCorruption(e)) moveAside(dir, 'SQLite reports the file as corrupt');
+    if (isCorruption(e)) moveAside(dir, 'corrupt', 'SQLite reports the file as corrupt');
     throw e;
   }
 }
@@ -458,7 +459,7 @@ function openReadOnly(dir: string, path: string, binding: { nativeBinding?: stri
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
       db.close();
-      throw new DatelineError('NOT_A_LIBRARY', `${path} is not a Dateline library; it was left untouched.`, { params: { path } });
+      throw new DatelineError('NOT_A_LIBRARY', `${path} is not a Dateline library; it was left untouched.`, { params: { path, reason: 'otherProgram' } });
     }
     if (version < latest) {
       db.close();

@@ -121,7 +121,7 @@ export class LibraryReplication implements ReplicationStore {
 
   libraryId(): string {
     const id = this.s.libraryId.get();
-    if (!id) throw new DatelineError('INTERNAL', 'This library has no replication id; reopen it so its update can run.');
+    if (!id) throw new DatelineError('INTERNAL', 'This library has no replication id; reopen it so its update can run.', { params: { reason: 'noReplicationId' } });
     return id;
   }
 

@@ -5,7 +5,7 @@ import type { SyncService } from './service';
 
 /** The core's sync service, once it has asked the keychain (so no answer says "no password" too early). */
 async function service(ctx: CoreContext): Promise<SyncService> {
-  if (!ctx.sync) throw new DatelineError('INTERNAL', 'Sync in the app is not running in this Dateline.');
+  if (!ctx.sync) throw new DatelineError('INTERNAL', 'Sync in the app is not running in this Dateline.', { params: { reason: 'syncNotRunning' } });
   await ctx.sync.whenReady();
   return ctx.sync;
 }

@@ -72,7 +72,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
     onBytes(0);
     const before = ctx.blobs.has(sha256);
     if (input.remote === undefined) {
-      if (!ctx.sync) throw new DatelineError('INTERNAL', 'Sync in the app is not running in this Dateline.');
+      if (!ctx.sync) throw new DatelineError('INTERNAL', 'Sync in the app is not running in this Dateline.', { params: { reason: 'syncNotRunning' } });
       const outcome = await ctx.sync.fetchFile({ sha256, size }, onBytes, job?.signal);
       if (outcome === 'unavailable') {
         throw new DatelineError('OFFLINE', `"${name}" is on the server and could not be downloaded now: sync is not set up, paused, offline or waiting for its password. Try again when Settings → Server shows the server reachable.`, {

@@ -126,7 +126,7 @@ async function readBatch(batch: readonly Pending[]): Promise<ChunkOut[]> {
       // The file may have been replaced on disk since its manifest was made: never send a chunk under another's name.
       if (BlobStore.hash(bytes) !== sha) {
         throw new DatelineError('LIBRARY_DAMAGED', `The library's copy of the file ${m.sha256.slice(0, 12)}… does not match its hash; it was not uploaded.`, {
-          params: { sha256: m.sha256 },
+          params: { sha256: m.sha256, reason: 'fileMismatch' },
         });
       }
       out.push({ sha256: sha, bytes });
