@@ -45,6 +45,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * one of these codes is listed here, and the window has words for each (renderer/i18n/errors.ts,
  * test/renderer/error-reasons.test.ts); the message is shown only for a reason it does not know.
  */
+/**
+ * Input refused for a reason the window words itself (INVALID_INPUT's `params.reason`), where no
+ * field's check says it: sync set up without an office or not at all, an office not synced here,
+ * an office logo that is no image, a journalist as an office's press contact, a language version
+ * in the release's own language, a backup written over the open library.
+ */
+export const INPUT_PROBLEMS = ['syncNoOffice', 'syncNotSetUp', 'syncOfficeNotSynced', 'logoNotImage', 'notSpokesperson', 'alreadyInLanguage', 'backupOntoLibrary'] as const;
+
 export const ERROR_REASONS = {
   CONFLICT: ['changedSince', 'idTaken', 'languageTaken', 'alreadyVersion', 'libraryReplaced', 'changedSincePreview', 'localChanged'],
   NOT_FOUND: [

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { CONTACT_LIMITS } from '../../electron/shared/documents';
-import { INPUT_ISSUES, isKnownReason, type ApiError, type ErrorCode } from '../../electron/shared/errors';
+import { INPUT_ISSUES, INPUT_PROBLEMS, isKnownReason, type ApiError, type ErrorCode } from '../../electron/shared/errors';
 import { fieldLabelKey, PART_LABELS } from '../conflicts/fieldLabels';
 
 const SYNC_FILE_PROBLEMS = new Set(['notSyncFile', 'syncFileDamaged', 'syncFileCutShort', 'syncFileNewer', 'syncFileTooLarge', 'syncFileUnfinished']);
@@ -179,6 +179,7 @@ function invalidInputText(t: TFunction, error: ApiError, params: Record<string, 
     return t(`errors.contactsFile.${p.reason}`, { ...params, encoding });
   }
   if (typeof p.reason === 'string' && KIT_PROBLEMS.has(p.reason)) return t(`errors.kitExport.${p.reason}`, params);
+  if (typeof p.reason === 'string' && (INPUT_PROBLEMS as readonly string[]).includes(p.reason)) return t(`errors.inputProblems.${p.reason}`, params);
   // Fields this Dateline does not know: a window and a core of different versions, not the person's typing.
   if (p.issue === 'unknownField') return t('errors.inputIssues.unknownField', { keys: listed(t, p.keys) });
   const problem = issueText(t, p);

@@ -56,7 +56,7 @@ function checkTarget(out: string, libraryDir: string): string {
   if (live.includes(target)) {
     throw new DatelineError('INVALID_INPUT', `${target} is the open library itself; choose another file for the backup.`, {
       path: ['out'],
-      params: { path: target },
+      params: { path: target, reason: 'backupOntoLibrary' },
     });
   }
   // A place that is not there, not a mistake in what was typed: the code the other exports give it,

@@ -20,7 +20,7 @@ export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<Off
       const name = a.originalName;
       throw new DatelineError('INVALID_INPUT', `logo: "${name}" is not an image (${mediaType || 'unknown type'}); choose a PNG, JPEG or WebP image.`, {
         path: [...where, 'logo'],
-        params: { id: fields.logo, mediaType },
+        params: { id: fields.logo, mediaType, name, reason: 'logoNotImage' },
       });
     }
   }
@@ -33,7 +33,7 @@ export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<Off
       const name = c.name;
       throw new DatelineError('INVALID_INPUT', `contacts.${i}: "${name}" is a journalist in the media list, not a press contact of the organisation; an office's kits print only its spokespeople.`, {
         path: [...where, 'contacts', i],
-        params: { id, name },
+        params: { id, name, reason: 'notSpokesperson' },
       });
     }
   });

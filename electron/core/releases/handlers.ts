@@ -37,7 +37,7 @@ export const releaseHandlers: Pick<
         });
       }
       if (source.language === input.language) {
-        throw new DatelineError('INVALID_INPUT', `language: this release is already in "${input.language}".`, { path: ['language'] });
+        throw new DatelineError('INVALID_INPUT', `language: this release is already in "${input.language}".`, { path: ['language'], params: { field: 'language', language: input.language, reason: 'alreadyInLanguage' } });
       }
       let group = source.translationGroup;
       if (group) {

@@ -161,7 +161,7 @@ export class SyncService {
   async configure(next: SyncSettings): Promise<SyncStatus> {
     const before = this.settings();
     if (next.server !== '' && next.offices.length === 0) {
-      throw new DatelineError('INVALID_INPUT', 'offices: choose at least one office to sync with this server.', { path: ['offices'], params: { field: 'offices' } });
+      throw new DatelineError('INVALID_INPUT', 'offices: choose at least one office to sync with this server.', { path: ['offices'], params: { field: 'offices', reason: 'syncNoOffice' } });
     }
     this.library().replication.putLocal({ _id: SETTINGS_ID, ...next });
     this.cached = null;
@@ -285,7 +285,7 @@ export class SyncService {
    */
   syncNow(): SyncStatus {
     if (!this.setUp()) {
-      throw new DatelineError('INVALID_INPUT', 'Sync is not set up: enter the server address and choose an office in Settings.', { path: ['server'], params: { field: 'server' } });
+      throw new DatelineError('INVALID_INPUT', 'Sync is not set up: enter the server address and choose an office in Settings.', { path: ['server'], params: { field: 'server', reason: 'syncNotSetUp' } });
     }
     this.refused = false;
     if (this.paused) this.setPaused(false);
@@ -466,7 +466,7 @@ export class SyncService {
     const s = this.settings();
     const t = this.setUp() ? this.targets(s).find((x) => x.office === office) : undefined;
     if (!t) {
-      throw new DatelineError('INVALID_INPUT', `office: ${office} is not one of the offices this library syncs; tick it in Settings first.`, { path: ['office'], params: { field: 'office' } });
+      throw new DatelineError('INVALID_INPUT', `office: ${office} is not one of the offices this library syncs; tick it in Settings first.`, { path: ['office'], params: { field: 'office', office, reason: 'syncOfficeNotSynced' } });
     }
     if (s.user !== '' && this.password === null) {
       throw new DatelineError('SERVER_AUTH', "The server needs the account's password before it can create the office's database: enter it in Settings.", { params: { reason: 'needsPassword' } });
