@@ -41,7 +41,8 @@ describe('the segment bar', () => {
     damageLocal(c.library.db, 'contact-segments', '{"segments":[{"name":"Colombia","filter":{"country":7}}]}');
     mount(c);
     const alert = await screen.findByText(/^Data stored in this library cannot be read: it was changed outside Dateline/);
-    expect(alert.textContent).toContain('The saved segments "contact-segments" cannot be read: segments.0.filter.country');
+    // The record and what in it is damaged, on the details line under the person's sentence.
+    expect(alert.textContent).toContain('saved segments "contact-segments": segments.0.filter.country');
   });
 });
 

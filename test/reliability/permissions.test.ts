@@ -102,7 +102,7 @@ describe.runIf(canSwitchUser)('a library this user may only read', () => {
   it('is exported as a kit and backed up, which write only outside it', async () => {
     const library = tempDir();
     const made = await runCli(child.script, ['release', 'create', '--from', '-', '--json', '--library', library], {
-      stdin: JSON.stringify({ headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', body: 'Twelve boreholes.' }),
+      stdin: JSON.stringify({ headline: 'Water for Kasese', language: 'en', datelinePlace: 'Kampala', releaseDate: '2026-11-30', status: 'approved', body: 'Twelve boreholes.' }),
     });
     const kit = await runCli(child.script, ['kit', 'create', '--title', 'Water', '--item', `release:${(JSON.parse(made.out) as { id: string }).id}`, '--json', '--library', library]);
     execFileSync('chmod', ['-R', 'a+rX,go-w', library]);
