@@ -6,6 +6,8 @@ import type { Core } from '../../electron/core/index';
 import { DOC_SCHEMA_VERSION } from '../../electron/shared/documents';
 import { ContactEditor } from '../../renderer/contacts/ContactEditor';
 import { KitBuilder } from '../../renderer/kit-builder/KitBuilder';
+import { OutletEditor } from '../../renderer/outlets/OutletEditor';
+import { OfficeEditor } from '../../renderer/settings/OfficeEditor';
 import { DocHistory } from '../../renderer/ui/DocHistory';
 import { call, core } from '../core-harness';
 import { renderWithCore } from './with-core';
@@ -175,5 +177,29 @@ describe('the version history of a kit', () => {
     await new Promise((r) => setTimeout(r, 700));
     expect(await call(c, 'kit.get', { id: kit.id })).toMatchObject({ title: 'Cholera response' });
     expect((await versions(4))[0]!.textContent).toContain('Current');
+  });
+});
+
+describe('the version history of an outlet and an office', () => {
+  it("restores an outlet's website and an office's name from their editors", async () => {
+    const c = await core();
+    const outlet = await call<{ id: string; rev: string }>(c, 'outlet.create', { name: 'Daily Nation', kind: 'newspaper', website: 'https://nation.africa' });
+    await call(c, 'outlet.update', { id: outlet.id, rev: outlet.rev, fields: { website: 'https://wrong.example' } });
+    const office = await call<{ id: string; rev: string }>(c, 'office.create', { name: 'Nairobi' });
+    await call(c, 'office.update', { id: office.id, rev: office.rev, fields: { name: 'Nairobi (old)' } });
+    for (const { ui, field, label, before } of [
+      { ui: <OutletEditor id={outlet.id} />, field: 'Website', label: 'Website', before: 'https://nation.africa' },
+      { ui: <OfficeEditor id={office.id} />, field: 'Name', label: 'Name', before: 'Nairobi' },
+    ]) {
+      renderWithCore(c, ui);
+      const [, created] = await versions(2);
+      fireEvent.click(within(created!).getByRole('button', { name: /^View the version of/ }));
+      await waitFor(() => expect(shownField(label)).toBe(before), wait);
+      fireEvent.click(screen.getByRole('button', { name: 'Restore this version' }));
+      fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Restore' }));
+      await screen.findByText(/^Restored the version of /, {}, wait);
+      await waitFor(() => expect((screen.getByLabelText(field, { selector: 'input' }) as HTMLInputElement).value).toBe(before), wait);
+      cleanup();
+    }
   });
 });
