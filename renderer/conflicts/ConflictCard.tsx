@@ -1,13 +1,12 @@
-import { Fragment, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictCase, MethodName, RevisionSummary } from '../../electron/shared/contract';
-import type { DocType } from '../../electron/shared/documents';
+import type { ConflictCase, RevisionSummary } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { fieldLabelKey } from './fieldLabels';
-import { docTitle, references, valueLines, type Line, type ValueWords } from './fieldText';
+import { DocFields, fieldLabel, referenceNames, Value } from './DocFields';
+import { docTitle, valueLines, type ValueWords } from './fieldText';
 
 type Body = Record<string, unknown>;
 type Side = 'ours' | 'theirs';
@@ -21,18 +20,7 @@ interface Versions {
   names: ReadonlyMap<string, string | null>;
 }
 
-const GET = {
-  release: 'release.get',
-  contact: 'contact.get',
-  outlet: 'outlet.get',
-  attachment: 'attachment.get',
-  kit: 'kit.get',
-  office: 'office.get',
-} as const satisfies Record<DocType, MethodName>;
-
 const BOOKKEEPING = new Set(['id', 'rev', 'deleted']);
-/** Kept on every document by the store, not written by anyone: the "who" line above a side already says who and when. */
-const RECORD_KEEPING = new Set(['type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'conflicted']);
 
 function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiError | null } {
   const client = useClient();
@@ -46,21 +34,8 @@ function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiEr
       // A compacted base is shown as unknown; the two leaves are always kept.
       return res.ok ? Object.fromEntries(Object.entries(res.value).filter(([k]) => !BOOKKEEPING.has(k))) : null;
     };
-    // The documents the versions name, fetched once each before the case is shown, so no id
-    // flashes in place of a name. There is no call for many documents at once; a case names few.
-    const names = async (bodies: (Body | null)[]): Promise<Map<string, string | null>> => {
-      const wanted = new Map<string, DocType>();
-      for (const b of bodies) for (const [k, v] of Object.entries(b ?? {})) for (const r of references(c.docType, k, v)) wanted.set(r.id, r.type);
-      const found = await Promise.all(
-        [...wanted].map(async ([id, type]) => {
-          const res = await client.call(GET[type], { id });
-          return [id, res.ok ? (docTitle(res.value) ?? '') : null] as const;
-        }),
-      );
-      return new Map(found);
-    };
     void Promise.all([body(c.baseRev), body(c.oursRev), body(c.theirsRev), client.call('doc.history', { id: c.docId })])
-      .then(async ([base, ours, theirs, history]) => [base, ours, theirs, history, await names([base, ours, theirs])] as const)
+      .then(async ([base, ours, theirs, history]) => [base, ours, theirs, history, await referenceNames(client, c.docType, [base, ours, theirs])] as const)
       .then(([base, ours, theirs, history, named]) => {
         if (!live) return;
         if (!history.ok) setError(history.error);
@@ -71,21 +46,6 @@ function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiEr
     };
   }, [client, c.docId, c.docType, c.baseRev, c.oursRev, c.theirsRev]);
   return { versions, error };
-}
-
-/** A field's value in words (fieldText.ts): a line each, the person's own text isolated in its direction. */
-function Value({ lines }: { lines: readonly Line[] | null }) {
-  const { t } = useTranslation();
-  if (lines === null) return <span className="muted">{t('conflicts.empty')}</span>;
-  return (
-    <span className="conflict-value">
-      {lines.map((line, i) => (
-        <span key={i} className="conflict-line">
-          {line.map((part, j) => (typeof part === 'string' ? <Fragment key={j}>{part}</Fragment> : <bdi key={j}>{part.own}</bdi>))}
-        </span>
-      ))}
-    </span>
-  );
 }
 
 /** The id of a case's heading, which takes focus when the case before it is settled. */
@@ -108,11 +68,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
   const [error, setError] = useState<ApiError | null>(null);
   const words: ValueWords = { t, language: i18n.language, dates, name: (id) => versions?.names.get(id) ?? null };
   const lines = (field: string, body: Body | null) => valueLines(c.docType, field, body?.[field], words);
-  const fieldLabel = (field: string) => {
-    const key = fieldLabelKey(c.docType, field);
-    // A field only a newer Dateline knows has no words here: it is shown by its name.
-    return key === null ? field : t(key);
-  };
+  const labelOf = (field: string) => fieldLabel(t, c.docType, field);
 
   const who = (rev: string) => {
     const r = versions?.history.find((h) => h.rev === rev);
@@ -170,7 +126,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
             </thead>
             <tbody>
               {c.fields.map((f) => {
-                const label = fieldLabel(f);
+                const label = labelOf(f);
                 return (
                   <tr key={f}>
                     <th scope="row">
@@ -224,21 +180,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                 </label>
                 <span className="muted conflict-who">{who(rev)}</span>
                 {side === 'deletion' && !body && <span className="muted">{t('conflicts.deletedUnknown')}</span>}
-                {body && (
-                  <dl className="facts">
-                    {Object.keys(body)
-                      .map((k) => [k, lines(k, body)] as const)
-                      .filter(([k, shown]) => !RECORD_KEEPING.has(k) && shown !== null)
-                      .map(([k, shown]) => (
-                        <div key={k} className="fact-pair">
-                          <dt>{fieldLabel(k)}</dt>
-                          <dd>
-                            <Value lines={shown} />
-                          </dd>
-                        </div>
-                      ))}
-                  </dl>
-                )}
+                {body && <DocFields type={c.docType} body={body} words={words} />}
               </div>
             );
           })}

@@ -24,6 +24,7 @@ import { TypedEntries } from './TypedEntries';
 import { OfficeField, SelectField } from '../ui/SelectField';
 import { useDocEditor } from '../ui/useDocEditor';
 import { NewerNotice } from '../ui/NewerDocument';
+import { DocHistory } from '../ui/DocHistory';
 
 /** Every field the editor shows; the outlet history is kept by the core, shown but not sent. */
 type ContactForm = Omit<ContactFieldsT, 'photo' | 'outletHistory'> &
@@ -75,7 +76,7 @@ export function ContactEditor({ id }: { id: string | null }) {
   const uid = useId();
   // A merge on the page changes the contact and its private note: both are read again.
   const [merges, setMerges] = useState(0);
-  const { doc, form, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion } = useDocEditor({
+  const { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('contact.get', { id }),
@@ -217,6 +218,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           }}
         />
       )}
+      {id && <DocHistory type="contact" id={id} currentRev={rev} onRestored={reload} readOnly={newerVersion !== null} ask={{ unsaved }} />}
     </div>
   );
 }

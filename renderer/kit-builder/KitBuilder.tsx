@@ -31,6 +31,7 @@ import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { noteKitDeleted } from '../kits/deleted-notice';
 import { CONFLICTS_CHANGED } from '../conflicts/useConflictCount';
+import { DocHistory } from '../ui/DocHistory';
 
 /**
  * The kit builder: what goes into a press kit and in which order (drag and drop, or the move
@@ -104,6 +105,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   // The latest draft, read synchronously by saves and edits (state lags one render behind).
   const latest = useRef<Draft | null>(null);
   const rev = useRef<string | null>(null);
+  // The revision on screen, for the version history to mark as current (the ref is what saves read).
+  const [shownRev, setShownRev] = useState<string | null>(null);
   const savedJson = useRef('');
   // The fields as loaded or last saved: a save sends only what differs, so a change made
   // elsewhere to another field is merged in by the core, never overwritten.
@@ -133,18 +136,25 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     } else setPreviewError(r.error);
   }, [client, kitId]);
 
+  /** Shows `kit` as stored: the builder's draft, and what its next save is compared with. */
+  const adopt = useCallback((kit: Doc<'kit'>): Draft => {
+    const d = draftOf(kit);
+    rev.current = kit.rev;
+    latest.current = d;
+    savedFields.current = fieldsOf(d);
+    savedJson.current = JSON.stringify(savedFields.current);
+    setShownRev(kit.rev);
+    setDraft(d);
+    return d;
+  }, []);
+
   /** Reads the kit as stored into the builder, when nothing was typed since it was read. */
   const adoptStored = useCallback(async (): Promise<void> => {
     const before = JSON.stringify(latest.current && fieldsOf(latest.current));
     const r = await client.call('kit.get', { id: kitId });
     if (!r.ok || !mounted.current || JSON.stringify(latest.current && fieldsOf(latest.current)) !== before) return;
-    const d = draftOf(r.value);
-    rev.current = r.value.rev;
-    latest.current = d;
-    savedFields.current = fieldsOf(d);
-    savedJson.current = JSON.stringify(savedFields.current);
-    setDraft(d);
-  }, [client, kitId]);
+    adopt(r.value);
+  }, [client, kitId, adopt]);
 
   /** Saves the latest draft now (if it changed), after any save already under way. */
   const saveNow = useCallback((): Promise<void> => {
@@ -163,6 +173,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       if (r.ok) [rev.current, savedJson.current, savedFields.current] = [r.value.rev, json, fields];
       if (!mounted.current) return;
       if (!r.ok) return setSave({ kind: 'error', error: r.error });
+      setShownRev(r.value.rev);
       const { meanwhile } = r.value;
       const stillSame = latest.current && JSON.stringify(fieldsOf(latest.current)) === json;
       // A change made elsewhere was merged in: the builder shows the kit as it now is, unless
@@ -175,6 +186,28 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     return saveChain.current;
   }, [client, kitId, refreshPreview, adoptStored]);
 
+  /** The names of what the kit's items point at (files and people), read by id however far down the library they are. */
+  const readKnown = useCallback(
+    async (items: readonly BuilderItem[], live: () => boolean): Promise<void> => {
+      const known = await knownRows(client, { attachments: idsOfKind(items, 'attachment'), contacts: idsOfKind(items, 'contact') });
+      if (!live()) return;
+      setPick((p) => withRows(withRows(p, 'attachment', known.attachments), 'contact', known.contacts));
+      if (known.error) setLoadError(known.error);
+    },
+    [client],
+  );
+
+  /** After an earlier version was restored: the builder shows it, with its items named and its preview. */
+  const showRestored = async (): Promise<void> => {
+    const r = await client.call('kit.get', { id: kitId });
+    if (!mounted.current) return;
+    if (!r.ok) return setLoadError(r.error);
+    setRemoved(null);
+    setSave({ kind: 'saved' });
+    const d = adopt(r.value);
+    await Promise.all([readKnown(d.items, () => mounted.current), refreshPreview()]);
+  };
+
   const saveNowRef = useRef(saveNow);
   saveNowRef.current = saveNow;
 
@@ -184,19 +217,10 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       const r = await client.call('kit.get', { id: kitId });
       if (!live) return;
       if (!r.ok) return setLoadError(r.error);
-      const d = draftOf(r.value);
       setNewerVersion(newerVersionOf(r.value));
-      rev.current = r.value.rev;
-      latest.current = d;
-      savedFields.current = fieldsOf(d);
-      savedJson.current = JSON.stringify(savedFields.current);
-      setDraft(d);
-      // The names of what the kit holds, read by id however far down the library they are (the
-      // picker searches the whole library itself; its releases' names come with their versions).
-      const known = await knownRows(client, { attachments: idsOfKind(d.items, 'attachment'), contacts: idsOfKind(d.items, 'contact') });
-      if (!live) return;
-      setPick((p) => withRows(withRows(p, 'attachment', known.attachments), 'contact', known.contacts));
-      if (known.error) setLoadError(known.error);
+      const d = adopt(r.value);
+      // The picker searches the whole library itself; its releases' names come with their versions.
+      await readKnown(d.items, () => live);
     })();
     void refreshPreview();
     return () => {
@@ -204,7 +228,7 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       // Leaving the builder: whatever is still waiting for the pause is saved now.
       void saveNowRef.current();
     };
-  }, [client, kitId, refreshPreview]);
+  }, [client, kitId, refreshPreview, adopt, readKnown]);
 
   // Whether a file still on the server can come down with the export (the note above the export
   // buttons) depends on sync: set up, paused, online, its password. When any of these changes, or
@@ -545,6 +569,18 @@ export function KitBuilder({ kitId }: { kitId: string }) {
             embargo={preview?.embargo ?? null}
             missing={preview?.missingFiles ?? []}
             serverFiles={preview?.serverFiles ?? null}
+          />
+
+          <DocHistory
+            type="kit"
+            id={kitId}
+            currentRev={shownRev}
+            beforeRestore={async () => {
+              await saveNow();
+            }}
+            onRestored={() => void showRestored()}
+            readOnly={newerVersion !== null}
+            ask={{ unsaved: false }}
           />
         </div>
 

@@ -14,6 +14,7 @@ import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { useDocEditor } from '../ui/useDocEditor';
 import { NewerNotice } from '../ui/NewerDocument';
+import { DocHistory } from '../ui/DocHistory';
 import { noteOutletDeleted } from './deleted-notice';
 
 type OutletForm = Pick<OutletFieldsT, 'name' | 'kind' | 'countries' | 'languages'> & { website: string };
@@ -84,7 +85,7 @@ function OutletUse({ id, name, onDeleted }: { id: string; name: string; onDelete
 export function OutletEditor({ id }: { id: string | null }) {
   const { t } = useTranslation();
   const uid = useId();
-  const { doc, form, loadError, saveError, saved, meanwhile, busy, set, save, newerVersion } = useDocEditor({
+  const { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('outlet.get', { id }),
@@ -127,6 +128,7 @@ export function OutletEditor({ id }: { id: string | null }) {
         {newerVersion === null && <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
       </form>
       {id && <OutletUse id={id} name={form.name.trim() || doc?.name || ''} onDeleted={() => leaveDiscarding(href.outlets())} />}
+      {id && <DocHistory type="outlet" id={id} currentRev={rev} onRestored={reload} readOnly={newerVersion !== null} ask={{ unsaved }} />}
     </div>
   );
 }

@@ -508,7 +508,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             <FileDrop release={id} onAdded={attachments.reload} />
           </section>
           <VersionsPanel id={id} language={form.language} beforeTranslate={flush} />
-          <HistoryPanel id={id} currentRev={rev} beforeRestore={flush} onRestored={reload} />
+          <HistoryPanel id={id} currentRev={rev} beforeRestore={flush} onRestored={reload} readOnly={readOnly} />
         </aside>}
       </div>
     </div>

@@ -16,6 +16,7 @@ import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
 import { useDocEditor } from '../ui/useDocEditor';
 import { NewerNotice } from '../ui/NewerDocument';
+import { DocHistory } from '../ui/DocHistory';
 
 /** The office's fields, with the time zone as typed (checked before it is saved). */
 type OfficeForm = Omit<OfficeFieldsT, 'timeZone'> & { zone: string };
@@ -37,7 +38,7 @@ const asFont = (v: string): KitFontFamily | null => KIT_FONT_FAMILIES.find((f) =
 export function OfficeEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
-  const { form, loadError, saveError, saved, meanwhile, busy, set, save, newerVersion } = useDocEditor({
+  const { form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
@@ -210,6 +211,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
         </fieldset>
         {newerVersion === null && <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
       </form>
+      {id && <DocHistory type="office" id={id} currentRev={rev} onRestored={reload} readOnly={newerVersion !== null} ask={{ unsaved }} />}
     </div>
   );
 }

@@ -127,8 +127,15 @@ export function useDocEditor<F, W extends Fields, D extends { rev: string }>(opt
     if (!id && hrefOf) navigate(hrefOf(res.value.id));
   };
 
-  /** Reads the document again into the form, dropping what was typed and not saved. */
-  const reload = () => setGeneration((g) => g + 1);
+  /** Reads the document again into the form, dropping what was typed and not saved (and "Saved" with it: what shows is what is stored). */
+  const reload = () => {
+    setSaved(false);
+    setMeanwhile(null);
+    setGeneration((g) => g + 1);
+  };
 
-  return { doc, form, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion };
+  /** The form holds changes not saved yet (a restore of an earlier version would drop them). */
+  const unsaved = form !== null && savedForm.current !== null && JSON.stringify(form) !== savedForm.current;
+
+  return { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved };
 }

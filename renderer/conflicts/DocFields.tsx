@@ -1,0 +1,127 @@
+import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodName, ShownRevision } from '../../electron/shared/contract';
+import type { DocType } from '../../electron/shared/documents';
+import { useClient } from '../client/context';
+import type { DatelineClient } from '../client/types';
+import { useDates } from '../i18n/useDates';
+import { Loading } from '../ui/ErrorMessage';
+import { FIELD_LABELS, fieldLabelKey } from './fieldLabels';
+import { docTitle, references, valueLines, type Line, type ValueWords } from './fieldText';
+
+/**
+ * A document's fields in words, as the Conflicts screen shows a version and a version history
+ * shows an earlier one: each field by the label its editor gives it, its value by fieldText.ts.
+ */
+
+type Body = Record<string, unknown>;
+
+/** Kept on every document by the store, not written by anyone: who and when are said above the fields. */
+const RECORD_KEEPING = new Set(['id', 'rev', 'deleted', 'type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'conflicted']);
+
+const GET = {
+  release: 'release.get',
+  contact: 'contact.get',
+  outlet: 'outlet.get',
+  attachment: 'attachment.get',
+  kit: 'kit.get',
+  office: 'office.get',
+} as const satisfies Record<DocType, MethodName>;
+
+/**
+ * The names of the documents the bodies name by id (a contact's outlet, a kit's releases), each
+ * fetched once, so no id shows in place of a name: null for one no longer in the library. There is
+ * no call for many documents at once; a document names few.
+ */
+export async function referenceNames(client: DatelineClient, type: string, bodies: readonly (Body | null)[]): Promise<Map<string, string | null>> {
+  const wanted = new Map<string, DocType>();
+  for (const b of bodies) for (const [k, v] of Object.entries(b ?? {})) for (const r of references(type, k, v)) wanted.set(r.id, r.type);
+  const found = await Promise.all(
+    [...wanted].map(async ([id, of]) => {
+      const res = await client.call(GET[of], { id });
+      return [id, res.ok ? (docTitle(res.value) ?? '') : null] as const;
+    }),
+  );
+  return new Map(found);
+}
+
+/** A field's value in words (fieldText.ts): a line each, the person's own text isolated in its direction. */
+export function Value({ lines }: { lines: readonly Line[] | null }) {
+  const { t } = useTranslation();
+  if (lines === null) return <span className="muted">{t('conflicts.empty')}</span>;
+  return (
+    <span className="conflict-value">
+      {lines.map((line, i) => (
+        <span key={i} className="conflict-line">
+          {line.map((part, j) => (typeof part === 'string' ? <Fragment key={j}>{part}</Fragment> : <bdi key={j}>{part.own}</bdi>))}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The label of a field; one only a newer Dateline knows is shown by its name. */
+export function fieldLabel(t: ValueWords['t'], type: string, field: string): string {
+  const key = fieldLabelKey(type, field);
+  return key === null ? field : t(key);
+}
+
+/** The fields of a body in the order its editor shows them (FIELD_LABELS), then those only a newer Dateline knows. */
+function orderedFields(type: string, body: Body): string[] {
+  const known: readonly string[] = Object.prototype.hasOwnProperty.call(FIELD_LABELS, type) ? Object.keys(FIELD_LABELS[type as DocType]) : [];
+  const rank = (k: string) => {
+    const i = known.indexOf(k);
+    return i === -1 ? known.length : i;
+  };
+  return Object.keys(body)
+    .filter((k) => !RECORD_KEEPING.has(k))
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/** Every field of `body` that holds something, as "label: value" pairs; empty fields are left out. */
+export function DocFields({ type, body, words }: { type: string; body: Body; words: ValueWords }) {
+  const shown = orderedFields(type, body)
+    .map((k) => [k, valueLines(type, k, body[k], words)] as const)
+    .filter((pair): pair is readonly [string, Line[]] => pair[1] !== null);
+  return (
+    <dl className="facts">
+      {shown.map(([k, lines]) => (
+        <div key={k} className="fact-pair">
+          <dt>{fieldLabel(words.t, type, k)}</dt>
+          <dd>
+            <Value lines={lines} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * An earlier version of a document read in its version history: its name, then its fields in
+ * words, once the documents it names are fetched.
+ */
+export function RevisionFields({ type, revision }: { type: DocType; revision: ShownRevision }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const dates = useDates();
+  const [names, setNames] = useState<ReadonlyMap<string, string | null> | null>(null);
+  useEffect(() => {
+    let live = true;
+    setNames(null);
+    void referenceNames(client, type, [revision]).then((found) => {
+      if (live) setNames(found);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, type, revision]);
+  if (names === null) return <Loading />;
+  const words: ValueWords = { t, language: i18n.language, dates, name: (id) => names.get(id) ?? null };
+  return (
+    <div className="revision-view">
+      <h3 dir="auto">{docTitle(revision) ?? t('common.untitled')}</h3>
+      <DocFields type={type} body={revision} words={words} />
+    </div>
+  );
+}
