@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { API } from '../../electron/shared/contract';
+import { IsoDateSchema } from '../../electron/shared/documents';
 import { isLocalPath, jobMethod, localPath, method, takesLocalPath } from '../../electron/shared/methods';
 
 /**
@@ -17,7 +18,8 @@ function stringFields(schema: z.ZodType, key = '', out: Array<{ key: string; sch
   if (seen.has(schema)) return out;
   seen.add(schema);
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-  if (def.type === 'string' && (schema as z.ZodString).format === null) out.push({ key, schema });
+  // A date (YYYY-MM-DD, checked by refinements that name their issue) is no path either.
+  if (def.type === 'string' && (schema as z.ZodString).format === null && schema !== IsoDateSchema) out.push({ key, schema });
   for (const [k, v] of Object.entries(def)) {
     if (k === 'shape' && v) for (const [field, s] of Object.entries(v as Record<string, z.ZodType>)) stringFields(s, field, out, seen);
     else if (typeof v === 'object' && v !== null && '_zod' in v) stringFields(v as z.ZodType, key, out, seen);
