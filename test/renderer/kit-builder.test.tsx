@@ -115,6 +115,9 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
         return page([{ id: 'con-1', rev: '1', kind: 'spokesperson', name: 'Grace Akello', organisation: null, outlet: null, updatedAt: NOW }]);
       case 'office.list':
         return page([]);
+      // The builder's version history: a kit with no revisions to list here.
+      case 'doc.history':
+        return [];
       case 'sync.status':
         // The builder follows sync for the files still on the server; this library has no sync.
         return { seq: 1, run: 'r', state: 'not-set-up', paused: false, online: true, password: 'none', keychain: false, waiting: null, lastSyncedAt: null, nextAt: null, error: null, clockSkewMs: null, clockWarning: false, last: null, offices: [] };
