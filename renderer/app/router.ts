@@ -134,8 +134,11 @@ export function navigate(to: string): void {
  */
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  // The address the first render showed: one changed before the listener below was added (the
+  // app still starting) is followed too, not taken for the one shown.
+  const [rendered] = useState(() => window.location.hash);
   useEffect(() => {
-    let shown = window.location.hash;
+    let shown = rendered;
     const update = () => {
       const next = window.location.hash;
       if (next === shown) return;
@@ -147,7 +150,8 @@ export function useRoute(): Route {
       setRoute(parseRoute(next));
     };
     window.addEventListener('hashchange', update);
+    update();
     return () => window.removeEventListener('hashchange', update);
-  }, []);
+  }, [rendered]);
   return route;
 }

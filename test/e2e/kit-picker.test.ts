@@ -35,9 +35,8 @@ beforeAll(async () => {
   await h.api('release.create', { headline: SCHOOLS, language: 'en' });
   await h.api('release.create', { headline: ARABIC, language: 'ar' });
   kit = (await h.api('kit.create', { title: 'Kassala floods kit', language: 'en' })).id;
-  // Opened at the kit by the launch link itself, as the other browser tests open a screen: the
-  // hash set once the page had loaded raced the app's start and was lost (the releases list shown).
-  await page.goto(`${h.server.launchUrl()}#/kits/${kit}`);
+  await page.goto(h.server.launchUrl());
+  await h.goto(`#/kits/${kit}`);
   await page.getByRole('heading', { name: 'Kit builder' }).waitFor();
 }, 120_000);
 
