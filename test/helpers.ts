@@ -39,3 +39,19 @@ export async function expectError(p: unknown, code: string): Promise<DatelineErr
   }
   throw new Error(`expected ${code}, but it succeeded`);
 }
+
+/** The SQL `db` prepared while `run` ran, each once: for the query plans a test checks. */
+export async function preparedDuring(db: { prepare: (sql: string) => unknown }, run: () => Promise<unknown>): Promise<string[]> {
+  const seen = new Set<string>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql: string) => {
+    seen.add(sql);
+    return prepare(sql);
+  };
+  try {
+    await run();
+  } finally {
+    db.prepare = prepare;
+  }
+  return [...seen];
+}

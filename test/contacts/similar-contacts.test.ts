@@ -5,7 +5,7 @@ import { Library } from '../../electron/core/store/library';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { rebuildProjections } from '../../electron/core/store/projections';
 import type { SimilarContact } from '../../electron/shared/contacts/similar-contract';
-import { tempDir } from '../helpers';
+import { preparedDuring, tempDir } from '../helpers';
 import { call, core, fail } from './helpers';
 
 /**
@@ -157,18 +157,3 @@ describe('a library made before the organisation keys (migration 18)', () => {
 const keys = (db: Database.Database) =>
   db.prepare('SELECT p.name, g.org_key FROM contact_org_p g JOIN contact_p p ON p.doc_rowid = g.doc_rowid ORDER BY p.name').raw().all();
 
-/** The SQL prepared while `run` runs, for its plans. */
-async function preparedDuring(db: Database.Database, run: () => Promise<unknown>): Promise<string[]> {
-  const seen = new Set<string>();
-  const prepare = db.prepare.bind(db);
-  (db as { prepare: unknown }).prepare = (sql: string) => {
-    seen.add(sql);
-    return prepare(sql);
-  };
-  try {
-    await run();
-  } finally {
-    (db as { prepare: unknown }).prepare = prepare;
-  }
-  return [...seen];
-}

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/index';
-import { tempDir } from '../helpers';
+import { preparedDuring, tempDir } from '../helpers';
 import { allContacts, call, core, importFile } from './helpers';
 
 const csvFile = (lines: string[]): string => {
@@ -12,23 +11,6 @@ const csvFile = (lines: string[]): string => {
 };
 
 const suggestionOf = (r: Awaited<ReturnType<typeof importFile>>, row: number) => r.outcomes.find((o) => o.row === row)?.suggestion;
-
-/** The SQL an import prepares, for its plans. */
-async function preparedDuring(c: Core, run: () => Promise<unknown>): Promise<string[]> {
-  const db = c.library.db;
-  const seen = new Set<string>();
-  const prepare = db.prepare.bind(db);
-  (db as { prepare: unknown }).prepare = (sql: string) => {
-    seen.add(sql);
-    return prepare(sql);
-  };
-  try {
-    await run();
-  } finally {
-    (db as { prepare: unknown }).prepare = prepare;
-  }
-  return [...seen];
-}
 
 describe('the contacts import suggests merging similar names at the same organisation or outlet', () => {
   it('suggests "A. Kaboré, Le Pays" for the stored "Amélie Kaboré, Le Pays", not the same name at another outlet, and merges it when chosen', async () => {
@@ -97,7 +79,7 @@ describe('the contacts import suggests merging similar names at the same organis
     for (let i = 0; i < 1500; i++) lines.push(`Reporter ${i},${i % 2 ? 'Radio Omega' : ''},Daily Monitor`);
     lines.push('Grace Akelo,Radio Omega,', 'Wanjiru Kamua,,daily monitor', 'Reporter 12,Radio Omega,Daily Monitor', 'Layla Haddad,Radio Omega,');
     let r!: Awaited<ReturnType<typeof importFile>>;
-    const sql = await preparedDuring(c, async () => {
+    const sql = await preparedDuring(c.library.db, async () => {
       r = await importFile(c, csvFile(lines), { limit: 2000 });
     });
     expect(suggestionOf(r, 1502)).toMatchObject({ id: grace.id, name: 'Grace Akello', why: { code: 'SIMILAR_NAME_SPELLING' } });
