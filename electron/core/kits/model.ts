@@ -178,7 +178,7 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
     });
   }
   const warnings: Warning[] = [];
-  const unapproved = new Set<string>();
+  const approvalSaid = new Set<string>();
   const missing: MissingAttachment[] = [];
   const attachment = (id: string, where: (string | number)[], what: string, place: AttachmentPlace): KitAttachment => {
     const a = findAttachment(ctx, id, where, what, place);
@@ -271,10 +271,10 @@ export function resolveKit(ctx: CoreContext, kitId: string, opts: ResolveOptions
         for (const r of releaseVersions(ctx, item.id, item.languages, where)) {
           const release = resolveRelease(ctx, r, where, office, now, (id) => contactOf(id, where, true));
           // Not cleared yet: the kit may still be made and looked at, but sending it is the person's call.
-          if (!unapproved.has(r.id)) {
+          if (!approvalSaid.has(r.id)) {
             const notYet = releaseNotApproved(r);
             if (notYet) warnings.push(notYet);
-            unapproved.add(r.id);
+            approvalSaid.add(r.id);
           }
           if (release.embargo) embargoes.push(release.embargo);
           blockCount += countBlocks(release.body.content) + release.quotes.length + 4;
