@@ -225,6 +225,16 @@ describe('contacts', () => {
     expect(findPhones('between 2024 - 2026 and on 12/03/2026')).toEqual([]);
   });
 
+  it('does not take a row of page numbers or a book\'s number for a telephone, and still reads one that looks alike', () => {
+    expect(findPhones('1 94 95 96 97 98 112')).toEqual([]);
+    expect(findPhones('« 1 37 38 39 40 … 205 »')).toEqual([]);
+    expect(findPhones('[ISBN-10] 987-1183-61-5 | [ISBN-13] 978-987-1183-61-6')).toEqual([]);
+    expect(findPhones('ISBN: 978 92 4 000000 1')).toEqual([]);
+    expect(findPhones('ISSN 1020-3478 1020 3478')).toEqual([]);
+    expect(findPhones('Call 1 800 555 0199 or +1 212 963 1234').map((p) => p.value)).toEqual(['1 800 555 0199', '+1 212 963 1234']);
+    expect(extractContacts([['Media contact: Ana Ruiz, tel. 1 22 33 44 55']])[0]).toMatchObject({ name: 'Ana Ruiz', phone: '1 22 33 44 55' });
+  });
+
   it('reads addresses written with [at] so robots do not harvest them', () => {
     expect(extractContacts([['Media contact:', 'Lena Ortiz, Ph: +1 212 555 0101; Email: lena.ortiz[at]relief.example']])[0]).toMatchObject({ name: 'Lena Ortiz', email: 'lena.ortiz@relief.example' });
   });

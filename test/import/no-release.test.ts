@@ -544,7 +544,7 @@ describe('a page that is one page of a list, or holds no text of its own', () =>
       'Valle de Orrante, 12 de marzo de 2025 – Las lluvias de la última semana dañaron la red de agua de once comunidades, informó este martes la Fundación Agua Clara, que reparte bidones y pastillas potabilizadoras.',
       '«Las familias beben agua del río porque no tienen otra», dijo Rosa Villalba, coordinadora de la fundación en el valle.',
     ];
-    for (const pager of ['1 2 3', '« 1 2 3 4 … 9 »', 'Anterior 1 2 3 Siguiente', '١ ٢ ٣ ٤']) {
+    for (const pager of ['1 2 3', '« 1 2 3 4 … 9 »', 'Anterior 1 2 3 Siguiente', '١ ٢ ٣ ٤', '1 94 95 96 97 98 112', '« 1 … 40 41 42 … 205 »']) {
       const refused = parseSource({ name: 'tag.txt', text: [pager, ...story].join('\n\n') });
       await expect(refused, pager).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'pager', pager } });
       await expect(refused, pager).rejects.toThrow(/row of page numbers .* marks one page of a list of stories.*paste it/u);

@@ -2,6 +2,7 @@ import { foldText } from '../../shared/search/text';
 import { findDates } from './dates';
 import { CONTACT_LABEL_RE, ORG_WORDS, ROLE_WORDS, isLabel, isNavBlock } from './lexicon';
 import { asciiDigits, cleanLine, nameCase, ub, wordCount } from './normalise';
+import { pageNumberRow } from './pager';
 
 /**
  * Media contacts, wherever a release puts them: a sentence ("For further information please
@@ -44,6 +45,8 @@ const PHONE = /(?<![\p{L}\p{N}@._+/-])(?:\+|00|\(\s*\+?)?\d[\d\s().\-/]{4,26}\d(
 const NOT_A_PERSONAL_LINE = ub(/switchboard|\bstandard\b|centralita|conmutador|main\s+line|reception|réception|recepción|hotline|helpline|help\s*line|ligne\s+d['’]assistance|ligne\s+verte|línea\s+(?:de\s+ayuda|gratuita)|toll[-\s]?free|numéro\s+vert|البدالة|المقسم|الخط\s+الساخن|الرقم\s+المجاني/iu);
 const DONATION_CUE = ub(/\b(text|sms|texto|envoyez|envoie|envía|envia|envie|donate|don|dona|donar|give)\b[^.]{0,40}$|أرسل[^.]{0,40}$|تبرع[^.]{0,40}$/iu);
 const FAX_CUE = ub(/\bfax\b|\bfacsimile\b|فاكس\s*:?\s*$/iu);
+/** "ISBN 978-2-07-036822-8", "[ISSN] 1020-3478": a book's or a journal's number, not a telephone. */
+const BOOK_NUMBER_CUE = /\b(?:isbn|issn)(?:-1[03])?\]?\s*:?\s*$/iu;
 
 const EXTENSION_WORDS = ['poste', 'ext.', 'ext', 'x'];
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -108,6 +111,9 @@ export function findPhones(text: string): Found[] {
       const at = m[0].indexOf(piece, offset);
       offset = at + piece.length;
       if (findDates(piece).length > 0) continue;
+      // "1 94 95 96 97 98 112": a list's row of page numbers, not a number to call.
+      if (pageNumberRow(piece.trim())) continue;
+      if (BOOK_NUMBER_CUE.test(t.slice(Math.max(0, m.index + at - 12), m.index + at))) continue;
       if (/^\d{4}\s*[-–]\s*\d{4}$/u.test(piece.trim())) continue; // a span of years
       // "Índice AI POL 30/2508/2020": a document's reference, its numbers joined by slashes and closed by its year.
       if (/^[1-9]\d{0,3}\/\d{1,5}\/(?:19|20)\d{2}$/u.test(piece.trim())) continue;

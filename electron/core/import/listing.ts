@@ -2,6 +2,7 @@ import type { Block } from './blocks';
 import type { Classified } from './classify';
 import { isProse } from './classify';
 import { wordCount } from './normalise';
+import { pageNumberRow } from './pager';
 
 /**
  * A page with no single release in it: a news index, a search result page or a home page lists
@@ -57,28 +58,6 @@ function archiveHeading(items: Classified[]): string | null {
   const dated = below.some((it) => it.kind === 'dateline' || it.kind === 'datelineOnly' || (it.kind === 'date' && it.dateIso) || (it.kind === 'label' && it.dateIso));
   const contacts = below.some((it) => it.kind === 'contact' || it.kind === 'contactHead');
   return dated || contacts ? null : items[at]!.block.text.trim();
-}
-
-/** Western and Arabic-Indic digits alike: "٣" is 3. */
-const digitValue = (token: string): number | null => {
-  const western = token.replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660));
-  return /^\d{1,4}$/u.test(western) ? Number(western) : null;
-};
-
-/**
- * "1 2 3", "« 1 2 3 4 … 12 »", "Previous 1 2 3 Next": a row of page numbers counting from one,
- * the pager of a list of stories. Read from its shape: three numbers or more, the first ones
- * 1, 2, 3 in order, arrows or a word for the next page around them.
- */
-export function pageNumberRow(text: string): boolean {
-  const tokens = text
-    .replace(/^(?:[«‹<←]+|previous|prev|précédent|précédente|anterior|السابق)\s*/iu, '')
-    .replace(/\s*(?:[»›>→]+|next|suivant|suivante|siguiente|التالي)$/iu, '')
-    .split(/\s+/u)
-    .filter((t) => t !== '…' && t !== '...');
-  const values = tokens.map(digitValue);
-  if (values.length < 3 || values.some((v) => v === null)) return false;
-  return values[0] === 1 && values[1] === 2 && values[2] === 3 && values.every((v, k) => k === 0 || v! > values[k - 1]!);
 }
 
 /**

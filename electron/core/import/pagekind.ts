@@ -1,6 +1,7 @@
 import type { Classified } from './classify';
 import { isProse } from './classify';
-import { MORE_WORDS, pageNumberRow, relatedCut } from './listing';
+import { MORE_WORDS, relatedCut } from './listing';
+import { pageNumberRow } from './pager';
 import { isWeekdayDayMonth } from './dates';
 import { ARABIC_MARKS, wordCount } from './normalise';
 
