@@ -585,6 +585,20 @@ describe('a page that is one page of a list, or holds no text of its own', () =>
     }
   });
 
+  it("refuses a press office's page of addresses: a media heading with nobody's details under it and no running text", async () => {
+    const page = [
+      'Media enquiries',
+      'Journalists with a question or a request for an interview can reach the regional teams below.',
+      'National and specialist media',
+      'Northern region - Lakeland and the coast',
+      'Northern region - the city and the valleys',
+      'Southern region',
+    ].join('\n\n');
+    await expect(parseSource({ name: 'press-office.txt', text: page })).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'noText' } });
+    const withSomeone = `${page}\n\nPress officer: Jane Roe, jane.roe@example.org`;
+    expect((await parseSource({ name: 'press-office.txt', text: withSomeone })).contacts.map((c) => c.email)).toEqual(['jane.roe@example.org']);
+  });
+
   it('still reads a title with no running text under it when a date or a media contact is on the page', async () => {
     for (const extra of ['4 May 2025', 'Media contact: Jane Roe, jane.roe@example.org']) {
       const got = await parseSource({ name: 'page.txt', text: ['Harbour aid group opens a second kitchen for flood-hit families', extra].join('\n\n') });

@@ -946,8 +946,11 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   const list = listPageEvidence(items, input.filter((b) => !b.aside).map((b) => cleanLine(b.text)), evidence.own, place !== null, evidence.labels);
   // Not one paragraph of running text, and nothing that dates or places a story or names a media
   // contact: a page's title alone, or a tag's name, is no release to store. A file with no words
-  // at all (invisible characters) stays an empty draft, as it always was.
-  if (!options.allowNotARelease && bodyClean.length === 0 && evidence.release.length === 0 && blocks.some((b) => /\p{L}/u.test(b.text))) {
+  // at all (invisible characters) stays an empty draft, as it always was. A "Media enquiries"
+  // heading with nobody's details under it is a press office's page of addresses, not a release's
+  // contact block: it counts for nothing here.
+  const emptyContactHeading = contacts.length === 0 && evidence.release.every((r) => r === 'a release label') && !items.some((it) => it.kind === 'label' || it.kind === 'end' || it.kind === 'embargo');
+  if (!options.allowNotARelease && bodyClean.length === 0 && (evidence.release.length === 0 || emptyContactHeading) && blocks.some((b) => /\p{L}/u.test(b.text))) {
     const seen = (headline ?? blocks[0]?.text ?? '').slice(0, 120);
     throw new DatelineError(
       'NOT_A_RELEASE',
