@@ -103,8 +103,16 @@ describe('doc.versions', () => {
     list = await call<DocVersion[]>(c, 'doc.versions', { id: made.id });
     expect(list.slice(0, 2).map((v) => [v.last.author, v.change])).toEqual([
       ['joseph', { kind: 'undeleted', fields: ['notes'] }],
-      ['amina', { kind: 'deleted' }],
+      ['amina', { kind: 'deleted', how: 'deleted' }],
     ]);
+  });
+
+  it('says a person was erased, not merely deleted, by what the tombstone records', async () => {
+    const { c, tick } = await clocked();
+    const made = await call<{ id: string }>(c, 'contact.create', { name: 'Peter Okoth' });
+    tick();
+    await call(c, 'contact.erase', { id: made.id });
+    expect((await changes(c, made.id))[0]).toEqual({ kind: 'deleted', how: 'erased' });
   });
 
   it('says the changes of a version are no longer known when the version before was compacted', async () => {

@@ -14,12 +14,13 @@ type Body = Readonly<Record<string, unknown>>;
  * before (a phone changed inside `phones` is `phones`), in the order the newer body holds them,
  * then those it no longer holds; null when a body needed was compacted away. A version that
  * holds exactly what an earlier one held (a restore, or the same words typed again) says which
- * (`bringsBack`).
+ * (`bringsBack`). A deletion says whether it erased a person (at their request) or merged them
+ * into another contact, as its tombstone records.
  */
 export type VersionChange =
   | { kind: 'created' }
   | { kind: 'edited'; fields: string[] | null; bringsBack: { rev: string; at: string } | null }
-  | { kind: 'deleted' }
+  | { kind: 'deleted'; how: 'deleted' | 'erased' | 'merged' }
   | { kind: 'undeleted'; fields: string[] | null };
 
 /** A version of `doc.versions`: who, when, how many saves, and what it changed. */
@@ -81,7 +82,7 @@ function contentKey(body: Body): string {
 /**
  * Each version with what it changed, given the versions (newest first, as historyVersions gives
  * them), every revision of the tree by rev, and the bodies of the revisions read (a version's
- * last, the revision before its first, and before a deletion the revision it deleted; a
+ * last (a deletion's tombstone), the revision before its first, and before a deletion the revision it deleted; a
  * compacted one missing). Linear in the versions: one comparison each, and one map of contents
  * for what a version brings back.
  */
@@ -103,7 +104,7 @@ export function versionChanges(
     const parentRev = v.first.parent;
     const parent = parentRev === null ? undefined : tree.get(parentRev);
     let change: VersionChange;
-    if (v.last.deleted) change = { kind: 'deleted' };
+    if (v.last.deleted) change = { kind: 'deleted', how: deletion(bodies.get(v.last.rev)) };
     else if (parentRev === null) change = { kind: 'created' };
     else if (parent?.deleted) change = { kind: 'undeleted', fields: diff(parent.parent, v.last.rev) };
     else {
@@ -120,12 +121,18 @@ export function versionChanges(
   return versions.map((v) => ({ ...v, change: changes.get(v)! }));
 }
 
+/** What a tombstone records of why the document went: an erase and a merge write theirs (DocStore.erase). */
+function deletion(tombstone: Body | undefined): 'deleted' | 'erased' | 'merged' {
+  if (tombstone?.erased === true) return 'erased';
+  return typeof tombstone?.mergedInto === 'string' ? 'merged' : 'deleted';
+}
+
 /** The revisions whose bodies versionChanges reads. */
 export function revisionsToRead(versions: readonly HistoryVersion[], tree: ReadonlyMap<string, { parent: string | null; deleted: boolean }>): string[] {
   const out = new Set<string>();
   for (const v of versions) {
-    if (v.last.deleted) continue;
     out.add(v.last.rev);
+    if (v.last.deleted) continue;
     const parentRev = v.first.parent;
     if (parentRev === null) continue;
     const parent = tree.get(parentRev);
