@@ -2,8 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
+import { HistoryPanel } from '../../renderer/releases/HistoryPanel';
 import { DocHistory } from '../../renderer/ui/DocHistory';
-import { call, closedAfterTest } from '../core-harness';
+import { call, closedAfterTest, release } from '../core-harness';
 import { tempDir } from '../helpers';
 import { renderWithCore } from './with-core';
 
@@ -70,5 +71,24 @@ describe('what each version changed', () => {
     fireEvent.click(within(phones!).getByRole('button', { name: /^عرض نسخة/ }));
     const version = await screen.findByRole('region', { name: 'نسخة سابقة' }, wait);
     await waitFor(() => expect(within(version).getAllByText('تغيّر في هذه النسخة')).toHaveLength(2), wait);
+  });
+
+  it('marks the headline a release version changed, and names its fields the view does not show', async () => {
+    let now = Date.parse('2026-12-06T09:00:00.000Z');
+    const c = closedAfterTest(await openCore(tempDir(), { author: 'amina', clock: () => new Date(now) }));
+    const made = await call<{ id: string }>(c, 'release.create', release({ headline: 'Floods' }));
+    now += 60_000;
+    await call(c, 'release.update', { id: made.id, rev: null, fields: { headline: 'Floods in Beledweyne', tags: ['floods'] } });
+    now += 60_000;
+    await call(c, 'release.update', { id: made.id, rev: null, fields: { notesToEditors: 'Photos on request.' } });
+    renderWithCore(c, <HistoryPanel id={made.id} currentRev={null} beforeRestore={async () => undefined} onRestored={() => undefined} />);
+    const [, headline] = await rows('Version history');
+    expect(said(headline!)).toBe('Changed: Headline and Tags');
+    fireEvent.click(within(headline!).getByRole('button', { name: /^View the version of/ }));
+    const version = await screen.findByRole('region', { name: 'Earlier version' }, wait);
+    const heading = within(version).getByRole('heading', { level: 3 });
+    expect(heading.textContent).toBe('Floods in Beledweyne');
+    expect(heading.closest('.changed-part')?.textContent).toContain('changed in this version');
+    expect(within(version).getAllByText('changed in this version')).toHaveLength(1);
   });
 });
