@@ -30,6 +30,7 @@ export type { ContactSummary } from './contacts/contract';
 export type { KitSummary } from './kits/contract';
 export type { BackupResult, CompactResult, Draft, JobInfo, LibraryInfo, RestoreResult, HistoryRevision, RevisionSummary, ShownRevision } from './library/contract';
 export type { JobStep } from './library/job-steps';
+export type { DocVersion, VersionChange } from './library/version-changes';
 export type { LibraryProblem } from './library/problems';
 export type { ReleaseSummary } from './releases/contract';
 export type { SearchHit } from './search/contract';

@@ -6,7 +6,7 @@ import { useClient } from '../client/context';
 import type { DatelineClient } from '../client/types';
 import { useDates } from '../i18n/useDates';
 import { Loading } from '../ui/ErrorMessage';
-import { FIELD_LABELS, fieldLabelKey } from './fieldLabels';
+import { fieldLabelKey, inEditorOrder } from './fieldLabels';
 import { docTitle, references, valueLines, type Line, type ValueWords } from './fieldText';
 
 /**
@@ -68,26 +68,31 @@ export function fieldLabel(t: ValueWords['t'], type: string, field: string): str
 
 /** The fields of a body in the order its editor shows them (FIELD_LABELS), then those only a newer Dateline knows. */
 function orderedFields(type: string, body: Body): string[] {
-  const known: readonly string[] = Object.prototype.hasOwnProperty.call(FIELD_LABELS, type) ? Object.keys(FIELD_LABELS[type as DocType]) : [];
-  const rank = (k: string) => {
-    const i = known.indexOf(k);
-    return i === -1 ? known.length : i;
-  };
-  return Object.keys(body)
-    .filter((k) => !RECORD_KEEPING.has(k))
-    .sort((a, b) => rank(a) - rank(b));
+  return inEditorOrder(
+    type,
+    Object.keys(body).filter((k) => !RECORD_KEEPING.has(k)),
+  );
 }
 
-/** Every field of `body` that holds something, as "label: value" pairs; empty fields are left out. */
-export function DocFields({ type, body, words }: { type: string; body: Body; words: ValueWords }) {
-  const shown = orderedFields(type, body)
+/**
+ * Every field of `body` that holds something, as "label: value" pairs; empty fields are left out,
+ * except one `changed` names (emptied in this version), which says it is empty. A field in
+ * `changed` is marked, in words as well as by its look.
+ */
+export function DocFields({ type, body, words, changed }: { type: string; body: Body; words: ValueWords; changed?: ReadonlySet<string> }) {
+  const fields = orderedFields(type, body);
+  for (const k of changed ?? []) if (!fields.includes(k) && !RECORD_KEEPING.has(k)) fields.push(k);
+  const shown = inEditorOrder(type, fields)
     .map((k) => [k, valueLines(type, k, body[k], words)] as const)
-    .filter((pair): pair is readonly [string, Line[]] => pair[1] !== null);
+    .filter(([k, lines]) => lines !== null || changed?.has(k));
   return (
     <dl className="facts">
       {shown.map(([k, lines]) => (
-        <div key={k} className="fact-pair">
-          <dt>{fieldLabel(words.t, type, k)}</dt>
+        <div key={k} className={changed?.has(k) ? 'fact-pair changed' : 'fact-pair'}>
+          <dt>
+            {fieldLabel(words.t, type, k)}
+            {changed?.has(k) && <ChangedBadge />}
+          </dt>
           <dd>
             <Value lines={lines} />
           </dd>
@@ -97,11 +102,25 @@ export function DocFields({ type, body, words }: { type: string; body: Body; wor
   );
 }
 
+/** Beside a field (or a part of a release) the version opened changed: "Changed" to the eye, "changed in this version" to a screen reader. */
+export function ChangedBadge() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {' '}
+      <span className="badge changed-badge">
+        <span aria-hidden="true">{t('history.changedBadge')}</span>
+        <span className="visually-hidden">{t('history.changedBadgeLabel')}</span>
+      </span>
+    </>
+  );
+}
+
 /**
  * An earlier version of a document read in its version history: its name, then its fields in
- * words, once the documents it names are fetched.
+ * words, once the documents it names are fetched; those the version changed are marked.
  */
-export function RevisionFields({ type, revision }: { type: DocType; revision: ShownRevision }) {
+export function RevisionFields({ type, revision, changed }: { type: DocType; revision: ShownRevision; changed?: ReadonlySet<string> }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const dates = useDates();
@@ -121,7 +140,7 @@ export function RevisionFields({ type, revision }: { type: DocType; revision: Sh
   return (
     <div className="revision-view">
       <h3 dir="auto">{docTitle(revision) ?? t('common.untitled')}</h3>
-      <DocFields type={type} body={revision} words={words} />
+      <DocFields type={type} body={revision} words={words} changed={changed} />
     </div>
   );
 }

@@ -139,3 +139,13 @@ export function fieldLabelKey(type: string, field: string): string | null {
   const labels: Readonly<Record<string, string>> = FIELD_LABELS[type as DocType];
   return has(labels, field) ? labels[field]! : null;
 }
+
+/** Fields in the order the type's editor shows them (FIELD_LABELS), then those only a newer Dateline knows. */
+export function inEditorOrder(type: string, fields: readonly string[]): string[] {
+  const known: readonly string[] = has(FIELD_LABELS, type) ? Object.keys(FIELD_LABELS[type as DocType]) : [];
+  const rank = (k: string) => {
+    const i = known.indexOf(k);
+    return i === -1 ? known.length : i;
+  };
+  return [...fields].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,21 +1,24 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryRevision, ShownRevision } from '../../electron/shared/contract';
+import type { DocVersion, HistoryRevision, ShownRevision } from '../../electron/shared/contract';
+import type { DocType } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
-import { historyVersions } from '../../electron/shared/library/history-versions';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ConfirmQuestion } from './ConfirmQuestion';
 import { ErrorMessage, Loading } from './ErrorMessage';
 import { useCall } from './useCall';
 import { useConfirmFocus } from './useConfirmFocus';
+import { changedOf, changeInWords, FIELDS_NAMED } from './versionChanges';
 
 export interface VersionHistoryProps {
   id: string;
+  /** The document's type: what a version changed is said by its editor's field labels. */
+  type: DocType;
   /** The revision the editor shows; null: the library's current one. */
   currentRev: string | null;
-  /** How an earlier version reads when the person opens it (read-only). */
-  show: (revision: ShownRevision) => ReactNode;
+  /** How an earlier version reads when the person opens it (read-only), the fields it changed marked. */
+  show: (revision: ShownRevision, changed: ReadonlySet<string>) => ReactNode;
   /** Called before a restore: an editor saving as the person types writes what waits first. */
   beforeRestore?: () => Promise<void>;
   /** After a restore: the editor reads the document again. */
@@ -31,15 +34,17 @@ export interface VersionHistoryProps {
 }
 
 /**
- * A document's versions (who, when): the saves of one editing session within ten minutes are
- * one version (history-versions.ts); one can be viewed, by `show`, and restored as a new
+ * A document's versions (who, when, what each changed): the saves of one editing session within
+ * ten minutes are one version (history-versions.ts), and the core says which fields each changed
+ * against the version before (`doc.versions`), so "when did the phone change, and who" is read in
+ * the list. One can be viewed, by `show`, its changed fields marked, and restored as a new
  * revision, which is a version of its own, so a restore is undone the same way.
  */
-export function VersionHistory({ id, currentRev, show, beforeRestore, onRestored, readOnly = false, ask }: VersionHistoryProps) {
-  const { t } = useTranslation();
+export function VersionHistory({ id, type, currentRev, show, beforeRestore, onRestored, readOnly = false, ask }: VersionHistoryProps) {
+  const { t, i18n } = useTranslation();
   const client = useClient();
-  const history = useCall('doc.history', { id }, `${id}:${currentRev ?? ''}`);
-  const [viewing, setViewing] = useState<{ revision: ShownRevision; at: string } | null>(null);
+  const history = useCall('doc.versions', { id }, `${id}:${currentRev ?? ''}`);
+  const [viewing, setViewing] = useState<{ revision: ShownRevision; at: string; change: DocVersion['change'] } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -54,14 +59,15 @@ export function VersionHistory({ id, currentRev, show, beforeRestore, onRestored
     if (restored !== null) restoredNote.current?.focus();
   }, [restored]);
 
-  const view = async (rev: HistoryRevision) => {
+  const view = async (rev: HistoryRevision, change: DocVersion['change']) => {
     setError(null);
     setAsking(false);
     setRestored(null);
     const res = await client.call('doc.revision', { id, rev: rev.rev });
-    if (res.ok) setViewing({ revision: res.value, at: rev.at });
+    if (res.ok) setViewing({ revision: res.value, at: rev.at, change });
     else setError(res.error);
   };
+  const changeWords = (change: DocVersion['change'], max?: number) => changeInWords(t, i18n.language, type, change, dates.dateTime, max);
 
   const restore = async (version: { revision: ShownRevision; at: string }) => {
     setBusy(true);
@@ -77,7 +83,7 @@ export function VersionHistory({ id, currentRev, show, beforeRestore, onRestored
     onRestored();
   };
 
-  const versions = history.status === 'ok' ? historyVersions(history.value) : [];
+  const versions = history.status === 'ok' ? history.value : [];
 
   return (
     <section className="panel" aria-labelledby={`hist-${id}`}>
@@ -92,29 +98,32 @@ export function VersionHistory({ id, currentRev, show, beforeRestore, onRestored
       )}
       {history.status === 'ok' && versions.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="history" aria-labelledby={`hist-${id}`}>
-        {versions.map(({ last: r, since, saves }) => {
-          const current = r.rev === currentRev || (r.winner && currentRev === null);
+        {versions.map(({ last: r, since, saves, change }) => {
+          const current = !r.deleted && (r.rev === currentRev || (r.winner && currentRev === null));
           return (
             <li key={r.rev} className={current ? 'current' : undefined}>
               <span className="history-when">{dates.dateTime(r.at)}</span>
               <span className="history-who">{r.author}</span>
               {saves > 1 && <span className="muted">{t('history.saves', { count: saves, since: dates.time(since) })}</span>}
-              {current ? (
+              {r.deleted ? null : current ? (
                 <span className="badge">{t('history.current')}</span>
               ) : r.available ? (
-                <button type="button" className="link-button" onClick={() => void view(r)} aria-label={t('history.viewAt', { when: dates.dateTime(r.at) })}>
+                <button type="button" className="link-button" onClick={() => void view(r, change)} aria-label={t('history.viewAt', { when: dates.dateTime(r.at) })}>
                   {t('history.view')}
                 </button>
               ) : (
                 <span className="muted">{t('history.compacted')}</span>
               )}
+              {/* A version no longer kept says so already; that its changes are unknown goes without saying. */}
+              {(r.available || r.deleted || change.kind !== 'edited' || change.fields !== null) && <span className="history-change">{changeWords(change, FIELDS_NAMED)}</span>}
             </li>
           );
         })}
       </ol>
       {viewing && (
         <div className="revision" role="region" aria-label={t('history.viewing')}>
-          {show(viewing.revision)}
+          <p className="history-change">{changeWords(viewing.change)}</p>
+          {show(viewing.revision, changedOf(viewing.change))}
           {readOnly && <p className="muted">{t('history.readOnly')}</p>}
           {asking && ask ? (
             <ConfirmQuestion

@@ -116,7 +116,7 @@ function fakeCore(exportResult: (emit: (e: CoreEvent) => void) => void) {
       case 'office.list':
         return page([]);
       // The builder's version history: a kit with no revisions to list here.
-      case 'doc.history':
+      case 'doc.versions':
         return [];
       case 'sync.status':
         // The builder follows sync for the files still on the server; this library has no sync.

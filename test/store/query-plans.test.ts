@@ -82,7 +82,7 @@ describe('the screens read by keys and indexes, never the whole library', () => 
         // The kit builder's pickers: a search among what a kit can take, and the names of what it holds.
         ['release.list', { query: 'village', addable: true, limit: 30 }], ['attachment.list', { query: 'logo', limit: 30 }], ['attachment.list', { ids: [local[0]!], limit: 500 }],
         ['contact.list', { kind: 'spokesperson', sort: 'updated', query: 'reporter', limit: 30 }], ['contact.list', { ids: contacts.slice(0, 3), limit: 500 }],
-        ['search', { query: 'cholera', limit: 10 }], ['segment.list', {}], ['office.list', {}], ['library.info', {}], ['doc.history', { id: local[0] }],
+        ['search', { query: 'cholera', limit: 10 }], ['segment.list', {}], ['office.list', {}], ['library.info', {}], ['doc.history', { id: local[0] }], ['doc.versions', { id: local[0] }],
       ];
       for (const [method, input] of reads) await call(c, method, input);
     } finally {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocIdSchema, RevSchema, type Doc, type DocType } from '../documents';
 import { BaseRev, Empty, jobMethod, Limit, localPath, method, type Created } from '../methods';
 import type { JobStep } from './job-steps';
+import type { DocVersion } from './version-changes';
 import { NoticeIdSchema, type LibraryNotice } from './notices';
 import type { LibraryProblem } from './problems';
 
@@ -169,6 +170,8 @@ export const LIBRARY_API = {
 
   'doc.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
   'doc.history': method<HistoryRevision[]>()(z.object({ id: DocIdSchema }).strict()),
+  /** The versions a person reads in the history panel (history-versions.ts), newest first, deletions included, each with what it changed (version-changes.ts). */
+  'doc.versions': method<DocVersion[]>()(z.object({ id: DocIdSchema }).strict()),
   'doc.revision': method<ShownRevision>()(
     z.object({ id: DocIdSchema, rev: RevSchema }).strict(),
   ),

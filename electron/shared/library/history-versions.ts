@@ -17,6 +17,8 @@ import type { HistoryRevision } from './contract';
 export const VERSION_WINDOW_MS = 10 * 60_000;
 
 export interface HistoryVersion {
+  /** The version's first revision: its parent is the version before (what the version changed is against it). */
+  first: HistoryRevision;
   /** The version's last revision: the one shown, viewed and restored. */
   last: HistoryRevision;
   /** When its first save was made (the same as `last.at` for a version of one revision). */
@@ -27,10 +29,11 @@ export interface HistoryVersion {
 
 /**
  * The versions of a history, newest first (by the time of their last save). Deleted revisions
- * are left out, as the history screen always did; a branch is followed from each revision to
+ * are left out unless `deletions` asks for them (each is then a version of its own: the history
+ * panel says who deleted the document and when); a branch is followed from each revision to
  * its first child of the same session.
  */
-export function historyVersions(revisions: readonly HistoryRevision[], windowMs = VERSION_WINDOW_MS): HistoryVersion[] {
+export function historyVersions(revisions: readonly HistoryRevision[], windowMs = VERSION_WINDOW_MS, deletions = false): HistoryVersion[] {
   const byRev = new Map(revisions.map((r) => [r.rev, r]));
   // Each revision's first child (by time) that continues its session: the next save of a version.
   const next = new Map<string, HistoryRevision>();
@@ -40,7 +43,7 @@ export function historyVersions(revisions: readonly HistoryRevision[], windowMs 
     if (!parent || !continues(parent, r) || next.has(parent.rev)) continue;
     next.set(parent.rev, r);
   }
-  return finish(versions(ordered, next, windowMs));
+  return finish(versions(ordered, next, windowMs), deletions);
 }
 
 function continues(parent: HistoryRevision, child: HistoryRevision): boolean {
@@ -70,7 +73,7 @@ function versions(ordered: readonly HistoryRevision[], next: Map<string, History
         saves++;
         r = next.get(last.rev);
       }
-      out.push({ last, since: first.at, saves });
+      out.push({ first, last, since: first.at, saves });
       // The rest of a session that outlasted the window starts a version of its own.
       first = r;
     }
@@ -78,6 +81,6 @@ function versions(ordered: readonly HistoryRevision[], next: Map<string, History
   return out;
 }
 
-function finish(versions: HistoryVersion[]): HistoryVersion[] {
-  return versions.filter((v) => !v.last.deleted).sort((a, b) => (a.last.at < b.last.at ? 1 : a.last.at > b.last.at ? -1 : 0));
+function finish(versions: HistoryVersion[], deletions: boolean): HistoryVersion[] {
+  return versions.filter((v) => deletions || !v.last.deleted).sort((a, b) => (a.last.at < b.last.at ? 1 : a.last.at > b.last.at ? -1 : 0));
 }
