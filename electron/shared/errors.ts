@@ -49,9 +49,21 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * Input refused for a reason the window words itself (INVALID_INPUT's `params.reason`), where no
  * field's check says it: sync set up without an office or not at all, an office not synced here,
  * an office logo that is no image, a journalist as an office's press contact, a language version
- * in the release's own language, a backup written over the open library.
+ * in the release's own language, a backup written over the open library, a withdrawal of a
+ * release that never went out (a draft, one in review) or was already withdrawn.
  */
-export const INPUT_PROBLEMS = ['syncNoOffice', 'syncNotSetUp', 'syncOfficeNotSynced', 'logoNotImage', 'notSpokesperson', 'alreadyInLanguage', 'backupOntoLibrary'] as const;
+export const INPUT_PROBLEMS = [
+  'syncNoOffice',
+  'syncNotSetUp',
+  'syncOfficeNotSynced',
+  'logoNotImage',
+  'notSpokesperson',
+  'alreadyInLanguage',
+  'backupOntoLibrary',
+  'withdrawDraft',
+  'withdrawInReview',
+  'alreadyWithdrawn',
+] as const;
 
 export const ERROR_REASONS = {
   CONFLICT: ['changedSince', 'idTaken', 'languageTaken', 'alreadyVersion', 'libraryReplaced', 'changedSincePreview', 'localChanged'],

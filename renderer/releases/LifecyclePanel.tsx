@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Doc } from '../../electron/shared/documents';
+import type { Doc, ReleaseStatus } from '../../electron/shared/documents';
+import { withdrawRefusal } from '../../electron/shared/releases/rules';
 import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
 import { useClient } from '../client/context';
@@ -47,8 +48,13 @@ export function LifecycleNotice({ id, doc, onChanged }: Props) {
   );
 }
 
-/** Withdrawing a release (with the reason) and moving it to the trash. */
-export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { beforeAction: () => Promise<void> }) {
+/**
+ * Withdrawing a release (with the reason) and moving it to the trash. "Withdraw…" is offered only
+ * where the core accepts it: for a release that went out (approved or released), judged by
+ * `status`, the editor's own (a draft just approved there can be withdrawn: the editor commits
+ * first). A draft or a release in review is told why not, and pointed to the trash.
+ */
+export function LifecyclePanel({ id, doc, status, onChanged, beforeAction }: Props & { status: ReleaseStatus; beforeAction: () => Promise<void> }) {
   const { t } = useTranslation();
   const client = useClient();
   const uid = useId();
@@ -91,11 +97,14 @@ export function LifecyclePanel({ id, doc, onChanged, beforeAction }: Props & { b
   };
 
   if (doc.trashed) return null;
+  const refusal = withdrawRefusal(status);
   return (
     <section className="panel" aria-labelledby={`${uid}-title`}>
       <h2 id={`${uid}-title`}>{t('lifecycle.title')}</h2>
       {error && <ErrorMessage error={error} />}
-      {doc.status !== 'withdrawn' &&
+      {refusal === 'withdrawDraft' && <p className="muted">{t('lifecycle.notOutDraft')}</p>}
+      {refusal === 'withdrawInReview' && <p className="muted">{t('lifecycle.notOutInReview')}</p>}
+      {refusal === null &&
         (withdrawing ? (
           <form
             className="withdraw-form"

@@ -499,7 +499,7 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
           </fieldset>
         </form>
         {id && <aside className="editor-side" aria-label={t('releases.sidePanels')}>
-          <LifecyclePanel id={id} doc={doc} beforeAction={flush} onChanged={reload} />
+          <LifecyclePanel id={id} doc={doc} status={form.status} beforeAction={flush} onChanged={reload} />
           <section className="panel" aria-labelledby={`${uid}-att`}>
             <h2 id={`${uid}-att`}>{t('nav.attachments')}</h2>
             {attachments.status === 'error' && <ErrorMessage error={attachments.error} />}

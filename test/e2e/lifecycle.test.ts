@@ -157,6 +157,14 @@ describe('a release from first keystroke to the trash', () => {
     if (!refused.ok) expect(refused.error).toMatchObject({ code: 'RELEASE_UNAVAILABLE', params: { reason: 'withdrawn' } });
   });
 
+  it('offers no withdrawal on a draft, only the trash', async () => {
+    await h.goto(`#/releases/${arabicId}`);
+    await page.getByRole('button', { name: 'Move to trash' }).waitFor();
+    await page.getByText('Only an approved or released release can be withdrawn; this draft never went out.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /^Withdraw/ }).count()).toBe(0);
+    expect((await h.api('release.get', { id: arabicId })).status).toBe('draft');
+  });
+
   it('moves a release to the trash, restores it, then empties the trash for good', async () => {
     await h.goto(`#/releases/${arabicId}`);
     await page.getByRole('button', { name: 'Move to trash' }).click();

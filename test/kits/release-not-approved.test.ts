@@ -6,8 +6,9 @@ import { warningText } from '../../renderer/i18n/warnings';
 import { body, call, dispose, openLibrary } from './fixtures';
 
 /**
- * Every release page of a kit says "For immediate release": a kit holding a release nobody has
- * approved yet (a draft, or one still in review) says so before anyone sends it, once a release.
+ * A kit holding a release nobody has approved yet (a draft, or one still in review) says so
+ * before anyone sends it, once a release; its page says it is a draft not for publication
+ * (draft-line.test.ts).
  */
 
 const opened: Core[] = [];

@@ -67,7 +67,7 @@ describe('an edit saved while the document was deleted elsewhere', () => {
 
   it('still applies the rules of the type to the version kept: a kit refuses a withdrawn release', async () => {
     const c = await core();
-    const withdrawn = await call<{ id: string; rev: string }>(c, 'release.create', release({ headline: 'Recalled' }));
+    const withdrawn = await call<{ id: string; rev: string }>(c, 'release.create', release({ headline: 'Recalled', status: 'released' }));
     await call(c, 'release.withdraw', { id: withdrawn.id, rev: withdrawn.rev, reason: 'Wrong figures' });
     const kit = await call<{ id: string; rev: string }>(c, 'kit.create', { title: 'Cholera response' });
     await call(c, 'doc.delete', { id: kit.id, rev: kit.rev });

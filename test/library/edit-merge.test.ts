@@ -89,7 +89,7 @@ describe('an edit saved while the document changed elsewhere', () => {
     expect(await call<Saved>(c, 'kit.update', { id: kit.id, rev: kit.rev, fields: { items: [{ kind: 'release', id: r.id }] } })).toMatchObject({ meanwhile: 'merged' });
     expect(await call(c, 'kit.get', { id: kit.id })).toMatchObject({ audience: 'public', items: [{ kind: 'release', id: r.id }] });
 
-    const withdrawn = await call<{ id: string; rev: string }>(c, 'release.create', release({ headline: 'Recalled' }));
+    const withdrawn = await call<{ id: string; rev: string }>(c, 'release.create', release({ headline: 'Recalled', status: 'released' }));
     await call(c, 'release.withdraw', { id: withdrawn.id, rev: withdrawn.rev, reason: 'Wrong figures' });
     const stale = (await call<{ rev: string }>(c, 'kit.get', { id: kit.id })).rev;
     await call(c, 'kit.update', { id: kit.id, rev: stale, fields: { title: 'Cholera response, week 2' } });

@@ -157,6 +157,57 @@ describe('withdrawal', () => {
   });
 });
 
+describe('withdrawal is for a release that went out', () => {
+  it('accepts an approved or released release and refuses a draft, one in review or one already withdrawn, changing nothing', async () => {
+    const c = await core();
+    for (const status of ['approved', 'released']) {
+      const r = await call<Created>(c, 'release.create', release({ status }));
+      await call(c, 'release.withdraw', { id: r.id, rev: r.rev, reason: 'The figures were wrong.' });
+      expect(await get(c, r.id), status).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'The figures were wrong.' } });
+    }
+    const refusals = [
+      ['draft', 'withdrawDraft', 'it is a draft and never went out; move it to the trash instead'],
+      ['in-review', 'withdrawInReview', 'it is still in review and never went out; move it to the trash instead'],
+    ] as const;
+    for (const [status, reason, words] of refusals) {
+      const r = await call<Created>(c, 'release.create', release({ status, headline: `A ${status} release` }));
+      const refused = await fail(c, 'release.withdraw', { id: r.id, rev: r.rev, reason: 'Not needed.' });
+      expect(refused, status).toMatchObject({ code: 'INVALID_INPUT', path: ['id'], params: { id: r.id, reason, status, headline: `A ${status} release` } });
+      expect(refused.message).toContain(words);
+      // Nothing was written: the same revision, no withdrawal.
+      const after = await get(c, r.id);
+      expect(after, status).toMatchObject({ rev: r.rev, status });
+      expect(after.withdrawal ?? null, status).toBeNull();
+    }
+    const twice = await call<Created>(c, 'release.create', release({ status: 'released' }));
+    const first = await call<Created>(c, 'release.withdraw', { id: twice.id, rev: null, reason: 'The figures were wrong.' });
+    expect(await fail(c, 'release.withdraw', { id: twice.id, rev: null, reason: 'Again.' })).toMatchObject({ code: 'INVALID_INPUT', params: { reason: 'alreadyWithdrawn' } });
+    expect(await get(c, twice.id)).toMatchObject({ rev: first.rev, withdrawal: { reason: 'The figures were wrong.' } });
+  });
+
+  it('judges the release as it stands: a draft approved since can be withdrawn', async () => {
+    const c = await core();
+    const r = await call<Created>(c, 'release.create', release());
+    expect((await fail(c, 'release.withdraw', { id: r.id, rev: null, reason: 'Wrong figures' })).params?.reason).toBe('withdrawDraft');
+    await call(c, 'release.update', { id: r.id, rev: null, fields: { status: 'approved' } });
+    await call(c, 'release.withdraw', { id: r.id, rev: null, reason: 'Wrong figures' });
+    expect((await get(c, r.id)).status).toBe('withdrawn');
+  });
+
+  it('holds release.update to the same rule: a draft or a release in review cannot be made withdrawn by its status', async () => {
+    const c = await core();
+    for (const [status, reason] of [['draft', 'withdrawDraft'], ['in-review', 'withdrawInReview']] as const) {
+      const r = await call<Created>(c, 'release.create', release({ status }));
+      const refused = await fail(c, 'release.update', { id: r.id, rev: r.rev, fields: { status: 'withdrawn' } });
+      expect(refused, status).toMatchObject({ code: 'INVALID_INPUT', path: ['fields', 'status'], params: { reason } });
+      expect((await get(c, r.id)).status).toBe(status);
+    }
+    const out = await call<Created>(c, 'release.create', release({ status: 'released' }));
+    await call(c, 'release.update', { id: out.id, rev: out.rev, fields: { status: 'withdrawn' } });
+    expect((await get(c, out.id)).status).toBe('withdrawn');
+  });
+});
+
 describe('the trash', () => {
   it('trashes, hides from lists, search, versions and kits, restores, and empties for good', async () => {
     const c = await core();

@@ -11,7 +11,8 @@ import { tempDir } from '../helpers';
 /**
  * Refusals no field's check words (sync set up without an office, an office logo that is no
  * image, a journalist as an office's press contact, a version in the release's own language, a
- * backup over the open library): raised by a real core, said in each interface language by their
+ * backup over the open library, a withdrawal of a release that never went out or already was):
+ * raised by a real core, said in each interface language by their
  * reason, never in the core's English.
  */
 
@@ -36,6 +37,12 @@ async function refusals(): Promise<Map<string, ApiError>> {
   got.set('notSpokesperson', await fail(c, 'office.create', { name: 'Kampala', contacts: [journalist] }));
   const made = await call<{ id: string }>(c, 'release.create', release());
   got.set('alreadyInLanguage', await fail(c, 'release.translate', { id: made.id, language: 'en' }));
+  got.set('withdrawDraft', await fail(c, 'release.withdraw', { id: made.id, rev: null, reason: 'Not needed.' }));
+  const inReview = await call<{ id: string }>(c, 'release.create', release({ status: 'in-review' }));
+  got.set('withdrawInReview', await fail(c, 'release.withdraw', { id: inReview.id, rev: null, reason: 'Not needed.' }));
+  const out = await call<{ id: string }>(c, 'release.create', release({ status: 'released' }));
+  await call(c, 'release.withdraw', { id: out.id, rev: null, reason: 'The figures were wrong.' });
+  got.set('alreadyWithdrawn', await fail(c, 'release.withdraw', { id: out.id, rev: null, reason: 'Again.' }));
   got.set('backupOntoLibrary', await jobFails(c, 'library.backup', { out: join(dir, DB_FILE) }));
   return got;
 }

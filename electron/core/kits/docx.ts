@@ -2,7 +2,7 @@ import { patchDocument } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { hasRightToLeft, isRtlLanguage, leftToRightNumbers, textDirection } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
-import { commaFor, labelsFor, sectionLabel } from '../../shared/kits/layout';
+import { commaFor, labelsFor, releaseLines, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { DEFAULT_BULLETS_NUM_ID, LISTS, lookOf, type ListReference, type Look } from './docx-look';
 import { contentOf, packParts, partOf, partsOf, type Part } from './docx-package';
@@ -322,7 +322,10 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
   const rtl = r.dir === 'rtl';
   const l = labelsFor(r.language);
   const headline = r.headline || '—';
-  let out = para(rtl, { style: 'ReleaseLine', pageBreakBefore: true }, textRun(r.embargo ? r.embargo.notice : l.forImmediateRelease));
+  const line = releaseLines(r.notApproved, r.embargo?.notice ?? null, r.language)
+    .map((text, i) => textRun(text, i > 0 ? { break: 1 } : {}))
+    .join('');
+  let out = para(rtl, { style: 'ReleaseLine', pageBreakBefore: true }, line);
   out += para(rtl, { style: 'Headline' }, anchored(entries, index, lineRuns(headline, rtl)));
   if (r.subheadline) out += para(rtl, { style: 'Subheadline' }, lineRuns(r.subheadline, rtl));
   const lead = r.datelineText ? lineRuns(`${r.datelineText} – `, rtl, { style: 'Dateline' }) : '';

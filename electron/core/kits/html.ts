@@ -1,6 +1,6 @@
 import { directionOf, hasRightToLeft, leftToRightNumbers } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
-import { commaFor, labelsFor, languageLabel, sectionLabel } from '../../shared/kits/layout';
+import { commaFor, labelsFor, languageLabel, releaseLines, sectionLabel } from '../../shared/kits/layout';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate, OFFICE_FONTS } from './resources';
@@ -183,7 +183,7 @@ function releaseHtml(r: KitRelease, anchor: string): string {
   const l = labelsFor(r.language);
   const attrs = ` lang="${esc(r.language)}" dir="${r.dir}"`;
   const parts: string[] = [];
-  parts.push(`<p class="release-line">${esc(r.embargo ? r.embargo.notice : l.forImmediateRelease)}</p>`);
+  parts.push(`<p class="release-line">${releaseLines(r.notApproved, r.embargo?.notice ?? null, r.language).map(esc).join('<br>')}</p>`);
   const rtl = r.dir === 'rtl';
   parts.push(`<h1 class="headline" id="${anchor}">${lineText(r.headline, rtl)}</h1>`);
   if (r.subheadline) parts.push(`<h2 class="subheadline">${lineText(r.subheadline, rtl)}</h2>`);

@@ -1,7 +1,7 @@
 import { DEFAULT_COLOURS, type Doc, type KitAudience, type KitItem, type Quote } from '../../shared/documents';
 import { DatelineError } from '../../shared/errors';
 import { directionOf, textDirection } from '../../shared/direction';
-import { channelVisibleTo, commaFor, embargoNotice, endMarkText, formatDate, type PageSize } from '../../shared/kits/layout';
+import { channelVisibleTo, commaFor, embargoNotice, endMarkText, formatDate, type NotApproved, type PageSize } from '../../shared/kits/layout';
 import { plainText, type BlockNode, type RichText } from '../../shared/richtext';
 import { releaseSummaries } from '../releases/queries';
 import { wallTimeIn } from '../../shared/zoned-time';
@@ -75,6 +75,8 @@ export interface KitRelease {
   /** "Kampala, 30 November 2026" in the release's language. */
   datelineText: string | null;
   embargo: KitEmbargo | null;
+  /** A draft or a release in review prints "Draft — not for publication" where the others print "For immediate release"; null once approved. */
+  notApproved: NotApproved | null;
   body: RichText;
   quotes: Quote[];
   notesToEditors: string | null;
@@ -439,7 +441,7 @@ function boilerplateIn(texts: Readonly<Record<string, string>>, language: string
 
 /**
  * A release in a kit that nobody has approved yet: a draft, or one still in review. Its page says
- * "For immediate release" as any other, so the kit says so before it goes out.
+ * it is a draft not for publication, and the kit says so before it goes out.
  */
 function releaseNotApproved(f: Doc<'release'>): Warning | null {
   const headline = f.headline.trim() !== '' ? f.headline : f.id;
@@ -497,6 +499,7 @@ function resolveRelease(
     releaseDate: f.releaseDate,
     datelineText,
     embargo,
+    notApproved: f.status === 'draft' || f.status === 'in-review' ? f.status : null,
     body: f.body,
     quotes: quotesOutsideBody(f.body, f.quotes),
     notesToEditors: f.notesToEditors,

@@ -1,5 +1,5 @@
 import { DatelineError } from '../../shared/errors';
-import { blockingFields, unavailableForKits } from '../../shared/releases/rules';
+import { blockingFields, unavailableForKits, withdrawRefusal, type WithdrawRefusal } from '../../shared/releases/rules';
 import type { CoreContext } from '../context';
 
 type Body = Readonly<Record<string, unknown>>;
@@ -17,6 +17,35 @@ export function assertReadyToGoOut(before: Body | null, after: Body, where: (str
     path: [...where, missing[0]!],
     params: { status, missing: missing.join(',') },
   });
+}
+
+const WITHDRAW_REFUSED: Record<WithdrawRefusal, string> = {
+  withdrawDraft: 'it is a draft and never went out; move it to the trash instead',
+  withdrawInReview: 'it is still in review and never went out; move it to the trash instead',
+  alreadyWithdrawn: 'it is already withdrawn',
+};
+
+/**
+ * Refuses withdrawing a release that never went out (a draft, one in review) or was already
+ * withdrawn: `before` is the release as it stands, `path` where the caller asked for it
+ * (release.withdraw's id, or release.update's fields.status).
+ */
+export function assertWithdrawable(before: Body, path: (string | number)[]): void {
+  const reason = withdrawRefusal(before.status);
+  if (reason === null) return;
+  const headline = typeof before.headline === 'string' && before.headline.trim() !== '' ? before.headline : String(before.id);
+  throw new DatelineError('INVALID_INPUT', `${path.join('.')}: the release "${headline}" cannot be withdrawn: ${WITHDRAW_REFUSED[reason]}.`, {
+    path,
+    params: { field: path.join('.'), id: String(before.id), headline, status: String(before.status), reason },
+  });
+}
+
+/**
+ * A local write that makes a release withdrawn (release.update's status) is held to the rule
+ * release.withdraw keeps: only an approved or released release may become withdrawn.
+ */
+export function assertWithdrawnFromOut(before: Body, after: Body): void {
+  if (after.status === 'withdrawn' && before.status !== 'withdrawn') assertWithdrawable(before, ['fields', 'status']);
 }
 
 /**

@@ -2,7 +2,7 @@ import { DatelineError } from '../../shared/errors';
 import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
-import { assertReadyToGoOut } from './gate';
+import { assertReadyToGoOut, assertWithdrawnFromOut } from './gate';
 import { headlinePage } from './headline-order';
 import { relevancePage } from './relevance-order';
 import type { Page, ParsedInputOf, ReleaseSummary } from '../../shared/contract';
@@ -22,7 +22,11 @@ export const releaseHandlers: Pick<
     assertReadyToGoOut(null, input, []);
     return ctx.library.repo.create('release', input);
   },
-  'release.update': (input, ctx) => ctx.library.repo.update('release', input.id, input.rev, input.fields, (before, after) => assertReadyToGoOut(before, after)),
+  'release.update': (input, ctx) =>
+    ctx.library.repo.update('release', input.id, input.rev, input.fields, (before, after) => {
+      assertWithdrawnFromOut(before, after);
+      assertReadyToGoOut(before, after);
+    }),
   'release.get': (input, ctx) => ctx.library.repo.show('release', input.id),
   'release.list': (input, ctx) => withPassages(ctx, input, listReleases(input, ctx)),
   'release.translate': (input, ctx) => {

@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatcher';
 import type { CoreContext } from '../context';
 import type { Doc } from '../../shared/documents';
 import { prepared } from '../store/statements';
+import { assertWithdrawable } from './gate';
 import { releaseSummaries } from './queries';
 
 /**
@@ -84,7 +85,11 @@ export const lifecycleHandlers: Pick<
       .immediate(),
   'release.withdraw': (input, ctx) => {
     liveRelease(ctx, input.id, 'id');
-    return ctx.library.repo.update('release', input.id, input.rev, { status: 'withdrawn', withdrawal: { reason: input.reason, at: ctx.library.docs.now() } });
+    // Judged on the revision the write goes on, in its transaction: a draft approved meanwhile
+    // elsewhere is withdrawn, an approval undone meanwhile is refused.
+    return ctx.library.repo.update('release', input.id, input.rev, { status: 'withdrawn', withdrawal: { reason: input.reason, at: ctx.library.docs.now() } }, (before) =>
+      assertWithdrawable(before, ['id']),
+    );
   },
   'release.trash': (input, ctx) => {
     const d = ctx.library.repo.get('release', input.id);

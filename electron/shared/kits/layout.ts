@@ -54,6 +54,10 @@ export interface KitLabels {
   contents: string;
   embargoedUntil: string;
   forImmediateRelease: string;
+  /** In place of "For immediate release" on a draft: it must not be published. */
+  draftNotForPublication: string;
+  /** In place of "For immediate release" on a release still in review. */
+  reviewNotForPublication: string;
   notesToEditors: string;
   about: string;
   mediaContacts: string;
@@ -91,6 +95,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     contents: 'Contents',
     embargoedUntil: 'EMBARGOED UNTIL',
     forImmediateRelease: 'FOR IMMEDIATE RELEASE',
+    draftNotForPublication: 'DRAFT — NOT FOR PUBLICATION',
+    reviewNotForPublication: 'DRAFT FOR REVIEW — NOT FOR PUBLICATION',
     notesToEditors: 'Notes to editors',
     about: 'About',
     mediaContacts: 'Media contacts',
@@ -117,6 +123,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     contents: 'Sommaire',
     embargoedUntil: 'SOUS EMBARGO JUSQU’AU',
     forImmediateRelease: 'POUR DIFFUSION IMMÉDIATE',
+    draftNotForPublication: 'PROJET — NE PAS PUBLIER',
+    reviewNotForPublication: 'PROJET EN RELECTURE — NE PAS PUBLIER',
     notesToEditors: 'Notes aux rédactions',
     about: 'À propos',
     mediaContacts: 'Contacts presse',
@@ -144,6 +152,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     contents: 'Índice',
     embargoedUntil: 'BAJO EMBARGO HASTA EL',
     forImmediateRelease: 'PARA DIFUSIÓN INMEDIATA',
+    draftNotForPublication: 'BORRADOR — NO PUBLICAR',
+    reviewNotForPublication: 'BORRADOR EN REVISIÓN — NO PUBLICAR',
     notesToEditors: 'Notas para los editores',
     about: 'Acerca de',
     mediaContacts: 'Contactos de prensa',
@@ -170,6 +180,8 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     contents: 'المحتويات',
     embargoedUntil: 'يحظر النشر حتى',
     forImmediateRelease: 'للنشر الفوري',
+    draftNotForPublication: 'مسودة — ليست للنشر',
+    reviewNotForPublication: 'مسودة قيد المراجعة — ليست للنشر',
     notesToEditors: 'ملاحظات للمحررين',
     about: 'نبذة عن',
     mediaContacts: 'جهات الاتصال الإعلامية',
@@ -198,6 +210,22 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
 export function labelsFor(language: string): KitLabels {
   const base = baseLanguage(language);
   return base in LABELS ? LABELS[base as keyof typeof LABELS] : LABELS.en;
+}
+
+/** A release in a kit that nobody has approved yet, by its status; null for one approved or released. */
+export type NotApproved = 'draft' | 'in-review';
+
+/**
+ * The line above a release's headline, in the release's language: "For immediate release", or
+ * its embargo; a release not approved yet says instead that it is a draft not for publication
+ * (its embargo, if any, on the next line), so that a page sent by mistake cannot be read as
+ * cleared to run.
+ */
+export function releaseLines(notApproved: NotApproved | null, embargo: string | null, language: string): string[] {
+  const l = labelsFor(language);
+  if (notApproved === null) return [embargo ?? l.forImmediateRelease];
+  const draft = notApproved === 'draft' ? l.draftNotForPublication : l.reviewNotForPublication;
+  return embargo === null ? [draft] : [draft, embargo];
 }
 
 /** The end mark a release prints, in the release's language ("-ENDS-" is the word; the symbols stay as they are). */

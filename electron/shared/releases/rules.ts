@@ -42,6 +42,23 @@ export function blockingFields(before: Readonly<Record<string, unknown>> | null,
   return missingToGoOut(after);
 }
 
+/**
+ * Withdrawal takes back a release that went out: only an approved or released one. A draft or a
+ * release in review never went out, so there is nothing to take back (the trash is for those);
+ * a withdrawn one already was. The core refuses the rest with the reason the window words
+ * (shared/errors.ts INPUT_PROBLEMS), and the editor offers "Withdraw…" only where it is accepted.
+ */
+export const WITHDRAWABLE_STATUSES: readonly string[] = ['approved', 'released'];
+
+export type WithdrawRefusal = 'withdrawDraft' | 'withdrawInReview' | 'alreadyWithdrawn';
+
+/** Why a release of `status` cannot be withdrawn, or null when it can. */
+export function withdrawRefusal(status: unknown): WithdrawRefusal | null {
+  if (typeof status === 'string' && WITHDRAWABLE_STATUSES.includes(status)) return null;
+  if (status === 'withdrawn') return 'alreadyWithdrawn';
+  return status === 'in-review' ? 'withdrawInReview' : 'withdrawDraft';
+}
+
 /** The status lists show for a release in the trash (projected from its `trashed` flag; never stored as a status). */
 export const TRASHED = 'trashed';
 
