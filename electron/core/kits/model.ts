@@ -658,12 +658,15 @@ export function imagesOf(model: KitModel): KitAttachment[] {
 /**
  * The quotes a kit prints after the body: an imported release keeps each quote found in its
  * body as a quote too (for search and the pull-quote), so one the body already prints is not
- * printed a second time.
+ * printed a second time. Words are compared, not punctuation: the body's “… keep warm,” said
+ * Lina is the quote "… keep warm." (a comma where the quote ends its sentence, French « » with
+ * their spaces, the Arabic comma).
  */
 export function quotesOutsideBody(body: RichText, quotes: Quote[]): Quote[] {
-  const fold = (s: string) => s.replace(/[\s"“”«»„‘’']+/gu, ' ').trim().toLowerCase();
+  const fold = (s: string) => ` ${s.replace(/[\s\p{P}]+/gu, ' ').trim().toLowerCase()} `;
   const text = fold(plainText(body));
-  return quotes.filter((q) => !text.includes(fold(q.text)));
+  // A quote of no words (punctuation only) prints nothing either.
+  return quotes.filter((q) => fold(q.text).trim() !== '' && !text.includes(fold(q.text)));
 }
 
 /**
