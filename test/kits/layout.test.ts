@@ -18,6 +18,7 @@ import {
   sofficePath,
   type PageText,
   type TextLine,
+  type Word,
 } from './page-layout';
 
 /**
@@ -177,6 +178,45 @@ describe.each(renditions)('the %s, on the page', (name) => {
       const line = rows.find((l) => hasPhrase(l, phrase));
       expect(line, `"${phrase}"`).toBeDefined();
       expect(line!.xMin, `"${line!.text}" starts ${Math.round(line!.xMin - MARGIN)} pt from the left margin`).toBeLessThan(MARGIN + 20);
+    }
+  });
+
+  it('puts the footer line where the kit’s lines start and the page number where they end: mirrored in Arabic', (ctx) => {
+    pdfOf(name, (why) => ctx.skip(true, why));
+    const rtl = name.startsWith('ar');
+    const isWord = (w: Word, text: string) => hasPhrase({ ...w, text: w.text, words: [w] }, text);
+    // Every page but the cover, which has no page number.
+    for (const [i, page] of pages.entries()) {
+      if (i === 0) continue;
+      const foot = page.lines.flatMap((l) => l.words).filter((w) => w.yMin > page.height - 60);
+      const pageWord = foot.find((w) => isWord(w, rtl ? 'صفحة' : 'Page'));
+      const officeWord = foot.find((w) => isWord(w, 'Regional'));
+      expect(pageWord, `the page number of page ${i + 1}`).toBeDefined();
+      expect(officeWord, `the footer line of page ${i + 1}`).toBeDefined();
+      const middle = page.width / 2;
+      if (rtl) {
+        expect(pageWord!.xMax, `page ${i + 1}: the page number is on the left`).toBeLessThan(middle);
+        expect(officeWord!.xMin, `page ${i + 1}: the footer line is on the right`).toBeGreaterThan(middle);
+      } else {
+        expect(pageWord!.xMin, `page ${i + 1}: the page number is on the right`).toBeGreaterThan(middle);
+        expect(officeWord!.xMax, `page ${i + 1}: the footer line is on the left`).toBeLessThan(middle);
+      }
+    }
+  });
+
+  it('puts the office’s logo where the cover’s lines start: on the right in Arabic', (ctx) => {
+    const file = pdfOf(name, (why) => ctx.skip(true, why));
+    const cover = pages[0]!;
+    const logo = drawnImages(file).filter((d) => d.page === 1);
+    expect(logo, 'the logo on the cover').toHaveLength(1);
+    const title = rowsOf(cover).find((r) => hasPhrase(r, name.startsWith('ar') ? 'المياه في كاسيسي' : 'Kasese water press kit'))!;
+    expect(title, 'the kit’s title on the cover').toBeDefined();
+    if (name.startsWith('ar')) {
+      expect(logo[0]!.xMin, 'the logo is on the right').toBeGreaterThan(cover.width / 2);
+      expect(Math.abs(logo[0]!.xMax - title.xMax), 'the logo ends where the title ends').toBeLessThan(20);
+    } else {
+      expect(logo[0]!.xMax, 'the logo is on the left').toBeLessThan(cover.width / 2);
+      expect(Math.abs(logo[0]!.xMin - title.xMin), 'the logo starts where the title starts').toBeLessThan(20);
     }
   });
 

@@ -373,7 +373,9 @@ function cover(c: Ctx): string {
   if (model.logo && logo) {
     const scale = Math.min(1, 227 / logo.width, 113 / logo.height);
     const name = model.office?.name ?? 'logo';
-    out = paragraph(
+    // Where the cover's lines start: on the right in Arabic, as in the PDF.
+    out = para(
+      rtl,
       { spacing: { before: 1200, after: 600 } },
       pictureRun(c, `logo:${model.logo.sha256}`, logo, Math.max(1, Math.round(logo.width * scale)), Math.max(1, Math.round(logo.height * scale)), { name: 'logo', title: name, description: name }),
     );

@@ -265,24 +265,27 @@ function pageRules(model: KitModel): string {
   const colours = model.office?.colours ?? DEFAULT_COLOURS;
   const size = model.pageSize === 'Letter' ? 'letter' : 'A4';
   const rtl = model.dir === 'rtl';
-  const footerLeft = cssString(marginText(model.office?.footer ?? (model.office ? `${model.office.name} · ${model.title}` : model.title), rtl));
+  const footerLine = cssString(marginText(model.office?.footer ?? (model.office ? `${model.office.name} · ${model.title}` : model.title), rtl));
   const fonts = model.office?.fonts;
   const fontVars = fonts ? ` --sans: ${OFFICE_FONTS[fonts.body].css}; --headings: ${OFFICE_FONTS[fonts.headings].css};` : '';
   const embargo = model.embargo
     ? `@top-center { content: ${cssString(marginText(model.embargo.notice, rtl))}; background: var(--accent); color: #fff; font-family: var(--sans); font-weight: 700; font-size: 9pt; text-align: center; vertical-align: middle; width: 100%; margin-top: 6mm; margin-bottom: 4mm; direction: ${model.dir}; unicode-bidi: isolate; }`
     : '';
   const pageNumber = `content: ${cssString(`${l.page} `)} counter(page) ${cssString(` ${l.of} `)} counter(pages);`;
+  // The footer line where the kit's lines start, the page number where they end: mirrored in
+  // Arabic, as the DOCX's footer is (its right-to-left paragraph puts its tab stop on the left).
+  const [footerBox, numberBox] = rtl ? ['bottom-right', 'bottom-left'] : ['bottom-left', 'bottom-right'];
   return `:root { --primary: ${colours.primary}; --accent: ${colours.accent};${fontVars} }
 @page {
   size: ${size};
   margin: 22mm 18mm 20mm 18mm;
   ${embargo}
-  @bottom-left { content: ${footerLeft}; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
-  @bottom-right { ${pageNumber} white-space: nowrap; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
+  @${footerBox} { content: ${footerLine}; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
+  @${numberBox} { ${pageNumber} white-space: nowrap; font-family: var(--sans); font-size: 7.5pt; color: #5b5e66; direction: ${model.dir}; unicode-bidi: isolate; }
 }
 @page :first {
-  @bottom-left { content: ${model.office?.footer ? footerLeft : 'none'}; }
-  @bottom-right { content: none; }
+  @${footerBox} { content: ${model.office?.footer ? footerLine : 'none'}; }
+  @${numberBox} { content: none; }
 }`;
 }
 
