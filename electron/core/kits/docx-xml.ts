@@ -47,6 +47,8 @@ export function run(o: RunOptions): string {
 export interface ParagraphOptions {
   style?: string;
   keepNext?: true;
+  /** The paragraph's lines on one page. */
+  keepLines?: true;
   pageBreakBefore?: true;
   /** A list paragraph: its w:num and level. Without a style, it takes Word's List Paragraph style. */
   list?: { numId: number; level: number };
@@ -63,6 +65,7 @@ export function paragraph(o: ParagraphOptions, children = ''): string {
   if (o.list && o.style === undefined) props += '<w:pStyle w:val="ListParagraph"/>';
   if (o.style !== undefined) props += `<w:pStyle w:val="${esc(o.style)}"/>`;
   if (o.keepNext) props += '<w:keepNext/>';
+  if (o.keepLines) props += '<w:keepLines/>';
   if (o.pageBreakBefore) props += '<w:pageBreakBefore/>';
   if (o.list) props += `<w:numPr><w:ilvl w:val="${o.list.level}"/><w:numId w:val="${o.list.numId}"/></w:numPr>`;
   if (o.rightTab) props += `<w:tabs><w:tab w:val="right" w:pos="${o.rightTab.position}"${o.rightTab.leader ? ` w:leader="${o.rightTab.leader}"` : ''}/></w:tabs>`;

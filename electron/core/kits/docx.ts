@@ -241,7 +241,7 @@ function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lea
   return out;
 }
 
-function textParagraphs(text: string, lang: string, style?: string): string {
+function textParagraphs(text: string, lang: string, style?: string, keep: Pick<ParagraphOptions, 'keepNext' | 'keepLines'> = {}): string {
   const rtl = isRtlLanguage(lang);
   return text
     .split(/\r?\n\s*\r?\n/)
@@ -256,7 +256,7 @@ function textParagraphs(text: string, lang: string, style?: string): string {
           return lineRuns(line, bidi, extra);
         })
         .join('');
-      return para(rtl, style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}, children);
+      return para(rtl, { ...(style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}), ...keep }, children);
     })
     .join('');
 }
@@ -331,8 +331,9 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
   const lead = r.datelineText ? lineRuns(`${r.datelineText} – `, rtl, { style: 'Dateline' }) : '';
   out += richText(c, r.body, r.language, 1, lead);
   for (const q of r.quotes) {
-    out += textParagraphs(q.text, r.language, 'Quote');
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
+    // A quote on one page, and its speaker under it: as the PDF keeps the quote's box whole.
+    out += textParagraphs(q.text, r.language, 'Quote', { keepLines: true, ...(who ? { keepNext: true } : {}) });
     if (who) out += para(rtl, { style: 'QuoteSource' }, lineRuns(`— ${who}`, rtl));
   }
   if (r.endMark) out += para(rtl, { style: 'EndMark' }, lineRuns(r.endMark, rtl));
