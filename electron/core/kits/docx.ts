@@ -3,6 +3,7 @@ import { estimatePageNumbersWith } from 'docx/layout';
 import { hasRightToLeft, isRtlLanguage, leftToRightNumbers, textDirection } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
 import { commaFor, labelsFor, releaseLines, sectionLabel } from '../../shared/kits/layout';
+import { linkPieces } from '../../shared/kits/text-links';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { DEFAULT_BULLETS_NUM_ID, LISTS, lookOf, type ListReference, type Look } from './docx-look';
 import { contentOf, packParts, partOf, partsOf, type Part } from './docx-package';
@@ -168,6 +169,20 @@ function lineRuns(text: string, rtl: boolean, extra: Omit<RunOptions, 'text'> = 
   return bidiRuns({ ...extra, text, ...(hasRightToLeft(text) ? { rightToLeft: true } : {}) });
 }
 
+/**
+ * The runs of text a person typed, its web and e-mail addresses made links (left to right, in
+ * the Hyperlink style, as the editor's links are), the rest as `plain` writes it; `extra`'s
+ * line break goes before them all.
+ */
+function linkedRuns(c: Ctx, text: string, extra: Omit<RunOptions, 'text'>, plain: (text: string, extra: Omit<RunOptions, 'text'>) => string): string {
+  const pieces = linkPieces(text);
+  if (pieces.length === 1) return plain(text, extra);
+  const { break: lineBreak, ...marks } = extra;
+  const link = (href: string, t: string) =>
+    externalLink(c.link(href), run({ ...(marks.bold ? { bold: true } : {}), ...(marks.italics ? { italics: true } : {}), style: 'Hyperlink', text: t }));
+  return (lineBreak ? run({ break: lineBreak }) : '') + pieces.map((p) => (p.href === null ? plain(p.text, marks) : link(p.href, p.text))).join('');
+}
+
 function runs(c: Ctx, nodes: InlineNode[] | undefined, rtlParagraph: boolean): string {
   let out = '';
   const bidi = rtlParagraph || (nodes ?? []).some((n) => n.type === 'text' && hasRightToLeft(n.text));
@@ -187,7 +202,7 @@ function runs(c: Ctx, nodes: InlineNode[] | undefined, rtlParagraph: boolean): s
     const link = marks.find((m) => m.type === 'link');
     if (link && link.type === 'link' && /^(https?:\/\/|mailto:)/i.test(link.attrs.href)) {
       out += externalLink(c.link(link.attrs.href), run({ ...opts, style: 'Hyperlink' }));
-    } else out += bidi ? bidiRuns({ ...opts, text: n.text }) : run(opts);
+    } else out += linkedRuns(c, n.text, opts, (text, o) => (bidi ? bidiRuns({ ...o, text }) : run({ ...o, text })));
   }
   return out;
 }
@@ -241,7 +256,7 @@ function richText(c: Ctx, doc: RichText, lang: string, headingShift: number, lea
   return out;
 }
 
-function textParagraphs(text: string, lang: string, style?: string, keep: Pick<ParagraphOptions, 'keepNext' | 'keepLines'> = {}): string {
+function textParagraphs(c: Ctx, text: string, lang: string, style?: string, keep: Pick<ParagraphOptions, 'keepNext' | 'keepLines'> = {}): string {
   const rtl = isRtlLanguage(lang);
   return text
     .split(/\r?\n\s*\r?\n/)
@@ -253,7 +268,7 @@ function textParagraphs(text: string, lang: string, style?: string, keep: Pick<P
       const children = lines
         .map((line, i) => {
           const extra = i > 0 ? { break: 1 } : {};
-          return lineRuns(line, bidi, extra);
+          return linkedRuns(c, line, extra, (text, o) => lineRuns(text, bidi, o));
         })
         .join('');
       return para(rtl, { ...(style ? { style: style === 'Quote' ? quoteStyle(rtl) : style } : {}), ...keep }, children);
@@ -333,12 +348,12 @@ function releaseParagraphs(c: Ctx, r: KitRelease, entries: Entry[], index: numbe
   for (const q of r.quotes) {
     const who = [q.speaker, q.role].filter((x): x is string => !!x).join(commaFor(r.language));
     // A quote on one page, and its speaker under it: as the PDF keeps the quote's box whole.
-    out += textParagraphs(q.text, r.language, 'Quote', { keepLines: true, ...(who ? { keepNext: true } : {}) });
+    out += textParagraphs(c, q.text, r.language, 'Quote', { keepLines: true, ...(who ? { keepNext: true } : {}) });
     if (who) out += para(rtl, { style: 'QuoteSource' }, lineRuns(`— ${who}`, rtl));
   }
   if (r.endMark) out += para(rtl, { style: 'EndMark' }, lineRuns(r.endMark, rtl));
-  if (r.notesToEditors) out += para(rtl, { style: 'Heading3' }, textRun(l.notesToEditors)) + textParagraphs(r.notesToEditors, r.language);
-  if (r.boilerplate) out += para(rtl, { style: 'Heading3' }, textRun(l.about)) + textParagraphs(r.boilerplate, r.language, 'Boilerplate');
+  if (r.notesToEditors) out += para(rtl, { style: 'Heading3' }, textRun(l.notesToEditors)) + textParagraphs(c, r.notesToEditors, r.language);
+  if (r.boilerplate) out += para(rtl, { style: 'Heading3' }, textRun(l.about)) + textParagraphs(c, r.boilerplate, r.language, 'Boilerplate');
   if (r.contacts.length) out += para(rtl, { style: 'Heading3' }, textRun(l.mediaContacts)) + contactParagraphs(c, r.contacts, rtl, r.language);
   return out;
 }

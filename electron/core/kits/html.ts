@@ -1,6 +1,7 @@
 import { directionOf, hasRightToLeft, leftToRightNumbers } from '../../shared/direction';
 import { DEFAULT_COLOURS } from '../../shared/documents';
 import { commaFor, labelsFor, languageLabel, releaseLines, sectionLabel } from '../../shared/kits/layout';
+import { linkPieces } from '../../shared/kits/text-links';
 import type { BlockNode, InlineNode, RichText } from '../../shared/richtext';
 import { type KitAttachment, type KitBlock, type KitContact, type KitModel, type KitRelease } from './model';
 import { KIT_FONTS, loadTemplate, OFFICE_FONTS } from './resources';
@@ -88,6 +89,17 @@ function lineText(text: string, rtl: boolean): string {
 }
 
 /**
+ * Text a person typed, its web and e-mail addresses made links (they read left to right, set
+ * apart in right-to-left text), the rest as lineText writes it.
+ */
+function linkedText(text: string, rtl: boolean): string {
+  const bidi = rtl || hasRightToLeft(text);
+  return linkPieces(text)
+    .map((p) => (p.href === null ? (bidi ? bidiText(p.text) : esc(p.text)) : `<a href="${esc(p.href)}" dir="ltr">${esc(p.text)}</a>`))
+    .join('');
+}
+
+/**
  * The text of a page margin (the running footer, the embargo band), which CSS gives as a string
  * and so takes no <bdi>: its numbers set apart by left-to-right isolate marks, which do the same.
  */
@@ -112,7 +124,9 @@ function inline(nodes: InlineNode[] | undefined, rtl = false): string {
       out += '<br>';
       continue;
     }
-    let t = bidi ? bidiText(n.text) : esc(n.text);
+    const linked = (n.marks ?? []).some((m) => m.type === 'link');
+    // An address typed without a link (a release imported from a plain page) is made one.
+    let t = linked ? (bidi ? bidiText(n.text) : esc(n.text)) : linkedText(n.text, bidi);
     for (const m of n.marks ?? []) {
       if (m.type === 'bold') t = `<strong>${t}</strong>`;
       else if (m.type === 'italic') t = `<em>${t}</em>`;
@@ -165,7 +179,7 @@ function paragraphs(text: string, lang: string): string {
     .split(/\n\s*\n|\r\n\s*\r\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => `<p${langAttrs(lang, null)}>${lineText(p, directionOf(lang) === 'rtl').replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p${langAttrs(lang, null)}>${linkedText(p, directionOf(lang) === 'rtl').replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }
 
