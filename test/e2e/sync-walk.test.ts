@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCouchWithProxy } from '../sync/couch-server';
 import { tempDirKept } from '../helpers';
-import { startHarness, type Harness } from './harness';
+import { ARTIFACTS, startHarness, type Harness } from './harness';
 
 /**
  * Settings as a new field office walks them, in headless Chromium against a real pouchdb-server
@@ -66,7 +66,7 @@ describe('Settings → Server, set up by a new field office', () => {
     await server().getByRole('button', { name: 'Sync now' }).click();
     await status().getByText('The server could not be reached: changes stay on this computer and are sent once it can be.').waitFor();
     await status().getByText(/^Dateline tries again at \d{1,2}:\d\d, or at once with “Sync now”\.$/).waitFor();
-    await h.screenshot('sync-walk-out-of-reach');
+    await server().locator('.sync-status').screenshot({ path: join(ARTIFACTS, 'sync-walk-out-of-reach.png') });
 
     // The link comes back: the next try (half a minute later, not the five minutes between syncs) sends the release.
     couch.proxy.clear();
