@@ -9,6 +9,7 @@ import { formatLocale } from '../i18n';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatBytes } from '../ui/languages';
+import { useFocusBack } from '../ui/pageFocus';
 import { useCall } from '../ui/useCall';
 
 type Dialog = NonNullable<DatelineClient['backupDialog']>;
@@ -29,6 +30,7 @@ export function BackupSection() {
   const locale = formatLocale(i18n.language);
   const last = useCall('library.lastBackup', {}, 'last-backup');
   const [busy, setBusy] = useState(false);
+  const button = useFocusBack<HTMLButtonElement>(busy);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // A failed job is said here once, not again in the job tray.
   const [error, setError] = useJobError();
@@ -81,7 +83,7 @@ export function BackupSection() {
         </p>
       )}
       {last.status === 'error' && <ErrorMessage error={last.error} />}
-      <button type="button" onClick={() => void start()} disabled={busy}>
+      <button ref={button} type="button" onClick={() => void start()} disabled={busy}>
         {t('backup.now')}
       </button>
       {busy && (

@@ -10,6 +10,7 @@ import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { useDates } from '../i18n/useDates';
 import { formatBytes } from '../ui/languages';
+import { useFocusBack } from '../ui/pageFocus';
 import { RestoreQuestion, type Chosen } from './RestoreQuestion';
 
 /**
@@ -60,7 +61,8 @@ export function RestoreSection() {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   // A failed job is said here once, not again in the job tray.
   const [error, setError] = useJobError();
-  const button = useRef<HTMLButtonElement>(null);
+  // Also where the question gives the focus back when it closes.
+  const button = useFocusBack<HTMLButtonElement>(busy !== null);
   const picker = useRef<HTMLInputElement>(null);
   const dialog = client.restoreDialog;
 

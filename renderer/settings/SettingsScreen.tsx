@@ -14,6 +14,7 @@ import { OfficeField, SelectField } from '../ui/SelectField';
 import { useHomeOffice } from '../i18n/DisplayProvider';
 import { DATE_STYLES, dateFormats, type DateStyle } from '../i18n/dates';
 import { useDateStyle } from '../i18n/useDates';
+import { useFocusBack } from '../ui/pageFocus';
 import { useCall } from '../ui/useCall';
 import { ServerSection } from '../sync/ServerSection';
 import { SyncFileSection } from '../sync/SyncFileSection';
@@ -24,6 +25,7 @@ function LibraryCheck() {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [checking, setChecking] = useState(false);
+  const button = useFocusBack<HTMLButtonElement>(checking);
   const [problems, setProblems] = useState<LibraryProblem[] | null>(null);
   const [notDownloaded, setNotDownloaded] = useState<{ files: number; bytes: number } | null>(null);
   const locale = formatLocale(i18n.language);
@@ -45,7 +47,7 @@ function LibraryCheck() {
 
   return (
     <div>
-      <button type="button" onClick={() => void start()} disabled={checking}>
+      <button ref={button} type="button" onClick={() => void start()} disabled={checking}>
         {t('settings.check')}
       </button>
       {checking && (

@@ -8,6 +8,7 @@ import { useUnsavedChanges } from '../app/leave-guard';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
+import { useFocusBack } from '../ui/pageFocus';
 import { useCall } from '../ui/useCall';
 import { FilesPolicyField } from './FilesPolicyField';
 import { addressWithoutAccount } from '../../electron/shared/sync/server-address';
@@ -109,6 +110,7 @@ export function ServerSection() {
   // Said after "Forget the password", until a password is typed or the settings saved.
   const [forgotten, setForgotten] = useState(false);
   const [saving, setSaving] = useState(false);
+  const saveButton = useFocusBack<HTMLButtonElement>(saving);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -296,7 +298,7 @@ export function ServerSection() {
             <label htmlFor="sync-interval">{t('sync.interval')}</label>
             <input id="sync-interval" type="number" dir="ltr" min={1} max={1440} value={form.intervalMinutes} onChange={(e) => update({ intervalMinutes: Number(e.target.value) })} />
           </div>
-          <button type="submit" disabled={saving}>
+          <button ref={saveButton} type="submit" disabled={saving}>
             {t('sync.save')}
           </button>
           {saved && (

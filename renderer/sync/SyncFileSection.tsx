@@ -9,6 +9,7 @@ import { runJob, runStartedJob } from '../client/run-job';
 import { useJobError } from '../app/failure-shown';
 import type { DatelineClient } from '../client/types';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useFocusBack } from '../ui/pageFocus';
 
 /** A file saved (downloaded by the browser in web mode, written where the dialog said in the desktop app) or merged. */
 type Outcome = { kind: 'saved'; name: string; docs: number; files: number; downloaded: boolean } | { kind: 'merged'; name: string; result: SyncFileImport };
@@ -31,6 +32,8 @@ export function SyncFileSection() {
   const client = useClient();
   const [peer, setPeer] = useState('');
   const [busy, setBusy] = useState<'saving' | 'opening' | null>(null);
+  const saveButton = useFocusBack<HTMLButtonElement>(busy !== null);
+  const openButton = useFocusBack<HTMLButtonElement>(busy !== null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // A failed job is said here once, not again in the job tray.
   const [error, setError] = useJobError();
@@ -114,10 +117,10 @@ export function SyncFileSection() {
         </p>
       </div>
       <div className="actions">
-        <button type="button" onClick={() => void save()} disabled={busy !== null || peerWrong}>
+        <button ref={saveButton} type="button" onClick={() => void save()} disabled={busy !== null || peerWrong}>
           {t('syncFile.save')}
         </button>
-        <button type="button" onClick={() => (dialogs ? void openThrough(dialogs) : input.current?.click())} disabled={busy !== null}>
+        <button ref={openButton} type="button" onClick={() => (dialogs ? void openThrough(dialogs) : input.current?.click())} disabled={busy !== null}>
           {t('syncFile.open')}
         </button>
         {!dialogs && (

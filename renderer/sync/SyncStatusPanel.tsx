@@ -8,6 +8,7 @@ import { useConflictCount } from '../conflicts/useConflictCount';
 import { formatLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useFocusBack } from '../ui/pageFocus';
 import { useCall } from '../ui/useCall';
 import { clockText, fileFailureText, stateText, statusLine } from './statusText';
 import { useDates } from '../i18n/useDates';
@@ -21,11 +22,17 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
   const [error, setError] = useState<ApiError | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
   const setUp = status.state !== 'not-set-up';
+  const syncNow = useFocusBack<HTMLButtonElement>(status.state === 'syncing');
   const offices = useCall('office.list', { limit: 500 }, `sync-offices-${status.lastSyncedAt ?? ''}`);
   const conflicts = useConflictCount();
   // Offices by name where this library has them; one typed by id (not here yet) by its id.
   const names = new Map(offices.status === 'ok' ? offices.value.items.map((o) => [o.id, o.name]) : []);
   const nameOf = (id: string) => names.get(id) ?? id;
+
+  // A refused password is said once, by the state's sentence: every office uses it, and a line
+  // per office ("check them in Settings", on Settings) would only repeat it.
+  const saidAbove = (e: ApiError) => e.code === 'SERVER_AUTH' && status.state === 'needs-password';
+  const failures = status.offices.flatMap((o) => (o.error && !saidAbove(o.error) ? [{ ...o, error: o.error }] : []));
 
   const act = async (run: () => ReturnType<typeof client.call<'sync.now'>>) => {
     setError(null);
@@ -49,6 +56,8 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
         <p className={status.state === 'failed' || status.state === 'needs-password' ? 'error' : 'notice'}>{stateText(t, status)}</p>
         {setUp && <p>{statusLine(t, status, locale, dates)}</p>}
         {status.state === 'idle' && status.nextAt && <p className="muted">{t('sync.next', { time: dates.time(status.nextAt) })}</p>}
+        {/* Out of reach or failed: when it is tried again, rather than a "later" the person cannot plan around. */}
+        {(status.state === 'offline' || status.state === 'failed') && status.nextAt && <p className="muted">{t('sync.nextTry', { time: dates.time(status.nextAt) })}</p>}
         {status.last && status.lastSyncedAt && (
           <p className="muted">
             {t('sync.lastResult', { sent: status.last.sent, received: status.last.received })}
@@ -62,21 +71,18 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
           </p>
         )}
         {status.last && status.last.denied > 0 && <p className="error">{t('sync.denied', { denied: status.last.denied })}</p>}
-        {status.offices.some((o) => o.error) && status.state !== 'syncing' ? (
+        {failures.length > 0 && status.state !== 'syncing' ? (
           <ul className="error">
-            {status.offices.map(
-              (o) =>
-                o.error && (
-                  <li key={o.office}>
-                    {o.missing
-                      ? `${t('sync.officeNoDatabase', { office: nameOf(o.office), database: o.missing.database })}${o.missing.mayCreate ? '' : ` ${t('sync.askToCreate', { database: o.missing.database })}`}`
-                      : t('sync.officeFailed', { office: nameOf(o.office), reason: errorText(t, o.error) })}
-                  </li>
-                ),
-            )}
+            {failures.map(({ office, error, missing }) => (
+              <li key={office}>
+                {missing
+                  ? `${t('sync.officeNoDatabase', { office: nameOf(office), database: missing.database })}${missing.mayCreate ? '' : ` ${t('sync.askToCreate', { database: missing.database })}`}`
+                  : t('sync.officeFailed', { office: nameOf(office), reason: errorText(t, error) })}
+              </li>
+            ))}
           </ul>
         ) : (
-          status.error && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
+          status.error && !saidAbove(status.error) && status.state !== 'syncing' && <p className="error">{errorText(t, status.error)}</p>
         )}
         {status.state !== 'syncing' && <FilesNotes status={status} nameOf={nameOf} locale={locale} />}
         {status.clockWarning && status.clockSkewMs !== null && <p className="error">{clockText(t, status.clockSkewMs, locale)}</p>}
@@ -92,7 +98,7 @@ export function SyncStatusPanel({ status, onStatus }: { status: SyncStatus; onSt
       )}
       {error && <ErrorMessage error={error} />}
       <div className="button-row">
-        <button type="button" disabled={!setUp || status.state === 'syncing'} onClick={() => void act(() => client.call('sync.now', {}))}>
+        <button ref={syncNow} type="button" disabled={!setUp || status.state === 'syncing'} onClick={() => void act(() => client.call('sync.now', {}))}>
           {/* The core resumes a paused sync on "Sync now"; the button says so rather than surprise. */}
           {status.paused ? t('sync.nowResume') : t('sync.now')}
         </button>

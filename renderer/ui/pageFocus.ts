@@ -21,3 +21,24 @@ export function useArrivalFocus<T extends HTMLElement>() {
   }, []);
   return heading;
 }
+
+/**
+ * For a button disabled while the work it started runs ("Sync now", "Back up now…"): the browser
+ * moves the focus off a disabled button to the page, so a keyboard user would start again from
+ * the top of the window. Once the work ends, the focus goes back to the button that had it, unless
+ * the person has put it somewhere else meanwhile. A layout effect: the focus is still on the
+ * button in the commit that disables it, and is back in the commit that enables it.
+ */
+export function useFocusBack<T extends HTMLElement>(busy: boolean) {
+  const button = useRef<T>(null);
+  const had = useRef(false);
+  useLayoutEffect(() => {
+    if (busy) {
+      had.current = had.current || document.activeElement === button.current;
+      return;
+    }
+    if (had.current && focusLost()) button.current?.focus();
+    had.current = false;
+  }, [busy]);
+  return button;
+}

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchSystemChromium } from '../../electron/core/chromium';
 import { startWebServer, type WebServer } from '../../electron/core/http/server';
-import { openCore, type Core } from '../../electron/core/index';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/index';
 import type { CallResult, InputOf, MethodName } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
 import { richTextFromParagraphs } from '../../electron/shared/richtext';
@@ -39,6 +39,8 @@ export interface HarnessOptions {
   permissions?: string[];
   acceptDownloads?: boolean;
   axe?: AxeRunOptions;
+  /** Sync in the core as the app has it (`auto`: planned by itself, as in web mode and the desktop app). */
+  sync?: CoreOptions['sync'];
 }
 
 export interface Harness {
@@ -143,7 +145,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const opened: (() => unknown)[] = [];
   const close = () => inTurn(opened.splice(0).reverse());
   try {
-    const core = await openCore(opts.library ?? join(tempDirKept(), 'library'), { author: opts.author });
+    const core = await openCore(opts.library ?? join(tempDirKept(), 'library'), { author: opts.author, ...(opts.sync ? { sync: opts.sync } : {}) });
     opened.push(() => core.close());
     const server = await startWebServer({ core, staticDir: RENDERER_OUT, port: 0 });
     opened.push(() => server.close());

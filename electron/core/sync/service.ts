@@ -96,6 +96,8 @@ export class SyncService {
   private readonly filesSeen = new Set<string>();
   /** What waits to upload, kept up to date from the changes feed (the status is asked after every write). */
   private readonly waiting = new WaitingCounter();
+  /** Runs in a row that could not reach the server: the next try comes sooner than the interval (nextRunMs). */
+  private unreachableRuns = 0;
 
   constructor(
     private readonly library: () => Library,
@@ -109,7 +111,7 @@ export class SyncService {
     this.scheduler = new SyncScheduler(
       {
         run: () => this.runAll(),
-        intervalMs: () => this.settings().intervalMinutes * 60_000,
+        intervalMs: () => nextRunMs(this.unreachableRuns, this.settings().intervalMinutes * 60_000),
         active: () => this.auto && this.setUp() && !this.paused && this.online && !this.refused,
         planned: (at) => {
           this.nextAt = at;
@@ -177,6 +179,7 @@ export class SyncService {
       await this.unlock();
     }
     this.error = null;
+    this.unreachableRuns = 0;
     this.replan();
     // Saved settings are tried soon, as a local change is; not when the account's password is
     // still to come (the password's call plans it once the password is stored).
@@ -196,6 +199,8 @@ export class SyncService {
       this.kept = true;
     }
     if (this.error?.code === 'SERVER_AUTH') this.error = null;
+    // The offices refused the password this one replaces: their refusals no longer describe it.
+    if (password !== null) this.officeResults = this.officeResults.filter((r) => r.error?.code !== 'SERVER_AUTH');
     this.replan();
     // A password given (or corrected after a refusal) is tried soon, only now that it is stored.
     if (password !== null) this.scheduler.changed();
@@ -442,6 +447,7 @@ export class SyncService {
       }
     } finally {
       this.officeResults = results;
+      this.unreachableRuns = this.error?.code === 'OFFLINE' ? this.unreachableRuns + 1 : 0;
       this.busy = false;
       this.seenSeq = this.lastSeq();
     }
@@ -575,6 +581,20 @@ function filesOutcome(library: Library, f: FilesSummary | undefined): OfficeFile
 
 function withoutUnderscored(doc: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
+}
+
+/** The first try after a run that could not reach the server; each further one waits twice as long. */
+export const UNREACHABLE_RETRY_MS = 30_000;
+
+/**
+ * When the next sync is due after a run: the interval, or after `unreachable` runs in a row that
+ * found no server, 30 s, 1, 2, 4 minutes… up to the interval, so a link that comes back (a
+ * server restarted, a dropped satellite link) is used within a minute or two rather than after
+ * the whole interval, and a server down for long is not asked more often than a sync would.
+ */
+export function nextRunMs(unreachable: number, intervalMs: number): number {
+  if (unreachable === 0) return intervalMs;
+  return Math.min(intervalMs, UNREACHABLE_RETRY_MS * 2 ** Math.min(unreachable - 1, 20));
 }
 
 /** Whether anything at all waits to go to the server. */

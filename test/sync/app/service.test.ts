@@ -224,7 +224,44 @@ describe('the schedule', () => {
     await call(a, 'sync.configure', { server: 'http://127.0.0.1:9', offices: ['goma'], intervalMinutes: 1 });
     const s = await syncNow(a);
     expect([s.state, s.error?.code]).toEqual(['offline', 'OFFLINE']);
+    // Sooner than the interval at first (30 s), never later than it.
+    expect(timers.dueAt).toBe(timers.now() + 30_000);
+    timers.advance(30_000);
+    await a.ctx.sync!.idle();
     expect(timers.dueAt).toBe(timers.now() + 60_000);
+  });
+
+  it('tries again soon after the server could not be reached, less often each time, and syncs by itself once it is back', async () => {
+    const timers = new FakeTimers();
+    const a = await library({ auto: true, timers });
+    const events = statusesHeard(a);
+    const goma = await office(a, 'Goma');
+    const db = await couch.server.createDb(`dateline-${goma}`);
+    await call(a, 'sync.configure', { server: couch.proxy.url, offices: [goma], intervalMinutes: 5 });
+    // The link is down: every request to the server is cut before it arrives.
+    couch.proxy.add({ path: /./, fault: { kind: 'cut-upload', fraction: 0 }, times: 1000 });
+    const waits: number[] = [];
+    await syncNow(a);
+    for (let i = 0; i < 5; i++) {
+      const s = await status(a);
+      expect([s.state, s.error?.code]).toEqual(['offline', 'OFFLINE']);
+      const wait = timers.dueAt! - timers.now();
+      waits.push(wait);
+      // The window is told when the next try is.
+      expect(events.at(-1)?.nextAt).toBe(new Date(timers.dueAt!).toISOString());
+      timers.advance(wait);
+      await a.ctx.sync!.idle();
+    }
+    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000, 300_000]);
+
+    // The link is back: the next try (at most the interval away) syncs, and the interval is as before.
+    couch.proxy.clear();
+    timers.advance(timers.dueAt! - timers.now());
+    await a.ctx.sync!.idle();
+    const back = await status(a);
+    expect([back.state, back.error, back.last?.sent]).toEqual(['idle', null, 1]);
+    expect(Object.keys(await couchState(db))).toEqual([goma]);
+    expect(timers.dueAt).toBe(timers.now() + 5 * 60_000);
   });
 });
 
@@ -264,8 +301,11 @@ describe('saving the settings', () => {
     const refused = await status(a);
     expect([refused.state, refused.error?.code, timers.dueAt]).toEqual(['needs-password', 'SERVER_AUTH', null]);
 
+    expect(refused.offices.map((o) => o.error?.code)).toEqual(['SERVER_AUTH']);
     const corrected = await call<SyncStatus>(a, 'sync.password', { password: 'right-one', remember: false });
     expect(corrected.nextAt).toBe(new Date(timers.now() + 10_000).toISOString());
+    // The office's refusal was of the password replaced: the status no longer says the office was refused.
+    expect([corrected.state, corrected.error, corrected.offices]).toEqual(['idle', null, []]);
     timers.advance(10_000);
     await a.ctx.sync!.idle();
     const ok = await status(a);
