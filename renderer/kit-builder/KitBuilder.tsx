@@ -166,8 +166,9 @@ export function KitBuilder({ kitId }: { kitId: string }) {
       if (!d || deleted.current) return;
       const fields = fieldsOf(d);
       const json = JSON.stringify(fields);
-      if (json === savedJson.current) return setSave({ kind: 'saved' });
-      if (fields.title === '') return setSave({ kind: 'titleNeeded' });
+      // Leaving the builder saves what waits; a builder already gone has nothing to show.
+      if (json === savedJson.current) return mounted.current ? setSave({ kind: 'saved' }) : undefined;
+      if (fields.title === '') return mounted.current ? setSave({ kind: 'titleNeeded' }) : undefined;
       const patch = savedFields.current ? fieldsPatch(savedFields.current, fields, new Set()) : fields;
       const r = await client.call('kit.update', { id: kitId, rev: rev.current, fields: patch });
       if (r.ok) [rev.current, savedJson.current, savedFields.current] = [r.value.rev, json, fields];
