@@ -76,7 +76,7 @@ export function ContactEditor({ id }: { id: string | null }) {
   const uid = useId();
   // A merge on the page changes the contact and its private note: both are read again.
   const [merges, setMerges] = useState(0);
-  const { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved } = useDocEditor({
+  const { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved, created } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('contact.get', { id }),
@@ -204,7 +204,7 @@ export function ContactEditor({ id }: { id: string | null }) {
         </div>
         <DataProtectionFields idPrefix={`${uid}-dp`} value={form.dataProtection} outdated={outdated} today={today} onChange={(dataProtection) => set({ dataProtection })} />
         </fieldset>
-        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('contacts.create')} busy={busy} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('contacts.create')} busy={busy} saved={saved} meanwhile={meanwhile} saveError={saveError} created={created} />}
       </form>
       {id && <PrivateNote key={`${id}-${merges}`} id={id} />}
       {id && (

@@ -85,7 +85,7 @@ function OutletUse({ id, name, onDeleted }: { id: string; name: string; onDelete
 export function OutletEditor({ id }: { id: string | null }) {
   const { t } = useTranslation();
   const uid = useId();
-  const { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved } = useDocEditor({
+  const { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved, created } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('outlet.get', { id }),
@@ -125,7 +125,7 @@ export function OutletEditor({ id }: { id: string | null }) {
         <CountriesField values={form.countries} onChange={(countries) => set({ countries })} />
         <LanguagesField values={form.languages} onChange={(languages) => set({ languages })} />
         </fieldset>
-        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('outlets.create')} busy={busy} saved={saved} meanwhile={meanwhile} saveError={saveError} created={created} />}
       </form>
       {id && <OutletUse id={id} name={form.name.trim() || doc?.name || ''} onDeleted={() => leaveDiscarding(href.outlets())} />}
       {id && <DocHistory type="outlet" id={id} currentRev={rev} onRestored={reload} readOnly={newerVersion !== null} ask={{ unsaved }} />}

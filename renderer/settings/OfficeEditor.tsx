@@ -38,7 +38,7 @@ const asFont = (v: string): KitFontFamily | null => KIT_FONT_FAMILIES.find((f) =
 export function OfficeEditor({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
   const uid = useId();
-  const { form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved } = useDocEditor({
+  const { form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved, created } = useDocEditor({
     id,
     blank: EMPTY,
     load: (client, id) => client.call('office.get', { id }),
@@ -209,7 +209,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
           ))}
         </fieldset>
         </fieldset>
-        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} meanwhile={meanwhile} saveError={saveError} />}
+        {newerVersion === null && <EditorSave isNew={!id} createLabel={t('settings.createOffice')} busy={busy} blocked={zoneProblem} saved={saved} meanwhile={meanwhile} saveError={saveError} created={created} />}
       </form>
       {id && <DocHistory type="office" id={id} currentRev={rev} onRestored={reload} readOnly={newerVersion !== null} ask={{ unsaved }} />}
     </div>

@@ -1,8 +1,10 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meanwhile } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
 import { ErrorMessage } from './ErrorMessage';
+import { focusLost } from './pageFocus';
 import { SavedNote } from './SavedNote';
 
 /**
@@ -25,7 +27,8 @@ export function EditorHead({ back, backLabel, isNew, name, newTitle }: { back: s
  * The end of such an editor's form: why the last save failed, its Save button (`createLabel` before
  * the record exists) and "Saved", with what became of a change made elsewhere meanwhile. The
  * button waits while a save runs, and while `blocked`: the form holds a value it says is wrong
- * (the office editor's time zone).
+ * (the office editor's time zone). The editor of a record just created with it (`created`) takes
+ * the focus on its button, where the person left it on the blank form.
  */
 export function EditorSave({
   isNew,
@@ -35,6 +38,7 @@ export function EditorSave({
   saved,
   meanwhile = null,
   saveError,
+  created = false,
 }: {
   isNew: boolean;
   createLabel: string;
@@ -43,8 +47,14 @@ export function EditorSave({
   saved: boolean;
   meanwhile?: Exclude<Meanwhile, 'nothing'> | null;
   saveError: ApiError | null;
+  created?: boolean;
 }) {
   const { t } = useTranslation();
+  const button = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (created && focusLost()) button.current?.focus();
+    // Once, when the form of the record just created is first shown.
+  }, []);
   // A contact merged into another while it was edited: the edit belongs on that one, a click away.
   const survivor = saveError?.params?.reason === 'mergedAway' && typeof saveError.params.survivor === 'string' ? saveError.params.survivor : null;
   return (
@@ -56,7 +66,7 @@ export function EditorSave({
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || blocked}>
+        <button ref={button} type="submit" className="primary" disabled={busy || blocked}>
           {isNew ? createLabel : t('common.save')}
         </button>
         <SavedNote saved={saved} meanwhile={meanwhile} />

@@ -48,15 +48,26 @@ export interface DocEditorOptions<F, W extends Fields, D extends { rev: string }
  * A document written by a newer Dateline is never saved: `newerVersion` says so, for the editor
  * to show it read-only (NewerNotice above a locked form).
  */
+/**
+ * Documents this window has just created. Their editor opens in place of the blank one (a new
+ * screen at the document's address), and says "Saved" as the blank one would have, with the
+ * focus back on its button (`created`), instead of starting blank with the focus on the page.
+ */
+const justCreated = new Set<string>();
+
 export function useDocEditor<F, W extends Fields, D extends { rev: string }>(options: DocEditorOptions<F, W, D>) {
   const { id } = options;
+  const [created] = useState(() => id !== null && justCreated.has(id));
+  useEffect(() => {
+    if (id !== null) justCreated.delete(id);
+  }, [id]);
   const client = useClient();
   const [doc, setDoc] = useState<D | null>(null);
   const [form, setForm] = useState<F | null>(id ? null : (options.blank ?? null));
   const [rev, setRev] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(created);
   /** What became of changes made elsewhere, said with "Saved" (null: nothing worth saying). */
   const [meanwhile, setMeanwhile] = useState<Exclude<Meanwhile, 'nothing'> | null>(null);
   const [busy, setBusy] = useState(false);
@@ -124,7 +135,10 @@ export function useDocEditor<F, W extends Fields, D extends { rev: string }>(opt
     if (id && (came === 'merged' || (reloadAfterSave && came === 'nothing'))) setGeneration((g) => g + 1);
     if (came === 'conflict' || came === 'deleted') window.dispatchEvent(new Event(CONFLICTS_CHANGED));
     onSaved?.();
-    if (!id && hrefOf) navigate(hrefOf(res.value.id));
+    if (!id && hrefOf) {
+      justCreated.add(res.value.id);
+      navigate(hrefOf(res.value.id));
+    }
   };
 
   /** Reads the document again into the form, dropping what was typed and not saved (and "Saved" with it: what shows is what is stored). */
@@ -137,5 +151,5 @@ export function useDocEditor<F, W extends Fields, D extends { rev: string }>(opt
   /** The form holds changes not saved yet (a restore of an earlier version would drop them). */
   const unsaved = form !== null && savedForm.current !== null && JSON.stringify(form) !== savedForm.current;
 
-  return { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved };
+  return { doc, form, rev, loadError, saveError, saved, meanwhile, busy, set, save, reload, newerVersion, unsaved, created };
 }

@@ -23,6 +23,29 @@ describe('the office editor', () => {
     expect(screen.getByRole('button', { name: 'Create office' })).toBeTruthy();
   });
 
+  it('opens the office just created saying it is saved, with the focus on its Save button, as the blank form had it', async () => {
+    const c = await core();
+    window.location.hash = href.newOffice();
+    renderWithCore(c, <Shell />, 'test');
+    fireEvent.change(await screen.findByLabelText('Name', {}, { timeout: 15_000 }), { target: { value: 'Bukavu office' } });
+    const create = screen.getByRole('button', { name: 'Create office' });
+    create.focus();
+    fireEvent.click(create);
+    // The office's own address, its editor in place of the blank one.
+    await screen.findByRole('heading', { level: 1, name: 'Bukavu office' }, { timeout: 15_000 });
+    const save = await screen.findByRole('button', { name: 'Save' });
+    expect(screen.getByText('Saved')).toBeTruthy();
+    expect(document.activeElement).toBe(save);
+    // Opened again later, the same office is an editor like any other: nothing said, nothing focused.
+    const id = window.location.hash.split('/').pop()!;
+    window.location.hash = href.settings();
+    await screen.findByText('Elsewhere');
+    window.location.hash = href.office(id);
+    await screen.findByRole('heading', { level: 1, name: 'Bukavu office' }, { timeout: 15_000 });
+    expect(screen.queryByText('Saved')).toBeNull();
+    expect(document.activeElement).not.toBe(screen.getByRole('button', { name: 'Save' }));
+  });
+
   it('shows the office by its name, and holds Save while the time zone is not a known one', async () => {
     const c = await core();
     const { id } = await call<{ id: string }>(c, 'office.create', { name: 'Goma office', timeZone: 'Africa/Lubumbashi' });
