@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
@@ -104,6 +105,29 @@ describe('the media list, walked', () => {
     expect(await page.getByLabel('Search outlets').inputValue()).toBe('Radio 1');
     await expect.poll(active).toMatch(/^Radio 119/);
     expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('saves a segment and exports once however fast the button is pressed, the keyboard kept on the bar', async () => {
+    await page.goto(`${h.server.launchUrl()}#/contacts`);
+    await page.getByLabel('Beat').selectOption('water');
+    await page.getByText('120 contacts', { exact: true }).waitFor();
+    await page.getByLabel('Save these filters as').fill('Water desk');
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByText('Segment “Water desk” saved.').waitFor();
+    // Save went disabled with its name: the keyboard goes on from the segment now chosen.
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.value)).toBe('Water desk');
+
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const first = page.waitForEvent('download');
+    const exportCsv = page.getByRole('button', { name: 'Export as CSV' });
+    await exportCsv.dblclick();
+    const csv = readFileSync((await (await first).path())!, 'utf8');
+    expect(csv.split('\n').filter((line) => line.includes('Reporter')).length).toBe(120);
+    await page.getByText('120 contacts exported.').waitFor();
+    await page.waitForTimeout(1000);
+    expect(downloads).toEqual(['Water desk.csv']);
+    expect(await active()).toBe('Export as CSV');
   });
 
   it('puts the keyboard on the line saying what an erase removed, on the list it goes back to', async () => {
