@@ -130,6 +130,26 @@ describe('the media list, walked', () => {
     expect(await active()).toBe('Export as CSV');
   });
 
+  it('merges a duplicate once on a double click, and puts the keyboard on the merge panel after', async () => {
+    const keep = await h.api('contact.create', { name: 'Wanjiru Kamau', organisation: 'Daily Nation' });
+    await h.api('contact.create', { name: 'Wanjiru Kamau (Nation)', emails: [{ type: 'work', address: 'wanjiru@nation.example' }] });
+    await page.goto(`${h.server.launchUrl()}#/contacts/${keep.id}`);
+    await page.getByLabel('Find the duplicate').fill('Nation');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: 'Wanjiru Kamau (Nation)' }).click();
+    const merges: string[] = [];
+    page.on('request', (r) => {
+      if ((r.postData() ?? '').includes('contact.merge') || r.url().includes('contact.merge')) merges.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Merge Wanjiru Kamau (Nation) into this contact' }).dblclick();
+    await page.getByText('Merged: 0 releases and 0 kits now name this contact.').waitFor();
+    await expect.poll(active).toBe('Merge a duplicate into this contact');
+    expect(merges.length).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect((await h.api('contact.get', { id: keep.id })).emails.map((e) => e.address)).toEqual(['wanjiru@nation.example']);
+    expect(h.consoleErrors).toEqual([]);
+  });
+
   it('puts the keyboard on the line saying what an erase removed, on the list it goes back to', async () => {
     await page.goto(`${h.server.launchUrl()}#/contacts/${ids[0]}`);
     await page.getByRole('button', { name: 'Erase this person…' }).click();
