@@ -158,6 +158,31 @@ describe('the media list, walked', () => {
     await expect.poll(active).toBe('The contact was erased: 1 document and 0 files removed.');
   });
 
+  it('dates a contact’s outlets before as dates in the interface’s language', async () => {
+    const before = await h.api('outlet.create', { name: 'The Standard', kind: 'newspaper' });
+    const now = await h.api('outlet.create', { name: 'Citizen TV', kind: 'tv' });
+    const { id } = await h.api('contact.create', { name: 'Otieno Odhiambo', outlet: before.id });
+    const doc = await h.api('contact.get', { id });
+    await h.api('contact.update', { id, rev: doc.rev, fields: { name: doc.name, outlet: now.id } });
+    const moved = (await h.api('contact.get', { id })).outletHistory![0]!;
+    await page.goto(`${h.server.launchUrl()}#/contacts/${id}`);
+    const history = page.getByRole('region', { name: 'Outlets before' });
+    // Left today, with no start known: "until" the day, written as the page writes dates, not as stored.
+    await history.getByText('The Standard').waitFor();
+    const english = await history.innerText();
+    expect(english).toContain('until ');
+    expect(english).toContain(moved.to!.slice(0, 4));
+    expect(english).not.toContain(moved.to!);
+    await inArabic(async () => {
+      await page.reload();
+      const arabic = page.getByRole('region', { name: 'وسائل الإعلام السابقة' });
+      await arabic.getByText('The Standard').waitFor();
+      const text = await arabic.innerText();
+      expect(text).toContain('حتى');
+      expect(text).not.toContain(moved.to!);
+    });
+  });
+
   it('fills a short window with the list once it is scrolled down to, not a sliver under the filters', async () => {
     await page.setViewportSize({ width: 800, height: 600 });
     try {
