@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../contacts/helpers';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -156,6 +157,20 @@ describe('the media list, walked', () => {
     await page.getByRole('button', { name: 'Erase for good' }).click();
     await page.waitForURL(/#\/contacts$/);
     await expect.poll(active).toBe('The contact was erased: 1 document and 0 files removed.');
+  });
+
+  it('walks an import with the keyboard: each step goes on from what it shows, never from the top of the page', async () => {
+    await page.goto(`${h.server.launchUrl()}#/contacts/import`);
+    await page.getByLabel('CSV or vCard file').setInputFiles({ name: 'excel-ar-1256.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('excel-ar-1256.csv')) });
+    await page.getByLabel('Where “الاسم” goes').selectOption('name');
+    await page.getByRole('button', { name: 'Read the file with this mapping' }).press('Enter');
+    await page.getByText('3 read: 2 to create, 1 to merge', { exact: false }).waitFor();
+    await expect.poll(active).toBe('What the import will do');
+    await page.getByRole('button', { name: 'Import', exact: true }).press('Enter');
+    await expect.poll(active).toMatch(/^Imported in one go: 2 created, 1 merged/);
+    await page.getByRole('button', { name: 'Import another file' }).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ci-file');
+    expect(h.consoleErrors).toEqual([]);
   });
 
   it('dates a contact’s outlets before as dates in the interface’s language', async () => {
