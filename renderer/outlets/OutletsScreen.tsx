@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletSummary } from '../../electron/shared/contacts/organise-contract';
 import { href } from '../app/router';
@@ -33,6 +33,11 @@ export function OutletsScreen() {
     const name = takeOutletDeleted();
     if (name !== null) setDeleted(name);
   }, []);
+  // The keyboard lands on the line that says so: the page it came from closed with the outlet.
+  const deletedLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (deleted !== null) deletedLine.current?.focus();
+  }, [deleted]);
 
   const renderRow = (o: OutletSummary, _i: number, rowProps: RowProps) => (
     <a className="row-link" href={href.outlet(o.id)} onClick={() => (leftAt = { query, opened: o.id })} {...rowProps}>
@@ -65,7 +70,13 @@ export function OutletsScreen() {
           <input id="out-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
       </form>
-      <div role="status">{deleted !== null && <p className="notice">{t('outlets.deleted', { name: deleted })}</p>}</div>
+      <div role="status">
+        {deleted !== null && (
+          <p className="notice" ref={deletedLine} tabIndex={-1}>
+            {t('outlets.deleted', { name: deleted })}
+          </p>
+        )}
+      </div>
       <ListState list={list} count={(count) => t('outlets.count', { count })} empty={q ? <p>{t('outlets.noMatch')}</p> : <p>{t('outlets.empty')}</p>} />
       <PagedRows list={list} label={t('outlets.title')} renderRow={renderRow} estimateSize={58} returnTo={back?.opened ?? null} />
     </div>

@@ -151,12 +151,20 @@ describe('the media list, walked', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 
-  it('puts the keyboard on the line saying what an erase removed, on the list it goes back to', async () => {
+  it('puts the keyboard on the line saying what an erase removed, or that an outlet was deleted, on the list it goes back to', async () => {
     await page.goto(`${h.server.launchUrl()}#/contacts/${ids[0]}`);
     await page.getByRole('button', { name: 'Erase this person…' }).click();
     await page.getByRole('button', { name: 'Erase for good' }).click();
     await page.waitForURL(/#\/contacts$/);
     await expect.poll(active).toBe('The contact was erased: 1 document and 0 files removed.');
+
+    // An outlet deleted from its page, the same way on the outlets list.
+    const outlet = await h.api('outlet.create', { name: 'Kiss FM', kind: 'radio' });
+    await h.goto(`#/outlets/${outlet.id}`);
+    await page.getByRole('button', { name: 'Delete this outlet' }).click();
+    await page.getByRole('button', { name: 'Delete for good' }).click();
+    await page.waitForURL(/#\/outlets$/);
+    await expect.poll(active).toBe('The outlet “Kiss FM” was deleted.');
   });
 
   it('walks an import with the keyboard: each step goes on from what it shows, never from the top of the page', async () => {
