@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, type ImportDecision, type RowOutcome, type TextEncodingName } from '../../electron/shared/contacts/bulk-contract';
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
@@ -20,6 +20,7 @@ import type { JobInfo } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/SelectField';
+import { focusLost } from '../ui/pageFocus';
 
 /**
  * Importing a contacts file: pick it, see how it was read (encoding, columns), map the columns
@@ -63,6 +64,25 @@ export function ContactImportScreen() {
   const [progress, setProgress] = useState<JobInfo | null>(null);
   // The file's headers and encoding as found, before any choice: what a chosen encoding is remembered under.
   const found = useRef<{ headers: string[]; encoding: TextEncodingName } | null>(null);
+
+  // Each step's button waits (disabled) while the file is read, which takes the keyboard's focus
+  // from it: the keyboard goes on from what the step shows, never from the top of the page.
+  // A reading: to the mapping asked for, or to what the import will do (unless the person is in a field).
+  const mapHeading = useRef<HTMLHeadingElement>(null);
+  const rowsHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!report || !focusLost()) return;
+    (report.needsMapping ? mapHeading : rowsHeading).current?.focus();
+  }, [report]);
+  // The import done: to the line saying what it did (the Import button has gone). Another file: to the file's choice.
+  const doneLine = useRef<HTMLParagraphElement>(null);
+  const fileChoice = useRef<HTMLElement | null>(null);
+  const wasDone = useRef(false);
+  useEffect(() => {
+    if (done) doneLine.current?.focus();
+    else if (wasDone.current) fileChoice.current?.focus();
+    wasDone.current = done !== null;
+  }, [done]);
 
   const cancel = async () => {
     if (!jobId) return;
@@ -261,7 +281,7 @@ export function ContactImportScreen() {
     return (
       <div className="screen">
         <h1>{t('contactImport.title')}</h1>
-        <p role="status">{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}
+        <p role="status" ref={doneLine} tabIndex={-1}>{t('contactImport.done', { created: done.created, merged: done.merged, refused: done.refused, skipped: done.skipped })}
           {unchangedNote(done)}
           {blankNote(done)}
         </p>
@@ -331,7 +351,7 @@ export function ContactImportScreen() {
             {t('contactImport.fileLabel')}
           </span>
           <div className="file-choice">
-            <button type="button" className="button" disabled={busy} onClick={() => void choose()}>
+            <button ref={(b) => void (fileChoice.current = b)} type="button" className="button" disabled={busy} onClick={() => void choose()}>
               {t('contactImport.choose')}
             </button>
             {file && <span dir="auto">{file.name}</span>}
@@ -345,7 +365,7 @@ export function ContactImportScreen() {
         <div className="field">
           <label htmlFor="ci-file">{t('contactImport.fileLabel')}</label>
           {/* A button of ours: the browser's own control words itself in the browser's language. */}
-          <input id="ci-file" className="visually-hidden" type="file" accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard" onChange={(e) => void pick(e.target.files?.[0])} />
+          <input ref={(i) => void (fileChoice.current = i)} id="ci-file" className="visually-hidden" type="file" accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard" onChange={(e) => void pick(e.target.files?.[0])} />
           <div className="file-choice">
             <label htmlFor="ci-file" className="button" aria-hidden="true">
               {t('contactImport.choose')}
@@ -393,7 +413,9 @@ export function ContactImportScreen() {
           )}
           {report.format === 'csv' && mapping && (report.needsMapping || !report.headerSet) && (
             <section aria-labelledby="ci-map">
-              <h2 id="ci-map">{t('contactImport.mappingTitle')}</h2>
+              <h2 id="ci-map" ref={mapHeading} tabIndex={-1}>
+                {t('contactImport.mappingTitle')}
+              </h2>
               {report.needsMapping && <p>{t('contactImport.needsMapping')}</p>}
               <table className="table">
                 <thead>
@@ -432,7 +454,9 @@ export function ContactImportScreen() {
           )}
           {!report.needsMapping && counts && (
             <section aria-labelledby="ci-rows">
-              <h2 id="ci-rows">{t('contactImport.rowsTitle')}</h2>
+              <h2 id="ci-rows" ref={rowsHeading} tabIndex={-1}>
+                {t('contactImport.rowsTitle')}
+              </h2>
               <p role="status">
                 {t('contactImport.summary', { rows: report.rows, created: counts.created, merged: counts.merged, refused: report.refused, skipped: counts.skipped })}
                 {unchangedNote(counts)}

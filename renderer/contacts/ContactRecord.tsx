@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { mergeContactFields } from '../../electron/shared/contacts/merge';
@@ -124,9 +124,14 @@ function MergePanel({
   // duplicate's, e-mails, phones and lists of both are kept, differing notes are joined.
   const kept = other ? (mergeContactFields(survivor, other) as Doc<'contact'>) : survivor;
 
-  async function merge() {
-    if (!other) return;
+  // A merge under way takes no other, nor the second click of a double click: the duplicate is
+  // merged once, never "not found" the second time. The button stays enabled, keeping focus.
+  const merging = useRef(false);
+  async function merge(e: MouseEvent) {
+    if (!other || e.detail > 1 || merging.current) return;
+    merging.current = true;
     const r = await client.call('contact.merge', { survivor: survivor.id, other: other.id, take });
+    merging.current = false;
     if (r.ok) onMerged(r.value);
     else setError(r.error);
   }
@@ -199,7 +204,7 @@ function MergePanel({
             </tbody>
           </table>
           <p className="muted">{t('contactRecord.mergeNote')}</p>
-          <button type="button" className="button primary" onClick={() => void merge()}>
+          <button type="button" className="button primary" onClick={(e) => void merge(e)}>
             {t('contactRecord.mergeButton', { name: other.name })}
           </button>
         </>
@@ -226,6 +231,15 @@ export function ContactRecord({ id, rev, onMerged }: { id: string; rev?: string;
   const [preselected, setPreselected] = useState<Preselected | null>(null);
   const mergeHeading = useRef<HTMLHeadingElement | null>(null);
   const canMerge = doc.status === 'ok' && newerVersionOf(doc.value) === null;
+  // The merged contact read again draws the merge panel anew, its button gone: the keyboard goes
+  // to the panel's heading, over the line saying what the merge did, not to the page.
+  const shown = doc.status === 'ok' ? doc.value : null;
+  const mergedFrom = useRef<Doc<'contact'> | null>(null);
+  useEffect(() => {
+    if (mergedFrom.current === null || shown === null || shown === mergedFrom.current) return;
+    mergedFrom.current = null;
+    mergeHeading.current?.focus();
+  }, [shown]);
 
   async function exportJson() {
     const r = await client.call('contact.exportPerson', { id });
@@ -300,6 +314,7 @@ export function ContactRecord({ id, rev, onMerged }: { id: string; rev?: string;
           onMerged={(r) => {
             // The duplicate is gone: the panel, keyed by the new revision, starts with no one chosen.
             setPreselected(null);
+            mergedFrom.current = shown;
             setMerged(r);
             setRound((n) => n + 1);
             onMerged?.();

@@ -25,13 +25,33 @@ const savedContactSort = (): ContactSort =>
 
 type Facet = 'beat' | 'country' | 'language' | 'outlet' | 'list';
 
+/** The list as it was when a contact was opened from it. */
+interface LeftAt {
+  query: string;
+  filter: Omit<ContactFilter, 'query'>;
+  segment: string;
+  opened: string;
+}
+
+/**
+ * Noted as a row is opened, read as the list opens again and then forgotten: a person back
+ * from a contact of a list filtered by beat finds the same list, scrolled to that contact's
+ * row, which has focus again; any other way in finds the list whole.
+ */
+let leftAt: LeftAt | null = null;
+
 /** The media list: search, filters (kind, beat, country, language, outlet, list), sort, segments and export. */
 export function ContactsScreen() {
   const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [filter, setFilter] = useState<Omit<ContactFilter, 'query'>>({});
+  // Read in the state's first value, forgotten in an effect: both readings of a strict-mode render see it.
+  const [back] = useState(() => leftAt);
+  useEffect(() => {
+    leftAt = null;
+  }, []);
+  const [query, setQuery] = useState(back?.query ?? '');
+  const [filter, setFilter] = useState<Omit<ContactFilter, 'query'>>(back?.filter ?? {});
   const [sort, setSort] = useState<ContactSort>(savedContactSort);
-  const [segment, setSegment] = useState('');
+  const [segment, setSegment] = useState(back?.segment ?? '');
   const searchBox = useRef<HTMLInputElement>(null);
   const q = useDebounced(query.trim(), 250);
   const facets = useCall('contact.facets', {}, 'facets');
@@ -47,6 +67,11 @@ export function ContactsScreen() {
     const r = takeErased();
     if (r) setErased({ documents: r.documentsErased, files: r.filesRemoved });
   }, []);
+  // The keyboard lands on the line that says what went: the page it came from is gone with the person.
+  const erasedLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (erased) erasedLine.current?.focus();
+  }, [erased]);
 
   // As typed, not as debounced: the button shows with the first letter of a search. A segment
   // chosen is its filters, shown in the boxes above.
@@ -67,12 +92,16 @@ export function ContactsScreen() {
     setFilter(next as ContactFilter);
   };
   const f = facets.status === 'ok' ? facets.value : null;
+  // Each filter's choices in the order of the names it shows, in the interface's language: the
+  // core gives countries and languages by code, which puts "Germany" after "United Arab Emirates".
+  const collator = new Intl.Collator(i18n.language);
+  const byLabel = (choices: { value: string; label: string }[]) => choices.sort((a, b) => collator.compare(a.label, b.label));
   const choices: Record<Facet, { value: string; label: string }[]> = {
-    beat: [...new Set([...(f?.officeBeats ?? []), ...(f?.beats ?? [])])].sort().map((b) => ({ value: b, label: b })),
-    country: (f?.countries ?? []).map((c) => ({ value: c, label: countryName(c, i18n.language) })),
-    language: (f?.languages ?? []).map((l) => ({ value: l, label: languageName(l, i18n.language) })),
-    outlet: outlets.status === 'ok' ? outlets.value.items.map((o) => ({ value: o.id, label: o.name })) : [],
-    list: (f?.lists ?? []).map((l) => ({ value: l, label: l })),
+    beat: byLabel([...new Set([...(f?.officeBeats ?? []), ...(f?.beats ?? [])])].map((b) => ({ value: b, label: b }))),
+    country: byLabel((f?.countries ?? []).map((c) => ({ value: c, label: countryName(c, i18n.language) }))),
+    language: byLabel((f?.languages ?? []).map((l) => ({ value: l, label: languageName(l, i18n.language) }))),
+    outlet: byLabel(outlets.status === 'ok' ? outlets.value.items.map((o) => ({ value: o.id, label: o.name })) : []),
+    list: byLabel((f?.lists ?? []).map((l) => ({ value: l, label: l }))),
   };
 
   const outletNames = new Map(choices.outlet.map((o) => [o.value, o.label]));
@@ -83,7 +112,7 @@ export function ContactsScreen() {
     // name in Arabic starts at the right, above the badge, as an Arabic one does, instead of being
     // a left-to-right line of its own that sends it to the far left.
     return (
-      <a className="row-link" href={href.contact(c.id)} {...rowProps}>
+      <a className="row-link" href={href.contact(c.id)} onClick={() => (leftAt = { query, filter, segment, opened: c.id })} {...rowProps}>
         <span className="row-title">
           <bdi>{c.name}</bdi>
         </span>
@@ -101,7 +130,7 @@ export function ContactsScreen() {
   };
 
   return (
-    <div className="screen list-screen">
+    <div className="screen list-screen media-list">
       <div className="screen-head">
         <h1>{t('nav.contacts')}</h1>
         <span className="actions">
@@ -168,7 +197,7 @@ export function ContactsScreen() {
       />
       <div role="status">
         {erased && (
-          <p className="notice">
+          <p className="notice" ref={erasedLine} tabIndex={-1}>
             {t('contacts.erased', { documents: t('contacts.erasedDocuments', { count: erased.documents }), files: t('contacts.erasedFiles', { count: erased.files }) })}
           </p>
         )}
@@ -197,7 +226,7 @@ export function ContactsScreen() {
           )
         }
       />
-      <PagedRows list={list} label={t('nav.contacts')} renderRow={renderRow} estimateSize={58} />
+      <PagedRows list={list} label={t('nav.contacts')} renderRow={renderRow} estimateSize={58} returnTo={back?.opened ?? null} />
     </div>
   );
 }

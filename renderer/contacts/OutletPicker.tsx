@@ -5,6 +5,7 @@ import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { SelectField } from '../ui/SelectField';
 import { useCall } from '../ui/useCall';
+import { useDates } from '../i18n/useDates';
 
 type Stint = NonNullable<ContactFieldsT['outletHistory']>[number];
 
@@ -27,6 +28,7 @@ export function OutletPicker({
   onChange: (outlet: string | null) => void;
 }) {
   const { t } = useTranslation();
+  const dates = useDates();
   const client = useClient();
   const [history, setHistory] = useState<Stint[]>([]);
   useEffect(() => {
@@ -68,7 +70,12 @@ export function OutletPicker({
                     <span dir="auto">{s.role}</span>
                   </>
                 )}{' '}
-                <span className="muted">{t('contactFields.stint', { from: s.from ?? '…', to: s.to ?? '…' })}</span>
+                {/* Dates as the person reads them everywhere else ("3 March 2025"), not as they are stored. */}
+                <span className="muted">
+                  {s.from === null && s.to !== null
+                    ? t('contactFields.stintUntil', { to: dates.date(s.to) })
+                    : t('contactFields.stint', { from: s.from === null ? '…' : dates.date(s.from), to: s.to === null ? '…' : dates.date(s.to) })}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILTER_FIELDS, type ContactFilter } from '../../electron/shared/contacts/filter';
 import type { Segment } from '../../electron/shared/contacts/organise-contract';
@@ -39,6 +39,19 @@ export function SegmentBar({
   // The segment "Delete" asks about, until answered; a segment deleted has no trash to come back from.
   const [confirming, setConfirming] = useState<string | null>(null);
   const deleteFocus = useConfirmFocus(confirming !== null ? 'delete' : null, () => setConfirming(null));
+  // A save or an export under way takes no other (a click meanwhile is dropped), nor does the
+  // second click of a double click, however fast the first was done: one file downloaded, not two.
+  // The buttons stay enabled, so the one pressed keeps the keyboard's focus.
+  const working = useRef(false);
+  async function once(e: MouseEvent, work: () => Promise<void>) {
+    if (e.detail > 1 || working.current) return;
+    working.current = true;
+    try {
+      await work();
+    } finally {
+      working.current = false;
+    }
+  }
 
   useEffect(() => {
     let live = true;
@@ -62,6 +75,8 @@ export function SegmentBar({
     onChoose(name.trim());
     setName('');
     setNote(t('contactFilters.segmentSaved', { name: name.trim() }));
+    // The name went from its box, and Save with it (disabled): the keyboard goes on from the segment, now chosen.
+    document.getElementById(`${uid}-seg`)?.focus();
   }
   async function deleteSegment(name: string) {
     const r = await client.call('segment.delete', { name });
@@ -114,7 +129,7 @@ export function SegmentBar({
         <label htmlFor={`${uid}-name`}>{t('contactFilters.segmentName')}</label>
         <input id={`${uid}-name`} dir="auto" value={name} onChange={(e) => setName(e.target.value)} />
       </div>
-      <button type="button" disabled={name.trim() === ''} onClick={() => void saveSegment()}>
+      <button type="button" disabled={name.trim() === ''} onClick={(e) => void once(e, saveSegment)}>
         {t('contactFilters.saveSegment')}
       </button>
       {/* What each format leaves out, said where the format is chosen, over its buttons as a field's label is: a CSV has no column for a photo. */}
@@ -123,10 +138,10 @@ export function SegmentBar({
           {t('contactFilters.exportFormats')}
         </p>
         <span className="export-buttons">
-          <button type="button" aria-describedby={`${uid}-formats`} onClick={() => void exportAs('csv')}>
+          <button type="button" aria-describedby={`${uid}-formats`} onClick={(e) => void once(e, () => exportAs('csv'))}>
             {t('contactFilters.exportCsv')}
           </button>
-          <button type="button" aria-describedby={`${uid}-formats`} onClick={() => void exportAs('vcf')}>
+          <button type="button" aria-describedby={`${uid}-formats`} onClick={(e) => void once(e, () => exportAs('vcf'))}>
             {t('contactFilters.exportVcf')}
           </button>
         </span>

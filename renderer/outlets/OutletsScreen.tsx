@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletSummary } from '../../electron/shared/contacts/organise-contract';
 import { href } from '../app/router';
@@ -9,10 +9,21 @@ import { PagedRows } from '../ui/PagedRows';
 import type { RowProps } from '../ui/VirtualList';
 import { takeOutletDeleted } from './deleted-notice';
 
+/**
+ * The search and the outlet opened from the list, noted as a row is opened and read as the list
+ * opens again, then forgotten: back from an outlet, the list is as it was, that outlet's row in focus.
+ */
+let leftAt: { query: string; opened: string } | null = null;
+
 /** The newspapers, stations and sites the media list's journalists write for. */
 export function OutletsScreen() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
+  // Read in the state's first value, forgotten in an effect: both readings of a strict-mode render see it.
+  const [back] = useState(() => leftAt);
+  useEffect(() => {
+    leftAt = null;
+  }, []);
+  const [query, setQuery] = useState(back?.query ?? '');
   const q = useDebounced(query.trim(), 250);
   const input = q ? { limit: 100, query: q } : { limit: 100 };
   const list = usePagedList('outlet.list', input, q);
@@ -22,9 +33,14 @@ export function OutletsScreen() {
     const name = takeOutletDeleted();
     if (name !== null) setDeleted(name);
   }, []);
+  // The keyboard lands on the line that says so: the page it came from closed with the outlet.
+  const deletedLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (deleted !== null) deletedLine.current?.focus();
+  }, [deleted]);
 
   const renderRow = (o: OutletSummary, _i: number, rowProps: RowProps) => (
-    <a className="row-link" href={href.outlet(o.id)} {...rowProps}>
+    <a className="row-link" href={href.outlet(o.id)} onClick={() => (leftAt = { query, opened: o.id })} {...rowProps}>
       {/* The interface's direction, the name isolated: a Latin name in Arabic stays at the right, above its badge. */}
       <span className="row-title">
         <bdi>{o.name}</bdi>
@@ -36,7 +52,7 @@ export function OutletsScreen() {
   );
 
   return (
-    <div className="screen list-screen">
+    <div className="screen list-screen media-list">
       <p className="crumbs">
         <a href={href.contacts()}>{t('nav.contacts')}</a>
       </p>
@@ -54,9 +70,15 @@ export function OutletsScreen() {
           <input id="out-q" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
       </form>
-      <div role="status">{deleted !== null && <p className="notice">{t('outlets.deleted', { name: deleted })}</p>}</div>
+      <div role="status">
+        {deleted !== null && (
+          <p className="notice" ref={deletedLine} tabIndex={-1}>
+            {t('outlets.deleted', { name: deleted })}
+          </p>
+        )}
+      </div>
       <ListState list={list} count={(count) => t('outlets.count', { count })} empty={q ? <p>{t('outlets.noMatch')}</p> : <p>{t('outlets.empty')}</p>} />
-      <PagedRows list={list} label={t('outlets.title')} renderRow={renderRow} estimateSize={58} />
+      <PagedRows list={list} label={t('outlets.title')} renderRow={renderRow} estimateSize={58} returnTo={back?.opened ?? null} />
     </div>
   );
 }
