@@ -1,10 +1,10 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meanwhile } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
 import { ErrorMessage } from './ErrorMessage';
-import { focusLost } from './pageFocus';
+import { focusLost, useFocusBack } from './pageFocus';
 import { SavedNote } from './SavedNote';
 
 /**
@@ -50,7 +50,8 @@ export function EditorSave({
   created?: boolean;
 }) {
   const { t } = useTranslation();
-  const button = useRef<HTMLButtonElement>(null);
+  // Disabled while it saves, the button would drop the focus to the page: it gets it back once saved.
+  const button = useFocusBack<HTMLButtonElement>(busy);
   useLayoutEffect(() => {
     if (created && focusLost()) button.current?.focus();
     // Once, when the form of the record just created is first shown.

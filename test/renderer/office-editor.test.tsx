@@ -46,6 +46,27 @@ describe('the office editor', () => {
     expect(document.activeElement).not.toBe(screen.getByRole('button', { name: 'Save' }));
   });
 
+  it('gives the focus back to Save once a save is done, the button having been disabled meanwhile', async () => {
+    const c = await core();
+    const { id } = await call<{ id: string }>(c, 'office.create', { name: 'Uvira office' });
+    window.location.hash = href.office(id);
+    renderWithCore(c, <Shell />, 'test');
+    await screen.findByRole('heading', { level: 1, name: 'Uvira office' }, { timeout: 15_000 });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Uvira sub-office' } });
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    save.focus();
+    fireEvent.click(save);
+    expect(save.disabled).toBe(true);
+    // The browser moves the focus off a disabled button to the page; jsdom does not (nor blurs
+    // one), so the test puts it on the page: on an element that then goes.
+    const elsewhere = document.body.appendChild(document.createElement('input'));
+    elsewhere.focus();
+    elsewhere.remove();
+    expect(document.activeElement).toBe(document.body);
+    await screen.findByText('Saved', {}, { timeout: 15_000 });
+    expect(document.activeElement).toBe(save);
+  });
+
   it('shows the office by its name, and holds Save while the time zone is not a known one', async () => {
     const c = await core();
     const { id } = await call<{ id: string }>(c, 'office.create', { name: 'Goma office', timeZone: 'Africa/Lubumbashi' });
