@@ -12,6 +12,8 @@ import { sourceActionsFor, type SourceAction, type SourceLineRole } from './sour
  * goes on from where it was rather than from the top of the page. The headline's line and the
  * body's lines are marked, so a line dropped from the body is seen to be out, and so are the
  * lines the release quotes already, whose "Quote" says so instead of adding the quote twice.
+ * What a choice did is said under its line with Undo: a choice may replace a headline the person
+ * wrote, or drop paragraphs, and no Ctrl+Z brings those back.
  */
 export function SourceView({
   blocks,
@@ -21,6 +23,7 @@ export function SourceView({
   roles = [],
   quoted = [],
   dated,
+  done,
 }: {
   blocks: ImportSourceBlock[];
   label: string;
@@ -32,6 +35,8 @@ export function SourceView({
   quoted?: boolean[];
   /** Whether a date is read in a line: only then does it offer to be the release date. */
   dated?: (index: number) => boolean;
+  /** What the last choice made of its line, said under that line with a way to take it back. */
+  done?: { index: number; action: SourceAction; onUndo: () => void } | null;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -111,6 +116,23 @@ export function SourceView({
               </span>
             )}
             {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
+            {done?.index === n && selected !== n && (
+              <p className="import-source-done" role="status">
+                {t(`import.source.done.${done.action}`)}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('import.source.undoLabel')}
+                  onClick={() => {
+                    done.onUndo();
+                    lineButtons.current.get(n)?.focus();
+                  }}
+                  disabled={disabled}
+                >
+                  {t('import.source.undo')}
+                </button>
+              </p>
+            )}
             {selected === n && (
               <div
                 ref={choices}
