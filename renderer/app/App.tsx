@@ -170,11 +170,11 @@ export function App() {
           <span className="visually-hidden">{t('nav.menu')}</span>
         </button>
         <span className="brand">Dateline</span>
-        <GlobalSearch key={libraryEpoch} ref={searchRef} />
+        <GlobalSearch key={`search-${libraryEpoch}`} ref={searchRef} />
         <span className="muted shortcut" aria-hidden="true">
           {shortcutText(SEARCH_SHORTCUT, t)}
         </span>
-        <SyncBadge key={libraryEpoch} />
+        <SyncBadge key={`sync-${libraryEpoch}`} />
       </header>
       <nav
         id="sections"
