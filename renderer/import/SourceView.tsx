@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasRightToLeft, leftToRightNumbers } from '../../electron/shared/direction';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
 import { sourceActionsFor, type SourceAction, type SourceLineRole } from './source-actions';
 
@@ -97,7 +98,8 @@ export function SourceView({
               }}
               disabled={disabled}
             >
-              {b.kind === 'item' ? `• ${b.text}` : b.text}
+              {b.kind === 'item' && '• '}
+              <LineText text={b.text} rtl={b.dir === 'rtl'} />
             </button>
           );
           // Headings and quotes keep their meaning for screen readers; the line inside is the button.
@@ -172,5 +174,23 @@ export function SourceView({
         })}
       </div>
     </aside>
+  );
+}
+
+/**
+ * A line's text where right-to-left text may be around: each phone number or other spaced number
+ * set apart as left to right, as the kits print them, so that "+249 912 345 678" in an Arabic
+ * contact line is not shown as "678 345 912 249+". The text itself is unchanged.
+ */
+function LineText({ text, rtl }: { text: string; rtl: boolean }) {
+  if (!rtl && !hasRightToLeft(text)) return text;
+  return leftToRightNumbers(text).map((p, n) =>
+    p.number ? (
+      <bdi key={n} dir="ltr">
+        {p.text}
+      </bdi>
+    ) : (
+      p.text
+    ),
   );
 }

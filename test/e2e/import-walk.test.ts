@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, startHarness, type Harness } from './harness';
+
+/**
+ * The main job walked as a communications officer does it, in French and in Arabic: a release
+ * copied from the organisation's website, menus and all, pasted, checked against its cleaned
+ * text, and stored.
+ */
+
+const WORKER = join(ROOT, 'out', 'cli', 'import-worker.js');
+
+const ARABIC_PHONE = '+249 912 345 678';
+const ARABIC_PAGE = [
+  'الرئيسية',
+  'من نحن',
+  'تبرع الآن',
+  'يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك. قبول رفض',
+  'الفيضانات في السودان: 120 ألف شخص بحاجة إلى مأوى في ولاية كسلا',
+  'الخرطوم، 3 أغسطس 2026 – أدت الأمطار الغزيرة التي هطلت على ولاية كسلا خلال الأسبوع الماضي إلى تدمير أكثر من 15 ألف منزل، وأصبح نحو 120 ألف شخص بلا مأوى.',
+  'توزع المنظمة مستلزمات النظافة وأقراص تنقية المياه على 5000 أسرة بالتعاون مع برنامج UNICEF.',
+  'شارك: فيسبوك تويتر واتساب',
+  `للتواصل الإعلامي: أحمد الطيب، مسؤول الإعلام، ahmed.tayeb@example.org، هاتف ${ARABIC_PHONE}`,
+].join('\n');
+
+let h: Harness;
+
+beforeAll(async () => {
+  // The core reads each paste in a worker thread loaded from the CLI build.
+  if (!existsSync(WORKER)) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  h = await startHarness({ author: 'Chargée de communication', stepTimeout: 15_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The import screen in `lng` at the window size given, a page of its own. */
+async function importScreen(lng: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await h.browser.newContext({ viewport, locale: lng, timezoneId: 'Africa/Niamey' });
+  await context.addInitScript((l) => localStorage.setItem('dateline.uiLanguage', l), lng);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(h.server.launchUrl());
+  await page.locator('#main h1').first().waitFor();
+  await page.evaluate(() => (window.location.hash = '#/import'));
+  return page;
+}
+
+/** Pastes `text` as typed into the box and reads it, in the interface's own words. */
+async function paste(page: Page, box: string, read: string, text: string): Promise<void> {
+  await page.getByLabel(box, { exact: true }).fill(text);
+  await page.getByRole('button', { name: read }).click();
+}
+
+describe('the main job in Arabic', () => {
+  it('shows the phone number in an Arabic contact line in its own order in the cleaned text, 800 by 600', async () => {
+    const page = await importScreen('ar', { width: 800, height: 600 });
+    try {
+      await paste(page, 'لصق بيان صحفي', 'قراءة النص الملصق', ARABIC_PAGE);
+      const line = page.getByRole('complementary').getByRole('button', { name: 'ahmed.tayeb@example.org' });
+      await line.waitFor();
+      // Where each character of the number is drawn: "+249" at its left, "678" at its right, as written.
+      const xs = await line.evaluate((el, phone) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          const at = text.indexOf(phone);
+          if (at < 0) continue;
+          return [...phone].map((_, i) => {
+            const range = document.createRange();
+            range.setStart(node!, at + i);
+            range.setEnd(node!, at + i + 1);
+            return range.getBoundingClientRect().x;
+          });
+        }
+        return [];
+      }, ARABIC_PHONE);
+      expect(xs).toHaveLength(ARABIC_PHONE.length);
+      const digits = xs.filter((_, i) => ARABIC_PHONE[i] !== ' ');
+      expect(digits).toEqual([...digits].sort((a, b) => a - b));
+    } finally {
+      await page.context().close();
+    }
+  });
+});
