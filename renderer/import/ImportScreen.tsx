@@ -25,7 +25,8 @@ type Item =
    */
   | { key: string; name: string; state: 'failed'; error: ApiError; source?: ImportSource; contacts?: true }
   | Reviewing
-  | { key: string; name: string; state: 'stored'; result: ImportCommitted }
+  /** `headline` as stored: the line under the import names the release it became. */
+  | { key: string; name: string; state: 'stored'; result: ImportCommitted; headline: string }
   /** Discarded from its review: kept, edits and all, for Undo (the pasted text is gone from the box). */
   | { key: string; name: string; state: 'discarded'; review: Reviewing };
 
@@ -172,9 +173,27 @@ export function ImportScreen() {
     });
     update(item.key, (i) => {
       if (i.state !== 'storing') return i;
-      return r.ok ? { key: i.key, name: i.name, state: 'stored', result: r.value } : { ...i, state: 'review', error: r.error };
+      return r.ok ? { key: i.key, name: i.name, state: 'stored', result: r.value, headline } : { ...i, state: 'review', error: r.error };
     });
+    if (r.ok) setStored(item.key);
   };
+
+  // Store goes with the review it stored: the keyboard lands on the link to the new release, in
+  // the line that says it is stored, unless the person went on to something else meanwhile.
+  const [stored, setStored] = useState<string | null>(null);
+  useEffect(() => {
+    if (stored === null) return;
+    setStored(null);
+    const link = document.getElementById(`${stored}-open`);
+    const section = link?.closest('section');
+    // Store, disabled while storing, let go of the focus: it went to the page, or to the content
+    // pane it sits in when clicked again meanwhile.
+    const focus = document.activeElement;
+    const dropped = focus === null || focus === document.body || focus.id === 'main';
+    if (!link || !(dropped || section?.contains(focus))) return;
+    link.scrollIntoView?.({ block: 'nearest' });
+    link.focus({ preventScroll: true });
+  }, [stored]);
 
   const readAnyway = (key: string, name: string, source: ImportSource) => {
     // The button goes with the refusal: the item's name, which stays, keeps the keyboard's place.
@@ -302,7 +321,9 @@ export function ImportScreen() {
           {item.state === 'stored' && (
             <p role="status" className="import-stored">
               {t('import.stored', { count: item.result.contacts.filter((c) => c.created).length })}{' '}
-              <a href={`#/releases/${encodeURIComponent(item.result.id)}`}>{t('import.openRelease')}</a>
+              <a id={`${item.key}-open`} href={`#/releases/${encodeURIComponent(item.result.id)}`}>
+                {item.headline ? t('import.openStored', { headline: item.headline }) : t('import.openRelease')}
+              </a>
             </p>
           )}
           {item.state === 'discarded' && (

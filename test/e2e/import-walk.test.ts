@@ -13,6 +13,24 @@ import { ROOT, startHarness, type Harness } from './harness';
 
 const WORKER = join(ROOT, 'out', 'cli', 'import-worker.js');
 
+// As copied from a French page: skip link, menu, cookie banner, breadcrumb, share buttons, related articles.
+const FRENCH_HEADLINE = 'Inondations au Niger : 40 000 personnes privées d’abri à Tillabéri';
+const FRENCH_PAGE = [
+  'Aller au contenu principal',
+  'Accueil',
+  'Qui sommes-nous',
+  'Faire un don',
+  'Ce site utilise des cookies pour améliorer votre expérience. Accepter Refuser',
+  'Accueil > Actualités > Communiqués de presse',
+  FRENCH_HEADLINE,
+  'NIAMEY, 12 septembre 2026 – Les pluies torrentielles qui s’abattent depuis dix jours sur la région de Tillabéri ont détruit plus de 6 000 habitations et privé d’abri quelque 40 000 personnes.',
+  'Les familles sinistrées ont trouvé refuge dans des écoles et des mosquées ; l’eau potable et les abris sont les besoins les plus urgents.',
+  '« Nous avons vu des villages entiers sous l’eau », a déclaré Aïssata Maïga, responsable des opérations d’urgence à Niamey.',
+  'Partager : Facebook Twitter LinkedIn',
+  'Articles similaires',
+  'Contact presse : Jean-Baptiste Ouédraogo, chargé de communication, jb.ouedraogo@example.org, +227 20 72 00 00',
+].join('\n');
+
 const ARABIC_PHONE = '+249 912 345 678';
 const ARABIC_PAGE = [
   'الرئيسية',
@@ -58,7 +76,28 @@ async function paste(page: Page, box: string, read: string, text: string): Promi
   await page.getByRole('button', { name: read }).click();
 }
 
-describe('the main job in Arabic', () => {
+describe('the main job in French and Arabic', () => {
+  it('stores a pasted French page and hands the keyboard to the link that names the new release', async () => {
+    const page = await importScreen('fr', { width: 1280, height: 800 });
+    try {
+      await paste(page, 'Coller un communiqué', 'Lire le texte collé', FRENCH_PAGE);
+      const fields = page.getByRole('form', { name: 'Champs extraits' });
+      await expect.poll(() => fields.getByLabel('Titre', { exact: true }).inputValue()).toBe(FRENCH_HEADLINE);
+      await fields.getByRole('button', { name: 'Confirmer et enregistrer' }).click();
+
+      // The review is gone with the Store button that had the focus: the keyboard is on the way to the release, which is named.
+      const open = page.getByRole('link', { name: `Ouvrir le communiqué « ${FRENCH_HEADLINE} »` });
+      await open.waitFor();
+      await expect.poll(() => open.evaluate((el) => el === document.activeElement)).toBe(true);
+      const stored = (await h.api('release.list', { query: 'Tillabéri', limit: 5 })).items;
+      expect(stored.map((r) => r.headline)).toEqual([FRENCH_HEADLINE]);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`#/releases/${stored[0]!.id}$`));
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('shows the phone number in an Arabic contact line in its own order in the cleaned text, 800 by 600', async () => {
     const page = await importScreen('ar', { width: 800, height: 600 });
     try {
