@@ -7,7 +7,7 @@ import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';
 import { IMPORT_MAX_BYTES } from '../../electron/shared/import/contract';
-import { IMPORT_ACCEPT, isContactsFile, isImportable, readAsBase64 } from './files';
+import { headlineFileName, IMPORT_ACCEPT, isContactsFile, isImportable, readAsBase64 } from './files';
 import { href } from '../app/router';
 import { comparedText, duplicateOf, Review, type Reviewing } from './ImportReview';
 
@@ -164,7 +164,8 @@ export function ImportScreen() {
     // A pasted original is kept under the release's headline: among the library's files and in
     // a kit's list of them it reads as this release, not as one more "Pasted text".
     const headline = item.release.headline.trim();
-    const source = item.source.data === undefined && headline !== '' ? { ...item.source, name: `${headline}${item.source.html !== undefined ? '.html' : '.txt'}` } : item.source;
+    const named = headlineFileName(headline);
+    const source = item.source.data === undefined && named !== '' ? { ...item.source, name: `${named}${item.source.html !== undefined ? '.html' : '.txt'}` } : item.source;
     const r = await client.call('import.commit', {
       release: releaseFromForm(item.release),
       contacts: contactsFromForm(item.contacts),

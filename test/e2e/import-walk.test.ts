@@ -77,7 +77,7 @@ async function paste(page: Page, box: string, read: string, text: string): Promi
 }
 
 describe('the main job in French and Arabic', () => {
-  it('stores a pasted French page and hands the keyboard to the link that names the new release', async () => {
+  it('stores a pasted French page under a readable name and hands the keyboard to the link that names the new release', async () => {
     const page = await importScreen('fr', { width: 1280, height: 800 });
     try {
       await paste(page, 'Coller un communiqué', 'Lire le texte collé', FRENCH_PAGE);
@@ -91,6 +91,9 @@ describe('the main job in French and Arabic', () => {
       await expect.poll(() => open.evaluate((el) => el === document.activeElement)).toBe(true);
       const stored = (await h.api('release.list', { query: 'Tillabéri', limit: 5 })).items;
       expect(stored.map((r) => r.headline)).toEqual([FRENCH_HEADLINE]);
+      // The pasted original is kept under the headline, its colon written as a person would in a file's name.
+      const originals = await h.api('attachment.list', { release: stored[0]!.id, limit: 5 });
+      expect(originals.items.map((a) => a.originalName)).toEqual(['Inondations au Niger - 40 000 personnes privées d’abri à Tillabéri.txt']);
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`#/releases/${stored[0]!.id}$`));
     } finally {
