@@ -203,7 +203,16 @@ export function ImportScreen() {
     void preview(key, name, source, true);
   };
 
-  const dismiss = (key: string) => setItems((list) => list.filter((i) => i.key !== key));
+  // Dismissed, a refusal goes with its button: the keyboard goes on to the import after it, or the
+  // one before it, or back to the paste box when it was the only one, rather than to the page.
+  const pasteBox = useRef<HTMLTextAreaElement>(null);
+  const dismiss = (key: string) => {
+    const at = items.findIndex((i) => i.key === key);
+    const next = items[at + 1] ?? items[at - 1];
+    setItems((list) => list.filter((i) => i.key !== key));
+    if (next) document.getElementById(`${next.key}-name`)?.focus();
+    else pasteBox.current?.focus();
+  };
 
   // Discard takes the review out and offers Undo in its place, as taking a section out of a kit
   // does: nothing asks first, nothing is lost. The keyboard lands on Undo (Discard has gone),
@@ -234,6 +243,7 @@ export function ImportScreen() {
         <div className="field import-paste">
           <label htmlFor={pasteId}>{t('import.pasteLabel')}</label>
           <textarea
+            ref={pasteBox}
             id={pasteId}
             dir="auto"
             rows={6}

@@ -130,4 +130,25 @@ describe('the main job in French and Arabic', () => {
       await page.context().close();
     }
   });
+
+  it('keeps the keyboard on the screen when a refused file is dismissed, in Spanish', async () => {
+    const page = await importScreen('es', { width: 800, height: 600 });
+    try {
+      const nothing = (name: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+      const item = (name: string) => page.getByRole('region', { name: `Importación de ${name}` });
+      const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent ?? ''}`.trim());
+
+      // Two empty files at once: dismissing the first leaves the keyboard on the second.
+      await page.locator('input[type=file]').setInputFiles([nothing('vacio-1.txt'), nothing('vacio-2.txt')]);
+      await item('vacio-2.txt').getByRole('button', { name: 'Descartar' }).waitFor();
+      await item('vacio-1.txt').getByRole('button', { name: 'Descartar' }).click();
+      await expect.poll(focused).toBe('H2 vacio-2.txt');
+
+      // The last one dismissed: back to the box a release is pasted into.
+      await item('vacio-2.txt').getByRole('button', { name: 'Descartar' }).click();
+      await expect.poll(() => page.getByLabel('Pegar un comunicado', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
 });
