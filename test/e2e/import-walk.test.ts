@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainText, richTextFromParagraphs } from '../../electron/shared/richtext';
 import { ROOT, startHarness, type Harness } from './harness';
 
 /**
@@ -70,6 +71,34 @@ async function importScreen(lng: string, viewport: { width: number; height: numb
   return page;
 }
 
+/** Where each character of `text` inside `scope` is drawn, from the left: [] when it is not there. */
+function drawnAt(scope: Locator, text: string): Promise<number[]> {
+  return scope.evaluate((el, wanted) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    // The text may be split across elements (a number set apart): read the whole, then find it.
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(wanted);
+    if (at < 0) return [];
+    const xs: number[] = [];
+    for (let i = at, seen = 0, n = 0; i < at + wanted.length; i++) {
+      while (i >= seen + nodes[n]!.data.length) seen += nodes[n++]!.data.length;
+      const range = document.createRange();
+      range.setStart(nodes[n]!, i - seen);
+      range.setEnd(nodes[n]!, i - seen + 1);
+      xs.push(range.getBoundingClientRect().x);
+    }
+    return xs;
+  }, text);
+}
+
+/** The x of each digit of a number as drawn is increasing: the number reads left to right, as written. */
+function inWrittenOrder(number: string, xs: number[]): boolean {
+  const digits = xs.filter((_, i) => number[i] !== ' ');
+  return xs.length === number.length && digits.every((x, i) => i === 0 || x > digits[i - 1]!);
+}
+
 /** Pastes `text` as typed into the box and reads it, in the interface's own words. */
 async function paste(page: Page, box: string, read: string, text: string): Promise<void> {
   await page.getByLabel(box, { exact: true }).fill(text);
@@ -107,25 +136,8 @@ describe('the main job in French and Arabic', () => {
       await paste(page, 'لصق بيان صحفي', 'قراءة النص الملصق', ARABIC_PAGE);
       const line = page.getByRole('complementary').getByRole('button', { name: 'ahmed.tayeb@example.org' });
       await line.waitFor();
-      // Where each character of the number is drawn: "+249" at its left, "678" at its right, as written.
-      const xs = await line.evaluate((el, phone) => {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent ?? '';
-          const at = text.indexOf(phone);
-          if (at < 0) continue;
-          return [...phone].map((_, i) => {
-            const range = document.createRange();
-            range.setStart(node!, at + i);
-            range.setEnd(node!, at + i + 1);
-            return range.getBoundingClientRect().x;
-          });
-        }
-        return [];
-      }, ARABIC_PHONE);
-      expect(xs).toHaveLength(ARABIC_PHONE.length);
-      const digits = xs.filter((_, i) => ARABIC_PHONE[i] !== ' ');
-      expect(digits).toEqual([...digits].sort((a, b) => a - b));
+      // "+249" at its left, "678" at its right, as written; not "678 345 912 249+".
+      expect(inWrittenOrder(ARABIC_PHONE, await drawnAt(line, ARABIC_PHONE))).toBe(true);
     } finally {
       await page.context().close();
     }
@@ -147,6 +159,30 @@ describe('the main job in French and Arabic', () => {
       // The last one dismissed: back to the box a release is pasted into.
       await item('vacio-2.txt').getByRole('button', { name: 'Descartar' }).click();
       await expect.poll(() => page.getByLabel('Pegar un comunicado', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows a hotline number in an Arabic paragraph of the release editor in its own order, and stores it as typed', async () => {
+    const hotline = '+249 155 000 111';
+    const paragraph = `للاستفسار اتصلوا بالخط الساخن ${hotline} على مدار الساعة.`;
+    const created = await h.api('release.create', { headline: 'الفيضانات في كسلا', language: 'ar', body: richTextFromParagraphs([paragraph]) });
+    const page = await importScreen('ar', { width: 1280, height: 800 });
+    try {
+      await page.evaluate((id) => (window.location.hash = `#/releases/${id}`), created.id);
+      const body = page.locator('#main .body-editor [contenteditable="true"]');
+      await body.getByText('للاستفسار').waitFor();
+      expect(inWrittenOrder(hotline, await drawnAt(body, hotline))).toBe(true);
+
+      // Typed after it, the number is still the text as written: the setting apart is only drawn.
+      await body.getByText('للاستفسار').click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' شكرا');
+      await expect
+        .poll(async () => plainText((await h.api('release.get', { id: created.id })).body), { timeout: 15_000 })
+        .toBe(`${paragraph} شكرا`);
+      expect(inWrittenOrder(hotline, await drawnAt(body, hotline))).toBe(true);
     } finally {
       await page.context().close();
     }
