@@ -39,12 +39,45 @@ export function hitHref(hit: SearchHit): string {
 /**
  * The line under a hit's title: "French · 3 Nov 2026" in the interface's language and date
  * format. An outlet's detail is its type as stored ("tv"): it is said in words ("Television"),
- * and a type this version does not know is left unsaid rather than shown as a code.
+ * and a type this version does not know is left unsaid rather than shown as a code; so is an
+ * attachment's media type.
  */
 function hitDetail(hit: SearchHit, t: TFunction, uiLanguage: string, dates: DateFormats): string {
-  const detail = hit.type === 'outlet' ? (hit.detail && isOutletKind(hit.detail) ? t(`outlets.kind.${hit.detail}`) : null) : hit.detail;
+  const detail =
+    hit.type === 'outlet'
+      ? hit.detail && isOutletKind(hit.detail)
+        ? t(`outlets.kind.${hit.detail}`)
+        : null
+      : hit.type === 'attachment'
+        ? fileKindWords(hit.detail, t)
+        : hit.detail;
   const parts = [hit.language && languageName(hit.language, uiLanguage), hit.date && dates.date(hit.date), detail];
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
+}
+
+/** The kinds of file a hit's line names in words, by their media type. */
+const FILE_KINDS: [kind: string, matches: (type: string) => boolean][] = [
+  ['image', (m) => m.startsWith('image/')],
+  ['pdf', (m) => m === 'application/pdf'],
+  ['document', (m) => m.includes('wordprocessingml') || m === 'application/msword' || m.includes('opendocument.text') || m.endsWith('/rtf')],
+  ['spreadsheet', (m) => m.includes('spreadsheetml') || m === 'application/vnd.ms-excel' || m.includes('opendocument.spreadsheet') || m === 'text/csv'],
+  ['presentation', (m) => m.includes('presentationml') || m === 'application/vnd.ms-powerpoint' || m.includes('opendocument.presentation')],
+  ['web', (m) => m === 'text/html'],
+  ['text', (m) => m.startsWith('text/')],
+  ['audio', (m) => m.startsWith('audio/')],
+  ['video', (m) => m.startsWith('video/')],
+  ['archive', (m) => m === 'application/zip'],
+];
+
+/**
+ * An attachment's kind in words ("Image", "Text"): its detail comes from the core as its media
+ * type ("text/plain; charset=utf-8"), which is no word for a person. A kind without words is
+ * left unsaid; the file's name, above it, ends with its extension.
+ */
+function fileKindWords(mediaType: string | null, t: TFunction): string | null {
+  const type = (mediaType ?? '').split(';')[0]!.trim().toLowerCase();
+  const kind = FILE_KINDS.find(([, matches]) => matches(type))?.[0];
+  return kind ? t(`search.fileKind.${kind}`) : null;
 }
 
 /** Hits grouped by type in SEARCHED's order: the order they are shown and walked with the keyboard. */

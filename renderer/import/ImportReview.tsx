@@ -73,6 +73,25 @@ function guessMark(q: QuoteForm, k: 'speaker' | 'role'): Mark | undefined {
   return q[k] === q.guess[k] ? 'doubtful' : 'person';
 }
 
+/** A choice made in the cleaned source: the line, and the parts of the form it changed as they were before. */
+interface LastChoice {
+  action: SourceAction;
+  index: number;
+  parts: ReviewPart[];
+  before: Pick<Reviewing, 'release' | 'contacts'>;
+}
+
+/** The review with `parts` as they are in `from`, the rest as it stands. */
+function withParts(now: Pick<Reviewing, 'release' | 'contacts'>, from: Pick<Reviewing, 'release' | 'contacts'>, parts: ReviewPart[]): Pick<Reviewing, 'release' | 'contacts'> {
+  const release = { ...now.release };
+  let contacts = now.contacts;
+  for (const part of parts) {
+    if (part === 'contacts') contacts = from.contacts;
+    else Object.assign(release, { [part]: from.release[part] });
+  }
+  return { release, contacts };
+}
+
 /** A warning about a missing field no longer holds once the person has filled the field in. */
 function stillHolds(code: string, r: ReleaseForm): boolean {
   if (code === 'IMPORT_NO_DATE') return r.releaseDate.trim() === '';
@@ -211,25 +230,48 @@ export function Review({
   };
   // A line taken as a contact is read by the importer's contact reader in the core.
   const [lineNote, setLineNote] = useState(false);
+  // The last choice made in the source, and the parts it changed as they were before it: Undo puts those back.
+  const [lastChoice, setLastChoice] = useState<LastChoice | null>(null);
+  const chose = (action: SourceAction, index: number, before: Pick<Reviewing, 'release' | 'contacts'>, after: Pick<Reviewing, 'release' | 'contacts'>) => {
+    const parts = [...changedParts(before, after)];
+    setLastChoice(parts.length === 0 ? null : { action, index, parts, before });
+  };
+  const undoChoice = () => {
+    if (!lastChoice) return;
+    const { parts, before } = lastChoice;
+    setLastChoice(null);
+    onChange((i) => withParts(i, before, parts));
+  };
   const onSourceAction = async (action: SourceAction, index: number) => {
     setLineNote(false);
+    const before = { release: r, contacts: item.contacts };
     if (action === 'date') {
       const iso = dateIn(index);
-      if (iso) set('releaseDate', iso);
+      if (!iso) return;
+      set('releaseDate', iso);
+      chose(action, index, before, { release: { ...r, releaseDate: iso }, contacts: item.contacts });
       return;
     }
     if (action !== 'contact') {
-      onChange((i) => applySourceAction(action, index, lines, i.release, i.contacts));
+      const after = applySourceAction(action, index, lines, r, item.contacts);
+      onChange(() => after);
+      chose(action, index, before, after);
       if (action === 'quote') await readSpeaker(index);
       return;
     }
-    const r = await client.call('import.readContact', { text: lines[index] ?? '' });
-    if (!r.ok) {
-      onChange(() => ({ error: r.error }));
+    setLastChoice(null);
+    const read = await client.call('import.readContact', { text: lines[index] ?? '' });
+    if (!read.ok) {
+      onChange(() => ({ error: read.error }));
       return;
     }
-    if (r.value.length === 0) setLineNote(true);
-    else onChange((i) => addContactLine(index, lines, r.value, i.release, i.contacts));
+    if (read.value.length === 0) {
+      setLineNote(true);
+      return;
+    }
+    onChange((i) => addContactLine(index, lines, read.value, i.release, i.contacts));
+    // The contact and the body as they were when the line was clicked; the reading took a moment.
+    chose(action, index, before, addContactLine(index, lines, read.value, before.release, before.contacts));
   };
 
   return (
@@ -382,6 +424,7 @@ export function Review({
         quoted={quotedLines(lines, r.quotes)}
         dated={(n) => dateIn(n) !== null}
         onAction={(action, index) => void onSourceAction(action, index)}
+        done={lastChoice && { index: lastChoice.index, action: lastChoice.action, onUndo: undoChoice }}
       />
     </div>
   );

@@ -7,7 +7,7 @@ import { useClient } from '../client/context';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { contactsFromForm, formFromPreview, releaseFromForm } from './draft';
 import { IMPORT_MAX_BYTES } from '../../electron/shared/import/contract';
-import { IMPORT_ACCEPT, isContactsFile, isImportable, readAsBase64 } from './files';
+import { headlineFileName, IMPORT_ACCEPT, isContactsFile, isImportable, readAsBase64 } from './files';
 import { href } from '../app/router';
 import { comparedText, duplicateOf, Review, type Reviewing } from './ImportReview';
 
@@ -25,7 +25,8 @@ type Item =
    */
   | { key: string; name: string; state: 'failed'; error: ApiError; source?: ImportSource; contacts?: true }
   | Reviewing
-  | { key: string; name: string; state: 'stored'; result: ImportCommitted }
+  /** `headline` as stored: the line under the import names the release it became. */
+  | { key: string; name: string; state: 'stored'; result: ImportCommitted; headline: string }
   /** Discarded from its review: kept, edits and all, for Undo (the pasted text is gone from the box). */
   | { key: string; name: string; state: 'discarded'; review: Reviewing };
 
@@ -163,7 +164,8 @@ export function ImportScreen() {
     // A pasted original is kept under the release's headline: among the library's files and in
     // a kit's list of them it reads as this release, not as one more "Pasted text".
     const headline = item.release.headline.trim();
-    const source = item.source.data === undefined && headline !== '' ? { ...item.source, name: `${headline}${item.source.html !== undefined ? '.html' : '.txt'}` } : item.source;
+    const named = headlineFileName(headline);
+    const source = item.source.data === undefined && named !== '' ? { ...item.source, name: `${named}${item.source.html !== undefined ? '.html' : '.txt'}` } : item.source;
     const r = await client.call('import.commit', {
       release: releaseFromForm(item.release),
       contacts: contactsFromForm(item.contacts),
@@ -172,9 +174,27 @@ export function ImportScreen() {
     });
     update(item.key, (i) => {
       if (i.state !== 'storing') return i;
-      return r.ok ? { key: i.key, name: i.name, state: 'stored', result: r.value } : { ...i, state: 'review', error: r.error };
+      return r.ok ? { key: i.key, name: i.name, state: 'stored', result: r.value, headline } : { ...i, state: 'review', error: r.error };
     });
+    if (r.ok) setStored(item.key);
   };
+
+  // Store goes with the review it stored: the keyboard lands on the link to the new release, in
+  // the line that says it is stored, unless the person went on to something else meanwhile.
+  const [stored, setStored] = useState<string | null>(null);
+  useEffect(() => {
+    if (stored === null) return;
+    setStored(null);
+    const link = document.getElementById(`${stored}-open`);
+    const section = link?.closest('section');
+    // Store, disabled while storing, let go of the focus: it went to the page, or to the content
+    // pane it sits in when clicked again meanwhile.
+    const focus = document.activeElement;
+    const dropped = focus === null || focus === document.body || focus.id === 'main';
+    if (!link || !(dropped || section?.contains(focus))) return;
+    link.scrollIntoView?.({ block: 'nearest' });
+    link.focus({ preventScroll: true });
+  }, [stored]);
 
   const readAnyway = (key: string, name: string, source: ImportSource) => {
     // The button goes with the refusal: the item's name, which stays, keeps the keyboard's place.
@@ -183,7 +203,16 @@ export function ImportScreen() {
     void preview(key, name, source, true);
   };
 
-  const dismiss = (key: string) => setItems((list) => list.filter((i) => i.key !== key));
+  // Dismissed, a refusal goes with its button: the keyboard goes on to the import after it, or the
+  // one before it, or back to the paste box when it was the only one, rather than to the page.
+  const pasteBox = useRef<HTMLTextAreaElement>(null);
+  const dismiss = (key: string) => {
+    const at = items.findIndex((i) => i.key === key);
+    const next = items[at + 1] ?? items[at - 1];
+    setItems((list) => list.filter((i) => i.key !== key));
+    if (next) document.getElementById(`${next.key}-name`)?.focus();
+    else pasteBox.current?.focus();
+  };
 
   // Discard takes the review out and offers Undo in its place, as taking a section out of a kit
   // does: nothing asks first, nothing is lost. The keyboard lands on Undo (Discard has gone),
@@ -214,6 +243,7 @@ export function ImportScreen() {
         <div className="field import-paste">
           <label htmlFor={pasteId}>{t('import.pasteLabel')}</label>
           <textarea
+            ref={pasteBox}
             id={pasteId}
             dir="auto"
             rows={6}
@@ -302,7 +332,9 @@ export function ImportScreen() {
           {item.state === 'stored' && (
             <p role="status" className="import-stored">
               {t('import.stored', { count: item.result.contacts.filter((c) => c.created).length })}{' '}
-              <a href={`#/releases/${encodeURIComponent(item.result.id)}`}>{t('import.openRelease')}</a>
+              <a id={`${item.key}-open`} href={`#/releases/${encodeURIComponent(item.result.id)}`}>
+                {item.headline ? t('import.openStored', { headline: item.headline }) : t('import.openRelease')}
+              </a>
             </p>
           )}
           {item.state === 'discarded' && (

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasRightToLeft, leftToRightNumbers } from '../../electron/shared/direction';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
 import { sourceActionsFor, type SourceAction, type SourceLineRole } from './source-actions';
 
@@ -12,6 +13,8 @@ import { sourceActionsFor, type SourceAction, type SourceLineRole } from './sour
  * goes on from where it was rather than from the top of the page. The headline's line and the
  * body's lines are marked, so a line dropped from the body is seen to be out, and so are the
  * lines the release quotes already, whose "Quote" says so instead of adding the quote twice.
+ * What a choice did is said under its line with Undo: a choice may replace a headline the person
+ * wrote, or drop paragraphs, and no Ctrl+Z brings those back.
  */
 export function SourceView({
   blocks,
@@ -21,6 +24,7 @@ export function SourceView({
   roles = [],
   quoted = [],
   dated,
+  done,
 }: {
   blocks: ImportSourceBlock[];
   label: string;
@@ -32,6 +36,8 @@ export function SourceView({
   quoted?: boolean[];
   /** Whether a date is read in a line: only then does it offer to be the release date. */
   dated?: (index: number) => boolean;
+  /** What the last choice made of its line, said under that line with a way to take it back. */
+  done?: { index: number; action: SourceAction; onUndo: () => void } | null;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -92,7 +98,8 @@ export function SourceView({
               }}
               disabled={disabled}
             >
-              {b.kind === 'item' ? `• ${b.text}` : b.text}
+              {b.kind === 'item' && '• '}
+              <LineText text={b.text} rtl={b.dir === 'rtl'} />
             </button>
           );
           // Headings and quotes keep their meaning for screen readers; the line inside is the button.
@@ -111,6 +118,23 @@ export function SourceView({
               </span>
             )}
             {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
+            {done?.index === n && selected !== n && (
+              <p className="import-source-done" role="status">
+                {t(`import.source.done.${done.action}`)}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('import.source.undoLabel')}
+                  onClick={() => {
+                    done.onUndo();
+                    lineButtons.current.get(n)?.focus();
+                  }}
+                  disabled={disabled}
+                >
+                  {t('import.source.undo')}
+                </button>
+              </p>
+            )}
             {selected === n && (
               <div
                 ref={choices}
@@ -150,5 +174,23 @@ export function SourceView({
         })}
       </div>
     </aside>
+  );
+}
+
+/**
+ * A line's text where right-to-left text may be around: each phone number or other spaced number
+ * set apart as left to right, as the kits print them, so that "+249 912 345 678" in an Arabic
+ * contact line is not shown as "678 345 912 249+". The text itself is unchanged.
+ */
+function LineText({ text, rtl }: { text: string; rtl: boolean }) {
+  if (!rtl && !hasRightToLeft(text)) return text;
+  return leftToRightNumbers(text).map((p, n) =>
+    p.number ? (
+      <bdi key={n} dir="ltr">
+        {p.text}
+      </bdi>
+    ) : (
+      p.text
+    ),
   );
 }

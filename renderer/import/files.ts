@@ -25,3 +25,20 @@ export function isImportable(name: string): boolean {
 export async function readAsBase64(file: File): Promise<string> {
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
 }
+
+/**
+ * A release's headline as the name of its pasted original ("….txt"): the characters file
+ * systems refuse written as a person would in a name ("Niger : 40 000 sinistrés" → "Niger -
+ * 40 000 sinistrés"), not left for the library's sanitiser, which makes each one "_".
+ */
+export function headlineFileName(headline: string): string {
+  let out = '';
+  for (const ch of headline) {
+    if (ch === ':' || ch === '|') out += ' - ';
+    else if (ch === '/' || ch === '\\') out += '-';
+    else if (ch === '"') out += "'";
+    else if ('<>?*'.includes(ch)) out += ' ';
+    else out += ch;
+  }
+  return out.split(/\s+/u).filter(Boolean).join(' ');
+}

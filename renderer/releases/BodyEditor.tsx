@@ -4,7 +4,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichText } from '../../electron/shared/richtext';
-import { BlockDirection } from './directions';
+import { BlockDirection, NumberIsolation } from './directions';
 import { isAllowedHref, toRichText } from './richtext';
 import { ariaShortcut, shortcutText, type Binding } from '../ui/shortcuts';
 import { useRovingToolbar } from '../ui/useRovingToolbar';
@@ -76,6 +76,7 @@ export function BodyEditor({
         },
       }),
       BlockDirection.configure({ base: () => dirRef.current }),
+      NumberIsolation.configure({ base: () => dirRef.current }),
     ],
     content: initial as JSONContent,
     editable: !readOnly,

@@ -20,4 +20,18 @@ describe('filtering releases by tag', () => {
     expect(await ids('cas')).toEqual([]);
     expect(await ids('shelter')).toEqual([]);
   });
+
+  it('finds an Arabic tag typed with or without its article, and with a bare alef', async () => {
+    const c = await core();
+    const floods = await call<Created>(c, 'release.create', release({ headline: 'الفيضانات في السودان', language: 'ar', tags: ['الفيضانات', 'أمطار'] }));
+    await call<Created>(c, 'release.create', release({ headline: 'الجفاف في الصومال', language: 'ar', tags: ['الجفاف'] }));
+    const ids = async (tag: string) => (await call<Page<ReleaseSummary>>(c, 'release.list', { tag })).items.map((r) => r.id);
+
+    expect(await ids('الفيضانات')).toEqual([floods.id]);
+    expect(await ids('فيضانات')).toEqual([floods.id]);
+    expect(await ids('امطار')).toEqual([floods.id]);
+    expect(await ids('الأمطار')).toEqual([floods.id]);
+    // Still whole: part of a tag is not it.
+    expect(await ids('فيضان')).toEqual([]);
+  });
 });

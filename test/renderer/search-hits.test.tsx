@@ -178,3 +178,26 @@ describe('an outlet found by search', () => {
     });
   }
 });
+
+describe('an attachment found by search', () => {
+  for (const [lng, name, words] of [
+    ['en', 'Floods in Kassala.txt', 'Text'],
+    ['fr', 'Inondations à Tillabéri.txt', 'Texte'],
+    ['ar', 'الفيضانات في كسلا.txt', 'نص'],
+    ['en', 'Kassala clinic.png', 'Image'],
+  ] as const) {
+    it(`says the kind of file in words, not its media type (${lng}, ${name})`, async () => {
+      const c = await core();
+      const data = name.endsWith('.png')
+        ? 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+        : Buffer.from('Relief teams reached Kassala.').toString('base64');
+      await call(c, 'attachment.add', { name, data, ...(name.endsWith('.txt') ? { mediaType: 'text/plain; charset=utf-8' } : {}) });
+      searchIn(c, lng);
+      await act(async () => {
+        fireEvent.change(screen.getByRole('combobox'), { target: { value: name.slice(0, name.indexOf(' ')) } });
+      });
+      const option = await screen.findByRole('option');
+      expect(option.querySelector('.hit-detail')?.textContent?.replace(FSI_PDI, '')).toBe(words);
+    });
+  }
+});

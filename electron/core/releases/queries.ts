@@ -2,7 +2,7 @@ import type { ReleaseSummary } from '../../shared/releases/contract';
 import type { CoreContext } from '../context';
 import type { ListedRow } from '../store/paging';
 import { selectList } from '../store/projection-columns';
-import { foldText } from '../../shared/search/text';
+import { searchTokens } from '../../shared/search/text';
 
 /** Release lookups: list rows, and the language versions kits and the editor show. */
 
@@ -19,13 +19,15 @@ export function tagsFor(ctx: CoreContext, rowids: number[]): Map<number, string[
 
 /**
  * The tag filter of the releases list: the tags as stored that read the same as the one typed,
- * capitals and accents aside ("refugies" is the tag "Réfugiés", "Cash" is "cash"), as search
- * reads words. A tag is matched whole. The library's distinct tags are compared here, read
+ * capitals and accents aside ("refugies" is the tag "Réfugiés", "Cash" is "cash"), and in Arabic
+ * the article and the forms of alef ("فيضانات" is the tag "الفيضانات"), as search reads words.
+ * A tag is matched whole, word for word. The library's distinct tags are compared here, read
  * one seek per tag down the table's (tag, release) key: 0.3 ms of CPU for 300 tags on 50,000
  * releases with three tags each, where SELECT DISTINCT walks all 150,000 rows in 5 ms.
  */
 export function tagFilter(ctx: CoreContext, typed: string): { sql: string; params: string[] } {
-  const wanted = foldText(typed.trim());
+  const words = (tag: string) => searchTokens(tag).join(' ');
+  const wanted = words(typed);
   const distinct = ctx.library.db
     .prepare(
       `WITH RECURSIVE t(tag) AS (SELECT min(tag) FROM release_tag_p
@@ -34,7 +36,7 @@ export function tagFilter(ctx: CoreContext, typed: string): { sql: string; param
     )
     .pluck()
     .all() as string[];
-  const tags = distinct.filter((t) => foldText(t.trim()) === wanted);
+  const tags = distinct.filter((t) => words(t) === wanted);
   if (tags.length === 0) return { sql: '0', params: [] };
   return { sql: `p.doc_rowid IN (SELECT doc_rowid FROM release_tag_p WHERE tag IN (${tags.map(() => '?').join(',')}))`, params: tags };
 }
