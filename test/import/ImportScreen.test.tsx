@@ -46,7 +46,7 @@ describe('the import screen', () => {
     const list = await call<{ items: { id: string; headline: string }[] }>(c, 'release.list', { limit: 10 });
     expect(list.items.map((r) => r.headline)).toEqual(['Clean water for 40,000 people in Kasese']);
     expect(await counts(c)).toMatchObject({ release: 1, contact: 1, attachment: 1 });
-    expect(screen.getByRole('link', { name: 'Open the release' }).getAttribute('href')).toBe(`#/releases/${list.items[0]!.id}`);
+    expect(screen.getByRole('link', { name: 'Open the release “Clean water for 40,000 people in Kasese”' }).getAttribute('href')).toBe(`#/releases/${list.items[0]!.id}`);
     // The pasted original is kept under the release's headline, not as one more "Pasted text".
     const original = await call<{ items: { originalName: string }[] }>(c, 'attachment.list', { release: list.items[0]!.id, limit: 10 });
     expect(original.items.map((a) => a.originalName)).toEqual(['Clean water for 40,000 people in Kasese.txt']);
