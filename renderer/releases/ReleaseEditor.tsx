@@ -33,6 +33,7 @@ import { applyDraft, draftFields, formFromDoc, type ReleaseDraftFields, type Rel
 import { HistoryPanel } from './HistoryPanel';
 import { QuotesEditor } from './QuotesEditor';
 import { VersionsPanel } from './VersionsPanel';
+import { noteOpened } from './last-opened';
 import { OfficeField, SelectField } from '../ui/SelectField';
 
 interface Loaded {
@@ -212,6 +213,10 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
   // so none of the fields this version does not know can be lost.
   const newerVersion = newerVersionOf(doc);
   const readOnly = newerVersion !== null;
+  // However it was opened, this is the release the list brings the person back to.
+  useEffect(() => {
+    if (id) noteOpened(id);
+  }, [id]);
 
   const [form, setForm] = useState<ReleaseForm>(() => {
     const base = formFromDoc(doc);

@@ -19,6 +19,7 @@ import type { RowProps } from '../ui/VirtualList';
 import { useDebounced } from '../ui/useDebounced';
 import { officeChoices, SelectField } from '../ui/SelectField';
 import { takeTrashed, type Trashed } from './trashed-notice';
+import { lastOpenedRelease, noteOpened } from './last-opened';
 import { naturalDirection, RELEASE_SORTS, SORT_DIRECTIONS, type ReleaseSort, type SortDirection } from '../../electron/shared/releases/list-sort';
 import { rememberReleaseOrder, savedReleaseOrder, type ReleaseOrder } from './list-sort';
 import { EmbargoWords } from './EmbargoField';
@@ -38,8 +39,6 @@ const NO_FILTERS: Filters = { query: '', status: '', language: '', office: '', t
 /** How a direction is said for each order: dates newest or oldest first, headlines A to Z, embargoes lifting earliest first. */
 const directionWords = (sort: ReleaseSort): 'date' | 'text' | 'time' => (sort === 'headline' ? 'text' : sort === 'embargo' ? 'time' : 'date');
 
-/** The release last opened from the list, whose row takes focus when the list is shown again. */
-let lastOpened: string | null = null;
 
 export function ReleasesScreen() {
   const { t, i18n } = useTranslation();
@@ -102,7 +101,7 @@ export function ReleasesScreen() {
   const renderRow = (r: ReleaseSummary, _i: number, rowProps: RowProps) => {
     const embargo = embargoInForce(r.embargoAt, r.embargoTimeZone, now);
     return (
-      <a className="row-link" href={href.release(r.id)} onClick={() => (lastOpened = r.id)} {...rowProps}>
+      <a className="row-link" href={href.release(r.id)} onClick={() => noteOpened(r.id)} {...rowProps}>
         {/* The row keeps the interface's direction and the headline is isolated inside it: an English
             headline in Arabic starts at the right, above its status, as an Arabic one does. */}
         <span className="row-title">
@@ -238,7 +237,7 @@ export function ReleasesScreen() {
           )
         }
       />
-      <PagedRows list={list} label={t('nav.releases')} renderRow={renderRow} estimateSize={62} returnTo={lastOpened} />
+      <PagedRows list={list} label={t('nav.releases')} renderRow={renderRow} estimateSize={62} returnTo={lastOpenedRelease()} />
     </div>
   );
 }

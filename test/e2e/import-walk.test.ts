@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText, richTextFromParagraphs } from '../../electron/shared/richtext';
-import { ROOT, startHarness, type Harness } from './harness';
+import { ROOT, seedReleases, startHarness, type Harness } from './harness';
 
 /**
  * The main job walked as a communications officer does it, in French and in Arabic: a release
@@ -33,12 +33,13 @@ const FRENCH_PAGE = [
 ].join('\n');
 
 const ARABIC_PHONE = '+249 912 345 678';
+const ARABIC_HEADLINE = 'الفيضانات في السودان: 120 ألف شخص بحاجة إلى مأوى في ولاية كسلا';
 const ARABIC_PAGE = [
   'الرئيسية',
   'من نحن',
   'تبرع الآن',
   'يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك. قبول رفض',
-  'الفيضانات في السودان: 120 ألف شخص بحاجة إلى مأوى في ولاية كسلا',
+  ARABIC_HEADLINE,
   'الخرطوم، 3 أغسطس 2026 – أدت الأمطار الغزيرة التي هطلت على ولاية كسلا خلال الأسبوع الماضي إلى تدمير أكثر من 15 ألف منزل، وأصبح نحو 120 ألف شخص بلا مأوى.',
   'توزع المنظمة مستلزمات النظافة وأقراص تنقية المياه على 5000 أسرة بالتعاون مع برنامج UNICEF.',
   'شارك: فيسبوك تويتر واتساب',
@@ -183,6 +184,33 @@ describe('the main job in French and Arabic', () => {
         .poll(async () => plainText((await h.api('release.get', { id: created.id })).body), { timeout: 15_000 })
         .toBe(`${paragraph} شكرا`);
       expect(inWrittenOrder(hotline, await drawnAt(body, hotline))).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('brings the person back to the list on the release just imported, not on one opened from the list before', async () => {
+    seedReleases(h, 30, (i) => `Cash transfers round ${i + 1}`);
+    const page = await importScreen('en', { width: 1280, height: 800 });
+    try {
+      const back = () => page.locator('#main .screen-head, #main').getByRole('link', { name: 'Releases', exact: true }).first();
+      const focusedRow = () => page.evaluate(() => document.activeElement?.closest('a.row-link')?.querySelector('.row-title')?.textContent ?? null);
+
+      // A release opened from the list, and back: its row has the keyboard (as before).
+      await page.evaluate(() => (window.location.hash = '#/releases'));
+      await page.locator('#main a.row-link').filter({ has: page.locator('.row-title', { hasText: /^Cash transfers round 27$/ }) }).click();
+      await page.locator('#main .body-editor').waitFor();
+      await back().click();
+      await expect.poll(focusedRow).toBe('Cash transfers round 27');
+
+      // Then a release imported and opened from the import's link: back in the list, that one has it.
+      await page.evaluate(() => (window.location.hash = '#/import'));
+      await paste(page, 'Paste a release', 'Read pasted text', ARABIC_PAGE);
+      await page.getByRole('form', { name: 'Extracted fields' }).getByRole('button', { name: 'Confirm and store' }).click();
+      await page.getByRole('link', { name: /^Open the release/ }).click();
+      await page.locator('#main .body-editor').waitFor();
+      await back().click();
+      await expect.poll(focusedRow).toBe(ARABIC_HEADLINE);
     } finally {
       await page.context().close();
     }
