@@ -1,4 +1,5 @@
 import { isReservedName, STORE_FIELDS } from '../documents';
+import { sameValue } from '../fields-patch';
 import type { HistoryVersion } from './history-versions';
 
 /**
@@ -31,22 +32,6 @@ export interface DocVersion extends HistoryVersion {
 /** Fields Dateline writes itself (timestamps, schema version, the id) and sync's own: never a change a person made. */
 function ownField(k: string): boolean {
   return !STORE_FIELDS.has(k) && !isReservedName(k);
-}
-
-/** Whether two JSON values hold the same, objects compared by their keys whatever the order. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bs = b as unknown[];
-    return a.length === bs.length && a.every((v, i) => sameValue(v, bs[i]));
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const keys = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  if (keys.length !== Object.keys(bo).filter((k) => bo[k] !== undefined).length) return false;
-  return keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameValue(ao[k], bo[k]));
 }
 
 /**
