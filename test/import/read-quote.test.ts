@@ -24,6 +24,25 @@ describe('reading who said the quote in a line', () => {
     expect(await read(c, ['وقالت سارة منصور، المديرة الإقليمية: "لن نترك العائلات الآن مهما حدث."'], 0)).toEqual({ speaker: 'سارة منصور', role: 'المديرة الإقليمية' });
   });
 
+  it('reads an Arabic attribution to the name only: the whole verb, a Latin name, no place, audience or organisation', async () => {
+    const c = await core();
+    const quote = '"سنبقى مع العائلات حتى تعود المياه إلى كل بيت"';
+    // The feminine verb stays whole: the name is not "ت فاطمة …".
+    expect(await read(c, [`${quote}، قالت فاطمة الزهراء عثمان.`], 0)).toEqual({ speaker: 'فاطمة الزهراء عثمان', role: null });
+    expect(await read(c, [`${quote}، قال John Smith.`], 0)).toEqual({ speaker: 'John Smith', role: null });
+    expect(await read(c, [`قال John Smith، مدير البرنامج: ${quote}.`], 0)).toEqual({ speaker: 'John Smith', role: 'مدير البرنامج' });
+    // The audience and the place after the name are not the name.
+    expect(await read(c, [`وقال المتحدث باسم المنظمة كريم حداد للصحفيين في عمّان: ${quote}.`], 0)).toEqual({ speaker: 'كريم حداد', role: null });
+    // An organisation speaking, or a second verb, names nobody; the quote before is not theirs either.
+    const twoVoices = [`وقال كريم حداد: ${quote}.`, `وقالت المنظمة في بيان إن «الوضع في المخيمات يزداد سوءا يوما بعد يوم».`];
+    expect(await read(c, twoVoices, 1)).toEqual({ speaker: null, role: null });
+    const secondVerb = [`وقال كريم حداد: ${quote}.`, `أعلنت الوزارة خطتها مع الشركاء في المنطقة، وأشارت خلال مؤتمر صحفي: "نعمل على إيصال المساعدات إلى كل القرى".`];
+    expect(await read(c, secondVerb, 1)).toEqual({ speaker: null, role: null });
+    // A surname alone is the person the release named in full before; a word named once is no one.
+    const named = ['وزار المدير التنفيذي للشركة توني فينسيكيرا المخيم يوم الاثنين.', `وقال فينسيكيرا: ${quote}.`];
+    expect(await read(c, named, 1)).toEqual({ speaker: 'توني فينسيكيرا', role: null });
+  });
+
   it('reads the line before and the line after: a lead-in, "she added", a sentence cut in two, a signature', async () => {
     const c = await core();
     expect(await read(c, ['Marie Dupont, head of the Bukavu office, said:', '“We will not leave the families now.”'], 1)).toEqual({ speaker: 'Marie Dupont', role: 'head of the Bukavu office' });

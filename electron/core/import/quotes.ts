@@ -90,7 +90,8 @@ const BEFORE_AR = ub(new RegExp(`(?:^|[\\s.،])${VERBS_AR}\\s+([^،:"«“.]{2,6
 const BEFORE_FOR = new RegExp(`(?:^|[.!?]\\s+)(?:[Ff]or|[Pp]our|[Pp]ara)\\s+(${NAME_RE.source})\\s*,[^“"«.]{0,160}?[,:]?\\s*$`, 'u');
 // "…, the organisations said:" or "…, Carmen Duarte, declaró:" just before the quote.
 const VERB_COLON = ub(new RegExp(`(?:${VERBS})\\s*[:：]\\s*$`, 'iu'));
-const AFTER_AR = ub(new RegExp(`^\\s*[،,.]?\\s*${VERBS_AR}\\s*([^،,:.]{0,60})`, 'u'));
+// The verb whole: "قالت فاطمة" is not "قال" and a name "ت فاطمة".
+const AFTER_AR = ub(new RegExp(`^\\s*[،,.]?\\s*${VERBS_AR}(?![\\u0600-\\u06FF])\\s*([^،,:.]{0,60})`, 'u'));
 
 const UNNAMED_AFTER = ub(
   new RegExp(`^\\s*[,،]?\\s*(?:the|les?|la|l['’]|el|los|las|une?|a|an)\\s+[^.“"«]{1,80}?\\s+(?:${VERBS})\\b`, 'iu'),
@@ -135,16 +136,77 @@ function nameIn(text: string, known: string[], mentioned: string[] = []): string
   return known.find(matches) ?? mentioned.find((k) => k.split(/\s+/u).pop() === single) ?? single;
 }
 
-function arabicName(text: string): string | null {
-  // Courtesy and professional titles go; the name stays ("المهندس سامر الخطيب" → "سامر الخطيب").
+/**
+ * The words after which an Arabic attribution stops naming its speaker: "وقال … للصحفيين في
+ * جنيف", "وقالت المنظمة في تغريدة إن": a place, an audience, a medium or "that" follows the name.
+ */
+const AR_STOP = new Set([
+  'في', 'خلال', 'أمام', 'امام', 'عبر', 'على', 'إلى', 'الى', 'إن', 'أن', 'ان', 'بأن', 'بان', 'وأن', 'وإن', 'إنه', 'إنها',
+  'أنه', 'أنها', 'اليوم', 'أمس', 'امس', 'يوم', 'لدى', 'بعد', 'قبل', 'حيث', 'مع', 'عن', 'من', 'عقب', 'أثناء', 'اثناء',
+  'ضمن', 'لوكالة', 'لوسائل', 'لقناة', 'لصحيفة', 'لموقع', 'لشبكة', 'لإذاعة', 'لتلفزيون', 'بمناسبة', 'تعليقا', 'تعليقاً',
+]);
+const AR_VERB_WORD = new RegExp(`^${VERBS_AR}$`, 'u');
+const ARABIC_LETTER = /[\u0600-\u06FF]/u;
+
+function arStop(word: string): boolean {
+  // "للصحفيين", "للإذاعة": "to the …", an audience, never part of a name.
+  return AR_STOP.has(word) || (word.startsWith('لل') && word.length > 3);
+}
+
+/** The words of a release, for a surname an attribution gives alone ("وقال فينسيكيرا"). */
+function arabicWordsOf(paragraphs: readonly string[]): string[] {
+  const text = paragraphs.join(' ');
+  if (!ARABIC_LETTER.test(text)) return [];
+  return text.split(/[\s.,،:;؛!?؟"«»“”()]+/u).filter(Boolean);
+}
+
+/** The words of an Arabic attribution's subject: its titles gone, cut where a place or "that" begins. */
+function subjectWords(text: string): string[] {
   const t = text.trim().replace(/^(?:(?:السيد|السيدة|الدكتور|الدكتورة|د\.|المهندس|المهندسة|م\.|الأستاذ|الأستاذة|أ\.|الشيخ|الشيخة|معالي|سعادة|سمو|فضيلة)\s+)+/u, '');
-  if (t === '' || !/[\u0600-\u06FF]/u.test(t)) return null;
-  const words = t.split(/\s+/u);
-  if (ROLE_WORDS.test(t)) {
-    // "المديرة الإقليمية سارة منصور": the name follows the title; take the last two words.
-    return words.length >= 4 ? words.slice(-2).join(' ') : null;
+  const all = t === '' ? [] : t.split(/\s+/u);
+  const stop = all.findIndex(arStop);
+  return stop < 0 ? all : all.slice(0, stop);
+}
+
+/**
+ * The person an Arabic attribution names, or null where it names an organisation, a title
+ * alone or a clause. A Latin name after an Arabic verb ("قال John Smith") is a name too.
+ */
+function arabicName(text: string, words: readonly string[] = []): string | null {
+  // Courtesy and professional titles go; the name stays ("المهندس سامر الخطيب" → "سامر الخطيب").
+  const kept = subjectWords(text);
+  if (kept.length === 0) return null;
+  const name = kept.join(' ');
+  if (!ARABIC_LETTER.test(name)) {
+    const latin = cleanName(name);
+    const whole = latin.match(NAME_RE);
+    return whole && whole[0] === latin && isPlausibleName(latin) ? latin : null;
   }
-  return words.length <= 4 ? t : null;
+  if (ROLE_WORDS.test(name)) {
+    // "المديرة الإقليمية سارة منصور": the name follows the title; take the last two words.
+    return kept.length >= 4 ? kept.slice(-2).join(' ') : null;
+  }
+  // "وقالت المنظمة", "وأضافت الوزارة": a noun with its article is an organisation, not a person;
+  // "وأشارت خلال …" is a second verb, not a name.
+  const first = kept[0]!;
+  if (first.startsWith('ال') || AR_VERB_WORD.test(first) || kept.length > 4 || kept.some((w) => /\p{Nd}/u.test(w))) return null;
+  if (kept.length > 1) return name;
+  return fullNameOf(first, words);
+}
+
+/** A surname given alone is the full name the release gave before ("توني فينسيكيرا"), or nothing. */
+function fullNameOf(single: string, words: readonly string[]): string | null {
+  let seen = 0;
+  for (const [i, w] of words.entries()) {
+    if (w !== single) continue;
+    seen += 1;
+    const before = words[i - 1];
+    if (before && ARABIC_LETTER.test(before) && !before.startsWith('ال') && !before.startsWith('و') && !arStop(before) && !AR_VERB_WORD.test(before)) {
+      return `${before} ${single}`;
+    }
+  }
+  // Named twice without a first name: the release calls the person so.
+  return seen >= 2 ? single : null;
 }
 
 interface Attribution {
@@ -152,7 +214,7 @@ interface Attribution {
   pronoun: boolean;
 }
 
-function attribution(before: string, after: string, known: string[], mentioned: string[] = []): Attribution | null {
+function attribution(before: string, after: string, known: string[], mentioned: string[] = [], words: readonly string[] = []): Attribution | null {
   if (/^\s*[,،]?\s*(?:a|ont|avait)-t-(?:il|elle|ils|elles)\s+\p{L}+/u.test(after)) return { speaker: null, pronoun: true };
   const a = after.match(AFTER_VERB_FIRST);
   if (a) {
@@ -172,8 +234,9 @@ function attribution(before: string, after: string, known: string[], mentioned: 
   if (UNNAMED_AFTER.test(after)) return { speaker: null, pronoun: false };
   const ar = after.match(AFTER_AR);
   if (ar) {
-    const who = arabicName(ar[1] ?? '');
-    return who ? { speaker: who, pronoun: false } : { speaker: null, pronoun: true };
+    const who = arabicName(ar[1] ?? '', words);
+    // "قال." or "قالت في بيان": the verb alone is "he said"; a subject that is no person's name is nobody named.
+    return who ? { speaker: who, pronoun: false } : { speaker: null, pronoun: subjectWords(ar[1] ?? '').length === 0 };
   }
   const tail = before.slice(-220);
   const b = tail.match(BEFORE_NAME_VERB);
@@ -186,9 +249,9 @@ function attribution(before: string, after: string, known: string[], mentioned: 
   const bar = tail.match(BEFORE_AR);
   if (bar) {
     // "وقال المدير الإقليمي، خالد العمري:": the title first, the name after the comma.
-    const who = arabicName(bar[1]!) ?? (bar[2] ? arabicName(bar[2]) : null);
+    const who = arabicName(bar[1]!, words) ?? (bar[2] ? arabicName(bar[2], words) : null);
     if (who) return { speaker: who, pronoun: false };
-    return { speaker: null, pronoun: true };
+    return { speaker: null, pronoun: subjectWords(bar[1]!).length === 0 };
   }
   if (/(?:he|she|il|elle|él|ella)\s+(?:said|says|added|a\s+déclaré|a\s+ajouté|dijo|añadió)\s*[:：,]?\s*$/iu.test(tail)) {
     return { speaker: null, pronoun: true };
@@ -265,14 +328,14 @@ const DASHED = new RegExp(`^\\s*[—–―-]\\s*(${NAME_RE.source})\\s*(?:[,،(]
  * de la Solidarité"), a dash and a name ("— Marie Dupont, head of the Bukavu office"), or the
  * rest of the sentence the paragraph break cut ("said Marie Dupont, head of the Bukavu office.").
  */
-function speakerUnder(next: string, mentioned: string[]): string | null {
+function speakerUnder(next: string, mentioned: string[], words: readonly string[]): string | null {
   if (wordCount(next) > 25) return null;
   const sig = /[.!?؟]$/u.test(next) ? null : SIGNATURE.exec(next);
   if (sig) return sig[1]!;
   const dashed = DASHED.exec(next);
   if (dashed && isPlausibleName(cleanName(dashed[1]!))) return cleanName(dashed[1]!);
   if (!/^\s*\p{Ll}/u.test(next)) return null;
-  const attr = attribution('', ` ${next}`, [], mentioned);
+  const attr = attribution('', ` ${next}`, [], mentioned, words);
   return attr && !attr.pronoun && attr.speaker ? nameCase(attr.speaker) : null;
 }
 
@@ -288,7 +351,7 @@ export function extractQuotes(paragraphs: string[]): ExtractedQuote[] {
     const q = out.find((x) => x.speaker === null && p.includes(x.text));
     if (!q) continue;
     mentioned ??= namesIn(paragraphs);
-    const speaker = speakerUnder(next, mentioned);
+    const speaker = speakerUnder(next, mentioned, arabicWordsOf(paragraphs));
     if (speaker) q.speaker = speaker;
   }
   const roles = new Map<string, string | null>();
@@ -305,6 +368,7 @@ function readQuotes(paragraphs: string[]): ExtractedQuote[] {
   const out: ExtractedQuote[] = [];
   const known: string[] = [];
   const mentioned = namesIn(paragraphs);
+  const arWords = arabicWordsOf(paragraphs);
   let lastSpeaker: string | null = null;
   let previousHadQuote = false;
   // A quote whose paragraph ended without closing it: the next paragraph may carry it on.
@@ -330,7 +394,7 @@ function readQuotes(paragraphs: string[]): ExtractedQuote[] {
         }
         const after = body.slice(close + 1);
         if (!carried.speaker) {
-          const attr = attribution('', after, known, mentioned);
+          const attr = attribution('', after, known, mentioned, arWords);
           if (attr) carried.speaker = attr.pronoun ? lastSpeaker : attr.speaker && nameCase(attr.speaker);
         }
         p = ' '.repeat(raw.length - after.length) + after;
@@ -346,7 +410,7 @@ function readQuotes(paragraphs: string[]): ExtractedQuote[] {
       const words = wordCount(text);
       if (words < 3) continue;
       const before = p.slice(0, s.start);
-      const attr = attribution(lead !== null && before.trim() === '' ? `${lead} ` : before, p.slice(s.end), known, mentioned);
+      const attr = attribution(lead !== null && before.trim() === '' ? `${lead} ` : before, p.slice(s.end), known, mentioned, arWords);
       const wholeParagraph = p.slice(0, s.start).trim() === '' && /^[\s.,]*$/u.test(p.slice(s.end));
       if (!attr) {
         // The second half of a split quote: '"We came," said X, "and we stayed."'
