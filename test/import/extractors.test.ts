@@ -217,6 +217,13 @@ describe('contacts', () => {
     expect(extractContacts([['Para más información, contactar a Sofía Jiménez (sjimenez@x.example, +507 6000 0000) o a Diego Ramírez (dramirez@x.example)']]).map((c) => c.name)).toEqual(['Sofía Jiménez', 'Diego Ramírez']);
   });
 
+  it('takes "Don" and "Doña" for a title before two names only, in contact lines and quotes', () => {
+    expect(extractContacts([['For further information please contact Don Smith at the Geneva office, Email dsmith@example.org']])[0]).toMatchObject({ name: 'Don Smith' });
+    expect(extractContacts([['Para más información, contactar a Don José Pérez (jperez@x.example)']])[0]).toMatchObject({ name: 'José Pérez' });
+    expect(extractQuotes(['"We will rebuild every school in the district," said Don Bradman, the mayor.']).map((q) => q.speaker)).toEqual(['Don Bradman']);
+    expect(extractQuotes(['“Vamos a reconstruir todas las escuelas del distrito”, afirmó Doña María López.']).map((q) => q.speaker)).toEqual(['María López']);
+  });
+
   it('does not take switchboards, faxes, short codes or placeholders for someone\'s details', () => {
     expect(extractContacts([['Switchboard: +41 22 000 00 00']])).toEqual([]);
     expect(extractContacts([['Fax: +41 22 000 00 01']])).toEqual([]);

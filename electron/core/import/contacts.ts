@@ -136,7 +136,9 @@ const ATTRIBUTE_LABEL =
 const LEAD_PHRASES =
   /^(?:(?:please|kindly)\s+)?(?:contact|call|reach|write\s+to|email|e-mail|get\s+in\s+touch\s+with)\s*:?\s+|^(?:(?:veuillez|merci\s+de)\s+)?(?:contacter|contactez|joindre|écrire\s+à)\s*:?\s+|^(?:por\s+favor\s+)?(?:contactar\s+(?:a|con)|contacte\s+(?:a|con)|comuníquese\s+con|comunicarse\s+con|escribir\s+a|llamar\s+a)\s*:?\s+|^(?:يرجى|الرجاء|يُرجى)\s+(?:الاتصال|التواصل|الاتصال\s+مع)\s*(?:بـ\s*|ب\s*|مع\s+)?|^(?:الاتصال|التواصل)\s*(?:بـ\s*|ب\s*|مع\s+)|^(?:or|and|ou|et|o|y|أو|و)\s+|^(?:a|à)\s+(?=\p{Lu})/iu;
 // Latin America writes degrees before names in contact blocks: "Licda. Ana Pérez", "Ing. Luis Gómez".
-const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|m|mme|mlle|sr|sra|srta|dra|don|doña|السيد|السيدة|الآنسة|الدكتور|الدكتورة|د)\.?\s+|^(?:lic|licda|lcda|lcdo|ing|arq|mtro|mtra|abog|abg)\.\s+/iu;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|m|mme|mlle|sr|sra|srta|dra|السيد|السيدة|الآنسة|الدكتور|الدكتورة|د)\.?\s+|^(?:lic|licda|lcda|lcdo|ing|arq|mtro|mtra|abog|abg)\.\s+/iu;
+// "Don José Pérez" is José Pérez; "Don Smith, press officer" is Don Smith: a title only before two names.
+const DON = /^(?:[Dd]on|[Dd]oña|DON|DOÑA)\s+(?=\p{Lu}[\p{L}'’-]*\s+\p{Lu})/u;
 const NOT_A_NAME_START = /^(?:in|at|on|for|from|to|with|by|the|and|or|of|dans|à|au|aux|en|pour|par|avec|chez|des|et|ou|para|por|con|desde|los|las|y)$/iu;
 const NAME_PARTICLE = /^(de|da|das|do|dos|del|della|di|du|van|von|der|den|ter|le|la|bin|ibn|bint|al|el|y|ould|ben|abu|abou|st\.?)$/iu;
 
@@ -205,7 +207,7 @@ const ARABIC_NAME_STOP = /^(?:على|في|عبر|من|إلى|الى|عن|أو|ا
 
 /** The leading person's name in a piece of text, and what follows it. */
 export function leadingName(text: string): { name: string; rest: string } | null {
-  const s = text.replace(HONORIFIC, '').trim();
+  const s = text.replace(HONORIFIC, '').replace(DON, '').trim();
   if (s === '') return null;
   const words = s.split(/\s+/u);
   if (words.every(isArabicWord)) {

@@ -60,8 +60,9 @@ function spansOf(p: string): Span[] {
 
 const PARTICLE = '(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|y|dos|das|ould|ben|abu)';
 const NAME_RE = new RegExp(`(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|Pr|M(?=\\.)|Ing|Lic|Licda|Lcda|Arq|Mtro|Mtra)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:${PARTICLE}\\s+)*\\p{Lu}[\\p{L}'’-]+){0,4}`, 'gu');
-// Any case: a release written in capitals writes "DR ROSE ATIM".
-const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|M|Pr|Rev|Hon)\.?|(?:Ing|Lic|Licda|Lcda|Lcdo|Arq|Mtro|Mtra|Abg)\.|Professor|Professeure?|Profesora?|Doctor|Doctora|Docteure?|Madame|Monsieur|Señora?|Don|Doña|Sir|Dame)\s+/iu;
+// Any case: a release written in capitals writes "DR ROSE ATIM". "Don" and "Doña" are titles before a
+// first name and a surname ("Don José Pérez"); before one word they are the name ("Don Bradman").
+const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Prof|Mme|Mlle|Sr|Sra|Dra|M|Pr|Rev|Hon)\.?|(?:Ing|Lic|Licda|Lcda|Lcdo|Arq|Mtro|Mtra|Abg)\.|Professor|Professeure?|Profesora?|Doctor|Doctora|Docteure?|Madame|Monsieur|Señora?|Sir|Dame)\s+|^(?:Don|Doña)\s+(?=\S+\s+\S)/iu;
 
 const VERBS_EN =
   'said|says|added|adds|explained|explains|stressed|stresses|noted|notes|warned|warns|urged|urges|insisted|insists|emphasi[sz]ed|emphasi[sz]es|commented|comments|concluded|concludes|declared|declares|stated|states|underlined|underlines|highlighted|highlights|recalled|recalls|continued|continues|told\\s+[\\p{L} ]{1,30}?|remarked|observed|pointed\\s+out|acknowledged|believes|argued|argues|cautioned|according\\s+to';
