@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './harness';
-import { seededHarness, withPage } from './i18n-screens';
+import { SEED, seededHarness, withPage } from './i18n-screens';
 
 /**
  * The app shell and the top bar's search walked as a person new to Dateline does it, in Spanish
@@ -24,7 +24,10 @@ const SPANISH_PAGE = [
   'Contacto de prensa: José Núñez, prensa@ejemplo.org, +57 310 555 0199',
 ].join('\n');
 
-const seeded = seededHarness({ stepTimeout: 15_000 }, async () => {
+const PRESS = { name: 'José Núñez', phone: '+57 310 555 0199' };
+
+const seeded = seededHarness({ stepTimeout: 15_000 }, async (h) => {
+  await h.api('contact.create', { name: PRESS.name, organisation: 'El Tiempo', role: 'Periodista de salud', phones: [{ type: 'mobile', number: PRESS.phone }] });
   // The core reads each paste in a worker thread loaded from the CLI build.
   if (!existsSync(WORKER)) {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
@@ -95,6 +98,42 @@ describe('the tasks tray', () => {
       } finally {
         task.finish();
       }
+    });
+  }, 120_000);
+});
+
+describe('a hit opened from the top bar search', () => {
+  it('shows why a contact was found by its phone number, and opens it with the keyboard on its heading (es, 800 by 600)', async () => {
+    await withPage(openAt('es', { width: 800, height: 600 }, '#/releases'), async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('555 0199');
+      const hit = page.getByRole('option', { name: new RegExp(PRESS.name) });
+      await hit.locator('.row-passage mark').first().waitFor();
+      expect(await hit.locator('.row-passage mark').allInnerTexts()).toEqual(['555', '0199']);
+      expect(await page.getByRole('option', { description: PRESS.phone }).count()).toBe(1);
+      await page.screenshot({ path: join(ROOT, 'test-artifacts', 'keyboard-walk-search-phone-es-800.png') });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/contacts\/[^/]+$/);
+      // The keyboard is on the contact opened, not left in the emptied search box above the sections.
+      await expect.poll(() => focused(page)).toBe(`h1: ${PRESS.name}`);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('#main') !== null)).toBe(true);
+    });
+  }, 120_000);
+
+  it('opens a release with the keyboard on its heading, and the screen shown again on its heading (ar)', async () => {
+    await withPage(openAt('ar', { width: 1280, height: 800 }, '#/releases'), async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('مزارع');
+      await page.getByRole('option', { name: new RegExp(SEED.arabicHeadline) }).waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toBe(`h1: ${SEED.arabicHeadline}`);
+      // The same release chosen again: nothing to load, the keyboard goes back to its heading.
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('مزارع');
+      await page.getByRole('option', { name: new RegExp(SEED.arabicHeadline) }).waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toBe(`h1: ${SEED.arabicHeadline}`);
     });
   }, 120_000);
 });

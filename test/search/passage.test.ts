@@ -89,7 +89,7 @@ describe('passages in the top bar search', () => {
     await call(c, 'outlet.create', { name: 'Radio Okapi', kind: 'radio', notes: 'Emisión en lingala y swahili cada mañana.' });
     await call(c, 'attachment.add', { name: 'goma-clinic.txt', data: Buffer.from('x').toString('base64'), fields: { caption: 'Una enfermera vacuna a un niño en Goma' } });
 
-    expect(await hitsOf(c, '555 0199')).toEqual([['José Núñez', expect.stringContaining('+57 310 [555] [0199]')]]);
+    expect(await hitsOf(c, '555 0199')).toEqual([['José Núñez', '…jnunez@eltiempo.example · +57 310 [555] [0199] · Cubre la migración en la frontera.']]);
     expect(await hitsOf(c, 'jnunez')).toEqual([['José Núñez', expect.stringContaining('[jnunez]@eltiempo.example')]]);
     expect(await hitsOf(c, 'migracion')).toEqual([['José Núñez', expect.stringContaining('Cubre la [migración] en la frontera.')]]);
     expect(await hitsOf(c, 'nunez salud')).toEqual([['José Núñez', expect.stringContaining('Periodista de [salud]')]]);

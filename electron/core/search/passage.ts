@@ -132,7 +132,8 @@ export function releasePassage(ctx: CoreContext, id: string, wanted: Wanted): Pa
   return stored && !stored.deleted ? passageOf(releasePassageText(stored.body), wanted) : null;
 }
 
-const fieldLines = (parts: readonly (string | null | undefined)[]): string => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n\n');
+// A contact's fields are not sentences: a passage running from one into the next says where one ends.
+const fieldLines = (parts: readonly (string | null | undefined)[]): string => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' · ');
 
 /**
  * What a hit of another type shows under its name (its title, and the detail the window shows
