@@ -9,9 +9,11 @@ import { errorText } from '../i18n/errors';
 import type { DateFormats } from '../i18n/dates';
 import { useDates } from '../i18n/useDates';
 import { languageName } from '../ui/languages';
+import { focusLost } from '../ui/pageFocus';
 import { PassageLine } from '../ui/PassageLine';
 import { ariaShortcut, type Binding } from '../ui/shortcuts';
 import { useCombobox } from '../ui/useCombobox';
+import { mayLeaveFor } from './leave-guard';
 import { href, navigate } from './router';
 
 // Outlets follow contacts: a journalist and the media organisation they work for are looked for together.
@@ -80,6 +82,32 @@ function fileKindWords(mediaType: string | null, t: TFunction): string | null {
   return kind ? t(`search.fileKind.${kind}`) : null;
 }
 
+/** How long a screen opened from a hit may take to show its heading before the keyboard stays where it is. */
+const ARRIVAL_WAIT_MS = 5000;
+
+/**
+ * The keyboard goes to the screen a hit opened, as it does to a release opened from the list: to
+ * its heading once the screen shows it (the first heading of the content, `old` being the heading
+ * of the screen left, null when the hit is the screen shown). The search box lets go of the focus
+ * first, so a screen that takes it on arrival (the release editor) does so itself; and a person
+ * who puts the focus somewhere meanwhile keeps it there.
+ */
+function focusOpenedScreen(old: Element | null): void {
+  if (document.activeElement instanceof HTMLElement && document.activeElement.closest('.global-search')) document.activeElement.blur();
+  const until = performance.now() + ARRIVAL_WAIT_MS;
+  const step = () => {
+    if (!focusLost()) return;
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (heading && heading !== old) {
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus();
+    } else if (performance.now() < until) {
+      requestAnimationFrame(step);
+    }
+  };
+  requestAnimationFrame(step);
+}
+
 /** Hits grouped by type in SEARCHED's order: the order they are shown and walked with the keyboard. */
 function inOrder(hits: readonly SearchHit[]): SearchHit[] {
   return SEARCHED.flatMap((type) => hits.filter((h) => h.type === type));
@@ -110,7 +138,13 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
     enterOn.current = null;
     setOpen(false);
     setQuery('');
-    navigate(hitHref(hit));
+    const to = hitHref(hit);
+    if (window.location.hash === to) return focusOpenedScreen(null);
+    // Unsaved changes on the screen shown: the question is asked, and gives the focus back here on "Keep editing".
+    if (!mayLeaveFor(to)) return;
+    const left = document.querySelector('#main h1');
+    navigate(to);
+    focusOpenedScreen(left);
   };
 
   useEffect(() => {

@@ -147,11 +147,13 @@ describe('the job tray', () => {
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Tasks' })).getByText(words)).toBeTruthy());
   });
 
-  it('is held to the lower part of the window, its list scrolling under its heading', () => {
+  it('takes a row of its own under the content, no higher than 40% of the window, its list scrolling under its heading', () => {
     const css = readFileSync(join(import.meta.dirname, '..', '..', 'renderer', 'styles', 'app.css'), 'utf8');
     const rule = (selector: string) => new RegExp(`(^|\\n)${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';
     expect(rule('.job-tray')).toMatch(/max-block-size: min\(40vh/);
-    expect(rule('.job-tray')).toMatch(/inset-block-end: 1rem/);
+    // Docked in the shell's grid, not floated over the content (keyboard-walk.test.ts measures it).
+    expect(rule('.job-tray')).toMatch(/grid-area: tray/);
+    expect(rule('.job-tray')).not.toMatch(/position: fixed/);
     expect(rule('.job-tray ul')).toMatch(/overflow-y: auto/);
   });
 });

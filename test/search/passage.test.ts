@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passageOf, wantedWords } from '../../electron/core/search/passage';
 import type { Page, ReleaseSummary } from '../../electron/shared/contract';
-import type { Passage } from '../../electron/shared/search/contract';
+import type { Passage, SearchHit } from '../../electron/shared/search/contract';
 import { markdownToRichText } from '../../electron/core/markdown';
 import { call, core, release } from '../core-harness';
 
@@ -69,5 +69,35 @@ describe('passages in the releases list', () => {
     // Not asked for, none are read.
     const plain = await call<Page<ReleaseSummary>>(c, 'release.list', { query: 'ecole' });
     expect(plain.items.every((r) => r.passage === undefined)).toBe(true);
+  });
+});
+
+describe('passages in the top bar search', () => {
+  const hitsOf = async (c: Awaited<ReturnType<typeof core>>, query: string) =>
+    (await call<SearchHit[]>(c, 'search', { query, passages: true })).map((h) => [h.title, shown(h.passage)]);
+
+  it('say why a contact, an outlet or a file was found when its name and line do not', async () => {
+    const c = await core();
+    await call(c, 'contact.create', {
+      name: 'José Núñez',
+      organisation: 'El Tiempo',
+      role: 'Periodista de salud',
+      emails: [{ type: 'work', address: 'jnunez@eltiempo.example' }],
+      phones: [{ type: 'mobile', number: '+57 310 555 0199' }],
+      notes: 'Cubre la migración en la frontera.',
+    });
+    await call(c, 'outlet.create', { name: 'Radio Okapi', kind: 'radio', notes: 'Emisión en lingala y swahili cada mañana.' });
+    await call(c, 'attachment.add', { name: 'goma-clinic.txt', data: Buffer.from('x').toString('base64'), fields: { caption: 'Una enfermera vacuna a un niño en Goma' } });
+
+    expect(await hitsOf(c, '555 0199')).toEqual([['José Núñez', '…jnunez@eltiempo.example · +57 310 [555] [0199] · Cubre la migración en la frontera.']]);
+    expect(await hitsOf(c, 'jnunez')).toEqual([['José Núñez', expect.stringContaining('[jnunez]@eltiempo.example')]]);
+    expect(await hitsOf(c, 'migracion')).toEqual([['José Núñez', expect.stringContaining('Cubre la [migración] en la frontera.')]]);
+    expect(await hitsOf(c, 'nunez salud')).toEqual([['José Núñez', expect.stringContaining('Periodista de [salud]')]]);
+    expect(await hitsOf(c, 'swahili')).toEqual([['Radio Okapi', expect.stringContaining('[swahili]')]]);
+    expect(await hitsOf(c, 'enfermera')).toEqual([['goma-clinic.txt', 'Una [enfermera] vacuna a un niño en Goma']]);
+    // Its name, or its organisation shown beside it, says it already: no passage.
+    expect(await hitsOf(c, 'Núñez')).toEqual([['José Núñez', '(none)']]);
+    expect(await hitsOf(c, 'el tiempo nunez')).toEqual([['José Núñez', '(none)']]);
+    expect(await hitsOf(c, 'Okapi')).toEqual([['Radio Okapi', '(none)']]);
   });
 });

@@ -131,3 +131,59 @@ export function releasePassage(ctx: CoreContext, id: string, wanted: Wanted): Pa
   const stored = ctx.library.docs.getStored(id);
   return stored && !stored.deleted ? passageOf(releasePassageText(stored.body), wanted) : null;
 }
+
+// A contact's fields are not sentences: a passage running from one into the next says where one ends.
+const fieldLines = (parts: readonly (string | null | undefined)[]): string => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' · ');
+
+/**
+ * What a hit of another type shows under its name (its title, and the detail the window shows
+ * with it: a contact's organisation, an outlet's type), and the rest of what search reads of it,
+ * the text its passage is cut from: a contact's role, e-mail addresses, phone numbers, beats and
+ * notes; an outlet's website and notes; a file's caption, credit and description; a kit's sections.
+ */
+function otherText(type: string, body: Body): { shown: string; rest: string } | null {
+  switch (type) {
+    case 'contact':
+      return {
+        shown: fieldLines([str(body.name), str(body.organisation)]),
+        rest: fieldLines([
+          str(body.role),
+          ...arr(body.emails).map((e) => str((e as Body | null)?.address)),
+          ...arr(body.phones).map((p) => str((p as Body | null)?.number)),
+          strs(body.beats).join(', '),
+          str(body.notes),
+        ]),
+      };
+    case 'outlet':
+      return { shown: str(body.name) ?? '', rest: fieldLines([str(body.website), str(body.notes)]) };
+    case 'attachment':
+      return { shown: str(body.originalName) ?? '', rest: fieldLines([str(body.caption), str(body.credit), str(body.altText)]) };
+    case 'kit':
+      return {
+        shown: str(body.title) ?? '',
+        rest: fieldLines(arr(body.items).map((i) => ((i as Body | null)?.kind === 'section' ? fieldLines([str((i as Body).title), richPlain((i as Body).body)]) : null))),
+      };
+    default:
+      return null;
+  }
+}
+
+/** Whether every word searched for is in `text` (the last typed as a beginning, as the search reads it). */
+function holdsEvery(text: string, wanted: Wanted): boolean {
+  const found = new Set<number>();
+  for (const m of text.matchAll(WORD)) for (const i of hitsOf(m[0], wanted)) found.add(i);
+  return found.size === wanted.tokens.length;
+}
+
+/**
+ * The passage of a contact, outlet, file or kit found: why it was found when what its hit shows
+ * (its name, its organisation) does not say it: "3105551005" finds a contact by a phone number,
+ * "salud" by the beat. Null when it is gone, or when its name and detail hold every word searched.
+ */
+export function otherPassage(ctx: CoreContext, type: string, id: string, wanted: Wanted): Passage | null {
+  const stored = ctx.library.docs.getStored(id);
+  if (!stored || stored.deleted) return null;
+  const text = otherText(type, stored.body);
+  if (text === null || holdsEvery(text.shown, wanted)) return null;
+  return passageOf(text.rest, wanted);
+}

@@ -14,7 +14,11 @@ export interface SearchHit {
   date: string | null;
   /** A word from the document itself (a contact's organisation, a file's media type). */
   detail: string | null;
-  /** Where the words were found in a release (asked with `passages`); null when only its headline has them. */
+  /**
+   * Where the words were found (asked with `passages`): in a release's text, null when only its
+   * headline has them; in another document, what its title and detail do not show (a contact's
+   * phone number, e-mail address or beat), null when they hold every word.
+   */
   passage?: Passage | null;
 }
 
@@ -39,7 +43,7 @@ export const SEARCH_API = {
         limit: z.number().int().min(1).max(200).default(20),
         /** Skips this many of the best matches: the next page starts where the last one ended. */
         offset: z.number().int().min(0).max(1_000_000).default(0),
-        /** Each release found comes with the passage where the words are (`passage`), as in the releases list. */
+        /** Each hit comes with the passage where the words are (`passage`), as in the releases list. */
         passages: z.boolean().optional(),
       })
       .strict(),
