@@ -22,6 +22,33 @@ export function richPlain(v: unknown): string {
 
 const lines = (parts: readonly (string | null)[]): string => parts.filter(Boolean).join('\n');
 
+/** A phone number's digit groups, in any script's digits ("+57 310 555 1005" → 57, 310, 555, 1005). */
+function digitGroups(number: string): string[] {
+  const groups: string[] = [];
+  let run = '';
+  for (const ch of number) {
+    if (/\p{Nd}/u.test(ch)) run += ch;
+    else if (run !== '') {
+      groups.push(run);
+      run = '';
+    }
+  }
+  if (run !== '') groups.push(run);
+  return groups;
+}
+
+/**
+ * A phone number as people type it into a search box: without its spaces or dashes, with or
+ * without the country code ("573105551005", "3105551005", "5551005" for "+57 310 555 1005"),
+ * so that a number copied from a message finds the contact as the number written in groups does.
+ */
+export function phoneSearchForms(number: string): string[] {
+  const groups = digitGroups(number);
+  const forms: string[] = [];
+  for (let i = 0; i < groups.length - 1; i++) forms.push(groups.slice(i).join(''));
+  return forms;
+}
+
 function rawEntry(type: string, body: Body): { title: string; body: string } | null {
   switch (type) {
     case 'release': {
@@ -36,9 +63,10 @@ function rawEntry(type: string, body: Body): { title: string; body: string } | n
     case 'contact': {
       const emails = arr(body.emails).map((e) => str((e as Body | null)?.address) ?? '');
       const phones = arr(body.phones).map((p) => str((p as Body | null)?.number) ?? '');
+      const joined = phones.flatMap(phoneSearchForms).join(' ');
       return {
         title: str(body.name) ?? '',
-        body: lines([str(body.role), str(body.organisation), ...emails, ...phones, ...strs(body.beats), str(body.notes)]),
+        body: lines([str(body.role), str(body.organisation), ...emails, ...phones, joined, ...strs(body.beats), str(body.notes)]),
       };
     }
     case 'outlet':

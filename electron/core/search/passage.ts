@@ -2,7 +2,7 @@ import type { Passage } from '../../shared/search/contract';
 import { indexTokens, searchTokens } from '../../shared/search/text';
 import type { CoreContext } from '../context';
 import { arr, str, strs, type Body } from '../store/body-values';
-import { richPlain } from './entry';
+import { phoneSearchForms, richPlain } from './entry';
 
 /**
  * The passage of a search hit: a few lines of the document's own text around the words searched
@@ -185,5 +185,21 @@ export function otherPassage(ctx: CoreContext, type: string, id: string, wanted:
   if (!stored || stored.deleted) return null;
   const text = otherText(type, stored.body);
   if (text === null || holdsEvery(text.shown, wanted)) return null;
-  return passageOf(text.rest, wanted);
+  return passageOf(text.rest, wanted) ?? (type === 'contact' ? phonePassage(stored.body, wanted) : null);
+}
+
+/**
+ * A contact found by a phone number typed without its spaces ("3105551005"): no word of its text
+ * is that number, so the passage is the number as written, marked whole.
+ */
+function phonePassage(body: Body, wanted: Wanted): Passage | null {
+  const last = wanted.tokens.length - 1;
+  for (const p of arr(body.phones)) {
+    const number = str((p as Body | null)?.number);
+    if (!number) continue;
+    const forms = phoneSearchForms(number).flatMap((f) => indexTokens(f));
+    const found = wanted.tokens.some((w, i) => forms.some((f) => f === w || (wanted.prefix && i === last && f.startsWith(w))));
+    if (found) return { parts: [{ text: number, mark: true }], cutBefore: false, cutAfter: false };
+  }
+  return null;
 }
