@@ -13,6 +13,7 @@ import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
 import { DateField } from '../ui/DateField';
 import { DeleteAttachment, SaveCopy, UsedIn } from './AttachmentActions';
+import { fileKindWords } from './file-kind';
 
 const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
 type Consent = Doc<'attachment'>['consent'];
@@ -114,7 +115,7 @@ export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSa
       {doc.mediaType.startsWith('image/') && <LocationNotice id={doc.id} round={fileRound} />}
       <dl className="facts">
         <dt>{t('attachments.type')}</dt>
-        <dd>{doc.mediaType}</dd>
+        <dd>{fileKindWords(t, doc.mediaType, doc.originalName)}</dd>
         <dt>{t('attachments.size')}</dt>
         <dd>{formatBytes(doc.size, formatLocale(i18n.language))}</dd>
         {doc.width && doc.height && (
