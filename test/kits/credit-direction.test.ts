@@ -5,12 +5,15 @@ import { closePdfPrinter } from '../../electron/core/kits/pdf';
 import type { KitExportResult } from '../../electron/shared/kits/contract';
 import { tempDirKept } from '../helpers';
 import { addPhoto, dispose, job, openLibrary, photo, call } from './fixtures';
-import { ARABIC_LETTERS, libreOfficePdf, pagesText, rowsOf, sofficePath, type TextLine } from './page-layout';
+import { ARABIC_LETTERS, drawnImages, libreOfficePdf, pagesText, rowsOf, sofficePath, type TextLine } from './page-layout';
 
 /**
  * A photo's credit is the photographer's or agency's name as they write it: "© ONG / J. Diallo"
  * under an Arabic caption in an Arabic kit reads as typed, the © before the name, in the PDF and
  * in the DOCX, where the bidirectional algorithm alone moved the © after it ("ONG / J. Diallo ©").
+ * The credit's label is in the kit's language and reads in its direction: a Spanish kit's
+ * "Crédito: A. Maïga" under an Arabic caption, not "A. Maïga :Crédito". A caption sits under the
+ * middle of its photo, as in the DOCX, also under a portrait photo narrower than the page.
  */
 
 const CREDIT = '© ONG / J. Diallo';
@@ -19,6 +22,7 @@ let core: Core;
 let work: string;
 let docx: string;
 let pdf: string;
+let spanishPdf: string;
 
 beforeAll(async () => {
   core = await openLibrary();
@@ -28,6 +32,10 @@ beforeAll(async () => {
   const r = await job<KitExportResult>(core, 'kit.export', { id: kit.id, formats: ['docx', 'pdf'], outDir: join(work, 'kit') });
   docx = r.files.find((f) => f.format === 'docx')!.path;
   pdf = r.files.find((f) => f.format === 'pdf')!.path;
+  const portrait = await addPhoto(core, 'escuela-retrato.jpg', await photo(900, 1400, 5), { caption: 'تلميذة في مدرسة موبتي', credit: 'A. Maïga' });
+  const spanish = await call<{ id: string }>(core, 'kit.create', { title: 'Dossier de prensa', language: 'es', items: [{ kind: 'attachment', id: portrait }] });
+  const s = await job<KitExportResult>(core, 'kit.export', { id: spanish.id, formats: ['pdf'], outDir: join(work, 'spanish') });
+  spanishPdf = s.files.find((f) => f.format === 'pdf')!.path;
 }, 120_000);
 
 afterAll(async () => {
@@ -35,10 +43,10 @@ afterAll(async () => {
   dispose(core);
 });
 
-/** The row of a PDF that holds the credit's name, as a reader sees it from the left. */
-function creditRow(file: string): TextLine {
+/** The row of a PDF that holds the credit's `name`, as a reader sees it from the left. */
+function creditRow(file: string, name = 'Diallo'): TextLine {
   for (const page of pagesText(file)) {
-    const row = rowsOf(page).find((r) => r.words.some((w) => w.text.includes('Diallo')));
+    const row = rowsOf(page).find((r) => r.words.some((w) => w.text.includes(name)));
     if (row) return row;
   }
   throw new Error(`no credit in ${file}`);
@@ -61,4 +69,19 @@ describe('a Latin-script credit under an Arabic caption', () => {
     if (!soffice) throw new Error('LibreOffice is needed to read the DOCX back (see the README)');
     expect(creditIn(creditRow(libreOfficePdf(soffice, docx, join(work, 'libreoffice'))))).toBe(CREDIT);
   }, 300_000);
+});
+
+describe('a photo in a Spanish kit with an Arabic caption', () => {
+  it('PDF: its credit reads "Crédito: A. Maïga" from the left', () => {
+    expect(creditRow(spanishPdf, 'Maïga').text).toBe('Crédito: A. Maïga');
+  });
+
+  it('PDF: its caption and credit sit under the middle of the portrait photo', () => {
+    const photoBox = drawnImages(spanishPdf).find((i) => i.yMax - i.yMin > i.xMax - i.xMin)!;
+    const middle = (b: { xMin: number; xMax: number }) => (b.xMin + b.xMax) / 2;
+    const credit = creditRow(spanishPdf, 'Maïga');
+    const caption = rowsOf(pagesText(spanishPdf)[photoBox.page - 1]!).find((r) => r.yMin > photoBox.yMax && r.yMax < credit.yMin)!;
+    expect(Math.abs(middle(credit) - middle(photoBox))).toBeLessThan(3);
+    expect(Math.abs(middle(caption) - middle(photoBox))).toBeLessThan(3);
+  });
 });
