@@ -119,3 +119,29 @@ describe('the kits list in Arabic in an 800×600 window', () => {
     expect(lines).toBe(1);
   }, 60_000);
 });
+
+/** The picker boxes whose placeholder is cut off by the box's edge: their labels and placeholders. */
+function clippedPlaceholders(page: Page): Promise<string[]> {
+  return page.locator('.kit-pick input').evaluateAll((inputs: HTMLInputElement[]) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    return inputs.flatMap((input) => {
+      const style = getComputedStyle(input);
+      ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+      return ctx.measureText(input.placeholder).width > room ? [`${input.placeholder} (${Math.round(ctx.measureText(input.placeholder).width)} > ${Math.round(room)})`] : [];
+    });
+  });
+}
+
+describe('the pickers of the kit builder', () => {
+  for (const language of ['es', 'ar', 'fr'] as const) {
+    it(`say what to type in whole in ${language}, in an 800×600 window and a 1280×800 one`, async () => {
+      const page = await openIn(language, { width: 800, height: 600 });
+      await goto(page, `#/kits/${kitId}`);
+      await page.locator('.kit-pick input').first().waitFor();
+      expect(await clippedPlaceholders(page)).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      expect(await clippedPlaceholders(page)).toEqual([]);
+    }, 60_000);
+  }
+});
