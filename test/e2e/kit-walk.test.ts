@@ -18,7 +18,7 @@ let kitId = '';
 const opened: BrowserContext[] = [];
 
 /** The app in a window of `size`, its interface in `language` (as chosen in Settings). */
-async function openIn(language: 'es' | 'ar', size: { width: number; height: number }): Promise<Page> {
+async function openIn(language: 'es' | 'ar' | 'fr', size: { width: number; height: number }): Promise<Page> {
   const context = await h.browser.newContext({ viewport: size, locale: language, timezoneId: 'Africa/Bamako', acceptDownloads: true });
   opened.push(context);
   const page = await context.newPage();
