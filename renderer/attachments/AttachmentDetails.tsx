@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../../electron/shared/documents';
 import { href } from '../app/router';
@@ -13,6 +13,7 @@ import { FileOnServer } from './FileOnServer';
 import { useAttachmentUrl } from './Thumbnail';
 import { DateField } from '../ui/DateField';
 import { DeleteAttachment, SaveCopy, UsedIn } from './AttachmentActions';
+import { fileKindWords } from './file-kind';
 
 const CONSENT_FLAGS = ['consentObtained', 'faceRedacted', 'locationRedacted', 'nameRedacted', 'nameChanged', 'sensitive'] as const;
 type Consent = Doc<'attachment'>['consent'];
@@ -96,11 +97,19 @@ export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSa
     onSaved,
   });
 
+  // The page opens beside the list, or under it in a narrow window: a card chosen far down the
+  // list would otherwise open a page out of sight, and the click seem to do nothing.
+  const section = useRef<HTMLElement>(null);
+  const loaded = !!doc && !!form;
+  useEffect(() => {
+    if (loaded) section.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [loaded]);
+
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!doc || !form) return <Loading />;
 
   return (
-    <section className="attachment-details panel" aria-labelledby={`${uid}-title`}>
+    <section ref={section} className="attachment-details panel" aria-labelledby={`${uid}-title`}>
       <h2 id={`${uid}-title`} dir="auto">
         {doc.originalName}
       </h2>
@@ -114,7 +123,7 @@ export function AttachmentDetails({ id, onSaved, onDeleted }: { id: string; onSa
       {doc.mediaType.startsWith('image/') && <LocationNotice id={doc.id} round={fileRound} />}
       <dl className="facts">
         <dt>{t('attachments.type')}</dt>
-        <dd>{doc.mediaType}</dd>
+        <dd>{fileKindWords(t, doc.mediaType, doc.originalName)}</dd>
         <dt>{t('attachments.size')}</dt>
         <dd>{formatBytes(doc.size, formatLocale(i18n.language))}</dd>
         {doc.width && doc.height && (

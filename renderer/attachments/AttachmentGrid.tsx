@@ -3,6 +3,7 @@ import type { AttachmentSummary } from '../../electron/shared/contract';
 import { href } from '../app/router';
 import { formatLocale } from '../i18n';
 import { formatBytes } from '../ui/languages';
+import { fileKindWords } from './file-kind';
 import { Thumbnail } from './Thumbnail';
 
 /** Attachments as cards with their thumbnails; each opens its details. */
@@ -19,7 +20,7 @@ export function AttachmentGrid({ items, selected, label }: { items: AttachmentSu
               {a.originalName}
             </span>
             <span className="muted">
-              {a.here ? formatBytes(a.size, locale) : t('attachments.onServer', { size: formatBytes(a.size, locale) })} · {a.mediaType || t('attachments.unknownType')}
+              {a.here ? formatBytes(a.size, locale) : t('attachments.onServer', { size: formatBytes(a.size, locale) })} · {fileKindWords(t, a.mediaType, a.originalName)}
             </span>
           </a>
         </li>

@@ -67,6 +67,8 @@ export function ExportPanel({
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   // The running export's job id, for cancel.
   const jobId = useRef<string | null>(null);
+  // Set from the press that starts an export until it ends: the state that disables the buttons lags one render behind.
+  const starting = useRef(false);
   // The embargo question takes focus on its safe answer; answered, it gives focus back to the
   // format button that asked, enabled again.
   const focus = useConfirmFocus(confirming, () => setConfirming(null));
@@ -79,14 +81,20 @@ export function ExportPanel({
   };
 
   const startExport = async (format: ExportFormat, confirmEmbargo: boolean) => {
+    // One export at a time: a second press while the kit is still being saved (a double click
+    // after an edit) would otherwise start a second job and download the file twice.
+    if (starting.current) return;
+    starting.current = true;
     setConfirming(null);
     setExportNote(null);
     setExportError(null);
-    // The export reads the saved kit: save what is on screen first.
+    // The buttons are off from the press on, while the kit on screen is saved first (the export reads the saved kit).
+    setRunning({ id: '', format, done: 0, total: null });
     if (!(await saveFirst())) {
+      starting.current = false;
+      setRunning(null);
       return setExportNote(t('kitBuilder.saveFirst'));
     }
-    setRunning({ id: '', format, done: 0, total: null });
     const input = { id: kitId, format, confirmEmbargo };
     const progress = {
       onStart: (id: string) => {
@@ -100,6 +108,7 @@ export function ExportPanel({
     const linkFor = client.downloadLink;
     const saved = linkFor ? await exportByLink(linkFor, input, progress) : await exportAsBytes(input, progress);
     jobId.current = null;
+    starting.current = false;
     setRunning(null);
     setCancelling(false);
     if (saved.ok) {
@@ -216,7 +225,8 @@ export function ExportPanel({
                   ? t('kitBuilder.exporting', { format: t(`kitBuilder.format.${running.format}`) })
                   : t('kitBuilder.exportingPercent', { format: t(`kitBuilder.format.${running.format}`), percent })}
             </span>
-            <button type="button" onClick={() => void cancel()} disabled={cancelling}>
+            {/* Until the job has started (the kit is being saved) there is nothing to cancel yet. */}
+            <button type="button" onClick={() => void cancel()} disabled={cancelling || running.id === ''}>
               {t('kitBuilder.cancel')}
             </button>
           </div>

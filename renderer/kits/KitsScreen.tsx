@@ -107,7 +107,7 @@ export function KitsScreen() {
         }
       />
       {list.items.length > 0 && (
-        <table className="table">
+        <table className="table kits-table">
           <caption className="visually-hidden">{t('nav.kits')}</caption>
           <thead>
             <tr>

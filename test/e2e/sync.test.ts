@@ -301,7 +301,7 @@ describe('a photo whose file is still on the server', () => {
     expect(h.core.ctx.blobs.read(added[0]!.sha256).equals(shots[0]!)).toBe(true);
     // Its card in the grid beside the page no longer says the file is on the server, and shows the photo.
     const card = page.getByRole('list', { name: 'Attachments' }).getByRole('listitem').filter({ hasText: 'uvira-camp-1.jpg' });
-    await card.getByText(`${size} · image/jpeg`, { exact: true }).waitFor();
+    await card.getByText(`${size} · Photo (JPEG)`, { exact: true }).waitFor();
     await card.locator('img.thumb').waitFor();
     await h.expectAccessible('attachment downloaded');
 

@@ -128,6 +128,21 @@ class Ctx {
 }
 
 const LRM = '\u200E';
+const RLM = '\u200F';
+
+/**
+ * A name as its owner writes it (a photo's credit) inside a paragraph of the other direction:
+ * between marks of its own direction, as <bdi> sets it apart in the PDF, so that "© ONG / J. Diallo"
+ * keeps its © before the name under an Arabic caption, where the bidirectional algorithm alone
+ * puts it after ("ONG / J. Diallo ©"). The marks are invisible; in a paragraph of its own
+ * direction the name is left as typed.
+ */
+function setApart(name: string, paragraph: 'ltr' | 'rtl'): string {
+  const own = textDirection(name);
+  if (own === null || own === paragraph) return name;
+  const mark = own === 'ltr' ? LRM : RLM;
+  return `${mark}${name}${mark}`;
+}
 
 /** A picture's relationship is known only once the links are counted: a placeholder, replaced at the end. */
 const mediaMark = (key: string) => `\uE000${key}\uE001`;
@@ -317,7 +332,7 @@ function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): string {
   const captionDir = textDirection(a.caption ?? '') ?? (rtl ? 'rtl' : 'ltr');
   let caption = '';
   if (a.caption) caption += lineRuns(a.caption, captionDir === 'rtl');
-  if (a.credit) caption += lineRuns(`${a.caption ? ' — ' : ''}${l.credit}: ${a.credit}`, captionDir === 'rtl');
+  if (a.credit) caption += lineRuns(`${a.caption ? ' — ' : ''}${l.credit}: ${setApart(a.credit, captionDir)}`, captionDir === 'rtl');
   if (caption) out += para(captionDir === 'rtl', { style: 'Caption' }, caption);
   return out;
 }

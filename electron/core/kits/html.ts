@@ -228,7 +228,10 @@ function figure(a: KitAttachment, img: HtmlImage | undefined, language: string):
   const alt = a.altText ?? a.caption ?? a.originalName;
   const image = img ? `<img src="${esc(img.src)}" width="${img.width}" height="${img.height}" alt="${esc(alt)}">` : '';
   const caption = a.caption ? `<span class="caption">${lineText(a.caption, rtl)}</span>` : '';
-  const credit = a.credit ? `<span class="credit">${lineText(`${l.credit}: ${a.credit}`, rtl)}</span>` : '';
+  // The credit's label is in the kit's language and reads in its direction ("Crédito: A. Maïga"
+  // under an Arabic caption, not "A. Maïga :Crédito"); the name is as its owner writes it, in its
+  // own direction ("© ONG / J. Diallo" keeps its © first in an Arabic kit).
+  const credit = a.credit ? `<span class="credit" dir="${rtl ? 'rtl' : 'ltr'}">${lineText(`${l.credit}: `, rtl)}<bdi>${lineText(a.credit, rtl)}</bdi></span>` : '';
   return `<figure>${image}${caption || credit ? `<figcaption dir="auto">${caption}${credit}</figcaption>` : ''}</figure>`;
 }
 
