@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../electron/shared/contract';
 import { OUTLET_KINDS, type DocType } from '../../electron/shared/documents';
 import type { ApiError } from '../../electron/shared/errors';
+import { fileKindOf, fileKindWords } from '../attachments/file-kind';
 import { useClient } from '../client/context';
 import { errorText } from '../i18n/errors';
 import type { DateFormats } from '../i18n/dates';
@@ -51,35 +52,19 @@ function hitDetail(hit: SearchHit, t: TFunction, uiLanguage: string, dates: Date
         ? t(`outlets.kind.${hit.detail}`)
         : null
       : hit.type === 'attachment'
-        ? fileKindWords(hit.detail, t)
+        ? attachmentKind(hit.detail, hit.title, t)
         : hit.detail;
   const parts = [hit.language && languageName(hit.language, uiLanguage), hit.date && dates.date(hit.date), detail];
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 }
 
-/** The kinds of file a hit's line names in words, by their media type. */
-const FILE_KINDS: [kind: string, matches: (type: string) => boolean][] = [
-  ['image', (m) => m.startsWith('image/')],
-  ['pdf', (m) => m === 'application/pdf'],
-  ['document', (m) => m.includes('wordprocessingml') || m === 'application/msword' || m.includes('opendocument.text') || m.endsWith('/rtf')],
-  ['spreadsheet', (m) => m.includes('spreadsheetml') || m === 'application/vnd.ms-excel' || m.includes('opendocument.spreadsheet') || m === 'text/csv'],
-  ['presentation', (m) => m.includes('presentationml') || m === 'application/vnd.ms-powerpoint' || m.includes('opendocument.presentation')],
-  ['web', (m) => m === 'text/html'],
-  ['text', (m) => m.startsWith('text/')],
-  ['audio', (m) => m.startsWith('audio/')],
-  ['video', (m) => m.startsWith('video/')],
-  ['archive', (m) => m === 'application/zip'],
-];
-
 /**
- * An attachment's kind in words ("Image", "Text"): its detail comes from the core as its media
- * type ("text/plain; charset=utf-8"), which is no word for a person. A kind without words is
+ * An attachment's kind in words ("Photo (JPEG)", "Text document"), as its card says it: the core
+ * gives a hit's detail as its media type, which is no word for a person. A kind without words is
  * left unsaid; the file's name, above it, ends with its extension.
  */
-function fileKindWords(mediaType: string | null, t: TFunction): string | null {
-  const type = (mediaType ?? '').split(';')[0]!.trim().toLowerCase();
-  const kind = FILE_KINDS.find(([, matches]) => matches(type))?.[0];
-  return kind ? t(`search.fileKind.${kind}`) : null;
+function attachmentKind(mediaType: string | null, name: string, t: TFunction): string | null {
+  return fileKindOf(mediaType ?? '', name).kind === 'other' ? null : fileKindWords(t, mediaType ?? '', name);
 }
 
 /** How long a screen opened from a hit may take to show its heading before the keyboard stays where it is. */

@@ -182,10 +182,10 @@ describe('an outlet found by search', () => {
 
 describe('an attachment found by search', () => {
   for (const [lng, name, words] of [
-    ['en', 'Floods in Kassala.txt', 'Text'],
-    ['fr', 'Inondations à Tillabéri.txt', 'Texte'],
-    ['ar', 'الفيضانات في كسلا.txt', 'نص'],
-    ['en', 'Kassala clinic.png', 'Image'],
+    ['en', 'Floods in Kassala.txt', 'Text document'],
+    ['fr', 'Inondations à Tillabéri.txt', 'Document texte'],
+    ['ar', 'الفيضانات في كسلا.txt', 'مستند نصي'],
+    ['en', 'Kassala clinic.png', 'Image (PNG)'],
   ] as const) {
     it(`says the kind of file in words, not its media type (${lng}, ${name})`, async () => {
       const c = await core();
