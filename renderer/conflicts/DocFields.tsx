@@ -17,7 +17,7 @@ import { docTitle, references, valueLines, type Line, type ValueWords } from './
 type Body = Record<string, unknown>;
 
 /** Kept on every document by the store, not written by anyone: who and when are said above the fields. */
-const RECORD_KEEPING = new Set(['id', 'rev', 'deleted', 'type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'conflicted']);
+export const RECORD_KEEPING: ReadonlySet<string> = new Set(['id', 'rev', 'deleted', 'type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'conflicted']);
 
 const GET = {
   release: 'release.get',
