@@ -288,7 +288,7 @@ export function ServerSection() {
               aria-describedby={dropsPassword && password === '' ? 'sync-password-hint sync-password-drops' : 'sync-password-hint'}
             />
             {dropsPassword && password === '' && savedAccount && (
-              <p className="hint error" id="sync-password-drops" role="status">
+              <p className="hint warning" id="sync-password-drops" role="status">
                 {t('sync.passwordGoesWithServer', { server: savedAccount.server })}
               </p>
             )}
