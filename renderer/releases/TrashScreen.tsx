@@ -92,7 +92,7 @@ export function TrashScreen() {
   );
 
   return (
-    <div className="screen list-screen">
+    <div className="screen list-screen trash-screen">
       <p className="crumbs">
         <a href={href.releases()}>{t('nav.releases')}</a>
       </p>

@@ -145,6 +145,7 @@ describe('Settings in French at 800 × 600', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'conflicts-walk-fr-800-settings.png') });
 
       await go(page, `#/settings/offices/${goma}`);
+      await page.getByRole('region', { name: 'Historique des versions' }).waitFor();
       const form = await box(page.getByRole('form'));
       const history = await box(page.getByRole('region', { name: 'Historique des versions' }));
       expect(history.y - (form.y + form.height)).toBeGreaterThanOrEqual(12);
@@ -152,4 +153,21 @@ describe('Settings in French at 800 × 600', () => {
       await context.close();
     }
   }, 120_000);
+});
+
+describe('the trash in Spanish at 800 × 600', () => {
+  it('puts its explanation under its heading, not a blank line lower', async () => {
+    const { id, rev } = await h.api('release.create', { headline: 'Vacunación contra el cólera en Goma', language: 'es', office: goma });
+    await h.api('release.trash', { id, rev });
+    const { context, page } = await openIn('es-ES', 800, 600);
+    try {
+      await go(page, '#/releases/trash');
+      const heading = await box(page.getByRole('heading', { name: 'Papelera', level: 1 }));
+      const explain = await box(page.getByText(/^Los comunicados de la papelera no aparecen/));
+      expect(explain.y - (heading.y + heading.height)).toBeLessThanOrEqual(24);
+      await page.screenshot({ path: join(ARTIFACTS, 'conflicts-walk-es-800-trash.png') });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
