@@ -3,6 +3,7 @@ import { InstantSchema, IsoDateSchema, type DocType, type Embargo } from '../../
 import { blockTexts, RichTextSchema } from '../../electron/shared/richtext';
 import type { DateFormats } from '../i18n/dates';
 import { embargoWording } from '../releases/embargo';
+import { zoneName } from '../../electron/shared/zone-names';
 import { countryName, formatBytes, languageName } from '../ui/languages';
 import { fieldLabelKey, PART_LABELS } from './fieldLabels';
 
@@ -294,6 +295,12 @@ export function valueLines(type: string, field: string, value: unknown, w: Value
       return [[w.t('conflicts.value.entries', { count: records(value).reduce((n, r) => n + list(r.suppressed).length, 0) })]];
     case 'privacyKey':
       return [[w.t('conflicts.value.keySet')]];
+    case 'timeZone': {
+      // The zone's place in the person's language ("Kigali"), with the name the zone field takes.
+      if (text === null) break;
+      const zone = zoneName(text, w.language);
+      return zone === null ? [[own(text)]] : [[zone.name, ' ', w.t('conflicts.value.about', { about: text })]];
+    }
   }
   if (DATE_FIELDS.has(field) && text !== null && IsoDateSchema.safeParse(text).success) return [[w.dates.date(text)]];
   return partLines(w, field, value);
