@@ -53,7 +53,16 @@ export function Value({ lines }: { lines: readonly Line[] | null }) {
     <span className="conflict-value">
       {lines.map((line, i) => (
         <span key={i} className="conflict-line">
-          {line.map((part, j) => (typeof part === 'string' ? <Fragment key={j}>{part}</Fragment> : <bdi key={j}>{part.own}</bdi>))}
+          {line.map((part, j) =>
+            typeof part === 'string' ? (
+              <Fragment key={j}>{part}</Fragment>
+            ) : (
+              <bdi key={j}>
+                {part.colour && <span className="colour-swatch" aria-hidden="true" style={{ background: part.own }} />}
+                {part.own}
+              </bdi>
+            ),
+          )}
         </span>
       ))}
     </span>

@@ -42,6 +42,13 @@ describe('a value on the Conflicts screen', () => {
     expect(text(valueLines('office', 'timeZone', 'Etc/UTC', en))).toEqual(['[Etc/UTC]']);
   });
 
+  it('marks an office’s colours as colours, to be shown beside a swatch', () => {
+    const lines = valueLines('office', 'colours', { primary: '#1f3a5f', accent: 'red' }, en)!;
+    expect(text(lines)).toEqual(['Main colour: [#1f3a5f]', 'Accent colour: [red]']);
+    expect(lines[0]!.find((p) => typeof p !== 'string')).toEqual({ own: '#1f3a5f', colour: true });
+    expect(lines[1]!.find((p) => typeof p !== 'string')).toEqual({ own: 'red' });
+  });
+
   it('shows an object a newer Dateline wrote as "name: value" lines, its dates in words', () => {
     expect(text(valueLines('contact', 'pronouns', { preferred: 'she/her', since: '2026-05-01', public: false }, en))).toEqual([
       'preferred: [she/her]',
