@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ConflictCase, RevisionSummary } from '../../electron/shared/contract';
+import { changedFields } from '../../electron/shared/library/version-changes';
 import type { ApiError } from '../../electron/shared/errors';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
-import { DocFields, fieldLabel, referenceNames, Value } from './DocFields';
+import { DocFields, fieldLabel, RECORD_KEEPING, referenceNames, Value } from './DocFields';
+import { inEditorOrder } from './fieldLabels';
 import { docTitle, valueLines, type ValueWords } from './fieldText';
 
 type Body = Record<string, unknown>;
@@ -48,6 +51,34 @@ function useVersions(c: ConflictCase): { versions: Versions | null; error: ApiEr
   return { versions, error };
 }
 
+/** How a side of a case is called: as a column's heading, and inside a sentence ("Keep all of …"). */
+interface SideName {
+  title: string;
+  inSentence: string;
+  /** The side is called by who wrote it: its column says only when. */
+  byAuthor: boolean;
+}
+
+/**
+ * The two sides of a case called by who wrote each ("Your version", "Omar Haddad’s version"):
+ * the person reads which laptop is which, whichever of them the library shows now. `me` is the
+ * name this library writes under (its author). Two sides written under one name (one person's
+ * two computers) are called by what they are here: the version shown now and the other.
+ */
+export function sideNames(t: TFunction, me: string | null, oursAuthor: string | null, theirsAuthor: string | null): Record<Side, SideName> {
+  if (oursAuthor === null || theirsAuthor === null || oursAuthor === theirsAuthor) {
+    return {
+      ours: { title: t('conflicts.ours'), inSentence: t('conflicts.oursInSentence'), byAuthor: false },
+      theirs: { title: t('conflicts.theirs'), inSentence: t('conflicts.theirsInSentence'), byAuthor: false },
+    };
+  }
+  const named = (author: string): SideName =>
+    author === me
+      ? { title: t('conflicts.side.yours'), inSentence: t('conflicts.side.yoursInSentence'), byAuthor: true }
+      : { title: t('conflicts.side.by', { author }), inSentence: t('conflicts.side.byInSentence', { author }), byAuthor: true };
+  return { ours: named(oursAuthor), theirs: named(theirsAuthor) };
+}
+
 /** The id of a case's heading, which takes focus when the case before it is settled. */
 export const caseHeadingId = (id: number): string => `conflict-${id}`;
 
@@ -57,7 +88,7 @@ export const caseHeadingId = (id: number): string => `conflict-${id}`;
  * other change of both sides is kept anyway. "delete": the deleted version (as it was before
  * the deletion) beside the edited one; keep the edit or the deletion.
  */
-export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCase; onResolved: (title: string) => void }) {
+export function ConflictCard({ conflict: c, me = null, onResolved }: { conflict: ConflictCase; me?: string | null; onResolved: (title: string) => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const dates = useDates();
@@ -70,9 +101,18 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
   const lines = (field: string, body: Body | null) => valueLines(c.docType, field, body?.[field], words);
   const labelOf = (field: string) => fieldLabel(t, c.docType, field);
 
+  const revision = (rev: string) => versions?.history.find((h) => h.rev === rev);
   const who = (rev: string) => {
-    const r = versions?.history.find((h) => h.rev === rev);
+    const r = revision(rev);
     return r ? t('conflicts.by', { author: r.author, time: dates.dateTime(r.at) }) : '';
+  };
+  const sides = sideNames(t, me, revision(c.oursRev)?.author ?? null, revision(c.theirsRev)?.author ?? null);
+  // Under a column named by its author, only when; the version the library shows now says so.
+  const when = (side: Side) => {
+    const rev = side === 'ours' ? c.oursRev : c.theirsRev;
+    const r = revision(rev);
+    if (!sides[side].byAuthor || !r) return who(rev);
+    return side === 'ours' ? t('conflicts.whenShown', { time: dates.dateTime(r.at) }) : dates.dateTime(r.at);
   };
   const title = docTitle(versions?.ours ?? null) ?? docTitle(versions?.base ?? null) ?? t('common.untitled');
   const headingId = caseHeadingId(c.id);
@@ -91,7 +131,16 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
     else setError(res.error);
   };
 
-  const sideLabel = (side: Side) => (side === 'ours' ? t('conflicts.ours') : t('conflicts.theirs'));
+  // Each side's other changes, merged whatever the person chooses: said, by side, so nothing kept is a surprise.
+  const alsoKept =
+    c.kind === 'fields' && versions?.base && versions.ours && versions.theirs
+      ? (['ours', 'theirs'] as const)
+          .map((side) => {
+            const changed = changedFields(versions.base!, side === 'ours' ? versions.ours! : versions.theirs!).filter((f) => !RECORD_KEEPING.has(f) && !c.fields.includes(f));
+            return { side, fields: inEditorOrder(c.docType, changed).map(labelOf) };
+          })
+          .filter((k) => k.fields.length > 0)
+      : [];
 
   return (
     <section className="panel conflict" aria-labelledby={headingId}>
@@ -106,7 +155,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
           <div className="conflict-whole" role="group" aria-label={t('conflicts.wholeSide')}>
             {(['ours', 'theirs'] as const).map((side) => (
               <button key={side} type="button" onClick={() => setTake(Object.fromEntries(c.fields.map((f) => [f, side])))}>
-                {t('conflicts.takeAll', { side: sideLabel(side) })}
+                {t('conflicts.takeAll', { side: sides[side].inSentence })}
               </button>
             ))}
           </div>
@@ -114,14 +163,12 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
             <thead>
               <tr>
                 <th scope="col">{t('conflicts.field')}</th>
-                <th scope="col">
-                  {sideLabel('ours')}
-                  <span className="muted conflict-who">{who(c.oursRev)}</span>
-                </th>
-                <th scope="col">
-                  {sideLabel('theirs')}
-                  <span className="muted conflict-who">{who(c.theirsRev)}</span>
-                </th>
+                {(['ours', 'theirs'] as const).map((side) => (
+                  <th key={side} scope="col">
+                    {sides[side].title}
+                    <span className="muted conflict-who">{when(side)}</span>
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -151,7 +198,7 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
                               aria-labelledby={`${id}-what ${id}-value`}
                             />
                             <span id={`${id}-what`} className="visually-hidden">
-                              {t('conflicts.takeField', { field: label, side: sideLabel(side) })}
+                              {t('conflicts.takeField', { field: label, side: sides[side].inSentence })}
                             </span>
                             <span id={`${id}-value`}>
                               <Value lines={lines(f, side === 'ours' ? versions.ours : versions.theirs)} />
@@ -165,6 +212,16 @@ export function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictCa
               })}
             </tbody>
           </table>
+          {alsoKept.length > 0 && (
+            <div className="conflict-kept">
+              <p className="muted">{t('conflicts.alsoKept')}</p>
+              <ul>
+                {alsoKept.map((k) => (
+                  <li key={k.side}>{t('conflicts.value.labelled', { label: sides[k.side].title, value: k.fields.join(t('common.listSeparator')) })}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </>
       )}
       {versions && c.kind === 'delete' && (

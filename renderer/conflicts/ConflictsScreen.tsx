@@ -14,6 +14,8 @@ export function ConflictsScreen() {
   const count = useConflictCount();
   // Listed again whenever the count moves (a sync brought or closed cases, one was settled here).
   const list = useCall('conflict.list', {}, `conflicts:${count ?? ''}`);
+  // The name this library writes under: a side written under it is "Your version".
+  const info = useCall('library.info', {}, 'info');
   // A case settled leaves the list: focus goes to the case now in its place (or the last), or
   // to "No conflicts to resolve" once none is left (the screen's heading if that is not shown),
   // never to the page, so a keyboard user carries on from there.
@@ -52,6 +54,7 @@ export function ConflictsScreen() {
           <ConflictCard
             key={c.id}
             conflict={c}
+            me={info.status === 'ok' ? info.value.author : null}
             onResolved={(title) => {
               setSettled(title);
               focusAfter.current = { id: c.id, index };

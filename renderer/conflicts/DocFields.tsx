@@ -17,7 +17,7 @@ import { docTitle, references, valueLines, type Line, type ValueWords } from './
 type Body = Record<string, unknown>;
 
 /** Kept on every document by the store, not written by anyone: who and when are said above the fields. */
-const RECORD_KEEPING = new Set(['id', 'rev', 'deleted', 'type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'conflicted']);
+export const RECORD_KEEPING: ReadonlySet<string> = new Set(['id', 'rev', 'deleted', 'type', 'schema', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'conflicted']);
 
 const GET = {
   release: 'release.get',
@@ -53,7 +53,16 @@ export function Value({ lines }: { lines: readonly Line[] | null }) {
     <span className="conflict-value">
       {lines.map((line, i) => (
         <span key={i} className="conflict-line">
-          {line.map((part, j) => (typeof part === 'string' ? <Fragment key={j}>{part}</Fragment> : <bdi key={j}>{part.own}</bdi>))}
+          {line.map((part, j) =>
+            typeof part === 'string' ? (
+              <Fragment key={j}>{part}</Fragment>
+            ) : (
+              <bdi key={j}>
+                {part.colour && <span className="colour-swatch" aria-hidden="true" style={{ background: part.own }} />}
+                {part.own}
+              </bdi>
+            ),
+          )}
         </span>
       ))}
     </span>

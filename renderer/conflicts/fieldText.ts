@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import { InstantSchema, IsoDateSchema, type DocType, type Embargo } from '../../electron/shared/documents';
+import { ColourSchema, InstantSchema, IsoDateSchema, type DocType, type Embargo } from '../../electron/shared/documents';
 import { blockTexts, RichTextSchema } from '../../electron/shared/richtext';
 import type { DateFormats } from '../i18n/dates';
 import { embargoWording } from '../releases/embargo';
+import { zoneName } from '../../electron/shared/zone-names';
 import { countryName, formatBytes, languageName } from '../ui/languages';
 import { fieldLabelKey, PART_LABELS } from './fieldLabels';
 
@@ -15,8 +16,11 @@ export { docTitle } from '../../electron/shared/conflicts/doc-title';
  * it the words, the dates and the names it fetched.
  */
 
-/** A piece of a line: the interface's words, or the person's own text (isolated in its own direction, a <bdi>). */
-export type Part = string | { own: string };
+/**
+ * A piece of a line: the interface's words, or the person's own text (isolated in its own
+ * direction, a <bdi>); `colour`: the text is a colour (#rrggbb), shown beside a swatch of it.
+ */
+export type Part = string | { own: string; colour?: true };
 export type Line = readonly Part[];
 
 export interface ValueWords {
@@ -292,8 +296,26 @@ export function valueLines(type: string, field: string, value: unknown, w: Value
       return [[w.t('conflicts.value.entries', { count: list(value).length })]];
     case 'suppressedUnder':
       return [[w.t('conflicts.value.entries', { count: records(value).reduce((n, r) => n + list(r.suppressed).length, 0) })]];
+    case 'colours': {
+      // Each colour beside a swatch of it: "#1f3a5f" alone says nothing to the person choosing.
+      if (!isRecord(value)) break;
+      const labels = PART_LABELS.colours!;
+      const lines = Object.entries(value).flatMap(([k, v]): Line[] => {
+        const label = Object.prototype.hasOwnProperty.call(labels, k) ? w.t(labels[k]!) : k;
+        if (typeof v === 'string' && ColourSchema.safeParse(v).success) return [labelled(w, label, [{ own: v, colour: true }])];
+        const shown = partLines(w, k, v);
+        return shown === null ? [] : [labelled(w, label, joined(w, shown))];
+      });
+      return lines.length ? lines : null;
+    }
     case 'privacyKey':
       return [[w.t('conflicts.value.keySet')]];
+    case 'timeZone': {
+      // The zone's place in the person's language ("Kigali"), with the name the zone field takes.
+      if (text === null) break;
+      const zone = zoneName(text, w.language);
+      return zone === null ? [[own(text)]] : [[zone.name, ' ', w.t('conflicts.value.about', { about: text })]];
+    }
   }
   if (DATE_FIELDS.has(field) && text !== null && IsoDateSchema.safeParse(text).success) return [[w.dates.date(text)]];
   return partLines(w, field, value);

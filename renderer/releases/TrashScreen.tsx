@@ -43,9 +43,15 @@ export function TrashScreen() {
     ((next && restoreButtons.current.get(next.id)) ?? heading.current)?.focus();
   }, [list.items, list.loading]);
 
+  // A release being restored: a second click (a double-click, Enter held down) before its row
+  // goes asks nothing more, rather than "not in the trash" beside "is back among the releases".
+  const restoring = useRef(new Set<string>());
   const restore = async (id: string, headline: string, index: number) => {
+    if (restoring.current.has(id)) return;
+    restoring.current.add(id);
     setError(null);
     const res = await client.call('release.untrash', { id });
+    restoring.current.delete(id);
     if (!res.ok) return setError(res.error);
     setEmptied(null);
     setRestored(headline);
@@ -86,7 +92,7 @@ export function TrashScreen() {
   );
 
   return (
-    <div className="screen list-screen">
+    <div className="screen list-screen trash-screen">
       <p className="crumbs">
         <a href={href.releases()}>{t('nav.releases')}</a>
       </p>

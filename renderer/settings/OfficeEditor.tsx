@@ -83,7 +83,7 @@ export function OfficeEditor({ id }: { id: string | null }) {
     <div className="screen editor-screen">
       <EditorHead back={href.settings()} backLabel={t('nav.settings')} isNew={!id} name={form.name} newTitle={t('settings.newOffice')} />
       <NewerNotice version={newerVersion} />
-      <form onSubmit={submit} aria-label={t('settings.officeLabel')}>
+      <form className="office-form" onSubmit={submit} aria-label={t('settings.officeLabel')}>
         <fieldset className="form-lock" disabled={newerVersion !== null}>
         <div className="field">
           <label htmlFor={`${uid}-name`}>{t('settings.officeName')}</label>

@@ -102,7 +102,7 @@ export function SettingsScreen({ part = null }: { part?: 'sync' | null }) {
         {info.status === 'loading' && <Loading />}
         {info.status === 'error' && <ErrorMessage error={info.error} />}
         {info.status === 'ok' && (
-          <dl className="facts">
+          <dl className="facts library-facts">
             <dt>{t('settings.location')}</dt>
             <dd>
               <code dir="ltr">{info.value.path}</code>

@@ -24,8 +24,9 @@ export function FilesPolicyField() {
     else setError(res.error);
   };
 
+  // Set apart from the server's form above it: chosen here, it is saved at once, not by that form's Save.
   return (
-    <div>
+    <div className="files-policy">
       <SelectField
         id="sync-files-policy"
         label={t('sync.filesPolicy')}

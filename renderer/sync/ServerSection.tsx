@@ -11,7 +11,7 @@ import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { useFocusBack } from '../ui/pageFocus';
 import { useCall } from '../ui/useCall';
 import { FilesPolicyField } from './FilesPolicyField';
-import { addressWithoutAccount } from '../../electron/shared/sync/server-address';
+import { addressWithoutAccount, passwordStaysWith } from '../../electron/shared/sync/server-address';
 import { databaseInAddress, serverPart } from './serverAddress';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStatus } from './useSyncStatus';
@@ -122,6 +122,10 @@ export function ServerSection() {
   // The settings as loaded or last saved: leaving with other ones, or a password typed and not
   // saved, asks first.
   const savedForm = useRef<string | null>(null);
+  // The server and account the known password is for (as last saved).
+  const [savedAccount, setSavedAccount] = useState<{ server: string; user: string } | null>(null);
+  // Set by a save with another server or account, which forgot the old one's password: said with "Saved".
+  const [passwordDropped, setPasswordDropped] = useState(false);
   const unsaved = useRef({ form, password });
   unsaved.current = { form, password };
   useUnsavedChanges(() => unsaved.current.password !== '' || (unsaved.current.form !== null && JSON.stringify(unsaved.current.form) !== savedForm.current));
@@ -130,6 +134,7 @@ export function ServerSection() {
     void client.call('sync.settings', {}).then((res) => {
       if (res.ok) {
         savedForm.current = JSON.stringify(res.value);
+        setSavedAccount({ server: res.value.server, user: res.value.user });
         setForm(res.value);
       } else setError(res.error);
     });
@@ -168,13 +173,21 @@ export function ServerSection() {
     setSaving(true);
     setSaved(false);
     setForgotten(false);
+    setPasswordDropped(false);
     setError(null);
     const res = await client.call('sync.configure', form);
     let ok = res.ok;
     if (!res.ok) setError(res.error);
     else {
       savedForm.current = JSON.stringify(form);
+      setSavedAccount({ server: form.server, user: form.user });
       setStatus(res.value);
+      // The password went with the old server or account, and none was typed for the new one:
+      // said with "Saved", and the cursor goes where it is typed.
+      if (dropsPassword && password === '' && res.value.password === 'none' && form.user !== '') {
+        setPasswordDropped(true);
+        passwordRef.current?.focus();
+      }
     }
     if (ok && password !== '') {
       const pw = await client.call('sync.password', { password, remember });
@@ -204,6 +217,10 @@ export function ServerSection() {
   const schemeWrong = schemeAsked && form !== null && !serverAddressWritten(form.server);
   const withoutAccount = form ? addressWithoutAccount(form.server) : null;
   const described = [schemeWrong ? 'sync-server-scheme' : null, withoutAccount !== null ? 'sync-server-account' : null, database ? 'sync-server-database' : null].filter((x) => x !== null).join(' ');
+
+  // A password is known for the saved server and account, and saving these settings would forget it (passwordStaysWith).
+  const dropsPassword =
+    form !== null && savedAccount !== null && status !== null && status.password !== 'none' && (form.server !== savedAccount.server || form.user !== savedAccount.user) && !passwordStaysWith(savedAccount, form);
 
   const update = (change: Partial<SyncSettings>) => {
     setSaved(false);
@@ -265,10 +282,16 @@ export function ServerSection() {
               onChange={(e) => {
                 setPassword(e.target.value);
                 setForgotten(false);
+                setPasswordDropped(false);
               }}
-              placeholder={status?.password !== 'none' && status ? t('sync.passwordKnown') : undefined}
-              aria-describedby="sync-password-hint"
+              placeholder={status?.password !== 'none' && status && !dropsPassword ? t('sync.passwordKnown') : undefined}
+              aria-describedby={dropsPassword && password === '' ? 'sync-password-hint sync-password-drops' : 'sync-password-hint'}
             />
+            {dropsPassword && password === '' && savedAccount && (
+              <p className="hint warning" id="sync-password-drops" role="status">
+                {t('sync.passwordGoesWithServer', { server: savedAccount.server })}
+              </p>
+            )}
             <p className="hint" id="sync-password-hint">
               {status?.keychain ? t('sync.passwordHintKeychain') : t('sync.passwordHint')}
             </p>
@@ -303,7 +326,7 @@ export function ServerSection() {
           </button>
           {saved && (
             <p className="notice done" role="status">
-              {t('sync.saved')}
+              {passwordDropped ? t('sync.savedPasswordDropped') : t('sync.saved')}
             </p>
           )}
         </form>

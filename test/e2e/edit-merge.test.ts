@@ -57,7 +57,7 @@ describe('saving a contact changed elsewhere meanwhile', () => {
     await page.getByRole('link', { name: 'Choose on the Conflicts screen' }).click();
     const card = page.getByRole('region', { name: 'Awa Diallo' });
     await card.getByText('Contact: one field was changed on both sides.').waitFor();
-    await card.getByRole('radio', { name: 'Role: keep The version shown now Senior health reporter' }).check();
+    await card.getByRole('radio', { name: 'Role: keep the version shown now Senior health reporter' }).check();
     await card.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('No conflicts to resolve.').waitFor();
     expect(await h.api('contact.get', { id: made.id })).toMatchObject({ role: 'Senior health reporter', conflicted: false });

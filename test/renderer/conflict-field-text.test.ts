@@ -35,6 +35,20 @@ describe('a value on the Conflicts screen', () => {
     expect(text(valueLines('release', 'body', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Twelve boreholes.' }] }] }, en))).toEqual(['[Twelve boreholes.]']);
   });
 
+  it('names an office’s time zone by its place in the person’s language, with the zone as the field takes it', () => {
+    expect(text(valueLines('office', 'timeZone', 'Africa/Kigali', en))).toEqual(['Kigali (Africa/Kigali)']);
+    expect(text(valueLines('office', 'timeZone', 'Europe/Zurich', words('fr')))).toEqual(['Genève (Europe/Zurich)']);
+    expect(text(valueLines('office', 'timeZone', 'Africa/Kinshasa', words('es')))).toEqual(['Kinsasa (Africa/Kinshasa)']);
+    expect(text(valueLines('office', 'timeZone', 'Etc/UTC', en))).toEqual(['[Etc/UTC]']);
+  });
+
+  it('marks an office’s colours as colours, to be shown beside a swatch', () => {
+    const lines = valueLines('office', 'colours', { primary: '#1f3a5f', accent: 'red' }, en)!;
+    expect(text(lines)).toEqual(['Main colour: [#1f3a5f]', 'Accent colour: [red]']);
+    expect(lines[0]!.find((p) => typeof p !== 'string')).toEqual({ own: '#1f3a5f', colour: true });
+    expect(lines[1]!.find((p) => typeof p !== 'string')).toEqual({ own: 'red' });
+  });
+
   it('shows an object a newer Dateline wrote as "name: value" lines, its dates in words', () => {
     expect(text(valueLines('contact', 'pronouns', { preferred: 'she/her', since: '2026-05-01', public: false }, en))).toEqual([
       'preferred: [she/her]',

@@ -9,9 +9,9 @@ import { useCouchWithProxy } from '../sync/couch-server';
 import { call } from '../sync/library-state';
 import { renderWithCore } from './with-core';
 
-// The Conflicts screen in the library whose own edit lost: the two columns are named for what
-// they are (the version the library shows now, and the other one), not "this version" over the
-// other laptop's text.
+// The Conflicts screen in the library whose own edit lost: the two columns are named by who
+// wrote them ("Your version", "Geneva HQ’s version"), whichever the library shows now, never
+// "this version" over the other laptop's text.
 
 const couch = useCouchWithProxy();
 const open: Core[] = [];
@@ -27,7 +27,7 @@ async function library(author: string): Promise<Core> {
 }
 
 describe('the Conflicts screen, same field changed on two laptops', () => {
-  it('heads the column of the version this library shows "The version shown now", in both libraries', async () => {
+  it('names each column by who wrote it, "Your version" for this library’s, in both libraries, and says which is shown now', async () => {
     const { direct: db } = await couch.freshDb();
     const amman = await library('Amman laptop');
     const geneva = await library('Geneva HQ');
@@ -35,22 +35,41 @@ describe('the Conflicts screen, same field changed on two laptops', () => {
     const id = (await call<{ id: string }>(amman, 'release.create', { headline: 'Cash assistance resumes in Mafraq', language: 'en' })).id;
     await sync(amman);
     await sync(geneva);
-    await call(amman, 'release.update', { id, rev: null, fields: { headline: 'Cash assistance resumes for 12,000 families in Mafraq' } });
-    await call(geneva, 'release.update', { id, rev: null, fields: { headline: 'Cash assistance restarts in Mafraq governorate' } });
+    await call(amman, 'release.update', { id, rev: null, fields: { headline: 'Cash assistance resumes for 12,000 families in Mafraq', subheadline: 'From Amman' } });
+    await call(geneva, 'release.update', { id, rev: null, fields: { headline: 'Cash assistance restarts in Mafraq governorate', releaseDate: '2026-12-08' } });
     await sync(amman);
     await sync(geneva);
     await sync(amman);
 
-    for (const lib of [amman, geneva]) {
+    const own = new Map([
+      [amman, { headline: 'Cash assistance resumes for 12,000 families in Mafraq', other: 'Geneva HQ’s version' }],
+      [geneva, { headline: 'Cash assistance restarts in Mafraq governorate', other: 'Amman laptop’s version' }],
+    ]);
+    for (const [lib, mine] of own) {
       const shown = (await call<{ headline: string }>(lib, 'release.get', { id })).headline;
       renderWithCore(lib, <ConflictsScreen />);
       const table = await screen.findByRole('table');
+      await waitFor(() => expect(within(table).getAllByRole('columnheader')[1]!.textContent).toMatch(/^(Your version|.+’s version)/));
       const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent ?? '');
-      expect(headers[1]).toMatch(/^The version shown now/);
-      expect(headers[2]).toMatch(/^The other version/);
+      const yours = headers.findIndex((h) => h.startsWith('Your version'));
+      const theirs = headers.findIndex((h) => h.startsWith(mine.other));
+      expect([yours, theirs].sort()).toEqual([1, 2]);
+      // The column of the version the library shows now says so.
+      const shownColumn = shown === mine.headline ? yours : theirs;
+      expect(headers[shownColumn]).toMatch(/, shown now$/);
+      expect(headers[3 - shownColumn]).not.toMatch(/shown now/);
+      // Under "Your version", this library's own headline.
       const row = within(table).getByRole('row', { name: /Headline/ });
-      expect(within(row).getAllByRole('cell')[0]!.textContent).toContain(shown);
-      expect(screen.getByRole('button', { name: 'Keep everything from: The version shown now' })).toBeTruthy();
+      expect(within(row).getAllByRole('cell')[yours - 1]!.textContent).toContain(mine.headline);
+      expect(screen.getByRole('button', { name: 'Keep all of your version' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: `Keep all of ${mine.other}` })).toBeTruthy();
+      expect(screen.getByRole('radio', { name: `Headline: keep your version ${mine.headline}` })).toBeTruthy();
+      // What each side changed besides, kept whatever is chosen, said by side.
+      const kept = screen.getByText('Kept whatever you choose: the other changes of each side.').parentElement!;
+      const lines = within(kept).getAllByRole('listitem').map((li) => li.textContent);
+      expect(lines.sort()).toEqual(
+        lib === amman ? ['Geneva HQ’s version: Release date', 'Your version: Subheadline'] : ['Amman laptop’s version: Subheadline', 'Your version: Release date'],
+      );
       cleanup();
     }
   });
@@ -105,7 +124,7 @@ describe('the Conflicts screen, resolved from the keyboard', () => {
     renderWithCore(amman, <ConflictsScreen />);
     const resolveFirst = async () => {
       const card = (await screen.findAllByRole('region'))[0]!;
-      fireEvent.click(await within(card).findByRole('button', { name: 'Keep everything from: The other version' }));
+      fireEvent.click(await within(card).findByRole('button', { name: 'Keep all of your version' }));
       fireEvent.click(within(card).getByRole('button', { name: 'Resolve' }));
       await waitFor(() => expect(card.isConnected).toBe(false));
     };

@@ -80,7 +80,7 @@ describe('the Conflicts screen, a contact changed in two places', () => {
     expect(dp.theirs.textContent).toBe('Legal basis: Legitimate interestDo not contact: No');
     expect(within(dp.ours).getByText(`Date of consent: ${consentDay}`)).toBeTruthy();
 
-    expect(screen.getByRole('radio', { name: 'Outlet: keep The version shown now Daily Nation' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Outlet: keep the version shown now Daily Nation' })).toBeTruthy();
     for (const raw of [monde, nation, jeune, 'dataProtection', 'true', 'press-only', 'legitimate-interest']) expect(document.body.textContent).not.toContain(raw);
   });
 });

@@ -32,7 +32,7 @@ describe('the conflicts inbox', () => {
     const resolve = within(card).getByRole('button', { name: 'Resolve' }) as HTMLButtonElement;
     expect(resolve.disabled).toBe(true);
     expect(document.getElementById(resolve.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Choose a version of each field first.');
-    fireEvent.click(within(card).getByRole('button', { name: 'Keep everything from: The other version' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Keep all of the other version' }));
     expect(resolve.disabled).toBe(false);
     expect(resolve.getAttribute('aria-describedby')).toBeNull();
     expect(within(card).queryByText('Choose a version of each field first.')).toBeNull();
@@ -45,8 +45,8 @@ describe('the conflicts inbox', () => {
     const card = await screen.findByRole('region', {}, { timeout: 15_000 });
     await waitFor(() => expect(within(card).getAllByRole('radio').length).toBeGreaterThan(0));
     // Found by its whole name: the field, the side and the value kept.
-    expect(within(card).getByRole('radio', { name: 'Headline: keep The version shown now Water trucking in Gao, extended' })).toBeTruthy();
-    expect(within(card).getByRole('radio', { name: 'Headline: keep The other version Water trucking in Gao, ended' })).toBeTruthy();
+    expect(within(card).getByRole('radio', { name: 'Headline: keep the version shown now Water trucking in Gao, extended' })).toBeTruthy();
+    expect(within(card).getByRole('radio', { name: 'Headline: keep the other version Water trucking in Gao, ended' })).toBeTruthy();
   });
 
   it('keeps focus on the cases left after one is settled, then on "No conflicts to resolve"', async () => {
@@ -58,7 +58,7 @@ describe('the conflicts inbox', () => {
     expect(cards).toHaveLength(2);
     const [first, second] = cards as [HTMLElement, HTMLElement];
     await waitFor(() => expect(within(first).getAllByRole('radio').length).toBeGreaterThan(0));
-    fireEvent.click(within(first).getByRole('button', { name: 'Keep everything from: The other version' }));
+    fireEvent.click(within(first).getByRole('button', { name: 'Keep all of the other version' }));
     const next = within(second).getByRole('heading', { level: 2 });
     // Focus is on the next case in the change that removes the settled one, not a moment later.
     const focusedOnRemoval = focusAtChange(document.body, () => screen.queryAllByRole('region').length === 1);
@@ -69,7 +69,7 @@ describe('the conflicts inbox', () => {
 
     const last = screen.getByRole('region');
     await waitFor(() => expect(within(last).getAllByRole('radio').length).toBeGreaterThan(0));
-    fireEvent.click(within(last).getByRole('button', { name: 'Keep everything from: The version shown now' }));
+    fireEvent.click(within(last).getByRole('button', { name: 'Keep all of the version shown now' }));
     const focusedOnEmpty = focusAtChange(document.body, () => screen.queryByText('No conflicts to resolve.') !== null);
     fireEvent.click(within(last).getByRole('button', { name: 'Resolve' }));
     const none = await screen.findByText('No conflicts to resolve.');
@@ -83,7 +83,7 @@ describe('the conflicts inbox', () => {
     renderWithCore(c, <ConflictsScreen />, 'test');
     const card = await screen.findByRole('region', {}, { timeout: 15_000 });
     await waitFor(() => expect(within(card).getAllByRole('radio').length).toBeGreaterThan(0));
-    fireEvent.click(within(card).getByRole('button', { name: 'Keep everything from: The other version' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Keep all of the other version' }));
     fireEvent.click(within(card).getByRole('button', { name: 'Resolve' }));
     const said = await screen.findByText(/^Resolved “Water trucking in Gao/u);
     expect(said.textContent).toMatch(/”: your choice goes to the other offices with the next sync\.$/u);

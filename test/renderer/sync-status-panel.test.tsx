@@ -149,3 +149,28 @@ describe('the clock warning', () => {
     expect(await shown('fr', -366 * 24 * 3600_000)).toBe('L’horloge de cet ordinateur avance de 366 jours sur celle du serveur : vérifiez sa date et son heure. Rien n’a été modifié à cause de cela.');
   });
 });
+
+describe('an office that did not sync, in French and Spanish', () => {
+  it('says so in one sentence and why in the next, never a capital after a colon', async () => {
+    const { core: c, client: cl } = await client();
+    const office = (await c.dispatch('office.create', { name: 'Goma' }, { transport: 'test' })) as { ok: true; value: { id: string } };
+    const base = (await c.dispatch('sync.status', {}, { transport: 'test' })) as { ok: true; value: SyncStatus };
+    const refused = { code: 'OFFLINE' as const, message: 'connect ECONNREFUSED 127.0.0.1:9', params: { failure: 'network', cause: 'refused', host: '127.0.0.1:9' } };
+    const status: SyncStatus = { ...base.value, state: 'offline', offices: [{ office: office.value.id, error: refused, files: null }] };
+    for (const [lng, line] of [
+      ['fr', 'Le bureau Goma n’a pas été synchronisé. Rien ne répond à 127.0.0.1:9'],
+      ['es', 'La oficina Goma no se sincronizó. Nada responde en 127.0.0.1:9'],
+    ] as const) {
+      render(
+        <I18nextProvider i18n={setUpI18n(lng)}>
+          <ClientProvider client={cl}>
+            <SyncStatusPanel status={status} onStatus={() => undefined} />
+          </ClientProvider>
+        </I18nextProvider>,
+      );
+      const said = await screen.findByText((text) => text.includes(line));
+      expect(said.tagName).toBe('LI');
+      cleanup();
+    }
+  });
+});

@@ -61,3 +61,19 @@ describe('the trash', () => {
     expect(screen.getByRole('status').textContent).toContain('“Seeds for Mopti” is back among the releases.');
   });
 });
+
+describe('restoring from the trash', () => {
+  it('restores once on a double-click, with no "not in the trash" beside "is back"', async () => {
+    const c = await core();
+    const r = await call<{ id: string }>(c, 'release.create', release({ headline: 'Boreholes in Kasese' }));
+    await call(c, 'release.trash', { id: r.id, rev: null });
+    mount(c);
+    const restore = await screen.findByRole('button', { name: 'Restore “Boreholes in Kasese”' }, { timeout: 15_000 });
+    fireEvent.click(restore);
+    fireEvent.click(restore);
+    await screen.findByText('“Boreholes in Kasese” is back among the releases.', {}, { timeout: 15_000 });
+    await screen.findByText('The trash is empty.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((await call<{ trashed: unknown }>(c, 'release.get', { id: r.id })).trashed).toBeNull();
+  });
+});

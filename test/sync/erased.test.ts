@@ -173,3 +173,53 @@ describe('a private note about a person erased or merged in another library', ()
     for (const text of ['Prefers WhatsApp.', 'Met at the Zaatari briefing.', 'Covers Irbid.']) expect(notes(geneva)[c]).toContain(text);
   });
 });
+
+describe('"not the same person" about people merged or erased in another library', () => {
+  /** The answers kept on this computer, by contact id. */
+  const answers = (c: Core): Record<string, string[]> =>
+    Object.fromEntries(
+      (c.library.db.prepare("SELECT id, body FROM local_docs WHERE id LIKE 'contact-not-same:%'").all() as { id: string; body: string }[]).map((r) => [
+        r.id.slice('contact-not-same:'.length),
+        [...(JSON.parse(r.body) as { others: string[] }).others].sort(),
+      ]),
+    );
+  async function carry(amman: Core, geneva: Core): Promise<void> {
+    const file = join(tempDir(), 'amman.dateline-sync');
+    await job(amman, 'sync.export', { out: file, peer: null });
+    await job(geneva, 'sync.import', { from: file });
+  }
+  const person = async (c: Core, name: string, fields: Record<string, unknown> = {}) => (await call<{ id: string }>(c, 'contact.create', { name, kind: 'journalist', ...fields })).id;
+  const similar = async (c: Core, id: string) => (await call<{ name: string }[]>(c, 'contact.similar', { id })).map((s) => s.name).sort();
+
+  it("stay with the survivor when the merge arrives, along a chain of merges, and go with a person erased", async () => {
+    const amman = await library('Amman laptop');
+    const geneva = await library('Geneva HQ');
+    const desk = { emails: [{ type: 'work', address: 'news@jordantimes.example' }] };
+    const mobile = { phones: [{ type: 'mobile', number: '+962 79 555 0101' }] };
+    const [a, b] = [await person(amman, 'Lina Haddad', desk), await person(amman, 'L. Haddad', mobile)];
+    const [x, y] = [await person(amman, 'Rami Khoury', desk), await person(amman, 'Omar Saleh', mobile)];
+    await carry(amman, geneva);
+    // Geneva has told Lina from Rami (one desk's address) and from Omar (a phone lent).
+    await call(geneva, 'contact.notSame', { id: a, other: x });
+    await call(geneva, 'contact.notSame', { id: b, other: y });
+    expect([await similar(geneva, a), await similar(geneva, b)]).toEqual([[], []]);
+
+    // Amman, which never had those answers, merges the two records of Lina Haddad.
+    await call(amman, 'contact.merge', { survivor: a, other: b });
+    await carry(amman, geneva);
+    expect(answers(geneva)).toEqual({ [a]: [x, y].sort(), [x]: [a], [y]: [a] });
+    // The record left has both the desk's address and the phone, and suggests neither Rami nor Omar.
+    expect(await similar(geneva, a)).toEqual([]);
+
+    // a merged in turn into c: the answers end on c.
+    const c = await person(amman, 'Lina H.');
+    await call(amman, 'contact.merge', { survivor: c, other: a });
+    await carry(amman, geneva);
+    expect(answers(geneva)).toEqual({ [c]: [x, y].sort(), [x]: [c], [y]: [c] });
+
+    // Erased at their request: their own record goes.
+    await call(amman, 'contact.erase', { id: c });
+    await carry(amman, geneva);
+    expect(Object.keys(answers(geneva))).not.toContain(c);
+  });
+});

@@ -8,7 +8,7 @@ import { contactKeys } from '../store/projections';
 import { decodeDoc, validateKnown } from '../store/repository';
 import { joinedNotes } from './private-notes';
 import { deletePrivateNote, privateNote, setPrivateNote } from './organise';
-import { forgetNotSame, moveNotSame } from './similar';
+import { forgetNotSame, moveNotSame } from './not-same';
 import { joinOfficeSuppression, keyedHash, localSuppression, newPrivacyKey, setLocalSuppression } from './suppression';
 
 /**

@@ -50,19 +50,29 @@ export function moveNote(db: Database.Database, duplicate: string, survivor: str
 }
 
 /**
- * The note about a contact erased elsewhere (`mergedInto` null) goes; one about a contact merged
- * elsewhere joins the note of the contact it now lives in: the survivor, or the one that was
- * merged into in turn (a chain of merges arrives in any order), or none when that one was erased.
- * A survivor not here yet counts: the note waits for it.
+ * Where a contact merged or erased in another library now lives: the survivor it was merged into,
+ * or the one that was merged into in turn (a chain of merges arrives in any order); null when it
+ * was erased, or its line ends in an erase. A survivor not here yet counts: what follows the
+ * person waits for it there.
  */
-export function followNote(db: Database.Database, contact: string, mergedInto: unknown, stored: (id: string) => StoredDoc | undefined): void {
+export function livesIn(mergedInto: unknown, stored: (id: string) => StoredDoc | undefined): string | null {
   const seen = new Set<string>();
   let at = typeof mergedInto === 'string' ? mergedInto : null;
   while (at !== null && !seen.has(at)) {
     seen.add(at);
     const d = stored(at);
-    if (!d?.deleted || (d.body.erased !== true && typeof d.body.mergedInto !== 'string')) return moveNote(db, contact, at);
+    if (!d?.deleted || (d.body.erased !== true && typeof d.body.mergedInto !== 'string')) return at;
     at = typeof d.body.mergedInto === 'string' ? d.body.mergedInto : null;
   }
-  forgetNote(db, contact);
+  return null;
+}
+
+/**
+ * The note about a contact erased elsewhere (`mergedInto` null) goes; one about a contact merged
+ * elsewhere joins the note of the contact it now lives in (livesIn), or goes when that one was erased.
+ */
+export function followNote(db: Database.Database, contact: string, mergedInto: unknown, stored: (id: string) => StoredDoc | undefined): void {
+  const survivor = livesIn(mergedInto, stored);
+  if (survivor !== null) moveNote(db, contact, survivor);
+  else forgetNote(db, contact);
 }

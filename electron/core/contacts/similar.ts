@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { SIMILAR_REASONS, type SimilarContact, type SimilarReason } from '../../shared/contacts/similar-contract';
 import type { CoreContext } from '../context';
 import { prepared } from '../store/statements';
+import { NOT_SAME_MAX, notSameId, StoredNotSame } from './not-same';
 import { nameLikeness, nameParts, organisationKey, type NameLikeness } from './similar-names';
 
 /**
@@ -12,9 +11,8 @@ import { nameLikeness, nameParts, organisationKey, type NameLikeness } from './s
  * contact_org_p). Every read goes through an index from this contact's own rows: no body is
  * read, and the cost grows with the people of its outlet and organisation, not the library.
  *
- * The person's "Not the same person" is kept on this computer (a `_local` record per contact,
- * never replicated: another colleague may judge otherwise), on both contacts' records; a merge
- * carries the duplicate's answers to the contact that stays, an erase forgets the person's.
+ * The person's "Not the same person" is kept on this computer (not-same.ts), on both contacts'
+ * records.
  */
 
 /**
@@ -30,11 +28,6 @@ const SHARED_KEY_MAX = 5;
 const PEOPLE_READ_MAX = 20_000;
 /** Suggestions shown at most, the surest first. */
 const SHOWN_MAX = 20;
-/** Answers "not the same person" kept per contact; the oldest go first. */
-const NOT_SAME_MAX = 500;
-
-const notSameId = (contact: string): string => `contact-not-same:${contact}`;
-const StoredNotSame = z.object({ others: z.array(z.string()) });
 
 interface Found {
   rowid: number;
@@ -129,49 +122,4 @@ function addNotSame(ctx: CoreContext, contact: string, other: string): void {
   const others = readNotSame(ctx, contact).filter((o) => o !== other);
   others.push(other);
   ctx.library.replication.putLocal({ _id: notSameId(contact), others: others.slice(-NOT_SAME_MAX) });
-}
-
-/**
- * The duplicate's answers join the survivor's (inside the merge's transaction): who was not the
- * same person as either record is not the same as the one left, and their own records now name
- * the survivor. Records that cannot be read are left as they are.
- */
-export function moveNotSame(db: Database.Database, duplicate: string, survivor: string): void {
-  const theirs = storedNotSame(db, duplicate);
-  if (theirs === null || theirs.length === 0) return;
-  const write = (contact: string, others: string[]) => {
-    const kept = [...new Set(others)].filter((o) => o !== contact).slice(-NOT_SAME_MAX);
-    db.prepare('INSERT INTO local_docs(id, rev, body) VALUES (?, 1, ?) ON CONFLICT(id) DO UPDATE SET rev = rev + 1, body = excluded.body').run(
-      notSameId(contact),
-      JSON.stringify({ others: kept }),
-    );
-  };
-  const ours = storedNotSame(db, survivor);
-  if (ours !== null) write(survivor, [...ours, ...theirs].filter((o) => o !== duplicate));
-  for (const other of theirs) {
-    const list = storedNotSame(db, other);
-    if (list !== null && other !== survivor) write(other, list.map((o) => (o === duplicate ? survivor : o)));
-  }
-  forgetNotSame(db, duplicate);
-}
-
-/** A contact's answers as stored; none when there are none, null when the record cannot be read. */
-function storedNotSame(db: Database.Database, contact: string): string[] | null {
-  const body = db.prepare<[string], string>('SELECT body FROM local_docs WHERE id = ?').pluck().get(notSameId(contact));
-  if (body === undefined) return [];
-  const parsed = StoredNotSame.safeParse(safeJson(body));
-  return parsed.success ? parsed.data.others : null;
-}
-
-/** Removes the person's own record of answers (an erase, inside its transaction). */
-export function forgetNotSame(db: Database.Database, contact: string): void {
-  db.prepare('DELETE FROM local_docs WHERE id = ?').run(notSameId(contact));
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }

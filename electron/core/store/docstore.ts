@@ -12,6 +12,7 @@ import { ConflictsInbox } from './conflicts';
 import { RemoteWriter } from './remote-write';
 import { GAVE_WAY_TO } from '../sync/merge';
 import { followNote } from '../contacts/private-notes';
+import { followNotSame } from '../contacts/not-same';
 
 export type Body = Record<string, unknown>;
 
@@ -513,7 +514,8 @@ export class DocStore {
    * the files (SHA-256) their removed versions named that no attachment stored here names any
    * more (an erased person's photo): the caller removes those from the library's files. A private
    * note about an erased person (a `_local` document: the erase could not take it) goes too; one
-   * about a person merged elsewhere joins the survivor's note, as a merge made here does.
+   * about a person merged elsewhere joins the survivor's note, as a merge made here does; so do
+   * the person's answers "not the same person" (not-same.ts).
    */
   forgetErased(since: number): { ids: string[]; files: string[] } {
     return this.db.transaction(() => {
@@ -527,7 +529,10 @@ export class DocStore {
       ).all(since) as { rowid: number; id: string; type: string; mergedInto: unknown }[];
       const named = new Set<string>();
       for (const { rowid, id, type, mergedInto } of found) {
-        if (type === 'contact') followNote(this.db, id, mergedInto, (d) => this.getStored(d));
+        if (type === 'contact') {
+          followNote(this.db, id, mergedInto, (d) => this.getStored(d));
+          followNotSame(this.db, id, mergedInto, (d) => this.getStored(d));
+        }
         if (type === 'attachment') {
           const shas = prepared(this.db, "SELECT DISTINCT json_extract(body, '$.sha256') FROM revs WHERE doc_rowid = ? AND body IS NOT NULL")
             .pluck()

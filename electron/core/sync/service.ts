@@ -3,6 +3,7 @@ import type { CoreEvent } from '../../shared/contract';
 import type { ServerFilesDownload } from '../../shared/kits/contract';
 import { DatelineError, isDatelineError } from '../../shared/errors';
 import { FAILED_FILES_SHOWN, SyncSettingsSchema, type OfficeFiles, type SyncSettings, type SyncStatus } from '../../shared/sync/app-contract';
+import { passwordStaysWith } from '../../shared/sync/server-address';
 import type { FilePolicy, FilesSummary } from '../../shared/sync/contract';
 import type { BlobStore } from '../attachments/blobs';
 import { toApiError } from '../jobs';
@@ -171,8 +172,17 @@ export class SyncService {
     // How each office fared speaks of a server, an account and a database name no longer used.
     if (before.server !== next.server || before.user !== next.user || before.prefix !== next.prefix) this.officeResults = [];
     else this.officeResults = this.officeResults.filter((r) => next.offices.includes(r.office));
-    if (before.server !== next.server || before.user !== next.user) {
-      // Another server or account: the password known was for the old one.
+    if ((before.server !== next.server || before.user !== next.user) && this.password !== null && passwordStaysWith(before, next)) {
+      // The same account on the same host, its address corrected: the password stays, and in
+      // the keychain it moves to the address now used.
+      if (this.kept) {
+        await this.secrets.save(accountKey(next.server, next.user), this.password);
+        await this.secrets.forget(accountKey(before.server, before.user));
+      }
+    } else if (before.server !== next.server || before.user !== next.user) {
+      // Another server or account: the password known was for the old one, and is forgotten
+      // (Settings says so), in the keychain too.
+      if (this.password !== null && this.kept) await this.secrets.forget(accountKey(before.server, before.user));
       this.password = null;
       this.kept = false;
       this.refused = false;
