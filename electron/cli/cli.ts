@@ -73,7 +73,13 @@ export const OPTIONS = {
   'password-env': { type: 'string' },
   peer: { type: 'string' },
   create: { type: 'boolean', default: false },
+  version: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** The options every command takes; each command names the others it takes (Command.takes). */
+export const GLOBAL_OPTIONS: readonly OptionName[] = ['library', 'json', 'help'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
@@ -88,6 +94,13 @@ export function unwrap<T>(r: Result<unknown>): T {
 }
 
 export class Cli {
+  /** The job running now, cancelled by Ctrl+C (stop()). */
+  private jobId: string | null = null;
+  /** Set by Ctrl+C: a command working through several files stops before the next one. */
+  stopped = false;
+  /** Whether the command's result is on stdout already: with --json, one JSON document is all stdout holds. */
+  printed = false;
+
   constructor(
     readonly core: Core,
     private readonly io: Io,
@@ -104,6 +117,8 @@ export class Cli {
   /** Runs a job method to its end and returns the result the contract declares for it. */
   async job<M extends JobMethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
     const { jobId } = (await this.call(method, input)) as { jobId: string };
+    this.jobId = jobId;
+    if (this.stopped) this.core.jobs.cancel(jobId);
     const off = this.core.jobs.on((e) => {
       if (!this.json && e.type === 'job.progress' && e.job.id === jobId && process.stderr.isTTY && e.job.message) {
         this.io.err(`\r${e.job.message} ${e.job.total ? `${e.job.done}/${e.job.total}` : ''}   `);
@@ -112,12 +127,20 @@ export class Cli {
     try {
       return (await this.core.jobs.wait(jobId)) as OutputOf<M>;
     } finally {
+      this.jobId = null;
       off();
       if (!this.json && process.stderr.isTTY) this.io.err('\r\x1b[K');
     }
   }
 
+  /** Ctrl+C: the running job is cancelled (it changes nothing), and no further file is begun. */
+  stop(): void {
+    this.stopped = true;
+    if (this.jobId !== null) this.core.jobs.cancel(this.jobId);
+  }
+
   print(value: unknown, human?: string): void {
+    this.printed = true;
     if (this.json || human === undefined) this.io.out(`${JSON.stringify(value, null, this.json ? undefined : 2)}\n`);
     else this.io.out(human.endsWith('\n') ? human : `${human}\n`);
   }
@@ -146,6 +169,14 @@ export interface Command {
   name: string;
   /** Lines for --help. */
   usage: string;
+  /** The words that may follow the command's name (`release list`), where it has such. */
+  subcommands?: readonly string[];
+  /**
+   * The options this command line takes besides the global ones, or null for a subcommand
+   * that does not exist (check() then says so). Any other option is refused before anything
+   * runs: `restore FILE --dry-run` must not restore for real.
+   */
+  takes(positionals: string[]): readonly OptionName[] | null;
   /** Throws UsageError for a command line that cannot work; runs before the library opens. */
   check(positionals: string[], values: Values): void;
   /** True when this command line changes the library: refused at once on a read-only one. */

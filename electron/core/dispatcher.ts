@@ -53,7 +53,7 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
           code: 'INVALID_INPUT',
           message: `${method}: ${deep.join('.') || 'input'}: nested more than ${MAX_JSON_DEPTH} levels deep; Dateline reads no deeper.`,
           path: deep,
-          params: { method, max: MAX_JSON_DEPTH },
+          params: { method, max: MAX_JSON_DEPTH, reason: 'nestedTooDeep' },
         });
       }
       const parsed = def.input.safeParse(input ?? {});

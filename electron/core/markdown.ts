@@ -156,7 +156,7 @@ export function markdownToRichText(markdown: string): RichText {
     throw new DatelineError(
       'INVALID_INPUT',
       `body: line ${deep.line} nests quotes or lists ${deep.depth} levels deep; Dateline reads up to ${MAX_MARKDOWN_NESTING}.`,
-      { path: ['body'], params: { line: deep.line, depth: deep.depth, max: MAX_MARKDOWN_NESTING } },
+      { path: ['body'], params: { line: deep.line, depth: deep.depth, max: MAX_MARKDOWN_NESTING, reason: 'markdownTooDeep' } },
     );
   }
   const tokens = new Lexer({ gfm: true, breaks: false }).lex(text);

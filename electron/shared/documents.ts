@@ -510,7 +510,7 @@ export const STORE_FIELDS: ReadonlySet<string> = new Set(['type', 'schema', 'cre
 
 export type FieldCheck =
   | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; path: (string | number)[]; message: string };
+  | { ok: false; path: (string | number)[]; message: string; issue: z.core.$ZodIssue };
 
 /**
  * Checks the fields this version knows against the type's schema (defaults filled in) and
@@ -529,7 +529,7 @@ export function checkKnownFields(type: DocType, body: Readonly<Record<string, un
   const parsed = schema.safeParse(known);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message };
+    return { ok: false, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message, issue };
   }
   return { ok: true, fields: { ...unknown, ...(parsed.data as Record<string, unknown>) } };
 }

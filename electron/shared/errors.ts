@@ -50,7 +50,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * field's check says it: sync set up without an office or not at all, an office not synced here,
  * an office logo that is no image, a journalist as an office's press contact, a language version
  * in the release's own language, a backup written over the open library, a withdrawal of a
- * release that never went out (a draft, one in review) or was already withdrawn.
+ * release that never went out (a draft, one in review) or was already withdrawn, a new release
+ * created withdrawn; and the checks the core makes by hand: input nested too deep, a revision
+ * that is a deletion, a conflict answered for another case or without a side for a field, a page
+ * cursor that is not one Dateline gave, a release not in the trash or not linked, a mapping that
+ * names no column, an attachment with no file, a folder given without its full path, a name
+ * reserved for sync, an import's contact or headline that cannot be stored, a revision out of
+ * order, a stored file's name that is no SHA-256, a local record's id.
  */
 export const INPUT_PROBLEMS = [
   'syncNoOffice',
@@ -63,6 +69,28 @@ export const INPUT_PROBLEMS = [
   'withdrawDraft',
   'withdrawInReview',
   'alreadyWithdrawn',
+  'createdWithdrawn',
+  'nestedTooDeep',
+  'markdownTooDeep',
+  'restoreDeletion',
+  'reservedField',
+  'conflictOtherCase',
+  'conflictNoSide',
+  'staleCursor',
+  'notInTrash',
+  'notLinked',
+  'mappingNoColumns',
+  'attachmentNoFile',
+  'folderNotAbsolute',
+  'importContactEmail',
+  'importContactPhone',
+  'importContactNoName',
+  'importContactGone',
+  'importHeadlineNoLetters',
+  'revisionOutOfOrder',
+  'revisionRefused',
+  'notSha256',
+  'localIdLength',
 ] as const;
 
 export const ERROR_REASONS = {

@@ -179,7 +179,11 @@ function invalidInputText(t: TFunction, error: ApiError, params: Record<string, 
     return t(`errors.contactsFile.${p.reason}`, { ...params, encoding });
   }
   if (typeof p.reason === 'string' && KIT_PROBLEMS.has(p.reason)) return t(`errors.kitExport.${p.reason}`, params);
-  if (typeof p.reason === 'string' && (INPUT_PROBLEMS as readonly string[]).includes(p.reason)) return t(`errors.inputProblems.${p.reason}`, params);
+  if (typeof p.reason === 'string' && (INPUT_PROBLEMS as readonly string[]).includes(p.reason)) {
+    // A phone number refused by what is wrong with it, in the words the contact import uses; a list as a list.
+    const problem = typeof p.phone === 'string' ? t(`contactImport.phoneProblem.${p.phone}`, { char: p.char ?? '', min: CONTACT_LIMITS.phoneMin, max: CONTACT_LIMITS.phoneMax }) : '';
+    return t(`errors.inputProblems.${p.reason}`, { ...params, problem, headers: listed(t, p.headers), headline: p.headline ?? p.id ?? '' });
+  }
   // Fields this Dateline does not know: a window and a core of different versions, not the person's typing.
   if (p.issue === 'unknownField') return t('errors.inputIssues.unknownField', { keys: listed(t, p.keys) });
   const problem = issueText(t, p);
@@ -196,7 +200,27 @@ function issueText(t: TFunction, p: NonNullable<ApiError['params']>): string | n
     const problem = t(`contactImport.phoneProblem.${String(p.phone ?? 'other')}`, { char: p.char ?? '', min: CONTACT_LIMITS.phoneMin, max: CONTACT_LIMITS.phoneMax });
     return t('errors.inputIssues.notPhone', { problem });
   }
-  return t(`errors.inputIssues.${p.issue}`, { limit: p.limit ?? '', values: listed(t, p.values) });
+  const values = Array.isArray(p.values) ? p.values.map((v) => valueLabel(t, p.method, p.field, String(v))) : p.values;
+  return t(`errors.inputIssues.${p.issue}`, { limit: p.limit ?? '', values: listed(t, values) });
+}
+
+/**
+ * The names the interface gives an enumerated field's values, by the field's own name: a
+ * refusal lists "In review", as the status menu does, not the stored "in-review".
+ */
+const VALUE_LABELS: Record<string, string> = {
+  status: 'status',
+  type: 'contacts.type',
+  visibility: 'contacts.visibility',
+  legalBasis: 'contactFields.basis',
+  sectionKind: 'kitBuilder.section',
+};
+
+function valueLabel(t: TFunction, method: unknown, field: unknown, value: string): string {
+  const name = typeof field === 'string' ? field.slice(field.lastIndexOf('.') + 1) : '';
+  const contact = typeof method === 'string' && method.startsWith('contact.');
+  const prefix = name === 'kind' && contact ? 'contacts.kind' : Object.hasOwn(VALUE_LABELS, name) ? VALUE_LABELS[name] : undefined;
+  return prefix === undefined ? value : t(`${prefix}.${value}`, { defaultValue: value });
 }
 
 const listed = (t: TFunction, items: unknown): string => (Array.isArray(items) ? items.map(String).join(t('common.listSeparator')) : '');

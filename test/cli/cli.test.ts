@@ -70,7 +70,7 @@ describe('dateline CLI', () => {
     expect(r.err).toBe('error INVALID_INPUT: release create: headline: is required\n');
     const bad = await cli(['release', 'create', '--from', '-', '--library', lib, '--json'], '{ "headline": ');
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.err)).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(JSON.parse(bad.out)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     expect(json<{ total: number }>(await cli(['release', 'list', '--json', '--library', lib])).total).toBe(0);
     const dirGiven = await cli(['release', 'create', '--from', lib, '--library', lib]);
     expect(dirGiven.err).toMatch(/^error NOT_A_FILE: .* is a folder/);

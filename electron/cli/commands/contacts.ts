@@ -153,9 +153,11 @@ async function importContacts(cli: Cli, pos: string[], v: Values): Promise<void>
 }
 
 /** The contact filter given as options: --query, --list, --beat, --country, --language, --outlet. */
+const FILTER_OPTIONS = ['query', 'list', 'beat', 'country', 'language', 'outlet'] as const;
+
 function filterOf(v: Values): Record<string, string> {
   const f: Record<string, string> = {};
-  for (const k of ['query', 'list', 'beat', 'country', 'language', 'outlet'] as const) {
+  for (const k of FILTER_OPTIONS) {
     const value = v[k];
     if (value) f[k] = value;
   }
@@ -184,6 +186,7 @@ async function exportContacts(cli: Cli, v: Values): Promise<void> {
 
 export const contactsCommand: Command = {
   name: 'contacts',
+  subcommands: SUBCOMMANDS,
   usage:
     '  contacts import FILE [--dry-run] [--mapping FILE.json] [--encoding E] [--office ID] [--take-file-legal-basis]\n' +
     '                   [--refused FILE.csv]\n' +
@@ -200,6 +203,21 @@ export const contactsCommand: Command = {
     '                                        FILTER: --query Q --list NAME --beat B --country CC --language L --outlet ID\n' +
     '  contacts show ID\n' +
     '  contacts erase ID                     erase a person at their request (no later import brings them back)\n',
+  takes(pos) {
+    switch (pos[1]) {
+      case 'import':
+        return ['dry-run', 'mapping', 'encoding', 'office', 'take-file-legal-basis', 'refused'];
+      case 'export':
+        return ['format', 'out', ...FILTER_OPTIONS];
+      case 'list':
+        return [...FILTER_OPTIONS, 'limit', 'cursor'];
+      case 'show':
+      case 'erase':
+        return [];
+      default:
+        return null;
+    }
+  },
   check(pos) {
     const sub = pos[1];
     if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {

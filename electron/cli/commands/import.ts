@@ -91,6 +91,7 @@ function human(file: string, preview: ImportPreview, committed: ImportCommitted 
 
 export const importCommand: Command = {
   name: 'import',
+  subcommands: ['release'],
   usage:
     '  import release FILE... [--dry-run] [--allow-duplicate] [--allow-not-a-release]\n' +
     '                                        read releases from .docx, .html, .md or .txt files and store them\n' +
@@ -98,6 +99,7 @@ export const importCommand: Command = {
     '                                        a release already in the library is skipped unless --allow-duplicate;\n' +
     '                                        a page that looks like a list of stories, or like no release, is\n' +
     '                                        refused unless --allow-not-a-release, which reads it as a release)\n',
+  takes: (pos) => (pos[1] === 'release' ? ['dry-run', 'allow-duplicate', 'allow-not-a-release'] : null),
   check(pos) {
     const sub = pos[1];
     if (sub !== 'release') throw new UsageError(sub ? `unknown import command "${sub}" (try: import release FILE...)` : 'import needs a command: import release FILE...');
@@ -110,6 +112,7 @@ export const importCommand: Command = {
     const files = pos.slice(2);
     const results: FileResult[] = [];
     for (const file of files) {
+      if (cli.stopped) break;
       try {
         const source = await readSource(file);
         const preview = await cli.call('import.preview', { ...source, allowNotARelease });
@@ -140,6 +143,16 @@ export const importCommand: Command = {
       }
     }
     if (cli.json) cli.print(results);
+    if (cli.stopped) {
+      // Each file is stored on its own: those before Ctrl+C stay stored, the rest were not begun.
+      const stored = results.filter((r) => r.ok).length;
+      const kept = dryRun || stored === 0 ? 'nothing was stored' : `the ${stored === 1 ? 'release' : `${stored} releases`} stored before ${stored === 1 ? 'stays' : 'stay'} in the library, the other files were not imported`;
+      throw new DatelineError(
+        'CANCELLED',
+        `Stopped (Ctrl+C) after ${results.length} of ${files.length} files; ${kept}.`,
+        { params: { what: 'job' } },
+      );
+    }
     const failed = results.filter((r): r is Extract<FileResult, { ok: false }> => !r.ok);
     if (failed.length > 0) {
       // Files already in the library are said apart from files that could not be read.

@@ -86,9 +86,14 @@ function kitLine(k: KitSummary): string {
 
 export const kitCommand: Command = {
   name: 'kit',
+  subcommands: SUBCOMMANDS,
   usage:
     '  kit create --title T [--language L] [--office ID] --item KIND:ID...\n                                        assemble a press kit (items: release:ID[:en,ar], attachment:ID, contact:ID, section:KIND:FILE.md)\n' +
     '  kit list [--query Q] [--limit N] [--cursor C]\n                                        list kits, last changed first: id, items, last change, embargo, title\n',
+  takes(pos) {
+    if (pos[1] === 'create') return ['title', 'language', 'office', 'item'];
+    return pos[1] === 'list' ? ['query', 'limit', 'cursor'] : null;
+  },
   check(pos: string[], v: Values) {
     const sub = pos[1];
     if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
@@ -153,6 +158,7 @@ export const exportCommand: Command = {
   name: 'export',
   usage:
     '  export KIT_ID [--format docx,pdf,zip,lite] [--out DIR] [--confirm-embargo]\n                                        write a kit as Word, PDF, ZIP bundle and kit-lite (default: all four, here); a kit under embargo needs --confirm-embargo\n',
+  takes: () => ['format', 'out', 'confirm-embargo'],
   check(pos: string[], v: Values) {
     if (!pos[1]) throw new UsageError('export needs the KIT_ID (see `dateline kit create`)');
     if (pos.length > 2) throw new UsageError(`export takes one KIT_ID, not "${pos.slice(1).join(' ')}"`);

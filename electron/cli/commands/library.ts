@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import type { AttachmentAdded, SearchHit } from '../../shared/contract';
+import { formatBytes } from '../../shared/sync/bytes';
 import { readFileForAttach } from '../../core/attachments/files';
 import { need, UsageError, type Command } from '../cli';
 
 /** Commands on the library as a whole: search, attach files, back up, restore, compact. */
+
+const documents = (n: number): string => `${n} document${n === 1 ? '' : 's'}`;
+const files = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
 
 /** A hit's fields as the terminal shows them: "fr · 2026-11-03", "Daily Nation". */
 function hitDetail(h: SearchHit): string {
@@ -13,6 +17,7 @@ function hitDetail(h: SearchHit): string {
 export const searchCommand: Command = {
   name: 'search',
   usage: '  search QUERY                          find releases, contacts and attachments\n',
+  takes: () => [],
   check(pos) {
     if (pos.slice(1).join(' ').trim() === '') throw new UsageError('search needs a QUERY');
   },
@@ -37,6 +42,7 @@ export const searchCommand: Command = {
 export const attachCommand: Command = {
   name: 'attach',
   usage: '  attach FILE... [--release ID]         store files in the library (optionally linked to a release)\n',
+  takes: () => ['release'],
   check(pos) {
     if (pos.length < 2) throw new UsageError('attach needs at least one FILE');
   },
@@ -65,24 +71,32 @@ export const attachCommand: Command = {
 export const backupCommand: Command = {
   name: 'backup',
   usage: '  backup --out FILE                     write the whole library (database and files) to one file\n',
+  takes: () => ['out'],
   check(_pos, v) {
     if (!v.out) throw new UsageError('backup needs --out FILE');
   },
   writes: () => false,
   async run(cli, _pos, v) {
-    cli.print(await cli.job('library.backup', { out: resolve(v.out!) }));
+    const r = await cli.job('library.backup', { out: resolve(v.out!) });
+    const left = r.leftOut.length ? `\nwarning: ${files(r.leftOut.length)} left out: ${r.leftOut.length === 1 ? 'its bytes no longer match' : 'their bytes no longer match'} what was stored (damaged on disk): ${r.leftOut.join(', ')}` : '';
+    cli.print(r, `Backed up ${documents(r.documents)} and ${files(r.files)} (${formatBytes(r.bytes)}) to ${r.path}.${left}`);
   },
 };
 
 export const restoreCommand: Command = {
   name: 'restore',
   usage: '  restore FILE                          replace the library with a backup (the old one is kept)\n',
+  takes: () => [],
   check(pos) {
     need(pos, 1, 'the backup FILE');
   },
   writes: () => true,
   async run(cli, pos) {
-    cli.print(await cli.job('library.restore', { from: resolve(need(pos, 1, 'the backup FILE')) }));
+    const r = await cli.job('library.restore', { from: resolve(need(pos, 1, 'the backup FILE')) });
+    const made = r.createdAt ? `, made ${r.createdAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+    const kept = r.previous ? ` The library it replaced is kept in ${r.previous}.` : '';
+    const left = r.leftOut.length ? `\nwarning: the backup was made without ${files(r.leftOut.length)} (damaged in the library it was made from): ${r.leftOut.join(', ')}` : '';
+    cli.print(r, `Restored ${documents(r.documents)} and ${files(r.files)} from the backup${made}.${kept}${left}`);
   },
 };
 
@@ -91,6 +105,7 @@ export const compactCommand: Command = {
   usage:
     '  compact [ID]                          remove the bodies of old versions (of one document, or all);\n' +
     '                                        every history keeps its place, current versions stay whole\n',
+  takes: () => [],
   check(pos) {
     if (pos.length > 2) throw new UsageError('compact takes at most one document ID');
   },

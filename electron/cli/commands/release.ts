@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { InputOf } from '../../shared/contract';
-import { IsoDateSchema, LanguageSchema } from '../../shared/documents';
+import { IsoDateSchema, LanguageSchema, RELEASE_STATUSES } from '../../shared/documents';
 import { DatelineError, invalidInput } from '../../shared/errors';
 import { MAX_JSON_DEPTH, tooDeep } from '../../shared/nesting';
 import { RichTextSchema, type RichText } from '../../shared/richtext';
@@ -75,15 +75,32 @@ async function readJsonObject(from: string | undefined, io: Io): Promise<Record<
 
 export const releaseCommand: Command = {
   name: 'release',
+  subcommands: SUBCOMMANDS,
   usage:
     '  release create --from FILE|-          create a release from a JSON file (or stdin)\n' +
     '  release update ID --from FILE|-       change the fields given in the JSON\n' +
     '  release list [--status S] [--language L] [--tag T] [--query Q] [--limit N] [--cursor C]\n' +
     '  release show ID                       print a release with its id and rev\n',
-  check(pos) {
+  takes(pos) {
+    const sub = pos[1];
+    if (sub === 'create' || sub === 'update') return ['from'];
+    if (sub === 'list') return ['status', 'language', 'tag', 'query', 'limit', 'cursor'];
+    return sub === 'show' ? [] : null;
+  },
+  check(pos, v) {
     const sub = pos[1];
     if (!(SUBCOMMANDS as readonly string[]).includes(sub ?? '')) {
-      throw new UsageError(sub ? `unknown release command "${sub}"` : `release needs a command: ${SUBCOMMANDS.join(', ')}`);
+      throw new UsageError(sub ? `unknown release command "${sub}" (try: ${SUBCOMMANDS.join(', ')})` : `release needs a command: ${SUBCOMMANDS.join(', ')}`);
+    }
+    // Said before the library opens, so a mistyped command line makes no library anywhere.
+    if ((sub === 'show' || sub === 'update') && !pos[2]) throw new UsageError(`release ${sub} needs the release ID`);
+    if ((sub === 'create' || sub === 'update') && !v.from) throw new UsageError(`release ${sub} needs --from FILE (or --from - for standard input)`);
+    if (sub === 'list') {
+      intOption(v.limit, 'limit', 1, 500);
+      // The statuses as this command line spells them; the contract would name them in zod's words.
+      if (v.status !== undefined && !(RELEASE_STATUSES as readonly string[]).includes(v.status)) {
+        throw new UsageError(`--status "${v.status}" is not a status; use one of ${RELEASE_STATUSES.join(', ')}`);
+      }
     }
   },
   writes: (pos) => pos[1] === 'create' || pos[1] === 'update',

@@ -9,6 +9,7 @@ export const serveCommand: Command = {
   usage:
     '  serve [--port N] [--open]             serve Dateline in the browser (web mode) on 127.0.0.1; prints a\n' +
     '                                        one-time link to open it (--open opens the browser with another)\n',
+  takes: () => ['port', 'open'],
   check(_pos, v) {
     intOption(v.port, 'port', 0, 65535);
   },

@@ -143,11 +143,17 @@ function missingDatabase(e: unknown): unknown {
 
 export const syncCommand: Command = {
   name: 'sync',
+  subcommands: ['export', 'import'],
   usage: `  sync --remote URL [--user U] [--password-env VAR] [--create]
                                         push and pull with a CouchDB server (the password from VAR, or asked)
   sync export --out FILE [--peer NAME]  write what NAME has not seen yet (everything without --peer) to a sync file
   sync import FILE                      merge a sync file into the library (a backup replaces; a sync file merges)
 `,
+  takes(pos) {
+    if (pos[1] === undefined) return ['remote', 'user', 'password-env', 'create'];
+    if (pos[1] === 'export') return ['out', 'peer'];
+    return pos[1] === 'import' ? [] : null;
+  },
   check(pos, v) {
     const sub = pos[1];
     if (sub === undefined) return checkRemote(v);

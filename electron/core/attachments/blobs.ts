@@ -84,7 +84,7 @@ export class BlobStore {
   }
 
   path(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DatelineError('INVALID_INPUT', `"${sha256}" is not a SHA-256.`);
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DatelineError('INVALID_INPUT', `"${sha256}" is not a SHA-256.`, { params: { reason: 'notSha256' } });
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 

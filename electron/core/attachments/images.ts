@@ -241,7 +241,7 @@ export async function imageSize(bytes: Uint8Array, mediaType: string): Promise<{
 }
 
 export function thumbnailPath(libraryDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DatelineError('INVALID_INPUT', `"${sha256}" is not a SHA-256.`);
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DatelineError('INVALID_INPUT', `"${sha256}" is not a SHA-256.`, { params: { reason: 'notSha256' } });
   return join(libraryDir, 'thumbs', `${sha256}.webp`);
 }
 

@@ -164,7 +164,10 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
         if (opts.mapping) {
           const missing = Object.keys(opts.mapping).filter((h) => !headers.includes(h));
           if (missing.length === Object.keys(opts.mapping).length) {
-            throw new DatelineError('INVALID_INPUT', `The mapping names none of the file's columns (it has: ${headers.map((h) => `"${h}"`).join(', ')}).`, { path: ['mapping'] });
+            throw new DatelineError('INVALID_INPUT', `The mapping names none of the file's columns (it has: ${headers.map((h) => `"${h}"`).join(', ')}).`, {
+              path: ['mapping'],
+              params: { headers: headers.slice(0, 20), reason: 'mappingNoColumns' },
+            });
           }
           mapping = Object.fromEntries(headers.map((h) => [h, opts.mapping![h] ?? 'ignore']));
         } else {

@@ -64,8 +64,9 @@ function bodyOf(paragraphs: string[]): RichText {
   return { type: 'doc', content };
 }
 
-function invalid(path: (string | number)[], message: string): DatelineError {
-  return new DatelineError('INVALID_INPUT', `import.commit: ${path.join('.')}: ${message}`, { path, params: { field: path.join('.') } });
+/** `why` says it for the window in the person's language (errors.inputProblems); the message is the CLI's. */
+function invalid(path: (string | number)[], message: string, why: Record<string, string | number>): DatelineError {
+  return new DatelineError('INVALID_INPUT', `import.commit: ${path.join('.')}: ${message}`, { path, params: { field: path.join('.'), ...why } });
 }
 
 interface ContactPlan {
@@ -78,11 +79,11 @@ function planContacts(input: CommitInput): ContactPlan[] {
   return input.contacts.map((c, i) => {
     const email = c.email?.trim() || null;
     const phone = c.phone?.trim() || null;
-    if (email && !EmailSchema.safeParse({ address: email }).success) throw invalid(['contacts', i, 'email'], `"${email}" is not an e-mail address`);
+    if (email && !EmailSchema.safeParse({ address: email }).success) throw invalid(['contacts', i, 'email'], `"${email}" is not an e-mail address`, { n: i + 1, email, reason: 'importContactEmail' });
     const problem = phone ? phoneProblem(phone) : null;
-    if (phone && problem) throw invalid(['contacts', i, 'phone'], `"${phone}" is not a phone number: it ${problem.message}`);
+    if (phone && problem) throw invalid(['contacts', i, 'phone'], `"${phone}" is not a phone number: it ${problem.message}`, { n: i + 1, number: phone, phone: problem.code, ...(problem.char === undefined ? {} : { char: problem.char }), reason: 'importContactPhone' });
     const name = c.name?.trim() || c.organisation?.trim() || email || phone;
-    if (!name) throw invalid(['contacts', i, 'name'], 'a contact needs a name, an e-mail or a phone number');
+    if (!name) throw invalid(['contacts', i, 'name'], 'a contact needs a name, an e-mail or a phone number', { n: i + 1, reason: 'importContactNoName' });
     const fields = validateKnown(
       'contact',
       {
@@ -108,7 +109,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
 
   const r = input.release;
   // "-" or "28/05/2010" is page furniture picked by mistake, never a headline.
-  if (!headlineHasLetters(r.headline)) throw invalid(['release', 'headline'], 'The headline has no letters in it; write the headline before storing.');
+  if (!headlineHasLetters(r.headline)) throw invalid(['release', 'headline'], 'The headline has no letters in it; write the headline before storing.', { reason: 'importHeadlineNoLetters' });
   const releaseFields = validateKnown(
     'release',
     {
@@ -155,7 +156,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
         if (plan.existingId) {
           const existing = repo.find('contact', plan.existingId);
           if (!existing) {
-            throw invalid(['contacts', i, 'existingId'], `there is no contact "${plan.existingId}" in this library`);
+            throw invalid(['contacts', i, 'existingId'], `there is no contact "${plan.existingId}" in this library`, { n: i + 1, id: plan.existingId, reason: 'importContactGone' });
           }
           id = existing.id;
         }

@@ -54,7 +54,7 @@ class Progress {
 
 function checkOutDir(outDir: string): void {
   if (!isAbsolute(outDir)) {
-    throw new DatelineError('INVALID_INPUT', `outDir: "${outDir}" is not an absolute path; give the full path of the folder to export to.`, { path: ['outDir'] });
+    throw new DatelineError('INVALID_INPUT', `outDir: "${outDir}" is not an absolute path; give the full path of the folder to export to.`, { path: ['outDir'], params: { path: outDir, reason: 'folderNotAbsolute' } });
   }
   try {
     mkdirSync(outDir, { recursive: true });

@@ -52,6 +52,7 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
     if (choice.kind !== c.kind) {
       throw new DatelineError('INVALID_INPUT', `choice.kind: conflict ${caseId} is a "${c.kind}" case, not "${choice.kind}".`, {
         path: ['choice', 'kind'],
+        params: { id: caseId, kind: c.kind, chosen: choice.kind, reason: 'conflictOtherCase' },
       });
     }
     const now = docs.now();
@@ -90,7 +91,7 @@ export function resolveConflict(ctx: CoreContext, caseId: number, choice: Confli
       if (!side) {
         throw new DatelineError('INVALID_INPUT', `choice.take.${field}: choose "ours" or "theirs" for this field.`, {
           path: ['choice', 'take', field],
-          params: { field },
+          params: { field, reason: 'conflictNoSide' },
         });
       }
       const value = (side === 'ours' ? ours : theirs)[field];

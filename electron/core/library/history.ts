@@ -168,7 +168,7 @@ export const historyHandlers: Pick<
     const docs = ctx.library.docs;
     const { deleted, ...old } = ctx.library.repo.showRevision(type, input.id, input.rev);
     if (deleted) {
-      throw new DatelineError('INVALID_INPUT', `rev: revision ${input.rev} is a deletion; pick a revision with content.`, { path: ['rev'] });
+      throw new DatelineError('INVALID_INPUT', `rev: revision ${input.rev} is a deletion; pick a revision with content.`, { path: ['rev'], params: { rev: input.rev, reason: 'restoreDeletion' } });
     }
     const current = docs.getStored(input.id)!;
     const fields = validateKnown(type, old);
@@ -183,7 +183,7 @@ export const historyHandlers: Pick<
     if (reserved !== undefined) {
       throw new DatelineError('INVALID_INPUT', `fields.${reserved}: "${reserved}" starts with "_", a name reserved for sync; a document cannot hold it.`, {
         path: ['fields', reserved],
-        params: { field: `fields.${reserved}` },
+        params: { field: `fields.${reserved}`, name: reserved, reason: 'reservedField' },
       });
     }
     // Validate now so a typo in a field name fails while the person is still typing.

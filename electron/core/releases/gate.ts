@@ -48,6 +48,15 @@ export function assertWithdrawnFromOut(before: Body, after: Body): void {
   if (after.status === 'withdrawn' && before.status !== 'withdrawn') assertWithdrawable(before, ['fields', 'status']);
 }
 
+/** The same rule for release.create: a release that does not exist yet never went out, so it is not created withdrawn. */
+export function assertNotCreatedWithdrawn(input: Body): void {
+  if (input.status !== 'withdrawn') return;
+  throw new DatelineError('INVALID_INPUT', 'status: a new release cannot be withdrawn: only a release that went out (approved or released) can be; create it with another status.', {
+    path: ['status'],
+    params: { field: 'status', status: 'withdrawn', reason: 'createdWithdrawn' },
+  });
+}
+
 /**
  * Refuses releases that are withdrawn or in the trash when they are added to a kit; releases the
  * kit already held are left to the export, which names them.

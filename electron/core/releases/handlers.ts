@@ -2,7 +2,7 @@ import { DatelineError } from '../../shared/errors';
 import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
 import { listPage } from '../store/paging';
-import { assertReadyToGoOut, assertWithdrawnFromOut } from './gate';
+import { assertNotCreatedWithdrawn, assertReadyToGoOut, assertWithdrawnFromOut } from './gate';
 import { headlinePage } from './headline-order';
 import { relevancePage } from './relevance-order';
 import type { Page, ParsedInputOf, ReleaseSummary } from '../../shared/contract';
@@ -19,6 +19,7 @@ export const releaseHandlers: Pick<
   'release.create' | 'release.update' | 'release.get' | 'release.list' | 'release.translate' | 'release.versions'
 > = {
   'release.create': (input, ctx) => {
+    assertNotCreatedWithdrawn(input);
     assertReadyToGoOut(null, input, []);
     return ctx.library.repo.create('release', input);
   },

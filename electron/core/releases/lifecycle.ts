@@ -34,7 +34,7 @@ function deleteTrashed(ctx: CoreContext, ids: readonly string[], strict: boolean
     const d = ctx.library.repo.get('release', id);
     if (!d.trashed) {
       if (!strict) continue;
-      throw new DatelineError('INVALID_INPUT', `ids: "${id}" is not in the trash; nothing was deleted.`, { path: ['ids'], params: { field: 'ids' } });
+      throw new DatelineError('INVALID_INPUT', `ids: "${id}" is not in the trash; nothing was deleted.`, { path: ['ids'], params: { field: 'ids', id, headline: d.headline, reason: 'notInTrash' } });
     }
     ctx.library.docs.remove(id, { author: ctx.library.author }, d.rev);
     prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(id);
@@ -78,7 +78,7 @@ export const lifecycleHandlers: Pick<
       .transaction(() => {
         const release = ctx.library.repo.get('release', input.id);
         if (release.translationGroup === null) {
-          throw new DatelineError('INVALID_INPUT', `id: "${input.id}" is not linked to other language versions.`, { path: ['id'], params: { field: 'id' } });
+          throw new DatelineError('INVALID_INPUT', `id: "${input.id}" is not linked to other language versions.`, { path: ['id'], params: { field: 'id', id: input.id, headline: release.headline, reason: 'notLinked' } });
         }
         return ctx.library.repo.put(release, { translationGroup: null });
       })
@@ -99,7 +99,7 @@ export const lifecycleHandlers: Pick<
   'release.untrash': (input, ctx) => {
     const d = ctx.library.repo.get('release', input.id);
     if (!d.trashed) {
-      throw new DatelineError('INVALID_INPUT', `id: "${input.id}" is not in the trash.`, { path: ['id'], params: { field: 'id' } });
+      throw new DatelineError('INVALID_INPUT', `id: "${input.id}" is not in the trash.`, { path: ['id'], params: { field: 'id', id: input.id, headline: d.headline, reason: 'notInTrash' } });
     }
     return ctx.library.repo.update('release', input.id, null, { trashed: null });
   },

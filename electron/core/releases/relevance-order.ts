@@ -19,7 +19,7 @@ function decode(cursor: string | null): After | null {
   } catch {
     // fall through to the error below
   }
-  throw new DatelineError('INVALID_INPUT', 'cursor: this page cursor is not one Dateline gave out; start from the first page.', { path: ['cursor'] });
+  throw new DatelineError('INVALID_INPUT', 'cursor: this page cursor is not one Dateline gave out; start from the first page.', { path: ['cursor'], params: { reason: 'staleCursor' } });
 }
 
 /**

@@ -70,7 +70,7 @@ export function collatedPage(
   const cursor = decodeCursor(spec.cursor);
   const cursorKeys = cursor && typeof cursor[0] === 'string' ? (width === 1 ? [cursor[0]] : cursor[0].split(SEP)) : null;
   if (cursor && (cursorKeys === null || cursorKeys.length !== width)) {
-    throw new DatelineError('INVALID_INPUT', `cursor: this page cursor is not one of a list in ${spec.what} order; start from the first page.`, { path: ['cursor'] });
+    throw new DatelineError('INVALID_INPUT', `cursor: this page cursor is not one of a list in ${spec.what} order; start from the first page.`, { path: ['cursor'], params: { reason: 'staleCursor' } });
   }
   const after: CollatedRow | null = cursor && cursorKeys ? { keys: cursorKeys, rowid: cursor[1] } : null;
 

@@ -445,14 +445,14 @@ export class DocStore {
   ): StoredDoc {
     const ids = [rev.rev, ...(rev.parent ? [rev.parent] : [])].map((r) => r.slice(r.indexOf('-') + 1));
     if (rev.parent !== null && revPos(rev.rev) !== revPos(rev.parent) + 1) {
-      throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} does not follow its parent ${rev.parent}.`);
+      throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} does not follow its parent ${rev.parent}.`, { params: { rev: rev.rev, parent: rev.parent, reason: 'revisionOutOfOrder' } });
     }
     return this.db.transaction(() => {
       const result = this.remote.write([
         { ...rev.body, type, _id: id, _rev: rev.rev, _revisions: { start: revPos(rev.rev), ids }, ...(rev.deleted ? { _deleted: true } : {}) },
       ]);
       const refused = result.denied[0];
-      if (refused) throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} of "${id}" was refused: ${refused.reason}`);
+      if (refused) throw new DatelineError('INVALID_INPUT', `Revision ${rev.rev} of "${id}" was refused: ${refused.reason}`, { params: { rev: rev.rev, id, detail: refused.reason, reason: 'revisionRefused' } });
       return this.getStored(id)!;
     }).immediate();
   }

@@ -99,5 +99,6 @@ export function decodeCursor(cursor: string | null): [string | number, number] |
   }
   throw new DatelineError('INVALID_INPUT', 'cursor: this page cursor is not one Dateline gave out; start from the first page.', {
     path: ['cursor'],
+    params: { reason: 'staleCursor' },
   });
 }

@@ -298,7 +298,7 @@ export class LibraryReplication implements ReplicationStore {
 
   private writeLocal(doc: LocalDocInput): LocalDoc {
     if (typeof doc._id !== 'string' || doc._id.length === 0 || doc._id.length > 1000) {
-      throw new DatelineError('INVALID_INPUT', '_id: a local document needs an id of 1 to 1000 characters.', { path: ['_id'] });
+      throw new DatelineError('INVALID_INPUT', '_id: a local document needs an id of 1 to 1000 characters.', { path: ['_id'], params: { reason: 'localIdLength' } });
     }
     const current = this.s.getLocal.get(doc._id);
     const currentRev = current ? `0-${current.rev}` : undefined;

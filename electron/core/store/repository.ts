@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Created, Meanwhile, Saved, ShownRevision } from '../../shared/contract';
-import { DatelineError, isDatelineError, unreadableStored, type StoredPlace } from '../../shared/errors';
+import { DatelineError, inputIssue, isDatelineError, unreadableStored, type StoredPlace } from '../../shared/errors';
 import {
   checkKnownFields,
   DOC_SCHEMA_VERSION,
@@ -71,7 +71,8 @@ export function validateKnown<T extends DocType>(type: T, body: Readonly<Body>, 
   const checked = checkKnownFields(type, body);
   if (!checked.ok) {
     const path = [...where, ...checked.path];
-    throw new DatelineError('INVALID_INPUT', `${path.join('.')}: ${checked.message}`, { path, params: { field: path.join('.') } });
+    // The issue's code (errors.ts inputIssue), for the window to say what is wrong in the person's language.
+    throw new DatelineError('INVALID_INPUT', `${path.join('.')}: ${checked.message}`, { path, params: { field: path.join('.'), ...inputIssue(checked.issue) } });
   }
   return checked.fields as FieldsByType[T];
 }

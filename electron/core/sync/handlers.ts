@@ -65,7 +65,7 @@ export const syncHandlers: Pick<Handlers, 'sync.run' | 'sync.export' | 'sync.imp
     const doc = ctx.library.docs.require(input.id, 'attachment');
     const { sha256, size } = doc.body;
     if (typeof sha256 !== 'string' || typeof size !== 'number') {
-      throw new DatelineError('INVALID_INPUT', `The attachment ${input.id} names no file.`, { params: { id: input.id } });
+      throw new DatelineError('INVALID_INPUT', `The attachment ${input.id} names no file.`, { params: { id: input.id, reason: 'attachmentNoFile' } });
     }
     const name = typeof doc.body.originalName === 'string' ? doc.body.originalName : input.id;
     const onBytes = (done: number) => job?.progress(done, size, jobStep('FILE_DOWNLOADING', { name }));
