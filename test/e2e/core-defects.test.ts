@@ -8,7 +8,7 @@ import { ROOT, startHarness, type Harness } from './harness';
 
 /**
  * Screens that must hold up at the sizes an office reaches: the review of the longest release
- * the importer accepts.
+ * the importer accepts, and the outlets of an office with more than a list can hold.
  */
 
 const WORKER = join(ROOT, 'out', 'cli', 'import-worker.js');
@@ -86,13 +86,55 @@ describe('the review of the longest release the importer reads', () => {
     const inHeadline = await keystrokeMs(headline, 9);
     const inBody = await keystrokeMs(body, 9);
     console.log(`keystroke with ${text.length} characters: in a bare box ${plain.toFixed(1)} ms, the review's headline ${inHeadline.toFixed(1)} ms, its body ${inBody.toFixed(1)} ms`);
-    // The review adds little to what the browser takes anyway; it added 280 ms and more (over a second with React's checks on).
-    expect(inHeadline).toBeLessThan(plain + 50);
-    expect(inBody).toBeLessThan(plain + 50);
+    // The review adds little to what the browser takes anyway (on a loaded machine, tens of
+    // milliseconds); it added 500 ms in the headline and 850 ms in the body.
+    expect(inHeadline).toBeLessThan(plain + 100);
+    expect(inBody).toBeLessThan(plain + 100);
     expect(await headline.inputValue()).toMatch(/recede(ea)+e$/u);
     // Typed at the end of the body, the last paragraph is the person's: the cleaned source marks the one before as in the body still, not that one.
     const line = (text: string) => review.locator('.import-source-line').filter({ has: page.getByRole('button', { name: text, exact: true }) });
     await expect.poll(() => line(paragraphs.at(-1)!).getAttribute('class')).not.toContain('import-source-is-body');
     expect(await line(paragraphs.at(-2)!).getAttribute('class')).toContain('import-source-is-body');
   }, 180_000);
+});
+
+describe('an office with 620 outlets', () => {
+  it('finds any of them as the person types, in the contacts filter and the contact editor, and says when more match than are shown', async () => {
+    const { db, repo } = h.core.ctx.library;
+    db.transaction(() => {
+      for (let i = 1; i <= 620; i++) repo.create('outlet', { name: `Radio ${i}`, kind: 'radio' });
+    })();
+    const last = (await h.api('outlet.list', { limit: 1, query: 'Radio 620' })).items[0]!;
+    await h.api('contact.create', { name: 'Wanjiru Kamau', kind: 'journalist', outlet: last.id });
+    await h.api('contact.create', { name: 'Otieno Odhiambo', kind: 'journalist' });
+
+    await page.goto(h.server.launchUrl());
+    await h.goto('#/contacts');
+    // The outlet of the 620th, named in the list though no list of outlets was read.
+    const row = page.getByRole('link', { name: /Wanjiru Kamau/ });
+    await expect.poll(() => row.innerText()).toContain('Radio 620');
+    const filter = page.getByRole('combobox', { name: 'Outlet', exact: true });
+    await filter.click();
+    await page.getByText('The first 50 of 620 outlets: type part of a name to find the others.').waitFor();
+    // Numbers in their order: Radio 1, 2, 3… not 1, 10, 100.
+    expect(await page.getByRole('listbox', { name: 'Outlet' }).getByRole('option').evaluateAll((o) => o.slice(0, 4).map((x) => x.textContent))).toEqual(['Any', 'Radio 1', 'Radio 2', 'Radio 3']);
+    await filter.fill('Radio 620');
+    await page.getByRole('option', { name: 'Radio 620', exact: true }).click();
+    await expect.poll(() => filter.inputValue()).toBe('Radio 620');
+    await page.getByText('1 contact', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: /Otieno Odhiambo/ }).count()).toBe(0);
+    await expect.poll(() => row.count()).toBe(1);
+
+    // The editor's outlet: the same search, the outlet chosen saved.
+    const otieno = (await h.api('contact.list', { limit: 5, query: 'Otieno' })).items[0]!;
+    await h.goto(`#/contacts/${otieno.id}`);
+    const picker = page.getByRole('combobox', { name: 'Outlet', exact: true });
+    await picker.fill('Radio');
+    await page.getByText('50 of the 620 outlets matching “Radio”: type more of the name to find the others.').waitFor();
+    await picker.fill('Radio 617');
+    await page.getByRole('option', { name: 'Radio 617', exact: true }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const radio617 = (await h.api('outlet.list', { limit: 1, query: 'Radio 617' })).items[0]!;
+    await expect.poll(async () => (await h.api('contact.get', { id: otieno.id })).outlet).toBe(radio617.id);
+  }, 120_000);
 });
