@@ -138,3 +138,22 @@ describe('an office with 620 outlets', () => {
     await expect.poll(async () => (await h.api('contact.get', { id: otieno.id })).outlet).toBe(radio617.id);
   }, 120_000);
 });
+
+describe('a tag typed again in other capitals or without its accents', () => {
+  it('is not added a second time, and the editor says which spelling the release has', async () => {
+    await page.goto(h.server.launchUrl());
+    await h.goto('#/releases/new');
+    const tagBox = page.getByRole('textbox', { name: 'Tags', exact: true });
+    await tagBox.fill('Inondations');
+    await tagBox.press('Enter');
+    await tagBox.fill('inondations');
+    await tagBox.press('Enter');
+    await page.getByText('“inondations” is already a tag of this release, written “Inondations”; it was not added again.').waitFor();
+    await tagBox.fill('Évacuation');
+    await tagBox.press('Enter');
+    await tagBox.fill('evacuation');
+    await tagBox.press('Enter');
+    await page.getByText('“evacuation” is already a tag of this release, written “Évacuation”; it was not added again.').waitFor();
+    expect(await page.getByRole('list', { name: 'Tags' }).getByRole('listitem').allInnerTexts()).toEqual(['Inondations\n×', 'Évacuation\n×']);
+  }, 60_000);
+});
