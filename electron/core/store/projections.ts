@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { phoneDigits } from '../../shared/contacts/phone';
-import { foldText } from '../../shared/search/text';
 import { organisationKey } from '../contacts/similar-names';
 import { sortName } from '../contacts/sort-name';
 import type { DocType } from '../../shared/documents';
