@@ -119,7 +119,7 @@ export const ERROR_REASONS = {
     'mergedAway',
     'deletedWithFile',
   ],
-  FILE_TOO_LARGE: ['tooLarge', 'importTooLarge', 'requestTooLarge', 'uploadTooLarge', 'systemLimit', 'tooManyPixels', 'syncFileTooLarge'],
+  FILE_TOO_LARGE: ['tooLarge', 'importTooLarge', 'importTextTooLong', 'requestTooLarge', 'uploadTooLarge', 'systemLimit', 'tooManyPixels', 'syncFileTooLarge'],
   FILE_UNREADABLE: [
     'missing',
     'denied',

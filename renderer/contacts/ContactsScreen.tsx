@@ -16,6 +16,7 @@ import { takeErased } from './erased-notice';
 import { takeContactDeleted } from './deleted-notice';
 import { DeletedNotice } from '../ui/DeletedNotice';
 import { SegmentBar } from './SegmentBar';
+import { OutletSearch } from '../outlets/OutletSearch';
 import { rememberChoice, rememberedChoice } from '../ui/remembered';
 
 /** The list's order, remembered on this computer as the releases list's is. */
@@ -55,7 +56,6 @@ export function ContactsScreen() {
   const searchBox = useRef<HTMLInputElement>(null);
   const q = useDebounced(query.trim(), 250);
   const facets = useCall('contact.facets', {}, 'facets');
-  const outlets = useCall('outlet.list', { limit: 500 }, 'outlets');
   const current: ContactFilter = q ? { ...filter, query: q } : filter;
   // The interface's language names and orders the groups of a list grouped by country or language.
   const input: InputOf<'contact.list'> = { limit: 100, sort, locale: i18n.language, ...current };
@@ -94,20 +94,18 @@ export function ContactsScreen() {
   const f = facets.status === 'ok' ? facets.value : null;
   // Each filter's choices in the order of the names it shows, in the interface's language: the
   // core gives countries and languages by code, which puts "Germany" after "United Arab Emirates".
-  const collator = new Intl.Collator(i18n.language);
+  const collator = new Intl.Collator(i18n.language, { numeric: true });
   const byLabel = (choices: { value: string; label: string }[]) => choices.sort((a, b) => collator.compare(a.label, b.label));
-  const choices: Record<Facet, { value: string; label: string }[]> = {
+  const choices: Record<Exclude<Facet, 'outlet'>, { value: string; label: string }[]> = {
     beat: byLabel([...new Set([...(f?.officeBeats ?? []), ...(f?.beats ?? [])])].map((b) => ({ value: b, label: b }))),
     country: byLabel((f?.countries ?? []).map((c) => ({ value: c, label: countryName(c, i18n.language) }))),
     language: byLabel((f?.languages ?? []).map((l) => ({ value: l, label: languageName(l, i18n.language) }))),
-    outlet: byLabel(outlets.status === 'ok' ? outlets.value.items.map((o) => ({ value: o.id, label: o.name })) : []),
     list: byLabel((f?.lists ?? []).map((l) => ({ value: l, label: l }))),
   };
 
-  const outletNames = new Map(choices.outlet.map((o) => [o.value, o.label]));
   const renderRow = (c: ContactSummary, _i: number, rowProps: RowProps) => {
     // A journalist is known by the outlet they write for; said once when it is also the organisation.
-    const outlet = c.outlet ? outletNames.get(c.outlet) : undefined;
+    const outlet = c.outletName ?? undefined;
     // The row takes the interface's direction and each name is isolated inside it (<bdi>): a Latin
     // name in Arabic starts at the right, above the badge, as an Arabic one does, instead of being
     // a left-to-right line of its own that sends it to the far left.
@@ -158,17 +156,22 @@ export function ContactsScreen() {
           none={t('common.any')}
           onChange={(k) => put('kind', k)}
         />
-        {(['beat', 'country', 'language', 'outlet', 'list'] as const).map((facet) => (
-          <SelectField
-            key={facet}
-            id={`con-${facet}`}
-            label={t(`contactFilters.${facet}`)}
-            value={filter[facet] ?? ''}
-            choices={choices[facet]}
-            none={t('common.any')}
-            onChange={(v) => put(facet, v)}
-          />
-        ))}
+        {(['beat', 'country', 'language', 'outlet', 'list'] as const).map((facet) =>
+          facet === 'outlet' ? (
+            // Searched as the person types: an office may have thousands of outlets.
+            <OutletSearch key={facet} id="con-outlet" label={t('contactFilters.outlet')} value={filter.outlet ?? null} none={t('common.any')} onChange={(v) => put('outlet', v ?? '')} />
+          ) : (
+            <SelectField
+              key={facet}
+              id={`con-${facet}`}
+              label={t(`contactFilters.${facet}`)}
+              value={filter[facet] ?? ''}
+              choices={choices[facet]}
+              none={t('common.any')}
+              onChange={(v) => put(facet, v)}
+            />
+          ),
+        )}
         <SelectField
           id="con-sort"
           label={t('contactFilters.sort')}

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactFieldsT } from '../../electron/shared/documents';
 import { href } from '../app/router';
 import { useClient } from '../client/context';
-import { SelectField } from '../ui/SelectField';
-import { useCall } from '../ui/useCall';
+import { OutletSearch } from '../outlets/OutletSearch';
 import { useDates } from '../i18n/useDates';
 
 type Stint = NonNullable<ContactFieldsT['outletHistory']>[number];
@@ -41,19 +40,24 @@ export function OutletPicker({
       live = false;
     };
   }, [client, contactId, saved]);
-  const outlets = useCall('outlet.list', { limit: 500 }, 'outlets');
-  const items = outlets.status === 'ok' ? outlets.value.items : [];
-  const nameOf = (oid: string) => items.find((o) => o.id === oid)?.name ?? t('contactFields.outletGone');
+  // The outlets of the history, by name: read by their ids, not looked for in a list of some outlets.
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const missing = [...new Set(history.map((s) => s.outlet))].filter((o) => !(o in names));
+    if (missing.length === 0) return;
+    let live = true;
+    void Promise.all(missing.map((oid) => client.call('outlet.get', { id: oid }))).then((results) => {
+      if (!live) return;
+      setNames((n) => ({ ...n, ...Object.fromEntries(results.map((r, i) => [missing[i]!, r.ok ? r.value.name : t('contactFields.outletGone')])) }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, history, names, t]);
+  const nameOf = (oid: string) => names[oid] ?? '…';
   return (
     <div className="field">
-      <SelectField
-        id={id}
-        label={t('contactFields.outlet')}
-        value={value ?? ''}
-        choices={items.map((o) => ({ value: o.id, label: o.name }))}
-        none={t('common.none')}
-        onChange={(o) => onChange(o || null)}
-      />
+      <OutletSearch id={id} label={t('contactFields.outlet')} value={value} none={t('common.none')} onChange={onChange} />
       <p className="hint">
         <a href={href.outlets()}>{t('contactFields.manageOutlets')}</a>
       </p>

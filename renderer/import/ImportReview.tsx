@@ -6,15 +6,16 @@ import { endMarkText } from '../../electron/shared/kits/layout';
 import { headlineHasLetters, type ImportCertainty, type ImportDuplicate, type ImportPreview, type ImportSource } from '../../electron/shared/import/contract';
 import { WORKING_LANGUAGES } from '../../electron/shared/ui/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { changedParts, formFromPreview, releaseFromForm, type ContactForm, type QuoteForm, type ReleaseForm, type ReviewPart } from './draft';
+import { bodyParagraphs, changedParts, formFromPreview, type ContactForm, type QuoteForm, type ReleaseForm, type ReviewPart } from './draft';
 import { useClient } from '../client/context';
 import {
   addContactLine,
   applySourceAction,
+  bodyRoles,
   dateInLine,
-  lineRoles,
   quoteContext,
   quotedLines,
+  withHeadlineRole,
   withQuoteText,
   withSpeakerGuess,
   type SourceAction,
@@ -107,15 +108,37 @@ export function storeCheck(r: ReleaseForm): 'noLetters' | 'noDate' | null {
   return null;
 }
 
+/** A form's compared text, worked out once: the review and the batch's summary ask for it at every render. */
+const compared = new WeakMap<ReleaseForm, string>();
+/** The form as the importer read it, once per preview. */
+const asReadOf = new WeakMap<ImportPreview, ReturnType<typeof formFromPreview>>();
+function formAsRead(p: ImportPreview): ReturnType<typeof formFromPreview> {
+  const known = asReadOf.get(p);
+  if (known) return known;
+  const form = formFromPreview(p);
+  asReadOf.set(p, form);
+  return form;
+}
+
 /**
  * What the library's duplicate check compares: the headline and the body as they would be
- * stored (paragraphs joined), whitespace set aside. Worked out again on every edit; it is only
- * string work on the form, no call.
+ * stored (paragraphs joined), whitespace set aside. Worked out once a form (the body once for
+ * as long as it is not edited); it is only string work on the form, no call.
  */
 export function comparedText(r: ReleaseForm): string {
-  const stored = releaseFromForm(r);
-  const squash = (text: string) => text.replace(/\s+/gu, ' ').trim();
-  return `${squash(stored.headline ?? '')}\n${squash(stored.body.join(' '))}`;
+  const known = compared.get(r);
+  if (known !== undefined) return known;
+  const text = `${squash(r.headline)}\n${comparedBody(r.body)}`;
+  compared.set(r, text);
+  return text;
+}
+
+const squash = (text: string) => text.replace(/\s+/gu, ' ').trim();
+/** The last body compared: a keystroke in another field compares the same body again. */
+let lastBody: { body: string; text: string } | null = null;
+function comparedBody(body: string): string {
+  if (lastBody?.body !== body) lastBody = { body, text: squash(bodyParagraphs(body).join(' ')) };
+  return lastBody.text;
 }
 
 /**
@@ -126,14 +149,16 @@ export function comparedText(r: ReleaseForm): string {
  * is still said, as that (`edited`): Store would keep the same original a second time.
  */
 export function duplicateOf(item: Reviewing): { duplicate: ImportDuplicate; edited: boolean } | null {
-  const now = comparedText(item.release);
   const p = item.error?.code === 'DUPLICATE' ? item.error.params : undefined;
+  // Nothing found the same, nothing to compare: no reading of a long body at each keystroke.
+  if (!p && !item.preview.duplicate) return null;
+  const now = comparedText(item.release);
   if (p && typeof p.id === 'string' && typeof p.headline === 'string' && typeof p.storedAt === 'string') {
     if (item.storedAs === now) return { duplicate: { id: p.id, headline: p.headline, storedAt: p.storedAt, by: 'text' }, edited: false };
   }
   const found = item.preview.duplicate;
   if (!found) return null;
-  const edited = comparedText(formFromPreview(item.preview).release) !== now;
+  const edited = comparedText(formAsRead(item.preview).release) !== now;
   if (edited && found.by === 'text') return null;
   return { duplicate: found, edited };
 }
@@ -163,7 +188,7 @@ export function Review({
   const sure = item.preview.confidence;
   // A part the person changed (typed, or set from the cleaned source) says so rather than how
   // sure the importer was of what it had found there.
-  const asRead = useMemo(() => formFromPreview(item.preview), [item.preview]);
+  const asRead = formAsRead(item.preview);
   const changed = changedParts(asRead, { release: r, contacts: item.contacts });
   const markOf = (part: ReviewPart, certainty?: ImportCertainty): Mark | undefined => (changed.has(part) ? 'person' : certainty);
   // The headline and subheadline wrap to show all of their text, the rest are one-line boxes.
@@ -204,7 +229,12 @@ export function Review({
     // The person has been told the release is already in the library: Store is "store anyway".
     onConfirm(duplicate !== null);
   };
-  const lines = item.preview.source.blocks.map((b) => b.text);
+  // Worked out again only when what they read changes: a keystroke in the headline does not
+  // read the body again, nor one in the body the quotes (a long release has thousands of lines).
+  const lines = useMemo(() => item.preview.source.blocks.map((b) => b.text), [item.preview]);
+  const inBody = useMemo(() => bodyRoles(lines, r.body), [lines, r.body]);
+  const roles = useMemo(() => withHeadlineRole(lines, inBody, r.headline), [lines, inBody, r.headline]);
+  const quoted = useMemo(() => quotedLines(lines, r.quotes), [lines, r.quotes]);
   // A date in a line is read as a date typed in the release date box would be.
   const dateIn = (n: number) =>
     dateInLine(lines[n] ?? '', (text) => {
@@ -420,8 +450,8 @@ export function Review({
         blocks={item.preview.source.blocks}
         label={t('import.sourceLabel', { name: item.name })}
         disabled={busy}
-        roles={lineRoles(lines, r)}
-        quoted={quotedLines(lines, r.quotes)}
+        roles={roles}
+        quoted={quoted}
         dated={(n) => dateIn(n) !== null}
         onAction={(action, index) => void onSourceAction(action, index)}
         done={lastChoice && { index: lastChoice.index, action: lastChoice.action, onUndo: undoChoice }}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRightToLeft, leftToRightNumbers } from '../../electron/shared/direction';
 import type { ImportSourceBlock } from '../../electron/shared/import/contract';
@@ -63,6 +63,23 @@ export function SourceView({
     setSelected(null);
     lineButtons.current.get(n)?.focus({ preventScroll: true });
   };
+  // What the lines call, the same from one render to the next, so that a keystroke in the
+  // fields draws again only the lines whose marks it changed (a long release has thousands).
+  const latest = useRef({ onAction, close });
+  latest.current = { onAction, close };
+  const handlers = useMemo<LineHandlers>(
+    () => ({
+      toggle: (n) => setSelected((s) => (s === n ? null : n)),
+      close: (n) => latest.current.close(n),
+      act: (a, n) => latest.current.onAction(a, n),
+      register: (n, el) => {
+        if (el) lineButtons.current.set(n, el);
+        else lineButtons.current.delete(n);
+      },
+      focus: (n) => lineButtons.current.get(n)?.focus(),
+    }),
+    [],
+  );
   // In a narrow window the source is pinned under the fields it fixes (styles: .import-source)
   // and can be folded to its bar, to give the fields the height; beside the fields it is whole.
   const [folded, setFolded] = useState(false);
@@ -77,105 +94,152 @@ export function SourceView({
         </button>
       </div>
       <div id={`${uid}-lines`} className="import-source-lines">
-        {blocks.map((b, n) => {
-          const role = roles[n] ?? null;
-          const isQuote = quoted[n] ?? false;
-          const described = [role && `${uid}-${n}-role`, isQuote && `${uid}-${n}-quoted`].filter(Boolean).join(' ');
-          const line = (
-            <button
-              ref={(el) => {
-                if (el) lineButtons.current.set(n, el);
-                else lineButtons.current.delete(n);
-              }}
-              type="button"
-              className={`import-source-text import-source-${b.kind}`}
-              dir={b.dir}
-              aria-expanded={selected === n}
-              aria-describedby={described || undefined}
-              onClick={() => setSelected(selected === n ? null : n)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && selected === n) close(n);
-              }}
-              disabled={disabled}
-            >
-              {b.kind === 'item' && '• '}
-              <LineText text={b.text} rtl={b.dir === 'rtl'} />
-            </button>
-          );
-          // Headings and quotes keep their meaning for screen readers; the line inside is the button.
-          return (
-          <div key={n} className={`import-source-line${selected === n ? ' selected' : ''}${role ? ` import-source-is-${role}` : ''}`}>
-            {(role || isQuote) && (
-              <span className="import-source-role">
-                {role && <span id={`${uid}-${n}-role`}>{t(`import.source.is.${role}`)}</span>}
-                {/* A mark, its words for screen readers and on hover: the line's name stays its text. */}
-                {isQuote && (
-                  <span id={`${uid}-${n}-quoted`} className="import-source-quoted" title={t('import.source.is.quote')}>
-                    <span aria-hidden="true">❝</span>
-                    <span className="visually-hidden">{t('import.source.is.quote')}</span>
-                  </span>
-                )}
-              </span>
-            )}
-            {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
-            {done?.index === n && selected !== n && (
-              <p className="import-source-done" role="status">
-                {t(`import.source.done.${done.action}`)}{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('import.source.undoLabel')}
-                  onClick={() => {
-                    done.onUndo();
-                    lineButtons.current.get(n)?.focus();
-                  }}
-                  disabled={disabled}
-                >
-                  {t('import.source.undo')}
-                </button>
-              </p>
-            )}
-            {selected === n && (
-              <div
-                ref={choices}
-                className="import-source-actions"
-                role="group"
-                aria-label={t('import.source.actionsLabel')}
-                onKeyDown={(e) => {
-                  if (e.key !== 'Escape') return;
-                  e.stopPropagation();
-                  close(n);
-                }}
-              >
-                {sourceActionsFor(role, dated?.(n) ?? false).map((a) =>
-                  a === 'quote' && isQuote ? (
-                    // Said where "Quote" would be, so the person sees why there is none.
-                    <button key={a} type="button" className="button" disabled>
-                      {t('import.source.is.quote')}
-                    </button>
-                  ) : (
-                    <button
-                      key={a}
-                      type="button"
-                      className="button"
-                      onClick={() => {
-                        onAction(a, n);
-                        close(n);
-                      }}
-                    >
-                      {t(`import.source.${a}`)}
-                    </button>
-                  ),
-                )}
-              </div>
-            )}
-          </div>
-          );
-        })}
+        {blocks.map((b, n) => (
+          <SourceLine
+            key={n}
+            block={b}
+            n={n}
+            uid={uid}
+            role={roles[n] ?? null}
+            isQuote={quoted[n] ?? false}
+            selected={selected === n}
+            dated={selected === n && (dated?.(n) ?? false)}
+            done={done?.index === n ? done : null}
+            disabled={disabled}
+            handlers={handlers}
+            choicesRef={choices}
+          />
+        ))}
       </div>
     </aside>
   );
 }
+
+/** What a line of the source calls on the view that holds it. */
+interface LineHandlers {
+  toggle: (n: number) => void;
+  close: (n: number) => void;
+  act: (action: SourceAction, n: number) => void;
+  register: (n: number, el: HTMLButtonElement | null) => void;
+  focus: (n: number) => void;
+}
+
+/** One line of the cleaned source, its marks, and its choices while it is the selected one. */
+const SourceLine = memo(function SourceLine({
+  block: b,
+  n,
+  uid,
+  role,
+  isQuote,
+  selected,
+  dated,
+  done,
+  disabled,
+  handlers,
+  choicesRef,
+}: {
+  block: ImportSourceBlock;
+  n: number;
+  uid: string;
+  role: SourceLineRole | null;
+  isQuote: boolean;
+  selected: boolean;
+  dated: boolean;
+  done: { index: number; action: SourceAction; onUndo: () => void } | null;
+  disabled: boolean | undefined;
+  handlers: LineHandlers;
+  choicesRef: RefObject<HTMLDivElement | null>;
+}) {
+  const { t } = useTranslation();
+  const described = [role && `${uid}-${n}-role`, isQuote && `${uid}-${n}-quoted`].filter(Boolean).join(' ');
+  const line = (
+    <button
+      ref={(el) => handlers.register(n, el)}
+      type="button"
+      className={`import-source-text import-source-${b.kind}`}
+      dir={b.dir}
+      aria-expanded={selected}
+      aria-describedby={described || undefined}
+      onClick={() => handlers.toggle(n)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && selected) handlers.close(n);
+      }}
+      disabled={disabled}
+    >
+      {b.kind === 'item' && '• '}
+      <LineText text={b.text} rtl={b.dir === 'rtl'} />
+    </button>
+  );
+  // Headings and quotes keep their meaning for screen readers; the line inside is the button.
+  return (
+    <div className={`import-source-line${selected ? ' selected' : ''}${role ? ` import-source-is-${role}` : ''}`}>
+      {(role || isQuote) && (
+        <span className="import-source-role">
+          {role && <span id={`${uid}-${n}-role`}>{t(`import.source.is.${role}`)}</span>}
+          {/* A mark, its words for screen readers and on hover: the line's name stays its text. */}
+          {isQuote && (
+            <span id={`${uid}-${n}-quoted`} className="import-source-quoted" title={t('import.source.is.quote')}>
+              <span aria-hidden="true">❝</span>
+              <span className="visually-hidden">{t('import.source.is.quote')}</span>
+            </span>
+          )}
+        </span>
+      )}
+      {b.kind === 'heading' ? <h3>{line}</h3> : b.kind === 'quote' ? <blockquote>{line}</blockquote> : line}
+      {done && !selected && (
+        <p className="import-source-done" role="status">
+          {t(`import.source.done.${done.action}`)}{' '}
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('import.source.undoLabel')}
+            onClick={() => {
+              done.onUndo();
+              handlers.focus(n);
+            }}
+            disabled={disabled}
+          >
+            {t('import.source.undo')}
+          </button>
+        </p>
+      )}
+      {selected && (
+        <div
+          ref={choicesRef}
+          className="import-source-actions"
+          role="group"
+          aria-label={t('import.source.actionsLabel')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            handlers.close(n);
+          }}
+        >
+          {sourceActionsFor(role, dated).map((a) =>
+            a === 'quote' && isQuote ? (
+              // Said where "Quote" would be, so the person sees why there is none.
+              <button key={a} type="button" className="button" disabled>
+                {t('import.source.is.quote')}
+              </button>
+            ) : (
+              <button
+                key={a}
+                type="button"
+                className="button"
+                onClick={() => {
+                  handlers.act(a, n);
+                  handlers.close(n);
+                }}
+              >
+                {t(`import.source.${a}`)}
+              </button>
+            ),
+          )}
+        </div>
+      )}
+    </div>
+  );
+});
 
 /**
  * A line's text where right-to-left text may be around: each phone number or other spaced number

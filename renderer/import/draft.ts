@@ -70,6 +70,14 @@ export function formFromPreview(p: ImportPreview): { release: ReleaseForm; conta
 
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
+/** The body box's paragraphs as stored: split at blank lines, each on one line. */
+export function bodyParagraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n/u)
+    .map((p) => p.replace(/\s*\n\s*/gu, ' ').trim())
+    .filter(Boolean);
+}
+
 export function releaseFromForm(f: ReleaseForm): ImportedRelease {
   const embargo =
     f.embargoAt.trim() || f.embargoText.trim()
@@ -82,10 +90,7 @@ export function releaseFromForm(f: ReleaseForm): ImportedRelease {
     releaseDate: orNull(f.releaseDate),
     embargo,
     language: f.language,
-    body: f.body
-      .split(/\n\s*\n/u)
-      .map((p) => p.replace(/\s*\n\s*/gu, ' ').trim())
-      .filter(Boolean),
+    body: bodyParagraphs(f.body),
     quotes: f.quotes.filter((q) => q.text.trim() !== '').map((q) => ({ speaker: orNull(q.speaker), role: orNull(q.role), text: q.text.trim() })),
     notesToEditors: orNull(f.notesToEditors),
     boilerplate: orNull(f.boilerplate),
@@ -107,14 +112,28 @@ export function contactsFromForm(list: ContactForm[]): ImportedContact[] {
 /** A part of the review the person may change: a field of the release, or the list of contacts. */
 export type ReviewPart = keyof ReleaseForm | 'contacts';
 
-const squash = (s: string) => s.split(/\s+/u).filter(Boolean).join(' ');
+const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 const paragraphsOf = (body: string) => body.split(/\n\s*\n/u).map(squash).filter(Boolean);
+/**
+ * The bodies last compared, as compared: the one read and the one being typed, so a keystroke
+ * in the body reads the read one no more (a long release's body is 300,000 characters).
+ */
+const comparedBodies: { body: string; text: string }[] = [];
+function comparableBody(body: string): string {
+  const at = comparedBodies.findIndex((c) => c.body === body);
+  const entry = at >= 0 ? comparedBodies.splice(at, 1)[0]! : { body, text: paragraphsOf(body).join('\n') };
+  comparedBodies.unshift(entry);
+  comparedBodies.length = Math.min(comparedBodies.length, 2);
+  return entry.text;
+}
 const quotesOf = (list: ReleaseForm['quotes']) =>
   JSON.stringify(list.filter((q) => q.text.trim() !== '').map((q) => [squash(q.speaker), squash(q.role), squash(q.text)]));
 const contactOf = (c: ContactForm) => [c.name, c.role, c.organisation, c.email, c.phone].map((v) => squash(v ?? ''));
 
 function sameValue(k: keyof ReleaseForm, a: ReleaseForm, b: ReleaseForm): boolean {
-  if (k === 'body') return paragraphsOf(a.body).join('\n') === paragraphsOf(b.body).join('\n');
+  // The same text is the same value: a long body is compared as written before it is split.
+  if (a[k] === b[k]) return true;
+  if (k === 'body') return comparableBody(a.body) === comparableBody(b.body);
   if (k === 'quotes') return quotesOf(a.quotes) === quotesOf(b.quotes);
   const x = a[k];
   const y = b[k];

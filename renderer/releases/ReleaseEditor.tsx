@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sameTag } from '../../electron/shared/releases/tags';
 import type { Draft } from '../../electron/shared/contract';
 import { END_MARKS, RELEASE_STATUSES, type Doc, type ReleaseStatus } from '../../electron/shared/documents';
 import { endMarkText } from '../../electron/shared/kits/layout';
@@ -500,7 +501,17 @@ function ReleaseForm({ loaded, reload }: { loaded: Loaded; reload: () => void })
             onChange={(endMark) => update({ endMark: (endMark || null) as ReleaseForm['endMark'] })}
           />
           <ContactPicker value={form.contacts} onChange={(contacts) => update({ contacts })} />
-          <ListEditor label={t('releases.tags')} values={form.tags} onChange={(tags) => update({ tags })} validate={(v) => (v.length > 60 ? t('releases.tagTooLong') : null)} />
+          <ListEditor
+            label={t('releases.tags')}
+            values={form.tags}
+            onChange={(tags) => update({ tags })}
+            validate={(v) => {
+              if (v.length > 60) return t('releases.tagTooLong');
+              // One tag whatever its capitals and accents: said, with the spelling the release has.
+              const same = sameTag(form.tags, v);
+              return same === null ? null : t('releases.tagAlready', { tag: v, existing: same });
+            }}
+          />
           </fieldset>
         </form>
         {id && <aside className="editor-side" aria-label={t('releases.sidePanels')}>

@@ -86,6 +86,7 @@ const PARAMS: NonNullable<ApiError['params']> = {
   path: '/home/amina/fact-sheet.pdf',
   folder: '/media/usb',
   size: 30 * 1024 * 1024,
+  chars: 450_000,
   limit: 25 * 1024 * 1024,
   seconds: 20,
   mb: 256,

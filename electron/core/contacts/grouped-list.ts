@@ -13,9 +13,10 @@ export type ContactGroupOrder = 'outlet' | 'country' | 'language' | 'beat' | 'li
 
 /** What a contact's list row adds to its projection columns, read from its winning revision. */
 export const CONTACT_ROW_EXTRA = `(SELECT json_extract(r.body, '$.dataProtection.doNotContact') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS dnc,
-        (SELECT json_extract(r.body, '$.dataProtection.lastVerified') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS verified`;
+        (SELECT json_extract(r.body, '$.dataProtection.lastVerified') FROM revs r WHERE r.doc_rowid = p.doc_rowid AND r.rev = d.winner) AS verified,
+        (SELECT o.name FROM docs od JOIN outlet_p o ON o.doc_rowid = od.rowid WHERE od.id = p.outlet) AS outlet_name`;
 
-export type ContactListRow = ProjectionRow<'contact_p'> & { doc_rowid: number; id: string; rev: string; dnc: number | null; verified: string | null };
+export type ContactListRow = ProjectionRow<'contact_p'> & { doc_rowid: number; id: string; rev: string; dnc: number | null; verified: string | null; outlet_name: string | null };
 
 /** Between a contact's values in its group's text: no value holds it (control characters are refused). */
 const SEP = '\u001f';

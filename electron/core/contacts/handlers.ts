@@ -10,12 +10,12 @@ import { createContact, updateContact } from './write';
 import { idsCondition, listPage } from '../store/paging';
 
 /** What a contact's list row adds to its projection columns, read from its winning revision. */
-type ComputedColumns = { dnc: number | null; verified: string | null };
+type ComputedColumns = { dnc: number | null; verified: string | null; outlet_name: string | null };
 
 /** A list row as the screen shows it. */
 const rowSummary =
   (judge: ReturnType<typeof outdatedJudge>) =>
-  (r: ContactListRow): ContactSummary => ({ ...toContactSummary(r), outdated: judge(r.office, r.verified, r.updated_at), doNotContact: r.dnc === 1 });
+  (r: ContactListRow): ContactSummary => ({ ...toContactSummary(r), outletName: r.outlet_name, outdated: judge(r.office, r.verified, r.updated_at), doNotContact: r.dnc === 1 });
 
 const organiseHandlers: Pick<Handlers, keyof typeof ORGANISE_API> = {
   'contact.facets': (_input, ctx) => contactFacets(ctx),

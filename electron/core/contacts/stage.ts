@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ContactImportCounts, ImportDecision, RecordDifference, RowOutcome } from '../../shared/contacts/bulk-contract';
 import { legalBasisDiffers, mergeContactFields, mergeTakingRecord } from '../../shared/contacts/merge';
 import type { ContactFieldsT } from '../../shared/documents';
-import { foldText as fold } from '../../shared/search/text';
+import { sortName } from './sort-name';
 import type { Body, DocStore, WriteContext } from '../store/docstore';
 import { BulkWriter } from '../store/bulk-write';
 import { contactKeys } from '../store/projections';
@@ -471,7 +471,7 @@ export class ContactStager {
   }
 
   private outletId(name: string): string {
-    const key = fold(name.trim());
+    const key = sortName(name.trim());
     let id = this.outlets.get(key) ?? this.s.outlet.get(key)?.id;
     if (!id) id = this.docs.create('outlet', validateKnown('outlet', { name: name.trim(), office: this.opts.office }), this.write).id;
     // Kept for the whole import, so copied (see ownCopy).
@@ -528,7 +528,7 @@ interface NameForms {
 }
 
 function nameForms(name: string): NameForms {
-  const folded = fold(name);
+  const folded = sortName(name);
   const words = folded.split(/\s+/).filter(Boolean);
   const inOrder = words.join(' ');
   const reversed = words.length > 1 ? [...words].reverse().join(' ') : inOrder;

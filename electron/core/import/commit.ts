@@ -1,3 +1,4 @@
+import { distinctTags } from '../../shared/releases/tags';
 import { DatelineError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import { EmailSchema, phoneProblem, type ContactFieldsT } from '../../shared/documents';
@@ -127,7 +128,7 @@ export function commitImport(input: CommitInput, ctx: CoreContext): ImportCommit
       boilerplate: r.boilerplate?.trim() ? { text: r.boilerplate.trim() } : null,
       endMark: r.endMark,
       contacts: [],
-      tags: input.tags,
+      tags: distinctTags(input.tags),
     },
     ['release'],
   );

@@ -6,6 +6,7 @@ import { docxToHtml } from './docx';
 import { extractRelease, type ExtractOptions, type PageMeta } from './extract';
 import { blocksToHtml, readHtml, sourceBlocks } from './html';
 import { cleanLine, decodeText, withoutControls } from './normalise';
+import { checkCleanText, checkRoughText } from './text-size';
 import type { Warning } from '../../shared/warnings';
 
 /**
@@ -88,6 +89,7 @@ function conformContact(c: ImportedContact): ImportedContact {
 }
 
 function finish(name: string, format: ImportFormat, size: number, blocks: Block[], meta: PageMeta, options: ExtractOptions): Parsed {
+  checkCleanText(name, blocks.map((b) => b.text));
   const extracted = extractRelease(blocks, meta, options);
   const release = conform(extracted.release);
   const contacts = extracted.contacts.slice(0, 50).map(conformContact);
@@ -105,6 +107,7 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
     const format: ImportFormat = HTML_LIKE.test(text.slice(0, 5000)) ? 'html' : 'text';
     const size = Buffer.byteLength(input.text, 'utf8');
     if (text.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted text is empty.');
+    checkRoughText(name, text, format === 'html');
     if (format === 'html') {
       const r = readHtml(text, { page: true });
       return finish(name, 'html', size, r.blocks, r.meta, options);
@@ -114,6 +117,7 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
   if (input.html !== undefined) {
     const html = withoutControls(input.html);
     if (html.trim() === '') throw new DatelineError('EMPTY_FILE', 'The pasted HTML is empty.');
+    checkRoughText(name, html, true);
     const r = readHtml(html, { page: true });
     return finish(name, 'html', Buffer.byteLength(input.html, 'utf8'), r.blocks, r.meta, options);
   }
@@ -122,6 +126,7 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
   const format = formatOf(name, input.mediaType, bytes);
   if (format === 'docx') {
     const html = withoutControls(await docxToHtml(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    checkRoughText(name, html, true);
     const r = readHtml(html, { page: false });
     return finish(name, 'docx', bytes.length, r.blocks, {}, options);
   }
@@ -134,6 +139,8 @@ export async function parseSource(input: ParseInput): Promise<Parsed> {
   }
   const text = withoutControls(decoded);
   if (text.trim() === '') throw new DatelineError('EMPTY_FILE', `"${name}" has no text in it.`, { params: { name } });
+  // Markdown's markup is a few characters a line: measured as text, as plain text is.
+  checkRoughText(name, text, format === 'html');
   if (format === 'html') {
     const r = readHtml(text, { page: true });
     return finish(name, 'html', bytes.length, r.blocks, r.meta, options);

@@ -1,6 +1,7 @@
 import { DatelineError } from '../../shared/errors';
 import { TRASHED } from '../../shared/releases/rules';
 import type { Handlers } from '../dispatcher';
+import { distinctTags } from '../../shared/releases/tags';
 import { listPage } from '../store/paging';
 import { assertNotCreatedWithdrawn, assertReadyToGoOut, assertWithdrawnFromOut } from './gate';
 import { headlinePage } from './headline-order';
@@ -21,10 +22,11 @@ export const releaseHandlers: Pick<
   'release.create': (input, ctx) => {
     assertNotCreatedWithdrawn(input);
     assertReadyToGoOut(null, input, []);
-    return ctx.library.repo.create('release', input);
+    // A tag given twice in two spellings ("Inondations", "inondations") is one tag: the first spelling.
+    return ctx.library.repo.create('release', { ...input, tags: distinctTags(input.tags) });
   },
   'release.update': (input, ctx) =>
-    ctx.library.repo.update('release', input.id, input.rev, input.fields, (before, after) => {
+    ctx.library.repo.update('release', input.id, input.rev, input.fields.tags ? { ...input.fields, tags: distinctTags(input.fields.tags) } : input.fields, (before, after) => {
       assertWithdrawnFromOut(before, after);
       assertReadyToGoOut(before, after);
     }),

@@ -2,6 +2,7 @@ import type { ReleaseSummary } from '../../shared/releases/contract';
 import type { CoreContext } from '../context';
 import type { ListedRow } from '../store/paging';
 import { selectList } from '../store/projection-columns';
+import { distinctTags } from '../../shared/releases/tags';
 import { searchTokens } from '../../shared/search/text';
 
 /** Release lookups: list rows, and the language versions kits and the editor show. */
@@ -14,6 +15,8 @@ export function tagsFor(ctx: CoreContext, rowids: number[]): Map<number, string[
     .prepare(`SELECT doc_rowid, tag FROM release_tag_p WHERE doc_rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY tag`)
     .all(...rowids) as { doc_rowid: number; tag: string }[];
   for (const r of rows) out.set(r.doc_rowid, [...(out.get(r.doc_rowid) ?? []), r.tag]);
+  // A release saved before tags were one whatever their spelling may hold two: listed once.
+  for (const [rowid, tags] of out) out.set(rowid, distinctTags(tags));
   return out;
 }
 

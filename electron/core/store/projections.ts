@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { phoneDigits } from '../../shared/contacts/phone';
-import { foldText } from '../../shared/search/text';
 import { organisationKey } from '../contacts/similar-names';
+import { sortName } from '../contacts/sort-name';
 import type { DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
 import { rebuildBestLists } from '../search/champions';
@@ -264,7 +264,7 @@ export function project(
     }
     case 'contact': {
       const name = str(body.name) ?? '';
-      s.contact.run(rowid, str(body.kind) ?? 'journalist', name, foldText(name), str(body.organisation), str(body.outlet), str(body.office), updatedAt);
+      s.contact.run(rowid, str(body.kind) ?? 'journalist', name, sortName(name), str(body.organisation), str(body.outlet), str(body.office), updatedAt);
       if (!isNew) s.contactKeysDelete.run(rowid);
       for (const k of contactKeys(body)) s.contactKey.run(rowid, k);
       const f = facetStatements(db);
@@ -282,7 +282,7 @@ export function project(
     }
     case 'outlet': {
       const name = str(body.name) ?? '';
-      s.outlet.run(rowid, name, foldText(name), str(body.kind) ?? 'other', updatedAt);
+      s.outlet.run(rowid, name, sortName(name), str(body.kind) ?? 'other', updatedAt);
       break;
     }
     case 'attachment': {

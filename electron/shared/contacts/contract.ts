@@ -16,6 +16,8 @@ export interface ContactSummary {
   name: string;
   organisation: string | null;
   outlet: string | null;
+  /** In the contacts list: the outlet's name (null when it has none, or the outlet is gone). */
+  outletName?: string | null;
   updatedAt: string;
   /** Not verified for longer than the office allows (see dataProtection.lastVerified). */
   outdated?: boolean;
