@@ -3,6 +3,7 @@ import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { cancelledError, DatelineError, type ApiError } from '../shared/errors';
 import type { CoreEvent, JobInfo } from '../shared/contract';
+import type { JobSubject } from '../shared/library/contract';
 import { jobStepText, type JobStep } from '../shared/library/job-steps';
 
 /** What a running job's work function is given. */
@@ -12,6 +13,8 @@ export interface JobHandle {
   readonly signal: AbortSignal;
   /** How far it is, and what it is doing as a step the UI words in the person's language. */
   progress(done: number, total?: number | null, step?: JobStep | null): void;
+  /** Names what the job works on ("Floods in Kassala", as a PDF), for the tray to say. */
+  about(subject: JobSubject): void;
   throwIfCancelled(): void;
 }
 
@@ -61,6 +64,10 @@ export class JobManager {
           lastEmit = now;
           this.emit({ type: 'job.progress', job: { ...info } });
         }
+      },
+      about: (subject) => {
+        info.subject = subject;
+        this.emit({ type: 'job.progress', job: { ...info } });
       },
       throwIfCancelled: () => {
         if (controller.signal.aborted) throw cancelledError();

@@ -6,7 +6,7 @@ import { ApiErrorSchema, type ApiError } from '../../electron/shared/errors';
 import { useClient, useCoreEvents } from '../client/context';
 import { errorText } from '../i18n/errors';
 import { formatLocale } from '../i18n';
-import { jobHeadWords, jobStepWords, jobTrayHeading } from '../i18n/jobs';
+import { jobHeadWords, jobStepWords, jobSubjectWords, jobTrayHeading } from '../i18n/jobs';
 import { useShownElsewhere } from './failure-shown';
 
 interface TrayJob {
@@ -94,6 +94,11 @@ export function JobTray() {
                   value={job.total ? job.done : undefined}
                   max={job.total ?? undefined}
                 />
+              )}
+              {job.subject && (
+                <p className="job-subject" title={jobSubjectWords(t, job.subject)}>
+                  {jobSubjectWords(t, job.subject)}
+                </p>
               )}
               {job.state === 'running' && job.step && <p className="muted">{jobStepWords(t, job)}</p>}
               {error && !shownElsewhere(job.id) && <p className="error">{failureText(t, error)}</p>}

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { JobInfo } from '../../electron/shared/library/contract';
+import type { JobInfo, JobSubject } from '../../electron/shared/library/contract';
 import { jobStepText } from '../../electron/shared/library/job-steps';
 import { libraryProblemText, type LibraryProblem } from '../../electron/shared/library/problems';
 
@@ -7,6 +7,13 @@ import { libraryProblemText, type LibraryProblem } from '../../electron/shared/l
 export function jobStepWords(t: TFunction, job: Pick<JobInfo, 'step'>): string | null {
   if (!job.step) return null;
   return t(`jobs.step.${job.step.code}`, { ...job.step.params, defaultValue: jobStepText(job.step) });
+}
+
+/** What a job works on, in words: "“Floods in Kassala” · PDF" (a kit's title and the format made). */
+export function jobSubjectWords(t: TFunction, subject: JobSubject): string {
+  return subject.format
+    ? t('jobs.subject', { title: subject.title, format: t(`kitBuilder.format.${subject.format}`) })
+    : t('jobs.subjectTitle', { title: subject.title });
 }
 
 /**

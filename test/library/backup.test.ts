@@ -130,6 +130,7 @@ describe('library.backup', () => {
     const job: JobHandle = {
       id: 'test',
       signal: controller.signal,
+      about: () => undefined,
       // Cancel once the first attachment file is in the temporary backup.
       progress: (done) => {
         if (done >= 1) controller.abort();

@@ -147,6 +147,31 @@ describe('the job tray', () => {
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Tasks' })).getByText(words)).toBeTruthy());
   });
 
+  it('names the kit an export works on and the format it makes, in the person’s language', async () => {
+    const c = await core();
+    const jpeg = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 20, g: 90, b: 60 } } }).jpeg().toBuffer();
+    const photo = await call<{ id: string }>(c, 'attachment.add', { name: 'well.jpg', data: jpeg.toString('base64') });
+    const kit = await call<{ id: string }>(c, 'kit.create', { title: 'Inondations à Kassala', language: 'fr', items: [{ kind: 'attachment', id: photo.id }] });
+    const events: CoreEvent[] = [];
+    c.jobs.on((e) => events.push(e));
+    const i18n = setUpI18n('fr');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <ClientProvider client={coreClient(c)}>
+          <JobTray />
+          <ExportPanel ids="k" kitId={kit.id} empty={false} saveFirst={async () => true} embargo={null} missing={[]} serverFiles={null} />
+        </ClientProvider>
+      </I18nextProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: i18n.t('kitBuilder.export.docx') }));
+    const tray = await screen.findByRole('region', { name: i18n.t('jobs.title') });
+    await waitFor(() => expect(within(tray).getByText('« Inondations à Kassala » · document Word')).toBeTruthy(), { timeout: 15_000 });
+    // The core says it with the job itself: the tray of another window reads the same.
+    await waitFor(() => expect(events.some((e) => e.type === 'job.done')).toBe(true), { timeout: 15_000 });
+    const done = events.find((e) => e.type === 'job.done');
+    expect(done && 'job' in done ? done.job.subject : null).toEqual({ title: 'Inondations à Kassala', format: 'docx' });
+  });
+
   it('takes a row of its own under the content, no higher than 40% of the window, its list scrolling under its heading', () => {
     const css = readFileSync(join(import.meta.dirname, '..', '..', 'renderer', 'styles', 'app.css'), 'utf8');
     const rule = (selector: string) => new RegExp(`(^|\\n)${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';

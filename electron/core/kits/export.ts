@@ -321,6 +321,7 @@ export async function exportKit(ctx: CoreContext, kitId: string, formats: Export
     job?.signal,
     (file, done) => job?.progress(done, file.size, jobStep('FILE_DOWNLOADING', { name: file.name })),
   );
+  job?.about(formats.length === 1 ? { title: model.title, format: formats[0]! } : { title: model.title });
   if (model.embargo && !opts.confirmEmbargo) {
     throw new DatelineError('INVALID_INPUT', `The kit "${model.title}" is under embargo (${model.embargo.notice}). Confirm that you mean to export it now; every file will carry the embargo.`, {
       path: ['confirmEmbargo'],

@@ -27,6 +27,7 @@ export const NO_JOB: JobHandle = {
   id: 'none',
   signal: new AbortController().signal,
   progress: () => undefined,
+  about: () => undefined,
   throwIfCancelled: () => undefined,
 };
 

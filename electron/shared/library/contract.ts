@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocIdSchema, RevSchema, type Doc, type DocType } from '../documents';
 import { BaseRev, Empty, jobMethod, Limit, localPath, method, type Created } from '../methods';
+import type { ExportFormat } from '../kits/layout';
 import type { JobStep } from './job-steps';
 import type { DocVersion } from './version-changes';
 import { NoticeIdSchema, type LibraryNotice } from './notices';
@@ -63,6 +64,14 @@ export interface JobInfo {
   step: JobStep | null;
   /** The step, or the failure, in English: the CLI's words and the UI's fallback. */
   message: string | null;
+  /** What the job works on, as the person knows it: a kit's title and the format made of it. */
+  subject?: JobSubject | null;
+}
+
+export interface JobSubject {
+  title: string;
+  /** The one format a kit export makes ("pdf"), worded by the window; absent for several. */
+  format?: ExportFormat;
 }
 
 export interface BackupResult {
