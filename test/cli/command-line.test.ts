@@ -144,6 +144,10 @@ describe('what backup and restore say', () => {
     const backup = await cli(['backup', '--out', file, '--library', lib]);
     expect(backup.code).toBe(0);
     expect(backup.out).toMatch(new RegExp(`^Backed up 1 document and 0 files \\(\\d+ KB\\) to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
+    // A second backup to the same name replaces the first, and says so.
+    const again = await cli(['backup', '--out', file, '--library', lib]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/ It replaced the file that was there\.\n$/);
     const restore = await cli(['restore', file, '--library', tempDir()]);
     expect(restore.code).toBe(0);
     expect(restore.out).toMatch(/^Restored 1 document and 0 files from the backup, made \d{4}-\d\d-\d\d \d\d:\d\d UTC\. The library it replaced is kept in .*replaced.*\.\n$/);

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AttachmentAdded, SearchHit } from '../../shared/contract';
 import { formatBytes } from '../../shared/sync/bytes';
@@ -70,16 +71,20 @@ export const attachCommand: Command = {
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: '  backup --out FILE                     write the whole library (database and files) to one file\n',
+  usage: '  backup --out FILE                     write the whole library (database and files) to one file (a file of that name is replaced once the backup is complete)\n',
   takes: () => ['out'],
   check(_pos, v) {
     if (!v.out) throw new UsageError('backup needs --out FILE');
   },
   writes: () => false,
   async run(cli, _pos, v) {
-    const r = await cli.job('library.backup', { out: resolve(v.out!) });
+    const out = resolve(v.out!);
+    // Replaced only once the new backup is whole (a cancelled one leaves it as it was), and said.
+    const replaced = existsSync(out) && statSync(out).isFile();
+    const r = await cli.job('library.backup', { out });
+    const was = replaced ? ' It replaced the file that was there.' : '';
     const left = r.leftOut.length ? `\nwarning: ${files(r.leftOut.length)} left out: ${r.leftOut.length === 1 ? 'its bytes no longer match' : 'their bytes no longer match'} what was stored (damaged on disk): ${r.leftOut.join(', ')}` : '';
-    cli.print(r, `Backed up ${documents(r.documents)} and ${files(r.files)} (${formatBytes(r.bytes)}) to ${r.path}.${left}`);
+    cli.print(r, `Backed up ${documents(r.documents)} and ${files(r.files)} (${formatBytes(r.bytes)}) to ${r.path}.${was}${left}`);
   },
 };
 
