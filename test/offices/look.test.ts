@@ -63,7 +63,7 @@ describe("an office's look", () => {
     const e = await fail(c, 'office.create', { name: 'Kampala', logo: pdf });
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.path).toEqual(['logo']);
-    expect(e.message).toMatch(/"annual-report\.pdf" is not an image/);
+    expect(e.message).toMatch(/"annual-report\.pdf" cannot be the logo: a kit prints its logo from a PNG, JPEG or WebP image \(this file is application\/pdf\)/);
     const { id, rev } = await call<{ id: string; rev: string }>(c, 'office.create', { name: 'Kampala' });
     const u = await fail(c, 'office.update', { id, rev, fields: { logo: pdf } });
     expect(u.path).toEqual(['fields', 'logo']);

@@ -66,6 +66,6 @@ describe('input refused for a reason of its own', () => {
     }
     const fr = setUpI18n('fr').t;
     expect(errorText(fr, got.get('notSpokesperson')!).replace(/[\u2068\u2069]/g, '')).toContain('Peter Okoth est un journaliste');
-    expect(errorText(fr, got.get('logoNotImage')!).replace(/[\u2068\u2069]/g, '')).toContain('« notes.txt » n’est pas une image');
+    expect(errorText(fr, got.get('logoNotImage')!).replace(/[\u2068\u2069]/g, '')).toContain('« notes.txt » ne peut pas servir de logo : un dossier imprime son logo à partir d’une image PNG, JPEG ou WebP');
   });
 });

@@ -18,7 +18,7 @@ export function checkOfficeReferences(ctx: CoreContext, fields: Partial<Pick<Off
     const mediaType = a.mediaType;
     if (!canThumbnail(mediaType)) {
       const name = a.originalName;
-      throw new DatelineError('INVALID_INPUT', `logo: "${name}" is not an image (${mediaType || 'unknown type'}); choose a PNG, JPEG or WebP image.`, {
+      throw new DatelineError('INVALID_INPUT', `logo: "${name}" cannot be the logo: a kit prints its logo from a PNG, JPEG or WebP image (this file is ${mediaType || 'of no known type'}). Save the logo in one of those formats and add it, or choose another.`, {
         path: [...where, 'logo'],
         params: { id: fields.logo, mediaType, name, reason: 'logoNotImage' },
       });
