@@ -39,14 +39,15 @@ function digitGroups(number: string): string[] {
 
 /**
  * A phone number as people type it into a search box: without its spaces or dashes, with or
- * without the country code ("573105551005", "3105551005", "5551005" for "+57 310 555 1005"),
- * so that a number copied from a message finds the contact as the number written in groups does.
+ * without its first group, the country code ("573105551005", "3105551005" for
+ * "+57 310 555 1005"), so that a number copied from a message finds the contact as the number
+ * written in groups does. Two forms only: each is a word more in the index for every phone.
  */
 export function phoneSearchForms(number: string): string[] {
   const groups = digitGroups(number);
-  const forms: string[] = [];
-  for (let i = 0; i < groups.length - 1; i++) forms.push(groups.slice(i).join(''));
-  return forms;
+  if (groups.length < 2) return [];
+  const whole = groups.join('');
+  return groups.length === 2 ? [whole] : [whole, groups.slice(1).join('')];
 }
 
 function rawEntry(type: string, body: Body): { title: string; body: string } | null {
