@@ -2,13 +2,13 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
-import type { SecretKeeper } from '../../electron/core/sync/secrets';
 import type { SyncStatus } from '../../electron/shared/contract';
 import { passwordStaysWith } from '../../electron/shared/sync/server-address';
 import { ServerSection } from '../../renderer/sync/ServerSection';
 import { call, closedAfterTest } from '../core-harness';
 import { tempDir } from '../helpers';
 import { coreClient, renderWithClient } from './with-core';
+import { memoryKeychain } from '../sync/memory-keychain';
 
 // Settings → Server: correcting the server's address (its port, its path) keeps the password of
 // the same account on the same host; another host or account forgets it, and the section says so
@@ -16,20 +16,9 @@ import { coreClient, renderWithClient } from './with-core';
 
 afterEach(cleanup);
 
-function keychain(): SecretKeeper & { kept: Map<string, string> } {
-  const kept = new Map<string, string>();
-  return {
-    kept,
-    available: () => Promise.resolve(true),
-    load: (a) => Promise.resolve(kept.get(a) ?? null),
-    save: (a, s) => Promise.resolve(void kept.set(a, s)),
-    forget: (a) => Promise.resolve(void kept.delete(a)),
-  };
-}
-
 describe('the password when the server address is corrected', () => {
   it('stays for the same account on the same host, and goes, said, with another host', async () => {
-    const secrets = keychain();
+    const secrets = memoryKeychain();
     const c = closedAfterTest(await openCore(tempDir(), { author: 'amina', sync: { secrets } }));
     await c.ctx.sync!.whenReady();
     const goma = (await call<{ id: string }>(c, 'office.create', { name: 'Goma' })).id;

@@ -2,33 +2,21 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
-import type { SecretKeeper } from '../../electron/core/sync/secrets';
 import type { SyncStatus } from '../../electron/shared/contract';
 import { ServerSection } from '../../renderer/sync/ServerSection';
 import { call, closedAfterTest } from '../core-harness';
 import { tempDir } from '../helpers';
 import { coreClient, renderWithClient } from './with-core';
+import { memoryKeychain } from '../sync/memory-keychain';
 
 // Settings → Server: a password this computer remembers can be forgotten, here and in the
 // keychain, and the section says so; with none known there is nothing to forget.
 
 afterEach(cleanup);
 
-/** A keychain in memory. */
-function keychain(): SecretKeeper & { kept: Map<string, string> } {
-  const kept = new Map<string, string>();
-  return {
-    kept,
-    available: () => Promise.resolve(true),
-    load: (a) => Promise.resolve(kept.get(a) ?? null),
-    save: (a, s) => Promise.resolve(void kept.set(a, s)),
-    forget: (a) => Promise.resolve(void kept.delete(a)),
-  };
-}
-
 describe('forgetting the sync password', () => {
   it('is offered while one is remembered, forgets it in the keychain too, says so and puts the cursor in the field', async () => {
-    const secrets = keychain();
+    const secrets = memoryKeychain();
     const c = closedAfterTest(await openCore(tempDir(), { author: 'amina', sync: { secrets } }));
     await c.ctx.sync!.whenReady();
     const goma = (await call<{ id: string }>(c, 'office.create', { name: 'Goma' })).id;
@@ -55,7 +43,7 @@ describe('forgetting the sync password', () => {
   });
 
   it('is not offered when no password is known', async () => {
-    const c = closedAfterTest(await openCore(tempDir(), { author: 'amina', sync: { secrets: keychain() } }));
+    const c = closedAfterTest(await openCore(tempDir(), { author: 'amina', sync: { secrets: memoryKeychain() } }));
     await c.ctx.sync!.whenReady();
     renderWithClient(coreClient(c), <ServerSection />);
     await screen.findByText(/Sync is not set up/, {}, { timeout: 15_000 });

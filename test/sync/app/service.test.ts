@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/index';
-import type { SecretKeeper } from '../../../electron/core/sync/secrets';
 import { officeDatabase } from '../../../electron/core/sync/service';
 import type { CoreEvent, SyncStatus } from '../../../electron/shared/contract';
 import { damageLocal } from '../../damage';
@@ -11,6 +10,7 @@ import { couchState } from '../couch-state';
 import { useCouchWithProxy } from '../couch-server';
 import { call } from '../library-state';
 import { FakeTimers } from './fake-timers';
+import { memoryKeychain } from '../memory-keychain';
 
 /**
  * Sync in the app against a real pouchdb-server: one database per office, each office's
@@ -420,20 +420,8 @@ describe('a window that reports no network', () => {
 });
 
 describe('the password', () => {
-  /** A keychain in memory, as electron/main's safeStorage keeper behaves when it has one. */
-  function keychain(available: boolean): SecretKeeper & { kept: Map<string, string> } {
-    const kept = new Map<string, string>();
-    return {
-      kept,
-      available: () => Promise.resolve(available),
-      load: (a) => Promise.resolve(kept.get(a) ?? null),
-      save: (a, s) => Promise.resolve(void kept.set(a, s)),
-      forget: (a) => Promise.resolve(void kept.delete(a)),
-    };
-  }
-
   it('asks for it, stops at a refusal without asking the server again, and keeps a good one in the keychain', async () => {
-    const secrets = keychain(true);
+    const secrets = memoryKeychain(true);
     const timers = new FakeTimers();
     const dir = tempDir();
     const a = await library({ auto: true, timers, secrets }, dir);
@@ -462,7 +450,7 @@ describe('the password', () => {
   });
 
   it('without a keychain, never keeps it: the next start asks again', async () => {
-    const secrets = keychain(false);
+    const secrets = memoryKeychain(false);
     const dir = tempDir();
     const a = await library({ secrets }, dir);
     await call(a, 'sync.configure', { server: couch.server.url, user: 'amina', offices: ['goma'] });
