@@ -77,6 +77,8 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'noText') return t('errors.noTextPage', params);
   // A long text that never dates, places or quotes anything: said with its number of paragraphs.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'undated') return t('errors.undatedPage', params);
+  // A template or model release with its blanks still open: a few of the blanks quoted as seen.
+  if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'template') return t('errors.templatePage', params);
   // A page a site keeps about itself: each mark that gave it away, in the person's language.
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'standing') {
     const marks = String(error.params.marks ?? '').split(',').filter(Boolean);

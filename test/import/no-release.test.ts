@@ -655,4 +655,37 @@ describe('a page that is one page of a list, or holds no text of its own', () =>
     open[0] = `PORT ELLIS, 4 May 2025 – ${open[0]}`;
     expect((await parseSource({ name: 'open.txt', text: open.join('\n\n') })).release.body[0]).toMatch(/^The district counted/u);
   });
+
+  it('refuses a press-release template whose blanks are still open, naming some of them', async () => {
+    const template = [
+      'Template: announcing a new service',
+      'FOR IMMEDIATE RELEASE',
+      '[Date]',
+      '[Headline]',
+      '[City] – The [organisation name] today opened a new advice desk for tenants, which will help families in the district with repairs, rent and deposits.',
+      '"Everyone deserves a safe home," said [spokesperson name].',
+      'Media contact: [contact name], [phone number]',
+    ].join('\n\n');
+    const refused = parseSource({ name: 'template.txt', text: template });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_A_RELEASE', params: { reason: 'template', examples: '[Date], [Headline], [City]', blanks: 7 } });
+    await expect(refused).rejects.toThrow(/a template whose blanks are still open \(\[Date\], \[Headline\], \[City\], 7 in all\)/u);
+    // "Import anyway" reads it as it stands.
+    const read = await parseSource({ name: 'template.txt', text: template, allowNotARelease: true });
+    expect(read.release.body.join(' ')).toContain('[organisation name]');
+  });
+
+  it('still reads a release with an aside in brackets and terms it defines in quotation marks', async () => {
+    const release = [
+      'Harbour Trust pays its first dividend to members',
+      'PORT ELLIS, 4 May 2026 – The Harbour Trust (the “Trust”) will pay its first dividend on 1 June (the “Payment Date”) to members on its register on 20 May (the “Record Date”), its board said today.',
+      'A fisherman who asked that his name be kept out of the papers (name withheld) said the payment would help his crew through the winter.',
+      'The Trust was set up by the town’s boat owners in 2019 (after the storm of that year) to buy fuel and ice together.',
+      'Media contact: Ana Lopes, ana.lopes@harbourtrust.example',
+    ].join('\n\n');
+    const read = await parseSource({ name: 'dividend.txt', text: release });
+    expect(read.release.headline).toBe('Harbour Trust pays its first dividend to members');
+    expect(read.release.datelinePlace).toBe('Port Ellis');
+    expect(read.contacts.map((c) => c.email)).toEqual(['ana.lopes@harbourtrust.example']);
+  });
 });
+

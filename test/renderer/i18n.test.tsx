@@ -95,6 +95,14 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'pager', pager: '1 2 3' } })).toMatch(
       /^This page holds no single release: the row of page numbers “1 2 3” above its text .*paste it; nothing was imported\.$/u,
     );
+    // A template with its blanks open: a few blanks quoted as the page wrote them, and how many in all; in Arabic too.
+    const template = { code: 'NOT_A_RELEASE' as const, message: 'x', params: { reason: 'template', examples: '<date>, <HEADLINE>, <contact name>', blanks: 12 } };
+    expect(errorText(t, template)).toBe(
+      'This page holds no release: it is a template whose blanks are still open (<date>, <HEADLINE>, <contact name>, 12 in all). Fill them in, then import the finished release; nothing was imported.',
+    );
+    const arTemplate = errorText(ar.t.bind(ar), template);
+    expect(arTemplate).toContain('\u2068<date>, <HEADLINE>, <contact name>\u2069');
+    expect(arTemplate).toContain('نموذج');
     // A page a site keeps about itself: each mark seen, in the UI's words, the heading as the page set it.
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'standing', marks: 'heading,self', heading: 'Who we are' } })).toMatch(
       /^This page holds no release: .*\(the heading “Who we are”, an organisation describing its own work\)\. Open the release itself .*nothing was imported\.$/u,

@@ -14,6 +14,7 @@ import { cleanLine, compareKey, wordCount } from './normalise';
 import { placeBeforeRepeatedLead, placeOnlyLine, placeOverLead } from './dateline';
 import { describeMarks, pageEvidence } from './standing';
 import { describeListMarks, listPageEvidence } from './pagekind';
+import { TEMPLATE_BLANKS, templateBlanks } from './template';
 import { warning, type Warning } from '../../shared/warnings';
 
 /**
@@ -353,6 +354,16 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
       'NOT_A_RELEASE',
       `This page holds no single release: it lists ${listing.items} items, each a title with a line or two under it, like a news index or a search result page. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
       { params: { items: listing.items } },
+    );
+  }
+  // A template or a model release with its blanks still open: nothing on it is a release to store.
+  const blanks = options.allowNotARelease ? [] : templateBlanks(blocks.map((b) => b.text));
+  if (blanks.length >= TEMPLATE_BLANKS) {
+    const examples = blanks.slice(0, 3).join(', ');
+    throw new DatelineError(
+      'NOT_A_RELEASE',
+      `This page holds no release: it is a template whose blanks are still open (${examples}, ${blanks.length} in all). Fill them in, then import the finished release; nothing was imported.`,
+      { params: { reason: 'template', examples, blanks: blanks.length } },
     );
   }
   const warnings: Warning[] = [];
