@@ -226,5 +226,9 @@ function stampedDate(parts: string[], named: number): string | null {
 /** A short line that could be a name, a role or an organisation above someone's details. */
 export function isContactCaption(text: string): boolean {
   if (wordCount(text) > 9 || /\d/u.test(text) || /[.!?؟]$/u.test(text)) return false;
-  return leadingName(firstSegment(text)) !== null || ROLE_WORDS.test(text) || ORG_WORDS.test(text);
+  // "Contact: Jane Roe" over her office, phone and e-mail: the label on the name's own line heads
+  // the block, and the name under it is a caption still.
+  const label = text.match(CONTACT_LABEL_RE);
+  const named = label && /^\s*[:：]\s*\S/u.test(text.slice(label[0].length)) ? text.slice(label[0].length).replace(/^\s*[:：]\s*/u, '') : text;
+  return leadingName(firstSegment(named)) !== null || ROLE_WORDS.test(named) || ORG_WORDS.test(named);
 }
