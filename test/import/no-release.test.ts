@@ -687,5 +687,17 @@ describe('a page that is one page of a list, or holds no text of its own', () =>
     expect(read.release.datelinePlace).toBe('Port Ellis');
     expect(read.contacts.map((c) => c.email)).toEqual(['ana.lopes@harbourtrust.example']);
   });
+
+  it('still reads a release whose asides end with a word a blank would name (a city, an hour, a venue)', async () => {
+    const release = [
+      'Flood shelters open across the district',
+      'KASSALA, 4 May 2026 – Three shelters opened on Monday in Kassala (Kassala city), Aroma (the market venue) and Wad Sharifey (district office), the regional council said.',
+      'Families can register from 08:00 (local time) and a briefing for the press follows at 11:00 (Geneva time).',
+      'Media contact: Ana Lopes, ana.lopes@council.example',
+    ].join('\n\n');
+    const read = await parseSource({ name: 'shelters.txt', text: release });
+    expect(read.release.headline).toBe('Flood shelters open across the district');
+    expect(read.contacts.map((c) => c.email)).toEqual(['ana.lopes@council.example']);
+  });
 });
 

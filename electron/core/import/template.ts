@@ -9,6 +9,19 @@
 const FIELD_WORD =
   /(?:^|[^\p{L}])(?:name|names|date|day|time|place|city|location|venue|contact|phone|telephone|number|e-?mail|address|title|headline|dateline|subheadline|company|organi[sz]ation|spokesperson|website|url|quote|details|description|product|event|month|year|nom|heure|lieu|ville|t[ée]l[ée]phone|num[ée]ro|courriel|adresse|titre|entreprise|soci[ée]t[ée]|citation|porte-parole|nombre|fecha|hora|lugar|ciudad|contacto|tel[ée]fono|n[úu]mero|correo|direcci[óo]n|t[íi]tulo|empresa|organizaci[óo]n|cita|portavoz|اسم|التاريخ|تاريخ|الوقت|المكان|المدينة|رقم|الهاتف|البريد|العنوان|الشركة|المنظمة|الجهة)(?=$|[^\p{L}])/iu;
 
+/**
+ * The field word opens the blank, alone or after a word asking to fill it ("[Insert date]",
+ * "(your name)", "[nombre de la asociación]"): an aside naming a place or an hour ("(New York
+ * City)", "(Geneva time)") ends with such a word and is no blank.
+ */
+const FILLER = /^(?:insert|enter|add|type|your|the|a|an|ins[ée]rer|indiquer|ajouter|votre|vos|le|la|les|l'|un|une|insertar|indicar|a[ñn]adir|escribir|su|sus|tu|el|los|las|ادخل|أدخل|أضف)$/iu;
+
+function opensWithField(words: readonly string[]): boolean {
+  const first = words.slice(0, 1).join(' ');
+  if (FIELD_WORD.test(first)) return true;
+  return words.length > 1 && FILLER.test(words[0]!) && FIELD_WORD.test(words[1]!);
+}
+
 const SPANS = [/<([^<>\n]{1,80})>/gu, /\[([^[\]\n]{1,80})\]/gu, /\(([^()\n]{1,80})\)/gu];
 
 /**
@@ -25,7 +38,7 @@ export function templateBlanks(lines: readonly string[]): string[] {
         // A defined term in quotation marks ('(the "Record Date")') is the text's own word, no blank.
         if (inner === '' || /\d/u.test(inner) || /[.!?؟:;"“”«»]/u.test(inner)) continue;
         const words = inner.split(/\s+/u);
-        if (words.length > 8 || !FIELD_WORD.test(inner)) continue;
+        if (words.length > 8 || !opensWithField(words)) continue;
         const key = inner.toLowerCase().replace(/[’']/gu, "'");
         if (!seen.has(key)) seen.set(key, m[0]);
       }
