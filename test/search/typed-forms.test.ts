@@ -96,8 +96,8 @@ describe('figures as each language writes them', () => {
     expect(queryTerms('0791234567').map((t) => t.forms)).toEqual([[['0791234567']]]);
     // A date is its parts side by side.
     expect(ftsQuery('12.03.2026 ')).toBe('"12 03" AND ("2026" OR "2 026")');
-    // Digits inside a word stay in it.
-    expect(ftsQuery('COVID19 ')).toBe('"covid19"');
+    // A word of letters and digits is also asked for as its runs side by side, as "COVID-19" is indexed.
+    expect(ftsQuery('COVID19 ')).toBe('("covid19" OR "covid 19")');
   });
 });
 
@@ -144,13 +144,32 @@ describe('phrases in quotation marks', () => {
   });
 });
 
-describe('Arabic names made with عبد', () => {
+describe('Arabic names of two words, and words of letters and digits', () => {
   it('finds a name written joined from the name written apart, and back', async () => {
     const { c, id } = await fieldLibrary();
     for (const q of ['عبدالله', 'عبد الله', 'عبدالرحمن', 'عبد الرحمن']) expect(await found(c, q, id), q).toEqual(['abd1', 'abd2']);
     expect(await found(c, 'عبدالعزيز', id)).toEqual(['abd3']);
     expect(await found(c, 'عبد العزيز', id)).toEqual(['abd3']);
     expect(await found(c, 'عبدالله موسى', id)).toEqual(['abd2']);
+  });
+
+  it('does the same for names made with أبو and with الدين, and nothing for other words', async () => {
+    const c = await core();
+    const joined = await call<{ id: string }>(c, 'release.create', release({ headline: 'زيارة', language: 'ar', body: markdownToRichText('استقبل أبوبكر صالح الوفد، ثم نورالدين أحمد.') }));
+    const apart = await call<{ id: string }>(c, 'release.create', release({ headline: 'لقاء', language: 'ar', body: markdownToRichText('التقى أبو بكر عمر مع نور الدين سالم.') }));
+    const both = [joined.id, apart.id].sort();
+    for (const q of ['أبوبكر', 'أبو بكر', 'ابو بكر', 'نورالدين', 'نور الدين']) expect((await search(c, q)).map((h) => h.id).sort(), q).toEqual(both);
+    expect((await search(c, 'أبو بكر عمر')).map((h) => h.id)).toEqual([apart.id]);
+    // A word that is not a name keeps its one form.
+    expect(queryTerms('مساعدات ').map((t) => t.forms)).toEqual([[['مساعدات']]]);
+  });
+
+  it('finds COVID-19 from covid19, and marks it whole', async () => {
+    const c = await core();
+    const r = await call<{ id: string }>(c, 'release.create', release({ headline: 'Vaccination', language: 'en', body: markdownToRichText('COVID-19 vaccines reached Gao.') }));
+    const [hit] = await search(c, 'covid19');
+    expect(hit?.id).toBe(r.id);
+    expect(marked(hit)).toEqual(['COVID-19']);
   });
 
   it('marks the name as the release writes it', async () => {

@@ -14,8 +14,9 @@ import { asciiDigitsOf, indexTokens, searchTokens } from './text';
  * - Words between quotation marks ("food aid", “food aid”, « aide alimentaire ») are a phrase:
  *   found only side by side, in that order. A quotation mark left open runs to the end of what
  *   was typed, so a phrase being typed is searched as it grows, and is never an error.
- * - An Arabic name made with عبد is written joined or apart ("عبدالله", "عبد الله"): each
- *   finds the other.
+ * - An Arabic name of two words is written joined or apart ("عبدالله", "عبد الله"; "أبوبكر",
+ *   "أبو بكر"; "نورالدين", "نور الدين"): each finds the other. So does a word of letters and
+ *   digits: "covid19" finds "COVID-19".
  *
  * The same terms build the FTS5 query (ftsQuery) and decide what a passage marks
  * (search/passage.ts), so what is marked is what was found.
@@ -92,27 +93,46 @@ function figurePieces(run: string): Piece[] {
   return out;
 }
 
-const ABD = 'عبد';
+// Arabic names made of two words, written joined or apart, as the index holds them (folded,
+// the article of a second word written apart dropped): عبد + a name ("عبدالله", "عبد الله"),
+// أبو + a name ("أبوبكر", "أبو بكر"), a name + الدين ("نورالدين", "نور الدين").
+const NAME_HEADS = ['عبد', 'ابو'];
+const NAME_TAIL = 'دين';
 const ARABIC = /[\u0600-\u06FF]/u;
+// A word of letters and digits together ("covid19", "h5n1"), and its runs of each.
+const LETTERS_AND_DIGITS = /^(?=.*\p{L})(?=.*[0-9])[\p{L}0-9]+$/u;
+const RUNS = /\p{L}+|[0-9]+/gu;
+
+/** The forms of the one word `t`: itself, and the two words a joined Arabic name or a word of letters and digits is written apart. */
+function oneWordForms(t: string): string[][] {
+  for (const head of NAME_HEADS) {
+    if (t.startsWith(head) && t.length >= head.length + 2) {
+      const rest = searchTokens(t.slice(head.length));
+      if (rest.length === 1 && rest[0]!.length >= 2) return [[t], [head, rest[0]!]];
+    }
+  }
+  const tail = `ال${NAME_TAIL}`;
+  if (t.endsWith(tail) && t.length >= tail.length + 2) return [[t], [t.slice(0, -tail.length), NAME_TAIL]];
+  // "COVID-19" is indexed "covid" "19": "covid19" typed finds it.
+  if (LETTERS_AND_DIGITS.test(t)) return [[t], t.match(RUNS) ?? [t]];
+  return [[t]];
+}
 
 /**
- * Words as pieces, an Arabic name made with عبد given its joined and its separate forms. The
- * index drops the article of the word after عبد when written apart ("عبد الله": "عبد" "له"),
- * and keeps a joined name whole ("عبدالله"), so each form of the query asks for both.
+ * Words as pieces, an Arabic name made of two words given its joined and its separate forms.
+ * The index drops the article of a second word written apart ("عبد الله": "عبد" "له"), and
+ * keeps a joined name whole ("عبدالله"), so each form of the query asks for both.
  */
 function wordPieces(tokens: string[]): Piece[] {
   const out: Piece[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
-    if (t === ABD && next !== undefined && ARABIC.test(next) && next.length >= 2) {
-      out.push({ forms: [[ABD, next], [`${ABD}ال${next}`], [`${ABD}${next}`]] });
+    if (next !== undefined && ARABIC.test(t) && ARABIC.test(next) && next.length >= 2 && (NAME_HEADS.includes(t) || next === NAME_TAIL)) {
+      out.push({ forms: [[t, next], [`${t}ال${next}`], [`${t}${next}`]] });
       k++;
-    } else if (t.startsWith(ABD) && t.length >= ABD.length + 2) {
-      const rest = searchTokens(t.slice(ABD.length));
-      out.push({ forms: rest.length === 1 && rest[0]!.length >= 2 ? [[t], [ABD, rest[0]!]] : [[t]] });
     } else {
-      out.push({ forms: [[t]] });
+      out.push({ forms: oneWordForms(t) });
     }
   }
   return out;
@@ -131,7 +151,7 @@ function pieces(text: string, phrase: boolean): Piece[] {
       out.push(...wordPieces(searchTokens(stretch)));
       return;
     }
-    // Words without another reading go through wordPieces together, so a name made with عبد is one piece.
+    // Words without another reading go through wordPieces together, so a name of two words is one piece.
     let plain: string[] = [];
     const flush = (): void => {
       out.push(...wordPieces(plain));
