@@ -10,7 +10,7 @@ import { Library } from '../../electron/core/store/library';
 import { LATEST_VERSION } from '../../electron/core/store/migrations/index';
 import { DB_FILE } from '../../electron/core/store/open';
 import { ContactFields, ReleaseFields, type ContactFieldsT, type ReleaseFieldsT } from '../../electron/shared/documents';
-import { ftsQuery } from '../../electron/shared/search/text';
+import { ftsQuery } from '../../electron/shared/search/terms';
 import { buildQueries, buildVocabulary, makeContact, makeRelease, Writer, type BenchQuery } from './corpus';
 import { RawPeer, type PeerRow } from './peer';
 import { fmt, formatTable, HeapPeak, median, percentile, type Row } from './report';

@@ -18,7 +18,7 @@ import { Library } from '../../electron/core/store/library';
 import { APPLICATION_ID } from '../../electron/core/store/open';
 import { API, type AttachmentAdded, type BackupResult, type RestoreResult } from '../../electron/shared/contract';
 import { DatelineError } from '../../electron/shared/errors';
-import { ftsQuery } from '../../electron/shared/search/text';
+import { ftsQuery } from '../../electron/shared/search/terms';
 import { closedAfterTest } from '../core-harness';
 import { expectError, tempDir } from '../helpers';
 

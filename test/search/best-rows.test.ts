@@ -4,7 +4,7 @@ import { bm25, entryTokens, idf, matchPhrases, phraseFrequencies } from '../../e
 import { indexTotals, LAZY_LIST_MAX_ROWS, rebuildBestLists } from '../../electron/core/search/champions';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { TRASHED } from '../../electron/shared/releases/rules';
-import { ftsQuery } from '../../electron/shared/search/text';
+import { ftsQuery } from '../../electron/shared/search/terms';
 import { tempDir } from '../helpers';
 import { fill, fullRanking, libraries, page } from './fixtures';
 
@@ -19,7 +19,7 @@ describe('bm25 written out', () => {
     const texts = l.db.prepare<[], { doc_rowid: number; title: string; body: string }>('SELECT doc_rowid, title, body FROM search_text').all();
     for (const q of ['water', 'water ', 'wat', 'water camp', 'søren', 'Łódź', 'المنظمة', 'report flood he', 'vaccine water']) {
       const match = ftsQuery(q)!;
-      const phrases = matchPhrases(match);
+      const phrases = matchPhrases(match)!;
       const count = l.db.prepare<[string], number>('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
       const idfs = phrases.map((p) => idf(totals.rows, count.get(`"${p.token}"${p.prefix ? '*' : ''}`)!));
       const ours = new Map<number, number>();

@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { tempDir } from '../helpers';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { TRASHED } from '../../electron/shared/releases/rules';
-import { ftsQuery } from '../../electron/shared/search/text';
+import { ftsQuery } from '../../electron/shared/search/terms';
 
 /** Libraries for the search tests: documents of every length and mix of words, and the full ranking every page must be a slice of. */
 

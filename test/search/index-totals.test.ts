@@ -7,7 +7,7 @@ import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations
 import { rebuildProjections } from '../../electron/core/store/projections';
 import type { RemoteRevision } from '../../electron/core/store/replication-api';
 import { TRASHED } from '../../electron/shared/releases/rules';
-import { ftsQuery } from '../../electron/shared/search/text';
+import { ftsQuery } from '../../electron/shared/search/terms';
 import { tempDir } from '../helpers';
 import { libraries, pulled } from './fixtures';
 

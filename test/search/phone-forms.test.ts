@@ -78,8 +78,10 @@ describe('the passage of a contact found by a number typed without spaces', () =
     await call(c, 'contact.create', { name: 'Ana Gómez', kind: 'journalist', phones: [{ type: 'mobile', number: '+57 310 555 1005' }] });
     const [hit] = await call<SearchHit[]>(c, 'search', { query: '3105551005', passages: true });
     expect(hit?.passage).toEqual({ parts: [{ text: '+57 310 555 1005', mark: true }], cutBefore: false, cutAfter: false });
-    // Typed in groups, the groups found are marked where they are.
+    // Typed in groups, the groups found are marked where they are: side by side, as one figure.
     const [grouped] = await call<SearchHit[]>(c, 'search', { query: '310 555', passages: true });
-    expect(grouped?.passage?.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['310', '555']);
+    expect(grouped?.passage?.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['310 555']);
+    const [apart] = await call<SearchHit[]>(c, 'search', { query: '310 1005', passages: true });
+    expect(apart?.passage?.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['310', '1005']);
   });
 });

@@ -3,7 +3,7 @@ import type { Core } from '../../electron/core/index';
 import { markdownToRichText } from '../../electron/core/markdown';
 import { ContactFields, OutletFields, ReleaseFields, type DocType } from '../../electron/shared/documents';
 import type { SearchHit } from '../../electron/shared/search/contract';
-import { ftsQuery } from '../../electron/shared/search/text';
+import { ftsQuery } from '../../electron/shared/search/terms';
 import { core } from '../core-harness';
 
 async function search(c: Core, input: Record<string, unknown>): Promise<SearchHit[]> {

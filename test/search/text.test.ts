@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, foldUnicode, ftsQuery, indexText, indexTokens, searchTokens } from '../../electron/shared/search/text';
+import { foldText, foldUnicode, indexText, indexTokens, searchTokens } from '../../electron/shared/search/text';
+import { ftsQuery } from '../../electron/shared/search/terms';
 
 describe('search folding', () => {
   it('drops Latin accents and folds ligatures', () => {
@@ -30,9 +31,10 @@ describe('search folding', () => {
   it('folds the decimal digits of every script to ASCII, in indexed text and in queries alike', () => {
     expect(searchTokens('وزعت ٤٥٠٠ سلة')).toEqual(['وزعت', '4500', 'سله']);
     expect(indexText('۴۵۰۰ خانواده')).toBe('4500 خانواده');
-    expect(ftsQuery('٤٥٠٠')).toBe('"4500"*');
-    expect(ftsQuery('4500')).toBe('"4500"*');
-    expect(ftsQuery('١٢-٣-٢٠٢٦ ')).toBe('"12" "3" "2026"');
+    // A figure is asked for whole and in its groups of three ("4 500", "4,500"): search/terms.ts.
+    expect(ftsQuery('٤٥٠٠')).toBe('("4500"* OR "4 500"*)');
+    expect(ftsQuery('4500')).toBe('("4500"* OR "4 500"*)');
+    expect(ftsQuery('١٢-٣-٢٠٢٦ ')).toBe('"12" AND "3" AND ("2026" OR "2 026")');
     // Every numbering system ICU knows, written by Intl itself: each digit folds to its value.
     let systems = 0;
     for (const system of Intl.supportedValuesOf('numberingSystem')) {

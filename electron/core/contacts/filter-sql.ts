@@ -1,5 +1,5 @@
 import type { ContactFilter } from '../../shared/contacts/filter';
-import { ftsQuery } from '../../shared/search/text';
+import { ftsQuery } from '../../shared/search/terms';
 import type { ContactFacetField } from '../store/projections';
 
 /**

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DatelineError } from '../../shared/errors';
-import { ftsQuery } from '../../shared/search/text';
+import { ftsQuery } from '../../shared/search/terms';
 import { listFilter } from '../store/paging';
 import { prepared } from '../store/statements';
 

@@ -100,6 +100,7 @@ export function bestPage(
   const s = statements(db);
   if (s === null) return null;
   const phrases = matchPhrases(match);
+  if (phrases === null) return null;
   // What ranking every match costs: how many rows hold every word. Counted first, so that a
   // query cheap to rank in full pays one count before it.
   const all = s.count.get(match) ?? 0;

@@ -34,8 +34,16 @@ export interface Phrase {
   prefix: boolean;
 }
 
-/** The phrases of a MATCH expression built by ftsQuery: `"a" "b"*`. */
-export function matchPhrases(match: string): Phrase[] {
+// A MATCH expression of single words only, as ftsQuery writes one: `"a" "b"*`.
+const WORDS_ONLY = /^"[^" ]+"\*?(?: "[^" ]+"\*?)*$/u;
+
+/**
+ * The phrases of a MATCH expression built by ftsQuery when each is one word (`"a" "b"*`);
+ * null when it asks for words side by side or for one of several forms (a quoted phrase, a
+ * figure: search/terms.ts), which are scored only by FTS5.
+ */
+export function matchPhrases(match: string): Phrase[] | null {
+  if (!WORDS_ONLY.test(match)) return null;
   return [...match.matchAll(/"([^"]*)"(\*?)/g)].map((m) => ({ token: m[1]!, prefix: m[2] === '*' }));
 }
 

@@ -1,5 +1,6 @@
 import type { Passage } from '../../shared/search/contract';
-import { indexTokens, searchTokens } from '../../shared/search/text';
+import { queryTerms, type Term } from '../../shared/search/terms';
+import { indexTokens } from '../../shared/search/text';
 import type { CoreContext } from '../context';
 import { arr, str, strs, type Body } from '../store/body-values';
 import { phoneSearchForms, richPlain } from './entry';
@@ -9,8 +10,10 @@ import { phoneSearchForms, richPlain } from './entry';
  * for, with those words marked. The index cannot give it: it holds folded words only
  * (contentless FTS5, so neither snippet() nor highlight() has text to cut), so the passage is
  * cut from the document's text here, and each word of it is folded with the index's own
- * folding (searchTokens) to decide whether it is one searched for: "ecole" marks "École",
- * "منظمة" marks "المنظمة", the last word typed counts as a beginning, as the search does.
+ * folding (indexTokens) to decide whether it is one searched for: "ecole" marks "École",
+ * "منظمة" marks "المنظمة", the last word typed counts as a beginning, as the search does. The
+ * query is read as the search reads it (search/terms.ts): a figure or a phrase found is marked
+ * whole, "12000" marks "12,000" and "12 000", "\"food aid\"" marks "food aid" and not a lone "aid".
  *
  * A passage is cut only where the text has white space, so never inside a word, nor between a
  * letter and its marks (Arabic harakat, combining accents); a word is a run of letters, digits
@@ -31,41 +34,64 @@ const SPACE = /\s/u;
 interface Word {
   start: number;
   end: number;
-  /** Which searched-for words it is (indexes into the query's words), none for most. */
+  /** Which terms searched for it is part of (indexes into the query's terms), none for most. */
   hits: number[];
+  /** The word after it is part of the same found form ("12,000", "food aid"): marked together. */
+  joined: boolean;
 }
 
-interface Wanted {
-  tokens: string[];
-  /** The last word typed is a beginning ("refug" finds "réfugiés"), unless the query ends with a space. */
-  prefix: boolean;
+/** What a query searches for, as the search reads it (search/terms.ts: figures, phrases, names). */
+export interface Wanted {
+  terms: Term[];
 }
 
-/** The words a query searches for, as the search reads them (ftsQuery: 16 words at most, the last a beginning). */
+/** The terms a query searches for, as ftsQuery asks the index for them. */
 export function wantedWords(query: string): Wanted {
-  return { tokens: searchTokens(query).slice(0, 16), prefix: !/\s$/u.test(query) };
+  return { terms: queryTerms(query) };
 }
 
-function hitsOf(word: string, wanted: Wanted): number[] {
-  const out: number[] = [];
-  const last = wanted.tokens.length - 1;
-  for (const token of indexTokens(word)) {
-    wanted.tokens.forEach((w, i) => {
-      if (token === w || (wanted.prefix && i === last && token.startsWith(w))) out.push(i);
-    });
-  }
-  return out;
-}
-
-/** The passage of `text` where most of the words searched for are found together, or null when none is in it. */
-export function passageOf(text: string, wanted: Wanted): Passage | null {
-  if (wanted.tokens.length === 0) return null;
+/**
+ * The words of `text` with the terms each is part of. Each word is folded into the words the
+ * index holds for it (indexTokens: an Arabic word after "لل" is two), and a term's form is
+ * found where its words follow one another, its last word as a beginning when the term is.
+ */
+function wordsOf(text: string, wanted: Wanted): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ start: m.index, end: m.index + m[0].length, hits: hitsOf(m[0], wanted) });
+  const stream: { token: string; word: number }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    for (const token of indexTokens(m[0])) stream.push({ token, word: words.length });
+    words.push({ start: m.index, end: m.index + m[0].length, hits: [], joined: false });
+  }
+  wanted.terms.forEach((term, ti) => {
+    for (const form of term.forms) {
+      const last = form.length - 1;
+      for (let s = 0; s + last < stream.length; s++) {
+        const found = form.every((w, k) => {
+          const t = stream[s + k]!.token;
+          return t === w || (term.prefix && k === last && t.startsWith(w));
+        });
+        if (!found) continue;
+        const from = stream[s]!.word;
+        const to = stream[s + last]!.word;
+        for (let i = from; i <= to; i++) {
+          const word = words[i]!;
+          if (!word.hits.includes(ti)) word.hits.push(ti);
+          if (i < to) word.joined = true;
+        }
+      }
+    }
+  });
+  return words;
+}
+
+/** The passage of `text` where most of the terms searched for are found together, or null when none is in it. */
+export function passageOf(text: string, wanted: Wanted): Passage | null {
+  if (wanted.terms.length === 0) return null;
+  const words = wordsOf(text, wanted);
   const found = words.flatMap((w, i) => (w.hits.length > 0 ? [i] : []));
   if (found.length === 0) return null;
 
-  // The window with the most different words searched for, then the most of them, then the first.
+  // The window with the most different terms searched for, then the most words of them, then the first.
   let best = { from: 0, distinct: -1, count: -1 };
   for (const i of found) {
     const from = Math.max(0, i - LEAD_WORDS);
@@ -86,12 +112,20 @@ export function passageOf(text: string, wanted: Wanted): Passage | null {
     else parts.push({ text: piece, mark });
   };
   let at = start;
-  for (const w of words) {
-    if (w.end <= start || w.start >= end || w.hits.length === 0) continue;
-    push(flat(text.slice(at, w.start)), false);
-    push(text.slice(w.start, w.end), true);
+  // A found form is marked whole, from its first word to its last, separators and all.
+  let markFrom = -1;
+  words.forEach((w, i) => {
+    if (w.end <= start || w.start >= end || w.hits.length === 0) return;
+    if (markFrom < 0) {
+      push(flat(text.slice(at, w.start)), false);
+      markFrom = w.start;
+    }
+    const next = words[i + 1];
+    if (w.joined && next !== undefined && next.start < end) return;
+    push(text.slice(markFrom, w.end), true);
+    markFrom = -1;
     at = w.end;
-  }
+  });
   push(flat(text.slice(at, end)), false);
   // White space at the cut ends says nothing.
   if (parts[0] && !parts[0].mark) parts[0].text = parts[0].text.trimStart();
@@ -168,11 +202,10 @@ function otherText(type: string, body: Body): { shown: string; rest: string } | 
   }
 }
 
-/** Whether every word searched for is in `text` (the last typed as a beginning, as the search reads it). */
+/** Whether every term searched for is in `text` (the last typed as a beginning, as the search reads it). */
 function holdsEvery(text: string, wanted: Wanted): boolean {
-  const found = new Set<number>();
-  for (const m of text.matchAll(WORD)) for (const i of hitsOf(m[0], wanted)) found.add(i);
-  return found.size === wanted.tokens.length;
+  const found = new Set(wordsOf(text, wanted).flatMap((w) => w.hits));
+  return found.size === wanted.terms.length;
 }
 
 /**
@@ -193,12 +226,13 @@ export function otherPassage(ctx: CoreContext, type: string, id: string, wanted:
  * is that number, so the passage is the number as written, marked whole.
  */
 function phonePassage(body: Body, wanted: Wanted): Passage | null {
-  const last = wanted.tokens.length - 1;
   for (const p of arr(body.phones)) {
     const number = str((p as Body | null)?.number);
     if (!number) continue;
     const forms = phoneSearchForms(number).flatMap((f) => indexTokens(f));
-    const found = wanted.tokens.some((w, i) => forms.some((f) => f === w || (wanted.prefix && i === last && f.startsWith(w))));
+    const found = wanted.terms.some((t) =>
+      t.forms.some((w) => w.length === 1 && forms.some((f) => f === w[0] || (t.prefix && f.startsWith(w[0]!)))),
+    );
     if (found) return { parts: [{ text: number, mark: true }], cutBefore: false, cutAfter: false };
   }
   return null;

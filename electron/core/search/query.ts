@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/search/contract';
 import { DOC_TYPES, type DocType } from '../../shared/documents';
 import { TRASHED } from '../../shared/releases/rules';
-import { ftsQuery } from '../../shared/search/text';
+import { ftsQuery } from '../../shared/search/terms';
 import { bestPage, type Ranked, type SearchPath } from './best-page';
 import { catchUpSearch } from './index-writer';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Page } from '../../shared/contract';
 import { DatelineError } from '../../shared/errors';
-import { ftsQuery } from '../../shared/search/text';
+import { ftsQuery } from '../../shared/search/terms';
 import { catchUpSearch } from '../search/index-writer';
 import { selectList, type ColumnOf, type ProjectionRow, type ProjectionTable } from './projection-columns';
 import { prepared } from './statements';

@@ -199,15 +199,3 @@ export function indexText(text: string | null | undefined): string {
   if (!text) return '';
   return indexTokens(text).join(' ');
 }
-
-/**
- * Builds an FTS5 MATCH expression from what a person typed: every word must occur,
- * the last one as a prefix (search as you type). Returns null when nothing is searchable.
- */
-export function ftsQuery(input: string): string | null {
-  const tokens = searchTokens(input).slice(0, 16);
-  if (tokens.length === 0) return null;
-  return tokens
-    .map((t, i) => (i === tokens.length - 1 && !input.match(/\s$/) ? `"${t}"*` : `"${t}"`))
-    .join(' ');
-}
