@@ -6,6 +6,7 @@ import { Library, type LibraryOptions } from './store/library';
 import { attachmentHandlers } from './attachments/handlers';
 import { attachmentLifecycleHandlers } from './attachments/lifecycle';
 import { historyHandlers } from './library/history';
+import { trashHandlers } from './library/trash';
 import { conflictHandlers } from './library/conflicts';
 import { libraryHandlers } from './library/handlers';
 import { officeHandlers } from './offices/handlers';
@@ -62,6 +63,7 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...attachmentLifecycleHandlers,
   ...historyHandlers,
+  ...trashHandlers,
   ...conflictHandlers,
   ...searchHandlers,
   ...uiHandlers,

@@ -12,6 +12,7 @@ import { OFFICE_API } from './offices/contract';
 import { RELEASE_API } from './releases/contract';
 import { SEARCH_API } from './search/contract';
 import { SYNC_API } from './sync/contract';
+import { TRASH_API } from './library/trash-contract';
 import { SYNC_APP_API, type SyncStatus } from './sync/app-contract';
 import { UI_API } from './ui/contract';
 import type { UiLanguageCode } from './ui/languages';
@@ -32,6 +33,7 @@ export type { BackupResult, CompactResult, Draft, JobInfo, LibraryInfo, RestoreR
 export type { JobStep } from './library/job-steps';
 export type { DocVersion, VersionChange } from './library/version-changes';
 export type { LibraryProblem } from './library/problems';
+export type { DeletedItem, TrashRestored } from './library/trash-contract';
 export type { ReleaseSummary } from './releases/contract';
 export type { SearchHit } from './search/contract';
 export type { ConflictNote, SyncFileExport, SyncFileImport, SyncSummary } from './sync/contract';
@@ -39,6 +41,7 @@ export type { FailedFile, FileFailure, MissingDatabase, OfficeFiles, SyncSetting
 
 export const API = {
   ...LIBRARY_API,
+  ...TRASH_API,
   ...RELEASE_API,
   ...CONTACT_API,
   ...OFFICE_API,

@@ -78,6 +78,7 @@ export const INPUT_PROBLEMS = [
   'conflictNoSide',
   'staleCursor',
   'notInTrash',
+  'notInTrashAny',
   'notLinked',
   'mappingNoColumns',
   'attachmentNoFile',
@@ -94,7 +95,7 @@ export const INPUT_PROBLEMS = [
 ] as const;
 
 export const ERROR_REASONS = {
-  CONFLICT: ['changedSince', 'idTaken', 'languageTaken', 'alreadyVersion', 'libraryReplaced', 'changedSincePreview', 'localChanged'],
+  CONFLICT: ['changedSince', 'idTaken', 'languageTaken', 'alreadyVersion', 'libraryReplaced', 'changedSincePreview', 'localChanged', 'nameTaken', 'parentInTrash'],
   NOT_FOUND: [
     'gone',
     'noRevision',
@@ -118,6 +119,7 @@ export const ERROR_REASONS = {
     'erased',
     'mergedAway',
     'deletedWithFile',
+    'trashFileGone',
   ],
   FILE_TOO_LARGE: ['tooLarge', 'importTooLarge', 'importTextTooLong', 'requestTooLarge', 'uploadTooLarge', 'systemLimit', 'tooManyPixels', 'syncFileTooLarge'],
   FILE_UNREADABLE: [

@@ -20,6 +20,7 @@ export const WARNING_CODES = [
   'KIT_RIGHTS_EXPIRED',
   'KIT_RELEASE_DRAFT',
   'KIT_RELEASE_IN_REVIEW',
+  'KIT_SVG_NOT_PLACED',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

@@ -141,3 +141,44 @@ export function frenchOfCity(city: string): string {
   if (/^[AEIOUÉÈÊaeiouéèê]/u.test(city) && !/^Ou/.test(city)) return `d’${city}`;
   return `de ${city}`;
 }
+
+/** Letters only, without accents, capitals or the spaces, dashes and underscores between words. */
+const folded = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s_\-’'.]+/g, '')
+    .toLowerCase();
+
+/**
+ * The zone a person means by what they typed in a time-zone field: a zone's own name in any
+ * capitals ("africa/nairobi" → "Africa/Nairobi"), or the city it is known by in any working
+ * language ("Nairobi", "Genève", "عمّان", "Sao Paulo"). `zones` is the list of canonical names
+ * (Intl.supportedValuesOf). Null when nothing, or more than one zone, answers to it: the field
+ * then says the zone is unknown rather than guess.
+ */
+export function zoneForTyped(typed: string, zones: readonly string[]): string | null {
+  const text = typed.trim();
+  if (text === '') return null;
+  const exact = zones.find((z) => z.toLowerCase() === text.toLowerCase());
+  if (exact) return exact;
+  // A name Intl knows beyond the canonical list (UTC, an alias such as Asia/Calcutta): as Intl writes it.
+  if (text.includes('/') || /^[a-z]{2,5}$/i.test(text)) {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
+    } catch {
+      // Not a zone's name: perhaps a city's.
+    }
+  }
+  const key = folded(text);
+  if (key === '') return null;
+  const found = new Set<string>();
+  for (const [zone, names] of Object.entries(ZONE_CITY_NAMES)) {
+    if (Object.values(names).some((n) => folded(n) === key)) found.add(zone);
+  }
+  for (const zone of zones) {
+    const city = zoneCity(zone);
+    if (city !== null && folded(city) === key) found.add(zone);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}

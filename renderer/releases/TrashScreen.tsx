@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href } from '../app/router';
@@ -12,10 +12,13 @@ import type { RowProps } from '../ui/VirtualList';
 import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import type { ReleaseSummary } from '../../electron/shared/releases/contract';
+import type { DeletedItem } from '../../electron/shared/contract';
+import { DeletedItems } from './DeletedItems';
 
 /**
- * Releases in the trash, a page at a time as the list scrolls: each can be restored; emptying
- * the trash deletes every one in it for good (the core's, not only the rows read so far).
+ * The trash: releases moved to it, a page at a time as the list scrolls, then the contacts,
+ * outlets, kits and attachments deleted (trash.list); each can be restored; emptying the trash
+ * deletes every one in it for good (the core's, not only the rows read so far).
  */
 export function TrashScreen() {
   const { t, i18n } = useTranslation();
@@ -23,7 +26,18 @@ export function TrashScreen() {
   const list = usePagedList('release.list', { limit: 100, trashed: true }, 'trash');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [emptied, setEmptied] = useState<number | null>(null);
+  const [emptied, setEmptied] = useState<{ releases: number; others: number } | null>(null);
+  const [others, setOthers] = useState<{ items: DeletedItem[]; total: number } | null>(null);
+  // A deleted item whose name another has taken since: the person may restore it anyway.
+  const [sameName, setSameName] = useState<{ item: DeletedItem; index: number } | null>(null);
+  const loadOthers = useCallback(async () => {
+    const res = await client.call('trash.list', {});
+    if (res.ok) setOthers(res.value);
+    else setError(res.error);
+  }, [client]);
+  useEffect(() => {
+    void loadOthers();
+  }, [loadOthers]);
   const dates = useDates();
   const focus = useConfirmFocus(confirming ? 'empty' : null, () => setConfirming(false));
 
@@ -32,6 +46,15 @@ export function TrashScreen() {
   // A layout effect, so focus moves in the same commit that removes the button: never a frame
   // with focus on the page.
   const [restored, setRestored] = useState<string | null>(null);
+  const otherButtons = useRef(new Map<string, HTMLButtonElement>());
+  const otherFocusAfter = useRef<{ id: string; index: number } | null>(null);
+  useLayoutEffect(() => {
+    const after = otherFocusAfter.current;
+    if (!after || !others || others.items.some((r) => r.id === after.id)) return;
+    otherFocusAfter.current = null;
+    const next = others.items[Math.min(after.index, others.items.length - 1)];
+    ((next && otherButtons.current.get(next.id)) ?? heading.current)?.focus();
+  }, [others]);
   const heading = useRef<HTMLHeadingElement>(null);
   const restoreButtons = useRef(new Map<string, HTMLButtonElement>());
   const focusAfter = useRef<{ id: string; index: number } | null>(null);
@@ -54,19 +77,40 @@ export function TrashScreen() {
     restoring.current.delete(id);
     if (!res.ok) return setError(res.error);
     setEmptied(null);
-    setRestored(headline);
+    setSameName(null);
+    setRestored(t('trash.restored', { headline: headline || t('common.untitled') }));
     focusAfter.current = { id, index };
     list.reload();
   };
 
+  const restoreOther = async (item: DeletedItem, index: number, allowSameName = false) => {
+    if (restoring.current.has(item.id)) return;
+    restoring.current.add(item.id);
+    setError(null);
+    setSameName(null);
+    const res = await client.call('trash.restore', allowSameName ? { id: item.id, allowSameName: true } : { id: item.id });
+    restoring.current.delete(item.id);
+    if (!res.ok) {
+      if (res.error.params?.reason === 'nameTaken') setSameName({ item, index });
+      return setError(res.error);
+    }
+    const words = { kind: t(`docType.${item.type}`, { count: 1 }), name: item.name || t('common.untitled') };
+    setEmptied(null);
+    setRestored(res.value.outletDropped ? t('trash.restoredNoOutlet', words) : t('trash.restoredItem', words));
+    otherFocusAfter.current = { id: item.id, index };
+    await loadOthers();
+  };
+
   const empty = async () => {
     setError(null);
-    const res = await client.call('release.emptyTrash', {});
+    const res = await client.call('trash.empty', {});
     setConfirming(false);
     if (res.ok) {
       setRestored(null);
-      setEmptied(res.value.deleted);
+      setSameName(null);
+      setEmptied(res.value);
       list.reload();
+      await loadOthers();
     } else setError(res.error);
   };
 
@@ -76,7 +120,7 @@ export function TrashScreen() {
         {r.headline || t('common.untitled')}
       </a>
       <span className="muted">
-        {languageName(r.language, i18n.language)} · {dates.dateTime(r.updatedAt)}
+        {t('docType.release', { count: 1 })} · {languageName(r.language, i18n.language)} · {t('trash.movedAt', { date: dates.dateTime(r.updatedAt) })}
       </span>
       <button
         ref={(el) => {
@@ -103,37 +147,56 @@ export function TrashScreen() {
       </div>
       <p className="muted">{t('trash.explain')}</p>
       {error && <ErrorMessage error={error} />}
+      {sameName && (
+        <p>
+          <button type="button" onClick={() => void restoreOther(sameName.item, sameName.index, true)}>
+            {t('trash.restoreAnyway')}
+          </button>
+        </p>
+      )}
       {list.error && <ErrorMessage error={list.error} />}
       {restored !== null && (
         <p className="notice" role="status">
-          {t('trash.restored', { headline: restored || t('common.untitled') })}
+          {restored}
         </p>
       )}
       {emptied !== null && (
         <p className="notice" role="status">
-          {t('trash.emptied', { count: emptied })}
+          {emptied.others === 0 ? t('trash.emptied', { count: emptied.releases }) : t('trash.emptiedAll', { count: emptied.releases + emptied.others })}
         </p>
       )}
       {list.loading && list.items.length === 0 && !list.error && <Loading />}
-      {!list.loading && list.items.length === 0 && !list.error && <p className="empty">{t('trash.empty')}</p>}
+      {!list.loading && list.items.length === 0 && !list.error && others !== null && others.total === 0 && <p className="empty">{t('trash.empty')}</p>}
       {list.items.length > 0 && (
-        <>
+        <section aria-labelledby="trash-releases">
+          <h2 id="trash-releases">{t('docType.release', { count: 2 })}</h2>
           <PagedRows list={list} label={t('trash.title')} renderRow={renderRow} estimateSize={52} />
-          {confirming ? (
-            <ConfirmQuestion
-              title={t('trash.confirmTitle')}
-              question={t('trash.confirm', { count: list.total ?? list.items.length })}
-              confirmLabel={t('trash.deleteForGood')}
-              onConfirm={empty}
-              focus={focus}
-            />
-          ) : (
-            <button ref={focus.asker('empty')} type="button" onClick={() => setConfirming(true)}>
-              {t('trash.emptyTrash')}
-            </button>
-          )}
-        </>
+        </section>
       )}
+      {others !== null && others.items.length > 0 && (
+        <section aria-labelledby="trash-others">
+          <h2 id="trash-others">{t('trash.othersTitle')}</h2>
+          <DeletedItems items={others.items} total={others.total} onRestore={(item, index) => void restoreOther(item, index)} buttons={otherButtons.current} />
+        </section>
+      )}
+      {(list.items.length > 0 || (others?.total ?? 0) > 0) &&
+        (confirming ? (
+          <ConfirmQuestion
+            title={t('trash.confirmTitle')}
+            question={
+              (others?.total ?? 0) === 0
+                ? t('trash.confirm', { count: list.total ?? list.items.length })
+                : t('trash.confirmAll', { count: (list.total ?? list.items.length) + (others?.total ?? 0) })
+            }
+            confirmLabel={t('trash.deleteForGood')}
+            onConfirm={empty}
+            focus={focus}
+          />
+        ) : (
+          <button ref={focus.asker('empty')} type="button" onClick={() => setConfirming(true)}>
+            {t('trash.emptyTrash')}
+          </button>
+        ))}
     </div>
   );
 }

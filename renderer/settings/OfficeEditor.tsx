@@ -1,12 +1,15 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_COLOURS, isValidTimeZone, type OfficeFieldsT } from '../../electron/shared/documents';
+import { DEFAULT_COLOURS, type OfficeFieldsT } from '../../electron/shared/documents';
+import { utcOffsetName, zoneForTyped, zoneName } from '../../electron/shared/zone-names';
+import { isUiLanguageCode } from '../../electron/shared/ui/languages';
 import { FOOTER_MAX, KIT_FONT_FAMILIES, type KitFontFamily } from '../../electron/shared/offices/look';
 import { href } from '../app/router';
 import { Thumbnail } from '../attachments/Thumbnail';
 import { ContactPicker } from '../releases/ContactPicker';
 import { OfficeMediaFields } from '../contacts/OfficeMediaFields';
 import { ZoneInput } from '../releases/ZoneInput';
+import { allTimeZones } from '../releases/embargo';
 import { EditorHead, EditorSave } from '../ui/EditorFrame';
 import { ErrorMessage, Loading } from '../ui/ErrorMessage';
 import { directionOf } from '../../electron/shared/direction';
@@ -18,7 +21,7 @@ import { useDocEditor } from '../ui/useDocEditor';
 import { NewerNotice } from '../ui/NewerDocument';
 import { DocHistory } from '../ui/DocHistory';
 
-/** The office's fields, with the time zone as typed (checked before it is saved). */
+/** The office's fields, with the time zone as typed (read as a zone, and checked, before it is saved). */
 type OfficeForm = Omit<OfficeFieldsT, 'timeZone'> & { zone: string };
 
 const EMPTY: OfficeForm = {
@@ -59,12 +62,15 @@ export function OfficeEditor({ id }: { id: string | null }) {
     }),
     fieldsOf: ({ zone, ...form }) => {
       const boilerplate = Object.fromEntries(Object.entries(form.boilerplate).filter(([, v]) => v.trim() !== ''));
-      return { ...form, name: form.name.trim(), timeZone: zone.trim() || null, boilerplate, footer: (form.footer ?? '').trim() };
+      // Saved as the zone's own name ("Nairobi" typed, Africa/Nairobi kept); anything else was refused before saving.
+      const typed = zone.trim();
+      return { ...form, name: form.name.trim(), timeZone: typed === '' ? null : (zoneForTyped(typed, allTimeZones()) ?? typed), boilerplate, footer: (form.footer ?? '').trim() };
     },
     create: (client, fields) => client.call('office.create', fields),
     update: (client, target, fields) => client.call('office.update', { ...target, fields }),
     hrefOf: href.office,
   });
+  const zoneList = useMemo(() => allTimeZones(), []);
   const attachments = useCall('attachment.list', { limit: 500 }, 'logos');
   const images = attachments.status === 'ok' ? attachments.value.items.filter((a) => a.mediaType.startsWith('image/')) : [];
 
@@ -72,7 +78,9 @@ export function OfficeEditor({ id }: { id: string | null }) {
   if (!form) return <Loading />;
 
   const { zone } = form;
-  const zoneProblem = zone.trim() !== '' && !isValidTimeZone(zone.trim());
+  const meant = zone.trim() === '' ? null : zoneForTyped(zone, zoneList);
+  const zoneProblem = zone.trim() !== '' && meant === null;
+  const uiLanguage = isUiLanguageCode(i18n.language) ? i18n.language : 'en';
   const logo = images.find((a) => a.id === form.logo) ?? null;
   const submit = (e: FormEvent) => {
     if (zoneProblem) e.preventDefault();
@@ -104,12 +112,25 @@ export function OfficeEditor({ id }: { id: string | null }) {
               id={`${uid}-zone`}
               value={zone}
               invalid={zoneProblem}
-              describedBy={zoneProblem ? `${uid}-zone-problem` : undefined}
+              describedBy={`${uid}-zone-hint ${zoneProblem ? `${uid}-zone-problem` : meant ? `${uid}-zone-meant` : ''}`.trim()}
               onChange={(next) => set({ zone: next })}
+              language={uiLanguage}
             />
+            <p className="hint" id={`${uid}-zone-hint`}>
+              {t('settings.timeZoneHint')}
+            </p>
+            {meant && (
+              <p className="hint" id={`${uid}-zone-meant`}>
+                {t('settings.timeZoneMeant', { place: zoneName(meant, uiLanguage)?.name ?? 'UTC' })}{' '}
+                {/* A zone's name and its offset read left to right in every language (UTC+3, not 3+UTC). */}
+                <bdi dir="ltr">
+                  {meant} · {utcOffsetName(meant, new Date()) ?? 'UTC'}
+                </bdi>
+              </p>
+            )}
             {zoneProblem && (
               <p className="error" id={`${uid}-zone-problem`} role="alert">
-                {t('embargo.invalidZone', { zone })}
+                {t('settings.invalidZone', { zone: zone.trim() })}
               </p>
             )}
           </div>

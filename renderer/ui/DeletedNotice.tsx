@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
+import { href } from '../app/router';
 import { useClient } from '../client/context';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -7,7 +9,8 @@ import { ErrorMessage } from './ErrorMessage';
  * A document just deleted from its own page, said once on the list that page goes back to, with
  * Undo: `rev` is the revision deleted, the one Undo writes again on top of the tombstone
  * (doc.restore). The region is there first, so a screen reader hears the line arrive; the
- * keyboard lands on Undo (the page it came from is gone), then, once undone, on the line.
+ * keyboard lands on Undo (the page it came from is gone), then, once undone, on the line. Until
+ * then a link opens the trash, where the document waits for as long as the trash is not emptied.
  */
 export interface DeletedDoc {
   id: string;
@@ -26,6 +29,7 @@ export interface DeletedWords {
 
 export function DeletedNotice({ take, words, onRestored }: { take: () => DeletedDoc | null; words: DeletedWords; onRestored: () => void }) {
   const client = useClient();
+  const { t } = useTranslation();
   const [deleted, setDeleted] = useState<{ doc: DeletedDoc; undone: boolean } | null>(null);
   const [undoError, setUndoError] = useState<ApiError | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -58,6 +62,12 @@ export function DeletedNotice({ take, words, onRestored }: { take: () => Deleted
               <button ref={undoButton} type="button" className="link-button" onClick={() => void undo(deleted.doc)} aria-label={words.undoOne(deleted.doc.name)}>
                 {words.undo}
               </button>
+            )}
+            {!deleted.undone && (
+              <>
+                {' · '}
+                <a href={href.trash()}>{t('trash.openTrash')}</a>
+              </>
             )}
           </p>
         )}

@@ -8,8 +8,8 @@ import { call, core, fail, release } from '../core-harness';
 
 /**
  * An attachment's page says where it is used, saves a copy of its file, and deletes it: a
- * tombstone, and its file gone from the library folder unless another attachment holds the
- * same bytes.
+ * tombstone, its file kept while it is in the trash, and gone from the library folder once the
+ * trash is emptied, unless another attachment holds the same bytes.
  */
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -48,7 +48,7 @@ describe('where an attachment is used', () => {
 });
 
 describe('deleting an attachment', () => {
-  it('writes a tombstone and takes its file and preview out of the library folder', async () => {
+  it('writes a tombstone, keeps its file while it is in the trash and takes it and its preview out of the library folder when the trash is emptied', async () => {
     const c = await core();
     const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).jpeg().toBuffer();
     const a = await addFile(c, 'goma.jpg', photo);
@@ -60,6 +60,9 @@ describe('deleting an attachment', () => {
     expect((await fail(c, 'attachment.get', { id: a.id })).code).toBe('NOT_FOUND');
     const history = await call<{ rev: string; deleted: boolean }[]>(c, 'doc.history', { id: a.id });
     expect(history.some((r) => r.deleted)).toBe(true);
+    expect(existsSync(file)).toBe(true);
+    expect((await call<{ total: number }>(c, 'attachment.list', { limit: 10 })).total).toBe(0);
+    expect(await call(c, 'trash.empty', {})).toEqual({ releases: 0, others: 1 });
     expect(existsSync(file)).toBe(false);
     expect(existsSync(thumbnailPath(c.ctx.dir, a.sha256))).toBe(false);
     expect((await call<{ total: number }>(c, 'attachment.list', { limit: 10 })).total).toBe(0);
@@ -74,7 +77,10 @@ describe('deleting an attachment', () => {
     expect(existsSync(c.ctx.blobs.path(a.sha256))).toBe(true);
     expect((await call<{ data: string }>(c, 'attachment.content', { id: twin.id })).data).toBe(pdf.toString('base64'));
 
+    await call(c, 'trash.empty', {});
+    expect(existsSync(c.ctx.blobs.path(a.sha256))).toBe(true);
     await call(c, 'attachment.delete', { id: twin.id, rev: null });
+    await call(c, 'trash.empty', {});
     expect(existsSync(c.ctx.blobs.path(a.sha256))).toBe(false);
   });
 

@@ -162,7 +162,7 @@ describe('the media list, walked', () => {
     const outlet = await h.api('outlet.create', { name: 'Kiss FM', kind: 'radio' });
     await h.goto(`#/outlets/${outlet.id}`);
     await page.getByRole('button', { name: 'Delete this outlet' }).click();
-    await page.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
     await page.waitForURL(/#\/outlets$/);
     await expect.poll(active).toBe('The outlet “Kiss FM” was deleted.');
   });

@@ -38,7 +38,7 @@ describe('deleting in web mode', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await h.expectAccessible('attachment delete question');
     await h.screenshot('attachment-delete-question');
-    await question.getByRole('button', { name: 'Delete for good', exact: true }).click();
+    await question.getByRole('button', { name: 'Delete', exact: true }).click();
 
     await page.getByText('“fact-sheet.pdf” was deleted.').waitFor();
     expect(await page.evaluate(() => window.location.hash)).toBe('#/attachments');

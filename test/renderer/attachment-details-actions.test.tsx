@@ -87,11 +87,11 @@ describe('an attachment with no preview', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
     question = await screen.findByRole('alertdialog');
-    expect(within(question).getByText('Delete “fiche-technique.pdf” from the library? This cannot be undone.')).toBeTruthy();
+    expect(within(question).getByText('Delete “fiche-technique.pdf” from the library? It waits in the trash, with its file, until the trash is emptied.')).toBeTruthy();
     expect(within(question).getByText('It is used in:')).toBeTruthy();
     expect(within(question).getByRole('link', { name: 'Goma kit' })).toBeTruthy();
     expect(within(question).getByRole('link', { name: 'Schools reopen in Goma' })).toBeTruthy();
-    fireEvent.click(within(question).getByRole('button', { name: 'Delete for good' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Delete' }));
 
     const said = await screen.findByText('“fiche-technique.pdf” was deleted.', {}, { timeout: 15_000 });
     await waitFor(() => expect(window.location.hash).toBe(href.attachments()));

@@ -77,7 +77,11 @@ describe('the office editor', () => {
     expect(save.disabled).toBe(false);
 
     fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'Africa/Lubumbashee' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('“Africa/Lubumbashee” is not a known time zone.');
+    // Said of the office, not of an embargo: nothing here is an embargo.
+    const said = (await screen.findByRole('alert')).textContent;
+    expect(said).toContain('“Africa/Lubumbashee” is not a time zone Dateline knows');
+    expect(said).toContain('the office is not saved until then');
+    expect(said).not.toContain('embargo');
     expect(save.disabled).toBe(true);
 
     fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'Africa/Lubumbashi' } });

@@ -32,7 +32,7 @@ describe('deleting an outlet', () => {
     ask.focus();
     fireEvent.click(ask);
     const question = screen.getByRole('alertdialog');
-    expect(question.textContent).toContain('Delete the outlet “Daily Nation”? It cannot be brought back.');
+    expect(question.textContent).toContain('Delete the outlet “Daily Nation”? It waits in the trash until the trash is emptied.');
     // The safe answer has the keyboard; Cancel leaves everything as it was, focus back on the button that asked.
     const cancel = within(question).getByRole('button', { name: 'Cancel' });
     expect(document.activeElement).toBe(cancel);
@@ -43,7 +43,7 @@ describe('deleting an outlet', () => {
     expect(window.location.hash).toBe(href.outlet(nation.id));
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete this outlet' }));
-    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete for good' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(window.location.hash).toBe(href.outlets()));
     const said = await screen.findByText('The outlet “Daily Nation” was deleted.', {}, { timeout: 15_000 });
     expect(said.closest('[role="status"]')).not.toBeNull();

@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { idsCondition, listPage } from '../store/paging';
 import { tooLarge } from './files';
-import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, sniffMediaType, thumbnailPath, THUMBNAIL_TYPE } from './images';
+import { canThumbnail, hasThumbnail, imageSize, makeThumbnail, sniffMediaType, svgPreview, thumbnailPath, THUMBNAIL_TYPE } from './images';
 import { safeFileName } from '../../shared/file-names';
 import { fileRecordsLocation } from './location';
 import { linkReleases, liveAttachmentBySha } from './queries';
@@ -127,7 +127,8 @@ function list(input: ParsedInputOf<'attachment.list'>, ctx: CoreContext): Page<A
       caption: typeof r.caption === 'string' ? r.caption : null,
       credit: typeof r.credit === 'string' ? r.credit : null,
       // A photo whose file came by sync has no preview made yet: attachment.content makes it when asked.
-      hasThumbnail: /^[0-9a-f]{64}$/.test(r.sha256) && (hasThumbnail(ctx.dir, r.sha256) || (canThumbnail(r.media_type) && ctx.blobs.has(r.sha256))),
+      hasThumbnail:
+        /^[0-9a-f]{64}$/.test(r.sha256) && (hasThumbnail(ctx.dir, r.sha256) || ((canThumbnail(r.media_type) || svgPreview(r.media_type, r.size)) && ctx.blobs.has(r.sha256))),
       here: /^[0-9a-f]{64}$/.test(r.sha256) && ctx.blobs.has(r.sha256),
     }),
   });
@@ -149,6 +150,10 @@ async function content(input: ParsedInputOf<'attachment.content'>, ctx: CoreCont
     });
   }
   if (input.variant === 'original') {
+    const bytes = ctx.blobs.read(sha256);
+    return { mediaType, data: bytes.toString('base64'), size: bytes.length };
+  }
+  if (svgPreview(mediaType, size)) {
     const bytes = ctx.blobs.read(sha256);
     return { mediaType, data: bytes.toString('base64'), size: bytes.length };
   }

@@ -214,6 +214,22 @@ export function sniffMediaType(bytes: Uint8Array, given?: string | null): string
   return OCTET_STREAM;
 }
 
+/** An SVG drawing: its own bytes are its preview (see svgPreview), never decoded here. */
+export const SVG_TYPE = 'image/svg+xml';
+
+/** The largest SVG shown as its own preview: a logo or a chart is a few kilobytes; a larger one shows its kind. */
+export const SVG_PREVIEW_MAX_BYTES = 512 * 1024;
+
+/**
+ * An SVG is shown as its own preview, as the bytes stored: the app only ever draws a preview in
+ * an <img>, where Chromium renders SVG as a static picture (no script runs, nothing is fetched:
+ * no external image, font or stylesheet), and the page's policy allows images only from itself,
+ * blob: and data:. No SVG is decoded in the core (libvips' SVG loader stays blocked).
+ */
+export function svgPreview(mediaType: string, size: number): boolean {
+  return mediaType === SVG_TYPE && size > 0 && size <= SVG_PREVIEW_MAX_BYTES;
+}
+
 /** True for the raster formats a preview can be made of. */
 export function canThumbnail(mediaType: string): boolean {
   return THUMBNAILABLE.has(mediaType);

@@ -8,7 +8,6 @@ import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { newDownloadFolder, offerDownload, removeDownloadFolder } from '../library/downloads';
 import { prepared } from '../store/statements';
-import { removeFile } from './images';
 
 /**
  * An attachment's life beyond its fields: where it is used, a copy of its file saved elsewhere,
@@ -93,28 +92,19 @@ async function download(input: ParsedInputOf<'attachment.download'>, ctx: CoreCo
 }
 
 /**
- * The tombstone, then the file and its preview, unless another live attachment holds the same
- * bytes (a file added twice is stored once), as an erased person's photo leaves.
+ * The tombstone. The file and its preview stay while the attachment is in the trash, so it can
+ * be restored; emptying the trash takes them away (library/trash.ts), unless another live
+ * attachment holds the same bytes (a file added twice is stored once).
  */
 function remove(input: ParsedInputOf<'attachment.delete'>, ctx: CoreContext) {
-  const a = ctx.library.repo.get('attachment', input.id);
-  const d = ctx.library.db
+  ctx.library.repo.get('attachment', input.id);
+  return ctx.library.db
     .transaction(() => {
       const gone = ctx.library.docs.remove(input.id, { author: ctx.library.author }, input.rev);
       prepared(ctx.library.db, 'DELETE FROM drafts WHERE doc_id = ?').run(input.id);
-      const shared = prepared(
-        ctx.library.db,
-        `SELECT 1 FROM attachment_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.sha256 = ? AND d.deleted = 0`,
-      ).get(a.sha256);
-      return { gone, shared: shared !== undefined };
+      return { id: gone.id, rev: gone.rev };
     })
     .immediate();
-  try {
-    if (!d.shared && isSha(a.sha256)) removeFile(ctx.blobs, a.sha256);
-  } catch {
-    // The attachment is deleted; a file the system would not let go (busy, permissions) stays, harmless, named by its hash.
-  }
-  return { id: d.gone.id, rev: d.gone.rev };
 }
 
 export const attachmentLifecycleHandlers: Pick<Handlers, 'attachment.references' | 'attachment.download' | 'attachment.delete'> = {

@@ -1,10 +1,12 @@
 import { warning, type Warning } from '../../shared/warnings';
+import { SVG_TYPE } from '../attachments/images';
 import type { KitAttachment } from './model';
 
 /**
  * What a kit says before it goes out about each file it holds, as pure rules: a photo the press
  * cannot publish without a caption and a credit, a photo marked sensitive (more strongly when no
- * consent is recorded and faces are not hidden), and a file whose usage rights have run out.
+ * consent is recorded and faces are not hidden), an SVG drawing the documents can only name, and
+ * a file whose usage rights have run out.
  * A file that is in the kit twice is said once (the caller passes each once).
  */
 export function attachmentWarnings(a: KitAttachment, todayIso: string): Warning[] {
@@ -27,6 +29,17 @@ export function attachmentWarnings(a: KitAttachment, todayIso: string): Warning[
     );
   } else if (a.isImage && a.consent.sensitive) {
     out.push(warning('KIT_PHOTO_SENSITIVE', `"${name}" is marked sensitive: check that it may be used in this kit before sending it.`, { name }));
+  }
+  // Word cannot show an SVG without a picture made from it, and drawing one would mean opening
+  // the SVG in a renderer; the person who has the logo has its PNG, which the kit places in both.
+  if (a.mediaType === SVG_TYPE) {
+    out.push(
+      warning(
+        'KIT_SVG_NOT_PLACED',
+        `"${name}" is an SVG drawing: the Word and PDF documents name it in their list of files but cannot show the picture (the ZIP bundle carries the file itself). To show it, add a PNG or JPEG of it, saved from the program it was drawn in.`,
+        { name },
+      ),
+    );
   }
   // The rights "expire on" a date: from that day on the file may no longer be used.
   if (a.usageExpires !== null && a.usageExpires <= todayIso) {

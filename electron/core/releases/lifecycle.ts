@@ -43,6 +43,20 @@ function deleteTrashed(ctx: CoreContext, ids: readonly string[], strict: boolean
   return deleted;
 }
 
+/** Deletes every trashed release for good; how many. */
+export function emptyReleaseTrash(ctx: CoreContext): number {
+  // The whole trash, however large, a batch to a transaction: a writer elsewhere (the CLI,
+  // sync) waits for one batch, never for thousands of deletions.
+  const batch = ctx.library.db.prepare('SELECT d.id FROM release_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.status = ? LIMIT ?').pluck();
+  let deleted = 0;
+  for (;;) {
+    const ids = batch.all(TRASHED, EMPTY_BATCH) as string[];
+    const n = ctx.library.db.transaction(() => deleteTrashed(ctx, ids, false)).immediate();
+    deleted += n;
+    if (ids.length < EMPTY_BATCH || n === 0) return deleted;
+  }
+}
+
 export const lifecycleHandlers: Pick<
   Handlers,
   'release.link' | 'release.unlink' | 'release.withdraw' | 'release.trash' | 'release.untrash' | 'release.emptyTrash'
@@ -105,15 +119,6 @@ export const lifecycleHandlers: Pick<
   },
   'release.emptyTrash': (input, ctx) => {
     if (input.ids) return { deleted: ctx.library.db.transaction(() => deleteTrashed(ctx, input.ids!, true)).immediate() };
-    // The whole trash, however large, a batch to a transaction: a writer elsewhere (the CLI,
-    // sync) waits for one batch, never for thousands of deletions.
-    const batch = ctx.library.db.prepare('SELECT d.id FROM release_p p JOIN docs d ON d.rowid = p.doc_rowid WHERE p.status = ? LIMIT ?').pluck();
-    let deleted = 0;
-    for (;;) {
-      const ids = batch.all(TRASHED, EMPTY_BATCH) as string[];
-      const n = ctx.library.db.transaction(() => deleteTrashed(ctx, ids, false)).immediate();
-      deleted += n;
-      if (ids.length < EMPTY_BATCH || n === 0) return { deleted };
-    }
+    return { deleted: emptyReleaseTrash(ctx) };
   },
 };

@@ -77,8 +77,9 @@ export const ATTACHMENT_API = {
   /** Web mode: the original file waiting for the browser's download (see AttachmentDownload). */
   'attachment.download': method<AttachmentDownload>()(z.object({ id: DocIdSchema }).strict()),
   /**
-   * Deletes an attachment (a tombstone, so it syncs). Its file leaves the library folder unless
-   * another attachment holds the same bytes; kits that carry it show it as no longer in the library.
+   * Deletes an attachment (a tombstone, so it syncs): it waits in the trash with its file, which
+   * leaves the library folder when the trash is emptied (trash.empty) unless another attachment
+   * holds the same bytes; kits that carry it show it as no longer in the library.
    */
   'attachment.delete': method<Created>()(z.object({ id: DocIdSchema, rev: BaseRev }).strict()),
 } as const;
