@@ -258,7 +258,9 @@ export const contactsCommand: Command = {
         cursor: v.cursor ?? null,
         ...filter,
       });
-      const lines = page.items.map((c) => `${c.id}  ${c.kind.padEnd(12)}  ${c.name}${c.organisation ? `  (${c.organisation})` : ''}`);
+      // Where the person works, as the contacts screen says it: the organisation typed, and the outlet picked when it is another.
+      const where = (c: (typeof page.items)[number]) => [c.organisation, c.outletName !== c.organisation ? c.outletName : null].filter((w): w is string => !!w).join(', ');
+      const lines = page.items.map((c) => `${c.id}  ${c.kind.padEnd(12)}  ${c.name}${where(c) ? `  (${where(c)})` : ''}`);
       const footer = page.nextCursor ? `\n${page.items.length} of ${page.total}; next page: --cursor ${page.nextCursor}` : `\n${page.total} contact${page.total === 1 ? '' : 's'}`;
       let none = 'No contacts yet. Import some with `dateline contacts import FILE`.';
       if (page.total === 0 && Object.keys(filter).length > 0) {
