@@ -147,4 +147,19 @@ describe('contacts walked in Arabic', () => {
     await h.screenshot('contacts-walk-2-contact-ar');
     expect(h.consoleErrors).toEqual([]);
   }, 90_000);
+
+  it('shows both people’s numbers and e-mails, left to right, where a duplicate is merged', async () => {
+    await inLanguage('ar');
+    const keep = await h.api('contact.create', { name: 'سامية بن علي', organisation: 'إذاعة تونس', phones: [{ type: 'work', number: '+216 71 123 400' }] });
+    await h.api('contact.create', { name: 'سامية بن علي (نسخة)', emails: [{ type: 'work', address: 'samia@radio-tunis.example' }], phones: [{ type: 'mobile', number: '+216 98 111 222' }] });
+    await h.goto(`#/contacts/${keep.id}`);
+    await page.getByLabel('البحث عن النسخة المكررة').fill('نسخة');
+    await page.getByRole('button', { name: 'بحث', exact: true }).click();
+    await page.getByRole('button', { name: /سامية بن علي \(نسخة\)/ }).click();
+    const both = page.getByRole('row', { name: /البريد الإلكتروني والهواتف/ });
+    await both.waitFor();
+    for (const value of ['+216 71 123 400', '+216 98 111 222', 'samia@radio-tunis.example']) expect(await readsLeftToRight(both, value), value).toBe(true);
+    await h.screenshot('contacts-walk-2-merge-ar');
+    expect(h.consoleErrors).toEqual([]);
+  }, 90_000);
 });
