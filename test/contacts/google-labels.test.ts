@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { core, importFile } from './helpers';
-import { fixture } from './helpers';
+import { core, fixture, importFile } from './helpers';
 
 /** Google Contacts' label columns type the e-mail or phone beside them: they are read, and not said to be left out. */
 describe('a Spanish Google Contacts export', () => {
