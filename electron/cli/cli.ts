@@ -57,6 +57,7 @@ export const OPTIONS = {
   item: { type: 'string', multiple: true },
   office: { type: 'string' },
   format: { type: 'string' },
+  separator: { type: 'string' },
   'confirm-embargo': { type: 'boolean', default: false },
   'allow-duplicate': { type: 'boolean', default: false },
   'take-file-legal-basis': { type: 'boolean', default: false },

@@ -26,3 +26,35 @@ export function neutraliseFormula(text: string): string {
 export function csvCell(value: string | null | undefined): string {
   return `"${neutraliseFormula(value ?? '').replace(/"/g, '""')}"`;
 }
+
+/**
+ * The separators a CSV Dateline writes may use. Excel splits a CSV it opens by the list
+ * separator of the machine's regional settings: a comma in English, a semicolon where the
+ * decimal mark is a comma (French, Spanish and most of Europe and Latin America), so a
+ * comma-separated file opened by a French Excel shows every row in one column.
+ */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/** Languages whose spreadsheets expect a semicolon (their decimal mark is a comma). */
+const SEMICOLON_LANGUAGES: readonly string[] = ['fr', 'es', 'pt', 'it', 'de', 'nl', 'ru', 'tr'];
+
+/**
+ * The one rule for a CSV's separator when nobody chose one: the reader's language decides
+ * (the interface's for a contacts export, the kit's for its captions). Arabic spreadsheets
+ * take the comma as English ones do.
+ */
+export function csvSeparatorFor(language: string): CsvSeparator {
+  return SEMICOLON_LANGUAGES.includes((language.split('-')[0] ?? '').toLowerCase()) ? ';' : ',';
+}
+
+/**
+ * A byte-order mark: without one, Excel reads a CSV in the machine's code page (Windows-1252
+ * in Paris, Windows-1256 in Cairo), so accents and Arabic come out garbled.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** One CSV line: every cell quoted and neutralised, joined by the separator, ended by CRLF. */
+export function csvLine(cells: readonly (string | null | undefined)[], separator: CsvSeparator = ','): string {
+  return `${cells.map(csvCell).join(separator)}\r\n`;
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_UPLOAD_MAX_BYTES, TEXT_ENCODINGS, type ContactImportReport, type ImportDecision, type RowOutcome, type TextEncodingName } from '../../electron/shared/contacts/bulk-contract';
 import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from '../../electron/shared/contacts/columns';
 import { rememberedEncoding, rememberedMapping, rememberEncoding, rememberMapping } from './import-memory';
-import { refusedRows, refusedRowsCsv } from '../../electron/shared/contacts/refused-csv';
+import { refusedRows, refusedRowsCsv, refusedSeparator } from '../../electron/shared/contacts/refused-csv';
 import { CONTACT_LIMITS } from '../../electron/shared/documents';
 import { downloadFile } from '../app/download';
 import { href } from '../app/router';
@@ -265,7 +265,7 @@ export function ContactImportScreen() {
 
   /** Saves the refused rows as a CSV to correct and import again, downloaded as a contacts export is. */
   const saveRefused = (r: ContactImportReport, name: string) => {
-    const text = refusedRowsCsv(r.headers, r.outcomes, (o) => (o.why ? noteText(o.why) : (o.reason ?? '')), t('contactImport.refusedReasonColumn'));
+    const text = refusedRowsCsv(r.headers, r.outcomes, (o) => (o.why ? noteText(o.why) : (o.reason ?? '')), t('contactImport.refusedReasonColumn'), refusedSeparator(r.separator, i18n.language));
     downloadFile(`${name.replace(/\.[^.]*$/, '')}-${t('contactImport.refusedFileSuffix')}.csv`, 'text/csv;charset=utf-8', text);
   };
 

@@ -58,6 +58,22 @@ function show(t: TFunction, dates: DateFormats, field: Pickable, c: Doc<'contact
   }
 }
 
+/** A contact's e-mails and phones, one a line, each isolated left to right (an Arabic interface would otherwise turn "+961 1 234 567" round). */
+function Channels({ c }: { c: Doc<'contact'> }) {
+  const values = [...c.emails.map((e) => e.address), ...c.phones.map((p) => p.number)];
+  if (values.length === 0) return <>—</>;
+  return (
+    <>
+      {values.map((v, i) => (
+        <span key={i}>
+          {i > 0 && <br />}
+          <bdi dir="ltr">{v}</bdi>
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** A duplicate chosen from elsewhere on the page (a suggestion's "Merge…"); `n` tells two choices of the same person apart. */
 interface Preselected {
   id: string;
@@ -201,6 +217,16 @@ function MergePanel({
                   </td>
                 </tr>
               ))}
+              {/* Not a choice, both are kept: shown so the person sees whose numbers they are joining, each read left to right in any interface. */}
+              <tr>
+                <th scope="row">{t('contactRecord.channelsBoth')}</th>
+                <td>
+                  <Channels c={survivor} />
+                </td>
+                <td>
+                  <Channels c={other} />
+                </td>
+              </tr>
             </tbody>
           </table>
           <p className="muted">{t('contactRecord.mergeNote')}</p>

@@ -9,6 +9,13 @@ import { SelectField } from '../ui/SelectField';
 import { ConfirmQuestion } from '../ui/ConfirmQuestion';
 import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { downloadFile } from '../app/download';
+import { CSV_SEPARATORS, csvSeparatorFor, type CsvSeparator } from '../../electron/shared/csv-cell';
+import { rememberChoice, rememberedChoice } from '../ui/remembered';
+
+/** The CSV separator chosen on this computer; none chosen, the interface's language decides (`csvSeparatorFor`). */
+const SEPARATOR_KEY = 'dateline.contactsCsvSeparator';
+const SEPARATOR_NAME: Record<CsvSeparator, 'comma' | 'semicolon'> = { ',': 'comma', ';': 'semicolon' };
+const asSeparator = (v: unknown): CsvSeparator | null => (CSV_SEPARATORS as readonly unknown[]).includes(v) ? (v as CsvSeparator) : null;
 
 const sameFilter = (a: ContactFilter, b: ContactFilter) => FILTER_FIELDS.every((k) => (a[k] ?? '') === (b[k] ?? ''));
 
@@ -29,9 +36,11 @@ export function SegmentBar({
   chosen: string;
   onChoose: (name: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const uid = useId();
+  const [chosenSeparator, setChosenSeparator] = useState<CsvSeparator | null>(() => rememberedChoice<CsvSeparator | null>(SEPARATOR_KEY, asSeparator, null));
+  const separator = chosenSeparator ?? csvSeparatorFor(i18n.language);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -91,7 +100,7 @@ export function SegmentBar({
   }
   async function exportAs(format: 'csv' | 'vcf') {
     // Named after the segment shown, else after the list or the search (the core's rule): "Journalistes Goma.csv".
-    const r = await client.call('contact.export', { format, ...filter, ...(shown ? { title: shown } : {}) });
+    const r = await client.call('contact.export', { format, ...filter, ...(shown ? { title: shown } : {}), ...(format === 'csv' ? { separator } : {}) });
     if (!r.ok) return setError(r.error);
     setError(null);
     downloadFile(r.value.fileName, r.value.mediaType, r.value.text);
@@ -137,6 +146,17 @@ export function SegmentBar({
         <p id={`${uid}-formats`} className="hint">
           {t('contactFilters.exportFormats')}
         </p>
+        <SelectField
+          id={`${uid}-sep`}
+          label={t('contactFilters.csvSeparator')}
+          value={SEPARATOR_NAME[separator]}
+          choices={CSV_SEPARATORS.map((s) => ({ value: SEPARATOR_NAME[s], label: t(`contactFilters.separator.${SEPARATOR_NAME[s]}`) }))}
+          onChange={(v) => {
+            const s = v === 'semicolon' ? ';' : ',';
+            setChosenSeparator(s);
+            rememberChoice(SEPARATOR_KEY, s);
+          }}
+        />
         <span className="export-buttons">
           <button type="button" aria-describedby={`${uid}-formats`} onClick={(e) => void once(e, () => exportAs('csv'))}>
             {t('contactFilters.exportCsv')}

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ColumnMappingSchema, type ColumnMapping } from '../../shared/contacts/columns';
 import { TEXT_ENCODINGS, type ContactImportReport, type RowOutcome, type TextEncodingName } from '../../shared/contacts/bulk-contract';
-import { refusedRows, refusedRowsCsv } from '../../shared/contacts/refused-csv';
+import { refusedRows, refusedRowsCsv, refusedSeparator } from '../../shared/contacts/refused-csv';
 import { DatelineError, invalidInput } from '../../shared/errors';
 import { assertWritableTarget, unreadable } from '../../core/attachments/files';
 import { intOption, need, UsageError, type Cli, type Command, type Values } from '../cli';
@@ -115,7 +115,7 @@ function writeRefused(path: string, r: ContactImportReport): string {
   if (r.format !== 'csv') return `${path} not written: a vCard file has no rows to write (--refused is for CSV files).`;
   const rows = refusedRows(r.outcomes);
   try {
-    writeFileSync(path, refusedRowsCsv(r.headers, rows, (o) => o.reason ?? ''));
+    writeFileSync(path, refusedRowsCsv(r.headers, rows, (o) => o.reason ?? '', 'Reason', refusedSeparator(r.separator, 'en')));
   } catch (e) {
     return `${path} not written: ${(e as Error).message}.`;
   }
@@ -164,6 +164,9 @@ function filterOf(v: Values): Record<string, string> {
   return f;
 }
 
+/** --separator: by name, since a bare ; ends a command in a shell. */
+const SEPARATOR_OPTION: Record<string, ',' | ';' | undefined> = { comma: ',', semicolon: ';', ',': ',', ';': ';' };
+
 async function exportContacts(cli: Cli, v: Values): Promise<void> {
   const format = v.format;
   if (format !== 'csv' && format !== 'vcf') throw new UsageError('contacts export needs --format csv or --format vcf');
@@ -176,10 +179,15 @@ async function exportContacts(cli: Cli, v: Values): Promise<void> {
       throw new DatelineError('NOT_FOUND', `No contact is on a list named "${v.list}"; ${known}.`, { params: { list: v.list } });
     }
   }
+  const separator = v.separator === undefined ? undefined : SEPARATOR_OPTION[v.separator];
+  if (v.separator !== undefined && (format !== 'csv' || separator === undefined)) {
+    throw new UsageError('contacts export takes --separator comma or --separator semicolon, with --format csv only (semicolon for French or Spanish Excel)');
+  }
   const r = await cli.call('contact.exportFile', {
     format,
     out: resolve(v.out),
     ...filterOf(v),
+    ...(separator ? { separator } : {}),
   });
   cli.print(r, `${r.count} contact${r.count === 1 ? '' : 's'} written to ${r.path}`);
 }
@@ -198,7 +206,7 @@ export const contactsCommand: Command = {
     '                                        another legal basis, store the row\'s data-protection record\n' +
     '                                        (without it, the contact\'s is kept and the row says so);\n' +
     '                                        --refused: write the refused rows and their reasons to FILE.csv\n' +
-    '  contacts export --format csv|vcf --out FILE [FILTER]\n' +
+    '  contacts export --format csv|vcf --out FILE [--separator comma|semicolon] [FILTER]\n' +
     '  contacts list [FILTER] [--limit N] [--cursor C]\n' +
     '                                        FILTER: --query Q --list NAME --beat B --country CC --language L --outlet ID\n' +
     '  contacts show ID\n' +
@@ -208,7 +216,7 @@ export const contactsCommand: Command = {
       case 'import':
         return ['dry-run', 'mapping', 'encoding', 'office', 'take-file-legal-basis', 'refused'];
       case 'export':
-        return ['format', 'out', ...FILTER_OPTIONS];
+        return ['format', 'out', 'separator', ...FILTER_OPTIONS];
       case 'list':
         return [...FILTER_OPTIONS, 'limit', 'cursor'];
       case 'show':
@@ -250,7 +258,9 @@ export const contactsCommand: Command = {
         cursor: v.cursor ?? null,
         ...filter,
       });
-      const lines = page.items.map((c) => `${c.id}  ${c.kind.padEnd(12)}  ${c.name}${c.organisation ? `  (${c.organisation})` : ''}`);
+      // Where the person works, as the contacts screen says it: the organisation typed, and the outlet picked when it is another.
+      const where = (c: (typeof page.items)[number]) => [c.organisation, c.outletName !== c.organisation ? c.outletName : null].filter((w): w is string => !!w).join(', ');
+      const lines = page.items.map((c) => `${c.id}  ${c.kind.padEnd(12)}  ${c.name}${where(c) ? `  (${where(c)})` : ''}`);
       const footer = page.nextCursor ? `\n${page.items.length} of ${page.total}; next page: --cursor ${page.nextCursor}` : `\n${page.total} contact${page.total === 1 ? '' : 's'}`;
       let none = 'No contacts yet. Import some with `dateline contacts import FILE`.';
       if (page.total === 0 && Object.keys(filter).length > 0) {

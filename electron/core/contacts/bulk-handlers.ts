@@ -11,7 +11,7 @@ export const contactBulkHandlers: Pick<Handlers, keyof typeof CONTACT_BULK_API> 
   'contact.import': (input, ctx, job) => runContactImport(ctx, bufferSource(input.name, Buffer.from(input.data, 'base64')), input, job),
   'contact.importFile': (input, ctx, job) => runContactImport(ctx, fileSource(input.path), input, job),
   'contact.export': (input, ctx) => {
-    const pieces = [...exportPieces(ctx, input.format, input)];
+    const pieces = [...exportPieces(ctx, input.format, input, input.separator)];
     return {
       fileName: contactExportFileName(input.format, input),
       mediaType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'text/vcard; charset=utf-8',
@@ -21,6 +21,6 @@ export const contactBulkHandlers: Pick<Handlers, keyof typeof CONTACT_BULK_API> 
   },
   'contact.exportFile': (input, ctx) => {
     const path = resolve(input.out);
-    return { path, ...exportToFile(ctx, input.format, input, path) };
+    return { path, ...exportToFile(ctx, input.format, input, path, input.separator) };
   },
 };

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { CONTACT_PHOTO_MAX_BYTES } from '../../shared/contacts/bulk-contract';
 import { DATELINE_COLUMNS } from '../../shared/contacts/columns';
 import { contactExportFileName } from '../../shared/contacts/export-name';
-import { csvCell } from '../../shared/csv-cell';
+import { CSV_BOM, csvLine, type CsvSeparator } from '../../shared/csv-cell';
 import { socialCell } from '../../shared/contacts/social';
 import { visibilityCell } from '../../shared/contacts/visibility-cell';
 import type { ContactFilter } from '../../shared/contacts/filter';
@@ -21,8 +21,8 @@ const isDataProtectionField = (f: string): f is DataProtectionField => (DATA_PRO
 
 /**
  * Contacts out: CSV (Dateline's own columns, which its import reads back without a mapping;
- * UTF-8 with a byte-order mark so Excel shows Arabic and accents, every cell safe from formula
- * injection) or vCard 4.0. The selection is some ids, a filter (search, list, beat...) or
+ * UTF-8 with a byte-order mark so Excel shows Arabic and accents, separated by a comma or by
+ * the semicolon French and Spanish Excel expect, every cell safe from formula injection) or vCard 4.0. The selection is some ids, a filter (search, list, beat...) or
  * every contact, in name order; documents are read one at a time, so an export of any size runs in flat memory.
  */
 
@@ -59,7 +59,7 @@ function outletNames(ctx: CoreContext): (id: string | null) => string | null {
   };
 }
 
-function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null): string {
+function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null, separator: CsvSeparator): string {
   const { emails, phones } = c;
   const cells = DATELINE_COLUMNS.map(([, target]) => {
     const [field, type] = target.split(':');
@@ -74,11 +74,14 @@ function csvRow(c: Doc<'contact'>, outlet: (id: string | null) => string | null)
     if (Array.isArray(v)) return v.join('; ');
     return str(v) ?? '';
   });
-  return cells.map(csvCell).join(',');
+  return csvLine(cells, separator);
 }
 
-export function csvHeader(): string {
-  return `\uFEFF${DATELINE_COLUMNS.map(([h]) => csvCell(h)).join(',')}\r\n`;
+export function csvHeader(separator: CsvSeparator = ','): string {
+  return `${CSV_BOM}${csvLine(
+    DATELINE_COLUMNS.map(([h]) => h),
+    separator,
+  )}`;
 }
 
 const TEL_TYPE: Record<string, string> = { mobile: 'cell', fax: 'fax', work: 'work,voice', other: 'voice' };
@@ -148,15 +151,15 @@ export function vcard4(c: Doc<'contact'>, outlet: (id: string | null) => string 
 }
 
 /** The whole export as pieces of text, one contact at a time. */
-export function* exportPieces(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection): Generator<string> {
+export function* exportPieces(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection, separator: CsvSeparator = ','): Generator<string> {
   const outlet = outletNames(ctx);
   const photo = photoUris(ctx);
-  if (format === 'csv') yield csvHeader();
-  for (const c of selectedContacts(ctx, sel)) yield format === 'csv' ? `${csvRow(c, outlet)}\r\n` : vcard4(c, outlet, photo);
+  if (format === 'csv') yield csvHeader(separator);
+  for (const c of selectedContacts(ctx, sel)) yield format === 'csv' ? csvRow(c, outlet, separator) : vcard4(c, outlet, photo);
 }
 
 /** Writes the export under a temporary name, then renames it: a reader never sees half a file. */
-export function exportToFile(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection, out: string): { count: number; bytes: number } {
+export function exportToFile(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selection, out: string, separator: CsvSeparator = ','): { count: number; bytes: number } {
   assertWritableTarget(out, contactExportFileName(format, sel));
   const temp = join(dirname(out), `.${randomBytes(6).toString('hex')}.part`);
   const fd = openSync(temp, 'w');
@@ -173,7 +176,7 @@ export function exportToFile(ctx: CoreContext, format: 'csv' | 'vcf', sel: Selec
       size = 0;
     };
     let first = format === 'csv';
-    for (const piece of exportPieces(ctx, format, sel)) {
+    for (const piece of exportPieces(ctx, format, sel, separator)) {
       buffered.push(piece);
       size += piece.length;
       if (first) first = false;

@@ -175,7 +175,9 @@ async function readAndStage(ctx: CoreContext, source: ByteSource, opts: ImportOp
           needsMapping = known.set === null;
         }
         plan = planColumns(headers, mapping);
-        leftOutUnseen = headers.flatMap((h, i) => (h !== '' && mapping[h] === 'ignore' ? [i] : []));
+        // A label column that types an imported e-mail or phone (Google's "Phone 1 - Label": "Móvil") is read, not left out.
+        const labels = new Set(plan.labelOf.filter((l, j): l is number => l !== null && plan!.targets[j] !== 'ignore'));
+        leftOutUnseen = headers.flatMap((h, i) => (h !== '' && mapping[h] === 'ignore' && !labels.has(i) ? [i] : []));
         return;
       }
       if (leftOutUnseen.length > 0 && leftOutUnseen.some((i) => (cells[i] ?? '').trim() !== '')) {

@@ -1,4 +1,4 @@
-import { csvCell as cell } from '../../shared/csv-cell';
+import { CSV_BOM, csvLine, csvSeparatorFor } from '../../shared/csv-cell';
 import { commaFor, labelsFor } from '../../shared/kits/layout';
 import { languageName } from '../../shared/ui/languages';
 import { foldLine, vEscape } from '../contacts/vcard-text';
@@ -58,9 +58,13 @@ export interface CaptionRow {
   usageExpires: string | null;
 }
 
-/** UTF-8 with a byte-order mark (Excel reads Arabic and accents right only then), CRLF lines. */
-export function captionsCsv(rows: CaptionRow[]): string {
-  const header = ['file', 'caption', 'credit', 'alt text', 'usage rights', 'usage expires'].map(cell).join(',');
-  const body = rows.map((r) => [r.file, r.caption, r.credit, r.altText, r.usageRights, r.usageExpires].map(cell).join(','));
-  return `\uFEFF${[header, ...body].join('\r\n')}\r\n`;
+/**
+ * UTF-8 with a byte-order mark (Excel reads Arabic and accents right only then), CRLF lines,
+ * separated as a spreadsheet in the kit's language expects: a kit in French or Spanish goes to
+ * journalists whose Excel splits by semicolons (the rule of every CSV Dateline writes, `csvSeparatorFor`).
+ */
+export function captionsCsv(rows: CaptionRow[], language: string): string {
+  const separator = csvSeparatorFor(language);
+  const header = csvLine(['file', 'caption', 'credit', 'alt text', 'usage rights', 'usage expires'], separator);
+  return CSV_BOM + header + rows.map((r) => csvLine([r.file, r.caption, r.credit, r.altText, r.usageRights, r.usageExpires], separator)).join('');
 }

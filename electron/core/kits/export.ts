@@ -267,7 +267,7 @@ async function writeBundle(ctx: CoreContext, model: KitModel, path: string, docx
       },
     });
   }
-  const captions = Buffer.from(captionsCsv(captionRows(model, names)), 'utf8');
+  const captions = Buffer.from(captionsCsv(captionRows(model, names), model.language), 'utf8');
   const contacts = Buffer.from(vCards(model.spokespeople, model.language), 'utf8');
   entries.push({ path: 'captions.csv', bytes: () => captions, compress: true });
   entries.push({ path: 'contacts.vcf', bytes: () => contacts, compress: true });

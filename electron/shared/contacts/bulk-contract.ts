@@ -4,6 +4,7 @@ import { DocIdSchema } from '../documents';
 import { ContactFilterShape } from './filter';
 import type { RowNoteRef } from './row-notes';
 import { jobMethod, localPath, method } from '../methods';
+import { CSV_SEPARATORS } from '../csv-cell';
 
 /**
  * Contract methods for media contacts in bulk: import from CSV and vCard, export to CSV and
@@ -155,6 +156,8 @@ const exportSelection = {
   ids: z.array(DocIdSchema).max(100_000).optional(),
   /** A search, a static list (by name), a beat...: what the contacts screen shows. */
   ...ContactFilterShape,
+  /** A CSV's separator: a semicolon for French or Spanish Excel; a comma when not given. */
+  separator: z.enum(CSV_SEPARATORS).optional(),
 };
 
 export const ContactExportInput = z
