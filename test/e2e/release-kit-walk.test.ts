@@ -190,3 +190,75 @@ describe('a release copied from a French website, to a kit in French', () => {
     expect(entries).toEqual(expect.arrayContaining([`${FR_KIT_FILE}.docx`, `${FR_KIT_FILE}.pdf`, `photos/${PHOTO}`, 'contacts.vcf']));
   }, 240_000);
 });
+
+const AR_HEADLINE = 'الجفاف في شرق السودان: 850 ألف طفل بحاجة إلى غذاء علاجي';
+const AR_PHONE = '+249 912 345 678';
+const AR_DROPPED = 'وارتفع عدد الأطفال الذين أُدخلوا مراكز التغذية العلاجية بنسبة 42 في المئة خلال شهرين.';
+const AR_PAGE = [
+  'تخطي إلى المحتوى',
+  'الرئيسية',
+  'من نحن',
+  'المركز الإعلامي',
+  'تبرع الآن',
+  'الرئيسية › المركز الإعلامي › بيانات صحفية',
+  AR_HEADLINE,
+  'بورتسودان، 9 مارس 2026 – حذّرت المنظمة اليوم من أن 850 ألف طفل دون سن الخامسة في ولايات البحر الأحمر وكسلا والقضارف معرّضون لسوء التغذية الحاد بعد موسم أمطار ضعيف.',
+  AR_DROPPED,
+  '«كل أسبوع تأخير يعني أرواح أطفال»، قالت سلمى عبد الرحيم، المديرة الإقليمية للمنظمة.',
+  'اقرأ أيضا: الفيضانات في كسلا بعد عام',
+  `للتواصل الإعلامي: أحمد الطيب، مسؤول الإعلام، ahmed.tayeb@example.org، هاتف ${AR_PHONE}`,
+  'شارك: فيسبوك تويتر واتساب',
+].join('\n');
+const AR_KIT = 'ملف صحفي: الجفاف في شرق السودان';
+const AR_KIT_FILE = 'ملف صحفي - الجفاف في شرق السودان';
+
+describe('a release copied from an Arabic website, to a kit in Arabic', () => {
+  it('is reviewed right to left, stored, and exported under an Arabic name that reads as typed', async () => {
+    const page = await openIn('ar');
+    await goto(page, '#/import');
+    await page.getByLabel('لصق بيان صحفي', { exact: true }).fill(AR_PAGE);
+    await page.getByRole('button', { name: 'قراءة النص الملصق' }).click();
+    const fields = page.getByRole('form', { name: 'الحقول المستخرجة' });
+    const headline = fields.getByLabel('العنوان الرئيسي', { exact: true });
+    await expect.poll(() => headline.inputValue()).toBe(AR_HEADLINE);
+    // Right to left: the fields on the right, the cleaned text beside them on the left.
+    const source = page.getByRole('complementary', { name: /^النص المنقّح لـ/u });
+    const [form, pane] = [(await fields.boundingBox())!, (await source.boundingBox())!];
+    expect(pane.x + pane.width).toBeLessThanOrEqual(form.x + 1);
+    await page.screenshot({ path: join(downloads, 'ar-review.png'), fullPage: true });
+
+    // A paragraph the officer does not want sent is taken out of the body from its line, and says so.
+    const written = () => fields.locator('textarea').evaluateAll((boxes) => boxes.map((b) => (b as HTMLTextAreaElement).value).join('\n'));
+    expect(await written()).toContain(AR_DROPPED);
+    await source.getByRole('button', { name: AR_DROPPED }).click();
+    await source.getByRole('group', { name: 'استخدام هذا السطر بوصفه' }).getByRole('button', { name: 'حذفه من متن البيان' }).click();
+    await source.getByRole('status').filter({ hasText: 'خرج هذا السطر من متن البيان.' }).waitFor();
+    await expect.poll(written).not.toContain(AR_DROPPED);
+    expect(await written()).not.toContain('اقرأ أيضا');
+    await fields.getByRole('button', { name: 'التأكيد والحفظ' }).click();
+    await page.getByRole('link', { name: /^فتح البيان الصحفي/u }).waitFor();
+
+    await goto(page, '#/kits');
+    await page.getByLabel('العنوان', { exact: true }).fill(AR_KIT);
+    await page.getByRole('button', { name: 'إنشاء الملف' }).click();
+    await page.waitForURL(/#\/kits\/.+/u);
+    await pick(page, 'بيان صحفي', 'الجفاف', 'الجفاف في شرق السودان');
+    await pick(page, 'صورة أو ملف', 'Mopti', PHOTO);
+    await page.screenshot({ path: join(downloads, 'ar-kit.png'), fullPage: true });
+    const docx = await download(page, 'تنزيل Word (DOCX)', 'ar');
+    const pdf = await download(page, 'تنزيل PDF', 'ar');
+    expect([docx.name, pdf.name]).toEqual([`${AR_KIT_FILE}.docx`, `${AR_KIT_FILE}.pdf`]);
+    expect(pdf.focusAfter).toBe('BUTTON تنزيل PDF');
+
+    const { text, xml } = await docxText(docx.path);
+    expect(text).toContain('ahmed.tayeb@example.org');
+    expect(times(text, 'كل أسبوع تأخير')).toBe(1);
+    for (const left of ['تبرع الآن', 'اقرأ أيضا', 'شارك:', 'وارتفع عدد']) expect(text).not.toContain(left);
+    // The release's paragraphs are right-to-left paragraphs of Word.
+    const opening = xml.split(/<w:p[ >]/u).find((p) => p.includes('بورتسودان'))!;
+    expect(opening).toContain('<w:bidi/>');
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf.path, '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain('ahmed.tayeb@example.org');
+    expect(pdfText).toContain('850');
+  }, 240_000);
+});
