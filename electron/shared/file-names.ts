@@ -91,13 +91,30 @@ export function safeFileName(given: string, options: SafeNameOptions = {}): stri
 }
 
 /**
+ * The characters file systems refuse in a title, written as a person would in a file's name:
+ * "Niger : 40 000 sinistrés" → "Niger - 40 000 sinistrés", "Goma 24/7" → "Goma 24-7", where
+ * the sanitiser would make each one "_" ("Niger _ 40 000 sinistrés").
+ */
+export function writtenForFileName(title: string): string {
+  let out = '';
+  for (const ch of title) {
+    if (ch === ':' || ch === '|') out += ' - ';
+    else if (ch === '/' || ch === '\\') out += '-';
+    else if (ch === '"') out += "'";
+    else if ('<>?*'.includes(ch)) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
  * A file name made from a title a person wrote (a kit's, a contact's name), not from a path: a
- * slash in it is part of the title ("Goma / المياه", "Goma 24/7"), so it is replaced as every
- * character Windows refuses is, and the words before it stay in the name.
+ * slash in it is part of the title ("Goma / المياه", "Goma 24/7"), so it is written as every
+ * character Windows refuses is (writtenForFileName), and the words before it stay in the name.
  */
 export function titleFileName(title: string, options: SafeNameOptions = {}): string {
-  // "../../Kit": what is left of a path's dots before the title's words is no part of its name.
-  return safeSegment(title.normalize('NFC').replace(CONTROL_OR_BIDI, '').replace(/[/\\]/g, '_').replace(/^[._\s]+/, ''), options);
+  // "../../Kit": what is left of a path's dots and slashes before the title's words is no part of its name.
+  return safeSegment(writtenForFileName(title.normalize('NFC').replace(CONTROL_OR_BIDI, '').replace(/^[./\\\s_]+/u, '')), options);
 }
 
 function safeSegment(segment: string, { mediaType = null, fallback = 'file', max = MAX_FILE_NAME }: SafeNameOptions): string {

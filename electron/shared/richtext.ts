@@ -19,9 +19,16 @@ export const MarkSchema = z.discriminatedUnion('type', [
 ]);
 export type Mark = z.infer<typeof MarkSchema>;
 
+/**
+ * The longest run of text one node holds: as long as the whole text an import reads (300,000
+ * characters), so a paragraph pasted or imported whole (an annex that lost its line ends) is
+ * stored whole, and the editor, which gives a paragraph back as one node, can save it again.
+ */
+export const TEXT_NODE_MAX_CHARS = 300_000;
+
 export const TextNodeSchema = z.object({
   type: z.literal('text'),
-  text: z.string().min(1).max(100_000),
+  text: z.string().min(1).max(TEXT_NODE_MAX_CHARS),
   marks: z.array(MarkSchema).max(3).optional(),
 });
 export type TextNode = z.infer<typeof TextNodeSchema>;

@@ -192,11 +192,25 @@ export function Review({
   const changed = changedParts(asRead, { release: r, contacts: item.contacts });
   const markOf = (part: ReviewPart, certainty?: ImportCertainty): Mark | undefined => (changed.has(part) ? 'person' : certainty);
   // The headline and subheadline wrap to show all of their text, the rest are one-line boxes.
+  // A missing date is said once; the second Store goes ahead without one.
+  const [dateWarned, setDateWarned] = useState(false);
+  const [blocked, setBlocked] = useState<'noLetters' | 'noDate' | null>(null);
+  // Store pressed on a headline of no letters: the keyboard goes to the headline, the field to write in.
+  const formBox = useRef<HTMLFormElement>(null);
+  const [refusedAt, setRefusedAt] = useState(0);
+  useEffect(() => {
+    if (refusedAt > 0) formBox.current?.querySelector<HTMLElement>('[data-refused="headline"]')?.focus();
+  }, [refusedAt]);
+  // A headline refused for having no letters is marked as the field the refusal is about.
+  const storeId = useId();
+  const headlineRefused = blocked === 'noLetters' && !headlineHasLetters(r.headline);
+  const refusal = (k: keyof ReleaseForm) =>
+    k === 'headline' && headlineRefused ? { 'aria-invalid': true, 'aria-describedby': `${storeId}-blocked`, 'data-refused': 'headline' } : {};
   const text = (k: keyof ReleaseForm, label: string, certainty?: ImportCertainty, wrap = false) => (
     <Field label={label} mark={markOf(k, certainty)}>
       {(id) =>
         wrap ? (
-          <LineField id={id} dir="auto" value={r[k] as string} onChange={(v) => set(k, v as never)} disabled={busy} />
+          <LineField id={id} dir="auto" value={r[k] as string} onChange={(v) => set(k, v as never)} disabled={busy} {...refusal(k)} />
         ) : (
           <input id={id} dir="auto" value={r[k] as string} onChange={(e) => set(k, e.target.value as never)} disabled={busy} />
         )
@@ -215,14 +229,12 @@ export function Review({
     set('quotes', [...r.quotes, { speaker: '', role: '', text: '' }]);
     setQuoteAdded(r.quotes.length);
   };
-  // A missing date is said once; the second Store goes ahead without one.
-  const [dateWarned, setDateWarned] = useState(false);
-  const [blocked, setBlocked] = useState<'noLetters' | 'noDate' | null>(null);
   const store = () => {
     const problem = storeCheck(r);
     if (problem === 'noLetters' || (problem === 'noDate' && !dateWarned)) {
       setBlocked(problem);
       if (problem === 'noDate') setDateWarned(true);
+      else setRefusedAt((n) => n + 1);
       return;
     }
     setBlocked(null);
@@ -307,6 +319,7 @@ export function Review({
   return (
     <div className="import-review">
       <form
+        ref={formBox}
         className="import-fields"
         aria-label={t('import.fieldsLabel')}
         onSubmit={(e) => {
@@ -432,7 +445,7 @@ export function Review({
         </fieldset>
 
         {blocked && (
-          <p className="hint import-warning" role="alert">
+          <p id={`${storeId}-blocked`} className="hint import-warning" role="alert">
             {t(`import.store.${blocked}`)}
           </p>
         )}

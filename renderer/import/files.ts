@@ -4,6 +4,7 @@
  */
 
 import { bytesToBase64 } from '../../electron/shared/base64';
+import { writtenForFileName } from '../../electron/shared/file-names';
 
 export const IMPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.md', '.markdown', '.txt'] as const;
 export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.join(',');
@@ -29,16 +30,8 @@ export async function readAsBase64(file: File): Promise<string> {
 /**
  * A release's headline as the name of its pasted original ("….txt"): the characters file
  * systems refuse written as a person would in a name ("Niger : 40 000 sinistrés" → "Niger -
- * 40 000 sinistrés"), not left for the library's sanitiser, which makes each one "_".
+ * 40 000 sinistrés"), as a kit's exported files are, not left for the library's sanitiser.
  */
 export function headlineFileName(headline: string): string {
-  let out = '';
-  for (const ch of headline) {
-    if (ch === ':' || ch === '|') out += ' - ';
-    else if (ch === '/' || ch === '\\') out += '-';
-    else if (ch === '"') out += "'";
-    else if ('<>?*'.includes(ch)) out += ' ';
-    else out += ch;
-  }
-  return out.split(/\s+/u).filter(Boolean).join(' ');
+  return writtenForFileName(headline).split(/\s+/u).filter(Boolean).join(' ');
 }

@@ -74,6 +74,8 @@ export function ExportPanel({
   const focus = useConfirmFocus(confirming, () => setConfirming(null));
 
   const ask = (format: ExportFormat) => {
+    // Off while an export runs or the embargo question waits: the press does nothing.
+    if (running !== null || confirming !== null || starting.current) return;
     setExportNote(null);
     setExportError(null);
     if (embargo) setConfirming(format);
@@ -173,7 +175,10 @@ export function ExportPanel({
               ref={focus.asker(f)}
               type="button"
               onClick={() => ask(f)}
-              disabled={running !== null || empty || confirming !== null || gone.length > 0}
+              // Off while an export runs but still focusable: the button pressed by keyboard keeps
+              // the focus (a disabled one would drop it to the page's top) and takes it back after.
+              aria-disabled={running !== null || confirming !== null || undefined}
+              disabled={empty || gone.length > 0}
             >
               {t(`kitBuilder.export.${f}`)}
             </button>

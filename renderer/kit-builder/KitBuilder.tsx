@@ -32,6 +32,7 @@ import { useConfirmFocus } from '../ui/useConfirmFocus';
 import { noteKitDeleted } from '../kits/deleted-notice';
 import { CONFLICTS_CHANGED } from '../conflicts/useConflictCount';
 import { DocHistory } from '../ui/DocHistory';
+import { useArrivalFocus } from '../ui/pageFocus';
 
 /**
  * The kit builder: what goes into a press kit and in which order (drag and drop, or the move
@@ -418,6 +419,8 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     return !!latest.current && JSON.stringify(fieldsOf(latest.current)) === savedJson.current;
   };
 
+  // A kit just created or opened: the keyboard starts from the builder's heading once the kit is read.
+  const heading = useArrivalFocus<HTMLHeadingElement>(draft !== null);
   if (!draft) return loadError ? <ErrorMessage error={loadError} /> : <Loading />;
 
   const items = draft.items;
@@ -428,7 +431,9 @@ export function KitBuilder({ kitId }: { kitId: string }) {
   return (
     <div className="screen kit-builder">
       <div className="screen-head">
-        <h1>{t('kitBuilder.heading')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('kitBuilder.heading')}
+        </h1>
         <div className="kit-builder-head-actions">
           {newerVersion === null && save.kind === 'saved' && save.meanwhile && <SavedNote saved meanwhile={save.meanwhile} />}
           {newerVersion === null && !(save.kind === 'saved' && save.meanwhile) && (

@@ -12,13 +12,17 @@ export function focusLost(): boolean {
 /**
  * The heading of a screen just opened takes focus once it is shown (give it tabIndex -1), so a
  * keyboard or screen reader user starts from the top of the new screen, not from the page.
- * A layout effect: focus moves in the commit that shows the heading.
+ * A layout effect: focus moves in the commit that shows the heading (`shown`, once it is).
  */
-export function useArrivalFocus<T extends HTMLElement>() {
+export function useArrivalFocus<T extends HTMLElement>(shown = true) {
   const heading = useRef<T>(null);
+  // A screen that loads first (a kit read from the library) shows its heading later: focus then, once.
+  const arrived = useRef(false);
   useLayoutEffect(() => {
+    if (!shown || arrived.current) return;
+    arrived.current = true;
     if (focusLost()) heading.current?.focus();
-  }, []);
+  }, [shown]);
   return heading;
 }
 

@@ -88,10 +88,13 @@ describe('safe names', () => {
     expect(bundleDocumentNames('CON', null).docx).toBe('_CON.docx');
     expect(bundleDocumentNames('Kit\u202Excod.exe', null).pdf).toBe('Kitxcod.exe.pdf');
     expect(bundleDocumentNames('...', null).pdf).toBe('press-kit.pdf');
-    // A slash is part of a title, not a folder: the words before it stay in the name.
-    expect(bundleDocumentNames('Eau — Goma & Zaatari / المياه', null).pdf).toBe('Eau — Goma & Zaatari _ المياه.pdf');
-    expect(kitBaseName('Goma 24/7: test')).toBe('Goma 24_7_ test');
-    expect(kitBaseName('../../etc/passwd')).toBe('etc_passwd');
+    // A slash is part of a title, not a folder: the words before it stay in the name, and it and
+    // a colon are written as a person would in a file's name, not as "_".
+    expect(bundleDocumentNames('Eau — Goma & Zaatari / المياه', null).pdf).toBe('Eau — Goma & Zaatari - المياه.pdf');
+    expect(kitBaseName('Goma 24/7: test')).toBe('Goma 24-7 - test');
+    expect(kitBaseName('Dossier de presse : sécheresse au Sahel')).toBe('Dossier de presse - sécheresse au Sahel');
+    expect(kitBaseName('ملف صحفي: الجفاف في الساحل')).toBe('ملف صحفي - الجفاف في الساحل');
+    expect(kitBaseName('../../etc/passwd')).toBe('etc-passwd');
     expect(isUnsafeEntryPath(bundleDocumentNames('..\\..\\x', null).docx)).toBe(false);
     const long = bundleDocumentNames('ملف صحفي '.repeat(40), '2099-12-03T10:00:00Z');
     for (const name of [long.docx, long.pdf]) {
@@ -156,11 +159,11 @@ describe('a bundle made of hostile attachments', () => {
     const kit = await call<{ id: string }>(c, 'kit.create', { title: '../../Kit: "hostile" names', items: ids.map((id) => ({ kind: 'attachment', id })) });
     const out = outDir();
     const r = await job<KitExportResult>(c, 'kit.export', { id: kit.id, formats: ['zip'], outDir: out });
-    expect(readdirSync(out)).toEqual(['Kit_ _hostile_ names.zip']);
+    expect(readdirSync(out)).toEqual(['Kit - \'hostile\' names.zip']);
     const entries = await readZip(r.files[0]!.path);
     const names = [...entries.keys()];
-    expect(names).toContain('Kit_ _hostile_ names.docx');
-    expect(names).toContain('Kit_ _hostile_ names.pdf');
+    expect(names).toContain('Kit - \'hostile\' names.docx');
+    expect(names).toContain('Kit - \'hostile\' names.pdf');
     for (const n of names) {
       expect(isUnsafeEntryPath(n), n).toBe(false);
       expect(n).not.toMatch(/\u202E|\.\.|^\/|\\/);

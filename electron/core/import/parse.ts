@@ -7,6 +7,7 @@ import { extractRelease, type ExtractOptions, type PageMeta } from './extract';
 import { blocksToHtml, readHtml, sourceBlocks } from './html';
 import { cleanLine, decodeText, withoutControls } from './normalise';
 import { checkCleanText, checkRoughText } from './text-size';
+import { TEXT_NODE_MAX_CHARS } from '../../shared/richtext';
 import type { Warning } from '../../shared/warnings';
 
 /**
@@ -69,6 +70,22 @@ function looksBinary(text: string): boolean {
 
 const clip = (s: string | null, max: number): string | null => (s === null ? null : s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
+/**
+ * A paragraph as pieces a text node holds: the cleaned text is at most as long as one node, but a
+ * paragraph the reading joined from lines gains a space per line, so it is split at a space, never cut.
+ */
+function inPieces(p: string): string[] {
+  const pieces: string[] = [];
+  let rest = p;
+  while (rest.length > TEXT_NODE_MAX_CHARS) {
+    const space = rest.lastIndexOf(' ', TEXT_NODE_MAX_CHARS);
+    const at = space > 0 ? space : TEXT_NODE_MAX_CHARS;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  return [...pieces, rest];
+}
+
 /** Holds what was found to the sizes the release document allows; an absurd "headline" is no headline. */
 function conform(r: ImportedRelease): ImportedRelease {
   return {
@@ -77,7 +94,7 @@ function conform(r: ImportedRelease): ImportedRelease {
     subheadline: clip(r.subheadline, 1000),
     datelinePlace: clip(r.datelinePlace, 200),
     embargo: r.embargo ? { ...r.embargo, text: clip(r.embargo.text, 1000)! } : null,
-    body: r.body.slice(0, 5000).map((p) => clip(p, 100_000)!),
+    body: r.body.flatMap(inPieces).slice(0, 5000),
     quotes: r.quotes.slice(0, 500).map((q) => ({ speaker: clip(q.speaker, 200), ...(q.role ? { role: clip(q.role, 300) } : {}), text: clip(q.text, 10_000)! })),
     notesToEditors: clip(r.notesToEditors, 50_000),
     boilerplate: clip(r.boilerplate, 20_000),

@@ -1,4 +1,5 @@
 import { DatelineError } from '../../shared/errors';
+import { TEXT_NODE_MAX_CHARS } from '../../shared/richtext';
 
 /**
  * How much text the importer reads: a release is a few pages, and a paste of a whole report or
@@ -8,7 +9,7 @@ import { DatelineError } from '../../shared/errors';
  * several times the longest, and reads in about 1.3 s on a loaded two-core machine where five
  * million took 11 s and left the review screen to work on one paragraph of five million.
  */
-export const IMPORT_MAX_TEXT_CHARS = 300_000;
+export const IMPORT_MAX_TEXT_CHARS = TEXT_NODE_MAX_CHARS;
 
 /**
  * A saved web page weighs more than its text (scripts, styles, markup), so the raw input is

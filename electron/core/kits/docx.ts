@@ -332,7 +332,7 @@ function imageParagraphs(c: Ctx, a: KitAttachment, lang: string): string {
   const captionDir = textDirection(a.caption ?? '') ?? (rtl ? 'rtl' : 'ltr');
   let caption = '';
   if (a.caption) caption += lineRuns(a.caption, captionDir === 'rtl');
-  if (a.credit) caption += lineRuns(`${a.caption ? ' — ' : ''}${l.credit}: ${setApart(a.credit, captionDir)}`, captionDir === 'rtl');
+  if (a.credit) caption += lineRuns(`${a.caption ? ' — ' : ''}${l.credit}${l.colon}${setApart(a.credit, captionDir)}`, captionDir === 'rtl');
   if (caption) out += para(captionDir === 'rtl', { style: 'Caption' }, caption);
   return out;
 }
@@ -538,7 +538,7 @@ function coreProperties(model: KitModel, now: Date): string {
   const at = now.toISOString();
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${esc(model.title)}</dc:title><dc:creator>Dateline</dc:creator><dc:description>${esc(`${l.pressKit}: ${model.title}`)}</dc:description>` +
+    `<dc:title>${esc(model.title)}</dc:title><dc:creator>Dateline</dc:creator><dc:description>${esc(`${l.pressKit}${l.colon}${model.title}`)}</dc:description>` +
     `<cp:lastModifiedBy>Un-named</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified></cp:coreProperties>`
   );
 }

@@ -231,7 +231,7 @@ function figure(a: KitAttachment, img: HtmlImage | undefined, language: string):
   // The credit's label is in the kit's language and reads in its direction ("Crédito: A. Maïga"
   // under an Arabic caption, not "A. Maïga :Crédito"); the name is as its owner writes it, in its
   // own direction ("© ONG / J. Diallo" keeps its © first in an Arabic kit).
-  const credit = a.credit ? `<span class="credit" dir="${rtl ? 'rtl' : 'ltr'}">${lineText(`${l.credit}: `, rtl)}<bdi>${lineText(a.credit, rtl)}</bdi></span>` : '';
+  const credit = a.credit ? `<span class="credit" dir="${rtl ? 'rtl' : 'ltr'}">${lineText(`${l.credit}${l.colon}`, rtl)}<bdi>${lineText(a.credit, rtl)}</bdi></span>` : '';
   return `<figure>${image}${caption || credit ? `<figcaption dir="auto">${caption}${credit}</figcaption>` : ''}</figure>`;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocIdSchema, EndMarkSchema, InstantSchema, IsoDateSchema, LanguageSchema, TimeZoneSchema } from '../documents';
 import { method } from '../methods';
+import { TEXT_NODE_MAX_CHARS } from '../richtext';
 import type { Warning } from '../warnings';
 
 /**
@@ -84,7 +85,7 @@ export const ImportedReleaseSchema = z
     embargo: ImportedEmbargoSchema.nullable(),
     language: LanguageSchema,
     /** Paragraphs in order, without the dateline prefix. */
-    body: z.array(z.string().max(100_000)).max(5000),
+    body: z.array(z.string().max(TEXT_NODE_MAX_CHARS)).max(5000),
     quotes: z.array(ImportedQuoteSchema).max(500),
     notesToEditors: z.string().max(50_000).nullable(),
     boilerplate: z.string().max(20_000).nullable(),

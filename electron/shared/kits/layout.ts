@@ -66,6 +66,8 @@ export interface KitLabels {
   photos: string;
   photo: string;
   credit: string;
+  /** What follows a label before its value ("Credit: ", and in French "Crédit : ", a narrow no-break space before the colon). */
+  colon: string;
   otherFiles: string;
   /**
    * Under the list of files: the files are in the ZIP only, and the DOCX, the PDF and kit-lite
@@ -104,6 +106,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photos: 'Photos',
     photo: 'Photo',
     credit: 'Credit',
+    colon: ': ',
     otherFiles: 'Files in the bundle',
     filesNote: 'These files are not inside this document: they come with the full press kit (ZIP).',
     page: 'Page',
@@ -132,6 +135,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photos: 'Photos',
     photo: 'Photo',
     credit: 'Crédit',
+    colon: '\u202f: ',
     otherFiles: 'Fichiers joints',
     filesNote: 'Ces fichiers ne sont pas dans ce document : ils accompagnent le dossier de presse complet (ZIP).',
     page: 'Page',
@@ -161,6 +165,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photos: 'Fotos',
     photo: 'Foto',
     credit: 'Crédito',
+    colon: ': ',
     otherFiles: 'Archivos adjuntos',
     filesNote: 'Estos archivos no están en este documento: acompañan al dossier de prensa completo (ZIP).',
     page: 'Página',
@@ -189,6 +194,7 @@ const LABELS: Record<'en' | 'fr' | 'es' | 'ar', KitLabels> = {
     photos: 'الصور',
     photo: 'صورة',
     credit: 'تصوير',
+    colon: ': ',
     otherFiles: 'الملفات المرفقة',
     filesNote: 'هذه الملفات ليست داخل هذا المستند: إنها مرفقة بالملف الصحفي الكامل (ZIP).',
     page: 'صفحة',
