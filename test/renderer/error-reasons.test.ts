@@ -102,6 +102,7 @@ const PARAMS: NonNullable<ApiError['params']> = {
   limitMb: 500,
   movedTo: '/home/amina/Dateline/damaged/2026-12-03T13-00-00',
   file: '/home/amina/Dateline',
+  parent: 'Radio Kasese',
 };
 
 function said(lng: string, error: ApiError): string {
