@@ -163,7 +163,7 @@ describe('the trash in Spanish at 800 × 600', () => {
     try {
       await go(page, '#/releases/trash');
       const heading = await box(page.getByRole('heading', { name: 'Papelera', level: 1 }));
-      const explain = await box(page.getByText(/^Los comunicados de la papelera no aparecen/));
+      const explain = await box(page.getByText(/^Los comunicados movidos a la papelera/));
       expect(explain.y - (heading.y + heading.height)).toBeLessThanOrEqual(24);
       await page.screenshot({ path: join(ARTIFACTS, 'conflicts-walk-es-800-trash.png') });
     } finally {
