@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
@@ -65,10 +66,13 @@ describe('attachment details saved after the attachment was deleted elsewhere', 
     expect(await call(c, 'attachment.get', { id: a.id })).toMatchObject({ credit: 'UNICEF/Okello', conflicted: false });
   });
 
-  it('refuses when the deletion took the file off this computer, saying so', async () => {
+  it('refuses when the file is no longer on this computer once deleted, saying so', async () => {
     const c = await core();
     const a = await photo(c, { caption: 'Borehole' });
     await call(c, 'attachment.delete', { id: a.id, rev: a.rev });
+    // A deleted attachment keeps its file until the trash is emptied; gone, as a deletion that came
+    // by sync for a file never downloaded here, the edit has no bytes to stand on.
+    rmSync(c.ctx.blobs.path(a.sha256));
     expect(await fail(c, 'attachment.update', { id: a.id, rev: a.rev, fields: { credit: 'UNICEF/Okello' } })).toMatchObject({
       code: 'NOT_FOUND',
       params: { id: a.id, name: 'borehole.png', reason: 'deletedWithFile' },
