@@ -990,8 +990,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (list.refuse && !options.allowNotARelease) {
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}), and nothing on it ${list.leads >= 2 ? '' : 'places a story, '}names a media contact or carries a release's label. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
-      { params: { reason: 'list', marks: list.marks.join(','), heading: list.heading ?? '', dated: list.dated } },
+      list.itemOwn
+        ? `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}); the dateline or label on it belongs to one of those stories, and nothing on it names a media contact. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`
+        : `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}), and nothing on it ${list.leads >= 2 ? '' : 'places a story, '}names a media contact or carries a release's label. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'list', marks: list.marks.join(','), heading: list.heading ?? '', dated: list.dated, itemOwn: list.itemOwn } },
     );
   }
   const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');
