@@ -11,7 +11,7 @@ import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
-import { placeBeforeRepeatedLead, placeOnlyLine, placeOverLead } from './dateline';
+import { placeBeforeRepeatedLead, placeOnlyLine, placeOverLead, wireNameLine } from './dateline';
 import { describeMarks, pageEvidence } from './standing';
 import { describeListMarks, listPageEvidence } from './pagekind';
 import { TEMPLATE_BLANKS, templateBlanks } from './template';
@@ -712,7 +712,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
         // "عمان" alone between the title and the lead, where no dateline opened the text: the place
         // set on its own line. (Under a title in capitals, a word in capitals is its last line.)
         const above = header[header.length - 1];
-        const title = header[header.length - 2];
+        // "PRNewswire" alone over "NEW YORK": the wire's name between the title and the place.
+        const overPlace = header[header.length - 2];
+        const title = overPlace !== undefined && wireNameLine(overPlace.text) ? header[header.length - 3] : overPlace;
         const alone: string | null = datelineAt < 0 && place === null && above !== undefined && blocks[i - 1] === above && title !== undefined && wordCount(title.text) >= 3 && !isProse(title.text) && /\p{Ll}|[\u0600-\u06FF]/u.test(title.text + above.text) ? placeOverLead(above.text) : null;
         // The line stays in the header, where the headline is weighed by its nearness to the text.
         if (alone !== null) place = alone;
