@@ -1,7 +1,7 @@
 import type { ImportConfidence, ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
 import { aboutHeading, classify, HEAD_BLOCKS, isContactCaption, isProse, notesHeading, type Classified } from './classify';
-import { extractContacts, isContactHeaderRow, reachSentences, type ExtractedContact } from './contacts';
+import { ARABIC_CLOSING, arabicSignature, extractContacts, isContactHeaderRow, reachSentences, type ExtractedContact } from './contacts';
 import { completeYearlessDate, findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateCell, startsWithWeekday } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
@@ -949,6 +949,29 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   const releaseDate = datelineDate ?? headerDate ?? yearlessDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
+  // With neither, an Arabic statement signed under its text by who issued it ("عبد القادر أحمد
+  // مستشار وزير الصحة", or the name over the office and "المتحدث الرسمي"): the signer is the
+  // contact, and the signature and the closing formula above it ("والله ولي التوفيق") are no text.
+  if (contacts.length === 0 && contactGroups.length === 0 && bodyClean.length > 1) {
+    const keys = blocks.map((b) => compareKey(b.text));
+    const tailFrom = Math.max(1, bodyClean.length - 3);
+    const lastKey = compareKey(bodyClean[bodyClean.length - 1]!).slice(0, 40);
+    let after = -1;
+    keys.forEach((k, i) => {
+      if (lastKey !== '' && k.startsWith(lastKey)) after = i;
+    });
+    const under = [...bodyClean.slice(tailFrom), ...(after >= 0 ? blocks.slice(after + 1, after + 9).map((b) => cleanLine(b.text)) : [])];
+    const signed = arabicSignature(under);
+    if (signed !== null) {
+      contacts.push(signed.contact);
+      // The signature, or the formula over it, left as the body's last lines: cut from there.
+      const inBody = signed.at < bodyClean.length - tailFrom ? tailFrom + signed.at : -1;
+      if (inBody > 0 && bodyClean.slice(inBody + 1).every((p) => !isProse(p))) {
+        const cutAt = inBody - 1 >= 1 && ARABIC_CLOSING.test(bodyClean[inBody - 1]!) ? inBody - 1 : inBody;
+        bodyClean.length = cutAt;
+      }
+    }
+  }
   const quotes = extractQuotes(withFooter);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
   if (headline === null) warnings.push(warning('IMPORT_NO_HEADLINE', 'No headline was found; write one before storing.'));
