@@ -373,7 +373,7 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         // "Bea Thornley, Press Office, on …": mid-line after a name, words that could open a
         // contact section ("Press Office") are the person's unit, not a label.
         if (residue === '' && segIndex > 0 && cur?.name && cur.role === null && OFFICE_UNIT.test(plain) && /^\p{Lu}/u.test(plain)) residue = plain;
-        residue = residue.replace(/\s*(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
+        residue = residue.replace(/\s*(?<![\p{L}\p{M}])(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
         if (residue.includes('[email') || residue.includes('email protected')) residue = residue.replace(/\[?email\s*(?:&#160;)?protected\]?/giu, '').trim();
         if (residue !== '' && !isAttributeLabels(residue)) {
           const named = leadingName(residue) ?? namedAfterCue(residue);

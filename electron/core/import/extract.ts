@@ -577,7 +577,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     }
     if (kind === 'contactHead' || kind === 'contact') {
       const groupsBefore = contactGroups.length;
+      const regionFrom = i;
       i = takeContactRegion(i);
+      // "Asociación Cultural Las Afueras / Email Asociación Las Afueras / info@…" above the
+      // headline: the site's own address in its header, no label over it, nobody named and no
+      // number, is no media contact of the release under it.
+      if (state === 'header' && !items.slice(regionFrom, i + 1).some((n) => n.kind === 'contactHead' || CONTACT_LABEL_RE.test(n.block.text)) && extractContacts(contactGroups.slice(groupsBefore)).every((c) => c.name === null && c.phone === null)) {
+        contactGroups.length = groupsBefore;
+        continue;
+      }
       // "Ana Ruiz Torres / redaccion@diario.example" between the lead and the rest of the
       // story: the writer's box a newspaper sets inside its text, not the release's contacts, which
       // close the text or head it. No contact heading or label over it, and two paragraphs of
