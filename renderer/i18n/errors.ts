@@ -89,7 +89,7 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'NOT_A_RELEASE' && error.params?.reason === 'list') {
     const marks = String(error.params.marks ?? '').split(',').filter(Boolean);
     const seen = marks.map((m) => t(`errors.listMarks.${m}`, { heading: error.params?.heading ?? '' })).join(t('errors.standingSeparator'));
-    return t('errors.listPage', { ...params, seen });
+    return t(error.params.itemOwn === true ? 'errors.listPageItemOwn' : 'errors.listPage', { ...params, seen });
   }
   // A file made for the browser (a backup, a kit) that waited too long or was fetched already.
   if (error.code === 'NOT_FOUND' && error.params?.reason === 'downloadGone') return t('errors.downloadGone', params);

@@ -111,6 +111,10 @@ describe('English strings', () => {
     expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'list', marks: 'heading,oneTeaser', heading: 'Latest news', dated: 0 } })).toMatch(
       /^This page holds no single release: it reads like a page listing other stories \(the heading “Latest news”, one short paragraph of running text at most\), .*nothing was imported\.$/u,
     );
+    // A list whose one item carries a dateline or a label: the message does not claim the page places nothing.
+    expect(errorText(t, { code: 'NOT_A_RELEASE', message: 'x', params: { reason: 'list', marks: 'dated', heading: '', dated: 5, itemOwn: true } })).toMatch(
+      /^This page holds no single release: it reads like a page listing other stories \(several items, each under its own date\); the dateline or label on it belongs to one of those stories, and nothing on it names a media contact\. .*nothing was imported\.$/u,
+    );
     const damaged = unreadableStored({ type: 'contact', id: 'con-1' }, 'its text is not JSON').toApiError();
     expect(errorText(t, damaged)).toBe(
       'Data stored in this library cannot be read: it was changed outside Dateline, and nothing was written over it. Restore the library from a backup, or give the details below to whoever looks after Dateline.\nDetails: contact "con-1": its text is not JSON',

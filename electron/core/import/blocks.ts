@@ -1,6 +1,6 @@
 import { datelineOnly, matchDateline } from './dateline';
 import { findDates, firstDate, isDateOnly } from './dates';
-import { ABOUT_RE, CONTACT_LABEL_RE, NOTES_RE, stripLeadingNav } from './lexicon';
+import { ABOUT_RE, CONTACT_LABEL_RE, leadingLabel, NOTES_RE, stripLeadingNav } from './lexicon';
 import { cleanLine } from './normalise';
 
 /**
@@ -182,9 +182,19 @@ export function copiedDateStamp(input: string): { text: string; dateIso: string 
   return { text: input.slice(m[0].length), dateIso: day && day.index === 0 && day.length === 10 ? day.iso : null };
 }
 
+/**
+ * "FOR IMMEDIATE RELEASE Media Contact • Jill Roe • Director …": a PDF's copy runs the release's
+ * label into the contact block set beside it. Two lines again, so the contact is read as one.
+ */
+function unglueLabelFromContact(line: string): string[] {
+  const label = leadingLabel(line);
+  if (!label || label.rest === '' || !CONTACT_LABEL_RE.test(label.rest)) return [line];
+  return [cleanLine(line.slice(0, line.length - label.rest.length)), label.rest];
+}
+
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/\r\n?/g, '\n').replace(/\u2028|\u2029/g, '\n');
-  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(withoutBoldMarks(cleanLine(tabCells(l))))).flatMap(unglueCapsHeadline));
+  let lines = unglueRepeatedTitle(text.split('\n').flatMap(unglueDate).map((l) => withoutGluedTag(withoutBoldMarks(cleanLine(tabCells(l))))).flatMap(unglueCapsHeadline).flatMap(unglueLabelFromContact));
   const nonEmpty = lines.filter(Boolean);
   if (nonEmpty.length <= 3 && nonEmpty.some((l) => l.length > 400)) {
     lines = lines.flatMap((l) => (l.length > 400 ? splitRunOn(l) : [l]));

@@ -59,7 +59,8 @@ export interface Classified {
 export function isProse(text: string): boolean {
   const words = wordCount(text);
   const sentences = (text.match(/[.!?。؟](?:["”»’)]*)(?:\s|$)/gu) ?? []).length;
-  return words >= 30 || (words >= 16 && sentences >= 2) || (words >= 20 && /[.!?؟]["”»’)]*$/u.test(text));
+  // A title never ends on a semicolon: twenty words closed by one ("…؛") are a sentence the text goes on from.
+  return words >= 30 || (words >= 16 && sentences >= 2) || (words >= 20 && /[.!?؟;؛]["”»’)]*$/u.test(text));
 }
 
 /**

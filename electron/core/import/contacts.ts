@@ -373,7 +373,7 @@ export function extractContacts(groups: string[][]): ExtractedContact[] {
         // "Bea Thornley, Press Office, on …": mid-line after a name, words that could open a
         // contact section ("Press Office") are the person's unit, not a label.
         if (residue === '' && segIndex > 0 && cur?.name && cur.role === null && OFFICE_UNIT.test(plain) && /^\p{Lu}/u.test(plain)) residue = plain;
-        residue = residue.replace(/\s*(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
+        residue = residue.replace(/\s*(?<![\p{L}\p{M}])(?:e-?mail|tel|tél|phone|mobile|mob|courriel|correo|teléfono|هاتف|جوال)\s*\.?$/iu, '').trim();
         if (residue.includes('[email') || residue.includes('email protected')) residue = residue.replace(/\[?email\s*(?:&#160;)?protected\]?/giu, '').trim();
         if (residue !== '' && !isAttributeLabels(residue)) {
           const named = leadingName(residue) ?? namedAfterCue(residue);
@@ -478,4 +478,47 @@ function mergeSplitPeople(list: ExtractedContact[]): ExtractedContact[] {
 export function isContactHeaderRow(text: string): boolean {
   const cells = text.split(/\s*\|\s*|\t/u).filter(Boolean);
   return cells.length >= 2 && cells.every((c) => ATTRIBUTE_LABEL.test(c.trim()));
+}
+
+/** "والله ولي التوفيق", "والله الموفق", "والسلام عليكم …": the formula an Arabic statement closes with, above its signature. */
+export const ARABIC_CLOSING = /^و?(?:الله\s+(?:ولي|الموفق|من\s+وراء)|السلام\s+عليكم)/u;
+
+const arabicLine = (text: string) => /^[\u0600-\u06FF\u0750-\u077F\s/،.-]+$/u.test(text) && !/[.؟!]$/u.test(text.trim());
+/** A role opening the word: "مستشار", "المتحدث", "مدير" (ROLE_WORDS holds the Arabic roles too). */
+const roleWord = (w: string) => ROLE_WORDS.test(w);
+/** Two to four Arabic words that name a person: no role, no organisation, no closing formula. */
+function arabicName(words: string[]): string | null {
+  if (words.length < 2 || words.length > 4 || words.some((w) => roleWord(w) || ORG_WORDS.test(w))) return null;
+  const name = words.join(' ');
+  if (ARABIC_CLOSING.test(name)) return null;
+  const lead = leadingName(name);
+  return lead !== null && lead.name === name ? name : null;
+}
+
+/**
+ * An Arabic statement signed under its text by who issued it, with no contact label: the name and
+ * the role on one line ("عبد القادر أحمد مستشار وزير الصحة"), or the name alone over the office and
+ * a line that opens with the role ("المتحدث الرسمي / …"). The signer is whom the press reaches about
+ * it. `lines` are the lines under the text's last paragraph; returns the contact and the index of
+ * the line the signature starts on.
+ */
+export function arabicSignature(lines: string[]): { contact: ExtractedContact; at: number } | null {
+  for (let k = 0; k < lines.length; k++) {
+    const line = cleanLine(lines[k]!);
+    if (!arabicLine(line) || wordCount(line) > 16) continue;
+    const words = line.split(/\s+/u);
+    // The name, then the role on the same line.
+    const roleAt = words.findIndex((w, i) => i >= 2 && i <= 4 && roleWord(w));
+    const named = roleAt > 0 ? arabicName(words.slice(0, roleAt)) : null;
+    if (named !== null) return { contact: { name: named, role: words.slice(roleAt).join(' '), organisation: null, email: null, phone: null }, at: k };
+    // The name alone, the office and the role on the lines under it.
+    const alone = arabicName(words);
+    if (alone === null) continue;
+    const under = lines.slice(k + 1, k + 4).map(cleanLine);
+    const roleLine = under.findIndex((u) => arabicLine(u) && roleWord(u.split(/\s+/u)[0] ?? ''));
+    if (roleLine < 0) continue;
+    const office = under.slice(0, roleLine).find((u) => arabicLine(u) && wordCount(u) <= 10) ?? null;
+    return { contact: { name: alone, role: under[roleLine]!, organisation: office, email: null, phone: null }, at: k };
+  }
+  return null;
 }

@@ -29,6 +29,8 @@ const AGENCIES = String.raw`afp|ap|ats|anp|ansa|apa|dpa|efe|reuters|xinhua|kyodo
 /** A wire's tag after the place: not part of the place. */
 const WIRE_TAG = new RegExp(`^(?:${AGENCIES}|${RELEASE_WIRES}|newswire|wire)$`, 'iu');
 const RELEASE_WIRE = new RegExp(`^(?:${RELEASE_WIRES})$`, 'iu');
+/** "PRNewswire", "Reuters", "(AFP)": a wire's or an agency's name alone on a line, over the place or the text. */
+export const wireNameLine = (text: string): boolean => WIRE_TAG.test(text.trim().replace(/^\((.*)\)$/u, '$1').trim());
 /**
  * A wire's tag between the dateline and the text, with its own separator: "Dec. 3, 2026 - PRLog --",
  * "NEW YORK--(BUSINESS WIRE)--", "LONDON, Dec. 3, 2026 -- (GLOBE NEWSWIRE) --"; "PARIS--()--" when the
@@ -399,11 +401,25 @@ function arabicPlaceAndSource(text: string): string | null {
   return typeof place === 'string' ? place : null;
 }
 
+/**
+ * "سلمى العبادي _ إربد": some Arabic sites set the writer's name, an underscore, then the place,
+ * alone on a line over the lead. The name is two or three words, the place one or two; the
+ * underscore, which no sentence or title uses, joins them.
+ */
+const ARABIC_WRITER_AND_PLACE = /^\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){1,2})\s+_+\s+([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)?)\s*$/u;
+
+function arabicWriterAndPlace(text: string): string | null {
+  const m = ARABIC_WRITER_AND_PLACE.exec(text);
+  if (!m || [m[1]!, m[2]!].some((side) => isArabicSection(side) || NAV_PHRASES.has(compareKey(side)))) return null;
+  const place = placeFrom(m[2]!);
+  return typeof place === 'string' ? place : null;
+}
+
 /** A block that is only a dateline ("GENEVA, 3 March 2026"), with nothing after it. */
 export function datelineOnly(text: string): Dateline | null {
   const wire = arabicWireDateline(text);
   if (wire && text.slice(wire.length).trim() === '') return { ...wire, length: text.length };
-  const sourced = arabicPlaceAndSource(text);
+  const sourced = arabicPlaceAndSource(text) ?? arabicWriterAndPlace(text);
   if (sourced) return { place: sourced, dateIso: null, length: text.length };
   // "18:30 | Lima, may. 16.": a news site sets the hour of posting before the dateline.
   // "Bern, Press release, 24.02.2009": the genre named between the place and the date.

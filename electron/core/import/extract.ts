@@ -1,7 +1,7 @@
 import type { ImportConfidence, ImportedRelease } from '../../shared/import/contract';
 import type { Block } from './blocks';
 import { aboutHeading, classify, HEAD_BLOCKS, isContactCaption, isProse, notesHeading, type Classified } from './classify';
-import { extractContacts, isContactHeaderRow, reachSentences, type ExtractedContact } from './contacts';
+import { ARABIC_CLOSING, arabicSignature, extractContacts, isContactHeaderRow, reachSentences, type ExtractedContact } from './contacts';
 import { completeYearlessDate, findDates, firstDate, isDateOnly, isUpdatedDateLine, readEmbargo, dateCell, startsWithWeekday } from './dates';
 import { dropMailEnvelope, dropPageFurniture } from './furniture';
 import { pickHeadline, sentenceLike } from './headline';
@@ -11,7 +11,7 @@ import { findListing, relatedCut, teaserRuns, teaserTitle } from './listing';
 import { extractQuotes } from './quotes';
 import { DatelineError } from '../../shared/errors';
 import { cleanLine, compareKey, wordCount } from './normalise';
-import { placeBeforeRepeatedLead, placeOnlyLine, placeOverLead } from './dateline';
+import { placeBeforeRepeatedLead, placeOnlyLine, placeOverLead, wireNameLine } from './dateline';
 import { describeMarks, pageEvidence } from './standing';
 import { describeListMarks, listPageEvidence } from './pagekind';
 import { TEMPLATE_BLANKS, templateBlanks } from './template';
@@ -577,7 +577,15 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
     }
     if (kind === 'contactHead' || kind === 'contact') {
       const groupsBefore = contactGroups.length;
+      const regionFrom = i;
       i = takeContactRegion(i);
+      // "Asociación Cultural Las Afueras / Email Asociación Las Afueras / info@…" above the
+      // headline: the site's own address in its header, no label over it, nobody named and no
+      // number, is no media contact of the release under it.
+      if (state === 'header' && !items.slice(regionFrom, i + 1).some((n) => n.kind === 'contactHead' || CONTACT_LABEL_RE.test(n.block.text)) && extractContacts(contactGroups.slice(groupsBefore)).every((c) => c.name === null && c.phone === null)) {
+        contactGroups.length = groupsBefore;
+        continue;
+      }
       // "Ana Ruiz Torres / redaccion@diario.example" between the lead and the rest of the
       // story: the writer's box a newspaper sets inside its text, not the release's contacts, which
       // close the text or head it. No contact heading or label over it, and two paragraphs of
@@ -712,7 +720,9 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
         // "عمان" alone between the title and the lead, where no dateline opened the text: the place
         // set on its own line. (Under a title in capitals, a word in capitals is its last line.)
         const above = header[header.length - 1];
-        const title = header[header.length - 2];
+        // "PRNewswire" alone over "NEW YORK": the wire's name between the title and the place.
+        const overPlace = header[header.length - 2];
+        const title = overPlace !== undefined && wireNameLine(overPlace.text) ? header[header.length - 3] : overPlace;
         const alone: string | null = datelineAt < 0 && place === null && above !== undefined && blocks[i - 1] === above && title !== undefined && wordCount(title.text) >= 3 && !isProse(title.text) && /\p{Ll}|[\u0600-\u06FF]/u.test(title.text + above.text) ? placeOverLead(above.text) : null;
         // The line stays in the header, where the headline is weighed by its nearness to the text.
         if (alone !== null) place = alone;
@@ -947,6 +957,29 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   const releaseDate = datelineDate ?? headerDate ?? yearlessDate ?? titleDate ?? meta.publishedIso ?? embargoDate ?? leadSentenceDate(body[0]) ?? footerDate ?? bannerDate ?? meta.copiedIso ?? null;
   // With no contact block, a sentence closing the text may say whom to reach, at what address.
   const contacts = extractContacts(contactGroups.length > 0 ? contactGroups : reachSentences(bodyClean.slice(-2)).map((s) => [s]));
+  // With neither, an Arabic statement signed under its text by who issued it ("عبد القادر أحمد
+  // مستشار وزير الصحة", or the name over the office and "المتحدث الرسمي"): the signer is the
+  // contact, and the signature and the closing formula above it ("والله ولي التوفيق") are no text.
+  if (contacts.length === 0 && contactGroups.length === 0 && bodyClean.length > 1) {
+    const keys = blocks.map((b) => compareKey(b.text));
+    const tailFrom = Math.max(1, bodyClean.length - 3);
+    const lastKey = compareKey(bodyClean[bodyClean.length - 1]!).slice(0, 40);
+    let after = -1;
+    keys.forEach((k, i) => {
+      if (lastKey !== '' && k.startsWith(lastKey)) after = i;
+    });
+    const under = [...bodyClean.slice(tailFrom), ...(after >= 0 ? blocks.slice(after + 1, after + 9).map((b) => cleanLine(b.text)) : [])];
+    const signed = arabicSignature(under);
+    if (signed !== null) {
+      contacts.push(signed.contact);
+      // The signature, or the formula over it, left as the body's last lines: cut from there.
+      const inBody = signed.at < bodyClean.length - tailFrom ? tailFrom + signed.at : -1;
+      if (inBody > 0 && bodyClean.slice(inBody + 1).every((p) => !isProse(p))) {
+        const cutAt = inBody - 1 >= 1 && ARABIC_CLOSING.test(bodyClean[inBody - 1]!) ? inBody - 1 : inBody;
+        bodyClean.length = cutAt;
+      }
+    }
+  }
   const quotes = extractQuotes(withFooter);
   const language = detectLanguage([headline ?? '', ...bodyClean].join('\n'));
   if (headline === null) warnings.push(warning('IMPORT_NO_HEADLINE', 'No headline was found; write one before storing.'));
@@ -990,8 +1023,10 @@ export function extractRelease(input: Block[], meta: PageMeta = {}, options: Ext
   if (list.refuse && !options.allowNotARelease) {
     throw new DatelineError(
       'NOT_A_RELEASE',
-      `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}), and nothing on it ${list.leads >= 2 ? '' : 'places a story, '}names a media contact or carries a release's label. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
-      { params: { reason: 'list', marks: list.marks.join(','), heading: list.heading ?? '', dated: list.dated } },
+      list.itemOwn
+        ? `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}); the dateline or label on it belongs to one of those stories, and nothing on it names a media contact. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`
+        : `This page holds no single release: it reads like a page listing other stories (${describeListMarks(list)}), and nothing on it ${list.leads >= 2 ? '' : 'places a story, '}names a media contact or carries a release's label. Open the release itself and import that page, or copy the release's own text alone and paste it; nothing was imported.`,
+      { params: { reason: 'list', marks: list.marks.join(','), heading: list.heading ?? '', dated: list.dated, itemOwn: list.itemOwn } },
     );
   }
   const level = (value: unknown, sure: boolean) => (value === null || value === undefined ? 'missing' : sure ? 'sure' : 'doubtful');

@@ -60,6 +60,8 @@ export interface ListPageEvidence {
   leads: number;
   /** Marks enough, and none of a release's own. */
   refuse: boolean;
+  /** The dateline or label the page shows belongs to one of the list's items (its only text cut by the site under a counter, or the first of its dated teasers). */
+  itemOwn: boolean;
 }
 
 const MARK_WORDS: Record<ListMark, string> = {
@@ -137,18 +139,24 @@ const dateLine = (it: Classified) => (it.kind === 'date' || it.kind === 'label')
  * dates each item, the same day over several of them and some dates over no teaser at all; a
  * release dates itself once, and its paragraphs run on under that date.
  */
-function datedTeasers(kept: Classified[]): number {
-  let count = 0;
+function datedTeasers(kept: Classified[]): number[] {
+  const counted: number[] = [];
   kept.forEach((it, k) => {
     if (!dateLine(it)) return;
     // The item's title may stand between its date and its teaser: "29 avril 2025", a title, a teaser.
     const at = kept[k + 1] !== undefined && titleLike(kept[k + 1]!) ? k + 2 : k + 1;
     const teaser = kept[at];
     const after = kept[at + 1];
-    if (teaser !== undefined && teaser.block.hint !== 'li' && isProse(teaser.block.text) && (after === undefined || dateLine(after))) count++;
+    // The next item's topics may stand over its date ("Droughts, Refugees and IDPs", then "30 July
+    // 2012"): a short line that closes no sentence, straight over the next date.
+    const tagged = after !== undefined && topicLine(after) && kept[at + 2] !== undefined && dateLine(kept[at + 2]!);
+    if (teaser !== undefined && teaser.block.hint !== 'li' && isProse(teaser.block.text) && (after === undefined || dateLine(after) || tagged)) counted.push(k);
   });
-  return count;
+  return counted;
 }
+
+/** A list item's topics or section over its date: twelve words at most, no sentence, no figure. */
+const topicLine = (it: Classified) => wordCount(it.block.text) <= 12 && !isProse(it.block.text) && !/[.!?؟:]["”»’)]*$/u.test(textOf(it)) && !/\d/u.test(it.block.text) && it.kind !== 'contact' && it.kind !== 'contactHead';
 
 /**
  * A heading naming a collection above the first running text. In a menu the next line is another
@@ -248,7 +256,8 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   const own = cutAt >= 0 ? lines.slice(0, cutAt) : lines;
   const links = [...own.map((l) => l.replace(ARABIC_MARKS, '').trim()), ...items.map(textOf)].some((t) => furnitureLine(t) || (isProse(t) && RUN_ON_MORE.test(t)));
   mark('links', links ? 1 : 0);
-  const dated = Math.max(datedItems(kept), datedTeasers(kept));
+  const teaserDates = datedTeasers(kept);
+  const dated = Math.max(datedItems(kept), teaserDates.length);
   // One point for each item under its own date past the first.
   mark('dated', dated - 1);
   const heading = collectionHeading(items, prose[0] ? items.indexOf(prose[0]) : items.length);
@@ -263,7 +272,14 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   const endsOpen = (t: string) => CUT_OR_COMMA.test(t) || (links && prose.length === 1 && /[\p{L}\p{N}]$/u.test(t));
   // Or two teasers or more, each cut by the site with an ellipsis: a release's text stops so once at most.
   const cutTeasers = prose.filter((it) => CUT_AFTER_WORD.test(textOf(it))).length;
-  const cut = last !== undefined && ((tail.every((it) => wordCount(it.block.text) <= 3 || furnitureLine(textOf(it))) && endsOpen(textOf(last))) || tail.some((it) => wordCount(it.block.text) <= 12 && CUT_AFTER_WORD.test(textOf(it))) || cutTeasers >= 2);
+  const lastClosed = last !== undefined && tail.every((it) => wordCount(it.block.text) <= 3 || furnitureLine(textOf(it)));
+  const cut = last !== undefined && ((lastClosed && endsOpen(textOf(last))) || tail.some((it) => wordCount(it.block.text) <= 12 && CUT_AFTER_WORD.test(textOf(it))) || cutTeasers >= 2);
+  // "Displaying 26 - 50 of 70" over the page's only paragraph, which stops on a bare word with
+  // nothing but furniture under it: the site cut its list's item to a length, and the item's
+  // dateline and its card's label ("| Press release") are the item's, not a release page's. A
+  // release shown under such a counter closes its text or names a contact (case 93).
+  const counted = own.some((l) => COUNTER.test(l.replace(ARABIC_MARKS, '').trim()) || pageNumberRow(l.replace(ARABIC_MARKS, '').trim()));
+  const cutItem = counted && prose.length === 1 && lastClosed && /[\p{L}\p{N}]$/u.test(textOf(last!));
   mark('cut', cut ? 1 : 0);
   const teasers = titledTeasers(kept);
   mark('teasers', teasers >= 5 ? 2 : teasers >= 3 ? 1 : 0);
@@ -282,6 +298,11 @@ export function listPageEvidence(all: Classified[], lines: string[], ownMarks: n
   const inItem = (k: number) => dateAt.slice(1).some((d) => Math.abs(d - k) <= 2);
   const itemLabels = dated >= 2 ? labels.filter((at) => at.length > 0 && at.every(inItem)).length : 0;
   // The dateline the reading found is one of the leads': no mark of a single release then.
-  const single = (leads >= 2 && placed ? ownMarks - 1 : ownMarks) - itemLabels;
-  return { marks, points, heading, dated, leads, refuse: single === 0 && shaped && points >= LIST_POINTS };
+  // Three dates or more, each over one teaser, the page's first date among them: the page opens on
+  // the list's first item, so a dateline opening that teaser and a label over its date ("News
+  // release") are the item's. A release dated over its paragraphs is not counted so (case 427).
+  const firstDate = kept.findIndex(dateLine);
+  const firstIsItem = teaserDates.length >= 3 && teaserDates[0] === firstDate;
+  const single = (leads >= 2 && placed ? ownMarks - 1 : ownMarks) - (cutItem || firstIsItem ? (placed ? 1 : 0) + labels.filter((at) => at.length > 0).length : itemLabels);
+  return { marks, points, heading, dated, leads, refuse: single === 0 && shaped && points >= LIST_POINTS, itemOwn: (cutItem || firstIsItem) && (placed || labels.some((at) => at.length > 0)) };
 }
