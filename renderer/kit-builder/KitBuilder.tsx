@@ -33,6 +33,7 @@ import { noteKitDeleted } from '../kits/deleted-notice';
 import { CONFLICTS_CHANGED } from '../conflicts/useConflictCount';
 import { DocHistory } from '../ui/DocHistory';
 import { useArrivalFocus } from '../ui/pageFocus';
+import { takeKitCreated } from './just-created';
 
 /**
  * The kit builder: what goes into a press kit and in which order (drag and drop, or the move
@@ -419,8 +420,9 @@ export function KitBuilder({ kitId }: { kitId: string }) {
     return !!latest.current && JSON.stringify(fieldsOf(latest.current)) === savedJson.current;
   };
 
-  // A kit just created or opened: the keyboard starts from the builder's heading once the kit is read.
-  const heading = useArrivalFocus<HTMLHeadingElement>(draft !== null);
+  // A kit just created: the keyboard starts from the builder's heading once the kit is read.
+  const [created] = useState(() => takeKitCreated(kitId));
+  const heading = useArrivalFocus<HTMLHeadingElement>(created && draft !== null);
   if (!draft) return loadError ? <ErrorMessage error={loadError} /> : <Loading />;
 
   const items = draft.items;

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../electron/shared/errors';
 import { href, navigate } from '../app/router';
+import { noteKitCreated } from '../kit-builder/just-created';
 import { useClient } from '../client/context';
 import { useDates } from '../i18n/useDates';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -58,6 +59,7 @@ export function KitsScreen() {
     setBusy(false);
     if (!res.ok) return setError(res.error);
     // A new kit is empty: the next thing to do is fill it, so it opens in the builder.
+    noteKitCreated(res.value.id);
     navigate(href.kit(res.value.id));
   };
 

@@ -55,7 +55,7 @@ describe('contact export', () => {
     expect(await named({ query: ' radio okapi ' })).toBe('radio okapi.csv');
     expect(await named({ list: 'Journalistes Goma', query: 'radio' })).toBe('Journalistes Goma – radio.csv');
     // A saved segment's name comes first; what a file system refuses in a name is replaced, and a version number is not taken for the extension.
-    expect(await named({ list: 'Journalistes Goma', title: 'Goma: radios 1/2' })).toBe('Goma_ radios 1_2.csv');
+    expect(await named({ list: 'Journalistes Goma', title: 'Goma: radios 1/2' })).toBe('Goma - radios 1-2.csv');
     expect(await named({ list: 'Liste v1.2' })).toBe('Liste v1.2.csv');
     expect((await call<ContactExportText>(c, 'contact.export', { format: 'vcf', list: 'Journalistes Goma' })).fileName).toBe('Journalistes Goma.vcf');
     // A long search is cut, the extension kept.
